@@ -1,0 +1,74 @@
+#!/usr/bin/env node
+// gitops-guard's command line. Subcommands are loaded on demand so that a hook call pays only for
+// what it uses. Any unexpected failure blocks: exit 2, the code that every agent host treats as "no".
+import { readFileSync } from 'node:fs';
+import { setFlagsFromString } from 'node:v8';
+import { ConfigError, RuleError } from '../errors.js';
+import { PACKAGE_ROOT } from '../paths.js';
+
+// tree-sitter's grammar is WebAssembly; V8's optimizing compiler finishes compiling it in the
+// background and makes a short-lived process wait at exit for hundreds of milliseconds. The baseline
+// compiler alone parses a command in tens of microseconds, which is all a one-shot process needs.
+setFlagsFromString('--liftoff-only');
+
+const COMMANDS: Record<string, { summary: string; load: () => Promise<{ run(argv: string[]): Promise<number> }> }> = {
+  check: { summary: 'classify a shell command: allow, deny or ask, with its GitOps equivalent', load: () => import('./check.js') },
+  test: { summary: 'run the rule examples and case files (for your rules in CI)', load: () => import('./test.js') },
+};
+
+function version(): string {
+  return (JSON.parse(readFileSync(`${PACKAGE_ROOT}/package.json`, 'utf8')) as { version: string }).version;
+}
+
+function help(): string {
+  const width = Math.max(...Object.keys(COMMANDS).map((c) => c.length));
+  const lines = Object.entries(COMMANDS).map(([name, c]) => `  ${name.padEnd(width)}  ${c.summary}`);
+  return `Usage: gitops-guard <command> [options]
+
+Keeps coding agents inside a GitOps deployment workflow: git is the single source of truth.
+
+Commands:
+${lines.join('\n')}
+
+Options:
+  -h, --help     show help (also after a command)
+  -V, --version  show the version
+
+Run "gitops-guard <command> --help" for a command's options.
+`;
+}
+
+async function main(argv: string[]): Promise<number> {
+  const [name, ...rest] = argv;
+  if (name === undefined || name === '-h' || name === '--help' || name === 'help') {
+    process.stdout.write(help());
+    return name === undefined ? 1 : 0;
+  }
+  if (name === '-V' || name === '--version' || name === 'version') {
+    process.stdout.write(`gitops-guard ${version()}\n`);
+    return 0;
+  }
+  const command = COMMANDS[name];
+  if (!command) {
+    process.stderr.write(`gitops-guard: unknown command "${name}"\n\n${help()}`);
+    return 1;
+  }
+  if (rest.includes('--version') || rest.includes('-V')) {
+    process.stdout.write(`gitops-guard ${version()}\n`);
+    return 0;
+  }
+  return (await command.load()).run(rest);
+}
+
+main(process.argv.slice(2)).then(
+  (code) => { process.exitCode = code; },
+  (e: unknown) => {
+    if (e instanceof ConfigError || e instanceof RuleError) {
+      process.stderr.write(`gitops-guard: ${e.message}\n`);
+      process.exitCode = 1;
+      return;
+    }
+    process.stderr.write(`gitops-guard: internal error, blocking to stay safe: ${(e as Error)?.stack ?? String(e)}\n`);
+    process.exitCode = 2;
+  },
+);

@@ -1,0 +1,34 @@
+// Terminal output: colour only on a terminal, never with NO_COLOR, never for TERM=dumb.
+import type { Verdict } from '../policy/classify.js';
+
+export function useColour(stream: NodeJS.WriteStream): boolean {
+  if (process.env.NO_COLOR !== undefined && process.env.NO_COLOR !== '') return false;
+  if (process.env.FORCE_COLOR !== undefined && process.env.FORCE_COLOR !== '0') return true;
+  return Boolean(stream.isTTY) && process.env.TERM !== 'dumb';
+}
+
+export interface Paint {
+  red(s: string): string;
+  green(s: string): string;
+  yellow(s: string): string;
+  bold(s: string): string;
+  dim(s: string): string;
+}
+
+export function paint(colour: boolean): Paint {
+  const wrap = (open: number, close: number) => (s: string) => (colour ? `\x1b[${open}m${s}\x1b[${close}m` : s);
+  return { red: wrap(31, 39), green: wrap(32, 39), yellow: wrap(33, 39), bold: wrap(1, 22), dim: wrap(2, 22) };
+}
+
+/** The human form of a verdict: decision, reason, rule ids, rewrite. */
+export function formatVerdict(v: Verdict, p: Paint): string {
+  const label = v.decision === 'allow' ? p.green('ALLOW') : v.decision === 'deny' ? p.red('DENY') : p.yellow('ASK');
+  const lines = [`${p.bold(label)}  ${v.reason.split('\n')[0]}`];
+  for (const line of v.reason.split('\n').slice(1)) lines.push(`       ${line}`);
+  const ids = [...new Set(v.findings.filter((f) => f.decision !== 'allow' || v.decision === 'allow').map((f) => f.ruleId))];
+  if (ids.length > 0) lines.push(`${p.dim('rules:')}  ${ids.join(', ')}`);
+  if (v.rewrite !== undefined) lines.push(`${p.dim('rewrite:')} ${p.bold(v.rewrite)}`);
+  return lines.join('\n');
+}
+
+export const EXIT = { allow: 0, usage: 1, deny: 2, ask: 3 } as const;

@@ -1,0 +1,110 @@
+// Finding and loading the config file without paying for the schema library on every call: a config
+// is validated by zod (config.ts) the first time its exact contents are seen, and the validated result
+// is cached under the user's cache directory, keyed by the file's path and a hash of its contents.
+// Hooks run once per agent command, so this keeps their cold start small.
+import { createHash } from 'node:crypto';
+import { existsSync, mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
+import { homedir } from 'node:os';
+import { dirname, join, resolve } from 'node:path';
+import type { Config, ConfigInput, ResolvedConfig } from './config.js';
+
+export const CONFIG_NAMES = ['gitops-guard.json', 'gitops-guard.yaml', 'gitops-guard.yml'] as const;
+const CACHE_VERSION = 1;
+
+/** The nearest config file in `cwd` or a parent directory. */
+export function findConfig(cwd: string): string | null {
+  let dir = resolve(cwd);
+  for (let i = 0; i < 128; i++) {
+    for (const name of CONFIG_NAMES) {
+      const p = join(dir, name);
+      if (existsSync(p)) return p;
+    }
+    const up = dirname(dir);
+    if (up === dir) return null;
+    dir = up;
+  }
+  return null;
+}
+
+export function findRepoRoot(cwd: string): string | null {
+  let dir = resolve(cwd);
+  for (let i = 0; i < 128; i++) {
+    if (existsSync(join(dir, '.git'))) return dir;
+    const up = dirname(dir);
+    if (up === dir) return null;
+    dir = up;
+  }
+  return null;
+}
+
+/** Defaults of every key, as the schema gives them (kept in step with config.ts by a test). */
+export const DEFAULTS: Config = {
+  branch: 'main',
+  remote: 'origin',
+  commitPrefix: 'deploy: ',
+  rules: [],
+  disabledRules: [],
+  builtinRules: true,
+  remoteAllow: [],
+  rewriteMode: 'suggest',
+};
+
+const COMPOSE_NAMES = ['compose.yaml', 'compose.yml', 'docker-compose.yaml', 'docker-compose.yml'];
+
+/** Fill in the defaults that depend on where the project is. */
+export function resolveConfig(config: Config, file: string | null, cwd: string): ResolvedConfig {
+  const root = file ? dirname(file) : findRepoRoot(cwd) ?? resolve(cwd);
+  const composeFiles = config.composeFiles ?? COMPOSE_NAMES.filter((n) => existsSync(join(root, n))).slice(0, 1);
+  return { ...config, file, root, composeFiles, protectedBranches: config.protectedBranches ?? [config.branch] };
+}
+
+function cacheDir(): string | null {
+  const base = process.env.XDG_CACHE_HOME || (homedir() ? join(homedir(), '.cache') : '');
+  return base ? join(base, 'gitops-guard') : null;
+}
+
+/** Validate a config file, reusing an earlier validation of the same bytes. */
+export async function loadConfigFile(file: string): Promise<Config> {
+  let text: string;
+  try {
+    text = readFileSync(file, 'utf8');
+  } catch (e) {
+    const { ConfigError } = await import('./config.js');
+    throw new ConfigError(`${file}: cannot read (${(e as NodeJS.ErrnoException).code ?? String(e)})`);
+  }
+  const key = createHash('sha256').update(`${CACHE_VERSION}\0${file}\0${text}`).digest('hex');
+  const dir = cacheDir();
+  const cached = dir ? join(dir, `config-${key.slice(0, 32)}.json`) : null;
+  if (cached) {
+    try {
+      const hit = JSON.parse(readFileSync(cached, 'utf8')) as { key: string; config: Config };
+      if (hit.key === key) return hit.config;
+    } catch {
+      // not cached yet
+    }
+  }
+  const { parseConfigText } = await import('./config.js');
+  const config = parseConfigText(text, file);
+  if (cached && dir) {
+    try {
+      mkdirSync(dir, { recursive: true, mode: 0o700 });
+      const tmp = `${cached}.${process.pid}.tmp`;
+      writeFileSync(tmp, JSON.stringify({ key, config }), { mode: 0o600 });
+      renameSync(tmp, cached);
+    } catch {
+      // a read-only home is fine: validate again next time
+    }
+  }
+  return config;
+}
+
+/** Load the config for `cwd`: an object (validated), an explicit file, the nearest file, or defaults. */
+export async function loadConfig(options: { cwd: string; file?: string; config?: ConfigInput }): Promise<ResolvedConfig> {
+  if (options.config !== undefined) {
+    const { parseConfig } = await import('./config.js');
+    return resolveConfig(parseConfig(options.config, 'config'), null, options.cwd);
+  }
+  const file = options.file ? resolve(options.cwd, options.file) : findConfig(options.cwd);
+  if (!file) return resolveConfig(DEFAULTS, null, options.cwd);
+  return resolveConfig(await loadConfigFile(file), file, options.cwd);
+}

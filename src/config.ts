@@ -1,0 +1,75 @@
+// Project configuration: `gitops-guard.json` (or .yaml/.yml), found by walking up from the working
+// directory. Everything has a default; no config is needed to run.
+import { parse as parseYaml } from 'yaml';
+import { z } from 'zod';
+import { ConfigError } from './errors.js';
+
+const hostName = z.string().regex(/^[A-Za-z0-9_.:[\]-]+$/, 'a host name or alias, without spaces or shell characters');
+
+export const ConfigSchema = z.strictObject({
+  $schema: z.string().optional().describe('The JSON Schema of this file, for editors.'),
+  host: hostName.optional().describe('The server that reconciles the deployment (an ssh destination or ~/.ssh/config alias).'),
+  user: z.string().regex(/^[a-z_][a-z0-9_.-]*$/i).optional().describe('The ssh user, when not in ~/.ssh/config.'),
+  port: z.number().int().min(1).max(65535).optional().describe('The ssh port, when not 22 or in ~/.ssh/config.'),
+  remotePath: z.string().regex(/^\/[^\0\n]*$/, 'an absolute path').optional()
+    .describe("The server's checkout of this repository (e.g. /root/projects/CodeFoundry)."),
+  branch: z.string().min(1).default('main').describe('The deploy branch.'),
+  remote: z.string().min(1).default('origin').describe('The git remote that the server pulls from.'),
+  composeFiles: z.array(z.string().min(1)).optional()
+    .describe('Compose files, relative to the repository root. Default: compose.yaml / docker-compose.yml found there.'),
+  protectedBranches: z.array(z.string().min(1)).optional()
+    .describe('Branches that must never be force-pushed or deleted. Default: the deploy branch.'),
+  commitPrefix: z.string().min(1).default('deploy: ').describe('The prefix of deploy commit messages.'),
+  rules: z.array(z.string().min(1)).default([])
+    .describe('Extra rule packs (files or directories, relative to this file); they are checked before the built-in ones.'),
+  disabledRules: z.array(z.string().min(1)).default([]).describe('Rule ids to switch off.'),
+  builtinRules: z.boolean().default(true).describe('Load the built-in rule packs.'),
+  remoteAllow: z.array(z.string().min(1)).default([])
+    .describe('Extra read-only commands allowed on the server, as program and subcommand words ("kubectl get").'),
+  rewriteMode: z.enum(['suggest', 'ask', 'apply']).default('suggest')
+    .describe('Hooks: suggest (deny with the rewrite in the reason), ask (offer the rewrite), apply (run read-only rewrites).'),
+});
+
+export type ConfigInput = z.input<typeof ConfigSchema>;
+export type Config = z.infer<typeof ConfigSchema>;
+
+/** A loaded config with the defaults that depend on the file system filled in. */
+export interface ResolvedConfig extends Config {
+  /** The file it came from, or null for built-in defaults. */
+  readonly file: string | null;
+  /** The directory paths in the config are relative to: the config's, else the repository root or cwd. */
+  readonly root: string;
+  readonly composeFiles: string[];
+  readonly protectedBranches: string[];
+}
+
+export { ConfigError };
+
+/** Validate config data; `where` names its source in errors. */
+export function parseConfig(data: unknown, where: string): Config {
+  const result = ConfigSchema.safeParse(data ?? {});
+  if (!result.success) {
+    const lines = result.error.issues.map((i) => `  ${i.path.length ? i.path.join('.') : '(top level)'}: ${i.message}`);
+    throw new ConfigError(`${where}: invalid config\n${lines.join('\n')}`);
+  }
+  return result.data;
+}
+
+/** Parse a config file's text (JSON, or YAML for .yaml/.yml) and validate it. */
+export function parseConfigText(text: string, file: string): Config {
+  let data: unknown;
+  try {
+    data = file.endsWith('.json') ? JSON.parse(text) : parseYaml(text);
+  } catch (e) {
+    throw new ConfigError(`${file}: not valid ${file.endsWith('.json') ? 'JSON' : 'YAML'}: ${(e as Error).message}`);
+  }
+  return parseConfig(data, file);
+}
+
+/** The JSON Schema of the config file, generated from the zod schema. */
+export function configJsonSchema(): unknown {
+  return {
+    ...z.toJSONSchema(ConfigSchema, { io: 'input' }),
+    title: 'gitops-guard configuration',
+  };
+}

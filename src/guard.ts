@@ -1,0 +1,123 @@
+// The guard: config + rules + parser, ready to classify commands synchronously.
+import { resolve } from 'node:path';
+import type { ConfigInput, ResolvedConfig } from './config.js';
+import { loadConfig } from './config-file.js';
+import { RuleError } from './errors.js';
+import { builtinRules } from './policy/builtin.js';
+import { judge, type Judge, type Verdict } from './policy/classify.js';
+import { RuleIndex } from './policy/match.js';
+import { KNOWN_PLACEHOLDERS, placeholders } from './policy/rewrite.js';
+import type { Rule } from './policy/rules.js';
+import { diskFiles, type ScriptFiles } from './shell/files.js';
+import { MANAGED_NAMES } from './shell/fastpath.js';
+import { loadParser } from './shell/parse.js';
+import { unwrap } from './shell/unwrap.js';
+
+export interface GuardOptions {
+  /** Config object (validated); when absent, the nearest config file from `cwd`, else defaults. */
+  readonly config?: ConfigInput;
+  /** A config file to read instead of searching. */
+  readonly configFile?: string;
+  /** Directory commands run in (default: process.cwd()). */
+  readonly cwd?: string;
+  /** Rules to use instead of the built-in packs and config's packs (for testing rule sets). */
+  readonly rules?: readonly Rule[];
+  /** Script file access (default: the real file system). */
+  readonly files?: ScriptFiles;
+}
+
+export interface Guard {
+  readonly config: ResolvedConfig;
+  readonly rules: readonly Rule[];
+  /** Decide one command. Synchronous; never throws: an internal failure is a deny. */
+  classify(command: string, options?: { cwd?: string }): Verdict;
+}
+
+/** Rules in the order they are tried: config's remoteAllow, the user's packs, then the built-in packs. */
+export async function rulesFor(config: ResolvedConfig): Promise<Rule[]> {
+  const user = config.rules.length > 0
+    ? (await import('./policy/rules.js')).loadPacks(config.rules.map((p) => resolve(config.root, p)))
+    : [];
+  const builtin = config.builtinRules ? await builtinRules() : [];
+  const all = [...remoteAllowRules(config), ...user, ...builtin];
+  const disabled = new Set(config.disabledRules);
+  const known = new Set(all.map((r) => r.id));
+  for (const id of disabled) {
+    if (!known.has(id)) throw new RuleError(`${config.file ?? 'config'}: disabledRules names "${id}", which no loaded rule has`);
+  }
+  for (const r of all) {
+    for (const name of placeholders(r.equivalent?.rewrite ?? '')) {
+      if (!KNOWN_PLACEHOLDERS.includes(name)) {
+        throw new RuleError(`${r.source}: rule "${r.id}" uses the unknown placeholder {${name}} (known: ${KNOWN_PLACEHOLDERS.join(', ')})`);
+      }
+    }
+  }
+  return all.filter((r) => !disabled.has(r.id));
+}
+
+function remoteAllowRules(config: ResolvedConfig): Rule[] {
+  return config.remoteAllow.map((entry, i) => {
+    const [program, ...path] = entry.trim().split(/\s+/);
+    return {
+      id: `config-remote-allow-${i + 1}`,
+      description: `Allowed on the server by config: ${entry}`,
+      decision: 'allow',
+      match: { program: [program!], ...(path.length > 0 ? { path: [path.join(' ')] } : {}), target: 'remote' },
+      message: `Allowed on the server by remoteAllow: ${entry}`,
+      examples: { match: [], not_match: [] },
+      source: `${config.file ?? 'config'}: remoteAllow[${i}]`,
+      dir: config.root,
+      exampleConfig: {},
+    } satisfies Rule;
+  });
+}
+
+export function judgeFor(config: ResolvedConfig, rules: readonly Rule[]): Judge {
+  return {
+    index: new RuleIndex(rules),
+    match: { protectedBranches: config.protectedBranches },
+    values: {
+      host: config.host,
+      remotePath: config.remotePath,
+      branch: config.branch,
+      remote: config.remote,
+      prefix: config.commitPrefix,
+      composeFiles: config.composeFiles,
+      root: config.root,
+    },
+  };
+}
+
+export async function createGuard(options: GuardOptions = {}): Promise<Guard> {
+  const cwd = resolve(options.cwd ?? process.cwd());
+  const config = await loadConfig({
+    cwd,
+    ...(options.configFile !== undefined ? { file: options.configFile } : {}),
+    ...(options.config !== undefined ? { config: options.config } : {}),
+  });
+  const rules = options.rules ? [...options.rules] : await rulesFor(config);
+  await loadParser();
+  const j = judgeFor(config, rules);
+  const files = options.files ?? diskFiles();
+  const extra = j.index.guardedPrograms().filter((p) => !MANAGED_NAMES.some((m) => p.includes(m)));
+  return {
+    config,
+    rules,
+    classify(command, opts) {
+      try {
+        const invocations = unwrap(command, { cwd: resolve(cwd, opts?.cwd ?? '.'), files, managedNames: extra });
+        return judge(command, invocations, j);
+      } catch (e) {
+        return {
+          decision: 'deny',
+          reason: `Blocked: gitops-guard failed while reading this command (${(e as Error).message}); failing closed. [internal-error]`,
+          findings: [{
+            ruleId: 'internal-error', decision: 'deny', message: 'The guard failed; it blocks rather than allows.',
+            text: command.slice(0, 200), start: 0, end: command.length, target: 'local', via: [],
+            detail: String((e as Error).stack ?? e),
+          }],
+        };
+      }
+    },
+  };
+}

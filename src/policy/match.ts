@@ -1,0 +1,257 @@
+// Structural matching: a rule names programs, subcommand paths, flags, a target and facts; an
+// invocation is described once (lazily) in those same terms, and rules are tried in order.
+import {
+  COMPOSE_PROGRAMS, CONTAINER_PROGRAMS, parseContainer, parseGit, parseGitPush, parseRsync, parseScp, parseSftp,
+  parseSsh, parseSshfs, type Arg, type ContainerCommand, type Transfer,
+} from '../shell/programs.js';
+import type { Invocation } from '../shell/unwrap.js';
+import type { Fact, Match, Rule } from './rules.js';
+
+const CONTAINER = new Set<string>([...CONTAINER_PROGRAMS, ...COMPOSE_PROGRAMS]);
+const HARMLESS_TARGETS = new Set(['/dev/null', '/dev/stdout', '/dev/stderr', '/dev/tty']);
+
+export interface MatchContext {
+  readonly protectedBranches: readonly string[];
+}
+
+/** What rules see of an invocation; each part is computed on first use. */
+export class View {
+  private pathCache?: string[];
+  private factCache = new Map<Fact, boolean>();
+  private containerCache?: ContainerCommand | null;
+  readonly args: Arg[];
+
+  constructor(readonly inv: Invocation, private readonly ctx: MatchContext) {
+    this.args = inv.argv.slice(1).map((w) => w.value);
+  }
+
+  get program(): string | null {
+    return this.inv.program;
+  }
+
+  get container(): ContainerCommand | null {
+    if (this.containerCache === undefined) {
+      const p = this.inv.program;
+      this.containerCache = p !== null && CONTAINER.has(p) ? parseContainer(p, this.args, this.inv.env) : null;
+    }
+    return this.containerCache;
+  }
+
+  /** Subcommand path: the container CLI's own, git's subcommand and operands, else leading operands. */
+  get path(): string[] {
+    if (this.pathCache) return this.pathCache;
+    const c = this.container;
+    if (c) {
+      this.pathCache = c.path;
+    } else if (this.inv.program === 'git') {
+      const g = parseGit(this.args);
+      this.pathCache = g.sub === null ? [] : [g.sub, ...operands(g.args)];
+    } else {
+      this.pathCache = operands(this.args);
+    }
+    return this.pathCache;
+  }
+
+  /** Option words, up to `--`; for git, those after the subcommand (not `git -C dir`). */
+  flagWords(): string[] {
+    const out: string[] = [];
+    const args = this.inv.program === 'git' ? parseGit(this.args).args : this.args;
+    for (const a of args) {
+      if (a === '--') break;
+      if (a !== null && a.startsWith('-') && a !== '-') out.push(a);
+    }
+    return out;
+  }
+
+  fact(f: Fact): boolean {
+    let v = this.factCache.get(f);
+    if (v === undefined) {
+      v = this.computeFact(f);
+      this.factCache.set(f, v);
+    }
+    return v;
+  }
+
+  /** Services or containers named by a container command. */
+  operands(): string[] {
+    const c = this.container;
+    if (!c) return [];
+    return c.operands.filter((o): o is string => o !== null && !o.startsWith('-'));
+  }
+
+  private transfer(): Transfer | null {
+    switch (this.inv.program) {
+      case 'scp': return parseScp(this.args);
+      case 'rsync': return parseRsync(this.args);
+      case 'sshfs': return parseSshfs(this.args);
+      case 'sftp': return parseSftp(this.args, (p) => this.inv.readText?.(p) ?? null);
+      default: return null;
+    }
+  }
+
+  private computeFact(f: Fact): boolean {
+    switch (f) {
+      case 'writes-remote': return (this.transfer()?.writes.length ?? 0) > 0;
+      case 'removes-remote-source': return this.transfer()?.mutatesSource ?? false;
+      case 'transfer-dynamic': return this.transfer()?.dynamic ?? false;
+      case 'interactive': {
+        if (this.inv.program === 'sftp') return this.transfer()?.interactive ?? false;
+        if (this.inv.program !== 'ssh') return false;
+        const ssh = parseSsh(this.args);
+        return !ssh.noCommand && ssh.destination !== undefined && ssh.command.length === 0
+          && ssh.remoteCommandOption === undefined && this.inv.stdin === null;
+      }
+      case 'force-push-protected': {
+        if (this.inv.program !== 'git') return false;
+        const g = parseGit(this.args);
+        if (g.sub !== 'push') return false;
+        const push = parseGitPush(g.args);
+        if (push.forceFlags.length === 0 && push.forcedRefs.length === 0) return false;
+        if (push.forceFlags.includes('--mirror')) return true;
+        if (push.destinations === null) return true;
+        return push.destinations.some((d) => this.ctx.protectedBranches.includes(d));
+      }
+      case 'writes-file':
+        return this.inv.redirects.some((r) => {
+          if (!r.op.includes('>')) return false;
+          if (r.op === '>&' || r.op === '<&' || r.op === '>&-') {
+            return r.target !== null && r.target.value !== null && !/^\d+$|^-$/.test(r.target.value);
+          }
+          return r.target === null || r.target.value === null || !HARMLESS_TARGETS.has(r.target.value);
+        });
+      case 'help-or-version': {
+        const c = this.container;
+        if (!c) return false;
+        if (c.path.length === 0) {
+          return c.options.some((o) => ['--help', '-h', '--version', '-v'].includes(o.name));
+        }
+        const sub = c.path[c.path.length - 1]!;
+        if (c.path[0] === 'help' || sub === 'help' || c.path[0] === 'version') return true;
+        if (c.path[0] === 'compose' && c.path[1] === 'version') return true;
+        return c.options.some((o) => o.name === '--help');
+      }
+    }
+  }
+}
+
+function operands(args: readonly Arg[]): string[] {
+  const out: string[] = [];
+  for (const a of args) {
+    if (a === null) break;
+    if (a === '--') continue;
+    if (a.startsWith('-')) continue;
+    out.push(a);
+  }
+  return out;
+}
+
+/** A rule's path patterns, split once. */
+interface CompiledPath {
+  readonly words: string[];
+  readonly exact: boolean;
+}
+
+export interface CompiledRule {
+  readonly rule: Rule;
+  readonly paths: CompiledPath[] | null;
+  readonly programs: Set<string> | null;
+}
+
+export function compileRule(rule: Rule): CompiledRule {
+  return {
+    rule,
+    programs: rule.match.program ? new Set(rule.match.program) : null,
+    paths: rule.match.path?.map((p) => {
+      const exact = p.endsWith('$');
+      return { words: (exact ? p.slice(0, -1) : p).trim().split(/\s+/).filter(Boolean), exact };
+    }) ?? null,
+  };
+}
+
+function flagPresent(flag: string, words: readonly string[]): boolean {
+  const long = flag.startsWith('--');
+  const letter = !long && flag.length === 2 ? flag[1]! : null;
+  for (const w of words) {
+    if (long) {
+      if (w === flag || w.startsWith(flag + '=')) return true;
+    } else if (letter !== null) {
+      if (w.startsWith('--')) continue;
+      if (w[1] === letter) return true;
+      if (/^-[A-Za-z0-9]+$/.test(w) && w.includes(letter)) return true;
+    } else if (w === flag) {
+      return true;
+    }
+  }
+  return false;
+}
+
+/** Does `rule` match this invocation? */
+export function matches(c: CompiledRule, view: View): boolean {
+  const m: Match = c.rule.match;
+  const inv = view.inv;
+  if (m.event) {
+    if (!inv.event || !m.event.includes(inv.event)) return false;
+  } else if (inv.event) {
+    return false;
+  }
+  if (m.target !== 'any' && m.target !== inv.target.kind) return false;
+  if (c.programs && (view.program === null || !c.programs.has(view.program))) return false;
+  if (c.paths) {
+    const path = view.path;
+    const ok = c.paths.some((p) => {
+      if (p.exact ? path.length !== p.words.length : path.length < p.words.length) return false;
+      return p.words.every((w, i) => w === '*' || w === path[i]);
+    });
+    if (!ok) return false;
+  }
+  if (m.flags || m.not_flags) {
+    const words = view.flagWords();
+    if (m.flags && !m.flags.some((f) => flagPresent(f, words))) return false;
+    if (m.not_flags && m.not_flags.some((f) => flagPresent(f, words))) return false;
+  }
+  if (m.facts && !m.facts.every((f) => view.fact(f))) return false;
+  if (m.not_facts && m.not_facts.some((f) => view.fact(f))) return false;
+  return true;
+}
+
+/** Rules in order, indexed by program so that each invocation tries only the rules that can match. */
+export class RuleIndex {
+  private readonly byProgram = new Map<string, CompiledRule[]>();
+  private readonly compiled: CompiledRule[];
+
+  constructor(rules: readonly Rule[]) {
+    this.compiled = rules.map(compileRule);
+  }
+
+  candidates(program: string | null): CompiledRule[] {
+    const key = program ?? '\0event';
+    let list = this.byProgram.get(key);
+    if (!list) {
+      list = this.compiled.filter((c) => c.programs === null || (program !== null && c.programs.has(program)));
+      this.byProgram.set(key, list);
+    }
+    return list;
+  }
+
+  /** The first rule that matches, or null. */
+  first(view: View): Rule | null {
+    for (const c of this.candidates(view.program)) {
+      if (matches(c, view)) return c.rule;
+    }
+    return null;
+  }
+
+  /**
+   * Programs that some rule denies or asks about when run locally: their names decide whether text
+   * that cannot be parsed could hide one (the bad-input rule). On a server everything not allowed is
+   * denied anyway, and ssh is always such a name.
+   */
+  guardedPrograms(): string[] {
+    const out = new Set<string>();
+    for (const c of this.compiled) {
+      if (c.rule.decision === 'allow' || c.rule.match.target === 'remote') continue;
+      for (const p of c.programs ?? []) out.add(p);
+    }
+    return [...out];
+  }
+}

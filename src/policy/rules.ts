@@ -1,0 +1,204 @@
+// Rule packs: YAML files of rules, each carrying its own examples. Validated with zod on load; an
+// error names the file, the line and what is wrong.
+import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { LineCounter, parseDocument, isNode, type Document } from 'yaml';
+import { z } from 'zod';
+import { RuleError } from '../errors.js';
+
+export const DECISIONS = ['allow', 'deny', 'ask'] as const;
+export type Decision = (typeof DECISIONS)[number];
+
+export const EVENTS = ['dynamic-command', 'dynamic-remote-command', 'unreadable-script', 'interpreter-code', 'bad-input'] as const;
+
+/** Facts about an invocation that code computes from the program's own argument grammar. */
+export const FACTS = [
+  /** scp/rsync/sftp/sshfs write to a path on a server. */
+  'writes-remote',
+  /** rsync --remove-source-files from a server. */
+  'removes-remote-source',
+  /** Paths or hosts of a transfer are computed at run time. */
+  'transfer-dynamic',
+  /** An ssh or sftp session with no command and no script: anything can be typed in it. */
+  'interactive',
+  /** `git push` that may rewrite or delete a protected branch. */
+  'force-push-protected',
+  /** Output redirected to a file (not /dev/null, /dev/stdout, /dev/stderr, or another descriptor). */
+  'writes-file',
+  /** A container CLI asked only for help or its version. */
+  'help-or-version',
+] as const;
+export type Fact = (typeof FACTS)[number];
+
+const word = z.string().min(1);
+
+export const MatchSchema = z.strictObject({
+  /** Program names (basenames). Omit to match any program. */
+  program: z.array(word).min(1).optional(),
+  /**
+   * Subcommand paths, words separated by spaces; `*` matches any one word; a path ending in `$` must
+   * be the whole path (`remote$`). Container CLIs: `compose restart`, `container ls`; others: leading
+   * operands (`status` in `systemctl status x`).
+   */
+  path: z.array(word).min(1).optional(),
+  /** Flags of which at least one must be present (`-f`, `--force`; one letter matches inside `-xf`). */
+  flags: z.array(word).min(1).optional(),
+  /** Flags of which none may be present. */
+  not_flags: z.array(word).min(1).optional(),
+  /** Where the command runs. */
+  target: z.enum(['local', 'remote', 'any']).default('any'),
+  /** Shell events: what the parser could not see through. */
+  event: z.array(z.enum(EVENTS)).min(1).optional(),
+  /** Facts that must all hold. */
+  facts: z.array(z.enum(FACTS)).min(1).optional(),
+  /** Facts of which none may hold. */
+  not_facts: z.array(z.enum(FACTS)).min(1).optional(),
+});
+export type Match = z.infer<typeof MatchSchema>;
+
+const ExampleSchema = z.union([
+  word.transform((command) => ({ command } as ExampleMatch)),
+  z.strictObject({
+    command: word,
+    /** The verdict's decision (default: the rule's). */
+    decision: z.enum(DECISIONS).optional(),
+    /** The verdict's runnable rewrite; null: there must be none. Omit to not check it. */
+    rewrite: z.string().nullable().optional(),
+    /** Text that the reason must contain. */
+    reason: z.string().optional(),
+    /** Config for this example, over the pack's `example_config`. */
+    config: z.record(z.string(), z.unknown()).optional(),
+    /** Directory to run in, relative to the pack file. */
+    cwd: z.string().optional(),
+  }),
+]);
+export interface ExampleMatch {
+  command: string;
+  decision?: Decision;
+  rewrite?: string | null;
+  reason?: string;
+  config?: Record<string, unknown>;
+  cwd?: string;
+}
+
+export const RuleSchema = z.strictObject({
+  id: z.string().regex(/^[a-z0-9][a-z0-9-]*$/, 'ids are lower-case words joined by dashes'),
+  description: z.string().min(1),
+  decision: z.enum(DECISIONS),
+  match: MatchSchema,
+  /** What the agent is told: the principle it breaks, in one or two sentences. */
+  message: z.string().min(1),
+  /** The GitOps equivalent: a rewrite template and/or steps. */
+  equivalent: z.strictObject({
+    /** A command template; `{var}` placeholders come from config and the command (see rewrite.ts). */
+    rewrite: z.string().min(1).optional(),
+    /** What to do, when no single command does it. */
+    steps: z.array(z.string().min(1)).min(1).optional(),
+  }).optional(),
+  examples: z.strictObject({
+    match: z.array(ExampleSchema).min(1),
+    not_match: z.array(ExampleSchema).default([]),
+  }),
+});
+export type RuleInput = z.input<typeof RuleSchema>;
+
+export const PackSchema = z.strictObject({
+  /** Config that this pack's examples run with. */
+  example_config: z.record(z.string(), z.unknown()).optional(),
+  rules: z.array(RuleSchema),
+});
+
+export interface Rule extends Omit<z.infer<typeof RuleSchema>, 'examples'> {
+  readonly examples: { match: ExampleMatch[]; not_match: ExampleMatch[] };
+  /** Where the rule was defined: `file:line`. */
+  readonly source: string;
+  /** The file's directory, for example `cwd`s. */
+  readonly dir: string;
+  readonly exampleConfig: Record<string, unknown>;
+}
+
+export { RuleError };
+
+/** Parse and validate one pack's text. Throws RuleError naming `file:line`. */
+export function parsePack(text: string, file: string, dir: string): Rule[] {
+  const lines = new LineCounter();
+  const doc = parseDocument(text, { lineCounter: lines, prettyErrors: false, uniqueKeys: true });
+  if (doc.errors.length > 0) {
+    const e = doc.errors[0]!;
+    const pos = lines.linePos(e.pos[0]);
+    throw new RuleError(`${file}:${pos.line}:${pos.col}: ${e.message.split('\n')[0]}`);
+  }
+  const data = doc.toJS({ maxAliasCount: 1000 }) as unknown;
+  // Top-level `x-…` keys hold YAML anchors shared by rules (as in compose files); they are not rules.
+  if (data && typeof data === 'object' && !Array.isArray(data)) {
+    for (const key of Object.keys(data)) if (key.startsWith('x-')) delete (data as Record<string, unknown>)[key];
+  }
+  const result = PackSchema.safeParse(data);
+  if (!result.success) {
+    const issue = result.error.issues[0]!;
+    const line = lineOf(doc, lines, issue.path);
+    const where = issue.path.length > 0 ? ` (at ${issue.path.join('.')})` : '';
+    throw new RuleError(`${file}:${line}: ${issue.message}${where}`);
+  }
+  const rules: Rule[] = [];
+  const ids = new Set<string>();
+  for (const [i, rule] of result.data.rules.entries()) {
+    const line = lineOf(doc, lines, ['rules', i, 'id']);
+    if (ids.has(rule.id)) throw new RuleError(`${file}:${line}: duplicate rule id "${rule.id}"`);
+    ids.add(rule.id);
+    rules.push({
+      ...rule,
+      examples: rule.examples as { match: ExampleMatch[]; not_match: ExampleMatch[] },
+      source: `${file}:${line}`,
+      dir,
+      exampleConfig: result.data.example_config ?? {},
+    });
+  }
+  return rules;
+}
+
+function lineOf(doc: Document, lines: LineCounter, path: readonly PropertyKey[]): number {
+  for (let n = path.length; n >= 0; n--) {
+    const node = doc.getIn(path.slice(0, n) as unknown[], true);
+    if (isNode(node) && node.range) return lines.linePos(node.range[0]).line;
+  }
+  return 1;
+}
+
+/** Load packs from files and directories (every `*.yaml`/`*.yml` in a directory, in name order). */
+export function loadPacks(paths: readonly string[]): Rule[] {
+  const rules: Rule[] = [];
+  for (const file of expandPaths(paths)) {
+    let text: string;
+    try {
+      text = readFileSync(file, 'utf8');
+    } catch (e) {
+      throw new RuleError(`${file}: cannot read rule pack (${(e as NodeJS.ErrnoException).code ?? String(e)})`);
+    }
+    rules.push(...parsePack(text, file, resolve(file, '..')));
+  }
+  const seen = new Map<string, string>();
+  for (const r of rules) {
+    const other = seen.get(r.id);
+    if (other) throw new RuleError(`${r.source}: rule id "${r.id}" is already defined at ${other}`);
+    seen.set(r.id, r.source);
+  }
+  return rules;
+}
+
+export function expandPaths(paths: readonly string[]): string[] {
+  const files: string[] = [];
+  for (const p of paths) {
+    let isDir = false;
+    try {
+      isDir = statSync(p).isDirectory();
+    } catch (e) {
+      throw new RuleError(`${p}: no such rule file or directory`);
+    }
+    if (!isDir) { files.push(p); continue; }
+    for (const name of readdirSync(p).sort()) {
+      if (/\.ya?ml$/.test(name) && !/\.cases\.ya?ml$/.test(name)) files.push(join(p, name));
+    }
+  }
+  return files;
+}

@@ -1,0 +1,58 @@
+// Cheap text checks that need no parser. Kept free of heavy imports: the CLI and the hooks load this
+// module alone to decide whether the parser is needed at all.
+
+/** Program names the built-in policy is about. */
+export const MANAGED_NAMES = ['docker', 'podman', 'nerdctl', 'compose', 'ssh', 'scp', 'rsync', 'sftp', 'git'];
+
+/** Names that run other text as commands (shells, script runners, interpreters). */
+const RUNNER_NAMES = ['sh', 'eval', 'source', 'make', 'npm', 'yarn', 'bun', 'python', 'node', 'ruby',
+  'perl', 'php', 'lua', 'deno', 'Rscript', 'osascript', 'pwsh'];
+
+/** Wrappers whose operands are a command (see unwrap.ts). */
+const WRAPPERS = new Set(['sudo', 'doas', 'env', 'nohup', 'nice', 'ionice', 'time', 'timeout', 'stdbuf',
+  'setsid', 'chrt', 'taskset', 'busybox', 'flock', 'watch', 'xargs', 'parallel', 'sem', 'exec', 'command',
+  'builtin', 'su', 'runuser', 'chroot', 'unbuffer', 'caffeinate', 'find']);
+
+/** Text with quotes and backslashes removed and `$'…'` escapes decoded, for name searches. */
+export function unquoted(text: string): string {
+  let t = text;
+  if (t.includes("$'")) {
+    t = t.replace(/\$'((?:[^'\\]|\\.)*)'/gs, (_m, body: string) =>
+      body.replace(/\\x([0-9a-fA-F]{1,2})|\\u([0-9a-fA-F]{1,4})|\\([0-7]{1,3})|\\(.)/gs,
+        (_e, x?: string, u?: string, o?: string, c?: string) =>
+          x ? String.fromCharCode(parseInt(x, 16)) : u ? String.fromCharCode(parseInt(u, 16))
+            : o ? String.fromCharCode(parseInt(o, 8)) : c ?? ''));
+  }
+  return t.replace(/\\\n/g, '').replace(/['"\\]/g, '');
+}
+
+/** Does a managed tool's name appear once quotes and escapes are removed? */
+export function mentionsManaged(text: string, extra: readonly string[] = []): boolean {
+  const t = unquoted(text);
+  for (const name of MANAGED_NAMES) if (t.includes(name)) return true;
+  for (const name of extra) if (name !== '' && t.includes(name)) return true;
+  return false;
+}
+
+/**
+ * True when `text` certainly contains no managed command: no managed or runner name (after quote
+ * and escape removal), nothing the shell computes (`$`, backticks), and no command run by path or
+ * glob. Sound, not complete: false means "parse it", never "deny it".
+ */
+export function cannotHideManaged(text: string, extra: readonly string[] = []): boolean {
+  if (text.includes('$') || text.includes('`')) return false;
+  const t = unquoted(text);
+  for (const name of MANAGED_NAMES) if (t.includes(name)) return false;
+  for (const name of RUNNER_NAMES) if (t.includes(name)) return false;
+  for (const name of extra) if (name !== '' && t.includes(name)) return false;
+  for (const segment of t.split(/[;&|()\n]+/)) {
+    const words = segment.trim().split(/\s+/).filter(Boolean);
+    let i = 0;
+    while (i < words.length && /^[A-Za-z_][A-Za-z0-9_]*=/.test(words[i]!)) i++;
+    const first = words[i];
+    if (first === undefined) continue;
+    if (first === '.' || /[/*?[\]{}~]/.test(first)) return false;
+    if (words.some((w) => WRAPPERS.has(w)) && words.some((w) => /[/*?[\]{}~]/.test(w) || w === '.')) return false;
+  }
+  return true;
+}

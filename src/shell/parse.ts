@@ -1,0 +1,136 @@
+// The deciding parser: web-tree-sitter running tree-sitter-bash's wasm grammar from node_modules.
+// tree-sitter never throws on bad input; it marks ERROR and MISSING nodes, which callers must check.
+import { createRequire } from 'node:module';
+import { readFileSync } from 'node:fs';
+import { Language, Parser, type Node, type Tree } from 'web-tree-sitter';
+
+export type { Node } from 'web-tree-sitter';
+
+/** Inputs larger than this (in UTF-8 bytes) are not parsed. */
+export const MAX_INPUT_BYTES = 64 * 1024;
+/** Syntax nodes nested deeper than this make the input "too deeply nested". */
+export const MAX_TREE_DEPTH = 256;
+/** A single parse that runs longer than this is cancelled. */
+export const PARSE_DEADLINE_MS = 250;
+
+let parser: Parser | undefined;
+let loading: Promise<Parser> | undefined;
+
+/** Load the grammar once per process. Everything after this is synchronous. */
+export function loadParser(): Promise<Parser> {
+  loading ??= (async () => {
+    const require = createRequire(import.meta.url);
+    await Parser.init();
+    const wasm = readFileSync(require.resolve('tree-sitter-bash/tree-sitter-bash.wasm'));
+    const language = await Language.load(wasm);
+    const p = new Parser();
+    p.setLanguage(language);
+    parser = p;
+    return p;
+  })();
+  return loading;
+}
+
+export function parserLoaded(): boolean {
+  return parser !== undefined;
+}
+
+/** Text prepared for parsing, with a way back to offsets in the caller's original text. */
+export interface Prepared {
+  readonly text: string;
+  /** Offsets (in `text`) where a backslash-newline was removed. */
+  readonly cuts: readonly number[];
+}
+
+/**
+ * Join backslash-newline line continuations, as the shell does before it splits words, so that
+ * `doc\⏎ker` is one word. Inside single quotes a backslash is literal, so those are left alone.
+ */
+export function joinContinuations(input: string): Prepared {
+  if (!input.includes('\\\n')) return { text: input, cuts: [] };
+  let out = '';
+  const cuts: number[] = [];
+  let single = false;
+  let double = false;
+  for (let i = 0; i < input.length; i++) {
+    const c = input[i]!;
+    if (single) {
+      if (c === "'") single = false;
+      out += c;
+      continue;
+    }
+    if (c === '\\') {
+      if (input[i + 1] === '\n') {
+        cuts.push(out.length);
+        i++;
+        continue;
+      }
+      out += c;
+      if (i + 1 < input.length) out += input[++i];
+      continue;
+    }
+    if (c === "'" && !double) single = true;
+    else if (c === '"') double = !double;
+    out += c;
+  }
+  return { text: out, cuts };
+}
+
+/** Map an offset in prepared text back to the original input. */
+export function toOriginal(prepared: Prepared, offset: number): number {
+  let shift = 0;
+  for (const cut of prepared.cuts) {
+    if (cut <= offset) shift += 2;
+    else break;
+  }
+  return offset + shift;
+}
+
+export type ParseFailure =
+  | { readonly kind: 'too-large'; readonly bytes: number }
+  | { readonly kind: 'syntax'; readonly at: number }
+  | { readonly kind: 'too-deep' }
+  | { readonly kind: 'timeout' };
+
+/**
+ * Parse shell text and hand the tree to `use`; the tree is freed afterwards whatever happens.
+ * Requires `loadParser()` to have resolved.
+ */
+export function withTree<T>(text: string, use: (root: Node) => T): T | ParseFailure {
+  if (text.length > MAX_INPUT_BYTES || Buffer.byteLength(text, 'utf8') > MAX_INPUT_BYTES) {
+    return { kind: 'too-large', bytes: Buffer.byteLength(text, 'utf8') };
+  }
+  if (!parser) throw new Error('gitops-guard: the shell parser is not loaded (call loadParser() first)');
+  const deadline = performance.now() + PARSE_DEADLINE_MS;
+  let timedOut = false;
+  let tree: Tree | null = null;
+  try {
+    tree = parser.parse(text, null, {
+      progressCallback: () => {
+        if (performance.now() > deadline) timedOut = true;
+        return timedOut as unknown as void;
+      },
+    });
+    if (timedOut || !tree) return { kind: 'timeout' };
+    const root = tree.rootNode;
+    if (root.hasError) return { kind: 'syntax', at: firstErrorOffset(root) };
+    return use(root);
+  } finally {
+    tree?.delete();
+    parser.reset();
+  }
+}
+
+function firstErrorOffset(root: Node): number {
+  const stack: Node[] = [root];
+  while (stack.length > 0) {
+    const node = stack.pop()!;
+    if (node.isError || node.isMissing) return node.startIndex;
+    if (!node.hasError) continue;
+    for (let i = node.childCount - 1; i >= 0; i--) {
+      const child = node.child(i);
+      if (child) stack.push(child);
+    }
+  }
+  return 0;
+}
