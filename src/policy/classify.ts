@@ -118,8 +118,22 @@ function splice(input: string, findings: readonly Finding[]): string | undefined
     if (next && next.start < g.end) return undefined;
   }
   let out = input;
-  for (const g of [...list].reverse()) out = out.slice(0, g.start) + g.rewrite + out.slice(g.end);
+  for (const g of [...list].reverse()) {
+    out = out.slice(0, g.start) + group(g.rewrite!, input.slice(0, g.start), input.slice(g.end)) + out.slice(g.end);
+  }
   return out;
+}
+
+/**
+ * A rewrite that is itself a list (`a && b`) keeps its meaning inside `x && …` or `…; y`, but not
+ * next to operators that bind differently (`x || …`, `… | y`, `… &`, `! …`): there it is braced.
+ */
+function group(rewrite: string, before: string, after: string): string {
+  if (!/&&|\|\||;|\|/.test(rewrite)) return rewrite;
+  const prev = before.trimEnd();
+  const next = after.trimStart();
+  const tight = /(\|\||\||!)$/.test(prev) || /^(\|\||\|(?!\|)|&(?!&))/.test(next);
+  return tight ? `{ ${rewrite}; }` : rewrite;
 }
 
 function reasonOf(decision: Decision, findings: readonly Finding[], rewrite: string | undefined): string {

@@ -10,7 +10,9 @@ export type StdinSource =
   /** `< path` */
   | { readonly kind: 'file'; readonly path: string | null }
   /** The output of the previous command in a pipeline. */
-  | { readonly kind: 'pipe'; readonly from: SimpleCommand };
+  | { readonly kind: 'pipe'; readonly from: SimpleCommand }
+  /** Something whose content cannot be known statically (passed on to ssh's remote command). */
+  | { readonly kind: 'opaque'; readonly why: string };
 
 export interface Redirect {
   /** The operator as written: `>`, `>>`, `<`, `&>`, `>|`, `<<`, `<<<`, `>&`, … */

@@ -230,7 +230,7 @@ export function unwrap(input: string, options: UnwrapOptions): Invocation[] {
           runScriptFile(s.script, `${shell} ${s.script?.text ?? ''}`.trim(), 'shell');
           return;
         }
-        // Reads its script from stdin.
+        // Reads its script from stdin; on a server, a shell with no script is an interactive session.
         if (!local && ctx.stdin === null) { emit(argv, name); return; }
         runStdin(shell);
         return;
@@ -270,13 +270,10 @@ export function unwrap(input: string, options: UnwrapOptions): Invocation[] {
           // The remote command gets ssh's stdin; a shell there (`bash -s`) runs it as a script.
           queue.push({
             text: words.join(' '), target: remote, depth: ctx.job.depth + 1, origin: ctx.range, rewriteCwd: ctx.rewriteCwd,
-            spliceable: ctx.spliceable, cwd: ctx.cwd, stdin: stdin.kind === 'text' ? stdin.source : null,
+            spliceable: ctx.spliceable, cwd: ctx.cwd,
+            stdin: stdin.kind === 'text' ? stdin.source : stdin.kind === 'unknown' ? { kind: 'opaque', why: stdin.why } : null,
             source: 'string', env: new Map(), via: [...via, `ssh ${host}`],
           });
-          if (stdin.kind === 'unknown') {
-            target = remote;
-            raise('unreadable-script', stdin.why);
-          }
           return;
         }
         if (stdin.kind === 'text') {
@@ -510,6 +507,7 @@ export function unwrap(input: string, options: UnwrapOptions): Invocation[] {
     | { kind: 'none' } {
     if (src === null) return { kind: 'none' };
     if (src.kind === 'text') return { kind: 'text', text: src.text, source: src };
+    if (src.kind === 'opaque') return { kind: 'unknown', why: src.why };
     if (src.kind === 'file') {
       if (src.path === null) return { kind: 'unknown', why: `${reader} reads a file named at run time` };
       if (src.path === '/dev/null') return { kind: 'text', text: '', source: { kind: 'text', text: '', expands: false } };
