@@ -23,7 +23,7 @@ export function unquoted(text: string): string {
           x ? String.fromCharCode(parseInt(x, 16)) : u ? String.fromCharCode(parseInt(u, 16))
             : o ? String.fromCharCode(parseInt(o, 8)) : c ?? ''));
   }
-  return t.replace(/\\\n/g, '').replace(/['"\\]/g, '');
+  return t.replace(/\\\n/g, '').replace(/['"\\\0]/g, '');
 }
 
 /** Does a managed tool's name appear once quotes and escapes are removed? */

@@ -126,20 +126,30 @@ export function unwrap(input: string, options: UnwrapOptions): Invocation[] {
 
   while (queue.length > 0) {
     const job = queue.shift()!;
+    // Text that cannot be read: a script asks; elsewhere it is denied if a managed tool could hide in it.
+    const unreadable = (why: string): void => {
+      if (job.source === 'script') event(job, 'unreadable-script', `${job.via[job.via.length - 1] ?? 'script'}: ${why}`);
+      else if (mentionsManaged(job.text, extraNames)) event(job, 'bad-input', why);
+    };
     if (job.depth > maxDepth) {
-      event(job, job.source === 'script' ? 'unreadable-script' : 'bad-input', `nested more than ${maxDepth} levels deep`);
+      unreadable(`nested more than ${maxDepth} levels deep`);
+      continue;
+    }
+    if (job.text.includes('\0')) {
+      // No shell can run a NUL byte (bash stops reading a string at it; Node refuses it in argv).
+      unreadable('contains NUL bytes');
       continue;
     }
     const prepared = joinContinuations(job.text);
     const parsed = withTree(prepared.text, (root) => collectCommands(root));
-    if (!('ok' in parsed) || !parsed.ok) {
-      const why = !('ok' in parsed)
-        ? parsed.kind === 'too-large' ? `larger than ${MAX_INPUT_BYTES / 1024} KiB`
-          : parsed.kind === 'syntax' ? `not valid shell syntax (at offset ${parsed.at})`
-            : parsed.kind === 'timeout' ? 'took too long to parse' : 'too deeply nested'
-        : 'too deeply nested';
-      if (job.source === 'script') event(job, 'unreadable-script', `${job.via[job.via.length - 1] ?? 'script'}: ${why}`);
-      else if (mentionsManaged(job.text, extraNames)) event(job, 'bad-input', why);
+    if (!('ok' in parsed)) {
+      unreadable(parsed.kind === 'too-large' ? `larger than ${MAX_INPUT_BYTES / 1024} KiB`
+        : parsed.kind === 'syntax' ? `not valid shell syntax (at offset ${parsed.at})`
+          : parsed.kind === 'timeout' ? 'took too long to parse' : 'too deeply nested');
+      continue;
+    }
+    if (!parsed.ok) {
+      unreadable('too deeply nested');
       continue;
     }
     const commands = parsed.commands;

@@ -1,0 +1,160 @@
+// The shell layer's own pieces: quote removal and escape decoding, the line-continuation pre-pass
+// and its offset map, OpenSSH option parsing, and quoting words back into shell text.
+import { beforeAll, describe, expect, it } from 'vitest';
+import { joinContinuations, loadParser, toOriginal, withTree } from '../src/shell/parse.js';
+import { collectCommands } from '../src/shell/invocations.js';
+import { decodeAnsiC, decodeDoubleQuoted, decodeUnquoted, quoteWord } from '../src/shell/words.js';
+import { parseGitPush, parseSsh, remotePathOf, scanOptions } from '../src/shell/programs.js';
+import shellQuote from 'shell-quote';
+
+beforeAll(async () => {
+  await loadParser();
+});
+
+/** The argv values tree-sitter + our decoding give for a one-command script. */
+function argv(text: string): (string | null)[] {
+  const r = withTree(text, (root) => collectCommands(root));
+  if (!('ok' in r) || !r.ok) throw new Error(`did not parse: ${text}`);
+  return r.commands[0]!.words.map((w) => w.value);
+}
+
+describe('quote removal and escapes', () => {
+  it.each([
+    ['"doc"ker ps', ['docker', 'ps']],
+    ["d''ocker ps", ['docker', 'ps']],
+    ['\\docker ps', ['docker', 'ps']],
+    ["$'\\x64ocker' ps", ['docker', 'ps']],
+    ["$'\\144ocker'", ['docker']],
+    ["$'a\\tb\\nc'", ['a\tb\nc']],
+    ["$'\\u00e9\\U0001F600'", ['é😀']],
+    ["$'it\\'s'", ["it's"]],
+    ["$'\\cA'", ['\x01']],
+    ['"a \\"b\\" \\$c \\\\ \\d"', ['a "b" $c \\ \\d']],
+    ["'a \\b \"c\"'", ['a \\b "c"']],
+    ['a\\ b', ['a b']],
+    ['"x"\'y\'$\'z\'w', ['xyzw']],
+    ['"$HOME/x"', [null]],
+    ['$x', [null]],
+    ['"a $(b) c"', [null]],
+    ['*.ts', [null]],
+  ])('%s', (text, expected) => {
+    expect(argv(text)).toEqual(expected);
+  });
+
+  it('decodes ANSI-C escapes exactly as bash does', () => {
+    expect(decodeAnsiC('\\a\\b\\e\\E\\f\\n\\r\\t\\v\\\\\\\'\\"\\?')).toBe('\x07\b\x1b\x1b\f\n\r\t\v\\\'"?');
+    expect(decodeAnsiC('\\x4')).toBe('\x04');
+    expect(decodeAnsiC('\\xZ')).toBe('\\xZ');
+    expect(decodeAnsiC('\\777')).toBe(String.fromCharCode(0o777 & 0xff));
+    expect(decodeAnsiC('\\q')).toBe('\\q');
+  });
+
+  it('keeps backslashes inside double quotes unless they escape one of $ ` " \\ newline', () => {
+    expect(decodeDoubleQuoted('\\a\\$\\`\\"\\\\')).toBe('\\a$`"\\');
+    expect(decodeUnquoted('\\a\\$')).toBe('a$');
+  });
+
+  it('gives the static tail of a partly computed path', () => {
+    const r = withTree('$HOME/bin/docker ps', (root) => collectCommands(root));
+    if (!('ok' in r) || !r.ok) throw new Error('parse');
+    expect(r.commands[0]!.words[0]!.value).toBeNull();
+    expect(r.commands[0]!.words[0]!.tail).toBe('docker');
+  });
+});
+
+describe('line continuations', () => {
+  it('joins backslash-newline outside single quotes and maps offsets back', () => {
+    const input = 'doc\\\nker ps \'a\\\nb\' "c\\\nd"';
+    const p = joinContinuations(input);
+    expect(p.text).toBe('docker ps \'a\\\nb\' "cd"');
+    const at = p.text.indexOf('ps');
+    expect(input.slice(toOriginal(p, at), toOriginal(p, at) + 2)).toBe('ps');
+    expect(toOriginal(p, 0)).toBe(0);
+  });
+  it('leaves an escaped backslash before a newline alone', () => {
+    expect(joinContinuations('echo \\\\\nls').text).toBe('echo \\\\\nls');
+  });
+});
+
+describe('parser limits', () => {
+  it('refuses input over 64 KiB', () => {
+    expect(withTree('x'.repeat(64 * 1024 + 1), () => 'parsed')).toEqual({ kind: 'too-large', bytes: 65537 });
+  });
+  it('reports a syntax error instead of a tree', () => {
+    const r = withTree('echo "unterminated', () => 'parsed');
+    expect(r).toMatchObject({ kind: 'syntax' });
+  });
+  it('reports commands nested too deeply', () => {
+    const text = '$('.repeat(400) + 'x' + ')'.repeat(400);
+    const r = withTree(text, (root) => collectCommands(root));
+    expect(r).toEqual({ ok: false, reason: 'too-deep' });
+  });
+});
+
+describe("OpenSSH's argument grammar", () => {
+  it('takes values for the options that have them', () => {
+    const s = parseSsh(['-p', '22', '-i', 'k', '-oBatchMode=yes', '-J', 'j', 'h', 'docker', 'ps']);
+    expect(s.destination).toBe('h');
+    expect(s.command).toEqual(['docker', 'ps']);
+  });
+  it('reads options after the destination, until the command', () => {
+    const s = parseSsh(['h', '-t', '-p', '2', 'ls', '-la']);
+    expect(s.destination).toBe('h');
+    expect(s.command).toEqual(['ls', '-la']);
+    expect(s.options.map((o) => o.name)).toEqual(['-t', '-p']);
+  });
+  it('stops reading options at --', () => {
+    expect(parseSsh(['--', 'h', '-t', 'ls']).command).toEqual(['-t', 'ls']);
+  });
+  it('knows the commands that run nothing remotely', () => {
+    for (const flag of ['-N', '-G', '-V', '-Q', '-W']) expect(parseSsh([flag, 'x', 'h']).noCommand).toBe(true);
+  });
+  it('reads user@host and ssh:// destinations', () => {
+    expect(parseSsh(['root@web1']).host).toBe('web1');
+    expect(parseSsh(['ssh://root@web1:2222']).host).toBe('web1');
+    expect(parseSsh(['[::1]']).host).toBe('::1');
+  });
+  it('reads a getopt cluster with an attached value', () => {
+    expect(scanOptions(['-tp22', 'h'], 'p').options).toEqual([{ name: '-t', value: null }, { name: '-p', value: '22' }]);
+  });
+});
+
+describe('remote paths and refspecs', () => {
+  it.each([
+    ['host:/x', 'host'],
+    ['user@host:x', 'host'],
+    ['[::1]:/x', '::1'],
+    ['scp://user@host:22/x', 'host'],
+    ['rsync://host/mod', 'host'],
+  ])('%s is on %s', (arg, host) => {
+    expect(remotePathOf(arg)?.host).toBe(host);
+  });
+  it.each(['./a:b', '/abs:x', 'plain', '../x:y'])('%s is local', (arg) => {
+    expect(remotePathOf(arg)).toBeNull();
+  });
+  it('finds forced, deleted and all-branch pushes', () => {
+    expect(parseGitPush(['origin', '+main']).forcedRefs).toEqual(['+main']);
+    expect(parseGitPush(['origin', ':main']).destinations).toEqual(['main']);
+    expect(parseGitPush(['--all', '-f']).destinations).toBeNull();
+    expect(parseGitPush(['-fu', 'origin', 'x']).forceFlags).toEqual(['-f']);
+    expect(parseGitPush(['origin', 'HEAD:refs/heads/main']).destinations).toEqual(['main']);
+  });
+});
+
+describe('quoting words for rewrites', () => {
+  it.each([
+    ['web', 'web'],
+    ['deploy: restart web', '"deploy: restart web"'],
+    ['', "''"],
+    ['a$b', shellQuote.quote(['a$b'])],
+    ['it\'s "x"', shellQuote.quote(['it\'s "x"'])],
+    ['a\nb', shellQuote.quote(['a\nb'])],
+  ])('%j → %s', (word, quoted) => {
+    expect(quoteWord(word)).toBe(quoted);
+  });
+  it('round-trips through the parser for awkward words', () => {
+    for (const w of ['a b', "it's", 'x"y', '$HOME', '`id`', 'a\\b', '!bang', 'tab\there', '*', '~', '#x']) {
+      expect(argv(`echo ${quoteWord(w)}`)).toEqual(['echo', w]);
+    }
+  });
+});
