@@ -40,6 +40,14 @@ export async function rulesFor(config: ResolvedConfig): Promise<Rule[]> {
     : [];
   const builtin = config.builtinRules ? await builtinRules() : [];
   const all = [...remoteAllowRules(config), ...user, ...builtin];
+  const seen = new Map<string, string>();
+  for (const r of all) {
+    const other = seen.get(r.id);
+    if (other) {
+      throw new RuleError(`${r.source}: rule id "${r.id}" is already defined at ${other}; to replace a built-in rule, add it to disabledRules and give yours another id`);
+    }
+    seen.set(r.id, r.source);
+  }
   const disabled = new Set(config.disabledRules);
   const known = new Set(all.map((r) => r.id));
   for (const id of disabled) {

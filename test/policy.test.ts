@@ -330,6 +330,8 @@ describe('indirection must not hide a command: wrappers', () => {
     ['FOO=1 BAR=2 docker restart web', 'deny', RESTART_WEB],
     ['su -c "docker restart web"', 'deny'],
     ['flock /tmp/lock docker restart web', 'deny'],
+    ["git -c alias.x='!docker restart web' x", 'deny'],
+    ["git -c alias.st='!git status' st", 'allow'],
     ['sudo -l', 'allow'],
     ['timeout 5 ls', 'allow'],
   ]);

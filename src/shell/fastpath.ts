@@ -26,12 +26,18 @@ export function unquoted(text: string): string {
   return t.replace(/\\\n/g, '').replace(/['"\\\0]/g, '');
 }
 
-/** Does a managed tool's name appear once quotes and escapes are removed? */
-export function mentionsManaged(text: string, extra: readonly string[] = []): boolean {
-  const t = unquoted(text);
-  for (const name of MANAGED_NAMES) if (t.includes(name)) return true;
+/** Managed names in text that has been through `unquoted`. git counts only when it could push or
+ * run a shell command through an alias (`git -c alias.x=!cmd x`). */
+function namesManaged(t: string, extra: readonly string[]): boolean {
+  if (t.includes('git') && /push|-c|alias|!/.test(t)) return true;
+  for (const name of MANAGED_NAMES) if (name !== 'git' && t.includes(name)) return true;
   for (const name of extra) if (name !== '' && t.includes(name)) return true;
   return false;
+}
+
+/** Does a managed tool's name appear once quotes and escapes are removed? */
+export function mentionsManaged(text: string, extra: readonly string[] = []): boolean {
+  return namesManaged(unquoted(text), extra);
 }
 
 /**
@@ -42,9 +48,8 @@ export function mentionsManaged(text: string, extra: readonly string[] = []): bo
 export function cannotHideManaged(text: string, extra: readonly string[] = []): boolean {
   if (text.includes('$') || text.includes('`')) return false;
   const t = unquoted(text);
-  for (const name of MANAGED_NAMES) if (t.includes(name)) return false;
+  if (namesManaged(t, extra)) return false;
   for (const name of RUNNER_NAMES) if (t.includes(name)) return false;
-  for (const name of extra) if (name !== '' && t.includes(name)) return false;
   for (const segment of t.split(/[;&|()\n]+/)) {
     const words = segment.trim().split(/\s+/).filter(Boolean);
     let i = 0;

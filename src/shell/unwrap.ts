@@ -757,6 +757,16 @@ function peelWrapper(name: string, args: readonly Word[], env: Map<string, strin
       return null;
     }
     case 'chroot': return rest(skip('', ['--userspec', '--groups']) + 1);
+    case 'git': {
+      // `git -c alias.x='!cmd' x` runs cmd through a shell.
+      for (let i = 0; i + 1 < args.length; i++) {
+        if (v(i) !== '-c') continue;
+        const m = /^alias\.([^=]+)=!(.*)$/s.exec(v(i + 1) ?? '');
+        if (m && args.some((w, k) => k > i + 1 && w.value === m[1])) return { shell: m[2]!, alsoEmit: true };
+        if (v(i + 1) === null) return { shell: null };
+      }
+      return undefined;
+    }
     case 'find': {
       const found: (readonly Word[])[] = [];
       for (let i = 0; i < args.length; i++) {

@@ -1,0 +1,138 @@
+// The built CLI as a child process: exit codes, JSON and human output, stdin, help and version,
+// colour rules, config errors, and the rule test harness.
+import { spawnSync } from 'node:child_process';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { project, SEED } from './helpers.js';
+
+const BIN = join(import.meta.dirname, '..', 'dist', 'cli', 'main.js');
+const VERSION = (JSON.parse(readFileSync(join(import.meta.dirname, '..', 'package.json'), 'utf8')) as { version: string }).version;
+
+function cli(args: string[], opts: { cwd?: string; input?: string; env?: Record<string, string> } = {}) {
+  const r = spawnSync(process.execPath, [BIN, ...args], {
+    cwd: opts.cwd ?? project({ 'gitops-guard.json': JSON.stringify(SEED) }),
+    input: opts.input ?? '',
+    encoding: 'utf8',
+    env: { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '/tmp', NO_COLOR: '1', ...opts.env },
+  });
+  return { code: r.status, stdout: r.stdout, stderr: r.stderr };
+}
+
+describe('gitops-guard check', () => {
+  it('exits 2 on deny and prints decision, reason, rule ids and rewrite', () => {
+    const r = cli(['check', 'cd server && docker compose restart gateway']);
+    expect(r.code).toBe(2);
+    expect(r.stdout).toMatch(/^DENY {2}Blocked: `docker compose restart gateway`/);
+    expect(r.stdout).toContain('rules:  container-restart');
+    expect(r.stdout).toContain('rewrite: cd server && git commit --allow-empty -m "deploy: restart gateway" && git push');
+  });
+  it('exits 0 on allow and 3 on ask', () => {
+    expect(cli(['check', 'ls -la']).code).toBe(0);
+    expect(cli(['check', 'ssh ainetic.tech "docker ps"']).code).toBe(0);
+    expect(cli(['check', '$d restart web']).code).toBe(3);
+  });
+  it('prints the verdict as JSON with --json', () => {
+    const r = cli(['check', '--json', 'docker ps']);
+    expect(r.code).toBe(2);
+    const v = JSON.parse(r.stdout);
+    expect(v.decision).toBe('deny');
+    expect(v.rewrite).toBe('ssh ainetic.tech "docker ps"');
+    expect(v.findings[0]).toMatchObject({ ruleId: 'container-look-local', start: 0, end: 9, target: 'local', text: 'docker ps' });
+  });
+  it('gives the same JSON on the fast path as the full classifier would', () => {
+    const r = cli(['check', '--json', 'ls -la']);
+    expect(JSON.parse(r.stdout)).toEqual({ decision: 'allow', reason: 'Allowed: no managed command is mutated.', findings: [] });
+  });
+  it('reads the command from stdin with -', () => {
+    const r = cli(['check', '--json', '-'], { input: "ssh ainetic.tech <<'EOF'\ndocker compose pull\nEOF\n" });
+    expect(r.code).toBe(2);
+    expect(JSON.parse(r.stdout).findings[0].ruleId).toBe('container-update-image');
+  });
+  it('uses --cwd and --config', () => {
+    const dir = project({ 'ops/deploy.sh': 'docker compose up -d\n', 'conf.json': JSON.stringify({ host: 'web9' }) });
+    expect(cli(['check', '--cwd', join(dir, 'ops'), './deploy.sh'], { cwd: dir }).code).toBe(2);
+    const r = cli(['check', '--json', '--config', join(dir, 'conf.json'), 'docker ps'], { cwd: dir });
+    expect(JSON.parse(r.stdout).rewrite).toBe('ssh web9 "docker ps"');
+  });
+  it('colours only on request or a terminal, never with NO_COLOR', () => {
+    expect(cli(['check', 'docker ps']).stdout).not.toContain('\x1b[');
+    expect(cli(['check', 'docker ps'], { env: { FORCE_COLOR: '1', NO_COLOR: '' } }).stdout).toContain('\x1b[31m');
+    expect(cli(['check', 'docker ps'], { env: { FORCE_COLOR: '1', NO_COLOR: '1' } }).stdout).not.toContain('\x1b[');
+  });
+  it('exits 1 on usage errors, with the usage', () => {
+    const two = cli(['check', 'docker', 'ps']);
+    expect(two.code).toBe(1);
+    expect(two.stderr).toContain('quote the command');
+    expect(cli(['check']).code).toBe(1);
+    expect(cli(['check', '--bogus', 'x']).stderr).toContain('Usage: gitops-guard check');
+    expect(cli(['frobnicate']).code).toBe(1);
+  });
+  it('exits 1 on a config error, naming the file', () => {
+    const dir = project({ 'gitops-guard.json': '{"host": 42}' });
+    const r = cli(['check', 'ls'], { cwd: dir });
+    expect(r.code).toBe(1);
+    expect(r.stderr).toContain(join(dir, 'gitops-guard.json'));
+    expect(r.stderr).toContain('host');
+  });
+  it('answers --help and --version everywhere', () => {
+    for (const args of [['--help'], ['help'], ['check', '--help'], ['test', '-h']]) {
+      const r = cli(args);
+      expect(r.code, args.join(' ')).toBe(0);
+      expect(r.stdout).toContain('Usage: gitops-guard');
+    }
+    for (const args of [['--version'], ['-V'], ['check', '--version'], ['test', '--version']]) {
+      expect(cli(args).stdout.trim()).toBe(`gitops-guard ${VERSION}`);
+    }
+  });
+});
+
+describe('gitops-guard test', () => {
+  it('passes on the built-in rules and ends with the count line', () => {
+    const r = cli(['test'], { cwd: project() });
+    expect(r.code).toBe(0);
+    expect(r.stdout.trim().split('\n').pop()).toMatch(/^\d+ passed, 0 failed$/);
+  });
+  it('prints each failure with expected against got, and exits 1', () => {
+    const dir = project({
+      'team.cases.yaml': [
+        'config: { host: ainetic.tech }',
+        'cases:',
+        '  - command: docker ps',
+        '    decision: deny',
+        '    rewrite: ssh ainetic.tech "docker ps"',
+        '  - command: docker restart web',
+        '    decision: allow',
+        '  - command: ls',
+        '    decision: allow',
+        '',
+      ].join('\n'),
+    });
+    const r = cli(['test', join(dir, 'team.cases.yaml')], { cwd: dir });
+    expect(r.code).toBe(1);
+    expect(r.stdout).toContain(`FAIL ${join(dir, 'team.cases.yaml')}:6`);
+    expect(r.stdout).toContain('expected: allow');
+    expect(r.stdout).toContain('got:      deny');
+    expect(r.stdout.trim().split('\n').pop()).toMatch(/^\d+ passed, 1 failed$/);
+  });
+  it("runs a user's own pack and its examples", () => {
+    const dir = project({
+      'rules/team.yaml': [
+        'rules:',
+        '  - id: no-terraform-apply',
+        '    description: terraform apply by hand',
+        '    decision: deny',
+        '    match: { program: [terraform], path: [apply] }',
+        '    message: Apply through git.',
+        '    examples:',
+        '      match: [terraform apply]',
+        '      not_match: [terraform plan, terraform apply -auto-approve]',
+        '',
+      ].join('\n'),
+    });
+    const r = cli(['test', join(dir, 'rules')], { cwd: dir });
+    expect(r.stdout).toContain('FAIL');
+    expect(r.stdout).toContain('no-terraform-apply not_match');
+    expect(r.code).toBe(1);
+  });
+});
