@@ -52,8 +52,8 @@ export const DEFAULTS: Config = {
 const COMPOSE_NAMES = ['compose.yaml', 'compose.yml', 'docker-compose.yaml', 'docker-compose.yml'];
 
 /** Fill in the defaults that depend on where the project is. */
-export function resolveConfig(config: Config, file: string | null, cwd: string): ResolvedConfig {
-  const root = file ? dirname(file) : findRepoRoot(cwd) ?? resolve(cwd);
+export function resolveConfig(config: Config, file: string | null, cwd: string, rootDir?: string): ResolvedConfig {
+  const root = rootDir ?? (file ? dirname(file) : findRepoRoot(cwd) ?? resolve(cwd));
   const composeFiles = config.composeFiles ?? COMPOSE_NAMES.filter((n) => existsSync(join(root, n))).slice(0, 1);
   return { ...config, file, root, composeFiles, protectedBranches: config.protectedBranches ?? [config.branch] };
 }
@@ -99,10 +99,11 @@ export async function loadConfigFile(file: string): Promise<Config> {
 }
 
 /** Load the config for `cwd`: an object (validated), an explicit file, the nearest file, or defaults. */
-export async function loadConfig(options: { cwd: string; file?: string; config?: ConfigInput }): Promise<ResolvedConfig> {
+export async function loadConfig(options: { cwd: string; file?: string; config?: ConfigInput; root?: string }):
+  Promise<ResolvedConfig> {
   if (options.config !== undefined) {
     const { parseConfig } = await import('./config.js');
-    return resolveConfig(parseConfig(options.config, 'config'), null, options.cwd);
+    return resolveConfig(parseConfig(options.config, 'config'), null, options.cwd, options.root);
   }
   const file = options.file ? resolve(options.cwd, options.file) : findConfig(options.cwd);
   if (!file) return resolveConfig(DEFAULTS, null, options.cwd);

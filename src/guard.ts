@@ -20,6 +20,8 @@ export interface GuardOptions {
   readonly configFile?: string;
   /** Directory commands run in (default: process.cwd()). */
   readonly cwd?: string;
+  /** The project's top directory, for a config given as an object (default: the git work tree's top). */
+  readonly root?: string;
   /** Rules to use instead of the built-in packs and config's packs (for testing rule sets). */
   readonly rules?: readonly Rule[];
   /** Script file access (default: the real file system). */
@@ -102,6 +104,7 @@ export async function createGuard(options: GuardOptions = {}): Promise<Guard> {
     cwd,
     ...(options.configFile !== undefined ? { file: options.configFile } : {}),
     ...(options.config !== undefined ? { config: options.config } : {}),
+    ...(options.root !== undefined ? { root: options.root } : {}),
   });
   const rules = options.rules ? [...options.rules] : await rulesFor(config);
   await loadParser();

@@ -88,7 +88,8 @@ class Guards {
     const key = JSON.stringify([config, cwd]);
     let g = this.cache.get(key);
     if (!g) {
-      g = await createGuard({ config: config as ConfigInput, cwd, rules: this.rules });
+      // The directory a case runs in is its project's top, as if the config sat there.
+      g = await createGuard({ config: config as ConfigInput, cwd, root: cwd, rules: this.rules });
       this.cache.set(key, g);
     }
     return g;
