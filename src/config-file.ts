@@ -1,8 +1,8 @@
 // Finding and loading the config file without paying for the schema library on every call: a config
 // is validated by zod (config.ts) the first time its exact contents are seen, and the validated result
-// is cached under the user's cache directory, keyed by the file's path and a hash of its contents.
-// Hooks run once per agent command, so this keeps their cold start small.
-import { createHash } from 'node:crypto';
+// is cached under the user's cache directory beside the text it was validated from; it is reused only
+// while the file still holds exactly that text. Hooks run once per agent command, so this keeps their
+// cold start small.
 import { existsSync, mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { homedir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
@@ -72,13 +72,13 @@ export async function loadConfigFile(file: string): Promise<Config> {
     const { ConfigError } = await import('./config.js');
     throw new ConfigError(`${file}: cannot read (${(e as NodeJS.ErrnoException).code ?? String(e)})`);
   }
-  const key = createHash('sha256').update(`${CACHE_VERSION}\0${file}\0${text}`).digest('hex');
   const dir = cacheDir();
-  const cached = dir ? join(dir, `config-${key.slice(0, 32)}.json`) : null;
+  const cached = dir ? join(dir, `config-${encodeURIComponent(file).replace(/%/g, '_')}.json`) : null;
+  const source = `${CACHE_VERSION}\0${text}`;
   if (cached) {
     try {
-      const hit = JSON.parse(readFileSync(cached, 'utf8')) as { key: string; config: Config };
-      if (hit.key === key) return hit.config;
+      const hit = JSON.parse(readFileSync(cached, 'utf8')) as { source: string; config: Config };
+      if (hit.source === source) return hit.config;
     } catch {
       // not cached yet
     }
@@ -89,7 +89,7 @@ export async function loadConfigFile(file: string): Promise<Config> {
     try {
       mkdirSync(dir, { recursive: true, mode: 0o700 });
       const tmp = `${cached}.${process.pid}.tmp`;
-      writeFileSync(tmp, JSON.stringify({ key, config }), { mode: 0o600 });
+      writeFileSync(tmp, JSON.stringify({ source, config }), { mode: 0o600 });
       renameSync(tmp, cached);
     } catch {
       // a read-only home is fine: validate again next time

@@ -1,5 +1,5 @@
 // The guard: config + rules + parser, ready to classify commands synchronously.
-import { resolve } from 'node:path';
+import { isAbsolute, resolve } from 'node:path';
 import type { ConfigInput, ResolvedConfig } from './config.js';
 import { loadConfig } from './config-file.js';
 import { RuleError } from './errors.js';
@@ -9,7 +9,7 @@ import { RuleIndex } from './policy/match.js';
 import { KNOWN_PLACEHOLDERS, placeholders } from './policy/rewrite.js';
 import type { Rule } from './policy/rules.js';
 import { diskFiles, type ScriptFiles } from './shell/files.js';
-import { MANAGED_NAMES } from './shell/fastpath.js';
+import { cannotHideManaged, MANAGED_NAMES } from './shell/fastpath.js';
 import { loadParser } from './shell/parse.js';
 import { unwrap } from './shell/unwrap.js';
 
@@ -26,6 +26,11 @@ export interface GuardOptions {
   readonly rules?: readonly Rule[];
   /** Script file access (default: the real file system). */
   readonly files?: ScriptFiles;
+  /**
+   * Skip the parser for text that cannot name a managed command (default true). The result is the
+   * same either way; turning it off is for testing that claim.
+   */
+  readonly fastPath?: boolean;
 }
 
 export interface Guard {
@@ -82,10 +87,17 @@ function remoteAllowRules(config: ResolvedConfig): Rule[] {
   });
 }
 
-export function judgeFor(config: ResolvedConfig, rules: readonly Rule[]): Judge {
+export function judgeFor(config: ResolvedConfig, rules: readonly Rule[], files: ScriptFiles = diskFiles()): Judge {
   return {
     index: new RuleIndex(rules),
-    match: { protectedBranches: config.protectedBranches },
+    match: {
+      protectedBranches: config.protectedBranches,
+      readText: (path, cwd) => {
+        const full = isAbsolute(path) ? path : cwd === null ? null : resolve(cwd, path);
+        const r = full === null ? null : files.read(full);
+        return r?.kind === 'text' ? r.text : null;
+      },
+    },
     values: {
       host: config.host,
       remotePath: config.remotePath,
@@ -98,6 +110,11 @@ export function judgeFor(config: ResolvedConfig, rules: readonly Rule[]): Judge 
   };
 }
 
+/** The verdict for text in which no managed command can hide. */
+export const NOTHING_MANAGED: Verdict = Object.freeze({
+  decision: 'allow', reason: 'Allowed: no managed command is mutated.', findings: [],
+}) as Verdict;
+
 export async function createGuard(options: GuardOptions = {}): Promise<Guard> {
   const cwd = resolve(options.cwd ?? process.cwd());
   const config = await loadConfig({
@@ -108,13 +125,15 @@ export async function createGuard(options: GuardOptions = {}): Promise<Guard> {
   });
   const rules = options.rules ? [...options.rules] : await rulesFor(config);
   await loadParser();
-  const j = judgeFor(config, rules);
   const files = options.files ?? diskFiles();
+  const j = judgeFor(config, rules, files);
   const extra = j.index.guardedPrograms().filter((p) => !MANAGED_NAMES.some((m) => p.includes(m)));
+  const fast = options.fastPath !== false;
   return {
     config,
     rules,
     classify(command, opts) {
+      if (fast && cannotHideManaged(command, extra)) return NOTHING_MANAGED;
       try {
         const invocations = unwrap(command, { cwd: resolve(cwd, opts?.cwd ?? '.'), files, managedNames: extra });
         return judge(command, invocations, j);

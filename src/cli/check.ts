@@ -21,7 +21,7 @@ Options:
 Exit status: 0 allow, 2 deny, 3 ask, 1 usage or config error.
 `;
 
-/** The verdict for text that cannot contain a managed command (see fastpath.ts). */
+/** The verdict for text that cannot contain a managed command (see fastpath.ts; same as guard.ts's). */
 const FAST_ALLOW: Verdict = { decision: 'allow', reason: 'Allowed: no managed command is mutated.', findings: [] };
 
 export async function run(argv: string[]): Promise<number> {

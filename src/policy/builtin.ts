@@ -1,8 +1,7 @@
 // The built-in rule packs. `npm run build` validates rules/*.yaml with the zod schema and stores the
-// result in dist/rules.json; loading that JSON needs neither zod nor a YAML parser. If the YAML files
-// changed since (their hash differs), they are loaded and validated again instead.
-import { createHash } from 'node:crypto';
-import { readdirSync, readFileSync } from 'node:fs';
+// result in dist/rules.json; loading that JSON needs neither zod nor a YAML parser. If a YAML file
+// changed since (its size or modification time differs), they are loaded and validated again instead.
+import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { BUILTIN_RULES, PACKAGE_ROOT } from '../paths.js';
 import type { Rule } from './rules.js';
@@ -10,7 +9,8 @@ import type { Rule } from './rules.js';
 export const COMPILED_RULES = join(PACKAGE_ROOT, 'dist', 'rules.json');
 
 export interface CompiledPacks {
-  readonly hash: string;
+  /** What the packs looked like when compiled: name, size and modification time of each file. */
+  readonly stamp: string;
   readonly rules: Rule[];
 }
 
@@ -20,19 +20,20 @@ export function builtinFiles(): string[] {
     .map((n) => join(BUILTIN_RULES, n));
 }
 
-/** A hash of the pack files' names and contents. */
-export function packsHash(files: readonly string[]): string {
-  const h = createHash('sha256');
-  for (const f of files) h.update(f.slice(BUILTIN_RULES.length)).update('\0').update(readFileSync(f)).update('\0');
-  return h.digest('hex');
+/** The pack files' names, sizes and modification times. */
+export function packsStamp(files: readonly string[]): string {
+  return files.map((f) => {
+    const st = statSync(f);
+    return `${f.slice(BUILTIN_RULES.length)}:${st.size}:${st.mtimeMs}`;
+  }).join('\n');
 }
 
 export async function builtinRules(): Promise<Rule[]> {
   const files = builtinFiles();
-  const hash = packsHash(files);
+  const stamp = packsStamp(files);
   try {
     const compiled = JSON.parse(readFileSync(COMPILED_RULES, 'utf8')) as CompiledPacks;
-    if (compiled.hash === hash) return compiled.rules;
+    if (compiled.stamp === stamp) return compiled.rules;
   } catch {
     // not built yet
   }

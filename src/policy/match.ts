@@ -12,12 +12,14 @@ const HARMLESS_TARGETS = new Set(['/dev/null', '/dev/stdout', '/dev/stderr', '/d
 
 export interface MatchContext {
   readonly protectedBranches: readonly string[];
+  /** Reads a local file (sftp batch files), relative to a directory; null when it cannot. */
+  readonly readText: (path: string, cwd: string | null) => string | null;
 }
 
 /** What rules see of an invocation; each part is computed on first use. */
 export class View {
   private pathCache?: string[];
-  private factCache = new Map<Fact, boolean>();
+  private factCache?: Map<Fact, boolean>;
   private containerCache?: ContainerCommand | null;
   readonly args: Arg[];
 
@@ -32,7 +34,8 @@ export class View {
   get container(): ContainerCommand | null {
     if (this.containerCache === undefined) {
       const p = this.inv.program;
-      this.containerCache = p !== null && CONTAINER.has(p) ? parseContainer(p, this.args, this.inv.env) : null;
+      this.containerCache = this.inv.container
+        ?? (p !== null && CONTAINER.has(p) ? parseContainer(p, this.args, this.inv.env) : null);
     }
     return this.containerCache;
   }
@@ -64,6 +67,7 @@ export class View {
   }
 
   fact(f: Fact): boolean {
+    this.factCache ??= new Map();
     let v = this.factCache.get(f);
     if (v === undefined) {
       v = this.computeFact(f);
@@ -84,7 +88,7 @@ export class View {
       case 'scp': return parseScp(this.args);
       case 'rsync': return parseRsync(this.args);
       case 'sshfs': return parseSshfs(this.args);
-      case 'sftp': return parseSftp(this.args, (p) => this.inv.readText?.(p) ?? null);
+      case 'sftp': return parseSftp(this.args, (p) => this.ctx.readText(p, this.inv.cwd));
       default: return null;
     }
   }

@@ -26,9 +26,14 @@ export interface Rendered {
 
 const OPERATORS = new Set(['&&', '||', ';', '|']);
 
+type TemplateWord = { word: string; operator: boolean };
+const compiled = new Map<string, TemplateWord[]>();
+
 /** Template words: white space separates, quotes group (and are removed), operators stand alone. */
-function templateWords(template: string): { word: string; operator: boolean }[] {
-  const out: { word: string; operator: boolean }[] = [];
+function templateWords(template: string): TemplateWord[] {
+  const cached = compiled.get(template);
+  if (cached) return cached;
+  const out: TemplateWord[] = [];
   let cur = '';
   let quote: string | null = null;
   let any = false;
@@ -48,42 +53,61 @@ function templateWords(template: string): { word: string; operator: boolean }[] 
     cur += c;
   }
   if (any || cur !== '') out.push({ word: cur, operator: !any && OPERATORS.has(cur) });
+  compiled.set(template, out);
   return out;
 }
 
-/** Values a template may use, for one invocation. */
-export function templateValues(values: RewriteValues, view: View): Map<string, string | string[] | undefined> {
-  const vars = new Map<string, string | string[] | undefined>();
-  vars.set('host', values.host);
-  vars.set('remotePath', values.remotePath);
-  vars.set('branch', values.branch);
-  vars.set('remote', values.remote);
-  vars.set('prefix', values.prefix.trimEnd());
-  // Paths for `git add` are written relative to where the rewrite runs (after a `cd`); where that
-  // is unknown, git's `:/` pathspec makes them relative to the top of the work tree.
-  const cwd = view.inv.rewriteCwd;
-  const files = values.composeFiles.map((f) => {
-    if (isAbsolute(f)) return f;
-    if (cwd === null) return `:/${f}`;
-    const rel = relative(cwd, join(values.root, f));
-    return rel === '' ? f : rel;
-  });
-  vars.set('composeFiles', files.length > 0 ? files : undefined);
-  const firstCompose = values.composeFiles[0];
-  if (values.remotePath !== undefined && firstCompose !== undefined) {
-    const dir = posix.dirname(firstCompose);
-    vars.set('remoteComposeDir', dir === '.' ? values.remotePath : posix.join(values.remotePath, dir));
-  } else {
-    vars.set('remoteComposeDir', undefined);
-  }
-  vars.set('services', view.operands());
-  const argv = view.inv.argv.map((w) => w.value);
-  vars.set('command', argv.some((w) => w === null) ? undefined : quoteWords(argv as string[]));
-  return vars;
+export type Value = string | string[] | undefined;
+export interface Values {
+  get(name: string): Value;
+}
+
+/** Values a template may use, for one invocation; each is computed when a template asks for it. */
+export function templateValues(values: RewriteValues, view: View): Values {
+  const cache = new Map<string, Value>();
+  const compute = (name: string): Value => {
+    switch (name) {
+      case 'host': return values.host;
+      case 'remotePath': return values.remotePath;
+      case 'branch': return values.branch;
+      case 'remote': return values.remote;
+      case 'prefix': return values.prefix.trimEnd();
+      case 'composeFiles': {
+        // Paths for `git add` are written relative to where the rewrite runs (after a `cd`); where
+        // that is unknown, git's `:/` pathspec makes them relative to the top of the work tree.
+        const cwd = view.inv.rewriteCwd;
+        const files = values.composeFiles.map((f) => {
+          if (isAbsolute(f)) return f;
+          if (cwd === null) return `:/${f}`;
+          const rel = relative(cwd, join(values.root, f));
+          return rel === '' ? f : rel;
+        });
+        return files.length > 0 ? files : undefined;
+      }
+      case 'remoteComposeDir': {
+        const first = values.composeFiles[0];
+        if (values.remotePath === undefined || first === undefined) return undefined;
+        const dir = posix.dirname(first);
+        return dir === '.' ? values.remotePath : posix.join(values.remotePath, dir);
+      }
+      case 'services': return view.operands();
+      case 'command': {
+        const argv = view.inv.argv.map((w) => w.value);
+        return argv.some((w) => w === null) ? undefined : quoteWords(argv as string[]);
+      }
+      default: return undefined;
+    }
+  };
+  return {
+    get(name) {
+      if (!cache.has(name)) cache.set(name, compute(name));
+      return cache.get(name);
+    },
+  };
 }
 
 /** Render a template. Unknown placeholder names are an error in the rule, reported by the harness. */
-export function render(template: string, vars: ReadonlyMap<string, string | string[] | undefined>): Rendered {
+export function render(template: string, vars: Values): Rendered {
   let runnable = true;
   const parts: string[] = [];
   for (const { word, operator } of templateWords(template)) {
@@ -115,7 +139,7 @@ export function render(template: string, vars: ReadonlyMap<string, string | stri
 }
 
 /** Substitute placeholders in prose (steps): no quoting; a missing value shows as `<name>`. */
-export function renderText(text: string, vars: ReadonlyMap<string, string | string[] | undefined>): string {
+export function renderText(text: string, vars: Values): string {
   return text.replace(/\{([A-Za-z]+)(\|q)?\}/g, (_m, name: string) => {
     const v = vars.get(name);
     return v === undefined ? `<${name}>` : Array.isArray(v) ? v.join(' ') : v;

@@ -13,6 +13,22 @@ const WRAPPERS = new Set(['sudo', 'doas', 'env', 'nohup', 'nice', 'ionice', 'tim
   'setsid', 'chrt', 'taskset', 'busybox', 'flock', 'watch', 'xargs', 'parallel', 'sem', 'exec', 'command',
   'builtin', 'su', 'runuser', 'chroot', 'unbuffer', 'caffeinate', 'find']);
 
+/** Could the shell compute part of this text (`$…`, backticks, `\$`)? Single-quoted text is literal. */
+function expands(text: string): boolean {
+  if (!text.includes('$') && !text.includes('`')) return false;
+  let single = false;
+  let double = false;
+  for (let i = 0; i < text.length; i++) {
+    const c = text[i];
+    if (single) { if (c === "'") single = false; continue; }
+    if (c === '\\') return true;
+    if (c === "'" && !double) { single = true; continue; }
+    if (c === '"') { double = !double; continue; }
+    if (c === '$' || c === '`') return true;
+  }
+  return single || double;
+}
+
 /** Text with quotes and backslashes removed and `$'…'` escapes decoded, for name searches. */
 export function unquoted(text: string): string {
   let t = text;
@@ -46,7 +62,7 @@ export function mentionsManaged(text: string, extra: readonly string[] = []): bo
  * glob. Sound, not complete: false means "parse it", never "deny it".
  */
 export function cannotHideManaged(text: string, extra: readonly string[] = []): boolean {
-  if (text.includes('$') || text.includes('`')) return false;
+  if (expands(text)) return false;
   const t = unquoted(text);
   if (namesManaged(t, extra)) return false;
   for (const name of RUNNER_NAMES) if (t.includes(name)) return false;

@@ -1,7 +1,7 @@
 // From a syntax tree to simple commands: decoded words with their source ranges, prefix assignments,
 // redirections, and where each command's stdin comes from (a heredoc, a here-string, a file, or the
 // command before it in a pipeline). The walk is iterative, so no input can exhaust the JS stack.
-import { MAX_TREE_DEPTH, type Node } from './parse.js';
+import { MAX_TREE_DEPTH, namedChildren, textOf, type Node } from './parse.js';
 import { decodeAnsiC, decodeDoubleQuoted, decodeUnquoted, hasUnquotedGlob, type Word } from './words.js';
 
 export type StdinSource =
@@ -52,11 +52,11 @@ const WORDISH = new Set([
 const REDIRECTS = new Set(['file_redirect', 'heredoc_redirect', 'herestring_redirect']);
 
 /** Decode one word-like node. Anything that is not a literal makes the value null. */
-export function wordOf(node: Node, offset = 0): Word {
-  const text = node.text;
-  const start = node.startIndex + offset;
-  const end = node.endIndex + offset;
-  const parts = wordParts(node);
+export function wordOf(src: string, node: Node, offset = 0): Word {
+  const text = textOf(src, node);
+  const start = node.start + offset;
+  const end = node.end + offset;
+  const parts = wordParts(src, node);
   let value: string | null = '';
   for (const part of parts) {
     if (part === null || value === null) value = null;
@@ -81,45 +81,42 @@ function tailOf(parts: (string | null)[]): string | null {
   return acc;
 }
 
-function wordParts(node: Node): (string | null)[] {
+function wordParts(src: string, node: Node): (string | null)[] {
+  const text = textOf(src, node);
   switch (node.type) {
     case 'word':
     case 'number':
-      return [decodeUnquoted(node.text)];
+      return [decodeUnquoted(text)];
     case 'raw_string':
-      return [node.text.slice(1, -1)];
+      return [text.slice(1, -1)];
     case 'ansi_c_string':
-      return [decodeAnsiC(node.text.slice(2, -1))];
+      return [decodeAnsiC(text.slice(2, -1))];
     case 'string':
     case 'translated_string': {
       const parts: (string | null)[] = [];
-      const base = node.startIndex;
-      const text = node.text;
       // Copy the literal stretches between expansions straight from the source: tree-sitter does not
       // give every stretch of a double-quoted string its own node.
-      let cursor = (node.type === 'translated_string' ? 2 : 1);
-      const close = text.length - 1;
-      for (let i = 0; i < node.childCount; i++) {
-        const child = node.child(i)!;
-        if (!child.isNamed || child.type === 'string_content') continue;
-        const from = child.startIndex - base;
-        if (from > cursor) parts.push(decodeDoubleQuoted(text.slice(cursor, from)));
+      let cursor = node.start + (node.type === 'translated_string' ? 2 : 1);
+      const close = node.end - 1;
+      for (const child of node.children) {
+        if (!child.named || child.type === 'string_content') continue;
+        if (child.start > cursor) parts.push(decodeDoubleQuoted(src.slice(cursor, child.start)));
         parts.push(null);
-        cursor = child.endIndex - base;
+        cursor = child.end;
       }
-      if (close > cursor) parts.push(decodeDoubleQuoted(text.slice(cursor, close)));
+      if (close > cursor) parts.push(decodeDoubleQuoted(src.slice(cursor, close)));
       return parts;
     }
     case 'concatenation': {
       const parts: (string | null)[] = [];
-      for (let i = 0; i < node.childCount; i++) {
-        const child = node.child(i)!;
-        if (!child.isNamed) {
-          parts.push(decodeUnquoted(child.text));
+      for (const child of node.children) {
+        const t = textOf(src, child);
+        if (!child.named) {
+          parts.push(decodeUnquoted(t));
           continue;
         }
-        if (child.type === 'word' && hasUnquotedGlob(child.text)) parts.push(null);
-        else parts.push(...wordParts(child));
+        if (child.type === 'word' && hasUnquotedGlob(t)) parts.push(null);
+        else parts.push(...wordParts(src, child));
       }
       return parts;
     }
@@ -130,6 +127,7 @@ function wordParts(node: Node): (string | null)[] {
 
 interface Pending {
   node: Node;
+  parentType: string | null;
   depth: number;
 }
 
@@ -137,19 +135,22 @@ interface Pending {
  * Collect every simple command in the tree, in source order, including those inside substitutions,
  * heredoc bodies with substitutions, functions, loops and conditionals.
  */
-export function collectCommands(root: Node, offset = 0): WalkResult {
+export function collectCommands(src: string, root: Node, offset = 0): WalkResult {
   const commands: SimpleCommand[] = [];
-  const byNode = new Map<number, SimpleCommand>();
-  /** consumer command node id → producer command node id */
-  const pipes: [number, number][] = [];
-  /** command node id → redirects that a surrounding redirected_statement applies to it */
-  const outer = new Map<number, Node[]>();
+  const byNode = new Map<Node, SimpleCommand>();
+  /** consumer command node → producer command node */
+  const pipes: [Node, Node][] = [];
+  /** command node → redirects that a surrounding redirected_statement applies to it */
+  const outer = new Map<Node, Node[]>();
   let cwd: string | null = '.';
   const env = new Map<string, string | null>();
+  // Commands share one snapshot of the variables until an assignment changes them.
+  let envSnapshot: ReadonlyMap<string, string | null> = env;
+  let envChanged = true;
 
-  const stack: Pending[] = [{ node: root, depth: 0 }];
+  const stack: Pending[] = [{ node: root, parentType: null, depth: 0 }];
   while (stack.length > 0) {
-    const { node, depth } = stack.pop()!;
+    const { node, parentType, depth } = stack.pop()!;
     if (depth > MAX_TREE_DEPTH) return { ok: false, reason: 'too-deep' };
 
     switch (node.type) {
@@ -158,31 +159,27 @@ export function collectCommands(root: Node, offset = 0): WalkResult {
         for (let i = 1; i < elems.length; i++) {
           const consumer = headCommand(elems[i]!);
           const producer = tailCommand(elems[i - 1]!);
-          if (consumer && producer) pipes.push([consumer.id, producer.id]);
+          if (consumer && producer) pipes.push([consumer, producer]);
         }
         break;
       }
       case 'redirected_statement': {
-        const body = node.namedChild(0);
-        const redirects: Node[] = [];
-        for (let i = 1; i < node.namedChildCount; i++) {
-          const r = node.namedChild(i)!;
-          if (REDIRECTS.has(r.type)) redirects.push(r);
-        }
+        const named = namedChildren(node);
+        const body = named[0];
+        const redirects = named.slice(1).filter((r) => REDIRECTS.has(r.type));
         if (body) {
           for (const target of redirectTargets(body)) {
-            outer.set(target.id, [...(outer.get(target.id) ?? []), ...redirects]);
+            outer.set(target, [...(outer.get(target) ?? []), ...redirects]);
           }
           // `cat <<EOF | ssh host`: tree-sitter puts the rest of the pipeline inside the heredoc node.
           for (const r of redirects) {
             if (r.type !== 'heredoc_redirect') continue;
-            for (let i = 0; i < r.namedChildCount; i++) {
-              const c = r.namedChild(i)!;
-              if (c.type === 'pipeline' && c.child(0)?.type === '|') {
-                const first = c.namedChild(0);
+            for (const c of namedChildren(r)) {
+              if (c.type === 'pipeline' && c.children[0]?.type === '|') {
+                const first = namedChildren(c)[0];
                 const consumer = first ? headCommand(first) : null;
                 const producer = tailCommand(body);
-                if (consumer && producer) pipes.push([consumer.id, producer.id]);
+                if (consumer && producer) pipes.push([consumer, producer]);
               }
             }
           }
@@ -190,29 +187,28 @@ export function collectCommands(root: Node, offset = 0): WalkResult {
         break;
       }
       case 'command': {
-        const command = buildCommand(node, outer.get(node.id) ?? [], offset, cwd, env);
+        if (envChanged) { envSnapshot = new Map(env); envChanged = false; }
+        const command = buildCommand(src, node, outer.get(node) ?? [], offset, cwd, envSnapshot);
         commands.push(command);
-        byNode.set(node.id, command);
+        byNode.set(node, command);
         cwd = nextCwd(command, cwd);
-        trackAssignments(command, env);
+        if (trackAssignments(command, env)) envChanged = true;
         break;
       }
       case 'declaration_command':
-        if (node.child(0)?.type === 'export' || node.child(0)?.type === 'declare') {
-          for (let i = 0; i < node.namedChildCount; i++) {
-            const c = node.namedChild(i)!;
-            if (c.type === 'variable_assignment') {
-              const a = assignmentOf(c, offset);
-              if (a) env.set(a.name, a.value);
-            }
+        if (node.children[0]?.type === 'export' || node.children[0]?.type === 'declare') {
+          for (const c of node.children) {
+            if (c.type !== 'variable_assignment') continue;
+            const a = assignmentOf(src, c, offset);
+            if (a) { env.set(a.name, a.value); envChanged = true; }
           }
         }
         break;
       case 'variable_assignment': {
         // A bare `NAME=value` statement (not a command prefix, which buildCommand reads itself).
-        if (node.parent?.type !== 'command' && node.parent?.type !== 'declaration_command') {
-          const a = assignmentOf(node, offset);
-          if (a) env.set(a.name, a.value);
+        if (parentType !== 'command' && parentType !== 'declaration_command') {
+          const a = assignmentOf(src, node, offset);
+          if (a) { env.set(a.name, a.value); envChanged = true; }
         }
         break;
       }
@@ -220,15 +216,15 @@ export function collectCommands(root: Node, offset = 0): WalkResult {
         break;
     }
 
-    for (let i = node.childCount - 1; i >= 0; i--) {
-      const child = node.child(i)!;
-      if (child.isNamed) stack.push({ node: child, depth: depth + 1 });
+    for (let i = node.children.length - 1; i >= 0; i--) {
+      const child = node.children[i]!;
+      if (child.named) stack.push({ node: child, parentType: node.type, depth: depth + 1 });
     }
   }
 
-  for (const [consumerId, producerId] of pipes) {
-    const consumer = byNode.get(consumerId);
-    const producer = byNode.get(producerId);
+  for (const [consumerNode, producerNode] of pipes) {
+    const consumer = byNode.get(consumerNode);
+    const producer = byNode.get(producerNode);
     if (consumer && producer && consumer.stdin === null) consumer.stdin = { kind: 'pipe', from: producer };
   }
   return { ok: true, commands };
@@ -241,12 +237,7 @@ const STATEMENT_TYPES = new Set([
 ]);
 
 function namedStatements(node: Node): Node[] {
-  const out: Node[] = [];
-  for (let i = 0; i < node.namedChildCount; i++) {
-    const c = node.namedChild(i)!;
-    if (STATEMENT_TYPES.has(c.type)) out.push(c);
-  }
-  return out;
+  return node.children.filter((c) => c.named && STATEMENT_TYPES.has(c.type));
 }
 
 /** The command that reads a statement's stdin. */
@@ -255,7 +246,7 @@ function headCommand(node: Node): Node | null {
   for (let guard = 0; n && guard < MAX_TREE_DEPTH; guard++) {
     if (n.type === 'command') return n;
     const inner = namedStatements(n);
-    n = n.type === 'redirected_statement' ? n.namedChild(0) : inner[0] ?? null;
+    n = n.type === 'redirected_statement' ? namedChildren(n)[0] ?? null : inner[0] ?? null;
   }
   return null;
 }
@@ -266,7 +257,7 @@ function tailCommand(node: Node): Node | null {
   for (let guard = 0; n && guard < MAX_TREE_DEPTH; guard++) {
     if (n.type === 'command') return n;
     const inner = namedStatements(n);
-    n = n.type === 'redirected_statement' ? n.namedChild(0) : inner[inner.length - 1] ?? null;
+    n = n.type === 'redirected_statement' ? namedChildren(n)[0] ?? null : inner[inner.length - 1] ?? null;
   }
   return null;
 }
@@ -284,21 +275,22 @@ function redirectTargets(body: Node): Node[] {
     const n = stack.pop()!;
     if (n.type === 'command') { out.push(n); continue; }
     if (n.type === 'command_substitution' || n.type === 'process_substitution') continue;
-    for (let i = 0; i < n.namedChildCount; i++) stack.push(n.namedChild(i)!);
+    for (const c of n.children) if (c.named) stack.push(c);
   }
   return out;
 }
 
-function assignmentOf(node: Node, offset: number): Assignment | null {
-  const name = node.namedChild(0);
+function assignmentOf(src: string, node: Node, offset: number): Assignment | null {
+  const [name, valueNode] = namedChildren(node);
   if (!name || name.type !== 'variable_name') return null;
-  const valueNode = node.namedChild(1);
-  if (!valueNode) return { name: name.text, value: '' };
-  if (!WORDISH.has(valueNode.type)) return { name: name.text, value: null };
-  return { name: name.text, value: wordOf(valueNode, offset).value };
+  const n = textOf(src, name);
+  if (!valueNode) return { name: n, value: '' };
+  if (!WORDISH.has(valueNode.type)) return { name: n, value: null };
+  return { name: n, value: wordOf(src, valueNode, offset).value };
 }
 
 function buildCommand(
+  src: string,
   node: Node,
   outerRedirects: Node[],
   offset: number,
@@ -308,18 +300,18 @@ function buildCommand(
   const words: Word[] = [];
   const assignments: Assignment[] = [];
   const redirectNodes: Node[] = [];
-  for (let i = 0; i < node.namedChildCount; i++) {
-    const c = node.namedChild(i)!;
+  for (const c of node.children) {
+    if (!c.named) continue;
     if (c.type === 'variable_assignment') {
-      const a = assignmentOf(c, offset);
+      const a = assignmentOf(src, c, offset);
       if (a) assignments.push(a);
     } else if (c.type === 'command_name') {
-      const w = c.namedChild(0);
-      if (w) words.push(wordOf(w, offset));
+      const w = namedChildren(c)[0];
+      if (w) words.push(wordOf(src, w, offset));
     } else if (REDIRECTS.has(c.type)) {
       redirectNodes.push(c);
     } else if (WORDISH.has(c.type)) {
-      words.push(wordOf(c, offset));
+      words.push(wordOf(src, c, offset));
     }
   }
   redirectNodes.push(...outerRedirects);
@@ -330,17 +322,17 @@ function buildCommand(
     if (r.type === 'heredoc_redirect') {
       let body = '';
       let delimiter = '';
-      for (let i = 0; i < r.namedChildCount; i++) {
-        const c = r.namedChild(i)!;
-        if (c.type === 'heredoc_body') body = c.text;
-        if (c.type === 'heredoc_start') delimiter = c.text;
+      for (const c of r.children) {
+        if (c.type === 'heredoc_body') body = textOf(src, c);
+        if (c.type === 'heredoc_start') delimiter = textOf(src, c);
       }
       const expands = !/['"\\]/.test(delimiter);
       stdin = { kind: 'text', text: body, expands };
-      redirects.push({ op: r.child(0)?.text ?? '<<', fd: null, target: null });
+      redirects.push({ op: r.children[0] ? textOf(src, r.children[0]) : '<<', fd: null, target: null });
     } else if (r.type === 'herestring_redirect') {
-      const target = r.namedChild(r.namedChildCount - 1);
-      const w = target ? wordOf(target, offset) : null;
+      const named = namedChildren(r);
+      const target = named[named.length - 1];
+      const w = target ? wordOf(src, target, offset) : null;
       redirects.push({ op: '<<<', fd: null, target: w });
       // A here-string is the word plus a newline; an unknown value still tells us stdin is not a tty.
       stdin = { kind: 'text', text: w?.value === null || w === null ? '' : w.value + '\n', expands: w?.value === null };
@@ -348,11 +340,10 @@ function buildCommand(
       let fd: number | null = null;
       let op = '';
       let target: Word | null = null;
-      for (let i = 0; i < r.childCount; i++) {
-        const c = r.child(i)!;
-        if (c.type === 'file_descriptor') fd = Number(c.text);
-        else if (!c.isNamed) op += c.text;
-        else if (WORDISH.has(c.type)) target = wordOf(c, offset);
+      for (const c of r.children) {
+        if (c.type === 'file_descriptor') fd = Number(textOf(src, c));
+        else if (!c.named) op += textOf(src, c);
+        else if (WORDISH.has(c.type)) target = wordOf(src, c, offset);
       }
       redirects.push({ op, fd, target });
       if (op === '<' && (fd === null || fd === 0)) stdin = { kind: 'file', path: target?.value ?? null };
@@ -363,10 +354,10 @@ function buildCommand(
     assignments,
     redirects,
     stdin,
-    start: node.startIndex + offset,
-    end: node.endIndex + offset,
+    start: node.start + offset,
+    end: node.end + offset,
     cwd,
-    env: new Map(env),
+    env,
   };
 }
 
@@ -381,10 +372,13 @@ function nextCwd(command: SimpleCommand, cwd: string | null): string | null {
   return cwd === null ? null : cwd === '.' ? dir.value : `${cwd}/${dir.value}`;
 }
 
-function trackAssignments(command: SimpleCommand, env: Map<string, string | null>): void {
-  if (command.words[0]?.value !== 'export') return;
+/** `export NAME=value` as a plain command. Returns whether anything changed. */
+function trackAssignments(command: SimpleCommand, env: Map<string, string | null>): boolean {
+  if (command.words[0]?.value !== 'export') return false;
+  let changed = false;
   for (const w of command.words.slice(1)) {
     const eq = w.value?.indexOf('=') ?? -1;
-    if (w.value && eq > 0) env.set(w.value.slice(0, eq), w.value.slice(eq + 1));
+    if (w.value && eq > 0) { env.set(w.value.slice(0, eq), w.value.slice(eq + 1)); changed = true; }
   }
+  return changed;
 }

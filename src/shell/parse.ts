@@ -2,9 +2,34 @@
 // tree-sitter never throws on bad input; it marks ERROR and MISSING nodes, which callers must check.
 import { createRequire } from 'node:module';
 import { readFileSync } from 'node:fs';
-import { Language, Parser, type Node, type Tree } from 'web-tree-sitter';
+import { Language, Parser, type Node as TsNode, type Tree } from 'web-tree-sitter';
 
-export type { Node } from 'web-tree-sitter';
+/**
+ * A syntax node copied out of the wasm tree. Every property read on a web-tree-sitter node is a
+ * call into WebAssembly; the walk reads each node many times, so the tree is copied once, in one
+ * cursor pass, and freed.
+ */
+export interface Node {
+  readonly type: string;
+  readonly named: boolean;
+  /** [start, end) as JS string indices. */
+  readonly start: number;
+  readonly end: number;
+  readonly children: readonly Node[];
+}
+
+/** Leaves share one empty list. */
+const NO_CHILDREN: readonly Node[] = Object.freeze([]);
+
+/** The text of a node, from the source it was parsed from. */
+export function textOf(src: string, node: Node): string {
+  return src.slice(node.start, node.end);
+}
+
+/** Named children only (no punctuation or keywords). */
+export function namedChildren(node: Node): Node[] {
+  return node.children.filter((c) => c.named);
+}
 
 /** Inputs larger than this (in UTF-8 bytes) are not parsed. */
 export const MAX_INPUT_BYTES = 64 * 1024;
@@ -20,7 +45,10 @@ let loading: Promise<Parser> | undefined;
 export function loadParser(): Promise<Parser> {
   loading ??= (async () => {
     const require = createRequire(import.meta.url);
-    await Parser.init();
+    // Hand the runtime its wasm bytes directly: its own loader goes through fs/promises and URL
+    // resolution, which costs a cold process a few milliseconds.
+    const runtime = readFileSync(require.resolve('web-tree-sitter/web-tree-sitter.wasm'));
+    await Parser.init({ wasmBinary: runtime });
     const wasm = readFileSync(require.resolve('tree-sitter-bash/tree-sitter-bash.wasm'));
     const language = await Language.load(wasm);
     const p = new Parser();
@@ -114,15 +142,56 @@ export function withTree<T>(text: string, use: (root: Node) => T): T | ParseFail
     if (timedOut || !tree) return { kind: 'timeout' };
     const root = tree.rootNode;
     if (root.hasError) return { kind: 'syntax', at: firstErrorOffset(root) };
-    return use(root);
+    const copy = copyTree(tree);
+    if (copy === null) return { kind: 'too-deep' };
+    return use(copy);
   } finally {
     tree?.delete();
     parser.reset();
   }
 }
 
-function firstErrorOffset(root: Node): number {
-  const stack: Node[] = [root];
+const namedById: boolean[] = [];
+
+/** Copy the tree into plain objects with one cursor walk; null when nested deeper than the limit. */
+function copyTree(tree: Tree): Node | null {
+  const language = tree.language;
+  const types = language.types;
+  const cursor = tree.walk();
+  type Mutable = { type: string; named: boolean; start: number; end: number; children: Node[] };
+  const make = (): Mutable => {
+    const id = cursor.nodeTypeId;
+    // Whether a node is named depends only on its type: ask the grammar once per type, not per node.
+    let named = namedById[id];
+    if (named === undefined) named = namedById[id] = language.nodeTypeIsNamed(id);
+    return { type: types[id] ?? 'ERROR', named, start: cursor.startIndex, end: cursor.endIndex, children: NO_CHILDREN as Node[] };
+  };
+  try {
+    const root = make();
+    const parents: Mutable[] = [root];
+    if (!cursor.gotoFirstChild()) return root;
+    for (;;) {
+      const node = make();
+      const parent = parents[parents.length - 1]!;
+      if (parent.children === NO_CHILDREN) parent.children = [];
+      parent.children.push(node);
+      if (cursor.gotoFirstChild()) {
+        parents.push(node);
+        if (parents.length > MAX_TREE_DEPTH) return null;
+        continue;
+      }
+      while (!cursor.gotoNextSibling()) {
+        if (!cursor.gotoParent() || parents.length <= 1) return root;
+        parents.pop();
+      }
+    }
+  } finally {
+    cursor.delete();
+  }
+}
+
+function firstErrorOffset(root: TsNode): number {
+  const stack: TsNode[] = [root];
   while (stack.length > 0) {
     const node = stack.pop()!;
     if (node.isError || node.isMissing) return node.startIndex;

@@ -6,7 +6,10 @@
 import { dirname, isAbsolute, join, resolve } from 'node:path';
 import { collectCommands, type Redirect, type SimpleCommand, type StdinSource } from './invocations.js';
 import { joinContinuations, MAX_INPUT_BYTES, toOriginal, withTree } from './parse.js';
-import { COMPOSE_PROGRAMS, CONTAINER_PROGRAMS, hostOf, parseContainer, parseSftp, parseSsh, scanOptions, type Arg } from './programs.js';
+import {
+  COMPOSE_PROGRAMS, CONTAINER_PROGRAMS, hostOf, parseContainer, parseSftp, parseSsh, scanOptions, type Arg,
+  type ContainerCommand,
+} from './programs.js';
 import { basename, type Word } from './words.js';
 import type { ScriptFiles } from './files.js';
 import { mentionsManaged } from './fastpath.js';
@@ -51,8 +54,8 @@ export interface Invocation {
   readonly event?: ShellEvent;
   /** For events: what could not be seen through. */
   readonly detail?: string;
-  /** Helpers for program grammars that read local files (sftp batch files). */
-  readonly readText?: (path: string) => string | null;
+  /** A container CLI's parsed command line (parsed here to find its engine, kept for the policy). */
+  readonly container?: ContainerCommand;
 }
 
 export interface UnwrapOptions {
@@ -141,7 +144,7 @@ export function unwrap(input: string, options: UnwrapOptions): Invocation[] {
       continue;
     }
     const prepared = joinContinuations(job.text);
-    const parsed = withTree(prepared.text, (root) => collectCommands(root));
+    const parsed = withTree(prepared.text, (root) => collectCommands(prepared.text, root));
     if (!('ok' in parsed)) {
       unreadable(parsed.kind === 'too-large' ? `larger than ${MAX_INPUT_BYTES / 1024} KiB`
         : parsed.kind === 'syntax' ? `not valid shell syntax (at offset ${parsed.at})`
@@ -164,11 +167,12 @@ export function unwrap(input: string, options: UnwrapOptions): Invocation[] {
         end: toOriginal(prepared, command.end),
       };
       // A `cd` on the server does not move the local directory.
-      const cwd = job.target.kind === 'remote' ? job.cwd
+      const cwd = job.target.kind === 'remote' || command.cwd === '.' ? job.cwd
         : command.cwd === null ? null
           : job.cwd === null ? (isAbsolute(command.cwd) ? command.cwd : null)
             : resolve(job.cwd, command.cwd);
-      const env = new Map([...job.env, ...command.env]);
+      const env = job.env.size === 0 ? command.env : command.env.size === 0 ? job.env
+        : new Map([...job.env, ...command.env]);
       const ctx: CommandContext = {
         job, range, cwd, env, rewriteCwd: job.rewriteCwd === undefined ? cwd : job.rewriteCwd,
         spliceable: job.spliceable && !hasInputRedirect(command),
@@ -183,18 +187,26 @@ export function unwrap(input: string, options: UnwrapOptions): Invocation[] {
 
   function unwrapCommand(command: SimpleCommand, ctx: CommandContext): void {
     let argv: readonly Word[] = command.words;
-    const env = ctx.env;
-    for (const a of command.assignments) env.set(a.name, a.value);
+    let env = ctx.env;
+    let ownEnv = false;
+    const assign = (name: string, value: string | null): void => {
+      if (!ownEnv) { env = new Map(env); ownEnv = true; }
+      (env as Map<string, string | null>).set(name, value);
+    };
+    for (const a of command.assignments) assign(a.name, a.value);
     const via = [...ctx.job.via];
     let target = ctx.job.target;
     const local = target.kind === 'local';
 
-    const emit = (words: readonly Word[], program: string | null, extra: Partial<Invocation> = {}): void => {
+    const emit = (words: readonly Word[], program: string | null): void => {
+      // A container CLI pointed at another engine (`-H ssh://…`, `--context`, `DOCKER_HOST`) runs there.
+      const container = program !== null && CONTAINER_CLIS.has(program)
+        ? parseContainer(program, words.slice(1).map((w) => w.value), env) : undefined;
+      const engine = container?.engineHost;
       out.push({
-        argv: words, program, target: engineTarget(program, words, env, target), env, redirects: command.redirects, stdin: ctx.stdin,
-        start: ctx.range.start, end: ctx.range.end, via, spliceable: ctx.spliceable, cwd: ctx.cwd,
-        rewriteCwd: ctx.rewriteCwd, readText: (p) => readLocal(p, ctx.cwd),
-        ...extra,
+        argv: words, program, target: engine === undefined ? target : { kind: 'remote', host: engine ?? '?' }, env,
+        redirects: command.redirects, stdin: ctx.stdin, start: ctx.range.start, end: ctx.range.end, via,
+        spliceable: ctx.spliceable, cwd: ctx.cwd, rewriteCwd: ctx.rewriteCwd, ...(container ? { container } : {}),
       });
     };
     const nested = (text: string, label: string, extra: Partial<Job> = {}): void => {
@@ -214,7 +226,8 @@ export function unwrap(input: string, options: UnwrapOptions): Invocation[] {
       const head = argv[0];
       if (!head) return;
       const value = head.value ?? head.tail;
-      if (value === null || value === '') {
+      if (value === '') return; // an empty command name: the shell reports "command not found"
+      if (value === null) {
         raise('dynamic-command', `the command name \`${head.text}\` is computed at run time`);
         return;
       }
@@ -299,7 +312,7 @@ export function unwrap(input: string, options: UnwrapOptions): Invocation[] {
       }
 
       // ---------------------------------------------------------- wrappers
-      const inner = peelWrapper(name, args, env);
+      const inner = peelWrapper(name, args, assign);
       if (inner !== undefined) {
         if (inner === null) { emit(argv, name); return; }
         if ('shell' in inner) {
@@ -538,23 +551,14 @@ interface CommandContext {
   readonly job: Job;
   readonly range: { start: number; end: number };
   readonly cwd: string | null;
-  readonly env: Map<string, string | null>;
+  /** Shared until a command or wrapper assigns a variable; then copied (see `assign`). */
+  readonly env: ReadonlyMap<string, string | null>;
   readonly spliceable: boolean;
   readonly stdin: StdinSource | null;
   readonly rewriteCwd: string | null;
 }
 
-/** A container CLI pointed at another engine (`-H ssh://…`, `--context`, `DOCKER_HOST`) runs there. */
-function engineTarget(program: string | null, words: readonly Word[], env: ReadonlyMap<string, string | null>,
-  target: Target): Target {
-  if (program === null) return target;
-  const isContainer = (CONTAINER_PROGRAMS as readonly string[]).includes(program)
-    || (COMPOSE_PROGRAMS as readonly string[]).includes(program);
-  if (!isContainer) return target;
-  const engine = parseContainer(program, words.slice(1).map((w) => w.value), env).engineHost;
-  if (engine === undefined) return target;
-  return { kind: 'remote', host: engine ?? '?' };
-}
+const CONTAINER_CLIS = new Set<string>([...CONTAINER_PROGRAMS, ...COMPOSE_PROGRAMS]);
 
 function hasInputRedirect(command: SimpleCommand): boolean {
   return command.redirects.some((r) => r.op.startsWith('<<'));
@@ -617,7 +621,8 @@ type Peeled =
  * Wrappers that run another command. Returns the inner words, a string a shell will run, null when
  * the wrapper runs nothing here (`command -v docker`, `sudo -l`), or undefined for non-wrappers.
  */
-function peelWrapper(name: string, args: readonly Word[], env: Map<string, string | null>): Peeled | undefined {
+function peelWrapper(name: string, args: readonly Word[], assign: (name: string, value: string | null) => void):
+  Peeled | undefined {
   const v = (i: number): Arg => args[i]?.value ?? null;
   /** Skip getopt options; return the index of the first operand. */
   const skip = (valued: string, longValued: readonly string[] = [], from = 0): number => {
@@ -653,7 +658,7 @@ function peelWrapper(name: string, args: readonly Word[], env: Map<string, strin
       let j = i;
       while (j < args.length && /^[A-Za-z_][A-Za-z0-9_]*=/.test(v(j) ?? '')) {
         const a = v(j)!;
-        env.set(a.slice(0, a.indexOf('=')), a.slice(a.indexOf('=') + 1));
+        assign(a.slice(0, a.indexOf('=')), a.slice(a.indexOf('=') + 1));
         j++;
       }
       if ((/[is]/.test(letters) || flags.includes('--login') || flags.includes('--shell')) && j < args.length) {
@@ -677,7 +682,7 @@ function peelWrapper(name: string, args: readonly Word[], env: Map<string, strin
         if (['-u', '--unset', '-C', '--chdir', '-P'].includes(a)) { i++; continue; }
         if (a.startsWith('-') && a !== '-') continue;
         const eq = a.indexOf('=');
-        if (eq > 0) { env.set(a.slice(0, eq), a.slice(eq + 1)); continue; }
+        if (eq > 0) { assign(a.slice(0, eq), a.slice(eq + 1)); continue; }
         break;
       }
       return rest(i);

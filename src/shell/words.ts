@@ -1,7 +1,15 @@
 // Words: quote removal and escape decoding (ours, not the parser's), and quoting words back into
 // shell text for rewrites. tree-sitter tells us where a word's quoted parts are; this module turns
 // them into the string the shell would pass to the program, or says the value is not static.
-import shellQuote from 'shell-quote';
+import { createRequire } from 'node:module';
+
+// shell-quote quotes the words our own two forms cannot; it is loaded on first use, since it is the
+// only CommonJS module a hook would otherwise load, and that costs a cold process ~10 ms.
+let shellQuoteQuote: ((args: readonly string[]) => string) | undefined;
+function quoteWithShellQuote(word: string): string {
+  shellQuoteQuote ??= (createRequire(import.meta.url)('shell-quote') as typeof import('shell-quote')).quote;
+  return shellQuoteQuote([word]);
+}
 
 /** A word as the program would receive it. `value` is null when it depends on run-time state. */
 export interface Word {
@@ -123,7 +131,7 @@ export function quoteWord(word: string): string {
   if (word !== '' && BARE.test(word)) return word;
   if (word !== '' && DOUBLE_SAFE.test(word) && !word.includes('\n')) return `"${word}"`;
   if (word === '') return "''";
-  return shellQuote.quote([word]);
+  return quoteWithShellQuote(word);
 }
 
 /** Quote a list of words into one command line. */
