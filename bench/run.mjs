@@ -43,6 +43,7 @@ async function inProcess() {
   const warming = latencies(guard, commands, 3);
   latencies(guard, commands, 40);
   const rounds = 30;
+  global.gc?.();
   const heapBefore = process.memoryUsage().heapUsed;
   const samples = latencies(guard, commands, rounds);
   global.gc?.();
@@ -52,7 +53,8 @@ async function inProcess() {
   console.log(`  p50 ${fmtUs(p50)} (target ≤ 50 µs)   p99 ${fmtUs(p99)} (target ≤ 500 µs)   max ${fmtUs(samples[samples.length - 1])}`);
   console.log(`  first ${3 * commands.length} calls of a fresh process: p50 ${fmtUs(quantile(warming, 0.5))}   p99 ${fmtUs(quantile(warming, 0.99))}`);
   const grew = (process.memoryUsage().heapUsed - heapBefore) / 1024 / 1024;
-  console.log(`  heap after ${rounds * commands.length} more calls: ${grew >= 0 ? '+' : ''}${grew.toFixed(1)} MiB`);
+  const retained = global.gc ? `${grew >= 0 ? '+' : ''}${grew.toFixed(2)} MiB` : 'not measured (run with --expose-gc)';
+  console.log(`  JS heap retained across ${rounds * commands.length} calls (after GC): ${retained}`);
   return { p50, p99 };
 }
 
@@ -89,13 +91,15 @@ function coldCheck() {
     { name: 'node -e 0', args: ['-e', '0'], expectCode: 0 },
     { name: 'check "ls -la" (benign)', args: [BIN, 'check', 'ls -la'], expectCode: 0 },
     { name: 'check "docker compose restart gateway"', args: [BIN, 'check', 'docker compose restart gateway'], expectCode: 2 },
+    // Quotes need the real parser: this one loads tree-sitter.
+    { name: `check 'ssh ainetic.tech "docker compose up -d"'`, args: [BIN, 'check', 'ssh ainetic.tech "docker compose up -d"'], expectCode: 2 },
   ], 25, { cwd: dir, env });
   const base = results[0].ms;
   console.log('cold process, median of 25 interleaved runs:');
   for (const r of results) {
     const ratio = r.ms / base;
     const target = r.name.includes('benign') ? ' (target ≤ 1.3×)' : r.name.includes('docker') ? ' (target ≤ 2×)' : '';
-    console.log(`  ${r.name.padEnd(44)} ${fmtMs(r.ms).padStart(9)}  ${ratio.toFixed(2)}×${target}`);
+    console.log(`  ${r.name.padEnd(52)} ${fmtMs(r.ms).padStart(9)}  ${ratio.toFixed(2)}×${target}`);
   }
   return results;
 }

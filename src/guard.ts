@@ -10,7 +10,7 @@ import { KNOWN_PLACEHOLDERS, placeholders } from './policy/rewrite.js';
 import type { Rule } from './policy/rules.js';
 import { diskFiles, type ScriptFiles } from './shell/files.js';
 import { cannotHideManaged, MANAGED_NAMES } from './shell/fastpath.js';
-import { loadParser } from './shell/parse.js';
+import { loadParser, ParserNeeded } from './shell/parse.js';
 import { unwrap } from './shell/unwrap.js';
 
 export interface GuardOptions {
@@ -31,6 +31,11 @@ export interface GuardOptions {
    * same either way; turning it off is for testing that claim.
    */
   readonly fastPath?: boolean;
+  /**
+   * Do not load the shell parser up front (for one-shot processes): `classify` then throws
+   * `ParserNeeded` for a command that needs it; `await loadParser()` and classify again.
+   */
+  readonly deferParser?: boolean;
 }
 
 export interface Guard {
@@ -124,7 +129,7 @@ export async function createGuard(options: GuardOptions = {}): Promise<Guard> {
     ...(options.root !== undefined ? { root: options.root } : {}),
   });
   const rules = options.rules ? [...options.rules] : await rulesFor(config);
-  await loadParser();
+  if (!options.deferParser) await loadParser();
   const files = options.files ?? diskFiles();
   const j = judgeFor(config, rules, files);
   const extra = j.index.guardedPrograms().filter((p) => !MANAGED_NAMES.some((m) => p.includes(m)));
@@ -138,6 +143,7 @@ export async function createGuard(options: GuardOptions = {}): Promise<Guard> {
         const invocations = unwrap(command, { cwd: resolve(cwd, opts?.cwd ?? '.'), files, managedNames: extra });
         return judge(command, invocations, j);
       } catch (e) {
+        if (e instanceof ParserNeeded) throw e;
         return {
           decision: 'deny',
           reason: `Blocked: gitops-guard failed while reading this command (${(e as Error).message}); failing closed. [internal-error]`,

@@ -157,3 +157,36 @@ describe('quoting words for rewrites', () => {
     }
   });
 });
+
+describe('plain commands need no parser', () => {
+  it('gives exactly what tree-sitter gives, on every text it accepts', async () => {
+    const { plainCommand } = await import('../src/shell/simple.js');
+    const fc = (await import('fast-check')).default;
+    const pieces = ['docker', 'compose', 'restart', 'web', ' ', '  ', '\t', 'A=1', 'B=x=y', '-f', '--tail=5', '/usr/bin/docker',
+      'a.b', 'x,y', '@', '%', '+', ':', 'time', 'if', '=', 'in', 'do', '{', '$', '"', "'", '#', '~', '*', ';', '&', '|',
+      ...'abz09_=:,./- '.split('')];
+    let accepted = 0;
+    fc.assert(fc.property(fc.array(fc.constantFrom(...pieces), { minLength: 1, maxLength: 10 }), (parts) => {
+      const text = parts.join('');
+      const plain = plainCommand(text);
+      if (plain === null) return;
+      accepted++;
+      const parsed = withTree(text, (root) => collectCommands(text, root));
+      if (!('ok' in parsed) || !parsed.ok) throw new Error(`tree-sitter rejected what the plain lexer took: ${JSON.stringify(text)}`);
+      expect(parsed.commands, text).toHaveLength(1);
+      const tree = parsed.commands[0]!;
+      expect(plain.words.map((w) => [w.value, w.tail, w.start, w.end]), text)
+        .toEqual(tree.words.map((w) => [w.value, w.tail, w.start, w.end]));
+      expect(plain.assignments, text).toEqual(tree.assignments);
+      expect([plain.start, plain.end], text).toEqual([tree.start, tree.end]);
+    }), { numRuns: 20000 });
+    expect(accepted).toBeGreaterThan(1000);
+  });
+  it('leaves anything with syntax to the parser', async () => {
+    const { plainCommand } = await import('../src/shell/simple.js');
+    for (const text of ['docker ps; ls', 'a && b', 'echo "x"', 'ls *', 'cd ~', 'echo $x', 'a # b', 'if x', 'A=1', 'x > y', '(a)', 'a\nb']) {
+      expect(plainCommand(text), text).toBeNull();
+    }
+    expect(plainCommand('docker compose restart gateway')?.words.map((w) => w.value)).toEqual(['docker', 'compose', 'restart', 'gateway']);
+  });
+});

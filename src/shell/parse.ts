@@ -2,7 +2,7 @@
 // tree-sitter never throws on bad input; it marks ERROR and MISSING nodes, which callers must check.
 import { createRequire } from 'node:module';
 import { readFileSync } from 'node:fs';
-import { Language, Parser, type Node as TsNode, type Tree } from 'web-tree-sitter';
+import type { Node as TsNode, Parser, Tree } from 'web-tree-sitter';
 
 /**
  * A syntax node copied out of the wasm tree. Every property read on a web-tree-sitter node is a
@@ -47,6 +47,7 @@ export function loadParser(): Promise<Parser> {
     const require = createRequire(import.meta.url);
     // Hand the runtime its wasm bytes directly: its own loader goes through fs/promises and URL
     // resolution, which costs a cold process a few milliseconds.
+    const { Language, Parser } = await import('web-tree-sitter');
     const runtime = readFileSync(require.resolve('web-tree-sitter/web-tree-sitter.wasm'));
     await Parser.init({ wasmBinary: runtime });
     const wasm = readFileSync(require.resolve('tree-sitter-bash/tree-sitter-bash.wasm'));
@@ -61,6 +62,17 @@ export function loadParser(): Promise<Parser> {
 
 export function parserLoaded(): boolean {
   return parser !== undefined;
+}
+
+/**
+ * Thrown by `withTree` when the parser has not been loaded: only guards created with
+ * `deferParser` see it, and they load the parser and classify again.
+ */
+export class ParserNeeded extends Error {
+  constructor() {
+    super('gitops-guard: this command needs the shell parser; call loadParser() first');
+    this.name = 'ParserNeeded';
+  }
 }
 
 /** Text prepared for parsing, with a way back to offsets in the caller's original text. */
@@ -128,7 +140,7 @@ export function withTree<T>(text: string, use: (root: Node) => T): T | ParseFail
   if (text.length > MAX_INPUT_BYTES || Buffer.byteLength(text, 'utf8') > MAX_INPUT_BYTES) {
     return { kind: 'too-large', bytes: Buffer.byteLength(text, 'utf8') };
   }
-  if (!parser) throw new Error('gitops-guard: the shell parser is not loaded (call loadParser() first)');
+  if (!parser) throw new ParserNeeded();
   const deadline = performance.now() + PARSE_DEADLINE_MS;
   let timedOut = false;
   let tree: Tree | null = null;

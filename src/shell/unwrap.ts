@@ -6,6 +6,7 @@
 import { dirname, isAbsolute, join, resolve } from 'node:path';
 import { collectCommands, type Redirect, type SimpleCommand, type StdinSource } from './invocations.js';
 import { joinContinuations, MAX_INPUT_BYTES, toOriginal, withTree } from './parse.js';
+import { plainCommand } from './simple.js';
 import {
   COMPOSE_PROGRAMS, CONTAINER_PROGRAMS, hostOf, parseContainer, parseSftp, parseSsh, scanOptions, type Arg,
   type ContainerCommand,
@@ -143,8 +144,10 @@ export function unwrap(input: string, options: UnwrapOptions): Invocation[] {
       unreadable('contains NUL bytes');
       continue;
     }
-    const prepared = joinContinuations(job.text);
-    const parsed = withTree(prepared.text, (root) => collectCommands(prepared.text, root));
+    const plain = plainCommand(job.text);
+    const prepared = plain ? { text: job.text, cuts: [] } : joinContinuations(job.text);
+    const parsed = plain ? { ok: true as const, commands: [plain] }
+      : withTree(prepared.text, (root) => collectCommands(prepared.text, root));
     if (!('ok' in parsed)) {
       unreadable(parsed.kind === 'too-large' ? `larger than ${MAX_INPUT_BYTES / 1024} KiB`
         : parsed.kind === 'syntax' ? `not valid shell syntax (at offset ${parsed.at})`
