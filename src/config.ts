@@ -1,12 +1,15 @@
 // Project configuration: `gitops-guard.json` (or .yaml/.yml), found by walking up from the working
 // directory. Everything has a default; no config is needed to run.
 import { parse as parseYaml } from 'yaml';
-import { z } from 'zod';
+// zod's v3 API: a hook loads it in ~13 ms where the v4 API costs ~55 ms (measured), and every
+// hook call validates its input.
+import { z } from 'zod/v3';
+import { zodToJsonSchema } from 'zod-to-json-schema';
 import { ConfigError } from './errors.js';
 
 const hostName = z.string().regex(/^[A-Za-z0-9_.:[\]-]+$/, 'a host name or alias, without spaces or shell characters');
 
-export const ConfigSchema = z.strictObject({
+export const ConfigSchema = z.object({
   $schema: z.string().optional().describe('The JSON Schema of this file, for editors.'),
   host: hostName.optional().describe('The server that reconciles the deployment (an ssh destination or ~/.ssh/config alias).'),
   user: z.string().regex(/^[a-z_][a-z0-9_.-]*$/i).optional().describe('The ssh user, when not in ~/.ssh/config.'),
@@ -28,7 +31,7 @@ export const ConfigSchema = z.strictObject({
     .describe('Extra read-only commands allowed on the server, as program and subcommand words ("kubectl get").'),
   rewriteMode: z.enum(['suggest', 'ask', 'apply']).default('suggest')
     .describe('Hooks: suggest (deny with the rewrite in the reason), ask (offer the rewrite), apply (run read-only rewrites).'),
-});
+}).strict();
 
 export type ConfigInput = z.input<typeof ConfigSchema>;
 export type Config = z.infer<typeof ConfigSchema>;
@@ -69,7 +72,7 @@ export function parseConfigText(text: string, file: string): Config {
 /** The JSON Schema of the config file, generated from the zod schema. */
 export function configJsonSchema(): unknown {
   return {
-    ...z.toJSONSchema(ConfigSchema, { io: 'input' }),
+    ...zodToJsonSchema(ConfigSchema, { target: 'jsonSchema7', $refStrategy: 'none', effectStrategy: 'input' }),
     title: 'gitops-guard configuration',
   };
 }

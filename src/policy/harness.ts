@@ -3,7 +3,9 @@
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { LineCounter, parseDocument, isNode, isSeq } from 'yaml';
-import { z } from 'zod';
+// zod's v3 API: a hook loads it in ~13 ms where the v4 API costs ~55 ms (measured), and every
+// hook call validates its input.
+import { z } from 'zod/v3';
 import type { ConfigInput } from '../config.js';
 import { findRepoRoot } from '../config-file.js';
 import { RuleError } from '../errors.js';
@@ -25,7 +27,7 @@ export interface HarnessResult {
   failures: Failure[];
 }
 
-const CaseSchema = z.strictObject({
+const CaseSchema = z.object({
   command: z.string().min(1),
   decision: z.enum(DECISIONS),
   rewrite: z.string().nullable().optional(),
@@ -34,11 +36,11 @@ const CaseSchema = z.strictObject({
   rules: z.array(z.string()).optional(),
   config: z.record(z.string(), z.unknown()).optional(),
   cwd: z.string().optional(),
-});
-const CaseFileSchema = z.strictObject({
+}).strict();
+const CaseFileSchema = z.object({
   config: z.record(z.string(), z.unknown()).optional(),
   cases: z.array(CaseSchema).min(1),
-});
+}).strict();
 
 interface Expectation {
   decision: Decision;
