@@ -20,6 +20,11 @@ const COMMANDS: Record<string, Command> = {
     load: () => import('./check.js'),
   },
   test: { summary: 'run the rule examples and case files (for your rules in CI)', load: () => import('./test.js') },
+  hook: {
+    summary: 'the pre-execution filter for an agent host (claude, codex, cursor, gemini, copilot, windsurf, cline)',
+    oneShot: true,
+    load: () => import('./hook.js'),
+  },
 };
 
 /**

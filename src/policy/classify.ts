@@ -22,6 +22,8 @@ export interface Finding {
   readonly suggestion?: string;
   /** A runnable replacement for [start, end). */
   readonly rewrite?: string;
+  /** The rule says its rewrite only looks, so a hook may run it in place (apply mode). */
+  readonly readOnlyRewrite?: true;
   /** What the parser could not see through, for shell events. */
   readonly detail?: string;
 }
@@ -93,6 +95,7 @@ function finding(input: string, inv: Invocation, view: View, rule: Rule, values:
     via: inv.via,
     ...(suggestion !== undefined ? { suggestion } : {}),
     ...(rewrite !== undefined ? { rewrite } : {}),
+    ...(rewrite !== undefined && eq?.read_only ? { readOnlyRewrite: true as const } : {}),
     ...(inv.detail !== undefined ? { detail: inv.detail } : {}),
   };
 }

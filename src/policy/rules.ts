@@ -96,6 +96,8 @@ export const RuleSchema = z.object({
     rewrite: z.string().min(1).optional(),
     /** What to do, when no single command does it. */
     steps: z.array(z.string().min(1)).min(1).optional(),
+    /** The rewrite only looks (changes nothing), so a hook in apply mode may run it in place. */
+    read_only: z.boolean().optional(),
   }).optional(),
   examples: z.strictObject({
     match: z.array(ExampleSchema).min(1),

@@ -1,0 +1,55 @@
+// `gitops-guard hook HOST`: the pre-execution filter an agent host runs before each shell command.
+// Reads the host's JSON on stdin, answers in the host's protocol. Every failure blocks, including a
+// wrong host name and running out of time (GITOPS_GUARD_HOOK_TIMEOUT_MS, default 10 s).
+import { ADAPTERS } from '../hooks/index.js';
+import { answer, readInput } from '../hooks/run.js';
+import type { Reply } from '../hooks/types.js';
+import { classifyOnce } from './check.js';
+
+export const usage = `Usage: gitops-guard hook HOST < hook-input.json
+
+The pre-execution filter for an agent host. HOST is one of: ${Object.keys(ADAPTERS).join(', ')}.
+Reads the host's hook JSON on stdin and answers in that host's protocol. Anything that goes wrong
+(bad input, a broken config, a crash, a timeout) blocks the command.
+Install it with "gitops-guard init".
+
+Environment:
+  GITOPS_GUARD_HOOK_TIMEOUT_MS  give up (and block) after this long (default 10000)
+`;
+
+function write(reply: Reply): number {
+  if (reply.stdout) process.stdout.write(reply.stdout);
+  if (reply.stderr) process.stderr.write(reply.stderr);
+  return reply.exit;
+}
+
+export async function run(argv: string[]): Promise<number> {
+  if (argv.includes('--help') || argv.includes('-h')) {
+    process.stdout.write(usage);
+    return 0;
+  }
+  const [host, ...extra] = argv;
+  const adapter = host === undefined ? undefined : ADAPTERS[host];
+  if (!adapter || extra.length > 0) {
+    // A misconfigured hook must still block: most hosts let the command run on any exit but 2.
+    process.stderr.write(`gitops-guard hook: blocked: ${host === undefined ? 'no host named' : `unknown host "${[host, ...extra].join(' ')}"`}\n\n${usage}`);
+    return 2;
+  }
+  const timeoutMs = Number(process.env.GITOPS_GUARD_HOOK_TIMEOUT_MS ?? 10_000);
+  let settled = false;
+  const timer = setTimeout(() => {
+    if (settled) return;
+    settled = true;
+    process.exitCode = write(adapter.block(`gitops-guard: blocked: no decision within ${timeoutMs} ms.`));
+    process.exit();
+  }, Number.isFinite(timeoutMs) && timeoutMs > 0 ? timeoutMs : 10_000);
+  try {
+    const raw = await readInput(process.stdin);
+    const reply = await answer(adapter, raw, { cwd: process.cwd(), classify: classifyOnce });
+    if (settled) return process.exitCode as number;
+    settled = true;
+    return write(reply);
+  } finally {
+    clearTimeout(timer);
+  }
+}

@@ -1,0 +1,101 @@
+// Running one hook call: read the host's JSON, classify the shell command, answer in the host's
+// protocol. Fail closed: a crash, a timeout, unreadable or malformed input, a broken config — each
+// is answered with the host's block, never with a pass.
+import { resolve } from 'node:path';
+import { loadConfig } from '../config-file.js';
+import type { Verdict } from '../policy/classify.js';
+import { cannotHideManaged } from '../shell/fastpath.js';
+import { HookInputError, type HookAdapter, type Outcome, type Reply } from './types.js';
+
+/** Hook input larger than this is refused (a command is at most 64 KiB; the JSON around it is small). */
+export const MAX_HOOK_INPUT = 4 * 1024 * 1024;
+
+/** The principle every block restates, from the team's own workflow document. */
+export const PRINCIPLE = 'Git is the single source of truth for this deployment: every change is edit → validate → '
+  + 'commit "deploy: …" → push, and the server reconciles. Nobody runs docker by hand or edits files on the server; '
+  + 'looking over SSH is fine.';
+
+export interface HookOptions {
+  /** The directory the hook runs in (the host's cwd field wins when present). */
+  readonly cwd: string;
+  /** Classify a command (the CLI's one-shot classifier; injectable for tests). */
+  readonly classify: (command: string, cwd: string, configFile: string | null) => Promise<Verdict>;
+}
+
+/** Answer one hook call. Never throws: every failure is the host's block. */
+export async function answer(adapter: HookAdapter, raw: string, options: HookOptions): Promise<Reply> {
+  try {
+    if (Buffer.byteLength(raw) > MAX_HOOK_INPUT) {
+      return adapter.block(`gitops-guard: blocked: the ${adapter.name} hook input is larger than 4 MiB.`);
+    }
+    let input: unknown;
+    try {
+      input = JSON.parse(raw);
+    } catch (e) {
+      return adapter.block(`gitops-guard: blocked: the ${adapter.name} hook input is not valid JSON (${(e as Error).message}).`);
+    }
+    const parsed = adapter.parse(input);
+    if (parsed.kind === 'other') return adapter.reply({ decision: 'allow', reason: '' }, input);
+
+    const cwd = resolve(options.cwd, parsed.call.cwd ?? '.');
+    const config = await loadConfig({ cwd });
+    const command = parsed.call.command;
+    const verdict: Verdict = config.rules.length === 0 && cannotHideManaged(command)
+      ? { decision: 'allow', reason: '', findings: [] }
+      : await options.classify(command, cwd, config.file);
+    const readOnly = verdict.findings.filter((f) => f.decision !== 'allow').every((f) => f.readOnlyRewrite === true);
+    const outcome = fit(verdict, readOnly, config.rewriteMode, adapter.can, (kind) => explain(kind, verdict));
+    return adapter.reply(outcome, input);
+  } catch (e) {
+    const what = e instanceof HookInputError ? e.message : `${(e as Error)?.message ?? String(e)}`;
+    return adapter.block(`gitops-guard: blocked, because the guard could not decide: ${what}`);
+  }
+}
+
+/** The text an agent reads: what was blocked, why, and exactly what to run instead. */
+export function explain(kind: 'deny' | 'ask' | 'apply', verdict: Verdict): string {
+  if (kind === 'apply') {
+    return `gitops-guard ran the read-only GitOps equivalent instead: ${verdict.rewrite}\n${PRINCIPLE}`;
+  }
+  const head = kind === 'ask'
+    ? 'gitops-guard needs a person to decide on this command.'
+    : 'gitops-guard blocked this command.';
+  return `${head} ${PRINCIPLE}\n${verdict.reason}`;
+}
+
+/** Read all of stdin, up to a limit (one byte over is enough to refuse it). */
+export async function readInput(stream: NodeJS.ReadableStream, limit = MAX_HOOK_INPUT): Promise<string> {
+  const chunks: Buffer[] = [];
+  let size = 0;
+  for await (const chunk of stream) {
+    const b = typeof chunk === 'string' ? Buffer.from(chunk) : (chunk as Buffer);
+    chunks.push(b);
+    size += b.length;
+    if (size > limit) break;
+  }
+  return Buffer.concat(chunks).toString('utf8');
+}
+
+/** Decide what to send, given what the host can do. */
+export function fit(
+  verdict: { decision: 'allow' | 'deny' | 'ask'; rewrite?: string; reason: string },
+  readOnlyRewrite: boolean,
+  mode: 'suggest' | 'ask' | 'apply',
+  can: HookAdapter['can'],
+  explain: (kind: 'deny' | 'ask' | 'apply') => string,
+): Outcome {
+  if (verdict.decision === 'allow') return { decision: 'allow', reason: '' };
+  const rewrite = verdict.rewrite;
+  if (verdict.decision === 'deny' && mode === 'apply' && rewrite && readOnlyRewrite && can.rewriteOnAllow) {
+    return { decision: 'allow', reason: explain('apply'), updatedCommand: rewrite };
+  }
+  const wantsAsk = verdict.decision === 'ask' || mode === 'ask';
+  if (wantsAsk && can.ask) {
+    return {
+      decision: 'ask',
+      reason: explain('ask'),
+      ...(rewrite && verdict.decision === 'deny' && can.rewriteOnAsk ? { updatedCommand: rewrite } : {}),
+    };
+  }
+  return { decision: 'deny', reason: explain(verdict.decision === 'ask' ? 'ask' : 'deny') };
+}

@@ -1,0 +1,57 @@
+// What every agent host's pre-execution hook has in common: read the host's JSON, find the shell
+// command, answer in the host's own words. Each host is one adapter file beside this one.
+
+/** A shell command the agent is about to run. */
+export interface ShellCall {
+  readonly command: string;
+  /** Where it runs, when the host says. */
+  readonly cwd?: string;
+}
+
+/** What the host sent: a shell call, or some other tool, which passes untouched. */
+export type HookInput = { readonly kind: 'shell'; readonly call: ShellCall } | { readonly kind: 'other' };
+
+/** The decision to send back, already fitted to what this host can do. */
+export interface Outcome {
+  readonly decision: 'allow' | 'deny' | 'ask';
+  /** Text for the agent (and the person): what, why, what instead. Empty for a plain allow. */
+  readonly reason: string;
+  /** A command to run in place of the original (ask with an offer, or apply). */
+  readonly updatedCommand?: string;
+}
+
+/** What the hook process writes and how it exits. */
+export interface Reply {
+  readonly stdout?: string;
+  readonly stderr?: string;
+  readonly exit: number;
+}
+
+export interface HookAdapter {
+  /** The name used on the command line: `gitops-guard hook <id>`. */
+  readonly id: string;
+  readonly name: string;
+  /** Where the protocol is documented. */
+  readonly docs: string;
+  readonly can: {
+    /** The host can ask the person. */
+    readonly ask: boolean;
+    /** The host runs a replacement command offered with "ask". */
+    readonly rewriteOnAsk: boolean;
+    /** The host runs a replacement command given with "allow". */
+    readonly rewriteOnAllow: boolean;
+  };
+  /** Validate the host's JSON; throws HookInputError with a message a person can act on. */
+  parse(input: unknown): HookInput;
+  /** The answer for a decision. `input` is the parsed JSON, for hosts that echo fields back. */
+  reply(outcome: Outcome, input: unknown): Reply;
+  /** The answer when anything went wrong: always a block, in whatever form this host honours. */
+  block(reason: string): Reply;
+}
+
+export class HookInputError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = 'HookInputError';
+  }
+}
