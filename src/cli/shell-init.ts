@@ -1,0 +1,104 @@
+// `gitops-guard shell-init bash|zsh`: a snippet that, sourced in an interactive shell, stops a
+// forbidden command typed at the prompt before it runs, and prints the reason and the rewrite.
+//
+// bash: `shopt -s extdebug` + a DEBUG trap. With extdebug, a non-zero return from the trap skips
+// the command, and functions, subshells and command substitutions inherit the trap. Each simple
+// command is checked through $BASH_COMMAND as it is about to run: the typed line from `history`
+// would miss lines that HISTCONTROL keeps out of history. PS0 (expanded when a typed line starts
+// to run) arms the check; the start of PROMPT_COMMAND disarms it, so prompt hooks are not judged.
+// zsh: an accept-line widget checks the whole buffer before it is accepted.
+//
+// Both skip commands made only of plain words with no managed or script-running name (a subset of
+// what the CLI's own fast path allows), so most commands cost nothing. If the guard cannot run, the
+// command is blocked, with the way to switch the guard off for this shell.
+import { fileURLToPath } from 'node:url';
+
+export const usage = `Usage: gitops-guard shell-init bash|zsh
+
+Print a snippet for an interactive shell that stops a forbidden command typed at the prompt
+before it runs, and prints the reason and the GitOps equivalent. Add to ~/.bashrc or ~/.zshrc:
+
+  eval "$(gitops-guard shell-init bash)"     # or: zsh
+`;
+
+/** Names that send a command to the guard (the CLI decides; this only avoids starting it for nothing). */
+const NAMES = 'docker|podman|nerdctl|compose|ssh|scp|rsync|sftp|git|sh|eval|source|make|npm|yarn|pnpm|bun|python|node|ruby|perl|php|lua|deno|Rscript|osascript|pwsh|sudo|env|exec|xargs|find|watch|timeout|nohup|kubectl';
+
+function quote(s: string): string {
+  return `'${s.replace(/'/g, `'\\''`)}'`;
+}
+
+export function bashSnippet(node: string, main: string): string {
+  return `# gitops-guard: stop forbidden commands typed at this prompt (bash). Off: __gitops_guard_off
+__gitops_guard_cmd=(${quote(node)} ${quote(main)})
+__gitops_guard_armed=0
+__gitops_guard_block=0
+__gitops_guard_trap() {
+  local cmd=$BASH_COMMAND
+  case $cmd in __gitops_guard_prompt*) __gitops_guard_armed=0; __gitops_guard_block=0; return 0 ;; esac
+  (( __gitops_guard_armed )) || return 0
+  (( __gitops_guard_block )) && return 1
+  case $cmd in __gitops_guard_*) return 0 ;; esac
+  if [[ $cmd =~ ^[A-Za-z0-9_=:,.\\ -]*$ && ! $cmd =~ (${NAMES}) ]]; then return 0; fi
+  local out rc
+  out=$("\${__gitops_guard_cmd[@]}" check -- "$cmd" 2>&1); rc=$?
+  (( rc == 0 )) && return 0
+  __gitops_guard_block=1
+  if (( rc == 2 || rc == 3 )); then
+    printf '%s\\n' "$out" >&2
+  else
+    printf 'gitops-guard could not check this command (exit %s), so it was not run:\\n%s\\nTo switch the guard off in this shell: __gitops_guard_off\\n' "$rc" "$out" >&2
+  fi
+  return 1
+}
+__gitops_guard_prompt() { :; }
+__gitops_guard_off() { trap - DEBUG; PS0=\${PS0#"$__gitops_guard_ps0"}; PROMPT_COMMAND=\${PROMPT_COMMAND#__gitops_guard_prompt;}; }
+__gitops_guard_ps0='\${__gitops_guard_armed:0:$((__gitops_guard_armed=1,__gitops_guard_block=0,0))}'
+PS0=$__gitops_guard_ps0\${PS0-}
+PROMPT_COMMAND="__gitops_guard_prompt;\${PROMPT_COMMAND-}"
+shopt -s extdebug
+trap '__gitops_guard_trap' DEBUG
+`;
+}
+
+export function zshSnippet(node: string, main: string): string {
+  return `# gitops-guard: stop forbidden commands typed at this prompt (zsh). Off: __gitops_guard_off
+typeset -ga __gitops_guard_cmd
+__gitops_guard_cmd=(${quote(node)} ${quote(main)})
+__gitops_guard_accept_line() {
+  local buf=$BUFFER out rc
+  if [[ -n $buf && ( ! $buf =~ '^[A-Za-z0-9_=:,. -]*$' || $buf =~ '(${NAMES})' ) ]]; then
+    out=$("\${__gitops_guard_cmd[@]}" check -- "$buf" 2>&1); rc=$?
+    if (( rc != 0 )); then
+      zle -I
+      if (( rc == 2 || rc == 3 )); then
+        print -r -- "$out" >&2
+      else
+        print -r -- "gitops-guard could not check this command (exit $rc), so it was not run:" >&2
+        print -r -- "$out" >&2
+        print -r -- "To switch the guard off in this shell: __gitops_guard_off" >&2
+      fi
+      return 0
+    fi
+  fi
+  zle .accept-line
+}
+__gitops_guard_off() { zle -A .accept-line accept-line; }
+zle -N accept-line __gitops_guard_accept_line
+`;
+}
+
+export async function run(argv: string[]): Promise<number> {
+  const [shell, ...rest] = argv;
+  if (shell === '--help' || shell === '-h') {
+    process.stdout.write(usage);
+    return 0;
+  }
+  if ((shell !== 'bash' && shell !== 'zsh') || rest.length > 0) {
+    process.stderr.write(`gitops-guard shell-init: expected "bash" or "zsh"\n\n${usage}`);
+    return 1;
+  }
+  const main = fileURLToPath(new URL('./main.js', import.meta.url));
+  process.stdout.write(shell === 'bash' ? bashSnippet(process.execPath, main) : zshSnippet(process.execPath, main));
+  return 0;
+}

@@ -1,0 +1,80 @@
+// Interactive shells for real: a bash and a zsh session in tmux source `gitops-guard shell-init`,
+// then a forbidden command and allowed ones are typed at the prompt. The `docker` on the session's
+// PATH is a stand-in (no Docker engine runs here) that records each call in a file.
+import { execFileSync } from 'node:child_process';
+import { chmodSync, existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { project, SEED } from './helpers.js';
+
+const BIN = join(import.meta.dirname, '..', 'dist', 'cli', 'main.js');
+const SOCKET = `gitops-guard-test-${process.pid}`;
+
+const tmux = (...args: string[]): string => execFileSync('tmux', ['-L', SOCKET, ...args], { encoding: 'utf8' });
+
+afterAll(() => {
+  try { tmux('kill-server'); } catch { /* already gone */ }
+});
+
+async function waitFor(path: string, ms = 20_000): Promise<void> {
+  const until = Date.now() + ms;
+  while (!existsSync(path)) {
+    if (Date.now() > until) throw new Error(`timed out waiting for ${path}:\n${tmux('capture-pane', '-p', '-t', 'sh')}`);
+    await new Promise((r) => setTimeout(r, 50));
+  }
+}
+
+function session(shell: 'bash' | 'zsh') {
+  const dir = project({ 'gitops-guard.json': JSON.stringify(SEED), 'bin/.keep': '' });
+  const bin = join(dir, 'bin');
+  const calls = join(dir, 'docker-calls');
+  writeFileSync(join(bin, 'docker'), `#!/bin/sh\n# docker stand-in: records the call\necho "$*" >> ${calls}\n`);
+  chmodSync(join(dir, 'bin', 'docker'), 0o755);
+  const argv = shell === 'bash' ? 'bash --norc --noprofile -i' : 'zsh -f -i';
+  try { tmux('kill-session', '-t', 'sh'); } catch { /* none yet */ }
+  tmux('new-session', '-d', '-s', 'sh', '-x', '200', '-y', '50',
+    `env -i HOME=${dir} PATH=${bin}:/usr/bin:/bin TERM=xterm ${argv}`);
+  let n = 0;
+  /** Type a line, then a marker command, and wait until the marker shows the line was handled. */
+  const type = async (line: string): Promise<void> => {
+    tmux('send-keys', '-t', 'sh', '-l', line);
+    tmux('send-keys', '-t', 'sh', 'Enter');
+    if (shell === 'zsh') tmux('send-keys', '-t', 'sh', 'C-u'); // a refused line stays in zsh's buffer
+    const marker = join(dir, `sync-${++n}`);
+    tmux('send-keys', '-t', 'sh', '-l', `touch ${marker}`);
+    tmux('send-keys', '-t', 'sh', 'Enter');
+    await waitFor(marker);
+  };
+  const docker = (): string[] => (existsSync(calls) ? readFileSync(calls, 'utf8').trim().split('\n').filter(Boolean) : []);
+  return { dir, type, docker, screen: () => tmux('capture-pane', '-p', '-t', 'sh') };
+}
+
+describe.each(['bash', 'zsh'] as const)('shell-init %s in a real %s session', (shell) => {
+  it('stops a forbidden command before it runs, prints the reason and the rewrite, and runs allowed ones', async () => {
+    const s = session(shell);
+    await s.type(`cd ${s.dir} && eval "$(${process.execPath} ${BIN} shell-init ${shell})"`);
+    await s.type('docker compose restart gateway');
+    expect(s.docker()).toEqual([]);
+    expect(s.screen()).toContain('rewrite: git commit --allow-empty -m "deploy: restart gateway" && git push');
+    await s.type(`echo ran > ${join(s.dir, 'allowed')}`);
+    expect(readFileSync(join(s.dir, 'allowed'), 'utf8')).toBe('ran\n');
+    await s.type('docker --version');
+    expect(s.docker()).toEqual(['--version']);
+    await s.type('ssh -V 2>/dev/null; docker ps');
+    expect(s.docker()).toEqual(['--version']);
+    expect(s.screen()).toContain('ssh ainetic.tech "docker ps"');
+  }, 60_000);
+});
+
+describe('shell-init bash specifics', () => {
+  it('also catches a line that history does not record (leading space) and commands in substitutions', async () => {
+    const s = session('bash');
+    await s.type(`HISTCONTROL=ignorespace; cd ${s.dir} && eval "$(${process.execPath} ${BIN} shell-init bash)"`);
+    await s.type(' docker restart web');
+    await s.type('x=$(docker restart web)');
+    expect(s.docker()).toEqual([]);
+    await s.type('__gitops_guard_off');
+    await s.type('docker restart web');
+    expect(s.docker()).toEqual(['restart web']);
+  }, 60_000);
+});
