@@ -115,7 +115,30 @@ function reference() {
   console.log(`machine reference (fixed work, ~80 µs on a quiet run here): p50 ${fmtUs(quantile(s, 0.5))}${x < 0 ? '' : ''}`);
 }
 
-const sections = { reference, classify: inProcess, cold: coldCheck };
+function coldHook() {
+  const dir = mkdtempSync(join(tmpdir(), 'gg-bench-hook-'));
+  writeFileSync(join(dir, 'gitops-guard.json'), JSON.stringify(SEED));
+  const env = { ...process.env, XDG_CACHE_HOME: join(dir, '.cache') };
+  const input = (command) => JSON.stringify({
+    session_id: 's', cwd: dir, hook_event_name: 'PreToolUse', tool_name: 'Bash', tool_input: { command },
+  });
+  const results = coldRuns([
+    { name: 'node -e 0', args: ['-e', '0'], expectCode: 0 },
+    { name: 'hook claude "ls -la" (benign)', args: [BIN, 'hook', 'claude'], input: input('ls -la'), expectCode: 0 },
+    { name: 'hook claude "docker compose restart gateway"', args: [BIN, 'hook', 'claude'], input: input('docker compose restart gateway'), expectCode: 0 },
+    { name: `hook claude 'ssh ainetic.tech "docker compose up -d"'`, args: [BIN, 'hook', 'claude'], input: input('ssh ainetic.tech "docker compose up -d"'), expectCode: 0 },
+  ], 25, { cwd: dir, env });
+  const base = results[0].ms;
+  console.log('cold hook process (Claude Code protocol), median of 25 interleaved runs:');
+  for (const r of results) {
+    const ratio = r.ms / base;
+    const target = r.name.includes('benign') ? ' (target ≤ 1.3×)' : r.name.includes('docker') ? ' (target ≤ 2×)' : '';
+    console.log(`  ${r.name.padEnd(52)} ${fmtMs(r.ms).padStart(9)}  ${ratio.toFixed(2)}×${target}`);
+  }
+  return results;
+}
+
+const sections = { reference, classify: inProcess, cold: coldCheck, hook: coldHook };
 const only = process.argv.slice(2);
 console.log(`gitops-guard bench — node ${process.version}, ${new Date().toISOString()}`);
 for (const [name, run] of Object.entries(sections)) {

@@ -1,14 +1,13 @@
 // `gitops-guard hook HOST`: the pre-execution filter an agent host runs before each shell command.
 // Reads the host's JSON on stdin, answers in the host's protocol. Every failure blocks, including a
 // wrong host name and running out of time (GITOPS_GUARD_HOOK_TIMEOUT_MS, default 10 s).
-import { ADAPTERS } from '../hooks/index.js';
+import { HOSTS, loadAdapter } from '../hooks/load.js';
 import { answer, readInput } from '../hooks/run.js';
 import type { Reply } from '../hooks/types.js';
-import { classifyOnce } from './check.js';
 
 export const usage = `Usage: gitops-guard hook HOST < hook-input.json
 
-The pre-execution filter for an agent host. HOST is one of: ${Object.keys(ADAPTERS).join(', ')}.
+The pre-execution filter for an agent host. HOST is one of: ${HOSTS.join(', ')}.
 Reads the host's hook JSON on stdin and answers in that host's protocol. Anything that goes wrong
 (bad input, a broken config, a crash, a timeout) blocks the command.
 Install it with "gitops-guard init".
@@ -29,7 +28,7 @@ export async function run(argv: string[]): Promise<number> {
     return 0;
   }
   const [host, ...extra] = argv;
-  const adapter = host === undefined ? undefined : ADAPTERS[host];
+  const adapter = host === undefined ? undefined : await loadAdapter(host);
   if (!adapter || extra.length > 0) {
     // A misconfigured hook must still block: most hosts let the command run on any exit but 2.
     process.stderr.write(`gitops-guard hook: blocked: ${host === undefined ? 'no host named' : `unknown host "${[host, ...extra].join(' ')}"`}\n\n${usage}`);
@@ -45,7 +44,10 @@ export async function run(argv: string[]): Promise<number> {
   }, Number.isFinite(timeoutMs) && timeoutMs > 0 ? timeoutMs : 10_000);
   try {
     const raw = await readInput(process.stdin);
-    const reply = await answer(adapter, raw, { cwd: process.cwd(), classify: classifyOnce });
+    const reply = await answer(adapter, raw, {
+      cwd: process.cwd(),
+      classify: async (...args) => (await import('./check.js')).classifyOnce(...args),
+    });
     if (settled) return process.exitCode as number;
     settled = true;
     return write(reply);

@@ -20,6 +20,7 @@ const COMMANDS: Record<string, Command> = {
     load: () => import('./check.js'),
   },
   test: { summary: 'run the rule examples and case files (for your rules in CI)', load: () => import('./test.js') },
+  init: { summary: 'install the hooks, a starter gitops-guard.json and the MCP server in this project', load: () => import('./init.js') },
   'shell-init': { summary: 'print a bash or zsh snippet that stops forbidden commands typed at the prompt', load: () => import('./shell-init.js') },
   hook: {
     summary: 'the pre-execution filter for an agent host (claude, codex, cursor, gemini, copilot, windsurf, cline)',

@@ -1,23 +1,43 @@
-import { z } from 'zod/v3';
-import { json, shell, validate } from './common.js';
-import type { HookAdapter } from './types.js';
+import { isRecord, json, optionalStrings, schema, shell, validate } from './common.js';
+import { HookInputError, type HookAdapter } from './types.js';
 
 // https://docs.cline.bot/features/hooks/hook-reference (an executable named PreToolUse in
 // .clinerules/hooks/): stdin { hookName, preToolUse: { toolName, parameters } }; the shell tool is
 // execute_command with parameters.command. stdout { cancel, errorMessage, contextModification }.
-const ClineInput = z.object({
+const clineInput = schema((z) => z.object({
   hookName: z.string().optional(),
   preToolUse: z.object({ toolName: z.string(), parameters: z.record(z.unknown()) }).passthrough(),
   workspaceRoots: z.array(z.string()).optional(),
-}).passthrough();
+}).passthrough());
+const commandInput = schema((z) => z.object({ command: z.string() }).passthrough());
 
 export const cline: HookAdapter = {
   id: 'cline', name: 'Cline', docs: 'https://docs.cline.bot/features/hooks/hook-reference',
   can: { ask: false, rewriteOnAsk: false, rewriteOnAllow: false },
-  parse(input) {
-    const v = validate(ClineInput, input, 'Cline');
+  install: {
+    // Project hooks: an executable file named after the hook in .clinerules/hooks/.
+    markers: ['.clinerules'],
+    file: '.clinerules/hooks/PreToolUse',
+    executable: true,
+    merge(existing, command) {
+      const script = `#!/bin/sh\n# gitops-guard: keeps this agent inside the GitOps workflow (gitops-guard init)\n${command}\n`;
+      if (existing === undefined || existing === script) return script;
+      if (existing.includes('gitops-guard hook cline')) return existing;
+      throw new HookInputError('.clinerules/hooks/PreToolUse already exists and is not ours; add "gitops-guard hook cline" to it by hand');
+    },
+  },
+  quick(input) {
+    if (!isRecord(input) || !(input.hookName === undefined || typeof input.hookName === 'string')
+      || !isRecord(input.preToolUse) || typeof input.preToolUse.toolName !== 'string'
+      || !isRecord(input.preToolUse.parameters) || !optionalStrings(input.workspaceRoots)) return undefined;
+    if (input.preToolUse.toolName !== 'execute_command') return { kind: 'other' };
+    const command = input.preToolUse.parameters.command;
+    return typeof command === 'string' ? shell(command, (input.workspaceRoots as string[] | undefined)?.[0]) : undefined;
+  },
+  parse(input, z) {
+    const v = validate(clineInput(z), input, 'Cline');
     if (v.preToolUse.toolName !== 'execute_command') return { kind: 'other' };
-    const command = validate(z.object({ command: z.string() }).passthrough(), v.preToolUse.parameters, 'Cline execute_command').command;
+    const command = validate(commandInput(z), v.preToolUse.parameters, 'Cline execute_command').command;
     return shell(command, v.workspaceRoots?.[0]);
   },
   reply: (outcome) => (outcome.decision === 'allow'

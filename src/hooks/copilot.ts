@@ -1,23 +1,43 @@
-import { z } from 'zod/v3';
-import { json, shell, validate } from './common.js';
+import { addHookEntry, isRecord, json, optionalString, schema, shell, validate } from './common.js';
 import { HookInputError, type HookAdapter } from './types.js';
 
 // https://docs.github.com/en/copilot/reference/copilot-cli-reference/cli-hooks-reference
 // (preToolUse in .github/hooks/*.json): stdin { timestamp, cwd, toolName, toolArgs } with toolArgs
 // a JSON string (or, with PascalCase event names, tool_name/tool_input). stdout
 // { permissionDecision: deny, permissionDecisionReason }; only deny is documented to take effect.
-const CopilotInput = z.union([
+const copilotInput = schema((z) => z.union([
   z.object({ toolName: z.string(), toolArgs: z.union([z.string(), z.record(z.unknown())]), cwd: z.string().optional() }).passthrough(),
   z.object({ tool_name: z.string(), tool_input: z.record(z.unknown()), cwd: z.string().optional() }).passthrough(),
-]);
+]));
+const commandInput = schema((z) => z.object({ command: z.string() }).passthrough());
 const COPILOT_SHELLS = ['bash', 'shell', 'powershell', 'run_in_terminal', 'runInTerminal'];
 
 export const copilot: HookAdapter = {
   id: 'copilot', name: 'GitHub Copilot CLI',
   docs: 'https://docs.github.com/en/copilot/reference/copilot-cli-reference/cli-hooks-reference',
   can: { ask: false, rewriteOnAsk: false, rewriteOnAllow: false },
-  parse(input) {
-    const v = validate(CopilotInput, input, 'Copilot');
+  install: {
+    // .github/hooks/*.json: { version: 1, hooks: { preToolUse: [{ type, bash, timeoutSec }] } }.
+    markers: ['.github/hooks', '.github/copilot-instructions.md'],
+    file: '.github/hooks/gitops-guard.json',
+    merge: (existing, command) => addHookEntry(existing, '.github/hooks/gitops-guard.json', 'copilot', 'preToolUse',
+      { type: 'command', bash: command, timeoutSec: 30 }, { version: 1 }),
+  },
+  quick(input) {
+    // The camelCase form with toolArgs as a JSON string, as Copilot CLI sends it.
+    if (!isRecord(input) || typeof input.toolName !== 'string' || typeof input.toolArgs !== 'string'
+      || !optionalString(input.cwd)) return undefined;
+    if (!COPILOT_SHELLS.includes(input.toolName)) return { kind: 'other' };
+    let args: unknown;
+    try {
+      args = JSON.parse(input.toolArgs);
+    } catch {
+      return undefined;
+    }
+    return isRecord(args) && typeof args.command === 'string' ? shell(args.command, input.cwd) : undefined;
+  },
+  parse(input, z) {
+    const v = validate(copilotInput(z), input, 'Copilot');
     const tool = String('toolName' in v ? v.toolName : v.tool_name);
     if (!COPILOT_SHELLS.includes(tool)) return { kind: 'other' };
     let args: unknown = 'toolArgs' in v ? v.toolArgs : v.tool_input;
@@ -28,7 +48,7 @@ export const copilot: HookAdapter = {
         throw new HookInputError('Copilot hook input does not have the expected shape: toolArgs is not valid JSON');
       }
     }
-    const command = validate(z.object({ command: z.string() }).passthrough(), args, `Copilot ${tool}`).command;
+    const command = validate(commandInput(z), args, `Copilot ${tool}`).command;
     return shell(command, v.cwd);
   },
   reply(outcome) {

@@ -1,25 +1,38 @@
-import { z } from 'zod/v3';
-import { json, shell, validate } from './common.js';
+import { addHookEntry, isRecord, json, optionalString, optionalStrings, schema, shell, validate } from './common.js';
 import type { HookAdapter } from './types.js';
 
 // https://cursor.com/docs/agent/hooks (beforeShellExecution in .cursor/hooks.json): stdin has
 // command, cwd, hook_event_name, workspace_roots. stdout { permission: allow|deny|ask,
 // user_message, agent_message } (older builds read userMessage/agentMessage); exit 2 denies.
-const CursorInput = z.object({
+const cursorInput = schema((z) => z.object({
   command: z.string(),
   cwd: z.string().optional(),
   hook_event_name: z.string().optional(),
   workspace_roots: z.array(z.string()).optional(),
-}).passthrough();
+}).passthrough());
+
+const fromCursor = (v: { command: string; cwd?: string | undefined; hook_event_name?: string | undefined; workspace_roots?: string[] | undefined }) =>
+  (v.hook_event_name !== undefined && v.hook_event_name !== 'beforeShellExecution'
+    ? { kind: 'other' as const }
+    : shell(v.command, v.cwd || v.workspace_roots?.[0]));
 
 export const cursor: HookAdapter = {
   id: 'cursor', name: 'Cursor', docs: 'https://cursor.com/docs/agent/hooks',
   can: { ask: true, rewriteOnAsk: false, rewriteOnAllow: false },
-  parse(input) {
-    const v = validate(CursorInput, input, 'Cursor');
-    if (v.hook_event_name !== undefined && v.hook_event_name !== 'beforeShellExecution') return { kind: 'other' };
-    return shell(v.command, v.cwd ?? v.workspace_roots?.[0]);
+  install: {
+    // .cursor/hooks.json: { version: 1, hooks: { beforeShellExecution: [{ command }] } }. Only known
+    // event names: one unknown name disables the whole file.
+    markers: ['.cursor', '.cursorrules'],
+    file: '.cursor/hooks.json',
+    merge: (existing, command) => addHookEntry(existing, '.cursor/hooks.json', 'cursor', 'beforeShellExecution',
+      { command }, { version: 1 }),
   },
+  quick(input) {
+    if (!isRecord(input) || typeof input.command !== 'string' || !optionalString(input.cwd)
+      || !optionalString(input.hook_event_name) || !optionalStrings(input.workspace_roots)) return undefined;
+    return fromCursor(input as Parameters<typeof fromCursor>[0]);
+  },
+  parse: (input, z) => fromCursor(validate(cursorInput(z), input, 'Cursor')),
   reply(outcome) {
     const message = outcome.reason;
     return {

@@ -9,3 +9,6 @@ import type { HookAdapter } from './types.js';
 import { windsurf } from './windsurf.js';
 
 export const ADAPTERS: Readonly<Record<string, HookAdapter>> = { claude, codex, cursor, gemini, copilot, windsurf, cline };
+
+/** The hosts, by the name used on the command line. */
+export const HOST_IDS = ['claude', 'codex', 'cursor', 'gemini', 'copilot', 'windsurf', 'cline'] as const;

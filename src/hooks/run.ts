@@ -34,7 +34,7 @@ export async function answer(adapter: HookAdapter, raw: string, options: HookOpt
     } catch (e) {
       return adapter.block(`gitops-guard: blocked: the ${adapter.name} hook input is not valid JSON (${(e as Error).message}).`);
     }
-    const parsed = adapter.parse(input);
+    const parsed = adapter.quick(input) ?? adapter.parse(input, (await import('zod/v3')).z);
     if (parsed.kind === 'other') return adapter.reply({ decision: 'allow', reason: '' }, input);
 
     const cwd = resolve(options.cwd, parsed.call.cwd ?? '.');

@@ -1,3 +1,8 @@
+import type { z } from 'zod/v3';
+
+/** zod's v3 API, passed in by the caller that loaded it. */
+export type Zod = typeof z;
+
 // What every agent host's pre-execution hook has in common: read the host's JSON, find the shell
 // command, answer in the host's own words. Each host is one adapter file beside this one.
 
@@ -41,12 +46,37 @@ export interface HookAdapter {
     /** The host runs a replacement command given with "allow". */
     readonly rewriteOnAllow: boolean;
   };
-  /** Validate the host's JSON; throws HookInputError with a message a person can act on. */
-  parse(input: unknown): HookInput;
+  /**
+   * The input read without zod, when it has the plain well-formed shape; undefined otherwise.
+   * Accepts only what `parse` accepts, with the same result (a property test holds it to that),
+   * so that a hook call with ordinary input does not pay for loading zod.
+   */
+  quick(input: unknown): HookInput | undefined;
+  /** Validate the host's JSON with zod; throws HookInputError with a message a person can act on. */
+  parse(input: unknown, z: Zod): HookInput;
   /** The answer for a decision. `input` is the parsed JSON, for hosts that echo fields back. */
   reply(outcome: Outcome, input: unknown): Reply;
   /** The answer when anything went wrong: always a block, in whatever form this host honours. */
   block(reason: string): Reply;
+  /** Where this host reads project hooks from, and how to add ours (see `gitops-guard init`). */
+  readonly install: Install;
+}
+
+/** How to install the hook for one host. */
+export interface Install {
+  /** Files or directories whose presence shows that the project uses this host. */
+  readonly markers: readonly string[];
+  /** The settings file, relative to the project top. */
+  readonly file: string;
+  /**
+   * The file's new content with our hook added (JSON hosts: merged into what is there, keeping
+   * everything else; script hosts: the whole script). Unchanged content when ours is present.
+   */
+  merge(existing: string | undefined, command: string): string;
+  /** The file must be executable (Cline runs the file itself). */
+  readonly executable?: boolean;
+  /** How the hook command finds the project top ($CLAUDE_PROJECT_DIR for Claude Code). */
+  readonly projectDir?: string;
 }
 
 export class HookInputError extends Error {
