@@ -46,6 +46,8 @@ export const DEFAULTS: Config = {
   disabledRules: [],
   builtinRules: true,
   remoteAllow: [],
+  hostKeyPolicy: 'strict',
+  connectTimeout: 10,
   rewriteMode: 'suggest',
 };
 

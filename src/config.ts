@@ -29,6 +29,14 @@ export const ConfigSchema = z.object({
   builtinRules: z.boolean().default(true).describe('Load the built-in rule packs.'),
   remoteAllow: z.array(z.string().min(1)).default([])
     .describe('Extra read-only commands allowed on the server, as program and subcommand words ("kubectl get").'),
+  hostKeyPolicy: z.enum(['strict', 'accept-new']).default('strict')
+    .describe('Unknown server host keys: strict refuses (with the line to add); accept-new records them on first use.'),
+  sshConfig: z.string().nullable().optional().describe('The OpenSSH client config to read (default ~/.ssh/config; null for none).'),
+  knownHosts: z.array(z.string()).optional().describe('known_hosts files (default ~/.ssh/known_hosts and the system files).'),
+  identityFile: z.string().optional().describe('An ssh private key to try besides ssh-agent and ~/.ssh/config.'),
+  connectTimeout: z.number().positive().max(600).default(10).describe('Seconds to wait for the server to answer.'),
+  stateFile: z.string().regex(/^\/[^\0\n]*$/, 'an absolute path').optional()
+    .describe("The reconciler's state file on the server (default ~/.local/state/gitops-guard/state.json of the ssh user)."),
   rewriteMode: z.enum(['suggest', 'ask', 'apply']).default('suggest')
     .describe('Hooks: suggest (deny with the rewrite in the reason), ask (offer the rewrite), apply (run read-only rewrites).'),
 }).strict();

@@ -20,6 +20,8 @@ const COMMANDS: Record<string, Command> = {
     load: () => import('./check.js'),
   },
   test: { summary: 'run the rule examples and case files (for your rules in CI)', load: () => import('./test.js') },
+  status: { summary: 'show what runs on the server and which commit is live (read-only, over SSH)', load: () => import('./status.js') },
+  logs: { summary: "show a service's logs from the server, stdout and stderr apart", load: () => import('./logs.js') },
   init: { summary: 'install the hooks, a starter gitops-guard.json and the MCP server in this project', load: () => import('./init.js') },
   'shell-init': { summary: 'print a bash or zsh snippet that stops forbidden commands typed at the prompt', load: () => import('./shell-init.js') },
   hook: {
@@ -87,8 +89,11 @@ async function main(argv: string[]): Promise<number> {
 main(process.argv.slice(2)).then(
   (code) => { process.exitCode = code; },
   (e: unknown) => {
-    if (e instanceof ConfigError || e instanceof RuleError) {
-      process.stderr.write(`gitops-guard: ${e.message}\n`);
+    const usageError = typeof (e as { code?: unknown })?.code === 'string' && (e as { code: string }).code.startsWith('ERR_PARSE_ARGS');
+    const known = e instanceof Error && (usageError || e instanceof ConfigError || e instanceof RuleError
+      || ['SshError', 'ServerError', 'UnsafeValue', 'GitOpsError'].includes(e.name));
+    if (known) {
+      process.stderr.write(`gitops-guard: ${(e as Error).message}\n`);
       process.exitCode = 1;
       return;
     }

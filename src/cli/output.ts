@@ -32,3 +32,11 @@ export function formatVerdict(v: Verdict, p: Paint): string {
 }
 
 export const EXIT = { allow: 0, usage: 1, deny: 2, ask: 3 } as const;
+
+/** A plain text table (colour codes do not count towards widths). */
+export function table(headers: string[], rows: string[][]): string {
+  const plain = (s: string): string => s.replace(/\x1b\[[0-9;]*m/g, '');
+  const widths = headers.map((h, i) => Math.max(h.length, ...rows.map((r) => plain(r[i] ?? '').length)));
+  const line = (cells: string[]): string => cells.map((c, i) => (i === cells.length - 1 ? c : c + ' '.repeat(widths[i]! - plain(c).length))).join('  ');
+  return [line(headers), ...rows.map(line)].join('\n');
+}

@@ -1,0 +1,63 @@
+// The only commands gitops-guard runs on the server: fixed, read-only templates. Every value that
+// comes from outside is validated first and then quoted as one shell word, so no name, path or
+// duration can become shell syntax on the server.
+import { quoteWord } from '../shell/words.js';
+
+/** Service and container names: what compose and docker accept, and nothing a shell reads. */
+export const NAME = /^[a-zA-Z0-9][a-zA-Z0-9_.-]*$/;
+const CONTAINER_ID = /^[0-9a-f]{12,64}$/;
+/** `docker logs --since`: a duration (10m, 2h30m) or a timestamp. */
+const SINCE = /^(?:\d+(?:\.\d+)?[smhd])+$|^\d{4}-\d{2}-\d{2}(?:T[0-9:.]+(?:Z|[+-]\d{2}:?\d{2})?)?$|^\d{9,10}$/;
+/** Absolute paths without anything a shell reads as syntax besides what quoting covers. */
+const PATH = /^\/[^\0\n]*$/;
+
+export class UnsafeValue extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = 'UnsafeValue';
+  }
+}
+
+export function checkName(kind: string, value: string): string {
+  if (!NAME.test(value)) {
+    throw new UnsafeValue(`${JSON.stringify(value)} is not a valid ${kind} name (letters, digits, then also _ . -)`);
+  }
+  return value;
+}
+
+function checkPath(kind: string, value: string): string {
+  if (!PATH.test(value)) throw new UnsafeValue(`${JSON.stringify(value)} is not an absolute ${kind} path`);
+  return value;
+}
+
+export const LOGS_DEFAULT_TAIL = 200;
+export const LOGS_MAX_TAIL = 5000;
+
+export const templates = {
+  /** Every container, one JSON object a line. */
+  containers: (): string => `docker ps -a --no-trunc --format '{{json .}}'`,
+  /** Compose services of the project in `dir` (one array, or one object a line, by compose version). */
+  composePs: (dir: string): string => `cd ${quoteWord(checkPath('compose directory', dir))} && docker compose ps -a --format json`,
+  /** Restart counts and health of containers, one `id count health` a line. */
+  restarts: (ids: readonly string[]): string => {
+    for (const id of ids) if (!CONTAINER_ID.test(id)) throw new UnsafeValue(`${JSON.stringify(id)} is not a container id`);
+    return `docker inspect --format '{{.Id}} {{.RestartCount}} {{if .State.Health}}{{.State.Health.Status}}{{end}}' -- ${ids.join(' ')}`;
+  },
+  logs: (container: string, options: { tail: number; since?: string | undefined; follow?: boolean }): string => {
+    if (!CONTAINER_ID.test(container)) checkName('container', container);
+    const tail = Math.trunc(options.tail);
+    if (!(tail >= 0 && tail <= LOGS_MAX_TAIL)) throw new UnsafeValue(`tail must be 0..${LOGS_MAX_TAIL}, not ${options.tail}`);
+    if (options.since !== undefined && !SINCE.test(options.since)) {
+      throw new UnsafeValue(`${JSON.stringify(options.since)} is not a duration (10m, 2h) or a timestamp`);
+    }
+    return ['docker logs', `--tail ${tail}`, options.since !== undefined ? `--since ${quoteWord(options.since)}` : '',
+      options.follow ? '--follow' : '', '--', quoteWord(container)].filter(Boolean).join(' ');
+  },
+  inspect: (name: string): string => `docker inspect -- ${quoteWord(CONTAINER_ID.test(name) ? name : checkName('container', name))}`,
+  /** The commit checked out on the server. */
+  serverHead: (remotePath: string): string => `git -C ${quoteWord(checkPath('repository', remotePath))} rev-parse HEAD`,
+  /** The reconciler's last result (see `gitops-guard reconcile`). */
+  reconcilerState: (stateFile: string | undefined): string => stateFile === undefined
+    ? 'cat -- "$HOME/.local/state/gitops-guard/state.json"'
+    : `cat -- ${quoteWord(checkPath('state file', stateFile))}`,
+};

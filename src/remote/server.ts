@@ -1,0 +1,282 @@
+// The server, seen read-only: what runs there (status) and what it printed (logs). Shared by the
+// CLI and the MCP server; every command it sends is a template from commands.ts.
+import { posix } from 'node:path';
+import { simpleGit } from 'simple-git';
+import type { ResolvedConfig } from '../config.js';
+import { LOGS_DEFAULT_TAIL, LOGS_MAX_TAIL, templates, checkName } from './commands.js';
+import { defaultSettings, SshPool, type ExecOptions, type ExecResult, type SshSettings } from './ssh.js';
+
+export interface ServiceState {
+  readonly name: string;
+  readonly service: string | null;
+  readonly image: string;
+  readonly state: string;
+  readonly health: string | null;
+  readonly status: string;
+  readonly created: string | null;
+  readonly restarts: number | null;
+  readonly ports: string[];
+  readonly id: string | null;
+}
+
+export interface ReconcilerState {
+  readonly commit: string;
+  readonly time: string;
+  readonly ok: boolean;
+  readonly output?: string;
+}
+
+export interface Status {
+  readonly host: string;
+  readonly containers: ServiceState[];
+  /** The commit checked out on the server, and the one the reconciler last applied. */
+  readonly server: { readonly checkout: string | null; readonly applied: ReconcilerState | null };
+  readonly local: { readonly branch: string | null; readonly head: string | null; readonly upstream: string | null;
+    readonly upstreamRef: string | null };
+  /** Commits on the upstream that the server has not applied yet (null: unknown). */
+  readonly pending: number | null;
+  readonly summary: string;
+  /** What could not be found out, and why. */
+  readonly problems: string[];
+}
+
+export interface LogsResult {
+  readonly service: string;
+  readonly container: string;
+  readonly stdout: string;
+  readonly stderr: string;
+  readonly truncated: boolean;
+  readonly note?: string;
+}
+
+export class ServerError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = 'ServerError';
+  }
+}
+
+/** Parse docker/compose JSON output: one array, or one object a line (compose versions differ). */
+export function parseJsonRecords(text: string): Record<string, unknown>[] {
+  const t = text.trim();
+  if (t === '') return [];
+  if (t.startsWith('[')) {
+    const v = JSON.parse(t) as unknown;
+    return Array.isArray(v) ? (v as Record<string, unknown>[]) : [];
+  }
+  return t.split('\n').filter((l) => l.trim() !== '').map((l) => JSON.parse(l) as Record<string, unknown>);
+}
+
+const str = (v: unknown): string | null => (typeof v === 'string' && v !== '' ? v : null);
+
+function labels(v: unknown): Record<string, string> {
+  if (v && typeof v === 'object') return v as Record<string, string>;
+  const out: Record<string, string> = {};
+  if (typeof v === 'string') {
+    for (const pair of v.split(',')) {
+      const eq = pair.indexOf('=');
+      if (eq > 0) out[pair.slice(0, eq)] = pair.slice(eq + 1);
+    }
+  }
+  return out;
+}
+
+/** A `docker compose ps --format json` record. */
+function fromCompose(r: Record<string, unknown>): ServiceState {
+  const publishers = Array.isArray(r.Publishers) ? r.Publishers as Record<string, unknown>[] : [];
+  return {
+    name: str(r.Name) ?? str(r.Names) ?? '?',
+    service: str(r.Service),
+    image: str(r.Image) ?? '?',
+    state: str(r.State) ?? 'unknown',
+    health: str(r.Health),
+    status: str(r.Status) ?? '',
+    created: str(r.CreatedAt) ?? (typeof r.Created === 'number' ? new Date(r.Created * 1000).toISOString() : null),
+    restarts: null,
+    ports: publishers.filter((p) => p.PublishedPort).map((p) => `${p.URL ?? '0.0.0.0'}:${p.PublishedPort}->${p.TargetPort}/${p.Protocol ?? 'tcp'}`),
+    id: str(r.ID),
+  };
+}
+
+/** A `docker ps --format '{{json .}}'` record. */
+function fromDockerPs(r: Record<string, unknown>): ServiceState {
+  const l = labels(r.Labels);
+  const status = str(r.Status) ?? '';
+  const health = /\((healthy|unhealthy|health: starting)\)/.exec(status)?.[1]?.replace('health: ', '') ?? null;
+  return {
+    name: str(r.Names) ?? '?',
+    service: l['com.docker.compose.service'] ?? null,
+    image: str(r.Image) ?? '?',
+    state: str(r.State) ?? 'unknown',
+    health,
+    status,
+    created: str(r.CreatedAt),
+    restarts: null,
+    ports: (str(r.Ports) ?? '').split(',').map((p) => p.trim()).filter(Boolean),
+    id: str(r.ID),
+  };
+}
+
+export interface ServerOptions {
+  readonly pool?: SshPool;
+  readonly ssh?: Partial<SshSettings>;
+}
+
+export class Server {
+  readonly pool: SshPool;
+  private readonly ownsPool: boolean;
+
+  constructor(readonly config: ResolvedConfig, options: ServerOptions = {}) {
+    if (!config.host) throw new ServerError('no server configured: set "host" in gitops-guard.json (an ssh destination)');
+    this.ownsPool = !options.pool;
+    this.pool = options.pool ?? new SshPool(defaultSettings({
+      hostKeyPolicy: config.hostKeyPolicy,
+      connectTimeoutMs: config.connectTimeout * 1000,
+      ...(config.identityFile ? { identityFile: config.identityFile } : {}),
+      ...(config.sshConfig !== undefined ? { sshConfigFile: config.sshConfig } : {}),
+      ...(config.knownHosts ? { knownHostsFiles: config.knownHosts } : {}),
+      ...options.ssh,
+    }));
+  }
+
+  get host(): string {
+    return this.config.host!;
+  }
+
+  run(command: string, options?: ExecOptions): Promise<ExecResult> {
+    return this.pool.run({ host: this.host, user: this.config.user, port: this.config.port }, command, options);
+  }
+
+  /** The server's compose directory, when remotePath and a compose file are configured. */
+  get composeDir(): string | null {
+    const first = this.config.composeFiles[0];
+    if (!this.config.remotePath || !first) return null;
+    const dir = posix.dirname(first);
+    return dir === '.' ? this.config.remotePath : posix.join(this.config.remotePath, dir);
+  }
+
+  async containers(): Promise<ServiceState[]> {
+    const dir = this.composeDir;
+    const r = await this.run(dir ? templates.composePs(dir) : templates.containers(), { maxBytes: 8 * 1024 * 1024 });
+    if (r.code !== 0) throw new ServerError(`listing containers on ${this.host} failed (exit ${r.code}): ${r.stderr.trim() || r.stdout.trim()}`);
+    let list: ServiceState[];
+    try {
+      list = parseJsonRecords(r.stdout).map(dir ? fromCompose : fromDockerPs);
+    } catch (e) {
+      throw new ServerError(`unexpected output from docker on ${this.host}: ${(e as Error).message}`);
+    }
+    const ids = list.map((c) => c.id).filter((id): id is string => id !== null && /^[0-9a-f]{12,64}$/.test(id));
+    if (ids.length > 0) {
+      const counts = await this.run(templates.restarts(ids));
+      if (counts.code === 0) {
+        const rows = counts.stdout.trim().split('\n').map((l) => l.split(' '));
+        list = list.map((c) => {
+          const row = c.id ? rows.find(([id]) => id !== undefined && (id.startsWith(c.id!) || c.id!.startsWith(id))) : undefined;
+          if (!row) return c;
+          const count = Number(row[1]);
+          return { ...c, restarts: Number.isFinite(count) ? count : null, health: c.health ?? (row[2] || null) };
+        });
+      }
+    }
+    return list;
+  }
+
+  async status(): Promise<Status> {
+    const problems: string[] = [];
+    const [containers, checkout, applied, local] = await Promise.all([
+      this.containers(),
+      this.config.remotePath
+        ? this.run(templates.serverHead(this.config.remotePath)).then((r) => (r.code === 0 ? r.stdout.trim() : (problems.push(`server checkout: ${r.stderr.trim()}`), null)))
+        : (problems.push('remotePath is not configured: the server checkout is unknown'), Promise.resolve(null)),
+      this.run(templates.reconcilerState(this.config.stateFile)).then((r) => {
+        if (r.code !== 0) { problems.push('no reconciler state on the server yet (has gitops-guard reconcile run?)'); return null; }
+        try {
+          const s = JSON.parse(r.stdout) as ReconcilerState;
+          return typeof s.commit === 'string' ? s : null;
+        } catch {
+          problems.push('the reconciler state file is not valid JSON');
+          return null;
+        }
+      }),
+      localCommits(this.config.root).catch((e: Error) => { problems.push(`local repository: ${e.message}`); return null; }),
+    ]);
+    const live = applied?.commit ?? checkout;
+    let pending: number | null = null;
+    if (live && local?.upstream) pending = await countBetween(this.config.root, live, local.upstream);
+    const short = (c: string | null | undefined): string => (c ? c.slice(0, 7) : 'unknown');
+    const parts = [`live: ${short(live)}`];
+    if (local?.upstreamRef) parts.push(`${local.upstreamRef}: ${short(local.upstream)}`);
+    if (pending !== null) parts.push(pending === 0 ? 'up to date' : `${pending} commit${pending === 1 ? '' : 's'} not yet applied`);
+    const running = containers.filter((c) => c.state === 'running').length;
+    parts.push(`${running}/${containers.length} containers running`);
+    return {
+      host: this.host,
+      containers,
+      server: { checkout, applied },
+      local: local ?? { branch: null, head: null, upstream: null, upstreamRef: null },
+      pending,
+      summary: parts.join('; '),
+      problems,
+    };
+  }
+
+  async logs(service: string, options: { tail?: number; since?: string; grep?: string; followMs?: number; maxBytes?: number } = {}):
+    Promise<LogsResult> {
+    checkName('service', service);
+    const tail = options.tail ?? LOGS_DEFAULT_TAIL;
+    if (!(Number.isInteger(tail) && tail >= 0 && tail <= LOGS_MAX_TAIL)) throw new ServerError(`tail must be a whole number from 0 to ${LOGS_MAX_TAIL}`);
+    const list = await this.run(templates.containers(), { maxBytes: 8 * 1024 * 1024 });
+    if (list.code !== 0) throw new ServerError(`listing containers on ${this.host} failed: ${list.stderr.trim()}`);
+    const records = parseJsonRecords(list.stdout).map(fromDockerPs);
+    const match = records.find((c) => c.service === service) ?? records.find((c) => c.name === service);
+    if (!match) {
+      const known = [...new Set(records.map((c) => c.service ?? c.name))].sort();
+      throw new ServerError(`no container for service "${service}" on ${this.host}${known.length ? ` (there are: ${known.join(', ')})` : ''}`);
+    }
+    const maxBytes = options.maxBytes ?? 1024 * 1024;
+    const r = await this.run(templates.logs(match.id ?? match.name, {
+      tail, since: options.since, follow: options.followMs !== undefined,
+    }), { maxBytes, ...(options.followMs !== undefined ? { timeoutMs: options.followMs } : {}) });
+    if (r.code !== 0 && r.code !== null && !r.timedOut) {
+      throw new ServerError(`docker logs for ${service} failed (exit ${r.code}): ${r.stderr.trim()}`);
+    }
+    const filter = (text: string): string => (options.grep === undefined ? text
+      : text.split('\n').filter((l) => l.includes(options.grep!)).join('\n'));
+    const notes: string[] = [];
+    if (r.truncated) notes.push(`output cut at ${Math.round(maxBytes / 1024)} KiB per stream; narrow it with tail, since or grep`);
+    if (r.timedOut) notes.push(`followed for ${options.followMs} ms`);
+    return {
+      service, container: match.name, stdout: filter(r.stdout), stderr: filter(r.stderr), truncated: r.truncated,
+      ...(notes.length ? { note: notes.join('; ') } : {}),
+    };
+  }
+
+  close(): void {
+    if (this.ownsPool) this.pool.close();
+  }
+}
+
+async function localCommits(root: string): Promise<Status['local']> {
+  const git = simpleGit({ baseDir: root });
+  const branch = (await git.revparse(['--abbrev-ref', 'HEAD'])).trim();
+  const head = (await git.revparse(['HEAD'])).trim();
+  let upstream: string | null = null;
+  let upstreamRef: string | null = null;
+  try {
+    upstreamRef = (await git.revparse(['--abbrev-ref', '@{u}'])).trim();
+    upstream = (await git.revparse(['@{u}'])).trim();
+  } catch {
+    // no upstream configured
+  }
+  return { branch, head, upstream, upstreamRef };
+}
+
+async function countBetween(root: string, from: string, to: string): Promise<number | null> {
+  if (!/^[0-9a-f]{7,64}$/.test(from)) return null;
+  try {
+    const git = simpleGit({ baseDir: root });
+    return Number((await git.raw(['rev-list', '--count', `${from}..${to}`])).trim());
+  } catch {
+    return null; // the live commit is not in the local clone (fetch first)
+  }
+}
