@@ -138,7 +138,45 @@ function coldHook() {
   return results;
 }
 
-const sections = { reference, classify: inProcess, cold: coldCheck, hook: coldHook };
+/** status over one kept connection, against a fresh `ssh HOST docker ps` with the system client. */
+async function sshStatus() {
+  // The same real sshd the tests use (test/support/sshd.ts, loaded through tsx).
+  const { startSshd } = await import('../test/support/sshd.ts');
+  const { loadConfig } = await import('../dist/index.js');
+  const { Server } = await import('../dist/remote/server.js');
+  const sshd = await startSshd();
+  try {
+    writeFileSync(join(sshd.docker, 'containers.ndjson'), JSON.stringify({ ID: 'a'.repeat(64), Names: 'web', Image: 'nginx:1.27', State: 'running', Status: 'Up', Labels: 'com.docker.compose.service=web' }) + '\n');
+    const kh = join(sshd.dir, 'known_hosts');
+    writeFileSync(kh, sshd.knownHostsLine + '\n');
+    const config = await loadConfig({ cwd: sshd.dir, config: { host: '127.0.0.1', port: sshd.port, user: 'root', sshConfig: null, knownHosts: [kh], identityFile: sshd.clientKey } });
+    const time = async (f) => { const t = process.hrtime.bigint(); await f(); return Number(process.hrtime.bigint() - t) / 1e6; };
+    const firsts = [];
+    const repeats = [];
+    for (let i = 0; i < 10; i++) {
+      const server = new Server(config, { ssh: { agent: '' } });
+      firsts.push(await time(() => server.containers()));
+      for (let j = 0; j < 5; j++) repeats.push(await time(() => server.containers()));
+      server.close();
+    }
+    const system = [];
+    for (let i = 0; i < 10; i++) {
+      system.push(await time(async () => {
+        const r = spawnSync('ssh', ['-F', '/dev/null', '-i', sshd.clientKey, '-o', `UserKnownHostsFile=${kh}`, '-o', 'StrictHostKeyChecking=yes',
+          '-o', 'BatchMode=yes', '-p', String(sshd.port), 'root@127.0.0.1', "docker ps -a --no-trunc --format '{{json .}}'"], { stdio: 'ignore' });
+        if (r.status !== 0) throw new Error('system ssh failed');
+      }));
+    }
+    console.log('status over SSH to a local sshd (container list), median of 10 / 50 / 10:');
+    console.log(`  first call (connect + handshake + command)          ${fmtMs(median(firsts)).padStart(9)}`);
+    console.log(`  repeated call on the kept connection                ${fmtMs(median(repeats)).padStart(9)}`);
+    console.log(`  system OpenSSH: ssh HOST docker ps (new connection)  ${fmtMs(median(system)).padStart(9)}`);
+  } finally {
+    await sshd.stop();
+  }
+}
+
+const sections = { reference, classify: inProcess, cold: coldCheck, hook: coldHook, ssh: sshStatus };
 const only = process.argv.slice(2);
 console.log(`gitops-guard bench — node ${process.version}, ${new Date().toISOString()}`);
 for (const [name, run] of Object.entries(sections)) {

@@ -288,6 +288,32 @@ describe('authentication and reachability', () => {
     s.close();
   });
 
+  it('logs in with a key held by a real ssh-agent', async () => {
+    const dir = mkdtempSync(join(work, 'agent-'));
+    const sock = join(dir, 'agent.sock');
+    const agent = spawnSync('ssh-agent', ['-a', sock], { encoding: 'utf8' });
+    const pid = /SSH_AGENT_PID=(\d+)/.exec(agent.stdout)?.[1];
+    try {
+      execFileSync('ssh-add', ['-q', sshd.clientKey], { env: { ...process.env, SSH_AUTH_SOCK: sock }, stdio: 'ignore' });
+      const config = await loadConfig({
+        cwd: repos.dev, root: repos.dev,
+        config: { host: '127.0.0.1', port: sshd.port, user: 'root', sshConfig: null, knownHosts: [knownHosts(sshd.knownHostsLine)] },
+      });
+      // No identity file anywhere: HOME is empty, so only the agent can log in.
+      const s = new Server(config, { ssh: { agent: sock, sshConfigFile: null } });
+      const home = process.env.HOME;
+      process.env.HOME = dir;
+      try {
+        expect((await s.containers()).length).toBe(2);
+      } finally {
+        process.env.HOME = home;
+        s.close();
+      }
+    } finally {
+      if (pid) process.kill(Number(pid));
+    }
+  });
+
   it('reports a server that is down', async () => {
     const s = await server({ port: await freePort() });
     expect((await sshError(s.containers())).kind).toBe('unreachable');

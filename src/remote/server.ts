@@ -3,7 +3,7 @@
 import { posix } from 'node:path';
 import { simpleGit } from 'simple-git';
 import type { ResolvedConfig } from '../config.js';
-import { LOGS_DEFAULT_TAIL, LOGS_MAX_TAIL, templates, checkName } from './commands.js';
+import { LOGS_DEFAULT_TAIL, LOGS_MAX_TAIL, SEPARATOR, templates, checkName } from './commands.js';
 import { defaultSettings, SshPool, type ExecOptions, type ExecResult, type SshSettings } from './ssh.js';
 
 export interface ServiceState {
@@ -157,28 +157,24 @@ export class Server {
 
   async containers(): Promise<ServiceState[]> {
     const dir = this.composeDir;
-    const r = await this.run(dir ? templates.composePs(dir) : templates.containers(), { maxBytes: 8 * 1024 * 1024 });
+    const r = await this.run(templates.containersWithRestarts(dir), { maxBytes: 8 * 1024 * 1024 });
     if (r.code !== 0) throw new ServerError(`listing containers on ${this.host} failed (exit ${r.code}): ${r.stderr.trim() || r.stdout.trim()}`);
+    const cut = r.stdout.lastIndexOf(`${SEPARATOR}\n`);
+    const listText = cut >= 0 ? r.stdout.slice(0, cut) : r.stdout;
+    const restartText = cut >= 0 ? r.stdout.slice(cut + SEPARATOR.length + 1) : '';
     let list: ServiceState[];
     try {
-      list = parseJsonRecords(r.stdout).map(dir ? fromCompose : fromDockerPs);
+      list = parseJsonRecords(listText).map(dir ? fromCompose : fromDockerPs);
     } catch (e) {
       throw new ServerError(`unexpected output from docker on ${this.host}: ${(e as Error).message}`);
     }
-    const ids = list.map((c) => c.id).filter((id): id is string => id !== null && /^[0-9a-f]{12,64}$/.test(id));
-    if (ids.length > 0) {
-      const counts = await this.run(templates.restarts(ids));
-      if (counts.code === 0) {
-        const rows = counts.stdout.trim().split('\n').map((l) => l.split(' '));
-        list = list.map((c) => {
-          const row = c.id ? rows.find(([id]) => id !== undefined && (id.startsWith(c.id!) || c.id!.startsWith(id))) : undefined;
-          if (!row) return c;
-          const count = Number(row[1]);
-          return { ...c, restarts: Number.isFinite(count) ? count : null, health: c.health ?? (row[2] || null) };
-        });
-      }
-    }
-    return list;
+    const rows = restartText.trim().split('\n').filter(Boolean).map((l) => l.split(' '));
+    return list.map((c) => {
+      const row = c.id ? rows.find(([id]) => id !== undefined && id !== '' && (id.startsWith(c.id!) || c.id!.startsWith(id))) : undefined;
+      if (!row) return c;
+      const count = Number(row[1]);
+      return { ...c, restarts: Number.isFinite(count) ? count : null, health: c.health ?? (row[2] || null) };
+    });
   }
 
   async status(): Promise<Status> {

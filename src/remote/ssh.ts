@@ -171,6 +171,8 @@ function connectOne(endpoint: Endpoint, settings: SshSettings, sock?: Readable):
       client.end();
       reject(e);
     };
+    // Small request/response packets: without TCP_NODELAY each exec waits on delayed ACKs (~25 ms here).
+    client.on('connect', () => client.setNoDelay(true));
     client.on('ready', () => {
       settled = true;
       resolve(client);

@@ -7,7 +7,10 @@ dir=${DOCKER_STANDIN:?DOCKER_STANDIN is not set}
 printf '%s\n' "$*" >> "$dir/calls"
 case "$1" in
   ps)
-    cat "$dir/containers.ndjson" 2>/dev/null ;;
+    case "$*" in
+      *-aq*|*-qa*) sed -n 's/.*"ID":"\([0-9a-f]*\)".*/\1/p' "$dir/containers.ndjson" 2>/dev/null ;;
+      *) cat "$dir/containers.ndjson" 2>/dev/null ;;
+    esac ;;
   inspect)
     shift
     while [ "$#" -gt 0 ] && [ "$1" != "--" ]; do shift; done
