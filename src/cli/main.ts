@@ -20,6 +20,7 @@ const COMMANDS: Record<string, Command> = {
     load: () => import('./check.js'),
   },
   test: { summary: 'run the rule examples and case files (for your rules in CI)', load: () => import('./test.js') },
+  validate: { summary: 'check the compose files: YAML, the Compose schema, and what a schema cannot check', load: () => import('./validate.js') },
   status: { summary: 'show what runs on the server and which commit is live (read-only, over SSH)', load: () => import('./status.js') },
   logs: { summary: "show a service's logs from the server, stdout and stderr apart", load: () => import('./logs.js') },
   init: { summary: 'install the hooks, a starter gitops-guard.json and the MCP server in this project', load: () => import('./init.js') },
