@@ -21,6 +21,8 @@ const COMMANDS: Record<string, Command> = {
   },
   test: { summary: 'run the rule examples and case files (for your rules in CI)', load: () => import('./test.js') },
   validate: { summary: 'check the compose files: YAML, the Compose schema, and what a schema cannot check', load: () => import('./validate.js') },
+  reconcile: { summary: 'print the reconciler script that applies git on the server', load: () => import('./reconcile.js') },
+  server: { summary: 'server install: print how to run the reconciler every minute (systemd or cron)', load: async () => ({ run: (await import('./reconcile.js')).runServer }) },
   status: { summary: 'show what runs on the server and which commit is live (read-only, over SSH)', load: () => import('./status.js') },
   logs: { summary: "show a service's logs from the server, stdout and stderr apart", load: () => import('./logs.js') },
   init: { summary: 'install the hooks, a starter gitops-guard.json and the MCP server in this project', load: () => import('./init.js') },

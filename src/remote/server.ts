@@ -19,11 +19,17 @@ export interface ServiceState {
   readonly id: string | null;
 }
 
+/** What the reconciler recorded (see src/gitops/reconciler.ts). */
 export interface ReconcilerState {
+  /** The commit of the last run. */
   readonly commit: string;
   readonly time: string;
   readonly ok: boolean;
+  readonly exit?: number;
   readonly output?: string;
+  /** The last commit applied successfully, and when. */
+  readonly applied?: string;
+  readonly appliedAt?: string;
 }
 
 export interface Status {
@@ -196,7 +202,8 @@ export class Server {
       }),
       localCommits(this.config.root).catch((e: Error) => { problems.push(`local repository: ${e.message}`); return null; }),
     ]);
-    const live = applied?.commit ?? checkout;
+    const live = applied?.applied || (applied?.ok ? applied.commit : null) || checkout;
+    if (applied && !applied.ok) problems.push(`the reconciler's last run (${applied.commit.slice(0, 7)}) failed: ${(applied.output ?? '').split('\n').slice(-3).join(' ')}`);
     let pending: number | null = null;
     if (live && local?.upstream) pending = await countBetween(this.config.root, live, local.upstream);
     const short = (c: string | null | undefined): string => (c ? c.slice(0, 7) : 'unknown');
