@@ -176,7 +176,53 @@ async function sshStatus() {
   }
 }
 
-const sections = { reference, classify: inProcess, cold: coldCheck, hook: coldHook, ssh: sshStatus };
+/** deploy (validate + commit + push, verify excluded) beside plain git add && git commit && git push. */
+async function deployOverhead() {
+  const { loadConfig } = await import('../dist/index.js');
+  const { deploy } = await import('../dist/gitops/deploy.js');
+  const { execFileSync } = await import('node:child_process');
+  const { mkdirSync } = await import('node:fs');
+  const work = mkdtempSync(join(tmpdir(), 'gg-bench-deploy-'));
+  const git = (cwd, ...args) => execFileSync('git', ['-c', 'user.name=b', '-c', 'user.email=b@example.com', ...args], { cwd, stdio: 'pipe' });
+  const repo = (name) => {
+    const bare = join(work, `${name}.git`);
+    const dev = join(work, name);
+    execFileSync('git', ['init', '-q', '--bare', '-b', 'main', bare]);
+    execFileSync('git', ['clone', '-q', bare, dev], { stdio: 'pipe' });
+    git(dev, 'checkout', '-q', '-b', 'main');
+    git(dev, 'config', 'user.name', 'b');
+    git(dev, 'config', 'user.email', 'b@example.com');
+    mkdirSync(join(dev, 'server'));
+    writeFileSync(join(dev, 'server', 'docker-compose.yml'), 'services:\n  web:\n    image: nginx:1.27\n    ports: ["8000:80"]\n');
+    git(dev, 'add', '.');
+    git(dev, 'commit', '-qm', 'deploy: start');
+    git(dev, 'push', '-q', '-u', 'origin', 'main');
+    return dev;
+  };
+  const plainDir = repo('plain');
+  const deployDir = repo('deploy');
+  const config = await loadConfig({ cwd: deployDir, root: deployDir, config: { composeFiles: ['server/docker-compose.yml'] } });
+  const change = (dir, i) => writeFileSync(join(dir, 'server', 'docker-compose.yml'), `services:\n  web:\n    image: nginx:1.27\n    ports: ["${8001 + i}:80"]\n`);
+  const plain = [];
+  const ours = [];
+  for (let i = 0; i < 12; i++) {
+    change(plainDir, i);
+    let t = process.hrtime.bigint();
+    execFileSync('sh', ['-c', `git add server/docker-compose.yml && git commit -qm "deploy: port ${i}" && git push -q`], { cwd: plainDir, stdio: 'pipe' });
+    plain.push(Number(process.hrtime.bigint() - t) / 1e6);
+    change(deployDir, i);
+    t = process.hrtime.bigint();
+    await deploy(config, { message: `port ${i}`, wait: false });
+    ours.push(Number(process.hrtime.bigint() - t) / 1e6);
+  }
+  const p = median(plain);
+  const o = median(ours);
+  console.log('deploy overhead to a local bare remote, median of 12 (verify excluded):');
+  console.log(`  git add && git commit && git push                    ${fmtMs(p).padStart(9)}  1.00×`);
+  console.log(`  gitops-guard deploy (checks, validate, fetch, commit, push) ${fmtMs(o).padStart(9)}  ${(o / p).toFixed(2)}× (target ≤ 1.5×)`);
+}
+
+const sections = { reference, classify: inProcess, cold: coldCheck, hook: coldHook, ssh: sshStatus, deploy: deployOverhead };
 const only = process.argv.slice(2);
 console.log(`gitops-guard bench — node ${process.version}, ${new Date().toISOString()}`);
 for (const [name, run] of Object.entries(sections)) {

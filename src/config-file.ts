@@ -48,6 +48,8 @@ export const DEFAULTS: Config = {
   remoteAllow: [],
   hostKeyPolicy: 'strict',
   connectTimeout: 10,
+  reconcile: 'timer',
+  reconcilerPath: '~/.local/bin/gitops-guard-reconcile',
   rewriteMode: 'suggest',
 };
 

@@ -37,6 +37,10 @@ export const ConfigSchema = z.object({
   connectTimeout: z.number().positive().max(600).default(10).describe('Seconds to wait for the server to answer.'),
   stateFile: z.string().regex(/^\/[^\0\n]*$/, 'an absolute path').optional()
     .describe("The reconciler's state file on the server (default ~/.local/state/gitops-guard/state.json of the ssh user)."),
+  reconcile: z.enum(['timer', 'trigger']).default('timer')
+    .describe('timer: the server runs the reconciler itself (systemd/cron); trigger: deploy runs it over SSH right after the push.'),
+  reconcilerPath: z.string().default('~/.local/bin/gitops-guard-reconcile')
+    .describe('Where the reconciler script is on the server (for reconcile: trigger).'),
   rewriteMode: z.enum(['suggest', 'ask', 'apply']).default('suggest')
     .describe('Hooks: suggest (deny with the rewrite in the reason), ask (offer the rewrite), apply (run read-only rewrites).'),
 }).strict();

@@ -51,12 +51,12 @@ describe('compose validation', () => {
       '12:9 error host port 18790/tcp is published by both "gateway" and "web"',
     ]);
   });
-  it('validates the configured files, and the CLI prints file:line:col', () => {
+  it('validates the configured files, and the CLI prints file:line:col', async () => {
     const dir = project({
       'gitops-guard.json': JSON.stringify({ composeFiles: ['server/docker-compose.yml'] }),
       'server/docker-compose.yml': 'services:\n  web:\n    image: nginx\n',
     });
-    const result = validateFiles(dir, ['server/docker-compose.yml']);
+    const result = await validateFiles(dir, ['server/docker-compose.yml']);
     expect(result.ok).toBe(false);
     const r = spawnSync(process.execPath, [join(import.meta.dirname, '..', 'dist', 'cli', 'main.js'), 'validate'], { cwd: dir, encoding: 'utf8' });
     expect(r.status).toBe(1);

@@ -25,7 +25,7 @@ export async function run(argv: string[]): Promise<number> {
     process.stderr.write('gitops-guard validate: no compose files: name them, or set composeFiles in gitops-guard.json\n');
     return 1;
   }
-  const result = validateFiles(config.root, files);
+  const result = await validateFiles(config.root, files);
   if (values.json) process.stdout.write(JSON.stringify(result, null, 2) + '\n');
   else {
     for (const p of result.problems) process.stdout.write(formatProblem(p) + '\n');

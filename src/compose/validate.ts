@@ -2,7 +2,7 @@
 // Specification's JSON Schema, and checks a schema cannot make: depends_on targets exist, no two
 // services publish the same host port, images carry an explicit tag, ${VAR} without a default.
 // Where a local `docker compose` exists, `docker compose config -q` gives a second opinion.
-import { spawnSync } from 'node:child_process';
+import { execFile } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { isMap, isNode, isScalar, isSeq, LineCounter, parseDocument, type Document } from 'yaml';
@@ -149,8 +149,19 @@ export function validateText(text: string, file: string): Problem[] {
   return problems.sort((a, b) => a.line - b.line || a.col - b.col);
 }
 
+/** Run a program; resolves with its exit status (null when it could not run) and output. */
+function run(cmd: string, args: string[], timeoutMs: number): Promise<{ status: number | null; out: string }> {
+  return new Promise((resolve) => {
+    execFile(cmd, args, { timeout: timeoutMs, encoding: 'utf8' }, (err, stdout, stderr) => {
+      const code = err ? (typeof (err as { code?: unknown }).code === 'number' ? (err as { code: number }).code : null) : 0;
+      resolve({ status: code, out: `${stderr}${stdout}`.trim() });
+    });
+  });
+}
+
 /** Validate the configured compose files (paths relative to `root`). */
-export function validateFiles(root: string, files: readonly string[], options: { secondOpinion?: boolean } = {}): ValidationResult {
+export async function validateFiles(root: string, files: readonly string[], options: { secondOpinion?: boolean } = {}):
+  Promise<ValidationResult> {
   const problems: Problem[] = [];
   for (const f of files) {
     const path = join(root, f);
@@ -165,11 +176,10 @@ export function validateFiles(root: string, files: readonly string[], options: {
   }
   let secondOpinion: ValidationResult['secondOpinion'] = 'unavailable';
   if (options.secondOpinion !== false && files.length > 0 && problems.every((p) => p.severity !== 'error')) {
-    const probe = spawnSync('docker', ['compose', 'version'], { stdio: 'ignore', timeout: 5000 });
-    if (probe.status === 0) {
-      const r = spawnSync('docker', ['compose', ...files.flatMap((f) => ['-f', join(root, f)]), 'config', '-q'], { encoding: 'utf8', timeout: 30_000 });
+    if ((await run('docker', ['compose', 'version'], 5000)).status === 0) {
+      const r = await run('docker', ['compose', ...files.flatMap((f) => ['-f', join(root, f)]), 'config', '-q'], 30_000);
       secondOpinion = r.status === 0 ? 'passed' : 'failed';
-      if (r.status !== 0) problems.push({ file: files[0]!, line: 1, col: 1, severity: 'error', message: `docker compose config: ${(r.stderr || r.stdout).trim()}` });
+      if (r.status !== 0) problems.push({ file: files[0]!, line: 1, col: 1, severity: 'error', message: `docker compose config: ${r.out}` });
     }
   }
   return { files: [...files], problems, ok: problems.every((p) => p.severity !== 'error'), secondOpinion };

@@ -183,6 +183,19 @@ export class Server {
     });
   }
 
+  /** The reconciler's last result, or null (with why in `problems`). */
+  async reconcilerState(problems: string[] = []): Promise<ReconcilerState | null> {
+    const r = await this.run(templates.reconcilerState(this.config.stateFile));
+    if (r.code !== 0) { problems.push('no reconciler state on the server yet (has gitops-guard reconcile run?)'); return null; }
+    try {
+      const s = JSON.parse(r.stdout) as ReconcilerState;
+      return typeof s.commit === 'string' ? s : null;
+    } catch {
+      problems.push('the reconciler state file is not valid JSON');
+      return null;
+    }
+  }
+
   async status(): Promise<Status> {
     const problems: string[] = [];
     const [containers, checkout, applied, local] = await Promise.all([
@@ -190,16 +203,7 @@ export class Server {
       this.config.remotePath
         ? this.run(templates.serverHead(this.config.remotePath)).then((r) => (r.code === 0 ? r.stdout.trim() : (problems.push(`server checkout: ${r.stderr.trim()}`), null)))
         : (problems.push('remotePath is not configured: the server checkout is unknown'), Promise.resolve(null)),
-      this.run(templates.reconcilerState(this.config.stateFile)).then((r) => {
-        if (r.code !== 0) { problems.push('no reconciler state on the server yet (has gitops-guard reconcile run?)'); return null; }
-        try {
-          const s = JSON.parse(r.stdout) as ReconcilerState;
-          return typeof s.commit === 'string' ? s : null;
-        } catch {
-          problems.push('the reconciler state file is not valid JSON');
-          return null;
-        }
-      }),
+      this.reconcilerState(problems),
       localCommits(this.config.root).catch((e: Error) => { problems.push(`local repository: ${e.message}`); return null; }),
     ]);
     const live = applied?.applied || (applied?.ok ? applied.commit : null) || checkout;

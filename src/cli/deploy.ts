@@ -1,0 +1,124 @@
+// `gitops-guard deploy`, `history` and `rollback`: the GitOps loop from the developer's side.
+import { resolve } from 'node:path';
+import { parseArgs } from 'node:util';
+import { loadConfig } from '../config-file.js';
+import type { ResolvedConfig } from '../config.js';
+import { deploy, history, rollback, type DeployResult, type Progress } from '../gitops/deploy.js';
+import { Server } from '../remote/server.js';
+import { parseDuration } from './logs.js';
+import { paint, table, useColour } from './output.js';
+
+export const usage = `Usage: gitops-guard deploy -m "what changed" [FILE…] [--restart [SERVICE]] [--dry-run] [--no-wait] [--timeout 5m] [--json]
+       gitops-guard history [--limit N] [--json]
+       gitops-guard rollback (SHA | --last) [--dry-run] [--no-wait] [--timeout 5m] [--json]
+
+deploy: check the repository (deploy branch, upstream, no merge in progress), validate the compose
+files, stage exactly the IaC files (the FILEs given, or the changed ones among the compose files'
+directories; refuses if other changes are staged), commit "deploy: <what changed>", fetch and refuse
+when behind or diverged, push (never forced), then wait until the server has applied the commit and
+check the services. --restart makes an empty commit "deploy: restart [SERVICE]".
+history: the deploy commits, with the live one marked.
+rollback: git revert the deploy commit (as "deploy: revert …"), push, and verify like a deploy.
+Every failure leaves your commits and work tree as they were and says what to run next.
+`;
+
+function progressTo(json: boolean): Progress {
+  const p = paint(useColour(process.stderr));
+  return (step, message) => { if (!json) process.stderr.write(`${p.dim(`[${step}]`)} ${message}\n`); };
+}
+
+function report(result: DeployResult, json: boolean): number {
+  if (json) {
+    process.stdout.write(JSON.stringify(result, null, 2) + '\n');
+  } else {
+    const p = paint(useColour(process.stdout));
+    if (result.dryRun) process.stdout.write(`dry run: ${result.message} (${result.files.join(', ') || 'empty commit'}); nothing was committed\n`);
+    else process.stdout.write(`${p.bold(result.commit!.slice(0, 7))} ${result.message} pushed at ${result.pushedAt}\n`);
+    const v = result.verify;
+    if (v) {
+      if (v.ok) process.stdout.write(`${p.green('live and healthy')}: ${v.commit.slice(0, 7)} applied at ${v.appliedAt}; ${v.services.length} service(s) running${v.recreated?.length ? `; recreated: ${v.recreated.join(', ')}` : ''}\n`);
+      else {
+        process.stdout.write(`${p.red(v.pending ? 'not applied yet' : 'not healthy')}:\n`);
+        for (const problem of v.problems) process.stdout.write(`  ${problem}\n`);
+      }
+    } else if (!result.dryRun) {
+      process.stdout.write('not verified (no wait, or no host configured): check with gitops-guard status\n');
+    }
+  }
+  return result.verify && !result.verify.ok ? 1 : 0;
+}
+
+async function setup(values: { config?: string | undefined; cwd?: string | undefined; 'no-wait'?: boolean | undefined }):
+  Promise<{ config: ResolvedConfig; server: Server | undefined }> {
+  const config = await loadConfig({ cwd: resolve(values.cwd ?? process.cwd()), ...(values.config ? { file: values.config } : {}) });
+  return { config, server: config.host && !values['no-wait'] ? new Server(config) : undefined };
+}
+
+const common = {
+  'dry-run': { type: 'boolean' }, 'no-wait': { type: 'boolean' }, timeout: { type: 'string' }, json: { type: 'boolean' },
+  config: { type: 'string' }, cwd: { type: 'string' }, help: { type: 'boolean', short: 'h' },
+} as const;
+
+export async function run(argv: string[]): Promise<number> {
+  const { values, positionals } = parseArgs({
+    args: argv, allowPositionals: true,
+    options: { ...common, message: { type: 'string', short: 'm' }, restart: { type: 'boolean' } },
+  });
+  if (values.help) { process.stdout.write(usage); return 0; }
+  if (!values.message && !values.restart) { process.stderr.write(`gitops-guard deploy: say what changed with -m\n\n${usage}`); return 1; }
+  const { config, server } = await setup(values);
+  try {
+    const service = values.restart ? positionals[0] : undefined;
+    const result = await deploy(config, {
+      ...(values.message ? { message: values.message } : {}),
+      files: values.restart ? [] : positionals,
+      restart: Boolean(values.restart), ...(service ? { service } : {}),
+      dryRun: Boolean(values['dry-run']), wait: !values['no-wait'],
+      ...(values.timeout ? { waitTimeoutMs: parseDuration(values.timeout) } : {}),
+      ...(server ? { server } : {}), progress: progressTo(Boolean(values.json)),
+    });
+    return report(result, Boolean(values.json));
+  } finally {
+    server?.close();
+  }
+}
+
+export async function runHistory(argv: string[]): Promise<number> {
+  const { values } = parseArgs({ args: argv, options: { limit: { type: 'string' }, json: { type: 'boolean' }, config: { type: 'string' }, cwd: { type: 'string' }, help: { type: 'boolean', short: 'h' } } });
+  if (values.help) { process.stdout.write(usage); return 0; }
+  const config = await loadConfig({ cwd: resolve(values.cwd ?? process.cwd()), ...(values.config ? { file: values.config } : {}) });
+  let live: string | null = null;
+  if (config.host) {
+    const server = new Server(config);
+    try {
+      const state = await server.reconcilerState();
+      live = state?.applied ?? null;
+    } catch {
+      live = null;
+    } finally {
+      server.close();
+    }
+  }
+  const entries = await history(config, { limit: values.limit ? Number(values.limit) : 20, live });
+  if (values.json) { process.stdout.write(JSON.stringify(entries, null, 2) + '\n'); return 0; }
+  const p = paint(useColour(process.stdout));
+  process.stdout.write(table(['', 'SHA', 'DATE', 'AUTHOR', 'MESSAGE'], entries.map((e) => [e.live ? p.green('live') : '', e.sha.slice(0, 7), e.date, e.author, e.message])) + '\n');
+  return 0;
+}
+
+export async function runRollback(argv: string[]): Promise<number> {
+  const { values, positionals } = parseArgs({ args: argv, allowPositionals: true, options: { ...common, last: { type: 'boolean' } } });
+  if (values.help) { process.stdout.write(usage); return 0; }
+  if (!values.last && positionals.length !== 1) { process.stderr.write(`gitops-guard rollback: name a deploy commit, or --last\n\n${usage}`); return 1; }
+  const { config, server } = await setup(values);
+  try {
+    const result = await rollback(config, values.last ? { last: true } : { sha: positionals[0]! }, {
+      dryRun: Boolean(values['dry-run']), wait: !values['no-wait'],
+      ...(values.timeout ? { waitTimeoutMs: parseDuration(values.timeout) } : {}),
+      ...(server ? { server } : {}), progress: progressTo(Boolean(values.json)),
+    });
+    return report(result, Boolean(values.json));
+  } finally {
+    server?.close();
+  }
+}

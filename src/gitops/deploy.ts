@@ -1,0 +1,371 @@
+// The GitOps loop from the developer's side: validate → commit "deploy: …" → push → verify, plus
+// history and rollback by `git revert`. Nothing here resets, force-pushes, or discards a commit: on
+// every failure the local commits and work tree stay as they were, and the error says what to run.
+import { existsSync } from 'node:fs';
+import { join, posix } from 'node:path';
+import { simpleGit, type SimpleGit } from 'simple-git';
+import type { ResolvedConfig } from '../config.js';
+import { formatProblem, validateFiles } from '../compose/validate.js';
+import type { ReconcilerState, Server, ServiceState } from '../remote/server.js';
+import { templates } from '../remote/commands.js';
+
+export class GitOpsError extends Error {
+  constructor(message: string, readonly step: string) {
+    super(message);
+    this.name = 'GitOpsError';
+  }
+}
+
+export type Step = 'check' | 'validate' | 'stage' | 'commit' | 'fetch' | 'push' | 'trigger' | 'wait' | 'health';
+
+export interface Progress {
+  (step: Step, message: string): void;
+}
+
+export interface DeployOptions {
+  /** What changed, for the commit message (the prefix is added once). */
+  readonly message?: string;
+  /** IaC files to stage (default: the changed ones among the compose files' directories). */
+  readonly files?: readonly string[];
+  /** An empty commit that makes the server re-apply: `deploy: restart [service]`. */
+  readonly restart?: boolean;
+  readonly service?: string;
+  readonly dryRun?: boolean;
+  /** Verify on the server after the push (default true when a host is configured). */
+  readonly wait?: boolean;
+  readonly waitTimeoutMs?: number;
+  readonly pollMs?: number;
+  readonly progress?: Progress;
+  /** For verification; created from the config when absent. */
+  readonly server?: Server;
+  /** Give up waiting (for MCP cancellation). */
+  readonly signal?: AbortSignal;
+}
+
+export interface VerifyResult {
+  readonly ok: boolean;
+  readonly commit: string;
+  readonly appliedAt: string | null;
+  readonly services: ServiceState[];
+  /** Services whose containers were created after the push. */
+  readonly recreated?: string[];
+  /** What is wrong, and what to look at. */
+  readonly problems: string[];
+  /** The wait ran out before the server applied the commit. */
+  readonly pending: boolean;
+}
+
+export interface DeployResult {
+  readonly commit: string | null;
+  readonly message: string;
+  readonly files: string[];
+  readonly pushedAt: string | null;
+  readonly dryRun: boolean;
+  readonly verify?: VerifyResult;
+  /** How to undo it. */
+  readonly rollback?: string;
+}
+
+export function deployMessage(config: ResolvedConfig, message: string): string {
+  const prefix = config.commitPrefix;
+  const m = message.trim();
+  if (m === '') throw new GitOpsError('the deploy message is empty: say what changed', 'check');
+  return m.startsWith(prefix) || m.startsWith(prefix.trimEnd()) ? m : `${prefix}${m}`;
+}
+
+/** IaC paths: the compose files' directories (relative to the repository top). */
+function iacDirs(config: ResolvedConfig): string[] {
+  return [...new Set(config.composeFiles.map((f) => posix.dirname(f)))];
+}
+
+async function preflight(git: SimpleGit, config: ResolvedConfig): Promise<{ branch: string; upstream: string }> {
+  let top: string;
+  let gitDir: string;
+  let branch: string;
+  try {
+    [top, gitDir, branch] = (await git.revparse(['--show-toplevel', '--absolute-git-dir', '--abbrev-ref', 'HEAD'])).trim().split('\n') as [string, string, string];
+  } catch {
+    throw new GitOpsError(`${config.root} is not a git repository (or has no commits yet)`, 'check');
+  }
+  for (const [marker, what] of [['MERGE_HEAD', 'a merge'], ['rebase-merge', 'a rebase'], ['rebase-apply', 'a rebase'],
+    ['CHERRY_PICK_HEAD', 'a cherry-pick'], ['REVERT_HEAD', 'a revert']] as const) {
+    if (existsSync(join(gitDir, marker))) {
+      throw new GitOpsError(`${top} is in the middle of ${what}: finish it (or abort it) before deploying`, 'check');
+    }
+  }
+  if (branch === 'HEAD') throw new GitOpsError(`HEAD is detached: check out ${config.branch} first (git switch ${config.branch})`, 'check');
+  if (branch !== config.branch) {
+    throw new GitOpsError(`you are on "${branch}", not the deploy branch "${config.branch}": merge your change into ${config.branch} first`, 'check');
+  }
+  let upstream: string;
+  try {
+    upstream = (await git.revparse(['--abbrev-ref', '@{u}'])).trim();
+  } catch {
+    throw new GitOpsError(`${branch} has no upstream: push it once with git push -u ${config.remote} ${branch}`, 'check');
+  }
+  return { branch, upstream };
+}
+
+/** Fetch (verbosely: simple-git waits 50 ms after a command that prints nothing). */
+async function fetch(git: SimpleGit, config: ResolvedConfig): Promise<void> {
+  try {
+    await git.raw(['fetch', '-v', config.remote, config.branch]);
+  } catch (e) {
+    throw new GitOpsError(`git fetch ${config.remote} failed: ${(e as Error).message.trim()}`, 'fetch');
+  }
+}
+
+/** Refuse (before any commit is made) when the branch is behind or has diverged. */
+async function checkUpToDate(git: SimpleGit, config: ResolvedConfig, upstream: string): Promise<void> {
+  const [ahead, behind] = (await git.raw(['rev-list', '--left-right', '--count', `HEAD...${upstream}`])).trim().split(/\s+/).map(Number);
+  if ((behind ?? 0) > 0 && (ahead ?? 0) > 0) {
+    throw new GitOpsError(`${config.branch} and ${upstream} have diverged (${ahead} local, ${behind} remote commits): `
+      + `run git pull --rebase, check the result, then deploy again`, 'fetch');
+  }
+  if ((behind ?? 0) > 0) {
+    throw new GitOpsError(`${upstream} has ${behind} commit(s) you do not have (someone deployed): run git pull --rebase, then deploy again`, 'fetch');
+  }
+}
+
+/** Settle all, then throw the first failure in the order given (so errors come out in step order). */
+async function inOrder<T extends readonly unknown[]>(promises: { [K in keyof T]: Promise<T[K]> }): Promise<T> {
+  const settled = await Promise.allSettled(promises);
+  for (const s of settled) if (s.status === 'rejected') throw s.reason;
+  return settled.map((s) => (s as PromiseFulfilledResult<unknown>).value) as unknown as T;
+}
+
+export async function deploy(config: ResolvedConfig, options: DeployOptions): Promise<DeployResult> {
+  const progress: Progress = options.progress ?? (() => undefined);
+  const git = simpleGit({ baseDir: config.root });
+  progress('check', 'checking the repository');
+  let message: string;
+  if (options.restart) {
+    if (options.service !== undefined && !/^[a-zA-Z0-9][a-zA-Z0-9_.-]*$/.test(options.service)) {
+      throw new GitOpsError(`"${options.service}" is not a service name`, 'check');
+    }
+    message = deployMessage(config, options.message ?? `restart${options.service ? ` ${options.service}` : ''}`);
+  } else {
+    message = deployMessage(config, options.message ?? '');
+  }
+  // Independent reads run together: the repository checks, the work tree, validation, and the fetch.
+  const [{ upstream }, status, validation] = await inOrder([
+    preflight(git, config),
+    git.status(),
+    (async () => {
+      progress('validate', `validating ${config.composeFiles.join(', ') || '(no compose files configured)'}`);
+      return validateFiles(config.root, config.composeFiles);
+    })(),
+    (async () => { progress('fetch', `fetching ${config.remote}`); await fetch(git, config); })(),
+  ] as const);
+  if (!validation.ok) {
+    throw new GitOpsError(`the compose files are not valid; nothing was committed:\n${validation.problems
+      .filter((p) => p.severity === 'error').map(formatProblem).join('\n')}`, 'validate');
+  }
+
+  let files: string[] = [];
+  if (!options.restart) {
+    const changed = [...status.modified, ...status.not_added, ...status.deleted, ...status.created, ...status.renamed.map((r) => r.to)];
+    if (options.files && options.files.length > 0) {
+      files = options.files.map((f) => f.replace(/^\.\//, ''));
+      const missing = files.filter((f) => !changed.includes(f) && !status.staged.includes(f));
+      if (missing.length > 0) throw new GitOpsError(`nothing changed in ${missing.join(', ')}`, 'stage');
+    } else {
+      const dirs = iacDirs(config);
+      files = [...new Set([...changed, ...status.staged])].filter((f) => dirs.some((d) => d === '.' ? config.composeFiles.includes(f) : f.startsWith(`${d}/`)));
+    }
+    if (files.length === 0) {
+      throw new GitOpsError('nothing to deploy: no changes in the IaC files; to make the server apply again as it is, use restart', 'stage');
+    }
+  }
+  const otherStaged = status.staged.filter((f) => !files.includes(f));
+  if (otherStaged.length > 0) {
+    throw new GitOpsError(`other changes are already staged (${otherStaged.join(', ')}): commit or unstage them first (git restore --staged ${otherStaged.join(' ')})`, 'stage');
+  }
+
+  await checkUpToDate(git, config, upstream);
+
+  if (options.dryRun) {
+    progress('commit', `dry run: would commit ${files.length ? files.join(', ') : '(empty commit)'} as "${message}" and push to ${upstream}`);
+    return { commit: null, message, files, pushedAt: null, dryRun: true };
+  }
+
+  progress('stage', files.length ? `staging ${files.join(', ')}` : 'an empty commit');
+  if (files.length > 0) await git.raw(['add', '--verbose', '--', ...files]);
+  progress('commit', message);
+  await git.commit(message, files.length > 0 ? files : [], options.restart ? { '--allow-empty': null } : {});
+
+  progress('push', `pushing to ${config.remote}/${config.branch}`);
+  const before = options.server && options.wait !== false ? await snapshot(options.server) : null;
+  let commit: string;
+  try {
+    [commit] = await inOrder([git.revparse(['HEAD']).then((c) => c.trim()), git.push(config.remote, config.branch)] as const);
+  } catch (e) {
+    commit = (await git.revparse(['HEAD'])).trim();
+    throw new GitOpsError(`git push was refused (${(e as Error).message.trim().split('\n').pop()}). Your commit ${commit.slice(0, 7)} `
+      + `is kept locally: run git pull --rebase, then git push (gitops-guard never force-pushes)`, 'push');
+  }
+  const pushedAt = new Date().toISOString();
+  const result: DeployResult = { commit, message, files, pushedAt, dryRun: false, rollback: `gitops-guard rollback ${commit.slice(0, 7)}` };
+  if (options.wait === false || !options.server) return result;
+  return { ...result, verify: await safeVerify(config, options.server, commit, pushedAt, before, options) };
+}
+
+/** Verification that cannot lose the deploy: a failure to look is reported, the push stands. */
+async function safeVerify(config: ResolvedConfig, server: Server, commit: string, pushedAt: string,
+  before: ServiceState[] | null, options: DeployOptions | Omit<DeployOptions, 'message' | 'files' | 'restart' | 'service'>): Promise<VerifyResult> {
+  try {
+    return await verifyDeploy(config, server, commit, pushedAt, before, options);
+  } catch (e) {
+    return {
+      ok: false, commit, appliedAt: null, services: [], pending: true,
+      problems: [`${commit.slice(0, 7)} is pushed, but the server could not be checked: ${(e as Error).message}`,
+        'When the server is reachable, check it with: gitops-guard status'],
+    };
+  }
+}
+
+async function snapshot(server: Server): Promise<ServiceState[] | null> {
+  try {
+    return await server.containers();
+  } catch {
+    return null;
+  }
+}
+
+const sleep = (ms: number, signal?: AbortSignal): Promise<void> => new Promise((resolve, reject) => {
+  const t = setTimeout(resolve, ms);
+  signal?.addEventListener('abort', () => { clearTimeout(t); reject(new GitOpsError('cancelled while waiting for the server', 'wait')); }, { once: true });
+});
+
+/** Wait until the server's reconciler has applied `commit`, then check the services' health. */
+export async function verifyDeploy(config: ResolvedConfig, server: Server, commit: string, pushedAt: string,
+  before: ServiceState[] | null, options: Pick<DeployOptions, 'waitTimeoutMs' | 'pollMs' | 'progress' | 'signal'> = {}): Promise<VerifyResult> {
+  const progress: Progress = options.progress ?? (() => undefined);
+  const timeout = options.waitTimeoutMs ?? 5 * 60_000;
+  const poll = options.pollMs ?? 3000;
+  const deadline = Date.now() + timeout;
+  if (config.reconcile === 'trigger') {
+    progress('trigger', 'running the reconciler on the server');
+    const r = await server.run(templates.runReconciler(config));
+    if (r.code !== 0 && r.code !== 2) progress('trigger', `the reconciler exited ${r.code}: ${r.stderr.trim().split('\n').pop() ?? ''}`);
+  }
+  progress('wait', `waiting for the server to apply ${commit.slice(0, 7)} (up to ${Math.round(timeout / 1000)} s)`);
+  let state: ReconcilerState | null = null;
+  for (;;) {
+    state = await server.reconcilerState();
+    if (state && state.commit === commit) break;
+    if (Date.now() + poll > deadline) {
+      return {
+        ok: false, commit, appliedAt: null, services: [], pending: true,
+        problems: [`the server has not applied ${commit.slice(0, 7)} within ${Math.round(timeout / 1000)} s `
+          + `(last applied: ${state?.applied?.slice(0, 7) ?? 'unknown'}). Check the reconciler: gitops-guard status, `
+          + `and its log on the server (journalctl --user -u gitops-guard-reconcile).`],
+      };
+    }
+    await sleep(poll, options.signal);
+  }
+  if (!state.ok) {
+    return {
+      ok: false, commit, appliedAt: null, services: [], pending: false,
+      problems: [`the reconciler failed to apply ${commit.slice(0, 7)} (exit ${state.exit ?? '?'}): ${(state.output ?? '').trim()}`,
+        `Roll back with: gitops-guard rollback ${commit.slice(0, 7)}`],
+    };
+  }
+  progress('health', 'checking the services');
+  const services = await server.containers();
+  const problems: string[] = [];
+  // Compose recreates only the services whose configuration changed: listed, not required.
+  const recreated: string[] = [];
+  const pushed = Date.parse(pushedAt);
+  for (const s of services) {
+    const label = s.service ?? s.name;
+    if (s.state !== 'running') problems.push(`${label} is ${s.state} (${s.status})`);
+    else if (s.health && s.health !== 'healthy') problems.push(`${label} is ${s.health}`);
+    if (createdAfter(s, pushed)) recreated.push(label);
+    const earlier = before?.find((b) => b.name === s.name);
+    if (earlier?.restarts != null && s.restarts != null && s.restarts > earlier.restarts) {
+      problems.push(`${label} restarted ${s.restarts - earlier.restarts} time(s) since the push`);
+    }
+  }
+  if (problems.length > 0) problems.push(`Look at: gitops-guard logs <service>; roll back with: gitops-guard rollback ${commit.slice(0, 7)}`);
+  return { ok: problems.length === 0, commit, appliedAt: state.time, services, recreated, pending: false, problems };
+}
+
+/** docker's CreatedAt ("2026-11-26 10:00:00 +0000 UTC") against a time in ms. */
+function createdAfter(s: ServiceState, ms: number): boolean {
+  if (!s.created) return false;
+  const t = Date.parse(s.created.replace(/ [A-Z]{3,4}$/, '').replace(/ ([+-]\d{2})(\d{2})$/, '$1:$2').replace(' ', 'T'));
+  return Number.isFinite(t) && t >= ms - 5_000;
+}
+
+export interface HistoryEntry {
+  readonly sha: string;
+  readonly date: string;
+  readonly author: string;
+  readonly message: string;
+  readonly live: boolean;
+}
+
+/** Deploy commits on the deploy branch, newest first; `live` marks the one the server applied. */
+export async function history(config: ResolvedConfig, options: { limit?: number; live?: string | null } = {}): Promise<HistoryEntry[]> {
+  const git = simpleGit({ baseDir: config.root });
+  const log = await git.log({ maxCount: options.limit ?? 20, '--grep': `^${config.commitPrefix.trimEnd()}` } as never);
+  return log.all.map((c) => ({
+    sha: c.hash, date: c.date, author: c.author_name, message: c.message,
+    live: options.live ? c.hash.startsWith(options.live) || options.live.startsWith(c.hash) : false,
+  }));
+}
+
+/** Revert a deploy commit (`deploy: revert …`) and push; never reset, never force. */
+export async function rollback(config: ResolvedConfig, target: { sha?: string; last?: boolean },
+  options: Omit<DeployOptions, 'message' | 'files' | 'restart' | 'service'> = {}): Promise<DeployResult> {
+  const progress: Progress = options.progress ?? (() => undefined);
+  const git = simpleGit({ baseDir: config.root });
+  progress('check', 'checking the repository');
+  const [{ upstream }, status] = await inOrder([preflight(git, config), git.status(),
+    (async () => { progress('fetch', `fetching ${config.remote}`); await fetch(git, config); })()] as const);
+  if (!status.isClean()) {
+    throw new GitOpsError(`the work tree has changes (${status.files.map((f) => f.path).join(', ')}): commit or stash them before rolling back`, 'check');
+  }
+  await checkUpToDate(git, config, upstream);
+  let sha: string;
+  if (target.last) {
+    const last = (await history(config, { limit: 1 }))[0];
+    if (!last) throw new GitOpsError('there is no deploy commit to roll back', 'check');
+    sha = last.sha;
+  } else if (target.sha && /^[0-9a-f]{4,64}$/i.test(target.sha)) {
+    try {
+      sha = (await git.revparse([`${target.sha}^{commit}`])).trim();
+    } catch {
+      throw new GitOpsError(`no commit ${target.sha} in this repository`, 'check');
+    }
+  } else {
+    throw new GitOpsError('name the deploy commit to roll back (a sha), or use --last', 'check');
+  }
+  const subject = (await git.raw(['log', '-1', '--format=%s', sha])).trim();
+  const message = deployMessage(config, `revert ${sha.slice(0, 7)} (${subject.replace(/^deploy:\s*/, '')})`);
+  if (options.dryRun) {
+    progress('commit', `dry run: would revert ${sha.slice(0, 7)} as "${message}" and push`);
+    return { commit: null, message, files: [], pushedAt: null, dryRun: true };
+  }
+  progress('commit', message);
+  try {
+    await git.raw(['revert', '--no-edit', sha]);
+  } catch (e) {
+    await git.raw(['revert', '--abort']).catch(() => undefined);
+    throw new GitOpsError(`git revert ${sha.slice(0, 7)} does not apply cleanly (${(e as Error).message.trim().split('\n')[0]}); nothing was changed`, 'commit');
+  }
+  await git.raw(['commit', '--amend', '-m', message]);
+  const commit = (await git.revparse(['HEAD'])).trim();
+  progress('push', `pushing ${commit.slice(0, 7)}`);
+  const before = options.server && options.wait !== false ? await snapshot(options.server) : null;
+  try {
+    await git.push(config.remote, config.branch);
+  } catch (e) {
+    throw new GitOpsError(`git push was refused (${(e as Error).message.trim().split('\n').pop()}). The revert ${commit.slice(0, 7)} is kept locally: run git pull --rebase, then git push`, 'push');
+  }
+  const pushedAt = new Date().toISOString();
+  const result: DeployResult = { commit, message, files: [], pushedAt, dryRun: false };
+  if (options.wait === false || !options.server) return result;
+  return { ...result, verify: await safeVerify(config, options.server, commit, pushedAt, before, options) };
+}

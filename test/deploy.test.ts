@@ -1,0 +1,268 @@
+// The GitOps loop end to end on real git and real SSH: a bare repository as the remote, a developer
+// clone, and the server's checkout reached through a real sshd, where the real reconciler script
+// runs and the docker CLI is the recording stand-in (no Docker engine runs here).
+import { execFileSync, spawnSync } from 'node:child_process';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { deploy, GitOpsError, history, rollback } from '../src/gitops/deploy.js';
+import { RECONCILER_SCRIPT } from '../src/gitops/reconciler.js';
+import { loadConfig, type ConfigInput } from '../src/index.js';
+import { Server } from '../src/remote/server.js';
+import { freePort, startSshd, type Sshd } from './support/sshd.js';
+
+let sshd: Sshd;
+let work: string;
+let bare: string;
+let dev: string;
+let checkout: string;
+let kh: string;
+const BIN = join(import.meta.dirname, '..', 'dist', 'cli', 'main.js');
+const COMPOSE = 'server/docker-compose.yml';
+
+const git = (cwd: string, ...args: string[]): string =>
+  execFileSync('git', ['-c', 'user.name=Dev', '-c', 'user.email=dev@example.com', ...args], { cwd, encoding: 'utf8' }).trim();
+const compose = (port: number): string => `services:\n  gateway:\n    image: ghcr.io/example/gateway:1.4.2\n    ports: ["${port}:${port}"]\n`;
+
+beforeAll(async () => {
+  sshd = await startSshd();
+  work = mkdtempSync(join(tmpdir(), 'gitops-guard-deploy-'));
+  bare = join(work, 'origin.git');
+  dev = join(work, 'dev');
+  checkout = join(work, 'srv', 'CodeFoundry');
+  execFileSync('git', ['init', '-q', '--bare', '-b', 'main', bare]);
+  execFileSync('git', ['clone', '-q', bare, dev]);
+  git(dev, 'checkout', '-q', '-b', 'main');
+  git(dev, 'config', 'user.name', 'Dev');
+  git(dev, 'config', 'user.email', 'dev@example.com');
+  mkdirSync(join(dev, 'server'));
+  writeFileSync(join(dev, COMPOSE), compose(18789));
+  writeFileSync(join(dev, 'README.md'), 'the project\n');
+  git(dev, 'add', '.');
+  git(dev, 'commit', '-qm', 'deploy: gateway on 18789');
+  git(dev, 'push', '-q', '-u', 'origin', 'main');
+  execFileSync('git', ['clone', '-q', bare, checkout]);
+  writeFileSync(join(work, 'gitops-guard-reconcile'), RECONCILER_SCRIPT, { mode: 0o755 });
+  kh = join(work, 'known_hosts');
+  writeFileSync(kh, sshd.knownHostsLine + '\n');
+  // What the stand-in reports once a deploy has been applied.
+  writeFileSync(join(sshd.docker, 'compose-ps.json'), JSON.stringify([{ ID: 'a'.repeat(64), Name: 'server-gateway-1', Service: 'gateway',
+    Image: 'ghcr.io/example/gateway:1.4.2', State: 'running', Health: 'healthy', Status: 'Up 3 seconds (healthy)', CreatedAt: new Date().toISOString() }]));
+  const config = { host: '127.0.0.1', port: sshd.port, user: 'root', remotePath: checkout, composeFiles: [COMPOSE],
+    stateFile: join(work, 'state.json'), sshConfig: null, knownHosts: [kh], identityFile: sshd.clientKey,
+    reconcile: 'trigger', reconcilerPath: join(work, 'gitops-guard-reconcile') };
+  writeFileSync(join(dev, 'gitops-guard.json'), JSON.stringify(config, null, 2));
+  git(dev, 'add', 'gitops-guard.json');
+  git(dev, 'commit', '-qm', 'add gitops-guard config');
+  git(dev, 'push', '-q');
+}, 60_000);
+
+afterAll(async () => {
+  await sshd?.stop();
+});
+
+async function setup(overrides: Partial<ConfigInput> = {}, dir = dev) {
+  const base = JSON.parse(readFileSync(join(dev, 'gitops-guard.json'), 'utf8')) as ConfigInput;
+  const config = await loadConfig({ cwd: dir, root: dir, config: { ...base, ...overrides } });
+  return { config, server: new Server(config, { ssh: { agent: '' } }) };
+}
+
+const head = (dir = dev): string => git(dir, 'rev-parse', 'HEAD');
+async function failure(p: Promise<unknown>): Promise<GitOpsError> {
+  const e = await p.then(() => undefined, (x: unknown) => x);
+  expect(e).toBeInstanceOf(GitOpsError);
+  return e as GitOpsError;
+}
+
+describe('deploy: the seed workflow end to end', () => {
+  it('changes the gateway port, deploys, the reconciler applies it, and verify reports it live', async () => {
+    writeFileSync(join(dev, COMPOSE), compose(18790));
+    const { config, server } = await setup();
+    const steps: string[] = [];
+    try {
+      const result = await deploy(config, { message: 'update gateway port to 18790', server, progress: (s) => steps.push(s), pollMs: 200 });
+      expect(result.message).toBe('deploy: update gateway port to 18790');
+      expect(result.files).toEqual([COMPOSE]);
+      expect(result.commit).toBe(head());
+      expect(git(dev, 'log', '-1', '--format=%s')).toBe('deploy: update gateway port to 18790');
+      expect(git(bare, 'rev-parse', 'main')).toBe(result.commit);
+      expect(result.verify).toMatchObject({ ok: true, commit: result.commit, pending: false });
+      expect(head(checkout)).toBe(result.commit);
+      expect(readFileSync(join(checkout, COMPOSE), 'utf8')).toContain('18790:18790');
+      expect(readFileSync(join(sshd.docker, 'calls'), 'utf8')).toContain(`compose -f ${checkout}/${COMPOSE} up -d --remove-orphans`);
+      expect(steps).toEqual(['check', 'validate', 'fetch', 'stage', 'commit', 'push', 'trigger', 'wait', 'health']);
+      expect((await server.status()).summary).toContain(`live: ${result.commit!.slice(0, 7)}`);
+    } finally {
+      server.close();
+    }
+  });
+
+  it('adds the prefix once, and makes an empty commit for a restart', async () => {
+    const { config, server } = await setup();
+    try {
+      writeFileSync(join(dev, COMPOSE), compose(18791));
+      const a = await deploy(config, { message: 'deploy: gateway on 18791', server, pollMs: 200 });
+      expect(a.message).toBe('deploy: gateway on 18791');
+      const r = await deploy(config, { restart: true, service: 'gateway', server, pollMs: 200 });
+      expect(r.message).toBe('deploy: restart gateway');
+      expect(git(dev, 'show', '--stat', '--format=', 'HEAD')).toBe('');
+      expect(r.verify?.ok).toBe(true);
+    } finally {
+      server.close();
+    }
+  });
+
+  it('shows what it would do with a dry run, changing nothing', async () => {
+    writeFileSync(join(dev, COMPOSE), compose(18792));
+    const { config } = await setup();
+    const before = head();
+    const r = await deploy(config, { message: 'port 18792', dryRun: true, wait: false });
+    expect(r).toMatchObject({ dryRun: true, commit: null, files: [COMPOSE], message: 'deploy: port 18792' });
+    expect(head()).toBe(before);
+    expect(git(dev, 'status', '--porcelain')).toBe(`M ${COMPOSE}`);
+    git(dev, 'checkout', '--', COMPOSE);
+  });
+});
+
+describe('deploy: nothing is ever lost', () => {
+  it('refuses an invalid compose file before committing, and leaves the edit in place', async () => {
+    writeFileSync(join(dev, COMPOSE), 'services:\n  gateway:\n    image: ghcr.io/example/gateway\n');
+    const { config } = await setup();
+    const before = head();
+    const e = await failure(deploy(config, { message: 'broken', wait: false }));
+    expect(e.step).toBe('validate');
+    expect(e.message).toContain(`${COMPOSE}:3:12`);
+    expect(head()).toBe(before);
+    expect(readFileSync(join(dev, COMPOSE), 'utf8')).toContain('image: ghcr.io/example/gateway\n');
+    git(dev, 'checkout', '--', COMPOSE);
+  });
+
+  it('refuses when other changes are already staged, touching nothing', async () => {
+    writeFileSync(join(dev, 'README.md'), 'changed\n');
+    git(dev, 'add', 'README.md');
+    writeFileSync(join(dev, COMPOSE), compose(18793));
+    const { config } = await setup();
+    const before = head();
+    const e = await failure(deploy(config, { message: 'port', wait: false }));
+    expect(e.message).toContain('README.md');
+    expect(e.message).toContain('git restore --staged README.md');
+    expect(head()).toBe(before);
+    expect(git(dev, 'diff', '--cached', '--name-only')).toBe('README.md');
+    git(dev, 'restore', '--staged', 'README.md');
+    git(dev, 'checkout', '--', 'README.md', COMPOSE);
+  });
+
+  it('refuses, before committing, when someone else deployed first (behind), with the fix', async () => {
+    const other = join(work, `other-${Date.now()}`);
+    execFileSync('git', ['clone', '-q', bare, other]);
+    writeFileSync(join(other, COMPOSE), compose(18800));
+    git(other, 'commit', '-qam', 'deploy: from another clone');
+    git(other, 'push', '-q');
+    writeFileSync(join(dev, COMPOSE), compose(18794));
+    const { config } = await setup();
+    const before = head();
+    const e = await failure(deploy(config, { message: 'port 18794', wait: false }));
+    expect(e.step).toBe('fetch');
+    expect(e.message).toContain('git pull --rebase');
+    expect(head()).toBe(before);
+    expect(git(dev, 'status', '--porcelain')).toBe(`M ${COMPOSE}`);
+    git(dev, 'checkout', '--', COMPOSE);
+    git(dev, 'pull', '-q', '--rebase');
+  });
+
+  it('keeps the local commit when the push is refused (a concurrent deploy), and never forces', async () => {
+    const hook = join(bare, 'hooks', 'pre-receive');
+    writeFileSync(hook, '#!/bin/sh\necho "rejected: another deploy is being pushed" >&2\nexit 1\n', { mode: 0o755 });
+    writeFileSync(join(dev, COMPOSE), compose(18795));
+    const { config } = await setup();
+    try {
+      const e = await failure(deploy(config, { message: 'port 18795', wait: false }));
+      expect(e.step).toBe('push');
+      expect(e.message).toContain('is kept locally');
+      expect(git(dev, 'log', '-1', '--format=%s')).toBe('deploy: port 18795');
+      expect(git(dev, 'rev-list', '--count', '@{u}..HEAD')).toBe('1');
+    } finally {
+      execFileSync('rm', [hook]);
+    }
+    git(dev, 'push', '-q');
+  });
+
+  it('reports a server it cannot reach after the push, with the commit pushed and kept', async () => {
+    writeFileSync(join(dev, COMPOSE), compose(18796));
+    const { config, server } = await setup({ port: await freePort() });
+    try {
+      const r = await deploy(config, { message: 'port 18796', server });
+      expect(git(bare, 'rev-parse', 'main')).toBe(r.commit);
+      expect(r.verify).toMatchObject({ ok: false, pending: true });
+      expect(r.verify!.problems.join(' ')).toContain('gitops-guard status');
+    } finally {
+      server.close();
+    }
+  });
+
+  it('stops waiting after the timeout when the server does not apply the commit', async () => {
+    writeFileSync(join(dev, COMPOSE), compose(18797));
+    const { config, server } = await setup({ reconcile: 'timer' });
+    try {
+      const r = await deploy(config, { message: 'port 18797', server, waitTimeoutMs: 1200, pollMs: 300 });
+      expect(r.verify).toMatchObject({ ok: false, pending: true });
+      expect(r.verify!.problems[0]).toContain('has not applied');
+    } finally {
+      server.close();
+    }
+  });
+
+  it('checks the repository first: deploy branch, upstream, no merge in progress', async () => {
+    const { config } = await setup();
+    git(dev, 'checkout', '-q', '-b', 'feature');
+    expect((await failure(deploy(config, { message: 'x', wait: false }))).message).toContain('not the deploy branch "main"');
+    git(dev, 'checkout', '-q', 'main');
+    git(dev, 'checkout', '-q', '--detach');
+    expect((await failure(deploy(config, { message: 'x', wait: false }))).message).toContain('HEAD is detached');
+    git(dev, 'checkout', '-q', 'main');
+    writeFileSync(join(dev, '.git', 'MERGE_HEAD'), head() + '\n');
+    expect((await failure(deploy(config, { message: 'x', wait: false }))).message).toContain('middle of a merge');
+    execFileSync('rm', [join(dev, '.git', 'MERGE_HEAD')]);
+    expect((await failure(deploy(config, { message: 'nothing changed', wait: false }))).message).toContain('nothing to deploy');
+  });
+});
+
+describe('history and rollback', () => {
+  it('lists deploy commits with the live one marked, and rolls back by git revert', async () => {
+    const { config, server } = await setup();
+    try {
+      await git(dev, 'pull', '-q', '--rebase');
+      writeFileSync(join(dev, COMPOSE), compose(18798));
+      const bad = await deploy(config, { message: 'gateway on 18798', server, pollMs: 200 });
+      const live = (await server.reconcilerState())?.applied ?? null;
+      const entries = await history(config, { live });
+      expect(entries[0]).toMatchObject({ sha: bad.commit, message: 'deploy: gateway on 18798', live: true, author: 'Dev' });
+      expect(entries.every((e) => e.message.startsWith('deploy:'))).toBe(true);
+      const r = await rollback(config, { last: true }, { server, pollMs: 200 });
+      expect(r.message).toBe(`deploy: revert ${bad.commit!.slice(0, 7)} (gateway on 18798)`);
+      expect(git(dev, 'log', '-1', '--format=%s')).toBe(r.message);
+      expect(readFileSync(join(dev, COMPOSE), 'utf8')).not.toContain('18798');
+      expect(git(dev, 'rev-list', '--count', `${bad.commit}..HEAD`)).toBe('1');
+      expect(r.verify?.ok).toBe(true);
+      expect(head(checkout)).toBe(r.commit);
+    } finally {
+      server.close();
+    }
+  });
+
+  it('CLI: deploy --dry-run, history, and a usage error', () => {
+    writeFileSync(join(dev, COMPOSE), compose(18799));
+    const cli = (...args: string[]) => spawnSync(process.execPath, [BIN, ...args], { cwd: dev, encoding: 'utf8', env: { PATH: process.env.PATH ?? '', HOME: dev, NO_COLOR: '1' } });
+    const dry = cli('deploy', '-m', 'port 18799', '--dry-run');
+    expect(dry.status, dry.stderr).toBe(0);
+    expect(dry.stdout).toContain('dry run: deploy: port 18799 (server/docker-compose.yml)');
+    expect(dry.stderr).toContain('[validate]');
+    const hist = cli('history');
+    expect(hist.status, hist.stderr).toBe(0);
+    expect(hist.stdout).toMatch(/live\s+[0-9a-f]{7}/);
+    expect(cli('deploy').status).toBe(1);
+    git(dev, 'checkout', '--', COMPOSE);
+    expect(existsSync(join(dev, COMPOSE))).toBe(true);
+  });
+});
