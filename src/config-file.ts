@@ -50,6 +50,8 @@ export const DEFAULTS: Config = {
   connectTimeout: 10,
   reconcile: 'timer',
   reconcilerPath: '~/.local/bin/gitops-guard-reconcile',
+  mcpReadOnly: false,
+  confirmDeploy: false,
   rewriteMode: 'suggest',
 };
 

@@ -41,6 +41,9 @@ export const ConfigSchema = z.object({
     .describe('timer: the server runs the reconciler itself (systemd/cron); trigger: deploy runs it over SSH right after the push.'),
   reconcilerPath: z.string().default('~/.local/bin/gitops-guard-reconcile')
     .describe('Where the reconciler script is on the server (for reconcile: trigger).'),
+  mcpReadOnly: z.boolean().default(false).describe('The MCP server offers no deploy or rollback tool.'),
+  confirmDeploy: z.boolean().default(false)
+    .describe('The MCP server asks the person (MCP elicitation) before pushing a deploy or rollback, and refuses where it cannot ask.'),
   rewriteMode: z.enum(['suggest', 'ask', 'apply']).default('suggest')
     .describe('Hooks: suggest (deny with the rewrite in the reason), ask (offer the rewrite), apply (run read-only rewrites).'),
 }).strict();

@@ -28,6 +28,7 @@ const COMMANDS: Record<string, Command> = {
   server: { summary: 'server install: print how to run the reconciler every minute (systemd or cron)', load: async () => ({ run: (await import('./reconcile.js')).runServer }) },
   status: { summary: 'show what runs on the server and which commit is live (read-only, over SSH)', load: () => import('./status.js') },
   logs: { summary: "show a service's logs from the server, stdout and stderr apart", load: () => import('./logs.js') },
+  mcp: { summary: 'the MCP server for coding agents (stdio): deploy, status, logs, check_command, history, rollback, plan', load: () => import('./mcp.js') },
   init: { summary: 'install the hooks, a starter gitops-guard.json and the MCP server in this project', load: () => import('./init.js') },
   'shell-init': { summary: 'print a bash or zsh snippet that stops forbidden commands typed at the prompt', load: () => import('./shell-init.js') },
   hook: {

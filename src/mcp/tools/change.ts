@@ -1,0 +1,127 @@
+// Tools that change what runs: deploy and rollback (both by commit and push; never by hand).
+import type { McpServer } from '@modelcontextprotocol/sdk/server/mcp.js';
+import { z } from 'zod';
+import { deploy, rollback, type DeployResult, type Step } from '../../gitops/deploy.js';
+import { failure, result, type ToolContext } from '../context.js';
+
+/** Stay well inside a client's ~60 s request timeout; a longer wait returns "pending". */
+export const MAX_WAIT_SECONDS = 45;
+
+const outcome = {
+  status: z.enum(['deployed', 'pending', 'failed', 'dry-run', 'pushed']),
+  commit: z.string().nullable(),
+  message: z.string(),
+  files: z.array(z.string()),
+  pushedAt: z.string().nullable(),
+  problems: z.array(z.string()),
+  next: z.string(),
+};
+
+type Extra = {
+  signal: AbortSignal;
+  _meta?: { progressToken?: string | number } | undefined;
+  sendNotification: (n: { method: 'notifications/progress'; params: { progressToken: string | number; progress: number; total?: number; message?: string } }) => Promise<void>;
+};
+
+function progressFor(extra: Extra, ctx: ToolContext) {
+  const token = extra._meta?.progressToken;
+  let n = 0;
+  return (step: Step, message: string): void => {
+    ctx.log('info', `${step}: ${message}`);
+    if (token === undefined) return;
+    void extra.sendNotification({ method: 'notifications/progress', params: { progressToken: token, progress: ++n, message: `${step}: ${message}` } }).catch(() => undefined);
+  };
+}
+
+function describe(r: DeployResult): { structured: z.infer<z.ZodObject<typeof outcome>>; text: string } {
+  const v = r.verify;
+  const status = r.dryRun ? 'dry-run' : !v ? 'pushed' : v.ok ? 'deployed' : v.pending ? 'pending' : 'failed';
+  const next = status === 'deployed' ? 'nothing: the commit is live and the services are healthy'
+    : status === 'pending' ? `call status until it shows live: ${r.commit?.slice(0, 7)}`
+      : status === 'failed' ? `look at the logs of the failing service; to undo, call rollback with sha ${r.commit?.slice(0, 7)}`
+        : status === 'dry-run' ? 'call again without dry_run to commit and push'
+          : 'call status to see when the server applies it';
+  const structured = { status, commit: r.commit, message: r.message, files: r.files, pushedAt: r.pushedAt, problems: v?.problems ?? [], next } as const;
+  const text = [`${status}: ${r.message}${r.commit ? ` (${r.commit.slice(0, 7)})` : ''}`, ...(v?.problems ?? []), `next: ${next}`].join('\n');
+  return { structured, text };
+}
+
+async function confirm(server: McpServer, ctx: ToolContext, what: string): Promise<string | null> {
+  if (!ctx.config.confirmDeploy) return null;
+  if (!server.server.getClientCapabilities()?.elicitation) {
+    return 'confirmDeploy is on and this client cannot ask the person (no MCP elicitation): run gitops-guard deploy in a terminal instead';
+  }
+  const answer = await server.server.elicitInput({
+    message: `${what}\nPush this to ${ctx.config.remote}/${ctx.config.branch}? The server will apply it.`,
+    requestedSchema: { type: 'object', properties: { confirm: { type: 'boolean', title: 'Push and deploy' } }, required: ['confirm'] },
+  });
+  return answer.action === 'accept' && answer.content?.confirm === true ? null : 'the person did not confirm; nothing was pushed';
+}
+
+export function registerChangeTools(server: McpServer, ctx: ToolContext): void {
+  server.registerTool('deploy', {
+    title: 'Deploy through git',
+    description: 'The sanctioned way to change what runs on the server: validates the compose files, commits the changed IaC files as '
+      + '"deploy: <message>", pushes (never forced), then waits until the server has applied that commit and checks the services. '
+      + 'Use it instead of docker compose up/restart or editing files on the server. For a restart with no file change, set '
+      + 'restart (and service). Returns deployed, pending (still applying: confirm with status), failed (with what to look at), '
+      + 'or dry-run. Errors say what to fix; nothing committed is ever lost.',
+    inputSchema: {
+      message: z.string().min(1).max(500).optional().describe('What changed, e.g. "update gateway port to 18790". Required unless restart.'),
+      files: z.array(z.string().min(1)).optional().describe('IaC files to commit; default: the changed ones among the compose files\' directories.'),
+      restart: z.boolean().default(false).describe('Make an empty "deploy: restart [service]" commit so the server re-applies.'),
+      service: z.string().regex(/^[a-zA-Z0-9][a-zA-Z0-9_.-]*$/).optional().describe('With restart: the service named in the message.'),
+      dry_run: z.boolean().default(false).describe('Report what would be committed and pushed; change nothing.'),
+      wait: z.boolean().default(true).describe('Wait (up to wait_seconds) until the server has applied the commit.'),
+      wait_seconds: z.number().int().min(1).max(MAX_WAIT_SECONDS).default(MAX_WAIT_SECONDS),
+    },
+    outputSchema: outcome,
+    annotations: { readOnlyHint: false, destructiveHint: true, idempotentHint: false, openWorldHint: true },
+  }, async (args, extra) => {
+    try {
+      if (!args.message && !args.restart) return failure(new Error('say what changed in message (or set restart)'));
+      const refused = args.dry_run ? null : await confirm(server, ctx, `Deploy: ${args.message ?? `restart ${args.service ?? ''}`}`);
+      if (refused) return failure(new Error(refused));
+      const r = await deploy(ctx.config, {
+        ...(args.message ? { message: args.message } : {}), ...(args.files ? { files: args.files } : {}),
+        restart: args.restart, ...(args.service ? { service: args.service } : {}), dryRun: args.dry_run,
+        wait: args.wait && Boolean(ctx.config.host), ...(ctx.config.host && args.wait ? { server: ctx.remote() } : {}),
+        waitTimeoutMs: args.wait_seconds * 1000, progress: progressFor(extra as Extra, ctx), signal: extra.signal,
+      });
+      const d = describe(r);
+      if (d.structured.status !== 'deployed' && d.structured.status !== 'dry-run') ctx.log('warning', d.text);
+      return { ...result(d.structured, d.text), ...(d.structured.status === 'failed' ? { isError: true } : {}) };
+    } catch (e) {
+      ctx.log('error', `deploy: ${(e as Error).message}`);
+      return failure(e);
+    }
+  });
+
+  server.registerTool('rollback', {
+    title: 'Roll back a deploy',
+    description: 'Undo a deploy the GitOps way: git revert the deploy commit (sha, or last for the newest deploy commit) as '
+      + '"deploy: revert …", push, and verify like deploy. Never resets or force-pushes. Use history to find the sha.',
+    inputSchema: {
+      sha: z.string().regex(/^[0-9a-fA-F]{4,64}$/).optional().describe('The deploy commit to revert.'),
+      last: z.boolean().default(false).describe('Revert the newest deploy commit.'),
+      dry_run: z.boolean().default(false),
+      wait_seconds: z.number().int().min(1).max(MAX_WAIT_SECONDS).default(MAX_WAIT_SECONDS),
+    },
+    outputSchema: outcome,
+    annotations: { readOnlyHint: false, destructiveHint: true, idempotentHint: false, openWorldHint: true },
+  }, async (args, extra) => {
+    try {
+      if (!args.sha && !args.last) return failure(new Error('name the deploy commit (sha) or set last'));
+      const refused = args.dry_run ? null : await confirm(server, ctx, `Roll back ${args.sha ?? 'the last deploy'}`);
+      if (refused) return failure(new Error(refused));
+      const r = await rollback(ctx.config, args.last ? { last: true } : { sha: args.sha! }, {
+        dryRun: args.dry_run, wait: Boolean(ctx.config.host), ...(ctx.config.host ? { server: ctx.remote() } : {}),
+        waitTimeoutMs: args.wait_seconds * 1000, progress: progressFor(extra as Extra, ctx), signal: extra.signal,
+      });
+      const d = describe(r);
+      return { ...result(d.structured, d.text), ...(d.structured.status === 'failed' ? { isError: true } : {}) };
+    } catch (e) {
+      return failure(e);
+    }
+  });
+}

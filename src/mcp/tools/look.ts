@@ -1,0 +1,145 @@
+// Read-only tools: check_command, status, logs, history, plan.
+import type { McpServer } from '@modelcontextprotocol/sdk/server/mcp.js';
+import { simpleGit } from 'simple-git';
+import { z } from 'zod';
+import { history } from '../../gitops/deploy.js';
+import { LOGS_DEFAULT_TAIL, LOGS_MAX_TAIL } from '../../remote/commands.js';
+import { failure, result, type ToolContext } from '../context.js';
+
+const READ_ONLY = { readOnlyHint: true, destructiveHint: false, idempotentHint: true } as const;
+const sha = (s: string | null | undefined): string => (s ? s.slice(0, 7) : 'unknown');
+
+export function registerLookTools(server: McpServer, ctx: ToolContext): void {
+  server.registerTool('check_command', {
+    title: 'Check a shell command against the GitOps policy',
+    description: 'Before running a shell command that touches docker, docker compose, ssh, scp/rsync or git push, ask whether '
+      + 'the GitOps policy allows it. Returns allow, deny or ask, the reason, and the GitOps equivalent to run instead '
+      + '(rewrite) when there is one. If the answer is deny, run the rewrite (or use the deploy tool) instead.',
+    inputSchema: { command: z.string().min(1).max(65_536).describe('The shell command exactly as it would run.') },
+    outputSchema: {
+      decision: z.enum(['allow', 'deny', 'ask']),
+      reason: z.string(),
+      rewrite: z.string().optional(),
+      findings: z.array(z.object({ ruleId: z.string(), decision: z.string(), text: z.string(), target: z.string(), suggestion: z.string().optional() })),
+    },
+    annotations: { ...READ_ONLY, openWorldHint: false },
+  }, async ({ command }) => {
+    try {
+      const v = (await ctx.classifier()).classify(command);
+      const findings = v.findings.map((f) => ({ ruleId: f.ruleId, decision: f.decision, text: f.text, target: f.target,
+        ...(f.suggestion ? { suggestion: f.suggestion } : {}) }));
+      return result({ decision: v.decision, reason: v.reason, ...(v.rewrite ? { rewrite: v.rewrite } : {}), findings },
+        `${v.decision.toUpperCase()}: ${v.reason}`);
+    } catch (e) {
+      return failure(e);
+    }
+  });
+
+  server.registerTool('status', {
+    title: 'What runs on the server',
+    description: 'Show each service on the server (state, health, restarts, ports) and which commit is live there compared with the '
+      + 'upstream branch ("2 commits not yet applied"). Use it to verify a deploy, or to confirm a deploy that came back pending. '
+      + 'Read-only: runs fixed docker and git commands over SSH.',
+    inputSchema: {},
+    outputSchema: {
+      host: z.string(), summary: z.string(), live: z.string().nullable(), upstream: z.string().nullable(), pending: z.number().nullable(),
+      lastRun: z.object({ commit: z.string(), ok: z.boolean(), output: z.string().optional() }).nullable(),
+      services: z.array(z.object({ service: z.string().nullable(), name: z.string(), image: z.string(), state: z.string(),
+        health: z.string().nullable(), restarts: z.number().nullable(), ports: z.array(z.string()), status: z.string() })),
+      problems: z.array(z.string()),
+    },
+    annotations: READ_ONLY,
+  }, async () => {
+    try {
+      const s = await ctx.remote().status();
+      const live = s.server.applied?.applied || (s.server.applied?.ok ? s.server.applied.commit : null) || s.server.checkout;
+      const services = s.containers.map((c) => ({ service: c.service, name: c.name, image: c.image, state: c.state, health: c.health,
+        restarts: c.restarts, ports: c.ports, status: c.status }));
+      const lastRun = s.server.applied ? { commit: s.server.applied.commit, ok: s.server.applied.ok,
+        ...(s.server.applied.output ? { output: s.server.applied.output } : {}) } : null;
+      const lines = [`${s.host}: ${s.summary}`, ...services.map((c) => `- ${c.service ?? c.name}: ${c.state}${c.health ? ` (${c.health})` : ''}, ${c.image}`), ...s.problems.map((p) => `note: ${p}`)];
+      return result({ host: s.host, summary: s.summary, live, upstream: s.local.upstream, pending: s.pending, lastRun, services, problems: s.problems }, lines.join('\n'));
+    } catch (e) {
+      return failure(e, 'check host, port and keys in gitops-guard.json; try again when the server is reachable');
+    }
+  });
+
+  server.registerTool('logs', {
+    title: "A service's logs from the server",
+    description: "Read a service's recent logs on the server, stdout and stderr kept apart. Use tail, since and grep to narrow "
+      + 'them down; output is capped and says so when it is cut. Read-only.',
+    inputSchema: {
+      service: z.string().regex(/^[a-zA-Z0-9][a-zA-Z0-9_.-]*$/, 'a compose service or container name').describe('The compose service.'),
+      tail: z.number().int().min(0).max(LOGS_MAX_TAIL).default(LOGS_DEFAULT_TAIL).describe('Lines from the end.'),
+      since: z.string().optional().describe('Only newer lines: a duration (10m, 2h) or a timestamp.'),
+      grep: z.string().optional().describe('Only lines containing this text.'),
+    },
+    outputSchema: { service: z.string(), container: z.string(), stdout: z.string(), stderr: z.string(), truncated: z.boolean(), note: z.string().optional() },
+    annotations: READ_ONLY,
+  }, async ({ service, tail, since, grep }) => {
+    try {
+      const r = await ctx.remote().logs(service, { tail, ...(since ? { since } : {}), ...(grep !== undefined ? { grep } : {}) });
+      return result({ ...r }, `== stdout ==\n${r.stdout}\n== stderr ==\n${r.stderr}${r.note ? `\nnote: ${r.note}` : ''}`);
+    } catch (e) {
+      return failure(e);
+    }
+  });
+
+  server.registerTool('history', {
+    title: 'Deploy history',
+    description: 'List the deploy commits on the deploy branch, newest first, with the one live on the server marked. Use it to pick '
+      + 'a commit for rollback. Read-only.',
+    inputSchema: { limit: z.number().int().min(1).max(200).default(20) },
+    outputSchema: { entries: z.array(z.object({ sha: z.string(), date: z.string(), author: z.string(), message: z.string(), live: z.boolean() })) },
+    annotations: READ_ONLY,
+  }, async ({ limit }) => {
+    try {
+      let live: string | null = null;
+      if (ctx.config.host) live = (await ctx.remote().reconcilerState().catch(() => null))?.applied ?? null;
+      const entries = await history(ctx.config, { limit, live });
+      return result({ entries }, entries.map((e) => `${e.live ? '* ' : '  '}${e.sha.slice(0, 7)} ${e.date} ${e.author}: ${e.message}`).join('\n') || 'no deploy commits');
+    } catch (e) {
+      return failure(e);
+    }
+  });
+
+  server.registerTool('plan', {
+    title: 'What is between this checkout and the server',
+    description: 'Show what is committed but not pushed, pushed but not yet applied on the server, and changed but not committed '
+      + 'among the IaC (compose) files. Use it before deploy to see what a deploy would carry. Read-only.',
+    inputSchema: {},
+    outputSchema: {
+      branch: z.string(), upstream: z.string().nullable(), live: z.string().nullable(),
+      unpushed: z.array(z.object({ sha: z.string(), message: z.string() })),
+      notApplied: z.array(z.object({ sha: z.string(), message: z.string() })).nullable(),
+      uncommitted: z.array(z.string()),
+      summary: z.string(),
+    },
+    annotations: READ_ONLY,
+  }, async () => {
+    try {
+      const git = simpleGit({ baseDir: ctx.config.root });
+      const branch = (await git.revparse(['--abbrev-ref', 'HEAD'])).trim();
+      const upstream = await git.revparse(['--abbrev-ref', '@{u}']).then((u) => u.trim(), () => null);
+      const commits = async (range: string) => (await git.raw(['log', '--format=%H%x09%s', range])).trim().split('\n').filter(Boolean)
+        .map((l) => { const [sha, ...m] = l.split('\t'); return { sha: sha!, message: m.join('\t') }; });
+      const unpushed = upstream ? await commits(`${upstream}..HEAD`) : [];
+      const status = await git.status();
+      const dirs = [...new Set(ctx.config.composeFiles.map((f) => f.includes('/') ? f.slice(0, f.lastIndexOf('/') + 1) : f))];
+      const uncommitted = status.files.map((f) => f.path).filter((p) => dirs.some((d) => (d.endsWith('/') ? p.startsWith(d) : p === d)));
+      let live: string | null = null;
+      let notApplied: { sha: string; message: string }[] | null = null;
+      if (ctx.config.host && upstream) {
+        const state = await ctx.remote().reconcilerState().catch(() => null);
+        live = state?.applied ?? null;
+        if (live) notApplied = await commits(`${live}..${upstream}`).catch(() => null);
+      }
+      const summary = [`${unpushed.length} commit(s) not pushed`,
+        notApplied === null ? 'what the server applied is unknown' : `${notApplied.length} pushed but not applied (live: ${sha(live)})`,
+        `${uncommitted.length} IaC file(s) changed but not committed`].join('; ');
+      return result({ branch, upstream, live, unpushed, notApplied, uncommitted, summary }, summary);
+    } catch (e) {
+      return failure(e);
+    }
+  });
+}

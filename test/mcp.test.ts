@@ -1,0 +1,256 @@
+// The MCP server as an agent sees it: the SDK's own Client over stdio spawns the built server,
+// which works against a real git remote and a real sshd (docker on that server is the recording
+// stand-in: no Docker engine runs here).
+import { execFileSync } from 'node:child_process';
+import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { Client } from '@modelcontextprotocol/sdk/client/index.js';
+import { StdioClientTransport } from '@modelcontextprotocol/sdk/client/stdio.js';
+import { ElicitRequestSchema, LoggingMessageNotificationSchema } from '@modelcontextprotocol/sdk/types.js';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { RECONCILER_SCRIPT } from '../src/gitops/reconciler.js';
+import { freePort, startSshd, type Sshd } from './support/sshd.js';
+
+const BIN = join(import.meta.dirname, '..', 'dist', 'cli', 'main.js');
+const COMPOSE = 'server/docker-compose.yml';
+let sshd: Sshd;
+let work: string;
+let bare: string;
+let dev: string;
+let checkout: string;
+let baseConfig: Record<string, unknown>;
+const clients: Client[] = [];
+const asked: string[] = [];
+
+const git = (cwd: string, ...args: string[]): string =>
+  execFileSync('git', ['-c', 'user.name=Dev', '-c', 'user.email=dev@example.com', ...args], { cwd, encoding: 'utf8' }).trim();
+const compose = (port: number): string => `services:\n  gateway:\n    image: ghcr.io/example/gateway:1.4.2\n    ports: ["${port}:${port}"]\n`;
+
+beforeAll(async () => {
+  sshd = await startSshd();
+  work = mkdtempSync(join(tmpdir(), 'gitops-guard-mcp-'));
+  bare = join(work, 'origin.git');
+  dev = join(work, 'dev');
+  checkout = join(work, 'srv', 'app');
+  execFileSync('git', ['init', '-q', '--bare', '-b', 'main', bare]);
+  execFileSync('git', ['clone', '-q', bare, dev]);
+  git(dev, 'checkout', '-q', '-b', 'main');
+  git(dev, 'config', 'user.name', 'Dev');
+  git(dev, 'config', 'user.email', 'dev@example.com');
+  mkdirSync(join(dev, 'server'));
+  writeFileSync(join(dev, COMPOSE), compose(18789));
+  const kh = join(work, 'known_hosts');
+  writeFileSync(kh, sshd.knownHostsLine + '\n');
+  writeFileSync(join(work, 'reconcile.sh'), RECONCILER_SCRIPT, { mode: 0o755 });
+  baseConfig = {
+    host: '127.0.0.1', port: sshd.port, user: 'root', remotePath: checkout, composeFiles: [COMPOSE], stateFile: join(work, 'state.json'),
+    sshConfig: null, knownHosts: [kh], identityFile: sshd.clientKey, reconcile: 'trigger', reconcilerPath: join(work, 'reconcile.sh'),
+  };
+  writeFileSync(join(dev, 'gitops-guard.json'), JSON.stringify(baseConfig));
+  git(dev, 'add', '.');
+  git(dev, 'commit', '-qm', 'deploy: gateway on 18789');
+  git(dev, 'push', '-q', '-u', 'origin', 'main');
+  execFileSync('git', ['clone', '-q', bare, checkout]);
+  writeFileSync(join(sshd.docker, 'compose-ps.json'), JSON.stringify([{ ID: 'b'.repeat(64), Name: 'app-gateway-1', Service: 'gateway',
+    Image: 'ghcr.io/example/gateway:1.4.2', State: 'running', Health: 'healthy', Status: 'Up (healthy)', CreatedAt: new Date().toISOString() }]));
+  writeFileSync(join(sshd.docker, 'containers.ndjson'), JSON.stringify({ ID: 'b'.repeat(64), Names: 'app-gateway-1', Image: 'ghcr.io/example/gateway:1.4.2',
+    State: 'running', Status: 'Up (healthy)', Labels: 'com.docker.compose.service=gateway' }) + '\n');
+  writeFileSync(join(sshd.docker, 'logs.out'), 'listening on :18789\n');
+  writeFileSync(join(sshd.docker, 'logs.err'), 'warn: cold start\n');
+}, 60_000);
+
+afterAll(async () => {
+  for (const c of clients) await c.close().catch(() => undefined);
+  await sshd?.stop();
+});
+
+async function connect(args: string[] = [], cwd = dev, answer?: boolean): Promise<Client> {
+  const transport = new StdioClientTransport({
+    command: process.execPath, args: [BIN, 'mcp', ...args], cwd, stderr: 'pipe',
+    env: { PATH: process.env.PATH ?? '', HOME: work },
+  });
+  const client = new Client({ name: 'gitops-guard-test', version: '1.0.0' }, answer === undefined ? {} : { capabilities: { elicitation: {} } });
+  if (answer !== undefined) {
+    client.setRequestHandler(ElicitRequestSchema, async (req) => {
+      asked.push(req.params.message);
+      return answer ? { action: 'accept', content: { confirm: true } } : { action: 'decline' };
+    });
+  }
+  await client.connect(transport);
+  clients.push(client);
+  return client;
+}
+
+type ToolResult = { isError?: boolean; structuredContent?: any; content: { type: string; text: string }[] };
+const call = async (client: Client, name: string, args: Record<string, unknown> = {}, onprogress?: (p: unknown) => void): Promise<ToolResult> =>
+  (await client.callTool({ name, arguments: args }, undefined, { ...(onprogress ? { onprogress } : {}), timeout: 60_000 })) as ToolResult;
+
+describe('tools/list', () => {
+  it('lists the tools with schemas, titles, descriptions and annotations', async () => {
+    const client = await connect();
+    const { tools } = await client.listTools();
+    const byName = Object.fromEntries(tools.map((t) => [t.name, t]));
+    expect(Object.keys(byName).sort()).toEqual(['check_command', 'deploy', 'history', 'logs', 'plan', 'rollback', 'status']);
+    for (const t of tools) {
+      expect(t.title, t.name).toBeTruthy();
+      expect(t.description!.length, t.name).toBeGreaterThan(60);
+      expect(t.outputSchema, t.name).toBeDefined();
+    }
+    for (const name of ['status', 'logs', 'history', 'plan', 'check_command']) {
+      expect(byName[name]!.annotations).toMatchObject({ readOnlyHint: true, destructiveHint: false });
+    }
+    for (const name of ['deploy', 'rollback']) {
+      expect(byName[name]!.annotations).toMatchObject({ readOnlyHint: false, destructiveHint: true, idempotentHint: false });
+    }
+    expect(Object.keys(byName.deploy!.inputSchema.properties ?? {}).sort()).toEqual(['dry_run', 'files', 'message', 'restart', 'service', 'wait', 'wait_seconds']);
+    expect(byName.logs!.inputSchema.required).toEqual(['service']);
+  });
+
+  it('a read-only server does not list deploy or rollback', async () => {
+    const client = await connect(['--read-only']);
+    const names = (await client.listTools()).tools.map((t) => t.name).sort();
+    expect(names).toEqual(['check_command', 'history', 'logs', 'plan', 'status']);
+  });
+});
+
+describe('read-only tools', () => {
+  it('check_command gives the verdict and the GitOps equivalent', async () => {
+    const r = await call(await connect(), 'check_command', { command: 'docker compose restart gateway' });
+    expect(r.structuredContent).toMatchObject({ decision: 'deny', rewrite: 'git commit --allow-empty -m "deploy: restart gateway" && git push' });
+    expect(r.content[0]!.text).toMatch(/^DENY: /);
+  });
+
+  it('status, logs and plan', async () => {
+    const client = await connect();
+    const status = await call(client, 'status');
+    expect(status.isError).toBeFalsy();
+    expect(status.structuredContent.services).toEqual([expect.objectContaining({ service: 'gateway', state: 'running', health: 'healthy' })]);
+    const logs = await call(client, 'logs', { service: 'gateway', tail: 50 });
+    expect(logs.structuredContent).toMatchObject({ stdout: 'listening on :18789\n', stderr: 'warn: cold start\n' });
+    writeFileSync(join(dev, COMPOSE), compose(18790));
+    const plan = await call(client, 'plan');
+    expect(plan.structuredContent).toMatchObject({ branch: 'main', upstream: 'origin/main', unpushed: [], uncommitted: [COMPOSE] });
+    git(dev, 'checkout', '--', COMPOSE);
+  });
+});
+
+describe('deploy and rollback', () => {
+  it('deploys with progress notifications, then rolls back', async () => {
+    const client = await connect();
+    writeFileSync(join(dev, COMPOSE), compose(18790));
+    const progress: unknown[] = [];
+    const r = await call(client, 'deploy', { message: 'update gateway port to 18790' }, (p) => progress.push(p));
+    expect(r.isError, r.content[0]?.text).toBeFalsy();
+    expect(r.structuredContent).toMatchObject({ status: 'deployed', message: 'deploy: update gateway port to 18790', files: [COMPOSE] });
+    expect(progress.length).toBeGreaterThanOrEqual(5);
+    expect(git(checkout, 'rev-parse', 'HEAD')).toBe(r.structuredContent.commit);
+    const history = await call(client, 'history');
+    expect(history.structuredContent.entries[0]).toMatchObject({ message: 'deploy: update gateway port to 18790', live: true });
+    const back = await call(client, 'rollback', { last: true });
+    expect(back.structuredContent).toMatchObject({ status: 'deployed' });
+    expect(back.structuredContent.message).toMatch(/^deploy: revert [0-9a-f]{7} \(update gateway port to 18790\)$/);
+    expect(readFileSync(join(checkout, COMPOSE), 'utf8')).toContain('18789:18789');
+  });
+
+  it('returns pending with the commit when the server has not applied it within the wait', async () => {
+    writeFileSync(join(dev, 'gitops-guard.json'), JSON.stringify({ ...baseConfig, reconcile: 'timer' }));
+    git(dev, 'commit', '-qam', 'config: reconcile by timer');
+    git(dev, 'push', '-q');
+    try {
+      const client = await connect();
+      writeFileSync(join(dev, COMPOSE), compose(18791));
+      const r = await call(client, 'deploy', { message: 'gateway on 18791', wait_seconds: 1 });
+      expect(r.structuredContent).toMatchObject({ status: 'pending' });
+      expect(r.structuredContent.next).toContain('call status');
+    } finally {
+      writeFileSync(join(dev, 'gitops-guard.json'), JSON.stringify(baseConfig));
+      git(dev, 'commit', '-qam', 'config: reconcile by trigger');
+      git(dev, 'push', '-q');
+    }
+  });
+});
+
+describe('failures are results, not crashes', () => {
+  it('invalid compose, an unsafe service name, and bad arguments', async () => {
+    const client = await connect();
+    writeFileSync(join(dev, COMPOSE), 'services:\n  gateway:\n    image: ghcr.io/example/gateway\n');
+    const bad = await call(client, 'deploy', { message: 'broken' });
+    expect(bad.isError).toBe(true);
+    expect(bad.content[0]!.text).toContain('not valid; nothing was committed');
+    git(dev, 'checkout', '--', COMPOSE);
+    const unsafe = await client.callTool({ name: 'logs', arguments: { service: 'web;reboot' } }).catch((e: Error) => ({ isError: true, content: [{ type: 'text', text: e.message }] }));
+    expect(unsafe.isError).toBe(true);
+    expect(JSON.stringify(unsafe.content)).toMatch(/service|name/);
+    const wrongType = await client.callTool({ name: 'logs', arguments: { service: 'gateway', tail: 'lots' } }).catch((e: Error) => ({ isError: true, content: [{ type: 'text', text: e.message }] }));
+    expect(wrongType.isError).toBe(true);
+    expect(JSON.stringify(wrongType.content)).toContain('tail');
+    // The server is still serving after all of that.
+    expect((await call(client, 'check_command', { command: 'ls' })).structuredContent.decision).toBe('allow');
+  });
+
+  it('a server that is down', async () => {
+    const dir = mkdtempSync(join(work, 'down-'));
+    execFileSync('git', ['init', '-q', dir]);
+    writeFileSync(join(dir, 'gitops-guard.json'), JSON.stringify({ ...baseConfig, port: await freePort() }));
+    const r = await call(await connect([], dir), 'status');
+    expect(r.isError).toBe(true);
+    expect(r.content[0]!.text).toMatch(/cannot reach|refused/);
+    expect(r.content[0]!.text).toContain('Next:');
+  });
+
+  it('refuses to deploy when confirmDeploy is on and the client cannot ask the person', async () => {
+    const dir = mkdtempSync(join(work, 'confirm-'));
+    execFileSync('git', ['clone', '-q', bare, dir]);
+    writeFileSync(join(dir, 'gitops-guard.json'), JSON.stringify({ ...baseConfig, confirmDeploy: true }));
+    const r = await call(await connect([], dir), 'deploy', { restart: true });
+    expect(r.isError).toBe(true);
+    expect(r.content[0]!.text).toContain('cannot ask the person');
+    expect(git(dir, 'log', '-1', '--format=%s')).not.toContain('restart');
+  });
+});
+
+describe('cancellation', () => {
+  it('stops waiting when the client cancels; the pushed commit stands and the server keeps serving', async () => {
+    const dir = mkdtempSync(join(work, 'cancel-'));
+    execFileSync('git', ['clone', '-q', bare, dir]);
+    git(dir, 'config', 'user.name', 'Dev');
+    git(dir, 'config', 'user.email', 'dev@example.com');
+    writeFileSync(join(dir, '.git', 'info', 'exclude'), 'gitops-guard.json\n');
+    writeFileSync(join(dir, 'gitops-guard.json'), JSON.stringify({ ...baseConfig, reconcile: 'timer' }));
+    const client = await connect([], dir);
+    const abort = new AbortController();
+    setTimeout(() => abort.abort(), 1500);
+    const started = Date.now();
+    const outcome = await client.callTool({ name: 'deploy', arguments: { restart: true, wait_seconds: 40 } }, undefined, { signal: abort.signal })
+      .then(() => 'finished', (e: Error) => e.message);
+    expect(outcome).toMatch(/abort|cancel/i);
+    expect(Date.now() - started).toBeLessThan(10_000);
+    expect(git(bare, 'log', '-1', '--format=%s', 'main')).toBe('deploy: restart');
+    expect((await call(client, 'check_command', { command: 'ls' })).structuredContent.decision).toBe('allow');
+    git(dev, 'pull', '-q', '--rebase');
+  });
+});
+
+describe('confirmDeploy asks the person through elicitation', () => {
+  it('pushes only after the person accepts', async () => {
+    const dir = mkdtempSync(join(work, 'ask-'));
+    execFileSync('git', ['clone', '-q', bare, dir]);
+    git(dir, 'config', 'user.name', 'Dev');
+    git(dir, 'config', 'user.email', 'dev@example.com');
+    writeFileSync(join(dir, '.git', 'info', 'exclude'), 'gitops-guard.json\n');
+    writeFileSync(join(dir, 'gitops-guard.json'), JSON.stringify({ ...baseConfig, confirmDeploy: true }));
+    const declined = await call(await connect([], dir, false), 'deploy', { restart: true, service: 'gateway' });
+    expect(declined.isError).toBe(true);
+    expect(declined.content[0]!.text).toContain('did not confirm');
+    expect(git(dir, 'log', '-1', '--format=%s')).not.toContain('restart gateway');
+    const client = await connect([], dir, true);
+    const logged: string[] = [];
+    client.setNotificationHandler(LoggingMessageNotificationSchema, (n) => { logged.push(String(n.params.data)); });
+    const accepted = await call(client, 'deploy', { restart: true, service: 'gateway' });
+    expect(accepted.structuredContent).toMatchObject({ status: 'deployed', message: 'deploy: restart gateway' });
+    expect(asked.at(-1)).toContain('Deploy: restart gateway');
+    expect(logged.some((m) => m.startsWith('push:'))).toBe(true);
+    git(dev, 'pull', '-q', '--rebase');
+  });
+});
