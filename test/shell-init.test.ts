@@ -10,7 +10,7 @@ import { project, SEED } from './helpers.js';
 const BIN = join(import.meta.dirname, '..', 'dist', 'cli', 'main.js');
 const SOCKET = `gitops-guard-test-${process.pid}`;
 
-const tmux = (...args: string[]): string => execFileSync('tmux', ['-L', SOCKET, ...args], { encoding: 'utf8' });
+const tmux = (...args: string[]): string => execFileSync('tmux', ['-L', SOCKET, ...args], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] });
 
 afterAll(() => {
   try { tmux('kill-server'); } catch { /* already gone */ }
