@@ -1,13 +1,15 @@
 // `gitops-guard reconcile`: print the reconciler script that runs on the server (see
-// src/gitops/reconciler.ts). `gitops-guard server install`: print how to run it every minute.
-import { posix, resolve } from 'node:path';
+// src/gitops/reconciler.ts). `gitops-guard server install`: print, or with --apply install over SSH,
+// what runs it every minute (src/gitops/install.ts).
+import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { loadConfig } from '../config-file.js';
 import { RECONCILER_SCRIPT } from '../gitops/reconciler.js';
-import { quoteWord } from '../shell/words.js';
+import { apply, plan, render, type InstallPlan } from '../gitops/install.js';
+import { Server } from '../remote/server.js';
 
 export const usage = `Usage: gitops-guard reconcile
-       gitops-guard server install [--cron]
+       gitops-guard server install [--cron] [--apply]
 
 reconcile prints the reconciler: a POSIX sh script for the server (it needs sh, git, docker compose
 and flock). It fetches, fast-forwards the server's checkout, validates with docker compose config -q,
@@ -15,6 +17,9 @@ runs docker compose up -d --remove-orphans, and records the result outside the c
 
 server install prints how to install it: the script path, and a systemd user service + timer
 (default) or a cron line (--cron) that runs it every minute, with settings from gitops-guard.json.
+With --apply it does that over SSH (the configured host, host key checked): checks the server has
+git, flock and docker compose, writes the files, and enables the timer or adds the cron line
+(replacing an earlier one). It never touches the checkout or the containers.
 `;
 
 export async function run(argv: string[]): Promise<number> {
@@ -25,51 +30,51 @@ export async function run(argv: string[]): Promise<number> {
 }
 
 export async function runServer(argv: string[]): Promise<number> {
-  const { values, positionals } = parseArgs({
-    args: argv, allowPositionals: true,
-    options: { cron: { type: 'boolean' }, config: { type: 'string' }, cwd: { type: 'string' }, help: { type: 'boolean', short: 'h' } },
-  });
+  let parsed;
+  try {
+    parsed = parseArgs({
+      args: argv, allowPositionals: true,
+      options: { cron: { type: 'boolean' }, apply: { type: 'boolean' }, config: { type: 'string' }, cwd: { type: 'string' },
+        help: { type: 'boolean', short: 'h' } },
+    });
+  } catch (e) {
+    process.stderr.write(`gitops-guard server: ${(e as Error).message}\n\n${usage}`);
+    return 1;
+  }
+  const { values, positionals } = parsed;
   if (values.help || positionals[0] !== 'install' || positionals.length !== 1) {
     process[values.help ? 'stdout' : 'stderr'].write(usage);
     return values.help ? 0 : 1;
   }
   const config = await loadConfig({ cwd: resolve(values.cwd ?? process.cwd()), ...(values.config ? { file: values.config } : {}) });
-  if (!config.remotePath) {
-    process.stderr.write('gitops-guard server install: set remotePath in gitops-guard.json (the server\'s checkout)\n');
+  let p: InstallPlan;
+  try {
+    p = plan(config, values.cron ? 'cron' : 'systemd');
+  } catch (e) {
+    process.stderr.write(`gitops-guard server install: ${(e as Error).message}\n`);
     return 1;
   }
-  const env: [string, string][] = [
-    ['GITOPS_GUARD_REPO', config.remotePath],
-    ['GITOPS_GUARD_BRANCH', config.branch],
-    ['GITOPS_GUARD_REMOTE', config.remote],
-    ['GITOPS_GUARD_COMPOSE_FILES', config.composeFiles.join(' ')],
-    ...(config.stateFile ? [['GITOPS_GUARD_STATE', config.stateFile] as [string, string]] : []),
-  ];
-  const script = '~/.local/bin/gitops-guard-reconcile';
-  const lines = [
-    `# 1. On the server${config.host ? ` (${config.host})` : ''}, as the user that runs docker, save the reconciler:`,
-    `#      mkdir -p ~/.local/bin && gitops-guard reconcile > ${script} && chmod +x ${script}`,
-    '#    (or copy the output of `gitops-guard reconcile` there).',
-  ];
-  if (values.cron) {
-    lines.push('# 2. Add this line with `crontab -e` (runs every minute; overlapping runs exit at once):',
-      `* * * * * ${env.map(([k, v]) => `${k}=${quoteWord(v)}`).join(' ')} $HOME/.local/bin/gitops-guard-reconcile >> $HOME/.local/state/gitops-guard/reconcile.log 2>&1`);
-  } else {
-    lines.push('# 2. Save these two units in ~/.config/systemd/user/, then run:',
-      '#      systemctl --user daemon-reload && systemctl --user enable --now gitops-guard-reconcile.timer',
-      '#      loginctl enable-linger "$USER"   # keep the timer running when nobody is logged in',
-      '', '# ~/.config/systemd/user/gitops-guard-reconcile.service',
-      '[Unit]', 'Description=gitops-guard: apply what git says', '',
-      '[Service]', 'Type=oneshot',
-      ...env.map(([k, v]) => `Environment=${k}=${quoteWord(v).replace(/%/g, '%%')}`),
-      'ExecStart=%h/.local/bin/gitops-guard-reconcile', 'SuccessExitStatus=2',
-      '', '# ~/.config/systemd/user/gitops-guard-reconcile.timer',
-      '[Unit]', 'Description=gitops-guard: reconcile every minute', '',
-      '[Timer]', 'OnBootSec=1min', 'OnUnitActiveSec=1min', 'AccuracySec=5s', '',
-      '[Install]', 'WantedBy=timers.target');
+  if (!values.apply) {
+    process.stdout.write(render(p, config.host));
+    return 0;
   }
-  lines.push('', `# The state file (outside the checkout): ${config.stateFile ?? '~/.local/state/gitops-guard/state.json'}`,
-    `# gitops-guard status reads it over SSH; posix path of the compose directory: ${posix.join(config.remotePath, posix.dirname(config.composeFiles[0] ?? '.'))}`);
-  process.stdout.write(lines.join('\n') + '\n');
-  return 0;
+  if (!config.host) {
+    process.stderr.write('gitops-guard server install --apply: set "host" in gitops-guard.json (an ssh destination)\n');
+    return 1;
+  }
+  const server = new Server(config);
+  try {
+    process.stderr.write(`Installing the reconciler on ${config.host} (${p.scheduler}):\n`);
+    const result = await apply(p, (c, o) => server.run(c, o), (s) => {
+      process.stderr.write(`  ${s.ok ? 'ok  ' : 'FAIL'} ${s.step}${s.detail ? `\n       ${s.detail.replace(/\n/g, '\n       ')}` : ''}\n`);
+    });
+    for (const n of result.next) process.stderr.write(`Next: ${n}\n`);
+    if (result.ok) process.stderr.write(`Done. The reconciler runs every minute and records each run in ${p.stateFile}; gitops-guard status shows it.\n`);
+    return result.ok ? 0 : 1;
+  } catch (e) {
+    process.stderr.write(`gitops-guard server install --apply: ${(e as Error).message}\n`);
+    return 1;
+  } finally {
+    server.close();
+  }
 }

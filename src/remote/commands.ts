@@ -30,6 +30,12 @@ function checkPath(kind: string, value: string): string {
   return value;
 }
 
+/** `~/x` (under the login user's home) or an absolute path, as one shell word. */
+function homePath(kind: string, value: string): string {
+  if (value.startsWith('~/') && value.length > 2 && !/[\0\n]/.test(value)) return `"$HOME"/${quoteWord(value.slice(2))}`;
+  return quoteWord(checkPath(kind, value));
+}
+
 /** Separates the parts of a combined command's output. */
 export const SEPARATOR = '--gitops-guard--';
 
@@ -82,4 +88,26 @@ export const templates = {
   reconcilerState: (stateFile: string | undefined): string => stateFile === undefined
     ? 'cat -- "$HOME/.local/state/gitops-guard/state.json"'
     : `cat -- ${quoteWord(checkPath('state file', stateFile))}`,
+
+  /** Prints each of the named tools (fixed names) that the server lacks, one a line. */
+  missingTools: (tools: readonly string[]): string => {
+    for (const t of tools) checkName('tool', t);
+    return `for t in ${tools.join(' ')}; do command -v "$t" >/dev/null 2>&1 || echo "$t"; done; `
+      + 'docker compose version >/dev/null 2>&1 || echo "docker compose (the compose plugin)"';
+  },
+  /** Write stdin to `path` atomically (a temporary file, then rename), creating its directory. */
+  writeFile: (path: string, mode: '0755' | '0644'): string => {
+    const p = homePath('file', path);
+    return `f=${p} && mkdir -p -- "$(dirname -- "$f")" && cat > "$f.tmp.$$" && chmod ${mode} -- "$f.tmp.$$" && mv -f -- "$f.tmp.$$" "$f"`;
+  },
+  /** Parse a script with the server's sh without running it. */
+  syntaxCheck: (path: string): string => `sh -n ${homePath('script', path)}`,
+  /** Replace the crontab lines carrying `marker` with the line on stdin; other lines stay. */
+  installCronLine: (marker: string): string => {
+    if (!/^# [a-z-]+$/.test(marker)) throw new UnsafeValue(`${JSON.stringify(marker)} is not a cron marker`);
+    return `line=$(cat) && { crontab -l 2>/dev/null | grep -v -F -- ${quoteWord(marker)}; printf '%s\n' "$line"; } | crontab -`;
+  },
+  enableUserTimer: (unit: string): string =>
+    `systemctl --user daemon-reload && systemctl --user enable --now -- ${quoteWord(checkName('unit', unit))}`,
+  enableLinger: (): string => 'loginctl enable-linger "$(id -un)"',
 };

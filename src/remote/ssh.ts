@@ -237,6 +237,8 @@ export interface ExecOptions {
   readonly timeoutMs?: number;
   /** Keep at most this many bytes of each of stdout and stderr. */
   readonly maxBytes?: number;
+  /** Sent to the command's standard input, which is then closed. */
+  readonly stdin?: string;
 }
 
 export interface ExecResult {
@@ -282,6 +284,7 @@ export function exec(client: Client, command: string, options: ExecOptions = {})
         list.push(chunk);
         return used + chunk.length;
       };
+      if (options.stdin !== undefined) channel.end(options.stdin);
       channel.on('data', (c: Buffer) => { outBytes = take(out, c, outBytes); });
       channel.stderr.on('data', (c: Buffer) => { errBytes = take(errs, c, errBytes); });
       channel.on('exit', (c: number | null, s?: string) => { code = c; if (s) signal = s; });

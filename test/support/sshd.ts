@@ -15,6 +15,8 @@ export interface Sshd {
   readonly dir: string;
   /** Files the docker stand-in answers from and records its calls in. */
   readonly docker: string;
+  /** HOME of every session: a temporary directory, so nothing a test installs lands in the real one. */
+  readonly home: string;
   /** The client key authorized on this server. */
   readonly clientKey: string;
   /** A known_hosts line for this server's host key. */
@@ -69,6 +71,8 @@ export async function startSshd(options: { clientKey?: string; port?: number; ho
   const bin = join(dir, 'bin');
   mkdirSync(docker);
   mkdirSync(bin);
+  const home = join(dir, 'home');
+  mkdirSync(home);
   copyFileSync(STANDIN, join(bin, 'docker'));
   execFileSync('chmod', ['755', join(bin, 'docker')]);
   const port = options.port ?? await freePort();
@@ -87,7 +91,7 @@ export async function startSshd(options: { clientKey?: string; port?: number; ho
     'PermitRootLogin prohibit-password',
     'AllowTcpForwarding yes',
     'LogLevel ERROR',
-    `SetEnv PATH=${bin}:/usr/local/bin:/usr/bin:/bin DOCKER_STANDIN=${docker}`,
+    `SetEnv PATH=${bin}:/usr/local/bin:/usr/bin:/bin DOCKER_STANDIN=${docker} HOME=${home}`,
     '',
   ].join('\n'));
   let log = '';
@@ -97,7 +101,7 @@ export async function startSshd(options: { clientKey?: string; port?: number; ho
   await waitForPort(port, child, () => log);
   const pub = readFileSync(`${hostKey}.pub`, 'utf8').trim().split(/\s+/);
   return {
-    port, dir, docker, clientKey, process: child,
+    port, dir, docker, home, clientKey, process: child,
     knownHostsLine: `[127.0.0.1]:${port} ${pub[0]} ${pub[1]}`,
     hostKeyBlob: Buffer.from(pub[1]!, 'base64'),
     dropSessions() {
