@@ -171,6 +171,29 @@ describe('deploy: nothing is ever lost', () => {
     git(dev, 'pull', '-q', '--rebase');
   });
 
+  it('commits a new IaC file with the change, and leaves it untracked again when it refuses', async () => {
+    // Behind first: the new file must come out exactly as it went in (untracked, not staged).
+    const other = join(work, `other-new-${Date.now()}`);
+    execFileSync('git', ['clone', '-q', bare, other]);
+    writeFileSync(join(other, 'README.md'), 'changed elsewhere\n');
+    git(other, 'commit', '-qam', 'docs from another clone');
+    git(other, 'push', '-q');
+    writeFileSync(join(dev, 'server', 'gateway.env'), 'LOG_LEVEL=info\n');
+    writeFileSync(join(dev, COMPOSE), compose(18796));
+    const { config } = await setup({ reconcile: 'timer' });
+    const e = await failure(deploy(config, { message: 'gateway env', wait: false }));
+    expect(e.step).toBe('fetch');
+    expect(git(dev, 'status', '--porcelain')).toBe(`M ${COMPOSE}\n?? server/gateway.env`);
+    git(dev, 'stash', '-q', '--include-untracked');
+    git(dev, 'pull', '-q', '--rebase');
+    git(dev, 'stash', 'pop', '-q');
+    const r = await deploy(config, { message: 'gateway env', wait: false });
+    expect(r.files.sort()).toEqual([COMPOSE, 'server/gateway.env']);
+    expect(git(dev, 'show', '--name-only', '--format=', 'HEAD').split('\n').sort()).toEqual([COMPOSE, 'server/gateway.env']);
+    expect(git(dev, 'status', '--porcelain')).toBe('');
+    expect(git(dev, 'rev-parse', '@{u}')).toBe(r.commit);
+  });
+
   it('keeps the local commit when the push is refused (a concurrent deploy), and never forces', async () => {
     const hook = join(bare, 'hooks', 'pre-receive');
     writeFileSync(hook, '#!/bin/sh\necho "rejected: another deploy is being pushed" >&2\nexit 1\n', { mode: 0o755 });

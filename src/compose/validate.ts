@@ -159,6 +159,13 @@ function run(cmd: string, args: string[], timeoutMs: number): Promise<{ status: 
   });
 }
 
+/** Whether `docker compose` runs here: asked once a process (a long-lived MCP server asks once). */
+let composeProbe: Promise<boolean> | undefined;
+function composeAvailable(): Promise<boolean> {
+  composeProbe ??= run('docker', ['compose', 'version'], 5000).then((r) => r.status === 0);
+  return composeProbe;
+}
+
 /** Validate the configured compose files (paths relative to `root`). */
 export async function validateFiles(root: string, files: readonly string[], options: { secondOpinion?: boolean } = {}):
   Promise<ValidationResult> {
@@ -176,7 +183,7 @@ export async function validateFiles(root: string, files: readonly string[], opti
   }
   let secondOpinion: ValidationResult['secondOpinion'] = 'unavailable';
   if (options.secondOpinion !== false && files.length > 0 && problems.every((p) => p.severity !== 'error')) {
-    if ((await run('docker', ['compose', 'version'], 5000)).status === 0) {
+    if (await composeAvailable()) {
       const r = await run('docker', ['compose', ...files.flatMap((f) => ['-f', join(root, f)]), 'config', '-q'], 30_000);
       secondOpinion = r.status === 0 ? 'passed' : 'failed';
       if (r.status !== 0) problems.push({ file: files[0]!, line: 1, col: 1, severity: 'error', message: `docker compose config: ${r.out}` });

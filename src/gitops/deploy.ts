@@ -82,10 +82,17 @@ async function preflight(git: SimpleGit, config: ResolvedConfig): Promise<{ bran
   let top: string;
   let gitDir: string;
   let branch: string;
+  let upstream: string | undefined;
+  // One process in the usual case; when it fails (no upstream, no repository), ask again to say which.
   try {
-    [top, gitDir, branch] = (await git.revparse(['--show-toplevel', '--absolute-git-dir', '--abbrev-ref', 'HEAD'])).trim().split('\n') as [string, string, string];
+    [top, gitDir, branch, upstream] = (await git.revparse(['--show-toplevel', '--absolute-git-dir', '--abbrev-ref', 'HEAD', '@{u}']))
+      .trim().split('\n') as [string, string, string, string];
   } catch {
-    throw new GitOpsError(`${config.root} is not a git repository (or has no commits yet)`, 'check');
+    try {
+      [top, gitDir, branch] = (await git.revparse(['--show-toplevel', '--absolute-git-dir', '--abbrev-ref', 'HEAD'])).trim().split('\n') as [string, string, string];
+    } catch {
+      throw new GitOpsError(`${config.root} is not a git repository (or has no commits yet)`, 'check');
+    }
   }
   for (const [marker, what] of [['MERGE_HEAD', 'a merge'], ['rebase-merge', 'a rebase'], ['rebase-apply', 'a rebase'],
     ['CHERRY_PICK_HEAD', 'a cherry-pick'], ['REVERT_HEAD', 'a revert']] as const) {
@@ -97,12 +104,7 @@ async function preflight(git: SimpleGit, config: ResolvedConfig): Promise<{ bran
   if (branch !== config.branch) {
     throw new GitOpsError(`you are on "${branch}", not the deploy branch "${config.branch}": merge your change into ${config.branch} first`, 'check');
   }
-  let upstream: string;
-  try {
-    upstream = (await git.revparse(['--abbrev-ref', '@{u}'])).trim();
-  } catch {
-    throw new GitOpsError(`${branch} has no upstream: push it once with git push -u ${config.remote} ${branch}`, 'check');
-  }
+  if (!upstream) throw new GitOpsError(`${branch} has no upstream: push it once with git push -u ${config.remote} ${branch}`, 'check');
   return { branch, upstream };
 }
 
@@ -148,15 +150,15 @@ export async function deploy(config: ResolvedConfig, options: DeployOptions): Pr
     message = deployMessage(config, options.message ?? '');
   }
   // Independent reads run together: the repository checks, the work tree, validation, and the fetch.
-  const [{ upstream }, status, validation] = await inOrder([
-    preflight(git, config),
-    git.status(),
-    (async () => {
-      progress('validate', `validating ${config.composeFiles.join(', ') || '(no compose files configured)'}`);
-      return validateFiles(config.root, config.composeFiles);
-    })(),
-    (async () => { progress('fetch', `fetching ${config.remote}`); await fetch(git, config); })(),
-  ] as const);
+  // The git processes start first; validation is CPU work in this process and runs while they do.
+  // Failures are still reported in step order.
+  progress('validate', `validating ${config.composeFiles.join(', ') || '(no compose files configured)'}`);
+  progress('fetch', `fetching ${config.remote}`);
+  const fetched = fetch(git, config);
+  const checked = preflight(git, config);
+  const listed = git.status();
+  const validated = Promise.resolve().then(() => validateFiles(config.root, config.composeFiles));
+  const [{ upstream }, status, validation] = await inOrder([checked, listed, validated, fetched] as const);
   if (!validation.ok) {
     throw new GitOpsError(`the compose files are not valid; nothing was committed:\n${validation.problems
       .filter((p) => p.severity === 'error').map(formatProblem).join('\n')}`, 'validate');
@@ -182,23 +184,34 @@ export async function deploy(config: ResolvedConfig, options: DeployOptions): Pr
     throw new GitOpsError(`other changes are already staged (${otherStaged.join(', ')}): commit or unstage them first (git restore --staged ${otherStaged.join(' ')})`, 'stage');
   }
 
-  await checkUpToDate(git, config, upstream);
-
   if (options.dryRun) {
+    await checkUpToDate(git, config, upstream);
     progress('commit', `dry run: would commit ${files.length ? files.join(', ') : '(empty commit)'} as "${message}" and push to ${upstream}`);
     return { commit: null, message, files, pushedAt: null, dryRun: true };
   }
 
   progress('stage', files.length ? `staging ${files.join(', ')}` : 'an empty commit');
-  if (files.length > 0) await git.raw(['add', '--verbose', '--', ...files]);
+  // `git commit -- FILES` takes tracked files as they are in the work tree; only new files need
+  // `git add` first. Staging only touches the index, so it runs beside the behind/diverged check;
+  // when the check refuses, the new files are unstaged again, leaving the index as it was.
+  const untracked = files.filter((f) => status.not_added.includes(f));
+  const staging = untracked.length > 0 ? git.raw(['add', '--verbose', '--', ...untracked]) : Promise.resolve('');
+  try {
+    await inOrder([checkUpToDate(git, config, upstream), staging] as const);
+  } catch (e) {
+    if (untracked.length > 0) await staging.then(() => git.raw(['reset', '-q', '--', ...untracked]), () => '').catch(() => undefined);
+    throw e;
+  }
   progress('commit', message);
-  await git.commit(message, files.length > 0 ? files : [], options.restart ? { '--allow-empty': null } : {});
+  const committed = await git.commit(message, files.length > 0 ? files : [], options.restart ? { '--allow-empty': null } : {});
 
   progress('push', `pushing to ${config.remote}/${config.branch}`);
   const before = options.server && options.wait !== false ? await snapshot(options.server) : null;
   let commit: string;
   try {
-    [commit] = await inOrder([git.revparse(['HEAD']).then((c) => c.trim()), git.push(config.remote, config.branch)] as const);
+    // simple-git commits with core.abbrev=40, so the summary carries the full hash.
+    const full = /^[0-9a-f]{40}$/.test(committed.commit) ? Promise.resolve(committed.commit) : git.revparse(['HEAD']).then((c) => c.trim());
+    [commit] = await inOrder([full, git.push(config.remote, config.branch)] as const);
   } catch (e) {
     commit = (await git.revparse(['HEAD'])).trim();
     throw new GitOpsError(`git push was refused (${(e as Error).message.trim().split('\n').pop()}). Your commit ${commit.slice(0, 7)} `
