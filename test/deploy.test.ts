@@ -171,6 +171,24 @@ describe('deploy: nothing is ever lost', () => {
     git(dev, 'pull', '-q', '--rebase');
   });
 
+  it('refuses when behind also when the remote commits were fetched before (nothing new for its fetch)', async () => {
+    const other = join(work, `other-fetched-${Date.now()}`);
+    execFileSync('git', ['clone', '-q', bare, other]);
+    writeFileSync(join(other, 'README.md'), 'fetched earlier\n');
+    git(other, 'commit', '-qam', 'docs from another clone');
+    git(other, 'push', '-q');
+    git(dev, 'fetch', '-q');
+    writeFileSync(join(dev, COMPOSE), compose(18797));
+    const { config } = await setup();
+    const before = head();
+    const e = await failure(deploy(config, { message: 'port 18797', wait: false }));
+    expect(e.step).toBe('fetch');
+    expect(e.message).toMatch(/has 1 commit\(s\) you do not have.*git pull --rebase/);
+    expect(head()).toBe(before);
+    git(dev, 'checkout', '--', COMPOSE);
+    git(dev, 'pull', '-q', '--rebase');
+  });
+
   it('commits a new IaC file with the change, and leaves it untracked again when it refuses', async () => {
     // Behind first: the new file must come out exactly as it went in (untracked, not staged).
     const other = join(work, `other-new-${Date.now()}`);

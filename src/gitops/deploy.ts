@@ -108,18 +108,24 @@ async function preflight(git: SimpleGit, config: ResolvedConfig): Promise<{ bran
   return { branch, upstream };
 }
 
-/** Fetch (verbosely: simple-git waits 50 ms after a command that prints nothing). */
-async function fetch(git: SimpleGit, config: ResolvedConfig): Promise<void> {
+/**
+ * Fetch (verbosely: simple-git waits 50 ms after a command that prints nothing). Says whether any
+ * remote-tracking ref moved: when none did, what `git status` read beside the fetch still holds.
+ */
+async function fetch(git: SimpleGit, config: ResolvedConfig): Promise<{ moved: boolean }> {
   try {
-    await git.raw(['fetch', '-v', config.remote, config.branch]);
+    const r = await git.fetch(['-v', config.remote, config.branch]);
+    return { moved: r.updated.length + r.branches.length + r.deleted.length > 0 };
   } catch (e) {
     throw new GitOpsError(`git fetch ${config.remote} failed: ${(e as Error).message.trim()}`, 'fetch');
   }
 }
 
 /** Refuse (before any commit is made) when the branch is behind or has diverged. */
-async function checkUpToDate(git: SimpleGit, config: ResolvedConfig, upstream: string): Promise<void> {
-  const [ahead, behind] = (await git.raw(['rev-list', '--left-right', '--count', `HEAD...${upstream}`])).trim().split(/\s+/).map(Number);
+async function checkUpToDate(git: SimpleGit, config: ResolvedConfig, upstream: string,
+  known?: { ahead: number; behind: number }): Promise<void> {
+  const [ahead, behind] = known ? [known.ahead, known.behind]
+    : (await git.raw(['rev-list', '--left-right', '--count', `HEAD...${upstream}`])).trim().split(/\s+/).map(Number);
   if ((behind ?? 0) > 0 && (ahead ?? 0) > 0) {
     throw new GitOpsError(`${config.branch} and ${upstream} have diverged (${ahead} local, ${behind} remote commits): `
       + `run git pull --rebase, check the result, then deploy again`, 'fetch');
@@ -158,7 +164,9 @@ export async function deploy(config: ResolvedConfig, options: DeployOptions): Pr
   const checked = preflight(git, config);
   const listed = git.status();
   const validated = Promise.resolve().then(() => validateFiles(config.root, config.composeFiles));
-  const [{ upstream }, status, validation] = await inOrder([checked, listed, validated, fetched] as const);
+  const [{ upstream }, status, validation, { moved }] = await inOrder([checked, listed, validated, fetched] as const);
+  // Ahead and behind from the status read beside the fetch hold when the fetch moved no ref.
+  const known = !moved && status.tracking === upstream ? { ahead: status.ahead, behind: status.behind } : undefined;
   if (!validation.ok) {
     throw new GitOpsError(`the compose files are not valid; nothing was committed:\n${validation.problems
       .filter((p) => p.severity === 'error').map(formatProblem).join('\n')}`, 'validate');
@@ -185,7 +193,7 @@ export async function deploy(config: ResolvedConfig, options: DeployOptions): Pr
   }
 
   if (options.dryRun) {
-    await checkUpToDate(git, config, upstream);
+    await checkUpToDate(git, config, upstream, known);
     progress('commit', `dry run: would commit ${files.length ? files.join(', ') : '(empty commit)'} as "${message}" and push to ${upstream}`);
     return { commit: null, message, files, pushedAt: null, dryRun: true };
   }
@@ -197,7 +205,7 @@ export async function deploy(config: ResolvedConfig, options: DeployOptions): Pr
   const untracked = files.filter((f) => status.not_added.includes(f));
   const staging = untracked.length > 0 ? git.raw(['add', '--verbose', '--', ...untracked]) : Promise.resolve('');
   try {
-    await inOrder([checkUpToDate(git, config, upstream), staging] as const);
+    await inOrder([checkUpToDate(git, config, upstream, known), staging] as const);
   } catch (e) {
     if (untracked.length > 0) await staging.then(() => git.raw(['reset', '-q', '--', ...untracked]), () => '').catch(() => undefined);
     throw e;
