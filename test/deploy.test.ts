@@ -2,7 +2,7 @@
 // clone, and the server's checkout reached through a real sshd, where the real reconciler script
 // runs and the docker CLI is the recording stand-in (no Docker engine runs here).
 import { execFileSync, spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -10,6 +10,7 @@ import { deploy, GitOpsError, history, rollback } from '../src/gitops/deploy.js'
 import { RECONCILER_SCRIPT } from '../src/gitops/reconciler.js';
 import { loadConfig, type ConfigInput } from '../src/index.js';
 import { Server } from '../src/remote/server.js';
+import { COMPOSE, gatewayCompose as compose, git, makeRepos } from './support/repos.js';
 import { freePort, startSshd, type Sshd } from './support/sshd.js';
 
 let sshd: Sshd;
@@ -19,30 +20,12 @@ let dev: string;
 let checkout: string;
 let kh: string;
 const BIN = join(import.meta.dirname, '..', 'dist', 'cli', 'main.js');
-const COMPOSE = 'server/docker-compose.yml';
-
-const git = (cwd: string, ...args: string[]): string =>
-  execFileSync('git', ['-c', 'user.name=Dev', '-c', 'user.email=dev@example.com', ...args], { cwd, encoding: 'utf8' }).trim();
-const compose = (port: number): string => `services:\n  gateway:\n    image: ghcr.io/example/gateway:1.4.2\n    ports: ["${port}:${port}"]\n`;
 
 beforeAll(async () => {
   sshd = await startSshd();
   work = mkdtempSync(join(tmpdir(), 'gitops-guard-deploy-'));
-  bare = join(work, 'origin.git');
-  dev = join(work, 'dev');
-  checkout = join(work, 'srv', 'CodeFoundry');
-  execFileSync('git', ['init', '-q', '--bare', '-b', 'main', bare]);
-  execFileSync('git', ['clone', '-q', bare, dev]);
-  git(dev, 'checkout', '-q', '-b', 'main');
-  git(dev, 'config', 'user.name', 'Dev');
-  git(dev, 'config', 'user.email', 'dev@example.com');
-  mkdirSync(join(dev, 'server'));
-  writeFileSync(join(dev, COMPOSE), compose(18789));
-  writeFileSync(join(dev, 'README.md'), 'the project\n');
-  git(dev, 'add', '.');
-  git(dev, 'commit', '-qm', 'deploy: gateway on 18789');
-  git(dev, 'push', '-q', '-u', 'origin', 'main');
-  execFileSync('git', ['clone', '-q', bare, checkout]);
+  ({ bare, dev, checkout } = makeRepos(work, { checkout: 'srv/CodeFoundry', message: 'deploy: gateway on 18789',
+    files: { [COMPOSE]: compose(18789), 'README.md': 'the project\n' } }));
   writeFileSync(join(work, 'gitops-guard-reconcile'), RECONCILER_SCRIPT, { mode: 0o755 });
   kh = join(work, 'known_hosts');
   writeFileSync(kh, sshd.knownHostsLine + '\n');
@@ -282,6 +265,7 @@ describe('history and rollback', () => {
       expect(entries.every((e) => e.message.startsWith('deploy:'))).toBe(true);
       const r = await rollback(config, { last: true }, { server, pollMs: 200 });
       expect(r.message).toBe(`deploy: revert ${bad.commit!.slice(0, 7)} (gateway on 18798)`);
+      expect(r.files).toEqual([COMPOSE]);
       expect(git(dev, 'log', '-1', '--format=%s')).toBe(r.message);
       expect(readFileSync(join(dev, COMPOSE), 'utf8')).not.toContain('18798');
       expect(git(dev, 'rev-list', '--count', `${bad.commit}..HEAD`)).toBe('1');

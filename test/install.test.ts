@@ -11,6 +11,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadConfig } from '../src/index.js';
 import { plan } from '../src/gitops/install.js';
 import { RECONCILER_SCRIPT } from '../src/gitops/reconciler.js';
+import { COMPOSE, git, makeRepos } from './support/repos.js';
 import { startSshd, type Sshd } from './support/sshd.js';
 
 const BIN = join(import.meta.dirname, '..', 'dist', 'cli', 'main.js');
@@ -21,8 +22,6 @@ let checkout: string;
 let head: string;
 let savedCrontab: string | null;
 
-const git = (cwd: string, ...args: string[]): string =>
-  execFileSync('git', ['-c', 'user.name=t', '-c', 'user.email=t@example.com', ...args], { cwd, encoding: 'utf8' }).trim();
 const cli = (...args: string[]) => spawnSync(process.execPath, [BIN, ...args],
   { cwd: dev, encoding: 'utf8', env: { PATH: process.env.PATH ?? '', HOME: dev, NO_COLOR: '1', SSH_AUTH_SOCK: '' } });
 const crontab = (): string => {
@@ -38,18 +37,8 @@ beforeAll(async () => {
   savedCrontab = r.status === 0 ? r.stdout : null;
   sshd = await startSshd();
   work = mkdtempSync(join(tmpdir(), 'gitops-guard-install-'));
-  const bare = join(work, 'origin.git');
-  dev = join(work, 'dev');
-  checkout = join(work, 'srv', 'Code Foundry');
-  execFileSync('git', ['init', '-q', '--bare', '-b', 'main', bare]);
-  execFileSync('git', ['clone', '-q', bare, dev]);
-  git(dev, 'checkout', '-q', '-b', 'main');
-  execFileSync('mkdir', ['-p', join(dev, 'server')]);
-  writeFileSync(join(dev, 'server', 'docker-compose.yml'), 'services:\n  gateway:\n    image: ghcr.io/example/gateway:1.4.2\n');
-  git(dev, 'add', '.');
-  git(dev, 'commit', '-qm', 'deploy: gateway');
-  git(dev, 'push', '-q', '-u', 'origin', 'main');
-  execFileSync('git', ['clone', '-q', bare, checkout]);
+  ({ dev, checkout } = makeRepos(work, { checkout: 'srv/Code Foundry', message: 'deploy: gateway',
+    files: { [COMPOSE]: 'services:\n  gateway:\n    image: ghcr.io/example/gateway:1.4.2\n' } }));
   head = git(dev, 'rev-parse', 'HEAD');
   writeFileSync(join(work, 'known_hosts'), sshd.knownHostsLine + '\n');
   writeFileSync(join(dev, 'gitops-guard.json'), JSON.stringify({

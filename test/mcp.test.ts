@@ -2,7 +2,7 @@
 // which works against a real git remote and a real sshd (docker on that server is the recording
 // stand-in: no Docker engine runs here).
 import { execFileSync } from 'node:child_process';
-import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Client } from '@modelcontextprotocol/sdk/client/index.js';
@@ -10,10 +10,10 @@ import { StdioClientTransport } from '@modelcontextprotocol/sdk/client/stdio.js'
 import { ElicitRequestSchema, LoggingMessageNotificationSchema } from '@modelcontextprotocol/sdk/types.js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { RECONCILER_SCRIPT } from '../src/gitops/reconciler.js';
+import { COMPOSE, gatewayCompose as compose, git, makeRepos } from './support/repos.js';
 import { freePort, startSshd, type Sshd } from './support/sshd.js';
 
 const BIN = join(import.meta.dirname, '..', 'dist', 'cli', 'main.js');
-const COMPOSE = 'server/docker-compose.yml';
 let sshd: Sshd;
 let work: string;
 let bare: string;
@@ -23,23 +23,10 @@ let baseConfig: Record<string, unknown>;
 const clients: Client[] = [];
 const asked: string[] = [];
 
-const git = (cwd: string, ...args: string[]): string =>
-  execFileSync('git', ['-c', 'user.name=Dev', '-c', 'user.email=dev@example.com', ...args], { cwd, encoding: 'utf8' }).trim();
-const compose = (port: number): string => `services:\n  gateway:\n    image: ghcr.io/example/gateway:1.4.2\n    ports: ["${port}:${port}"]\n`;
-
 beforeAll(async () => {
   sshd = await startSshd();
   work = mkdtempSync(join(tmpdir(), 'gitops-guard-mcp-'));
-  bare = join(work, 'origin.git');
-  dev = join(work, 'dev');
   checkout = join(work, 'srv', 'app');
-  execFileSync('git', ['init', '-q', '--bare', '-b', 'main', bare]);
-  execFileSync('git', ['clone', '-q', bare, dev]);
-  git(dev, 'checkout', '-q', '-b', 'main');
-  git(dev, 'config', 'user.name', 'Dev');
-  git(dev, 'config', 'user.email', 'dev@example.com');
-  mkdirSync(join(dev, 'server'));
-  writeFileSync(join(dev, COMPOSE), compose(18789));
   const kh = join(work, 'known_hosts');
   writeFileSync(kh, sshd.knownHostsLine + '\n');
   writeFileSync(join(work, 'reconcile.sh'), RECONCILER_SCRIPT, { mode: 0o755 });
@@ -47,11 +34,8 @@ beforeAll(async () => {
     host: '127.0.0.1', port: sshd.port, user: 'root', remotePath: checkout, composeFiles: [COMPOSE], stateFile: join(work, 'state.json'),
     sshConfig: null, knownHosts: [kh], identityFile: sshd.clientKey, reconcile: 'trigger', reconcilerPath: join(work, 'reconcile.sh'),
   };
-  writeFileSync(join(dev, 'gitops-guard.json'), JSON.stringify(baseConfig));
-  git(dev, 'add', '.');
-  git(dev, 'commit', '-qm', 'deploy: gateway on 18789');
-  git(dev, 'push', '-q', '-u', 'origin', 'main');
-  execFileSync('git', ['clone', '-q', bare, checkout]);
+  ({ bare, dev } = makeRepos(work, { checkout: 'srv/app', message: 'deploy: gateway on 18789',
+    files: { [COMPOSE]: compose(18789), 'gitops-guard.json': JSON.stringify(baseConfig) } }));
   writeFileSync(join(sshd.docker, 'compose-ps.json'), JSON.stringify([{ ID: 'b'.repeat(64), Name: 'app-gateway-1', Service: 'gateway',
     Image: 'ghcr.io/example/gateway:1.4.2', State: 'running', Health: 'healthy', Status: 'Up (healthy)', CreatedAt: new Date().toISOString() }]));
   writeFileSync(join(sshd.docker, 'containers.ndjson'), JSON.stringify({ ID: 'b'.repeat(64), Names: 'app-gateway-1', Image: 'ghcr.io/example/gateway:1.4.2',

@@ -1,6 +1,6 @@
 // The real reconciler script, run on a real sshd with git checkouts; the docker CLI on that
 // server is the recording stand-in (no Docker engine runs here).
-import { execFileSync, spawn } from 'node:child_process';
+import { spawn } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -8,22 +8,19 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { RECONCILER_SCRIPT } from '../src/gitops/reconciler.js';
 import { loadConfig } from '../src/index.js';
 import { Server } from '../src/remote/server.js';
+import { COMPOSE, gatewayCompose, git, makeRepos } from './support/repos.js';
 import { startSshd, type Sshd } from './support/sshd.js';
 
 let sshd: Sshd;
 let work: string;
 let server: Server;
-let bare: string;
 let dev: string;
 let checkout: string;
 let script: string;
 let state: string;
 
-const git = (cwd: string, ...args: string[]): string =>
-  execFileSync('git', ['-c', 'user.name=t', '-c', 'user.email=t@example.com', ...args], { cwd, encoding: 'utf8' }).trim();
-
 function push(port: string): string {
-  writeFileSync(join(dev, 'server', 'docker-compose.yml'), `services:\n  gateway:\n    image: ghcr.io/example/gateway:1.4.2\n    ports: ["${port}:${port}"]\n`);
+  writeFileSync(join(dev, COMPOSE), gatewayCompose(Number(port)));
   git(dev, 'commit', '-qam', `deploy: gateway port ${port}`);
   git(dev, 'push', '-q');
   return git(dev, 'rev-parse', 'HEAD');
@@ -41,19 +38,8 @@ const readState = (): Record<string, unknown> => JSON.parse(readFileSync(state, 
 beforeAll(async () => {
   sshd = await startSshd();
   work = mkdtempSync(join(tmpdir(), 'gitops-guard-reconcile-'));
-  bare = join(work, 'origin.git');
-  dev = join(work, 'dev');
-  checkout = join(work, 'srv', 'CodeFoundry');
+  ({ dev, checkout } = makeRepos(work, { checkout: 'srv/CodeFoundry', message: 'deploy: gateway', files: { [COMPOSE]: gatewayCompose(18789) } }));
   state = join(work, 'state', 'state.json');
-  execFileSync('git', ['init', '-q', '--bare', '-b', 'main', bare]);
-  execFileSync('git', ['clone', '-q', bare, dev]);
-  git(dev, 'checkout', '-q', '-b', 'main');
-  execFileSync('mkdir', ['-p', join(dev, 'server')]);
-  writeFileSync(join(dev, 'server', 'docker-compose.yml'), 'services:\n  gateway:\n    image: ghcr.io/example/gateway:1.4.2\n    ports: ["18789:18789"]\n');
-  git(dev, 'add', '.');
-  git(dev, 'commit', '-qm', 'deploy: gateway');
-  git(dev, 'push', '-q', '-u', 'origin', 'main');
-  execFileSync('git', ['clone', '-q', bare, checkout]);
   script = join(work, 'gitops-guard-reconcile');
   writeFileSync(script, RECONCILER_SCRIPT, { mode: 0o755 });
   const kh = join(work, 'known_hosts');

@@ -3,7 +3,7 @@ import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { loadConfig } from '../config-file.js';
 import type { ResolvedConfig } from '../config.js';
-import { deploy, history, rollback, type DeployResult, type Progress } from '../gitops/deploy.js';
+import { deploy, history, rollback, type DeployOptions, type DeployResult, type Progress } from '../gitops/deploy.js';
 import { Server } from '../remote/server.js';
 import { parseDuration } from './logs.js';
 import { paint, table, useColour } from './output.js';
@@ -48,31 +48,20 @@ function report(result: DeployResult, json: boolean): number {
   return result.verify && !result.verify.ok ? 1 : 0;
 }
 
-async function setup(values: { config?: string | undefined; cwd?: string | undefined; 'no-wait'?: boolean | undefined }):
-  Promise<{ config: ResolvedConfig; server: Server | undefined }> {
-  const config = await loadConfig({ cwd: resolve(values.cwd ?? process.cwd()), ...(values.config ? { file: values.config } : {}) });
-  return { config, server: config.host && !values['no-wait'] ? new Server(config) : undefined };
-}
+type LoopOptions = Pick<DeployOptions, 'dryRun' | 'wait' | 'waitTimeoutMs' | 'server' | 'progress'>;
 
 const common = {
   'dry-run': { type: 'boolean' }, 'no-wait': { type: 'boolean' }, timeout: { type: 'string' }, json: { type: 'boolean' },
   config: { type: 'string' }, cwd: { type: 'string' }, help: { type: 'boolean', short: 'h' },
 } as const;
 
-export async function run(argv: string[]): Promise<number> {
-  const { values, positionals } = parseArgs({
-    args: argv, allowPositionals: true,
-    options: { ...common, message: { type: 'string', short: 'm' }, restart: { type: 'boolean' } },
-  });
-  if (values.help) { process.stdout.write(usage); return 0; }
-  if (!values.message && !values.restart) { process.stderr.write(`gitops-guard deploy: say what changed with -m\n\n${usage}`); return 1; }
-  const { config, server } = await setup(values);
+/** Deploy and rollback alike: load the config, open the server to verify on, run, report, close. */
+async function runLoop(values: { config?: string; cwd?: string; 'dry-run'?: boolean; 'no-wait'?: boolean; timeout?: string; json?: boolean },
+  step: (config: ResolvedConfig, options: LoopOptions) => Promise<DeployResult>): Promise<number> {
+  const config = await loadConfig({ cwd: resolve(values.cwd ?? process.cwd()), ...(values.config ? { file: values.config } : {}) });
+  const server = config.host && !values['no-wait'] ? new Server(config) : undefined;
   try {
-    const service = values.restart ? positionals[0] : undefined;
-    const result = await deploy(config, {
-      ...(values.message ? { message: values.message } : {}),
-      files: values.restart ? [] : positionals,
-      restart: Boolean(values.restart), ...(service ? { service } : {}),
+    const result = await step(config, {
       dryRun: Boolean(values['dry-run']), wait: !values['no-wait'],
       ...(values.timeout ? { waitTimeoutMs: parseDuration(values.timeout) } : {}),
       ...(server ? { server } : {}), progress: progressTo(Boolean(values.json)),
@@ -81,6 +70,21 @@ export async function run(argv: string[]): Promise<number> {
   } finally {
     server?.close();
   }
+}
+
+export async function run(argv: string[]): Promise<number> {
+  const { values, positionals } = parseArgs({
+    args: argv, allowPositionals: true,
+    options: { ...common, message: { type: 'string', short: 'm' }, restart: { type: 'boolean' } },
+  });
+  if (values.help) { process.stdout.write(usage); return 0; }
+  if (!values.message && !values.restart) { process.stderr.write(`gitops-guard deploy: say what changed with -m\n\n${usage}`); return 1; }
+  const service = values.restart ? positionals[0] : undefined;
+  return runLoop(values, (config, options) => deploy(config, {
+    ...(values.message ? { message: values.message } : {}),
+    files: values.restart ? [] : positionals,
+    restart: Boolean(values.restart), ...(service ? { service } : {}), ...options,
+  }));
 }
 
 export async function runHistory(argv: string[]): Promise<number> {
@@ -110,15 +114,5 @@ export async function runRollback(argv: string[]): Promise<number> {
   const { values, positionals } = parseArgs({ args: argv, allowPositionals: true, options: { ...common, last: { type: 'boolean' } } });
   if (values.help) { process.stdout.write(usage); return 0; }
   if (!values.last && positionals.length !== 1) { process.stderr.write(`gitops-guard rollback: name a deploy commit, or --last\n\n${usage}`); return 1; }
-  const { config, server } = await setup(values);
-  try {
-    const result = await rollback(config, values.last ? { last: true } : { sha: positionals[0]! }, {
-      dryRun: Boolean(values['dry-run']), wait: !values['no-wait'],
-      ...(values.timeout ? { waitTimeoutMs: parseDuration(values.timeout) } : {}),
-      ...(server ? { server } : {}), progress: progressTo(Boolean(values.json)),
-    });
-    return report(result, Boolean(values.json));
-  } finally {
-    server?.close();
-  }
+  return runLoop(values, (config, options) => rollback(config, values.last ? { last: true } : { sha: positionals[0]! }, options));
 }

@@ -363,11 +363,12 @@ export async function rollback(config: ResolvedConfig, target: { sha?: string; l
   } else {
     throw new GitOpsError('name the deploy commit to roll back (a sha), or use --last', 'check');
   }
-  const subject = (await git.raw(['log', '-1', '--format=%s', sha])).trim();
+  // The subject, then the files the reverted commit touched (which the revert touches again).
+  const [subject = '', ...touched] = (await git.raw(['show', '--format=%s', '--name-only', sha])).split('\n').filter(Boolean);
   const message = deployMessage(config, `revert ${sha.slice(0, 7)} (${subject.replace(/^deploy:\s*/, '')})`);
   if (options.dryRun) {
     progress('commit', `dry run: would revert ${sha.slice(0, 7)} as "${message}" and push`);
-    return { commit: null, message, files: [], pushedAt: null, dryRun: true };
+    return { commit: null, message, files: touched, pushedAt: null, dryRun: true };
   }
   progress('commit', message);
   try {
@@ -386,7 +387,7 @@ export async function rollback(config: ResolvedConfig, target: { sha?: string; l
     throw new GitOpsError(`git push was refused (${(e as Error).message.trim().split('\n').pop()}). The revert ${commit.slice(0, 7)} is kept locally: run git pull --rebase, then git push`, 'push');
   }
   const pushedAt = new Date().toISOString();
-  const result: DeployResult = { commit, message, files: [], pushedAt, dryRun: false };
+  const result: DeployResult = { commit, message, files: touched, pushedAt, dryRun: false };
   if (options.wait === false || !options.server) return result;
   return { ...result, verify: await safeVerify(config, options.server, commit, pushedAt, before, options) };
 }
