@@ -78,7 +78,7 @@ export function plan(config: ResolvedConfig, scheduler: Scheduler): InstallPlan 
     const log = `${stateFile.replace(/\/[^/]*$/, '')}/reconcile.log`;
     const logDir = stateFile.replace(/\/[^/]*$/, '');
     const cronLine = `* * * * * mkdir -p ${cronEscape(shellPath(logDir))} && ${env.map(([k, v]) => `${k}=${cronEscape(quoteWord(v))}`).join(' ')} ${cronEscape(shellPath(script))} >> ${cronEscape(shellPath(log))} 2>&1 # ${UNIT}`;
-    return { scheduler, files, cronLine, enable: [`(crontab -l 2>/dev/null | grep -v -F '# ${UNIT}'; echo <the line above>) | crontab -`], stateFile };
+    return { scheduler, files, cronLine, enable: [], stateFile };
   }
   files.push({
     path: `~/.config/systemd/user/${UNIT}.service`, mode: '0644',
@@ -104,14 +104,20 @@ export function plan(config: ResolvedConfig, scheduler: Scheduler): InstallPlan 
 /** The plan as text to copy by hand. */
 export function render(p: InstallPlan, host: string | undefined): string {
   const where = host ? ` (${host})` : '';
-  const lines = [`# On the server${where}, as the user that runs docker:`, ''];
+  const lines = [`# On the server${where}, as the user that runs docker (the server needs sh, git, flock and docker compose, not Node):`, ''];
   for (const f of p.files) {
-    lines.push(`# ${f.path}${f.mode === '0755' ? ' (chmod +x; the same as `gitops-guard reconcile` prints)' : ''}`);
-    lines.push(f.mode === '0755' ? `#   mkdir -p ${f.path.replace(/\/[^/]*$/, '')} && gitops-guard reconcile > ${f.path} && chmod +x ${f.path}` : f.content.trimEnd());
+    if (f.mode === '0755') {
+      const dir = f.path.replace(/\/[^/]*$/, '');
+      lines.push(`# ${f.path}: the reconciler. From your machine:`,
+        `#   gitops-guard reconcile | ssh ${host ? quoteWord(host) : 'HOST'} 'mkdir -p ${dir} && cat > ${f.path} && chmod +x ${f.path}'`);
+    } else {
+      lines.push(`# ${f.path}`, f.content.trimEnd());
+    }
     lines.push('');
   }
   if (p.cronLine) lines.push('# Add this line with `crontab -e` (every minute; a run that finds another running exits at once):', p.cronLine, '');
-  lines.push('# Then switch it on:', ...p.enable.map((c) => `#   ${c}`), '',
+  if (p.enable.length > 0) lines.push('# Then switch it on:', ...p.enable.map((c) => `#   ${c}`), '');
+  lines.push(
     `# The reconciler records each run in ${p.stateFile} (outside the checkout); gitops-guard status reads it.`,
     `# Or let gitops-guard do all of this over SSH: gitops-guard server install${p.scheduler === 'cron' ? ' --cron' : ''} --apply`);
   return lines.join('\n') + '\n';
