@@ -6,7 +6,7 @@ import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { deploy, GitOpsError, history, rollback } from '../src/gitops/deploy.js';
+import { deploy, findRepository, GitOpsError, history, rollback } from '../src/gitops/deploy.js';
 import { RECONCILER_SCRIPT } from '../src/gitops/reconciler.js';
 import { loadConfig, type ConfigInput } from '../src/index.js';
 import { Server } from '../src/remote/server.js';
@@ -249,6 +249,33 @@ describe('deploy: nothing is ever lost', () => {
     expect((await failure(deploy(config, { message: 'x', wait: false }))).message).toContain('middle of a merge');
     execFileSync('rm', [join(dev, '.git', 'MERGE_HEAD')]);
     expect((await failure(deploy(config, { message: 'nothing changed', wait: false }))).message).toContain('nothing to deploy');
+    // No upstream, and not a repository at all.
+    git(dev, 'checkout', '-q', '-b', 'local-only');
+    try {
+      const { config: local } = await setup({ branch: 'local-only' });
+      expect((await failure(deploy(local, { message: 'x', wait: false }))).message)
+        .toContain('local-only has no upstream: push it once with git push -u origin local-only');
+    } finally {
+      git(dev, 'checkout', '-q', 'main');
+      git(dev, 'branch', '-q', '-D', 'local-only');
+    }
+    const nowhere = mkdtempSync(join(tmpdir(), 'gitops-guard-norepo-'));
+    const bad = await failure(deploy(await loadConfig({ cwd: nowhere, root: nowhere, config: { composeFiles: [COMPOSE] } }), { message: 'x', wait: false }));
+    expect(bad.step).toBe('check');
+    expect(bad.message).toContain('is not a git repository');
+  });
+
+  it('finds the git directory of a worktree (a .git file), and its merge in progress', async () => {
+    const tree = join(work, `worktree-${Date.now()}`);
+    git(dev, 'worktree', 'add', '-q', '--detach', tree);
+    try {
+      const repo = findRepository(join(tree, 'server'));
+      expect(repo?.top).toBe(tree);
+      expect(repo?.gitDir).toBe(git(tree, 'rev-parse', '--absolute-git-dir'));
+      expect(findRepository(join(dev, 'server'))).toEqual({ top: dev, gitDir: join(dev, '.git') });
+    } finally {
+      git(dev, 'worktree', 'remove', '--force', tree);
+    }
   });
 });
 

@@ -1,9 +1,9 @@
 // The GitOps loop from the developer's side: validate → commit "deploy: …" → push → verify, plus
 // history and rollback by `git revert`. Nothing here resets, force-pushes, or discards a commit: on
 // every failure the local commits and work tree stay as they were, and the error says what to run.
-import { existsSync } from 'node:fs';
-import { join, posix } from 'node:path';
-import { simpleGit, type SimpleGit } from 'simple-git';
+import { existsSync, readFileSync, statSync } from 'node:fs';
+import { dirname, join, posix, resolve } from 'node:path';
+import { simpleGit, type SimpleGit, type StatusResult } from 'simple-git';
 import type { ResolvedConfig } from '../config.js';
 import { formatProblem, validateFiles } from '../compose/validate.js';
 import type { ReconcilerState, Server, ServiceState } from '../remote/server.js';
@@ -78,34 +78,46 @@ function iacDirs(config: ResolvedConfig): string[] {
   return [...new Set(config.composeFiles.map((f) => posix.dirname(f)))];
 }
 
-async function preflight(git: SimpleGit, config: ResolvedConfig): Promise<{ branch: string; upstream: string }> {
-  let top: string;
-  let gitDir: string;
-  let branch: string;
-  let upstream: string | undefined;
-  // One process in the usual case; when it fails (no upstream, no repository), ask again to say which.
-  try {
-    [top, gitDir, branch, upstream] = (await git.revparse(['--show-toplevel', '--absolute-git-dir', '--abbrev-ref', 'HEAD', '@{u}']))
-      .trim().split('\n') as [string, string, string, string];
-  } catch {
+/** The repository's top and git directory, found the way git finds them: `.git` (a directory, or a
+ * file naming one, as in worktrees) in `dir` or the nearest parent. No process. */
+export function findRepository(dir: string): { top: string; gitDir: string } | null {
+  for (let d = resolve(dir); ; d = dirname(d)) {
+    const dotGit = join(d, '.git');
     try {
-      [top, gitDir, branch] = (await git.revparse(['--show-toplevel', '--absolute-git-dir', '--abbrev-ref', 'HEAD'])).trim().split('\n') as [string, string, string];
-    } catch {
-      throw new GitOpsError(`${config.root} is not a git repository (or has no commits yet)`, 'check');
-    }
+      if (statSync(dotGit).isDirectory()) return { top: d, gitDir: dotGit };
+      const named = /^gitdir:\s*(.+)$/m.exec(readFileSync(dotGit, 'utf8'))?.[1]?.trim();
+      if (named) return { top: d, gitDir: resolve(d, named) };
+    } catch { /* not here */ }
+    if (dirname(d) === d) return null;
   }
+}
+
+/** The status, or a GitOpsError when this is not a git repository. */
+function readStatus(git: SimpleGit, config: ResolvedConfig): Promise<StatusResult> {
+  return git.status().catch(() => {
+    throw new GitOpsError(`${config.root} is not a git repository (or has no commits yet)`, 'check');
+  });
+}
+
+/** Deploy branch, upstream, nothing in progress: from the status and the git directory. */
+function preflight(status: StatusResult, config: ResolvedConfig): { branch: string; upstream: string } {
+  const repo = findRepository(config.root);
+  if (!repo) throw new GitOpsError(`${config.root} is not a git repository`, 'check');
   for (const [marker, what] of [['MERGE_HEAD', 'a merge'], ['rebase-merge', 'a rebase'], ['rebase-apply', 'a rebase'],
     ['CHERRY_PICK_HEAD', 'a cherry-pick'], ['REVERT_HEAD', 'a revert']] as const) {
-    if (existsSync(join(gitDir, marker))) {
-      throw new GitOpsError(`${top} is in the middle of ${what}: finish it (or abort it) before deploying`, 'check');
+    if (existsSync(join(repo.gitDir, marker))) {
+      throw new GitOpsError(`${repo.top} is in the middle of ${what}: finish it (or abort it) before deploying`, 'check');
     }
   }
-  if (branch === 'HEAD') throw new GitOpsError(`HEAD is detached: check out ${config.branch} first (git switch ${config.branch})`, 'check');
+  const branch = status.current;
+  if (status.detached || !branch || branch === 'HEAD') {
+    throw new GitOpsError(`HEAD is detached: check out ${config.branch} first (git switch ${config.branch})`, 'check');
+  }
   if (branch !== config.branch) {
     throw new GitOpsError(`you are on "${branch}", not the deploy branch "${config.branch}": merge your change into ${config.branch} first`, 'check');
   }
-  if (!upstream) throw new GitOpsError(`${branch} has no upstream: push it once with git push -u ${config.remote} ${branch}`, 'check');
-  return { branch, upstream };
+  if (!status.tracking) throw new GitOpsError(`${branch} has no upstream: push it once with git push -u ${config.remote} ${branch}`, 'check');
+  return { branch, upstream: status.tracking };
 }
 
 /**
@@ -114,7 +126,7 @@ async function preflight(git: SimpleGit, config: ResolvedConfig): Promise<{ bran
  */
 async function fetch(git: SimpleGit, config: ResolvedConfig): Promise<{ moved: boolean }> {
   try {
-    const r = await git.fetch(['-v', config.remote, config.branch]);
+    const r = await git.fetch(['-v', '--no-auto-maintenance', '--no-write-fetch-head', config.remote, config.branch]);
     return { moved: r.updated.length + r.branches.length + r.deleted.length > 0 };
   } catch (e) {
     throw new GitOpsError(`git fetch ${config.remote} failed: ${(e as Error).message.trim()}`, 'fetch');
@@ -155,16 +167,15 @@ export async function deploy(config: ResolvedConfig, options: DeployOptions): Pr
   } else {
     message = deployMessage(config, options.message ?? '');
   }
-  // Independent reads run together: the repository checks, the work tree, validation, and the fetch.
-  // The git processes start first; validation is CPU work in this process and runs while they do.
-  // Failures are still reported in step order.
+  // Independent reads run together: the status (which also answers the repository checks), the
+  // fetch, and validation (CPU work in this process, while the git processes run). Failures are
+  // still reported in step order.
   progress('validate', `validating ${config.composeFiles.join(', ') || '(no compose files configured)'}`);
   progress('fetch', `fetching ${config.remote}`);
   const fetched = fetch(git, config);
-  const checked = preflight(git, config);
-  const listed = git.status();
+  const checked = readStatus(git, config).then((status) => ({ status, ...preflight(status, config) }));
   const validated = Promise.resolve().then(() => validateFiles(config.root, config.composeFiles));
-  const [{ upstream }, status, validation, { moved }] = await inOrder([checked, listed, validated, fetched] as const);
+  const [{ status, upstream }, validation, { moved }] = await inOrder([checked, validated, fetched] as const);
   // Ahead and behind from the status read beside the fetch hold when the fetch moved no ref.
   const known = !moved && status.tracking === upstream ? { ahead: status.ahead, behind: status.behind } : undefined;
   if (!validation.ok) {
@@ -343,8 +354,9 @@ export async function rollback(config: ResolvedConfig, target: { sha?: string; l
   const progress: Progress = options.progress ?? (() => undefined);
   const git = simpleGit({ baseDir: config.root });
   progress('check', 'checking the repository');
-  const [{ upstream }, status] = await inOrder([preflight(git, config), git.status(),
-    (async () => { progress('fetch', `fetching ${config.remote}`); await fetch(git, config); })()] as const);
+  progress('fetch', `fetching ${config.remote}`);
+  const [{ status, upstream }] = await inOrder([readStatus(git, config).then((st) => ({ status: st, ...preflight(st, config) })),
+    fetch(git, config)] as const);
   if (!status.isClean()) {
     throw new GitOpsError(`the work tree has changes (${status.files.map((f) => f.path).join(', ')}): commit or stash them before rolling back`, 'check');
   }
