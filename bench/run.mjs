@@ -207,7 +207,7 @@ async function deployOverhead() {
   const plain = [];
   const fetching = [];
   const ours = [];
-  for (let i = 0; i < 12; i++) {
+  for (let i = 0; i < 25; i++) {
     change(plainDir, i);
     let t = process.hrtime.bigint();
     execFileSync('sh', ['-c', `git add server/docker-compose.yml && git commit -qm "deploy: port ${i}" && git push -q`], { cwd: plainDir, stdio: 'pipe' });
@@ -223,7 +223,7 @@ async function deployOverhead() {
   }
   const p = median(plain);
   const o = median(ours);
-  console.log('deploy overhead to a local bare remote, median of 12 (verify excluded):');
+  console.log('deploy overhead to a local bare remote, median of 25 interleaved runs (verify excluded):');
   console.log(`  git add && git commit && git push                    ${fmtMs(p).padStart(9)}  1.00×`);
   const f = median(fetching);
   console.log(`  git fetch && git add && git commit && git push        ${fmtMs(f).padStart(9)}  ${(f / p).toFixed(2)}× (the fetch deploy must do, by hand)`);
