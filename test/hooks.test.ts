@@ -1,7 +1,7 @@
 // Every agent host's hook, through the built CLI as a child process, with recorded protocol
 // fixtures (test/fixtures/hooks/<host>.json): allow, deny, ask, rewrite offered and applied, a tool
 // that is not a shell, malformed input; and failures that must still block.
-import { spawnSync } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -135,6 +135,38 @@ describe.each(HOSTS)('hook %s', (host) => {
   it('fails closed when it runs out of time', () => {
     const r = hook(host, fixture(host, 'shell', dir, 'ssh ainetic.tech "docker ps"'), dir, { GITOPS_GUARD_HOOK_TIMEOUT_MS: '1' });
     expectBlock[host](r, 'no decision within 1 ms');
+  });
+});
+
+describe('stdin', () => {
+  it('blocks in bounded time when the host never closes stdin', async () => {
+    const dir = project({});
+    const child = spawn(process.execPath, [BIN, 'hook', 'claude'], {
+      cwd: dir, stdio: ['pipe', 'pipe', 'pipe'],
+      env: { PATH: process.env.PATH ?? '', HOME: dir, GITOPS_GUARD_HOOK_TIMEOUT_MS: '500' },
+    });
+    child.stdin.write('{"tool_name": "Bash", ');
+    let stderr = '';
+    child.stderr.on('data', (d: Buffer) => { stderr += d.toString(); });
+    const exit = await new Promise<number | null>((done) => child.on('exit', (code) => done(code)));
+    child.stdin.destroy();
+    expect(exit).toBe(2);
+    expect(stderr).toContain('no decision within 500 ms');
+  });
+
+  it('reads input that arrives in pieces', async () => {
+    const dir = project({});
+    const child = spawn(process.execPath, [BIN, 'hook', 'claude'], { cwd: dir, stdio: ['pipe', 'pipe', 'pipe'], env: { PATH: process.env.PATH ?? '', HOME: dir } });
+    const input = JSON.stringify({ session_id: 's', transcript_path: '/tmp/t', cwd: dir, hook_event_name: 'PreToolUse', tool_name: 'Bash',
+      tool_input: { command: 'docker compose restart gateway' } });
+    let stdout = '';
+    child.stdout.on('data', (d: Buffer) => { stdout += d.toString(); });
+    child.stdin.write(input.slice(0, 40));
+    await new Promise((r) => setTimeout(r, 150));
+    child.stdin.end(input.slice(40));
+    const exit = await new Promise<number | null>((done) => child.on('exit', (code) => done(code)));
+    expect(exit).toBe(0);
+    expect(JSON.parse(stdout).hookSpecificOutput.permissionDecision).toBe('deny');
   });
 });
 
