@@ -67,6 +67,17 @@ async function connect(args: string[] = [], cwd = dev, answer?: boolean): Promis
 }
 
 type ToolResult = { isError?: boolean; structuredContent?: any; content: { type: string; text: string }[] };
+/** Another developer clone of the remote, with its own gitops-guard.json kept out of git. */
+function clone(prefix: string, overrides: Record<string, unknown>): string {
+  const dir = mkdtempSync(join(work, prefix));
+  execFileSync('git', ['clone', '-q', bare, dir]);
+  git(dir, 'config', 'user.name', 'Dev');
+  git(dir, 'config', 'user.email', 'dev@example.com');
+  writeFileSync(join(dir, '.git', 'info', 'exclude'), 'gitops-guard.json\n');
+  writeFileSync(join(dir, 'gitops-guard.json'), JSON.stringify({ ...baseConfig, ...overrides }));
+  return dir;
+}
+
 const call = async (client: Client, name: string, args: Record<string, unknown> = {}, onprogress?: (p: unknown) => void): Promise<ToolResult> =>
   (await client.callTool({ name, arguments: args }, undefined, { ...(onprogress ? { onprogress } : {}), timeout: 60_000 })) as ToolResult;
 
@@ -184,9 +195,7 @@ describe('failures are results, not crashes', () => {
   });
 
   it('refuses to deploy when confirmDeploy is on and the client cannot ask the person', async () => {
-    const dir = mkdtempSync(join(work, 'confirm-'));
-    execFileSync('git', ['clone', '-q', bare, dir]);
-    writeFileSync(join(dir, 'gitops-guard.json'), JSON.stringify({ ...baseConfig, confirmDeploy: true }));
+    const dir = clone('confirm-', { confirmDeploy: true });
     const r = await call(await connect([], dir), 'deploy', { restart: true });
     expect(r.isError).toBe(true);
     expect(r.content[0]!.text).toContain('cannot ask the person');
@@ -196,12 +205,7 @@ describe('failures are results, not crashes', () => {
 
 describe('cancellation', () => {
   it('stops waiting when the client cancels; the pushed commit stands and the server keeps serving', async () => {
-    const dir = mkdtempSync(join(work, 'cancel-'));
-    execFileSync('git', ['clone', '-q', bare, dir]);
-    git(dir, 'config', 'user.name', 'Dev');
-    git(dir, 'config', 'user.email', 'dev@example.com');
-    writeFileSync(join(dir, '.git', 'info', 'exclude'), 'gitops-guard.json\n');
-    writeFileSync(join(dir, 'gitops-guard.json'), JSON.stringify({ ...baseConfig, reconcile: 'timer' }));
+    const dir = clone('cancel-', { reconcile: 'timer' });
     const client = await connect([], dir);
     const abort = new AbortController();
     setTimeout(() => abort.abort(), 1500);
@@ -218,12 +222,7 @@ describe('cancellation', () => {
 
 describe('confirmDeploy asks the person through elicitation', () => {
   it('pushes only after the person accepts', async () => {
-    const dir = mkdtempSync(join(work, 'ask-'));
-    execFileSync('git', ['clone', '-q', bare, dir]);
-    git(dir, 'config', 'user.name', 'Dev');
-    git(dir, 'config', 'user.email', 'dev@example.com');
-    writeFileSync(join(dir, '.git', 'info', 'exclude'), 'gitops-guard.json\n');
-    writeFileSync(join(dir, 'gitops-guard.json'), JSON.stringify({ ...baseConfig, confirmDeploy: true }));
+    const dir = clone('ask-', { confirmDeploy: true });
     const declined = await call(await connect([], dir, false), 'deploy', { restart: true, service: 'gateway' });
     expect(declined.isError).toBe(true);
     expect(declined.content[0]!.text).toContain('did not confirm');
