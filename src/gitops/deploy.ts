@@ -177,7 +177,7 @@ export async function deploy(config: ResolvedConfig, options: DeployOptions): Pr
   const validated = Promise.resolve().then(() => validateFiles(config.root, config.composeFiles));
   const [{ status, upstream }, validation, { moved }] = await inOrder([checked, validated, fetched] as const);
   // Ahead and behind from the status read beside the fetch hold when the fetch moved no ref.
-  const known = !moved && status.tracking === upstream ? { ahead: status.ahead, behind: status.behind } : undefined;
+  const known = moved ? undefined : { ahead: status.ahead, behind: status.behind };
   if (!validation.ok) {
     throw new GitOpsError(`the compose files are not valid; nothing was committed:\n${validation.problems
       .filter((p) => p.severity === 'error').map(formatProblem).join('\n')}`, 'validate');
