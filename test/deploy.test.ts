@@ -249,6 +249,10 @@ describe('deploy: nothing is ever lost', () => {
     expect((await failure(deploy(config, { message: 'x', wait: false }))).message).toContain('middle of a merge');
     execFileSync('rm', [join(dev, '.git', 'MERGE_HEAD')]);
     expect((await failure(deploy(config, { message: 'nothing changed', wait: false }))).message).toContain('nothing to deploy');
+    // Tracking another remote than the one configured.
+    const { config: elsewhere } = await setup({ remote: 'backup' });
+    expect((await failure(deploy(elsewhere, { message: 'x', wait: false }))).message)
+      .toContain('main tracks origin/main, but gitops-guard.json deploys to backup/main');
     // No upstream, and not a repository at all.
     git(dev, 'checkout', '-q', '-b', 'local-only');
     try {

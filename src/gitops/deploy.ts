@@ -117,6 +117,11 @@ function preflight(status: StatusResult, config: ResolvedConfig): { branch: stri
     throw new GitOpsError(`you are on "${branch}", not the deploy branch "${config.branch}": merge your change into ${config.branch} first`, 'check');
   }
   if (!status.tracking) throw new GitOpsError(`${branch} has no upstream: push it once with git push -u ${config.remote} ${branch}`, 'check');
+  if (status.tracking !== `${config.remote}/${config.branch}`) {
+    // The fetch, the push and the behind check must all talk about the same remote branch.
+    throw new GitOpsError(`${branch} tracks ${status.tracking}, but gitops-guard.json deploys to ${config.remote}/${config.branch}: `
+      + `set "remote" (and "branch") to match, or git branch -u ${config.remote}/${config.branch}`, 'check');
+  }
   return { branch, upstream: status.tracking };
 }
 
