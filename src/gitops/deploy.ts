@@ -8,6 +8,7 @@ import type { ResolvedConfig } from '../config.js';
 import { formatProblem, validateFiles } from '../compose/validate.js';
 import type { ReconcilerState, Server, ServiceState } from '../remote/server.js';
 import { templates } from '../remote/commands.js';
+import { reconcilerEnv } from './reconciler.js';
 
 export class GitOpsError extends Error {
   constructor(message: string, readonly step: string) {
@@ -283,7 +284,7 @@ export async function verifyDeploy(config: ResolvedConfig, server: Server, commi
   const deadline = Date.now() + timeout;
   if (config.reconcile === 'trigger') {
     progress('trigger', 'running the reconciler on the server');
-    const r = await server.run(templates.runReconciler(config));
+    const r = await server.run(templates.runReconciler(reconcilerEnv(config), config.reconcilerPath));
     if (r.code !== 0 && r.code !== 2) progress('trigger', `the reconciler exited ${r.code}: ${r.stderr.trim().split('\n').pop() ?? ''}`);
   }
   progress('wait', `waiting for the server to apply ${commit.slice(0, 7)} (up to ${Math.round(timeout / 1000)} s)`);

@@ -6,9 +6,9 @@
 // validated and quoted, and the commands are fixed templates (src/remote/commands.ts).
 import type { ResolvedConfig } from '../config.js';
 import type { ExecOptions, ExecResult } from '../remote/ssh.js';
-import { templates, UnsafeValue } from '../remote/commands.js';
+import { homePath, templates, UnsafeValue } from '../remote/commands.js';
 import { quoteWord } from '../shell/words.js';
-import { RECONCILER_SCRIPT } from './reconciler.js';
+import { RECONCILER_SCRIPT, reconcilerEnv } from './reconciler.js';
 
 export type Scheduler = 'systemd' | 'cron';
 
@@ -32,23 +32,6 @@ export interface InstallPlan {
 export const UNIT = 'gitops-guard-reconcile';
 const DEFAULT_STATE = '~/.local/state/gitops-guard/state.json';
 
-/** Settings the reconciler reads from its environment. */
-export function reconcilerEnv(config: ResolvedConfig): [string, string][] {
-  if (!config.remotePath) throw new UnsafeValue('set remotePath in gitops-guard.json (the server\'s checkout)');
-  return [
-    ['GITOPS_GUARD_REPO', config.remotePath],
-    ['GITOPS_GUARD_BRANCH', config.branch],
-    ['GITOPS_GUARD_REMOTE', config.remote],
-    ['GITOPS_GUARD_COMPOSE_FILES', config.composeFiles.join(' ')],
-    ...(config.stateFile ? [['GITOPS_GUARD_STATE', config.stateFile] as [string, string]] : []),
-  ];
-}
-
-/** `~/x` as a word a shell expands under $HOME; an absolute path quoted. */
-function shellPath(path: string): string {
-  return path.startsWith('~/') ? `"$HOME"/${quoteWord(path.slice(2))}` : quoteWord(path);
-}
-
 /** One systemd word: double-quoted, with \\ and " escaped and % (a specifier) doubled. */
 function systemdQuote(s: string): string {
   return `"${s.replace(/[\\"]/g, (c) => `\\${c}`).replace(/%/g, '%%')}"`;
@@ -64,10 +47,6 @@ function unitPath(path: string): string {
 
 export function plan(config: ResolvedConfig, scheduler: Scheduler): InstallPlan {
   const env = reconcilerEnv(config);
-  for (const [k, v] of env) {
-    // eslint-disable-next-line no-control-regex
-    if (/[\x00-\x1f\x7f]/.test(v)) throw new UnsafeValue(`${k} must not contain control characters: ${JSON.stringify(v)}`);
-  }
   const script = config.reconcilerPath;
   if (!script.startsWith('~/') && !script.startsWith('/')) {
     throw new UnsafeValue(`reconcilerPath must start with ~/ or /, not ${JSON.stringify(script)}`);
@@ -77,7 +56,7 @@ export function plan(config: ResolvedConfig, scheduler: Scheduler): InstallPlan 
   if (scheduler === 'cron') {
     const log = `${stateFile.replace(/\/[^/]*$/, '')}/reconcile.log`;
     const logDir = stateFile.replace(/\/[^/]*$/, '');
-    const cronLine = `* * * * * mkdir -p ${cronEscape(shellPath(logDir))} && ${env.map(([k, v]) => `${k}=${cronEscape(quoteWord(v))}`).join(' ')} ${cronEscape(shellPath(script))} >> ${cronEscape(shellPath(log))} 2>&1 # ${UNIT}`;
+    const cronLine = `* * * * * mkdir -p ${cronEscape(homePath('path', logDir))} && ${env.map(([k, v]) => `${k}=${cronEscape(quoteWord(v))}`).join(' ')} ${cronEscape(homePath('path', script))} >> ${cronEscape(homePath('path', log))} 2>&1 # ${UNIT}`;
     return { scheduler, files, cronLine, enable: [], stateFile };
   }
   files.push({

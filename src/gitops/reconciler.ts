@@ -9,6 +9,34 @@
 // has been applied successfully; an invalid compose file never reaches `up`, so the containers that
 // were running stay up.
 
+import type { ResolvedConfig } from '../config.js';
+import { UnsafeValue } from '../remote/commands.js';
+
+/**
+ * The settings the script reads from its environment, from the config. Validated here for every
+ * place that writes them (a remote command line, a systemd unit, a crontab line): compose files
+ * are split on spaces by the script, and no value may carry a control character.
+ */
+export function reconcilerEnv(config: ResolvedConfig): [string, string][] {
+  if (!config.remotePath) throw new UnsafeValue('remotePath is not configured: set it in gitops-guard.json (the server\'s checkout)');
+  for (const f of config.composeFiles) if (!/^[A-Za-z0-9_./-]+$/.test(f)) throw new UnsafeValue(`${JSON.stringify(f)} is not a plain relative path`);
+  if (!/^[A-Za-z0-9_./-]+$/.test(config.branch) || !/^[A-Za-z0-9_.-]+$/.test(config.remote)) {
+    throw new UnsafeValue('branch and remote must be plain names');
+  }
+  const env: [string, string][] = [
+    ['GITOPS_GUARD_REPO', config.remotePath],
+    ['GITOPS_GUARD_BRANCH', config.branch],
+    ['GITOPS_GUARD_REMOTE', config.remote],
+    ['GITOPS_GUARD_COMPOSE_FILES', config.composeFiles.join(' ')],
+    ...(config.stateFile ? [['GITOPS_GUARD_STATE', config.stateFile] as [string, string]] : []),
+  ];
+  for (const [k, v] of env) {
+    // eslint-disable-next-line no-control-regex
+    if (/[\x00-\x1f\x7f]/.test(v)) throw new UnsafeValue(`${k} must not contain control characters: ${JSON.stringify(v)}`);
+  }
+  return env;
+}
+
 /** Exit codes of the reconciler script. */
 export const RECONCILE_EXIT = {
   applied: 0,

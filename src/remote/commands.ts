@@ -31,7 +31,7 @@ function checkPath(kind: string, value: string): string {
 }
 
 /** `~/x` (under the login user's home) or an absolute path, as one shell word. */
-function homePath(kind: string, value: string): string {
+export function homePath(kind: string, value: string): string {
   if (value.startsWith('~/') && value.length > 2 && !/[\0\n]/.test(value)) return `"$HOME"/${quoteWord(value.slice(2))}`;
   return quoteWord(checkPath(kind, value));
 }
@@ -68,19 +68,10 @@ export const templates = {
       options.follow ? '--follow' : '', '--', quoteWord(container)].filter(Boolean).join(' ');
   },
   inspect: (name: string): string => `docker inspect -- ${quoteWord(CONTAINER_ID.test(name) ? name : checkName('container', name))}`,
-  /** Run the reconciler now (reconcile: trigger), with the settings from the config. */
-  runReconciler: (c: { remotePath?: string | undefined; branch: string; remote: string; composeFiles: readonly string[];
-    stateFile?: string | undefined; reconcilerPath: string }): string => {
-    if (!c.remotePath) throw new UnsafeValue('remotePath is not configured');
-    for (const f of c.composeFiles) if (!/^[A-Za-z0-9_./-]+$/.test(f)) throw new UnsafeValue(`${JSON.stringify(f)} is not a plain relative path`);
-    if (!/^[A-Za-z0-9_./-]+$/.test(c.branch) || !/^[A-Za-z0-9_.-]+$/.test(c.remote)) throw new UnsafeValue('branch and remote must be plain names');
-    const script = c.reconcilerPath.startsWith('~/')
-      ? `"$HOME"/${quoteWord(c.reconcilerPath.slice(2))}`
-      : quoteWord(checkPath('reconciler', c.reconcilerPath));
-    const env = [`GITOPS_GUARD_REPO=${quoteWord(checkPath('repository', c.remotePath))}`, `GITOPS_GUARD_BRANCH=${quoteWord(c.branch)}`,
-      `GITOPS_GUARD_REMOTE=${quoteWord(c.remote)}`, `GITOPS_GUARD_COMPOSE_FILES=${quoteWord(c.composeFiles.join(' '))}`,
-      ...(c.stateFile ? [`GITOPS_GUARD_STATE=${quoteWord(checkPath('state file', c.stateFile))}`] : [])];
-    return `${env.join(' ')} sh ${script}`;
+  /** Run the reconciler now (reconcile: trigger) with its settings (see reconcilerEnv). */
+  runReconciler: (env: readonly (readonly [string, string])[], reconcilerPath: string): string => {
+    for (const [k] of env) if (!/^GITOPS_GUARD_[A-Z_]+$/.test(k)) throw new UnsafeValue(`${JSON.stringify(k)} is not a reconciler setting`);
+    return `${env.map(([k, v]) => `${k}=${quoteWord(v)}`).join(' ')} sh ${homePath('reconciler', reconcilerPath)}`;
   },
   /** The commit checked out on the server. */
   serverHead: (remotePath: string): string => `git -C ${quoteWord(checkPath('repository', remotePath))} rev-parse HEAD`,
