@@ -94,8 +94,13 @@ function coldCheck() {
     // Quotes need the real parser: this one loads tree-sitter.
     { name: `check 'ssh ainetic.tech "docker compose up -d"'`, args: [BIN, 'check', 'ssh ainetic.tech "docker compose up -d"'], expectCode: 2 },
   ], 25, { cwd: dir, env });
+  return printCold('cold process, median of 25 interleaved runs:', results);
+}
+
+/** Cold-process medians beside bare node, as ratios with their targets. */
+function printCold(title, results) {
   const base = results[0].ms;
-  console.log('cold process, median of 25 interleaved runs:');
+  console.log(title);
   for (const r of results) {
     const ratio = r.ms / base;
     const target = r.name.includes('benign') ? ' (target ≤ 1.3×)' : r.name.includes('docker') ? ' (target ≤ 2×)' : '';
@@ -128,14 +133,7 @@ function coldHook() {
     { name: 'hook claude "docker compose restart gateway"', args: [BIN, 'hook', 'claude'], input: input('docker compose restart gateway'), expectCode: 0 },
     { name: `hook claude 'ssh ainetic.tech "docker compose up -d"'`, args: [BIN, 'hook', 'claude'], input: input('ssh ainetic.tech "docker compose up -d"'), expectCode: 0 },
   ], 25, { cwd: dir, env });
-  const base = results[0].ms;
-  console.log('cold hook process (Claude Code protocol), median of 25 interleaved runs:');
-  for (const r of results) {
-    const ratio = r.ms / base;
-    const target = r.name.includes('benign') ? ' (target ≤ 1.3×)' : r.name.includes('docker') ? ' (target ≤ 2×)' : '';
-    console.log(`  ${r.name.padEnd(52)} ${fmtMs(r.ms).padStart(9)}  ${ratio.toFixed(2)}×${target}`);
-  }
-  return results;
+  return printCold('cold hook process (Claude Code protocol), median of 25 interleaved runs:', results);
 }
 
 /** status over one kept connection, against a fresh `ssh HOST docker ps` with the system client. */

@@ -52,6 +52,15 @@ async function setup(overrides: Partial<ConfigInput> = {}, dir = dev) {
 }
 
 const head = (dir = dev): string => git(dir, 'rev-parse', 'HEAD');
+
+/** Someone else deploys first: a commit to `file` pushed from another clone. */
+function pushFromAnotherClone(tag: string, file: string, content: string, message: string): void {
+  const other = join(work, `other-${tag}-${Date.now()}`);
+  execFileSync('git', ['clone', '-q', bare, other]);
+  writeFileSync(join(other, file), content);
+  git(other, 'commit', '-qam', message);
+  git(other, 'push', '-q');
+}
 async function failure(p: Promise<unknown>): Promise<GitOpsError> {
   const e = await p.then(() => undefined, (x: unknown) => x);
   expect(e).toBeInstanceOf(GitOpsError);
@@ -137,11 +146,7 @@ describe('deploy: nothing is ever lost', () => {
   });
 
   it('refuses, before committing, when someone else deployed first (behind), with the fix', async () => {
-    const other = join(work, `other-${Date.now()}`);
-    execFileSync('git', ['clone', '-q', bare, other]);
-    writeFileSync(join(other, COMPOSE), compose(18800));
-    git(other, 'commit', '-qam', 'deploy: from another clone');
-    git(other, 'push', '-q');
+    pushFromAnotherClone('behind', COMPOSE, compose(18800), 'deploy: from another clone');
     writeFileSync(join(dev, COMPOSE), compose(18794));
     const { config } = await setup();
     const before = head();
@@ -155,11 +160,7 @@ describe('deploy: nothing is ever lost', () => {
   });
 
   it('refuses when behind also when the remote commits were fetched before (nothing new for its fetch)', async () => {
-    const other = join(work, `other-fetched-${Date.now()}`);
-    execFileSync('git', ['clone', '-q', bare, other]);
-    writeFileSync(join(other, 'README.md'), 'fetched earlier\n');
-    git(other, 'commit', '-qam', 'docs from another clone');
-    git(other, 'push', '-q');
+    pushFromAnotherClone('fetched', 'README.md', 'fetched earlier\n', 'docs from another clone');
     git(dev, 'fetch', '-q');
     writeFileSync(join(dev, COMPOSE), compose(18797));
     const { config } = await setup();
@@ -174,11 +175,7 @@ describe('deploy: nothing is ever lost', () => {
 
   it('commits a new IaC file with the change, and leaves it untracked again when it refuses', async () => {
     // Behind first: the new file must come out exactly as it went in (untracked, not staged).
-    const other = join(work, `other-new-${Date.now()}`);
-    execFileSync('git', ['clone', '-q', bare, other]);
-    writeFileSync(join(other, 'README.md'), 'changed elsewhere\n');
-    git(other, 'commit', '-qam', 'docs from another clone');
-    git(other, 'push', '-q');
+    pushFromAnotherClone('new', 'README.md', 'changed elsewhere\n', 'docs from another clone');
     writeFileSync(join(dev, 'server', 'gateway.env'), 'LOG_LEVEL=info\n');
     writeFileSync(join(dev, COMPOSE), compose(18796));
     const { config } = await setup({ reconcile: 'timer' });
