@@ -159,34 +159,65 @@ describe('quoting words for rewrites', () => {
 });
 
 describe('plain commands need no parser', () => {
-  it('gives exactly what tree-sitter gives, on every text it accepts', async () => {
+  /** Whether plainCommand took `text`; when it did, its command must be tree-sitter's, exactly. */
+  async function agrees(text: string): Promise<boolean> {
     const { plainCommand } = await import('../src/shell/simple.js');
+    const plain = plainCommand(text);
+    if (plain === null) return false;
+    const parsed = withTree(text, (root) => collectCommands(text, root));
+    if (!('ok' in parsed) || !parsed.ok) throw new Error(`tree-sitter rejected what the plain lexer took: ${JSON.stringify(text)}`);
+    expect(parsed.commands, text).toHaveLength(1);
+    const tree = parsed.commands[0]!;
+    expect(plain.words.map((w) => [w.value, w.tail, w.text, w.start, w.end]), text)
+      .toEqual(tree.words.map((w) => [w.value, w.tail, w.text, w.start, w.end]));
+    expect(plain.assignments, text).toEqual(tree.assignments);
+    expect([plain.start, plain.end], text).toEqual([tree.start, tree.end]);
+    return true;
+  }
+
+  it('gives exactly what tree-sitter gives, on every text it accepts', async () => {
     const fc = (await import('fast-check')).default;
     const pieces = ['docker', 'compose', 'restart', 'web', ' ', '  ', '\t', 'A=1', 'B=x=y', '-f', '--tail=5', '/usr/bin/docker',
       'a.b', 'x,y', '@', '%', '+', ':', 'time', 'if', '=', 'in', 'do', '{', '$', '"', "'", '#', '~', '*', ';', '&', '|',
+      '"docker compose up -d"', "'ps -a'", '""', '"a"b', "'$x'", '"a;b"',
       ...'abz09_=:,./- '.split('')];
     let accepted = 0;
-    fc.assert(fc.property(fc.array(fc.constantFrom(...pieces), { minLength: 1, maxLength: 10 }), (parts) => {
-      const text = parts.join('');
-      const plain = plainCommand(text);
-      if (plain === null) return;
-      accepted++;
-      const parsed = withTree(text, (root) => collectCommands(text, root));
-      if (!('ok' in parsed) || !parsed.ok) throw new Error(`tree-sitter rejected what the plain lexer took: ${JSON.stringify(text)}`);
-      expect(parsed.commands, text).toHaveLength(1);
-      const tree = parsed.commands[0]!;
-      expect(plain.words.map((w) => [w.value, w.tail, w.start, w.end]), text)
-        .toEqual(tree.words.map((w) => [w.value, w.tail, w.start, w.end]));
-      expect(plain.assignments, text).toEqual(tree.assignments);
-      expect([plain.start, plain.end], text).toEqual([tree.start, tree.end]);
+    await fc.assert(fc.asyncProperty(fc.array(fc.constantFrom(...pieces), { minLength: 1, maxLength: 10 }), async (parts) => {
+      if (await agrees(parts.join(''))) accepted++;
     }), { numRuns: 20000 });
     expect(accepted).toBeGreaterThan(1000);
   });
+
+  it('gives exactly what tree-sitter gives for quoted arguments', async () => {
+    const fc = (await import('fast-check')).default;
+    const heads = ['docker', 'ssh', 'A=1 ssh', '/usr/bin/ssh', 'if', 'x'];
+    const args = ['ainetic.tech', '-p', '2222', '"docker compose up -d"', "'docker ps -a'", '"a  b"', '""', "''", '"/opt/x y"',
+      '"if"', "'--tail=5 web'", '"\t"', '"a"b', 'a"b"', '"a""b"', "'$x'", '"$x"', '"a;b"', '"a\\b"', "'a\\b'", '"a', "'", '"#x"',
+      '"~/x"', '"x*"', '"a=b c"', '"-f x.yml"', '"é"', '"a:b"', "'a,b'"];
+    let accepted = 0;
+    let quoted = 0;
+    await fc.assert(fc.asyncProperty(
+      fc.constantFrom(...heads),
+      fc.array(fc.tuple(fc.constantFrom(' ', '  ', '\t', ''), fc.constantFrom(...args)), { maxLength: 5 }),
+      fc.constantFrom('', ' ', '\t'),
+      async (head, rest, tail) => {
+        const text = head + rest.map(([gap, arg]) => gap + arg).join('') + tail;
+        if (!(await agrees(text))) return;
+        accepted++;
+        if (/["']/.test(text)) quoted++;
+      },
+    ), { numRuns: 5000 });
+    expect(accepted).toBeGreaterThan(500);
+    expect(quoted).toBeGreaterThan(300);
+  });
+
   it('leaves anything with syntax to the parser', async () => {
     const { plainCommand } = await import('../src/shell/simple.js');
-    for (const text of ['docker ps; ls', 'a && b', 'echo "x"', 'ls *', 'cd ~', 'echo $x', 'a # b', 'if x', 'A=1', 'x > y', '(a)', 'a\nb']) {
+    for (const text of ['docker ps; ls', 'a && b', 'echo "$x"', 'echo a"b c"', 'echo "a"b', '"docker" ps', 'echo "a\\"', 'echo "x', 'ls *', 'cd ~', 'echo $x', 'a # b', 'if x', 'A=1', 'x > y', '(a)', 'a\nb']) {
       expect(plainCommand(text), text).toBeNull();
     }
     expect(plainCommand('docker compose restart gateway')?.words.map((w) => w.value)).toEqual(['docker', 'compose', 'restart', 'gateway']);
+    expect(plainCommand(`ssh ainetic.tech "docker compose up -d" 'ps -a'`)?.words.map((w) => w.value))
+      .toEqual(['ssh', 'ainetic.tech', 'docker compose up -d', 'ps -a']);
   });
 });
