@@ -45,9 +45,10 @@ let loading: Promise<Parser> | undefined;
 export function loadParser(): Promise<Parser> {
   loading ??= (async () => {
     const require = createRequire(import.meta.url);
+    // The CommonJS build of the runtime: a one-shot process then never starts the ES module loader.
     // Hand the runtime its wasm bytes directly: its own loader goes through fs/promises and URL
     // resolution, which costs a cold process a few milliseconds.
-    const { Language, Parser } = await import('web-tree-sitter');
+    const { Language, Parser } = require('web-tree-sitter') as typeof import('web-tree-sitter');
     const runtime = readFileSync(require.resolve('web-tree-sitter/web-tree-sitter.wasm'));
     await Parser.init({ wasmBinary: runtime });
     const wasm = readFileSync(require.resolve('tree-sitter-bash/tree-sitter-bash.wasm'));
