@@ -4,9 +4,8 @@ import { spawnSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { project, SEED } from './helpers.js';
+import { BIN, project, SEED } from './helpers.js';
 
-const BIN = join(import.meta.dirname, '..', 'dist', 'cli', 'main.js');
 const VERSION = (JSON.parse(readFileSync(join(import.meta.dirname, '..', 'package.json'), 'utf8')) as { version: string }).version;
 
 function cli(args: string[], opts: { cwd?: string; input?: string; env?: Record<string, string> } = {}) {
@@ -75,15 +74,41 @@ describe('gitops-guard check', () => {
     expect(r.stderr).toContain(join(dir, 'gitops-guard.json'));
     expect(r.stderr).toContain('host');
   });
+  it('exits 1 on a broken rule pack, naming the file (the error crosses from the classify bundle)', () => {
+    const dir = project({
+      'gitops-guard.json': JSON.stringify({ ...SEED, rules: ['team.yaml'] }),
+      'team.yaml': 'rules:\n  - id: no-decision\n    match: { program: [terraform] }\n',
+    });
+    const r = cli(['check', 'terraform apply'], { cwd: dir });
+    expect(r.stderr).toContain(join(dir, 'team.yaml'));
+    expect(r.stderr).not.toContain('internal error');
+    expect(r.code).toBe(1);
+  });
   it('answers --help and --version everywhere', () => {
     for (const args of [['--help'], ['help'], ['check', '--help'], ['test', '-h']]) {
       const r = cli(args);
       expect(r.code, args.join(' ')).toBe(0);
       expect(r.stdout).toContain('Usage: gitops-guard');
     }
-    for (const args of [['--version'], ['-V'], ['check', '--version'], ['test', '--version']]) {
+    for (const args of [['--version'], ['-V'], ['check', '--version'], ['test', '--version'], ['hook', '-V']]) {
       expect(cli(args).stdout.trim()).toBe(`gitops-guard ${VERSION}`);
     }
+    // After `--` it is the command to check, not an option.
+    expect(cli(['check', '--json', '--', '--version']).stdout).toContain('"decision": "allow"');
+  });
+  it('is one bundled file for check and hook, and the ES module entry answers the same', () => {
+    expect(BIN).toMatch(/\.cjs$/);
+    const main = join(import.meta.dirname, '..', 'dist', 'cli', 'main.js');
+    const dir = project({ 'gitops-guard.json': JSON.stringify(SEED) });
+    for (const command of ['docker compose restart gateway', 'ssh ainetic.tech "docker compose up -d"', 'ls -la', 'for i in 1; do docker ps; done']) {
+      const viaBin = cli(['check', '--json', command], { cwd: dir });
+      const viaMain = spawnSync(process.execPath, [main, 'check', '--json', command], { cwd: dir, encoding: 'utf8' });
+      expect(viaMain.stdout, command).toBe(viaBin.stdout);
+      expect(viaMain.status, command).toBe(viaBin.code);
+    }
+    // Every other command is handed from the bundle to main.js.
+    expect(cli(['validate', '--help']).stdout).toContain('Usage: gitops-guard validate');
+    expect(cli(['no-such-command']).code).toBe(1);
   });
 });
 

@@ -12,6 +12,7 @@ import { loadConfig, type ConfigInput } from '../src/index.js';
 import { Server } from '../src/remote/server.js';
 import { COMPOSE, gatewayCompose as compose, git, makeRepos } from './support/repos.js';
 import { freePort, startSshd, type Sshd } from './support/sshd.js';
+import { BIN } from './helpers.js';
 
 let sshd: Sshd;
 let work: string;
@@ -19,7 +20,6 @@ let bare: string;
 let dev: string;
 let checkout: string;
 let kh: string;
-const BIN = join(import.meta.dirname, '..', 'dist', 'cli', 'main.js');
 
 beforeAll(async () => {
   sshd = await startSshd();

@@ -1,5 +1,5 @@
 // Shared test helpers: the seed's project config and throw-away directories.
-import { mkdtempSync, mkdirSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { createGuard, type Guard } from '../src/index.js';
@@ -10,6 +10,10 @@ export const SEED = {
   remotePath: '/root/projects/CodeFoundry',
   composeFiles: ['server/docker-compose.yml'],
 };
+
+/** The executable the package installs (package.json "bin"): what agent hosts and people run. */
+export const BIN = join(import.meta.dirname, '..',
+  (JSON.parse(readFileSync(join(import.meta.dirname, '..', 'package.json'), 'utf8')) as { bin: Record<string, string> }).bin['gitops-guard']!);
 
 export function tempDir(prefix = 'gitops-guard-test-'): string {
   return mkdtempSync(join(tmpdir(), prefix));

@@ -5,10 +5,9 @@ import { spawn, spawnSync } from 'node:child_process';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { project, SEED } from './helpers.js';
+import { BIN, project, SEED } from './helpers.js';
 
 const ROOT = join(import.meta.dirname, '..');
-const BIN = join(ROOT, 'dist', 'cli', 'main.js');
 const HOSTS = ['claude', 'codex', 'cursor', 'gemini', 'copilot', 'windsurf', 'cline'] as const;
 type Host = (typeof HOSTS)[number];
 

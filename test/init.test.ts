@@ -5,9 +5,8 @@ import { spawnSync } from 'node:child_process';
 import { mkdirSync, readFileSync, statSync, symlinkSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { project } from './helpers.js';
+import { BIN, project } from './helpers.js';
 
-const BIN = join(import.meta.dirname, '..', 'dist', 'cli', 'main.js');
 
 function init(dir: string, ...args: string[]) {
   const r = spawnSync(process.execPath, [BIN, 'init', '--cwd', dir, ...args], { encoding: 'utf8', input: '' });

@@ -13,8 +13,8 @@ import { plan } from '../src/gitops/install.js';
 import { RECONCILER_SCRIPT } from '../src/gitops/reconciler.js';
 import { COMPOSE, git, makeRepos } from './support/repos.js';
 import { startSshd, type Sshd } from './support/sshd.js';
+import { BIN } from './helpers.js';
 
-const BIN = join(import.meta.dirname, '..', 'dist', 'cli', 'main.js');
 let sshd: Sshd;
 let work: string;
 let dev: string;

@@ -12,8 +12,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { RECONCILER_SCRIPT } from '../src/gitops/reconciler.js';
 import { COMPOSE, gatewayCompose as compose, git, makeRepos } from './support/repos.js';
 import { freePort, startSshd, type Sshd } from './support/sshd.js';
+import { BIN } from './helpers.js';
 
-const BIN = join(import.meta.dirname, '..', 'dist', 'cli', 'main.js');
 let sshd: Sshd;
 let work: string;
 let bare: string;

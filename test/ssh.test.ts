@@ -12,8 +12,8 @@ import { templates, UnsafeValue } from '../src/remote/commands.js';
 import { Server } from '../src/remote/server.js';
 import { SshError } from '../src/remote/ssh.js';
 import { freePort, keygen, startSshd, type Sshd } from './support/sshd.js';
+import { BIN } from './helpers.js';
 
-const BIN = join(import.meta.dirname, '..', 'dist', 'cli', 'main.js');
 let sshd: Sshd;
 let jump: Sshd;
 let work: string;

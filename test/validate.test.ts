@@ -1,10 +1,9 @@
 // Compose validation: YAML syntax with positions, the Compose schema, and the checks a schema
 // cannot make; through the library and the CLI.
 import { spawnSync } from 'node:child_process';
-import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { validateFiles, validateText } from '../src/compose/validate.js';
-import { project } from './helpers.js';
+import { BIN, project } from './helpers.js';
 
 const at = (text: string) => validateText(text, 'c.yml').map((p) => `${p.line}:${p.col} ${p.severity} ${p.message}`);
 
@@ -58,7 +57,7 @@ describe('compose validation', () => {
     });
     const result = await validateFiles(dir, ['server/docker-compose.yml']);
     expect(result.ok).toBe(false);
-    const r = spawnSync(process.execPath, [join(import.meta.dirname, '..', 'dist', 'cli', 'main.js'), 'validate'], { cwd: dir, encoding: 'utf8' });
+    const r = spawnSync(process.execPath, [BIN, 'validate'], { cwd: dir, encoding: 'utf8' });
     expect(r.status).toBe(1);
     expect(r.stdout).toContain('server/docker-compose.yml:3:12 error: image "nginx" has no tag');
     expect(r.stderr).toBe('');

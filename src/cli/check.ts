@@ -24,20 +24,6 @@ Exit status: 0 allow, 2 deny, 3 ask, 1 usage or config error.
 /** The verdict for text that cannot contain a managed command (see fastpath.ts; same as guard.ts's). */
 const FAST_ALLOW: Verdict = { decision: 'allow', reason: 'Allowed: no managed command is mutated.', findings: [] };
 
-/** Classify in a one-shot process: the parser is loaded only if the command needs it. */
-export async function classifyOnce(command: string, cwd: string, configFile: string | null): Promise<Verdict> {
-  const { createGuard } = await import('../guard.js');
-  const { loadParser, ParserNeeded } = await import('../shell/parse.js');
-  const guard = await createGuard({ cwd, deferParser: true, ...(configFile ? { configFile } : {}) });
-  try {
-    return guard.classify(command);
-  } catch (e) {
-    if (!(e instanceof ParserNeeded)) throw e;
-    await loadParser();
-    return guard.classify(command);
-  }
-}
-
 export async function run(argv: string[]): Promise<number> {
   let parsed;
   try {
@@ -72,7 +58,7 @@ export async function run(argv: string[]): Promise<number> {
   if (config.rules.length === 0 && cannotHideManaged(command)) {
     verdict = FAST_ALLOW;
   } else {
-    verdict = await classifyOnce(command, cwd, config.file);
+    verdict = await (await import('./classify-once.js')).classifyOnce(command, cwd, config.file);
   }
   if (values.json) process.stdout.write(JSON.stringify(verdict, null, 2) + '\n');
   else process.stdout.write(formatVerdict(verdict, paint(useColour(process.stdout))) + '\n');

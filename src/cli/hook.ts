@@ -46,7 +46,7 @@ export async function run(argv: string[]): Promise<number> {
     const raw = await readInput(process.stdin);
     const reply = await answer(adapter, raw, {
       cwd: process.cwd(),
-      classify: async (...args) => (await import('./check.js')).classifyOnce(...args),
+      classify: async (...args) => (await import('./classify-once.js')).classifyOnce(...args),
     });
     if (settled) return process.exitCode as number;
     settled = true;

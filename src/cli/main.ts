@@ -2,23 +2,16 @@
 // gitops-guard's command line. Subcommands are loaded on demand so that a hook call pays only for
 // what it uses. Any unexpected failure blocks: exit 2, the code that every agent host treats as "no".
 import { readFileSync } from 'node:fs';
-import { setFlagsFromString } from 'node:v8';
-import { ConfigError, RuleError } from '../errors.js';
 import { PACKAGE_ROOT } from '../paths.js';
+import { asksVersion, finish } from './process.js';
 
 interface Command {
   readonly summary: string;
-  /** One-shot: runs once per agent command, so start-up time is all that matters. */
-  readonly oneShot?: boolean;
   load(): Promise<{ run(argv: string[]): Promise<number> }>;
 }
 
 const COMMANDS: Record<string, Command> = {
-  check: {
-    summary: 'classify a shell command: allow, deny or ask, with its GitOps equivalent',
-    oneShot: true,
-    load: () => import('./check.js'),
-  },
+  check: { summary: 'classify a shell command: allow, deny or ask, with its GitOps equivalent', load: () => import('./check.js') },
   test: { summary: 'run the rule examples and case files (for your rules in CI)', load: () => import('./test.js') },
   validate: { summary: 'check the compose files: YAML, the Compose schema, and what a schema cannot check', load: () => import('./validate.js') },
   deploy: { summary: 'validate, commit "deploy: …", push, and wait until the server runs it', load: () => import('./deploy.js') },
@@ -31,22 +24,8 @@ const COMMANDS: Record<string, Command> = {
   mcp: { summary: 'the MCP server for coding agents (stdio): deploy, status, logs, check_command, history, rollback, plan', load: () => import('./mcp.js') },
   init: { summary: 'install the hooks, a starter gitops-guard.json and the MCP server in this project', load: () => import('./init.js') },
   'shell-init': { summary: 'print a bash or zsh snippet that stops forbidden commands typed at the prompt', load: () => import('./shell-init.js') },
-  hook: {
-    summary: 'the pre-execution filter for an agent host (claude, codex, cursor, gemini, copilot, windsurf, cline)',
-    oneShot: true,
-    load: () => import('./hook.js'),
-  },
+  hook: { summary: 'the pre-execution filter for an agent host (claude, codex, cursor, gemini, copilot, windsurf, cline)', load: () => import('./hook.js') },
 };
-
-/**
- * V8 settings for a process that classifies one command and exits. tree-sitter's grammar is
- * WebAssembly: V8's optimizing tier compiles it in the background and makes the process wait for
- * that at exit (~850 ms measured here for a docker command); the baseline tier alone parses a
- * command in tens of microseconds. (--single-threaded cannot be set this late: V8 aborts.)
- */
-function tuneForOneShot(): void {
-  setFlagsFromString('--liftoff-only');
-}
 
 function version(): string {
   return (JSON.parse(readFileSync(`${PACKAGE_ROOT}/package.json`, 'utf8')) as { version: string }).version;
@@ -85,26 +64,11 @@ async function main(argv: string[]): Promise<number> {
     process.stderr.write(`gitops-guard: unknown command "${name}"\n\n${help()}`);
     return 1;
   }
-  if (rest.includes('--version') || rest.includes('-V')) {
+  if (asksVersion(rest)) {
     process.stdout.write(`gitops-guard ${version()}\n`);
     return 0;
   }
-  if (command.oneShot) tuneForOneShot();
   return (await command.load()).run(rest);
 }
 
-main(process.argv.slice(2)).then(
-  (code) => { process.exitCode = code; },
-  (e: unknown) => {
-    const usageError = typeof (e as { code?: unknown })?.code === 'string' && (e as { code: string }).code.startsWith('ERR_PARSE_ARGS');
-    const known = e instanceof Error && (usageError || e instanceof ConfigError || e instanceof RuleError
-      || ['SshError', 'ServerError', 'UnsafeValue', 'GitOpsError'].includes(e.name));
-    if (known) {
-      process.stderr.write(`gitops-guard: ${(e as Error).message}\n`);
-      process.exitCode = 1;
-      return;
-    }
-    process.stderr.write(`gitops-guard: internal error, blocking to stay safe: ${(e as Error)?.stack ?? String(e)}\n`);
-    process.exitCode = 2;
-  },
-);
+finish(main(process.argv.slice(2)));

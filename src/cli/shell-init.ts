@@ -28,9 +28,9 @@ function quote(s: string): string {
   return `'${s.replace(/'/g, `'\\''`)}'`;
 }
 
-export function bashSnippet(node: string, main: string): string {
+export function bashSnippet(node: string, bin: string): string {
   return `# gitops-guard: stop forbidden commands typed at this prompt (bash). Off: __gitops_guard_off
-__gitops_guard_cmd=(${quote(node)} ${quote(main)})
+__gitops_guard_cmd=(${quote(node)} ${quote(bin)})
 __gitops_guard_armed=0
 __gitops_guard_block=0
 __gitops_guard_trap() {
@@ -61,10 +61,10 @@ trap '__gitops_guard_trap' DEBUG
 `;
 }
 
-export function zshSnippet(node: string, main: string): string {
+export function zshSnippet(node: string, bin: string): string {
   return `# gitops-guard: stop forbidden commands typed at this prompt (zsh). Off: __gitops_guard_off
 typeset -ga __gitops_guard_cmd
-__gitops_guard_cmd=(${quote(node)} ${quote(main)})
+__gitops_guard_cmd=(${quote(node)} ${quote(bin)})
 __gitops_guard_accept_line() {
   local buf=$BUFFER out rc
   if [[ -n $buf && ( ! $buf =~ '^[A-Za-z0-9_=:,. -]*$' || $buf =~ '(${NAMES})' ) ]]; then
@@ -98,7 +98,8 @@ export async function run(argv: string[]): Promise<number> {
     process.stderr.write(`gitops-guard shell-init: expected "bash" or "zsh"\n\n${usage}`);
     return 1;
   }
-  const main = fileURLToPath(new URL('./main.js', import.meta.url));
-  process.stdout.write(shell === 'bash' ? bashSnippet(process.execPath, main) : zshSnippet(process.execPath, main));
+  // The bundled executable: the snippet runs `check` for every command typed (see bin.ts).
+  const bin = fileURLToPath(new URL('../gitops-guard.cjs', import.meta.url));
+  process.stdout.write(shell === 'bash' ? bashSnippet(process.execPath, bin) : zshSnippet(process.execPath, bin));
   return 0;
 }

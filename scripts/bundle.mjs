@@ -1,0 +1,41 @@
+// Builds the package's executable (see src/cli/bin.ts for why it is bundled) as two CommonJS files
+// in dist/, one level below the package root like dist/paths.js, so PACKAGE_ROOT resolves the same:
+//   gitops-guard.cjs           bin.ts: argument handling, hook protocols, config, the fast path
+//   gitops-guard-classify.cjs  classify-once.ts: guard, rules, shell layer, tree-sitter
+// The first requires the second only when a command needs classifying. Dependencies stay in
+// node_modules and are required at run time.
+import { chmodSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { build } from 'esbuild';
+
+const root = fileURLToPath(new URL('..', import.meta.url));
+const CLASSIFY = 'gitops-guard-classify.cjs';
+
+const common = {
+  bundle: true,
+  platform: 'node',
+  format: 'cjs',
+  target: 'node20',
+  packages: 'external',
+  // CommonJS has no import.meta: give the modules that use import.meta.url the bundle's own URL.
+  define: { 'import.meta.url': '__gitopsGuardUrl' },
+  banner: { js: "const __gitopsGuardUrl = require('node:url').pathToFileURL(__filename).href;" },
+  logLevel: 'warning',
+};
+
+/**
+ * In the first bundle, `import('./classify-once.js')` becomes `require('./gitops-guard-classify.cjs')`.
+ * (Left an import(), it would start Node's ES module loader, which costs a cold process ~7 ms.)
+ */
+const classifySeparately = {
+  name: 'classify-separately',
+  setup(b) {
+    b.onResolve({ filter: /\/classify-once\.js$/ }, () => ({ path: CLASSIFY, namespace: 'split' }));
+    b.onLoad({ filter: /.*/, namespace: 'split' }, () => ({ contents: `module.exports = require('./${CLASSIFY}');`, loader: 'js' }));
+    b.onResolve({ filter: /^\.\/gitops-guard-classify\.cjs$/ }, (a) => ({ path: a.path, external: true }));
+  },
+};
+
+await build({ ...common, entryPoints: [`${root}src/cli/classify-once.ts`], outfile: `${root}dist/${CLASSIFY}` });
+await build({ ...common, entryPoints: [`${root}src/cli/bin.ts`], outfile: `${root}dist/gitops-guard.cjs`, plugins: [classifySeparately] });
+chmodSync(`${root}dist/gitops-guard.cjs`, 0o755);

@@ -1,0 +1,32 @@
+// Classifying one command in a process that exits right after (`check`, `hook`). This module and
+// everything it loads (the guard, the rules, the shell layer, tree-sitter) is the heavy half of the
+// executable: the bundle keeps it in its own file, so a command that the fast path settles never
+// compiles it (see bin.ts and scripts/bundle.mjs).
+import { setFlagsFromString } from 'node:v8';
+import { createGuard } from '../guard.js';
+import type { Verdict } from '../policy/classify.js';
+import { loadParser, ParserNeeded } from '../shell/parse.js';
+
+/**
+ * V8 settings for a process that classifies one command and exits, set just before the parser
+ * loads (loading the `v8` module costs a cold process a few milliseconds). tree-sitter's grammar is
+ * WebAssembly: V8's optimizing tier compiles it in the background and makes the process wait for
+ * that at exit (~850 ms measured here for a docker command); the baseline tier alone parses a
+ * command in tens of microseconds. (--single-threaded cannot be set this late: V8 aborts.)
+ */
+function tuneForOneShot(): void {
+  setFlagsFromString('--liftoff-only');
+}
+
+/** Classify `command`; the parser is loaded only if the command needs it. */
+export async function classifyOnce(command: string, cwd: string, configFile: string | null): Promise<Verdict> {
+  const guard = await createGuard({ cwd, deferParser: true, ...(configFile ? { configFile } : {}) });
+  try {
+    return guard.classify(command);
+  } catch (e) {
+    if (!(e instanceof ParserNeeded)) throw e;
+    tuneForOneShot();
+    await loadParser();
+    return guard.classify(command);
+  }
+}
