@@ -10,7 +10,8 @@ import { fileURLToPath } from 'node:url';
 import { createGuard } from '../dist/index.js';
 
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
-const BIN = join(ROOT, 'dist', 'cli', 'main.js');
+/** The executable the package installs (package.json "bin"), as agent hosts run it. */
+const BIN = join(ROOT, JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')).bin['gitops-guard']);
 const SEED = { host: 'ainetic.tech', remotePath: '/root/projects/CodeFoundry', composeFiles: ['server/docker-compose.yml'] };
 
 const quantile = (sorted, q) => sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))];
@@ -67,12 +68,20 @@ function wall(args, opts = {}) {
   return { ms, code: r.status };
 }
 
-/** Median wall times of several commands, runs interleaved so that drift hits all alike. */
-export function coldRuns(cases, runs = 25, opts = {}) {
+/** Runs of each cold-process case. */
+const COLD_RUNS = 40;
+
+/**
+ * Median wall times of several commands, runs interleaved so that drift hits all alike, and each
+ * round starting at the next case so that no case always follows the same one.
+ */
+export function coldRuns(cases, runs = COLD_RUNS, opts = {}) {
   const times = cases.map(() => []);
   for (const c of cases) wall(c.args, { ...opts, input: c.input }); // warm the page cache
   for (let i = 0; i < runs; i++) {
-    cases.forEach((c, k) => {
+    cases.forEach((_, j) => {
+      const k = (i + j) % cases.length;
+      const c = cases[k];
       const r = wall(c.args, { ...opts, input: c.input });
       if (c.expectCode !== undefined && r.code !== c.expectCode) {
         throw new Error(`${c.name}: exit ${r.code}, expected ${c.expectCode}`);
@@ -91,10 +100,11 @@ function coldCheck() {
     { name: 'node -e 0', args: ['-e', '0'], expectCode: 0 },
     { name: 'check "ls -la" (benign)', args: [BIN, 'check', 'ls -la'], expectCode: 0 },
     { name: 'check "docker compose restart gateway"', args: [BIN, 'check', 'docker compose restart gateway'], expectCode: 2 },
-    // Quotes need the real parser: this one loads tree-sitter.
     { name: `check 'ssh ainetic.tech "docker compose up -d"'`, args: [BIN, 'check', 'ssh ainetic.tech "docker compose up -d"'], expectCode: 2 },
-  ], 25, { cwd: dir, env });
-  return printCold('cold process, median of 25 interleaved runs:', results);
+    // An operator needs the real parser: this one loads tree-sitter.
+    { name: `check 'cd server && docker compose up -d' (parser)`, args: [BIN, 'check', 'cd server && docker compose up -d'], expectCode: 2 },
+  ], COLD_RUNS, { cwd: dir, env });
+  return printCold(`cold process, median of ${COLD_RUNS} interleaved runs:`, results);
 }
 
 /** Cold-process medians beside bare node, as ratios with their targets. */
@@ -104,7 +114,7 @@ function printCold(title, results) {
   for (const r of results) {
     const ratio = r.ms / base;
     const target = r.name.includes('benign') ? ' (target ≤ 1.3×)' : r.name.includes('docker') ? ' (target ≤ 2×)' : '';
-    console.log(`  ${r.name.padEnd(52)} ${fmtMs(r.ms).padStart(9)}  ${ratio.toFixed(2)}×${target}`);
+    console.log(`  ${r.name.padEnd(60)} ${fmtMs(r.ms).padStart(9)}  ${ratio.toFixed(2)}×${target}`);
   }
   return results;
 }
@@ -132,8 +142,9 @@ function coldHook() {
     { name: 'hook claude "ls -la" (benign)', args: [BIN, 'hook', 'claude'], input: input('ls -la'), expectCode: 0 },
     { name: 'hook claude "docker compose restart gateway"', args: [BIN, 'hook', 'claude'], input: input('docker compose restart gateway'), expectCode: 0 },
     { name: `hook claude 'ssh ainetic.tech "docker compose up -d"'`, args: [BIN, 'hook', 'claude'], input: input('ssh ainetic.tech "docker compose up -d"'), expectCode: 0 },
-  ], 25, { cwd: dir, env });
-  return printCold('cold hook process (Claude Code protocol), median of 25 interleaved runs:', results);
+    { name: `hook claude 'cd server && docker compose up -d' (parser)`, args: [BIN, 'hook', 'claude'], input: input('cd server && docker compose up -d'), expectCode: 0 },
+  ], COLD_RUNS, { cwd: dir, env });
+  return printCold(`cold hook process (Claude Code protocol), median of ${COLD_RUNS} interleaved runs:`, results);
 }
 
 /** status over one kept connection, against a fresh `ssh HOST docker ps` with the system client. */

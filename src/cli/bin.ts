@@ -1,9 +1,9 @@
 #!/usr/bin/env node
-// The installed `gitops-guard` executable, built by scripts/bundle.mjs into one CommonJS file,
-// dist/gitops-guard.cjs. Agent hosts start it before every shell command, and a cold Node process
-// pays for each ES module it loads: `hook` and `check`, with everything they can reach, therefore
-// run from that single file (measured here: benign hook 1.26× → 1.16× of bare `node -e 0`, docker
-// hook 1.60× → 1.40×). Every other command, and --help/--version, goes to the ES modules of main.js.
+// The installed `gitops-guard` executable, built by scripts/bundle.mjs into dist/gitops-guard.cjs.
+// Agent hosts start it before every shell command, and a cold Node process pays for each ES module
+// it loads: `hook` and `check` therefore run from CommonJS bundles, this file's and the classifier's
+// (loaded only when needed). Measured here against bare `node -e 0`: benign hook 1.27–1.40× from
+// the ES modules, 1.11–1.25× bundled. Every other command, and --help/--version, goes on to main.js.
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { PACKAGE_ROOT } from '../paths.js';
