@@ -180,7 +180,9 @@ export async function deploy(config: ResolvedConfig, options: DeployOptions): Pr
   progress('fetch', `fetching ${config.remote}`);
   const fetched = fetch(git, config);
   const checked = readStatus(git, config).then((status) => ({ status, ...preflight(status, config) }));
-  const validated = Promise.resolve().then(() => validateFiles(config.root, config.composeFiles));
+  // Validation is CPU work on this thread: it starts on the next turn of the event loop, once
+  // simple-git (several promise hops per command) has started the git processes, not before.
+  const validated = new Promise((started) => setImmediate(started)).then(() => validateFiles(config.root, config.composeFiles));
   const [{ status, upstream }, validation, { moved }] = await inOrder([checked, validated, fetched] as const);
   // Ahead and behind from the status read beside the fetch hold when the fetch moved no ref.
   const known = moved ? undefined : { ahead: status.ahead, behind: status.behind };
