@@ -185,58 +185,14 @@ async function sshStatus() {
   }
 }
 
-/** deploy (validate + commit + push, verify excluded) beside plain git add && git commit && git push. */
-async function deployOverhead() {
-  const { loadConfig } = await import('../dist/index.js');
-  const { deploy } = await import('../dist/gitops/deploy.js');
-  const { execFileSync } = await import('node:child_process');
-  const { mkdirSync } = await import('node:fs');
-  const work = mkdtempSync(join(tmpdir(), 'gg-bench-deploy-'));
-  const git = (cwd, ...args) => execFileSync('git', ['-c', 'user.name=b', '-c', 'user.email=b@example.com', ...args], { cwd, stdio: 'pipe' });
-  const repo = (name) => {
-    const bare = join(work, `${name}.git`);
-    const dev = join(work, name);
-    execFileSync('git', ['init', '-q', '--bare', '-b', 'main', bare]);
-    execFileSync('git', ['clone', '-q', bare, dev], { stdio: 'pipe' });
-    git(dev, 'checkout', '-q', '-b', 'main');
-    git(dev, 'config', 'user.name', 'b');
-    git(dev, 'config', 'user.email', 'b@example.com');
-    mkdirSync(join(dev, 'server'));
-    writeFileSync(join(dev, 'server', 'docker-compose.yml'), 'services:\n  web:\n    image: nginx:1.27\n    ports: ["8000:80"]\n');
-    git(dev, 'add', '.');
-    git(dev, 'commit', '-qm', 'deploy: start');
-    git(dev, 'push', '-q', '-u', 'origin', 'main');
-    return dev;
-  };
-  const plainDir = repo('plain');
-  const deployDir = repo('deploy');
-  const config = await loadConfig({ cwd: deployDir, root: deployDir, config: { composeFiles: ['server/docker-compose.yml'] } });
-  const change = (dir, i) => writeFileSync(join(dir, 'server', 'docker-compose.yml'), `services:\n  web:\n    image: nginx:1.27\n    ports: ["${8001 + i}:80"]\n`);
-  const fetchDir = repo('fetch');
-  const plain = [];
-  const fetching = [];
-  const ours = [];
-  for (let i = 0; i < 25; i++) {
-    change(plainDir, i);
-    let t = process.hrtime.bigint();
-    execFileSync('sh', ['-c', `git add server/docker-compose.yml && git commit -qm "deploy: port ${i}" && git push -q`], { cwd: plainDir, stdio: 'pipe' });
-    plain.push(Number(process.hrtime.bigint() - t) / 1e6);
-    change(fetchDir, i);
-    t = process.hrtime.bigint();
-    execFileSync('sh', ['-c', `git fetch -q && git add server/docker-compose.yml && git commit -qm "deploy: port ${i}" && git push -q`], { cwd: fetchDir, stdio: 'pipe' });
-    fetching.push(Number(process.hrtime.bigint() - t) / 1e6);
-    change(deployDir, i);
-    t = process.hrtime.bigint();
-    await deploy(config, { message: `port ${i}`, wait: false });
-    ours.push(Number(process.hrtime.bigint() - t) / 1e6);
-  }
-  const p = median(plain);
-  const o = median(ours);
-  console.log('deploy overhead to a local bare remote, median of 25 interleaved runs (verify excluded):');
-  console.log(`  git add && git commit && git push                    ${fmtMs(p).padStart(9)}  1.00×`);
-  const f = median(fetching);
-  console.log(`  git fetch && git add && git commit && git push        ${fmtMs(f).padStart(9)}  ${(f / p).toFixed(2)}× (the fetch deploy must do, by hand)`);
-  console.log(`  gitops-guard deploy (checks, validate, fetch, commit, push) ${fmtMs(o).padStart(9)}  ${(o / p).toFixed(2)}× (target ≤ 1.5×)`);
+/**
+ * deploy beside plain git, in a process of its own (bench/deploy.mjs): every git command is a fork
+ * of this process, and after the other sections this one is several times larger than a
+ * `gitops-guard deploy` process, which makes each fork slower.
+ */
+function deployOverhead() {
+  const r = spawnSync(process.execPath, [join(ROOT, 'bench', 'deploy.mjs')], { stdio: 'inherit' });
+  if (r.status !== 0) throw new Error(`bench/deploy.mjs exited ${r.status}`);
 }
 
 const sections = { reference, classify: inProcess, cold: coldCheck, hook: coldHook, ssh: sshStatus, deploy: deployOverhead };
