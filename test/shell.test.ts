@@ -190,7 +190,7 @@ describe('plain commands need no parser', () => {
 
   it('gives exactly what tree-sitter gives for quoted arguments', async () => {
     const fc = (await import('fast-check')).default;
-    const heads = ['docker', 'ssh', 'A=1 ssh', '/usr/bin/ssh', 'if', 'x'];
+    const heads = ['docker', 'ssh', 'A=1 ssh', '/usr/bin/ssh', 'if', 'x', 'export', 'declare', 'local', 'readonly', 'typeset', 'unset', 'unsetenv'];
     const args = ['ainetic.tech', '-p', '2222', '"docker compose up -d"', "'docker ps -a'", '"a  b"', '""', "''", '"/opt/x y"',
       '"if"', "'--tail=5 web'", '"\t"', '"a"b', 'a"b"', '"a""b"', "'$x'", '"$x"', '"a;b"', '"a\\b"', "'a\\b'", '"a', "'", '"#x"',
       '"~/x"', '"x*"', '"a=b c"', '"-f x.yml"', '"é"', '"a:b"', "'a,b'"];
@@ -206,9 +206,9 @@ describe('plain commands need no parser', () => {
         accepted++;
         if (/["']/.test(text)) quoted++;
       },
-    ), { numRuns: 5000 });
+    ), { numRuns: 10000 });
     expect(accepted).toBeGreaterThan(500);
-    expect(quoted).toBeGreaterThan(300);
+    expect(quoted).toBeGreaterThan(250);
   });
 
   it('leaves anything with syntax to the parser', async () => {

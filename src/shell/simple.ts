@@ -18,9 +18,13 @@ const WORD = /^[A-Za-z0-9_./-]+$/;
 const QUOTED = /^(?:"[A-Za-z0-9_=./ \t-]*"|'[A-Za-z0-9_=./ \t-]*')$/;
 const ASSIGNMENT = /^([A-Za-z][A-Za-z0-9_]*)=([A-Za-z0-9_./-]*)$/;
 const OPTION_VALUE = /^--?[A-Za-z0-9][A-Za-z0-9_.-]*=[A-Za-z0-9_./-]+$/;
-/** Words the shell treats as syntax at the start of a command. */
+/**
+ * Words the shell treats as syntax at the start of a command, and the builtins tree-sitter-bash
+ * reads as declarations rather than commands.
+ */
 const RESERVED = new Set(['if', 'then', 'else', 'elif', 'fi', 'case', 'esac', 'for', 'select', 'while', 'until',
-  'do', 'done', 'function', 'in', 'time', 'coproc', '!', '[[', ']]', '{', '}']);
+  'do', 'done', 'function', 'in', 'time', 'coproc', '!', '[[', ']]', '{', '}',
+  'export', 'declare', 'local', 'readonly', 'typeset', 'unset', 'unsetenv']);
 
 /** The command in `text` when it is a single command of plain words; null when it needs the parser. */
 export function plainCommand(text: string): SimpleCommand | null {
