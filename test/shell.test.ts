@@ -2,7 +2,7 @@
 // and its offset map, OpenSSH option parsing, and quoting words back into shell text.
 import { beforeAll, describe, expect, it } from 'vitest';
 import { joinContinuations, loadParser, toOriginal, withTree } from '../src/shell/parse.js';
-import { collectCommands } from '../src/shell/invocations.js';
+import { collectCommands, type SimpleCommand } from '../src/shell/invocations.js';
 import { decodeAnsiC, decodeDoubleQuoted, decodeUnquoted, quoteWord } from '../src/shell/words.js';
 import { parseGitPush, parseSsh, remotePathOf, scanOptions } from '../src/shell/programs.js';
 import shellQuote from 'shell-quote';
@@ -159,19 +159,20 @@ describe('quoting words for rewrites', () => {
 });
 
 describe('plain commands need no parser', () => {
-  /** Whether plainCommand took `text`; when it did, its command must be tree-sitter's, exactly. */
+  /** The fields of a command that the classifier reads. */
+  const shape = (c: SimpleCommand) => ({
+    words: c.words.map((w) => [w.value, w.tail, w.text, w.start, w.end]),
+    assignments: c.assignments, start: c.start, end: c.end, cwd: c.cwd, env: [...c.env],
+    redirects: c.redirects.length, stdin: c.stdin,
+  });
+  /** Whether plainCommands took `text`; when it did, its commands must be tree-sitter's, exactly. */
   async function agrees(text: string): Promise<boolean> {
-    const { plainCommand } = await import('../src/shell/simple.js');
-    const plain = plainCommand(text);
+    const { plainCommands } = await import('../src/shell/simple.js');
+    const plain = plainCommands(text);
     if (plain === null) return false;
     const parsed = withTree(text, (root) => collectCommands(text, root));
     if (!('ok' in parsed) || !parsed.ok) throw new Error(`tree-sitter rejected what the plain lexer took: ${JSON.stringify(text)}`);
-    expect(parsed.commands, text).toHaveLength(1);
-    const tree = parsed.commands[0]!;
-    expect(plain.words.map((w) => [w.value, w.tail, w.text, w.start, w.end]), text)
-      .toEqual(tree.words.map((w) => [w.value, w.tail, w.text, w.start, w.end]));
-    expect(plain.assignments, text).toEqual(tree.assignments);
-    expect([plain.start, plain.end], text).toEqual([tree.start, tree.end]);
+    expect(plain.map(shape), text).toEqual(parsed.commands.map(shape));
     return true;
   }
 
@@ -179,45 +180,63 @@ describe('plain commands need no parser', () => {
     const fc = (await import('fast-check')).default;
     const pieces = ['docker', 'compose', 'restart', 'web', ' ', '  ', '\t', 'A=1', 'B=x=y', '-f', '--tail=5', '/usr/bin/docker',
       'a.b', 'x,y', '@', '%', '+', ':', 'time', 'if', '=', 'in', 'do', '{', '$', '"', "'", '#', '~', '*', ';', '&', '|',
+      '&&', '||', ' && ', '; ', ';;', 'cd', 'cd server', 'cd /srv', 'cd -', 'export',
       '"docker compose up -d"', "'ps -a'", '""', '"a"b', "'$x'", '"a;b"',
       ...'abz09_=:,./- '.split('')];
     let accepted = 0;
+    let lists = 0;
     await fc.assert(fc.asyncProperty(fc.array(fc.constantFrom(...pieces), { minLength: 1, maxLength: 10 }), async (parts) => {
-      if (await agrees(parts.join(''))) accepted++;
+      const text = parts.join('');
+      if (!(await agrees(text))) return;
+      accepted++;
+      if (/[;&|]/.test(text)) lists++;
     }), { numRuns: 20000 });
     expect(accepted).toBeGreaterThan(1000);
+    expect(lists).toBeGreaterThan(100);
   });
 
-  it('gives exactly what tree-sitter gives for quoted arguments', async () => {
+  it('gives exactly what tree-sitter gives for quoted arguments and lists', async () => {
     const fc = (await import('fast-check')).default;
-    const heads = ['docker', 'ssh', 'A=1 ssh', '/usr/bin/ssh', 'if', 'x', 'export', 'declare', 'local', 'readonly', 'typeset', 'unset', 'unsetenv'];
+    const heads = ['docker', 'ssh', 'A=1 ssh', '/usr/bin/ssh', 'if', 'x', 'cd', 'pushd', 'export', 'declare', 'local', 'readonly',
+      'typeset', 'unset', 'unsetenv'];
     const args = ['ainetic.tech', '-p', '2222', '"docker compose up -d"', "'docker ps -a'", '"a  b"', '""', "''", '"/opt/x y"',
       '"if"', "'--tail=5 web'", '"\t"', '"a"b', 'a"b"', '"a""b"', "'$x'", '"$x"', '"a;b"', '"a\\b"', "'a\\b'", '"a', "'", '"#x"',
-      '"~/x"', '"x*"', '"a=b c"', '"-f x.yml"', '"é"', '"a:b"', "'a,b'"];
+      '"~/x"', '"x*"', '"a=b c"', '"-f x.yml"', '"é"', '"a:b"', "'a,b'", 'server', '/srv/app', '-', '-L', '"a b"'];
+    const joins = [' && ', '&&', ' || ', '; ', ';', ' ; ', ' | ', ' & ', ';;', ' && && '];
+    const command = fc.tuple(
+      fc.constantFrom(...heads),
+      fc.array(fc.tuple(fc.constantFrom(' ', '  ', '\t', ''), fc.constantFrom(...args)), { maxLength: 4 }),
+    ).map(([head, rest]) => head + rest.map(([gap, arg]) => gap + arg).join(''));
     let accepted = 0;
     let quoted = 0;
+    let lists = 0;
     await fc.assert(fc.asyncProperty(
-      fc.constantFrom(...heads),
-      fc.array(fc.tuple(fc.constantFrom(' ', '  ', '\t', ''), fc.constantFrom(...args)), { maxLength: 5 }),
-      fc.constantFrom('', ' ', '\t'),
+      command,
+      fc.array(fc.tuple(fc.constantFrom(...joins), command), { maxLength: 3 }),
+      fc.constantFrom('', ' ', '\t', ';', ' ;', ' &&'),
       async (head, rest, tail) => {
-        const text = head + rest.map(([gap, arg]) => gap + arg).join('') + tail;
+        const text = head + rest.map(([join, c]) => join + c).join('') + tail;
         if (!(await agrees(text))) return;
         accepted++;
         if (/["']/.test(text)) quoted++;
+        if (/[;&|]/.test(text)) lists++;
       },
-    ), { numRuns: 10000 });
+    ), { numRuns: 20000 });
     expect(accepted).toBeGreaterThan(500);
-    expect(quoted).toBeGreaterThan(250);
+    expect(quoted).toBeGreaterThan(150);
+    expect(lists).toBeGreaterThan(200);
   });
 
   it('leaves anything with syntax to the parser', async () => {
-    const { plainCommand } = await import('../src/shell/simple.js');
-    for (const text of ['docker ps; ls', 'a && b', 'echo "$x"', 'echo a"b c"', 'echo "a"b', '"docker" ps', 'echo "a\\"', 'echo "x', 'ls *', 'cd ~', 'echo $x', 'a # b', 'if x', 'A=1', 'x > y', '(a)', 'a\nb']) {
-      expect(plainCommand(text), text).toBeNull();
+    const { plainCommands } = await import('../src/shell/simple.js');
+    for (const text of ['docker ps | sh', 'a & b', 'a &&', '&& a', 'a ;; b', 'A=1; b', 'echo "$x"', 'echo a"b c"', 'echo "a"b',
+      '"docker" ps', 'echo "a\\"', 'echo "x', 'ls *', 'cd ~', 'echo $x', 'a # b', 'if x', 'A=1', 'x > y', '(a)', 'a\nb', ';', '']) {
+      expect(plainCommands(text), text).toBeNull();
     }
-    expect(plainCommand('docker compose restart gateway')?.words.map((w) => w.value)).toEqual(['docker', 'compose', 'restart', 'gateway']);
-    expect(plainCommand(`ssh ainetic.tech "docker compose up -d" 'ps -a'`)?.words.map((w) => w.value))
-      .toEqual(['ssh', 'ainetic.tech', 'docker compose up -d', 'ps -a']);
+    const values = (text: string) => plainCommands(text)?.map((c) => [c.cwd, ...c.words.map((w) => w.value)]);
+    expect(values('docker compose restart gateway')).toEqual([['.', 'docker', 'compose', 'restart', 'gateway']]);
+    expect(values(`ssh ainetic.tech "docker compose up -d" 'ps -a'`)).toEqual([['.', 'ssh', 'ainetic.tech', 'docker compose up -d', 'ps -a']]);
+    expect(values('cd server && docker compose up -d; cd /srv || ls;'))
+      .toEqual([['.', 'cd', 'server'], ['server', 'docker', 'compose', 'up', '-d'], ['server', 'cd', '/srv'], ['/srv', 'ls']]);
   });
 });

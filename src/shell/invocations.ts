@@ -361,7 +361,8 @@ function buildCommand(
   };
 }
 
-function nextCwd(command: SimpleCommand, cwd: string | null): string | null {
+/** The working directory after `command` runs in `cwd` (`cd`, `pushd`); null when not static. */
+export function nextCwd(command: SimpleCommand, cwd: string | null): string | null {
   const name = command.words[0]?.value;
   if (name !== 'cd' && name !== 'pushd') return cwd;
   const args = command.words.slice(1).filter((w) => w.value === null || !w.value.startsWith('-'));

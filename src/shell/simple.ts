@@ -1,23 +1,27 @@
-// The one shape of shell text that needs no parser: a single command made of plain words, where an
-// argument may also be one whole quoted string of plain characters (`ssh host "docker ps"`). Such
-// text has no expansions, globs, escapes, operators, redirections, comments or reserved words, so the
-// shell's parse is "split on blanks, strip the quotes", and tree-sitter (and its ~40 ms of start-up in
-// a fresh process) is not needed. Everything else goes to the parser. A property test holds the two
-// to the same result on every text this accepts.
-import type { SimpleCommand } from './invocations.js';
+// The shapes of shell text that need no parser: plain commands, alone or joined by `&&`, `||` or
+// `;`. A plain command is made of plain words, where an argument may also be one whole quoted
+// string of plain characters (`cd server && ssh host "docker ps"`). Such text has no expansions,
+// globs, escapes, pipes, redirections, comments, reserved words or declarations, so the shell's
+// parse is "split on blanks and operators, strip the quotes", and tree-sitter (and its ~40 ms of
+// start-up in a fresh process) is not needed. Everything else goes to the parser. Property tests
+// hold the two to the same commands, words, offsets and working directories on every text this takes.
+import { nextCwd, type SimpleCommand } from './invocations.js';
+import { MAX_INPUT_BYTES } from './parse.js';
 import type { Word } from './words.js';
 
 /**
- * Characters that mean only themselves to bash and to tree-sitter-bash alike. (`@ % + : ,` and a
- * stray `=` are plain to bash, but tree-sitter's grammar reads some of their combinations as
- * syntax or errors, and tree-sitter decides.) The quotes are checked word by word below.
+ * Characters that mean only themselves to bash and to tree-sitter-bash alike, plus the operator
+ * characters. (`@ % + : ,` and a stray `=` are plain to bash, but tree-sitter's grammar reads some
+ * of their combinations as syntax or errors, and tree-sitter decides.) Quotes and operators are
+ * checked token by token below.
  */
-const PLAIN = /^[A-Za-z0-9_=./ \t'"-]*$/;
+const PLAIN = /^[A-Za-z0-9_=./ \t'"&|;-]*$/;
 const WORD = /^[A-Za-z0-9_./-]+$/;
 /** A whole argument in double or single quotes, with only plain characters inside (spaces too). */
 const QUOTED = /^(?:"[A-Za-z0-9_=./ \t-]*"|'[A-Za-z0-9_=./ \t-]*')$/;
 const ASSIGNMENT = /^([A-Za-z][A-Za-z0-9_]*)=([A-Za-z0-9_./-]*)$/;
 const OPTION_VALUE = /^--?[A-Za-z0-9][A-Za-z0-9_.-]*=[A-Za-z0-9_./-]+$/;
+const OPERATOR = /^(?:&&|\|\||;)$/;
 /**
  * Words the shell treats as syntax at the start of a command, and the builtins tree-sitter-bash
  * reads as declarations rather than commands.
@@ -26,19 +30,41 @@ const RESERVED = new Set(['if', 'then', 'else', 'elif', 'fi', 'case', 'esac', 'f
   'do', 'done', 'function', 'in', 'time', 'coproc', '!', '[[', ']]', '{', '}',
   'export', 'declare', 'local', 'readonly', 'typeset', 'unset', 'unsetenv']);
 
-/** The command in `text` when it is a single command of plain words; null when it needs the parser. */
-export function plainCommand(text: string): SimpleCommand | null {
-  if (!PLAIN.test(text)) return null;
-  const words: Word[] = [];
-  const assignments: { name: string; value: string }[] = [];
-  // A token is a quoted string (blanks inside) or a run of anything but blanks and quotes. Two tokens
-  // that touch (`a"b"`, `"a"b`) are one shell word made of parts: left to the parser.
-  const re = /"[^"]*"|'[^']*'|[^ \t"']+|["']/g;
+/** The commands in `text` when it is plain commands joined by `&&`, `||` or `;`; null when it needs the parser. */
+export function plainCommands(text: string): SimpleCommand[] | null {
+  // Past the size limit the parser's answer ("larger than 64 KiB") applies, whatever the shape.
+  if (text.length > MAX_INPUT_BYTES || !PLAIN.test(text)) return null;
+  const commands: SimpleCommand[] = [];
+  let cwd: string | null = '.';
+  let words: Word[] = [];
+  let assignments: { name: string; value: string }[] = [];
   let first = -1;
   let last = -1;
+  let afterOperator = false;
+  const finish = (): boolean => {
+    if (words.length === 0) return false; // nothing, or only assignments (a statement, not a command)
+    const command: SimpleCommand = { words, assignments, redirects: [], stdin: null, start: first, end: last, cwd, env: new Map() };
+    commands.push(command);
+    cwd = nextCwd(command, cwd);
+    words = [];
+    assignments = [];
+    first = -1;
+    return true;
+  };
+  // A token is an operator, a quoted string (blanks inside), or a run of anything but blanks, quotes
+  // and operator characters. Two word tokens that touch (`a"b"`, `"a"b`) are one shell word made of
+  // parts: left to the parser. So is any lone `&` or `|` (background, pipe).
+  const re = /&&|\|\||;|"[^"]*"|'[^']*'|[^ \t"'&|;]+|["'&|]/g;
   for (let m = re.exec(text); m !== null; m = re.exec(text)) {
     const token = m[0];
-    if (m.index === last) return null;
+    if (OPERATOR.test(token)) {
+      if (!finish()) return null;
+      afterOperator = true;
+      last = m.index + token.length;
+      continue;
+    }
+    if (m.index === last && !afterOperator) return null;
+    afterOperator = false;
     if (first < 0) first = m.index;
     last = m.index + token.length;
     let value = token;
@@ -57,9 +83,11 @@ export function plainCommand(text: string): SimpleCommand | null {
     const slash = value.lastIndexOf('/');
     words.push({ value, tail: slash >= 0 ? value.slice(slash + 1) : value, text: token, start: m.index, end: last });
   }
-  if (words.length === 0) return null; // only assignments: a statement, not a command
-  return {
-    words, assignments, redirects: [], stdin: null, start: first, end: last, cwd: '.',
-    env: new Map(),
-  };
+  // A trailing `;` ends the last command; a trailing `&&` or `||` is a syntax error.
+  if (first >= 0) {
+    if (!finish()) return null;
+  } else if (commands.length === 0 || !text.trimEnd().endsWith(';')) {
+    return null;
+  }
+  return commands;
 }

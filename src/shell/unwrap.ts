@@ -6,7 +6,7 @@
 import { dirname, isAbsolute, join, resolve } from 'node:path';
 import { collectCommands, type Redirect, type SimpleCommand, type StdinSource } from './invocations.js';
 import { joinContinuations, MAX_INPUT_BYTES, toOriginal, withTree } from './parse.js';
-import { plainCommand } from './simple.js';
+import { plainCommands } from './simple.js';
 import {
   COMPOSE_PROGRAMS, CONTAINER_PROGRAMS, hostOf, parseContainer, parseSftp, parseSsh, scanOptions, type Arg,
   type ContainerCommand,
@@ -144,9 +144,9 @@ export function unwrap(input: string, options: UnwrapOptions): Invocation[] {
       unreadable('contains NUL bytes');
       continue;
     }
-    const plain = plainCommand(job.text);
+    const plain = plainCommands(job.text);
     const prepared = plain ? { text: job.text, cuts: [] } : joinContinuations(job.text);
-    const parsed = plain ? { ok: true as const, commands: [plain] }
+    const parsed = plain ? { ok: true as const, commands: plain }
       : withTree(prepared.text, (root) => collectCommands(prepared.text, root));
     if (!('ok' in parsed)) {
       unreadable(parsed.kind === 'too-large' ? `larger than ${MAX_INPUT_BYTES / 1024} KiB`
