@@ -101,8 +101,9 @@ function coldCheck() {
     { name: 'check "ls -la" (benign)', args: [BIN, 'check', 'ls -la'], expectCode: 0 },
     { name: 'check "docker compose restart gateway"', args: [BIN, 'check', 'docker compose restart gateway'], expectCode: 2 },
     { name: `check 'ssh ainetic.tech "docker compose up -d"'`, args: [BIN, 'check', 'ssh ainetic.tech "docker compose up -d"'], expectCode: 2 },
-    // An operator needs the real parser: this one loads tree-sitter.
-    { name: `check 'cd server && docker compose up -d' (parser)`, args: [BIN, 'check', 'cd server && docker compose up -d'], expectCode: 2 },
+    { name: `check 'cd server && docker compose up -d'`, args: [BIN, 'check', 'cd server && docker compose up -d'], expectCode: 2 },
+    // A redirection and a pipe need the real parser: this one loads tree-sitter.
+    { name: `check 'docker compose up -d 2>&1 | tail -5' (parser)`, args: [BIN, 'check', 'docker compose up -d 2>&1 | tail -5'], expectCode: 2 },
   ], COLD_RUNS, { cwd: dir, env });
   return printCold(`cold process, median of ${COLD_RUNS} interleaved runs:`, results);
 }
@@ -114,7 +115,7 @@ function printCold(title, results) {
   for (const r of results) {
     const ratio = r.ms / base;
     const target = r.name.includes('benign') ? ' (target ≤ 1.3×)' : r.name.includes('docker') ? ' (target ≤ 2×)' : '';
-    console.log(`  ${r.name.padEnd(60)} ${fmtMs(r.ms).padStart(9)}  ${ratio.toFixed(2)}×${target}`);
+    console.log(`  ${r.name.padEnd(62)} ${fmtMs(r.ms).padStart(9)}  ${ratio.toFixed(2)}×${target}`);
   }
   return results;
 }
@@ -142,7 +143,8 @@ function coldHook() {
     { name: 'hook claude "ls -la" (benign)', args: [BIN, 'hook', 'claude'], input: input('ls -la'), expectCode: 0 },
     { name: 'hook claude "docker compose restart gateway"', args: [BIN, 'hook', 'claude'], input: input('docker compose restart gateway'), expectCode: 0 },
     { name: `hook claude 'ssh ainetic.tech "docker compose up -d"'`, args: [BIN, 'hook', 'claude'], input: input('ssh ainetic.tech "docker compose up -d"'), expectCode: 0 },
-    { name: `hook claude 'cd server && docker compose up -d' (parser)`, args: [BIN, 'hook', 'claude'], input: input('cd server && docker compose up -d'), expectCode: 0 },
+    { name: `hook claude 'cd server && docker compose up -d'`, args: [BIN, 'hook', 'claude'], input: input('cd server && docker compose up -d'), expectCode: 0 },
+    { name: `hook claude 'docker compose up -d 2>&1 | tail -5' (parser)`, args: [BIN, 'hook', 'claude'], input: input('docker compose up -d 2>&1 | tail -5'), expectCode: 0 },
   ], COLD_RUNS, { cwd: dir, env });
   return printCold(`cold hook process (Claude Code protocol), median of ${COLD_RUNS} interleaved runs:`, results);
 }
