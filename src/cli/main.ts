@@ -1,6 +1,8 @@
 #!/usr/bin/env node
-// gitops-guard's command line. Subcommands are loaded on demand so that a hook call pays only for
-// what it uses. Any unexpected failure blocks: exit 2, the code that every agent host treats as "no".
+// gitops-guard's command line, as ES modules. The installed executable (bin.ts, bundled) runs
+// `hook` and `check` itself and hands every other command here; this entry also runs them all on
+// its own. Subcommands are loaded on demand. Any unexpected failure blocks: exit 2, the code that
+// every agent host treats as "no".
 import { readFileSync } from 'node:fs';
 import { PACKAGE_ROOT } from '../paths.js';
 import { asksVersion, finish } from './process.js';
