@@ -201,7 +201,9 @@ describe('plain commands need no parser', () => {
       'typeset', 'unset', 'unsetenv'];
     const args = ['ainetic.tech', '-p', '2222', '"docker compose up -d"', "'docker ps -a'", '"a  b"', '""', "''", '"/opt/x y"',
       '"if"', "'--tail=5 web'", '"\t"', '"a"b', 'a"b"', '"a""b"', "'$x'", '"$x"', '"a;b"', '"a\\b"', "'a\\b'", '"a', "'", '"#x"',
-      '"~/x"', '"x*"', '"a=b c"', '"-f x.yml"', '"é"', '"a:b"', "'a,b'", 'server', '/srv/app', '-', '-L', '"a b"'];
+      '"~/x"', '"x*"', '"a=b c"', '"-f x.yml"', '"é"', '"a:b"', "'a,b'", 'server', '/srv/app', '-', '-L', '"a b"',
+      '"fix: a, b (c) #1 @x 50% a+b ~/x *.yml [y] {z} <w> a|b a&b a;b ^ ?"', "'$x `y` \\z \"q\" !h #c'", '"a!b"', '"`x`"',
+      '"it\'s"', "'a\"b'", '"a\tb"', '"{a,b}"', "'*'", '"$(x)"', "'$(x)'", '"a\\"b"', "'\\'"];
     const joins = [' && ', '&&', ' || ', '; ', ';', ' ; ', ' | ', ' & ', ';;', ' && && '];
     const command = fc.tuple(
       fc.constantFrom(...heads),
@@ -210,6 +212,7 @@ describe('plain commands need no parser', () => {
     let accepted = 0;
     let quoted = 0;
     let lists = 0;
+    let special = 0;
     await fc.assert(fc.asyncProperty(
       command,
       fc.array(fc.tuple(fc.constantFrom(...joins), command), { maxLength: 3 }),
@@ -219,23 +222,27 @@ describe('plain commands need no parser', () => {
         if (!(await agrees(text))) return;
         accepted++;
         if (/["']/.test(text)) quoted++;
-        if (/[;&|]/.test(text)) lists++;
+        if (/[;&|]/.test(text.replace(/"[^"]*"|'[^']*'/g, ''))) lists++;
+        if (/"[^"]*[:#*(|;$`!\\][^"]*"|'[^']*[:#*(|;$`!\\][^']*'/.test(text)) special++;
       },
     ), { numRuns: 20000 });
     expect(accepted).toBeGreaterThan(500);
-    expect(quoted).toBeGreaterThan(150);
-    expect(lists).toBeGreaterThan(200);
+    expect(quoted).toBeGreaterThan(300);
+    expect(lists).toBeGreaterThan(300);
+    expect(special).toBeGreaterThan(150);
   });
 
   it('leaves anything with syntax to the parser', async () => {
     const { plainCommands } = await import('../src/shell/simple.js');
-    for (const text of ['docker ps | sh', 'a & b', 'a &&', '&& a', 'a ;; b', 'A=1; b', 'echo "$x"', 'echo a"b c"', 'echo "a"b',
+    for (const text of ['docker ps | sh', 'a & b', 'git commit -m "$(date)"', 'echo "a!"', 'echo "é"', 'a &&', '&& a', 'a ;; b', 'A=1; b', 'echo "$x"', 'echo a"b c"', 'echo "a"b',
       '"docker" ps', 'echo "a\\"', 'echo "x', 'ls *', 'cd ~', 'echo $x', 'a # b', 'if x', 'A=1', 'x > y', '(a)', 'a\nb', ';', '']) {
       expect(plainCommands(text), text).toBeNull();
     }
     const values = (text: string) => plainCommands(text)?.map((c) => [c.cwd, ...c.words.map((w) => w.value)]);
     expect(values('docker compose restart gateway')).toEqual([['.', 'docker', 'compose', 'restart', 'gateway']]);
     expect(values(`ssh ainetic.tech "docker compose up -d" 'ps -a'`)).toEqual([['.', 'ssh', 'ainetic.tech', 'docker compose up -d', 'ps -a']]);
+    expect(values(`git commit -m "deploy: gateway port 18790 (was 18789)" && git push`))
+      .toEqual([['.', 'git', 'commit', '-m', 'deploy: gateway port 18790 (was 18789)'], ['.', 'git', 'push']]);
     expect(values('cd server && docker compose up -d; cd /srv || ls;'))
       .toEqual([['.', 'cd', 'server'], ['server', 'docker', 'compose', 'up', '-d'], ['server', 'cd', '/srv'], ['/srv', 'ls']]);
   });

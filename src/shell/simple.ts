@@ -1,7 +1,8 @@
 // The shapes of shell text that need no parser: plain commands, alone or joined by `&&`, `||` or
 // `;`. A plain command is made of plain words, where an argument may also be one whole quoted
-// string of plain characters (`cd server && ssh host "docker ps"`). Such text has no expansions,
-// globs, escapes, pipes, redirections, comments, reserved words or declarations, so the shell's
+// string without expansions or escapes (`cd server && ssh host "docker ps"`, `git commit -m "fix: x"`).
+// Such text has no expansions, globs, escapes, pipes, redirections, comments, reserved words or
+// declarations outside quotes, so the shell's
 // parse is "split on blanks and operators, strip the quotes", and tree-sitter (and its ~40 ms of
 // start-up in a fresh process) is not needed. Everything else goes to the parser. Property tests
 // hold the two to the same commands, words, offsets and working directories on every text this takes.
@@ -10,15 +11,18 @@ import { MAX_INPUT_BYTES } from './parse.js';
 import type { Word } from './words.js';
 
 /**
- * Characters that mean only themselves to bash and to tree-sitter-bash alike, plus the operator
- * characters. (`@ % + : ,` and a stray `=` are plain to bash, but tree-sitter's grammar reads some
- * of their combinations as syntax or errors, and tree-sitter decides.) Quotes and operators are
- * checked token by token below.
+ * Printable ASCII (and tab): what is special among it is checked token by token below.
+ * Unquoted, a word may hold only characters that mean themselves to bash and to tree-sitter-bash
+ * alike. (`@ % + : ,` and a stray `=` are plain to bash, but tree-sitter's grammar reads some of
+ * their combinations as syntax or errors, and tree-sitter decides.)
  */
-const PLAIN = /^[A-Za-z0-9_=./ \t'"&|;-]*$/;
+const PLAIN = /^[\x20-\x7e\t]*$/;
 const WORD = /^[A-Za-z0-9_./-]+$/;
-/** A whole argument in double or single quotes, with only plain characters inside (spaces too). */
-const QUOTED = /^(?:"[A-Za-z0-9_=./ \t-]*"|'[A-Za-z0-9_=./ \t-]*')$/;
+/**
+ * A whole argument in quotes: in double quotes anything printable but the characters that stay
+ * special there (`$`, backtick, backslash, `!`); in single quotes anything printable.
+ */
+const QUOTED = /^(?:"(?:(?![$`\\!"])[\x20-\x7e\t])*"|'[^']*')$/;
 const ASSIGNMENT = /^([A-Za-z][A-Za-z0-9_]*)=([A-Za-z0-9_./-]*)$/;
 const OPTION_VALUE = /^--?[A-Za-z0-9][A-Za-z0-9_.-]*=[A-Za-z0-9_./-]+$/;
 const OPERATOR = /^(?:&&|\|\||;)$/;
