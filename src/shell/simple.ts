@@ -1,22 +1,22 @@
 // The shapes of shell text that need no parser: plain commands, alone or joined by `&&`, `||` or
 // `;`. A plain command is made of plain words, where an argument may also be one whole quoted
 // string without expansions or escapes (`cd server && ssh host "docker ps"`, `git commit -m "fix: x"`).
-// Such text has no expansions, globs, escapes, pipes, redirections, comments, reserved words or
-// declarations outside quotes, so the shell's
-// parse is "split on blanks and operators, strip the quotes", and tree-sitter (and its ~40 ms of
-// start-up in a fresh process) is not needed. Everything else goes to the parser. Property tests
-// hold the two to the same commands, words, offsets and working directories on every text this takes.
+// Outside its quotes such text has no expansions, globs, escapes, pipes, redirections, comments,
+// reserved words or declarations, so the shell's parse is "split on blanks and operators, strip the
+// quotes", and tree-sitter (and its ~40 ms of start-up in a fresh process) is not needed. Everything
+// else goes to the parser. Property tests hold the two to the same commands, words, offsets and
+// working directories on every text this takes.
 import { nextCwd, type SimpleCommand } from './invocations.js';
 import { MAX_INPUT_BYTES } from './parse.js';
 import type { Word } from './words.js';
 
-/**
- * Printable ASCII (and tab): what is special among it is checked token by token below.
- * Unquoted, a word may hold only characters that mean themselves to bash and to tree-sitter-bash
- * alike. (`@ % + : ,` and a stray `=` are plain to bash, but tree-sitter's grammar reads some of
- * their combinations as syntax or errors, and tree-sitter decides.)
- */
+/** Printable ASCII and tab: which of it is special is decided token by token below. */
 const PLAIN = /^[\x20-\x7e\t]*$/;
+/**
+ * An unquoted word: only characters that mean themselves to bash and to tree-sitter-bash alike.
+ * (`@ % + : ,` and a stray `=` are plain to bash, but tree-sitter's grammar reads some of their
+ * combinations as syntax or errors, and tree-sitter decides.)
+ */
 const WORD = /^[A-Za-z0-9_./-]+$/;
 /**
  * A whole argument in quotes: in double quotes anything printable but the characters that stay
@@ -44,8 +44,9 @@ export function plainCommands(text: string): SimpleCommand[] | null {
   let assignments: { name: string; value: string }[] = [];
   let first = -1;
   let last = -1;
-  let afterOperator = false;
-  const finish = (): boolean => {
+  /** The operator that ended the last command, until the next command's first token. */
+  let operator: string | null = null;
+  const endCommand = (): boolean => {
     if (words.length === 0) return false; // nothing, or only assignments (a statement, not a command)
     const command: SimpleCommand = { words, assignments, redirects: [], stdin: null, start: first, end: last, cwd, env: new Map() };
     commands.push(command);
@@ -62,13 +63,13 @@ export function plainCommands(text: string): SimpleCommand[] | null {
   for (let m = re.exec(text); m !== null; m = re.exec(text)) {
     const token = m[0];
     if (OPERATOR.test(token)) {
-      if (!finish()) return null;
-      afterOperator = true;
+      if (!endCommand()) return null;
+      operator = token;
       last = m.index + token.length;
       continue;
     }
-    if (m.index === last && !afterOperator) return null;
-    afterOperator = false;
+    if (m.index === last && operator === null) return null;
+    operator = null;
     if (first < 0) first = m.index;
     last = m.index + token.length;
     let value = token;
@@ -87,11 +88,7 @@ export function plainCommands(text: string): SimpleCommand[] | null {
     const slash = value.lastIndexOf('/');
     words.push({ value, tail: slash >= 0 ? value.slice(slash + 1) : value, text: token, start: m.index, end: last });
   }
-  // A trailing `;` ends the last command; a trailing `&&` or `||` is a syntax error.
-  if (first >= 0) {
-    if (!finish()) return null;
-  } else if (commands.length === 0 || !text.trimEnd().endsWith(';')) {
-    return null;
-  }
-  return commands;
+  if (first >= 0) return endCommand() ? commands : null;
+  // Nothing at all, or a trailing `&&` or `||` (a syntax error); a trailing `;` just ends the last command.
+  return operator === ';' ? commands : null;
 }
