@@ -1,8 +1,8 @@
 // The built CLI as a child process: exit codes, JSON and human output, stdin, help and version,
 // colour rules, config errors, and the rule test harness.
 import { spawnSync } from 'node:child_process';
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { readdirSync, readFileSync } from 'node:fs';
+import { join, relative } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { BIN, project, SEED } from './helpers.js';
 
@@ -109,6 +109,20 @@ describe('gitops-guard check', () => {
     // Every other command is handed from the bundle to main.js.
     expect(cli(['validate', '--help']).stdout).toContain('Usage: gitops-guard validate');
     expect(cli(['no-such-command']).code).toBe(1);
+  });
+  it('packs every file the executable reads at run time', () => {
+    const root = join(import.meta.dirname, '..');
+    // --ignore-scripts: packing would otherwise run "prepare" and rebuild dist/ under the other tests.
+    const r = spawnSync('npm', ['pack', '--dry-run', '--json', '--ignore-scripts'], { cwd: root, encoding: 'utf8' });
+    expect(r.status, r.stderr).toBe(0);
+    const packed = new Set((JSON.parse(r.stdout) as { files: { path: string }[] }[])[0]!.files.map((f) => f.path));
+    const rules = readdirSync(join(root, 'rules')).filter((n) => n.endsWith('.yaml')).map((n) => `rules/${n}`);
+    expect(rules.length).toBeGreaterThan(0);
+    for (const path of [relative(root, BIN), 'dist/gitops-guard-classify.cjs', 'dist/cli/main.js', 'dist/rules.json',
+      'schema/compose-spec/compose-spec.json', 'schema/compose-spec/LICENSE', 'package.json', 'README.md', ...rules]) {
+      expect(packed.has(path), path).toBe(true);
+    }
+    expect([...packed].filter((p) => p.startsWith('test/') || p.startsWith('src/'))).toEqual([]);
   });
 });
 
