@@ -3,7 +3,7 @@
 // Agent hosts start it before every shell command, and a cold Node process pays for each ES module
 // it loads: `hook` and `check` therefore run from CommonJS bundles, this file's and the classifier's
 // (loaded only when needed). Measured here against bare `node -e 0`: benign hook 1.27–1.40× from
-// the ES modules, 1.11–1.25× bundled. Every other command, and --help/--version, goes on to main.js.
+// the ES modules, 1.06–1.25× bundled. Every other command, and --help/--version, goes on to main.js.
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { PACKAGE_ROOT } from '../paths.js';
