@@ -1,69 +1,60 @@
 // Structural matching: a rule names programs, subcommand paths, flags, a target and facts; an
-// invocation is described once (lazily) in those same terms, and rules are tried in order.
-import {
-  COMPOSE_PROGRAMS, CONTAINER_PROGRAMS, parseContainer, parseGit, parseGitPush, parseRsync, parseScp, parseSftp,
-  parseSsh, parseSshfs, type Arg, type ContainerCommand, type Transfer,
-} from '../shell/programs.js';
-import type { Invocation } from '../shell/unwrap.js';
+// invocation carries what its program's grammar said (parsed once, in the shell layer), and rules
+// are tried in order.
+import { optionIs, type Arg } from '../shell/getopt.js';
+import type { Invocation } from '../shell/invocation.js';
+import type { ContainerCommand } from '../shell/programs/container.js';
+import type { Transfer } from '../shell/programs/transfer.js';
 import type { Fact, Match, Rule } from './rules.js';
 
-const CONTAINER = new Set<string>([...CONTAINER_PROGRAMS, ...COMPOSE_PROGRAMS]);
 const HARMLESS_TARGETS = new Set(['/dev/null', '/dev/stdout', '/dev/stderr', '/dev/tty']);
 
 export interface MatchContext {
   readonly protectedBranches: readonly string[];
-  /** Reads a local file (sftp batch files), relative to a directory; null when it cannot. */
-  readonly readText: (path: string, cwd: string | null) => string | null;
+  /** Could this text name a program the rules are about? (For events: is there something to hide?) */
+  readonly mentions: (text: string) => boolean;
 }
 
 /** What rules see of an invocation; each part is computed on first use. */
 export class View {
   private pathCache?: string[];
   private factCache?: Map<Fact, boolean>;
-  private containerCache?: ContainerCommand | null;
-  readonly args: Arg[];
 
-  constructor(readonly inv: Invocation, private readonly ctx: MatchContext) {
-    this.args = inv.argv.slice(1).map((w) => w.value);
-  }
+  constructor(readonly inv: Invocation, private readonly ctx: MatchContext) {}
 
   get program(): string | null {
     return this.inv.program;
   }
 
   get container(): ContainerCommand | null {
-    if (this.containerCache === undefined) {
-      const p = this.inv.program;
-      this.containerCache = this.inv.container
-        ?? (p !== null && CONTAINER.has(p) ? parseContainer(p, this.args, this.inv.env) : null);
-    }
-    return this.containerCache;
+    return this.inv.facts?.kind === 'container' ? this.inv.facts.container : null;
+  }
+
+  private get transfer(): Transfer | null {
+    return this.inv.facts?.kind === 'transfer' ? this.inv.facts.transfer : null;
   }
 
   /** Subcommand path: the container CLI's own, git's subcommand and operands, else leading operands. */
   get path(): string[] {
     if (this.pathCache) return this.pathCache;
-    const c = this.container;
-    if (c) {
-      this.pathCache = c.path;
-    } else if (this.inv.program === 'git') {
-      const g = parseGit(this.args);
-      this.pathCache = g.sub === null ? [] : [g.sub, ...operands(g.args)];
-    } else {
-      this.pathCache = operands(this.args);
-    }
+    const f = this.inv.facts;
+    if (f?.kind === 'container') this.pathCache = [...f.container.path];
+    else if (f?.kind === 'git') this.pathCache = f.git.sub === null ? [] : [f.git.sub, ...operands(f.git.args)];
+    else if (this.inv.scan) this.pathCache = leading(this.inv.scan.operands.map((o) => o.value));
+    else this.pathCache = operands(this.inv.argv.slice(1).map((w) => w.value));
     return this.pathCache;
   }
 
-  /** Option words, up to `--`; for git, those after the subcommand (not `git -C dir`). */
-  flagWords(): string[] {
-    const out: string[] = [];
-    const args = this.inv.program === 'git' ? parseGit(this.args).args : this.args;
-    for (const a of args) {
-      if (a === '--') break;
-      if (a !== null && a.startsWith('-') && a !== '-') out.push(a);
-    }
-    return out;
+  /** Is this flag given? By the program's grammar where it has one (clusters, abbreviations, aliases). */
+  hasFlag(flag: string): boolean {
+    const f = this.inv.facts;
+    const options = f?.kind === 'container' ? f.container.options
+      : f?.kind === 'transfer' ? f.transfer.scan.options
+        : f?.kind === 'git' && f.push ? f.push.scan.options
+          : f?.kind === 'ssh' ? f.ssh.options : this.inv.scan?.options;
+    if (options) return options.some((o) => optionIs(o, [flag]));
+    const args = f?.kind === 'git' ? f.git.args : this.inv.argv.slice(1).map((w) => w.value);
+    return flagPresent(flag, flagWords(args));
   }
 
   fact(f: Fact): boolean {
@@ -83,35 +74,23 @@ export class View {
     return c.operands.filter((o): o is string => o !== null && !o.startsWith('-'));
   }
 
-  private transfer(): Transfer | null {
-    switch (this.inv.program) {
-      case 'scp': return parseScp(this.args);
-      case 'rsync': return parseRsync(this.args);
-      case 'sshfs': return parseSshfs(this.args);
-      case 'sftp': return parseSftp(this.args, (p) => this.ctx.readText(p, this.inv.cwd));
-      default: return null;
-    }
-  }
-
   private computeFact(f: Fact): boolean {
     switch (f) {
-      case 'writes-remote': return (this.transfer()?.writes.length ?? 0) > 0;
-      case 'removes-remote-source': return this.transfer()?.mutatesSource ?? false;
-      case 'transfer-dynamic': return this.transfer()?.dynamic ?? false;
+      case 'writes-remote': return (this.transfer?.writes.length ?? 0) > 0;
+      case 'removes-remote-source': return this.transfer?.mutatesSource ?? false;
+      case 'transfer-dynamic': return this.transfer?.dynamic ?? false;
       case 'interactive': {
-        if (this.inv.program === 'sftp') return this.transfer()?.interactive ?? false;
-        if (this.inv.program !== 'ssh') return false;
-        const ssh = parseSsh(this.args);
+        if (this.inv.program === 'sftp') return this.transfer?.interactive ?? false;
+        if (this.inv.facts?.kind !== 'ssh') return false;
+        const ssh = this.inv.facts.ssh;
         return !ssh.noCommand && ssh.destination !== undefined && ssh.command.length === 0
           && ssh.remoteCommandOption === undefined && this.inv.stdin === null;
       }
       case 'force-push-protected': {
-        if (this.inv.program !== 'git') return false;
-        const g = parseGit(this.args);
-        if (g.sub !== 'push') return false;
-        const push = parseGitPush(g.args);
+        const push = this.inv.facts?.kind === 'git' ? this.inv.facts.push : undefined;
+        if (!push) return false;
         if (push.forceFlags.length === 0 && push.forcedRefs.length === 0) return false;
-        if (push.forceFlags.includes('--mirror')) return true;
+        if (push.forceFlags.includes('--mirror') || push.forceFlags.includes('remote.mirror')) return true;
         if (push.destinations === null) return true;
         return push.destinations.some((d) => this.ctx.protectedBranches.includes(d));
       }
@@ -123,17 +102,8 @@ export class View {
           }
           return r.target === null || r.target.value === null || !HARMLESS_TARGETS.has(r.target.value);
         });
-      case 'help-or-version': {
-        const c = this.container;
-        if (!c) return false;
-        if (c.path.length === 0) {
-          return c.options.some((o) => ['--help', '-h', '--version', '-v'].includes(o.name));
-        }
-        const sub = c.path[c.path.length - 1]!;
-        if (c.path[0] === 'help' || sub === 'help' || c.path[0] === 'version') return true;
-        if (c.path[0] === 'compose' && c.path[1] === 'version') return true;
-        return c.options.some((o) => o.name === '--help');
-      }
+      case 'help-or-version': return this.container?.helpOrVersion ?? false;
+      case 'mentions-managed': return this.inv.text !== undefined && this.ctx.mentions(this.inv.text);
     }
   }
 }
@@ -145,6 +115,21 @@ function operands(args: readonly Arg[]): string[] {
     if (a === '--') continue;
     if (a.startsWith('-')) continue;
     out.push(a);
+  }
+  return out;
+}
+
+function leading(ops: readonly Arg[]): string[] {
+  const out: string[] = [];
+  for (const a of ops) { if (a === null) break; out.push(a); }
+  return out;
+}
+
+function flagWords(args: readonly Arg[]): string[] {
+  const out: string[] = [];
+  for (const a of args) {
+    if (a === '--') break;
+    if (a !== null && a.startsWith('-') && a !== '-') out.push(a);
   }
   return out;
 }
@@ -208,11 +193,8 @@ export function matches(c: CompiledRule, view: View): boolean {
     });
     if (!ok) return false;
   }
-  if (m.flags || m.not_flags) {
-    const words = view.flagWords();
-    if (m.flags && !m.flags.some((f) => flagPresent(f, words))) return false;
-    if (m.not_flags && m.not_flags.some((f) => flagPresent(f, words))) return false;
-  }
+  if (m.flags && !m.flags.some((f) => view.hasFlag(f))) return false;
+  if (m.not_flags && m.not_flags.some((f) => view.hasFlag(f))) return false;
   if (m.facts && !m.facts.every((f) => view.fact(f))) return false;
   if (m.not_facts && m.not_facts.some((f) => view.fact(f))) return false;
   return true;

@@ -11,7 +11,7 @@ import { RuleError } from '../errors.js';
 export const DECISIONS = ['allow', 'deny', 'ask'] as const;
 export type Decision = (typeof DECISIONS)[number];
 
-export const EVENTS = ['dynamic-command', 'dynamic-remote-command', 'unreadable-script', 'interpreter-code', 'bad-input'] as const;
+export const EVENTS = ['dynamic-command', 'dynamic-remote-command', 'unreadable-script', 'interpreter-code', 'embedded-command', 'bad-input'] as const;
 
 /** Facts about an invocation that code computes from the program's own argument grammar. */
 export const FACTS = [
@@ -29,6 +29,8 @@ export const FACTS = [
   'writes-file',
   /** A container CLI asked only for help or its version. */
   'help-or-version',
+  /** An event's text names a program the rules are about (so something managed could hide in it). */
+  'mentions-managed',
 ] as const;
 export type Fact = (typeof FACTS)[number];
 

@@ -1,12 +1,19 @@
+import { fileRunnerNames } from './grammars/runners.js';
+
 // Cheap text checks that need no parser. Kept free of heavy imports: the CLI and the hooks load this
 // module alone to decide whether the parser is needed at all.
 
 /** Program names the built-in policy is about. */
 export const MANAGED_NAMES = ['docker', 'podman', 'nerdctl', 'compose', 'ssh', 'scp', 'rsync', 'sftp', 'git'];
 
-/** Names that run other text as commands (shells, script runners, interpreters). */
-const RUNNER_NAMES = ['sh', 'eval', 'source', 'make', 'npm', 'yarn', 'bun', 'python', 'node', 'ruby',
-  'perl', 'php', 'lua', 'deno', 'Rscript', 'osascript', 'pwsh'];
+/**
+ * Names that run text the command line does not show (a script file, stdin, package.json scripts,
+ * a Makefile): derived from the runner table, plus the script runners of the scripts family.
+ */
+const RUNNER_NAMES = [...new Set([...fileRunnerNames(), 'eval', 'make', 'npm', 'pnpm', 'yarn', 'bun', 'just'])]
+  .filter((n) => n !== '.');
+/** Any of them as a word of its own (a version suffix allowed: `python3.12`). */
+const RUNNER_WORD = new RegExp(`(?:^|[^A-Za-z0-9_.-])(?:${RUNNER_NAMES.map((n) => n.replace(/[.+]/g, '\\$&')).join('|')})[0-9.]*(?=$|[^A-Za-z0-9_-])`);
 
 /** Wrappers whose operands are a command (see unwrap.ts). */
 const WRAPPERS = new Set(['sudo', 'doas', 'env', 'nohup', 'nice', 'ionice', 'time', 'timeout', 'stdbuf',
@@ -65,7 +72,7 @@ export function cannotHideManaged(text: string, extra: readonly string[] = []): 
   if (expands(text)) return false;
   const t = unquoted(text);
   if (namesManaged(t, extra)) return false;
-  for (const name of RUNNER_NAMES) if (t.includes(name)) return false;
+  if (RUNNER_WORD.test(t)) return false;
   for (const segment of t.split(/[;&|()\n]+/)) {
     const words = segment.trim().split(/\s+/).filter(Boolean);
     let i = 0;

@@ -35,7 +35,13 @@ export function readBounded(path: string, max = MAX_SCRIPT_BYTES): FileRead {
     const st = fstatSync(fd);
     if (st.isDirectory()) return { kind: 'missing' };
     if (!st.isFile()) return { kind: 'unreadable', why: 'is not a regular file' };
-    if (st.size > max) return { kind: 'unreadable', why: `is larger than ${Math.round(max / 1024)} KiB` };
+    if (st.size > max) {
+      // A large binary (a real /usr/bin/docker) is a program, not a script: say so from its first bytes.
+      const head = Buffer.alloc(8192);
+      const n = readSync(fd, head, 0, head.length, 0);
+      if (head.subarray(0, n).includes(0)) return { kind: 'binary' };
+      return { kind: 'unreadable', why: `is larger than ${Math.round(max / 1024)} KiB` };
+    }
     const buf = Buffer.alloc(st.size);
     let off = 0;
     while (off < st.size) {
