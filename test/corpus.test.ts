@@ -4,7 +4,8 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { seed } from './helpers.js';
+import { createGuard } from '../src/index.js';
+import { SEED, seed } from './helpers.js';
 
 const NEWLINE_MARK = '\u2424';
 
@@ -16,12 +17,22 @@ function corpus(name: string): string[] {
     .map((line) => line.split(NEWLINE_MARK).join('\n'));
 }
 
+const SHELL_WORDS = new Set(['for', 'while', 'until', 'if', 'case', 'select', 'function', 'time', 'true', 'false', 'export', 'unset', 'set', 'local_var', 'n', 'count', 'files', 'result', 'tmp']);
+
 /** How many different programs the corpus starts its commands with (after `VAR=value`, `sudo`, `cd dir &&`). */
+/** The commands of `commands` that `classify` does not allow, each with its decision and rule ids. */
+function blockedOf(commands: readonly string[], classify: (command: string) => { decision: string; findings: readonly { decision: string; ruleId: string }[] }): string[] {
+  return commands
+    .map((command) => ({ command, verdict: classify(command) }))
+    .filter((r) => r.verdict.decision !== 'allow')
+    .map((r) => `${r.verdict.decision}: ${JSON.stringify(r.command)} — ${[...new Set(r.verdict.findings.filter((f) => f.decision !== 'allow').map((f) => f.ruleId))].join(', ')}`);
+}
+
 function programs(commands: readonly string[]): number {
   const names = new Set<string>();
   for (const c of commands) {
     const m = /^(?:\s*(?:[A-Za-z_][A-Za-z0-9_]*=\S*|sudo|cd \S+ &&)\s+)*([A-Za-z0-9][\w.+-]*)/.exec(c);
-    if (m) names.add(m[1]!);
+    if (m && !SHELL_WORDS.has(m[1]!)) names.add(m[1]!);
   }
   return names.size;
 }
@@ -41,11 +52,17 @@ describe('command corpus', () => {
 
   it('allows every ordinary command', async () => {
     const guard = await seed();
-    const blocked = ordinary
-      .map((command) => ({ command, verdict: guard.classify(command) }))
-      .filter((r) => r.verdict.decision !== 'allow')
-      .map((r) => `${r.verdict.decision}: ${JSON.stringify(r.command)} — ${r.verdict.findings.filter((f) => f.decision !== 'allow').map((f) => f.ruleId).join(', ')}`);
+    const blocked = blockedOf(ordinary, (c) => guard.classify(c));
     console.log(`ordinary: ${ordinary.length - blocked.length} allowed, ${blocked.length} blocked`);
+    expect(blocked).toEqual([]);
+  });
+
+  // The same commands run in this repository: a Node project whose npm scripts run node files on
+  // bundles that mention docker (issue 10, 2.11). `npm test` here must be as ordinary as anywhere.
+  it('allows every ordinary command in this repository too', async () => {
+    const guard = await createGuard({ config: SEED, cwd: join(import.meta.dirname, '..') });
+    const blocked = blockedOf(ordinary, (c) => guard.classify(c));
+    console.log(`ordinary in this repository: ${ordinary.length - blocked.length} allowed, ${blocked.length} blocked`);
     expect(blocked).toEqual([]);
   });
 
