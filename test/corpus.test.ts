@@ -17,9 +17,6 @@ function corpus(name: string): string[] {
     .map((line) => line.split(NEWLINE_MARK).join('\n'));
 }
 
-const SHELL_WORDS = new Set(['for', 'while', 'until', 'if', 'case', 'select', 'function', 'time', 'true', 'false', 'export', 'unset', 'set', 'local_var', 'n', 'count', 'files', 'result', 'tmp']);
-
-/** How many different programs the corpus starts its commands with (after `VAR=value`, `sudo`, `cd dir &&`). */
 /** The commands of `commands` that `classify` does not allow, each with its decision and rule ids. */
 function blockedOf(commands: readonly string[], classify: (command: string) => { decision: string; findings: readonly { decision: string; ruleId: string }[] }): string[] {
   return commands
@@ -28,11 +25,21 @@ function blockedOf(commands: readonly string[], classify: (command: string) => {
     .map((r) => `${r.verdict.decision}: ${JSON.stringify(r.command)} — ${[...new Set(r.verdict.findings.filter((f) => f.decision !== 'allow').map((f) => f.ruleId))].join(', ')}`);
 }
 
+const SHELL_KEYWORDS = new Set(['for', 'while', 'until', 'if', 'case', 'select', 'function', 'time', 'true', 'false', 'export', 'unset', 'set']);
+
+/** How many different programs the corpus's commands start with (after `VAR=value`, `sudo` and `cd DIR &&`). */
 function programs(commands: readonly string[]): number {
   const names = new Set<string>();
   for (const c of commands) {
-    const m = /^(?:\s*(?:[A-Za-z_][A-Za-z0-9_]*=\S*|sudo|cd \S+ &&)\s+)*([A-Za-z0-9][\w.+-]*)/.exec(c);
-    if (m && !SHELL_WORDS.has(m[1]!)) names.add(m[1]!);
+    const words = c.trim().split(/\s+/);
+    let i = 0;
+    for (;;) {
+      if (/^[A-Za-z_]\w*=/.test(words[i] ?? '') || words[i] === 'sudo') i += 1;
+      else if (words[i] === 'cd' && words[i + 2] === '&&') i += 3;
+      else break;
+    }
+    const name = words[i] ?? '';
+    if (/^[A-Za-z0-9][\w.+-]*$/.test(name) && !SHELL_KEYWORDS.has(name)) names.add(name);
   }
   return names.size;
 }
