@@ -7,6 +7,10 @@
 /** A decoded argument; null where the shell computes it at run time. */
 export type Arg = string | null;
 
+/** See words.ts `argOf`: the computed rest of an option word. */
+const COMPUTED = '\u0000';
+const known = (v: Arg | undefined): Arg | undefined => (v !== null && v !== undefined && v.includes(COMPUTED) ? null : v);
+
 /** How a program reads its options. Every field is data. */
 export interface OptionGrammar {
   /**
@@ -137,7 +141,7 @@ export function getopt(args: readonly Arg[], grammar: OptionGrammar | CompiledGr
     const a = args[i];
     if (a === '--') {
       endOfOptions = i + 1;
-      for (let k = i + 1; k < args.length; k++) operands.push({ value: args[k] ?? null, index: k });
+      for (let k = i + 1; k < args.length; k++) operands.push({ value: known(args[k]) ?? null, index: k });
       if (firstOperand === args.length && i + 1 < args.length) firstOperand = i + 1;
       break;
     }
@@ -146,10 +150,10 @@ export function getopt(args: readonly Arg[], grammar: OptionGrammar | CompiledGr
     if (!isOption) {
       if (firstOperand === args.length) firstOperand = i;
       if (!permute) {
-        for (let k = i; k < args.length; k++) operands.push({ value: args[k] ?? null, index: k });
+        for (let k = i; k < args.length; k++) operands.push({ value: known(args[k]) ?? null, index: k });
         break;
       }
-      operands.push({ value: a ?? null, index: i });
+      operands.push({ value: known(a) ?? null, index: i });
       continue;
     }
     i = readOption(g, args, i, a, options);
@@ -178,14 +182,14 @@ function readOption(g: CompiledGrammar, args: readonly Arg[], i: number, a: stri
     }
     const attached = a.slice(j + 1);
     if (attached !== '') {
-      out.push({ name, value: attached, index: i, ...(alias ? { alias } : {}) });
+      out.push({ name, value: known(attached) ?? null, index: i, ...(alias ? { alias } : {}) });
       return i;
     }
     if (rule === 'optional') {
       out.push({ name, index: i, ...(alias ? { alias } : {}) });
       return i;
     }
-    out.push({ name, value: i + 1 < args.length ? args[i + 1] ?? null : undefined, index: i, ...(alias ? { alias } : {}) });
+    out.push({ name, value: i + 1 < args.length ? known(args[i + 1]) ?? null : undefined, index: i, ...(alias ? { alias } : {}) });
     return Math.min(i + 1, args.length - 1);
   }
   return i;
@@ -197,7 +201,7 @@ function readLong(g: CompiledGrammar, args: readonly Arg[], i: number, body: str
   const found = findLong(g, given);
   if (!found) {
     // An option the grammar does not know: no value unless attached.
-    out.push({ name: dashes + given, ...(eq >= 0 ? { value: body.slice(eq + 1) } : {}), index: i });
+    out.push({ name: dashes + given, ...(eq >= 0 ? { value: known(body.slice(eq + 1)) ?? null } : {}), index: i });
     return i;
   }
   const { opt, ambiguous } = found;
@@ -206,9 +210,9 @@ function readLong(g: CompiledGrammar, args: readonly Arg[], i: number, body: str
     ...(opt.alias ? { alias: '-' + opt.alias } : {}),
     ...(ambiguous ? { ambiguous } : {}),
   };
-  if (eq >= 0) { out.push({ ...base, value: body.slice(eq + 1) }); return i; }
+  if (eq >= 0) { out.push({ ...base, value: known(body.slice(eq + 1)) ?? null }); return i; }
   if (opt.value === 'required') {
-    out.push({ ...base, value: i + 1 < args.length ? args[i + 1] ?? null : undefined });
+    out.push({ ...base, value: i + 1 < args.length ? known(args[i + 1]) ?? null : undefined });
     return Math.min(i + 1, args.length - 1);
   }
   out.push(base);

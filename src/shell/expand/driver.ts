@@ -8,7 +8,7 @@ import { collectCommands, type SimpleCommand, type StdinSource } from '../invoca
 import { LOCAL, type Invocation, type ProgramFacts, type ShellEvent, type Target } from '../invocation.js';
 import { joinContinuations, MAX_INPUT_BYTES, parserLoaded, toOriginal, withTree } from '../parse.js';
 import { plainCommands } from '../plain.js';
-import { basename, type Word } from '../words.js';
+import { argOf, basename, type Word } from '../words.js';
 import { getopt, type Scan } from '../getopt.js';
 import { READERS } from '../grammars/readers.js';
 
@@ -209,7 +209,7 @@ export class Scope {
 
   emit(words: readonly Word[], program: string, extra: { scan?: Scan; facts?: ProgramFacts; target?: Target } = {}): void {
     const grammar = extra.scan ? undefined : READERS[program];
-    const scan = extra.scan ?? (grammar ? getopt(words.slice(1).map((w) => w.value), grammar) : undefined);
+    const scan = extra.scan ?? (grammar ? getopt(words.slice(1).map(argOf), grammar) : undefined);
     this.run0.out.push({
       argv: words, program, target: extra.target ?? this.target, env: this.env, redirects: this.command.redirects,
       stdin: this.stdin, start: this.range.start, end: this.range.end, via: [...this.via], spliceable: this.spliceable,

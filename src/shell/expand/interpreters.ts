@@ -23,6 +23,8 @@ export function scanCode(scope: Scope, lang: CodeLanguage, code: string, label: 
   const mentions = scope.run0.options.mentions;
   if (lang === 'crontab') { cronLines(scope, code, label); return; }
   if (lang === 'sed') { sedScript(scope, code, label); return; }
+  // awk starts commands only through system(), `print | "cmd"` and `"cmd" | getline`.
+  if (lang === 'awk' && !awkRuns(code)) return;
   const verbs = LINE_VERBS[lang];
   if (verbs) {
     for (const line of code.split(/\n|\|(?=\s*[!:a-z])/)) {
@@ -83,7 +85,17 @@ export function stringsIn(code: string): string[] {
   return out;
 }
 
-/** Literals inside the argument lists of process-starting calls only. */
+/** Does awk code start a command? Its regex and string literals aside, it needs system() or a pipe. */
+function awkRuns(code: string): boolean {
+  const bare = code.replace(/"(?:[^"\\]|\\.)*"/g, '""').replace(/\/(?:[^/\\\n]|\\.)+\//g, '//');
+  return /\bsystem\s*\(|\|/.test(bare);
+}
+
+/**
+ * The command of each process-starting call: its first argument when that is a string literal
+ * (`execSync("…")`, `os.system("…")`), with a following list of literals as its arguments
+ * (`spawn("docker", ["ps"])`). Arguments after the command are data, not commands.
+ */
 function stringsInSpawnCalls(code: string): string[] {
   const out: string[] = [];
   const re = new RegExp(SPAWNS.source, 'g');
@@ -99,7 +111,19 @@ function stringsInSpawnCalls(code: string): string[] {
       if (c === '(') depth++;
       else if (c === ')') { depth--; if (depth === 0) break; }
     }
-    out.push(...stringsIn(code.slice(open + 1, end)));
+    const args = code.slice(open + 1, end);
+    const first = /^\s*(?:\[\s*)?(["'`])/.exec(args);
+    if (!first) continue;
+    const literals = literalsOf(args);
+    const head = literals[0];
+    if (!head) continue;
+    // The command and the literals that follow it in one list (`["docker", "ps"]`, `"docker", ["ps"]`).
+    const run = [head.text];
+    for (let k = 1; k < literals.length; k++) {
+      if (!/^\s*,\s*\[?\s*$/.test(args.slice(literals[k - 1]!.end, literals[k]!.start))) break;
+      run.push(literals[k]!.text);
+    }
+    out.push(run.length > 1 ? run.map(quoteForScan).join(' ') : head.text);
   }
   return out;
 }

@@ -6,12 +6,12 @@ import type { ProgramFacts } from '../invocation.js';
 import { CONTAINER_CLIS, parseContainer } from '../programs/container.js';
 import { configValue, parseGit, parseGitPush, type GitCommand } from '../programs/git.js';
 import { parseRsync, parseScp, parseSftp, parseSshfs, remotePathOf } from '../programs/transfer.js';
-import type { Word } from '../words.js';
+import { argOf, type Word } from '../words.js';
 import type { Scope } from './driver.js';
-import { readLocal } from './output.js';
+import { readLocal, stdinText } from './output.js';
 
 export function managedFamily(scope: Scope, name: string, args: readonly Word[]): boolean {
-  const values = args.map((w) => w.value);
+  const values = args.map(argOf);
   if (CONTAINER_CLIS.has(name)) {
     const container = parseContainer(name, values, scope.env);
     const engine = container.engineHost;
@@ -25,7 +25,15 @@ export function managedFamily(scope: Scope, name: string, args: readonly Word[])
   switch (name) {
     case 'scp': facts = { kind: 'transfer', transfer: parseScp(values) }; break;
     case 'sshfs': facts = { kind: 'transfer', transfer: parseSshfs(values) }; break;
-    case 'sftp': facts = { kind: 'transfer', transfer: parseSftp(values, (p) => readLocal(scope, p, scope.cwd)) }; break;
+    case 'sftp': {
+      const batch = (p: string): string | null => {
+        if (p !== '-') return readLocal(scope, p, scope.cwd);
+        const s = stdinText(scope, scope.stdin, 'sftp -b -');
+        return s.kind === 'text' ? s.text : null;
+      };
+      facts = { kind: 'transfer', transfer: parseSftp(values, batch) };
+      break;
+    }
     case 'rsync': {
       const transfer = parseRsync(values);
       facts = { kind: 'transfer', transfer };

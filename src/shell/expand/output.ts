@@ -2,6 +2,8 @@
 // the output of a simple producer (echo, printf, cat of a heredoc or file).
 import { isAbsolute, resolve } from 'node:path';
 import type { SimpleCommand, StdinSource } from '../invocations.js';
+import { SETUP_GENERATORS } from '../grammars/runners.js';
+import { plainCommands } from '../plain.js';
 import { basename } from '../words.js';
 import type { Scope } from './driver.js';
 
@@ -78,4 +80,20 @@ export function staticOutput(cmd: SimpleCommand, read: (path: string, cwd: strin
     return text;
   }
   return null;
+}
+
+/**
+ * Is this word a command substitution of a tool that prints its own shell setup (`"$(pyenv init -)"`,
+ * `<(kubectl completion bash)`)? Its output runs nothing the policy is about; the tool itself is
+ * read as a command where it stands.
+ */
+export function isSetupSubstitution(text: string): boolean {
+  const m = /^"?(?:\$\((.*)\)|`(.*)`|<\((.*)\))"?$/s.exec(text.trim());
+  const inner = m ? (m[1] ?? m[2] ?? m[3] ?? '') : null;
+  if (inner === null) return false;
+  const commands = plainCommands(inner.trim());
+  if (!commands || commands.length !== 1) return false;
+  const words = commands[0]!.words.map((w) => w.value ?? '');
+  if (words.length >= 2 && words[1] === 'completion') return true;
+  return SETUP_GENERATORS.some((g) => g.every((part, i) => (i === 0 ? basename(words[0] ?? '') === part : words[i] === part)));
 }

@@ -4,7 +4,7 @@
 import { getopt } from '../getopt.js';
 import type { Target } from '../invocation.js';
 import { parseSsh } from '../programs/ssh.js';
-import type { Word } from '../words.js';
+import { argOf, type Word } from '../words.js';
 import type { Scope } from './driver.js';
 import { stdinText } from './output.js';
 
@@ -22,7 +22,7 @@ export function remoteFamily(scope: Scope, name: string, args: readonly Word[]):
   const client = SSH_CLIENTS[name];
   if (client) {
     // `sshpass -p pw ssh host cmd`: the command after sshpass's options is the ssh command line.
-    const scan = getopt(args.map((w) => w.value), client.options);
+    const scan = getopt(args.map(argOf), client.options);
     const rest = args.slice(scan.firstOperand);
     if (name === 'sshpass' || name === 'tsh') { scope.continueWith(rest, name); return true; }
     ssh(scope, rest, name);
@@ -33,7 +33,7 @@ export function remoteFamily(scope: Scope, name: string, args: readonly Word[]):
 }
 
 function ssh(scope: Scope, args: readonly Word[], label: string): void {
-  const facts = parseSsh(args.map((w) => w.value));
+  const facts = parseSsh(args.map(argOf));
   scope.emit(scope.argv, 'ssh', { facts: { kind: 'ssh', ssh: facts } });
   for (const c of facts.localCommands) {
     if (c.value === null) scope.raise('dynamic-command', `an \`${label} -o\` option is computed at run time`);
@@ -68,7 +68,7 @@ function ssh(scope: Scope, args: readonly Word[], label: string): void {
 
 /** `mosh [options] host -- command`: an ssh session whose command runs on the host. */
 function mosh(scope: Scope, args: readonly Word[]): void {
-  const scan = getopt(args.map((w) => w.value), { short: '46anp:', long: ['ssh=', 'port=|p', 'predict=', 'server=', 'client=', 'family=', 'local', 'no-init', 'experimental-remote-ip='], permute: false });
+  const scan = getopt(args.map(argOf), { short: '46anp:', long: ['ssh=', 'port=|p', 'predict=', 'server=', 'client=', 'family=', 'local', 'no-init', 'experimental-remote-ip='], permute: false });
   const ops = scan.operands;
   const host = ops[0]?.value;
   const cmd = ops.slice(1).filter((o) => o.value !== '--').map((o) => o.value);

@@ -1,12 +1,14 @@
 // The runner-table family: a program in grammars/runners.ts has its options read by its grammar and
 // its payload found where its row says (the operands, an option's value, a script file, stdin,
 // code). Wrappers peel off; strings go back to the queue; code goes to the interpreters family.
+import { globFiles } from '../files.js';
 import { getopt, optionIs, valueOf, type Option, type Scan } from '../getopt.js';
 import { HOOKED_TOOLS, INTERPRETERS, RUNNERS } from '../grammars/runners.js';
 import type { Run, Runner, Subcommand } from '../grammars/types.js';
-import type { Word } from '../words.js';
+import { argOf, type Word } from '../words.js';
 import type { Scope } from './driver.js';
 import { scanCode, scanCodeFile } from './interpreters.js';
+import { isSetupSubstitution } from './output.js';
 import { runScriptFile, runStdin } from './scripts.js';
 
 const TABLE = new Map<string, Runner>();
@@ -59,7 +61,7 @@ export function runnersFamily(scope: Scope, name: string, args: readonly Word[])
     words = args.slice(1);
   }
   if (!runner) return false;
-  const values = words.map((w) => w.value);
+  const values = words.map(argOf);
   const top = getopt(values, runner.options ?? {});
   let scan = top;
   let base = 0;
@@ -105,7 +107,7 @@ function perform(scope: Scope, run: Run, scan: Scan, words: readonly Word[], bas
       const dd = scan.operands.findIndex((o) => o.value === '--');
       if (dd >= 0) start = dd + 1;
     }
-    if (run.assignments) start = takeAssignments(scope, scan, start);
+    if (run.assignments) start = takeAssignments(scope, scan, start, words, base);
     const first = scan.operands[start];
     if (first === undefined) { if (!run.self) scope.emit(scope.argv, name, { scan }); return true; }
     let from = base + first.index;
@@ -139,13 +141,22 @@ function perform(scope: Scope, run: Run, scan: Scan, words: readonly Word[], bas
   }
   if (run.shellOperands !== undefined || run.shellEach !== undefined) {
     let start = run.shellOperands ?? run.shellEach!;
-    if (run.assignments) start = takeAssignments(scope, scan, start);
+    if (run.assignments) start = takeAssignments(scope, scan, start, words, base);
     let ops = scan.operands.slice(start).map((o) => o.value);
     if (run.until) { const cut = ops.findIndex((v) => v !== null && run.until!.includes(v)); if (cut >= 0) ops = ops.slice(0, cut); }
     if (run.keys) ops = ops.filter((v) => v === null || !/^(Enter|C-m|C-j|KPEnter|Space|Tab|Escape|BSpace)$/.test(v));
     if (ops.length === 0) { scope.emit(scope.argv, name, { scan }); return true; }
-    if (ops.some((v) => v === null)) { scope.raise('dynamic-command', `\`${label}\` runs a string computed at run time`); return true; }
-    const texts = run.shellEach !== undefined ? ops as string[] : [(ops as string[]).join(' ')];
+    if (ops.some((v) => v === null)) {
+      const computed = scan.operands.slice(start).filter((o) => o.value === null).map((o) => words[base + o.index]?.text ?? '');
+      if (name === 'eval' && computed.every(isSetupSubstitution)) return true;
+      scope.raise('dynamic-command', `\`${label}\` runs a string computed at run time`);
+      return true;
+    }
+    let texts = run.shellEach !== undefined ? ops as string[] : [(ops as string[]).join(' ')];
+    // concurrently's `npm:name` is `npm run name` (a `*` in the name runs every matching script).
+    if (name === 'concurrently' || name === 'npm-run-all' || name === 'run-p' || name === 'run-s') {
+      texts = texts.map((t) => t.replace(/^(npm|yarn|pnpm|bun):(.*)$/s, (_m, tool: string, script: string) => `${tool} run '${script.replace(/'/g, '')}'`));
+    }
     for (const t of texts) scope.nested(t, label, { spliceable: scope.spliceable && texts.length === 1 });
     return true;
   }
@@ -184,6 +195,14 @@ function perform(scope: Scope, run: Run, scan: Scan, words: readonly Word[], bas
       const w = run.codeFile !== undefined ? operandWord(run.codeFile) : undefined;
       const v = run.codeFileOption ? valueOf(scan, ...run.codeFileOption) : w?.value;
       if (v === undefined) return true;
+      // `node --test test/*.test.mjs`: a glob names the files, as the shell will expand it.
+      const matched = v === null && w && scope.cwd !== null && /^[^$`"'\\]*[*?][^$`"'\\]*$/.test(w.text)
+        ? globFiles(scope.files, scope.cwd, w.text) : null;
+      if (matched) {
+        for (const file of matched) scanCodeFile(scope, run.code, file, `${label} ${file}`);
+        if (!run.self) scope.emit(scope.argv, name, { scan });
+        return true;
+      }
       scanCodeFile(scope, run.code, v, `${label} ${v ?? w?.text ?? ''}`.trim());
       if (!run.self) scope.emit(scope.argv, name, { scan });
       return true;
@@ -197,13 +216,14 @@ function perform(scope: Scope, run: Run, scan: Scan, words: readonly Word[], bas
 }
 
 /** Leading `NAME=value` operands from `start` become the payload's environment; returns the next index. */
-function takeAssignments(scope: Scope, scan: Scan, start: number): number {
+function takeAssignments(scope: Scope, scan: Scan, start: number, words: readonly Word[], base: number): number {
   let i = start;
   for (; i < scan.operands.length; i++) {
-    const v = scan.operands[i]!.value;
-    const m = v === null ? null : /^([A-Za-z_][A-Za-z0-9_]*)=(.*)$/s.exec(v);
+    const o = scan.operands[i]!;
+    // A computed value (`HOME="$HOME"`) is still an assignment: its name is in the word as written.
+    const m = /^([A-Za-z_][A-Za-z0-9_]*)=(.*)$/s.exec(o.value ?? words[base + o.index]?.text ?? '');
     if (!m) break;
-    scope.assign(m[1]!, m[2]!);
+    scope.assign(m[1]!, o.value === null ? null : m[2]!);
   }
   return i;
 }

@@ -5,12 +5,40 @@ import { dirname, isAbsolute, join, resolve } from 'node:path';
 import { getopt, valueOf } from '../getopt.js';
 import type { CodeLanguage } from '../grammars/types.js';
 import { SHELL_NAMES } from '../grammars/runners.js';
-import { basename, type Word } from '../words.js';
+import { argOf, basename, type Word } from '../words.js';
 import type { Scope } from './driver.js';
 import { scanCode } from './interpreters.js';
-import { stdinText } from './output.js';
+import { isSetupSubstitution, readLocal, staticOutput, stdinText } from './output.js';
+import { collectCommands } from '../invocations.js';
+import { homeDir } from '../invocations.js';
+import { parserLoaded, withTree } from '../parse.js';
+import { plainCommands } from '../plain.js';
 
 const SHELLS = new Set(SHELL_NAMES);
+
+/** `"$HOME/.cargo/env"`, `${HOME}/x`: the home directory is known (unless the text set HOME itself). */
+function withHome(scope: Scope, w: Word): Word {
+  if (w.value !== null) return w;
+  const m = /^"?(?:\$HOME|\$\{HOME\})(\/[^"$`\\*?[]*)?"?$/.exec(w.text);
+  const home = scope.env.has('HOME') ? scope.env.get('HOME') ?? null : homeDir();
+  if (!m || home === null) return w;
+  const value = home + (m[1] ?? '');
+  return { ...w, value, tail: basename(value) };
+}
+
+/** `source <(echo …)`: the text sourced is the static output of the command inside, when it has one. */
+function sourceSubstitution(scope: Scope, w: Word, label: string): boolean {
+  if (isSetupSubstitution(w.text)) return true;
+  const inner = w.text.slice(2, -1);
+  const plain = plainCommands(inner);
+  const parsed = plain ? { ok: true as const, commands: plain }
+    : parserLoaded() ? withTree(inner, (root) => collectCommands(inner, root)) : null;
+  const commands = parsed && 'ok' in parsed && parsed.ok ? parsed.commands : null;
+  const out = commands?.length === 1 ? staticOutput(commands[0]!, (p, cwd) => readLocal(scope, p, cwd ?? scope.cwd)) : null;
+  if (out === null) { scope.raise('unreadable-script', `${label}: sources the output of a command, which cannot be known statically`); return true; }
+  scope.nested(out, label, { spliceable: false });
+  return true;
+}
 /** Interpreters a shebang can name, by the language their code is scanned as. */
 const SHEBANG_LANGUAGES: Record<string, CodeLanguage> = {
   python: 'python', python3: 'python', python2: 'python', node: 'node', nodejs: 'node', bun: 'node', deno: 'node',
@@ -29,7 +57,9 @@ function scriptPath(value: string, cwd: string | null): string | null {
  * executed (`./x`: its shebang decides the language). Returns false when there is no such file,
  * or it is a binary run by path: the other families then judge it by its name.
  */
-export function runScriptFile(scope: Scope, file: Word, label: string, kind: 'shell' | 'exec'): boolean {
+export function runScriptFile(scope: Scope, word: Word, label: string, kind: 'shell' | 'exec'): boolean {
+  const file = withHome(scope, word);
+  if (file.text.startsWith('<(') && file.text.endsWith(')') && kind === 'shell') return sourceSubstitution(scope, file, label);
   if (file.value === null) { scope.raise('unreadable-script', `the script path \`${file.text}\` is computed at run time`); return true; }
   const path = scriptPath(file.value, scope.cwd);
   if (path === null) { scope.raise('unreadable-script', `cannot tell which directory \`${file.text}\` is relative to`); return true; }
@@ -86,7 +116,7 @@ const NOT_SCRIPTS = new Set(['install', 'add', 'remove', 'exec', 'dlx', 'x', 'cr
 /** `npm run X`, `npm test`, `yarn X`, `pnpm X`, `bun run X`: the scripts package.json gives for X. */
 export function packageScripts(scope: Scope, name: string, args: readonly Word[]): boolean {
   if (!PACKAGE_TOOLS.has(name) || !scope.local) return false;
-  const scan = getopt(args.map((w) => w.value), { long: ['prefix=', 'workspace=', 'dir=', 'filter=', 'cwd=', 'silent', 'if-present', 'recursive'], short: 'w:C:rs' });
+  const scan = getopt(args.map(argOf), { long: ['prefix=', 'workspace=', 'dir=', 'filter=', 'cwd=', 'silent', 'if-present', 'recursive'], short: 'w:C:rs' });
   const words = scan.operands.map((o) => o.value);
   const first = words[0];
   let script: string | null | undefined;
@@ -113,7 +143,10 @@ export function packageScripts(scope: Scope, name: string, args: readonly Word[]
   const key = `${found.path}#${script}`;
   if (scope.run0.seen.has(key)) return true;
   scope.run0.seen.add(key);
-  for (const n of [`pre${script}`, script, `post${script}`]) {
+  const names = script.includes('*')
+    ? Object.keys(scripts).filter((k) => new RegExp('^' + script.split('*').map((p) => p.replace(/[.+?^${}()|[\]\\]/g, '\\$&')).join('.*') + '$').test(k))
+    : [`pre${script}`, script, `post${script}`];
+  for (const n of names) {
     const text = scripts[n];
     if (typeof text !== 'string') continue;
     scope.run0.queue.push({
@@ -129,7 +162,7 @@ const MAKE = { short: 'bBdeiknpqrRsStvwC:f:I:j::l::o:W:E:', long: ['directory=|C
 /** `make TARGETS`: the recipes that would run (from the Makefile, `--eval`, or a makefile on stdin). */
 export function makeRecipesFamily(scope: Scope, name: string, args: readonly Word[]): boolean {
   if ((name !== 'make' && name !== 'gmake') || !scope.local) return false;
-  const scan = getopt(args.map((w) => w.value), MAKE);
+  const scan = getopt(args.map(argOf), MAKE);
   scope.emit(scope.argv, name, { scan });
   const dirOpt = valueOf(scan, '-C');
   const dir = dirOpt === undefined ? scope.cwd : dirOpt === null || scope.cwd === null ? null : resolve(scope.cwd, dirOpt);
@@ -137,6 +170,8 @@ export function makeRecipesFamily(scope: Scope, name: string, args: readonly Wor
   const vars = new Map<string, string>();
   const targets: string[] = [];
   for (const o of scan.operands) {
+    // `make PREFIX=$HOME/.local`: a variable whose value is computed, not a target.
+    if (o.value === null && /^[A-Za-z_][A-Za-z0-9_.]*\+?=/.test(args[o.index]?.text ?? '')) continue;
     if (o.value === null) { scope.raise('dynamic-command', '`make` builds a target named at run time'); return true; }
     const eq = o.value.indexOf('=');
     if (eq > 0) vars.set(o.value.slice(0, eq), o.value.slice(eq + 1));

@@ -473,3 +473,19 @@ export function fileRunnerNames(): string[] {
   }
   return out;
 }
+
+/**
+ * Commands whose output is shell setup code of their own tool (`eval "$(pyenv init -)"`,
+ * `source <(kubectl completion bash)`): what they print defines functions, aliases and variables
+ * for that tool; it runs no command of the policy's. Matched on their leading words; any
+ * `PROGRAM completion SHELL` counts too.
+ */
+export const SETUP_GENERATORS: readonly (readonly string[])[] = [
+  ['pyenv', 'init'], ['pyenv', 'virtualenv-init'], ['rbenv', 'init'], ['nodenv', 'init'], ['goenv', 'init'], ['jenv', 'init'],
+  ['plenv', 'init'], ['direnv', 'hook'], ['ssh-agent'], ['fnm', 'env'], ['zoxide', 'init'], ['starship', 'init'],
+  ['mise', 'activate'], ['rtx', 'activate'], ['brew', 'shellenv'], ['thefuck', '--alias'], ['atuin', 'init'],
+  ['oh-my-posh', 'init'], ['conda', 'shell.bash', 'hook'], ['conda', 'shell.zsh', 'hook'], ['dircolors'],
+  ['keychain', '--eval'], ['opam', 'env'], ['luarocks', 'path'], ['fzf', '--bash'], ['fzf', '--zsh'], ['navi', 'widget'],
+  ['mcfly', 'init'], ['broot', '--print-shell-function'], ['pipenv', '--completion'], ['register-python-argcomplete'],
+  ['cs', 'java'], ['scw', 'autocomplete', 'script'], ['gh', 'completion'], ['rustup', 'completions'],
+];

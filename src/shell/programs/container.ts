@@ -65,9 +65,9 @@ export function parseContainer(program: string, args: readonly Arg[], env: Reado
   const operands = scan.operands.map((o) => o.value);
   // `-h` is help unless the subcommand reads it as an option with a value (`docker run -h HOSTNAME`).
   const helpOrVersion = options.some((o) => optionIs(o, ['--help']) || (o.name === '-h' && o.value === undefined))
-    || (path.length === 0 && options.some((o) => optionIs(o, ['--version', '-v'])))
+    || ((path.length === 0 || (path.length === 1 && path[0] === 'compose')) && options.some((o) => optionIs(o, ['--version', '-v'])))
     || path[0] === 'help' || path[path.length - 1] === 'help' || path[0] === 'version'
-    || (path[0] === 'compose' && (path[1] === 'version' || path[1] === 'help'));
+    || (path.length === 2 && (path[1] === 'version' || path[1] === 'help') && operands.length === 0);
   return { program, path, options, operands, helpOrVersion, engineHost: engineOf(program, path, options, env), composeFiles: isCompose || path[0] === 'compose' ? options.filter((o) => o.name === '-f' || o.name === '--file').map((o) => o.value ?? null) : [] };
 }
 

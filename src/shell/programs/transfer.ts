@@ -81,7 +81,7 @@ export function parseSshfs(args: readonly Arg[]): Transfer {
 const SFTP_READ_ONLY = new Set(['get', 'reget', 'ls', 'lls', 'cd', 'lcd', 'pwd', 'lpwd', 'df', 'help', '?',
   'version', 'progress', 'exit', 'quit', 'bye', 'lmkdir', 'lumask']);
 
-/** Parse sftp; `readBatch` returns a batch file's text (or null when it cannot be read). */
+/** Parse sftp; `readBatch` returns a batch file's text, `-` being stdin (null when it cannot be read). */
 export function parseSftp(args: readonly Arg[], readBatch: (path: string) => string | null): Transfer {
   const scan = getopt(args, SFTP);
   const target = scan.operands[0]?.value;
@@ -98,7 +98,7 @@ export function parseSftp(args: readonly Arg[], readBatch: (path: string) => str
   }
   const batch = valueOf(scan, '-b');
   if (batch === undefined) return facts({ writes: [], reads: [], interactive: true, dynamic: false });
-  const text = batch === null || batch === '-' ? null : readBatch(batch);
+  const text = batch === null ? null : readBatch(batch);
   if (text === null) return facts({ writes: [{ host, path: '' }], reads: [], interactive: false, dynamic: true });
   const writes: RemotePath[] = [];
   for (const line of text.split('\n')) {
