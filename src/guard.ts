@@ -10,7 +10,7 @@ import { KNOWN_PLACEHOLDERS, placeholders } from './policy/rewrite.js';
 import type { Rule } from './policy/rules.js';
 import { expand } from './shell/expand/index.js';
 import { diskFiles, type ScriptFiles } from './shell/files.js';
-import { cannotHideManaged, MANAGED_NAMES, mentionsManaged } from './shell/fastpath.js';
+import { cannotHideManaged, mentionsManaged, type ManagedNames } from './shell/fastpath.js';
 import { loadParser } from './shell/parse.js';
 
 export interface GuardOptions {
@@ -98,7 +98,7 @@ function remoteAllowRules(config: ResolvedConfig): Rule[] {
 
 export function judgeFor(config: ResolvedConfig, rules: readonly Rule[]): Judge {
   const index = new RuleIndex(rules);
-  const names = managedNamesOf(index);
+  const names = index.names();
   return {
     index,
     match: { protectedBranches: config.protectedBranches, mentions: (text) => mentionsManaged(text, names) },
@@ -114,10 +114,6 @@ export function judgeFor(config: ResolvedConfig, rules: readonly Rule[]): Judge 
   };
 }
 
-/** Names the rules are about beyond the built-in ones (from user packs). */
-function managedNamesOf(index: RuleIndex): string[] {
-  return index.guardedPrograms().filter((p) => !MANAGED_NAMES.some((m) => p.includes(m)));
-}
 
 function failed(command: string, e: unknown): Verdict {
   return {
@@ -148,12 +144,12 @@ export async function createGuard(options: GuardOptions = {}): Promise<Guard> {
   if (!options.deferParser) await loadParser();
   const files = options.files ?? diskFiles();
   const j = judgeFor(config, rules);
-  const extra = managedNamesOf(j.index);
+  const names: ManagedNames = j.index.names();
   const fast = options.fastPath !== false;
   const mentions = j.match.mentions;
   /** One attempt: a verdict, or null when the parser is needed first. */
   const attempt = (command: string, opts?: { cwd?: string }): Verdict | null => {
-    if (fast && cannotHideManaged(command, extra)) return NOTHING_MANAGED;
+    if (fast && cannotHideManaged(command, names)) return NOTHING_MANAGED;
     try {
       const result = expand(command, { cwd: resolve(cwd, opts?.cwd ?? '.'), files, mentions });
       if (result.kind === 'needs-parser') return null;

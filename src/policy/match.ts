@@ -5,6 +5,8 @@ import { optionIs, type Arg } from '../shell/getopt.js';
 import type { Invocation } from '../shell/invocation.js';
 import type { ContainerCommand } from '../shell/programs/container.js';
 import type { Transfer } from '../shell/programs/transfer.js';
+import { ENGINE_PORT, ENGINE_SOCKET, HTTP_BODY_OPTIONS, KUBE_API } from '../shell/grammars/managed.js';
+import type { ManagedNames } from '../shell/fastpath.js';
 import type { Fact, Match, Rule } from './rules.js';
 
 const HARMLESS_TARGETS = new Set(['/dev/null', '/dev/stdout', '/dev/stderr', '/dev/tty']);
@@ -25,6 +27,7 @@ export class View {
   get program(): string | null {
     return this.inv.program;
   }
+
 
   get container(): ContainerCommand | null {
     return this.inv.facts?.kind === 'container' ? this.inv.facts.container : null;
@@ -104,8 +107,48 @@ export class View {
         });
       case 'help-or-version': return this.container?.helpOrVersion ?? false;
       case 'mentions-managed': return this.inv.text !== undefined && this.ctx.mentions(this.inv.text);
+      case 'engine-api': return engineApi(this.inv);
+      case 'kube-api': return this.inv.program === 'curl' && urls(this.inv).some((u) => KUBE_API.test(u));
+      case 'http-mutation': return httpMutation(this.inv);
     }
   }
+}
+
+const RAW_SOCKET_CLIENTS = new Set(['socat', 'nc', 'ncat', 'netcat', 'nc.openbsd', 'nc.traditional', 'websocat']);
+
+function words(inv: Invocation): string[] {
+  return inv.argv.slice(1).map((w) => w.value ?? '');
+}
+
+/** URLs a curl command requests. */
+function urls(inv: Invocation): string[] {
+  const scan = inv.scan;
+  if (!scan) return [];
+  return [...scan.operands.map((o) => o.value ?? ''), ...scan.options.filter((o) => o.name === '--url').map((o) => o.value ?? '')];
+}
+
+function engineApi(inv: Invocation): boolean {
+  if (inv.program === 'curl') {
+    const sockets = inv.scan?.options.filter((o) => optionIs(o, ['--unix-socket', '--abstract-unix-socket'])) ?? [];
+    return sockets.some((o) => o.value === null || ENGINE_SOCKET.test(o.value ?? '')) || urls(inv).some((u) => ENGINE_PORT.test(u));
+  }
+  if (inv.program !== null && RAW_SOCKET_CLIENTS.has(inv.program)) {
+    return words(inv).some((w) => ENGINE_SOCKET.test(w) || /^(?:2375|2376)$/.test(w) || ENGINE_PORT.test(w));
+  }
+  if (inv.facts?.kind === 'ssh') {
+    // Forwarding a server's engine socket (`ssh -L 2375:/var/run/docker.sock host`).
+    return inv.facts.ssh.options.some((o) => ['-L', '-R', '-D'].includes(o.name) && (o.value === null || ENGINE_SOCKET.test(o.value ?? '')));
+  }
+  return false;
+}
+
+function httpMutation(inv: Invocation): boolean {
+  if (inv.program !== 'curl') return true;
+  const scan = inv.scan;
+  if (!scan) return true;
+  const method = scan.options.filter((o) => optionIs(o, ['-X', '--request'])).pop();
+  if (method && !/^(GET|HEAD)$/i.test(method.value ?? '')) return true;
+  return scan.options.some((o) => optionIs(o, HTTP_BODY_OPTIONS));
 }
 
 function operands(args: readonly Arg[]): string[] {
@@ -228,16 +271,23 @@ export class RuleIndex {
   }
 
   /**
-   * Programs that some rule denies or asks about when run locally: their names decide whether text
-   * that cannot be parsed could hide one (the bad-input rule). On a server everything not allowed is
-   * denied anyway, and ssh is always such a name.
+   * What the rules that deny or ask are about, for text searches (the fast path, and whether bad
+   * input could hide something): their programs, and their keywords. A rule that names neither, or
+   * only applies on a server, is reached through another program (ssh), an event, or a runner.
    */
-  guardedPrograms(): string[] {
-    const out = new Set<string>();
+  names(): ManagedNames {
+    const names = new Set<string>();
+    const guarded: { program: string; keywords: string[] }[] = [];
     for (const c of this.compiled) {
-      if (c.rule.decision === 'allow' || c.rule.match.target === 'remote') continue;
-      for (const p of c.programs ?? []) out.add(p);
+      const m = c.rule.match;
+      // Remote rules are reached through what sends the command there (ssh, a CLI's -H, rsync): names of their own.
+      if (c.rule.decision === 'allow' || m.event || m.target === 'remote') continue;
+      if (m.keywords && c.programs) for (const p of c.programs) guarded.push({ program: p, keywords: [...m.keywords] });
+      else if (m.keywords) for (const k of m.keywords) names.add(k);
+      else for (const p of c.programs ?? []) names.add(p);
     }
-    return [...out];
+    const plain = [...names].filter((n) => ![...names].some((o) => o !== n && n.includes(o)));
+    return { names: plain.sort(), guarded: guarded.filter((g) => !plain.some((n) => g.program.includes(n))) };
   }
+
 }

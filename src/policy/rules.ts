@@ -31,6 +31,12 @@ export const FACTS = [
   'help-or-version',
   /** An event's text names a program the rules are about (so something managed could hide in it). */
   'mentions-managed',
+  /** A request to a container engine's API (its socket or TCP port) without the engine's CLI. */
+  'engine-api',
+  /** A request to the Kubernetes API (a server's /api or /apis, or a kubectl proxy). */
+  'kube-api',
+  /** An HTTP request that may change something: a method other than GET/HEAD, or a body (or unknown, for raw sockets). */
+  'http-mutation',
 ] as const;
 export type Fact = (typeof FACTS)[number];
 
@@ -57,6 +63,13 @@ export const MatchSchema = z.object({
   facts: z.array(z.enum(FACTS)).min(1).optional(),
   /** Facts of which none may hold. */
   not_facts: z.array(z.enum(FACTS)).min(1).optional(),
+  /**
+   * Words of which the command's text contains one wherever the rule can match (besides a program
+   * name, when the rule names programs). Not a condition of the match: the fast path derives from
+   * them which text it must read. Give them for a rule that names no program, or whose programs
+   * matter only with them (`git` with `push`).
+   */
+  keywords: z.array(word).min(1).optional(),
 }).strict();
 export type Match = z.infer<typeof MatchSchema>;
 

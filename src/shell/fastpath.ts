@@ -1,10 +1,35 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { PACKAGE_ROOT } from '../paths.js';
 import { fileRunnerNames } from './grammars/runners.js';
 
 // Cheap text checks that need no parser. Kept free of heavy imports: the CLI and the hooks load this
 // module alone to decide whether the parser is needed at all.
 
-/** Program names the built-in policy is about. */
-export const MANAGED_NAMES = ['docker', 'podman', 'nerdctl', 'compose', 'ssh', 'scp', 'rsync', 'sftp', 'git'];
+/**
+ * What a rule set is about, for text searches: program names any of which makes a command worth
+ * reading, and programs that matter only beside one of their keywords (`git` only with `push`,
+ * `-c`, `alias`…). Derived from the rules (see RuleIndex.names) and stored by the build in
+ * dist/fastpath.json for the built-in packs.
+ */
+export interface ManagedNames {
+  readonly names: readonly string[];
+  readonly guarded: readonly { readonly program: string; readonly keywords: readonly string[] }[];
+}
+
+let builtin: ManagedNames | null | undefined;
+
+/** The built-in packs' names, as the build stored them; null when not built (then nothing is fast). */
+export function builtinNames(): ManagedNames | null {
+  if (builtin === undefined) {
+    try {
+      builtin = JSON.parse(readFileSync(join(PACKAGE_ROOT, 'dist', 'fastpath.json'), 'utf8')) as ManagedNames;
+    } catch {
+      builtin = null;
+    }
+  }
+  return builtin;
+}
 
 /**
  * Names that run text the command line does not show (a script file, stdin, package.json scripts,
@@ -49,18 +74,16 @@ export function unquoted(text: string): string {
   return t.replace(/\\\n/g, '').replace(/['"\\\0]/g, '');
 }
 
-/** Managed names in text that has been through `unquoted`. git counts only when it could push or
- * run a shell command through an alias (`git -c alias.x=!cmd x`). */
-function namesManaged(t: string, extra: readonly string[]): boolean {
-  if (t.includes('git') && /push|-c|alias|!/.test(t)) return true;
-  for (const name of MANAGED_NAMES) if (name !== 'git' && t.includes(name)) return true;
-  for (const name of extra) if (name !== '' && t.includes(name)) return true;
+/** Does text that has been through `unquoted` name something of `names`? */
+function namesManaged(t: string, names: ManagedNames): boolean {
+  for (const name of names.names) if (name !== '' && t.includes(name)) return true;
+  for (const g of names.guarded) if (t.includes(g.program) && g.keywords.some((k) => t.includes(k))) return true;
   return false;
 }
 
-/** Does a managed tool's name appear once quotes and escapes are removed? */
-export function mentionsManaged(text: string, extra: readonly string[] = []): boolean {
-  return namesManaged(unquoted(text), extra);
+/** Does a managed tool's name appear once quotes and escapes are removed? (Unbuilt: assume so.) */
+export function mentionsManaged(text: string, names: ManagedNames | null = builtinNames()): boolean {
+  return names === null || namesManaged(unquoted(text), names);
 }
 
 /**
@@ -68,10 +91,10 @@ export function mentionsManaged(text: string, extra: readonly string[] = []): bo
  * and escape removal), nothing the shell computes (`$`, backticks), and no command run by path or
  * glob. Sound, not complete: false means "parse it", never "deny it".
  */
-export function cannotHideManaged(text: string, extra: readonly string[] = []): boolean {
-  if (expands(text)) return false;
+export function cannotHideManaged(text: string, names: ManagedNames | null = builtinNames()): boolean {
+  if (names === null || expands(text)) return false;
   const t = unquoted(text);
-  if (namesManaged(t, extra)) return false;
+  if (namesManaged(t, names)) return false;
   if (RUNNER_WORD.test(t)) return false;
   for (const segment of t.split(/[;&|()\n]+/)) {
     const words = segment.trim().split(/\s+/).filter(Boolean);

@@ -20,7 +20,7 @@ export interface ExpandOptions {
   readonly maxDepth?: number;
   /** How many commands one input may expand to (default 2000). */
   readonly maxCommands?: number;
-  /** How long one input may take, in milliseconds (default 80). */
+  /** How long one input may take, in milliseconds (default 500: a safety limit, far above what any input takes). */
   readonly budgetMs?: number;
   /** Could this text name a program the policy is about? (From the rule set; decides which code strings are read.) */
   readonly mentions: (text: string) => boolean;
@@ -71,7 +71,7 @@ export class Expansion {
   constructor(readonly input: string, readonly options: ExpandOptions, readonly families: readonly Family[]) {
     this.maxDepth = options.maxDepth ?? 12;
     this.maxCommands = options.maxCommands ?? 2000;
-    this.deadline = performance.now() + (options.budgetMs ?? 80);
+    this.deadline = performance.now() + (options.budgetMs ?? 500);
     this.queue.push({
       text: input, target: LOCAL, depth: 0, origin: null, spliceable: true, cwd: options.cwd, stdin: null,
       via: [], source: 'input', env: new Map(),

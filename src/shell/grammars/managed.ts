@@ -27,7 +27,7 @@ export const RSYNC: OptionGrammar = {
 
 // ---------------------------------------------------------------- container CLIs (docker's pflag rules)
 
-export const CONTAINER_PROGRAMS = ['docker', 'podman', 'nerdctl', 'podman-remote', 'docker.io', 'com.docker.cli'] as const;
+export const CONTAINER_PROGRAMS = ['docker', 'podman', 'nerdctl', 'podman-remote', 'docker.io', 'com.docker.cli', 'ctr', 'crictl', 'kamal', 'finch', 'lima-nerdctl'] as const;
 export const COMPOSE_PROGRAMS = ['docker-compose', 'podman-compose', 'nerdctl-compose'] as const;
 
 /** The global options of docker, podman and nerdctl together, before the subcommand. */
@@ -55,6 +55,8 @@ export const CONTAINER_MANAGEMENT = new Set([
   'builder', 'buildx', 'checkpoint', 'config', 'container', 'context', 'image', 'manifest', 'network', 'node',
   'plugin', 'secret', 'service', 'stack', 'swarm', 'system', 'trust', 'volume', 'machine', 'pod', 'generate',
   'healthcheck', 'kube', 'farm', 'namespace', 'apparmor', 'ipfs', 'artifact', 'quadlet', 'scout', 'sbom', 'model',
+  // containerd's ctr and kamal group their commands the same way.
+  'images', 'containers', 'tasks', 'snapshots', 'namespaces', 'content', 'leases', 'app', 'accessory', 'proxy', 'traefik',
 ]);
 
 /**
@@ -121,3 +123,15 @@ export const GIT_PUSH: OptionGrammar = {
     'recurse-submodules=', 'no-recurse-submodules', 'ipv4|4', 'ipv6|6'],
   permute: true, abbreviate: true,
 };
+
+// ---------------------------------------------------------------- container engines reached without their CLI
+
+/** Sockets of container engines (`/var/run/docker.sock`, podman's, containerd's, a forwarded one). */
+export const ENGINE_SOCKET = /(?:docker|podman|containerd|dockershim|cri-dockerd|crio|nerdctl|colima|lima)[^/]*\.sock\b/;
+/** TCP ports the Docker Engine API listens on. */
+export const ENGINE_PORT = /:(?:2375|2376)\b/;
+/** Kubernetes API paths on a server or a `kubectl proxy` (default port 8001). */
+export const KUBE_API = /^https?:\/\/[^/]+\/(?:api|apis)\//;
+/** curl options that send a body or choose a method. */
+export const HTTP_BODY_OPTIONS = ['-d', '--data', '--data-raw', '--data-binary', '--data-urlencode', '--data-ascii', '-F',
+  '--form', '--form-string', '--json', '-T', '--upload-file'];

@@ -302,6 +302,9 @@ export const RUNNERS: readonly Runner[] = [
   { names: ['uv'], subcommands: { run: { options: { short: 'qvp:', long: ['with=', 'with-requirements=', 'python=|p', 'project=', 'directory=', 'package=', 'extra=', 'env-file=', 'frozen', 'locked', 'no-project', 'isolated', 'script', 'module', 'all-extras', 'no-sync', 'quiet|q'] }, runs: [{ argv: 0 }] }, tool: { runs: [{ whenOperand: { index: 0, is: ['run'] }, argv: 1 }, { nothing: true }] } }, runs: [{ nothing: true }] },
   { names: ['nix-shell'], options: { short: 'p:A:I:', long: ['run=', 'command=', 'packages=|p', 'pure', 'attr=|A', 'arg=', 'argstr=', 'keep=', 'include=|I'], singleDashLong: false, permute: true }, runs: [{ when: ['--run', '--command'], shellOption: ['--run', '--command'] }, { nothing: true }] },
   { names: ['nix'], subcommands: { develop: { options: { short: 'c', long: ['command|c', 'impure'] }, runs: [{ when: ['-c'], argv: 1 }, { nothing: true }] }, shell: { options: { short: 'c', long: ['command|c', 'impure'] }, runs: [{ when: ['-c'], argv: 1 }, { nothing: true }] } }, runs: [{ nothing: true }] },
+  // A shell inside a VM's engine host: what runs there runs on a local engine.
+  { names: ['limactl'], subcommands: { shell: { options: { long: ['workdir=', 'shell=', 'debug', 'tty=?', 'reconnect'] }, runs: [{ argv: 1 }] } }, runs: [{ nothing: true }] },
+  { names: ['colima'], subcommands: { ssh: { options: { short: 'p:', long: ['profile=|p', 'layer=?'] }, runs: [{ argv: 0 }] } }, runs: [{ nothing: true }] },
   { names: ['mise', 'rtx', 'asdf'], subcommands: { exec: { runs: [{ argv: 0, afterDashDash: true }] }, x: { runs: [{ argv: 0, afterDashDash: true }] } }, runs: [{ nothing: true }] },
 ];
 
