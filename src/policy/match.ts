@@ -6,6 +6,7 @@ import type { Invocation } from '../shell/invocation.js';
 import type { ContainerCommand } from '../shell/programs/container.js';
 import type { Transfer } from '../shell/programs/transfer.js';
 import { ENGINE_PORT, ENGINE_SOCKET, HTTP_BODY_OPTIONS, KUBE_API } from '../shell/grammars/managed.js';
+import { LOCAL_KUBE_CONTEXTS } from '../shell/grammars/readers.js';
 import type { ManagedNames } from '../shell/fastpath.js';
 import type { Fact, Match, Rule } from './rules.js';
 
@@ -110,6 +111,15 @@ export class View {
       case 'engine-api': return engineApi(this.inv);
       case 'kube-api': return this.inv.program === 'curl' && urls(this.inv).some((u) => KUBE_API.test(u));
       case 'http-mutation': return httpMutation(this.inv);
+      case 'dry-run': {
+        const d = this.inv.scan?.options.filter((o) => o.name === '--dry-run').pop();
+        return d !== undefined && (d.value === undefined || d.value === 'client' || d.value === 'server' || d.value === 'true');
+      }
+      case 'kube-local': {
+        const ctx = this.inv.scan?.options.filter((o) => o.name === '--context' || o.name === '--kube-context').pop();
+        return ctx?.value !== undefined && ctx.value !== null && LOCAL_KUBE_CONTEXTS.test(ctx.value);
+      }
+      case 'export-only': return this.inv.scan?.options.some((o) => o.name === '--export') ?? false;
     }
   }
 }
@@ -286,8 +296,7 @@ export class RuleIndex {
       else if (m.keywords) for (const k of m.keywords) names.add(k);
       else for (const p of c.programs ?? []) names.add(p);
     }
-    const plain = [...names].filter((n) => ![...names].some((o) => o !== n && n.includes(o)));
-    return { names: plain.sort(), guarded: guarded.filter((g) => !plain.some((n) => g.program.includes(n))) };
+    return { names: [...names].sort(), guarded: guarded.filter((g) => !names.has(g.program)) };
   }
 
 }

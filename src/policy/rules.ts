@@ -35,6 +35,12 @@ export const FACTS = [
   'engine-api',
   /** A request to the Kubernetes API (a server's /api or /apis, or a kubectl proxy). */
   'kube-api',
+  /** kubectl/helm/argocd/flux asked only for a dry run (`--dry-run=client|server`; `none` applies). */
+  'dry-run',
+  /** A Kubernetes command pointed at a context named like a local development cluster (`kind-*`, `minikube`, …). */
+  'kube-local',
+  /** `flux create … --export`: prints the manifest instead of applying it. */
+  'export-only',
   /** An HTTP request that may change something: a method other than GET/HEAD, or a body (or unknown, for raw sockets). */
   'http-mutation',
 ] as const;

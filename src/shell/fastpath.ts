@@ -35,7 +35,9 @@ export function builtinNames(): ManagedNames | null {
  * Names that run text the command line does not show (a script file, stdin, package.json scripts,
  * a Makefile): derived from the runner table, plus the script runners of the scripts family.
  */
-const RUNNER_NAMES = [...new Set([...fileRunnerNames(), 'eval', 'make', 'npm', 'pnpm', 'yarn', 'bun', 'just'])]
+const RUNNER_NAMES = [...new Set([...fileRunnerNames(), 'eval', 'make', 'gmake', 'npm', 'pnpm', 'yarn', 'bun', 'just',
+  // ssh clients other than ssh (see expand/remote.ts)
+  'slogin', 'autossh', 'sshpass', 'dbclient', 'mosh', 'tsh'])]
   .filter((n) => n !== '.');
 /** Any of them as a word of its own (a version suffix allowed: `python3.12`). */
 const RUNNER_WORD = new RegExp(`(?:^|[^A-Za-z0-9_.-])(?:${RUNNER_NAMES.map((n) => n.replace(/[.+]/g, '\\$&')).join('|')})[0-9.]*(?=$|[^A-Za-z0-9_-])`);
@@ -74,11 +76,29 @@ export function unquoted(text: string): string {
   return t.replace(/\\\n/g, '').replace(/['"\\\0]/g, '');
 }
 
-/** Does text that has been through `unquoted` name something of `names`? */
+const matchers = new WeakMap<ManagedNames, (t: string) => boolean>();
+
+/**
+ * Does text that has been through `unquoted` name something of `names`? A program name counts as a
+ * word of its own (`docker`, `/usr/bin/docker`, `docker-compose`; not the `oc` in `process`); a
+ * keyword with punctuation (`.sock`, `/api/`) anywhere.
+ */
 function namesManaged(t: string, names: ManagedNames): boolean {
-  for (const name of names.names) if (name !== '' && t.includes(name)) return true;
-  for (const g of names.guarded) if (t.includes(g.program) && g.keywords.some((k) => t.includes(k))) return true;
-  return false;
+  let m = matchers.get(names);
+  if (!m) {
+    const words = (list: readonly string[]): RegExp | null => {
+      const ws = list.filter((n) => /^[A-Za-z0-9_.+-]+$/.test(n) && /^[A-Za-z0-9_]/.test(n));
+      return ws.length === 0 ? null
+        : new RegExp(`(?:^|[^A-Za-z0-9_])(?:${ws.map((n) => n.replace(/[.+]/g, '\\$&')).join('|')})(?=$|[^A-Za-z0-9_])`);
+    };
+    const named = words(names.names);
+    const others = names.names.filter((n) => !/^[A-Za-z0-9_]/.test(n) || !/^[A-Za-z0-9_.+-]+$/.test(n));
+    const guarded = names.guarded.map((g) => ({ program: words([g.program]), keywords: g.keywords }));
+    m = (text) => (named?.test(text) ?? false) || others.some((k) => text.includes(k))
+      || guarded.some((g) => (g.program?.test(text) ?? false) && g.keywords.some((k) => text.includes(k)));
+    matchers.set(names, m);
+  }
+  return m(t);
 }
 
 /** Does a managed tool's name appear once quotes and escapes are removed? (Unbuilt: assume so.) */

@@ -130,8 +130,11 @@ export const GIT_PUSH: OptionGrammar = {
 export const ENGINE_SOCKET = /(?:docker|podman|containerd|dockershim|cri-dockerd|crio|nerdctl|colima|lima)[^/]*\.sock\b/;
 /** TCP ports the Docker Engine API listens on. */
 export const ENGINE_PORT = /:(?:2375|2376)\b/;
-/** Kubernetes API paths on a server or a `kubectl proxy` (default port 8001). */
-export const KUBE_API = /^https?:\/\/[^/]+\/(?:api|apis)\//;
+/**
+ * Kubernetes API requests: /api or /apis on an API server's port (6443, 8443, 16443) or a
+ * `kubectl proxy` (8001), or any URL with the API's namespaced object paths.
+ */
+export const KUBE_API = /^https?:\/\/(?:[^/]+:(?:6443|8443|16443|8001)\/(?:api|apis)(?:\/|$)|[^/]+\/(?:api\/v1|apis\/[a-z0-9.-]+\/v[0-9][a-z0-9]*)\/namespaces\/)/;
 /** curl options that send a body or choose a method. */
 export const HTTP_BODY_OPTIONS = ['-d', '--data', '--data-raw', '--data-binary', '--data-urlencode', '--data-ascii', '-F',
   '--form', '--form-string', '--json', '-T', '--upload-file'];

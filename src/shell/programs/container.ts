@@ -85,9 +85,7 @@ function engineOf(program: string, path: readonly string[], options: readonly Op
   if (hostFlag) return engineHostOf(hostFlag.value);
   if (contextFlag) return contextFlag.value === 'default' ? undefined : contextFlag.value ?? null;
   if (connection) return connection.value ?? null;
-  if (program === 'podman-remote' || (program === 'podman' && last(options, ['--remote', '-r']))) {
-    return env.get('CONTAINER_HOST') ?? 'podman --remote';
-  }
+  // podman --remote / podman-remote talk to CONTAINER_HOST, by default the local podman service.
   void path;
   const dh = env.has('DOCKER_HOST') ? env.get('DOCKER_HOST') : env.get('CONTAINER_HOST');
   const dc = env.get('DOCKER_CONTEXT');
