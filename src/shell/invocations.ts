@@ -300,8 +300,13 @@ function buildCommand(
   const words: Word[] = [];
   const assignments: Assignment[] = [];
   const redirectNodes: Node[] = [];
-  for (const c of node.children) {
+  const kids = node.children;
+  for (let k = 0; k < kids.length; k++) {
+    const c = kids[k]!;
     if (!c.named) continue;
+    // `0<<<x`, `3>file`: a number touching the redirection after it is its descriptor, not a word.
+    const next = kids[k + 1];
+    if (c.type === 'number' && next && REDIRECTS.has(next.type) && next.start === c.end) continue;
     if (c.type === 'variable_assignment') {
       const a = assignmentOf(src, c, offset);
       if (a) assignments.push(a);
