@@ -93,6 +93,18 @@ export function runnersFamily(scope: Scope, name: string, args: readonly Word[])
 function perform(scope: Scope, run: Run, scan: Scan, words: readonly Word[], base: number,
   operandWord: (i: number) => Word | undefined, label: string, name: string): boolean {
   if (run.fromStdin) { scope.spliceable = false; scope.argsFromStdin = true; }
+  if (run.envShell) {
+    if (run.self) scope.emit(scope.argv, name, { scan });
+    for (const v of run.envShell) {
+      const value = scope.env.get(v);
+      if (value === undefined) continue;
+      if (value === null) { scope.raise('dynamic-command', `${v} for \`${label}\` is computed at run time`); continue; }
+      // LESSOPEN's `|cmd %s`; LESS's `+!cmd` initial commands; plain commands otherwise.
+      const text = v === 'LESS' ? (/\+!(.*)$/.exec(value)?.[1] ?? '') : value.replace(/^\|+-?/, '').replace(/%s/g, 'FILE');
+      if (text.trim() !== '') scope.nested(text, `${v} (${label})`, { spliceable: false });
+    }
+    return true;
+  }
   if (run.embedded) {
     if (run.self) scope.emit(scope.argv, name, { scan });
     embeddedCommands(scope, words, run.embedded, label);

@@ -422,6 +422,16 @@ export const INTERPRETERS: readonly Runner[] = [
       { minOperands: 1, code: 'powershell', codeOperand: 0 },
     ],
   },
+  {
+    names: ['less', 'more', 'most'],
+    options: { short: 'abBcCdeEfFgGiIjJkKLmMnNqQrRsSuUVwWXz#:o:O:p:t:T:x:y:h:P:D:', long: ['log-file=|o', 'LOG-FILE=|O', 'pattern=|p', 'tag=|t', 'lesskey-file='], permute: true },
+    runs: [
+      { envShell: ['LESSOPEN', 'LESSCLOSE', 'LESS'], also: true, self: true },
+      { code: 'less', codePlusOperands: true },
+    ],
+  },
+  { names: ['man'], options: { short: 'aCdfhikKlMPrStTwWZHEL:m:p:', long: ['pager=|P', 'config-file=|C', 'manpath=|M', 'sections=|S', 'html=?|H', 'encoding=|E', 'locale=|L', 'preprocessor=|p'], permute: true }, runs: [{ when: ['-P', '-H'], shellOption: ['-P', '-H'], also: true, self: true }, { envShell: ['MANPAGER', 'PAGER', 'BROWSER'], self: true }] },
+  { names: ['rg', 'ripgrep'], options: READERS.rg!, runs: [{ when: ['--pre'], scriptOrCommandOption: ['--pre'], self: true }, { nothing: true }] },
   { names: ['ed', 'red'], options: { short: 'EGlrsp:' }, runs: [{ code: 'ed', codeStdin: true, self: true }] },
   { names: ['tclsh', 'wish'], runs: [{ minOperands: 1, code: 'tcl', codeFile: 0 }, { code: 'tcl', codeStdin: true }] },
   {

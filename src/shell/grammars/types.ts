@@ -4,7 +4,7 @@ import type { OptionGrammar } from '../getopt.js';
 /** Languages whose code the interpreters family scans for commands (see expand/interpreters.ts). */
 export type CodeLanguage =
   | 'python' | 'node' | 'ruby' | 'perl' | 'php' | 'lua' | 'tcl' | 'r' | 'powershell' | 'applescript'
-  | 'awk' | 'sed' | 'vim' | 'gdb' | 'lisp' | 'expect' | 'crontab' | 'ed' | 'code';
+  | 'awk' | 'sed' | 'vim' | 'gdb' | 'lisp' | 'expect' | 'crontab' | 'ed' | 'less' | 'code';
 
 /**
  * One way a program runs something. Rows are tried in order; a row applies when its option
@@ -57,6 +57,8 @@ export interface Run {
   readonly codeFile?: number;
   readonly codeFileOption?: readonly string[];
   readonly codeStdin?: true;
+  /** Environment variables whose value is a command the program runs through a shell (`LESSOPEN`, `MANPAGER`). */
+  readonly envShell?: readonly string[];
   /** Operands that start with `+` are code too (`vim +'!cmd'`). */
   readonly codePlusOperands?: true;
   /** Commands inside the arguments, each from one of `from` to one of `to` (`find -exec … ;`). */
