@@ -2,7 +2,7 @@
 // is the docker CLI on the server's PATH (support/docker-standin.sh), since no Docker engine runs
 // here; it answers in the real CLI's JSON shapes and records its calls.
 import { execFileSync, spawnSync } from 'node:child_process';
-import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -347,6 +347,169 @@ describe('ProxyJump', () => {
     expect(e.kind).toBe('unknown-host-key');
     expect(e.message).toContain(`[127.0.0.1]:${jump.port}`);
     jumpUnknown.close();
+  });
+});
+
+describe('the OpenSSH client configuration, as ssh(1) reads it', () => {
+  /** A fresh HOME with ~/.ssh: os.homedir() follows $HOME, so ~ and ~/.ssh are this folder's. */
+  function withHome(): { home: string; ssh: string; done: () => void } {
+    const home = mkdtempSync(join(work, 'home-'));
+    mkdirSync(join(home, '.ssh'), { mode: 0o700 });
+    const before = process.env.HOME;
+    process.env.HOME = home;
+    return { home, ssh: join(home, '.ssh'), done: () => { process.env.HOME = before; } };
+  }
+  /** A Server for `host` read through `sshConfig`, with no identity file and no agent unless the config gives them. */
+  async function viaConfig(host: string, sshConfig: string, knownHostsFile = knownHosts(sshd.knownHostsLine), agent?: string): Promise<Server> {
+    const config = await loadConfig({ cwd: repos.dev, root: repos.dev, config: { host, sshConfig, knownHosts: [knownHostsFile], connectTimeout: 5 } });
+    return new Server(config, { ssh: agent === undefined ? {} : { agent } });
+  }
+  function agentWith(key: string): { sock: string; stop: () => void } {
+    const sock = join(mkdtempSync(join(work, 'agent-')), 'agent.sock');
+    const out = spawnSync('ssh-agent', ['-a', sock], { encoding: 'utf8' });
+    const pid = Number(/SSH_AGENT_PID=(\d+)/.exec(out.stdout)?.[1]);
+    execFileSync('ssh-add', ['-q', key], { env: { ...process.env, SSH_AUTH_SOCK: sock }, stdio: 'ignore' });
+    return { sock, stop: () => process.kill(pid) };
+  }
+
+  it('follows Include: a glob relative to ~/.ssh, a ~ path, first value winning, a missing file ignored', async () => {
+    const h = withHome();
+    try {
+      mkdirSync(join(h.ssh, 'conf.d'));
+      mkdirSync(join(h.home, 'keys'));
+      copyFileSync(sshd.clientKey, join(h.home, 'keys', 'id'));
+      writeFileSync(join(h.ssh, 'config'), 'Include conf.d/*.conf ~/more/other.conf ~/nowhere/*.conf\n\nHost *\n  Port 1\n');
+      writeFileSync(join(h.ssh, 'conf.d', '10-prod.conf'), `Host prod\n  HostName 127.0.0.1\n  Port ${sshd.port}\n`);
+      writeFileSync(join(h.ssh, 'conf.d', '20-late.conf'), 'Host prod\n  Port 2\n  User nobody\n');
+      writeFileSync(join(h.ssh, 'conf.d', 'ignored.txt'), 'Host prod\n  HostName 192.0.2.1\n');
+      mkdirSync(join(h.home, 'more'));
+      writeFileSync(join(h.home, 'more', 'other.conf'), 'Match originalhost prod\n  IdentityFile ~/keys/id\n');
+      // 20-late.conf comes after 10-prod.conf, so its Port loses; its User stands (nothing set it before).
+      const wrong = await viaConfig('prod', join(h.ssh, 'config'), undefined, '');
+      expect((await sshError(wrong.containers())).kind).toBe('auth'); // logged in as "nobody"
+      wrong.close();
+      writeFileSync(join(h.ssh, 'conf.d', '05-user.conf'), 'Host prod\n  User root\n');
+      const s = await viaConfig('prod', join(h.ssh, 'config'), undefined, '');
+      expect((await s.containers()).length).toBe(2);
+      s.close();
+    } finally {
+      h.done();
+    }
+  });
+
+  it('refuses an Include loop and a bad option line with the file and line', async () => {
+    const h = withHome();
+    try {
+      writeFileSync(join(h.ssh, 'config'), 'Include config\n');
+      const loop = await viaConfig('prod', join(h.ssh, 'config'), undefined, '');
+      const e = await sshError(loop.containers());
+      expect(e.kind).toBe('config');
+      expect(e.message).toMatch(/Include nested more than 16 deep/);
+      writeFileSync(join(h.ssh, 'config'), 'Host prod\n  IdentityFile "unbalanced\n');
+      const bad = await viaConfig('prod', join(h.ssh, 'config'), undefined, '');
+      expect((await sshError(bad.containers())).message).toBe(`${join(h.ssh, 'config')}:2: unbalanced quotes`);
+    } finally {
+      h.done();
+    }
+  });
+
+  it('runs ProxyCommand locally with %h %p %r expanded, and checks the target host key through it', async () => {
+    const dir = mkdtempSync(join(work, 'proxy-'));
+    const log = join(dir, 'args');
+    const kh = knownHosts(jump.knownHostsLine);
+    // A real proxy: the system OpenSSH client, through the second sshd (-W), as people write it.
+    const script = join(dir, 'proxy.sh');
+    writeFileSync(script, `#!/bin/sh\necho "$@" > '${log}'\nexec ssh -F /dev/null -i '${sshd.clientKey}' -o UserKnownHostsFile='${kh}' `
+      + `-o StrictHostKeyChecking=yes -o BatchMode=yes -p ${jump.port} root@127.0.0.1 -W "$1:$2"\n`, { mode: 0o755 });
+    const cfg = join(dir, 'config');
+    writeFileSync(cfg, `Host viaproxy\n  HostName 127.0.0.1\n  Port ${sshd.port}\n  User root\n  IdentityFile ${sshd.clientKey}\n`
+      + `  ProxyCommand ${script} %h %p %r %%\n`);
+    const s = await viaConfig('viaproxy', cfg, undefined, '');
+    expect((await s.containers()).length).toBe(2);
+    expect(readFileSync(log, 'utf8')).toBe(`127.0.0.1 ${sshd.port} root %\n`);
+    s.close();
+    // The target's own host key is still checked, through the proxy.
+    const unknown = await viaConfig('viaproxy', cfg, knownHosts(jump.knownHostsLine), '');
+    expect((await sshError(unknown.containers())).kind).toBe('unknown-host-key');
+    unknown.close();
+  });
+
+  it('refuses to put a host name a shell would read into a ProxyCommand, and reports a proxy that fails', async () => {
+    const dir = mkdtempSync(join(work, 'proxy-'));
+    const cfg = join(dir, 'config');
+    const marker = join(dir, 'ran');
+    writeFileSync(cfg, `Host evil\n  HostName "127.0.0.1;touch ${marker}"\n  ProxyCommand nc %h %p\n\nHost broken\n  HostName 127.0.0.1\n`
+      + `  IdentityFile ${sshd.clientKey}\n  ProxyCommand sh -c 'echo no route >&2; exit 3'\n`);
+    const evil = await viaConfig('evil', cfg, undefined, '');
+    const e = await sshError(evil.containers());
+    expect(e.kind).toBe('config');
+    expect(e.message).toContain('refusing to run the ProxyCommand for evil');
+    expect(existsSync(marker)).toBe(false);
+    const broken = await viaConfig('broken', cfg, undefined, '');
+    const b = await sshError(broken.containers());
+    expect(b.kind).toBe('unreachable');
+    expect(b.message).toBe('the ProxyCommand for 127.0.0.1 exited 3: no route');
+  });
+
+  it('uses the agent IdentityAgent names, and none when it says none', async () => {
+    const agent = agentWith(sshd.clientKey);
+    const h = withHome();
+    const saved = process.env.SSH_AUTH_SOCK;
+    try {
+      writeFileSync(join(h.ssh, 'config'), `Host byagent\n  HostName 127.0.0.1\n  Port ${sshd.port}\n  User root\n  IdentityAgent ${agent.sock}\n`
+        + `\nHost noagent\n  HostName 127.0.0.1\n  Port ${sshd.port}\n  User root\n  IdentityAgent none\n`);
+      delete process.env.SSH_AUTH_SOCK;
+      const s = await viaConfig('byagent', join(h.ssh, 'config'));
+      expect((await s.containers()).length).toBe(2);
+      s.close();
+      process.env.SSH_AUTH_SOCK = agent.sock; // would log in, but the config says none
+      const none = await viaConfig('noagent', join(h.ssh, 'config'));
+      const e = await sshError(none.containers());
+      expect(e.kind).toBe('key');
+      expect(e.message).toContain('no ssh-agent (IdentityAgent none)');
+    } finally {
+      if (saved === undefined) delete process.env.SSH_AUTH_SOCK; else process.env.SSH_AUTH_SOCK = saved;
+      h.done();
+      agent.stop();
+    }
+  });
+
+  it('host and user certificates: a CA-signed host key is not taken on trust, and CertificateFile is named when login fails', async () => {
+    const dir = mkdtempSync(join(work, 'ca-'));
+    const ca = keygen(join(dir, 'ca'));
+    const hostKey = keygen(join(dir, 'host'));
+    execFileSync('ssh-keygen', ['-q', '-s', ca, '-I', 'test-host', '-h', '-n', '127.0.0.1', hostKey + '.pub']);
+    const userKey = keygen(join(dir, 'user'));
+    execFileSync('ssh-keygen', ['-q', '-s', ca, '-I', 'test-user', '-n', 'root', userKey + '.pub']);
+    const certd = await startSshd({ hostKey, extraConfig: [`HostCertificate ${hostKey}-cert.pub`, `TrustedUserCAKeys ${ca}.pub`] });
+    try {
+      const caPub = readFileSync(`${ca}.pub`, 'utf8').trim().split(/\s+/).slice(0, 2).join(' ');
+      const cfg = join(dir, 'config');
+      writeFileSync(cfg, `Host certhost\n  HostName 127.0.0.1\n  Port ${certd.port}\n  User root\n  IdentityFile ${userKey}\n  CertificateFile ${userKey}-cert.pub\n`);
+      // The real OpenSSH client accepts this server through the CA line alone (the setup is right)…
+      const caOnly = knownHosts(`@cert-authority [127.0.0.1]:${certd.port} ${caPub}`);
+      const real = spawnSync('ssh', ['-F', cfg, '-o', `UserKnownHostsFile=${caOnly}`, '-o', 'BatchMode=yes', '-o', 'StrictHostKeyChecking=yes', 'certhost', 'true'], { encoding: 'utf8' });
+      expect(real.status, real.stderr).toBe(0);
+      // …gitops-guard refuses it with the reason, even with accept-new (nothing recorded)…
+      for (const hostKeyPolicy of ['strict', 'accept-new'] as const) {
+        const config = await loadConfig({ cwd: repos.dev, root: repos.dev, config: { host: 'certhost', sshConfig: cfg, knownHosts: [caOnly], hostKeyPolicy, connectTimeout: 5 } });
+        const s = new Server(config, { ssh: { agent: '' } });
+        const e = await sshError(s.containers());
+        expect(e.kind).toBe('unknown-host-key');
+        expect(e.message).toContain(`trusts a @cert-authority for [127.0.0.1]:${certd.port}, but gitops-guard's SSH library cannot check OpenSSH host certificates`);
+        s.close();
+      }
+      expect(readFileSync(caOnly, 'utf8')).toBe(`@cert-authority [127.0.0.1]:${certd.port} ${caPub}\n`); // nothing recorded
+      // …and with the host key recorded, login by certificate alone fails and says why.
+      const both = knownHosts(certd.knownHostsLine);
+      const s = await viaConfig('certhost', cfg, both, '');
+      const e = await sshError(s.containers());
+      expect(e.kind).toBe('auth');
+      expect(e.message).toContain(`CertificateFile ${userKey}-cert.pub is configured, but gitops-guard's SSH library cannot present OpenSSH certificates`);
+      s.close();
+    } finally {
+      await certd.stop();
+    }
   });
 });
 

@@ -127,7 +127,12 @@ export function verifyHostKey(host: string, port: number, blob: Buffer, options:
     };
   }
   const line = `${name} ${type} ${blob.toString('base64')}`;
-  if (options.policy === 'accept-new' && options.files[0]) {
+  // A certificate authority vouches for this host, but the SSH library (ssh2) cannot ask for or check
+  // host certificates: the server showed its plain key, which is checked like any unknown key.
+  const ca = keys.find((k) => k.marker === '@cert-authority' && patternsMatch(k.patterns, name));
+  const caNote = ca ? ` ${ca.file}:${ca.line} trusts a @cert-authority for ${name}, but gitops-guard's SSH library cannot check `
+    + 'OpenSSH host certificates, so it checks the host key itself.' : '';
+  if (options.policy === 'accept-new' && options.files[0] && !ca) { // a host meant to be vouched for by a CA is not trusted on first use
     const file = options.files[0];
     mkdirSync(dirname(file), { recursive: true, mode: 0o700 });
     appendFileSync(file, line + '\n', { mode: 0o600 });
@@ -135,7 +140,7 @@ export function verifyHostKey(host: string, port: number, blob: Buffer, options:
   }
   return {
     ok: false, kind: 'unknown',
-    message: `The host key of ${name} is not known (${type} ${fp}). Check that fingerprint with the server's `
+    message: `The host key of ${name} is not known (${type} ${fp}).${caNote} Check that fingerprint with the server's `
       + `administrator, then add this line to ${options.files[0] ?? '~/.ssh/known_hosts'}:\n${line}\n`
       + `(or set "hostKeyPolicy": "accept-new" in gitops-guard.json to record a new host's key on first use).`,
   };
