@@ -2,7 +2,7 @@
 // is the docker CLI on the server's PATH (support/docker-standin.sh), since no Docker engine runs
 // here; it answers in the real CLI's JSON shapes and records its calls.
 import { execFileSync, spawnSync } from 'node:child_process';
-import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -474,39 +474,42 @@ describe('the OpenSSH client configuration, as ssh(1) reads it', () => {
     }
   });
 
-  it('host and user certificates: a CA-signed host key is not taken on trust, and CertificateFile is named when login fails', async () => {
+  it('host and user certificates (@cert-authority, CertificateFile) through the OpenSSH client, against an sshd with a CA-signed host key', async () => {
     const dir = mkdtempSync(join(work, 'ca-'));
     const ca = keygen(join(dir, 'ca'));
+    const otherCa = keygen(join(dir, 'other-ca'));
     const hostKey = keygen(join(dir, 'host'));
-    execFileSync('ssh-keygen', ['-q', '-s', ca, '-I', 'test-host', '-h', '-n', '127.0.0.1', hostKey + '.pub']);
+    execFileSync('ssh-keygen', ['-q', '-s', ca, '-I', 'test-host', '-h', '-n', '127.0.0.1', `${hostKey}.pub`]);
+    // The user key is not in authorized_keys: only its certificate (signed by the CA sshd trusts) logs in.
     const userKey = keygen(join(dir, 'user'));
-    execFileSync('ssh-keygen', ['-q', '-s', ca, '-I', 'test-user', '-n', 'root', userKey + '.pub']);
+    execFileSync('ssh-keygen', ['-q', '-s', ca, '-I', 'test-user', '-n', 'root', `${userKey}.pub`]);
     const certd = await startSshd({ hostKey, extraConfig: [`HostCertificate ${hostKey}-cert.pub`, `TrustedUserCAKeys ${ca}.pub`] });
     try {
-      const caPub = readFileSync(`${ca}.pub`, 'utf8').trim().split(/\s+/).slice(0, 2).join(' ');
+      writeFileSync(join(certd.docker, 'containers.ndjson'), readFileSync(join(sshd.docker, 'containers.ndjson')));
+      const pub = (key: string) => readFileSync(`${key}.pub`, 'utf8').trim().split(/\s+/).slice(0, 2).join(' ');
       const cfg = join(dir, 'config');
       writeFileSync(cfg, `Host certhost\n  HostName 127.0.0.1\n  Port ${certd.port}\n  User root\n  IdentityFile ${userKey}\n  CertificateFile ${userKey}-cert.pub\n`);
-      // The real OpenSSH client accepts this server through the CA line alone (the setup is right)…
-      const caOnly = knownHosts(`@cert-authority [127.0.0.1]:${certd.port} ${caPub}`);
-      const real = spawnSync('ssh', ['-F', cfg, '-o', `UserKnownHostsFile=${caOnly}`, '-o', 'BatchMode=yes', '-o', 'StrictHostKeyChecking=yes', 'certhost', 'true'], { encoding: 'utf8' });
-      expect(real.status, real.stderr).toBe(0);
-      // …gitops-guard refuses it with the reason, even with accept-new (nothing recorded)…
-      for (const hostKeyPolicy of ['strict', 'accept-new'] as const) {
-        const config = await loadConfig({ cwd: repos.dev, root: repos.dev, config: { host: 'certhost', sshConfig: cfg, knownHosts: [caOnly], hostKeyPolicy, connectTimeout: 5 } });
-        const s = new Server(config, { ssh: { agent: '' } });
-        const e = await sshError(s.containers());
-        expect(e.kind).toBe('unknown-host-key');
-        expect(e.message).toContain(`trusts a @cert-authority for [127.0.0.1]:${certd.port}, but gitops-guard's SSH library cannot check OpenSSH host certificates`);
-        s.close();
-      }
-      expect(readFileSync(caOnly, 'utf8')).toBe(`@cert-authority [127.0.0.1]:${certd.port} ${caPub}\n`); // nothing recorded
-      // …and with the host key recorded, login by certificate alone fails and says why.
-      const both = knownHosts(certd.knownHostsLine);
-      const s = await viaConfig('certhost', cfg, both, '');
-      const e = await sshError(s.containers());
-      expect(e.kind).toBe('auth');
-      expect(e.message).toContain(`CertificateFile ${userKey}-cert.pub is configured, but gitops-guard's SSH library cannot present OpenSSH certificates`);
+      // known_hosts holds only the CA: the host is vouched for by its certificate, never by its plain key.
+      const caOnly = knownHosts(`@cert-authority [127.0.0.1]:${certd.port} ${pub(ca)}`);
+      const s = await viaConfig('certhost', cfg, caOnly, '');
+      expect((await s.containers()).length).toBe(2);
       s.close();
+      // Another CA: refused, whatever the policy, and nothing is recorded.
+      const wrong = knownHosts(`@cert-authority [127.0.0.1]:${certd.port} ${pub(otherCa)}`);
+      for (const hostKeyPolicy of ['strict', 'accept-new'] as const) {
+        const config = await loadConfig({ cwd: repos.dev, root: repos.dev, config: { host: 'certhost', sshConfig: cfg, knownHosts: [wrong], hostKeyPolicy, connectTimeout: 5 } });
+        const bad = new Server(config, { ssh: { agent: '' } });
+        const e = await sshError(bad.containers());
+        expect([hostKeyPolicy, e.kind]).toEqual([hostKeyPolicy, 'unknown-host-key']);
+        bad.close();
+      }
+      expect(readFileSync(wrong, 'utf8')).toBe(`@cert-authority [127.0.0.1]:${certd.port} ${pub(otherCa)}\n`);
+      // Without the certificate the key alone is refused: the login above was the certificate's.
+      // (OpenSSH also loads KEY-cert.pub by itself, so the certificate is moved away.)
+      renameSync(`${userKey}-cert.pub`, join(dir, 'moved-cert.pub'));
+      writeFileSync(cfg, `Host certhost\n  HostName 127.0.0.1\n  Port ${certd.port}\n  User root\n  IdentityFile ${userKey}\n`);
+      const plain = await viaConfig('certhost', cfg, caOnly, '');
+      expect((await sshError(plain.containers())).kind).toBe('auth');
     } finally {
       await certd.stop();
     }

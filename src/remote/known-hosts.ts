@@ -127,11 +127,10 @@ export function verifyHostKey(host: string, port: number, blob: Buffer, options:
     };
   }
   const line = `${name} ${type} ${blob.toString('base64')}`;
-  // A certificate authority vouches for this host, but the SSH library (ssh2) cannot ask for or check
-  // host certificates: the server showed its plain key, which is checked like any unknown key.
+  // A certificate authority vouches for this host: this check sees only a plain key (ssh.ts sends such
+  // hosts through the OpenSSH client, which checks the certificate), and never takes it on first use.
   const ca = keys.find((k) => k.marker === '@cert-authority' && patternsMatch(k.patterns, name));
-  const caNote = ca ? ` ${ca.file}:${ca.line} trusts a @cert-authority for ${name}, but gitops-guard's SSH library cannot check `
-    + 'OpenSSH host certificates, so it checks the host key itself.' : '';
+  const caNote = ca ? ` ${ca.file}:${ca.line} trusts a @cert-authority for ${name}: its certificate, not a plain key, must vouch for it.` : '';
   if (options.policy === 'accept-new' && options.files[0] && !ca) { // a host meant to be vouched for by a CA is not trusted on first use
     const file = options.files[0];
     mkdirSync(dirname(file), { recursive: true, mode: 0o700 });

@@ -4,6 +4,7 @@
 // and identity files, host keys verified on every hop, a connect timeout and keepalive. One
 // connection per destination is kept and reopened when it drops. Only `exec` of a command string
 // built by commands.ts goes over it. ssh2 loads on the first connection, not with this module.
+// Destinations with OpenSSH certificates, which ssh2 cannot do, go through ssh(1) (openssh.ts).
 import { spawn } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';
 import { homedir, userInfo } from 'node:os';
@@ -11,6 +12,7 @@ import { join } from 'node:path';
 import { Duplex, type Readable } from 'node:stream';
 import type { AnyAuthMethod, Client, ClientChannel } from 'ssh2';
 import { verifyHostKey, type HostKeyResult } from './known-hosts.js';
+import { needsOpenSsh, OpenSshFailure, runOpenSsh } from './openssh.js';
 import { expandPath, expandTokens, first, readSshOptions, SshConfigError, TOKENS, type SshOptions } from './ssh-config.js';
 
 type Ssh2 = typeof import('ssh2');
@@ -28,7 +30,7 @@ export interface Endpoint {
   readonly port: number;
   readonly user: string;
   readonly identityFiles: readonly string[];
-  /** CertificateFile: ssh2 cannot present OpenSSH certificates; named in the message when login fails. */
+  /** CertificateFile: ssh2 cannot present OpenSSH certificates, so such a destination goes through ssh(1) (openssh.ts). */
   readonly certificateFiles: readonly string[];
   /** IdentityAgent: a socket path, or null for none (undefined: not set). */
   readonly identityAgent?: string | null;
@@ -221,9 +223,6 @@ async function connectOne(endpoint: Endpoint, settings: SshSettings, sock?: Read
   const methods = authMethods(endpoint, settings, utils);
   const name = endpoint.port === 22 ? endpoint.host : `${endpoint.host}:${endpoint.port}`;
   const proxy = !sock && endpoint.proxyCommand ? proxyStream(endpoint.proxyCommand, name) : undefined;
-  const certNote = endpoint.certificateFiles.length > 0
-    ? ` (CertificateFile ${endpoint.certificateFiles.join(', ')} is configured, but gitops-guard's SSH library cannot present OpenSSH certificates: `
-      + 'the server must accept the key itself)' : '';
   return new Promise((resolve, reject) => {
     const client = new SshClient();
     let hostKey: HostKeyResult | undefined;
@@ -246,7 +245,7 @@ async function connectOne(endpoint: Endpoint, settings: SshSettings, sock?: Read
       if (hostKey && !hostKey.ok) {
         fail(new SshError(`${hostKey.kind}-host-key` as SshErrorKind, hostKey.message));
       } else if (e.level === 'client-authentication') {
-        fail(new SshError('auth', `${endpoint.user}@${name} refused every key offered (${methods.map((m) => m.type).join(', ')})${certNote}`));
+        fail(new SshError('auth', `${endpoint.user}@${name} refused every key offered (${methods.map((m) => m.type).join(', ')})`));
       } else if (e.level === 'client-timeout' || /Timed out/.test(e.message)) {
         fail(new SshError('timeout', `no answer from ${name} within ${settings.connectTimeoutMs} ms`));
       } else {
@@ -402,6 +401,13 @@ export class SshPool {
   async run(spec: { host: string; user?: string | undefined; port?: number | undefined }, command: string,
     options: ExecOptions = {}): Promise<ExecResult> {
     const { destination, settings } = resolveDestination(spec, this.settings);
+    // OpenSSH certificates (a CertificateFile, a @cert-authority host): only the OpenSSH client can.
+    const openssh = needsOpenSsh(destination, settings);
+    if (openssh) {
+      return runOpenSsh(spec, settings, command, options, openssh.caVouched).catch((e: unknown) => {
+        throw e instanceof OpenSshFailure ? new SshError(e.kind, e.message) : e;
+      });
+    }
     const reused = this.open.has(this.key(destination));
     const { client } = await this.connection(destination, settings);
     try {
