@@ -10,7 +10,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadConfig, type ConfigInput } from '../src/index.js';
 import { templates, UnsafeValue } from '../src/remote/commands.js';
 import { Server } from '../src/remote/server.js';
-import { SshError } from '../src/remote/ssh.js';
+import { resolveDestination, defaultSettings, SshError } from '../src/remote/ssh.js';
+import { readSshOptions } from '../src/remote/ssh-config.js';
 import { freePort, keygen, startSshd, type Sshd } from './support/sshd.js';
 import { BIN } from './helpers.js';
 
@@ -371,6 +372,42 @@ describe('the OpenSSH client configuration, as ssh(1) reads it', () => {
     execFileSync('ssh-add', ['-q', key], { env: { ...process.env, SSH_AUTH_SOCK: sock }, stdio: 'ignore' });
     return { sock, stop: () => process.kill(pid) };
   }
+
+  it('reads Host and Match as ssh(1): negation, first value wins, additive options, tokens, ProxyJump against ProxyCommand', () => {
+    const dir = mkdtempSync(join(work, 'cfg-'));
+    const cfg = join(dir, 'config');
+    writeFileSync(cfg, [
+      'Host *.internal !bastion.internal',
+      '  ProxyJump bastion.internal',
+      'Host db.internal',
+      '  ProxyCommand nc %h %p',
+      '  IdentityFile ~/.ssh/db_%r',
+      'Match user deploy host *.internal',
+      '  Port 2222',
+      'Match !originalhost db.internal',
+      '  IdentityFile /keys/other',
+      'Host *',
+      '  User deploy',
+      '  IdentityFile /keys/common',
+      '  HostName %h.example',
+      '',
+    ].join('\n'));
+    const o = readSshOptions({ host: 'db.internal' }, { user: cfg });
+    expect(o.get('proxyjump')).toEqual(['bastion.internal']);
+    expect(o.get('proxycommand')).toEqual(['nc %h %p']);
+    expect(o.get('port')).toBeUndefined(); // User was not known yet when Match user was read
+    expect(o.get('identityfile')).toEqual(['~/.ssh/db_%r', '/keys/common']);
+    expect(readSshOptions({ host: 'bastion.internal' }, { user: cfg }).get('proxyjump')).toBeUndefined();
+    expect(readSshOptions({ host: 'x.internal', user: 'deploy' }, { user: cfg }).get('port')).toEqual(['2222']);
+    const settings = defaultSettings({ sshConfigFile: cfg, knownHostsFiles: [] });
+    // ProxyJump came first in the file, so it wins over ProxyCommand; tokens expand in HostName and IdentityFile.
+    const { destination } = resolveDestination({ host: 'db.internal' }, settings);
+    expect(destination).toMatchObject({ host: 'db.internal.example', user: 'deploy', port: 22, jumps: [{ host: 'bastion.internal.example' }] });
+    expect(destination.proxyCommand).toBeUndefined();
+    expect(destination.identityFiles).toEqual([join(process.env.HOME ?? '', '.ssh', 'db_deploy'), '/keys/common']);
+    writeFileSync(cfg, 'Host odd\n  IdentityFile /keys/%z\n');
+    expect(() => resolveDestination({ host: 'odd' }, settings)).toThrow(/the token %z is not allowed here/);
+  });
 
   it('follows Include: a glob relative to ~/.ssh, a ~ path, first value winning, a missing file ignored', async () => {
     const h = withHome();
