@@ -188,8 +188,8 @@ function matchApplies(args: readonly string[], state: State, where: string): boo
         case 'user': ok = matchPatternList(list, query.user ?? options.get('user')?.[0] ?? userInfo().username); break;
         case 'localuser': ok = matchPatternList(list, userInfo().username); break;
         case 'exec': ok = false; break; // never run a command to read the configuration
-        case 'localnetwork': case 'tagged': ok = false; break;
-        default: throw new SshConfigError(`${where}: unknown Match criterion "${criterion}"`);
+        // localnetwork, tagged, and criteria newer than this reader: the block does not apply.
+        default: ok = false; break;
       }
     }
     if (negate) ok = !ok;
