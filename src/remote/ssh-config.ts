@@ -3,6 +3,7 @@
 // up), Include with globs, `~` and paths relative to ~/.ssh (or /etc/ssh for the system file),
 // `${VAR}` and %-tokens in the options that take them. `Match exec` never runs a command here: such
 // a block does not apply.
+import { createHash } from 'node:crypto';
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { homedir, hostname, userInfo } from 'node:os';
 import { dirname, isAbsolute, join } from 'node:path';
@@ -119,6 +120,7 @@ export function expandTokens(value: string, t: TokenValues, allowed: string, whe
       case 'i': return String(userInfo().uid);
       case 'L': return hostname().split('.')[0]!;
       case 'l': return hostname();
+      case 'C': return createHash('sha1').update(`${hostname()}${t.host}${t.port}${t.user}`).digest('hex'); // %l%h%p%r
       default: throw new SshConfigError(`${where}: the token %${c} is not supported`);
     }
   });
@@ -126,7 +128,7 @@ export function expandTokens(value: string, t: TokenValues, allowed: string, whe
 
 /** Tokens each option accepts (ssh_config(5), TOKENS). */
 export const TOKENS = {
-  file: '%dhilLnpru',
+  file: '%CdhilLnpru',
   proxyCommand: '%hnpr',
   hostName: '%h',
 } as const;
