@@ -1,0 +1,101 @@
+// The cases every real agent host goes through, written once; each host's file gives the data
+// (how to start it, its tool names, its trust step). The host is real, installed from npm at a
+// pinned version; the scripted model (./model.ts) is the only stand-in: it replaces the model,
+// not the host, and asks for exactly the tool calls a case needs.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { dockerCalls, prepareProject, runHost, SERVER, type Project, type Run } from './harness.js';
+import { PINS, type HostId } from './install.js';
+import type { Dialect, Step, ToolResult } from './model.js';
+
+export interface HostSpec {
+  readonly id: HostId;
+  readonly dialect: Dialect;
+  /** The host's shell tool and its arguments for a command. */
+  readonly shell: { readonly tool: string | RegExp; input(command: string): Record<string, unknown> };
+  /** Write the host's own user settings (auth against the scripted model), with or without the trust step. */
+  setup(p: Project, trusted: boolean): void | Promise<void>;
+  env(p: Project): Record<string, string>;
+  /** The command line after the executable; `permissive` turns on the host's own permissive mode. */
+  args(prompt: string, permissive: boolean): string[];
+  /** The permissive mode's name, for the test title. */
+  readonly permissive: string;
+  /** How a run without the trust step behaves, for hosts that have one (the control run). */
+  readonly untrusted?: 'hook-skipped';
+}
+
+const PROMPT = 'Run the commands you are asked to run.';
+/** The text every block carries, and the GitOps equivalent of `docker compose up -d` in the project. */
+const GUARD = 'gitops-guard blocked this command';
+const EQUIVALENT = 'git add server/docker-compose.yml && git commit';
+
+export function forbidden(p: Project): { local: string; wrapped: string; benign: string } {
+  return {
+    local: 'docker compose up -d',
+    // Over ssh to the configured host, wrapped in bash -c; -F makes the system ssh client read the
+    // session's config (it ignores $HOME), so if it ran, it would reach the test sshd.
+    wrapped: `ssh -F ${p.sshConfig} ${SERVER} 'bash -c "docker compose up -d"'`,
+    benign: 'docker --version',
+  };
+}
+
+function explain(run: Run, results: ToolResult[], missing: unknown[]): string {
+  return `exit ${run.code} after ${run.ms} ms\nresults: ${JSON.stringify(results, null, 1)}\nmissing tools: ${JSON.stringify(missing)}\n`
+    + `stdout: ${run.stdout.slice(-3000)}\nstderr: ${run.stderr.slice(-3000)}`;
+}
+
+export function describeHost(spec: HostSpec): void {
+  const pin = PINS[spec.id];
+  describe(`${pin.name} ${pin.version}, real, against the scripted model`, () => {
+    let p: Project;
+    beforeAll(async () => {
+      p = await prepareProject(spec.id, spec.dialect);
+    }, 60_000);
+    afterAll(async () => { await p?.close(); });
+
+    const shellSteps = (commands: string[]): Step[] => commands.map((c) => ({ tool: spec.shell.tool, input: spec.shell.input(c) }));
+
+    async function play(steps: Step[], permissive: boolean, trusted = true) {
+      await spec.setup(p, trusted);
+      const before = { local: dockerCalls(p.localDocker).length, remote: dockerCalls(p.sshd.docker).length };
+      const run = await runHost(p, steps, spec.args(PROMPT, permissive), spec.env(p));
+      const results = [...p.model.results];
+      return {
+        run, results, why: explain(run, results, p.model.missing),
+        local: dockerCalls(p.localDocker).slice(before.local),
+        remote: dockerCalls(p.sshd.docker).slice(before.remote),
+      };
+    }
+
+    for (const permissive of [false, true]) {
+      const mode = permissive ? `in ${spec.permissive}` : 'in its default mode';
+      it(`${mode}: docker compose up -d and the ssh-wrapped one never run, the reason and the equivalent reach the model; a benign command runs`, async () => {
+        const c = forbidden(p);
+        const r = await play(shellSteps([c.local, c.wrapped, c.benign]), permissive);
+        expect(r.results, r.why).toHaveLength(3);
+        const [local, wrapped, benign] = r.results as [ToolResult, ToolResult, ToolResult];
+        for (const blocked of [local, wrapped]) {
+          expect(blocked.text, r.why).toContain(GUARD);
+          expect(blocked.text, r.why).toContain('Applying by hand bypasses git');
+          expect(blocked.text, r.why).toContain(EQUIVALENT);
+        }
+        expect(wrapped.text, r.why).toContain(`on ${SERVER}`);
+        // The benign command ran through the same tool, on the same PATH: the recorder is live.
+        expect(benign.text, r.why).toContain('Docker version 27.3.1');
+        expect(r.local, r.why).toEqual(['--version']);
+        expect(r.remote, r.why).toEqual([]);
+      }, 120_000);
+    }
+
+    if (spec.untrusted === 'hook-skipped') {
+      it('without the trust step the host skips the hook silently and docker runs (the control run)', async () => {
+        const c = forbidden(p);
+        const r = await play(shellSteps([c.local]), false, false);
+        expect(r.results, r.why).toHaveLength(1);
+        expect(r.results[0]!.text, r.why).not.toContain(GUARD);
+        // What the recording docker answers to `compose up`: it ran. (Its record of the call may be
+        // missing when the host's sandbox for an untrusted folder is read-only.)
+        expect(r.results[0]!.text, r.why).toContain('Container web  Started');
+      }, 120_000);
+    }
+  });
+}
