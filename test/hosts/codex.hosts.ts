@@ -11,7 +11,7 @@ describeHost({
   dialect: 'openai',
   // A login shell would reset PATH (and lose the recording docker), so the call asks for none.
   shell: { tool: 'exec_command', input: (cmd) => ({ cmd, login: false }) },
-  async setup(p, trusted) {
+  async setup(p, trust) {
     const home = join(p.home, '.codex');
     mkdirSync(home, { recursive: true });
     writeFileSync(join(home, 'config.toml'), [
@@ -23,10 +23,10 @@ describeHost({
       `base_url = "http://127.0.0.1:${p.modelPort}/v1"`,
       'wire_api = "responses"',
       'env_key = "SCRIPTED_MODEL_KEY"',
-      ...(trusted ? [`[projects.${JSON.stringify(p.dir)}]`, 'trust_level = "trusted"'] : []),
+      ...(trust !== 'untrusted' ? [`[projects.${JSON.stringify(p.dir)}]`, 'trust_level = "trusted"'] : []),
       '',
     ].join('\n'));
-    if (!trusted) return;
+    if (trust !== 'trusted') return;
     // The second trust step: the project's hooks reviewed and trusted (see codex-trust.ts).
     const hooks = await trustCodexHooks(hostBin(PINS.codex), p.dir, { PATH: p.path, HOME: p.home, CODEX_HOME: home });
     if (hooks.length === 0 || hooks.some((h) => h.trustStatus !== 'trusted')) {
@@ -37,4 +37,5 @@ describeHost({
   args: (prompt, permissive) => ['exec', '--json', '--skip-git-repo-check', ...(permissive ? ['--dangerously-bypass-approvals-and-sandbox'] : []), prompt],
   permissive: '--dangerously-bypass-approvals-and-sandbox',
   untrusted: 'hook-skipped',
+  partialTrust: [{ trust: 'project-only', title: 'with the project trusted but its hooks not reviewed' }],
 });

@@ -9,7 +9,8 @@ describeHost({
   id: 'copilot',
   dialect: 'anthropic',
   shell: { tool: 'bash', input: (command) => ({ command, description: 'scripted step' }) },
-  setup(p, trusted) {
+  setup(p, trust) {
+    const trusted = trust === 'trusted';
     const dir = join(p.home, '.copilot');
     mkdirSync(dir, { recursive: true });
     // The trust step: what answering "Yes, and remember this folder" records.

@@ -1,6 +1,6 @@
 // Gemini CLI, the real one, headless (-p) against the scripted model (the only stand-in), pointed
 // at 127.0.0.1 through GOOGLE_GEMINI_BASE_URL with an API key that only the scripted model reads.
-import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describeHost } from './suite.js';
 
@@ -8,7 +8,8 @@ describeHost({
   id: 'gemini',
   dialect: 'gemini',
   shell: { tool: 'run_shell_command', input: (command) => ({ command, description: 'scripted step' }) },
-  setup(p, trusted) {
+  setup(p, trust) {
+    const trusted = trust === 'trusted';
     const dir = join(p.home, '.gemini');
     mkdirSync(dir, { recursive: true });
     writeFileSync(join(dir, 'settings.json'), JSON.stringify({ security: { auth: { selectedType: 'gemini-api-key' } } }));
@@ -18,5 +19,20 @@ describeHost({
   },
   env: (p) => ({ GEMINI_API_KEY: 'scripted-model', GOOGLE_GEMINI_BASE_URL: `http://127.0.0.1:${p.modelPort}` }),
   args: (prompt, permissive) => ['--output-format', 'json', ...(permissive ? ['--yolo'] : ['--allowed-tools', 'run_shell_command']), '-p', prompt],
+  mcp: {
+    tool: (name) => new RegExp(`(^|_)${name}$`),
+    permissive: true,
+    structured: false,
+    // init registers the MCP server in .mcp.json only, which Gemini CLI does not read: the entry
+    // goes into the project's .gemini/settings.json (next to init's hook), with the same command.
+    register(p) {
+      const file = join(p.dir, '.gemini', 'settings.json');
+      const settings = JSON.parse(readFileSync(file, 'utf8')) as Record<string, unknown>;
+      const entry = (JSON.parse(readFileSync(join(p.dir, '.mcp.json'), 'utf8')) as { mcpServers: Record<string, { command: string; args: string[] }> })
+        .mcpServers['gitops-guard']!;
+      writeFileSync(file, JSON.stringify({ ...settings, mcpServers: { 'gitops-guard': { command: entry.command, args: entry.args } } }, null, 2));
+    },
+  },
   permissive: '--yolo',
+  untrusted: 'refuses-to-start',
 });

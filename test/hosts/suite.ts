@@ -7,20 +7,39 @@ import { dockerCalls, prepareProject, runHost, SERVER, type Project, type Run } 
 import { PINS, type HostId } from './install.js';
 import type { Dialect, Step, ToolResult } from './model.js';
 
+/** The trust steps taken: all, none, or (Codex) the project's but not its hooks'. */
+export type Trust = 'trusted' | 'untrusted' | 'project-only';
+
 export interface HostSpec {
   readonly id: HostId;
   readonly dialect: Dialect;
   /** The host's shell tool and its arguments for a command. */
   readonly shell: { readonly tool: string | RegExp; input(command: string): Record<string, unknown> };
   /** Write the host's own user settings (auth against the scripted model), with or without the trust step. */
-  setup(p: Project, trusted: boolean): void | Promise<void>;
+  setup(p: Project, trust: Trust): void | Promise<void>;
   env(p: Project): Record<string, string>;
   /** The command line after the executable; `permissive` turns on the host's own permissive mode. */
   args(prompt: string, permissive: boolean): string[];
   /** The permissive mode's name, for the test title. */
   readonly permissive: string;
+  /**
+   * The project's MCP server as the host names its tools (`tool('status')`); `register` adds the
+   * entry where init does not write one for this host.
+   */
+  readonly mcp?: {
+    tool(name: string): string | RegExp;
+    register?(p: Project): void;
+    /** A first call that makes deferred tools callable (Claude Code's ToolSearch), as a model would make it. */
+    discover?(tools: string[]): Step;
+    /** The host passes the tool's structured content on to the model (not only its text). */
+    readonly structured: boolean;
+    /** Run in the permissive mode: the host offers MCP tools headless only there. */
+    readonly permissive?: boolean;
+  };
   /** How a run without the trust step behaves, for hosts that have one (the control run). */
-  readonly untrusted?: 'hook-skipped';
+  readonly untrusted?: 'hook-skipped' | 'refuses-to-start';
+  /** Partial trust that also leaves the hook skipped (more control runs). */
+  readonly partialTrust?: readonly { readonly trust: Trust; readonly title: string }[];
 }
 
 const PROMPT = 'Run the commands you are asked to run.';
@@ -54,8 +73,8 @@ export function describeHost(spec: HostSpec): void {
 
     const shellSteps = (commands: string[]): Step[] => commands.map((c) => ({ tool: spec.shell.tool, input: spec.shell.input(c) }));
 
-    async function play(steps: Step[], permissive: boolean, trusted = true) {
-      await spec.setup(p, trusted);
+    async function play(steps: Step[], permissive: boolean, trust: Trust = 'trusted') {
+      await spec.setup(p, trust);
       const before = { local: dockerCalls(p.localDocker).length, remote: dockerCalls(p.sshd.docker).length };
       const run = await runHost(p, steps, spec.args(PROMPT, permissive), spec.env(p));
       const results = [...p.model.results];
@@ -86,10 +105,55 @@ export function describeHost(spec: HostSpec): void {
       }, 120_000);
     }
 
-    if (spec.untrusted === 'hook-skipped') {
-      it('without the trust step the host skips the hook silently and docker runs (the control run)', async () => {
+    if (spec.mcp) {
+      const mcp = spec.mcp;
+      it('calls the project\'s MCP server: check_command denies docker compose up -d, status reads the test sshd', async () => {
+        mcp.register?.(p);
+        const steps: Step[] = [
+          { tool: mcp.tool('check_command'), input: { command: 'docker compose up -d' } },
+          { tool: mcp.tool('status'), input: {} },
+        ];
+        const first = mcp.discover ? [mcp.discover(steps.map((s) => String(s.tool)))] : [];
+        const r = await play([...first, ...steps], mcp.permissive === true);
+        expect(r.results, r.why).toHaveLength(first.length + 2);
+        const [check, status] = r.results.slice(first.length) as [ToolResult, ToolResult];
+        // The answer as the host handed it to the model: the decision, the rule, the equivalent; the
+        // server, its service and health. (Which of the tool's contents each host passes on, the
+        // structured one or the text, is recorded in docs/hosts.md.)
+        expect(check.text, r.why).toMatch(/deny/i);
+        expect(check.text, r.why).toContain('container-apply');
+        expect(check.text, r.why).toContain(EQUIVALENT);
+        expect(status.text, r.why).toContain(SERVER);
+        expect(status.text, r.why).toContain('1/1 containers running');
+        expect(status.text, r.why).toMatch(/gateway.*running.*healthy/);
+        if (mcp.structured) {
+          expect(check.text, r.why).toMatch(/\\?"decision\\?":\s*\\?"deny\\?"/);
+          expect(status.text, r.why).toMatch(/\\?"health\\?":\s*\\?"healthy\\?"/);
+        }
+        // Looking ran on the server (the stand-in docker there answered); nothing ran locally.
+        expect(r.remote.some((c) => c.startsWith('compose') || c.startsWith('ps')), r.why).toBe(true);
+        expect(r.local, r.why).toEqual([]);
+      }, 120_000);
+    }
+
+    if (spec.untrusted === 'refuses-to-start') {
+      it('without the trust step the host refuses to start headless, before any model call (the control run)', async () => {
         const c = forbidden(p);
-        const r = await play(shellSteps([c.local]), false, false);
+        const r = await play(shellSteps([c.local]), true, 'untrusted');
+        expect(r.run.code, r.why).not.toBe(0);
+        expect(p.model.requests, r.why).toEqual([]);
+        expect(r.local, r.why).toEqual([]);
+      }, 120_000);
+    }
+
+    const skipped = [
+      ...(spec.untrusted === 'hook-skipped' ? [{ trust: 'untrusted' as Trust, title: 'without the trust step' }] : []),
+      ...(spec.partialTrust ?? []),
+    ];
+    for (const control of skipped) {
+      it(`${control.title} the host skips the hook silently and docker runs (a control run)`, async () => {
+        const c = forbidden(p);
+        const r = await play(shellSteps([c.local]), false, control.trust);
         expect(r.results, r.why).toHaveLength(1);
         expect(r.results[0]!.text, r.why).not.toContain(GUARD);
         // What the recording docker answers to `compose up`: it ran. (Its record of the call may be
