@@ -15,7 +15,8 @@ describeHost({
     const home = join(p.home, '.codex');
     mkdirSync(home, { recursive: true });
     writeFileSync(join(home, 'config.toml'), [
-      'model = "scripted-model"',
+      // A model the bundled catalog knows, for its tool set (apply_patch among them); the scripted model answers for it.
+      'model = "gpt-5.5"',
       'model_provider = "scripted"',
       'check_for_update_on_startup = false',
       '[model_providers.scripted]',

@@ -76,7 +76,7 @@ function unixBridge(socket: string, port: number): Promise<Server> {
 }
 
 export async function prepareProject(host: HostId, dialect: Dialect): Promise<Project> {
-  const work = mkdtempSync(join(tmpdir(), `gitops-guard-host-${host}-`));
+  const work = mkdtempSync(join(tmpdir(), `gg-host-${host}-`));
   const home = join(work, 'home');
   const bin = join(work, 'bin');
   const localDocker = join(work, 'local-docker');

@@ -136,7 +136,13 @@ const openai: DialectImpl = {
     return out;
   },
   isTurn: (body) => Array.isArray(body.tools) && body.tools.length > 0,
-  call(res, _body, id, name, input) {
+  call(res, body, id, name, input) {
+    // A freeform tool (Codex's apply_patch) takes its input as one string, in `input.input`.
+    const tool = (Array.isArray(body.tools) ? body.tools : []).find((t: Json) => t.name === name);
+    if (tool?.type === 'custom') {
+      responsesStream(res, id, { type: 'custom_tool_call', id: `ctc_${id}`, call_id: id, name, input: String(input.input), status: 'completed' });
+      return;
+    }
     responsesStream(res, id, { type: 'function_call', id: `fc_${id}`, call_id: id, name, arguments: JSON.stringify(input), status: 'completed' });
   },
   text(res, _body, text) {
