@@ -103,7 +103,17 @@ export async function prepareProject(host: HostId, dialect: Dialect): Promise<Pr
   // The package installed in the project, as npm links a dependency and its executable.
   mkdirSync(join(dev, 'node_modules', '.bin'), { recursive: true });
   symlinkSync(ROOT, join(dev, 'node_modules', 'gitops-guard'));
-  symlinkSync(join('..', 'gitops-guard', 'dist', 'gitops-guard.cjs'), join(dev, 'node_modules', '.bin', 'gitops-guard'));
+  const capture = process.env.GITOPS_GUARD_HOSTS_CAPTURE;
+  if (capture) {
+    // Capture mode, to refresh test/fixtures/hooks/recorded/: the executable keeps a copy of each
+    // hook input the host sends, then runs the real one on it. Off in ordinary runs.
+    mkdirSync(capture, { recursive: true });
+    writeFileSync(join(dev, 'node_modules', '.bin', 'gitops-guard'), ['#!/bin/sh',
+      `if [ "$1" = hook ]; then f=${capture}/${host}-$(date +%s%N)-$$.json; cat > "$f"; exec node ${join(ROOT, 'dist', 'gitops-guard.cjs')} "$@" < "$f"; fi`,
+      `exec node ${join(ROOT, 'dist', 'gitops-guard.cjs')} "$@"`, ''].join('\n'), { mode: 0o755 });
+  } else {
+    symlinkSync(join('..', 'gitops-guard', 'dist', 'gitops-guard.cjs'), join(dev, 'node_modules', '.bin', 'gitops-guard'));
+  }
   writeFileSync(join(dev, '.gitignore'), 'node_modules/\n');
 
   const path = `${bin}:${join(dev, 'node_modules', '.bin')}:/usr/local/bin:/usr/bin:/bin`;
