@@ -3,6 +3,9 @@
 // HOST` and the host's own trust step. Around it: a real git remote and server checkout, the test
 // sshd (reached as the configured host), a recording `docker` first on the PATH, and a private
 // network namespace with only loopback in which the host runs against the scripted model.
+// The recording `docker` (test/support/docker-standin.sh, locally and on the sshd) is there
+// because the question is whether the command was started at all, which it records; a real
+// engine would also have to be reachable from inside the namespace, and would change nothing here.
 import { execFileSync, spawn, spawnSync } from 'node:child_process';
 import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { connect, createServer, type Server } from 'node:net';

@@ -15,10 +15,15 @@ export interface Pin {
   /** The exact version proven by this suite (docs/hosts.md). */
   readonly version: string;
   readonly bin: string;
+  /**
+   * The package's own install script, run by hand when npm did not run it (npm 12 blocks
+   * unreviewed install scripts): Claude Code's copies its native binary over a placeholder.
+   */
+  readonly installScript?: string;
 }
 
 export const PINS: Readonly<Record<HostId, Pin>> = {
-  claude: { id: 'claude', name: 'Claude Code', pkg: '@anthropic-ai/claude-code', version: '2.1.332', bin: 'claude' },
+  claude: { id: 'claude', name: 'Claude Code', pkg: '@anthropic-ai/claude-code', version: '2.1.332', bin: 'claude', installScript: 'install.cjs' },
   codex: { id: 'codex', name: 'Codex CLI', pkg: '@openai/codex', version: '0.171.0', bin: 'codex' },
   gemini: { id: 'gemini', name: 'Gemini CLI', pkg: '@google/gemini-cli', version: '0.61.0', bin: 'gemini' },
   copilot: { id: 'copilot', name: 'GitHub Copilot CLI', pkg: '@github/copilot', version: '1.0.102', bin: 'copilot' },
@@ -57,7 +62,11 @@ export function ensureHost(pin: Pin): { installed: boolean; versionLine: string 
   writeFileSync(join(dir, 'package.json'), JSON.stringify({ private: true, description: `gitops-guard host suite: ${pin.pkg}@${pin.version}` }) + '\n');
   execFileSync('npm', ['install', '--no-audit', '--no-fund', '--no-save', '--loglevel=error', `${pin.pkg}@${pin.version}`],
     { cwd: dir, stdio: ['ignore', 'pipe', 'pipe'], timeout: 600_000 });
-  const after = installedVersion(pin);
+  let after = installedVersion(pin);
+  if (!after?.includes(pin.version) && pin.installScript) {
+    execFileSync(process.execPath, [pin.installScript], { cwd: join(dir, 'node_modules', pin.pkg), stdio: ['ignore', 'pipe', 'pipe'], timeout: 300_000 });
+    after = installedVersion(pin);
+  }
   if (!after?.includes(pin.version)) {
     throw new Error(`${pin.pkg}@${pin.version} installed in ${dir} but \`${pin.bin} --version\` printed ${JSON.stringify(after)}`);
   }
