@@ -27,10 +27,12 @@ describeHost({
     // goes into the project's .gemini/settings.json (next to init's hook), with the same command.
     register(p) {
       const file = join(p.dir, '.gemini', 'settings.json');
-      const settings = JSON.parse(readFileSync(file, 'utf8')) as Record<string, unknown>;
+      const original = readFileSync(file, 'utf8');
+      const settings = JSON.parse(original) as Record<string, unknown>;
       const entry = (JSON.parse(readFileSync(join(p.dir, '.mcp.json'), 'utf8')) as { mcpServers: Record<string, { command: string; args: string[] }> })
         .mcpServers['gitops-guard']!;
       writeFileSync(file, JSON.stringify({ ...settings, mcpServers: { 'gitops-guard': { command: entry.command, args: entry.args } } }, null, 2));
+      return () => writeFileSync(file, original);
     },
   },
   permissive: '--yolo',

@@ -28,7 +28,8 @@ export interface HostSpec {
    */
   readonly mcp?: {
     tool(name: string): string | RegExp;
-    register?(p: Project): void;
+    /** Returns how to undo it, so the later cases see the project as init left it. */
+    register?(p: Project): () => void;
     /** A first call that makes deferred tools callable (Claude Code's ToolSearch), as a model would make it. */
     discover?(tools: string[]): Step;
     /** The host passes the tool's structured content on to the model (not only its text). */
@@ -108,13 +109,13 @@ export function describeHost(spec: HostSpec): void {
     if (spec.mcp) {
       const mcp = spec.mcp;
       it('calls the project\'s MCP server: check_command denies docker compose up -d, status reads the test sshd', async () => {
-        mcp.register?.(p);
+        const undo = mcp.register?.(p);
         const steps: Step[] = [
           { tool: mcp.tool('check_command'), input: { command: 'docker compose up -d' } },
           { tool: mcp.tool('status'), input: {} },
         ];
         const first = mcp.discover ? [mcp.discover(steps.map((s) => String(s.tool)))] : [];
-        const r = await play([...first, ...steps], mcp.permissive === true);
+        const r = await play([...first, ...steps], mcp.permissive === true).finally(() => undo?.());
         expect(r.results, r.why).toHaveLength(first.length + 2);
         const [check, status] = r.results.slice(first.length) as [ToolResult, ToolResult];
         // The answer as the host handed it to the model: the decision, the rule, the equivalent; the
