@@ -3,7 +3,7 @@
 // (no zod), agrees with the zod reading, also under small mutations, and the installed executable
 // answers each with the decision the host got.
 import { execFileSync, spawnSync } from 'node:child_process';
-import { readdirSync, readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
@@ -12,6 +12,16 @@ import { ADAPTERS } from '../src/hooks/index.js';
 import { BIN, project, SEED } from './helpers.js';
 
 const DIR = join(import.meta.dirname, 'fixtures', 'hooks', 'recorded');
+const MODULE_LOG = join(import.meta.dirname, 'support', 'module-log.mjs');
+
+/** Run the installed executable's hook on `input` in `dir`; returns the zod modules it asked for. */
+function zodLoads(id: string, dir: string, input: unknown): string[] {
+  const log = join(dir, 'modules.log');
+  rmSync(log, { force: true });
+  spawnSync(process.execPath, ['--import', MODULE_LOG, BIN, 'hook', id], { cwd: dir, input: JSON.stringify(input), encoding: 'utf8',
+    env: { ...process.env, GITOPS_GUARD_MODULE_LOG: log } });
+  return existsSync(log) ? readFileSync(log, 'utf8').split('\n').filter(Boolean) : [];
+}
 
 interface Recorded {
   host: string;
@@ -60,6 +70,15 @@ describe.each(files)('recorded from a real host: %s', (file) => {
       const quick = adapter.quick(input);
       if (quick !== undefined) expect(adapter.parse(input, z), JSON.stringify(input)).toEqual(quick);
     }), { numRuns: 800 });
+  });
+
+  it('the installed executable answers each without loading zod (the bundle\'s fast path)', () => {
+    const dir = project();
+    execFileSync('git', ['init', '-q'], { cwd: dir });
+    for (const p of recorded.payloads) expect(zodLoads(id, dir, { ...p.input, cwd: dir }), p.case).toEqual([]);
+    // The same run sees zod when input is malformed and needs zod's message.
+    const broken = { ...recorded.payloads[0]!.input, cwd: 7 };
+    expect(zodLoads(id, dir, broken)).toEqual(['import zod/v3']);
   });
 
   it.each(recorded.payloads.map((p) => [p.case, p] as const))('the installed executable answers %s as the host got it', (_, p) => {
