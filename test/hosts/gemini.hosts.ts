@@ -18,10 +18,13 @@ describeHost({
     else rmSync(join(dir, 'trustedFolders.json'), { force: true });
   },
   env: (p) => ({ GEMINI_API_KEY: 'scripted-model', GOOGLE_GEMINI_BASE_URL: `http://127.0.0.1:${p.modelPort}` }),
-  args: (prompt, permissive) => ['--output-format', 'json', ...(permissive ? ['--yolo'] : ['--allowed-tools', 'run_shell_command']), '-p', prompt],
+  // Headless Gemini offers only the tools that need no confirmation: the default mode allows the
+  // shell tool and the two MCP tools by name.
+  args: (prompt, permissive) => ['--output-format', 'json',
+    ...(permissive ? ['--yolo'] : ['run_shell_command', 'mcp_gitops-guard_check_command', 'mcp_gitops-guard_status'].flatMap((t) => ['--allowed-tools', t])),
+    '-p', prompt],
   mcp: {
-    tool: (name) => new RegExp(`(^|_)${name}$`),
-    permissive: true,
+    tool: (name) => `mcp_gitops-guard_${name}`,
     structured: false,
     // init registers the MCP server in .mcp.json only, which Gemini CLI does not read: the entry
     // goes into the project's .gemini/settings.json (next to init's hook), with the same command.

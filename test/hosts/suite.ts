@@ -34,8 +34,6 @@ export interface HostSpec {
     discover?(tools: string[]): Step;
     /** The host passes the tool's structured content on to the model (not only its text). */
     readonly structured: boolean;
-    /** Run in the permissive mode: the host offers MCP tools headless only there. */
-    readonly permissive?: boolean;
   };
   /** How a run without the trust step behaves, for hosts that have one (the control run). */
   readonly untrusted?: 'hook-skipped' | 'refuses-to-start';
@@ -115,7 +113,7 @@ export function describeHost(spec: HostSpec): void {
           { tool: mcp.tool('status'), input: {} },
         ];
         const first = mcp.discover ? [mcp.discover(steps.map((s) => String(s.tool)))] : [];
-        const r = await play([...first, ...steps], mcp.permissive === true).finally(() => undo?.());
+        const r = await play([...first, ...steps], false).finally(() => undo?.());
         expect(r.results, r.why).toHaveLength(first.length + 2);
         const [check, status] = r.results.slice(first.length) as [ToolResult, ToolResult];
         // The answer as the host handed it to the model: the decision, the rule, the equivalent; the
