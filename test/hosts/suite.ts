@@ -2,6 +2,8 @@
 // (how to start it, its tool names, its trust step). The host is real, installed from npm at a
 // pinned version; the scripted model (./model.ts) is the only stand-in: it replaces the model,
 // not the host, and asks for exactly the tool calls a case needs.
+import { renameSync } from 'node:fs';
+import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { dockerCalls, prepareProject, runHost, SERVER, type Project, type Run } from './harness.js';
 import { PINS, type HostId } from './install.js';
@@ -144,6 +146,15 @@ export function describeHost(spec: HostSpec): void {
         expect(r.local, r.why).toEqual([]);
       }, 120_000);
     }
+
+    it(`in ${spec.permissive}, with gitops-guard not installed: the fallback in init's hook command still blocks docker compose up -d`, async () => {
+      const bin = join(p.dir, 'node_modules', '.bin', 'gitops-guard');
+      renameSync(bin, `${bin}.away`);
+      const r = await play(shellSteps([forbidden(p).local]), true).finally(() => renameSync(`${bin}.away`, bin));
+      expect(r.results, r.why).toHaveLength(1);
+      expect(r.results[0]!.text, r.why).toContain('gitops-guard could not run, so the command is blocked');
+      expect(r.local, r.why).toEqual([]);
+    }, 120_000);
 
     const skipped = [
       ...(spec.untrusted === 'hook-skipped' ? [{ trust: 'untrusted' as Trust, title: 'without the trust step' }] : []),
