@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { PACKAGE_ROOT } from '../paths.js';
+import { GIT_RUNS_KEYWORDS } from './grammars/git.js';
 import { fileRunnerNames } from './grammars/runners.js';
 
 // Cheap text checks that need no parser. Kept free of heavy imports: the CLI and the hooks load this
@@ -101,6 +102,9 @@ function namesManaged(t: string, names: ManagedNames): boolean {
   return m(t);
 }
 
+/** Programs that run other commands only beside one of these words (shell-layer knowledge, see grammars/git.ts). */
+const SHELL_GUARDED: ManagedNames = { names: [], guarded: [{ program: 'git', keywords: GIT_RUNS_KEYWORDS }] };
+
 /** Does a managed tool's name appear once quotes and escapes are removed? (Unbuilt: assume so.) */
 export function mentionsManaged(text: string, names: ManagedNames | null = builtinNames()): boolean {
   return names === null || namesManaged(unquoted(text), names);
@@ -114,7 +118,7 @@ export function mentionsManaged(text: string, names: ManagedNames | null = built
 export function cannotHideManaged(text: string, names: ManagedNames | null = builtinNames()): boolean {
   if (names === null || expands(text)) return false;
   const t = unquoted(text);
-  if (namesManaged(t, names)) return false;
+  if (namesManaged(t, names) || namesManaged(t, SHELL_GUARDED)) return false;
   if (RUNNER_WORD.test(t)) return false;
   for (const segment of t.split(/[;&|()\n]+/)) {
     const words = segment.trim().split(/\s+/).filter(Boolean);

@@ -12,6 +12,7 @@ import { readLocal, stdinText } from './output.js';
 import { quoteWord } from '../words.js';
 import { GIT_CONFIG_FILE_ENV, parseGitConfigText } from '../programs/git.js';
 import { runScriptFile } from './scripts.js';
+import { GIT_COMMAND_ENV, GIT_COMMAND_KEYS, GIT_PROGRAM_ENV, GIT_RUNS } from '../grammars/git.js';
 
 export function managedFamily(scope: Scope, name: string, args: readonly Word[]): boolean {
   const values = args.map(argOf);
@@ -71,32 +72,7 @@ function rsyncHooks(scope: Scope, options: readonly { name: string; value?: stri
   }
 }
 
-/** Configuration keys whose value is a command git runs (through a shell). */
-const GIT_COMMAND_KEYS = [/^core\.(pager|editor|sshcommand|fsmonitor|askpass|gitproxy)$/, /^pager\./, /^alias\./,
-  /^diff\.external$/, /^diff\..+\.(command|textconv)$/, /^filter\..+\.(clean|smudge|process)$/, /^merge\..+\.driver$/,
-  /^sequence\.editor$/, /^gpg(\.ssh|\.x509|\.openpgp)?\.program$/, /^credential(\..+)?\.helper$/, /^uploadpack\.packobjectshook$/,
-  /^remote\..+\.(receivepack|uploadpack|proxy)$/, /^(difftool|mergetool)\..+\.cmd$/, /^web\.browser$/, /^browser\..+\.cmd$/,
-  /^interactive\.difffilter$/, /^sendemail\.(tocmd|cccmd|smtpserver)$/, /^core\.hookspath$/, /^include\.path$/, /^includeif\./,
-  /^submodule\..+\.update$/, /^core\.alternaterefscommand$/, /^gpg\.ssh\.defaultkeycommand$/, /^grep\.openfilesinpager$/];
-/** Environment variables whose value is a command git (or ssh under it) runs. */
-const GIT_COMMAND_ENV = ['GIT_PAGER', 'PAGER', 'GIT_EDITOR', 'EDITOR', 'VISUAL', 'GIT_SSH_COMMAND', 'GIT_EXTERNAL_DIFF',
-  'GIT_PROXY_COMMAND', 'GIT_SEQUENCE_EDITOR', 'LESSOPEN', 'LESSCLOSE'];
-/** Environment variables that name a program (not a shell string) git runs. */
-const GIT_PROGRAM_ENV = ['GIT_SSH', 'GIT_ASKPASS', 'SSH_ASKPASS'];
 
-/** git subcommands and the options that hand git a command to run. */
-const GIT_RUNS: Record<string, { option?: readonly string[]; operands?: number; argv?: number }> = {
-  'submodule': { operands: 1 },
-  'rebase': { option: ['--exec', '-x'] },
-  'difftool': { option: ['--extcmd', '-x'] },
-  'bisect': { argv: 1 },
-  'filter-branch': { option: ['--tree-filter', '--index-filter', '--msg-filter', '--commit-filter', '--env-filter', '--parent-filter', '--tag-name-filter'] },
-  'fetch': { option: ['--upload-pack'] }, 'clone': { option: ['--upload-pack', '-u'] }, 'pull': { option: ['--upload-pack'] },
-  'ls-remote': { option: ['--upload-pack'] }, 'archive': { option: ['--exec'] }, 'push': { option: ['--receive-pack', '--exec'] },
-  'send-pack': { option: ['--receive-pack', '--exec'] },
-  'grep': { option: ['--open-files-in-pager', '-O'] },
-  'send-email': { option: ['--to-cmd', '--cc-cmd', '--sendmail-cmd', '--smtp-server'] },
-};
 
 function gitFacts(scope: Scope, git: GitCommand): ProgramFacts | null {
   if (git.dynamic) scope.raise('dynamic-command', 'git configuration for this run is computed at run time');

@@ -62,7 +62,15 @@ export function runnersFamily(scope: Scope, name: string, args: readonly Word[])
   }
   if (!runner) return false;
   const values = words.map(argOf);
-  const top = getopt(values, runner.options ?? {});
+  let top = getopt(values, runner.options ?? {});
+  // `setarch ARCH -R cmd -d`: options may follow ARCH, but those after the command are the command's.
+  const argvRun = runner.runs.find((r) => r.stopAtProgram && r.argv !== undefined);
+  if (argvRun) {
+    const posix = getopt(values, { ...runner.options, permute: false });
+    const lead = posix.operands.slice(0, argvRun.argv!).length;
+    const after = lead > 0 ? getopt(values, { ...runner.options, permute: false }, posix.operands[lead - 1]!.index + 1) : posix;
+    top = { ...after, options: [...posix.options, ...after.options], operands: [...posix.operands.slice(0, lead), ...after.operands] };
+  }
   let scan = top;
   let base = 0;
   let runs = runner.runs;
@@ -157,7 +165,13 @@ function perform(scope: Scope, run: Run, scan: Scan, words: readonly Word[], bas
     let start = run.shellOperands ?? run.shellEach!;
     if (run.assignments) start = takeAssignments(scope, scan, start, words, base);
     let ops = scan.operands.slice(start).map((o) => o.value);
-    if (run.until) { const cut = ops.findIndex((v) => v !== null && run.until!.includes(v)); if (cut >= 0) ops = ops.slice(0, cut); }
+    let texts0: 'each' | 'one' = run.shellEach !== undefined ? 'each' : 'one';
+    if (run.until) {
+      const cut = ops.findIndex((v) => v !== null && run.until!.includes(v));
+      // `parallel ::: 'cmd a' 'cmd b'`: with no command of its own, each argument is a command.
+      if (cut === 0 && name !== 'tmux') { ops = ops.slice(1).filter((v) => v === null || !run.until!.includes(v)); texts0 = 'each'; }
+      else if (cut >= 0) ops = ops.slice(0, cut);
+    }
     if (run.keys) ops = ops.filter((v) => v === null || !/^(Enter|C-m|C-j|KPEnter|Space|Tab|Escape|BSpace)$/.test(v));
     if (ops.length === 0) { scope.emit(scope.argv, name, { scan }); return true; }
     if (ops.some((v) => v === null)) {
@@ -166,7 +180,7 @@ function perform(scope: Scope, run: Run, scan: Scan, words: readonly Word[], bas
       scope.raise('dynamic-command', `\`${label}\` runs a string computed at run time`);
       return true;
     }
-    let texts = run.shellEach !== undefined ? ops as string[] : [(ops as string[]).join(' ')];
+    let texts = texts0 === 'each' ? ops as string[] : [(ops as string[]).join(' ')];
     // concurrently's `npm:name` is `npm run name` (a `*` in the name runs every matching script).
     if (name === 'concurrently' || name === 'npm-run-all' || name === 'run-p' || name === 'run-s') {
       texts = texts.map((t) => t.replace(/^(npm|yarn|pnpm|bun):(.*)$/s, (_m, tool: string, script: string) => `${tool} run '${script.replace(/'/g, '')}'`));

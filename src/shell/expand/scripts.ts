@@ -2,7 +2,7 @@
 // a shell, npm/pnpm/yarn/bun scripts from package.json, and make recipes. Each is read from the
 // command's working directory and judged by what it runs. A binary is judged by its name.
 import { dirname, isAbsolute, join, resolve } from 'node:path';
-import { getopt, valueOf } from '../getopt.js';
+import { getopt, optionIs, valueOf } from '../getopt.js';
 import type { CodeLanguage } from '../grammars/types.js';
 import { SHELL_NAMES } from '../grammars/runners.js';
 import { argOf, basename, type Word } from '../words.js';
@@ -179,7 +179,7 @@ export function makeRecipesFamily(scope: Scope, name: string, args: readonly Wor
   }
   const texts: string[] = [];
   for (const o of scan.options) {
-    if (o.name !== '--eval') continue;
+    if (!optionIs(o, ['--eval'])) continue;
     if (o.value === null || o.value === undefined) { scope.raise('dynamic-command', '`make --eval` reads make text computed at run time'); return true; }
     texts.push(o.value);
   }

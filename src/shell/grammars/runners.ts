@@ -311,7 +311,8 @@ export const RUNNERS: readonly Runner[] = [
   { names: ['colima'], subcommands: { ssh: { options: { short: 'p:', long: ['profile=|p', 'layer=?'] }, runs: [{ argv: 0 }] } }, runs: [{ nothing: true }] },
   { names: ['coproc'], runs: [{ whenOperand: { index: 1, is: ['{'] }, argv: 2 }, { whenOperand: { index: 0, is: ['{'] }, argv: 1 }, { argv: 0 }] },
   // zsh precommand modifiers and other plain wrappers.
-  { names: ['-', 'noglob', 'nocorrect', 'setarch', 'linux32', 'linux64', 'systemd-cat', 'chronic', 'ifne', 'sponge', 'ts', 'wsl', 'wsl.exe', 'xvfb-run', 'schroot', 'firejail'], options: { short: 'aRLBXZThn:t:p:e:d:u:c:', long: ['identifier=|t', 'priority=|p', 'level-prefix=', 'exec', 'distribution=|d', 'user=|u', 'cd=', 'chroot=|c', 'auto-servernum|a', 'server-args=|s', 'error-file=|e', 'addr-no-randomize|R'] }, runs: [{ whenOperand: { index: 0, is: ['-e', '--exec'] }, argv: 1 }, { argv: 0 }] },
+  { names: ['setarch', 'linux32', 'linux64'], options: { short: 'vRFZLXBIST3', long: ['addr-no-randomize|R', 'fdpic-funcptrs|F', 'mmap-page-zero|Z', 'addr-compat-layout|L', 'read-implies-exec|X', '32bit|B', 'short-inode|I', 'whole-seconds|S', 'sticky-timeouts|T', '3gb|3', '4gb', 'uname-2.6', 'verbose|v', 'list', 'show=?'], permute: true }, runs: [{ when: ['--list', '--show'], nothing: true }, { argv: 1, stopAtProgram: true }] },
+  { names: ['-', 'noglob', 'nocorrect', 'systemd-cat', 'chronic', 'ifne', 'sponge', 'ts', 'wsl', 'wsl.exe', 'xvfb-run', 'schroot', 'firejail'], options: { short: 'aRLBXZThn:t:p:e:d:u:c:', long: ['identifier=|t', 'priority=|p', 'level-prefix=', 'exec', 'distribution=|d', 'user=|u', 'cd=', 'chroot=|c', 'auto-servernum|a', 'server-args=|s', 'error-file=|e', 'addr-no-randomize|R'] }, runs: [{ whenOperand: { index: 0, is: ['-e', '--exec'] }, argv: 1 }, { argv: 0 }] },
   { names: ['choom'], options: { short: 'n:p:', long: ['adjust=|n', 'pid=|p'] }, runs: [{ when: ['-p'], nothing: true }, { argv: 0 }] },
   { names: ['capsh'], options: { long: ['print', 'drop=', 'caps=', 'inh=', 'addamb=', 'user=', 'uid=', 'gid=', 'groups=', 'chroot=', 'secbits=', 'keep=', 'shell='] }, runs: [{ whenOperand: { index: 0, is: ['-c'] }, shellOperand: 1 }, { stdinShell: true }] },
   { names: ['cmd', 'cmd.exe'], options: { short: 'cCkKqQsSdDuUaA', singleDashLong: false }, runs: [{ whenOperand: { index: 0, is: ['/c', '/C', '/k', '/K'] }, shellOperands: 1 }, { nothing: true }] },
@@ -513,7 +514,7 @@ export function fileRunnerNames(): string[] {
   for (const r of [...RUNNERS, ...INTERPRETERS, ...HOOKED_TOOLS]) {
     const runs = [...r.runs, ...Object.values(r.subcommands ?? {}).flatMap((sub) => sub.runs)];
     if (runs.some((x) => x.script !== undefined || x.scriptOption || x.stdinShell || x.codeFile !== undefined
-      || x.codeFileOption || x.codeStdin)) out.push(...r.names);
+      || x.codeFileOption || x.codeStdin || x.scriptOrCommandOption || x.envShell)) out.push(...r.names);
   }
   return out;
 }

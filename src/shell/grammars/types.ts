@@ -25,6 +25,11 @@ export interface Run {
   // What runs (exactly one of these):
   /** The operands from this index on are a command and its arguments (a leading `--` is dropped). */
   readonly argv?: number;
+  /**
+   * With `argv` under permutation: the program's own options may stand between its operands and the
+   * command, but the command's options are its own (`setarch x86_64 -R docker run -d …`).
+   */
+  readonly stopAtProgram?: true;
   /** With `argv`: when a `--` operand is present, the command starts after it (`mise x node@20 -- node`). */
   readonly afterDashDash?: true;
   /** A string a shell runs: the values of these options… */
