@@ -11,6 +11,8 @@ export type StdinSource =
   | { readonly kind: 'file'; readonly path: string | null }
   /** The output of the previous command in a pipeline. */
   | { readonly kind: 'pipe'; readonly from: SimpleCommand }
+  /** `< <(cmd)`: the output of the command inside. */
+  | { readonly kind: 'process'; readonly text: string }
   /** Something whose content cannot be known statically (passed on to ssh's remote command). */
   | { readonly kind: 'opaque'; readonly why: string };
 
@@ -60,6 +62,12 @@ export type WalkResult =
 function unescapeBackticks(body: string): string {
   return body.replace(/\\([\\`$])/g, '$1');
 }
+
+/** Variables whose value runs later, and how: a command (`PROMPT_COMMAND`), or a prompt whose substitutions run. */
+const RUNS_LATER_VARIABLES: Record<string, (value: string) => string> = {
+  PROMPT_COMMAND: (v) => v, PS0: (v) => `: "${v.replace(/"/g, '')}"`, PS1: (v) => `: "${v.replace(/"/g, '')}"`,
+  PS2: (v) => `: "${v.replace(/"/g, '')}"`, PS4: (v) => `: "${v.replace(/"/g, '')}"`, BASH_ENV: (v) => `. ${v}`,
+};
 
 /** A substitution the shell runs: `$(…)`, backticks, `<(…)`. */
 const SUBSTITUTION = /\$\(|`|<\(|>\(/;
@@ -262,6 +270,14 @@ export function collectCommands(src: string, root: Node, offset = 0): WalkResult
         if (trackAssignments(command, env)) envChanged = true;
         break;
       }
+      case 'variable_assignment': {
+        // Variables whose value the shell runs later (`PROMPT_COMMAND`, prompts with substitutions).
+        const a = assignmentOf(src, node, offset);
+        const later = a ? RUNS_LATER_VARIABLES[a.name] : undefined;
+        if (a && later) again(later(a.value ?? '$computed'), node);
+        if (parentType !== 'command' && parentType !== 'declaration_command' && a) { env.set(a.name, a.value); envChanged = true; }
+        break;
+      }
       case 'declaration_command':
         if (node.children[0]?.type === 'export' || node.children[0]?.type === 'declare') {
           for (const c of node.children) {
@@ -271,14 +287,7 @@ export function collectCommands(src: string, root: Node, offset = 0): WalkResult
           }
         }
         break;
-      case 'variable_assignment': {
-        // A bare `NAME=value` statement (not a command prefix, which buildCommand reads itself).
-        if (parentType !== 'command' && parentType !== 'declaration_command') {
-          const a = assignmentOf(src, node, offset);
-          if (a) { env.set(a.name, a.value); envChanged = true; }
-        }
-        break;
-      }
+
       default:
         break;
     }
@@ -418,7 +427,11 @@ function buildCommand(
         else if (WORDISH.has(c.type)) target = wordOf(src, c, offset);
       }
       redirects.push({ op, fd, target });
-      if (op === '<' && (fd === null || fd === 0)) stdin = { kind: 'file', path: target?.value ?? null };
+      if (op === '<' && (fd === null || fd === 0)) {
+        stdin = target && target.value === null && /^<\(.*\)$/s.test(target.text)
+          ? { kind: 'process', text: target.text.slice(2, -1) }
+          : { kind: 'file', path: target?.value ?? null };
+      }
     }
   }
   return {

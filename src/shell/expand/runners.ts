@@ -5,7 +5,7 @@ import { globFiles } from '../files.js';
 import { getopt, optionIs, valueOf, type Option, type Scan } from '../getopt.js';
 import { HOOKED_TOOLS, INTERPRETERS, RUNNERS } from '../grammars/runners.js';
 import type { Run, Runner, Subcommand } from '../grammars/types.js';
-import { argOf, type Word } from '../words.js';
+import { argOf, quoteWord, type Word } from '../words.js';
 import type { Scope } from './driver.js';
 import { scanCode, scanCodeFile } from './interpreters.js';
 import { isSetupSubstitution } from './output.js';
@@ -87,6 +87,7 @@ export function runnersFamily(scope: Scope, name: string, args: readonly Word[])
     const o = scan.operands[i];
     return o === undefined ? undefined : words[base + o.index];
   };
+  if (runner.names.includes('bash')) startupFiles(scope, label.replace(/^busybox /, ''), scan);
   let handled = false;
   for (const run of runs) {
     if (!applies(run, scan)) continue;
@@ -269,6 +270,9 @@ function takeAssignments(scope: Scope, scan: Scan, start: number, words: readonl
   let i = start;
   for (; i < scan.operands.length; i++) {
     const o = scan.operands[i]!;
+    // `BASH_FUNC_ls%%=() { …; }` hands bash a function that runs when `ls` is called: judged now.
+    const fn = /^BASH_FUNC_(.+?)(?:%%|\(\))=(.*)$/s.exec(o.value ?? '');
+    if (fn) { scope.nested(fn[2]!.replace(/^\s*\(\)\s*/, ''), `exported function ${fn[1]}`, { spliceable: false }); continue; }
     // A computed value (`HOME="$HOME"`) is still an assignment: its name is in the word as written.
     const m = /^([A-Za-z_][A-Za-z0-9_]*)=(.*)$/s.exec(o.value ?? words[base + o.index]?.text ?? '');
     if (!m) break;
@@ -286,5 +290,26 @@ function embeddedCommands(scope: Scope, words: readonly Word[], spec: NonNullabl
     while (j < words.length && !spec.to.includes(words[j]!.value ?? '')) j++;
     if (j > i + 1) scope.sub(words.slice(i + 1, j), `${label} ${v}`);
     i = j;
+  }
+}
+
+/**
+ * Files a shell reads before its command: $BASH_ENV for a non-interactive bash, $ENV for an
+ * interactive POSIX shell, --rcfile/--init-file with -i. Each is sourced, so judged as a script.
+ */
+function startupFiles(scope: Scope, name: string, scan: Scan): void {
+  const interactive = scan.options.some((o) => optionIs(o, ['-i', '--interactive']));
+  const files: { value: string | null; label: string }[] = [];
+  const env = (v: string): void => { if (scope.env.has(v)) files.push({ value: scope.env.get(v) ?? null, label: `$${v}` }); };
+  if (name === 'bash' && !interactive) env('BASH_ENV');
+  if (interactive) {
+    env('ENV');
+    for (const o of scan.options) if (optionIs(o, ['--rcfile', '--init-file']) && o.value !== undefined) files.push({ value: o.value, label: o.name });
+  }
+  for (const f of files) {
+    if (f.value === null) { scope.raise('unreadable-script', `${name} sources ${f.label}, named at run time`); continue; }
+    const w: Word = { value: f.value, tail: null, text: f.value, start: 0, end: 0 };
+    if (scope.local) runScriptFile(scope, w, `${name} ${f.label}=${f.value}`, 'shell');
+    else scope.nested(`. ${quoteWord(f.value)}`, `${name} ${f.label}`, { spliceable: false });
   }
 }

@@ -8,11 +8,8 @@ import { SHELL_NAMES } from '../grammars/runners.js';
 import { argOf, basename, type Word } from '../words.js';
 import type { Scope } from './driver.js';
 import { scanCode } from './interpreters.js';
-import { isSetupSubstitution, readLocal, staticOutput, stdinText } from './output.js';
-import { collectCommands } from '../invocations.js';
+import { isSetupSubstitution, outputOfText, stdinText } from './output.js';
 import { homeDir } from '../invocations.js';
-import { parserLoaded, withTree } from '../parse.js';
-import { plainCommands } from '../plain.js';
 
 const SHELLS = new Set(SHELL_NAMES);
 
@@ -29,12 +26,7 @@ function withHome(scope: Scope, w: Word): Word {
 /** `source <(echo …)`: the text sourced is the static output of the command inside, when it has one. */
 function sourceSubstitution(scope: Scope, w: Word, label: string): boolean {
   if (isSetupSubstitution(w.text)) return true;
-  const inner = w.text.slice(2, -1);
-  const plain = plainCommands(inner);
-  const parsed = plain ? { ok: true as const, commands: plain }
-    : parserLoaded() ? withTree(inner, (root) => collectCommands(inner, root)) : null;
-  const commands = parsed && 'ok' in parsed && parsed.ok ? parsed.commands : null;
-  const out = commands?.length === 1 ? staticOutput(commands[0]!, (p, cwd) => readLocal(scope, p, cwd ?? scope.cwd)) : null;
+  const out = outputOfText(scope, w.text.slice(2, -1));
   if (out === null) { scope.raise('unreadable-script', `${label}: sources the output of a command, which cannot be known statically`); return true; }
   scope.nested(out, label, { spliceable: false });
   return true;
@@ -57,8 +49,12 @@ function scriptPath(value: string, cwd: string | null): string | null {
  * executed (`./x`: its shebang decides the language). Returns false when there is no such file,
  * or it is a binary run by path: the other families then judge it by its name.
  */
+/** Paths that are the process's own stdin. */
+const STDIN_PATHS = new Set(['/dev/stdin', '/dev/fd/0', '/proc/self/fd/0']);
+
 export function runScriptFile(scope: Scope, word: Word, label: string, kind: 'shell' | 'exec'): boolean {
   const file = withHome(scope, word);
+  if (file.value !== null && STDIN_PATHS.has(file.value)) { runStdin(scope, label); return true; }
   if (file.text.startsWith('<(') && file.text.endsWith(')') && kind === 'shell') return sourceSubstitution(scope, file, label);
   if (file.value === null) { scope.raise('unreadable-script', `the script path \`${file.text}\` is computed at run time`); return true; }
   const path = scriptPath(file.value, scope.cwd);
