@@ -36,7 +36,7 @@ export function builtinNames(): ManagedNames | null {
  * Names that run text the command line does not show (a script file, stdin, package.json scripts,
  * a Makefile): derived from the runner table, plus the script runners of the scripts family.
  */
-const RUNNER_NAMES = [...new Set([...fileRunnerNames(), 'eval', 'make', 'gmake', 'npm', 'pnpm', 'yarn', 'bun', 'just',
+const RUNNER_NAMES = [...new Set([...fileRunnerNames(), 'eval', 'make', 'gmake', 'npm', 'pnpm', 'yarn', 'bun', 'just', 'task', 'mise', 'rtx', 'rake',
   // ssh clients other than ssh (see expand/remote.ts)
   'slogin', 'autossh', 'sshpass', 'dbclient', 'mosh', 'tsh'])]
   .filter((n) => n !== '.');

@@ -116,7 +116,11 @@ export function packageScripts(scope: Scope, name: string, args: readonly Word[]
   const words = scan.operands.map((o) => o.value);
   const first = words[0];
   let script: string | null | undefined;
+  // A bare install runs the project's own install lifecycle scripts.
+  const lifecycle = (first === 'install' || first === 'i' || first === 'ci' || first === 'add' && name !== 'npm') && words.length === 1
+    ? ['preinstall', 'install', 'postinstall', 'preprepare', 'prepare', 'postprepare'] : null;
   if (first === 'run' || first === 'run-script' || first === 'rum' || first === 'urn') script = words[1];
+  else if (lifecycle) script = 'install';
   else if (['start', 'test', 't', 'tst', 'stop', 'restart'].includes(first ?? '')) script = first === 't' || first === 'tst' ? 'test' : first;
   else if (name !== 'npm' && first !== undefined && first !== null && !NOT_SCRIPTS.has(first)) script = first;
   if (script === undefined) return false;
@@ -139,9 +143,12 @@ export function packageScripts(scope: Scope, name: string, args: readonly Word[]
   const key = `${found.path}#${script}`;
   if (scope.run0.seen.has(key)) return true;
   scope.run0.seen.add(key);
-  const names = script.includes('*')
-    ? Object.keys(scripts).filter((k) => new RegExp('^' + script.split('*').map((p) => p.replace(/[.+?^${}()|[\]\\]/g, '\\$&')).join('.*') + '$').test(k))
-    : [`pre${script}`, script, `post${script}`];
+  const names = lifecycle ?? (script.includes('*')
+    ? Object.keys(scripts).filter((k) => new RegExp('^' + script!.split('*').map((p) => p.replace(/[.+?^${}()|[\]\\]/g, '\\$&')).join('.*') + '$').test(k))
+    // `npm restart` without a restart script is stop, then start.
+    : script === 'restart' && typeof scripts.restart !== 'string'
+      ? ['prestop', 'stop', 'poststop', 'prestart', 'start', 'poststart']
+      : [`pre${script}`, script, `post${script}`]);
   for (const n of names) {
     const text = scripts[n];
     if (typeof text !== 'string') continue;
@@ -158,7 +165,12 @@ const MAKE = { short: 'bBdeiknpqrRsStvwC:f:I:j::l::o:W:E:', long: ['directory=|C
 /** `make TARGETS`: the recipes that would run (from the Makefile, `--eval`, or a makefile on stdin). */
 export function makeRecipesFamily(scope: Scope, name: string, args: readonly Word[]): boolean {
   if ((name !== 'make' && name !== 'gmake') || !scope.local) return false;
-  const scan = getopt(args.map(argOf), MAKE);
+  // MAKEFLAGS from the environment are options too (split on blanks, as make splits them).
+  const flags = scope.env.get('MAKEFLAGS');
+  if (flags === null) { scope.raise('dynamic-command', 'MAKEFLAGS is computed at run time'); return true; }
+  const fromEnv: Word[] = (flags ?? '').split(/\s+/).filter(Boolean).map((v) => ({ value: v.startsWith('-') || v.includes('=') ? v : `-${v}`, tail: null, text: v, start: 0, end: 0 }));
+  const all = [...fromEnv, ...args];
+  const scan = getopt(all.map(argOf), MAKE);
   scope.emit(scope.argv, name, { scan });
   const dirOpt = valueOf(scan, '-C');
   const dir = dirOpt === undefined ? scope.cwd : dirOpt === null || scope.cwd === null ? null : resolve(scope.cwd, dirOpt);
@@ -167,34 +179,65 @@ export function makeRecipesFamily(scope: Scope, name: string, args: readonly Wor
   const targets: string[] = [];
   for (const o of scan.operands) {
     // `make PREFIX=$HOME/.local`: a variable whose value is computed, not a target.
-    if (o.value === null && /^[A-Za-z_][A-Za-z0-9_.]*\+?=/.test(args[o.index]?.text ?? '')) continue;
+    if (o.value === null && /^[A-Za-z_][A-Za-z0-9_.]*\+?=/.test(all[o.index]?.text ?? '')) continue;
     if (o.value === null) { scope.raise('dynamic-command', '`make` builds a target named at run time'); return true; }
     const eq = o.value.indexOf('=');
     if (eq > 0) vars.set(o.value.slice(0, eq), o.value.slice(eq + 1));
     else targets.push(o.value);
   }
   const texts: string[] = [];
+  const makefile = (c: string, label: string): boolean => {
+    if (c === '-' || c === '/dev/stdin') {
+      const s = stdinText(scope, scope.stdin, `make -f ${c}`);
+      if (s.kind === 'unknown') { scope.raise('unreadable-script', s.why); return false; }
+      if (s.kind === 'text') texts.push(s.text);
+      return true;
+    }
+    const read = scope.files.read(resolve(dir, c));
+    if (read.kind === 'missing') return true;
+    if (read.kind !== 'text') { scope.raise('unreadable-script', `${label}: ${read.kind === 'unreadable' ? read.why : 'not text'}`); return false; }
+    texts.push(read.text);
+    return true;
+  };
+  // MAKEFILES are read before the makefile.
+  const extra = scope.env.get('MAKEFILES');
+  if (extra === null) { scope.raise('unreadable-script', 'MAKEFILES is computed at run time'); return true; }
+  for (const f of (extra ?? '').split(/\s+/).filter(Boolean)) if (!makefile(f, `MAKEFILES ${f}`)) return true;
   for (const o of scan.options) {
     if (!optionIs(o, ['--eval'])) continue;
     if (o.value === null || o.value === undefined) { scope.raise('dynamic-command', '`make --eval` reads make text computed at run time'); return true; }
     texts.push(o.value);
   }
-  const fileOpt = valueOf(scan, '-f');
-  if (fileOpt === '-') {
-    const s = stdinText(scope, scope.stdin, 'make -f -');
-    if (s.kind === 'unknown') { scope.raise('unreadable-script', s.why); return true; }
-    if (s.kind === 'text') texts.push(s.text);
+  const fileOpts = scan.options.filter((o) => optionIs(o, ['-f']));
+  if (fileOpts.length > 0) {
+    for (const o of fileOpts) {
+      const w = all[o.index]?.value === '-f' || all[o.index]?.value === '--file' ? all[o.index + 1] : undefined;
+      if (o.value === null && w && /^<\(.*\)$/s.test(w.text)) {
+        // `make -f <(printf …)`: the makefile is a command's output.
+        const out = outputOfText(scope, w.text.slice(2, -1));
+        if (out === null) { scope.raise('unreadable-script', 'the Makefile is the output of a command, which cannot be known statically'); return true; }
+        texts.push(out);
+        continue;
+      }
+      if (o.value === null || o.value === undefined) { scope.raise('unreadable-script', 'the Makefile is named at run time'); return true; }
+      if (!makefile(o.value, o.value)) return true;
+    }
   } else {
-    for (const c of fileOpt ? [fileOpt] : ['GNUmakefile', 'makefile', 'Makefile']) {
-      if (c === null) { scope.raise('unreadable-script', 'the Makefile is named at run time'); return true; }
-      const read = scope.files.read(resolve(dir, c));
-      if (read.kind === 'missing') continue;
-      if (read.kind !== 'text') { scope.raise('unreadable-script', `${c}: ${read.kind === 'unreadable' ? read.why : 'not text'}`); return true; }
-      texts.push(read.text);
-      break;
+    for (const c of ['GNUmakefile', 'makefile', 'Makefile']) {
+      const before = texts.length;
+      if (!makefile(c, c)) return true;
+      if (texts.length > before) break;
     }
   }
-  for (const recipe of makeRecipes(texts.join('\n'), targets, vars)) {
+  // -n prints the recipes instead of running them.
+  if (scan.options.some((o) => optionIs(o, ['-n', '--just-print', '--dry-run', '--recon', '-q', '--question']))) return true;
+  const recipes = makeRecipes(texts.join('\n'), targets, vars);
+  // SHELL= on the command line (or in the makefile) runs every recipe through that program.
+  const shell = vars.get('SHELL');
+  if (shell !== undefined && recipes.length > 0 && !/^\/bin\/(ba)?sh$/.test(shell)) {
+    runScriptFile(scope, { value: shell, tail: null, text: shell, start: 0, end: 0 }, `make SHELL=${shell}`, 'exec');
+  }
+  for (const recipe of recipes) {
     scope.run0.queue.push({
       text: recipe.text, target: scope.target, depth: scope.job.depth + 1, origin: scope.range, rewriteCwd: scope.rewriteCwd,
       spliceable: false, cwd: dir, stdin: null, source: 'script', env: scope.env, via: [...scope.via, `make ${recipe.target}`],
