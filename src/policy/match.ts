@@ -146,6 +146,7 @@ function urls(inv: Invocation): string[] {
 }
 
 function engineApi(inv: Invocation): boolean {
+  if (inv.code !== undefined) return true;
   if (inv.program === 'curl') {
     const sockets = inv.scan?.options.filter((o) => optionIs(o, ['--unix-socket', '--abstract-unix-socket'])) ?? [];
     return sockets.some((o) => o.value === null || ENGINE_SOCKET.test(o.value ?? '')) || urls(inv).some((u) => ENGINE_PORT.test(u));
@@ -161,7 +162,7 @@ function engineApi(inv: Invocation): boolean {
 }
 
 function httpMutation(inv: Invocation): boolean {
-  if (inv.program !== 'curl') return true;
+  if (inv.program !== 'curl' || inv.code !== undefined) return true;
   const scan = inv.scan;
   if (!scan) return true;
   const method = scan.options.filter((o) => optionIs(o, ['-X', '--request'])).pop();

@@ -26,6 +26,8 @@ export interface Redirect {
 export interface Assignment {
   readonly name: string;
   readonly value: string | null;
+  /** The value as written (for a computed value's static parts: `PATH=bin:$PATH`). */
+  readonly text?: string;
 }
 
 export interface SimpleCommand {
@@ -191,6 +193,16 @@ export function collectCommands(src: string, root: Node, offset = 0): WalkResult
     if (depth > MAX_TREE_DEPTH) return { ok: false, reason: 'too-deep' };
 
     switch (node.type) {
+      case 'heredoc_redirect': {
+        // In a `<<-` body tree-sitter may leave `\`cmd\`` and `$(cmd)` unparsed; an unquoted heredoc runs them.
+        const startNode = node.children.find((c) => c.type === 'heredoc_start');
+        const bodyNode = node.children.find((c) => c.type === 'heredoc_body');
+        if (startNode && bodyNode && !/['"\\]/.test(textOf(src, startNode))
+          && !bodyNode.children.some((c) => c.type === 'command_substitution')) {
+          for (const inner of substitutionsIn(textOf(src, bodyNode))) again(inner, bodyNode);
+        }
+        break;
+      }
       case 'function_definition': {
         // The body runs where the function is called (and not at all if it never is).
         const named = namedChildren(node);
@@ -361,8 +373,8 @@ function assignmentOf(src: string, node: Node, offset: number): Assignment | nul
   if (!name || name.type !== 'variable_name') return null;
   const n = textOf(src, name);
   if (!valueNode) return { name: n, value: '' };
-  if (!WORDISH.has(valueNode.type)) return { name: n, value: null };
-  return { name: n, value: wordOf(src, valueNode, offset).value };
+  if (!WORDISH.has(valueNode.type)) return { name: n, value: null, text: textOf(src, valueNode) };
+  return { name: n, value: wordOf(src, valueNode, offset).value, text: textOf(src, valueNode) };
 }
 
 function buildCommand(
@@ -388,7 +400,13 @@ function buildCommand(
       if (a) assignments.push(a);
     } else if (c.type === 'command_name') {
       const w = namedChildren(c)[0];
-      if (w) words.push(wordOf(src, w, offset));
+      // `$ ls` is a literal `$` and then `ls` to bash; tree-sitter reads one expansion `$ls`.
+      const dollar = w && w.type === 'simple_expansion' ? /^\$(\s+)(\S+)$/.exec(textOf(src, w)) : null;
+      if (w && dollar) {
+        words.push({ value: '$', tail: '$', text: '$', start: w.start + offset, end: w.start + offset + 1 });
+        const at = w.start + offset + 1 + dollar[1]!.length;
+        words.push({ value: dollar[2]!, tail: dollar[2]!, text: dollar[2]!, start: at, end: w.end + offset });
+      } else if (w) words.push(wordOf(src, w, offset));
     } else if (REDIRECTS.has(c.type)) {
       redirectNodes.push(c);
     } else if (WORDISH.has(c.type)) {
@@ -476,4 +494,28 @@ function trackAssignments(command: SimpleCommand, env: Map<string, string | null
 export function homeDir(): string | null {
   const h = process.env.HOME;
   return h && h.startsWith('/') ? h.replace(/\/+$/, '') || '/' : null;
+}
+
+/** The commands of `` `…` `` and `$(…)` substitutions in text (balanced parentheses; bounded). */
+function substitutionsIn(text: string): string[] {
+  const out: string[] = [];
+  for (let i = 0; i < text.length && out.length < 100; i++) {
+    if (text[i] === '\\') { i++; continue; }
+    if (text[i] === '`') {
+      const j = text.indexOf('`', i + 1);
+      if (j < 0) break;
+      out.push(text.slice(i + 1, j));
+      i = j;
+    } else if (text.startsWith('$(', i) && !text.startsWith('$((', i)) {
+      let depth = 0;
+      let j = i + 1;
+      for (; j < text.length; j++) {
+        if (text[j] === '(') depth++;
+        else if (text[j] === ')' && --depth === 0) break;
+      }
+      out.push(text.slice(i + 2, j));
+      i = j;
+    }
+  }
+  return out;
 }

@@ -11,6 +11,8 @@ import { plainCommands } from '../plain.js';
 import { argOf, basename, quoteWord, type Word } from '../words.js';
 import { getopt, type Scan } from '../getopt.js';
 import { overlay, recordWrites, type Written } from './writes.js';
+import { CONTAINER_CLIS } from '../programs/container.js';
+import { runnerNames } from './runners.js';
 import { READERS } from '../grammars/readers.js';
 
 export interface ExpandOptions {
@@ -55,6 +57,10 @@ export type ExpandResult =
 
 /** Wrappers peeled off one command before it counts as nested too deep. */
 export const MAX_WRAPPERS = 32;
+
+/** Programs whose name is known to the families (for case and `.exe` variants). */
+let knownNames: Set<string> | undefined;
+const KNOWN_NAMES = { has: (n: string): boolean => (knownNames ??= new Set([...CONTAINER_CLIS, ...runnerNames(), 'ssh', 'scp', 'sftp', 'rsync', 'git', 'kubectl', 'helm'])).has(n) };
 
 /** One family of runners: returns true when it has read the command (emitted, queued or raised). */
 export type Family = (scope: Scope, name: string, args: readonly Word[]) => boolean;
@@ -209,7 +215,8 @@ export class Scope {
       if (value === null) { this.raise('dynamic-command', `the command name \`${head.text}\` is computed at run time`); return; }
       const before = this.argv;
       if (peeled === 0 && this.definitions(head)) return;
-      const name = basename(value);
+      if (peeled === 0 && !value.includes('/') && this.fromPath(head, value)) { if (this.argv === before) return; continue; }
+      const name = canonicalName(basename(value));
       const args = this.argv.slice(1);
       let read = false;
       for (const family of this.run0.families) {
@@ -258,20 +265,37 @@ export class Scope {
     return false;
   }
 
+  /**
+   * `PATH=bin:$PATH deploy`: a directory put first on PATH for this command, where the program
+   * is a script of the project, runs that script.
+   */
+  private fromPath(head: Word, value: string): boolean {
+    const a = this.command.assignments.find((x) => x.name === 'PATH');
+    if (!a || this.cwd === null) return false;
+    const dirs = (a.value ?? a.text ?? '').split(':').filter((d) => d !== '' && !/[$`]/.test(d));
+    for (const d of dirs) {
+      const path = resolve(this.cwd, d.replace(/^["']|["']$/g, ''), value);
+      if (this.files.read(path).kind === 'missing') continue;
+      this.argv = [{ ...head, value: path, tail: value }, ...this.argv.slice(1)];
+      return false;
+    }
+    return false;
+  }
+
   /** Go on with these words as the command (a wrapper was peeled off). */
   continueWith(words: readonly Word[], label: string): void {
     this.via.push(label);
     this.argv = words;
   }
 
-  emit(words: readonly Word[], program: string, extra: { scan?: Scan; facts?: ProgramFacts; target?: Target } = {}): void {
+  emit(words: readonly Word[], program: string, extra: { scan?: Scan; facts?: ProgramFacts; target?: Target; code?: string } = {}): void {
     const grammar = extra.scan ? undefined : READERS[program];
     const scan = extra.scan ?? (grammar ? getopt(words.slice(1).map(argOf), grammar) : undefined);
     this.run0.out.push({
       argv: words, program, target: extra.target ?? this.target, env: this.env, redirects: this.command.redirects,
       stdin: this.stdin, start: this.range.start, end: this.range.end, via: [...this.via], spliceable: this.spliceable,
       cwd: this.cwd, rewriteCwd: this.rewriteCwd,
-      ...(scan ? { scan } : {}), ...(extra.facts ? { facts: extra.facts } : {}),
+      ...(scan ? { scan } : {}), ...(extra.code !== undefined ? { code: extra.code } : {}), ...(extra.facts ? { facts: extra.facts } : {}),
     });
   }
 
@@ -298,4 +322,10 @@ export class Scope {
       via: [...this.via, label],
     });
   }
+}
+
+/** Names that run a known program on case-insensitive or Windows file systems (`Docker`, `docker.exe`). */
+function canonicalName(name: string): string {
+  const lower = name.toLowerCase().replace(/\.exe$/, '');
+  return lower !== name && KNOWN_NAMES.has(lower) ? lower : name;
 }

@@ -5,12 +5,18 @@
 import { isAbsolute, resolve } from 'node:path';
 import type { CodeLanguage } from '../grammars/types.js';
 import { MAX_INPUT_BYTES } from '../parse.js';
+import { ENGINE_SOCKET } from '../grammars/managed.js';
+import { basename } from '../words.js';
 import type { Scope } from './driver.js';
+import { runStdin } from './scripts.js';
+
+/** Docker Engine SDKs: code that uses one drives the engine like its CLI. */
+const ENGINE_SDK = /\bimport\s+docker\b|\bfrom\s+docker\b|docker\.from_env|DockerClient\(|require\(\s*['"](?:dockerode|docker-modem)['"]\s*\)|from\s+['"]dockerode['"]|github\.com\/docker\/docker\/client|Docker::Container/;
 
 /** Process-starting calls in common interpreters. */
-const SPAWNS = /\b(system|popen|Popen|subprocess|child_process|execSync|execFileSync|spawnSync|spawn|execFile|exec|execa|fork|IO\.popen|Open3|shell_exec|passthru|proc_open|Deno\.Command|Bun\.spawn|Bun\.\$|run|call|check_call|check_output|getoutput|getstatusoutput|os\.exec[lv]p?e?|pexpect|sh)\b|`|%x[{(\[]|qx[{(\[/]/;
+const SPAWNS = /\b(qx|system|popen|Popen|subprocess|child_process|execSync|execFileSync|spawnSync|spawn|execFile|exec|execa|fork|IO\.popen|Open3|shell_exec|passthru|proc_open|Deno\.Command|Bun\.spawn|Bun\.\$|run|call|check_call|check_output|getoutput|getstatusoutput|os\.exec[lv]p?e?|pexpect|sh)\b|`|%x[{(\[]|qx[{(\[/]/;
 /** Ways of building a string at run time. */
-const BUILDS_STRINGS = /\+|\bf["']|%[sdr]|\.join\(|\$\{|#\{|\.format\(|concat|\.\.|\[::-1\]|chr\(|fromCharCode|\\x|\\u|base64|decode|atob|Buffer\.from|pack\(|reverse|replace|upper\(|lower\(|toUpperCase|toLowerCase|capitalize|swapcase|uc\(|lc\(/;
+const BUILDS_STRINGS = /"\s+"|"\s*\.\s*"|["'][^"'\n]*\$[A-Za-z_{(][^"'\n]*["']|\+|\bf["']|%[sdr]|\.join\(|\$\{|#\{|\.format\(|concat|\.\.|\[::-1\]|chr\(|fromCharCode|\\x|\\u|base64|decode|atob|Buffer\.from|pack\(|reverse|replace|upper\(|lower\(|toUpperCase|toLowerCase|capitalize|swapcase|uc\(|lc\(/;
 
 /** Languages whose lines are commands of their own, with the verbs that hand a line to a shell. */
 const LINE_VERBS: Partial<Record<CodeLanguage, RegExp>> = {
@@ -19,14 +25,21 @@ const LINE_VERBS: Partial<Record<CodeLanguage, RegExp>> = {
   expect: /^\s*(?:spawn|exec|system)\s+(?:-\S+\s+)*(.*)$/,
   ed: /^\s*(?:[0-9,.$;]*[rwe]\s*!|!)\s*(.*)$/,
   less: /^\s*[0-9]*!(.*)$|^\s*[0-9]*\|.(.*)$/,
+  tcl: /(?:^|\[)\s*exec\s+(?:-\S+\s+)*([^\]\n]*)/,
 };
 
-export function scanCode(scope: Scope, lang: CodeLanguage, code: string, label: string, inline = true): void {
+export function scanCode(scope: Scope, lang: CodeLanguage, code: string, label: string, inline = true, data: readonly string[] = []): void {
   const mentions = scope.run0.options.mentions;
+  // Code that talks to a container engine's socket or through its SDK is judged as the engine's API.
+  if (ENGINE_SOCKET.test(code) || ENGINE_SDK.test(code)) scope.emit(scope.argv, basename(scope.argv[0]?.value ?? lang), { code });
   if (lang === 'crontab') { cronLines(scope, code, label); return; }
   if (lang === 'sed') { sedScript(scope, code, label); return; }
   // awk starts commands only through system(), `print | "cmd"` and `"cmd" | getline`.
-  if (lang === 'awk' && !awkRuns(code)) return;
+  if (lang === 'awk') {
+    if (!awkRuns(code)) return;
+    // Values given with -v and operands (ARGV) are data the code may run.
+    for (const d of data) if (mentions(d)) scope.raise('interpreter-code', `${label} runs commands from its arguments`, d);
+  }
   const verbs = LINE_VERBS[lang];
   if (verbs) {
     for (const line of code.split(/\n|\|(?=\s*[!:a-z])/)) {
@@ -37,10 +50,12 @@ export function scanCode(scope: Scope, lang: CodeLanguage, code: string, label: 
     // These languages run shell commands only through those verbs: nothing else is a command.
     return;
   }
+  // Code that starts no process runs no command: printing or matching a name is data.
+  if (!SPAWNS.test(code)) return;
   if (!mentions(code)) {
     // `execSync('dock' + 'er ps')` never spells a name: inline code that starts processes with
     // strings built at run time cannot be read.
-    if (inline && SPAWNS.test(code) && BUILDS_STRINGS.test(code)) {
+    if (inline && BUILDS_STRINGS.test(code)) {
       scope.raise('interpreter-code', `${label} starts processes with command text built at run time`);
     }
     return;
@@ -58,6 +73,7 @@ export function scanCode(scope: Scope, lang: CodeLanguage, code: string, label: 
 /** A code file named on the command line: scanned as its language when it can be read. */
 export function scanCodeFile(scope: Scope, lang: CodeLanguage, path: string | null, label: string): void {
   if (path === null) { scope.raise('unreadable-script', `the file \`${label}\` runs is named at run time`); return; }
+  if (['/dev/stdin', '/dev/fd/0', '/proc/self/fd/0', '-'].includes(path)) { runStdin(scope, label, lang); return; }
   if (!scope.local) return;
   const full = isAbsolute(path) ? path : scope.cwd === null ? null : resolve(scope.cwd, path);
   if (full === null) { scope.raise('unreadable-script', `cannot tell which directory \`${path}\` is relative to`); return; }
@@ -140,6 +156,19 @@ function literalsOf(code: string): { text: string; start: number; end: number }[
       const nl = code.indexOf('\n', i);
       i = nl < 0 ? code.length : nl;
       continue;
+    }
+    // Perl's and Ruby's quote-like operators: q(…) qq{…} qw[…] qx<…> %x(…) %q{…} %w[…]
+    const ql = /^(?:qq|qw|qx|q|%[xqQwW]|%)([({[<\/|!])/.exec(code.slice(i, i + 4));
+    if (ql && (i === 0 || /[\s(,;=]/.test(code[i - 1]!))) {
+      const open = ql[1]!;
+      const close = ({ '(': ')', '{': '}', '[': ']', '<': '>' } as Record<string, string>)[open] ?? open;
+      const j = code.indexOf(close, i + ql[0].length);
+      if (j > 0) {
+        const body = code.slice(i + ql[0].length, j);
+        literals.push({ text: /^q?w|^%[wW]/.test(ql[0]) ? body.trim().split(/\s+/).map(quoteForScan).join(' ') : body, start: i, end: j + 1 });
+        i = j;
+        continue;
+      }
     }
     if (c !== '"' && c !== "'" && c !== '`') continue;
     const triple = code.startsWith(c.repeat(3), i) ? c.repeat(3) : c;

@@ -5,10 +5,11 @@ import { globFiles } from '../files.js';
 import { getopt, optionIs, valueOf, type Option, type Scan } from '../getopt.js';
 import { HOOKED_TOOLS, INTERPRETERS, RUNNERS } from '../grammars/runners.js';
 import type { Run, Runner, Subcommand } from '../grammars/types.js';
+import { resolve } from 'node:path';
 import { argOf, quoteWord, type Word } from '../words.js';
 import type { Scope } from './driver.js';
 import { scanCode, scanCodeFile } from './interpreters.js';
-import { isSetupSubstitution } from './output.js';
+import { isSetupSubstitution, outputOfText, stdinText } from './output.js';
 import { runScriptFile, runStdin } from './scripts.js';
 
 const TABLE = new Map<string, Runner>();
@@ -61,6 +62,12 @@ export function runnersFamily(scope: Scope, name: string, args: readonly Word[])
     words = args.slice(1);
   }
   if (!runner) return false;
+  // NODE_OPTIONS are node's options too.
+  if (runner.names.includes('node')) {
+    const extra = scope.env.get('NODE_OPTIONS');
+    if (extra === null) { scope.raise('dynamic-command', 'NODE_OPTIONS is computed at run time'); return true; }
+    if (extra) words = [...extra.split(/\s+/).filter(Boolean).map((v) => ({ value: v, tail: null, text: v, start: 0, end: 0 })), ...words];
+  }
   const values = words.map(argOf);
   let top = getopt(values, runner.options ?? {});
   // `setarch ARCH -R cmd -d`: options may follow ARCH, but those after the command are the command's.
@@ -101,7 +108,15 @@ export function runnersFamily(scope: Scope, name: string, args: readonly Word[])
 /** Carry out one row. Returns true when the command was read (so no plain emit is needed). */
 function perform(scope: Scope, run: Run, scan: Scan, words: readonly Word[], base: number,
   operandWord: (i: number) => Word | undefined, label: string, name: string): boolean {
-  if (run.fromStdin) { scope.spliceable = false; scope.argsFromStdin = true; }
+  if (run.fromStdin) {
+    scope.spliceable = false;
+    scope.argsFromStdin = true;
+    if (inputLines(scope, run, scan, words, base, name, label)) return true;
+  }
+  if (run.interpreterEvent) {
+    scope.raise('interpreter-code', `\`${label}\` ${run.interpreterEvent}, which cannot be read`);
+    return true;
+  }
   if (run.envShell) {
     if (run.self) scope.emit(scope.argv, name, { scan });
     for (const v of run.envShell) {
@@ -138,6 +153,15 @@ function perform(scope: Scope, run: Run, scan: Scan, words: readonly Word[], bas
     const rest = words.slice(from);
     if (rest.length === 0) { if (!run.self) scope.emit(scope.argv, name, { scan }); return true; }
     if (label === 'sudoedit') { scope.emit(scope.argv, 'sudoedit', { scan }); return true; }
+    if (run.installable) {
+      // `nixpkgs#docker` → `docker`, followed by the arguments after `--`.
+      const head = rest[0]!;
+      const prog = head.value === null ? null : head.value.replace(/^.*[#/]/, '').replace(/\^.*$/, '');
+      const dd = rest.findIndex((w) => w.value === '--');
+      const tail = dd >= 0 ? rest.slice(dd + 1) : rest.slice(1);
+      scope.continueWith([{ ...head, value: prog, tail: prog }, ...tail], label);
+      return true;
+    }
     scope.continueWith(rest, label);
     return true;
   }
@@ -166,6 +190,7 @@ function perform(scope: Scope, run: Run, scan: Scan, words: readonly Word[], bas
     let start = run.shellOperands ?? run.shellEach!;
     if (run.assignments) start = takeAssignments(scope, scan, start, words, base);
     let ops = scan.operands.slice(start).map((o) => o.value);
+    if (run.dropDashDash) ops = ops.filter((v) => v !== '--');
     let texts0: 'each' | 'one' = run.shellEach !== undefined ? 'each' : 'one';
     if (run.until) {
       const cut = ops.findIndex((v) => v !== null && run.until!.includes(v));
@@ -178,6 +203,12 @@ function perform(scope: Scope, run: Run, scan: Scan, words: readonly Word[], bas
     if (ops.some((v) => v === null)) {
       const computed = scan.operands.slice(start).filter((o) => o.value === null).map((o) => words[base + o.index]?.text ?? '');
       if (name === 'eval' && computed.every(isSetupSubstitution)) return true;
+      // `eval "$(echo ls -la)"`: what is evaluated is the static output of the command inside.
+      if (name === 'eval' && computed.length === 1 && ops.length === 1) {
+        const m = /^"?\$\((.*)\)"?$/s.exec(computed[0]!);
+        const out = m ? outputOfText(scope, m[1]!) : null;
+        if (out !== null) { scope.nested(out, 'eval $(…)'); return true; }
+      }
       scope.raise('dynamic-command', `\`${label}\` runs a string computed at run time`);
       return true;
     }
@@ -238,7 +269,11 @@ function perform(scope: Scope, run: Run, scan: Scan, words: readonly Word[], bas
       const w = operandWord(run.codeOperand);
       if (!w) return true;
       if (w.value === null) { scope.raise('interpreter-code', `\`${label}\` runs code computed at run time`); return true; }
-      scanCode(scope, run.code, w.value, label);
+      const data = [
+        ...scan.options.filter((o) => run.dataOptions?.some((d) => optionIs(o, [d])) && typeof o.value === 'string').map((o) => (o.value as string).replace(/^[^=]*=/, '')),
+        ...(run.dataOperands !== undefined ? scan.operands.slice(run.dataOperands).map((o) => o.value ?? '') : []),
+      ];
+      scanCode(scope, run.code, w.value, label, true, data);
       return true;
     }
     if (run.codeFile !== undefined || run.codeFileOption) {
@@ -312,4 +347,40 @@ function startupFiles(scope: Scope, name: string, scan: Scan): void {
     if (scope.local) runScriptFile(scope, w, `${name} ${f.label}=${f.value}`, 'shell');
     else scope.nested(`. ${quoteWord(f.value)}`, `${name} ${f.label}`, { spliceable: false });
   }
+}
+
+/**
+ * `xargs`/`parallel` with input that is static (a pipe from echo, a file with -a, a heredoc): the
+ * commands they build are read line by line, `{}` (or -I's string) replaced by each line.
+ * Returns false when the input cannot be known (the usual reading then applies).
+ */
+function inputLines(scope: Scope, run: Run, scan: Scan, words: readonly Word[], base: number, name: string, label: string): boolean {
+  const argFile = scan.options.find((o) => optionIs(o, ['-a', '--arg-file']));
+  let text: string | null = null;
+  if (argFile) {
+    if (typeof argFile.value !== 'string') return false;
+    const r = scope.files.read(resolve(scope.cwd ?? '/', argFile.value));
+    text = r.kind === 'text' ? r.text : null;
+  } else {
+    const s = stdinText(scope, scope.stdin, label);
+    text = s.kind === 'text' ? s.text : null;
+  }
+  if (text === null) return false;
+  let lines = text.split('\n').filter((l) => l.trim() !== '').slice(0, 200);
+  // With no input, xargs still runs its command once (unless -r).
+  if (lines.length === 0 && name === 'xargs' && !scan.options.some((o) => optionIs(o, ['-r', '--no-run-if-empty']))) lines = [''];
+  const replace = scan.options.find((o) => optionIs(o, ['-I', '-i', '--replace']));
+  const token = replace ? (typeof replace.value === 'string' && replace.value !== '' ? replace.value : '{}') : name === 'parallel' || name === 'sem' ? '{}' : null;
+  const first = scan.operands[0];
+  const cmd = first === undefined ? [] : words.slice(base + first.index);
+  const cut = run.until ? cmd.findIndex((w) => w.value !== null && run.until!.includes(w.value)) : -1;
+  const command = (cut >= 0 ? cmd.slice(0, cut) : cmd).map((w) => w.text);
+  for (const line of lines) {
+    let t: string;
+    if (command.length === 0) t = line; // `parallel < cmds.txt`: each line is a command
+    else if (token !== null && command.some((c) => c.includes(token))) t = command.map((c) => c.split(token).join(quoteWord(line))).join(' ');
+    else t = line === '' ? command.join(' ') : `${command.join(' ')} ${line}`;
+    scope.nested(t, `${label} (input)`, { spliceable: false });
+  }
+  return true;
 }

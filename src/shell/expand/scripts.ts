@@ -5,7 +5,7 @@ import { dirname, isAbsolute, join, resolve } from 'node:path';
 import { getopt, optionIs, valueOf } from '../getopt.js';
 import type { CodeLanguage } from '../grammars/types.js';
 import { SHELL_NAMES } from '../grammars/runners.js';
-import { argOf, basename, type Word } from '../words.js';
+import { argOf, basename, quoteWord, type Word } from '../words.js';
 import type { Scope } from './driver.js';
 import { scanCode } from './interpreters.js';
 import { isSetupSubstitution, outputOfText, stdinText } from './output.js';
@@ -82,7 +82,12 @@ export function runScriptFile(scope: Scope, word: Word, label: string, kind: 'sh
       scope.emit(scope.argv, name);
       return true;
     }
-    if (!SHELLS.has(prog)) { scope.raise('unreadable-script', `${label}: runs with \`${prog}\`, which gitops-guard cannot read`); return true; }
+    if (!SHELLS.has(prog)) {
+      // The kernel runs the shebang line with the script's path: judge that command line.
+      const line = read.text.slice(2, read.text.indexOf('\n') < 0 ? undefined : read.text.indexOf('\n')).trim();
+      scope.nested(`${line} ${quoteWord(path)}`, `${label} (#!${line})`, { spliceable: false });
+      return true;
+    }
   }
   scope.run0.queue.push({
     text: read.text, target: scope.target, depth: scope.job.depth + 1, origin: scope.range, rewriteCwd: scope.rewriteCwd,
@@ -251,7 +256,9 @@ export function pathScripts(scope: Scope, _name: string, _args: readonly Word[])
   const head = scope.argv[0]!;
   if (!scope.local || head.value === null || !head.value.includes('/')) return false;
   // A binary copied or linked earlier in the text under another name is still that program.
-  const full = scope.cwd === null ? head.value : resolve(scope.cwd, head.value);
+  const home = homeDir();
+  const value = head.value.startsWith('~/') && home !== null ? home + head.value.slice(1) : head.value;
+  const full = scope.cwd === null ? value : resolve(scope.cwd, value);
   const original = scope.run0.renamed.get(full);
   if (original !== undefined) {
     scope.continueWith([{ ...head, value: original, tail: original }, ...scope.argv.slice(1)], `${head.text} (a copy of ${original})`);

@@ -68,6 +68,15 @@ export interface Run {
   readonly codePlusOperands?: true;
   /** Commands inside the arguments, each from one of `from` to one of `to` (`find -exec … ;`). */
   readonly embedded?: { readonly from: readonly string[]; readonly to: readonly string[] };
+  /** With code: values of these options, and operands from this index, are data the code may run (awk -v, ARGV). */
+  readonly dataOptions?: readonly string[];
+  readonly dataOperands?: number;
+  /** Something runs that cannot be read: an interpreter-code event with this reason. */
+  readonly interpreterEvent?: string;
+  /** With shell operands: a `--` among them is dropped (`npm explore PKG -- CMD`). */
+  readonly dropDashDash?: true;
+  /** With argv: the first word is an installable (`nixpkgs#docker`): the program is named after it. */
+  readonly installable?: true;
   /** Runs nothing from the command line (`command -v`, `sudo -l`): judged as the program itself. */
   readonly nothing?: true;
 
