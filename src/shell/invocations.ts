@@ -143,6 +143,7 @@ function wordParts(src: string, node: Node): (string | null)[] {
       return parts;
     }
     case 'concatenation': {
+      if (hasUnquotedGlob(text.replace(/'[^']*'|"[^"]*"/g, 'x'))) return [null];
       const parts: (string | null)[] = [];
       for (const child of node.children) {
         const t = textOf(src, child);
@@ -150,8 +151,7 @@ function wordParts(src: string, node: Node): (string | null)[] {
           parts.push(decodeUnquoted(t));
           continue;
         }
-        if (child.type === 'word' && hasUnquotedGlob(t)) parts.push(null);
-        else parts.push(...wordParts(src, child));
+        parts.push(...wordParts(src, child));
       }
       return parts;
     }

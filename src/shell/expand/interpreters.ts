@@ -14,7 +14,7 @@ import { runStdin } from './scripts.js';
 const ENGINE_SDK = /\bimport\s+docker\b|\bfrom\s+docker\b|docker\.from_env|DockerClient\(|require\(\s*['"](?:dockerode|docker-modem)['"]\s*\)|from\s+['"]dockerode['"]|github\.com\/docker\/docker\/client|Docker::Container/;
 
 /** Process-starting calls in common interpreters. */
-const SPAWNS = /\b(qx|system|popen|Popen|subprocess|child_process|execSync|execFileSync|spawnSync|spawn|execFile|exec|execa|fork|IO\.popen|Open3|shell_exec|passthru|proc_open|Deno\.Command|Bun\.spawn|Bun\.\$|run|call|check_call|check_output|getoutput|getstatusoutput|os\.exec[lv]p?e?|pexpect|sh)\b|`|%x[{(\[]|qx[{(\[/]/;
+const SPAWNS = /\b(qx|open|execute|shell-command|call-process|start-process|async-shell-command|process-file|ProcessBuilder|Runtime\.getRuntime|system|popen|Popen|subprocess|child_process|execSync|execFileSync|spawnSync|spawn|execFile|exec|execa|fork|IO\.popen|Open3|shell_exec|passthru|proc_open|Deno\.Command|Bun\.spawn|Bun\.\$|run|call|check_call|check_output|getoutput|getstatusoutput|os\.exec[lv]p?e?|pexpect|sh)\b|`|%x[{(\[]|qx[{(\[/]/;
 /** Ways of building a string at run time. */
 const BUILDS_STRINGS = /"\s+"|"\s*\.\s*"|["'][^"'\n]*\$[A-Za-z_{(][^"'\n]*["']|\+|\bf["']|%[sdr]|\.join\(|\$\{|#\{|\.format\(|concat|\.\.|\[::-1\]|chr\(|fromCharCode|\\x|\\u|base64|decode|atob|Buffer\.from|pack\(|reverse|replace|upper\(|lower\(|toUpperCase|toLowerCase|capitalize|swapcase|uc\(|lc\(/;
 
@@ -122,8 +122,17 @@ function stringsInSpawnCalls(code: string): string[] {
   let count = 0;
   for (let m = re.exec(code); m !== null && count < 2000; m = re.exec(code)) {
     count++;
-    const open = code.indexOf('(', m.index + m[0].length);
-    if (open < 0 || open - (m.index + m[0].length) > 2) continue;
+    const after = m.index + m[0].length;
+    // Ruby and Perl call without parentheses (`sh "cmd"`, `system 'cmd'`): the rest of the line.
+    if (/^[ \t]+["'`%q]/.test(code.slice(after, after + 3))) {
+      const eol = code.indexOf('\n', after);
+      const line = code.slice(after, eol < 0 ? undefined : eol);
+      const lits = literalsOf(line);
+      if (lits.length > 0) out.push(lits.length > 1 && /^\s*["'][^"']*["']\s*,/.test(line) ? lits.map((l) => quoteForScan(l.text)).join(' ') : lits[0]!.text);
+      continue;
+    }
+    const open = code.indexOf('(', after);
+    if (open < 0 || open - after > 2) continue;
     let depth = 0;
     let end = open;
     for (; end < code.length && end - open < 4000; end++) {
