@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { PACKAGE_ROOT } from '../paths.js';
 import { GIT_RUNS_KEYWORDS } from './grammars/git.js';
-import { fileRunnerNames } from './grammars/runners.js';
+import { allRunnerNames, fileRunnerNames } from './grammars/runners.js';
 
 // Cheap text checks that need no parser. Kept free of heavy imports: the CLI and the hooks load this
 // module alone to decide whether the parser is needed at all.
@@ -43,10 +43,8 @@ const RUNNER_NAMES = [...new Set([...fileRunnerNames(), 'eval', 'make', 'gmake',
 /** Any of them as a word of its own (a version suffix allowed: `python3.12`). */
 const RUNNER_WORD = new RegExp(`(?:^|[^A-Za-z0-9_.-])(?:${RUNNER_NAMES.map((n) => n.replace(/[.+]/g, '\\$&')).join('|')})[0-9.]*(?=$|[^A-Za-z0-9_-])`);
 
-/** Wrappers whose operands are a command (see unwrap.ts). */
-const WRAPPERS = new Set(['sudo', 'doas', 'env', 'nohup', 'nice', 'ionice', 'time', 'timeout', 'stdbuf',
-  'setsid', 'chrt', 'taskset', 'busybox', 'flock', 'watch', 'xargs', 'parallel', 'sem', 'exec', 'command',
-  'builtin', 'su', 'runuser', 'chroot', 'unbuffer', 'caffeinate', 'find']);
+/** Every program of the runner table: one of them with a path among its words may run a script. */
+const WRAPPERS = new Set(allRunnerNames());
 
 /** Could the shell compute part of this text (`$…`, backticks, `\$`)? Single-quoted text is literal. */
 function expands(text: string): boolean {
@@ -90,7 +88,8 @@ function namesManaged(t: string, names: ManagedNames): boolean {
     const words = (list: readonly string[]): RegExp | null => {
       const ws = list.filter((n) => /^[A-Za-z0-9_.+-]+$/.test(n) && /^[A-Za-z0-9_]/.test(n));
       return ws.length === 0 ? null
-        : new RegExp(`(?:^|[^A-Za-z0-9_])(?:${ws.map((n) => n.replace(/[.+]/g, '\\$&')).join('|')})(?=$|[^A-Za-z0-9_])`);
+        // Without case: `Docker` runs docker on a case-insensitive file system.
+        : new RegExp(`(?:^|[^A-Za-z0-9_])(?:${ws.map((n) => n.replace(/[.+]/g, '\\$&')).join('|')})(?=$|[^A-Za-z0-9_])`, 'i');
     };
     const named = words(names.names);
     const others = names.names.filter((n) => !/^[A-Za-z0-9_]/.test(n) || !/^[A-Za-z0-9_.+-]+$/.test(n));

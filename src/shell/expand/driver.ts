@@ -4,7 +4,7 @@
 // time, size) becomes a `bad-input` event: the policy blocks where something managed could hide.
 import { isAbsolute, resolve } from 'node:path';
 import type { ScriptFiles } from '../files.js';
-import { collectCommands, type SimpleCommand, type StdinSource } from '../invocations.js';
+import { collectCommands, type Redirect, type SimpleCommand, type StdinSource } from '../invocations.js';
 import { LOCAL, type Invocation, type ProgramFacts, type ShellEvent, type Target } from '../invocation.js';
 import { joinContinuations, MAX_INPUT_BYTES, parserLoaded, toOriginal, withTree } from '../parse.js';
 import { plainCommands } from '../plain.js';
@@ -145,7 +145,11 @@ export class Expansion {
       this.event(job, 'bad-input', `expands to more than ${this.maxCommands} commands`, job.text);
       return false;
     }
-    for (const [name, body] of ('functions' in parsed ? parsed.functions ?? [] : [])) this.functions.set(name, body);
+    for (const [name, body] of ('functions' in parsed ? parsed.functions ?? [] : [])) {
+      this.functions.set(name, body);
+      // bash runs this one for any command it cannot find: judged where it is defined.
+      if (name === 'command_not_found_handle') this.queue.push({ ...job, text: body, depth: job.depth + 1, spliceable: false, via: [...job.via, name] });
+    }
     for (const command of parsed.commands) {
       const range = job.origin ?? { start: toOriginal(prepared, command.start), end: toOriginal(prepared, command.end) };
       const scope = new Scope(this, job, command, range);
@@ -288,11 +292,11 @@ export class Scope {
     this.argv = words;
   }
 
-  emit(words: readonly Word[], program: string, extra: { scan?: Scan; facts?: ProgramFacts; target?: Target; code?: string } = {}): void {
+  emit(words: readonly Word[], program: string, extra: { scan?: Scan; facts?: ProgramFacts; target?: Target; code?: string; redirects?: readonly Redirect[] } = {}): void {
     const grammar = extra.scan ? undefined : READERS[program];
     const scan = extra.scan ?? (grammar ? getopt(words.slice(1).map(argOf), grammar) : undefined);
     this.run0.out.push({
-      argv: words, program, target: extra.target ?? this.target, env: this.env, redirects: this.command.redirects,
+      argv: words, program, target: extra.target ?? this.target, env: this.env, redirects: extra.redirects ?? this.command.redirects,
       stdin: this.stdin, start: this.range.start, end: this.range.end, via: [...this.via], spliceable: this.spliceable,
       cwd: this.cwd, rewriteCwd: this.rewriteCwd,
       ...(scan ? { scan } : {}), ...(extra.code !== undefined ? { code: extra.code } : {}), ...(extra.facts ? { facts: extra.facts } : {}),
@@ -326,6 +330,7 @@ export class Scope {
 
 /** Names that run a known program on case-insensitive or Windows file systems (`Docker`, `docker.exe`). */
 function canonicalName(name: string): string {
-  const lower = name.toLowerCase().replace(/\.exe$/, '');
-  return lower !== name && KNOWN_NAMES.has(lower) ? lower : name;
+  // zsh's `=docker` is the path of docker.
+  const lower = name.replace(/^=(?=.)/, '').toLowerCase().replace(/\.exe$/, '');
+  return lower !== name && (KNOWN_NAMES.has(lower) || name.startsWith('=')) ? lower : name;
 }

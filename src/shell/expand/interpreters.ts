@@ -28,7 +28,8 @@ const LINE_VERBS: Partial<Record<CodeLanguage, RegExp>> = {
   tcl: /(?:^|\[)\s*exec\s+(?:-\S+\s+)*([^\]\n]*)/,
 };
 
-export function scanCode(scope: Scope, lang: CodeLanguage, code: string, label: string, inline = true, data: readonly string[] = []): void {
+export function scanCode(scope: Scope, lang: CodeLanguage, code: string, label: string, inline = true,
+  data: readonly { value: string; from: 'option' | 'operand' }[] = []): void {
   const mentions = scope.run0.options.mentions;
   // Code that talks to a container engine's socket or through its SDK is judged as the engine's API.
   if (ENGINE_SOCKET.test(code) || ENGINE_SDK.test(code)) scope.emit(scope.argv, basename(scope.argv[0]?.value ?? lang), { code });
@@ -37,8 +38,21 @@ export function scanCode(scope: Scope, lang: CodeLanguage, code: string, label: 
   // awk starts commands only through system(), `print | "cmd"` and `"cmd" | getline`.
   if (lang === 'awk') {
     if (!awkRuns(code)) return;
-    // Values given with -v and operands (ARGV) are data the code may run.
-    for (const d of data) if (mentions(d)) scope.raise('interpreter-code', `${label} runs commands from its arguments`, d);
+    // Values given with -v are variables the code may run; operands (ARGV) too, less directly.
+    for (const d of data) {
+      if (!mentions(d.value)) continue;
+      if (d.from === 'option') scope.nested(d.value, `${label} -v`, { spliceable: false });
+      else scope.raise('interpreter-code', `${label} runs commands from its arguments`, d.value);
+    }
+    const pieces = stringsIn(code).filter((p) => mentions(p));
+    for (const piece of pieces) scope.nested(piece, label, { spliceable: false });
+    if (pieces.length === 0 && BUILDS_STRINGS.test(code)) scope.raise('interpreter-code', `${label} starts commands with text built at run time`);
+    return;
+  }
+  // PowerShell code is command lines.
+  if (lang === 'powershell') {
+    for (const stmt of code.split(/[;\n]/)) if (stmt.trim() !== '') scope.nested(stmt.trim().replace(/^&\s*/, ''), label, { spliceable: false });
+    return;
   }
   const verbs = LINE_VERBS[lang];
   if (verbs) {
@@ -226,12 +240,16 @@ function sedScript(scope: Scope, script: string, label: string): void {
       else scope.raise('interpreter-code', `${label}: the \`e\` command runs the pattern space as a shell command`, script);
       continue;
     }
-    const s = /^s(.)(?:(?!\1)[^\\]|\\.)*\1(?:(?!\1)[^\\]|\\.)*\1([gpiImMe0-9]*)(?:w\s*(\S.*))?$/.exec(cmd);
-    if (s && s[2]!.includes('e')) scope.raise('interpreter-code', `${label}: the \`e\` flag runs the result as a shell command`, script);
-    const w = /^[wW]\s*(\S.*)$/.exec(cmd)?.[1] ?? s?.[3];
+    const s = /^s(.)((?:(?!\1)[^\\]|\\.)*)\1((?:(?!\1)[^\\]|\\.)*)\1([gpiImMe0-9]*)(?:w\s*(\S.*))?$/.exec(cmd);
+    if (s && s[4]!.includes('e')) {
+      // The result runs as a command: with a pattern matching the whole line, that is the replacement.
+      if (/^\^?\.\*\$?$/.test(s[2]!) && !/[&\\]/.test(s[3]!)) scope.nested(s[3]!, `${label} s///e`, { spliceable: false });
+      else scope.raise('interpreter-code', `${label}: the \`e\` flag runs the result as a shell command`, script);
+    }
+    const w = /^[wW]\s*(\S.*)$/.exec(cmd)?.[1] ?? s?.[5];
     // Writing a local file is not the policy's business; on a server it is a change outside git.
     if (w && !scope.local && !['/dev/stdout', '/dev/stderr', '/dev/null'].includes(w)) {
-      scope.raise('interpreter-code', `${label}: writes the file ${w}`, script);
+      scope.emit(scope.argv, 'sed', { redirects: [{ op: '>', fd: null, target: { value: w, tail: null, text: w, start: 0, end: 0 } }] });
     }
   }
 }

@@ -47,7 +47,7 @@ export function managedFamily(scope: Scope, name: string, args: readonly Word[])
     case 'git': case 'hub': case 'git-push': case 'git-send-pack': {
       const words = name === 'git' || name === 'hub' ? values : [name === 'git-push' ? 'push' : 'send-pack', ...values];
       const git = parseGit(words, scope.env);
-      facts = gitFacts(scope, git);
+      facts = gitFacts(scope, git, args);
       if (facts === null) return true;
       break;
     }
@@ -67,14 +67,15 @@ function rsyncHooks(scope: Scope, options: readonly { name: string; value?: stri
     if (o.name === '--rsync-path' && o.value !== undefined) {
       const host = values.map((v) => (v === null ? null : remotePathOf(v, true)?.host)).find((h) => h) ?? '?';
       if (o.value === null) scope.raise('dynamic-remote-command', '`rsync --rsync-path` is computed at run time');
-      else scope.nested(o.value, `rsync --rsync-path on ${host}`, { target: { kind: 'remote', host }, spliceable: false, env: new Map() });
+      // The server runs `PATH args`: a final `rsync` is the transfer's own server side.
+      else scope.nested(o.value.replace(/(^|[;&|]\s*|\s)rsync\s*$/, '$1true'), `rsync --rsync-path on ${host}`, { target: { kind: 'remote', host }, spliceable: false, env: new Map() });
     }
   }
 }
 
 
 
-function gitFacts(scope: Scope, git: GitCommand): ProgramFacts | null {
+function gitFacts(scope: Scope, git: GitCommand, words: readonly Word[]): ProgramFacts | null {
   if (git.dynamic) scope.raise('dynamic-command', 'git configuration for this run is computed at run time');
   for (const c of git.config) {
     if (c.value === null || !GIT_COMMAND_KEYS.some((k) => k.test(c.key))) continue;
@@ -143,7 +144,9 @@ function gitFacts(scope: Scope, git: GitCommand): ProgramFacts | null {
   }
   if (sub === 'push' || sub === 'send-pack') {
     const push = parseGitPush(git);
-    return { kind: 'git', git, push };
+    // `"+$(git branch --show-current)"`: computed, but forced as written.
+    const forced = words.filter((w) => w.value === null && /^["']?\+/.test(w.text)).map((w) => w.text);
+    return { kind: 'git', git, push: forced.length > 0 ? { ...push, forcedRefs: [...push.forcedRefs, ...forced] } : push };
   }
   void configValue;
   return { kind: 'git', git };

@@ -41,7 +41,9 @@ export function stdinText(scope: Scope, src: StdinSource | null, reader: string)
     return out === null ? { kind: 'unknown', why: `${reader} reads the output of \`${src.text.trim()}\`, which cannot be known statically` }
       : { kind: 'text', text: out, source: { kind: 'text', text: out, expands: false } };
   }
-  const produced = staticOutput(src.from, (p, cwd) => readLocal(scope, p, cwd));
+  // The producer's cwd is relative to the text it was in (`cd x && cat f | sh`).
+  const base = scope.job.cwd;
+  const produced = staticOutput(src.from, (p, cwd) => readLocal(scope, p, base === null ? null : resolve(base, cwd ?? '.')));
   if (produced === null) {
     const what = src.from.words[0]?.text ?? 'a command';
     return { kind: 'unknown', why: `${reader} runs the output of \`${what}\`, which cannot be known statically` };

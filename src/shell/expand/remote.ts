@@ -3,7 +3,7 @@
 // (ProxyCommand, LocalCommand, KnownHostsCommand) are shell on this machine.
 import { getopt } from '../getopt.js';
 import type { Target } from '../invocation.js';
-import { parseSsh } from '../programs/ssh.js';
+import { parseSsh, sshOption } from '../programs/ssh.js';
 import { argOf, type Word } from '../words.js';
 import type { Scope } from './driver.js';
 import { stdinText } from './output.js';
@@ -50,16 +50,23 @@ function ssh(scope: Scope, args: readonly Word[], label: string): void {
     return;
   }
   const stdin = stdinText(scope, scope.stdin, `${label} ${host}`);
+  // SetEnv/SendEnv give the remote command variables (GIT_PAGER, BASH_ENV, …).
+  const remoteEnv = new Map<string, string | null>();
+  for (const o of facts.options) {
+    const kv = o.name === '-o' && typeof o.value === 'string' ? sshOption(o.value) : null;
+    if (kv?.key !== 'setenv') continue;
+    for (const m of kv.value.matchAll(/([A-Za-z_][A-Za-z0-9_]*)=("[^"]*"|'[^']*'|\S*)/g)) remoteEnv.set(m[1]!, m[2]!.replace(/^["']|["']$/g, ''));
+  }
   if (words.length > 0) {
     // The remote command gets ssh's stdin; a shell there (`bash -s`) runs it as a script.
     scope.nested(words.join(' '), `${label} ${host}`, {
-      target: remote, env: new Map(),
+      target: remote, env: remoteEnv,
       stdin: stdin.kind === 'text' ? stdin.source : stdin.kind === 'unknown' ? { kind: 'opaque', why: stdin.why } : null,
     });
     return;
   }
   if (stdin.kind === 'text') {
-    scope.nested(stdin.text, `${label} ${host} (stdin)`, { target: remote, env: new Map(), spliceable: false });
+    scope.nested(stdin.text, `${label} ${host} (stdin)`, { target: remote, env: remoteEnv, spliceable: false });
   } else if (stdin.kind === 'unknown') {
     scope.target = remote;
     scope.raise('unreadable-script', stdin.why);

@@ -113,6 +113,15 @@ function perform(scope: Scope, run: Run, scan: Scan, words: readonly Word[], bas
     scope.argsFromStdin = true;
     if (inputLines(scope, run, scan, words, base, name, label)) return true;
   }
+  if (run.ghAlias) {
+    scope.emit(scope.argv, name, { scan });
+    const exp = scan.operands[2]?.value;
+    if (exp === undefined) return true;
+    if (exp === null) { scope.raise('dynamic-command', '`gh alias set` stores a command computed at run time'); return true; }
+    const shell = scan.options.some((o) => optionIs(o, ['--shell'])) || exp.startsWith('!');
+    scope.nested(shell ? exp.replace(/^!/, '') : `gh ${exp}`, `gh alias ${scan.operands[1]?.value ?? ''} (runs later)`, { spliceable: false });
+    return true;
+  }
   if (run.interpreterEvent) {
     scope.raise('interpreter-code', `\`${label}\` ${run.interpreterEvent}, which cannot be read`);
     return true;
@@ -251,7 +260,7 @@ function perform(scope: Scope, run: Run, scan: Scan, words: readonly Word[], bas
     return true;
   }
   if (run.code) {
-    if (!scope.local && !run.self) { scope.emit(scope.argv, name, { scan }); return true; }
+    if (!scope.local && !run.self && !run.codePlusOperands) { scope.emit(scope.argv, name, { scan }); return true; }
     if (run.codePlusOperands) {
       const plus = scan.operands.filter((o) => o.value === null ? (words[base + o.index]?.text ?? '').startsWith('+') : o.value.startsWith('+'));
       if (plus.some((o) => o.value === null)) { scope.raise('interpreter-code', `\`${label} +…\` runs commands computed at run time`); return true; }
@@ -270,8 +279,9 @@ function perform(scope: Scope, run: Run, scan: Scan, words: readonly Word[], bas
       if (!w) return true;
       if (w.value === null) { scope.raise('interpreter-code', `\`${label}\` runs code computed at run time`); return true; }
       const data = [
-        ...scan.options.filter((o) => run.dataOptions?.some((d) => optionIs(o, [d])) && typeof o.value === 'string').map((o) => (o.value as string).replace(/^[^=]*=/, '')),
-        ...(run.dataOperands !== undefined ? scan.operands.slice(run.dataOperands).map((o) => o.value ?? '') : []),
+        ...scan.options.filter((o) => run.dataOptions?.some((d) => optionIs(o, [d])) && typeof o.value === 'string')
+          .map((o) => ({ value: (o.value as string).replace(/^[^=]*=/, ''), from: 'option' as const })),
+        ...(run.dataOperands !== undefined ? scan.operands.slice(run.dataOperands).map((o) => ({ value: o.value ?? '', from: 'operand' as const })) : []),
       ];
       scanCode(scope, run.code, w.value, label, true, data);
       return true;
@@ -377,7 +387,8 @@ function inputLines(scope: Scope, run: Run, scan: Scan, words: readonly Word[], 
   const command = (cut >= 0 ? cmd.slice(0, cut) : cmd).map((w) => w.text);
   for (const line of lines) {
     let t: string;
-    if (command.length === 0) t = line; // `parallel < cmds.txt`: each line is a command
+    // `parallel < cmds.txt`: each line is a command; xargs with no command runs echo.
+    if (command.length === 0) t = name === 'xargs' ? `echo ${quoteWord(line)}` : line;
     else if (token !== null && command.some((c) => c.includes(token))) t = command.map((c) => c.split(token).join(quoteWord(line))).join(' ');
     else t = line === '' ? command.join(' ') : `${command.join(' ')} ${line}`;
     scope.nested(t, `${label} (input)`, { spliceable: false });

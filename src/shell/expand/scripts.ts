@@ -55,6 +55,7 @@ const STDIN_PATHS = new Set(['/dev/stdin', '/dev/fd/0', '/proc/self/fd/0']);
 export function runScriptFile(scope: Scope, word: Word, label: string, kind: 'shell' | 'exec'): boolean {
   const file = withHome(scope, word);
   if (file.value !== null && STDIN_PATHS.has(file.value)) { runStdin(scope, label); return true; }
+  if (file.value === '/dev/null') return true; // an empty script
   if (file.text.startsWith('<(') && file.text.endsWith(')') && kind === 'shell') return sourceSubstitution(scope, file, label);
   if (file.value === null) { scope.raise('unreadable-script', `the script path \`${file.text}\` is computed at run time`); return true; }
   const path = scriptPath(file.value, scope.cwd);

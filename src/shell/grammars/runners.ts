@@ -446,8 +446,15 @@ export const INTERPRETERS: readonly Runner[] = [
       { code: 'less', codePlusOperands: true },
     ],
   },
-  { names: ['man'], options: { short: 'aCdfhikKlMPrStTwWZHEL:m:p:', long: ['pager=|P', 'config-file=|C', 'manpath=|M', 'sections=|S', 'html=?|H', 'encoding=|E', 'locale=|L', 'preprocessor=|p'], permute: true }, runs: [{ when: ['-P', '-H'], shellOption: ['-P', '-H'], also: true, self: true }, { envShell: ['MANPAGER', 'PAGER', 'BROWSER'], self: true }] },
+  { names: ['man'], options: { short: 'adfhikKlrtwWZM:P:C:S:H::E:L:m:p:', long: ['pager=|P', 'config-file=|C', 'manpath=|M', 'sections=|S', 'html=?|H', 'encoding=|E', 'locale=|L', 'preprocessor=|p'], permute: true }, runs: [{ when: ['-P', '-H'], shellOption: ['-P', '-H'], also: true, self: true }, { envShell: ['MANPAGER', 'PAGER', 'BROWSER'], self: true }] },
   { names: ['rg', 'ripgrep'], options: READERS.rg!, runs: [{ when: ['--pre'], scriptOrCommandOption: ['--pre'], self: true }, { nothing: true }] },
+  {
+    names: ['gh'],
+    subcommands: {
+      alias: { options: { long: ['shell|s', 'clobber'], short: 's', permute: true }, runs: [{ whenOperand: { index: 0, is: ['set'] }, ghAlias: true }] },
+    },
+    runs: [],
+  },
   { names: ['ed', 'red'], options: { short: 'EGlrsp:' }, runs: [{ code: 'ed', codeStdin: true, self: true }] },
   { names: ['tclsh', 'wish'], runs: [{ minOperands: 1, code: 'tcl', codeFile: 0 }, { code: 'tcl', codeStdin: true }] },
   {
@@ -549,3 +556,8 @@ export const SETUP_GENERATORS: readonly (readonly string[])[] = [
   ['mcfly', 'init'], ['broot', '--print-shell-function'], ['pipenv', '--completion'], ['register-python-argcomplete'],
   ['cs', 'java'], ['scw', 'autocomplete', 'script'], ['gh', 'completion'], ['rustup', 'completions'],
 ];
+
+/** Every program the runner table knows. */
+export function allRunnerNames(): string[] {
+  return [...RUNNERS, ...INTERPRETERS, ...HOOKED_TOOLS].flatMap((r) => r.names);
+}

@@ -77,6 +77,8 @@ export interface Run {
   readonly dropDashDash?: true;
   /** With argv: the first word is an installable (`nixpkgs#docker`): the program is named after it. */
   readonly installable?: true;
+  /** `gh alias set NAME EXPANSION`: a shell expansion (`!…`, --shell) or gh arguments that run later. */
+  readonly ghAlias?: true;
   /** Runs nothing from the command line (`command -v`, `sudo -l`): judged as the program itself. */
   readonly nothing?: true;
 
