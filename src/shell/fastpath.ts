@@ -38,7 +38,7 @@ export function builtinNames(): ManagedNames | null {
  */
 const RUNNER_NAMES = [...new Set([...fileRunnerNames(), 'eval', 'make', 'gmake', 'npm', 'pnpm', 'yarn', 'bun', 'just', 'task', 'mise', 'rtx', 'rake',
   // ssh clients other than ssh (see expand/remote.ts)
-  'slogin', 'autossh', 'sshpass', 'dbclient', 'mosh', 'tsh'])]
+  'slogin', 'autossh', 'sshpass', 'dbclient', 'mosh', 'tsh', 'pdsh', 'pssh', 'parallel-ssh', 'pdcp', 'ansible', 'ansible-playbook'])]
   .filter((n) => n !== '.');
 /** Any of them as a word of its own (a version suffix allowed: `python3.12`). */
 const RUNNER_WORD = new RegExp(`(?:^|[^A-Za-z0-9_.-])(?:${RUNNER_NAMES.map((n) => n.replace(/[.+]/g, '\\$&')).join('|')})[0-9.]*(?=$|[^A-Za-z0-9_-])`);

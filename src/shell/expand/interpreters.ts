@@ -133,9 +133,14 @@ function awkRuns(code: string): boolean {
 function stringsInSpawnCalls(code: string): string[] {
   const out: string[] = [];
   const re = new RegExp(SPAWNS.source, 'g');
+  // A spawn word inside a string literal (`"do not run …"`) is text, not a call.
+  const inLiteral = literalsOf(code);
+  let li = 0;
   let count = 0;
   for (let m = re.exec(code); m !== null && count < 2000; m = re.exec(code)) {
     count++;
+    while (li < inLiteral.length && inLiteral[li]!.end <= m.index) li++;
+    if (li < inLiteral.length && inLiteral[li]!.start <= m.index) continue;
     const after = m.index + m[0].length;
     // Ruby and Perl call without parentheses (`sh "cmd"`, `system 'cmd'`): the rest of the line.
     if (/^[ \t]+["'`%q]/.test(code.slice(after, after + 3))) {

@@ -12,6 +12,7 @@ import { readLocal, stdinText } from './output.js';
 import { quoteWord } from '../words.js';
 import { GIT_CONFIG_FILE_ENV, parseGitConfigText } from '../programs/git.js';
 import { runScriptFile } from './scripts.js';
+import { localSshCommands } from './remote.js';
 import { GIT_COMMAND_ENV, GIT_COMMAND_KEYS, GIT_PROGRAM_ENV, GIT_RUNS } from '../grammars/git.js';
 
 export function managedFamily(scope: Scope, name: string, args: readonly Word[]): boolean {
@@ -27,8 +28,8 @@ export function managedFamily(scope: Scope, name: string, args: readonly Word[])
   }
   let facts: ProgramFacts | null = null;
   switch (name) {
-    case 'scp': facts = { kind: 'transfer', transfer: parseScp(values) }; break;
-    case 'sshfs': facts = { kind: 'transfer', transfer: parseSshfs(values) }; break;
+    case 'scp': facts = { kind: 'transfer', transfer: parseScp(values) }; localSshCommands(scope, facts.transfer.scan.options, 'scp'); break;
+    case 'sshfs': facts = { kind: 'transfer', transfer: parseSshfs(values) }; localSshCommands(scope, facts.transfer.scan.options, 'sshfs'); break;
     case 'sftp': {
       const batch = (p: string): string | null => {
         if (p !== '-') return readLocal(scope, p, scope.cwd);
@@ -36,6 +37,7 @@ export function managedFamily(scope: Scope, name: string, args: readonly Word[])
         return s.kind === 'text' ? s.text : null;
       };
       facts = { kind: 'transfer', transfer: parseSftp(values, batch) };
+      localSshCommands(scope, facts.transfer.scan.options, 'sftp');
       break;
     }
     case 'rsync': {
