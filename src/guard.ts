@@ -10,7 +10,7 @@ import { KNOWN_PLACEHOLDERS, placeholders } from './policy/rewrite.js';
 import type { Rule } from './policy/rules.js';
 import { expand } from './shell/expand/index.js';
 import { diskFiles, type ScriptFiles } from './shell/files.js';
-import { cannotHideManaged, mentionsManaged, type ManagedNames } from './shell/fastpath.js';
+import { cannotHideManaged, mentionsManaged, startsManaged, type ManagedNames } from './shell/fastpath.js';
 import { loadParser } from './shell/parse.js';
 
 export interface GuardOptions {
@@ -151,7 +151,7 @@ export async function createGuard(options: GuardOptions = {}): Promise<Guard> {
   const attempt = (command: string, opts?: { cwd?: string }): Verdict | null => {
     if (fast && cannotHideManaged(command, names)) return NOTHING_MANAGED;
     try {
-      const result = expand(command, { cwd: resolve(cwd, opts?.cwd ?? '.'), files, mentions });
+      const result = expand(command, { cwd: resolve(cwd, opts?.cwd ?? '.'), files, mentions, startsCommand: (t) => startsManaged(t, names) });
       if (result.kind === 'needs-parser') return null;
       return judge(command, result.invocations, j);
     } catch (e) {
