@@ -12,6 +12,7 @@ import { diskFiles, type ScriptFiles } from './shell/files.js';
 import { cannotHideManaged, MANAGED_NAMES } from './shell/fastpath.js';
 import { loadParser, ParserNeeded } from './shell/parse.js';
 import { unwrap } from './shell/unwrap.js';
+import { screenRules, trustNote } from './trust/apply.js';
 
 export interface GuardOptions {
   /** Config object (validated); when absent, the nearest config file from `cwd`, else defaults. */
@@ -47,10 +48,13 @@ export interface Guard {
 
 /** Rules in the order they are tried: config's remoteAllow, the user's packs, then the built-in packs. */
 export async function rulesFor(config: ResolvedConfig): Promise<Rule[]> {
-  const user = config.rules.length > 0
+  const packs = config.rules.length > 0
     ? (await import('./policy/rules.js')).loadPacks(config.rules.map((p) => resolve(config.root, p)))
     : [];
-  const builtin = config.builtinRules ? await builtinRules() : [];
+  const builtinAll = packs.length > 0 || config.builtinRules ? await builtinRules() : [];
+  // What of the project's own rules may take effect without a person's trust (src/trust/).
+  const user = await screenRules(config, packs, builtinAll);
+  const builtin = config.builtinRules ? builtinAll : [];
   const all = [...remoteAllowRules(config), ...user, ...builtin];
   const seen = new Map<string, string>();
   for (const r of all) {
@@ -132,9 +136,11 @@ export async function createGuard(options: GuardOptions = {}): Promise<Guard> {
   if (!options.deferParser) await loadParser();
   const files = options.files ?? diskFiles();
   const j = judgeFor(config, rules, files);
-  const extra = j.index.guardedPrograms().filter((p) => !MANAGED_NAMES.some((m) => p.includes(m)));
+  // A name the fast path already knows needs no listing; git counts there only in some forms, so
+  // a longer name containing it (gitops-guard) is listed.
+  const extra = j.index.guardedPrograms().filter((p) => !MANAGED_NAMES.some((m) => (m === 'git' ? p === m : p.includes(m))));
   const fast = options.fastPath !== false;
-  return {
+  return withTrustNote(config, {
     config,
     rules,
     classify(command, opts) {
@@ -155,5 +161,22 @@ export async function createGuard(options: GuardOptions = {}): Promise<Guard> {
         };
       }
     },
+  });
+}
+
+// ---- trust: the one place a verdict's reason is changed for it ----
+/** Every verdict's reason says once what an untrusted config tried to loosen (see src/trust/apply.ts). */
+function withTrustNote(config: ResolvedConfig, guard: Guard): Guard {
+  const note = () => trustNote(config.trust);
+  if (note() === null) return guard;
+  return {
+    config: guard.config,
+    rules: guard.rules,
+    classify(command, opts) {
+      const verdict = guard.classify(command, opts);
+      const text = note();
+      return text === null || verdict.reason.includes(text) ? verdict : { ...verdict, reason: `${verdict.reason}\n${text}` };
+    },
   };
 }
+// ---- end trust ----
