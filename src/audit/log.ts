@@ -31,7 +31,7 @@ export interface AuditRecord {
 export const AUDIT_FILE = 'audit.jsonl';
 /** Rotate once the log is this large (GITOPS_GUARD_AUDIT_MAX_BYTES). */
 export const DEFAULT_MAX_BYTES = 5 * 1024 * 1024;
-/** Rotated files kept besides the current one. */
+/** Rotated files kept besides the current one (GITOPS_GUARD_AUDIT_KEEP). */
 export const KEEP_ROTATED = 3;
 /** A command or path longer than this is cut, so that a record stays one small write. */
 const MAX_FIELD = 4096;
@@ -62,7 +62,13 @@ export function rotatedFiles(dir: string): string[] {
   }
 }
 
-function rotate(dir: string, file: string): void {
+function keep(env: NodeJS.ProcessEnv): number {
+  const v = env.GITOPS_GUARD_AUDIT_KEEP;
+  const n = v === undefined || v.trim() === '' ? NaN : Number(v);
+  return Number.isInteger(n) && n >= 0 ? n : KEEP_ROTATED;
+}
+
+function rotate(dir: string, file: string, kept: number): void {
   try {
     const stamp = String(Date.now()).padStart(15, '0');
     renameSync(file, join(dir, `audit.${stamp}-${process.pid}.jsonl`));
@@ -70,7 +76,7 @@ function rotate(dir: string, file: string): void {
     // another writer rotated it first
   }
   const old = rotatedFiles(dir);
-  for (const f of old.slice(0, Math.max(0, old.length - KEEP_ROTATED))) rmSync(f, { force: true });
+  for (const f of old.slice(0, Math.max(0, old.length - kept))) rmSync(f, { force: true });
 }
 
 /**
@@ -93,7 +99,7 @@ export function appendAudit(record: AuditRecord, env: NodeJS.ProcessEnv = proces
     if (fstatSync(fd).size + line.length > maxBytes(env)) {
       closeSync(fd);
       fd = undefined;
-      rotate(dir, file);
+      rotate(dir, file, keep(env));
       fd = openSync(file, 'a', 0o600);
     }
     writeSync(fd, line);

@@ -135,7 +135,10 @@ export function guardedSuffix(relPath: string): GuardedMatch | null {
     if (g.anchor !== 'anywhere') continue;
     const pattern = lower(parts(g.pattern));
     for (let i = 1; i < pattern.length; i++) {
-      if (globMatches(pattern.slice(i), path)) {
+      const tail = pattern.slice(i);
+      // A tail of wildcards alone (`**` of `.github/hooks/**`) would match every path.
+      if (tail.every((c) => c === '*' || c === '**')) break;
+      if (globMatches(tail, path)) {
         return { pattern: g.pattern, reason: `${relPath} may be ${g.what} (a relative path the host may resolve there). A person has to make that change.` };
       }
     }

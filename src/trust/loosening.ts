@@ -31,6 +31,12 @@ function keyRule<K extends keyof Config>(r: KeyRule<K>): KeyRule {
   return r as unknown as KeyRule;
 }
 
+// Not loosening: host, user, port, remotePath, composeFiles, commitPrefix, stateFile, identityFile,
+// knownHosts, sshConfig, connectTimeout. They say where and how to reach the server and what to
+// deploy; none lets an agent run more than it could already (the server is still only sent the
+// fixed read-only templates, and what changes it is still a pushed commit). knownHosts and sshConfig
+// choose which host keys are believed, like `host` chooses the host: an agent that can set them can
+// set `host` too, and gains nothing it could not run itself.
 export const LOOSENING_KEYS: readonly KeyRule[] = [
   keyRule({
     key: 'builtinRules',
@@ -71,18 +77,6 @@ export const LOOSENING_KEYS: readonly KeyRule[] = [
   keyRule({
     key: 'confirmDeploy',
     looser: (p, b) => (p === false && b === true ? 'confirmDeploy: false (the MCP server pushes without asking)' : null),
-    tighten: (_p, b) => b,
-  }),
-  keyRule({
-    key: 'knownHosts',
-    looser: (p, b) => (p !== undefined && JSON.stringify(p) !== JSON.stringify(b)
-      ? `knownHosts: ${list(p)} (replaces the files server host keys are checked against)` : null),
-    tighten: (_p, b) => b,
-  }),
-  keyRule({
-    key: 'sshConfig',
-    looser: (p, b) => (typeof p === 'string' && p !== b
-      ? `sshConfig: ${JSON.stringify(p)} (an ssh config can name other hosts, keys and known_hosts files)` : null),
     tighten: (_p, b) => b,
   }),
   keyRule({
