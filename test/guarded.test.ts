@@ -172,3 +172,16 @@ describe('audit log rotation', () => {
     expect(JSON.parse(text).command).toContain('(100000 characters)');
   });
 });
+
+describe('init widens the matcher of an older install', () => {
+  it('Claude: an entry of ours matching only Bash now matches the edit tools too; others are kept', async () => {
+    const { claude } = await import('../src/hooks/claude.js');
+    const old = JSON.stringify({ hooks: { PreToolUse: [
+      { matcher: 'Edit', hooks: [{ type: 'command', command: 'prettier --check' }] },
+      { matcher: 'Bash', hooks: [{ type: 'command', command: 'gitops-guard hook claude' }] },
+    ] } });
+    const merged = JSON.parse(claude.install.merge(old, 'gitops-guard hook claude'));
+    expect(merged.hooks.PreToolUse.map((e: { matcher: string }) => e.matcher)).toEqual(['Edit', 'Bash|Write|Edit|MultiEdit|NotebookEdit']);
+    expect(claude.install.merge(JSON.stringify(merged, null, 2) + '\n', 'gitops-guard hook claude')).toBe(JSON.stringify(merged, null, 2) + '\n');
+  });
+});

@@ -284,10 +284,14 @@ describe('file-edit tools cannot write the guard files', () => {
   });
 
   it('Gemini CLI write_file/replace: relative paths, matched by suffix too', () => {
-    const call = (tool: string, file_path: string) => ({ session_id: 'g', hook_event_name: 'BeforeTool', tool_name: tool, tool_input: { file_path, content: '{}' }, cwd: dir });
+    const call = (tool: string, file_path: string, cwd = dir) => ({ session_id: 'g', hook_event_name: 'BeforeTool', tool_name: tool, tool_input: { file_path, content: '{}' }, cwd });
     expect(hook('gemini', call('write_file', '.gemini/settings.json'), dir, env).json).toMatchObject({ decision: 'deny' });
-    expect(hook('gemini', call('replace', 'settings.json'), join(dir, 'sub'), env).json).toMatchObject({ decision: 'deny' });
+    expect(hook('gemini', call('replace', 'settings.json', join(dir, 'sub')), dir, env).json).toMatchObject({ decision: 'deny' });
     expect(hook('gemini', call('write_file', 'src/app.ts'), dir, env).json).toEqual({});
+    // A relative path that exists is the file written: no suffix guess.
+    writeFileSync(join(dir, 'config.toml'), '');
+    expect(hook('gemini', call('replace', 'config.toml'), dir, env).json).toEqual({});
+    expect(hook('gemini', call('replace', 'config.toml', join(dir, 'sub')), dir, env).json).toMatchObject({ decision: 'deny' });
   });
 
   it('Copilot CLI edit/create: toolArgs as a JSON string or an object', () => {

@@ -1,6 +1,7 @@
 // The hosts' file-editing tools, as the hook sees them: which paths a tool call writes, and whether
 // one of them is a guarded file (src/policy/guarded.ts). Everything else passes untouched.
-import { isAbsolute } from 'node:path';
+import { existsSync } from 'node:fs';
+import { isAbsolute, resolve } from 'node:path';
 import { guardedPath, guardedSuffix, type GuardedMatch } from '../policy/guarded.js';
 import { isRecord } from './common.js';
 
@@ -63,7 +64,10 @@ export interface GuardedEdit extends GuardedMatch {
 /** The first guarded path the edit writes, or null. */
 export function guardedEdit(edit: FileEdit, cwd: string): GuardedEdit | null {
   for (const p of edit.paths) {
-    const hit = guardedPath(p, cwd) ?? (edit.suffixMatch && !isAbsolute(p) ? guardedSuffix(p) : null);
+    // A relative path that names no file here may be corrected by the host to a file elsewhere
+    // whose path ends in it: match it by suffix too. One that exists is the file written.
+    const corrected = edit.suffixMatch === true && !isAbsolute(p) && !existsSync(resolve(cwd, p));
+    const hit = guardedPath(p, cwd) ?? (corrected ? guardedSuffix(p) : null);
     if (hit) return { ...hit, path: p };
   }
   return null;
