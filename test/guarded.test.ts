@@ -26,6 +26,7 @@ describe('guardedPath', () => {
     ['/p/.git/hooks', true], ['/p/.git/config', true], ['/p/.git/HEAD', false], ['/p/.git/worktrees/w/config.worktree', true],
     ['/home/u/.config/gitops-guard/trusted.json', true], ['/home/u/.config/gitops-guard', true], ['/home/u/.config/other/x', false],
     ['/home/u/.local/state/gitops-guard/state.json', true], ['/home/u/.cache/gitops-guard/config-x.json', true],
+    ['/etc/claude-code/managed-settings.json', true], ['/etc/windsurf/hooks.json', true], ['/etc/gemini-cli/settings.json', true],
     ['/p/src/app.ts', false], ['/p/gitops-guard.json', false], ['/p/rules/team.yaml', false], ['/p/config', false],
   ])('%s → %s', (path, guarded) => {
     expect(matchGuarded(path, dirs) !== null).toBe(guarded);

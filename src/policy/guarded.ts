@@ -41,6 +41,13 @@ export const GUARDED_PATHS: readonly GuardedPattern[] = [
   { pattern: '.codeium/windsurf/hooks.json', anchor: 'anywhere', what: "Windsurf's user-level hooks" },
   { pattern: '.clinerules/hooks/**', anchor: 'anywhere', what: "Cline's hooks" },
   { pattern: '.mcp.json', anchor: 'anywhere', what: 'the MCP servers the agent host starts' },
+  // System-wide (managed) settings of the same hosts, e.g. under /etc.
+  { pattern: 'claude-code/managed-settings.json', anchor: 'anywhere', what: "Claude Code's managed settings" },
+  { pattern: 'codex/config.toml', anchor: 'anywhere', what: "Codex's system config" },
+  { pattern: 'codex/hooks.json', anchor: 'anywhere', what: "Codex's system hooks" },
+  { pattern: 'cursor/hooks.json', anchor: 'anywhere', what: "Cursor's system hooks" },
+  { pattern: 'gemini-cli/settings.json', anchor: 'anywhere', what: "Gemini CLI's system settings" },
+  { pattern: 'windsurf/hooks.json', anchor: 'anywhere', what: "Windsurf's system hooks" },
   // git: hooks run code on commit and push; the config holds core.hooksPath, aliases, sshCommand.
   { pattern: '.git/hooks/**', anchor: 'anywhere', what: "git's hooks" },
   { pattern: '.git/config', anchor: 'anywhere', what: "git's config (core.hooksPath, aliases, core.sshCommand, push refspecs)" },
