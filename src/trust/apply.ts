@@ -21,7 +21,12 @@ export interface TrustState {
   readonly file: string;
   /** Every file whose content the trust covers: the config, then each rule pack file. */
   readonly files: readonly string[];
-  readonly trusted: boolean;
+  /**
+   * Whether a person trusted this exact content. Checked (files hashed) when the config loads if it
+   * has loosening keys; for a config whose only possible loosening is in its rule packs, only once a
+   * pack rule turns out to loosen (see `trusted`).
+   */
+  trustedNow?: boolean;
   /** What was ignored for want of trust (filled when the config loads, and when its rules load). */
   readonly ignored: string[];
 }
@@ -85,18 +90,25 @@ export async function applyTrust(config: Config, file: string, baseline: Config,
   const loosening = configLoosening(config, baseline);
   if (loosening.length === 0 && config.rules.length === 0) return { config };
   const files = [file, ...packFiles(dirname(file), config.rules)];
-  const { isTrusted, readTrust } = await import('./store.js');
-  const trusted = isTrusted(readTrust(env), file, files);
-  if (trusted) return { config, trust: { file, files, trusted, ignored: [] } };
-  return {
-    config: loosening.length > 0 ? withoutLoosening(config, baseline) : config,
-    trust: { file, files, trusted, ignored: loosening.map((l) => l.what) },
-  };
+  const state: TrustState = { file, files, ignored: [] };
+  if (loosening.length === 0) return { config, trust: state };
+  if (await trusted(state, env)) return { config, trust: state };
+  state.ignored.push(...loosening.map((l) => l.what));
+  return { config: withoutLoosening(config, baseline), trust: state };
+}
+
+/** Has a person trusted this content? Hashes the files the first time it is asked. */
+export async function trusted(state: TrustState, env: NodeJS.ProcessEnv = process.env): Promise<boolean> {
+  if (state.trustedNow === undefined) {
+    const { isTrusted, readTrust } = await import('./store.js');
+    state.trustedNow = isTrusted(readTrust(env), state.file, state.files);
+  }
+  return state.trustedNow;
 }
 
 /** The one note every reason carries while something was ignored; null when nothing was. */
 export function trustNote(trust: TrustState | undefined): string | null {
-  if (!trust || trust.trusted || trust.ignored.length === 0) return null;
+  if (!trust || trust.trustedNow === true || trust.ignored.length === 0) return null;
   return `Note: ${trust.file} tries to loosen the policy, and no person has trusted its content, so this was ignored: `
     + `${trust.ignored.join('; ')}. A person who agrees can run \`gitops-guard trust\` in ${dirname(trust.file)}.`;
 }
@@ -108,9 +120,10 @@ export function trustNote(trust: TrustState | undefined): string | null {
 export async function screenRules(config: { readonly trust?: TrustState; readonly rewriteMode: string },
   user: readonly Rule[], builtin: readonly Rule[]): Promise<Rule[]> {
   const t = config.trust;
-  if (!t || t.trusted || user.length === 0) return [...user];
+  if (!t || user.length === 0) return [...user];
   const { looseRules } = await import('./rules.js');
   const loose = looseRules(user, builtin, config.rewriteMode);
+  if (loose.length === 0 || await trusted(t)) return [...user];
   for (const l of loose) if (!t.ignored.includes(l.what)) t.ignored.push(l.what);
   const dropped = new Set(loose.map((l) => l.rule));
   return user.filter((r) => !dropped.has(r));
