@@ -231,7 +231,8 @@ describe('gitops-guard trust on a terminal', () => {
       expect(claude(command, dir, env).decision, command).toBe('ask');
       expect(codex(command, dir, env).decision, command).toBe('deny');
     }
-    expect(claude('trap - DEBUG', dir, env).decision).toBe('ask');
+    expect(claude('__gitops_guard_off', dir, env).decision).toBe('ask');
+    expect(claude('shopt -u extdebug', dir, env).decision).toBe('ask');
     expect(claude('gitops-guard check "docker ps"', dir, env).decision).toBe('allow');
   });
 });

@@ -5,7 +5,6 @@ import { parseArgs } from 'node:util';
 import { loadConfig } from '../config-file.js';
 import type { Verdict } from '../policy/classify.js';
 import { cannotHideManaged } from '../shell/fastpath.js';
-import { SELF_NAMES } from '../trust/self-names.js';
 import { EXIT, formatVerdict, paint, useColour } from './output.js';
 
 export const usage = `Usage: gitops-guard check [--json] [--config FILE] [--cwd DIR] COMMAND
@@ -56,7 +55,7 @@ export async function run(argv: string[]): Promise<number> {
   const config = await loadConfig({ cwd, ...(values.config !== undefined ? { file: values.config } : {}) });
 
   let verdict: Verdict;
-  if (config.rules.length === 0 && cannotHideManaged(command, SELF_NAMES)) {
+  if (config.rules.length === 0 && cannotHideManaged(command)) {
     verdict = FAST_ALLOW;
   } else {
     verdict = await (await import('./classify-once.js')).classifyOnce(command, cwd, config.file);

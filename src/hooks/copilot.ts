@@ -4,7 +4,7 @@ import { HookInputError, type HookAdapter, type HookInput } from './types.js';
 
 // https://docs.github.com/en/copilot/reference/copilot-cli-reference/cli-hooks-reference
 // (preToolUse in .github/hooks/*.json): stdin { timestamp, cwd, toolName, toolArgs } with toolArgs
-// a JSON string (or, with PascalCase event names, tool_name/tool_input). stdout
+// a JSON string or an object (or, with PascalCase event names, tool_name/tool_input). stdout
 // { permissionDecision: deny, permissionDecisionReason }; only deny is documented to take effect.
 const copilotInput = schema((z) => z.union([
   z.object({ toolName: z.string(), toolArgs: z.union([z.string(), z.record(z.unknown())]), cwd: z.string().optional() }).passthrough(),
@@ -49,14 +49,18 @@ export const copilot: HookAdapter = {
       { type: 'command', bash: command, timeoutSec: 30 }, { version: 1 }),
   },
   quick(input) {
-    // The camelCase form with toolArgs as a JSON string, as Copilot CLI sends it.
-    if (!isRecord(input) || typeof input.toolName !== 'string' || typeof input.toolArgs !== 'string'
+    // The camelCase form. toolArgs is a JSON string in the documentation; Copilot CLI 1.0.102
+    // sends it as an object (test/fixtures/hooks/recorded/copilot.json). Both are read here.
+    if (!isRecord(input) || typeof input.toolName !== 'string' || !(typeof input.toolArgs === 'string' || isRecord(input.toolArgs))
       || !optionalString(input.cwd)) return undefined;
     const reader = Object.hasOwn(COPILOT_EDIT_TOOLS, input.toolName) ? COPILOT_EDIT_TOOLS[input.toolName] : undefined;
     if (!reader && !COPILOT_SHELLS.includes(input.toolName)) return { kind: 'other' };
-    const parsed = argsOf(input.toolName, input.toolArgs);
-    if (!parsed.ok) return undefined;
-    const args = parsed.value;
+    let args: unknown = input.toolArgs;
+    if (typeof args === 'string') {
+      const parsed = argsOf(input.toolName, args);
+      if (!parsed.ok) return undefined;
+      args = parsed.value;
+    }
     if (reader) return reader(args, input.toolName, input.cwd);
     return isRecord(args) && typeof args.command === 'string' ? shell(args.command, input.cwd) : undefined;
   },

@@ -5,7 +5,6 @@ import { resolve } from 'node:path';
 import { loadConfig } from '../config-file.js';
 import type { Verdict } from '../policy/classify.js';
 import { cannotHideManaged } from '../shell/fastpath.js';
-import { SELF_NAMES } from '../trust/self-names.js';
 import type { FileEdit } from './edits.js';
 import { HookInputError, type HookAdapter, type Outcome, type Reply } from './types.js';
 
@@ -43,7 +42,7 @@ export async function answer(adapter: HookAdapter, raw: string, options: HookOpt
     const cwd = resolve(options.cwd, parsed.call.cwd ?? '.');
     const config = await loadConfig({ cwd });
     const command = parsed.call.command;
-    const verdict: Verdict = config.rules.length === 0 && cannotHideManaged(command, SELF_NAMES)
+    const verdict: Verdict = config.rules.length === 0 && cannotHideManaged(command)
       ? { decision: 'allow', reason: '', findings: [] }
       : await options.classify(command, cwd, config.file);
     const readOnly = verdict.findings.filter((f) => f.decision !== 'allow').every((f) => f.readOnlyRewrite === true);
