@@ -120,7 +120,7 @@ export function describeHost(spec: HostSpec): void {
       it(`in ${spec.permissive}: its own edit tool cannot rewrite the hook settings init wrote; a new source file is written`, async () => {
         const settings = join(p.dir, ADAPTERS[spec.id]!.install.file);
         const before = readFileSync(settings, 'utf8');
-        const app = join(p.dir, 'src', `app-${spec.id}.ts`);
+        const app = join(p.dir, `app-${spec.id}.ts`);
         const r = await play([edit.replace(settings, '{}\n', p), edit.create(app, 'export const port = 18790;\n', p)], true);
         expect(r.results, r.why).toHaveLength(2);
         expect(r.results[0]!.text, r.why).toContain('gitops-guard blocked this file edit');
