@@ -3,7 +3,7 @@
 // stand-in: no Docker engine runs here). A second client, the MCP Inspector's CLI (a devDependency),
 // checks that nothing depends on the SDK's client.
 import { execFileSync, spawnSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Client } from '@modelcontextprotocol/sdk/client/index.js';
@@ -35,6 +35,10 @@ beforeAll(async () => {
     host: '127.0.0.1', port: sshd.port, user: 'root', remotePath: checkout, composeFiles: [COMPOSE], stateFile: join(work, 'state.json'),
     sshConfig: null, knownHosts: [kh], identityFile: sshd.clientKey, reconcile: 'trigger', reconcilerPath: join(work, 'reconcile.sh'),
   };
+  // Which program deploy runs on the server is the person's to say (a project's config naming one
+  // needs their trust): the user-level config, in this test's HOME, names it.
+  mkdirSync(join(work, '.config', 'gitops-guard'), { recursive: true });
+  writeFileSync(join(work, '.config', 'gitops-guard', 'gitops-guard.json'), JSON.stringify({ reconcilerPath: join(work, 'reconcile.sh') }));
   ({ bare, dev } = makeRepos(work, { checkout: 'srv/app', message: 'deploy: gateway on 18789',
     files: { [COMPOSE]: compose(18789), 'gitops-guard.json': JSON.stringify(baseConfig) } }));
   writeFileSync(join(sshd.docker, 'compose-ps.json'), JSON.stringify([{ ID: 'b'.repeat(64), Name: 'app-gateway-1', Service: 'gateway',
