@@ -132,7 +132,7 @@ describe('gitops-guard test', () => {
     expect(r.code).toBe(0);
     expect(r.stdout.trim().split('\n').pop()).toMatch(/^\d+ passed, 0 failed$/);
   });
-  it('prints each failure with expected against got, and exits 1', () => {
+  it('prints each failure with expected against got, and exits 6', () => {
     const dir = project({
       'team.cases.yaml': [
         'config: { host: ainetic.tech }',
@@ -148,7 +148,7 @@ describe('gitops-guard test', () => {
       ].join('\n'),
     });
     const r = cli(['test', join(dir, 'team.cases.yaml')], { cwd: dir });
-    expect(r.code).toBe(1);
+    expect(r.code).toBe(6);
     expect(r.stdout).toContain(`FAIL ${join(dir, 'team.cases.yaml')}:6`);
     expect(r.stdout).toContain('expected: allow');
     expect(r.stdout).toContain('got:      deny');
@@ -172,6 +172,6 @@ describe('gitops-guard test', () => {
     const r = cli(['test', join(dir, 'rules')], { cwd: dir });
     expect(r.stdout).toContain('FAIL');
     expect(r.stdout).toContain('no-terraform-apply not_match');
-    expect(r.code).toBe(1);
+    expect(r.code).toBe(6);
   });
 });

@@ -6,6 +6,7 @@ import type { ResolvedConfig } from '../config.js';
 import { deploy, history, rollback, type DeployOptions, type DeployResult, type Progress } from '../gitops/deploy.js';
 import { Server } from '../remote/server.js';
 import { parseDuration } from './logs.js';
+import { EXIT, usageError } from './exit.js';
 import { paint, table, useColour } from './output.js';
 
 export const usage = `Usage: gitops-guard deploy -m "what changed" [FILE…] [--restart [SERVICE]] [--dry-run] [--no-wait] [--timeout 5m] [--json]
@@ -45,7 +46,7 @@ function report(result: DeployResult, json: boolean): number {
       process.stdout.write('not verified (no wait, or no host configured): check with gitops-guard status\n');
     }
   }
-  return result.verify && !result.verify.ok ? 1 : 0;
+  return result.verify && !result.verify.ok ? (result.verify.pending ? EXIT.pending : EXIT.failed) : 0;
 }
 
 type LoopOptions = Pick<DeployOptions, 'dryRun' | 'wait' | 'waitTimeoutMs' | 'server' | 'progress'>;
@@ -78,7 +79,7 @@ export async function run(argv: string[]): Promise<number> {
     options: { ...common, message: { type: 'string', short: 'm' }, restart: { type: 'boolean' } },
   });
   if (values.help) { process.stdout.write(usage); return 0; }
-  if (!values.message && !values.restart) { process.stderr.write(`gitops-guard deploy: say what changed with -m\n\n${usage}`); return 1; }
+  if (!values.message && !values.restart) throw usageError('deploy: say what changed with -m');
   const service = values.restart ? positionals[0] : undefined;
   return runLoop(values, (config, options) => deploy(config, {
     ...(values.message ? { message: values.message } : {}),
@@ -113,6 +114,6 @@ export async function runHistory(argv: string[]): Promise<number> {
 export async function runRollback(argv: string[]): Promise<number> {
   const { values, positionals } = parseArgs({ args: argv, allowPositionals: true, options: { ...common, last: { type: 'boolean' } } });
   if (values.help) { process.stdout.write(usage); return 0; }
-  if (!values.last && positionals.length !== 1) { process.stderr.write(`gitops-guard rollback: name a deploy commit, or --last\n\n${usage}`); return 1; }
+  if (!values.last && positionals.length !== 1) throw usageError('rollback: name a deploy commit, or --last');
   return runLoop(values, (config, options) => rollback(config, values.last ? { last: true } : { sha: positionals[0]! }, options));
 }

@@ -5,11 +5,12 @@
 // every agent host treats as "no".
 import { readFileSync } from 'node:fs';
 import { PACKAGE_ROOT } from '../paths.js';
-import { asksVersion, finish } from './process.js';
+import { usageError } from './exit.js';
+import { asksVersion, finish, withUsage } from './process.js';
 
 interface Command {
   readonly summary: string;
-  load(): Promise<{ run(argv: string[]): Promise<number> }>;
+  load(): Promise<{ run(argv: string[]): Promise<number>; usage?: string }>;
 }
 
 const COMMANDS: Record<string, Command> = {
@@ -25,6 +26,8 @@ const COMMANDS: Record<string, Command> = {
   logs: { summary: "show a service's logs from the server, stdout and stderr apart", load: () => import('./logs.js') },
   mcp: { summary: 'the MCP server for coding agents (stdio): deploy, status, logs, check_command, history, rollback, plan', load: () => import('./mcp.js') },
   init: { summary: 'install the hooks, a starter gitops-guard.json and the MCP server in this project', load: () => import('./init.js') },
+  doctor: { summary: 'run each installed hook with a forbidden and a benign probe; check config, server and reconciler', load: () => import('./doctor.js') },
+  uninstall: { summary: 'remove exactly what init added, keeping everything else', load: () => import('./uninstall.js') },
   'shell-init': { summary: 'print a bash or zsh snippet that stops forbidden commands typed at the prompt', load: () => import('./shell-init.js') },
   hook: { summary: 'the pre-execution filter for an agent host (claude, codex, cursor, gemini, copilot, windsurf, cline)', load: () => import('./hook.js') },
 };
@@ -62,15 +65,13 @@ async function main(argv: string[]): Promise<number> {
     return 0;
   }
   const command = COMMANDS[name];
-  if (!command) {
-    process.stderr.write(`gitops-guard: unknown command "${name}"\n\n${help()}`);
-    return 1;
-  }
+  if (!command) throw Object.assign(usageError(`unknown command "${name}"`), { usage: help() });
   if (asksVersion(rest)) {
     process.stdout.write(`gitops-guard ${version()}\n`);
     return 0;
   }
-  return (await command.load()).run(rest);
+  const loaded = await command.load();
+  return withUsage((a) => loaded.run(a), loaded.usage, rest);
 }
 
 finish(main(process.argv.slice(2)));

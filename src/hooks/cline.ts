@@ -1,4 +1,4 @@
-import { isRecord, json, optionalStrings, schema, shell, validate } from './common.js';
+import { isRecord, json, optionalStrings, runsOurHook, schema, shell, validate } from './common.js';
 import { HookInputError, type HookAdapter } from './types.js';
 
 // https://docs.cline.bot/features/hooks/hook-reference (an executable named PreToolUse in
@@ -16,13 +16,15 @@ export const cline: HookAdapter = {
   can: { ask: false, rewriteOnAsk: false, rewriteOnAllow: false },
   install: {
     // Project hooks: an executable file named after the hook in .clinerules/hooks/.
+    // PreToolUse runs before every tool.
     markers: ['.clinerules'],
+    fallbackShellTools: ['execute_command'],
     file: '.clinerules/hooks/PreToolUse',
     executable: true,
     merge(existing, command) {
       const script = `#!/bin/sh\n# gitops-guard: keeps this agent inside the GitOps workflow (gitops-guard init)\n${command}\n`;
       if (existing === undefined || existing === script) return script;
-      if (existing.includes('gitops-guard hook cline')) return existing;
+      if (runsOurHook(existing, 'cline')) return existing;
       throw new HookInputError('.clinerules/hooks/PreToolUse already exists and is not ours; add "gitops-guard hook cline" to it by hand');
     },
   },

@@ -10,18 +10,21 @@ const copilotInput = schema((z) => z.union([
   z.object({ tool_name: z.string(), tool_input: z.record(z.unknown()), cwd: z.string().optional() }).passthrough(),
 ]));
 const commandInput = schema((z) => z.object({ command: z.string() }).passthrough());
-const COPILOT_SHELLS = ['bash', 'shell', 'powershell', 'run_in_terminal', 'runInTerminal'];
+export const COPILOT_SHELLS = ['bash', 'shell', 'powershell', 'run_in_terminal', 'runInTerminal'];
 
 export const copilot: HookAdapter = {
   id: 'copilot', name: 'GitHub Copilot CLI',
   docs: 'https://docs.github.com/en/copilot/reference/copilot-cli-reference/cli-hooks-reference',
   can: { ask: false, rewriteOnAsk: false, rewriteOnAllow: false },
   install: {
-    // .github/hooks/*.json: { version: 1, hooks: { preToolUse: [{ type, bash, timeoutSec }] } }.
+    // .github/hooks/*.json: { version: 1, hooks: { preToolUse: [{ type, bash, powershell, timeoutSec }] } }.
+    // preToolUse has no matcher: it runs before every tool.
     markers: ['.github/hooks', '.github/copilot-instructions.md'],
     file: '.github/hooks/gitops-guard.json',
-    merge: (existing, command) => addHookEntry(existing, '.github/hooks/gitops-guard.json', 'copilot', 'preToolUse',
-      { type: 'command', bash: command, timeoutSec: 30 }, { version: 1 }),
+    fallbackShellTools: COPILOT_SHELLS,
+    powershell: true,
+    merge: (existing, command, more) => addHookEntry(existing, '.github/hooks/gitops-guard.json', 'copilot', 'preToolUse',
+      { type: 'command', bash: command, ...(more?.powershell ? { powershell: more.powershell } : {}), timeoutSec: 30 }, { version: 1 }),
   },
   quick(input) {
     // The camelCase form with toolArgs as a JSON string, as Copilot CLI sends it.
