@@ -175,3 +175,65 @@ describe('gitops-guard test', () => {
     expect(r.code).toBe(6);
   });
 });
+
+describe('exit codes and --json failures', () => {
+  it('keeps docs/cli.md and src/cli/exit.ts to one table', async () => {
+    const { EXIT } = await import('../src/cli/exit.js');
+    const doc = readFileSync(join(import.meta.dirname, '..', 'docs', 'cli.md'), 'utf8');
+    const rows = [...doc.matchAll(/^\| (\d) \|([^|]*)\|/gm)].map((m) => [Number(m[1]), [...m[2]!.matchAll(/`([a-z-]+)`/g)].map((c) => c[1])] as const);
+    expect(rows.map(([n]) => n)).toEqual([0, 1, 2, 3, 4, 5, 6, 7, 8]);
+    const { exitOf } = await import('../src/cli/exit.js');
+    for (const [n, codes] of rows) for (const c of codes) expect(exitOf(c as never), c).toBe(n);
+    expect(new Set(Object.values(EXIT))).toEqual(new Set(rows.map(([n]) => n)));
+  });
+
+  it('prints one JSON object on stdout when a command fails with --json', () => {
+    const noHost = project({ 'gitops-guard.json': '{}' });
+    const cases: [string[], string, number][] = [
+      [['status', '--json'], 'config', 1],
+      [['logs', 'web', '--json'], 'config', 1],
+      [['deploy', '--json'], 'usage', 1],
+      [['check', '--json', 'a', 'b'], 'usage', 1],
+      [['status', '--json', '--bogus'], 'usage', 1],
+      [['validate', '--json'], 'usage', 1],
+      [['history', '--json'], 'refused', 5],
+    ];
+    for (const [args, code, exit] of cases) {
+      const r = cli(args, { cwd: noHost });
+      expect(r.code, args.join(' ')).toBe(exit);
+      const out = JSON.parse(r.stdout);
+      expect(out, args.join(' ')).toMatchObject({ ok: false, error: { code, message: expect.any(String), next: expect.any(String) } });
+    }
+    const broken = cli(['check', '--json', 'ls'], { cwd: project({ 'gitops-guard.json': '{"host": 42}' }) });
+    expect(JSON.parse(broken.stdout).error.code).toBe('config');
+  });
+});
+
+describe('gitops-guard test reporters', () => {
+  const dir = () => project({
+    'team.cases.yaml': 'cases:\n  - command: docker ps\n    decision: deny\n  - command: ls <x> & "q"\n    decision: deny\n',
+  });
+  it('writes JUnit XML with one test case per case, failures with expected and got', () => {
+    const d = dir();
+    const r = cli(['test', '--reporter', 'junit', join(d, 'team.cases.yaml')], { cwd: d });
+    expect(r.code).toBe(6);
+    expect(r.stdout.startsWith('<?xml version="1.0" encoding="UTF-8"?>\n<testsuites')).toBe(true);
+    const cases = r.stdout.match(/<testcase /g)!.length;
+    expect(r.stdout).toContain(`tests="${cases}"`);
+    expect(r.stdout).toContain('ls &lt;x&gt; &amp; &quot;q&quot;');
+    expect(r.stdout.match(/<failure /g)!.length).toBeGreaterThanOrEqual(1);
+    expect(r.stdout).toContain('got:      allow');
+    expect(r.stdout.trim().endsWith('</testsuites>')).toBe(true);
+  });
+  it('writes TAP 13 with a plan that matches the test lines', () => {
+    const d = dir();
+    const r = cli(['test', '--reporter', 'tap', join(d, 'team.cases.yaml')], { cwd: d });
+    expect(r.code).toBe(6);
+    const lines = r.stdout.split('\n');
+    expect(lines[0]).toBe('TAP version 13');
+    const plan = Number(/^1\.\.(\d+)$/.exec(lines[1]!)![1]);
+    expect(lines.filter((l) => /^(not )?ok \d+ - /.test(l))).toHaveLength(plan);
+    expect(r.stdout).toMatch(/^not ok \d+ - \S+team\.cases\.yaml:4: ls <x> & "q"$/m);
+    expect(cli(['test', '--reporter', 'nope']).code).toBe(1);
+  });
+});

@@ -81,6 +81,7 @@ export function failureOf(e: unknown): Failure {
   const err = e instanceof Error ? e : new Error(String(e));
   const name = err.name;
   const any = err as Error & { code?: unknown; kind?: unknown; step?: unknown; next?: unknown };
+  const message = err.message.trim();
   let code: ErrorCode | undefined;
   if (err instanceof CliError || name === 'CliError') code = any.code as ErrorCode;
   else if (typeof any.code === 'string' && any.code.startsWith('ERR_PARSE_ARGS')) code = 'usage';
@@ -89,6 +90,8 @@ export function failureOf(e: unknown): Failure {
     code = any.kind === 'config' || any.kind === 'key' ? 'config'
       : ['unknown-host-key', 'changed-host-key', 'revoked-host-key'].includes(String(any.kind)) ? 'host-key' : 'unreachable';
   } else if (name === 'ServerError') code = /^no server configured/.test(err.message) ? 'config' : 'unreachable';
+  // simple-git's GitError (minified, so known by its `task`): git itself said no (not a repository, …).
+  else if (name === 'GitError' || ('task' in err && /^(fatal|error): /.test(err.message))) code = 'refused';
   else if (name === 'GitOpsError') {
     code = any.step === 'validate' || /compose files are not valid/.test(err.message) ? 'validation'
       : any.step === 'wait' ? 'pending'
@@ -97,7 +100,7 @@ export function failureOf(e: unknown): Failure {
   const known = code !== undefined;
   const c: ErrorCode = code ?? 'internal';
   const next = typeof any.next === 'string' && any.next ? any.next : nextFromMessage(err.message) ?? NEXT_OF[c];
-  return { code: c, message: known ? err.message : `internal error, blocking to stay safe: ${err.message}`, next, exit: EXIT_OF[c], known };
+  return { code: c, message: known ? message : `internal error, blocking to stay safe: ${message}`, next, exit: EXIT_OF[c], known };
 }
 
 /** The one JSON object a failing command prints with --json. */
