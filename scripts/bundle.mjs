@@ -3,8 +3,11 @@
 //   gitops-guard.cjs           bin.ts: argument handling, hook protocols, config, the fast path
 //   gitops-guard-classify.cjs  classify-once.ts: guard, rules, shell layer, tree-sitter
 // The first requires the second only when a command needs classifying. Dependencies stay in
-// node_modules and are required at run time.
-import { chmodSync } from 'node:fs';
+// node_modules and are required at run time, except the bash grammar: its wasm (all of tree-sitter-bash
+// that runs) is copied into dist/ with its licence, so the package does not install the 20 MB grammar
+// package (sources, native prebuilds) for one file.
+import { chmodSync, copyFileSync, readFileSync, writeFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import { fileURLToPath } from 'node:url';
 import { build } from 'esbuild';
 
@@ -39,3 +42,9 @@ const classifySeparately = {
 await build({ ...common, entryPoints: [`${root}src/cli/classify-once.ts`], outfile: `${root}dist/${CLASSIFY}` });
 await build({ ...common, entryPoints: [`${root}src/cli/bin.ts`], outfile: `${root}dist/gitops-guard.cjs`, plugins: [classifySeparately] });
 chmodSync(`${root}dist/gitops-guard.cjs`, 0o755);
+
+const require = createRequire(import.meta.url);
+copyFileSync(require.resolve('tree-sitter-bash/tree-sitter-bash.wasm'), `${root}dist/tree-sitter-bash.wasm`);
+const grammar = JSON.parse(readFileSync(require.resolve('tree-sitter-bash/package.json'), 'utf8'));
+writeFileSync(`${root}dist/tree-sitter-bash.LICENSE`, `tree-sitter-bash.wasm is tree-sitter-bash ${grammar.version} (${grammar.license}), `
+  + `${typeof grammar.repository === 'string' ? grammar.repository : grammar.repository?.url ?? ''}\n\n${readFileSync(require.resolve('tree-sitter-bash/LICENSE'), 'utf8')}`);

@@ -119,9 +119,17 @@ describe('gitops-guard check', () => {
     const rules = readdirSync(join(root, 'rules')).filter((n) => n.endsWith('.yaml')).map((n) => `rules/${n}`);
     expect(rules.length).toBeGreaterThan(0);
     for (const path of [relative(root, BIN), 'dist/gitops-guard-classify.cjs', 'dist/cli/main.js', 'dist/rules.json',
-      'schema/compose-spec/compose-spec.json', 'schema/compose-spec/LICENSE', 'package.json', 'README.md', ...rules]) {
+      'schema/compose-spec/compose-spec.json', 'schema/compose-spec/LICENSE', 'package.json', 'README.md', 'LICENSE',
+      'dist/tree-sitter-bash.wasm', 'dist/tree-sitter-bash.LICENSE', ...rules]) {
       expect(packed.has(path), path).toBe(true);
     }
+    // No source maps (they would point at src/, which is not shipped), no build scripts.
+    expect([...packed].filter((p) => p.endsWith('.map') || p.startsWith('scripts/'))).toEqual([]);
+    // Of the bash grammar only its wasm runs: it ships in dist/, the 20 MB package is not a dependency.
+    const pkg = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')) as { dependencies: Record<string, string>; license: string };
+    expect(Object.keys(pkg.dependencies)).not.toContain('tree-sitter-bash');
+    expect(pkg.license).toBe('MIT');
+    expect(readFileSync(join(root, 'LICENSE'), 'utf8')).toMatch(/^MIT License/);
     expect([...packed].filter((p) => p.startsWith('test/') || p.startsWith('src/'))).toEqual([]);
   });
 });
