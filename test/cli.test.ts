@@ -1,7 +1,7 @@
 // The built CLI as a child process: exit codes, JSON and human output, stdin, help and version,
 // colour rules, config errors, and the rule test harness.
 import { spawnSync } from 'node:child_process';
-import { readdirSync, readFileSync } from 'node:fs';
+import { mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { BIN, project, SEED } from './helpers.js';
@@ -243,5 +243,57 @@ describe('gitops-guard test reporters', () => {
     expect(lines.filter((l) => /^(not )?ok \d+ - /.test(l))).toHaveLength(plan);
     expect(r.stdout).toMatch(/^not ok \d+ - \S+team\.cases\.yaml:4: ls <x> & "q"$/m);
     expect(cli(['test', '--reporter', 'nope']).code).toBe(1);
+  });
+});
+
+describe('help and completion', () => {
+  it("gives every subcommand its own --help", async () => {
+    const { COMMANDS } = await import('../src/cli/commands.js');
+    for (const name of Object.keys(COMMANDS)) {
+      const r = cli([name, '--help']);
+      expect(r.code, name).toBe(0);
+      expect(r.stdout.split('\n')[0], name).toMatch(new RegExp(`^Usage: gitops-guard ${name}\\b`));
+    }
+  });
+
+  it('completes subcommands, options and values in bash, and registers with zsh', () => {
+    const script = cli(['completion', 'bash']).stdout;
+    const complete = (...words: string[]): string => spawnSync('bash', ['-c',
+      `${script}\nCOMP_WORDS=(${words.map((w) => `'${w}'`).join(' ')}); COMP_CWORD=${words.length - 1}; _gitops_guard; echo "\${COMPREPLY[*]}"`],
+    { encoding: 'utf8' }).stdout.trim();
+    expect(complete('gitops-guard', 'do')).toBe('doctor');
+    expect(complete('gitops-guard', 'init', '--agent', 'c').split(' ')).toEqual(['claude', 'codex', 'cursor', 'copilot', 'cline']);
+    expect(complete('gitops-guard', 'test', '--rep')).toBe('--reporter');
+    expect(complete('gitops-guard', 'shell-init', '')).toBe('bash zsh fish');
+    const zsh = cli(['completion', 'zsh']).stdout;
+    const home = project();
+    const r = spawnSync('zsh', ['-f', '-c', `autoload -Uz compinit && compinit -u -d ${home}/.zcompdump\n${zsh}\nprint -r -- $_comps[gitops-guard]`], { encoding: 'utf8', env: { HOME: home, PATH: process.env.PATH } });
+    expect(r.stdout.trim()).toBe('_gitops_guard');
+    expect(cli(['completion', 'tcsh']).code).toBe(1);
+  });
+});
+
+describe('gitops-guard plan', () => {
+  it('shows what a deploy would carry: not pushed, not committed', () => {
+    const base = project();
+    const git = (cwd: string, ...args: string[]) => spawnSync('git', ['-c', 'user.name=t', '-c', 'user.email=t@example.com', ...args], { cwd, encoding: 'utf8' });
+    git(base, 'init', '-q', '--bare', '-b', 'main', 'origin.git');
+    git(base, 'clone', '-q', join(base, 'origin.git'), 'dev');
+    const dev = join(base, 'dev');
+    git(dev, 'checkout', '-q', '-b', 'main');
+    mkdirSync(join(dev, 'server'));
+    writeFileSync(join(dev, 'server', 'docker-compose.yml'), 'services: {}\n');
+    writeFileSync(join(dev, 'gitops-guard.json'), JSON.stringify({ composeFiles: ['server/docker-compose.yml'] }));
+    git(dev, 'add', '.');
+    git(dev, 'commit', '-qm', 'deploy: one');
+    git(dev, 'push', '-qu', 'origin', 'main');
+    git(dev, 'commit', '-q', '--allow-empty', '-m', 'deploy: restart');
+    writeFileSync(join(dev, 'server', 'docker-compose.yml'), 'services: {web: {image: "nginx:1.27"}}\n');
+    const r = cli(['plan', '--json'], { cwd: dev });
+    expect(r.code, r.stderr).toBe(0);
+    const plan = JSON.parse(r.stdout);
+    expect(plan).toMatchObject({ ok: true, branch: 'main', upstream: 'origin/main', notApplied: null, uncommitted: ['server/docker-compose.yml'] });
+    expect(plan.unpushed.map((c: { message: string }) => c.message)).toEqual(['deploy: restart']);
+    expect(cli(['plan'], { cwd: dev }).stdout).toContain('Next: gitops-guard deploy -m');
   });
 });

@@ -10,17 +10,20 @@ import { Server } from '../remote/server.js';
 import { CliError, usageError } from './exit.js';
 
 export const usage = `Usage: gitops-guard reconcile
-       gitops-guard server install [--cron] [--apply]
 
-reconcile prints the reconciler: a POSIX sh script for the server (it needs sh, git, docker compose
-and flock). It fetches, fast-forwards the server's checkout, validates with docker compose config -q,
+Print the reconciler: a POSIX sh script for the server (it needs sh, git, docker compose and
+flock). It fetches, fast-forwards the server's checkout, validates with docker compose config -q,
 runs docker compose up -d --remove-orphans, and records the result outside the checkout.
+Install it on the server with gitops-guard server install.
+`;
 
-server install prints how to install it: the script path, and a systemd user service + timer
-(default) or a cron line (--cron) that runs it every minute, with settings from gitops-guard.json.
-With --apply it does that over SSH (the configured host, host key checked): checks the server has
-git, flock and docker compose, writes the files, and enables the timer or adds the cron line
-(replacing an earlier one). It never touches the checkout or the containers.
+export const serverUsage = `Usage: gitops-guard server install [--cron] [--apply] [--config FILE] [--cwd DIR]
+
+Print how to install the reconciler (gitops-guard reconcile): the script path, and a systemd user
+service + timer (default) or a cron line (--cron) that runs it every minute, with settings from
+gitops-guard.json. With --apply it does that over SSH (the configured host, host key checked):
+checks the server has git, flock and docker compose, writes the files, and enables the timer or
+adds the cron line (replacing an earlier one). It never touches the checkout or the containers.
 `;
 
 export async function run(argv: string[]): Promise<number> {
@@ -36,7 +39,7 @@ export async function runServer(argv: string[]): Promise<number> {
     options: { cron: { type: 'boolean' }, apply: { type: 'boolean' }, config: { type: 'string' }, cwd: { type: 'string' },
       help: { type: 'boolean', short: 'h' } },
   });
-  if (values.help) { process.stdout.write(usage); return 0; }
+  if (values.help) { process.stdout.write(serverUsage); return 0; }
   if (positionals[0] !== 'install' || positionals.length !== 1) throw usageError('server: expected "server install"');
   const config = await loadConfig({ cwd: resolve(values.cwd ?? process.cwd()), ...(values.config ? { file: values.config } : {}) });
   let p: InstallPlan;
