@@ -197,7 +197,12 @@ function deployOverhead() {
   if (r.status !== 0) throw new Error(`bench/deploy.mjs exited ${r.status}`);
 }
 
-const sections = { reference, classify: inProcess, cold: coldCheck, hook: coldHook, ssh: sshStatus, deploy: deployOverhead };
+function installed() {
+  const r = spawnSync(process.execPath, [join(ROOT, 'bench', 'install.mjs')], { stdio: 'inherit' });
+  if (r.status !== 0) throw new Error(`bench/install.mjs exited ${r.status}`);
+}
+
+const sections = { reference, classify: inProcess, cold: coldCheck, hook: coldHook, ssh: sshStatus, deploy: deployOverhead, install: installed };
 const only = process.argv.slice(2);
 console.log(`gitops-guard bench — node ${process.version}, ${new Date().toISOString()}`);
 for (const [name, run] of Object.entries(sections)) {
