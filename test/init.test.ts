@@ -1,7 +1,7 @@
 // gitops-guard init on temporary projects that already hold settings with other hooks: merges,
 // keeps what is there, is idempotent, asks (or refuses without a terminal), --dry-run writes
 // nothing; and the installed hook commands really run, and block when gitops-guard is missing.
-import { spawnSync } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, rmSync, statSync, symlinkSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -238,6 +238,19 @@ describe('installed hook commands', () => {
     expect(cline('read_file').status).toBe(0);
     expect(cline('read_file').stdout).toBe('');
   });
+
+  it('block in bounded time when gitops-guard is missing and the host never closes stdin', async () => {
+    const dir = installed();
+    rmSync(join(dir, 'node_modules'), { recursive: true });
+    const copilot = json(dir, '.github/hooks/gitops-guard.json').hooks.preToolUse[0].bash;
+    const child = spawn('sh', ['-c', copilot], { cwd: dir, env: { PATH: NODE_PATH, HOME: dir } });
+    child.stdin.write('{"toolName": "bash", "toolArgs": "{\\"command\\": \\"docker compose up -d\\"}"');
+    let stdout = '';
+    child.stdout.on('data', (d: Buffer) => { stdout += d.toString(); });
+    const code = await new Promise<number | null>((done) => child.on('close', done));
+    expect(code).toBe(2);
+    expect(JSON.parse(stdout).permissionDecision).toBe('deny');
+  }, 30_000);
 
   it("gives Copilot a PowerShell entry that parses as PowerShell (tree-sitter's grammar: pwsh is not installable here)", async () => {
     const dir = installed();

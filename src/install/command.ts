@@ -86,9 +86,11 @@ export function hookCommand(adapter: HookAdapter, options: HookCommandOptions): 
   if (!tools) {
     return `${find}; if [ -n "$g" ]; then ${run}; rc=$?; if [ "$rc" = 0 ] || [ "$rc" = 2 ]; then exit "$rc"; fi; fi; ${fallback}`;
   }
-  // The host's JSON is read once, handed to gitops-guard, and looked at again only if it failed:
-  // the tool passes when a plain tool name is there and none is a shell tool (or escaped).
-  return `in=$(cat); ${find}; if [ -n "$g" ]; then printf '%s\\n' "$in" | ${run}; rc=$?; if [ "$rc" = 0 ] || [ "$rc" = 2 ]; then exit "$rc"; fi; fi; `
+  // gitops-guard reads the host's JSON itself (and blocks if it never ends). Only when it could not
+  // start is the JSON read here, with a time limit where `timeout` exists: the tool passes when a
+  // plain tool name is there and none is a shell tool (or escaped).
+  return `${find}; if [ -n "$g" ]; then ${run}; rc=$?; if [ "$rc" = 0 ] || [ "$rc" = 2 ]; then exit "$rc"; fi; fi; `
+    + `if command -v timeout >/dev/null 2>&1; then in=$(timeout 5 cat); else in=$(cat); fi; `
     + `if printf '%s' "$in" | grep -Eq '"toolName"[[:space:]]*:[[:space:]]*"[A-Za-z0-9_.-]+"' `
     + `&& ! printf '%s' "$in" | grep -Eq ${sh(shellToolPattern(tools))}; then exit 0; fi; ${fallback}`;
 }
