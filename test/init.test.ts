@@ -1,10 +1,10 @@
 // gitops-guard init on temporary projects that already hold settings with other hooks: merges,
 // keeps what is there, is idempotent, asks (or refuses without a terminal), --dry-run writes
 // nothing; and the installed hook commands really run, and block when gitops-guard is missing.
-import { spawn, spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, readFileSync, rmSync, statSync, symlinkSync } from 'node:fs';
+import { execFileSync, spawn, spawnSync } from 'node:child_process';
+import { existsSync, mkdirSync, readFileSync, rmSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
-import { describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it } from 'vitest';
 import { ADAPTERS } from '../src/hooks/index.js';
 import { describeInstall, hookCommand, runningExecutable } from '../src/install/command.js';
 import { BIN, project, tempDir } from './helpers.js';
@@ -102,6 +102,20 @@ describe('gitops-guard init', () => {
     expect(noTty.code).toBe(1);
     expect(noTty.stderr).toContain('--yes');
     expect(readFileSync(join(dir, '.claude/settings.json'), 'utf8')).toBe('{"model":"opus"}');
+  });
+
+  it('prints one JSON object with --json, and needs --yes to write', () => {
+    const dir = project({ '.git/HEAD': 'ref: refs/heads/main\n', '.gemini/settings.json': '{}' });
+    const refused = init(dir, '--json');
+    expect(refused.code).toBe(1);
+    expect(JSON.parse(refused.stdout)).toMatchObject({ ok: false, error: { code: 'usage' } });
+    const r = init(dir, '--json', '--yes');
+    expect(r.code, r.stderr).toBe(0);
+    const out = JSON.parse(r.stdout);
+    expect(out).toMatchObject({ ok: true, agents: ['gemini'], written: ['.gemini/settings.json', 'gitops-guard.json'], dryRun: false });
+    expect(out.trust).toEqual([expect.objectContaining({ host: 'gemini', trusted: false, step: expect.stringContaining('Trust folder') })]);
+    const broken = project({ '.claude/settings.json': '{ nope' });
+    expect(JSON.parse(init(broken, '--json', '--yes').stdout).error.code).toBe('config');
   });
 
   it('takes --agent names, and names unknown ones', () => {
@@ -327,4 +341,42 @@ describe('init edits settings files in place', () => {
     expect(missing.status).toBe(127);
     expect(missing.stderr).toContain('npm install -D gitops-guard');
   });
+});
+
+describe('init at a terminal', () => {
+  const SOCKET = `gitops-guard-init-${process.pid}`;
+  const tmux = (...args: string[]): string => execFileSync('tmux', ['-L', SOCKET, ...args], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] });
+  afterAll(() => { try { tmux('kill-server'); } catch { /* already gone */ } });
+  async function waitForText(text: string): Promise<string> {
+    const until = Date.now() + 20_000;
+    for (;;) {
+      const screen = tmux('capture-pane', '-p', '-J', '-t', 'init');
+      if (screen.includes(text)) return screen;
+      if (Date.now() > until) throw new Error(`timed out waiting for "${text}":\n${screen}`);
+      await new Promise((r) => setTimeout(r, 50));
+    }
+  }
+
+  it("asks before writing, then offers each host's trust entry for this project and writes it on yes", async () => {
+    const dir = project({ '.git/HEAD': 'ref: refs/heads/main\n', 'gitops-guard.json': '{}\n' });
+    const home = tempDir();
+    mkdirSync(join(home, '.copilot'));
+    const copilotConfig = '{\n  // mine\n  "trusted_folders": ["/elsewhere"],\n  "theme": "dark"\n}\n';
+    writeFileSync(join(home, '.copilot', 'config.json'), copilotConfig);
+    tmux('new-session', '-d', '-s', 'init', '-x', '200', '-y', '50',
+      `env -i HOME=${home} PATH=${NODE_PATH} TERM=xterm NO_COLOR=1 ${process.execPath} ${BIN} init --cwd ${dir} --agent copilot --agent gemini; sleep 30`);
+    await waitForText('[y/N]');
+    tmux('send-keys', '-t', 'init', 'y', 'Enter');
+    await waitForText('Copilot CLI folder trust: add');
+    tmux('send-keys', '-t', 'init', 'y', 'Enter');
+    await waitForText('Gemini CLI folder trust: mark');
+    tmux('send-keys', '-t', 'init', 'n', 'Enter');
+    await waitForText('gitops-guard doctor');
+    const copilot = readFileSync(join(home, '.copilot', 'config.json'), 'utf8');
+    expect(copilot).toContain('// mine');
+    expect(copilot).toContain('"theme": "dark"');
+    expect(JSON.parse(copilot.replace('// mine', '')).trusted_folders).toEqual(['/elsewhere', dir]);
+    expect(existsSync(join(home, '.gemini', 'trustedFolders.json'))).toBe(false);
+    expect(existsSync(join(dir, '.github/hooks/gitops-guard.json'))).toBe(true);
+  }, 60_000);
 });

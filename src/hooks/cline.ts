@@ -11,6 +11,9 @@ const clineInput = schema((z) => z.object({
 }).passthrough());
 const commandInput = schema((z) => z.object({ command: z.string() }).passthrough());
 
+/** Cline's shell tool. */
+export const CLINE_SHELLS: readonly string[] = ['execute_command'];
+
 export const cline: HookAdapter = {
   id: 'cline', name: 'Cline', docs: 'https://docs.cline.bot/features/hooks/hook-reference',
   can: { ask: false, rewriteOnAsk: false, rewriteOnAllow: false },
@@ -18,7 +21,7 @@ export const cline: HookAdapter = {
     // Project hooks: an executable file named after the hook in .clinerules/hooks/.
     // PreToolUse runs before every tool.
     markers: ['.clinerules'],
-    fallbackShellTools: ['execute_command'],
+    fallbackShellTools: CLINE_SHELLS,
     file: '.clinerules/hooks/PreToolUse',
     executable: true,
     merge(existing, command) {
@@ -32,13 +35,13 @@ export const cline: HookAdapter = {
     if (!isRecord(input) || !(input.hookName === undefined || typeof input.hookName === 'string')
       || !isRecord(input.preToolUse) || typeof input.preToolUse.toolName !== 'string'
       || !isRecord(input.preToolUse.parameters) || !optionalStrings(input.workspaceRoots)) return undefined;
-    if (input.preToolUse.toolName !== 'execute_command') return { kind: 'other' };
+    if (!CLINE_SHELLS.includes(input.preToolUse.toolName)) return { kind: 'other' };
     const command = input.preToolUse.parameters.command;
     return typeof command === 'string' ? shell(command, (input.workspaceRoots as string[] | undefined)?.[0]) : undefined;
   },
   parse(input, z) {
     const v = validate(clineInput(z), input, 'Cline');
-    if (v.preToolUse.toolName !== 'execute_command') return { kind: 'other' };
+    if (!CLINE_SHELLS.includes(v.preToolUse.toolName)) return { kind: 'other' };
     const command = validate(commandInput(z), v.preToolUse.parameters, 'Cline execute_command').command;
     return shell(command, v.workspaceRoots?.[0]);
   },
