@@ -41,7 +41,11 @@ describe('gitops-guard doctor', () => {
     expect(probe.forbidden.said).toContain('gitops-guard blocked this command');
     expect(probe.benign).toMatchObject({ command: 'ls', blocked: false });
     expect(report.config.ok).toBe(true);
+    expect(host(report, 'claude').mcp).toMatchObject({ file: '.mcp.json', ok: true });
+    expect(host(report, 'cline').mcp).toBeUndefined();
     expect(code).toBe(0);
+    writeFileSync(join(dir, '.mcp.json'), JSON.stringify({ mcpServers: { 'gitops-guard': { command: 'npx', args: ['--no-install', 'gitops-guard', 'mcp'] } } }));
+    expect(host(doctor(dir, home).report, 'claude').mcp.detail).toContain('waits on the network');
   });
 
   it('says why a hook is not live, and exits 8', () => {

@@ -127,6 +127,7 @@ export async function run(argv: string[]): Promise<number> {
       else out(`        ${k.field}: "${k.forbidden!.command}" ${k.forbidden!.blocked ? 'refused' : 'let through'}, "${k.benign!.command}" ${k.benign!.blocked ? 'refused' : 'passed'} (${Math.max(k.forbidden!.ms, k.benign!.ms)} ms)`);
     }
     for (const w of h.why) out(`        ${p.yellow('why:')} ${w}`);
+    if (h.mcp) out(`        MCP (${h.mcp.file}): ${h.mcp.ok ? 'registered' : p.yellow(h.mcp.detail)}`);
   }
   out(`${mark(config.ok)} config: ${config.detail}${config.next ? `\n        next: ${config.next}` : ''}`);
   if (server) out(`${mark(server.ok)} server: ${server.detail}${server.next ? `\n        next: ${server.next}` : ''}`);

@@ -11,7 +11,7 @@ import { runsOurHook } from '../hooks/common.js';
 import { ADAPTERS } from '../hooks/index.js';
 import { HOST_FACTS, PROBES } from './hosts.js';
 import { readJsonc } from './jsonc.js';
-import { installedAgents } from './plan.js';
+import { installedAgents, MCP_NAME } from './plan.js';
 import { trustGate, type TrustCheck } from './trust.js';
 
 export interface ProbeResult {
@@ -43,6 +43,8 @@ export interface HostReport {
   readonly why: string[];
   readonly hooks: HookCheck[];
   readonly trust?: TrustCheck;
+  /** The host's MCP entry in the project, when the host reads one from the project. */
+  readonly mcp?: { readonly file: string; readonly ok: boolean; readonly detail: string };
 }
 
 const read = (path: string): string | undefined => { try { return readFileSync(path, 'utf8'); } catch { return undefined; } };
@@ -156,7 +158,25 @@ export async function checkHost(host: string, options: DoctorOptions): Promise<H
   }
   const trust = trustGate(host, { root, env, hookFile: text });
   if (trust && !trust.trusted) why.push(`${trust.gate}: ${trust.detail}. Fix: ${trust.step}`);
-  return { host, name: adapter.name, file, live: why.length === 0, why, hooks, ...(trust ? { trust } : {}) };
+  const mcp = mcpEntry(host, root);
+  return { host, name: adapter.name, file, live: why.length === 0, why, hooks, ...(trust ? { trust } : {}), ...(mcp ? { mcp } : {}) };
+}
+
+/** Is the MCP server registered where this host reads it, without an npx that waits on the network? */
+function mcpEntry(host: string, root: string): HostReport['mcp'] {
+  const placement = HOST_FACTS[host]!.mcp;
+  if (placement.kind !== 'file') return undefined;
+  let entry: { command?: unknown; args?: unknown } | undefined;
+  try {
+    entry = readJsonc(read(join(root, placement.file)), placement.file)[placement.key]?.[MCP_NAME];
+  } catch (e) {
+    return { file: placement.file, ok: false, detail: (e as Error).message };
+  }
+  if (!entry) return { file: placement.file, ok: false, detail: `no gitops-guard MCP server: run gitops-guard init --agent ${host}` };
+  if (entry.command === 'npx') {
+    return { file: placement.file, ok: false, detail: 'the entry runs npx, which waits on the network when the package is not installed: run gitops-guard init again to replace it' };
+  }
+  return { file: placement.file, ok: true, detail: `${String(entry.command)} ${Array.isArray(entry.args) ? entry.args.join(' ').slice(0, 60) : ''}`.trim() };
 }
 
 /** Check every installed host in parallel. */
