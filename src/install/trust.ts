@@ -95,7 +95,7 @@ function codex(ctx: TrustContext): TrustCheck {
   ].join('; ');
   return {
     host: 'codex', gate: 'Codex project trust and hook trust', trusted, detail,
-    step: `start codex in ${ctx.root} and trust the project when it asks; then trust the gitops-guard hook when Codex asks you to review new hooks`
+    step: `start codex in ${ctx.root} and trust the project when it asks; then run /hooks in Codex and trust the gitops-guard hook`
       + ' (Codex records a hash of each trusted hook, so a changed hook has to be trusted again)',
     ...(projectTrusted || unreadable ? {} : {
       offer: {
