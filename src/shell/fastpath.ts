@@ -1,12 +1,46 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { PACKAGE_ROOT } from '../paths.js';
+import { fileRunnerNames } from './grammars/runners.js';
+
 // Cheap text checks that need no parser. Kept free of heavy imports: the CLI and the hooks load this
 // module alone to decide whether the parser is needed at all.
 
-/** Program names the built-in policy is about. */
-export const MANAGED_NAMES = ['docker', 'podman', 'nerdctl', 'compose', 'ssh', 'scp', 'rsync', 'sftp', 'git'];
+/**
+ * What a rule set is about, for text searches: program names any of which makes a command worth
+ * reading, and programs that matter only beside one of their keywords (`git` only with `push`,
+ * `-c`, `alias`…). Derived from the rules (see RuleIndex.names) and stored by the build in
+ * dist/fastpath.json for the built-in packs.
+ */
+export interface ManagedNames {
+  readonly names: readonly string[];
+  readonly guarded: readonly { readonly program: string; readonly keywords: readonly string[] }[];
+}
 
-/** Names that run other text as commands (shells, script runners, interpreters). */
-const RUNNER_NAMES = ['sh', 'eval', 'source', 'make', 'npm', 'yarn', 'bun', 'python', 'node', 'ruby',
-  'perl', 'php', 'lua', 'deno', 'Rscript', 'osascript', 'pwsh'];
+let builtin: ManagedNames | null | undefined;
+
+/** The built-in packs' names, as the build stored them; null when not built (then nothing is fast). */
+export function builtinNames(): ManagedNames | null {
+  if (builtin === undefined) {
+    try {
+      builtin = JSON.parse(readFileSync(join(PACKAGE_ROOT, 'dist', 'fastpath.json'), 'utf8')) as ManagedNames;
+    } catch {
+      builtin = null;
+    }
+  }
+  return builtin;
+}
+
+/**
+ * Names that run text the command line does not show (a script file, stdin, package.json scripts,
+ * a Makefile): derived from the runner table, plus the script runners of the scripts family.
+ */
+const RUNNER_NAMES = [...new Set([...fileRunnerNames(), 'eval', 'make', 'gmake', 'npm', 'pnpm', 'yarn', 'bun', 'just',
+  // ssh clients other than ssh (see expand/remote.ts)
+  'slogin', 'autossh', 'sshpass', 'dbclient', 'mosh', 'tsh'])]
+  .filter((n) => n !== '.');
+/** Any of them as a word of its own (a version suffix allowed: `python3.12`). */
+const RUNNER_WORD = new RegExp(`(?:^|[^A-Za-z0-9_.-])(?:${RUNNER_NAMES.map((n) => n.replace(/[.+]/g, '\\$&')).join('|')})[0-9.]*(?=$|[^A-Za-z0-9_-])`);
 
 /** Wrappers whose operands are a command (see unwrap.ts). */
 const WRAPPERS = new Set(['sudo', 'doas', 'env', 'nohup', 'nice', 'ionice', 'time', 'timeout', 'stdbuf',
@@ -42,18 +76,34 @@ export function unquoted(text: string): string {
   return t.replace(/\\\n/g, '').replace(/['"\\\0]/g, '');
 }
 
-/** Managed names in text that has been through `unquoted`. git counts only when it could push or
- * run a shell command through an alias (`git -c alias.x=!cmd x`). */
-function namesManaged(t: string, extra: readonly string[]): boolean {
-  if (t.includes('git') && /push|-c|alias|!/.test(t)) return true;
-  for (const name of MANAGED_NAMES) if (name !== 'git' && t.includes(name)) return true;
-  for (const name of extra) if (name !== '' && t.includes(name)) return true;
-  return false;
+const matchers = new WeakMap<ManagedNames, (t: string) => boolean>();
+
+/**
+ * Does text that has been through `unquoted` name something of `names`? A program name counts as a
+ * word of its own (`docker`, `/usr/bin/docker`, `docker-compose`; not the `oc` in `process`); a
+ * keyword with punctuation (`.sock`, `/api/`) anywhere.
+ */
+function namesManaged(t: string, names: ManagedNames): boolean {
+  let m = matchers.get(names);
+  if (!m) {
+    const words = (list: readonly string[]): RegExp | null => {
+      const ws = list.filter((n) => /^[A-Za-z0-9_.+-]+$/.test(n) && /^[A-Za-z0-9_]/.test(n));
+      return ws.length === 0 ? null
+        : new RegExp(`(?:^|[^A-Za-z0-9_])(?:${ws.map((n) => n.replace(/[.+]/g, '\\$&')).join('|')})(?=$|[^A-Za-z0-9_])`);
+    };
+    const named = words(names.names);
+    const others = names.names.filter((n) => !/^[A-Za-z0-9_]/.test(n) || !/^[A-Za-z0-9_.+-]+$/.test(n));
+    const guarded = names.guarded.map((g) => ({ program: words([g.program]), keywords: g.keywords }));
+    m = (text) => (named?.test(text) ?? false) || others.some((k) => text.includes(k))
+      || guarded.some((g) => (g.program?.test(text) ?? false) && g.keywords.some((k) => text.includes(k)));
+    matchers.set(names, m);
+  }
+  return m(t);
 }
 
-/** Does a managed tool's name appear once quotes and escapes are removed? */
-export function mentionsManaged(text: string, extra: readonly string[] = []): boolean {
-  return namesManaged(unquoted(text), extra);
+/** Does a managed tool's name appear once quotes and escapes are removed? (Unbuilt: assume so.) */
+export function mentionsManaged(text: string, names: ManagedNames | null = builtinNames()): boolean {
+  return names === null || namesManaged(unquoted(text), names);
 }
 
 /**
@@ -61,11 +111,11 @@ export function mentionsManaged(text: string, extra: readonly string[] = []): bo
  * and escape removal), nothing the shell computes (`$`, backticks), and no command run by path or
  * glob. Sound, not complete: false means "parse it", never "deny it".
  */
-export function cannotHideManaged(text: string, extra: readonly string[] = []): boolean {
-  if (expands(text)) return false;
+export function cannotHideManaged(text: string, names: ManagedNames | null = builtinNames()): boolean {
+  if (names === null || expands(text)) return false;
   const t = unquoted(text);
-  if (namesManaged(t, extra)) return false;
-  for (const name of RUNNER_NAMES) if (t.includes(name)) return false;
+  if (namesManaged(t, names)) return false;
+  if (RUNNER_WORD.test(t)) return false;
   for (const segment of t.split(/[;&|()\n]+/)) {
     const words = segment.trim().split(/\s+/).filter(Boolean);
     let i = 0;

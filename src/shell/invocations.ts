@@ -368,7 +368,10 @@ export function nextCwd(command: SimpleCommand, cwd: string | null): string | nu
   const args = command.words.slice(1).filter((w) => w.value === null || !w.value.startsWith('-'));
   const dir = args[0];
   if (!dir) return null; // `cd` alone goes home: not the project
-  if (dir.value === null || dir.value === '-' || dir.value.startsWith('~')) return null;
+  if (dir.value === null || dir.value === '-') return null;
+  // `~/x` is the user's home, as the shell running the command (this user's) expands it.
+  if (dir.value === '~' || dir.value.startsWith('~/')) return homeDir() === null ? null : homeDir() + dir.value.slice(1);
+  if (dir.value.startsWith('~')) return null;
   if (dir.value.startsWith('/')) return dir.value;
   return cwd === null ? null : cwd === '.' ? dir.value : `${cwd}/${dir.value}`;
 }
@@ -382,4 +385,10 @@ function trackAssignments(command: SimpleCommand, env: Map<string, string | null
     if (w.value && eq > 0) { env.set(w.value.slice(0, eq), w.value.slice(eq + 1)); changed = true; }
   }
   return changed;
+}
+
+/** The home directory `~` stands for, when the environment says. */
+export function homeDir(): string | null {
+  const h = process.env.HOME;
+  return h && h.startsWith('/') ? h.replace(/\/+$/, '') || '/' : null;
 }

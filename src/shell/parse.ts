@@ -69,17 +69,6 @@ export function parserLoaded(): boolean {
   return parser !== undefined;
 }
 
-/**
- * Thrown by `withTree` when the parser has not been loaded: only guards created with
- * `deferParser` see it, and they load the parser and classify again.
- */
-export class ParserNeeded extends Error {
-  constructor() {
-    super('gitops-guard: this command needs the shell parser; call loadParser() first');
-    this.name = 'ParserNeeded';
-  }
-}
-
 /** Text prepared for parsing, with a way back to offsets in the caller's original text. */
 export interface Prepared {
   readonly text: string;
@@ -145,7 +134,7 @@ export function withTree<T>(text: string, use: (root: Node) => T): T | ParseFail
   if (text.length > MAX_INPUT_BYTES || Buffer.byteLength(text, 'utf8') > MAX_INPUT_BYTES) {
     return { kind: 'too-large', bytes: Buffer.byteLength(text, 'utf8') };
   }
-  if (!parser) throw new ParserNeeded();
+  if (!parser) throw new Error('gitops-guard: the shell parser is not loaded (callers check parserLoaded() first)');
   const deadline = performance.now() + PARSE_DEADLINE_MS;
   let timedOut = false;
   let tree: Tree | null = null;
