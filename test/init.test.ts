@@ -380,3 +380,15 @@ describe('init at a terminal', () => {
     expect(existsSync(join(dir, '.github/hooks/gitops-guard.json'))).toBe(true);
   }, 60_000);
 });
+
+describe('init on an older install', () => {
+  it("widens the matcher of an entry of ours written with another one, and changes nothing else", () => {
+    const dir = project({ '.claude/settings.json': '{}' });
+    expect(init(dir, '--yes').code).toBe(0);
+    const text = readFileSync(join(dir, '.claude/settings.json'), 'utf8');
+    const current = json(dir, '.claude/settings.json').hooks.PreToolUse[0].matcher;
+    writeFileSync(join(dir, '.claude/settings.json'), text.replace(`"matcher": "${current}"`, '"matcher": "Old"'));
+    expect(init(dir, '--yes').code).toBe(0);
+    expect(readFileSync(join(dir, '.claude/settings.json'), 'utf8')).toBe(text);
+  });
+});

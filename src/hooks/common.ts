@@ -57,7 +57,15 @@ export function addHookEntry(existing: string | undefined, file: string, host: s
   top: Record<string, unknown> = {}): string {
   const settings = readJsonc(existing, file);
   if (existing === undefined || existing.trim() === '') return pretty({ ...top, hooks: { [event]: [entry] } });
-  if (hasHook(settings.hooks?.[event], host)) return existing;
+  const current: unknown = settings.hooks?.[event];
+  if (hasHook(current, host)) {
+    // Ours is there. One written with another matcher (an older init matched fewer tools) gets
+    // this entry's matcher; nothing else in it changes.
+    const wanted = (entry as { matcher?: unknown }).matcher;
+    const list = Array.isArray(current) ? current : [];
+    const stale = list.findIndex((e: any) => hasHook(e, host) && typeof e?.matcher === 'string' && e.matcher !== wanted);
+    return typeof wanted === 'string' && stale >= 0 ? setJsonc(existing, ['hooks', event, stale, 'matcher'], wanted) : existing;
+  }
   let text = existing;
   for (const [key, value] of Object.entries(top)) if (!(key in settings)) text = setJsonc(text, [key], value);
   const hooks: unknown = settings.hooks;
