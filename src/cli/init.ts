@@ -11,7 +11,8 @@ import { findRepoRoot } from '../config-file.js';
 import { ADAPTERS } from '../hooks/index.js';
 import { describeInstall, runningExecutable } from '../install/command.js';
 import { applyChanges, detectAgents, diff, planInit, type InitPlan } from '../install/plan.js';
-import type { TrustCheck } from '../install/trust.js';
+import { findCodex, trustCodexHooks } from '../install/codex-app.js';
+import { codexHookKeys, type TrustCheck } from '../install/trust.js';
 import { PACKAGE_ROOT } from '../paths.js';
 import { CliError, EXIT, usageError } from './exit.js';
 import { paint, useColour } from './output.js';
@@ -57,6 +58,26 @@ const read = (path: string): string | undefined => { try { return readFileSync(p
 function trustLines(trust: readonly TrustCheck[], p: ReturnType<typeof paint>): string {
   return trust.map((t) => `${t.trusted ? p.green('trusted') : p.yellow('trust needed')}  ${t.gate}: ${t.detail}`
     + (t.trusted ? '' : `\n  The hook does not run until you do this: ${t.step}`)).join('\n');
+}
+
+/**
+ * Codex trusts each hook by its hash, recorded by its /hooks review. With a codex on the PATH, init
+ * can do the same through Codex's app-server, for the gitops-guard hooks only, on the person's yes.
+ */
+async function offerCodexHookTrust(plan: InitPlan, root: string, ask: (q: string) => Promise<string>, out: (s: string) => void): Promise<void> {
+  const gate = plan.trust.find((t) => t.host === 'codex');
+  const codex = gate && !gate.trusted ? findCodex(process.env) : undefined;
+  if (!codex) return;
+  const keys = codexHookKeys(root, read(join(root, '.codex', 'hooks.json')));
+  if (keys.length === 0) return;
+  const answer = await ask(`Codex: trust the gitops-guard hook now (records its hash as Codex's /hooks review does, through ${codex} app-server)? [y/N] `);
+  if (!/^y(es)?$/i.test(answer)) return;
+  try {
+    const after = await trustCodexHooks(codex, root, process.env, keys);
+    out(`Codex: ${after.map((h) => `${h.key.slice(h.key.lastIndexOf('/') + 1)} ${h.trustStatus}`).join(', ') || 'the hook is not listed (is the project trusted?)'}`);
+  } catch (e) {
+    out(`Codex could not record it (${(e as Error).message}); trust the hook with /hooks in Codex.`);
+  }
 }
 
 export async function run(argv: string[]): Promise<number> {
@@ -156,6 +177,7 @@ export async function run(argv: string[]): Promise<number> {
         out(`Wrote ${t.offer.file}.`);
       }
     }
+    await offerCodexHookTrust(plan, root, prompt, out);
   }
   out('\nCheck that each hook is live: gitops-guard doctor');
   return 0;

@@ -12,7 +12,8 @@ import { ADAPTERS } from '../hooks/index.js';
 import { HOST_FACTS, PROBES } from './hosts.js';
 import { readJsonc } from './jsonc.js';
 import { installedAgents, MCP_NAME } from './plan.js';
-import { trustGate, type TrustCheck } from './trust.js';
+import { codexHooks, findCodex } from './codex-app.js';
+import { codexHookKeys, trustGate, type TrustCheck } from './trust.js';
 
 export interface ProbeResult {
   readonly command: string;
@@ -156,10 +157,34 @@ export async function checkHost(host: string, options: DoctorOptions): Promise<H
       // Its own parse error is reported with the hook file when it is that file.
     }
   }
-  const trust = trustGate(host, { root, env, hookFile: text });
+  const trust = await askCodex(host, trustGate(host, { root, env, hookFile: text }), root, text, env);
   if (trust && !trust.trusted) why.push(`${trust.gate}: ${trust.detail}. Fix: ${trust.step}`);
   const mcp = mcpEntry(host, root);
   return { host, name: adapter.name, file, live: why.length === 0, why, hooks, ...(trust ? { trust } : {}), ...(mcp ? { mcp } : {}) };
+}
+
+/**
+ * For Codex, when a codex is on the PATH: its own answer on the hooks' trust (app-server hooks/list),
+ * which also knows a hook whose hash no longer matches. The project trust is read from config.toml.
+ */
+async function askCodex(host: string, trust: TrustCheck | undefined, root: string, hooksJson: string | undefined,
+  env: NodeJS.ProcessEnv): Promise<TrustCheck | undefined> {
+  const codex = host === 'codex' && trust ? findCodex(env) : undefined;
+  if (!codex || !trust) return trust;
+  const keys = codexHookKeys(root, hooksJson);
+  let listed;
+  try {
+    listed = await codexHooks(codex, root, env);
+  } catch (e) {
+    return { ...trust, detail: `${trust.detail} (codex app-server could not be asked: ${(e as Error).message})` };
+  }
+  const status = keys.map((k) => [k, listed.find((h) => h.key === k)?.trustStatus ?? 'not listed by Codex'] as const);
+  const hooksTrusted = status.length > 0 && status.every(([, s]) => s === 'trusted');
+  const projectPart = trust.detail.split('; ')[0]!;
+  return {
+    ...trust, trusted: trust.detail.startsWith('project trusted') && hooksTrusted,
+    detail: `${projectPart}; Codex (${codex}) says: ${status.map(([k, s]) => `${k.slice(k.lastIndexOf('/') + 1)} ${s}`).join(', ') || 'no gitops-guard hook'}`,
+  };
 }
 
 /** Is the MCP server registered where this host reads it, without an npx that waits on the network? */
