@@ -1,11 +1,13 @@
-// Builds the package's executable (see src/cli/bin.ts for why it is bundled) as two CommonJS files
+// Builds the package's executable (see src/cli/bin.ts for why it is bundled) as three CommonJS files
 // in dist/, one level below the package root like dist/paths.js, so PACKAGE_ROOT resolves the same:
 //   gitops-guard.cjs           bin.ts: argument handling, hook protocols, config, the fast path
 //   gitops-guard-classify.cjs  classify-once.ts: guard, rules, shell layer, tree-sitter
-// The first requires the second only when a command needs classifying. Dependencies stay in
-// node_modules and are required at run time, except the bash grammar: its wasm (all of tree-sitter-bash
-// that runs) is copied into dist/ with its licence, so the package does not install the 20 MB grammar
-// package (sources, native prebuilds) for one file.
+//   gitops-guard-mcp.cjs       src/mcp/server.ts: the SDK server and the tools, which `mcp` (in the
+//                              first bundle, src/mcp/front.ts) requires after its first answers
+// The first requires the others only when needed. Dependencies stay in node_modules and are
+// required at run time, except the bash grammar: its wasm (all of tree-sitter-bash that runs) is
+// copied into dist/ with its licence, so the package does not install the 20 MB grammar package
+// (sources, native prebuilds) for one file. dist/mcp-manifest.json is recorded here from the built server.
 import { chmodSync, copyFileSync, readFileSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { fileURLToPath } from 'node:url';
@@ -13,6 +15,7 @@ import { build } from 'esbuild';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 const CLASSIFY = 'gitops-guard-classify.cjs';
+const MCP = 'gitops-guard-mcp.cjs';
 
 const common = {
   bundle: true,
@@ -27,20 +30,23 @@ const common = {
 };
 
 /**
- * In the first bundle, `import('./classify-once.js')` becomes `require('./gitops-guard-classify.cjs')`.
- * (Left an import(), it would start Node's ES module loader, which costs a cold process ~7 ms.)
+ * In the first bundle, `import('./classify-once.js')` becomes `require('./gitops-guard-classify.cjs')`,
+ * and front.ts's `import('./server.js')` becomes `require('./gitops-guard-mcp.cjs')`. (Left an
+ * import(), it would start Node's ES module loader, which costs a cold process ~7 ms.)
  */
-const classifySeparately = {
-  name: 'classify-separately',
+const separately = (filter, file, importer = /./) => ({
+  name: `separately-${file}`,
   setup(b) {
-    b.onResolve({ filter: /\/classify-once\.js$/ }, () => ({ path: CLASSIFY, namespace: 'split' }));
-    b.onLoad({ filter: /.*/, namespace: 'split' }, () => ({ contents: `module.exports = require('./${CLASSIFY}');`, loader: 'js' }));
-    b.onResolve({ filter: /^\.\/gitops-guard-classify\.cjs$/ }, (a) => ({ path: a.path, external: true }));
+    b.onResolve({ filter }, (a) => (importer.test(a.importer) ? { path: file, namespace: `split-${file}` } : undefined));
+    b.onLoad({ filter: /.*/, namespace: `split-${file}` }, () => ({ contents: `module.exports = require('./${file}');`, loader: 'js' }));
+    b.onResolve({ filter: new RegExp(`^\\./${file.replace(/[.-]/g, '\\$&')}$`) }, (a) => ({ path: a.path, external: true }));
   },
-};
+});
 
 await build({ ...common, entryPoints: [`${root}src/cli/classify-once.ts`], outfile: `${root}dist/${CLASSIFY}` });
-await build({ ...common, entryPoints: [`${root}src/cli/bin.ts`], outfile: `${root}dist/gitops-guard.cjs`, plugins: [classifySeparately] });
+await build({ ...common, entryPoints: [`${root}src/mcp/server.ts`], outfile: `${root}dist/${MCP}` });
+await build({ ...common, entryPoints: [`${root}src/cli/bin.ts`], outfile: `${root}dist/gitops-guard.cjs`,
+  plugins: [separately(/\/classify-once\.js$/, CLASSIFY), separately(/^\.\/server\.js$/, MCP, /[\\/]src[\\/]mcp[\\/]front\.ts$/)] });
 chmodSync(`${root}dist/gitops-guard.cjs`, 0o755);
 
 const require = createRequire(import.meta.url);
@@ -48,3 +54,8 @@ copyFileSync(require.resolve('tree-sitter-bash/tree-sitter-bash.wasm'), `${root}
 const grammar = JSON.parse(readFileSync(require.resolve('tree-sitter-bash/package.json'), 'utf8'));
 writeFileSync(`${root}dist/tree-sitter-bash.LICENSE`, `tree-sitter-bash.wasm is tree-sitter-bash ${grammar.version} (${grammar.license}), `
   + `${typeof grammar.repository === 'string' ? grammar.repository : grammar.repository?.url ?? ''}\n\n${readFileSync(require.resolve('tree-sitter-bash/LICENSE'), 'utf8')}`);
+
+// What the server answers to initialize and tools/list, recorded from the server just built.
+const { buildManifest } = await import(`${root}dist/mcp/manifest.js`);
+const version = JSON.parse(readFileSync(`${root}package.json`, 'utf8')).version;
+writeFileSync(`${root}dist/mcp-manifest.json`, JSON.stringify(await buildManifest(version)) + '\n');

@@ -120,6 +120,14 @@ export class View {
         return ctx?.value !== undefined && ctx.value !== null && LOCAL_KUBE_CONTEXTS.test(ctx.value);
       }
       case 'export-only': return this.inv.scan?.options.some((o) => o.name === '--export') ?? false;
+      case 'sets-system': {
+        const scan = this.inv.scan;
+        if (!scan) return true;
+        if (scan.options.some((o) => optionIs(o, ['-s', '--set', '-F', '--file', '-b', '--boot']))) return true;
+        return scan.operands.some((o) => o.value === null || !(this.inv.program === 'date' && o.value.startsWith('+')));
+      }
+      case 'writes-output': return curlWrites(this.inv);
+      case 'forge-ref-update': return forgeRefUpdate(this.inv, this.ctx.protectedBranches);
     }
   }
 }
@@ -157,8 +165,53 @@ function httpMutation(inv: Invocation): boolean {
   const scan = inv.scan;
   if (!scan) return true;
   const method = scan.options.filter((o) => optionIs(o, ['-X', '--request'])).pop();
-  if (method && !/^(GET|HEAD)$/i.test(method.value ?? '')) return true;
+  if (method) return !/^(GET|HEAD)$/i.test(method.value ?? '');
+  // With -G the data goes into the query string of a GET.
+  if (scan.options.some((o) => optionIs(o, ['-G', '--get']))) return scan.options.some((o) => optionIs(o, ['-T', '--upload-file', '-F', '--form']));
   return scan.options.some((o) => optionIs(o, HTTP_BODY_OPTIONS));
+}
+
+const HARMLESS_OUTPUT = new Set(['-', '/dev/null', '/dev/stdout', '/dev/stderr']);
+const CURL_FILE_OPTIONS = ['-o', '--output', '-D', '--dump-header', '-c', '--cookie-jar', '--trace', '--trace-ascii', '--stderr',
+  '--libcurl', '--etag-save', '--hsts', '--alt-svc', '--output-dir'];
+
+function curlWrites(inv: Invocation): boolean {
+  if (inv.program !== 'curl') return false;
+  const scan = inv.scan;
+  if (!scan) return true;
+  for (const o of scan.options) {
+    if (optionIs(o, ['-O', '--remote-name', '--remote-name-all', '--create-dirs', '-J', '--remote-header-name'])) return true;
+    if (optionIs(o, CURL_FILE_OPTIONS) && (o.value === null || !HARMLESS_OUTPUT.has(o.value ?? '-'))) return true;
+    if (optionIs(o, ['-w', '--write-out']) && (o.value === null || /%output\{/.test(o.value ?? ''))) return true;
+  }
+  return false;
+}
+
+/** Forge API endpoints that move or delete a branch ref. */
+const REF_PATHS = [/(?:^|\/)git\/refs\/heads\/([^/?\s]+)/, /(?:^|\/)repository\/branches\/([^/?\s]+)/, /(?:^|\/)branches\/([^/?\s]+)\/(?:rename|merge-upstream)/];
+
+function forgeRefUpdate(inv: Invocation, protectedBranches: readonly string[]): boolean {
+  const w = words(inv);
+  const text = w.join(' ');
+  if (/\b(updateRef|deleteRef|updateRefs|createCommitOnBranch)\b/.test(text) && /graphql/.test(text)) return true;
+  if (inv.program === 'gh' && w[0] === 'repo' && w[1] === 'sync') return w.includes('--force');
+  const isApi = (inv.program === 'gh' || inv.program === 'glab') && w[0] === 'api';
+  if (!isApi && inv.program !== 'curl') return false;
+  const method = (() => {
+    for (let i = 0; i < w.length; i++) {
+      const m = /^(?:-X|--method=|--request=|-X)(.+)$/.exec(w[i]!) ?? (['-X', '--method', '--request'].includes(w[i]!) ? [w[i]!, w[i + 1] ?? ''] : null);
+      if (m) return m[1]!.toUpperCase();
+    }
+    return isApi && w.some((x) => /^-[fF]$|^--(raw-)?field$/.test(x)) ? 'POST' : 'GET';
+  })();
+  if (method === 'GET' || method === 'HEAD') return false;
+  for (const x of w) {
+    for (const re of REF_PATHS) {
+      const m = re.exec(x);
+      if (m && (protectedBranches.includes(decodeURIComponent(m[1]!)) || /force/.test(text))) return true;
+    }
+  }
+  return false;
 }
 
 function operands(args: readonly Arg[]): string[] {

@@ -41,6 +41,12 @@ export const FACTS = [
   'kube-local',
   /** `flux create … --export`: prints the manifest instead of applying it. */
   'export-only',
+  /** `date` or `hostname` given something to set (an operand other than a `+FORMAT`, `-s`, `--file`, `--boot`). */
+  'sets-system',
+  /** curl writes a file: an output, header dump, cookie jar, trace or `-w %output{…}` other than stdout or /dev/null. */
+  'writes-output',
+  /** A forge's API (gh, glab, hub, curl to the GitHub/GitLab API) updates or deletes a protected branch, or forces a ref. */
+  'forge-ref-update',
   /** An HTTP request that may change something: a method other than GET/HEAD, or a body (or unknown, for raw sockets). */
   'http-mutation',
 ] as const;

@@ -224,9 +224,15 @@ export function has(scan: Scan, ...names: readonly string[]): boolean {
   return scan.options.some((o) => optionIs(o, names));
 }
 
+/** `-exec` and `--exec` are the same long option (programs that take long options with one dash). */
+function longForm(name: string): string {
+  return name.length > 2 && name[0] === '-' && name[1] !== '-' ? '-' + name : name;
+}
+
 export function optionIs(o: Option, names: readonly string[]): boolean {
-  if (names.includes(o.name) || (o.alias !== undefined && names.includes(o.alias))) return true;
-  return o.ambiguous?.some((n) => names.includes('--' + n)) ?? false;
+  const n = longForm(o.name);
+  if (names.some((x) => x === o.name || longForm(x) === n) || (o.alias !== undefined && names.includes(o.alias))) return true;
+  return o.ambiguous?.some((a) => names.some((x) => longForm(x) === '--' + a)) ?? false;
 }
 
 /** The value of the last such option; undefined when absent, null when computed at run time. */

@@ -40,9 +40,27 @@ export interface SimpleCommand {
   readonly env: ReadonlyMap<string, string | null>;
 }
 
+/** Text inside the tree that the shell will parse again, which tree-sitter leaves unparsed. */
+export interface Reparse {
+  readonly text: string;
+  /** [start, end) in the parsed text of what contains it. */
+  readonly start: number;
+  readonly end: number;
+}
+
 export type WalkResult =
-  | { readonly ok: true; readonly commands: SimpleCommand[] }
+  | { readonly ok: true; readonly commands: SimpleCommand[]; readonly reparse?: readonly Reparse[] }
   | { readonly ok: false; readonly reason: 'too-deep' };
+
+/** Inside backticks a backslash escapes only `\`, `` ` `` and `$` (bash(1), Command Substitution). */
+function unescapeBackticks(body: string): string {
+  return body.replace(/\\([\\`$])/g, '$1');
+}
+
+/** A substitution the shell runs: `$(…)`, backticks, `<(…)`. */
+const SUBSTITUTION = /\$\(|`|<\(|>\(/;
+/** An array subscript holding a substitution, which arithmetic evaluation runs (`a[$(cmd)]`). */
+export const SUBSCRIPT_SUBSTITUTION = /\[[^\]]*(?:\$\(|`)/;
 
 const WORDISH = new Set([
   'word', 'string', 'raw_string', 'ansi_c_string', 'translated_string', 'concatenation', 'number',
@@ -91,12 +109,15 @@ function wordParts(src: string, node: Node): (string | null)[] {
       return [text.slice(1, -1)];
     case 'ansi_c_string':
       return [decodeAnsiC(text.slice(2, -1))];
-    case 'string':
     case 'translated_string': {
+      const inner = node.children.find((c) => c.type === 'string' || c.type === 'raw_string');
+      return inner ? wordParts(src, inner) : [null];
+    }
+    case 'string': {
       const parts: (string | null)[] = [];
       // Copy the literal stretches between expansions straight from the source: tree-sitter does not
       // give every stretch of a double-quoted string its own node.
-      let cursor = node.start + (node.type === 'translated_string' ? 2 : 1);
+      let cursor = node.start + 1;
       const close = node.end - 1;
       for (const child of node.children) {
         if (!child.named || child.type === 'string_content') continue;
@@ -148,12 +169,42 @@ export function collectCommands(src: string, root: Node, offset = 0): WalkResult
   let envSnapshot: ReadonlyMap<string, string | null> = env;
   let envChanged = true;
 
+  const reparse: Reparse[] = [];
+  const again = (text: string, n: Node): void => { reparse.push({ text, start: n.start + offset, end: n.end + offset }); };
+
   const stack: Pending[] = [{ node: root, parentType: null, depth: 0 }];
   while (stack.length > 0) {
     const { node, parentType, depth } = stack.pop()!;
     if (depth > MAX_TREE_DEPTH) return { ok: false, reason: 'too-deep' };
 
     switch (node.type) {
+      case 'command_substitution': {
+        // Backticks with escaped backticks inside nest again: tree-sitter reads `\`` as a literal.
+        const text = textOf(src, node);
+        if (text.startsWith('`') && text.includes('\\`')) {
+          again(unescapeBackticks(text.slice(1, -1)), node);
+          continue;
+        }
+        break;
+      }
+      case 'expansion': {
+        // `${x:=`cmd`}`, `${x#$(cmd)}`: tree-sitter keeps the operand as raw text.
+        for (const c of node.children) {
+          if ((c.type === 'word' || c.type === 'regex') && SUBSTITUTION.test(textOf(src, c))) again(`: ${textOf(src, c)}`, c);
+        }
+        // `${x@P}` expands the value as a prompt, running its substitutions.
+        const m = /^\$\{([A-Za-z_][A-Za-z0-9_]*)@P\}$/.exec(textOf(src, node));
+        const value = m ? env.get(m[1]!) : undefined;
+        if (m && (value === null || (value !== undefined && SUBSTITUTION.test(value)))) again(`: ${value ?? '$computed_prompt'}`, node);
+        break;
+      }
+      case 'raw_string':
+      case 'string_content':
+      case 'word': {
+        const text = textOf(src, node);
+        if (SUBSCRIPT_SUBSTITUTION.test(text)) again(`: ${node.type === 'raw_string' ? text.slice(1, -1) : text}`, node);
+        break;
+      }
       case 'pipeline': {
         const elems = namedStatements(node);
         for (let i = 1; i < elems.length; i++) {
@@ -227,7 +278,7 @@ export function collectCommands(src: string, root: Node, offset = 0): WalkResult
     const producer = byNode.get(producerNode);
     if (consumer && producer && consumer.stdin === null) consumer.stdin = { kind: 'pipe', from: producer };
   }
-  return { ok: true, commands };
+  return { ok: true, commands, ...(reparse.length > 0 ? { reparse } : {}) };
 }
 
 const STATEMENT_TYPES = new Set([
@@ -300,8 +351,13 @@ function buildCommand(
   const words: Word[] = [];
   const assignments: Assignment[] = [];
   const redirectNodes: Node[] = [];
-  for (const c of node.children) {
+  const kids = node.children;
+  for (let k = 0; k < kids.length; k++) {
+    const c = kids[k]!;
     if (!c.named) continue;
+    // `0<<<x`, `3>file`: a number touching the redirection after it is its descriptor, not a word.
+    const next = kids[k + 1];
+    if (c.type === 'number' && next && REDIRECTS.has(next.type) && next.start === c.end) continue;
     if (c.type === 'variable_assignment') {
       const a = assignmentOf(src, c, offset);
       if (a) assignments.push(a);

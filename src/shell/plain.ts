@@ -6,7 +6,7 @@
 // quotes", and tree-sitter (and its ~40 ms of start-up in a fresh process) is not needed. Everything
 // else goes to the parser. Property tests hold the two to the same commands, words, offsets and
 // working directories on every text this takes.
-import { nextCwd, type SimpleCommand } from './invocations.js';
+import { nextCwd, SUBSCRIPT_SUBSTITUTION, type SimpleCommand } from './invocations.js';
 import { MAX_INPUT_BYTES } from './parse.js';
 import type { Word } from './words.js';
 
@@ -81,6 +81,8 @@ export function plainCommands(text: string): SimpleCommand[] | null {
       }
       if (RESERVED.has(token) || !WORD.test(token)) return null;
     } else if (QUOTED.test(token)) {
+      // `'a[$(cmd)]'` runs cmd wherever bash evaluates it as arithmetic: the parser's walk reads it.
+      if (SUBSCRIPT_SUBSTITUTION.test(token)) return null;
       value = token.slice(1, -1);
     } else if (!WORD.test(token) && !OPTION_VALUE.test(token)) {
       return null;

@@ -134,6 +134,13 @@ export class Expansion {
       const range = job.origin ?? { start: toOriginal(prepared, command.start), end: toOriginal(prepared, command.end) };
       new Scope(this, job, command, range).run();
     }
+    for (const r of parsed.reparse ?? []) {
+      this.queue.push({
+        ...job, text: r.text, depth: job.depth + 1, spliceable: false,
+        origin: job.origin ?? { start: toOriginal(prepared, r.start), end: toOriginal(prepared, r.end) },
+        rewriteCwd: job.rewriteCwd ?? job.cwd,
+      });
+    }
     return true;
   }
 }

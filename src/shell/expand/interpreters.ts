@@ -17,6 +17,8 @@ const LINE_VERBS: Partial<Record<CodeLanguage, RegExp>> = {
   vim: /^\s*:*\s*(?:silent!?\s+|exe(?:cute)?\s+)?(?:!|r(?:ead)?\s*!|w(?:rite)?\s*!|ter(?:minal)?\s+|call\s+system\()\s*(.*)$/,
   gdb: /^\s*(?:shell\s+|!|pipe\s+.*\|\s*)(.*)$/,
   expect: /^\s*(?:spawn|exec|system)\s+(?:-\S+\s+)*(.*)$/,
+  ed: /^\s*(?:[0-9,.$;]*[rwe]\s*!|!)\s*(.*)$/,
+  less: /^\s*[0-9]*!(.*)$|^\s*[0-9]*\|.(.*)$/,
 };
 
 export function scanCode(scope: Scope, lang: CodeLanguage, code: string, label: string, inline = true): void {
@@ -29,9 +31,11 @@ export function scanCode(scope: Scope, lang: CodeLanguage, code: string, label: 
   if (verbs) {
     for (const line of code.split(/\n|\|(?=\s*[!:a-z])/)) {
       const m = verbs.exec(line);
-      if (m && m[1]!.trim() !== '') scope.nested(m[1]!.replace(/^['"(]+|['")]+\s*$/g, ''), label, { spliceable: false });
+      const cmd = m ? (m[1] ?? m[2] ?? '') : '';
+      if (m && cmd.trim() !== '') scope.nested(cmd.replace(/^['"(]+|['")]+\s*$/g, ''), label, { spliceable: false });
     }
-    if (!mentions(code)) return;
+    // These languages run shell commands only through those verbs: nothing else is a command.
+    return;
   }
   if (!mentions(code)) {
     // `execSync('dock' + 'er ps')` never spells a name: inline code that starts processes with

@@ -9,6 +9,9 @@ import { parseRsync, parseScp, parseSftp, parseSshfs, remotePathOf } from '../pr
 import { argOf, type Word } from '../words.js';
 import type { Scope } from './driver.js';
 import { readLocal, stdinText } from './output.js';
+import { quoteWord } from '../words.js';
+import { GIT_CONFIG_FILE_ENV, parseGitConfigText } from '../programs/git.js';
+import { runScriptFile } from './scripts.js';
 
 export function managedFamily(scope: Scope, name: string, args: readonly Word[]): boolean {
   const values = args.map(argOf);
@@ -40,8 +43,8 @@ export function managedFamily(scope: Scope, name: string, args: readonly Word[])
       rsyncHooks(scope, transfer.scan.options, values);
       break;
     }
-    case 'git': case 'git-push': case 'git-send-pack': {
-      const words = name === 'git' ? values : [name === 'git-push' ? 'push' : 'send-pack', ...values];
+    case 'git': case 'hub': case 'git-push': case 'git-send-pack': {
+      const words = name === 'git' || name === 'hub' ? values : [name === 'git-push' ? 'push' : 'send-pack', ...values];
       const git = parseGit(words, scope.env);
       facts = gitFacts(scope, git);
       if (facts === null) return true;
@@ -49,7 +52,7 @@ export function managedFamily(scope: Scope, name: string, args: readonly Word[])
     }
     default: return false;
   }
-  scope.emit(scope.argv, name === 'git-push' || name === 'git-send-pack' ? 'git' : name, { facts });
+  scope.emit(scope.argv, name === 'git-push' || name === 'git-send-pack' || name === 'hub' ? 'git' : name, { facts });
   return true;
 }
 
@@ -73,10 +76,13 @@ const GIT_COMMAND_KEYS = [/^core\.(pager|editor|sshcommand|fsmonitor|askpass|git
   /^diff\.external$/, /^diff\..+\.(command|textconv)$/, /^filter\..+\.(clean|smudge|process)$/, /^merge\..+\.driver$/,
   /^sequence\.editor$/, /^gpg(\.ssh|\.x509|\.openpgp)?\.program$/, /^credential(\..+)?\.helper$/, /^uploadpack\.packobjectshook$/,
   /^remote\..+\.(receivepack|uploadpack|proxy)$/, /^(difftool|mergetool)\..+\.cmd$/, /^web\.browser$/, /^browser\..+\.cmd$/,
-  /^interactive\.difffilter$/, /^sendemail\.(tocmd|cccmd|smtpserver)$/, /^core\.hookspath$/, /^include\.path$/, /^includeif\./];
+  /^interactive\.difffilter$/, /^sendemail\.(tocmd|cccmd|smtpserver)$/, /^core\.hookspath$/, /^include\.path$/, /^includeif\./,
+  /^submodule\..+\.update$/, /^core\.alternaterefscommand$/, /^gpg\.ssh\.defaultkeycommand$/, /^grep\.openfilesinpager$/];
 /** Environment variables whose value is a command git (or ssh under it) runs. */
-const GIT_COMMAND_ENV = ['GIT_PAGER', 'PAGER', 'GIT_EDITOR', 'EDITOR', 'VISUAL', 'GIT_SSH_COMMAND', 'GIT_SSH', 'GIT_EXTERNAL_DIFF',
-  'GIT_ASKPASS', 'SSH_ASKPASS', 'GIT_PROXY_COMMAND', 'GIT_SEQUENCE_EDITOR', 'LESSOPEN', 'LESSCLOSE'];
+const GIT_COMMAND_ENV = ['GIT_PAGER', 'PAGER', 'GIT_EDITOR', 'EDITOR', 'VISUAL', 'GIT_SSH_COMMAND', 'GIT_EXTERNAL_DIFF',
+  'GIT_PROXY_COMMAND', 'GIT_SEQUENCE_EDITOR', 'LESSOPEN', 'LESSCLOSE'];
+/** Environment variables that name a program (not a shell string) git runs. */
+const GIT_PROGRAM_ENV = ['GIT_SSH', 'GIT_ASKPASS', 'SSH_ASKPASS'];
 
 /** git subcommands and the options that hand git a command to run. */
 const GIT_RUNS: Record<string, { option?: readonly string[]; operands?: number; argv?: number }> = {
@@ -88,6 +94,8 @@ const GIT_RUNS: Record<string, { option?: readonly string[]; operands?: number; 
   'fetch': { option: ['--upload-pack'] }, 'clone': { option: ['--upload-pack', '-u'] }, 'pull': { option: ['--upload-pack'] },
   'ls-remote': { option: ['--upload-pack'] }, 'archive': { option: ['--exec'] }, 'push': { option: ['--receive-pack', '--exec'] },
   'send-pack': { option: ['--receive-pack', '--exec'] },
+  'grep': { option: ['--open-files-in-pager', '-O'] },
+  'send-email': { option: ['--to-cmd', '--cc-cmd', '--sendmail-cmd', '--smtp-server'] },
 };
 
 function gitFacts(scope: Scope, git: GitCommand): ProgramFacts | null {
@@ -96,10 +104,9 @@ function gitFacts(scope: Scope, git: GitCommand): ProgramFacts | null {
     if (c.value === null || !GIT_COMMAND_KEYS.some((k) => k.test(c.key))) continue;
     if (c.key.startsWith('alias.') && !(c.value.startsWith('!') && git.alias === c.key.slice(6))) continue;
     if (c.key.startsWith('alias.')) continue; // the expanded shell alias is read below
-    if (/^(core\.hookspath|include\.path|includeif\.)/.test(c.key)) {
-      scope.raise('unreadable-script', `\`git -c ${c.key}=…\` makes git run hooks or read configuration from ${c.value}`);
-      continue;
-    }
+    if (/^(include\.path|includeif\.)/.test(c.key)) continue; // read by configFiles
+    if (c.key === 'core.hookspath') { gitHooks(scope, git, c.value); continue; }
+    if (c.key === 'sequence.editor') sequenceExecs(scope, c.value, `git -c ${c.key}`);
     const value = c.key.startsWith('credential') && !c.value.startsWith('!') ? `git-credential-${c.value}` : c.value.replace(/^!/, '');
     scope.nested(value, `git -c ${c.key}`, { spliceable: false });
   }
@@ -107,8 +114,17 @@ function gitFacts(scope: Scope, git: GitCommand): ProgramFacts | null {
     const value = scope.env.get(v);
     if (value === undefined) continue;
     if (value === null) { scope.raise('dynamic-command', `${v} is computed at run time`); continue; }
-    scope.nested(value, v, { spliceable: false });
+    scope.nested(value.replace(/^\|+/, '').replace(/%s/g, 'FILE'), v, { spliceable: false });
+    if (v === 'GIT_SEQUENCE_EDITOR') sequenceExecs(scope, value, v);
   }
+  for (const v of GIT_PROGRAM_ENV) {
+    const value = scope.env.get(v);
+    if (value === undefined) continue;
+    if (value === null) { scope.raise('dynamic-command', `${v} is computed at run time`); continue; }
+    scope.nested(quoteWord(value), v, { spliceable: false });
+  }
+  configFiles(scope, git);
+  configWrites(scope, git);
   if (git.shellAlias !== undefined) scope.nested(git.shellAlias, `git ${git.alias ?? ''}`.trim());
   const sub = git.sub;
   const runs = sub === null ? undefined : GIT_RUNS[sub];
@@ -127,8 +143,26 @@ function gitFacts(scope: Scope, git: GitCommand): ProgramFacts | null {
       else scope.nested((payload as string[]).join(' '), `git ${sub} ${ops[0]}`, { spliceable: false });
     }
   }
-  // ext:: URLs run a command to reach the "remote".
-  for (const a of git.args) {
+  // `git clone -c k=v` configures the new repository before its checkout runs; its template brings hooks.
+  if (sub === 'clone' || sub === 'init') {
+    const scan = getopt(git.args, { long: ['config=|c', 'template=', 'origin=|o', 'branch=|b', 'depth=', 'reference=', 'separate-git-dir=', 'upload-pack=|u', 'jobs=|j', 'filter='], short: 'c:o:b:u:j:', permute: true });
+    for (const o of scan.options) {
+      if (o.name === '--config' && o.value !== undefined) {
+        const v = o.value;
+        const eq = v === null ? -1 : v.indexOf('=');
+        const key = v === null || eq < 0 ? '' : v.slice(0, eq).toLowerCase();
+        if (v === null) scope.raise('dynamic-command', '`git clone --config` is computed at run time');
+        else if (GIT_COMMAND_KEYS.some((k) => k.test(key)) && !key.startsWith('alias.')) scope.nested(v.slice(eq + 1).replace(/^!/, ''), `git ${sub} --config ${key}`, { spliceable: false });
+      }
+      if (o.name === '--template' && o.value !== undefined) gitHooks(scope, git, o.value === null ? null : `${o.value}/hooks`);
+    }
+  }
+  // ext:: URLs run a command to reach the "remote" (also when url.<base>.insteadOf rewrites a URL into one).
+  const rewrites = git.config.filter((c) => /^url\..*\.insteadof$/.test(c.key) && c.value !== null)
+    .map((c) => ({ from: c.value!, to: c.key.slice(4, -'.insteadof'.length) }));
+  for (const raw of git.args) {
+    const hit = raw === null ? undefined : rewrites.find((r) => raw.startsWith(r.from));
+    const a = raw !== null && hit ? hit.to + raw.slice(hit.from.length) : raw;
     if (a !== null && a.startsWith('ext::')) scope.nested(a.slice(5).replace(/%(.)/g, (_m, c: string) => (c === 'S' ? 'git-upload-pack' : c === 's' ? ' ' : c)).replace(/%/g, ''), 'git ext::', { spliceable: false });
   }
   if (sub === 'push' || sub === 'send-pack') {
@@ -137,4 +171,59 @@ function gitFacts(scope: Scope, git: GitCommand): ProgramFacts | null {
   }
   void configValue;
   return { kind: 'git', git };
+}
+
+/** Lines `exec CMD` / `x CMD` that a sequence editor writes into a rebase todo list run as commands. */
+function sequenceExecs(scope: Scope, editor: string, label: string): void {
+  for (const m of editor.matchAll(/(?:^|[\s/'"])(?:exec|x) ([^#/'"\n]+)/g)) scope.nested(m[1]!.trim(), `${label} (rebase exec)`, { spliceable: false });
+}
+
+/** Configuration files named for this run (GIT_CONFIG_GLOBAL, include.path …): read as given with -c. */
+function configFiles(scope: Scope, git: GitCommand): void {
+  const paths: (string | null)[] = [];
+  for (const v of GIT_CONFIG_FILE_ENV) { const p = scope.env.get(v); if (p !== undefined) paths.push(p); }
+  for (const c of git.config) if (c.key === 'include.path' || /^includeif\..*\.path$/.test(c.key)) paths.push(c.value);
+  for (const p of paths.slice(0, 8)) {
+    if (p === null) { scope.raise('dynamic-command', 'git reads a configuration file named at run time'); continue; }
+    const text = readLocal(scope, p.replace(/^~(?=\/)/, process.env.HOME ?? '~'), scope.cwd);
+    if (text === null) continue;
+    const entries = parseGitConfigText(text);
+    for (const c of entries) {
+      if (c.value === null || !GIT_COMMAND_KEYS.some((k) => k.test(c.key)) || /^(include|includeif)\./.test(c.key)) continue;
+      if (c.key.startsWith('alias.')) { if (c.value.startsWith('!')) scope.nested(c.value.slice(1), `${p}: ${c.key}`, { spliceable: false }); continue; }
+      if (c.key === 'core.hookspath') { gitHooks(scope, git, c.value); continue; }
+      scope.nested(c.value.replace(/^!/, ''), `${p}: ${c.key}`, { spliceable: false });
+    }
+  }
+}
+
+/** `git config KEY VALUE` of a key that runs a program stores a command that runs later: judged now. */
+function configWrites(scope: Scope, git: GitCommand): void {
+  if (git.sub !== 'config') return;
+  const scan = getopt(git.args, { long: ['global', 'system', 'local', 'worktree', 'file=|f', 'add', 'replace-all', 'unset', 'unset-all', 'get', 'get-all', 'get-regexp', 'list|l', 'type=', 'bool', 'int', 'path', 'null|z', 'show-origin', 'show-scope', 'name-only', 'default=', 'includes', 'no-includes', 'blob='], short: 'lzf:', permute: true });
+  const ops = scan.operands.map((o) => o.value);
+  const verb = ops[0] === 'set' ? 1 : 0;
+  const key = ops[verb];
+  const value = ops[verb + 1];
+  if (typeof key !== 'string' || value === undefined) return;
+  const k = key.toLowerCase();
+  if (!GIT_COMMAND_KEYS.some((re) => re.test(k))) return;
+  if (value === null) { scope.raise('dynamic-command', `\`git config ${key}\` stores a command computed at run time`); return; }
+  scope.nested(value.replace(/^!/, ''), `git config ${key} (runs later)`, { spliceable: false });
+}
+
+/** Hooks a git command runs, from core.hooksPath (or a template's hooks): read as the scripts they are. */
+const HOOKS_OF: Record<string, readonly string[]> = {
+  commit: ['pre-commit', 'prepare-commit-msg', 'commit-msg', 'post-commit'], push: ['pre-push'], merge: ['pre-merge-commit', 'post-merge'],
+  checkout: ['post-checkout'], switch: ['post-checkout'], clone: ['post-checkout'], rebase: ['pre-rebase', 'post-rewrite'],
+  pull: ['post-merge', 'pre-merge-commit'], am: ['applypatch-msg', 'pre-applypatch', 'post-applypatch'],
+};
+function gitHooks(scope: Scope, git: GitCommand, dir: string | null): void {
+  const hooks = git.sub === null ? undefined : HOOKS_OF[git.sub];
+  if (!hooks) return;
+  if (dir === null) { scope.raise('unreadable-script', `git runs hooks from a directory named at run time`); return; }
+  for (const h of hooks) {
+    const path = `${dir.replace(/\/+$/, '')}/${h}`;
+    runScriptFile(scope, { value: path, tail: h, text: path, start: 0, end: 0 }, `git ${git.sub} hook ${h}`, 'exec');
+  }
 }

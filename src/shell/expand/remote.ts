@@ -11,7 +11,7 @@ import { stdinText } from './output.js';
 /** Other clients that take ssh's command line (after their own options). */
 const SSH_CLIENTS: Record<string, { options: { short?: string; long?: readonly string[] }; skip?: number }> = {
   slogin: { options: {} },
-  autossh: { options: { short: 'M:' } },
+  autossh: { options: {} },
   sshpass: { options: { short: 'ehvf:d:p:P:' } },
   dbclient: { options: {} },
   tsh: { options: {} },
@@ -23,7 +23,7 @@ export function remoteFamily(scope: Scope, name: string, args: readonly Word[]):
   if (client) {
     // `sshpass -p pw ssh host cmd`: the command after sshpass's options is the ssh command line.
     const scan = getopt(args.map(argOf), client.options);
-    const rest = args.slice(scan.firstOperand);
+    const rest = name === 'autossh' ? autosshArgs(args) : args.slice(scan.firstOperand);
     if (name === 'sshpass' || name === 'tsh') { scope.continueWith(rest, name); return true; }
     ssh(scope, rest, name);
     return true;
@@ -78,4 +78,16 @@ function mosh(scope: Scope, args: readonly Word[]): void {
     if (o.name === '--ssh' && o.value) scope.nested(o.value, 'mosh --ssh', { spliceable: false });
   }
   ssh(scope, synthetic.slice(1), 'mosh');
+}
+
+/** autossh takes only -M PORT, -f and -V itself (anywhere); every other word is ssh's. */
+function autosshArgs(args: readonly Word[]): Word[] {
+  const out: Word[] = [];
+  for (let i = 0; i < args.length; i++) {
+    const v = args[i]!.value;
+    if (v === '-M') { i++; continue; }
+    if (v === '-f' || v === '-V' || (v !== null && /^-M\d+$/.test(v))) continue;
+    out.push(args[i]!);
+  }
+  return out;
 }

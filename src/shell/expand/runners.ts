@@ -69,7 +69,9 @@ export function runnersFamily(scope: Scope, name: string, args: readonly Word[])
   const sub = subcommandOf(runner, top.operands[0]?.value);
   if (sub && !runner.runs.some((r) => r.when && applies(r, top))) {
     base = top.operands[0]!.index + 1;
-    scan = getopt(values.slice(base), sub[1].options ?? {});
+    const own = getopt(values.slice(base), sub[1].options ?? {});
+    // The program's own options before the subcommand count for its rows too (`pnpm -c exec …`).
+    scan = { ...own, options: [...top.options.filter((o) => o.index < base), ...own.options] };
     runs = sub[1].runs;
     label = `${label} ${sub[0]}`;
   }
@@ -91,6 +93,18 @@ export function runnersFamily(scope: Scope, name: string, args: readonly Word[])
 function perform(scope: Scope, run: Run, scan: Scan, words: readonly Word[], base: number,
   operandWord: (i: number) => Word | undefined, label: string, name: string): boolean {
   if (run.fromStdin) { scope.spliceable = false; scope.argsFromStdin = true; }
+  if (run.envShell) {
+    if (run.self) scope.emit(scope.argv, name, { scan });
+    for (const v of run.envShell) {
+      const value = scope.env.get(v);
+      if (value === undefined) continue;
+      if (value === null) { scope.raise('dynamic-command', `${v} for \`${label}\` is computed at run time`); continue; }
+      // LESSOPEN's `|cmd %s`; LESS's `+!cmd` initial commands; plain commands otherwise.
+      const text = v === 'LESS' ? (/\+!(.*)$/.exec(value)?.[1] ?? '') : value.replace(/^\|+-?/, '').replace(/%s/g, 'FILE');
+      if (text.trim() !== '') scope.nested(text, `${v} (${label})`, { spliceable: false });
+    }
+    return true;
+  }
   if (run.embedded) {
     if (run.self) scope.emit(scope.argv, name, { scan });
     embeddedCommands(scope, words, run.embedded, label);
@@ -157,7 +171,21 @@ function perform(scope: Scope, run: Run, scan: Scan, words: readonly Word[], bas
     if (name === 'concurrently' || name === 'npm-run-all' || name === 'run-p' || name === 'run-s') {
       texts = texts.map((t) => t.replace(/^(npm|yarn|pnpm|bun):(.*)$/s, (_m, tool: string, script: string) => `${tool} run '${script.replace(/'/g, '')}'`));
     }
+    if (run.prefix) texts = texts.map((t) => run.prefix + t);
     for (const t of texts) scope.nested(t, label, { spliceable: scope.spliceable && texts.length === 1 });
+    return true;
+  }
+  if (run.scriptOrCommandOption) {
+    for (const o of scan.options.filter((x) => optionIs(x, run.scriptOrCommandOption!))) {
+      if (o.value === undefined) continue;
+      if (o.value === null) { scope.raise('dynamic-command', `\`${label} ${o.name}\` runs a program named at run time`); continue; }
+      // A path is a script to read; a bare name is that program, run as a command.
+      if (o.value.includes('/')) {
+        runScriptFile(scope, { value: o.value, tail: null, text: o.value, start: 0, end: 0 }, `${label} ${o.name}=${o.value}`, 'exec');
+      } else {
+        scope.nested(o.value, `${label} ${o.name}`, { spliceable: false });
+      }
+    }
     return true;
   }
   if (run.script !== undefined || run.scriptOption) {
@@ -178,6 +206,13 @@ function perform(scope: Scope, run: Run, scan: Scan, words: readonly Word[], bas
   }
   if (run.code) {
     if (!scope.local && !run.self) { scope.emit(scope.argv, name, { scan }); return true; }
+    if (run.codePlusOperands) {
+      const plus = scan.operands.filter((o) => o.value === null ? (words[base + o.index]?.text ?? '').startsWith('+') : o.value.startsWith('+'));
+      if (plus.some((o) => o.value === null)) { scope.raise('interpreter-code', `\`${label} +…\` runs commands computed at run time`); return true; }
+      const code = plus.map((o) => o.value!.slice(1)).join('\n');
+      if (code !== '') scanCode(scope, run.code, code, `${label} +`);
+      return true;
+    }
     if (run.codeOption) {
       const values = scan.options.filter((o) => optionIs(o, run.codeOption!)).map((o) => o.value);
       if (values.some((v) => v === null)) { scope.raise('interpreter-code', `\`${label}\` runs code computed at run time`); return true; }

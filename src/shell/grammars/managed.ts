@@ -120,7 +120,7 @@ export const GIT_PUSH: OptionGrammar = {
     'delete|d', 'prune', 'all', 'branches', 'tags', 'follow-tags', 'no-follow-tags', 'atomic', 'no-atomic',
     'dry-run|n', 'porcelain', 'quiet|q', 'verbose|v', 'progress', 'no-progress', 'set-upstream|u', 'no-verify',
     'verify', 'thin', 'no-thin', 'repo=', 'receive-pack=', 'exec=', 'push-option=|o', 'signed=?', 'no-signed',
-    'recurse-submodules=', 'no-recurse-submodules', 'ipv4|4', 'ipv6|6'],
+    'recurse-submodules=', 'no-recurse-submodules', 'ipv4|4', 'ipv6|6', 'no-force'],
   permute: true, abbreviate: true,
 };
 

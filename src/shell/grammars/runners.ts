@@ -81,7 +81,7 @@ export const RUNNERS: readonly Runner[] = [
       short: 'fglmpPc:g:G:s:u:w:',
       long: ['command=|c', 'session-command=', 'fast|f', 'group=|g', 'supp-group=|G', 'login|l', 'preserve-environment|p',
         'pty|P', 'shell=|s', 'user=|u', 'whitelist-environment=|w', 'help', 'version'],
-      abbreviate: true,
+      permute: true, abbreviate: true,
     },
     runs: [
       { when: ['-c', '--session-command'], shellOption: ['-c', '--session-command'] },
@@ -89,7 +89,7 @@ export const RUNNERS: readonly Runner[] = [
       { stdinShell: true },
     ],
   },
-  { names: ['sg'], options: { short: 'c:' }, runs: [{ when: ['-c'], shellOption: ['-c'] }, { minOperands: 2, shellOperands: 1 }] },
+  { names: ['sg'], options: { short: 'c:', permute: true }, runs: [{ when: ['-c'], shellOption: ['-c'] }, { minOperands: 2, shellOperands: 1 }] },
   {
     names: ['env'],
     options: {
@@ -222,7 +222,7 @@ export const RUNNERS: readonly Runner[] = [
       'respawn-pane': { options: { short: 'kc:e:t:' }, runs: [{ shellOperands: 0, until: [';'] }] },
       'respawn-window': { options: { short: 'kc:e:t:' }, runs: [{ shellOperands: 0, until: [';'] }] },
       'run-shell': { options: { short: 'bCc:d:t:' }, runs: [{ unless: ['-C'], shellOperands: 0, until: [';'] }, { nothing: true }] },
-      'if-shell': { options: { short: 'bFt:' }, runs: [{ unless: ['-F'], shellOperand: 0 }, { nothing: true }] },
+      'if-shell': { options: { short: 'bFt:' }, runs: [{ unless: ['-F'], shellOperand: 0, also: true }, { shellEach: 1, prefix: 'tmux ' }] },
       'send-keys': { options: { short: 'FHKlMRXN:c:t:' }, runs: [{ unless: ['-X'], keys: true, shellOperands: 0, until: [';'] }, { nothing: true }] },
       'display-popup': { options: { short: 'BCEkNb:c:d:e:h:s:S:t:T:w:x:y:' }, runs: [{ shellOperands: 0, until: [';'] }] },
       'pipe-pane': { options: { short: 'IOot:' }, runs: [{ shellOperands: 0, until: [';'] }] },
@@ -247,7 +247,7 @@ export const RUNNERS: readonly Runner[] = [
   {
     names: ['systemd-run'],
     options: {
-      short: 'M:pPqGdtSu:E:H:r',
+      short: 'M:p:PqGdtSu:E:H:rh',
       long: ['unit=|u', 'property=', 'description=', 'slice=', 'slice-inherit', 'scope', 'remain-after-exit|r', 'send-sighup',
         'service-type=', 'uid=', 'gid=', 'nice=', 'working-directory=', 'same-dir|d', 'setenv=|E', 'pty|t', 'pipe|P',
         'quiet|q', 'on-active=', 'on-boot=', 'on-startup=', 'on-unit-active=', 'on-unit-inactive=', 'on-calendar=',
@@ -298,6 +298,10 @@ export const RUNNERS: readonly Runner[] = [
   // ------------------------------------------------------------------ package and task runners
   { names: ['npx'], options: { short: 'yqc:p:', long: ['call=|c', 'package=|p', 'yes|y', 'no', 'quiet|q', 'ignore-existing', 'no-install', 'prefix=', 'workspace=', 'include-workspace-root'] }, runs: [{ when: ['-c'], shellOption: ['-c'] }, { argv: 0 }] },
   { names: ['bunx', 'pnpx', 'uvx', 'pipx'], options: { short: 'p:', long: ['package=|p', 'from=', 'with=', 'python=', 'bun', 'spec='] }, runs: [{ argv: 0 }], subcommands: { run: { options: { long: ['spec=', 'python=', 'no-cache', 'pypackages', 'path'] }, runs: [{ argv: 0 }] } } },
+  { names: ['sort'], options: { long: ['compress-program=', 'buffer-size=|S', 'temporary-directory=|T', 'output=|o', 'key=|k', 'field-separator=|t', 'parallel=', 'files0-from=', 'random-source=', 'sort='], short: 'bcCdfghiMmnrRsuVzS:T:o:k:t:', permute: true, abbreviate: true }, runs: [{ when: ['--compress-program'], scriptOrCommandOption: ['--compress-program'], self: true, also: true }, { nothing: true }] },
+  { names: ['split'], options: { long: ['filter=', 'lines=|l', 'bytes=|b', 'line-bytes=|C', 'number=|n', 'suffix-length=|a', 'additional-suffix=', 'numeric-suffixes=?', 'hex-suffixes=?', 'separator=|t'], short: 'del:b:C:n:a:t:x', permute: true, abbreviate: true }, runs: [{ when: ['--filter'], shellOption: ['--filter'], self: true, also: true }, { nothing: true }] },
+  { names: ['wget'], options: { long: ['use-askpass=', 'output-document=|O', 'output-file=|o', 'post-data=', 'post-file=', 'method=', 'body-data=', 'body-file=', 'header=', 'user=', 'password=', 'directory-prefix=|P', 'tries=|t', 'timeout=|T', 'execute=|e', 'input-file=|i'], short: 'qvNcrkmpbSO:o:P:t:T:e:i:', permute: true, abbreviate: true }, runs: [{ when: ['--use-askpass'], scriptOrCommandOption: ['--use-askpass'], self: true, also: true }, { nothing: true }] },
+  { names: ['cmake'], options: { short: 'E' }, runs: [{ when: ['-E'], whenOperand: { index: 0, is: ['env'] }, assignments: true, argv: 1 }, { nothing: true }] },
   { names: ['poetry', 'pdm', 'hatch', 'rye', 'pipenv', 'bundle', 'bundler', 'conda', 'mamba', 'micromamba', 'pixi'], subcommands: { run: { options: { short: 'n:p:', long: ['name=|n', 'prefix=|p', 'env=', 'live-stream', 'no-capture-output'] }, runs: [{ argv: 0 }] }, exec: { runs: [{ argv: 0 }] } }, runs: [{ nothing: true }] },
   { names: ['uv'], subcommands: { run: { options: { short: 'qvp:', long: ['with=', 'with-requirements=', 'python=|p', 'project=', 'directory=', 'package=', 'extra=', 'env-file=', 'frozen', 'locked', 'no-project', 'isolated', 'script', 'module', 'all-extras', 'no-sync', 'quiet|q'] }, runs: [{ argv: 0 }] }, tool: { runs: [{ whenOperand: { index: 0, is: ['run'] }, argv: 1 }, { nothing: true }] } }, runs: [{ nothing: true }] },
   { names: ['nix-shell'], options: { short: 'p:A:I:', long: ['run=', 'command=', 'packages=|p', 'pure', 'attr=|A', 'arg=', 'argstr=', 'keep=', 'include=|I'], singleDashLong: false, permute: true }, runs: [{ when: ['--run', '--command'], shellOption: ['--run', '--command'] }, { nothing: true }] },
@@ -305,6 +309,32 @@ export const RUNNERS: readonly Runner[] = [
   // A shell inside a VM's engine host: what runs there runs on a local engine.
   { names: ['limactl'], subcommands: { shell: { options: { long: ['workdir=', 'shell=', 'debug', 'tty=?', 'reconnect'] }, runs: [{ argv: 1 }] } }, runs: [{ nothing: true }] },
   { names: ['colima'], subcommands: { ssh: { options: { short: 'p:', long: ['profile=|p', 'layer=?'] }, runs: [{ argv: 0 }] } }, runs: [{ nothing: true }] },
+  { names: ['coproc'], runs: [{ whenOperand: { index: 1, is: ['{'] }, argv: 2 }, { whenOperand: { index: 0, is: ['{'] }, argv: 1 }, { argv: 0 }] },
+  // zsh precommand modifiers and other plain wrappers.
+  { names: ['-', 'noglob', 'nocorrect', 'setarch', 'linux32', 'linux64', 'systemd-cat', 'chronic', 'ifne', 'sponge', 'ts', 'wsl', 'wsl.exe', 'xvfb-run', 'schroot', 'firejail'], options: { short: 'aRLBXZThn:t:p:e:d:u:c:', long: ['identifier=|t', 'priority=|p', 'level-prefix=', 'exec', 'distribution=|d', 'user=|u', 'cd=', 'chroot=|c', 'auto-servernum|a', 'server-args=|s', 'error-file=|e', 'addr-no-randomize|R'] }, runs: [{ whenOperand: { index: 0, is: ['-e', '--exec'] }, argv: 1 }, { argv: 0 }] },
+  { names: ['choom'], options: { short: 'n:p:', long: ['adjust=|n', 'pid=|p'] }, runs: [{ when: ['-p'], nothing: true }, { argv: 0 }] },
+  { names: ['capsh'], options: { long: ['print', 'drop=', 'caps=', 'inh=', 'addamb=', 'user=', 'uid=', 'gid=', 'groups=', 'chroot=', 'secbits=', 'keep=', 'shell='] }, runs: [{ whenOperand: { index: 0, is: ['-c'] }, shellOperand: 1 }, { stdinShell: true }] },
+  { names: ['cmd', 'cmd.exe'], options: { short: 'cCkKqQsSdDuUaA', singleDashLong: false }, runs: [{ whenOperand: { index: 0, is: ['/c', '/C', '/k', '/K'] }, shellOperands: 1 }, { nothing: true }] },
+  { names: ['xterm', 'uxterm', 'gnome-terminal', 'konsole', 'alacritty', 'kitty', 'wezterm', 'foot', 'urxvt'], options: { short: 'hv', long: ['title=', 'geometry=', 'class=', 'working-directory=', 'hold'], singleDashLong: true }, runs: [{ embedded: { from: ['-e', '--', '-x', '--command'], to: [] } }] },
+  { names: ['pee'], runs: [{ shellEach: 0 }] },
+  { names: ['mispipe'], runs: [{ shellEach: 0 }] },
+  { names: ['devbox', 'tox', 'hatch', 'nox'], subcommands: { run: { runs: [{ argv: 0, afterDashDash: true }] }, exec: { runs: [{ argv: 0, afterDashDash: true }] } }, runs: [{ nothing: true }] },
+  {
+    names: ['npm'],
+    subcommands: {
+      exec: { options: { short: 'yc:p:', long: ['call=|c', 'package=|p', 'yes|y', 'no', 'workspace=', 'workspaces', 'include-workspace-root'] }, runs: [{ when: ['-c'], shellOption: ['-c'] }, { argv: 0 }] },
+      explore: { runs: [{ minOperands: 2, shellOperands: 1 }] },
+    },
+    subcommandAliases: { x: 'exec' },
+    runs: [],
+  },
+  {
+    names: ['pnpm'],
+    options: { short: 'cr', long: ['shell-mode|c', 'recursive|r', 'filter=', 'dir=|C', 'workspace-root|w'] },
+    subcommands: { exec: { runs: [{ when: ['-c'], shellOperands: 0 }, { argv: 0 }] }, dlx: { options: { long: ['package='] }, runs: [{ when: ['-c'], shellOperands: 0 }, { argv: 0 }] } },
+    runs: [],
+  },
+  { names: ['yarn'], subcommands: { exec: { runs: [{ argv: 0 }] }, dlx: { options: { short: 'qp:', long: ['package=|p', 'quiet|q'] }, runs: [{ argv: 0 }] } }, runs: [] },
   { names: ['mise', 'rtx', 'asdf'], subcommands: { exec: { runs: [{ argv: 0, afterDashDash: true }] }, x: { runs: [{ argv: 0, afterDashDash: true }] } }, runs: [{ nothing: true }] },
 ];
 
@@ -392,6 +422,17 @@ export const INTERPRETERS: readonly Runner[] = [
       { minOperands: 1, code: 'powershell', codeOperand: 0 },
     ],
   },
+  {
+    names: ['less', 'more', 'most'],
+    options: { short: 'abBcCdeEfFgGiIjJkKLmMnNqQrRsSuUVwWXz#:o:O:p:t:T:x:y:h:P:D:', long: ['log-file=|o', 'LOG-FILE=|O', 'pattern=|p', 'tag=|t', 'lesskey-file='], permute: true },
+    runs: [
+      { envShell: ['LESSOPEN', 'LESSCLOSE', 'LESS'], also: true, self: true },
+      { code: 'less', codePlusOperands: true },
+    ],
+  },
+  { names: ['man'], options: { short: 'aCdfhikKlMPrStTwWZHEL:m:p:', long: ['pager=|P', 'config-file=|C', 'manpath=|M', 'sections=|S', 'html=?|H', 'encoding=|E', 'locale=|L', 'preprocessor=|p'], permute: true }, runs: [{ when: ['-P', '-H'], shellOption: ['-P', '-H'], also: true, self: true }, { envShell: ['MANPAGER', 'PAGER', 'BROWSER'], self: true }] },
+  { names: ['rg', 'ripgrep'], options: READERS.rg!, runs: [{ when: ['--pre'], scriptOrCommandOption: ['--pre'], self: true }, { nothing: true }] },
+  { names: ['ed', 'red'], options: { short: 'EGlrsp:' }, runs: [{ code: 'ed', codeStdin: true, self: true }] },
   { names: ['tclsh', 'wish'], runs: [{ minOperands: 1, code: 'tcl', codeFile: 0 }, { code: 'tcl', codeStdin: true }] },
   {
     names: ['awk', 'gawk', 'mawk', 'nawk', 'busybox-awk'],
@@ -418,11 +459,11 @@ export const INTERPRETERS: readonly Runner[] = [
     names: ['vim', 'vi', 'nvim', 'ex', 'view', 'vimdiff', 'gvim', 'rvim'],
     options: { short: 'AbCdDeEhHlLmMnNoOpqrRsvVyZc:S:t:T:u:U:w:W:i:', long: ['cmd=', 'clean', 'noplugin', 'headless', 'help', 'version', 'startuptime=', 'not-a-term', 'ttyfail', 'listen=', 'remote=', 'remote-send=', 'remote-expr=', 'embed'], permute: true },
     runs: [
-      { when: ['-c', '--cmd'], code: 'vim', codeOption: ['-c', '--cmd'], self: true, also: true },
-      { when: ['-S'], code: 'vim', codeFileOption: ['-S'], self: true, also: true },
+      { code: 'vim', codePlusOperands: true, self: true, also: true },
+      { when: ['-c', '--cmd'], code: 'vim', codeOption: ['-c', '--cmd'], also: true },
+      { when: ['-S'], code: 'vim', codeFileOption: ['-S'], also: true },
       { when: ['--remote-send'], code: 'vim', codeOption: ['--remote-send'], also: true },
-      { when: ['-e', '-E', '-s'], unless: [], code: 'vim', codeStdin: true, self: true },
-      { nothing: true },
+      { when: ['-e', '-E', '-s'], code: 'vim', codeStdin: true },
     ],
   },
   {
@@ -444,7 +485,7 @@ export const HOOKED_TOOLS: readonly Runner[] = [
     options: {
       short: 'AcdrtuxzjJZaBhiklmnopPsSUvwWb:C:f:F:g:H:I:K:L:N:T:V:X:',
       long: ['to-command=', 'checkpoint-action=', 'use-compress-program=|I', 'info-script=|F', 'new-volume-script=', 'rsh-command=',
-        'file=|f', 'directory=|C', 'files-from=|T', 'exclude-from=|X', 'exclude=', 'transform=', 'xform=', 'checkpoint=?',
+        'file=|f', 'directory=|C', 'files-from=|T', 'force-local', 'multi-volume|M', 'rmt-command=', 'exclude-from=|X', 'exclude=', 'transform=', 'xform=', 'checkpoint=?',
         'create|c', 'extract|x', 'get', 'list|t', 'append|r', 'update|u', 'gzip|z', 'bzip2|j', 'xz|J', 'zstd', 'verbose|v',
         'owner=', 'group=', 'mode=', 'mtime=', 'format=|H', 'label=|V', 'blocking-factor=|b', 'strip-components=',
         'wildcards', 'overwrite', 'keep-old-files|k', 'auto-compress|a', 'to-stdout|O', 'force-local', 'one-file-system'],
@@ -454,7 +495,7 @@ export const HOOKED_TOOLS: readonly Runner[] = [
       { when: ['--to-command'], shellOption: ['--to-command'], self: true, also: true, label: 'tar --to-command' },
       { when: ['--checkpoint-action'], shellOption: ['--checkpoint-action'], valuePrefix: 'exec=', self: true, also: true, label: 'tar --checkpoint-action' },
       { when: ['-I'], shellOption: ['-I'], self: true, also: true, label: 'tar --use-compress-program' },
-      { when: ['-F', '--new-volume-script'], scriptOption: ['-F', '--new-volume-script'], self: true, also: true },
+      { when: ['-F', '--new-volume-script'], shellOption: ['-F', '--new-volume-script'], self: true, also: true, label: 'tar --info-script' },
       { when: ['--rsh-command'], shellOption: ['--rsh-command'], self: true, also: true },
       { nothing: true },
     ],

@@ -4,7 +4,7 @@ import type { OptionGrammar } from '../getopt.js';
 /** Languages whose code the interpreters family scans for commands (see expand/interpreters.ts). */
 export type CodeLanguage =
   | 'python' | 'node' | 'ruby' | 'perl' | 'php' | 'lua' | 'tcl' | 'r' | 'powershell' | 'applescript'
-  | 'awk' | 'sed' | 'vim' | 'gdb' | 'lisp' | 'expect' | 'crontab' | 'code';
+  | 'awk' | 'sed' | 'vim' | 'gdb' | 'lisp' | 'expect' | 'crontab' | 'ed' | 'less' | 'code';
 
 /**
  * One way a program runs something. Rows are tried in order; a row applies when its option
@@ -37,6 +37,10 @@ export interface Run {
   readonly shellEach?: number;
   /** …or the one operand at this index (`bash -c STRING arg0 …`). */
   readonly shellOperand?: number;
+  /** With `shellEach`: each payload is this text followed by the operand (`tmux ` for tmux's command arguments). */
+  readonly prefix?: string;
+  /** The value of this option is a program to run: a path is judged as a script, a name as that command. */
+  readonly scriptOrCommandOption?: readonly string[];
   /** The operand at this index is a shell script file (the rest are its arguments). */
   readonly script?: number;
   /** The value of this option is a shell script file. */
@@ -53,6 +57,10 @@ export interface Run {
   readonly codeFile?: number;
   readonly codeFileOption?: readonly string[];
   readonly codeStdin?: true;
+  /** Environment variables whose value is a command the program runs through a shell (`LESSOPEN`, `MANPAGER`). */
+  readonly envShell?: readonly string[];
+  /** Operands that start with `+` are code too (`vim +'!cmd'`). */
+  readonly codePlusOperands?: true;
   /** Commands inside the arguments, each from one of `from` to one of `to` (`find -exec … ;`). */
   readonly embedded?: { readonly from: readonly string[]; readonly to: readonly string[] };
   /** Runs nothing from the command line (`command -v`, `sudo -l`): judged as the program itself. */

@@ -100,7 +100,15 @@ export function parseGit(args: readonly Arg[], env: ReadonlyMap<string, string |
       shellAlias = [def.value.slice(1), ...words.slice(1).map((w) => w ?? '"$computed"')].join(' ');
       break;
     }
-    words = [...aliasWords(def.value), ...words.slice(1)];
+    // An alias may begin with git's own options (`-c core.pager=… log`): read them again.
+    const expanded = getopt([...aliasWords(def.value), ...words.slice(1)], GIT);
+    for (const o of expanded.options) {
+      if (o.name !== '-c' && o.name !== '--config-env') continue;
+      const c = configOf(o.value ?? null, env, o.name === '--config-env');
+      if (c === null || c.value === null) dynamic = true;
+      if (c) config.push(c);
+    }
+    words = expanded.operands.map((o) => o.value);
     sub = words[0] ?? null;
   }
   return {
@@ -128,6 +136,8 @@ export interface GitPush {
 }
 
 const FORCE_OPTIONS = ['--force', '--force-with-lease', '--mirror', '--delete', '--prune'];
+/** git config files named for this run (environment) or included from its configuration. */
+export const GIT_CONFIG_FILE_ENV = ['GIT_CONFIG_GLOBAL', 'GIT_CONFIG_SYSTEM', 'GIT_CONFIG'];
 
 /** A push destination as a branch name: `refs/heads/main`, `heads/main`, `main` → `main`; null: not a branch name we can know. */
 export function branchOf(ref: string): string | null {
@@ -139,9 +149,13 @@ export function parseGitPush(git: GitCommand): GitPush {
   const scan = getopt(git.args, GIT_PUSH);
   const forceFlags: string[] = [];
   for (const o of scan.options) {
+    // `--no-force` undoes a force given before it.
+    if (o.name === '--no-force' || o.name === '--no-force-with-lease') { forceFlags.length = 0; continue; }
     const name = FORCE_OPTIONS.find((f) => o.name === f || o.alias === f || o.ambiguous?.includes(f.slice(2)));
     if (name) forceFlags.push(o.name === '-f' || o.name === '-d' ? o.name : name);
   }
+  // A dry run sends nothing.
+  if (has(scan, '--dry-run')) forceFlags.length = 0;
   const remote = scan.operands[0]?.value;
   const remoteName = remote ?? 'origin';
   // Configuration can make a plain push force or mirror.
@@ -158,7 +172,8 @@ export function parseGitPush(git: GitCommand): GitPush {
   const forcedRefs: string[] = [];
   let destinations: string[] | null = every || specs.length === 0 ? null : [];
   for (const spec of specs) {
-    if (spec === null) { destinations = null; forcedRefs.push('$computed'); continue; }
+    // A computed refspec pushes where it says; only the force options or a `+` make it a force.
+    if (spec === null) { destinations = null; continue; }
     let s = spec;
     if (s.startsWith('+')) { forcedRefs.push(spec); s = s.slice(1); }
     const colon = s.indexOf(':');
@@ -170,5 +185,23 @@ export function parseGitPush(git: GitCommand): GitPush {
     else if (destinations) destinations.push(branch);
   }
   void valueOf;
-  return { scan, forceFlags, forcedRefs, destinations, remote };
+  return { scan, forceFlags, forcedRefs: has(scan, '--dry-run') ? [] : forcedRefs, destinations, remote };
+}
+
+/** The entries of a git config file (`[section "sub"]` / `key = value`), keys lower-cased as git compares them. */
+export function parseGitConfigText(text: string): GitConfig[] {
+  const out: GitConfig[] = [];
+  let section = '';
+  for (const raw of text.split('\n')) {
+    const line = raw.replace(/(^|\s)[#;].*$/, '').trim();
+    if (line === '') continue;
+    const head = /^\[\s*([A-Za-z0-9.-]+)(?:\s+"((?:[^"\\]|\\.)*)")?\s*\]$/.exec(line);
+    if (head) { section = head[2] !== undefined ? `${head[1]}.${head[2]}` : head[1]!; continue; }
+    const kv = /^([A-Za-z][A-Za-z0-9-]*)\s*(?:=\s*(.*))?$/.exec(line);
+    if (!kv || section === '') continue;
+    let value = kv[2] ?? 'true';
+    if (value.startsWith('"') && value.endsWith('"') && value.length > 1) value = value.slice(1, -1).replace(/\\(.)/g, '$1');
+    out.push({ key: `${section}.${kv[1]}`.toLowerCase(), value });
+  }
+  return out;
 }
