@@ -49,7 +49,11 @@ export interface Reparse {
 }
 
 export type WalkResult =
-  | { readonly ok: true; readonly commands: SimpleCommand[]; readonly reparse?: readonly Reparse[] }
+  | {
+    readonly ok: true; readonly commands: SimpleCommand[]; readonly reparse?: readonly Reparse[];
+    /** Functions defined in the text (name → body): their commands run where they are called. */
+    readonly functions?: ReadonlyMap<string, string>;
+  }
   | { readonly ok: false; readonly reason: 'too-deep' };
 
 /** Inside backticks a backslash escapes only `\`, `` ` `` and `$` (bash(1), Command Substitution). */
@@ -170,6 +174,7 @@ export function collectCommands(src: string, root: Node, offset = 0): WalkResult
   let envChanged = true;
 
   const reparse: Reparse[] = [];
+  const functions = new Map<string, string>();
   const again = (text: string, n: Node): void => { reparse.push({ text, start: n.start + offset, end: n.end + offset }); };
 
   const stack: Pending[] = [{ node: root, parentType: null, depth: 0 }];
@@ -178,6 +183,17 @@ export function collectCommands(src: string, root: Node, offset = 0): WalkResult
     if (depth > MAX_TREE_DEPTH) return { ok: false, reason: 'too-deep' };
 
     switch (node.type) {
+      case 'function_definition': {
+        // The body runs where the function is called (and not at all if it never is).
+        const named = namedChildren(node);
+        const name = named.find((c) => c.type === 'word');
+        const body = named[named.length - 1];
+        if (name && body && body !== name) {
+          functions.set(textOf(src, name), textOf(src, body));
+          continue;
+        }
+        break;
+      }
       case 'command_substitution': {
         // Backticks with escaped backticks inside nest again: tree-sitter reads `\`` as a literal.
         const text = textOf(src, node);
@@ -278,7 +294,7 @@ export function collectCommands(src: string, root: Node, offset = 0): WalkResult
     const producer = byNode.get(producerNode);
     if (consumer && producer && consumer.stdin === null) consumer.stdin = { kind: 'pipe', from: producer };
   }
-  return { ok: true, commands, ...(reparse.length > 0 ? { reparse } : {}) };
+  return { ok: true, commands, ...(reparse.length > 0 ? { reparse } : {}), ...(functions.size > 0 ? { functions } : {}) };
 }
 
 const STATEMENT_TYPES = new Set([

@@ -8,8 +8,9 @@ import { collectCommands, type SimpleCommand, type StdinSource } from '../invoca
 import { LOCAL, type Invocation, type ProgramFacts, type ShellEvent, type Target } from '../invocation.js';
 import { joinContinuations, MAX_INPUT_BYTES, parserLoaded, toOriginal, withTree } from '../parse.js';
 import { plainCommands } from '../plain.js';
-import { argOf, basename, type Word } from '../words.js';
+import { argOf, basename, quoteWord, type Word } from '../words.js';
 import { getopt, type Scan } from '../getopt.js';
+import { overlay, recordWrites, type Written } from './writes.js';
 import { READERS } from '../grammars/readers.js';
 
 export interface ExpandOptions {
@@ -62,6 +63,13 @@ export class Expansion {
   readonly out: Invocation[] = [];
   readonly queue: Job[] = [];
   readonly seen = new Set<string>();
+  /** Files written earlier in the text (see writes.ts), and copies of binaries under another name. */
+  readonly written: Written = new Map();
+  readonly renamed = new Map<string, string>();
+  /** Aliases and functions defined earlier in the text. */
+  readonly aliases = new Map<string, string>();
+  readonly functions = new Map<string, string>();
+  readonly files: ScriptFiles;
   readonly maxDepth: number;
   private readonly maxCommands: number;
   private readonly deadline: number;
@@ -69,6 +77,7 @@ export class Expansion {
   private needsParser = false;
 
   constructor(readonly input: string, readonly options: ExpandOptions, readonly families: readonly Family[]) {
+    this.files = overlay(options.files, this.written);
     this.maxDepth = options.maxDepth ?? 12;
     this.maxCommands = options.maxCommands ?? 2000;
     this.deadline = performance.now() + (options.budgetMs ?? 500);
@@ -130,9 +139,12 @@ export class Expansion {
       this.event(job, 'bad-input', `expands to more than ${this.maxCommands} commands`, job.text);
       return false;
     }
+    for (const [name, body] of ('functions' in parsed ? parsed.functions ?? [] : [])) this.functions.set(name, body);
     for (const command of parsed.commands) {
       const range = job.origin ?? { start: toOriginal(prepared, command.start), end: toOriginal(prepared, command.end) };
-      new Scope(this, job, command, range).run();
+      const scope = new Scope(this, job, command, range);
+      scope.run();
+      recordWrites(scope);
     }
     for (const r of parsed.reparse ?? []) {
       this.queue.push({
@@ -180,7 +192,7 @@ export class Scope {
   }
 
   get files(): ScriptFiles {
-    return this.run0.options.files;
+    return this.run0.files;
   }
 
   assign(name: string, value: string | null): void {
@@ -196,6 +208,7 @@ export class Scope {
       if (value === '') return; // an empty command name: the shell reports "command not found"
       if (value === null) { this.raise('dynamic-command', `the command name \`${head.text}\` is computed at run time`); return; }
       const before = this.argv;
+      if (peeled === 0 && this.definitions(head)) return;
       const name = basename(value);
       const args = this.argv.slice(1);
       let read = false;
@@ -206,6 +219,43 @@ export class Scope {
       if (this.argv === before) return;
     }
     this.raise('bad-input', `wrapped in more than ${MAX_WRAPPERS} commands`);
+  }
+
+  /**
+   * Aliases and functions defined earlier in the text: an alias's text stands for the word, a
+   * function's body runs with the arguments. `alias` and `hash -p` define them here.
+   */
+  private definitions(head: Word): boolean {
+    const run0 = this.run0;
+    const rest = this.argv.slice(1);
+    if (head.value === 'alias' || (head.value === 'hash' && rest[0]?.value === '-p')) {
+      if (head.value === 'hash') {
+        const path = rest[1]?.value;
+        for (const w of rest.slice(2)) if (w.value && path) run0.aliases.set(w.value, path);
+      } else {
+        for (const w of rest) {
+          const m = w.value === null ? null : /^([^=\s]+)=(.*)$/s.exec(w.value);
+          if (m) run0.aliases.set(m[1]!, m[2]!);
+        }
+      }
+      return false;
+    }
+    // An alias applies only to a word written plainly (`\\d` and `'d'` are not expanded).
+    const alias = head.value !== null && head.text === head.value ? run0.aliases.get(head.value) : undefined;
+    if (alias !== undefined) {
+      this.nested([alias, ...rest.map((w) => w.text)].join(' '), `alias ${head.value}`);
+      return true;
+    }
+    const body = head.value !== null ? run0.functions.get(head.value) : undefined;
+    if (body !== undefined) {
+      const args = rest.map((w) => (w.value === null ? w.text : quoteWord(w.value)));
+      const text = body
+        .replace(/"\$(?:@|\{@\})"|\$(?:@|\*)|"\$\*"/g, args.join(' '))
+        .replace(/"?\$\{?([1-9])\}?"?/g, (_m, d: string) => args[Number(d) - 1] ?? "''");
+      this.nested(text, `function ${head.value}`);
+      return true;
+    }
+    return false;
   }
 
   /** Go on with these words as the command (a wrapper was peeled off). */

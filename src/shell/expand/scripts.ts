@@ -211,6 +211,13 @@ export function makeRecipesFamily(scope: Scope, name: string, args: readonly Wor
 export function pathScripts(scope: Scope, _name: string, _args: readonly Word[]): boolean {
   const head = scope.argv[0]!;
   if (!scope.local || head.value === null || !head.value.includes('/')) return false;
+  // A binary copied or linked earlier in the text under another name is still that program.
+  const full = scope.cwd === null ? head.value : resolve(scope.cwd, head.value);
+  const original = scope.run0.renamed.get(full);
+  if (original !== undefined) {
+    scope.continueWith([{ ...head, value: original, tail: original }, ...scope.argv.slice(1)], `${head.text} (a copy of ${original})`);
+    return true;
+  }
   return runScriptFile(scope, head, head.text, 'exec');
 }
 
