@@ -1,4 +1,4 @@
-// What a deploy would carry now: commits not pushed, pushed but not applied on the server, and IaC
+// What a deploy would carry now (the CLI's `plan` and the MCP server's plan tool): commits not pushed, pushed but not applied on the server, and IaC
 // files changed but not committed. Read-only (git, and the reconciler's state when a server is given).
 import { simpleGit } from 'simple-git';
 import type { ResolvedConfig } from '../config.js';
@@ -36,7 +36,8 @@ export async function deployPlan(config: ResolvedConfig, reconcilerState?: () =>
     if (live) notApplied = await commits(`${live}..${upstream}`).catch(() => null);
   }
   const summary = [`${unpushed.length} commit(s) not pushed`,
-    notApplied === null ? 'what the server applied is unknown' : `${notApplied.length} pushed but not applied (live: ${live!.slice(0, 7)})`,
+    notApplied !== null ? `${notApplied.length} pushed but not applied (live: ${live!.slice(0, 7)})`
+      : config.host ? 'what the server applied is unknown' : 'no server configured, so what it applied is unknown',
     `${uncommitted.length} IaC file(s) changed but not committed`].join('; ');
   return { branch, upstream, live, unpushed, notApplied, uncommitted, summary };
 }
