@@ -10,6 +10,7 @@ import { parseArgs } from 'node:util';
 import { findRepoRoot } from '../config-file.js';
 import { ADAPTERS } from '../hooks/index.js';
 import { describeInstall, runningExecutable } from '../install/command.js';
+import { HOST_FACTS } from '../install/hosts.js';
 import { applyChanges, detectAgents, diff, planInit, type InitPlan } from '../install/plan.js';
 import { findCodex, trustCodexHooks } from '../install/codex-app.js';
 import { codexHookKeys, type TrustCheck } from '../install/trust.js';
@@ -164,6 +165,10 @@ export async function run(argv: string[]): Promise<number> {
   }
   for (const s of plan.shown) {
     out(`\n${ADAPTERS[s.host]!.name} reads MCP servers from ${s.where}, outside this project, so init does not write it. Add:\n${s.text.trimEnd()}`);
+  }
+  for (const id of agents) {
+    const approval = HOST_FACTS[id]!.mcpApproval;
+    if (approval) out(`\n${approval}.`);
   }
   if (plan.trust.length > 0) out(`\n${trustLines(plan.trust, p)}`);
   // The trust entries are in the person's own files: offered only to a person at a terminal.

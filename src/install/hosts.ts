@@ -11,6 +11,8 @@ export type McpPlacement =
 
 export interface HostFacts {
   readonly mcp: McpPlacement;
+  /** A step the host asks of the person before it starts a project's MCP server. */
+  readonly mcpApproval?: string;
   /** The hook input this host sends for a shell command. */
   probe(command: string, cwd: string): unknown;
   /** Whether the hook's answer stops the tool call (as this host reads it). */
@@ -43,6 +45,7 @@ export const CURSOR_EVENTS = ['beforeShellExecution', 'afterShellExecution', 'be
 export const HOST_FACTS: Readonly<Record<string, HostFacts>> = {
   claude: {
     mcp: { kind: 'file', file: '.mcp.json', key: 'mcpServers', withType: true },
+    mcpApproval: 'Claude Code starts the MCP servers of a project\'s .mcp.json only once you approve them: it asks when it starts in this project (its trust dialog)',
     probe: (command, cwd) => ({ hook_event_name: 'PreToolUse', tool_name: 'Bash', tool_input: { command }, cwd, session_id: 'gitops-guard-doctor' }),
     blocks: claudeBlocks,
     shadows: [{ file: '.claude/settings.json', off: claudeOff }, { file: '.claude/settings.local.json', off: claudeOff }],
