@@ -4,7 +4,7 @@
 import { optionIs, type Arg } from '../shell/getopt.js';
 import type { Invocation } from '../shell/invocation.js';
 import type { ContainerCommand } from '../shell/programs/container.js';
-import type { Transfer } from '../shell/programs/transfer.js';
+import { remotePathOf, type Transfer } from '../shell/programs/transfer.js';
 import { ENGINE_PORT, ENGINE_SOCKET, HTTP_BODY_OPTIONS, KUBE_API } from '../shell/grammars/managed.js';
 import { LOCAL_KUBE_CONTEXTS } from '../shell/grammars/readers.js';
 import type { ManagedNames } from '../shell/fastpath.js';
@@ -80,7 +80,7 @@ export class View {
 
   private computeFact(f: Fact): boolean {
     switch (f) {
-      case 'writes-remote': return (this.transfer?.writes.length ?? 0) > 0;
+      case 'writes-remote': return (this.transfer?.writes.length ?? 0) > 0 || archiveOrUploadToServer(this.inv);
       case 'removes-remote-source': return this.transfer?.mutatesSource ?? false;
       case 'transfer-dynamic': return this.transfer?.dynamic ?? false;
       case 'interactive': {
@@ -146,6 +146,7 @@ function urls(inv: Invocation): string[] {
 }
 
 function engineApi(inv: Invocation): boolean {
+  if (inv.code !== undefined) return true;
   if (inv.program === 'curl') {
     const sockets = inv.scan?.options.filter((o) => optionIs(o, ['--unix-socket', '--abstract-unix-socket'])) ?? [];
     return sockets.some((o) => o.value === null || ENGINE_SOCKET.test(o.value ?? '')) || urls(inv).some((u) => ENGINE_PORT.test(u));
@@ -160,8 +161,25 @@ function engineApi(inv: Invocation): boolean {
   return false;
 }
 
+/** `tar -cf host:path` writes an archive on a server (over rsh/ssh); `curl -T f sftp://host/…` uploads. */
+function archiveOrUploadToServer(inv: Invocation): boolean {
+  const scan = inv.scan;
+  if (!scan) return false;
+  if (inv.program === 'tar' || inv.program === 'gtar') {
+    if (scan.options.some((o) => optionIs(o, ['--force-local']))) return false;
+    const writes = scan.options.some((o) => optionIs(o, ['-c', '-r', '-u', '-A', '--create', '--append', '--update', '--catenate', '--delete']));
+    const file = scan.options.filter((o) => optionIs(o, ['-f', '--file'])).pop()?.value;
+    return writes && (file === null || (typeof file === 'string' && remotePathOf(file) !== null));
+  }
+  if (inv.program === 'curl') {
+    const upload = scan.options.some((o) => optionIs(o, ['-T', '--upload-file']));
+    return upload && urls(inv).some((u) => /^(?:sftp|scp|ftps?):\/\//i.test(u));
+  }
+  return false;
+}
+
 function httpMutation(inv: Invocation): boolean {
-  if (inv.program !== 'curl') return true;
+  if (inv.program !== 'curl' || inv.code !== undefined) return true;
   const scan = inv.scan;
   if (!scan) return true;
   const method = scan.options.filter((o) => optionIs(o, ['-X', '--request'])).pop();
@@ -208,7 +226,7 @@ function forgeRefUpdate(inv: Invocation, protectedBranches: readonly string[]): 
   for (const x of w) {
     for (const re of REF_PATHS) {
       const m = re.exec(x);
-      if (m && (protectedBranches.includes(decodeURIComponent(m[1]!)) || /force/.test(text))) return true;
+      if (m && protectedBranches.includes(decodeURIComponent(m[1]!))) return true;
     }
   }
   return false;

@@ -1,7 +1,8 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { PACKAGE_ROOT } from '../paths.js';
-import { fileRunnerNames } from './grammars/runners.js';
+import { GIT_RUNS_KEYWORDS } from './grammars/git.js';
+import { allRunnerNames, fileRunnerNames } from './grammars/runners.js';
 
 // Cheap text checks that need no parser. Kept free of heavy imports: the CLI and the hooks load this
 // module alone to decide whether the parser is needed at all.
@@ -35,17 +36,15 @@ export function builtinNames(): ManagedNames | null {
  * Names that run text the command line does not show (a script file, stdin, package.json scripts,
  * a Makefile): derived from the runner table, plus the script runners of the scripts family.
  */
-const RUNNER_NAMES = [...new Set([...fileRunnerNames(), 'eval', 'make', 'gmake', 'npm', 'pnpm', 'yarn', 'bun', 'just',
+const RUNNER_NAMES = [...new Set([...fileRunnerNames(), 'eval', 'make', 'gmake', 'npm', 'pnpm', 'yarn', 'bun', 'just', 'task', 'mise', 'rtx', 'rake',
   // ssh clients other than ssh (see expand/remote.ts)
-  'slogin', 'autossh', 'sshpass', 'dbclient', 'mosh', 'tsh'])]
+  'slogin', 'autossh', 'sshpass', 'dbclient', 'mosh', 'tsh', 'pdsh', 'pssh', 'parallel-ssh', 'pdcp', 'ansible', 'ansible-playbook'])]
   .filter((n) => n !== '.');
 /** Any of them as a word of its own (a version suffix allowed: `python3.12`). */
 const RUNNER_WORD = new RegExp(`(?:^|[^A-Za-z0-9_.-])(?:${RUNNER_NAMES.map((n) => n.replace(/[.+]/g, '\\$&')).join('|')})[0-9.]*(?=$|[^A-Za-z0-9_-])`);
 
-/** Wrappers whose operands are a command (see unwrap.ts). */
-const WRAPPERS = new Set(['sudo', 'doas', 'env', 'nohup', 'nice', 'ionice', 'time', 'timeout', 'stdbuf',
-  'setsid', 'chrt', 'taskset', 'busybox', 'flock', 'watch', 'xargs', 'parallel', 'sem', 'exec', 'command',
-  'builtin', 'su', 'runuser', 'chroot', 'unbuffer', 'caffeinate', 'find']);
+/** Every program of the runner table: one of them with a path among its words may run a script. */
+const WRAPPERS = new Set(allRunnerNames());
 
 /** Could the shell compute part of this text (`$…`, backticks, `\$`)? Single-quoted text is literal. */
 function expands(text: string): boolean {
@@ -89,7 +88,8 @@ function namesManaged(t: string, names: ManagedNames): boolean {
     const words = (list: readonly string[]): RegExp | null => {
       const ws = list.filter((n) => /^[A-Za-z0-9_.+-]+$/.test(n) && /^[A-Za-z0-9_]/.test(n));
       return ws.length === 0 ? null
-        : new RegExp(`(?:^|[^A-Za-z0-9_])(?:${ws.map((n) => n.replace(/[.+]/g, '\\$&')).join('|')})(?=$|[^A-Za-z0-9_])`);
+        // Without case: `Docker` runs docker on a case-insensitive file system.
+        : new RegExp(`(?:^|[^A-Za-z0-9_])(?:${ws.map((n) => n.replace(/[.+]/g, '\\$&')).join('|')})(?=$|[^A-Za-z0-9_])`, 'i');
     };
     const named = words(names.names);
     const others = names.names.filter((n) => !/^[A-Za-z0-9_]/.test(n) || !/^[A-Za-z0-9_.+-]+$/.test(n));
@@ -100,6 +100,9 @@ function namesManaged(t: string, names: ManagedNames): boolean {
   }
   return m(t);
 }
+
+/** Programs that run other commands only beside one of these words (shell-layer knowledge, see grammars/git.ts). */
+const SHELL_GUARDED: ManagedNames = { names: [], guarded: [{ program: 'git', keywords: GIT_RUNS_KEYWORDS }] };
 
 /** Does a managed tool's name appear once quotes and escapes are removed? (Unbuilt: assume so.) */
 export function mentionsManaged(text: string, names: ManagedNames | null = builtinNames()): boolean {
@@ -114,7 +117,7 @@ export function mentionsManaged(text: string, names: ManagedNames | null = built
 export function cannotHideManaged(text: string, names: ManagedNames | null = builtinNames()): boolean {
   if (names === null || expands(text)) return false;
   const t = unquoted(text);
-  if (namesManaged(t, names)) return false;
+  if (namesManaged(t, names) || namesManaged(t, SHELL_GUARDED)) return false;
   if (RUNNER_WORD.test(t)) return false;
   for (const segment of t.split(/[;&|()\n]+/)) {
     const words = segment.trim().split(/\s+/).filter(Boolean);

@@ -32,9 +32,11 @@ export interface OptionGrammar {
   readonly singleDashLong?: boolean;
   /** `+x` is an option too (shells' `+o`, `+e`). */
   readonly plus?: boolean;
+  /** Option names are compared without case (PowerShell). */
+  readonly caseInsensitive?: boolean;
 }
 
-type ValueRule = 'none' | 'required' | 'optional';
+type ValueRule = 'none' | 'required' | 'optional' | 'two';
 
 interface LongOption {
   readonly name: string;
@@ -83,6 +85,7 @@ export interface Scan {
 const compiledCache = new WeakMap<OptionGrammar, CompiledGrammar>();
 
 function parseValueRule(spec: string): [string, ValueRule] {
+  if (spec.endsWith('==')) return [spec.slice(0, -2), 'two'];
   if (spec.endsWith('=?')) return [spec.slice(0, -2), 'optional'];
   if (spec.endsWith('=')) return [spec.slice(0, -1), 'required'];
   return [spec, 'none'];
@@ -105,12 +108,13 @@ export function compile(g: OptionGrammar): CompiledGrammar {
   for (const spec of g.long ?? []) {
     const [head, alias] = spec.split('|') as [string, string | undefined];
     const [nameAndValue, aliasValue] = alias === undefined ? [head, undefined] : [head, alias];
-    const [name, value] = parseValueRule(nameAndValue);
+    const [rawName, value] = parseValueRule(nameAndValue);
+    const name = g.caseInsensitive ? rawName.toLowerCase() : rawName;
     const opt: LongOption = { name, value, ...(aliasValue ? { alias: aliasValue } : {}) };
     long.set(name, opt);
     if (aliasValue) {
       aliasOf.set(aliasValue, opt);
-      if (!short.has(aliasValue)) short.set(aliasValue, value === 'optional' ? 'optional' : value);
+      if (!short.has(aliasValue)) short.set(aliasValue, value === 'two' ? 'required' : value);
     }
   }
   const c: CompiledGrammar = { short, long, longNames: [...long.keys()], aliasOf, source: g };
@@ -119,7 +123,8 @@ export function compile(g: OptionGrammar): CompiledGrammar {
 }
 
 /** The long option `name` (without dashes) names: exact, else its unique-prefix expansions. */
-function findLong(g: CompiledGrammar, name: string): { opt: LongOption; ambiguous?: string[] } | null {
+function findLong(g: CompiledGrammar, given: string): { opt: LongOption; ambiguous?: string[] } | null {
+  const name = g.source.caseInsensitive ? given.toLowerCase() : given;
   const exact = g.long.get(name);
   if (exact) return { opt: exact };
   if (!g.source.abbreviate || name === '') return null;
@@ -167,7 +172,7 @@ function readOption(g: CompiledGrammar, args: readonly Arg[], i: number, a: stri
   if (g.source.singleDashLong && a[0] === '-') {
     const eq = a.indexOf('=');
     const name = a.slice(1, eq < 0 ? undefined : eq);
-    if (name.length > 1 && g.long.has(name)) return readLong(g, args, i, a.slice(1), out, '-');
+    if (name.length > 1 && findLong(g, name)) return readLong(g, args, i, a.slice(1), out, '-');
   }
   const sign = a[0]!;
   for (let j = 1; j < a.length; j++) {
@@ -211,9 +216,10 @@ function readLong(g: CompiledGrammar, args: readonly Arg[], i: number, body: str
     ...(ambiguous ? { ambiguous } : {}),
   };
   if (eq >= 0) { out.push({ ...base, value: known(body.slice(eq + 1)) ?? null }); return i; }
-  if (opt.value === 'required') {
+  if (opt.value === 'required' || opt.value === 'two') {
     out.push({ ...base, value: i + 1 < args.length ? known(args[i + 1]) ?? null : undefined });
-    return Math.min(i + 1, args.length - 1);
+    const used = opt.value === 'two' ? 2 : 1;
+    return Math.min(i + used, args.length - 1);
   }
   out.push(base);
   return i;

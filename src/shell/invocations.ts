@@ -11,6 +11,8 @@ export type StdinSource =
   | { readonly kind: 'file'; readonly path: string | null }
   /** The output of the previous command in a pipeline. */
   | { readonly kind: 'pipe'; readonly from: SimpleCommand }
+  /** `< <(cmd)`: the output of the command inside. */
+  | { readonly kind: 'process'; readonly text: string }
   /** Something whose content cannot be known statically (passed on to ssh's remote command). */
   | { readonly kind: 'opaque'; readonly why: string };
 
@@ -24,6 +26,8 @@ export interface Redirect {
 export interface Assignment {
   readonly name: string;
   readonly value: string | null;
+  /** The value as written (for a computed value's static parts: `PATH=bin:$PATH`). */
+  readonly text?: string;
 }
 
 export interface SimpleCommand {
@@ -60,6 +64,12 @@ export type WalkResult =
 function unescapeBackticks(body: string): string {
   return body.replace(/\\([\\`$])/g, '$1');
 }
+
+/** Variables whose value runs later, and how: a command (`PROMPT_COMMAND`), or a prompt whose substitutions run. */
+const RUNS_LATER_VARIABLES: Record<string, (value: string) => string> = {
+  PROMPT_COMMAND: (v) => v, PS0: (v) => `: "${v.replace(/"/g, '')}"`, PS1: (v) => `: "${v.replace(/"/g, '')}"`,
+  PS2: (v) => `: "${v.replace(/"/g, '')}"`, PS4: (v) => `: "${v.replace(/"/g, '')}"`, BASH_ENV: (v) => `. ${v}`,
+};
 
 /** A substitution the shell runs: `$(…)`, backticks, `<(…)`. */
 const SUBSTITUTION = /\$\(|`|<\(|>\(/;
@@ -133,6 +143,7 @@ function wordParts(src: string, node: Node): (string | null)[] {
       return parts;
     }
     case 'concatenation': {
+      if (hasUnquotedGlob(text.replace(/'[^']*'|"[^"]*"/g, 'x'))) return [null];
       const parts: (string | null)[] = [];
       for (const child of node.children) {
         const t = textOf(src, child);
@@ -140,8 +151,7 @@ function wordParts(src: string, node: Node): (string | null)[] {
           parts.push(decodeUnquoted(t));
           continue;
         }
-        if (child.type === 'word' && hasUnquotedGlob(t)) parts.push(null);
-        else parts.push(...wordParts(src, child));
+        parts.push(...wordParts(src, child));
       }
       return parts;
     }
@@ -183,6 +193,16 @@ export function collectCommands(src: string, root: Node, offset = 0): WalkResult
     if (depth > MAX_TREE_DEPTH) return { ok: false, reason: 'too-deep' };
 
     switch (node.type) {
+      case 'heredoc_redirect': {
+        // In a `<<-` body tree-sitter may leave `\`cmd\`` and `$(cmd)` unparsed; an unquoted heredoc runs them.
+        const startNode = node.children.find((c) => c.type === 'heredoc_start');
+        const bodyNode = node.children.find((c) => c.type === 'heredoc_body');
+        if (startNode && bodyNode && !/['"\\]/.test(textOf(src, startNode))
+          && !bodyNode.children.some((c) => c.type === 'command_substitution')) {
+          for (const inner of substitutionsIn(textOf(src, bodyNode))) again(inner, bodyNode);
+        }
+        break;
+      }
       case 'function_definition': {
         // The body runs where the function is called (and not at all if it never is).
         const named = namedChildren(node);
@@ -262,6 +282,14 @@ export function collectCommands(src: string, root: Node, offset = 0): WalkResult
         if (trackAssignments(command, env)) envChanged = true;
         break;
       }
+      case 'variable_assignment': {
+        // Variables whose value the shell runs later (`PROMPT_COMMAND`, prompts with substitutions).
+        const a = assignmentOf(src, node, offset);
+        const later = a ? RUNS_LATER_VARIABLES[a.name] : undefined;
+        if (a && later) again(later(a.value ?? '$computed'), node);
+        if (parentType !== 'command' && parentType !== 'declaration_command' && a) { env.set(a.name, a.value); envChanged = true; }
+        break;
+      }
       case 'declaration_command':
         if (node.children[0]?.type === 'export' || node.children[0]?.type === 'declare') {
           for (const c of node.children) {
@@ -271,14 +299,7 @@ export function collectCommands(src: string, root: Node, offset = 0): WalkResult
           }
         }
         break;
-      case 'variable_assignment': {
-        // A bare `NAME=value` statement (not a command prefix, which buildCommand reads itself).
-        if (parentType !== 'command' && parentType !== 'declaration_command') {
-          const a = assignmentOf(src, node, offset);
-          if (a) { env.set(a.name, a.value); envChanged = true; }
-        }
-        break;
-      }
+
       default:
         break;
     }
@@ -352,8 +373,8 @@ function assignmentOf(src: string, node: Node, offset: number): Assignment | nul
   if (!name || name.type !== 'variable_name') return null;
   const n = textOf(src, name);
   if (!valueNode) return { name: n, value: '' };
-  if (!WORDISH.has(valueNode.type)) return { name: n, value: null };
-  return { name: n, value: wordOf(src, valueNode, offset).value };
+  if (!WORDISH.has(valueNode.type)) return { name: n, value: null, text: textOf(src, valueNode) };
+  return { name: n, value: wordOf(src, valueNode, offset).value, text: textOf(src, valueNode) };
 }
 
 function buildCommand(
@@ -379,7 +400,13 @@ function buildCommand(
       if (a) assignments.push(a);
     } else if (c.type === 'command_name') {
       const w = namedChildren(c)[0];
-      if (w) words.push(wordOf(src, w, offset));
+      // `$ ls` is a literal `$` and then `ls` to bash; tree-sitter reads one expansion `$ls`.
+      const dollar = w && w.type === 'simple_expansion' ? /^\$(\s+)(\S+)$/.exec(textOf(src, w)) : null;
+      if (w && dollar) {
+        words.push({ value: '$', tail: '$', text: '$', start: w.start + offset, end: w.start + offset + 1 });
+        const at = w.start + offset + 1 + dollar[1]!.length;
+        words.push({ value: dollar[2]!, tail: dollar[2]!, text: dollar[2]!, start: at, end: w.end + offset });
+      } else if (w) words.push(wordOf(src, w, offset));
     } else if (REDIRECTS.has(c.type)) {
       redirectNodes.push(c);
     } else if (WORDISH.has(c.type)) {
@@ -418,7 +445,11 @@ function buildCommand(
         else if (WORDISH.has(c.type)) target = wordOf(src, c, offset);
       }
       redirects.push({ op, fd, target });
-      if (op === '<' && (fd === null || fd === 0)) stdin = { kind: 'file', path: target?.value ?? null };
+      if (op === '<' && (fd === null || fd === 0)) {
+        stdin = target && target.value === null && /^<\(.*\)$/s.test(target.text)
+          ? { kind: 'process', text: target.text.slice(2, -1) }
+          : { kind: 'file', path: target?.value ?? null };
+      }
     }
   }
   return {
@@ -463,4 +494,28 @@ function trackAssignments(command: SimpleCommand, env: Map<string, string | null
 export function homeDir(): string | null {
   const h = process.env.HOME;
   return h && h.startsWith('/') ? h.replace(/\/+$/, '') || '/' : null;
+}
+
+/** The commands of `` `…` `` and `$(…)` substitutions in text (balanced parentheses; bounded). */
+function substitutionsIn(text: string): string[] {
+  const out: string[] = [];
+  for (let i = 0; i < text.length && out.length < 100; i++) {
+    if (text[i] === '\\') { i++; continue; }
+    if (text[i] === '`') {
+      const j = text.indexOf('`', i + 1);
+      if (j < 0) break;
+      out.push(text.slice(i + 1, j));
+      i = j;
+    } else if (text.startsWith('$(', i) && !text.startsWith('$((', i)) {
+      let depth = 0;
+      let j = i + 1;
+      for (; j < text.length; j++) {
+        if (text[j] === '(') depth++;
+        else if (text[j] === ')' && --depth === 0) break;
+      }
+      out.push(text.slice(i + 2, j));
+      i = j;
+    }
+  }
+  return out;
 }

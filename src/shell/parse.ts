@@ -80,7 +80,18 @@ export interface Prepared {
  * Join backslash-newline line continuations, as the shell does before it splits words, so that
  * `doc\⏎ker` is one word. Inside single quotes a backslash is literal, so those are left alone.
  */
-export function joinContinuations(input: string): Prepared {
+/**
+ * A heredoc delimiter quoted in part (`<<E"O"F`) means a quoted delimiter to bash, which
+ * tree-sitter cannot read; `<<'EOF'` means the same and has the same length.
+ */
+function quoteDelimiters(input: string): string {
+  if (!input.includes('<<')) return input;
+  return input.replace(/<<(-?)([A-Za-z0-9_]*)(["'])([A-Za-z0-9_]+)\3([A-Za-z0-9_]*)/g,
+    (m, dash: string, a: string, _q: string, b: string, c: string) => (a === '' && c === '' ? m : `<<${dash}'${a}${b}${c}'`));
+}
+
+export function joinContinuations(raw: string): Prepared {
+  const input = quoteDelimiters(raw);
   if (!input.includes('\\\n')) return { text: input, cuts: [] };
   let out = '';
   const cuts: number[] = [];

@@ -41,7 +41,7 @@ export function plainCommands(text: string): SimpleCommand[] | null {
   const commands: SimpleCommand[] = [];
   let cwd: string | null = '.';
   let words: Word[] = [];
-  let assignments: { name: string; value: string }[] = [];
+  let assignments: { name: string; value: string; text: string }[] = [];
   let first = -1;
   let last = -1;
   /** The operator that ended the last command, until the next command's first token. */
@@ -76,7 +76,7 @@ export function plainCommands(text: string): SimpleCommand[] | null {
     if (words.length === 0) {
       const a = ASSIGNMENT.exec(token);
       if (a) {
-        assignments.push({ name: a[1]!, value: a[2]! });
+        assignments.push({ name: a[1]!, value: a[2]!, text: a[2]! });
         continue;
       }
       if (RESERVED.has(token) || !WORD.test(token)) return null;

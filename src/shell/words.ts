@@ -109,7 +109,9 @@ export function hasUnquotedGlob(text: string): boolean {
   for (let i = 0; i < text.length; i++) {
     const c = text[i]!;
     if (c === '\\') { i++; continue; }
-    if (c === '*' || c === '?' || c === '[') return true;
+    if (c === '*' || c === '?') return true;
+    // `[` starts a bracket expression only when a `]` closes it (`[[` and `[` alone are words).
+    if (c === '[' && text.indexOf(']', i + 2) > i) return true;
   }
   return false;
 }

@@ -4,13 +4,15 @@
 // time, size) becomes a `bad-input` event: the policy blocks where something managed could hide.
 import { isAbsolute, resolve } from 'node:path';
 import type { ScriptFiles } from '../files.js';
-import { collectCommands, type SimpleCommand, type StdinSource } from '../invocations.js';
+import { collectCommands, type Redirect, type SimpleCommand, type StdinSource } from '../invocations.js';
 import { LOCAL, type Invocation, type ProgramFacts, type ShellEvent, type Target } from '../invocation.js';
 import { joinContinuations, MAX_INPUT_BYTES, parserLoaded, toOriginal, withTree } from '../parse.js';
 import { plainCommands } from '../plain.js';
 import { argOf, basename, quoteWord, type Word } from '../words.js';
 import { getopt, type Scan } from '../getopt.js';
 import { overlay, recordWrites, type Written } from './writes.js';
+import { CONTAINER_CLIS } from '../programs/container.js';
+import { runnerNames } from './runners.js';
 import { READERS } from '../grammars/readers.js';
 
 export interface ExpandOptions {
@@ -55,6 +57,10 @@ export type ExpandResult =
 
 /** Wrappers peeled off one command before it counts as nested too deep. */
 export const MAX_WRAPPERS = 32;
+
+/** Programs whose name is known to the families (for case and `.exe` variants). */
+let knownNames: Set<string> | undefined;
+const KNOWN_NAMES = { has: (n: string): boolean => (knownNames ??= new Set([...CONTAINER_CLIS, ...runnerNames(), 'ssh', 'scp', 'sftp', 'rsync', 'git', 'kubectl', 'helm'])).has(n) };
 
 /** One family of runners: returns true when it has read the command (emitted, queued or raised). */
 export type Family = (scope: Scope, name: string, args: readonly Word[]) => boolean;
@@ -139,7 +145,11 @@ export class Expansion {
       this.event(job, 'bad-input', `expands to more than ${this.maxCommands} commands`, job.text);
       return false;
     }
-    for (const [name, body] of ('functions' in parsed ? parsed.functions ?? [] : [])) this.functions.set(name, body);
+    for (const [name, body] of ('functions' in parsed ? parsed.functions ?? [] : [])) {
+      this.functions.set(name, body);
+      // bash runs this one for any command it cannot find: judged where it is defined.
+      if (name === 'command_not_found_handle') this.queue.push({ ...job, text: body, depth: job.depth + 1, spliceable: false, via: [...job.via, name] });
+    }
     for (const command of parsed.commands) {
       const range = job.origin ?? { start: toOriginal(prepared, command.start), end: toOriginal(prepared, command.end) };
       const scope = new Scope(this, job, command, range);
@@ -209,7 +219,8 @@ export class Scope {
       if (value === null) { this.raise('dynamic-command', `the command name \`${head.text}\` is computed at run time`); return; }
       const before = this.argv;
       if (peeled === 0 && this.definitions(head)) return;
-      const name = basename(value);
+      if (peeled === 0 && !value.includes('/') && this.fromPath(head, value)) { if (this.argv === before) return; continue; }
+      const name = canonicalName(basename(value));
       const args = this.argv.slice(1);
       let read = false;
       for (const family of this.run0.families) {
@@ -258,20 +269,37 @@ export class Scope {
     return false;
   }
 
+  /**
+   * `PATH=bin:$PATH deploy`: a directory put first on PATH for this command, where the program
+   * is a script of the project, runs that script.
+   */
+  private fromPath(head: Word, value: string): boolean {
+    const a = this.command.assignments.find((x) => x.name === 'PATH');
+    if (!a || this.cwd === null) return false;
+    const dirs = (a.value ?? a.text ?? '').split(':').filter((d) => d !== '' && !/[$`]/.test(d));
+    for (const d of dirs) {
+      const path = resolve(this.cwd, d.replace(/^["']|["']$/g, ''), value);
+      if (this.files.read(path).kind === 'missing') continue;
+      this.argv = [{ ...head, value: path, tail: value }, ...this.argv.slice(1)];
+      return false;
+    }
+    return false;
+  }
+
   /** Go on with these words as the command (a wrapper was peeled off). */
   continueWith(words: readonly Word[], label: string): void {
     this.via.push(label);
     this.argv = words;
   }
 
-  emit(words: readonly Word[], program: string, extra: { scan?: Scan; facts?: ProgramFacts; target?: Target } = {}): void {
+  emit(words: readonly Word[], program: string, extra: { scan?: Scan; facts?: ProgramFacts; target?: Target; code?: string; redirects?: readonly Redirect[] } = {}): void {
     const grammar = extra.scan ? undefined : READERS[program];
     const scan = extra.scan ?? (grammar ? getopt(words.slice(1).map(argOf), grammar) : undefined);
     this.run0.out.push({
-      argv: words, program, target: extra.target ?? this.target, env: this.env, redirects: this.command.redirects,
+      argv: words, program, target: extra.target ?? this.target, env: this.env, redirects: extra.redirects ?? this.command.redirects,
       stdin: this.stdin, start: this.range.start, end: this.range.end, via: [...this.via], spliceable: this.spliceable,
       cwd: this.cwd, rewriteCwd: this.rewriteCwd,
-      ...(scan ? { scan } : {}), ...(extra.facts ? { facts: extra.facts } : {}),
+      ...(scan ? { scan } : {}), ...(extra.code !== undefined ? { code: extra.code } : {}), ...(extra.facts ? { facts: extra.facts } : {}),
     });
   }
 
@@ -298,4 +326,11 @@ export class Scope {
       via: [...this.via, label],
     });
   }
+}
+
+/** Names that run a known program on case-insensitive or Windows file systems (`Docker`, `docker.exe`). */
+function canonicalName(name: string): string {
+  // zsh's `=docker` is the path of docker.
+  const lower = name.replace(/^=(?=.)/, '').toLowerCase().replace(/\.exe$/, '');
+  return lower !== name && (KNOWN_NAMES.has(lower) || name.startsWith('=')) ? lower : name;
 }

@@ -5,8 +5,9 @@ import { managedFamily } from './managed.js';
 import { remoteFamily } from './remote.js';
 import { runnersFamily } from './runners.js';
 import { makeRecipesFamily, packageScripts, pathScripts } from './scripts.js';
+import { tasksFamily } from './tasks.js';
 
-const FAMILIES: readonly Family[] = [pathScripts, runnersFamily, remoteFamily, managedFamily, packageScripts, makeRecipesFamily];
+const FAMILIES: readonly Family[] = [pathScripts, runnersFamily, remoteFamily, managedFamily, packageScripts, makeRecipesFamily, tasksFamily];
 
 /** Find every invocation in `input`. Never throws for any input; always terminates. */
 export function expand(input: string, options: ExpandOptions): ExpandResult {

@@ -5,12 +5,18 @@
 import { isAbsolute, resolve } from 'node:path';
 import type { CodeLanguage } from '../grammars/types.js';
 import { MAX_INPUT_BYTES } from '../parse.js';
+import { ENGINE_SOCKET } from '../grammars/managed.js';
+import { basename } from '../words.js';
 import type { Scope } from './driver.js';
+import { runStdin } from './scripts.js';
+
+/** Docker Engine SDKs: code that uses one drives the engine like its CLI. */
+const ENGINE_SDK = /\bimport\s+docker\b|\bfrom\s+docker\b|docker\.from_env|DockerClient\(|require\(\s*['"](?:dockerode|docker-modem)['"]\s*\)|from\s+['"]dockerode['"]|github\.com\/docker\/docker\/client|Docker::Container/;
 
 /** Process-starting calls in common interpreters. */
-const SPAWNS = /\b(system|popen|Popen|subprocess|child_process|execSync|execFileSync|spawnSync|spawn|execFile|exec|execa|fork|IO\.popen|Open3|shell_exec|passthru|proc_open|Deno\.Command|Bun\.spawn|Bun\.\$|run|call|check_call|check_output|getoutput|getstatusoutput|os\.exec[lv]p?e?|pexpect|sh)\b|`|%x[{(\[]|qx[{(\[/]/;
+const SPAWNS = /\b(qx|open|execute|shell-command|call-process|start-process|async-shell-command|process-file|ProcessBuilder|Runtime\.getRuntime|system|popen|Popen|subprocess|child_process|execSync|execFileSync|spawnSync|spawn|execFile|exec|execa|fork|IO\.popen|Open3|shell_exec|passthru|proc_open|Deno\.Command|Bun\.spawn|Bun\.\$|run|call|check_call|check_output|getoutput|getstatusoutput|os\.exec[lv]p?e?|pexpect|sh)\b|`|%x[{(\[]|qx[{(\[/]/;
 /** Ways of building a string at run time. */
-const BUILDS_STRINGS = /\+|\bf["']|%[sdr]|\.join\(|\$\{|#\{|\.format\(|concat|\.\.|\[::-1\]|chr\(|fromCharCode|\\x|\\u|base64|decode|atob|Buffer\.from|pack\(|reverse|replace|upper\(|lower\(|toUpperCase|toLowerCase|capitalize|swapcase|uc\(|lc\(/;
+const BUILDS_STRINGS = /"\s+"|"\s*\.\s*"|["'][^"'\n]*\$[A-Za-z_{(][^"'\n]*["']|\+|\bf["']|%[sdr]|\.join\(|\$\{|#\{|\.format\(|concat|\.\.|\[::-1\]|chr\(|fromCharCode|\\x|\\u|base64|decode|atob|Buffer\.from|pack\(|reverse|replace|upper\(|lower\(|toUpperCase|toLowerCase|capitalize|swapcase|uc\(|lc\(/;
 
 /** Languages whose lines are commands of their own, with the verbs that hand a line to a shell. */
 const LINE_VERBS: Partial<Record<CodeLanguage, RegExp>> = {
@@ -19,14 +25,35 @@ const LINE_VERBS: Partial<Record<CodeLanguage, RegExp>> = {
   expect: /^\s*(?:spawn|exec|system)\s+(?:-\S+\s+)*(.*)$/,
   ed: /^\s*(?:[0-9,.$;]*[rwe]\s*!|!)\s*(.*)$/,
   less: /^\s*[0-9]*!(.*)$|^\s*[0-9]*\|.(.*)$/,
+  tcl: /(?:^|\[)\s*exec\s+(?:-\S+\s+)*([^\]\n]*)/,
 };
 
-export function scanCode(scope: Scope, lang: CodeLanguage, code: string, label: string, inline = true): void {
+export function scanCode(scope: Scope, lang: CodeLanguage, code: string, label: string, inline = true,
+  data: readonly { value: string; from: 'option' | 'operand' }[] = []): void {
   const mentions = scope.run0.options.mentions;
+  // Code that talks to a container engine's socket or through its SDK is judged as the engine's API.
+  if (ENGINE_SOCKET.test(code) || ENGINE_SDK.test(code)) scope.emit(scope.argv, basename(scope.argv[0]?.value ?? lang), { code });
   if (lang === 'crontab') { cronLines(scope, code, label); return; }
   if (lang === 'sed') { sedScript(scope, code, label); return; }
   // awk starts commands only through system(), `print | "cmd"` and `"cmd" | getline`.
-  if (lang === 'awk' && !awkRuns(code)) return;
+  if (lang === 'awk') {
+    if (!awkRuns(code)) return;
+    // Values given with -v are variables the code may run; operands (ARGV) too, less directly.
+    for (const d of data) {
+      if (!mentions(d.value)) continue;
+      if (d.from === 'option') scope.nested(d.value, `${label} -v`, { spliceable: false });
+      else scope.raise('interpreter-code', `${label} runs commands from its arguments`, d.value);
+    }
+    const pieces = stringsIn(code).filter((p) => mentions(p));
+    for (const piece of pieces) scope.nested(piece, label, { spliceable: false });
+    if (pieces.length === 0 && BUILDS_STRINGS.test(code)) scope.raise('interpreter-code', `${label} starts commands with text built at run time`);
+    return;
+  }
+  // PowerShell code is command lines.
+  if (lang === 'powershell') {
+    for (const stmt of code.split(/[;\n]/)) if (stmt.trim() !== '') scope.nested(stmt.trim().replace(/^&\s*/, ''), label, { spliceable: false });
+    return;
+  }
   const verbs = LINE_VERBS[lang];
   if (verbs) {
     for (const line of code.split(/\n|\|(?=\s*[!:a-z])/)) {
@@ -37,10 +64,12 @@ export function scanCode(scope: Scope, lang: CodeLanguage, code: string, label: 
     // These languages run shell commands only through those verbs: nothing else is a command.
     return;
   }
+  // Code that starts no process runs no command: printing or matching a name is data.
+  if (!SPAWNS.test(code)) return;
   if (!mentions(code)) {
     // `execSync('dock' + 'er ps')` never spells a name: inline code that starts processes with
     // strings built at run time cannot be read.
-    if (inline && SPAWNS.test(code) && BUILDS_STRINGS.test(code)) {
+    if (inline && BUILDS_STRINGS.test(code)) {
       scope.raise('interpreter-code', `${label} starts processes with command text built at run time`);
     }
     return;
@@ -58,6 +87,7 @@ export function scanCode(scope: Scope, lang: CodeLanguage, code: string, label: 
 /** A code file named on the command line: scanned as its language when it can be read. */
 export function scanCodeFile(scope: Scope, lang: CodeLanguage, path: string | null, label: string): void {
   if (path === null) { scope.raise('unreadable-script', `the file \`${label}\` runs is named at run time`); return; }
+  if (['/dev/stdin', '/dev/fd/0', '/proc/self/fd/0', '-'].includes(path)) { runStdin(scope, label, lang); return; }
   if (!scope.local) return;
   const full = isAbsolute(path) ? path : scope.cwd === null ? null : resolve(scope.cwd, path);
   if (full === null) { scope.raise('unreadable-script', `cannot tell which directory \`${path}\` is relative to`); return; }
@@ -103,11 +133,25 @@ function awkRuns(code: string): boolean {
 function stringsInSpawnCalls(code: string): string[] {
   const out: string[] = [];
   const re = new RegExp(SPAWNS.source, 'g');
+  // A spawn word inside a string literal (`"do not run …"`) is text, not a call.
+  const inLiteral = literalsOf(code);
+  let li = 0;
   let count = 0;
   for (let m = re.exec(code); m !== null && count < 2000; m = re.exec(code)) {
     count++;
-    const open = code.indexOf('(', m.index + m[0].length);
-    if (open < 0 || open - (m.index + m[0].length) > 2) continue;
+    while (li < inLiteral.length && inLiteral[li]!.end <= m.index) li++;
+    if (li < inLiteral.length && inLiteral[li]!.start <= m.index) continue;
+    const after = m.index + m[0].length;
+    // Ruby and Perl call without parentheses (`sh "cmd"`, `system 'cmd'`): the rest of the line.
+    if (/^[ \t]+["'`%q]/.test(code.slice(after, after + 3))) {
+      const eol = code.indexOf('\n', after);
+      const line = code.slice(after, eol < 0 ? undefined : eol);
+      const lits = literalsOf(line);
+      if (lits.length > 0) out.push(lits.length > 1 && /^\s*["'][^"']*["']\s*,/.test(line) ? lits.map((l) => quoteForScan(l.text)).join(' ') : lits[0]!.text);
+      continue;
+    }
+    const open = code.indexOf('(', after);
+    if (open < 0 || open - after > 2) continue;
     let depth = 0;
     let end = open;
     for (; end < code.length && end - open < 4000; end++) {
@@ -140,6 +184,19 @@ function literalsOf(code: string): { text: string; start: number; end: number }[
       const nl = code.indexOf('\n', i);
       i = nl < 0 ? code.length : nl;
       continue;
+    }
+    // Perl's and Ruby's quote-like operators: q(…) qq{…} qw[…] qx<…> %x(…) %q{…} %w[…]
+    const ql = /^(?:qq|qw|qx|q|%[xqQwW]|%)([({[<\/|!])/.exec(code.slice(i, i + 4));
+    if (ql && (i === 0 || /[\s(,;=]/.test(code[i - 1]!))) {
+      const open = ql[1]!;
+      const close = ({ '(': ')', '{': '}', '[': ']', '<': '>' } as Record<string, string>)[open] ?? open;
+      const j = code.indexOf(close, i + ql[0].length);
+      if (j > 0) {
+        const body = code.slice(i + ql[0].length, j);
+        literals.push({ text: /^q?w|^%[wW]/.test(ql[0]) ? body.trim().split(/\s+/).map(quoteForScan).join(' ') : body, start: i, end: j + 1 });
+        i = j;
+        continue;
+      }
     }
     if (c !== '"' && c !== "'" && c !== '`') continue;
     const triple = code.startsWith(c.repeat(3), i) ? c.repeat(3) : c;
@@ -188,12 +245,16 @@ function sedScript(scope: Scope, script: string, label: string): void {
       else scope.raise('interpreter-code', `${label}: the \`e\` command runs the pattern space as a shell command`, script);
       continue;
     }
-    const s = /^s(.)(?:(?!\1)[^\\]|\\.)*\1(?:(?!\1)[^\\]|\\.)*\1([gpiImMe0-9]*)(?:w\s*(\S.*))?$/.exec(cmd);
-    if (s && s[2]!.includes('e')) scope.raise('interpreter-code', `${label}: the \`e\` flag runs the result as a shell command`, script);
-    const w = /^[wW]\s*(\S.*)$/.exec(cmd)?.[1] ?? s?.[3];
+    const s = /^s(.)((?:(?!\1)[^\\]|\\.)*)\1((?:(?!\1)[^\\]|\\.)*)\1([gpiImMe0-9]*)(?:w\s*(\S.*))?$/.exec(cmd);
+    if (s && s[4]!.includes('e')) {
+      // The result runs as a command: with a pattern matching the whole line, that is the replacement.
+      if (/^\^?\.\*\$?$/.test(s[2]!) && !/[&\\]/.test(s[3]!)) scope.nested(s[3]!, `${label} s///e`, { spliceable: false });
+      else scope.raise('interpreter-code', `${label}: the \`e\` flag runs the result as a shell command`, script);
+    }
+    const w = /^[wW]\s*(\S.*)$/.exec(cmd)?.[1] ?? s?.[5];
     // Writing a local file is not the policy's business; on a server it is a change outside git.
     if (w && !scope.local && !['/dev/stdout', '/dev/stderr', '/dev/null'].includes(w)) {
-      scope.raise('interpreter-code', `${label}: writes the file ${w}`, script);
+      scope.emit(scope.argv, 'sed', { redirects: [{ op: '>', fd: null, target: { value: w, tail: null, text: w, start: 0, end: 0 } }] });
     }
   }
 }

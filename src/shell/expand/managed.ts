@@ -12,6 +12,8 @@ import { readLocal, stdinText } from './output.js';
 import { quoteWord } from '../words.js';
 import { GIT_CONFIG_FILE_ENV, parseGitConfigText } from '../programs/git.js';
 import { runScriptFile } from './scripts.js';
+import { localSshCommands } from './remote.js';
+import { GIT_COMMAND_ENV, GIT_COMMAND_KEYS, GIT_PROGRAM_ENV, GIT_RUNS } from '../grammars/git.js';
 
 export function managedFamily(scope: Scope, name: string, args: readonly Word[]): boolean {
   const values = args.map(argOf);
@@ -26,8 +28,8 @@ export function managedFamily(scope: Scope, name: string, args: readonly Word[])
   }
   let facts: ProgramFacts | null = null;
   switch (name) {
-    case 'scp': facts = { kind: 'transfer', transfer: parseScp(values) }; break;
-    case 'sshfs': facts = { kind: 'transfer', transfer: parseSshfs(values) }; break;
+    case 'scp': facts = { kind: 'transfer', transfer: parseScp(values) }; localSshCommands(scope, facts.transfer.scan.options, 'scp'); break;
+    case 'sshfs': facts = { kind: 'transfer', transfer: parseSshfs(values) }; localSshCommands(scope, facts.transfer.scan.options, 'sshfs'); break;
     case 'sftp': {
       const batch = (p: string): string | null => {
         if (p !== '-') return readLocal(scope, p, scope.cwd);
@@ -35,6 +37,7 @@ export function managedFamily(scope: Scope, name: string, args: readonly Word[])
         return s.kind === 'text' ? s.text : null;
       };
       facts = { kind: 'transfer', transfer: parseSftp(values, batch) };
+      localSshCommands(scope, facts.transfer.scan.options, 'sftp');
       break;
     }
     case 'rsync': {
@@ -46,7 +49,7 @@ export function managedFamily(scope: Scope, name: string, args: readonly Word[])
     case 'git': case 'hub': case 'git-push': case 'git-send-pack': {
       const words = name === 'git' || name === 'hub' ? values : [name === 'git-push' ? 'push' : 'send-pack', ...values];
       const git = parseGit(words, scope.env);
-      facts = gitFacts(scope, git);
+      facts = gitFacts(scope, git, args);
       if (facts === null) return true;
       break;
     }
@@ -66,39 +69,15 @@ function rsyncHooks(scope: Scope, options: readonly { name: string; value?: stri
     if (o.name === '--rsync-path' && o.value !== undefined) {
       const host = values.map((v) => (v === null ? null : remotePathOf(v, true)?.host)).find((h) => h) ?? '?';
       if (o.value === null) scope.raise('dynamic-remote-command', '`rsync --rsync-path` is computed at run time');
-      else scope.nested(o.value, `rsync --rsync-path on ${host}`, { target: { kind: 'remote', host }, spliceable: false, env: new Map() });
+      // The server runs `PATH args`: a final `rsync` is the transfer's own server side.
+      else scope.nested(o.value.replace(/(^|[;&|]\s*|\s)rsync\s*$/, '$1true'), `rsync --rsync-path on ${host}`, { target: { kind: 'remote', host }, spliceable: false, env: new Map() });
     }
   }
 }
 
-/** Configuration keys whose value is a command git runs (through a shell). */
-const GIT_COMMAND_KEYS = [/^core\.(pager|editor|sshcommand|fsmonitor|askpass|gitproxy)$/, /^pager\./, /^alias\./,
-  /^diff\.external$/, /^diff\..+\.(command|textconv)$/, /^filter\..+\.(clean|smudge|process)$/, /^merge\..+\.driver$/,
-  /^sequence\.editor$/, /^gpg(\.ssh|\.x509|\.openpgp)?\.program$/, /^credential(\..+)?\.helper$/, /^uploadpack\.packobjectshook$/,
-  /^remote\..+\.(receivepack|uploadpack|proxy)$/, /^(difftool|mergetool)\..+\.cmd$/, /^web\.browser$/, /^browser\..+\.cmd$/,
-  /^interactive\.difffilter$/, /^sendemail\.(tocmd|cccmd|smtpserver)$/, /^core\.hookspath$/, /^include\.path$/, /^includeif\./,
-  /^submodule\..+\.update$/, /^core\.alternaterefscommand$/, /^gpg\.ssh\.defaultkeycommand$/, /^grep\.openfilesinpager$/];
-/** Environment variables whose value is a command git (or ssh under it) runs. */
-const GIT_COMMAND_ENV = ['GIT_PAGER', 'PAGER', 'GIT_EDITOR', 'EDITOR', 'VISUAL', 'GIT_SSH_COMMAND', 'GIT_EXTERNAL_DIFF',
-  'GIT_PROXY_COMMAND', 'GIT_SEQUENCE_EDITOR', 'LESSOPEN', 'LESSCLOSE'];
-/** Environment variables that name a program (not a shell string) git runs. */
-const GIT_PROGRAM_ENV = ['GIT_SSH', 'GIT_ASKPASS', 'SSH_ASKPASS'];
 
-/** git subcommands and the options that hand git a command to run. */
-const GIT_RUNS: Record<string, { option?: readonly string[]; operands?: number; argv?: number }> = {
-  'submodule': { operands: 1 },
-  'rebase': { option: ['--exec', '-x'] },
-  'difftool': { option: ['--extcmd', '-x'] },
-  'bisect': { argv: 1 },
-  'filter-branch': { option: ['--tree-filter', '--index-filter', '--msg-filter', '--commit-filter', '--env-filter', '--parent-filter', '--tag-name-filter'] },
-  'fetch': { option: ['--upload-pack'] }, 'clone': { option: ['--upload-pack', '-u'] }, 'pull': { option: ['--upload-pack'] },
-  'ls-remote': { option: ['--upload-pack'] }, 'archive': { option: ['--exec'] }, 'push': { option: ['--receive-pack', '--exec'] },
-  'send-pack': { option: ['--receive-pack', '--exec'] },
-  'grep': { option: ['--open-files-in-pager', '-O'] },
-  'send-email': { option: ['--to-cmd', '--cc-cmd', '--sendmail-cmd', '--smtp-server'] },
-};
 
-function gitFacts(scope: Scope, git: GitCommand): ProgramFacts | null {
+function gitFacts(scope: Scope, git: GitCommand, words: readonly Word[]): ProgramFacts | null {
   if (git.dynamic) scope.raise('dynamic-command', 'git configuration for this run is computed at run time');
   for (const c of git.config) {
     if (c.value === null || !GIT_COMMAND_KEYS.some((k) => k.test(c.key))) continue;
@@ -167,7 +146,9 @@ function gitFacts(scope: Scope, git: GitCommand): ProgramFacts | null {
   }
   if (sub === 'push' || sub === 'send-pack') {
     const push = parseGitPush(git);
-    return { kind: 'git', git, push };
+    // `"+$(git branch --show-current)"`: computed, but forced as written.
+    const forced = words.filter((w) => w.value === null && /^["']?\+/.test(w.text)).map((w) => w.text);
+    return { kind: 'git', git, push: forced.length > 0 ? { ...push, forcedRefs: [...push.forcedRefs, ...forced] } : push };
   }
   void configValue;
   return { kind: 'git', git };

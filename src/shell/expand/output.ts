@@ -4,6 +4,9 @@ import { isAbsolute, resolve } from 'node:path';
 import type { SimpleCommand, StdinSource } from '../invocations.js';
 import { SETUP_GENERATORS } from '../grammars/runners.js';
 import { plainCommands } from '../plain.js';
+import { collectCommands } from '../invocations.js';
+import { parserLoaded, withTree } from '../parse.js';
+import { decodeAnsiC } from '../words.js';
 import { basename } from '../words.js';
 import type { Scope } from './driver.js';
 
@@ -33,7 +36,14 @@ export function stdinText(scope: Scope, src: StdinSource | null, reader: string)
     if (read.kind !== 'text') return { kind: 'unknown', why: `${reader} reads ${src.path}, which cannot be read` };
     return { kind: 'text', text: read.text, source: { kind: 'text', text: read.text, expands: false } };
   }
-  const produced = staticOutput(src.from, (p, cwd) => readLocal(scope, p, cwd));
+  if (src.kind === 'process') {
+    const out = outputOfText(scope, src.text);
+    return out === null ? { kind: 'unknown', why: `${reader} reads the output of \`${src.text.trim()}\`, which cannot be known statically` }
+      : { kind: 'text', text: out, source: { kind: 'text', text: out, expands: false } };
+  }
+  // The producer's cwd is relative to the text it was in (`cd x && cat f | sh`).
+  const base = scope.job.cwd;
+  const produced = staticOutput(src.from, (p, cwd) => readLocal(scope, p, base === null ? null : resolve(base, cwd ?? '.')));
   if (produced === null) {
     const what = src.from.words[0]?.text ?? 'a command';
     return { kind: 'unknown', why: `${reader} runs the output of \`${what}\`, which cannot be known statically` };
@@ -51,20 +61,32 @@ export function staticOutput(cmd: SimpleCommand, read: (path: string, cwd: strin
   if (name === 'echo') {
     let i = 0;
     let newline = true;
-    while (i < args.length && /^-[neE]+$/.test(args[i]!)) { if (args[i]!.includes('n')) newline = false; i++; }
-    return args.slice(i).join(' ') + (newline ? '\n' : '');
+    let escapes = false;
+    while (i < args.length && /^-[neE]+$/.test(args[i]!)) {
+      const f = args[i]!;
+      if (f.includes('n')) newline = false;
+      if (f.includes('e')) escapes = f.lastIndexOf('e') > f.lastIndexOf('E');
+      else if (f.includes('E')) escapes = false;
+      i++;
+    }
+    const body = args.slice(i).join(' ');
+    return (escapes ? decodeAnsiC(body.replace(/\\c[\s\S]*$/, '')) : body) + (newline ? '\n' : '');
   }
   if (name === 'printf') {
     const [fmt, ...fargs] = args;
     if (fmt === undefined) return null;
+    // The format's escapes are decoded as bash's printf does; %b decodes its argument's escapes too.
     let k = 0;
-    return fmt.replace(/%[sbdq%]|\\n|\\t|\\\\/g, (m) => {
+    if (/%[^sbdq%]/.test(fmt.replace(/%%/g, ''))) return null;
+    const one = (): string => decodeAnsiC(fmt).replace(/%[sbdq%]/g, (m) => {
       if (m === '%%') return '%';
-      if (m === '\\n') return '\n';
-      if (m === '\\t') return '\t';
-      if (m === '\\\\') return '\\';
-      return fargs[k++] ?? '';
+      const a = fargs[k++] ?? '';
+      return m === '%b' ? decodeAnsiC(a) : a;
     });
+    let out = one();
+    // The format is reused while arguments remain.
+    for (let guard = 0; k < fargs.length && guard < 100 && /%[sbdq]/.test(fmt); guard++) out += one();
+    return out;
   }
   if (name === 'cat') {
     const files = args.filter((a) => !a.startsWith('-') || a === '-');
@@ -96,4 +118,13 @@ export function isSetupSubstitution(text: string): boolean {
   const words = commands[0]!.words.map((w) => w.value ?? '');
   if (words.length >= 2 && words[1] === 'completion') return true;
   return SETUP_GENERATORS.some((g) => g.every((part, i) => (i === 0 ? basename(words[0] ?? '') === part : words[i] === part)));
+}
+
+/** The static output of shell text that is one simple producer (`echo …`, `printf …`), else null. */
+export function outputOfText(scope: Scope, text: string): string | null {
+  const plain = plainCommands(text);
+  const parsed = plain ? { ok: true as const, commands: plain }
+    : parserLoaded() ? withTree(text, (root) => collectCommands(text, root)) : null;
+  const commands = parsed && 'ok' in parsed && parsed.ok ? parsed.commands : null;
+  return commands?.length === 1 ? staticOutput(commands[0]!, (p, cwd) => readLocal(scope, p, cwd ?? scope.cwd)) : null;
 }

@@ -5,10 +5,11 @@ import { globFiles } from '../files.js';
 import { getopt, optionIs, valueOf, type Option, type Scan } from '../getopt.js';
 import { HOOKED_TOOLS, INTERPRETERS, RUNNERS } from '../grammars/runners.js';
 import type { Run, Runner, Subcommand } from '../grammars/types.js';
-import { argOf, type Word } from '../words.js';
+import { resolve } from 'node:path';
+import { argOf, quoteWord, type Word } from '../words.js';
 import type { Scope } from './driver.js';
 import { scanCode, scanCodeFile } from './interpreters.js';
-import { isSetupSubstitution } from './output.js';
+import { isSetupSubstitution, outputOfText, stdinText } from './output.js';
 import { runScriptFile, runStdin } from './scripts.js';
 
 const TABLE = new Map<string, Runner>();
@@ -61,8 +62,22 @@ export function runnersFamily(scope: Scope, name: string, args: readonly Word[])
     words = args.slice(1);
   }
   if (!runner) return false;
+  // NODE_OPTIONS are node's options too.
+  if (runner.names.includes('node')) {
+    const extra = scope.env.get('NODE_OPTIONS');
+    if (extra === null) { scope.raise('dynamic-command', 'NODE_OPTIONS is computed at run time'); return true; }
+    if (extra) words = [...extra.split(/\s+/).filter(Boolean).map((v) => ({ value: v, tail: null, text: v, start: 0, end: 0 })), ...words];
+  }
   const values = words.map(argOf);
-  const top = getopt(values, runner.options ?? {});
+  let top = getopt(values, runner.options ?? {});
+  // `setarch ARCH -R cmd -d`: options may follow ARCH, but those after the command are the command's.
+  const argvRun = runner.runs.find((r) => r.stopAtProgram && r.argv !== undefined);
+  if (argvRun) {
+    const posix = getopt(values, { ...runner.options, permute: false });
+    const lead = posix.operands.slice(0, argvRun.argv!).length;
+    const after = lead > 0 ? getopt(values, { ...runner.options, permute: false }, posix.operands[lead - 1]!.index + 1) : posix;
+    top = { ...after, options: [...posix.options, ...after.options], operands: [...posix.operands.slice(0, lead), ...after.operands] };
+  }
   let scan = top;
   let base = 0;
   let runs = runner.runs;
@@ -79,6 +94,7 @@ export function runnersFamily(scope: Scope, name: string, args: readonly Word[])
     const o = scan.operands[i];
     return o === undefined ? undefined : words[base + o.index];
   };
+  if (runner.names.includes('bash')) startupFiles(scope, label.replace(/^busybox /, ''), scan);
   let handled = false;
   for (const run of runs) {
     if (!applies(run, scan)) continue;
@@ -92,7 +108,24 @@ export function runnersFamily(scope: Scope, name: string, args: readonly Word[])
 /** Carry out one row. Returns true when the command was read (so no plain emit is needed). */
 function perform(scope: Scope, run: Run, scan: Scan, words: readonly Word[], base: number,
   operandWord: (i: number) => Word | undefined, label: string, name: string): boolean {
-  if (run.fromStdin) { scope.spliceable = false; scope.argsFromStdin = true; }
+  if (run.fromStdin) {
+    scope.spliceable = false;
+    scope.argsFromStdin = true;
+    if (inputLines(scope, run, scan, words, base, name, label)) return true;
+  }
+  if (run.ghAlias) {
+    scope.emit(scope.argv, name, { scan });
+    const exp = scan.operands[2]?.value;
+    if (exp === undefined) return true;
+    if (exp === null) { scope.raise('dynamic-command', '`gh alias set` stores a command computed at run time'); return true; }
+    const shell = scan.options.some((o) => optionIs(o, ['--shell'])) || exp.startsWith('!');
+    scope.nested(shell ? exp.replace(/^!/, '') : `gh ${exp}`, `gh alias ${scan.operands[1]?.value ?? ''} (runs later)`, { spliceable: false });
+    return true;
+  }
+  if (run.interpreterEvent) {
+    scope.raise('interpreter-code', `\`${label}\` ${run.interpreterEvent}, which cannot be read`);
+    return true;
+  }
   if (run.envShell) {
     if (run.self) scope.emit(scope.argv, name, { scan });
     for (const v of run.envShell) {
@@ -129,6 +162,15 @@ function perform(scope: Scope, run: Run, scan: Scan, words: readonly Word[], bas
     const rest = words.slice(from);
     if (rest.length === 0) { if (!run.self) scope.emit(scope.argv, name, { scan }); return true; }
     if (label === 'sudoedit') { scope.emit(scope.argv, 'sudoedit', { scan }); return true; }
+    if (run.installable) {
+      // `nixpkgs#docker` → `docker`, followed by the arguments after `--`.
+      const head = rest[0]!;
+      const prog = head.value === null ? null : head.value.replace(/^.*[#/]/, '').replace(/\^.*$/, '');
+      const dd = rest.findIndex((w) => w.value === '--');
+      const tail = dd >= 0 ? rest.slice(dd + 1) : rest.slice(1);
+      scope.continueWith([{ ...head, value: prog, tail: prog }, ...tail], label);
+      return true;
+    }
     scope.continueWith(rest, label);
     return true;
   }
@@ -157,16 +199,29 @@ function perform(scope: Scope, run: Run, scan: Scan, words: readonly Word[], bas
     let start = run.shellOperands ?? run.shellEach!;
     if (run.assignments) start = takeAssignments(scope, scan, start, words, base);
     let ops = scan.operands.slice(start).map((o) => o.value);
-    if (run.until) { const cut = ops.findIndex((v) => v !== null && run.until!.includes(v)); if (cut >= 0) ops = ops.slice(0, cut); }
+    if (run.dropDashDash) ops = ops.filter((v) => v !== '--');
+    let texts0: 'each' | 'one' = run.shellEach !== undefined ? 'each' : 'one';
+    if (run.until) {
+      const cut = ops.findIndex((v) => v !== null && run.until!.includes(v));
+      // `parallel ::: 'cmd a' 'cmd b'`: with no command of its own, each argument is a command.
+      if (cut === 0 && name !== 'tmux') { ops = ops.slice(1).filter((v) => v === null || !run.until!.includes(v)); texts0 = 'each'; }
+      else if (cut >= 0) ops = ops.slice(0, cut);
+    }
     if (run.keys) ops = ops.filter((v) => v === null || !/^(Enter|C-m|C-j|KPEnter|Space|Tab|Escape|BSpace)$/.test(v));
     if (ops.length === 0) { scope.emit(scope.argv, name, { scan }); return true; }
     if (ops.some((v) => v === null)) {
       const computed = scan.operands.slice(start).filter((o) => o.value === null).map((o) => words[base + o.index]?.text ?? '');
       if (name === 'eval' && computed.every(isSetupSubstitution)) return true;
+      // `eval "$(echo ls -la)"`: what is evaluated is the static output of the command inside.
+      if (name === 'eval' && computed.length === 1 && ops.length === 1) {
+        const m = /^"?\$\((.*)\)"?$/s.exec(computed[0]!);
+        const out = m ? outputOfText(scope, m[1]!) : null;
+        if (out !== null) { scope.nested(out, 'eval $(…)'); return true; }
+      }
       scope.raise('dynamic-command', `\`${label}\` runs a string computed at run time`);
       return true;
     }
-    let texts = run.shellEach !== undefined ? ops as string[] : [(ops as string[]).join(' ')];
+    let texts = texts0 === 'each' ? ops as string[] : [(ops as string[]).join(' ')];
     // concurrently's `npm:name` is `npm run name` (a `*` in the name runs every matching script).
     if (name === 'concurrently' || name === 'npm-run-all' || name === 'run-p' || name === 'run-s') {
       texts = texts.map((t) => t.replace(/^(npm|yarn|pnpm|bun):(.*)$/s, (_m, tool: string, script: string) => `${tool} run '${script.replace(/'/g, '')}'`));
@@ -205,7 +260,7 @@ function perform(scope: Scope, run: Run, scan: Scan, words: readonly Word[], bas
     return true;
   }
   if (run.code) {
-    if (!scope.local && !run.self) { scope.emit(scope.argv, name, { scan }); return true; }
+    if (!scope.local && !run.self && !run.codePlusOperands) { scope.emit(scope.argv, name, { scan }); return true; }
     if (run.codePlusOperands) {
       const plus = scan.operands.filter((o) => o.value === null ? (words[base + o.index]?.text ?? '').startsWith('+') : o.value.startsWith('+'));
       if (plus.some((o) => o.value === null)) { scope.raise('interpreter-code', `\`${label} +…\` runs commands computed at run time`); return true; }
@@ -223,7 +278,12 @@ function perform(scope: Scope, run: Run, scan: Scan, words: readonly Word[], bas
       const w = operandWord(run.codeOperand);
       if (!w) return true;
       if (w.value === null) { scope.raise('interpreter-code', `\`${label}\` runs code computed at run time`); return true; }
-      scanCode(scope, run.code, w.value, label);
+      const data = [
+        ...scan.options.filter((o) => run.dataOptions?.some((d) => optionIs(o, [d])) && typeof o.value === 'string')
+          .map((o) => ({ value: (o.value as string).replace(/^[^=]*=/, ''), from: 'option' as const })),
+        ...(run.dataOperands !== undefined ? scan.operands.slice(run.dataOperands).map((o) => ({ value: o.value ?? '', from: 'operand' as const })) : []),
+      ];
+      scanCode(scope, run.code, w.value, label, true, data);
       return true;
     }
     if (run.codeFile !== undefined || run.codeFileOption) {
@@ -255,6 +315,9 @@ function takeAssignments(scope: Scope, scan: Scan, start: number, words: readonl
   let i = start;
   for (; i < scan.operands.length; i++) {
     const o = scan.operands[i]!;
+    // `BASH_FUNC_ls%%=() { …; }` hands bash a function that runs when `ls` is called: judged now.
+    const fn = /^BASH_FUNC_(.+?)(?:%%|\(\))=(.*)$/s.exec(o.value ?? '');
+    if (fn) { scope.nested(fn[2]!.replace(/^\s*\(\)\s*/, ''), `exported function ${fn[1]}`, { spliceable: false }); continue; }
     // A computed value (`HOME="$HOME"`) is still an assignment: its name is in the word as written.
     const m = /^([A-Za-z_][A-Za-z0-9_]*)=(.*)$/s.exec(o.value ?? words[base + o.index]?.text ?? '');
     if (!m) break;
@@ -273,4 +336,62 @@ function embeddedCommands(scope: Scope, words: readonly Word[], spec: NonNullabl
     if (j > i + 1) scope.sub(words.slice(i + 1, j), `${label} ${v}`);
     i = j;
   }
+}
+
+/**
+ * Files a shell reads before its command: $BASH_ENV for a non-interactive bash, $ENV for an
+ * interactive POSIX shell, --rcfile/--init-file with -i. Each is sourced, so judged as a script.
+ */
+function startupFiles(scope: Scope, name: string, scan: Scan): void {
+  const interactive = scan.options.some((o) => optionIs(o, ['-i', '--interactive']));
+  const files: { value: string | null; label: string }[] = [];
+  const env = (v: string): void => { if (scope.env.has(v)) files.push({ value: scope.env.get(v) ?? null, label: `$${v}` }); };
+  if (name === 'bash' && !interactive) env('BASH_ENV');
+  if (interactive) {
+    env('ENV');
+    for (const o of scan.options) if (optionIs(o, ['--rcfile', '--init-file']) && o.value !== undefined) files.push({ value: o.value, label: o.name });
+  }
+  for (const f of files) {
+    if (f.value === null) { scope.raise('unreadable-script', `${name} sources ${f.label}, named at run time`); continue; }
+    const w: Word = { value: f.value, tail: null, text: f.value, start: 0, end: 0 };
+    if (scope.local) runScriptFile(scope, w, `${name} ${f.label}=${f.value}`, 'shell');
+    else scope.nested(`. ${quoteWord(f.value)}`, `${name} ${f.label}`, { spliceable: false });
+  }
+}
+
+/**
+ * `xargs`/`parallel` with input that is static (a pipe from echo, a file with -a, a heredoc): the
+ * commands they build are read line by line, `{}` (or -I's string) replaced by each line.
+ * Returns false when the input cannot be known (the usual reading then applies).
+ */
+function inputLines(scope: Scope, run: Run, scan: Scan, words: readonly Word[], base: number, name: string, label: string): boolean {
+  const argFile = scan.options.find((o) => optionIs(o, ['-a', '--arg-file']));
+  let text: string | null = null;
+  if (argFile) {
+    if (typeof argFile.value !== 'string') return false;
+    const r = scope.files.read(resolve(scope.cwd ?? '/', argFile.value));
+    text = r.kind === 'text' ? r.text : null;
+  } else {
+    const s = stdinText(scope, scope.stdin, label);
+    text = s.kind === 'text' ? s.text : null;
+  }
+  if (text === null) return false;
+  let lines = text.split('\n').filter((l) => l.trim() !== '').slice(0, 200);
+  // With no input, xargs still runs its command once (unless -r).
+  if (lines.length === 0 && name === 'xargs' && !scan.options.some((o) => optionIs(o, ['-r', '--no-run-if-empty']))) lines = [''];
+  const replace = scan.options.find((o) => optionIs(o, ['-I', '-i', '--replace']));
+  const token = replace ? (typeof replace.value === 'string' && replace.value !== '' ? replace.value : '{}') : name === 'parallel' || name === 'sem' ? '{}' : null;
+  const first = scan.operands[0];
+  const cmd = first === undefined ? [] : words.slice(base + first.index);
+  const cut = run.until ? cmd.findIndex((w) => w.value !== null && run.until!.includes(w.value)) : -1;
+  const command = (cut >= 0 ? cmd.slice(0, cut) : cmd).map((w) => w.text);
+  for (const line of lines) {
+    let t: string;
+    // `parallel < cmds.txt`: each line is a command; xargs with no command runs echo.
+    if (command.length === 0) t = name === 'xargs' ? `echo ${quoteWord(line)}` : line;
+    else if (token !== null && command.some((c) => c.includes(token))) t = command.map((c) => c.split(token).join(quoteWord(line))).join(' ');
+    else t = line === '' ? command.join(' ') : `${command.join(' ')} ${line}`;
+    scope.nested(t, `${label} (input)`, { spliceable: false });
+  }
+  return true;
 }

@@ -2,17 +2,14 @@
 // a shell, npm/pnpm/yarn/bun scripts from package.json, and make recipes. Each is read from the
 // command's working directory and judged by what it runs. A binary is judged by its name.
 import { dirname, isAbsolute, join, resolve } from 'node:path';
-import { getopt, valueOf } from '../getopt.js';
+import { getopt, optionIs, valueOf } from '../getopt.js';
 import type { CodeLanguage } from '../grammars/types.js';
 import { SHELL_NAMES } from '../grammars/runners.js';
-import { argOf, basename, type Word } from '../words.js';
+import { argOf, basename, quoteWord, type Word } from '../words.js';
 import type { Scope } from './driver.js';
 import { scanCode } from './interpreters.js';
-import { isSetupSubstitution, readLocal, staticOutput, stdinText } from './output.js';
-import { collectCommands } from '../invocations.js';
+import { isSetupSubstitution, outputOfText, stdinText } from './output.js';
 import { homeDir } from '../invocations.js';
-import { parserLoaded, withTree } from '../parse.js';
-import { plainCommands } from '../plain.js';
 
 const SHELLS = new Set(SHELL_NAMES);
 
@@ -29,12 +26,7 @@ function withHome(scope: Scope, w: Word): Word {
 /** `source <(echo …)`: the text sourced is the static output of the command inside, when it has one. */
 function sourceSubstitution(scope: Scope, w: Word, label: string): boolean {
   if (isSetupSubstitution(w.text)) return true;
-  const inner = w.text.slice(2, -1);
-  const plain = plainCommands(inner);
-  const parsed = plain ? { ok: true as const, commands: plain }
-    : parserLoaded() ? withTree(inner, (root) => collectCommands(inner, root)) : null;
-  const commands = parsed && 'ok' in parsed && parsed.ok ? parsed.commands : null;
-  const out = commands?.length === 1 ? staticOutput(commands[0]!, (p, cwd) => readLocal(scope, p, cwd ?? scope.cwd)) : null;
+  const out = outputOfText(scope, w.text.slice(2, -1));
   if (out === null) { scope.raise('unreadable-script', `${label}: sources the output of a command, which cannot be known statically`); return true; }
   scope.nested(out, label, { spliceable: false });
   return true;
@@ -57,8 +49,13 @@ function scriptPath(value: string, cwd: string | null): string | null {
  * executed (`./x`: its shebang decides the language). Returns false when there is no such file,
  * or it is a binary run by path: the other families then judge it by its name.
  */
+/** Paths that are the process's own stdin. */
+const STDIN_PATHS = new Set(['/dev/stdin', '/dev/fd/0', '/proc/self/fd/0']);
+
 export function runScriptFile(scope: Scope, word: Word, label: string, kind: 'shell' | 'exec'): boolean {
   const file = withHome(scope, word);
+  if (file.value !== null && STDIN_PATHS.has(file.value)) { runStdin(scope, label); return true; }
+  if (file.value === '/dev/null') return true; // an empty script
   if (file.text.startsWith('<(') && file.text.endsWith(')') && kind === 'shell') return sourceSubstitution(scope, file, label);
   if (file.value === null) { scope.raise('unreadable-script', `the script path \`${file.text}\` is computed at run time`); return true; }
   const path = scriptPath(file.value, scope.cwd);
@@ -86,7 +83,12 @@ export function runScriptFile(scope: Scope, word: Word, label: string, kind: 'sh
       scope.emit(scope.argv, name);
       return true;
     }
-    if (!SHELLS.has(prog)) { scope.raise('unreadable-script', `${label}: runs with \`${prog}\`, which gitops-guard cannot read`); return true; }
+    if (!SHELLS.has(prog)) {
+      // The kernel runs the shebang line with the script's path: judge that command line.
+      const line = read.text.slice(2, read.text.indexOf('\n') < 0 ? undefined : read.text.indexOf('\n')).trim();
+      scope.nested(`${line} ${quoteWord(path)}`, `${label} (#!${line})`, { spliceable: false });
+      return true;
+    }
   }
   scope.run0.queue.push({
     text: read.text, target: scope.target, depth: scope.job.depth + 1, origin: scope.range, rewriteCwd: scope.rewriteCwd,
@@ -120,7 +122,11 @@ export function packageScripts(scope: Scope, name: string, args: readonly Word[]
   const words = scan.operands.map((o) => o.value);
   const first = words[0];
   let script: string | null | undefined;
+  // A bare install runs the project's own install lifecycle scripts.
+  const lifecycle = (first === 'install' || first === 'i' || first === 'ci' || first === 'add' && name !== 'npm') && words.length === 1
+    ? ['preinstall', 'install', 'postinstall', 'preprepare', 'prepare', 'postprepare'] : null;
   if (first === 'run' || first === 'run-script' || first === 'rum' || first === 'urn') script = words[1];
+  else if (lifecycle) script = 'install';
   else if (['start', 'test', 't', 'tst', 'stop', 'restart'].includes(first ?? '')) script = first === 't' || first === 'tst' ? 'test' : first;
   else if (name !== 'npm' && first !== undefined && first !== null && !NOT_SCRIPTS.has(first)) script = first;
   if (script === undefined) return false;
@@ -143,9 +149,12 @@ export function packageScripts(scope: Scope, name: string, args: readonly Word[]
   const key = `${found.path}#${script}`;
   if (scope.run0.seen.has(key)) return true;
   scope.run0.seen.add(key);
-  const names = script.includes('*')
-    ? Object.keys(scripts).filter((k) => new RegExp('^' + script.split('*').map((p) => p.replace(/[.+?^${}()|[\]\\]/g, '\\$&')).join('.*') + '$').test(k))
-    : [`pre${script}`, script, `post${script}`];
+  const names = lifecycle ?? (script.includes('*')
+    ? Object.keys(scripts).filter((k) => new RegExp('^' + script!.split('*').map((p) => p.replace(/[.+?^${}()|[\]\\]/g, '\\$&')).join('.*') + '$').test(k))
+    // `npm restart` without a restart script is stop, then start.
+    : script === 'restart' && typeof scripts.restart !== 'string'
+      ? ['prestop', 'stop', 'poststop', 'prestart', 'start', 'poststart']
+      : [`pre${script}`, script, `post${script}`]);
   for (const n of names) {
     const text = scripts[n];
     if (typeof text !== 'string') continue;
@@ -162,7 +171,12 @@ const MAKE = { short: 'bBdeiknpqrRsStvwC:f:I:j::l::o:W:E:', long: ['directory=|C
 /** `make TARGETS`: the recipes that would run (from the Makefile, `--eval`, or a makefile on stdin). */
 export function makeRecipesFamily(scope: Scope, name: string, args: readonly Word[]): boolean {
   if ((name !== 'make' && name !== 'gmake') || !scope.local) return false;
-  const scan = getopt(args.map(argOf), MAKE);
+  // MAKEFLAGS from the environment are options too (split on blanks, as make splits them).
+  const flags = scope.env.get('MAKEFLAGS');
+  if (flags === null) { scope.raise('dynamic-command', 'MAKEFLAGS is computed at run time'); return true; }
+  const fromEnv: Word[] = (flags ?? '').split(/\s+/).filter(Boolean).map((v) => ({ value: v.startsWith('-') || v.includes('=') ? v : `-${v}`, tail: null, text: v, start: 0, end: 0 }));
+  const all = [...fromEnv, ...args];
+  const scan = getopt(all.map(argOf), MAKE);
   scope.emit(scope.argv, name, { scan });
   const dirOpt = valueOf(scan, '-C');
   const dir = dirOpt === undefined ? scope.cwd : dirOpt === null || scope.cwd === null ? null : resolve(scope.cwd, dirOpt);
@@ -171,34 +185,65 @@ export function makeRecipesFamily(scope: Scope, name: string, args: readonly Wor
   const targets: string[] = [];
   for (const o of scan.operands) {
     // `make PREFIX=$HOME/.local`: a variable whose value is computed, not a target.
-    if (o.value === null && /^[A-Za-z_][A-Za-z0-9_.]*\+?=/.test(args[o.index]?.text ?? '')) continue;
+    if (o.value === null && /^[A-Za-z_][A-Za-z0-9_.]*\+?=/.test(all[o.index]?.text ?? '')) continue;
     if (o.value === null) { scope.raise('dynamic-command', '`make` builds a target named at run time'); return true; }
     const eq = o.value.indexOf('=');
     if (eq > 0) vars.set(o.value.slice(0, eq), o.value.slice(eq + 1));
     else targets.push(o.value);
   }
   const texts: string[] = [];
+  const makefile = (c: string, label: string): boolean => {
+    if (c === '-' || c === '/dev/stdin') {
+      const s = stdinText(scope, scope.stdin, `make -f ${c}`);
+      if (s.kind === 'unknown') { scope.raise('unreadable-script', s.why); return false; }
+      if (s.kind === 'text') texts.push(s.text);
+      return true;
+    }
+    const read = scope.files.read(resolve(dir, c));
+    if (read.kind === 'missing') return true;
+    if (read.kind !== 'text') { scope.raise('unreadable-script', `${label}: ${read.kind === 'unreadable' ? read.why : 'not text'}`); return false; }
+    texts.push(read.text);
+    return true;
+  };
+  // MAKEFILES are read before the makefile.
+  const extra = scope.env.get('MAKEFILES');
+  if (extra === null) { scope.raise('unreadable-script', 'MAKEFILES is computed at run time'); return true; }
+  for (const f of (extra ?? '').split(/\s+/).filter(Boolean)) if (!makefile(f, `MAKEFILES ${f}`)) return true;
   for (const o of scan.options) {
-    if (o.name !== '--eval') continue;
+    if (!optionIs(o, ['--eval'])) continue;
     if (o.value === null || o.value === undefined) { scope.raise('dynamic-command', '`make --eval` reads make text computed at run time'); return true; }
     texts.push(o.value);
   }
-  const fileOpt = valueOf(scan, '-f');
-  if (fileOpt === '-') {
-    const s = stdinText(scope, scope.stdin, 'make -f -');
-    if (s.kind === 'unknown') { scope.raise('unreadable-script', s.why); return true; }
-    if (s.kind === 'text') texts.push(s.text);
+  const fileOpts = scan.options.filter((o) => optionIs(o, ['-f']));
+  if (fileOpts.length > 0) {
+    for (const o of fileOpts) {
+      const w = all[o.index]?.value === '-f' || all[o.index]?.value === '--file' ? all[o.index + 1] : undefined;
+      if (o.value === null && w && /^<\(.*\)$/s.test(w.text)) {
+        // `make -f <(printf …)`: the makefile is a command's output.
+        const out = outputOfText(scope, w.text.slice(2, -1));
+        if (out === null) { scope.raise('unreadable-script', 'the Makefile is the output of a command, which cannot be known statically'); return true; }
+        texts.push(out);
+        continue;
+      }
+      if (o.value === null || o.value === undefined) { scope.raise('unreadable-script', 'the Makefile is named at run time'); return true; }
+      if (!makefile(o.value, o.value)) return true;
+    }
   } else {
-    for (const c of fileOpt ? [fileOpt] : ['GNUmakefile', 'makefile', 'Makefile']) {
-      if (c === null) { scope.raise('unreadable-script', 'the Makefile is named at run time'); return true; }
-      const read = scope.files.read(resolve(dir, c));
-      if (read.kind === 'missing') continue;
-      if (read.kind !== 'text') { scope.raise('unreadable-script', `${c}: ${read.kind === 'unreadable' ? read.why : 'not text'}`); return true; }
-      texts.push(read.text);
-      break;
+    for (const c of ['GNUmakefile', 'makefile', 'Makefile']) {
+      const before = texts.length;
+      if (!makefile(c, c)) return true;
+      if (texts.length > before) break;
     }
   }
-  for (const recipe of makeRecipes(texts.join('\n'), targets, vars)) {
+  // -n prints the recipes instead of running them.
+  if (scan.options.some((o) => optionIs(o, ['-n', '--just-print', '--dry-run', '--recon', '-q', '--question']))) return true;
+  const recipes = makeRecipes(texts.join('\n'), targets, vars);
+  // SHELL= on the command line (or in the makefile) runs every recipe through that program.
+  const shell = vars.get('SHELL');
+  if (shell !== undefined && recipes.length > 0 && !/^\/bin\/(ba)?sh$/.test(shell)) {
+    runScriptFile(scope, { value: shell, tail: null, text: shell, start: 0, end: 0 }, `make SHELL=${shell}`, 'exec');
+  }
+  for (const recipe of recipes) {
     scope.run0.queue.push({
       text: recipe.text, target: scope.target, depth: scope.job.depth + 1, origin: scope.range, rewriteCwd: scope.rewriteCwd,
       spliceable: false, cwd: dir, stdin: null, source: 'script', env: scope.env, via: [...scope.via, `make ${recipe.target}`],
@@ -212,7 +257,9 @@ export function pathScripts(scope: Scope, _name: string, _args: readonly Word[])
   const head = scope.argv[0]!;
   if (!scope.local || head.value === null || !head.value.includes('/')) return false;
   // A binary copied or linked earlier in the text under another name is still that program.
-  const full = scope.cwd === null ? head.value : resolve(scope.cwd, head.value);
+  const home = homeDir();
+  const value = head.value.startsWith('~/') && home !== null ? home + head.value.slice(1) : head.value;
+  const full = scope.cwd === null ? value : resolve(scope.cwd, value);
   const original = scope.run0.renamed.get(full);
   if (original !== undefined) {
     scope.continueWith([{ ...head, value: original, tail: original }, ...scope.argv.slice(1)], `${head.text} (a copy of ${original})`);

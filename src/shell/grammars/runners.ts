@@ -20,9 +20,10 @@ const shellOptions: OptionGrammar = {
 };
 
 const python: OptionGrammar = { short: 'bBdEhiIOPqsSuvVRxc:m:W:X:', long: ['help', 'version', 'check-hash-based-pycs='] };
+// node's -p takes the code like -e, but also joins with it: `-pe CODE` is print + eval.
 const node: OptionGrammar = {
-  short: 'hvicr:e:p:',
-  long: ['eval=|e', 'print=|p', 'require=|r', 'import=', 'check|c', 'interactive|i', 'input-type=', 'loader=',
+  short: 'hvicpr:e:',
+  long: ['eval=|e', 'print|p', 'require=|r', 'import=', 'check|c', 'interactive|i', 'input-type=', 'loader=',
     'experimental-loader=', 'conditions=', 'env-file=', 'inspect=?', 'inspect-brk=?', 'title=', 'stack-size=',
     'max-old-space-size=', 'watch', 'test', 'help|h', 'version|v', 'run='],
 };
@@ -63,6 +64,7 @@ export const RUNNERS: readonly Runner[] = [
   },
   { names: ['sudoedit'], runs: [{ nothing: true }] },
   { names: ['doas'], options: { short: 'Lnsa:C:u:' }, runs: [{ when: ['-s'], nothing: true }, { argv: 0 }] },
+  { names: ['run0'], options: { long: ['user=|u', 'group=|g', 'nice=', 'chdir=|D', 'setenv=', 'unit=', 'property=', 'description=', 'slice=', 'machine=', 'background=', 'pty', 'pipe', 'no-ask-password'], short: 'u:g:D:' }, runs: ARGV },
   { names: ['pkexec'], options: { long: ['user=', 'disable-internal-agent', 'keep-cwd', 'help', 'version'] }, runs: ARGV },
   { names: ['gosu', 'su-exec', 'setuidgid', 'chpst'], runs: [{ argv: 1 }] },
   {
@@ -182,7 +184,7 @@ export const RUNNERS: readonly Runner[] = [
   },
   {
     names: ['bwrap'],
-    options: { long: ['bind=', 'ro-bind=', 'dev-bind=', 'bind-try=', 'ro-bind-try=', 'dev=', 'proc=', 'tmpfs=', 'dir=', 'symlink=', 'chdir=', 'setenv=', 'unsetenv=', 'uid=', 'gid=', 'hostname=', 'unshare-all', 'unshare-net', 'unshare-user', 'unshare-pid', 'die-with-parent', 'new-session', 'args=', 'share-net', 'clearenv', 'cap-add=', 'cap-drop=', 'seccomp=', 'lock-file=', 'file=', 'remount-ro=', 'exec-label=', 'file-label='] },
+    options: { long: ['bind==', 'ro-bind==', 'dev-bind==', 'bind-try==', 'ro-bind-try==', 'dev-bind-try==', 'symlink==', 'setenv==', 'file==', 'bind-data==', 'ro-bind-data==', 'dev=', 'proc=', 'tmpfs=', 'dir=', 'chdir=', 'unsetenv=', 'uid=', 'gid=', 'hostname=', 'unshare-all', 'unshare-net', 'unshare-user', 'unshare-pid', 'die-with-parent', 'new-session', 'args=', 'share-net', 'clearenv', 'cap-add=', 'cap-drop=', 'seccomp=', 'lock-file=', 'remount-ro=', 'exec-label=', 'file-label='] },
     runs: ARGV,
   },
   {
@@ -305,13 +307,23 @@ export const RUNNERS: readonly Runner[] = [
   { names: ['poetry', 'pdm', 'hatch', 'rye', 'pipenv', 'bundle', 'bundler', 'conda', 'mamba', 'micromamba', 'pixi'], subcommands: { run: { options: { short: 'n:p:', long: ['name=|n', 'prefix=|p', 'env=', 'live-stream', 'no-capture-output'] }, runs: [{ argv: 0 }] }, exec: { runs: [{ argv: 0 }] } }, runs: [{ nothing: true }] },
   { names: ['uv'], subcommands: { run: { options: { short: 'qvp:', long: ['with=', 'with-requirements=', 'python=|p', 'project=', 'directory=', 'package=', 'extra=', 'env-file=', 'frozen', 'locked', 'no-project', 'isolated', 'script', 'module', 'all-extras', 'no-sync', 'quiet|q'] }, runs: [{ argv: 0 }] }, tool: { runs: [{ whenOperand: { index: 0, is: ['run'] }, argv: 1 }, { nothing: true }] } }, runs: [{ nothing: true }] },
   { names: ['nix-shell'], options: { short: 'p:A:I:', long: ['run=', 'command=', 'packages=|p', 'pure', 'attr=|A', 'arg=', 'argstr=', 'keep=', 'include=|I'], singleDashLong: false, permute: true }, runs: [{ when: ['--run', '--command'], shellOption: ['--run', '--command'] }, { nothing: true }] },
-  { names: ['nix'], subcommands: { develop: { options: { short: 'c', long: ['command|c', 'impure'] }, runs: [{ when: ['-c'], argv: 1 }, { nothing: true }] }, shell: { options: { short: 'c', long: ['command|c', 'impure'] }, runs: [{ when: ['-c'], argv: 1 }, { nothing: true }] } }, runs: [{ nothing: true }] },
+  {
+    names: ['nix'],
+    subcommands: {
+      develop: { runs: [{ embedded: { from: ['-c', '--command'], to: [] } }] },
+      shell: { runs: [{ embedded: { from: ['-c', '--command'], to: [] } }] },
+      // `nix run nixpkgs#docker -- restart web` runs the package's program, named after it.
+      run: { options: { long: ['impure', 'expr=', 'file=|f'] }, runs: [{ argv: 0, installable: true }] },
+    },
+    runs: [{ nothing: true }],
+  },
   // A shell inside a VM's engine host: what runs there runs on a local engine.
   { names: ['limactl'], subcommands: { shell: { options: { long: ['workdir=', 'shell=', 'debug', 'tty=?', 'reconnect'] }, runs: [{ argv: 1 }] } }, runs: [{ nothing: true }] },
   { names: ['colima'], subcommands: { ssh: { options: { short: 'p:', long: ['profile=|p', 'layer=?'] }, runs: [{ argv: 0 }] } }, runs: [{ nothing: true }] },
   { names: ['coproc'], runs: [{ whenOperand: { index: 1, is: ['{'] }, argv: 2 }, { whenOperand: { index: 0, is: ['{'] }, argv: 1 }, { argv: 0 }] },
   // zsh precommand modifiers and other plain wrappers.
-  { names: ['-', 'noglob', 'nocorrect', 'setarch', 'linux32', 'linux64', 'systemd-cat', 'chronic', 'ifne', 'sponge', 'ts', 'wsl', 'wsl.exe', 'xvfb-run', 'schroot', 'firejail'], options: { short: 'aRLBXZThn:t:p:e:d:u:c:', long: ['identifier=|t', 'priority=|p', 'level-prefix=', 'exec', 'distribution=|d', 'user=|u', 'cd=', 'chroot=|c', 'auto-servernum|a', 'server-args=|s', 'error-file=|e', 'addr-no-randomize|R'] }, runs: [{ whenOperand: { index: 0, is: ['-e', '--exec'] }, argv: 1 }, { argv: 0 }] },
+  { names: ['setarch', 'linux32', 'linux64'], options: { short: 'vRFZLXBIST3', long: ['addr-no-randomize|R', 'fdpic-funcptrs|F', 'mmap-page-zero|Z', 'addr-compat-layout|L', 'read-implies-exec|X', '32bit|B', 'short-inode|I', 'whole-seconds|S', 'sticky-timeouts|T', '3gb|3', '4gb', 'uname-2.6', 'verbose|v', 'list', 'show=?'], permute: true }, runs: [{ when: ['--list', '--show'], nothing: true }, { argv: 1, stopAtProgram: true }] },
+  { names: ['-', 'noglob', 'nocorrect', 'systemd-cat', 'chronic', 'ifne', 'sponge', 'ts', 'wsl', 'wsl.exe', 'xvfb-run', 'schroot', 'firejail'], options: { short: 'aRLBXZThn:t:p:e:d:u:c:', long: ['identifier=|t', 'priority=|p', 'level-prefix=', 'exec', 'distribution=|d', 'user=|u', 'cd=', 'chroot=|c', 'auto-servernum|a', 'server-args=|s', 'error-file=|e', 'addr-no-randomize|R'] }, runs: [{ whenOperand: { index: 0, is: ['-e', '--exec'] }, argv: 1 }, { argv: 0 }] },
   { names: ['choom'], options: { short: 'n:p:', long: ['adjust=|n', 'pid=|p'] }, runs: [{ when: ['-p'], nothing: true }, { argv: 0 }] },
   { names: ['capsh'], options: { long: ['print', 'drop=', 'caps=', 'inh=', 'addamb=', 'user=', 'uid=', 'gid=', 'groups=', 'chroot=', 'secbits=', 'keep=', 'shell='] }, runs: [{ whenOperand: { index: 0, is: ['-c'] }, shellOperand: 1 }, { stdinShell: true }] },
   { names: ['cmd', 'cmd.exe'], options: { short: 'cCkKqQsSdDuUaA', singleDashLong: false }, runs: [{ whenOperand: { index: 0, is: ['/c', '/C', '/k', '/K'] }, shellOperands: 1 }, { nothing: true }] },
@@ -323,7 +335,7 @@ export const RUNNERS: readonly Runner[] = [
     names: ['npm'],
     subcommands: {
       exec: { options: { short: 'yc:p:', long: ['call=|c', 'package=|p', 'yes|y', 'no', 'workspace=', 'workspaces', 'include-workspace-root'] }, runs: [{ when: ['-c'], shellOption: ['-c'] }, { argv: 0 }] },
-      explore: { runs: [{ minOperands: 2, shellOperands: 1 }] },
+      explore: { runs: [{ minOperands: 2, shellOperands: 1, dropDashDash: true }] },
     },
     subcommandAliases: { x: 'exec' },
     runs: [],
@@ -335,7 +347,7 @@ export const RUNNERS: readonly Runner[] = [
     runs: [],
   },
   { names: ['yarn'], subcommands: { exec: { runs: [{ argv: 0 }] }, dlx: { options: { short: 'qp:', long: ['package=|p', 'quiet|q'] }, runs: [{ argv: 0 }] } }, runs: [] },
-  { names: ['mise', 'rtx', 'asdf'], subcommands: { exec: { runs: [{ argv: 0, afterDashDash: true }] }, x: { runs: [{ argv: 0, afterDashDash: true }] } }, runs: [{ nothing: true }] },
+  { names: ['mise', 'rtx', 'asdf'], subcommands: { exec: { runs: [{ argv: 0, afterDashDash: true }] }, x: { runs: [{ argv: 0, afterDashDash: true }] } }, runs: [] },
 ];
 
 // ------------------------------------------------------------------ interpreters (their code is scanned)
@@ -355,7 +367,10 @@ export const INTERPRETERS: readonly Runner[] = [
     names: ['node', 'nodejs'],
     options: node,
     runs: [
-      { when: ['-e', '-p'], code: 'node', codeOption: ['-e', '-p'] },
+      // Modules preloaded with --import/--require run first.
+      { when: ['--import', '-r', '--loader', '--experimental-loader'], code: 'node', codeFileOption: ['--import', '-r', '--loader', '--experimental-loader'], also: true },
+      { when: ['-e'], code: 'node', codeOption: ['-e'] },
+      { when: ['-p'], code: 'node', codeOperand: 0 },
       { when: ['--check', '--help', '--version'], nothing: true },
       { whenOperand: { index: 0, is: ['-'] }, code: 'node', codeStdin: true },
       { minOperands: 1, code: 'node', codeFile: 0 },
@@ -413,12 +428,13 @@ export const INTERPRETERS: readonly Runner[] = [
   { names: ['R'], options: { short: 'qse:f:', long: ['vanilla', 'no-save', 'slave', 'quiet|q', 'file=|f', 'args'] }, runs: [{ when: ['-e'], code: 'r', codeOption: ['-e'] }, { when: ['-f'], code: 'r', codeFileOption: ['-f'] }, { code: 'r', codeStdin: true }] },
   { names: ['osascript'], options: { short: 'ile:s:' }, runs: [{ when: ['-e'], code: 'applescript', codeOption: ['-e'] }, { minOperands: 1, code: 'applescript', codeFile: 0 }, { code: 'applescript', codeStdin: true }] },
   {
-    names: ['pwsh', 'powershell', 'pwsh-preview'],
-    options: { long: ['command=', 'c=', 'file=', 'f=', 'encodedcommand=', 'ec=', 'e=', 'noprofile', 'nologo', 'noninteractive', 'nop', 'executionpolicy=', 'ep='], singleDashLong: true },
+    names: ['pwsh', 'powershell', 'pwsh-preview', 'powershell.exe', 'pwsh.exe'],
+    // PowerShell's parameters are case-insensitive and may be shortened to any unique prefix.
+    options: { long: ['command=|c', 'file=|f', 'encodedcommand=|e', 'ec=', 'noprofile', 'nologo', 'noninteractive', 'noexit', 'executionpolicy=', 'workingdirectory=|w', 'inputformat=', 'outputformat=|o', 'version=|v', 'login|l', 'mta', 'sta', 'windowstyle='], singleDashLong: true, abbreviate: true, caseInsensitive: true },
     runs: [
-      { when: ['-command', '-c', '--command', '--c'], code: 'powershell', codeOption: ['-command', '-c', '--command', '--c'] },
-      { when: ['-encodedcommand', '-ec', '-e'], nothing: true, label: 'encoded' },
-      { when: ['-file', '-f'], code: 'powershell', codeFileOption: ['-file', '-f'] },
+      { when: ['--command'], code: 'powershell', codeOption: ['--command'] },
+      { when: ['--encodedcommand', '--ec'], interpreterEvent: 'runs a base64-encoded command' },
+      { when: ['--file'], code: 'powershell', codeFileOption: ['--file'] },
       { minOperands: 1, code: 'powershell', codeOperand: 0 },
     ],
   },
@@ -430,8 +446,15 @@ export const INTERPRETERS: readonly Runner[] = [
       { code: 'less', codePlusOperands: true },
     ],
   },
-  { names: ['man'], options: { short: 'aCdfhikKlMPrStTwWZHEL:m:p:', long: ['pager=|P', 'config-file=|C', 'manpath=|M', 'sections=|S', 'html=?|H', 'encoding=|E', 'locale=|L', 'preprocessor=|p'], permute: true }, runs: [{ when: ['-P', '-H'], shellOption: ['-P', '-H'], also: true, self: true }, { envShell: ['MANPAGER', 'PAGER', 'BROWSER'], self: true }] },
+  { names: ['man'], options: { short: 'adfhikKlrtwWZM:P:C:S:H::E:L:m:p:', long: ['pager=|P', 'config-file=|C', 'manpath=|M', 'sections=|S', 'html=?|H', 'encoding=|E', 'locale=|L', 'preprocessor=|p'], permute: true }, runs: [{ when: ['-P', '-H'], shellOption: ['-P', '-H'], also: true, self: true }, { envShell: ['MANPAGER', 'PAGER', 'BROWSER'], self: true }] },
   { names: ['rg', 'ripgrep'], options: READERS.rg!, runs: [{ when: ['--pre'], scriptOrCommandOption: ['--pre'], self: true }, { nothing: true }] },
+  {
+    names: ['gh'],
+    subcommands: {
+      alias: { options: { long: ['shell|s', 'clobber'], short: 's', permute: true }, runs: [{ whenOperand: { index: 0, is: ['set'] }, ghAlias: true }] },
+    },
+    runs: [],
+  },
   { names: ['ed', 'red'], options: { short: 'EGlrsp:' }, runs: [{ code: 'ed', codeStdin: true, self: true }] },
   { names: ['tclsh', 'wish'], runs: [{ minOperands: 1, code: 'tcl', codeFile: 0 }, { code: 'tcl', codeStdin: true }] },
   {
@@ -441,7 +464,7 @@ export const INTERPRETERS: readonly Runner[] = [
       { when: ['-f', '-E'], code: 'awk', codeFileOption: ['-f', '-E'], also: true },
       { when: ['-e'], code: 'awk', codeOption: ['-e'] },
       { when: ['-f', '-E'], nothing: true },
-      { minOperands: 1, code: 'awk', codeOperand: 0 },
+      { minOperands: 1, code: 'awk', codeOperand: 0, dataOptions: ['-v'], dataOperands: 1 },
     ],
   },
   {
@@ -513,7 +536,7 @@ export function fileRunnerNames(): string[] {
   for (const r of [...RUNNERS, ...INTERPRETERS, ...HOOKED_TOOLS]) {
     const runs = [...r.runs, ...Object.values(r.subcommands ?? {}).flatMap((sub) => sub.runs)];
     if (runs.some((x) => x.script !== undefined || x.scriptOption || x.stdinShell || x.codeFile !== undefined
-      || x.codeFileOption || x.codeStdin)) out.push(...r.names);
+      || x.codeFileOption || x.codeStdin || x.scriptOrCommandOption || x.envShell)) out.push(...r.names);
   }
   return out;
 }
@@ -533,3 +556,8 @@ export const SETUP_GENERATORS: readonly (readonly string[])[] = [
   ['mcfly', 'init'], ['broot', '--print-shell-function'], ['pipenv', '--completion'], ['register-python-argcomplete'],
   ['cs', 'java'], ['scw', 'autocomplete', 'script'], ['gh', 'completion'], ['rustup', 'completions'],
 ];
+
+/** Every program the runner table knows. */
+export function allRunnerNames(): string[] {
+  return [...RUNNERS, ...INTERPRETERS, ...HOOKED_TOOLS].flatMap((r) => r.names);
+}

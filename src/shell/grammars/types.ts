@@ -25,6 +25,11 @@ export interface Run {
   // What runs (exactly one of these):
   /** The operands from this index on are a command and its arguments (a leading `--` is dropped). */
   readonly argv?: number;
+  /**
+   * With `argv` under permutation: the program's own options may stand between its operands and the
+   * command, but the command's options are its own (`setarch x86_64 -R docker run -d …`).
+   */
+  readonly stopAtProgram?: true;
   /** With `argv`: when a `--` operand is present, the command starts after it (`mise x node@20 -- node`). */
   readonly afterDashDash?: true;
   /** A string a shell runs: the values of these options… */
@@ -63,6 +68,17 @@ export interface Run {
   readonly codePlusOperands?: true;
   /** Commands inside the arguments, each from one of `from` to one of `to` (`find -exec … ;`). */
   readonly embedded?: { readonly from: readonly string[]; readonly to: readonly string[] };
+  /** With code: values of these options, and operands from this index, are data the code may run (awk -v, ARGV). */
+  readonly dataOptions?: readonly string[];
+  readonly dataOperands?: number;
+  /** Something runs that cannot be read: an interpreter-code event with this reason. */
+  readonly interpreterEvent?: string;
+  /** With shell operands: a `--` among them is dropped (`npm explore PKG -- CMD`). */
+  readonly dropDashDash?: true;
+  /** With argv: the first word is an installable (`nixpkgs#docker`): the program is named after it. */
+  readonly installable?: true;
+  /** `gh alias set NAME EXPANSION`: a shell expansion (`!…`, --shell) or gh arguments that run later. */
+  readonly ghAlias?: true;
   /** Runs nothing from the command line (`command -v`, `sudo -l`): judged as the program itself. */
   readonly nothing?: true;
 
