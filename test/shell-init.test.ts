@@ -15,10 +15,14 @@ afterAll(() => {
   try { tmux('kill-server'); } catch { /* already gone */ }
 });
 
-async function waitFor(path: string, ms = 20_000): Promise<void> {
+/** Each session gets its own name: killing the last one and starting the next under the same name
+ * races with the tmux server's exit ("server exited unexpectedly"). Earlier sessions end with the server. */
+let sessions = 0;
+
+async function waitFor(path: string, target: string, ms = 20_000): Promise<void> {
   const until = Date.now() + ms;
   while (!existsSync(path)) {
-    if (Date.now() > until) throw new Error(`timed out waiting for ${path}:\n${tmux('capture-pane', '-p', '-t', 'sh')}`);
+    if (Date.now() > until) throw new Error(`timed out waiting for ${path}:\n${tmux('capture-pane', '-p', '-t', target)}`);
     await new Promise((r) => setTimeout(r, 50));
   }
 }
@@ -30,22 +34,22 @@ function session(shell: 'bash' | 'zsh' | 'fish') {
   writeFileSync(join(bin, 'docker'), `#!/bin/sh\n# docker stand-in: records the call\necho "$*" >> ${calls}\n`);
   chmodSync(join(dir, 'bin', 'docker'), 0o755);
   const argv = { bash: 'bash --norc --noprofile -i', zsh: 'zsh -f -i', fish: 'fish --no-config -i' }[shell];
-  try { tmux('kill-session', '-t', 'sh'); } catch { /* none yet */ }
-  tmux('new-session', '-d', '-s', 'sh', '-x', '200', '-y', '50',
+  const name = `sh${++sessions}`;
+  tmux('new-session', '-d', '-s', name, '-x', '200', '-y', '50',
     `env -i HOME=${dir} PATH=${bin}:/usr/bin:/bin TERM=xterm ${argv}`);
   let n = 0;
   /** Type a line, then a marker command, and wait until the marker shows the line was handled. */
   const type = async (line: string): Promise<void> => {
-    tmux('send-keys', '-t', 'sh', '-l', line);
-    tmux('send-keys', '-t', 'sh', 'Enter');
-    if (shell !== 'bash') tmux('send-keys', '-t', 'sh', 'C-u'); // a refused line stays in zsh's and fish's buffer
+    tmux('send-keys', '-t', name, '-l', line);
+    tmux('send-keys', '-t', name, 'Enter');
+    if (shell !== 'bash') tmux('send-keys', '-t', name, 'C-u'); // a refused line stays in zsh's and fish's buffer
     const marker = join(dir, `sync-${++n}`);
-    tmux('send-keys', '-t', 'sh', '-l', `touch ${marker}`);
-    tmux('send-keys', '-t', 'sh', 'Enter');
-    await waitFor(marker);
+    tmux('send-keys', '-t', name, '-l', `touch ${marker}`);
+    tmux('send-keys', '-t', name, 'Enter');
+    await waitFor(marker, name);
   };
   const docker = (): string[] => (existsSync(calls) ? readFileSync(calls, 'utf8').trim().split('\n').filter(Boolean) : []);
-  return { dir, type, docker, screen: () => tmux('capture-pane', '-p', '-t', 'sh') };
+  return { dir, type, docker, screen: () => tmux('capture-pane', '-p', '-t', name) };
 }
 
 describe.each(['bash', 'zsh', 'fish'] as const)('shell-init %s in a real %s session', (shell) => {
