@@ -250,7 +250,7 @@ const own = (name, tsx = false) => () => {
 };
 
 const sections = { reference, classify: inProcess, cold: coldCheck, hook: coldHook, trust: trustHook, ssh: sshStatus, deploy: deployOverhead,
-  mcp: own('mcp'), status: own('status', true) };
+  mcp: own('mcp'), status: own('status', true), install: own('install') };
 const only = process.argv.slice(2);
 console.log(`gitops-guard bench — node ${process.version}, ${new Date().toISOString()}`);
 for (const [name, run] of Object.entries(sections)) {

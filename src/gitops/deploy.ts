@@ -146,10 +146,10 @@ async function checkUpToDate(git: SimpleGit, config: ResolvedConfig, upstream: s
     : (await git.raw(['rev-list', '--left-right', '--count', `HEAD...${upstream}`])).trim().split(/\s+/).map(Number);
   if ((behind ?? 0) > 0 && (ahead ?? 0) > 0) {
     throw new GitOpsError(`${config.branch} and ${upstream} have diverged (${ahead} local, ${behind} remote commits): `
-      + `run git pull --rebase, check the result, then deploy again`, 'fetch');
+      + `run git pull --rebase --autostash, check the result, then deploy again`, 'fetch');
   }
   if ((behind ?? 0) > 0) {
-    throw new GitOpsError(`${upstream} has ${behind} commit(s) you do not have (someone deployed): run git pull --rebase, then deploy again`, 'fetch');
+    throw new GitOpsError(`${upstream} has ${behind} commit(s) you do not have (someone deployed): run git pull --rebase --autostash, then deploy again`, 'fetch');
   }
 }
 
@@ -242,7 +242,7 @@ export async function deploy(config: ResolvedConfig, options: DeployOptions): Pr
   } catch (e) {
     commit = (await git.revparse(['HEAD'])).trim();
     throw new GitOpsError(`git push was refused (${(e as Error).message.trim().split('\n').pop()}). Your commit ${commit.slice(0, 7)} `
-      + `is kept locally: run git pull --rebase, then git push (gitops-guard never force-pushes)`, 'push');
+      + `is kept locally: run git pull --rebase --autostash, then git push (gitops-guard never force-pushes)`, 'push');
   }
   const pushedAt = new Date().toISOString();
   const result: DeployResult = { commit, message, files, pushedAt, dryRun: false, rollback: `gitops-guard rollback ${commit.slice(0, 7)}` };
@@ -404,7 +404,7 @@ export async function rollback(config: ResolvedConfig, target: { sha?: string; l
   try {
     await git.push(config.remote, config.branch);
   } catch (e) {
-    throw new GitOpsError(`git push was refused (${(e as Error).message.trim().split('\n').pop()}). The revert ${commit.slice(0, 7)} is kept locally: run git pull --rebase, then git push`, 'push');
+    throw new GitOpsError(`git push was refused (${(e as Error).message.trim().split('\n').pop()}). The revert ${commit.slice(0, 7)} is kept locally: run git pull --rebase --autostash, then git push`, 'push');
   }
   const pushedAt = new Date().toISOString();
   const result: DeployResult = { commit, message, files: touched, pushedAt, dryRun: false };
