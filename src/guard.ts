@@ -8,6 +8,7 @@ import { judge, type Judge, type Verdict } from './policy/classify.js';
 import { RuleIndex } from './policy/match.js';
 import { KNOWN_PLACEHOLDERS, placeholders } from './policy/rewrite.js';
 import type { Rule } from './policy/rules.js';
+import { guardedPath } from './policy/guarded.js';
 import { expand } from './shell/expand/index.js';
 import { diskFiles, type ScriptFiles } from './shell/files.js';
 import { cannotHideManaged, mentionsManaged, startsManaged, type ManagedNames } from './shell/fastpath.js';
@@ -105,7 +106,10 @@ export function judgeFor(config: ResolvedConfig, rules: readonly Rule[]): Judge 
   const names = index.names();
   return {
     index,
-    match: { protectedBranches: config.protectedBranches, mentions: (text) => mentionsManaged(text, names) },
+    match: {
+      protectedBranches: config.protectedBranches, mentions: (text) => mentionsManaged(text, names),
+      guarded: (path) => guardedPath(path, config.root)?.reason ?? null,
+    },
     values: {
       host: config.host,
       remotePath: config.remotePath,

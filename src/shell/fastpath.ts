@@ -15,6 +15,8 @@ import { allRunnerNames, fileRunnerNames } from './grammars/runners.js';
  */
 export interface ManagedNames {
   readonly names: readonly string[];
+  /** Of `names`, those that are programs (the rest are keywords of rules that name no program). */
+  readonly programs?: readonly string[];
   readonly guarded: readonly { readonly program: string; readonly keywords: readonly string[] }[];
 }
 
@@ -142,6 +144,6 @@ export function startsManaged(text: string, names: ManagedNames | null = builtin
   const first = tokens[0] ?? '';
   if (first === '') return false;
   const base = first.slice(first.lastIndexOf('/') + 1).toLowerCase();
-  if (names.names.some((n) => n.toLowerCase() === base)) return true;
+  if ((names.programs ?? names.names).some((n) => n.toLowerCase() === base)) return true;
   return names.guarded.some((g) => g.program === base && g.keywords.some((k) => tokens.slice(1).join(' ').includes(k)));
 }
