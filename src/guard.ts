@@ -10,8 +10,8 @@ import { KNOWN_PLACEHOLDERS, placeholders } from './policy/rewrite.js';
 import type { Rule } from './policy/rules.js';
 import { guardedPath } from './policy/guarded.js';
 import { expand } from './shell/expand/index.js';
-import { diskFiles, type ScriptFiles } from './shell/files.js';
-import { cannotHideManaged, mentionsManaged, startsManaged, type ManagedNames } from './shell/fastpath.js';
+import { diskFiles, recording, type ScriptFiles } from './shell/files.js';
+import { cannotHideManaged, mentionsManaged, mentionsRunner, startsManaged, type ManagedNames } from './shell/fastpath.js';
 import { loadParser } from './shell/parse.js';
 import { screenRules, trustNote } from './trust/apply.js';
 
@@ -107,7 +107,8 @@ export function judgeFor(config: ResolvedConfig, rules: readonly Rule[]): Judge 
   return {
     index,
     match: {
-      protectedBranches: config.protectedBranches, mentions: (text) => mentionsManaged(text, names),
+      // Text that cannot be read (too large, nested too deep) could hide what a runner runs, too.
+      protectedBranches: config.protectedBranches, mentions: (text) => mentionsManaged(text, names) || mentionsRunner(text),
       guarded: (path) => guardedPath(path, config.root)?.reason ?? null,
     },
     values: {
@@ -154,14 +155,27 @@ export async function createGuard(options: GuardOptions = {}): Promise<Guard> {
   const j = judgeFor(config, rules);
   const names: ManagedNames = j.index.names();
   const fast = options.fastPath !== false;
-  const mentions = j.match.mentions;
+  const mentions = (text: string): boolean => mentionsManaged(text, names);
+  // Decisions already made, kept while no file they were read from changes (keyed on command and cwd).
+  const decided = new Map<string, { verdict: Verdict; stamps: [string, string][] }>();
+  const stillHolds = (e: { stamps: [string, string][] }): boolean => e.stamps.every(([p, st]) => files.stamp!(p) === st);
   /** One attempt: a verdict, or null when the parser is needed first. */
   const attempt = (command: string, opts?: { cwd?: string }): Verdict | null => {
     if (fast && cannotHideManaged(command, names)) return NOTHING_MANAGED;
+    const at = resolve(cwd, opts?.cwd ?? '.');
+    const key = `${at}\0${command}`;
+    const hit = files.stamp ? decided.get(key) : undefined;
+    if (hit && stillHolds(hit)) return hit.verdict;
     try {
-      const result = expand(command, { cwd: resolve(cwd, opts?.cwd ?? '.'), files, mentions, startsCommand: (t) => startsManaged(t, names) });
+      const rec = recording(files);
+      const result = expand(command, { cwd: at, files: rec.files, mentions, startsCommand: (t) => startsManaged(t, names) });
       if (result.kind === 'needs-parser') return null;
-      return judge(command, result.invocations, j);
+      const verdict = judge(command, result.invocations, j);
+      if (files.stamp && command.length <= 4096) {
+        if (decided.size >= 2048) decided.delete(decided.keys().next().value!);
+        decided.set(key, { verdict, stamps: [...rec.paths].map((p) => [p, files.stamp!(p)]) });
+      }
+      return verdict;
     } catch (e) {
       return failed(command, e);
     }

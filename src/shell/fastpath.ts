@@ -147,3 +147,9 @@ export function startsManaged(text: string, names: ManagedNames | null = builtin
   if ((names.programs ?? names.names).some((n) => n.toLowerCase() === base)) return true;
   return names.guarded.some((g) => g.program === base && g.keywords.some((k) => tokens.slice(1).join(' ').includes(k)));
 }
+
+/** Does text name a program that runs what the text does not show (`sh` reading stdin, `python FILE`)? */
+export function mentionsRunner(text: string): boolean {
+  // eval runs its own arguments, which are in the text: not hidden.
+  return RUNNER_WORD.test(unquoted(text).replace(/(^|[^A-Za-z0-9_.-])eval(?=$|[^A-Za-z0-9_-])/g, '$1'));
+}
