@@ -221,7 +221,8 @@ export function collectCommands(src: string, root: Node, offset = 0): WalkResult
       case 'command_substitution': {
         // Backticks with escaped backticks inside nest again: tree-sitter reads `\`` as a literal.
         const text = textOf(src, node);
-        if (text.startsWith('`') && text.includes('\\`')) {
+        // (bash removes a backslash before \\, ` and $ in the body first: any of those, and the tree is not bash's.)
+        if (text.startsWith('`') && /\\[\\`$]/.test(text.slice(1, -1))) {
           again(unescapeBackticks(text.slice(1, -1)), node);
           continue;
         }
