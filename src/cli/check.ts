@@ -2,9 +2,7 @@
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
-import { loadConfig } from '../config-file.js';
-import type { Verdict } from '../policy/classify.js';
-import { cannotHideManaged } from '../shell/fastpath.js';
+import { decideCommand } from '../decide.js';
 import { EXIT, usageError } from './exit.js';
 import { formatVerdict, paint, useColour } from './output.js';
 
@@ -22,8 +20,6 @@ Options:
 Exit status: 0 allow, 2 deny, 3 ask, 1 usage or config error (docs/cli.md has every code).
 `;
 
-/** The verdict for text that cannot contain a managed command (see fastpath.ts; same as guard.ts's). */
-const FAST_ALLOW: Verdict = { decision: 'allow', reason: 'Allowed: no managed command is mutated.', findings: [] };
 
 export async function run(argv: string[]): Promise<number> {
   const parsed = parseArgs({
@@ -46,14 +42,7 @@ export async function run(argv: string[]): Promise<number> {
   }
   const command = positionals[0] === '-' ? readFileSync(0, 'utf8') : positionals[0]!;
   const cwd = resolve(values.cwd ?? process.cwd());
-  const config = await loadConfig({ cwd, ...(values.config !== undefined ? { file: values.config } : {}) });
-
-  let verdict: Verdict;
-  if (config.rules.length === 0 && cannotHideManaged(command)) {
-    verdict = FAST_ALLOW;
-  } else {
-    verdict = await (await import('./classify-once.js')).classifyOnce(command, cwd, config.file);
-  }
+  const { verdict } = await decideCommand(command, cwd, values.config !== undefined ? { configFile: values.config } : {});
   if (values.json) process.stdout.write(JSON.stringify(verdict, null, 2) + '\n');
   else process.stdout.write(formatVerdict(verdict, paint(useColour(process.stdout))) + '\n');
   return EXIT[verdict.decision];
