@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { PACKAGE_ROOT } from '../paths.js';
 import { GIT_RUNS_KEYWORDS } from './grammars/git.js';
-import { allRunnerNames, fileRunnerNames } from './grammars/runners.js';
+import { allRunnerNames, fileRunnerNames } from './grammars/runner-names.js';
 
 // Cheap text checks that need no parser. Kept free of heavy imports: the CLI and the hooks load this
 // module alone to decide whether the parser is needed at all.

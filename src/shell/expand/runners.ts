@@ -2,7 +2,8 @@
 // its payload found where its row says (the operands, an option's value, a script file, stdin,
 // code). Wrappers peel off; strings go back to the queue; code goes to the interpreters family.
 import { getopt, optionIs, type Scan } from '../getopt.js';
-import { HOOKED_TOOLS, INTERPRETERS, RUNNERS } from '../grammars/runners.js';
+import { HOOKED_TOOLS, INTERPRETERS } from '../grammars/interpreters.js';
+import { RUNNERS } from '../grammars/runners.js';
 import type { Run, Runner, Subcommand } from '../grammars/types.js';
 import { argOf, type Word } from '../words.js';
 import type { Scope } from './driver.js';
