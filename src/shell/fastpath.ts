@@ -47,7 +47,7 @@ const RUNNER_NAMES = [...new Set([...FILE_RUNNERS.names, 'eval', 'make', 'gmake'
 const RUNNER_WORD = new RegExp(`(?:^|[^A-Za-z0-9_.-])(?:${RUNNER_NAMES.map((n) => n.replace(/[.+]/g, '\\$&')).join('|')})[0-9.]*(?=$|[^A-Za-z0-9_-])`);
 
 /** Every program of the runner table: one of them with a path among its words may run a script. */
-const WRAPPERS = new Set(allRunnerNames());
+const WRAPPERS = new Set(allRunnerNames().filter((n) => n !== '.' && n !== '-'));
 
 /** Could the shell compute part of this text (`$…`, backticks, `\$`)? Single-quoted text is literal. */
 function expands(text: string): boolean {
@@ -128,7 +128,7 @@ export function cannotHideManaged(text: string, names: ManagedNames | null = bui
     while (i < words.length && /^[A-Za-z_][A-Za-z0-9_]*=/.test(words[i]!)) i++;
     const first = words[i];
     if (first === undefined) continue;
-    if (first === '.' || /[/*?[\]{}~]/.test(first)) return false;
+    if (first === '.' || first === '-' || /[/*?[\]{}~]/.test(first)) return false;
     if (words.some((w) => WRAPPERS.has(w)) && words.some((w) => /[/*?[\]{}~]/.test(w) || w === '.')) return false;
   }
   return true;
