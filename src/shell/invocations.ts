@@ -213,6 +213,13 @@ class Walk {
       // A bare `NAME=value` statement (a command's prefix is read by buildCommand).
       if (parentType !== 'command' && parentType !== 'declaration_command') this.setEnv(a.name, a.value);
     },
+    unset_command(node) {
+      // `unset -f NAME`: a command like any other to the policy (it can take a function apart).
+      const words = node.children.map((c) => ({ value: this.text(c), tail: this.text(c), text: this.text(c), start: c.start + this.offset, end: c.end + this.offset }));
+      for (const w of words.slice(1)) if (!/^-[A-Za-z]*$/.test(w.value)) this.env.delete(w.value);
+      this.envChanged = true;
+      this.commands.push({ words, assignments: [], redirects: [], stdin: null, start: node.start + this.offset, end: node.end + this.offset, cwd: this.cwd, env: this.envSnapshot });
+    },
     declaration_command(node) {
       if (node.children[0]?.type !== 'export' && node.children[0]?.type !== 'declare') return;
       for (const c of node.children) {

@@ -26,6 +26,9 @@ const operandWord = (r: Row, i: number): Word | undefined => {
   const o = r.scan.operands[i];
   return o === undefined ? undefined : r.words[r.base + o.index];
 };
+/** The files of gitops-guard's executable (the bundle, or its ES module entry). */
+const GUARD_ENTRY = /(?:^|\/)(?:gitops-guard(?:\.c?js)?|gitops-guard\/dist\/cli\/main\.js)$/;
+
 const emitSelf = (r: Row): void => r.scope.emit(r.scope.argv, r.name, { scan: r.scan });
 
 function ghAlias(r: Row): boolean {
@@ -230,6 +233,12 @@ function code(r: Row): boolean {
     const w = run.codeFile !== undefined ? operandWord(r, run.codeFile) : undefined;
     const v = run.codeFileOption ? valueOf(scan, ...run.codeFileOption) : w?.value;
     if (v === undefined) return true;
+    // `node …/gitops-guard.cjs trust`: the guard's own executable is judged as the program it is.
+    if (w && typeof v === 'string' && GUARD_ENTRY.test(v)) {
+      const at = words.indexOf(w);
+      scope.continueWith([{ ...w, value: 'gitops-guard', tail: 'gitops-guard' }, ...words.slice(at + 1)], label);
+      return true;
+    }
     // `node --test test/*.test.mjs`: a glob names the files, as the shell will expand it.
     const matched = v === null && w && scope.cwd !== null && /^[^$`"'\\]*[*?][^$`"'\\]*$/.test(w.text)
       ? globFiles(scope.files, scope.cwd, w.text) : null;

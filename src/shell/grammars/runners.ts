@@ -33,7 +33,8 @@ export const RUNNERS: readonly Runner[] = [
   },
   { names: ['eval'], runs: [{ shellOperands: 0 }] },
   { names: ['source', '.'], runs: [{ script: 0 }] },
-  { names: ['trap'], options: { short: 'lp' }, runs: [{ unless: ['-l', '-p'], minOperands: 2, shellOperand: 0 }, { nothing: true }] },
+  // trap's action runs later; the trap itself is judged too (a DEBUG trap is the bash shell guard's).
+  { names: ['trap'], options: { short: 'lp' }, runs: [{ unless: ['-l', '-p'], minOperands: 2, shellOperand: 0, self: true }, { nothing: true }] },
 
   // ------------------------------------------------------------------ privilege and plain wrappers
   {
