@@ -14,6 +14,8 @@ export function asksVersion(args: readonly string[]): boolean {
  * "no", so that a crash blocks. With --json the failure is also one JSON object on stdout.
  */
 export function finish(result: Promise<number>, argv: readonly string[] = process.argv.slice(2)): void {
+  // A hook that cannot deliver its answer fails closed; any other command just stops.
+  quietOnClosedPipe(argv[0] === 'hook' ? 2 : 0);
   result.then(
     (code) => { process.exitCode = code; },
     (e: unknown) => {
@@ -34,5 +36,15 @@ export async function withUsage(run: (argv: string[]) => Promise<number>, usage:
   } catch (e) {
     if (usage !== undefined && e instanceof Error && failureOf(e).code === 'usage') Object.assign(e, { usage });
     throw e;
+  }
+}
+
+/** A reader that stops early (`gitops-guard completion bash | head`) is not an error: end quietly. */
+function quietOnClosedPipe(fallback: number): void {
+  for (const stream of [process.stdout, process.stderr]) {
+    stream.on('error', (e: NodeJS.ErrnoException) => {
+      if (e.code === 'EPIPE') process.exit(typeof process.exitCode === 'number' ? process.exitCode : fallback);
+      throw e;
+    });
   }
 }
