@@ -1,7 +1,13 @@
 // Settings files as people write them: JSON with comments (Gemini CLI, VS Code and Cursor read it so).
 // Every change is an edit of the text (jsonc-parser's modify/applyEdits), so comments, key order and
 // formatting outside the edited spot stay as they were.
-import { applyEdits, findNodeAtLocation, modify, parse, parseTree, printParseErrorCode, type FormattingOptions, type JSONPath, type ParseError } from 'jsonc-parser';
+import { createRequire } from 'node:module';
+import type { FormattingOptions, JSONPath, ParseError } from 'jsonc-parser';
+
+type JsoncParser = typeof import('jsonc-parser');
+let parser: JsoncParser | undefined;
+/** jsonc-parser, loaded on first use: a hook imports this module but never edits a settings file. */
+const jsonc = (): JsoncParser => (parser ??= createRequire(import.meta.url)('jsonc-parser') as JsoncParser);
 
 /** A settings file that cannot be edited safely (not JSON, not an object, a key of the wrong type). */
 export class InstallError extends Error {
@@ -21,10 +27,10 @@ function lineOf(text: string, offset: number): number {
 export function readJsonc(text: string | undefined, file: string): Record<string, any> {
   if (text === undefined || text.trim() === '') return {};
   const errors: ParseError[] = [];
-  const data: unknown = parse(text, errors, { allowTrailingComma: true, disallowComments: false });
+  const data: unknown = jsonc().parse(text, errors, { allowTrailingComma: true, disallowComments: false });
   if (errors.length > 0) {
     const e = errors[0]!;
-    throw new InstallError(`${file}:${lineOf(text, e.offset)}: not valid JSON (${printParseErrorCode(e.error)}); fix it, or add the entry by hand`);
+    throw new InstallError(`${file}:${lineOf(text, e.offset)}: not valid JSON (${jsonc().printParseErrorCode(e.error)}); fix it, or add the entry by hand`);
   }
   if (!data || typeof data !== 'object' || Array.isArray(data)) throw new InstallError(`${file} is not a JSON object`);
   return data as Record<string, any>;
@@ -46,11 +52,11 @@ export function setJsonc(text: string, path: JSONPath, value: unknown, options: 
   const base = text.trim() === '' ? '{}\n' : text;
   if (value === undefined && typeof path[path.length - 1] === 'number') return removeItem(base, path);
   const oneLine = !base.trim().includes('\n');
-  const edits = modify(base, path, value, {
+  const edits = jsonc().modify(base, path, value, {
     ...(oneLine ? {} : { formattingOptions: formattingOf(base) }),
     ...(options.insertAt !== undefined ? { isArrayInsertion: true } : {}),
   });
-  return applyEdits(base, edits);
+  return jsonc().applyEdits(base, edits);
 }
 
 /** A new settings file: two spaces, a final newline. */
@@ -61,7 +67,7 @@ export const pretty = (value: unknown): string => JSON.stringify(value, null, 2)
  * jsonc-parser's modify leaves a stray bracket when it removes a list element from one-line JSON).
  */
 function removeItem(text: string, path: JSONPath): string {
-  const list = findNodeAtLocation(parseTree(text)!, path.slice(0, -1));
+  const list = jsonc().findNodeAtLocation(jsonc().parseTree(text)!, path.slice(0, -1));
   const index = path[path.length - 1] as number;
   const items = list?.type === 'array' ? list.children ?? [] : [];
   const item = items[index];
