@@ -39,12 +39,16 @@ export async function withUsage(run: (argv: string[]) => Promise<number>, usage:
   }
 }
 
-/** A reader that stops early (`gitops-guard completion bash | head`) is not an error: end quietly. */
+/**
+ * What no promise catches. A reader that stops early (`gitops-guard completion bash | head`) is not
+ * an error: end quietly, a hook still failing closed. Anything else is a crash, and a crash exits 2
+ * like the rejections above. (Listening here, not on process.stdout and process.stderr, keeps a cold
+ * hook from building a stream it never writes to.)
+ */
 function quietOnClosedPipe(fallback: number): void {
-  for (const stream of [process.stdout, process.stderr]) {
-    stream.on('error', (e: NodeJS.ErrnoException) => {
-      if (e.code === 'EPIPE') process.exit(typeof process.exitCode === 'number' ? process.exitCode : fallback);
-      throw e;
-    });
-  }
+  process.on('uncaughtException', (e: NodeJS.ErrnoException) => {
+    if (e?.code === 'EPIPE') process.exit(typeof process.exitCode === 'number' ? process.exitCode : fallback);
+    try { process.stderr.write(`gitops-guard: internal error: ${e?.stack ?? String(e)}\n`); } catch { /* stderr is gone too */ }
+    process.exit(2);
+  });
 }
