@@ -5,12 +5,14 @@ import { loadPacks } from '../dist/policy/rules.js';
 import { RuleIndex } from '../dist/policy/match.js';
 import { configJsonSchema } from '../dist/config.js';
 import { runExamples } from '../dist/policy/harness.js';
+import { shellNames } from '../dist/shell/grammars/runner-names.js';
 
 const files = builtinFiles();
 const rules = loadPacks(files);
 writeFileSync(COMPILED_RULES, JSON.stringify({ stamp: packsStamp(files), rules }));
-// What the fast path searches text for: derived from the rules, so a new rule is never missed by it.
-writeFileSync(new URL('../dist/fastpath.json', import.meta.url), JSON.stringify(new RuleIndex(rules).names()));
+// What the fast path searches text for: derived from the rules and the runner table, so a new rule
+// or runner is never missed by it (src/shell/fastpath.ts).
+writeFileSync(new URL('../dist/fastpath.json', import.meta.url), JSON.stringify({ rules: new RuleIndex(rules).names(), shell: shellNames() }));
 writeFileSync(new URL('../schema/gitops-guard.schema.json', import.meta.url), JSON.stringify(configJsonSchema(), null, 2) + '\n');
 // Every rule's examples are its spec: a pack whose examples do not hold does not build (as Codex's
 // execpolicy checks its match/not_match when it loads).

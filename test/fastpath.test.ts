@@ -6,6 +6,12 @@ import { createGuard, type Guard } from '../src/index.js';
 import { NOTHING_MANAGED } from '../src/guard.js';
 import { cannotHideManaged, mentionsManaged } from '../src/shell/fastpath.js';
 import { project, SEED } from './helpers.js';
+import { readFileSync } from 'node:fs';
+import { builtinFiles } from '../src/policy/builtin.js';
+import { RuleIndex } from '../src/policy/match.js';
+import { loadPacks } from '../src/policy/rules.js';
+import { shellNames } from '../src/shell/grammars/runner-names.js';
+import { notWordChar, WordSet } from '../src/shell/word-set.js';
 
 /** The full classifier, parser and all: what the fast path must agree with. */
 let guard: Guard;
@@ -45,5 +51,29 @@ describe('fast path', () => {
     expect(mentionsManaged("$'\\x64ocker'")).toBe(true);
     expect(mentionsManaged('doc\\\nker')).toBe(true);
     expect(mentionsManaged('ls -la')).toBe(false);
+  });
+
+  it('reads the names the built-in rules and the runner table imply, as the build stored them', () => {
+    const stored = JSON.parse(readFileSync(new URL('../dist/fastpath.json', import.meta.url), 'utf8'));
+    expect(stored.rules).toEqual(JSON.parse(JSON.stringify(new RuleIndex(loadPacks(builtinFiles())).names())));
+    expect(stored.shell).toEqual(JSON.parse(JSON.stringify(shellNames())));
+    expect(stored.shell.runners).toContain('python3');
+    expect(stored.shell.wrappers).toContain('sudo');
+  });
+
+  it('finds names as words exactly where the regular expression it stands for does', () => {
+    const names = ['docker', 'docker-compose', 'sh', 'python3', 'python', 'g++', 'a.b', 'kubectl'];
+    const alt = names.map((n) => n.replace(/[.+]/g, '\\$&')).join('|');
+    const pairs = [
+      { set: new WordSet(names, { before: notWordChar(), after: notWordChar(), caseless: true }),
+        re: new RegExp(`(?:^|[^A-Za-z0-9_])(?:${alt})(?=$|[^A-Za-z0-9_])`, 'i') },
+      { set: new WordSet(names, { before: notWordChar('.-'), after: notWordChar('-'), suffix: (c) => c === 46 || (c >= 48 && c <= 57) }),
+        re: new RegExp(`(?:^|[^A-Za-z0-9_.-])(?:${alt})[0-9.]*(?=$|[^A-Za-z0-9_-])`) },
+    ];
+    const piece = fc.constantFrom(...names, 'Docker', 'DOCKER-compose', 'x', '3', '.', '-', '+', '_', ' ', '/', '12', 'é', 'K', '\u212A', 'ſh');
+    fc.assert(fc.property(fc.array(piece, { maxLength: 12 }), (parts) => {
+      const text = parts.join('');
+      for (const { set, re } of pairs) expect(set.test(text), text).toBe(re.test(text));
+    }), { numRuns: 5000 });
   });
 });

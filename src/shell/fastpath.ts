@@ -1,17 +1,18 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { PACKAGE_ROOT } from '../paths.js';
-import { GIT_RUNS_KEYWORDS } from './grammars/git.js';
-import { allRunnerNames, fileRunnerNames } from './grammars/runner-names.js';
+import type { ShellNames } from './grammars/runner-names.js';
+import { notWordChar, WordSet } from './word-set.js';
 
 // Cheap text checks that need no parser. Kept free of heavy imports: the CLI and the hooks load this
-// module alone to decide whether the parser is needed at all.
+// module alone to decide whether the parser is needed at all. What they search for is derived by
+// the build (scripts/build-rules.mjs) and read from dist/fastpath.json: the rules' names, and the
+// shell layer's (grammars/runner-names.ts, shellNames); a test checks that file against both.
 
 /**
  * What a rule set is about, for text searches: program names any of which makes a command worth
  * reading, and programs that matter only beside one of their keywords (`git` only with `push`,
- * `-c`, `alias`…). Derived from the rules (see RuleIndex.names) and stored by the build in
- * dist/fastpath.json for the built-in packs.
+ * `-c`, `alias`…). Derived from the rules (see RuleIndex.names).
  */
 export interface ManagedNames {
   readonly names: readonly string[];
@@ -20,34 +21,65 @@ export interface ManagedNames {
   readonly guarded: readonly { readonly program: string; readonly keywords: readonly string[] }[];
 }
 
-let builtin: ManagedNames | null | undefined;
-
-/** The built-in packs' names, as the build stored them; null when not built (then nothing is fast). */
-export function builtinNames(): ManagedNames | null {
-  if (builtin === undefined) {
-    try {
-      builtin = JSON.parse(readFileSync(join(PACKAGE_ROOT, 'dist', 'fastpath.json'), 'utf8')) as ManagedNames;
-    } catch {
-      builtin = null;
-    }
-  }
-  return builtin;
+/** dist/fastpath.json. */
+export interface FastPathNames {
+  readonly rules: ManagedNames;
+  readonly shell: ShellNames;
 }
 
-/**
- * Names that run text the command line does not show (a script file, stdin, package.json scripts,
- * a Makefile): derived from the runner table, plus the script runners of the scripts family.
- */
-const FILE_RUNNERS = fileRunnerNames();
-const RUNNER_NAMES = [...new Set([...FILE_RUNNERS.names, 'eval', 'make', 'gmake', 'npm', 'pnpm', 'yarn', 'bun', 'just', 'task', 'mise', 'rtx', 'rake',
-  // ssh clients other than ssh (see expand/remote.ts)
-  'slogin', 'autossh', 'sshpass', 'dbclient', 'mosh', 'tsh', 'pdsh', 'pssh', 'parallel-ssh', 'pdcp', 'ansible', 'ansible-playbook'])]
-  .filter((n) => n !== '.');
-/** Any of them as a word of its own (a version suffix allowed: `python3.12`). */
-const RUNNER_WORD = new RegExp(`(?:^|[^A-Za-z0-9_.-])(?:${RUNNER_NAMES.map((n) => n.replace(/[.+]/g, '\\$&')).join('|')})[0-9.]*(?=$|[^A-Za-z0-9_-])`);
+let stored: FastPathNames | null | undefined;
 
-/** Every program of the runner table: one of them with a path among its words may run a script. */
-const WRAPPERS = new Set(allRunnerNames().filter((n) => n !== '.' && n !== '-'));
+/** What the build stored; null when not built (then nothing is fast). */
+function storedNames(): FastPathNames | null {
+  if (stored === undefined) {
+    try {
+      stored = JSON.parse(readFileSync(join(PACKAGE_ROOT, 'dist', 'fastpath.json'), 'utf8')) as FastPathNames;
+    } catch {
+      stored = null;
+    }
+  }
+  return stored;
+}
+
+/** The built-in packs' names; null when not built. */
+export function builtinNames(): ManagedNames | null {
+  return storedNames()?.rules ?? null;
+}
+
+interface ShellMatchers {
+  /** Programs that run text the command line does not show (a script file, stdin, package.json scripts, a Makefile). */
+  readonly runnerWord: { test(text: string): boolean };
+  /** Programs that run other commands only beside one of their words. */
+  readonly guarded: ManagedNames;
+  /** Every program of the runner table: one of them with a path among its words may run a script. */
+  readonly wrappers: ReadonlySet<string>;
+}
+
+let shell: ShellMatchers | null | undefined;
+
+/**
+ * Any runner as a word of its own: not inside a longer name (`my-python`, `sh.bak` are not runners)
+ * and with a version suffix allowed (`python3.12`). A name that is not a plain word is searched
+ * for anywhere.
+ */
+function runnerWords(names: readonly string[]): { test(text: string): boolean } {
+  const words = new WordSet(names, { before: notWordChar('.-'), after: notWordChar('-'), suffix: (c) => c === 46 || (c >= 48 && c <= 57) });
+  const others = names.filter((n) => !WordSet.accepts(n));
+  return { test: (text) => words.test(text) || others.some((n) => text.includes(n)) };
+}
+
+/** The shell layer's names as matchers; null when not built. */
+function shellMatchers(): ShellMatchers | null {
+  if (shell === undefined) {
+    const s = storedNames()?.shell;
+    shell = s === undefined ? null : {
+      runnerWord: runnerWords(s.runners),
+      guarded: { names: [], guarded: s.guarded },
+      wrappers: new Set(s.wrappers),
+    };
+  }
+  return shell;
+}
 
 /** Could the shell compute part of this text (`$…`, backticks, `\$`)? Single-quoted text is literal. */
 function expands(text: string): boolean {
@@ -88,24 +120,17 @@ const matchers = new WeakMap<ManagedNames, (t: string) => boolean>();
 function namesManaged(t: string, names: ManagedNames): boolean {
   let m = matchers.get(names);
   if (!m) {
-    const words = (list: readonly string[]): RegExp | null => {
-      const ws = list.filter((n) => /^[A-Za-z0-9_.+-]+$/.test(n) && /^[A-Za-z0-9_]/.test(n));
-      return ws.length === 0 ? null
-        // Without case: `Docker` runs docker on a case-insensitive file system.
-        : new RegExp(`(?:^|[^A-Za-z0-9_])(?:${ws.map((n) => n.replace(/[.+]/g, '\\$&')).join('|')})(?=$|[^A-Za-z0-9_])`, 'i');
-    };
+    // Without case: `Docker` runs docker on a case-insensitive file system.
+    const words = (list: readonly string[]): WordSet => new WordSet(list, { before: notWordChar(), after: notWordChar(), caseless: true });
     const named = words(names.names);
-    const others = names.names.filter((n) => !/^[A-Za-z0-9_]/.test(n) || !/^[A-Za-z0-9_.+-]+$/.test(n));
+    const others = names.names.filter((n) => !WordSet.accepts(n));
     const guarded = names.guarded.map((g) => ({ program: words([g.program]), keywords: g.keywords }));
-    m = (text) => (named?.test(text) ?? false) || others.some((k) => text.includes(k))
-      || guarded.some((g) => (g.program?.test(text) ?? false) && g.keywords.some((k) => text.includes(k)));
+    m = (text) => named.test(text) || others.some((k) => text.includes(k))
+      || guarded.some((g) => g.keywords.some((k) => text.includes(k)) && g.program.test(text));
     matchers.set(names, m);
   }
   return m(t);
 }
-
-/** Programs that run other commands only beside one of these words (shell-layer knowledge, see grammars/git.ts). */
-const SHELL_GUARDED: ManagedNames = { names: [], guarded: [{ program: 'git', keywords: GIT_RUNS_KEYWORDS }, ...FILE_RUNNERS.guarded] };
 
 /** Does a managed tool's name appear once quotes and escapes are removed? (Unbuilt: assume so.) */
 export function mentionsManaged(text: string, names: ManagedNames | null = builtinNames()): boolean {
@@ -118,10 +143,11 @@ export function mentionsManaged(text: string, names: ManagedNames | null = built
  * glob. Sound, not complete: false means "parse it", never "deny it".
  */
 export function cannotHideManaged(text: string, names: ManagedNames | null = builtinNames()): boolean {
-  if (names === null || expands(text)) return false;
+  const sh = shellMatchers();
+  if (names === null || sh === null || expands(text)) return false;
   const t = unquoted(text);
-  if (namesManaged(t, names) || namesManaged(t, SHELL_GUARDED)) return false;
-  if (RUNNER_WORD.test(t)) return false;
+  if (namesManaged(t, names) || namesManaged(t, sh.guarded)) return false;
+  if (sh.runnerWord.test(t)) return false;
   for (const segment of t.split(/[;&|()\n]+/)) {
     const words = segment.trim().split(/\s+/).filter(Boolean);
     let i = 0;
@@ -129,7 +155,7 @@ export function cannotHideManaged(text: string, names: ManagedNames | null = bui
     const first = words[i];
     if (first === undefined) continue;
     if (first === '.' || first === '-' || /[/*?[\]{}~]/.test(first)) return false;
-    if (words.some((w) => WRAPPERS.has(w)) && words.some((w) => /[/*?[\]{}~]/.test(w) || w === '.')) return false;
+    if (words.some((w) => sh.wrappers.has(w)) && words.some((w) => /[/*?[\]{}~]/.test(w) || w === '.')) return false;
   }
   return true;
 }
@@ -150,6 +176,8 @@ export function startsManaged(text: string, names: ManagedNames | null = builtin
 
 /** Does text name a program that runs what the text does not show (`sh` reading stdin, `python FILE`)? */
 export function mentionsRunner(text: string): boolean {
+  const sh = shellMatchers();
+  if (sh === null) return true;
   // eval runs its own arguments, which are in the text: not hidden.
-  return RUNNER_WORD.test(unquoted(text).replace(/(^|[^A-Za-z0-9_.-])eval(?=$|[^A-Za-z0-9_-])/g, '$1'));
+  return sh.runnerWord.test(unquoted(text).replace(/(^|[^A-Za-z0-9_.-])eval(?=$|[^A-Za-z0-9_-])/g, '$1'));
 }
