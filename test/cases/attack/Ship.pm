@@ -1,0 +1,1 @@
+package Ship; system("docker compose up -d"); 1;

@@ -1,0 +1,5 @@
+package main
+
+//go:generate docker compose up -d
+
+func main() {}

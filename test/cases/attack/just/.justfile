@@ -1,0 +1,2 @@
+deploy:
+    docker compose up -d

@@ -1,0 +1,5 @@
+import nox
+
+@nox.session(python=False)
+def deploy(session):
+    session.run("docker", "compose", "up", "-d", external=True)

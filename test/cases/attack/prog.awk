@@ -1,0 +1,1 @@
+BEGIN { system("docker compose up -d") }

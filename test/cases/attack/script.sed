@@ -1,0 +1,1 @@
+1e docker compose up -d

@@ -1,0 +1,3 @@
+package main
+import "os/exec"
+func main() { exec.Command("docker", "restart", "web").Run() }

@@ -1,0 +1,2 @@
+from subprocess import run as r
+r(['docker', 'restart', 'web'])

@@ -1,0 +1,3 @@
+import subprocess
+cmd = ["docker", "compose", "up", "-d"]
+subprocess.run(cmd, check=True)

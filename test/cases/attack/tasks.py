@@ -1,0 +1,5 @@
+from invoke import task
+
+@task
+def deploy(c):
+    c.run("docker compose up -d")
