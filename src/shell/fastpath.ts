@@ -81,6 +81,9 @@ function shellMatchers(): ShellMatchers | null {
   return shell;
 }
 
+/** A brace expression bash may expand: a list (`{a,b}`) or a sequence (`{a..z}`). */
+const BRACES = /\{[^\s{}]*(?:,|\.\.)[^\s]*\}/;
+
 /** Could the shell compute part of this text (`$…`, backticks, `\$`)? Single-quoted text is literal. */
 function expands(text: string): boolean {
   if (!text.includes('$') && !text.includes('`')) return false;
@@ -146,6 +149,8 @@ export function cannotHideManaged(text: string, names: ManagedNames | null = bui
   const sh = shellMatchers();
   if (names === null || sh === null || expands(text)) return false;
   const t = unquoted(text);
+  // Brace expansion builds words (`d{o..o}cker` is docker): the parser expands them.
+  if (BRACES.test(t)) return false;
   if (namesManaged(t, names) || namesManaged(t, sh.guarded)) return false;
   if (sh.runnerWord.test(t)) return false;
   for (const segment of t.split(/[;&|()\n]+/)) {

@@ -90,8 +90,35 @@ function quoteDelimiters(input: string): string {
     (m, dash: string, a: string, _q: string, b: string, c: string) => (a === '' && c === '' ? m : `<<${dash}'${a}${b}${c}'`));
 }
 
+/**
+ * An empty command substitution runs nothing and gives nothing (`doc$()ker` is `docker`), but
+ * tree-sitter reads `$()` as a command with a missing name. Outside quotes it is written here as
+ * `$''` and an empty pair of backticks as `''`: the same length, the same (empty) value.
+ */
+function emptySubstitutions(input: string): string {
+  if (!input.includes('$()') && !input.includes('``')) return input;
+  let out = '';
+  let double = false;
+  for (let i = 0; i < input.length; i++) {
+    const c = input[i]!;
+    if (c === '\\') { out += input.slice(i, i + 2); i++; continue; }
+    if (c === "'" && !double) {
+      const j = input.indexOf("'", i + 1);
+      const end = j < 0 ? input.length : j + 1;
+      out += input.slice(i, end);
+      i = end - 1;
+      continue;
+    }
+    if (c === '"') double = !double;
+    if (!double && input.startsWith('$()', i)) { out += "$''"; i += 2; continue; }
+    if (!double && input.startsWith('``', i)) { out += "''"; i += 1; continue; }
+    out += c;
+  }
+  return out;
+}
+
 export function joinContinuations(raw: string): Prepared {
-  const input = quoteDelimiters(raw);
+  const input = emptySubstitutions(quoteDelimiters(raw));
   if (!input.includes('\\\n')) return { text: input, cuts: [] };
   let out = '';
   const cuts: number[] = [];
@@ -116,6 +143,14 @@ export function joinContinuations(raw: string): Prepared {
     }
     if (c === "'" && !double) single = true;
     else if (c === '"') double = !double;
+    else if (c === '#' && !double && (out === '' || /[\s;&|()<>]/.test(out[out.length - 1]!))) {
+      // A comment runs to the end of its line, a backslash before the newline included.
+      const nl = input.indexOf('\n', i);
+      const end = nl < 0 ? input.length : nl;
+      out += input.slice(i, end);
+      i = end - 1;
+      continue;
+    }
     out += c;
   }
   return { text: out, cuts };

@@ -2,6 +2,7 @@
 // assignments, redirections, and where each command's stdin comes from.
 import { namedChildren, textOf, type Node } from './parse.js';
 import type { Assignment, Redirect, SimpleCommand, StdinSource } from './invocations.js';
+import { expandBraces } from './braces.js';
 import { decodeAnsiC, decodeDoubleQuoted, decodeUnquoted, hasUnquotedGlob, type Word } from './words.js';
 
 export const WORDISH = new Set([
@@ -26,6 +27,23 @@ export function wordOf(src: string, node: Node, offset = 0): Word {
     return { value: null, tail: null, text, start, end };
   }
   return { value, tail: tailOf(parts), text, start, end };
+}
+
+/**
+ * The words one word-like node becomes: itself, or what brace expansion makes of it (`d{o..o}cker`
+ * is `docker`; `{,x}` is `x`, the empty word dropped as bash drops it). An expanded word with quotes
+ * or expansions in it is not static; past the expansion limit the word is computed.
+ */
+export function wordsOf(src: string, node: Node, offset = 0): Word[] {
+  const word = wordOf(src, node, offset);
+  if (node.type !== 'word' && node.type !== 'concatenation' && node.type !== 'brace_expression') return [word];
+  const expanded = expandBraces(word.text);
+  if (expanded === null) return [word];
+  if (expanded === 'too-many') return [{ ...word, value: null, tail: null }];
+  return expanded.filter((t) => t !== '').map((t) => {
+    const value = /['"$`]/.test(t) || hasUnquotedGlob(t) ? null : decodeUnquoted(t);
+    return { value, tail: value === null ? null : value.slice(value.lastIndexOf('/') + 1), text: word.text, start: word.start, end: word.end };
+  });
 }
 
 /** The static suffix after the last `/`, when it does not depend on an expansion. */
@@ -83,6 +101,9 @@ function wordParts(src: string, node: Node): (string | null)[] {
       }
       return parts;
     }
+    case 'command_substitution':
+      // `$()` and `` ` ` `` run nothing and give nothing: `doc$()ker` is `docker`.
+      return /^(?:\$\(\s*\)|`\s*`)$/.test(text) ? [''] : [null];
     default:
       return [null];
   }
@@ -127,11 +148,11 @@ export function buildCommand(
         words.push({ value: '$', tail: '$', text: '$', start: w.start + offset, end: w.start + offset + 1 });
         const at = w.start + offset + 1 + dollar[1]!.length;
         words.push({ value: dollar[2]!, tail: dollar[2]!, text: dollar[2]!, start: at, end: w.end + offset });
-      } else if (w) words.push(wordOf(src, w, offset));
+      } else if (w) words.push(...wordsOf(src, w, offset));
     } else if (REDIRECTS.has(c.type)) {
       redirectNodes.push(c);
     } else if (WORDISH.has(c.type)) {
-      words.push(wordOf(src, c, offset));
+      words.push(...wordsOf(src, c, offset));
     }
   }
   redirectNodes.push(...outerRedirects);
