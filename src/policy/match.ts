@@ -7,7 +7,7 @@ import type { ContainerCommand } from '../shell/programs/container.js';
 import { remotePathOf, type Transfer } from '../shell/programs/transfer.js';
 import { ENGINE_PORT, ENGINE_SOCKET, HTTP_BODY_OPTIONS, KUBE_API } from '../shell/grammars/managed.js';
 import { LOCAL_KUBE_CONTEXTS } from '../shell/grammars/readers.js';
-import type { ManagedNames } from '../shell/fastpath.js';
+import { computesPart, type ManagedNames } from '../shell/fastpath.js';
 import type { Fact, Match, Rule } from './rules.js';
 
 const HARMLESS_TARGETS = new Set(['/dev/null', '/dev/stdout', '/dev/stderr', '/dev/tty']);
@@ -109,7 +109,9 @@ export class View {
           return r.target === null || r.target.value === null || !HARMLESS_TARGETS.has(r.target.value);
         });
       case 'help-or-version': return this.container?.helpOrVersion ?? false;
-      case 'mentions-managed': return this.inv.text !== undefined && this.ctx.mentions(this.inv.text);
+      // Past a limit, a part the shell computes could be anything too.
+      case 'mentions-managed': return this.inv.text !== undefined
+        && (this.ctx.mentions(this.inv.text) || (this.inv.event === 'limit' && computesPart(this.inv.text)));
       case 'engine-api': return engineApi(this.inv);
       case 'kube-api': return this.inv.program === 'curl' && urls(this.inv).some((u) => KUBE_API.test(u));
       case 'http-mutation': return httpMutation(this.inv);

@@ -100,7 +100,24 @@ function expands(text: string): boolean {
   return single || double;
 }
 
-/** Text with quotes and backslashes removed and `$'…'` escapes decoded, for name searches. */
+/**
+ * Does the shell compute part of this text when it runs it: a parameter, a command substitution,
+ * backticks, outside single quotes? (Unlike `expands`, an unclosed quote alone does not count.)
+ */
+export function computesPart(text: string): boolean {
+  let double = false;
+  for (let i = 0; i < text.length; i++) {
+    const c = text[i]!;
+    if (c === '\\') { i++; continue; }
+    if (c === '"') double = !double;
+    if (c === "'" && !double) { const j = text.indexOf("'", i + 1); if (j < 0) return false; i = j; continue; }
+    if (c === '`') return true;
+    if (c === '$' && /[A-Za-z_{(@*#?!$0-9-]/.test(text[i + 1] ?? '')) return true;
+  }
+  return false;
+}
+
+/** Text with quotes, backslashes and empty substitutions removed and `$'…'` escapes decoded, for name searches. */
 export function unquoted(text: string): string {
   let t = text;
   if (t.includes("$'")) {
@@ -110,7 +127,8 @@ export function unquoted(text: string): string {
           x ? String.fromCharCode(parseInt(x, 16)) : u ? String.fromCharCode(parseInt(u, 16))
             : o ? String.fromCharCode(parseInt(o, 8)) : c ?? ''));
   }
-  return t.replace(/\\\n/g, '').replace(/['"\\\0]/g, '');
+  // An empty substitution gives nothing: `doc$( )ker` names docker.
+  return t.replace(/\\\n/g, '').replace(/\$\(\s*\)|`\s*`/g, '').replace(/['"\\\0]/g, '');
 }
 
 const matchers = new WeakMap<ManagedNames, (t: string) => boolean>();

@@ -23,8 +23,13 @@ export type ShellEvent =
   | 'interpreter-code'
   /** An argument of a program we do not know that reads as a command line of a managed program. */
   | 'embedded-command'
-  /** Text too large, too deeply nested, unparseable, or past a limit (depth, count, time). */
-  | 'bad-input';
+  /** Text that is not valid shell (or holds NUL bytes). */
+  | 'bad-input'
+  /**
+   * A limit ran out (size, nesting, commands, time): what is left unread may be anything the whole
+   * input names or computes. The event's text is the whole input.
+   */
+  | 'limit';
 
 /** What the program's own grammar says about its command line, parsed once. */
 export type ProgramFacts =

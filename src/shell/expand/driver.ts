@@ -101,7 +101,7 @@ export class Expansion {
     while (this.queue.length > 0) {
       const job = this.queue.shift()!;
       if (performance.now() > this.deadline) {
-        this.event(job, 'bad-input', 'took too long to read', job.text);
+        this.limitReached(job, 'took too long to read');
         break;
       }
       const goOn = this.job(job);
@@ -120,6 +120,15 @@ export class Expansion {
     });
   }
 
+  /**
+   * A limit ran out while reading `job`. What is left unread may be reached from anywhere in the
+   * input (a function called from the top, an alias defined lines earlier), so the whole input is
+   * what bad-input searches for a managed name, a runner or a computed part.
+   */
+  private limitReached(job: Job, why: string): void {
+    this.event(job, 'limit', why, this.input);
+  }
+
   /** Text that cannot be read: a script asks; elsewhere it is bad input. */
   private unreadable(job: Job, why: string): void {
     if (job.source === 'code') return;
@@ -129,7 +138,7 @@ export class Expansion {
 
   /** Read one job; false when a limit ended the whole expansion. */
   private job(job: Job): boolean {
-    if (job.depth > this.maxDepth) { this.unreadable(job, `nested more than ${this.maxDepth} levels deep`); return true; }
+    if (job.depth > this.maxDepth) { this.limitReached(job, `nested more than ${this.maxDepth} levels deep`); return true; }
     // No shell can run a NUL byte (bash stops reading a string at it; Node refuses it in argv).
     if (job.text.includes('\0')) { this.unreadable(job, 'contains NUL bytes'); return true; }
     const plain = plainCommands(job.text);
@@ -138,15 +147,16 @@ export class Expansion {
     const parsed = plain ? { ok: true as const, commands: plain }
       : withTree(prepared.text, (root) => collectCommands(prepared.text, root));
     if (!('ok' in parsed)) {
-      this.unreadable(job, parsed.kind === 'too-large' ? `larger than ${MAX_INPUT_BYTES / 1024} KiB`
-        : parsed.kind === 'syntax' ? `not valid shell syntax (at offset ${parsed.at})`
-          : parsed.kind === 'timeout' ? 'took too long to parse' : 'too deeply nested');
+      if (parsed.kind === 'syntax') this.unreadable(job, `not valid shell syntax (at offset ${parsed.at})`);
+      else if (job.source === 'script') this.unreadable(job, parsed.kind === 'too-large' ? `larger than ${MAX_INPUT_BYTES / 1024} KiB` : 'too deeply nested to read');
+      else this.limitReached(job, parsed.kind === 'too-large' ? `larger than ${MAX_INPUT_BYTES / 1024} KiB`
+        : parsed.kind === 'timeout' ? 'took too long to parse' : 'too deeply nested');
       return true;
     }
-    if (!parsed.ok) { this.unreadable(job, 'too deeply nested'); return true; }
+    if (!parsed.ok) { this.limitReached(job, 'too deeply nested'); return true; }
     this.commandCount += parsed.commands.length;
     if (this.commandCount > this.maxCommands) {
-      this.event(job, 'bad-input', `expands to more than ${this.maxCommands} commands`, job.text);
+      this.limitReached(job, `expands to more than ${this.maxCommands} commands`);
       return false;
     }
     for (const [name, body] of ('functions' in parsed ? parsed.functions ?? [] : [])) {
