@@ -81,6 +81,12 @@ function shellMatchers(): ShellMatchers | null {
   return shell;
 }
 
+/** Words that may stand before a command word: reserved words and `time`. */
+const PREFIX_WORDS = new Set(['if', 'then', 'else', 'elif', 'fi', 'do', 'done', 'while', 'until', 'for', 'select', 'case', 'esac', 'in', '!', '{', '}', 'time', 'coproc', 'function']);
+
+/** Builtins that change what a later bare name runs: an alias, a hashed path, a function, the PATH. */
+const SHELL_STATE = new Set(['alias', 'hash', 'enable', 'export', 'declare', 'typeset', 'readonly', 'local', 'builtin', 'command']);
+
 /** A brace expression bash may expand: a list (`{a,b}`) or a sequence (`{a..z}`). */
 const BRACES = /\{[^\s{}]*(?:,|\.\.)[^\s]*\}/;
 
@@ -170,14 +176,31 @@ export function cannotHideManaged(text: string, names: ManagedNames | null = bui
   // Brace expansion builds words (`d{o..o}cker` is docker): the parser expands them.
   if (BRACES.test(t)) return false;
   if (namesManaged(t, names) || namesManaged(t, sh.guarded)) return false;
+  // A quote also ends a word: `env -S'docker …'` is -S and then docker.
+  const split = text.replace(/['"]/g, ' ');
+  if (split !== text && namesManaged(unquoted(split), names)) return false;
   if (sh.runnerWord.test(t)) return false;
-  for (const segment of t.split(/[;&|()\n]+/)) {
+  // `2>&1` and `<&3` are redirections, not command separators.
+  for (const segment of t.replace(/[0-9]*[<>]&[0-9-]*/g, ' ').split(/[;&|()\n]+/)) {
     const words = segment.trim().split(/\s+/).filter(Boolean);
     let i = 0;
-    while (i < words.length && /^[A-Za-z_][A-Za-z0-9_]*=/.test(words[i]!)) i++;
+    // What comes before the command word: reserved words, assignments (`X=1`, `X+=1`) and redirections.
+    for (; i < words.length; i++) {
+      const w = words[i]!;
+      if (/^[A-Za-z_][A-Za-z0-9_]*\+?=/.test(w)) {
+        // A PATH of its own makes any bare name a program of the text's choosing.
+        if (/^PATH\+?=/.test(w)) return false;
+        continue;
+      }
+      if (PREFIX_WORDS.has(w)) continue;
+      const redirect = /^[0-9]*(?:<>|>>|&>>|&>|>\||<|>)(.*)$/.exec(w);
+      if (redirect) { if (redirect[1] === '') i++; continue; }
+      break;
+    }
     const first = words[i];
     if (first === undefined) continue;
-    if (first === '.' || first === '-' || /[/*?[\]{}~]/.test(first)) return false;
+    if (first === '.' || first === '-' || /[/*?[\]{}~]/.test(first) || SHELL_STATE.has(first)) return false;
+    if (words.some((w) => /^PATH\+?=/.test(w))) return false;
     if (words.some((w) => sh.wrappers.has(w)) && words.some((w) => /[/*?[\]{}~]/.test(w) || w === '.')) return false;
   }
   return true;
