@@ -224,7 +224,17 @@ export class Scope {
     (this.env as Map<string, string | null>).set(name, value);
   }
 
+  /** Did an invocation of this scope carry the command's redirections? */
+  private carried = false;
+
   run(): void {
+    this.peel();
+    // `sh -c "…" > FILE`, `eval … > FILE`, `f > FILE`: the string or body was read on its own, and the
+    // command's redirections with it were not; they are still the shell's writes, judged as such.
+    if (!this.carried && this.command.redirects.some(writesFile)) this.emit(this.command.words, ':');
+  }
+
+  private peel(): void {
     for (let peeled = 0; peeled <= MAX_WRAPPERS; peeled++) {
       const head = this.argv[0];
       if (!head) return;
@@ -327,6 +337,7 @@ export class Scope {
   emit(words: readonly Word[], program: string, extra: { scan?: Scan; facts?: ProgramFacts; target?: Target; code?: string; redirects?: readonly Redirect[] } = {}): void {
     const grammar = extra.scan ? undefined : READERS[program];
     const scan = extra.scan ?? (grammar ? getopt(words.slice(1).map(argOf), grammar) : undefined);
+    if ((extra.redirects ?? this.command.redirects) === this.command.redirects) this.carried = true;
     const writes = this.target.kind === 'local' ? writtenPaths(program, words, extra.redirects ?? this.command.redirects, this.cwd, extra.facts) : [];
     this.run0.out.push({
       argv: words, program, target: extra.target ?? this.target, env: this.env, redirects: extra.redirects ?? this.command.redirects,
@@ -337,6 +348,7 @@ export class Scope {
   }
 
   raise(ev: ShellEvent, detail: string, text?: string): void {
+    this.carried = true;
     this.run0.out.push({
       argv: this.argv, program: null, target: this.target, env: this.env, redirects: this.command.redirects, stdin: null,
       start: this.range.start, end: this.range.end, via: [...this.via], spliceable: false, cwd: this.cwd,
@@ -374,4 +386,11 @@ function canonicalName(name: string): string {
   // zsh's `=docker` is the path of docker.
   const lower = name.replace(/^=(?=.)/, '').toLowerCase().replace(/\.exe$/, '');
   return lower !== name && (KNOWN_NAMES.has(lower) || name.startsWith('=')) ? lower : name;
+}
+
+/** Does this redirection write a file (not `2>&1`, not `>&-`)? */
+function writesFile(r: Redirect): boolean {
+  if (!r.op.includes('>')) return false;
+  if (r.op.endsWith('&')) return r.target !== null && r.target.value !== null && !/^\d+-?$|^-$/.test(r.target.value);
+  return true;
 }
