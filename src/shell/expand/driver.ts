@@ -4,6 +4,7 @@
 // time, size) becomes a `bad-input` event: the policy blocks where something managed could hide.
 import { isAbsolute, resolve } from 'node:path';
 import type { ScriptFiles } from '../files.js';
+import { COMMAND_ENV, OPTIONS_ENV } from '../grammars/env.js';
 import { collectCommands, type Redirect, type SimpleCommand, type StdinSource } from '../invocations.js';
 import { LOCAL, type Invocation, type ProgramFacts, type ShellEvent, type Target } from '../invocation.js';
 import { joinContinuations, MAX_INPUT_BYTES, parserLoaded, toOriginal, withTree } from '../parse.js';
@@ -220,15 +221,22 @@ export class Scope {
   }
 
   assign(name: string, value: string | null): void {
+    if (value && (COMMAND_ENV.has(name) || name in OPTIONS_ENV)) this.commandEnv.push([name, value]);
     if (!this.ownEnv) { this.env = new Map(this.env); this.ownEnv = true; }
     (this.env as Map<string, string | null>).set(name, value);
   }
 
   /** Did an invocation of this scope carry the command's redirections? */
   private carried = false;
+  /** Variables set for this command that hand some program a command (grammars/env.ts). */
+  private readonly commandEnv: [string, string][] = [];
 
   run(): void {
     this.peel();
+    for (const [name, value] of this.commandEnv) {
+      const program = OPTIONS_ENV[name];
+      this.nested(program ? `${program} ${value}` : value, name, { spliceable: false });
+    }
     // `sh -c "…" > FILE`, `eval … > FILE`, `f > FILE`: the string or body was read on its own, and the
     // command's redirections with it were not; they are still the shell's writes, judged as such.
     if (!this.carried && this.command.redirects.some(writesFile)) this.emit(this.command.words, ':');

@@ -100,7 +100,8 @@ function gitFacts(scope: Scope, git: GitCommand, words: readonly Word[]): Progra
     const value = scope.env.get(v);
     if (value === undefined) continue;
     if (value === null) { scope.raise('dynamic-command', `${v} is computed at run time`); continue; }
-    scope.nested(quoteWord(value), v, { spliceable: false });
+    // git runs a value with spaces through the shell.
+    scope.nested(/\s/.test(value) ? value : quoteWord(value), v, { spliceable: false });
   }
   configFiles(scope, git);
   configWrites(scope, git);

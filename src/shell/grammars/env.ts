@@ -1,0 +1,11 @@
+// Environment variables that hand a program a command to run, whichever program the text runs with
+// them (git's own are in git.ts). A value set on a command line is read as the command it is.
+
+/** The value is a command line some program runs (through a shell, or split into words). */
+export const COMMAND_ENV: ReadonlySet<string> = new Set([
+  'SYSTEMD_PAGER', 'MANPAGER', 'PSQL_PAGER', 'BROWSER', 'RSYNC_RSH', 'RSYNC_CONNECT_PROG', 'SSH_ASKPASS', 'SUDO_ASKPASS',
+  'PROMPT_COMMAND', 'FCEDIT', 'CVS_RSH', 'SVN_SSH', 'TERMINAL', 'DIFFPROG',
+]);
+
+/** The value is more options of this program (`TAR_OPTIONS=--to-command=…`). */
+export const OPTIONS_ENV: Readonly<Record<string, string>> = { TAR_OPTIONS: 'tar' };
