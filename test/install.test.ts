@@ -1,6 +1,6 @@
 // `gitops-guard server install`, printed and applied over a real sshd. The session HOME on that
-// server is a temporary directory (see support/sshd.ts). The docker CLI there is the recording
-// stand-in (no Docker engine runs here). This machine has no systemd user manager, so enabling the
+// server is a temporary directory (see support/sshd.ts); its sessions talk to a real Docker Engine
+// (support/docker.ts). This machine has no systemd user manager, so enabling the
 // timer fails for real and the test checks that failure is reported with what to run by hand. The
 // cron test uses the real crontab of the user running the tests: it saves it first and puts it back.
 import { execFileSync, spawnSync } from 'node:child_process';
@@ -11,11 +11,14 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadConfig } from '../src/index.js';
 import { plan } from '../src/gitops/install.js';
 import { RECONCILER_SCRIPT } from '../src/gitops/reconciler.js';
-import { COMPOSE, git, makeRepos } from './support/repos.js';
-import { startSshd, type Sshd } from './support/sshd.js';
+import { COMPOSE, gatewayCompose, git, makeRepos } from './support/repos.js';
+import { freePort, startSshd, type Sshd } from './support/sshd.js';
+import { httpGet, startEngine, type Engine } from './support/docker.js';
 import { BIN } from './helpers.js';
 
+let engine: Engine;
 let sshd: Sshd;
+let port: number;
 let work: string;
 let dev: string;
 let checkout: string;
@@ -35,10 +38,11 @@ const ssh = (command: string): string => execFileSync('ssh', ['-F', 'none', '-p'
 beforeAll(async () => {
   const r = spawnSync('crontab', ['-l'], { encoding: 'utf8' });
   savedCrontab = r.status === 0 ? r.stdout : null;
-  sshd = await startSshd();
+  [engine, port] = await Promise.all([startEngine(), freePort()]);
+  sshd = await startSshd({ engine });
   work = mkdtempSync(join(tmpdir(), 'gitops-guard-install-'));
   ({ dev, checkout } = makeRepos(work, { checkout: 'srv/Code Foundry', message: 'deploy: gateway',
-    files: { [COMPOSE]: 'services:\n  gateway:\n    image: ghcr.io/example/gateway:1.4.2\n' } }));
+    files: { [COMPOSE]: gatewayCompose(port) } }));
   head = git(dev, 'rev-parse', 'HEAD');
   writeFileSync(join(work, 'known_hosts'), sshd.knownHostsLine + '\n');
   writeFileSync(join(dev, 'gitops-guard.json'), JSON.stringify({
@@ -51,7 +55,8 @@ afterAll(async () => {
   if (savedCrontab === null) spawnSync('crontab', ['-r']);
   else spawnSync('crontab', ['-'], { input: savedCrontab });
   await sshd?.stop();
-});
+  await engine?.stop();
+}, 60_000);
 
 describe('server install, printed', () => {
   it('prints a systemd service and timer carrying the settings, and a cron line with --cron', () => {
@@ -101,7 +106,7 @@ describe('server install --apply, over SSH', () => {
     expect(verify.status).toBe(0);
   });
 
-  it('adds one cron line (replacing its own earlier one, keeping the others) that applies the pushed commit', () => {
+  it('adds one cron line (replacing its own earlier one, keeping the others) that applies the pushed commit', async () => {
     spawnSync('crontab', ['-'], { input: '# kept: someone else\'s job\n17 3 * * * true\n' });
     const first = cli('server', 'install', '--cron', '--apply');
     expect(first.stderr).toMatch(/ok {3}add the cron line/);
@@ -115,7 +120,8 @@ describe('server install --apply, over SSH', () => {
     ssh(line.split(' ').slice(5).join(' '));
     const state = JSON.parse(readFileSync(join(sshd.home, '.local', 'state', 'gitops-guard', 'state.json'), 'utf8')) as Record<string, unknown>;
     expect(state).toMatchObject({ commit: head, ok: true, applied: head });
-    expect(readFileSync(join(sshd.docker, 'calls'), 'utf8')).toMatch(/compose .*up -d --remove-orphans/);
+    expect(engine.containers()).toEqual([expect.objectContaining({ service: 'gateway', state: 'running' })]);
+    expect(await httpGet(port)).toBe(200);
   });
 
   it('refuses a server whose host key is not in known_hosts, with a message', () => {

@@ -252,9 +252,9 @@ export async function deploy(config: ResolvedConfig, options: DeployOptions): Pr
 
 /** Verification that cannot lose the deploy: a failure to look is reported, the push stands. */
 async function safeVerify(config: ResolvedConfig, server: Server, commit: string, pushedAt: string,
-  before: ServiceState[] | null, options: DeployOptions | Omit<DeployOptions, 'message' | 'files' | 'restart' | 'service'>): Promise<VerifyResult> {
+  before: Before | null, options: DeployOptions | Omit<DeployOptions, 'message' | 'files' | 'restart' | 'service'>): Promise<VerifyResult> {
   try {
-    return await verifyDeploy(config, server, commit, pushedAt, before, options);
+    return await verifyDeploy(config, server, commit, pushedAt, before?.containers ?? null, { ...options, stateBefore: before?.state ?? null });
   } catch (e) {
     return {
       ok: false, commit, appliedAt: null, services: [], pending: true,
@@ -264,12 +264,11 @@ async function safeVerify(config: ResolvedConfig, server: Server, commit: string
   }
 }
 
-async function snapshot(server: Server): Promise<ServiceState[] | null> {
-  try {
-    return await server.containers();
-  } catch {
-    return null;
-  }
+/** What the server runs, and its reconciler's last record, before the push (either may be unknown). */
+interface Before { readonly containers: ServiceState[] | null; readonly state: ReconcilerState | null }
+async function snapshot(server: Server): Promise<Before> {
+  const [containers, state] = await Promise.all([server.containers().catch(() => null), server.reconcilerState().catch(() => null)]);
+  return { containers, state };
 }
 
 const sleep = (ms: number, signal?: AbortSignal): Promise<void> => new Promise((resolve, reject) => {
@@ -277,58 +276,113 @@ const sleep = (ms: number, signal?: AbortSignal): Promise<void> => new Promise((
   signal?.addEventListener('abort', () => { clearTimeout(t); reject(new GitOpsError('cancelled while waiting for the server', 'wait')); }, { once: true });
 });
 
-/** Wait until the server's reconciler has applied `commit`, then check the services' health. */
+/** Service states that will not turn healthy by themselves soon. */
+const SETTLED_BAD = new Set(['exited', 'dead', 'removing']);
+
+/** Why a service is not (yet) good, and whether waiting could still help. */
+function serviceProblem(s: ServiceState): { text: string; settled: boolean } | null {
+  const label = s.service ?? s.name;
+  if (s.state !== 'running') return { text: `${label} is ${s.state} (${s.status})`, settled: SETTLED_BAD.has(s.state) };
+  if (s.health === 'unhealthy') return { text: `${label} is unhealthy`, settled: true };
+  if (s.health && s.health !== 'healthy') return { text: `${label} is still ${s.health}`, settled: false };
+  return null;
+}
+
+/**
+ * Wait until the server's reconciler has applied `commit` (or a later commit that contains it),
+ * then poll the services until every one is running and healthy. A reconciler that fails, at this
+ * commit or in a way that stops every commit (fetch, usage), ends the wait at once with its error;
+ * a healthcheck still `starting` is waited for; a service that stays unhealthy or exited for
+ * `settleMs` ends it as a failure.
+ */
 export async function verifyDeploy(config: ResolvedConfig, server: Server, commit: string, pushedAt: string,
-  before: ServiceState[] | null, options: Pick<DeployOptions, 'waitTimeoutMs' | 'pollMs' | 'progress' | 'signal'> = {}): Promise<VerifyResult> {
+  before: ServiceState[] | null,
+  options: Pick<DeployOptions, 'waitTimeoutMs' | 'pollMs' | 'progress' | 'signal'> & { settleMs?: number; stateBefore?: ReconcilerState | null } = {}): Promise<VerifyResult> {
   const progress: Progress = options.progress ?? (() => undefined);
   const timeout = options.waitTimeoutMs ?? 5 * 60_000;
   const poll = options.pollMs ?? 3000;
+  const settleMs = options.settleMs ?? Math.min(20_000, timeout / 3);
   const deadline = Date.now() + timeout;
+  const short = commit.slice(0, 7);
+  const failed = (problems: string[], pending = false, services: ServiceState[] = []): VerifyResult =>
+    ({ ok: false, commit, appliedAt: null, services, pending, problems });
   if (config.reconcile === 'trigger') {
     progress('trigger', 'running the reconciler on the server');
     const r = await server.run(templates.runReconciler(reconcilerEnv(config), config.reconcilerPath));
-    if (r.code !== 0 && r.code !== 2) progress('trigger', `the reconciler exited ${r.code}: ${r.stderr.trim().split('\n').pop() ?? ''}`);
+    if (r.code !== 0 && r.code !== 2) {
+      const why = (r.stderr.trim() || r.stdout.trim()).split('\n').slice(-5).join('\n') || `exit ${r.code}`;
+      progress('trigger', `the reconciler exited ${r.code}: ${why.split('\n').pop() ?? ''}`);
+      return failed([`the reconciler on ${server.host} failed (exit ${r.code}) for ${short}: ${why}`, ...reconcilerAdvice(r.code, commit)]);
+    }
   }
-  progress('wait', `waiting for the server to apply ${commit.slice(0, 7)} (up to ${Math.round(timeout / 1000)} s)`);
+  progress('wait', `waiting for the server to apply ${short} (up to ${Math.round(timeout / 1000)} s)`);
   let state: ReconcilerState | null = null;
   for (;;) {
     state = await server.reconcilerState();
-    if (state && state.commit === commit) break;
+    if (state?.applied && await server.contains(state.applied, commit)) break;
+    if (state && !state.ok && isNewRun(state, options.stateBefore)) {
+      // Failed at our commit (or one that contains it), or in a way that stops every commit.
+      if (state.exit === 1 || state.exit === 3 || await server.contains(state.commit, commit)) {
+        return failed([`the reconciler failed to apply ${short} (exit ${state.exit ?? '?'}): ${(state.output ?? '').trim()}`,
+          ...reconcilerAdvice(state.exit ?? null, commit)]);
+      }
+    }
     if (Date.now() + poll > deadline) {
-      return {
-        ok: false, commit, appliedAt: null, services: [], pending: true,
-        problems: [`the server has not applied ${commit.slice(0, 7)} within ${Math.round(timeout / 1000)} s `
-          + `(last applied: ${state?.applied?.slice(0, 7) ?? 'unknown'}). Check the reconciler: gitops-guard status, `
-          + `and its log on the server (journalctl --user -u gitops-guard-reconcile).`],
-      };
+      return failed([`the server has not applied ${short} within ${Math.round(timeout / 1000)} s `
+        + `(last applied: ${state?.applied?.slice(0, 7) ?? 'unknown'}). Check the reconciler: gitops-guard status, `
+        + `and its log on the server (journalctl --user -u gitops-guard-reconcile).`], true);
     }
     await sleep(poll, options.signal);
   }
-  if (!state.ok) {
-    return {
-      ok: false, commit, appliedAt: null, services: [], pending: false,
-      problems: [`the reconciler failed to apply ${commit.slice(0, 7)} (exit ${state.exit ?? '?'}): ${(state.output ?? '').trim()}`,
-        `Roll back with: gitops-guard rollback ${commit.slice(0, 7)}`],
-    };
-  }
-  progress('health', 'checking the services');
-  const services = await server.containers();
-  const problems: string[] = [];
-  // Compose recreates only the services whose configuration changed: listed, not required.
-  const recreated: string[] = [];
+  progress('health', 'waiting for the services to be running and healthy');
   const pushed = Date.parse(pushedAt);
-  for (const s of services) {
-    const label = s.service ?? s.name;
-    if (s.state !== 'running') problems.push(`${label} is ${s.state} (${s.status})`);
-    else if (s.health && s.health !== 'healthy') problems.push(`${label} is ${s.health}`);
-    if (createdAfter(s, pushed)) recreated.push(label);
-    const earlier = before?.find((b) => b.name === s.name);
-    if (earlier?.restarts != null && s.restarts != null && s.restarts > earlier.restarts) {
-      problems.push(`${label} restarted ${s.restarts - earlier.restarts} time(s) since the push`);
+  let badSince: number | null = null;
+  for (;;) {
+    const services = await server.containers();
+    const problems: string[] = [];
+    let settled = true;
+    for (const s of services) {
+      const p = serviceProblem(s);
+      if (p) { problems.push(p.text); settled &&= p.settled; }
+      const earlier = before?.find((b) => b.name === s.name);
+      if (earlier?.restarts != null && s.restarts != null && s.restarts > earlier.restarts) {
+        problems.push(`${s.service ?? s.name} restarted ${s.restarts - earlier.restarts} time(s) since the push`);
+      }
     }
+    // Compose recreates only the services whose configuration changed: listed, not required.
+    const recreated = services.filter((s) => createdAfter(s, pushed)).map((s) => s.service ?? s.name);
+    const now = Date.now();
+    if (problems.length === 0) {
+      return { ok: true, commit, appliedAt: state.appliedAt ?? state.time, services, recreated, pending: false, problems };
+    }
+    badSince = settled ? (badSince ?? now) : null;
+    const outOfTime = now + poll > deadline;
+    if ((badSince !== null && now - badSince >= settleMs) || outOfTime) {
+      const stillStarting = !settled;
+      problems.push(`Look at: gitops-guard logs <service>; roll back with: gitops-guard rollback ${short}`);
+      return { ok: false, commit, appliedAt: state.appliedAt ?? state.time, services, recreated, pending: stillStarting && outOfTime, problems };
+    }
+    // Health changes within seconds of a start: look again sooner than the wait for the reconciler.
+    await sleep(Math.min(poll, 1000), options.signal);
   }
-  if (problems.length > 0) problems.push(`Look at: gitops-guard logs <service>; roll back with: gitops-guard rollback ${commit.slice(0, 7)}`);
-  return { ok: problems.length === 0, commit, appliedAt: state.time, services, recreated, pending: false, problems };
+}
+
+/** A record the reconciler wrote after `before` was read. */
+function isNewRun(state: ReconcilerState, before: ReconcilerState | null | undefined): boolean {
+  return !before || state.time !== before.time || state.commit !== before.commit || state.exit !== before.exit;
+}
+
+/** What to run next after the reconciler's exit code. */
+function reconcilerAdvice(exit: number | null, commit: string): string[] {
+  const short = commit.slice(0, 7);
+  switch (exit) {
+    case 1: return ['The reconciler cannot run: check remotePath and its checkout on the server (gitops-guard status shows what it found).'];
+    case 3: return [`The server cannot fetch from its remote (no remote, auth refused, or the network): fix that on the server; ${short} stays pushed and is applied on the next run.`];
+    case 4: return ['The server\'s checkout has moved away from git (edited, or local commits): see gitops-guard status.'];
+    case 5: return [`The compose files of ${short} are not valid on the server; fix them and deploy again, or: gitops-guard rollback ${short}`];
+    case 6: return [`docker compose up failed for ${short}; look at gitops-guard logs <service>, fix and deploy again, or: gitops-guard rollback ${short}`];
+    default: return [`Roll back with: gitops-guard rollback ${short}`];
+  }
 }
 
 /** docker's CreatedAt ("2026-11-26 10:00:00 +0000 UTC") against a time in ms. */

@@ -45,17 +45,18 @@ export const LOGS_MAX_TAIL = 5000;
 export const templates = {
   /** Every container, one JSON object a line. */
   containers: (): string => `docker ps -a --no-trunc --format '{{json .}}'`,
-  /** Compose services of the project in `dir` (one array, or one object a line, by compose version). */
-  composePs: (dir: string): string => `cd ${quoteWord(checkPath('compose directory', dir))} && docker compose ps -a --format json`,
   /**
-   * The container list (compose's, in `dir`, or docker's), then a separator line, then restart
-   * counts and health of every container: one round trip instead of two.
+   * The containers (of the compose project whose working directory is `dir`, or all), then a
+   * separator line, then restart counts and health of the same containers: one round trip. Found by
+   * the label compose puts on its containers, not by `docker compose ps`, which parses the compose
+   * file: an invalid file checked out on the server must not hide what runs there.
    */
   containersWithRestarts: (dir: string | null): string => {
-    const list = dir ? `cd ${quoteWord(checkPath('compose directory', dir))} && docker compose ps -a --format json`
-      : `docker ps -a --no-trunc --format '{{json .}}'`;
-    return `${list} && echo ${SEPARATOR} && { ids=$(docker ps -aq --no-trunc); [ -z "$ids" ] || `
-      + `docker inspect --format '{{.Id}} {{.RestartCount}} {{if .State.Health}}{{.State.Health.Status}}{{end}}' -- $ids; }`;
+    const filter = dir ? ` --filter ${quoteWord(`label=com.docker.compose.project.working_dir=${checkPath('compose directory', dir)}`)}` : '';
+    return `docker ps -a --no-trunc${filter} --format '{{json .}}' && echo ${SEPARATOR} && { ids=$(docker ps -aq --no-trunc${filter}); [ -z "$ids" ] || `
+      // The whole State as JSON: a CLI that sees it as a map (docker 28 against engine 20.10)
+      // fails on .State.Health of a container without a healthcheck.
+      + `docker inspect --format '{{.Id}} {{.RestartCount}} {{json .State}}' -- $ids; }`;
   },
   logs: (container: string, options: { tail: number; since?: string | undefined; follow?: boolean }): string => {
     if (!CONTAINER_ID.test(container)) checkName('container', container);
@@ -75,6 +76,11 @@ export const templates = {
   },
   /** The commit checked out on the server. */
   serverHead: (remotePath: string): string => `git -C ${quoteWord(checkPath('repository', remotePath))} rev-parse HEAD`,
+  /** Exit 0 when `ancestor` is `descendant` or one of its ancestors, 1 when not (both full or short shas). */
+  isAncestor: (remotePath: string, ancestor: string, descendant: string): string => {
+    for (const c of [ancestor, descendant]) if (!/^[0-9a-f]{7,64}$/.test(c)) throw new UnsafeValue(`${JSON.stringify(c)} is not a commit id`);
+    return `git -C ${quoteWord(checkPath('repository', remotePath))} merge-base --is-ancestor ${ancestor} ${descendant}`;
+  },
   /** The reconciler's last result (see `gitops-guard reconcile`). */
   reconcilerState: (stateFile: string | undefined): string => stateFile === undefined
     ? 'cat -- "$HOME/.local/state/gitops-guard/state.json"'

@@ -87,23 +87,6 @@ function labels(v: unknown): Record<string, string> {
   return out;
 }
 
-/** A `docker compose ps --format json` record. */
-function fromCompose(r: Record<string, unknown>): ServiceState {
-  const publishers = Array.isArray(r.Publishers) ? r.Publishers as Record<string, unknown>[] : [];
-  return {
-    name: str(r.Name) ?? str(r.Names) ?? '?',
-    service: str(r.Service),
-    image: str(r.Image) ?? '?',
-    state: str(r.State) ?? 'unknown',
-    health: str(r.Health),
-    status: str(r.Status) ?? '',
-    created: str(r.CreatedAt) ?? (typeof r.Created === 'number' ? new Date(r.Created * 1000).toISOString() : null),
-    restarts: null,
-    ports: publishers.filter((p) => p.PublishedPort).map((p) => `${p.URL ?? '0.0.0.0'}:${p.PublishedPort}->${p.TargetPort}/${p.Protocol ?? 'tcp'}`),
-    id: str(r.ID),
-  };
-}
-
 /** A `docker ps --format '{{json .}}'` record. */
 function fromDockerPs(r: Record<string, unknown>): ServiceState {
   const l = labels(r.Labels);
@@ -121,6 +104,17 @@ function fromDockerPs(r: Record<string, unknown>): ServiceState {
     ports: (str(r.Ports) ?? '').split(',').map((p) => p.trim()).filter(Boolean),
     id: str(r.ID),
   };
+}
+
+/** Health.Status from inspect's State JSON, or the word itself; '' when there is no healthcheck. */
+function healthOf(text: string): string {
+  if (!text.startsWith('{')) return text.trim();
+  try {
+    const h = (JSON.parse(text) as { Health?: { Status?: unknown } }).Health?.Status;
+    return typeof h === 'string' ? h : '';
+  } catch {
+    return '';
+  }
 }
 
 export interface ServerOptions {
@@ -170,17 +164,32 @@ export class Server {
     const restartText = cut >= 0 ? r.stdout.slice(cut + SEPARATOR.length + 1) : '';
     let list: ServiceState[];
     try {
-      list = parseJsonRecords(listText).map(dir ? fromCompose : fromDockerPs);
+      list = parseJsonRecords(listText).map(fromDockerPs);
     } catch (e) {
       throw new ServerError(`unexpected output from docker on ${this.host}: ${(e as Error).message}`);
     }
-    const rows = restartText.trim().split('\n').filter(Boolean).map((l) => l.split(' '));
+    // "ID RESTARTS STATE": STATE is inspect's State as JSON (or, from older templates, a health word).
+    const rows = restartText.trim().split('\n').filter(Boolean).map((l) => {
+      const [id = '', count = '', ...rest] = l.split(' ');
+      return [id, count, healthOf(rest.join(' '))] as const;
+    });
     return list.map((c) => {
       const row = c.id ? rows.find(([id]) => id !== undefined && id !== '' && (id.startsWith(c.id!) || c.id!.startsWith(id))) : undefined;
       if (!row) return c;
       const count = Number(row[1]);
       return { ...c, restarts: Number.isFinite(count) ? count : null, health: c.health ?? (row[2] || null) };
     });
+  }
+
+  /**
+   * Whether `applied` contains `commit` (is it, or a later commit built on it), asked of the server's
+   * checkout, which has every commit it applied.
+   */
+  async contains(applied: string, commit: string): Promise<boolean> {
+    if (applied === commit || (applied.length >= 7 && commit.startsWith(applied))) return true;
+    if (!this.config.remotePath || !/^[0-9a-f]{7,64}$/.test(applied) || !/^[0-9a-f]{7,64}$/.test(commit)) return false;
+    const r = await this.run(templates.isAncestor(this.config.remotePath, commit, applied));
+    return r.code === 0;
   }
 
   /** The reconciler's last result, or null (with why in `problems`). */
