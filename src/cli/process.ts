@@ -27,7 +27,10 @@ export function finish(result: Promise<number>): void {
         process.exitCode = 1;
         return;
       }
-      process.stderr.write(`gitops-guard: internal error, blocking to stay safe: ${(e as Error)?.stack ?? String(e)}\n`);
+      // A bug, not the user's situation. The stack only on request: it helps a report, not a user.
+      const detail = process.env.GITOPS_GUARD_DEBUG === '1' ? ((e as Error)?.stack ?? String(e))
+        : `${(e as Error)?.message ?? String(e)} (set GITOPS_GUARD_DEBUG=1 to see where)`;
+      process.stderr.write(`gitops-guard: internal error, blocking to stay safe: ${detail}\n`);
       process.exitCode = 2;
     },
   );

@@ -9,6 +9,7 @@ import { formatProblem, validateFiles } from '../compose/validate.js';
 import type { ReconcilerState, Server, ServiceState } from '../remote/server.js';
 import { templates } from '../remote/commands.js';
 import { reconcilerEnv } from './reconciler.js';
+import { classifyPush, IDENTITY_UNKNOWN, identityMessage, pushMessage } from './git-errors.js';
 
 export class GitOpsError extends Error {
   constructor(message: string, readonly step: string) {
@@ -182,7 +183,11 @@ export async function deploy(config: ResolvedConfig, options: DeployOptions): Pr
   const checked = readStatus(git, config).then((status) => ({ status, ...preflight(status, config) }));
   // Validation is CPU work on this thread: it starts on the next turn of the event loop, once
   // simple-git (several promise hops per command) has started the git processes, not before.
-  const validated = new Promise((started) => setImmediate(started)).then(() => validateFiles(config.root, config.composeFiles));
+  const validated = new Promise((started) => setImmediate(started)).then(() => validateFiles(config.root, config.composeFiles))
+    .catch((e: unknown) => {
+      // A file the validator cannot take (an alias bomb, nesting past its limit): the user's file, not a bug.
+      throw new GitOpsError(`the compose files cannot be validated; nothing was committed: ${(e as Error)?.message ?? String(e)}`, 'validate');
+    });
   const [{ status, upstream }, validation, { moved }] = await inOrder([checked, validated, fetched] as const);
   // Ahead and behind from the status read beside the fetch hold when the fetch moved no ref.
   const known = moved ? undefined : { ahead: status.ahead, behind: status.behind };
@@ -230,7 +235,14 @@ export async function deploy(config: ResolvedConfig, options: DeployOptions): Pr
     throw e;
   }
   progress('commit', message);
-  const committed = await git.commit(message, files.length > 0 ? files : [], options.restart ? { '--allow-empty': null } : {});
+  let committed;
+  try {
+    committed = await git.commit(message, files.length > 0 ? files : [], options.restart ? { '--allow-empty': null } : {});
+  } catch (e) {
+    // Nothing was committed: the new files go back to untracked, as they were.
+    if (untracked.length > 0) await git.raw(['reset', '-q', '--', ...untracked]).catch(() => undefined);
+    throw commitFailure(e, config);
+  }
 
   progress('push', `pushing to ${config.remote}/${config.branch}`);
   const before = options.server && options.wait !== false ? await snapshot(options.server) : null;
@@ -241,13 +253,19 @@ export async function deploy(config: ResolvedConfig, options: DeployOptions): Pr
     [commit] = await inOrder([full, git.push(config.remote, config.branch)] as const);
   } catch (e) {
     commit = (await git.revparse(['HEAD'])).trim();
-    throw new GitOpsError(`git push was refused (${(e as Error).message.trim().split('\n').pop()}). Your commit ${commit.slice(0, 7)} `
-      + `is kept locally: run git pull --rebase, then git push (gitops-guard never force-pushes)`, 'push');
+    throw new GitOpsError(pushMessage(classifyPush((e as Error).message), config.remote, config.branch, commit), 'push');
   }
   const pushedAt = new Date().toISOString();
   const result: DeployResult = { commit, message, files, pushedAt, dryRun: false, rollback: `gitops-guard rollback ${commit.slice(0, 7)}` };
   if (options.wait === false || !options.server) return result;
   return { ...result, verify: await safeVerify(config, options.server, commit, pushedAt, before, options) };
+}
+
+/** A failed commit as a situation to fix: git's own words, and what to run. */
+function commitFailure(e: unknown, config: ResolvedConfig): GitOpsError {
+  const text = (e as Error)?.message ?? String(e);
+  if (IDENTITY_UNKNOWN.test(text)) return new GitOpsError(identityMessage(config.root), 'commit');
+  return new GitOpsError(`git commit failed; nothing was committed:\n  ${text.trim().split('\n').slice(-6).join('\n  ')}`, 'commit');
 }
 
 /** Verification that cannot lose the deploy: a failure to look is reported, the push stands. */
@@ -301,7 +319,7 @@ export async function verifyDeploy(config: ResolvedConfig, server: Server, commi
   const progress: Progress = options.progress ?? (() => undefined);
   const timeout = options.waitTimeoutMs ?? 5 * 60_000;
   const poll = options.pollMs ?? 3000;
-  const settleMs = options.settleMs ?? Math.min(20_000, timeout / 3);
+  const settleMs = options.settleMs ?? Math.min(10_000, timeout / 3);
   const deadline = Date.now() + timeout;
   const short = commit.slice(0, 7);
   const failed = (problems: string[], pending = false, services: ServiceState[] = []): VerifyResult =>
@@ -449,16 +467,21 @@ export async function rollback(config: ResolvedConfig, target: { sha?: string; l
     await git.raw(['revert', '--no-edit', sha]);
   } catch (e) {
     await git.raw(['revert', '--abort']).catch(() => undefined);
+    if (IDENTITY_UNKNOWN.test((e as Error).message)) throw commitFailure(e, config);
     throw new GitOpsError(`git revert ${sha.slice(0, 7)} does not apply cleanly (${(e as Error).message.trim().split('\n')[0]}); nothing was changed`, 'commit');
   }
-  await git.raw(['commit', '--amend', '-m', message]);
+  try {
+    await git.raw(['commit', '--amend', '-m', message]);
+  } catch (e) {
+    throw commitFailure(e, config);
+  }
   const commit = (await git.revparse(['HEAD'])).trim();
   progress('push', `pushing ${commit.slice(0, 7)}`);
   const before = options.server && options.wait !== false ? await snapshot(options.server) : null;
   try {
     await git.push(config.remote, config.branch);
   } catch (e) {
-    throw new GitOpsError(`git push was refused (${(e as Error).message.trim().split('\n').pop()}). The revert ${commit.slice(0, 7)} is kept locally: run git pull --rebase, then git push`, 'push');
+    throw new GitOpsError(pushMessage(classifyPush((e as Error).message), config.remote, config.branch, commit, 'The revert'), 'push');
   }
   const pushedAt = new Date().toISOString();
   const result: DeployResult = { commit, message, files: touched, pushedAt, dryRun: false };
