@@ -1,7 +1,7 @@
 // The real reconciler script, run on a real sshd with git checkouts, against a real Docker Engine
 // (support/docker.ts): the gateway is busybox httpd on 127.0.0.1, and each test asks it over HTTP.
 import { spawn } from 'node:child_process';
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -29,8 +29,9 @@ function push(content: string, message: string): string {
 }
 const pushPort = (port: number): string => push(gatewayCompose(port), `deploy: gateway port ${port}`);
 
-async function reconcile(): Promise<{ code: number | null; stdout: string; stderr: string }> {
-  const env = `GITOPS_GUARD_REPO=${checkout} GITOPS_GUARD_COMPOSE_FILES=server/docker-compose.yml GITOPS_GUARD_STATE=${state}`;
+async function reconcile(extra: Record<string, string> = {}): Promise<{ code: number | null; stdout: string; stderr: string }> {
+  const env = Object.entries({ GITOPS_GUARD_REPO: checkout, GITOPS_GUARD_COMPOSE_FILES: COMPOSE, GITOPS_GUARD_STATE: state, ...extra })
+    .map(([k, v]) => `${k}=${v}`).join(' ');
   const r = await server.run(`${env} sh ${script}`);
   return { code: r.code, stdout: r.stdout, stderr: r.stderr };
 }
@@ -138,5 +139,130 @@ describe('the reconciler on the server, against a real engine', () => {
     expect(await httpGet(port)).toBe(200);
     pushPort(port);
     expect((await reconcile()).code).toBe(0);
+  });
+});
+
+describe('the reconciler heals drift (onDrift: heal, the default)', () => {
+  const lastRun = async () => (await server.runs(1))[0]!;
+
+  it('brings a container stopped by hand back with up, and says so in the state, the history and status', async () => {
+    const commit = git(dev, 'rev-parse', 'HEAD');
+    engine.docker('stop', '-t', '1', gateway()!.id);
+    expect(gateway()!.state).toBe('exited');
+    expect(await httpGet(port)).toBeNull();
+    const r = await reconcile();
+    expect(r.code, r.stderr).toBe(0);
+    expect(gateway()!.state).toBe('running');
+    expect(await httpGet(port)).toBe(200);
+    expect(readState()).toMatchObject({ commit, ok: true, applied: commit });
+    expect((readState().healed as string[]).join(' ')).toMatch(/running containers differed from git.*server-gateway-1.*brought back with up/);
+    expect(await lastRun()).toMatchObject({ commit, event: 'healed', ok: true, exit: 0 });
+    const status = await server.status();
+    expect(status.healed.join(' ')).toContain('brought back with up');
+    // The next run has nothing to do, and records nothing.
+    const runs = (await server.runs(100)).length;
+    expect((await reconcile()).code).toBe(0);
+    expect((await server.runs(100)).length).toBe(runs);
+  });
+
+  it('recreates a container removed by hand, and one changed by hand (compose up from an edited file, edit undone)', async () => {
+    engine.docker('rm', '-f', gateway()!.id);
+    expect(gateway()).toBeUndefined();
+    expect((await reconcile()).code).toBe(0);
+    expect(gateway()!.state).toBe('running');
+    expect(await httpGet(port)).toBe(200);
+    // Someone ran compose by hand with another port, then put the file back.
+    const other = await freePort();
+    const file = join(checkout, COMPOSE);
+    const kept = readFileSync(file, 'utf8');
+    writeFileSync(file, gatewayCompose(other));
+    engine.dockerCompose(file, 'up', '-d');
+    writeFileSync(file, kept);
+    expect(await httpGet(other)).toBe(200);
+    expect((await reconcile()).code).toBe(0);
+    expect(await httpGet(port)).toBe(200);
+    expect(await httpGet(other)).toBeNull();
+  });
+
+  it('saves a checkout edited on the server (a patch and a ref), moves it to git, and applies', async () => {
+    const file = join(checkout, COMPOSE);
+    writeFileSync(file, readFileSync(file, 'utf8') + '# tuned by hand on the server\n');
+    const next = await freePort();
+    const c = pushPort(next);
+    const r = await reconcile();
+    expect(r.code, r.stderr).toBe(0);
+    expect(git(checkout, 'rev-parse', 'HEAD')).toBe(c);
+    expect(git(checkout, 'status', '--porcelain', '--untracked-files=no')).toBe('');
+    const healed = (readState().healed as string[]).join('\n');
+    const saved = /saved as (\S+\.patch) and (refs\/gitops-guard\/saved\/\S+),/.exec(healed);
+    expect(saved, healed).not.toBeNull();
+    expect(healed).toContain('the checkout was edited on the server');
+    expect(readFileSync(saved![1]!, 'utf8')).toContain('+# tuned by hand on the server');
+    expect(git(checkout, 'show', `${saved![2]}:${COMPOSE}`)).toContain('# tuned by hand on the server');
+    expect(r.stderr).toContain(saved![1]!);
+    expect(await httpGet(next)).toBe(200);
+    port = next;
+    expect(await lastRun()).toMatchObject({ commit: c, event: 'applied' });
+  });
+
+  it('saves commits made on the server, and a history rewritten upstream, then follows upstream', async () => {
+    git(checkout, 'commit', '-q', '--allow-empty', '-m', 'made on the server');
+    const local = git(checkout, 'rev-parse', 'HEAD');
+    expect((await reconcile()).code).toBe(0);
+    let healed = (readState().healed as string[]).join('\n');
+    expect(healed).toContain('the checkout has commits made on the server');
+    const ref = /(refs\/gitops-guard\/saved\/\S+),/.exec(healed)![1]!;
+    expect(git(checkout, 'rev-parse', ref)).toBe(local);
+    expect(git(checkout, 'rev-parse', 'HEAD')).toBe(git(dev, 'rev-parse', 'HEAD'));
+    // Upstream rewritten under the server (the test force-pushes; gitops-guard never does).
+    const applied = String(readState().applied);
+    git(dev, 'commit', '-q', '--amend', '-m', 'deploy: the same port, rewritten');
+    git(dev, 'push', '-q', '--force');
+    expect((await reconcile()).code).toBe(0);
+    healed = (readState().healed as string[]).join('\n');
+    expect(healed).toMatch(/origin\/main was rewritten/);
+    const saved = /(refs\/gitops-guard\/saved\/\S+),/.exec(healed)![1]!;
+    expect(git(checkout, 'rev-parse', saved)).toBe(applied);
+    expect(readState()).toMatchObject({ applied: git(dev, 'rev-parse', 'HEAD'), ok: true });
+  });
+
+  it('removes a stale index.lock (no git process alive) and reports it; waits while a git process holds one', async () => {
+    writeFileSync(join(checkout, '.git', 'index.lock'), '');
+    const r = await reconcile();
+    expect(r.code, r.stderr).toBe(0);
+    expect(r.stderr).toContain('removed a stale');
+    expect((readState().healed as string[]).join(' ')).toContain('index.lock');
+    expect(existsSync(join(checkout, '.git', 'index.lock'))).toBe(false);
+    // A live git in the checkout (here one waiting on its stdin) may hold the lock: the run leaves it.
+    const holder = spawn('git', ['hash-object', '--stdin'], { cwd: checkout, stdio: ['pipe', 'ignore', 'ignore'] });
+    writeFileSync(join(checkout, '.git', 'index.lock'), '');
+    try {
+      await new Promise((res) => setTimeout(res, 200));
+      const busy = await reconcile();
+      expect(busy.code).toBe(4);
+      expect(busy.stderr).toContain('a git process is running');
+      expect(existsSync(join(checkout, '.git', 'index.lock'))).toBe(true);
+    } finally {
+      holder.kill('SIGKILL');
+      rmSync(join(checkout, '.git', 'index.lock'), { force: true });
+    }
+    expect((await reconcile()).code).toBe(0);
+  });
+
+  it('onDrift: refuse stops at an edited checkout and leaves a stopped container stopped', async () => {
+    const refuse = { GITOPS_GUARD_ON_DRIFT: 'refuse' };
+    const file = join(checkout, COMPOSE);
+    const kept = readFileSync(file, 'utf8');
+    writeFileSync(file, kept + '# by hand\n');
+    const r = await reconcile(refuse);
+    expect(r.code).toBe(4);
+    expect(r.stderr).toContain('onDrift is refuse');
+    expect(readFileSync(file, 'utf8')).toContain('# by hand');
+    writeFileSync(file, kept);
+    engine.docker('stop', '-t', '1', gateway()!.id);
+    expect((await reconcile(refuse)).code).toBe(0);
+    expect(gateway()!.state).toBe('exited');
+    expect((await reconcile()).code).toBe(0);
+    expect(gateway()!.state).toBe('running');
   });
 });

@@ -8,7 +8,8 @@ import type { ResolvedConfig } from '../config.js';
 import { formatProblem, validateFiles } from '../compose/validate.js';
 import type { ReconcilerState, Server, ServiceState } from '../remote/server.js';
 import { templates } from '../remote/commands.js';
-import { reconcilerEnv } from './reconciler.js';
+import { reconcilerEnv, stackName } from './reconciler.js';
+import { unitName } from './install.js';
 import { classifyPush, IDENTITY_UNKNOWN, identityMessage, pushMessage } from './git-errors.js';
 
 export class GitOpsError extends Error {
@@ -348,7 +349,7 @@ export async function verifyDeploy(config: ResolvedConfig, server: Server, commi
     if (Date.now() + poll > deadline) {
       return failed([`the server has not applied ${short} within ${Math.round(timeout / 1000)} s `
         + `(last applied: ${state?.applied?.slice(0, 7) ?? 'unknown'}). Check the reconciler: gitops-guard status, `
-        + `and its log on the server (journalctl --user -u gitops-guard-reconcile).`], true);
+        + `and its log on the server (journalctl --user -u ${unitName(stackName(config))}).`], true);
     }
     await sleep(poll, options.signal);
   }

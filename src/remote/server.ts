@@ -4,6 +4,7 @@ import { posix } from 'node:path';
 import { simpleGit } from 'simple-git';
 import type { ResolvedConfig } from '../config.js';
 import { LOGS_DEFAULT_TAIL, LOGS_MAX_TAIL, SEPARATOR, templates, checkName } from './commands.js';
+import { defaultStateFile } from '../gitops/reconciler.js';
 import { defaultSettings, SshPool, type ExecOptions, type ExecResult, type SshSettings } from './ssh.js';
 
 export interface ServiceState {
@@ -30,6 +31,22 @@ export interface ReconcilerState {
   /** The last commit applied successfully, and when. */
   readonly applied?: string;
   readonly appliedAt?: string;
+  /** What the run healed: drift it undid, what it saved where. */
+  readonly healed?: string[];
+  readonly durationMs?: number;
+}
+
+/** One line of the reconciler's run history (history.jsonl). */
+export interface ReconcilerRun {
+  readonly time: string;
+  readonly stack?: string;
+  readonly commit: string;
+  readonly event: 'applied' | 'healed' | 'failed';
+  readonly ok: boolean;
+  readonly exit: number;
+  readonly healed: string[];
+  readonly durationMs: number;
+  readonly output?: string;
 }
 
 export interface Status {
@@ -44,6 +61,8 @@ export interface Status {
   readonly summary: string;
   /** What could not be found out, and why. */
   readonly problems: string[];
+  /** What the reconciler's last run healed (drift undone, old state saved). */
+  readonly healed: string[];
 }
 
 export interface LogsResult {
@@ -194,7 +213,7 @@ export class Server {
 
   /** The reconciler's last result, or null (with why in `problems`). */
   async reconcilerState(problems: string[] = []): Promise<ReconcilerState | null> {
-    const r = await this.run(templates.reconcilerState(this.config.stateFile));
+    const r = await this.run(templates.reconcilerState(this.config.stateFile ?? defaultStateFile(this.config)));
     if (r.code !== 0) { problems.push('no reconciler state on the server yet (has gitops-guard reconcile run?)'); return null; }
     try {
       const s = JSON.parse(r.stdout) as ReconcilerState;
@@ -203,6 +222,21 @@ export class Server {
       problems.push('the reconciler state file is not valid JSON');
       return null;
     }
+  }
+
+  /** The reconciler's last runs, newest first (empty when it has not run or keeps no history). */
+  async runs(limit = 20): Promise<ReconcilerRun[]> {
+    const r = await this.run(templates.reconcilerHistory(this.config.stateFile ?? defaultStateFile(this.config), limit), { maxBytes: 4 * 1024 * 1024 });
+    if (r.code !== 0) throw new ServerError(`reading the reconciler's history on ${this.host} failed: ${r.stderr.trim()}`);
+    const out: ReconcilerRun[] = [];
+    for (const line of r.stdout.split('\n')) {
+      if (!line.trim()) continue;
+      try {
+        const v = JSON.parse(line) as ReconcilerRun;
+        if (typeof v.commit === 'string' && typeof v.time === 'string') out.push({ ...v, healed: Array.isArray(v.healed) ? v.healed : [] });
+      } catch { /* a line cut by a full disk: skipped */ }
+    }
+    return out.reverse();
   }
 
   async status(): Promise<Status> {
@@ -233,6 +267,7 @@ export class Server {
       pending,
       summary: parts.join('; '),
       problems,
+      healed: applied?.healed ?? [],
     };
   }
 

@@ -27,6 +27,8 @@ export interface Engine {
   readonly process: ChildProcess;
   /** The docker CLI against this engine; returns trimmed stdout. */
   docker(...args: string[]): string;
+  /** `docker compose -f FILE ARGS…` against this engine (a person at the server, in the tests). */
+  dockerCompose(file: string, ...args: string[]): string;
   /** Every container's state, by compose service (or name). */
   containers(): { id: string; name: string; service: string; state: string; health: string }[];
   stop(): Promise<void>;
@@ -78,6 +80,7 @@ export async function startEngine(): Promise<Engine> {
   let stopped: Promise<void> | undefined;
   return {
     dir, host, dockerConfig, env, process: child, docker,
+    dockerCompose: (file, ...args) => docker('compose', '-f', file, ...args),
     containers() {
       const out = docker('ps', '-a', '--no-trunc', '--format',
         '{{.ID}}\t{{.Names}}\t{{.Label "com.docker.compose.service"}}\t{{.State}}\t{{.Status}}');
