@@ -1,7 +1,8 @@
 // The real reconciler script, run on a real sshd with git checkouts, against a real Docker Engine
 // (support/docker.ts): the gateway is busybox httpd on 127.0.0.1, and each test asks it over HTTP.
 import { spawn } from 'node:child_process';
-import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { createServer } from 'node:http';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -264,5 +265,48 @@ describe('the reconciler heals drift (onDrift: heal, the default)', () => {
     expect(gateway()!.state).toBe('exited');
     expect((await reconcile()).code).toBe(0);
     expect(gateway()!.state).toBe('running');
+  });
+});
+
+describe('notifications: a webhook on 127.0.0.1 gets applied, healed and failed runs', () => {
+  it('POSTs one JSON event per run that did something, with the token from the server\'s env file as a header', async () => {
+    const got: { headers: Record<string, string | string[] | undefined>; body: Record<string, unknown> }[] = [];
+    const hook = createServer((req, res) => {
+      let text = '';
+      req.on('data', (d: Buffer) => { text += d.toString(); });
+      req.on('end', () => {
+        let body: Record<string, unknown>;
+        try { body = JSON.parse(text) as Record<string, unknown>; } catch { body = { unparsed: text }; }
+        got.push({ headers: req.headers, body });
+        res.end('ok');
+      });
+    });
+    await new Promise<void>((r) => hook.listen(0, '127.0.0.1', () => r()));
+    const url = `http://127.0.0.1:${(hook.address() as { port: number }).port}/gitops`;
+    // The token lives on the server, never in git: ~/.config/gitops-guard/env of the ssh user.
+    mkdirSync(join(sshd.home, '.config', 'gitops-guard'), { recursive: true });
+    writeFileSync(join(sshd.home, '.config', 'gitops-guard', 'env'), 'GG_HOOK_TOKEN=Bearer s3cret\n');
+    const notify = { GITOPS_GUARD_NOTIFY_URL: url, GITOPS_GUARD_NOTIFY_HEADER: 'Authorization', GITOPS_GUARD_NOTIFY_TOKEN_ENV: 'GG_HOOK_TOKEN', GITOPS_GUARD_STACK: 'CodeFoundry' };
+    try {
+      const next = await freePort();
+      const c = pushPort(next);
+      expect((await reconcile(notify)).code).toBe(0);
+      port = next;
+      engine.docker('stop', '-t', '1', gateway()!.id);
+      expect((await reconcile(notify)).code).toBe(0);
+      expect((await reconcile(notify)).code).toBe(0); // nothing to do: no event
+      const bad = push(`services:\n  gateway:\n    image: ${IMAGE}\n    networks: [nowhere]\n`, 'deploy: broken');
+      expect((await reconcile(notify)).code).toBe(5);
+      expect(got.map((g) => [g.body.event, g.body.commit])).toEqual([['applied', c], ['healed', c], ['failed', bad]]);
+      expect(got.every((g) => g.headers.authorization === 'Bearer s3cret' && g.headers['content-type'] === 'application/json')).toBe(true);
+      expect(got[0]!.body).toMatchObject({ stack: 'CodeFoundry', ok: true, exit: 0 });
+      expect((got[1]!.body.healed as string[]).join(' ')).toContain('brought back with up');
+      expect(got[2]!.body).toMatchObject({ ok: false, exit: 5 });
+      expect(String(got[2]!.body.output)).toContain('nowhere');
+    } finally {
+      hook.close();
+      pushPort(port);
+      expect((await reconcile()).code).toBe(0);
+    }
   });
 });

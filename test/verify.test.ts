@@ -167,8 +167,12 @@ describe('a refused push keeps its reason', () => {
       expect(e.message).toMatch(/access denied|not exported|receive-pack/i);
       const unpushed = head();
       git(s.dev, 'remote', 'set-url', '--push', 'origin', `git://127.0.0.1:${await freePort()}/app.git`);
-      const down = await failure(deploy(config, { restart: true, wait: false }).catch((x: unknown) => { throw x; }));
-      expect(down.message).toMatch(/could not reach the remote|deploy commit/);
+      const again = await failure(deploy(config, { restart: true, wait: false }));
+      expect(again.step).toBe('check');
+      expect(again.message).toMatch(/1 commit\(s\) on main are not pushed yet \([0-9a-f]{7} deploy: to a read-only remote\)[\s\S]*gitops-guard deploy --resume/);
+      const down = await failure(deploy(config, { resume: true, wait: false }));
+      expect(down.step).toBe('push');
+      expect(down.message).toContain('could not reach the remote');
       expect(git(s.dev, 'rev-list', '--count', '@{u}..HEAD')).not.toBe('0');
       expect(git(s.dev, 'log', '--format=%H', '-5').split('\n')).toContain(unpushed);
     } finally {

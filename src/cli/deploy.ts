@@ -4,11 +4,12 @@ import { parseArgs } from 'node:util';
 import { loadConfig } from '../config-file.js';
 import type { ResolvedConfig } from '../config.js';
 import { deploy, history, rollback, type DeployOptions, type DeployResult, type Progress } from '../gitops/deploy.js';
-import { Server } from '../remote/server.js';
+import { Server, type ReconcilerRun } from '../remote/server.js';
 import { parseDuration } from './logs.js';
 import { paint, table, useColour } from './output.js';
 
 export const usage = `Usage: gitops-guard deploy -m "what changed" [FILE…] [--restart [SERVICE]] [--dry-run] [--no-wait] [--timeout 5m] [--json]
+       gitops-guard deploy --resume [--no-wait] [--timeout 5m] [--json]
        gitops-guard history [--limit N] [--json]
        gitops-guard rollback (SHA | --last) [--dry-run] [--no-wait] [--timeout 5m] [--json]
 
@@ -16,7 +17,9 @@ deploy: check the repository (deploy branch, upstream, no merge in progress), va
 files, stage exactly the IaC files (the FILEs given, or the changed ones among the compose files'
 directories; refuses if other changes are staged), commit "deploy: <what changed>", fetch and refuse
 when behind or diverged, push (never forced), then wait until the server has applied the commit and
-check the services. --restart makes an empty commit "deploy: restart [SERVICE]".
+check the services. --restart makes an empty commit "deploy: restart [SERVICE]". --resume finishes
+an interrupted deploy: pushes the commits not pushed yet, or waits for the pushed one the server has
+not applied; it commits nothing.
 history: the deploy commits, with the live one marked.
 rollback: git revert the deploy commit (as "deploy: revert …"), push, and verify like a deploy.
 Every failure leaves your commits and work tree as they were and says what to run next.
@@ -75,9 +78,13 @@ async function runLoop(values: { config?: string; cwd?: string; 'dry-run'?: bool
 export async function run(argv: string[]): Promise<number> {
   const { values, positionals } = parseArgs({
     args: argv, allowPositionals: true,
-    options: { ...common, message: { type: 'string', short: 'm' }, restart: { type: 'boolean' } },
+    options: { ...common, message: { type: 'string', short: 'm' }, restart: { type: 'boolean' }, resume: { type: 'boolean' } },
   });
   if (values.help) { process.stdout.write(usage); return 0; }
+  if (values.resume) {
+    if (values.message || values.restart || positionals.length > 0) { process.stderr.write(`gitops-guard deploy --resume: takes no message, files or --restart\n\n${usage}`); return 1; }
+    return runLoop(values, (config, options) => deploy(config, { resume: true, ...options }));
+  }
   if (!values.message && !values.restart) { process.stderr.write(`gitops-guard deploy: say what changed with -m\n\n${usage}`); return 1; }
   const service = values.restart ? positionals[0] : undefined;
   return runLoop(values, (config, options) => deploy(config, {
@@ -92,21 +99,35 @@ export async function runHistory(argv: string[]): Promise<number> {
   if (values.help) { process.stdout.write(usage); return 0; }
   const config = await loadConfig({ cwd: resolve(values.cwd ?? process.cwd()), ...(values.config ? { file: values.config } : {}) });
   let live: string | null = null;
+  let runs: ReconcilerRun[] | undefined;
+  let unknown: string | null = null;
   if (config.host) {
     const server = new Server(config);
     try {
-      const state = await server.reconcilerState();
+      const [state, r] = await Promise.all([server.reconcilerState(), server.runs(100)]);
       live = state?.applied ?? null;
-    } catch {
-      live = null;
+      runs = r;
+    } catch (e) {
+      unknown = (e as Error).message;
     } finally {
       server.close();
     }
   }
-  const entries = await history(config, { limit: values.limit ? Number(values.limit) : 20, live });
+  const entries = await history(config, { limit: values.limit ? Number(values.limit) : 20, live, ...(runs ? { runs } : {}) });
   if (values.json) { process.stdout.write(JSON.stringify(entries, null, 2) + '\n'); return 0; }
   const p = paint(useColour(process.stdout));
-  process.stdout.write(table(['', 'SHA', 'DATE', 'AUTHOR', 'MESSAGE'], entries.map((e) => [e.live ? p.green('live') : '', e.sha.slice(0, 7), e.date, e.author, e.message])) + '\n');
+  const applied = (e: (typeof entries)[number]): string => {
+    const last = e.runs?.[0];
+    if (!last) return '';
+    return last.ok ? `${last.event} ${last.time}` : p.red(`failed ${last.time} (exit ${last.exit})`);
+  };
+  process.stdout.write(table(['', 'SHA', 'DATE', 'AUTHOR', 'MESSAGE', 'SERVER'], entries.map((e) => [e.live ? p.green('live') : '', e.sha.slice(0, 7), e.date, e.author, e.message, applied(e)])) + '\n');
+  if (runs && runs.length > 0) {
+    process.stdout.write(`\n${p.bold('Server runs')} (newest first):\n`);
+    process.stdout.write(table(['TIME', 'EVENT', 'COMMIT', 'EXIT', 'MS', 'HEALED'], runs.slice(0, values.limit ? Number(values.limit) : 20)
+      .map((r) => [r.time, r.ok ? r.event : p.red(r.event), r.commit.slice(0, 7), String(r.exit), String(r.durationMs), r.healed.join('; ') || '-'])) + '\n');
+  }
+  if (unknown) process.stdout.write(`${p.yellow('note:')} the server's runs are unknown: ${unknown}\n`);
   return 0;
 }
 

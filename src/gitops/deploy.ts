@@ -6,7 +6,7 @@ import { dirname, join, posix, resolve } from 'node:path';
 import { simpleGit, type SimpleGit, type StatusResult } from 'simple-git';
 import type { ResolvedConfig } from '../config.js';
 import { formatProblem, validateFiles } from '../compose/validate.js';
-import type { ReconcilerState, Server, ServiceState } from '../remote/server.js';
+import type { ReconcilerRun, ReconcilerState, Server, ServiceState } from '../remote/server.js';
 import { templates } from '../remote/commands.js';
 import { reconcilerEnv, stackName } from './reconciler.js';
 import { unitName } from './install.js';
@@ -43,6 +43,8 @@ export interface DeployOptions {
   readonly server?: Server;
   /** Give up waiting (for MCP cancellation). */
   readonly signal?: AbortSignal;
+  /** Finish an interrupted deploy: push the commits not pushed yet (or, with none, wait for upstream). */
+  readonly resume?: boolean;
 }
 
 export interface VerifyResult {
@@ -162,7 +164,17 @@ async function inOrder<T extends readonly unknown[]>(promises: { [K in keyof T]:
   return settled.map((s) => (s as PromiseFulfilledResult<unknown>).value) as unknown as T;
 }
 
+/** Commits on the branch that its upstream does not have, oldest first. */
+async function unpushedCommits(git: SimpleGit, upstream: string): Promise<{ sha: string; subject: string }[]> {
+  const out = (await git.raw(['log', '--reverse', '--format=%H%x09%s', `${upstream}..HEAD`])).trim();
+  return out === '' ? [] : out.split('\n').map((l) => { const [sha = '', ...rest] = l.split('\t'); return { sha, subject: rest.join('\t') }; });
+}
+
+const listCommits = (cs: { sha: string; subject: string }[]): string =>
+  cs.slice(0, 5).map((c) => `${c.sha.slice(0, 7)} ${c.subject}`).join(', ') + (cs.length > 5 ? `, and ${cs.length - 5} more` : '');
+
 export async function deploy(config: ResolvedConfig, options: DeployOptions): Promise<DeployResult> {
+  if (options.resume) return resume(config, options);
   const progress: Progress = options.progress ?? (() => undefined);
   const git = simpleGit({ baseDir: config.root });
   progress('check', 'checking the repository');
@@ -197,6 +209,16 @@ export async function deploy(config: ResolvedConfig, options: DeployOptions): Pr
       .filter((p) => p.severity === 'error').map(formatProblem).join('\n')}`, 'validate');
   }
 
+  // An interrupted deploy (killed after its commit, or a push that failed) is finished, not buried.
+  if (status.ahead > 0) {
+    const unpushed = await unpushedCommits(git, upstream);
+    if (unpushed.length > 0) {
+      throw new GitOpsError(`${unpushed.length} commit(s) on ${config.branch} are not pushed yet (${listCommits(unpushed)}): `
+        + 'an earlier deploy stopped after its commit, or its push failed. Finish it first: gitops-guard deploy --resume '
+        + '(pushes them and waits for the server); your changes in the work tree stay as they are', 'check');
+    }
+  }
+
   let files: string[] = [];
   if (!options.restart) {
     const changed = [...status.modified, ...status.not_added, ...status.deleted, ...status.created, ...status.renamed.map((r) => r.to)];
@@ -209,6 +231,11 @@ export async function deploy(config: ResolvedConfig, options: DeployOptions): Pr
       files = [...new Set([...changed, ...status.staged])].filter((f) => dirs.some((d) => d === '.' ? config.composeFiles.includes(f) : f.startsWith(`${d}/`)));
     }
     if (files.length === 0) {
+      const waiting = options.server ? await notApplied(config, options.server, upstream).catch(() => null) : null;
+      if (waiting) {
+        throw new GitOpsError(`nothing new to deploy, but ${waiting.slice(0, 7)} on ${upstream} is pushed and the server has not applied it yet: `
+          + 'gitops-guard deploy --resume waits for it (or gitops-guard status shows what the server runs)', 'stage');
+      }
       throw new GitOpsError('nothing to deploy: no changes in the IaC files; to make the server apply again as it is, use restart', 'stage');
     }
   }
@@ -255,6 +282,59 @@ export async function deploy(config: ResolvedConfig, options: DeployOptions): Pr
   } catch (e) {
     commit = (await git.revparse(['HEAD'])).trim();
     throw new GitOpsError(pushMessage(classifyPush((e as Error).message), config.remote, config.branch, commit), 'push');
+  }
+  const pushedAt = new Date().toISOString();
+  const result: DeployResult = { commit, message, files, pushedAt, dryRun: false, rollback: `gitops-guard rollback ${commit.slice(0, 7)}` };
+  if (options.wait === false || !options.server) return result;
+  return { ...result, verify: await safeVerify(config, options.server, commit, pushedAt, before, options) };
+}
+
+/** The upstream commit when the server's reconciler has not applied it (or a later one), else null. */
+async function notApplied(config: ResolvedConfig, server: Server, upstream: string): Promise<string | null> {
+  const git = simpleGit({ baseDir: config.root });
+  const sha = (await git.revparse([upstream])).trim();
+  const state = await server.reconcilerState();
+  if (state?.applied && await server.contains(state.applied, sha)) return null;
+  return sha;
+}
+
+/**
+ * Finish an interrupted deploy: push the commits the upstream does not have (a deploy killed after
+ * its commit, or a push that failed), or, when everything is pushed, wait until the server has
+ * applied the upstream commit. Never commits anything new.
+ */
+export async function resume(config: ResolvedConfig, options: Omit<DeployOptions, 'message' | 'files' | 'restart' | 'service'>): Promise<DeployResult> {
+  const progress: Progress = options.progress ?? (() => undefined);
+  const git = simpleGit({ baseDir: config.root });
+  progress('check', 'checking the repository');
+  progress('fetch', `fetching ${config.remote}`);
+  const [{ upstream }] = await inOrder([readStatus(git, config).then((st) => ({ status: st, ...preflight(st, config) })),
+    fetch(git, config)] as const);
+  await checkUpToDate(git, config, upstream);
+  const unpushed = await unpushedCommits(git, upstream);
+  const before = options.server && options.wait !== false ? await snapshot(options.server) : null;
+  let commit: string;
+  let message: string;
+  let files: string[] = [];
+  if (unpushed.length > 0) {
+    commit = unpushed.at(-1)!.sha;
+    message = unpushed.at(-1)!.subject;
+    files = [...new Set((await git.raw(['diff', '--name-only', upstream, 'HEAD'])).split('\n').filter(Boolean))];
+    if (options.dryRun) {
+      progress('push', `dry run: would push ${listCommits(unpushed)}`);
+      return { commit: null, message, files, pushedAt: null, dryRun: true };
+    }
+    progress('push', `pushing ${listCommits(unpushed)} to ${config.remote}/${config.branch}`);
+    try {
+      await git.push(config.remote, config.branch);
+    } catch (e) {
+      throw new GitOpsError(pushMessage(classifyPush((e as Error).message), config.remote, config.branch, commit), 'push');
+    }
+  } else {
+    commit = (await git.revparse([upstream])).trim();
+    message = (await git.raw(['log', '-1', '--format=%s', commit])).trim();
+    progress('push', `nothing to push: waiting for ${commit.slice(0, 7)} (${message}), already on ${upstream}`);
+    if (options.dryRun) return { commit: null, message, files, pushedAt: null, dryRun: true };
   }
   const pushedAt = new Date().toISOString();
   const result: DeployResult = { commit, message, files, pushedAt, dryRun: false, rollback: `gitops-guard rollback ${commit.slice(0, 7)}` };
@@ -417,15 +497,21 @@ export interface HistoryEntry {
   readonly author: string;
   readonly message: string;
   readonly live: boolean;
+  /** The reconciler's runs at this commit (applied, healed, failed), newest first, when known. */
+  readonly runs?: ReconcilerRun[];
 }
 
-/** Deploy commits on the deploy branch, newest first; `live` marks the one the server applied. */
-export async function history(config: ResolvedConfig, options: { limit?: number; live?: string | null } = {}): Promise<HistoryEntry[]> {
+/**
+ * Deploy commits on the deploy branch, newest first; `live` marks the one the server applied, and
+ * `runs` (when the server's run history is given) what the reconciler did at each.
+ */
+export async function history(config: ResolvedConfig, options: { limit?: number; live?: string | null; runs?: ReconcilerRun[] } = {}): Promise<HistoryEntry[]> {
   const git = simpleGit({ baseDir: config.root });
   const log = await git.log({ maxCount: options.limit ?? 20, '--grep': `^${config.commitPrefix.trimEnd()}` } as never);
   return log.all.map((c) => ({
     sha: c.hash, date: c.date, author: c.author_name, message: c.message,
     live: options.live ? c.hash.startsWith(options.live) || options.live.startsWith(c.hash) : false,
+    ...(options.runs ? { runs: options.runs.filter((r) => r.commit === c.hash) } : {}),
   }));
 }
 

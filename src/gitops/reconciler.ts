@@ -142,8 +142,9 @@ HEALED=""
 heal_note() { HEALED="${"$"}{HEALED:+$HEALED
 }$1"; }
 
-notify() { # notify EVENT PAYLOAD-FILE
+notify() { # notify PAYLOAD-FILE
   [ -n "$NOTIFY_URL" ] || return 0
+  payload=$1
   token=""
   if [ -n "$NOTIFY_TOKEN_ENV" ]; then
     case "$NOTIFY_TOKEN_ENV" in *[!A-Z0-9_]*) say "GITOPS_GUARD_NOTIFY_TOKEN_ENV is not a variable name"; return 0 ;; esac
@@ -153,11 +154,11 @@ notify() { # notify EVENT PAYLOAD-FILE
   set --
   [ -n "$NOTIFY_HEADER" ] && [ -n "$token" ] && set -- -H "$NOTIFY_HEADER: $token"
   if command -v curl >/dev/null 2>&1; then
-    curl -fsS -m 10 -X POST -H 'Content-Type: application/json' "$@" --data-binary "@$2" "$NOTIFY_URL" >/dev/null 2>"$DIR/notify.err" \
+    curl -fsS -m 10 -X POST -H 'Content-Type: application/json' "$@" --data-binary "@$payload" "$NOTIFY_URL" >/dev/null 2>"$DIR/notify.err" \
       || say "the webhook failed: $(tail -n 1 "$DIR/notify.err")"
   elif command -v wget >/dev/null 2>&1; then
     [ "$#" -gt 0 ] && set -- "--header=$NOTIFY_HEADER: $token"
-    wget -q -T 10 -O /dev/null --header='Content-Type: application/json' "$@" --post-file="$2" "$NOTIFY_URL" 2>"$DIR/notify.err" \
+    wget -q -T 10 -O /dev/null --header='Content-Type: application/json' "$@" --post-file="$payload" "$NOTIFY_URL" 2>"$DIR/notify.err" \
       || say "the webhook failed: $(tail -n 1 "$DIR/notify.err")"
   else
     say "notify is configured, but the server has neither curl nor wget"
@@ -190,7 +191,7 @@ record() { # record COMMIT OK EXIT OUTPUT [RUNNING]
     say "cannot append to $HISTORY (is the disk full?)"
   fi
   if [ -n "$NOTIFY_URL" ]; then
-    printf '%s\n' "$line" > "$DIR/notify.json" 2>/dev/null && notify "$event" "$DIR/notify.json"
+    printf '%s\n' "$line" > "$DIR/notify.json" 2>/dev/null && notify "$DIR/notify.json"
   fi
 }
 fail() { # fail COMMIT EXIT MESSAGE

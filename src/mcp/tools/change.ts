@@ -70,6 +70,8 @@ export function registerChangeTools(server: McpServer, ctx: ToolContext): void {
       message: z.string().min(1).max(500).optional().describe('What changed, e.g. "update gateway port to 18790". Required unless restart.'),
       files: z.array(z.string().min(1)).optional().describe('IaC files to commit; default: the changed ones among the compose files\' directories.'),
       restart: z.boolean().default(false).describe('Make an empty "deploy: restart [service]" commit so the server re-applies.'),
+      resume: z.boolean().default(false).describe('Finish an interrupted deploy: push the deploy commits not pushed yet, or wait for the pushed one '
+        + 'the server has not applied. Commits nothing; use it when deploy says a commit is not pushed or not applied yet.'),
       service: z.string().regex(/^[a-zA-Z0-9][a-zA-Z0-9_.-]*$/).optional().describe('With restart: the service named in the message.'),
       dry_run: z.boolean().default(false).describe('Report what would be committed and pushed; change nothing.'),
       wait: z.boolean().default(true).describe('Wait (up to wait_seconds) until the server has applied the commit.'),
@@ -79,12 +81,13 @@ export function registerChangeTools(server: McpServer, ctx: ToolContext): void {
     annotations: { readOnlyHint: false, destructiveHint: true, idempotentHint: false, openWorldHint: true },
   }, async (args, extra) => {
     try {
-      if (!args.message && !args.restart) return failure(new Error('say what changed in message (or set restart)'));
-      const refused = args.dry_run ? null : await confirm(server, ctx, `Deploy: ${args.message ?? `restart ${args.service ?? ''}`}`);
+      if (!args.message && !args.restart && !args.resume) return failure(new Error('say what changed in message (or set restart, or resume)'));
+      const refused = args.dry_run ? null : await confirm(server, ctx, args.resume ? 'Finish the interrupted deploy (push what is committed)'
+        : `Deploy: ${args.message ?? `restart ${args.service ?? ''}`}`);
       if (refused) return failure(new Error(refused));
       const r = await deploy(ctx.config, {
         ...(args.message ? { message: args.message } : {}), ...(args.files ? { files: args.files } : {}),
-        restart: args.restart, ...(args.service ? { service: args.service } : {}), dryRun: args.dry_run,
+        restart: args.restart, resume: args.resume, ...(args.service ? { service: args.service } : {}), dryRun: args.dry_run,
         wait: args.wait && Boolean(ctx.config.host), ...(ctx.config.host && args.wait ? { server: ctx.remote() } : {}),
         waitTimeoutMs: args.wait_seconds * 1000, progress: progressFor(extra as Extra, ctx), signal: extra.signal,
       });
