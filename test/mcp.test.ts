@@ -100,7 +100,7 @@ describe('tools/list', () => {
     for (const name of ['deploy', 'rollback']) {
       expect(byName[name]!.annotations).toMatchObject({ readOnlyHint: false, destructiveHint: true, idempotentHint: false });
     }
-    expect(Object.keys(byName.deploy!.inputSchema.properties ?? {}).sort()).toEqual(['dry_run', 'files', 'message', 'restart', 'resume', 'service', 'wait', 'wait_seconds']);
+    expect(Object.keys(byName.deploy!.inputSchema.properties ?? {}).sort()).toEqual(['dry_run', 'files', 'message', 'restart', 'resume', 'revert_on_failure', 'service', 'wait', 'wait_seconds']);
     expect(byName.logs!.inputSchema.required).toEqual(['service']);
   });
 

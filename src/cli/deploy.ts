@@ -8,7 +8,7 @@ import { Server, type ReconcilerRun } from '../remote/server.js';
 import { parseDuration } from './logs.js';
 import { paint, table, useColour } from './output.js';
 
-export const usage = `Usage: gitops-guard deploy -m "what changed" [FILE…] [--restart [SERVICE]] [--dry-run] [--no-wait] [--timeout 5m] [--json]
+export const usage = `Usage: gitops-guard deploy -m "what changed" [FILE…] [--restart [SERVICE]] [--revert-on-failure] [--dry-run] [--no-wait] [--timeout 5m] [--json]
        gitops-guard deploy --resume [--no-wait] [--timeout 5m] [--json]
        gitops-guard history [--limit N] [--json]
        gitops-guard rollback (SHA | --last) [--dry-run] [--no-wait] [--timeout 5m] [--json]
@@ -19,7 +19,8 @@ directories; refuses if other changes are staged), commit "deploy: <what changed
 when behind or diverged, push (never forced), then wait until the server has applied the commit and
 check the services. --restart makes an empty commit "deploy: restart [SERVICE]". --resume finishes
 an interrupted deploy: pushes the commits not pushed yet, or waits for the pushed one the server has
-not applied; it commits nothing.
+not applied; it commits nothing. --revert-on-failure (or "revertOnFailure": true): when the commit
+fails to apply or comes up unhealthy, commit "deploy: revert <sha> (<why>)", push it and wait for it.
 history: the deploy commits, with the live one marked.
 rollback: git revert the deploy commit (as "deploy: revert …"), push, and verify like a deploy.
 Every failure leaves your commits and work tree as they were and says what to run next.
@@ -47,11 +48,17 @@ function report(result: DeployResult, json: boolean): number {
     } else if (!result.dryRun) {
       process.stdout.write('not verified (no wait, or no host configured): check with gitops-guard status\n');
     }
+    const back = result.revert;
+    if (back) {
+      process.stdout.write(`${p.yellow('reverted')}: ${p.bold(back.commit!.slice(0, 7))} ${back.message} pushed at ${back.pushedAt}\n`);
+      if (back.verify?.ok) process.stdout.write(`${p.green('live and healthy')}: ${back.commit!.slice(0, 7)} (the state before ${result.commit!.slice(0, 7)})\n`);
+      else for (const problem of back.verify?.problems ?? []) process.stdout.write(`  ${problem}\n`);
+    }
   }
   return result.verify && !result.verify.ok ? 1 : 0;
 }
 
-type LoopOptions = Pick<DeployOptions, 'dryRun' | 'wait' | 'waitTimeoutMs' | 'server' | 'progress'>;
+type LoopOptions = Pick<DeployOptions, 'dryRun' | 'wait' | 'waitTimeoutMs' | 'server' | 'progress' | 'revertOnFailure'>;
 
 const common = {
   'dry-run': { type: 'boolean' }, 'no-wait': { type: 'boolean' }, timeout: { type: 'string' }, json: { type: 'boolean' },
@@ -59,7 +66,7 @@ const common = {
 } as const;
 
 /** Deploy and rollback alike: load the config, open the server to verify on, run, report, close. */
-async function runLoop(values: { config?: string; cwd?: string; 'dry-run'?: boolean; 'no-wait'?: boolean; timeout?: string; json?: boolean },
+async function runLoop(values: { config?: string; cwd?: string; 'dry-run'?: boolean; 'no-wait'?: boolean; timeout?: string; json?: boolean; 'revert-on-failure'?: boolean },
   step: (config: ResolvedConfig, options: LoopOptions) => Promise<DeployResult>): Promise<number> {
   const config = await loadConfig({ cwd: resolve(values.cwd ?? process.cwd()), ...(values.config ? { file: values.config } : {}) });
   const server = config.host && !values['no-wait'] ? new Server(config) : undefined;
@@ -68,6 +75,7 @@ async function runLoop(values: { config?: string; cwd?: string; 'dry-run'?: bool
       dryRun: Boolean(values['dry-run']), wait: !values['no-wait'],
       ...(values.timeout ? { waitTimeoutMs: parseDuration(values.timeout) } : {}),
       ...(server ? { server } : {}), progress: progressTo(Boolean(values.json)),
+      ...(values['revert-on-failure'] ? { revertOnFailure: true } : {}),
     });
     return report(result, Boolean(values.json));
   } finally {
@@ -78,7 +86,7 @@ async function runLoop(values: { config?: string; cwd?: string; 'dry-run'?: bool
 export async function run(argv: string[]): Promise<number> {
   const { values, positionals } = parseArgs({
     args: argv, allowPositionals: true,
-    options: { ...common, message: { type: 'string', short: 'm' }, restart: { type: 'boolean' }, resume: { type: 'boolean' } },
+    options: { ...common, message: { type: 'string', short: 'm' }, restart: { type: 'boolean' }, resume: { type: 'boolean' }, 'revert-on-failure': { type: 'boolean' } },
   });
   if (values.help) { process.stdout.write(usage); return 0; }
   if (values.resume) {

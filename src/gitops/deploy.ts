@@ -19,7 +19,7 @@ export class GitOpsError extends Error {
   }
 }
 
-export type Step = 'check' | 'validate' | 'stage' | 'commit' | 'fetch' | 'push' | 'trigger' | 'wait' | 'health';
+export type Step = 'check' | 'validate' | 'stage' | 'commit' | 'fetch' | 'push' | 'trigger' | 'wait' | 'health' | 'revert';
 
 export interface Progress {
   (step: Step, message: string): void;
@@ -45,6 +45,8 @@ export interface DeployOptions {
   readonly signal?: AbortSignal;
   /** Finish an interrupted deploy: push the commits not pushed yet (or, with none, wait for upstream). */
   readonly resume?: boolean;
+  /** When the pushed commit fails to apply or comes up unhealthy: commit, push and wait for its revert (default: config revertOnFailure). */
+  readonly revertOnFailure?: boolean;
 }
 
 export interface VerifyResult {
@@ -69,6 +71,8 @@ export interface DeployResult {
   readonly verify?: VerifyResult;
   /** How to undo it. */
   readonly rollback?: string;
+  /** With revertOnFailure: the revert that was committed, pushed and waited for after this one failed. */
+  readonly revert?: DeployResult;
 }
 
 export function deployMessage(config: ResolvedConfig, message: string): string {
@@ -286,7 +290,57 @@ export async function deploy(config: ResolvedConfig, options: DeployOptions): Pr
   const pushedAt = new Date().toISOString();
   const result: DeployResult = { commit, message, files, pushedAt, dryRun: false, rollback: `gitops-guard rollback ${commit.slice(0, 7)}` };
   if (options.wait === false || !options.server) return result;
-  return { ...result, verify: await safeVerify(config, options.server, commit, pushedAt, before, options) };
+  return withRevert(config, { ...result, verify: await safeVerify(config, options.server, commit, pushedAt, before, options) }, options);
+}
+
+/** A short reason for a revert's message, from what verify found. */
+function whyFailed(v: VerifyResult): string {
+  const first = v.problems[0] ?? 'failed';
+  const m = /^the reconciler failed to apply [0-9a-f]{7} \(exit (\d+)\)/.exec(first) ?? /^the reconciler on \S+ failed \(exit (\d+)\)/.exec(first);
+  if (m) return `failed to apply, reconciler exit ${m[1]}`;
+  const unhealthy = v.problems.filter((p) => / is (unhealthy|exited|dead|still starting|restarting|created)/.test(p) || / restarted \d+ time/.test(p));
+  const text = (unhealthy.length ? unhealthy.join(', ') : first).replace(/\s+/g, ' ');
+  return text.length > 80 ? `${text.slice(0, 77)}...` : text;
+}
+
+/**
+ * With revertOnFailure: when the pushed commit failed to apply or came up unhealthy (not merely
+ * still pending), commit `deploy: revert <sha> (<why>)`, push it and wait for it. Git stays the one
+ * source of truth: the server only ever runs what a pushed commit says.
+ */
+async function withRevert(config: ResolvedConfig, r: DeployResult, options: DeployOptions | Omit<DeployOptions, 'message' | 'files' | 'restart' | 'service'>): Promise<DeployResult> {
+  const v = r.verify;
+  const wanted = options.revertOnFailure ?? config.revertOnFailure ?? false;
+  if (!wanted || !v || v.ok || v.pending || !r.commit || !options.server) return r;
+  const progress: Progress = options.progress ?? (() => undefined);
+  const git = simpleGit({ baseDir: config.root });
+  const short = r.commit.slice(0, 7);
+  const message = deployMessage(config, `revert ${short} (${whyFailed(v)})`);
+  progress('revert', `${short} failed on the server: ${message}`);
+  try {
+    await git.raw(['revert', '--no-edit', r.commit]);
+  } catch (e) {
+    await git.raw(['revert', '--abort']).catch(() => undefined);
+    return { ...r, verify: { ...v, problems: [...v.problems, `revertOnFailure: git revert ${short} did not apply (${(e as Error).message.trim().split('\n')[0]}); `
+      + `nothing was changed. Fix forward, or: gitops-guard rollback ${short}`] } };
+  }
+  try {
+    await git.raw(['commit', '--amend', '-m', message]);
+  } catch (e) {
+    throw commitFailure(e, config);
+  }
+  const commit = (await git.revparse(['HEAD'])).trim();
+  const before = await snapshot(options.server);
+  progress('push', `pushing the revert ${commit.slice(0, 7)}`);
+  try {
+    await git.push(config.remote, config.branch);
+  } catch (e) {
+    return { ...r, verify: { ...v, problems: [...v.problems, pushMessage(classifyPush((e as Error).message), config.remote, config.branch, commit, 'The revert')] } };
+  }
+  const pushedAt = new Date().toISOString();
+  const reverted: DeployResult = { commit, message, files: r.files, pushedAt, dryRun: false,
+    verify: await safeVerify(config, options.server, commit, pushedAt, before.containers ? before : null, options) };
+  return { ...r, revert: reverted };
 }
 
 /** The upstream commit when the server's reconciler has not applied it (or a later one), else null. */
@@ -339,7 +393,7 @@ export async function resume(config: ResolvedConfig, options: Omit<DeployOptions
   const pushedAt = new Date().toISOString();
   const result: DeployResult = { commit, message, files, pushedAt, dryRun: false, rollback: `gitops-guard rollback ${commit.slice(0, 7)}` };
   if (options.wait === false || !options.server) return result;
-  return { ...result, verify: await safeVerify(config, options.server, commit, pushedAt, before, options) };
+  return withRevert(config, { ...result, verify: await safeVerify(config, options.server, commit, pushedAt, before, options) }, options);
 }
 
 /** A failed commit as a situation to fix: git's own words, and what to run. */
@@ -550,12 +604,16 @@ export async function rollback(config: ResolvedConfig, target: { sha?: string; l
     return { commit: null, message, files: touched, pushedAt: null, dryRun: true };
   }
   progress('commit', message);
+  // A merge is reverted against its first parent: the branch as it was before the merge.
+  const parents = (await git.raw(['rev-list', '--parents', '-n', '1', sha])).trim().split(/\s+/).length - 1;
   try {
-    await git.raw(['revert', '--no-edit', sha]);
+    await git.raw(['revert', '--no-edit', ...(parents > 1 ? ['-m', '1'] : []), sha]);
   } catch (e) {
     await git.raw(['revert', '--abort']).catch(() => undefined);
     if (IDENTITY_UNKNOWN.test((e as Error).message)) throw commitFailure(e, config);
-    throw new GitOpsError(`git revert ${sha.slice(0, 7)} does not apply cleanly (${(e as Error).message.trim().split('\n')[0]}); nothing was changed`, 'commit');
+    throw new GitOpsError(`git revert ${sha.slice(0, 7)} does not apply cleanly (${(e as Error).message.trim().split('\n')[0]}): a later commit changed `
+      + `the same lines. Nothing was changed. Revert it by hand (git revert ${parents > 1 ? '-m 1 ' : ''}${sha.slice(0, 7)}, resolve, git revert --continue, `
+      + 'keeping the subject "deploy: revert …"), then: gitops-guard deploy --resume', 'commit');
   }
   try {
     await git.raw(['commit', '--amend', '-m', message]);

@@ -303,7 +303,22 @@ if ! out=$(docker compose "$@" config -q 2>&1); then
   fail "$target" 5 "docker compose config: $out"
 fi
 # shellcheck disable=SC2086 # UP_ARGS is a list of words
-if ! out=$(docker compose "$@" up $UP_ARGS 2>&1); then
+out=$(docker compose "$@" up $UP_ARGS 2>&1); up=$?
+# An up killed while it recreated a container leaves a container named ID_NAME behind, and the next
+# up fails on that name (compose may even remove it and collide again): remove such leftovers, as
+# compose would have, and try again, twice at most.
+tries=0
+while [ "$up" != 0 ] && [ "$tries" -lt 2 ]; do
+  case "$out" in *"is already in use by container"*) ;; *) break ;; esac
+  tries=$((tries + 1))
+  left=$(docker ps -a --filter "label=com.docker.compose.project.working_dir=$workdir" --format '{{.Names}}' | grep -E '^[0-9a-f]{12}_' || true)
+  # shellcheck disable=SC2086 # one name a word
+  [ -z "$left" ] || docker rm -f $left >/dev/null 2>&1 || true
+  heal_note "compose up failed on a container left behind by an interrupted up${"$"}{left:+ (removed: $(printf '%s' "$left" | tr '\n' ' '))}; tried again"
+  # shellcheck disable=SC2086
+  out=$(docker compose "$@" up $UP_ARGS 2>&1); up=$?
+done
+if [ "$up" != 0 ]; then
   record "$target" false 6 "$(printf '%s\n' "$out" | tail -n 40)"
   say "docker compose up failed for $target"
   printf '%s\n' "$out" | tail -n 40 >&2

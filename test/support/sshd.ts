@@ -132,8 +132,11 @@ export async function startSshd(options: { clientKey?: string; port?: number; ho
     knownHostsLine: `[127.0.0.1]:${port} ${pub[0]} ${pub[1]}`,
     hostKeyBlob: Buffer.from(pub[1]!, 'base64'),
     dropSessions() {
-      const children = execFileSync('ps', ['-o', 'pid=', '--ppid', String(child.pid)], { encoding: 'utf8' })
-        .split('\n').map((s) => s.trim()).filter(Boolean);
+      let children: string[] = [];
+      try {
+        children = execFileSync('ps', ['-o', 'pid=', '--ppid', String(child.pid)], { encoding: 'utf8' })
+          .split('\n').map((s) => s.trim()).filter(Boolean);
+      } catch { /* ps exits 1 when there are none */ }
       for (const pid of children) {
         try { process.kill(Number(pid), 'SIGKILL'); } catch { /* gone */ }
       }
