@@ -355,7 +355,10 @@ describe('history and rollback', () => {
     expect(dry.stderr).toContain('[validate]');
     const hist = cli('history');
     expect(hist.status, hist.stderr).toBe(0);
-    expect(hist.stdout).toMatch(/live\s+[0-9a-f]{7}/);
+    expect(hist.stdout).toMatch(/live\s+[0-9a-f]{7}.*applied \d{4}-\d\d-\d\dT/);
+    expect(hist.stdout).toMatch(/Server runs \(newest first\):\nTIME\s+EVENT\s+COMMIT\s+EXIT\s+MS\s+HEALED\n\S+\s+applied\s+[0-9a-f]{7}\s+0\s+\d+/);
+    const json = JSON.parse(cli('history', '--json').stdout) as { live: boolean; runs: { event: string }[] }[];
+    expect(json.find((e) => e.live)?.runs?.[0]?.event).toBe('applied');
     expect(cli('deploy').status).toBe(1);
     git(dev, 'checkout', '--', COMPOSE);
     expect(existsSync(join(dev, COMPOSE))).toBe(true);

@@ -171,6 +171,33 @@ describe('deploy and rollback', () => {
   });
 });
 
+describe('interrupted deploys and the server\'s runs', () => {
+  it('deploy refuses to bury an unpushed commit and says resume; resume pushes and waits; history shows the server\'s runs', async () => {
+    const client = await connect();
+    git(dev, 'pull', '-q', '--rebase');
+    writeFileSync(join(dev, COMPOSE), compose(P[3]!));
+    git(dev, 'commit', '-qam', 'deploy: gateway on P3 (push interrupted)');
+    const refused = await call(client, 'deploy', { message: 'something else' });
+    expect(refused.isError).toBe(true);
+    expect(refused.content[0]!.text).toMatch(/not pushed yet[\s\S]*deploy --resume/);
+    const r = await call(client, 'deploy', { resume: true });
+    expect(r.isError, r.content[0]?.text).toBeFalsy();
+    expect(r.structuredContent).toMatchObject({ status: 'deployed', message: 'deploy: gateway on P3 (push interrupted)' });
+    expect(await httpGet(P[3]!)).toBe(200);
+    const history = await call(client, 'history');
+    expect(history.structuredContent.entries[0]).toMatchObject({ message: 'deploy: gateway on P3 (push interrupted)', live: true });
+    expect(history.structuredContent.entries[0].applied).toMatch(/^applied \d{4}-/);
+    expect(history.structuredContent.runs[0]).toMatchObject({ commit: r.structuredContent.commit, event: 'applied', ok: true });
+    // A container stopped by hand: the next run heals it, and status and history say so.
+    engine.docker('stop', '-t', '1', engine.containers()[0]!.id);
+    execFileSync('sh', [join(work, 'reconcile.sh')], { env: { ...process.env, ...engine.env, GITOPS_GUARD_REPO: checkout,
+      GITOPS_GUARD_COMPOSE_FILES: COMPOSE, GITOPS_GUARD_STATE: join(work, 'state.json') }, stdio: 'pipe' });
+    const status = await call(client, 'status');
+    expect(status.structuredContent.healed.join(' ')).toContain('brought back with up');
+    expect((await call(client, 'history')).structuredContent.runs[0]).toMatchObject({ event: 'healed' });
+  });
+});
+
 describe('failures are results, not crashes', () => {
   it('invalid compose, an unsafe service name, and bad arguments', async () => {
     const client = await connect();

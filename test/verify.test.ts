@@ -105,6 +105,29 @@ describe('waiting that tells the truth', () => {
   });
 });
 
+describe('waiting that tells the truth, with the server\'s own timer', () => {
+  it('ends as soon as the timer\'s run fails at this commit (compose up fails), not at the deadline', async () => {
+    const { config, server } = await s.setup({ reconcile: 'timer' });
+    try {
+      writeFileSync(join(s.dev, COMPOSE), gatewayCompose(s.ports[6]!).replace(`image: ${IMAGE}`, 'image: local/missing:1\n    pull_policy: never'));
+      const started = Date.now();
+      const deploying = deploy(config, { message: 'an image that was never built', server, pollMs: 200, waitTimeoutMs: 60_000 });
+      for (let i = 0; i < 100 && git(s.bare, 'log', '-1', '--format=%s', 'main') !== 'deploy: an image that was never built'; i++) await new Promise((r) => setTimeout(r, 50));
+      expect((await s.reconcile()).code).toBe(6);
+      const r = await deploying;
+      expect(Date.now() - started).toBeLessThan(20_000);
+      expect(r.verify).toMatchObject({ ok: false, pending: false });
+      expect(r.verify!.problems.join('\n')).toMatch(/failed to apply [0-9a-f]{7} \(exit 6\)[\s\S]*docker compose up failed/);
+    } finally {
+      server.close();
+    }
+    writeFileSync(join(s.dev, COMPOSE), gatewayCompose(s.ports[4]!));
+    git(s.dev, 'commit', '-qam', 'deploy: back to a good gateway');
+    git(s.dev, 'push', '-q');
+    expect((await s.reconcile()).code).toBe(0);
+  });
+});
+
 describe('a refused push keeps its reason', () => {
   it('a pre-receive hook: its remote: lines, and that the commit is kept', async () => {
     const hook = join(s.bare, 'hooks', 'pre-receive');
