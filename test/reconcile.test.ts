@@ -297,6 +297,10 @@ describe('notifications: a webhook on 127.0.0.1 gets applied, healed and failed 
       expect((await reconcile(notify)).code).toBe(0); // nothing to do: no event
       const bad = push(`services:\n  gateway:\n    image: ${IMAGE}\n    networks: [nowhere]\n`, 'deploy: broken');
       expect((await reconcile(notify)).code).toBe(5);
+      // Retried by the next run, the same failure is recorded in the state again, but sent (and kept in the history) once.
+      const runs = (await server.runs(100)).length;
+      expect((await reconcile(notify)).code).toBe(5);
+      expect((await server.runs(100)).length).toBe(runs);
       expect(got.map((g) => [g.body.event, g.body.commit])).toEqual([['applied', c], ['healed', c], ['failed', bad]]);
       expect(got.every((g) => g.headers.authorization === 'Bearer s3cret' && g.headers['content-type'] === 'application/json')).toBe(true);
       expect(got[0]!.body).toMatchObject({ stack: 'CodeFoundry', ok: true, exit: 0 });

@@ -138,6 +138,10 @@ field() { # v= the string value of KEY in the state file's one line (no process:
 field applied; applied_before=$v
 field appliedAt; applied_at_before=$v
 field running; fp_before=$v
+field commit; commit_before=$v
+# The exit code of the last run when it failed, else empty.
+failed_before=${"$"}{STATE_TEXT#*\"ok\": false, \"exit\": }
+[ "$failed_before" = "$STATE_TEXT" ] && failed_before="" || failed_before=${"$"}{failed_before%%,*}
 HEALED=""
 heal_note() { HEALED="${"$"}{HEALED:+$HEALED
 }$1"; }
@@ -181,6 +185,9 @@ record() { # record COMMIT OK EXIT OUTPUT [RUNNING]
     exit 8
   fi
   if [ "$2" != true ]; then event=failed; elif [ "$1" = "$applied_before" ]; then event=healed; else event=applied; fi
+  # The same failure as the last run (a broken commit retried every minute): the state says it
+  # again, the history and the webhook only once.
+  if [ "$event" = failed ] && [ "$1" = "$commit_before" ] && [ "$failed_before" = "$3" ] && [ -z "$HEALED" ]; then return 0; fi
   line=$(printf '{"time": "%s", "stack": %s, "commit": %s, "event": "%s", "ok": %s, "exit": %s, "healed": %s, "durationMs": %s, "output": %s}' \
     "$now" "$(json "$STACK")" "$(json "$1")" "$event" "$2" "$3" "$healed" "$duration" "$(json "$(printf '%s' "$4" | tail -c 600)")")
   if printf '%s\n' "$line" >> "$HISTORY" 2>/dev/null; then
