@@ -111,7 +111,10 @@ case "$STATE" in "$REPO"/*) say "keep the state file outside the checkout"; exit
 exec 9>"$STATE.lock" || { say "cannot write $STATE.lock"; exit 8; }
 flock -n 9 || { say "another run is in progress"; exit 2; }
 
-now_ms() {
+now_ms() { # milliseconds on some clock, without a process where Linux offers /proc/uptime
+  if [ -r /proc/uptime ] && read -r up _ < /proc/uptime; then
+    case "$up" in *.??) echo "${"$"}{up%.*}${"$"}{up#*.}0"; return ;; esac
+  fi
   t=$(date +%s%N 2>/dev/null)
   case "$t" in ''|*N*) echo $(( $(date +%s) * 1000 )) ;; *) echo $(( t / 1000000 )) ;; esac
 }
@@ -281,15 +284,15 @@ for f in $FILES; do set -- "$@" -f "$REPO/$f"; done
 first=${"$"}{FILES%% *}
 workdir="$REPO/${"$"}{first:-docker-compose.yml}"
 workdir=${"$"}{workdir%/*}
-running_now() { # the stack's containers as name:id:state words, sorted, on one line
+running_now() { # now_running= the stack's containers as name:id:state words (docker's order: newest first)
   list=$(docker ps -a --filter "label=com.docker.compose.project.working_dir=$workdir" --filter 'label=com.docker.compose.oneoff=False' \
-    --format '{{.Names}}:{{.ID}}:{{.State}}') || return 1
-  set -f; set -- $(printf '%s\n' "$list" | sort); set +f
-  printf '%s' "$*"
+    --format '{{.Names}}:{{.ID}}:{{.State}}' 2>&1) || { now_running=$list; return 1; }
+  set -f; set -- $list; set +f
+  now_running="$*"
 }
 
 if [ "$target" = "$applied_before" ] && [ "$head" = "$target" ]; then
-  if ! now_running=$(running_now 2>&1); then fail "$target" 6 "docker ps failed: $now_running"; fi
+  running_now || fail "$target" 6 "docker ps failed: $now_running"
   if [ "$now_running" = "$fp_before" ] || [ "$ON_DRIFT" = refuse ]; then
     [ -z "$HEALED" ] && exit 0  # already applied, running as left
     record "$target" true 0 "nothing else to do" "$now_running"
@@ -331,7 +334,7 @@ if [ "$up" != 0 ]; then
   printf '%s\n' "$out" | tail -n 40 >&2
   exit 6
 fi
-now_running=$(running_now 2>/dev/null) || now_running=""
+running_now || now_running=""
 record "$target" true 0 "$(printf '%s\n' "$out" | tail -n 40)" "$now_running"
 [ -n "$HEALED" ] && say "$HEALED"
 echo "gitops-guard reconcile ($STACK): applied $target"
