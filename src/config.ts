@@ -36,7 +36,7 @@ export const ConfigSchema = z.object({
   identityFile: z.string().optional().describe('An ssh private key to try besides ssh-agent and ~/.ssh/config.'),
   connectTimeout: z.number().positive().max(600).default(10).describe('Seconds to wait for the server to answer.'),
   stateFile: z.string().regex(/^\/[^\0\n]*$/, 'an absolute path').optional()
-    .describe("The reconciler's state file on the server (default ~/.local/state/gitops-guard/state.json of the ssh user)."),
+    .describe("The reconciler's state file on the server (default ~/.local/state/gitops-guard/<stack>/state.json of the ssh user)."),
   reconcile: z.enum(['timer', 'trigger']).default('timer')
     .describe('timer: the server runs the reconciler itself (systemd/cron); trigger: deploy runs it over SSH right after the push.'),
   reconcilerPath: z.string().default('~/.local/bin/gitops-guard-reconcile')

@@ -76,6 +76,11 @@ describe('a deploy killed at any step is finished, never forgotten', () => {
     expect(next.stderr).toMatch(/1 commit\(s\) on main are not pushed yet \([0-9a-f]{7} deploy: gateway on P0\)[\s\S]*gitops-guard deploy --resume/);
     expect(next.stderr).not.toContain('nothing to deploy');
     git(s.dev, 'checkout', '--', 'README.md');
+    // Nor does a rollback, which would otherwise pick the unpushed commit as the last deploy.
+    const rb = cli(['rollback', '--last', '--no-wait']);
+    expect(rb.status).toBe(1);
+    expect(rb.stderr).toMatch(/not pushed yet[\s\S]*deploy --resume/);
+    expect(git(s.dev, 'log', '-1', '--format=%s')).toBe('deploy: gateway on P0');
     const r = cli(['deploy', '--resume']);
     expect(r.status, r.stderr + r.stdout).toBe(0);
     expect(remoteHead()).toBe(head());

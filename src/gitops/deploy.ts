@@ -582,6 +582,11 @@ export async function rollback(config: ResolvedConfig, target: { sha?: string; l
     throw new GitOpsError(`the work tree has changes (${status.files.map((f) => f.path).join(', ')}): commit or stash them before rolling back`, 'check');
   }
   await checkUpToDate(git, config, upstream);
+  const unpushed = await unpushedCommits(git, upstream);
+  if (unpushed.length > 0) {
+    throw new GitOpsError(`${unpushed.length} commit(s) on ${config.branch} are not pushed yet (${listCommits(unpushed)}): finish that deploy first `
+      + '(gitops-guard deploy --resume), then roll back what is live', 'check');
+  }
   let sha: string;
   if (target.last) {
     const last = (await history(config, { limit: 1 }))[0];
