@@ -78,6 +78,13 @@ describe('server install, printed', () => {
     const config = await loadConfig({ cwd: dev, root: dev, config: { remotePath: '/srv/app', composeFiles: ['c.yml'] } });
     // The config schema already refuses it; plan checks again for callers that build a config in code.
     expect(() => plan({ ...config, remotePath: '/srv/app\nExecStartPre=/bin/rm' }, 'systemd')).toThrow(/control characters/);
+    // The webhook's settings reach the reconciler; the token itself never leaves the server.
+    const hooked = await loadConfig({ cwd: dev, root: dev, config: { remotePath: '/srv/app', composeFiles: ['c.yml'], onDrift: 'refuse',
+      notify: { url: 'https://hooks.example.com/x', header: 'Authorization', tokenEnv: 'GG_TOKEN' } } });
+    const unit = plan(hooked, 'systemd').files[1]!.content;
+    for (const line of ['GITOPS_GUARD_NOTIFY_URL=https://hooks.example.com/x', 'GITOPS_GUARD_NOTIFY_HEADER=Authorization',
+      'GITOPS_GUARD_NOTIFY_TOKEN_ENV=GG_TOKEN', 'GITOPS_GUARD_ON_DRIFT=refuse', 'GITOPS_GUARD_STACK=app']) expect(unit).toContain(`Environment="${line}"`);
+    await expect(loadConfig({ cwd: dev, root: dev, config: { notify: { url: "https://x/'; reboot" } } })).rejects.toThrow(/notify\.url/);
     const percent = await loadConfig({ cwd: dev, root: dev, config: { remotePath: '/srv/100%', composeFiles: ['c.yml'] } });
     expect(plan(percent, 'cron').cronLine).toContain('GITOPS_GUARD_REPO=/srv/100\\% ');
     expect(plan(percent, 'systemd').files[1]!.content).toContain('Environment="GITOPS_GUARD_REPO=/srv/100%%"');

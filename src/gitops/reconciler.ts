@@ -155,7 +155,7 @@ notify() { # notify PAYLOAD-FILE
   token=""
   if [ -n "$NOTIFY_TOKEN_ENV" ]; then
     case "$NOTIFY_TOKEN_ENV" in *[!A-Z0-9_]*) say "GITOPS_GUARD_NOTIFY_TOKEN_ENV is not a variable name"; return 0 ;; esac
-    token=$(printenv "$NOTIFY_TOKEN_ENV" 2>/dev/null || true)
+    eval "token=\${$NOTIFY_TOKEN_ENV:-}"  # a checked name: capitals, digits and _ only
     [ -n "$token" ] || token=$(sed -n "s/^$NOTIFY_TOKEN_ENV=//p" "$HOME/.config/gitops-guard/env" 2>/dev/null | head -n 1)
   fi
   set --
