@@ -1,7 +1,7 @@
 // npm run bench: speed figures, all measured in one run on this machine.
 //   1. classify latency in-process, p50/p99 over bench/corpus.txt (one command a line, \n escapes)
 //   2. cold-process wall time of `gitops-guard check` (benign and docker) beside bare `node -e 0`
-// Further sections are added by the modules they measure (hooks, ssh, deploy).
+// Further sections are added by the modules they measure (hooks, ssh, deploy, mcp, status).
 import { spawnSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -197,7 +197,14 @@ function deployOverhead() {
   if (r.status !== 0) throw new Error(`bench/deploy.mjs exited ${r.status}`);
 }
 
-const sections = { reference, classify: inProcess, cold: coldCheck, hook: coldHook, ssh: sshStatus, deploy: deployOverhead };
+/** A bench of its own process (bench/NAME.mjs), through tsx when it loads the tests' support code. */
+const own = (name, tsx = false) => () => {
+  const r = spawnSync(process.execPath, [...(tsx ? ['--import', 'tsx'] : []), join(ROOT, 'bench', `${name}.mjs`)], { stdio: 'inherit' });
+  if (r.status !== 0) throw new Error(`bench/${name}.mjs exited ${r.status}`);
+};
+
+const sections = { reference, classify: inProcess, cold: coldCheck, hook: coldHook, ssh: sshStatus, deploy: deployOverhead,
+  mcp: own('mcp'), status: own('status', true) };
 const only = process.argv.slice(2);
 console.log(`gitops-guard bench — node ${process.version}, ${new Date().toISOString()}`);
 for (const [name, run] of Object.entries(sections)) {

@@ -2,14 +2,17 @@
 // in dist/, one level below the package root like dist/paths.js, so PACKAGE_ROOT resolves the same:
 //   gitops-guard.cjs           bin.ts: argument handling, hook protocols, config, the fast path
 //   gitops-guard-classify.cjs  classify-once.ts: guard, rules, shell layer, tree-sitter
-// The first requires the second only when a command needs classifying. Dependencies stay in
-// node_modules and are required at run time.
-import { chmodSync } from 'node:fs';
+//   gitops-guard-mcp.cjs       src/mcp/server.ts: the SDK server and the tools, which `mcp` (in the
+//                              first bundle, src/mcp/front.ts) requires after its first answers
+// The first requires the others only when needed. Dependencies stay in node_modules and are
+// required at run time. dist/mcp-manifest.json is recorded here from the built server.
+import { chmodSync, readFileSync, writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { build } from 'esbuild';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 const CLASSIFY = 'gitops-guard-classify.cjs';
+const MCP = 'gitops-guard-mcp.cjs';
 
 const common = {
   bundle: true,
@@ -24,18 +27,26 @@ const common = {
 };
 
 /**
- * In the first bundle, `import('./classify-once.js')` becomes `require('./gitops-guard-classify.cjs')`.
- * (Left an import(), it would start Node's ES module loader, which costs a cold process ~7 ms.)
+ * In the first bundle, `import('./classify-once.js')` becomes `require('./gitops-guard-classify.cjs')`,
+ * and front.ts's `import('./server.js')` becomes `require('./gitops-guard-mcp.cjs')`. (Left an
+ * import(), it would start Node's ES module loader, which costs a cold process ~7 ms.)
  */
-const classifySeparately = {
-  name: 'classify-separately',
+const separately = (filter, file, importer = /./) => ({
+  name: `separately-${file}`,
   setup(b) {
-    b.onResolve({ filter: /\/classify-once\.js$/ }, () => ({ path: CLASSIFY, namespace: 'split' }));
-    b.onLoad({ filter: /.*/, namespace: 'split' }, () => ({ contents: `module.exports = require('./${CLASSIFY}');`, loader: 'js' }));
-    b.onResolve({ filter: /^\.\/gitops-guard-classify\.cjs$/ }, (a) => ({ path: a.path, external: true }));
+    b.onResolve({ filter }, (a) => (importer.test(a.importer) ? { path: file, namespace: `split-${file}` } : undefined));
+    b.onLoad({ filter: /.*/, namespace: `split-${file}` }, () => ({ contents: `module.exports = require('./${file}');`, loader: 'js' }));
+    b.onResolve({ filter: new RegExp(`^\\./${file.replace(/[.-]/g, '\\$&')}$`) }, (a) => ({ path: a.path, external: true }));
   },
-};
+});
 
 await build({ ...common, entryPoints: [`${root}src/cli/classify-once.ts`], outfile: `${root}dist/${CLASSIFY}` });
-await build({ ...common, entryPoints: [`${root}src/cli/bin.ts`], outfile: `${root}dist/gitops-guard.cjs`, plugins: [classifySeparately] });
+await build({ ...common, entryPoints: [`${root}src/mcp/server.ts`], outfile: `${root}dist/${MCP}` });
+await build({ ...common, entryPoints: [`${root}src/cli/bin.ts`], outfile: `${root}dist/gitops-guard.cjs`,
+  plugins: [separately(/\/classify-once\.js$/, CLASSIFY), separately(/^\.\/server\.js$/, MCP, /[\\/]src[\\/]mcp[\\/]front\.ts$/)] });
 chmodSync(`${root}dist/gitops-guard.cjs`, 0o755);
+
+// What the server answers to initialize and tools/list, recorded from the server just built.
+const { buildManifest } = await import(`${root}dist/mcp/manifest.js`);
+const version = JSON.parse(readFileSync(`${root}package.json`, 'utf8')).version;
+writeFileSync(`${root}dist/mcp-manifest.json`, JSON.stringify(await buildManifest(version)) + '\n');

@@ -1,5 +1,5 @@
 // The guard: config + rules + parser, ready to classify commands synchronously.
-import { isAbsolute, resolve } from 'node:path';
+import { resolve } from 'node:path';
 import type { ConfigInput, ResolvedConfig } from './config.js';
 import { loadConfig } from './config-file.js';
 import { RuleError } from './errors.js';
@@ -8,10 +8,10 @@ import { judge, type Judge, type Verdict } from './policy/classify.js';
 import { RuleIndex } from './policy/match.js';
 import { KNOWN_PLACEHOLDERS, placeholders } from './policy/rewrite.js';
 import type { Rule } from './policy/rules.js';
+import { expand } from './shell/expand/index.js';
 import { diskFiles, type ScriptFiles } from './shell/files.js';
-import { cannotHideManaged, MANAGED_NAMES } from './shell/fastpath.js';
-import { loadParser, ParserNeeded } from './shell/parse.js';
-import { unwrap } from './shell/unwrap.js';
+import { cannotHideManaged, mentionsManaged, type ManagedNames } from './shell/fastpath.js';
+import { loadParser } from './shell/parse.js';
 
 export interface GuardOptions {
   /** Config object (validated); when absent, the nearest config file from `cwd`, else defaults. */
@@ -32,17 +32,21 @@ export interface GuardOptions {
    */
   readonly fastPath?: boolean;
   /**
-   * Do not load the shell parser up front (for one-shot processes): `classify` then throws
-   * `ParserNeeded` for a command that needs it; `await loadParser()` and classify again.
+   * Do not load the shell parser up front (for one-shot processes): `decide` loads it when a
+   * command needs it; `classify` then needs it loaded already.
    */
   readonly deferParser?: boolean;
+  /** Called once, just before the parser loads lazily (a one-shot process tunes V8 there). */
+  readonly beforeParserLoad?: () => void;
 }
 
 export interface Guard {
   readonly config: ResolvedConfig;
   readonly rules: readonly Rule[];
-  /** Decide one command. Synchronous; never throws: an internal failure is a deny. */
+  /** Decide one command. Synchronous (the parser must be loaded); never throws: a failure is a deny. */
   classify(command: string, options?: { cwd?: string }): Verdict;
+  /** Decide one command, loading the shell parser first if the command needs it. Never rejects. */
+  decide(command: string, options?: { cwd?: string }): Promise<Verdict>;
 }
 
 /** Rules in the order they are tried: config's remoteAllow, the user's packs, then the built-in packs. */
@@ -92,17 +96,12 @@ function remoteAllowRules(config: ResolvedConfig): Rule[] {
   });
 }
 
-export function judgeFor(config: ResolvedConfig, rules: readonly Rule[], files: ScriptFiles = diskFiles()): Judge {
+export function judgeFor(config: ResolvedConfig, rules: readonly Rule[]): Judge {
+  const index = new RuleIndex(rules);
+  const names = index.names();
   return {
-    index: new RuleIndex(rules),
-    match: {
-      protectedBranches: config.protectedBranches,
-      readText: (path, cwd) => {
-        const full = isAbsolute(path) ? path : cwd === null ? null : resolve(cwd, path);
-        const r = full === null ? null : files.read(full);
-        return r?.kind === 'text' ? r.text : null;
-      },
-    },
+    index,
+    match: { protectedBranches: config.protectedBranches, mentions: (text) => mentionsManaged(text, names) },
     values: {
       host: config.host,
       remotePath: config.remotePath,
@@ -112,6 +111,19 @@ export function judgeFor(config: ResolvedConfig, rules: readonly Rule[], files: 
       composeFiles: config.composeFiles,
       root: config.root,
     },
+  };
+}
+
+
+function failed(command: string, e: unknown): Verdict {
+  return {
+    decision: 'deny',
+    reason: `Blocked: gitops-guard failed while reading this command (${(e as Error)?.message ?? String(e)}); failing closed. [internal-error]`,
+    findings: [{
+      ruleId: 'internal-error', decision: 'deny', message: 'The guard failed; it blocks rather than allows.',
+      text: command.slice(0, 200), start: 0, end: command.length, target: 'local', via: [],
+      detail: String((e as Error)?.stack ?? e),
+    }],
   };
 }
 
@@ -131,29 +143,39 @@ export async function createGuard(options: GuardOptions = {}): Promise<Guard> {
   const rules = options.rules ? [...options.rules] : await rulesFor(config);
   if (!options.deferParser) await loadParser();
   const files = options.files ?? diskFiles();
-  const j = judgeFor(config, rules, files);
-  const extra = j.index.guardedPrograms().filter((p) => !MANAGED_NAMES.some((m) => p.includes(m)));
+  const j = judgeFor(config, rules);
+  const names: ManagedNames = j.index.names();
   const fast = options.fastPath !== false;
+  const mentions = j.match.mentions;
+  /** One attempt: a verdict, or null when the parser is needed first. */
+  const attempt = (command: string, opts?: { cwd?: string }): Verdict | null => {
+    if (fast && cannotHideManaged(command, names)) return NOTHING_MANAGED;
+    try {
+      const result = expand(command, { cwd: resolve(cwd, opts?.cwd ?? '.'), files, mentions });
+      if (result.kind === 'needs-parser') return null;
+      return judge(command, result.invocations, j);
+    } catch (e) {
+      return failed(command, e);
+    }
+  };
+  let beforeLoad = options.beforeParserLoad;
   return {
     config,
     rules,
     classify(command, opts) {
-      if (fast && cannotHideManaged(command, extra)) return NOTHING_MANAGED;
+      return attempt(command, opts) ?? failed(command, new Error('the shell parser is not loaded; use decide()'));
+    },
+    async decide(command, opts) {
+      const first = attempt(command, opts);
+      if (first) return first;
       try {
-        const invocations = unwrap(command, { cwd: resolve(cwd, opts?.cwd ?? '.'), files, managedNames: extra });
-        return judge(command, invocations, j);
+        beforeLoad?.();
+        beforeLoad = undefined;
+        await loadParser();
       } catch (e) {
-        if (e instanceof ParserNeeded) throw e;
-        return {
-          decision: 'deny',
-          reason: `Blocked: gitops-guard failed while reading this command (${(e as Error).message}); failing closed. [internal-error]`,
-          findings: [{
-            ruleId: 'internal-error', decision: 'deny', message: 'The guard failed; it blocks rather than allows.',
-            text: command.slice(0, 200), start: 0, end: command.length, target: 'local', via: [],
-            detail: String((e as Error).stack ?? e),
-          }],
-        };
+        return failed(command, e);
       }
+      return attempt(command, opts) ?? failed(command, new Error('the shell parser did not load'));
     },
   };
 }

@@ -1,7 +1,8 @@
 // The MCP server as an agent sees it: the SDK's own Client over stdio spawns the built server,
 // which works against a real git remote and a real sshd whose sessions talk to a real Docker Engine
-// (support/docker.ts): the gateway is busybox httpd on 127.0.0.1, on free ports.
-import { execFileSync } from 'node:child_process';
+// (support/docker.ts): the gateway is busybox httpd on 127.0.0.1, on free ports. A second client, the
+// MCP Inspector's CLI (a devDependency), checks that nothing depends on the SDK's client.
+import { execFileSync, spawnSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -94,14 +95,33 @@ describe('tools/list', () => {
       expect(t.description!.length, t.name).toBeGreaterThan(60);
       expect(t.outputSchema, t.name).toBeDefined();
     }
-    for (const name of ['status', 'logs', 'history', 'plan', 'check_command']) {
-      expect(byName[name]!.annotations).toMatchObject({ readOnlyHint: true, destructiveHint: false });
-    }
-    for (const name of ['deploy', 'rollback']) {
-      expect(byName[name]!.annotations).toMatchObject({ readOnlyHint: false, destructiveHint: true, idempotentHint: false });
-    }
+    // destructiveHint and idempotentHint only where a tool changes something; openWorldHint said
+    // everywhere (its default, true, is wrong for the local tools).
+    const annotations = Object.fromEntries(tools.map((t) => [t.name, t.annotations]));
+    expect(annotations).toEqual({
+      check_command: { readOnlyHint: true, openWorldHint: false },
+      history: { readOnlyHint: true, openWorldHint: false },
+      plan: { readOnlyHint: true, openWorldHint: false },
+      status: { readOnlyHint: true, openWorldHint: true },
+      logs: { readOnlyHint: true, openWorldHint: true },
+      deploy: { readOnlyHint: false, destructiveHint: true, idempotentHint: false, openWorldHint: true },
+      rollback: { readOnlyHint: false, destructiveHint: true, idempotentHint: false, openWorldHint: true },
+    });
+    expect(byName.rollback!.inputSchema).toMatchObject({ oneOf: [{ required: ['sha'] }, { required: ['last'] }] });
+    // The list never changes, so no list_changed notifications are offered.
+    expect(client.getServerCapabilities()).toEqual({ logging: {}, tools: {} });
     expect(Object.keys(byName.deploy!.inputSchema.properties ?? {}).sort()).toEqual(['dry_run', 'files', 'message', 'restart', 'resume', 'revert_on_failure', 'service', 'wait', 'wait_seconds']);
     expect(byName.logs!.inputSchema.required).toEqual(['service']);
+  });
+
+  it('answers initialize and tools/list before the SDK loads, exactly as the SDK server answers them after', async () => {
+    const client = await connect();
+    const early = await client.listTools();
+    expect((await call(client, 'check_command', { command: 'ls' })).structuredContent.decision).toBe('allow');
+    // By now the SDK server has the connection (a tools/call is never answered from the manifest).
+    expect(await client.listTools()).toEqual(early);
+    expect(client.getServerVersion()).toEqual({ name: 'gitops-guard', version: JSON.parse(readFileSync(join(import.meta.dirname, '..', 'package.json'), 'utf8')).version });
+    expect(client.getInstructions()).toMatch(/^Deploy only through git/);
   });
 
   it('a read-only server does not list deploy or rollback', async () => {
@@ -198,6 +218,73 @@ describe('interrupted deploys and the server\'s runs', () => {
   });
 });
 
+describe('progress', () => {
+  it('one notification a step, and a heartbeat at most 10 s apart while the server has not applied the commit', async () => {
+    const dir = clone('beat-', { reconcile: 'timer' });
+    const client = await connect([], dir);
+    const seen: { at: number; progress: number; message: string }[] = [];
+    const started = Date.now();
+    const r = await call(client, 'deploy', { restart: true, service: 'gateway', wait_seconds: 15 },
+      (p) => seen.push({ at: Date.now(), ...(p as { progress: number; message: string }) }));
+    const ended = Date.now();
+    expect(r.structuredContent).toMatchObject({ status: 'pending' });
+    const steps = seen.filter((p) => !p.message.includes('still running')).map((p) => p.message.split(':')[0]);
+    expect(new Set(steps).size).toBe(steps.length);
+    expect(steps).toEqual(expect.arrayContaining(['check', 'validate', 'fetch', 'commit', 'push', 'wait']));
+    const beats = seen.filter((p) => p.message.includes('still running'));
+    expect(beats.length).toBeGreaterThanOrEqual(2);
+    expect(beats.every((b) => b.message.startsWith('wait: '))).toBe(true);
+    const times = [started, ...seen.map((p) => p.at), ended];
+    expect(Math.max(...times.slice(1).map((t, i) => t - times[i]!))).toBeLessThanOrEqual(10_000);
+    expect(seen.map((p) => p.progress)).toEqual(seen.map((_, i) => i + 1));
+    git(dev, 'pull', '-q', '--rebase');
+  }, 30_000);
+});
+
+describe('input', () => {
+  it('rollback takes exactly one of sha and last', async () => {
+    const client = await connect();
+    for (const args of [{}, { sha: 'abcdef1', last: true }]) {
+      const r = await client.callTool({ name: 'rollback', arguments: args }).catch((e: Error) => ({ isError: true, content: [{ type: 'text', text: e.message }] })) as ToolResult;
+      expect(r.isError, JSON.stringify(args)).toBe(true);
+      expect(r.content[0]!.text).toContain('exactly one of sha');
+    }
+    expect(git(bare, 'log', '-1', '--format=%s', 'main')).not.toMatch(/revert/);
+  });
+});
+
+describe('no server configured', () => {
+  it('says so, and what to do, instead of "try again when the server is reachable"', async () => {
+    const dir = clone('nohost-', { host: undefined, port: undefined, user: undefined });
+    const client = await connect([], dir);
+    for (const [tool, args] of [['status', {}], ['logs', { service: 'gateway' }]] as const) {
+      const r = await call(client, tool, args);
+      expect(r.isError, tool).toBe(true);
+      expect(r.content[0]!.text, tool).toMatch(/^no server is configured for this project: gitops-guard\.json has no "host"\nNext: set "host"/);
+    }
+    const pushed = await call(client, 'deploy', { restart: true });
+    expect(pushed.structuredContent).toMatchObject({ status: 'pushed' });
+    expect(pushed.structuredContent.next).toMatch(/^nothing to verify here: no server is configured/);
+    expect((await call(client, 'plan')).structuredContent.summary).toContain('no server configured');
+    git(dev, 'pull', '-q', '--rebase');
+  });
+});
+
+describe('a client that is not the SDK\'s: the MCP Inspector CLI', () => {
+  const inspector = (...args: string[]) => spawnSync(join(import.meta.dirname, '..', 'node_modules', '.bin', 'inspector'),
+    ['--cli', ...args, '--', process.execPath, BIN, 'mcp'], { cwd: dev, encoding: 'utf8', env: { ...process.env, HOME: work }, timeout: 60_000 });
+  it('lists the tools and calls one', () => {
+    const list = inspector('--method', 'tools/list');
+    expect(list.status, list.stderr).toBe(0);
+    const tools = (JSON.parse(list.stdout) as { tools: { name: string; annotations: unknown }[] }).tools;
+    expect(tools.map((t) => t.name).sort()).toEqual(['check_command', 'deploy', 'history', 'logs', 'plan', 'rollback', 'status']);
+    expect(list.stderr).toContain('0 errors');
+    const check = inspector('--method', 'tools/call', '--tool-name', 'check_command', '--tool-arg', 'command=docker compose restart gateway');
+    expect(check.status, check.stderr).toBe(0);
+    expect(JSON.parse(check.stdout).structuredContent).toMatchObject({ decision: 'deny' });
+  });
+});
+
 describe('failures are results, not crashes', () => {
   it('invalid compose, an unsafe service name, and bad arguments', async () => {
     const client = await connect();
@@ -228,10 +315,11 @@ describe('failures are results, not crashes', () => {
 
   it('refuses to deploy when confirmDeploy is on and the client cannot ask the person', async () => {
     const dir = clone('confirm-', { confirmDeploy: true });
+    const head = git(dir, 'rev-parse', 'HEAD');
     const r = await call(await connect([], dir), 'deploy', { restart: true });
     expect(r.isError).toBe(true);
     expect(r.content[0]!.text).toContain('cannot ask the person');
-    expect(git(dir, 'log', '-1', '--format=%s')).not.toContain('restart');
+    expect(git(dir, 'rev-parse', 'HEAD')).toBe(head);
   });
 });
 
@@ -255,15 +343,16 @@ describe('cancellation', () => {
 describe('confirmDeploy asks the person through elicitation', () => {
   it('pushes only after the person accepts', async () => {
     const dir = clone('ask-', { confirmDeploy: true });
+    const head = git(dir, 'rev-parse', 'HEAD');
     const declined = await call(await connect([], dir, false), 'deploy', { restart: true, service: 'gateway' });
     expect(declined.isError).toBe(true);
     expect(declined.content[0]!.text).toContain('did not confirm');
-    expect(git(dir, 'log', '-1', '--format=%s')).not.toContain('restart gateway');
+    expect(git(dir, 'rev-parse', 'HEAD')).toBe(head);
     const client = await connect([], dir, true);
     const logged: string[] = [];
     client.setNotificationHandler(LoggingMessageNotificationSchema, (n) => { logged.push(String(n.params.data)); });
     const accepted = await call(client, 'deploy', { restart: true, service: 'gateway' });
-    expect(accepted.structuredContent).toMatchObject({ status: 'deployed', message: 'deploy: restart gateway' });
+    expect(accepted.structuredContent, accepted.content[0]?.text).toMatchObject({ status: 'deployed', message: 'deploy: restart gateway' });
     expect(asked.at(-1)).toContain('Deploy: restart gateway');
     expect(logged.some((m) => m.startsWith('push:'))).toBe(true);
     git(dev, 'pull', '-q', '--rebase');

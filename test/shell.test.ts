@@ -4,7 +4,12 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { joinContinuations, loadParser, toOriginal, withTree } from '../src/shell/parse.js';
 import { collectCommands, type SimpleCommand } from '../src/shell/invocations.js';
 import { decodeAnsiC, decodeDoubleQuoted, decodeUnquoted, quoteWord } from '../src/shell/words.js';
-import { parseGitPush, parseSsh, remotePathOf, scanOptions } from '../src/shell/programs.js';
+import { getopt } from '../src/shell/getopt.js';
+import { parseGit, parseGitPush as parsePush } from '../src/shell/programs/git.js';
+import { parseSsh } from '../src/shell/programs/ssh.js';
+import { remotePathOf } from '../src/shell/programs/transfer.js';
+
+const parseGitPush = (args: (string | null)[]) => parsePush(parseGit(['push', ...args]));
 import shellQuote from 'shell-quote';
 
 beforeAll(async () => {
@@ -114,7 +119,7 @@ describe("OpenSSH's argument grammar", () => {
     expect(parseSsh(['[::1]']).host).toBe('::1');
   });
   it('reads a getopt cluster with an attached value', () => {
-    expect(scanOptions(['-tp22', 'h'], 'p').options).toEqual([{ name: '-t', value: null }, { name: '-p', value: '22' }]);
+    expect(getopt(['-tp22', 'h'], { short: 'tp:' }).options.map((o) => [o.name, o.value])).toEqual([['-t', undefined], ['-p', '22']]);
   });
 });
 
@@ -167,7 +172,7 @@ describe('plain commands need no parser', () => {
   });
   /** Whether plainCommands took `text`; when it did, its commands must be tree-sitter's, exactly. */
   async function agrees(text: string): Promise<boolean> {
-    const { plainCommands } = await import('../src/shell/simple.js');
+    const { plainCommands } = await import('../src/shell/plain.js');
     const plain = plainCommands(text);
     if (plain === null) return false;
     const parsed = withTree(text, (root) => collectCommands(text, root));
@@ -233,7 +238,7 @@ describe('plain commands need no parser', () => {
   });
 
   it('leaves anything with syntax to the parser', async () => {
-    const { plainCommands } = await import('../src/shell/simple.js');
+    const { plainCommands } = await import('../src/shell/plain.js');
     for (const text of ['docker ps | sh', 'a & b', 'git commit -m "$(date)"', 'echo "a!"', 'echo "é"', 'a &&', '&& a', 'a ;; b', 'A=1; b', 'echo "$x"', 'echo a"b c"', 'echo "a"b',
       '"docker" ps', 'echo "a\\"', 'echo "x', 'ls *', 'cd ~', 'echo $x', 'a # b', 'if x', 'A=1', 'x > y', '(a)', 'a\nb', ';', '']) {
       expect(plainCommands(text), text).toBeNull();

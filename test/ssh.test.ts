@@ -5,7 +5,7 @@
 // and a log that follows forever at a known pace. Status and logs against a real engine are in
 // status.test.ts.
 import { execFileSync, spawnSync } from 'node:child_process';
-import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -13,7 +13,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadConfig, type ConfigInput } from '../src/index.js';
 import { templates, UnsafeValue } from '../src/remote/commands.js';
 import { Server } from '../src/remote/server.js';
-import { SshError } from '../src/remote/ssh.js';
+import { resolveDestination, defaultSettings, SshError } from '../src/remote/ssh.js';
+import { readSshOptions } from '../src/remote/ssh-config.js';
 import { freePort, keygen, startSshd, type Sshd } from './support/sshd.js';
 import { BIN } from './helpers.js';
 
@@ -350,6 +351,208 @@ describe('ProxyJump', () => {
     expect(e.kind).toBe('unknown-host-key');
     expect(e.message).toContain(`[127.0.0.1]:${jump.port}`);
     jumpUnknown.close();
+  });
+});
+
+describe('the OpenSSH client configuration, as ssh(1) reads it', () => {
+  /** A fresh HOME with ~/.ssh: os.homedir() follows $HOME, so ~ and ~/.ssh are this folder's. */
+  function withHome(): { home: string; ssh: string; done: () => void } {
+    const home = mkdtempSync(join(work, 'home-'));
+    mkdirSync(join(home, '.ssh'), { mode: 0o700 });
+    const before = process.env.HOME;
+    process.env.HOME = home;
+    return { home, ssh: join(home, '.ssh'), done: () => { process.env.HOME = before; } };
+  }
+  /** A Server for `host` read through `sshConfig`, with no identity file and no agent unless the config gives them. */
+  async function viaConfig(host: string, sshConfig: string, knownHostsFile = knownHosts(sshd.knownHostsLine), agent?: string): Promise<Server> {
+    const config = await loadConfig({ cwd: repos.dev, root: repos.dev, config: { host, sshConfig, knownHosts: [knownHostsFile], connectTimeout: 5 } });
+    return new Server(config, { ssh: agent === undefined ? {} : { agent } });
+  }
+  function agentWith(key: string): { sock: string; stop: () => void } {
+    const sock = join(mkdtempSync(join(work, 'agent-')), 'agent.sock');
+    const out = spawnSync('ssh-agent', ['-a', sock], { encoding: 'utf8' });
+    const pid = Number(/SSH_AGENT_PID=(\d+)/.exec(out.stdout)?.[1]);
+    execFileSync('ssh-add', ['-q', key], { env: { ...process.env, SSH_AUTH_SOCK: sock }, stdio: 'ignore' });
+    return { sock, stop: () => process.kill(pid) };
+  }
+
+  it('reads Host and Match as ssh(1): negation, first value wins, additive options, tokens, ProxyJump against ProxyCommand', () => {
+    const dir = mkdtempSync(join(work, 'cfg-'));
+    const cfg = join(dir, 'config');
+    writeFileSync(cfg, [
+      'Host *.internal !bastion.internal',
+      '  ProxyJump bastion.internal',
+      'Host db.internal',
+      '  ProxyCommand nc %h %p',
+      '  IdentityFile ~/.ssh/db_%r',
+      'Match user deploy host *.internal',
+      '  Port 2222',
+      'Match !originalhost db.internal',
+      '  IdentityFile /keys/other',
+      'Host *',
+      '  User deploy',
+      '  IdentityFile /keys/common',
+      '  HostName %h.example',
+      '',
+    ].join('\n'));
+    const o = readSshOptions({ host: 'db.internal' }, { user: cfg });
+    expect(o.get('proxyjump')).toEqual(['bastion.internal']);
+    expect(o.get('proxycommand')).toEqual(['nc %h %p']);
+    expect(o.get('port')).toBeUndefined(); // User was not known yet when Match user was read
+    expect(o.get('identityfile')).toEqual(['~/.ssh/db_%r', '/keys/common']);
+    expect(readSshOptions({ host: 'bastion.internal' }, { user: cfg }).get('proxyjump')).toBeUndefined();
+    expect(readSshOptions({ host: 'x.internal', user: 'deploy' }, { user: cfg }).get('port')).toEqual(['2222']);
+    const settings = defaultSettings({ sshConfigFile: cfg, knownHostsFiles: [] });
+    // ProxyJump came first in the file, so it wins over ProxyCommand; tokens expand in HostName and IdentityFile.
+    const { destination } = resolveDestination({ host: 'db.internal' }, settings);
+    expect(destination).toMatchObject({ host: 'db.internal.example', user: 'deploy', port: 22, jumps: [{ host: 'bastion.internal.example' }] });
+    expect(destination.proxyCommand).toBeUndefined();
+    expect(destination.identityFiles).toEqual([join(process.env.HOME ?? '', '.ssh', 'db_deploy'), '/keys/common']);
+    writeFileSync(cfg, 'Host odd\n  IdentityFile /keys/%z\n');
+    expect(() => resolveDestination({ host: 'odd' }, settings)).toThrow(/the token %z is not allowed here/);
+  });
+
+  it('follows Include: a glob relative to ~/.ssh, a ~ path, first value winning, a missing file ignored', async () => {
+    const h = withHome();
+    try {
+      mkdirSync(join(h.ssh, 'conf.d'));
+      mkdirSync(join(h.home, 'keys'));
+      copyFileSync(sshd.clientKey, join(h.home, 'keys', 'id'));
+      writeFileSync(join(h.ssh, 'config'), 'Include conf.d/*.conf ~/more/other.conf ~/nowhere/*.conf\n\nHost *\n  Port 1\n');
+      writeFileSync(join(h.ssh, 'conf.d', '10-prod.conf'), `Host prod\n  HostName 127.0.0.1\n  Port ${sshd.port}\n`);
+      writeFileSync(join(h.ssh, 'conf.d', '20-late.conf'), 'Host prod\n  Port 2\n  User nobody\n');
+      writeFileSync(join(h.ssh, 'conf.d', 'ignored.txt'), 'Host prod\n  HostName 192.0.2.1\n');
+      mkdirSync(join(h.home, 'more'));
+      writeFileSync(join(h.home, 'more', 'other.conf'), 'Match originalhost prod\n  IdentityFile ~/keys/id\n');
+      // 20-late.conf comes after 10-prod.conf, so its Port loses; its User stands (nothing set it before).
+      const wrong = await viaConfig('prod', join(h.ssh, 'config'), undefined, '');
+      expect((await sshError(wrong.containers())).kind).toBe('auth'); // logged in as "nobody"
+      wrong.close();
+      writeFileSync(join(h.ssh, 'conf.d', '05-user.conf'), 'Host prod\n  User root\n');
+      const s = await viaConfig('prod', join(h.ssh, 'config'), undefined, '');
+      expect((await s.containers()).length).toBe(2);
+      s.close();
+    } finally {
+      h.done();
+    }
+  });
+
+  it('refuses an Include loop and a bad option line with the file and line', async () => {
+    const h = withHome();
+    try {
+      writeFileSync(join(h.ssh, 'config'), 'Include config\n');
+      const loop = await viaConfig('prod', join(h.ssh, 'config'), undefined, '');
+      const e = await sshError(loop.containers());
+      expect(e.kind).toBe('config');
+      expect(e.message).toMatch(/Include nested more than 16 deep/);
+      writeFileSync(join(h.ssh, 'config'), 'Host prod\n  IdentityFile "unbalanced\n');
+      const bad = await viaConfig('prod', join(h.ssh, 'config'), undefined, '');
+      expect((await sshError(bad.containers())).message).toBe(`${join(h.ssh, 'config')}:2: unbalanced quotes`);
+    } finally {
+      h.done();
+    }
+  });
+
+  it('runs ProxyCommand locally with %h %p %r expanded, and checks the target host key through it', async () => {
+    const dir = mkdtempSync(join(work, 'proxy-'));
+    const log = join(dir, 'args');
+    const kh = knownHosts(jump.knownHostsLine);
+    // A real proxy: the system OpenSSH client, through the second sshd (-W), as people write it.
+    const script = join(dir, 'proxy.sh');
+    writeFileSync(script, `#!/bin/sh\necho "$@" > '${log}'\nexec ssh -F /dev/null -i '${sshd.clientKey}' -o UserKnownHostsFile='${kh}' `
+      + `-o StrictHostKeyChecking=yes -o BatchMode=yes -p ${jump.port} root@127.0.0.1 -W "$1:$2"\n`, { mode: 0o755 });
+    const cfg = join(dir, 'config');
+    writeFileSync(cfg, `Host viaproxy\n  HostName 127.0.0.1\n  Port ${sshd.port}\n  User root\n  IdentityFile ${sshd.clientKey}\n`
+      + `  ProxyCommand ${script} %h %p %r %%\n`);
+    const s = await viaConfig('viaproxy', cfg, undefined, '');
+    expect((await s.containers()).length).toBe(2);
+    expect(readFileSync(log, 'utf8')).toBe(`127.0.0.1 ${sshd.port} root %\n`);
+    s.close();
+    // The target's own host key is still checked, through the proxy.
+    const unknown = await viaConfig('viaproxy', cfg, knownHosts(jump.knownHostsLine), '');
+    expect((await sshError(unknown.containers())).kind).toBe('unknown-host-key');
+    unknown.close();
+  });
+
+  it('refuses to put a host name a shell would read into a ProxyCommand, and reports a proxy that fails', async () => {
+    const dir = mkdtempSync(join(work, 'proxy-'));
+    const cfg = join(dir, 'config');
+    const marker = join(dir, 'ran');
+    writeFileSync(cfg, `Host evil\n  HostName "127.0.0.1;touch ${marker}"\n  ProxyCommand nc %h %p\n\nHost broken\n  HostName 127.0.0.1\n`
+      + `  IdentityFile ${sshd.clientKey}\n  ProxyCommand sh -c 'echo no route >&2; exit 3'\n`);
+    const evil = await viaConfig('evil', cfg, undefined, '');
+    const e = await sshError(evil.containers());
+    expect(e.kind).toBe('config');
+    expect(e.message).toContain('refusing to run the ProxyCommand for evil');
+    expect(existsSync(marker)).toBe(false);
+    const broken = await viaConfig('broken', cfg, undefined, '');
+    const b = await sshError(broken.containers());
+    expect(b.kind).toBe('unreachable');
+    expect(b.message).toBe('the ProxyCommand for 127.0.0.1 exited 3: no route');
+  });
+
+  it('uses the agent IdentityAgent names, and none when it says none', async () => {
+    const agent = agentWith(sshd.clientKey);
+    const h = withHome();
+    const saved = process.env.SSH_AUTH_SOCK;
+    try {
+      writeFileSync(join(h.ssh, 'config'), `Host byagent\n  HostName 127.0.0.1\n  Port ${sshd.port}\n  User root\n  IdentityAgent ${agent.sock}\n`
+        + `\nHost noagent\n  HostName 127.0.0.1\n  Port ${sshd.port}\n  User root\n  IdentityAgent none\n`);
+      delete process.env.SSH_AUTH_SOCK;
+      const s = await viaConfig('byagent', join(h.ssh, 'config'));
+      expect((await s.containers()).length).toBe(2);
+      s.close();
+      process.env.SSH_AUTH_SOCK = agent.sock; // would log in, but the config says none
+      const none = await viaConfig('noagent', join(h.ssh, 'config'));
+      const e = await sshError(none.containers());
+      expect(e.kind).toBe('key');
+      expect(e.message).toContain('no ssh-agent (IdentityAgent none)');
+    } finally {
+      if (saved === undefined) delete process.env.SSH_AUTH_SOCK; else process.env.SSH_AUTH_SOCK = saved;
+      h.done();
+      agent.stop();
+    }
+  });
+
+  it('host and user certificates (@cert-authority, CertificateFile) through the OpenSSH client, against an sshd with a CA-signed host key', async () => {
+    const dir = mkdtempSync(join(work, 'ca-'));
+    const ca = keygen(join(dir, 'ca'));
+    const otherCa = keygen(join(dir, 'other-ca'));
+    const hostKey = keygen(join(dir, 'host'));
+    execFileSync('ssh-keygen', ['-q', '-s', ca, '-I', 'test-host', '-h', '-n', '127.0.0.1', `${hostKey}.pub`]);
+    // The user key is not in authorized_keys: only its certificate (signed by the CA sshd trusts) logs in.
+    const userKey = keygen(join(dir, 'user'));
+    execFileSync('ssh-keygen', ['-q', '-s', ca, '-I', 'test-user', '-n', 'root', `${userKey}.pub`]);
+    const certd = await startSshd({ hostKey, extraConfig: [`HostCertificate ${hostKey}-cert.pub`, `TrustedUserCAKeys ${ca}.pub`] });
+    try {
+      writeFileSync(join(certd.docker, 'containers.ndjson'), readFileSync(join(sshd.docker, 'containers.ndjson')));
+      const pub = (key: string) => readFileSync(`${key}.pub`, 'utf8').trim().split(/\s+/).slice(0, 2).join(' ');
+      const cfg = join(dir, 'config');
+      writeFileSync(cfg, `Host certhost\n  HostName 127.0.0.1\n  Port ${certd.port}\n  User root\n  IdentityFile ${userKey}\n  CertificateFile ${userKey}-cert.pub\n`);
+      // known_hosts holds only the CA: the host is vouched for by its certificate, never by its plain key.
+      const caOnly = knownHosts(`@cert-authority [127.0.0.1]:${certd.port} ${pub(ca)}`);
+      const s = await viaConfig('certhost', cfg, caOnly, '');
+      expect((await s.containers()).length).toBe(2);
+      s.close();
+      // Another CA: refused, whatever the policy, and nothing is recorded.
+      const wrong = knownHosts(`@cert-authority [127.0.0.1]:${certd.port} ${pub(otherCa)}`);
+      for (const hostKeyPolicy of ['strict', 'accept-new'] as const) {
+        const config = await loadConfig({ cwd: repos.dev, root: repos.dev, config: { host: 'certhost', sshConfig: cfg, knownHosts: [wrong], hostKeyPolicy, connectTimeout: 5 } });
+        const bad = new Server(config, { ssh: { agent: '' } });
+        const e = await sshError(bad.containers());
+        expect([hostKeyPolicy, e.kind]).toEqual([hostKeyPolicy, 'unknown-host-key']);
+        bad.close();
+      }
+      expect(readFileSync(wrong, 'utf8')).toBe(`@cert-authority [127.0.0.1]:${certd.port} ${pub(otherCa)}\n`);
+      // Without the certificate the key alone is refused: the login above was the certificate's.
+      // (OpenSSH also loads KEY-cert.pub by itself, so the certificate is moved away.)
+      renameSync(`${userKey}-cert.pub`, join(dir, 'moved-cert.pub'));
+      writeFileSync(cfg, `Host certhost\n  HostName 127.0.0.1\n  Port ${certd.port}\n  User root\n  IdentityFile ${userKey}\n`);
+      const plain = await viaConfig('certhost', cfg, caOnly, '');
+      expect((await sshError(plain.containers())).kind).toBe('auth');
+    } finally {
+      await certd.stop();
+    }
   });
 });
 

@@ -5,7 +5,7 @@
 import { setFlagsFromString } from 'node:v8';
 import { createGuard } from '../guard.js';
 import type { Verdict } from '../policy/classify.js';
-import { loadParser, ParserNeeded } from '../shell/parse.js';
+
 
 /**
  * V8 settings for a process that classifies one command and exits, set just before the parser
@@ -20,13 +20,6 @@ function tuneForOneShot(): void {
 
 /** Classify `command`; the parser is loaded only if the command needs it. */
 export async function classifyOnce(command: string, cwd: string, configFile: string | null): Promise<Verdict> {
-  const guard = await createGuard({ cwd, deferParser: true, ...(configFile ? { configFile } : {}) });
-  try {
-    return guard.classify(command);
-  } catch (e) {
-    if (!(e instanceof ParserNeeded)) throw e;
-    tuneForOneShot();
-    await loadParser();
-    return guard.classify(command);
-  }
+  const guard = await createGuard({ cwd, deferParser: true, beforeParserLoad: tuneForOneShot, ...(configFile ? { configFile } : {}) });
+  return guard.decide(command);
 }

@@ -3,6 +3,7 @@ import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { loadConfig } from '../config-file.js';
+import { serveStdio } from '../mcp/front.js';
 import { PACKAGE_ROOT } from '../paths.js';
 
 export const usage = `Usage: gitops-guard mcp [--read-only] [--config FILE] [--cwd DIR]
@@ -17,7 +18,6 @@ export async function run(argv: string[]): Promise<number> {
   const cwd = resolve(values.cwd ?? process.cwd());
   const config = await loadConfig({ cwd, ...(values.config ? { file: values.config } : {}) });
   const version = (JSON.parse(readFileSync(`${PACKAGE_ROOT}/package.json`, 'utf8')) as { version: string }).version;
-  const { serveStdio } = await import('../mcp/server.js');
   await serveStdio(config, cwd, { readOnly: Boolean(values['read-only']), version });
   return 0;
 }

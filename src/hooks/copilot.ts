@@ -3,7 +3,7 @@ import { HookInputError, type HookAdapter } from './types.js';
 
 // https://docs.github.com/en/copilot/reference/copilot-cli-reference/cli-hooks-reference
 // (preToolUse in .github/hooks/*.json): stdin { timestamp, cwd, toolName, toolArgs } with toolArgs
-// a JSON string (or, with PascalCase event names, tool_name/tool_input). stdout
+// a JSON string or an object (or, with PascalCase event names, tool_name/tool_input). stdout
 // { permissionDecision: deny, permissionDecisionReason }; only deny is documented to take effect.
 const copilotInput = schema((z) => z.union([
   z.object({ toolName: z.string(), toolArgs: z.union([z.string(), z.record(z.unknown())]), cwd: z.string().optional() }).passthrough(),
@@ -24,15 +24,18 @@ export const copilot: HookAdapter = {
       { type: 'command', bash: command, timeoutSec: 30 }, { version: 1 }),
   },
   quick(input) {
-    // The camelCase form with toolArgs as a JSON string, as Copilot CLI sends it.
-    if (!isRecord(input) || typeof input.toolName !== 'string' || typeof input.toolArgs !== 'string'
+    // The camelCase form. toolArgs is a JSON string in the documentation; Copilot CLI 1.0.102
+    // sends it as an object (test/fixtures/hooks/recorded/copilot.json). Both are read here.
+    if (!isRecord(input) || typeof input.toolName !== 'string' || !(typeof input.toolArgs === 'string' || isRecord(input.toolArgs))
       || !optionalString(input.cwd)) return undefined;
     if (!COPILOT_SHELLS.includes(input.toolName)) return { kind: 'other' };
-    let args: unknown;
-    try {
-      args = JSON.parse(input.toolArgs);
-    } catch {
-      return undefined;
+    let args: unknown = input.toolArgs;
+    if (typeof args === 'string') {
+      try {
+        args = JSON.parse(args);
+      } catch {
+        return undefined;
+      }
     }
     return isRecord(args) && typeof args.command === 'string' ? shell(args.command, input.cwd) : undefined;
   },

@@ -34,6 +34,28 @@ export function result<T extends Record<string, unknown>>(structured: T, text: s
   return { structuredContent: structured, content: [{ type: 'text' as const, text }] };
 }
 
+/** What a tool that needs the server says when none is configured (not "unreachable": there is nothing to reach). */
+export const NO_HOST = {
+  message: 'no server is configured for this project: gitops-guard.json has no "host"',
+  next: 'set "host" (an ssh destination) and "remotePath" in gitops-guard.json, or run gitops-guard init --host HOST; '
+    + 'deploy still commits and pushes without one',
+} as const;
+
+/** The failure for a tool that needs the server, when none is configured; null when there is one. */
+export function needsHost(ctx: ToolContext) {
+  return ctx.config.host ? null : failure(new Error(NO_HOST.message), NO_HOST.next);
+}
+
+/** What to do after a failure to reach the server, by what went wrong (SshError kinds, see remote/ssh.ts). */
+export function serverNext(e: unknown, ctx: ToolContext): string {
+  const kind = (e as { kind?: unknown }).kind;
+  const where = `${ctx.config.user ? `${ctx.config.user}@` : ''}${ctx.config.host}${ctx.config.port ? `:${ctx.config.port}` : ''}`;
+  if (kind === 'unreachable' || kind === 'timeout' || kind === 'dropped') return `check that ${where} is up and that host and port in gitops-guard.json are right, then try again`;
+  if (kind === 'unknown-host-key' || kind === 'changed-host-key' || kind === 'revoked-host-key') return 'a person must check the server\'s host key and record it in known_hosts (never accept it blindly)';
+  if (kind === 'auth' || kind === 'key') return `make a key that ${where} accepts available: ssh-agent (SSH_AUTH_SOCK in the MCP server's env) or identityFile in gitops-guard.json`;
+  return 'fix what the message says in gitops-guard.json or the ssh config, then try again';
+}
+
 /** A failure the agent can act on: what happened and what to do next. Never a crash. */
 export function failure(e: unknown, next?: string) {
   const message = e instanceof Error ? e.message : String(e);

@@ -1,7 +1,7 @@
 // From invocations to a verdict: each invocation is judged by the first rule that matches it; the
 // command as a whole is as bad as its worst part (deny > ask > allow); rewrites of the offending
 // parts are spliced into the original text at their source ranges.
-import type { Invocation } from '../shell/unwrap.js';
+import type { Invocation } from '../shell/invocation.js';
 import { RuleIndex, View, type MatchContext } from './match.js';
 import { render, renderText, templateValues, type RewriteValues } from './rewrite.js';
 import type { Decision, Rule } from './rules.js';

@@ -36,6 +36,8 @@ const CaseSchema = z.object({
   rules: z.array(z.string()).optional(),
   config: z.record(z.string(), z.unknown()).optional(),
   cwd: z.string().optional(),
+  /** The class of issue 10 section 2 the case belongs to ("2.7"): for reports, not for the check. */
+  class: z.string().regex(/^\d+(\.\d+)*$/).optional(),
 }).strict();
 const CaseFileSchema = z.object({
   config: z.record(z.string(), z.unknown()).optional(),

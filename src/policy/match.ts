@@ -1,69 +1,64 @@
 // Structural matching: a rule names programs, subcommand paths, flags, a target and facts; an
-// invocation is described once (lazily) in those same terms, and rules are tried in order.
-import {
-  COMPOSE_PROGRAMS, CONTAINER_PROGRAMS, parseContainer, parseGit, parseGitPush, parseRsync, parseScp, parseSftp,
-  parseSsh, parseSshfs, type Arg, type ContainerCommand, type Transfer,
-} from '../shell/programs.js';
-import type { Invocation } from '../shell/unwrap.js';
+// invocation carries what its program's grammar said (parsed once, in the shell layer), and rules
+// are tried in order.
+import { optionIs, type Arg } from '../shell/getopt.js';
+import type { Invocation } from '../shell/invocation.js';
+import type { ContainerCommand } from '../shell/programs/container.js';
+import { remotePathOf, type Transfer } from '../shell/programs/transfer.js';
+import { ENGINE_PORT, ENGINE_SOCKET, HTTP_BODY_OPTIONS, KUBE_API } from '../shell/grammars/managed.js';
+import { LOCAL_KUBE_CONTEXTS } from '../shell/grammars/readers.js';
+import type { ManagedNames } from '../shell/fastpath.js';
 import type { Fact, Match, Rule } from './rules.js';
 
-const CONTAINER = new Set<string>([...CONTAINER_PROGRAMS, ...COMPOSE_PROGRAMS]);
 const HARMLESS_TARGETS = new Set(['/dev/null', '/dev/stdout', '/dev/stderr', '/dev/tty']);
 
 export interface MatchContext {
   readonly protectedBranches: readonly string[];
-  /** Reads a local file (sftp batch files), relative to a directory; null when it cannot. */
-  readonly readText: (path: string, cwd: string | null) => string | null;
+  /** Could this text name a program the rules are about? (For events: is there something to hide?) */
+  readonly mentions: (text: string) => boolean;
 }
 
 /** What rules see of an invocation; each part is computed on first use. */
 export class View {
   private pathCache?: string[];
   private factCache?: Map<Fact, boolean>;
-  private containerCache?: ContainerCommand | null;
-  readonly args: Arg[];
 
-  constructor(readonly inv: Invocation, private readonly ctx: MatchContext) {
-    this.args = inv.argv.slice(1).map((w) => w.value);
-  }
+  constructor(readonly inv: Invocation, private readonly ctx: MatchContext) {}
 
   get program(): string | null {
     return this.inv.program;
   }
 
+
   get container(): ContainerCommand | null {
-    if (this.containerCache === undefined) {
-      const p = this.inv.program;
-      this.containerCache = this.inv.container
-        ?? (p !== null && CONTAINER.has(p) ? parseContainer(p, this.args, this.inv.env) : null);
-    }
-    return this.containerCache;
+    return this.inv.facts?.kind === 'container' ? this.inv.facts.container : null;
+  }
+
+  private get transfer(): Transfer | null {
+    return this.inv.facts?.kind === 'transfer' ? this.inv.facts.transfer : null;
   }
 
   /** Subcommand path: the container CLI's own, git's subcommand and operands, else leading operands. */
   get path(): string[] {
     if (this.pathCache) return this.pathCache;
-    const c = this.container;
-    if (c) {
-      this.pathCache = c.path;
-    } else if (this.inv.program === 'git') {
-      const g = parseGit(this.args);
-      this.pathCache = g.sub === null ? [] : [g.sub, ...operands(g.args)];
-    } else {
-      this.pathCache = operands(this.args);
-    }
+    const f = this.inv.facts;
+    if (f?.kind === 'container') this.pathCache = [...f.container.path];
+    else if (f?.kind === 'git') this.pathCache = f.git.sub === null ? [] : [f.git.sub, ...operands(f.git.args)];
+    else if (this.inv.scan) this.pathCache = leading(this.inv.scan.operands.map((o) => o.value));
+    else this.pathCache = operands(this.inv.argv.slice(1).map((w) => w.value));
     return this.pathCache;
   }
 
-  /** Option words, up to `--`; for git, those after the subcommand (not `git -C dir`). */
-  flagWords(): string[] {
-    const out: string[] = [];
-    const args = this.inv.program === 'git' ? parseGit(this.args).args : this.args;
-    for (const a of args) {
-      if (a === '--') break;
-      if (a !== null && a.startsWith('-') && a !== '-') out.push(a);
-    }
-    return out;
+  /** Is this flag given? By the program's grammar where it has one (clusters, abbreviations, aliases). */
+  hasFlag(flag: string): boolean {
+    const f = this.inv.facts;
+    const options = f?.kind === 'container' ? f.container.options
+      : f?.kind === 'transfer' ? f.transfer.scan.options
+        : f?.kind === 'git' && f.push ? f.push.scan.options
+          : f?.kind === 'ssh' ? f.ssh.options : this.inv.scan?.options;
+    if (options) return options.some((o) => optionIs(o, [flag]));
+    const args = f?.kind === 'git' ? f.git.args : this.inv.argv.slice(1).map((w) => w.value);
+    return flagPresent(flag, flagWords(args));
   }
 
   fact(f: Fact): boolean {
@@ -83,35 +78,23 @@ export class View {
     return c.operands.filter((o): o is string => o !== null && !o.startsWith('-'));
   }
 
-  private transfer(): Transfer | null {
-    switch (this.inv.program) {
-      case 'scp': return parseScp(this.args);
-      case 'rsync': return parseRsync(this.args);
-      case 'sshfs': return parseSshfs(this.args);
-      case 'sftp': return parseSftp(this.args, (p) => this.ctx.readText(p, this.inv.cwd));
-      default: return null;
-    }
-  }
-
   private computeFact(f: Fact): boolean {
     switch (f) {
-      case 'writes-remote': return (this.transfer()?.writes.length ?? 0) > 0;
-      case 'removes-remote-source': return this.transfer()?.mutatesSource ?? false;
-      case 'transfer-dynamic': return this.transfer()?.dynamic ?? false;
+      case 'writes-remote': return (this.transfer?.writes.length ?? 0) > 0 || archiveOrUploadToServer(this.inv);
+      case 'removes-remote-source': return this.transfer?.mutatesSource ?? false;
+      case 'transfer-dynamic': return this.transfer?.dynamic ?? false;
       case 'interactive': {
-        if (this.inv.program === 'sftp') return this.transfer()?.interactive ?? false;
-        if (this.inv.program !== 'ssh') return false;
-        const ssh = parseSsh(this.args);
+        if (this.inv.program === 'sftp') return this.transfer?.interactive ?? false;
+        if (this.inv.facts?.kind !== 'ssh') return false;
+        const ssh = this.inv.facts.ssh;
         return !ssh.noCommand && ssh.destination !== undefined && ssh.command.length === 0
           && ssh.remoteCommandOption === undefined && this.inv.stdin === null;
       }
       case 'force-push-protected': {
-        if (this.inv.program !== 'git') return false;
-        const g = parseGit(this.args);
-        if (g.sub !== 'push') return false;
-        const push = parseGitPush(g.args);
+        const push = this.inv.facts?.kind === 'git' ? this.inv.facts.push : undefined;
+        if (!push) return false;
         if (push.forceFlags.length === 0 && push.forcedRefs.length === 0) return false;
-        if (push.forceFlags.includes('--mirror')) return true;
+        if (push.forceFlags.includes('--mirror') || push.forceFlags.includes('remote.mirror')) return true;
         if (push.destinations === null) return true;
         return push.destinations.some((d) => this.ctx.protectedBranches.includes(d));
       }
@@ -123,19 +106,130 @@ export class View {
           }
           return r.target === null || r.target.value === null || !HARMLESS_TARGETS.has(r.target.value);
         });
-      case 'help-or-version': {
-        const c = this.container;
-        if (!c) return false;
-        if (c.path.length === 0) {
-          return c.options.some((o) => ['--help', '-h', '--version', '-v'].includes(o.name));
-        }
-        const sub = c.path[c.path.length - 1]!;
-        if (c.path[0] === 'help' || sub === 'help' || c.path[0] === 'version') return true;
-        if (c.path[0] === 'compose' && c.path[1] === 'version') return true;
-        return c.options.some((o) => o.name === '--help');
+      case 'help-or-version': return this.container?.helpOrVersion ?? false;
+      case 'mentions-managed': return this.inv.text !== undefined && this.ctx.mentions(this.inv.text);
+      case 'engine-api': return engineApi(this.inv);
+      case 'kube-api': return this.inv.program === 'curl' && urls(this.inv).some((u) => KUBE_API.test(u));
+      case 'http-mutation': return httpMutation(this.inv);
+      case 'dry-run': {
+        const d = this.inv.scan?.options.filter((o) => o.name === '--dry-run').pop();
+        return d !== undefined && (d.value === undefined || d.value === 'client' || d.value === 'server' || d.value === 'true');
       }
+      case 'kube-local': {
+        const ctx = this.inv.scan?.options.filter((o) => o.name === '--context' || o.name === '--kube-context').pop();
+        return ctx?.value !== undefined && ctx.value !== null && LOCAL_KUBE_CONTEXTS.test(ctx.value);
+      }
+      case 'export-only': return this.inv.scan?.options.some((o) => o.name === '--export') ?? false;
+      case 'sets-system': {
+        const scan = this.inv.scan;
+        if (!scan) return true;
+        if (scan.options.some((o) => optionIs(o, ['-s', '--set', '-F', '--file', '-b', '--boot']))) return true;
+        return scan.operands.some((o) => o.value === null || !(this.inv.program === 'date' && o.value.startsWith('+')));
+      }
+      case 'writes-output': return curlWrites(this.inv);
+      case 'forge-ref-update': return forgeRefUpdate(this.inv, this.ctx.protectedBranches);
     }
   }
+}
+
+const RAW_SOCKET_CLIENTS = new Set(['socat', 'nc', 'ncat', 'netcat', 'nc.openbsd', 'nc.traditional', 'websocat']);
+
+function words(inv: Invocation): string[] {
+  return inv.argv.slice(1).map((w) => w.value ?? '');
+}
+
+/** URLs a curl command requests. */
+function urls(inv: Invocation): string[] {
+  const scan = inv.scan;
+  if (!scan) return [];
+  return [...scan.operands.map((o) => o.value ?? ''), ...scan.options.filter((o) => o.name === '--url').map((o) => o.value ?? '')];
+}
+
+function engineApi(inv: Invocation): boolean {
+  if (inv.code !== undefined) return true;
+  if (inv.program === 'curl') {
+    const sockets = inv.scan?.options.filter((o) => optionIs(o, ['--unix-socket', '--abstract-unix-socket'])) ?? [];
+    return sockets.some((o) => o.value === null || ENGINE_SOCKET.test(o.value ?? '')) || urls(inv).some((u) => ENGINE_PORT.test(u));
+  }
+  if (inv.program !== null && RAW_SOCKET_CLIENTS.has(inv.program)) {
+    return words(inv).some((w) => ENGINE_SOCKET.test(w) || /^(?:2375|2376)$/.test(w) || ENGINE_PORT.test(w));
+  }
+  if (inv.facts?.kind === 'ssh') {
+    // Forwarding a server's engine socket (`ssh -L 2375:/var/run/docker.sock host`).
+    return inv.facts.ssh.options.some((o) => ['-L', '-R', '-D'].includes(o.name) && (o.value === null || ENGINE_SOCKET.test(o.value ?? '')));
+  }
+  return false;
+}
+
+/** `tar -cf host:path` writes an archive on a server (over rsh/ssh); `curl -T f sftp://host/…` uploads. */
+function archiveOrUploadToServer(inv: Invocation): boolean {
+  const scan = inv.scan;
+  if (!scan) return false;
+  if (inv.program === 'tar' || inv.program === 'gtar') {
+    if (scan.options.some((o) => optionIs(o, ['--force-local']))) return false;
+    const writes = scan.options.some((o) => optionIs(o, ['-c', '-r', '-u', '-A', '--create', '--append', '--update', '--catenate', '--delete']));
+    const file = scan.options.filter((o) => optionIs(o, ['-f', '--file'])).pop()?.value;
+    return writes && (file === null || (typeof file === 'string' && remotePathOf(file) !== null));
+  }
+  if (inv.program === 'curl') {
+    const upload = scan.options.some((o) => optionIs(o, ['-T', '--upload-file']));
+    return upload && urls(inv).some((u) => /^(?:sftp|scp|ftps?):\/\//i.test(u));
+  }
+  return false;
+}
+
+function httpMutation(inv: Invocation): boolean {
+  if (inv.program !== 'curl' || inv.code !== undefined) return true;
+  const scan = inv.scan;
+  if (!scan) return true;
+  const method = scan.options.filter((o) => optionIs(o, ['-X', '--request'])).pop();
+  if (method) return !/^(GET|HEAD)$/i.test(method.value ?? '');
+  // With -G the data goes into the query string of a GET.
+  if (scan.options.some((o) => optionIs(o, ['-G', '--get']))) return scan.options.some((o) => optionIs(o, ['-T', '--upload-file', '-F', '--form']));
+  return scan.options.some((o) => optionIs(o, HTTP_BODY_OPTIONS));
+}
+
+const HARMLESS_OUTPUT = new Set(['-', '/dev/null', '/dev/stdout', '/dev/stderr']);
+const CURL_FILE_OPTIONS = ['-o', '--output', '-D', '--dump-header', '-c', '--cookie-jar', '--trace', '--trace-ascii', '--stderr',
+  '--libcurl', '--etag-save', '--hsts', '--alt-svc', '--output-dir'];
+
+function curlWrites(inv: Invocation): boolean {
+  if (inv.program !== 'curl') return false;
+  const scan = inv.scan;
+  if (!scan) return true;
+  for (const o of scan.options) {
+    if (optionIs(o, ['-O', '--remote-name', '--remote-name-all', '--create-dirs', '-J', '--remote-header-name'])) return true;
+    if (optionIs(o, CURL_FILE_OPTIONS) && (o.value === null || !HARMLESS_OUTPUT.has(o.value ?? '-'))) return true;
+    if (optionIs(o, ['-w', '--write-out']) && (o.value === null || /%output\{/.test(o.value ?? ''))) return true;
+  }
+  return false;
+}
+
+/** Forge API endpoints that move or delete a branch ref. */
+const REF_PATHS = [/(?:^|\/)git\/refs\/heads\/([^/?\s]+)/, /(?:^|\/)repository\/branches\/([^/?\s]+)/, /(?:^|\/)branches\/([^/?\s]+)\/(?:rename|merge-upstream)/];
+
+function forgeRefUpdate(inv: Invocation, protectedBranches: readonly string[]): boolean {
+  const w = words(inv);
+  const text = w.join(' ');
+  if (/\b(updateRef|deleteRef|updateRefs|createCommitOnBranch)\b/.test(text) && /graphql/.test(text)) return true;
+  if (inv.program === 'gh' && w[0] === 'repo' && w[1] === 'sync') return w.includes('--force');
+  const isApi = (inv.program === 'gh' || inv.program === 'glab') && w[0] === 'api';
+  if (!isApi && inv.program !== 'curl') return false;
+  const method = (() => {
+    for (let i = 0; i < w.length; i++) {
+      const m = /^(?:-X|--method=|--request=|-X)(.+)$/.exec(w[i]!) ?? (['-X', '--method', '--request'].includes(w[i]!) ? [w[i]!, w[i + 1] ?? ''] : null);
+      if (m) return m[1]!.toUpperCase();
+    }
+    return isApi && w.some((x) => /^-[fF]$|^--(raw-)?field$/.test(x)) ? 'POST' : 'GET';
+  })();
+  if (method === 'GET' || method === 'HEAD') return false;
+  for (const x of w) {
+    for (const re of REF_PATHS) {
+      const m = re.exec(x);
+      if (m && protectedBranches.includes(decodeURIComponent(m[1]!))) return true;
+    }
+  }
+  return false;
 }
 
 function operands(args: readonly Arg[]): string[] {
@@ -145,6 +239,21 @@ function operands(args: readonly Arg[]): string[] {
     if (a === '--') continue;
     if (a.startsWith('-')) continue;
     out.push(a);
+  }
+  return out;
+}
+
+function leading(ops: readonly Arg[]): string[] {
+  const out: string[] = [];
+  for (const a of ops) { if (a === null) break; out.push(a); }
+  return out;
+}
+
+function flagWords(args: readonly Arg[]): string[] {
+  const out: string[] = [];
+  for (const a of args) {
+    if (a === '--') break;
+    if (a !== null && a.startsWith('-') && a !== '-') out.push(a);
   }
   return out;
 }
@@ -208,11 +317,8 @@ export function matches(c: CompiledRule, view: View): boolean {
     });
     if (!ok) return false;
   }
-  if (m.flags || m.not_flags) {
-    const words = view.flagWords();
-    if (m.flags && !m.flags.some((f) => flagPresent(f, words))) return false;
-    if (m.not_flags && m.not_flags.some((f) => flagPresent(f, words))) return false;
-  }
+  if (m.flags && !m.flags.some((f) => view.hasFlag(f))) return false;
+  if (m.not_flags && m.not_flags.some((f) => view.hasFlag(f))) return false;
   if (m.facts && !m.facts.every((f) => view.fact(f))) return false;
   if (m.not_facts && m.not_facts.some((f) => view.fact(f))) return false;
   return true;
@@ -246,16 +352,22 @@ export class RuleIndex {
   }
 
   /**
-   * Programs that some rule denies or asks about when run locally: their names decide whether text
-   * that cannot be parsed could hide one (the bad-input rule). On a server everything not allowed is
-   * denied anyway, and ssh is always such a name.
+   * What the rules that deny or ask are about, for text searches (the fast path, and whether bad
+   * input could hide something): their programs, and their keywords. A rule that names neither, or
+   * only applies on a server, is reached through another program (ssh), an event, or a runner.
    */
-  guardedPrograms(): string[] {
-    const out = new Set<string>();
+  names(): ManagedNames {
+    const names = new Set<string>();
+    const guarded: { program: string; keywords: string[] }[] = [];
     for (const c of this.compiled) {
-      if (c.rule.decision === 'allow' || c.rule.match.target === 'remote') continue;
-      for (const p of c.programs ?? []) out.add(p);
+      const m = c.rule.match;
+      // Remote rules are reached through what sends the command there (ssh, a CLI's -H, rsync): names of their own.
+      if (c.rule.decision === 'allow' || m.event || m.target === 'remote') continue;
+      if (m.keywords && c.programs) for (const p of c.programs) guarded.push({ program: p, keywords: [...m.keywords] });
+      else if (m.keywords) for (const k of m.keywords) names.add(k);
+      else for (const p of c.programs ?? []) names.add(p);
     }
-    return [...out];
+    return { names: [...names].sort(), guarded: guarded.filter((g) => !names.has(g.program)) };
   }
+
 }

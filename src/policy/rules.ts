@@ -11,7 +11,7 @@ import { RuleError } from '../errors.js';
 export const DECISIONS = ['allow', 'deny', 'ask'] as const;
 export type Decision = (typeof DECISIONS)[number];
 
-export const EVENTS = ['dynamic-command', 'dynamic-remote-command', 'unreadable-script', 'interpreter-code', 'bad-input'] as const;
+export const EVENTS = ['dynamic-command', 'dynamic-remote-command', 'unreadable-script', 'interpreter-code', 'embedded-command', 'bad-input'] as const;
 
 /** Facts about an invocation that code computes from the program's own argument grammar. */
 export const FACTS = [
@@ -29,6 +29,26 @@ export const FACTS = [
   'writes-file',
   /** A container CLI asked only for help or its version. */
   'help-or-version',
+  /** An event's text names a program the rules are about (so something managed could hide in it). */
+  'mentions-managed',
+  /** A request to a container engine's API (its socket or TCP port) without the engine's CLI. */
+  'engine-api',
+  /** A request to the Kubernetes API (a server's /api or /apis, or a kubectl proxy). */
+  'kube-api',
+  /** kubectl/helm/argocd/flux asked only for a dry run (`--dry-run=client|server`; `none` applies). */
+  'dry-run',
+  /** A Kubernetes command pointed at a context named like a local development cluster (`kind-*`, `minikube`, …). */
+  'kube-local',
+  /** `flux create … --export`: prints the manifest instead of applying it. */
+  'export-only',
+  /** `date` or `hostname` given something to set (an operand other than a `+FORMAT`, `-s`, `--file`, `--boot`). */
+  'sets-system',
+  /** curl writes a file: an output, header dump, cookie jar, trace or `-w %output{…}` other than stdout or /dev/null. */
+  'writes-output',
+  /** A forge's API (gh, glab, hub, curl to the GitHub/GitLab API) updates or deletes a protected branch, or forces a ref. */
+  'forge-ref-update',
+  /** An HTTP request that may change something: a method other than GET/HEAD, or a body (or unknown, for raw sockets). */
+  'http-mutation',
 ] as const;
 export type Fact = (typeof FACTS)[number];
 
@@ -55,6 +75,13 @@ export const MatchSchema = z.object({
   facts: z.array(z.enum(FACTS)).min(1).optional(),
   /** Facts of which none may hold. */
   not_facts: z.array(z.enum(FACTS)).min(1).optional(),
+  /**
+   * Words of which the command's text contains one wherever the rule can match (besides a program
+   * name, when the rule names programs). Not a condition of the match: the fast path derives from
+   * them which text it must read. Give them for a rule that names no program, or whose programs
+   * matter only with them (`git` with `push`).
+   */
+  keywords: z.array(word).min(1).optional(),
 }).strict();
 export type Match = z.infer<typeof MatchSchema>;
 

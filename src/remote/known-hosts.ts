@@ -127,7 +127,11 @@ export function verifyHostKey(host: string, port: number, blob: Buffer, options:
     };
   }
   const line = `${name} ${type} ${blob.toString('base64')}`;
-  if (options.policy === 'accept-new' && options.files[0]) {
+  // A certificate authority vouches for this host: this check sees only a plain key (ssh.ts sends such
+  // hosts through the OpenSSH client, which checks the certificate), and never takes it on first use.
+  const ca = keys.find((k) => k.marker === '@cert-authority' && patternsMatch(k.patterns, name));
+  const caNote = ca ? ` ${ca.file}:${ca.line} trusts a @cert-authority for ${name}: its certificate, not a plain key, must vouch for it.` : '';
+  if (options.policy === 'accept-new' && options.files[0] && !ca) { // a host meant to be vouched for by a CA is not trusted on first use
     const file = options.files[0];
     mkdirSync(dirname(file), { recursive: true, mode: 0o700 });
     appendFileSync(file, line + '\n', { mode: 0o600 });
@@ -135,7 +139,7 @@ export function verifyHostKey(host: string, port: number, blob: Buffer, options:
   }
   return {
     ok: false, kind: 'unknown',
-    message: `The host key of ${name} is not known (${type} ${fp}). Check that fingerprint with the server's `
+    message: `The host key of ${name} is not known (${type} ${fp}).${caNote} Check that fingerprint with the server's `
       + `administrator, then add this line to ${options.files[0] ?? '~/.ssh/known_hosts'}:\n${line}\n`
       + `(or set "hostKeyPolicy": "accept-new" in gitops-guard.json to record a new host's key on first use).`,
   };

@@ -1,7 +1,7 @@
 // The server, seen read-only: what runs there (status) and what it printed (logs). Shared by the
 // CLI and the MCP server; every command it sends is a template from commands.ts.
 import { posix } from 'node:path';
-import { simpleGit } from 'simple-git';
+import { execFile } from 'node:child_process';
 import type { ResolvedConfig } from '../config.js';
 import { LOGS_DEFAULT_TAIL, LOGS_MAX_TAIL, SEPARATOR, templates, checkName } from './commands.js';
 import { defaultStateFile } from '../gitops/reconciler.js';
@@ -307,26 +307,31 @@ export class Server {
   }
 }
 
+/** Output of a git command in the local clone (fixed arguments only); rejects when git fails. */
+function localGit(root: string, args: readonly string[]): Promise<string> {
+  return new Promise((resolve, reject) => {
+    execFile('git', [...args], { cwd: root, encoding: 'utf8', timeout: 10_000 }, (err, stdout, stderr) => {
+      if (err) reject(new Error(stderr.trim() || err.message));
+      else resolve(stdout);
+    });
+  });
+}
+
 async function localCommits(root: string): Promise<Status['local']> {
-  const git = simpleGit({ baseDir: root });
-  const branch = (await git.revparse(['--abbrev-ref', 'HEAD'])).trim();
-  const head = (await git.revparse(['HEAD'])).trim();
-  let upstream: string | null = null;
-  let upstreamRef: string | null = null;
-  try {
-    upstreamRef = (await git.revparse(['--abbrev-ref', '@{u}'])).trim();
-    upstream = (await git.revparse(['@{u}'])).trim();
-  } catch {
-    // no upstream configured
-  }
-  return { branch, head, upstream, upstreamRef };
+  // Two git processes side by side (rev-parse takes several names; --abbrev-ref applies to those after it).
+  const [here, up] = await Promise.all([
+    localGit(root, ['rev-parse', 'HEAD', '--abbrev-ref', 'HEAD']),
+    localGit(root, ['rev-parse', '@{u}', '--abbrev-ref', '@{u}']).catch(() => null), // no upstream configured
+  ]);
+  const [head, branch] = here.trim().split('\n');
+  const [upstream, upstreamRef] = up ? up.trim().split('\n') : [];
+  return { branch: branch ?? null, head: head ?? null, upstream: upstream ?? null, upstreamRef: upstreamRef ?? null };
 }
 
 async function countBetween(root: string, from: string, to: string): Promise<number | null> {
   if (!/^[0-9a-f]{7,64}$/.test(from)) return null;
   try {
-    const git = simpleGit({ baseDir: root });
-    return Number((await git.raw(['rev-list', '--count', `${from}..${to}`])).trim());
+    return Number((await localGit(root, ['rev-list', '--count', `${from}..${to}`])).trim());
   } catch {
     return null; // the live commit is not in the local clone (fetch first)
   }

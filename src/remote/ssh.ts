@@ -1,18 +1,27 @@
-// Connecting to the server like OpenSSH: the destination resolved through ~/.ssh/config (HostName,
-// User, Port, IdentityFile, ProxyJump, UserKnownHostsFile; Match exec never runs), keys from
-// ssh-agent and identity files, host keys verified on every hop, a connect timeout and keepalive.
-// One connection per destination is kept and reopened when it drops. Only `exec` of a command
-// string built by commands.ts goes over it.
+// Connecting to the server like OpenSSH: the destination resolved through ~/.ssh/config and
+// /etc/ssh/ssh_config as ssh(1) reads them (ssh-config.ts: Include, Match, HostName, User, Port,
+// IdentityFile, IdentityAgent, ProxyJump, ProxyCommand, UserKnownHostsFile), keys from ssh-agent
+// and identity files, host keys verified on every hop, a connect timeout and keepalive. One
+// connection per destination is kept and reopened when it drops. Only `exec` of a command string
+// built by commands.ts goes over it. ssh2 loads on the first connection, not with this module.
+// Destinations with OpenSSH certificates, which ssh2 cannot do, go through ssh(1) (openssh.ts).
+import { spawn } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';
 import { homedir, userInfo } from 'node:os';
 import { join } from 'node:path';
-import type { Readable } from 'node:stream';
-import SSHConfig from 'ssh-config';
-import ssh2, { type AnyAuthMethod, type Client, type ClientChannel } from 'ssh2';
+import { Duplex, type Readable } from 'node:stream';
+import type { AnyAuthMethod, Client, ClientChannel } from 'ssh2';
 import { verifyHostKey, type HostKeyResult } from './known-hosts.js';
+import { needsOpenSsh, OpenSshFailure, runOpenSsh } from './openssh.js';
+import { expandPath, expandTokens, first, readSshOptions, SshConfigError, TOKENS, type SshOptions } from './ssh-config.js';
 
-// ssh2 is CommonJS: Node's ESM loader only sees its default export.
-const { Client: SshClient, utils } = ssh2;
+type Ssh2 = typeof import('ssh2');
+let ssh2: Promise<Ssh2> | undefined;
+/** ssh2, loaded once. It is CommonJS: under Node's ESM loader its exports are on `default`. */
+function loadSsh2(): Promise<Ssh2> {
+  ssh2 ??= import('ssh2').then((m) => ((m as { default?: Ssh2 }).default ?? m));
+  return ssh2;
+}
 
 export interface Endpoint {
   /** The name as given (an alias from ~/.ssh/config, or a host name). */
@@ -21,6 +30,12 @@ export interface Endpoint {
   readonly port: number;
   readonly user: string;
   readonly identityFiles: readonly string[];
+  /** CertificateFile: ssh2 cannot present OpenSSH certificates, so such a destination goes through ssh(1) (openssh.ts). */
+  readonly certificateFiles: readonly string[];
+  /** IdentityAgent: a socket path, or null for none (undefined: not set). */
+  readonly identityAgent?: string | null;
+  /** ProxyCommand, %-tokens expanded: run locally, its stdin/stdout carry the connection. */
+  readonly proxyCommand?: string;
 }
 
 export interface Destination extends Endpoint {
@@ -34,6 +49,8 @@ export interface SshSettings {
   readonly hostKeyPolicy: 'strict' | 'accept-new';
   /** OpenSSH client config to read (null: none). */
   readonly sshConfigFile: string | null;
+  /** The system-wide client config, read after it (null: none; so when a config file is named, as with ssh -F). */
+  readonly systemConfigFile?: string | null;
   readonly connectTimeoutMs: number;
   readonly keepaliveMs: number;
   /** ssh-agent socket (default: $SSH_AUTH_SOCK). */
@@ -65,24 +82,24 @@ export function defaultSettings(overrides: Partial<SshSettings> = {}): SshSettin
       '/etc/ssh/ssh_known_hosts2'],
     hostKeyPolicy: 'strict',
     sshConfigFile: join(h, '.ssh', 'config'),
+    systemConfigFile: 'sshConfigFile' in overrides ? null : '/etc/ssh/ssh_config',
     connectTimeoutMs: 10_000,
     keepaliveMs: 15_000,
     ...overrides,
   };
 }
 
-function first(v: string | string[] | undefined): string | undefined {
-  return Array.isArray(v) ? v[0] : v;
-}
-
-function readSshConfig(file: string | null): SSHConfig | null {
-  if (!file || !existsSync(file)) return null;
+function readOptions(host: string, user: string | undefined, settings: SshSettings): SshOptions {
   try {
-    return SSHConfig.parse(readFileSync(file, 'utf8'));
+    return readSshOptions({ host, user }, { user: settings.sshConfigFile, system: settings.systemConfigFile ?? null });
   } catch (e) {
-    throw new SshError('config', `${file}: cannot be read as an ssh config (${(e as Error).message})`);
+    if (e instanceof SshConfigError) throw new SshError('config', e.message);
+    throw e;
   }
 }
+
+/** A value put into a ProxyCommand must not be able to change the command (OpenSSH inserts them unquoted). */
+const SAFE_TOKEN = { host: /^[A-Za-z0-9._:-]+$/, user: /^[A-Za-z0-9._][A-Za-z0-9._-]*$/ } as const;
 
 /** `[user@]host[:port]` (ProxyJump syntax) */
 function splitSpec(spec: string): { user?: string; host: string; port?: number } {
@@ -95,33 +112,52 @@ function splitSpec(spec: string): { user?: string; host: string; port?: number }
   return { ...(user ? { user } : {}), host: m[1]!, ...(m[2] ? { port: Number(m[2]) } : {}) };
 }
 
-function resolveEndpoint(spec: { host: string; user?: string | undefined; port?: number | undefined }, config: SSHConfig | null):
+function resolveEndpoint(spec: { host: string; user?: string | undefined; port?: number | undefined }, settings: SshSettings):
   { endpoint: Endpoint; proxyJump?: string; knownHosts?: string[] } {
-  const computed = config ? config.compute(spec.host, { matchExec: false }) : {};
-  const identity = computed.IdentityFile;
-  const port = spec.port ?? (first(computed.Port) ? Number(first(computed.Port)) : 22);
+  const o = readOptions(spec.host, spec.user, settings);
+  const port = spec.port ?? (first(o, 'port') ? Number(first(o, 'port')) : 22);
   if (!Number.isInteger(port) || port < 1 || port > 65535) throw new SshError('config', `bad port for ${spec.host}: ${port}`);
-  const proxyJump = first(computed.ProxyJump);
-  const knownHosts = computed.UserKnownHostsFile;
+  const user = spec.user ?? first(o, 'user') ?? userInfo().username;
+  const where = `the ssh config for ${spec.host}`;
+  const hostName = first(o, 'hostname');
+  const host = hostName ? expandTokens(hostName, { host: spec.host, alias: spec.host, port, user }, TOKENS.hostName, where) : spec.host;
+  const tokens = { host, alias: spec.host, port, user };
+  const files = (list: readonly string[] | undefined) => (list ?? []).map((f) => expandTokens(expandPath(f, where), tokens, TOKENS.file, where));
+  // ProxyJump and ProxyCommand: whichever the config gives first wins, as in ssh(1).
+  const jump = o.get('proxyjump');
+  const command = o.get('proxycommand');
+  const order = [...o.keys()]; // a Map keeps the order in which options were first set
+  const proxy = jump && command ? (order.indexOf('proxyjump') < order.indexOf('proxycommand') ? 'jump' : 'command') : jump ? 'jump' : command ? 'command' : null;
+  let proxyCommand: string | undefined;
+  if (proxy === 'command' && command!.join(' ').toLowerCase() !== 'none') {
+    if (!SAFE_TOKEN.host.test(host) || !SAFE_TOKEN.user.test(user)) {
+      throw new SshError('config', `refusing to run the ProxyCommand for ${spec.host}: the host "${host}" or user "${user}" has characters a shell would read`);
+    }
+    proxyCommand = expandTokens(command!.join(' '), tokens, TOKENS.proxyCommand, where);
+  }
+  const agent = first(o, 'identityagent');
+  const identityAgent = agent === undefined ? undefined : agent.toLowerCase() === 'none' ? null
+    : agent === 'SSH_AUTH_SOCK' ? (process.env.SSH_AUTH_SOCK ?? null)
+      : expandTokens(expandPath(agent.startsWith('$') && !agent.startsWith('${') ? `\${${agent.slice(1)}}` : agent, where), tokens, TOKENS.file, where);
+  const knownHosts = o.get('userknownhostsfile');
   return {
     endpoint: {
-      alias: spec.host,
-      host: first(computed.HostName) ?? spec.host,
-      port,
-      user: spec.user ?? first(computed.User) ?? userInfo().username,
-      identityFiles: (Array.isArray(identity) ? identity : identity ? [identity] : []).map(expandHome),
+      alias: spec.host, host, port, user,
+      identityFiles: files(o.get('identityfile')),
+      certificateFiles: files(o.get('certificatefile')),
+      ...(identityAgent !== undefined ? { identityAgent } : {}),
+      ...(proxyCommand ? { proxyCommand } : {}),
     },
-    ...(proxyJump && proxyJump.toLowerCase() !== 'none' ? { proxyJump } : {}),
-    ...(knownHosts ? { knownHosts: (Array.isArray(knownHosts) ? knownHosts : knownHosts.split(/\s+/)).map(expandHome) } : {}),
+    ...(proxy === 'jump' && jump![0]!.toLowerCase() !== 'none' ? { proxyJump: jump![0]! } : {}),
+    ...(knownHosts && knownHosts[0]!.toLowerCase() !== 'none' ? { knownHosts: files(knownHosts) } : {}),
   };
 }
 
 /** Resolve a destination (and its ProxyJump hops) through the ssh config. */
 export function resolveDestination(spec: { host: string; user?: string | undefined; port?: number | undefined }, settings: SshSettings):
   { destination: Destination; settings: SshSettings } {
-  const config = readSshConfig(settings.sshConfigFile);
-  const target = resolveEndpoint(spec, config);
-  const jumps = (target.proxyJump ?? '').split(',').filter(Boolean).map((j) => resolveEndpoint(splitSpec(j), config).endpoint);
+  const target = resolveEndpoint(spec, settings);
+  const jumps = (target.proxyJump ?? '').split(',').filter(Boolean).map((j) => resolveEndpoint(splitSpec(j), settings).endpoint);
   const files = target.knownHosts ? [...target.knownHosts, ...settings.knownHostsFiles] : settings.knownHostsFiles;
   return { destination: { ...target.endpoint, jumps }, settings: { ...settings, knownHostsFiles: files } };
 }
@@ -129,9 +165,10 @@ export function resolveDestination(spec: { host: string; user?: string | undefin
 const DEFAULT_IDENTITIES = ['id_ed25519', 'id_ecdsa', 'id_rsa'];
 
 /** The authentication methods to try, in order: the agent, then each identity file. */
-function authMethods(endpoint: Endpoint, settings: SshSettings): AnyAuthMethod[] {
+function authMethods(endpoint: Endpoint, settings: SshSettings, utils: Ssh2['utils']): AnyAuthMethod[] {
   const methods: AnyAuthMethod[] = [];
-  const agent = settings.agent ?? process.env.SSH_AUTH_SOCK;
+  // An explicit agent setting (the caller's), then IdentityAgent from the ssh config, then $SSH_AUTH_SOCK.
+  const agent = settings.agent ?? (endpoint.identityAgent !== undefined ? endpoint.identityAgent : process.env.SSH_AUTH_SOCK);
   if (agent) methods.push({ type: 'agent', username: endpoint.user, agent });
   const files = [
     ...(settings.identityFile ? [expandHome(settings.identityFile)] : []),
@@ -151,16 +188,41 @@ function authMethods(endpoint: Endpoint, settings: SshSettings): AnyAuthMethod[]
     methods.push({ type: 'publickey', username: endpoint.user, key: Array.isArray(parsed) ? parsed[0]! : parsed });
   }
   if (methods.length === 0) {
-    throw new SshError('key', `no way to log in to ${endpoint.user}@${endpoint.host}: no ssh-agent (SSH_AUTH_SOCK) and no `
+    throw new SshError('key', `no way to log in to ${endpoint.user}@${endpoint.host}: no ssh-agent (${agent === null ? 'IdentityAgent none' : 'SSH_AUTH_SOCK'}) and no `
       + `usable identity file${problems.length ? ` (${problems.join('; ')})` : ` (looked for ${files.join(', ')})`}`);
   }
   return methods;
 }
 
+/** Run a ProxyCommand as ssh(1) does (`exec` through the user's shell); its stdin and stdout are the connection. */
+function proxyStream(command: string, name: string): { sock: Duplex; failed: () => Promise<string | null>; stop: () => void } {
+  const child = spawn(process.env.SHELL || '/bin/sh', ['-c', `exec ${command}`], { stdio: ['pipe', 'pipe', 'pipe'] });
+  let stderr = '';
+  let exit: string | null = null;
+  const exited = new Promise<void>((resolve) => {
+    child.on('close', (code, signal) => { exit ??= `exited ${code ?? signal}`; resolve(); });
+    child.on('error', (e) => { exit = `could not start: ${e.message}`; resolve(); });
+  });
+  child.stderr.on('data', (d: Buffer) => { stderr = (stderr + d.toString()).slice(-2000); });
+  const sock = Duplex.from({ readable: child.stdout, writable: child.stdin });
+  sock.on('error', () => undefined);
+  return {
+    sock,
+    // The connection may end a moment before the proxy's exit is seen: wait for it briefly.
+    failed: async () => {
+      await Promise.race([exited, new Promise((r) => setTimeout(r, 500))]);
+      return exit ? `the ProxyCommand for ${name} ${exit}${stderr.trim() ? `: ${stderr.trim().split('\n').pop()}` : ''}` : null;
+    },
+    stop: () => { if (child.exitCode === null) child.kill(); },
+  };
+}
+
 /** Open one authenticated connection, over `sock` when it is a hop behind a jump host. */
-function connectOne(endpoint: Endpoint, settings: SshSettings, sock?: Readable): Promise<Client> {
-  const methods = authMethods(endpoint, settings);
+async function connectOne(endpoint: Endpoint, settings: SshSettings, sock?: Readable): Promise<Client> {
+  const { Client: SshClient, utils } = await loadSsh2();
+  const methods = authMethods(endpoint, settings, utils);
   const name = endpoint.port === 22 ? endpoint.host : `${endpoint.host}:${endpoint.port}`;
+  const proxy = !sock && endpoint.proxyCommand ? proxyStream(endpoint.proxyCommand, name) : undefined;
   return new Promise((resolve, reject) => {
     const client = new SshClient();
     let hostKey: HostKeyResult | undefined;
@@ -169,6 +231,7 @@ function connectOne(endpoint: Endpoint, settings: SshSettings, sock?: Readable):
       if (settled) return;
       settled = true;
       client.end();
+      proxy?.stop();
       reject(e);
     };
     // Small request/response packets: without TCP_NODELAY each exec waits on delayed ACKs (~25 ms here).
@@ -177,6 +240,7 @@ function connectOne(endpoint: Endpoint, settings: SshSettings, sock?: Readable):
       settled = true;
       resolve(client);
     });
+    if (proxy) client.on('close', () => proxy.stop());
     client.on('error', (e: Error & { level?: string; code?: string }) => {
       if (hostKey && !hostKey.ok) {
         fail(new SshError(`${hostKey.kind}-host-key` as SshErrorKind, hostKey.message));
@@ -185,15 +249,21 @@ function connectOne(endpoint: Endpoint, settings: SshSettings, sock?: Readable):
       } else if (e.level === 'client-timeout' || /Timed out/.test(e.message)) {
         fail(new SshError('timeout', `no answer from ${name} within ${settings.connectTimeoutMs} ms`));
       } else {
-        fail(new SshError('unreachable', `cannot reach ${name}: ${e.code ?? ''} ${e.message}`.replace(/\s+/g, ' ').trim()));
+        const plain = `cannot reach ${name}: ${e.code ?? ''} ${e.message}`.replace(/\s+/g, ' ').trim();
+        if (proxy) void proxy.failed().then((m) => fail(new SshError('unreachable', m ?? plain)));
+        else fail(new SshError('unreachable', plain));
       }
     });
-    client.on('close', () => fail(new SshError('unreachable', `${name} closed the connection during the handshake`)));
+    client.on('close', () => {
+      const plain = `${name} closed the connection during the handshake`;
+      if (proxy) void proxy.failed().then((m) => fail(new SshError('unreachable', m ?? plain)));
+      else fail(new SshError('unreachable', plain));
+    });
     client.connect({
       host: endpoint.host,
       port: endpoint.port,
       username: endpoint.user,
-      ...(sock ? { sock } : {}),
+      ...(sock ? { sock } : proxy ? { sock: proxy.sock as unknown as Readable } : {}),
       readyTimeout: settings.connectTimeoutMs,
       keepaliveInterval: settings.keepaliveMs,
       keepaliveCountMax: 3,
@@ -331,6 +401,13 @@ export class SshPool {
   async run(spec: { host: string; user?: string | undefined; port?: number | undefined }, command: string,
     options: ExecOptions = {}): Promise<ExecResult> {
     const { destination, settings } = resolveDestination(spec, this.settings);
+    // OpenSSH certificates (a CertificateFile, a @cert-authority host): only the OpenSSH client can.
+    const openssh = needsOpenSsh(destination, settings);
+    if (openssh) {
+      return runOpenSsh(spec, settings, command, options, openssh.caVouched).catch((e: unknown) => {
+        throw e instanceof OpenSshFailure ? new SshError(e.kind, e.message) : e;
+      });
+    }
     const reused = this.open.has(this.key(destination));
     const { client } = await this.connection(destination, settings);
     try {

@@ -1,17 +1,50 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { PACKAGE_ROOT } from '../paths.js';
+import { GIT_RUNS_KEYWORDS } from './grammars/git.js';
+import { allRunnerNames, fileRunnerNames } from './grammars/runners.js';
+
 // Cheap text checks that need no parser. Kept free of heavy imports: the CLI and the hooks load this
 // module alone to decide whether the parser is needed at all.
 
-/** Program names the built-in policy is about. */
-export const MANAGED_NAMES = ['docker', 'podman', 'nerdctl', 'compose', 'ssh', 'scp', 'rsync', 'sftp', 'git'];
+/**
+ * What a rule set is about, for text searches: program names any of which makes a command worth
+ * reading, and programs that matter only beside one of their keywords (`git` only with `push`,
+ * `-c`, `alias`…). Derived from the rules (see RuleIndex.names) and stored by the build in
+ * dist/fastpath.json for the built-in packs.
+ */
+export interface ManagedNames {
+  readonly names: readonly string[];
+  readonly guarded: readonly { readonly program: string; readonly keywords: readonly string[] }[];
+}
 
-/** Names that run other text as commands (shells, script runners, interpreters). */
-const RUNNER_NAMES = ['sh', 'eval', 'source', 'make', 'npm', 'yarn', 'bun', 'python', 'node', 'ruby',
-  'perl', 'php', 'lua', 'deno', 'Rscript', 'osascript', 'pwsh'];
+let builtin: ManagedNames | null | undefined;
 
-/** Wrappers whose operands are a command (see unwrap.ts). */
-const WRAPPERS = new Set(['sudo', 'doas', 'env', 'nohup', 'nice', 'ionice', 'time', 'timeout', 'stdbuf',
-  'setsid', 'chrt', 'taskset', 'busybox', 'flock', 'watch', 'xargs', 'parallel', 'sem', 'exec', 'command',
-  'builtin', 'su', 'runuser', 'chroot', 'unbuffer', 'caffeinate', 'find']);
+/** The built-in packs' names, as the build stored them; null when not built (then nothing is fast). */
+export function builtinNames(): ManagedNames | null {
+  if (builtin === undefined) {
+    try {
+      builtin = JSON.parse(readFileSync(join(PACKAGE_ROOT, 'dist', 'fastpath.json'), 'utf8')) as ManagedNames;
+    } catch {
+      builtin = null;
+    }
+  }
+  return builtin;
+}
+
+/**
+ * Names that run text the command line does not show (a script file, stdin, package.json scripts,
+ * a Makefile): derived from the runner table, plus the script runners of the scripts family.
+ */
+const RUNNER_NAMES = [...new Set([...fileRunnerNames(), 'eval', 'make', 'gmake', 'npm', 'pnpm', 'yarn', 'bun', 'just', 'task', 'mise', 'rtx', 'rake',
+  // ssh clients other than ssh (see expand/remote.ts)
+  'slogin', 'autossh', 'sshpass', 'dbclient', 'mosh', 'tsh', 'pdsh', 'pssh', 'parallel-ssh', 'pdcp', 'ansible', 'ansible-playbook'])]
+  .filter((n) => n !== '.');
+/** Any of them as a word of its own (a version suffix allowed: `python3.12`). */
+const RUNNER_WORD = new RegExp(`(?:^|[^A-Za-z0-9_.-])(?:${RUNNER_NAMES.map((n) => n.replace(/[.+]/g, '\\$&')).join('|')})[0-9.]*(?=$|[^A-Za-z0-9_-])`);
+
+/** Every program of the runner table: one of them with a path among its words may run a script. */
+const WRAPPERS = new Set(allRunnerNames());
 
 /** Could the shell compute part of this text (`$…`, backticks, `\$`)? Single-quoted text is literal. */
 function expands(text: string): boolean {
@@ -42,18 +75,38 @@ export function unquoted(text: string): string {
   return t.replace(/\\\n/g, '').replace(/['"\\\0]/g, '');
 }
 
-/** Managed names in text that has been through `unquoted`. git counts only when it could push or
- * run a shell command through an alias (`git -c alias.x=!cmd x`). */
-function namesManaged(t: string, extra: readonly string[]): boolean {
-  if (t.includes('git') && /push|-c|alias|!/.test(t)) return true;
-  for (const name of MANAGED_NAMES) if (name !== 'git' && t.includes(name)) return true;
-  for (const name of extra) if (name !== '' && t.includes(name)) return true;
-  return false;
+const matchers = new WeakMap<ManagedNames, (t: string) => boolean>();
+
+/**
+ * Does text that has been through `unquoted` name something of `names`? A program name counts as a
+ * word of its own (`docker`, `/usr/bin/docker`, `docker-compose`; not the `oc` in `process`); a
+ * keyword with punctuation (`.sock`, `/api/`) anywhere.
+ */
+function namesManaged(t: string, names: ManagedNames): boolean {
+  let m = matchers.get(names);
+  if (!m) {
+    const words = (list: readonly string[]): RegExp | null => {
+      const ws = list.filter((n) => /^[A-Za-z0-9_.+-]+$/.test(n) && /^[A-Za-z0-9_]/.test(n));
+      return ws.length === 0 ? null
+        // Without case: `Docker` runs docker on a case-insensitive file system.
+        : new RegExp(`(?:^|[^A-Za-z0-9_])(?:${ws.map((n) => n.replace(/[.+]/g, '\\$&')).join('|')})(?=$|[^A-Za-z0-9_])`, 'i');
+    };
+    const named = words(names.names);
+    const others = names.names.filter((n) => !/^[A-Za-z0-9_]/.test(n) || !/^[A-Za-z0-9_.+-]+$/.test(n));
+    const guarded = names.guarded.map((g) => ({ program: words([g.program]), keywords: g.keywords }));
+    m = (text) => (named?.test(text) ?? false) || others.some((k) => text.includes(k))
+      || guarded.some((g) => (g.program?.test(text) ?? false) && g.keywords.some((k) => text.includes(k)));
+    matchers.set(names, m);
+  }
+  return m(t);
 }
 
-/** Does a managed tool's name appear once quotes and escapes are removed? */
-export function mentionsManaged(text: string, extra: readonly string[] = []): boolean {
-  return namesManaged(unquoted(text), extra);
+/** Programs that run other commands only beside one of these words (shell-layer knowledge, see grammars/git.ts). */
+const SHELL_GUARDED: ManagedNames = { names: [], guarded: [{ program: 'git', keywords: GIT_RUNS_KEYWORDS }] };
+
+/** Does a managed tool's name appear once quotes and escapes are removed? (Unbuilt: assume so.) */
+export function mentionsManaged(text: string, names: ManagedNames | null = builtinNames()): boolean {
+  return names === null || namesManaged(unquoted(text), names);
 }
 
 /**
@@ -61,11 +114,11 @@ export function mentionsManaged(text: string, extra: readonly string[] = []): bo
  * and escape removal), nothing the shell computes (`$`, backticks), and no command run by path or
  * glob. Sound, not complete: false means "parse it", never "deny it".
  */
-export function cannotHideManaged(text: string, extra: readonly string[] = []): boolean {
-  if (expands(text)) return false;
+export function cannotHideManaged(text: string, names: ManagedNames | null = builtinNames()): boolean {
+  if (names === null || expands(text)) return false;
   const t = unquoted(text);
-  if (namesManaged(t, extra)) return false;
-  for (const name of RUNNER_NAMES) if (t.includes(name)) return false;
+  if (namesManaged(t, names) || namesManaged(t, SHELL_GUARDED)) return false;
+  if (RUNNER_WORD.test(t)) return false;
   for (const segment of t.split(/[;&|()\n]+/)) {
     const words = segment.trim().split(/\s+/).filter(Boolean);
     let i = 0;

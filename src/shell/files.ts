@@ -1,6 +1,6 @@
 // Reading local scripts that a command would run (`./deploy.sh`, `npm run x`, `make y`). Bounded in
 // size; every failure is a value, never an exception.
-import { closeSync, constants, fstatSync, openSync, readSync } from 'node:fs';
+import { closeSync, constants, fstatSync, openSync, readdirSync, readSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 
 export type FileRead =
@@ -11,6 +11,8 @@ export type FileRead =
 
 export interface ScriptFiles {
   read(path: string): FileRead;
+  /** The names in a directory (null when it cannot be listed), for glob operands. */
+  list?(dir: string): string[] | null;
   /** The nearest `name` in `start` or a parent directory. */
   findUp(start: string, name: string):
     | { kind: 'text'; path: string; text: string }
@@ -35,7 +37,13 @@ export function readBounded(path: string, max = MAX_SCRIPT_BYTES): FileRead {
     const st = fstatSync(fd);
     if (st.isDirectory()) return { kind: 'missing' };
     if (!st.isFile()) return { kind: 'unreadable', why: 'is not a regular file' };
-    if (st.size > max) return { kind: 'unreadable', why: `is larger than ${Math.round(max / 1024)} KiB` };
+    if (st.size > max) {
+      // A large binary (a real /usr/bin/docker) is a program, not a script: say so from its first bytes.
+      const head = Buffer.alloc(8192);
+      const n = readSync(fd, head, 0, head.length, 0);
+      if (head.subarray(0, n).includes(0)) return { kind: 'binary' };
+      return { kind: 'unreadable', why: `is larger than ${Math.round(max / 1024)} KiB` };
+    }
     const buf = Buffer.alloc(st.size);
     let off = 0;
     while (off < st.size) {
@@ -57,6 +65,13 @@ export function readBounded(path: string, max = MAX_SCRIPT_BYTES): FileRead {
 export function diskFiles(): ScriptFiles {
   return {
     read: (path) => readBounded(path),
+    list(dir) {
+      try {
+        return readdirSync(dir);
+      } catch {
+        return null;
+      }
+    },
     findUp(start, name) {
       let dir = start;
       for (let i = 0; i < 64; i++) {
@@ -71,4 +86,18 @@ export function diskFiles(): ScriptFiles {
       return null;
     },
   };
+}
+
+/** Paths a glob in its last path segment matches (`test/*.test.mjs`), sorted; null when it cannot tell (too many, or a glob in a directory part). */
+export function globFiles(files: ScriptFiles, cwd: string, pattern: string, max = 64): string[] | null {
+  const slash = pattern.lastIndexOf('/');
+  const dirPart = slash >= 0 ? pattern.slice(0, slash) || '/' : '.';
+  const last = pattern.slice(slash + 1);
+  if (/[*?[]/.test(dirPart) || !files.list) return null;
+  const dir = dirPart.startsWith('/') ? dirPart : join(cwd, dirPart);
+  // No such directory: the glob stays as written and names no file, as in the shell.
+  const names = files.list(dir) ?? [];
+  const re = new RegExp('^' + last.replace(/[.+^${}()|\\]/g, '\\$&').replace(/\*/g, '[^/]*').replace(/\?/g, '[^/]') + '$');
+  const hits = names.filter((n) => re.test(n) && (!n.startsWith('.') || last.startsWith('.'))).sort();
+  return hits.length > max ? null : hits.map((n) => join(dir, n));
 }

@@ -11,6 +11,8 @@ export type StdinSource =
   | { readonly kind: 'file'; readonly path: string | null }
   /** The output of the previous command in a pipeline. */
   | { readonly kind: 'pipe'; readonly from: SimpleCommand }
+  /** `< <(cmd)`: the output of the command inside. */
+  | { readonly kind: 'process'; readonly text: string }
   /** Something whose content cannot be known statically (passed on to ssh's remote command). */
   | { readonly kind: 'opaque'; readonly why: string };
 
@@ -24,6 +26,8 @@ export interface Redirect {
 export interface Assignment {
   readonly name: string;
   readonly value: string | null;
+  /** The value as written (for a computed value's static parts: `PATH=bin:$PATH`). */
+  readonly text?: string;
 }
 
 export interface SimpleCommand {
@@ -40,9 +44,37 @@ export interface SimpleCommand {
   readonly env: ReadonlyMap<string, string | null>;
 }
 
+/** Text inside the tree that the shell will parse again, which tree-sitter leaves unparsed. */
+export interface Reparse {
+  readonly text: string;
+  /** [start, end) in the parsed text of what contains it. */
+  readonly start: number;
+  readonly end: number;
+}
+
 export type WalkResult =
-  | { readonly ok: true; readonly commands: SimpleCommand[] }
+  | {
+    readonly ok: true; readonly commands: SimpleCommand[]; readonly reparse?: readonly Reparse[];
+    /** Functions defined in the text (name → body): their commands run where they are called. */
+    readonly functions?: ReadonlyMap<string, string>;
+  }
   | { readonly ok: false; readonly reason: 'too-deep' };
+
+/** Inside backticks a backslash escapes only `\`, `` ` `` and `$` (bash(1), Command Substitution). */
+function unescapeBackticks(body: string): string {
+  return body.replace(/\\([\\`$])/g, '$1');
+}
+
+/** Variables whose value runs later, and how: a command (`PROMPT_COMMAND`), or a prompt whose substitutions run. */
+const RUNS_LATER_VARIABLES: Record<string, (value: string) => string> = {
+  PROMPT_COMMAND: (v) => v, PS0: (v) => `: "${v.replace(/"/g, '')}"`, PS1: (v) => `: "${v.replace(/"/g, '')}"`,
+  PS2: (v) => `: "${v.replace(/"/g, '')}"`, PS4: (v) => `: "${v.replace(/"/g, '')}"`, BASH_ENV: (v) => `. ${v}`,
+};
+
+/** A substitution the shell runs: `$(…)`, backticks, `<(…)`. */
+const SUBSTITUTION = /\$\(|`|<\(|>\(/;
+/** An array subscript holding a substitution, which arithmetic evaluation runs (`a[$(cmd)]`). */
+export const SUBSCRIPT_SUBSTITUTION = /\[[^\]]*(?:\$\(|`)/;
 
 const WORDISH = new Set([
   'word', 'string', 'raw_string', 'ansi_c_string', 'translated_string', 'concatenation', 'number',
@@ -91,12 +123,15 @@ function wordParts(src: string, node: Node): (string | null)[] {
       return [text.slice(1, -1)];
     case 'ansi_c_string':
       return [decodeAnsiC(text.slice(2, -1))];
-    case 'string':
     case 'translated_string': {
+      const inner = node.children.find((c) => c.type === 'string' || c.type === 'raw_string');
+      return inner ? wordParts(src, inner) : [null];
+    }
+    case 'string': {
       const parts: (string | null)[] = [];
       // Copy the literal stretches between expansions straight from the source: tree-sitter does not
       // give every stretch of a double-quoted string its own node.
-      let cursor = node.start + (node.type === 'translated_string' ? 2 : 1);
+      let cursor = node.start + 1;
       const close = node.end - 1;
       for (const child of node.children) {
         if (!child.named || child.type === 'string_content') continue;
@@ -108,6 +143,7 @@ function wordParts(src: string, node: Node): (string | null)[] {
       return parts;
     }
     case 'concatenation': {
+      if (hasUnquotedGlob(text.replace(/'[^']*'|"[^"]*"/g, 'x'))) return [null];
       const parts: (string | null)[] = [];
       for (const child of node.children) {
         const t = textOf(src, child);
@@ -115,8 +151,7 @@ function wordParts(src: string, node: Node): (string | null)[] {
           parts.push(decodeUnquoted(t));
           continue;
         }
-        if (child.type === 'word' && hasUnquotedGlob(t)) parts.push(null);
-        else parts.push(...wordParts(src, child));
+        parts.push(...wordParts(src, child));
       }
       return parts;
     }
@@ -148,12 +183,64 @@ export function collectCommands(src: string, root: Node, offset = 0): WalkResult
   let envSnapshot: ReadonlyMap<string, string | null> = env;
   let envChanged = true;
 
+  const reparse: Reparse[] = [];
+  const functions = new Map<string, string>();
+  const again = (text: string, n: Node): void => { reparse.push({ text, start: n.start + offset, end: n.end + offset }); };
+
   const stack: Pending[] = [{ node: root, parentType: null, depth: 0 }];
   while (stack.length > 0) {
     const { node, parentType, depth } = stack.pop()!;
     if (depth > MAX_TREE_DEPTH) return { ok: false, reason: 'too-deep' };
 
     switch (node.type) {
+      case 'heredoc_redirect': {
+        // In a `<<-` body tree-sitter may leave `\`cmd\`` and `$(cmd)` unparsed; an unquoted heredoc runs them.
+        const startNode = node.children.find((c) => c.type === 'heredoc_start');
+        const bodyNode = node.children.find((c) => c.type === 'heredoc_body');
+        if (startNode && bodyNode && !/['"\\]/.test(textOf(src, startNode))
+          && !bodyNode.children.some((c) => c.type === 'command_substitution')) {
+          for (const inner of substitutionsIn(textOf(src, bodyNode))) again(inner, bodyNode);
+        }
+        break;
+      }
+      case 'function_definition': {
+        // The body runs where the function is called (and not at all if it never is).
+        const named = namedChildren(node);
+        const name = named.find((c) => c.type === 'word');
+        const body = named[named.length - 1];
+        if (name && body && body !== name) {
+          functions.set(textOf(src, name), textOf(src, body));
+          continue;
+        }
+        break;
+      }
+      case 'command_substitution': {
+        // Backticks with escaped backticks inside nest again: tree-sitter reads `\`` as a literal.
+        const text = textOf(src, node);
+        if (text.startsWith('`') && text.includes('\\`')) {
+          again(unescapeBackticks(text.slice(1, -1)), node);
+          continue;
+        }
+        break;
+      }
+      case 'expansion': {
+        // `${x:=`cmd`}`, `${x#$(cmd)}`: tree-sitter keeps the operand as raw text.
+        for (const c of node.children) {
+          if ((c.type === 'word' || c.type === 'regex') && SUBSTITUTION.test(textOf(src, c))) again(`: ${textOf(src, c)}`, c);
+        }
+        // `${x@P}` expands the value as a prompt, running its substitutions.
+        const m = /^\$\{([A-Za-z_][A-Za-z0-9_]*)@P\}$/.exec(textOf(src, node));
+        const value = m ? env.get(m[1]!) : undefined;
+        if (m && (value === null || (value !== undefined && SUBSTITUTION.test(value)))) again(`: ${value ?? '$computed_prompt'}`, node);
+        break;
+      }
+      case 'raw_string':
+      case 'string_content':
+      case 'word': {
+        const text = textOf(src, node);
+        if (SUBSCRIPT_SUBSTITUTION.test(text)) again(`: ${node.type === 'raw_string' ? text.slice(1, -1) : text}`, node);
+        break;
+      }
       case 'pipeline': {
         const elems = namedStatements(node);
         for (let i = 1; i < elems.length; i++) {
@@ -195,6 +282,14 @@ export function collectCommands(src: string, root: Node, offset = 0): WalkResult
         if (trackAssignments(command, env)) envChanged = true;
         break;
       }
+      case 'variable_assignment': {
+        // Variables whose value the shell runs later (`PROMPT_COMMAND`, prompts with substitutions).
+        const a = assignmentOf(src, node, offset);
+        const later = a ? RUNS_LATER_VARIABLES[a.name] : undefined;
+        if (a && later) again(later(a.value ?? '$computed'), node);
+        if (parentType !== 'command' && parentType !== 'declaration_command' && a) { env.set(a.name, a.value); envChanged = true; }
+        break;
+      }
       case 'declaration_command':
         if (node.children[0]?.type === 'export' || node.children[0]?.type === 'declare') {
           for (const c of node.children) {
@@ -204,14 +299,7 @@ export function collectCommands(src: string, root: Node, offset = 0): WalkResult
           }
         }
         break;
-      case 'variable_assignment': {
-        // A bare `NAME=value` statement (not a command prefix, which buildCommand reads itself).
-        if (parentType !== 'command' && parentType !== 'declaration_command') {
-          const a = assignmentOf(src, node, offset);
-          if (a) { env.set(a.name, a.value); envChanged = true; }
-        }
-        break;
-      }
+
       default:
         break;
     }
@@ -227,7 +315,7 @@ export function collectCommands(src: string, root: Node, offset = 0): WalkResult
     const producer = byNode.get(producerNode);
     if (consumer && producer && consumer.stdin === null) consumer.stdin = { kind: 'pipe', from: producer };
   }
-  return { ok: true, commands };
+  return { ok: true, commands, ...(reparse.length > 0 ? { reparse } : {}), ...(functions.size > 0 ? { functions } : {}) };
 }
 
 const STATEMENT_TYPES = new Set([
@@ -285,8 +373,8 @@ function assignmentOf(src: string, node: Node, offset: number): Assignment | nul
   if (!name || name.type !== 'variable_name') return null;
   const n = textOf(src, name);
   if (!valueNode) return { name: n, value: '' };
-  if (!WORDISH.has(valueNode.type)) return { name: n, value: null };
-  return { name: n, value: wordOf(src, valueNode, offset).value };
+  if (!WORDISH.has(valueNode.type)) return { name: n, value: null, text: textOf(src, valueNode) };
+  return { name: n, value: wordOf(src, valueNode, offset).value, text: textOf(src, valueNode) };
 }
 
 function buildCommand(
@@ -300,14 +388,25 @@ function buildCommand(
   const words: Word[] = [];
   const assignments: Assignment[] = [];
   const redirectNodes: Node[] = [];
-  for (const c of node.children) {
+  const kids = node.children;
+  for (let k = 0; k < kids.length; k++) {
+    const c = kids[k]!;
     if (!c.named) continue;
+    // `0<<<x`, `3>file`: a number touching the redirection after it is its descriptor, not a word.
+    const next = kids[k + 1];
+    if (c.type === 'number' && next && REDIRECTS.has(next.type) && next.start === c.end) continue;
     if (c.type === 'variable_assignment') {
       const a = assignmentOf(src, c, offset);
       if (a) assignments.push(a);
     } else if (c.type === 'command_name') {
       const w = namedChildren(c)[0];
-      if (w) words.push(wordOf(src, w, offset));
+      // `$ ls` is a literal `$` and then `ls` to bash; tree-sitter reads one expansion `$ls`.
+      const dollar = w && w.type === 'simple_expansion' ? /^\$(\s+)(\S+)$/.exec(textOf(src, w)) : null;
+      if (w && dollar) {
+        words.push({ value: '$', tail: '$', text: '$', start: w.start + offset, end: w.start + offset + 1 });
+        const at = w.start + offset + 1 + dollar[1]!.length;
+        words.push({ value: dollar[2]!, tail: dollar[2]!, text: dollar[2]!, start: at, end: w.end + offset });
+      } else if (w) words.push(wordOf(src, w, offset));
     } else if (REDIRECTS.has(c.type)) {
       redirectNodes.push(c);
     } else if (WORDISH.has(c.type)) {
@@ -346,7 +445,11 @@ function buildCommand(
         else if (WORDISH.has(c.type)) target = wordOf(src, c, offset);
       }
       redirects.push({ op, fd, target });
-      if (op === '<' && (fd === null || fd === 0)) stdin = { kind: 'file', path: target?.value ?? null };
+      if (op === '<' && (fd === null || fd === 0)) {
+        stdin = target && target.value === null && /^<\(.*\)$/s.test(target.text)
+          ? { kind: 'process', text: target.text.slice(2, -1) }
+          : { kind: 'file', path: target?.value ?? null };
+      }
     }
   }
   return {
@@ -368,7 +471,10 @@ export function nextCwd(command: SimpleCommand, cwd: string | null): string | nu
   const args = command.words.slice(1).filter((w) => w.value === null || !w.value.startsWith('-'));
   const dir = args[0];
   if (!dir) return null; // `cd` alone goes home: not the project
-  if (dir.value === null || dir.value === '-' || dir.value.startsWith('~')) return null;
+  if (dir.value === null || dir.value === '-') return null;
+  // `~/x` is the user's home, as the shell running the command (this user's) expands it.
+  if (dir.value === '~' || dir.value.startsWith('~/')) return homeDir() === null ? null : homeDir() + dir.value.slice(1);
+  if (dir.value.startsWith('~')) return null;
   if (dir.value.startsWith('/')) return dir.value;
   return cwd === null ? null : cwd === '.' ? dir.value : `${cwd}/${dir.value}`;
 }
@@ -382,4 +488,34 @@ function trackAssignments(command: SimpleCommand, env: Map<string, string | null
     if (w.value && eq > 0) { env.set(w.value.slice(0, eq), w.value.slice(eq + 1)); changed = true; }
   }
   return changed;
+}
+
+/** The home directory `~` stands for, when the environment says. */
+export function homeDir(): string | null {
+  const h = process.env.HOME;
+  return h && h.startsWith('/') ? h.replace(/\/+$/, '') || '/' : null;
+}
+
+/** The commands of `` `…` `` and `$(…)` substitutions in text (balanced parentheses; bounded). */
+function substitutionsIn(text: string): string[] {
+  const out: string[] = [];
+  for (let i = 0; i < text.length && out.length < 100; i++) {
+    if (text[i] === '\\') { i++; continue; }
+    if (text[i] === '`') {
+      const j = text.indexOf('`', i + 1);
+      if (j < 0) break;
+      out.push(text.slice(i + 1, j));
+      i = j;
+    } else if (text.startsWith('$(', i) && !text.startsWith('$((', i)) {
+      let depth = 0;
+      let j = i + 1;
+      for (; j < text.length; j++) {
+        if (text[j] === '(') depth++;
+        else if (text[j] === ')' && --depth === 0) break;
+      }
+      out.push(text.slice(i + 2, j));
+      i = j;
+    }
+  }
+  return out;
 }

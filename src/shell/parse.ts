@@ -65,17 +65,6 @@ export function parserLoaded(): boolean {
   return parser !== undefined;
 }
 
-/**
- * Thrown by `withTree` when the parser has not been loaded: only guards created with
- * `deferParser` see it, and they load the parser and classify again.
- */
-export class ParserNeeded extends Error {
-  constructor() {
-    super('gitops-guard: this command needs the shell parser; call loadParser() first');
-    this.name = 'ParserNeeded';
-  }
-}
-
 /** Text prepared for parsing, with a way back to offsets in the caller's original text. */
 export interface Prepared {
   readonly text: string;
@@ -87,7 +76,18 @@ export interface Prepared {
  * Join backslash-newline line continuations, as the shell does before it splits words, so that
  * `doc\⏎ker` is one word. Inside single quotes a backslash is literal, so those are left alone.
  */
-export function joinContinuations(input: string): Prepared {
+/**
+ * A heredoc delimiter quoted in part (`<<E"O"F`) means a quoted delimiter to bash, which
+ * tree-sitter cannot read; `<<'EOF'` means the same and has the same length.
+ */
+function quoteDelimiters(input: string): string {
+  if (!input.includes('<<')) return input;
+  return input.replace(/<<(-?)([A-Za-z0-9_]*)(["'])([A-Za-z0-9_]+)\3([A-Za-z0-9_]*)/g,
+    (m, dash: string, a: string, _q: string, b: string, c: string) => (a === '' && c === '' ? m : `<<${dash}'${a}${b}${c}'`));
+}
+
+export function joinContinuations(raw: string): Prepared {
+  const input = quoteDelimiters(raw);
   if (!input.includes('\\\n')) return { text: input, cuts: [] };
   let out = '';
   const cuts: number[] = [];
@@ -141,7 +141,7 @@ export function withTree<T>(text: string, use: (root: Node) => T): T | ParseFail
   if (text.length > MAX_INPUT_BYTES || Buffer.byteLength(text, 'utf8') > MAX_INPUT_BYTES) {
     return { kind: 'too-large', bytes: Buffer.byteLength(text, 'utf8') };
   }
-  if (!parser) throw new ParserNeeded();
+  if (!parser) throw new Error('gitops-guard: the shell parser is not loaded (callers check parserLoaded() first)');
   const deadline = performance.now() + PARSE_DEADLINE_MS;
   let timedOut = false;
   let tree: Tree | null = null;

@@ -109,7 +109,9 @@ export function hasUnquotedGlob(text: string): boolean {
   for (let i = 0; i < text.length; i++) {
     const c = text[i]!;
     if (c === '\\') { i++; continue; }
-    if (c === '*' || c === '?' || c === '[') return true;
+    if (c === '*' || c === '?') return true;
+    // `[` starts a bracket expression only when a `]` closes it (`[[` and `[` alone are words).
+    if (c === '[' && text.indexOf(']', i + 2) > i) return true;
   }
   return false;
 }
@@ -137,4 +139,18 @@ export function quoteWord(word: string): string {
 /** Quote a list of words into one command line. */
 export function quoteWords(words: readonly string[]): string {
   return words.map(quoteWord).join(' ');
+}
+
+/** Marks the computed rest of a word whose start is static (`-j"$(nproc)"` → `-j` + COMPUTED). */
+export const COMPUTED = '\u0000';
+
+/**
+ * A word as an argument for option scanning: its value, or for a computed word that starts like an
+ * option (`-j"$(nproc)"`, `--file=$F`) the static option part followed by COMPUTED, so the option
+ * is still seen and only its value is unknown.
+ */
+export function argOf(w: Word): string | null {
+  if (w.value !== null) return w.value;
+  const m = /^(--?[A-Za-z0-9][A-Za-z0-9-]*=?)(?=["'$`])/.exec(w.text);
+  return m ? m[1]! + COMPUTED : null;
 }

@@ -84,7 +84,7 @@ export function keygen(path: string, type = 'ed25519', passphrase = ''): string 
   return path;
 }
 
-export async function startSshd(options: { clientKey?: string; port?: number; hostKey?: string; engine?: Engine } = {}): Promise<Sshd> {
+export async function startSshd(options: { clientKey?: string; port?: number; hostKey?: string; engine?: Engine; extraConfig?: readonly string[] } = {}): Promise<Sshd> {
   const dir = mkdtempSync(join(tmpdir(), 'gitops-guard-sshd-'));
   mkdirSync('/run/sshd', { recursive: true, mode: 0o755 });
   const hostKey = options.hostKey ? (copyFileSync(options.hostKey, join(dir, 'host_key')), copyFileSync(`${options.hostKey}.pub`, join(dir, 'host_key.pub')), join(dir, 'host_key'))
@@ -119,6 +119,7 @@ export async function startSshd(options: { clientKey?: string; port?: number; ho
     'AllowTcpForwarding yes',
     'LogLevel ERROR',
     `SetEnv PATH=${bin}:/usr/local/bin:/usr/bin:/bin ${dockerEnv} HOME=${home}`,
+    ...(options.extraConfig ?? []),
     '',
   ].join('\n'));
   let log = '';

@@ -1,8 +1,9 @@
 // Tools that change what runs: deploy and rollback (both by commit and push; never by hand).
 import type { McpServer } from '@modelcontextprotocol/sdk/server/mcp.js';
 import { z } from 'zod';
-import { deploy, rollback, type DeployResult, type Step } from '../../gitops/deploy.js';
-import { failure, result, type ToolContext } from '../context.js';
+import { deploy, rollback, type DeployResult } from '../../gitops/deploy.js';
+import { failure, NO_HOST, result, type ToolContext } from '../context.js';
+import { progressReporter, type ProgressNotification } from '../progress.js';
 
 /** Stay well inside a client's ~60 s request timeout; a longer wait returns "pending". */
 export const MAX_WAIT_SECONDS = 45;
@@ -22,27 +23,22 @@ const outcome = {
 type Extra = {
   signal: AbortSignal;
   _meta?: { progressToken?: string | number } | undefined;
-  sendNotification: (n: { method: 'notifications/progress'; params: { progressToken: string | number; progress: number; total?: number; message?: string } }) => Promise<void>;
+  sendNotification: (n: ProgressNotification) => Promise<void>;
 };
 
 function progressFor(extra: Extra, ctx: ToolContext) {
-  const token = extra._meta?.progressToken;
-  let n = 0;
-  return (step: Step, message: string): void => {
-    ctx.log('info', `${step}: ${message}`);
-    if (token === undefined) return;
-    void extra.sendNotification({ method: 'notifications/progress', params: { progressToken: token, progress: ++n, message: `${step}: ${message}` } }).catch(() => undefined);
-  };
+  return progressReporter({ token: extra._meta?.progressToken, send: (n) => extra.sendNotification(n), log: (m) => ctx.log('info', m) });
 }
 
-function describe(r: DeployResult): { structured: z.infer<z.ZodObject<typeof outcome>>; text: string } {
+function describe(r: DeployResult, hasHost: boolean): { structured: z.infer<z.ZodObject<typeof outcome>>; text: string } {
   const v = r.verify;
   const status: z.infer<typeof outcome.status> = r.dryRun ? 'dry-run' : !v ? 'pushed' : v.ok ? 'deployed' : v.pending ? 'pending' : 'failed';
   const next = status === 'deployed' ? 'nothing: the commit is live and the services are healthy'
     : status === 'pending' ? `call status until it shows live: ${r.commit?.slice(0, 7)}`
       : status === 'failed' ? `look at the logs of the failing service; to undo, call rollback with sha ${r.commit?.slice(0, 7)}`
         : status === 'dry-run' ? 'call again without dry_run to commit and push'
-          : 'call status to see when the server applies it';
+          : hasHost ? 'call status to see when the server applies it'
+            : `nothing to verify here: ${NO_HOST.message}; the push is done, and the server applies it if its reconciler follows ${r.commit?.slice(0, 7) ?? 'the branch'}`;
   const back = r.revert;
   const revert = back ? { commit: back.commit, message: back.message, live: Boolean(back.verify?.ok), problems: back.verify?.problems ?? [] } : undefined;
   const structured = { status, commit: r.commit, message: r.message, files: r.files, pushedAt: r.pushedAt, problems: v?.problems ?? [],
@@ -90,6 +86,7 @@ export function registerChangeTools(server: McpServer, ctx: ToolContext): void {
     outputSchema: outcome,
     annotations: { readOnlyHint: false, destructiveHint: true, idempotentHint: false, openWorldHint: true },
   }, async (args, extra) => {
+    const progress = progressFor(extra as Extra, ctx);
     try {
       if (!args.message && !args.restart && !args.resume) return failure(new Error('say what changed in message (or set restart, or resume)'));
       const refused = args.dry_run ? null : await confirm(server, ctx, args.resume ? 'Finish the interrupted deploy (push what is committed)'
@@ -99,14 +96,16 @@ export function registerChangeTools(server: McpServer, ctx: ToolContext): void {
         ...(args.message ? { message: args.message } : {}), ...(args.files ? { files: args.files } : {}),
         restart: args.restart, resume: args.resume, ...(args.revert_on_failure !== undefined ? { revertOnFailure: args.revert_on_failure } : {}), ...(args.service ? { service: args.service } : {}), dryRun: args.dry_run,
         wait: args.wait && Boolean(ctx.config.host), ...(ctx.config.host && args.wait ? { server: ctx.remote() } : {}),
-        waitTimeoutMs: args.wait_seconds * 1000, progress: progressFor(extra as Extra, ctx), signal: extra.signal,
+        waitTimeoutMs: args.wait_seconds * 1000, progress, signal: extra.signal,
       });
-      const d = describe(r);
+      const d = describe(r, Boolean(ctx.config.host));
       if (d.structured.status !== 'deployed' && d.structured.status !== 'dry-run') ctx.log('warning', d.text);
       return { ...result(d.structured, d.text), ...(d.structured.status === 'failed' ? { isError: true } : {}) };
     } catch (e) {
       ctx.log('error', `deploy: ${(e as Error).message}`);
       return failure(e);
+    } finally {
+      progress.stop();
     }
   });
 
@@ -114,27 +113,31 @@ export function registerChangeTools(server: McpServer, ctx: ToolContext): void {
     title: 'Roll back a deploy',
     description: 'Undo a deploy the GitOps way: git revert the deploy commit (sha, or last for the newest deploy commit) as '
       + '"deploy: revert …", push, and verify like deploy. Never resets or force-pushes. Use history to find the sha.',
-    inputSchema: {
-      sha: z.string().regex(/^[0-9a-fA-F]{4,64}$/).optional().describe('The deploy commit to revert.'),
-      last: z.boolean().default(false).describe('Revert the newest deploy commit.'),
+    // Exactly one of sha / last: the JSON Schema says so (oneOf), and the refinement enforces it.
+    inputSchema: z.object({
+      sha: z.string().regex(/^[0-9a-fA-F]{4,64}$/).optional().describe('The deploy commit to revert. Give this or last, not both.'),
+      last: z.literal(true).optional().describe('true: revert the newest deploy commit. Give this or sha, not both.'),
       dry_run: z.boolean().default(false),
       wait_seconds: z.number().int().min(1).max(MAX_WAIT_SECONDS).default(MAX_WAIT_SECONDS),
-    },
+    }).refine((a) => (a.sha !== undefined) !== (a.last === true), { message: 'give exactly one of sha (the deploy commit) or last: true' })
+      .meta({ oneOf: [{ required: ['sha'] }, { required: ['last'] }] }),
     outputSchema: outcome,
     annotations: { readOnlyHint: false, destructiveHint: true, idempotentHint: false, openWorldHint: true },
   }, async (args, extra) => {
+    const progress = progressFor(extra as Extra, ctx);
     try {
-      if (!args.sha && !args.last) return failure(new Error('name the deploy commit (sha) or set last'));
       const refused = args.dry_run ? null : await confirm(server, ctx, `Roll back ${args.sha ?? 'the last deploy'}`);
       if (refused) return failure(new Error(refused));
       const r = await rollback(ctx.config, args.last ? { last: true } : { sha: args.sha! }, {
         dryRun: args.dry_run, wait: Boolean(ctx.config.host), ...(ctx.config.host ? { server: ctx.remote() } : {}),
-        waitTimeoutMs: args.wait_seconds * 1000, progress: progressFor(extra as Extra, ctx), signal: extra.signal,
+        waitTimeoutMs: args.wait_seconds * 1000, progress, signal: extra.signal,
       });
-      const d = describe(r);
+      const d = describe(r, Boolean(ctx.config.host));
       return { ...result(d.structured, d.text), ...(d.structured.status === 'failed' ? { isError: true } : {}) };
     } catch (e) {
       return failure(e);
+    } finally {
+      progress.stop();
     }
   });
 }

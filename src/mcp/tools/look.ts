@@ -4,9 +4,13 @@ import { simpleGit } from 'simple-git';
 import { z } from 'zod';
 import { history } from '../../gitops/deploy.js';
 import { LOGS_DEFAULT_TAIL, LOGS_MAX_TAIL } from '../../remote/commands.js';
-import { failure, result, type ToolContext } from '../context.js';
+import { failure, needsHost, result, serverNext, type ToolContext } from '../context.js';
 
-const READ_ONLY = { readOnlyHint: true, destructiveHint: false, idempotentHint: true } as const;
+// destructiveHint and idempotentHint mean something only for a tool that changes things, so read-only
+// tools carry neither. openWorldHint: true where the answer is what the server says, false where it
+// comes from this checkout (history and plan ask the server only to mark the live commit).
+const LOCAL = { readOnlyHint: true, openWorldHint: false } as const;
+const REMOTE = { readOnlyHint: true, openWorldHint: true } as const;
 const sha = (s: string | null | undefined): string => (s ? s.slice(0, 7) : 'unknown');
 
 export function registerLookTools(server: McpServer, ctx: ToolContext): void {
@@ -22,7 +26,7 @@ export function registerLookTools(server: McpServer, ctx: ToolContext): void {
       rewrite: z.string().optional(),
       findings: z.array(z.object({ ruleId: z.string(), decision: z.string(), text: z.string(), target: z.string(), suggestion: z.string().optional() })),
     },
-    annotations: { ...READ_ONLY, openWorldHint: false },
+    annotations: LOCAL,
   }, async ({ command }) => {
     try {
       const v = (await ctx.classifier()).classify(command);
@@ -49,8 +53,10 @@ export function registerLookTools(server: McpServer, ctx: ToolContext): void {
       problems: z.array(z.string()),
       healed: z.array(z.string()).describe("What the reconciler's last run healed: drift undone, and where the old state was saved."),
     },
-    annotations: READ_ONLY,
+    annotations: REMOTE,
   }, async () => {
+    const noHost = needsHost(ctx);
+    if (noHost) return noHost;
     try {
       const s = await ctx.remote().status();
       const live = s.server.applied?.applied || (s.server.applied?.ok ? s.server.applied.commit : null) || s.server.checkout;
@@ -61,7 +67,7 @@ export function registerLookTools(server: McpServer, ctx: ToolContext): void {
       const lines = [`${s.host}: ${s.summary}`, ...services.map((c) => `- ${c.service ?? c.name}: ${c.state}${c.health ? ` (${c.health})` : ''}, ${c.image}`), ...s.healed.map((h) => `healed: ${h}`), ...s.problems.map((p) => `note: ${p}`)];
       return result({ host: s.host, summary: s.summary, live, upstream: s.local.upstream, pending: s.pending, lastRun, services, problems: s.problems, healed: s.healed }, lines.join('\n'));
     } catch (e) {
-      return failure(e, 'check host, port and keys in gitops-guard.json; try again when the server is reachable');
+      return failure(e, serverNext(e, ctx));
     }
   });
 
@@ -76,8 +82,10 @@ export function registerLookTools(server: McpServer, ctx: ToolContext): void {
       grep: z.string().optional().describe('Only lines containing this text.'),
     },
     outputSchema: { service: z.string(), container: z.string(), stdout: z.string(), stderr: z.string(), truncated: z.boolean(), note: z.string().optional() },
-    annotations: READ_ONLY,
+    annotations: REMOTE,
   }, async ({ service, tail, since, grep }) => {
+    const noHost = needsHost(ctx);
+    if (noHost) return noHost;
     try {
       const r = await ctx.remote().logs(service, { tail, ...(since ? { since } : {}), ...(grep !== undefined ? { grep } : {}) });
       return result({ ...r }, `== stdout ==\n${r.stdout}\n== stderr ==\n${r.stderr}${r.note ? `\nnote: ${r.note}` : ''}`);
@@ -97,7 +105,7 @@ export function registerLookTools(server: McpServer, ctx: ToolContext): void {
       runs: z.array(z.object({ time: z.string(), commit: z.string(), event: z.string(), ok: z.boolean(), exit: z.number(),
         healed: z.array(z.string()), durationMs: z.number() })).describe("The server's reconciler runs, newest first."),
     },
-    annotations: READ_ONLY,
+    annotations: LOCAL,
   }, async ({ limit }) => {
     try {
       let live: string | null = null;
@@ -133,7 +141,7 @@ export function registerLookTools(server: McpServer, ctx: ToolContext): void {
       uncommitted: z.array(z.string()),
       summary: z.string(),
     },
-    annotations: READ_ONLY,
+    annotations: LOCAL,
   }, async () => {
     try {
       const git = simpleGit({ baseDir: ctx.config.root });
@@ -153,7 +161,7 @@ export function registerLookTools(server: McpServer, ctx: ToolContext): void {
         if (live) notApplied = await commits(`${live}..${upstream}`).catch(() => null);
       }
       const summary = [`${unpushed.length} commit(s) not pushed`,
-        notApplied === null ? 'what the server applied is unknown' : `${notApplied.length} pushed but not applied (live: ${sha(live)})`,
+        notApplied === null ? (ctx.config.host ? 'what the server applied is unknown' : 'no server configured, so what it applied is unknown') : `${notApplied.length} pushed but not applied (live: ${sha(live)})`,
         `${uncommitted.length} IaC file(s) changed but not committed`].join('; ');
       return result({ branch, upstream, live, unpushed, notApplied, uncommitted, summary }, summary);
     } catch (e) {

@@ -6,7 +6,7 @@
 // quotes", and tree-sitter (and its ~40 ms of start-up in a fresh process) is not needed. Everything
 // else goes to the parser. Property tests hold the two to the same commands, words, offsets and
 // working directories on every text this takes.
-import { nextCwd, type SimpleCommand } from './invocations.js';
+import { nextCwd, SUBSCRIPT_SUBSTITUTION, type SimpleCommand } from './invocations.js';
 import { MAX_INPUT_BYTES } from './parse.js';
 import type { Word } from './words.js';
 
@@ -41,7 +41,7 @@ export function plainCommands(text: string): SimpleCommand[] | null {
   const commands: SimpleCommand[] = [];
   let cwd: string | null = '.';
   let words: Word[] = [];
-  let assignments: { name: string; value: string }[] = [];
+  let assignments: { name: string; value: string; text: string }[] = [];
   let first = -1;
   let last = -1;
   /** The operator that ended the last command, until the next command's first token. */
@@ -76,11 +76,13 @@ export function plainCommands(text: string): SimpleCommand[] | null {
     if (words.length === 0) {
       const a = ASSIGNMENT.exec(token);
       if (a) {
-        assignments.push({ name: a[1]!, value: a[2]! });
+        assignments.push({ name: a[1]!, value: a[2]!, text: a[2]! });
         continue;
       }
       if (RESERVED.has(token) || !WORD.test(token)) return null;
     } else if (QUOTED.test(token)) {
+      // `'a[$(cmd)]'` runs cmd wherever bash evaluates it as arithmetic: the parser's walk reads it.
+      if (SUBSCRIPT_SUBSTITUTION.test(token)) return null;
       value = token.slice(1, -1);
     } else if (!WORD.test(token) && !OPTION_VALUE.test(token)) {
       return null;

@@ -1,0 +1,336 @@
+// The expansion driver: find every command that will really run. Text goes through a job queue
+// (so nesting is a counter, not recursion); each simple command is handed to the runner families
+// in turn until one of them has read it. Every limit that runs out (depth, wrappers, commands,
+// time, size) becomes a `bad-input` event: the policy blocks where something managed could hide.
+import { isAbsolute, resolve } from 'node:path';
+import type { ScriptFiles } from '../files.js';
+import { collectCommands, type Redirect, type SimpleCommand, type StdinSource } from '../invocations.js';
+import { LOCAL, type Invocation, type ProgramFacts, type ShellEvent, type Target } from '../invocation.js';
+import { joinContinuations, MAX_INPUT_BYTES, parserLoaded, toOriginal, withTree } from '../parse.js';
+import { plainCommands } from '../plain.js';
+import { argOf, basename, quoteWord, type Word } from '../words.js';
+import { getopt, type Scan } from '../getopt.js';
+import { overlay, recordWrites, type Written } from './writes.js';
+import { CONTAINER_CLIS } from '../programs/container.js';
+import { runnerNames } from './runners.js';
+import { READERS } from '../grammars/readers.js';
+
+export interface ExpandOptions {
+  /** Absolute directory the command runs in. */
+  readonly cwd: string;
+  readonly files: ScriptFiles;
+  /** How many times text may be parsed again inside text (default 12). */
+  readonly maxDepth?: number;
+  /** How many commands one input may expand to (default 2000). */
+  readonly maxCommands?: number;
+  /** How long one input may take, in milliseconds (default 500: a safety limit, far above what any input takes). */
+  readonly budgetMs?: number;
+  /** Could this text name a program the policy is about? (From the rule set; decides which code strings are read.) */
+  readonly mentions: (text: string) => boolean;
+}
+
+export interface Job {
+  readonly text: string;
+  readonly target: Target;
+  readonly depth: number;
+  /** Range in the original input for text that is not the input itself. */
+  readonly origin: { start: number; end: number } | null;
+  /** Whether the origin command consists of exactly this job's text, so it may be replaced whole. */
+  readonly spliceable: boolean;
+  readonly cwd: string | null;
+  readonly stdin: StdinSource | null;
+  readonly via: readonly string[];
+  /**
+   * Where the text came from: parse failures in script files ask; a string literal of a code file
+   * that is not shell is data; elsewhere they are bad input.
+   */
+  readonly source: 'input' | 'string' | 'script' | 'code';
+  readonly env: ReadonlyMap<string, string | null>;
+  /** The directory of the outermost command (where a rewrite of it would run); undefined: this is the input. */
+  readonly rewriteCwd?: string | null;
+}
+
+/** What the expansion needs from the caller to go on: the parser, when text needs it. */
+export type ExpandResult =
+  | { readonly kind: 'done'; readonly invocations: Invocation[] }
+  | { readonly kind: 'needs-parser' };
+
+/** Wrappers peeled off one command before it counts as nested too deep. */
+export const MAX_WRAPPERS = 32;
+
+/** Programs whose name is known to the families (for case and `.exe` variants). */
+let knownNames: Set<string> | undefined;
+const KNOWN_NAMES = { has: (n: string): boolean => (knownNames ??= new Set([...CONTAINER_CLIS, ...runnerNames(), 'ssh', 'scp', 'sftp', 'rsync', 'git', 'kubectl', 'helm'])).has(n) };
+
+/** One family of runners: returns true when it has read the command (emitted, queued or raised). */
+export type Family = (scope: Scope, name: string, args: readonly Word[]) => boolean;
+
+export class Expansion {
+  readonly out: Invocation[] = [];
+  readonly queue: Job[] = [];
+  readonly seen = new Set<string>();
+  /** Files written earlier in the text (see writes.ts), and copies of binaries under another name. */
+  readonly written: Written = new Map();
+  readonly renamed = new Map<string, string>();
+  /** Aliases and functions defined earlier in the text. */
+  readonly aliases = new Map<string, string>();
+  readonly functions = new Map<string, string>();
+  readonly files: ScriptFiles;
+  readonly maxDepth: number;
+  private readonly maxCommands: number;
+  private readonly deadline: number;
+  private commandCount = 0;
+  private needsParser = false;
+
+  constructor(readonly input: string, readonly options: ExpandOptions, readonly families: readonly Family[]) {
+    this.files = overlay(options.files, this.written);
+    this.maxDepth = options.maxDepth ?? 12;
+    this.maxCommands = options.maxCommands ?? 2000;
+    this.deadline = performance.now() + (options.budgetMs ?? 500);
+    this.queue.push({
+      text: input, target: LOCAL, depth: 0, origin: null, spliceable: true, cwd: options.cwd, stdin: null,
+      via: [], source: 'input', env: new Map(),
+    });
+  }
+
+  run(): ExpandResult {
+    while (this.queue.length > 0) {
+      const job = this.queue.shift()!;
+      if (performance.now() > this.deadline) {
+        this.event(job, 'bad-input', 'took too long to read', job.text);
+        break;
+      }
+      const goOn = this.job(job);
+      if (this.needsParser) return { kind: 'needs-parser' };
+      if (!goOn) break;
+    }
+    return { kind: 'done', invocations: this.out };
+  }
+
+  /** An event for text of `job` that could not be seen through. */
+  event(job: Job, ev: ShellEvent, detail: string, text: string, range?: { start: number; end: number }): void {
+    const r = job.origin ?? range ?? { start: 0, end: this.input.length };
+    this.out.push({
+      argv: [], program: null, target: job.target, env: job.env, redirects: [], stdin: null, start: r.start,
+      end: r.end, via: job.via, spliceable: false, cwd: job.cwd, rewriteCwd: job.rewriteCwd ?? job.cwd, event: ev, detail, text,
+    });
+  }
+
+  /** Text that cannot be read: a script asks; elsewhere it is bad input. */
+  private unreadable(job: Job, why: string): void {
+    if (job.source === 'code') return;
+    if (job.source === 'script') this.event(job, 'unreadable-script', `${job.via[job.via.length - 1] ?? 'script'}: ${why}`, job.text);
+    else this.event(job, 'bad-input', why, job.text);
+  }
+
+  /** Read one job; false when a limit ended the whole expansion. */
+  private job(job: Job): boolean {
+    if (job.depth > this.maxDepth) { this.unreadable(job, `nested more than ${this.maxDepth} levels deep`); return true; }
+    // No shell can run a NUL byte (bash stops reading a string at it; Node refuses it in argv).
+    if (job.text.includes('\0')) { this.unreadable(job, 'contains NUL bytes'); return true; }
+    const plain = plainCommands(job.text);
+    if (!plain && !parserLoaded() && job.text.length <= MAX_INPUT_BYTES) { this.needsParser = true; return false; }
+    const prepared = plain ? { text: job.text, cuts: [] } : joinContinuations(job.text);
+    const parsed = plain ? { ok: true as const, commands: plain }
+      : withTree(prepared.text, (root) => collectCommands(prepared.text, root));
+    if (!('ok' in parsed)) {
+      this.unreadable(job, parsed.kind === 'too-large' ? `larger than ${MAX_INPUT_BYTES / 1024} KiB`
+        : parsed.kind === 'syntax' ? `not valid shell syntax (at offset ${parsed.at})`
+          : parsed.kind === 'timeout' ? 'took too long to parse' : 'too deeply nested');
+      return true;
+    }
+    if (!parsed.ok) { this.unreadable(job, 'too deeply nested'); return true; }
+    this.commandCount += parsed.commands.length;
+    if (this.commandCount > this.maxCommands) {
+      this.event(job, 'bad-input', `expands to more than ${this.maxCommands} commands`, job.text);
+      return false;
+    }
+    for (const [name, body] of ('functions' in parsed ? parsed.functions ?? [] : [])) {
+      this.functions.set(name, body);
+      // bash runs this one for any command it cannot find: judged where it is defined.
+      if (name === 'command_not_found_handle') this.queue.push({ ...job, text: body, depth: job.depth + 1, spliceable: false, via: [...job.via, name] });
+    }
+    for (const command of parsed.commands) {
+      const range = job.origin ?? { start: toOriginal(prepared, command.start), end: toOriginal(prepared, command.end) };
+      const scope = new Scope(this, job, command, range);
+      scope.run();
+      recordWrites(scope);
+    }
+    for (const r of parsed.reparse ?? []) {
+      this.queue.push({
+        ...job, text: r.text, depth: job.depth + 1, spliceable: false,
+        origin: job.origin ?? { start: toOriginal(prepared, r.start), end: toOriginal(prepared, r.end) },
+        rewriteCwd: job.rewriteCwd ?? job.cwd,
+      });
+    }
+    return true;
+  }
+}
+
+/** One simple command being read: its words shrink as wrappers are peeled off. */
+export class Scope {
+  argv: readonly Word[];
+  env: ReadonlyMap<string, string | null>;
+  target: Target;
+  readonly via: string[];
+  spliceable: boolean;
+  readonly cwd: string | null;
+  readonly rewriteCwd: string | null;
+  readonly stdin: StdinSource | null;
+  /** Arguments are appended from stdin at run time (under `xargs`, `parallel`). */
+  argsFromStdin = false;
+  private ownEnv = false;
+
+  constructor(readonly run0: Expansion, readonly job: Job, readonly command: SimpleCommand, readonly range: { start: number; end: number }) {
+    this.argv = command.words;
+    this.target = job.target;
+    this.via = [...job.via];
+    // A `cd` on the server does not move the local directory.
+    this.cwd = job.target.kind === 'remote' || command.cwd === '.' ? job.cwd
+      : command.cwd === null ? null
+        : job.cwd === null ? (isAbsolute(command.cwd) ? command.cwd : null)
+          : resolve(job.cwd, command.cwd);
+    this.env = job.env.size === 0 ? command.env : command.env.size === 0 ? job.env : new Map([...job.env, ...command.env]);
+    for (const a of command.assignments) this.assign(a.name, a.value);
+    this.rewriteCwd = job.rewriteCwd === undefined ? this.cwd : job.rewriteCwd;
+    this.spliceable = job.spliceable && !command.redirects.some((r) => r.op.startsWith('<<'));
+    this.stdin = command.stdin ?? job.stdin;
+  }
+
+  get local(): boolean {
+    return this.target.kind === 'local';
+  }
+
+  get files(): ScriptFiles {
+    return this.run0.files;
+  }
+
+  assign(name: string, value: string | null): void {
+    if (!this.ownEnv) { this.env = new Map(this.env); this.ownEnv = true; }
+    (this.env as Map<string, string | null>).set(name, value);
+  }
+
+  run(): void {
+    for (let peeled = 0; peeled <= MAX_WRAPPERS; peeled++) {
+      const head = this.argv[0];
+      if (!head) return;
+      const value = head.value ?? head.tail;
+      if (value === '') return; // an empty command name: the shell reports "command not found"
+      if (value === null) { this.raise('dynamic-command', `the command name \`${head.text}\` is computed at run time`); return; }
+      const before = this.argv;
+      if (peeled === 0 && this.definitions(head)) return;
+      if (peeled === 0 && !value.includes('/') && this.fromPath(head, value)) { if (this.argv === before) return; continue; }
+      const name = canonicalName(basename(value));
+      const args = this.argv.slice(1);
+      let read = false;
+      for (const family of this.run0.families) {
+        if (family(this, name, args)) { read = true; break; }
+      }
+      if (!read) { this.emit(this.argv, name); return; }
+      if (this.argv === before) return;
+    }
+    this.raise('bad-input', `wrapped in more than ${MAX_WRAPPERS} commands`);
+  }
+
+  /**
+   * Aliases and functions defined earlier in the text: an alias's text stands for the word, a
+   * function's body runs with the arguments. `alias` and `hash -p` define them here.
+   */
+  private definitions(head: Word): boolean {
+    const run0 = this.run0;
+    const rest = this.argv.slice(1);
+    if (head.value === 'alias' || (head.value === 'hash' && rest[0]?.value === '-p')) {
+      if (head.value === 'hash') {
+        const path = rest[1]?.value;
+        for (const w of rest.slice(2)) if (w.value && path) run0.aliases.set(w.value, path);
+      } else {
+        for (const w of rest) {
+          const m = w.value === null ? null : /^([^=\s]+)=(.*)$/s.exec(w.value);
+          if (m) run0.aliases.set(m[1]!, m[2]!);
+        }
+      }
+      return false;
+    }
+    // An alias applies only to a word written plainly (`\\d` and `'d'` are not expanded).
+    const alias = head.value !== null && head.text === head.value ? run0.aliases.get(head.value) : undefined;
+    if (alias !== undefined) {
+      this.nested([alias, ...rest.map((w) => w.text)].join(' '), `alias ${head.value}`);
+      return true;
+    }
+    const body = head.value !== null ? run0.functions.get(head.value) : undefined;
+    if (body !== undefined) {
+      const args = rest.map((w) => (w.value === null ? w.text : quoteWord(w.value)));
+      const text = body
+        .replace(/"\$(?:@|\{@\})"|\$(?:@|\*)|"\$\*"/g, args.join(' '))
+        .replace(/"?\$\{?([1-9])\}?"?/g, (_m, d: string) => args[Number(d) - 1] ?? "''");
+      this.nested(text, `function ${head.value}`);
+      return true;
+    }
+    return false;
+  }
+
+  /**
+   * `PATH=bin:$PATH deploy`: a directory put first on PATH for this command, where the program
+   * is a script of the project, runs that script.
+   */
+  private fromPath(head: Word, value: string): boolean {
+    const a = this.command.assignments.find((x) => x.name === 'PATH');
+    if (!a || this.cwd === null) return false;
+    const dirs = (a.value ?? a.text ?? '').split(':').filter((d) => d !== '' && !/[$`]/.test(d));
+    for (const d of dirs) {
+      const path = resolve(this.cwd, d.replace(/^["']|["']$/g, ''), value);
+      if (this.files.read(path).kind === 'missing') continue;
+      this.argv = [{ ...head, value: path, tail: value }, ...this.argv.slice(1)];
+      return false;
+    }
+    return false;
+  }
+
+  /** Go on with these words as the command (a wrapper was peeled off). */
+  continueWith(words: readonly Word[], label: string): void {
+    this.via.push(label);
+    this.argv = words;
+  }
+
+  emit(words: readonly Word[], program: string, extra: { scan?: Scan; facts?: ProgramFacts; target?: Target; code?: string; redirects?: readonly Redirect[] } = {}): void {
+    const grammar = extra.scan ? undefined : READERS[program];
+    const scan = extra.scan ?? (grammar ? getopt(words.slice(1).map(argOf), grammar) : undefined);
+    this.run0.out.push({
+      argv: words, program, target: extra.target ?? this.target, env: this.env, redirects: extra.redirects ?? this.command.redirects,
+      stdin: this.stdin, start: this.range.start, end: this.range.end, via: [...this.via], spliceable: this.spliceable,
+      cwd: this.cwd, rewriteCwd: this.rewriteCwd,
+      ...(scan ? { scan } : {}), ...(extra.code !== undefined ? { code: extra.code } : {}), ...(extra.facts ? { facts: extra.facts } : {}),
+    });
+  }
+
+  raise(ev: ShellEvent, detail: string, text?: string): void {
+    this.run0.out.push({
+      argv: this.argv, program: null, target: this.target, env: this.env, redirects: this.command.redirects, stdin: null,
+      start: this.range.start, end: this.range.end, via: [...this.via], spliceable: false, cwd: this.cwd,
+      rewriteCwd: this.rewriteCwd, event: ev, detail, text: text ?? this.argv.map((w) => w.text).join(' '),
+    });
+  }
+
+  /** Read these words as a command of its own, reached through this one (`find -exec`). */
+  sub(words: readonly Word[], label: string): void {
+    const inner = new Scope(this.run0, { ...this.job, via: [...this.via, label], env: this.env, spliceable: false },
+      { ...this.command, words: [...words], assignments: [] }, this.range);
+    inner.run();
+  }
+
+  /** Queue text that a shell will run, read as coming from this command. */
+  nested(text: string, label: string, extra: Partial<Job> = {}): void {
+    this.run0.queue.push({
+      text, target: this.target, depth: this.job.depth + 1, origin: this.range, rewriteCwd: this.rewriteCwd,
+      spliceable: this.spliceable, cwd: this.cwd, stdin: null, source: 'string', env: this.env, ...extra,
+      via: [...this.via, label],
+    });
+  }
+}
+
+/** Names that run a known program on case-insensitive or Windows file systems (`Docker`, `docker.exe`). */
+function canonicalName(name: string): string {
+  // zsh's `=docker` is the path of docker.
+  const lower = name.replace(/^=(?=.)/, '').toLowerCase().replace(/\.exe$/, '');
+  return lower !== name && (KNOWN_NAMES.has(lower) || name.startsWith('=')) ? lower : name;
+}

@@ -1,0 +1,18 @@
+// Expansion: input text → every invocation that will really run. The families are tried in this
+// order for each command; the first that reads it wins.
+import { Expansion, type ExpandOptions, type ExpandResult, type Family } from './driver.js';
+import { managedFamily } from './managed.js';
+import { remoteFamily } from './remote.js';
+import { runnersFamily } from './runners.js';
+import { makeRecipesFamily, packageScripts, pathScripts } from './scripts.js';
+import { tasksFamily } from './tasks.js';
+
+const FAMILIES: readonly Family[] = [pathScripts, runnersFamily, remoteFamily, managedFamily, packageScripts, makeRecipesFamily, tasksFamily];
+
+/** Find every invocation in `input`. Never throws for any input; always terminates. */
+export function expand(input: string, options: ExpandOptions): ExpandResult {
+  return new Expansion(input, options, FAMILIES).run();
+}
+
+export type { ExpandOptions, ExpandResult } from './driver.js';
+export { runnerNames } from './runners.js';

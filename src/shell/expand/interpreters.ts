@@ -1,0 +1,260 @@
+// The interpreters family: code given to python, node, ruby, perl, awk, sed, vim, gdb, expect, cron
+// and the rest is read for the commands it starts. Inline code (`-c`, `-e`): every string literal
+// that mentions a managed program is read as shell. A code file: only literals inside calls that
+// start processes, so the messages and data of a large program are not taken for commands.
+import { isAbsolute, resolve } from 'node:path';
+import type { CodeLanguage } from '../grammars/types.js';
+import { MAX_INPUT_BYTES } from '../parse.js';
+import { ENGINE_SOCKET } from '../grammars/managed.js';
+import { basename } from '../words.js';
+import type { Scope } from './driver.js';
+import { runStdin } from './scripts.js';
+
+/** Docker Engine SDKs: code that uses one drives the engine like its CLI. */
+const ENGINE_SDK = /\bimport\s+docker\b|\bfrom\s+docker\b|docker\.from_env|DockerClient\(|require\(\s*['"](?:dockerode|docker-modem)['"]\s*\)|from\s+['"]dockerode['"]|github\.com\/docker\/docker\/client|Docker::Container/;
+
+/** Process-starting calls in common interpreters. */
+const SPAWNS = /\b(qx|open|execute|shell-command|call-process|start-process|async-shell-command|process-file|ProcessBuilder|Runtime\.getRuntime|system|popen|Popen|subprocess|child_process|execSync|execFileSync|spawnSync|spawn|execFile|exec|execa|fork|IO\.popen|Open3|shell_exec|passthru|proc_open|Deno\.Command|Bun\.spawn|Bun\.\$|run|call|check_call|check_output|getoutput|getstatusoutput|os\.exec[lv]p?e?|pexpect|sh)\b|`|%x[{(\[]|qx[{(\[/]/;
+/** Ways of building a string at run time. */
+const BUILDS_STRINGS = /"\s+"|"\s*\.\s*"|["'][^"'\n]*\$[A-Za-z_{(][^"'\n]*["']|\+|\bf["']|%[sdr]|\.join\(|\$\{|#\{|\.format\(|concat|\.\.|\[::-1\]|chr\(|fromCharCode|\\x|\\u|base64|decode|atob|Buffer\.from|pack\(|reverse|replace|upper\(|lower\(|toUpperCase|toLowerCase|capitalize|swapcase|uc\(|lc\(/;
+
+/** Languages whose lines are commands of their own, with the verbs that hand a line to a shell. */
+const LINE_VERBS: Partial<Record<CodeLanguage, RegExp>> = {
+  vim: /^\s*:*\s*(?:silent!?\s+|exe(?:cute)?\s+)?(?:!|r(?:ead)?\s*!|w(?:rite)?\s*!|ter(?:minal)?\s+|call\s+system\()\s*(.*)$/,
+  gdb: /^\s*(?:shell\s+|!|pipe\s+.*\|\s*)(.*)$/,
+  expect: /^\s*(?:spawn|exec|system)\s+(?:-\S+\s+)*(.*)$/,
+  ed: /^\s*(?:[0-9,.$;]*[rwe]\s*!|!)\s*(.*)$/,
+  less: /^\s*[0-9]*!(.*)$|^\s*[0-9]*\|.(.*)$/,
+  tcl: /(?:^|\[)\s*exec\s+(?:-\S+\s+)*([^\]\n]*)/,
+};
+
+export function scanCode(scope: Scope, lang: CodeLanguage, code: string, label: string, inline = true,
+  data: readonly { value: string; from: 'option' | 'operand' }[] = []): void {
+  const mentions = scope.run0.options.mentions;
+  // Code that talks to a container engine's socket or through its SDK is judged as the engine's API.
+  if (ENGINE_SOCKET.test(code) || ENGINE_SDK.test(code)) scope.emit(scope.argv, basename(scope.argv[0]?.value ?? lang), { code });
+  if (lang === 'crontab') { cronLines(scope, code, label); return; }
+  if (lang === 'sed') { sedScript(scope, code, label); return; }
+  // awk starts commands only through system(), `print | "cmd"` and `"cmd" | getline`.
+  if (lang === 'awk') {
+    if (!awkRuns(code)) return;
+    // Values given with -v are variables the code may run; operands (ARGV) too, less directly.
+    for (const d of data) {
+      if (!mentions(d.value)) continue;
+      if (d.from === 'option') scope.nested(d.value, `${label} -v`, { spliceable: false });
+      else scope.raise('interpreter-code', `${label} runs commands from its arguments`, d.value);
+    }
+    const pieces = stringsIn(code).filter((p) => mentions(p));
+    for (const piece of pieces) scope.nested(piece, label, { spliceable: false });
+    if (pieces.length === 0 && BUILDS_STRINGS.test(code)) scope.raise('interpreter-code', `${label} starts commands with text built at run time`);
+    return;
+  }
+  // PowerShell code is command lines.
+  if (lang === 'powershell') {
+    for (const stmt of code.split(/[;\n]/)) if (stmt.trim() !== '') scope.nested(stmt.trim().replace(/^&\s*/, ''), label, { spliceable: false });
+    return;
+  }
+  const verbs = LINE_VERBS[lang];
+  if (verbs) {
+    for (const line of code.split(/\n|\|(?=\s*[!:a-z])/)) {
+      const m = verbs.exec(line);
+      const cmd = m ? (m[1] ?? m[2] ?? '') : '';
+      if (m && cmd.trim() !== '') scope.nested(cmd.replace(/^['"(]+|['")]+\s*$/g, ''), label, { spliceable: false });
+    }
+    // These languages run shell commands only through those verbs: nothing else is a command.
+    return;
+  }
+  // Code that starts no process runs no command: printing or matching a name is data.
+  if (!SPAWNS.test(code)) return;
+  if (!mentions(code)) {
+    // `execSync('dock' + 'er ps')` never spells a name: inline code that starts processes with
+    // strings built at run time cannot be read.
+    if (inline && BUILDS_STRINGS.test(code)) {
+      scope.raise('interpreter-code', `${label} starts processes with command text built at run time`);
+    }
+    return;
+  }
+  const pieces = inline ? stringsIn(code) : stringsInSpawnCalls(code);
+  let found = false;
+  for (const piece of pieces) {
+    if (!mentions(piece)) continue;
+    found = true;
+    scope.nested(piece, label, { spliceable: false, source: inline ? 'string' : 'code' });
+  }
+  if (!found && inline) scope.raise('interpreter-code', `${label} mentions a managed tool in code that cannot be read as a command`, code);
+}
+
+/** A code file named on the command line: scanned as its language when it can be read. */
+export function scanCodeFile(scope: Scope, lang: CodeLanguage, path: string | null, label: string): void {
+  if (path === null) { scope.raise('unreadable-script', `the file \`${label}\` runs is named at run time`); return; }
+  if (['/dev/stdin', '/dev/fd/0', '/proc/self/fd/0', '-'].includes(path)) { runStdin(scope, label, lang); return; }
+  if (!scope.local) return;
+  const full = isAbsolute(path) ? path : scope.cwd === null ? null : resolve(scope.cwd, path);
+  if (full === null) { scope.raise('unreadable-script', `cannot tell which directory \`${path}\` is relative to`); return; }
+  const key = `code:${full}`;
+  if (scope.run0.seen.has(key)) return;
+  scope.run0.seen.add(key);
+  const read = scope.files.read(full);
+  if (read.kind === 'missing' || read.kind === 'binary') return;
+  if (read.kind === 'unreadable') { scope.raise('unreadable-script', `${label}: ${read.why}`); return; }
+  if (read.text.length > MAX_INPUT_BYTES * 16) return;
+  scanCode(scope, lang, read.text, label, false);
+}
+
+/** Every string literal (and every comma-joined list of literals, as an argv list). */
+export function stringsIn(code: string): string[] {
+  const literals = literalsOf(code);
+  const out = literals.map((l) => l.text);
+  let run: string[] = [];
+  for (let k = 0; k < literals.length; k++) {
+    const cur = literals[k]!;
+    const prev = literals[k - 1];
+    if (prev && /^\s*,\s*$/.test(code.slice(prev.end, cur.start))) run.push(cur.text);
+    else {
+      if (run.length > 1) out.push(run.map(quoteForScan).join(' '));
+      run = [cur.text];
+    }
+  }
+  if (run.length > 1) out.push(run.map(quoteForScan).join(' '));
+  return out;
+}
+
+/** Does awk code start a command? Its regex and string literals aside, it needs system() or a pipe. */
+function awkRuns(code: string): boolean {
+  const bare = code.replace(/"(?:[^"\\]|\\.)*"/g, '""').replace(/\/(?:[^/\\\n]|\\.)+\//g, '//');
+  return /\bsystem\s*\(|\|/.test(bare);
+}
+
+/**
+ * The command of each process-starting call: its first argument when that is a string literal
+ * (`execSync("…")`, `os.system("…")`), with a following list of literals as its arguments
+ * (`spawn("docker", ["ps"])`). Arguments after the command are data, not commands.
+ */
+function stringsInSpawnCalls(code: string): string[] {
+  const out: string[] = [];
+  const re = new RegExp(SPAWNS.source, 'g');
+  // A spawn word inside a string literal (`"do not run …"`) is text, not a call.
+  const inLiteral = literalsOf(code);
+  let li = 0;
+  let count = 0;
+  for (let m = re.exec(code); m !== null && count < 2000; m = re.exec(code)) {
+    count++;
+    while (li < inLiteral.length && inLiteral[li]!.end <= m.index) li++;
+    if (li < inLiteral.length && inLiteral[li]!.start <= m.index) continue;
+    const after = m.index + m[0].length;
+    // Ruby and Perl call without parentheses (`sh "cmd"`, `system 'cmd'`): the rest of the line.
+    if (/^[ \t]+["'`%q]/.test(code.slice(after, after + 3))) {
+      const eol = code.indexOf('\n', after);
+      const line = code.slice(after, eol < 0 ? undefined : eol);
+      const lits = literalsOf(line);
+      if (lits.length > 0) out.push(lits.length > 1 && /^\s*["'][^"']*["']\s*,/.test(line) ? lits.map((l) => quoteForScan(l.text)).join(' ') : lits[0]!.text);
+      continue;
+    }
+    const open = code.indexOf('(', after);
+    if (open < 0 || open - after > 2) continue;
+    let depth = 0;
+    let end = open;
+    for (; end < code.length && end - open < 4000; end++) {
+      const c = code[end];
+      if (c === '(') depth++;
+      else if (c === ')') { depth--; if (depth === 0) break; }
+    }
+    const args = code.slice(open + 1, end);
+    const first = /^\s*(?:\[\s*)?(["'`])/.exec(args);
+    if (!first) continue;
+    const literals = literalsOf(args);
+    const head = literals[0];
+    if (!head) continue;
+    // The command and the literals that follow it in one list (`["docker", "ps"]`, `"docker", ["ps"]`).
+    const run = [head.text];
+    for (let k = 1; k < literals.length; k++) {
+      if (!/^\s*,\s*\[?\s*$/.test(args.slice(literals[k - 1]!.end, literals[k]!.start))) break;
+      run.push(literals[k]!.text);
+    }
+    out.push(run.length > 1 ? run.map(quoteForScan).join(' ') : head.text);
+  }
+  return out;
+}
+
+function literalsOf(code: string): { text: string; start: number; end: number }[] {
+  const literals: { text: string; start: number; end: number }[] = [];
+  for (let i = 0; i < code.length && literals.length < 10_000; i++) {
+    const c = code[i]!;
+    if (c === '#' && (i === 0 || code[i - 1] === '\n' || code[i - 1] === ' ')) {
+      const nl = code.indexOf('\n', i);
+      i = nl < 0 ? code.length : nl;
+      continue;
+    }
+    // Perl's and Ruby's quote-like operators: q(…) qq{…} qw[…] qx<…> %x(…) %q{…} %w[…]
+    const ql = /^(?:qq|qw|qx|q|%[xqQwW]|%)([({[<\/|!])/.exec(code.slice(i, i + 4));
+    if (ql && (i === 0 || /[\s(,;=]/.test(code[i - 1]!))) {
+      const open = ql[1]!;
+      const close = ({ '(': ')', '{': '}', '[': ']', '<': '>' } as Record<string, string>)[open] ?? open;
+      const j = code.indexOf(close, i + ql[0].length);
+      if (j > 0) {
+        const body = code.slice(i + ql[0].length, j);
+        literals.push({ text: /^q?w|^%[wW]/.test(ql[0]) ? body.trim().split(/\s+/).map(quoteForScan).join(' ') : body, start: i, end: j + 1 });
+        i = j;
+        continue;
+      }
+    }
+    if (c !== '"' && c !== "'" && c !== '`') continue;
+    const triple = code.startsWith(c.repeat(3), i) ? c.repeat(3) : c;
+    let j = i + triple.length;
+    let text = '';
+    while (j < code.length && !code.startsWith(triple, j)) {
+      if (code[j] === '\\' && j + 1 < code.length) {
+        const n = code[j + 1]!;
+        text += n === 'n' ? '\n' : n === 't' ? '\t' : n;
+        j += 2;
+        continue;
+      }
+      text += code[j];
+      j++;
+    }
+    literals.push({ text, start: i, end: j + triple.length });
+    i = j + triple.length - 1;
+  }
+  return literals;
+}
+
+function quoteForScan(s: string): string {
+  return /^[A-Za-z0-9_@%+=:,./-]+$/.test(s) ? s : `'${s.replace(/'/g, `'\\''`)}'`;
+}
+
+/** crontab lines: five time fields (or `@reboot`, `@daily`, …), then a shell command. */
+function cronLines(scope: Scope, text: string, label: string): void {
+  for (const line of text.split('\n')) {
+    const t = line.trim();
+    if (t === '' || t.startsWith('#') || /^[A-Za-z_][A-Za-z0-9_]*\s*=/.test(t)) continue;
+    const m = /^(?:@\w+|(?:\S+\s+){4}\S+)\s+(.*)$/.exec(t);
+    if (m) scope.nested(m[1]!, label, { spliceable: false });
+  }
+}
+
+/**
+ * sed scripts: the `e` command and the `e` flag of `s` run shell commands; `w`/`W` and the `w` flag
+ * write files (judged as the redirection they are).
+ */
+function sedScript(scope: Scope, script: string, label: string): void {
+  for (const raw of script.split(/\n|;/)) {
+    const cmd = raw.trim().replace(/^(?:\d+|\$|\/(?:[^/\\]|\\.)*\/)(?:,(?:\d+|\$|\/(?:[^/\\]|\\.)*\/))?!?\s*/, '');
+    const e = /^e(?:\s+(.*))?$/.exec(cmd);
+    if (e) {
+      if (e[1]) scope.nested(e[1], `${label} e`, { spliceable: false });
+      else scope.raise('interpreter-code', `${label}: the \`e\` command runs the pattern space as a shell command`, script);
+      continue;
+    }
+    const s = /^s(.)((?:(?!\1)[^\\]|\\.)*)\1((?:(?!\1)[^\\]|\\.)*)\1([gpiImMe0-9]*)(?:w\s*(\S.*))?$/.exec(cmd);
+    if (s && s[4]!.includes('e')) {
+      // The result runs as a command: with a pattern matching the whole line, that is the replacement.
+      if (/^\^?\.\*\$?$/.test(s[2]!) && !/[&\\]/.test(s[3]!)) scope.nested(s[3]!, `${label} s///e`, { spliceable: false });
+      else scope.raise('interpreter-code', `${label}: the \`e\` flag runs the result as a shell command`, script);
+    }
+    const w = /^[wW]\s*(\S.*)$/.exec(cmd)?.[1] ?? s?.[5];
+    // Writing a local file is not the policy's business; on a server it is a change outside git.
+    if (w && !scope.local && !['/dev/stdout', '/dev/stderr', '/dev/null'].includes(w)) {
+      scope.emit(scope.argv, 'sed', { redirects: [{ op: '>', fd: null, target: { value: w, tail: null, text: w, start: 0, end: 0 } }] });
+    }
+  }
+}

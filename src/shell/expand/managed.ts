@@ -1,0 +1,210 @@
+// The managed family: the programs the policy is about get their facts parsed here, once, and
+// carried on the invocation (container CLIs with their engine, transfers, git with its pushes).
+// Git commands that run other commands are read too.
+import { getopt } from '../getopt.js';
+import type { ProgramFacts } from '../invocation.js';
+import { CONTAINER_CLIS, parseContainer } from '../programs/container.js';
+import { configValue, parseGit, parseGitPush, type GitCommand } from '../programs/git.js';
+import { parseRsync, parseScp, parseSftp, parseSshfs, remotePathOf } from '../programs/transfer.js';
+import { argOf, type Word } from '../words.js';
+import type { Scope } from './driver.js';
+import { readLocal, stdinText } from './output.js';
+import { quoteWord } from '../words.js';
+import { GIT_CONFIG_FILE_ENV, parseGitConfigText } from '../programs/git.js';
+import { runScriptFile } from './scripts.js';
+import { localSshCommands } from './remote.js';
+import { GIT_COMMAND_ENV, GIT_COMMAND_KEYS, GIT_PROGRAM_ENV, GIT_RUNS } from '../grammars/git.js';
+
+export function managedFamily(scope: Scope, name: string, args: readonly Word[]): boolean {
+  const values = args.map(argOf);
+  if (CONTAINER_CLIS.has(name)) {
+    const container = parseContainer(name, values, scope.env);
+    const engine = container.engineHost;
+    scope.emit(scope.argv, name, {
+      facts: { kind: 'container', container },
+      ...(engine === undefined ? {} : { target: { kind: 'remote', host: engine ?? '?' } }),
+    });
+    return true;
+  }
+  let facts: ProgramFacts | null = null;
+  switch (name) {
+    case 'scp': facts = { kind: 'transfer', transfer: parseScp(values) }; localSshCommands(scope, facts.transfer.scan.options, 'scp'); break;
+    case 'sshfs': facts = { kind: 'transfer', transfer: parseSshfs(values) }; localSshCommands(scope, facts.transfer.scan.options, 'sshfs'); break;
+    case 'sftp': {
+      const batch = (p: string): string | null => {
+        if (p !== '-') return readLocal(scope, p, scope.cwd);
+        const s = stdinText(scope, scope.stdin, 'sftp -b -');
+        return s.kind === 'text' ? s.text : null;
+      };
+      facts = { kind: 'transfer', transfer: parseSftp(values, batch) };
+      localSshCommands(scope, facts.transfer.scan.options, 'sftp');
+      break;
+    }
+    case 'rsync': {
+      const transfer = parseRsync(values);
+      facts = { kind: 'transfer', transfer };
+      rsyncHooks(scope, transfer.scan.options, values);
+      break;
+    }
+    case 'git': case 'hub': case 'git-push': case 'git-send-pack': {
+      const words = name === 'git' || name === 'hub' ? values : [name === 'git-push' ? 'push' : 'send-pack', ...values];
+      const git = parseGit(words, scope.env);
+      facts = gitFacts(scope, git, args);
+      if (facts === null) return true;
+      break;
+    }
+    default: return false;
+  }
+  scope.emit(scope.argv, name === 'git-push' || name === 'git-send-pack' || name === 'hub' ? 'git' : name, { facts });
+  return true;
+}
+
+/** rsync runs `-e` locally as its remote shell, and `--rsync-path` on the server. */
+function rsyncHooks(scope: Scope, options: readonly { name: string; value?: string | null }[], values: readonly (string | null)[]): void {
+  for (const o of options) {
+    if (o.name === '--rsh' || o.name === '-e') {
+      if (o.value === null) scope.raise('dynamic-command', '`rsync -e` runs a command computed at run time');
+      else if (o.value !== undefined) scope.nested(o.value, 'rsync -e', { spliceable: false });
+    }
+    if (o.name === '--rsync-path' && o.value !== undefined) {
+      const host = values.map((v) => (v === null ? null : remotePathOf(v, true)?.host)).find((h) => h) ?? '?';
+      if (o.value === null) scope.raise('dynamic-remote-command', '`rsync --rsync-path` is computed at run time');
+      // The server runs `PATH args`: a final `rsync` is the transfer's own server side.
+      else scope.nested(o.value.replace(/(^|[;&|]\s*|\s)rsync\s*$/, '$1true'), `rsync --rsync-path on ${host}`, { target: { kind: 'remote', host }, spliceable: false, env: new Map() });
+    }
+  }
+}
+
+
+
+function gitFacts(scope: Scope, git: GitCommand, words: readonly Word[]): ProgramFacts | null {
+  if (git.dynamic) scope.raise('dynamic-command', 'git configuration for this run is computed at run time');
+  for (const c of git.config) {
+    if (c.value === null || !GIT_COMMAND_KEYS.some((k) => k.test(c.key))) continue;
+    if (c.key.startsWith('alias.') && !(c.value.startsWith('!') && git.alias === c.key.slice(6))) continue;
+    if (c.key.startsWith('alias.')) continue; // the expanded shell alias is read below
+    if (/^(include\.path|includeif\.)/.test(c.key)) continue; // read by configFiles
+    if (c.key === 'core.hookspath') { gitHooks(scope, git, c.value); continue; }
+    if (c.key === 'sequence.editor') sequenceExecs(scope, c.value, `git -c ${c.key}`);
+    const value = c.key.startsWith('credential') && !c.value.startsWith('!') ? `git-credential-${c.value}` : c.value.replace(/^!/, '');
+    scope.nested(value, `git -c ${c.key}`, { spliceable: false });
+  }
+  for (const v of GIT_COMMAND_ENV) {
+    const value = scope.env.get(v);
+    if (value === undefined) continue;
+    if (value === null) { scope.raise('dynamic-command', `${v} is computed at run time`); continue; }
+    scope.nested(value.replace(/^\|+/, '').replace(/%s/g, 'FILE'), v, { spliceable: false });
+    if (v === 'GIT_SEQUENCE_EDITOR') sequenceExecs(scope, value, v);
+  }
+  for (const v of GIT_PROGRAM_ENV) {
+    const value = scope.env.get(v);
+    if (value === undefined) continue;
+    if (value === null) { scope.raise('dynamic-command', `${v} is computed at run time`); continue; }
+    scope.nested(quoteWord(value), v, { spliceable: false });
+  }
+  configFiles(scope, git);
+  configWrites(scope, git);
+  if (git.shellAlias !== undefined) scope.nested(git.shellAlias, `git ${git.alias ?? ''}`.trim());
+  const sub = git.sub;
+  const runs = sub === null ? undefined : GIT_RUNS[sub];
+  if (runs) {
+    const scan = getopt(git.args, { long: [...(runs.option ?? []).filter((o) => o.startsWith('--')).map((o) => `${o.slice(2)}=`), 'quiet', 'recursive'], short: (runs.option ?? []).filter((o) => !o.startsWith('--')).map((o) => `${o[1]}:`).join('') + 'qi', permute: true, abbreviate: true });
+    for (const o of scan.options) {
+      if (!runs.option?.some((n) => n === o.name || n === o.alias)) continue;
+      if (o.value === null) scope.raise('dynamic-command', `\`git ${sub} ${o.name}\` runs a command computed at run time`);
+      else if (o.value !== undefined) scope.nested(o.value, `git ${sub} ${o.name}`, { spliceable: false });
+    }
+    const ops = scan.operands.map((x) => x.value);
+    const payload = runs.operands !== undefined && ops[0] === 'foreach' ? ops.slice(runs.operands)
+      : runs.argv !== undefined && ops[0] === 'run' ? ops.slice(runs.argv) : [];
+    if (payload.length > 0) {
+      if (payload.some((p) => p === null)) scope.raise('dynamic-command', `\`git ${sub}\` runs a command computed at run time`);
+      else scope.nested((payload as string[]).join(' '), `git ${sub} ${ops[0]}`, { spliceable: false });
+    }
+  }
+  // `git clone -c k=v` configures the new repository before its checkout runs; its template brings hooks.
+  if (sub === 'clone' || sub === 'init') {
+    const scan = getopt(git.args, { long: ['config=|c', 'template=', 'origin=|o', 'branch=|b', 'depth=', 'reference=', 'separate-git-dir=', 'upload-pack=|u', 'jobs=|j', 'filter='], short: 'c:o:b:u:j:', permute: true });
+    for (const o of scan.options) {
+      if (o.name === '--config' && o.value !== undefined) {
+        const v = o.value;
+        const eq = v === null ? -1 : v.indexOf('=');
+        const key = v === null || eq < 0 ? '' : v.slice(0, eq).toLowerCase();
+        if (v === null) scope.raise('dynamic-command', '`git clone --config` is computed at run time');
+        else if (GIT_COMMAND_KEYS.some((k) => k.test(key)) && !key.startsWith('alias.')) scope.nested(v.slice(eq + 1).replace(/^!/, ''), `git ${sub} --config ${key}`, { spliceable: false });
+      }
+      if (o.name === '--template' && o.value !== undefined) gitHooks(scope, git, o.value === null ? null : `${o.value}/hooks`);
+    }
+  }
+  // ext:: URLs run a command to reach the "remote" (also when url.<base>.insteadOf rewrites a URL into one).
+  const rewrites = git.config.filter((c) => /^url\..*\.insteadof$/.test(c.key) && c.value !== null)
+    .map((c) => ({ from: c.value!, to: c.key.slice(4, -'.insteadof'.length) }));
+  for (const raw of git.args) {
+    const hit = raw === null ? undefined : rewrites.find((r) => raw.startsWith(r.from));
+    const a = raw !== null && hit ? hit.to + raw.slice(hit.from.length) : raw;
+    if (a !== null && a.startsWith('ext::')) scope.nested(a.slice(5).replace(/%(.)/g, (_m, c: string) => (c === 'S' ? 'git-upload-pack' : c === 's' ? ' ' : c)).replace(/%/g, ''), 'git ext::', { spliceable: false });
+  }
+  if (sub === 'push' || sub === 'send-pack') {
+    const push = parseGitPush(git);
+    // `"+$(git branch --show-current)"`: computed, but forced as written.
+    const forced = words.filter((w) => w.value === null && /^["']?\+/.test(w.text)).map((w) => w.text);
+    return { kind: 'git', git, push: forced.length > 0 ? { ...push, forcedRefs: [...push.forcedRefs, ...forced] } : push };
+  }
+  void configValue;
+  return { kind: 'git', git };
+}
+
+/** Lines `exec CMD` / `x CMD` that a sequence editor writes into a rebase todo list run as commands. */
+function sequenceExecs(scope: Scope, editor: string, label: string): void {
+  for (const m of editor.matchAll(/(?:^|[\s/'"])(?:exec|x) ([^#/'"\n]+)/g)) scope.nested(m[1]!.trim(), `${label} (rebase exec)`, { spliceable: false });
+}
+
+/** Configuration files named for this run (GIT_CONFIG_GLOBAL, include.path …): read as given with -c. */
+function configFiles(scope: Scope, git: GitCommand): void {
+  const paths: (string | null)[] = [];
+  for (const v of GIT_CONFIG_FILE_ENV) { const p = scope.env.get(v); if (p !== undefined) paths.push(p); }
+  for (const c of git.config) if (c.key === 'include.path' || /^includeif\..*\.path$/.test(c.key)) paths.push(c.value);
+  for (const p of paths.slice(0, 8)) {
+    if (p === null) { scope.raise('dynamic-command', 'git reads a configuration file named at run time'); continue; }
+    const text = readLocal(scope, p.replace(/^~(?=\/)/, process.env.HOME ?? '~'), scope.cwd);
+    if (text === null) continue;
+    const entries = parseGitConfigText(text);
+    for (const c of entries) {
+      if (c.value === null || !GIT_COMMAND_KEYS.some((k) => k.test(c.key)) || /^(include|includeif)\./.test(c.key)) continue;
+      if (c.key.startsWith('alias.')) { if (c.value.startsWith('!')) scope.nested(c.value.slice(1), `${p}: ${c.key}`, { spliceable: false }); continue; }
+      if (c.key === 'core.hookspath') { gitHooks(scope, git, c.value); continue; }
+      scope.nested(c.value.replace(/^!/, ''), `${p}: ${c.key}`, { spliceable: false });
+    }
+  }
+}
+
+/** `git config KEY VALUE` of a key that runs a program stores a command that runs later: judged now. */
+function configWrites(scope: Scope, git: GitCommand): void {
+  if (git.sub !== 'config') return;
+  const scan = getopt(git.args, { long: ['global', 'system', 'local', 'worktree', 'file=|f', 'add', 'replace-all', 'unset', 'unset-all', 'get', 'get-all', 'get-regexp', 'list|l', 'type=', 'bool', 'int', 'path', 'null|z', 'show-origin', 'show-scope', 'name-only', 'default=', 'includes', 'no-includes', 'blob='], short: 'lzf:', permute: true });
+  const ops = scan.operands.map((o) => o.value);
+  const verb = ops[0] === 'set' ? 1 : 0;
+  const key = ops[verb];
+  const value = ops[verb + 1];
+  if (typeof key !== 'string' || value === undefined) return;
+  const k = key.toLowerCase();
+  if (!GIT_COMMAND_KEYS.some((re) => re.test(k))) return;
+  if (value === null) { scope.raise('dynamic-command', `\`git config ${key}\` stores a command computed at run time`); return; }
+  scope.nested(value.replace(/^!/, ''), `git config ${key} (runs later)`, { spliceable: false });
+}
+
+/** Hooks a git command runs, from core.hooksPath (or a template's hooks): read as the scripts they are. */
+const HOOKS_OF: Record<string, readonly string[]> = {
+  commit: ['pre-commit', 'prepare-commit-msg', 'commit-msg', 'post-commit'], push: ['pre-push'], merge: ['pre-merge-commit', 'post-merge'],
+  checkout: ['post-checkout'], switch: ['post-checkout'], clone: ['post-checkout'], rebase: ['pre-rebase', 'post-rewrite'],
+  pull: ['post-merge', 'pre-merge-commit'], am: ['applypatch-msg', 'pre-applypatch', 'post-applypatch'],
+};
+function gitHooks(scope: Scope, git: GitCommand, dir: string | null): void {
+  const hooks = git.sub === null ? undefined : HOOKS_OF[git.sub];
+  if (!hooks) return;
+  if (dir === null) { scope.raise('unreadable-script', `git runs hooks from a directory named at run time`); return; }
+  for (const h of hooks) {
+    const path = `${dir.replace(/\/+$/, '')}/${h}`;
+    runScriptFile(scope, { value: path, tail: h, text: path, start: 0, end: 0 }, `git ${git.sub} hook ${h}`, 'exec');
+  }
+}

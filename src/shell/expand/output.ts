@@ -1,0 +1,130 @@
+// What a command feeds another on stdin, when that is static: a heredoc or here-string, a file, or
+// the output of a simple producer (echo, printf, cat of a heredoc or file).
+import { isAbsolute, resolve } from 'node:path';
+import type { SimpleCommand, StdinSource } from '../invocations.js';
+import { SETUP_GENERATORS } from '../grammars/runners.js';
+import { plainCommands } from '../plain.js';
+import { collectCommands } from '../invocations.js';
+import { parserLoaded, withTree } from '../parse.js';
+import { decodeAnsiC } from '../words.js';
+import { basename } from '../words.js';
+import type { Scope } from './driver.js';
+
+export type StdinText =
+  | { kind: 'text'; text: string; source: StdinSource }
+  | { kind: 'unknown'; why: string }
+  | { kind: 'none' };
+
+export function readLocal(scope: Scope, path: string, cwd: string | null): string | null {
+  const p = isAbsolute(path) ? path : cwd === null ? null : resolve(cwd, path);
+  if (p === null) return null;
+  const r = scope.files.read(p);
+  return r.kind === 'text' ? r.text : null;
+}
+
+/** Resolve what a command reads on stdin to text, when that can be known statically. */
+export function stdinText(scope: Scope, src: StdinSource | null, reader: string): StdinText {
+  if (src === null) return { kind: 'none' };
+  if (src.kind === 'text') return { kind: 'text', text: src.text, source: src };
+  if (src.kind === 'opaque') return { kind: 'unknown', why: src.why };
+  if (src.kind === 'file') {
+    if (src.path === null) return { kind: 'unknown', why: `${reader} reads a file named at run time` };
+    if (src.path === '/dev/null') return { kind: 'text', text: '', source: { kind: 'text', text: '', expands: false } };
+    const read = scope.files.read(isAbsolute(src.path) ? src.path : resolve(scope.cwd ?? scope.run0.options.cwd, src.path));
+    // A missing file: the shell fails to open it and runs nothing.
+    if (read.kind === 'missing') return { kind: 'text', text: '', source: { kind: 'text', text: '', expands: false } };
+    if (read.kind !== 'text') return { kind: 'unknown', why: `${reader} reads ${src.path}, which cannot be read` };
+    return { kind: 'text', text: read.text, source: { kind: 'text', text: read.text, expands: false } };
+  }
+  if (src.kind === 'process') {
+    const out = outputOfText(scope, src.text);
+    return out === null ? { kind: 'unknown', why: `${reader} reads the output of \`${src.text.trim()}\`, which cannot be known statically` }
+      : { kind: 'text', text: out, source: { kind: 'text', text: out, expands: false } };
+  }
+  // The producer's cwd is relative to the text it was in (`cd x && cat f | sh`).
+  const base = scope.job.cwd;
+  const produced = staticOutput(src.from, (p, cwd) => readLocal(scope, p, base === null ? null : resolve(base, cwd ?? '.')));
+  if (produced === null) {
+    const what = src.from.words[0]?.text ?? 'a command';
+    return { kind: 'unknown', why: `${reader} runs the output of \`${what}\`, which cannot be known statically` };
+  }
+  return { kind: 'text', text: produced, source: { kind: 'text', text: produced, expands: false } };
+}
+
+/** What a simple producer writes to stdout, when it is static: echo, printf, cat of a heredoc or file. */
+export function staticOutput(cmd: SimpleCommand, read: (path: string, cwd: string | null) => string | null): string | null {
+  const [head, ...rest] = cmd.words;
+  const name = head?.value ? basename(head.value) : null;
+  const vals = rest.map((w) => w.value);
+  if (vals.some((v) => v === null)) return null;
+  const args = vals as string[];
+  if (name === 'echo') {
+    let i = 0;
+    let newline = true;
+    let escapes = false;
+    while (i < args.length && /^-[neE]+$/.test(args[i]!)) {
+      const f = args[i]!;
+      if (f.includes('n')) newline = false;
+      if (f.includes('e')) escapes = f.lastIndexOf('e') > f.lastIndexOf('E');
+      else if (f.includes('E')) escapes = false;
+      i++;
+    }
+    const body = args.slice(i).join(' ');
+    return (escapes ? decodeAnsiC(body.replace(/\\c[\s\S]*$/, '')) : body) + (newline ? '\n' : '');
+  }
+  if (name === 'printf') {
+    const [fmt, ...fargs] = args;
+    if (fmt === undefined) return null;
+    // The format's escapes are decoded as bash's printf does; %b decodes its argument's escapes too.
+    let k = 0;
+    if (/%[^sbdq%]/.test(fmt.replace(/%%/g, ''))) return null;
+    const one = (): string => decodeAnsiC(fmt).replace(/%[sbdq%]/g, (m) => {
+      if (m === '%%') return '%';
+      const a = fargs[k++] ?? '';
+      return m === '%b' ? decodeAnsiC(a) : a;
+    });
+    let out = one();
+    // The format is reused while arguments remain.
+    for (let guard = 0; k < fargs.length && guard < 100 && /%[sbdq]/.test(fmt); guard++) out += one();
+    return out;
+  }
+  if (name === 'cat') {
+    const files = args.filter((a) => !a.startsWith('-') || a === '-');
+    if (files.length === 0 || (files.length === 1 && files[0] === '-')) {
+      return cmd.stdin?.kind === 'text' ? cmd.stdin.text : null;
+    }
+    let text = '';
+    for (const f of files) {
+      const t = read(f, cmd.cwd);
+      if (t === null) return null;
+      text += t;
+    }
+    return text;
+  }
+  return null;
+}
+
+/**
+ * Is this word a command substitution of a tool that prints its own shell setup (`"$(pyenv init -)"`,
+ * `<(kubectl completion bash)`)? Its output runs nothing the policy is about; the tool itself is
+ * read as a command where it stands.
+ */
+export function isSetupSubstitution(text: string): boolean {
+  const m = /^"?(?:\$\((.*)\)|`(.*)`|<\((.*)\))"?$/s.exec(text.trim());
+  const inner = m ? (m[1] ?? m[2] ?? m[3] ?? '') : null;
+  if (inner === null) return false;
+  const commands = plainCommands(inner.trim());
+  if (!commands || commands.length !== 1) return false;
+  const words = commands[0]!.words.map((w) => w.value ?? '');
+  if (words.length >= 2 && words[1] === 'completion') return true;
+  return SETUP_GENERATORS.some((g) => g.every((part, i) => (i === 0 ? basename(words[0] ?? '') === part : words[i] === part)));
+}
+
+/** The static output of shell text that is one simple producer (`echo …`, `printf …`), else null. */
+export function outputOfText(scope: Scope, text: string): string | null {
+  const plain = plainCommands(text);
+  const parsed = plain ? { ok: true as const, commands: plain }
+    : parserLoaded() ? withTree(text, (root) => collectCommands(text, root)) : null;
+  const commands = parsed && 'ok' in parsed && parsed.ok ? parsed.commands : null;
+  return commands?.length === 1 ? staticOutput(commands[0]!, (p, cwd) => readLocal(scope, p, cwd ?? scope.cwd)) : null;
+}

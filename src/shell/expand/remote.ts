@@ -1,0 +1,192 @@
+// The remote family: ssh and the other ssh clients. The remote command (or a script on ssh's
+// stdin) is shell again with target remote(host); ssh options that run local commands
+// (ProxyCommand, LocalCommand, KnownHostsCommand) are shell on this machine.
+import { getopt, optionIs, valueOf } from '../getopt.js';
+import type { Target } from '../invocation.js';
+import { parseSsh, sshOption } from '../programs/ssh.js';
+import { argOf, type Word } from '../words.js';
+import type { Scope } from './driver.js';
+import { readLocal, stdinText } from './output.js';
+import { runScriptFile } from './scripts.js';
+
+/** Other clients that take ssh's command line (after their own options). */
+const SSH_CLIENTS: Record<string, { options: { short?: string; long?: readonly string[] }; skip?: number }> = {
+  slogin: { options: {} },
+  autossh: { options: {} },
+  sshpass: { options: { short: 'ehvf:d:p:P:' } },
+  dbclient: { options: {} },
+  tsh: { options: {} },
+};
+
+export function remoteFamily(scope: Scope, name: string, args: readonly Word[]): boolean {
+  if (name === 'ssh') { ssh(scope, args, 'ssh'); return true; }
+  const client = SSH_CLIENTS[name];
+  if (client) {
+    // `sshpass -p pw ssh host cmd`: the command after sshpass's options is the ssh command line.
+    const scan = getopt(args.map(argOf), client.options);
+    const rest = name === 'autossh' ? autosshArgs(args) : args.slice(scan.firstOperand);
+    if (name === 'sshpass' || name === 'tsh') { scope.continueWith(rest, name); return true; }
+    ssh(scope, rest, name);
+    return true;
+  }
+  if (name === 'mosh') { mosh(scope, args); return true; }
+  const fanout = FANOUT[name];
+  if (fanout) { fanOut(scope, name, args, fanout); return true; }
+  if (name === 'ansible') { ansible(scope, args); return true; }
+  if (name === 'ansible-playbook') {
+    // Checking syntax, listing, and check mode change nothing.
+    if (args.some((w) => ['--syntax-check', '--list-tasks', '--list-hosts', '--list-tags', '--check', '-C'].includes(w.value ?? ''))) { scope.emit(scope.argv, name); return true; }
+    scope.raise('unreadable-script', '`ansible-playbook` runs a playbook\'s tasks on servers, which gitops-guard does not read');
+    return true;
+  }
+  return false;
+}
+
+/** Tools that run one command on many hosts: where the hosts are, and their options. */
+const FANOUT: Record<string, { options: { short: string; long?: readonly string[] }; hosts: readonly string[] }> = {
+  pdsh: { options: { short: 'SbdhqvNw:x:g:X:l:t:u:f:R:M:' }, hosts: ['-w'] },
+  pssh: { options: { short: 'AiIPvh:H:l:p:o:e:t:x:X:O:', long: ['hosts=|h', 'host=|H', 'user=|l', 'par=|p', 'outdir=|o', 'errdir=|e', 'timeout=|t', 'extra-args=|x', 'extra-arg=|X', 'option=|O', 'askpass|A', 'inline|i', 'inline-stdout', 'send-input|I', 'print|P', 'verbose|v'] }, hosts: ['-H'] },
+};
+FANOUT['parallel-ssh'] = FANOUT.pssh!;
+FANOUT['pdcp'] = FANOUT.pdsh!;
+
+function fanOut(scope: Scope, name: string, args: readonly Word[], spec: (typeof FANOUT)[string]): void {
+  const scan = getopt(args.map(argOf), spec.options);
+  const hostOpt = scan.options.find((o) => spec.hosts.some((h) => o.name === h || o.alias === h));
+  const first = typeof hostOpt?.value === 'string' ? hostOpt.value.split(',')[0]!.replace(/^.*@/, '') : hostOpt?.value === null ? '?' : '(hosts file)';
+  const words = scan.operands.map((o) => o.value);
+  scope.emit(scope.argv, name, { scan });
+  if (words.length === 0) return;
+  if (words.some((w) => w === null)) { scope.target = { kind: 'remote', host: first }; scope.raise('dynamic-remote-command', `the command ${name} sends is computed at run time`); return; }
+  scope.nested((words as string[]).join(' '), `${name} ${first}`, { target: { kind: 'remote', host: first }, env: new Map(), spliceable: false });
+}
+
+/** Modules of ansible ad-hoc commands that run their arguments as a command, and modules that only look. */
+const ANSIBLE_COMMAND = /^(?:ansible\.builtin\.|ansible\.legacy\.)?(?:shell|command|raw)$/;
+const ANSIBLE_LOOK = /^(?:ansible\.builtin\.)?(?:ping|setup|gather_facts|stat|debug|slurp|find|service_facts|package_facts)$/;
+
+function ansible(scope: Scope, args: readonly Word[]): void {
+  const scan = getopt(args.map(argOf), { short: 'bCDKkvm:a:i:u:e:f:l:M:c:t:T:B:P:', long: ['module-name=|m', 'args=|a', 'inventory=|i', 'user=|u', 'extra-vars=|e', 'forks=|f', 'limit=|l', 'become|b', 'check|C', 'diff|D', 'connection=|c', 'tree=|t', 'timeout=|T', 'background=|B', 'poll=|P', 'become-user=', 'become-method=', 'private-key=', 'key-file=', 'vault-password-file=', 'ask-pass|k', 'ask-become-pass|K', 'list-hosts', 'syntax-check', 'one-line|o', 'playbook-dir='], permute: true });
+  const pattern = scan.operands[0]?.value;
+  const inventory = valueOf(scan, '-i');
+  const host = typeof inventory === 'string' && inventory.endsWith(',') ? inventory.split(',')[0]! : pattern ?? '?';
+  const remote: Target = { kind: 'remote', host: host ?? '?' };
+  const module = valueOf(scan, '-m') ?? 'command';
+  const a = valueOf(scan, '-a');
+  scope.emit(scope.argv, 'ansible', { scan });
+  if (scan.options.some((o) => optionIs(o, ['--list-hosts', '--syntax-check', '-C']))) return;
+  if (module === null || a === null) { scope.target = remote; scope.raise('dynamic-remote-command', 'the module or arguments ansible sends are computed at run time'); return; }
+  if (ANSIBLE_COMMAND.test(module)) { if (a) scope.nested(a, `ansible -m ${module} on ${host}`, { target: remote, env: new Map(), spliceable: false }); return; }
+  if (ANSIBLE_LOOK.test(module)) return;
+  // Any other module changes something on the server (copy, service, docker_container, …).
+  scope.target = remote;
+  scope.emit([{ value: `ansible-module:${module}`, tail: null, text: `-m ${module}`, start: 0, end: 0 }], `ansible-module:${module}`);
+}
+
+
+function ssh(scope: Scope, args: readonly Word[], label: string): void {
+  const facts = parseSsh(args.map(argOf));
+  scope.emit(scope.argv, 'ssh', { facts: { kind: 'ssh', ssh: facts } });
+  const fromFile = localSshCommands(scope, facts.options, label);
+  const remoteCommandFromFile = fromFile.find((c) => c.key === 'remotecommand')?.value;
+  if (facts.noCommand || facts.destination === undefined) return;
+  const host = facts.destination === null ? (args.find((w) => w.value === null)?.text ?? '?') : facts.host ?? facts.destination;
+  const remote: Target = { kind: 'remote', host };
+  const words = facts.command.length > 0 ? facts.command
+    : facts.remoteCommandOption !== undefined ? [facts.remoteCommandOption]
+      : remoteCommandFromFile !== undefined ? [remoteCommandFromFile] : [];
+  if (words.some((w) => w === null)) {
+    scope.target = remote;
+    scope.raise('dynamic-remote-command', `the command sent to ${host} is computed at run time`);
+    return;
+  }
+  const stdin = stdinText(scope, scope.stdin, `${label} ${host}`);
+  // SetEnv/SendEnv give the remote command variables (GIT_PAGER, BASH_ENV, …).
+  const remoteEnv = new Map<string, string | null>();
+  for (const o of facts.options) {
+    const kv = o.name === '-o' && typeof o.value === 'string' ? sshOption(o.value) : null;
+    if (kv?.key !== 'setenv') continue;
+    for (const m of kv.value.matchAll(/([A-Za-z_][A-Za-z0-9_]*)=("[^"]*"|'[^']*'|\S*)/g)) remoteEnv.set(m[1]!, m[2]!.replace(/^["']|["']$/g, ''));
+  }
+  if (words.length > 0) {
+    // The remote command gets ssh's stdin; a shell there (`bash -s`) runs it as a script.
+    scope.nested(words.join(' '), `${label} ${host}`, {
+      target: remote, env: remoteEnv,
+      stdin: stdin.kind === 'text' ? stdin.source : stdin.kind === 'unknown' ? { kind: 'opaque', why: stdin.why } : null,
+    });
+    return;
+  }
+  if (stdin.kind === 'text') {
+    scope.nested(stdin.text, `${label} ${host} (stdin)`, { target: remote, env: remoteEnv, spliceable: false });
+  } else if (stdin.kind === 'unknown') {
+    scope.target = remote;
+    scope.raise('unreadable-script', stdin.why);
+  }
+}
+
+/** `mosh [options] host -- command`: an ssh session whose command runs on the host. */
+function mosh(scope: Scope, args: readonly Word[]): void {
+  const scan = getopt(args.map(argOf), { short: '46anp:', long: ['ssh=', 'port=|p', 'predict=', 'server=', 'client=', 'family=', 'local', 'no-init', 'experimental-remote-ip='], permute: false });
+  const ops = scan.operands;
+  const host = ops[0]?.value;
+  const cmd = ops.slice(1).filter((o) => o.value !== '--').map((o) => o.value);
+  const synthetic: Word[] = [{ value: 'ssh', tail: 'ssh', text: 'ssh', start: 0, end: 0 },
+    ...[host, ...cmd].map((v) => ({ value: v ?? null, tail: null, text: v ?? '$computed', start: 0, end: 0 }))];
+  for (const o of scan.options) {
+    if (o.name === '--ssh' && o.value) scope.nested(o.value, 'mosh --ssh', { spliceable: false });
+  }
+  ssh(scope, synthetic.slice(1), 'mosh');
+}
+
+/** autossh takes only -M PORT, -f and -V itself (anywhere); every other word is ssh's. */
+function autosshArgs(args: readonly Word[]): Word[] {
+  const out: Word[] = [];
+  for (let i = 0; i < args.length; i++) {
+    const v = args[i]!.value;
+    if (v === '-M') { i++; continue; }
+    if (v === '-f' || v === '-V' || (v !== null && /^-M\d+$/.test(v))) continue;
+    out.push(args[i]!);
+  }
+  return out;
+}
+
+/** ssh_config keys that run a command on this machine, and how to find the command in the value. */
+const LOCAL_KEYS: Record<string, (v: string) => string> = {
+  proxycommand: (v) => v, localcommand: (v) => v, knownhostscommand: (v) => v,
+  // `Match exec "cmd"` runs cmd to decide whether a block applies.
+  match: (v) => /\bexec\s+("([^"]*)"|(\S+))/.exec(v)?.[2] ?? /\bexec\s+(\S+)/.exec(v)?.[1] ?? '',
+};
+
+/**
+ * Commands ssh (or scp, sftp) runs locally from its options: `-o Key=value` in any spelling and the
+ * keys of a config file named with `-F`; `-S` names the ssh program itself. Returns the config
+ * file's entries (a RemoteCommand there is the remote command).
+ */
+export function localSshCommands(scope: Scope, options: readonly { name: string; value?: string | null }[], label: string): { key: string; value: string }[] {
+  const entries: { key: string; value: string }[] = [];
+  for (const o of options) {
+    if (o.name === '-o') {
+      if (o.value === null || o.value === undefined) { scope.raise('dynamic-command', `an \`${label} -o\` option is computed at run time`); continue; }
+      const kv = sshOption(o.value);
+      if (kv) entries.push(kv);
+    } else if (o.name === '-F' && o.value !== undefined) {
+      if (o.value === null) { scope.raise('unreadable-script', `${label} reads a config file named at run time`); continue; }
+      const text = readLocal(scope, o.value, scope.cwd);
+      if (text === null) continue;
+      for (const line of text.split('\n')) {
+        const kv = sshOption(line.replace(/#.*$/, ''));
+        if (kv) entries.push(kv);
+      }
+    } else if (o.name === '-S' && label !== 'ssh' && typeof o.value === 'string') {
+      // scp -S PROGRAM: the program run instead of ssh.
+      if (o.value.includes('/')) runScriptFile(scope, { value: o.value, tail: null, text: o.value, start: 0, end: 0 }, `${label} -S ${o.value}`, 'exec');
+      else if (o.value !== 'ssh') scope.nested(o.value, `${label} -S`, { spliceable: false });
+    }
+  }
+  for (const e of entries) {
+    const pick = LOCAL_KEYS[e.key];
+    const cmd = pick ? pick(e.value).trim() : '';
+    if (cmd !== '' && cmd.toLowerCase() !== 'none') scope.nested(cmd, `${label} ${e.key}`, { spliceable: false });
+  }
+  return entries;
+}

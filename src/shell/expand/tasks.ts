@@ -1,0 +1,190 @@
+// The task-runner family: just, task (Taskfile), mise tasks and rake read their recipes from a file
+// in the project; the recipe of the task named (and of the tasks it depends on) is what runs.
+import { dirname, resolve } from 'node:path';
+import { createRequire } from 'node:module';
+import { getopt, valueOf, type OptionGrammar } from '../getopt.js';
+import { argOf, type Word } from '../words.js';
+import type { Scope } from './driver.js';
+import { scanCode } from './interpreters.js';
+
+interface TaskFile {
+  /** Where the runner looks for its file, first match wins. */
+  readonly files: readonly string[];
+  /** The option naming another file. */
+  readonly fileOption: readonly string[];
+  readonly options: OptionGrammar;
+  /** The task that runs when none is named. */
+  readonly defaultTask: (text: string) => string | null;
+  /** The commands a task runs (its dependencies' first), or null when the file cannot be read. */
+  readonly commands: (text: string, task: string) => string[] | null;
+  /** Options that run something other than a task (`just --command CMD`). */
+  readonly direct?: readonly string[];
+}
+
+/** justfile recipes: `name args: deps` then indented lines. */
+function justRecipes(text: string): Map<string, { deps: string[]; body: string[] }> {
+  const recipes = new Map<string, { deps: string[]; body: string[] }>();
+  let current: { deps: string[]; body: string[] } | null = null;
+  for (const line of text.split('\n')) {
+    if (/^[ \t]+\S/.test(line) && current) { current.body.push(line.trim().replace(/^[@-]+/, '')); continue; }
+    const m = /^@?([A-Za-z_][\w-]*)(?:\s+[^:=]*)?:(?!=)\s*(.*)$/.exec(line);
+    if (m) {
+      current = { deps: m[2]!.split(/\s+/).filter((d) => /^[A-Za-z_][\w-]*$/.test(d)), body: [] };
+      recipes.set(m[1]!, current);
+      continue;
+    }
+    if (line.trim() !== '' && !line.startsWith('#')) current = null;
+  }
+  return recipes;
+}
+
+function withDeps<T extends { deps: string[]; body: string[] }>(all: Map<string, T>, task: string): string[] {
+  const out: string[] = [];
+  const seen = new Set<string>();
+  const visit = (t: string): void => {
+    if (seen.has(t) || seen.size > 200) return;
+    seen.add(t);
+    const r = all.get(t);
+    if (!r) return;
+    for (const d of r.deps) visit(d);
+    out.push(...r.body);
+  };
+  visit(task);
+  return out;
+}
+
+/** The YAML parser, loaded only when a Taskfile is read (a hook rarely needs it). */
+function parseYaml(text: string, options: { maxAliasCount: number }): unknown {
+  return (createRequire(import.meta.url)('yaml') as typeof import('yaml')).parse(text, options);
+}
+
+function taskfileTasks(text: string): Map<string, { deps: string[]; body: string[] }> {
+  const out = new Map<string, { deps: string[]; body: string[] }>();
+  const doc = parseYaml(text, { maxAliasCount: 100 }) as { tasks?: Record<string, unknown> } | null;
+  for (const [name, t] of Object.entries(doc?.tasks ?? {})) {
+    const task = (typeof t === 'string' ? { cmds: [t] } : Array.isArray(t) ? { cmds: t } : t ?? {}) as { cmds?: unknown[]; deps?: unknown[]; cmd?: unknown };
+    const body: string[] = [];
+    const deps: string[] = [];
+    for (const c of [...(task.cmds ?? []), ...(task.cmd !== undefined ? [task.cmd] : [])]) {
+      if (typeof c === 'string') body.push(c);
+      else if (c && typeof c === 'object' && typeof (c as { cmd?: unknown }).cmd === 'string') body.push((c as { cmd: string }).cmd);
+      else if (c && typeof c === 'object' && typeof (c as { task?: unknown }).task === 'string') deps.push((c as { task: string }).task);
+    }
+    for (const d of task.deps ?? []) deps.push(typeof d === 'string' ? d : String((d as { task?: unknown })?.task ?? ''));
+    out.set(name, { deps, body });
+  }
+  return out;
+}
+
+/** `[tasks.NAME]` sections of mise.toml with `run = "…"` or `run = ["…", …]`, and `depends`. */
+function miseTasks(text: string): Map<string, { deps: string[]; body: string[] }> {
+  const out = new Map<string, { deps: string[]; body: string[] }>();
+  let current: { deps: string[]; body: string[] } | null = null;
+  const strings = (v: string): string[] => [...v.matchAll(/"((?:[^"\\]|\\.)*)"|'([^']*)'/g)].map((m) => m[1] !== undefined ? m[1].replace(/\\(.)/g, '$1') : m[2]!);
+  for (const line of text.split('\n')) {
+    const head = /^\s*\[tasks\.("?)([^\]"]+)\1\]\s*$/.exec(line);
+    if (head) { current = { deps: [], body: [] }; out.set(head[2]!, current); continue; }
+    if (/^\s*\[/.test(line)) { current = null; continue; }
+    const kv = /^\s*(run|depends)\s*=\s*(.*)$/.exec(line);
+    if (current && kv) (kv[1] === 'run' ? current.body : current.deps).push(...strings(kv[2]!));
+  }
+  return out;
+}
+
+const RUNNERS: Record<string, TaskFile> = {
+  just: {
+    files: ['justfile', 'Justfile', '.justfile'], fileOption: ['-f', '--justfile'], direct: ['--command'],
+    options: { short: 'nqvf:d:', long: ['justfile=|f', 'working-directory=|d', 'command=', 'dry-run|n', 'quiet|q', 'set=', 'list|l', 'summary', 'show=', 'evaluate', 'dump', 'choose', 'yes', 'shell=', 'shell-arg=', 'dotenv-path=', 'unsorted'], permute: false },
+    defaultTask: (t) => [...justRecipes(t).keys()][0] ?? null,
+    commands: (t, task) => withDeps(justRecipes(t), task),
+  },
+  task: {
+    files: ['Taskfile.yml', 'Taskfile.yaml', 'taskfile.yml', 'Taskfile.dist.yml'], fileOption: ['-t', '--taskfile'],
+    options: { short: 'fsvlpdnt:d:', long: ['taskfile=|t', 'dir=|d', 'force|f', 'silent|s', 'verbose|v', 'list|l', 'parallel|p', 'dry|n', 'watch|w', 'summary'], permute: true },
+    defaultTask: () => 'default',
+    commands: (t, task) => withDeps(taskfileTasks(t), task),
+  },
+  mise: {
+    files: ['mise.toml', '.mise.toml', 'mise/config.toml', '.config/mise.toml'], fileOption: [],
+    options: { short: 'jfn', long: ['jobs=|j', 'force|f', 'dry-run|n', 'cd=|C', 'raw', 'timings'], permute: true },
+    defaultTask: () => 'default',
+    commands: (t, task) => withDeps(miseTasks(t), task),
+  },
+};
+
+export function tasksFamily(scope: Scope, name: string, args: readonly Word[]): boolean {
+  if (!scope.local) return false;
+  let spec = RUNNERS[name];
+  let words = args;
+  if (name === 'mise' || name === 'rtx') {
+    if (args[0]?.value !== 'run' && args[0]?.value !== 'r') return false;
+    spec = RUNNERS.mise;
+    words = args.slice(1);
+  }
+  if (name === 'rake') return rake(scope, args);
+  if (!spec) return false;
+  const scan = getopt(words.map(argOf), spec.options);
+  scope.emit(scope.argv, name, { scan });
+  for (const d of spec.direct ?? []) {
+    if (!scan.options.some((o) => o.name === d)) continue;
+    // `just --command CMD ARGS…`: runs the command itself.
+    const at = words.findIndex((w) => w.value === d);
+    const rest = at >= 0 ? words.slice(at + 1).map((w) => w.value) : [valueOf(scan, d) ?? null];
+    if (rest.some((v) => v === null)) { scope.raise('dynamic-command', `\`${name} ${d}\` runs a command computed at run time`); return true; }
+    scope.nested((rest as string[]).join(' '), `${name} ${d}`, { spliceable: false });
+    return true;
+  }
+  if (scan.options.some((o) => ['-n', '--dry-run', '--dry', '-l', '--list', '--summary'].includes(o.name))) return true;
+  const named = valueOf(scan, ...spec.fileOption);
+  if (named === null) { scope.raise('unreadable-script', `the file \`${name}\` reads is named at run time`); return true; }
+  const found = named !== undefined
+    ? (() => { const path = resolve(scope.cwd ?? '/', named); const r = scope.files.read(path); return r.kind === 'text' ? { kind: 'text' as const, path, text: r.text } : r.kind === 'missing' ? null : { kind: 'unreadable' as const, path, why: r.kind === 'unreadable' ? r.why : 'not text' }; })()
+    : firstFound(scope, spec.files);
+  if (!found) return true;
+  if (found.kind === 'unreadable') { scope.raise('unreadable-script', `${found.path}: ${found.why}`); return true; }
+  const tasks = scan.operands.map((o) => o.value).filter((v) => v === null || !v.includes('='));
+  if (tasks.some((t) => t === null)) { scope.raise('dynamic-command', `\`${name}\` runs a task named at run time`); return true; }
+  let commands: string[] | null;
+  try {
+    const list = tasks.length > 0 ? tasks as string[] : [spec.defaultTask(found.text)].filter((t): t is string => t !== null);
+    commands = list.flatMap((t) => spec!.commands(found.text, t) ?? []);
+  } catch (e) {
+    scope.raise('unreadable-script', `${found.path}: ${(e as Error).message.split('\n')[0]}`);
+    return true;
+  }
+  for (const c of commands ?? []) {
+    scope.run0.queue.push({
+      text: c, target: scope.target, depth: scope.job.depth + 1, origin: scope.range, rewriteCwd: scope.rewriteCwd,
+      spliceable: false, cwd: dirname(found.path), stdin: null, source: 'script', env: scope.env, via: [...scope.via, `${name} ${tasks.join(' ') || '(default)'}`],
+    });
+  }
+  return true;
+}
+
+function firstFound(scope: Scope, names: readonly string[]): { kind: 'text'; path: string; text: string } | { kind: 'unreadable'; path: string; why: string } | null {
+  if (scope.cwd === null) return null;
+  for (const n of names) {
+    const f = scope.files.findUp(scope.cwd, n);
+    if (f) return f;
+  }
+  return null;
+}
+
+/** rake TASK: the block of `task :TASK` in the Rakefile, read as Ruby. */
+function rake(scope: Scope, args: readonly Word[]): boolean {
+  const scan = getopt(args.map(argOf), { short: 'nqsvf:C:', long: ['rakefile=|f', 'directory=|C', 'dry-run|n', 'trace', 'silent|s', 'verbose|v', 'tasks|T'], permute: true });
+  scope.emit(scope.argv, 'rake', { scan });
+  if (scan.options.some((o) => ['-n', '--dry-run', '--tasks', '-T'].includes(o.name))) return true;
+  const found = firstFound(scope, ['Rakefile', 'rakefile', 'Rakefile.rb']);
+  if (!found) return true;
+  if (found.kind === 'unreadable') { scope.raise('unreadable-script', `${found.path}: ${found.why}`); return true; }
+  const tasks = scan.operands.map((o) => o.value ?? '$computed');
+  for (const t of tasks.length > 0 ? tasks : ['default']) {
+    const start = found.text.search(new RegExp(`^\\s*task\\s+(?::${t}\\b|["']${t}["']|${t}:)`, 'm'));
+    if (start < 0) continue;
+    const rest = found.text.slice(start);
+    const end = rest.slice(1).search(/^\s*(task|namespace|desc)\b/m);
+    scanCode(scope, 'ruby', end < 0 ? rest : rest.slice(0, end + 1), `rake ${t}`, false);
+  }
+  return true;
+}

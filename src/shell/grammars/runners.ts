@@ -1,0 +1,563 @@
+// The runner table: every program that runs a command, a shell string, a script or code, with its
+// own options (which take values) and where its payload is. Data only; expand/runners.ts reads it.
+// Options come from each program's manual (sudo(8), env(1), su(1), flock(1), tmux(1), tar(1), …).
+import type { OptionGrammar } from '../getopt.js';
+import { READERS } from './readers.js';
+import type { Run, Runner } from './types.js';
+
+/** A plain wrapper: the operands are the command. */
+const ARGV: readonly Run[] = [{ argv: 0 }];
+
+export const SHELL_NAMES = ['sh', 'bash', 'zsh', 'dash', 'ksh', 'ash', 'mksh', 'yash', 'posh', 'rbash', 'fish',
+  'ksh93', 'pdksh', 'oksh', 'lksh', 'tcsh', 'csh'];
+
+const shellOptions: OptionGrammar = {
+  short: 'abcefhikmnprstuvxBCEHPTlDO:o:',
+  long: ['rcfile=', 'init-file=', 'login', 'noprofile', 'norc', 'posix', 'restricted', 'verbose', 'version', 'help',
+    'debugger', 'dump-strings', 'dump-po-strings', 'noediting', 'pretty-print', 'command=|c', 'interactive', 'no-config',
+    'private', 'init-command=|C', 'features='],
+  plus: true,
+};
+
+const python: OptionGrammar = { short: 'bBdEhiIOPqsSuvVRxc:m:W:X:', long: ['help', 'version', 'check-hash-based-pycs='] };
+// node's -p takes the code like -e, but also joins with it: `-pe CODE` is print + eval.
+const node: OptionGrammar = {
+  short: 'hvicpr:e:',
+  long: ['eval=|e', 'print|p', 'require=|r', 'import=', 'check|c', 'interactive|i', 'input-type=', 'loader=',
+    'experimental-loader=', 'conditions=', 'env-file=', 'inspect=?', 'inspect-brk=?', 'title=', 'stack-size=',
+    'max-old-space-size=', 'watch', 'test', 'help|h', 'version|v', 'run='],
+};
+
+export const RUNNERS: readonly Runner[] = [
+  // ------------------------------------------------------------------ shells
+  {
+    names: SHELL_NAMES,
+    options: shellOptions,
+    runs: [
+      { when: ['-c'], shellOperand: 0, label: '-c' },
+      { when: ['-s'], stdinShell: true },
+      { minOperands: 1, script: 0 },
+      { stdinShell: true },
+    ],
+  },
+  { names: ['eval'], runs: [{ shellOperands: 0 }] },
+  { names: ['source', '.'], runs: [{ script: 0 }] },
+  { names: ['trap'], options: { short: 'lp' }, runs: [{ unless: ['-l', '-p'], minOperands: 2, shellOperand: 0 }, { nothing: true }] },
+
+  // ------------------------------------------------------------------ privilege and plain wrappers
+  {
+    names: ['sudo'],
+    options: {
+      short: 'AbBEeHiKklnPSsVvg:h::p:C:D:R:T:U:r:t:u:',
+      long: ['askpass|A', 'background|b', 'bell|B', 'preserve-env=?', 'edit|e', 'group=|g', 'set-home|H', 'help',
+        'host=', 'login|i', 'remove-timestamp|K', 'reset-timestamp|k', 'list|l', 'non-interactive|n',
+        'preserve-groups|P', 'prompt=|p', 'chroot=|R', 'chdir=|D', 'role=|r', 'stdin|S', 'shell|s', 'type=|t',
+        'command-timeout=|T', 'other-user=|U', 'user=|u', 'validate|v', 'version|V', 'close-from=|C'],
+      abbreviate: true,
+    },
+    runs: [
+      { when: ['-l', '-v', '-V', '--help'], nothing: true },
+      { when: ['-e'], argv: 0, label: 'sudoedit' },
+      { when: ['-s', '-i'], minOperands: 1, assignments: true, shellOperands: 0 },
+      { assignments: true, argv: 0 },
+    ],
+  },
+  { names: ['sudoedit'], runs: [{ nothing: true }] },
+  { names: ['doas'], options: { short: 'Lnsa:C:u:' }, runs: [{ when: ['-s'], nothing: true }, { argv: 0 }] },
+  { names: ['run0'], options: { long: ['user=|u', 'group=|g', 'nice=', 'chdir=|D', 'setenv=', 'unit=', 'property=', 'description=', 'slice=', 'machine=', 'background=', 'pty', 'pipe', 'no-ask-password'], short: 'u:g:D:' }, runs: ARGV },
+  { names: ['pkexec'], options: { long: ['user=', 'disable-internal-agent', 'keep-cwd', 'help', 'version'] }, runs: ARGV },
+  { names: ['gosu', 'su-exec', 'setuidgid', 'chpst'], runs: [{ argv: 1 }] },
+  {
+    names: ['su'],
+    options: {
+      short: 'fglmpPc:g:G:s:w:',
+      long: ['command=|c', 'session-command=', 'fast|f', 'group=|g', 'supp-group=|G', 'login|l', 'preserve-environment|p',
+        'pty|P', 'shell=|s', 'whitelist-environment=|w', 'help', 'version'],
+      permute: true, abbreviate: true,
+    },
+    runs: [{ when: ['-c', '--session-command'], shellOption: ['-c', '--session-command'] }, { stdinShell: true }],
+  },
+  {
+    names: ['runuser'],
+    options: {
+      short: 'fglmpPc:g:G:s:u:w:',
+      long: ['command=|c', 'session-command=', 'fast|f', 'group=|g', 'supp-group=|G', 'login|l', 'preserve-environment|p',
+        'pty|P', 'shell=|s', 'user=|u', 'whitelist-environment=|w', 'help', 'version'],
+      permute: true, abbreviate: true,
+    },
+    runs: [
+      { when: ['-c', '--session-command'], shellOption: ['-c', '--session-command'] },
+      { when: ['-u'], argv: 0 },
+      { stdinShell: true },
+    ],
+  },
+  { names: ['sg'], options: { short: 'c:', permute: true }, runs: [{ when: ['-c'], shellOption: ['-c'] }, { minOperands: 2, shellOperands: 1 }] },
+  {
+    names: ['env'],
+    options: {
+      short: 'i0vu:C:S:P:',
+      long: ['ignore-environment|i', 'null|0', 'unset=|u', 'chdir=|C', 'split-string=|S', 'debug|v', 'help', 'version',
+        'ignore-signal=?', 'default-signal=?', 'block-signal=?', 'list-signal-handling', 'argv0=|a'],
+      abbreviate: true,
+    },
+    runs: [{ when: ['-S'], shellOption: ['-S'], label: 'env -S' }, { assignments: true, argv: 0 }],
+  },
+  { names: ['command'], options: { short: 'pvV' }, runs: [{ when: ['-v', '-V'], nothing: true }, { argv: 0 }] },
+  { names: ['builtin'], runs: ARGV },
+  { names: ['exec'], options: { short: 'cla:' }, runs: ARGV },
+  { names: ['nohup', 'unbuffer', 'caffeinate', 'eatmydata', 'fakeroot', 'torsocks', 'catchsegv', 'dbus-run-session', 'xvfb-run', 'ssh-agent'], options: { short: 'a:s:n:w:f:e:ldkcD', long: ['help', 'version'] }, runs: ARGV },
+  { names: ['proxychains', 'proxychains4'], options: { short: 'qf:' }, runs: ARGV },
+  { names: ['setsid'], options: { short: 'cfw', long: ['ctty', 'fork', 'wait', 'help', 'version'] }, runs: ARGV },
+  { names: ['nice'], options: { short: 'n:', long: ['adjustment=|n', 'help', 'version'], abbreviate: true }, runs: ARGV },
+  {
+    names: ['ionice'],
+    options: { short: 'tc:n:p:P:u:', long: ['class=|c', 'classdata=|n', 'pid=|p', 'pgid=|P', 'uid=|u', 'ignore|t', 'help', 'version'] },
+    runs: [{ when: ['-p', '-P', '-u'], nothing: true }, { argv: 0 }],
+  },
+  {
+    names: ['chrt'],
+    options: { short: 'abdefiomprvT:P:D:', long: ['all-tasks|a', 'batch|b', 'deadline|d', 'fifo|f', 'idle|i', 'other|o', 'pid|p', 'rr|r', 'reset-on-fork|R', 'sched-runtime=|T', 'sched-period=|P', 'sched-deadline=|D', 'max|m', 'verbose|v', 'help', 'version'] },
+    runs: [{ when: ['-p', '-m'], nothing: true }, { argv: 1 }],
+  },
+  {
+    names: ['taskset'],
+    options: { short: 'acp', long: ['all-tasks|a', 'cpu-list|c', 'pid|p', 'help', 'version'] },
+    runs: [{ when: ['-p'], nothing: true }, { argv: 1 }],
+  },
+  { names: ['time'], options: { short: 'apqvVf:o:', long: ['format=|f', 'output=|o', 'append|a', 'portability|p', 'quiet|q', 'verbose|v', 'help', 'version'] }, runs: ARGV },
+  {
+    names: ['timeout'],
+    options: { short: 'fpvk:s:', long: ['kill-after=|k', 'signal=|s', 'foreground|f', 'preserve-status|p', 'verbose|v', 'help', 'version'], abbreviate: true },
+    runs: [{ argv: 1 }],
+  },
+  { names: ['stdbuf'], options: { short: 'i:o:e:', long: ['input=|i', 'output=|o', 'error=|e', 'help', 'version'] }, runs: ARGV },
+  { names: ['prlimit'], options: { short: 'p:o:', long: ['pid=|p', 'output=|o', 'noheadings', 'raw', 'verbose', 'as=?', 'core=?', 'cpu=?', 'data=?', 'fsize=?', 'locks=?', 'memlock=?', 'msgqueue=?', 'nice=?', 'nofile=?', 'nproc=?', 'rss=?', 'rtprio=?', 'rttime=?', 'sigpending=?', 'stack=?'] }, runs: [{ when: ['-p'], nothing: true }, { argv: 0 }] },
+  { names: ['numactl'], options: { short: 'aHsSbi:p:m:C:N:l', long: ['interleave=|i', 'preferred=|p', 'membind=|m', 'cpunodebind=|N', 'physcpubind=|C', 'localalloc|l', 'all|a', 'hardware|H', 'show|s'] }, runs: ARGV },
+  { names: ['faketime'], options: { short: 'mf' }, runs: [{ argv: 1 }] },
+  { names: ['cgexec'], options: { short: 'g:' , long: ['sticky'] }, runs: ARGV },
+  { names: ['systemd-inhibit'], options: { long: ['what=', 'who=', 'why=', 'mode=', 'list', 'no-pager', 'no-legend'] }, runs: [{ when: ['--list'], nothing: true }, { argv: 0 }] },
+  {
+    names: ['setpriv'],
+    options: {
+      short: 'd',
+      long: ['dump|d', 'no-new-privs', 'inh-caps=', 'ambient-caps=', 'bounding-set=', 'keep-groups', 'clear-groups', 'init-groups',
+        'groups=', 'ruid=', 'euid=', 'rgid=', 'egid=', 'reuid=', 'regid=', 'securebits=', 'pdeathsig=', 'selinux-label=',
+        'apparmor-profile=', 'landlock-access=', 'landlock-rule=', 'reset-env', 'help', 'version'],
+    },
+    runs: [{ when: ['-d'], nothing: true }, { argv: 0 }],
+  },
+  {
+    names: ['nsenter'],
+    options: {
+      short: 'aeFZt:m::u::i::n::p::U::C::T::S:G:r::w::W::',
+      long: ['all|a', 'target=|t', 'mount=?|m', 'uts=?|u', 'ipc=?|i', 'net=?|n', 'pid=?|p', 'user=?|U', 'cgroup=?|C',
+        'time=?|T', 'setuid=|S', 'setgid=|G', 'preserve-credentials', 'root=?|r', 'wd=?|w', 'wdns=?|W', 'env|e',
+        'no-fork|F', 'follow-context|Z', 'help', 'version'],
+    },
+    runs: ARGV,
+  },
+  {
+    names: ['unshare'],
+    options: {
+      short: 'fcrm::u::i::n::p::U::C::T::R:w:S:G:',
+      long: ['mount=?|m', 'uts=?|u', 'ipc=?|i', 'net=?|n', 'pid=?|p', 'user=?|U', 'cgroup=?|C', 'time=?|T', 'fork|f',
+        'kill-child=?', 'mount-proc=?', 'map-root-user|r', 'map-current-user|c', 'map-user=', 'map-group=', 'map-users=',
+        'map-groups=', 'map-auto', 'propagation=', 'setgroups=', 'keep-caps', 'setuid=|S', 'setgid=|G', 'root=|R',
+        'wd=|w', 'monotonic=', 'boottime=', 'help', 'version'],
+    },
+    runs: ARGV,
+  },
+  { names: ['chroot'], options: { long: ['userspec=', 'groups=', 'skip-chdir', 'help', 'version'] }, runs: [{ argv: 1 }] },
+  {
+    names: ['flock'],
+    options: { short: 'sxunoFw:E:c:', long: ['shared|s', 'exclusive|x', 'unlock|u', 'nonblock|n', 'close|o', 'no-fork|F', 'timeout=|w', 'conflict-exit-code=|E', 'command=|c', 'verbose', 'help', 'version'] },
+    runs: [
+      { when: ['-c'], shellOption: ['-c'] },
+      { whenOperand: { index: 1, is: ['-c', '--command'] }, shellOperand: 2 },
+      { argv: 1 },
+    ],
+  },
+  {
+    names: ['firejail'],
+    options: { long: ['quiet', 'noprofile', 'private', 'net=', 'profile=', 'whitelist=', 'blacklist=', 'read-only=', 'caps.drop=', 'seccomp', 'nonewprivs', 'x11', 'noroot', 'private-tmp', 'private-dev'], singleDashLong: false },
+    runs: ARGV,
+  },
+  {
+    names: ['bwrap'],
+    options: { long: ['bind==', 'ro-bind==', 'dev-bind==', 'bind-try==', 'ro-bind-try==', 'dev-bind-try==', 'symlink==', 'setenv==', 'file==', 'bind-data==', 'ro-bind-data==', 'dev=', 'proc=', 'tmpfs=', 'dir=', 'chdir=', 'unsetenv=', 'uid=', 'gid=', 'hostname=', 'unshare-all', 'unshare-net', 'unshare-user', 'unshare-pid', 'die-with-parent', 'new-session', 'args=', 'share-net', 'clearenv', 'cap-add=', 'cap-drop=', 'seccomp=', 'lock-file=', 'remount-ro=', 'exec-label=', 'file-label='] },
+    runs: ARGV,
+  },
+  {
+    names: ['strace'],
+    options: { short: 'AcCdDfFhiknqrtTvVwxyzZa:b:e:E:I:o:O:p:P:s:S:u:U:X:', long: ['output=|o', 'attach=|p', 'trace=', 'signal=', 'status=', 'env=|E', 'user=|u', 'follow-forks|f', 'summary-only|c', 'help|h', 'version|V'] },
+    runs: [{ when: ['-p'], nothing: true }, { argv: 0 }],
+  },
+  { names: ['ltrace'], options: { short: 'bcCfhiLrStTVa:A:D:e:F:l:n:o:p:s:u:w:x:', long: ['output=|o', 'help|h', 'version|V'] }, runs: [{ when: ['-p'], nothing: true }, { argv: 0 }] },
+  { names: ['valgrind'], options: { long: ['tool=', 'log-file=', 'leak-check=', 'trace-children=', 'quiet', 'verbose', 'help', 'version'], abbreviate: false }, runs: ARGV },
+  { names: ['perf'], subcommands: { stat: { options: { short: 'aBcdnrSvx:e:G:o:p:r:t:C:', long: ['event=|e', 'output=|o', 'repeat=|r', 'pid=|p'] }, runs: [{ when: ['-p'], nothing: true }, { argv: 0 }] }, record: { options: { short: 'agT:e:F:o:p:c:C:', long: ['event=|e', 'output=|o', 'pid=|p', 'freq=|F'] }, runs: [{ when: ['-p'], nothing: true }, { argv: 0 }] }, trace: { runs: [{ argv: 0 }] } }, runs: [{ nothing: true }] },
+  {
+    names: ['gdb'],
+    options: { short: 'nqx:p:c:', long: ['args', 'batch', 'ex=', 'eval-command=', 'iex=', 'init-eval-command=', 'x=', 'command=', 'ix=', 'init-command=', 'pid=', 'quiet', 'silent', 'nx', 'nh', 'core=', 'exec=', 'se=', 'symbols=', 'directory=', 'cd=', 'tty=', 'help', 'version'], singleDashLong: true },
+    runs: [
+      { when: ['--ex', '--eval-command', '--iex', '--init-eval-command'], code: 'gdb', codeOption: ['--ex', '--eval-command', '--iex', '--init-eval-command'], also: true },
+      { when: ['-x', '--x', '--command', '--ix', '--init-command'], code: 'gdb', codeFileOption: ['-x', '--x', '--command', '--ix', '--init-command'], also: true },
+      { when: ['--args'], argv: 0 },
+      { nothing: true },
+    ],
+  },
+  { names: ['expect'], options: { short: 'dDinNvbc:f:' }, runs: [{ when: ['-c'], code: 'expect', codeOption: ['-c'], also: true }, { when: ['-f'], code: 'expect', codeFileOption: ['-f'] }, { minOperands: 1, code: 'expect', codeFile: 0 }, { when: ['-c'], nothing: true }, { code: 'expect', codeStdin: true }] },
+  {
+    names: ['script'],
+    options: { short: 'aeEfqB:c:I:O:T:t::m:', long: ['append|a', 'command=|c', 'echo=|E', 'return|e', 'flush|f', 'force', 'log-io=|B', 'log-in=|I', 'log-out=|O', 'log-timing=|T', 'logging-format=|m', 'output-limit=', 'quiet|q', 'timing=?|t', 'help', 'version'], permute: true, abbreviate: true },
+    runs: [{ when: ['-c'], shellOption: ['-c'] }, { stdinShell: true }],
+  },
+  {
+    names: ['tmux'],
+    options: { short: '2CDlNuvVc:f:L:S:T:' },
+    runs: [{ when: ['-c'], shellOption: ['-c'], label: 'tmux -c' }],
+    abbreviateSubcommands: true,
+    subcommandAliases: { new: 'new-session', neww: 'new-window', splitw: 'split-window', respawnp: 'respawn-pane', respawnw: 'respawn-window', run: 'run-shell', if: 'if-shell', send: 'send-keys', popup: 'display-popup', pipep: 'pipe-pane' },
+    subcommands: {
+      'new-session': { options: { short: 'AdDEPXc:e:F:f:n:s:t:x:y:' }, runs: [{ shellOperands: 0, until: [';'] }] },
+      'new-window': { options: { short: 'abdkPSc:e:F:n:t:' }, runs: [{ shellOperands: 0, until: [';'] }] },
+      'split-window': { options: { short: 'bdefhIPvZc:e:F:l:p:t:' }, runs: [{ shellOperands: 0, until: [';'] }] },
+      'respawn-pane': { options: { short: 'kc:e:t:' }, runs: [{ shellOperands: 0, until: [';'] }] },
+      'respawn-window': { options: { short: 'kc:e:t:' }, runs: [{ shellOperands: 0, until: [';'] }] },
+      'run-shell': { options: { short: 'bCc:d:t:' }, runs: [{ unless: ['-C'], shellOperands: 0, until: [';'] }, { nothing: true }] },
+      'if-shell': { options: { short: 'bFt:' }, runs: [{ unless: ['-F'], shellOperand: 0, also: true }, { shellEach: 1, prefix: 'tmux ' }] },
+      'send-keys': { options: { short: 'FHKlMRXN:c:t:' }, runs: [{ unless: ['-X'], keys: true, shellOperands: 0, until: [';'] }, { nothing: true }] },
+      'display-popup': { options: { short: 'BCEkNb:c:d:e:h:s:S:t:T:w:x:y:' }, runs: [{ shellOperands: 0, until: [';'] }] },
+      'pipe-pane': { options: { short: 'IOot:' }, runs: [{ shellOperands: 0, until: [';'] }] },
+    },
+  },
+  {
+    names: ['screen'],
+    options: { short: 'AadDfilLmOqrRUvwxc:e:h:p:s:S:t:T:X', long: ['help', 'version'] },
+    runs: [
+      { when: ['-X'], whenOperand: { index: 0, is: ['stuff'] }, keys: true, shellOperands: 1 },
+      { when: ['-X'], whenOperand: { index: 0, is: ['exec', 'screen'] }, argv: 1 },
+      { when: ['-X', '-r', '-R', '-x', '-ls', '-list', '-l'], nothing: true },
+      { minOperands: 1, argv: 0 },
+      { nothing: true },
+    ],
+  },
+  {
+    names: ['at', 'batch'],
+    options: { short: 'mMlrdbvcVqf:t:', long: [] },
+    runs: [{ when: ['-l', '-r', '-d', '-c', '-V'], nothing: true }, { when: ['-f'], scriptOption: ['-f'] }, { stdinShell: true }],
+  },
+  {
+    names: ['systemd-run'],
+    options: {
+      short: 'M:p:PqGdtSu:E:H:rh',
+      long: ['unit=|u', 'property=', 'description=', 'slice=', 'slice-inherit', 'scope', 'remain-after-exit|r', 'send-sighup',
+        'service-type=', 'uid=', 'gid=', 'nice=', 'working-directory=', 'same-dir|d', 'setenv=|E', 'pty|t', 'pipe|P',
+        'quiet|q', 'on-active=', 'on-boot=', 'on-startup=', 'on-unit-active=', 'on-unit-inactive=', 'on-calendar=',
+        'on-clock-change', 'on-timezone-change', 'timer-property=', 'path-property=', 'socket-property=', 'no-block',
+        'wait', 'collect|G', 'user', 'system', 'host=|H', 'machine=|M', 'shell|S', 'no-ask-password', 'json=', 'expand-environment=', 'help', 'version'],
+      abbreviate: true,
+    },
+    runs: [{ when: ['-S'], nothing: true }, { argv: 0 }],
+  },
+  { names: ['crontab'], options: { short: 'elirnsTu:c' }, runs: [{ when: ['-l', '-r', '-e', '-T', '-n', '-c'], nothing: true }, { minOperands: 1, whenOperand: { index: 0, is: ['-'] }, code: 'crontab', codeStdin: true }, { minOperands: 1, code: 'crontab', codeFile: 0 }, { code: 'crontab', codeStdin: true }] },
+  {
+    names: ['xargs'],
+    options: {
+      short: '0oprtxa:d:E:e::I:i::L:l::n:P:s:',
+      long: ['null|0', 'arg-file=|a', 'delimiter=|d', 'eof=?', 'replace=?', 'max-lines=?', 'max-args=|n', 'interactive|p',
+        'open-tty|o', 'no-run-if-empty|r', 'max-chars=|s', 'show-limits', 'verbose|t', 'exit|x', 'max-procs=|P',
+        'process-slot-var=', 'help', 'version'],
+      abbreviate: true,
+    },
+    runs: [{ fromStdin: true, argv: 0 }],
+  },
+  {
+    names: ['parallel', 'sem'],
+    options: { short: 'kgqu0vXmj:N:n:L:I:d:a:S:', long: ['jobs=|j', 'colsep=', 'delimiter=|d', 'arg-file=|a', 'sshlogin=|S', 'results=', 'joblog=', 'delay=', 'timeout=', 'retries=', 'tag-string=', 'workdir=', 'env=', 'pipe', 'keep-order|k', 'halt=', 'load=', 'memfree=', 'max-args=|n', 'replace=|I', 'null|0', 'verbose', 'dry-run', 'xargs|m', 'quote|q', 'shuf', 'line-buffer', 'group', 'ungroup|u', 'bar', 'progress', 'eta'], abbreviate: true },
+    runs: [{ fromStdin: true, shellOperands: 0, until: [':::', '::::', ':::+', '::::+'] }],
+  },
+  {
+    names: ['watch'],
+    options: { short: 'bcCeghptrwxd::n:q:s:', long: ['beep|b', 'color|c', 'no-color|C', 'differences=?|d', 'errexit|e', 'chgexit|g', 'equexit=|q', 'interval=|n', 'precise|p', 'no-rerun|r', 'shotsdir=|s', 'no-title|t', 'no-wrap|w', 'exec|x', 'help|h', 'version'], abbreviate: true },
+    runs: [{ when: ['-x'], argv: 0 }, { shellOperands: 0 }],
+  },
+  { names: ['entr'], options: { short: 'acdnprsxz' }, runs: [{ when: ['-s'], shellOperand: 0 }, { argv: 0 }] },
+  { names: ['watchexec'], options: { short: 'cnprwe:f:i:s:d:', long: ['clear', 'restart', 'watch=|w', 'exts=|e', 'filter=|f', 'ignore=|i', 'shell=', 'signal=|s', 'debounce=|d', 'postpone', 'no-shell|n', 'on-busy-update=', 'project-origin=', 'workdir='], permute: true }, runs: [{ when: ['-n', '--shell'], argv: 0 }, { shellOperands: 0 }] },
+  { names: ['hyperfine'], options: { short: 'iNSw:r:m:M:p:c:P:L:u:n:', long: ['warmup=|w', 'runs=|r', 'min-runs=|m', 'max-runs=|M', 'prepare=|p', 'conclude=', 'cleanup=|c', 'parameter-scan=|P', 'parameter-list=|L', 'shell=|S', 'export-json=', 'export-markdown=', 'command-name=|n', 'time-unit=|u', 'ignore-failure|i', 'setup=|s', 'show-output', 'style='], permute: true }, runs: [{ when: ['-p', '--setup', '-c', '--conclude'], shellOption: ['-p', '--setup', '-c', '--conclude'], also: true }, { shellEach: 0 }] },
+  { names: ['concurrently'], options: { short: 'krtn:c:p:s:P:', long: ['kill-others', 'kill-others-on-fail', 'names=|n', 'prefix=|p', 'prefix-colors=|c', 'success=|s', 'restart-tries=', 'raw|r', 'timings|t', 'max-processes=|m', 'passthrough-arguments|P', 'group', 'hide=', 'handle-input|i', 'cwd='], permute: true }, runs: [{ shellEach: 0 }] },
+  { names: ['nodemon'], options: { short: 'Vqw:x:e:i:d:', long: ['exec=|x', 'watch=|w', 'ext=|e', 'ignore=|i', 'delay=|d', 'signal=', 'config=', 'verbose|V', 'quiet|q', 'legacy-watch', 'exitcrash', 'no-stdin'], permute: true }, runs: [{ when: ['-x'], shellOption: ['-x'] }, { minOperands: 1, code: 'node', codeFile: 0 }, { nothing: true }] },
+  { names: ['chokidar'], options: { short: 'c:d:i:t:', long: ['command=|c', 'debounce=|d', 'ignore=|i', 'throttle=|t', 'initial', 'silent', 'polling'], permute: true }, runs: [{ when: ['-c'], shellOption: ['-c'] }, { nothing: true }] },
+  { names: ['cross-env', 'cross-env-shell'], runs: [{ assignments: true, argv: 0 }] },
+  { names: ['dotenv', 'dotenvx'], options: { short: 'ce:v:', long: ['env-file='] }, runs: [{ argv: 0 }] },
+  { names: ['env-cmd'], options: { short: 'f:e:r', long: ['file=|f', 'environments=|e', 'rc-file=|r', 'silent', 'no-override', 'use-shell', 'verbose', 'fallback'] }, runs: [{ when: ['--use-shell'], shellOperands: 0 }, { argv: 0 }] },
+  { names: ['op'], subcommands: { run: { options: { long: ['env-file=', 'no-masking', 'account='] }, runs: [{ argv: 0 }] } }, runs: [{ nothing: true }] },
+  { names: ['doppler'], subcommands: { run: { options: { short: 'p:c:', long: ['command=', 'project=|p', 'config=|c', 'token=', 'fallback=', 'mount='] }, runs: [{ when: ['--command'], shellOption: ['--command'] }, { argv: 0 }] } }, runs: [{ nothing: true }] },
+  { names: ['infisical'], subcommands: { run: { options: { long: ['env=', 'command=', 'path=', 'projectId=', 'token=', 'watch'] }, runs: [{ when: ['--command'], shellOption: ['--command'] }, { argv: 0 }] } }, runs: [{ nothing: true }] },
+  { names: ['aws-vault'], subcommands: { exec: { options: { short: 'jd:', long: ['duration=|d', 'no-session', 'region=', 'server', 'json|j', 'prompt='] }, runs: [{ argv: 1 }] } }, runs: [{ nothing: true }] },
+  { names: ['sops'], subcommands: { 'exec-env': { options: { long: ['background', 'pristine', 'user='] }, runs: [{ shellOperand: 1 }] }, 'exec-file': { options: { long: ['background', 'no-fifo', 'user=', 'filename=', 'output-type=', 'input-type='] }, runs: [{ shellOperand: 1 }] } }, runs: [{ nothing: true }] },
+  { names: ['direnv'], subcommands: { exec: { runs: [{ argv: 1 }] } }, runs: [{ nothing: true }] },
+
+  // ------------------------------------------------------------------ package and task runners
+  { names: ['npx'], options: { short: 'yqc:p:', long: ['call=|c', 'package=|p', 'yes|y', 'no', 'quiet|q', 'ignore-existing', 'no-install', 'prefix=', 'workspace=', 'include-workspace-root'] }, runs: [{ when: ['-c'], shellOption: ['-c'] }, { argv: 0 }] },
+  { names: ['bunx', 'pnpx', 'uvx', 'pipx'], options: { short: 'p:', long: ['package=|p', 'from=', 'with=', 'python=', 'bun', 'spec='] }, runs: [{ argv: 0 }], subcommands: { run: { options: { long: ['spec=', 'python=', 'no-cache', 'pypackages', 'path'] }, runs: [{ argv: 0 }] } } },
+  { names: ['sort'], options: { long: ['compress-program=', 'buffer-size=|S', 'temporary-directory=|T', 'output=|o', 'key=|k', 'field-separator=|t', 'parallel=', 'files0-from=', 'random-source=', 'sort='], short: 'bcCdfghiMmnrRsuVzS:T:o:k:t:', permute: true, abbreviate: true }, runs: [{ when: ['--compress-program'], scriptOrCommandOption: ['--compress-program'], self: true, also: true }, { nothing: true }] },
+  { names: ['split'], options: { long: ['filter=', 'lines=|l', 'bytes=|b', 'line-bytes=|C', 'number=|n', 'suffix-length=|a', 'additional-suffix=', 'numeric-suffixes=?', 'hex-suffixes=?', 'separator=|t'], short: 'del:b:C:n:a:t:x', permute: true, abbreviate: true }, runs: [{ when: ['--filter'], shellOption: ['--filter'], self: true, also: true }, { nothing: true }] },
+  { names: ['wget'], options: { long: ['use-askpass=', 'output-document=|O', 'output-file=|o', 'post-data=', 'post-file=', 'method=', 'body-data=', 'body-file=', 'header=', 'user=', 'password=', 'directory-prefix=|P', 'tries=|t', 'timeout=|T', 'execute=|e', 'input-file=|i'], short: 'qvNcrkmpbSO:o:P:t:T:e:i:', permute: true, abbreviate: true }, runs: [{ when: ['--use-askpass'], scriptOrCommandOption: ['--use-askpass'], self: true, also: true }, { nothing: true }] },
+  { names: ['cmake'], options: { short: 'E' }, runs: [{ when: ['-E'], whenOperand: { index: 0, is: ['env'] }, assignments: true, argv: 1 }, { nothing: true }] },
+  { names: ['poetry', 'pdm', 'hatch', 'rye', 'pipenv', 'bundle', 'bundler', 'conda', 'mamba', 'micromamba', 'pixi'], subcommands: { run: { options: { short: 'n:p:', long: ['name=|n', 'prefix=|p', 'env=', 'live-stream', 'no-capture-output'] }, runs: [{ argv: 0 }] }, exec: { runs: [{ argv: 0 }] } }, runs: [{ nothing: true }] },
+  { names: ['uv'], subcommands: { run: { options: { short: 'qvp:', long: ['with=', 'with-requirements=', 'python=|p', 'project=', 'directory=', 'package=', 'extra=', 'env-file=', 'frozen', 'locked', 'no-project', 'isolated', 'script', 'module', 'all-extras', 'no-sync', 'quiet|q'] }, runs: [{ argv: 0 }] }, tool: { runs: [{ whenOperand: { index: 0, is: ['run'] }, argv: 1 }, { nothing: true }] } }, runs: [{ nothing: true }] },
+  { names: ['nix-shell'], options: { short: 'p:A:I:', long: ['run=', 'command=', 'packages=|p', 'pure', 'attr=|A', 'arg=', 'argstr=', 'keep=', 'include=|I'], singleDashLong: false, permute: true }, runs: [{ when: ['--run', '--command'], shellOption: ['--run', '--command'] }, { nothing: true }] },
+  {
+    names: ['nix'],
+    subcommands: {
+      develop: { runs: [{ embedded: { from: ['-c', '--command'], to: [] } }] },
+      shell: { runs: [{ embedded: { from: ['-c', '--command'], to: [] } }] },
+      // `nix run nixpkgs#docker -- restart web` runs the package's program, named after it.
+      run: { options: { long: ['impure', 'expr=', 'file=|f'] }, runs: [{ argv: 0, installable: true }] },
+    },
+    runs: [{ nothing: true }],
+  },
+  // A shell inside a VM's engine host: what runs there runs on a local engine.
+  { names: ['limactl'], subcommands: { shell: { options: { long: ['workdir=', 'shell=', 'debug', 'tty=?', 'reconnect'] }, runs: [{ argv: 1 }] } }, runs: [{ nothing: true }] },
+  { names: ['colima'], subcommands: { ssh: { options: { short: 'p:', long: ['profile=|p', 'layer=?'] }, runs: [{ argv: 0 }] } }, runs: [{ nothing: true }] },
+  { names: ['coproc'], runs: [{ whenOperand: { index: 1, is: ['{'] }, argv: 2 }, { whenOperand: { index: 0, is: ['{'] }, argv: 1 }, { argv: 0 }] },
+  // zsh precommand modifiers and other plain wrappers.
+  { names: ['setarch', 'linux32', 'linux64'], options: { short: 'vRFZLXBIST3', long: ['addr-no-randomize|R', 'fdpic-funcptrs|F', 'mmap-page-zero|Z', 'addr-compat-layout|L', 'read-implies-exec|X', '32bit|B', 'short-inode|I', 'whole-seconds|S', 'sticky-timeouts|T', '3gb|3', '4gb', 'uname-2.6', 'verbose|v', 'list', 'show=?'], permute: true }, runs: [{ when: ['--list', '--show'], nothing: true }, { argv: 1, stopAtProgram: true }] },
+  { names: ['-', 'noglob', 'nocorrect', 'systemd-cat', 'chronic', 'ifne', 'sponge', 'ts', 'wsl', 'wsl.exe', 'xvfb-run', 'schroot', 'firejail'], options: { short: 'aRLBXZThn:t:p:e:d:u:c:', long: ['identifier=|t', 'priority=|p', 'level-prefix=', 'exec', 'distribution=|d', 'user=|u', 'cd=', 'chroot=|c', 'auto-servernum|a', 'server-args=|s', 'error-file=|e', 'addr-no-randomize|R'] }, runs: [{ whenOperand: { index: 0, is: ['-e', '--exec'] }, argv: 1 }, { argv: 0 }] },
+  { names: ['choom'], options: { short: 'n:p:', long: ['adjust=|n', 'pid=|p'] }, runs: [{ when: ['-p'], nothing: true }, { argv: 0 }] },
+  { names: ['capsh'], options: { long: ['print', 'drop=', 'caps=', 'inh=', 'addamb=', 'user=', 'uid=', 'gid=', 'groups=', 'chroot=', 'secbits=', 'keep=', 'shell='] }, runs: [{ whenOperand: { index: 0, is: ['-c'] }, shellOperand: 1 }, { stdinShell: true }] },
+  { names: ['cmd', 'cmd.exe'], options: { short: 'cCkKqQsSdDuUaA', singleDashLong: false }, runs: [{ whenOperand: { index: 0, is: ['/c', '/C', '/k', '/K'] }, shellOperands: 1 }, { nothing: true }] },
+  { names: ['xterm', 'uxterm', 'gnome-terminal', 'konsole', 'alacritty', 'kitty', 'wezterm', 'foot', 'urxvt'], options: { short: 'hv', long: ['title=', 'geometry=', 'class=', 'working-directory=', 'hold'], singleDashLong: true }, runs: [{ embedded: { from: ['-e', '--', '-x', '--command'], to: [] } }] },
+  { names: ['pee'], runs: [{ shellEach: 0 }] },
+  { names: ['mispipe'], runs: [{ shellEach: 0 }] },
+  { names: ['devbox', 'tox', 'hatch', 'nox'], subcommands: { run: { runs: [{ argv: 0, afterDashDash: true }] }, exec: { runs: [{ argv: 0, afterDashDash: true }] } }, runs: [{ nothing: true }] },
+  {
+    names: ['npm'],
+    subcommands: {
+      exec: { options: { short: 'yc:p:', long: ['call=|c', 'package=|p', 'yes|y', 'no', 'workspace=', 'workspaces', 'include-workspace-root'] }, runs: [{ when: ['-c'], shellOption: ['-c'] }, { argv: 0 }] },
+      explore: { runs: [{ minOperands: 2, shellOperands: 1, dropDashDash: true }] },
+    },
+    subcommandAliases: { x: 'exec' },
+    runs: [],
+  },
+  {
+    names: ['pnpm'],
+    options: { short: 'cr', long: ['shell-mode|c', 'recursive|r', 'filter=', 'dir=|C', 'workspace-root|w'] },
+    subcommands: { exec: { runs: [{ when: ['-c'], shellOperands: 0 }, { argv: 0 }] }, dlx: { options: { long: ['package='] }, runs: [{ when: ['-c'], shellOperands: 0 }, { argv: 0 }] } },
+    runs: [],
+  },
+  { names: ['yarn'], subcommands: { exec: { runs: [{ argv: 0 }] }, dlx: { options: { short: 'qp:', long: ['package=|p', 'quiet|q'] }, runs: [{ argv: 0 }] } }, runs: [] },
+  { names: ['mise', 'rtx', 'asdf'], subcommands: { exec: { runs: [{ argv: 0, afterDashDash: true }] }, x: { runs: [{ argv: 0, afterDashDash: true }] } }, runs: [] },
+];
+
+// ------------------------------------------------------------------ interpreters (their code is scanned)
+export const INTERPRETERS: readonly Runner[] = [
+  {
+    names: ['python', 'python2', 'python3', 'pypy', 'pypy3'],
+    options: python,
+    runs: [
+      { when: ['-c'], code: 'python', codeOption: ['-c'] },
+      { when: ['-m'], nothing: true },
+      { whenOperand: { index: 0, is: ['-'] }, code: 'python', codeStdin: true },
+      { minOperands: 1, code: 'python', codeFile: 0 },
+      { code: 'python', codeStdin: true },
+    ],
+  },
+  {
+    names: ['node', 'nodejs'],
+    options: node,
+    runs: [
+      // Modules preloaded with --import/--require run first.
+      { when: ['--import', '-r', '--loader', '--experimental-loader'], code: 'node', codeFileOption: ['--import', '-r', '--loader', '--experimental-loader'], also: true },
+      { when: ['-e'], code: 'node', codeOption: ['-e'] },
+      { when: ['-p'], code: 'node', codeOperand: 0 },
+      { when: ['--check', '--help', '--version'], nothing: true },
+      { whenOperand: { index: 0, is: ['-'] }, code: 'node', codeStdin: true },
+      { minOperands: 1, code: 'node', codeFile: 0 },
+      { code: 'node', codeStdin: true },
+    ],
+  },
+  {
+    names: ['bun'],
+    options: { short: 'e:p:', long: ['eval=|e', 'print=|p', 'cwd=', 'env-file=', 'hot', 'watch', 'smol', 'bun'] },
+    runs: [{ when: ['-e', '-p'], code: 'node', codeOption: ['-e', '-p'] }],
+    subcommands: {
+      x: { runs: [{ argv: 0 }] },
+      exec: { runs: [{ shellOperands: 0 }] },
+    },
+  },
+  {
+    names: ['deno'],
+    subcommands: {
+      eval: { options: { short: 'p', long: ['print|p', 'ext=', 'check'] }, runs: [{ code: 'node', codeOperand: 0 }] },
+      run: { options: { short: 'A', long: ['allow-all|A', 'allow-run=?', 'allow-read=?', 'allow-write=?', 'allow-net=?', 'allow-env=?', 'config=', 'import-map=', 'watch', 'unstable'] }, runs: [{ minOperands: 1, code: 'node', codeFile: 0 }] },
+    },
+    runs: [{ nothing: true }],
+  },
+  {
+    names: ['ruby', 'jruby', 'truffleruby'],
+    options: { short: 'acdhlnpsSvwy0::C:e:E:F:i::I:r:W::x::K:T::', long: ['help', 'version', 'disable=', 'enable=', 'encoding=', 'jit', 'yjit', 'verbose', 'copyright'] },
+    runs: [
+      { when: ['-e'], code: 'ruby', codeOption: ['-e'] },
+      { minOperands: 1, code: 'ruby', codeFile: 0 },
+      { code: 'ruby', codeStdin: true },
+    ],
+  },
+  {
+    names: ['perl', 'perl5'],
+    // -l and -0 take octal digits, read as letters here: no perl program starts with digits.
+    options: { short: 'aflnpsStTuUvwWXcCd::D::e:E:F:i::I:m:M:V::x::', long: ['help', 'version'] },
+    runs: [
+      { when: ['-e', '-E'], code: 'perl', codeOption: ['-e', '-E'] },
+      { minOperands: 1, code: 'perl', codeFile: 0 },
+      { code: 'perl', codeStdin: true },
+    ],
+  },
+  {
+    names: ['php'],
+    options: { short: 'aCehHilmnqsvwB:c:d:E:f:F:r:R:t:z:S:', long: ['help', 'version', 'ini', 'info'] },
+    runs: [
+      { when: ['-r', '-B', '-R', '-E'], code: 'php', codeOption: ['-r', '-B', '-R', '-E'] },
+      { when: ['-f', '-F'], code: 'php', codeFileOption: ['-f', '-F'] },
+      { minOperands: 1, code: 'php', codeFile: 0 },
+      { code: 'php', codeStdin: true },
+    ],
+  },
+  { names: ['lua', 'luajit'], options: { short: 'ivEWe:l:' }, runs: [{ when: ['-e'], code: 'lua', codeOption: ['-e'] }, { minOperands: 1, code: 'lua', codeFile: 0 }, { code: 'lua', codeStdin: true }] },
+  { names: ['Rscript'], options: { short: 'e:', long: ['verbose', 'default-packages=', 'vanilla'] }, runs: [{ when: ['-e'], code: 'r', codeOption: ['-e'] }, { minOperands: 1, code: 'r', codeFile: 0 }] },
+  { names: ['R'], options: { short: 'qse:f:', long: ['vanilla', 'no-save', 'slave', 'quiet|q', 'file=|f', 'args'] }, runs: [{ when: ['-e'], code: 'r', codeOption: ['-e'] }, { when: ['-f'], code: 'r', codeFileOption: ['-f'] }, { code: 'r', codeStdin: true }] },
+  { names: ['osascript'], options: { short: 'ile:s:' }, runs: [{ when: ['-e'], code: 'applescript', codeOption: ['-e'] }, { minOperands: 1, code: 'applescript', codeFile: 0 }, { code: 'applescript', codeStdin: true }] },
+  {
+    names: ['pwsh', 'powershell', 'pwsh-preview', 'powershell.exe', 'pwsh.exe'],
+    // PowerShell's parameters are case-insensitive and may be shortened to any unique prefix.
+    options: { long: ['command=|c', 'file=|f', 'encodedcommand=|e', 'ec=', 'noprofile', 'nologo', 'noninteractive', 'noexit', 'executionpolicy=', 'workingdirectory=|w', 'inputformat=', 'outputformat=|o', 'version=|v', 'login|l', 'mta', 'sta', 'windowstyle='], singleDashLong: true, abbreviate: true, caseInsensitive: true },
+    runs: [
+      { when: ['--command'], code: 'powershell', codeOption: ['--command'] },
+      { when: ['--encodedcommand', '--ec'], interpreterEvent: 'runs a base64-encoded command' },
+      { when: ['--file'], code: 'powershell', codeFileOption: ['--file'] },
+      { minOperands: 1, code: 'powershell', codeOperand: 0 },
+    ],
+  },
+  {
+    names: ['less', 'more', 'most'],
+    options: { short: 'abBcCdeEfFgGiIjJkKLmMnNqQrRsSuUVwWXz#:o:O:p:t:T:x:y:h:P:D:', long: ['log-file=|o', 'LOG-FILE=|O', 'pattern=|p', 'tag=|t', 'lesskey-file='], permute: true },
+    runs: [
+      { envShell: ['LESSOPEN', 'LESSCLOSE', 'LESS'], also: true, self: true },
+      { code: 'less', codePlusOperands: true },
+    ],
+  },
+  { names: ['man'], options: { short: 'adfhikKlrtwWZM:P:C:S:H::E:L:m:p:', long: ['pager=|P', 'config-file=|C', 'manpath=|M', 'sections=|S', 'html=?|H', 'encoding=|E', 'locale=|L', 'preprocessor=|p'], permute: true }, runs: [{ when: ['-P', '-H'], shellOption: ['-P', '-H'], also: true, self: true }, { envShell: ['MANPAGER', 'PAGER', 'BROWSER'], self: true }] },
+  { names: ['rg', 'ripgrep'], options: READERS.rg!, runs: [{ when: ['--pre'], scriptOrCommandOption: ['--pre'], self: true }, { nothing: true }] },
+  {
+    names: ['gh'],
+    subcommands: {
+      alias: { options: { long: ['shell|s', 'clobber'], short: 's', permute: true }, runs: [{ whenOperand: { index: 0, is: ['set'] }, ghAlias: true }] },
+    },
+    runs: [],
+  },
+  { names: ['ed', 'red'], options: { short: 'EGlrsp:' }, runs: [{ code: 'ed', codeStdin: true, self: true }] },
+  { names: ['tclsh', 'wish'], runs: [{ minOperands: 1, code: 'tcl', codeFile: 0 }, { code: 'tcl', codeStdin: true }] },
+  {
+    names: ['awk', 'gawk', 'mawk', 'nawk', 'busybox-awk'],
+    options: { short: 'bcCdDghiLMnNOpPrsStVyF:f:v:e:E:l:o::', long: ['file=|f', 'source=|e', 'field-separator=|F', 'assign=|v', 'exec=|E', 'include=|i', 'load=|l', 'sandbox|S', 'posix|P', 'traditional|c', 'version|V', 'help|h'], permute: true },
+    runs: [
+      { when: ['-f', '-E'], code: 'awk', codeFileOption: ['-f', '-E'], also: true },
+      { when: ['-e'], code: 'awk', codeOption: ['-e'] },
+      { when: ['-f', '-E'], nothing: true },
+      { minOperands: 1, code: 'awk', codeOperand: 0, dataOptions: ['-v'], dataOperands: 1 },
+    ],
+  },
+  {
+    names: ['sed', 'gsed'],
+    options: { short: 'nrEsuzl:e:f:i::', long: ['quiet|n', 'silent', 'expression=|e', 'file=|f', 'in-place=?|i', 'line-length=|l', 'null-data|z', 'zero-terminated', 'regexp-extended|r', 'separate|s', 'sandbox', 'unbuffered|u', 'debug', 'posix', 'follow-symlinks', 'help', 'version'], permute: true, abbreviate: true },
+    runs: [
+      { when: ['-e'], code: 'sed', codeOption: ['-e'], self: true, also: true },
+      { when: ['-f'], code: 'sed', codeFileOption: ['-f'], self: true },
+      { when: ['-e'], nothing: true },
+      { minOperands: 1, code: 'sed', codeOperand: 0, self: true },
+      { nothing: true },
+    ],
+  },
+  {
+    names: ['vim', 'vi', 'nvim', 'ex', 'view', 'vimdiff', 'gvim', 'rvim'],
+    options: { short: 'AbCdDeEhHlLmMnNoOpqrRsvVyZc:S:t:T:u:U:w:W:i:', long: ['cmd=', 'clean', 'noplugin', 'headless', 'help', 'version', 'startuptime=', 'not-a-term', 'ttyfail', 'listen=', 'remote=', 'remote-send=', 'remote-expr=', 'embed'], permute: true },
+    runs: [
+      { code: 'vim', codePlusOperands: true, self: true, also: true },
+      { when: ['-c', '--cmd'], code: 'vim', codeOption: ['-c', '--cmd'], also: true },
+      { when: ['-S'], code: 'vim', codeFileOption: ['-S'], also: true },
+      { when: ['--remote-send'], code: 'vim', codeOption: ['--remote-send'], also: true },
+      { when: ['-e', '-E', '-s'], code: 'vim', codeStdin: true },
+    ],
+  },
+  {
+    names: ['emacs', 'emacsclient'],
+    options: { short: 'nqQl:f:e:', long: ['batch', 'script=', 'eval=', 'load=|l', 'funcall=|f', 'execute=', 'quick|Q', 'no-init-file|q', 'no-site-file', 'no-splash', 'nw', 'help', 'version'], singleDashLong: true, permute: true },
+    runs: [
+      { when: ['--eval', '--execute', '-e'], code: 'lisp', codeOption: ['--eval', '--execute', '-e'], self: true, also: true },
+      { when: ['--script', '-l', '--load'], code: 'lisp', codeFileOption: ['--script', '-l', '--load'], self: true },
+      { nothing: true },
+    ],
+  },
+];
+
+// ------------------------------------------------------------------ tools with command hooks
+export const HOOKED_TOOLS: readonly Runner[] = [
+  { names: ['find', 'gfind', 'bfs'], options: READERS.find!, runs: [{ embedded: { from: ['-exec', '-execdir', '-ok', '-okdir'], to: [';', '+'] }, self: true }] },
+  {
+    names: ['tar', 'gtar', 'bsdtar'],
+    options: {
+      short: 'AcdrtuxzjJZaBhiklmnopPsSUvwWb:C:f:F:g:H:I:K:L:N:T:V:X:',
+      long: ['to-command=', 'checkpoint-action=', 'use-compress-program=|I', 'info-script=|F', 'new-volume-script=', 'rsh-command=',
+        'file=|f', 'directory=|C', 'files-from=|T', 'force-local', 'multi-volume|M', 'rmt-command=', 'exclude-from=|X', 'exclude=', 'transform=', 'xform=', 'checkpoint=?',
+        'create|c', 'extract|x', 'get', 'list|t', 'append|r', 'update|u', 'gzip|z', 'bzip2|j', 'xz|J', 'zstd', 'verbose|v',
+        'owner=', 'group=', 'mode=', 'mtime=', 'format=|H', 'label=|V', 'blocking-factor=|b', 'strip-components=',
+        'wildcards', 'overwrite', 'keep-old-files|k', 'auto-compress|a', 'to-stdout|O', 'force-local', 'one-file-system'],
+      permute: true, abbreviate: true,
+    },
+    runs: [
+      { when: ['--to-command'], shellOption: ['--to-command'], self: true, also: true, label: 'tar --to-command' },
+      { when: ['--checkpoint-action'], shellOption: ['--checkpoint-action'], valuePrefix: 'exec=', self: true, also: true, label: 'tar --checkpoint-action' },
+      { when: ['-I'], shellOption: ['-I'], self: true, also: true, label: 'tar --use-compress-program' },
+      { when: ['-F', '--new-volume-script'], shellOption: ['-F', '--new-volume-script'], self: true, also: true, label: 'tar --info-script' },
+      { when: ['--rsh-command'], shellOption: ['--rsh-command'], self: true, also: true },
+      { nothing: true },
+    ],
+  },
+  {
+    names: ['zip'],
+    options: { short: 'AcdDeFfgjJklLmoqrRSTuvwXyz0123456789b:n:P:t:x:i:', long: ['TT=', 'unzip-command=', 'test', 'recurse-paths', 'quiet', 'password='], singleDashLong: true, permute: true },
+    runs: [{ when: ['-TT', '--TT', '--unzip-command'], shellOption: ['-TT', '--TT', '--unzip-command'], self: true, also: true, label: 'zip -TT' }, { nothing: true }],
+  },
+];
+
+/** Programs whose payload is read from a file or stdin: the text alone cannot show what they run. */
+export function fileRunnerNames(): string[] {
+  const out: string[] = [];
+  for (const r of [...RUNNERS, ...INTERPRETERS, ...HOOKED_TOOLS]) {
+    const runs = [...r.runs, ...Object.values(r.subcommands ?? {}).flatMap((sub) => sub.runs)];
+    if (runs.some((x) => x.script !== undefined || x.scriptOption || x.stdinShell || x.codeFile !== undefined
+      || x.codeFileOption || x.codeStdin || x.scriptOrCommandOption || x.envShell)) out.push(...r.names);
+  }
+  return out;
+}
+
+/**
+ * Commands whose output is shell setup code of their own tool (`eval "$(pyenv init -)"`,
+ * `source <(kubectl completion bash)`): what they print defines functions, aliases and variables
+ * for that tool; it runs no command of the policy's. Matched on their leading words; any
+ * `PROGRAM completion SHELL` counts too.
+ */
+export const SETUP_GENERATORS: readonly (readonly string[])[] = [
+  ['pyenv', 'init'], ['pyenv', 'virtualenv-init'], ['rbenv', 'init'], ['nodenv', 'init'], ['goenv', 'init'], ['jenv', 'init'],
+  ['plenv', 'init'], ['direnv', 'hook'], ['ssh-agent'], ['fnm', 'env'], ['zoxide', 'init'], ['starship', 'init'],
+  ['mise', 'activate'], ['rtx', 'activate'], ['brew', 'shellenv'], ['thefuck', '--alias'], ['atuin', 'init'],
+  ['oh-my-posh', 'init'], ['conda', 'shell.bash', 'hook'], ['conda', 'shell.zsh', 'hook'], ['dircolors'],
+  ['keychain', '--eval'], ['opam', 'env'], ['luarocks', 'path'], ['fzf', '--bash'], ['fzf', '--zsh'], ['navi', 'widget'],
+  ['mcfly', 'init'], ['broot', '--print-shell-function'], ['pipenv', '--completion'], ['register-python-argcomplete'],
+  ['cs', 'java'], ['scw', 'autocomplete', 'script'], ['gh', 'completion'], ['rustup', 'completions'],
+];
+
+/** Every program the runner table knows. */
+export function allRunnerNames(): string[] {
+  return [...RUNNERS, ...INTERPRETERS, ...HOOKED_TOOLS].flatMap((r) => r.names);
+}

@@ -1,0 +1,119 @@
+// The shapes of the program grammars (data only; see getopt.ts for how options are read).
+import type { OptionGrammar } from '../getopt.js';
+
+/** Languages whose code the interpreters family scans for commands (see expand/interpreters.ts). */
+export type CodeLanguage =
+  | 'python' | 'node' | 'ruby' | 'perl' | 'php' | 'lua' | 'tcl' | 'r' | 'powershell' | 'applescript'
+  | 'awk' | 'sed' | 'vim' | 'gdb' | 'lisp' | 'expect' | 'crontab' | 'ed' | 'less' | 'code';
+
+/**
+ * One way a program runs something. Rows are tried in order; a row applies when its option
+ * conditions hold, and the search stops at the first row that applies unless it says `also`.
+ */
+export interface Run {
+  /** Applies only when one of these options is present. */
+  readonly when?: readonly string[];
+  /** Applies only when none of these options is present. */
+  readonly unless?: readonly string[];
+  /** Applies only when the operand at this index is one of the words (`flock FILE -c CMD`). */
+  readonly whenOperand?: { readonly index: number; readonly is: readonly string[] };
+  /** Applies only when there are at least this many operands. */
+  readonly minOperands?: number;
+  /** Keep looking at later rows after this one applied (option hooks beside the main payload). */
+  readonly also?: boolean;
+
+  // What runs (exactly one of these):
+  /** The operands from this index on are a command and its arguments (a leading `--` is dropped). */
+  readonly argv?: number;
+  /**
+   * With `argv` under permutation: the program's own options may stand between its operands and the
+   * command, but the command's options are its own (`setarch x86_64 -R docker run -d …`).
+   */
+  readonly stopAtProgram?: true;
+  /** With `argv`: when a `--` operand is present, the command starts after it (`mise x node@20 -- node`). */
+  readonly afterDashDash?: true;
+  /** A string a shell runs: the values of these options… */
+  readonly shellOption?: readonly string[];
+  /** With `shellOption`: only values that start with this, which is cut off (`exec=` of tar's checkpoint action). */
+  readonly valuePrefix?: string;
+  /** …or the operands from this index on, joined with spaces. */
+  readonly shellOperands?: number;
+  /** …or each operand from this index on is a command line of its own (`concurrently "a" "b"`). */
+  readonly shellEach?: number;
+  /** …or the one operand at this index (`bash -c STRING arg0 …`). */
+  readonly shellOperand?: number;
+  /** With `shellEach`: each payload is this text followed by the operand (`tmux ` for tmux's command arguments). */
+  readonly prefix?: string;
+  /** The value of this option is a program to run: a path is judged as a script, a name as that command. */
+  readonly scriptOrCommandOption?: readonly string[];
+  /** The operand at this index is a shell script file (the rest are its arguments). */
+  readonly script?: number;
+  /** The value of this option is a shell script file. */
+  readonly scriptOption?: readonly string[];
+  /** A shell script read from stdin. */
+  readonly stdinShell?: true;
+  /**
+   * Code in a language: from these options' values (joined by newlines), the operand at
+   * `codeOperand`, the file named by the operand at `codeFile` or by `codeFileOption`, or stdin.
+   */
+  readonly code?: CodeLanguage;
+  readonly codeOption?: readonly string[];
+  readonly codeOperand?: number;
+  readonly codeFile?: number;
+  readonly codeFileOption?: readonly string[];
+  readonly codeStdin?: true;
+  /** Environment variables whose value is a command the program runs through a shell (`LESSOPEN`, `MANPAGER`). */
+  readonly envShell?: readonly string[];
+  /** Operands that start with `+` are code too (`vim +'!cmd'`). */
+  readonly codePlusOperands?: true;
+  /** Commands inside the arguments, each from one of `from` to one of `to` (`find -exec … ;`). */
+  readonly embedded?: { readonly from: readonly string[]; readonly to: readonly string[] };
+  /** With code: values of these options, and operands from this index, are data the code may run (awk -v, ARGV). */
+  readonly dataOptions?: readonly string[];
+  readonly dataOperands?: number;
+  /** Something runs that cannot be read: an interpreter-code event with this reason. */
+  readonly interpreterEvent?: string;
+  /** With shell operands: a `--` among them is dropped (`npm explore PKG -- CMD`). */
+  readonly dropDashDash?: true;
+  /** With argv: the first word is an installable (`nixpkgs#docker`): the program is named after it. */
+  readonly installable?: true;
+  /** `gh alias set NAME EXPANSION`: a shell expansion (`!…`, --shell) or gh arguments that run later. */
+  readonly ghAlias?: true;
+  /** Runs nothing from the command line (`command -v`, `sudo -l`): judged as the program itself. */
+  readonly nothing?: true;
+
+  // How it runs:
+  /** Leading `NAME=value` operands are the payload's environment (`env`, `sudo`, `cross-env`). */
+  readonly assignments?: true;
+  /** Operands are several payloads separated by these words (`parallel … ::: …`: only the part before). */
+  readonly until?: readonly string[];
+  /** The payload is typed as keys into a shell (`tmux send-keys`): key names like `Enter` are dropped. */
+  readonly keys?: true;
+  /** The payload runs on the server of the command's remote operand (`rsync --rsync-path`). */
+  readonly remote?: true;
+  /** Its arguments come from stdin, so the command cannot be replaced by a rewrite (`xargs`). */
+  readonly fromStdin?: true;
+  /** Besides running the payload, the program does its own work and is judged too (`tar`, `vim`). */
+  readonly self?: true;
+  /** A short label for reasons (`sudo`, `tmux new-session`); default: the program's name. */
+  readonly label?: string;
+}
+
+/** A subcommand's own options and runs. */
+export interface Subcommand {
+  readonly options?: OptionGrammar;
+  readonly runs: readonly Run[];
+}
+
+/** A program that runs other commands: a row of the runner table. */
+export interface Runner {
+  readonly names: readonly string[];
+  readonly options?: OptionGrammar;
+  /** Subcommands selected by the first operand; names not listed fall to `runs`. */
+  readonly subcommands?: Readonly<Record<string, Subcommand>>;
+  /** Subcommand aliases (`new` for `new-session`). */
+  readonly subcommandAliases?: Readonly<Record<string, string>>;
+  /** A subcommand may be any unique prefix of its name (tmux). */
+  readonly abbreviateSubcommands?: boolean;
+  readonly runs: readonly Run[];
+}

@@ -1,0 +1,207 @@
+// git's command line as git reads it: its own options (`-C`, `-c`, `--config-env`), configuration
+// given for this run (also through GIT_CONFIG_* variables), aliases from that configuration, the
+// subcommand, and for `git push` the destinations as git resolves them.
+import { getopt, has, valueOf, type Arg, type Scan } from '../getopt.js';
+import { GIT, GIT_PUSH } from '../grammars/managed.js';
+
+export interface GitConfig {
+  /** Lower-cased key (`core.pager`, `alias.p`, `remote.origin.push`). */
+  readonly key: string;
+  /** The value; null when computed at run time. */
+  readonly value: string | null;
+}
+
+export interface GitCommand {
+  /** The subcommand after alias expansion (`push`, `commit`, …); null when absent or computed. */
+  readonly sub: string | null;
+  /** The subcommand's own words, after alias expansion. */
+  readonly args: readonly Arg[];
+  /** Configuration given for this run, in order. */
+  readonly config: readonly GitConfig[];
+  /** The alias that was expanded, when one was (`p` for `-c alias.p='push -f'`). */
+  readonly alias?: string;
+  /** A shell alias (`alias.x=!cmd`): the command git runs through a shell, with its arguments. */
+  readonly shellAlias?: string;
+  /** Something computed at run time decides what git runs (a `-c` whose value is computed). */
+  readonly dynamic: boolean;
+}
+
+/** Configuration given through the environment: GIT_CONFIG_COUNT/KEY_n/VALUE_n and GIT_CONFIG_PARAMETERS. */
+function envConfig(env: ReadonlyMap<string, string | null>): { config: GitConfig[]; dynamic: boolean } {
+  const config: GitConfig[] = [];
+  let dynamic = false;
+  const count = env.get('GIT_CONFIG_COUNT');
+  if (count === null) dynamic = true;
+  const n = count ? Number.parseInt(count, 10) : 0;
+  for (let i = 0; i < Math.min(n, 100); i++) {
+    const key = env.get(`GIT_CONFIG_KEY_${i}`);
+    const value = env.get(`GIT_CONFIG_VALUE_${i}`);
+    if (key === null || key === undefined) { dynamic = true; continue; }
+    config.push({ key: key.toLowerCase(), value: value ?? null });
+  }
+  const params = env.get('GIT_CONFIG_PARAMETERS');
+  if (params === null) dynamic = true;
+  else if (params) {
+    for (const m of params.matchAll(/'([^'=]+)(?:'='|=)([^']*)'/g)) config.push({ key: m[1]!.toLowerCase(), value: m[2]! });
+  }
+  return { config, dynamic };
+}
+
+function configOf(text: Arg, env: ReadonlyMap<string, string | null>, fromEnv: boolean): GitConfig | null {
+  if (text === null) return null;
+  const eq = text.indexOf('=');
+  const key = (eq < 0 ? text : text.slice(0, eq)).toLowerCase();
+  if (!fromEnv) return { key, value: eq < 0 ? 'true' : text.slice(eq + 1) };
+  // --config-env=key=ENVVAR: the value is that variable's.
+  const v = eq < 0 ? null : env.get(text.slice(eq + 1));
+  return { key, value: v === undefined ? null : v };
+}
+
+/** Split an alias value into words, as git does (quotes group, backslash escapes). */
+function aliasWords(value: string): string[] {
+  const out: string[] = [];
+  let cur = '';
+  let quote: string | null = null;
+  let any = false;
+  for (let i = 0; i < value.length; i++) {
+    const c = value[i]!;
+    if (quote) { if (c === quote) quote = null; else cur += c; continue; }
+    if (c === '"' || c === "'") { quote = c; any = true; continue; }
+    if (c === '\\' && i + 1 < value.length) { cur += value[++i]; any = true; continue; }
+    if (/\s/.test(c)) { if (any || cur) out.push(cur); cur = ''; any = false; continue; }
+    cur += c; any = true;
+  }
+  if (any || cur) out.push(cur);
+  return out;
+}
+
+export function parseGit(args: readonly Arg[], env: ReadonlyMap<string, string | null> = new Map()): GitCommand {
+  const scan = getopt(args, GIT);
+  const fromEnv = envConfig(env);
+  const config: GitConfig[] = [...fromEnv.config];
+  let dynamic = fromEnv.dynamic;
+  for (const o of scan.options) {
+    if (o.name !== '-c' && o.name !== '--config-env') continue;
+    const c = configOf(o.value ?? null, env, o.name === '--config-env');
+    if (c === null || c.value === null) dynamic = true;
+    if (c) config.push(c);
+  }
+  let words = scan.operands.map((o) => o.value);
+  let sub = words[0] ?? null;
+  let alias: string | undefined;
+  let shellAlias: string | undefined;
+  // Aliases expand until a real command (git refuses a loop; so do we, after a few steps).
+  for (let step = 0; step < 8 && sub !== null; step++) {
+    const def = [...config].reverse().find((c) => c.key === `alias.${sub!.toLowerCase()}`);
+    if (!def) break;
+    if (def.value === null) { dynamic = true; break; }
+    alias ??= sub;
+    if (def.value.startsWith('!')) {
+      shellAlias = [def.value.slice(1), ...words.slice(1).map((w) => w ?? '"$computed"')].join(' ');
+      break;
+    }
+    // An alias may begin with git's own options (`-c core.pager=… log`): read them again.
+    const expanded = getopt([...aliasWords(def.value), ...words.slice(1)], GIT);
+    for (const o of expanded.options) {
+      if (o.name !== '-c' && o.name !== '--config-env') continue;
+      const c = configOf(o.value ?? null, env, o.name === '--config-env');
+      if (c === null || c.value === null) dynamic = true;
+      if (c) config.push(c);
+    }
+    words = expanded.operands.map((o) => o.value);
+    sub = words[0] ?? null;
+  }
+  return {
+    sub, args: words.slice(1), config, dynamic,
+    ...(alias !== undefined ? { alias } : {}), ...(shellAlias !== undefined ? { shellAlias } : {}),
+  };
+}
+
+/** The last value of a config key given for this run (keys compared lower-cased). */
+export function configValue(git: GitCommand, key: string): string | null | undefined {
+  let v: string | null | undefined;
+  for (const c of git.config) if (c.key === key) v = c.value;
+  return v;
+}
+
+export interface GitPush {
+  readonly scan: Scan;
+  /** Options that rewrite or delete remote history, as given (`--force`, `-f`, `--mirror`, …). */
+  readonly forceFlags: readonly string[];
+  /** Refspecs that force (`+src:dst`) or delete (`:dst`). */
+  readonly forcedRefs: readonly string[];
+  /** Destination branches, when all are known; null when git decides (no refspec, HEAD, `--all`). */
+  readonly destinations: readonly string[] | null;
+  readonly remote: Arg | undefined;
+}
+
+const FORCE_OPTIONS = ['--force', '--force-with-lease', '--mirror', '--delete', '--prune'];
+/** git config files named for this run (environment) or included from its configuration. */
+export const GIT_CONFIG_FILE_ENV = ['GIT_CONFIG_GLOBAL', 'GIT_CONFIG_SYSTEM', 'GIT_CONFIG'];
+
+/** A push destination as a branch name: `refs/heads/main`, `heads/main`, `main` → `main`; null: not a branch name we can know. */
+export function branchOf(ref: string): string | null {
+  if (ref === 'HEAD' || ref === '@' || ref.includes('*') || ref === '') return null;
+  return ref.replace(/^refs\/heads\//, '').replace(/^heads\//, '');
+}
+
+export function parseGitPush(git: GitCommand): GitPush {
+  const scan = getopt(git.args, GIT_PUSH);
+  const forceFlags: string[] = [];
+  for (const o of scan.options) {
+    // `--no-force` undoes a force given before it.
+    if (o.name === '--no-force' || o.name === '--no-force-with-lease') { forceFlags.length = 0; continue; }
+    const name = FORCE_OPTIONS.find((f) => o.name === f || o.alias === f || o.ambiguous?.includes(f.slice(2)));
+    if (name) forceFlags.push(o.name === '-f' || o.name === '-d' ? o.name : name);
+  }
+  // A dry run sends nothing.
+  if (has(scan, '--dry-run')) forceFlags.length = 0;
+  const remote = scan.operands[0]?.value;
+  const remoteName = remote ?? 'origin';
+  // Configuration can make a plain push force or mirror.
+  const configured = (k: string): string | null | undefined => configValue(git, `remote.${remoteName}.${k}`);
+  if (configured('mirror') === 'true' || configured('mirror') === null) forceFlags.push('remote.mirror');
+  const every = has(scan, '--all', '--branches', '--mirror') || configured('mirror') === 'true';
+  let specs = scan.operands.slice(1).map((o) => o.value);
+  const deleting = has(scan, '--delete');
+  if (specs.length === 0) {
+    const pushSpec = configured('push');
+    if (pushSpec === null) specs = [null];
+    else if (pushSpec !== undefined) specs = [pushSpec];
+  }
+  const forcedRefs: string[] = [];
+  let destinations: string[] | null = every || specs.length === 0 ? null : [];
+  for (const spec of specs) {
+    // A computed refspec pushes where it says; only the force options or a `+` make it a force.
+    if (spec === null) { destinations = null; continue; }
+    let s = spec;
+    if (s.startsWith('+')) { forcedRefs.push(spec); s = s.slice(1); }
+    const colon = s.indexOf(':');
+    const src = colon >= 0 ? s.slice(0, colon) : s;
+    const dst = colon >= 0 ? s.slice(colon + 1) : s;
+    if (colon === 0 || (deleting && colon < 0)) forcedRefs.push(spec);
+    const branch = branchOf(dst === '' ? src : dst);
+    if (branch === null) destinations = null;
+    else if (destinations) destinations.push(branch);
+  }
+  void valueOf;
+  return { scan, forceFlags, forcedRefs: has(scan, '--dry-run') ? [] : forcedRefs, destinations, remote };
+}
+
+/** The entries of a git config file (`[section "sub"]` / `key = value`), keys lower-cased as git compares them. */
+export function parseGitConfigText(text: string): GitConfig[] {
+  const out: GitConfig[] = [];
+  let section = '';
+  for (const raw of text.split('\n')) {
+    const line = raw.replace(/(^|\s)[#;].*$/, '').trim();
+    if (line === '') continue;
+    const head = /^\[\s*([A-Za-z0-9.-]+)(?:\s+"((?:[^"\\]|\\.)*)")?\s*\]$/.exec(line);
+    if (head) { section = head[2] !== undefined ? `${head[1]}.${head[2]}` : head[1]!; continue; }
+    const kv = /^([A-Za-z][A-Za-z0-9-]*)\s*(?:=\s*(.*))?$/.exec(line);
+    if (!kv || section === '') continue;
+    let value = kv[2] ?? 'true';
+    if (value.startsWith('"') && value.endsWith('"') && value.length > 1) value = value.slice(1, -1).replace(/\\(.)/g, '$1');
+    out.push({ key: `${section}.${kv[1]}`.toLowerCase(), value });
+  }
+  return out;
+}

@@ -1,0 +1,71 @@
+// ssh's command line as OpenSSH reads it: options, the destination, options again (unless `--`
+// ended them), then the remote command. `-o` takes `Key=value` or `Key value`, keys in any case.
+import { getopt, type Arg, type Option } from '../getopt.js';
+import { SSH, SSH_LOCAL_COMMAND_KEYS, SSH_NO_COMMAND } from '../grammars/managed.js';
+
+export interface SshCommand {
+  /** The destination as written (`user@host`, `ssh://host:22`); null when computed, undefined when absent. */
+  readonly destination: Arg | undefined;
+  /** The host part of the destination. */
+  readonly host: string | null;
+  /** Words of the remote command (may be empty). */
+  readonly command: readonly Arg[];
+  /** `-o RemoteCommand=…` when given. */
+  readonly remoteCommandOption: Arg | undefined;
+  /** Commands ssh runs on the local machine (`ProxyCommand`, `LocalCommand`, `KnownHostsCommand`). */
+  readonly localCommands: readonly { key: string; value: Arg }[];
+  /** No remote command runs: -N, -G, -V, -Q, -W or -O. */
+  readonly noCommand: boolean;
+  readonly options: readonly Option[];
+}
+
+/** `Key=value` or `Key value` of an `-o` option, key lower-cased; null when it has neither. */
+export function sshOption(value: string): { key: string; value: string } | null {
+  const m = /^\s*([A-Za-z0-9]+)\s*(?:=\s*|\s+)(.*)$/s.exec(value);
+  return m ? { key: m[1]!.toLowerCase(), value: m[2]! } : null;
+}
+
+export function parseSsh(args: readonly Arg[]): SshCommand {
+  const first = getopt(args, SSH);
+  let options = [...first.options];
+  const rest = first.operands.map((o) => o.value);
+  const terminated = first.endOfOptions >= 0;
+  const destination = rest[0];
+  let command = rest.slice(1);
+  if (destination !== undefined && !terminated && command.length > 0) {
+    const again = getopt(command, SSH);
+    options = [...options, ...again.options];
+    command = again.operands.map((o) => o.value);
+  }
+  let remoteCommandOption: Arg | undefined;
+  const localCommands: { key: string; value: Arg }[] = [];
+  for (const o of options) {
+    if (o.name !== '-o') continue;
+    if (o.value === null || o.value === undefined) { localCommands.push({ key: 'option', value: null }); continue; }
+    const kv = sshOption(o.value);
+    if (!kv) continue;
+    if (kv.key === 'remotecommand') remoteCommandOption = kv.value;
+    if (SSH_LOCAL_COMMAND_KEYS.includes(kv.key)) localCommands.push({ key: kv.key, value: kv.value });
+  }
+  const noCommand = options.some((o) => SSH_NO_COMMAND.includes(o.name));
+  return {
+    destination,
+    host: destination ? hostOf(destination) : null,
+    command,
+    remoteCommandOption,
+    localCommands,
+    noCommand,
+    options,
+  };
+}
+
+/** `user@host`, `ssh://user@host:port/`, `[::1]` → the host. */
+export function hostOf(destination: string): string | null {
+  let d = destination;
+  const uri = /^ssh:\/\/(?:[^@/]*@)?(\[[^\]]+\]|[^:/]+)/.exec(d);
+  if (uri) return uri[1]!.replace(/^\[|\]$/g, '');
+  const at = d.lastIndexOf('@');
+  if (at >= 0) d = d.slice(at + 1);
+  if (d === '') return null;
+  return d.replace(/^\[|\]$/g, '');
+}

@@ -1,0 +1,110 @@
+// scp, rsync, sftp and sshfs: which server paths a command line reads and writes.
+import { getopt, has, valueOf, type Arg, type Scan } from '../getopt.js';
+import { RSYNC, SCP, SFTP, SSHFS } from '../grammars/managed.js';
+import { hostOf } from './ssh.js';
+
+export interface RemotePath {
+  readonly host: string;
+  readonly path: string;
+}
+
+/** `host:path`, `user@host:path`, `[v6]:path`, `scp://host/path`, `rsync://host/mod` → remote; else null. */
+export function remotePathOf(arg: string, rsync = false): RemotePath | null {
+  const uri = /^(?:scp|sftp|rsync):\/\/(?:[^@/]*@)?(\[[^\]]+\]|[^:/]+)(?::\d+)?(\/.*)?$/.exec(arg);
+  if (uri) return { host: uri[1]!.replace(/^\[|\]$/g, ''), path: uri[2] ?? '' };
+  if (arg.startsWith('/') || arg.startsWith('./') || arg.startsWith('../')) return null;
+  const m = /^(?:[^@/:]+@)?(\[[^\]]+\]|[^:/[\]]+):(.*)$/s.exec(arg);
+  if (!m) return null;
+  const path = rsync && m[2]!.startsWith(':') ? m[2]!.slice(1) : m[2]!;
+  return { host: m[1]!.replace(/^\[|\]$/g, ''), path };
+}
+
+export interface Transfer {
+  /** Remote destinations written to. */
+  readonly writes: readonly RemotePath[];
+  /** Remote sources read from. */
+  readonly reads: readonly RemotePath[];
+  /** Remote files deleted or changed as a side effect (rsync --remove-source-files). */
+  readonly mutatesSource: boolean;
+  /** A session in which anything can happen (sftp without a batch file). */
+  readonly interactive: boolean;
+  /** Operands the shell computes at run time, where that decides what is written. */
+  readonly dynamic: boolean;
+  /** The program's own options, as read. */
+  readonly scan: Scan;
+}
+
+function copyFacts(scan: Scan, rsync: boolean, mutatesSource: boolean): Transfer {
+  const operands = scan.operands.map((o) => o.value);
+  const known = operands.filter((o): o is string => o !== null);
+  if (operands.length < 2) {
+    // `scp x` copies nothing; `rsync host:dir` lists a remote directory.
+    const reads = known.map((o) => remotePathOf(o, rsync)).filter((r): r is RemotePath => r !== null);
+    return { writes: [], reads, mutatesSource: false, interactive: false, dynamic: false, scan };
+  }
+  const dest = operands[operands.length - 1];
+  const sources = operands.slice(0, -1).filter((o): o is string => o !== null);
+  const destRemote = dest === null || dest === undefined ? null : remotePathOf(dest, rsync);
+  const reads = sources.map((o) => remotePathOf(o, rsync)).filter((r): r is RemotePath => r !== null);
+  return {
+    writes: destRemote ? [destRemote] : [],
+    reads,
+    mutatesSource: mutatesSource && reads.length > 0,
+    interactive: false,
+    // A computed source still copies to a known place; a computed destination could be a server.
+    dynamic: dest === null,
+    scan,
+  };
+}
+
+export function parseScp(args: readonly Arg[]): Transfer {
+  return copyFacts(getopt(args, SCP), false, false);
+}
+
+export function parseRsync(args: readonly Arg[]): Transfer {
+  const scan = getopt(args, RSYNC);
+  return copyFacts(scan, true, has(scan, '--remove-source-files', '--remove-sent-files'));
+}
+
+export function parseSshfs(args: readonly Arg[]): Transfer {
+  const scan = getopt(args, SSHFS);
+  const readOnly = scan.options.some((o) => o.name === '-o' && typeof o.value === 'string' && o.value.split(',').includes('ro'));
+  const remote = scan.operands.map((o) => o.value).filter((o): o is string => o !== null).map((o) => remotePathOf(o))
+    .filter((r): r is RemotePath => r !== null);
+  return {
+    writes: readOnly ? [] : remote, reads: remote, mutatesSource: false, interactive: false,
+    dynamic: scan.operands.some((o) => o.value === null), scan,
+  };
+}
+
+/** sftp batch-file commands that only read from the server. */
+const SFTP_READ_ONLY = new Set(['get', 'reget', 'ls', 'lls', 'cd', 'lcd', 'pwd', 'lpwd', 'df', 'help', '?',
+  'version', 'progress', 'exit', 'quit', 'bye', 'lmkdir', 'lumask']);
+
+/** Parse sftp; `readBatch` returns a batch file's text, `-` being stdin (null when it cannot be read). */
+export function parseSftp(args: readonly Arg[], readBatch: (path: string) => string | null): Transfer {
+  const scan = getopt(args, SFTP);
+  const target = scan.operands[0]?.value;
+  const local = scan.operands[1]?.value;
+  const facts = (f: Omit<Transfer, 'scan' | 'mutatesSource'>): Transfer => ({ ...f, mutatesSource: false, scan });
+  if (target === null || target === undefined) {
+    return facts({ writes: [], reads: [], interactive: target === undefined, dynamic: target === null });
+  }
+  const remote = remotePathOf(target);
+  const host = remote?.host ?? hostOf(target) ?? target;
+  if (remote && remote.path !== '' && !has(scan, '-b')) {
+    // `sftp host:file [local]`: a download.
+    return facts({ writes: [], reads: [remote], interactive: false, dynamic: local === null });
+  }
+  const batch = valueOf(scan, '-b');
+  if (batch === undefined) return facts({ writes: [], reads: [], interactive: true, dynamic: false });
+  const text = batch === null ? null : readBatch(batch);
+  if (text === null) return facts({ writes: [{ host, path: '' }], reads: [], interactive: false, dynamic: true });
+  const writes: RemotePath[] = [];
+  for (const line of text.split('\n')) {
+    const word = line.trim().replace(/^[-@]+/, '').split(/\s+/)[0] ?? '';
+    if (word === '' || word.startsWith('#')) continue;
+    if (!SFTP_READ_ONLY.has(word)) writes.push({ host, path: line.trim() });
+  }
+  return facts({ writes, reads: [], interactive: false, dynamic: false });
+}

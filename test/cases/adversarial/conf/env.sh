@@ -1,0 +1,2 @@
+# sourced by a non-interactive bash through BASH_ENV
+docker compose up -d

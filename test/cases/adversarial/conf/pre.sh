@@ -1,0 +1,3 @@
+#!/bin/sh
+docker restart web
+cat "$1"

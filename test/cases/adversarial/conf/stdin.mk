@@ -1,0 +1,2 @@
+x:
+	docker restart web

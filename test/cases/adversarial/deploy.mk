@@ -1,0 +1,4 @@
+up:
+	docker compose up -d
+look:
+	ssh ainetic.tech "docker ps"
