@@ -149,6 +149,52 @@ function coldHook() {
   return printCold(`cold hook process (Claude Code protocol), median of ${COLD_RUNS} interleaved runs:`, results);
 }
 
+/**
+ * Trust, guarded files and the audit log (issue 11): the hook's cold cost with a config whose
+ * loosening is untrusted or trusted (both hash the config on every call), a file edit, and one
+ * audit record in-process, written and failing.
+ */
+async function trustHook() {
+  const { appendAudit } = await import('../dist/audit/log.js');
+  const make = (config) => {
+    const dir = mkdtempSync(join(tmpdir(), 'gg-bench-trust-'));
+    writeFileSync(join(dir, 'gitops-guard.json'), JSON.stringify({ ...SEED, ...config }));
+    return dir;
+  };
+  const user = mkdtempSync(join(tmpdir(), 'gg-bench-user-'));
+  const env = { ...process.env, XDG_CACHE_HOME: join(user, 'cache'), XDG_CONFIG_HOME: join(user, 'config'), XDG_STATE_HOME: join(user, 'state') };
+  const plain = make({});
+  const loose = { builtinRules: false, remoteAllow: ['docker compose'] };
+  const untrusted = make(loose);
+  const trusted = make(loose);
+  const t = spawnSync(process.execPath, [BIN, 'trust', '--yes'], { cwd: trusted, env, stdio: 'ignore' });
+  if (t.status !== 0) throw new Error('trust --yes failed');
+  const bash = (dir, command) => JSON.stringify({ session_id: 's', cwd: dir, hook_event_name: 'PreToolUse', tool_name: 'Bash', tool_input: { command } });
+  const write = (dir, file) => JSON.stringify({ session_id: 's', cwd: dir, hook_event_name: 'PreToolUse', tool_name: 'Write', tool_input: { file_path: join(dir, file), content: '' } });
+  const hook = [BIN, 'hook', 'claude'];
+  const results = coldRuns([
+    { name: 'node -e 0', args: ['-e', '0'], expectCode: 0 },
+    { name: 'hook "ls -la", config that loosens nothing', args: hook, input: bash(plain, 'ls -la') },
+    { name: 'hook "ls -la", untrusted loosening config', args: hook, input: bash(untrusted, 'ls -la') },
+    { name: 'hook "ls -la", trusted loosening config', args: hook, input: bash(trusted, 'ls -la') },
+    { name: 'hook "docker compose restart gateway", plain (deny + audit)', args: hook, input: bash(plain, 'docker compose restart gateway') },
+    { name: 'hook "docker compose restart gateway", untrusted (deny + note + audit)', args: hook, input: bash(untrusted, 'docker compose restart gateway') },
+    { name: 'hook Write src/app.ts (allowed edit)', args: hook, input: write(plain, 'src/app.ts') },
+    { name: 'hook Write .claude/settings.json (deny + audit)', args: hook, input: write(plain, '.claude/settings.json') },
+  ].map((c) => ({ ...c, expectCode: 0 })), COLD_RUNS, { env });
+  printCold(`trust and guarded files, cold hook process, median of ${COLD_RUNS} interleaved runs:`, results);
+  const record = { time: new Date().toISOString(), host: 'claude', session: 's', cwd: plain, command: 'docker compose restart gateway', decision: 'deny', rules: ['container-restart'], reason: 'Blocked: …' };
+  const time = (n, f) => {
+    const s = [];
+    for (let i = 0; i < n; i++) { const t0 = process.hrtime.bigint(); f(); s.push(Number(process.hrtime.bigint() - t0)); }
+    return median(s);
+  };
+  const ok = time(2000, () => appendAudit(record, env));
+  const blocked = { ...env, XDG_STATE_HOME: join(plain, 'gitops-guard.json') };
+  const failing = time(2000, () => appendAudit(record, blocked, true));
+  console.log(`audit record in-process, median of 2000: written ${fmtUs(ok)}   state directory unwritable ${fmtUs(failing)}`);
+}
+
 /** status over one kept connection, against a fresh `ssh HOST docker ps` with the system client. */
 async function sshStatus() {
   // The same real sshd the tests use (test/support/sshd.ts, loaded through tsx).
@@ -203,7 +249,7 @@ const own = (name, tsx = false) => () => {
   if (r.status !== 0) throw new Error(`bench/${name}.mjs exited ${r.status}`);
 };
 
-const sections = { reference, classify: inProcess, cold: coldCheck, hook: coldHook, ssh: sshStatus, deploy: deployOverhead,
+const sections = { reference, classify: inProcess, cold: coldCheck, hook: coldHook, trust: trustHook, ssh: sshStatus, deploy: deployOverhead,
   mcp: own('mcp'), status: own('status', true) };
 const only = process.argv.slice(2);
 console.log(`gitops-guard bench — node ${process.version}, ${new Date().toISOString()}`);

@@ -111,7 +111,21 @@ export async function loadConfig(options: { cwd: string; file?: string; config?:
     const { parseConfig } = await import('./config.js');
     return resolveConfig(parseConfig(options.config, 'config'), null, options.cwd, options.root);
   }
-  const file = options.file ? resolve(options.cwd, options.file) : findConfig(options.cwd);
+  const { userConfigFile } = await import('./trust/apply.js');
+  const file = options.file ? resolve(options.cwd, options.file) : findConfig(options.cwd) ?? userConfigFile();
   if (!file) return resolveConfig(DEFAULTS, null, options.cwd);
-  return resolveConfig(await loadConfigFile(file), file, options.cwd);
+  return withTrust(await loadConfigFile(file), file, options.cwd);
+}
+
+/**
+ * A config file's content as it may take effect: what it loosens only once a person has trusted it
+ * (src/trust/); the user-level config as it is, and as the baseline others are compared with.
+ */
+async function withTrust(config: Config, file: string, cwd: string): Promise<ResolvedConfig> {
+  const { applyTrust, isUserConfig, userConfigFile } = await import('./trust/apply.js');
+  if (isUserConfig(file)) return resolveConfig(config, file, cwd);
+  const user = userConfigFile();
+  const baseline = user !== null && isUserConfig(user) ? await loadConfigFile(user) : DEFAULTS;
+  const { config: effective, trust } = await applyTrust(config, file, baseline);
+  return { ...resolveConfig(effective, file, cwd), ...(trust ? { trust } : {}) };
 }

@@ -6,6 +6,7 @@ import { parse as parseYaml } from 'yaml';
 import { z } from 'zod/v3';
 import { zodToJsonSchema } from 'zod-to-json-schema';
 import { ConfigError } from './errors.js';
+import type { TrustState } from './trust/apply.js';
 
 const hostName = z.string().regex(/^[A-Za-z0-9_.:[\]-]+$/, 'a host name or alias, without spaces or shell characters');
 
@@ -72,6 +73,8 @@ export interface ResolvedConfig extends Config {
   readonly root: string;
   readonly composeFiles: string[];
   readonly protectedBranches: string[];
+  /** For a project config that could loosen the policy: whether a person trusted it, and what was ignored. */
+  readonly trust?: TrustState;
 }
 
 export { ConfigError };

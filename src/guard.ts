@@ -10,8 +10,9 @@ import { KNOWN_PLACEHOLDERS, placeholders } from './policy/rewrite.js';
 import type { Rule } from './policy/rules.js';
 import { expand } from './shell/expand/index.js';
 import { diskFiles, type ScriptFiles } from './shell/files.js';
-import { cannotHideManaged, mentionsManaged, type ManagedNames } from './shell/fastpath.js';
+import { cannotHideManaged, mentionsManaged, startsManaged, type ManagedNames } from './shell/fastpath.js';
 import { loadParser } from './shell/parse.js';
+import { screenRules, trustNote } from './trust/apply.js';
 
 export interface GuardOptions {
   /** Config object (validated); when absent, the nearest config file from `cwd`, else defaults. */
@@ -51,10 +52,13 @@ export interface Guard {
 
 /** Rules in the order they are tried: config's remoteAllow, the user's packs, then the built-in packs. */
 export async function rulesFor(config: ResolvedConfig): Promise<Rule[]> {
-  const user = config.rules.length > 0
+  const packs = config.rules.length > 0
     ? (await import('./policy/rules.js')).loadPacks(config.rules.map((p) => resolve(config.root, p)))
     : [];
-  const builtin = config.builtinRules ? await builtinRules() : [];
+  const builtinAll = packs.length > 0 || config.builtinRules ? await builtinRules() : [];
+  // What of the project's own rules may take effect without a person's trust (src/trust/).
+  const user = await screenRules(config, packs, builtinAll);
+  const builtin = config.builtinRules ? builtinAll : [];
   const all = [...remoteAllowRules(config), ...user, ...builtin];
   const seen = new Map<string, string>();
   for (const r of all) {
@@ -151,7 +155,7 @@ export async function createGuard(options: GuardOptions = {}): Promise<Guard> {
   const attempt = (command: string, opts?: { cwd?: string }): Verdict | null => {
     if (fast && cannotHideManaged(command, names)) return NOTHING_MANAGED;
     try {
-      const result = expand(command, { cwd: resolve(cwd, opts?.cwd ?? '.'), files, mentions });
+      const result = expand(command, { cwd: resolve(cwd, opts?.cwd ?? '.'), files, mentions, startsCommand: (t) => startsManaged(t, names) });
       if (result.kind === 'needs-parser') return null;
       return judge(command, result.invocations, j);
     } catch (e) {
@@ -159,7 +163,7 @@ export async function createGuard(options: GuardOptions = {}): Promise<Guard> {
     }
   };
   let beforeLoad = options.beforeParserLoad;
-  return {
+  return withTrustNote(config, {
     config,
     rules,
     classify(command, opts) {
@@ -177,5 +181,21 @@ export async function createGuard(options: GuardOptions = {}): Promise<Guard> {
       }
       return attempt(command, opts) ?? failed(command, new Error('the shell parser did not load'));
     },
+  });
+}
+
+// ---- trust: the one place a verdict's reason is changed for it ----
+/** Every verdict's reason says once what an untrusted config tried to loosen (see src/trust/apply.ts). */
+function withTrustNote(config: ResolvedConfig, guard: Guard): Guard {
+  const text = trustNote(config.trust);
+  if (text === null) return guard;
+  const noted = (verdict: Verdict): Verdict =>
+    (verdict.reason.includes(text) ? verdict : { ...verdict, reason: `${verdict.reason}\n${text}` });
+  return {
+    config: guard.config,
+    rules: guard.rules,
+    classify: (command, opts) => noted(guard.classify(command, opts)),
+    decide: async (command, opts) => noted(await guard.decide(command, opts)),
   };
 }
+// ---- end trust ----

@@ -43,8 +43,9 @@ describe('bad input', () => {
     const text = Buffer.from([0x64, 0x6f, 0x63, 0x6b, 0x65, 0x72, 0x20, 0xff, 0xfe, 0x20, 0x70, 0x73]).toString('utf8');
     expect(guard.classify(text).decision).toBe('deny');
     expect(guard.classify('echo \ud800 docker').decision).toBe('allow');
-    // Written out, a lone surrogate becomes U+FFFD: the program is "\ufffd", docker only its argument.
-    expect(guard.classify('\udfff docker restart web').decision).toBe('allow');
+    // Written out, a lone surrogate becomes U+FFFD: the program is "\ufffd", which nobody knows, and
+    // its arguments read as a docker command line it might run: a person decides (issue 10, 2.8).
+    expect(guard.classify('\udfff docker restart web').decision).toBe('ask');
     expect(guard.classify('echo \udfff; docker restart web').decision).toBe('deny');
   });
   it('unterminated quotes and substitutions', () => {

@@ -6,6 +6,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { ConfigError, configJsonSchema, ConfigSchema, createGuard, loadConfig, RuleError } from '../src/index.js';
 import { DEFAULTS } from '../src/config-file.js';
+import { trust } from '../src/trust/store.js';
 import { project } from './helpers.js';
 
 describe('config discovery and validation', () => {
@@ -36,7 +37,9 @@ describe('config discovery and validation', () => {
     const dir = project({ 'gitops-guard.yaml': 'host: web1\nbranch: prod\n' });
     const c = await loadConfig({ cwd: dir });
     expect(c.host).toBe('web1');
-    expect(c.protectedBranches).toEqual(['prod']);
+    // Moving the deploy branch leaves the default's (main) unprotected: that part waits for a
+    // person's trust, so main stays protected too (test/trust.test.ts).
+    expect(c.protectedBranches).toEqual(['prod', 'main']);
   });
 
   it('detects a compose file at the project root', async () => {
@@ -119,7 +122,20 @@ describe('rules from config', () => {
 
   it('loads user packs before the built-in ones', async () => {
     const dir = project({ 'guard/team.yaml': userPack, 'gitops-guard.json': JSON.stringify({ rules: ['guard'] }) });
-    const g = await createGuard({ cwd: dir });
+    // The pack allows what a built-in rule denies: that rule waits for a person's trust.
+    const saved = process.env.XDG_CONFIG_HOME;
+    process.env.XDG_CONFIG_HOME = join(dir, '.user-config');
+    let g;
+    try {
+      const untrusted = await createGuard({ cwd: dir });
+      expect(untrusted.classify('docker compose ps').decision).toBe('deny');
+      expect(untrusted.classify('docker compose ps').reason).toContain('allow-local-compose-ps');
+      trust(join(dir, 'gitops-guard.json'), [join(dir, 'gitops-guard.json'), join(dir, 'guard', 'team.yaml')], []);
+      g = await createGuard({ cwd: dir });
+    } finally {
+      if (saved === undefined) delete process.env.XDG_CONFIG_HOME;
+      else process.env.XDG_CONFIG_HOME = saved;
+    }
     expect(g.classify('kubectl apply -f x.yaml').decision).toBe('deny');
     expect(g.classify('kubectl get pods').decision).toBe('allow');
     expect(g.classify('docker compose ps').decision).toBe('allow');

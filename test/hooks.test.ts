@@ -30,7 +30,10 @@ function fixture(host: Host, kind: 'shell' | 'other' | 'malformed', dir: string,
 function hook(host: string, input: string, cwd: string, env: Record<string, string> = {}) {
   const r = spawnSync(process.execPath, [BIN, 'hook', host], {
     cwd, input, encoding: 'utf8',
-    env: { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '/tmp', XDG_CACHE_HOME: join(cwd, '.cache'), ...env },
+    env: {
+      PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '/tmp', XDG_CACHE_HOME: join(cwd, '.cache'),
+      XDG_CONFIG_HOME: join(cwd, '.user-config'), XDG_STATE_HOME: join(cwd, '.state'), ...env,
+    },
   });
   const out = r.stdout.trim();
   return { exit: r.status, stdout: out, json: out ? JSON.parse(out) as Record<string, any> : undefined, stderr: r.stderr };
@@ -183,6 +186,12 @@ describe('rewrite modes', () => {
 
   it('apply: runs a read-only rewrite in place (Claude, Gemini), never a mutation', () => {
     const dir = projectWith('apply');
+    // rewriteMode apply loosens the policy: until a person trusts the config, hooks only suggest.
+    expectDeny.claude(hook('claude', fixture('claude', 'shell', dir, 'docker logs -f web'), dir), 'gitops-guard trust');
+    const trusted = spawnSync(process.execPath, [BIN, 'trust', '--yes'], {
+      cwd: dir, encoding: 'utf8', env: { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '/tmp', XDG_CONFIG_HOME: join(dir, '.user-config'), XDG_STATE_HOME: join(dir, '.state') },
+    });
+    expect(trusted.status, trusted.stderr).toBe(0);
     const r = hook('claude', fixture('claude', 'shell', dir, 'docker logs -f web'), dir);
     expect(r.json!.hookSpecificOutput.permissionDecision).toBe('allow');
     expect(r.json!.hookSpecificOutput.updatedInput.command).toBe('ssh ainetic.tech "docker logs -f web"');

@@ -38,7 +38,7 @@ describe('gitops-guard init', () => {
     const claude = json(dir, '.claude/settings.json');
     expect(claude.permissions).toEqual({ allow: ['Bash(npm test)'] });
     expect(claude.hooks.Stop).toHaveLength(1);
-    expect(claude.hooks.PreToolUse.map((e: any) => e.matcher)).toEqual(['Edit', 'Bash']);
+    expect(claude.hooks.PreToolUse.map((e: any) => e.matcher)).toEqual(['Edit', 'Bash|Write|Edit|MultiEdit|NotebookEdit']);
     expect(claude.hooks.PreToolUse[1].hooks[0].command).toContain('gitops-guard hook claude');
 
     const cursor = json(dir, '.cursor/hooks.json');
@@ -49,14 +49,16 @@ describe('gitops-guard init', () => {
     const gemini = json(dir, '.gemini/settings.json');
     expect(gemini.theme).toBe('Dracula');
     expect(gemini.hooks.AfterTool).toHaveLength(1);
-    expect(gemini.hooks.BeforeTool[0].matcher).toBe('run_shell_command');
+    expect(gemini.hooks.BeforeTool[0].matcher).toBe('run_shell_command|write_file|replace');
 
     expect(json(dir, '.codex/hooks.json').hooks.Stop).toHaveLength(1);
     expect(json(dir, '.codex/hooks.json').hooks.PreToolUse[0].hooks[0].command).toContain('gitops-guard hook codex');
+    expect(json(dir, '.codex/hooks.json').hooks.PreToolUse[0].matcher).toBe('Bash|apply_patch');
     expect(json(dir, '.github/hooks/audit.json').hooks.postToolUse).toHaveLength(1);
     expect(json(dir, '.github/hooks/gitops-guard.json').hooks.preToolUse[0].bash).toContain('gitops-guard hook copilot');
     expect(json(dir, '.windsurf/hooks.json').hooks.post_write_code).toHaveLength(1);
     expect(json(dir, '.windsurf/hooks.json').hooks.pre_run_command[0].command).toContain('gitops-guard hook windsurf');
+    expect(json(dir, '.windsurf/hooks.json').hooks.pre_write_code[0].command).toContain('gitops-guard hook windsurf');
     expect(statSync(join(dir, '.clinerules/hooks/PreToolUse')).mode & 0o111).not.toBe(0);
 
     expect(json(dir, 'gitops-guard.json')).toMatchObject({

@@ -3,7 +3,7 @@
 // (support/docker.ts): the gateway is busybox httpd on 127.0.0.1, on free ports. A second client, the
 // MCP Inspector's CLI (a devDependency), checks that nothing depends on the SDK's client.
 import { execFileSync, spawnSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Client } from '@modelcontextprotocol/sdk/client/index.js';
@@ -39,6 +39,10 @@ beforeAll(async () => {
     host: '127.0.0.1', port: sshd.port, user: 'root', remotePath: checkout, composeFiles: [COMPOSE], stateFile: join(work, 'state.json'),
     sshConfig: null, knownHosts: [kh], identityFile: sshd.clientKey, reconcile: 'trigger', reconcilerPath: join(work, 'reconcile.sh'),
   };
+  // Which program deploy runs on the server is the person's to say (a project's config naming one
+  // needs their trust): the user-level config, in this test's HOME, names it.
+  mkdirSync(join(work, '.config', 'gitops-guard'), { recursive: true });
+  writeFileSync(join(work, '.config', 'gitops-guard', 'gitops-guard.json'), JSON.stringify({ reconcilerPath: join(work, 'reconcile.sh') }));
   ({ bare, dev } = makeRepos(work, { checkout: 'srv/app', message: 'deploy: gateway on 18789',
     files: { [COMPOSE]: compose(P[0]!), 'gitops-guard.json': JSON.stringify(baseConfig) } }));
   // The gateway as first deployed: the reconciler run once, as the server's timer would.

@@ -385,7 +385,8 @@ describe('indirection must not hide a command: inline interpreter code', () => {
     ['ruby -e \'system("docker restart web")\'', 'deny'],
     ['perl -e \'system("docker", "restart", "web")\'', 'deny'],
     ['php -r \'shell_exec("docker restart web");\'', 'deny'],
-    ['python3 -c "import docker; docker.from_env().containers.get(\'web\').restart()"', 'ask'],
+    // The Docker SDK drives the engine as its CLI does (engine-api).
+    ['python3 -c "import docker; docker.from_env().containers.get(\'web\').restart()"', 'deny'],
     ['node -e "require(\'child_process\').execSync(\'dock\' + \'er ps\')"', 'ask'],
     ['python3 -c "print(1)"', 'allow'],
     ['node -e "console.log(process.version)"', 'allow'],

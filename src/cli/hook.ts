@@ -1,6 +1,7 @@
 // `gitops-guard hook HOST`: the pre-execution filter an agent host runs before each shell command.
 // Reads the host's JSON on stdin, answers in the host's protocol. Every failure blocks, including a
 // wrong host name and running out of time (GITOPS_GUARD_HOOK_TIMEOUT_MS, default 10 s).
+import { appendAudit } from '../audit/log.js';
 import { HOSTS, loadAdapter } from '../hooks/load.js';
 import { answer, readInput } from '../hooks/run.js';
 import type { Reply } from '../hooks/types.js';
@@ -39,7 +40,9 @@ export async function run(argv: string[]): Promise<number> {
   const timer = setTimeout(() => {
     if (settled) return;
     settled = true;
-    process.exitCode = write(adapter.block(`gitops-guard: blocked: no decision within ${timeoutMs} ms.`));
+    const reason = `gitops-guard: blocked: no decision within ${timeoutMs} ms.`;
+    appendAudit({ time: new Date().toISOString(), host: adapter.id, cwd: process.cwd(), decision: 'deny', rules: ['hook-timeout'], reason });
+    process.exitCode = write(adapter.block(reason));
     process.exit();
   }, Number.isFinite(timeoutMs) && timeoutMs > 0 ? timeoutMs : 10_000);
   try {

@@ -26,6 +26,8 @@ const COMMANDS: Record<string, Command> = {
   mcp: { summary: 'the MCP server for coding agents (stdio): deploy, status, logs, check_command, history, rollback, plan', load: () => import('./mcp.js') },
   init: { summary: 'install the hooks, a starter gitops-guard.json and the MCP server in this project', load: () => import('./init.js') },
   'shell-init': { summary: 'print a bash or zsh snippet that stops forbidden commands typed at the prompt', load: () => import('./shell-init.js') },
+  trust: { summary: 'approve what this project\'s config loosens (--revoke, --list); an agent running it is asked about', load: () => import('./trust.js') },
+  audit: { summary: 'print the audit log of denies, asks and trust decisions (--since 1h, --json)', load: () => import('./audit.js') },
   hook: { summary: 'the pre-execution filter for an agent host (claude, codex, cursor, gemini, copilot, windsurf, cline)', load: () => import('./hook.js') },
 };
 

@@ -1,5 +1,25 @@
 import { isRecord, json, optionalStrings, schema, shell, validate } from './common.js';
-import { HookInputError, type HookAdapter } from './types.js';
+import { edit, field, patchEdit } from './edits.js';
+import { HookInputError, type HookAdapter, type HookInput } from './types.js';
+
+// File edits: Cline's PreToolUse runs for every tool (https://docs.cline.bot/customization/hooks:
+// "Before Cline executes a tool (read_file, write_to_file, etc.)"); write_to_file, replace_in_file
+// and delete_file carry the file in parameters.path (a string, relative to the workspace root),
+// apply_patch a patch envelope.
+type ParamsReader = (params: Record<string, unknown>, tool: string, cwd: string | undefined) => HookInput;
+const pathParam: ParamsReader = (params, tool, cwd) => {
+  const paths = field(params, 'path', 'file_path', 'absolutePath');
+  return edit(tool, paths, cwd, paths.length === 0 ? { unreadable: `no path in the ${tool} call` } : {});
+};
+const CLINE_EDIT_TOOLS: Readonly<Record<string, ParamsReader>> = {
+  write_to_file: pathParam,
+  replace_in_file: pathParam,
+  delete_file: pathParam,
+  editor: pathParam,
+  apply_patch: (params, tool, cwd) => patchEdit(tool, params, cwd),
+};
+const clineEdit = (tool: string): ParamsReader | undefined =>
+  (Object.hasOwn(CLINE_EDIT_TOOLS, tool) ? CLINE_EDIT_TOOLS[tool] : undefined);
 
 // https://docs.cline.bot/features/hooks/hook-reference (an executable named PreToolUse in
 // .clinerules/hooks/): stdin { hookName, preToolUse: { toolName, parameters } }; the shell tool is
@@ -30,12 +50,16 @@ export const cline: HookAdapter = {
     if (!isRecord(input) || !(input.hookName === undefined || typeof input.hookName === 'string')
       || !isRecord(input.preToolUse) || typeof input.preToolUse.toolName !== 'string'
       || !isRecord(input.preToolUse.parameters) || !optionalStrings(input.workspaceRoots)) return undefined;
+    const reader = clineEdit(input.preToolUse.toolName);
+    if (reader) return reader(input.preToolUse.parameters, input.preToolUse.toolName, (input.workspaceRoots as string[] | undefined)?.[0]);
     if (input.preToolUse.toolName !== 'execute_command') return { kind: 'other' };
     const command = input.preToolUse.parameters.command;
     return typeof command === 'string' ? shell(command, (input.workspaceRoots as string[] | undefined)?.[0]) : undefined;
   },
   parse(input, z) {
     const v = validate(clineInput(z), input, 'Cline');
+    const reader = clineEdit(v.preToolUse.toolName);
+    if (reader) return reader(v.preToolUse.parameters, v.preToolUse.toolName, v.workspaceRoots?.[0]);
     if (v.preToolUse.toolName !== 'execute_command') return { kind: 'other' };
     const command = validate(commandInput(z), v.preToolUse.parameters, 'Cline execute_command').command;
     return shell(command, v.workspaceRoots?.[0]);

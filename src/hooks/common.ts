@@ -62,9 +62,16 @@ export function hasHook(value: unknown, host: string): boolean {
 export function addHookEntry(existing: string | undefined, file: string, host: string, event: string, entry: unknown,
   top: Record<string, unknown> = {}): string {
   const settings = settingsObject(existing, file);
-  if (hasHook(settings.hooks?.[event], host)) return existing!;
   const hooks = settings.hooks && typeof settings.hooks === 'object' ? settings.hooks : {};
   const list = Array.isArray(hooks[event]) ? hooks[event] : [];
+  if (hasHook(settings.hooks?.[event], host)) {
+    // Ours is there. An older install matched fewer tools (only the shell): widen its matcher.
+    const wanted = (entry as { matcher?: unknown }).matcher;
+    const stale = list.findIndex((e: any) => hasHook(e, host) && typeof e?.matcher === 'string' && e.matcher !== wanted);
+    if (typeof wanted !== 'string' || stale < 0) return existing!;
+    const widened = list.map((e: any, i: number) => (i === stale ? { ...e, matcher: wanted } : e));
+    return pretty({ ...settings, hooks: { ...hooks, [event]: widened } });
+  }
   return pretty({ ...top, ...settings, hooks: { ...hooks, [event]: [...list, entry] } });
 }
 

@@ -1,6 +1,17 @@
-import { claudeInput, claudeQuick } from './claude.js';
+import { claudeInput, claudeQuick, editReader, type EditReader } from './claude.js';
 import { addHookEntry, json, schema, shell, validate } from './common.js';
+import { edit, field } from './edits.js';
 import type { HookAdapter } from './types.js';
+
+// File edits: the write_file and replace tools (https://geminicli.com/docs/tools/file-system:
+// write_file(file_path, content), replace(file_path, old_string, new_string)) reach BeforeTool with
+// their arguments in tool_input. file_path may be relative, and the tool may correct a path to
+// another file, so a relative path is also matched by suffix.
+const suffixPath = (toolInput: Record<string, unknown>, tool: string, cwd: string | undefined) => {
+  const paths = field(toolInput, 'file_path', 'absolute_path', 'path');
+  return edit(tool, paths, cwd, { suffixMatch: true, ...(paths.length === 0 ? { unreadable: `no file_path in the ${tool} call` } : {}) });
+};
+const GEMINI_EDIT_TOOLS: Readonly<Record<string, EditReader>> = { write_file: suffixPath, replace: suffixPath };
 
 // https://geminicli.com/docs/hooks/reference (BeforeTool in .gemini/settings.json): stdin has
 // tool_name (run_shell_command), tool_input { command, … }, cwd, hook_event_name. stdout
@@ -16,11 +27,13 @@ export const gemini: HookAdapter = {
     markers: ['.gemini', 'GEMINI.md'],
     file: '.gemini/settings.json',
     merge: (existing, command) => addHookEntry(existing, '.gemini/settings.json', 'gemini', 'BeforeTool',
-      { matcher: 'run_shell_command', hooks: [{ type: 'command', name: 'gitops-guard', command, timeout: 30000 }] }),
+      { matcher: ['run_shell_command', ...Object.keys(GEMINI_EDIT_TOOLS)].join('|'), hooks: [{ type: 'command', name: 'gitops-guard', command, timeout: 30000 }] }),
   },
-  quick: (input) => claudeQuick(input, ['run_shell_command']),
+  quick: (input) => claudeQuick(input, ['run_shell_command'], GEMINI_EDIT_TOOLS),
   parse(input, z) {
     const v = validate(claudeInput(z), input, 'Gemini CLI');
+    const reader = editReader(GEMINI_EDIT_TOOLS, v.tool_name);
+    if (reader) return reader(v.tool_input, v.tool_name, v.cwd);
     if (v.tool_name !== 'run_shell_command') return { kind: 'other' };
     const command = validate(commandInput(z), v.tool_input, 'Gemini CLI run_shell_command').command;
     return shell(command, v.cwd);

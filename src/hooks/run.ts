@@ -5,6 +5,7 @@ import { resolve } from 'node:path';
 import { loadConfig } from '../config-file.js';
 import type { Verdict } from '../policy/classify.js';
 import { cannotHideManaged } from '../shell/fastpath.js';
+import type { FileEdit } from './edits.js';
 import { HookInputError, type HookAdapter, type Outcome, type Reply } from './types.js';
 
 /** Hook input larger than this is refused (a command is at most 64 KiB; the JSON around it is small). */
@@ -36,6 +37,7 @@ export async function answer(adapter: HookAdapter, raw: string, options: HookOpt
     }
     const parsed = adapter.quick(input) ?? adapter.parse(input, (await import('zod/v3')).z);
     if (parsed.kind === 'other') return adapter.reply({ decision: 'allow', reason: '' }, input);
+    if (parsed.kind === 'edit') return await answerEdit(adapter, parsed.edit, input, options);
 
     const cwd = resolve(options.cwd, parsed.call.cwd ?? '.');
     const config = await loadConfig({ cwd });
@@ -45,11 +47,50 @@ export async function answer(adapter: HookAdapter, raw: string, options: HookOpt
       : await options.classify(command, cwd, config.file);
     const readOnly = verdict.findings.filter((f) => f.decision !== 'allow').every((f) => f.readOnlyRewrite === true);
     const outcome = fit(verdict, readOnly, config.rewriteMode, adapter.can, (kind) => explain(kind, verdict));
+    if (outcome.decision !== 'allow') {
+      await audit(adapter, input, cwd, { command }, outcome.decision, ruleIds(verdict), verdict.reason);
+    }
     return adapter.reply(outcome, input);
   } catch (e) {
     const what = e instanceof HookInputError ? e.message : `${(e as Error)?.message ?? String(e)}`;
-    return adapter.block(`gitops-guard: blocked, because the guard could not decide: ${what}`);
+    const reason = `gitops-guard: blocked, because the guard could not decide: ${what}`;
+    await audit(adapter, null, options.cwd, {}, 'deny', ['hook-error'], reason).catch(() => undefined);
+    return adapter.block(reason);
   }
+}
+
+
+/** A file edit: denied when it writes a guarded file (src/policy/guarded.ts), else untouched. */
+async function answerEdit(adapter: HookAdapter, edit: FileEdit, input: unknown, options: HookOptions): Promise<Reply> {
+  const { editReason, guardedEdit } = await import('./edits.js');
+  const cwd = resolve(options.cwd, edit.cwd ?? '.');
+  if (edit.unreadable !== undefined) {
+    const reason = `gitops-guard: blocked this file edit, because it cannot tell which file it writes (${edit.unreadable}).`;
+    await audit(adapter, input, cwd, { file: edit.paths.join(' ') }, 'deny', ['guarded-file'], reason);
+    return adapter.reply({ decision: 'deny', reason }, input);
+  }
+  const hit = guardedEdit(edit, cwd);
+  if (!hit) return adapter.reply({ decision: 'allow', reason: '' }, input);
+  const reason = editReason(edit.tool, hit);
+  await audit(adapter, input, cwd, { file: hit.path }, 'deny', ['guarded-file'], reason);
+  return adapter.reply({ decision: 'deny', reason }, input);
+}
+
+const ruleIds = (v: Verdict): string[] => [...new Set(v.findings.filter((f) => f.decision !== 'allow').map((f) => f.ruleId))];
+
+/** Fields in which hosts send a session id (Claude, Codex, Gemini: session_id; Copilot: sessionId; Cursor: conversation_id; Cline: taskId; Windsurf: trajectory_id). */
+const SESSION_FIELDS = ['session_id', 'sessionId', 'conversation_id', 'taskId', 'trajectory_id'];
+
+/** One audit record for a deny or ask. Never fails the hook (the log says its own failure on stderr). */
+async function audit(adapter: HookAdapter, input: unknown, cwd: string, what: { command?: string; file?: string },
+  decision: 'deny' | 'ask', rules: string[], reason: string): Promise<void> {
+  const { appendAudit } = await import('../audit/log.js');
+  const record = input && typeof input === 'object' ? input as Record<string, unknown> : {};
+  const session = SESSION_FIELDS.map((f) => record[f]).find((v): v is string => typeof v === 'string' && v !== '');
+  appendAudit({
+    time: new Date().toISOString(), host: adapter.id, ...(session ? { session } : {}), cwd, ...what, decision, rules,
+    reason: reason.split('\n').find((l) => l.trim() !== '') ?? '',
+  });
 }
 
 /** The text an agent reads: what was blocked, why, and exactly what to run instead. */

@@ -1,4 +1,5 @@
 import type { z } from 'zod/v3';
+import type { FileEdit } from './edits.js';
 
 /** zod's v3 API, passed in by the caller that loaded it. */
 export type Zod = typeof z;
@@ -13,8 +14,14 @@ export interface ShellCall {
   readonly cwd?: string;
 }
 
-/** What the host sent: a shell call, or some other tool, which passes untouched. */
-export type HookInput = { readonly kind: 'shell'; readonly call: ShellCall } | { readonly kind: 'other' };
+/**
+ * What the host sent: a shell call; a file-editing tool call (judged by the paths it writes, see
+ * edits.ts); or some other tool, which passes untouched.
+ */
+export type HookInput =
+  | { readonly kind: 'shell'; readonly call: ShellCall }
+  | { readonly kind: 'edit'; readonly edit: FileEdit }
+  | { readonly kind: 'other' };
 
 /** The decision to send back, already fitted to what this host can do. */
 export interface Outcome {

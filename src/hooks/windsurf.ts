@@ -1,35 +1,49 @@
 import { addHookEntry, isRecord, optionalString, schema, shell, validate } from './common.js';
-import type { HookAdapter } from './types.js';
+import { edit } from './edits.js';
+import type { HookAdapter, HookInput } from './types.js';
 
-// https://docs.windsurf.com/windsurf/cascade/hooks (pre_run_command in .windsurf/hooks.json): stdin
-// { agent_action_name, tool_info: { command_line, cwd } }. A pre-hook blocks by exiting 2; stderr
-// is shown. No ask and no replacement command.
+// https://docs.windsurf.com/windsurf/cascade/hooks (.windsurf/hooks.json): stdin
+// { agent_action_name, tool_info }. pre_run_command: tool_info { command_line, cwd };
+// pre_write_code (before Cascade writes a file; one event, no matcher): tool_info { file_path,
+// edits }. A pre-hook blocks by exiting 2; stderr is shown. No ask and no replacement command.
 const windsurfInput = schema((z) => z.object({
   agent_action_name: z.string().optional(),
-  tool_info: z.object({ command_line: z.string(), cwd: z.string().optional() }).passthrough(),
+  tool_info: z.record(z.unknown()),
 }).passthrough());
+const runInfo = schema((z) => z.object({ command_line: z.string(), cwd: z.string().optional() }).passthrough());
+const writeInfo = schema((z) => z.object({ file_path: z.string() }).passthrough());
 
-const fromWindsurf = (v: { agent_action_name?: string | undefined; tool_info: { command_line: string; cwd?: string | undefined } }) =>
-  (v.agent_action_name !== undefined && v.agent_action_name !== 'pre_run_command'
-    ? { kind: 'other' as const }
-    : shell(v.tool_info.command_line, v.tool_info.cwd));
+const WRITE = 'pre_write_code';
 
 export const windsurf: HookAdapter = {
   id: 'windsurf', name: 'Windsurf', docs: 'https://docs.windsurf.com/windsurf/cascade/hooks',
   can: { ask: false, rewriteOnAsk: false, rewriteOnAllow: false },
   install: {
-    // Workspace hooks: .windsurf/hooks.json: { hooks: { pre_run_command: [{ command, show_output }] } }.
+    // Workspace hooks: .windsurf/hooks.json: { hooks: { pre_run_command: [{ command, show_output }],
+    // pre_write_code: [ … ] } }.
     markers: ['.windsurf', '.windsurfrules'],
     file: '.windsurf/hooks.json',
-    merge: (existing, command) => addHookEntry(existing, '.windsurf/hooks.json', 'windsurf', 'pre_run_command',
-      { command, show_output: true }),
+    merge: (existing, command) => addHookEntry(
+      addHookEntry(existing, '.windsurf/hooks.json', 'windsurf', 'pre_run_command', { command, show_output: true }),
+      '.windsurf/hooks.json', 'windsurf', WRITE, { command, show_output: true }),
   },
-  quick(input) {
-    if (!isRecord(input) || !optionalString(input.agent_action_name) || !isRecord(input.tool_info)
-      || typeof input.tool_info.command_line !== 'string' || !optionalString(input.tool_info.cwd)) return undefined;
-    return fromWindsurf(input as Parameters<typeof fromWindsurf>[0]);
+  quick(input): HookInput | undefined {
+    if (!isRecord(input) || !optionalString(input.agent_action_name) || !isRecord(input.tool_info)) return undefined;
+    const action = input.agent_action_name;
+    const info = input.tool_info;
+    if (action === WRITE) return typeof info.file_path === 'string' ? edit(WRITE, [info.file_path]) : undefined;
+    if (action !== undefined && action !== 'pre_run_command') return { kind: 'other' };
+    if (typeof info.command_line !== 'string' || !optionalString(info.cwd)) return undefined;
+    return shell(info.command_line, info.cwd);
   },
-  parse: (input, z) => fromWindsurf(validate(windsurfInput(z), input, 'Windsurf')),
+  parse(input, z) {
+    const v = validate(windsurfInput(z), input, 'Windsurf');
+    const action = v.agent_action_name;
+    if (action === WRITE) return edit(WRITE, [validate(writeInfo(z), v.tool_info, `Windsurf ${WRITE}`).file_path]);
+    if (action !== undefined && action !== 'pre_run_command') return { kind: 'other' };
+    const info = validate(runInfo(z), v.tool_info, 'Windsurf pre_run_command');
+    return shell(info.command_line, info.cwd);
+  },
   reply: (outcome) => (outcome.decision === 'allow' ? { exit: 0 } : { stderr: outcome.reason + '\n', exit: 2 }),
   block: (reason) => ({ stderr: reason + '\n', exit: 2 }),
 };

@@ -12,6 +12,8 @@ export interface Finding {
   readonly message: string;
   /** The offending text: `input.slice(start, end)`. */
   readonly text: string;
+  /** The command that runs, when it was found inside `text` (a script, a wrapper's payload, a string). */
+  readonly command?: string;
   readonly start: number;
   readonly end: number;
   /** `local`, or the host the command runs on. */
@@ -89,6 +91,7 @@ function finding(input: string, inv: Invocation, view: View, rule: Rule, values:
     decision: rule.decision,
     message: rule.message.trim(),
     text: input.slice(inv.start, inv.end),
+    ...(innerCommand(input, inv) !== undefined ? { command: innerCommand(input, inv)! } : {}),
     start: inv.start,
     end: inv.end,
     target: inv.target.kind === 'local' ? 'local' : inv.target.host,
@@ -151,7 +154,8 @@ function reasonOf(decision: Decision, findings: readonly Finding[], rewrite: str
     if (f.decision === 'allow') continue;
     const where = f.target === 'local' ? '' : ` on ${f.target}`;
     const detail = f.detail ? ` (${f.detail})` : '';
-    let line = `${f.decision === 'deny' ? 'Blocked' : 'Needs a person'}: \`${clip(f.text)}\`${where}${detail}. ${f.message} [${f.ruleId}]`;
+    const runs = f.command !== undefined ? ` runs \`${clip(f.command)}\`` : '';
+    let line = `${f.decision === 'deny' ? 'Blocked' : 'Needs a person'}: \`${clip(f.text)}\`${runs}${where}${detail}. ${f.message} [${f.ruleId}]`;
     if (!rewrite && f.suggestion) line += `\n  Instead: ${f.suggestion}`;
     lines.push(line);
   }
@@ -162,4 +166,12 @@ function reasonOf(decision: Decision, findings: readonly Finding[], rewrite: str
 function clip(text: string): string {
   const oneLine = text.replace(/\s*\n\s*/g, ' ⏎ ');
   return oneLine.length > 160 ? oneLine.slice(0, 157) + '…' : oneLine;
+}
+
+/** The invocation's own words, when it was reached inside another command and they are not its text. */
+function innerCommand(input: string, inv: Invocation): string | undefined {
+  if (inv.event || inv.argv.length === 0 || inv.via.length === 0) return undefined;
+  const own = inv.argv.map((w) => w.text).join(' ');
+  const outer = input.slice(inv.start, inv.end);
+  return outer.includes(own) ? undefined : own;
 }

@@ -36,7 +36,8 @@ export function builtinNames(): ManagedNames | null {
  * Names that run text the command line does not show (a script file, stdin, package.json scripts,
  * a Makefile): derived from the runner table, plus the script runners of the scripts family.
  */
-const RUNNER_NAMES = [...new Set([...fileRunnerNames(), 'eval', 'make', 'gmake', 'npm', 'pnpm', 'yarn', 'bun', 'just', 'task', 'mise', 'rtx', 'rake',
+const FILE_RUNNERS = fileRunnerNames();
+const RUNNER_NAMES = [...new Set([...FILE_RUNNERS.names, 'eval', 'make', 'gmake', 'npm', 'pnpm', 'yarn', 'bun', 'just', 'task', 'mise', 'rtx', 'rake',
   // ssh clients other than ssh (see expand/remote.ts)
   'slogin', 'autossh', 'sshpass', 'dbclient', 'mosh', 'tsh', 'pdsh', 'pssh', 'parallel-ssh', 'pdcp', 'ansible', 'ansible-playbook'])]
   .filter((n) => n !== '.');
@@ -102,7 +103,7 @@ function namesManaged(t: string, names: ManagedNames): boolean {
 }
 
 /** Programs that run other commands only beside one of these words (shell-layer knowledge, see grammars/git.ts). */
-const SHELL_GUARDED: ManagedNames = { names: [], guarded: [{ program: 'git', keywords: GIT_RUNS_KEYWORDS }] };
+const SHELL_GUARDED: ManagedNames = { names: [], guarded: [{ program: 'git', keywords: GIT_RUNS_KEYWORDS }, ...FILE_RUNNERS.guarded] };
 
 /** Does a managed tool's name appear once quotes and escapes are removed? (Unbuilt: assume so.) */
 export function mentionsManaged(text: string, names: ManagedNames | null = builtinNames()): boolean {
@@ -129,4 +130,18 @@ export function cannotHideManaged(text: string, names: ManagedNames | null = bui
     if (words.some((w) => WRAPPERS.has(w)) && words.some((w) => /[/*?[\]{}~]/.test(w) || w === '.')) return false;
   }
   return true;
+}
+
+/**
+ * Does this text start like a command line of a program the rules are about (`docker restart web`,
+ * `git push --force origin main`)? For arguments of programs nobody knows.
+ */
+export function startsManaged(text: string, names: ManagedNames | null = builtinNames()): boolean {
+  if (names === null) return false;
+  const tokens = unquoted(text).trim().split(/\s+/);
+  const first = tokens[0] ?? '';
+  if (first === '') return false;
+  const base = first.slice(first.lastIndexOf('/') + 1).toLowerCase();
+  if (names.names.some((n) => n.toLowerCase() === base)) return true;
+  return names.guarded.some((g) => g.program === base && g.keywords.some((k) => tokens.slice(1).join(' ').includes(k)));
 }

@@ -69,6 +69,10 @@ function unescapeBackticks(body: string): string {
 const RUNS_LATER_VARIABLES: Record<string, (value: string) => string> = {
   PROMPT_COMMAND: (v) => v, PS0: (v) => `: "${v.replace(/"/g, '')}"`, PS1: (v) => `: "${v.replace(/"/g, '')}"`,
   PS2: (v) => `: "${v.replace(/"/g, '')}"`, PS4: (v) => `: "${v.replace(/"/g, '')}"`, BASH_ENV: (v) => `. ${v}`,
+  // Commands programs run later from the environment (pagers, editors, preprocessors, ssh for git).
+  LESSOPEN: (v) => v.replace(/^\|+-?/, '').replace(/%s/g, 'FILE'), LESSCLOSE: (v) => v.replace(/%s/g, 'FILE'),
+  PAGER: (v) => v, MANPAGER: (v) => v, GIT_PAGER: (v) => v, EDITOR: (v) => v, VISUAL: (v) => v, GIT_EDITOR: (v) => v,
+  GIT_SSH_COMMAND: (v) => v, GIT_SEQUENCE_EDITOR: (v) => v, GIT_EXTERNAL_DIFF: (v) => v, SUDO_ASKPASS: (v) => v,
 };
 
 /** A substitution the shell runs: `$(…)`, backticks, `<(…)`. */
@@ -372,7 +376,7 @@ function assignmentOf(src: string, node: Node, offset: number): Assignment | nul
   const [name, valueNode] = namedChildren(node);
   if (!name || name.type !== 'variable_name') return null;
   const n = textOf(src, name);
-  if (!valueNode) return { name: n, value: '' };
+  if (!valueNode) return { name: n, value: '', text: '' };
   if (!WORDISH.has(valueNode.type)) return { name: n, value: null, text: textOf(src, valueNode) };
   return { name: n, value: wordOf(src, valueNode, offset).value, text: textOf(src, valueNode) };
 }

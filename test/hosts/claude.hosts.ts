@@ -28,5 +28,9 @@ describeHost({
     // MCP tools come deferred: the model fetches their schemas with ToolSearch before calling them.
     discover: (tools) => ({ tool: 'ToolSearch', input: { query: `select:${tools.join(',')}` } }),
   },
+  edit: {
+    replace: (file_path, content) => ({ tool: 'Write', input: { file_path, content } }),
+    create: (file_path, content) => ({ tool: 'Write', input: { file_path, content } }),
+  },
   permissive: 'bypassPermissions (IS_SANDBOX=1, as root)',
 });

@@ -1,7 +1,7 @@
 // Codex CLI, the real one, in `codex exec` against the scripted model (the only stand-in), through
 // a custom model provider on 127.0.0.1 speaking the Responses API.
 import { mkdirSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { join, relative } from 'node:path';
 import { PINS, hostBin } from './install.js';
 import { trustCodexHooks } from './codex-trust.js';
 import { describeHost } from './suite.js';
@@ -36,6 +36,11 @@ describeHost({
   },
   env: (p) => ({ CODEX_HOME: join(p.home, '.codex'), SCRIPTED_MODEL_KEY: 'scripted-model' }),
   args: (prompt, permissive) => ['exec', '--json', '--skip-git-repo-check', ...(permissive ? ['--dangerously-bypass-approvals-and-sandbox'] : []), prompt],
+  // apply_patch is a freeform tool: its input is the patch envelope, paths relative to the project.
+  edit: {
+    replace: (file, content, p) => ({ tool: 'apply_patch', input: { input: `*** Begin Patch\n*** Delete File: ${relative(p.dir, file)}\n*** Add File: ${relative(p.dir, file)}\n${content.split('\n').filter(Boolean).map((l) => `+${l}`).join('\n')}\n*** End Patch\n` } }),
+    create: (file, content, p) => ({ tool: 'apply_patch', input: { input: `*** Begin Patch\n*** Add File: ${relative(p.dir, file)}\n${content.split('\n').filter(Boolean).map((l) => `+${l}`).join('\n')}\n*** End Patch\n` } }),
+  },
   permissive: '--dangerously-bypass-approvals-and-sandbox',
   untrusted: 'hook-skipped',
   partialTrust: [{ trust: 'project-only', title: 'with the project trusted but its hooks not reviewed' }],

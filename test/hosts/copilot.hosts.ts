@@ -1,7 +1,7 @@
 // GitHub Copilot CLI, the real one, in prompt mode (-p) against the scripted model (the only
 // stand-in): its own "bring your own provider" settings point it at 127.0.0.1 speaking the
 // Anthropic Messages API, offline.
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describeHost } from './suite.js';
 
@@ -21,6 +21,10 @@ describeHost({
     COPILOT_PROVIDER_API_KEY: 'scripted-model', COPILOT_MODEL: 'claude-scripted', COPILOT_AUTO_UPDATE: 'false',
   }),
   args: (prompt, permissive) => ['-p', prompt, ...(permissive ? ['--allow-all-tools'] : ['--allow-tool', 'shell'])],
+  edit: {
+    replace: (path, content) => ({ tool: 'edit', input: { path, old_str: readFileSync(path, 'utf8'), new_str: content } }),
+    create: (path, content) => ({ tool: 'create', input: { path, file_text: content } }),
+  },
   permissive: '--allow-all-tools',
   untrusted: 'hook-skipped',
 });

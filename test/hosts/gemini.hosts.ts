@@ -38,6 +38,10 @@ describeHost({
       return () => writeFileSync(file, original);
     },
   },
+  edit: {
+    replace: (file_path, content) => ({ tool: 'write_file', input: { file_path, content } }),
+    create: (file_path, content) => ({ tool: 'write_file', input: { file_path, content } }),
+  },
   permissive: '--yolo',
   untrusted: 'refuses-to-start',
 });

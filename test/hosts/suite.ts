@@ -2,9 +2,10 @@
 // (how to start it, its tool names, its trust step). The host is real, installed from npm at a
 // pinned version; the scripted model (./model.ts) is the only stand-in: it replaces the model,
 // not the host, and asks for exactly the tool calls a case needs.
-import { renameSync } from 'node:fs';
+import { existsSync, readFileSync, renameSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { ADAPTERS } from '../../src/hooks/index.js';
 import { dockerCalls, prepareProject, runHost, SERVER, type Project, type Run } from './harness.js';
 import { PINS, type HostId } from './install.js';
 import type { Dialect, Step, ToolResult } from './model.js';
@@ -36,6 +37,14 @@ export interface HostSpec {
     discover?(tools: string[]): Step;
     /** The host passes the tool's structured content on to the model (not only its text). */
     readonly structured: boolean;
+  };
+  /**
+   * The host's own file-editing tool: a call that replaces `file` (absolute) with `content`, and one
+   * that creates a new file. `init`'s hook judges these too (issue 11).
+   */
+  readonly edit?: {
+    replace(file: string, content: string, p: Project): Step;
+    create(file: string, content: string, p: Project): Step;
   };
   /** How a run without the trust step behaves, for hosts that have one (the control run). */
   readonly untrusted?: 'hook-skipped' | 'refuses-to-start';
@@ -103,6 +112,20 @@ export function describeHost(spec: HostSpec): void {
         expect(benign.text, r.why).toContain('Docker version 27.3.1');
         expect(r.local, r.why).toEqual(['--version']);
         expect(r.remote, r.why).toEqual([]);
+      }, 120_000);
+    }
+
+    if (spec.edit) {
+      const edit = spec.edit;
+      it(`in ${spec.permissive}: its own edit tool cannot rewrite the hook settings init wrote; a new source file is written`, async () => {
+        const settings = join(p.dir, ADAPTERS[spec.id]!.install.file);
+        const before = readFileSync(settings, 'utf8');
+        const app = join(p.dir, `app-${spec.id}.ts`);
+        const r = await play([edit.replace(settings, '{}\n', p), edit.create(app, 'export const port = 18790;\n', p)], true);
+        expect(r.results, r.why).toHaveLength(2);
+        expect(r.results[0]!.text, r.why).toContain('gitops-guard blocked this file edit');
+        expect(readFileSync(settings, 'utf8'), r.why).toBe(before);
+        expect(existsSync(app) ? readFileSync(app, 'utf8') : '(not written)', r.why).toBe('export const port = 18790;\n');
       }, 120_000);
     }
 

@@ -13,6 +13,7 @@ import { getopt, type Scan } from '../getopt.js';
 import { overlay, recordWrites, type Written } from './writes.js';
 import { CONTAINER_CLIS } from '../programs/container.js';
 import { runnerNames } from './runners.js';
+import { DATA_PROGRAMS } from '../grammars/known.js';
 import { READERS } from '../grammars/readers.js';
 
 export interface ExpandOptions {
@@ -27,6 +28,8 @@ export interface ExpandOptions {
   readonly budgetMs?: number;
   /** Could this text name a program the policy is about? (From the rule set; decides which code strings are read.) */
   readonly mentions: (text: string) => boolean;
+  /** Does this text start like a command line of such a program? (For arguments of unknown programs.) */
+  readonly startsCommand?: (text: string) => boolean;
 }
 
 export interface Job {
@@ -226,7 +229,7 @@ export class Scope {
       for (const family of this.run0.families) {
         if (family(this, name, args)) { read = true; break; }
       }
-      if (!read) { this.emit(this.argv, name); return; }
+      if (!read) { this.unknownProgram(name); this.emit(this.argv, name); return; }
       if (this.argv === before) return;
     }
     this.raise('bad-input', `wrapped in more than ${MAX_WRAPPERS} commands`);
@@ -286,6 +289,24 @@ export class Scope {
     return false;
   }
 
+  /**
+   * A program no family and no grammar knows: an argument that reads as a command line of a
+   * managed program (`retry -- docker compose up -d`, `mytool --then 'git push -f'`) may be run by it.
+   */
+  private unknownProgram(name: string): void {
+    const starts = this.run0.options.startsCommand;
+    if (!starts || isKnown(name)) return;
+    const args = this.argv.slice(1).map((w) => w.value);
+    for (let i = 0; i < args.length; i++) {
+      const v = args[i];
+      if (v === null || v === undefined) continue;
+      const text = /\s/.test(v.trim()) ? v : args.slice(i).map((a) => a ?? '').join(' ');
+      if (!starts(text)) continue;
+      this.raise('embedded-command', `\`${name}\` is a program gitops-guard does not know, and its argument \`${text.length > 80 ? text.slice(0, 77) + '…' : text}\` reads as a command it may run`);
+      return;
+    }
+  }
+
   /** Go on with these words as the command (a wrapper was peeled off). */
   continueWith(words: readonly Word[], label: string): void {
     this.via.push(label);
@@ -326,6 +347,14 @@ export class Scope {
       via: [...this.via, label],
     });
   }
+}
+
+/** Is this a program some part of the shell layer knows (so its arguments are read as it reads them)? */
+let knownPrograms: Set<string> | undefined;
+function isKnown(name: string): boolean {
+  knownPrograms ??= new Set([...DATA_PROGRAMS, ...Object.keys(READERS), ...runnerNames(), ...CONTAINER_CLIS, 'ssh', 'scp', 'sftp',
+    'sshfs', 'rsync', 'git', 'hub', 'mosh', 'slogin', 'autossh', 'sshpass', 'pdsh', 'pssh', 'parallel-ssh', 'ansible']);
+  return knownPrograms.has(name) || knownPrograms.has(name.replace(/[0-9.]+$/, ''));
 }
 
 /** Names that run a known program on case-insensitive or Windows file systems (`Docker`, `docker.exe`). */

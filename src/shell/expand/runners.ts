@@ -384,13 +384,18 @@ function inputLines(scope: Scope, run: Run, scan: Scan, words: readonly Word[], 
   const first = scan.operands[0];
   const cmd = first === undefined ? [] : words.slice(base + first.index);
   const cut = run.until ? cmd.findIndex((w) => w.value !== null && run.until!.includes(w.value)) : -1;
-  const command = (cut >= 0 ? cmd.slice(0, cut) : cmd).map((w) => w.text);
+  const words0 = cut >= 0 ? cmd.slice(0, cut) : cmd;
+  // With -0 or -d each input item is one argument; otherwise xargs splits it on blanks.
+  const whole = scan.options.some((o) => optionIs(o, ['-0', '--null', '-d', '--delimiter'])) || token !== null;
+  if (scan.options.some((o) => optionIs(o, ['-0', '--null']))) lines = text.split('\0').filter((l) => l.trim() !== '').slice(0, 200);
   for (const line of lines) {
     let t: string;
+    const arg = whole ? quoteWord(line.replace(/\n$/, '')) : line;
     // `parallel < cmds.txt`: each line is a command; xargs with no command runs echo.
-    if (command.length === 0) t = name === 'xargs' ? `echo ${quoteWord(line)}` : line;
-    else if (token !== null && command.some((c) => c.includes(token))) t = command.map((c) => c.split(token).join(quoteWord(line))).join(' ');
-    else t = line === '' ? command.join(' ') : `${command.join(' ')} ${line}`;
+    if (words0.length === 0) t = name === 'xargs' ? `echo ${quoteWord(line)}` : line;
+    else if (token !== null && words0.some((w) => (w.value ?? w.text).includes(token))) {
+      t = words0.map((w) => (w.value === null ? w.text : quoteWord(w.value.split(token).join(line)))).join(' ');
+    } else t = line === '' ? words0.map((w) => w.text).join(' ') : `${words0.map((w) => w.text).join(' ')} ${arg}`;
     scope.nested(t, `${label} (input)`, { spliceable: false });
   }
   return true;

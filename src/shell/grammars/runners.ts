@@ -530,15 +530,49 @@ export const HOOKED_TOOLS: readonly Runner[] = [
   },
 ];
 
-/** Programs whose payload is read from a file or stdin: the text alone cannot show what they run. */
-export function fileRunnerNames(): string[] {
-  const out: string[] = [];
+/** Does this row run something the command's text does not show (a file, stdin, an environment variable)? */
+function hidden(x: Run): boolean {
+  return x.script !== undefined || !!x.scriptOption || !!x.stdinShell || x.codeFile !== undefined || !!x.codeFileOption
+    || !!x.codeStdin || !!x.scriptOrCommandOption || !!x.envShell;
+}
+
+/**
+ * Programs whose payload the text alone cannot show: `names` always; `guarded` only beside one of
+ * the words that turn such a row on (`sort` with `--compress-program`, `less` with `LESSOPEN`).
+ */
+export function fileRunnerNames(): { names: string[]; guarded: { program: string; keywords: string[] }[] } {
+  const names: string[] = [];
+  const guarded: { program: string; keywords: string[] }[] = [];
   for (const r of [...RUNNERS, ...INTERPRETERS, ...HOOKED_TOOLS]) {
-    const runs = [...r.runs, ...Object.values(r.subcommands ?? {}).flatMap((sub) => sub.runs)];
-    if (runs.some((x) => x.script !== undefined || x.scriptOption || x.stdinShell || x.codeFile !== undefined
-      || x.codeFileOption || x.codeStdin || x.scriptOrCommandOption || x.envShell)) out.push(...r.names);
+    const runs = [...r.runs, ...Object.values(r.subcommands ?? {}).flatMap((sub) => sub.runs)].filter(hidden);
+    if (runs.length === 0) continue;
+    // A row turned on only by long options or environment variables: those words (as short as the
+    // program accepts them) must be in the text. A short option may hide in a cluster: always read.
+    const keywords: string[] = [];
+    let always = false;
+    for (const x of runs) {
+      if (!x.when && !x.envShell) always = true;
+      keywords.push(...(x.envShell ?? []));
+      for (const w of x.when ?? []) {
+        if (!w.startsWith('--') || r.options?.singleDashLong || r.options?.caseInsensitive) { always = true; continue; }
+        keywords.push(`--${shortestPrefix(w.slice(2), r.options)}`);
+      }
+    }
+    if (always) names.push(...r.names);
+    else for (const p of r.names) guarded.push({ program: p, keywords });
   }
-  return out;
+  return { names, guarded };
+}
+
+/** The shortest spelling of a long option the program accepts (all of it, unless it takes abbreviations). */
+function shortestPrefix(name: string, options: OptionGrammar | undefined): string {
+  if (!options?.abbreviate) return name;
+  const others = (options.long ?? []).map((l) => l.split('|')[0]!.replace(/=\??$|==$/, '')).filter((l) => l !== name);
+  for (let n = 1; n < name.length; n++) {
+    const p = name.slice(0, n);
+    if (!others.some((o) => o.startsWith(p))) return p;
+  }
+  return name;
 }
 
 /**

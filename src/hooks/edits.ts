@@ -1,0 +1,79 @@
+// The hosts' file-editing tools, as the hook sees them: which paths a tool call writes, and whether
+// one of them is a guarded file (src/policy/guarded.ts). Everything else passes untouched.
+import { existsSync } from 'node:fs';
+import { isAbsolute, resolve } from 'node:path';
+import { guardedPath, guardedSuffix, type GuardedMatch } from '../policy/guarded.js';
+import { isRecord } from './common.js';
+
+/** A file-editing tool call. */
+export interface FileEdit {
+  /** The host's tool name (Write, apply_patch, write_file, …). */
+  readonly tool: string;
+  /** The paths it writes, as the host gave them. */
+  readonly paths: readonly string[];
+  /** Where relative paths start, when the host says. */
+  readonly cwd?: string;
+  /** The host may correct a relative path to another file (Gemini CLI): match relative paths by suffix too. */
+  readonly suffixMatch?: boolean;
+  /** Set when the paths could not be found in the call (then it is blocked: fail closed). */
+  readonly unreadable?: string;
+}
+
+export const edit = (tool: string, paths: readonly string[], cwd?: string, more: Partial<FileEdit> = {}): { kind: 'edit'; edit: FileEdit } =>
+  ({ kind: 'edit', edit: { tool, paths, ...(cwd !== undefined ? { cwd } : {}), ...more } });
+
+/** A patch tool's call: the paths in its envelope; no envelope at all is unreadable. */
+export function patchEdit(tool: string, args: unknown, cwd?: string): { kind: 'edit'; edit: FileEdit } {
+  const paths = patchesIn(args);
+  const envelope = JSON.stringify(args ?? null).includes('*** Begin Patch');
+  return edit(tool, paths, cwd, paths.length === 0 && !envelope ? { unreadable: `no patch envelope in the ${tool} call` } : {});
+}
+
+/**
+ * The paths in a Codex-style patch envelope (`*** Begin Patch` … `*** End Patch`): every
+ * `*** Add File:`, `*** Update File:`, `*** Delete File:` and `*** Move to:` line.
+ */
+export function patchPaths(patch: string): string[] {
+  const out: string[] = [];
+  for (const line of patch.split(/\r?\n/)) {
+    const m = /^\*\*\* (?:Add File|Update File|Delete File|Move to): (.+)$/.exec(line.trim());
+    if (m) out.push(m[1]!.trim());
+  }
+  return out;
+}
+
+/** String values anywhere in a tool's arguments that hold a patch envelope. */
+export function patchesIn(value: unknown, depth = 0): string[] {
+  if (typeof value === 'string') return value.includes('*** ') ? patchPaths(value) : [];
+  if (depth > 4) return [];
+  if (Array.isArray(value)) return value.flatMap((v) => patchesIn(v, depth + 1));
+  if (isRecord(value)) return Object.values(value).flatMap((v) => patchesIn(v, depth + 1));
+  return [];
+}
+
+/** A string field of a tool's arguments, as a one-path list (empty when absent). */
+export const field = (args: unknown, ...names: string[]): string[] => {
+  if (!isRecord(args)) return [];
+  return names.map((n) => args[n]).filter((v): v is string => typeof v === 'string' && v !== '');
+};
+
+export interface GuardedEdit extends GuardedMatch {
+  readonly path: string;
+}
+
+/** The first guarded path the edit writes, or null. */
+export function guardedEdit(edit: FileEdit, cwd: string): GuardedEdit | null {
+  for (const p of edit.paths) {
+    // A relative path that names no file here may be corrected by the host to a file elsewhere
+    // whose path ends in it: match it by suffix too. One that exists is the file written.
+    const corrected = edit.suffixMatch === true && !isAbsolute(p) && !existsSync(resolve(cwd, p));
+    const hit = guardedPath(p, cwd) ?? (corrected ? guardedSuffix(p) : null);
+    if (hit) return { ...hit, path: p };
+  }
+  return null;
+}
+
+/** The reason an agent reads when an edit of a guarded file is refused. */
+export function editReason(tool: string, hit: GuardedEdit): string {
+  return `gitops-guard blocked this file edit (${tool}). ${hit.reason} [guarded-file]`;
+}

@@ -1,0 +1,187 @@
+// The pieces of issue 11 that are pure functions: the guarded-path predicate, which project rules
+// loosen, which config keys loosen, the fast path's own names, the audit log's rotation.
+import { mkdirSync, readdirSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { appendAudit } from '../src/audit/log.js';
+import { DEFAULTS } from '../src/config-file.js';
+import { patchPaths } from '../src/hooks/edits.js';
+import { GUARDED_PATHS, guardDirs, guardedPath, guardedSuffix, matchGuarded } from '../src/policy/guarded.js';
+import { parsePack, type Rule } from '../src/policy/rules.js';
+import { cannotHideManaged } from '../src/shell/fastpath.js';
+import { configLoosening, withoutLoosening } from '../src/trust/loosening.js';
+import { looseRules, mayOverlap } from '../src/trust/rules.js';
+import { tempDir } from './helpers.js';
+
+const dirs = { config: '/home/u/.config/gitops-guard', state: '/home/u/.local/state/gitops-guard', cache: '/home/u/.cache/gitops-guard' };
+
+describe('guardedPath', () => {
+  it.each([
+    ['/p/.claude/settings.json', true], ['/p/.claude/settings.local.json', true], ['/home/u/.claude/settings.json', true],
+    ['/p/.claude/commands/x.md', false], ['/p/.codex/hooks.json', true], ['/p/.codex/config.toml', true],
+    ['/p/.cursor/hooks.json', true], ['/p/.cursor/rules/x.mdc', false], ['/p/.gemini/settings.json', true],
+    ['/p/.github/hooks/gitops-guard.json', true], ['/p/.github/workflows/ci.yml', false], ['/p/.windsurf/hooks.json', true],
+    ['/p/.clinerules/hooks/PreToolUse', true], ['/p/.clinerules/style.md', false], ['/p/.git/hooks/pre-push', true],
+    ['/p/.git/hooks', true], ['/p/.git/config', true], ['/p/.git/HEAD', false], ['/p/.git/worktrees/w/config.worktree', true],
+    ['/home/u/.config/gitops-guard/trusted.json', true], ['/home/u/.config/gitops-guard', true], ['/home/u/.config/other/x', false],
+    ['/home/u/.local/state/gitops-guard/state.json', true], ['/home/u/.cache/gitops-guard/config-x.json', true],
+    ['/etc/claude-code/managed-settings.json', true], ['/etc/windsurf/hooks.json', true], ['/etc/gemini-cli/settings.json', true],
+    ['/p/src/app.ts', false], ['/p/gitops-guard.json', false], ['/p/rules/team.yaml', false], ['/p/config', false],
+  ])('%s → %s', (path, guarded) => {
+    expect(matchGuarded(path, dirs) !== null).toBe(guarded);
+  });
+
+  it('every pattern is reachable and says a person has to make the change', () => {
+    for (const g of GUARDED_PATHS) {
+      const sample = g.pattern.replace(/\*\*/g, 'x').replace(/\*/g, 'y');
+      const abs = g.anchor === 'anywhere' ? `/p/${sample}` : `${dirs[g.anchor]}/${sample}`;
+      const hit = matchGuarded(abs, dirs);
+      expect(hit, abs).not.toBeNull();
+      expect(hit!.reason).toContain('a person has to make that change');
+    }
+  });
+
+  it('normalizes .., ., repeated and trailing slashes, case, and relative paths', () => {
+    const root = '/p/sub';
+    expect(guardedPath('/p/sub/../.claude//settings.json/', root, dirs)?.pattern).toBe('.claude/settings*.json');
+    expect(guardedPath('../.GIT/./Hooks/pre-commit', root, dirs)?.pattern).toBe('.git/hooks/**');
+    expect(guardedPath('src/app.ts', root, dirs)).toBeNull();
+    expect(guardedPath('/home/u/.config/gitops-guard/', root, dirs)).not.toBeNull();
+  });
+
+  it('follows symlinks, including to a path that does not exist yet and a link to the directories', () => {
+    const dir = tempDir();
+    mkdirSync(join(dir, '.git', 'hooks'), { recursive: true });
+    symlinkSync(join(dir, '.git', 'hooks'), join(dir, 'h'));
+    symlinkSync(join(dir, '.git'), join(dir, 'g'));
+    expect(guardedPath(join(dir, 'h', 'pre-commit'), dir, dirs)?.reason).toContain('leads to');
+    expect(guardedPath('g/config', dir, dirs)).not.toBeNull();
+    const user = tempDir();
+    mkdirSync(join(user, 'real-config', 'gitops-guard'), { recursive: true });
+    symlinkSync(join(user, 'real-config'), join(user, 'config'));
+    const d = guardDirs({ HOME: user, XDG_CONFIG_HOME: join(user, 'config') });
+    expect(guardedPath(join(user, 'real-config', 'gitops-guard', 'trusted.json'), dir, d)).not.toBeNull();
+  });
+
+  it('matches a relative path by suffix (for hosts that correct paths), but not every path', () => {
+    expect(guardedSuffix('settings.json')?.pattern).toBe('.claude/settings*.json');
+    expect(guardedSuffix('hooks/pre-commit')).not.toBeNull();
+    expect(guardedSuffix('src/app.ts')).toBeNull();
+    expect(guardedSuffix('README.md')).toBeNull();
+  });
+});
+
+describe('patch envelopes', () => {
+  it('lists every added, updated, deleted and moved file', () => {
+    expect(patchPaths('*** Begin Patch\n*** Add File: a\n+x\n*** Update File: b\n*** Move to: c\n@@\n*** Delete File: d\n*** End Patch')).toEqual(['a', 'b', 'c', 'd']);
+  });
+});
+
+const rule = (yaml: string): Rule[] => parsePack(`rules:\n${yaml}`, 'team.yaml', '/p');
+const one = (id: string, decision: string, match: string) => `  - id: ${id}
+    description: d
+    decision: ${decision}
+    match: ${match}
+    message: m
+    examples:
+      match: [x]
+`;
+
+describe('which project rules loosen', () => {
+  const builtin = rule(one('b-deny', 'deny', '{ program: [docker], path: ["compose up"] }')
+    + one('b-remote', 'deny', '{ target: remote }') + one('b-event', 'ask', '{ event: [dynamic-command] }'));
+  it.each([
+    ['allows what a built-in denies', one('u', 'allow', '{ program: [docker], path: [compose] }'), true],
+    ['asks about what a built-in denies', one('u', 'ask', '{ program: [docker] }'), true],
+    ['allows on the server', one('u', 'allow', '{ program: [kubectl], target: remote }'), true],
+    ['allows a dynamic command', one('u', 'allow', '{ event: [dynamic-command] }'), true],
+    ['denies more', one('u', 'deny', '{ program: [terraform] }'), false],
+    ['asks about something no built-in denies', one('u', 'ask', '{ program: [terraform], target: local }'), false],
+    ['allows another subcommand, locally', one('u', 'allow', '{ program: [docker], path: ["compose ps"], target: local }'), false],
+    ['allows an exact shorter path', one('u', 'allow', '{ program: [docker], path: ["compose$"], target: local }'), false],
+  ])('%s', (_name, yaml, loosens) => {
+    expect(looseRules(rule(yaml), builtin, 'suggest').length > 0).toBe(loosens);
+  });
+
+  it('a read-only rewrite loosens only where hooks apply rewrites', () => {
+    const r = rule(`  - id: u
+    description: d
+    decision: deny
+    match: { program: [ls] }
+    message: m
+    equivalent: { rewrite: "docker compose up -d", read_only: true }
+    examples:
+      match: [ls]
+`);
+    expect(looseRules(r, builtin, 'suggest')).toHaveLength(0);
+    expect(looseRules(r, builtin, 'apply')).toHaveLength(1);
+  });
+
+  it('overlap is symmetric on these specs', () => {
+    const a = { program: ['docker'], path: ['compose *'], target: 'any' as const };
+    const b = { program: ['docker'], path: ['compose up$'], target: 'local' as const };
+    expect(mayOverlap(a, b)).toBe(true);
+    expect(mayOverlap(b, a)).toBe(true);
+    expect(mayOverlap({ ...a, facts: ['writes-file'] }, { ...b, not_facts: ['writes-file'] })).toBe(false);
+  });
+});
+
+describe('which config keys loosen', () => {
+  it('compares with the baseline and ignores only what loosens', () => {
+    const project = { ...DEFAULTS, builtinRules: false, remoteAllow: ['kubectl get'], disabledRules: ['x'], branch: 'prod', commitPrefix: 'ship: ' };
+    const keys = configLoosening(project, DEFAULTS).map((l) => l.key);
+    expect(keys).toEqual(['builtinRules', 'disabledRules', 'remoteAllow', 'protectedBranches']);
+    const kept = withoutLoosening(project, DEFAULTS);
+    expect(kept).toMatchObject({ builtinRules: true, remoteAllow: [], disabledRules: [], commitPrefix: 'ship: ', protectedBranches: ['prod', 'main'] });
+    // What the baseline itself allows is no loosening.
+    expect(configLoosening(project, { ...DEFAULTS, builtinRules: false, remoteAllow: ['kubectl get'], disabledRules: ['x'], protectedBranches: [] })).toEqual([]);
+    expect(configLoosening({ ...DEFAULTS, mcpReadOnly: false }, { ...DEFAULTS, mcpReadOnly: true })[0]!.key).toBe('mcpReadOnly');
+  });
+});
+
+describe('the fast path and the guard-self pack', () => {
+  it('no command of the pack is let through unread by the parser-free fast path (names derived from the built rules)', () => {
+    const pack = parsePack(readFileSync(join(import.meta.dirname, '..', 'rules', '05-guard-self.yaml'), 'utf8'), '05-guard-self.yaml', '.');
+    const commands = pack.flatMap((r) => r.examples.match.map((e) => e.command));
+    expect(commands.length).toBeGreaterThan(10);
+    for (const c of commands) expect(cannotHideManaged(c), c).toBe(false);
+  });
+});
+
+describe('audit log rotation', () => {
+  it('rotates at the limit, keeps the newest rotated files, and every line is whole', () => {
+    const state = tempDir();
+    const env = { HOME: state, XDG_STATE_HOME: state, GITOPS_GUARD_AUDIT_MAX_BYTES: '1000', GITOPS_GUARD_AUDIT_KEEP: '2' };
+    for (let i = 0; i < 40; i++) {
+      expect(appendAudit({ time: new Date().toISOString(), host: 'claude', cwd: '/p', command: `docker restart w${i}`, decision: 'deny', rules: ['container-restart'] }, env)).toBeNull();
+    }
+    const dir = join(state, 'gitops-guard');
+    const files = readdirSync(dir).sort();
+    expect(files.filter((f) => f !== 'audit.jsonl')).toHaveLength(2);
+    const lines = files.flatMap((f) => readFileSync(join(dir, f), 'utf8').split('\n').filter(Boolean));
+    for (const l of lines) expect(JSON.parse(l).host).toBe('claude');
+    expect(lines.map((l) => JSON.parse(l).command)).toContain('docker restart w39');
+  });
+
+  it('cuts a very long command so that a record stays one small write', () => {
+    const state = tempDir();
+    writeFileSync(join(state, 'x'), '');
+    appendAudit({ time: 't', host: 'claude', cwd: '/', command: 'x'.repeat(100_000), decision: 'deny', rules: [] }, { XDG_STATE_HOME: state });
+    const text = readFileSync(join(state, 'gitops-guard', 'audit.jsonl'), 'utf8');
+    expect(text.length).toBeLessThan(5000);
+    expect(JSON.parse(text).command).toContain('(100000 characters)');
+  });
+});
+
+describe('init widens the matcher of an older install', () => {
+  it('Claude: an entry of ours matching only Bash now matches the edit tools too; others are kept', async () => {
+    const { claude } = await import('../src/hooks/claude.js');
+    const old = JSON.stringify({ hooks: { PreToolUse: [
+      { matcher: 'Edit', hooks: [{ type: 'command', command: 'prettier --check' }] },
+      { matcher: 'Bash', hooks: [{ type: 'command', command: 'gitops-guard hook claude' }] },
+    ] } });
+    const merged = JSON.parse(claude.install.merge(old, 'gitops-guard hook claude'));
+    expect(merged.hooks.PreToolUse.map((e: { matcher: string }) => e.matcher)).toEqual(['Edit', 'Bash|Write|Edit|MultiEdit|NotebookEdit']);
+    expect(claude.install.merge(JSON.stringify(merged, null, 2) + '\n', 'gitops-guard hook claude')).toBe(JSON.stringify(merged, null, 2) + '\n');
+  });
+});
