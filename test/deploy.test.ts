@@ -2,7 +2,7 @@
 // the server's checkout reached through a real sshd, where the real reconciler script runs against
 // a real Docker Engine (support/docker.ts). The gateway is busybox httpd on 127.0.0.1, on free ports.
 import { execFileSync, spawnSync } from 'node:child_process';
-import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -31,12 +31,14 @@ beforeAll(async () => {
   work = mkdtempSync(join(tmpdir(), 'gitops-guard-deploy-'));
   ({ bare, dev, checkout } = makeRepos(work, { checkout: 'srv/CodeFoundry', message: 'deploy: gateway on 18789',
     files: { [COMPOSE]: compose(P[0]!), 'README.md': 'the project\n' } }));
-  writeFileSync(join(work, 'gitops-guard-reconcile'), RECONCILER_SCRIPT, { mode: 0o755 });
+  // Where server install puts it (the default reconcilerPath, which needs no trust).
+  mkdirSync(join(sshd.home, '.local', 'bin'), { recursive: true });
+  writeFileSync(reconciler(), RECONCILER_SCRIPT, { mode: 0o755 });
   kh = join(work, 'known_hosts');
   writeFileSync(kh, sshd.knownHostsLine + '\n');
   const config = { host: '127.0.0.1', port: sshd.port, user: 'root', remotePath: checkout, composeFiles: [COMPOSE],
     stateFile: join(work, 'state.json'), sshConfig: null, knownHosts: [kh], identityFile: sshd.clientKey,
-    reconcile: 'trigger', reconcilerPath: join(work, 'gitops-guard-reconcile') };
+    reconcile: 'trigger' };
   writeFileSync(join(dev, 'gitops-guard.json'), JSON.stringify(config, null, 2));
   git(dev, 'add', 'gitops-guard.json');
   git(dev, 'commit', '-qm', 'add gitops-guard config');
@@ -55,6 +57,7 @@ async function setup(overrides: Partial<ConfigInput> = {}, dir = dev) {
 }
 
 const head = (dir = dev): string => git(dir, 'rev-parse', 'HEAD');
+const reconciler = (): string => join(sshd.home, '.local', 'bin', 'gitops-guard-reconcile');
 
 /** Someone else deploys first: a commit to `file` pushed from another clone. */
 function pushFromAnotherClone(tag: string, file: string, content: string, message: string): void {
@@ -78,7 +81,7 @@ describe('the seed example, for real (GitOps.md: "update gateway port to 18790")
     // The gateway as first deployed, applied by the reconciler.
     const { server } = await setup();
     try {
-      const first = await server.run(`GITOPS_GUARD_REPO=${checkout} GITOPS_GUARD_COMPOSE_FILES=${COMPOSE} GITOPS_GUARD_STATE=${join(work, 'state.json')} sh ${join(work, 'gitops-guard-reconcile')}`);
+      const first = await server.run(`GITOPS_GUARD_REPO=${checkout} GITOPS_GUARD_COMPOSE_FILES=${COMPOSE} GITOPS_GUARD_STATE=${join(work, 'state.json')} sh ${reconciler()}`);
       expect(first.code, first.stderr).toBe(0);
     } finally {
       server.close();

@@ -105,6 +105,24 @@ describe('waiting that tells the truth', () => {
   });
 });
 
+describe('a reconciler that is not installed', () => {
+  it('ends the wait at once and says how to install it (sh exits 2 for a missing script: not "another run")', async () => {
+    const { config, server } = await s.setup({ reconcilerPath: '~/.local/bin/no-such-reconciler' });
+    try {
+      writeFileSync(join(s.dev, 'README.md'), 'touch\n');
+      const started = Date.now();
+      const r = await deploy(config, { restart: true, server, pollMs: 200, waitTimeoutMs: 60_000 });
+      expect(Date.now() - started).toBeLessThan(15_000);
+      expect(r.verify).toMatchObject({ ok: false, pending: false });
+      expect(r.verify!.problems.join('\n')).toMatch(/is not at ~\/.local\/bin\/no-such-reconciler on the server: gitops-guard server install --apply/);
+    } finally {
+      git(s.dev, 'checkout', '--', 'README.md');
+      server.close();
+    }
+    expect((await s.reconcile()).code).toBe(0);
+  });
+});
+
 describe('waiting that tells the truth, with the server\'s own timer', () => {
   it('ends as soon as the timer\'s run fails at this commit (compose up fails), not at the deadline', async () => {
     const { config, server } = await s.setup({ reconcile: 'timer' });

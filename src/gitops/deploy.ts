@@ -462,10 +462,16 @@ export async function verifyDeploy(config: ResolvedConfig, server: Server, commi
   if (config.reconcile === 'trigger') {
     progress('trigger', 'running the reconciler on the server');
     const r = await server.run(templates.runReconciler(reconcilerEnv(config), config.reconcilerPath));
-    if (r.code !== 0 && r.code !== 2) {
+    // Exit 2 is "another run holds the lock" only when the reconciler says so: sh itself exits 2
+    // when it cannot open the script.
+    const busy = r.code === 2 && r.stderr.includes('another run is in progress');
+    if (r.code !== 0 && !busy) {
       const why = (r.stderr.trim() || r.stdout.trim()).split('\n').slice(-5).join('\n') || `exit ${r.code}`;
       progress('trigger', `the reconciler exited ${r.code}: ${why.split('\n').pop() ?? ''}`);
-      return failed([`the reconciler on ${server.host} failed (exit ${r.code}) for ${short}: ${why}`, ...reconcilerAdvice(r.code, commit)]);
+      const missing = /cannot open|No such file|not found/i.test(why) && !why.includes('gitops-guard reconcile');
+      return failed([`the reconciler on ${server.host} failed (exit ${r.code}) for ${short}: ${why}`,
+        ...(missing ? [`The reconciler is not at ${config.reconcilerPath} on the server: gitops-guard server install --apply puts it there; `
+          + `${short} stays pushed and is applied on its first run.`] : reconcilerAdvice(r.code, commit))]);
     }
   }
   progress('wait', `waiting for the server to apply ${short} (up to ${Math.round(timeout / 1000)} s)`);

@@ -2,9 +2,9 @@
 // to it, a bare remote, a developer clone on main with gitops-guard.json committed, the server's
 // checkout, and the reconciler script beside it. The gateway is busybox httpd on free ports.
 import { execFileSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import { loadConfig, type ConfigInput, type ResolvedConfig } from '../../src/index.js';
 import { RECONCILER_SCRIPT } from '../../src/gitops/reconciler.js';
 import { Server } from '../../src/remote/server.js';
@@ -38,14 +38,17 @@ export async function startStack(options: { ports?: number; name?: string; confi
   const work = mkdtempSync(join(tmpdir(), `gitops-guard-${options.name ?? 'stack'}-`));
   const { bare, dev, checkout } = makeRepos(work, { checkout: 'srv/CodeFoundry', message: 'deploy: gateway',
     files: { [COMPOSE]: gatewayCompose(ports[0]!), 'README.md': 'the project\n' } });
-  const script = join(work, 'gitops-guard-reconcile');
+  // Where server install puts it (the default reconcilerPath): a project config naming another
+  // program for trigger would wait for a person's trust.
+  const script = join(sshd.home, '.local', 'bin', 'gitops-guard-reconcile');
+  mkdirSync(dirname(script), { recursive: true });
   writeFileSync(script, RECONCILER_SCRIPT, { mode: 0o755 });
   const kh = join(work, 'known_hosts');
   writeFileSync(kh, sshd.knownHostsLine + '\n');
   const stateFile = join(work, 'state', 'state.json');
   const base: ConfigInput = { host: '127.0.0.1', port: sshd.port, user: 'root', remotePath: checkout, composeFiles: [COMPOSE],
     stateFile, sshConfig: null, knownHosts: [kh], identityFile: sshd.clientKey,
-    reconcile: 'trigger', reconcilerPath: script, ...options.config };
+    reconcile: 'trigger', ...options.config };
   writeFileSync(join(dev, 'gitops-guard.json'), JSON.stringify(base, null, 2));
   git(dev, 'add', 'gitops-guard.json');
   git(dev, 'commit', '-qm', 'add gitops-guard config');
