@@ -314,3 +314,16 @@ describe('notifications: a webhook on 127.0.0.1 gets applied, healed and failed 
     }
   });
 });
+
+describe('the run history is bounded', () => {
+  it('keeps the newest GITOPS_GUARD_HISTORY_MAX runs', async () => {
+    const max = { GITOPS_GUARD_HISTORY_MAX: '2' };
+    for (let i = 0; i < 3; i++) {
+      engine.docker('stop', '-t', '1', gateway()!.id);
+      expect((await reconcile(max)).code).toBe(0);
+    }
+    const lines = readFileSync(join(work, 'state', 'history.jsonl'), 'utf8').trim().split('\n');
+    expect(lines).toHaveLength(2);
+    expect(lines.map((l) => (JSON.parse(l) as { event: string }).event)).toEqual(['healed', 'healed']);
+  });
+});
