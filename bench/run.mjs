@@ -8,6 +8,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { createGuard } from '../dist/index.js';
+import { coldRuns, COLD_RUNS } from './cold.mjs';
 
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
 /** The executable the package installs (package.json "bin"), as agent hosts run it. */
@@ -57,39 +58,6 @@ async function inProcess() {
   const retained = global.gc ? `${grew >= 0 ? '+' : ''}${grew.toFixed(2)} MiB` : 'not measured (run with --expose-gc)';
   console.log(`  JS heap retained across ${rounds * commands.length} calls (after GC): ${retained}`);
   return { p50, p99 };
-}
-
-/** Wall time of a process, in ms. */
-function wall(args, opts = {}) {
-  const t = process.hrtime.bigint();
-  const r = spawnSync(process.execPath, args, { stdio: ['pipe', 'ignore', 'ignore'], ...opts });
-  const ms = Number(process.hrtime.bigint() - t) / 1e6;
-  if (r.error) throw r.error;
-  return { ms, code: r.status };
-}
-
-/** Runs of each cold-process case. */
-const COLD_RUNS = 40;
-
-/**
- * Median wall times of several commands, runs interleaved so that drift hits all alike, and each
- * round starting at the next case so that no case always follows the same one.
- */
-export function coldRuns(cases, runs = COLD_RUNS, opts = {}) {
-  const times = cases.map(() => []);
-  for (const c of cases) wall(c.args, { ...opts, input: c.input }); // warm the page cache
-  for (let i = 0; i < runs; i++) {
-    cases.forEach((_, j) => {
-      const k = (i + j) % cases.length;
-      const c = cases[k];
-      const r = wall(c.args, { ...opts, input: c.input });
-      if (c.expectCode !== undefined && r.code !== c.expectCode) {
-        throw new Error(`${c.name}: exit ${r.code}, expected ${c.expectCode}`);
-      }
-      times[k].push(r.ms);
-    });
-  }
-  return cases.map((c, k) => ({ name: c.name, ms: median(times[k]) }));
 }
 
 function coldCheck() {
@@ -250,7 +218,7 @@ const own = (name, tsx = false) => () => {
 };
 
 const sections = { reference, classify: inProcess, cold: coldCheck, hook: coldHook, trust: trustHook, ssh: sshStatus, deploy: deployOverhead,
-  mcp: own('mcp'), status: own('status', true) };
+  mcp: own('mcp'), status: own('status', true), install: own('install'), core: own('core') };
 const only = process.argv.slice(2);
 console.log(`gitops-guard bench — node ${process.version}, ${new Date().toISOString()}`);
 for (const [name, run] of Object.entries(sections)) {

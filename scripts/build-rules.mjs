@@ -4,6 +4,7 @@ import { builtinFiles, packsStamp, COMPILED_RULES } from '../dist/policy/builtin
 import { loadPacks } from '../dist/policy/rules.js';
 import { RuleIndex } from '../dist/policy/match.js';
 import { configJsonSchema } from '../dist/config.js';
+import { runExamples } from '../dist/policy/harness.js';
 
 const files = builtinFiles();
 const rules = loadPacks(files);
@@ -11,4 +12,12 @@ writeFileSync(COMPILED_RULES, JSON.stringify({ stamp: packsStamp(files), rules }
 // What the fast path searches text for: derived from the rules, so a new rule is never missed by it.
 writeFileSync(new URL('../dist/fastpath.json', import.meta.url), JSON.stringify(new RuleIndex(rules).names()));
 writeFileSync(new URL('../schema/gitops-guard.schema.json', import.meta.url), JSON.stringify(configJsonSchema(), null, 2) + '\n');
-console.error(`gitops-guard: ${rules.length} built-in rules compiled to dist/rules.json`);
+// Every rule's examples are its spec: a pack whose examples do not hold does not build (as Codex's
+// execpolicy checks its match/not_match when it loads).
+const checked = await runExamples(rules);
+if (checked.failed > 0) {
+  for (const f of checked.failures.slice(0, 20)) console.error(`FAIL ${f.where}\n  command:  ${f.command}\n  expected: ${f.expected}\n  got:      ${f.got}`);
+  console.error(`gitops-guard: ${checked.failed} rule example(s) fail; the built-in rules are not built`);
+  process.exit(1);
+}
+console.error(`gitops-guard: ${rules.length} built-in rules compiled to dist/rules.json (${checked.passed} examples hold)`);

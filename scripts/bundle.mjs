@@ -1,12 +1,15 @@
-// Builds the package's executable (see src/cli/bin.ts for why it is bundled) as two CommonJS files
+// Builds the package's executable (see src/cli/bin.ts for why it is bundled) as three CommonJS files
 // in dist/, one level below the package root like dist/paths.js, so PACKAGE_ROOT resolves the same:
 //   gitops-guard.cjs           bin.ts: argument handling, hook protocols, config, the fast path
 //   gitops-guard-classify.cjs  classify-once.ts: guard, rules, shell layer, tree-sitter
 //   gitops-guard-mcp.cjs       src/mcp/server.ts: the SDK server and the tools, which `mcp` (in the
 //                              first bundle, src/mcp/front.ts) requires after its first answers
 // The first requires the others only when needed. Dependencies stay in node_modules and are
-// required at run time. dist/mcp-manifest.json is recorded here from the built server.
-import { chmodSync, readFileSync, writeFileSync } from 'node:fs';
+// required at run time, except the bash grammar: its wasm (all of tree-sitter-bash that runs) is
+// copied into dist/ with its licence, so the package does not install the 20 MB grammar package
+// (sources, native prebuilds) for one file. dist/mcp-manifest.json is recorded here from the built server.
+import { chmodSync, copyFileSync, readFileSync, writeFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import { fileURLToPath } from 'node:url';
 import { build } from 'esbuild';
 
@@ -45,6 +48,12 @@ await build({ ...common, entryPoints: [`${root}src/mcp/server.ts`], outfile: `${
 await build({ ...common, entryPoints: [`${root}src/cli/bin.ts`], outfile: `${root}dist/gitops-guard.cjs`,
   plugins: [separately(/\/classify-once\.js$/, CLASSIFY), separately(/^\.\/server\.js$/, MCP, /[\\/]src[\\/]mcp[\\/]front\.ts$/)] });
 chmodSync(`${root}dist/gitops-guard.cjs`, 0o755);
+
+const require = createRequire(import.meta.url);
+copyFileSync(require.resolve('tree-sitter-bash/tree-sitter-bash.wasm'), `${root}dist/tree-sitter-bash.wasm`);
+const grammar = JSON.parse(readFileSync(require.resolve('tree-sitter-bash/package.json'), 'utf8'));
+writeFileSync(`${root}dist/tree-sitter-bash.LICENSE`, `tree-sitter-bash.wasm is tree-sitter-bash ${grammar.version} (${grammar.license}), `
+  + `${typeof grammar.repository === 'string' ? grammar.repository : grammar.repository?.url ?? ''}\n\n${readFileSync(require.resolve('tree-sitter-bash/LICENSE'), 'utf8')}`);
 
 // What the server answers to initialize and tools/list, recorded from the server just built.
 const { buildManifest } = await import(`${root}dist/mcp/manifest.js`);

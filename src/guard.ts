@@ -2,17 +2,19 @@
 import { resolve } from 'node:path';
 import type { ConfigInput, ResolvedConfig } from './config.js';
 import { loadConfig } from './config-file.js';
-import { RuleError } from './errors.js';
-import { builtinRules } from './policy/builtin.js';
 import { judge, type Judge, type Verdict } from './policy/classify.js';
 import { RuleIndex } from './policy/match.js';
-import { KNOWN_PLACEHOLDERS, placeholders } from './policy/rewrite.js';
 import type { Rule } from './policy/rules.js';
+import { guardedPath } from './policy/guarded.js';
+import { NOTHING_MANAGED } from './decide.js';
 import { expand } from './shell/expand/index.js';
-import { diskFiles, type ScriptFiles } from './shell/files.js';
-import { cannotHideManaged, mentionsManaged, startsManaged, type ManagedNames } from './shell/fastpath.js';
+import { diskFiles, recording, type ScriptFiles } from './shell/files.js';
+import { cannotHideManaged, mentionsManaged, mentionsRunner, startsManaged, type ManagedNames } from './shell/fastpath.js';
 import { loadParser } from './shell/parse.js';
-import { screenRules, trustNote } from './trust/apply.js';
+import { rulesFor } from './policy/ruleset.js';
+import { trustNote } from './trust/apply.js';
+
+export { rulesFor };
 
 export interface GuardOptions {
   /** Config object (validated); when absent, the nearest config file from `cwd`, else defaults. */
@@ -50,62 +52,16 @@ export interface Guard {
   decide(command: string, options?: { cwd?: string }): Promise<Verdict>;
 }
 
-/** Rules in the order they are tried: config's remoteAllow, the user's packs, then the built-in packs. */
-export async function rulesFor(config: ResolvedConfig): Promise<Rule[]> {
-  const packs = config.rules.length > 0
-    ? (await import('./policy/rules.js')).loadPacks(config.rules.map((p) => resolve(config.root, p)))
-    : [];
-  const builtinAll = packs.length > 0 || config.builtinRules ? await builtinRules() : [];
-  // What of the project's own rules may take effect without a person's trust (src/trust/).
-  const user = await screenRules(config, packs, builtinAll);
-  const builtin = config.builtinRules ? builtinAll : [];
-  const all = [...remoteAllowRules(config), ...user, ...builtin];
-  const seen = new Map<string, string>();
-  for (const r of all) {
-    const other = seen.get(r.id);
-    if (other) {
-      throw new RuleError(`${r.source}: rule id "${r.id}" is already defined at ${other}; to replace a built-in rule, add it to disabledRules and give yours another id`);
-    }
-    seen.set(r.id, r.source);
-  }
-  const disabled = new Set(config.disabledRules);
-  const known = new Set(all.map((r) => r.id));
-  for (const id of disabled) {
-    if (!known.has(id)) throw new RuleError(`${config.file ?? 'config'}: disabledRules names "${id}", which no loaded rule has`);
-  }
-  for (const r of all) {
-    for (const name of placeholders(r.equivalent?.rewrite ?? '')) {
-      if (!KNOWN_PLACEHOLDERS.includes(name)) {
-        throw new RuleError(`${r.source}: rule "${r.id}" uses the unknown placeholder {${name}} (known: ${KNOWN_PLACEHOLDERS.join(', ')})`);
-      }
-    }
-  }
-  return all.filter((r) => !disabled.has(r.id));
-}
-
-function remoteAllowRules(config: ResolvedConfig): Rule[] {
-  return config.remoteAllow.map((entry, i) => {
-    const [program, ...path] = entry.trim().split(/\s+/);
-    return {
-      id: `config-remote-allow-${i + 1}`,
-      description: `Allowed on the server by config: ${entry}`,
-      decision: 'allow',
-      match: { program: [program!], ...(path.length > 0 ? { path: [path.join(' ')] } : {}), target: 'remote' },
-      message: `Allowed on the server by remoteAllow: ${entry}`,
-      examples: { match: [], not_match: [] },
-      source: `${config.file ?? 'config'}: remoteAllow[${i}]`,
-      dir: config.root,
-      exampleConfig: {},
-    } satisfies Rule;
-  });
-}
-
 export function judgeFor(config: ResolvedConfig, rules: readonly Rule[]): Judge {
   const index = new RuleIndex(rules);
   const names = index.names();
   return {
     index,
-    match: { protectedBranches: config.protectedBranches, mentions: (text) => mentionsManaged(text, names) },
+    match: {
+      // Text that cannot be read (too large, nested too deep) could hide what a runner runs, too.
+      protectedBranches: config.protectedBranches, mentions: (text) => mentionsManaged(text, names) || mentionsRunner(text),
+      guarded: (path) => guardedPath(path, config.root)?.reason ?? null,
+    },
     values: {
       host: config.host,
       remotePath: config.remotePath,
@@ -131,10 +87,6 @@ function failed(command: string, e: unknown): Verdict {
   };
 }
 
-/** The verdict for text in which no managed command can hide. */
-export const NOTHING_MANAGED: Verdict = Object.freeze({
-  decision: 'allow', reason: 'Allowed: no managed command is mutated.', findings: [],
-}) as Verdict;
 
 export async function createGuard(options: GuardOptions = {}): Promise<Guard> {
   const cwd = resolve(options.cwd ?? process.cwd());
@@ -150,14 +102,27 @@ export async function createGuard(options: GuardOptions = {}): Promise<Guard> {
   const j = judgeFor(config, rules);
   const names: ManagedNames = j.index.names();
   const fast = options.fastPath !== false;
-  const mentions = j.match.mentions;
+  const mentions = (text: string): boolean => mentionsManaged(text, names);
+  // Decisions already made, kept while no file they were read from changes (keyed on command and cwd).
+  const decided = new Map<string, { verdict: Verdict; stamps: [string, string][] }>();
+  const stillHolds = (e: { stamps: [string, string][] }): boolean => e.stamps.every(([p, st]) => files.stamp!(p) === st);
   /** One attempt: a verdict, or null when the parser is needed first. */
   const attempt = (command: string, opts?: { cwd?: string }): Verdict | null => {
     if (fast && cannotHideManaged(command, names)) return NOTHING_MANAGED;
+    const at = resolve(cwd, opts?.cwd ?? '.');
+    const key = `${at}\0${command}`;
+    const hit = files.stamp ? decided.get(key) : undefined;
+    if (hit && stillHolds(hit)) return hit.verdict;
     try {
-      const result = expand(command, { cwd: resolve(cwd, opts?.cwd ?? '.'), files, mentions, startsCommand: (t) => startsManaged(t, names) });
+      const rec = recording(files);
+      const result = expand(command, { cwd: at, files: rec.files, mentions, startsCommand: (t) => startsManaged(t, names) });
       if (result.kind === 'needs-parser') return null;
-      return judge(command, result.invocations, j);
+      const verdict = judge(command, result.invocations, j);
+      if (files.stamp && command.length <= 4096) {
+        if (decided.size >= 2048) decided.delete(decided.keys().next().value!);
+        decided.set(key, { verdict, stamps: [...rec.paths].map((p) => [p, files.stamp!(p)]) });
+      }
+      return verdict;
     } catch (e) {
       return failed(command, e);
     }
@@ -199,3 +164,5 @@ function withTrustNote(config: ResolvedConfig, guard: Guard): Guard {
   };
 }
 // ---- end trust ----
+
+export { NOTHING_MANAGED };

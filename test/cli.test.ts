@@ -1,7 +1,7 @@
 // The built CLI as a child process: exit codes, JSON and human output, stdin, help and version,
 // colour rules, config errors, and the rule test harness.
 import { spawnSync } from 'node:child_process';
-import { readdirSync, readFileSync } from 'node:fs';
+import { mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { BIN, project, SEED } from './helpers.js';
@@ -119,9 +119,17 @@ describe('gitops-guard check', () => {
     const rules = readdirSync(join(root, 'rules')).filter((n) => n.endsWith('.yaml')).map((n) => `rules/${n}`);
     expect(rules.length).toBeGreaterThan(0);
     for (const path of [relative(root, BIN), 'dist/gitops-guard-classify.cjs', 'dist/cli/main.js', 'dist/rules.json',
-      'schema/compose-spec/compose-spec.json', 'schema/compose-spec/LICENSE', 'package.json', 'README.md', ...rules]) {
+      'schema/compose-spec/compose-spec.json', 'schema/compose-spec/LICENSE', 'package.json', 'README.md', 'LICENSE',
+      'dist/tree-sitter-bash.wasm', 'dist/tree-sitter-bash.LICENSE', ...rules]) {
       expect(packed.has(path), path).toBe(true);
     }
+    // No source maps (they would point at src/, which is not shipped), no build scripts.
+    expect([...packed].filter((p) => p.endsWith('.map') || p.startsWith('scripts/'))).toEqual([]);
+    // Of the bash grammar only its wasm runs: it ships in dist/, the 20 MB package is not a dependency.
+    const pkg = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')) as { dependencies: Record<string, string>; license: string };
+    expect(Object.keys(pkg.dependencies)).not.toContain('tree-sitter-bash');
+    expect(pkg.license).toBe('MIT');
+    expect(readFileSync(join(root, 'LICENSE'), 'utf8')).toMatch(/^MIT License/);
     expect([...packed].filter((p) => p.startsWith('test/') || p.startsWith('src/'))).toEqual([]);
   });
 });
@@ -132,7 +140,7 @@ describe('gitops-guard test', () => {
     expect(r.code).toBe(0);
     expect(r.stdout.trim().split('\n').pop()).toMatch(/^\d+ passed, 0 failed$/);
   });
-  it('prints each failure with expected against got, and exits 1', () => {
+  it('prints each failure with expected against got, and exits 6', () => {
     const dir = project({
       'team.cases.yaml': [
         'config: { host: ainetic.tech }',
@@ -148,7 +156,7 @@ describe('gitops-guard test', () => {
       ].join('\n'),
     });
     const r = cli(['test', join(dir, 'team.cases.yaml')], { cwd: dir });
-    expect(r.code).toBe(1);
+    expect(r.code).toBe(6);
     expect(r.stdout).toContain(`FAIL ${join(dir, 'team.cases.yaml')}:6`);
     expect(r.stdout).toContain('expected: allow');
     expect(r.stdout).toContain('got:      deny');
@@ -172,6 +180,120 @@ describe('gitops-guard test', () => {
     const r = cli(['test', join(dir, 'rules')], { cwd: dir });
     expect(r.stdout).toContain('FAIL');
     expect(r.stdout).toContain('no-terraform-apply not_match');
-    expect(r.code).toBe(1);
+    expect(r.code).toBe(6);
+  });
+});
+
+describe('exit codes and --json failures', () => {
+  it('keeps docs/cli.md and src/cli/exit.ts to one table', async () => {
+    const { EXIT } = await import('../src/cli/exit.js');
+    const doc = readFileSync(join(import.meta.dirname, '..', 'docs', 'cli.md'), 'utf8');
+    const rows = [...doc.matchAll(/^\| (\d) \|([^|]*)\|/gm)].map((m) => [Number(m[1]), [...m[2]!.matchAll(/`([a-z-]+)`/g)].map((c) => c[1])] as const);
+    expect(rows.map(([n]) => n)).toEqual([0, 1, 2, 3, 4, 5, 6, 7, 8]);
+    const { exitOf } = await import('../src/cli/exit.js');
+    for (const [n, codes] of rows) for (const c of codes) expect(exitOf(c as never), c).toBe(n);
+    expect(new Set(Object.values(EXIT))).toEqual(new Set(rows.map(([n]) => n)));
+  });
+
+  it('prints one JSON object on stdout when a command fails with --json', () => {
+    const noHost = project({ 'gitops-guard.json': '{}' });
+    const cases: [string[], string, number][] = [
+      [['status', '--json'], 'config', 1],
+      [['logs', 'web', '--json'], 'config', 1],
+      [['deploy', '--json'], 'usage', 1],
+      [['check', '--json', 'a', 'b'], 'usage', 1],
+      [['status', '--json', '--bogus'], 'usage', 1],
+      [['validate', '--json'], 'usage', 1],
+      [['history', '--json'], 'refused', 5],
+    ];
+    for (const [args, code, exit] of cases) {
+      const r = cli(args, { cwd: noHost });
+      expect(r.code, args.join(' ')).toBe(exit);
+      const out = JSON.parse(r.stdout);
+      expect(out, args.join(' ')).toMatchObject({ ok: false, error: { code, message: expect.any(String), next: expect.any(String) } });
+    }
+    const broken = cli(['check', '--json', 'ls'], { cwd: project({ 'gitops-guard.json': '{"host": 42}' }) });
+    expect(JSON.parse(broken.stdout).error.code).toBe('config');
+  });
+});
+
+describe('gitops-guard test reporters', () => {
+  const dir = () => project({
+    'team.cases.yaml': 'cases:\n  - command: docker ps\n    decision: deny\n  - command: ls <x> & "q"\n    decision: deny\n',
+  });
+  it('writes JUnit XML with one test case per case, failures with expected and got', () => {
+    const d = dir();
+    const r = cli(['test', '--reporter', 'junit', join(d, 'team.cases.yaml')], { cwd: d });
+    expect(r.code).toBe(6);
+    expect(r.stdout.startsWith('<?xml version="1.0" encoding="UTF-8"?>\n<testsuites')).toBe(true);
+    const cases = r.stdout.match(/<testcase /g)!.length;
+    expect(r.stdout).toContain(`tests="${cases}"`);
+    expect(r.stdout).toContain('ls &lt;x&gt; &amp; &quot;q&quot;');
+    expect(r.stdout.match(/<failure /g)!.length).toBeGreaterThanOrEqual(1);
+    expect(r.stdout).toContain('got:      allow');
+    expect(r.stdout.trim().endsWith('</testsuites>')).toBe(true);
+  });
+  it('writes TAP 13 with a plan that matches the test lines', () => {
+    const d = dir();
+    const r = cli(['test', '--reporter', 'tap', join(d, 'team.cases.yaml')], { cwd: d });
+    expect(r.code).toBe(6);
+    const lines = r.stdout.split('\n');
+    expect(lines[0]).toBe('TAP version 13');
+    const plan = Number(/^1\.\.(\d+)$/.exec(lines[1]!)![1]);
+    expect(lines.filter((l) => /^(not )?ok \d+ - /.test(l))).toHaveLength(plan);
+    expect(r.stdout).toMatch(/^not ok \d+ - \S+team\.cases\.yaml:4: ls <x> & "q"$/m);
+    expect(cli(['test', '--reporter', 'nope']).code).toBe(1);
+  });
+});
+
+describe('help and completion', () => {
+  it("gives every subcommand its own --help", async () => {
+    const { COMMANDS } = await import('../src/cli/commands.js');
+    for (const name of Object.keys(COMMANDS)) {
+      const r = cli([name, '--help']);
+      expect(r.code, name).toBe(0);
+      expect(r.stdout.split('\n')[0], name).toMatch(new RegExp(`^Usage: gitops-guard ${name}\\b`));
+    }
+  });
+
+  it('completes subcommands, options and values in bash, and registers with zsh', () => {
+    const script = cli(['completion', 'bash']).stdout;
+    const complete = (...words: string[]): string => spawnSync('bash', ['-c',
+      `${script}\nCOMP_WORDS=(${words.map((w) => `'${w}'`).join(' ')}); COMP_CWORD=${words.length - 1}; _gitops_guard; echo "\${COMPREPLY[*]}"`],
+    { encoding: 'utf8' }).stdout.trim();
+    expect(complete('gitops-guard', 'do')).toBe('doctor');
+    expect(complete('gitops-guard', 'init', '--agent', 'c').split(' ')).toEqual(['claude', 'codex', 'cursor', 'copilot', 'cline']);
+    expect(complete('gitops-guard', 'test', '--rep')).toBe('--reporter');
+    expect(complete('gitops-guard', 'shell-init', '')).toBe('bash zsh fish');
+    const zsh = cli(['completion', 'zsh']).stdout;
+    const home = project();
+    const r = spawnSync('zsh', ['-f', '-c', `autoload -Uz compinit && compinit -u -d ${home}/.zcompdump\n${zsh}\nprint -r -- $_comps[gitops-guard]`], { encoding: 'utf8', env: { HOME: home, PATH: process.env.PATH } });
+    expect(r.stdout.trim()).toBe('_gitops_guard');
+    expect(cli(['completion', 'tcsh']).code).toBe(1);
+  });
+});
+
+describe('gitops-guard plan', () => {
+  it('shows what a deploy would carry: not pushed, not committed', () => {
+    const base = project();
+    const git = (cwd: string, ...args: string[]) => spawnSync('git', ['-c', 'user.name=t', '-c', 'user.email=t@example.com', ...args], { cwd, encoding: 'utf8' });
+    git(base, 'init', '-q', '--bare', '-b', 'main', 'origin.git');
+    git(base, 'clone', '-q', join(base, 'origin.git'), 'dev');
+    const dev = join(base, 'dev');
+    git(dev, 'checkout', '-q', '-b', 'main');
+    mkdirSync(join(dev, 'server'));
+    writeFileSync(join(dev, 'server', 'docker-compose.yml'), 'services: {}\n');
+    writeFileSync(join(dev, 'gitops-guard.json'), JSON.stringify({ composeFiles: ['server/docker-compose.yml'] }));
+    git(dev, 'add', '.');
+    git(dev, 'commit', '-qm', 'deploy: one');
+    git(dev, 'push', '-qu', 'origin', 'main');
+    git(dev, 'commit', '-q', '--allow-empty', '-m', 'deploy: restart');
+    writeFileSync(join(dev, 'server', 'docker-compose.yml'), 'services: {web: {image: "nginx:1.27"}}\n');
+    const r = cli(['plan', '--json'], { cwd: dev });
+    expect(r.code, r.stderr).toBe(0);
+    const plan = JSON.parse(r.stdout);
+    expect(plan).toMatchObject({ ok: true, branch: 'main', upstream: 'origin/main', notApplied: null, uncommitted: ['server/docker-compose.yml'] });
+    expect(plan.unpushed.map((c: { message: string }) => c.message)).toEqual(['deploy: restart']);
+    expect(cli(['plan'], { cwd: dev }).stdout).toContain('Next: gitops-guard deploy -m');
   });
 });

@@ -14,6 +14,7 @@ import { COMPOSE, gatewayCompose, git } from './support/repos.js';
 import { startStack, type Stack } from './support/stack.js';
 import { freePorts, keygen, startSshd } from './support/sshd.js';
 import { BIN } from './helpers.js';
+import { EXIT } from '../src/cli/exit.js';
 
 let s: Stack;
 let P: number[];
@@ -72,13 +73,13 @@ describe('a deploy killed at any step is finished, never forgotten', () => {
     // The next deploy does not bury it: it says what is unpushed, and the command.
     writeFileSync(join(s.dev, 'README.md'), 'unrelated edit\n');
     const next = cli(['deploy', '-m', 'something else', '--no-wait']);
-    expect(next.status).toBe(1);
+    expect(next.status).toBe(EXIT.refused);
     expect(next.stderr).toMatch(/1 commit\(s\) on main are not pushed yet \([0-9a-f]{7} deploy: gateway on P0\)[\s\S]*gitops-guard deploy --resume/);
     expect(next.stderr).not.toContain('nothing to deploy');
     git(s.dev, 'checkout', '--', 'README.md');
     // Nor does a rollback, which would otherwise pick the unpushed commit as the last deploy.
     const rb = cli(['rollback', '--last', '--no-wait']);
-    expect(rb.status).toBe(1);
+    expect(rb.status).toBe(EXIT.refused);
     expect(rb.stderr).toMatch(/not pushed yet[\s\S]*deploy --resume/);
     expect(git(s.dev, 'log', '-1', '--format=%s')).toBe('deploy: gateway on P0');
     const r = cli(['deploy', '--resume']);
@@ -96,7 +97,7 @@ describe('a deploy killed at any step is finished, never forgotten', () => {
     await killDeployAt('wait', ['-m', 'gateway on P1']);
     expect(remoteHead()).toBe(head());
     const again = cli(['deploy', '-m', 'again']);
-    expect(again.status).toBe(1);
+    expect(again.status).toBe(EXIT.refused);
     expect(again.stderr).toMatch(/nothing new to deploy, but [0-9a-f]{7} on origin\/main is pushed and the server has not applied it yet[\s\S]*deploy --resume/);
     // The timer runs; --resume waits for it and reports it live.
     expect((await s.reconcile()).code).toBe(0);
@@ -144,10 +145,10 @@ describe('health-gated revert (revertOnFailure)', () => {
     }
   });
 
-  it('a commit the server cannot apply (compose up fails) is reverted too; the CLI says both and exits 1', async () => {
+  it('a commit the server cannot apply (compose up fails) is reverted too; the CLI says both and exits 8 (failed)', async () => {
     writeFileSync(join(s.dev, COMPOSE), gatewayCompose(P[4]!).replace(`image: ${IMAGE}`, 'image: local/missing:1\n    pull_policy: never'));
     const r = cli(['deploy', '-m', 'an image that was never built', '--revert-on-failure', '--timeout', '30s']);
-    expect(r.status).toBe(1);
+    expect(r.status).toBe(EXIT.failed);
     expect(r.stdout).toMatch(/not healthy:[\s\S]*exit 6/);
     expect(r.stdout).toMatch(/reverted: [0-9a-f]{7} deploy: revert [0-9a-f]{7} \(failed to apply, reconciler exit 6\)/);
     expect(r.stdout).toContain('live and healthy');

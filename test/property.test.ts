@@ -78,3 +78,58 @@ describe('property: any input gets a verdict', () => {
     expect(slowest).toBeLessThan(2_000);
   });
 });
+
+// ---- wrapper stacks and runner nestings around a forbidden command (issue 10, 3.3) ----
+
+/** Quote text for a POSIX shell as one word. */
+const q = (s: string): string => `'${s.replace(/'/g, `'\\''`)}'`;
+
+/** Forbidden commands: each must be blocked wherever it is wrapped. */
+const FORBIDDEN = ['docker restart web', 'docker compose up -d', 'podman rm -f web', 'ssh ainetic.tech docker restart web',
+  'git push --force origin main', 'scp .env ainetic.tech:/root/projects/CodeFoundry/server/.env'];
+
+/** Layers that run the command inside them: argv wrappers, and runners of a shell string. */
+const LAYERS: ((inner: string) => string)[] = [
+  (c) => `sudo ${c}`, (c) => `sudo -u root -E ${c}`, (c) => `env A=1 ${c}`, (c) => `env -i PATH=/usr/bin ${c}`,
+  (c) => `nice -n 5 ${c}`, (c) => `timeout 10 ${c}`, (c) => `nohup ${c}`, (c) => `stdbuf -oL ${c}`, (c) => `setsid ${c}`,
+  (c) => `time ${c}`, (c) => `command ${c}`, (c) => `ionice -c3 ${c}`, (c) => `chrt -i 0 ${c}`, (c) => `taskset 1 ${c}`,
+  (c) => `flock /tmp/l ${c}`, (c) => `doas ${c}`, (c) => `unshare -r ${c}`, (c) => `strace -f ${c}`, (c) => `xvfb-run ${c}`,
+  (c) => `npx -y ${c}`, (c) => `uv run ${c}`, (c) => `poetry run ${c}`, (c) => `cross-env A=1 ${c}`, (c) => `systemd-run --user ${c}`,
+  (c) => `bash -c ${q(c)}`, (c) => `sh -ec ${q(c)}`, (c) => `zsh -c ${q(c)}`, (c) => `eval ${q(c)}`, (c) => `su -c ${q(c)}`,
+  (c) => `script -qc ${q(c)} /dev/null`, (c) => `tmux new -d ${q(c)}`, (c) => `watch -n1 ${q(c)}`, (c) => `flock /tmp/l -c ${q(c)}`,
+  (c) => `env -S ${q(c)}`, (c) => `npx -c ${q(c)}`, (c) => `nodemon --exec ${q(c)}`, (c) => `concurrently ${q(c)}`,
+  (c) => `parallel ::: ${q(c)}`, (c) => `echo ${q(c)} | bash`, (c) => `bash <<< ${q(c)}`, (c) => `bash -c "$(echo ${q(c)})"`,
+  (c) => `find . -maxdepth 0 -exec sh -c ${q(c)} \\;`, (c) => `python3 -c ${q(`import os; os.system(${JSON.stringify(c)})`)}`,
+  (c) => `( ${c} )`, (c) => `{ ${c}; }`, (c) => `if true; then ${c}; fi`, (c) => `true && ${c}`, (c) => `false || ${c}`,
+  (c) => `x=$(${c})`, (c) => `echo \`${c.replace(/[`\\$]/g, '\\$&')}\``, (c) => `f() { ${c}; }; f`,
+];
+
+/** LAYERS before this index wrap argv; from COMPOUND_FROM on they make a compound command. */
+const ARGV_LAYERS = 24;
+const COMPOUND_FROM = LAYERS.findIndex((l) => l('X').startsWith('( '));
+
+describe('wrapper stacks and runner nestings', () => {
+  it('never let a forbidden command through, however they are stacked (up to 5 layers)', () => {
+    fc.assert(fc.property(
+      fc.constantFrom(...FORBIDDEN),
+      fc.array(fc.nat(LAYERS.length - 1), { minLength: 1, maxLength: 5 }),
+      (command, layers) => {
+        // A wrapper runs a simple command: a compound one (`( … )`, `a && b`) goes in through a shell.
+        let text = command;
+        let simple = true;
+        for (const k of layers) {
+          if (k < ARGV_LAYERS && !simple) text = `bash -c ${q(text)}`;
+          text = LAYERS[k]!(text);
+          simple = k < COMPOUND_FROM;
+        }
+        const v = guard.classify(text);
+        expect(v.decision, text).not.toBe('allow');
+      },
+    ), { numRuns: Number(process.env.WRAPPER_RUNS ?? 3000) });
+  });
+
+  it('a look-alike stays allowed under the same layers (a check that can fail)', () => {
+    const v = guard.classify(LAYERS[24]!(LAYERS[0]!('echo docker restart web')));
+    expect(v.decision).toBe('allow');
+  });
+});

@@ -1,4 +1,4 @@
-// Interactive shells for real: a bash and a zsh session in tmux source `gitops-guard shell-init`,
+// Interactive shells for real: a bash, a zsh and a fish session in tmux source `gitops-guard shell-init`,
 // then a forbidden command and allowed ones are typed at the prompt. The `docker` on the session's
 // PATH is a stand-in (no Docker engine runs here) that records each call in a file.
 import { execFileSync } from 'node:child_process';
@@ -15,43 +15,48 @@ afterAll(() => {
   try { tmux('kill-server'); } catch { /* already gone */ }
 });
 
-async function waitFor(path: string, ms = 20_000): Promise<void> {
+/** Each session gets its own name: killing the last one and starting the next under the same name
+ * races with the tmux server's exit ("server exited unexpectedly"). Earlier sessions end with the server. */
+let sessions = 0;
+
+async function waitFor(path: string, target: string, ms = 20_000): Promise<void> {
   const until = Date.now() + ms;
   while (!existsSync(path)) {
-    if (Date.now() > until) throw new Error(`timed out waiting for ${path}:\n${tmux('capture-pane', '-p', '-t', 'sh')}`);
+    if (Date.now() > until) throw new Error(`timed out waiting for ${path}:\n${tmux('capture-pane', '-p', '-t', target)}`);
     await new Promise((r) => setTimeout(r, 50));
   }
 }
 
-function session(shell: 'bash' | 'zsh') {
+function session(shell: 'bash' | 'zsh' | 'fish') {
   const dir = project({ 'gitops-guard.json': JSON.stringify(SEED), 'bin/.keep': '' });
   const bin = join(dir, 'bin');
   const calls = join(dir, 'docker-calls');
   writeFileSync(join(bin, 'docker'), `#!/bin/sh\n# docker stand-in: records the call\necho "$*" >> ${calls}\n`);
   chmodSync(join(dir, 'bin', 'docker'), 0o755);
-  const argv = shell === 'bash' ? 'bash --norc --noprofile -i' : 'zsh -f -i';
-  try { tmux('kill-session', '-t', 'sh'); } catch { /* none yet */ }
-  tmux('new-session', '-d', '-s', 'sh', '-x', '200', '-y', '50',
+  const argv = { bash: 'bash --norc --noprofile -i', zsh: 'zsh -f -i', fish: 'fish --no-config -i' }[shell];
+  const name = `sh${++sessions}`;
+  tmux('new-session', '-d', '-s', name, '-x', '200', '-y', '50',
     `env -i HOME=${dir} PATH=${bin}:/usr/bin:/bin TERM=xterm ${argv}`);
   let n = 0;
   /** Type a line, then a marker command, and wait until the marker shows the line was handled. */
   const type = async (line: string): Promise<void> => {
-    tmux('send-keys', '-t', 'sh', '-l', line);
-    tmux('send-keys', '-t', 'sh', 'Enter');
-    if (shell === 'zsh') tmux('send-keys', '-t', 'sh', 'C-u'); // a refused line stays in zsh's buffer
+    tmux('send-keys', '-t', name, '-l', line);
+    tmux('send-keys', '-t', name, 'Enter');
+    if (shell !== 'bash') tmux('send-keys', '-t', name, 'C-u'); // a refused line stays in zsh's and fish's buffer
     const marker = join(dir, `sync-${++n}`);
-    tmux('send-keys', '-t', 'sh', '-l', `touch ${marker}`);
-    tmux('send-keys', '-t', 'sh', 'Enter');
-    await waitFor(marker);
+    tmux('send-keys', '-t', name, '-l', `touch ${marker}`);
+    tmux('send-keys', '-t', name, 'Enter');
+    await waitFor(marker, name);
   };
   const docker = (): string[] => (existsSync(calls) ? readFileSync(calls, 'utf8').trim().split('\n').filter(Boolean) : []);
-  return { dir, type, docker, screen: () => tmux('capture-pane', '-p', '-t', 'sh') };
+  return { dir, type, docker, screen: () => tmux('capture-pane', '-p', '-t', name) };
 }
 
-describe.each(['bash', 'zsh'] as const)('shell-init %s in a real %s session', (shell) => {
+describe.each(['bash', 'zsh', 'fish'] as const)('shell-init %s in a real %s session', (shell) => {
   it('stops a forbidden command before it runs, prints the reason and the rewrite, and runs allowed ones', async () => {
     const s = session(shell);
-    await s.type(`cd ${s.dir} && eval "$(${process.execPath} ${BIN} shell-init ${shell})"`);
+    await s.type(shell === 'fish' ? `cd ${s.dir}; and ${process.execPath} ${BIN} shell-init fish | source`
+      : `cd ${s.dir} && eval "$(${process.execPath} ${BIN} shell-init ${shell})"`);
     await s.type('docker compose restart gateway');
     expect(s.docker()).toEqual([]);
     expect(s.screen()).toContain('rewrite: git commit --allow-empty -m "deploy: restart gateway" && git push');
@@ -71,6 +76,18 @@ describe('shell-init bash specifics', () => {
     await s.type(`HISTCONTROL=ignorespace; cd ${s.dir} && eval "$(${process.execPath} ${BIN} shell-init bash)"`);
     await s.type(' docker restart web');
     await s.type('x=$(docker restart web)');
+    expect(s.docker()).toEqual([]);
+    await s.type('__gitops_guard_off');
+    await s.type('docker restart web');
+    expect(s.docker()).toEqual(['restart web']);
+  }, 60_000);
+});
+
+describe('shell-init fish specifics', () => {
+  it('judges a whole block typed on one line, and is switched off with __gitops_guard_off', async () => {
+    const s = session('fish');
+    await s.type(`cd ${s.dir}; and ${process.execPath} ${BIN} shell-init fish | source`);
+    await s.type('begin; echo one; docker restart web; end');
     expect(s.docker()).toEqual([]);
     await s.type('__gitops_guard_off');
     await s.type('docker restart web');

@@ -168,7 +168,8 @@ describe('plain commands need no parser', () => {
   const shape = (c: SimpleCommand) => ({
     words: c.words.map((w) => [w.value, w.tail, w.text, w.start, w.end]),
     assignments: c.assignments, start: c.start, end: c.end, cwd: c.cwd, env: [...c.env],
-    redirects: c.redirects.length, stdin: c.stdin,
+    redirects: c.redirects.map((r) => [r.op, r.fd, r.target?.value, r.target?.text, r.target?.start, r.target?.end]),
+    stdin: c.stdin?.kind === 'pipe' ? { kind: 'pipe', from: c.stdin.from.start } : c.stdin,
   });
   /** Whether plainCommands took `text`; when it did, its commands must be tree-sitter's, exactly. */
   async function agrees(text: string): Promise<boolean> {
@@ -186,6 +187,7 @@ describe('plain commands need no parser', () => {
     const pieces = ['docker', 'compose', 'restart', 'web', ' ', '  ', '\t', 'A=1', 'B=x=y', '-f', '--tail=5', '/usr/bin/docker',
       'a.b', 'x,y', '@', '%', '+', ':', 'time', 'if', '=', 'in', 'do', '{', '$', '"', "'", '#', '~', '*', ';', '&', '|',
       '&&', '||', ' && ', '; ', ';;', 'cd', 'cd server', 'cd /srv', 'cd -', 'export',
+      ' | ', '|', ' > out.txt', '>', '>>', ' 2>&1', '2>', ' 2>/dev/null', ' < in.txt', '<', '>&', '1', ' >x',
       '"docker compose up -d"', "'ps -a'", '""', '"a"b', "'$x'", '"a;b"',
       ...'abz09_=:,./- '.split('')];
     let accepted = 0;
@@ -239,10 +241,17 @@ describe('plain commands need no parser', () => {
 
   it('leaves anything with syntax to the parser', async () => {
     const { plainCommands } = await import('../src/shell/plain.js');
-    for (const text of ['docker ps | sh', 'a & b', 'git commit -m "$(date)"', 'echo "a!"', 'echo "é"', 'a &&', '&& a', 'a ;; b', 'A=1; b', 'echo "$x"', 'echo a"b c"', 'echo "a"b',
-      '"docker" ps', 'echo "a\\"', 'echo "x', 'ls *', 'cd ~', 'echo $x', 'a # b', 'if x', 'A=1', 'x > y', '(a)', 'a\nb', ';', '']) {
+    for (const text of ['a & b', 'git commit -m "$(date)"', 'echo "a!"', 'echo "é"', 'a &&', '&& a', 'a ;; b', 'A=1; b', 'echo "$x"', 'echo a"b c"', 'echo "a"b',
+      '"docker" ps', 'echo "a\\"', 'echo "x', 'ls *', 'cd ~', 'echo $x', 'a # b', 'if x', 'A=1', 'x <<EOF', 'x &> y', 'x >| y', 'x < <(y)', '> x y', '(a)', 'a\nb', ';', '']) {
       expect(plainCommands(text), text).toBeNull();
     }
+    // The parser-needing commands agents run most need no parser (issue 10, section 4).
+    for (const text of ['npm test 2>&1 | tail -n 20', 'git log | head', 'ls > out.txt', 'cd src && grep -rn TODO . | grep y', 'make 2>/dev/null']) {
+      expect(plainCommands(text), text).not.toBeNull();
+    }
+    const piped = plainCommands('npm test 2>&1 | tail -n 20')!;
+    expect(piped[0]!.redirects.map((r) => [r.op, r.fd, r.target?.value])).toEqual([['>&', 2, '1']]);
+    expect(piped[1]!.stdin).toMatchObject({ kind: 'pipe', from: { start: 0 } });
     const values = (text: string) => plainCommands(text)?.map((c) => [c.cwd, ...c.words.map((w) => w.value)]);
     expect(values('docker compose restart gateway')).toEqual([['.', 'docker', 'compose', 'restart', 'gateway']]);
     expect(values(`ssh ainetic.tech "docker compose up -d" 'ps -a'`)).toEqual([['.', 'ssh', 'ainetic.tech', 'docker compose up -d', 'ps -a']]);

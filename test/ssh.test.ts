@@ -587,11 +587,14 @@ describe('CLI', () => {
     expect(JSON.parse(cli(dir, 'logs', 'web', '--json').stdout).stdout).toContain('GET / 200');
   });
 
-  it('exits 1 with the reason when the host key is unknown or the name is unsafe', () => {
+  it('exits 4 (unreachable) when the host key is unknown, 1 when the name is unsafe, with the reason', () => {
     const dir = project({ knownHosts: [knownHosts()] });
     const r = cli(dir, 'status');
-    expect(r.status).toBe(1);
+    expect(r.status).toBe(4);
     expect(r.stderr).toContain('is not known');
+    const json = cli(dir, 'status', '--json');
+    expect(json.status).toBe(4);
+    expect(JSON.parse(json.stdout)).toMatchObject({ ok: false, error: { code: 'host-key', message: expect.stringContaining('is not known') } });
     const bad = cli(project(), 'logs', 'web;reboot');
     expect(bad.status).toBe(1);
     expect(bad.stderr).toContain('not a valid service name');

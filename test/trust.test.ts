@@ -266,6 +266,28 @@ describe('file-edit tools cannot write the guard files', () => {
     expect(cfg).toMatchObject({ exit: 0, stdout: '' });
   });
 
+  it('the shell writes them neither: redirections, tee, cp, sed -i, git config, in any wrapping (Claude and Codex)', () => {
+    for (const command of [
+      "echo '{}' > .claude/settings.json",
+      'git config core.hooksPath /tmp/h',
+      'git config alias.p "push -f"',
+      'sudo tee .git/hooks/pre-commit < /tmp/x',
+      'cp /tmp/evil.json .codex/hooks.json',
+      "sed -i 's/hook/x/' .gemini/settings.json",
+      'bash -c "rm -rf .github/hooks"',
+      `echo '{}' > ${join(env.XDG_CONFIG_HOME, 'gitops-guard', 'trusted.json')}`,
+    ]) {
+      for (const host of [claude, codex]) {
+        const v = host(command, dir, env);
+        expect(v.decision, `${host.name}: ${command}`).toBe('deny');
+        expect(v.reason).toContain('[guarded-file]');
+      }
+    }
+    for (const command of ['echo x > src/app.ts', 'git config user.email a@b.c', 'cat .claude/settings.json']) {
+      expect(claude(command, dir, env).decision, command).toBe('allow');
+    }
+  });
+
   it('a symlink into .git/hooks is followed', async () => {
     const { symlinkSync } = await import('node:fs');
     mkdirSync(join(dir, '.git', 'hooks'), { recursive: true });

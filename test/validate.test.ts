@@ -141,7 +141,7 @@ describe('compose validation', () => {
     const result = await validateFiles(dir, ['server/docker-compose.yml']);
     expect(result.ok).toBe(false);
     const r = spawnSync(process.execPath, [BIN, 'validate'], { cwd: dir, encoding: 'utf8' });
-    expect(r.status).toBe(1);
+    expect(r.status).toBe(6);
     expect(r.stdout).toContain('server/docker-compose.yml:3:12 error: image "nginx" has no tag');
     expect(r.stderr).toBe('');
   });

@@ -11,6 +11,7 @@ import { COMPOSE, gatewayCompose, git } from './support/repos.js';
 import { startStack, type Stack } from './support/stack.js';
 import { freePort } from './support/sshd.js';
 import { BIN } from './helpers.js';
+import { EXIT } from '../src/cli/exit.js';
 
 let s: Stack;
 
@@ -237,7 +238,7 @@ describe('a user\'s situation is never an internal error', () => {
     const before = head(clone);
     const r = cli(clone, { HOME: home, GIT_CONFIG_NOSYSTEM: '1', EMAIL: '', GIT_AUTHOR_NAME: '', GIT_COMMITTER_NAME: '' }, 'deploy', '-m', 'anonymous', '--no-wait');
     expect(r.stderr).not.toContain('internal error');
-    expect(r.status, r.stderr).toBe(1);
+    expect(r.status, r.stderr).toBe(EXIT.refused);
     expect(r.stderr).toContain('git does not know who you are');
     expect(r.stderr).toContain('git config user.name');
     expect(head(clone)).toBe(before);
@@ -253,7 +254,7 @@ describe('a user\'s situation is never an internal error', () => {
     const r = cli(clone, { HOME: join(s.work, 'home') }, 'deploy', '-m', 'bomb', '--no-wait');
     expect(r.stderr).not.toContain('internal error');
     expect(r.stderr).not.toMatch(/\n\s+at /);
-    expect(r.status, r.stderr).toBe(1);
+    expect(r.status, r.stderr).toBe(EXIT.invalid);
     expect(r.stderr).toMatch(/alias|nothing was committed/i);
   });
 
@@ -265,7 +266,7 @@ describe('a user\'s situation is never an internal error', () => {
     chmodSync(dirname(join(clone, COMPOSE)), 0o755);
     const r = cli(clone, { HOME: join(s.work, 'home') }, 'deploy', '-m', 'unreadable', '--no-wait');
     expect(r.stderr).not.toContain('internal error');
-    expect(r.status, r.stderr).toBe(1);
+    expect(r.status, r.stderr).toBe(EXIT.invalid);
     expect(r.stderr).toContain(COMPOSE);
   });
 });

@@ -8,12 +8,14 @@
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { PACKAGE_ROOT } from '../paths.js';
-import { run as check } from './check.js';
+import { run as check, usage as checkUsage } from './check.js';
 import { run as hook } from './hook.js';
-import { run as mcp } from './mcp.js';
-import { asksVersion, finish } from './process.js';
+import { run as mcp, usage as mcpUsage } from './mcp.js';
+import { asksVersion, finish, withUsage } from './process.js';
 
-const ONE_SHOT: Record<string, (argv: string[]) => Promise<number>> = { check, hook, mcp };
+const ONE_SHOT: Record<string, (argv: string[]) => Promise<number>> = {
+  check: (argv) => withUsage(check, checkUsage, argv), hook, mcp: (argv) => withUsage(mcp, mcpUsage, argv),
+};
 
 const [name, ...rest] = process.argv.slice(2);
 const oneShot = name === undefined ? undefined : ONE_SHOT[name];

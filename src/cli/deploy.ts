@@ -6,24 +6,62 @@ import type { ResolvedConfig } from '../config.js';
 import { deploy, history, rollback, type DeployOptions, type DeployResult, type Progress } from '../gitops/deploy.js';
 import { Server, type ReconcilerRun } from '../remote/server.js';
 import { parseDuration } from './logs.js';
+import { EXIT, usageError } from './exit.js';
 import { paint, table, useColour } from './output.js';
 
 export const usage = `Usage: gitops-guard deploy -m "what changed" [FILE…] [--restart [SERVICE]] [--revert-on-failure] [--dry-run] [--no-wait] [--timeout 5m] [--json]
        gitops-guard deploy --resume [--no-wait] [--timeout 5m] [--json]
-       gitops-guard history [--limit N] [--json]
-       gitops-guard rollback (SHA | --last) [--dry-run] [--no-wait] [--timeout 5m] [--json]
 
-deploy: check the repository (deploy branch, upstream, no merge in progress), validate the compose
-files, stage exactly the IaC files (the FILEs given, or the changed ones among the compose files'
+Check the repository (deploy branch, upstream, no merge in progress), validate the compose files,
+stage exactly the IaC files (the FILEs given, or the changed ones among the compose files'
 directories; refuses if other changes are staged), commit "deploy: <what changed>", fetch and refuse
 when behind or diverged, push (never forced), then wait until the server has applied the commit and
 check the services. --restart makes an empty commit "deploy: restart [SERVICE]". --resume finishes
 an interrupted deploy: pushes the commits not pushed yet, or waits for the pushed one the server has
 not applied; it commits nothing. --revert-on-failure (or "revertOnFailure": true): when the commit
 fails to apply or comes up unhealthy, commit "deploy: revert <sha> (<why>)", push it and wait for it.
-history: the deploy commits, with the live one marked.
-rollback: git revert the deploy commit (as "deploy: revert …"), push, and verify like a deploy.
 Every failure leaves your commits and work tree as they were and says what to run next.
+See what a deploy would carry first with gitops-guard plan.
+
+Options:
+  -m, --message TEXT  what changed (the commit is "deploy: TEXT")
+  --restart           an empty commit that makes the server apply again (SERVICE: which one)
+  --resume            finish an interrupted deploy (push what is committed, or wait for what is pushed)
+  --revert-on-failure revert (commit, push, wait) when the commit fails to apply or is unhealthy
+  --dry-run           show what would be committed and pushed; change nothing
+  --no-wait           push and return; do not wait for the server
+  --timeout TIME      how long to wait for the server (default 5m)
+  --json              print the result as one JSON object (also on failure)
+  --config FILE, --cwd DIR, -h/--help
+
+Exit status: 0 live and healthy; 5 refused (nothing changed); 6 the compose files do not validate;
+7 pushed but not applied yet; 8 applied but not healthy (docs/cli.md has every code).
+`;
+
+export const historyUsage = `Usage: gitops-guard history [--limit N] [--json] [--config FILE] [--cwd DIR]
+
+List the deploy commits (those starting with the commit prefix, "deploy: "), newest first, with the
+one the server last applied marked live (asked over SSH when "host" is set).
+
+Options:
+  --limit N   how many (default 20)
+  --json      print the list as JSON
+  -h, --help  show this help
+`;
+
+export const rollbackUsage = `Usage: gitops-guard rollback (SHA | --last) [--dry-run] [--no-wait] [--timeout 5m] [--json]
+
+Undo a deploy the GitOps way: git revert the deploy commit SHA (or, with --last, the newest deploy
+commit) as "deploy: revert …", push (never forced), and verify like a deploy. Never resets, never
+rewrites history; refuses with a dirty work tree.
+
+Options:
+  --last          the newest deploy commit
+  --dry-run       show what would be reverted; change nothing
+  --no-wait       push and return; do not wait for the server
+  --timeout TIME  how long to wait for the server (default 5m)
+  --json          print the result as one JSON object (also on failure)
+  -h, --help      show this help
 `;
 
 function progressTo(json: boolean): Progress {
@@ -55,7 +93,7 @@ function report(result: DeployResult, json: boolean): number {
       else for (const problem of back.verify?.problems ?? []) process.stdout.write(`  ${problem}\n`);
     }
   }
-  return result.verify && !result.verify.ok ? 1 : 0;
+  return result.verify && !result.verify.ok ? (result.verify.pending ? EXIT.pending : EXIT.failed) : 0;
 }
 
 type LoopOptions = Pick<DeployOptions, 'dryRun' | 'wait' | 'waitTimeoutMs' | 'server' | 'progress' | 'revertOnFailure'>;
@@ -90,10 +128,10 @@ export async function run(argv: string[]): Promise<number> {
   });
   if (values.help) { process.stdout.write(usage); return 0; }
   if (values.resume) {
-    if (values.message || values.restart || positionals.length > 0) { process.stderr.write(`gitops-guard deploy --resume: takes no message, files or --restart\n\n${usage}`); return 1; }
+    if (values.message || values.restart || positionals.length > 0) throw usageError('deploy --resume: takes no message, files or --restart');
     return runLoop(values, (config, options) => deploy(config, { resume: true, ...options }));
   }
-  if (!values.message && !values.restart) { process.stderr.write(`gitops-guard deploy: say what changed with -m\n\n${usage}`); return 1; }
+  if (!values.message && !values.restart) throw usageError('deploy: say what changed with -m');
   const service = values.restart ? positionals[0] : undefined;
   return runLoop(values, (config, options) => deploy(config, {
     ...(values.message ? { message: values.message } : {}),
@@ -104,7 +142,7 @@ export async function run(argv: string[]): Promise<number> {
 
 export async function runHistory(argv: string[]): Promise<number> {
   const { values } = parseArgs({ args: argv, options: { limit: { type: 'string' }, json: { type: 'boolean' }, config: { type: 'string' }, cwd: { type: 'string' }, help: { type: 'boolean', short: 'h' } } });
-  if (values.help) { process.stdout.write(usage); return 0; }
+  if (values.help) { process.stdout.write(historyUsage); return 0; }
   const config = await loadConfig({ cwd: resolve(values.cwd ?? process.cwd()), ...(values.config ? { file: values.config } : {}) });
   let live: string | null = null;
   let runs: ReconcilerRun[] | undefined;
@@ -141,7 +179,7 @@ export async function runHistory(argv: string[]): Promise<number> {
 
 export async function runRollback(argv: string[]): Promise<number> {
   const { values, positionals } = parseArgs({ args: argv, allowPositionals: true, options: { ...common, last: { type: 'boolean' } } });
-  if (values.help) { process.stdout.write(usage); return 0; }
-  if (!values.last && positionals.length !== 1) { process.stderr.write(`gitops-guard rollback: name a deploy commit, or --last\n\n${usage}`); return 1; }
+  if (values.help) { process.stdout.write(rollbackUsage); return 0; }
+  if (!values.last && positionals.length !== 1) throw usageError('rollback: name a deploy commit, or --last');
   return runLoop(values, (config, options) => rollback(config, values.last ? { last: true } : { sha: positionals[0]! }, options));
 }

@@ -4,6 +4,7 @@ import { parseArgs } from 'node:util';
 import { loadConfig } from '../config-file.js';
 import { LOGS_DEFAULT_TAIL, LOGS_MAX_TAIL } from '../remote/commands.js';
 import { Server } from '../remote/server.js';
+import { usageError } from './exit.js';
 import { paint, useColour } from './output.js';
 
 export const usage = `Usage: gitops-guard logs SERVICE [--tail N] [--since 10m] [--follow 30s] [--grep TEXT] [--json]
@@ -19,7 +20,7 @@ Show a service's logs from the server, stdout and stderr kept apart.
 /** `30s`, `5m`, `1h`, or seconds. */
 export function parseDuration(text: string): number {
   const m = /^(\d+(?:\.\d+)?)(ms|s|m|h)?$/.exec(text.trim());
-  if (!m) throw new Error(`"${text}" is not a duration (30s, 5m, 1h)`);
+  if (!m) throw usageError(`"${text}" is not a duration (30s, 5m, 1h)`);
   const n = Number(m[1]);
   const unit = m[2] ?? 's';
   return n * (unit === 'ms' ? 1 : unit === 's' ? 1000 : unit === 'm' ? 60_000 : 3_600_000);
@@ -34,13 +35,10 @@ export async function run(argv: string[]): Promise<number> {
     },
   });
   if (values.help) { process.stdout.write(usage); return 0; }
-  if (positionals.length !== 1) { process.stderr.write(`gitops-guard logs: name one service\n\n${usage}`); return 1; }
+  if (positionals.length !== 1) throw usageError('logs: name one service');
   const tail = values.tail === undefined ? undefined : Number(values.tail);
   const followMs = values.follow === undefined ? undefined : parseDuration(values.follow);
-  if (followMs !== undefined && (followMs <= 0 || followMs > 600_000)) {
-    process.stderr.write('gitops-guard logs: --follow takes a time limit up to 10m\n');
-    return 1;
-  }
+  if (followMs !== undefined && (followMs <= 0 || followMs > 600_000)) throw usageError('logs: --follow takes a time limit up to 10m');
   const cwd = resolve(values.cwd ?? process.cwd());
   const config = await loadConfig({ cwd, ...(values.config ? { file: values.config } : {}) });
   const server = new Server(config);

@@ -1,5 +1,8 @@
-// Terminal output: colour only on a terminal, never with NO_COLOR, never for TERM=dumb.
+// Terminal output: colour only on a terminal, never with NO_COLOR, never for TERM=dumb. Exit codes and
+// failures are in exit.ts.
 import type { Verdict } from '../policy/classify.js';
+
+export { EXIT } from './exit.js';
 
 export function useColour(stream: NodeJS.WriteStream): boolean {
   if (process.env.NO_COLOR !== undefined && process.env.NO_COLOR !== '') return false;
@@ -31,7 +34,6 @@ export function formatVerdict(v: Verdict, p: Paint): string {
   return lines.join('\n');
 }
 
-export const EXIT = { allow: 0, usage: 1, deny: 2, ask: 3 } as const;
 
 /** A plain text table (colour codes do not count towards widths). */
 export function table(headers: string[], rows: string[][]): string {

@@ -1,7 +1,5 @@
 // How a gitops-guard process starts and ends, shared by the two entry points (main.ts, bin.ts).
-
-/** Errors that carry a message a person can act on (errors.ts, remote/, gitops/). */
-const KNOWN_ERRORS = new Set(['ConfigError', 'RuleError', 'SshError', 'ServerError', 'UnsafeValue', 'GitOpsError']);
+import { failureJson, failureOf, wantsJson } from './exit.js';
 
 /** Whether a command's arguments ask for the version (only options count: not what follows `--`). */
 export function asksVersion(args: readonly string[]): boolean {
@@ -11,27 +9,43 @@ export function asksVersion(args: readonly string[]): boolean {
 }
 
 /**
- * Set the exit code from a command's result. Errors a person can act on (usage, config, rules,
- * SSH, git) exit 1 with their message; anything unexpected exits 2, the code every agent host
- * treats as "no", so that a crash blocks.
+ * Set the exit code from a command's result. Errors a person can act on exit with their kind's code
+ * (exit.ts) and their message; anything unexpected exits 2, the code every agent host treats as
+ * "no", so that a crash blocks. With --json the failure is also one JSON object on stdout.
  */
-export function finish(result: Promise<number>): void {
+export function finish(result: Promise<number>, argv: readonly string[] = process.argv.slice(2)): void {
+  // A hook that cannot deliver its answer fails closed; any other command just stops.
+  quietOnClosedPipe(argv[0] === 'hook' ? 2 : 0);
   result.then(
     (code) => { process.exitCode = code; },
     (e: unknown) => {
-      const usageError = typeof (e as { code?: unknown })?.code === 'string' && (e as { code: string }).code.startsWith('ERR_PARSE_ARGS');
-      // By name, not class: the executable is two bundles, each with its own copy of errors.ts.
-      const known = e instanceof Error && (usageError || KNOWN_ERRORS.has(e.name));
-      if (known) {
-        process.stderr.write(`gitops-guard: ${(e as Error).message}\n`);
-        process.exitCode = 1;
-        return;
-      }
-      // A bug, not the user's situation. The stack only on request: it helps a report, not a user.
-      const detail = process.env.GITOPS_GUARD_DEBUG === '1' ? ((e as Error)?.stack ?? String(e))
-        : `${(e as Error)?.message ?? String(e)} (set GITOPS_GUARD_DEBUG=1 to see where)`;
-      process.stderr.write(`gitops-guard: internal error, blocking to stay safe: ${detail}\n`);
-      process.exitCode = 2;
+      const f = failureOf(e);
+      if (wantsJson(argv)) process.stdout.write(failureJson(f));
+      const help = f.code === 'usage' && typeof (e as { usage?: unknown })?.usage === 'string' ? `\n${(e as { usage: string }).usage}` : '';
+      process.stderr.write(f.known ? `gitops-guard: ${f.message}\n${help}`
+        // A bug, not the user's situation: the stack only on request (it helps a report, not a user).
+        : `gitops-guard: ${f.message}\n${process.env.GITOPS_GUARD_DEBUG === '1' ? `${(e as Error)?.stack ?? ''}\n` : '(set GITOPS_GUARD_DEBUG=1 to see where)\n'}`);
+      process.exitCode = f.exit;
     },
   );
+}
+
+/** Run a command; a usage error carries the command's usage text, which finish prints after it. */
+export async function withUsage(run: (argv: string[]) => Promise<number>, usage: string | undefined, argv: string[]): Promise<number> {
+  try {
+    return await run(argv);
+  } catch (e) {
+    if (usage !== undefined && e instanceof Error && failureOf(e).code === 'usage') Object.assign(e, { usage });
+    throw e;
+  }
+}
+
+/** A reader that stops early (`gitops-guard completion bash | head`) is not an error: end quietly. */
+function quietOnClosedPipe(fallback: number): void {
+  for (const stream of [process.stdout, process.stderr]) {
+    stream.on('error', (e: NodeJS.ErrnoException) => {
+      if (e.code === 'EPIPE') process.exit(typeof process.exitCode === 'number' ? process.exitCode : fallback);
+      throw e;
+    });
+  }
 }

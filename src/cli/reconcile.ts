@@ -7,22 +7,26 @@ import { loadConfig } from '../config-file.js';
 import { RECONCILER_SCRIPT } from '../gitops/reconciler.js';
 import { apply, plan, render, uninstall, type InstallPlan } from '../gitops/install.js';
 import { Server } from '../remote/server.js';
+import { CliError, usageError } from './exit.js';
 
 export const usage = `Usage: gitops-guard reconcile
-       gitops-guard server install [--cron] [--apply]
-       gitops-guard server uninstall
 
-reconcile prints the reconciler: a POSIX sh script for the server (it needs sh, git, docker compose
-and flock). It fetches, fast-forwards the server's checkout, validates with docker compose config -q,
+Print the reconciler: a POSIX sh script for the server (it needs sh, git, docker compose and
+flock). It fetches, fast-forwards the server's checkout, validates with docker compose config -q,
 runs docker compose up -d --remove-orphans, and records the result outside the checkout.
+Install it on the server with gitops-guard server install.
+`;
 
-server install prints how to install it: the script path, and a systemd user service + timer
-(default) or a cron line (--cron) that runs it every minute, with settings from gitops-guard.json.
-With --apply it does that over SSH (the configured host, host key checked): checks the server has
-git, flock and docker compose, writes the files, and enables the timer or adds the cron line
-(replacing an earlier one). It never touches the checkout or the containers. Units, the cron
-marker and the state directory carry the stack's name ("stack", default: the last part of
-remotePath), so several repositories can be deployed by one server user.
+export const serverUsage = `Usage: gitops-guard server install [--cron] [--apply] [--config FILE] [--cwd DIR]
+       gitops-guard server uninstall [--config FILE] [--cwd DIR]
+
+Print how to install the reconciler (gitops-guard reconcile): the script path, and a systemd user
+service + timer (default) or a cron line (--cron) that runs it every minute, with settings from
+gitops-guard.json. With --apply it does that over SSH (the configured host, host key checked):
+checks the server has git, flock and docker compose, writes the files, and enables the timer or
+adds the cron line (replacing an earlier one). It never touches the checkout or the containers.
+Units, the cron marker and the state directory carry the stack's name ("stack", default: the last
+part of remotePath), so several repositories can be deployed by one server user.
 
 server uninstall removes, over SSH, exactly what install added for this stack: its timer and service
 or its cron line, and the reconciler script when no other stack uses it. The state directory (the
@@ -31,45 +35,32 @@ run history) stays.
 
 export async function run(argv: string[]): Promise<number> {
   if (argv.includes('--help') || argv.includes('-h')) { process.stdout.write(usage); return 0; }
-  if (argv.length > 0) { process.stderr.write(`gitops-guard reconcile: takes no arguments\n\n${usage}`); return 1; }
+  if (argv.length > 0) throw usageError('reconcile: takes no arguments');
   process.stdout.write(RECONCILER_SCRIPT);
   return 0;
 }
 
 export async function runServer(argv: string[]): Promise<number> {
-  let parsed;
-  try {
-    parsed = parseArgs({
-      args: argv, allowPositionals: true,
-      options: { cron: { type: 'boolean' }, apply: { type: 'boolean' }, config: { type: 'string' }, cwd: { type: 'string' },
-        help: { type: 'boolean', short: 'h' } },
-    });
-  } catch (e) {
-    process.stderr.write(`gitops-guard server: ${(e as Error).message}\n\n${usage}`);
-    return 1;
-  }
-  const { values, positionals } = parsed;
+  const { values, positionals } = parseArgs({
+    args: argv, allowPositionals: true,
+    options: { cron: { type: 'boolean' }, apply: { type: 'boolean' }, config: { type: 'string' }, cwd: { type: 'string' },
+      help: { type: 'boolean', short: 'h' } },
+  });
+  if (values.help) { process.stdout.write(serverUsage); return 0; }
   const action = positionals[0];
-  if (values.help || (action !== 'install' && action !== 'uninstall') || positionals.length !== 1) {
-    process[values.help ? 'stdout' : 'stderr'].write(usage);
-    return values.help ? 0 : 1;
-  }
+  if ((action !== 'install' && action !== 'uninstall') || positionals.length !== 1) throw usageError('server: expected "server install" or "server uninstall"');
   const config = await loadConfig({ cwd: resolve(values.cwd ?? process.cwd()), ...(values.config ? { file: values.config } : {}) });
   let p: InstallPlan;
   try {
     p = plan(config, values.cron ? 'cron' : 'systemd');
   } catch (e) {
-    process.stderr.write(`gitops-guard server install: ${(e as Error).message}\n`);
-    return 1;
+    throw new CliError('config', `server install: ${(e as Error).message}`);
   }
   if (!values.apply && action === 'install') {
     process.stdout.write(render(p, config.host));
     return 0;
   }
-  if (!config.host) {
-    process.stderr.write(`gitops-guard server ${action}: set "host" in gitops-guard.json (an ssh destination)\n`);
-    return 1;
-  }
+  if (!config.host) throw new CliError('config', `server ${action}: set "host" in gitops-guard.json (an ssh destination)`);
   const server = new Server(config);
   if (action === 'uninstall') {
     try {

@@ -3,13 +3,14 @@ import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { loadConfig } from '../config-file.js';
 import { formatProblem, validateFiles } from '../compose/validate.js';
+import { EXIT, usageError } from './exit.js';
 
 export const usage = `Usage: gitops-guard validate [--json] [FILE…]
 
 Check the compose files (default: composeFiles from gitops-guard.json): YAML syntax, the Compose
 Specification schema, depends_on targets, duplicate host ports, untagged images, \${VAR} without a
 default; and \`docker compose config -q\` where docker is installed. Prints each problem as
-file:line:col. Exit status 1 when there is an error.
+file:line:col. Exit status 6 when there is an error, 1 on a usage or config error.
 `;
 
 export async function run(argv: string[]): Promise<number> {
@@ -21,10 +22,7 @@ export async function run(argv: string[]): Promise<number> {
   const cwd = resolve(values.cwd ?? process.cwd());
   const config = await loadConfig({ cwd, ...(values.config ? { file: values.config } : {}) });
   const files = positionals.length > 0 ? positionals.map((f) => resolve(cwd, f)).map((f) => f.slice(config.root.length + 1)) : config.composeFiles;
-  if (files.length === 0) {
-    process.stderr.write('gitops-guard validate: no compose files: name them, or set composeFiles in gitops-guard.json\n');
-    return 1;
-  }
+  if (files.length === 0) throw usageError('validate: no compose files: name them, or set composeFiles in gitops-guard.json');
   const result = await validateFiles(config.root, files);
   if (values.json) process.stdout.write(JSON.stringify(result, null, 2) + '\n');
   else {
@@ -33,5 +31,5 @@ export async function run(argv: string[]): Promise<number> {
     process.stdout.write(`${files.length} file(s), ${errors} error(s), ${result.problems.length - errors} warning(s)`
       + `${result.secondOpinion === 'unavailable' ? '' : `; docker compose config ${result.secondOpinion}`}\n`);
   }
-  return result.ok ? 0 : 1;
+  return result.ok ? 0 : EXIT.invalid;
 }

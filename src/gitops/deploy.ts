@@ -154,10 +154,10 @@ async function checkUpToDate(git: SimpleGit, config: ResolvedConfig, upstream: s
     : (await git.raw(['rev-list', '--left-right', '--count', `HEAD...${upstream}`])).trim().split(/\s+/).map(Number);
   if ((behind ?? 0) > 0 && (ahead ?? 0) > 0) {
     throw new GitOpsError(`${config.branch} and ${upstream} have diverged (${ahead} local, ${behind} remote commits): `
-      + `run git pull --rebase, check the result, then deploy again`, 'fetch');
+      + `run git pull --rebase --autostash, check the result, then deploy again`, 'fetch');
   }
   if ((behind ?? 0) > 0) {
-    throw new GitOpsError(`${upstream} has ${behind} commit(s) you do not have (someone deployed): run git pull --rebase, then deploy again`, 'fetch');
+    throw new GitOpsError(`${upstream} has ${behind} commit(s) you do not have (someone deployed): run git pull --rebase --autostash, then deploy again`, 'fetch');
   }
 }
 

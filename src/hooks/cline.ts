@@ -1,4 +1,4 @@
-import { isRecord, json, optionalStrings, schema, shell, validate } from './common.js';
+import { isRecord, json, optionalStrings, runsOurHook, schema, shell, validate } from './common.js';
 import { edit, field, patchEdit } from './edits.js';
 import { HookInputError, type HookAdapter, type HookInput } from './types.js';
 
@@ -31,18 +31,23 @@ const clineInput = schema((z) => z.object({
 }).passthrough());
 const commandInput = schema((z) => z.object({ command: z.string() }).passthrough());
 
+/** Cline's shell tool. */
+export const CLINE_SHELLS: readonly string[] = ['execute_command'];
+
 export const cline: HookAdapter = {
   id: 'cline', name: 'Cline', docs: 'https://docs.cline.bot/features/hooks/hook-reference',
   can: { ask: false, rewriteOnAsk: false, rewriteOnAllow: false },
   install: {
     // Project hooks: an executable file named after the hook in .clinerules/hooks/.
+    // PreToolUse runs before every tool.
     markers: ['.clinerules'],
+    fallbackShellTools: CLINE_SHELLS,
     file: '.clinerules/hooks/PreToolUse',
     executable: true,
     merge(existing, command) {
       const script = `#!/bin/sh\n# gitops-guard: keeps this agent inside the GitOps workflow (gitops-guard init)\n${command}\n`;
       if (existing === undefined || existing === script) return script;
-      if (existing.includes('gitops-guard hook cline')) return existing;
+      if (runsOurHook(existing, 'cline')) return existing;
       throw new HookInputError('.clinerules/hooks/PreToolUse already exists and is not ours; add "gitops-guard hook cline" to it by hand');
     },
   },
@@ -52,7 +57,7 @@ export const cline: HookAdapter = {
       || !isRecord(input.preToolUse.parameters) || !optionalStrings(input.workspaceRoots)) return undefined;
     const reader = clineEdit(input.preToolUse.toolName);
     if (reader) return reader(input.preToolUse.parameters, input.preToolUse.toolName, (input.workspaceRoots as string[] | undefined)?.[0]);
-    if (input.preToolUse.toolName !== 'execute_command') return { kind: 'other' };
+    if (!CLINE_SHELLS.includes(input.preToolUse.toolName)) return { kind: 'other' };
     const command = input.preToolUse.parameters.command;
     return typeof command === 'string' ? shell(command, (input.workspaceRoots as string[] | undefined)?.[0]) : undefined;
   },
@@ -60,7 +65,7 @@ export const cline: HookAdapter = {
     const v = validate(clineInput(z), input, 'Cline');
     const reader = clineEdit(v.preToolUse.toolName);
     if (reader) return reader(v.preToolUse.parameters, v.preToolUse.toolName, v.workspaceRoots?.[0]);
-    if (v.preToolUse.toolName !== 'execute_command') return { kind: 'other' };
+    if (!CLINE_SHELLS.includes(v.preToolUse.toolName)) return { kind: 'other' };
     const command = validate(commandInput(z), v.preToolUse.parameters, 'Cline execute_command').command;
     return shell(command, v.workspaceRoots?.[0]);
   },

@@ -2,6 +2,7 @@
 // field, and the small pieces of JSON every protocol needs.
 import type { z } from 'zod/v3';
 import { quoteWords } from '../shell/words.js';
+import { InstallError, pretty, readJsonc, setJsonc } from '../install/jsonc.js';
 import { HookInputError, type HookInput, type Zod } from './types.js';
 
 
@@ -34,57 +35,46 @@ export const optionalString = (v: unknown): v is string | undefined => v === und
 export const optionalStrings = (v: unknown): v is string[] | undefined =>
   v === undefined || (Array.isArray(v) && v.every((x) => typeof x === 'string'));
 
-/** Parse a JSON settings file for merging; a file that is not a JSON object cannot be merged. */
-export function settingsObject(existing: string | undefined, file: string): Record<string, any> {
-  if (existing === undefined || existing.trim() === '') return {};
-  let data: unknown;
-  try {
-    data = JSON.parse(existing);
-  } catch (e) {
-    throw new HookInputError(`${file} is not valid JSON (${(e as Error).message}); fix it, or add the hook by hand`);
-  }
-  if (!data || typeof data !== 'object' || Array.isArray(data)) throw new HookInputError(`${file} is not a JSON object`);
-  return data as Record<string, any>;
+/** Does this command text run our hook for `host` (`…gitops-guard… hook HOST`, as init writes it)? */
+export function runsOurHook(text: string, host: string): boolean {
+  return text.includes('gitops-guard') && new RegExp(`(^|[\\s"'])hook ${host}($|[\\s;|&)])`).test(text);
 }
-
-/** Serialize settings the way people write them: two spaces, a final newline. */
-export const pretty = (value: unknown): string => JSON.stringify(value, null, 2) + '\n';
 
 /** Does any string inside `value` run our hook for `host`? */
 export function hasHook(value: unknown, host: string): boolean {
-  return JSON.stringify(value ?? null).includes(`gitops-guard hook ${host}`);
+  if (typeof value === 'string') return runsOurHook(value, host);
+  if (Array.isArray(value)) return value.some((v) => hasHook(v, host));
+  if (value && typeof value === 'object') return Object.values(value).some((v) => hasHook(v, host));
+  return false;
 }
 
 /**
- * Add `entry` to the list at settings[event] (inside settings.hooks), unless a hook of ours for
- * `host` is already there. Everything else in the file is kept.
+ * Add `entry` to the list at settings.hooks[event], unless a hook of ours for `host` is already
+ * there. The file is edited, not rewritten: comments, order and formatting stay (install/jsonc.ts).
+ * `top` holds keys the file must have (Copilot's and Cursor's `version`), added only when absent.
  */
 export function addHookEntry(existing: string | undefined, file: string, host: string, event: string, entry: unknown,
   top: Record<string, unknown> = {}): string {
-  const settings = settingsObject(existing, file);
-  const hooks = settings.hooks && typeof settings.hooks === 'object' ? settings.hooks : {};
-  const list = Array.isArray(hooks[event]) ? hooks[event] : [];
-  if (hasHook(settings.hooks?.[event], host)) {
-    // Ours is there. An older install matched fewer tools (only the shell): widen its matcher.
+  const settings = readJsonc(existing, file);
+  if (existing === undefined || existing.trim() === '') return pretty({ ...top, hooks: { [event]: [entry] } });
+  const current: unknown = settings.hooks?.[event];
+  if (hasHook(current, host)) {
+    // Ours is there. One written with another matcher (an older init matched fewer tools) gets
+    // this entry's matcher; nothing else in it changes.
     const wanted = (entry as { matcher?: unknown }).matcher;
+    const list = Array.isArray(current) ? current : [];
     const stale = list.findIndex((e: any) => hasHook(e, host) && typeof e?.matcher === 'string' && e.matcher !== wanted);
-    if (typeof wanted !== 'string' || stale < 0) return existing!;
-    const widened = list.map((e: any, i: number) => (i === stale ? { ...e, matcher: wanted } : e));
-    return pretty({ ...settings, hooks: { ...hooks, [event]: widened } });
+    return typeof wanted === 'string' && stale >= 0 ? setJsonc(existing, ['hooks', event, stale, 'matcher'], wanted) : existing;
   }
-  return pretty({ ...top, ...settings, hooks: { ...hooks, [event]: [...list, entry] } });
-}
-
-/**
- * .mcp.json with the gitops-guard MCP server added (the mcpServers shape Claude Code and Cursor
- * read); an existing gitops-guard entry is left as it is.
- */
-export function addMcpServer(existing: string | undefined): string {
-  const settings = settingsObject(existing, '.mcp.json');
-  const servers = settings.mcpServers && typeof settings.mcpServers === 'object' ? settings.mcpServers : {};
-  if (servers['gitops-guard']) return existing!;
-  return pretty({
-    ...settings,
-    mcpServers: { ...servers, 'gitops-guard': { type: 'stdio', command: 'npx', args: ['--no-install', 'gitops-guard', 'mcp'] } },
-  });
+  let text = existing;
+  for (const [key, value] of Object.entries(top)) if (!(key in settings)) text = setJsonc(text, [key], value);
+  const hooks: unknown = settings.hooks;
+  if (hooks !== undefined && (typeof hooks !== 'object' || hooks === null || Array.isArray(hooks))) {
+    throw new InstallError(`${file}: "hooks" is not an object; fix it, or add the hook by hand`);
+  }
+  const list: unknown = (hooks as Record<string, unknown> | undefined)?.[event];
+  if (hooks === undefined) return setJsonc(text, ['hooks'], { [event]: [entry] });
+  if (list === undefined) return setJsonc(text, ['hooks', event], [entry]);
+  if (!Array.isArray(list)) throw new InstallError(`${file}: "hooks.${event}" is not a list; fix it, or add the hook by hand`);
+  return setJsonc(text, ['hooks', event, list.length], entry, { insertAt: list.length });
 }

@@ -11,7 +11,7 @@ const copilotInput = schema((z) => z.union([
   z.object({ tool_name: z.string(), tool_input: z.record(z.unknown()), cwd: z.string().optional() }).passthrough(),
 ]));
 const commandInput = schema((z) => z.object({ command: z.string() }).passthrough());
-const COPILOT_SHELLS = ['bash', 'shell', 'powershell', 'run_in_terminal', 'runInTerminal'];
+export const COPILOT_SHELLS = ['bash', 'shell', 'powershell', 'run_in_terminal', 'runInTerminal'];
 
 // File edits: Copilot CLI's built-in tools `edit` and `create` take the file in `path`, and
 // `apply_patch` (used with OpenAI models) a patch envelope (the tool list in
@@ -42,11 +42,14 @@ export const copilot: HookAdapter = {
   docs: 'https://docs.github.com/en/copilot/reference/copilot-cli-reference/cli-hooks-reference',
   can: { ask: false, rewriteOnAsk: false, rewriteOnAllow: false },
   install: {
-    // .github/hooks/*.json: { version: 1, hooks: { preToolUse: [{ type, bash, timeoutSec }] } }.
+    // .github/hooks/*.json: { version: 1, hooks: { preToolUse: [{ type, bash, powershell, timeoutSec }] } }.
+    // preToolUse has no matcher: it runs before every tool.
     markers: ['.github/hooks', '.github/copilot-instructions.md'],
     file: '.github/hooks/gitops-guard.json',
-    merge: (existing, command) => addHookEntry(existing, '.github/hooks/gitops-guard.json', 'copilot', 'preToolUse',
-      { type: 'command', bash: command, timeoutSec: 30 }, { version: 1 }),
+    fallbackShellTools: COPILOT_SHELLS,
+    powershell: true,
+    merge: (existing, command, more) => addHookEntry(existing, '.github/hooks/gitops-guard.json', 'copilot', 'preToolUse',
+      { type: 'command', bash: command, ...(more?.powershell ? { powershell: more.powershell } : {}), timeoutSec: 30 }, { version: 1 }),
   },
   quick(input) {
     // The camelCase form. toolArgs is a JSON string in the documentation; Copilot CLI 1.0.102

@@ -2,9 +2,8 @@
 // protocol. Fail closed: a crash, a timeout, unreadable or malformed input, a broken config — each
 // is answered with the host's block, never with a pass.
 import { resolve } from 'node:path';
-import { loadConfig } from '../config-file.js';
 import type { Verdict } from '../policy/classify.js';
-import { cannotHideManaged } from '../shell/fastpath.js';
+import { decideCommand } from '../decide.js';
 import type { FileEdit } from './edits.js';
 import { HookInputError, type HookAdapter, type Outcome, type Reply } from './types.js';
 
@@ -40,11 +39,8 @@ export async function answer(adapter: HookAdapter, raw: string, options: HookOpt
     if (parsed.kind === 'edit') return await answerEdit(adapter, parsed.edit, input, options);
 
     const cwd = resolve(options.cwd, parsed.call.cwd ?? '.');
-    const config = await loadConfig({ cwd });
     const command = parsed.call.command;
-    const verdict: Verdict = config.rules.length === 0 && cannotHideManaged(command)
-      ? { decision: 'allow', reason: '', findings: [] }
-      : await options.classify(command, cwd, config.file);
+    const { verdict, config } = await decideCommand(command, cwd, { classify: options.classify });
     const readOnly = verdict.findings.filter((f) => f.decision !== 'allow').every((f) => f.readOnlyRewrite === true);
     const outcome = fit(verdict, readOnly, config.rewriteMode, adapter.can, (kind) => explain(kind, verdict));
     if (outcome.decision !== 'allow') {

@@ -79,11 +79,18 @@ export interface Install {
    * The file's new content with our hook added (JSON hosts: merged into what is there, keeping
    * everything else; script hosts: the whole script). Unchanged content when ours is present.
    */
-  merge(existing: string | undefined, command: string): string;
+  merge(existing: string | undefined, command: string, more?: { readonly powershell?: string }): string;
   /** The file must be executable (Cline runs the file itself). */
   readonly executable?: boolean;
   /** How the hook command finds the project top ($CLAUDE_PROJECT_DIR for Claude Code). */
   readonly projectDir?: string;
+  /**
+   * The host runs this hook before every tool, not only the shell: the names of its shell tools,
+   * so that the fallback for a missing gitops-guard blocks only those (see install/command.ts).
+   */
+  readonly fallbackShellTools?: readonly string[];
+  /** The host also runs a PowerShell form of the command (on Windows). */
+  readonly powershell?: boolean;
 }
 
 export class HookInputError extends Error {

@@ -25,6 +25,8 @@ export interface HarnessResult {
   passed: number;
   failed: number;
   failures: Failure[];
+  /** Every example and case in order, passed or not, when the caller asks for them (test reporters). */
+  cases?: { readonly where: string; readonly command: string; readonly failure?: Failure }[];
 }
 
 const CaseSchema = z.object({
@@ -160,9 +162,12 @@ export async function runCaseFile(file: string, rules: readonly Rule[], result: 
 function record(result: HarnessResult, v: Verdict, e: Expectation, where: string, command: string): void {
   if (check(v, e)) {
     result.passed++;
+    result.cases?.push({ where, command });
   } else {
+    const failure = { where, command, expected: describeExpectation(e), got: describeVerdict(v) };
     result.failed++;
-    result.failures.push({ where, command, expected: describeExpectation(e), got: describeVerdict(v) });
+    result.failures.push(failure);
+    result.cases?.push({ where, command, failure });
   }
 }
 

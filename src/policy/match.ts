@@ -14,6 +14,8 @@ const HARMLESS_TARGETS = new Set(['/dev/null', '/dev/stdout', '/dev/stderr', '/d
 
 export interface MatchContext {
   readonly protectedBranches: readonly string[];
+  /** Is this absolute path one of the guard's own files? (Its reason, else null.) */
+  readonly guarded?: (absPath: string) => string | null;
   /** Could this text name a program the rules are about? (For events: is there something to hide?) */
   readonly mentions: (text: string) => boolean;
 }
@@ -127,6 +129,7 @@ export class View {
         return scan.operands.some((o) => o.value === null || !(this.inv.program === 'date' && o.value.startsWith('+')));
       }
       case 'writes-output': return curlWrites(this.inv);
+      case 'writes-guarded': return this.inv.writes?.some((p) => p !== null && (this.ctx.guarded?.(p) ?? null) !== null) ?? false;
       case 'forge-ref-update': return forgeRefUpdate(this.inv, this.ctx.protectedBranches);
     }
   }
@@ -358,6 +361,7 @@ export class RuleIndex {
    */
   names(): ManagedNames {
     const names = new Set<string>();
+    const programs = new Set<string>();
     const guarded: { program: string; keywords: string[] }[] = [];
     for (const c of this.compiled) {
       const m = c.rule.match;
@@ -365,9 +369,9 @@ export class RuleIndex {
       if (c.rule.decision === 'allow' || m.event || m.target === 'remote') continue;
       if (m.keywords && c.programs) for (const p of c.programs) guarded.push({ program: p, keywords: [...m.keywords] });
       else if (m.keywords) for (const k of m.keywords) names.add(k);
-      else for (const p of c.programs ?? []) names.add(p);
+      else for (const p of c.programs ?? []) { names.add(p); programs.add(p); }
     }
-    return { names: [...names].sort(), guarded: guarded.filter((g) => !names.has(g.program)) };
+    return { names: [...names].sort(), programs: [...programs].sort(), guarded: guarded.filter((g) => !names.has(g.program)) };
   }
 
 }

@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { PACKAGE_ROOT } from '../paths.js';
 import { GIT_RUNS_KEYWORDS } from './grammars/git.js';
-import { allRunnerNames, fileRunnerNames } from './grammars/runners.js';
+import { allRunnerNames, fileRunnerNames } from './grammars/runner-names.js';
 
 // Cheap text checks that need no parser. Kept free of heavy imports: the CLI and the hooks load this
 // module alone to decide whether the parser is needed at all.
@@ -15,6 +15,8 @@ import { allRunnerNames, fileRunnerNames } from './grammars/runners.js';
  */
 export interface ManagedNames {
   readonly names: readonly string[];
+  /** Of `names`, those that are programs (the rest are keywords of rules that name no program). */
+  readonly programs?: readonly string[];
   readonly guarded: readonly { readonly program: string; readonly keywords: readonly string[] }[];
 }
 
@@ -45,7 +47,7 @@ const RUNNER_NAMES = [...new Set([...FILE_RUNNERS.names, 'eval', 'make', 'gmake'
 const RUNNER_WORD = new RegExp(`(?:^|[^A-Za-z0-9_.-])(?:${RUNNER_NAMES.map((n) => n.replace(/[.+]/g, '\\$&')).join('|')})[0-9.]*(?=$|[^A-Za-z0-9_-])`);
 
 /** Every program of the runner table: one of them with a path among its words may run a script. */
-const WRAPPERS = new Set(allRunnerNames());
+const WRAPPERS = new Set(allRunnerNames().filter((n) => n !== '.' && n !== '-'));
 
 /** Could the shell compute part of this text (`$…`, backticks, `\$`)? Single-quoted text is literal. */
 function expands(text: string): boolean {
@@ -126,7 +128,7 @@ export function cannotHideManaged(text: string, names: ManagedNames | null = bui
     while (i < words.length && /^[A-Za-z_][A-Za-z0-9_]*=/.test(words[i]!)) i++;
     const first = words[i];
     if (first === undefined) continue;
-    if (first === '.' || /[/*?[\]{}~]/.test(first)) return false;
+    if (first === '.' || first === '-' || /[/*?[\]{}~]/.test(first)) return false;
     if (words.some((w) => WRAPPERS.has(w)) && words.some((w) => /[/*?[\]{}~]/.test(w) || w === '.')) return false;
   }
   return true;
@@ -142,6 +144,12 @@ export function startsManaged(text: string, names: ManagedNames | null = builtin
   const first = tokens[0] ?? '';
   if (first === '') return false;
   const base = first.slice(first.lastIndexOf('/') + 1).toLowerCase();
-  if (names.names.some((n) => n.toLowerCase() === base)) return true;
+  if ((names.programs ?? names.names).some((n) => n.toLowerCase() === base)) return true;
   return names.guarded.some((g) => g.program === base && g.keywords.some((k) => tokens.slice(1).join(' ').includes(k)));
+}
+
+/** Does text name a program that runs what the text does not show (`sh` reading stdin, `python FILE`)? */
+export function mentionsRunner(text: string): boolean {
+  // eval runs its own arguments, which are in the text: not hidden.
+  return RUNNER_WORD.test(unquoted(text).replace(/(^|[^A-Za-z0-9_.-])eval(?=$|[^A-Za-z0-9_-])/g, '$1'));
 }

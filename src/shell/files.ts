@@ -1,16 +1,20 @@
 // Reading local scripts that a command would run (`./deploy.sh`, `npm run x`, `make y`). Bounded in
 // size; every failure is a value, never an exception.
-import { closeSync, constants, fstatSync, openSync, readdirSync, readSync } from 'node:fs';
+import { closeSync, constants, fstatSync, openSync, readdirSync, readSync, statSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 
 export type FileRead =
   | { readonly kind: 'missing' }
   | { readonly kind: 'unreadable'; readonly why: string }
   | { readonly kind: 'binary' }
-  | { readonly kind: 'text'; readonly text: string };
+  | { readonly kind: 'text'; readonly text: string; readonly stamp?: string };
 
 export interface ScriptFiles {
   read(path: string): FileRead;
+  /** Remember what was worked out from a file's text (`key` includes its stamp), for the next command. */
+  memo?<T>(key: string, make: () => T): T;
+  /** What a path is now (size, time, inode; or missing), for checking that a cached decision still holds. */
+  stamp?(path: string): string;
   /** The names in a directory (null when it cannot be listed), for glob operands. */
   list?(dir: string): string[] | null;
   /** The nearest `name` in `start` or a parent directory. */
@@ -62,9 +66,46 @@ export function readBounded(path: string, max = MAX_SCRIPT_BYTES): FileRead {
 }
 
 /** Script access on the real file system, with a per-guard cache keyed by path. */
+/** Files (and what was worked out from them) kept per guard, keyed on path, size and modification time. */
+const CACHE_ENTRIES = 512;
+
 export function diskFiles(): ScriptFiles {
+  const reads = new Map<string, { stamp: string; read: FileRead }>();
+  const memos = new Map<string, unknown>();
+  const cachedRead = (path: string): FileRead => {
+    let st;
+    try {
+      st = statSync(path);
+    } catch {
+      return readBounded(path);
+    }
+    if (!st.isFile()) return readBounded(path);
+    const stamp = `${st.size}:${st.mtimeMs}:${st.ino}`;
+    const hit = reads.get(path);
+    if (hit && hit.stamp === stamp) return hit.read;
+    const r = readBounded(path);
+    const read = r.kind === 'text' ? { ...r, stamp: `${path}|${stamp}` } : r;
+    if (reads.size >= CACHE_ENTRIES) reads.delete(reads.keys().next().value!);
+    reads.set(path, { stamp, read });
+    return read;
+  };
   return {
-    read: (path) => readBounded(path),
+    read: cachedRead,
+    stamp(path) {
+      try {
+        const st = statSync(path);
+        return `${st.isDirectory() ? 'd' : 'f'}:${st.size}:${st.mtimeMs}:${st.ino}`;
+      } catch {
+        return 'missing';
+      }
+    },
+    memo<T>(key: string, make: () => T): T {
+      if (memos.has(key)) return memos.get(key) as T;
+      const v = make();
+      if (memos.size >= CACHE_ENTRIES) memos.delete(memos.keys().next().value!);
+      memos.set(key, v);
+      return v;
+    },
     list(dir) {
       try {
         return readdirSync(dir);
@@ -76,7 +117,7 @@ export function diskFiles(): ScriptFiles {
       let dir = start;
       for (let i = 0; i < 64; i++) {
         const path = join(dir, name);
-        const r = readBounded(path);
+        const r = cachedRead(path);
         if (r.kind === 'text') return { kind: 'text', path, text: r.text };
         if (r.kind === 'unreadable') return { kind: 'unreadable', path, why: r.why };
         const up = dirname(dir);
@@ -100,4 +141,31 @@ export function globFiles(files: ScriptFiles, cwd: string, pattern: string, max 
   const re = new RegExp('^' + last.replace(/[.+^${}()|\\]/g, '\\$&').replace(/\*/g, '[^/]*').replace(/\?/g, '[^/]') + '$');
   const hits = names.filter((n) => re.test(n) && (!n.startsWith('.') || last.startsWith('.'))).sort();
   return hits.length > max ? null : hits.map((n) => join(dir, n));
+}
+
+/**
+ * Script access that notes every path it was asked about (read, looked up, listed), so a decision
+ * made from them can be reused while none of them changes.
+ */
+export function recording(files: ScriptFiles): { files: ScriptFiles; paths: Set<string> } {
+  const paths = new Set<string>();
+  return {
+    paths,
+    files: {
+      read: (path) => { paths.add(path); return files.read(path); },
+      ...(files.list ? { list: (dir: string) => { paths.add(dir); return files.list!(dir); } } : {}),
+      ...(files.memo ? { memo: <T>(key: string, make: () => T): T => files.memo!(key, make) } : {}),
+      findUp(start, name) {
+        // Every directory on the way up counts: a file created in any of them changes the answer.
+        let dir = start;
+        for (let i = 0; i < 64; i++) {
+          paths.add(join(dir, name));
+          const up = dirname(dir);
+          if (up === dir) break;
+          dir = up;
+        }
+        return files.findUp(start, name);
+      },
+    },
+  };
 }

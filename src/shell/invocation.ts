@@ -56,6 +56,8 @@ export interface Invocation {
   readonly rewriteCwd: string | null;
   /** The program's options as its grammar reads them, when the grammar is known. */
   readonly scan?: Scan;
+  /** Files the command writes, removes or changes (absolute; null: computed at run time). */
+  readonly writes?: readonly (string | null)[];
   /** Code an interpreter runs, when it talks to a container engine (for the engine-api fact). */
   readonly code?: string;
   /** Facts of the programs the policy is about. */

@@ -2,7 +2,12 @@
 // redirections, and where each command's stdin comes from (a heredoc, a here-string, a file, or the
 // command before it in a pipeline). The walk is iterative, so no input can exhaust the JS stack.
 import { MAX_TREE_DEPTH, namedChildren, textOf, type Node } from './parse.js';
-import { decodeAnsiC, decodeDoubleQuoted, decodeUnquoted, hasUnquotedGlob, type Word } from './words.js';
+import { RUNS_LATER_VARIABLES, SUBSCRIPT_SUBSTITUTION, SUBSTITUTION, substitutionsIn, unescapeBackticks } from './reparse.js';
+import { assignmentOf, buildCommand, REDIRECTS } from './tree-words.js';
+import type { Word } from './words.js';
+
+export { SUBSCRIPT_SUBSTITUTION } from './reparse.js';
+export { wordOf } from './tree-words.js';
 
 export type StdinSource =
   /** A heredoc body or here-string. `expands` is false for a quoted heredoc delimiter. */
@@ -60,110 +65,6 @@ export type WalkResult =
   }
   | { readonly ok: false; readonly reason: 'too-deep' };
 
-/** Inside backticks a backslash escapes only `\`, `` ` `` and `$` (bash(1), Command Substitution). */
-function unescapeBackticks(body: string): string {
-  return body.replace(/\\([\\`$])/g, '$1');
-}
-
-/** Variables whose value runs later, and how: a command (`PROMPT_COMMAND`), or a prompt whose substitutions run. */
-const RUNS_LATER_VARIABLES: Record<string, (value: string) => string> = {
-  PROMPT_COMMAND: (v) => v, PS0: (v) => `: "${v.replace(/"/g, '')}"`, PS1: (v) => `: "${v.replace(/"/g, '')}"`,
-  PS2: (v) => `: "${v.replace(/"/g, '')}"`, PS4: (v) => `: "${v.replace(/"/g, '')}"`, BASH_ENV: (v) => `. ${v}`,
-  // Commands programs run later from the environment (pagers, editors, preprocessors, ssh for git).
-  LESSOPEN: (v) => v.replace(/^\|+-?/, '').replace(/%s/g, 'FILE'), LESSCLOSE: (v) => v.replace(/%s/g, 'FILE'),
-  PAGER: (v) => v, MANPAGER: (v) => v, GIT_PAGER: (v) => v, EDITOR: (v) => v, VISUAL: (v) => v, GIT_EDITOR: (v) => v,
-  GIT_SSH_COMMAND: (v) => v, GIT_SEQUENCE_EDITOR: (v) => v, GIT_EXTERNAL_DIFF: (v) => v, SUDO_ASKPASS: (v) => v,
-};
-
-/** A substitution the shell runs: `$(…)`, backticks, `<(…)`. */
-const SUBSTITUTION = /\$\(|`|<\(|>\(/;
-/** An array subscript holding a substitution, which arithmetic evaluation runs (`a[$(cmd)]`). */
-export const SUBSCRIPT_SUBSTITUTION = /\[[^\]]*(?:\$\(|`)/;
-
-const WORDISH = new Set([
-  'word', 'string', 'raw_string', 'ansi_c_string', 'translated_string', 'concatenation', 'number',
-  'simple_expansion', 'expansion', 'command_substitution', 'process_substitution', 'arithmetic_expansion',
-  'brace_expression',
-]);
-const REDIRECTS = new Set(['file_redirect', 'heredoc_redirect', 'herestring_redirect']);
-
-/** Decode one word-like node. Anything that is not a literal makes the value null. */
-export function wordOf(src: string, node: Node, offset = 0): Word {
-  const text = textOf(src, node);
-  const start = node.start + offset;
-  const end = node.end + offset;
-  const parts = wordParts(src, node);
-  let value: string | null = '';
-  for (const part of parts) {
-    if (part === null || value === null) value = null;
-    else value += part;
-  }
-  if (node.type === 'word' && hasUnquotedGlob(text)) {
-    return { value: null, tail: null, text, start, end };
-  }
-  return { value, tail: tailOf(parts), text, start, end };
-}
-
-/** The static suffix after the last `/`, when it does not depend on an expansion. */
-function tailOf(parts: (string | null)[]): string | null {
-  let acc = '';
-  for (let i = parts.length - 1; i >= 0; i--) {
-    const part = parts[i];
-    if (part === null || part === undefined) return null;
-    acc = part + acc;
-    const slash = acc.lastIndexOf('/');
-    if (slash >= 0) return acc.slice(slash + 1);
-  }
-  return acc;
-}
-
-function wordParts(src: string, node: Node): (string | null)[] {
-  const text = textOf(src, node);
-  switch (node.type) {
-    case 'word':
-    case 'number':
-      return [decodeUnquoted(text)];
-    case 'raw_string':
-      return [text.slice(1, -1)];
-    case 'ansi_c_string':
-      return [decodeAnsiC(text.slice(2, -1))];
-    case 'translated_string': {
-      const inner = node.children.find((c) => c.type === 'string' || c.type === 'raw_string');
-      return inner ? wordParts(src, inner) : [null];
-    }
-    case 'string': {
-      const parts: (string | null)[] = [];
-      // Copy the literal stretches between expansions straight from the source: tree-sitter does not
-      // give every stretch of a double-quoted string its own node.
-      let cursor = node.start + 1;
-      const close = node.end - 1;
-      for (const child of node.children) {
-        if (!child.named || child.type === 'string_content') continue;
-        if (child.start > cursor) parts.push(decodeDoubleQuoted(src.slice(cursor, child.start)));
-        parts.push(null);
-        cursor = child.end;
-      }
-      if (close > cursor) parts.push(decodeDoubleQuoted(src.slice(cursor, close)));
-      return parts;
-    }
-    case 'concatenation': {
-      if (hasUnquotedGlob(text.replace(/'[^']*'|"[^"]*"/g, 'x'))) return [null];
-      const parts: (string | null)[] = [];
-      for (const child of node.children) {
-        const t = textOf(src, child);
-        if (!child.named) {
-          parts.push(decodeUnquoted(t));
-          continue;
-        }
-        parts.push(...wordParts(src, child));
-      }
-      return parts;
-    }
-    default:
-      return [null];
-  }
-}
-
 interface Pending {
   node: Node;
   parentType: string | null;
@@ -171,155 +72,174 @@ interface Pending {
 }
 
 /**
- * Collect every simple command in the tree, in source order, including those inside substitutions,
- * heredoc bodies with substitutions, functions, loops and conditionals.
+ * One walk over a syntax tree, in source order, collecting every simple command (including those
+ * inside substitutions, heredoc bodies, loops and conditionals), the pipes between them, the text
+ * the shell parses again, and the functions defined. Iterative, so no input exhausts the JS stack.
  */
-export function collectCommands(src: string, root: Node, offset = 0): WalkResult {
-  const commands: SimpleCommand[] = [];
-  const byNode = new Map<Node, SimpleCommand>();
+class Walk {
+  readonly commands: SimpleCommand[] = [];
+  readonly reparse: Reparse[] = [];
+  readonly functions = new Map<string, string>();
+  private readonly byNode = new Map<Node, SimpleCommand>();
   /** consumer command node → producer command node */
-  const pipes: [Node, Node][] = [];
+  private readonly pipes: [Node, Node][] = [];
   /** command node → redirects that a surrounding redirected_statement applies to it */
-  const outer = new Map<Node, Node[]>();
-  let cwd: string | null = '.';
-  const env = new Map<string, string | null>();
+  private readonly outer = new Map<Node, Node[]>();
+  private cwd: string | null = '.';
+  private readonly env = new Map<string, string | null>();
   // Commands share one snapshot of the variables until an assignment changes them.
-  let envSnapshot: ReadonlyMap<string, string | null> = env;
-  let envChanged = true;
+  private envSnapshot: ReadonlyMap<string, string | null> = this.env;
+  private envChanged = true;
 
-  const reparse: Reparse[] = [];
-  const functions = new Map<string, string>();
-  const again = (text: string, n: Node): void => { reparse.push({ text, start: n.start + offset, end: n.end + offset }); };
+  constructor(private readonly src: string, private readonly offset: number) {}
 
-  const stack: Pending[] = [{ node: root, parentType: null, depth: 0 }];
-  while (stack.length > 0) {
-    const { node, parentType, depth } = stack.pop()!;
-    if (depth > MAX_TREE_DEPTH) return { ok: false, reason: 'too-deep' };
-
-    switch (node.type) {
-      case 'heredoc_redirect': {
-        // In a `<<-` body tree-sitter may leave `\`cmd\`` and `$(cmd)` unparsed; an unquoted heredoc runs them.
-        const startNode = node.children.find((c) => c.type === 'heredoc_start');
-        const bodyNode = node.children.find((c) => c.type === 'heredoc_body');
-        if (startNode && bodyNode && !/['"\\]/.test(textOf(src, startNode))
-          && !bodyNode.children.some((c) => c.type === 'command_substitution')) {
-          for (const inner of substitutionsIn(textOf(src, bodyNode))) again(inner, bodyNode);
-        }
-        break;
+  run(root: Node): WalkResult {
+    const stack: Pending[] = [{ node: root, parentType: null, depth: 0 }];
+    while (stack.length > 0) {
+      const { node, parentType, depth } = stack.pop()!;
+      if (depth > MAX_TREE_DEPTH) return { ok: false, reason: 'too-deep' };
+      const visit = this.visitors[node.type];
+      if (visit && visit.call(this, node, parentType) === 'skip') continue;
+      for (let i = node.children.length - 1; i >= 0; i--) {
+        const child = node.children[i]!;
+        if (child.named) stack.push({ node: child, parentType: node.type, depth: depth + 1 });
       }
-      case 'function_definition': {
-        // The body runs where the function is called (and not at all if it never is).
-        const named = namedChildren(node);
-        const name = named.find((c) => c.type === 'word');
-        const body = named[named.length - 1];
-        if (name && body && body !== name) {
-          functions.set(textOf(src, name), textOf(src, body));
-          continue;
-        }
-        break;
-      }
-      case 'command_substitution': {
-        // Backticks with escaped backticks inside nest again: tree-sitter reads `\`` as a literal.
-        const text = textOf(src, node);
-        if (text.startsWith('`') && text.includes('\\`')) {
-          again(unescapeBackticks(text.slice(1, -1)), node);
-          continue;
-        }
-        break;
-      }
-      case 'expansion': {
-        // `${x:=`cmd`}`, `${x#$(cmd)}`: tree-sitter keeps the operand as raw text.
-        for (const c of node.children) {
-          if ((c.type === 'word' || c.type === 'regex') && SUBSTITUTION.test(textOf(src, c))) again(`: ${textOf(src, c)}`, c);
-        }
-        // `${x@P}` expands the value as a prompt, running its substitutions.
-        const m = /^\$\{([A-Za-z_][A-Za-z0-9_]*)@P\}$/.exec(textOf(src, node));
-        const value = m ? env.get(m[1]!) : undefined;
-        if (m && (value === null || (value !== undefined && SUBSTITUTION.test(value)))) again(`: ${value ?? '$computed_prompt'}`, node);
-        break;
-      }
-      case 'raw_string':
-      case 'string_content':
-      case 'word': {
-        const text = textOf(src, node);
-        if (SUBSCRIPT_SUBSTITUTION.test(text)) again(`: ${node.type === 'raw_string' ? text.slice(1, -1) : text}`, node);
-        break;
-      }
-      case 'pipeline': {
-        const elems = namedStatements(node);
-        for (let i = 1; i < elems.length; i++) {
-          const consumer = headCommand(elems[i]!);
-          const producer = tailCommand(elems[i - 1]!);
-          if (consumer && producer) pipes.push([consumer, producer]);
-        }
-        break;
-      }
-      case 'redirected_statement': {
-        const named = namedChildren(node);
-        const body = named[0];
-        const redirects = named.slice(1).filter((r) => REDIRECTS.has(r.type));
-        if (body) {
-          for (const target of redirectTargets(body)) {
-            outer.set(target, [...(outer.get(target) ?? []), ...redirects]);
-          }
-          // `cat <<EOF | ssh host`: tree-sitter puts the rest of the pipeline inside the heredoc node.
-          for (const r of redirects) {
-            if (r.type !== 'heredoc_redirect') continue;
-            for (const c of namedChildren(r)) {
-              if (c.type === 'pipeline' && c.children[0]?.type === '|') {
-                const first = namedChildren(c)[0];
-                const consumer = first ? headCommand(first) : null;
-                const producer = tailCommand(body);
-                if (consumer && producer) pipes.push([consumer, producer]);
-              }
-            }
-          }
-        }
-        break;
-      }
-      case 'command': {
-        if (envChanged) { envSnapshot = new Map(env); envChanged = false; }
-        const command = buildCommand(src, node, outer.get(node) ?? [], offset, cwd, envSnapshot);
-        commands.push(command);
-        byNode.set(node, command);
-        cwd = nextCwd(command, cwd);
-        if (trackAssignments(command, env)) envChanged = true;
-        break;
-      }
-      case 'variable_assignment': {
-        // Variables whose value the shell runs later (`PROMPT_COMMAND`, prompts with substitutions).
-        const a = assignmentOf(src, node, offset);
-        const later = a ? RUNS_LATER_VARIABLES[a.name] : undefined;
-        if (a && later) again(later(a.value ?? '$computed'), node);
-        if (parentType !== 'command' && parentType !== 'declaration_command' && a) { env.set(a.name, a.value); envChanged = true; }
-        break;
-      }
-      case 'declaration_command':
-        if (node.children[0]?.type === 'export' || node.children[0]?.type === 'declare') {
-          for (const c of node.children) {
-            if (c.type !== 'variable_assignment') continue;
-            const a = assignmentOf(src, c, offset);
-            if (a) { env.set(a.name, a.value); envChanged = true; }
-          }
-        }
-        break;
-
-      default:
-        break;
     }
-
-    for (let i = node.children.length - 1; i >= 0; i--) {
-      const child = node.children[i]!;
-      if (child.named) stack.push({ node: child, parentType: node.type, depth: depth + 1 });
+    for (const [consumerNode, producerNode] of this.pipes) {
+      const consumer = this.byNode.get(consumerNode);
+      const producer = this.byNode.get(producerNode);
+      if (consumer && producer && consumer.stdin === null) consumer.stdin = { kind: 'pipe', from: producer };
     }
+    return {
+      ok: true, commands: this.commands, ...(this.reparse.length > 0 ? { reparse: this.reparse } : {}),
+      ...(this.functions.size > 0 ? { functions: this.functions } : {}),
+    };
   }
 
-  for (const [consumerNode, producerNode] of pipes) {
-    const consumer = byNode.get(consumerNode);
-    const producer = byNode.get(producerNode);
-    if (consumer && producer && consumer.stdin === null) consumer.stdin = { kind: 'pipe', from: producer };
+  private text(n: Node): string {
+    return textOf(this.src, n);
   }
-  return { ok: true, commands, ...(reparse.length > 0 ? { reparse } : {}), ...(functions.size > 0 ? { functions } : {}) };
+
+  private again(text: string, n: Node): void {
+    this.reparse.push({ text, start: n.start + this.offset, end: n.end + this.offset });
+  }
+
+  private setEnv(name: string, value: string | null): void {
+    this.env.set(name, value);
+    this.envChanged = true;
+  }
+
+  /** What to do at each node type; 'skip' leaves its children unvisited. */
+  private readonly visitors: Record<string, (this: Walk, node: Node, parentType: string | null) => 'skip' | void> = {
+    heredoc_redirect(node) {
+      // In a `<<-` body tree-sitter may leave `\`cmd\`` and `$(cmd)` unparsed; an unquoted heredoc runs them.
+      const startNode = node.children.find((c) => c.type === 'heredoc_start');
+      const bodyNode = node.children.find((c) => c.type === 'heredoc_body');
+      if (startNode && bodyNode && !/['"\\]/.test(this.text(startNode))
+        && !bodyNode.children.some((c) => c.type === 'command_substitution')) {
+        for (const inner of substitutionsIn(this.text(bodyNode))) this.again(inner, bodyNode);
+      }
+    },
+    function_definition(node) {
+      // The body runs where the function is called (and not at all if it never is).
+      const named = namedChildren(node);
+      const name = named.find((c) => c.type === 'word');
+      const body = named[named.length - 1];
+      if (!name || !body || body === name) return;
+      this.functions.set(this.text(name), this.text(body));
+      return 'skip';
+    },
+    command_substitution(node) {
+      // bash removes a backslash before \\, ` and $ in a backtick body before parsing it: with any of
+      // those, tree-sitter's tree is not bash's, so the body is parsed again, unescaped.
+      const text = this.text(node);
+      if (!text.startsWith('`') || !/\\[\\`$]/.test(text.slice(1, -1))) return;
+      this.again(unescapeBackticks(text.slice(1, -1)), node);
+      return 'skip';
+    },
+    expansion(node) {
+      // `${x:=`cmd`}`, `${x#$(cmd)}`: tree-sitter keeps the operand as raw text.
+      for (const c of node.children) {
+        if ((c.type === 'word' || c.type === 'regex') && SUBSTITUTION.test(this.text(c))) this.again(`: ${this.text(c)}`, c);
+      }
+      // `${x@P}` expands the value as a prompt, running its substitutions.
+      const m = /^\$\{([A-Za-z_][A-Za-z0-9_]*)@P\}$/.exec(this.text(node));
+      const value = m ? this.env.get(m[1]!) : undefined;
+      if (m && (value === null || (value !== undefined && SUBSTITUTION.test(value)))) this.again(`: ${value ?? '$computed_prompt'}`, node);
+    },
+    raw_string(node) { this.subscripts(node); },
+    string_content(node) { this.subscripts(node); },
+    word(node) { this.subscripts(node); },
+    pipeline(node) {
+      const elems = namedStatements(node);
+      for (let i = 1; i < elems.length; i++) {
+        const consumer = headCommand(elems[i]!);
+        const producer = tailCommand(elems[i - 1]!);
+        if (consumer && producer) this.pipes.push([consumer, producer]);
+      }
+    },
+    redirected_statement(node) {
+      const named = namedChildren(node);
+      const body = named[0];
+      if (!body) return;
+      const redirects = named.slice(1).filter((r) => REDIRECTS.has(r.type));
+      for (const target of redirectTargets(body)) this.outer.set(target, [...(this.outer.get(target) ?? []), ...redirects]);
+      // `cat <<EOF | ssh host`: tree-sitter puts the rest of the pipeline inside the heredoc node.
+      for (const r of redirects) {
+        if (r.type !== 'heredoc_redirect') continue;
+        for (const c of namedChildren(r)) {
+          if (c.type !== 'pipeline' || c.children[0]?.type !== '|') continue;
+          const first = namedChildren(c)[0];
+          const consumer = first ? headCommand(first) : null;
+          const producer = tailCommand(body);
+          if (consumer && producer) this.pipes.push([consumer, producer]);
+        }
+      }
+    },
+    command(node) {
+      if (this.envChanged) { this.envSnapshot = new Map(this.env); this.envChanged = false; }
+      const command = buildCommand(this.src, node, this.outer.get(node) ?? [], this.offset, this.cwd, this.envSnapshot);
+      this.commands.push(command);
+      this.byNode.set(node, command);
+      this.cwd = nextCwd(command, this.cwd);
+      if (trackAssignments(command, this.env)) this.envChanged = true;
+    },
+    variable_assignment(node, parentType) {
+      // Variables whose value the shell runs later (`PROMPT_COMMAND`, prompts with substitutions).
+      const a = assignmentOf(this.src, node, this.offset);
+      if (!a) return;
+      const later = RUNS_LATER_VARIABLES[a.name];
+      if (later) this.again(later(a.value ?? '$computed'), node);
+      // A bare `NAME=value` statement (a command's prefix is read by buildCommand).
+      if (parentType !== 'command' && parentType !== 'declaration_command') this.setEnv(a.name, a.value);
+    },
+    unset_command(node) {
+      // `unset -f NAME`: a command like any other to the policy (it can take a function apart).
+      const words = node.children.map((c) => ({ value: this.text(c), tail: this.text(c), text: this.text(c), start: c.start + this.offset, end: c.end + this.offset }));
+      for (const w of words.slice(1)) if (!/^-[A-Za-z]*$/.test(w.value)) this.env.delete(w.value);
+      this.envChanged = true;
+      this.commands.push({ words, assignments: [], redirects: [], stdin: null, start: node.start + this.offset, end: node.end + this.offset, cwd: this.cwd, env: this.envSnapshot });
+    },
+    declaration_command(node) {
+      if (node.children[0]?.type !== 'export' && node.children[0]?.type !== 'declare') return;
+      for (const c of node.children) {
+        if (c.type !== 'variable_assignment') continue;
+        const a = assignmentOf(this.src, c, this.offset);
+        if (a) this.setEnv(a.name, a.value);
+      }
+    },
+  };
+
+  /** `'a[$(cmd)]'`: arithmetic on a string with a subscript runs the substitution. */
+  private subscripts(node: Node): void {
+    const text = this.text(node);
+    if (SUBSCRIPT_SUBSTITUTION.test(text)) this.again(`: ${node.type === 'raw_string' ? text.slice(1, -1) : text}`, node);
+  }
+}
+
+/** Collect every simple command in the tree (see Walk). */
+export function collectCommands(src: string, root: Node, offset = 0): WalkResult {
+  return new Walk(src, offset).run(root);
 }
 
 const STATEMENT_TYPES = new Set([
@@ -372,102 +292,6 @@ function redirectTargets(body: Node): Node[] {
   return out;
 }
 
-function assignmentOf(src: string, node: Node, offset: number): Assignment | null {
-  const [name, valueNode] = namedChildren(node);
-  if (!name || name.type !== 'variable_name') return null;
-  const n = textOf(src, name);
-  if (!valueNode) return { name: n, value: '', text: '' };
-  if (!WORDISH.has(valueNode.type)) return { name: n, value: null, text: textOf(src, valueNode) };
-  return { name: n, value: wordOf(src, valueNode, offset).value, text: textOf(src, valueNode) };
-}
-
-function buildCommand(
-  src: string,
-  node: Node,
-  outerRedirects: Node[],
-  offset: number,
-  cwd: string | null,
-  env: ReadonlyMap<string, string | null>,
-): SimpleCommand {
-  const words: Word[] = [];
-  const assignments: Assignment[] = [];
-  const redirectNodes: Node[] = [];
-  const kids = node.children;
-  for (let k = 0; k < kids.length; k++) {
-    const c = kids[k]!;
-    if (!c.named) continue;
-    // `0<<<x`, `3>file`: a number touching the redirection after it is its descriptor, not a word.
-    const next = kids[k + 1];
-    if (c.type === 'number' && next && REDIRECTS.has(next.type) && next.start === c.end) continue;
-    if (c.type === 'variable_assignment') {
-      const a = assignmentOf(src, c, offset);
-      if (a) assignments.push(a);
-    } else if (c.type === 'command_name') {
-      const w = namedChildren(c)[0];
-      // `$ ls` is a literal `$` and then `ls` to bash; tree-sitter reads one expansion `$ls`.
-      const dollar = w && w.type === 'simple_expansion' ? /^\$(\s+)(\S+)$/.exec(textOf(src, w)) : null;
-      if (w && dollar) {
-        words.push({ value: '$', tail: '$', text: '$', start: w.start + offset, end: w.start + offset + 1 });
-        const at = w.start + offset + 1 + dollar[1]!.length;
-        words.push({ value: dollar[2]!, tail: dollar[2]!, text: dollar[2]!, start: at, end: w.end + offset });
-      } else if (w) words.push(wordOf(src, w, offset));
-    } else if (REDIRECTS.has(c.type)) {
-      redirectNodes.push(c);
-    } else if (WORDISH.has(c.type)) {
-      words.push(wordOf(src, c, offset));
-    }
-  }
-  redirectNodes.push(...outerRedirects);
-
-  const redirects: Redirect[] = [];
-  let stdin: StdinSource | null = null;
-  for (const r of redirectNodes) {
-    if (r.type === 'heredoc_redirect') {
-      let body = '';
-      let delimiter = '';
-      for (const c of r.children) {
-        if (c.type === 'heredoc_body') body = textOf(src, c);
-        if (c.type === 'heredoc_start') delimiter = textOf(src, c);
-      }
-      const expands = !/['"\\]/.test(delimiter);
-      stdin = { kind: 'text', text: body, expands };
-      redirects.push({ op: r.children[0] ? textOf(src, r.children[0]) : '<<', fd: null, target: null });
-    } else if (r.type === 'herestring_redirect') {
-      const named = namedChildren(r);
-      const target = named[named.length - 1];
-      const w = target ? wordOf(src, target, offset) : null;
-      redirects.push({ op: '<<<', fd: null, target: w });
-      // A here-string is the word plus a newline; an unknown value still tells us stdin is not a tty.
-      stdin = { kind: 'text', text: w?.value === null || w === null ? '' : w.value + '\n', expands: w?.value === null };
-    } else {
-      let fd: number | null = null;
-      let op = '';
-      let target: Word | null = null;
-      for (const c of r.children) {
-        if (c.type === 'file_descriptor') fd = Number(textOf(src, c));
-        else if (!c.named) op += textOf(src, c);
-        else if (WORDISH.has(c.type)) target = wordOf(src, c, offset);
-      }
-      redirects.push({ op, fd, target });
-      if (op === '<' && (fd === null || fd === 0)) {
-        stdin = target && target.value === null && /^<\(.*\)$/s.test(target.text)
-          ? { kind: 'process', text: target.text.slice(2, -1) }
-          : { kind: 'file', path: target?.value ?? null };
-      }
-    }
-  }
-  return {
-    words,
-    assignments,
-    redirects,
-    stdin,
-    start: node.start + offset,
-    end: node.end + offset,
-    cwd,
-    env,
-  };
-}
-
 /** The working directory after `command` runs in `cwd` (`cd`, `pushd`); null when not static. */
 export function nextCwd(command: SimpleCommand, cwd: string | null): string | null {
   const name = command.words[0]?.value;
@@ -500,26 +324,3 @@ export function homeDir(): string | null {
   return h && h.startsWith('/') ? h.replace(/\/+$/, '') || '/' : null;
 }
 
-/** The commands of `` `…` `` and `$(…)` substitutions in text (balanced parentheses; bounded). */
-function substitutionsIn(text: string): string[] {
-  const out: string[] = [];
-  for (let i = 0; i < text.length && out.length < 100; i++) {
-    if (text[i] === '\\') { i++; continue; }
-    if (text[i] === '`') {
-      const j = text.indexOf('`', i + 1);
-      if (j < 0) break;
-      out.push(text.slice(i + 1, j));
-      i = j;
-    } else if (text.startsWith('$(', i) && !text.startsWith('$((', i)) {
-      let depth = 0;
-      let j = i + 1;
-      for (; j < text.length; j++) {
-        if (text[j] === '(') depth++;
-        else if (text[j] === ')' && --depth === 0) break;
-      }
-      out.push(text.slice(i + 2, j));
-      i = j;
-    }
-  }
-  return out;
-}

@@ -1,7 +1,9 @@
-// The deciding parser: web-tree-sitter running tree-sitter-bash's wasm grammar from node_modules.
+// The deciding parser: web-tree-sitter running tree-sitter-bash's wasm grammar (shipped in dist/).
 // tree-sitter never throws on bad input; it marks ERROR and MISSING nodes, which callers must check.
 import { createRequire } from 'node:module';
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { PACKAGE_ROOT } from '../paths.js';
 import type { Node as TsNode, Parser, Tree } from 'web-tree-sitter';
 
 /**
@@ -51,7 +53,9 @@ export function loadParser(): Promise<Parser> {
     const { Language, Parser } = require('web-tree-sitter') as typeof import('web-tree-sitter');
     const runtime = readFileSync(require.resolve('web-tree-sitter/web-tree-sitter.wasm'));
     await Parser.init({ wasmBinary: runtime });
-    const wasm = readFileSync(require.resolve('tree-sitter-bash/tree-sitter-bash.wasm'));
+    // The grammar ships in dist/ (scripts/bundle.mjs); from a source checkout not yet built, the package.
+    const shipped = join(PACKAGE_ROOT, 'dist', 'tree-sitter-bash.wasm');
+    const wasm = readFileSync(existsSync(shipped) ? shipped : require.resolve('tree-sitter-bash/tree-sitter-bash.wasm'));
     const language = await Language.load(wasm);
     const p = new Parser();
     p.setLanguage(language);

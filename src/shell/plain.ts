@@ -1,12 +1,12 @@
-// The shapes of shell text that need no parser: plain commands, alone or joined by `&&`, `||` or
-// `;`. A plain command is made of plain words, where an argument may also be one whole quoted
+// The shapes of shell text that need no parser: plain commands, alone, in pipelines, with simple
+// redirections, or joined by `&&`, `||` or `;`. A plain command is made of plain words, where an argument may also be one whole quoted
 // string without expansions or escapes (`cd server && ssh host "docker ps"`, `git commit -m "fix: x"`).
-// Outside its quotes such text has no expansions, globs, escapes, pipes, redirections, comments,
+// Outside its quotes such text has no expansions, globs, escapes, heredocs, comments,
 // reserved words or declarations, so the shell's parse is "split on blanks and operators, strip the
 // quotes", and tree-sitter (and its ~40 ms of start-up in a fresh process) is not needed. Everything
 // else goes to the parser. Property tests hold the two to the same commands, words, offsets and
 // working directories on every text this takes.
-import { nextCwd, SUBSCRIPT_SUBSTITUTION, type SimpleCommand } from './invocations.js';
+import { nextCwd, SUBSCRIPT_SUBSTITUTION, type Redirect, type SimpleCommand, type StdinSource } from './invocations.js';
 import { MAX_INPUT_BYTES } from './parse.js';
 import type { Word } from './words.js';
 
@@ -34,7 +34,13 @@ const RESERVED = new Set(['if', 'then', 'else', 'elif', 'fi', 'case', 'esac', 'f
   'do', 'done', 'function', 'in', 'time', 'coproc', '!', '[[', ']]', '{', '}',
   'export', 'declare', 'local', 'readonly', 'typeset', 'unset', 'unsetenv']);
 
-/** The commands in `text` when it is plain commands joined by `&&`, `||` or `;`; null when it needs the parser. */
+/** Redirections the plain lexer reads: an optional descriptor written right before the operator. */
+const REDIRECT = /^([0-9]?)(>>|>&|>|<)$/;
+
+/**
+ * The commands in `text` when it is plain commands, in pipelines with simple redirections
+ * (`cmd 2>&1 | tail -n 20`, `ls > out.txt`), joined by `&&`, `||` or `;`; null when it needs the parser.
+ */
 export function plainCommands(text: string): SimpleCommand[] | null {
   // Past the size limit the parser's answer ("larger than 64 KiB") applies, whatever the shape.
   if (text.length > MAX_INPUT_BYTES || !PLAIN.test(text)) return null;
@@ -42,34 +48,79 @@ export function plainCommands(text: string): SimpleCommand[] | null {
   let cwd: string | null = '.';
   let words: Word[] = [];
   let assignments: { name: string; value: string; text: string }[] = [];
+  let redirects: Redirect[] = [];
+  let stdin: StdinSource | null = null;
   let first = -1;
   let last = -1;
+  /** Where the current command's words end (a redirection after them is not part of the command). */
+  let wordsEnd = -1;
   /** The operator that ended the last command, until the next command's first token. */
   let operator: string | null = null;
+  /** A redirection waiting for its target word. */
+  let pending: { op: string; fd: number | null } | null = null;
+  /** The command before a `|`, whose output the next one reads. */
+  let producer: SimpleCommand | null = null;
+  /** Whether `&&`/`||` joined commands, and whether any command had a redirection (not both). */
+  let chained = false;
+  let redirected = false;
   const endCommand = (): boolean => {
-    if (words.length === 0) return false; // nothing, or only assignments (a statement, not a command)
-    const command: SimpleCommand = { words, assignments, redirects: [], stdin: null, start: first, end: last, cwd, env: new Map() };
+    if (words.length === 0 || pending) return false; // nothing, only assignments, or a redirection without target
+    const piped = producer;
+    const command: SimpleCommand = { words, assignments, redirects, stdin: stdin ?? (piped ? { kind: 'pipe', from: piped } : null), start: first, end: wordsEnd, cwd, env: new Map() };
     commands.push(command);
     cwd = nextCwd(command, cwd);
     words = [];
     assignments = [];
+    redirects = [];
+    stdin = null;
+    producer = null;
     first = -1;
     return true;
   };
-  // A token is an operator, a quoted string (blanks inside), or a run of anything but blanks, quotes
-  // and operator characters. Two word tokens that touch (`a"b"`, `"a"b`) are one shell word made of
-  // parts: left to the parser. So is any lone `&` or `|` (background, pipe).
-  const re = /&&|\|\||;|"[^"]*"|'[^']*'|[^ \t"'&|;]+|["'&|]/g;
+  // A token is an operator, a redirection, a quoted string (blanks inside), or a run of anything but
+  // blanks, quotes and operator characters. Two word tokens that touch (`a"b"`, `"a"b`) are one
+  // shell word made of parts: left to the parser. So is a lone `&` (background), and any other
+  // redirection (`<<`, `<<<`, `&>`, `>|`, `<(`).
+  const re = /&&|\|\||;|\|(?![|&])|(?:(?<=^|[ \t])[0-9])?(?:>>|>&|>(?![|(])|<(?![<(&>]))|"[^"]*"|'[^']*'|[^ \t"'&|;<>]+|["'&|<>]/g;
   for (let m = re.exec(text); m !== null; m = re.exec(text)) {
     const token = m[0];
-    if (OPERATOR.test(token)) {
+    if (OPERATOR.test(token) || token === '|') {
       if (!endCommand()) return null;
+      if (token === '&&' || token === '||') chained = true;
+      if (token === '&&' || token === '||' ? redirected : false) return null;
+      if (token === '|') producer = commands[commands.length - 1]!;
       operator = token;
       last = m.index + token.length;
       continue;
     }
-    if (m.index === last && operator === null) return null;
+    const redirect = REDIRECT.exec(token);
+    if (redirect) {
+      // tree-sitter's readings differ from a plain reading in corners (`cmd - 2>&1` drops the `-`,
+      // `x-2>y` has descriptor -2, `a && b >x` redirects the whole list): those go to the parser.
+      if (pending || words.length === 0 || words[words.length - 1]!.value === '-' || chained
+        || !/[ \t]/.test(text[m.index - 1] ?? '')) return null;
+      pending = { op: redirect[2]!, fd: redirect[1] ? Number(redirect[1]) : null };
+      last = m.index + token.length;
+      continue;
+    }
+    if (m.index === last && operator === null && !pending) return null;
     operator = null;
+    if (pending) {
+      // The target: a plain word (a descriptor for `>&`), or one whole quoted string.
+      const quoted = QUOTED.test(token);
+      if (!quoted && !WORD.test(token)) return null;
+      if (pending.op === '>&' && !/^[0-9]+$/.test(token)) return null;
+      const value = quoted ? token.slice(1, -1) : token;
+      last = m.index + token.length;
+      const slash = value.lastIndexOf('/');
+      const target: Word = { value, tail: slash >= 0 ? value.slice(slash + 1) : value, text: token, start: m.index, end: last };
+      redirects.push({ op: pending.op, fd: pending.fd, target });
+      redirected = true;
+      if (pending.op === '<' && (pending.fd === null || pending.fd === 0)) stdin = { kind: 'file', path: value };
+      pending = null;
+      continue;
+    }
+    if (redirects.length > 0) return null; // words after a redirection: left to the parser
     if (first < 0) first = m.index;
     last = m.index + token.length;
     let value = token;
@@ -87,10 +138,11 @@ export function plainCommands(text: string): SimpleCommand[] | null {
     } else if (!WORD.test(token) && !OPTION_VALUE.test(token)) {
       return null;
     }
+    wordsEnd = last;
     const slash = value.lastIndexOf('/');
     words.push({ value, tail: slash >= 0 ? value.slice(slash + 1) : value, text: token, start: m.index, end: last });
   }
   if (first >= 0) return endCommand() ? commands : null;
-  // Nothing at all, or a trailing `&&` or `||` (a syntax error); a trailing `;` just ends the last command.
-  return operator === ';' ? commands : null;
+  // Nothing at all, or a trailing operator (a syntax error); a trailing `;` just ends the last command.
+  return operator === ';' && !producer ? commands : null;
 }

@@ -1,6 +1,6 @@
 // Gemini CLI, the real one, headless (-p) against the scripted model (the only stand-in), pointed
 // at 127.0.0.1 through GOOGLE_GEMINI_BASE_URL with an API key that only the scripted model reads.
-import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describeHost } from './suite.js';
 
@@ -26,17 +26,7 @@ describeHost({
   mcp: {
     tool: (name) => `mcp_gitops-guard_${name}`,
     structured: false,
-    // init registers the MCP server in .mcp.json only, which Gemini CLI does not read: the entry
-    // goes into the project's .gemini/settings.json (next to init's hook), with the same command.
-    register(p) {
-      const file = join(p.dir, '.gemini', 'settings.json');
-      const original = readFileSync(file, 'utf8');
-      const settings = JSON.parse(original) as Record<string, unknown>;
-      const entry = (JSON.parse(readFileSync(join(p.dir, '.mcp.json'), 'utf8')) as { mcpServers: Record<string, { command: string; args: string[] }> })
-        .mcpServers['gitops-guard']!;
-      writeFileSync(file, JSON.stringify({ ...settings, mcpServers: { 'gitops-guard': { command: entry.command, args: entry.args } } }, null, 2));
-      return () => writeFileSync(file, original);
-    },
+    // init registers the MCP server in .gemini/settings.json, where Gemini CLI reads it.
   },
   edit: {
     replace: (file_path, content) => ({ tool: 'write_file', input: { file_path, content } }),

@@ -2,12 +2,13 @@
 // (how to start it, its tool names, its trust step). The host is real, installed from npm at a
 // pinned version; the scripted model (./model.ts) is the only stand-in: it replaces the model,
 // not the host, and asks for exactly the tool calls a case needs.
+import { spawnSync } from 'node:child_process';
 import { existsSync, readFileSync, renameSync } from 'node:fs';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ADAPTERS } from '../../src/hooks/index.js';
 import { dockerCalls, prepareProject, runHost, SERVER, type Project, type Run } from './harness.js';
-import { PINS, type HostId } from './install.js';
+import { hostBin, PINS, type HostId } from './install.js';
 import type { Dialect, Step, ToolResult } from './model.js';
 
 /** The trust steps taken: all, none, or (Codex) the project's but not its hooks'. */
@@ -177,6 +178,32 @@ export function describeHost(spec: HostSpec): void {
       expect(r.results, r.why).toHaveLength(1);
       expect(r.results[0]!.text, r.why).toContain('gitops-guard could not run, so the command is blocked');
       expect(r.local, r.why).toEqual([]);
+    }, 120_000);
+
+    // gitops-guard doctor, run by the person in the project (with the host's own executable on the
+    // PATH, as it is on theirs), must say what the host does: live after the trust step, and not
+    // live, with the step to take, wherever the host would skip the hook or refuse to start.
+    const doctor = async (trust: Trust): Promise<{ code: number | null; report: any }> => {
+      await spec.setup(p, trust);
+      const r = spawnSync(join(p.dir, 'node_modules', '.bin', 'gitops-guard'), ['doctor', '--json', '--no-server', '--agent', spec.id], {
+        cwd: p.dir, encoding: 'utf8', env: { ...spec.env(p), PATH: `${dirname(hostBin(pin))}:${p.path}`, HOME: p.home },
+      });
+      return { code: r.status, report: JSON.parse(r.stdout) };
+    };
+    it('gitops-guard doctor agrees with the host: live after the trust step, not live with the step to take without it', async () => {
+      const trusted = await doctor('trusted');
+      expect(trusted.report.hosts[0], JSON.stringify(trusted.report, null, 1)).toMatchObject({ host: spec.id, live: true });
+      expect(trusted.code).toBe(0);
+      for (const trust of [...(spec.untrusted ? ['untrusted' as Trust] : []), ...(spec.partialTrust ?? []).map((t) => t.trust)]) {
+        const d = await doctor(trust);
+        expect(d.code, trust).toBe(8);
+        const h = d.report.hosts[0];
+        expect(h.live, trust).toBe(false);
+        expect(h.why.join('\n'), trust).toContain(h.trust.step);
+        // The hook itself answers: only the trust step is missing.
+        expect(h.hooks[0].forbidden.blocked, trust).toBe(true);
+      }
+      await spec.setup(p, 'trusted');
     }, 120_000);
 
     const skipped = [

@@ -1,8 +1,8 @@
 // Read-only tools: check_command, status, logs, history, plan.
 import type { McpServer } from '@modelcontextprotocol/sdk/server/mcp.js';
-import { simpleGit } from 'simple-git';
 import { z } from 'zod';
 import { history } from '../../gitops/deploy.js';
+import { deployPlan } from '../../gitops/plan.js';
 import { LOGS_DEFAULT_TAIL, LOGS_MAX_TAIL } from '../../remote/commands.js';
 import { failure, needsHost, result, serverNext, type ToolContext } from '../context.js';
 
@@ -11,7 +11,6 @@ import { failure, needsHost, result, serverNext, type ToolContext } from '../con
 // comes from this checkout (history and plan ask the server only to mark the live commit).
 const LOCAL = { readOnlyHint: true, openWorldHint: false } as const;
 const REMOTE = { readOnlyHint: true, openWorldHint: true } as const;
-const sha = (s: string | null | undefined): string => (s ? s.slice(0, 7) : 'unknown');
 
 export function registerLookTools(server: McpServer, ctx: ToolContext): void {
   server.registerTool('check_command', {
@@ -144,26 +143,8 @@ export function registerLookTools(server: McpServer, ctx: ToolContext): void {
     annotations: LOCAL,
   }, async () => {
     try {
-      const git = simpleGit({ baseDir: ctx.config.root });
-      const branch = (await git.revparse(['--abbrev-ref', 'HEAD'])).trim();
-      const upstream = await git.revparse(['--abbrev-ref', '@{u}']).then((u) => u.trim(), () => null);
-      const commits = async (range: string) => (await git.raw(['log', '--format=%H%x09%s', range])).trim().split('\n').filter(Boolean)
-        .map((l) => { const [sha, ...m] = l.split('\t'); return { sha: sha!, message: m.join('\t') }; });
-      const unpushed = upstream ? await commits(`${upstream}..HEAD`) : [];
-      const status = await git.status();
-      const dirs = [...new Set(ctx.config.composeFiles.map((f) => f.includes('/') ? f.slice(0, f.lastIndexOf('/') + 1) : f))];
-      const uncommitted = status.files.map((f) => f.path).filter((p) => dirs.some((d) => (d.endsWith('/') ? p.startsWith(d) : p === d)));
-      let live: string | null = null;
-      let notApplied: { sha: string; message: string }[] | null = null;
-      if (ctx.config.host && upstream) {
-        const state = await ctx.remote().reconcilerState().catch(() => null);
-        live = state?.applied ?? null;
-        if (live) notApplied = await commits(`${live}..${upstream}`).catch(() => null);
-      }
-      const summary = [`${unpushed.length} commit(s) not pushed`,
-        notApplied === null ? (ctx.config.host ? 'what the server applied is unknown' : 'no server configured, so what it applied is unknown') : `${notApplied.length} pushed but not applied (live: ${sha(live)})`,
-        `${uncommitted.length} IaC file(s) changed but not committed`].join('; ');
-      return result({ branch, upstream, live, unpushed, notApplied, uncommitted, summary }, summary);
+      const plan = await deployPlan(ctx.config, ctx.config.host ? () => ctx.remote().reconcilerState() : undefined);
+      return result({ ...plan }, plan.summary);
     } catch (e) {
       return failure(e);
     }

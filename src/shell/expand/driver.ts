@@ -11,6 +11,7 @@ import { plainCommands } from '../plain.js';
 import { argOf, basename, quoteWord, type Word } from '../words.js';
 import { getopt, type Scan } from '../getopt.js';
 import { overlay, recordWrites, type Written } from './writes.js';
+import { writtenPaths } from './written-paths.js';
 import { CONTAINER_CLIS } from '../programs/container.js';
 import { runnerNames } from './runners.js';
 import { DATA_PROGRAMS } from '../grammars/known.js';
@@ -316,11 +317,12 @@ export class Scope {
   emit(words: readonly Word[], program: string, extra: { scan?: Scan; facts?: ProgramFacts; target?: Target; code?: string; redirects?: readonly Redirect[] } = {}): void {
     const grammar = extra.scan ? undefined : READERS[program];
     const scan = extra.scan ?? (grammar ? getopt(words.slice(1).map(argOf), grammar) : undefined);
+    const writes = this.target.kind === 'local' ? writtenPaths(program, words, extra.redirects ?? this.command.redirects, this.cwd, extra.facts) : [];
     this.run0.out.push({
       argv: words, program, target: extra.target ?? this.target, env: this.env, redirects: extra.redirects ?? this.command.redirects,
       stdin: this.stdin, start: this.range.start, end: this.range.end, via: [...this.via], spliceable: this.spliceable,
       cwd: this.cwd, rewriteCwd: this.rewriteCwd,
-      ...(scan ? { scan } : {}), ...(extra.code !== undefined ? { code: extra.code } : {}), ...(extra.facts ? { facts: extra.facts } : {}),
+      ...(scan ? { scan } : {}), ...(writes.length > 0 ? { writes } : {}), ...(extra.code !== undefined ? { code: extra.code } : {}), ...(extra.facts ? { facts: extra.facts } : {}),
     });
   }
 

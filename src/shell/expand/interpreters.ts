@@ -29,10 +29,42 @@ const LINE_VERBS: Partial<Record<CodeLanguage, RegExp>> = {
 };
 
 export function scanCode(scope: Scope, lang: CodeLanguage, code: string, label: string, inline = true,
-  data: readonly { value: string; from: 'option' | 'operand' }[] = []): void {
+  data: readonly { value: string; from: 'option' | 'operand' }[] = [], stamp?: string): void {
+  // What a file says is worked out once per version of it (a large bundle takes milliseconds to read).
+  const facts = stamp !== undefined && scope.files.memo
+    ? scope.files.memo(`scan:${lang}:${stamp}`, () => codeFacts(scope, code, inline))
+    : codeFacts(scope, code, inline);
+  scanWith(scope, lang, code, label, inline, data, facts);
+}
+
+/** The regex work over a program's text: the same for every command that runs it. */
+interface CodeFacts {
+  readonly engine: boolean;
+  readonly spawns: boolean;
+  readonly mentions: boolean;
+  readonly builds: boolean;
+  /** Literals that may be commands: every one (inline code) or those at process-starting calls (a file). */
+  readonly pieces: readonly string[];
+}
+
+function codeFacts(scope: Scope, code: string, inline: boolean): CodeFacts {
+  const mentions = scope.run0.options.mentions;
+  const spawns = SPAWNS.test(code);
+  const mentioned = mentions(code);
+  return {
+    engine: ENGINE_SOCKET.test(code) || ENGINE_SDK.test(code),
+    spawns,
+    mentions: mentioned,
+    builds: BUILDS_STRINGS.test(code),
+    pieces: spawns && mentioned ? (inline ? stringsIn(code) : stringsInSpawnCalls(code)).filter((p) => mentions(p)) : [],
+  };
+}
+
+function scanWith(scope: Scope, lang: CodeLanguage, code: string, label: string, inline: boolean,
+  data: readonly { value: string; from: 'option' | 'operand' }[], facts: CodeFacts): void {
   const mentions = scope.run0.options.mentions;
   // Code that talks to a container engine's socket or through its SDK is judged as the engine's API.
-  if (ENGINE_SOCKET.test(code) || ENGINE_SDK.test(code)) scope.emit(scope.argv, basename(scope.argv[0]?.value ?? lang), { code });
+  if (facts.engine) scope.emit(scope.argv, basename(scope.argv[0]?.value ?? lang), { code });
   if (lang === 'crontab') { cronLines(scope, code, label); return; }
   if (lang === 'sed') { sedScript(scope, code, label); return; }
   // awk starts commands only through system(), `print | "cmd"` and `"cmd" | getline`.
@@ -65,23 +97,17 @@ export function scanCode(scope: Scope, lang: CodeLanguage, code: string, label: 
     return;
   }
   // Code that starts no process runs no command: printing or matching a name is data.
-  if (!SPAWNS.test(code)) return;
-  if (!mentions(code)) {
+  if (!facts.spawns) return;
+  if (!facts.mentions) {
     // `execSync('dock' + 'er ps')` never spells a name: inline code that starts processes with
     // strings built at run time cannot be read.
-    if (inline && BUILDS_STRINGS.test(code)) {
+    if (inline && facts.builds) {
       scope.raise('interpreter-code', `${label} starts processes with command text built at run time`);
     }
     return;
   }
-  const pieces = inline ? stringsIn(code) : stringsInSpawnCalls(code);
-  let found = false;
-  for (const piece of pieces) {
-    if (!mentions(piece)) continue;
-    found = true;
-    scope.nested(piece, label, { spliceable: false, source: inline ? 'string' : 'code' });
-  }
-  if (!found && inline) scope.raise('interpreter-code', `${label} mentions a managed tool in code that cannot be read as a command`, code);
+  for (const piece of facts.pieces) scope.nested(piece, label, { spliceable: false, source: inline ? 'string' : 'code' });
+  if (facts.pieces.length === 0 && inline) scope.raise('interpreter-code', `${label} mentions a managed tool in code that cannot be read as a command`, code);
 }
 
 /** A code file named on the command line: scanned as its language when it can be read. */
@@ -98,7 +124,7 @@ export function scanCodeFile(scope: Scope, lang: CodeLanguage, path: string | nu
   if (read.kind === 'missing' || read.kind === 'binary') return;
   if (read.kind === 'unreadable') { scope.raise('unreadable-script', `${label}: ${read.why}`); return; }
   if (read.text.length > MAX_INPUT_BYTES * 16) return;
-  scanCode(scope, lang, read.text, label, false);
+  scanCode(scope, lang, read.text, label, false, [], read.stamp);
 }
 
 /** Every string literal (and every comma-joined list of literals, as an argv list). */

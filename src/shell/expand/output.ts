@@ -2,7 +2,7 @@
 // the output of a simple producer (echo, printf, cat of a heredoc or file).
 import { isAbsolute, resolve } from 'node:path';
 import type { SimpleCommand, StdinSource } from '../invocations.js';
-import { SETUP_GENERATORS } from '../grammars/runners.js';
+import { SETUP_GENERATORS } from '../grammars/runner-names.js';
 import { plainCommands } from '../plain.js';
 import { collectCommands } from '../invocations.js';
 import { parserLoaded, withTree } from '../parse.js';

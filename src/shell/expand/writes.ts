@@ -30,6 +30,7 @@ export function overlay(files: ScriptFiles, written: Written): ScriptFiles {
   return {
     read,
     ...(files.list ? { list: (dir: string) => files.list!(dir) } : {}),
+    ...(files.memo ? { memo: <T>(key: string, make: () => T): T => files.memo!(key, make) } : {}),
     findUp(start, name) {
       let dir = start;
       for (let i = 0; i < 64; i++) {

@@ -1,0 +1,285 @@
+// The payloads of runner-table rows (grammars/types.ts `Run`): one function per kind of payload,
+// picked by what the row declares. Each returns true when it has read the command.
+import { globFiles } from '../files.js';
+import { optionIs, valueOf, type Option, type Scan } from '../getopt.js';
+import type { Run } from '../grammars/types.js';
+import type { Word } from '../words.js';
+import type { Scope } from './driver.js';
+import { scanCode, scanCodeFile } from './interpreters.js';
+import { isSetupSubstitution, outputOfText } from './output.js';
+import { embeddedCommands, inputLines, takeAssignments } from './runner-parts.js';
+import { runScriptFile, runStdin } from './scripts.js';
+
+/** One row being carried out for one command. */
+export interface Row {
+  readonly scope: Scope;
+  readonly run: Run;
+  readonly scan: Scan;
+  readonly words: readonly Word[];
+  /** Index in `words` where the scanned arguments start (after a subcommand). */
+  readonly base: number;
+  readonly label: string;
+  readonly name: string;
+}
+
+const operandWord = (r: Row, i: number): Word | undefined => {
+  const o = r.scan.operands[i];
+  return o === undefined ? undefined : r.words[r.base + o.index];
+};
+/** The files of gitops-guard's executable (the bundle, or its ES module entry). */
+const GUARD_ENTRY = /(?:^|\/)(?:gitops-guard(?:\.c?js)?|gitops-guard\/dist\/cli\/main\.js)$/;
+
+const emitSelf = (r: Row): void => r.scope.emit(r.scope.argv, r.name, { scan: r.scan });
+
+function ghAlias(r: Row): boolean {
+  const { scope, scan } = r;
+  emitSelf(r);
+  const exp = scan.operands[2]?.value;
+  if (exp === undefined) return true;
+  if (exp === null) { scope.raise('dynamic-command', '`gh alias set` stores a command computed at run time'); return true; }
+  const shell = scan.options.some((o) => optionIs(o, ['--shell'])) || exp.startsWith('!');
+  scope.nested(shell ? exp.replace(/^!/, '') : `gh ${exp}`, `gh alias ${scan.operands[1]?.value ?? ''} (runs later)`, { spliceable: false });
+  return true;
+}
+
+function interpreterEvent(r: Row): boolean {
+  const { scope, run, label } = r;
+  scope.raise('interpreter-code', `\`${label}\` ${run.interpreterEvent}, which cannot be read`);
+  return true;
+}
+
+function envShell(r: Row): boolean {
+  const { scope, run, label } = r;
+  if (run.self) emitSelf(r);
+  for (const v of run.envShell!) {
+    const value = scope.env.get(v);
+    if (value === undefined) continue;
+    if (value === null) { scope.raise('dynamic-command', `${v} for \`${label}\` is computed at run time`); continue; }
+    // LESSOPEN's `|cmd %s`; LESS's `+!cmd` initial commands; plain commands otherwise.
+    const text = v === 'LESS' ? (/\+!(.*)$/.exec(value)?.[1] ?? '') : value.replace(/^\|+-?/, '').replace(/%s/g, 'FILE');
+    if (text.trim() !== '') scope.nested(text, `${v} (${label})`, { spliceable: false });
+  }
+  return true;
+}
+
+function embedded(r: Row): boolean {
+  const { scope, run, words, label } = r;
+  if (run.self) emitSelf(r);
+  embeddedCommands(scope, words, run.embedded!, label);
+  return true;
+}
+
+function nothing(r: Row): boolean {
+  const { run } = r;
+  if (!run.self) emitSelf(r);
+  return true;
+}
+
+function argv(r: Row): boolean {
+  const { scope, run, scan, words, base, label } = r;
+  let start = run.argv!;
+  if (run.afterDashDash) {
+    const dd = scan.operands.findIndex((o) => o.value === '--');
+    if (dd >= 0) start = dd + 1;
+  }
+  if (run.assignments) start = takeAssignments(scope, scan, start, words, base);
+  const first = scan.operands[start];
+  if (first === undefined) { if (!run.self) emitSelf(r); return true; }
+  let from = base + first.index;
+  if (words[from]?.value === '--') from++;
+  const rest = words.slice(from);
+  if (rest.length === 0) { if (!run.self) emitSelf(r); return true; }
+  if (label === 'sudoedit') { scope.emit(scope.argv, 'sudoedit', { scan }); return true; }
+  if (run.installable) {
+    // `nixpkgs#docker` → `docker`, followed by the arguments after `--`.
+    const head = rest[0]!;
+    const prog = head.value === null ? null : head.value.replace(/^.*[#/]/, '').replace(/\^.*$/, '');
+    const dd = rest.findIndex((w) => w.value === '--');
+    const tail = dd >= 0 ? rest.slice(dd + 1) : rest.slice(1);
+    scope.continueWith([{ ...head, value: prog, tail: prog }, ...tail], label);
+    return true;
+  }
+  scope.continueWith(rest, label);
+  return true;
+}
+
+function shellOption(r: Row): boolean {
+  const { scope, run, scan, label } = r;
+  for (const o of scan.options.filter((x: Option) => optionIs(x, run.shellOption!))) {
+    const v = o.value;
+    if (v === undefined) continue;
+    if (v === null) { scope.raise('dynamic-command', `\`${label}\` runs a string computed at run time`); continue; }
+    if (run.valuePrefix && !v.startsWith(run.valuePrefix)) continue;
+    scope.nested(run.valuePrefix ? v.slice(run.valuePrefix.length) : v, label, { spliceable: scope.spliceable && !run.self });
+  }
+  return true;
+}
+
+function shellOperand(r: Row): boolean {
+  const { scope, run, label } = r;
+  const w = operandWord(r, run.shellOperand!);
+  if (w === undefined) {
+    // `xargs sh -c`: the string comes from stdin; `bash -c` alone: bash refuses, nothing runs.
+    if (scope.argsFromStdin) scope.raise('dynamic-command', `\`${label}\` runs a string read from stdin at run time`);
+    return true;
+  }
+  if (w.value === null) { scope.raise('dynamic-command', `\`${label}\` runs a string computed at run time`); return true; }
+  scope.nested(w.value, label);
+  return true;
+}
+
+function shellOperands(r: Row): boolean {
+  const { scope, run, scan, words, base, label, name } = r;
+  let start = run.shellOperands ?? run.shellEach!;
+  if (run.assignments) start = takeAssignments(scope, scan, start, words, base);
+  let ops = scan.operands.slice(start).map((o) => o.value);
+  if (run.dropDashDash) ops = ops.filter((v) => v !== '--');
+  let texts0: 'each' | 'one' = run.shellEach !== undefined ? 'each' : 'one';
+  if (run.until) {
+    const cut = ops.findIndex((v) => v !== null && run.until!.includes(v));
+    // `parallel ::: 'cmd a' 'cmd b'`: with no command of its own, each argument is a command.
+    if (cut === 0 && name !== 'tmux') { ops = ops.slice(1).filter((v) => v === null || !run.until!.includes(v)); texts0 = 'each'; }
+    else if (cut >= 0) ops = ops.slice(0, cut);
+  }
+  if (run.keys) ops = ops.filter((v) => v === null || !/^(Enter|C-m|C-j|KPEnter|Space|Tab|Escape|BSpace)$/.test(v));
+  if (ops.length === 0) { emitSelf(r); return true; }
+  if (ops.some((v) => v === null)) {
+    const computed = scan.operands.slice(start).filter((o) => o.value === null).map((o) => words[base + o.index]?.text ?? '');
+    if (name === 'eval' && computed.every(isSetupSubstitution)) return true;
+    // `eval "$(echo ls -la)"`: what is evaluated is the static output of the command inside.
+    if (name === 'eval' && computed.length === 1 && ops.length === 1) {
+      const m = /^"?\$\((.*)\)"?$/s.exec(computed[0]!);
+      const out = m ? outputOfText(scope, m[1]!) : null;
+      if (out !== null) { scope.nested(out, 'eval $(…)'); return true; }
+    }
+    scope.raise('dynamic-command', `\`${label}\` runs a string computed at run time`);
+    return true;
+  }
+  let texts = texts0 === 'each' ? ops as string[] : [(ops as string[]).join(' ')];
+  // concurrently's `npm:name` is `npm run name` (a `*` in the name runs every matching script).
+  if (name === 'concurrently' || name === 'npm-run-all' || name === 'run-p' || name === 'run-s') {
+    texts = texts.map((t) => t.replace(/^(npm|yarn|pnpm|bun):(.*)$/s, (_m, tool: string, script: string) => `${tool} run '${script.replace(/'/g, '')}'`));
+  }
+  if (run.prefix) texts = texts.map((t) => run.prefix + t);
+  for (const t of texts) scope.nested(t, label, { spliceable: scope.spliceable && texts.length === 1 });
+  return true;
+}
+
+function scriptOrCommandOption(r: Row): boolean {
+  const { scope, run, scan, label } = r;
+  for (const o of scan.options.filter((x) => optionIs(x, run.scriptOrCommandOption!))) {
+    if (o.value === undefined) continue;
+    if (o.value === null) { scope.raise('dynamic-command', `\`${label} ${o.name}\` runs a program named at run time`); continue; }
+    // A path is a script to read; a bare name is that program, run as a command.
+    if (o.value.includes('/')) {
+      runScriptFile(scope, { value: o.value, tail: null, text: o.value, start: 0, end: 0 }, `${label} ${o.name}=${o.value}`, 'exec');
+    } else {
+      scope.nested(o.value, `${label} ${o.name}`, { spliceable: false });
+    }
+  }
+  return true;
+}
+
+function script(r: Row): boolean {
+  const { scope, run, scan, label } = r;
+  const w = run.script !== undefined ? operandWord(r, run.script) : undefined;
+  const optionValue = run.scriptOption ? valueOf(scan, ...run.scriptOption) : undefined;
+  if (run.scriptOption && optionValue === null) { scope.raise('unreadable-script', `the script for \`${label}\` is named at run time`); return true; }
+  const file = w ?? (optionValue !== undefined && optionValue !== null ? { value: optionValue, tail: null, text: optionValue, start: 0, end: 0 } : undefined);
+  if (!file) return true;
+  if (!scope.local) { emitSelf(r); return true; }
+  runScriptFile(scope, file, `${label} ${file.text}`.trim(), 'shell');
+  return true;
+}
+
+function stdinShell(r: Row): boolean {
+  const { scope, label } = r;
+  // On a server, a shell with no script is an interactive session: judged as the shell itself.
+  if (!scope.local && scope.stdin === null) { emitSelf(r); return true; }
+  runStdin(scope, label);
+  return true;
+}
+
+function code(r: Row): boolean {
+  const { scope, run, scan, words, base, label } = r;
+  const lang = run.code!;
+  if (!scope.local && !run.self && !run.codePlusOperands) { emitSelf(r); return true; }
+  if (run.codePlusOperands) {
+    const plus = scan.operands.filter((o) => o.value === null ? (words[base + o.index]?.text ?? '').startsWith('+') : o.value.startsWith('+'));
+    if (plus.some((o) => o.value === null)) { scope.raise('interpreter-code', `\`${label} +…\` runs commands computed at run time`); return true; }
+    const code = plus.map((o) => o.value!.slice(1)).join('\n');
+    if (code !== '') scanCode(scope, lang, code, `${label} +`);
+    return true;
+  }
+  if (run.codeOption) {
+    const values = scan.options.filter((o) => optionIs(o, run.codeOption!)).map((o) => o.value);
+    if (values.some((v) => v === null)) { scope.raise('interpreter-code', `\`${label}\` runs code computed at run time`); return true; }
+    scanCode(scope, lang, values.filter((v): v is string => v !== undefined).join('\n'), `${label} ${run.codeOption[0]}`);
+    return true;
+  }
+  if (run.codeOperand !== undefined) {
+    const w = operandWord(r, run.codeOperand);
+    if (!w) return true;
+    if (w.value === null) { scope.raise('interpreter-code', `\`${label}\` runs code computed at run time`); return true; }
+    const data = [
+      ...scan.options.filter((o) => run.dataOptions?.some((d) => optionIs(o, [d])) && typeof o.value === 'string')
+        .map((o) => ({ value: (o.value as string).replace(/^[^=]*=/, ''), from: 'option' as const })),
+      ...(run.dataOperands !== undefined ? scan.operands.slice(run.dataOperands).map((o) => ({ value: o.value ?? '', from: 'operand' as const })) : []),
+    ];
+    scanCode(scope, lang, w.value, label, true, data);
+    return true;
+  }
+  if (run.codeFile !== undefined || run.codeFileOption) {
+    const w = run.codeFile !== undefined ? operandWord(r, run.codeFile) : undefined;
+    const v = run.codeFileOption ? valueOf(scan, ...run.codeFileOption) : w?.value;
+    if (v === undefined) return true;
+    // `node …/gitops-guard.cjs trust`: the guard's own executable is judged as the program it is.
+    if (w && typeof v === 'string' && GUARD_ENTRY.test(v)) {
+      const at = words.indexOf(w);
+      scope.continueWith([{ ...w, value: 'gitops-guard', tail: 'gitops-guard' }, ...words.slice(at + 1)], label);
+      return true;
+    }
+    // `node --test test/*.test.mjs`: a glob names the files, as the shell will expand it.
+    const matched = v === null && w && scope.cwd !== null && /^[^$`"'\\]*[*?][^$`"'\\]*$/.test(w.text)
+      ? globFiles(scope.files, scope.cwd, w.text) : null;
+    if (matched) {
+      for (const file of matched) scanCodeFile(scope, lang, file, `${label} ${file}`);
+      if (!run.self) emitSelf(r);
+      return true;
+    }
+    scanCodeFile(scope, lang, v, `${label} ${v ?? w?.text ?? ''}`.trim());
+    if (!run.self) emitSelf(r);
+    return true;
+  }
+  if (run.codeStdin) {
+    runStdin(scope, label, lang);
+    return true;
+  }
+  return false;
+}
+
+/** The kinds of payload, tried in order: the first whose field the row has carries it out. */
+const PAYLOADS: readonly [(run: Run) => unknown, (r: Row) => boolean][] = [
+  [(x) => x.ghAlias, ghAlias], [(x) => x.interpreterEvent, interpreterEvent], [(x) => x.envShell, envShell],
+  [(x) => x.embedded, embedded], [(x) => x.nothing, nothing], [(x) => x.argv !== undefined, argv],
+  [(x) => x.shellOption, shellOption], [(x) => x.shellOperand !== undefined, shellOperand],
+  [(x) => x.shellOperands !== undefined || x.shellEach !== undefined, shellOperands],
+  [(x) => x.scriptOrCommandOption, scriptOrCommandOption], [(x) => x.script !== undefined || x.scriptOption, script],
+  [(x) => x.stdinShell, stdinShell], [(x) => x.code, code],
+];
+
+/** Rows that emit the program themselves (or never do). */
+const OWN_EMIT = (x: Run): boolean => !!(x.ghAlias || x.interpreterEvent || x.envShell || x.embedded);
+
+/** Carry out one row. Returns true when the command was read (so no plain emit is needed). */
+export function perform(r: Row): boolean {
+  const { scope, run } = r;
+  if (run.fromStdin) {
+    scope.spliceable = false;
+    scope.argsFromStdin = true;
+    if (inputLines(r)) return true;
+  }
+  if (run.self && !OWN_EMIT(run)) emitSelf(r);
+  const hit = PAYLOADS.find(([has]) => has(run));
+  return hit ? hit[1](r) : false;
+}

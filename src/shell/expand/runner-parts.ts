@@ -1,0 +1,105 @@
+// Pieces of the runner family shared by its payloads: environment assignments, commands embedded
+// in arguments (`find -exec`), input lines of xargs and parallel, and a shell's startup files.
+import { resolve } from 'node:path';
+import { optionIs, type Scan } from '../getopt.js';
+import type { Run } from '../grammars/types.js';
+import { quoteWord, type Word } from '../words.js';
+import type { Scope } from './driver.js';
+import { stdinText } from './output.js';
+import type { Row } from './payloads.js';
+import { runScriptFile } from './scripts.js';
+
+/** Leading `NAME=value` operands from `start` become the payload's environment; returns the next index. */
+export function takeAssignments(scope: Scope, scan: Scan, start: number, words: readonly Word[], base: number): number {
+  let i = start;
+  for (; i < scan.operands.length; i++) {
+    const o = scan.operands[i]!;
+    // `BASH_FUNC_ls%%=() { …; }` hands bash a function that runs when `ls` is called: judged now.
+    const fn = /^BASH_FUNC_(.+?)(?:%%|\(\))=(.*)$/s.exec(o.value ?? '');
+    if (fn) { scope.nested(fn[2]!.replace(/^\s*\(\)\s*/, ''), `exported function ${fn[1]}`, { spliceable: false }); continue; }
+    // A computed value (`HOME="$HOME"`) is still an assignment: its name is in the word as written.
+    const m = /^([A-Za-z_][A-Za-z0-9_]*)=(.*)$/s.exec(o.value ?? words[base + o.index]?.text ?? '');
+    if (!m) break;
+    scope.assign(m[1]!, o.value === null ? null : m[2]!);
+  }
+  return i;
+}
+
+
+/** `find … -exec CMD … ;`: each embedded command is judged on its own (never replaced whole). */
+export function embeddedCommands(scope: Scope, words: readonly Word[], spec: NonNullable<Run['embedded']>, label: string): void {
+  for (let i = 0; i < words.length; i++) {
+    const v = words[i]!.value;
+    if (v === null || !spec.from.includes(v)) continue;
+    let j = i + 1;
+    while (j < words.length && !spec.to.includes(words[j]!.value ?? '')) j++;
+    if (j > i + 1) scope.sub(words.slice(i + 1, j), `${label} ${v}`);
+    i = j;
+  }
+}
+
+
+/**
+ * `xargs`/`parallel` with input that is static (a pipe from echo, a file with -a, a heredoc): the
+ * commands they build are read line by line, `{}` (or -I's string) replaced by each line.
+ * Returns false when the input cannot be known (the usual reading then applies).
+ */
+export function inputLines(r: Row): boolean {
+  const { scope, run, scan, words, base, name, label } = r;
+  const argFile = scan.options.find((o) => optionIs(o, ['-a', '--arg-file']));
+  let text: string | null = null;
+  if (argFile) {
+    if (typeof argFile.value !== 'string') return false;
+    const r = scope.files.read(resolve(scope.cwd ?? '/', argFile.value));
+    text = r.kind === 'text' ? r.text : null;
+  } else {
+    const s = stdinText(scope, scope.stdin, label);
+    text = s.kind === 'text' ? s.text : null;
+  }
+  if (text === null) return false;
+  let lines = text.split('\n').filter((l) => l.trim() !== '').slice(0, 200);
+  // With no input, xargs still runs its command once (unless -r).
+  if (lines.length === 0 && name === 'xargs' && !scan.options.some((o) => optionIs(o, ['-r', '--no-run-if-empty']))) lines = [''];
+  const replace = scan.options.find((o) => optionIs(o, ['-I', '-i', '--replace']));
+  const token = replace ? (typeof replace.value === 'string' && replace.value !== '' ? replace.value : '{}') : name === 'parallel' || name === 'sem' ? '{}' : null;
+  const first = scan.operands[0];
+  const cmd = first === undefined ? [] : words.slice(base + first.index);
+  const cut = run.until ? cmd.findIndex((w) => w.value !== null && run.until!.includes(w.value)) : -1;
+  const words0 = cut >= 0 ? cmd.slice(0, cut) : cmd;
+  // With -0 or -d each input item is one argument; otherwise xargs splits it on blanks.
+  const whole = scan.options.some((o) => optionIs(o, ['-0', '--null', '-d', '--delimiter'])) || token !== null;
+  if (scan.options.some((o) => optionIs(o, ['-0', '--null']))) lines = text.split('\0').filter((l) => l.trim() !== '').slice(0, 200);
+  for (const line of lines) {
+    let t: string;
+    const arg = whole ? quoteWord(line.replace(/\n$/, '')) : line;
+    // `parallel < cmds.txt`: each line is a command; xargs with no command runs echo.
+    if (words0.length === 0) t = name === 'xargs' ? `echo ${quoteWord(line)}` : line;
+    else if (token !== null && words0.some((w) => (w.value ?? w.text).includes(token))) {
+      t = words0.map((w) => (w.value === null ? w.text : quoteWord(w.value.split(token).join(line)))).join(' ');
+    } else t = line === '' ? words0.map((w) => w.text).join(' ') : `${words0.map((w) => w.text).join(' ')} ${arg}`;
+    scope.nested(t, `${label} (input)`, { spliceable: false });
+  }
+  return true;
+}
+
+/**
+ * Files a shell reads before its command: $BASH_ENV for a non-interactive bash, $ENV for an
+ * interactive POSIX shell, --rcfile/--init-file with -i. Each is sourced, so judged as a script.
+ */
+export function startupFiles(scope: Scope, name: string, scan: Scan): void {
+  const interactive = scan.options.some((o) => optionIs(o, ['-i', '--interactive']));
+  const files: { value: string | null; label: string }[] = [];
+  const env = (v: string): void => { if (scope.env.has(v)) files.push({ value: scope.env.get(v) ?? null, label: `$${v}` }); };
+  if (name === 'bash' && !interactive) env('BASH_ENV');
+  if (interactive) {
+    env('ENV');
+    for (const o of scan.options) if (optionIs(o, ['--rcfile', '--init-file']) && o.value !== undefined) files.push({ value: o.value, label: o.name });
+  }
+  for (const f of files) {
+    if (f.value === null) { scope.raise('unreadable-script', `${name} sources ${f.label}, named at run time`); continue; }
+    const w: Word = { value: f.value, tail: null, text: f.value, start: 0, end: 0 };
+    if (scope.local) runScriptFile(scope, w, `${name} ${f.label}=${f.value}`, 'shell');
+    else scope.nested(`. ${quoteWord(f.value)}`, `${name} ${f.label}`, { spliceable: false });
+  }
+}
+

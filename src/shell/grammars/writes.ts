@@ -1,0 +1,48 @@
+// Which operands of a command are files it writes, removes or changes (data; see
+// expand/written-paths.ts). Used for the guard's own files: a person changes those.
+import type { OptionGrammar } from '../getopt.js';
+
+export interface WriteSpec {
+  readonly options?: OptionGrammar;
+  /** Which operands are written: all, all but the first (a mode or owner first), or the last (a copy's destination). */
+  readonly operands: 'all' | 'from1' | 'last' | 'none';
+  /** Options whose value is a written path (`cp -t DIR`, `--target-directory`). */
+  readonly pathOptions?: readonly string[];
+  /** Only when one of these options is given (`sed -i`). */
+  readonly when?: readonly string[];
+  /** `key=value` operands whose value is a written path (`dd of=FILE`). */
+  readonly keyValue?: string;
+}
+
+const CP: OptionGrammar = { short: 'abdfHiLlnPprRsTuvxZS:t:', long: ['target-directory=|t', 'suffix=|S', 'backup=?', 'no-target-directory|T', 'recursive|r', 'force|f', 'symbolic-link|s', 'link|l'], permute: true, abbreviate: true };
+
+export const WRITES: Readonly<Record<string, WriteSpec>> = {
+  tee: { options: { short: 'aip', long: ['append|a', 'ignore-interrupts|i', 'output-error=?'], permute: true }, operands: 'all' },
+  cp: { options: CP, operands: 'last', pathOptions: ['-t'] },
+  install: { options: { short: 'bCcDdpsvg:m:o:S:t:', long: ['target-directory=|t', 'mode=|m', 'owner=|o', 'group=|g', 'suffix=|S', 'directory|d'], permute: true, abbreviate: true }, operands: 'last', pathOptions: ['-t'] },
+  ln: { options: CP, operands: 'last', pathOptions: ['-t'] },
+  mv: { options: CP, operands: 'all', pathOptions: ['-t'] },
+  rsync: { options: { short: 'avrlptgoDzhPnu', long: ['delete', 'archive|a', 'recursive|r'], permute: true }, operands: 'last' },
+  rm: { options: { short: 'dfiIrRv', long: ['force|f', 'recursive|r', 'dir|d', 'interactive=?', 'one-file-system', 'no-preserve-root', 'preserve-root=?', 'verbose|v'], permute: true, abbreviate: true }, operands: 'all' },
+  rmdir: { options: { short: 'pv', long: ['parents|p', 'ignore-fail-on-non-empty'], permute: true }, operands: 'all' },
+  unlink: { operands: 'all' },
+  shred: { options: { short: 'fuvxzn:s:', long: ['remove=?|u', 'iterations=|n', 'size=|s'], permute: true }, operands: 'all' },
+  touch: { options: { short: 'acfhmd:r:t:', long: ['date=|d', 'reference=|r', 'time='], permute: true }, operands: 'all' },
+  truncate: { options: { short: 'coIs:r:', long: ['size=|s', 'reference=|r', 'no-create|c', 'io-blocks|o'], permute: true }, operands: 'all' },
+  mkdir: { options: { short: 'pvm:', long: ['parents|p', 'mode=|m'], permute: true }, operands: 'all' },
+  chmod: { options: { short: 'cfvR', long: ['recursive|R', 'reference='], permute: true }, operands: 'from1' },
+  chown: { options: { short: 'cfhvRHLP', long: ['recursive|R', 'reference=', 'from='], permute: true }, operands: 'from1' },
+  chgrp: { options: { short: 'cfhvRHLP', long: ['recursive|R', 'reference='], permute: true }, operands: 'from1' },
+  chattr: { options: { short: 'RVfv:p:' }, operands: 'from1' },
+  setfacl: { options: { short: 'bkndRLPm:M:x:X:', long: ['modify=|m', 'remove=|x', 'set=', 'recursive|R'], permute: true }, operands: 'all' },
+  sed: { options: { short: 'nrEsuzl:e:f:i::', long: ['in-place=?|i', 'expression=|e', 'file=|f', 'quiet|n'], permute: true, abbreviate: true }, operands: 'all', when: ['-i'] },
+  perl: { options: { short: 'aflnpsStTuUvwWXcCd::D::e:E:F:i::I:m:M:V::x::' }, operands: 'all', when: ['-i'] },
+  dd: { operands: 'none', keyValue: 'of' },
+  patch: { options: { short: 'bcefgElnNRsStuvZp:i:o:r:B:d:D:F:V:Y:z:', long: ['input=|i', 'output=|o', 'directory=|d', 'reject-file=|r', 'strip=|p'], permute: true }, operands: 'all', pathOptions: ['-o'] },
+  vim: { operands: 'all', options: { short: 'AbCdDeEhHlLmMnNoOpqrRsvVyZc:S:t:T:u:U:w:W:i:', long: ['cmd='], permute: true } },
+  vi: { operands: 'all', options: { short: 'AbCdDeEhHlLmMnNoOpqrRsvVyZc:S:t:T:u:U:w:W:i:', long: ['cmd='], permute: true } },
+  nvim: { operands: 'all', options: { short: 'AbCdDeEhHlLmMnNoOpqrRsvVyZc:S:t:T:u:U:w:W:i:', long: ['cmd='], permute: true } },
+  nano: { operands: 'all', options: { short: 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz', permute: true } },
+  emacs: { operands: 'all', options: { long: ['batch', 'eval=', 'load='], singleDashLong: true, permute: true } },
+  ed: { operands: 'all', options: { short: 'EGlrsp:' } },
+};

@@ -1,0 +1,187 @@
+// Words and simple commands from syntax nodes: decoded words with their source ranges, prefix
+// assignments, redirections, and where each command's stdin comes from.
+import { namedChildren, textOf, type Node } from './parse.js';
+import type { Assignment, Redirect, SimpleCommand, StdinSource } from './invocations.js';
+import { decodeAnsiC, decodeDoubleQuoted, decodeUnquoted, hasUnquotedGlob, type Word } from './words.js';
+
+export const WORDISH = new Set([
+  'word', 'string', 'raw_string', 'ansi_c_string', 'translated_string', 'concatenation', 'number',
+  'simple_expansion', 'expansion', 'command_substitution', 'process_substitution', 'arithmetic_expansion',
+  'brace_expression',
+]);
+export const REDIRECTS = new Set(['file_redirect', 'heredoc_redirect', 'herestring_redirect']);
+
+/** Decode one word-like node. Anything that is not a literal makes the value null. */
+export function wordOf(src: string, node: Node, offset = 0): Word {
+  const text = textOf(src, node);
+  const start = node.start + offset;
+  const end = node.end + offset;
+  const parts = wordParts(src, node);
+  let value: string | null = '';
+  for (const part of parts) {
+    if (part === null || value === null) value = null;
+    else value += part;
+  }
+  if (node.type === 'word' && hasUnquotedGlob(text)) {
+    return { value: null, tail: null, text, start, end };
+  }
+  return { value, tail: tailOf(parts), text, start, end };
+}
+
+/** The static suffix after the last `/`, when it does not depend on an expansion. */
+function tailOf(parts: (string | null)[]): string | null {
+  let acc = '';
+  for (let i = parts.length - 1; i >= 0; i--) {
+    const part = parts[i];
+    if (part === null || part === undefined) return null;
+    acc = part + acc;
+    const slash = acc.lastIndexOf('/');
+    if (slash >= 0) return acc.slice(slash + 1);
+  }
+  return acc;
+}
+
+function wordParts(src: string, node: Node): (string | null)[] {
+  const text = textOf(src, node);
+  switch (node.type) {
+    case 'word':
+    case 'number':
+      return [decodeUnquoted(text)];
+    case 'raw_string':
+      return [text.slice(1, -1)];
+    case 'ansi_c_string':
+      return [decodeAnsiC(text.slice(2, -1))];
+    case 'translated_string': {
+      const inner = node.children.find((c) => c.type === 'string' || c.type === 'raw_string');
+      return inner ? wordParts(src, inner) : [null];
+    }
+    case 'string': {
+      const parts: (string | null)[] = [];
+      // Copy the literal stretches between expansions straight from the source: tree-sitter does not
+      // give every stretch of a double-quoted string its own node.
+      let cursor = node.start + 1;
+      const close = node.end - 1;
+      for (const child of node.children) {
+        if (!child.named || child.type === 'string_content') continue;
+        if (child.start > cursor) parts.push(decodeDoubleQuoted(src.slice(cursor, child.start)));
+        parts.push(null);
+        cursor = child.end;
+      }
+      if (close > cursor) parts.push(decodeDoubleQuoted(src.slice(cursor, close)));
+      return parts;
+    }
+    case 'concatenation': {
+      if (hasUnquotedGlob(text.replace(/'[^']*'|"[^"]*"/g, 'x'))) return [null];
+      const parts: (string | null)[] = [];
+      for (const child of node.children) {
+        const t = textOf(src, child);
+        if (!child.named) {
+          parts.push(decodeUnquoted(t));
+          continue;
+        }
+        parts.push(...wordParts(src, child));
+      }
+      return parts;
+    }
+    default:
+      return [null];
+  }
+}
+
+
+export function assignmentOf(src: string, node: Node, offset: number): Assignment | null {
+  const [name, valueNode] = namedChildren(node);
+  if (!name || name.type !== 'variable_name') return null;
+  const n = textOf(src, name);
+  if (!valueNode) return { name: n, value: '', text: '' };
+  if (!WORDISH.has(valueNode.type)) return { name: n, value: null, text: textOf(src, valueNode) };
+  return { name: n, value: wordOf(src, valueNode, offset).value, text: textOf(src, valueNode) };
+}
+
+export function buildCommand(
+  src: string,
+  node: Node,
+  outerRedirects: Node[],
+  offset: number,
+  cwd: string | null,
+  env: ReadonlyMap<string, string | null>,
+): SimpleCommand {
+  const words: Word[] = [];
+  const assignments: Assignment[] = [];
+  const redirectNodes: Node[] = [];
+  const kids = node.children;
+  for (let k = 0; k < kids.length; k++) {
+    const c = kids[k]!;
+    if (!c.named) continue;
+    // `0<<<x`, `3>file`: a number touching the redirection after it is its descriptor, not a word.
+    const next = kids[k + 1];
+    if (c.type === 'number' && next && REDIRECTS.has(next.type) && next.start === c.end) continue;
+    if (c.type === 'variable_assignment') {
+      const a = assignmentOf(src, c, offset);
+      if (a) assignments.push(a);
+    } else if (c.type === 'command_name') {
+      const w = namedChildren(c)[0];
+      // `$ ls` is a literal `$` and then `ls` to bash; tree-sitter reads one expansion `$ls`.
+      const dollar = w && w.type === 'simple_expansion' ? /^\$(\s+)(\S+)$/.exec(textOf(src, w)) : null;
+      if (w && dollar) {
+        words.push({ value: '$', tail: '$', text: '$', start: w.start + offset, end: w.start + offset + 1 });
+        const at = w.start + offset + 1 + dollar[1]!.length;
+        words.push({ value: dollar[2]!, tail: dollar[2]!, text: dollar[2]!, start: at, end: w.end + offset });
+      } else if (w) words.push(wordOf(src, w, offset));
+    } else if (REDIRECTS.has(c.type)) {
+      redirectNodes.push(c);
+    } else if (WORDISH.has(c.type)) {
+      words.push(wordOf(src, c, offset));
+    }
+  }
+  redirectNodes.push(...outerRedirects);
+
+  const redirects: Redirect[] = [];
+  let stdin: StdinSource | null = null;
+  for (const r of redirectNodes) {
+    if (r.type === 'heredoc_redirect') {
+      let body = '';
+      let delimiter = '';
+      for (const c of r.children) {
+        if (c.type === 'heredoc_body') body = textOf(src, c);
+        if (c.type === 'heredoc_start') delimiter = textOf(src, c);
+      }
+      const expands = !/['"\\]/.test(delimiter);
+      stdin = { kind: 'text', text: body, expands };
+      redirects.push({ op: r.children[0] ? textOf(src, r.children[0]) : '<<', fd: null, target: null });
+    } else if (r.type === 'herestring_redirect') {
+      const named = namedChildren(r);
+      const target = named[named.length - 1];
+      const w = target ? wordOf(src, target, offset) : null;
+      redirects.push({ op: '<<<', fd: null, target: w });
+      // A here-string is the word plus a newline; an unknown value still tells us stdin is not a tty.
+      stdin = { kind: 'text', text: w?.value === null || w === null ? '' : w.value + '\n', expands: w?.value === null };
+    } else {
+      let fd: number | null = null;
+      let op = '';
+      let target: Word | null = null;
+      for (const c of r.children) {
+        if (c.type === 'file_descriptor') fd = Number(textOf(src, c));
+        else if (!c.named) op += textOf(src, c);
+        else if (WORDISH.has(c.type)) target = wordOf(src, c, offset);
+      }
+      redirects.push({ op, fd, target });
+      if (op === '<' && (fd === null || fd === 0)) {
+        stdin = target && target.value === null && /^<\(.*\)$/s.test(target.text)
+          ? { kind: 'process', text: target.text.slice(2, -1) }
+          : { kind: 'file', path: target?.value ?? null };
+      }
+    }
+  }
+  return {
+    words,
+    assignments,
+    redirects,
+    stdin,
+    start: node.start + offset,
+    end: node.end + offset,
+    cwd,
+    env,
+  };
+}
+
