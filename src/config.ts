@@ -37,11 +37,24 @@ export const ConfigSchema = z.object({
   identityFile: z.string().optional().describe('An ssh private key to try besides ssh-agent and ~/.ssh/config.'),
   connectTimeout: z.number().positive().max(600).default(10).describe('Seconds to wait for the server to answer.'),
   stateFile: z.string().regex(/^\/[^\0\n]*$/, 'an absolute path').optional()
-    .describe("The reconciler's state file on the server (default ~/.local/state/gitops-guard/state.json of the ssh user)."),
+    .describe("The reconciler's state file on the server (default ~/.local/state/gitops-guard/<stack>/state.json of the ssh user)."),
   reconcile: z.enum(['timer', 'trigger']).default('timer')
     .describe('timer: the server runs the reconciler itself (systemd/cron); trigger: deploy runs it over SSH right after the push.'),
   reconcilerPath: z.string().default('~/.local/bin/gitops-guard-reconcile')
     .describe('Where the reconciler script is on the server (for reconcile: trigger).'),
+  // The server side (the reconciler): see docs/reconciler.md.
+  stack: z.string().regex(/^[A-Za-z0-9][A-Za-z0-9_.-]{0,63}$/, 'letters, digits, then also _ . -').optional()
+    .describe("This deployment's name on the server: in unit names, the cron marker and the state directory (default: the last part of remotePath)."),
+  onDrift: z.enum(['heal', 'refuse']).optional()
+    .describe('heal (the default): the reconciler saves hand edits and local commits on the server, moves the checkout to git and brings stopped or changed containers back; refuse: it stops and reports.'),
+  revertOnFailure: z.boolean().optional()
+    .describe('true: deploy commits and pushes "deploy: revert <sha> (<why>)" when its commit fails to apply or comes up unhealthy.'),
+  notify: z.object({
+    url: z.string().regex(/^https?:\/\/[^\s'"\\]+$/, 'an http(s) URL without spaces or quotes'),
+    header: z.string().regex(/^[A-Za-z0-9-]+$/, 'a header name').optional(),
+    tokenEnv: z.string().regex(/^[A-Z_][A-Z0-9_]*$/, 'an environment variable name').optional(),
+  }).strict().optional()
+    .describe('A webhook the reconciler POSTs a JSON event to for applied, failed and healed runs; the token (header value) is read on the server from the environment variable tokenEnv.'),
   mcpReadOnly: z.boolean().default(false).describe('The MCP server offers no deploy or rollback tool.'),
   confirmDeploy: z.boolean().default(false)
     .describe('The MCP server asks the person (MCP elicitation) before pushing a deploy or rollback, and refuses where it cannot ask.'),

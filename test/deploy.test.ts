@@ -1,8 +1,8 @@
-// The GitOps loop end to end on real git and real SSH: a bare repository as the remote, a developer
-// clone, and the server's checkout reached through a real sshd, where the real reconciler script
-// runs and the docker CLI is the recording stand-in (no Docker engine runs here).
+// The GitOps loop end to end on real parts: a bare repository as the remote, a developer clone, and
+// the server's checkout reached through a real sshd, where the real reconciler script runs against
+// a real Docker Engine (support/docker.ts). The gateway is busybox httpd on 127.0.0.1, on free ports.
 import { execFileSync, spawnSync } from 'node:child_process';
-import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -11,10 +11,14 @@ import { RECONCILER_SCRIPT } from '../src/gitops/reconciler.js';
 import { loadConfig, type ConfigInput } from '../src/index.js';
 import { Server } from '../src/remote/server.js';
 import { COMPOSE, gatewayCompose as compose, git, makeRepos } from './support/repos.js';
-import { freePort, startSshd, type Sshd } from './support/sshd.js';
+import { freePort, freePorts, portOr, startSshd, type Sshd } from './support/sshd.js';
+import { httpGet, startEngine, type Engine } from './support/docker.js';
 import { BIN } from './helpers.js';
 
+let engine: Engine;
 let sshd: Sshd;
+/** Free ports on 127.0.0.1, one for each gateway port a test deploys. */
+let P: number[];
 let work: string;
 let bare: string;
 let dev: string;
@@ -22,19 +26,19 @@ let checkout: string;
 let kh: string;
 
 beforeAll(async () => {
-  sshd = await startSshd();
+  [engine, P] = await Promise.all([startEngine(), freePorts(14)]);
+  sshd = await startSshd({ engine });
   work = mkdtempSync(join(tmpdir(), 'gitops-guard-deploy-'));
   ({ bare, dev, checkout } = makeRepos(work, { checkout: 'srv/CodeFoundry', message: 'deploy: gateway on 18789',
-    files: { [COMPOSE]: compose(18789), 'README.md': 'the project\n' } }));
-  writeFileSync(join(work, 'gitops-guard-reconcile'), RECONCILER_SCRIPT, { mode: 0o755 });
+    files: { [COMPOSE]: compose(P[0]!), 'README.md': 'the project\n' } }));
+  // Where server install puts it (the default reconcilerPath, which needs no trust).
+  mkdirSync(join(sshd.home, '.local', 'bin'), { recursive: true });
+  writeFileSync(reconciler(), RECONCILER_SCRIPT, { mode: 0o755 });
   kh = join(work, 'known_hosts');
   writeFileSync(kh, sshd.knownHostsLine + '\n');
-  // What the stand-in reports once a deploy has been applied.
-  writeFileSync(join(sshd.docker, 'compose-ps.json'), JSON.stringify([{ ID: 'a'.repeat(64), Name: 'server-gateway-1', Service: 'gateway',
-    Image: 'ghcr.io/example/gateway:1.4.2', State: 'running', Health: 'healthy', Status: 'Up 3 seconds (healthy)', CreatedAt: new Date().toISOString() }]));
   const config = { host: '127.0.0.1', port: sshd.port, user: 'root', remotePath: checkout, composeFiles: [COMPOSE],
     stateFile: join(work, 'state.json'), sshConfig: null, knownHosts: [kh], identityFile: sshd.clientKey,
-    reconcile: 'trigger', reconcilerPath: join(work, 'gitops-guard-reconcile') };
+    reconcile: 'trigger' };
   writeFileSync(join(dev, 'gitops-guard.json'), JSON.stringify(config, null, 2));
   git(dev, 'add', 'gitops-guard.json');
   git(dev, 'commit', '-qm', 'add gitops-guard config');
@@ -43,7 +47,8 @@ beforeAll(async () => {
 
 afterAll(async () => {
   await sshd?.stop();
-});
+  await engine?.stop();
+}, 60_000);
 
 async function setup(overrides: Partial<ConfigInput> = {}, dir = dev) {
   const base = JSON.parse(readFileSync(join(dev, 'gitops-guard.json'), 'utf8')) as ConfigInput;
@@ -52,6 +57,7 @@ async function setup(overrides: Partial<ConfigInput> = {}, dir = dev) {
 }
 
 const head = (dir = dev): string => git(dir, 'rev-parse', 'HEAD');
+const reconciler = (): string => join(sshd.home, '.local', 'bin', 'gitops-guard-reconcile');
 
 /** Someone else deploys first: a commit to `file` pushed from another clone. */
 function pushFromAnotherClone(tag: string, file: string, content: string, message: string): void {
@@ -67,9 +73,48 @@ async function failure(p: Promise<unknown>): Promise<GitOpsError> {
   return e as GitOpsError;
 }
 
+describe('the seed example, for real (GitOps.md: "update gateway port to 18790")', () => {
+  const cli = (...args: string[]) => spawnSync(process.execPath, [BIN, ...args],
+    { cwd: dev, encoding: 'utf8', env: { PATH: process.env.PATH ?? '', HOME: join(work, 'home'), NO_COLOR: '1' } });
+
+  it('edit the port, gitops-guard deploy, the gateway answers on the new port only; rollback --last brings the old one back', async () => {
+    // The gateway as first deployed, applied by the reconciler.
+    const { server } = await setup();
+    try {
+      const first = await server.run(`GITOPS_GUARD_REPO=${checkout} GITOPS_GUARD_COMPOSE_FILES=${COMPOSE} GITOPS_GUARD_STATE=${join(work, 'state.json')} sh ${reconciler()}`);
+      expect(first.code, first.stderr).toBe(0);
+    } finally {
+      server.close();
+    }
+    const old = P[0]!;
+    expect(await httpGet(old)).toBe(200);
+    const port = await portOr(18790);
+    writeFileSync(join(dev, COMPOSE), compose(port));
+    const r = cli('deploy', '-m', `update gateway port to ${port}`);
+    expect(r.status, r.stderr + r.stdout).toBe(0);
+    const commit = head();
+    expect(git(dev, 'log', '-1', '--format=%s')).toBe(`deploy: update gateway port to ${port}`);
+    expect(git(bare, 'rev-parse', 'main')).toBe(commit);
+    expect(await httpGet(port)).toBe(200);
+    expect(await httpGet(old)).toBeNull();
+    const status = cli('status', '--json');
+    expect(status.status, status.stderr).toBe(0);
+    const st = JSON.parse(status.stdout) as { containers: { service: string; state: string; health: string }[]; server: { applied: { applied: string } }; pending: number };
+    expect(st.containers).toEqual([expect.objectContaining({ service: 'gateway', state: 'running', health: 'healthy' })]);
+    expect(st.server.applied.applied).toBe(commit);
+    expect(st.pending).toBe(0);
+    const back = cli('rollback', '--last');
+    expect(back.status, back.stderr + back.stdout).toBe(0);
+    expect(git(dev, 'log', '-1', '--format=%s')).toBe(`deploy: revert ${commit.slice(0, 7)} (update gateway port to ${port})`);
+    expect(await httpGet(old)).toBe(200);
+    expect(await httpGet(port)).toBeNull();
+    expect(engine.containers()).toEqual([expect.objectContaining({ service: 'gateway', state: 'running', health: 'healthy' })]);
+  });
+});
+
 describe('deploy: the seed workflow end to end', () => {
   it('changes the gateway port, deploys, the reconciler applies it, and verify reports it live', async () => {
-    writeFileSync(join(dev, COMPOSE), compose(18790));
+    writeFileSync(join(dev, COMPOSE), compose(P[1]!));
     const { config, server } = await setup();
     const steps: string[] = [];
     try {
@@ -81,8 +126,8 @@ describe('deploy: the seed workflow end to end', () => {
       expect(git(bare, 'rev-parse', 'main')).toBe(result.commit);
       expect(result.verify).toMatchObject({ ok: true, commit: result.commit, pending: false });
       expect(head(checkout)).toBe(result.commit);
-      expect(readFileSync(join(checkout, COMPOSE), 'utf8')).toContain('18790:18790');
-      expect(readFileSync(join(sshd.docker, 'calls'), 'utf8')).toContain(`compose -f ${checkout}/${COMPOSE} up -d --remove-orphans`);
+      expect(readFileSync(join(checkout, COMPOSE), 'utf8')).toContain(`127.0.0.1:${P[1]}`);
+      expect(await httpGet(P[1]!)).toBe(200);
       expect(steps).toEqual(['check', 'validate', 'fetch', 'stage', 'commit', 'push', 'trigger', 'wait', 'health']);
       expect((await server.status()).summary).toContain(`live: ${result.commit!.slice(0, 7)}`);
     } finally {
@@ -93,7 +138,7 @@ describe('deploy: the seed workflow end to end', () => {
   it('adds the prefix once, and makes an empty commit for a restart', async () => {
     const { config, server } = await setup();
     try {
-      writeFileSync(join(dev, COMPOSE), compose(18791));
+      writeFileSync(join(dev, COMPOSE), compose(P[2]!));
       const a = await deploy(config, { message: 'deploy: gateway on 18791', server, pollMs: 200 });
       expect(a.message).toBe('deploy: gateway on 18791');
       const r = await deploy(config, { restart: true, service: 'gateway', server, pollMs: 200 });
@@ -106,7 +151,7 @@ describe('deploy: the seed workflow end to end', () => {
   });
 
   it('shows what it would do with a dry run, changing nothing', async () => {
-    writeFileSync(join(dev, COMPOSE), compose(18792));
+    writeFileSync(join(dev, COMPOSE), compose(P[3]!));
     const { config } = await setup();
     const before = head();
     const r = await deploy(config, { message: 'port 18792', dryRun: true, wait: false });
@@ -133,7 +178,7 @@ describe('deploy: nothing is ever lost', () => {
   it('refuses when other changes are already staged, touching nothing', async () => {
     writeFileSync(join(dev, 'README.md'), 'changed\n');
     git(dev, 'add', 'README.md');
-    writeFileSync(join(dev, COMPOSE), compose(18793));
+    writeFileSync(join(dev, COMPOSE), compose(P[4]!));
     const { config } = await setup();
     const before = head();
     const e = await failure(deploy(config, { message: 'port', wait: false }));
@@ -146,8 +191,8 @@ describe('deploy: nothing is ever lost', () => {
   });
 
   it('refuses, before committing, when someone else deployed first (behind), with the fix', async () => {
-    pushFromAnotherClone('behind', COMPOSE, compose(18800), 'deploy: from another clone');
-    writeFileSync(join(dev, COMPOSE), compose(18794));
+    pushFromAnotherClone('behind', COMPOSE, compose(P[11]!), 'deploy: from another clone');
+    writeFileSync(join(dev, COMPOSE), compose(P[5]!));
     const { config } = await setup();
     const before = head();
     const e = await failure(deploy(config, { message: 'port 18794', wait: false }));
@@ -162,7 +207,7 @@ describe('deploy: nothing is ever lost', () => {
   it('refuses when behind also when the remote commits were fetched before (nothing new for its fetch)', async () => {
     pushFromAnotherClone('fetched', 'README.md', 'fetched earlier\n', 'docs from another clone');
     git(dev, 'fetch', '-q');
-    writeFileSync(join(dev, COMPOSE), compose(18797));
+    writeFileSync(join(dev, COMPOSE), compose(P[8]!));
     const { config } = await setup();
     const before = head();
     const e = await failure(deploy(config, { message: 'port 18797', wait: false }));
@@ -177,7 +222,7 @@ describe('deploy: nothing is ever lost', () => {
     // Behind first: the new file must come out exactly as it went in (untracked, not staged).
     pushFromAnotherClone('new', 'README.md', 'changed elsewhere\n', 'docs from another clone');
     writeFileSync(join(dev, 'server', 'gateway.env'), 'LOG_LEVEL=info\n');
-    writeFileSync(join(dev, COMPOSE), compose(18796));
+    writeFileSync(join(dev, COMPOSE), compose(P[7]!));
     const { config } = await setup({ reconcile: 'timer' });
     const e = await failure(deploy(config, { message: 'gateway env', wait: false }));
     expect(e.step).toBe('fetch');
@@ -195,7 +240,7 @@ describe('deploy: nothing is ever lost', () => {
   it('keeps the local commit when the push is refused (a concurrent deploy), and never forces', async () => {
     const hook = join(bare, 'hooks', 'pre-receive');
     writeFileSync(hook, '#!/bin/sh\necho "rejected: another deploy is being pushed" >&2\nexit 1\n', { mode: 0o755 });
-    writeFileSync(join(dev, COMPOSE), compose(18795));
+    writeFileSync(join(dev, COMPOSE), compose(P[6]!));
     const { config } = await setup();
     try {
       const e = await failure(deploy(config, { message: 'port 18795', wait: false }));
@@ -210,7 +255,7 @@ describe('deploy: nothing is ever lost', () => {
   });
 
   it('reports a server it cannot reach after the push, with the commit pushed and kept', async () => {
-    writeFileSync(join(dev, COMPOSE), compose(18796));
+    writeFileSync(join(dev, COMPOSE), compose(P[7]!));
     const { config, server } = await setup({ port: await freePort() });
     try {
       const r = await deploy(config, { message: 'port 18796', server });
@@ -223,7 +268,7 @@ describe('deploy: nothing is ever lost', () => {
   });
 
   it('stops waiting after the timeout when the server does not apply the commit', async () => {
-    writeFileSync(join(dev, COMPOSE), compose(18797));
+    writeFileSync(join(dev, COMPOSE), compose(P[8]!));
     const { config, server } = await setup({ reconcile: 'timer' });
     try {
       const r = await deploy(config, { message: 'port 18797', server, waitTimeoutMs: 1200, pollMs: 300 });
@@ -285,7 +330,7 @@ describe('history and rollback', () => {
     const { config, server } = await setup();
     try {
       await git(dev, 'pull', '-q', '--rebase');
-      writeFileSync(join(dev, COMPOSE), compose(18798));
+      writeFileSync(join(dev, COMPOSE), compose(P[9]!));
       const bad = await deploy(config, { message: 'gateway on 18798', server, pollMs: 200 });
       const live = (await server.reconcilerState())?.applied ?? null;
       const entries = await history(config, { live });
@@ -305,7 +350,7 @@ describe('history and rollback', () => {
   });
 
   it('CLI: deploy --dry-run, history, and a usage error', () => {
-    writeFileSync(join(dev, COMPOSE), compose(18799));
+    writeFileSync(join(dev, COMPOSE), compose(P[10]!));
     const cli = (...args: string[]) => spawnSync(process.execPath, [BIN, ...args], { cwd: dev, encoding: 'utf8', env: { PATH: process.env.PATH ?? '', HOME: dev, NO_COLOR: '1' } });
     const dry = cli('deploy', '-m', 'port 18799', '--dry-run');
     expect(dry.status, dry.stderr).toBe(0);
@@ -313,7 +358,10 @@ describe('history and rollback', () => {
     expect(dry.stderr).toContain('[validate]');
     const hist = cli('history');
     expect(hist.status, hist.stderr).toBe(0);
-    expect(hist.stdout).toMatch(/live\s+[0-9a-f]{7}/);
+    expect(hist.stdout).toMatch(/live\s+[0-9a-f]{7}.*applied \d{4}-\d\d-\d\dT/);
+    expect(hist.stdout).toMatch(/Server runs \(newest first\):\nTIME\s+EVENT\s+COMMIT\s+EXIT\s+MS\s+HEALED\n\S+\s+applied\s+[0-9a-f]{7}\s+0\s+\d+/);
+    const json = JSON.parse(cli('history', '--json').stdout) as { live: boolean; runs: { event: string }[] }[];
+    expect(json.find((e) => e.live)?.runs?.[0]?.event).toBe('applied');
     expect(cli('deploy').status).toBe(1);
     git(dev, 'checkout', '--', COMPOSE);
     expect(existsSync(join(dev, COMPOSE))).toBe(true);

@@ -1,7 +1,7 @@
 // The MCP server as an agent sees it: the SDK's own Client over stdio spawns the built server,
-// which works against a real git remote and a real sshd (docker on that server is the recording
-// stand-in: no Docker engine runs here). A second client, the MCP Inspector's CLI (a devDependency),
-// checks that nothing depends on the SDK's client.
+// which works against a real git remote and a real sshd whose sessions talk to a real Docker Engine
+// (support/docker.ts): the gateway is busybox httpd on 127.0.0.1, on free ports. A second client, the
+// MCP Inspector's CLI (a devDependency), checks that nothing depends on the SDK's client.
 import { execFileSync, spawnSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -12,10 +12,13 @@ import { ElicitRequestSchema, LoggingMessageNotificationSchema } from '@modelcon
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { RECONCILER_SCRIPT } from '../src/gitops/reconciler.js';
 import { COMPOSE, gatewayCompose as compose, git, makeRepos } from './support/repos.js';
-import { freePort, startSshd, type Sshd } from './support/sshd.js';
+import { freePort, freePorts, startSshd, type Sshd } from './support/sshd.js';
+import { httpGet, startEngine, type Engine } from './support/docker.js';
 import { BIN } from './helpers.js';
 
+let engine: Engine;
 let sshd: Sshd;
+let P: number[];
 let work: string;
 let bare: string;
 let dev: string;
@@ -25,7 +28,8 @@ const clients: Client[] = [];
 const asked: string[] = [];
 
 beforeAll(async () => {
-  sshd = await startSshd();
+  [engine, P] = await Promise.all([startEngine(), freePorts(4)]);
+  sshd = await startSshd({ engine });
   work = mkdtempSync(join(tmpdir(), 'gitops-guard-mcp-'));
   checkout = join(work, 'srv', 'app');
   const kh = join(work, 'known_hosts');
@@ -40,19 +44,17 @@ beforeAll(async () => {
   mkdirSync(join(work, '.config', 'gitops-guard'), { recursive: true });
   writeFileSync(join(work, '.config', 'gitops-guard', 'gitops-guard.json'), JSON.stringify({ reconcilerPath: join(work, 'reconcile.sh') }));
   ({ bare, dev } = makeRepos(work, { checkout: 'srv/app', message: 'deploy: gateway on 18789',
-    files: { [COMPOSE]: compose(18789), 'gitops-guard.json': JSON.stringify(baseConfig) } }));
-  writeFileSync(join(sshd.docker, 'compose-ps.json'), JSON.stringify([{ ID: 'b'.repeat(64), Name: 'app-gateway-1', Service: 'gateway',
-    Image: 'ghcr.io/example/gateway:1.4.2', State: 'running', Health: 'healthy', Status: 'Up (healthy)', CreatedAt: new Date().toISOString() }]));
-  writeFileSync(join(sshd.docker, 'containers.ndjson'), JSON.stringify({ ID: 'b'.repeat(64), Names: 'app-gateway-1', Image: 'ghcr.io/example/gateway:1.4.2',
-    State: 'running', Status: 'Up (healthy)', Labels: 'com.docker.compose.service=gateway' }) + '\n');
-  writeFileSync(join(sshd.docker, 'logs.out'), 'listening on :18789\n');
-  writeFileSync(join(sshd.docker, 'logs.err'), 'warn: cold start\n');
-}, 60_000);
+    files: { [COMPOSE]: compose(P[0]!), 'gitops-guard.json': JSON.stringify(baseConfig) } }));
+  // The gateway as first deployed: the reconciler run once, as the server's timer would.
+  execFileSync('sh', [join(work, 'reconcile.sh')], { env: { ...process.env, ...engine.env, GITOPS_GUARD_REPO: checkout,
+    GITOPS_GUARD_COMPOSE_FILES: COMPOSE, GITOPS_GUARD_STATE: join(work, 'state.json') }, stdio: 'pipe' });
+}, 120_000);
 
 afterAll(async () => {
   for (const c of clients) await c.close().catch(() => undefined);
   await sshd?.stop();
-});
+  await engine?.stop();
+}, 60_000);
 
 async function connect(args: string[] = [], cwd = dev, answer?: boolean): Promise<Client> {
   const transport = new StdioClientTransport({
@@ -112,7 +114,7 @@ describe('tools/list', () => {
     expect(byName.rollback!.inputSchema).toMatchObject({ oneOf: [{ required: ['sha'] }, { required: ['last'] }] });
     // The list never changes, so no list_changed notifications are offered.
     expect(client.getServerCapabilities()).toEqual({ logging: {}, tools: {} });
-    expect(Object.keys(byName.deploy!.inputSchema.properties ?? {}).sort()).toEqual(['dry_run', 'files', 'message', 'restart', 'service', 'wait', 'wait_seconds']);
+    expect(Object.keys(byName.deploy!.inputSchema.properties ?? {}).sort()).toEqual(['dry_run', 'files', 'message', 'restart', 'resume', 'revert_on_failure', 'service', 'wait', 'wait_seconds']);
     expect(byName.logs!.inputSchema.required).toEqual(['service']);
   });
 
@@ -144,10 +146,10 @@ describe('read-only tools', () => {
     const client = await connect();
     const status = await call(client, 'status');
     expect(status.isError).toBeFalsy();
-    expect(status.structuredContent.services).toEqual([expect.objectContaining({ service: 'gateway', state: 'running', health: 'healthy' })]);
+    expect(status.structuredContent.services).toEqual([expect.objectContaining({ service: 'gateway', state: 'running' })]);
     const logs = await call(client, 'logs', { service: 'gateway', tail: 50 });
-    expect(logs.structuredContent).toMatchObject({ stdout: 'listening on :18789\n', stderr: 'warn: cold start\n' });
-    writeFileSync(join(dev, COMPOSE), compose(18790));
+    expect(logs.structuredContent).toMatchObject({ stdout: `listening on 127.0.0.1:${P[0]}\n`, stderr: 'warn: no TLS configured\n' });
+    writeFileSync(join(dev, COMPOSE), compose(P[1]!));
     const plan = await call(client, 'plan');
     expect(plan.structuredContent).toMatchObject({ branch: 'main', upstream: 'origin/main', unpushed: [], uncommitted: [COMPOSE] });
     git(dev, 'checkout', '--', COMPOSE);
@@ -157,19 +159,22 @@ describe('read-only tools', () => {
 describe('deploy and rollback', () => {
   it('deploys with progress notifications, then rolls back', async () => {
     const client = await connect();
-    writeFileSync(join(dev, COMPOSE), compose(18790));
+    writeFileSync(join(dev, COMPOSE), compose(P[1]!));
     const progress: unknown[] = [];
     const r = await call(client, 'deploy', { message: 'update gateway port to 18790' }, (p) => progress.push(p));
     expect(r.isError, r.content[0]?.text).toBeFalsy();
     expect(r.structuredContent).toMatchObject({ status: 'deployed', message: 'deploy: update gateway port to 18790', files: [COMPOSE] });
     expect(progress.length).toBeGreaterThanOrEqual(5);
     expect(git(checkout, 'rev-parse', 'HEAD')).toBe(r.structuredContent.commit);
+    expect(await httpGet(P[1]!)).toBe(200);
     const history = await call(client, 'history');
     expect(history.structuredContent.entries[0]).toMatchObject({ message: 'deploy: update gateway port to 18790', live: true });
     const back = await call(client, 'rollback', { last: true });
     expect(back.structuredContent).toMatchObject({ status: 'deployed' });
     expect(back.structuredContent.message).toMatch(/^deploy: revert [0-9a-f]{7} \(update gateway port to 18790\)$/);
-    expect(readFileSync(join(checkout, COMPOSE), 'utf8')).toContain('18789:18789');
+    expect(readFileSync(join(checkout, COMPOSE), 'utf8')).toContain(`127.0.0.1:${P[0]}`);
+    expect(await httpGet(P[0]!)).toBe(200);
+    expect(await httpGet(P[1]!)).toBeNull();
   });
 
   it('returns pending with the commit when the server has not applied it within the wait', async () => {
@@ -178,7 +183,7 @@ describe('deploy and rollback', () => {
     git(dev, 'push', '-q');
     try {
       const client = await connect();
-      writeFileSync(join(dev, COMPOSE), compose(18791));
+      writeFileSync(join(dev, COMPOSE), compose(P[2]!));
       const r = await call(client, 'deploy', { message: 'gateway on 18791', wait_seconds: 1 });
       expect(r.structuredContent).toMatchObject({ status: 'pending' });
       expect(r.structuredContent.next).toContain('call status');
@@ -187,6 +192,33 @@ describe('deploy and rollback', () => {
       git(dev, 'commit', '-qam', 'config: reconcile by trigger');
       git(dev, 'push', '-q');
     }
+  });
+});
+
+describe('interrupted deploys and the server\'s runs', () => {
+  it('deploy refuses to bury an unpushed commit and says resume; resume pushes and waits; history shows the server\'s runs', async () => {
+    const client = await connect();
+    git(dev, 'pull', '-q', '--rebase');
+    writeFileSync(join(dev, COMPOSE), compose(P[3]!));
+    git(dev, 'commit', '-qam', 'deploy: gateway on P3 (push interrupted)');
+    const refused = await call(client, 'deploy', { message: 'something else' });
+    expect(refused.isError).toBe(true);
+    expect(refused.content[0]!.text).toMatch(/not pushed yet[\s\S]*deploy --resume/);
+    const r = await call(client, 'deploy', { resume: true });
+    expect(r.isError, r.content[0]?.text).toBeFalsy();
+    expect(r.structuredContent).toMatchObject({ status: 'deployed', message: 'deploy: gateway on P3 (push interrupted)' });
+    expect(await httpGet(P[3]!)).toBe(200);
+    const history = await call(client, 'history');
+    expect(history.structuredContent.entries[0]).toMatchObject({ message: 'deploy: gateway on P3 (push interrupted)', live: true });
+    expect(history.structuredContent.entries[0].applied).toMatch(/^applied \d{4}-/);
+    expect(history.structuredContent.runs[0]).toMatchObject({ commit: r.structuredContent.commit, event: 'applied', ok: true });
+    // A container stopped by hand: the next run heals it, and status and history say so.
+    engine.docker('stop', '-t', '1', engine.containers()[0]!.id);
+    execFileSync('sh', [join(work, 'reconcile.sh')], { env: { ...process.env, ...engine.env, GITOPS_GUARD_REPO: checkout,
+      GITOPS_GUARD_COMPOSE_FILES: COMPOSE, GITOPS_GUARD_STATE: join(work, 'state.json') }, stdio: 'pipe' });
+    const status = await call(client, 'status');
+    expect(status.structuredContent.healed.join(' ')).toContain('brought back with up');
+    expect((await call(client, 'history')).structuredContent.runs[0]).toMatchObject({ event: 'healed' });
   });
 });
 

@@ -1,6 +1,9 @@
-// The SSH layer against real OpenSSH servers on 127.0.0.1 (see support/sshd.ts). The only stand-in
-// is the docker CLI on the server's PATH (support/docker-standin.sh), since no Docker engine runs
-// here; it answers in the real CLI's JSON shapes and records its calls.
+// The SSH layer against real OpenSSH servers on 127.0.0.1 (see support/sshd.ts). The docker CLI on
+// the server's PATH here is the stand-in (support/docker-standin.sh), because these tests need what
+// a real engine cannot give: a record of every command that reached the server (to show that an
+// unsafe name sends nothing), canned output in the JSON shapes of other docker and compose versions,
+// and a log that follows forever at a known pace. Status and logs against a real engine are in
+// status.test.ts.
 import { execFileSync, spawnSync } from 'node:child_process';
 import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:net';
@@ -114,7 +117,7 @@ describe('status over a real sshd', () => {
       expect(st.pending).toBe(2);
       expect(st.summary).toBe(`live: ${repos.c1.slice(0, 7)}; origin/main: ${repos.c3.slice(0, 7)}; 2 commits not yet applied; 1/2 containers running`);
       const calls = readFileSync(join(sshd.docker, 'calls'), 'utf8');
-      expect(calls).toContain('compose ps -a --format json');
+      expect(calls).toContain(`ps -a --no-trunc --filter label=com.docker.compose.project.working_dir=${repos.server}/server --format {{json .}}`);
     } finally {
       s.close();
     }

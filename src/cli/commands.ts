@@ -13,7 +13,7 @@ export const COMMANDS: Record<string, Command> = {
   history: { summary: 'list deploy commits, with the live one marked', load: async () => { const m = await import('./deploy.js'); return { run: m.runHistory, usage: m.historyUsage }; } },
   rollback: { summary: 'git revert a deploy commit, push, and verify', load: async () => { const m = await import('./deploy.js'); return { run: m.runRollback, usage: m.rollbackUsage }; } },
   reconcile: { summary: 'print the reconciler script that applies git on the server', load: () => import('./reconcile.js') },
-  server: { summary: 'server install [--apply]: print, or install over SSH, what runs the reconciler every minute (systemd or cron)', load: async () => { const m = await import('./reconcile.js'); return { run: m.runServer, usage: m.serverUsage }; } },
+  server: { summary: 'server install [--apply] | uninstall: print, install or remove over SSH what runs the reconciler every minute (systemd or cron)', load: async () => { const m = await import('./reconcile.js'); return { run: m.runServer, usage: m.serverUsage }; } },
   status: { summary: 'show what runs on the server and which commit is live (read-only, over SSH)', load: () => import('./status.js') },
   logs: { summary: "show a service's logs from the server, stdout and stderr apart", load: () => import('./logs.js') },
   mcp: { summary: 'the MCP server for coding agents (stdio): deploy, status, logs, check_command, history, rollback, plan', load: () => import('./mcp.js') },

@@ -4,24 +4,30 @@ import { parseArgs } from 'node:util';
 import { loadConfig } from '../config-file.js';
 import type { ResolvedConfig } from '../config.js';
 import { deploy, history, rollback, type DeployOptions, type DeployResult, type Progress } from '../gitops/deploy.js';
-import { Server } from '../remote/server.js';
+import { Server, type ReconcilerRun } from '../remote/server.js';
 import { parseDuration } from './logs.js';
 import { EXIT, usageError } from './exit.js';
 import { paint, table, useColour } from './output.js';
 
-export const usage = `Usage: gitops-guard deploy -m "what changed" [FILE…] [--restart [SERVICE]] [--dry-run] [--no-wait] [--timeout 5m] [--json]
+export const usage = `Usage: gitops-guard deploy -m "what changed" [FILE…] [--restart [SERVICE]] [--revert-on-failure] [--dry-run] [--no-wait] [--timeout 5m] [--json]
+       gitops-guard deploy --resume [--no-wait] [--timeout 5m] [--json]
 
 Check the repository (deploy branch, upstream, no merge in progress), validate the compose files,
 stage exactly the IaC files (the FILEs given, or the changed ones among the compose files'
 directories; refuses if other changes are staged), commit "deploy: <what changed>", fetch and refuse
 when behind or diverged, push (never forced), then wait until the server has applied the commit and
-check the services. --restart makes an empty commit "deploy: restart [SERVICE]".
+check the services. --restart makes an empty commit "deploy: restart [SERVICE]". --resume finishes
+an interrupted deploy: pushes the commits not pushed yet, or waits for the pushed one the server has
+not applied; it commits nothing. --revert-on-failure (or "revertOnFailure": true): when the commit
+fails to apply or comes up unhealthy, commit "deploy: revert <sha> (<why>)", push it and wait for it.
 Every failure leaves your commits and work tree as they were and says what to run next.
 See what a deploy would carry first with gitops-guard plan.
 
 Options:
   -m, --message TEXT  what changed (the commit is "deploy: TEXT")
   --restart           an empty commit that makes the server apply again (SERVICE: which one)
+  --resume            finish an interrupted deploy (push what is committed, or wait for what is pushed)
+  --revert-on-failure revert (commit, push, wait) when the commit fails to apply or is unhealthy
   --dry-run           show what would be committed and pushed; change nothing
   --no-wait           push and return; do not wait for the server
   --timeout TIME      how long to wait for the server (default 5m)
@@ -80,11 +86,17 @@ function report(result: DeployResult, json: boolean): number {
     } else if (!result.dryRun) {
       process.stdout.write('not verified (no wait, or no host configured): check with gitops-guard status\n');
     }
+    const back = result.revert;
+    if (back) {
+      process.stdout.write(`${p.yellow('reverted')}: ${p.bold(back.commit!.slice(0, 7))} ${back.message} pushed at ${back.pushedAt}\n`);
+      if (back.verify?.ok) process.stdout.write(`${p.green('live and healthy')}: ${back.commit!.slice(0, 7)} (the state before ${result.commit!.slice(0, 7)})\n`);
+      else for (const problem of back.verify?.problems ?? []) process.stdout.write(`  ${problem}\n`);
+    }
   }
   return result.verify && !result.verify.ok ? (result.verify.pending ? EXIT.pending : EXIT.failed) : 0;
 }
 
-type LoopOptions = Pick<DeployOptions, 'dryRun' | 'wait' | 'waitTimeoutMs' | 'server' | 'progress'>;
+type LoopOptions = Pick<DeployOptions, 'dryRun' | 'wait' | 'waitTimeoutMs' | 'server' | 'progress' | 'revertOnFailure'>;
 
 const common = {
   'dry-run': { type: 'boolean' }, 'no-wait': { type: 'boolean' }, timeout: { type: 'string' }, json: { type: 'boolean' },
@@ -92,7 +104,7 @@ const common = {
 } as const;
 
 /** Deploy and rollback alike: load the config, open the server to verify on, run, report, close. */
-async function runLoop(values: { config?: string; cwd?: string; 'dry-run'?: boolean; 'no-wait'?: boolean; timeout?: string; json?: boolean },
+async function runLoop(values: { config?: string; cwd?: string; 'dry-run'?: boolean; 'no-wait'?: boolean; timeout?: string; json?: boolean; 'revert-on-failure'?: boolean },
   step: (config: ResolvedConfig, options: LoopOptions) => Promise<DeployResult>): Promise<number> {
   const config = await loadConfig({ cwd: resolve(values.cwd ?? process.cwd()), ...(values.config ? { file: values.config } : {}) });
   const server = config.host && !values['no-wait'] ? new Server(config) : undefined;
@@ -101,6 +113,7 @@ async function runLoop(values: { config?: string; cwd?: string; 'dry-run'?: bool
       dryRun: Boolean(values['dry-run']), wait: !values['no-wait'],
       ...(values.timeout ? { waitTimeoutMs: parseDuration(values.timeout) } : {}),
       ...(server ? { server } : {}), progress: progressTo(Boolean(values.json)),
+      ...(values['revert-on-failure'] ? { revertOnFailure: true } : {}),
     });
     return report(result, Boolean(values.json));
   } finally {
@@ -111,9 +124,13 @@ async function runLoop(values: { config?: string; cwd?: string; 'dry-run'?: bool
 export async function run(argv: string[]): Promise<number> {
   const { values, positionals } = parseArgs({
     args: argv, allowPositionals: true,
-    options: { ...common, message: { type: 'string', short: 'm' }, restart: { type: 'boolean' } },
+    options: { ...common, message: { type: 'string', short: 'm' }, restart: { type: 'boolean' }, resume: { type: 'boolean' }, 'revert-on-failure': { type: 'boolean' } },
   });
   if (values.help) { process.stdout.write(usage); return 0; }
+  if (values.resume) {
+    if (values.message || values.restart || positionals.length > 0) throw usageError('deploy --resume: takes no message, files or --restart');
+    return runLoop(values, (config, options) => deploy(config, { resume: true, ...options }));
+  }
   if (!values.message && !values.restart) throw usageError('deploy: say what changed with -m');
   const service = values.restart ? positionals[0] : undefined;
   return runLoop(values, (config, options) => deploy(config, {
@@ -128,21 +145,35 @@ export async function runHistory(argv: string[]): Promise<number> {
   if (values.help) { process.stdout.write(historyUsage); return 0; }
   const config = await loadConfig({ cwd: resolve(values.cwd ?? process.cwd()), ...(values.config ? { file: values.config } : {}) });
   let live: string | null = null;
+  let runs: ReconcilerRun[] | undefined;
+  let unknown: string | null = null;
   if (config.host) {
     const server = new Server(config);
     try {
-      const state = await server.reconcilerState();
+      const [state, r] = await Promise.all([server.reconcilerState(), server.runs(100)]);
       live = state?.applied ?? null;
-    } catch {
-      live = null;
+      runs = r;
+    } catch (e) {
+      unknown = (e as Error).message;
     } finally {
       server.close();
     }
   }
-  const entries = await history(config, { limit: values.limit ? Number(values.limit) : 20, live });
+  const entries = await history(config, { limit: values.limit ? Number(values.limit) : 20, live, ...(runs ? { runs } : {}) });
   if (values.json) { process.stdout.write(JSON.stringify(entries, null, 2) + '\n'); return 0; }
   const p = paint(useColour(process.stdout));
-  process.stdout.write(table(['', 'SHA', 'DATE', 'AUTHOR', 'MESSAGE'], entries.map((e) => [e.live ? p.green('live') : '', e.sha.slice(0, 7), e.date, e.author, e.message])) + '\n');
+  const applied = (e: (typeof entries)[number]): string => {
+    const last = e.runs?.[0];
+    if (!last) return '';
+    return last.ok ? `${last.event} ${last.time}` : p.red(`failed ${last.time} (exit ${last.exit})`);
+  };
+  process.stdout.write(table(['', 'SHA', 'DATE', 'AUTHOR', 'MESSAGE', 'SERVER'], entries.map((e) => [e.live ? p.green('live') : '', e.sha.slice(0, 7), e.date, e.author, e.message, applied(e)])) + '\n');
+  if (runs && runs.length > 0) {
+    process.stdout.write(`\n${p.bold('Server runs')} (newest first):\n`);
+    process.stdout.write(table(['TIME', 'EVENT', 'COMMIT', 'EXIT', 'MS', 'HEALED'], runs.slice(0, values.limit ? Number(values.limit) : 20)
+      .map((r) => [r.time, r.ok ? r.event : p.red(r.event), r.commit.slice(0, 7), String(r.exit), String(r.durationMs), r.healed.join('; ') || '-'])) + '\n');
+  }
+  if (unknown) process.stdout.write(`${p.yellow('note:')} the server's runs are unknown: ${unknown}\n`);
   return 0;
 }
 

@@ -40,15 +40,18 @@ interface Section { readonly ok: boolean; readonly detail: string; readonly next
 async function checkServer(config: ResolvedConfig): Promise<{ server: Section; reconciler: Section & { lastRun?: unknown } }> {
   const { Server } = await import('../remote/server.js');
   const { homePath } = await import('../remote/commands.js');
-  const { UNIT } = await import('../gitops/install.js');
+  const { unitName, cronMarker } = await import('../gitops/install.js');
+  const { stackName } = await import('../gitops/reconciler.js');
+  const { quoteWord } = await import('../shell/words.js');
+  const unit = unitName(stackName(config));
   const server = new Server(config);
   try {
     const started = performance.now();
     let probe;
     try {
       probe = await server.run(`test -f ${homePath('reconciler', config.reconcilerPath)} && echo script; `
-        + `systemctl --user is-enabled ${UNIT}.timer 2>/dev/null | grep -qx enabled && echo timer; `
-        + `crontab -l 2>/dev/null | grep -qF -- '# ${UNIT}' && echo cron; true`);
+        + `systemctl --user is-enabled ${unit}.timer 2>/dev/null | grep -qx enabled && echo timer; `
+        + `crontab -l 2>/dev/null | grep -qF -- ${quoteWord(cronMarker(stackName(config)))} && echo cron; true`);
     } catch (e) {
       const f = failureOf(e);
       return {

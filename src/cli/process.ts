@@ -23,7 +23,8 @@ export function finish(result: Promise<number>, argv: readonly string[] = proces
       if (wantsJson(argv)) process.stdout.write(failureJson(f));
       const help = f.code === 'usage' && typeof (e as { usage?: unknown })?.usage === 'string' ? `\n${(e as { usage: string }).usage}` : '';
       process.stderr.write(f.known ? `gitops-guard: ${f.message}\n${help}`
-        : `gitops-guard: ${f.message}\n${(e as Error)?.stack ?? ''}\n`);
+        // A bug, not the user's situation: the stack only on request (it helps a report, not a user).
+        : `gitops-guard: ${f.message}\n${process.env.GITOPS_GUARD_DEBUG === '1' ? `${(e as Error)?.stack ?? ''}\n` : '(set GITOPS_GUARD_DEBUG=1 to see where)\n'}`);
       process.exitCode = f.exit;
     },
   );

@@ -33,6 +33,7 @@ export async function run(argv: string[]): Promise<number> {
       status.containers.map((c) => [c.service ?? '-', c.name, c.image,
         c.state === 'running' ? p.green(c.state) : p.red(c.state), c.health ?? '-', c.restarts === null ? '-' : String(c.restarts),
         c.ports.join(', ') || '-', c.status])) + '\n');
+    for (const h of status.healed) process.stdout.write(`${p.yellow('healed:')} ${h}\n`);
     for (const problem of status.problems) process.stdout.write(`${p.yellow('note:')} ${problem}\n`);
     return 0;
   } finally {

@@ -6,9 +6,11 @@ import { dirname, join, posix, resolve } from 'node:path';
 import { simpleGit, type SimpleGit, type StatusResult } from 'simple-git';
 import type { ResolvedConfig } from '../config.js';
 import { formatProblem, validateFiles } from '../compose/validate.js';
-import type { ReconcilerState, Server, ServiceState } from '../remote/server.js';
+import type { ReconcilerRun, ReconcilerState, Server, ServiceState } from '../remote/server.js';
 import { templates } from '../remote/commands.js';
-import { reconcilerEnv } from './reconciler.js';
+import { reconcilerEnv, stackName } from './reconciler.js';
+import { unitName } from './install.js';
+import { classifyPush, IDENTITY_UNKNOWN, identityMessage, pushMessage } from './git-errors.js';
 
 export class GitOpsError extends Error {
   constructor(message: string, readonly step: string) {
@@ -17,7 +19,7 @@ export class GitOpsError extends Error {
   }
 }
 
-export type Step = 'check' | 'validate' | 'stage' | 'commit' | 'fetch' | 'push' | 'trigger' | 'wait' | 'health';
+export type Step = 'check' | 'validate' | 'stage' | 'commit' | 'fetch' | 'push' | 'trigger' | 'wait' | 'health' | 'revert';
 
 export interface Progress {
   (step: Step, message: string): void;
@@ -41,6 +43,10 @@ export interface DeployOptions {
   readonly server?: Server;
   /** Give up waiting (for MCP cancellation). */
   readonly signal?: AbortSignal;
+  /** Finish an interrupted deploy: push the commits not pushed yet (or, with none, wait for upstream). */
+  readonly resume?: boolean;
+  /** When the pushed commit fails to apply or comes up unhealthy: commit, push and wait for its revert (default: config revertOnFailure). */
+  readonly revertOnFailure?: boolean;
 }
 
 export interface VerifyResult {
@@ -65,6 +71,8 @@ export interface DeployResult {
   readonly verify?: VerifyResult;
   /** How to undo it. */
   readonly rollback?: string;
+  /** With revertOnFailure: the revert that was committed, pushed and waited for after this one failed. */
+  readonly revert?: DeployResult;
 }
 
 export function deployMessage(config: ResolvedConfig, message: string): string {
@@ -160,7 +168,17 @@ async function inOrder<T extends readonly unknown[]>(promises: { [K in keyof T]:
   return settled.map((s) => (s as PromiseFulfilledResult<unknown>).value) as unknown as T;
 }
 
+/** Commits on the branch that its upstream does not have, oldest first. */
+async function unpushedCommits(git: SimpleGit, upstream: string): Promise<{ sha: string; subject: string }[]> {
+  const out = (await git.raw(['log', '--reverse', '--format=%H%x09%s', `${upstream}..HEAD`])).trim();
+  return out === '' ? [] : out.split('\n').map((l) => { const [sha = '', ...rest] = l.split('\t'); return { sha, subject: rest.join('\t') }; });
+}
+
+const listCommits = (cs: { sha: string; subject: string }[]): string =>
+  cs.slice(0, 5).map((c) => `${c.sha.slice(0, 7)} ${c.subject}`).join(', ') + (cs.length > 5 ? `, and ${cs.length - 5} more` : '');
+
 export async function deploy(config: ResolvedConfig, options: DeployOptions): Promise<DeployResult> {
+  if (options.resume) return resume(config, options);
   const progress: Progress = options.progress ?? (() => undefined);
   const git = simpleGit({ baseDir: config.root });
   progress('check', 'checking the repository');
@@ -182,13 +200,27 @@ export async function deploy(config: ResolvedConfig, options: DeployOptions): Pr
   const checked = readStatus(git, config).then((status) => ({ status, ...preflight(status, config) }));
   // Validation is CPU work on this thread: it starts on the next turn of the event loop, once
   // simple-git (several promise hops per command) has started the git processes, not before.
-  const validated = new Promise((started) => setImmediate(started)).then(() => validateFiles(config.root, config.composeFiles));
+  const validated = new Promise((started) => setImmediate(started)).then(() => validateFiles(config.root, config.composeFiles))
+    .catch((e: unknown) => {
+      // A file the validator cannot take (an alias bomb, nesting past its limit): the user's file, not a bug.
+      throw new GitOpsError(`the compose files cannot be validated; nothing was committed: ${(e as Error)?.message ?? String(e)}`, 'validate');
+    });
   const [{ status, upstream }, validation, { moved }] = await inOrder([checked, validated, fetched] as const);
   // Ahead and behind from the status read beside the fetch hold when the fetch moved no ref.
   const known = moved ? undefined : { ahead: status.ahead, behind: status.behind };
   if (!validation.ok) {
     throw new GitOpsError(`the compose files are not valid; nothing was committed:\n${validation.problems
       .filter((p) => p.severity === 'error').map(formatProblem).join('\n')}`, 'validate');
+  }
+
+  // An interrupted deploy (killed after its commit, or a push that failed) is finished, not buried.
+  if (status.ahead > 0) {
+    const unpushed = await unpushedCommits(git, upstream);
+    if (unpushed.length > 0) {
+      throw new GitOpsError(`${unpushed.length} commit(s) on ${config.branch} are not pushed yet (${listCommits(unpushed)}): `
+        + 'an earlier deploy stopped after its commit, or its push failed. Finish it first: gitops-guard deploy --resume '
+        + '(pushes them and waits for the server); your changes in the work tree stay as they are', 'check');
+    }
   }
 
   let files: string[] = [];
@@ -203,6 +235,11 @@ export async function deploy(config: ResolvedConfig, options: DeployOptions): Pr
       files = [...new Set([...changed, ...status.staged])].filter((f) => dirs.some((d) => d === '.' ? config.composeFiles.includes(f) : f.startsWith(`${d}/`)));
     }
     if (files.length === 0) {
+      const waiting = options.server ? await notApplied(config, options.server, upstream).catch(() => null) : null;
+      if (waiting) {
+        throw new GitOpsError(`nothing new to deploy, but ${waiting.slice(0, 7)} on ${upstream} is pushed and the server has not applied it yet: `
+          + 'gitops-guard deploy --resume waits for it (or gitops-guard status shows what the server runs)', 'stage');
+      }
       throw new GitOpsError('nothing to deploy: no changes in the IaC files; to make the server apply again as it is, use restart', 'stage');
     }
   }
@@ -230,7 +267,14 @@ export async function deploy(config: ResolvedConfig, options: DeployOptions): Pr
     throw e;
   }
   progress('commit', message);
-  const committed = await git.commit(message, files.length > 0 ? files : [], options.restart ? { '--allow-empty': null } : {});
+  let committed;
+  try {
+    committed = await git.commit(message, files.length > 0 ? files : [], options.restart ? { '--allow-empty': null } : {});
+  } catch (e) {
+    // Nothing was committed: the new files go back to untracked, as they were.
+    if (untracked.length > 0) await git.raw(['reset', '-q', '--', ...untracked]).catch(() => undefined);
+    throw commitFailure(e, config);
+  }
 
   progress('push', `pushing to ${config.remote}/${config.branch}`);
   const before = options.server && options.wait !== false ? await snapshot(options.server) : null;
@@ -241,20 +285,129 @@ export async function deploy(config: ResolvedConfig, options: DeployOptions): Pr
     [commit] = await inOrder([full, git.push(config.remote, config.branch)] as const);
   } catch (e) {
     commit = (await git.revparse(['HEAD'])).trim();
-    throw new GitOpsError(`git push was refused (${(e as Error).message.trim().split('\n').pop()}). Your commit ${commit.slice(0, 7)} `
-      + `is kept locally: run git pull --rebase --autostash, then git push (gitops-guard never force-pushes)`, 'push');
+    throw new GitOpsError(pushMessage(classifyPush((e as Error).message), config.remote, config.branch, commit), 'push');
   }
   const pushedAt = new Date().toISOString();
   const result: DeployResult = { commit, message, files, pushedAt, dryRun: false, rollback: `gitops-guard rollback ${commit.slice(0, 7)}` };
   if (options.wait === false || !options.server) return result;
-  return { ...result, verify: await safeVerify(config, options.server, commit, pushedAt, before, options) };
+  return withRevert(config, { ...result, verify: await safeVerify(config, options.server, commit, pushedAt, before, options) }, options);
+}
+
+/** A short reason for a revert's message, from what verify found. */
+function whyFailed(v: VerifyResult): string {
+  const first = v.problems[0] ?? 'failed';
+  const m = /^the reconciler failed to apply [0-9a-f]{7} \(exit (\d+)\)/.exec(first) ?? /^the reconciler on \S+ failed \(exit (\d+)\)/.exec(first);
+  if (m) return `failed to apply, reconciler exit ${m[1]}`;
+  const unhealthy = v.problems.filter((p) => / is (unhealthy|exited|dead|still starting|restarting|created)/.test(p) || / restarted \d+ time/.test(p));
+  const text = (unhealthy.length ? unhealthy.join(', ') : first).replace(/\s+/g, ' ');
+  return text.length > 80 ? `${text.slice(0, 77)}...` : text;
+}
+
+/**
+ * With revertOnFailure: when the pushed commit failed to apply or came up unhealthy (not merely
+ * still pending), commit `deploy: revert <sha> (<why>)`, push it and wait for it. Git stays the one
+ * source of truth: the server only ever runs what a pushed commit says.
+ */
+async function withRevert(config: ResolvedConfig, r: DeployResult, options: DeployOptions | Omit<DeployOptions, 'message' | 'files' | 'restart' | 'service'>): Promise<DeployResult> {
+  const v = r.verify;
+  const wanted = options.revertOnFailure ?? config.revertOnFailure ?? false;
+  if (!wanted || !v || v.ok || v.pending || !r.commit || !options.server) return r;
+  const progress: Progress = options.progress ?? (() => undefined);
+  const git = simpleGit({ baseDir: config.root });
+  const short = r.commit.slice(0, 7);
+  const message = deployMessage(config, `revert ${short} (${whyFailed(v)})`);
+  progress('revert', `${short} failed on the server: ${message}`);
+  try {
+    await git.raw(['revert', '--no-edit', r.commit]);
+  } catch (e) {
+    await git.raw(['revert', '--abort']).catch(() => undefined);
+    return { ...r, verify: { ...v, problems: [...v.problems, `revertOnFailure: git revert ${short} did not apply (${(e as Error).message.trim().split('\n')[0]}); `
+      + `nothing was changed. Fix forward, or: gitops-guard rollback ${short}`] } };
+  }
+  try {
+    await git.raw(['commit', '--amend', '-m', message]);
+  } catch (e) {
+    throw commitFailure(e, config);
+  }
+  const commit = (await git.revparse(['HEAD'])).trim();
+  const before = await snapshot(options.server);
+  progress('push', `pushing the revert ${commit.slice(0, 7)}`);
+  try {
+    await git.push(config.remote, config.branch);
+  } catch (e) {
+    return { ...r, verify: { ...v, problems: [...v.problems, pushMessage(classifyPush((e as Error).message), config.remote, config.branch, commit, 'The revert')] } };
+  }
+  const pushedAt = new Date().toISOString();
+  const reverted: DeployResult = { commit, message, files: r.files, pushedAt, dryRun: false,
+    verify: await safeVerify(config, options.server, commit, pushedAt, before.containers ? before : null, options) };
+  return { ...r, revert: reverted };
+}
+
+/** The upstream commit when the server's reconciler has not applied it (or a later one), else null. */
+async function notApplied(config: ResolvedConfig, server: Server, upstream: string): Promise<string | null> {
+  const git = simpleGit({ baseDir: config.root });
+  const sha = (await git.revparse([upstream])).trim();
+  const state = await server.reconcilerState();
+  if (state?.applied && await server.contains(state.applied, sha)) return null;
+  return sha;
+}
+
+/**
+ * Finish an interrupted deploy: push the commits the upstream does not have (a deploy killed after
+ * its commit, or a push that failed), or, when everything is pushed, wait until the server has
+ * applied the upstream commit. Never commits anything new.
+ */
+export async function resume(config: ResolvedConfig, options: Omit<DeployOptions, 'message' | 'files' | 'restart' | 'service'>): Promise<DeployResult> {
+  const progress: Progress = options.progress ?? (() => undefined);
+  const git = simpleGit({ baseDir: config.root });
+  progress('check', 'checking the repository');
+  progress('fetch', `fetching ${config.remote}`);
+  const [{ upstream }] = await inOrder([readStatus(git, config).then((st) => ({ status: st, ...preflight(st, config) })),
+    fetch(git, config)] as const);
+  await checkUpToDate(git, config, upstream);
+  const unpushed = await unpushedCommits(git, upstream);
+  const before = options.server && options.wait !== false ? await snapshot(options.server) : null;
+  let commit: string;
+  let message: string;
+  let files: string[] = [];
+  if (unpushed.length > 0) {
+    commit = unpushed.at(-1)!.sha;
+    message = unpushed.at(-1)!.subject;
+    files = [...new Set((await git.raw(['diff', '--name-only', upstream, 'HEAD'])).split('\n').filter(Boolean))];
+    if (options.dryRun) {
+      progress('push', `dry run: would push ${listCommits(unpushed)}`);
+      return { commit: null, message, files, pushedAt: null, dryRun: true };
+    }
+    progress('push', `pushing ${listCommits(unpushed)} to ${config.remote}/${config.branch}`);
+    try {
+      await git.push(config.remote, config.branch);
+    } catch (e) {
+      throw new GitOpsError(pushMessage(classifyPush((e as Error).message), config.remote, config.branch, commit), 'push');
+    }
+  } else {
+    commit = (await git.revparse([upstream])).trim();
+    message = (await git.raw(['log', '-1', '--format=%s', commit])).trim();
+    progress('push', `nothing to push: waiting for ${commit.slice(0, 7)} (${message}), already on ${upstream}`);
+    if (options.dryRun) return { commit: null, message, files, pushedAt: null, dryRun: true };
+  }
+  const pushedAt = new Date().toISOString();
+  const result: DeployResult = { commit, message, files, pushedAt, dryRun: false, rollback: `gitops-guard rollback ${commit.slice(0, 7)}` };
+  if (options.wait === false || !options.server) return result;
+  return withRevert(config, { ...result, verify: await safeVerify(config, options.server, commit, pushedAt, before, options) }, options);
+}
+
+/** A failed commit as a situation to fix: git's own words, and what to run. */
+function commitFailure(e: unknown, config: ResolvedConfig): GitOpsError {
+  const text = (e as Error)?.message ?? String(e);
+  if (IDENTITY_UNKNOWN.test(text)) return new GitOpsError(identityMessage(config.root), 'commit');
+  return new GitOpsError(`git commit failed; nothing was committed:\n  ${text.trim().split('\n').slice(-6).join('\n  ')}`, 'commit');
 }
 
 /** Verification that cannot lose the deploy: a failure to look is reported, the push stands. */
 async function safeVerify(config: ResolvedConfig, server: Server, commit: string, pushedAt: string,
-  before: ServiceState[] | null, options: DeployOptions | Omit<DeployOptions, 'message' | 'files' | 'restart' | 'service'>): Promise<VerifyResult> {
+  before: Before | null, options: DeployOptions | Omit<DeployOptions, 'message' | 'files' | 'restart' | 'service'>): Promise<VerifyResult> {
   try {
-    return await verifyDeploy(config, server, commit, pushedAt, before, options);
+    return await verifyDeploy(config, server, commit, pushedAt, before?.containers ?? null, { ...options, stateBefore: before?.state ?? null });
   } catch (e) {
     return {
       ok: false, commit, appliedAt: null, services: [], pending: true,
@@ -264,12 +417,11 @@ async function safeVerify(config: ResolvedConfig, server: Server, commit: string
   }
 }
 
-async function snapshot(server: Server): Promise<ServiceState[] | null> {
-  try {
-    return await server.containers();
-  } catch {
-    return null;
-  }
+/** What the server runs, and its reconciler's last record, before the push (either may be unknown). */
+interface Before { readonly containers: ServiceState[] | null; readonly state: ReconcilerState | null }
+async function snapshot(server: Server): Promise<Before> {
+  const [containers, state] = await Promise.all([server.containers().catch(() => null), server.reconcilerState().catch(() => null)]);
+  return { containers, state };
 }
 
 const sleep = (ms: number, signal?: AbortSignal): Promise<void> => new Promise((resolve, reject) => {
@@ -277,58 +429,119 @@ const sleep = (ms: number, signal?: AbortSignal): Promise<void> => new Promise((
   signal?.addEventListener('abort', () => { clearTimeout(t); reject(new GitOpsError('cancelled while waiting for the server', 'wait')); }, { once: true });
 });
 
-/** Wait until the server's reconciler has applied `commit`, then check the services' health. */
+/** Service states that will not turn healthy by themselves soon. */
+const SETTLED_BAD = new Set(['exited', 'dead', 'removing']);
+
+/** Why a service is not (yet) good, and whether waiting could still help. */
+function serviceProblem(s: ServiceState): { text: string; settled: boolean } | null {
+  const label = s.service ?? s.name;
+  if (s.state !== 'running') return { text: `${label} is ${s.state} (${s.status})`, settled: SETTLED_BAD.has(s.state) };
+  if (s.health === 'unhealthy') return { text: `${label} is unhealthy`, settled: true };
+  if (s.health && s.health !== 'healthy') return { text: `${label} is still ${s.health}`, settled: false };
+  return null;
+}
+
+/**
+ * Wait until the server's reconciler has applied `commit` (or a later commit that contains it),
+ * then poll the services until every one is running and healthy. A reconciler that fails, at this
+ * commit or in a way that stops every commit (fetch, usage), ends the wait at once with its error;
+ * a healthcheck still `starting` is waited for; a service that stays unhealthy or exited for
+ * `settleMs` ends it as a failure.
+ */
 export async function verifyDeploy(config: ResolvedConfig, server: Server, commit: string, pushedAt: string,
-  before: ServiceState[] | null, options: Pick<DeployOptions, 'waitTimeoutMs' | 'pollMs' | 'progress' | 'signal'> = {}): Promise<VerifyResult> {
+  before: ServiceState[] | null,
+  options: Pick<DeployOptions, 'waitTimeoutMs' | 'pollMs' | 'progress' | 'signal'> & { settleMs?: number; stateBefore?: ReconcilerState | null } = {}): Promise<VerifyResult> {
   const progress: Progress = options.progress ?? (() => undefined);
   const timeout = options.waitTimeoutMs ?? 5 * 60_000;
   const poll = options.pollMs ?? 3000;
+  const settleMs = options.settleMs ?? Math.min(10_000, timeout / 3);
   const deadline = Date.now() + timeout;
+  const short = commit.slice(0, 7);
+  const failed = (problems: string[], pending = false, services: ServiceState[] = []): VerifyResult =>
+    ({ ok: false, commit, appliedAt: null, services, pending, problems });
   if (config.reconcile === 'trigger') {
     progress('trigger', 'running the reconciler on the server');
     const r = await server.run(templates.runReconciler(reconcilerEnv(config), config.reconcilerPath));
-    if (r.code !== 0 && r.code !== 2) progress('trigger', `the reconciler exited ${r.code}: ${r.stderr.trim().split('\n').pop() ?? ''}`);
+    // Exit 2 is "another run holds the lock" only when the reconciler says so: sh itself exits 2
+    // when it cannot open the script.
+    const busy = r.code === 2 && r.stderr.includes('another run is in progress');
+    if (r.code !== 0 && !busy) {
+      const why = (r.stderr.trim() || r.stdout.trim()).split('\n').slice(-5).join('\n') || `exit ${r.code}`;
+      progress('trigger', `the reconciler exited ${r.code}: ${why.split('\n').pop() ?? ''}`);
+      const missing = /cannot open|No such file|not found/i.test(why) && !why.includes('gitops-guard reconcile');
+      return failed([`the reconciler on ${server.host} failed (exit ${r.code}) for ${short}: ${why}`,
+        ...(missing ? [`The reconciler is not at ${config.reconcilerPath} on the server: gitops-guard server install --apply puts it there; `
+          + `${short} stays pushed and is applied on its first run.`] : reconcilerAdvice(r.code, commit))]);
+    }
   }
-  progress('wait', `waiting for the server to apply ${commit.slice(0, 7)} (up to ${Math.round(timeout / 1000)} s)`);
+  progress('wait', `waiting for the server to apply ${short} (up to ${Math.round(timeout / 1000)} s)`);
   let state: ReconcilerState | null = null;
   for (;;) {
     state = await server.reconcilerState();
-    if (state && state.commit === commit) break;
+    if (state?.applied && await server.contains(state.applied, commit)) break;
+    if (state && !state.ok && isNewRun(state, options.stateBefore)) {
+      // Failed at our commit (or one that contains it), or in a way that stops every commit.
+      if (state.exit === 1 || state.exit === 3 || await server.contains(state.commit, commit)) {
+        return failed([`the reconciler failed to apply ${short} (exit ${state.exit ?? '?'}): ${(state.output ?? '').trim()}`,
+          ...reconcilerAdvice(state.exit ?? null, commit)]);
+      }
+    }
     if (Date.now() + poll > deadline) {
-      return {
-        ok: false, commit, appliedAt: null, services: [], pending: true,
-        problems: [`the server has not applied ${commit.slice(0, 7)} within ${Math.round(timeout / 1000)} s `
-          + `(last applied: ${state?.applied?.slice(0, 7) ?? 'unknown'}). Check the reconciler: gitops-guard status, `
-          + `and its log on the server (journalctl --user -u gitops-guard-reconcile).`],
-      };
+      return failed([`the server has not applied ${short} within ${Math.round(timeout / 1000)} s `
+        + `(last applied: ${state?.applied?.slice(0, 7) ?? 'unknown'}). Check the reconciler: gitops-guard status, `
+        + `and its log on the server (journalctl --user -u ${unitName(stackName(config))}).`], true);
     }
     await sleep(poll, options.signal);
   }
-  if (!state.ok) {
-    return {
-      ok: false, commit, appliedAt: null, services: [], pending: false,
-      problems: [`the reconciler failed to apply ${commit.slice(0, 7)} (exit ${state.exit ?? '?'}): ${(state.output ?? '').trim()}`,
-        `Roll back with: gitops-guard rollback ${commit.slice(0, 7)}`],
-    };
-  }
-  progress('health', 'checking the services');
-  const services = await server.containers();
-  const problems: string[] = [];
-  // Compose recreates only the services whose configuration changed: listed, not required.
-  const recreated: string[] = [];
+  progress('health', 'waiting for the services to be running and healthy');
   const pushed = Date.parse(pushedAt);
-  for (const s of services) {
-    const label = s.service ?? s.name;
-    if (s.state !== 'running') problems.push(`${label} is ${s.state} (${s.status})`);
-    else if (s.health && s.health !== 'healthy') problems.push(`${label} is ${s.health}`);
-    if (createdAfter(s, pushed)) recreated.push(label);
-    const earlier = before?.find((b) => b.name === s.name);
-    if (earlier?.restarts != null && s.restarts != null && s.restarts > earlier.restarts) {
-      problems.push(`${label} restarted ${s.restarts - earlier.restarts} time(s) since the push`);
+  let badSince: number | null = null;
+  for (;;) {
+    const services = await server.containers();
+    const problems: string[] = [];
+    let settled = true;
+    for (const s of services) {
+      const p = serviceProblem(s);
+      if (p) { problems.push(p.text); settled &&= p.settled; }
+      const earlier = before?.find((b) => b.name === s.name);
+      if (earlier?.restarts != null && s.restarts != null && s.restarts > earlier.restarts) {
+        problems.push(`${s.service ?? s.name} restarted ${s.restarts - earlier.restarts} time(s) since the push`);
+      }
     }
+    // Compose recreates only the services whose configuration changed: listed, not required.
+    const recreated = services.filter((s) => createdAfter(s, pushed)).map((s) => s.service ?? s.name);
+    const now = Date.now();
+    if (problems.length === 0) {
+      return { ok: true, commit, appliedAt: state.appliedAt ?? state.time, services, recreated, pending: false, problems };
+    }
+    badSince = settled ? (badSince ?? now) : null;
+    const outOfTime = now + poll > deadline;
+    if ((badSince !== null && now - badSince >= settleMs) || outOfTime) {
+      const stillStarting = !settled;
+      problems.push(`Look at: gitops-guard logs <service>; roll back with: gitops-guard rollback ${short}`);
+      return { ok: false, commit, appliedAt: state.appliedAt ?? state.time, services, recreated, pending: stillStarting && outOfTime, problems };
+    }
+    // Health changes within seconds of a start: look again sooner than the wait for the reconciler.
+    await sleep(Math.min(poll, 1000), options.signal);
   }
-  if (problems.length > 0) problems.push(`Look at: gitops-guard logs <service>; roll back with: gitops-guard rollback ${commit.slice(0, 7)}`);
-  return { ok: problems.length === 0, commit, appliedAt: state.time, services, recreated, pending: false, problems };
+}
+
+/** A record the reconciler wrote after `before` was read. */
+function isNewRun(state: ReconcilerState, before: ReconcilerState | null | undefined): boolean {
+  return !before || state.time !== before.time || state.commit !== before.commit || state.exit !== before.exit;
+}
+
+/** What to run next after the reconciler's exit code. */
+function reconcilerAdvice(exit: number | null, commit: string): string[] {
+  const short = commit.slice(0, 7);
+  switch (exit) {
+    case 1: return ['The reconciler cannot run: check remotePath and its checkout on the server (gitops-guard status shows what it found).'];
+    case 3: return [`The server cannot fetch from its remote (no remote, auth refused, or the network): fix that on the server; ${short} stays pushed and is applied on the next run.`];
+    case 4: return ['The server\'s checkout has moved away from git (edited, or local commits): see gitops-guard status.'];
+    case 5: return [`The compose files of ${short} are not valid on the server; fix them and deploy again, or: gitops-guard rollback ${short}`];
+    case 6: return [`docker compose up failed for ${short}; look at gitops-guard logs <service>, fix and deploy again, or: gitops-guard rollback ${short}`];
+    default: return [`Roll back with: gitops-guard rollback ${short}`];
+  }
 }
 
 /** docker's CreatedAt ("2026-11-26 10:00:00 +0000 UTC") against a time in ms. */
@@ -344,15 +557,21 @@ export interface HistoryEntry {
   readonly author: string;
   readonly message: string;
   readonly live: boolean;
+  /** The reconciler's runs at this commit (applied, healed, failed), newest first, when known. */
+  readonly runs?: ReconcilerRun[];
 }
 
-/** Deploy commits on the deploy branch, newest first; `live` marks the one the server applied. */
-export async function history(config: ResolvedConfig, options: { limit?: number; live?: string | null } = {}): Promise<HistoryEntry[]> {
+/**
+ * Deploy commits on the deploy branch, newest first; `live` marks the one the server applied, and
+ * `runs` (when the server's run history is given) what the reconciler did at each.
+ */
+export async function history(config: ResolvedConfig, options: { limit?: number; live?: string | null; runs?: ReconcilerRun[] } = {}): Promise<HistoryEntry[]> {
   const git = simpleGit({ baseDir: config.root });
   const log = await git.log({ maxCount: options.limit ?? 20, '--grep': `^${config.commitPrefix.trimEnd()}` } as never);
   return log.all.map((c) => ({
     sha: c.hash, date: c.date, author: c.author_name, message: c.message,
     live: options.live ? c.hash.startsWith(options.live) || options.live.startsWith(c.hash) : false,
+    ...(options.runs ? { runs: options.runs.filter((r) => r.commit === c.hash) } : {}),
   }));
 }
 
@@ -369,6 +588,11 @@ export async function rollback(config: ResolvedConfig, target: { sha?: string; l
     throw new GitOpsError(`the work tree has changes (${status.files.map((f) => f.path).join(', ')}): commit or stash them before rolling back`, 'check');
   }
   await checkUpToDate(git, config, upstream);
+  const unpushed = await unpushedCommits(git, upstream);
+  if (unpushed.length > 0) {
+    throw new GitOpsError(`${unpushed.length} commit(s) on ${config.branch} are not pushed yet (${listCommits(unpushed)}): finish that deploy first `
+      + '(gitops-guard deploy --resume), then roll back what is live', 'check');
+  }
   let sha: string;
   if (target.last) {
     const last = (await history(config, { limit: 1 }))[0];
@@ -391,20 +615,29 @@ export async function rollback(config: ResolvedConfig, target: { sha?: string; l
     return { commit: null, message, files: touched, pushedAt: null, dryRun: true };
   }
   progress('commit', message);
+  // A merge is reverted against its first parent: the branch as it was before the merge.
+  const parents = (await git.raw(['rev-list', '--parents', '-n', '1', sha])).trim().split(/\s+/).length - 1;
   try {
-    await git.raw(['revert', '--no-edit', sha]);
+    await git.raw(['revert', '--no-edit', ...(parents > 1 ? ['-m', '1'] : []), sha]);
   } catch (e) {
     await git.raw(['revert', '--abort']).catch(() => undefined);
-    throw new GitOpsError(`git revert ${sha.slice(0, 7)} does not apply cleanly (${(e as Error).message.trim().split('\n')[0]}); nothing was changed`, 'commit');
+    if (IDENTITY_UNKNOWN.test((e as Error).message)) throw commitFailure(e, config);
+    throw new GitOpsError(`git revert ${sha.slice(0, 7)} does not apply cleanly (${(e as Error).message.trim().split('\n')[0]}): a later commit changed `
+      + `the same lines. Nothing was changed. Revert it by hand (git revert ${parents > 1 ? '-m 1 ' : ''}${sha.slice(0, 7)}, resolve, git revert --continue, `
+      + 'keeping the subject "deploy: revert …"), then: gitops-guard deploy --resume', 'commit');
   }
-  await git.raw(['commit', '--amend', '-m', message]);
+  try {
+    await git.raw(['commit', '--amend', '-m', message]);
+  } catch (e) {
+    throw commitFailure(e, config);
+  }
   const commit = (await git.revparse(['HEAD'])).trim();
   progress('push', `pushing ${commit.slice(0, 7)}`);
   const before = options.server && options.wait !== false ? await snapshot(options.server) : null;
   try {
     await git.push(config.remote, config.branch);
   } catch (e) {
-    throw new GitOpsError(`git push was refused (${(e as Error).message.trim().split('\n').pop()}). The revert ${commit.slice(0, 7)} is kept locally: run git pull --rebase --autostash, then git push`, 'push');
+    throw new GitOpsError(pushMessage(classifyPush((e as Error).message), config.remote, config.branch, commit, 'The revert'), 'push');
   }
   const pushedAt = new Date().toISOString();
   const result: DeployResult = { commit, message, files: touched, pushedAt, dryRun: false };

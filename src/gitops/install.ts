@@ -8,7 +8,7 @@ import type { ResolvedConfig } from '../config.js';
 import type { ExecOptions, ExecResult } from '../remote/ssh.js';
 import { homePath, templates, UnsafeValue } from '../remote/commands.js';
 import { quoteWord } from '../shell/words.js';
-import { RECONCILER_SCRIPT, reconcilerEnv } from './reconciler.js';
+import { defaultStateFile, RECONCILER_SCRIPT, reconcilerEnv, stackName } from './reconciler.js';
 
 export type Scheduler = 'systemd' | 'cron';
 
@@ -27,10 +27,15 @@ export interface InstallPlan {
   /** What switches it on once the files are there (shown to the user; --apply runs the same). */
   readonly enable: readonly string[];
   readonly stateFile: string;
+  /** This stack's systemd unit name (without .service/.timer) and crontab marker. */
+  readonly unit: string;
+  readonly marker: string;
 }
 
-export const UNIT = 'gitops-guard-reconcile';
-const DEFAULT_STATE = '~/.local/state/gitops-guard/state.json';
+/** The units and the cron marker carry the stack's name: two stacks of one user never collide. */
+export const unitName = (stack: string): string => `gitops-guard-reconcile-${stack}`;
+/** The closing bracket ends the name, so no stack's marker is a prefix of another's. */
+export const cronMarker = (stack: string): string => `# gitops-guard-reconcile[${stack}]`;
 
 /** One systemd word: double-quoted, with \\ and " escaped and % (a specifier) doubled. */
 function systemdQuote(s: string): string {
@@ -52,16 +57,19 @@ export function plan(config: ResolvedConfig, scheduler: Scheduler): InstallPlan 
     throw new UnsafeValue(`reconcilerPath must start with ~/ or /, not ${JSON.stringify(script)}`);
   }
   const files: InstallFile[] = [{ path: script, content: RECONCILER_SCRIPT, mode: '0755' }];
-  const stateFile = config.stateFile ?? DEFAULT_STATE;
+  const stateFile = config.stateFile ?? defaultStateFile(config);
+  const stack = stackName(config);
+  const UNIT = unitName(stack);
+  const marker = cronMarker(stack);
   if (scheduler === 'cron') {
     const log = `${stateFile.replace(/\/[^/]*$/, '')}/reconcile.log`;
     const logDir = stateFile.replace(/\/[^/]*$/, '');
-    const cronLine = `* * * * * mkdir -p ${cronEscape(homePath('path', logDir))} && ${env.map(([k, v]) => `${k}=${cronEscape(quoteWord(v))}`).join(' ')} ${cronEscape(homePath('path', script))} >> ${cronEscape(homePath('path', log))} 2>&1 # ${UNIT}`;
-    return { scheduler, files, cronLine, enable: [], stateFile };
+    const cronLine = `* * * * * mkdir -p ${cronEscape(homePath('path', logDir))} && ${env.map(([k, v]) => `${k}=${cronEscape(quoteWord(v))}`).join(' ')} ${cronEscape(homePath('path', script))} >> ${cronEscape(homePath('path', log))} 2>&1 ${marker}`;
+    return { scheduler, files, cronLine, enable: [], stateFile, unit: UNIT, marker };
   }
   files.push({
     path: `~/.config/systemd/user/${UNIT}.service`, mode: '0644',
-    content: ['[Unit]', 'Description=gitops-guard: apply what git says', '',
+    content: ['[Unit]', `Description=gitops-guard: apply what git says (${stack})`, '',
       '[Service]', 'Type=oneshot',
       ...env.map(([k, v]) => `Environment=${systemdQuote(`${k}=${v}`)}`),
       `ExecStart=${unitPath(script)}`,
@@ -69,12 +77,12 @@ export function plan(config: ResolvedConfig, scheduler: Scheduler): InstallPlan 
       'SuccessExitStatus=2', ''].join('\n'),
   }, {
     path: `~/.config/systemd/user/${UNIT}.timer`, mode: '0644',
-    content: ['[Unit]', 'Description=gitops-guard: reconcile every minute', '',
+    content: ['[Unit]', `Description=gitops-guard: reconcile ${stack} every minute`, '',
       '[Timer]', 'OnBootSec=1min', 'OnUnitActiveSec=1min', 'AccuracySec=5s', '',
       '[Install]', 'WantedBy=timers.target', ''].join('\n'),
   });
   return {
-    scheduler, files, stateFile,
+    scheduler, files, stateFile, unit: UNIT, marker,
     enable: [`systemctl --user daemon-reload && systemctl --user enable --now ${UNIT}.timer`,
       'loginctl enable-linger "$USER"   # keep the timer running when nobody is logged in'],
   };
@@ -150,7 +158,7 @@ export async function apply(p: InstallPlan, run: Run, progress: (s: ApplyStep) =
   }
   note({ step: 'check the reconciler parses under the server\'s sh', ok: true });
   if (p.scheduler === 'cron') {
-    const r = await run(templates.installCronLine(`# ${UNIT}`), { stdin: `${p.cronLine}\n`, timeoutMs: 30_000 });
+    const r = await run(templates.installCronLine(p.marker), { stdin: `${p.cronLine}\n`, timeoutMs: 30_000 });
     if (r.code !== 0) {
       note({ step: 'add the cron line', ok: false, detail: output(r) });
       return { ok: false, steps, next: ['add the cron line above with crontab -e on the server'] };
@@ -158,18 +166,40 @@ export async function apply(p: InstallPlan, run: Run, progress: (s: ApplyStep) =
     note({ step: 'add the cron line (replacing an earlier one)', ok: true });
     return { ok: true, steps, next: [] };
   }
-  const r = await run(templates.enableUserTimer(`${UNIT}.timer`), { timeoutMs: 60_000 });
+  const r = await run(templates.enableUserTimer(`${p.unit}.timer`), { timeoutMs: 60_000 });
   if (r.code !== 0) {
-    note({ step: `enable ${UNIT}.timer`, ok: false, detail: output(r) });
+    note({ step: `enable ${p.unit}.timer`, ok: false, detail: output(r) });
     return { ok: false, steps, next: [
       `the files are in place; switch the timer on by hand on the server: ${p.enable[0]}`,
       'or, on a server without systemd, use cron instead: gitops-guard server install --cron --apply',
     ] };
   }
-  note({ step: `enable ${UNIT}.timer`, ok: true });
+  note({ step: `enable ${p.unit}.timer`, ok: true });
   const linger = await run(templates.enableLinger());
   note(linger.code === 0 ? { step: 'keep the timer running when nobody is logged in (loginctl enable-linger)', ok: true }
     : { step: 'keep the timer running when nobody is logged in (loginctl enable-linger)', ok: false, detail: output(linger) });
   // Lingering is needed for the timer to run after logout; without it the rest still stands.
   return { ok: true, steps, next: linger.code === 0 ? [] : ['ask an administrator to run: loginctl enable-linger <this user>'] };
+}
+
+/**
+ * Remove exactly what install added for this stack: its units (disabled first) or its cron line,
+ * and the reconciler script when no other stack's unit or cron line is left. The state directory
+ * (the run history) stays; the checkout and the containers are not touched.
+ */
+export async function uninstall(p: InstallPlan, run: Run, progress: (s: ApplyStep) => void = () => undefined): Promise<ApplyResult> {
+  const steps: ApplyStep[] = [];
+  const note = (s: ApplyStep): ApplyStep => { steps.push(s); progress(s); return s; };
+  const cron = await run(templates.removeCronLine(p.marker), { timeoutMs: 30_000 });
+  note(cron.code === 0 ? { step: `remove the cron line ${p.marker} (if there was one)`, ok: true } : { step: 'remove the cron line', ok: false, detail: output(cron) });
+  const units = [`~/.config/systemd/user/${p.unit}.service`, `~/.config/systemd/user/${p.unit}.timer`];
+  const off = await run(templates.disableUserUnits(p.unit, units), { timeoutMs: 60_000 });
+  note(off.code === 0 ? { step: `disable and remove ${p.unit}.timer and .service (if there were any)`, ok: true }
+    : { step: `disable and remove ${p.unit}`, ok: false, detail: output(off) });
+  const script = p.files[0]!.path;
+  const left = await run(templates.removeScriptIfUnused(script), { timeoutMs: 30_000 });
+  note(left.code === 0 ? { step: left.stdout.includes('kept') ? `keep ${script}: another stack still uses it` : `remove ${script}`, ok: true }
+    : { step: `remove ${script}`, ok: false, detail: output(left) });
+  const ok = steps.every((s) => s.ok);
+  return { ok, steps, next: ok ? [] : ['remove what is left by hand on the server (the steps above say what)'] };
 }

@@ -39,23 +39,27 @@ export function homePath(kind: string, value: string): string {
 /** Separates the parts of a combined command's output. */
 export const SEPARATOR = '--gitops-guard--';
 
+/** `# gitops-guard-reconcile[STACK]` (see install.ts). */
+const CRON_MARKER = /^# gitops-guard-reconcile\[[A-Za-z0-9][A-Za-z0-9_.-]*\]$/;
+
 export const LOGS_DEFAULT_TAIL = 200;
 export const LOGS_MAX_TAIL = 5000;
 
 export const templates = {
   /** Every container, one JSON object a line. */
   containers: (): string => `docker ps -a --no-trunc --format '{{json .}}'`,
-  /** Compose services of the project in `dir` (one array, or one object a line, by compose version). */
-  composePs: (dir: string): string => `cd ${quoteWord(checkPath('compose directory', dir))} && docker compose ps -a --format json`,
   /**
-   * The container list (compose's, in `dir`, or docker's), then a separator line, then restart
-   * counts and health of every container: one round trip instead of two.
+   * The containers (of the compose project whose working directory is `dir`, or all), then a
+   * separator line, then restart counts and health of the same containers: one round trip. Found by
+   * the label compose puts on its containers, not by `docker compose ps`, which parses the compose
+   * file: an invalid file checked out on the server must not hide what runs there.
    */
   containersWithRestarts: (dir: string | null): string => {
-    const list = dir ? `cd ${quoteWord(checkPath('compose directory', dir))} && docker compose ps -a --format json`
-      : `docker ps -a --no-trunc --format '{{json .}}'`;
-    return `${list} && echo ${SEPARATOR} && { ids=$(docker ps -aq --no-trunc); [ -z "$ids" ] || `
-      + `docker inspect --format '{{.Id}} {{.RestartCount}} {{if .State.Health}}{{.State.Health.Status}}{{end}}' -- $ids; }`;
+    const filter = dir ? ` --filter ${quoteWord(`label=com.docker.compose.project.working_dir=${checkPath('compose directory', dir)}`)}` : '';
+    return `docker ps -a --no-trunc${filter} --format '{{json .}}' && echo ${SEPARATOR} && { ids=$(docker ps -aq --no-trunc${filter}); [ -z "$ids" ] || `
+      // The whole State as JSON: a CLI that sees it as a map (docker 28 against engine 20.10)
+      // fails on .State.Health of a container without a healthcheck.
+      + `docker inspect --format '{{.Id}} {{.RestartCount}} {{json .State}}' -- $ids; }`;
   },
   logs: (container: string, options: { tail: number; since?: string | undefined; follow?: boolean }): string => {
     if (!CONTAINER_ID.test(container)) checkName('container', container);
@@ -75,10 +79,19 @@ export const templates = {
   },
   /** The commit checked out on the server. */
   serverHead: (remotePath: string): string => `git -C ${quoteWord(checkPath('repository', remotePath))} rev-parse HEAD`,
-  /** The reconciler's last result (see `gitops-guard reconcile`). */
-  reconcilerState: (stateFile: string | undefined): string => stateFile === undefined
-    ? 'cat -- "$HOME/.local/state/gitops-guard/state.json"'
-    : `cat -- ${quoteWord(checkPath('state file', stateFile))}`,
+  /** Exit 0 when `ancestor` is `descendant` or one of its ancestors, 1 when not (both full or short shas). */
+  isAncestor: (remotePath: string, ancestor: string, descendant: string): string => {
+    for (const c of [ancestor, descendant]) if (!/^[0-9a-f]{7,64}$/.test(c)) throw new UnsafeValue(`${JSON.stringify(c)} is not a commit id`);
+    return `git -C ${quoteWord(checkPath('repository', remotePath))} merge-base --is-ancestor ${ancestor} ${descendant}`;
+  },
+  /** The reconciler's last result (see `gitops-guard reconcile`): its state file, `~/…` or absolute. */
+  reconcilerState: (stateFile: string): string => `cat -- ${homePath('state file', stateFile)}`,
+  /** The last `lines` runs from the reconciler's history (history.jsonl beside the state file). */
+  reconcilerHistory: (stateFile: string, lines: number): string => {
+    if (!(Number.isInteger(lines) && lines > 0 && lines <= 1000)) throw new UnsafeValue(`lines must be 1..1000, not ${lines}`);
+    const dir = stateFile.replace(/\/[^/]*$/, '');
+    return `f=${homePath('state directory', dir)}/history.jsonl; [ ! -f "$f" ] || tail -n ${lines} -- "$f"`;
+  },
 
   /** Prints each of the named tools (fixed names) that the server lacks, one a line. */
   missingTools: (tools: readonly string[]): string => {
@@ -95,8 +108,25 @@ export const templates = {
   syntaxCheck: (path: string): string => `sh -n ${homePath('script', path)}`,
   /** Replace the crontab lines carrying `marker` with the line on stdin; other lines stay. */
   installCronLine: (marker: string): string => {
-    if (!/^# [a-z-]+$/.test(marker)) throw new UnsafeValue(`${JSON.stringify(marker)} is not a cron marker`);
+    if (!CRON_MARKER.test(marker)) throw new UnsafeValue(`${JSON.stringify(marker)} is not a cron marker`);
     return `line=$(cat) && { crontab -l 2>/dev/null | grep -v -F -- ${quoteWord(marker)}; printf '%s\n' "$line"; } | crontab -`;
+  },
+  /** Remove the crontab lines carrying `marker`; other lines stay. */
+  removeCronLine: (marker: string): string => {
+    if (!CRON_MARKER.test(marker)) throw new UnsafeValue(`${JSON.stringify(marker)} is not a cron marker`);
+    return `if crontab -l >/dev/null 2>&1; then crontab -l | grep -v -F -- ${quoteWord(marker)} | crontab -; fi`;
+  },
+  /** Stop and disable a user timer and service if systemd is there, then remove their files. */
+  disableUserUnits: (unit: string, files: readonly string[]): string => {
+    checkName('unit', unit);
+    return `{ systemctl --user disable --now -- ${quoteWord(`${unit}.timer`)} >/dev/null 2>&1 || true; }; rm -f -- ${files.map((f) => homePath('unit file', f)).join(' ')}`
+      + '; { systemctl --user daemon-reload >/dev/null 2>&1 || true; }';
+  },
+  /** Remove the reconciler script unless another stack's unit or cron line still runs it (then print "kept"). */
+  removeScriptIfUnused: (script: string): string => {
+    const p = homePath('script', script);
+    return `if ls "$HOME"/.config/systemd/user/gitops-guard-reconcile-*.service >/dev/null 2>&1 || { crontab -l 2>/dev/null | grep -q -F '# gitops-guard-reconcile['; }; `
+      + `then echo kept; else rm -f -- ${p}; fi`;
   },
   enableUserTimer: (unit: string): string =>
     `systemctl --user daemon-reload && systemctl --user enable --now -- ${quoteWord(checkName('unit', unit))}`,

@@ -4,6 +4,7 @@ import { posix } from 'node:path';
 import { execFile } from 'node:child_process';
 import type { ResolvedConfig } from '../config.js';
 import { LOGS_DEFAULT_TAIL, LOGS_MAX_TAIL, SEPARATOR, templates, checkName } from './commands.js';
+import { defaultStateFile } from '../gitops/reconciler.js';
 import { defaultSettings, SshPool, type ExecOptions, type ExecResult, type SshSettings } from './ssh.js';
 
 export interface ServiceState {
@@ -30,6 +31,22 @@ export interface ReconcilerState {
   /** The last commit applied successfully, and when. */
   readonly applied?: string;
   readonly appliedAt?: string;
+  /** What the run healed: drift it undid, what it saved where. */
+  readonly healed?: string[];
+  readonly durationMs?: number;
+}
+
+/** One line of the reconciler's run history (history.jsonl). */
+export interface ReconcilerRun {
+  readonly time: string;
+  readonly stack?: string;
+  readonly commit: string;
+  readonly event: 'applied' | 'healed' | 'failed';
+  readonly ok: boolean;
+  readonly exit: number;
+  readonly healed: string[];
+  readonly durationMs: number;
+  readonly output?: string;
 }
 
 export interface Status {
@@ -44,6 +61,8 @@ export interface Status {
   readonly summary: string;
   /** What could not be found out, and why. */
   readonly problems: string[];
+  /** What the reconciler's last run healed (drift undone, old state saved). */
+  readonly healed: string[];
 }
 
 export interface LogsResult {
@@ -87,23 +106,6 @@ function labels(v: unknown): Record<string, string> {
   return out;
 }
 
-/** A `docker compose ps --format json` record. */
-function fromCompose(r: Record<string, unknown>): ServiceState {
-  const publishers = Array.isArray(r.Publishers) ? r.Publishers as Record<string, unknown>[] : [];
-  return {
-    name: str(r.Name) ?? str(r.Names) ?? '?',
-    service: str(r.Service),
-    image: str(r.Image) ?? '?',
-    state: str(r.State) ?? 'unknown',
-    health: str(r.Health),
-    status: str(r.Status) ?? '',
-    created: str(r.CreatedAt) ?? (typeof r.Created === 'number' ? new Date(r.Created * 1000).toISOString() : null),
-    restarts: null,
-    ports: publishers.filter((p) => p.PublishedPort).map((p) => `${p.URL ?? '0.0.0.0'}:${p.PublishedPort}->${p.TargetPort}/${p.Protocol ?? 'tcp'}`),
-    id: str(r.ID),
-  };
-}
-
 /** A `docker ps --format '{{json .}}'` record. */
 function fromDockerPs(r: Record<string, unknown>): ServiceState {
   const l = labels(r.Labels);
@@ -121,6 +123,17 @@ function fromDockerPs(r: Record<string, unknown>): ServiceState {
     ports: (str(r.Ports) ?? '').split(',').map((p) => p.trim()).filter(Boolean),
     id: str(r.ID),
   };
+}
+
+/** Health.Status from inspect's State JSON, or the word itself; '' when there is no healthcheck. */
+function healthOf(text: string): string {
+  if (!text.startsWith('{')) return text.trim();
+  try {
+    const h = (JSON.parse(text) as { Health?: { Status?: unknown } }).Health?.Status;
+    return typeof h === 'string' ? h : '';
+  } catch {
+    return '';
+  }
 }
 
 export interface ServerOptions {
@@ -170,11 +183,15 @@ export class Server {
     const restartText = cut >= 0 ? r.stdout.slice(cut + SEPARATOR.length + 1) : '';
     let list: ServiceState[];
     try {
-      list = parseJsonRecords(listText).map(dir ? fromCompose : fromDockerPs);
+      list = parseJsonRecords(listText).map(fromDockerPs);
     } catch (e) {
       throw new ServerError(`unexpected output from docker on ${this.host}: ${(e as Error).message}`);
     }
-    const rows = restartText.trim().split('\n').filter(Boolean).map((l) => l.split(' '));
+    // "ID RESTARTS STATE": STATE is inspect's State as JSON (or, from older templates, a health word).
+    const rows = restartText.trim().split('\n').filter(Boolean).map((l) => {
+      const [id = '', count = '', ...rest] = l.split(' ');
+      return [id, count, healthOf(rest.join(' '))] as const;
+    });
     return list.map((c) => {
       const row = c.id ? rows.find(([id]) => id !== undefined && id !== '' && (id.startsWith(c.id!) || c.id!.startsWith(id))) : undefined;
       if (!row) return c;
@@ -183,9 +200,20 @@ export class Server {
     });
   }
 
+  /**
+   * Whether `applied` contains `commit` (is it, or a later commit built on it), asked of the server's
+   * checkout, which has every commit it applied.
+   */
+  async contains(applied: string, commit: string): Promise<boolean> {
+    if (applied === commit || (applied.length >= 7 && commit.startsWith(applied))) return true;
+    if (!this.config.remotePath || !/^[0-9a-f]{7,64}$/.test(applied) || !/^[0-9a-f]{7,64}$/.test(commit)) return false;
+    const r = await this.run(templates.isAncestor(this.config.remotePath, commit, applied));
+    return r.code === 0;
+  }
+
   /** The reconciler's last result, or null (with why in `problems`). */
   async reconcilerState(problems: string[] = []): Promise<ReconcilerState | null> {
-    const r = await this.run(templates.reconcilerState(this.config.stateFile));
+    const r = await this.run(templates.reconcilerState(this.config.stateFile ?? defaultStateFile(this.config)));
     if (r.code !== 0) { problems.push('no reconciler state on the server yet (has gitops-guard reconcile run?)'); return null; }
     try {
       const s = JSON.parse(r.stdout) as ReconcilerState;
@@ -194,6 +222,21 @@ export class Server {
       problems.push('the reconciler state file is not valid JSON');
       return null;
     }
+  }
+
+  /** The reconciler's last runs, newest first (empty when it has not run or keeps no history). */
+  async runs(limit = 20): Promise<ReconcilerRun[]> {
+    const r = await this.run(templates.reconcilerHistory(this.config.stateFile ?? defaultStateFile(this.config), limit), { maxBytes: 4 * 1024 * 1024 });
+    if (r.code !== 0) throw new ServerError(`reading the reconciler's history on ${this.host} failed: ${r.stderr.trim()}`);
+    const out: ReconcilerRun[] = [];
+    for (const line of r.stdout.split('\n')) {
+      if (!line.trim()) continue;
+      try {
+        const v = JSON.parse(line) as ReconcilerRun;
+        if (typeof v.commit === 'string' && typeof v.time === 'string') out.push({ ...v, healed: Array.isArray(v.healed) ? v.healed : [] });
+      } catch { /* a line cut by a full disk: skipped */ }
+    }
+    return out.reverse();
   }
 
   async status(): Promise<Status> {
@@ -224,6 +267,7 @@ export class Server {
       pending,
       summary: parts.join('; '),
       problems,
+      healed: applied?.healed ?? [],
     };
   }
 

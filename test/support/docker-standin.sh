@@ -1,5 +1,7 @@
 #!/bin/sh
-# A stand-in for the docker CLI on the test SSH server: no Docker engine runs on these machines.
+# A stand-in for the docker CLI on the test SSH server, used only where a real engine (support/docker.ts)
+# cannot produce the case: ssh.test.ts needs a record of every command that reached the server, canned
+# output in the shapes of other docker/compose versions, and a log that follows forever at a known pace.
 # It records every call in $DOCKER_STANDIN/calls and answers from files in $DOCKER_STANDIN, in the
 # same shapes the real CLI prints (docker ps --format '{{json .}}', docker compose ps --format json).
 set -u

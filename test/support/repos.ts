@@ -3,6 +3,7 @@
 import { execFileSync } from 'node:child_process';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
+import { httpdService } from './docker.js';
 
 export const COMPOSE = 'server/docker-compose.yml';
 
@@ -10,9 +11,8 @@ export const COMPOSE = 'server/docker-compose.yml';
 export const git = (cwd: string, ...args: string[]): string =>
   execFileSync('git', ['-c', 'user.name=Dev', '-c', 'user.email=dev@example.com', ...args], { cwd, encoding: 'utf8' }).trim();
 
-/** The seed's gateway service, published on `port`. */
-export const gatewayCompose = (port: number): string =>
-  `services:\n  gateway:\n    image: ghcr.io/example/gateway:1.4.2\n    ports: ["${port}:${port}"]\n`;
+/** The seed's gateway service, serving on 127.0.0.1:`port` (busybox httpd on the test engine). */
+export const gatewayCompose = (port: number): string => `services:\n${httpdService('gateway', port)}`;
 
 export interface Repos {
   readonly bare: string;

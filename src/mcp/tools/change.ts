@@ -16,6 +16,8 @@ const outcome = {
   pushedAt: z.string().nullable(),
   problems: z.array(z.string()),
   next: z.string(),
+  revert: z.object({ commit: z.string().nullable(), message: z.string(), live: z.boolean(), problems: z.array(z.string()) }).optional()
+    .describe('With revert_on_failure: the revert committed and pushed after the deploy failed, and whether it is live and healthy.'),
 };
 
 type Extra = {
@@ -30,15 +32,21 @@ function progressFor(extra: Extra, ctx: ToolContext) {
 
 function describe(r: DeployResult, hasHost: boolean): { structured: z.infer<z.ZodObject<typeof outcome>>; text: string } {
   const v = r.verify;
-  const status = r.dryRun ? 'dry-run' : !v ? 'pushed' : v.ok ? 'deployed' : v.pending ? 'pending' : 'failed';
+  const status: z.infer<typeof outcome.status> = r.dryRun ? 'dry-run' : !v ? 'pushed' : v.ok ? 'deployed' : v.pending ? 'pending' : 'failed';
   const next = status === 'deployed' ? 'nothing: the commit is live and the services are healthy'
     : status === 'pending' ? `call status until it shows live: ${r.commit?.slice(0, 7)}`
       : status === 'failed' ? `look at the logs of the failing service; to undo, call rollback with sha ${r.commit?.slice(0, 7)}`
         : status === 'dry-run' ? 'call again without dry_run to commit and push'
           : hasHost ? 'call status to see when the server applies it'
             : `nothing to verify here: ${NO_HOST.message}; the push is done, and the server applies it if its reconciler follows ${r.commit?.slice(0, 7) ?? 'the branch'}`;
-  const structured = { status, commit: r.commit, message: r.message, files: r.files, pushedAt: r.pushedAt, problems: v?.problems ?? [], next } as const;
-  const text = [`${status}: ${r.message}${r.commit ? ` (${r.commit.slice(0, 7)})` : ''}`, ...(v?.problems ?? []), `next: ${next}`].join('\n');
+  const back = r.revert;
+  const revert = back ? { commit: back.commit, message: back.message, live: Boolean(back.verify?.ok), problems: back.verify?.problems ?? [] } : undefined;
+  const structured = { status, commit: r.commit, message: r.message, files: r.files, pushedAt: r.pushedAt, problems: v?.problems ?? [],
+    next: revert ? (revert.live ? `nothing to undo: the revert ${revert.commit?.slice(0, 7)} is live; fix the change and deploy again` : next) : next,
+    ...(revert ? { revert } : {}) };
+  const text = [`${status}: ${r.message}${r.commit ? ` (${r.commit.slice(0, 7)})` : ''}`, ...(v?.problems ?? []),
+    ...(revert ? [`reverted: ${revert.message}${revert.commit ? ` (${revert.commit.slice(0, 7)})` : ''}${revert.live ? ', live and healthy' : ''}`, ...revert.problems] : []),
+    `next: ${structured.next}`].join('\n');
   return { structured, text };
 }
 
@@ -66,6 +74,10 @@ export function registerChangeTools(server: McpServer, ctx: ToolContext): void {
       message: z.string().min(1).max(500).optional().describe('What changed, e.g. "update gateway port to 18790". Required unless restart.'),
       files: z.array(z.string().min(1)).optional().describe('IaC files to commit; default: the changed ones among the compose files\' directories.'),
       restart: z.boolean().default(false).describe('Make an empty "deploy: restart [service]" commit so the server re-applies.'),
+      revert_on_failure: z.boolean().optional().describe('When the pushed commit fails to apply or comes up unhealthy, commit and push its '
+        + 'git revert ("deploy: revert <sha> (<why>)") and wait for it. Default: revertOnFailure in gitops-guard.json.'),
+      resume: z.boolean().default(false).describe('Finish an interrupted deploy: push the deploy commits not pushed yet, or wait for the pushed one '
+        + 'the server has not applied. Commits nothing; use it when deploy says a commit is not pushed or not applied yet.'),
       service: z.string().regex(/^[a-zA-Z0-9][a-zA-Z0-9_.-]*$/).optional().describe('With restart: the service named in the message.'),
       dry_run: z.boolean().default(false).describe('Report what would be committed and pushed; change nothing.'),
       wait: z.boolean().default(true).describe('Wait (up to wait_seconds) until the server has applied the commit.'),
@@ -76,12 +88,13 @@ export function registerChangeTools(server: McpServer, ctx: ToolContext): void {
   }, async (args, extra) => {
     const progress = progressFor(extra as Extra, ctx);
     try {
-      if (!args.message && !args.restart) return failure(new Error('say what changed in message (or set restart)'));
-      const refused = args.dry_run ? null : await confirm(server, ctx, `Deploy: ${args.message ?? `restart ${args.service ?? ''}`}`);
+      if (!args.message && !args.restart && !args.resume) return failure(new Error('say what changed in message (or set restart, or resume)'));
+      const refused = args.dry_run ? null : await confirm(server, ctx, args.resume ? 'Finish the interrupted deploy (push what is committed)'
+        : `Deploy: ${args.message ?? `restart ${args.service ?? ''}`}`);
       if (refused) return failure(new Error(refused));
       const r = await deploy(ctx.config, {
         ...(args.message ? { message: args.message } : {}), ...(args.files ? { files: args.files } : {}),
-        restart: args.restart, ...(args.service ? { service: args.service } : {}), dryRun: args.dry_run,
+        restart: args.restart, resume: args.resume, ...(args.revert_on_failure !== undefined ? { revertOnFailure: args.revert_on_failure } : {}), ...(args.service ? { service: args.service } : {}), dryRun: args.dry_run,
         wait: args.wait && Boolean(ctx.config.host), ...(ctx.config.host && args.wait ? { server: ctx.remote() } : {}),
         waitTimeoutMs: args.wait_seconds * 1000, progress, signal: extra.signal,
       });

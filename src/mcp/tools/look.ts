@@ -50,6 +50,7 @@ export function registerLookTools(server: McpServer, ctx: ToolContext): void {
       services: z.array(z.object({ service: z.string().nullable(), name: z.string(), image: z.string(), state: z.string(),
         health: z.string().nullable(), restarts: z.number().nullable(), ports: z.array(z.string()), status: z.string() })),
       problems: z.array(z.string()),
+      healed: z.array(z.string()).describe("What the reconciler's last run healed: drift undone, and where the old state was saved."),
     },
     annotations: REMOTE,
   }, async () => {
@@ -62,8 +63,8 @@ export function registerLookTools(server: McpServer, ctx: ToolContext): void {
         restarts: c.restarts, ports: c.ports, status: c.status }));
       const lastRun = s.server.applied ? { commit: s.server.applied.commit, ok: s.server.applied.ok,
         ...(s.server.applied.output ? { output: s.server.applied.output } : {}) } : null;
-      const lines = [`${s.host}: ${s.summary}`, ...services.map((c) => `- ${c.service ?? c.name}: ${c.state}${c.health ? ` (${c.health})` : ''}, ${c.image}`), ...s.problems.map((p) => `note: ${p}`)];
-      return result({ host: s.host, summary: s.summary, live, upstream: s.local.upstream, pending: s.pending, lastRun, services, problems: s.problems }, lines.join('\n'));
+      const lines = [`${s.host}: ${s.summary}`, ...services.map((c) => `- ${c.service ?? c.name}: ${c.state}${c.health ? ` (${c.health})` : ''}, ${c.image}`), ...s.healed.map((h) => `healed: ${h}`), ...s.problems.map((p) => `note: ${p}`)];
+      return result({ host: s.host, summary: s.summary, live, upstream: s.local.upstream, pending: s.pending, lastRun, services, problems: s.problems, healed: s.healed }, lines.join('\n'));
     } catch (e) {
       return failure(e, serverNext(e, ctx));
     }
@@ -97,14 +98,31 @@ export function registerLookTools(server: McpServer, ctx: ToolContext): void {
     description: 'List the deploy commits on the deploy branch, newest first, with the one live on the server marked. Use it to pick '
       + 'a commit for rollback. Read-only.',
     inputSchema: { limit: z.number().int().min(1).max(200).default(20) },
-    outputSchema: { entries: z.array(z.object({ sha: z.string(), date: z.string(), author: z.string(), message: z.string(), live: z.boolean() })) },
+    outputSchema: {
+      entries: z.array(z.object({ sha: z.string(), date: z.string(), author: z.string(), message: z.string(), live: z.boolean(),
+        applied: z.string().nullable().describe('What the server did last at this commit: applied, healed or failed, and when.') })),
+      runs: z.array(z.object({ time: z.string(), commit: z.string(), event: z.string(), ok: z.boolean(), exit: z.number(),
+        healed: z.array(z.string()), durationMs: z.number() })).describe("The server's reconciler runs, newest first."),
+    },
     annotations: LOCAL,
   }, async ({ limit }) => {
     try {
       let live: string | null = null;
-      if (ctx.config.host) live = (await ctx.remote().reconcilerState().catch(() => null))?.applied ?? null;
-      const entries = await history(ctx.config, { limit, live });
-      return result({ entries }, entries.map((e) => `${e.live ? '* ' : '  '}${e.sha.slice(0, 7)} ${e.date} ${e.author}: ${e.message}`).join('\n') || 'no deploy commits');
+      let runs: Awaited<ReturnType<ReturnType<typeof ctx.remote>['runs']>> = [];
+      if (ctx.config.host) {
+        [live, runs] = await Promise.all([ctx.remote().reconcilerState().then((s) => s?.applied ?? null, () => null),
+          ctx.remote().runs(limit).catch(() => [])]);
+      }
+      const all = await history(ctx.config, { limit, live, runs });
+      const entries = all.map((e) => {
+        const last = e.runs?.[0];
+        return { sha: e.sha, date: e.date, author: e.author, message: e.message, live: e.live,
+          applied: last ? `${last.event} ${last.time}${last.ok ? '' : ` (exit ${last.exit})`}` : null };
+      });
+      const serverRuns = runs.map((r) => ({ time: r.time, commit: r.commit, event: r.event, ok: r.ok, exit: r.exit, healed: r.healed, durationMs: r.durationMs }));
+      const text = [...entries.map((e) => `${e.live ? '* ' : '  '}${e.sha.slice(0, 7)} ${e.date} ${e.author}: ${e.message}${e.applied ? ` [${e.applied}]` : ''}`),
+        ...serverRuns.slice(0, 10).map((r) => `run ${r.time} ${r.event} ${r.commit.slice(0, 7)}${r.healed.length ? `: ${r.healed.join('; ')}` : ''}`)];
+      return result({ entries, runs: serverRuns }, text.join('\n') || 'no deploy commits');
     } catch (e) {
       return failure(e);
     }
