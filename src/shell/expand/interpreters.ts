@@ -26,6 +26,14 @@ const LINE_VERBS: Partial<Record<CodeLanguage, RegExp>> = {
   ed: /^\s*(?:[0-9,.$;]*[rwe]\s*!|!)\s*(.*)$/,
   less: /^\s*[0-9]*!(.*)$|^\s*[0-9]*\|.(.*)$/,
   tcl: /(?:^|\[)\s*exec\s+(?:-\S+\s+)*([^\]\n]*)/,
+  // Database shells, calculators and clients with a shell escape of their own.
+  sqlite: /^\s*\.(?:system|shell)\s+(.*)$/,
+  psql: /\\!\s*(.*)$/,
+  mysql: /^\s*(?:system|\\!)\s+(.*)$/,
+  dc: /!(.*)$/,
+  m4: /\be?syscmd\(([^)]*)\)/,
+  ftp: /^\s*!(.*)$/,
+  fzf: /(?:execute(?:-silent|-multi)?|become|reload|preview)[(\[{<](.*?)[)\]}>]/,
 };
 
 export function scanCode(scope: Scope, lang: CodeLanguage, code: string, label: string, inline = true,

@@ -4,7 +4,8 @@ import type { OptionGrammar } from '../getopt.js';
 /** Languages whose code the interpreters family scans for commands (see expand/interpreters.ts). */
 export type CodeLanguage =
   | 'python' | 'node' | 'ruby' | 'perl' | 'php' | 'lua' | 'tcl' | 'r' | 'powershell' | 'applescript'
-  | 'awk' | 'sed' | 'vim' | 'gdb' | 'lisp' | 'expect' | 'crontab' | 'ed' | 'less' | 'code';
+  | 'awk' | 'sed' | 'vim' | 'gdb' | 'lisp' | 'expect' | 'crontab' | 'ed' | 'less' | 'code'
+  | 'sqlite' | 'psql' | 'mysql' | 'dc' | 'm4' | 'ftp' | 'fzf';
 
 /**
  * One way a program runs something. Rows are tried in order; a row applies when its option
