@@ -48,6 +48,11 @@ const bounded = {
   '8 nested sh -c': (() => { let c = 'docker restart web'; for (let i = 0; i < 8; i++) c = `sh -c ${JSON.stringify(c)}`; return c; })(),
   '5,000 commands joined by &&': Array.from({ length: 5000 }, () => 'true').join(' && ') + ' && docker ps',
   '64 KiB of nested $( )': '$('.repeat(8000) + 'docker ps' + ')'.repeat(8000),
+  // Found by the attack on the rebuilt layer: 64 KiB of valid substitutions and expansions.
+  '64 KiB of `x` words': '`x` '.repeat(16382),
+  '64 KiB of echo $(x)': 'echo ' + '$(x) '.repeat(13106),
+  '64 KiB of $x;': '$x;'.repeat(16382),
+  '64 KiB of x=$(y);': 'x=$(y);'.repeat(9361),
 };
 console.log('core: every input in bounded time (target ≤ 100 ms each; the decision shown)');
 for (const [name, text] of Object.entries(bounded)) {

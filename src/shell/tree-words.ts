@@ -48,15 +48,15 @@ export function wordsOf(src: string, node: Node, offset = 0): Word[] {
 
 /** The static suffix after the last `/`, when it does not depend on an expansion. */
 function tailOf(parts: (string | null)[]): string | null {
-  let acc = '';
+  const after: string[] = [];
   for (let i = parts.length - 1; i >= 0; i--) {
     const part = parts[i];
     if (part === null || part === undefined) return null;
-    acc = part + acc;
-    const slash = acc.lastIndexOf('/');
-    if (slash >= 0) return acc.slice(slash + 1);
+    const slash = part.lastIndexOf('/');
+    after.push(slash >= 0 ? part.slice(slash + 1) : part);
+    if (slash >= 0) break;
   }
-  return acc;
+  return after.reverse().join('');
 }
 
 function wordParts(src: string, node: Node): (string | null)[] {
