@@ -1,7 +1,7 @@
 // The expansion driver: find every command that will really run. Text goes through a job queue
 // (so nesting is a counter, not recursion); each simple command is handed to the runner families
 // in turn until one of them has read it. Every limit that runs out (depth, wrappers, commands,
-// time, size) becomes a `bad-input` event: the policy blocks where something managed could hide.
+// time, size) becomes a `limit` event: the policy blocks where something managed could hide.
 import { isAbsolute, resolve } from 'node:path';
 import type { ScriptFiles } from '../files.js';
 import { COMMAND_ENV, OPTIONS_ENV } from '../grammars/env.js';
@@ -261,7 +261,7 @@ export class Scope {
       if (!read) { this.unknownProgram(name); this.emit(this.argv, name); return; }
       if (this.argv === before) return;
     }
-    this.raise('bad-input', `wrapped in more than ${MAX_WRAPPERS} commands`);
+    this.raise('limit', `wrapped in more than ${MAX_WRAPPERS} commands`, this.run0.input);
   }
 
   /**
