@@ -87,6 +87,9 @@ const PREFIX_WORDS = new Set(['if', 'then', 'else', 'elif', 'fi', 'do', 'done', 
 /** Builtins that change what a later bare name runs: an alias, a hashed path, a function, the PATH. */
 const SHELL_STATE = new Set(['alias', 'hash', 'enable', 'export', 'declare', 'typeset', 'readonly', 'local', 'builtin', 'command']);
 
+/** A quoted stretch with a space in it, in the same word as a glob character. */
+const QUOTED_SPACE_GLOB = /(["'])[^"']*\s[^"']*\1[^\s;&|()<>]*[*?[]|[*?[][^\s;&|()<>]*(["'])[^"']*\s[^"']*\2/;
+
 /** A brace expression bash may expand: a list (`{a,b}`) or a sequence (`{a..z}`). */
 const BRACES = /\{[^\s{}]*(?:,|\.\.)[^\s]*\}/;
 
@@ -172,6 +175,9 @@ export function mentionsManaged(text: string, names: ManagedNames | null = built
 export function cannotHideManaged(text: string, names: ManagedNames | null = builtinNames()): boolean {
   const sh = shellMatchers();
   if (names === null || sh === null || expands(text)) return false;
+  // A quoted space joins a word that a glob then expands (`"ls "*` is one word, a glob, to the shell,
+  // but two words once quotes are gone): leave it to the parser.
+  if (QUOTED_SPACE_GLOB.test(text)) return false;
   const t = unquoted(text);
   // Brace expansion builds words (`d{o..o}cker` is docker): the parser expands them.
   if (BRACES.test(t)) return false;
