@@ -1,6 +1,7 @@
 // The scripts family: files a command runs (`./deploy.sh`, `bash x.sh`, `source x`), stdin fed to
 // a shell, npm/pnpm/yarn/bun scripts from package.json, and make recipes. Each is read from the
 // command's working directory and judged by what it runs. A binary is judged by its name.
+import { readdirSync } from 'node:fs';
 import { dirname, isAbsolute, join, resolve } from 'node:path';
 import { getopt, optionIs, valueOf } from '../getopt.js';
 import type { CodeLanguage } from '../grammars/types.js';
@@ -110,6 +111,12 @@ export function runStdin(scope: Scope, reader: string, lang?: CodeLanguage): voi
 }
 
 const PACKAGE_TOOLS = new Set(['npm', 'pnpm', 'yarn', 'bun']);
+/** The scripts npm runs around packing, publishing and versioning (npm docs, "Life Cycle Scripts"). */
+const PUBLISH_LIFECYCLE: Record<string, readonly string[]> = {
+  pack: ['prepack', 'prepare', 'postpack'],
+  publish: ['prepublishOnly', 'prepack', 'prepare', 'postpack', 'publish', 'postpublish'],
+  version: ['preversion', 'version', 'postversion'],
+};
 const NOT_SCRIPTS = new Set(['install', 'add', 'remove', 'exec', 'dlx', 'x', 'create', 'init', 'why', 'list', 'ls', 'info',
   'upgrade', 'up', 'update', 'outdated', 'link', 'unlink', 'publish', 'pack', 'config', 'cache', 'global', 'i', 'audit',
   'build', 'version', 'ci', 'uninstall', 'rm', 'view', 'help', 'whoami', 'login', 'logout', 'doctor', 'prune', 'dedupe',
@@ -118,52 +125,108 @@ const NOT_SCRIPTS = new Set(['install', 'add', 'remove', 'exec', 'dlx', 'x', 'cr
 /** `npm run X`, `npm test`, `yarn X`, `pnpm X`, `bun run X`: the scripts package.json gives for X. */
 export function packageScripts(scope: Scope, name: string, args: readonly Word[]): boolean {
   if (!PACKAGE_TOOLS.has(name) || !scope.local) return false;
-  const scan = getopt(args.map(argOf), { long: ['prefix=', 'workspace=', 'dir=', 'filter=', 'cwd=', 'silent', 'if-present', 'recursive'], short: 'w:C:rs' });
+  // npm takes its options anywhere before `--`.
+  const scan = getopt(args.map(argOf), { long: ['prefix=', 'workspace=', 'workspaces', 'include-workspace-root', 'ignore-scripts', 'dir=', 'filter=', 'cwd=', 'silent', 'if-present', 'recursive'], short: 'w:C:rs', permute: true });
   const words = scan.operands.map((o) => o.value);
-  const first = words[0];
-  let script: string | null | undefined;
-  // A bare install runs the project's own install lifecycle scripts.
-  const lifecycle = (first === 'install' || first === 'i' || first === 'ci' || first === 'add' && name !== 'npm') && words.length === 1
-    ? ['preinstall', 'install', 'postinstall', 'preprepare', 'prepare', 'postprepare'] : null;
-  if (first === 'run' || first === 'run-script' || first === 'rum' || first === 'urn') script = words[1];
-  else if (lifecycle) script = 'install';
-  else if (['start', 'test', 't', 'tst', 'stop', 'restart'].includes(first ?? '')) script = first === 't' || first === 'tst' ? 'test' : first;
-  else if (name !== 'npm' && first !== undefined && first !== null && !NOT_SCRIPTS.has(first)) script = first;
-  if (script === undefined) return false;
-  if (script === null) { scope.raise('dynamic-command', `\`${name} run\` runs a script named at run time`); return true; }
-  const prefix = valueOf(scan, '--prefix', '-C', '--dir', '--cwd');
+  const wanted = scriptOf(name, words);
+  if (wanted === undefined) return false;
+  if (wanted.script === null) { scope.raise('dynamic-command', `\`${name} run\` runs a script named at run time`); return true; }
+  const script = wanted.script;
+  // `-w DIR` runs the workspace's own script (a workspace named by package name cannot be told here).
+  const prefix = valueOf(scan, '--prefix', '-C', '--dir', '--cwd', '--workspace', '-w');
   const start = prefix === undefined ? scope.cwd : prefix === null || scope.cwd === null ? null : resolve(scope.cwd, prefix);
   if (start === null) { scope.raise('unreadable-script', `cannot tell where \`${name} ${script}\` finds package.json`); return true; }
   const found = scope.files.findUp(start, 'package.json');
   if (!found) return false;
   if (found.kind === 'unreadable') { scope.raise('unreadable-script', `package.json: ${found.why}`); return true; }
-  let scripts: Record<string, unknown>;
-  try {
-    const pkg = JSON.parse(found.text) as { scripts?: Record<string, unknown> };
-    scripts = pkg.scripts && typeof pkg.scripts === 'object' ? pkg.scripts : {};
-  } catch {
-    scope.raise('unreadable-script', `${found.path} is not valid JSON`);
-    return true;
-  }
+  const pkg = packageOf(scope, found.path, found.text);
+  if (pkg === null) return true;
   scope.emit(scope.argv, name);
-  const key = `${found.path}#${script}`;
-  if (scope.run0.seen.has(key)) return true;
-  scope.run0.seen.add(key);
-  const names = lifecycle ?? (script.includes('*')
-    ? Object.keys(scripts).filter((k) => new RegExp('^' + script!.split('*').map((p) => p.replace(/[.+?^${}()|[\]\\]/g, '\\$&')).join('.*') + '$').test(k))
-    // `npm restart` without a restart script is stop, then start.
-    : script === 'restart' && typeof scripts.restart !== 'string'
-      ? ['prestop', 'stop', 'poststop', 'prestart', 'start', 'poststart']
-      : [`pre${script}`, script, `post${script}`]);
-  for (const n of names) {
-    const text = scripts[n];
-    if (typeof text !== 'string') continue;
-    scope.run0.queue.push({
-      text, target: scope.target, depth: scope.job.depth + 1, origin: scope.range, rewriteCwd: scope.rewriteCwd, spliceable: false,
-      cwd: dirname(found.path), stdin: null, source: 'script', env: scope.env, via: [...scope.via, `${name} run ${n}`],
-    });
+  // --ignore-scripts: no lifecycle script runs, and `run X` runs X alone.
+  const ignore = scan.options.some((o) => optionIs(o, ['--ignore-scripts']));
+  if (ignore && wanted.lifecycle) return true;
+  const names = (scripts: Record<string, unknown>): readonly string[] => ignore ? [script] : wanted.lifecycle ?? scriptNames(script, scripts);
+  const all = scan.options.some((o) => optionIs(o, ['--workspaces']));
+  const packages = all ? workspacesOf(scope, found.path, pkg.workspaces) : [{ path: found.path, scripts: pkg.scripts }];
+  if (packages === null) return true;
+  for (const p of packages) {
+    const key = `${p.path}#${script}`;
+    if (scope.run0.seen.has(key)) continue;
+    scope.run0.seen.add(key);
+    for (const n of names(p.scripts)) {
+      const text = p.scripts[n];
+      if (typeof text !== 'string') continue;
+      scope.run0.queue.push({
+        text, target: scope.target, depth: scope.job.depth + 1, origin: scope.range, rewriteCwd: scope.rewriteCwd, spliceable: false,
+        cwd: dirname(p.path), stdin: null, source: 'script', env: scope.env, via: [...scope.via, `${name} run ${n}`],
+      });
+    }
   }
   return true;
+}
+
+/** Which script a package tool's words run, and the lifecycle around it; undefined: none. */
+function scriptOf(name: string, words: readonly (string | null)[]): { script: string | null; lifecycle?: readonly string[] } | undefined {
+  const first = words[0];
+  // A bare install runs the project's own install lifecycle scripts.
+  if ((first === 'install' || first === 'i' || first === 'ci' || first === 'add' && name !== 'npm') && words.length === 1) {
+    return { script: 'install', lifecycle: ['preinstall', 'install', 'postinstall', 'preprepare', 'prepare', 'postprepare'] };
+  }
+  if (first === 'pack' || first === 'publish' || first === 'version') return { script: first, lifecycle: PUBLISH_LIFECYCLE[first]! };
+  if (first === 'run' || first === 'run-script' || first === 'rum' || first === 'urn') return words[1] === undefined ? undefined : { script: words[1] };
+  if (['start', 'test', 't', 'tst', 'stop', 'restart'].includes(first ?? '')) return { script: first === 't' || first === 'tst' ? 'test' : first! };
+  if (name !== 'npm' && first !== undefined && first !== null && !NOT_SCRIPTS.has(first)) return { script: first };
+  return undefined;
+}
+
+/** The scripts `npm run X` runs: preX, X, postX (or a pattern's matches, or restart's stop and start). */
+function scriptNames(script: string, scripts: Record<string, unknown>): readonly string[] {
+  if (script.includes('*')) {
+    const re = new RegExp('^' + script.split('*').map((p) => p.replace(/[.+?^${}()|[\]\\]/g, '\\$&')).join('.*') + '$');
+    return Object.keys(scripts).filter((k) => re.test(k));
+  }
+  // `npm restart` without a restart script is stop, then start.
+  if (script === 'restart' && typeof scripts.restart !== 'string') return ['prestop', 'stop', 'poststop', 'prestart', 'start', 'poststart'];
+  return [`pre${script}`, script, `post${script}`];
+}
+
+interface PackageJson { readonly scripts: Record<string, unknown>; readonly workspaces: unknown }
+
+/** A package.json's scripts and workspaces; null (and said) when it is not JSON. */
+function packageOf(scope: Scope, path: string, text: string): PackageJson | null {
+  try {
+    const pkg = JSON.parse(text) as { scripts?: Record<string, unknown>; workspaces?: unknown };
+    return { scripts: pkg.scripts && typeof pkg.scripts === 'object' ? pkg.scripts : {}, workspaces: pkg.workspaces };
+  } catch {
+    scope.raise('unreadable-script', `${path} is not valid JSON`);
+    return null;
+  }
+}
+
+/** The packages `--workspaces` runs in: each `dir` or `dir/*` of package.json's workspaces; null (and said) when they cannot be listed. */
+function workspacesOf(scope: Scope, root: string, workspaces: unknown): { path: string; scripts: Record<string, unknown> }[] | null {
+  const list = Array.isArray(workspaces) ? workspaces : (workspaces as { packages?: unknown } | undefined)?.packages;
+  const entries = Array.isArray(list) ? list : [];
+  const dirs: string[] = [];
+  for (const e of entries) {
+    if (typeof e !== 'string' || /[*?[{]/.test(e.replace(/\/\*$/, ''))) { scope.raise('unreadable-script', `cannot list the workspaces \`${String(e)}\` of ${root}`); return null; }
+    const base = resolve(dirname(root), e.replace(/\/\*$/, ''));
+    if (!e.endsWith('/*')) { dirs.push(base); continue; }
+    try {
+      for (const d of readdirSync(base, { withFileTypes: true })) if (d.isDirectory()) dirs.push(join(base, d.name));
+    } catch { /* no such directory: no workspaces there */ }
+  }
+  const out: { path: string; scripts: Record<string, unknown> }[] = [];
+  for (const dir of dirs) {
+    const path = join(dir, 'package.json');
+    const read = scope.files.read(path);
+    if (read.kind === 'missing') continue;
+    if (read.kind !== 'text') { scope.raise('unreadable-script', `${path}: ${'why' in read ? read.why : 'not text'}`); return null; }
+    const pkg = packageOf(scope, path, read.text);
+    if (pkg === null) return null;
+    out.push({ path, scripts: pkg.scripts });
+  }
+  return out;
 }
 
 const MAKE = { short: 'bBdeiknpqrRsStvwC:f:I:j::l::o:W:E:', long: ['directory=|C', 'file=|f', 'makefile=', 'include-dir=|I', 'jobs=?|j', 'eval=|E', 'just-print|n', 'dry-run', 'question|q', 'old-file=|o', 'what-if=|W', 'always-make|B', 'keep-going|k', 'silent|s', 'quiet'], permute: true, abbreviate: true } as const;
