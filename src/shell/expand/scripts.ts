@@ -3,7 +3,7 @@
 // command's working directory and judged by what it runs. A binary is judged by its name.
 import { readdirSync } from 'node:fs';
 import { dirname, isAbsolute, join, resolve } from 'node:path';
-import { getopt, optionIs, valueOf } from '../getopt.js';
+import { getopt, optionIs, valueOf, type Scan } from '../getopt.js';
 import type { CodeLanguage } from '../grammars/types.js';
 import { SHELL_NAMES } from '../grammars/runners.js';
 import { argOf, basename, quoteWord, type Word } from '../words.js';
@@ -126,7 +126,7 @@ const NOT_SCRIPTS = new Set(['install', 'add', 'remove', 'exec', 'dlx', 'x', 'cr
 export function packageScripts(scope: Scope, name: string, args: readonly Word[]): boolean {
   if (!PACKAGE_TOOLS.has(name) || !scope.local) return false;
   // npm takes its options anywhere before `--`.
-  const scan = getopt(args.map(argOf), { long: ['prefix=', 'workspace=', 'workspaces', 'include-workspace-root', 'ignore-scripts', 'dir=', 'filter=', 'cwd=', 'silent', 'if-present', 'recursive'], short: 'w:C:rs', permute: true });
+  const scan = getopt(args.map(argOf), { long: ['prefix=', 'workspace=', 'workspaces', 'include-workspace-root', 'ignore-scripts', 'script-shell=', 'node-options=', 'dir=', 'filter=', 'cwd=', 'silent', 'if-present', 'recursive'], short: 'w:C:rs', permute: true });
   const words = scan.operands.map((o) => o.value);
   const wanted = scriptOf(name, words);
   if (wanted === undefined) return false;
@@ -149,13 +149,17 @@ export function packageScripts(scope: Scope, name: string, args: readonly Word[]
   const all = scan.options.some((o) => optionIs(o, ['--workspaces']));
   const packages = all ? workspacesOf(scope, found.path, pkg.workspaces) : [{ path: found.path, scripts: pkg.scripts }];
   if (packages === null) return true;
+  const config = npmConfig(scope, scan, dirname(found.path));
+  for (const file of config.requires) scope.nested(`node ${quoteWord(file)}`, `${name} node-options`, { spliceable: false, cwd: dirname(found.path) });
   for (const p of packages) {
     const key = `${p.path}#${script}`;
     if (scope.run0.seen.has(key)) continue;
     scope.run0.seen.add(key);
     for (const n of names(p.scripts)) {
-      const text = p.scripts[n];
-      if (typeof text !== 'string') continue;
+      const body = p.scripts[n];
+      if (typeof body !== 'string') continue;
+      // A script-shell runs every script: `SHELL -c SCRIPT`.
+      const text = config.shell === undefined ? body : `${config.shell} -c ${quoteWord(body)}`;
       scope.run0.queue.push({
         text, target: scope.target, depth: scope.job.depth + 1, origin: scope.range, rewriteCwd: scope.rewriteCwd, spliceable: false,
         cwd: dirname(p.path), stdin: null, source: 'script', env: scope.env, via: [...scope.via, `${name} run ${n}`],
@@ -163,6 +167,29 @@ export function packageScripts(scope: Scope, name: string, args: readonly Word[]
     }
   }
   return true;
+}
+
+/**
+ * npm settings that change how scripts run, from the command line, the environment (`npm_config_*`)
+ * or the project's .npmrc: the shell every script runs in, and files every node it starts requires.
+ */
+function npmConfig(scope: Scope, scan: Scan, dir: string): { shell?: string; requires: string[] } {
+  const rc = scope.files.read(join(dir, '.npmrc'));
+  const fromRc = (key: string): string | undefined =>
+    rc.kind === 'text' ? new RegExp(`^\\s*${key}\\s*=\\s*(.*?)\\s*$`, 'mi').exec(rc.text)?.[1] : undefined;
+  const fromEnv = (key: string): string | undefined => {
+    for (const [k, v] of scope.env) if (k.toLowerCase() === `npm_config_${key.replace(/-/g, '_')}` && v) return v;
+    return undefined;
+  };
+  const setting = (key: string): string | undefined => {
+    const v = valueOf(scan, `--${key}`);
+    if (v === null) scope.raise('dynamic-command', `npm's --${key} is computed at run time`);
+    return v ?? fromEnv(key) ?? fromRc(key);
+  };
+  const shell = setting('script-shell');
+  const options = setting('node-options') ?? '';
+  const requires = [...options.matchAll(/(?:--require|-r|--import)(?:=|\s+)(\S+)/g)].map((m) => m[1]!);
+  return { ...(shell ? { shell } : {}), requires };
 }
 
 /** Which script a package tool's words run, and the lifecycle around it; undefined: none. */
