@@ -7,7 +7,7 @@ import { runnersFamily } from './runners.js';
 import { makeRecipesFamily, packageScripts, pathScripts } from './scripts.js';
 import { tasksFamily } from './tasks.js';
 
-const FAMILIES: readonly Family[] = [pathScripts, runnersFamily, remoteFamily, managedFamily, packageScripts, makeRecipesFamily, tasksFamily];
+const FAMILIES: readonly Family[] = [pathScripts, tasksFamily, runnersFamily, remoteFamily, managedFamily, packageScripts, makeRecipesFamily];
 
 /** Find every invocation in `input`. Never throws for any input; always terminates. */
 export function expand(input: string, options: ExpandOptions): ExpandResult {

@@ -91,6 +91,47 @@ function miseTasks(text: string): Map<string, { deps: string[]; body: string[] }
   return out;
 }
 
+/** deno.json's `tasks`: `"name": "command"` or `{ "command": …, "dependencies": […] }`. */
+function denoTasks(text: string): Map<string, { deps: string[]; body: string[] }> {
+  const doc = JSON.parse(text.replace(/^\s*\/\/.*$/gm, '')) as { tasks?: Record<string, unknown> };
+  const out = new Map<string, { deps: string[]; body: string[] }>();
+  for (const [name, t] of Object.entries(doc.tasks ?? {})) {
+    const task = (typeof t === 'string' ? { command: t } : t ?? {}) as { command?: unknown; dependencies?: unknown };
+    out.set(name, {
+      deps: Array.isArray(task.dependencies) ? task.dependencies.filter((d): d is string => typeof d === 'string') : [],
+      body: typeof task.command === 'string' ? [task.command] : [],
+    });
+  }
+  return out;
+}
+
+/** composer.json's `scripts`: a command or a list of them; `@name` runs another script. */
+function composerScripts(text: string): Map<string, { deps: string[]; body: string[] }> {
+  const doc = JSON.parse(text) as { scripts?: Record<string, unknown> };
+  const out = new Map<string, { deps: string[]; body: string[] }>();
+  for (const [name, v] of Object.entries(doc.scripts ?? {})) {
+    const list = (Array.isArray(v) ? v : [v]).filter((c): c is string => typeof c === 'string');
+    out.set(name, { deps: list.filter((c) => /^@[\w:-]+$/.test(c) && !/^@(php|composer|putenv)\b/.test(c)).map((c) => c.slice(1)),
+      body: list.filter((c) => !/^@[\w:-]+$/.test(c) || /^@(php|composer|putenv)\b/.test(c)).map((c) => c.replace(/^@(php|composer)\b/, '$1')) });
+  }
+  return out;
+}
+
+/** tox.ini's `commands =` of `[testenv]` and `[testenv:NAME]` (continuation lines indented). */
+function toxCommands(text: string, env: string): string[] {
+  const sections = new Map<string, string[]>();
+  let current: string[] | null = null;
+  let inCommands = false;
+  for (const line of text.split('\n')) {
+    const head = /^\s*\[([^\]]+)\]\s*$/.exec(line);
+    if (head) { current = []; sections.set(head[1]!.trim(), current); inCommands = false; continue; }
+    const kv = /^(\w[\w-]*)\s*=\s*(.*)$/.exec(line);
+    if (kv) { inCommands = kv[1] === 'commands' || kv[1] === 'commands_pre' || kv[1] === 'commands_post'; if (inCommands && kv[2]!.trim()) current?.push(kv[2]!.trim()); continue; }
+    if (inCommands && /^\s+\S/.test(line)) current?.push(line.trim());
+  }
+  return sections.get(`testenv:${env}`) ?? sections.get('testenv') ?? [];
+}
+
 const RUNNERS: Record<string, TaskFile> = {
   just: {
     files: ['justfile', 'Justfile', '.justfile'], fileOption: ['-f', '--justfile'], direct: ['--command'],
@@ -103,6 +144,25 @@ const RUNNERS: Record<string, TaskFile> = {
     options: { short: 'fsvlpdnt:d:', long: ['taskfile=|t', 'dir=|d', 'force|f', 'silent|s', 'verbose|v', 'list|l', 'parallel|p', 'dry|n', 'watch|w', 'summary'], permute: true },
     defaultTask: () => 'default',
     commands: (t, task) => withDeps(taskfileTasks(t), task),
+  },
+  deno: {
+    files: ['deno.json', 'deno.jsonc'], fileOption: ['-c', '--config'],
+    options: { short: 'qc:', long: ['config=|c', 'cwd=', 'quiet|q', 'recursive|r', 'filter=|f', 'eval'], permute: false },
+    defaultTask: () => null,
+    commands: (t, task) => withDeps(denoTasks(t), task),
+  },
+  composer: {
+    files: ['composer.json'], fileOption: [],
+    options: { short: 'nqvd:', long: ['working-dir=|d', 'no-interaction|n', 'quiet|q', 'verbose|v', 'dev', 'no-dev', 'timeout=', 'list|l'], permute: true },
+    defaultTask: () => null,
+    commands: (t, task) => withDeps(composerScripts(t), task),
+  },
+  tox: {
+    files: ['tox.ini'], fileOption: ['-c'],
+    options: { short: 'e:c:pqvr', long: ['env=|e', 'conf=|c', 'parallel|p', 'recreate|r', 'quiet|q', 'verbose|v', 'notest', 'list|l'], permute: true },
+    // With no -e, tox runs every environment of envlist.
+    defaultTask: (t) => /^\s*envlist\s*=\s*(.*)$/m.exec(t)?.[1]?.replace(/\s+/g, '') || 'testenv',
+    commands: (t, task) => task.split(',').flatMap((e) => toxCommands(t, e)),
   },
   mise: {
     files: ['mise.toml', '.mise.toml', 'mise/config.toml', '.config/mise.toml'], fileOption: [],
@@ -120,6 +180,21 @@ export function tasksFamily(scope: Scope, name: string, args: readonly Word[]): 
     if (args[0]?.value !== 'run' && args[0]?.value !== 'r') return false;
     spec = RUNNERS.mise;
     words = args.slice(1);
+  }
+  if (name === 'deno') {
+    if (args[0]?.value !== 'task') return false;
+    words = args.slice(1);
+  }
+  // `tox exec -e ENV -- CMD` runs CMD (the runner table's row); `tox`, `tox run`, `tox -e ENV` the env's commands.
+  if (name === 'tox' && (args.some((w) => w.value === 'exec' || w.value === 'e') || args.some((w) => w.value === '--'))) return false;
+  if (name === 'composer') {
+    // `composer run-script X` / `composer run X` / `composer X`; install and update run their events.
+    const first = args[0]?.value;
+    if (first === 'install' || first === 'i' || first === 'update' || first === 'u') {
+      const event = first.startsWith('i') ? 'install' : 'update';
+      words = [{ ...args[0]!, value: `pre-${event}-cmd` }, { ...args[0]!, value: `post-${event}-cmd` }, ...args.slice(1).filter((w) => w.value?.startsWith('-'))];
+    } else if (first === 'run-script' || first === 'run') words = args.slice(1);
+    else if (first === undefined || first === null || COMPOSER_COMMANDS.has(first)) return false;
   }
   if (name === 'rake') return rake(scope, args);
   if (!spec) return false;
@@ -142,7 +217,10 @@ export function tasksFamily(scope: Scope, name: string, args: readonly Word[]): 
     : firstFound(scope, spec.files);
   if (!found) return true;
   if (found.kind === 'unreadable') { scope.raise('unreadable-script', `${found.path}: ${found.why}`); return true; }
-  const tasks = scan.operands.map((o) => o.value).filter((v) => v === null || !v.includes('='));
+  // tox names its environments with -e (comma-separated); the others name tasks as operands.
+  const envs = name === 'tox' ? valueOf(scan, '-e') : undefined;
+  const tasks = envs !== undefined ? (envs === null ? [null] : envs.split(','))
+    : name === 'tox' ? [] : scan.operands.map((o) => o.value).filter((v) => v === null || !v.includes('='));
   if (tasks.some((t) => t === null)) { scope.raise('dynamic-command', `\`${name}\` runs a task named at run time`); return true; }
   let commands: string[] | null;
   try {
@@ -160,6 +238,12 @@ export function tasksFamily(scope: Scope, name: string, args: readonly Word[]): 
   }
   return true;
 }
+
+/** composer's own commands (anything else it runs as a script of composer.json). */
+const COMPOSER_COMMANDS = new Set(['require', 'remove', 'dump-autoload', 'dumpautoload', 'show', 'info', 'outdated', 'validate', 'diagnose',
+  'config', 'global', 'search', 'depends', 'why', 'prohibits', 'why-not', 'licenses', 'status', 'self-update', 'selfupdate',
+  'create-project', 'init', 'archive', 'audit', 'bump', 'check-platform-reqs', 'clear-cache', 'clearcache', 'exec', 'fund',
+  'help', 'list', 'reinstall', 'suggests', 'browse', 'home']);
 
 function firstFound(scope: Scope, names: readonly string[]): { kind: 'text'; path: string; text: string } | { kind: 'unreadable'; path: string; why: string } | null {
   if (scope.cwd === null) return null;
