@@ -1,6 +1,7 @@
 // The managed family: the programs the policy is about get their facts parsed here, once, and
 // carried on the invocation (container CLIs with their engine, transfers, git with its pushes).
 // Git commands that run other commands are read too.
+import { join } from 'node:path';
 import { getopt } from '../getopt.js';
 import type { ProgramFacts } from '../invocation.js';
 import { CONTAINER_CLIS, parseContainer } from '../programs/container.js';
@@ -164,6 +165,12 @@ function sequenceExecs(scope: Scope, editor: string, label: string): void {
 function configFiles(scope: Scope, git: GitCommand): void {
   const paths: (string | null)[] = [];
   for (const v of GIT_CONFIG_FILE_ENV) { const p = scope.env.get(v); if (p !== undefined) paths.push(p); }
+  // A repository or a home named by the text is one whose config the text may have written.
+  const dir = (v: string | null | undefined, file: string): void => { if (v !== undefined) paths.push(v === null ? null : join(v, file)); };
+  dir(scope.env.get('GIT_DIR'), 'config');
+  dir(gitDirOption(scope.argv), 'config');
+  dir(scope.env.get('HOME'), '.gitconfig');
+  dir(scope.env.get('XDG_CONFIG_HOME'), 'git/config');
   for (const c of git.config) if (c.key === 'include.path' || /^includeif\..*\.path$/.test(c.key)) paths.push(c.value);
   for (const p of paths.slice(0, 8)) {
     if (p === null) { scope.raise('dynamic-command', 'git reads a configuration file named at run time'); continue; }
@@ -177,6 +184,19 @@ function configFiles(scope: Scope, git: GitCommand): void {
       scope.nested(c.value.replace(/^!/, ''), `${p}: ${c.key}`, { spliceable: false });
     }
   }
+}
+
+/** git's own `--git-dir DIR` (before the subcommand); undefined when not given, null when computed. */
+function gitDirOption(argv: readonly Word[]): string | null | undefined {
+  for (let i = 1; i < argv.length; i++) {
+    const w = argv[i]!.value;
+    if (w === null) return undefined;
+    if (w.startsWith('--git-dir=')) return w.slice('--git-dir='.length);
+    if (w === '--git-dir') return argv[i + 1]?.value ?? null;
+    if (!w.startsWith('-')) return undefined;
+    if (w === '-C' || w === '-c' || w === '--work-tree' || w === '--namespace' || w === '--config-env') i++;
+  }
+  return undefined;
 }
 
 /** `git config KEY VALUE` of a key that runs a program stores a command that runs later: judged now. */

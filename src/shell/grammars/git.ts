@@ -33,4 +33,6 @@ export const GIT_RUNS: Record<string, { option?: readonly string[]; operands?: n
 export const GIT_RUNS_KEYWORDS: readonly string[] = [
   ...Object.keys(GIT_RUNS), ...new Set(Object.values(GIT_RUNS).flatMap((r) => r.option ?? [])), 'foreach', 'ext::', 'insteadOf',
   'GIT_', 'PAGER', 'EDITOR', 'VISUAL', 'LESSOPEN', 'LESSCLOSE', 'SSH_ASKPASS', 'config', 'clone', '--template',
+  // a repository or a home whose config the text names
+  '--git-dir', 'HOME=', 'XDG_CONFIG_HOME',
 ];
