@@ -116,6 +116,14 @@ class Walk {
     };
   }
 
+  /** When `n` is an output process substitution `>(…)`, its first command reads `producer`'s output. */
+  private feeds(n: Node, producer: Node): void {
+    if (n.type !== 'process_substitution' || !this.text(n).startsWith('>(')) return;
+    const first = namedChildren(n)[0];
+    const consumer = first ? headCommand(first) : null;
+    if (consumer) this.pipes.push([consumer, producer]);
+  }
+
   private text(n: Node): string {
     return textOf(this.src, n);
   }
@@ -184,6 +192,9 @@ class Walk {
       if (!body) return;
       const redirects = named.slice(1).filter((r) => REDIRECTS.has(r.type));
       for (const target of redirectTargets(body)) this.outer.set(target, [...(this.outer.get(target) ?? []), ...redirects]);
+      // `cmd > >(sh)`: the process reads what the statement writes.
+      const producer = tailCommand(body);
+      for (const r of redirects) for (const c of namedChildren(r)) if (producer) this.feeds(c, producer);
       // `cat <<EOF | ssh host`: tree-sitter puts the rest of the pipeline inside the heredoc node.
       for (const r of redirects) {
         if (r.type !== 'heredoc_redirect') continue;
@@ -199,6 +210,8 @@ class Walk {
     command(node) {
       if (this.envChanged) { this.envSnapshot = new Map(this.env); this.envChanged = false; }
       const command = buildCommand(this.src, node, this.outer.get(node) ?? [], this.offset, this.cwd, this.envSnapshot);
+      // `tee >(sh)`: an output process substitution among the words reads what the command writes to it.
+      for (const c of node.children) this.feeds(c, node);
       this.commands.push(command);
       this.byNode.set(node, command);
       this.cwd = nextCwd(command, this.cwd);
