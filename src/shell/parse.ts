@@ -91,12 +91,14 @@ function quoteDelimiters(input: string): string {
 }
 
 /**
- * An empty command substitution runs nothing and gives nothing (`doc$()ker` is `docker`), but
- * tree-sitter reads `$()` as a command with a missing name. Outside quotes it is written here as
- * `$''` and an empty pair of backticks as `''`: the same length, the same (empty) value.
+ * What tree-sitter cannot read, written (outside quotes, at the same length) as what it can:
+ * - an empty command substitution runs nothing and gives nothing (`doc$()ker` is `docker`), but
+ *   tree-sitter reads `$()` as a command with a missing name: `$''`, and empty backticks `''`;
+ * - `<>` opens a file for reading and writing, which tree-sitter does not know: `> ` on a
+ *   descriptor of its own (a write), `< ` on stdin (what reads it).
  */
-function emptySubstitutions(input: string): string {
-  if (!input.includes('$()') && !input.includes('``')) return input;
+function readableSpellings(input: string): string {
+  if (!input.includes('$()') && !input.includes('``') && !input.includes('<>')) return input;
   let out = '';
   let double = false;
   for (let i = 0; i < input.length; i++) {
@@ -112,13 +114,20 @@ function emptySubstitutions(input: string): string {
     if (c === '"') double = !double;
     if (!double && input.startsWith('$()', i)) { out += "$''"; i += 2; continue; }
     if (!double && input.startsWith('``', i)) { out += "''"; i += 1; continue; }
+    if (!double && input.startsWith('<>', i)) {
+      // On a descriptor of its own (`1<>f`) it is a write; on stdin (`<>f`, `0<>f`) the file is read.
+      const fd = /(?:^|[^\w])(\d+)$/.exec(out)?.[1];
+      out += fd !== undefined && fd !== '0' ? '> ' : '< ';
+      i += 1;
+      continue;
+    }
     out += c;
   }
   return out;
 }
 
 export function joinContinuations(raw: string): Prepared {
-  const input = emptySubstitutions(quoteDelimiters(raw));
+  const input = readableSpellings(quoteDelimiters(raw));
   if (!input.includes('\\\n')) return { text: input, cuts: [] };
   let out = '';
   const cuts: number[] = [];
