@@ -301,7 +301,10 @@ export const RUNNERS: readonly Runner[] = [
   { names: ['nc', 'ncat', 'netcat', 'nc.traditional', 'nc.openbsd'], options: { short: 'c:e:p:s:w:i:q:lnuvzkdhCN46' }, runs: [{ when: ['-c', '-e'], shellOption: ['-c', '-e'] }, { nothing: true }] },
   { names: ['tcpdump'], options: { short: 'c:C:F:G:i:r:s:T:w:W:y:z:Z:AbdDefhHIJKlLnNOpqStuUvxX', long: ['interface=|i', 'snapshot-length=|s'], permute: true }, runs: [{ when: ['-z'], shellOption: ['-z'] }, { when: ['-F'], nothing: true }, { nothing: true }] },
   { names: ['pandoc'], options: { short: 'f:t:o:F:L:s', long: ['from=|f', 'to=|t', 'output=|o', 'filter=|F', 'lua-filter=|L', 'standalone|s', 'template=', 'metadata=|M', 'variable=|V', 'toc'], permute: true }, runs: [{ when: ['-F'], scriptOption: ['-F'] }, { nothing: true }] },
-  // Version managers run a command with their tool's version on PATH.
+  // go run/test -exec PROG: go runs PROG (split on spaces) in front of the built binary.
+  { names: ['go'], subcommands: Object.fromEntries(['run', 'test'].map((sub) => [sub, { options: { long: ['exec=', 'o=', 'tags=', 'ldflags=', 'gcflags=', 'run=', 'count=', 'timeout=', 'bench=', 'coverprofile=', 'C=', 'p=', 'mod=', 'race', 'v', 'cover', 'short', 'json', 'x', 'n', 'a', 'trimpath'], singleDashLong: true, permute: true },
+    runs: [{ when: ['--exec'], shellOption: ['--exec'] }, { nothing: true }] }])), runs: [{ nothing: true }] },
+    // Version managers run a command with their tool's version on PATH.
   { names: ['rbenv', 'pyenv', 'nodenv', 'goenv', 'jenv', 'plenv', 'phpenv'], subcommands: { exec: { runs: [{ argv: 0 }] } }, runs: [{ nothing: true }] },
   { names: ['volta'], subcommands: { run: { options: { long: ['node=', 'npm=', 'yarn=', 'pnpm=', 'bundled-npm', 'no-yarn', 'env='] }, runs: [{ argv: 0 }] } }, runs: [{ nothing: true }] },
   { names: ['fnm'], subcommands: { exec: { options: { long: ['using='] }, runs: [{ argv: 0 }] } }, runs: [{ nothing: true }] },
