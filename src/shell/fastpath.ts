@@ -181,6 +181,8 @@ export function cannotHideManaged(text: string, names: ManagedNames | null = bui
   const t = unquoted(text);
   // Brace expansion builds words (`d{o..o}cker` is docker): the parser expands them.
   if (BRACES.test(t)) return false;
+  // A file put into a bin directory may run by a bare name later in the text (`cp x ~/bin/y && y`).
+  if (/\/s?bin\//.test(t) && /[;&|\n]/.test(t)) return false;
   if (namesManaged(t, names) || namesManaged(t, sh.guarded)) return false;
   // A quote also ends a word: `env -S'docker …'` is -S and then docker.
   const split = text.replace(/['"]/g, ' ');

@@ -2,7 +2,8 @@
 // (so nesting is a counter, not recursion); each simple command is handed to the runner families
 // in turn until one of them has read it. Every limit that runs out (depth, wrappers, commands,
 // time, size) becomes a `limit` event: the policy blocks where something managed could hide.
-import { isAbsolute, resolve } from 'node:path';
+import { homedir } from 'node:os';
+import { dirname, isAbsolute, join, resolve } from 'node:path';
 import type { ScriptFiles } from '../files.js';
 import { COMMAND_ENV, OPTIONS_ENV } from '../grammars/env.js';
 import { collectCommands, type Redirect, type SimpleCommand, type StdinSource } from '../invocations.js';
@@ -306,6 +307,9 @@ export class Scope {
    * is a script of the project, runs that script.
    */
   private fromPath(head: Word, value: string): boolean {
+    // A file written, copied or linked earlier in the text into a directory on PATH runs by its bare name.
+    const written = this.writtenOnPath(value);
+    if (written !== null) { this.argv = [{ ...head, value: written, tail: value }, ...this.argv.slice(1)]; return false; }
     const a = this.command.assignments.find((x) => x.name === 'PATH');
     if (!a || this.cwd === null) return false;
     const dirs = (a.value ?? a.text ?? '').split(':').filter((d) => d !== '' && !/[$`]/.test(d));
@@ -316,6 +320,15 @@ export class Scope {
       return false;
     }
     return false;
+  }
+
+  private writtenOnPath(name: string): string | null {
+    if (this.run0.written.size === 0 && this.run0.renamed.size === 0) return null;
+    const path = this.env.get('PATH') ?? process.env.PATH ?? '';
+    const dirs = new Set([...path.split(':'), '/usr/local/sbin', '/usr/local/bin', '/usr/sbin', '/usr/bin', '/sbin', '/bin',
+      join(homedir(), 'bin'), join(homedir(), '.local/bin')].filter((d) => d !== ''));
+    for (const p of [...this.run0.written.keys(), ...this.run0.renamed.keys()]) if (basename(p) === name && dirs.has(dirname(p))) return p;
+    return null;
   }
 
   /**
