@@ -57,7 +57,9 @@ export function inputLines(r: Row): boolean {
     text = s.kind === 'text' ? s.text : null;
   }
   if (text === null) return false;
-  let lines = text.split('\n').filter((l) => l.trim() !== '').slice(0, 200);
+  // With -0 the items are separated by NULs, otherwise by lines.
+  const nul = scan.options.some((o) => optionIs(o, ['-0', '--null']));
+  let lines = text.split(nul ? '\0' : '\n').filter((l) => l.trim() !== '').slice(0, 200);
   // With no input, xargs still runs its command once (unless -r).
   if (lines.length === 0 && name === 'xargs' && !scan.options.some((o) => optionIs(o, ['-r', '--no-run-if-empty']))) lines = [''];
   const replace = scan.options.find((o) => optionIs(o, ['-I', '-i', '--replace']));
@@ -68,7 +70,6 @@ export function inputLines(r: Row): boolean {
   const words0 = cut >= 0 ? cmd.slice(0, cut) : cmd;
   // With -0 or -d each input item is one argument; otherwise xargs splits it on blanks.
   const whole = scan.options.some((o) => optionIs(o, ['-0', '--null', '-d', '--delimiter'])) || token !== null;
-  if (scan.options.some((o) => optionIs(o, ['-0', '--null']))) lines = text.split('\0').filter((l) => l.trim() !== '').slice(0, 200);
   for (const line of lines) {
     let t: string;
     const arg = whole ? quoteWord(line.replace(/\n$/, '')) : line;
