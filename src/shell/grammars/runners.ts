@@ -304,6 +304,8 @@ export const RUNNERS: readonly Runner[] = [
   // go run/test -exec PROG: go runs PROG (split on spaces) in front of the built binary.
   { names: ['go'], subcommands: Object.fromEntries(['run', 'test'].map((sub) => [sub, { options: { long: ['exec=', 'o=', 'tags=', 'ldflags=', 'gcflags=', 'run=', 'count=', 'timeout=', 'bench=', 'coverprofile=', 'C=', 'p=', 'mod=', 'race', 'v', 'cover', 'short', 'json', 'x', 'n', 'a', 'trimpath'], singleDashLong: true, permute: true },
     runs: [{ when: ['--exec'], shellOption: ['--exec'] }, { nothing: true }] }])), runs: [{ nothing: true }] },
+    // bash's mapfile/readarray -C CALLBACK evaluates CALLBACK every -c lines.
+  { names: ['mapfile', 'readarray'], options: { short: 'C:c:d:n:O:s:tu:' }, runs: [{ when: ['-C'], shellOption: ['-C'] }, { nothing: true }] },
     // Version managers run a command with their tool's version on PATH.
   { names: ['rbenv', 'pyenv', 'nodenv', 'goenv', 'jenv', 'plenv', 'phpenv'], subcommands: { exec: { runs: [{ argv: 0 }] } }, runs: [{ nothing: true }] },
   { names: ['volta'], subcommands: { run: { options: { long: ['node=', 'npm=', 'yarn=', 'pnpm=', 'bundled-npm', 'no-yarn', 'env='] }, runs: [{ argv: 0 }] } }, runs: [{ nothing: true }] },
