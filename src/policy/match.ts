@@ -4,6 +4,7 @@
 import { optionIs, type Arg } from '../shell/getopt.js';
 import type { Invocation } from '../shell/invocation.js';
 import type { ContainerCommand } from '../shell/programs/container.js';
+import { sshOption } from '../shell/programs/ssh.js';
 import { remotePathOf, type Transfer } from '../shell/programs/transfer.js';
 import { ENGINE_PORT, ENGINE_SOCKET, HTTP_BODY_OPTIONS, KUBE_API } from '../shell/grammars/managed.js';
 import { LOCAL_KUBE_CONTEXTS } from '../shell/grammars/readers.js';
@@ -161,7 +162,12 @@ function engineApi(inv: Invocation): boolean {
   }
   if (inv.facts?.kind === 'ssh') {
     // Forwarding a server's engine socket (`ssh -L 2375:/var/run/docker.sock host`).
-    return inv.facts.ssh.options.some((o) => ['-L', '-R', '-D'].includes(o.name) && (o.value === null || ENGINE_SOCKET.test(o.value ?? '')));
+    // `-o LocalForward=…` (and RemoteForward, DynamicForward) is the same forward.
+    return inv.facts.ssh.options.some((o) => {
+      const forward = ['-L', '-R', '-D'].includes(o.name)
+        || (o.name === '-o' && typeof o.value === 'string' && /^(local|remote|dynamic)forward$/.test(sshOption(o.value)?.key ?? ''));
+      return forward && (o.value === null || ENGINE_SOCKET.test(o.value ?? ''));
+    });
   }
   return false;
 }
