@@ -219,6 +219,10 @@ function curlWrites(inv: Invocation): boolean {
 /** Forge API endpoints that move or delete a branch ref. */
 const REF_PATHS = [/(?:^|\/)git\/refs\/heads\/([^/?\s]+)/, /(?:^|\/)repository\/branches\/([^/?\s]+)/, /(?:^|\/)branches\/([^/?\s]+)\/(?:rename|merge-upstream)/];
 
+function decodedPath(s: string): string {
+  try { return decodeURIComponent(s); } catch { return s; }
+}
+
 function forgeRefUpdate(inv: Invocation, protectedBranches: readonly string[]): boolean {
   const w = words(inv);
   const text = w.join(' ');
@@ -234,7 +238,9 @@ function forgeRefUpdate(inv: Invocation, protectedBranches: readonly string[]): 
     return isApi && w.some((x) => /^-[fF]$|^--(raw-)?field$/.test(x)) ? 'POST' : 'GET';
   })();
   if (method === 'GET' || method === 'HEAD') return false;
-  for (const x of w) {
+  for (const raw of w) {
+    // The forge decodes the path before it routes it (`refs/%68eads/main`, `heads%2Fmain`).
+    const x = decodedPath(raw);
     for (const re of REF_PATHS) {
       const m = re.exec(x);
       if (m && protectedBranches.includes(decodeURIComponent(m[1]!))) return true;
