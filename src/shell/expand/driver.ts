@@ -342,8 +342,11 @@ export class Scope {
     for (let i = 0; i < args.length; i++) {
       const v = args[i];
       if (v === null || v === undefined) continue;
-      const text = /\s/.test(v.trim()) ? v : args.slice(i).map((a) => a ?? '').join(' ');
-      if (!starts(text)) continue;
+      // `--cmd=LINE` and `-cLINE` carry the line in the option's value.
+      const value = /^--[\w-]+=/.test(v) ? v.slice(v.indexOf('=') + 1) : /^-[A-Za-z]\S/.test(v) && /\s/.test(v) ? v.slice(2) : v;
+      const whole = /\s/.test(value.trim()) ? value : args.slice(i).map((a) => a ?? '').join(' ');
+      const text = commandLines(whole).find((t) => starts(t));
+      if (text === undefined) continue;
       this.raise('embedded-command', `\`${name}\` is a program gitops-guard does not know, and its argument \`${text.length > 80 ? text.slice(0, 77) + '…' : text}\` reads as a command it may run`);
       return;
     }
@@ -414,4 +417,24 @@ function writesFile(r: Redirect): boolean {
   if (!r.op.includes('>')) return false;
   if (r.op.endsWith('&')) return r.target !== null && r.target.value !== null && !/^\d+-?$|^-$/.test(r.target.value);
   return true;
+}
+
+/**
+ * The command lines a piece of text may stand for, for the unknown-program check: itself, each part
+ * of a list (`cd server && docker …`), and each with what only wraps a command taken off the front
+ * (`sudo`, `env`, assignments, `bash -c "…"`).
+ */
+function commandLines(text: string): string[] {
+  const out: string[] = [];
+  for (const part of [text, ...text.split(/&&|\|\||;|\|/)]) {
+    let t = part.trim();
+    for (let k = 0; k < 8; k++) {
+      out.push(t);
+      const next = t.replace(/^(?:[A-Za-z_]\w*=\S*\s+|(?:sudo|env|nohup|nice|exec|command|time|doas)(?:\s+-\S+)*\s+)/, '')
+        .replace(/^(?:ba|z|da|k)?sh\s+-c\s+(["'])(.*)\1\s*$/s, '$2');
+      if (next === t) break;
+      t = next.trim();
+    }
+  }
+  return out;
 }
