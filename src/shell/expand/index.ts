@@ -4,10 +4,10 @@ import { Expansion, type ExpandOptions, type ExpandResult, type Family } from '.
 import { managedFamily } from './managed.js';
 import { remoteFamily } from './remote.js';
 import { runnersFamily } from './runners.js';
-import { makeRecipesFamily, packageScripts, pathScripts } from './scripts.js';
+import { makeRecipesFamily, packageScripts, pathScripts, pipLocalInstall } from './scripts.js';
 import { tasksFamily } from './tasks.js';
 
-const FAMILIES: readonly Family[] = [pathScripts, tasksFamily, runnersFamily, remoteFamily, managedFamily, packageScripts, makeRecipesFamily];
+const FAMILIES: readonly Family[] = [pathScripts, tasksFamily, runnersFamily, remoteFamily, managedFamily, packageScripts, pipLocalInstall, makeRecipesFamily];
 
 /** Find every invocation in `input`. Never throws for any input; always terminates. */
 export function expand(input: string, options: ExpandOptions): ExpandResult {

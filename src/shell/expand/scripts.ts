@@ -8,7 +8,7 @@ import type { CodeLanguage } from '../grammars/types.js';
 import { SHELL_NAMES } from '../grammars/runners.js';
 import { argOf, basename, quoteWord, type Word } from '../words.js';
 import type { Scope } from './driver.js';
-import { scanCode } from './interpreters.js';
+import { scanCode, scanCodeFile } from './interpreters.js';
 import { isSetupSubstitution, outputOfText, stdinText } from './output.js';
 import { homeDir } from '../invocations.js';
 
@@ -128,6 +128,7 @@ export function packageScripts(scope: Scope, name: string, args: readonly Word[]
   // npm takes its options anywhere before `--`.
   const scan = getopt(args.map(argOf), { long: ['prefix=', 'workspace=', 'workspaces', 'include-workspace-root', 'ignore-scripts', 'script-shell=', 'node-options=', 'dir=', 'filter=', 'cwd=', 'silent', 'if-present', 'recursive'], short: 'w:C:rs', permute: true });
   const words = scan.operands.map((o) => o.value);
+  if (localInstalls(scope, name, words)) return true;
   const wanted = scriptOf(name, words);
   if (wanted === undefined) return false;
   if (wanted.script === null) { scope.raise('dynamic-command', `\`${name} run\` runs a script named at run time`); return true; }
@@ -190,6 +191,46 @@ function npmConfig(scope: Scope, scan: Scan, dir: string): { shell?: string; req
   const options = setting('node-options') ?? '';
   const requires = [...options.matchAll(/(?:--require|-r|--import)(?:=|\s+)(\S+)/g)].map((m) => m[1]!);
   return { ...(shell ? { shell } : {}), requires };
+}
+
+const INSTALL_LIFECYCLE = ['preinstall', 'install', 'postinstall', 'preprepare', 'prepare', 'postprepare'];
+const LOCAL_SPEC = /^(?:file:|\.{1,2}(?:\/|$)|\/)/;
+
+/** `npm install ./pkg`, `npm i file:pkg`: installing a package from a directory runs its install scripts. */
+function localInstalls(scope: Scope, name: string, words: readonly (string | null)[]): boolean {
+  if (!['install', 'i', 'add'].includes(words[0] ?? '') || scope.cwd === null) return false;
+  const dirs = words.slice(1).filter((w): w is string => w !== null && LOCAL_SPEC.test(w)).map((w) => resolve(scope.cwd!, w.replace(/^file:/, '')));
+  if (dirs.length === 0) return false;
+  scope.emit(scope.argv, name);
+  for (const dir of dirs) {
+    const path = join(dir, 'package.json');
+    const read = scope.files.read(path);
+    if (read.kind === 'missing') continue;
+    if (read.kind !== 'text') { scope.raise('unreadable-script', `${path}: ${'why' in read ? read.why : 'not text'}`); continue; }
+    const pkg = packageOf(scope, path, read.text);
+    for (const n of pkg === null ? [] : INSTALL_LIFECYCLE) {
+      const text = pkg!.scripts[n];
+      if (typeof text !== 'string') continue;
+      scope.run0.queue.push({
+        text, target: scope.target, depth: scope.job.depth + 1, origin: scope.range, rewriteCwd: scope.rewriteCwd, spliceable: false,
+        cwd: dir, stdin: null, source: 'script', env: scope.env, via: [...scope.via, `${name} install ${n} (${dir})`],
+      });
+    }
+  }
+  return true;
+}
+
+/** `pip install ./dir`, `pip install -e dir`: building a package from a directory runs its setup.py. */
+export function pipLocalInstall(scope: Scope, name: string, args: readonly Word[]): boolean {
+  if (!/^pip(?:3(?:\.\d+)?)?$/.test(name) || !scope.local || scope.cwd === null) return false;
+  const scan = getopt(args.map(argOf), { short: 'e:r:c:t:qUv', long: ['editable=|e', 'requirement=|r', 'constraint=|c', 'target=|t', 'user', 'upgrade|U', 'quiet|q', 'no-deps', 'no-build-isolation', 'break-system-packages', 'index-url=', 'extra-index-url='], permute: true });
+  if (scan.operands[0]?.value !== 'install') return false;
+  const specs = [...scan.operands.slice(1).map((o) => o.value), ...scan.options.filter((o) => optionIs(o, ['-e'])).map((o) => o.value ?? null)];
+  const dirs = specs.filter((v): v is string => v !== null && (LOCAL_SPEC.test(v) || v === '.' || scope.files.read(join(resolve(scope.cwd!, v), 'setup.py')).kind === 'text'));
+  if (dirs.length === 0) return false;
+  scope.emit(scope.argv, name, { scan });
+  for (const d of dirs) scanCodeFile(scope, 'python', join(resolve(scope.cwd, d), 'setup.py'), `${name} install ${d} (setup.py)`);
+  return true;
 }
 
 /** Which script a package tool's words run, and the lifecycle around it; undefined: none. */

@@ -87,7 +87,7 @@ export interface ShellNames {
 
 export function shellNames(): ShellNames {
   const files = fileRunnerNames();
-  const runners = [...new Set([...files.names, 'eval', 'make', 'gmake', 'npm', 'pnpm', 'yarn', 'bun', 'just', 'task', 'mise', 'rtx', 'rake', 'deno', 'composer', 'tox',
+  const runners = [...new Set([...files.names, 'eval', 'make', 'gmake', 'npm', 'pnpm', 'yarn', 'bun', 'just', 'task', 'mise', 'rtx', 'rake', 'deno', 'composer', 'tox', 'pip', 'pip3',
     // ssh clients other than ssh (see expand/remote.ts)
     'slogin', 'autossh', 'sshpass', 'dbclient', 'mosh', 'tsh', 'pdsh', 'pssh', 'parallel-ssh', 'pdcp', 'ansible', 'ansible-playbook',
     // their commands may come from a file or stdin
