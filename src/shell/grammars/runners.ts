@@ -304,7 +304,9 @@ export const RUNNERS: readonly Runner[] = [
   // go run/test -exec PROG: go runs PROG (split on spaces) in front of the built binary.
   { names: ['go'], subcommands: Object.fromEntries(['run', 'test'].map((sub) => [sub, { options: { long: ['exec=', 'o=', 'tags=', 'ldflags=', 'gcflags=', 'run=', 'count=', 'timeout=', 'bench=', 'coverprofile=', 'C=', 'p=', 'mod=', 'race', 'v', 'cover', 'short', 'json', 'x', 'n', 'a', 'trimpath'], singleDashLong: true, permute: true },
     runs: [{ when: ['--exec'], shellOption: ['--exec'] }, { nothing: true }] }])), runs: [{ nothing: true }] },
-    // bash's mapfile/readarray -C CALLBACK evaluates CALLBACK every -c lines.
+    // cpio runs --rsh-command to reach a host:file archive.
+  { names: ['cpio'], options: { short: 'oiptvdmuaBcVF:H:I:O:E:R:D:', long: ['rsh-command=', 'file=|F', 'format=|H', 'directory=|D', 'create|o', 'extract|i', 'pass-through|p', 'force-local'], permute: true }, runs: [{ when: ['--rsh-command'], shellOption: ['--rsh-command'], also: true }, { nothing: true }] },
+  // bash's mapfile/readarray -C CALLBACK evaluates CALLBACK every -c lines.
   { names: ['mapfile', 'readarray'], options: { short: 'C:c:d:n:O:s:tu:' }, runs: [{ when: ['-C'], shellOption: ['-C'] }, { nothing: true }] },
     // Version managers run a command with their tool's version on PATH.
   { names: ['rbenv', 'pyenv', 'nodenv', 'goenv', 'jenv', 'plenv', 'phpenv'], subcommands: { exec: { runs: [{ argv: 0 }] } }, runs: [{ nothing: true }] },
