@@ -109,8 +109,10 @@ function shellOption(r: Row): boolean {
     const v = o.value;
     if (v === undefined) continue;
     if (v === null) { scope.raise('dynamic-command', `\`${label}\` runs a string computed at run time`); continue; }
-    if (run.valuePrefix && !v.startsWith(run.valuePrefix)) continue;
-    scope.nested(run.valuePrefix ? v.slice(run.valuePrefix.length) : v, label, { spliceable: scope.spliceable && !run.self });
+    const keyed = run.valueKey ? new RegExp(`^(?:${run.valueKey})=(.*)$`, 'is').exec(v)?.[1] : v;
+    if (keyed === undefined) continue;
+    if (run.valuePrefix && !keyed.startsWith(run.valuePrefix)) continue;
+    scope.nested(run.valuePrefix ? keyed.slice(run.valuePrefix.length) : keyed, label, { spliceable: scope.spliceable && !run.self });
   }
   return true;
 }

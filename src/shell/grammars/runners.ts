@@ -304,7 +304,12 @@ export const RUNNERS: readonly Runner[] = [
   // go run/test -exec PROG: go runs PROG (split on spaces) in front of the built binary.
   { names: ['go'], subcommands: Object.fromEntries(['run', 'test'].map((sub) => [sub, { options: { long: ['exec=', 'o=', 'tags=', 'ldflags=', 'gcflags=', 'run=', 'count=', 'timeout=', 'bench=', 'coverprofile=', 'C=', 'p=', 'mod=', 'race', 'v', 'cover', 'short', 'json', 'x', 'n', 'a', 'trimpath'], singleDashLong: true, permute: true },
     runs: [{ when: ['--exec'], shellOption: ['--exec'] }, { nothing: true }] }])), runs: [{ nothing: true }] },
-    // cpio runs --rsh-command to reach a host:file archive.
+    // apt's -o hooks (…::Pre-Invoke, …::Post-Invoke, Pre-Install-Pkgs) run shell commands.
+  { names: ['apt', 'apt-get', 'aptitude'], options: { short: 'yqsdfmbuVho:c:t:', long: ['option=|o', 'config-file=|c', 'target-release=|t', 'yes|y', 'assume-yes', 'quiet|q', 'simulate|s', 'download-only|d', 'fix-broken|f', 'no-install-recommends', 'install-recommends', 'purge', 'reinstall', 'allow-downgrades'], permute: true },
+    runs: [{ when: ['-o'], shellOption: ['-o'], valueKey: '[\\w:-]*(?:Pre-Invoke|Post-Invoke|Post-Invoke-Success|Pre-Install-Pkgs)(?:::)?', also: true }, { nothing: true }] },
+  // Ghostscript writes to %pipe%CMD by running CMD.
+  { names: ['gs', 'gsc', 'ghostscript'], options: { short: 'qs:d:o:' }, runs: [{ when: ['-s'], shellOption: ['-s'], valueKey: 'OutputFile', valuePrefix: '%pipe%', also: true }, { when: ['-o'], shellOption: ['-o'], valuePrefix: '%pipe%', also: true }, { nothing: true }] },
+  // cpio runs --rsh-command to reach a host:file archive.
   { names: ['cpio'], options: { short: 'oiptvdmuaBcVF:H:I:O:E:R:D:', long: ['rsh-command=', 'file=|F', 'format=|H', 'directory=|D', 'create|o', 'extract|i', 'pass-through|p', 'force-local'], permute: true }, runs: [{ when: ['--rsh-command'], shellOption: ['--rsh-command'], also: true }, { nothing: true }] },
   // bash's mapfile/readarray -C CALLBACK evaluates CALLBACK every -c lines.
   { names: ['mapfile', 'readarray'], options: { short: 'C:c:d:n:O:s:tu:' }, runs: [{ when: ['-C'], shellOption: ['-C'] }, { nothing: true }] },

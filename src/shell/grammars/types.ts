@@ -37,6 +37,8 @@ export interface Run {
   readonly shellOption?: readonly string[];
   /** With `shellOption`: only values that start with this, which is cut off (`exec=` of tar's checkpoint action). */
   readonly valuePrefix?: string;
+  /** With `shellOption`: the value is `KEY=…`, and only keys matching this pattern (a regex, any case) carry a command (`apt -o APT::Update::Pre-Invoke::=CMD`). */
+  readonly valueKey?: string;
   /** …or the operands from this index on, joined with spaces. */
   readonly shellOperands?: number;
   /** …or each operand from this index on is a command line of its own (`concurrently "a" "b"`). */
