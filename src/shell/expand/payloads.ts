@@ -163,6 +163,11 @@ function shellOperands(r: Row): boolean {
     texts = texts.map((t) => t.replace(/^(npm|yarn|pnpm|bun):(.*)$/s, (_m, tool: string, script: string) => `${tool} run '${script.replace(/'/g, '')}'`));
   }
   if (run.prefix) texts = texts.map((t) => run.prefix + t);
+  if (run.operandPattern) {
+    const re = new RegExp(run.operandPattern, 'is');
+    texts = texts.flatMap((t) => { const m = re.exec(t); return m?.[1] !== undefined ? [m[1]] : []; });
+    if (texts.length === 0) { emitSelf(r); return true; }
+  }
   for (const t of texts) scope.nested(t, label, { spliceable: scope.spliceable && texts.length === 1 });
   return true;
 }

@@ -307,6 +307,8 @@ export const RUNNERS: readonly Runner[] = [
     // apt's -o hooks (…::Pre-Invoke, …::Post-Invoke, Pre-Install-Pkgs) run shell commands.
   { names: ['apt', 'apt-get', 'aptitude'], options: { short: 'yqsdfmbuVho:c:t:', long: ['option=|o', 'config-file=|c', 'target-release=|t', 'yes|y', 'assume-yes', 'quiet|q', 'simulate|s', 'download-only|d', 'fix-broken|f', 'no-install-recommends', 'install-recommends', 'purge', 'reinstall', 'allow-downgrades'], permute: true },
     runs: [{ when: ['-o'], shellOption: ['-o'], valueKey: '[\\w:-]*(?:Pre-Invoke|Post-Invoke|Post-Invoke-Success|Pre-Install-Pkgs)(?:::)?', also: true }, { nothing: true }] },
+  // socat's EXEC: and SYSTEM: addresses run a program (options after a comma).
+  { names: ['socat'], options: { short: 'dDhvVxlLu46b:T:t:g', long: [] }, runs: [{ shellEach: 0, operandPattern: '^(?:EXEC|SYSTEM):(.*?)(?:,[\\w-]+(?:=[^,]*)?)*$' }] },
   // Ghostscript writes to %pipe%CMD by running CMD.
   { names: ['gs', 'gsc', 'ghostscript'], options: { short: 'qs:d:o:' }, runs: [{ when: ['-s'], shellOption: ['-s'], valueKey: 'OutputFile', valuePrefix: '%pipe%', also: true }, { when: ['-o'], shellOption: ['-o'], valuePrefix: '%pipe%', also: true }, { nothing: true }] },
   // cpio runs --rsh-command to reach a host:file archive.

@@ -43,6 +43,8 @@ export interface Run {
   readonly shellOperands?: number;
   /** …or each operand from this index on is a command line of its own (`concurrently "a" "b"`). */
   readonly shellEach?: number;
+  /** With `shellEach`: only operands matching this pattern (a regex, any case) carry a command, its first group (`socat - EXEC:CMD`). */
+  readonly operandPattern?: string;
   /** …or the one operand at this index (`bash -c STRING arg0 …`). */
   readonly shellOperand?: number;
   /** With `shellEach`: each payload is this text followed by the operand (`tmux ` for tmux's command arguments). */
