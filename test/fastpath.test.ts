@@ -21,7 +21,7 @@ beforeAll(async () => {
 
 const BENIGN = ["sort access.log | uniq -c", "echo '$HOME'", 'ls -la', 'git status', 'git log --oneline -5', 'cat README.md', 'git diff HEAD~1', 'echo hello > out.txt', 'grep -rn TODO src',
   'mkdir -p build && cp a b', 'pwd', 'wc -l x', 'date', 'true && false || echo no'];
-const NOT_FAST = ['docker ps', '"ls "*', "'a b'x?", '"doc"ker ps', "$'\\x64ocker' ps", 'd\\ocker ps', './deploy.sh', 'bash x', 'sudo ./x',
+const NOT_FAST = ['docker ps', '"ls "*', "'a b'x?", '"<<"*', '"doc"ker ps', "$'\\x64ocker' ps", 'd\\ocker ps', './deploy.sh', 'bash x', 'sudo ./x',
   'eval x', 'make deploy', 'npm run deploy', 'python3 -c x', '. ./env', 'd*r ps', 'ssh h', 'git push', '`x`', '$x',
   'echo "$HOME"', "echo 'a' $x", "echo 'unterminated $x", 'echo \\$x', 'source x', 'doc\\\nker ps', 'env A=1 bin/x', 'npm test', "git -c alias.x='!./d' x", 'git -c a=b status',
   // awk can read its program from a file (`-f`), which the text does not show.

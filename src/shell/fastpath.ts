@@ -188,6 +188,7 @@ export function cannotHideManaged(text: string, names: ManagedNames | null = bui
   const split = text.replace(/['"]/g, ' ');
   if (split !== text && namesManaged(unquoted(split), names)) return false;
   if (sh.runnerWord.test(t)) return false;
+  const quoted = /["']/.test(text);
   // `2>&1` and `<&3` are redirections, not command separators.
   for (const segment of t.replace(/[0-9]*[<>]&[0-9-]*/g, ' ').split(/[;&|()\n]+/)) {
     const words = segment.trim().split(/\s+/).filter(Boolean);
@@ -201,7 +202,8 @@ export function cannotHideManaged(text: string, names: ManagedNames | null = bui
         continue;
       }
       if (PREFIX_WORDS.has(w)) continue;
-      const redirect = /^[0-9]*(?:<>|>>|&>>|&>|>\||<|>)(.*)$/.exec(w);
+      // (Only in text without quotes: a quoted `"<<"*` is a word, not a redirection.)
+      const redirect = quoted ? null : /^[0-9]*(?:<>|>>|&>>|&>|>\||<|>)(.*)$/.exec(w);
       if (redirect) { if (redirect[1] === '') i++; continue; }
       break;
     }
