@@ -6,6 +6,7 @@ import { homedir } from 'node:os';
 import { dirname, isAbsolute, join, resolve } from 'node:path';
 import type { ScriptFiles } from '../files.js';
 import { COMMAND_ENV, OPTIONS_ENV } from '../grammars/env.js';
+import { embeddedLine } from './unknown.js';
 import { collectCommands, type Redirect, type SimpleCommand, type StdinSource } from '../invocations.js';
 import { LOCAL, type Invocation, type ProgramFacts, type ShellEvent, type Target } from '../invocation.js';
 import { joinContinuations, MAX_INPUT_BYTES, parserLoaded, toOriginal, withTree } from '../parse.js';
@@ -13,7 +14,7 @@ import { plainCommands } from '../plain.js';
 import { argOf, basename, quoteWord, type Word } from '../words.js';
 import { getopt, type Scan } from '../getopt.js';
 import { overlay, recordWrites, type Written } from './writes.js';
-import { writtenPaths } from './written-paths.js';
+import { writesFile, writtenPaths } from './written-paths.js';
 import { CONTAINER_CLIS } from '../programs/container.js';
 import { runnerNames } from './runners.js';
 import { DATA_PROGRAMS } from '../grammars/known.js';
@@ -331,25 +332,12 @@ export class Scope {
     return null;
   }
 
-  /**
-   * A program no family and no grammar knows: an argument that reads as a command line of a
-   * managed program (`retry -- docker compose up -d`, `mytool --then 'git push -f'`) may be run by it.
-   */
+  /** A program no family and no grammar knows (see unknown.ts). */
   private unknownProgram(name: string): void {
     const starts = this.run0.options.startsCommand;
     if (!starts || isKnown(name)) return;
-    const args = this.argv.slice(1).map((w) => w.value);
-    for (let i = 0; i < args.length; i++) {
-      const v = args[i];
-      if (v === null || v === undefined) continue;
-      // `--cmd=LINE` and `-cLINE` carry the line in the option's value.
-      const value = /^--[\w-]+=/.test(v) ? v.slice(v.indexOf('=') + 1) : /^-[A-Za-z]\S/.test(v) && /\s/.test(v) ? v.slice(2) : v;
-      const whole = /\s/.test(value.trim()) ? value : args.slice(i).map((a) => a ?? '').join(' ');
-      const text = commandLines(whole).find((t) => starts(t));
-      if (text === undefined) continue;
-      this.raise('embedded-command', `\`${name}\` is a program gitops-guard does not know, and its argument \`${text.length > 80 ? text.slice(0, 77) + '…' : text}\` reads as a command it may run`);
-      return;
-    }
+    const found = embeddedLine(this.argv.slice(1).map((w) => w.value), starts);
+    if (found !== undefined) this.raise('embedded-command', `\`${name}\` is a program gitops-guard does not know, and its argument \`${found.length > 80 ? found.slice(0, 77) + '…' : found}\` reads as a command it may run`);
   }
 
   /** Go on with these words as the command (a wrapper was peeled off). */
@@ -412,29 +400,3 @@ function canonicalName(name: string): string {
   return lower !== name && (KNOWN_NAMES.has(lower) || name.startsWith('=')) ? lower : name;
 }
 
-/** Does this redirection write a file (not `2>&1`, not `>&-`)? */
-function writesFile(r: Redirect): boolean {
-  if (!r.op.includes('>')) return false;
-  if (r.op.endsWith('&')) return r.target !== null && r.target.value !== null && !/^\d+-?$|^-$/.test(r.target.value);
-  return true;
-}
-
-/**
- * The command lines a piece of text may stand for, for the unknown-program check: itself, each part
- * of a list (`cd server && docker …`), and each with what only wraps a command taken off the front
- * (`sudo`, `env`, assignments, `bash -c "…"`).
- */
-function commandLines(text: string): string[] {
-  const out: string[] = [];
-  for (const part of [text, ...text.split(/&&|\|\||;|\|/)]) {
-    let t = part.trim();
-    for (let k = 0; k < 8; k++) {
-      out.push(t);
-      const next = t.replace(/^(?:[A-Za-z_]\w*=\S*\s+|(?:sudo|env|nohup|nice|exec|command|time|doas)(?:\s+-\S+)*\s+)/, '')
-        .replace(/^(?:ba|z|da|k)?sh\s+-c\s+(["'])(.*)\1\s*$/s, '$2');
-      if (next === t) break;
-      t = next.trim();
-    }
-  }
-  return out;
-}

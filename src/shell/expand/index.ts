@@ -4,7 +4,8 @@ import { Expansion, type ExpandOptions, type ExpandResult, type Family } from '.
 import { managedFamily } from './managed.js';
 import { remoteFamily } from './remote.js';
 import { runnersFamily } from './runners.js';
-import { makeRecipesFamily, packageScripts, pathScripts, pipLocalInstall } from './scripts.js';
+import { packageScripts, pipLocalInstall } from './packages.js';
+import { makeRecipesFamily, pathScripts } from './scripts.js';
 import { tasksFamily } from './tasks.js';
 
 const FAMILIES: readonly Family[] = [pathScripts, tasksFamily, runnersFamily, remoteFamily, managedFamily, packageScripts, pipLocalInstall, makeRecipesFamily];

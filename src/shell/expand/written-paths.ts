@@ -78,3 +78,10 @@ export function writtenPaths(program: string, words: readonly Word[], redirects:
 function gitDir(cwd: string | null, name: string): string | null {
   return cwd === null ? null : join(cwd, '.git', name);
 }
+
+/** Does this redirection write a file (not `2>&1`, not `>&-`)? */
+export function writesFile(r: Redirect): boolean {
+  if (!r.op.includes('>')) return false;
+  if (r.op.endsWith('&')) return r.target !== null && r.target.value !== null && !/^\d+-?$|^-$/.test(r.target.value);
+  return true;
+}

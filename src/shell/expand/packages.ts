@@ -1,0 +1,195 @@
+// The package-tool family: npm, pnpm, yarn and bun run the scripts of package.json (and their
+// lifecycle around install, pack, publish and version; in workspaces; through npm's script-shell),
+// and installing from a directory runs that package's code (npm's install scripts, pip's setup.py).
+import { readdirSync } from 'node:fs';
+import { dirname, join, resolve } from 'node:path';
+import { getopt, optionIs, valueOf, type Scan } from '../getopt.js';
+import { argOf, quoteWord, type Word } from '../words.js';
+import type { Scope } from './driver.js';
+import { scanCodeFile } from './interpreters.js';
+const PACKAGE_TOOLS = new Set(['npm', 'pnpm', 'yarn', 'bun']);
+/** The scripts npm runs around packing, publishing and versioning (npm docs, "Life Cycle Scripts"). */
+const PUBLISH_LIFECYCLE: Record<string, readonly string[]> = {
+  pack: ['prepack', 'prepare', 'postpack'],
+  publish: ['prepublishOnly', 'prepack', 'prepare', 'postpack', 'publish', 'postpublish'],
+  version: ['preversion', 'version', 'postversion'],
+};
+const NOT_SCRIPTS = new Set(['install', 'add', 'remove', 'exec', 'dlx', 'x', 'create', 'init', 'why', 'list', 'ls', 'info',
+  'upgrade', 'up', 'update', 'outdated', 'link', 'unlink', 'publish', 'pack', 'config', 'cache', 'global', 'i', 'audit',
+  'build', 'version', 'ci', 'uninstall', 'rm', 'view', 'help', 'whoami', 'login', 'logout', 'doctor', 'prune', 'dedupe',
+  'search', 'fund', 'explain', 'query', 'set', 'get', 'node', 'patch', 'store', 'import', 'rebuild', 'fetch', 'env']);
+
+/** `npm run X`, `npm test`, `yarn X`, `pnpm X`, `bun run X`: the scripts package.json gives for X. */
+export function packageScripts(scope: Scope, name: string, args: readonly Word[]): boolean {
+  if (!PACKAGE_TOOLS.has(name) || !scope.local) return false;
+  // npm takes its options anywhere before `--`.
+  const scan = getopt(args.map(argOf), { long: ['prefix=', 'workspace=', 'workspaces', 'include-workspace-root', 'ignore-scripts', 'script-shell=', 'node-options=', 'dir=', 'filter=', 'cwd=', 'silent', 'if-present', 'recursive'], short: 'w:C:rs', permute: true });
+  const words = scan.operands.map((o) => o.value);
+  if (localInstalls(scope, name, words)) return true;
+  const wanted = scriptOf(name, words);
+  if (wanted === undefined) return false;
+  if (wanted.script === null) { scope.raise('dynamic-command', `\`${name} run\` runs a script named at run time`); return true; }
+  const script = wanted.script;
+  // `-w DIR` runs the workspace's own script (a workspace named by package name cannot be told here).
+  const prefix = valueOf(scan, '--prefix', '-C', '--dir', '--cwd', '--workspace', '-w');
+  const start = prefix === undefined ? scope.cwd : prefix === null || scope.cwd === null ? null : resolve(scope.cwd, prefix);
+  if (start === null) { scope.raise('unreadable-script', `cannot tell where \`${name} ${script}\` finds package.json`); return true; }
+  const found = scope.files.findUp(start, 'package.json');
+  if (!found) return false;
+  if (found.kind === 'unreadable') { scope.raise('unreadable-script', `package.json: ${found.why}`); return true; }
+  const pkg = packageOf(scope, found.path, found.text);
+  if (pkg === null) return true;
+  scope.emit(scope.argv, name);
+  // --ignore-scripts: no lifecycle script runs, and `run X` runs X alone.
+  const ignore = scan.options.some((o) => optionIs(o, ['--ignore-scripts']));
+  if (ignore && wanted.lifecycle) return true;
+  const names = (scripts: Record<string, unknown>): readonly string[] => ignore ? [script] : wanted.lifecycle ?? scriptNames(script, scripts);
+  const all = scan.options.some((o) => optionIs(o, ['--workspaces']));
+  const packages = all ? workspacesOf(scope, found.path, pkg.workspaces) : [{ path: found.path, scripts: pkg.scripts }];
+  if (packages === null) return true;
+  const config = npmConfig(scope, scan, dirname(found.path));
+  for (const file of config.requires) scope.nested(`node ${quoteWord(file)}`, `${name} node-options`, { spliceable: false, cwd: dirname(found.path) });
+  for (const p of packages) {
+    const key = `${p.path}#${script}`;
+    if (scope.run0.seen.has(key)) continue;
+    scope.run0.seen.add(key);
+    for (const n of names(p.scripts)) {
+      const body = p.scripts[n];
+      if (typeof body !== 'string') continue;
+      // A script-shell runs every script: `SHELL -c SCRIPT`.
+      const text = config.shell === undefined ? body : `${config.shell} -c ${quoteWord(body)}`;
+      scope.run0.queue.push({
+        text, target: scope.target, depth: scope.job.depth + 1, origin: scope.range, rewriteCwd: scope.rewriteCwd, spliceable: false,
+        cwd: dirname(p.path), stdin: null, source: 'script', env: scope.env, via: [...scope.via, `${name} run ${n}`],
+      });
+    }
+  }
+  return true;
+}
+
+/**
+ * npm settings that change how scripts run, from the command line, the environment (`npm_config_*`)
+ * or the project's .npmrc: the shell every script runs in, and files every node it starts requires.
+ */
+function npmConfig(scope: Scope, scan: Scan, dir: string): { shell?: string; requires: string[] } {
+  const rc = scope.files.read(join(dir, '.npmrc'));
+  const fromRc = (key: string): string | undefined =>
+    rc.kind === 'text' ? new RegExp(`^\\s*${key}\\s*=\\s*(.*?)\\s*$`, 'mi').exec(rc.text)?.[1] : undefined;
+  const fromEnv = (key: string): string | undefined => {
+    for (const [k, v] of scope.env) if (k.toLowerCase() === `npm_config_${key.replace(/-/g, '_')}` && v) return v;
+    return undefined;
+  };
+  const setting = (key: string): string | undefined => {
+    const v = valueOf(scan, `--${key}`);
+    if (v === null) scope.raise('dynamic-command', `npm's --${key} is computed at run time`);
+    return v ?? fromEnv(key) ?? fromRc(key);
+  };
+  const shell = setting('script-shell');
+  const options = setting('node-options') ?? '';
+  const requires = [...options.matchAll(/(?:--require|-r|--import)(?:=|\s+)(\S+)/g)].map((m) => m[1]!);
+  return { ...(shell ? { shell } : {}), requires };
+}
+
+const INSTALL_LIFECYCLE = ['preinstall', 'install', 'postinstall', 'preprepare', 'prepare', 'postprepare'];
+const LOCAL_SPEC = /^(?:file:|\.{1,2}(?:\/|$)|\/)/;
+
+/** `npm install ./pkg`, `npm i file:pkg`: installing a package from a directory runs its install scripts. */
+function localInstalls(scope: Scope, name: string, words: readonly (string | null)[]): boolean {
+  if (!['install', 'i', 'add'].includes(words[0] ?? '') || scope.cwd === null) return false;
+  const dirs = words.slice(1).filter((w): w is string => w !== null && LOCAL_SPEC.test(w)).map((w) => resolve(scope.cwd!, w.replace(/^file:/, '')));
+  if (dirs.length === 0) return false;
+  scope.emit(scope.argv, name);
+  for (const dir of dirs) {
+    const path = join(dir, 'package.json');
+    const read = scope.files.read(path);
+    if (read.kind === 'missing') continue;
+    if (read.kind !== 'text') { scope.raise('unreadable-script', `${path}: ${'why' in read ? read.why : 'not text'}`); continue; }
+    const pkg = packageOf(scope, path, read.text);
+    for (const n of pkg === null ? [] : INSTALL_LIFECYCLE) {
+      const text = pkg!.scripts[n];
+      if (typeof text !== 'string') continue;
+      scope.run0.queue.push({
+        text, target: scope.target, depth: scope.job.depth + 1, origin: scope.range, rewriteCwd: scope.rewriteCwd, spliceable: false,
+        cwd: dir, stdin: null, source: 'script', env: scope.env, via: [...scope.via, `${name} install ${n} (${dir})`],
+      });
+    }
+  }
+  return true;
+}
+
+/** `pip install ./dir`, `pip install -e dir`: building a package from a directory runs its setup.py. */
+export function pipLocalInstall(scope: Scope, name: string, args: readonly Word[]): boolean {
+  if (!/^pip(?:3(?:\.\d+)?)?$/.test(name) || !scope.local || scope.cwd === null) return false;
+  const scan = getopt(args.map(argOf), { short: 'e:r:c:t:qUv', long: ['editable=|e', 'requirement=|r', 'constraint=|c', 'target=|t', 'user', 'upgrade|U', 'quiet|q', 'no-deps', 'no-build-isolation', 'break-system-packages', 'index-url=', 'extra-index-url='], permute: true });
+  if (scan.operands[0]?.value !== 'install') return false;
+  const specs = [...scan.operands.slice(1).map((o) => o.value), ...scan.options.filter((o) => optionIs(o, ['-e'])).map((o) => o.value ?? null)];
+  const dirs = specs.filter((v): v is string => v !== null && (LOCAL_SPEC.test(v) || v === '.' || scope.files.read(join(resolve(scope.cwd!, v), 'setup.py')).kind === 'text'));
+  if (dirs.length === 0) return false;
+  scope.emit(scope.argv, name, { scan });
+  for (const d of dirs) scanCodeFile(scope, 'python', join(resolve(scope.cwd, d), 'setup.py'), `${name} install ${d} (setup.py)`);
+  return true;
+}
+
+/** Which script a package tool's words run, and the lifecycle around it; undefined: none. */
+function scriptOf(name: string, words: readonly (string | null)[]): { script: string | null; lifecycle?: readonly string[] } | undefined {
+  const first = words[0];
+  // A bare install runs the project's own install lifecycle scripts.
+  if ((first === 'install' || first === 'i' || first === 'ci' || first === 'add' && name !== 'npm') && words.length === 1) {
+    return { script: 'install', lifecycle: ['preinstall', 'install', 'postinstall', 'preprepare', 'prepare', 'postprepare'] };
+  }
+  if (first === 'pack' || first === 'publish' || first === 'version') return { script: first, lifecycle: PUBLISH_LIFECYCLE[first]! };
+  if (first === 'run' || first === 'run-script' || first === 'rum' || first === 'urn') return words[1] === undefined ? undefined : { script: words[1] };
+  if (['start', 'test', 't', 'tst', 'stop', 'restart'].includes(first ?? '')) return { script: first === 't' || first === 'tst' ? 'test' : first! };
+  if (name !== 'npm' && first !== undefined && first !== null && !NOT_SCRIPTS.has(first)) return { script: first };
+  return undefined;
+}
+
+/** The scripts `npm run X` runs: preX, X, postX (or a pattern's matches, or restart's stop and start). */
+function scriptNames(script: string, scripts: Record<string, unknown>): readonly string[] {
+  if (script.includes('*')) {
+    const re = new RegExp('^' + script.split('*').map((p) => p.replace(/[.+?^${}()|[\]\\]/g, '\\$&')).join('.*') + '$');
+    return Object.keys(scripts).filter((k) => re.test(k));
+  }
+  // `npm restart` without a restart script is stop, then start.
+  if (script === 'restart' && typeof scripts.restart !== 'string') return ['prestop', 'stop', 'poststop', 'prestart', 'start', 'poststart'];
+  return [`pre${script}`, script, `post${script}`];
+}
+
+interface PackageJson { readonly scripts: Record<string, unknown>; readonly workspaces: unknown }
+
+/** A package.json's scripts and workspaces; null (and said) when it is not JSON. */
+function packageOf(scope: Scope, path: string, text: string): PackageJson | null {
+  try {
+    const pkg = JSON.parse(text) as { scripts?: Record<string, unknown>; workspaces?: unknown };
+    return { scripts: pkg.scripts && typeof pkg.scripts === 'object' ? pkg.scripts : {}, workspaces: pkg.workspaces };
+  } catch {
+    scope.raise('unreadable-script', `${path} is not valid JSON`);
+    return null;
+  }
+}
+
+/** The packages `--workspaces` runs in: each `dir` or `dir/*` of package.json's workspaces; null (and said) when they cannot be listed. */
+function workspacesOf(scope: Scope, root: string, workspaces: unknown): { path: string; scripts: Record<string, unknown> }[] | null {
+  const list = Array.isArray(workspaces) ? workspaces : (workspaces as { packages?: unknown } | undefined)?.packages;
+  const entries = Array.isArray(list) ? list : [];
+  const dirs: string[] = [];
+  for (const e of entries) {
+    if (typeof e !== 'string' || /[*?[{]/.test(e.replace(/\/\*$/, ''))) { scope.raise('unreadable-script', `cannot list the workspaces \`${String(e)}\` of ${root}`); return null; }
+    const base = resolve(dirname(root), e.replace(/\/\*$/, ''));
+    if (!e.endsWith('/*')) { dirs.push(base); continue; }
+    try {
+      for (const d of readdirSync(base, { withFileTypes: true })) if (d.isDirectory()) dirs.push(join(base, d.name));
+    } catch { /* no such directory: no workspaces there */ }
+  }
+  const out: { path: string; scripts: Record<string, unknown> }[] = [];
+  for (const dir of dirs) {
+    const path = join(dir, 'package.json');
+    const read = scope.files.read(path);
+    if (read.kind === 'missing') continue;
+    if (read.kind !== 'text') { scope.raise('unreadable-script', `${path}: ${'why' in read ? read.why : 'not text'}`); return null; }
+    const pkg = packageOf(scope, path, read.text);
+    if (pkg === null) return null;
+    out.push({ path, scripts: pkg.scripts });
+  }
+  return out;
+}
