@@ -253,7 +253,7 @@ export class Scope {
       if (value === null) { this.raise('dynamic-command', `the command name \`${head.text}\` is computed at run time`); return; }
       const before = this.argv;
       if (peeled === 0 && this.definitions(head)) return;
-      if (peeled === 0 && !value.includes('/') && this.fromPath(head, value)) { if (this.argv === before) return; continue; }
+      if (!value.includes('/')) this.fromPath(head, value);
       const name = canonicalName(basename(value));
       const args = this.argv.slice(1);
       let read = false;
@@ -307,20 +307,20 @@ export class Scope {
    * `PATH=bin:$PATH deploy`: a directory put first on PATH for this command, where the program
    * is a script of the project, runs that script.
    */
-  private fromPath(head: Word, value: string): boolean {
+  /** A bare name found on a PATH the text sets (`PATH=bin deploy`, `env PATH=bin deploy`), or written onto PATH earlier. */
+  private fromPath(head: Word, value: string): void {
     // A file written, copied or linked earlier in the text into a directory on PATH runs by its bare name.
     const written = this.writtenOnPath(value);
-    if (written !== null) { this.argv = [{ ...head, value: written, tail: value }, ...this.argv.slice(1)]; return false; }
+    if (written !== null) { this.argv = [{ ...head, value: written, tail: value }, ...this.argv.slice(1)]; return; }
     const a = this.command.assignments.find((x) => x.name === 'PATH');
-    if (!a || this.cwd === null) return false;
-    const dirs = (a.value ?? a.text ?? '').split(':').filter((d) => d !== '' && !/[$`]/.test(d));
-    for (const d of dirs) {
+    const search = a ? a.value ?? a.text : this.env.get('PATH');
+    if (search === undefined || search === null || this.cwd === null) return;
+    for (const d of search.split(':').filter((x) => x !== '' && !/[$`]/.test(x))) {
       const path = resolve(this.cwd, d.replace(/^["']|["']$/g, ''), value);
       if (this.files.read(path).kind === 'missing') continue;
       this.argv = [{ ...head, value: path, tail: value }, ...this.argv.slice(1)];
-      return false;
+      return;
     }
-    return false;
   }
 
   private writtenOnPath(name: string): string | null {

@@ -177,6 +177,8 @@ export function localSshCommands(scope: Scope, options: readonly { name: string;
         const kv = sshOption(line.replace(/#.*$/, ''));
         if (kv) entries.push(kv);
       }
+    } else if (o.name === '-I' && label === 'ssh' && o.value !== undefined) {
+      entries.push({ key: 'pkcs11provider', value: o.value ?? '$computed' });
     } else if (o.name === '-S' && label !== 'ssh' && typeof o.value === 'string') {
       // scp -S PROGRAM: the program run instead of ssh.
       if (o.value.includes('/')) runScriptFile(scope, { value: o.value, tail: null, text: o.value, start: 0, end: 0 }, `${label} -S ${o.value}`, 'exec');
@@ -184,6 +186,11 @@ export function localSshCommands(scope: Scope, options: readonly { name: string;
     }
   }
   for (const e of entries) {
+    // A PKCS#11 or security-key provider is a library ssh loads into itself: code the text cannot show.
+    if ((e.key === 'pkcs11provider' || e.key === 'securitykeyprovider') && e.value.toLowerCase() !== 'none' && e.value !== 'internal') {
+      scope.raise('unreadable-script', `${label} loads the library ${e.value} (${e.key}), code the text cannot show`);
+      continue;
+    }
     const pick = LOCAL_KEYS[e.key];
     const cmd = pick ? pick(e.value).trim() : '';
     if (cmd !== '' && cmd.toLowerCase() !== 'none') scope.nested(cmd, `${label} ${e.key}`, { spliceable: false });
