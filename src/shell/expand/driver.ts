@@ -318,6 +318,9 @@ export class Scope {
     for (const d of search.split(':').filter((x) => x !== '' && !/[$`]/.test(x))) {
       const path = resolve(this.cwd, d.replace(/^["']|["']$/g, ''), value);
       if (this.files.read(path).kind === 'missing') continue;
+      // A program the families know, found where the system keeps programs, is that program (its
+      // grammar reads it); anything else found on that PATH is a file of the text's choosing.
+      if (isKnown(value) && SYSTEM_BIN.test(dirname(path))) return;
       this.argv = [{ ...head, value: path, tail: value }, ...this.argv.slice(1)];
       return;
     }
@@ -384,6 +387,9 @@ export class Scope {
     });
   }
 }
+
+/** Directories where the system keeps its programs. */
+const SYSTEM_BIN = /^\/(?:usr\/(?:local\/)?)?s?bin$/;
 
 /** Is this a program some part of the shell layer knows (so its arguments are read as it reads them)? */
 let knownPrograms: Set<string> | undefined;
