@@ -5,7 +5,7 @@ import { loadPacks } from '../dist/policy/rules.js';
 import { RuleIndex } from '../dist/policy/match.js';
 import { configJsonSchema } from '../dist/config.js';
 import { runExamples } from '../dist/policy/harness.js';
-import { shellNames } from '../dist/shell/grammars/runner-names.js';
+import { shellNames } from '../dist/shell/expand/names.js';
 
 const files = builtinFiles();
 const rules = loadPacks(files);

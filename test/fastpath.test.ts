@@ -10,7 +10,7 @@ import { readFileSync } from 'node:fs';
 import { builtinFiles } from '../src/policy/builtin.js';
 import { RuleIndex } from '../src/policy/match.js';
 import { loadPacks } from '../src/policy/rules.js';
-import { shellNames } from '../src/shell/grammars/runner-names.js';
+import { shellNames } from '../src/shell/expand/names.js';
 import { notWordChar, WordSet } from '../src/shell/word-set.js';
 
 /** The full classifier, parser and all: what the fast path must agree with. */

@@ -1,13 +1,13 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { PACKAGE_ROOT } from '../paths.js';
-import type { ShellNames } from './grammars/runner-names.js';
+import type { ShellNames } from './expand/names.js';
 import { notWordChar, WordSet } from './word-set.js';
 
 // Cheap text checks that need no parser. Kept free of heavy imports: the CLI and the hooks load this
 // module alone to decide whether the parser is needed at all. What they search for is derived by
 // the build (scripts/build-rules.mjs) and read from dist/fastpath.json: the rules' names, and the
-// shell layer's (grammars/runner-names.ts, shellNames); a test checks that file against both.
+// shell layer's (expand/names.ts, shellNames); a test checks that file against both.
 
 /**
  * What a rule set is about, for text searches: program names any of which makes a command worth

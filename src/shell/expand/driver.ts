@@ -379,6 +379,11 @@ export class Scope {
   }
 
   /** Queue text that a shell will run, read as coming from this command. */
+  /** Read text from a file of the project (a script, a recipe, a package script) as shell run from `cwd`. */
+  script(text: string, label: string, cwd: string | null): void {
+    this.nested(text, label, { spliceable: false, cwd, source: 'script' });
+  }
+
   nested(text: string, label: string, extra: Partial<Job> = {}): void {
     this.run0.queue.push({
       text, target: this.target, depth: this.job.depth + 1, origin: this.range, rewriteCwd: this.rewriteCwd,

@@ -8,6 +8,8 @@ import { argOf, quoteWord, type Word } from '../words.js';
 import type { Scope } from './driver.js';
 import { scanCodeFile } from './interpreters.js';
 const PACKAGE_TOOLS = new Set(['npm', 'pnpm', 'yarn', 'bun']);
+/** Every program this family reads, for the fast path (expand/names.ts; a version suffix is allowed there: pip3.12). */
+export const PACKAGE_PROGRAMS: readonly string[] = [...PACKAGE_TOOLS, 'pip'];
 /** The scripts npm runs around packing, publishing and versioning (npm docs, "Life Cycle Scripts"). */
 const PUBLISH_LIFECYCLE: Record<string, readonly string[]> = {
   pack: ['prepack', 'prepare', 'postpack'],
@@ -58,10 +60,7 @@ export function packageScripts(scope: Scope, name: string, args: readonly Word[]
       if (typeof body !== 'string') continue;
       // A script-shell runs every script: `SHELL -c SCRIPT`.
       const text = config.shell === undefined ? body : `${config.shell} -c ${quoteWord(body)}`;
-      scope.run0.queue.push({
-        text, target: scope.target, depth: scope.job.depth + 1, origin: scope.range, rewriteCwd: scope.rewriteCwd, spliceable: false,
-        cwd: dirname(p.path), stdin: null, source: 'script', env: scope.env, via: [...scope.via, `${name} run ${n}`],
-      });
+      scope.script(text, `${name} run ${n}`, dirname(p.path));
     }
   }
   return true;
@@ -105,13 +104,11 @@ function localInstalls(scope: Scope, name: string, words: readonly (string | nul
     if (read.kind === 'missing') continue;
     if (read.kind !== 'text') { scope.raise('unreadable-script', `${path}: ${'why' in read ? read.why : 'not text'}`); continue; }
     const pkg = packageOf(scope, path, read.text);
-    for (const n of pkg === null ? [] : INSTALL_LIFECYCLE) {
-      const text = pkg!.scripts[n];
+    if (pkg === null) continue;
+    for (const n of INSTALL_LIFECYCLE) {
+      const text = pkg.scripts[n];
       if (typeof text !== 'string') continue;
-      scope.run0.queue.push({
-        text, target: scope.target, depth: scope.job.depth + 1, origin: scope.range, rewriteCwd: scope.rewriteCwd, spliceable: false,
-        cwd: dir, stdin: null, source: 'script', env: scope.env, via: [...scope.via, `${name} install ${n} (${dir})`],
-      });
+      scope.script(text, `${name} install ${n} (${dir})`, dir);
     }
   }
   return true;
@@ -135,7 +132,7 @@ function scriptOf(name: string, words: readonly (string | null)[]): { script: st
   const first = words[0];
   // A bare install runs the project's own install lifecycle scripts.
   if ((first === 'install' || first === 'i' || first === 'ci' || first === 'add' && name !== 'npm') && words.length === 1) {
-    return { script: 'install', lifecycle: ['preinstall', 'install', 'postinstall', 'preprepare', 'prepare', 'postprepare'] };
+    return { script: 'install', lifecycle: INSTALL_LIFECYCLE };
   }
   if (first === 'pack' || first === 'publish' || first === 'version') return { script: first, lifecycle: PUBLISH_LIFECYCLE[first]! };
   if (first === 'run' || first === 'run-script' || first === 'rum' || first === 'urn') return words[1] === undefined ? undefined : { script: words[1] };

@@ -50,6 +50,9 @@ const FANOUT: Record<string, { options: { short: string; long?: readonly string[
 FANOUT['parallel-ssh'] = FANOUT.pssh!;
 FANOUT['pdcp'] = FANOUT.pdsh!;
 
+/** Every program this family reads, for the fast path (expand/names.ts). */
+export const REMOTE_CLIENTS: readonly string[] = [...Object.keys(SSH_CLIENTS), 'mosh', ...Object.keys(FANOUT), 'ansible', 'ansible-playbook'];
+
 function fanOut(scope: Scope, name: string, args: readonly Word[], spec: (typeof FANOUT)[string]): void {
   const scan = getopt(args.map(argOf), spec.options);
   const hostOpt = scan.options.find((o) => spec.hosts.some((h) => o.name === h || o.alias === h));

@@ -90,10 +90,7 @@ export function runScriptFile(scope: Scope, word: Word, label: string, kind: 'sh
       return true;
     }
   }
-  scope.run0.queue.push({
-    text: read.text, target: scope.target, depth: scope.job.depth + 1, origin: scope.range, rewriteCwd: scope.rewriteCwd,
-    spliceable: false, cwd: scope.cwd, stdin: null, source: 'script', env: scope.env, via: [...scope.via, label],
-  });
+  scope.script(read.text, label, scope.cwd);
   return true;
 }
 
@@ -109,11 +106,14 @@ export function runStdin(scope: Scope, reader: string, lang?: CodeLanguage): voi
   });
 }
 
+/** The programs the make family reads. */
+export const MAKE_PROGRAMS: readonly string[] = ['make', 'gmake'];
+
 const MAKE = { short: 'bBdeiknpqrRsStvwC:f:I:j::l::o:W:E:', long: ['directory=|C', 'file=|f', 'makefile=', 'include-dir=|I', 'jobs=?|j', 'eval=|E', 'just-print|n', 'dry-run', 'question|q', 'old-file=|o', 'what-if=|W', 'always-make|B', 'keep-going|k', 'silent|s', 'quiet'], permute: true, abbreviate: true } as const;
 
 /** `make TARGETS`: the recipes that would run (from the Makefile, `--eval`, or a makefile on stdin). */
 export function makeRecipesFamily(scope: Scope, name: string, args: readonly Word[]): boolean {
-  if ((name !== 'make' && name !== 'gmake') || !scope.local) return false;
+  if (!MAKE_PROGRAMS.includes(name) || !scope.local) return false;
   // MAKEFLAGS from the environment are options too (split on blanks, as make splits them).
   const flags = scope.env.get('MAKEFLAGS');
   if (flags === null) { scope.raise('dynamic-command', 'MAKEFLAGS is computed at run time'); return true; }
@@ -187,10 +187,7 @@ export function makeRecipesFamily(scope: Scope, name: string, args: readonly Wor
     runScriptFile(scope, { value: shell, tail: null, text: shell, start: 0, end: 0 }, `make SHELL=${shell}`, 'exec');
   }
   for (const recipe of recipes) {
-    scope.run0.queue.push({
-      text: recipe.text, target: scope.target, depth: scope.job.depth + 1, origin: scope.range, rewriteCwd: scope.rewriteCwd,
-      spliceable: false, cwd: dir, stdin: null, source: 'script', env: scope.env, via: [...scope.via, `make ${recipe.target}`],
-    });
+    scope.script(recipe.text, `make ${recipe.target}`, dir);
   }
   return true;
 }

@@ -172,6 +172,9 @@ const RUNNERS: Record<string, TaskFile> = {
   },
 };
 
+/** Every program this family reads, for the fast path (expand/names.ts). */
+export const TASK_RUNNERS: readonly string[] = [...Object.keys(RUNNERS), 'rtx', 'rake'];
+
 export function tasksFamily(scope: Scope, name: string, args: readonly Word[]): boolean {
   if (!scope.local) return false;
   let spec = RUNNERS[name];
@@ -231,10 +234,7 @@ export function tasksFamily(scope: Scope, name: string, args: readonly Word[]): 
     return true;
   }
   for (const c of commands ?? []) {
-    scope.run0.queue.push({
-      text: c, target: scope.target, depth: scope.job.depth + 1, origin: scope.range, rewriteCwd: scope.rewriteCwd,
-      spliceable: false, cwd: dirname(found.path), stdin: null, source: 'script', env: scope.env, via: [...scope.via, `${name} ${tasks.join(' ') || '(default)'}`],
-    });
+    scope.script(c, `${name} ${tasks.join(' ') || '(default)'}`, dirname(found.path));
   }
   return true;
 }

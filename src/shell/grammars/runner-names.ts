@@ -2,7 +2,6 @@
 // text does not show (always, or beside which words), every runner's name, and the programs whose
 // output is only their own shell setup. Derived from the table, never kept by hand.
 import type { OptionGrammar } from '../getopt.js';
-import { GIT_RUNS_KEYWORDS } from './git.js';
 import { HOOKED_TOOLS, INTERPRETERS } from './interpreters.js';
 import { RUNNERS } from './runners.js';
 import type { Run } from './types.js';
@@ -71,31 +70,4 @@ export const SETUP_GENERATORS: readonly (readonly string[])[] = [
 /** Every program the runner table knows. */
 export function allRunnerNames(): string[] {
   return [...RUNNERS, ...INTERPRETERS, ...HOOKED_TOOLS].flatMap((r) => r.names);
-}
-
-
-/**
- * What the fast path (shell/fastpath.ts) needs of the shell layer: every name that may run text the
- * command line does not show, programs that do so only beside certain words, and every runner.
- * The build stores it in dist/fastpath.json, so that a cold hook reads a few names, not the tables.
- */
-export interface ShellNames {
-  readonly runners: readonly string[];
-  readonly guarded: readonly { readonly program: string; readonly keywords: readonly string[] }[];
-  readonly wrappers: readonly string[];
-}
-
-export function shellNames(): ShellNames {
-  const files = fileRunnerNames();
-  const runners = [...new Set([...files.names, 'eval', 'make', 'gmake', 'npm', 'pnpm', 'yarn', 'bun', 'just', 'task', 'mise', 'rtx', 'rake', 'deno', 'composer', 'tox', 'pip', 'pip3',
-    // ssh clients other than ssh (see expand/remote.ts)
-    'slogin', 'autossh', 'sshpass', 'dbclient', 'mosh', 'tsh', 'pdsh', 'pssh', 'parallel-ssh', 'pdcp', 'ansible', 'ansible-playbook',
-    // their commands may come from a file or stdin
-    'xargs', 'parallel'])]
-    .filter((n) => n !== '.');
-  return {
-    runners,
-    guarded: [{ program: 'git', keywords: [...GIT_RUNS_KEYWORDS] }, ...files.guarded],
-    wrappers: [...new Set(allRunnerNames().filter((n) => n !== '.' && n !== '-'))],
-  };
 }

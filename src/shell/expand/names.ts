@@ -1,0 +1,29 @@
+// What the fast path (shell/fastpath.ts) needs of the shell layer, derived from the runner table and
+// from the programs each family reads: every name that may run text the command line does not show,
+// programs that do so only beside certain words, and every runner. The build stores it in
+// dist/fastpath.json, so that a cold hook reads a few names, not the tables.
+import { GIT_RUNS_KEYWORDS } from '../grammars/git.js';
+import { allRunnerNames, fileRunnerNames } from '../grammars/runner-names.js';
+import { PACKAGE_PROGRAMS } from './packages.js';
+import { REMOTE_CLIENTS } from './remote.js';
+import { MAKE_PROGRAMS } from './scripts.js';
+import { TASK_RUNNERS } from './tasks.js';
+
+export interface ShellNames {
+  readonly runners: readonly string[];
+  readonly guarded: readonly { readonly program: string; readonly keywords: readonly string[] }[];
+  readonly wrappers: readonly string[];
+}
+
+export function shellNames(): ShellNames {
+  const files = fileRunnerNames();
+  const runners = [...new Set([...files.names, ...PACKAGE_PROGRAMS, ...MAKE_PROGRAMS, ...TASK_RUNNERS, ...REMOTE_CLIENTS,
+    // eval runs its arguments; xargs and parallel may take their commands from a file or stdin.
+    'eval', 'xargs', 'parallel'])]
+    .filter((n) => n !== '.');
+  return {
+    runners,
+    guarded: [{ program: 'git', keywords: [...GIT_RUNS_KEYWORDS] }, ...files.guarded],
+    wrappers: [...new Set(allRunnerNames().filter((n) => n !== '.' && n !== '-'))],
+  };
+}
