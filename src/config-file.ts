@@ -7,6 +7,7 @@ import { existsSync, mkdirSync, readFileSync, renameSync, writeFileSync } from '
 import { homedir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import type { Config, ConfigInput, ResolvedConfig } from './config.js';
+import { defaultEnvironmentName, environmentView } from './environments.js';
 
 export const CONFIG_NAMES = ['gitops-guard.json', 'gitops-guard.yaml', 'gitops-guard.yml'] as const;
 const CACHE_VERSION = 1;
@@ -55,13 +56,10 @@ export const DEFAULTS: Config = {
   rewriteMode: 'suggest',
 };
 
-const COMPOSE_NAMES = ['compose.yaml', 'compose.yml', 'docker-compose.yaml', 'docker-compose.yml'];
-
-/** Fill in the defaults that depend on where the project is. */
+/** Fill in the defaults that depend on where the project is: the default environment's view. */
 export function resolveConfig(config: Config, file: string | null, cwd: string, rootDir?: string): ResolvedConfig {
   const root = rootDir ?? (file ? dirname(file) : findRepoRoot(cwd) ?? resolve(cwd));
-  const composeFiles = config.composeFiles ?? COMPOSE_NAMES.filter((n) => existsSync(join(root, n))).slice(0, 1);
-  return { ...config, file, root, composeFiles, protectedBranches: config.protectedBranches ?? [config.branch] };
+  return environmentView(config, defaultEnvironmentName(config), file, root);
 }
 
 function cacheDir(): string | null {

@@ -10,6 +10,61 @@ import type { TrustState } from './trust/apply.js';
 
 const hostName = z.string().regex(/^[A-Za-z0-9_.:[\]-]+$/, 'a host name or alias, without spaces or shell characters');
 
+const absolute = z.string().regex(/^\/[^\0\n]*$/, 'an absolute path');
+const kubeName = z.string().regex(/^[a-z0-9]([a-z0-9.-]{0,251}[a-z0-9])?$/, 'a Kubernetes object name (lower-case letters, digits, - and .)');
+const kubeContext = z.string().regex(/^[A-Za-z0-9_.:@\/-]+$/, 'a kubeconfig context name, without spaces or shell characters');
+
+/** Who applies what is pushed: this tool's own reconciler, Docker Swarm, or a Kubernetes GitOps engine. */
+export const ReconcilerSchema = z.union([
+  z.enum(['gitops-guard', 'swarm']),
+  z.object({ type: z.enum(['gitops-guard', 'swarm']) }).strict(),
+  z.object({
+    type: z.literal('argocd'),
+    app: kubeName.describe('The Argo CD Application.'),
+    namespace: kubeName.default('argocd').describe("The Application's namespace."),
+    context: kubeContext.optional().describe('The kubeconfig context of the cluster Argo CD runs in (default: the current one).'),
+    kubeconfig: z.string().optional().describe('The kubeconfig file (default: KUBECONFIG, else ~/.kube/config).'),
+  }).strict(),
+  z.object({
+    type: z.literal('flux'),
+    kustomization: kubeName.describe('The Flux Kustomization.'),
+    namespace: kubeName.default('flux-system').describe("The Kustomization's namespace."),
+    context: kubeContext.optional().describe('The kubeconfig context of the cluster Flux runs in (default: the current one).'),
+    kubeconfig: z.string().optional().describe('The kubeconfig file (default: KUBECONFIG, else ~/.kube/config).'),
+  }).strict(),
+]);
+export type ReconcilerInput = z.input<typeof ReconcilerSchema>;
+export type Reconciler =
+  | { readonly type: 'gitops-guard' | 'swarm' }
+  | { readonly type: 'argocd'; readonly app: string; readonly namespace: string; readonly context?: string; readonly kubeconfig?: string }
+  | { readonly type: 'flux'; readonly kustomization: string; readonly namespace: string; readonly context?: string; readonly kubeconfig?: string };
+
+const envName = z.string().regex(/^[A-Za-z][A-Za-z0-9_-]{0,63}$/, 'an environment name: a letter, then letters, digits, _ or -');
+
+/** One environment: where it runs and which branch it follows. Keys it leaves out come from the top level. */
+export const EnvironmentSchema = z.object({
+  host: hostName.optional().describe("This environment's server (an ssh destination or ~/.ssh/config alias)."),
+  hosts: z.array(hostName).min(1).optional().describe('Several servers that all run this environment; deploy waits for every one.'),
+  user: z.string().regex(/^[a-z_][a-z0-9_.-]*$/i).optional().describe('The ssh user.'),
+  port: z.number().int().min(1).max(65535).optional().describe('The ssh port.'),
+  remotePath: absolute.optional().describe("The server's checkout of this repository."),
+  branch: z.string().min(1).optional().describe('The branch this environment follows (default: the top-level branch).'),
+  composeFiles: z.array(z.string().min(1)).optional().describe("This environment's compose files, relative to the repository root."),
+  reconciler: ReconcilerSchema.optional().describe('Who applies what is pushed (default: the top-level reconciler, else gitops-guard).'),
+  promoteFrom: envName.optional()
+    .describe('The environment whose tested commit this one takes: a direct push to this branch asks, and `gitops-guard promote FROM TO` moves it.'),
+  confirmDeploy: z.boolean().optional().describe('Ask the person before the MCP server deploys here.'),
+  stack: z.string().regex(/^[A-Za-z0-9][A-Za-z0-9_.-]{0,63}$/, 'letters, digits, then also _ . -').optional()
+    .describe("This environment's deployment name on the server."),
+  stateFile: absolute.optional().describe("The reconciler's state file on this environment's servers."),
+  reconcile: z.enum(['timer', 'trigger']).optional().describe('timer or trigger, as at the top level.'),
+  reconcilerPath: z.string().optional().describe('Where the reconciler script is on these servers (reconcile: trigger).'),
+  onDrift: z.enum(['heal', 'refuse']).optional().describe('heal or refuse, as at the top level.'),
+  revertOnFailure: z.boolean().optional().describe('Revert a deploy that fails here, as at the top level.'),
+  identityFile: z.string().optional().describe('An ssh private key for these servers.'),
+}).strict();
+export type EnvironmentInput = z.input<typeof EnvironmentSchema>;
+
 export const ConfigSchema = z.object({
   $schema: z.string().optional().describe('The JSON Schema of this file, for editors.'),
   host: hostName.optional().describe('The server that reconciles the deployment (an ssh destination or ~/.ssh/config alias).'),
@@ -60,13 +115,67 @@ export const ConfigSchema = z.object({
     .describe('The MCP server asks the person (MCP elicitation) before pushing a deploy or rollback, and refuses where it cannot ask.'),
   rewriteMode: z.enum(['suggest', 'ask', 'apply']).default('suggest')
     .describe('Hooks: suggest (deny with the rewrite in the reason), ask (offer the rewrite), apply (run read-only rewrites).'),
-}).strict();
+  reconciler: ReconcilerSchema.optional()
+    .describe('Who applies what is pushed: gitops-guard (this tool, the default), swarm, argocd or flux.'),
+  environments: z.record(envName, EnvironmentSchema).optional()
+    .describe('Named environments (staging, prod, …); each inherits the top-level keys it leaves out. Without it, the top level is the one environment.'),
+  defaultEnvironment: envName.optional().describe('The environment commands use without --env (default: the first one).'),
+}).strict().superRefine(checkEnvironments);
+
+/** Cross-key checks of environments; each message names the environment. */
+function checkEnvironments(c: {
+  environments?: Record<string, EnvironmentInput> | undefined; defaultEnvironment?: string | undefined;
+}, ctx: z.RefinementCtx): void {
+  const envs = c.environments ?? {};
+  const names = Object.keys(envs);
+  if (c.defaultEnvironment !== undefined && !names.includes(c.defaultEnvironment)) {
+    ctx.addIssue({
+      code: z.ZodIssueCode.custom, path: ['defaultEnvironment'],
+      message: names.length === 0 ? `"${c.defaultEnvironment}" names an environment, and no environments are configured`
+        : `no environment "${c.defaultEnvironment}" (configured: ${names.join(', ')})`,
+    });
+  }
+  for (const [name, env] of Object.entries(envs)) {
+    if (env.host !== undefined && env.hosts !== undefined) {
+      ctx.addIssue({ code: z.ZodIssueCode.custom, path: ['environments', name], message: `environment "${name}": give host or hosts, not both` });
+    }
+    if (env.promoteFrom === undefined) continue;
+    if (!names.includes(env.promoteFrom)) {
+      ctx.addIssue({
+        code: z.ZodIssueCode.custom, path: ['environments', name, 'promoteFrom'],
+        message: `environment "${name}": promoteFrom names no environment "${env.promoteFrom}" (configured: ${names.join(', ')})`,
+      });
+      continue;
+    }
+    // A promotion chain must end: staging -> prod, never back round to itself.
+    const seen = new Set([name]);
+    for (let at: string | undefined = env.promoteFrom; at !== undefined; at = envs[at]?.promoteFrom) {
+      if (seen.has(at)) {
+        ctx.addIssue({
+          code: z.ZodIssueCode.custom, path: ['environments', name, 'promoteFrom'],
+          message: `environment "${name}": promoteFrom makes a loop (${[...seen, at].join(' -> ')})`,
+        });
+        break;
+      }
+      seen.add(at);
+    }
+  }
+}
 
 export type ConfigInput = z.input<typeof ConfigSchema>;
 export type Config = z.infer<typeof ConfigSchema>;
 
 /** A loaded config with the defaults that depend on the file system filled in. */
-export interface ResolvedConfig extends Config {
+export interface ResolvedConfig extends Omit<Config, 'reconciler'> {
+  /** The environment this view is (`default` when the config has no environments). */
+  readonly environment: string;
+  /** This environment's servers: `hosts`, else `[host]`, else none. `host` is the first. */
+  readonly hosts: readonly string[];
+  readonly reconciler: Reconciler;
+  /** The environment this one is promoted from, if any. */
+  readonly promoteFrom?: string;
+  /** The config as written, before an environment's keys were laid over it (environments.ts). */
+  readonly topLevel: Config;
   /** The file it came from, or null for built-in defaults. */
   readonly file: string | null;
   /** The directory paths in the config are relative to: the config's, else the repository root or cwd. */

@@ -3,6 +3,7 @@
 // only once a person has trusted the config's exact content. Each key's test and what "ignoring" it
 // means (the baseline's value, or the union with it) is data in LOOSENING_KEYS.
 import type { Config } from '../config.js';
+import { protectedBranchesOf } from '../environments.js';
 
 export interface Loosening {
   /** The config key. */
@@ -25,7 +26,7 @@ const added = (project: readonly string[], baseline: readonly string[]) => proje
 const list = (xs: readonly string[]) => xs.map((x) => JSON.stringify(x)).join(', ');
 
 /** The deploy branch and protectedBranches as the guard uses them (defaults: [branch]). */
-export const protectedOf = (c: Config): string[] => c.protectedBranches ?? [c.branch];
+export const protectedOf = (c: Config): string[] => protectedBranchesOf(c);
 
 function keyRule<K extends keyof Config>(r: KeyRule<K>): KeyRule {
   return r as unknown as KeyRule;
@@ -100,9 +101,26 @@ export function configLoosening(project: Config, baseline: Config): Loosening[] 
     const what = r.looser(project[r.key] as never, baseline[r.key] as never, project, baseline);
     if (what) out.push({ key: r.key, what });
   }
+  for (const [name, env] of Object.entries(project.environments ?? {})) {
+    for (const what of environmentLoosening(name, env, project, baseline)) out.push({ key: 'environments', what });
+  }
   const open = unprotected(project, baseline);
   if (open.length > 0) {
     out.push({ key: 'protectedBranches', what: `protectedBranches/branch leave ${list(open)} unprotected (force-push and delete)` });
+  }
+  return out;
+}
+
+type Env = NonNullable<Config['environments']>[string];
+
+/** An environment's own keys that loosen what the baseline's top level says. */
+function environmentLoosening(name: string, env: Env, project: Config, baseline: Config): string[] {
+  const out: string[] = [];
+  if (env.confirmDeploy === false && baseline.confirmDeploy === true) {
+    out.push(`environments.${name}.confirmDeploy: false (the MCP server pushes without asking)`);
+  }
+  if ((env.reconcile ?? project.reconcile) === 'trigger' && env.reconcilerPath !== undefined && env.reconcilerPath !== baseline.reconcilerPath) {
+    out.push(`environments.${name}.reconcilerPath: ${JSON.stringify(env.reconcilerPath)} (deploy runs this program on the server)`);
   }
   return out;
 }
@@ -115,6 +133,16 @@ export function withoutLoosening(project: Config, baseline: Config): Config {
     const v = r.tighten(project[r.key] as never, baseline[r.key] as never);
     if (v === undefined) delete out[r.key];
     else out[r.key] = v;
+  }
+  if (project.environments) {
+    const envs: Record<string, Env> = {};
+    for (const [name, env] of Object.entries(project.environments)) {
+      const kept: Record<string, unknown> = { ...env };
+      if (env.confirmDeploy === false && baseline.confirmDeploy === true) delete kept.confirmDeploy;
+      if (environmentLoosening(name, env, project, baseline).some((w) => w.includes('.reconcilerPath'))) delete kept.reconcilerPath;
+      envs[name] = kept as Env;
+    }
+    out.environments = envs;
   }
   const open = unprotected(project, baseline);
   if (open.length > 0) out.protectedBranches = [...protectedOf(project), ...open];
