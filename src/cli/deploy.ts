@@ -78,7 +78,8 @@ function report(result: DeployResult, json: boolean): number {
     else process.stdout.write(`${p.bold(result.commit!.slice(0, 7))} ${result.message} pushed at ${result.pushedAt}\n`);
     const v = result.verify;
     if (v) {
-      if (v.ok) process.stdout.write(`${p.green('live and healthy')}: ${v.commit.slice(0, 7)} applied at ${v.appliedAt}; ${v.services.length} service(s) running${v.recreated?.length ? `; recreated: ${v.recreated.join(', ')}` : ''}\n`);
+      if (v.ok) process.stdout.write(`${p.green('live and healthy')}: ${v.commit.slice(0, 7)} applied at ${v.appliedAt}; ${v.engine ? `${v.engine.object} (context ${v.engine.context})`
+        : `${v.services.length} service(s) running`}${v.recreated?.length ? `; recreated: ${v.recreated.join(', ')}` : ''}\n`);
       else {
         process.stdout.write(`${p.red(v.pending ? 'not applied yet' : 'not healthy')}:\n`);
         for (const problem of v.problems) process.stdout.write(`  ${problem}\n`);

@@ -89,7 +89,8 @@ export function failureOf(e: unknown): Failure {
   else if (name === 'SshError') {
     code = any.kind === 'config' || any.kind === 'key' ? 'config'
       : ['unknown-host-key', 'changed-host-key', 'revoked-host-key'].includes(String(any.kind)) ? 'host-key' : 'unreachable';
-  } else if (name === 'ServerError') code = /^no server configured/.test(err.message) ? 'config' : 'unreachable';
+  } else if (name === 'KubeError') code = any.kind === 'network' ? 'unreachable' : 'config';
+  else if (name === 'ServerError') code = /^no server configured/.test(err.message) ? 'config' : 'unreachable';
   // simple-git's GitError (minified, so known by its `task`): git itself said no (not a repository, …).
   else if (name === 'GitError' || ('task' in err && /^(fatal|error): /.test(err.message))) code = 'refused';
   else if (name === 'GitOpsError') {

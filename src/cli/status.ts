@@ -2,14 +2,17 @@
 import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { loadConfig } from '../config-file.js';
+import { kubeReconciler } from '../kube/engine.js';
 import { Server } from '../remote/server.js';
+import { printEngineStatus } from './engine-status.js';
 import { paint, table, useColour } from './output.js';
 
 export const usage = `Usage: gitops-guard status [--json] [--config FILE] [--cwd DIR]
 
 Show each container on the server (service, image, state, health, restarts, ports), the commit
 checked out there and the one the reconciler last applied, compared with your branch's upstream.
-Read-only: runs fixed docker and git commands over SSH.
+Read-only: runs fixed docker and git commands over SSH. For an Argo CD or Flux reconciler: the
+Application's or Kustomization's own fields instead, read through the Kubernetes API.
 `;
 
 export async function run(argv: string[]): Promise<number> {
@@ -20,6 +23,7 @@ export async function run(argv: string[]): Promise<number> {
   if (values.help) { process.stdout.write(usage); return 0; }
   const cwd = resolve(values.cwd ?? process.cwd());
   const config = await loadConfig({ cwd, ...(values.config ? { file: values.config } : {}) });
+  if (kubeReconciler(config)) return printEngineStatus(config, Boolean(values.json));
   const server = new Server(config);
   try {
     const status = await server.status();

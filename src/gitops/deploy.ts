@@ -11,6 +11,8 @@ import { templates } from '../remote/commands.js';
 import { reconcilerEnv, stackName } from './reconciler.js';
 import { unitName } from './install.js';
 import { classifyPush, IDENTITY_UNKNOWN, identityMessage, pushMessage } from './git-errors.js';
+import { kubeReconciler, type EngineStatus } from '../kube/engine.js';
+import { waitOnEngine } from '../kube/wait.js';
 
 export class GitOpsError extends Error {
   constructor(message: string, readonly step: string) {
@@ -60,6 +62,8 @@ export interface VerifyResult {
   readonly problems: string[];
   /** The wait ran out before the server applied the commit. */
   readonly pending: boolean;
+  /** Argo CD / Flux environments: the engine's fields as last read (src/kube). */
+  readonly engine?: EngineStatus;
 }
 
 export interface DeployResult {
@@ -289,9 +293,13 @@ export async function deploy(config: ResolvedConfig, options: DeployOptions): Pr
   }
   const pushedAt = new Date().toISOString();
   const result: DeployResult = { commit, message, files, pushedAt, dryRun: false, rollback: `gitops-guard rollback ${commit.slice(0, 7)}` };
+  if (onEngine(config, options)) return { ...result, verify: await waitOnEngine(config, commit, options) };
   if (options.wait === false || !options.server) return result;
   return withRevert(config, { ...result, verify: await safeVerify(config, options.server, commit, pushedAt, before, options) }, options);
 }
+
+/** Argo CD and Flux environments are waited on through the Kubernetes API (src/kube), not over SSH. */
+const onEngine = (config: ResolvedConfig, options: { wait?: boolean }): boolean => options.wait !== false && kubeReconciler(config) !== null;
 
 /** A short reason for a revert's message, from what verify found. */
 function whyFailed(v: VerifyResult): string {
@@ -392,6 +400,7 @@ export async function resume(config: ResolvedConfig, options: Omit<DeployOptions
   }
   const pushedAt = new Date().toISOString();
   const result: DeployResult = { commit, message, files, pushedAt, dryRun: false, rollback: `gitops-guard rollback ${commit.slice(0, 7)}` };
+  if (onEngine(config, options)) return { ...result, verify: await waitOnEngine(config, commit, options) };
   if (options.wait === false || !options.server) return result;
   return withRevert(config, { ...result, verify: await safeVerify(config, options.server, commit, pushedAt, before, options) }, options);
 }
@@ -641,6 +650,7 @@ export async function rollback(config: ResolvedConfig, target: { sha?: string; l
   }
   const pushedAt = new Date().toISOString();
   const result: DeployResult = { commit, message, files: touched, pushedAt, dryRun: false };
+  if (onEngine(config, options)) return { ...result, verify: await waitOnEngine(config, commit, options) };
   if (options.wait === false || !options.server) return result;
   return { ...result, verify: await safeVerify(config, options.server, commit, pushedAt, before, options) };
 }
