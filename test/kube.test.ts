@@ -5,6 +5,7 @@
 // status as Argo CD or Flux would, in answer to the annotations deploy sends.
 import { spawn, spawnSync } from 'node:child_process';
 import { readFileSync, writeFileSync } from 'node:fs';
+import { createServer } from 'node:net';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { deploy, rollback, type DeployResult } from '../src/gitops/deploy.js';
@@ -168,6 +169,22 @@ describe('Argo CD (against the Kubernetes API stand-in)', () => {
     expect(r.verify?.problems[0]).toContain('applications.argoproj.io "wbe" not found');
   }, 30_000);
 
+  it('waits for Argo CD\'s own poll when the user may not annotate (403), and says so', async () => {
+    setUp(argo());
+    api.put(APP, { spec: {}, status: argoStatus(remoteHead()) });
+    api.forbidPatch = true;
+    const steps: string[] = [];
+    let reads = 0;
+    // Argo CD's own poll: the third read after the push finds the commit synced.
+    const r = await deployChange({ progress: (_: string, m: string) => {
+      steps.push(m);
+      if (m.startsWith('Application web is at') && ++reads === 1) api.setStatus(APP, argoStatus(remoteHead()));
+    } });
+    expect(r.verify).toMatchObject({ ok: true });
+    expect(steps.some((s) => s.startsWith('could not ask Application argocd/web to refresh') && s.includes('HTTP 403')
+      && s.includes("waiting for Argo CD's own poll"))).toBe(true);
+  }, 30_000);
+
   it('rollback reverts, pushes and waits on Argo CD the same way', async () => {
     setUp(argo());
     api.put(APP, { spec: {}, status: argoStatus(remoteHead()) });
@@ -283,6 +300,22 @@ describe('status for an engine environment (the built CLI against the Kubernetes
     expect(r.status).toBe(1);
     expect(r.stderr).toContain(`no context "nope" in ${api.kubeconfig} (contexts: stand-in): fix reconciler.context in the config`);
   });
+
+  it('exits 4 (unreachable) when the API server does not answer', async () => {
+    const closed = createServer();
+    await new Promise<void>((resolve) => closed.listen(0, '127.0.0.1', resolve));
+    const port = (closed.address() as { port: number }).port;
+    await new Promise<void>((resolve) => closed.close(() => resolve()));
+    const other = JSON.parse(readFileSync(api.kubeconfig, 'utf8')) as Obj;
+    other.clusters[0].cluster.server = `https://127.0.0.1:${port}`;
+    const file = join(work, 'down');
+    writeFileSync(file, JSON.stringify(other));
+    setUp(argo({ kubeconfig: file }));
+    const r = await status();
+    expect(r.status).toBe(4);
+    expect(r.stderr).toContain('reading Application argocd/web in context "stand-in" failed: ');
+    expect(r.stderr).toContain('ECONNREFUSED 127.0.0.1');
+  }, 30_000);
 
   it('refuses a kubeconfig whose token the API server does not accept, saying so', async () => {
     const other = JSON.parse(readFileSync(api.kubeconfig, 'utf8')) as Obj;

@@ -36,6 +36,8 @@ export interface KubeApi {
   setStatus(ref: Ref, status: Obj): void;
   /** Called after each PATCH is applied: the test's controller. */
   onPatch: ((ref: Ref, object: Obj) => void) | null;
+  /** Answer every PATCH 403, as RBAC does for a user who may only read. */
+  forbidPatch: boolean;
   close(): Promise<void>;
 }
 
@@ -94,7 +96,7 @@ export async function startKubeApi(dir: string, token = 'stand-in-token'): Promi
   const objects = new Map<string, Obj>();
   const requests: Recorded[] = [];
   let version = 1;
-  const api: Partial<KubeApi> & { onPatch: KubeApi['onPatch'] } = { onPatch: null };
+  const api: Partial<KubeApi> & Pick<KubeApi, 'onPatch' | 'forbidPatch'> = { onPatch: null, forbidPatch: false };
 
   const handle = (req: IncomingMessage, res: ServerResponse, raw: string): void => {
     const send = (code: number, body: string): void => { res.writeHead(code, { 'content-type': 'application/json' }).end(body); };
@@ -112,6 +114,10 @@ export async function startKubeApi(dir: string, token = 'stand-in-token'): Promi
     if (!current) { send(404, statusBody(404, 'NotFound', `${ref.plural}.${ref.group} "${ref.name}" not found`)); return; }
     if (req.method === 'GET') { send(200, JSON.stringify(current)); return; }
     if (req.method !== 'PATCH') { send(405, statusBody(405, 'MethodNotAllowed', `${req.method} is not served by this stand-in`)); return; }
+    if (api.forbidPatch) {
+      send(403, statusBody(403, 'Forbidden', `${ref.plural}.${ref.group} "${ref.name}" is forbidden: User "stand-in" cannot patch resource "${ref.plural}" in API group "${ref.group}" in the namespace "${ref.namespace}"`));
+      return;
+    }
     let next: Obj;
     try {
       if (contentType === 'application/merge-patch+json') next = mergePatch(current, body) as Obj;
