@@ -19,6 +19,8 @@ export interface MatchContext {
   readonly guarded?: (absPath: string) => string | null;
   /** Could this text name a program the rules are about? (For events: is there something to hide?) */
   readonly mentions: (text: string) => boolean;
+  /** kubeconfig contexts that environments deploy through (Argo CD, Flux): never a local cluster. */
+  readonly kubeContexts?: readonly string[];
   /** Branches environments take by promotion (`promoteFrom`): a direct push there asks. */
   readonly promotedBranches?: readonly string[];
 }
@@ -129,7 +131,9 @@ export class View {
       }
       case 'kube-local': {
         const ctx = this.inv.scan?.options.filter((o) => o.name === '--context' || o.name === '--kube-context').pop();
-        return ctx?.value !== undefined && ctx.value !== null && LOCAL_KUBE_CONTEXTS.test(ctx.value);
+        // A context an environment deploys through is managed, whatever it is called.
+        return ctx?.value !== undefined && ctx.value !== null && LOCAL_KUBE_CONTEXTS.test(ctx.value)
+          && !(this.ctx.kubeContexts?.includes(ctx.value) ?? false);
       }
       case 'export-only': return this.inv.scan?.options.some((o) => o.name === '--export') ?? false;
       case 'sets-system': {
