@@ -423,7 +423,7 @@ async function safeVerify(config: ResolvedConfig, server: Server, commit: string
 }
 
 /** What the server runs, and its reconciler's last record, before the push (either may be unknown). */
-interface Before { readonly containers: ServiceState[] | null; readonly state: ReconcilerState | null }
+export interface Before { readonly containers: ServiceState[] | null; readonly state: ReconcilerState | null }
 async function snapshot(server: Server): Promise<Before> {
   const [containers, state] = await Promise.all([server.containers().catch(() => null), server.reconcilerState().catch(() => null)]);
   return { containers, state };
@@ -434,7 +434,7 @@ const serversOf = (options: Pick<DeployOptions, 'server' | 'servers'>): readonly
   options.servers && options.servers.length > 0 ? options.servers : options.server ? [options.server] : [];
 
 /** Each server's snapshot before the push, when the deploy will wait. */
-async function snapshotAll(options: Pick<DeployOptions, 'server' | 'servers' | 'wait'>): Promise<Map<Server, Before> | null> {
+export async function snapshotAll(options: Pick<DeployOptions, 'server' | 'servers' | 'wait'>): Promise<Map<Server, Before> | null> {
   if (options.wait === false) return null;
   const servers = serversOf(options);
   if (servers.length === 0) return null;
@@ -442,7 +442,7 @@ async function snapshotAll(options: Pick<DeployOptions, 'server' | 'servers' | '
 }
 
 /** Wait on one server as always, or on every host of the environment (hosts-wait.ts joins their answers). */
-function waitAll(config: ResolvedConfig, commit: string, pushedAt: string, before: Map<Server, Before> | null,
+export function waitAll(config: ResolvedConfig, commit: string, pushedAt: string, before: Map<Server, Before> | null,
   options: DeployOptions | Omit<DeployOptions, 'message' | 'files' | 'restart' | 'service'>): Promise<VerifyResult> {
   const servers = serversOf(options);
   const of = (s: Server): Before | null => before?.get(s) ?? null;
@@ -591,9 +591,9 @@ export interface HistoryEntry {
  * Deploy commits on the deploy branch, newest first; `live` marks the one the server applied, and
  * `runs` (when the server's run history is given) what the reconciler did at each.
  */
-export async function history(config: ResolvedConfig, options: { limit?: number; live?: string | null; runs?: ReconcilerRun[] } = {}): Promise<HistoryEntry[]> {
+export async function history(config: ResolvedConfig, options: { limit?: number; live?: string | null; runs?: ReconcilerRun[]; ref?: string } = {}): Promise<HistoryEntry[]> {
   const git = simpleGit({ baseDir: config.root });
-  const log = await git.log({ maxCount: options.limit ?? 20, '--grep': `^${config.commitPrefix.trimEnd()}` } as never);
+  const log = await git.log({ maxCount: options.limit ?? 20, '--grep': `^${config.commitPrefix.trimEnd()}`, ...(options.ref ? { [options.ref]: null } : {}) } as never);
   return log.all.map((c) => ({
     sha: c.hash, date: c.date, author: c.author_name, message: c.message,
     live: options.live ? c.hash.startsWith(options.live) || options.live.startsWith(c.hash) : false,
