@@ -77,12 +77,14 @@ function progressTo(json: boolean): Progress {
   return (step, message) => { if (!json) process.stderr.write(`${p.dim(`[${step}]`)} ${message}\n`); };
 }
 
-function report(result: DeployResult, json: boolean): number {
+/** Print a deploy's (rollback's, promote's) result; `header` replaces the first line. The exit code. */
+export function report(result: DeployResult, json: boolean, header?: string): number {
   if (json) {
     process.stdout.write(JSON.stringify(result, null, 2) + '\n');
   } else {
     const p = paint(useColour(process.stdout));
-    if (result.dryRun) process.stdout.write(`dry run: ${result.message} (${result.files.join(', ') || 'empty commit'}); nothing was committed\n`);
+    if (header !== undefined) process.stdout.write(`${header}\n`);
+    else if (result.dryRun) process.stdout.write(`dry run: ${result.message} (${result.files.join(', ') || 'empty commit'}); nothing was committed\n`);
     else process.stdout.write(`${p.bold(result.commit!.slice(0, 7))} ${result.message} pushed at ${result.pushedAt}\n`);
     const v = result.verify;
     if (v) {

@@ -10,7 +10,7 @@ import { CliError } from './exit.js';
 /** The parseArgs option, and its line in the usage texts. */
 export const ENV_OPTION = { env: { type: 'string' } } as const;
 export const envUsage = (width = 15): string =>
-  `${'  --env NAME'.padEnd(width)}the environment (default: defaultEnvironment, else the first; gitops-guard environments lists them)`;
+  `${'  --env NAME'.padEnd(width)}the environment (default: defaultEnvironment; gitops-guard environments lists them)`;
 
 /** One environment's view of `config`, or a usage error naming the configured environments. */
 export function pickEnvironment(config: ResolvedConfig, name: string | undefined): ResolvedConfig {

@@ -20,6 +20,8 @@ export type PromoteOptions = Pick<DeployOptions, 'dryRun' | 'wait' | 'waitTimeou
 export interface PromoteResult extends DeployResult {
   readonly from: string;
   readonly to: string;
+  /** FROM's branch head: the commit TO takes. */
+  readonly head: string;
   /** TO's branch head before (null: the branch did not exist). */
   readonly previous: string | null;
   /** Commits TO's branch moved forward by (0: it was there already). */
@@ -102,7 +104,7 @@ export async function promote(from: ResolvedConfig, to: ResolvedConfig, options:
   const subject = (await git.raw(['log', '-1', '--format=%s', head])).trim();
   const commits = previous === head ? 0 : Number((await git.raw(['rev-list', '--count', previous ? `${previous}..${head}` : head])).trim());
   const message = `promote ${from.environment} -> ${to.environment}: ${short(head)} ${subject}`;
-  const base = { from: from.environment, to: to.environment, previous, commits, checked, message, files: [] as string[] };
+  const base = { from: from.environment, to: to.environment, head, previous, commits, checked, message, files: [] as string[] };
   if (options.dryRun) {
     progress('push', `dry run: would move ${to.remote}/${to.branch} from ${short(previous)} to ${short(head)} (${commits} commit(s))`);
     return { ...base, commit: null, pushedAt: null, dryRun: true };
