@@ -101,10 +101,8 @@ export function explain(kind: 'deny' | 'ask' | 'apply', verdict: Verdict): strin
 }
 
 /**
- * Read all of stdin, up to a limit (one byte over is enough to refuse it). Through the stream on
- * purpose: reading fd 0 with fs.read saves ~10 ms of stream setup, but a read blocked on libuv's
- * thread pool keeps process.exit from finishing, so a host that never closes stdin would hang the
- * hook instead of being blocked at the timeout (see "never closes stdin" in test/hooks.test.ts).
+ * Read all of a stream, up to a limit (one byte over is enough to refuse it): the hook's input
+ * where stdin cannot be read directly without blocking (hooks/stdin.ts).
  */
 export async function readInput(stream: NodeJS.ReadableStream, limit = MAX_HOOK_INPUT): Promise<string> {
   const chunks: Buffer[] = [];

@@ -19,6 +19,8 @@ export interface MatchContext {
   readonly guarded?: (absPath: string) => string | null;
   /** Could this text name a program the rules are about? (For events: is there something to hide?) */
   readonly mentions: (text: string) => boolean;
+  /** Branches environments take by promotion (`promoteFrom`): a direct push there asks. */
+  readonly promotedBranches?: readonly string[];
 }
 
 /** What rules see of an invocation; each part is computed on first use. */
@@ -100,6 +102,11 @@ export class View {
         if (push.forceFlags.includes('--mirror') || push.forceFlags.includes('remote.mirror')) return true;
         if (push.destinations === null) return true;
         return push.destinations.some((d) => this.ctx.protectedBranches.includes(d));
+      }
+      case 'push-promoted': {
+        // Where git picks the destination (no refspec), the branch is unknown here: not asked.
+        const dests = this.inv.facts?.kind === 'git' ? this.inv.facts.push?.destinations : undefined;
+        return dests?.some((d) => this.ctx.promotedBranches?.includes(d) ?? false) ?? false;
       }
       case 'writes-file':
         return this.inv.redirects.some((r) => {
