@@ -11,7 +11,7 @@ export async function environmentRef(config: ResolvedConfig): Promise<string | u
   const current = await git.revparse(['--abbrev-ref', 'HEAD']).then((b) => b.trim(), () => '');
   if (current === config.branch) return undefined;
   for (const ref of [`refs/remotes/${config.remote}/${config.branch}`, `refs/heads/${config.branch}`]) {
-    if (await git.raw(['rev-parse', '-q', '--verify', `${ref}^{commit}`]).then(() => true, () => false)) return ref;
+    if (await git.raw(['rev-parse', '-q', '--verify', `${ref}^{commit}`]).then((sha) => sha.trim() !== '', () => false)) return ref;
   }
   return undefined;
 }

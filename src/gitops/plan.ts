@@ -26,7 +26,7 @@ export async function deployPlan(config: ResolvedConfig, reconcilerState?: () =>
   // staging): the environment's branch, local if there is one, against its remote-tracking branch.
   const onIt = current === config.branch || config.environment === IMPLICIT_ENVIRONMENT;
   const branch = onIt ? current : config.branch;
-  const exists = (ref: string): Promise<boolean> => git.raw(['rev-parse', '-q', '--verify', `${ref}^{commit}`]).then(() => true, () => false);
+  const exists = (ref: string): Promise<boolean> => git.raw(['rev-parse', '-q', '--verify', `${ref}^{commit}`]).then((sha) => sha.trim() !== '', () => false);
   const upstream = onIt ? await git.revparse(['--abbrev-ref', '@{u}']).then((u) => u.trim(), () => null)
     : await exists(`refs/remotes/${config.remote}/${config.branch}`) ? `${config.remote}/${config.branch}` : null;
   const local = onIt ? 'HEAD' : await exists(`refs/heads/${config.branch}`) ? `refs/heads/${config.branch}` : null;

@@ -34,9 +34,10 @@ const short = (c: string | null): string => (c ? c.slice(0, 7) : 'none');
 
 const refuse = (message: string): GitOpsError => new GitOpsError(message, 'check');
 
-/** Whether `ancestor` is `descendant` or an ancestor of it. */
+/** Whether `ancestor` is `descendant` or an ancestor of it: it has no commit `descendant` lacks. (Not
+ * merge-base --is-ancestor: simple-git takes a silent exit 1 for success.) */
 const isAncestor = (git: SimpleGit, ancestor: string, descendant: string): Promise<boolean> =>
-  git.raw(['merge-base', '--is-ancestor', ancestor, descendant]).then(() => true, () => false);
+  git.raw(['rev-list', '--count', `${descendant}..${ancestor}`]).then((n) => n.trim() === '0', () => false);
 
 /** The checks that need no server: two environments, two branches, a reconciler whose hosts can be asked. */
 function checkPair(from: ResolvedConfig, to: ResolvedConfig): void {
