@@ -9,6 +9,8 @@ import { execFileSync, spawnSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { Client } from '@modelcontextprotocol/sdk/client/index.js';
+import { StdioClientTransport } from '@modelcontextprotocol/sdk/client/stdio.js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { RECONCILER_SCRIPT } from '../src/gitops/reconciler.js';
 import { httpGet, httpdService, startEngine, type Engine } from './support/docker.js';
@@ -223,5 +225,55 @@ describe('an environment of two hosts, one of them down', () => {
     expect(label(engP, 'shop-web')).toBe('2');
     expect(await httpGet(P[3]!)).toBe(200);
     expect(await httpGet(P[2]!)).toBe(200);
+  });
+});
+
+describe('the MCP tools, per environment', () => {
+  type ToolResult = { isError?: boolean; structuredContent?: any; content: { type: string; text: string }[] };
+  async function mcp(config?: string): Promise<{ call(name: string, args?: Record<string, unknown>): Promise<ToolResult>; close(): Promise<void> }> {
+    const client = new Client({ name: 'gitops-guard-test', version: '1.0.0' });
+    await client.connect(new StdioClientTransport({ command: process.execPath, args: [BIN, 'mcp', ...(config ? ['--config', config] : [])], cwd: dev,
+      stderr: 'pipe', env: { PATH: process.env.PATH ?? '', HOME: join(work, 'home') } }));
+    return {
+      call: async (name, args = {}) => (await client.callTool({ name, arguments: args }, undefined, { timeout: 60_000 })) as ToolResult,
+      close: () => client.close(),
+    };
+  }
+
+  it('environments shows each host; env selects the environment; promote is confirmed with the target\'s confirmDeploy', async () => {
+    const c = await mcp();
+    try {
+      const envs = await c.call('environments');
+      expect(envs.isError, envs.content[0]?.text).toBeFalsy();
+      const byName = Object.fromEntries((envs.structuredContent.environments as { name: string }[]).map((e) => [e.name, e]));
+      // web: both hosts run its head, healthy; prod: the hotfix pushed straight to prod is not applied there.
+      expect(byName.web).toMatchObject({ ok: true, hosts: [{ host: 'web1', behind: 0, healthy: true }, { host: 'web2', behind: 0, healthy: true }] });
+      expect(byName.prod).toMatchObject({ ok: false, promoteFrom: 'staging', hosts: [{ host: 'prod', behind: 1, healthy: true }] });
+      const st = await c.call('status', { env: 'web' });
+      expect(st.structuredContent).toMatchObject({ environment: 'web', host: 'web1', hosts: [{ host: 'web1', reachable: true }, { host: 'web2', reachable: true }] });
+      const unknown = await c.call('status', { env: 'qa' });
+      expect(unknown.isError).toBe(true);
+      expect(unknown.content[0]!.text).toContain('no environment "qa" in the config (configured: staging, prod, web)');
+      const refused = await c.call('promote', { from: 'staging', to: 'prod' });
+      expect(refused.isError).toBe(true);
+      expect(refused.content[0]!.text).toContain("origin/prod has 1 commit(s) that staging's head");
+    } finally {
+      await c.close();
+    }
+    // prod asks the person first; this client cannot be asked, so nothing is pushed.
+    const committed = JSON.parse(readFileSync(join(dev, 'gitops-guard.json'), 'utf8')) as { environments: Record<string, Record<string, unknown>> };
+    committed.environments.prod!.confirmDeploy = true;
+    writeFileSync(join(dev, '.git', 'info', 'exclude'), 'confirm.json\n');
+    writeFileSync(join(dev, 'confirm.json'), JSON.stringify(committed));
+    const prodBefore = remoteHead('prod');
+    const asking = await mcp(join(dev, 'confirm.json'));
+    try {
+      const r = await asking.call('promote', { from: 'staging', to: 'prod' });
+      expect(r.isError).toBe(true);
+      expect(r.content[0]!.text).toContain('confirmDeploy is on for prod and this client cannot ask the person');
+      expect(remoteHead('prod')).toBe(prodBefore);
+    } finally {
+      await asking.close();
+    }
   });
 });
