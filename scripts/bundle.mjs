@@ -8,6 +8,7 @@
 // required at run time, except the bash grammar: its wasm (all of tree-sitter-bash that runs) is
 // copied into dist/ with its licence, so the package does not install the 20 MB grammar package
 // (sources, native prebuilds) for one file. dist/mcp-manifest.json is recorded here from the built server.
+import { spawnSync } from 'node:child_process';
 import { chmodSync, copyFileSync, readFileSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { fileURLToPath } from 'node:url';
@@ -34,20 +35,33 @@ const common = {
  * and front.ts's `import('./server.js')` becomes `require('./gitops-guard-mcp.cjs')`. (Left an
  * import(), it would start Node's ES module loader, which costs a cold process ~7 ms.)
  */
-const separately = (filter, file, importer = /./) => ({
+const separately = (filter, file, importer = /./, cached = false) => ({
   name: `separately-${file}`,
   setup(b) {
     b.onResolve({ filter }, (a) => (importer.test(a.importer) ? { path: file, namespace: `split-${file}` } : undefined));
-    b.onLoad({ filter: /.*/, namespace: `split-${file}` }, () => ({ contents: `module.exports = require('./${file}');`, loader: 'js' }));
+    // The classifier loads from its code cache (src/cli/code-cache.ts); the MCP server as usual.
+    const contents = cached
+      ? `module.exports = require(${JSON.stringify(`${root}src/cli/code-cache.ts`)}).loadBundle(__dirname, '${file}');`
+      : `module.exports = require('./${file}');`;
+    b.onLoad({ filter: /.*/, namespace: `split-${file}` }, () => ({ contents, loader: 'js', resolveDir: root }));
     b.onResolve({ filter: new RegExp(`^\\./${file.replace(/[.-]/g, '\\$&')}$`) }, (a) => ({ path: a.path, external: true }));
   },
 });
 
 await build({ ...common, entryPoints: [`${root}src/cli/classify-once.ts`], outfile: `${root}dist/${CLASSIFY}` });
 await build({ ...common, entryPoints: [`${root}src/mcp/server.ts`], outfile: `${root}dist/${MCP}` });
-await build({ ...common, entryPoints: [`${root}src/cli/bin.ts`], outfile: `${root}dist/gitops-guard.cjs`,
-  plugins: [separately(/\/classify-once\.js$/, CLASSIFY), separately(/^\.\/server\.js$/, MCP, /[\\/]src[\\/]mcp[\\/]front\.ts$/)] });
+await build({ ...common, entryPoints: [`${root}src/cli/bin.ts`], outfile: `${root}dist/gitops-guard-main.cjs`,
+  plugins: [separately(/\/classify-once\.js$/, CLASSIFY, /./, true), separately(/^\.\/server\.js$/, MCP, /[\\/]src[\\/]mcp[\\/]front\.ts$/)] });
+await build({ ...common, entryPoints: [`${root}src/cli/launch.ts`], outfile: `${root}dist/gitops-guard.cjs` });
 chmodSync(`${root}dist/gitops-guard.cjs`, 0o755);
+
+// The code caches (src/cli/code-cache.ts): one run of the executable on a command that loads the
+// classifier, which writes both bundles' caches as it exits.
+const cacheRun = spawnSync(process.execPath, [`${root}dist/gitops-guard.cjs`, 'hook', 'claude'], {
+  cwd: root, env: { ...process.env, GITOPS_GUARD_CODE_CACHE: 'write' },
+  input: JSON.stringify({ hook_event_name: 'PreToolUse', tool_name: 'Bash', cwd: root, tool_input: { command: 'npm test 2>&1 | tail -n 20' } }),
+});
+if (cacheRun.status !== 0) throw new Error(`making the code caches failed (exit ${cacheRun.status}): ${cacheRun.stderr}`);
 
 const require = createRequire(import.meta.url);
 copyFileSync(require.resolve('tree-sitter-bash/tree-sitter-bash.wasm'), `${root}dist/tree-sitter-bash.wasm`);

@@ -96,9 +96,10 @@ export function selectEnvironment(config: ResolvedConfig, name?: string): Resolv
 }
 
 /** The environment whose servers include `host` (an ssh destination as the command names it), if any. */
-export function environmentOfHost(config: ResolvedConfig, host: string): ResolvedConfig | null {
+export function environmentOfHost(config: ResolvedConfig, host: string,
+  views: readonly ResolvedConfig[] = allEnvironments(config)): ResolvedConfig | null {
   const bare = host.replace(/^[^@]*@/, '').replace(/^\[(.*)\](:\d+)?$/, '$1');
-  for (const view of allEnvironments(config)) {
+  for (const view of views) {
     if (view.hosts.some((h) => h === host || h === bare || h.replace(/^[^@]*@/, '') === bare)) return view;
   }
   return null;

@@ -2,7 +2,9 @@
 import { resolve } from 'node:path';
 import type { ConfigInput, ResolvedConfig } from './config.js';
 import { loadConfig } from './config-file.js';
+import { allEnvironments, environmentOfHost } from './environments.js';
 import { judge, type Judge, type Verdict } from './policy/classify.js';
+import type { RewriteValues } from './policy/rewrite.js';
 import { RuleIndex } from './policy/match.js';
 import type { Rule } from './policy/rules.js';
 import { guardedPath } from './policy/guarded.js';
@@ -52,28 +54,45 @@ export interface Guard {
   decide(command: string, options?: { cwd?: string }): Promise<Verdict>;
 }
 
+/** The values rewrites take from one environment's view. */
+function rewriteValues(config: ResolvedConfig): RewriteValues {
+  return {
+    host: config.host,
+    remotePath: config.remotePath,
+    branch: config.branch,
+    remote: config.remote,
+    prefix: config.commitPrefix,
+    composeFiles: config.composeFiles,
+    root: config.root,
+  };
+}
+
+/** Branches that take commits by promotion, with the environments a promotion moves between. */
+function promotionsOf(envs: readonly ResolvedConfig[]): Map<string, { from: string; to: string }> {
+  const out = new Map<string, { from: string; to: string }>();
+  for (const e of envs) if (e.promoteFrom !== undefined) out.set(e.branch, { from: e.promoteFrom, to: e.environment });
+  return out;
+}
+
 export function judgeFor(config: ResolvedConfig, rules: readonly Rule[]): Judge {
   const index = new RuleIndex(rules);
   const names = index.names();
+  const envs = config.topLevel.environments ? allEnvironments(config) : [config];
+  const promotions = promotionsOf(envs);
+  const forHost = (host: string): RewriteValues =>
+    ({ ...rewriteValues(environmentOfHost(config, host, envs) ?? config), host, promotions });
   return {
     index,
     match: {
       // Text that cannot be read (too large, nested too deep) could hide what a runner runs, too.
       protectedBranches: config.protectedBranches, mentions: (text) => mentionsManaged(text, names) || mentionsRunner(text),
       guarded: (path) => guardedPath(path, config.root)?.reason ?? null,
+      promotedBranches: [...promotions.keys()],
+      kubeContexts: envs.flatMap((e) => ('context' in e.reconciler && e.reconciler.context ? [e.reconciler.context] : [])),
     },
-    values: {
-      host: config.host,
-      remotePath: config.remotePath,
-      branch: config.branch,
-      remote: config.remote,
-      prefix: config.commitPrefix,
-      composeFiles: config.composeFiles,
-      root: config.root,
-    },
+    values: { ...rewriteValues(config), forHost, promotions },
   };
 }
-
 
 function failed(command: string, e: unknown): Verdict {
   return {

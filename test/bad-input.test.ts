@@ -28,6 +28,21 @@ describe('bad input', () => {
     const paired = 'bash -c "'.repeat(50) + 'docker restart web' + '"'.repeat(50);
     expect(guard.classify(paired).decision).toBe('allow');
   });
+  it('text denser in command starts than the command limit allows stops before parsing, and denies', () => {
+    for (const text of ['echo ' + '$(x) '.repeat(13106), '`x` '.repeat(16382), '$x;'.repeat(16382)]) {
+      const v = guard.classify(text);
+      expect(v.decision, text.slice(0, 20)).toBe('deny');
+      expect(v.reason).toContain('command separators and substitutions');
+    }
+    // Separators in quoted data count too, but where nothing managed or computed could hide, a limit allows.
+    expect(guard.classify(`echo '${';'.repeat(9000)}'`).decision).toBe('allow');
+    expect(guard.classify(`echo '${';'.repeat(9000)}'; docker restart web`).decision).toBe('deny');
+    // Under the bound, the same shapes are read and judged as usual.
+    expect(guard.classify('echo ' + '$(x) '.repeat(50)).decision).toBe('allow');
+    expect(guard.classify('echo ' + '$(x) '.repeat(50) + '$(docker restart web)').findings[0]!.ruleId).toBe('container-restart');
+    // An unclosed `$(` starts nothing: the parser's answer (the shell refuses such text) stands.
+    expect(guard.classify('$('.repeat(32 * 1024)).decision).toBe('allow');
+  });
   it('strings run as shell inside strings stop at the nesting limit and deny', () => {
     expect(guard.classify(`${'eval '.repeat(30)}docker restart web`).decision).toBe('deny');
     expect(guard.classify(`${'eval '.repeat(30)}ls`).decision).toBe('allow');

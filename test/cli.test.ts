@@ -205,6 +205,9 @@ describe('exit codes and --json failures', () => {
       [['status', '--json', '--bogus'], 'usage', 1],
       [['validate', '--json'], 'usage', 1],
       [['history', '--json'], 'refused', 5],
+      // An environment the config does not have: a user's error (1), for every command that takes --env.
+      ...(['status', 'plan', 'history', 'rollback --last', 'deploy -m x', 'logs web'].map((c) => [[...c.split(' '), '--env', 'qa', '--json'], 'usage', 1] as [string[], string, number])),
+      [['promote', 'staging', 'prod', '--json'], 'usage', 1],
     ];
     for (const [args, code, exit] of cases) {
       const r = cli(args, { cwd: noHost });
@@ -212,6 +215,8 @@ describe('exit codes and --json failures', () => {
       const out = JSON.parse(r.stdout);
       expect(out, args.join(' ')).toMatchObject({ ok: false, error: { code, message: expect.any(String), next: expect.any(String) } });
     }
+    const qa = JSON.parse(cli(['status', '--env', 'qa', '--json'], { cwd: noHost }).stdout);
+    expect(qa.error.message).toBe('no environment "qa": this config has no environments, only the top-level one ("default")');
     const broken = cli(['check', '--json', 'ls'], { cwd: project({ 'gitops-guard.json': '{"host": 42}' }) });
     expect(JSON.parse(broken.stdout).error.code).toBe('config');
   });

@@ -3,7 +3,7 @@
 // environment's branch is protected; loosening inside an environment waits for a person like the
 // same key at the top level.
 import { describe, expect, it } from 'vitest';
-import { ConfigError, loadConfig } from '../src/index.js';
+import { ConfigError, loadConfig, type ConfigInput } from '../src/index.js';
 import { allEnvironments, environmentOfHost, selectEnvironment } from '../src/environments.js';
 import { configLoosening } from '../src/trust/loosening.js';
 import { DEFAULTS } from '../src/config-file.js';
@@ -66,7 +66,8 @@ describe('environments', () => {
     [{ environments: { a: {} }, defaultEnvironment: 'b' }, 'defaultEnvironment: no environment "b" (configured: a)'],
     [{ environments: { prod: { reconciler: { type: 'argocd' } } } }, 'environments.prod.reconciler'],
     [{ environments: { prod: { hosts: ['web 1'] } } }, 'environments.prod.hosts.0'],
-  ])('refuses %j, naming the environment', async (config, message) => {
+  ] as [unknown, string][])('refuses %j, naming the environment', async (raw, message) => {
+    const config = raw as ConfigInput;
     await expect(loadConfig({ cwd: project(), config })).rejects.toThrow(ConfigError);
     await expect(loadConfig({ cwd: project(), config })).rejects.toThrow(message);
   });

@@ -93,7 +93,7 @@ describe('tools/list', () => {
     const client = await connect();
     const { tools } = await client.listTools();
     const byName = Object.fromEntries(tools.map((t) => [t.name, t]));
-    expect(Object.keys(byName).sort()).toEqual(['check_command', 'deploy', 'history', 'logs', 'plan', 'rollback', 'status']);
+    expect(Object.keys(byName).sort()).toEqual(['check_command', 'deploy', 'environments', 'history', 'logs', 'plan', 'promote', 'rollback', 'status']);
     for (const t of tools) {
       expect(t.title, t.name).toBeTruthy();
       expect(t.description!.length, t.name).toBeGreaterThan(60);
@@ -110,11 +110,13 @@ describe('tools/list', () => {
       logs: { readOnlyHint: true, openWorldHint: true },
       deploy: { readOnlyHint: false, destructiveHint: true, idempotentHint: false, openWorldHint: true },
       rollback: { readOnlyHint: false, destructiveHint: true, idempotentHint: false, openWorldHint: true },
+      environments: { readOnlyHint: true, openWorldHint: true },
+      promote: { readOnlyHint: false, destructiveHint: true, idempotentHint: false, openWorldHint: true },
     });
     expect(byName.rollback!.inputSchema).toMatchObject({ oneOf: [{ required: ['sha'] }, { required: ['last'] }] });
     // The list never changes, so no list_changed notifications are offered.
     expect(client.getServerCapabilities()).toEqual({ logging: {}, tools: {} });
-    expect(Object.keys(byName.deploy!.inputSchema.properties ?? {}).sort()).toEqual(['dry_run', 'files', 'message', 'restart', 'resume', 'revert_on_failure', 'service', 'wait', 'wait_seconds']);
+    expect(Object.keys(byName.deploy!.inputSchema.properties ?? {}).sort()).toEqual(['dry_run', 'env', 'files', 'message', 'restart', 'resume', 'revert_on_failure', 'service', 'wait', 'wait_seconds']);
     expect(byName.logs!.inputSchema.required).toEqual(['service']);
   });
 
@@ -128,10 +130,10 @@ describe('tools/list', () => {
     expect(client.getInstructions()).toMatch(/^Deploy only through git/);
   });
 
-  it('a read-only server does not list deploy or rollback', async () => {
+  it('a read-only server does not list deploy, rollback or promote', async () => {
     const client = await connect(['--read-only']);
     const names = (await client.listTools()).tools.map((t) => t.name).sort();
-    expect(names).toEqual(['check_command', 'history', 'logs', 'plan', 'status']);
+    expect(names).toEqual(['check_command', 'environments', 'history', 'logs', 'plan', 'status']);
   });
 });
 
@@ -281,7 +283,7 @@ describe('a client that is not the SDK\'s: the MCP Inspector CLI', () => {
     const list = inspector('--method', 'tools/list');
     expect(list.status, list.stderr).toBe(0);
     const tools = (JSON.parse(list.stdout) as { tools: { name: string; annotations: unknown }[] }).tools;
-    expect(tools.map((t) => t.name).sort()).toEqual(['check_command', 'deploy', 'history', 'logs', 'plan', 'rollback', 'status']);
+    expect(tools.map((t) => t.name).sort()).toEqual(['check_command', 'deploy', 'environments', 'history', 'logs', 'plan', 'promote', 'rollback', 'status']);
     expect(list.stderr).toContain('0 errors');
     const check = inspector('--method', 'tools/call', '--tool-name', 'check_command', '--tool-arg', 'command=docker compose restart gateway');
     expect(check.status, check.stderr).toBe(0);

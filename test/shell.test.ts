@@ -210,7 +210,8 @@ describe('plain commands need no parser', () => {
       '"if"', "'--tail=5 web'", '"\t"', '"a"b', 'a"b"', '"a""b"', "'$x'", '"$x"', '"a;b"', '"a\\b"', "'a\\b'", '"a', "'", '"#x"',
       '"~/x"', '"x*"', '"a=b c"', '"-f x.yml"', '"é"', '"a:b"', "'a,b'", 'server', '/srv/app', '-', '-L', '"a b"',
       '"fix: a, b (c) #1 @x 50% a+b ~/x *.yml [y] {z} <w> a|b a&b a;b ^ ?"', "'$x `y` \\z \"q\" !h #c'", '"a!b"', '"`x`"',
-      '"it\'s"', "'a\"b'", '"a\tb"', '"{a,b}"', "'*'", '"$(x)"', "'$(x)'", '"a\\"b"', "'\\'"];
+      '"it\'s"', "'a\"b'", '"a\tb"', '"{a,b}"', "'*'", '"$(x)"', "'$(x)'", '"a\\"b"', "'\\'",
+      '+x', 'a,b', 'root@host:/srv/x', 'CC=gcc', '50%', '-o=x', 'a=', '=a', ':', '@', '+', '%x', 'a+=b', 'x=y=z', ','];
     const joins = [' && ', '&&', ' || ', '; ', ';', ' ; ', ' | ', ' & ', ';;', ' && && '];
     const command = fc.tuple(
       fc.constantFrom(...heads),

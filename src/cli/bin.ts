@@ -1,10 +1,10 @@
-#!/usr/bin/env node
-// The installed `gitops-guard` executable, built by scripts/bundle.mjs into dist/gitops-guard.cjs.
+// The installed executable's body, built by scripts/bundle.mjs into dist/gitops-guard-main.cjs and
+// started by launch.ts (dist/gitops-guard.cjs).
 // Agent hosts start it before every shell command, and a cold Node process pays for each ES module
 // it loads: `hook` and `check` therefore run from CommonJS bundles, this file's and the classifier's
 // (loaded only when needed). `mcp` starts here too, so that its first answers come before the SDK
-// loads (src/mcp/front.ts). Measured here against bare `node -e 0`: benign hook 1.27–1.40× from
-// the ES modules, 1.06–1.25× bundled. Every other command, and --help/--version, goes on to main.js.
+// loads (src/mcp/front.ts). Every other command, and --help/--version, goes on to main.js.
+// (Figures: docs/performance.md.)
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { PACKAGE_ROOT } from '../paths.js';
@@ -17,12 +17,17 @@ const ONE_SHOT: Record<string, (argv: string[]) => Promise<number>> = {
   check: (argv) => withUsage(check, checkUsage, argv), hook, mcp: (argv) => withUsage(mcp, mcpUsage, argv),
 };
 
-const [name, ...rest] = process.argv.slice(2);
-const oneShot = name === undefined ? undefined : ONE_SHOT[name];
-if (oneShot && !asksVersion(rest)) {
-  finish(oneShot(rest));
-} else {
-  // main.js runs the command line from process.argv and sets the exit code. The specifier is
-  // computed, so the bundler leaves it a real import.
-  import(pathToFileURL(join(PACKAGE_ROOT, 'dist', 'cli', 'main.js')).href).catch((e: unknown) => finish(Promise.reject(e)));
+/**
+ * Run the command line. `importEsm` loads the ES module entry for every other command: the caller
+ * (launch.ts) does the import, since this bundle runs from a V8 code cache where import() has no loader.
+ */
+export function start(importEsm: (url: string) => Promise<unknown>): void {
+  const [name, ...rest] = process.argv.slice(2);
+  const oneShot = name === undefined ? undefined : ONE_SHOT[name];
+  if (oneShot && !asksVersion(rest)) {
+    finish(oneShot(rest));
+  } else {
+    // main.js runs the command line from process.argv and sets the exit code.
+    importEsm(pathToFileURL(join(PACKAGE_ROOT, 'dist', 'cli', 'main.js')).href).catch((e: unknown) => finish(Promise.reject(e)));
+  }
 }

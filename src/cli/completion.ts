@@ -7,7 +7,8 @@ import { usageError } from './exit.js';
 
 export const usage = `Usage: gitops-guard completion bash|zsh
 
-Print shell completion for gitops-guard: subcommands, their options, host names and shells.
+Print shell completion for gitops-guard: subcommands, their options, host names, shells, and the
+environment names of the project's gitops-guard.json (--env, promote FROM TO).
   bash:  eval "$(gitops-guard completion bash)"   (in ~/.bashrc; or save it to
          ~/.local/share/bash-completion/completions/gitops-guard)
   zsh:   eval "$(gitops-guard completion zsh)"    (in ~/.zshrc, after compinit)
@@ -22,6 +23,12 @@ const VALUES: Readonly<Record<string, readonly string[]>> = {
   completion: ['bash', 'zsh'],
   server: ['install'],
 };
+
+/** Values read from the project at completion time: the environment names in its gitops-guard.json. */
+const ENVIRONMENTS = 'gitops-guard environments --names 2>/dev/null';
+/** Options and subcommands whose values (or first two arguments, for promote) are environment names. */
+const TAKES_ENVIRONMENT = ['--env'];
+const PROMOTE = 'promote';
 
 /** Each subcommand with its options, from its usage text. */
 export async function commandOptions(): Promise<{ name: string; summary: string; options: string[] }[]> {
@@ -44,9 +51,13 @@ _gitops_guard() {
   if (( COMP_CWORD == 1 )); then
     COMPREPLY=($(compgen -W ${sq(words(commands.map((c) => c.name)))} -- "$cur")); return
   fi
+  if [[ $cmd == ${PROMOTE} && $cur != -* ]] && (( COMP_CWORD <= 3 )); then
+    COMPREPLY=($(compgen -W "$(${ENVIRONMENTS})" -- "$cur")); return
+  fi
   if (( COMP_CWORD == 2 )) || [[ $prev == --* ]]; then
     case $prev in
 ${valueCases}
+    ${TAKES_ENVIRONMENT.join('|')}) COMPREPLY=($(compgen -W "$(${ENVIRONMENTS})" -- "$cur")); return ;;
     esac
   fi
   case $cmd in
@@ -70,9 +81,13 @@ _gitops_guard() {
 ${described}
   )
   if (( CURRENT == 2 )); then _describe 'gitops-guard command' commands; return; fi
+  if [[ \${words[2]} == ${PROMOTE} && \${words[CURRENT]} != -* ]] && (( CURRENT <= 4 )); then
+    compadd -- \${(f)"$(${ENVIRONMENTS})"}; return
+  fi
   if (( CURRENT == 3 )) || [[ \${words[CURRENT-1]} == --* ]]; then
     case \${words[CURRENT-1]} in
 ${valueCases}
+      ${TAKES_ENVIRONMENT.join('|')}) compadd -- \${(f)"$(${ENVIRONMENTS})"}; return ;;
     esac
   fi
   case \${words[2]} in

@@ -1,16 +1,17 @@
 // `gitops-guard deploy`, `history` and `rollback`: the GitOps loop from the developer's side.
-import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
-import { loadConfig } from '../config-file.js';
 import type { ResolvedConfig } from '../config.js';
 import { deploy, history, rollback, type DeployOptions, type DeployResult, type Progress } from '../gitops/deploy.js';
-import { Server, type ReconcilerRun } from '../remote/server.js';
+import { environmentRef } from '../gitops/branch.js';
+import { Fleet } from '../remote/fleet.js';
+import type { ReconcilerRun } from '../remote/server.js';
+import { ENV_OPTION, envUsage, loadEnvironment } from './env.js';
 import { parseDuration } from './logs.js';
 import { EXIT, usageError } from './exit.js';
 import { paint, table, useColour } from './output.js';
 
-export const usage = `Usage: gitops-guard deploy -m "what changed" [FILE…] [--restart [SERVICE]] [--revert-on-failure] [--dry-run] [--no-wait] [--timeout 5m] [--json]
-       gitops-guard deploy --resume [--no-wait] [--timeout 5m] [--json]
+export const usage = `Usage: gitops-guard deploy -m "what changed" [FILE…] [--env NAME] [--restart [SERVICE]] [--revert-on-failure] [--dry-run] [--no-wait] [--timeout 5m] [--json]
+       gitops-guard deploy --resume [--env NAME] [--no-wait] [--timeout 5m] [--json]
 
 Check the repository (deploy branch, upstream, no merge in progress), validate the compose files,
 stage exactly the IaC files (the FILEs given, or the changed ones among the compose files'
@@ -20,6 +21,8 @@ check the services. --restart makes an empty commit "deploy: restart [SERVICE]".
 an interrupted deploy: pushes the commits not pushed yet, or waits for the pushed one the server has
 not applied; it commits nothing. --revert-on-failure (or "revertOnFailure": true): when the commit
 fails to apply or comes up unhealthy, commit "deploy: revert <sha> (<why>)", push it and wait for it.
+--env NAME deploys to that environment (its branch, its hosts); with several hosts it waits until
+every one applied the commit and is healthy, and names each host that is behind, down or unhealthy.
 Every failure leaves your commits and work tree as they were and says what to run next.
 See what a deploy would carry first with gitops-guard plan.
 
@@ -32,28 +35,32 @@ Options:
   --no-wait           push and return; do not wait for the server
   --timeout TIME      how long to wait for the server (default 5m)
   --json              print the result as one JSON object (also on failure)
+${envUsage(22)}
   --config FILE, --cwd DIR, -h/--help
 
 Exit status: 0 live and healthy; 5 refused (nothing changed); 6 the compose files do not validate;
 7 pushed but not applied yet; 8 applied but not healthy (docs/cli.md has every code).
 `;
 
-export const historyUsage = `Usage: gitops-guard history [--limit N] [--json] [--config FILE] [--cwd DIR]
+export const historyUsage = `Usage: gitops-guard history [--env NAME] [--limit N] [--json] [--config FILE] [--cwd DIR]
 
 List the deploy commits (those starting with the commit prefix, "deploy: "), newest first, with the
-one the server last applied marked live (asked over SSH when "host" is set).
+one the server last applied marked live (asked over SSH when "host" is set; with several hosts,
+the first one).
 
 Options:
   --limit N   how many (default 20)
   --json      print the list as JSON
+${envUsage(14)}
   -h, --help  show this help
 `;
 
-export const rollbackUsage = `Usage: gitops-guard rollback (SHA | --last) [--dry-run] [--no-wait] [--timeout 5m] [--json]
+export const rollbackUsage = `Usage: gitops-guard rollback (SHA | --last) [--env NAME] [--dry-run] [--no-wait] [--timeout 5m] [--json]
 
 Undo a deploy the GitOps way: git revert the deploy commit SHA (or, with --last, the newest deploy
 commit) as "deploy: revert …", push (never forced), and verify like a deploy. Never resets, never
-rewrites history; refuses with a dirty work tree.
+rewrites history; refuses with a dirty work tree. --env NAME: that environment's branch, waiting
+on every one of its hosts.
 
 Options:
   --last          the newest deploy commit
@@ -61,6 +68,7 @@ Options:
   --no-wait       push and return; do not wait for the server
   --timeout TIME  how long to wait for the server (default 5m)
   --json          print the result as one JSON object (also on failure)
+${envUsage(18)}
   -h, --help      show this help
 `;
 
@@ -69,12 +77,14 @@ function progressTo(json: boolean): Progress {
   return (step, message) => { if (!json) process.stderr.write(`${p.dim(`[${step}]`)} ${message}\n`); };
 }
 
-function report(result: DeployResult, json: boolean): number {
+/** Print a deploy's (rollback's, promote's) result; `header` replaces the first line. The exit code. */
+export function report(result: DeployResult, json: boolean, header?: string): number {
   if (json) {
     process.stdout.write(JSON.stringify(result, null, 2) + '\n');
   } else {
     const p = paint(useColour(process.stdout));
-    if (result.dryRun) process.stdout.write(`dry run: ${result.message} (${result.files.join(', ') || 'empty commit'}); nothing was committed\n`);
+    if (header !== undefined) process.stdout.write(`${header}\n`);
+    else if (result.dryRun) process.stdout.write(`dry run: ${result.message} (${result.files.join(', ') || 'empty commit'}); nothing was committed\n`);
     else process.stdout.write(`${p.bold(result.commit!.slice(0, 7))} ${result.message} pushed at ${result.pushedAt}\n`);
     const v = result.verify;
     if (v) {
@@ -97,28 +107,38 @@ function report(result: DeployResult, json: boolean): number {
   return result.verify && !result.verify.ok ? (result.verify.pending ? EXIT.pending : EXIT.failed) : 0;
 }
 
-type LoopOptions = Pick<DeployOptions, 'dryRun' | 'wait' | 'waitTimeoutMs' | 'server' | 'progress' | 'revertOnFailure'>;
+export type LoopOptions = Pick<DeployOptions, 'dryRun' | 'wait' | 'waitTimeoutMs' | 'server' | 'servers' | 'progress' | 'revertOnFailure'>;
 
-const common = {
+export const common = {
   'dry-run': { type: 'boolean' }, 'no-wait': { type: 'boolean' }, timeout: { type: 'string' }, json: { type: 'boolean' },
-  config: { type: 'string' }, cwd: { type: 'string' }, help: { type: 'boolean', short: 'h' },
+  config: { type: 'string' }, cwd: { type: 'string' }, help: { type: 'boolean', short: 'h' }, ...ENV_OPTION,
 } as const;
 
-/** Deploy and rollback alike: load the config, open the server to verify on, run, report, close. */
-async function runLoop(values: { config?: string; cwd?: string; 'dry-run'?: boolean; 'no-wait'?: boolean; timeout?: string; json?: boolean; 'revert-on-failure'?: boolean },
-  step: (config: ResolvedConfig, options: LoopOptions) => Promise<DeployResult>): Promise<number> {
-  const config = await loadConfig({ cwd: resolve(values.cwd ?? process.cwd()), ...(values.config ? { file: values.config } : {}) });
-  const server = config.host && !values['no-wait'] ? new Server(config) : undefined;
-  try {
-    const result = await step(config, {
+export type LoopValues = { config?: string; cwd?: string; env?: string; 'dry-run'?: boolean; 'no-wait'?: boolean; timeout?: string; json?: boolean; 'revert-on-failure'?: boolean };
+
+/** The options a loop step waits with: every host of `config` (none with --no-wait). The fleet is the caller's to close. */
+export function loopOptions(config: ResolvedConfig, values: LoopValues): { fleet: Fleet | undefined; options: LoopOptions } {
+  const fleet = config.host && !values['no-wait'] ? new Fleet(config) : undefined;
+  const servers = fleet?.servers ?? [];
+  return {
+    fleet,
+    options: {
       dryRun: Boolean(values['dry-run']), wait: !values['no-wait'],
       ...(values.timeout ? { waitTimeoutMs: parseDuration(values.timeout) } : {}),
-      ...(server ? { server } : {}), progress: progressTo(Boolean(values.json)),
+      ...(servers[0] ? { server: servers[0], servers } : {}), progress: progressTo(Boolean(values.json)),
       ...(values['revert-on-failure'] ? { revertOnFailure: true } : {}),
-    });
-    return report(result, Boolean(values.json));
+    },
+  };
+}
+
+/** Deploy and rollback alike: load the environment, open its servers to verify on, run, report, close. */
+async function runLoop(values: LoopValues, step: (config: ResolvedConfig, options: LoopOptions) => Promise<DeployResult>): Promise<number> {
+  const config = await loadEnvironment(values);
+  const { fleet, options } = loopOptions(config, values);
+  try {
+    return report(await step(config, options), Boolean(values.json));
   } finally {
-    server?.close();
+    fleet?.close();
   }
 }
 
@@ -142,25 +162,27 @@ export async function run(argv: string[]): Promise<number> {
 }
 
 export async function runHistory(argv: string[]): Promise<number> {
-  const { values } = parseArgs({ args: argv, options: { limit: { type: 'string' }, json: { type: 'boolean' }, config: { type: 'string' }, cwd: { type: 'string' }, help: { type: 'boolean', short: 'h' } } });
+  const { values } = parseArgs({ args: argv, options: { limit: { type: 'string' }, json: { type: 'boolean' }, config: { type: 'string' }, cwd: { type: 'string' }, help: { type: 'boolean', short: 'h' }, ...ENV_OPTION } });
   if (values.help) { process.stdout.write(historyUsage); return 0; }
-  const config = await loadConfig({ cwd: resolve(values.cwd ?? process.cwd()), ...(values.config ? { file: values.config } : {}) });
+  const config = await loadEnvironment(values);
   let live: string | null = null;
   let runs: ReconcilerRun[] | undefined;
   let unknown: string | null = null;
   if (config.host) {
-    const server = new Server(config);
+    const fleet = new Fleet(config);
+    const server = fleet.servers[0]!;
     try {
       const [state, r] = await Promise.all([server.reconcilerState(), server.runs(100)]);
       live = state?.applied ?? null;
       runs = r;
     } catch (e) {
-      unknown = (e as Error).message;
+      unknown = `${server.host}: ${(e as Error).message}`;
     } finally {
-      server.close();
+      fleet.close();
     }
   }
-  const entries = await history(config, { limit: values.limit ? Number(values.limit) : 20, live, ...(runs ? { runs } : {}) });
+  const ref = await environmentRef(config);
+  const entries = await history(config, { limit: values.limit ? Number(values.limit) : 20, live, ...(runs ? { runs } : {}), ...(ref ? { ref } : {}) });
   if (values.json) { process.stdout.write(JSON.stringify(entries, null, 2) + '\n'); return 0; }
   const p = paint(useColour(process.stdout));
   const applied = (e: (typeof entries)[number]): string => {

@@ -61,6 +61,11 @@ export class CliError extends Error {
 
 export const usageError = (message: string): CliError => new CliError('usage', message);
 
+/** A command that asks the servers, for an environment with none. */
+export const noHost = (environment: string): CliError => new CliError('config', environment === 'default'
+  ? 'no server configured: set "host" in gitops-guard.json (an ssh destination)'
+  : `no server configured for environment "${environment}": set its "host" or "hosts" in gitops-guard.json`);
+
 export interface Failure {
   readonly code: ErrorCode;
   readonly message: string;

@@ -3,7 +3,8 @@
 // wrong host name and running out of time (GITOPS_GUARD_HOOK_TIMEOUT_MS, default 10 s).
 import { appendAudit } from '../audit/log.js';
 import { HOSTS, loadAdapter } from '../hooks/load.js';
-import { answer, readInput } from '../hooks/run.js';
+import { answer, MAX_HOOK_INPUT, readInput } from '../hooks/run.js';
+import { readStdinSync, TIMED_OUT } from '../hooks/stdin.js';
 import type { Reply } from '../hooks/types.js';
 
 export const usage = `Usage: gitops-guard hook HOST < hook-input.json
@@ -35,18 +36,25 @@ export async function run(argv: string[]): Promise<number> {
     process.stderr.write(`gitops-guard hook: blocked: ${host === undefined ? 'no host named' : `unknown host "${[host, ...extra].join(' ')}"`}\n\n${usage}`);
     return 2;
   }
-  const timeoutMs = Number(process.env.GITOPS_GUARD_HOOK_TIMEOUT_MS ?? 10_000);
+  const wanted = Number(process.env.GITOPS_GUARD_HOOK_TIMEOUT_MS ?? 10_000);
+  const timeoutMs = Number.isFinite(wanted) && wanted > 0 ? wanted : 10_000;
   let settled = false;
-  const timer = setTimeout(() => {
-    if (settled) return;
+  const timedOut = (): number => {
     settled = true;
     const reason = `gitops-guard: blocked: no decision within ${timeoutMs} ms.`;
     appendAudit({ time: new Date().toISOString(), host: adapter.id, cwd: process.cwd(), decision: 'deny', rules: ['hook-timeout'], reason });
-    process.exitCode = write(adapter.block(reason));
+    return write(adapter.block(reason));
+  };
+  const deadline = Date.now() + timeoutMs;
+  const timer = setTimeout(() => {
+    if (settled) return;
+    process.exitCode = timedOut();
     process.exit();
-  }, Number.isFinite(timeoutMs) && timeoutMs > 0 ? timeoutMs : 10_000);
+  }, timeoutMs);
   try {
-    const raw = await readInput(process.stdin);
+    const direct = readStdinSync(MAX_HOOK_INPUT, deadline);
+    if (direct === TIMED_OUT) return timedOut();
+    const raw = direct ?? await readInput(process.stdin);
     const reply = await answer(adapter, raw, {
       cwd: process.cwd(),
       classify: async (...args) => (await import('./classify-once.js')).classifyOnce(...args),

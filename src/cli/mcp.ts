@@ -9,7 +9,7 @@ import { PACKAGE_ROOT } from '../paths.js';
 export const usage = `Usage: gitops-guard mcp [--read-only] [--config FILE] [--cwd DIR]
 
 Serve the GitOps loop to coding agents over MCP (stdio): check_command, status, logs, history, plan,
-and (unless --read-only or "mcpReadOnly": true) deploy and rollback.
+environments, and (unless --read-only or "mcpReadOnly": true) deploy, rollback and promote.
 `;
 
 export async function run(argv: string[]): Promise<number> {

@@ -1,18 +1,19 @@
 // `gitops-guard plan [--json]`: what a deploy would carry now (src/gitops/plan.ts), the same answer as
 // the MCP server's plan tool. Read-only.
-import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
-import { loadConfig } from '../config-file.js';
 import { deployPlan } from '../gitops/plan.js';
+import { ENV_OPTION, envUsage, loadEnvironment } from './env.js';
 import { paint, useColour } from './output.js';
 
-export const usage = `Usage: gitops-guard plan [--json] [--no-server] [--config FILE] [--cwd DIR]
+export const usage = `Usage: gitops-guard plan [--env NAME] [--json] [--no-server] [--config FILE] [--cwd DIR]
 
 Show what a deploy would carry now, without doing anything: commits not pushed, commits pushed but
-not yet applied on the server (from the reconciler's state, over SSH, when "host" is set), and IaC
-(compose) files changed but not committed.
+not yet applied on the server (from the reconciler's state, over SSH, when "host" is set; with
+several hosts, the first one's), and IaC (compose) files changed but not committed. With --env, the
+environment's branch and server.
 
 Options:
+${envUsage(15)}
   --json         print the plan as one JSON object
   --no-server    do not ask the server what it applied
   --config FILE  use this config file instead of the nearest gitops-guard.json
@@ -23,10 +24,10 @@ Options:
 export async function run(argv: string[]): Promise<number> {
   const { values } = parseArgs({
     args: argv,
-    options: { json: { type: 'boolean' }, 'no-server': { type: 'boolean' }, config: { type: 'string' }, cwd: { type: 'string' }, help: { type: 'boolean', short: 'h' } },
+    options: { json: { type: 'boolean' }, 'no-server': { type: 'boolean' }, config: { type: 'string' }, cwd: { type: 'string' }, help: { type: 'boolean', short: 'h' }, ...ENV_OPTION },
   });
   if (values.help) { process.stdout.write(usage); return 0; }
-  const config = await loadConfig({ cwd: resolve(values.cwd ?? process.cwd()), ...(values.config ? { file: values.config } : {}) });
+  const config = await loadEnvironment(values);
   const server = config.host && !values['no-server'] ? new (await import('../remote/server.js')).Server(config) : undefined;
   try {
     const plan = await deployPlan(config, server ? () => server.reconcilerState() : undefined);

@@ -13,6 +13,7 @@ import { unitName } from './install.js';
 import { classifyPush, IDENTITY_UNKNOWN, identityMessage, pushMessage } from './git-errors.js';
 import { kubeReconciler, type EngineStatus } from '../kube/engine.js';
 import { waitOnEngine } from '../kube/wait.js';
+import { forHost, verifyEvery, type HostVerify } from './hosts-wait.js';
 
 export class GitOpsError extends Error {
   constructor(message: string, readonly step: string) {
@@ -43,6 +44,8 @@ export interface DeployOptions {
   readonly progress?: Progress;
   /** For verification; created from the config when absent. */
   readonly server?: Server;
+  /** Every server of the environment (several hosts): the wait ends when each one applied the commit and is healthy. */
+  readonly servers?: readonly Server[];
   /** Give up waiting (for MCP cancellation). */
   readonly signal?: AbortSignal;
   /** Finish an interrupted deploy: push the commits not pushed yet (or, with none, wait for upstream). */
@@ -64,6 +67,8 @@ export interface VerifyResult {
   readonly pending: boolean;
   /** Argo CD / Flux environments: the engine's fields as last read (src/kube). */
   readonly engine?: EngineStatus;
+  /** With several hosts: each one's answer (the problems above name the host). */
+  readonly hosts?: HostVerify[];
 }
 
 export interface DeployResult {
@@ -281,7 +286,7 @@ export async function deploy(config: ResolvedConfig, options: DeployOptions): Pr
   }
 
   progress('push', `pushing to ${config.remote}/${config.branch}`);
-  const before = options.server && options.wait !== false ? await snapshot(options.server) : null;
+  const before = await snapshotAll(options);
   let commit: string;
   try {
     // simple-git commits with core.abbrev=40, so the summary carries the full hash.
@@ -295,7 +300,7 @@ export async function deploy(config: ResolvedConfig, options: DeployOptions): Pr
   const result: DeployResult = { commit, message, files, pushedAt, dryRun: false, rollback: `gitops-guard rollback ${commit.slice(0, 7)}` };
   if (onEngine(config, options)) return { ...result, verify: await waitOnEngine(config, commit, options) };
   if (options.wait === false || !options.server) return result;
-  return withRevert(config, { ...result, verify: await safeVerify(config, options.server, commit, pushedAt, before, options) }, options);
+  return withRevert(config, { ...result, verify: await waitAll(config, commit, pushedAt, before, options) }, options);
 }
 
 /** Argo CD and Flux environments are waited on through the Kubernetes API (src/kube), not over SSH. */
@@ -338,7 +343,7 @@ async function withRevert(config: ResolvedConfig, r: DeployResult, options: Depl
     throw commitFailure(e, config);
   }
   const commit = (await git.revparse(['HEAD'])).trim();
-  const before = await snapshot(options.server);
+  const before = await snapshotAll(options);
   progress('push', `pushing the revert ${commit.slice(0, 7)}`);
   try {
     await git.push(config.remote, config.branch);
@@ -347,7 +352,7 @@ async function withRevert(config: ResolvedConfig, r: DeployResult, options: Depl
   }
   const pushedAt = new Date().toISOString();
   const reverted: DeployResult = { commit, message, files: r.files, pushedAt, dryRun: false,
-    verify: await safeVerify(config, options.server, commit, pushedAt, before.containers ? before : null, options) };
+    verify: await waitAll(config, commit, pushedAt, before, options) };
   return { ...r, revert: reverted };
 }
 
@@ -374,7 +379,7 @@ export async function resume(config: ResolvedConfig, options: Omit<DeployOptions
     fetch(git, config)] as const);
   await checkUpToDate(git, config, upstream);
   const unpushed = await unpushedCommits(git, upstream);
-  const before = options.server && options.wait !== false ? await snapshot(options.server) : null;
+  const before = await snapshotAll(options);
   let commit: string;
   let message: string;
   let files: string[] = [];
@@ -402,7 +407,7 @@ export async function resume(config: ResolvedConfig, options: Omit<DeployOptions
   const result: DeployResult = { commit, message, files, pushedAt, dryRun: false, rollback: `gitops-guard rollback ${commit.slice(0, 7)}` };
   if (onEngine(config, options)) return { ...result, verify: await waitOnEngine(config, commit, options) };
   if (options.wait === false || !options.server) return result;
-  return withRevert(config, { ...result, verify: await safeVerify(config, options.server, commit, pushedAt, before, options) }, options);
+  return withRevert(config, { ...result, verify: await waitAll(config, commit, pushedAt, before, options) }, options);
 }
 
 /** A failed commit as a situation to fix: git's own words, and what to run. */
@@ -427,10 +432,31 @@ async function safeVerify(config: ResolvedConfig, server: Server, commit: string
 }
 
 /** What the server runs, and its reconciler's last record, before the push (either may be unknown). */
-interface Before { readonly containers: ServiceState[] | null; readonly state: ReconcilerState | null }
+export interface Before { readonly containers: ServiceState[] | null; readonly state: ReconcilerState | null }
 async function snapshot(server: Server): Promise<Before> {
   const [containers, state] = await Promise.all([server.containers().catch(() => null), server.reconcilerState().catch(() => null)]);
   return { containers, state };
+}
+
+/** The servers to wait on: every host of the environment, else the one server. */
+const serversOf = (options: Pick<DeployOptions, 'server' | 'servers'>): readonly Server[] =>
+  options.servers && options.servers.length > 0 ? options.servers : options.server ? [options.server] : [];
+
+/** Each server's snapshot before the push, when the deploy will wait. */
+export async function snapshotAll(options: Pick<DeployOptions, 'server' | 'servers' | 'wait'>): Promise<Map<Server, Before> | null> {
+  if (options.wait === false) return null;
+  const servers = serversOf(options);
+  if (servers.length === 0) return null;
+  return new Map(await Promise.all(servers.map(async (s) => [s, await snapshot(s)] as const)));
+}
+
+/** Wait on one server as always, or on every host of the environment (hosts-wait.ts joins their answers). */
+export function waitAll(config: ResolvedConfig, commit: string, pushedAt: string, before: Map<Server, Before> | null,
+  options: DeployOptions | Omit<DeployOptions, 'message' | 'files' | 'restart' | 'service'>): Promise<VerifyResult> {
+  const servers = serversOf(options);
+  const of = (s: Server): Before | null => before?.get(s) ?? null;
+  if (servers.length === 1) return safeVerify(config, servers[0]!, commit, pushedAt, of(servers[0]!), options);
+  return verifyEvery(config, servers, commit, (s) => safeVerify(config, s, commit, pushedAt, of(s), { ...options, progress: forHost(options.progress, s.host) }));
 }
 
 const sleep = (ms: number, signal?: AbortSignal): Promise<void> => new Promise((resolve, reject) => {
@@ -442,7 +468,7 @@ const sleep = (ms: number, signal?: AbortSignal): Promise<void> => new Promise((
 const SETTLED_BAD = new Set(['exited', 'dead', 'removing']);
 
 /** Why a service is not (yet) good, and whether waiting could still help. */
-function serviceProblem(s: ServiceState): { text: string; settled: boolean } | null {
+export function serviceProblem(s: ServiceState): { text: string; settled: boolean } | null {
   const label = s.service ?? s.name;
   if (s.state !== 'running') return { text: `${label} is ${s.state} (${s.status})`, settled: SETTLED_BAD.has(s.state) };
   if (s.health === 'unhealthy') return { text: `${label} is unhealthy`, settled: true };
@@ -574,9 +600,9 @@ export interface HistoryEntry {
  * Deploy commits on the deploy branch, newest first; `live` marks the one the server applied, and
  * `runs` (when the server's run history is given) what the reconciler did at each.
  */
-export async function history(config: ResolvedConfig, options: { limit?: number; live?: string | null; runs?: ReconcilerRun[] } = {}): Promise<HistoryEntry[]> {
+export async function history(config: ResolvedConfig, options: { limit?: number; live?: string | null; runs?: ReconcilerRun[]; ref?: string } = {}): Promise<HistoryEntry[]> {
   const git = simpleGit({ baseDir: config.root });
-  const log = await git.log({ maxCount: options.limit ?? 20, '--grep': `^${config.commitPrefix.trimEnd()}` } as never);
+  const log = await git.log({ maxCount: options.limit ?? 20, '--grep': `^${config.commitPrefix.trimEnd()}`, ...(options.ref ? { [options.ref]: null } : {}) } as never);
   return log.all.map((c) => ({
     sha: c.hash, date: c.date, author: c.author_name, message: c.message,
     live: options.live ? c.hash.startsWith(options.live) || options.live.startsWith(c.hash) : false,
@@ -642,7 +668,7 @@ export async function rollback(config: ResolvedConfig, target: { sha?: string; l
   }
   const commit = (await git.revparse(['HEAD'])).trim();
   progress('push', `pushing ${commit.slice(0, 7)}`);
-  const before = options.server && options.wait !== false ? await snapshot(options.server) : null;
+  const before = await snapshotAll(options);
   try {
     await git.push(config.remote, config.branch);
   } catch (e) {
@@ -652,5 +678,5 @@ export async function rollback(config: ResolvedConfig, target: { sha?: string; l
   const result: DeployResult = { commit, message, files: touched, pushedAt, dryRun: false };
   if (onEngine(config, options)) return { ...result, verify: await waitOnEngine(config, commit, options) };
   if (options.wait === false || !options.server) return result;
-  return { ...result, verify: await safeVerify(config, options.server, commit, pushedAt, before, options) };
+  return { ...result, verify: await waitAll(config, commit, pushedAt, before, options) };
 }

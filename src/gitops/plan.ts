@@ -2,6 +2,7 @@
 // files changed but not committed. Read-only (git, and the reconciler's state when a server is given).
 import { simpleGit } from 'simple-git';
 import type { ResolvedConfig } from '../config.js';
+import { IMPLICIT_ENVIRONMENT } from '../environments.js';
 import type { ReconcilerState } from '../remote/server.js';
 
 export interface Commit { readonly sha: string; readonly message: string }
@@ -20,11 +21,18 @@ export interface DeployPlan {
 
 export async function deployPlan(config: ResolvedConfig, reconcilerState?: () => Promise<ReconcilerState | null>): Promise<DeployPlan> {
   const git = simpleGit({ baseDir: config.root });
-  const branch = (await git.revparse(['--abbrev-ref', 'HEAD'])).trim();
-  const upstream = await git.revparse(['--abbrev-ref', '@{u}']).then((u) => u.trim(), () => null);
+  const current = (await git.revparse(['--abbrev-ref', 'HEAD'])).trim();
+  // On the environment's branch: HEAD and its upstream, as ever. Elsewhere (plan --env prod from
+  // staging): the environment's branch, local if there is one, against its remote-tracking branch.
+  const onIt = current === config.branch || config.environment === IMPLICIT_ENVIRONMENT;
+  const branch = onIt ? current : config.branch;
+  const exists = (ref: string): Promise<boolean> => git.raw(['rev-parse', '-q', '--verify', `${ref}^{commit}`]).then((sha) => sha.trim() !== '', () => false);
+  const upstream = onIt ? await git.revparse(['--abbrev-ref', '@{u}']).then((u) => u.trim(), () => null)
+    : await exists(`refs/remotes/${config.remote}/${config.branch}`) ? `${config.remote}/${config.branch}` : null;
+  const local = onIt ? 'HEAD' : await exists(`refs/heads/${config.branch}`) ? `refs/heads/${config.branch}` : null;
   const commits = async (range: string): Promise<Commit[]> => (await git.raw(['log', '--format=%H%x09%s', range])).trim().split('\n')
     .filter(Boolean).map((l) => { const [sha, ...m] = l.split('\t'); return { sha: sha!, message: m.join('\t') }; });
-  const unpushed = upstream ? await commits(`${upstream}..HEAD`) : [];
+  const unpushed = upstream && local ? await commits(`${upstream}..${local}`) : [];
   const status = await git.status();
   const dirs = [...new Set(config.composeFiles.map((f) => (f.includes('/') ? f.slice(0, f.lastIndexOf('/') + 1) : f)))];
   const uncommitted = status.files.map((f) => f.path).filter((p) => dirs.some((d) => (d.endsWith('/') ? p.startsWith(d) : p === d)));

@@ -1,11 +1,18 @@
 // Running one hook call: read the host's JSON, classify the shell command, answer in the host's
 // protocol. Fail closed: a crash, a timeout, unreadable or malformed input, a broken config — each
 // is answered with the host's block, never with a pass.
+import { createRequire } from 'node:module';
 import { resolve } from 'node:path';
 import type { Verdict } from '../policy/classify.js';
 import { decideCommand } from '../decide.js';
 import type { FileEdit } from './edits.js';
 import { HookInputError, type HookAdapter, type Outcome, type Reply } from './types.js';
+
+/**
+ * zod, loaded only for input the quick check cannot take. Required rather than imported: the
+ * executable runs from a V8 code cache (src/cli/code-cache.ts), where import() has no loader.
+ */
+const zodV3 = (): typeof import('zod/v3').z => (createRequire(import.meta.url)('zod/v3') as typeof import('zod/v3')).z;
 
 /** Hook input larger than this is refused (a command is at most 64 KiB; the JSON around it is small). */
 export const MAX_HOOK_INPUT = 4 * 1024 * 1024;
@@ -34,7 +41,7 @@ export async function answer(adapter: HookAdapter, raw: string, options: HookOpt
     } catch (e) {
       return adapter.block(`gitops-guard: blocked: the ${adapter.name} hook input is not valid JSON (${(e as Error).message}).`);
     }
-    const parsed = adapter.quick(input) ?? adapter.parse(input, (await import('zod/v3')).z);
+    const parsed = adapter.quick(input) ?? adapter.parse(input, zodV3());
     if (parsed.kind === 'other') return adapter.reply({ decision: 'allow', reason: '' }, input);
     if (parsed.kind === 'edit') return await answerEdit(adapter, parsed.edit, input, options);
 
@@ -101,10 +108,8 @@ export function explain(kind: 'deny' | 'ask' | 'apply', verdict: Verdict): strin
 }
 
 /**
- * Read all of stdin, up to a limit (one byte over is enough to refuse it). Through the stream on
- * purpose: reading fd 0 with fs.read saves ~10 ms of stream setup, but a read blocked on libuv's
- * thread pool keeps process.exit from finishing, so a host that never closes stdin would hang the
- * hook instead of being blocked at the timeout (see "never closes stdin" in test/hooks.test.ts).
+ * Read all of a stream, up to a limit (one byte over is enough to refuse it): the hook's input
+ * where stdin cannot be read directly without blocking (hooks/stdin.ts).
  */
 export async function readInput(stream: NodeJS.ReadableStream, limit = MAX_HOOK_INPUT): Promise<string> {
   const chunks: Buffer[] = [];

@@ -7,6 +7,7 @@ import { JSONRPCMessageSchema, type JSONRPCMessage } from '@modelcontextprotocol
 import type { ResolvedConfig } from '../config.js';
 import { ToolContext } from './context.js';
 import { registerChangeTools } from './tools/change.js';
+import { registerEnvironmentsTool, registerPromoteTool } from './tools/environments.js';
 import { registerLookTools } from './tools/look.js';
 
 export interface ServeOptions {
@@ -16,7 +17,7 @@ export interface ServeOptions {
 
 export const INSTRUCTIONS = 'Deploy only through git: use deploy (commit + push, then the server applies it) instead of running docker or '
   + 'editing files on the server; use status and logs to look at the server; use check_command before a shell command that '
-  + 'touches docker, ssh or git push.';
+  + 'touches docker, ssh or git push; with several environments, pass env, see them with environments, and move a tested commit on with promote.';
 
 export function createMcpServer(config: ResolvedConfig, cwd: string, options: ServeOptions) {
   const server = new McpServer({ name: 'gitops-guard', version: options.version }, { capabilities: { logging: {} }, instructions: INSTRUCTIONS });
@@ -26,7 +27,11 @@ export function createMcpServer(config: ResolvedConfig, cwd: string, options: Se
     if (server.isConnected()) void server.sendLoggingMessage({ level, logger: 'gitops-guard', data: message }).catch(() => undefined);
   };
   registerLookTools(server, ctx);
-  if (!options.readOnly && !config.mcpReadOnly) registerChangeTools(server, ctx);
+  registerEnvironmentsTool(server, ctx);
+  if (!options.readOnly && !config.mcpReadOnly) {
+    registerChangeTools(server, ctx);
+    registerPromoteTool(server, ctx);
+  }
   // The tool list never changes while the server runs: do not advertise list_changed notifications
   // (McpServer adds `listChanged: true` when the first tool is registered, and offers no way to
   // leave it out: getCapabilities is private, hence the bracket; test/mcp.test.ts checks the result).

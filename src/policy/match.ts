@@ -19,6 +19,10 @@ export interface MatchContext {
   readonly guarded?: (absPath: string) => string | null;
   /** Could this text name a program the rules are about? (For events: is there something to hide?) */
   readonly mentions: (text: string) => boolean;
+  /** kubeconfig contexts that environments deploy through (Argo CD, Flux): never a local cluster. */
+  readonly kubeContexts?: readonly string[];
+  /** Branches environments take by promotion (`promoteFrom`): a direct push there asks. */
+  readonly promotedBranches?: readonly string[];
 }
 
 /** What rules see of an invocation; each part is computed on first use. */
@@ -101,6 +105,11 @@ export class View {
         if (push.destinations === null) return true;
         return push.destinations.some((d) => this.ctx.protectedBranches.includes(d));
       }
+      case 'push-promoted': {
+        // Where git picks the destination (no refspec), the branch is unknown here: not asked.
+        const dests = this.inv.facts?.kind === 'git' ? this.inv.facts.push?.destinations : undefined;
+        return dests?.some((d) => this.ctx.promotedBranches?.includes(d) ?? false) ?? false;
+      }
       case 'writes-file':
         return this.inv.redirects.some((r) => {
           if (!r.op.includes('>')) return false;
@@ -122,7 +131,9 @@ export class View {
       }
       case 'kube-local': {
         const ctx = this.inv.scan?.options.filter((o) => o.name === '--context' || o.name === '--kube-context').pop();
-        return ctx?.value !== undefined && ctx.value !== null && LOCAL_KUBE_CONTEXTS.test(ctx.value);
+        // A context an environment deploys through is managed, whatever it is called.
+        return ctx?.value !== undefined && ctx.value !== null && LOCAL_KUBE_CONTEXTS.test(ctx.value)
+          && !(this.ctx.kubeContexts?.includes(ctx.value) ?? false);
       }
       case 'export-only': return this.inv.scan?.options.some((o) => o.name === '--export') ?? false;
       case 'sets-system': {

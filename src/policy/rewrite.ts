@@ -15,6 +15,10 @@ export interface RewriteValues {
   readonly composeFiles: readonly string[];
   /** The directory compose file paths are relative to. */
   readonly root: string;
+  /** The values for a command run on `host`: its environment's paths and branch, and that host. */
+  readonly forHost?: (host: string) => RewriteValues;
+  /** Branches that take commits by promotion: branch -> the environments (from, to). */
+  readonly promotions?: ReadonlyMap<string, { readonly from: string; readonly to: string }>;
 }
 
 export interface Rendered {
@@ -63,8 +67,22 @@ export interface Values {
 }
 
 /** Values a template may use, for one invocation; each is computed when a template asks for it. */
-export function templateValues(values: RewriteValues, view: View): Values {
+export function templateValues(base: RewriteValues, view: View): Values {
+  // A suggestion for a command on a server names that server and its environment, never another.
+  const server = serverOf(view);
+  // A server computed at run time is not named at all: `<host>` shows the gap.
+  const values = server === undefined ? { ...base, host: undefined }
+    : server !== null && base.forHost ? base.forHost(server) : base;
   const cache = new Map<string, Value>();
+  const promotion = (): { from: string; to: string } | undefined => {
+    const f = view.inv.facts;
+    const dests = f?.kind === 'git' ? f.push?.destinations ?? [] : [];
+    for (const d of dests) {
+      const p = values.promotions?.get(d);
+      if (p) return p;
+    }
+    return undefined;
+  };
   const compute = (name: string): Value => {
     switch (name) {
       case 'host': return values.host;
@@ -90,6 +108,8 @@ export function templateValues(values: RewriteValues, view: View): Values {
         const dir = posix.dirname(first);
         return dir === '.' ? values.remotePath : posix.join(values.remotePath, dir);
       }
+      case 'promoteFrom': return promotion()?.from;
+      case 'promoteTo': return promotion()?.to;
       case 'services': return view.operands();
       case 'command': {
         const argv = view.inv.argv.map((w) => w.value);
@@ -104,6 +124,23 @@ export function templateValues(values: RewriteValues, view: View): Values {
       return cache.get(name);
     },
   };
+}
+
+/** The server a command runs on or talks to (as written, `user@host`): null if none, undefined if computed. */
+function serverOf(view: View): string | null | undefined {
+  const inv = view.inv;
+  if (inv.target.kind === 'remote') return inv.target.host;
+  const f = inv.facts;
+  if (f?.kind === 'ssh') return f.ssh.destination === null ? undefined : f.ssh.destination ?? null;
+  if (f?.kind === 'transfer') {
+    const t = f.transfer;
+    const remote = t.writes[0] ?? t.reads[0];
+    if (remote) return remote.host;
+    // sftp HOST: an interactive session names its server as the only operand.
+    const first = t.scan.operands[0]?.value;
+    return t.interactive && first ? first.replace(/:.*$/, '') : null;
+  }
+  return null;
 }
 
 /** Render a template. Unknown placeholder names are an error in the rule, reported by the harness. */
@@ -152,4 +189,4 @@ export function placeholders(template: string): string[] {
 }
 
 export const KNOWN_PLACEHOLDERS = ['host', 'remotePath', 'branch', 'remote', 'prefix', 'composeFiles',
-  'remoteComposeDir', 'services', 'command'];
+  'remoteComposeDir', 'services', 'command', 'promoteFrom', 'promoteTo'];

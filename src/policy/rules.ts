@@ -47,6 +47,8 @@ export const FACTS = [
   'writes-output',
   /** A forge's API (gh, glab, hub, curl to the GitHub/GitLab API) updates or deletes a protected branch, or forces a ref. */
   'forge-ref-update',
+  /** `git push` to a branch that an environment takes by promotion only (`promoteFrom`). */
+  'push-promoted',
   /** The command writes, removes or changes one of the guard's own files (see policy/guarded.ts). */
   'writes-guarded',
   /** An HTTP request that may change something: a method other than GET/HEAD, or a body (or unknown, for raw sockets). */

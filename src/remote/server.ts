@@ -247,7 +247,7 @@ export class Server {
         ? this.run(templates.serverHead(this.config.remotePath)).then((r) => (r.code === 0 ? r.stdout.trim() : (problems.push(`server checkout: ${r.stderr.trim()}`), null)))
         : (problems.push('remotePath is not configured: the server checkout is unknown'), Promise.resolve(null)),
       this.reconcilerState(problems),
-      localCommits(this.config.root).catch((e: Error) => { problems.push(`local repository: ${e.message}`); return null; }),
+      localCommits(this.config.root, this.config.remote, this.config.branch).catch((e: Error) => { problems.push(`local repository: ${e.message}`); return null; }),
     ]);
     const live = applied?.applied || (applied?.ok ? applied.commit : null) || checkout;
     if (applied && !applied.ok) problems.push(`the reconciler's last run (${applied.commit.slice(0, 7)}) failed: ${(applied.output ?? '').split('\n').slice(-3).join(' ')}`);
@@ -317,11 +317,14 @@ function localGit(root: string, args: readonly string[]): Promise<string> {
   });
 }
 
-async function localCommits(root: string): Promise<Status['local']> {
+async function localCommits(root: string, remote: string, followed: string): Promise<Status['local']> {
   // Two git processes side by side (rev-parse takes several names; --abbrev-ref applies to those after it).
+  // The server follows the environment's branch: compare with its remote-tracking ref (else HEAD's upstream).
+  const tracking = `refs/remotes/${remote}/${followed}`;
   const [here, up] = await Promise.all([
     localGit(root, ['rev-parse', 'HEAD', '--abbrev-ref', 'HEAD']),
-    localGit(root, ['rev-parse', '@{u}', '--abbrev-ref', '@{u}']).catch(() => null), // no upstream configured
+    localGit(root, ['rev-parse', tracking, '--abbrev-ref', tracking])
+      .catch(() => localGit(root, ['rev-parse', '@{u}', '--abbrev-ref', '@{u}'])).catch(() => null), // no upstream configured
   ]);
   const [head, branch] = here.trim().split('\n');
   const [upstream, upstreamRef] = up ? up.trim().split('\n') : [];

@@ -264,3 +264,27 @@ function firstErrorOffset(root: TsNode): number {
   }
   return 0;
 }
+
+/**
+ * Roughly how many commands `text` could hold, counted up to `stop`: each separator, pipe,
+ * newline, pair of backticks or `$(` with a `)` to close it can start one (quoted ones are counted
+ * too). Text dense with them (`$(x) $(x) …`, `` `x` `x` … ``, `$x;$x;…`) costs tree-sitter more than
+ * the whole time budget and would end past the command limit anyway, so the expander stops there
+ * before parsing. An unclosed `$(` starts nothing (the shell refuses the text; the parser says so fast).
+ */
+export function commandStarts(text: string, stop: number): number {
+  let separators = 0;
+  let backticks = 0;
+  let opens = 0;
+  let closes = 0;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    // ; & | newline
+    if (c === 59 || c === 38 || c === 124 || c === 10) separators++;
+    else if (c === 96) backticks++;
+    else if (c === 36 && text.charCodeAt(i + 1) === 40) opens++;
+    else if (c === 41) closes++;
+    if (separators + (backticks >> 1) + Math.min(opens, closes) > stop) break;
+  }
+  return separators + (backticks >> 1) + Math.min(opens, closes);
+}

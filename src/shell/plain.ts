@@ -19,6 +19,12 @@ const PLAIN = /^[\x20-\x7e\t]*$/;
  */
 const WORD = /^[A-Za-z0-9_./-]+$/;
 /**
+ * An argument after the command name may also hold `+ , : @ %` and a later `=` (`chmod +x f`,
+ * `--exclude=a,b`, `host:path`, `user@host`, `make CC=gcc`): plain to bash, and single words to
+ * tree-sitter in that place (the property tests in test/shell.test.ts hold the two together).
+ */
+const ARG_WORD = /^[A-Za-z0-9_./+,:@%-][A-Za-z0-9_./+,:@%=-]*$/;
+/**
  * A whole argument in quotes: in double quotes anything printable but the characters that stay
  * special there (`$`, backtick, backslash, `!`); in single quotes anything printable.
  */
@@ -130,12 +136,13 @@ export function plainCommands(text: string): SimpleCommand[] | null {
         assignments.push({ name: a[1]!, value: a[2]!, text: a[2]! });
         continue;
       }
-      if (RESERVED.has(token) || !WORD.test(token)) return null;
+      // A name starting with `-` is no program, and tree-sitter reads some words after it as a test.
+      if (RESERVED.has(token) || !WORD.test(token) || token.startsWith('-')) return null;
     } else if (QUOTED.test(token)) {
       // `'a[$(cmd)]'` runs cmd wherever bash evaluates it as arithmetic: the parser's walk reads it.
       if (SUBSCRIPT_SUBSTITUTION.test(token)) return null;
       value = token.slice(1, -1);
-    } else if (!WORD.test(token) && !OPTION_VALUE.test(token)) {
+    } else if (!ARG_WORD.test(token) && !OPTION_VALUE.test(token)) {
       return null;
     }
     wordsEnd = last;

@@ -84,7 +84,9 @@ export function keygen(path: string, type = 'ed25519', passphrase = ''): string 
   return path;
 }
 
-export async function startSshd(options: { clientKey?: string; port?: number; hostKey?: string; engine?: Engine; extraConfig?: readonly string[] } = {}): Promise<Sshd> {
+export async function startSshd(options: { clientKey?: string; port?: number; hostKey?: string; engine?: Engine; extraConfig?: readonly string[];
+  /** More variables for every session (one host of several that differ in a setting, as real servers do). */
+  env?: Readonly<Record<string, string>> } = {}): Promise<Sshd> {
   const dir = mkdtempSync(join(tmpdir(), 'gitops-guard-sshd-'));
   mkdirSync('/run/sshd', { recursive: true, mode: 0o755 });
   const hostKey = options.hostKey ? (copyFileSync(options.hostKey, join(dir, 'host_key')), copyFileSync(`${options.hostKey}.pub`, join(dir, 'host_key.pub')), join(dir, 'host_key'))
@@ -118,7 +120,7 @@ export async function startSshd(options: { clientKey?: string; port?: number; ho
     'PermitRootLogin prohibit-password',
     'AllowTcpForwarding yes',
     'LogLevel ERROR',
-    `SetEnv PATH=${bin}:/usr/local/bin:/usr/bin:/bin ${dockerEnv} HOME=${home}`,
+    `SetEnv PATH=${bin}:/usr/local/bin:/usr/bin:/bin ${dockerEnv} HOME=${home}${Object.entries(options.env ?? {}).map(([k, v]) => ` ${k}=${v}`).join('')}`,
     ...(options.extraConfig ?? []),
     '',
   ].join('\n'));

@@ -2,13 +2,15 @@
 import type { McpServer } from '@modelcontextprotocol/sdk/server/mcp.js';
 import { z } from 'zod';
 import { deploy, rollback, type DeployResult } from '../../gitops/deploy.js';
-import { failure, NO_HOST, result, type ToolContext } from '../context.js';
+import type { ResolvedConfig } from '../../config.js';
+import { ENV_ARG, failure, NO_HOST, result, type ToolContext } from '../context.js';
 import { progressReporter, type ProgressNotification } from '../progress.js';
+import { kubeReconciler } from '../../kube/engine.js';
 
 /** Stay well inside a client's ~60 s request timeout; a longer wait returns "pending". */
 export const MAX_WAIT_SECONDS = 45;
 
-const outcome = {
+export const outcome = {
   status: z.enum(['deployed', 'pending', 'failed', 'dry-run', 'pushed']),
   commit: z.string().nullable(),
   message: z.string(),
@@ -20,17 +22,17 @@ const outcome = {
     .describe('With revert_on_failure: the revert committed and pushed after the deploy failed, and whether it is live and healthy.'),
 };
 
-type Extra = {
+export type Extra = {
   signal: AbortSignal;
   _meta?: { progressToken?: string | number } | undefined;
   sendNotification: (n: ProgressNotification) => Promise<void>;
 };
 
-function progressFor(extra: Extra, ctx: ToolContext) {
+export function progressFor(extra: Extra, ctx: ToolContext) {
   return progressReporter({ token: extra._meta?.progressToken, send: (n) => extra.sendNotification(n), log: (m) => ctx.log('info', m) });
 }
 
-function describe(r: DeployResult, hasHost: boolean): { structured: z.infer<z.ZodObject<typeof outcome>>; text: string } {
+export function describe(r: DeployResult, hasHost: boolean): { structured: z.infer<z.ZodObject<typeof outcome>>; text: string } {
   const v = r.verify;
   const status: z.infer<typeof outcome.status> = r.dryRun ? 'dry-run' : !v ? 'pushed' : v.ok ? 'deployed' : v.pending ? 'pending' : 'failed';
   const next = status === 'deployed' ? 'nothing: the commit is live and the services are healthy'
@@ -50,13 +52,15 @@ function describe(r: DeployResult, hasHost: boolean): { structured: z.infer<z.Zo
   return { structured, text };
 }
 
-async function confirm(server: McpServer, ctx: ToolContext, what: string): Promise<string | null> {
-  if (!ctx.config.confirmDeploy) return null;
+/** With the environment's confirmDeploy: ask the person (MCP elicitation); null when it may go ahead, else why not. */
+export async function confirm(server: McpServer, view: ResolvedConfig, what: string): Promise<string | null> {
+  if (!view.confirmDeploy) return null;
   if (!server.server.getClientCapabilities()?.elicitation) {
-    return 'confirmDeploy is on and this client cannot ask the person (no MCP elicitation): run gitops-guard deploy in a terminal instead';
+    return `confirmDeploy is on${view.environment === 'default' ? '' : ` for ${view.environment}`} and this client cannot ask the person `
+      + '(no MCP elicitation): run gitops-guard deploy (or promote) in a terminal instead';
   }
   const answer = await server.server.elicitInput({
-    message: `${what}\nPush this to ${ctx.config.remote}/${ctx.config.branch}? The server will apply it.`,
+    message: `${what}\nPush this to ${view.remote}/${view.branch}${view.environment === 'default' ? '' : ` (environment ${view.environment})`}? The server will apply it.`,
     requestedSchema: { type: 'object', properties: { confirm: { type: 'boolean', title: 'Push and deploy' } }, required: ['confirm'] },
   });
   return answer.action === 'accept' && answer.content?.confirm === true ? null : 'the person did not confirm; nothing was pushed';
@@ -82,6 +86,7 @@ export function registerChangeTools(server: McpServer, ctx: ToolContext): void {
       dry_run: z.boolean().default(false).describe('Report what would be committed and pushed; change nothing.'),
       wait: z.boolean().default(true).describe('Wait (up to wait_seconds) until the server has applied the commit.'),
       wait_seconds: z.number().int().min(1).max(MAX_WAIT_SECONDS).default(MAX_WAIT_SECONDS),
+      env: ENV_ARG,
     },
     outputSchema: outcome,
     annotations: { readOnlyHint: false, destructiveHint: true, idempotentHint: false, openWorldHint: true },
@@ -89,16 +94,18 @@ export function registerChangeTools(server: McpServer, ctx: ToolContext): void {
     const progress = progressFor(extra as Extra, ctx);
     try {
       if (!args.message && !args.restart && !args.resume) return failure(new Error('say what changed in message (or set restart, or resume)'));
-      const refused = args.dry_run ? null : await confirm(server, ctx, args.resume ? 'Finish the interrupted deploy (push what is committed)'
+      const view = ctx.view(args.env);
+      const fleet = ctx.fleet(args.env);
+      const refused = args.dry_run ? null : await confirm(server, view, args.resume ? 'Finish the interrupted deploy (push what is committed)'
         : `Deploy: ${args.message ?? `restart ${args.service ?? ''}`}`);
       if (refused) return failure(new Error(refused));
-      const r = await deploy(ctx.config, {
+      const r = await deploy(view, {
         ...(args.message ? { message: args.message } : {}), ...(args.files ? { files: args.files } : {}),
         restart: args.restart, resume: args.resume, ...(args.revert_on_failure !== undefined ? { revertOnFailure: args.revert_on_failure } : {}), ...(args.service ? { service: args.service } : {}), dryRun: args.dry_run,
-        wait: args.wait && Boolean(ctx.config.host), ...(ctx.config.host && args.wait ? { server: ctx.remote() } : {}),
+        wait: args.wait && (Boolean(view.host) || kubeReconciler(view) !== null), ...(view.host && args.wait ? { server: fleet.servers[0]!, servers: fleet.servers } : {}),
         waitTimeoutMs: args.wait_seconds * 1000, progress, signal: extra.signal,
       });
-      const d = describe(r, Boolean(ctx.config.host));
+      const d = describe(r, Boolean(view.host));
       if (d.structured.status !== 'deployed' && d.structured.status !== 'dry-run') ctx.log('warning', d.text);
       return { ...result(d.structured, d.text), ...(d.structured.status === 'failed' ? { isError: true } : {}) };
     } catch (e) {
@@ -119,6 +126,7 @@ export function registerChangeTools(server: McpServer, ctx: ToolContext): void {
       last: z.literal(true).optional().describe('true: revert the newest deploy commit. Give this or sha, not both.'),
       dry_run: z.boolean().default(false),
       wait_seconds: z.number().int().min(1).max(MAX_WAIT_SECONDS).default(MAX_WAIT_SECONDS),
+      env: ENV_ARG,
     }).refine((a) => (a.sha !== undefined) !== (a.last === true), { message: 'give exactly one of sha (the deploy commit) or last: true' })
       .meta({ oneOf: [{ required: ['sha'] }, { required: ['last'] }] }),
     outputSchema: outcome,
@@ -126,13 +134,15 @@ export function registerChangeTools(server: McpServer, ctx: ToolContext): void {
   }, async (args, extra) => {
     const progress = progressFor(extra as Extra, ctx);
     try {
-      const refused = args.dry_run ? null : await confirm(server, ctx, `Roll back ${args.sha ?? 'the last deploy'}`);
+      const view = ctx.view(args.env);
+      const fleet = ctx.fleet(args.env);
+      const refused = args.dry_run ? null : await confirm(server, view, `Roll back ${args.sha ?? 'the last deploy'}`);
       if (refused) return failure(new Error(refused));
-      const r = await rollback(ctx.config, args.last ? { last: true } : { sha: args.sha! }, {
-        dryRun: args.dry_run, wait: Boolean(ctx.config.host), ...(ctx.config.host ? { server: ctx.remote() } : {}),
+      const r = await rollback(view, args.last ? { last: true } : { sha: args.sha! }, {
+        dryRun: args.dry_run, wait: Boolean(view.host) || kubeReconciler(view) !== null, ...(view.host ? { server: fleet.servers[0]!, servers: fleet.servers } : {}),
         waitTimeoutMs: args.wait_seconds * 1000, progress, signal: extra.signal,
       });
-      const d = describe(r, Boolean(ctx.config.host));
+      const d = describe(r, Boolean(view.host));
       return { ...result(d.structured, d.text), ...(d.structured.status === 'failed' ? { isError: true } : {}) };
     } catch (e) {
       return failure(e);

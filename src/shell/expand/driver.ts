@@ -9,7 +9,7 @@ import { COMMAND_ENV, OPTIONS_ENV } from '../grammars/env.js';
 import { embeddedLine } from './unknown.js';
 import { collectCommands, type Redirect, type SimpleCommand, type StdinSource } from '../invocations.js';
 import { LOCAL, type Invocation, type ProgramFacts, type ShellEvent, type Target } from '../invocation.js';
-import { joinContinuations, MAX_INPUT_BYTES, parserLoaded, toOriginal, withTree } from '../parse.js';
+import { commandStarts, joinContinuations, MAX_INPUT_BYTES, parserLoaded, toOriginal, withTree } from '../parse.js';
 import { plainCommands } from '../plain.js';
 import { argOf, basename, quoteWord, type Word } from '../words.js';
 import { getopt, type Scan } from '../getopt.js';
@@ -146,6 +146,11 @@ export class Expansion {
     if (job.text.includes('\0')) { this.unreadable(job, 'contains NUL bytes'); return true; }
     const plain = plainCommands(job.text);
     if (!plain && !parserLoaded() && job.text.length <= MAX_INPUT_BYTES) { this.needsParser = true; return false; }
+    // Text dense with command starts costs the parser more than the budget: see commandStarts.
+    if (!plain && commandStarts(job.text, 4 * this.maxCommands) > 4 * this.maxCommands) {
+      this.limitReached(job, `holds more than ${4 * this.maxCommands} command separators and substitutions`);
+      return false;
+    }
     const prepared = plain ? { text: job.text, cuts: [] } : joinContinuations(job.text);
     const parsed = plain ? { ok: true as const, commands: plain }
       : withTree(prepared.text, (root) => collectCommands(prepared.text, root));
@@ -410,4 +415,3 @@ function canonicalName(name: string): string {
   const lower = name.replace(/^=(?=.)/, '').toLowerCase().replace(/\.exe$/, '');
   return lower !== name && (KNOWN_NAMES.has(lower) || name.startsWith('=')) ? lower : name;
 }
-
