@@ -4,11 +4,17 @@
 // because no API server can run on these machines; each test's "controller" writes the objects'
 // status as Argo CD or Flux would, in answer to the annotations deploy sends.
 import { spawn, spawnSync } from 'node:child_process';
-import { readFileSync, writeFileSync } from 'node:fs';
+import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { join } from 'node:path';
+import { Client } from '@modelcontextprotocol/sdk/client/index.js';
+import { StdioClientTransport } from '@modelcontextprotocol/sdk/client/stdio.js';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { deploy, rollback, type DeployResult } from '../src/gitops/deploy.js';
+import type { ResolvedConfig } from '../src/config.js';
+import { selectEnvironment } from '../src/environments.js';
+import { environmentsOverview } from '../src/gitops/overview.js';
+import { promote } from '../src/gitops/promote.js';
 import { loadConfig } from '../src/index.js';
 import { revisionCommit } from '../src/kube/engine.js';
 import { judgeKustomization } from '../src/kube/flux.js';
@@ -266,6 +272,56 @@ describe('Flux (against the Kubernetes API stand-in)', () => {
   }, 30_000);
 });
 
+describe('promote between engine environments (Flux staging -> Argo CD prod, against the Kubernetes API stand-in)', () => {
+  /** staging (branch staging, Flux) one commit ahead of prod (branch main, Argo CD, promoteFrom staging). */
+  async function twoEnvironments(): Promise<{ staging: ResolvedConfig; prod: ResolvedConfig; head: string; before: string }> {
+    setUp({});
+    writeFileSync(join(repos.dev, 'gitops-guard.json'), JSON.stringify({ environments: {
+      staging: { branch: 'staging', reconciler: flux() },
+      prod: { branch: 'main', promoteFrom: 'staging', reconciler: argo() },
+    } }));
+    git(repos.dev, 'commit', '-qam', 'deploy: environments');
+    git(repos.dev, 'push', '-q', 'origin', 'main');
+    const before = remoteHead();
+    git(repos.dev, 'switch', '-qc', 'staging');
+    writeFileSync(join(repos.dev, MANIFEST), manifest(4));
+    git(repos.dev, 'commit', '-qam', 'deploy: web: 4 replicas');
+    git(repos.dev, 'push', '-q', '-u', 'origin', 'staging');
+    const head = git(repos.dev, 'rev-parse', 'HEAD');
+    const config = await loadConfig({ cwd: repos.dev });
+    const pick = (name: string): ResolvedConfig => { const v = selectEnvironment(config, name); if ('error' in v) throw new Error(v.error); return v; };
+    api.put(APP, { spec: {}, status: argoStatus(before) });
+    api.put(SOURCE, { spec: {}, status: { artifact: { revision: `staging@sha1:${head}` }, conditions: [ready('True', 'Succeeded', 'stored')] } });
+    return { staging: pick('staging'), prod: pick('prod'), head, before };
+  }
+  const fluxAt = (sha: string, c: Obj): Obj => ({ spec: { sourceRef: { kind: 'GitRepository', name: 'repo' } },
+    status: { observedGeneration: 1, lastAppliedRevision: `staging@sha1:${sha}`, lastAttemptedRevision: `staging@sha1:${sha}`, conditions: [c] } });
+
+  it('moves prod to the commit Flux applied on staging, then waits for Argo CD to sync it', async () => {
+    const { staging, prod, head, before } = await twoEnvironments();
+    api.put(KS, fluxAt(head, ready('True', 'ReconciliationSucceeded', `Applied revision: staging@sha1:${head}`)));
+    argoController((sha) => argoStatus(sha));
+    const overview = await environmentsOverview(staging);
+    expect(overview.environments.find((e) => e.name === 'staging')).toMatchObject({ ok: true, summary: `flux runs ${head.slice(0, 7)}, healthy` });
+    // prod runs its own branch's head: up to date (promote is what moves that branch).
+    expect(overview.environments.find((e) => e.name === 'prod')).toMatchObject({ ok: true, summary: `argocd runs ${before.slice(0, 7)}, healthy` });
+    const r = await promote(staging, prod, FAST);
+    expect(remoteHead()).toBe(head);
+    expect(r).toMatchObject({ head, commits: 1, checked: [] });
+    expect(r.verify).toMatchObject({ ok: true, engine: { engine: 'argocd', revision: head } });
+  }, 30_000);
+
+  it('refuses, pushing nothing, while Flux reports staging Ready=False at its head', async () => {
+    const { staging, prod, head, before } = await twoEnvironments();
+    api.put(KS, fluxAt(head, ready('False', 'HealthCheckFailed', 'timeout waiting for: [Deployment/default/web status: \'InProgress\']')));
+    await expect(promote(staging, prod, FAST)).rejects.toThrow(`refusing to promote staging -> prod: staging must run its head ${head.slice(0, 7)} `
+      + `(origin/staging) healthy first, and Kustomization flux-system/apps (context stand-in): Flux could not apply ${head.slice(0, 7)} `
+      + "(Kustomization apps, Ready=False HealthCheckFailed: timeout waiting for: [Deployment/default/web status: 'InProgress']). Nothing was pushed.");
+    expect(remoteHead()).toBe(before);
+    expect(api.requests.some((q) => q.method === 'PATCH')).toBe(false);
+  }, 30_000);
+});
+
 describe('status for an engine environment (the built CLI against the Kubernetes API stand-in)', () => {
   // Asynchronous: the stand-in answers from this process, so it must not block on the child.
   const status = (...args: string[]): Promise<{ status: number | null; stdout: string; stderr: string }> => new Promise((resolve) => {
@@ -331,6 +387,27 @@ describe('status for an engine environment (the built CLI against the Kubernetes
   });
 });
 
+describe('the MCP deploy tool on an Argo CD environment (the built server against the Kubernetes API stand-in)', () => {
+  it('waits on the engine with no host configured, and reports it deployed', async () => {
+    setUp(argo());
+    api.put(APP, { spec: {}, status: argoStatus(remoteHead()) });
+    argoController((sha) => argoStatus(sha));
+    writeFileSync(join(repos.dev, MANIFEST), manifest(3));
+    const client = new Client({ name: 'kube-test', version: '1.0.0' });
+    await client.connect(new StdioClientTransport({ command: process.execPath, args: [BIN, 'mcp'], cwd: repos.dev, stderr: 'pipe',
+      env: { PATH: process.env.PATH ?? '', HOME: work } }));
+    try {
+      const r = await client.callTool({ name: 'deploy', arguments: { message: 'web: 3 replicas', files: [MANIFEST], wait_seconds: 20 } },
+        undefined, { timeout: 60_000 }) as { isError?: boolean; structuredContent?: Obj };
+      expect(r.isError, JSON.stringify(r)).toBeFalsy();
+      expect(r.structuredContent).toMatchObject({ status: 'deployed', commit: remoteHead(), problems: [] });
+      expect(api.requests.some((q) => q.method === 'PATCH')).toBe(true);
+    } finally {
+      await client.close();
+    }
+  }, 60_000);
+});
+
 describe('engine revisions and verdicts', () => {
   const sha = 'a'.repeat(40);
   it('reads a commit from each revision form the engines write', () => {
@@ -366,7 +443,7 @@ export async function resolve(s, c, next) { if (s.includes('@kubernetes')) appen
       { cwd: join(import.meta.dirname, '..'), encoding: 'utf8' });
     expect(control.status, control.stderr).toBe(0);
     expect(readFileSync(log, 'utf8')).toContain('@kubernetes/client-node');
-    for (const bundle of ['gitops-guard.cjs', 'gitops-guard-mcp.cjs']) {
+    for (const bundle of readdirSync(join(import.meta.dirname, '..', 'dist')).filter((f) => f.endsWith('.cjs'))) {
       const text = readFileSync(join(import.meta.dirname, '..', 'dist', bundle), 'utf8');
       expect(text).not.toMatch(/require\(["']@kubernetes\/client-node["']\)/);
     }

@@ -9,6 +9,7 @@ import { allEnvironments, defaultEnvironmentName } from '../environments.js';
 import { Fleet } from '../remote/fleet.js';
 import type { Server, ServerOptions } from '../remote/server.js';
 import { serviceProblem } from './deploy.js';
+import { engineProblem } from '../kube/status.js';
 
 export interface HostOverview {
   readonly host: string;
@@ -97,7 +98,10 @@ export async function inspectEnvironment(view: ResolvedConfig, git: SimpleGit, o
   const base = { name: view.environment, default: view.environment === defaultEnvironmentName(view.topLevel), branch: view.branch,
     reconciler: view.reconciler.type, promoteFrom: view.promoteFrom ?? null, head };
   if (view.reconciler.type === 'argocd' || view.reconciler.type === 'flux') {
-    return { ...base, hosts: [], ok: null, summary: `${view.reconciler.type} applies it: gitops-guard status --env ${view.environment} shows what it reports` };
+    // No hosts: the engine in the cluster is asked (src/kube), through the Kubernetes API.
+    if (head === null) return { ...base, hosts: [], ok: null, summary: `${view.remote}/${view.branch} does not exist yet` };
+    const problem = await engineProblem(view, head);
+    return { ...base, hosts: [], ok: problem === null, summary: problem ?? `${view.reconciler.type} runs ${short(head)}, healthy` };
   }
   const fleet = new Fleet(view, options);
   try {

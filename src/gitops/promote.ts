@@ -11,6 +11,9 @@ import { GitOpsError, snapshotAll, waitAll, type DeployOptions, type DeployResul
 import { classifyPush } from './git-errors.js';
 import { envFlag } from './hosts-wait.js';
 import { branchHead, fetchBranches, inspectHost, type HostOverview } from './overview.js';
+import { kubeReconciler } from '../kube/engine.js';
+import { engineProblem } from '../kube/status.js';
+import { waitOnEngine } from '../kube/wait.js';
 
 export type PromoteOptions = Pick<DeployOptions, 'dryRun' | 'wait' | 'waitTimeoutMs' | 'pollMs' | 'progress' | 'signal' | 'server' | 'servers'> & {
   /** For reaching FROM's hosts (tests: no agent). */
@@ -51,12 +54,7 @@ function checkPair(from: ResolvedConfig, to: ResolvedConfig): void {
       throw refuse(`${role} environment ${view.environment}: branch and remote must be plain names (${view.remote}/${view.branch})`);
     }
   }
-  if (from.reconciler.type === 'argocd' || from.reconciler.type === 'flux') {
-    throw refuse(`${from.environment} is applied by ${from.reconciler.type}: promote checks the hosts the gitops-guard reconciler runs on, `
-      + `and cannot see what ${from.reconciler.type} applied yet. Check it with gitops-guard status --env ${from.environment}, `
-      + `then move the branch yourself with a fast-forward push (git push ${to.remote} <sha>:refs/heads/${to.branch})`);
-  }
-  if (from.hosts.length === 0) {
+  if (from.hosts.length === 0 && !kubeReconciler(from)) {
     throw refuse(`${from.environment} has no host, so whether it runs its branch head and is healthy cannot be checked: set its "host" or "hosts"`);
   }
 }
@@ -88,6 +86,15 @@ async function checkSource(git: SimpleGit, from: ResolvedConfig, to: ResolvedCon
     + `gitops-guard environments shows each host), then promote again`);
 }
 
+/** An Argo CD or Flux FROM: its engine must report `head` applied and healthy (src/kube); it has no hosts to list. */
+async function checkEngine(from: ResolvedConfig, to: ResolvedConfig, head: string): Promise<HostOverview[]> {
+  const problem = await engineProblem(from, head);
+  if (problem === null) return [];
+  throw refuse(`refusing to promote ${from.environment} -> ${to.environment}: ${from.environment} must run its head ${short(head)} `
+    + `(${from.remote}/${from.branch}) healthy first, and ${problem}. Nothing was pushed. Finish ${from.environment} first `
+    + `(gitops-guard deploy${envFlag(from)} --resume waits for ${short(head)}), then promote again`);
+}
+
 export async function promote(from: ResolvedConfig, to: ResolvedConfig, options: PromoteOptions = {}): Promise<PromoteResult> {
   const progress: Progress = options.progress ?? (() => undefined);
   const git = simpleGit({ baseDir: from.root });
@@ -101,7 +108,7 @@ export async function promote(from: ResolvedConfig, to: ResolvedConfig, options:
   const previous = await branchHead(git, to);
   if (previous && previous !== head) await checkFastForward(git, from, to, head, previous);
   progress('check', `checking that every host of ${from.environment} runs ${short(head)} and is healthy`);
-  const checked = await checkSource(git, from, to, head, options.serverOptions ?? {});
+  const checked = kubeReconciler(from) ? await checkEngine(from, to, head) : await checkSource(git, from, to, head, options.serverOptions ?? {});
   const subject = (await git.raw(['log', '-1', '--format=%s', head])).trim();
   const commits = previous === head ? 0 : Number((await git.raw(['rev-list', '--count', previous ? `${previous}..${head}` : head])).trim());
   const message = `promote ${from.environment} -> ${to.environment}: ${short(head)} ${subject}`;
@@ -127,6 +134,7 @@ export async function promote(from: ResolvedConfig, to: ResolvedConfig, options:
   }
   const pushedAt = new Date().toISOString();
   const result: PromoteResult = { ...base, commit: head, pushedAt, dryRun: false };
+  if (options.wait !== false && kubeReconciler(to)) return { ...result, verify: await waitOnEngine(to, head, waitOn) };
   if (options.wait === false || !options.server) return result;
   return { ...result, verify: await waitAll(to, head, pushedAt, before, waitOn) };
 }

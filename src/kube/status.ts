@@ -29,3 +29,17 @@ export async function engineStatus(config: ResolvedConfig): Promise<EngineReport
   const verdict = seen.judge(upstream, null);
   return { ...seen.status, upstream, state: verdict.state, summary: verdict.message };
 }
+
+/**
+ * For promote and the environments overview: null when the engine has applied `head` and calls it
+ * healthy, else what it reports instead (or why it cannot be read).
+ */
+export async function engineProblem(config: ResolvedConfig, head: string): Promise<string | null> {
+  try {
+    const report = await engineStatus(config);
+    if (report.state === 'ok' && report.revision === head) return null;
+    return `${report.object} (context ${report.context}): ${report.summary}`;
+  } catch (e) {
+    return `its engine cannot be read: ${(e as Error).message}`;
+  }
+}

@@ -7,6 +7,7 @@ import { environmentsOverview } from '../../gitops/overview.js';
 import { promote } from '../../gitops/promote.js';
 import { failure, result, type ToolContext } from '../context.js';
 import { confirm, describe, MAX_WAIT_SECONDS, outcome, progressFor, type Extra } from './change.js';
+import { kubeReconciler } from '../../kube/engine.js';
 
 const envName = z.string().regex(/^[A-Za-z][A-Za-z0-9_-]{0,63}$/, 'an environment name');
 
@@ -66,7 +67,7 @@ export function registerPromoteTool(server: McpServer, ctx: ToolContext): void {
       const refused = args.dry_run ? null : await confirm(server, to, `Promote ${from.environment} -> ${to.environment}: ${to.branch} takes the commit ${from.environment} runs`);
       if (refused) return failure(new Error(refused));
       const fleet = ctx.fleet(args.to);
-      const wait = args.wait && fleet.servers.length > 0;
+      const wait = args.wait && (fleet.servers.length > 0 || kubeReconciler(to) !== null);
       const r = await promote(from, to, {
         dryRun: args.dry_run, wait, ...(wait ? { server: fleet.servers[0]!, servers: fleet.servers } : {}),
         waitTimeoutMs: args.wait_seconds * 1000, progress, signal: extra.signal,
