@@ -17,6 +17,7 @@ import { environmentsOverview } from '../src/gitops/overview.js';
 import { promote } from '../src/gitops/promote.js';
 import { loadConfig } from '../src/index.js';
 import { revisionCommit } from '../src/kube/engine.js';
+import { judgeApplication } from '../src/kube/argocd.js';
 import { judgeKustomization } from '../src/kube/flux.js';
 import { application, gitRepository, kustomization, startKubeApi, type KubeApi, type Obj } from './support/kube-api.js';
 import { git, makeRepos, type Repos } from './support/repos.js';
@@ -410,6 +411,20 @@ describe('the MCP deploy tool on an Argo CD environment (the built server agains
 
 describe('engine revisions and verdicts', () => {
   const sha = 'a'.repeat(40);
+  it('judges an Application by its own sync policy and by every source\'s revision', () => {
+    const app = (spec: Obj, sync: Obj, health = 'Healthy'): Obj => ({ spec, status: { sync, health: { status: health } } });
+    const other = 'b'.repeat(40);
+    // No syncPolicy is manual sync in Argo CD; automated.enabled: false (Argo CD 3) too.
+    expect(judgeApplication(app({}, { status: 'OutOfSync', revision: sha }), 'web', sha).state).toBe('stuck');
+    expect(judgeApplication(app({ syncPolicy: { automated: { enabled: false } } }, { status: 'OutOfSync', revision: sha }), 'web', sha).state).toBe('stuck');
+    expect(judgeApplication(app({ syncPolicy: { automated: {} } }, { status: 'OutOfSync', revision: sha }), 'web', sha).state).toBe('wait');
+    expect(judgeApplication(app({}, { status: 'Synced', revisions: [other, sha] }), 'web', sha).state).toBe('ok');
+    expect(judgeApplication(app({}, { status: 'Synced', revisions: [other] }), 'web', sha).state).toBe('wait');
+    // A failed sync of an earlier commit does not end the wait for this one.
+    expect(judgeApplication({ ...app({}, { status: 'Synced', revision: other }),
+      status: { sync: { status: 'Synced', revision: other }, operationState: { phase: 'Failed', syncResult: { revision: other } } } }, 'web', sha).state).toBe('wait');
+  });
+
   it('reads a commit from each revision form the engines write', () => {
     expect(revisionCommit(sha)).toBe(sha);
     expect(revisionCommit(`main@sha1:${sha}`)).toBe(sha);

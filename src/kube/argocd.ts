@@ -27,6 +27,12 @@ function degradedWhy(app: KubeObject): string {
   return bad.join('; ') || 'no message';
 }
 
+/** Whether Argo CD syncs by itself: spec.syncPolicy.automated present (and not `enabled: false`, Argo CD 3). */
+function autoSync(app: KubeObject): boolean {
+  const automated = (app.spec?.syncPolicy as { automated?: { enabled?: boolean } | null } | undefined)?.automated;
+  return automated !== undefined && automated !== null && automated.enabled !== false;
+}
+
 export function judgeApplication(app: KubeObject, name: string, commit: string): Verdict {
   const short = commit.slice(0, 7);
   const phase = at(app, 'status.operationState.phase');
@@ -36,7 +42,10 @@ export function judgeApplication(app: KubeObject, name: string, commit: string):
     return { state: 'failed', message: `Argo CD's sync of ${short} ended ${phase}: ${at(app, 'status.operationState.message') ?? 'no message'}`,
       at: at(app, 'status.operationState.finishedAt') };
   }
-  const revision = revisionCommit(at(app, 'status.sync.revision'));
+  // A multi-source Application lists one revision per source (status.sync.revisions).
+  const revisions = Array.isArray((app.status?.sync as { revisions?: unknown } | undefined)?.revisions)
+    ? ((app.status!.sync as { revisions: unknown[] }).revisions).map(revisionCommit) : [];
+  const revision = revisions.includes(commit) ? commit : revisionCommit(at(app, 'status.sync.revision')) ?? revisions[0] ?? null;
   const sync = at(app, 'status.sync.status') ?? 'unknown';
   const health = at(app, 'status.health.status') ?? 'unknown';
   if (revision !== commit) {
@@ -49,8 +58,7 @@ export function judgeApplication(app: KubeObject, name: string, commit: string):
     return { state: 'ok', message: `Application ${name} is Synced and Healthy at ${short}`,
       at: at(app, 'status.operationState.finishedAt') ?? at(app, 'status.reconciledAt') };
   }
-  if (sync === 'OutOfSync' && phase !== 'Running' && app.spec?.syncPolicy !== undefined
-    && at(app, 'spec.syncPolicy.automated') === null) {
+  if (sync === 'OutOfSync' && phase !== 'Running' && app.spec !== undefined && !autoSync(app)) {
     return { state: 'stuck', message: `Application ${name} is OutOfSync at ${short} and its auto-sync is off: `
       + `someone must sync it in Argo CD (argocd app sync ${name}), or turn on spec.syncPolicy.automated in git` };
   }
