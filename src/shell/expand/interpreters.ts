@@ -14,7 +14,7 @@ import { runStdin } from './scripts.js';
 const ENGINE_SDK = /\bimport\s+docker\b|\bfrom\s+docker\b|docker\.from_env|DockerClient\(|require\(\s*['"](?:dockerode|docker-modem)['"]\s*\)|from\s+['"]dockerode['"]|github\.com\/docker\/docker\/client|Docker::Container/;
 
 /** Process-starting calls in common interpreters. */
-const SPAWNS = /\b(qx|open|execute|shell-command|call-process|start-process|async-shell-command|process-file|ProcessBuilder|Runtime\.getRuntime|system|popen|Popen|subprocess|child_process|execSync|execFileSync|spawnSync|spawn|execFile|exec|execa|fork|IO\.popen|Open3|shell_exec|passthru|proc_open|Deno\.Command|Bun\.spawn|Bun\.\$|run|call|check_call|check_output|getoutput|getstatusoutput|os\.exec[lv]p?e?|pexpect|sh|cmd|run-program|shell script)\b|`|%x[{(\[]|qx[{(\[/]|\.!!?(?![=\w])/;
+const SPAWNS = /\b(exec\.Command(?:Context)?|Command::new|qx|open|execute|shell-command|call-process|start-process|async-shell-command|process-file|ProcessBuilder|Runtime\.getRuntime|system|popen|Popen|subprocess|child_process|execSync|execFileSync|spawnSync|spawn|execFile|exec|execa|fork|IO\.popen|Open3|shell_exec|passthru|proc_open|Deno\.Command|Bun\.spawn|Bun\.\$|run|call|check_call|check_output|getoutput|getstatusoutput|os\.exec[lv]p?e?|pexpect|sh|cmd|run-program|shell script)\b|`|%x[{(\[]|qx[{(\[/]|\.!!?(?![=\w])/;
 /** Ways of building a string at run time. */
 const BUILDS_STRINGS = /"\s+"|"\s*\.\s*"|["'][^"'\n]*\$[A-Za-z_{(][^"'\n]*["']|\+|\bf["']|%[sdr]|\.join\(|\$\{|#\{|\.format\(|concat|\.\.|\[::-1\]|chr\(|fromCharCode|\\x|\\u|base64|decode|atob|Buffer\.from|pack\(|reverse|replace|upper\(|lower\(|toUpperCase|toLowerCase|capitalize|swapcase|uc\(|lc\(/;
 
@@ -193,7 +193,9 @@ function stringsInSpawnCalls(code: string): string[] {
       if (c === '(') depth++;
       else if (c === ')') { depth--; if (depth === 0) break; }
     }
-    const args = code.slice(open + 1, end);
+    const all = code.slice(open + 1, end);
+    // Go's exec.CommandContext(ctx, "prog", …): the command comes after the context.
+    const args = m[0].endsWith('Context') ? all.slice(all.indexOf(',') + 1) : all;
     const first = /^\s*(?:\[\s*)?(["'`])/.exec(args);
     if (!first) continue;
     const literals = literalsOf(args);

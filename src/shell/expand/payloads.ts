@@ -91,9 +91,9 @@ function argv(r: Row): boolean {
   if (rest.length === 0) { if (!run.self) emitSelf(r); return true; }
   if (label === 'sudoedit') { scope.emit(scope.argv, 'sudoedit', { scan }); return true; }
   if (run.installable) {
-    // `nixpkgs#docker` → `docker`, followed by the arguments after `--`.
+    // `nixpkgs#docker` → `docker`, `pnpm@9.1` → `pnpm`, followed by the arguments after `--`.
     const head = rest[0]!;
-    const prog = head.value === null ? null : head.value.replace(/^.*[#/]/, '').replace(/\^.*$/, '');
+    const prog = head.value === null ? null : head.value.replace(/^.*[#/]/, '').replace(/\^.*$/, '').replace(/(?<=.)@[^@]*$/, '');
     const dd = rest.findIndex((w) => w.value === '--');
     const tail = dd >= 0 ? rest.slice(dd + 1) : rest.slice(1);
     scope.continueWith([{ ...head, value: prog, tail: prog }, ...tail], label);

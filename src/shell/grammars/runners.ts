@@ -336,6 +336,8 @@ export const RUNNERS: readonly Runner[] = [
     runs: [{ nothing: true }],
   },
   // A shell inside a VM's engine host: what runs there runs on a local engine.
+  // corepack runs the package manager it names (`corepack pnpm@9 run x`); its own commands manage shims.
+  { names: ['corepack'], subcommands: Object.fromEntries(['enable', 'disable', 'install', 'pack', 'prepare', 'use', 'up', 'hydrate', 'cache', 'help'].map((c) => [c, { runs: [{ nothing: true }] }])), runs: [{ argv: 0, installable: true }] },
   { names: ['limactl'], subcommands: { shell: { options: { long: ['workdir=', 'shell=', 'debug', 'tty=?', 'reconnect'] }, runs: [{ argv: 1 }] } }, runs: [{ nothing: true }] },
   { names: ['colima'], subcommands: { ssh: { options: { short: 'p:', long: ['profile=|p', 'layer=?'] }, runs: [{ argv: 0 }] } }, runs: [{ nothing: true }] },
   { names: ['coproc'], runs: [{ whenOperand: { index: 1, is: ['{'] }, argv: 2 }, { whenOperand: { index: 0, is: ['{'] }, argv: 1 }, { argv: 0 }] },
