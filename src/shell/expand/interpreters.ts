@@ -9,6 +9,7 @@ import { ENGINE_SOCKET } from '../grammars/managed.js';
 import { basename } from '../words.js';
 import type { Scope } from './driver.js';
 import { runStdin } from './scripts.js';
+import { codeBase, loadsModules, moduleFile, modulesIn } from './modules.js';
 
 /** Docker Engine SDKs: code that uses one drives the engine like its CLI. */
 const ENGINE_SDK = /\bimport\s+docker\b|\bfrom\s+docker\b|docker\.from_env|DockerClient\(|require\(\s*['"](?:dockerode|docker-modem)['"]\s*\)|from\s+['"]dockerode['"]|github\.com\/docker\/docker\/client|Docker::Container/;
@@ -36,13 +37,28 @@ const LINE_VERBS: Partial<Record<CodeLanguage, RegExp>> = {
   fzf: /(?:execute(?:-silent|-multi)?|become|reload|preview)[(\[{<](.*?)[)\]}>]/,
 };
 
+/** Where code comes from: a file's version (for memos) and path (its imports are relative to it), and the command line's search directories. */
+export interface CodeSource {
+  readonly stamp?: string;
+  readonly from?: string;
+  readonly include?: readonly string[];
+}
+
 export function scanCode(scope: Scope, lang: CodeLanguage, code: string, label: string, inline = true,
-  data: readonly { value: string; from: 'option' | 'operand' }[] = [], stamp?: string): void {
+  data: readonly { value: string; from: 'option' | 'operand' }[] = [], where: CodeSource = {}): void {
+  const stamp = where.stamp;
   // What a file says is worked out once per version of it (a large bundle takes milliseconds to read).
   const facts = stamp !== undefined && scope.files.memo
     ? scope.files.memo(`scan:${lang}:${stamp}`, () => codeFacts(scope, code, inline))
     : codeFacts(scope, code, inline);
   scanWith(scope, lang, code, label, inline, data, facts);
+  // Modules of the project that code on the command line loads run with it. (A file's own imports
+  // are not followed: a program's modules are its own business, as its messages and data are.)
+  if (!inline || !scope.local || !loadsModules(lang)) return;
+  for (const name of modulesIn(scope, lang, code, stamp)) {
+    const file = moduleFile(scope, lang, name, codeBase(scope, where.from), where.include ?? []);
+    if (file !== null) scanCodeFile(scope, lang, file, `${label} (loads ${name})`);
+  }
 }
 
 /** The regex work over a program's text: the same for every command that runs it. */
@@ -132,7 +148,7 @@ export function scanCodeFile(scope: Scope, lang: CodeLanguage, path: string | nu
   if (read.kind === 'missing' || read.kind === 'binary') return;
   if (read.kind === 'unreadable') { scope.raise('unreadable-script', `${label}: ${read.why}`); return; }
   if (read.text.length > MAX_INPUT_BYTES * 16) return;
-  scanCode(scope, lang, read.text, label, false, [], read.stamp);
+  scanCode(scope, lang, read.text, label, false, [], { ...(read.stamp !== undefined ? { stamp: read.stamp } : {}), from: full });
 }
 
 /** Every string literal (and every comma-joined list of literals, as an argv list). */

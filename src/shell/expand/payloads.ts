@@ -1,8 +1,9 @@
 // The payloads of runner-table rows (grammars/types.ts `Run`): one function per kind of payload,
 // picked by what the row declares. Each returns true when it has read the command.
 import { globFiles } from '../files.js';
-import { optionIs, valueOf, type Option, type Scan } from '../getopt.js';
-import type { Run } from '../grammars/types.js';
+import { optionIs, valueOf, valuesOf, type Option, type Scan } from '../getopt.js';
+import type { CodeLanguage, Run } from '../grammars/types.js';
+import { includeOption, moduleFile } from './modules.js';
 import type { Word } from '../words.js';
 import type { Scope } from './driver.js';
 import { scanCode, scanCodeFile } from './interpreters.js';
@@ -221,7 +222,7 @@ function code(r: Row): boolean {
   if (run.codeOption) {
     const values = scan.options.filter((o) => optionIs(o, run.codeOption!)).map((o) => o.value);
     if (values.some((v) => v === null)) { scope.raise('interpreter-code', `\`${label}\` runs code computed at run time`); return true; }
-    scanCode(scope, lang, values.filter((v): v is string => v !== undefined).join('\n'), `${label} ${run.codeOption[0]}`);
+    scanCode(scope, lang, values.filter((v): v is string => v !== undefined).join('\n'), `${label} ${run.codeOption[0]}`, true, [], { include: includeDirs(scan, lang) });
     return true;
   }
   if (run.codeOperand !== undefined) {
@@ -233,7 +234,7 @@ function code(r: Row): boolean {
         .map((o) => ({ value: (o.value as string).replace(/^[^=]*=/, ''), from: 'option' as const })),
       ...(run.dataOperands !== undefined ? scan.operands.slice(run.dataOperands).map((o) => ({ value: o.value ?? '', from: 'operand' as const })) : []),
     ];
-    scanCode(scope, lang, w.value, label, true, data);
+    scanCode(scope, lang, w.value, label, true, data, { include: includeDirs(scan, lang) });
     return true;
   }
   if (run.codeFile !== undefined || run.codeFileOption) {
@@ -265,6 +266,29 @@ function code(r: Row): boolean {
   return false;
 }
 
+/** The search directories the command line adds (`perl -I DIR`, `ruby -I DIR`). */
+function includeDirs(scan: Scan, lang: CodeLanguage): string[] {
+  const opt = includeOption(lang);
+  return opt === undefined ? [] : valuesOf(scan, opt).filter((v): v is string => v !== null);
+}
+
+/** `python -m NAME`, `perl -MName`, `ruby -r NAME`: a module of the project, found where the language looks, is scanned as code. */
+function modules(r: Row): boolean {
+  const { scope, run, scan, label } = r;
+  const lang = run.code!;
+  const include = includeDirs(scan, lang);
+  for (const o of scan.options.filter((x) => optionIs(x, run.moduleOption!))) {
+    if (o.value === undefined) continue;
+    if (o.value === null) { scope.raise('interpreter-code', `\`${label} ${o.name}\` loads a module named at run time`); continue; }
+    // perl's -MName=imports and -M-Name (no).
+    const name = o.value.replace(/=.*$/s, '').replace(/^-/, '');
+    const file = scope.local ? moduleFile(scope, lang, name, scope.cwd, include) : null;
+    if (file !== null) scanCodeFile(scope, lang, file, `${label} ${o.name} ${name}`);
+  }
+  if (!run.also) emitSelf(r);
+  return true;
+}
+
 /** The kinds of payload, tried in order: the first whose field the row has carries it out. */
 const PAYLOADS: readonly [(run: Run) => unknown, (r: Row) => boolean][] = [
   [(x) => x.ghAlias, ghAlias], [(x) => x.interpreterEvent, interpreterEvent], [(x) => x.envShell, envShell],
@@ -272,7 +296,7 @@ const PAYLOADS: readonly [(run: Run) => unknown, (r: Row) => boolean][] = [
   [(x) => x.shellOption, shellOption], [(x) => x.shellOperand !== undefined, shellOperand],
   [(x) => x.shellOperands !== undefined || x.shellEach !== undefined, shellOperands],
   [(x) => x.scriptOrCommandOption, scriptOrCommandOption], [(x) => x.script !== undefined || x.scriptOption, script],
-  [(x) => x.stdinShell, stdinShell], [(x) => x.code, code],
+  [(x) => x.stdinShell, stdinShell], [(x) => x.moduleOption, modules], [(x) => x.code, code],
 ];
 
 /** Rows that emit the program themselves (or never do). */

@@ -157,7 +157,7 @@ export function tasksFamily(scope: Scope, name: string, args: readonly Word[]): 
     return true;
   }
   for (const c of commands) {
-    if (spec.language) scanCode(scope, spec.language, c.text, `${name} ${c.task}`, false);
+    if (spec.language) scanCode(scope, spec.language, c.text, `${name} ${c.task}`, false, [], { from: found.path });
     else scope.script(c.text, label, dirname(found.path));
   }
   return true;

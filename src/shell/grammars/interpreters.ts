@@ -21,7 +21,7 @@ export const INTERPRETERS: readonly Runner[] = [
     options: python,
     runs: [
       { when: ['-c'], code: 'python', codeOption: ['-c'] },
-      { when: ['-m'], nothing: true },
+      { when: ['-m'], code: 'python', moduleOption: ['-m'] },
       { whenOperand: { index: 0, is: ['-'] }, code: 'python', codeStdin: true },
       { minOperands: 1, code: 'python', codeFile: 0 },
       { code: 'python', codeStdin: true },
@@ -62,6 +62,7 @@ export const INTERPRETERS: readonly Runner[] = [
     names: ['ruby', 'jruby', 'truffleruby'],
     options: { short: 'acdhlnpsSvwy0::C:e:E:F:i::I:r:W::x::K:T::', long: ['help', 'version', 'disable=', 'enable=', 'encoding=', 'jit', 'yjit', 'verbose', 'copyright'] },
     runs: [
+      { when: ['-r'], code: 'ruby', moduleOption: ['-r'], also: true },
       { when: ['-e'], code: 'ruby', codeOption: ['-e'] },
       { minOperands: 1, code: 'ruby', codeFile: 0 },
       { code: 'ruby', codeStdin: true },
@@ -72,6 +73,7 @@ export const INTERPRETERS: readonly Runner[] = [
     // -l and -0 take octal digits, read as letters here: no perl program starts with digits.
     options: { short: 'aflnpsStTuUvwWXcCd::D::e:E:F:i::I:m:M:V::x::', long: ['help', 'version'] },
     runs: [
+      { when: ['-M', '-m'], code: 'perl', moduleOption: ['-M', '-m'], also: true },
       { when: ['-e', '-E'], code: 'perl', codeOption: ['-e', '-E'] },
       { minOperands: 1, code: 'perl', codeFile: 0 },
       { code: 'perl', codeStdin: true },

@@ -67,6 +67,8 @@ export interface Run {
   readonly codeFile?: number;
   readonly codeFileOption?: readonly string[];
   readonly codeStdin?: true;
+  /** With `code`: these options' values name modules of that language to load (`python -m`, `perl -M`, `ruby -r`). */
+  readonly moduleOption?: readonly string[];
   /** Environment variables whose value is a command the program runs through a shell (`LESSOPEN`, `MANPAGER`). */
   readonly envShell?: readonly string[];
   /** Operands that start with `+` are code too (`vim +'!cmd'`). */
