@@ -18,7 +18,7 @@ import { writesFile, writtenPaths } from './written-paths.js';
 import { CONTAINER_CLIS } from '../programs/container.js';
 import { runnerNames } from './runners.js';
 import { DATA_PROGRAMS } from '../grammars/known.js';
-import { READERS } from '../grammars/readers.js';
+import { DEFAULT_VERBS, READERS } from '../grammars/readers.js';
 
 export interface ExpandOptions {
   /** Absolute directory the command runs in. */
@@ -351,7 +351,9 @@ export class Scope {
 
   emit(words: readonly Word[], program: string, extra: { scan?: Scan; facts?: ProgramFacts; target?: Target; code?: string; redirects?: readonly Redirect[] } = {}): void {
     const grammar = extra.scan ? undefined : READERS[program];
-    const scan = extra.scan ?? (grammar ? getopt(words.slice(1).map(argOf), grammar) : undefined);
+    const read = extra.scan ?? (grammar ? getopt(words.slice(1).map(argOf), grammar) : undefined);
+    const verb = DEFAULT_VERBS[program];
+    const scan = read && verb !== undefined && read.operands.length === 0 ? { ...read, operands: [{ value: verb, index: words.length - 1 }] } : read;
     if ((extra.redirects ?? this.command.redirects) === this.command.redirects) this.carried = true;
     const writes = this.target.kind === 'local' ? writtenPaths(program, words, extra.redirects ?? this.command.redirects, this.cwd, extra.facts) : [];
     this.run0.out.push({

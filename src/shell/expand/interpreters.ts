@@ -10,6 +10,7 @@ import { basename } from '../words.js';
 import type { Scope } from './driver.js';
 import { runStdin } from './scripts.js';
 import { codeBase, loadsModules, moduleFile, modulesIn } from './modules.js';
+import { literalsOf, quoteForScan, stringsIn, withoutPrinted } from './code-literals.js';
 
 /** Docker Engine SDKs: code that uses one drives the engine like its CLI. */
 const ENGINE_SDK = /\bimport\s+docker\b|\bfrom\s+docker\b|docker\.from_env|DockerClient\(|require\(\s*['"](?:dockerode|docker-modem)['"]\s*\)|from\s+['"]dockerode['"]|github\.com\/docker\/docker\/client|Docker::Container/;
@@ -71,12 +72,14 @@ interface CodeFacts {
   readonly pieces: readonly string[];
 }
 
-function codeFacts(scope: Scope, code: string, inline: boolean): CodeFacts {
+function codeFacts(scope: Scope, full: string, inline: boolean): CodeFacts {
   const mentions = scope.run0.options.mentions;
-  const spawns = SPAWNS.test(code);
+  const spawns = SPAWNS.test(full);
+  // Inline code reads every literal as a possible command, except what it only prints.
+  const code = inline && spawns ? withoutPrinted(full) : full;
   const mentioned = mentions(code);
   return {
-    engine: ENGINE_SOCKET.test(code) || ENGINE_SDK.test(code),
+    engine: ENGINE_SOCKET.test(full) || ENGINE_SDK.test(full),
     spawns,
     mentions: mentioned,
     builds: BUILDS_STRINGS.test(code),
@@ -151,24 +154,6 @@ export function scanCodeFile(scope: Scope, lang: CodeLanguage, path: string | nu
   scanCode(scope, lang, read.text, label, false, [], { ...(read.stamp !== undefined ? { stamp: read.stamp } : {}), from: full });
 }
 
-/** Every string literal (and every comma-joined list of literals, as an argv list). */
-export function stringsIn(code: string): string[] {
-  const literals = literalsOf(code);
-  const out = literals.map((l) => l.text);
-  let run: string[] = [];
-  for (let k = 0; k < literals.length; k++) {
-    const cur = literals[k]!;
-    const prev = literals[k - 1];
-    if (prev && /^\s*,\s*$/.test(code.slice(prev.end, cur.start))) run.push(cur.text);
-    else {
-      if (run.length > 1) out.push(run.map(quoteForScan).join(' '));
-      run = [cur.text];
-    }
-  }
-  if (run.length > 1) out.push(run.map(quoteForScan).join(' '));
-  return out;
-}
-
 /** Does awk code start a command? Its regex and string literals aside, it needs system() or a pipe. */
 function awkRuns(code: string): boolean {
   const bare = code.replace(/"(?:[^"\\]|\\.)*"/g, '""').replace(/\/(?:[^/\\\n]|\\.)+\//g, '//');
@@ -226,52 +211,6 @@ function stringsInSpawnCalls(code: string): string[] {
     out.push(run.length > 1 ? run.map(quoteForScan).join(' ') : head.text);
   }
   return out;
-}
-
-function literalsOf(code: string): { text: string; start: number; end: number }[] {
-  const literals: { text: string; start: number; end: number }[] = [];
-  for (let i = 0; i < code.length && literals.length < 10_000; i++) {
-    const c = code[i]!;
-    if (c === '#' && (i === 0 || code[i - 1] === '\n' || code[i - 1] === ' ')) {
-      const nl = code.indexOf('\n', i);
-      i = nl < 0 ? code.length : nl;
-      continue;
-    }
-    // Perl's and Ruby's quote-like operators: q(…) qq{…} qw[…] qx<…> %x(…) %q{…} %w[…]
-    const ql = /^(?:qq|qw|qx|q|%[xqQwW]|%)([({[<\/|!])/.exec(code.slice(i, i + 4));
-    if (ql && (i === 0 || /[\s(,;=]/.test(code[i - 1]!))) {
-      const open = ql[1]!;
-      const close = ({ '(': ')', '{': '}', '[': ']', '<': '>' } as Record<string, string>)[open] ?? open;
-      const j = code.indexOf(close, i + ql[0].length);
-      if (j > 0) {
-        const body = code.slice(i + ql[0].length, j);
-        literals.push({ text: /^q?w|^%[wW]/.test(ql[0]) ? body.trim().split(/\s+/).map(quoteForScan).join(' ') : body, start: i, end: j + 1 });
-        i = j;
-        continue;
-      }
-    }
-    if (c !== '"' && c !== "'" && c !== '`') continue;
-    const triple = code.startsWith(c.repeat(3), i) ? c.repeat(3) : c;
-    let j = i + triple.length;
-    let text = '';
-    while (j < code.length && !code.startsWith(triple, j)) {
-      if (code[j] === '\\' && j + 1 < code.length) {
-        const n = code[j + 1]!;
-        text += n === 'n' ? '\n' : n === 't' ? '\t' : n;
-        j += 2;
-        continue;
-      }
-      text += code[j];
-      j++;
-    }
-    literals.push({ text, start: i, end: j + triple.length });
-    i = j + triple.length - 1;
-  }
-  return literals;
-}
-
-function quoteForScan(s: string): string {
-  return /^[A-Za-z0-9_@%+=:,./-]+$/.test(s) ? s : `'${s.replace(/'/g, `'\\''`)}'`;
 }
 
 /** crontab lines: five time fields (or `@reboot`, `@daily`, …), then a shell command. */
