@@ -10,13 +10,12 @@ import { basename } from '../words.js';
 import type { Scope } from './driver.js';
 import { runStdin } from './scripts.js';
 import { codeBase, loadsModules, moduleFile, modulesIn } from './modules.js';
-import { literalsOf, quoteForScan, stringsIn, withoutPrinted } from './code-literals.js';
+import { stringsIn, withoutPrinted } from './code-literals.js';
+import { SPAWNS, spawnCalls } from './spawn-calls.js';
 
 /** Docker Engine SDKs: code that uses one drives the engine like its CLI. */
 const ENGINE_SDK = /\bimport\s+docker\b|\bfrom\s+docker\b|docker\.from_env|DockerClient\(|require\(\s*['"](?:dockerode|docker-modem)['"]\s*\)|from\s+['"]dockerode['"]|github\.com\/docker\/docker\/client|Docker::Container/;
 
-/** Process-starting calls in common interpreters. */
-const SPAWNS = /\b(exec\.Command(?:Context)?|Command::new|qx|open|execute|shell-command|call-process|start-process|async-shell-command|process-file|ProcessBuilder|Runtime\.getRuntime|system|popen|Popen|subprocess|child_process|execSync|execFileSync|spawnSync|spawn|execFile|exec|execa|fork|IO\.popen|Open3|shell_exec|passthru|proc_open|Deno\.Command|Bun\.spawn|Bun\.\$|run|call|check_call|check_output|getoutput|getstatusoutput|os\.exec[lv]p?e?|pexpect|sh|cmd|run-program|shell script)\b|`|%x[{(\[]|qx[{(\[/]|\.!!?(?![=\w])/;
 /** Ways of building a string at run time. */
 const BUILDS_STRINGS = /"\s+"|"\s*\.\s*"|["'][^"'\n]*\$[A-Za-z_{(][^"'\n]*["']|\+|\bf["']|%[sdr]|\.join\(|\$\{|#\{|\.format\(|concat|\.\.|\[::-1\]|chr\(|fromCharCode|\\x|\\u|base64|decode|atob|Buffer\.from|pack\(|reverse|replace|upper\(|lower\(|toUpperCase|toLowerCase|capitalize|swapcase|uc\(|lc\(/;
 
@@ -50,8 +49,8 @@ export function scanCode(scope: Scope, lang: CodeLanguage, code: string, label: 
   const stamp = where.stamp;
   // What a file says is worked out once per version of it (a large bundle takes milliseconds to read).
   const facts = stamp !== undefined && scope.files.memo
-    ? scope.files.memo(`scan:${lang}:${stamp}`, () => codeFacts(scope, code, inline))
-    : codeFacts(scope, code, inline);
+    ? scope.files.memo(`scan:${lang}:${stamp}`, () => codeFacts(scope, lang, code, inline))
+    : codeFacts(scope, lang, code, inline);
   scanWith(scope, lang, code, label, inline, data, facts);
   // Modules of the project that code on the command line loads run with it. (A file's own imports
   // are not followed: a program's modules are its own business, as its messages and data are.)
@@ -70,20 +69,24 @@ interface CodeFacts {
   readonly builds: boolean;
   /** Literals that may be commands: every one (inline code) or those at process-starting calls (a file). */
   readonly pieces: readonly string[];
+  /** A file's process-starting call is given text it decodes at run time. */
+  readonly decoded: boolean;
 }
 
-function codeFacts(scope: Scope, full: string, inline: boolean): CodeFacts {
+function codeFacts(scope: Scope, lang: CodeLanguage, full: string, inline: boolean): CodeFacts {
   const mentions = scope.run0.options.mentions;
   const spawns = SPAWNS.test(full);
   // Inline code reads every literal as a possible command, except what it only prints.
   const code = inline && spawns ? withoutPrinted(full) : full;
   const mentioned = mentions(code);
+  const calls = spawns && !inline ? spawnCalls(code, lang) : null;
   return {
     engine: ENGINE_SOCKET.test(full) || ENGINE_SDK.test(full),
     spawns,
     mentions: mentioned,
     builds: BUILDS_STRINGS.test(code),
-    pieces: spawns && mentioned ? (inline ? stringsIn(code) : stringsInSpawnCalls(code)).filter((p) => mentions(p)) : [],
+    pieces: spawns && mentioned ? (calls ? calls.pieces : stringsIn(code)).filter((p) => mentions(p)) : [],
+    decoded: calls?.decoded ?? false,
   };
 }
 
@@ -125,6 +128,7 @@ function scanWith(scope: Scope, lang: CodeLanguage, code: string, label: string,
   }
   // Code that starts no process runs no command: printing or matching a name is data.
   if (!facts.spawns) return;
+  if (facts.decoded) scope.raise('interpreter-code', `${label} starts a process with text it decodes at run time`);
   if (!facts.mentions) {
     // `execSync('dock' + 'er ps')` never spells a name: inline code that starts processes with
     // strings built at run time cannot be read.
@@ -160,58 +164,6 @@ function awkRuns(code: string): boolean {
   return /\bsystem\s*\(|\|/.test(bare);
 }
 
-/**
- * The command of each process-starting call: its first argument when that is a string literal
- * (`execSync("…")`, `os.system("…")`), with a following list of literals as its arguments
- * (`spawn("docker", ["ps"])`). Arguments after the command are data, not commands.
- */
-function stringsInSpawnCalls(code: string): string[] {
-  const out: string[] = [];
-  const re = new RegExp(SPAWNS.source, 'g');
-  // A spawn word inside a string literal (`"do not run …"`) is text, not a call.
-  const inLiteral = literalsOf(code);
-  let li = 0;
-  let count = 0;
-  for (let m = re.exec(code); m !== null && count < 2000; m = re.exec(code)) {
-    count++;
-    while (li < inLiteral.length && inLiteral[li]!.end <= m.index) li++;
-    if (li < inLiteral.length && inLiteral[li]!.start <= m.index) continue;
-    const after = m.index + m[0].length;
-    // Ruby and Perl call without parentheses (`sh "cmd"`, `system 'cmd'`): the rest of the line.
-    if (/^[ \t]+["'`%q]/.test(code.slice(after, after + 3))) {
-      const eol = code.indexOf('\n', after);
-      const line = code.slice(after, eol < 0 ? undefined : eol);
-      const lits = literalsOf(line);
-      if (lits.length > 0) out.push(lits.length > 1 && /^\s*["'][^"']*["']\s*,/.test(line) ? lits.map((l) => quoteForScan(l.text)).join(' ') : lits[0]!.text);
-      continue;
-    }
-    const open = code.indexOf('(', after);
-    if (open < 0 || open - after > 2) continue;
-    let depth = 0;
-    let end = open;
-    for (; end < code.length && end - open < 4000; end++) {
-      const c = code[end];
-      if (c === '(') depth++;
-      else if (c === ')') { depth--; if (depth === 0) break; }
-    }
-    const all = code.slice(open + 1, end);
-    // Go's exec.CommandContext(ctx, "prog", …): the command comes after the context.
-    const args = m[0].endsWith('Context') ? all.slice(all.indexOf(',') + 1) : all;
-    const first = /^\s*(?:\[\s*)?(["'`])/.exec(args);
-    if (!first) continue;
-    const literals = literalsOf(args);
-    const head = literals[0];
-    if (!head) continue;
-    // The command and the literals that follow it in one list (`["docker", "ps"]`, `"docker", ["ps"]`).
-    const run = [head.text];
-    for (let k = 1; k < literals.length; k++) {
-      if (!/^\s*,\s*\[?\s*$/.test(args.slice(literals[k - 1]!.end, literals[k]!.start))) break;
-      run.push(literals[k]!.text);
-    }
-    out.push(run.length > 1 ? run.map(quoteForScan).join(' ') : head.text);
-  }
-  return out;
-}
 
 /** crontab lines: five time fields (or `@reboot`, `@daily`, …), then a shell command. */
 function cronLines(scope: Scope, text: string, label: string): void {

@@ -4,6 +4,9 @@ import type { OptionGrammar } from '../getopt.js';
 import { READERS } from './readers.js';
 import type { Runner } from './types.js';
 
+/** A JavaScript or TypeScript file (or a path), as runners that also take script names see it. */
+const JS_FILE = '(?:\\.[cm]?[jt]sx?$|/)';
+
 const python: OptionGrammar = { short: 'bBdEhiIOPqsSuvVRxc:m:W:X:', long: ['help', 'version', 'check-hash-based-pycs='] };
 
 // node's -p takes the code like -e, but also joins with it: `-pe CODE` is print + eval.
@@ -44,11 +47,25 @@ export const INTERPRETERS: readonly Runner[] = [
   {
     names: ['bun'],
     options: { short: 'e:p:', long: ['eval=|e', 'print=|p', 'cwd=', 'env-file=', 'hot', 'watch', 'smol', 'bun'] },
-    runs: [{ when: ['-e', '-p'], code: 'node', codeOption: ['-e', '-p'] }],
+    // `bun FILE` runs the file; `bun NAME` a package.json script (packages.ts).
+    runs: [{ when: ['-e', '-p'], code: 'node', codeOption: ['-e', '-p'] }, { whenOperandMatches: { index: 0, pattern: JS_FILE }, code: 'node', codeFile: 0 }],
     subcommands: {
       x: { runs: [{ argv: 0 }] },
       exec: { runs: [{ shellOperands: 0 }] },
+      run: { options: { long: ['watch', 'hot', 'smol', 'bun', 'cwd=', 'env-file='] }, runs: [{ whenOperandMatches: { index: 0, pattern: JS_FILE }, code: 'node', codeFile: 0 }] },
     },
+  },
+  {
+    // TypeScript runners: the file is JavaScript to the scanner.
+    names: ['tsx', 'ts-node', 'ts-node-esm', 'ts-node-script', 'ts-node-transpile-only', 'esno', 'esrun', 'jiti', 'vite-node'],
+    options: { short: 'hvrepPTIO:C:', long: ['require=|r', 'import=', 'eval=|e', 'print=|p', 'transpile-only|T', 'tsconfig=', 'project=|P', 'compiler=|C', 'compiler-options=|O', 'esm', 'swc', 'watch', 'help|h', 'version|v'], permute: false },
+    subcommands: { watch: { runs: [{ minOperands: 1, code: 'node', codeFile: 0 }] } },
+    runs: [
+      { when: ['-r', '--import'], code: 'node', codeFileOption: ['-r', '--import'], also: true },
+      { when: ['-e', '-p'], code: 'node', codeOption: ['-e', '-p'] },
+      { minOperands: 1, code: 'node', codeFile: 0 },
+      { nothing: true },
+    ],
   },
   {
     names: ['deno'],
