@@ -44,6 +44,9 @@ export interface CodeSource {
   readonly include?: readonly string[];
 }
 
+/** Configuration languages whose lines are commands of the program itself (tmux.conf, screenrc). */
+const OWN_COMMAND_LINES: Partial<Record<CodeLanguage, string>> = { tmux: 'tmux', screen: 'screen' };
+
 export function scanCode(scope: Scope, lang: CodeLanguage, code: string, label: string, inline = true,
   data: readonly { value: string; from: 'option' | 'operand' }[] = [], where: CodeSource = {}): void {
   const stamp = where.stamp;
@@ -116,6 +119,14 @@ function scanWith(scope: Scope, lang: CodeLanguage, code: string, label: string,
     for (const stmt of code.split(/[;\n]/)) if (stmt.trim() !== '') scope.nested(stmt.trim().replace(/^&\s*/, ''), label, { spliceable: false });
     return;
   }
+  const program = OWN_COMMAND_LINES[lang];
+  if (program) {
+    for (const line of code.replace(/\\\n/g, ' ').split('\n')) {
+      const t = line.trim();
+      if (t !== '' && !t.startsWith('#') && !t.startsWith('%')) scope.nested(`${program} ${t}`, label, { spliceable: false });
+    }
+    return;
+  }
   const verbs = LINE_VERBS[lang];
   if (verbs) {
     for (const line of code.split(/\n|\|(?=\s*[!:a-z])/)) {
@@ -145,6 +156,7 @@ function scanWith(scope: Scope, lang: CodeLanguage, code: string, label: string,
 export function scanCodeFile(scope: Scope, lang: CodeLanguage, path: string | null, label: string): void {
   if (path === null) { scope.raise('unreadable-script', `the file \`${label}\` runs is named at run time`); return; }
   if (['/dev/stdin', '/dev/fd/0', '/proc/self/fd/0', '-'].includes(path)) { runStdin(scope, label, lang); return; }
+  if (path === '/dev/null') return; // no code
   if (!scope.local) return;
   const full = isAbsolute(path) ? path : scope.cwd === null ? null : resolve(scope.cwd, path);
   if (full === null) { scope.raise('unreadable-script', `cannot tell which directory \`${path}\` is relative to`); return; }

@@ -7,7 +7,8 @@ import { includeOption, moduleFile } from './modules.js';
 import type { Word } from '../words.js';
 import type { Scope } from './driver.js';
 import { scanCode, scanCodeFile } from './interpreters.js';
-import { isSetupSubstitution, outputOfText } from './output.js';
+import { isSetupSubstitution, outputOfText, stdinText } from './output.js';
+import { resolve } from 'node:path';
 import { embeddedCommands, inputLines, takeAssignments } from './runner-parts.js';
 import { runScriptFile, runStdin } from './scripts.js';
 
@@ -141,7 +142,13 @@ function shellOperands(r: Row): boolean {
   if (run.until) {
     const cut = ops.findIndex((v) => v !== null && run.until!.includes(v));
     // `parallel ::: 'cmd a' 'cmd b'`: with no command of its own, each argument is a command.
-    if (cut === 0 && name !== 'tmux') { ops = ops.slice(1).filter((v) => v === null || !run.until!.includes(v)); texts0 = 'each'; }
+    if (cut === 0 && name !== 'tmux') {
+      const files = ops[0] === '::::' || ops[0] === '::::+';
+      ops = ops.slice(1).filter((v) => v === null || !run.until!.includes(v));
+      texts0 = 'each';
+      // `parallel :::: FILE`: each line of the file is a command.
+      if (files) { const lines = argFileLines(scope, ops, label); if (lines === null) return true; ops = lines; }
+    }
     else if (cut >= 0) ops = ops.slice(0, cut);
   }
   if (run.keys) ops = ops.filter((v) => v === null || !/^(Enter|C-m|C-j|KPEnter|Space|Tab|Escape|BSpace)$/.test(v));
@@ -171,6 +178,25 @@ function shellOperands(r: Row): boolean {
   }
   for (const t of texts) scope.nested(t, label, { spliceable: scope.spliceable && texts.length === 1 });
   return true;
+}
+
+/** The lines of argument files (null, and said, when one cannot be read or is named at run time). */
+function argFileLines(scope: Scope, files: readonly (string | null)[], label: string): string[] | null {
+  const out: string[] = [];
+  for (const f of files) {
+    if (f === null) { scope.raise('unreadable-script', `\`${label}\` reads commands from a file named at run time`); return null; }
+    if (f === '-' || f === '/dev/stdin') {
+      const s = stdinText(scope, scope.stdin, label);
+      if (s.kind === 'unknown') { scope.raise('unreadable-script', s.why); return null; }
+      if (s.kind === 'text') out.push(...s.text.split('\n'));
+      continue;
+    }
+    const r = scope.files.read(resolve(scope.cwd ?? '/', f));
+    if (r.kind === 'missing') continue;
+    if (r.kind !== 'text') { scope.raise('unreadable-script', `${label}: ${f} cannot be read`); return null; }
+    out.push(...r.text.split('\n'));
+  }
+  return out.filter((l) => l.trim() !== '');
 }
 
 function scriptOrCommandOption(r: Row): boolean {

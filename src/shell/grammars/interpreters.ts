@@ -157,6 +157,8 @@ export const INTERPRETERS: readonly Runner[] = [
     },
     runs: [],
   },
+  // exiftool's -if condition is Perl code.
+  { names: ['exiftool'], options: { long: ['if=', 'p=', 'api=', 'userparam=', 'config=', 'tagsfromfile=', 'execute', 'common_args', 'overwrite_original', 'recurse|r', 'ext=', 'o='], singleDashLong: true, permute: true, caseInsensitive: true }, runs: [{ when: ['--if'], code: 'perl', codeOption: ['--if'], self: true, also: true }, { nothing: true }] },
   { names: ['ed', 'red'], options: { short: 'EGlrsp:' }, runs: [{ code: 'ed', codeStdin: true, self: true }] },
   { names: ['tclsh', 'wish'], runs: [{ minOperands: 1, code: 'tcl', codeFile: 0 }, { code: 'tcl', codeStdin: true }] },
   {
