@@ -83,6 +83,8 @@ class Walk {
   private readonly byNode = new Map<Node, SimpleCommand>();
   /** consumer command node → producer command node */
   private readonly pipes: [Node, Node][] = [];
+  /** consumer command node → the text whose output it reads (`exec > >(sh); …`: the rest of the script) */
+  private readonly processes: [Node, string][] = [];
   /** command node → redirects that a surrounding redirected_statement applies to it */
   private readonly outer = new Map<Node, Node[]>();
   private cwd: string | null = '.';
@@ -104,6 +106,10 @@ class Walk {
         const child = node.children[i]!;
         if (child.named) stack.push({ node: child, parentType: node.type, depth: depth + 1 });
       }
+    }
+    for (const [consumerNode, text] of this.processes) {
+      const consumer = this.byNode.get(consumerNode);
+      if (consumer && consumer.stdin === null) consumer.stdin = { kind: 'process', text };
     }
     for (const [consumerNode, producerNode] of this.pipes) {
       const consumer = this.byNode.get(consumerNode);
@@ -192,9 +198,20 @@ class Walk {
       if (!body) return;
       const redirects = named.slice(1).filter((r) => REDIRECTS.has(r.type));
       for (const target of redirectTargets(body)) this.outer.set(target, [...(this.outer.get(target) ?? []), ...redirects]);
-      // `cmd > >(sh)`: the process reads what the statement writes.
+      // `cmd > >(sh)`: the process reads what the statement writes; `exec > >(sh)`: what the rest of the script writes.
       const producer = tailCommand(body);
-      for (const r of redirects) for (const c of namedChildren(r)) if (producer) this.feeds(c, producer);
+      const exec = body.type === 'command' && this.text(body).trim() === 'exec';
+      for (const r of redirects) {
+        for (const c of namedChildren(r)) {
+          // Only standard output carries what the script writes (`exec 2> >(sh)` gets its errors).
+          const fd = namedChildren(r).find((x) => x.type === 'file_descriptor');
+          if (exec && (!fd || this.text(fd) === '1') && c.type === 'process_substitution' && this.text(c).startsWith('>(')) {
+            const first = namedChildren(c)[0];
+            const consumer = first ? headCommand(first) : null;
+            if (consumer) this.processes.push([consumer, this.src.slice(node.end).replace(/^\s*(?:;|&&|\n)/, '')]);
+          } else if (producer) this.feeds(c, producer);
+        }
+      }
       // `cat <<EOF | ssh host`: tree-sitter puts the rest of the pipeline inside the heredoc node.
       for (const r of redirects) {
         if (r.type !== 'heredoc_redirect') continue;

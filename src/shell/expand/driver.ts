@@ -15,10 +15,8 @@ import { argOf, basename, quoteWord, type Word } from '../words.js';
 import { getopt, type Scan } from '../getopt.js';
 import { overlay, recordWrites, type Written } from './writes.js';
 import { writesFile, writtenPaths } from './written-paths.js';
-import { CONTAINER_CLIS } from '../programs/container.js';
-import { runnerNames } from './runners.js';
-import { DATA_PROGRAMS } from '../grammars/known.js';
-import { READERS } from '../grammars/readers.js';
+import { canonicalName, isKnown, SYSTEM_BIN } from './known-names.js';
+import { DEFAULT_VERBS, READERS } from '../grammars/readers.js';
 
 export interface ExpandOptions {
   /** Absolute directory the command runs in. */
@@ -65,9 +63,6 @@ export type ExpandResult =
 /** Wrappers peeled off one command before it counts as nested too deep. */
 export const MAX_WRAPPERS = 32;
 
-/** Programs whose name is known to the families (for case and `.exe` variants). */
-let knownNames: Set<string> | undefined;
-const KNOWN_NAMES = { has: (n: string): boolean => (knownNames ??= new Set([...CONTAINER_CLIS, ...runnerNames(), 'ssh', 'scp', 'sftp', 'rsync', 'git', 'kubectl', 'helm'])).has(n) };
 
 /** One family of runners: returns true when it has read the command (emitted, queued or raised). */
 export type Family = (scope: Scope, name: string, args: readonly Word[]) => boolean;
@@ -356,7 +351,9 @@ export class Scope {
 
   emit(words: readonly Word[], program: string, extra: { scan?: Scan; facts?: ProgramFacts; target?: Target; code?: string; redirects?: readonly Redirect[] } = {}): void {
     const grammar = extra.scan ? undefined : READERS[program];
-    const scan = extra.scan ?? (grammar ? getopt(words.slice(1).map(argOf), grammar) : undefined);
+    const read = extra.scan ?? (grammar ? getopt(words.slice(1).map(argOf), grammar) : undefined);
+    const verb = DEFAULT_VERBS[program];
+    const scan = read && verb !== undefined && read.operands.length === 0 ? { ...read, operands: [{ value: verb, index: words.length - 1 }] } : read;
     if ((extra.redirects ?? this.command.redirects) === this.command.redirects) this.carried = true;
     const writes = this.target.kind === 'local' ? writtenPaths(program, words, extra.redirects ?? this.command.redirects, this.cwd, extra.facts) : [];
     this.run0.out.push({
@@ -396,22 +393,4 @@ export class Scope {
       via: [...this.via, label],
     });
   }
-}
-
-/** Directories where the system keeps its programs. */
-const SYSTEM_BIN = /^\/(?:usr\/(?:local\/)?)?s?bin$/;
-
-/** Is this a program some part of the shell layer knows (so its arguments are read as it reads them)? */
-let knownPrograms: Set<string> | undefined;
-function isKnown(name: string): boolean {
-  knownPrograms ??= new Set([...DATA_PROGRAMS, ...Object.keys(READERS), ...runnerNames(), ...CONTAINER_CLIS, 'ssh', 'scp', 'sftp',
-    'sshfs', 'rsync', 'git', 'hub', 'mosh', 'slogin', 'autossh', 'sshpass', 'pdsh', 'pssh', 'parallel-ssh', 'ansible']);
-  return knownPrograms.has(name) || knownPrograms.has(name.replace(/[0-9.]+$/, ''));
-}
-
-/** Names that run a known program on case-insensitive or Windows file systems (`Docker`, `docker.exe`). */
-function canonicalName(name: string): string {
-  // zsh's `=docker` is the path of docker.
-  const lower = name.replace(/^=(?=.)/, '').toLowerCase().replace(/\.exe$/, '');
-  return lower !== name && (KNOWN_NAMES.has(lower) || name.startsWith('=')) ? lower : name;
 }

@@ -7,8 +7,9 @@ import { runnersFamily } from './runners.js';
 import { packageScripts, pipLocalInstall } from './packages.js';
 import { makeRecipesFamily, pathScripts } from './scripts.js';
 import { tasksFamily } from './tasks.js';
+import { buildsFamily } from './builds.js';
 
-const FAMILIES: readonly Family[] = [pathScripts, tasksFamily, runnersFamily, remoteFamily, managedFamily, packageScripts, pipLocalInstall, makeRecipesFamily];
+const FAMILIES: readonly Family[] = [pathScripts, tasksFamily, buildsFamily, runnersFamily, remoteFamily, managedFamily, packageScripts, pipLocalInstall, makeRecipesFamily];
 
 /** Find every invocation in `input`. Never throws for any input; always terminates. */
 export function expand(input: string, options: ExpandOptions): ExpandResult {

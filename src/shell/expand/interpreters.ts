@@ -9,12 +9,13 @@ import { ENGINE_SOCKET } from '../grammars/managed.js';
 import { basename } from '../words.js';
 import type { Scope } from './driver.js';
 import { runStdin } from './scripts.js';
+import { codeBase, loadsModules, moduleFile, modulesIn } from './modules.js';
+import { stringsIn, withoutPrinted } from './code-literals.js';
+import { SPAWNS, spawnCalls } from './spawn-calls.js';
 
 /** Docker Engine SDKs: code that uses one drives the engine like its CLI. */
 const ENGINE_SDK = /\bimport\s+docker\b|\bfrom\s+docker\b|docker\.from_env|DockerClient\(|require\(\s*['"](?:dockerode|docker-modem)['"]\s*\)|from\s+['"]dockerode['"]|github\.com\/docker\/docker\/client|Docker::Container/;
 
-/** Process-starting calls in common interpreters. */
-const SPAWNS = /\b(qx|open|execute|shell-command|call-process|start-process|async-shell-command|process-file|ProcessBuilder|Runtime\.getRuntime|system|popen|Popen|subprocess|child_process|execSync|execFileSync|spawnSync|spawn|execFile|exec|execa|fork|IO\.popen|Open3|shell_exec|passthru|proc_open|Deno\.Command|Bun\.spawn|Bun\.\$|run|call|check_call|check_output|getoutput|getstatusoutput|os\.exec[lv]p?e?|pexpect|sh|cmd|run-program|shell script)\b|`|%x[{(\[]|qx[{(\[/]|\.!!?(?![=\w])/;
 /** Ways of building a string at run time. */
 const BUILDS_STRINGS = /"\s+"|"\s*\.\s*"|["'][^"'\n]*\$[A-Za-z_{(][^"'\n]*["']|\+|\bf["']|%[sdr]|\.join\(|\$\{|#\{|\.format\(|concat|\.\.|\[::-1\]|chr\(|fromCharCode|\\x|\\u|base64|decode|atob|Buffer\.from|pack\(|reverse|replace|upper\(|lower\(|toUpperCase|toLowerCase|capitalize|swapcase|uc\(|lc\(/;
 
@@ -36,13 +37,31 @@ const LINE_VERBS: Partial<Record<CodeLanguage, RegExp>> = {
   fzf: /(?:execute(?:-silent|-multi)?|become|reload|preview)[(\[{<](.*?)[)\]}>]/,
 };
 
+/** Where code comes from: a file's version (for memos) and path (its imports are relative to it), and the command line's search directories. */
+export interface CodeSource {
+  readonly stamp?: string;
+  readonly from?: string;
+  readonly include?: readonly string[];
+}
+
+/** Configuration languages whose lines are commands of the program itself (tmux.conf, screenrc). */
+const OWN_COMMAND_LINES: Partial<Record<CodeLanguage, string>> = { tmux: 'tmux', screen: 'screen' };
+
 export function scanCode(scope: Scope, lang: CodeLanguage, code: string, label: string, inline = true,
-  data: readonly { value: string; from: 'option' | 'operand' }[] = [], stamp?: string): void {
+  data: readonly { value: string; from: 'option' | 'operand' }[] = [], where: CodeSource = {}): void {
+  const stamp = where.stamp;
   // What a file says is worked out once per version of it (a large bundle takes milliseconds to read).
   const facts = stamp !== undefined && scope.files.memo
-    ? scope.files.memo(`scan:${lang}:${stamp}`, () => codeFacts(scope, code, inline))
-    : codeFacts(scope, code, inline);
+    ? scope.files.memo(`scan:${lang}:${stamp}`, () => codeFacts(scope, lang, code, inline))
+    : codeFacts(scope, lang, code, inline);
   scanWith(scope, lang, code, label, inline, data, facts);
+  // Modules of the project that code on the command line loads run with it. (A file's own imports
+  // are not followed: a program's modules are its own business, as its messages and data are.)
+  if (!inline || !scope.local || !loadsModules(lang)) return;
+  for (const name of modulesIn(scope, lang, code, stamp)) {
+    const file = moduleFile(scope, lang, name, codeBase(scope, where.from), where.include ?? []);
+    if (file !== null) scanCodeFile(scope, lang, file, `${label} (loads ${name})`);
+  }
 }
 
 /** The regex work over a program's text: the same for every command that runs it. */
@@ -53,18 +72,24 @@ interface CodeFacts {
   readonly builds: boolean;
   /** Literals that may be commands: every one (inline code) or those at process-starting calls (a file). */
   readonly pieces: readonly string[];
+  /** A file's process-starting call is given text it decodes at run time. */
+  readonly decoded: boolean;
 }
 
-function codeFacts(scope: Scope, code: string, inline: boolean): CodeFacts {
+function codeFacts(scope: Scope, lang: CodeLanguage, full: string, inline: boolean): CodeFacts {
   const mentions = scope.run0.options.mentions;
-  const spawns = SPAWNS.test(code);
+  const spawns = SPAWNS.test(full);
+  // Inline code reads every literal as a possible command, except what it only prints.
+  const code = inline && spawns ? withoutPrinted(full) : full;
   const mentioned = mentions(code);
+  const calls = spawns && !inline ? spawnCalls(code, lang) : null;
   return {
-    engine: ENGINE_SOCKET.test(code) || ENGINE_SDK.test(code),
+    engine: ENGINE_SOCKET.test(full) || ENGINE_SDK.test(full),
     spawns,
     mentions: mentioned,
     builds: BUILDS_STRINGS.test(code),
-    pieces: spawns && mentioned ? (inline ? stringsIn(code) : stringsInSpawnCalls(code)).filter((p) => mentions(p)) : [],
+    pieces: spawns && mentioned ? (calls ? calls.pieces : stringsIn(code)).filter((p) => mentions(p)) : [],
+    decoded: calls?.decoded ?? false,
   };
 }
 
@@ -94,6 +119,14 @@ function scanWith(scope: Scope, lang: CodeLanguage, code: string, label: string,
     for (const stmt of code.split(/[;\n]/)) if (stmt.trim() !== '') scope.nested(stmt.trim().replace(/^&\s*/, ''), label, { spliceable: false });
     return;
   }
+  const program = OWN_COMMAND_LINES[lang];
+  if (program) {
+    for (const line of code.replace(/\\\n/g, ' ').split('\n')) {
+      const t = line.trim();
+      if (t !== '' && !t.startsWith('#') && !t.startsWith('%')) scope.nested(`${program} ${t}`, label, { spliceable: false });
+    }
+    return;
+  }
   const verbs = LINE_VERBS[lang];
   if (verbs) {
     for (const line of code.split(/\n|\|(?=\s*[!:a-z])/)) {
@@ -106,6 +139,7 @@ function scanWith(scope: Scope, lang: CodeLanguage, code: string, label: string,
   }
   // Code that starts no process runs no command: printing or matching a name is data.
   if (!facts.spawns) return;
+  if (facts.decoded) scope.raise('interpreter-code', `${label} starts a process with text it decodes at run time`);
   if (!facts.mentions) {
     // `execSync('dock' + 'er ps')` never spells a name: inline code that starts processes with
     // strings built at run time cannot be read.
@@ -122,6 +156,7 @@ function scanWith(scope: Scope, lang: CodeLanguage, code: string, label: string,
 export function scanCodeFile(scope: Scope, lang: CodeLanguage, path: string | null, label: string): void {
   if (path === null) { scope.raise('unreadable-script', `the file \`${label}\` runs is named at run time`); return; }
   if (['/dev/stdin', '/dev/fd/0', '/proc/self/fd/0', '-'].includes(path)) { runStdin(scope, label, lang); return; }
+  if (path === '/dev/null') return; // no code
   if (!scope.local) return;
   const full = isAbsolute(path) ? path : scope.cwd === null ? null : resolve(scope.cwd, path);
   if (full === null) { scope.raise('unreadable-script', `cannot tell which directory \`${path}\` is relative to`); return; }
@@ -132,25 +167,7 @@ export function scanCodeFile(scope: Scope, lang: CodeLanguage, path: string | nu
   if (read.kind === 'missing' || read.kind === 'binary') return;
   if (read.kind === 'unreadable') { scope.raise('unreadable-script', `${label}: ${read.why}`); return; }
   if (read.text.length > MAX_INPUT_BYTES * 16) return;
-  scanCode(scope, lang, read.text, label, false, [], read.stamp);
-}
-
-/** Every string literal (and every comma-joined list of literals, as an argv list). */
-export function stringsIn(code: string): string[] {
-  const literals = literalsOf(code);
-  const out = literals.map((l) => l.text);
-  let run: string[] = [];
-  for (let k = 0; k < literals.length; k++) {
-    const cur = literals[k]!;
-    const prev = literals[k - 1];
-    if (prev && /^\s*,\s*$/.test(code.slice(prev.end, cur.start))) run.push(cur.text);
-    else {
-      if (run.length > 1) out.push(run.map(quoteForScan).join(' '));
-      run = [cur.text];
-    }
-  }
-  if (run.length > 1) out.push(run.map(quoteForScan).join(' '));
-  return out;
+  scanCode(scope, lang, read.text, label, false, [], { ...(read.stamp !== undefined ? { stamp: read.stamp } : {}), from: full });
 }
 
 /** Does awk code start a command? Its regex and string literals aside, it needs system() or a pipe. */
@@ -159,102 +176,6 @@ function awkRuns(code: string): boolean {
   return /\bsystem\s*\(|\|/.test(bare);
 }
 
-/**
- * The command of each process-starting call: its first argument when that is a string literal
- * (`execSync("…")`, `os.system("…")`), with a following list of literals as its arguments
- * (`spawn("docker", ["ps"])`). Arguments after the command are data, not commands.
- */
-function stringsInSpawnCalls(code: string): string[] {
-  const out: string[] = [];
-  const re = new RegExp(SPAWNS.source, 'g');
-  // A spawn word inside a string literal (`"do not run …"`) is text, not a call.
-  const inLiteral = literalsOf(code);
-  let li = 0;
-  let count = 0;
-  for (let m = re.exec(code); m !== null && count < 2000; m = re.exec(code)) {
-    count++;
-    while (li < inLiteral.length && inLiteral[li]!.end <= m.index) li++;
-    if (li < inLiteral.length && inLiteral[li]!.start <= m.index) continue;
-    const after = m.index + m[0].length;
-    // Ruby and Perl call without parentheses (`sh "cmd"`, `system 'cmd'`): the rest of the line.
-    if (/^[ \t]+["'`%q]/.test(code.slice(after, after + 3))) {
-      const eol = code.indexOf('\n', after);
-      const line = code.slice(after, eol < 0 ? undefined : eol);
-      const lits = literalsOf(line);
-      if (lits.length > 0) out.push(lits.length > 1 && /^\s*["'][^"']*["']\s*,/.test(line) ? lits.map((l) => quoteForScan(l.text)).join(' ') : lits[0]!.text);
-      continue;
-    }
-    const open = code.indexOf('(', after);
-    if (open < 0 || open - after > 2) continue;
-    let depth = 0;
-    let end = open;
-    for (; end < code.length && end - open < 4000; end++) {
-      const c = code[end];
-      if (c === '(') depth++;
-      else if (c === ')') { depth--; if (depth === 0) break; }
-    }
-    const args = code.slice(open + 1, end);
-    const first = /^\s*(?:\[\s*)?(["'`])/.exec(args);
-    if (!first) continue;
-    const literals = literalsOf(args);
-    const head = literals[0];
-    if (!head) continue;
-    // The command and the literals that follow it in one list (`["docker", "ps"]`, `"docker", ["ps"]`).
-    const run = [head.text];
-    for (let k = 1; k < literals.length; k++) {
-      if (!/^\s*,\s*\[?\s*$/.test(args.slice(literals[k - 1]!.end, literals[k]!.start))) break;
-      run.push(literals[k]!.text);
-    }
-    out.push(run.length > 1 ? run.map(quoteForScan).join(' ') : head.text);
-  }
-  return out;
-}
-
-function literalsOf(code: string): { text: string; start: number; end: number }[] {
-  const literals: { text: string; start: number; end: number }[] = [];
-  for (let i = 0; i < code.length && literals.length < 10_000; i++) {
-    const c = code[i]!;
-    if (c === '#' && (i === 0 || code[i - 1] === '\n' || code[i - 1] === ' ')) {
-      const nl = code.indexOf('\n', i);
-      i = nl < 0 ? code.length : nl;
-      continue;
-    }
-    // Perl's and Ruby's quote-like operators: q(…) qq{…} qw[…] qx<…> %x(…) %q{…} %w[…]
-    const ql = /^(?:qq|qw|qx|q|%[xqQwW]|%)([({[<\/|!])/.exec(code.slice(i, i + 4));
-    if (ql && (i === 0 || /[\s(,;=]/.test(code[i - 1]!))) {
-      const open = ql[1]!;
-      const close = ({ '(': ')', '{': '}', '[': ']', '<': '>' } as Record<string, string>)[open] ?? open;
-      const j = code.indexOf(close, i + ql[0].length);
-      if (j > 0) {
-        const body = code.slice(i + ql[0].length, j);
-        literals.push({ text: /^q?w|^%[wW]/.test(ql[0]) ? body.trim().split(/\s+/).map(quoteForScan).join(' ') : body, start: i, end: j + 1 });
-        i = j;
-        continue;
-      }
-    }
-    if (c !== '"' && c !== "'" && c !== '`') continue;
-    const triple = code.startsWith(c.repeat(3), i) ? c.repeat(3) : c;
-    let j = i + triple.length;
-    let text = '';
-    while (j < code.length && !code.startsWith(triple, j)) {
-      if (code[j] === '\\' && j + 1 < code.length) {
-        const n = code[j + 1]!;
-        text += n === 'n' ? '\n' : n === 't' ? '\t' : n;
-        j += 2;
-        continue;
-      }
-      text += code[j];
-      j++;
-    }
-    literals.push({ text, start: i, end: j + triple.length });
-    i = j + triple.length - 1;
-  }
-  return literals;
-}
-
-function quoteForScan(s: string): string {
-  return /^[A-Za-z0-9_@%+=:,./-]+$/.test(s) ? s : `'${s.replace(/'/g, `'\\''`)}'`;
-}
 
 /** crontab lines: five time fields (or `@reboot`, `@daily`, …), then a shell command. */
 function cronLines(scope: Scope, text: string, label: string): void {

@@ -1,10 +1,10 @@
 // The managed family: the programs the policy is about get their facts parsed here, once, and
 // carried on the invocation (container CLIs with their engine, transfers, git with its pushes).
 // Git commands that run other commands are read too.
-import { join } from 'node:path';
+import { join, resolve } from 'node:path';
 import { getopt } from '../getopt.js';
 import type { ProgramFacts } from '../invocation.js';
-import { CONTAINER_CLIS, parseContainer } from '../programs/container.js';
+import { CONTAINER_CLIS, parseContainer, type ContainerCommand } from '../programs/container.js';
 import { configValue, parseGit, parseGitPush, type GitCommand } from '../programs/git.js';
 import { parseRsync, parseScp, parseSftp, parseSshfs, remotePathOf } from '../programs/transfer.js';
 import { argOf, type Word } from '../words.js';
@@ -25,6 +25,7 @@ export function managedFamily(scope: Scope, name: string, args: readonly Word[])
       facts: { kind: 'container', container },
       ...(engine === undefined ? {} : { target: { kind: 'remote', host: engine ?? '?' } }),
     });
+    if (scope.local) cliPlugin(scope, container);
     return true;
   }
   let facts: ProgramFacts | null = null;
@@ -106,6 +107,7 @@ function gitFacts(scope: Scope, git: GitCommand, words: readonly Word[]): Progra
   }
   configFiles(scope, git);
   configWrites(scope, git);
+  externalCommand(scope, git);
   if (git.shellAlias !== undefined) scope.nested(git.shellAlias, `git ${git.alias ?? ''}`.trim());
   const sub = git.sub;
   const runs = sub === null ? undefined : GIT_RUNS[sub];
@@ -228,4 +230,51 @@ function gitHooks(scope: Scope, git: GitCommand, dir: string | null): void {
     const path = `${dir.replace(/\/+$/, '')}/${h}`;
     runScriptFile(scope, { value: path, tail: h, text: path, start: 0, end: 0 }, `git ${git.sub} hook ${h}`, 'exec');
   }
+}
+
+/** Where git's own helpers are installed: a `git-<sub>` there is git itself. */
+const GIT_SYSTEM_DIRS = /^\/(?:usr\/(?:local\/)?)?(?:s?bin|lib\/git-core|libexec\/git-core)$/;
+
+/**
+ * A subcommand git does not have runs `git-<sub>` from the exec path (`--exec-path`, GIT_EXEC_PATH)
+ * or PATH (a builtin is found first, but a file of that name in a directory the text names is
+ * judged anyway: which names are builtins depends on the version).
+ */
+function externalCommand(scope: Scope, git: GitCommand): void {
+  const sub = git.sub;
+  if (sub === null || !/^[\w.-]+$/.test(sub) || scope.cwd === null) return;
+  const dirs: (string | null)[] = [];
+  if (git.execPath !== undefined) dirs.push(git.execPath);
+  const env = scope.env.get('GIT_EXEC_PATH');
+  if (env !== undefined) dirs.push(env);
+  // PATH as written (`bin:$PATH`): its static parts are directories the text names; the rest is the user's.
+  const a = scope.command.assignments.find((x) => x.name === 'PATH');
+  const path = a ? a.value ?? a.text : scope.env.get('PATH');
+  if (typeof path === 'string') dirs.push(...path.split(':').filter((d) => d !== '' && !/[$`]/.test(d)));
+  for (const d of dirs) {
+    if (d === null) { scope.raise('unreadable-script', `git looks for \`git-${sub}\` in a directory named at run time`); return; }
+    const dir = resolve(scope.cwd, d.replace(/^["']|["']$/g, ''));
+    if (GIT_SYSTEM_DIRS.test(dir)) continue;
+    const file = join(dir, `git-${sub}`);
+    if (scope.files.read(file).kind === 'missing') continue;
+    runScriptFile(scope, { value: file, tail: `git-${sub}`, text: file, start: 0, end: 0 }, `git ${sub} (${file})`, 'exec');
+    return;
+  }
+}
+
+/**
+ * The docker CLI runs a subcommand it does not have itself (`compose`, `buildx`, …) as the plugin
+ * `docker-<sub>` from `cli-plugins/` of its configuration directory: one the text names (`--config`,
+ * DOCKER_CONFIG) holds plugins of the text's choosing, each judged as the script it is.
+ */
+function cliPlugin(scope: Scope, container: ContainerCommand): void {
+  const sub = container.path[0];
+  if (container.program !== 'docker' || sub === undefined || !/^[a-z][\w-]*$/.test(sub) || scope.cwd === null) return;
+  const option = [...container.options].reverse().find((o) => o.name === '--config');
+  const dir = option ? option.value : scope.env.get('DOCKER_CONFIG');
+  if (dir === undefined) return;
+  if (dir === null) { scope.raise('unreadable-script', 'docker reads its CLI plugins from a directory named at run time'); return; }
+  const file = resolve(scope.cwd, dir, 'cli-plugins', `docker-${sub}`);
+  if (scope.files.read(file).kind === 'missing') return;
+  runScriptFile(scope, { value: file, tail: `docker-${sub}`, text: file, start: 0, end: 0 }, `docker ${sub} (plugin ${file})`, 'exec');
 }

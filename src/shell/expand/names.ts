@@ -8,6 +8,7 @@ import { PACKAGE_PROGRAMS } from './packages.js';
 import { REMOTE_CLIENTS } from './remote.js';
 import { MAKE_PROGRAMS } from './scripts.js';
 import { TASK_RUNNERS } from './tasks.js';
+import { BUILD_GUARDED, BUILD_PROGRAMS } from './builds.js';
 
 export interface ShellNames {
   readonly runners: readonly string[];
@@ -17,13 +18,13 @@ export interface ShellNames {
 
 export function shellNames(): ShellNames {
   const files = fileRunnerNames();
-  const runners = [...new Set([...files.names, ...PACKAGE_PROGRAMS, ...MAKE_PROGRAMS, ...TASK_RUNNERS, ...REMOTE_CLIENTS,
+  const runners = [...new Set([...files.names, ...PACKAGE_PROGRAMS, ...MAKE_PROGRAMS, ...TASK_RUNNERS, ...BUILD_PROGRAMS, ...REMOTE_CLIENTS,
     // eval runs its arguments; xargs and parallel may take their commands from a file or stdin.
     'eval', 'xargs', 'parallel'])]
     .filter((n) => n !== '.');
   return {
     runners,
-    guarded: [{ program: 'git', keywords: [...GIT_RUNS_KEYWORDS] }, ...files.guarded],
+    guarded: [{ program: 'git', keywords: [...GIT_RUNS_KEYWORDS] }, ...BUILD_GUARDED, ...files.guarded],
     wrappers: [...new Set(allRunnerNames().filter((n) => n !== '.' && n !== '-'))],
   };
 }

@@ -55,6 +55,8 @@ export function stdinText(scope: Scope, src: StdinSource | null, reader: string)
 export function staticOutput(cmd: SimpleCommand, read: (path: string, cwd: string | null) => string | null): string | null {
   const [head, ...rest] = cmd.words;
   const name = head?.value ? basename(head.value) : null;
+  // tee writes its input to stdout as well as to its files (which may be computed: `tee >(sh)`).
+  if (name === 'tee') return cmd.stdin?.kind === 'text' ? cmd.stdin.text : null;
   const vals = rest.map((w) => w.value);
   if (vals.some((v) => v === null)) return null;
   const args = vals as string[];

@@ -1,12 +1,14 @@
 // The payloads of runner-table rows (grammars/types.ts `Run`): one function per kind of payload,
 // picked by what the row declares. Each returns true when it has read the command.
 import { globFiles } from '../files.js';
-import { optionIs, valueOf, type Option, type Scan } from '../getopt.js';
-import type { Run } from '../grammars/types.js';
+import { optionIs, valueOf, valuesOf, type Option, type Scan } from '../getopt.js';
+import type { CodeLanguage, Run } from '../grammars/types.js';
+import { includeOption, moduleFile } from './modules.js';
 import type { Word } from '../words.js';
 import type { Scope } from './driver.js';
 import { scanCode, scanCodeFile } from './interpreters.js';
-import { isSetupSubstitution, outputOfText } from './output.js';
+import { isSetupSubstitution, outputOfText, stdinText } from './output.js';
+import { resolve } from 'node:path';
 import { embeddedCommands, inputLines, takeAssignments } from './runner-parts.js';
 import { runScriptFile, runStdin } from './scripts.js';
 
@@ -91,9 +93,9 @@ function argv(r: Row): boolean {
   if (rest.length === 0) { if (!run.self) emitSelf(r); return true; }
   if (label === 'sudoedit') { scope.emit(scope.argv, 'sudoedit', { scan }); return true; }
   if (run.installable) {
-    // `nixpkgs#docker` → `docker`, followed by the arguments after `--`.
+    // `nixpkgs#docker` → `docker`, `pnpm@9.1` → `pnpm`, followed by the arguments after `--`.
     const head = rest[0]!;
-    const prog = head.value === null ? null : head.value.replace(/^.*[#/]/, '').replace(/\^.*$/, '');
+    const prog = head.value === null ? null : head.value.replace(/^.*[#/]/, '').replace(/\^.*$/, '').replace(/(?<=.)@[^@]*$/, '');
     const dd = rest.findIndex((w) => w.value === '--');
     const tail = dd >= 0 ? rest.slice(dd + 1) : rest.slice(1);
     scope.continueWith([{ ...head, value: prog, tail: prog }, ...tail], label);
@@ -140,7 +142,13 @@ function shellOperands(r: Row): boolean {
   if (run.until) {
     const cut = ops.findIndex((v) => v !== null && run.until!.includes(v));
     // `parallel ::: 'cmd a' 'cmd b'`: with no command of its own, each argument is a command.
-    if (cut === 0 && name !== 'tmux') { ops = ops.slice(1).filter((v) => v === null || !run.until!.includes(v)); texts0 = 'each'; }
+    if (cut === 0 && name !== 'tmux') {
+      const files = ops[0] === '::::' || ops[0] === '::::+';
+      ops = ops.slice(1).filter((v) => v === null || !run.until!.includes(v));
+      texts0 = 'each';
+      // `parallel :::: FILE`: each line of the file is a command.
+      if (files) { const lines = argFileLines(scope, ops, label); if (lines === null) return true; ops = lines; }
+    }
     else if (cut >= 0) ops = ops.slice(0, cut);
   }
   if (run.keys) ops = ops.filter((v) => v === null || !/^(Enter|C-m|C-j|KPEnter|Space|Tab|Escape|BSpace)$/.test(v));
@@ -170,6 +178,25 @@ function shellOperands(r: Row): boolean {
   }
   for (const t of texts) scope.nested(t, label, { spliceable: scope.spliceable && texts.length === 1 });
   return true;
+}
+
+/** The lines of argument files (null, and said, when one cannot be read or is named at run time). */
+function argFileLines(scope: Scope, files: readonly (string | null)[], label: string): string[] | null {
+  const out: string[] = [];
+  for (const f of files) {
+    if (f === null) { scope.raise('unreadable-script', `\`${label}\` reads commands from a file named at run time`); return null; }
+    if (f === '-' || f === '/dev/stdin') {
+      const s = stdinText(scope, scope.stdin, label);
+      if (s.kind === 'unknown') { scope.raise('unreadable-script', s.why); return null; }
+      if (s.kind === 'text') out.push(...s.text.split('\n'));
+      continue;
+    }
+    const r = scope.files.read(resolve(scope.cwd ?? '/', f));
+    if (r.kind === 'missing') continue;
+    if (r.kind !== 'text') { scope.raise('unreadable-script', `${label}: ${f} cannot be read`); return null; }
+    out.push(...r.text.split('\n'));
+  }
+  return out.filter((l) => l.trim() !== '');
 }
 
 function scriptOrCommandOption(r: Row): boolean {
@@ -221,7 +248,7 @@ function code(r: Row): boolean {
   if (run.codeOption) {
     const values = scan.options.filter((o) => optionIs(o, run.codeOption!)).map((o) => o.value);
     if (values.some((v) => v === null)) { scope.raise('interpreter-code', `\`${label}\` runs code computed at run time`); return true; }
-    scanCode(scope, lang, values.filter((v): v is string => v !== undefined).join('\n'), `${label} ${run.codeOption[0]}`);
+    scanCode(scope, lang, values.filter((v): v is string => v !== undefined).join('\n'), `${label} ${run.codeOption[0]}`, true, [], { include: includeDirs(scan, lang) });
     return true;
   }
   if (run.codeOperand !== undefined) {
@@ -233,7 +260,7 @@ function code(r: Row): boolean {
         .map((o) => ({ value: (o.value as string).replace(/^[^=]*=/, ''), from: 'option' as const })),
       ...(run.dataOperands !== undefined ? scan.operands.slice(run.dataOperands).map((o) => ({ value: o.value ?? '', from: 'operand' as const })) : []),
     ];
-    scanCode(scope, lang, w.value, label, true, data);
+    scanCode(scope, lang, w.value, label, true, data, { include: includeDirs(scan, lang) });
     return true;
   }
   if (run.codeFile !== undefined || run.codeFileOption) {
@@ -265,6 +292,29 @@ function code(r: Row): boolean {
   return false;
 }
 
+/** The search directories the command line adds (`perl -I DIR`, `ruby -I DIR`). */
+function includeDirs(scan: Scan, lang: CodeLanguage): string[] {
+  const opt = includeOption(lang);
+  return opt === undefined ? [] : valuesOf(scan, opt).filter((v): v is string => v !== null);
+}
+
+/** `python -m NAME`, `perl -MName`, `ruby -r NAME`: a module of the project, found where the language looks, is scanned as code. */
+function modules(r: Row): boolean {
+  const { scope, run, scan, label } = r;
+  const lang = run.code!;
+  const include = includeDirs(scan, lang);
+  for (const o of scan.options.filter((x) => optionIs(x, run.moduleOption!))) {
+    if (o.value === undefined) continue;
+    if (o.value === null) { scope.raise('interpreter-code', `\`${label} ${o.name}\` loads a module named at run time`); continue; }
+    // perl's -MName=imports and -M-Name (no).
+    const name = o.value.replace(/=.*$/s, '').replace(/^-/, '');
+    const file = scope.local ? moduleFile(scope, lang, name, scope.cwd, include) : null;
+    if (file !== null) scanCodeFile(scope, lang, file, `${label} ${o.name} ${name}`);
+  }
+  if (!run.also) emitSelf(r);
+  return true;
+}
+
 /** The kinds of payload, tried in order: the first whose field the row has carries it out. */
 const PAYLOADS: readonly [(run: Run) => unknown, (r: Row) => boolean][] = [
   [(x) => x.ghAlias, ghAlias], [(x) => x.interpreterEvent, interpreterEvent], [(x) => x.envShell, envShell],
@@ -272,7 +322,7 @@ const PAYLOADS: readonly [(run: Run) => unknown, (r: Row) => boolean][] = [
   [(x) => x.shellOption, shellOption], [(x) => x.shellOperand !== undefined, shellOperand],
   [(x) => x.shellOperands !== undefined || x.shellEach !== undefined, shellOperands],
   [(x) => x.scriptOrCommandOption, scriptOrCommandOption], [(x) => x.script !== undefined || x.scriptOption, script],
-  [(x) => x.stdinShell, stdinShell], [(x) => x.code, code],
+  [(x) => x.stdinShell, stdinShell], [(x) => x.moduleOption, modules], [(x) => x.code, code],
 ];
 
 /** Rows that emit the program themselves (or never do). */

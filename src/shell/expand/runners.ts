@@ -27,6 +27,10 @@ function applies(run: Run, scan: Scan): boolean {
   if (run.when && !scan.options.some((o) => optionIs(o, run.when!))) return false;
   if (run.unless && scan.options.some((o) => optionIs(o, run.unless!))) return false;
   if (run.minOperands !== undefined && scan.operands.length < run.minOperands) return false;
+  if (run.whenOperandMatches) {
+    const v = scan.operands[run.whenOperandMatches.index]?.value;
+    if (typeof v !== 'string' || !new RegExp(run.whenOperandMatches.pattern).test(v)) return false;
+  }
   if (run.whenOperand) {
     const v = scan.operands[run.whenOperand.index]?.value;
     if (v === undefined || v === null || !run.whenOperand.is.includes(v)) return false;

@@ -79,7 +79,7 @@ export function runScriptFile(scope: Scope, word: Word, label: string, kind: 'sh
     const prog = basename(shebang[1]!) === 'env' ? shebang[2] ?? '' : basename(shebang[1]!);
     const lang = SHEBANG_LANGUAGES[prog.replace(/[0-9.]+$/, '')] ?? SHEBANG_LANGUAGES[prog];
     if (lang) {
-      scanCode(scope, lang, read.text, label, false);
+      scanCode(scope, lang, read.text, label, false, [], { ...(read.stamp !== undefined ? { stamp: read.stamp } : {}), from: path });
       scope.emit(scope.argv, name);
       return true;
     }

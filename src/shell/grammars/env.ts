@@ -8,4 +8,5 @@ export const COMMAND_ENV: ReadonlySet<string> = new Set([
 ]);
 
 /** The value is more options of this program (`TAR_OPTIONS=--to-command=…`). */
-export const OPTIONS_ENV: Readonly<Record<string, string>> = { TAR_OPTIONS: 'tar' };
+/** NODE_OPTIONS reach every node process the command starts (npm, npx and the tools they run are node programs). */
+export const OPTIONS_ENV: Readonly<Record<string, string>> = { TAR_OPTIONS: 'tar', NODE_OPTIONS: 'node' };

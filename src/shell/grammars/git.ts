@@ -35,4 +35,6 @@ export const GIT_RUNS_KEYWORDS: readonly string[] = [
   'GIT_', 'PAGER', 'EDITOR', 'VISUAL', 'LESSOPEN', 'LESSCLOSE', 'SSH_ASKPASS', 'config', 'clone', '--template',
   // a repository or a home whose config the text names
   '--git-dir', 'HOME=', 'XDG_CONFIG_HOME',
+  // git-<sub> found on a PATH or an exec path the text names
+  '--exec-path', 'PATH=',
 ];

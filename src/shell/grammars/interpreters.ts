@@ -4,6 +4,9 @@ import type { OptionGrammar } from '../getopt.js';
 import { READERS } from './readers.js';
 import type { Runner } from './types.js';
 
+/** A JavaScript or TypeScript file (or a path), as runners that also take script names see it. */
+const JS_FILE = '(?:\\.[cm]?[jt]sx?$|/)';
+
 const python: OptionGrammar = { short: 'bBdEhiIOPqsSuvVRxc:m:W:X:', long: ['help', 'version', 'check-hash-based-pycs='] };
 
 // node's -p takes the code like -e, but also joins with it: `-pe CODE` is print + eval.
@@ -21,7 +24,7 @@ export const INTERPRETERS: readonly Runner[] = [
     options: python,
     runs: [
       { when: ['-c'], code: 'python', codeOption: ['-c'] },
-      { when: ['-m'], nothing: true },
+      { when: ['-m'], code: 'python', moduleOption: ['-m'] },
       { whenOperand: { index: 0, is: ['-'] }, code: 'python', codeStdin: true },
       { minOperands: 1, code: 'python', codeFile: 0 },
       { code: 'python', codeStdin: true },
@@ -44,11 +47,25 @@ export const INTERPRETERS: readonly Runner[] = [
   {
     names: ['bun'],
     options: { short: 'e:p:', long: ['eval=|e', 'print=|p', 'cwd=', 'env-file=', 'hot', 'watch', 'smol', 'bun'] },
-    runs: [{ when: ['-e', '-p'], code: 'node', codeOption: ['-e', '-p'] }],
+    // `bun FILE` runs the file; `bun NAME` a package.json script (packages.ts).
+    runs: [{ when: ['-e', '-p'], code: 'node', codeOption: ['-e', '-p'] }, { whenOperandMatches: { index: 0, pattern: JS_FILE }, code: 'node', codeFile: 0 }],
     subcommands: {
       x: { runs: [{ argv: 0 }] },
       exec: { runs: [{ shellOperands: 0 }] },
+      run: { options: { long: ['watch', 'hot', 'smol', 'bun', 'cwd=', 'env-file='] }, runs: [{ whenOperandMatches: { index: 0, pattern: JS_FILE }, code: 'node', codeFile: 0 }] },
     },
+  },
+  {
+    // TypeScript runners: the file is JavaScript to the scanner.
+    names: ['tsx', 'ts-node', 'ts-node-esm', 'ts-node-script', 'ts-node-transpile-only', 'esno', 'esrun', 'jiti', 'vite-node'],
+    options: { short: 'hvrepPTIO:C:', long: ['require=|r', 'import=', 'eval=|e', 'print=|p', 'transpile-only|T', 'tsconfig=', 'project=|P', 'compiler=|C', 'compiler-options=|O', 'esm', 'swc', 'watch', 'help|h', 'version|v'], permute: false },
+    subcommands: { watch: { runs: [{ minOperands: 1, code: 'node', codeFile: 0 }] } },
+    runs: [
+      { when: ['-r', '--import'], code: 'node', codeFileOption: ['-r', '--import'], also: true },
+      { when: ['-e', '-p'], code: 'node', codeOption: ['-e', '-p'] },
+      { minOperands: 1, code: 'node', codeFile: 0 },
+      { nothing: true },
+    ],
   },
   {
     names: ['deno'],
@@ -62,6 +79,7 @@ export const INTERPRETERS: readonly Runner[] = [
     names: ['ruby', 'jruby', 'truffleruby'],
     options: { short: 'acdhlnpsSvwy0::C:e:E:F:i::I:r:W::x::K:T::', long: ['help', 'version', 'disable=', 'enable=', 'encoding=', 'jit', 'yjit', 'verbose', 'copyright'] },
     runs: [
+      { when: ['-r'], code: 'ruby', moduleOption: ['-r'], also: true },
       { when: ['-e'], code: 'ruby', codeOption: ['-e'] },
       { minOperands: 1, code: 'ruby', codeFile: 0 },
       { code: 'ruby', codeStdin: true },
@@ -72,6 +90,7 @@ export const INTERPRETERS: readonly Runner[] = [
     // -l and -0 take octal digits, read as letters here: no perl program starts with digits.
     options: { short: 'aflnpsStTuUvwWXcCd::D::e:E:F:i::I:m:M:V::x::', long: ['help', 'version'] },
     runs: [
+      { when: ['-M', '-m'], code: 'perl', moduleOption: ['-M', '-m'], also: true },
       { when: ['-e', '-E'], code: 'perl', codeOption: ['-e', '-E'] },
       { minOperands: 1, code: 'perl', codeFile: 0 },
       { code: 'perl', codeStdin: true },
@@ -138,6 +157,8 @@ export const INTERPRETERS: readonly Runner[] = [
     },
     runs: [],
   },
+  // exiftool's -if condition is Perl code.
+  { names: ['exiftool'], options: { long: ['if=', 'p=', 'api=', 'userparam=', 'config=', 'tagsfromfile=', 'execute', 'common_args', 'overwrite_original', 'recurse|r', 'ext=', 'o='], singleDashLong: true, permute: true, caseInsensitive: true }, runs: [{ when: ['--if'], code: 'perl', codeOption: ['--if'], self: true, also: true }, { nothing: true }] },
   { names: ['ed', 'red'], options: { short: 'EGlrsp:' }, runs: [{ code: 'ed', codeStdin: true, self: true }] },
   { names: ['tclsh', 'wish'], runs: [{ minOperands: 1, code: 'tcl', codeFile: 0 }, { code: 'tcl', codeStdin: true }] },
   {

@@ -106,3 +106,6 @@ export const READERS: Readonly<Record<string, OptionGrammar>> = {
 
 /** Kubernetes contexts named like local development clusters: not managed. */
 export const LOCAL_KUBE_CONTEXTS = /^(?:kind-.+|minikube|docker-desktop|docker-for-desktop|k3d-.+|rancher-desktop|colima(?:-.+)?|orbstack|microk8s|kind)$/;
+
+/** The verb a program runs when none is given (`systemctl --failed` is `systemctl list-units --failed`). */
+export const DEFAULT_VERBS: Readonly<Record<string, string>> = { systemctl: 'list-units' };

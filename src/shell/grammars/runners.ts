@@ -51,6 +51,8 @@ export const RUNNERS: readonly Runner[] = [
       { when: ['-l', '-v', '-V', '--help'], nothing: true },
       { when: ['-e'], argv: 0, label: 'sudoedit' },
       { when: ['-s', '-i'], minOperands: 1, assignments: true, shellOperands: 0 },
+      // A shell with no command reads its script from stdin (`sudo -s < script`).
+      { when: ['-s', '-i'], stdinShell: true },
       { assignments: true, argv: 0 },
     ],
   },
@@ -206,9 +208,9 @@ export const RUNNERS: readonly Runner[] = [
   {
     names: ['tmux'],
     options: { short: '2CDlNuvVc:f:L:S:T:' },
-    runs: [{ when: ['-c'], shellOption: ['-c'], label: 'tmux -c' }],
+    runs: [{ when: ['-f'], code: 'tmux', codeFileOption: ['-f'], also: true }, { when: ['-c'], shellOption: ['-c'], label: 'tmux -c' }],
     abbreviateSubcommands: true,
-    subcommandAliases: { new: 'new-session', neww: 'new-window', splitw: 'split-window', respawnp: 'respawn-pane', respawnw: 'respawn-window', run: 'run-shell', if: 'if-shell', send: 'send-keys', popup: 'display-popup', pipep: 'pipe-pane' },
+    subcommandAliases: { new: 'new-session', neww: 'new-window', splitw: 'split-window', respawnp: 'respawn-pane', respawnw: 'respawn-window', run: 'run-shell', if: 'if-shell', send: 'send-keys', popup: 'display-popup', pipep: 'pipe-pane', source: 'source-file' },
     subcommands: {
       'new-session': { options: { short: 'AdDEPXc:e:F:f:n:s:t:x:y:' }, runs: [{ shellOperands: 0, until: [';'] }] },
       'new-window': { options: { short: 'abdkPSc:e:F:n:t:' }, runs: [{ shellOperands: 0, until: [';'] }] },
@@ -220,12 +222,16 @@ export const RUNNERS: readonly Runner[] = [
       'send-keys': { options: { short: 'FHKlMRXN:c:t:' }, runs: [{ unless: ['-X'], keys: true, shellOperands: 0, until: [';'] }, { nothing: true }] },
       'display-popup': { options: { short: 'BCEkNb:c:d:e:h:s:S:t:T:w:x:y:' }, runs: [{ shellOperands: 0, until: [';'] }] },
       'pipe-pane': { options: { short: 'IOot:' }, runs: [{ shellOperands: 0, until: [';'] }] },
+      // A file of tmux commands (run-shell, new-window … inside it run as they would on the command line).
+      'source-file': { options: { short: 'Fnqvt:' }, runs: [{ unless: ['-n'], minOperands: 1, code: 'tmux', codeFile: 0 }, { nothing: true }] },
     },
   },
   {
     names: ['screen'],
     options: { short: 'AadDfilLmOqrRUvwxc:e:h:p:s:S:t:T:X', long: ['help', 'version'] },
     runs: [
+      // -c FILE: a screenrc whose lines are screen commands (`screen CMD` opens a window running CMD).
+      { when: ['-c'], code: 'screen', codeFileOption: ['-c'], also: true },
       { when: ['-X'], whenOperand: { index: 0, is: ['stuff'] }, keys: true, shellOperands: 1 },
       { when: ['-X'], whenOperand: { index: 0, is: ['exec', 'screen'] }, argv: 1 },
       { when: ['-X', '-r', '-R', '-x', '-ls', '-list', '-l'], nothing: true },
@@ -336,6 +342,8 @@ export const RUNNERS: readonly Runner[] = [
     runs: [{ nothing: true }],
   },
   // A shell inside a VM's engine host: what runs there runs on a local engine.
+  // corepack runs the package manager it names (`corepack pnpm@9 run x`); its own commands manage shims.
+  { names: ['corepack'], subcommands: Object.fromEntries(['enable', 'disable', 'install', 'pack', 'prepare', 'use', 'up', 'hydrate', 'cache', 'help'].map((c) => [c, { runs: [{ nothing: true }] }])), runs: [{ argv: 0, installable: true }] },
   { names: ['limactl'], subcommands: { shell: { options: { long: ['workdir=', 'shell=', 'debug', 'tty=?', 'reconnect'] }, runs: [{ argv: 1 }] } }, runs: [{ nothing: true }] },
   { names: ['colima'], subcommands: { ssh: { options: { short: 'p:', long: ['profile=|p', 'layer=?'] }, runs: [{ argv: 0 }] } }, runs: [{ nothing: true }] },
   { names: ['coproc'], runs: [{ whenOperand: { index: 1, is: ['{'] }, argv: 2 }, { whenOperand: { index: 0, is: ['{'] }, argv: 1 }, { argv: 0 }] },

@@ -5,7 +5,7 @@ import type { OptionGrammar } from '../getopt.js';
 export type CodeLanguage =
   | 'python' | 'node' | 'ruby' | 'perl' | 'php' | 'lua' | 'tcl' | 'r' | 'powershell' | 'applescript'
   | 'awk' | 'sed' | 'vim' | 'gdb' | 'lisp' | 'expect' | 'crontab' | 'ed' | 'less' | 'code'
-  | 'sqlite' | 'psql' | 'mysql' | 'dc' | 'm4' | 'ftp' | 'fzf';
+  | 'sqlite' | 'psql' | 'mysql' | 'dc' | 'm4' | 'ftp' | 'fzf' | 'tmux' | 'screen';
 
 /**
  * One way a program runs something. Rows are tried in order; a row applies when its option
@@ -18,6 +18,8 @@ export interface Run {
   readonly unless?: readonly string[];
   /** Applies only when the operand at this index is one of the words (`flock FILE -c CMD`). */
   readonly whenOperand?: { readonly index: number; readonly is: readonly string[] };
+  /** Applies only when the operand at this index matches this pattern (a regex: `bun x.ts` runs a file, `bun dev` a script). */
+  readonly whenOperandMatches?: { readonly index: number; readonly pattern: string };
   /** Applies only when there are at least this many operands. */
   readonly minOperands?: number;
   /** Keep looking at later rows after this one applied (option hooks beside the main payload). */
@@ -67,6 +69,8 @@ export interface Run {
   readonly codeFile?: number;
   readonly codeFileOption?: readonly string[];
   readonly codeStdin?: true;
+  /** With `code`: these options' values name modules of that language to load (`python -m`, `perl -M`, `ruby -r`). */
+  readonly moduleOption?: readonly string[];
   /** Environment variables whose value is a command the program runs through a shell (`LESSOPEN`, `MANPAGER`). */
   readonly envShell?: readonly string[];
   /** Operands that start with `+` are code too (`vim +'!cmd'`). */

@@ -24,6 +24,8 @@ export interface GitCommand {
   readonly shellAlias?: string;
   /** Something computed at run time decides what git runs (a `-c` whose value is computed). */
   readonly dynamic: boolean;
+  /** `--exec-path=DIR`: where git looks for `git-<sub>` first (null when computed). */
+  readonly execPath?: string | null;
 }
 
 /** Configuration given through the environment: GIT_CONFIG_COUNT/KEY_n/VALUE_n and GIT_CONFIG_PARAMETERS. */
@@ -111,8 +113,9 @@ export function parseGit(args: readonly Arg[], env: ReadonlyMap<string, string |
     words = expanded.operands.map((o) => o.value);
     sub = words[0] ?? null;
   }
+  const execPath = valueOf(scan, '--exec-path');
   return {
-    sub, args: words.slice(1), config, dynamic,
+    sub, args: words.slice(1), config, dynamic, ...(execPath !== undefined ? { execPath } : {}),
     ...(alias !== undefined ? { alias } : {}), ...(shellAlias !== undefined ? { shellAlias } : {}),
   };
 }

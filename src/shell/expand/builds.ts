@@ -1,0 +1,233 @@
+// The build-tool family: build tools that run code or commands of the project. `go generate` runs
+// the `//go:generate` lines of the packages named, `go run` the Go files; cargo runs build.rs on
+// every build and the target runner (.cargo/config.toml, --config, CARGO_TARGET_*_RUNNER) in front
+// of what it runs, and its aliases are cargo command lines; `mvn exec:exec` runs exec.executable.
+import { dirname, join, resolve } from 'node:path';
+import { getopt, optionIs, valueOf, valuesOf } from '../getopt.js';
+import { argOf, quoteWord, type Word } from '../words.js';
+import type { Scope } from './driver.js';
+import { scanCodeFile } from './interpreters.js';
+import { parseToml } from './task-files.js';
+
+/** Every program this family reads, for the fast path (expand/names.ts): always, or beside a word. */
+export const BUILD_PROGRAMS: readonly string[] = ['cargo'];
+export const BUILD_GUARDED: readonly { program: string; keywords: string[] }[] = [
+  { program: 'go', keywords: ['generate', 'run'] },
+  { program: 'mvn', keywords: ['exec:', 'exec-maven-plugin'] }, { program: 'mvnd', keywords: ['exec:', 'exec-maven-plugin'] },
+];
+
+export function buildsFamily(scope: Scope, name: string, args: readonly Word[]): boolean {
+  if (!scope.local) return false;
+  if (name === 'go') return goCommand(scope, args);
+  if (name === 'cargo') return cargo(scope, args);
+  if (name === 'mvn' || name === 'mvnd') return mavenExec(scope, name, args);
+  return false;
+}
+
+// ------------------------------------------------------------------ go
+
+const GO_BUILD_FLAGS = { short: 'nxvaC:o:p:', long: ['run=', 'skip=', 'exec=', 'tags=', 'ldflags=', 'gcflags=', 'mod=', 'modfile=', 'overlay=', 'pgo=', 'race', 'trimpath', 'cover', 'work'], singleDashLong: true, permute: false };
+
+function goCommand(scope: Scope, words: readonly Word[]): boolean {
+  // `go -C DIR generate`: -C comes before the subcommand.
+  const lead = words[0]?.value === '-C' ? 2 : /^-C=?./.test(words[0]?.value ?? '') ? 1 : 0;
+  const args = words.slice(lead);
+  const sub = args[0]?.value;
+  if (sub !== 'generate' && sub !== 'run') return false;
+  const scan = getopt([...words.slice(0, lead), ...args.slice(1)].map(argOf), GO_BUILD_FLAGS);
+  scope.emit(scope.argv, 'go', { scan });
+  const chdir = valueOf(scan, '-C');
+  const cwd = chdir === undefined ? scope.cwd : chdir === null || scope.cwd === null ? null : resolve(scope.cwd, chdir);
+  if (cwd === null) { scope.raise('unreadable-script', `cannot tell which directory \`go ${sub}\` reads`); return true; }
+  if (sub === 'run') {
+    // `go run -exec PROG`: PROG runs the built binary.
+    for (const v of valuesOf(scan, '--exec')) {
+      if (v === null) scope.raise('dynamic-command', '`go run -exec` runs a program computed at run time');
+      else scope.nested(v, 'go run -exec', { spliceable: false });
+    }
+    const ops = scan.operands.map((o) => o.value);
+    // The Go files named, or the package's (the first operand); the rest are the program's arguments.
+    const files = ops[0] === null ? null : ops.filter((v): v is string => v !== null && v.endsWith('.go'));
+    if (files === null) { scope.raise('unreadable-script', '`go run` runs a package named at run time'); return true; }
+    const paths = files.length > 0 ? files.map((f) => resolve(cwd, f)) : goFiles(scope, packageDirs(scope, cwd, [ops[0] ?? '.']) ?? []);
+    for (const p of paths.slice(0, 200)) scanCodeFile(scope, 'code', p, `go run ${p}`);
+    return true;
+  }
+  if (scan.options.some((o) => optionIs(o, ['-n']))) return true;
+  const operands = scan.operands.map((o) => o.value);
+  if (operands.some((v) => v === null)) { scope.raise('unreadable-script', '`go generate` reads packages named at run time'); return true; }
+  const named = operands as string[];
+  const dirs = named.every((v) => v.endsWith('.go')) && named.length > 0 ? null : packageDirs(scope, cwd, named.length > 0 ? named : ['.']);
+  if (dirs === undefined) { scope.raise('unreadable-script', '`go generate` names more packages than can be read'); return true; }
+  const files = dirs === null ? named.map((f) => resolve(cwd, f)) : goFiles(scope, dirs);
+  const run = valueOf(scan, '--run');
+  const skip = valueOf(scan, '--skip');
+  for (const file of files) {
+    const r = scope.files.read(file);
+    if (r.kind !== 'text') continue;
+    for (const line of generateLines(r.text, file)) {
+      if (run && !safeRegex(run).test(line)) continue;
+      if (skip && safeRegex(skip).test(line)) continue;
+      scope.script(line, `go generate (${file})`, dirname(file));
+    }
+  }
+  return true;
+}
+
+function safeRegex(source: string): RegExp {
+  try { return new RegExp(source); } catch { return /(?:)/; }
+}
+
+/** The directories of package patterns (`.`, `./x`, `./...`); undefined when there are too many to read. */
+function packageDirs(scope: Scope, cwd: string, patterns: readonly string[]): string[] | undefined {
+  const out: string[] = [];
+  // Outside a module (no go.mod here or above) go refuses package patterns and runs nothing.
+  if (scope.files.findUp(cwd, 'go.mod') === null && scope.env.get('GO111MODULE') !== 'off') return out;
+  for (const p of patterns) {
+    if (!/^\.{1,2}(?:\/|$)|^\//.test(p)) continue; // an import path outside the project: its code is not the project's
+    const recursive = p === '...' || p.endsWith('/...');
+    const root = resolve(cwd, recursive ? p.replace(/\/?\.\.\.$/, '') || '.' : p);
+    if (!recursive) { out.push(root); continue; }
+    const stack = [root];
+    while (stack.length > 0) {
+      if (out.length > 500) return undefined;
+      const dir = stack.pop()!;
+      out.push(dir);
+      // go skips directories named testdata or vendor, and those starting with . or _.
+      for (const n of scope.files.list?.(dir) ?? []) {
+        if (/^[._]|^testdata$|^vendor$|^node_modules$/.test(n) || n.includes('.')) continue;
+        // A directory with its own go.mod is another module: `./...` stops there.
+        const sub = join(dir, n);
+        if (scope.files.list?.(sub) !== null && scope.files.read(join(sub, 'go.mod')).kind === 'missing') stack.push(sub);
+      }
+    }
+  }
+  return out;
+}
+
+function goFiles(scope: Scope, dirs: readonly string[]): string[] {
+  return dirs.flatMap((d) => (scope.files.list?.(d) ?? []).filter((n) => n.endsWith('.go') && !n.startsWith('.') && !n.startsWith('_')).sort().map((n) => join(d, n)));
+}
+
+/** The commands of a Go file's `//go:generate` lines, with `-command` aliases and go's variables put in. */
+export function generateLines(text: string, file: string): string[] {
+  const aliases = new Map<string, string>();
+  const out: string[] = [];
+  const pkg = /^package\s+(\w+)/m.exec(text)?.[1] ?? 'main';
+  for (const m of text.matchAll(/^\/\/go:generate[ \t]+(.*?)\s*$/gm)) {
+    const line = m[1]!.replace(/\$(?:GOFILE|\{GOFILE\})/g, quoteWord(file.replace(/^.*\//, ''))).replace(/\$(?:GOPACKAGE|\{GOPACKAGE\})/g, pkg)
+      .replace(/\$(?:DOLLAR|\{DOLLAR\})/g, '\\$');
+    const alias = /^-command\s+(\S+)\s+(.*)$/.exec(line);
+    if (alias) { aliases.set(alias[1]!, alias[2]!); continue; }
+    const head = /^\S+/.exec(line)?.[0] ?? '';
+    out.push(aliases.has(head) ? aliases.get(head)! + line.slice(head.length) : line);
+  }
+  return out;
+}
+
+// ------------------------------------------------------------------ cargo
+
+const CARGO = { short: 'vqZ:C:', long: ['config=', 'manifest-path=', 'package=|p', 'bin=', 'example=', 'target=', 'release|r', 'features=|F', 'profile=', 'jobs=|j', 'verbose|v', 'quiet|q', 'locked', 'offline', 'frozen', 'all-features', 'no-default-features', 'workspace', 'color=', 'path=', 'target-dir=', 'message-format=', 'list', 'version|V', 'help|h'], permute: true };
+/** Subcommands that build the package (and so run its build script), and those that then run what was built. */
+const CARGO_BUILDS = new Set(['build', 'b', 'check', 'c', 'run', 'r', 'test', 't', 'bench', 'doc', 'd', 'clippy', 'rustc', 'fix', 'install', 'nextest', 'llvm-cov', 'miri']);
+const CARGO_RUNS = new Set(['run', 'r', 'test', 't', 'bench', 'nextest']);
+
+function cargo(scope: Scope, args: readonly Word[]): boolean {
+  const scan = getopt(args.map(argOf), CARGO);
+  const sub = scan.operands[0]?.value;
+  if (sub === undefined) return false;
+  scope.emit(scope.argv, 'cargo', { scan });
+  const cwd = scope.cwd;
+  if (cwd === null) return true;
+  if (sub === null) { scope.raise('dynamic-command', '`cargo` runs a subcommand named at run time'); return true; }
+  const config = cargoConfig(scope, cwd, valuesOf(scan, '--config'));
+  if (config === null) return true;
+  const alias = config.aliases.get(sub);
+  if (alias !== undefined && !CARGO_BUILDS.has(sub)) {
+    const key = `cargo-alias:${sub}`;
+    if (!scope.run0.seen.has(key)) { scope.run0.seen.add(key); scope.nested(`cargo ${alias} ${args.slice(scan.operands[0]!.index + 1).map((w) => w.text).join(' ')}`, `cargo alias ${sub}`, { spliceable: false }); }
+    return true;
+  }
+  if (!CARGO_BUILDS.has(sub)) return true;
+  for (const w of config.wrappers) scope.nested(w, 'cargo rustc-wrapper', { spliceable: false });
+  const manifest = scope.files.findUp(cwd, 'Cargo.toml');
+  if (manifest?.kind === 'unreadable') { scope.raise('unreadable-script', `${manifest.path}: ${manifest.why}`); return true; }
+  if (manifest) {
+    const root = dirname(manifest.path);
+    const build = /^\s*build\s*=\s*["']([^"']+)["']/m.exec(manifest.text)?.[1] ?? 'build.rs';
+    scanCodeFile(scope, 'code', join(root, build), `cargo ${sub} (build script ${build})`);
+    if (CARGO_RUNS.has(sub) && (sub === 'run' || sub === 'r')) {
+      const bin = valueOf(scan, '--bin');
+      scanCodeFile(scope, 'code', join(root, bin ? `src/bin/${bin}.rs` : 'src/main.rs'), `cargo ${sub} (the program)`);
+    }
+  }
+  if (CARGO_RUNS.has(sub)) for (const r of config.runners) scope.nested(`${r} target/debug/program`, `cargo ${sub} (target runner)`, { spliceable: false });
+  return true;
+}
+
+/**
+ * What cargo's configuration says runs: target runners, rustc wrappers and aliases, from --config
+ * (`KEY=VALUE` or a file), the environment, and .cargo/config.toml here and in every parent.
+ * Null when it cannot be read (and said why).
+ */
+function cargoConfig(scope: Scope, cwd: string, cli: readonly (string | null)[]): { runners: string[]; wrappers: string[]; aliases: Map<string, string> } | null {
+  const out = { runners: [] as string[], wrappers: [] as string[], aliases: new Map<string, string>() };
+  const line = (v: unknown): string | null => typeof v === 'string' ? v : Array.isArray(v) && v.every((x) => typeof x === 'string') ? v.map((x) => quoteWord(x as string)).join(' ') : null;
+  const take = (doc: Record<string, unknown>): void => {
+    for (const t of Object.values((doc.target ?? {}) as Record<string, Record<string, unknown>>)) { const r = line(t?.runner); if (r) out.runners.push(r); }
+    const build = (doc.build ?? {}) as Record<string, unknown>;
+    for (const k of ['rustc-wrapper', 'rustc-workspace-wrapper', 'rustc']) { const w = line(build[k]); if (w) out.wrappers.push(w); }
+    for (const [k, v] of Object.entries((doc.alias ?? {}) as Record<string, unknown>)) { const a = line(v); if (a && !out.aliases.has(k)) out.aliases.set(k, a); }
+  };
+  try {
+    for (const v of cli) {
+      if (v === null) { scope.raise('dynamic-command', '`cargo --config` is computed at run time'); return null; }
+      const file = !/=/.test(v) ? scope.files.read(resolve(cwd, v)) : null;
+      take(parseToml(file === null ? v : file.kind === 'text' ? file.text : ''));
+    }
+    for (let dir = cwd, i = 0; i < 64; i++) {
+      for (const n of ['.cargo/config.toml', '.cargo/config']) {
+        const r = scope.files.read(join(dir, n));
+        if (r.kind === 'text') take(parseToml(r.text));
+      }
+      if (dirname(dir) === dir) break;
+      dir = dirname(dir);
+    }
+  } catch (e) {
+    scope.raise('unreadable-script', `cargo configuration: ${(e as Error).message.split('\n')[0]}`);
+    return null;
+  }
+  for (const [k, v] of scope.env) {
+    if (!/^CARGO_TARGET_.+_RUNNER$|^RUSTC_(?:WORKSPACE_)?WRAPPER$|^CARGO_BUILD_RUSTC(?:_WORKSPACE)?_WRAPPER$/.test(k)) continue;
+    if (v === null) { scope.raise('dynamic-command', `${k} is computed at run time`); continue; }
+    if (v !== '') (k.endsWith('_RUNNER') ? out.runners : out.wrappers).push(v);
+  }
+  return out;
+}
+
+// ------------------------------------------------------------------ maven
+
+/** `mvn exec:exec`: runs exec.executable with exec.args (from -D, or the exec plugin's configuration in pom.xml). */
+function mavenExec(scope: Scope, name: string, args: readonly Word[]): boolean {
+  const scan = getopt(args.map(argOf), { short: 'qeXBUoNfD:f:P:pl:s:T:', long: ['define=|D', 'file=|f', 'activate-profiles=|P', 'settings=|s', 'threads=|T', 'batch-mode|B', 'quiet|q', 'offline|o'], permute: true });
+  const goals = scan.operands.map((o) => o.value);
+  if (!goals.some((g) => g === null || /(?:^|:)exec:exec$|exec-maven-plugin:.*:exec$|^exec:exec@/.test(g))) return false;
+  scope.emit(scope.argv, name, { scan });
+  const defs = new Map<string, string | null>();
+  for (const v of valuesOf(scan, '-D')) {
+    if (v === null) { scope.raise('dynamic-command', `\`${name} -D\` sets a property computed at run time`); return true; }
+    const eq = v.indexOf('=');
+    defs.set(eq < 0 ? v : v.slice(0, eq), eq < 0 ? 'true' : v.slice(eq + 1));
+  }
+  const pomPath = resolve(scope.cwd ?? '/', valueOf(scan, '-f') ?? 'pom.xml');
+  const pom = scope.files.read(pomPath.endsWith('.xml') ? pomPath : join(pomPath, 'pom.xml'));
+  const xml = pom.kind === 'text' ? pom.text : '';
+  const tag = (t: string): string | undefined => new RegExp(`<${t}>\\s*([^<]*?)\\s*</${t}>`).exec(xml)?.[1];
+  const exe = defs.get('exec.executable') ?? tag('executable');
+  if (exe === undefined) return true;
+  const listed = [...xml.matchAll(/<argument>\s*([^<]*?)\s*<\/argument>/g)].map((m) => quoteWord(m[1]!)).join(' ');
+  const rest = defs.get('exec.args') ?? tag('commandlineArgs') ?? listed;
+  if (exe === null || rest === null) { scope.raise('dynamic-command', `\`${name} exec:exec\` runs a command computed at run time`); return true; }
+  scope.nested(`${quoteWord(exe)} ${rest}`, `${name} exec:exec`, { spliceable: false });
+  return true;
+}

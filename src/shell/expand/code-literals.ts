@@ -1,0 +1,112 @@
+// String literals of code in the common interpreters (Python, JavaScript, Ruby, Perl, PHP, shell-like
+// quoting): where they are, what they hold, and which of them only print. Used by interpreters.ts.
+
+/** Every string literal (and every comma-joined list of literals, as an argv list). */
+export function stringsIn(code: string): string[] {
+  const literals = literalsOf(code);
+  const out = literals.map((l) => l.text);
+  let run: string[] = [];
+  for (let k = 0; k < literals.length; k++) {
+    const cur = literals[k]!;
+    const prev = literals[k - 1];
+    if (prev && /^\s*,\s*$/.test(code.slice(prev.end, cur.start))) run.push(cur.text);
+    else {
+      if (run.length > 1) out.push(run.map(quoteForScan).join(' '));
+      run = [cur.text];
+    }
+  }
+  if (run.length > 1) out.push(run.map(quoteForScan).join(' '));
+  return out;
+}
+
+export function literalsOf(code: string): { text: string; start: number; end: number }[] {
+  const literals: { text: string; start: number; end: number }[] = [];
+  for (let i = 0; i < code.length && literals.length < 10_000; i++) {
+    const c = code[i]!;
+    if (c === '#' && (i === 0 || code[i - 1] === '\n' || code[i - 1] === ' ')) {
+      const nl = code.indexOf('\n', i);
+      i = nl < 0 ? code.length : nl;
+      continue;
+    }
+    // Perl's and Ruby's quote-like operators: q(…) qq{…} qw[…] qx<…> %x(…) %q{…} %w[…]
+    const ql = /^(?:qq|qw|qx|q|%[xqQwW]|%)([({[<\/|!])/.exec(code.slice(i, i + 4));
+    if (ql && (i === 0 || /[\s(,;=]/.test(code[i - 1]!))) {
+      const open = ql[1]!;
+      const close = ({ '(': ')', '{': '}', '[': ']', '<': '>' } as Record<string, string>)[open] ?? open;
+      const j = code.indexOf(close, i + ql[0].length);
+      if (j > 0) {
+        const body = code.slice(i + ql[0].length, j);
+        literals.push({ text: /^q?w|^%[wW]/.test(ql[0]) ? body.trim().split(/\s+/).map(quoteForScan).join(' ') : body, start: i, end: j + 1 });
+        i = j;
+        continue;
+      }
+    }
+    if (c !== '"' && c !== "'" && c !== '`') continue;
+    const triple = code.startsWith(c.repeat(3), i) ? c.repeat(3) : c;
+    let j = i + triple.length;
+    let text = '';
+    while (j < code.length && !code.startsWith(triple, j)) {
+      if (code[j] === '\\' && j + 1 < code.length) {
+        const n = code[j + 1]!;
+        text += n === 'n' ? '\n' : n === 't' ? '\t' : n;
+        j += 2;
+        continue;
+      }
+      text += code[j];
+      j++;
+    }
+    literals.push({ text, start: i, end: j + triple.length });
+    i = j + triple.length - 1;
+  }
+  return literals;
+}
+
+export function quoteForScan(s: string): string {
+  return /^[A-Za-z0-9_@%+=:,./-]+$/.test(s) ? s : `'${s.replace(/'/g, `'\\''`)}'`;
+}
+
+/**
+ * Calls that only write text to the terminal: their arguments are what the program says, not
+ * commands (`print("docker ps is for the server")`). A call that names another destination (a
+ * Python `file=`, a Perl or Ruby handle other than STDOUT/STDERR) may be writing into a process,
+ * and is not one of these.
+ */
+const PRINTS = /(?<![\w.$])(?:print|printf|say|puts|warn|echo|console\.(?:log|error|warn|info|debug)|process\.std(?:out|err)\.write|sys\.std(?:out|err)\.write|(?:\$std(?:out|err)|STD(?:OUT|ERR))\.(?:puts|print|write)|(?:print|printf|say)[ \t]+STD(?:OUT|ERR)|logging\.(?:debug|info|warning|error|critical)|logger\.(?:debug|info|warn|warning|error))\b[ \t]*/g;
+
+/** The code with the literals that are arguments of printing calls emptied. */
+export function withoutPrinted(code: string): string {
+  if (!/print|say|puts|warn|echo|console|std(?:out|err)|log/.test(code)) return code;
+  const literals = literalsOf(code);
+  const inLiteral = (at: number): boolean => literals.some((l) => l.start <= at && at < l.end);
+  const blank: { start: number; end: number }[] = [];
+  for (const m of code.matchAll(PRINTS)) {
+    if (inLiteral(m.index)) continue;
+    const from = m.index + m[0].length;
+    // The arguments: to the matching parenthesis, or (without one) to the end of the statement.
+    let end = from;
+    let depth = 0;
+    for (; end < code.length && end - from < 4000; end++) {
+      const lit = literals.find((l) => l.start === end);
+      if (lit) { end = lit.end - 1; continue; }
+      const c = code[end]!;
+      if (c === '(' || c === '[' || c === '{') depth++;
+      else if (c === ')' || c === ']' || c === '}') { depth--; if (depth <= 0) { if (depth === 0) end++; break; } }
+      else if (depth === 0 && (c === ';' || c === '\n')) break;
+    }
+    const args = code.slice(from, end);
+    // `print(…, file=p.stdin)`, `print $fh "…"`, `print {$fh} …`, `puts(x, file)`: written somewhere else.
+    if (/\bfile\s*=/.test(args) || /^\(?\s*(?:\$\w+|\{)/.test(args)) continue;
+    blank.push({ start: from, end });
+  }
+  if (blank.length === 0) return code;
+  let out = '';
+  let at = 0;
+  for (const l of literals) {
+    if (!blank.some((b) => b.start <= l.start && l.end <= b.end)) continue;
+    // Backticks and qx/%x run their text (Perl, Ruby, PHP), even inside a print.
+    if (code[l.start] === '`' || /^(?:qx|%x)/.test(code.slice(l.start, l.start + 2))) continue;
+    out += code.slice(at, l.start) + code[l.start]! + code[l.end - 1]!;
+    at = l.end;
+  }
+  return out + code.slice(at);
+}

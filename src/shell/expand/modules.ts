@@ -1,0 +1,107 @@
+// Modules of the project that an interpreter loads: named on its command line (`python -m NAME`,
+// `perl -MName`, `ruby -r ./x`) or by the code (`import x`, `require('./x')`, `use X`, `load 'x.rb'`).
+// Each one found as a file where that language looks for it is scanned as code of its language
+// (interpreters.ts), as the file would be if it were run directly. Installed packages are not the
+// project's: only the directories the language searches first (the code's own, the ones the
+// command line and the environment name) are looked in.
+import { dirname, isAbsolute, join, resolve } from 'node:path';
+import type { CodeLanguage } from '../grammars/types.js';
+import type { Scope } from './driver.js';
+
+interface ModuleRules {
+  /** Statements that load a module, its name in the first group. */
+  readonly statements: readonly RegExp[];
+  /** Files a module name may be, relative to a search directory. */
+  readonly files: (name: string) => readonly string[];
+  /** Environment variables that list more search directories. */
+  readonly env: readonly string[];
+  /** Whether the code's own directory (for inline code: the working directory) is searched for bare names. */
+  readonly ownDir: boolean;
+  /** The command-line option that adds a search directory (`perl -I`, `ruby -I`). */
+  readonly include?: string;
+}
+
+const JS_EXTENSIONS = ['', '.js', '.cjs', '.mjs', '.ts', '.mts', '.cts', '/index.js', '/index.cjs', '/index.mjs', '/index.ts'];
+
+const RULES: Partial<Record<CodeLanguage, ModuleRules>> = {
+  python: {
+    statements: [/^[ \t]*import[ \t]+([\w.]+(?:[ \t]*,[ \t]*[\w.]+)*)/gm, /^[ \t]*from[ \t]+([\w.]+)[ \t]+import\b/gm,
+      /\b(?:__import__|import_module)\(\s*["']([\w.]+)["']/g],
+    files: (n) => { const p = n.replace(/\./g, '/'); return [`${p}.py`, `${p}/__init__.py`, `${p}/__main__.py`]; },
+    env: ['PYTHONPATH'], ownDir: true,
+  },
+  node: {
+    // Only relative specifiers: a bare name is an installed package.
+    statements: [/\brequire\(\s*["'](\.{1,2}\/[^"']+)["']\s*\)/g, /\bimport\s*\(\s*["'](\.{1,2}\/[^"']+)["']/g,
+      /\bfrom\s+["'](\.{1,2}\/[^"']+)["']/g, /^\s*import\s+["'](\.{1,2}\/[^"']+)["']/gm],
+    files: (n) => JS_EXTENSIONS.map((e) => n + e),
+    env: [], ownDir: true,
+  },
+  perl: {
+    statements: [/^\s*(?:use|require)\s+([A-Z][\w:]*)/gm, /\b(?:require|do)\s+["']([^"']+\.p[lm])["']/g],
+    files: (n) => (/\.p[lm]$/.test(n) ? [n] : [`${n.replace(/::/g, '/')}.pm`]),
+    env: ['PERL5LIB', 'PERLLIB'], ownDir: false, include: '-I',
+  },
+  ruby: {
+    statements: [/\brequire(?:_relative)?\s*\(?\s*["']([^"']+)["']/g, /\bload\s*\(?\s*["']([^"']+\.rb)["']/g],
+    files: (n) => (n.endsWith('.rb') ? [n] : [`${n}.rb`]),
+    env: ['RUBYLIB'], ownDir: false, include: '-I',
+  },
+};
+
+/** The command-line option that adds a search directory for this language, if it has one. */
+export function includeOption(lang: CodeLanguage): string | undefined {
+  return RULES[lang]?.include;
+}
+
+/** Does this language load modules we follow? */
+export function loadsModules(lang: CodeLanguage): boolean {
+  return RULES[lang] !== undefined;
+}
+
+/** Module names the code loads (memoized per version of a file when `stamp` is given). */
+export function modulesIn(scope: Scope, lang: CodeLanguage, code: string, stamp?: string): readonly string[] {
+  const rules = RULES[lang];
+  if (!rules) return [];
+  const find = (): string[] => {
+    const out = new Set<string>();
+    for (const re of rules.statements) {
+      for (const m of code.matchAll(re)) for (const n of m[1]!.split(/[ \t]*,[ \t]*/)) if (out.size < 200) out.add(n);
+    }
+    // `require_relative 'x'` is relative to the file: spelled as a path.
+    for (const m of code.matchAll(/\brequire_relative\s*\(?\s*["']([^"']+)["']/g)) { out.delete(m[1]!); out.add(`./${m[1]!}`); }
+    return [...out];
+  };
+  return stamp !== undefined && scope.files.memo ? scope.files.memo(`modules:${lang}:${stamp}`, find) : find();
+}
+
+/**
+ * The file a module name loads, or null: a path (`./x`, `/x`) relative to `base`, a bare name in
+ * the search directories (`base` first where the language searches the code's own directory).
+ */
+export function moduleFile(scope: Scope, lang: CodeLanguage, name: string, base: string | null, include: readonly string[]): string | null {
+  const rules = RULES[lang];
+  if (!rules) return null;
+  const isPath = /^\.{1,2}\//.test(name) || isAbsolute(name);
+  const dirs: string[] = [];
+  if (isPath) { if (base !== null || isAbsolute(name)) dirs.push(base ?? '/'); } else {
+    if (rules.ownDir && base !== null) dirs.push(base);
+    for (const d of include) dirs.push(base === null ? d : resolve(base, d));
+    for (const v of rules.env) {
+      const value = scope.env.get(v);
+      if (typeof value === 'string') for (const d of value.split(':')) if (d !== '' && !/[$`]/.test(d)) dirs.push(scope.cwd === null ? d : resolve(scope.cwd, d));
+    }
+  }
+  for (const dir of dirs.slice(0, 16)) {
+    for (const f of rules.files(name)) {
+      const path = isAbsolute(f) ? f : join(dir, f);
+      if (scope.files.read(path).kind !== 'missing') return path;
+    }
+  }
+  return null;
+}
+
+/** The directory code's relative names resolve against: a file's own, or the working directory. */
+export function codeBase(scope: Scope, from: string | undefined): string | null {
+  return from !== undefined ? dirname(from) : scope.cwd;
+}

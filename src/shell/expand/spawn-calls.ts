@@ -1,0 +1,113 @@
+// The commands a code file starts: the first argument of each process-starting call when it is a
+// string literal (`execSync("…")`, `os.system("…")`), with a following list of literals as its
+// arguments (`spawn("docker", ["ps"])`), or a name the file assigns one to (`cmd = [...]; run(cmd)`).
+// The file's own names for those calls count (`from subprocess import run as r`). A call given text
+// the program decodes at run time (base64, char codes) cannot be read. Arguments after the command
+// are data, not commands.
+import type { CodeLanguage } from '../grammars/types.js';
+import { literalsOf, quoteForScan } from './code-literals.js';
+
+/** Process-starting calls in common interpreters. */
+export const SPAWNS = /\b(exec\.Command(?:Context)?|Command::new|qx|open|execute|shell-command|call-process|start-process|async-shell-command|process-file|ProcessBuilder|Runtime\.getRuntime|system|popen|Popen|subprocess|child_process|execSync|execFileSync|spawnSync|spawn|execFile|exec|execa|fork|IO\.popen|Open3|shell_exec|passthru|proc_open|Deno\.Command|Bun\.spawn|Bun\.\$|run|call|check_call|check_output|getoutput|getstatusoutput|os\.exec[lv]p?e?|pexpect|sh|cmd|run-program|shell script)\b|`|%x[{(\[]|qx[{(\[/]|\.!!?(?![=\w])/;
+
+/** Ways of decoding text at run time: a command given one cannot be read. */
+const DECODES = /\b(?:b64decode|b32decode|a85decode|atob|fromCharCode|unhexlify|fromhex|codecs\.decode|rot13|decode64|unpack1?)\b|\bBuffer\.from\([^)]*['"](?:base64|hex)['"]|\.decode\(\s*["'](?:base64|hex|rot)/;
+
+/** Languages whose backticks (and Perl's qx, Ruby's %x) run their text as a command. */
+const BACKTICK_RUNS: ReadonlySet<CodeLanguage> = new Set(['ruby', 'perl', 'php', 'code']);
+
+export interface SpawnCalls {
+  readonly pieces: string[];
+  /** A process-starting call is given text decoded at run time. */
+  readonly decoded: boolean;
+}
+
+/** `NAME = "…"` and `NAME = ["…", …]` assignments of a file (its literal values), by name. */
+function assignedLiterals(code: string): Map<string, string> {
+  const out = new Map<string, string>();
+  const re = /(?:^|[\s;{(])(?:(?:const|let|var|my|our)\s+)?\$?([A-Za-z_]\w*)\s*:?=(?!=)\s*(\[[^\]\n]{0,2000}\]|\([^)\n]{0,2000}\)|["'`][^\n]{0,2000})/g;
+  for (const m of code.matchAll(re)) {
+    if (out.size > 500) break;
+    const lits = literalsOf(m[2]!);
+    if (lits.length === 0) continue;
+    out.set(m[1]!, /^[[(]/.test(m[2]!) ? lits.map((l) => quoteForScan(l.text)).join(' ') : lits[0]!.text);
+  }
+  return out;
+}
+
+/** The file's own names for process-starting calls: `from subprocess import run as r`, `{ execSync: ex }`. */
+function spawnAliases(code: string): string[] {
+  const out: string[] = [];
+  const spawn = new RegExp(`^(?:${SPAWNS.source})$`);
+  for (const m of code.matchAll(/\bimport\s+([\w.]+)\s+as\s+(\w+)|\b(\w+)\s+as\s+(\w+)|\b(\w+)\s*:\s*(\w+)\s*[,}]/g)) {
+    const [from, to] = m[1] !== undefined ? [m[1].split('.').pop()!, m[2]!] : m[3] !== undefined ? [m[3], m[4]!] : [m[5]!, m[6]!];
+    if (spawn.test(from) && out.length < 50) out.push(to);
+  }
+  return out;
+}
+
+export function spawnCalls(code: string, lang: CodeLanguage): SpawnCalls {
+  const out: string[] = [];
+  let decoded = false;
+  const aliases = spawnAliases(code);
+  const re = aliases.length === 0 ? new RegExp(SPAWNS.source, 'g') : new RegExp(`\\b(?:${aliases.join('|')})(?=\\s*\\()|${SPAWNS.source}`, 'g');
+  let assigned: Map<string, string> | undefined;
+  // A spawn word inside a string literal (`"do not run …"`) is text, not a call.
+  const inLiteral = literalsOf(code);
+  let li = 0;
+  let count = 0;
+  for (let m = re.exec(code); m !== null && count < 2000; m = re.exec(code)) {
+    count++;
+    while (li < inLiteral.length && inLiteral[li]!.end <= m.index) li++;
+    const lit = inLiteral[li];
+    if (lit && lit.start <= m.index) {
+      // `cmd` and qx(cmd) run their text where backticks run commands.
+      if (lit.start === m.index && BACKTICK_RUNS.has(lang) && /^(?:`|qx|%x)/.test(code.slice(m.index, m.index + 2))) out.push(lit.text);
+      continue;
+    }
+    const after = m.index + m[0].length;
+    // Ruby and Perl call without parentheses (`sh "cmd"`, `system 'cmd'`): the rest of the line.
+    if (/^[ \t]+["'`%q]/.test(code.slice(after, after + 3))) {
+      const eol = code.indexOf('\n', after);
+      const line = code.slice(after, eol < 0 ? undefined : eol);
+      const lits = literalsOf(line);
+      if (lits.length > 0) out.push(lits.length > 1 && /^\s*["'][^"']*["']\s*,/.test(line) ? lits.map((l) => quoteForScan(l.text)).join(' ') : lits[0]!.text);
+      continue;
+    }
+    const open = code.indexOf('(', after);
+    if (open < 0 || open - after > 2) continue;
+    let depth = 0;
+    let end = open;
+    for (; end < code.length && end - open < 4000; end++) {
+      const c = code[end];
+      if (c === '(') depth++;
+      else if (c === ')') { depth--; if (depth === 0) break; }
+    }
+    const all = code.slice(open + 1, end);
+    // Go's exec.CommandContext(ctx, "prog", …): the command comes after the context.
+    const args = m[0].endsWith('Context') ? all.slice(all.indexOf(',') + 1) : all;
+    if (DECODES.test(args)) decoded = true;
+    const name = /^\s*\$?([A-Za-z_]\w*)\s*(?:[,)]|$)/.exec(args)?.[1];
+    if (name !== undefined) {
+      // `run(cmd)`: what the file assigns to that name.
+      assigned ??= assignedLiterals(code);
+      const value = assigned.get(name);
+      if (value !== undefined) out.push(value);
+      else if (new RegExp(`\\b${name}\\s*=[^\\n]*(?:${DECODES.source})`).test(code)) decoded = true;
+      continue;
+    }
+    const first = /^\s*(?:\[\s*)?(["'`])/.exec(args);
+    if (!first) continue;
+    const literals = literalsOf(args);
+    const head = literals[0];
+    if (!head) continue;
+    // The command and the literals that follow it in one list (`["docker", "ps"]`, `"docker", ["ps"]`).
+    const run = [head.text];
+    for (let k = 1; k < literals.length; k++) {
+      if (!/^\s*,\s*\[?\s*$/.test(args.slice(literals[k - 1]!.end, literals[k]!.start))) break;
+      run.push(literals[k]!.text);
+    }
+    out.push(run.length > 1 ? run.map(quoteForScan).join(' ') : head.text);
+  }
+  return { pieces: out, decoded };
+}

@@ -1,0 +1,1 @@
+fn main() { println!("docker ps is for the server"); }
