@@ -1,6 +1,7 @@
 // The package as a person installs it: `npm pack`, then `npm install` of the tarball into an empty
 // project (offline, from the npm cache that `npm ci` filled). What is installed must run: a check
-// that needs the bash grammar (shipped as wasm in dist/), init and doctor.
+// that needs the bash grammar (shipped as wasm in dist/), init and doctor; without the optional
+// Kubernetes client, a clear word on what to install.
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readdirSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
@@ -39,5 +40,13 @@ describe('the packed package', () => {
     const doctor = spawnSync(bin, ['doctor', '--json'], { cwd: app, encoding: 'utf8', env });
     expect(JSON.parse(doctor.stdout).hosts[0]).toMatchObject({ host: 'claude', live: true });
     expect(doctor.status).toBe(0);
+
+    // @kubernetes/client-node is an optional peer: not installed, an Argo CD environment says what to install.
+    expect(existsSync(join(app, 'node_modules', '@kubernetes', 'client-node'))).toBe(false);
+    writeFileSync(join(app, 'kubeconfig'), 'apiVersion: v1\nkind: Config\ncurrent-context: prod\nclusters: []\ncontexts: []\nusers: []\n');
+    writeFileSync(join(app, 'gitops-guard.json'), JSON.stringify({ reconciler: { type: 'argocd', app: 'web', kubeconfig: 'kubeconfig' } }));
+    const status = spawnSync(bin, ['status'], { cwd: app, encoding: 'utf8', env });
+    expect(status.stderr + status.stdout).toContain('npm install @kubernetes/client-node@1');
+    expect(status.status).toBe(1);
   }, 120_000);
 });

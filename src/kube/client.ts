@@ -94,7 +94,12 @@ export async function openKube(target: KubeTarget, root: string): Promise<KubeCl
   try {
     k8s = await import('@kubernetes/client-node');
   } catch (e) {
-    throw new KubeError(`@kubernetes/client-node cannot be loaded (${(e as Error).message}): reinstall gitops-guard with its dependencies`);
+    // An optional peer: only Argo CD and Flux environments need it (docs/package.md).
+    const missing = (e as NodeJS.ErrnoException).code === 'ERR_MODULE_NOT_FOUND';
+    throw new KubeError(missing
+      ? 'Argo CD and Flux environments talk to the cluster through @kubernetes/client-node, which is not installed: '
+        + 'npm install @kubernetes/client-node@1 (next to gitops-guard)'
+      : `@kubernetes/client-node cannot be loaded (${(e as Error).message}): gitops-guard needs its 1.x line (npm install @kubernetes/client-node@1)`);
   }
   const kc = new k8s.KubeConfig();
   try {
