@@ -67,8 +67,8 @@ describe('environments', () => {
     [{ environments: { prod: { reconciler: { type: 'argocd' } } } }, 'environments.prod.reconciler'],
     [{ environments: { prod: { hosts: ['web 1'] } } }, 'environments.prod.hosts.0'],
   ])('refuses %j, naming the environment', async (config, message) => {
-    await expect(loadConfig({ cwd: project(), config })).rejects.toThrow(ConfigError);
-    await expect(loadConfig({ cwd: project(), config })).rejects.toThrow(message);
+    await expect(loadConfig({ cwd: project(), config: config as never })).rejects.toThrow(ConfigError);
+    await expect(loadConfig({ cwd: project(), config: config as never })).rejects.toThrow(message);
   });
 
   it('reads every reconciler', async () => {

@@ -13,7 +13,7 @@
 // until the upstream commit has been applied; an invalid compose file never reaches `up`, so the
 // containers that were running stay up.
 
-import type { ResolvedConfig } from '../config.js';
+import type { Reconciler, ResolvedConfig } from '../config.js';
 import { UnsafeValue } from '../remote/commands.js';
 import { ENGINE_FUNCTIONS } from './reconciler-engines.js';
 
@@ -34,7 +34,8 @@ export function reconcilerEnv(config: ResolvedConfig): [string, string][] {
     ['GITOPS_GUARD_REMOTE', config.remote],
     ['GITOPS_GUARD_COMPOSE_FILES', config.composeFiles.join(' ')],
     ['GITOPS_GUARD_STACK', stackName(config)],
-    ...(config.reconciler.type === 'swarm' ? [['GITOPS_GUARD_ENGINE', 'swarm'] as [string, string]] : []),
+    ...(config.reconciler.type === 'swarm' ? [['GITOPS_GUARD_ENGINE', 'swarm'] as [string, string],
+      ['GITOPS_GUARD_STACK_ARGS', stackArgs(config.reconciler)] as [string, string]] : []),
     ...(config.stateFile ? [['GITOPS_GUARD_STATE', config.stateFile] as [string, string]] : []),
     ...(config.onDrift === 'refuse' ? [['GITOPS_GUARD_ON_DRIFT', 'refuse'] as [string, string]] : []),
     ...(config.notify ? [['GITOPS_GUARD_NOTIFY_URL', config.notify.url] as [string, string],
@@ -49,6 +50,11 @@ export function reconcilerEnv(config: ResolvedConfig): [string, string][] {
     if (/[\x00-\x1f\x7f]/.test(v)) throw new UnsafeValue(`${k} must not contain control characters: ${JSON.stringify(v)}`);
   }
   return env;
+}
+
+/** docker stack deploy's options from the config (the script's default is --prune alone). */
+function stackArgs(r: Extract<Reconciler, { type: 'swarm' }>): string {
+  return ['--prune', ...(r.withRegistryAuth ? ['--with-registry-auth'] : []), ...(r.resolveImage ? ['--resolve-image', r.resolveImage] : [])].join(' ');
 }
 
 /** The stack's name on the server: the config's `stack`, else the checkout's directory name. */
