@@ -11,6 +11,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { deploy, rollback } from '../src/gitops/deploy.js';
 import { reconcilerEnv } from '../src/gitops/reconciler.js';
+import { templates } from '../src/remote/commands.js';
 import type { SwarmService } from '../src/remote/swarm.js';
 import { httpGet, httpdService } from './support/docker.js';
 import { COMPOSE, git } from './support/repos.js';
@@ -116,6 +117,14 @@ describe('reconciler: swarm', () => {
     expect(r.stdout).toContain('2/2 services running as specified');
     expect(r.stdout).toMatch(/gateway\s+CodeFoundry_gateway\s+local\/busybox:1\s+running\s+-\s+-\s+-\s+replicas 1\/1; update completed: update completed/);
     expect(r.stdout).toMatch(/api\s+CodeFoundry_api\s+local\/busybox:1\s+running\s+-\s+-\s+-\s+replicas 1\/1\n/);
+    // logs of a swarm service: docker service logs, each line prefixed with its task.
+    const logs = spawnSync(process.execPath, [BIN, 'logs', 'gateway', '--tail', '20'],
+      { cwd: s.dev, encoding: 'utf8', env: { PATH: process.env.PATH ?? '', HOME: join(s.work, 'home'), NO_COLOR: '1' } });
+    expect(logs.status, logs.stderr).toBe(0);
+    expect(logs.stdout).toContain(`== gateway (${STACK}_gateway) stdout ==\n`);
+    // Every task's lines, the replaced one's too (docker service logs keeps them).
+    expect(logs.stdout).toMatch(new RegExp(`^${STACK}_gateway\\.1\\.\\w+@\\S+\\s+\\| listening on 127\\.0\\.0\\.1:${s.ports[2]}$`, 'm'));
+    expect(logs.stdout).toMatch(/stderr ==\n\S+\s+\| warn: no TLS configured/);
   });
 
   it('deploys the stack again when a service was scaled by hand (drift), and says so', async () => {
@@ -142,7 +151,8 @@ describe('reconciler: swarm', () => {
       expect(text).toContain('unhealthy container');
       expect(text).toContain(`gitops-guard rollback ${r.commit!.slice(0, 7)}`);
       await until('the rollback to complete', () => inspect('gateway', '{{.UpdateStatus.State}}') === 'rollback_completed');
-      expect(await httpGet(gw2)).toBe(200);
+      // The swarm starts the old task again once its rollback completed.
+      await until('the old gateway to serve again', async () => (await httpGet(gw2)) === 200);
       // The timer's next run sees the rolled-back spec and reports it instead of repeating the update.
       const run = await s.reconcile({ GITOPS_GUARD_ENGINE: 'swarm', GITOPS_GUARD_STACK_ARGS: '--prune --resolve-image never' });
       expect(run.code).toBe(6);
@@ -171,6 +181,40 @@ describe('reconciler: swarm', () => {
       expect(inspect('api', '{{.UpdateStatus.State}}')).toBe('paused');
       expect(await httpGet(api)).toBeNull();
       expect(git(s.bare, 'rev-parse', 'main')).toBe(r.commit);
+    } finally {
+      server.close();
+    }
+  });
+
+  it('ends the wait when a new service\'s tasks keep failing, with the task\'s error', async () => {
+    const [, , gw2, api2, worker] = s.ports as [number, number, number, number, number];
+    const crashing = swarmService('worker', worker).replace(/command: \[.*\]/, 'command: ["sh", "-c", "echo no database >&2; exit 3"]')
+      .replace('        monitor: 2s\n', '        monitor: 2s\n      restart_policy:\n        delay: 1s\n');
+    writeFileSync(join(s.dev, COMPOSE), stackFile(swarmService('gateway', gw2), swarmService('api', api2, { failureAction: 'pause' }), crashing));
+    const { config, server } = await s.setup();
+    try {
+      const r = await deploy(config, { message: 'a worker that exits at once', server, pollMs: 200, waitTimeoutMs: 120_000 });
+      expect(r.verify).toMatchObject({ ok: false, pending: false });
+      expect(r.verify!.problems.join('\n')).toMatch(/worker: 0\/1 replicas up to date and running, \d+ of its tasks failed \(last task error: "?task: non-zero exit \(3\)/);
+      expect(inspect('worker', '{{json .UpdateStatus}}')).toBe('null');
+    } finally {
+      server.close();
+    }
+  });
+
+  it('a server that is not a swarm manager: install and the reconciler say so', async () => {
+    const { server } = await s.setup();
+    try {
+      const manager = await server.run(templates.missingTools(['git', 'flock', 'docker'], 'swarm'));
+      expect(manager.stdout).toBe('');
+      s.engine.docker('stack', 'rm', STACK);
+      s.engine.docker('swarm', 'leave', '--force');
+      const missing = await server.run(templates.missingTools(['git', 'flock', 'docker'], 'swarm'));
+      expect(missing.stdout.trim()).toBe('a swarm manager (this docker is not one: docker swarm init, or install on a manager)');
+      const r = await s.reconcile({ GITOPS_GUARD_ENGINE: 'swarm' });
+      expect(r.code).toBe(6);
+      expect(r.stderr).toMatch(/docker (service ls|stack deploy) failed.*[\s\S]*not a swarm manager/);
+      await expect(server.status()).rejects.toThrow(/listing the swarm services of stack CodeFoundry on 127\.0\.0\.1 failed \(exit 1\): .*not a swarm manager/);
     } finally {
       server.close();
     }

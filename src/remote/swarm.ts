@@ -21,6 +21,8 @@ export interface SwarmService extends ServiceState {
   readonly update: SwarmUpdate | null;
   /** The newest error a task of the service reported (a failed task), if any. */
   readonly taskError: string | null;
+  /** Tasks of the current spec that failed or were rejected (the restart policy starts new ones). */
+  readonly failedTasks: number;
 }
 
 /** Update states in which the engine gave up on the new spec: they end a deploy's wait. */
@@ -53,8 +55,9 @@ export function parseSwarmServices(stdout: string, stack: string): SwarmService[
     const spec = [...inspected.entries()].find(([full]) => id !== null && full.startsWith(id))?.[1] ?? {};
     // Task names are SERVICE.SLOT (replicated) or SERVICE.NODE (global); service names have no dot.
     const own = tasks.filter((t) => (str(t.Name) ?? '').replace(/^\\_ /, '').split('.')[0] === name);
-    const running = own.filter((t) => upToDate.has(str(t.ID) ?? '') && t.DesiredState === 'Running'
-      && /^Running\b/.test(str(t.CurrentState) ?? '')).length;
+    const current = own.filter((t) => upToDate.has(str(t.ID) ?? ''));
+    const running = current.filter((t) => t.DesiredState === 'Running' && /^Running\b/.test(str(t.CurrentState) ?? '')).length;
+    const failedTasks = current.filter((t) => /^(Failed|Rejected)\b/.test(str(t.CurrentState) ?? '')).length;
     const mode = spec.mode as { Replicated?: { Replicas?: number } } | undefined;
     const desired = replicasOf(str(ls.Replicas))?.[1] ?? mode?.Replicated?.Replicas ?? 0;
     const u = spec.update as { State?: unknown; Message?: unknown; StartedAt?: unknown } | null | undefined;
@@ -71,7 +74,7 @@ export function parseSwarmServices(stdout: string, stack: string): SwarmService[
       image: image.replace(/@sha256:[0-9a-f]+$/, ''), state, health: null, status: parts.join('; '),
       created: update?.startedAt ?? str(spec.createdAt), restarts: null,
       ports: (str(ls.Ports) ?? '').split(',').map((p) => p.trim()).filter(Boolean), id,
-      replicas: { running, desired }, update, taskError,
+      replicas: { running, desired }, update, taskError, failedTasks,
     };
   });
 }
@@ -111,7 +114,12 @@ export function swarmProblem(s: ServiceState, before?: ServiceState): { text: st
     return { text: `${label}: the swarm's update is ${u.state}${u.message ? `: ${u.message}` : ''}${error}`, settled: true, final: u.state !== 'rollback_started' };
   }
   if (u?.state === 'updating') return { text: `${label} is updating (${running}/${desired} tasks up to date and running)`, settled: false, final: false };
-  if (running < desired) return { text: `${label}: ${running}/${desired} replicas up to date and running${error}`, settled: false, final: false };
+  // Tasks of this spec failing again and again (a new service has no update to pause or roll back).
+  if (running < desired) {
+    const failing = s.failedTasks >= 2;
+    return { text: `${label}: ${running}/${desired} replicas up to date and running${failing ? `, ${s.failedTasks} of its tasks failed` : ''}${error}`,
+      settled: failing, final: false };
+  }
   return null;
 }
 
