@@ -17,7 +17,14 @@ const kubeContext = z.string().regex(/^[A-Za-z0-9_.:@\/-]+$/, 'a kubeconfig cont
 /** Who applies what is pushed: this tool's own reconciler, Docker Swarm, or a Kubernetes GitOps engine. */
 export const ReconcilerSchema = z.union([
   z.enum(['gitops-guard', 'swarm']),
-  z.object({ type: z.enum(['gitops-guard', 'swarm']) }).strict(),
+  z.object({ type: z.literal('gitops-guard') }).strict(),
+  z.object({
+    type: z.literal('swarm'),
+    withRegistryAuth: z.boolean().default(false)
+      .describe("Pass --with-registry-auth to docker stack deploy (sends the server user's registry login to the swarm's nodes)."),
+    resolveImage: z.enum(['always', 'changed', 'never']).optional()
+      .describe("docker stack deploy --resolve-image (default: docker's, always: pin each tag to the registry's digest)."),
+  }).strict(),
   z.object({
     type: z.literal('argocd'),
     app: kubeName.describe('The Argo CD Application.'),
@@ -35,7 +42,8 @@ export const ReconcilerSchema = z.union([
 ]);
 export type ReconcilerInput = z.input<typeof ReconcilerSchema>;
 export type Reconciler =
-  | { readonly type: 'gitops-guard' | 'swarm' }
+  | { readonly type: 'gitops-guard' }
+  | { readonly type: 'swarm'; readonly withRegistryAuth?: boolean; readonly resolveImage?: 'always' | 'changed' | 'never' }
   | { readonly type: 'argocd'; readonly app: string; readonly namespace: string; readonly context?: string; readonly kubeconfig?: string }
   | { readonly type: 'flux'; readonly kustomization: string; readonly namespace: string; readonly context?: string; readonly kubeconfig?: string };
 

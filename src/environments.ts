@@ -26,6 +26,7 @@ export function normalizeReconciler(r: ReconcilerInput | undefined): Reconciler 
   if (typeof r === 'string') return { type: r };
   if (r.type === 'argocd') return { ...r, namespace: r.namespace ?? 'argocd' };
   if (r.type === 'flux') return { ...r, namespace: r.namespace ?? 'flux-system' };
+  if (r.type === 'swarm') return { ...r, withRegistryAuth: r.withRegistryAuth ?? false };
   return { type: r.type };
 }
 

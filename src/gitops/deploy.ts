@@ -8,6 +8,7 @@ import type { ResolvedConfig } from '../config.js';
 import { formatProblem, validateFiles } from '../compose/validate.js';
 import type { ReconcilerRun, ReconcilerState, Server, ServiceState } from '../remote/server.js';
 import { templates } from '../remote/commands.js';
+import { swarmProblem } from '../remote/swarm.js';
 import { reconcilerEnv, stackName } from './reconciler.js';
 import { unitName } from './install.js';
 import { classifyPush, IDENTITY_UNKNOWN, identityMessage, pushMessage } from './git-errors.js';
@@ -535,10 +536,12 @@ export async function verifyDeploy(config: ResolvedConfig, server: Server, commi
     const services = await server.containers();
     const problems: string[] = [];
     let settled = true;
+    let final = false;
     for (const s of services) {
-      const p = serviceProblem(s);
-      if (p) { problems.push(p.text); settled &&= p.settled; }
       const earlier = before?.find((b) => b.name === s.name);
+      // A swarm service: its tasks up to date and running, its update not given up (remote/swarm.ts).
+      const p = config.reconciler.type === 'swarm' ? swarmProblem(s, earlier) : serviceProblem(s);
+      if (p) { problems.push(p.text); settled &&= p.settled; final ||= 'final' in p && p.final === true; }
       if (earlier?.restarts != null && s.restarts != null && s.restarts > earlier.restarts) {
         problems.push(`${s.service ?? s.name} restarted ${s.restarts - earlier.restarts} time(s) since the push`);
       }
@@ -551,7 +554,8 @@ export async function verifyDeploy(config: ResolvedConfig, server: Server, commi
     }
     badSince = settled ? (badSince ?? now) : null;
     const outOfTime = now + poll > deadline;
-    if ((badSince !== null && now - badSince >= settleMs) || outOfTime) {
+    // final: the engine itself gave up on the change (a swarm update paused or rolled back).
+    if ((badSince !== null && now - badSince >= settleMs) || outOfTime || final) {
       const stillStarting = !settled;
       problems.push(`Look at: gitops-guard logs <service>; roll back with: gitops-guard rollback ${short}`);
       return { ok: false, commit, appliedAt: state.appliedAt ?? state.time, services, recreated, pending: stillStarting && outOfTime, problems };

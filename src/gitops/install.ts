@@ -30,6 +30,8 @@ export interface InstallPlan {
   /** This stack's systemd unit name (without .service/.timer) and crontab marker. */
   readonly unit: string;
   readonly marker: string;
+  /** What the reconciler drives: compose, or a swarm (then the server must be a manager). */
+  readonly engine?: 'compose' | 'swarm';
 }
 
 /** The units and the cron marker carry the stack's name: two stacks of one user never collide. */
@@ -61,11 +63,12 @@ export function plan(config: ResolvedConfig, scheduler: Scheduler): InstallPlan 
   const stack = stackName(config);
   const UNIT = unitName(stack);
   const marker = cronMarker(stack);
+  const engine = config.reconciler.type === 'swarm' ? 'swarm' as const : 'compose' as const;
   if (scheduler === 'cron') {
     const log = `${stateFile.replace(/\/[^/]*$/, '')}/reconcile.log`;
     const logDir = stateFile.replace(/\/[^/]*$/, '');
     const cronLine = `* * * * * mkdir -p ${cronEscape(homePath('path', logDir))} && ${env.map(([k, v]) => `${k}=${cronEscape(quoteWord(v))}`).join(' ')} ${cronEscape(homePath('path', script))} >> ${cronEscape(homePath('path', log))} 2>&1 ${marker}`;
-    return { scheduler, files, cronLine, enable: [], stateFile, unit: UNIT, marker };
+    return { scheduler, files, cronLine, enable: [], stateFile, unit: UNIT, marker, engine };
   }
   files.push({
     path: `~/.config/systemd/user/${UNIT}.service`, mode: '0644',
@@ -82,7 +85,7 @@ export function plan(config: ResolvedConfig, scheduler: Scheduler): InstallPlan 
       '[Install]', 'WantedBy=timers.target', ''].join('\n'),
   });
   return {
-    scheduler, files, stateFile, unit: UNIT, marker,
+    scheduler, files, stateFile, unit: UNIT, marker, engine,
     enable: [`systemctl --user daemon-reload && systemctl --user enable --now ${UNIT}.timer`,
       'loginctl enable-linger "$USER"   # keep the timer running when nobody is logged in'],
   };
@@ -91,7 +94,7 @@ export function plan(config: ResolvedConfig, scheduler: Scheduler): InstallPlan 
 /** The plan as text to copy by hand. */
 export function render(p: InstallPlan, host: string | undefined): string {
   const where = host ? ` (${host})` : '';
-  const lines = [`# On the server${where}, as the user that runs docker (the server needs sh, git, flock and docker compose, not Node):`, ''];
+  const lines = [`# On the server${where}, as the user that runs docker (the server needs sh, git, flock and docker compose, or a swarm manager, not Node):`, ''];
   for (const f of p.files) {
     if (f.mode === '0755') {
       const dir = f.path.replace(/\/[^/]*$/, '');
@@ -135,7 +138,7 @@ const output = (r: ExecResult): string => (r.stderr.trim() || r.stdout.trim()).s
 export async function apply(p: InstallPlan, run: Run, progress: (s: ApplyStep) => void = () => undefined): Promise<ApplyResult> {
   const steps: ApplyStep[] = [];
   const note = (s: ApplyStep): ApplyStep => { steps.push(s); progress(s); return s; };
-  const r0 = await run(templates.missingTools(['git', 'flock', 'docker']));
+  const r0 = await run(templates.missingTools(['git', 'flock', 'docker'], p.engine));
   const missing = r0.stdout.split('\n').map((s) => s.trim()).filter(Boolean);
   if (r0.code !== 0 || missing.length > 0) {
     note({ step: 'check the server has git, flock and docker', ok: false,

@@ -1,5 +1,5 @@
-// The reconciler that runs on the server: a POSIX sh script (the server needs sh, git, docker with
-// compose, and flock; not Node). `gitops-guard reconcile` prints it; `gitops-guard server install`
+// The reconciler that runs on the server: a POSIX sh script (the server needs sh, git, flock and
+// docker: with compose, or a swarm manager for reconciler: swarm; not Node). `gitops-guard reconcile` prints it; `gitops-guard server install`
 // prints a systemd timer or a cron line that runs it. docs/reconciler.md describes it for people.
 //
 // One run: take a lock (a second run exits 2 at once); remove a stale index.lock; fetch; when the
@@ -7,13 +7,15 @@
 // state (a patch file and a ref) and move it to upstream (onDrift: heal), or stop (refuse); when the
 // commit is already applied, compare the running containers with what the last run left and bring
 // them back with `up` if they differ; else fast-forward, validate with `docker compose config -q`,
-// and `docker compose up`. The result goes to a state file outside the work tree, each run that did
+// and `docker compose up` (Swarm: `docker stack config`, `docker stack deploy --prune`, and the
+// stack's service specs as what runs; reconciler-engines.ts). The result goes to a state file outside the work tree, each run that did
 // something to a bounded JSON-lines history beside it, and optionally to a webhook. A run repeats
 // until the upstream commit has been applied; an invalid compose file never reaches `up`, so the
 // containers that were running stay up.
 
-import type { ResolvedConfig } from '../config.js';
+import type { Reconciler, ResolvedConfig } from '../config.js';
 import { UnsafeValue } from '../remote/commands.js';
+import { ENGINE_FUNCTIONS } from './reconciler-engines.js';
 
 /**
  * The settings the script reads from its environment, from the config. Validated here for every
@@ -32,17 +34,27 @@ export function reconcilerEnv(config: ResolvedConfig): [string, string][] {
     ['GITOPS_GUARD_REMOTE', config.remote],
     ['GITOPS_GUARD_COMPOSE_FILES', config.composeFiles.join(' ')],
     ['GITOPS_GUARD_STACK', stackName(config)],
+    ...(config.reconciler.type === 'swarm' ? [['GITOPS_GUARD_ENGINE', 'swarm'] as [string, string],
+      ['GITOPS_GUARD_STACK_ARGS', stackArgs(config.reconciler)] as [string, string]] : []),
     ...(config.stateFile ? [['GITOPS_GUARD_STATE', config.stateFile] as [string, string]] : []),
     ...(config.onDrift === 'refuse' ? [['GITOPS_GUARD_ON_DRIFT', 'refuse'] as [string, string]] : []),
     ...(config.notify ? [['GITOPS_GUARD_NOTIFY_URL', config.notify.url] as [string, string],
       ...(config.notify.header && config.notify.tokenEnv ? [['GITOPS_GUARD_NOTIFY_HEADER', config.notify.header] as [string, string],
         ['GITOPS_GUARD_NOTIFY_TOKEN_ENV', config.notify.tokenEnv] as [string, string]] : [])] : []),
   ];
+  if (config.reconciler.type === 'swarm' && stackName(config).includes('.')) {
+    throw new UnsafeValue(`the swarm stack name ${JSON.stringify(stackName(config))} cannot contain "." (it is part of every service's DNS name): set "stack" in gitops-guard.json`);
+  }
   for (const [k, v] of env) {
     // eslint-disable-next-line no-control-regex
     if (/[\x00-\x1f\x7f]/.test(v)) throw new UnsafeValue(`${k} must not contain control characters: ${JSON.stringify(v)}`);
   }
   return env;
+}
+
+/** docker stack deploy's options from the config (the script's default is --prune alone). */
+function stackArgs(r: Extract<Reconciler, { type: 'swarm' }>): string {
+  return ['--prune', ...(r.withRegistryAuth ? ['--with-registry-auth'] : []), ...(r.resolveImage ? ['--resolve-image', r.resolveImage] : [])].join(' ');
 }
 
 /** The stack's name on the server: the config's `stack`, else the checkout's directory name. */
@@ -74,21 +86,24 @@ export const RECONCILER_SCRIPT = String.raw`#!/bin/sh
 # gitops-guard reconciler: the server applies what git says, and only what git says.
 # Settings (environment): GITOPS_GUARD_REPO (required: the server's checkout), GITOPS_GUARD_BRANCH
 # (main), GITOPS_GUARD_REMOTE (origin), GITOPS_GUARD_COMPOSE_FILES (space-separated, relative to the
-# checkout), GITOPS_GUARD_UP_ARGS (-d --remove-orphans), GITOPS_GUARD_STACK (this deployment's name;
+# checkout), GITOPS_GUARD_UP_ARGS (-d --remove-orphans), GITOPS_GUARD_ENGINE (compose, or swarm:
+# docker stack deploy GITOPS_GUARD_STACK_ARGS (--prune) -c FILE… STACK), GITOPS_GUARD_STACK (this deployment's name;
 # default: the checkout's directory name), GITOPS_GUARD_STATE (state file, outside the checkout;
 # default ~/.local/state/gitops-guard/STACK/state.json), GITOPS_GUARD_ON_DRIFT (heal or refuse),
 # GITOPS_GUARD_HISTORY_MAX (200 runs), GITOPS_GUARD_NOTIFY_URL, GITOPS_GUARD_NOTIFY_HEADER and
 # GITOPS_GUARD_NOTIFY_TOKEN_ENV (a webhook; the token is that variable, from the environment or
 # from ~/.config/gitops-guard/env as NAME=value).
 # Exit: 0 applied or up to date, 1 usage, 2 another run holds the lock, 3 fetch failed,
-# 4 the checkout drifted and was not moved, 5 compose config invalid, 6 compose up failed,
-# 8 the state file cannot be written.
+# 4 the checkout drifted and was not moved, 5 compose config invalid, 6 compose up (stack deploy)
+# failed, or the swarm rolled the applied commit back, 8 the state file cannot be written.
 set -u
 REPO=${"$"}{GITOPS_GUARD_REPO:-}
 BRANCH=${"$"}{GITOPS_GUARD_BRANCH:-main}
 REMOTE=${"$"}{GITOPS_GUARD_REMOTE:-origin}
 FILES=${"$"}{GITOPS_GUARD_COMPOSE_FILES:-}
 UP_ARGS=${"$"}{GITOPS_GUARD_UP_ARGS:--d --remove-orphans}
+ENGINE=${"$"}{GITOPS_GUARD_ENGINE:-compose}
+STACK_ARGS=${"$"}{GITOPS_GUARD_STACK_ARGS:---prune}
 ON_DRIFT=${"$"}{GITOPS_GUARD_ON_DRIFT:-heal}
 HISTORY_MAX=${"$"}{GITOPS_GUARD_HISTORY_MAX:-200}
 NOTIFY_URL=${"$"}{GITOPS_GUARD_NOTIFY_URL:-}
@@ -104,6 +119,11 @@ HISTORY="$DIR/history.jsonl"
 say() { echo "gitops-guard reconcile ($STACK): $*" >&2; }
 [ -n "$REPO" ] || { say "set GITOPS_GUARD_REPO to the server's checkout"; exit 1; }
 case "$ON_DRIFT" in heal|refuse) ;; *) say "GITOPS_GUARD_ON_DRIFT is heal or refuse, not $ON_DRIFT"; exit 1 ;; esac
+case "$ENGINE" in
+  compose) FILE_OPT=-f; LISTING='docker ps'; APPLYING='docker compose up'; REAPPLY='the running containers differed from git (stopped, removed or changed by hand:'; REAPPLIED='brought back with up' ;;
+  swarm) FILE_OPT=-c; LISTING='docker service ls'; APPLYING='docker stack deploy'; REAPPLY="the stack's services differed from git (scaled, updated, rolled back or removed by hand:"; REAPPLIED='deployed the stack again' ;;
+  *) say "GITOPS_GUARD_ENGINE is compose or swarm, not $ENGINE"; exit 1 ;;
+esac
 case "$HISTORY_MAX" in ''|*[!0-9]*) HISTORY_MAX=200 ;; esac
 case "$STATE" in "$REPO"/*) say "keep the state file outside the checkout"; exit 1 ;; esac
 [ -d "$DIR" ] || mkdir -p "$DIR" || { say "cannot create $DIR"; exit 8; }
@@ -280,19 +300,15 @@ if [ -n "$drift" ]; then
 fi
 
 set --
-for f in $FILES; do set -- "$@" -f "$REPO/$f"; done
+for f in $FILES; do set -- "$@" "$FILE_OPT" "$REPO/$f"; done
 first=${"$"}{FILES%% *}
 workdir="$REPO/${"$"}{first:-docker-compose.yml}"
 workdir=${"$"}{workdir%/*}
-running_now() { # now_running= the stack's containers as name:id:state words (docker's order: newest first)
-  list=$(docker ps -a --filter "label=com.docker.compose.project.working_dir=$workdir" --filter 'label=com.docker.compose.oneoff=False' \
-    --format '{{.Names}}:{{.ID}}:{{.State}}' 2>&1) || { now_running=$list; return 1; }
-  set -f; set -- $list; set +f
-  now_running="$*"
-}
+${ENGINE_FUNCTIONS}
+running_now() { "${"$"}{ENGINE}_running"; }
 
 if [ "$target" = "$applied_before" ] && [ "$head" = "$target" ]; then
-  running_now || fail "$target" 6 "docker ps failed: $now_running"
+  running_now || fail "$target" 6 "$LISTING failed: $now_running"
   if [ "$now_running" = "$fp_before" ] || [ "$ON_DRIFT" = refuse ]; then
     [ -z "$HEALED" ] && exit 0  # already applied, running as left
     record "$target" true 0 "nothing else to do" "$now_running"
@@ -302,35 +318,23 @@ if [ "$target" = "$applied_before" ] && [ "$head" = "$target" ]; then
   changed=""
   for e in $fp_before; do case " $now_running " in *" $e "*) ;; *) changed="$changed ${"$"}{e%%:*}" ;; esac; done
   for e in $now_running; do case " $fp_before " in *" $e "*) ;; *) case " $changed " in *" ${"$"}{e%%:*} "*) ;; *) changed="$changed ${"$"}{e%%:*}" ;; esac ;; esac; done
-  heal_note "the running containers differed from git (stopped, removed or changed by hand:${"$"}{changed:- none listed}); brought back with up"
+  # The engine itself rolled a failed update of this commit back: deploying it again would only
+  # repeat the failure every run. It stays failed until a new commit comes.
+  if [ "$ENGINE" = swarm ] && swarm_rolled_back && [ -n "$rolled" ]; then
+    fail "$target" 6 "the swarm rolled back $target after a failed update: $rolled not deploying it again; fix it in git (a new commit is deployed)"
+  fi
+  heal_note "$REAPPLY${"$"}{changed:- none listed}); $REAPPLIED"
 elif [ "$head" != "$target" ]; then
   if ! out=$(git merge --ff-only --quiet "$target" 2>&1); then
     fail "$target" 4 "$REMOTE/$BRANCH is not a fast-forward of the checkout: $out"
   fi
 fi
 
-if ! out=$(docker compose "$@" config -q 2>&1); then
-  fail "$target" 5 "docker compose config: $out"
-fi
-# shellcheck disable=SC2086 # UP_ARGS is a list of words
-out=$(docker compose "$@" up $UP_ARGS 2>&1); up=$?
-# An up killed while it recreated a container leaves a container named ID_NAME behind, and the next
-# up fails on that name (compose may even remove it and collide again): remove such leftovers, as
-# compose would have, and try again, twice at most.
-tries=0
-while [ "$up" != 0 ] && [ "$tries" -lt 2 ]; do
-  case "$out" in *"is already in use by container"*) ;; *) break ;; esac
-  tries=$((tries + 1))
-  left=$(docker ps -a --filter "label=com.docker.compose.project.working_dir=$workdir" --format '{{.Names}}' | grep -E '^[0-9a-f]{12}_' || true)
-  # shellcheck disable=SC2086 # one name a word
-  [ -z "$left" ] || docker rm -f $left >/dev/null 2>&1 || true
-  heal_note "compose up failed on a container left behind by an interrupted up${"$"}{left:+ (removed: $(printf '%s' "$left" | tr '\n' ' '))}; tried again"
-  # shellcheck disable=SC2086
-  out=$(docker compose "$@" up $UP_ARGS 2>&1); up=$?
-done
+"${"$"}{ENGINE}_validate" "$@" || fail "$target" 5 "$out"
+"${"$"}{ENGINE}_apply" "$@"; up=$?
 if [ "$up" != 0 ]; then
   record "$target" false 6 "$(printf '%s\n' "$out" | tail -n 40)"
-  say "docker compose up failed for $target"
+  say "$APPLYING failed for $target"
   printf '%s\n' "$out" | tail -n 40 >&2
   exit 6
 fi

@@ -45,6 +45,18 @@ const CRON_MARKER = /^# gitops-guard-reconcile\[[A-Za-z0-9][A-Za-z0-9_.-]*\]$/;
 export const LOGS_DEFAULT_TAIL = 200;
 export const LOGS_MAX_TAIL = 5000;
 
+export interface LogOptions { readonly tail: number; readonly since?: string | undefined; readonly follow?: boolean }
+
+/** `--tail N [--since S] [--follow]`, checked. */
+function logOptions(options: LogOptions): string[] {
+  const tail = Math.trunc(options.tail);
+  if (!(tail >= 0 && tail <= LOGS_MAX_TAIL)) throw new UnsafeValue(`tail must be 0..${LOGS_MAX_TAIL}, not ${options.tail}`);
+  if (options.since !== undefined && !SINCE.test(options.since)) {
+    throw new UnsafeValue(`${JSON.stringify(options.since)} is not a duration (10m, 2h) or a timestamp`);
+  }
+  return [`--tail ${tail}`, ...(options.since !== undefined ? [`--since ${quoteWord(options.since)}`] : []), ...(options.follow ? ['--follow'] : [])];
+}
+
 export const templates = {
   /** Every container, one JSON object a line. */
   containers: (): string => `docker ps -a --no-trunc --format '{{json .}}'`,
@@ -61,15 +73,29 @@ export const templates = {
       // fails on .State.Health of a container without a healthcheck.
       + `docker inspect --format '{{.Id}} {{.RestartCount}} {{json .State}}' -- $ids; }`;
   },
-  logs: (container: string, options: { tail: number; since?: string | undefined; follow?: boolean }): string => {
+  logs: (container: string, options: LogOptions): string => {
     if (!CONTAINER_ID.test(container)) checkName('container', container);
-    const tail = Math.trunc(options.tail);
-    if (!(tail >= 0 && tail <= LOGS_MAX_TAIL)) throw new UnsafeValue(`tail must be 0..${LOGS_MAX_TAIL}, not ${options.tail}`);
-    if (options.since !== undefined && !SINCE.test(options.since)) {
-      throw new UnsafeValue(`${JSON.stringify(options.since)} is not a duration (10m, 2h) or a timestamp`);
-    }
-    return ['docker logs', `--tail ${tail}`, options.since !== undefined ? `--since ${quoteWord(options.since)}` : '',
-      options.follow ? '--follow' : '', '--', quoteWord(container)].filter(Boolean).join(' ');
+    return ['docker logs', ...logOptions(options), '--', quoteWord(container)].join(' ');
+  },
+  /** A swarm service's logs (every task's, each line prefixed with its task). */
+  serviceLogs: (service: string, options: LogOptions): string =>
+    ['docker service logs', ...logOptions(options), '--', quoteWord(checkName('service', service))].join(' '),
+  /**
+   * A swarm stack's services, in four parts split by separator lines: `docker service ls` records
+   * (replicas N/M, ports), selected `docker service inspect` fields (mode, image, update status),
+   * every task, and the ids of the tasks that are up to date with their service's spec (the
+   * engine's own `_up-to-date` task filter, which docker's --detach=false progress uses). A service
+   * removed between the listing and the rest (stack deploy --prune) just has no tasks.
+   */
+  swarmServices: (stack: string): string => {
+    const label = quoteWord(`label=com.docker.stack.namespace=${checkName('stack', stack)}`);
+    const fields = '{"id":{{json .ID}},"name":{{json .Spec.Name}},"image":{{with .Spec.TaskTemplate.ContainerSpec}}{{json .Image}}{{else}}null{{end}},'
+      + '"mode":{{json .Spec.Mode}},"createdAt":{{json .CreatedAt}},"update":{{json .UpdateStatus}}}';
+    return `ids=$(docker service ls -q --filter ${label}) || exit; [ -n "$ids" ] || exit 0; `
+      + `docker service ls --filter ${label} --format '{{json .}}' && echo ${SEPARATOR} && `
+      + `{ docker service inspect --format '${fields}' $ids 2>/dev/null; echo ${SEPARATOR}; `
+      + `docker service ps --no-trunc --format '{{json .}}' $ids 2>/dev/null; echo ${SEPARATOR}; `
+      + `docker service ps -q --no-trunc --filter _up-to-date=true $ids 2>/dev/null; true; }`;
   },
   inspect: (name: string): string => `docker inspect -- ${quoteWord(CONTAINER_ID.test(name) ? name : checkName('container', name))}`,
   /** Run the reconciler now (reconcile: trigger) with its settings (see reconcilerEnv). */
@@ -94,10 +120,12 @@ export const templates = {
   },
 
   /** Prints each of the named tools (fixed names) that the server lacks, one a line. */
-  missingTools: (tools: readonly string[]): string => {
+  missingTools: (tools: readonly string[], engine: 'compose' | 'swarm' = 'compose'): string => {
     for (const t of tools) checkName('tool', t);
     return `for t in ${tools.join(' ')}; do command -v "$t" >/dev/null 2>&1 || echo "$t"; done; `
-      + 'docker compose version >/dev/null 2>&1 || echo "docker compose (the compose plugin)"';
+      + (engine === 'swarm'
+        ? `[ "$(docker info --format '{{.Swarm.ControlAvailable}}' 2>/dev/null)" = true ] || echo "a swarm manager (this docker is not one: docker swarm init, or install on a manager)"`
+        : 'docker compose version >/dev/null 2>&1 || echo "docker compose (the compose plugin)"');
   },
   /** Write stdin to `path` atomically (a temporary file, then rename), creating its directory. */
   writeFile: (path: string, mode: '0755' | '0644'): string => {

@@ -6,6 +6,7 @@ import type { ResolvedConfig } from '../config.js';
 import { LOGS_DEFAULT_TAIL, LOGS_MAX_TAIL, SEPARATOR, templates, checkName } from './commands.js';
 import { defaultStateFile } from '../gitops/reconciler.js';
 import { defaultSettings, SshPool, type ExecOptions, type ExecResult, type SshSettings } from './ssh.js';
+import { swarmLogs, swarmServices } from './swarm.js';
 
 export interface ServiceState {
   readonly name: string;
@@ -174,7 +175,9 @@ export class Server {
     return dir === '.' ? this.config.remotePath : posix.join(this.config.remotePath, dir);
   }
 
+  /** What runs: the compose project's containers, or (reconciler: swarm) the stack's services. */
   async containers(): Promise<ServiceState[]> {
+    if (this.config.reconciler.type === 'swarm') return swarmServices(this).catch((e: Error) => { throw new ServerError(e.message); });
     const dir = this.composeDir;
     const r = await this.run(templates.containersWithRestarts(dir), { maxBytes: 8 * 1024 * 1024 });
     if (r.code !== 0) throw new ServerError(`listing containers on ${this.host} failed (exit ${r.code}): ${r.stderr.trim() || r.stdout.trim()}`);
@@ -258,7 +261,7 @@ export class Server {
     if (local?.upstreamRef) parts.push(`${local.upstreamRef}: ${short(local.upstream)}`);
     if (pending !== null) parts.push(pending === 0 ? 'up to date' : `${pending} commit${pending === 1 ? '' : 's'} not yet applied`);
     const running = containers.filter((c) => c.state === 'running').length;
-    parts.push(`${running}/${containers.length} containers running`);
+    parts.push(`${running}/${containers.length} ${this.config.reconciler.type === 'swarm' ? 'services running as specified' : 'containers running'}`);
     return {
       host: this.host,
       containers,
@@ -276,6 +279,7 @@ export class Server {
     checkName('service', service);
     const tail = options.tail ?? LOGS_DEFAULT_TAIL;
     if (!(Number.isInteger(tail) && tail >= 0 && tail <= LOGS_MAX_TAIL)) throw new ServerError(`tail must be a whole number from 0 to ${LOGS_MAX_TAIL}`);
+    if (this.config.reconciler.type === 'swarm') return this.serviceLogs(service, tail, options);
     const list = await this.run(templates.containers(), { maxBytes: 8 * 1024 * 1024 });
     if (list.code !== 0) throw new ServerError(`listing containers on ${this.host} failed: ${list.stderr.trim()}`);
     const records = parseJsonRecords(list.stdout).map(fromDockerPs);
@@ -300,6 +304,21 @@ export class Server {
       service, container: match.name, stdout: filter(r.stdout), stderr: filter(r.stderr), truncated: r.truncated,
       ...(notes.length ? { note: notes.join('; ') } : {}),
     };
+  }
+
+  /** Server.logs for a swarm stack: `docker service logs`. */
+  private async serviceLogs(service: string, tail: number, options: { since?: string; grep?: string; followMs?: number; maxBytes?: number }):
+    Promise<LogsResult> {
+    const maxBytes = options.maxBytes ?? 1024 * 1024;
+    const r = await swarmLogs(this, service, {
+      tail, since: options.since, follow: options.followMs !== undefined, maxBytes,
+      ...(options.followMs !== undefined ? { timeoutMs: options.followMs } : {}),
+    }).catch((e: Error) => { throw new ServerError(e.message); });
+    const filter = (text: string): string => (options.grep === undefined ? text : text.split('\n').filter((l) => l.includes(options.grep!)).join('\n'));
+    const notes = [...(r.truncated ? [`output cut at ${Math.round(maxBytes / 1024)} KiB per stream; narrow it with tail, since or grep`] : []),
+      ...(r.timedOut ? [`followed for ${options.followMs} ms`] : [])];
+    return { service, container: r.container, stdout: filter(r.stdout), stderr: filter(r.stderr), truncated: r.truncated,
+      ...(notes.length ? { note: notes.join('; ') } : {}) };
   }
 
   close(): void {

@@ -100,6 +100,8 @@ export const CONTAINER_SUB: Readonly<Record<string, OptionGrammar>> = {
   rm: { long: ['force|f', 'stop|s', 'volumes|v', 'link|l', 'help'], short: 'fhlsv' },
   cp: { long: ['archive|a', 'follow-link|L', 'quiet|q', 'help'], short: 'ahLq' },
   top: { long: ['help'], short: 'h' },
+  // `docker stack --orchestrator swarm ls` (CLIs before 23 had Kubernetes stacks too).
+  stack: { long: ['orchestrator=', 'kubeconfig=', 'namespace=', 'help'], short: 'h' },
 };
 export const CONTAINER_SUB_DEFAULT: OptionGrammar = { short: 'h', long: ['help'] };
 
