@@ -88,6 +88,7 @@ export function judgeFor(config: ResolvedConfig, rules: readonly Rule[]): Judge 
       protectedBranches: config.protectedBranches, mentions: (text) => mentionsManaged(text, names) || mentionsRunner(text),
       guarded: (path) => guardedPath(path, config.root)?.reason ?? null,
       promotedBranches: [...promotions.keys()],
+      engineFor: (host) => (host === null ? config : environmentOfHost(config, host, envs) ?? config).reconciler.type,
       kubeContexts: envs.flatMap((e) => ('context' in e.reconciler && e.reconciler.context ? [e.reconciler.context] : [])),
     },
     values: { ...rewriteValues(config), forHost, promotions },

@@ -19,6 +19,8 @@ export interface MatchContext {
   readonly guarded?: (absPath: string) => string | null;
   /** Could this text name a program the rules are about? (For events: is there something to hide?) */
   readonly mentions: (text: string) => boolean;
+  /** The reconciler of the environment whose server is `host` (null: a local command, the default environment). */
+  readonly engineFor?: (host: string | null) => string;
   /** kubeconfig contexts that environments deploy through (Argo CD, Flux): never a local cluster. */
   readonly kubeContexts?: readonly string[];
   /** Branches environments take by promotion (`promoteFrom`): a direct push there asks. */
@@ -30,7 +32,7 @@ export class View {
   private pathCache?: string[];
   private factCache?: Map<Fact, boolean>;
 
-  constructor(readonly inv: Invocation, private readonly ctx: MatchContext) {}
+  constructor(readonly inv: Invocation, readonly ctx: MatchContext) {}
 
   get program(): string | null {
     return this.inv.program;
@@ -336,6 +338,7 @@ export function matches(c: CompiledRule, view: View): boolean {
     return false;
   }
   if (m.target !== 'any' && m.target !== inv.target.kind) return false;
+  if (m.engine && !(m.engine as readonly string[]).includes(view.ctx.engineFor?.(inv.target.kind === 'remote' ? inv.target.host : null) ?? 'gitops-guard')) return false;
   if (c.programs && (view.program === null || !c.programs.has(view.program))) return false;
   if (c.paths) {
     const path = view.path;

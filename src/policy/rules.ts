@@ -73,6 +73,8 @@ export const MatchSchema = z.object({
   not_flags: z.array(word).min(1).optional(),
   /** Where the command runs. */
   target: z.enum(['local', 'remote', 'any']).default('any'),
+  /** Who reconciles the environment the command is about (its server's, else the default one's). */
+  engine: z.array(z.enum(['gitops-guard', 'swarm', 'argocd', 'flux'])).min(1).optional(),
   /** Shell events: what the parser could not see through. */
   event: z.array(z.enum(EVENTS)).min(1).optional(),
   /** Facts that must all hold. */
