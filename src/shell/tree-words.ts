@@ -156,6 +156,11 @@ export function buildCommand(
     }
   }
   redirectNodes.push(...outerRedirects);
+  // `cat <<EOF > x.sh`: tree-sitter keeps the redirections after a heredoc's start inside its node.
+  for (let i = 0; i < redirectNodes.length; i++) {
+    const r = redirectNodes[i]!;
+    if (r.type === 'heredoc_redirect') redirectNodes.splice(i + 1, 0, ...namedChildren(r).filter((c) => c.type !== 'heredoc_redirect' && REDIRECTS.has(c.type)));
+  }
 
   const redirects: Redirect[] = [];
   let stdin: StdinSource | null = null;

@@ -134,6 +134,15 @@ export class Expansion {
     else this.event(job, 'bad-input', why, job.text);
   }
 
+  /** Read the jobs queued from `mark` on now, in order (the nesting depth still bounds how deep this goes). */
+  private drain(mark: number): boolean {
+    for (const next of this.queue.splice(mark)) {
+      if (performance.now() > this.deadline) { this.limitReached(next, 'took too long to read'); return false; }
+      if (!this.job(next)) return false;
+    }
+    return true;
+  }
+
   /** Read one job; false when a limit ended the whole expansion. */
   private job(job: Job): boolean {
     if (job.depth > this.maxDepth) { this.limitReached(job, `nested more than ${this.maxDepth} levels deep`); return true; }
@@ -167,11 +176,16 @@ export class Expansion {
       // bash runs this one for any command it cannot find: judged where it is defined.
       if (name === 'command_not_found_handle') this.queue.push({ ...job, text: body, depth: job.depth + 1, spliceable: false, via: [...job.via, name] });
     }
-    for (const command of parsed.commands) {
+    for (let i = 0; i < parsed.commands.length; i++) {
+      const command = parsed.commands[i]!;
       const range = job.origin ?? { start: toOriginal(prepared, command.start), end: toOriginal(prepared, command.end) };
+      const mark = this.queue.length;
       const scope = new Scope(this, job, command, range);
       scope.run();
       recordWrites(scope);
+      // Text this command runs (a script, a string) may write what a later command runs
+      // (`bash s.sh; bash t.sh`, s.sh writing t.sh): it is read before the commands after it.
+      if (i < parsed.commands.length - 1 && this.queue.length > mark && !this.drain(mark)) return false;
     }
     for (const r of parsed.reparse ?? []) {
       this.queue.push({
@@ -349,13 +363,13 @@ export class Scope {
     this.argv = words;
   }
 
-  emit(words: readonly Word[], program: string, extra: { scan?: Scan; facts?: ProgramFacts; target?: Target; code?: string; redirects?: readonly Redirect[] } = {}): void {
+  emit(words: readonly Word[], program: string, extra: { scan?: Scan; facts?: ProgramFacts; target?: Target; code?: string; redirects?: readonly Redirect[]; writes?: readonly (string | null)[] } = {}): void {
     const grammar = extra.scan ? undefined : READERS[program];
     const read = extra.scan ?? (grammar ? getopt(words.slice(1).map(argOf), grammar) : undefined);
     const verb = DEFAULT_VERBS[program];
     const scan = read && verb !== undefined && read.operands.length === 0 ? { ...read, operands: [{ value: verb, index: words.length - 1 }] } : read;
     if ((extra.redirects ?? this.command.redirects) === this.command.redirects) this.carried = true;
-    const writes = this.target.kind === 'local' ? writtenPaths(program, words, extra.redirects ?? this.command.redirects, this.cwd, extra.facts) : [];
+    const writes = this.target.kind === 'local' ? [...writtenPaths(program, words, extra.redirects ?? this.command.redirects, this.cwd, extra.facts), ...extra.writes ?? []] : [];
     this.run0.out.push({
       argv: words, program, target: extra.target ?? this.target, env: this.env, redirects: extra.redirects ?? this.command.redirects,
       stdin: this.stdin, start: this.range.start, end: this.range.end, via: [...this.via], spliceable: this.spliceable,

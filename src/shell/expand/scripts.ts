@@ -10,18 +10,9 @@ import type { Scope } from './driver.js';
 import { scanCode } from './interpreters.js';
 import { isSetupSubstitution, outputOfText, stdinText } from './output.js';
 import { homeDir } from '../invocations.js';
+import { withKnownVars } from './known-vars.js';
 
 const SHELLS = new Set(SHELL_NAMES);
-
-/** `"$HOME/.cargo/env"`, `${HOME}/x`: the home directory is known (unless the text set HOME itself). */
-function withHome(scope: Scope, w: Word): Word {
-  if (w.value !== null) return w;
-  const m = /^"?(?:\$HOME|\$\{HOME\})(\/[^"$`\\*?[]*)?"?$/.exec(w.text);
-  const home = scope.env.has('HOME') ? scope.env.get('HOME') ?? null : homeDir();
-  if (!m || home === null) return w;
-  const value = home + (m[1] ?? '');
-  return { ...w, value, tail: basename(value) };
-}
 
 /** `source <(echo …)`: the text sourced is the static output of the command inside, when it has one. */
 function sourceSubstitution(scope: Scope, w: Word, label: string): boolean {
@@ -53,7 +44,7 @@ function scriptPath(value: string, cwd: string | null): string | null {
 const STDIN_PATHS = new Set(['/dev/stdin', '/dev/fd/0', '/proc/self/fd/0']);
 
 export function runScriptFile(scope: Scope, word: Word, label: string, kind: 'shell' | 'exec'): boolean {
-  const file = withHome(scope, word);
+  const file = withKnownVars(scope, word);
   if (file.value !== null && STDIN_PATHS.has(file.value)) { runStdin(scope, label); return true; }
   if (file.value === '/dev/null') return true; // an empty script
   if (file.text.startsWith('<(') && file.text.endsWith(')') && kind === 'shell') return sourceSubstitution(scope, file, label);

@@ -8,6 +8,7 @@ import { homeDir } from '../invocations.js';
 import { basename, type Word } from '../words.js';
 import type { Scope } from './driver.js';
 import { staticOutput, stdinText } from './output.js';
+import { withKnownVars } from './known-vars.js';
 
 /** What was written to a path earlier in the text: its text, or null when that cannot be known. */
 export type Written = Map<string, string | null>;
@@ -48,8 +49,8 @@ export function overlay(files: ScriptFiles, written: Written): ScriptFiles {
   };
 }
 
-function pathOf(scope: Scope, w: Word | null | undefined): string | null {
-  const v = w?.value;
+function pathOf(scope: Scope, word: Word | null | undefined): string | null {
+  const v = word ? withKnownVars(scope, word).value : undefined;
   if (v === null || v === undefined || v === '' || v.startsWith('/dev/') || v === '-') return null;
   if (v.startsWith('~/')) { const h = homeDir(); return h === null ? null : join(h, v.slice(2)); }
   if (isAbsolute(v)) return resolve(v);

@@ -271,9 +271,11 @@ export const RUNNERS: readonly Runner[] = [
   },
   {
     names: ['parallel', 'sem'],
-    options: { short: 'kgqu0vXmj:N:n:L:I:d:a:S:', long: ['jobs=|j', 'colsep=', 'delimiter=|d', 'arg-file=|a', 'sshlogin=|S', 'results=', 'joblog=', 'delay=', 'timeout=', 'retries=', 'tag-string=', 'tag', 'tagstring=', 'ssh=', 'basefile=|B', 'bf=', 'transferfile=', 'tf=', 'trc=', 'return=', 'transfer', 'cleanup', 'sshdelay=', 'nonall', 'onall', 'workdir=', 'env=', 'pipe', 'keep-order|k', 'halt=', 'load=', 'memfree=', 'max-args=|n', 'replace=|I', 'null|0', 'verbose', 'dry-run', 'xargs|m', 'quote|q', 'shuf', 'line-buffer', 'group', 'ungroup|u', 'bar', 'progress', 'eta'], abbreviate: true },
+    options: { short: 'kgqu0vXmj:N:n:L:I:d:a:S:', long: ['jobs=|j', 'colsep=', 'delimiter=|d', 'arg-file=|a', 'sshlogin=|S', 'results=', 'joblog=', 'delay=', 'timeout=', 'retries=', 'tag-string=', 'tag', 'tagstring=', 'ssh=', 'basefile=|B', 'bf=', 'transferfile=', 'tf=', 'trc=', 'return=', 'transfer', 'cleanup', 'sshloginfile=', 'slf=', 'sshdelay=', 'nonall', 'onall', 'workdir=', 'env=', 'pipe', 'keep-order|k', 'halt=', 'load=', 'memfree=', 'max-args=|n', 'replace=|I', 'null|0', 'verbose', 'dry-run', 'xargs|m', 'quote|q', 'shuf', 'line-buffer', 'group', 'ungroup|u', 'bar', 'progress', 'eta'], abbreviate: true },
     // --ssh names the program parallel runs locally to reach the -S hosts.
-    runs: [{ when: ['--ssh'], shellOption: ['--ssh'], also: true }, { fromStdin: true, shellOperands: 0, until: [':::', '::::', ':::+', '::::+'] }],
+    // --basefile, --transferfile and --trc copy files to the -S hosts: judged as parallel itself too.
+    runs: [{ when: ['--ssh'], shellOption: ['--ssh'], also: true }, { when: ['--basefile', '--bf', '--transferfile', '--tf', '--trc', '--transfer'], nothing: true, also: true },
+      { fromStdin: true, shellOperands: 0, until: [':::', '::::', ':::+', '::::+'] }],
   },
   {
     names: ['watch'],
