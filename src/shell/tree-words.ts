@@ -188,11 +188,11 @@ export function buildCommand(
       let target: Word | null = null;
       for (const c of r.children) {
         if (c.type === 'file_descriptor') fd = Number(textOf(src, c));
-        else if (!c.named) op += textOf(src, c);
+        else if (!c.named) op += textOf(src, c) + (textOf(src, c) === '<' && src[c.end] === '\t' ? '>' : '');
         else if (WORDISH.has(c.type)) target = wordOf(src, c, offset);
       }
       redirects.push({ op, fd, target });
-      if (op === '<' && (fd === null || fd === 0)) {
+      if ((op === '<' || op === '<>') && (fd === null || fd === 0)) {
         stdin = target && target.value === null && /^<\(.*\)$/s.test(target.text)
           ? { kind: 'process', text: target.text.slice(2, -1) }
           : { kind: 'file', path: target?.value ?? null };

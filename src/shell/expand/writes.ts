@@ -67,13 +67,16 @@ export function recordWrites(scope: Scope): void {
       text = before === null ? null : before + text;
     }
     written.set(path, text);
+    scope.run0.feeds.get(path)?.(text);
     if (RUNS_LATER.some((re) => re.test(path))) {
       if (text === null) scope.raise('unreadable-script', `writes ${path}, which runs later by itself, with content that cannot be known`);
       else scope.nested(text, `written to ${path} (runs later)`, { spliceable: false });
     }
   };
   for (const r of cmd.redirects) {
-    if (!r.op.includes('>') || r.op.includes('&') && r.op !== '&>' && r.op !== '&>>') continue;
+    // `echo cmd >&${COPROC[1]}`: the coprocess reads it.
+    if (r.op === '>&' && /^"?\$\{COPROC\[1\]\}"?$/.test(r.target?.text ?? '')) scope.run0.feeds.get('COPROC')?.(staticOutput(cmd, () => null));
+    if (!r.op.includes('>') || r.op === '<>' || r.op.includes('&') && r.op !== '&>' && r.op !== '&>>') continue;
     const path = pathOf(scope, r.target);
     if (path === null) continue;
     set(path, staticOutput(cmd, () => null), r.op.endsWith('>>'));
@@ -105,6 +108,13 @@ export function recordWrites(scope: Scope): void {
         break;
       }
       set(dst, read?.kind === 'text' ? read.text : null, false);
+      break;
+    }
+    case 'mkfifo': {
+      for (const o of getopt(values, { short: 'Zm:', long: ['mode=|m', 'context=?'], permute: true }).operands) {
+        const path = pathOf(scope, args[o.index]);
+        if (path) scope.run0.fifos.add(path);
+      }
       break;
     }
     case 'curl': case 'wget': {
