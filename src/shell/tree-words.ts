@@ -3,7 +3,7 @@
 import { namedChildren, textOf, type Node } from './parse.js';
 import type { Assignment, Redirect, SimpleCommand, StdinSource } from './invocations.js';
 import { expandBraces } from './braces.js';
-import { decodeAnsiC, decodeDoubleQuoted, decodeUnquoted, hasUnquotedGlob, type Word } from './words.js';
+import { basename, decodeAnsiC, decodeDoubleQuoted, decodeUnquoted, hasUnquotedGlob, type Word } from './words.js';
 
 export const WORDISH = new Set([
   'word', 'string', 'raw_string', 'ansi_c_string', 'translated_string', 'concatenation', 'number',
@@ -119,6 +119,19 @@ export function assignmentOf(src: string, node: Node, offset: number): Assignmen
   return { name: n, value: wordOf(src, valueNode, offset).value, text: textOf(src, valueNode) };
 }
 
+/**
+ * `doc\`true\`ker`: tree-sitter may end a word where a backtick substitution starts, but nothing
+ * separates them, so to bash they are one word (computed, as its substitution is).
+ */
+function joinTouching(words: Word[], at: number): void {
+  const a = words[at - 1];
+  const b = words[at];
+  if (!a || !b || words.length !== at + 1 || a.end !== b.start) return;
+  const value = a.value !== null && b.value !== null ? a.value + b.value : null;
+  const tail = value !== null ? basename(value) : b.text.includes('/') ? b.tail : null;
+  words.splice(at - 1, 2, { value, tail, text: a.text + b.text, start: a.start, end: b.end });
+}
+
 export function buildCommand(
   src: string,
   node: Node,
@@ -152,7 +165,9 @@ export function buildCommand(
     } else if (REDIRECTS.has(c.type)) {
       redirectNodes.push(c);
     } else if (WORDISH.has(c.type)) {
+      const before = words.length;
       words.push(...wordsOf(src, c, offset));
+      joinTouching(words, before);
     }
   }
   redirectNodes.push(...outerRedirects);

@@ -29,6 +29,10 @@ function applies(run: Run, scan: Scan): boolean {
   if (run.when && !scan.options.some((o) => optionIs(o, run.when!))) return false;
   if (run.unless && scan.options.some((o) => optionIs(o, run.unless!))) return false;
   if (run.minOperands !== undefined && scan.operands.length < run.minOperands) return false;
+  if (run.whenValue) {
+    const re = new RegExp(run.whenValue.pattern, 'i');
+    if (!scan.options.some((o) => optionIs(o, run.whenValue!.options) && (o.value === null || re.test(o.value ?? '')))) return false;
+  }
   if (run.whenOperandMatches) {
     const v = scan.operands[run.whenOperandMatches.index]?.value;
     if (typeof v !== 'string' || !new RegExp(run.whenOperandMatches.pattern).test(v)) return false;

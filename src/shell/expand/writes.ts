@@ -81,6 +81,19 @@ export function recordWrites(scope: Scope): void {
     if (path === null) continue;
     set(path, staticOutput(cmd, () => null), r.op.endsWith('>>'));
   }
+  /** A copy or link of `from` at `to`: a program that is not a script keeps its name; a script's copy has its text. */
+  const copied = (from: Word | undefined, to: Word | undefined): void => {
+    const src = pathOf(scope, from);
+    const dst = pathOf(scope, to);
+    if (!dst) return;
+    const read = src === null ? null : scope.files.read(src);
+    // A binary, or a program not here to read, is still that program under another name (see pathScripts).
+    if (src !== null && read !== null && read.kind !== 'text' && read.kind !== 'unreadable') {
+      scope.run0.renamed.set(dst, scope.run0.renamed.get(src) ?? basename(src));
+      return;
+    }
+    set(dst, read?.kind === 'text' ? read.text : null, false);
+  };
   const name = basename(cmd.words[0]?.value ?? '');
   const args = cmd.words.slice(1);
   const values = args.map((w) => w.value);
@@ -97,17 +110,13 @@ export function recordWrites(scope: Scope): void {
     case 'cp': case 'ln': case 'mv': case 'install': case 'rsync': {
       const ops = getopt(values, { short: 'abdfHiLlnPprRsStTuvxZS:t:m:g:o:', long: ['target-directory=|t', 'suffix=|S', 'mode=|m', 'owner=|o', 'group=|g', 'backup=?', 'symbolic|s'], permute: true }).operands;
       if (ops.length < 2) break;
-      const src = pathOf(scope, args[ops[0]!.index]);
-      const dst = pathOf(scope, args[ops[ops.length - 1]!.index]);
-      if (!dst) break;
-      const read = src === null ? null : scope.files.read(src);
-      // A copy of a program that is not a script (a binary, or not here to read) is still that
-      // program under another name (see pathScripts); a script's copy has its text.
-      if (src !== null && read !== null && read.kind !== 'text' && read.kind !== 'unreadable') {
-        scope.run0.renamed.set(dst, scope.run0.renamed.get(src) ?? basename(src));
-        break;
-      }
-      set(dst, read?.kind === 'text' ? read.text : null, false);
+      copied(args[ops[0]!.index], args[ops[ops.length - 1]!.index]);
+      break;
+    }
+    case 'update-alternatives': {
+      // `--install LINK NAME PATH PRIORITY`: LINK leads to PATH.
+      const at = values.indexOf('--install');
+      if (at >= 0) copied(args[at + 3], args[at + 1]);
       break;
     }
     case 'mkfifo': {

@@ -50,6 +50,8 @@ export const WRITES: Readonly<Record<string, WriteSpec>> = {
   unzip: { options: { short: 'cflptTuvzbjnoqsUVWXaCKLMNd:x:P:I:O:', permute: true }, operands: 'none', into: ['-d'] },
   cpio: { options: { short: 'oipabcdfmnrtuvBLSVH:F:E:I:O:R:M:C:D:', long: ['create|o', 'extract|i', 'pass-through|p', 'file=|F', 'directory=|D', 'format=|H', 'make-directories|d', 'force-local', 'rsh-command='], permute: true }, operands: 'none', when: ['-i'], into: ['-D'] },
   dd: { operands: 'none', keyValue: 'of' },
+  // `--install LINK NAME PATH PRIORITY` makes LINK; `--set NAME PATH` changes where it leads.
+  'update-alternatives': { options: { long: ['install==', 'set=', 'remove=', 'auto=', 'config=', 'display=', 'query=', 'list=', 'altdir=', 'admindir=', 'slave==', 'force', 'verbose', 'quiet'], abbreviate: true }, operands: 'none', pathOptions: ['--install'] },
   patch: { options: { short: 'bcefgElnNRsStuvZp:i:o:r:B:d:D:F:V:Y:z:', long: ['input=|i', 'output=|o', 'directory=|d', 'reject-file=|r', 'strip=|p'], permute: true }, operands: 'all', pathOptions: ['-o'] },
   vim: { operands: 'all', options: { short: 'AbCdDeEhHlLmMnNoOpqrRsvVyZc:S:t:T:u:U:w:W:i:', long: ['cmd='], permute: true } },
   vi: { operands: 'all', options: { short: 'AbCdDeEhHlLmMnNoOpqrRsvVyZc:S:t:T:u:U:w:W:i:', long: ['cmd='], permute: true } },
