@@ -177,6 +177,21 @@ export function buildCommand(
     if (r.type === 'heredoc_redirect') redirectNodes.splice(i + 1, 0, ...namedChildren(r).filter((c) => c.type !== 'heredoc_redirect' && REDIRECTS.has(c.type)));
   }
 
+  const { redirects, stdin } = readRedirects(src, redirectNodes, offset);
+  return {
+    words,
+    assignments,
+    redirects,
+    stdin,
+    start: node.start + offset,
+    end: node.end + offset,
+    cwd,
+    env,
+  };
+}
+
+/** The redirections of a command, and where its stdin comes from. */
+function readRedirects(src: string, redirectNodes: readonly Node[], offset: number): { redirects: Redirect[]; stdin: StdinSource | null } {
   const redirects: Redirect[] = [];
   let stdin: StdinSource | null = null;
   for (const r of redirectNodes) {
@@ -214,15 +229,5 @@ export function buildCommand(
       }
     }
   }
-  return {
-    words,
-    assignments,
-    redirects,
-    stdin,
-    start: node.start + offset,
-    end: node.end + offset,
-    cwd,
-    env,
-  };
+  return { redirects, stdin };
 }
-

@@ -96,11 +96,18 @@ export function recordWrites(scope: Scope): void {
   };
   const name = basename(cmd.words[0]?.value ?? '');
   const args = cmd.words.slice(1);
+  programWrites(scope, name, args, set, copied);
+}
+
+/** What a program writes by its own arguments (tee, cp and its kin, mkfifo, curl -o, npm pkg set). */
+function programWrites(scope: Scope, name: string, args: readonly Word[], set: (path: string, text: string | null, append: boolean) => void,
+  copied: (from: Word | undefined, to: Word | undefined) => void): void {
+  const written = scope.run0.written;
   const values = args.map((w) => w.value);
   switch (name) {
     case 'tee': {
       const scan = getopt(values, { short: 'aip', long: ['append|a', 'ignore-interrupts|i', 'output-error=?'], permute: true });
-      const s = stdinText(scope, cmd.stdin, 'tee');
+      const s = stdinText(scope, scope.command.stdin, 'tee');
       for (const o of scan.operands) {
         const path = pathOf(scope, args[o.index]);
         if (path) set(path, s.kind === 'text' ? s.text : null, scan.options.some((x) => x.name === '-a'));
