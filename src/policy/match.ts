@@ -5,7 +5,8 @@ import { optionIs, type Arg } from '../shell/getopt.js';
 import type { Invocation } from '../shell/invocation.js';
 import type { ContainerCommand } from '../shell/programs/container.js';
 import { sshOption } from '../shell/programs/ssh.js';
-import { remotePathOf, type Transfer } from '../shell/programs/transfer.js';
+import type { Transfer } from '../shell/programs/transfer.js';
+import { archiveOrUploadToServer, urls } from './remote-writes.js';
 import { ENGINE_PORT, ENGINE_SOCKET, HTTP_BODY_OPTIONS, KUBE_API } from '../shell/grammars/managed.js';
 import { LOCAL_KUBE_CONTEXTS } from '../shell/grammars/readers.js';
 import { computesPart, type ManagedNames } from '../shell/fastpath.js';
@@ -157,13 +158,6 @@ function words(inv: Invocation): string[] {
   return inv.argv.slice(1).map((w) => w.value ?? '');
 }
 
-/** URLs a curl command requests. */
-function urls(inv: Invocation): string[] {
-  const scan = inv.scan;
-  if (!scan) return [];
-  return [...scan.operands.map((o) => o.value ?? ''), ...scan.options.filter((o) => o.name === '--url').map((o) => o.value ?? '')];
-}
-
 function engineApi(inv: Invocation): boolean {
   if (inv.code !== undefined) return true;
   if (inv.program === 'curl') {
@@ -181,23 +175,6 @@ function engineApi(inv: Invocation): boolean {
         || (o.name === '-o' && typeof o.value === 'string' && /^(local|remote|dynamic)forward$/.test(sshOption(o.value)?.key ?? ''));
       return forward && (o.value === null || ENGINE_SOCKET.test(o.value ?? ''));
     });
-  }
-  return false;
-}
-
-/** `tar -cf host:path` writes an archive on a server (over rsh/ssh); `curl -T f sftp://host/…` uploads. */
-function archiveOrUploadToServer(inv: Invocation): boolean {
-  const scan = inv.scan;
-  if (!scan) return false;
-  if (inv.program === 'tar' || inv.program === 'gtar') {
-    if (scan.options.some((o) => optionIs(o, ['--force-local']))) return false;
-    const writes = scan.options.some((o) => optionIs(o, ['-c', '-r', '-u', '-A', '--create', '--append', '--update', '--catenate', '--delete']));
-    const file = scan.options.filter((o) => optionIs(o, ['-f', '--file'])).pop()?.value;
-    return writes && (file === null || (typeof file === 'string' && remotePathOf(file) !== null));
-  }
-  if (inv.program === 'curl') {
-    const upload = scan.options.some((o) => optionIs(o, ['-T', '--upload-file']));
-    return upload && urls(inv).some((u) => /^(?:sftp|scp|ftps?):\/\//i.test(u));
   }
   return false;
 }

@@ -34,6 +34,11 @@ export interface OptionGrammar {
   readonly plus?: boolean;
   /** Option names are compared without case (PowerShell). */
   readonly caseInsensitive?: boolean;
+  /**
+   * A first word without a dash is a cluster of option letters whose values follow it in order
+   * (tar's traditional `tar xfC a.tar dir`), when every letter is an option.
+   */
+  readonly oldStyle?: boolean;
 }
 
 type ValueRule = 'none' | 'required' | 'optional' | 'two';
@@ -142,7 +147,9 @@ export function getopt(args: readonly Arg[], grammar: OptionGrammar | CompiledGr
   let firstOperand = args.length;
   let endOfOptions = -1;
   const permute = g.source.permute === true;
-  for (let i = from; i < args.length; i++) {
+  let start = from;
+  if (g.source.oldStyle) start = readOldStyle(g, args, from, options);
+  for (let i = start; i < args.length; i++) {
     const a = args[i];
     if (a === '--') {
       endOfOptions = i + 1;
@@ -164,6 +171,22 @@ export function getopt(args: readonly Arg[], grammar: OptionGrammar | CompiledGr
     i = readOption(g, args, i, a, options);
   }
   return { options, operands, firstOperand, endOfOptions };
+}
+
+/** `tar xfC a.tar dir`: the letters of the first word, each value-taking one using the next word. Returns where options go on. */
+function readOldStyle(g: CompiledGrammar, args: readonly Arg[], from: number, out: Option[]): number {
+  const a = args[from];
+  if (typeof a !== 'string' || !/^[A-Za-z]+$/.test(a) || [...a].some((l) => !g.short.has(l))) return from;
+  let next = from + 1;
+  for (const letter of a) {
+    const long = g.aliasOf.get(letter);
+    const alias = long ? { alias: `--${long.name}` } : {};
+    if (g.short.get(letter) === 'required') {
+      out.push({ name: `-${letter}`, value: next < args.length ? known(args[next]) ?? null : undefined, index: from, ...alias });
+      next++;
+    } else out.push({ name: `-${letter}`, index: from, ...alias });
+  }
+  return Math.min(next, args.length);
 }
 
 /** Read the option word at `i` into `out`; returns the index of the last word it used. */

@@ -158,9 +158,11 @@ class Walk {
       // The body runs where the function is called (and not at all if it never is).
       const named = namedChildren(node);
       const name = named.find((c) => c.type === 'word');
-      const body = named[named.length - 1];
+      // `f() { …; } > FILE`: the redirections after the body apply to every call.
+      const redirects = named.filter((c) => REDIRECTS.has(c.type));
+      const body = named.filter((c) => !REDIRECTS.has(c.type)).pop();
       if (!name || !body || body === name) return;
-      this.functions.set(this.text(name), this.text(body));
+      this.functions.set(this.text(name), [body, ...redirects].map((c) => this.text(c)).join(' '));
       return 'skip';
     },
     command_substitution(node) {

@@ -95,7 +95,7 @@ function quoteDelimiters(input: string): string {
  * - an empty command substitution runs nothing and gives nothing (`doc$()ker` is `docker`), but
  *   tree-sitter reads `$()` as a command with a missing name: `$''`, and empty backticks `''`;
  * - `<>` opens a file for reading and writing, which tree-sitter does not know: `> ` on a
- *   descriptor of its own (a write), `< ` on stdin (what reads it).
+ *   descriptor of its own (a write), `<` and a tab on stdin (what reads it, and opens it for writing).
  */
 function readableSpellings(input: string): string {
   if (!input.includes('$()') && !input.includes('``') && !input.includes('<>')) return input;
@@ -117,7 +117,8 @@ function readableSpellings(input: string): string {
     if (!double && input.startsWith('<>', i)) {
       // On a descriptor of its own (`1<>f`) it is a write; on stdin (`<>f`, `0<>f`) the file is read.
       const fd = /(?:^|[^\w])(\d+)$/.exec(out)?.[1];
-      out += fd !== undefined && fd !== '0' ? '> ' : '< ';
+      // A tab after `<` marks the read-write open (tree-words.ts reads it as `<>`: the file is created).
+      out += fd !== undefined && fd !== '0' ? '> ' : '<\t';
       i += 1;
       continue;
     }

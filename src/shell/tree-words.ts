@@ -3,7 +3,7 @@
 import { namedChildren, textOf, type Node } from './parse.js';
 import type { Assignment, Redirect, SimpleCommand, StdinSource } from './invocations.js';
 import { expandBraces } from './braces.js';
-import { decodeAnsiC, decodeDoubleQuoted, decodeUnquoted, hasUnquotedGlob, type Word } from './words.js';
+import { basename, decodeAnsiC, decodeDoubleQuoted, decodeUnquoted, hasUnquotedGlob, type Word } from './words.js';
 
 export const WORDISH = new Set([
   'word', 'string', 'raw_string', 'ansi_c_string', 'translated_string', 'concatenation', 'number',
@@ -119,6 +119,19 @@ export function assignmentOf(src: string, node: Node, offset: number): Assignmen
   return { name: n, value: wordOf(src, valueNode, offset).value, text: textOf(src, valueNode) };
 }
 
+/**
+ * `doc\`true\`ker`: tree-sitter may end a word where a backtick substitution starts, but nothing
+ * separates them, so to bash they are one word (computed, as its substitution is).
+ */
+function joinTouching(words: Word[], at: number): void {
+  const a = words[at - 1];
+  const b = words[at];
+  if (!a || !b || words.length !== at + 1 || a.end !== b.start) return;
+  const value = a.value !== null && b.value !== null ? a.value + b.value : null;
+  const tail = value !== null ? basename(value) : b.text.includes('/') ? b.tail : null;
+  words.splice(at - 1, 2, { value, tail, text: a.text + b.text, start: a.start, end: b.end });
+}
+
 export function buildCommand(
   src: string,
   node: Node,
@@ -152,11 +165,33 @@ export function buildCommand(
     } else if (REDIRECTS.has(c.type)) {
       redirectNodes.push(c);
     } else if (WORDISH.has(c.type)) {
+      const before = words.length;
       words.push(...wordsOf(src, c, offset));
+      joinTouching(words, before);
     }
   }
   redirectNodes.push(...outerRedirects);
+  // `cat <<EOF > x.sh`: tree-sitter keeps the redirections after a heredoc's start inside its node.
+  for (let i = 0; i < redirectNodes.length; i++) {
+    const r = redirectNodes[i]!;
+    if (r.type === 'heredoc_redirect') redirectNodes.splice(i + 1, 0, ...namedChildren(r).filter((c) => c.type !== 'heredoc_redirect' && REDIRECTS.has(c.type)));
+  }
 
+  const { redirects, stdin } = readRedirects(src, redirectNodes, offset);
+  return {
+    words,
+    assignments,
+    redirects,
+    stdin,
+    start: node.start + offset,
+    end: node.end + offset,
+    cwd,
+    env,
+  };
+}
+
+/** The redirections of a command, and where its stdin comes from. */
+function readRedirects(src: string, redirectNodes: readonly Node[], offset: number): { redirects: Redirect[]; stdin: StdinSource | null } {
   const redirects: Redirect[] = [];
   let stdin: StdinSource | null = null;
   for (const r of redirectNodes) {
@@ -183,26 +218,16 @@ export function buildCommand(
       let target: Word | null = null;
       for (const c of r.children) {
         if (c.type === 'file_descriptor') fd = Number(textOf(src, c));
-        else if (!c.named) op += textOf(src, c);
+        else if (!c.named) op += textOf(src, c) + (textOf(src, c) === '<' && src[c.end] === '\t' ? '>' : '');
         else if (WORDISH.has(c.type)) target = wordOf(src, c, offset);
       }
       redirects.push({ op, fd, target });
-      if (op === '<' && (fd === null || fd === 0)) {
+      if ((op === '<' || op === '<>') && (fd === null || fd === 0)) {
         stdin = target && target.value === null && /^<\(.*\)$/s.test(target.text)
           ? { kind: 'process', text: target.text.slice(2, -1) }
           : { kind: 'file', path: target?.value ?? null };
       }
     }
   }
-  return {
-    words,
-    assignments,
-    redirects,
-    stdin,
-    start: node.start + offset,
-    end: node.end + offset,
-    cwd,
-    env,
-  };
+  return { redirects, stdin };
 }
-

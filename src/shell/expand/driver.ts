@@ -2,8 +2,7 @@
 // (so nesting is a counter, not recursion); each simple command is handed to the runner families
 // in turn until one of them has read it. Every limit that runs out (depth, wrappers, commands,
 // time, size) becomes a `limit` event: the policy blocks where something managed could hide.
-import { homedir } from 'node:os';
-import { dirname, isAbsolute, join, resolve } from 'node:path';
+import { isAbsolute, resolve } from 'node:path';
 import type { ScriptFiles } from '../files.js';
 import { COMMAND_ENV, OPTIONS_ENV } from '../grammars/env.js';
 import { embeddedLine } from './unknown.js';
@@ -15,7 +14,8 @@ import { argOf, basename, quoteWord, type Word } from '../words.js';
 import { getopt, type Scan } from '../getopt.js';
 import { overlay, recordWrites, type Written } from './writes.js';
 import { writesFile, writtenPaths } from './written-paths.js';
-import { canonicalName, isKnown, SYSTEM_BIN } from './known-names.js';
+import { canonicalName, isKnown } from './known-names.js';
+import { pathOf } from './path-lookup.js';
 import { DEFAULT_VERBS, READERS } from '../grammars/readers.js';
 
 export interface ExpandOptions {
@@ -74,6 +74,9 @@ export class Expansion {
   /** Files written earlier in the text (see writes.ts), and copies of binaries under another name. */
   readonly written: Written = new Map();
   readonly renamed = new Map<string, string>();
+  /** Fifos made earlier in the text, and readers waiting for what later commands write to one (or to a coprocess). */
+  readonly fifos = new Set<string>();
+  readonly feeds = new Map<string, (text: string | null) => void>();
   /** Aliases and functions defined earlier in the text. */
   readonly aliases = new Map<string, string>();
   readonly functions = new Map<string, string>();
@@ -134,6 +137,15 @@ export class Expansion {
     else this.event(job, 'bad-input', why, job.text);
   }
 
+  /** Read the jobs queued from `mark` on now, in order (the nesting depth still bounds how deep this goes). */
+  private drain(mark: number): boolean {
+    for (const next of this.queue.splice(mark)) {
+      if (performance.now() > this.deadline) { this.limitReached(next, 'took too long to read'); return false; }
+      if (!this.job(next)) return false;
+    }
+    return true;
+  }
+
   /** Read one job; false when a limit ended the whole expansion. */
   private job(job: Job): boolean {
     if (job.depth > this.maxDepth) { this.limitReached(job, `nested more than ${this.maxDepth} levels deep`); return true; }
@@ -167,11 +179,16 @@ export class Expansion {
       // bash runs this one for any command it cannot find: judged where it is defined.
       if (name === 'command_not_found_handle') this.queue.push({ ...job, text: body, depth: job.depth + 1, spliceable: false, via: [...job.via, name] });
     }
-    for (const command of parsed.commands) {
+    for (let i = 0; i < parsed.commands.length; i++) {
+      const command = parsed.commands[i]!;
       const range = job.origin ?? { start: toOriginal(prepared, command.start), end: toOriginal(prepared, command.end) };
+      const mark = this.queue.length;
       const scope = new Scope(this, job, command, range);
       scope.run();
       recordWrites(scope);
+      // Text this command runs (a script, a string) may write what a later command runs
+      // (`bash s.sh; bash t.sh`, s.sh writing t.sh): it is read before the commands after it.
+      if (i < parsed.commands.length - 1 && this.queue.length > mark && !this.drain(mark)) return false;
     }
     for (const r of parsed.reparse ?? []) {
       this.queue.push({
@@ -253,7 +270,7 @@ export class Scope {
       if (value === null) { this.raise('dynamic-command', `the command name \`${head.text}\` is computed at run time`); return; }
       const before = this.argv;
       if (peeled === 0 && this.definitions(head)) return;
-      if (!value.includes('/')) this.fromPath(head, value);
+      if (!value.includes('/')) { const path = pathOf(this, value); if (path !== null) this.argv = [{ ...head, value: path, tail: value }, ...this.argv.slice(1)]; }
       const name = canonicalName(basename(value));
       const args = this.argv.slice(1);
       let read = false;
@@ -303,38 +320,6 @@ export class Scope {
     return false;
   }
 
-  /**
-   * `PATH=bin:$PATH deploy`: a directory put first on PATH for this command, where the program
-   * is a script of the project, runs that script.
-   */
-  /** A bare name found on a PATH the text sets (`PATH=bin deploy`, `env PATH=bin deploy`), or written onto PATH earlier. */
-  private fromPath(head: Word, value: string): void {
-    // A file written, copied or linked earlier in the text into a directory on PATH runs by its bare name.
-    const written = this.writtenOnPath(value);
-    if (written !== null) { this.argv = [{ ...head, value: written, tail: value }, ...this.argv.slice(1)]; return; }
-    const a = this.command.assignments.find((x) => x.name === 'PATH');
-    const search = a ? a.value ?? a.text : this.env.get('PATH');
-    if (search === undefined || search === null || this.cwd === null) return;
-    for (const d of search.split(':').filter((x) => x !== '' && !/[$`]/.test(x))) {
-      const path = resolve(this.cwd, d.replace(/^["']|["']$/g, ''), value);
-      if (this.files.read(path).kind === 'missing') continue;
-      // A program the families know, found where the system keeps programs, is that program (its
-      // grammar reads it); anything else found on that PATH is a file of the text's choosing.
-      if (isKnown(value) && SYSTEM_BIN.test(dirname(path))) return;
-      this.argv = [{ ...head, value: path, tail: value }, ...this.argv.slice(1)];
-      return;
-    }
-  }
-
-  private writtenOnPath(name: string): string | null {
-    if (this.run0.written.size === 0 && this.run0.renamed.size === 0) return null;
-    const path = this.env.get('PATH') ?? process.env.PATH ?? '';
-    const dirs = new Set([...path.split(':'), '/usr/local/sbin', '/usr/local/bin', '/usr/sbin', '/usr/bin', '/sbin', '/bin',
-      join(homedir(), 'bin'), join(homedir(), '.local/bin')].filter((d) => d !== ''));
-    for (const p of [...this.run0.written.keys(), ...this.run0.renamed.keys()]) if (basename(p) === name && dirs.has(dirname(p))) return p;
-    return null;
-  }
-
   /** A program no family and no grammar knows (see unknown.ts). */
   private unknownProgram(name: string): void {
     const starts = this.run0.options.startsCommand;
@@ -349,13 +334,13 @@ export class Scope {
     this.argv = words;
   }
 
-  emit(words: readonly Word[], program: string, extra: { scan?: Scan; facts?: ProgramFacts; target?: Target; code?: string; redirects?: readonly Redirect[] } = {}): void {
+  emit(words: readonly Word[], program: string, extra: { scan?: Scan; facts?: ProgramFacts; target?: Target; code?: string; redirects?: readonly Redirect[]; writes?: readonly (string | null)[] } = {}): void {
     const grammar = extra.scan ? undefined : READERS[program];
     const read = extra.scan ?? (grammar ? getopt(words.slice(1).map(argOf), grammar) : undefined);
     const verb = DEFAULT_VERBS[program];
     const scan = read && verb !== undefined && read.operands.length === 0 ? { ...read, operands: [{ value: verb, index: words.length - 1 }] } : read;
     if ((extra.redirects ?? this.command.redirects) === this.command.redirects) this.carried = true;
-    const writes = this.target.kind === 'local' ? writtenPaths(program, words, extra.redirects ?? this.command.redirects, this.cwd, extra.facts) : [];
+    const writes = this.target.kind === 'local' ? [...writtenPaths(program, words, extra.redirects ?? this.command.redirects, this.cwd, extra.facts), ...extra.writes ?? []] : [];
     this.run0.out.push({
       argv: words, program, target: extra.target ?? this.target, env: this.env, redirects: extra.redirects ?? this.command.redirects,
       stdin: this.stdin, start: this.range.start, end: this.range.end, via: [...this.via], spliceable: this.spliceable,

@@ -12,6 +12,8 @@ import { runStdin } from './scripts.js';
 import { codeBase, loadsModules, moduleFile, modulesIn } from './modules.js';
 import { stringsIn, withoutPrinted } from './code-literals.js';
 import { SPAWNS, spawnCalls } from './spawn-calls.js';
+import { codeWrites } from './code-writes.js';
+import { abs } from './written-paths.js';
 
 /** Docker Engine SDKs: code that uses one drives the engine like its CLI. */
 const ENGINE_SDK = /\bimport\s+docker\b|\bfrom\s+docker\b|docker\.from_env|DockerClient\(|require\(\s*['"](?:dockerode|docker-modem)['"]\s*\)|from\s+['"]dockerode['"]|github\.com\/docker\/docker\/client|Docker::Container/;
@@ -55,6 +57,11 @@ export function scanCode(scope: Scope, lang: CodeLanguage, code: string, label: 
     ? scope.files.memo(`scan:${lang}:${stamp}`, () => codeFacts(scope, lang, code, inline))
     : codeFacts(scope, lang, code, inline);
   scanWith(scope, lang, code, label, inline, data, facts);
+  // Files inline code writes (the guard's own among them, judged as a redirection to them would be).
+  if (inline && scope.local) {
+    const writes = codeWrites(lang, code).map((p) => abs(p, scope.cwd));
+    if (writes.length > 0) scope.emit(scope.argv, basename(scope.argv[0]?.value ?? lang), { writes });
+  }
   // Modules of the project that code on the command line loads run with it. (A file's own imports
   // are not followed: a program's modules are its own business, as its messages and data are.)
   if (!inline || !scope.local || !loadsModules(lang)) return;

@@ -8,6 +8,8 @@ import type { Run, Runner, Subcommand } from '../grammars/types.js';
 import { argOf, type Word } from '../words.js';
 import type { Scope } from './driver.js';
 import { perform } from './payloads.js';
+import { WRITES } from '../grammars/writes.js';
+import { writtenPaths } from './written-paths.js';
 import { startupFiles } from './runner-parts.js';
 
 const TABLE = new Map<string, Runner>();
@@ -27,6 +29,10 @@ function applies(run: Run, scan: Scan): boolean {
   if (run.when && !scan.options.some((o) => optionIs(o, run.when!))) return false;
   if (run.unless && scan.options.some((o) => optionIs(o, run.unless!))) return false;
   if (run.minOperands !== undefined && scan.operands.length < run.minOperands) return false;
+  if (run.whenValue) {
+    const re = new RegExp(run.whenValue.pattern, 'i');
+    if (!scan.options.some((o) => optionIs(o, run.whenValue!.options) && (o.value === null || re.test(o.value ?? '')))) return false;
+  }
   if (run.whenOperandMatches) {
     const v = scan.operands[run.whenOperandMatches.index]?.value;
     if (typeof v !== 'string' || !new RegExp(run.whenOperandMatches.pattern).test(v)) return false;
@@ -52,6 +58,17 @@ function subcommandOf(r: Runner, word: string | null | undefined): [string, Subc
 }
 
 export function runnersFamily(scope: Scope, name: string, args: readonly Word[]): boolean {
+  const argv = scope.argv;
+  const mark = scope.run0.out.length;
+  const read = readRunner(scope, name, args);
+  // A runner that also writes files of its own (`perl -pi -e … FILE`) is judged for those writes.
+  if (read && scope.local && WRITES[name] && !scope.run0.out.slice(mark).some((i) => i.argv === argv)) {
+    if (writtenPaths(name, argv, [], scope.cwd, undefined).length > 0) scope.emit(argv, name);
+  }
+  return read;
+}
+
+function readRunner(scope: Scope, name: string, args: readonly Word[]): boolean {
   let runner = lookup(name);
   let words = args;
   let label = name;

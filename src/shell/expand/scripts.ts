@@ -10,18 +10,9 @@ import type { Scope } from './driver.js';
 import { scanCode } from './interpreters.js';
 import { isSetupSubstitution, outputOfText, stdinText } from './output.js';
 import { homeDir } from '../invocations.js';
+import { withKnownVars } from './known-vars.js';
 
 const SHELLS = new Set(SHELL_NAMES);
-
-/** `"$HOME/.cargo/env"`, `${HOME}/x`: the home directory is known (unless the text set HOME itself). */
-function withHome(scope: Scope, w: Word): Word {
-  if (w.value !== null) return w;
-  const m = /^"?(?:\$HOME|\$\{HOME\})(\/[^"$`\\*?[]*)?"?$/.exec(w.text);
-  const home = scope.env.has('HOME') ? scope.env.get('HOME') ?? null : homeDir();
-  if (!m || home === null) return w;
-  const value = home + (m[1] ?? '');
-  return { ...w, value, tail: basename(value) };
-}
 
 /** `source <(echo …)`: the text sourced is the static output of the command inside, when it has one. */
 function sourceSubstitution(scope: Scope, w: Word, label: string): boolean {
@@ -53,7 +44,7 @@ function scriptPath(value: string, cwd: string | null): string | null {
 const STDIN_PATHS = new Set(['/dev/stdin', '/dev/fd/0', '/proc/self/fd/0']);
 
 export function runScriptFile(scope: Scope, word: Word, label: string, kind: 'shell' | 'exec'): boolean {
-  const file = withHome(scope, word);
+  const file = withKnownVars(scope, word);
   if (file.value !== null && STDIN_PATHS.has(file.value)) { runStdin(scope, label); return true; }
   if (file.value === '/dev/null') return true; // an empty script
   if (file.text.startsWith('<(') && file.text.endsWith(')') && kind === 'shell') return sourceSubstitution(scope, file, label);
@@ -96,14 +87,34 @@ export function runScriptFile(scope: Scope, word: Word, label: string, kind: 'sh
 
 /** A shell (or an interpreter) reading its program from stdin. */
 export function runStdin(scope: Scope, reader: string, lang?: CodeLanguage): void {
+  // Its input is written later in the text: to a fifo made earlier, or to the coprocess it is.
+  const fed = fedLater(scope);
+  if (fed !== null) {
+    scope.run0.feeds.set(fed, (text) => (text === null ? scope.raise('unreadable-script', `${reader} reads ${fed}, written with text that cannot be known`) : readStdin(scope, reader, text, lang)));
+    return;
+  }
   const s = stdinText(scope, scope.stdin, reader);
   if (s.kind === 'none') { scope.emit(scope.argv, basename(scope.argv[0]?.value ?? reader)); return; }
   if (s.kind === 'unknown') { scope.raise('unreadable-script', s.why); return; }
-  if (lang) { scanCode(scope, lang, s.text, `${reader} (stdin)`); return; }
+  readStdin(scope, reader, s.text, lang);
+}
+
+function readStdin(scope: Scope, reader: string, text: string, lang?: CodeLanguage): void {
+  if (lang) { scanCode(scope, lang, text, `${reader} (stdin)`); return; }
   scope.run0.queue.push({
-    text: s.text, target: scope.target, depth: scope.job.depth + 1, origin: scope.range, rewriteCwd: scope.rewriteCwd,
+    text, target: scope.target, depth: scope.job.depth + 1, origin: scope.range, rewriteCwd: scope.rewriteCwd,
     spliceable: false, cwd: scope.cwd, stdin: null, source: 'string', env: scope.env, via: [...scope.via, `${reader} (stdin)`],
   });
+}
+
+/** `sh < FIFO` (a fifo made earlier in the text) or `coproc sh`: the key later writes feed it under. */
+function fedLater(scope: Scope): string | null {
+  const src = scope.stdin;
+  if (src?.kind === 'file' && src.path !== null && scope.cwd !== null) {
+    const path = resolve(scope.cwd, src.path);
+    if (scope.run0.fifos.has(path)) return path;
+  }
+  return src === null && scope.via[scope.via.length - 1] === 'coproc' ? 'COPROC' : null;
 }
 
 /** The programs the make family reads. */

@@ -8,6 +8,7 @@ import { homeDir } from '../invocations.js';
 import { basename, type Word } from '../words.js';
 import type { Scope } from './driver.js';
 import { staticOutput, stdinText } from './output.js';
+import { withKnownVars } from './known-vars.js';
 
 /** What was written to a path earlier in the text: its text, or null when that cannot be known. */
 export type Written = Map<string, string | null>;
@@ -48,8 +49,8 @@ export function overlay(files: ScriptFiles, written: Written): ScriptFiles {
   };
 }
 
-function pathOf(scope: Scope, w: Word | null | undefined): string | null {
-  const v = w?.value;
+function pathOf(scope: Scope, word: Word | null | undefined): string | null {
+  const v = word ? withKnownVars(scope, word).value : undefined;
   if (v === null || v === undefined || v === '' || v.startsWith('/dev/') || v === '-') return null;
   if (v.startsWith('~/')) { const h = homeDir(); return h === null ? null : join(h, v.slice(2)); }
   if (isAbsolute(v)) return resolve(v);
@@ -66,24 +67,47 @@ export function recordWrites(scope: Scope): void {
       text = before === null ? null : before + text;
     }
     written.set(path, text);
+    scope.run0.feeds.get(path)?.(text);
     if (RUNS_LATER.some((re) => re.test(path))) {
       if (text === null) scope.raise('unreadable-script', `writes ${path}, which runs later by itself, with content that cannot be known`);
       else scope.nested(text, `written to ${path} (runs later)`, { spliceable: false });
     }
   };
   for (const r of cmd.redirects) {
-    if (!r.op.includes('>') || r.op.includes('&') && r.op !== '&>' && r.op !== '&>>') continue;
+    // `echo cmd >&${COPROC[1]}`: the coprocess reads it.
+    if (r.op === '>&' && /^"?\$\{COPROC\[1\]\}"?$/.test(r.target?.text ?? '')) scope.run0.feeds.get('COPROC')?.(staticOutput(cmd, () => null));
+    if (!r.op.includes('>') || r.op === '<>' || r.op.includes('&') && r.op !== '&>' && r.op !== '&>>') continue;
     const path = pathOf(scope, r.target);
     if (path === null) continue;
     set(path, staticOutput(cmd, () => null), r.op.endsWith('>>'));
   }
+  /** A copy or link of `from` at `to`: a program that is not a script keeps its name; a script's copy has its text. */
+  const copied = (from: Word | undefined, to: Word | undefined): void => {
+    const src = pathOf(scope, from);
+    const dst = pathOf(scope, to);
+    if (!dst) return;
+    const read = src === null ? null : scope.files.read(src);
+    // A binary, or a program not here to read, is still that program under another name (see pathScripts).
+    if (src !== null && read !== null && read.kind !== 'text' && read.kind !== 'unreadable') {
+      scope.run0.renamed.set(dst, scope.run0.renamed.get(src) ?? basename(src));
+      return;
+    }
+    set(dst, read?.kind === 'text' ? read.text : null, false);
+  };
   const name = basename(cmd.words[0]?.value ?? '');
   const args = cmd.words.slice(1);
+  programWrites(scope, name, args, set, copied);
+}
+
+/** What a program writes by its own arguments (tee, cp and its kin, mkfifo, curl -o, npm pkg set). */
+function programWrites(scope: Scope, name: string, args: readonly Word[], set: (path: string, text: string | null, append: boolean) => void,
+  copied: (from: Word | undefined, to: Word | undefined) => void): void {
+  const written = scope.run0.written;
   const values = args.map((w) => w.value);
   switch (name) {
     case 'tee': {
       const scan = getopt(values, { short: 'aip', long: ['append|a', 'ignore-interrupts|i', 'output-error=?'], permute: true });
-      const s = stdinText(scope, cmd.stdin, 'tee');
+      const s = stdinText(scope, scope.command.stdin, 'tee');
       for (const o of scan.operands) {
         const path = pathOf(scope, args[o.index]);
         if (path) set(path, s.kind === 'text' ? s.text : null, scan.options.some((x) => x.name === '-a'));
@@ -93,17 +117,20 @@ export function recordWrites(scope: Scope): void {
     case 'cp': case 'ln': case 'mv': case 'install': case 'rsync': {
       const ops = getopt(values, { short: 'abdfHiLlnPprRsStTuvxZS:t:m:g:o:', long: ['target-directory=|t', 'suffix=|S', 'mode=|m', 'owner=|o', 'group=|g', 'backup=?', 'symbolic|s'], permute: true }).operands;
       if (ops.length < 2) break;
-      const src = pathOf(scope, args[ops[0]!.index]);
-      const dst = pathOf(scope, args[ops[ops.length - 1]!.index]);
-      if (!dst) break;
-      const read = src === null ? null : scope.files.read(src);
-      // A copy of a program that is not a script (a binary, or not here to read) is still that
-      // program under another name (see pathScripts); a script's copy has its text.
-      if (src !== null && read !== null && read.kind !== 'text' && read.kind !== 'unreadable') {
-        scope.run0.renamed.set(dst, scope.run0.renamed.get(src) ?? basename(src));
-        break;
+      copied(args[ops[0]!.index], args[ops[ops.length - 1]!.index]);
+      break;
+    }
+    case 'update-alternatives': {
+      // `--install LINK NAME PATH PRIORITY`: LINK leads to PATH.
+      const at = values.indexOf('--install');
+      if (at >= 0) copied(args[at + 3], args[at + 1]);
+      break;
+    }
+    case 'mkfifo': {
+      for (const o of getopt(values, { short: 'Zm:', long: ['mode=|m', 'context=?'], permute: true }).operands) {
+        const path = pathOf(scope, args[o.index]);
+        if (path) scope.run0.fifos.add(path);
       }
-      set(dst, read?.kind === 'text' ? read.text : null, false);
       break;
     }
     case 'curl': case 'wget': {

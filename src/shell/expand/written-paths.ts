@@ -11,7 +11,8 @@ import { homeDir, type Redirect } from '../invocations.js';
 import type { ProgramFacts } from '../invocation.js';
 import { argOf, type Word } from '../words.js';
 
-function abs(value: string, cwd: string | null): string | null {
+/** A path as written, made absolute from `cwd` (`~/` is the home directory); null when that is unknown. */
+export function abs(value: string, cwd: string | null): string | null {
   if (value.startsWith('~/') || value === '~') { const h = homeDir(); return h === null ? null : join(h, value.slice(2)); }
   if (isAbsolute(value)) return resolve(value);
   return cwd === null ? null : resolve(cwd, value);
@@ -59,12 +60,16 @@ export function writtenPaths(program: string, words: readonly Word[], redirects:
   let ops = scan.operands;
   // `chmod -x FILE`: a mode that looks like an option is still the mode; every operand is a file.
   if (program === 'chmod' && words.slice(1).some((w) => /^-[ugoa]*[rwxXst]+$/.test(w.value ?? ''))) ops = [{ value: '', index: -1 }, ...ops];
-  if (program === 'sed' && !scan.options.some((o) => optionIs(o, ['-e', '-f']))) ops = ops.slice(1); // the script
-  if (program === 'perl' && !scan.options.some((o) => optionIs(o, ['-e', '-E']))) ops = ops.slice(1);
+  if (spec.scriptUnless && !scan.options.some((o) => optionIs(o, spec.scriptUnless!))) ops = ops.slice(1);
   const chosen = spec.operands === 'all' ? ops : spec.operands === 'from1' ? ops.slice(1)
     : spec.operands === 'last' ? (scan.options.some((o) => optionIs(o, spec.pathOptions ?? [])) ? [] : ops.slice(-1)) : [];
   for (const o of chosen) out.push(o.value === null ? null : abs(o.value, cwd));
   for (const o of scan.options) if (spec.pathOptions && optionIs(o, spec.pathOptions) && o.value !== undefined) out.push(o.value === null ? null : abs(o.value, cwd));
+  if (spec.into) {
+    const dirs = scan.options.filter((o) => optionIs(o, spec.into!));
+    if (dirs.length === 0) out.push(cwd);
+    for (const o of dirs) out.push(typeof o.value === 'string' ? abs(o.value, cwd) : null);
+  }
   if (spec.keyValue) {
     for (const o of scan.operands) {
       const m = o.value === null ? null : new RegExp(`^${spec.keyValue}=(.*)$`).exec(o.value);

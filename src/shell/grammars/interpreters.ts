@@ -204,20 +204,23 @@ export const INTERPRETERS: readonly Runner[] = [
   },
 ];
 
+/** GNU tar's options (bsdtar reads the same that matter here). */
+export const TAR: OptionGrammar = {
+  short: 'AcdrtuxzjJZaBhiklmnopPsSUvwWb:C:f:F:g:H:I:K:L:N:T:V:X:',
+  long: ['to-command=', 'checkpoint-action=', 'use-compress-program=|I', 'info-script=|F', 'new-volume-script=', 'rsh-command=',
+    'file=|f', 'directory=|C', 'files-from=|T', 'force-local', 'multi-volume|M', 'rmt-command=', 'exclude-from=|X', 'exclude=', 'transform=', 'xform=', 'checkpoint=?',
+    'create|c', 'extract|x', 'get', 'list|t', 'append|r', 'update|u', 'gzip|z', 'bzip2|j', 'xz|J', 'zstd', 'verbose|v',
+    'owner=', 'group=', 'mode=', 'mtime=', 'format=|H', 'label=|V', 'blocking-factor=|b', 'strip-components=',
+    'wildcards', 'overwrite', 'keep-old-files|k', 'auto-compress|a', 'to-stdout|O', 'force-local', 'one-file-system'],
+  permute: true, abbreviate: true, oldStyle: true,
+};
+
 // ------------------------------------------------------------------ tools with command hooks
 export const HOOKED_TOOLS: readonly Runner[] = [
   { names: ['find', 'gfind', 'bfs'], options: READERS.find!, runs: [{ embedded: { from: ['-exec', '-execdir', '-ok', '-okdir'], to: [';', '+'] }, self: true }] },
   {
     names: ['tar', 'gtar', 'bsdtar'],
-    options: {
-      short: 'AcdrtuxzjJZaBhiklmnopPsSUvwWb:C:f:F:g:H:I:K:L:N:T:V:X:',
-      long: ['to-command=', 'checkpoint-action=', 'use-compress-program=|I', 'info-script=|F', 'new-volume-script=', 'rsh-command=',
-        'file=|f', 'directory=|C', 'files-from=|T', 'force-local', 'multi-volume|M', 'rmt-command=', 'exclude-from=|X', 'exclude=', 'transform=', 'xform=', 'checkpoint=?',
-        'create|c', 'extract|x', 'get', 'list|t', 'append|r', 'update|u', 'gzip|z', 'bzip2|j', 'xz|J', 'zstd', 'verbose|v',
-        'owner=', 'group=', 'mode=', 'mtime=', 'format=|H', 'label=|V', 'blocking-factor=|b', 'strip-components=',
-        'wildcards', 'overwrite', 'keep-old-files|k', 'auto-compress|a', 'to-stdout|O', 'force-local', 'one-file-system'],
-      permute: true, abbreviate: true,
-    },
+    options: TAR,
     runs: [
       { when: ['--to-command'], shellOption: ['--to-command'], self: true, also: true, label: 'tar --to-command' },
       { when: ['--checkpoint-action'], shellOption: ['--checkpoint-action'], valuePrefix: 'exec=', self: true, also: true, label: 'tar --checkpoint-action' },

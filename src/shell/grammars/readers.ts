@@ -72,6 +72,14 @@ export const READERS: Readonly<Record<string, OptionGrammar>> = {
       'untar', 'untardir=', 'show-only=|s', 'api-versions=|a'],
     permute: true,
   },
+  skaffold: {
+    short: 'f:p:n:d:m:t:v:l:o:b:',
+    long: ['filename=|f', 'profile=|p', 'kube-context=', 'kubeconfig=', 'namespace=|n', 'default-repo=|d', 'module=|m', 'tag=|t',
+      'verbosity=|v', 'label=|l', 'output=|o', 'build-image=|b', 'port-forward=?', 'cache-artifacts=?', 'cleanup=?', 'status-check=?',
+      'platform=', 'digest-source=', 'file-output=', 'rpc-port=', 'rpc-http-port=', 'trigger=', 'watch-image=|w', 'tail=?', 'push=?',
+      'profile-auto-activation=?', 'remote-cache-dir=', 'insecure-registry=', 'assume-yes=?', 'images=|i', 'offline=?', 'build-artifacts=|a'],
+    permute: true, abbreviate: true,
+  },
   argocd: {
     short: 'hpo:r:',
     long: ['server=', 'auth-token=', 'config=', 'grpc-web', 'grpc-web-root-path=', 'insecure', 'plaintext', 'port-forward',

@@ -271,9 +271,11 @@ export const RUNNERS: readonly Runner[] = [
   },
   {
     names: ['parallel', 'sem'],
-    options: { short: 'kgqu0vXmj:N:n:L:I:d:a:S:', long: ['jobs=|j', 'colsep=', 'delimiter=|d', 'arg-file=|a', 'sshlogin=|S', 'results=', 'joblog=', 'delay=', 'timeout=', 'retries=', 'tag-string=', 'tag', 'tagstring=', 'ssh=', 'basefile=|B', 'bf=', 'transferfile=', 'tf=', 'trc=', 'return=', 'transfer', 'cleanup', 'sshdelay=', 'nonall', 'onall', 'workdir=', 'env=', 'pipe', 'keep-order|k', 'halt=', 'load=', 'memfree=', 'max-args=|n', 'replace=|I', 'null|0', 'verbose', 'dry-run', 'xargs|m', 'quote|q', 'shuf', 'line-buffer', 'group', 'ungroup|u', 'bar', 'progress', 'eta'], abbreviate: true },
+    options: { short: 'kgqu0vXmj:N:n:L:I:d:a:S:', long: ['jobs=|j', 'colsep=', 'delimiter=|d', 'arg-file=|a', 'sshlogin=|S', 'results=', 'joblog=', 'delay=', 'timeout=', 'retries=', 'tag-string=', 'tag', 'tagstring=', 'ssh=', 'basefile=|B', 'bf=', 'transferfile=', 'tf=', 'trc=', 'return=', 'transfer', 'cleanup', 'sshloginfile=', 'slf=', 'sshdelay=', 'nonall', 'onall', 'workdir=', 'env=', 'pipe', 'keep-order|k', 'halt=', 'load=', 'memfree=', 'max-args=|n', 'replace=|I', 'null|0', 'verbose', 'dry-run', 'xargs|m', 'quote|q', 'shuf', 'line-buffer', 'group', 'ungroup|u', 'bar', 'progress', 'eta'], abbreviate: true },
     // --ssh names the program parallel runs locally to reach the -S hosts.
-    runs: [{ when: ['--ssh'], shellOption: ['--ssh'], also: true }, { fromStdin: true, shellOperands: 0, until: [':::', '::::', ':::+', '::::+'] }],
+    // --basefile, --transferfile and --trc copy files to the -S hosts: judged as parallel itself too.
+    runs: [{ when: ['--ssh'], shellOption: ['--ssh'], also: true }, { when: ['--basefile', '--bf', '--transferfile', '--tf', '--trc', '--transfer'], nothing: true, also: true },
+      { fromStdin: true, shellOperands: 0, until: [':::', '::::', ':::+', '::::+'] }],
   },
   {
     names: ['watch'],
@@ -286,6 +288,16 @@ export const RUNNERS: readonly Runner[] = [
   { names: ['concurrently'], options: { short: 'krtn:c:p:s:P:', long: ['kill-others', 'kill-others-on-fail', 'names=|n', 'prefix=|p', 'prefix-colors=|c', 'success=|s', 'restart-tries=', 'raw|r', 'timings|t', 'max-processes=|m', 'passthrough-arguments|P', 'group', 'hide=', 'handle-input|i', 'cwd='], permute: true }, runs: [{ shellEach: 0 }] },
   { names: ['nodemon'], options: { short: 'Vqw:x:e:i:d:', long: ['exec=|x', 'watch=|w', 'ext=|e', 'ignore=|i', 'delay=|d', 'signal=', 'config=', 'verbose|V', 'quiet|q', 'legacy-watch', 'exitcrash', 'no-stdin'], permute: true }, runs: [{ when: ['-x'], shellOption: ['-x'] }, { minOperands: 1, code: 'node', codeFile: 0 }, { nothing: true }] },
   { names: ['chokidar'], options: { short: 'c:d:i:t:', long: ['command=|c', 'debounce=|d', 'ignore=|i', 'throttle=|t', 'initial', 'silent', 'polling'], permute: true }, runs: [{ when: ['-c'], shellOption: ['-c'] }, { nothing: true }] },
+  // macOS open(1): a terminal application (or a .command/.tool file, which opens in Terminal) runs the file as a script.
+  {
+    names: ['open'],
+    options: { short: 'a:b:eFWRnghjtfs:u:', long: ['args', 'env=', 'stdin=', 'stdout=', 'stderr=', 'new|n', 'fresh|F', 'hide|j', 'background|g', 'reveal|R', 'wait-apps|W', 'header|h'], permute: true },
+    runs: [
+      { whenValue: { options: ['-a', '-b'], pattern: '^(?:.*/)?(?:terminal|iterm2?|ghostty|alacritty|kitty|wezterm|warp|hyper|com\\.apple\\.terminal|com\\.googlecode\\.iterm2)(?:\\.app)?/?$' }, script: 0 },
+      { whenOperandMatches: { index: 0, pattern: '\\.(?:command|tool)$' }, script: 0 },
+      { nothing: true },
+    ],
+  },
   { names: ['cross-env', 'cross-env-shell'], runs: [{ assignments: true, argv: 0 }] },
   { names: ['dotenv', 'dotenvx'], options: { short: 'ce:v:', long: ['env-file='] }, runs: [{ argv: 0 }] },
   { names: ['env-cmd'], options: { short: 'f:e:r', long: ['file=|f', 'environments=|e', 'rc-file=|r', 'silent', 'no-override', 'use-shell', 'verbose', 'fallback'] }, runs: [{ when: ['--use-shell'], shellOperands: 0 }, { argv: 0 }] },

@@ -20,6 +20,8 @@ export interface Run {
   readonly whenOperand?: { readonly index: number; readonly is: readonly string[] };
   /** Applies only when the operand at this index matches this pattern (a regex: `bun x.ts` runs a file, `bun dev` a script). */
   readonly whenOperandMatches?: { readonly index: number; readonly pattern: string };
+  /** Applies only when one of these options has a value matching this pattern (a regex, any case: `open -a Terminal`). */
+  readonly whenValue?: { readonly options: readonly string[]; readonly pattern: string };
   /** Applies only when there are at least this many operands. */
   readonly minOperands?: number;
   /** Keep looking at later rows after this one applied (option hooks beside the main payload). */

@@ -1,6 +1,7 @@
 // Which operands of a command are files it writes, removes or changes (data; see
 // expand/written-paths.ts). Used for the guard's own files: a person changes those.
 import type { OptionGrammar } from '../getopt.js';
+import { TAR } from './interpreters.js';
 
 export interface WriteSpec {
   readonly options?: OptionGrammar;
@@ -12,6 +13,10 @@ export interface WriteSpec {
   readonly when?: readonly string[];
   /** `key=value` operands whose value is a written path (`dd of=FILE`). */
   readonly keyValue?: string;
+  /** Extracts into the directories these options name, else into the working directory (`tar -x -C DIR`). */
+  readonly into?: readonly string[];
+  /** Without one of these options, the first operand is a script, not a file (`sed 's/a/b/' FILE`). */
+  readonly scriptUnless?: readonly string[];
 }
 
 const CP: OptionGrammar = { short: 'abdfHiLlnPprRsTuvxZS:t:', long: ['target-directory=|t', 'suffix=|S', 'backup=?', 'no-target-directory|T', 'recursive|r', 'force|f', 'symbolic-link|s', 'link|l'], permute: true, abbreviate: true };
@@ -35,9 +40,18 @@ export const WRITES: Readonly<Record<string, WriteSpec>> = {
   chgrp: { options: { short: 'cfhvRHLP', long: ['recursive|R', 'reference='], permute: true }, operands: 'from1' },
   chattr: { options: { short: 'RVfv:p:' }, operands: 'from1' },
   setfacl: { options: { short: 'bkndRLPm:M:x:X:', long: ['modify=|m', 'remove=|x', 'set=', 'recursive|R'], permute: true }, operands: 'all' },
-  sed: { options: { short: 'nrEsuzl:e:f:i::', long: ['in-place=?|i', 'expression=|e', 'file=|f', 'quiet|n'], permute: true, abbreviate: true }, operands: 'all', when: ['-i'] },
-  perl: { options: { short: 'aflnpsStTuUvwWXcCd::D::e:E:F:i::I:m:M:V::x::' }, operands: 'all', when: ['-i'] },
+  sed: { options: { short: 'nrEsuzl:e:f:i::', long: ['in-place=?|i', 'expression=|e', 'file=|f', 'quiet|n'], permute: true, abbreviate: true }, operands: 'all', when: ['-i'], scriptUnless: ['-e', '-f'] },
+  perl: { options: { short: 'aflnpsStTuUvwWXcCd::D::e:E:F:i::I:m:M:V::x::' }, operands: 'all', when: ['-i'], scriptUnless: ['-e', '-E'] },
+  ruby: { options: { short: 'acdhlnpsSvwy0::C:e:E:F:i::I:r:W::x::K:T::' }, operands: 'all', when: ['-i'], scriptUnless: ['-e'] },
+  // An archive extracted into a directory writes there (what it holds is not known).
+  tar: { options: TAR, operands: 'none', when: ['-x', '--get'], into: ['-C'] },
+  gtar: { options: TAR, operands: 'none', when: ['-x', '--get'], into: ['-C'] },
+  bsdtar: { options: TAR, operands: 'none', when: ['-x', '--get'], into: ['-C'] },
+  unzip: { options: { short: 'cflptTuvzbjnoqsUVWXaCKLMNd:x:P:I:O:', permute: true }, operands: 'none', into: ['-d'] },
+  cpio: { options: { short: 'oipabcdfmnrtuvBLSVH:F:E:I:O:R:M:C:D:', long: ['create|o', 'extract|i', 'pass-through|p', 'file=|F', 'directory=|D', 'format=|H', 'make-directories|d', 'force-local', 'rsh-command='], permute: true }, operands: 'none', when: ['-i'], into: ['-D'] },
   dd: { operands: 'none', keyValue: 'of' },
+  // `--install LINK NAME PATH PRIORITY` makes LINK; `--set NAME PATH` changes where it leads.
+  'update-alternatives': { options: { long: ['install==', 'set=', 'remove=', 'auto=', 'config=', 'display=', 'query=', 'list=', 'altdir=', 'admindir=', 'slave==', 'force', 'verbose', 'quiet'], abbreviate: true }, operands: 'none', pathOptions: ['--install'] },
   patch: { options: { short: 'bcefgElnNRsStuvZp:i:o:r:B:d:D:F:V:Y:z:', long: ['input=|i', 'output=|o', 'directory=|d', 'reject-file=|r', 'strip=|p'], permute: true }, operands: 'all', pathOptions: ['-o'] },
   vim: { operands: 'all', options: { short: 'AbCdDeEhHlLmMnNoOpqrRsvVyZc:S:t:T:u:U:w:W:i:', long: ['cmd='], permute: true } },
   vi: { operands: 'all', options: { short: 'AbCdDeEhHlLmMnNoOpqrRsvVyZc:S:t:T:u:U:w:W:i:', long: ['cmd='], permute: true } },

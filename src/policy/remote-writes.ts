@@ -1,0 +1,38 @@
+// The `writes-remote` fact for programs other than the copy tools: an archive written on a server
+// (`tar -cf host:path`, `cpio -o -F host:path`), files copied to the hosts a program runs jobs on
+// (`parallel --basefile f -S host`), as grammars/remote-writes.ts describes them; an upload by curl.
+import { optionIs } from '../shell/getopt.js';
+import type { Invocation } from '../shell/invocation.js';
+import { REMOTE_WRITES } from '../shell/grammars/remote-writes.js';
+import { remotePathOf } from '../shell/programs/transfer.js';
+
+/** URLs a curl command requests. */
+export function urls(inv: Invocation): string[] {
+  const scan = inv.scan;
+  if (!scan) return [];
+  return [...scan.operands.map((o) => o.value ?? ''), ...scan.options.filter((o) => o.name === '--url').map((o) => o.value ?? '')];
+}
+
+/** Does this command write on a server by an option of its own (see REMOTE_WRITES), or upload with curl? */
+export function archiveOrUploadToServer(inv: Invocation): boolean {
+  const scan = inv.scan;
+  if (!scan || inv.program === null) return false;
+  if (inv.program === 'curl') {
+    const upload = scan.options.some((o) => optionIs(o, ['-T', '--upload-file']));
+    return upload && urls(inv).some((u) => /^(?:sftp|scp|ftps?):\/\//i.test(u));
+  }
+  const spec = REMOTE_WRITES[inv.program];
+  if (!spec) return false;
+  const given = (names: readonly string[] | undefined) => names !== undefined && scan.options.some((o) => optionIs(o, names));
+  if (spec.when && !given(spec.when)) return false;
+  if (given(spec.unless)) return false;
+  if (spec.remoteFile) {
+    const file = scan.options.filter((o) => optionIs(o, spec.remoteFile!)).pop()?.value;
+    if (file === null || (typeof file === 'string' && remotePathOf(file) !== null)) return true;
+  }
+  if (spec.copies && given(spec.copies)) {
+    const hosts = scan.options.filter((o) => optionIs(o, spec.hosts ?? []));
+    return hosts.some((o) => o.value === null || (typeof o.value === 'string' && !(spec.localHosts ?? []).includes(o.value)));
+  }
+  return false;
+}

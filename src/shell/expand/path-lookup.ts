@@ -1,0 +1,36 @@
+// Where a bare command name is found when the text decides it: a file written, copied or linked
+// earlier in the text into a directory on PATH, or a directory the text puts on PATH
+// (`PATH=bin:$PATH deploy`, `env PATH=bin deploy`) holding a script of the project.
+import { homedir } from 'node:os';
+import { dirname, join, resolve } from 'node:path';
+import { basename } from '../words.js';
+import type { Scope } from './driver.js';
+import { isKnown, SYSTEM_BIN } from './known-names.js';
+
+/** The path the bare name `value` runs, when the text decides it; null: the usual lookup. */
+export function pathOf(scope: Scope, value: string): string | null {
+  const written = writtenOnPath(scope, value);
+  if (written !== null) return written;
+  const a = scope.command.assignments.find((x) => x.name === 'PATH');
+  const search = a ? a.value ?? a.text : scope.env.get('PATH');
+  if (search === undefined || search === null || scope.cwd === null) return null;
+  for (const d of search.split(':').filter((x) => x !== '' && !/[$`]/.test(x))) {
+    const path = resolve(scope.cwd, d.replace(/^["']|["']$/g, ''), value);
+    if (scope.files.read(path).kind === 'missing') continue;
+    // A program the families know, found where the system keeps programs, is that program (its
+    // grammar reads it); anything else found on that PATH is a file of the text's choosing.
+    if (isKnown(value) && SYSTEM_BIN.test(dirname(path))) return null;
+    return path;
+  }
+  return null;
+}
+
+function writtenOnPath(scope: Scope, name: string): string | null {
+  const run0 = scope.run0;
+  if (run0.written.size === 0 && run0.renamed.size === 0) return null;
+  const path = scope.env.get('PATH') ?? process.env.PATH ?? '';
+  const dirs = new Set([...path.split(':'), '/usr/local/sbin', '/usr/local/bin', '/usr/sbin', '/usr/bin', '/sbin', '/bin',
+    join(homedir(), 'bin'), join(homedir(), '.local/bin')].filter((d) => d !== ''));
+  for (const p of [...run0.written.keys(), ...run0.renamed.keys()]) if (basename(p) === name && dirs.has(dirname(p))) return p;
+  return null;
+}
