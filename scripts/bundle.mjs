@@ -24,9 +24,10 @@ const common = {
   format: 'cjs',
   target: 'node20',
   packages: 'external',
-  // CommonJS has no import.meta: give the modules that use import.meta.url the bundle's own URL.
-  define: { 'import.meta.url': '__gitopsGuardUrl' },
-  banner: { js: "const __gitopsGuardUrl = require('node:url').pathToFileURL(__filename).href;" },
+  // CommonJS has no import.meta: give the modules that use it the bundle's own directory, and its
+  // URL when asked (computed on first use: a cold hook never needs the URL parser).
+  define: { 'import.meta.dirname': '__dirname', 'import.meta.url': '__gitopsGuard.url' },
+  banner: { js: "const __gitopsGuard = { get url() { return require('node:url').pathToFileURL(__filename).href; } };" },
   logLevel: 'warning',
 };
 

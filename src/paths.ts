@@ -2,5 +2,6 @@
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
-export const PACKAGE_ROOT = join(dirname(fileURLToPath(import.meta.url)), '..');
+// import.meta.dirname (Node 20.11+; the bundles define it as __dirname) spares a cold hook the URL parser.
+export const PACKAGE_ROOT = join(import.meta.dirname ?? dirname(fileURLToPath(import.meta.url)), '..');
 export const BUILTIN_RULES = join(PACKAGE_ROOT, 'rules');

@@ -5,5 +5,5 @@ import { dirname } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { loadBundle } from './code-cache.js';
 
-const main = loadBundle(dirname(fileURLToPath(import.meta.url)), 'gitops-guard-main.cjs') as typeof import('./bin.js');
+const main = loadBundle(import.meta.dirname ?? dirname(fileURLToPath(import.meta.url)), 'gitops-guard-main.cjs') as typeof import('./bin.js');
 main.start((url) => import(url));
