@@ -57,6 +57,8 @@ export interface Guard {
 /** The values rewrites take from one environment's view. */
 function rewriteValues(config: ResolvedConfig): RewriteValues {
   return {
+    // With environments, the push names the environment's branch: the branch checked out may be another.
+    pushTo: config.topLevel.environments ? [config.remote, `HEAD:${config.branch}`] : [],
     host: config.host,
     remotePath: config.remotePath,
     branch: config.branch,
