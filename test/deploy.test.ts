@@ -6,7 +6,10 @@ import { existsSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { deploy, findRepository, GitOpsError, history, rollback } from '../src/gitops/deploy.js';
+import { deploy } from '../src/gitops/deploy.js';
+import { findRepository } from '../src/gitops/repo.js';
+import { history, rollback } from '../src/gitops/rollback.js';
+import { GitOpsError } from '../src/gitops/types.js';
 import { RECONCILER_SCRIPT } from '../src/gitops/reconciler.js';
 import { loadConfig, type ConfigInput } from '../src/index.js';
 import { Server } from '../src/remote/server.js';

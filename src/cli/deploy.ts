@@ -1,7 +1,9 @@
 // `gitops-guard deploy`, `history` and `rollback`: the GitOps loop from the developer's side.
 import { parseArgs } from 'node:util';
 import type { ResolvedConfig } from '../config.js';
-import { deploy, history, rollback, type DeployOptions, type DeployResult, type Progress } from '../gitops/deploy.js';
+import { deploy } from '../gitops/deploy.js';
+import { history, rollback } from '../gitops/rollback.js';
+import type { DeployOptions, DeployResult, Progress } from '../gitops/types.js';
 import { environmentRef } from '../gitops/branch.js';
 import { Fleet } from '../remote/fleet.js';
 import type { ReconcilerRun } from '../remote/server.js';

@@ -3,7 +3,7 @@
 // is healthy, until it reports that it cannot, or until the time is up (pending, with what was last
 // seen). No SSH and no server: only the Kubernetes API of the kubeconfig context.
 import type { ResolvedConfig } from '../config.js';
-import type { DeployOptions, VerifyResult } from '../gitops/deploy.js';
+import type { DeployOptions, VerifyResult } from '../gitops/types.js';
 import { argoEngine } from './argocd.js';
 import { KubeError, openKube, type KubeClient } from './client.js';
 import { kubeReconciler, type Engine, type KubeReconciler, type Seen, type Verdict } from './engine.js';

@@ -1,7 +1,9 @@
 // Tools that change what runs: deploy and rollback (both by commit and push; never by hand).
 import type { McpServer } from '@modelcontextprotocol/sdk/server/mcp.js';
 import { z } from 'zod';
-import { deploy, rollback, type DeployResult } from '../../gitops/deploy.js';
+import { deploy } from '../../gitops/deploy.js';
+import { rollback } from '../../gitops/rollback.js';
+import type { DeployResult } from '../../gitops/types.js';
 import type { ResolvedConfig } from '../../config.js';
 import { ENV_ARG, failure, NO_HOST, result, type ToolContext } from '../context.js';
 import { progressReporter, type ProgressNotification } from '../progress.js';
