@@ -165,6 +165,29 @@ describe('deploy: the seed workflow end to end', () => {
   });
 });
 
+describe('deploy: which files it commits (paths)', () => {
+  it('takes the changed files under the compose files\' directories by default, and those under paths when set', async () => {
+    writeFileSync(join(dev, COMPOSE), compose(P[3]!));
+    writeFileSync(join(dev, 'README.md'), 'the project, changed\n');
+    mkdirSync(join(dev, 'config'), { recursive: true });
+    writeFileSync(join(dev, 'config', 'app.env'), 'LEVEL=debug\n');
+    try {
+      const byDefault = await deploy((await setup()).config, { message: 'port', dryRun: true, wait: false });
+      expect(byDefault.files).toEqual([COMPOSE]);
+      const withPaths = await deploy((await setup({ paths: ['server', './config/'] })).config, { message: 'port', dryRun: true, wait: false });
+      expect(withPaths.files.sort()).toEqual(['config/app.env', COMPOSE]);
+      // A whole-repository path takes every change; a path with no changes says where it looked.
+      const everything = await deploy((await setup({ paths: ['.'] })).config, { message: 'all', dryRun: true, wait: false });
+      expect(everything.files.sort()).toEqual(['README.md', 'config/app.env', COMPOSE]);
+      const none = await failure(deploy((await setup({ paths: ['docs'] })).config, { message: 'docs', wait: false }));
+      expect(none.message).toContain('nothing to deploy: no changes in the IaC files (paths: docs)');
+    } finally {
+      git(dev, 'checkout', '--', COMPOSE, 'README.md');
+      execFileSync('rm', ['-r', join(dev, 'config')]);
+    }
+  });
+});
+
 describe('deploy: nothing is ever lost', () => {
   it('refuses an invalid compose file before committing, and leaves the edit in place', async () => {
     writeFileSync(join(dev, COMPOSE), 'services:\n  gateway:\n    image: ghcr.io/example/gateway\n');

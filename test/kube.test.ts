@@ -16,6 +16,7 @@ import type { DeployResult } from '../src/gitops/types.js';
 import type { ResolvedConfig } from '../src/config.js';
 import { selectEnvironment } from '../src/environments.js';
 import { environmentsOverview } from '../src/gitops/overview.js';
+import { deployPlan } from '../src/gitops/plan.js';
 import { promote } from '../src/gitops/promote.js';
 import { loadConfig } from '../src/index.js';
 import { revisionCommit } from '../src/kube/engine.js';
@@ -42,10 +43,10 @@ let repos: Repos;
 /** The tip of main on the bare remote: what the engines' controllers read from git. */
 const remoteHead = (): string => git(repos.bare, 'rev-parse', 'main');
 
-function setUp(reconciler: Obj): void {
+function setUp(reconciler: Obj, config: Obj = { reconciler }): void {
   repos = makeRepos(work, {
     checkout: 'unused-checkout', message: 'deploy: first',
-    files: { [MANIFEST]: manifest(1), 'gitops-guard.json': JSON.stringify({ reconciler }, null, 2) },
+    files: { [MANIFEST]: manifest(1), 'gitops-guard.json': JSON.stringify(config, null, 2) },
   });
 }
 
@@ -116,6 +117,17 @@ describe('Argo CD (against the Kubernetes API stand-in)', () => {
     expect(patch).toMatchObject({ path: '/apis/argoproj.io/v1alpha1/namespaces/argocd/applications/web',
       contentType: 'application/merge-patch+json', auth: true, body: { metadata: { annotations: { 'argocd.argoproj.io/refresh': 'normal' } } } });
     expect(steps.some((s) => s.includes('context stand-in'))).toBe(true);
+  }, 30_000);
+
+  it('says Argo CD checks the manifests when there are no compose files to validate', async () => {
+    setUp(argo(), { reconciler: argo(), paths: [MANIFEST] });
+    api.put(APP, { spec: { syncPolicy: { automated: {} } }, status: argoStatus(remoteHead()) });
+    argoController((sha) => argoStatus(sha));
+    writeFileSync(join(repos.dev, MANIFEST), manifest(3));
+    const steps: string[] = [];
+    const r = await deploy(await loadConfig({ cwd: repos.dev }), { message: 'web: 3', ...FAST, progress: (_: string, m: string) => steps.push(m) });
+    expect(r).toMatchObject({ files: [MANIFEST], verify: { ok: true } });
+    expect(steps).toContain('no compose files to validate: Argo CD checks the Kubernetes manifests when it applies them');
   }, 30_000);
 
   it('ends with Argo CD\'s own message when the Application turns Degraded at the pushed commit', async () => {
@@ -257,6 +269,37 @@ describe('Flux (against the Kubernetes API stand-in)', () => {
     const r = await deployChange({ waitTimeoutMs: 800, pollMs: 100 });
     expect(r.verify).toMatchObject({ ok: false, pending: true });
     expect(r.verify?.problems[0]).toContain(`last seen: Kustomization apps last applied ${first.slice(0, 7)} (Ready=Unknown Progressing: Reconciliation in progress)`);
+  }, 30_000);
+
+  it('without paths a manifest is no IaC file: nothing to deploy, nothing pushed, and it says what to set', async () => {
+    setUp(flux());
+    const before = remoteHead();
+    writeFileSync(join(repos.dev, MANIFEST), manifest(2));
+    const steps: string[] = [];
+    const e = await deploy(await loadConfig({ cwd: repos.dev }), { message: 'web: 2 replicas', ...FAST, progress: (_: string, m: string) => steps.push(m) })
+      .then(() => null, (x: unknown) => x as Error);
+    expect(e?.message).toContain('nothing to deploy: no changes in the IaC files (no compose files and no paths configured: set paths to the files deploy carries)');
+    expect(steps).toContain('no compose files to validate: Flux checks the Kubernetes manifests when it applies them');
+    expect(remoteHead()).toBe(before);
+    expect(api.requests).toEqual([]);
+  }, 30_000);
+
+  it('with the environment\'s paths it commits the changed manifests only (plan lists the same), and waits on Flux', async () => {
+    // The environment's paths replace the top level's.
+    setUp({}, { paths: ['docs'], environments: { prod: { reconciler: flux(), paths: ['./k8s/'] } } });
+    putFlux(remoteHead());
+    fluxController((sha) => ({ lastAppliedRevision: `main@sha1:${sha}`, lastAttemptedRevision: `main@sha1:${sha}`,
+      conditions: [ready('True', 'ReconciliationSucceeded', 'Applied')] }));
+    writeFileSync(join(repos.dev, MANIFEST), manifest(2));
+    writeFileSync(join(repos.dev, 'notes.txt'), 'not deployed\n');
+    const config = await loadConfig({ cwd: repos.dev });
+    expect(config.paths).toEqual(['./k8s/']);
+    expect((await deployPlan(config)).uncommitted).toEqual([MANIFEST]);
+    const r = await deploy(config, { message: 'web: 2 replicas', ...FAST });
+    expect(r.files).toEqual([MANIFEST]);
+    expect(r.verify).toMatchObject({ ok: true, engine: { engine: 'flux', revision: r.commit } });
+    expect(git(repos.dev, 'show', '--name-only', '--format=', 'HEAD')).toBe(MANIFEST);
+    expect(git(repos.dev, 'status', '--porcelain')).toBe('?? notes.txt');
   }, 30_000);
 
   it('reads the engine from a kubeconfig named by KUBECONFIG when the config names none', async () => {

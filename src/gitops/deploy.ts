@@ -2,21 +2,17 @@
 // verify.ts), and finishing an interrupted deploy (resume). Nothing here resets, force-pushes, or
 // discards a commit: on every failure the local commits and work tree stay as they were, and the
 // error says what to run. History and rollback: rollback.ts; the repository checks: repo.ts.
-import { posix } from 'node:path';
 import { simpleGit, type SimpleGit, type StatusResult } from 'simple-git';
 import type { ResolvedConfig } from '../config.js';
 import { formatProblem, validateFiles } from '../compose/validate.js';
 import type { Server } from '../remote/server.js';
 import { classifyPush, pushMessage } from './git-errors.js';
 import { afterPush } from './after-push.js';
+import { iacFilter, iacWhere } from './iac-paths.js';
+import { kubeReconciler } from '../kube/engine.js';
 import { checkUpToDate, checkedStatus, commitFailure, deployMessage, fetch, inOrder, listCommits, unpushedCommits } from './repo.js';
 import { GitOpsError, type DeployOptions, type DeployResult, type Progress, type PushOptions } from './types.js';
 import { snapshotAll } from './verify.js';
-
-/** IaC paths: the compose files' directories (relative to the repository top). */
-function iacDirs(config: ResolvedConfig): string[] {
-  return [...new Set(config.composeFiles.map((f) => posix.dirname(f)))];
-}
 
 /** The commit message: the one given, or `restart [service]`; with the prefix. */
 function messageOf(config: ResolvedConfig, options: DeployOptions): string {
@@ -25,6 +21,14 @@ function messageOf(config: ResolvedConfig, options: DeployOptions): string {
     throw new GitOpsError(`"${options.service}" is not a service name`, 'check');
   }
   return deployMessage(config, options.message ?? `restart${options.service ? ` ${options.service}` : ''}`);
+}
+
+/** What the validation step checks: the compose files; an engine's manifests are the engine's to check. */
+function validating(config: ResolvedConfig): string {
+  if (config.composeFiles.length > 0) return `validating ${config.composeFiles.join(', ')}`;
+  const engine = kubeReconciler(config);
+  return engine ? `no compose files to validate: ${engine.type === 'argocd' ? 'Argo CD' : 'Flux'} checks the Kubernetes manifests when it applies them`
+    : 'validating (no compose files configured)';
 }
 
 interface Read {
@@ -40,7 +44,7 @@ interface Read {
  * still reported in step order.
  */
 async function readAndValidate(git: SimpleGit, config: ResolvedConfig, progress: Progress): Promise<Read> {
-  progress('validate', `validating ${config.composeFiles.join(', ') || '(no compose files configured)'}`);
+  progress('validate', validating(config));
   progress('fetch', `fetching ${config.remote}`);
   const fetched = fetch(git, config);
   const checked = checkedStatus(git, config);
@@ -69,8 +73,7 @@ async function filesToCommit(config: ResolvedConfig, options: DeployOptions, sta
       const missing = files.filter((f) => !changed.includes(f) && !status.staged.includes(f));
       if (missing.length > 0) throw new GitOpsError(`nothing changed in ${missing.join(', ')}`, 'stage');
     } else {
-      const dirs = iacDirs(config);
-      files = [...new Set([...changed, ...status.staged])].filter((f) => dirs.some((d) => d === '.' ? config.composeFiles.includes(f) : f.startsWith(`${d}/`)));
+      files = [...new Set([...changed, ...status.staged])].filter(iacFilter(config));
     }
     if (files.length === 0) {
       const waiting = options.server ? await notApplied(config, options.server, upstream).catch(() => null) : null;
@@ -78,7 +81,7 @@ async function filesToCommit(config: ResolvedConfig, options: DeployOptions, sta
         throw new GitOpsError(`nothing new to deploy, but ${waiting.slice(0, 7)} on ${upstream} is pushed and the server has not applied it yet: `
           + 'gitops-guard deploy --resume waits for it (or gitops-guard status shows what the server runs)', 'stage');
       }
-      throw new GitOpsError('nothing to deploy: no changes in the IaC files; to make the server apply again as it is, use restart', 'stage');
+      throw new GitOpsError(`nothing to deploy: no changes in the IaC files (${iacWhere(config)}); to make the server apply again as it is, use restart`, 'stage');
     }
   }
   const otherStaged = status.staged.filter((f) => !files.includes(f));

@@ -20,7 +20,7 @@ export interface Progress {
 export interface DeployOptions {
   /** What changed, for the commit message (the prefix is added once). */
   readonly message?: string;
-  /** IaC files to stage (default: the changed ones among the compose files' directories). */
+  /** IaC files to stage (default: the changed ones under config `paths`, by default the compose files' directories). */
   readonly files?: readonly string[];
   /** An empty commit that makes the server re-apply: `deploy: restart [service]`. */
   readonly restart?: boolean;
