@@ -5,6 +5,7 @@ import { existsSync, readFileSync, statSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import type { SimpleGit, StatusResult } from 'simple-git';
 import type { ResolvedConfig } from '../config.js';
+import { allEnvironments } from '../environments.js';
 import { IDENTITY_UNKNOWN, identityMessage } from './git-errors.js';
 import { GitOpsError } from './types.js';
 
@@ -50,9 +51,7 @@ export function preflight(status: StatusResult, config: ResolvedConfig): { branc
   if (status.detached || !branch || branch === 'HEAD') {
     throw new GitOpsError(`HEAD is detached: check out ${config.branch} first (git switch ${config.branch})`, 'check');
   }
-  if (branch !== config.branch) {
-    throw new GitOpsError(`you are on "${branch}", not the deploy branch "${config.branch}": merge your change into ${config.branch} first`, 'check');
-  }
+  if (branch !== config.branch) throw new GitOpsError(wrongBranch(config, branch), 'check');
   if (!status.tracking) throw new GitOpsError(`${branch} has no upstream: push it once with git push -u ${config.remote} ${branch}`, 'check');
   if (status.tracking !== `${config.remote}/${config.branch}`) {
     // The fetch, the push and the behind check must all talk about the same remote branch.
@@ -60,6 +59,30 @@ export function preflight(status: StatusResult, config: ResolvedConfig): { branc
       + `set "remote" (and "branch") to match, or git branch -u ${config.remote}/${config.branch}`, 'check');
   }
   return { branch, upstream: status.tracking };
+}
+
+/**
+ * On another branch than the environment's: where a promotion is the way, say so (promoteFrom,
+ * environments.ts), else merge into the deploy branch.
+ */
+function wrongBranch(config: ResolvedConfig, branch: string): string {
+  const plain = `you are on "${branch}", not the deploy branch "${config.branch}": merge your change into ${config.branch} first`;
+  if (!config.topLevel?.environments) return plain;
+  const envs = allEnvironments(config);
+  // Deploying an environment that takes its commits by promotion, from the branch it is promoted from.
+  const from = config.promoteFrom === undefined ? undefined : envs.find((e) => e.environment === config.promoteFrom);
+  if (from && from.branch === branch) {
+    return `you are on "${branch}", the branch of environment ${from.environment}, and ${config.environment} takes its commits from it by promotion: `
+      + `gitops-guard promote ${from.environment} ${config.environment} moves ${config.environment} (branch ${config.branch}) to what ${from.environment} `
+      + `runs, once it is applied and healthy there`;
+  }
+  // On the branch of an environment that is promoted into: the change goes to the deploy branch, then along by promotion.
+  const promoted = envs.find((e) => e.branch === branch && e.promoteFrom !== undefined && e.environment !== config.environment);
+  if (promoted) {
+    return `you are on "${branch}", the branch of environment ${promoted.environment}, which takes its commits by promotion from ${promoted.promoteFrom}: `
+      + `deploy your change on ${config.branch} (git switch ${config.branch}), then: gitops-guard promote ${promoted.promoteFrom} ${promoted.environment}`;
+  }
+  return plain;
 }
 
 /** The status with the preflight's answers, for the flows that need both. */

@@ -6,6 +6,7 @@ import type { ReconcilerState, Server, ServiceState } from '../remote/server.js'
 import { templates } from '../remote/commands.js';
 import { swarmProblem } from '../remote/swarm.js';
 import { reconcilerEnv, stackName } from './reconciler.js';
+import { ENGINE_COMMANDS } from './reconciler-engines.js';
 import { unitName } from './install.js';
 import { forHost, verifyEvery } from './hosts-wait.js';
 import { GitOpsError, type DeployOptions, type Progress, type PushOptions, type VerifyResult } from './types.js';
@@ -81,7 +82,7 @@ async function trigger(w: Wait): Promise<VerifyResult | null> {
   const missing = /cannot open|No such file|not found/i.test(why) && !why.includes('gitops-guard reconcile');
   return failed(w, [`the reconciler on ${server.host} failed (exit ${r.code}) for ${short}: ${why}`,
     ...(missing ? [`The reconciler is not at ${config.reconcilerPath} on the server: gitops-guard server install --apply puts it there; `
-      + `${short} stays pushed and is applied on its first run.`] : reconcilerAdvice(r.code, w.commit))]);
+      + `${short} stays pushed and is applied on its first run.`] : reconcilerAdvice(config, r.code, w.commit))]);
 }
 
 /** Poll the reconciler's record until it applied the commit, failed at it, or the time is up. */
@@ -95,7 +96,7 @@ async function waitApplied(w: Wait): Promise<{ state: ReconcilerState } | Verify
       // Failed at our commit (or one that contains it), or in a way that stops every commit.
       if (state.exit === 1 || state.exit === 3 || await server.contains(state.commit, commit)) {
         return failed(w, [`the reconciler failed to apply ${short} (exit ${state.exit ?? '?'}): ${(state.output ?? '').trim()}`,
-          ...reconcilerAdvice(state.exit ?? null, commit)]);
+          ...reconcilerAdvice(config, state.exit ?? null, commit)]);
       }
     }
     if (Date.now() + poll > w.deadline) {
@@ -151,14 +152,15 @@ function isNewRun(state: ReconcilerState, before: ReconcilerState | null | undef
 }
 
 /** What to run next after the reconciler's exit code. */
-function reconcilerAdvice(exit: number | null, commit: string): string[] {
+function reconcilerAdvice(config: ResolvedConfig, exit: number | null, commit: string): string[] {
   const short = commit.slice(0, 7);
+  const engine = ENGINE_COMMANDS[config.reconciler.type === 'swarm' ? 'swarm' : 'gitops-guard'];
   switch (exit) {
     case 1: return ['The reconciler cannot run: check remotePath and its checkout on the server (gitops-guard status shows what it found).'];
     case 3: return [`The server cannot fetch from its remote (no remote, auth refused, or the network): fix that on the server; ${short} stays pushed and is applied on the next run.`];
     case 4: return ['The server\'s checkout has moved away from git (edited, or local commits): see gitops-guard status.'];
-    case 5: return [`The compose files of ${short} are not valid on the server; fix them and deploy again, or: gitops-guard rollback ${short}`];
-    case 6: return [`docker compose up failed for ${short}; look at gitops-guard logs <service>, fix and deploy again, or: gitops-guard rollback ${short}`];
+    case 5: return [`The compose files of ${short} are not valid on the server (${engine.validate}); fix them and deploy again, or: gitops-guard rollback ${short}`];
+    case 6: return [`${engine.apply} failed for ${short}; look at gitops-guard logs <service>, fix and deploy again, or: gitops-guard rollback ${short}`];
     default: return [`Roll back with: gitops-guard rollback ${short}`];
   }
 }
