@@ -86,6 +86,9 @@ function fluxController(status: (sha: string, requestedAt: string) => Obj): void
   };
 }
 
+/** The replica count the manifest has at `sha` on the remote: what the stand-in's controller "applies". */
+const replicasAt = (sha: string): number => Number(/replicas: (\d+)/.exec(git(repos.bare, 'show', `${sha}:${MANIFEST}`))![1]);
+
 async function deployChange(extra: Obj = {}): Promise<DeployResult> {
   writeFileSync(join(repos.dev, MANIFEST), manifest(2));
   const config = await loadConfig({ cwd: repos.dev });
@@ -167,9 +170,36 @@ describe('Argo CD (against the Kubernetes API stand-in)', () => {
     setUp(argo());
     api.put(APP, { spec: { syncPolicy: {} }, status: argoStatus(remoteHead()) });
     argoController((sha) => argoStatus(sha, { status: 'Healthy' }, 'OutOfSync'));
-    const r = await deployChange();
+    // Waiting for a person is not a failure: revertOnFailure leaves the commit alone.
+    const r = await deployChange({ revertOnFailure: true });
     expect(r.verify).toMatchObject({ ok: false, pending: true });
     expect(r.verify?.problems[0]).toContain('auto-sync is off');
+    expect(r.revert).toBeUndefined();
+    expect(remoteHead()).toBe(r.commit);
+  }, 30_000);
+
+  it('revertOnFailure: a commit Argo CD reports Degraded is reverted, pushed, and waited on until Synced and Healthy', async () => {
+    setUp(argo());
+    const first = remoteHead();
+    api.put(APP, { spec: { syncPolicy: { automated: {} } }, status: argoStatus(first) });
+    // The stand-in's controller: 2 replicas (the change) come up Degraded; 1 (the revert) is healthy.
+    argoController((sha) => replicasAt(sha) === 2
+      ? { ...argoStatus(sha, { status: 'Degraded', message: 'Deployment "web" exceeded its progress deadline' }) } : argoStatus(sha));
+    const steps: string[] = [];
+    const r = await deployChange({ revertOnFailure: true, progress: (_: string, m: string) => steps.push(m) });
+    const short = r.commit!.slice(0, 7);
+    expect(r.verify).toMatchObject({ ok: false, pending: false });
+    // The engine's words, cut at 80 characters as for a compose server.
+    expect(r.revert?.message).toBe(`deploy: revert ${short} (Application web is Degraded at ${short}: Deployment "web" exceeded its progres...)`);
+    expect(r.revert?.verify).toMatchObject({ ok: true, pending: false, engine: { engine: 'argocd', revision: r.revert!.commit } });
+    expect(steps).toContain(`${short} failed in Argo CD: ${r.revert!.message}`);
+    // Git holds both: the failed commit and its revert on top, the manifest as it was; nothing forced.
+    expect(remoteHead()).toBe(r.revert!.commit);
+    expect(git(repos.bare, 'rev-parse', `${r.revert!.commit}^`)).toBe(r.commit);
+    expect(replicasAt(remoteHead())).toBe(1);
+    expect(git(repos.dev, 'status', '--porcelain')).toBe('');
+    // Argo CD was asked to refresh once for each push.
+    expect(api.requests.filter((q) => q.method === 'PATCH')).toHaveLength(2);
   }, 30_000);
 
   it('names the context when the config names one the kubeconfig does not have; the push stands', async () => {
@@ -185,8 +215,11 @@ describe('Argo CD (against the Kubernetes API stand-in)', () => {
 
   it('reports an Application that is not there as a failure, with the API\'s words', async () => {
     setUp(argo({ app: 'wbe' }));
-    const r = await deployChange();
-    expect(r.verify).toMatchObject({ ok: false, pending: false });
+    // A wrong name in the config is no failure of the commit: revertOnFailure reverts nothing.
+    const r = await deployChange({ revertOnFailure: true });
+    expect(r.verify).toMatchObject({ ok: false, pending: false, unchecked: true });
+    expect(r.revert).toBeUndefined();
+    expect(remoteHead()).toBe(r.commit);
     expect(r.verify?.problems[0]).toContain('applications.argoproj.io "wbe" not found');
   }, 30_000);
 
@@ -259,6 +292,31 @@ describe('Flux (against the Kubernetes API stand-in)', () => {
     const r = await deployChange();
     expect(r.verify).toMatchObject({ ok: false, pending: false });
     expect(r.verify?.problems[0]).toBe(`Flux could not apply ${r.commit!.slice(0, 7)} (Kustomization apps, Ready=False ReconciliationFailed: ${why})`);
+  }, 30_000);
+
+  it('revertOnFailure: a commit Flux cannot apply is reverted, pushed, and waited on until applied and Ready', async () => {
+    setUp(flux({}));
+    const first = remoteHead();
+    putFlux(first);
+    const why = 'Deployment/default/web dry-run failed: spec.replicas: quota exceeded';
+    fluxController((sha) => replicasAt(sha) === 2
+      ? { lastAppliedRevision: `main@sha1:${first}`, lastAttemptedRevision: `main@sha1:${sha}`, conditions: [ready('False', 'ReconciliationFailed', why)] }
+      : { lastAppliedRevision: `main@sha1:${sha}`, lastAttemptedRevision: `main@sha1:${sha}`, conditions: [ready('True', 'ReconciliationSucceeded', 'Applied')] });
+    const config = await loadConfig({ cwd: repos.dev });
+    expect(config.revertOnFailure).toBeUndefined();
+    const r = await deployChange({ revertOnFailure: true });
+    const short = r.commit!.slice(0, 7);
+    expect(r.verify?.problems[0]).toBe(`Flux could not apply ${short} (Kustomization apps, Ready=False ReconciliationFailed: ${why})`);
+    expect(r.revert?.message).toMatch(new RegExp(`^deploy: revert ${short} \\(Flux could not apply ${short} \\(Kustomization apps, Ready=False .*\\.\\.\\.\\)$`));
+    expect(r.revert?.verify).toMatchObject({ ok: true, engine: { engine: 'flux', revision: r.revert!.commit } });
+    expect(remoteHead()).toBe(r.revert!.commit);
+    expect(replicasAt(remoteHead())).toBe(1);
+    // Without it, the failure is reported and nothing more is pushed.
+    writeFileSync(join(repos.dev, MANIFEST), manifest(2));
+    const again = await deploy(config, { message: 'web: 2 replicas again', files: [MANIFEST], ...FAST });
+    expect(again.verify).toMatchObject({ ok: false, pending: false });
+    expect(again.revert).toBeUndefined();
+    expect(remoteHead()).toBe(again.commit);
   }, 30_000);
 
   it('stops at the timeout as pending while the Kustomization is still progressing', async () => {

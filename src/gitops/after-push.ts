@@ -12,19 +12,36 @@ import { commitFailure, deployMessage } from './repo.js';
 import type { DeployResult, Progress, PushOptions, VerifyResult } from './types.js';
 import { snapshotAll, waitAll, type Before } from './verify.js';
 
-/** Argo CD and Flux environments are waited on through the Kubernetes API (src/kube), not over SSH. */
-const onEngine = (config: ResolvedConfig, options: { wait?: boolean }): boolean => options.wait !== false && kubeReconciler(config) !== null;
+/** Wait for a pushed commit; `before` is what the servers ran before the push (none for an engine). */
+type Wait = (commit: string, pushedAt: string, before: Map<Server, Before> | null) => Promise<VerifyResult>;
 
 /**
- * The pushed `result` with what the wait found (none when told not to wait, or with no server to
- * ask); with `revert`, a failed commit is reverted as revertOnFailure says.
+ * How a pushed commit is waited for: Argo CD and Flux environments through the Kubernetes API
+ * (src/kube), others over SSH on every server; null when told not to wait, or with no server to ask.
+ */
+function waiter(config: ResolvedConfig, options: PushOptions): Wait | null {
+  if (options.wait === false) return null;
+  if (kubeReconciler(config) !== null) return (commit) => waitOnEngine(config, commit, options);
+  if (!options.server) return null;
+  return (commit, pushedAt, before) => waitAll(config, commit, pushedAt, before, options);
+}
+
+/**
+ * The pushed `result` with what the wait found (none when there is nothing to wait on); with
+ * `revert`, a failed commit is reverted as revertOnFailure says, and the revert waited for the same way.
  */
 export async function afterPush(config: ResolvedConfig, result: DeployResult & { commit: string; pushedAt: string },
   before: Map<Server, Before> | null, options: PushOptions, revert: boolean): Promise<DeployResult> {
-  if (onEngine(config, options)) return { ...result, verify: await waitOnEngine(config, result.commit, options) };
-  if (options.wait === false || !options.server) return result;
-  const verified = { ...result, verify: await waitAll(config, result.commit, result.pushedAt, before, options) };
-  return revert ? withRevert(config, verified, options) : verified;
+  const wait = waiter(config, options);
+  if (!wait) return result;
+  const verified = { ...result, verify: await wait(result.commit, result.pushedAt, before) };
+  return revert ? withRevert(config, verified, options, wait) : verified;
+}
+
+/** Where the commit failed, for the revert's progress line. */
+function where(config: ResolvedConfig): string {
+  const engine = kubeReconciler(config);
+  return engine === null ? 'on the server' : engine.type === 'argocd' ? 'in Argo CD' : 'in Flux';
 }
 
 /** A short reason for a revert's message, from what verify found. */
@@ -41,15 +58,15 @@ function whyFailed(v: VerifyResult): string {
  * With revertOnFailure: when the pushed commit failed to apply or came up unhealthy (not merely
  * still pending), commit `deploy: revert <sha> (<why>)`, push it and wait for it.
  */
-async function withRevert(config: ResolvedConfig, r: DeployResult, options: PushOptions): Promise<DeployResult> {
+async function withRevert(config: ResolvedConfig, r: DeployResult, options: PushOptions, wait: Wait): Promise<DeployResult> {
   const v = r.verify;
   const wanted = options.revertOnFailure ?? config.revertOnFailure ?? false;
-  if (!wanted || !v || v.ok || v.pending || !r.commit || !options.server) return r;
+  if (!wanted || !v || v.ok || v.pending || v.unchecked || !r.commit) return r;
   const progress: Progress = options.progress ?? (() => undefined);
   const git = simpleGit({ baseDir: config.root });
   const short = r.commit.slice(0, 7);
   const message = deployMessage(config, `revert ${short} (${whyFailed(v)})`);
-  progress('revert', `${short} failed on the server: ${message}`);
+  progress('revert', `${short} failed ${where(config)}: ${message}`);
   try {
     await git.raw(['revert', '--no-edit', r.commit]);
   } catch (e) {
@@ -71,7 +88,6 @@ async function withRevert(config: ResolvedConfig, r: DeployResult, options: Push
     return { ...r, verify: { ...v, problems: [...v.problems, pushMessage(classifyPush((e as Error).message), config.remote, config.branch, commit, 'The revert')] } };
   }
   const pushedAt = new Date().toISOString();
-  const reverted: DeployResult = { commit, message, files: r.files, pushedAt, dryRun: false,
-    verify: await waitAll(config, commit, pushedAt, before, options) };
+  const reverted: DeployResult = { commit, message, files: r.files, pushedAt, dryRun: false, verify: await wait(commit, pushedAt, before) };
   return { ...r, revert: reverted };
 }

@@ -57,6 +57,8 @@ export interface VerifyResult {
   readonly problems: string[];
   /** The wait ran out before the server applied the commit. */
   readonly pending: boolean;
+  /** A failure to read the target (an engine's object not there), not of the commit: revertOnFailure leaves it. */
+  readonly unchecked?: boolean;
   /** Argo CD / Flux environments: the engine's fields as last read (src/kube). */
   readonly engine?: EngineStatus;
   /** With several hosts: each one's answer (the problems above name the host). */
