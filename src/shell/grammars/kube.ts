@@ -1,0 +1,85 @@
+// What the Kubernetes tools run besides talking to a cluster: programs named by their options
+// (`helm --post-renderer`, `kustomize --helm-command`, `kubectl config set-credentials
+// --exec-command`), programs named by the environment (`KUBECTL_EXTERNAL_DIFF` for `kubectl diff`),
+// and programs named in project files they read (a kubeconfig's users[].exec, a helm plugin's hooks,
+// helmfile's `exec` template function and hooks, skaffold's custom builds and hooks). Data only;
+// expand/kube.ts reads it. From each tool's documentation: kubectl(1) `diff`, client-go's exec
+// credential plugins, `helm install --post-renderer`, `helm plugin install`, kustomize's
+// `--enable-helm --helm-command`, helmfile's template functions and hooks, skaffold.yaml's
+// `custom` builder and lifecycle hooks.
+
+/** An option whose value is a program the tool runs, with other options' values as its arguments. */
+export interface ProgramOption {
+  /** The subcommand path it belongs to (leading operands); any when absent. */
+  readonly path?: readonly string[];
+  /** Only when one of these options is also given (kustomize runs helm only with `--enable-helm`). */
+  readonly when?: readonly string[];
+  readonly options: readonly string[];
+  /** Each value of these options is one more argument. */
+  readonly args?: readonly string[];
+  readonly label: string;
+}
+
+/** A variable whose value is a command line the tool splits on spaces and runs (with arguments appended). */
+export interface ProgramEnv {
+  readonly path: readonly string[];
+  readonly name: string;
+  /** What the tool appends (shown in the text that is judged). */
+  readonly appends: readonly string[];
+}
+
+export interface KubeTool {
+  readonly programs?: readonly ProgramOption[];
+  readonly env?: readonly ProgramEnv[];
+  /** Options and the variable naming kubeconfig files, whose users' exec plugins run. */
+  readonly kubeconfig?: { readonly options: readonly string[]; readonly env?: string };
+  /** A project file whose contents name what runs (expand/kube-files.ts reads each kind). */
+  readonly files?: 'helm-plugin' | 'helmfile' | 'skaffold';
+  /** Subcommands that never run what the project files name. */
+  readonly filesSkip?: readonly string[];
+}
+
+const KUBECTL: KubeTool = {
+  programs: [
+    { path: ['config', 'set-credentials'], options: ['--exec-command'], args: ['--exec-arg'], label: 'kubectl exec credential plugin (runs when the user is used)' },
+    { path: ['kustomize'], when: ['--enable-helm'], options: ['--helm-command'], label: 'kubectl kustomize --helm-command' },
+  ],
+  env: [{ path: ['diff'], name: 'KUBECTL_EXTERNAL_DIFF', appends: ['LIVE_DIR', 'MERGED_DIR'] }],
+  kubeconfig: { options: ['--kubeconfig'], env: 'KUBECONFIG' },
+};
+
+export const KUBE_TOOLS: Readonly<Record<string, KubeTool>> = {
+  kubectl: KUBECTL,
+  oc: KUBECTL,
+  helm: {
+    programs: [{ options: ['--post-renderer'], args: ['--post-renderer-args'], label: 'helm --post-renderer' }],
+    kubeconfig: { options: ['--kubeconfig'], env: 'KUBECONFIG' },
+    files: 'helm-plugin',
+  },
+  kustomize: {
+    programs: [{ path: ['build'], when: ['--enable-helm'], options: ['--helm-command'], label: 'kustomize --helm-command' }],
+  },
+  helmfile: {
+    programs: [{ options: ['--helm-binary', '--kustomize-binary'], label: 'helmfile --helm-binary' }],
+    kubeconfig: { options: [], env: 'KUBECONFIG' },
+    files: 'helmfile',
+    filesSkip: ['version', 'help', 'init', 'completion'],
+  },
+  skaffold: {
+    kubeconfig: { options: ['--kubeconfig'], env: 'KUBECONFIG' },
+    files: 'skaffold',
+    filesSkip: ['version', 'schema', 'help', 'completion', 'config', 'diagnose', 'fix', 'init', 'inspect', 'survey', 'credits', 'options', 'delete', 'lint'],
+  },
+  flux: { kubeconfig: { options: ['--kubeconfig'], env: 'KUBECONFIG' } },
+  argocd: { kubeconfig: { options: [], env: 'KUBECONFIG' } },
+};
+
+/** Options of kustomize (and `kubectl kustomize`) that run programs the kustomization names, which are not read: asked. */
+export const KUSTOMIZE_EXEC_OPTIONS: readonly string[] = ['--enable-exec'];
+
+/** helmfile looks for these when no -f is given (helmfile.d/ holds more). */
+export const HELMFILE_DEFAULTS: readonly string[] = ['helmfile.yaml', 'helmfile.yaml.gotmpl', 'helmfile.d'];
+export const SKAFFOLD_DEFAULT = 'skaffold.yaml';
+
+/** URLs and registry references of `helm plugin install`, whose hooks cannot be read here (as a package from a registry). */
+export const REMOTE_PLUGIN = /^(?:[a-z][a-z0-9+.-]*:\/\/|git@|oci:)/i;
