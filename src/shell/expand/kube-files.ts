@@ -85,7 +85,7 @@ export function kubeconfigExec(scope: Scope, name: string, scan: Scan, spec: { o
 
 // ------------------------------------------------------------------ helm plugin install
 
-/** `helm plugin install DIR`: plugin.yaml's hooks run (`sh -c`, in the plugin's directory) as it installs. */
+/** `helm plugin install DIR`: plugin.yaml's hooks run (`sh -c`, in the plugin's directory) as it installs; its command runs as `helm NAME`. */
 export function helmPlugin(scope: Scope, source: string | null | undefined): void {
   if (source === undefined || (source !== null && REMOTE_PLUGIN.test(source))) return;
   if (source === null) { scope.raise('unreadable-script', '`helm plugin install` installs a plugin named at run time, whose hooks cannot be read'); return; }
@@ -93,15 +93,45 @@ export function helmPlugin(scope: Scope, source: string | null | undefined): voi
   if (dir === null) return;
   if (/\.(?:tgz|tar\.gz)$/.test(source)) { scope.raise('unreadable-script', `\`helm plugin install ${source}\`: the hooks of a packed plugin are not read here`); return; }
   const text = readText(scope, join(dir, 'plugin.yaml'));
-  if (text === null) return;
-  const doc = record(documents(text)?.[0]);
-  const env = new Map([...scope.env, ['HELM_PLUGIN_DIR', dir], ['HELM_PLUGIN_NAME', String(doc?.name ?? '')]]);
-  const hooks = record(doc?.hooks);
-  const platform = record(doc?.platformHooks);
+  const doc = text === null ? null : record(documents(text)?.[0]);
+  if (!doc) return;
+  const hooks = record(doc.hooks);
+  const platform = record(doc.platformHooks);
   for (const event of ['install', 'update']) {
-    const bodies = [hooks?.[event], ...list(platform?.[event]).map((h) => record(h)?.command)];
-    for (const body of bodies) {
-      if (typeof body === 'string' && body.trim() !== '') scope.nested(body, `helm plugin ${event} hook (${source})`, { spliceable: false, cwd: dir, source: 'script', env });
+    for (const body of [hooks?.[event], ...list(platform?.[event]).map((h) => record(h)?.command)]) {
+      if (typeof body === 'string') pluginText(scope, body, dir, [], `helm plugin ${event} hook (${source})`);
+    }
+  }
+  for (const body of pluginCommands(doc)) pluginText(scope, body, dir, [], `helm ${String(doc.name ?? '')} (the command of the plugin ${source}, runs when it is used)`);
+}
+
+function pluginCommands(doc: Record<string, unknown>): string[] {
+  return [doc.command, ...list(doc.platformCommand).map((c) => record(c)?.command)].filter((c): c is string => typeof c === 'string');
+}
+
+/** A plugin's command or hook, with $HELM_PLUGIN_DIR as helm sets it. */
+function pluginText(scope: Scope, body: string, dir: string, args: readonly (string | null)[], label: string): void {
+  const text = body.replace(/\$\{?HELM_PLUGIN_DIR\}?/g, dir);
+  if (text.trim() === '') return;
+  const rest = args.map((a) => (a === null ? '"$COMPUTED"' : quoteWord(a))).join(' ');
+  scope.nested(rest === '' ? text : `${text} ${rest}`, label, { spliceable: false, cwd: dir, source: 'script' });
+}
+
+/** `helm NAME …` where NAME is not helm's own: the command of the plugin NAME in $HELM_PLUGINS (or helm's default directory). */
+export function helmPluginRun(scope: Scope, name: string, args: readonly (string | null)[]): void {
+  const env = scope.env.get('HELM_PLUGINS');
+  if (env === null) { scope.raise('unreadable-script', `\`helm ${name}\` runs a plugin from $HELM_PLUGINS, named at run time`); return; }
+  const data = process.env.XDG_DATA_HOME ?? (homeDir() === null ? null : `${homeDir()}/.local/share`);
+  const dirs = env !== undefined ? env.split(':').filter(Boolean) : data === null ? [] : [`${data}/helm/plugins`];
+  for (const d of dirs.slice(0, 8)) {
+    const root = pathFrom(scope, d);
+    for (const entry of (root === null ? null : scope.files.list?.(root)) ?? []) {
+      const dir = join(root!, entry);
+      const text = readText(scope, join(dir, 'plugin.yaml'));
+      const doc = text === null ? null : record(documents(text)?.[0]);
+      if (!doc || doc.name !== name) continue;
+      for (const body of pluginCommands(doc)) pluginText(scope, body, dir, args, `helm ${name} (plugin in ${dir})`);
+      return;
     }
   }
 }

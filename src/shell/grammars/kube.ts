@@ -20,12 +20,15 @@ export interface ProgramOption {
   readonly label: string;
 }
 
-/** A variable whose value is a command line the tool splits on spaces and runs (with arguments appended). */
+/** A variable whose value is a command line the tool runs (with arguments appended). */
 export interface ProgramEnv {
-  readonly path: readonly string[];
+  /** The subcommand path it is read for; any when absent. */
+  readonly path?: readonly string[];
   readonly name: string;
   /** What the tool appends (shown in the text that is judged). */
   readonly appends: readonly string[];
+  /** Run by `sh -c` (kubectl's editor when it holds a space); else split on spaces. */
+  readonly shell?: true;
 }
 
 export interface KubeTool {
@@ -37,15 +40,39 @@ export interface KubeTool {
   readonly files?: 'helm-plugin' | 'helmfile' | 'skaffold';
   /** Subcommands that never run what the project files name. */
   readonly filesSkip?: readonly string[];
+  /**
+   * A subcommand that is not the tool's own runs a plugin: `kubectl foo bar` runs `kubectl-foo-bar`
+   * (else `kubectl-foo`) found on PATH; `helm foo` the command of the plugin named foo in $HELM_PLUGINS.
+   */
+  readonly plugins?: 'path' | 'helm';
 }
+
+/** kubectl's own subcommands (anything else is a plugin on PATH). */
+export const KUBECTL_SUBCOMMANDS: ReadonlySet<string> = new Set(['create', 'expose', 'run', 'set', 'explain', 'get', 'edit',
+  'delete', 'rollout', 'scale', 'autoscale', 'certificate', 'cluster-info', 'top', 'cordon', 'uncordon', 'drain', 'taint',
+  'describe', 'logs', 'attach', 'exec', 'port-forward', 'proxy', 'cp', 'auth', 'debug', 'events', 'diff', 'apply', 'patch',
+  'replace', 'wait', 'kustomize', 'label', 'annotate', 'completion', 'alpha', 'api-resources', 'api-versions', 'config',
+  'plugin', 'version', 'options', 'help']);
+
+/** helm's own subcommands (anything else is a plugin). */
+export const HELM_SUBCOMMANDS: ReadonlySet<string> = new Set(['completion', 'create', 'dependency', 'dep', 'dependencies', 'env',
+  'get', 'help', 'history', 'hist', 'install', 'lint', 'list', 'ls', 'package', 'plugin', 'pull', 'fetch', 'push', 'registry',
+  'repo', 'rollback', 'search', 'show', 'inspect', 'status', 'template', 'test', 'uninstall', 'un', 'delete', 'del', 'upgrade',
+  'verify', 'version']);
 
 const KUBECTL: KubeTool = {
   programs: [
     { path: ['config', 'set-credentials'], options: ['--exec-command'], args: ['--exec-arg'], label: 'kubectl exec credential plugin (runs when the user is used)' },
     { path: ['kustomize'], when: ['--enable-helm'], options: ['--helm-command'], label: 'kubectl kustomize --helm-command' },
   ],
-  env: [{ path: ['diff'], name: 'KUBECTL_EXTERNAL_DIFF', appends: ['LIVE_DIR', 'MERGED_DIR'] }],
+  env: [
+    { path: ['diff'], name: 'KUBECTL_EXTERNAL_DIFF', appends: ['LIVE_DIR', 'MERGED_DIR'] },
+    // `kubectl edit`, `create --edit`, `apply edit-last-applied` … open KUBE_EDITOR, else EDITOR.
+    { name: 'KUBE_EDITOR', appends: ['FILE'], shell: true },
+    { name: 'EDITOR', appends: ['FILE'], shell: true },
+  ],
   kubeconfig: { options: ['--kubeconfig'], env: 'KUBECONFIG' },
+  plugins: 'path',
 };
 
 export const KUBE_TOOLS: Readonly<Record<string, KubeTool>> = {
@@ -55,6 +82,7 @@ export const KUBE_TOOLS: Readonly<Record<string, KubeTool>> = {
     programs: [{ options: ['--post-renderer'], args: ['--post-renderer-args'], label: 'helm --post-renderer' }],
     kubeconfig: { options: ['--kubeconfig'], env: 'KUBECONFIG' },
     files: 'helm-plugin',
+    plugins: 'helm',
   },
   kustomize: {
     programs: [{ path: ['build'], when: ['--enable-helm'], options: ['--helm-command'], label: 'kustomize --helm-command' }],
