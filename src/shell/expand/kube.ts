@@ -3,7 +3,7 @@
 // commands it is (grammars/kube.ts): programs named by options or variables, and programs named in
 // the files they read (kube-files.ts). A program gets its words as the tool passes them.
 import { getopt, optionIs, valuesOf, type Scan } from '../getopt.js';
-import { HELM_SUBCOMMANDS, KUBE_TOOLS, KUBECTL_SUBCOMMANDS, KUSTOMIZE_EXEC_OPTIONS, type KubeTool } from '../grammars/kube.js';
+import { GRAMMAR_OF, HELM_SUBCOMMANDS, KUBE_TOOLS, KUBECTL_SUBCOMMANDS, KUSTOMIZE_EXEC_OPTIONS, type KubeTool } from '../grammars/kube.js';
 import { READERS } from '../grammars/readers.js';
 import { argOf, type Word } from '../words.js';
 import type { Scope } from './driver.js';
@@ -26,7 +26,7 @@ const under = (path: readonly (string | null)[], prefix: readonly string[] | und
 export function kubeFamily(scope: Scope, name: string, args: readonly Word[]): boolean {
   const tool = KUBE_TOOLS[name];
   if (!tool) return false;
-  const grammar = READERS[name];
+  const grammar = READERS[name] ?? READERS[GRAMMAR_OF[name] ?? ''];
   const scan = getopt(args.map(argOf), grammar ?? {});
   scope.emit(scope.argv, name, { scan });
   const path = leadingOf(scan);
@@ -35,7 +35,7 @@ export function kubeFamily(scope: Scope, name: string, args: readonly Word[]): b
   configSet(scope, name, path);
   if (tool.plugins === 'path') kubectlPlugin(scope, name, path);
   if (tool.plugins === 'helm' && scope.local && typeof path[0] === 'string' && !HELM_SUBCOMMANDS.has(path[0])) helmPluginRun(scope, path[0], path.slice(1));
-  if ((name === 'kustomize' || (path[0] === 'kustomize' && (name === 'kubectl' || name === 'oc')))
+  if ((name === 'kustomize' || (path[0] === 'kustomize' && GRAMMAR_OF[name] !== undefined) || (path[0] === 'kustomize' && name === 'kubectl'))
     && scan.options.some((o) => optionIs(o, KUSTOMIZE_EXEC_OPTIONS))) {
     scope.raise('unreadable-script', `\`${name}${name === 'kustomize' ? '' : ' kustomize'} --enable-exec\` runs the programs the kustomization's functions name, which are not read here`);
   }
@@ -86,7 +86,7 @@ function kubectlPlugin(scope: Scope, name: string, path: readonly (string | null
 
 /** `kubectl config set users.NAME.exec.command PROGRAM`: the program runs when the user is used. */
 function configSet(scope: Scope, name: string, path: readonly (string | null)[]): void {
-  if ((name !== 'kubectl' && name !== 'oc') || path[0] !== 'config' || path[1] !== 'set') return;
+  if ((name !== 'kubectl' && GRAMMAR_OF[name] !== 'kubectl') || path[0] !== 'config' || path[1] !== 'set') return;
   const key = path[2];
   if (key === null || key === undefined || !/\.exec\.command$/.test(key)) return;
   if (path[3] === undefined) return;

@@ -78,6 +78,8 @@ const KUBECTL: KubeTool = {
 export const KUBE_TOOLS: Readonly<Record<string, KubeTool>> = {
   kubectl: KUBECTL,
   oc: KUBECTL,
+  'kubectl.exe': KUBECTL,
+  kubecolor: KUBECTL,
   helm: {
     programs: [{ options: ['--post-renderer'], args: ['--post-renderer-args'], label: 'helm --post-renderer' }],
     kubeconfig: { options: ['--kubeconfig'], env: 'KUBECONFIG' },
@@ -101,6 +103,9 @@ export const KUBE_TOOLS: Readonly<Record<string, KubeTool>> = {
   flux: { kubeconfig: { options: ['--kubeconfig'], env: 'KUBECONFIG' } },
   argocd: { kubeconfig: { options: [], env: 'KUBECONFIG' } },
 };
+
+/** Programs that read kubectl's options (readers.ts has kubectl's grammar). */
+export const GRAMMAR_OF: Readonly<Record<string, string>> = { oc: 'kubectl', 'kubectl.exe': 'kubectl', kubecolor: 'kubectl' };
 
 /** Options of kustomize (and `kubectl kustomize`) that run programs the kustomization names, which are not read: asked. */
 export const KUSTOMIZE_EXEC_OPTIONS: readonly string[] = ['--enable-exec'];
