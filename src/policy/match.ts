@@ -8,7 +8,8 @@ import { sshOption } from '../shell/programs/ssh.js';
 import type { Transfer } from '../shell/programs/transfer.js';
 import { archiveOrUploadToServer, urls } from './remote-writes.js';
 import { ENGINE_PORT, ENGINE_SOCKET, HTTP_BODY_OPTIONS, KUBE_API } from '../shell/grammars/managed.js';
-import { LOCAL_KUBE_CONTEXTS } from '../shell/grammars/readers.js';
+import { kubeConfigRetarget, kubeLocal } from './kube-target.js';
+import { swarmCredentialsRequest } from './engine-secrets.js';
 import { computesPart, type ManagedNames } from '../shell/fastpath.js';
 import type { Fact, Match, Rule } from './rules.js';
 
@@ -132,12 +133,10 @@ export class View {
         const d = this.inv.scan?.options.filter((o) => o.name === '--dry-run').pop();
         return d !== undefined && (d.value === undefined || d.value === 'client' || d.value === 'server' || d.value === 'true');
       }
-      case 'kube-local': {
-        const ctx = this.inv.scan?.options.filter((o) => o.name === '--context' || o.name === '--kube-context').pop();
-        // A context an environment deploys through is managed, whatever it is called.
-        return ctx?.value !== undefined && ctx.value !== null && LOCAL_KUBE_CONTEXTS.test(ctx.value)
-          && !(this.ctx.kubeContexts?.includes(ctx.value) ?? false);
-      }
+      // A context an environment deploys through is managed, whatever it is called.
+      case 'kube-local': return kubeLocal(this.inv, this.ctx.kubeContexts);
+      case 'kube-config-retarget': return kubeConfigRetarget(this.inv, this.ctx.kubeContexts);
+      case 'engine-swarm-credentials': return swarmCredentialsRequest(this.inv);
       case 'export-only': return this.inv.scan?.options.some((o) => o.name === '--export') ?? false;
       case 'sets-system': {
         const scan = this.inv.scan;

@@ -39,6 +39,10 @@ export const FACTS = [
   'dry-run',
   /** A Kubernetes command pointed at a context named like a local development cluster (`kind-*`, `minikube`, …). */
   'kube-local',
+  /** `kubectl config` makes a name taken for a local cluster point at another cluster or user (policy/kube-target.ts). */
+  'kube-config-retarget',
+  /** A Docker Engine API request for the swarm's join tokens or unlock key (`GET /swarm`, `/swarm/unlockkey`). */
+  'engine-swarm-credentials',
   /** `flux create … --export`: prints the manifest instead of applying it. */
   'export-only',
   /** `date` or `hostname` given something to set (an operand other than a `+FORMAT`, `-s`, `--file`, `--boot`). */
