@@ -77,9 +77,7 @@ export function templateValues(base: RewriteValues, view: View): Values {
     : server !== null && base.forHost ? base.forHost(server) : base;
   const cache = new Map<string, Value>();
   const promotion = (): { from: string; to: string } | undefined => {
-    const f = view.inv.facts;
-    const dests = f?.kind === 'git' ? f.push?.destinations ?? [] : [];
-    for (const d of dests) {
+    for (const d of view.promotedUpdates()) {
       const p = values.promotions?.get(d);
       if (p) return p;
     }

@@ -51,7 +51,9 @@ export const FACTS = [
   'writes-output',
   /** A forge's API (gh, glab, hub, curl to the GitHub/GitLab API) updates or deletes a protected branch, or forces a ref. */
   'forge-ref-update',
-  /** `git push` to a branch that an environment takes by promotion only (`promoteFrom`). */
+  /** `gh repo delete` or the forge API's DELETE of the repository: every branch goes, the protected ones too. */
+  'forge-repo-delete',
+  /** A push (git, a subtree push, a forge merge) to a branch that an environment takes by promotion only (`promoteFrom`). */
   'push-promoted',
   /** The command writes, removes or changes one of the guard's own files (see policy/guarded.ts). */
   'writes-guarded',

@@ -86,7 +86,7 @@ function shellMatchers(): ShellMatchers | null {
 const PREFIX_WORDS = new Set(['if', 'then', 'else', 'elif', 'fi', 'do', 'done', 'while', 'until', 'for', 'select', 'case', 'esac', 'in', '!', '{', '}', 'time', 'coproc', 'function']);
 
 /** Builtins that change what a later bare name runs: an alias, a hashed path, a function, the PATH. */
-const SHELL_STATE = new Set(['alias', 'hash', 'enable', 'export', 'declare', 'typeset', 'readonly', 'local', 'builtin', 'command']);
+export const SHELL_STATE = new Set(['alias', 'hash', 'enable', 'export', 'declare', 'typeset', 'readonly', 'local', 'builtin', 'command']);
 
 /** A quoted stretch with a space in it, in the same word as a glob character. */
 const QUOTED_SPACE_GLOB = /(["'])[^"']*\s[^"']*\1[^\s;&|()<>]*[*?[]|[*?[][^\s;&|()<>]*(["'])[^"']*\s[^"']*\2/;
