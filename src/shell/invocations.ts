@@ -48,6 +48,8 @@ export interface SimpleCommand {
   readonly cwd: string | null;
   /** Variables assigned or exported earlier in the same script (null value: not static). */
   readonly env: ReadonlyMap<string, string | null>;
+  /** Stands for a definition (`NAME() {…}`), not a call: the function's body is not run here. */
+  readonly defines?: true;
 }
 
 /** Text inside the tree that the shell will parse again, which tree-sitter leaves unparsed. */
@@ -77,6 +79,9 @@ interface Pending {
  * inside substitutions, heredoc bodies, loops and conditionals), the pipes between them, the text
  * the shell parses again, and the functions defined. Iterative, so no input exhausts the JS stack.
  */
+/** The names `gitops-guard shell-init` gives its functions and variables (src/cli/shell-init.ts). */
+const GUARD_PREFIX = '__gitops_guard_';
+
 class Walk {
   readonly commands: SimpleCommand[] = [];
   readonly reparse: Reparse[] = [];
@@ -95,6 +100,13 @@ class Walk {
   private envChanged = true;
 
   constructor(private readonly src: string, private readonly offset: number) {}
+
+  /** A command the text does not spell: `NAME` for `NAME() {…}` or `NAME=…`, over `node`'s range. */
+  private pseudo(node: Node, name: Node): SimpleCommand {
+    const value = this.text(name);
+    const words: Word[] = [{ value, tail: value, text: value, start: name.start + this.offset, end: name.end + this.offset }];
+    return { words, assignments: [], redirects: [], stdin: null, start: node.start + this.offset, end: node.end + this.offset, cwd: this.cwd, env: this.envSnapshot };
+  }
 
   run(root: Node): WalkResult {
     const stack: Pending[] = [{ node: root, parentType: null, depth: 0 }];
@@ -164,6 +176,8 @@ class Walk {
       const body = named.filter((c) => !REDIRECTS.has(c.type)).pop();
       if (!name || !body || body === name) return;
       this.functions.set(this.text(name), [body, ...redirects].map((c) => this.text(c)).join(' '));
+      // Redefining the shell guard's own functions is a command to the policy, named as the function.
+      if (this.text(name).startsWith(GUARD_PREFIX)) this.commands.push({ ...this.pseudo(node, name), defines: true });
       return 'skip';
     },
     command_substitution(node) {
@@ -243,8 +257,13 @@ class Walk {
       if (!a) return;
       const later = RUNS_LATER_VARIABLES[a.name];
       if (later) this.again(later(a.value ?? '$computed'), node);
-      // A bare `NAME=value` statement (a command's prefix is read by buildCommand).
-      if (parentType !== 'command' && parentType !== 'declaration_command') this.setEnv(a.name, a.value);
+      // A bare `NAME=value` statement (a command's prefix is read by buildCommand). Setting one of the
+      // shell guard's own variables is a command to the policy, named as the variable.
+      if (parentType !== 'command' && parentType !== 'declaration_command') {
+        this.setEnv(a.name, a.value);
+        const name = node.children[0];
+        if (name && a.name.startsWith(GUARD_PREFIX)) this.commands.push(this.pseudo(node, name));
+      }
     },
     unset_command(node) {
       // `unset -f NAME`: a command like any other to the policy (it can take a function apart).

@@ -309,7 +309,7 @@ export class Scope {
       this.nested([alias, ...rest.map((w) => w.text)].join(' '), `alias ${head.value}`);
       return true;
     }
-    const body = head.value !== null ? run0.functions.get(head.value) : undefined;
+    const body = head.value !== null && !this.command.defines ? run0.functions.get(head.value) : undefined;
     if (body !== undefined) {
       const args = rest.map((w) => (w.value === null ? w.text : quoteWord(w.value)));
       const text = body
