@@ -56,6 +56,8 @@ export const GUARDED_PATHS: readonly GuardedPattern[] = [
   { pattern: 'windsurf/hooks.json', anchor: 'anywhere', what: "Windsurf's system hooks" },
   // git: hooks run code on commit and push; the config holds core.hooksPath, aliases, sshCommand.
   { pattern: '.git/hooks/**', anchor: 'anywhere', what: "git's hooks" },
+  // A bare repository's (git's own naming, NAME.git: hooks run when something pushes into it).
+  { pattern: '*.git/hooks/**', anchor: 'anywhere', what: "a bare repository's hooks" },
   { pattern: '.git/config', anchor: 'anywhere', what: "git's config (core.hooksPath, aliases, core.sshCommand, push refspecs)" },
   { pattern: '.git/config.worktree', anchor: 'anywhere', what: "git's worktree config" },
   { pattern: '.git/worktrees/*/config.worktree', anchor: 'anywhere', what: "git's worktree config" },

@@ -60,3 +60,40 @@ export const WRITES: Readonly<Record<string, WriteSpec>> = {
   emacs: { operands: 'all', options: { long: ['batch', 'eval=', 'load='], singleDashLong: true, permute: true } },
   ed: { operands: 'all', options: { short: 'EGlrsp:' } },
 };
+
+/**
+ * Programs that install git hooks, or point git at theirs: what they write in the repository's .git
+ * (`hooks`: its hooks directory; `config`: core.hooksPath in its config). A git hook runs on commit
+ * or push, outside the agent's view: a person installs one (see docs/trust.md).
+ */
+export interface HookWriterSpec {
+  readonly options?: OptionGrammar;
+  /** Subcommands (the first operand) that write; `*` is every invocation, with or without one. */
+  readonly subcommands?: readonly string[];
+  /** Options that make it write, whatever the operands (`overcommit --install`). */
+  readonly when?: readonly string[];
+  readonly writes: readonly ('hooks' | 'config')[];
+}
+
+/** Options with which an installer only prints. */
+export const HOOK_WRITER_HELP = ['--help', '-h', '--version', '-V'];
+
+const PRE_COMMIT: HookWriterSpec = {
+  options: { short: 'fhVt:c:', long: ['hook-type=|t', 'config=|c', 'overwrite|f', 'install-hooks', 'allow-missing-config', 'color=', 'help|h', 'version|V'], permute: true },
+  subcommands: ['install', 'uninstall'], writes: ['hooks'],
+};
+
+export const HOOK_WRITERS: Readonly<Record<string, HookWriterSpec>> = {
+  // pre-commit (and prek, its rewrite): `install` writes .git/hooks/<type> (`install-hooks` only the environments).
+  'pre-commit': PRE_COMMIT,
+  prek: PRE_COMMIT,
+  lefthook: {
+    options: { short: 'fvhVad', long: ['force|f', 'verbose|v', 'help|h', 'version|V', 'aggressive|a', 'dirs|d', 'colors=', 'no-colors', 'reset-hooks-path'], permute: true },
+    subcommands: ['install', 'uninstall', 'add'], writes: ['hooks'],
+  },
+  // husky 9: `husky [DIR]` and `husky init` set core.hooksPath (to .husky/_); husky 8's install,
+  // uninstall, add and set write it or the hook files it points at.
+  husky: { options: { short: 'hV', long: ['help|h', 'version|V'] }, subcommands: ['*'], writes: ['config'] },
+  'simple-git-hooks': { options: { short: 'hV', long: ['help|h', 'version|V'] }, subcommands: ['*'], writes: ['hooks'] },
+  overcommit: { options: { short: 'iurfhvl', long: ['install|i', 'uninstall|u', 'force|f', 'run|r', 'sign', 'help|h', 'version|v', 'list-hooks|l', 'diff='], permute: true }, when: ['-i', '-u'], writes: ['hooks'] },
+};
