@@ -97,3 +97,19 @@ export const HOOK_WRITERS: Readonly<Record<string, HookWriterSpec>> = {
   'simple-git-hooks': { options: { short: 'hV', long: ['help|h', 'version|V'] }, subcommands: ['*'], writes: ['hooks'] },
   overcommit: { options: { short: 'iurfhvl', long: ['install|i', 'uninstall|u', 'force|f', 'run|r', 'sign', 'help|h', 'version|v', 'list-hooks|l', 'diff='], permute: true }, when: ['-i', '-u'], writes: ['hooks'] },
 };
+
+/**
+ * Package managers' subcommands that add, remove, replace or relink a named package (npm's own
+ * abbreviations and misspellings included), and `npm pkg set|delete`, which rewrites package.json.
+ * Naming gitops-guard in one changes the guard itself (rules/05-guard-self.yaml: a person decides).
+ */
+export const PACKAGE_CHANGES: Readonly<Record<string, readonly string[]>> = {
+  npm: ['install', 'i', 'in', 'ins', 'inst', 'insta', 'instal', 'isnt', 'isnta', 'isntal', 'isntall', 'add', 'install-test', 'it',
+    'uninstall', 'unlink', 'un', 'remove', 'rm', 'r', 'update', 'up', 'upgrade', 'udpate', 'link', 'ln', 'pkg'],
+  pnpm: ['add', 'install', 'i', 'remove', 'rm', 'uninstall', 'un', 'update', 'up', 'upgrade', 'link', 'ln', 'unlink', 'pkg'],
+  yarn: ['add', 'remove', 'upgrade', 'up', 'upgrade-interactive', 'link', 'unlink', 'install', 'set'],
+  bun: ['add', 'a', 'install', 'i', 'remove', 'rm', 'update', 'link', 'unlink', 'pm'],
+};
+
+/** An operand that names the gitops-guard package (`gitops-guard@1`, `alias@npm:gitops-guard`, `../gitops-guard`, `devDependencies.gitops-guard=…`). */
+export const GUARD_PACKAGE = /(?:^|[/:@.])gitops-guard(?:$|[@#/=]|-\d)/;
