@@ -256,6 +256,17 @@ function realish(p: string): string {
 }
 
 /**
+ * The project's node_modules/gitops-guard when it is a link (`npm link gitops-guard`, a `file:`
+ * dependency): the hooks run the package it leads to, wherever that is.
+ */
+function withLinkedPackage(dirs: GuardDirs, projectRoot: string): GuardDirs {
+  const installed = join(projectRoot, 'node_modules', 'gitops-guard');
+  let real: string;
+  try { real = realpathSync(installed); } catch { return dirs; }
+  return real === installed || dirs.install?.includes(real) ? dirs : { ...dirs, install: [...dirs.install ?? [], real] };
+}
+
+/**
  * The anchors' directories with symlinks resolved; `dirs` itself when none is a link. Kept per
  * process (PATH has a dozen directories; a write is checked on every redirection).
  */
@@ -292,6 +303,7 @@ function resolveDirs(dirs: GuardDirs): GuardDirs {
  */
 export function guardedPath(absPath: string, projectRoot: string, dirs: GuardDirs = guardDirs()): GuardedMatch | null {
   const full = resolve(projectRoot, absPath.replace(/[\\/]+$/, '') || sep);
+  dirs = withLinkedPackage(dirs, projectRoot);
   const direct = matchGuarded(full, dirs);
   if (direct) return direct;
   const real = realish(full);
