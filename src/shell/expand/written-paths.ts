@@ -19,6 +19,9 @@ export function abs(value: string, cwd: string | null): string | null {
   return cwd === null ? null : resolve(cwd, value);
 }
 
+/** Keys that say where every repository's hooks come from. */
+const HOOK_KEYS = /^(?:core\.hookspath|init\.templatedir)$/;
+
 /** Where the command runs: its environment, and what ran it (labels of the runners peeled off). */
 export interface WriteContext {
   readonly env?: ReadonlyMap<string, string | null>;
@@ -53,7 +56,12 @@ export function writtenPaths(program: string, words: readonly Word[], redirects:
       const key = (ops[0] === 'set' || ops[0] === 'unset' ? ops[1] : ops[0]) ?? null;
       const matters = key === null || scan.options.some((o) => optionIs(o, ['--edit', '--rename-section', '--remove-section']))
         || GIT_COMMAND_KEYS.some((k) => k.test(key.toLowerCase())) || GUARDING_KEYS.test(key.toLowerCase());
-      if (writes && matters) out.push(file !== undefined ? (file === null ? null : abs(file, cwd)) : global ? abs('~/.gitconfig', cwd) : gitDir(cwd, 'config'));
+      // The user's and the system's config are guarded for the keys that move every repository's
+      // hooks; setting an alias or a pager there is an ordinary `git config --global` (as before).
+      const hooksKey = key === null || HOOK_KEYS.test(key.toLowerCase());
+      if (writes && matters && (!global || file !== undefined || hooksKey)) {
+        out.push(file !== undefined ? (file === null ? null : abs(file, cwd)) : global ? abs('~/.gitconfig', cwd) : gitDir(cwd, 'config'));
+      }
     }
     // `git update-index --assume-unchanged|--skip-worktree|--chmod FILE` changes how git sees FILE.
     if (sub === 'update-index') {
