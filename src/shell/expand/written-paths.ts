@@ -127,7 +127,8 @@ function templateWrites(sub: string, args: readonly (string | null)[], config: r
 
 /** What a hook installer (grammars/writes.ts HOOK_WRITERS) writes in the repository's .git. */
 function hookInstallerWrites(program: string, words: readonly Word[], cwd: string | null): (string | null)[] {
-  const spec = HOOK_WRITERS[program];
+  // A package runner's `husky@9` is husky (a scoped name's own @ stays).
+  const spec = HOOK_WRITERS[program.replace(/(?<=.)@[^/]*$/, '')];
   if (!spec) return [];
   const scan = getopt(words.slice(1).map(argOf), spec.options ?? {});
   if (scan.options.some((o) => optionIs(o, HOOK_WRITER_HELP))) return [];
