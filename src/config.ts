@@ -12,6 +12,10 @@ const hostName = z.string().regex(/^[A-Za-z0-9_.:[\]-]+$/, 'a host name or alias
 
 const absolute = z.string().regex(/^\/[^\0\n]*$/, 'an absolute path');
 const kubeName = z.string().regex(/^[a-z0-9]([a-z0-9.-]{0,251}[a-z0-9])?$/, 'a Kubernetes object name (lower-case letters, digits, - and .)');
+/** A path inside the repository: relative, not climbing out with `..`. */
+const repoPath = z.string().min(1).regex(/^(?!\/)(?!(.*\/)?\.\.(\/|$))[^\0\n]+$/, 'a path relative to the repository root, without ..');
+const PATHS_TEXT = "Files and directories, relative to the repository root, whose changes deploy commits (default: the compose files' directories). "
+  + 'Give it where what the engine applies is not compose files (Argo CD, Flux: the manifests, kustomizations, values).';
 const kubeContext = z.string().regex(/^[A-Za-z0-9_.:@\/-]+$/, 'a kubeconfig context name, without spaces or shell characters');
 
 /** Who applies what is pushed: this tool's own reconciler, Docker Swarm, or a Kubernetes GitOps engine. */
@@ -58,6 +62,7 @@ export const EnvironmentSchema = z.object({
   remotePath: absolute.optional().describe("The server's checkout of this repository."),
   branch: z.string().min(1).optional().describe('The branch this environment follows (default: the top-level branch).'),
   composeFiles: z.array(z.string().min(1)).optional().describe("This environment's compose files, relative to the repository root."),
+  paths: z.array(repoPath).min(1).optional().describe(PATHS_TEXT),
   reconciler: ReconcilerSchema.optional().describe('Who applies what is pushed (default: the top-level reconciler, else gitops-guard).'),
   promoteFrom: envName.optional()
     .describe('The environment whose tested commit this one takes: a direct push to this branch asks, and `gitops-guard promote FROM TO` moves it.'),
@@ -84,6 +89,7 @@ export const ConfigSchema = z.object({
   remote: z.string().min(1).default('origin').describe('The git remote that the server pulls from.'),
   composeFiles: z.array(z.string().min(1)).optional()
     .describe('Compose files, relative to the repository root. Default: compose.yaml / docker-compose.yml found there.'),
+  paths: z.array(repoPath).min(1).optional().describe(PATHS_TEXT),
   protectedBranches: z.array(z.string().min(1)).optional()
     .describe('Branches that must never be force-pushed or deleted. Default: the deploy branch.'),
   commitPrefix: z.string().min(1).default('deploy: ').describe('The prefix of deploy commit messages.'),

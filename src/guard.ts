@@ -57,6 +57,8 @@ export interface Guard {
 /** The values rewrites take from one environment's view. */
 function rewriteValues(config: ResolvedConfig): RewriteValues {
   return {
+    // With environments, the push names the environment's branch: the branch checked out may be another.
+    pushTo: config.topLevel.environments ? [config.remote, `HEAD:${config.branch}`] : [],
     host: config.host,
     remotePath: config.remotePath,
     branch: config.branch,
@@ -135,7 +137,7 @@ export async function createGuard(options: GuardOptions = {}): Promise<Guard> {
     if (hit && stillHolds(hit)) return hit.verdict;
     try {
       const rec = recording(files);
-      const result = expand(command, { cwd: at, files: rec.files, mentions, startsCommand: (t) => startsManaged(t, names) });
+      const result = expand(command, { cwd: at, files: rec.files, mentions, startsCommand: (t) => startsManaged(t, names), names });
       if (result.kind === 'needs-parser') return null;
       const verdict = judge(command, result.invocations, j);
       if (files.stamp && command.length <= 4096) {

@@ -6,6 +6,8 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { ConfigError, configJsonSchema, ConfigSchema, createGuard, loadConfig, RuleError } from '../src/index.js';
 import { DEFAULTS } from '../src/config-file.js';
+import type { ResolvedConfig } from '../src/config.js';
+import { selectEnvironment } from '../src/environments.js';
 import { trust } from '../src/trust/store.js';
 import { project } from './helpers.js';
 
@@ -65,6 +67,20 @@ describe('config discovery and validation', () => {
 
   it('validates a config given as an object', async () => {
     await expect(loadConfig({ cwd: project(), config: { remotePath: 'relative' } as never })).rejects.toThrow(/remotePath/);
+  });
+
+  it('takes paths inside the repository only, at the top level and per environment', async () => {
+    const ok = await loadConfig({ cwd: project(), config: { paths: ['k8s/', './charts', 'kustomization.yaml'],
+      environments: { prod: { paths: ['k8s/prod'] }, staging: {} } } as never });
+    // prod (the first, so the default) has its own; staging inherits the top level's.
+    expect(ok.paths).toEqual(['k8s/prod']);
+    expect((selectEnvironment(ok, 'staging') as ResolvedConfig).paths).toEqual(['k8s/', './charts', 'kustomization.yaml']);
+    for (const bad of ['../elsewhere', '/etc', 'k8s/../../x', '..']) {
+      await expect(loadConfig({ cwd: project(), config: { paths: [bad] } as never })).rejects.toThrow(/paths\.0: a path relative to the repository root, without \.\./);
+    }
+    await expect(loadConfig({ cwd: project(), config: { environments: { prod: { paths: ['/srv'] } } } as never }))
+      .rejects.toThrow(/environments\.prod\.paths\.0: a path relative to the repository root/);
+    await expect(loadConfig({ cwd: project(), config: { paths: [] } as never })).rejects.toThrow(/paths/);
   });
 
   it('reuses a validation only for the same file contents', async () => {

@@ -6,7 +6,10 @@ import { existsSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { deploy, findRepository, GitOpsError, history, rollback } from '../src/gitops/deploy.js';
+import { deploy } from '../src/gitops/deploy.js';
+import { findRepository } from '../src/gitops/repo.js';
+import { history, rollback } from '../src/gitops/rollback.js';
+import { GitOpsError } from '../src/gitops/types.js';
 import { RECONCILER_SCRIPT } from '../src/gitops/reconciler.js';
 import { loadConfig, type ConfigInput } from '../src/index.js';
 import { Server } from '../src/remote/server.js';
@@ -159,6 +162,29 @@ describe('deploy: the seed workflow end to end', () => {
     expect(head()).toBe(before);
     expect(git(dev, 'status', '--porcelain')).toBe(`M ${COMPOSE}`);
     git(dev, 'checkout', '--', COMPOSE);
+  });
+});
+
+describe('deploy: which files it commits (paths)', () => {
+  it('takes the changed files under the compose files\' directories by default, and those under paths when set', async () => {
+    writeFileSync(join(dev, COMPOSE), compose(P[3]!));
+    writeFileSync(join(dev, 'README.md'), 'the project, changed\n');
+    mkdirSync(join(dev, 'config'), { recursive: true });
+    writeFileSync(join(dev, 'config', 'app.env'), 'LEVEL=debug\n');
+    try {
+      const byDefault = await deploy((await setup()).config, { message: 'port', dryRun: true, wait: false });
+      expect(byDefault.files).toEqual([COMPOSE]);
+      const withPaths = await deploy((await setup({ paths: ['server', './config/'] })).config, { message: 'port', dryRun: true, wait: false });
+      expect(withPaths.files.sort()).toEqual(['config/app.env', COMPOSE]);
+      // A whole-repository path takes every change; a path with no changes says where it looked.
+      const everything = await deploy((await setup({ paths: ['.'] })).config, { message: 'all', dryRun: true, wait: false });
+      expect(everything.files.sort()).toEqual(['README.md', 'config/app.env', COMPOSE]);
+      const none = await failure(deploy((await setup({ paths: ['docs'] })).config, { message: 'docs', wait: false }));
+      expect(none.message).toContain('nothing to deploy: no changes in the IaC files (paths: docs)');
+    } finally {
+      git(dev, 'checkout', '--', COMPOSE, 'README.md');
+      execFileSync('rm', ['-r', join(dev, 'config')]);
+    }
   });
 });
 

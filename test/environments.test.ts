@@ -2,12 +2,17 @@
 // config without `environments` is one implicit environment; errors name the environment; every
 // environment's branch is protected; loosening inside an environment waits for a person like the
 // same key at the top level.
+import { writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { ConfigError, loadConfig, type ConfigInput } from '../src/index.js';
 import { allEnvironments, environmentOfHost, selectEnvironment } from '../src/environments.js';
 import { configLoosening } from '../src/trust/loosening.js';
 import { DEFAULTS } from '../src/config-file.js';
-import { project } from './helpers.js';
+import { project, tempDir } from './helpers.js';
+import type { ResolvedConfig } from '../src/config.js';
+import { deploy } from '../src/gitops/deploy.js';
+import { git, makeRepos, type Repos } from './support/repos.js';
 
 const twoEnvs = {
   user: 'deploy', remotePath: '/srv/app', composeFiles: ['compose.yaml'],
@@ -94,5 +99,45 @@ describe('environments', () => {
     const project = { ...DEFAULTS, confirmDeploy: true, environments: { prod: { confirmDeploy: false, branch: 'prod' } } };
     expect(configLoosening(project, baseline).map((l) => l.what)).toEqual(['environments.prod.confirmDeploy: false (the MCP server pushes without asking)']);
     expect(configLoosening({ ...DEFAULTS, environments: { prod: { branch: 'prod' } } }, DEFAULTS)).toEqual([]);
+  });
+});
+
+describe('deploy on another environment\'s branch (real git: a bare remote and a clone)', () => {
+  // dev -> staging -> prod, each promoted from the one before; nothing is committed or pushed by a refusal.
+  async function chain(): Promise<{ repos: Repos; pick: (name: string) => ResolvedConfig }> {
+    const repos = makeRepos(tempDir('gitops-guard-envbranch-'), { checkout: 'unused', message: 'deploy: first', files: {
+      'compose.yaml': 'services:\n  web:\n    image: nginx:1.27\n',
+      'gitops-guard.json': JSON.stringify({ environments: {
+        dev: { branch: 'main' }, staging: { branch: 'staging', promoteFrom: 'dev' }, prod: { branch: 'prod', promoteFrom: 'staging' } } }),
+    } });
+    for (const b of ['staging', 'prod']) git(repos.dev, 'push', '-q', 'origin', `main:${b}`);
+    git(repos.dev, 'fetch', '-q');
+    const config = await loadConfig({ cwd: repos.dev });
+    const pick = (name: string): ResolvedConfig => { const v = selectEnvironment(config, name); if ('error' in v) throw new Error(v.error); return v; };
+    return { repos, pick };
+  }
+  const refusal = (p: Promise<unknown>): Promise<string> => p.then(() => 'no refusal', (e: unknown) => (e as Error).message);
+
+  it('on the branch an environment is promoted from, points to gitops-guard promote FROM TO', async () => {
+    const { repos, pick } = await chain();
+    git(repos.dev, 'switch', '-q', '-c', 'staging', '--track', 'origin/staging');
+    writeFileSync(join(repos.dev, 'compose.yaml'), 'services:\n  web:\n    image: nginx:1.28\n');
+    const head = git(repos.dev, 'rev-parse', 'HEAD');
+    expect(await refusal(deploy(pick('prod'), { message: 'nginx 1.28', wait: false }))).toBe('you are on "staging", the branch of environment staging, '
+      + 'and prod takes its commits from it by promotion: gitops-guard promote staging prod moves prod (branch prod) to what staging runs, '
+      + 'once it is applied and healthy there');
+    expect(git(repos.dev, 'rev-parse', 'HEAD')).toBe(head);
+    expect(git(repos.dev, 'status', '--porcelain')).toBe('M compose.yaml');
+  });
+
+  it('on the branch of an environment that is promoted into, says to deploy on the deploy branch and promote', async () => {
+    const { repos, pick } = await chain();
+    git(repos.dev, 'switch', '-q', '-c', 'prod', '--track', 'origin/prod');
+    expect(await refusal(deploy(pick('dev'), { message: 'x', wait: false }))).toBe('you are on "prod", the branch of environment prod, which takes its '
+      + 'commits by promotion from staging: deploy your change on main (git switch main), then: gitops-guard promote staging prod');
+    // A branch no environment follows: merge, as before.
+    git(repos.dev, 'switch', '-q', '-c', 'feature');
+    expect(await refusal(deploy(pick('dev'), { message: 'x', wait: false })))
+      .toBe('you are on "feature", not the deploy branch "main": merge your change into main first');
   });
 });

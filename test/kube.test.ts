@@ -10,10 +10,13 @@ import { join } from 'node:path';
 import { Client } from '@modelcontextprotocol/sdk/client/index.js';
 import { StdioClientTransport } from '@modelcontextprotocol/sdk/client/stdio.js';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { deploy, rollback, type DeployResult } from '../src/gitops/deploy.js';
+import { deploy } from '../src/gitops/deploy.js';
+import { rollback } from '../src/gitops/rollback.js';
+import type { DeployResult } from '../src/gitops/types.js';
 import type { ResolvedConfig } from '../src/config.js';
 import { selectEnvironment } from '../src/environments.js';
 import { environmentsOverview } from '../src/gitops/overview.js';
+import { deployPlan } from '../src/gitops/plan.js';
 import { promote } from '../src/gitops/promote.js';
 import { loadConfig } from '../src/index.js';
 import { revisionCommit } from '../src/kube/engine.js';
@@ -40,10 +43,10 @@ let repos: Repos;
 /** The tip of main on the bare remote: what the engines' controllers read from git. */
 const remoteHead = (): string => git(repos.bare, 'rev-parse', 'main');
 
-function setUp(reconciler: Obj): void {
+function setUp(reconciler: Obj, config: Obj = { reconciler }): void {
   repos = makeRepos(work, {
     checkout: 'unused-checkout', message: 'deploy: first',
-    files: { [MANIFEST]: manifest(1), 'gitops-guard.json': JSON.stringify({ reconciler }, null, 2) },
+    files: { [MANIFEST]: manifest(1), 'gitops-guard.json': JSON.stringify(config, null, 2) },
   });
 }
 
@@ -83,6 +86,9 @@ function fluxController(status: (sha: string, requestedAt: string) => Obj): void
   };
 }
 
+/** The replica count the manifest has at `sha` on the remote: what the stand-in's controller "applies". */
+const replicasAt = (sha: string): number => Number(/replicas: (\d+)/.exec(git(repos.bare, 'show', `${sha}:${MANIFEST}`))![1]);
+
 async function deployChange(extra: Obj = {}): Promise<DeployResult> {
   writeFileSync(join(repos.dev, MANIFEST), manifest(2));
   const config = await loadConfig({ cwd: repos.dev });
@@ -114,6 +120,17 @@ describe('Argo CD (against the Kubernetes API stand-in)', () => {
     expect(patch).toMatchObject({ path: '/apis/argoproj.io/v1alpha1/namespaces/argocd/applications/web',
       contentType: 'application/merge-patch+json', auth: true, body: { metadata: { annotations: { 'argocd.argoproj.io/refresh': 'normal' } } } });
     expect(steps.some((s) => s.includes('context stand-in'))).toBe(true);
+  }, 30_000);
+
+  it('says Argo CD checks the manifests when there are no compose files to validate', async () => {
+    setUp(argo(), { reconciler: argo(), paths: [MANIFEST] });
+    api.put(APP, { spec: { syncPolicy: { automated: {} } }, status: argoStatus(remoteHead()) });
+    argoController((sha) => argoStatus(sha));
+    writeFileSync(join(repos.dev, MANIFEST), manifest(3));
+    const steps: string[] = [];
+    const r = await deploy(await loadConfig({ cwd: repos.dev }), { message: 'web: 3', ...FAST, progress: (_: string, m: string) => steps.push(m) });
+    expect(r).toMatchObject({ files: [MANIFEST], verify: { ok: true } });
+    expect(steps).toContain('no compose files to validate: Argo CD checks the Kubernetes manifests when it applies them');
   }, 30_000);
 
   it('ends with Argo CD\'s own message when the Application turns Degraded at the pushed commit', async () => {
@@ -153,9 +170,36 @@ describe('Argo CD (against the Kubernetes API stand-in)', () => {
     setUp(argo());
     api.put(APP, { spec: { syncPolicy: {} }, status: argoStatus(remoteHead()) });
     argoController((sha) => argoStatus(sha, { status: 'Healthy' }, 'OutOfSync'));
-    const r = await deployChange();
+    // Waiting for a person is not a failure: revertOnFailure leaves the commit alone.
+    const r = await deployChange({ revertOnFailure: true });
     expect(r.verify).toMatchObject({ ok: false, pending: true });
     expect(r.verify?.problems[0]).toContain('auto-sync is off');
+    expect(r.revert).toBeUndefined();
+    expect(remoteHead()).toBe(r.commit);
+  }, 30_000);
+
+  it('revertOnFailure: a commit Argo CD reports Degraded is reverted, pushed, and waited on until Synced and Healthy', async () => {
+    setUp(argo());
+    const first = remoteHead();
+    api.put(APP, { spec: { syncPolicy: { automated: {} } }, status: argoStatus(first) });
+    // The stand-in's controller: 2 replicas (the change) come up Degraded; 1 (the revert) is healthy.
+    argoController((sha) => replicasAt(sha) === 2
+      ? { ...argoStatus(sha, { status: 'Degraded', message: 'Deployment "web" exceeded its progress deadline' }) } : argoStatus(sha));
+    const steps: string[] = [];
+    const r = await deployChange({ revertOnFailure: true, progress: (_: string, m: string) => steps.push(m) });
+    const short = r.commit!.slice(0, 7);
+    expect(r.verify).toMatchObject({ ok: false, pending: false });
+    // The engine's words, cut at 80 characters as for a compose server.
+    expect(r.revert?.message).toBe(`deploy: revert ${short} (Application web is Degraded at ${short}: Deployment "web" exceeded its progres...)`);
+    expect(r.revert?.verify).toMatchObject({ ok: true, pending: false, engine: { engine: 'argocd', revision: r.revert!.commit } });
+    expect(steps).toContain(`${short} failed in Argo CD: ${r.revert!.message}`);
+    // Git holds both: the failed commit and its revert on top, the manifest as it was; nothing forced.
+    expect(remoteHead()).toBe(r.revert!.commit);
+    expect(git(repos.bare, 'rev-parse', `${r.revert!.commit}^`)).toBe(r.commit);
+    expect(replicasAt(remoteHead())).toBe(1);
+    expect(git(repos.dev, 'status', '--porcelain')).toBe('');
+    // Argo CD was asked to refresh once for each push.
+    expect(api.requests.filter((q) => q.method === 'PATCH')).toHaveLength(2);
   }, 30_000);
 
   it('names the context when the config names one the kubeconfig does not have; the push stands', async () => {
@@ -171,8 +215,11 @@ describe('Argo CD (against the Kubernetes API stand-in)', () => {
 
   it('reports an Application that is not there as a failure, with the API\'s words', async () => {
     setUp(argo({ app: 'wbe' }));
-    const r = await deployChange();
-    expect(r.verify).toMatchObject({ ok: false, pending: false });
+    // A wrong name in the config is no failure of the commit: revertOnFailure reverts nothing.
+    const r = await deployChange({ revertOnFailure: true });
+    expect(r.verify).toMatchObject({ ok: false, pending: false, unchecked: true });
+    expect(r.revert).toBeUndefined();
+    expect(remoteHead()).toBe(r.commit);
     expect(r.verify?.problems[0]).toContain('applications.argoproj.io "wbe" not found');
   }, 30_000);
 
@@ -247,6 +294,31 @@ describe('Flux (against the Kubernetes API stand-in)', () => {
     expect(r.verify?.problems[0]).toBe(`Flux could not apply ${r.commit!.slice(0, 7)} (Kustomization apps, Ready=False ReconciliationFailed: ${why})`);
   }, 30_000);
 
+  it('revertOnFailure: a commit Flux cannot apply is reverted, pushed, and waited on until applied and Ready', async () => {
+    setUp(flux({}));
+    const first = remoteHead();
+    putFlux(first);
+    const why = 'Deployment/default/web dry-run failed: spec.replicas: quota exceeded';
+    fluxController((sha) => replicasAt(sha) === 2
+      ? { lastAppliedRevision: `main@sha1:${first}`, lastAttemptedRevision: `main@sha1:${sha}`, conditions: [ready('False', 'ReconciliationFailed', why)] }
+      : { lastAppliedRevision: `main@sha1:${sha}`, lastAttemptedRevision: `main@sha1:${sha}`, conditions: [ready('True', 'ReconciliationSucceeded', 'Applied')] });
+    const config = await loadConfig({ cwd: repos.dev });
+    expect(config.revertOnFailure).toBeUndefined();
+    const r = await deployChange({ revertOnFailure: true });
+    const short = r.commit!.slice(0, 7);
+    expect(r.verify?.problems[0]).toBe(`Flux could not apply ${short} (Kustomization apps, Ready=False ReconciliationFailed: ${why})`);
+    expect(r.revert?.message).toMatch(new RegExp(`^deploy: revert ${short} \\(Flux could not apply ${short} \\(Kustomization apps, Ready=False .*\\.\\.\\.\\)$`));
+    expect(r.revert?.verify).toMatchObject({ ok: true, engine: { engine: 'flux', revision: r.revert!.commit } });
+    expect(remoteHead()).toBe(r.revert!.commit);
+    expect(replicasAt(remoteHead())).toBe(1);
+    // Without it, the failure is reported and nothing more is pushed.
+    writeFileSync(join(repos.dev, MANIFEST), manifest(2));
+    const again = await deploy(config, { message: 'web: 2 replicas again', files: [MANIFEST], ...FAST });
+    expect(again.verify).toMatchObject({ ok: false, pending: false });
+    expect(again.revert).toBeUndefined();
+    expect(remoteHead()).toBe(again.commit);
+  }, 30_000);
+
   it('stops at the timeout as pending while the Kustomization is still progressing', async () => {
     setUp(flux());
     const first = remoteHead();
@@ -255,6 +327,37 @@ describe('Flux (against the Kubernetes API stand-in)', () => {
     const r = await deployChange({ waitTimeoutMs: 800, pollMs: 100 });
     expect(r.verify).toMatchObject({ ok: false, pending: true });
     expect(r.verify?.problems[0]).toContain(`last seen: Kustomization apps last applied ${first.slice(0, 7)} (Ready=Unknown Progressing: Reconciliation in progress)`);
+  }, 30_000);
+
+  it('without paths a manifest is no IaC file: nothing to deploy, nothing pushed, and it says what to set', async () => {
+    setUp(flux());
+    const before = remoteHead();
+    writeFileSync(join(repos.dev, MANIFEST), manifest(2));
+    const steps: string[] = [];
+    const e = await deploy(await loadConfig({ cwd: repos.dev }), { message: 'web: 2 replicas', ...FAST, progress: (_: string, m: string) => steps.push(m) })
+      .then(() => null, (x: unknown) => x as Error);
+    expect(e?.message).toContain('nothing to deploy: no changes in the IaC files (no compose files and no paths configured: set paths to the files deploy carries)');
+    expect(steps).toContain('no compose files to validate: Flux checks the Kubernetes manifests when it applies them');
+    expect(remoteHead()).toBe(before);
+    expect(api.requests).toEqual([]);
+  }, 30_000);
+
+  it('with the environment\'s paths it commits the changed manifests only (plan lists the same), and waits on Flux', async () => {
+    // The environment's paths replace the top level's.
+    setUp({}, { paths: ['docs'], environments: { prod: { reconciler: flux(), paths: ['./k8s/'] } } });
+    putFlux(remoteHead());
+    fluxController((sha) => ({ lastAppliedRevision: `main@sha1:${sha}`, lastAttemptedRevision: `main@sha1:${sha}`,
+      conditions: [ready('True', 'ReconciliationSucceeded', 'Applied')] }));
+    writeFileSync(join(repos.dev, MANIFEST), manifest(2));
+    writeFileSync(join(repos.dev, 'notes.txt'), 'not deployed\n');
+    const config = await loadConfig({ cwd: repos.dev });
+    expect(config.paths).toEqual(['./k8s/']);
+    expect((await deployPlan(config)).uncommitted).toEqual([MANIFEST]);
+    const r = await deploy(config, { message: 'web: 2 replicas', ...FAST });
+    expect(r.files).toEqual([MANIFEST]);
+    expect(r.verify).toMatchObject({ ok: true, engine: { engine: 'flux', revision: r.commit } });
+    expect(git(repos.dev, 'show', '--name-only', '--format=', 'HEAD')).toBe(MANIFEST);
+    expect(git(repos.dev, 'status', '--porcelain')).toBe('?? notes.txt');
   }, 30_000);
 
   it('reads the engine from a kubeconfig named by KUBECONFIG when the config names none', async () => {

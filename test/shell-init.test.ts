@@ -6,6 +6,8 @@ import { chmodSync, existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { BIN, project, SEED } from './helpers.js';
+import { quickNames } from '../src/cli/shell-init.js';
+import type { FastPathNames } from '../src/shell/fastpath.js';
 
 const SOCKET = `gitops-guard-test-${process.pid}`;
 
@@ -33,6 +35,12 @@ function session(shell: 'bash' | 'zsh' | 'fish') {
   const calls = join(dir, 'docker-calls');
   writeFileSync(join(bin, 'docker'), `#!/bin/sh\n# docker stand-in: records the call\necho "$*" >> ${calls}\n`);
   chmodSync(join(dir, 'bin', 'docker'), 0o755);
+  // Stand-ins for other managed programs, recording `name args` (no Kubernetes or kamal here).
+  const others = join(dir, 'other-calls');
+  for (const p of ['helm', 'argocd', 'kamal']) {
+    writeFileSync(join(bin, p), `#!/bin/sh\n# ${p} stand-in: records the call\necho "${p} $*" >> ${others}\n`);
+    chmodSync(join(bin, p), 0o755);
+  }
   const argv = { bash: 'bash --norc --noprofile -i', zsh: 'zsh -f -i', fish: 'fish --no-config -i' }[shell];
   const name = `sh${++sessions}`;
   tmux('new-session', '-d', '-s', name, '-x', '200', '-y', '50',
@@ -49,7 +57,10 @@ function session(shell: 'bash' | 'zsh' | 'fish') {
     await waitFor(marker, name);
   };
   const docker = (): string[] => (existsSync(calls) ? readFileSync(calls, 'utf8').trim().split('\n').filter(Boolean) : []);
-  return { dir, type, docker, screen: () => tmux('capture-pane', '-p', '-t', name) };
+  /** Type a line with no marker after it (for a line after which nothing can be checked). */
+  const send = (line: string): void => { tmux('send-keys', '-t', name, '-l', line); tmux('send-keys', '-t', name, 'Enter'); };
+  const other = (): string[] => (existsSync(others) ? readFileSync(others, 'utf8').trim().split('\n').filter(Boolean) : []);
+  return { dir, type, send, docker, other, screen: () => tmux('capture-pane', '-p', '-t', name) };
 }
 
 describe.each(['bash', 'zsh', 'fish'] as const)('shell-init %s in a real %s session', (shell) => {
@@ -70,7 +81,51 @@ describe.each(['bash', 'zsh', 'fish'] as const)('shell-init %s in a real %s sess
   }, 60_000);
 });
 
+describe.each(['bash', 'zsh', 'fish'] as const)('shell-init %s: the quick filter and the environment of the check', (shell) => {
+  const init = (s: ReturnType<typeof session>): string => (shell === 'fish'
+    ? `cd ${s.dir}; and ${process.execPath} ${BIN} shell-init fish | source`
+    : `cd ${s.dir} && eval "$(${process.execPath} ${BIN} shell-init ${shell})"`);
+
+  it('checks plain-word commands of every managed program the rules name (the fast path\'s names), and lets look-alikes run', async () => {
+    const s = session(shell);
+    await s.type(init(s));
+    await s.type('helm uninstall web');
+    await s.type('argocd app delete web');
+    await s.type('kamal deploy');
+    expect(s.other()).toEqual([]);
+    await s.type('helm version');
+    await s.type('argocd app list');
+    expect(s.other()).toEqual(['helm version', 'argocd app list']);
+  }, 60_000);
+
+  it('runs the check without the prompt\'s NODE_OPTIONS: a --require of the agent\'s file does not decide', async () => {
+    const s = session(shell);
+    // Loaded by every node process that takes NODE_OPTIONS: it ends the check with "allowed".
+    writeFileSync(join(s.dir, 'index.js'), 'process.exit(0);\n');
+    await s.type(init(s));
+    await s.type(shell === 'fish' ? 'set -gx NODE_OPTIONS --require=./index.js' : 'export NODE_OPTIONS=--require=./index.js');
+    await s.type(shell === 'fish' ? 'set -gx NODE_PATH .' : 'export NODE_PATH=.');
+    await s.type('docker restart web');
+    expect(s.docker()).toEqual([]);
+    expect(s.screen()).toContain('docker restart web');
+    await s.type('docker --version');
+    expect(s.docker()).toEqual(['--version']);
+  }, 60_000);
+});
+
 describe('shell-init bash specifics', () => {
+  it('a NODE_ variable the check cannot be run without (readonly) stops the command', async () => {
+    const s = session('bash');
+    await s.type(`cd ${s.dir} && eval "$(${process.execPath} ${BIN} shell-init bash)"`);
+    s.send('declare -rx NODE_OPTIONS=--require=./index.js');
+    s.send('docker --version');
+    // Every later command is refused until the person switches the guard off (its own function runs).
+    await s.type('__gitops_guard_off');
+    expect(s.docker()).toEqual([]);
+    expect(s.screen()).toContain('could not check this command');
+    expect(s.screen()).toContain('cannot clear NODE_OPTIONS');
+  }, 60_000);
+
   it('also catches a line that history does not record (leading space) and commands in substitutions', async () => {
     const s = session('bash');
     await s.type(`HISTCONTROL=ignorespace; cd ${s.dir} && eval "$(${process.execPath} ${BIN} shell-init bash)"`);
@@ -93,4 +148,18 @@ describe('shell-init fish specifics', () => {
     await s.type('docker restart web');
     expect(s.docker()).toEqual(['restart web']);
   }, 60_000);
+});
+
+describe('shell-init quick filter names', () => {
+  it('are the fast path\'s derived names (dist/fastpath.json): each one the filter\'s characters can spell sends the text to the check', () => {
+    const stored = JSON.parse(readFileSync(join(BIN, '..', 'fastpath.json'), 'utf8')) as FastPathNames;
+    const re = new RegExp(quickNames());
+    const all = [...stored.rules.names, ...stored.rules.guarded.map((g) => g.program), ...stored.shell.runners,
+      ...stored.shell.wrappers, ...stored.shell.guarded.map((g) => g.program)]
+      .map((n) => n.toLowerCase()).filter((n) => /^[a-z0-9_=:,. -]+$/.test(n));
+    expect(all.length).toBeGreaterThan(100);
+    for (const n of all) expect(re.test(`${n} x`), n).toBe(true);
+    for (const n of ['helm', 'argocd', 'kamal', 'kubectl', 'docker', 'path=', '. x']) expect(re.test(n), n).toBe(true);
+    for (const plain of ['ls -la', 'cat notes.txt', 'echo hi', 'mkdir -p out']) expect(re.test(plain), plain).toBe(false);
+  });
 });

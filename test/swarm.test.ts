@@ -9,7 +9,8 @@ import { spawnSync } from 'node:child_process';
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { deploy, rollback } from '../src/gitops/deploy.js';
+import { deploy } from '../src/gitops/deploy.js';
+import { rollback } from '../src/gitops/rollback.js';
 import { reconcilerEnv } from '../src/gitops/reconciler.js';
 import { templates } from '../src/remote/commands.js';
 import type { SwarmService } from '../src/remote/swarm.js';
@@ -200,6 +201,29 @@ describe('reconciler: swarm', () => {
     } finally {
       server.close();
     }
+  });
+
+  it('when docker stack deploy itself fails (exit 6), the advice names docker stack deploy, not compose up', async () => {
+    const [, , gw2, api2] = s.ports as [number, number, number, number];
+    const good = stackFile(swarmService('gateway', gw2), swarmService('api', api2, { failureAction: 'pause' }));
+    // An external network no swarm has: docker stack config renders it, docker stack deploy refuses it.
+    const missingNet = good.replace('    networks: [hostnet]\n', '    networks: [hostnet, nowhere]\n')
+      .replace('networks:\n  hostnet:', 'networks:\n  nowhere:\n    external: true\n    name: gitops-guard-no-such-network\n  hostnet:');
+    writeFileSync(join(s.dev, COMPOSE), missingNet);
+    const { config, server } = await s.setup();
+    try {
+      const r = await deploy(config, { message: 'a network that is not there', server, pollMs: 200, waitTimeoutMs: 60_000 });
+      expect(r.verify).toMatchObject({ ok: false, pending: false });
+      const text = r.verify!.problems.join('\n');
+      expect(text).toMatch(/failed \(exit 6\)[\s\S]*gitops-guard-no-such-network/);
+      expect(text).toContain(`docker stack deploy failed for ${r.commit!.slice(0, 7)}; look at gitops-guard logs <service>`);
+      expect(text).not.toContain('docker compose up');
+    } finally {
+      server.close();
+    }
+    writeFileSync(join(s.dev, COMPOSE), good);
+    git(s.dev, 'commit', '-qam', 'deploy: the stack without the missing network');
+    git(s.dev, 'push', '-q');
   });
 
   it('a server that is not a swarm manager: install and the reconciler say so', async () => {

@@ -1,7 +1,9 @@
 // `gitops-guard deploy`, `history` and `rollback`: the GitOps loop from the developer's side.
 import { parseArgs } from 'node:util';
 import type { ResolvedConfig } from '../config.js';
-import { deploy, history, rollback, type DeployOptions, type DeployResult, type Progress } from '../gitops/deploy.js';
+import { deploy } from '../gitops/deploy.js';
+import { history, rollback } from '../gitops/rollback.js';
+import type { DeployOptions, DeployResult, Progress } from '../gitops/types.js';
 import { environmentRef } from '../gitops/branch.js';
 import { Fleet } from '../remote/fleet.js';
 import type { ReconcilerRun } from '../remote/server.js';
@@ -14,8 +16,8 @@ export const usage = `Usage: gitops-guard deploy -m "what changed" [FILE…] [--
        gitops-guard deploy --resume [--env NAME] [--no-wait] [--timeout 5m] [--json]
 
 Check the repository (deploy branch, upstream, no merge in progress), validate the compose files,
-stage exactly the IaC files (the FILEs given, or the changed ones among the compose files'
-directories; refuses if other changes are staged), commit "deploy: <what changed>", fetch and refuse
+stage exactly the IaC files (the FILEs given, or the changed ones under "paths", by default the
+compose files' directories; refuses if other changes are staged), commit "deploy: <what changed>", fetch and refuse
 when behind or diverged, push (never forced), then wait until the server has applied the commit and
 check the services. --restart makes an empty commit "deploy: restart [SERVICE]". --resume finishes
 an interrupted deploy: pushes the commits not pushed yet, or waits for the pushed one the server has

@@ -9,10 +9,15 @@
 // zsh: an accept-line widget checks the whole buffer before it is accepted.
 // fish: Enter is bound to a function that checks the command line, then executes it or not.
 //
-// Both skip commands made only of plain words with no managed or script-running name (a subset of
-// what the CLI's own fast path allows), so most commands cost nothing. If the guard cannot run, the
+// All three skip commands made only of plain words with no name of the fast path's derived list
+// (see quickNames), so most commands cost nothing. The check runs without the prompt's NODE_*
+// variables. If the guard cannot run, the
 // command is blocked, with the way to switch the guard off for this shell.
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { PACKAGE_ROOT } from '../paths.js';
+import { SHELL_STATE, type FastPathNames } from '../shell/fastpath.js';
 import { usageError } from './exit.js';
 
 export const usage = `Usage: gitops-guard shell-init bash|zsh|fish
@@ -27,16 +32,40 @@ or to ~/.config/fish/config.fish:
   gitops-guard shell-init fish | source
 `;
 
-/** Names that send a command to the guard (the CLI decides; this only avoids starting it for nothing). */
-const NAMES = 'docker|podman|nerdctl|compose|ssh|scp|rsync|sftp|git|sh|eval|source|make|npm|yarn|pnpm|bun|python|node|ruby|perl|php|lua|deno|Rscript|osascript|pwsh|sudo|env|exec|xargs|find|watch|timeout|nohup|kubectl';
+/**
+ * The quick filter: text made only of plain words (one simple command, no quotes, no `$`, no
+ * slash) skips the check when it names none of these. They are the fast path's own names, as the
+ * build derived them from the rules and the shell layer (dist/fastpath.json): every program and
+ * keyword the rules are about, every program they watch beside a keyword, every runner and wrapper,
+ * and the builtins that change what a later name runs; plus what the fast path refuses by shape
+ * (`PATH=`, a `.` command). Compared without case, at the start of any word. Unbuilt: everything is checked.
+ */
+export function quickNames(): string {
+  let stored: FastPathNames;
+  try {
+    stored = JSON.parse(readFileSync(join(PACKAGE_ROOT, 'dist', 'fastpath.json'), 'utf8')) as FastPathNames;
+  } catch {
+    return '.';
+  }
+  const all = [
+    ...stored.rules.names, ...stored.rules.guarded.map((g) => g.program),
+    ...stored.shell.runners, ...stored.shell.wrappers, ...stored.shell.guarded.map((g) => g.program),
+    ...SHELL_STATE, 'path=',
+  ];
+  // Only a name the filter's own characters can spell can appear in text it lets through.
+  const names = [...new Set(all.map((n) => n.toLowerCase()))].filter((n) => /^[a-z0-9_=:,. -]+$/.test(n)).sort();
+  // At the start of a word (a version or other suffix may follow: `python3.12`, `docker-compose`).
+  return `(^|[^a-z0-9_])(${names.map((n) => n.replace(/\./g, '[.]')).join('|')})|(^| )[.]( |$)`;
+}
 
 function quote(s: string): string {
   return `'${s.replace(/'/g, `'\\''`)}'`;
 }
 
-export function bashSnippet(node: string, bin: string): string {
+export function bashSnippet(node: string, bin: string, names = quickNames()): string {
   return `# gitops-guard: stop forbidden commands typed at this prompt (bash). Off: __gitops_guard_off
 __gitops_guard_cmd=(${quote(node)} ${quote(bin)})
+__gitops_guard_names=${quote(names)}
 __gitops_guard_armed=0
 __gitops_guard_block=0
 __gitops_guard_trap() {
@@ -45,9 +74,13 @@ __gitops_guard_trap() {
   (( __gitops_guard_armed )) || return 0
   (( __gitops_guard_block )) && return 1
   case $cmd in __gitops_guard_*) return 0 ;; esac
-  if [[ $cmd =~ ^[A-Za-z0-9_=:,.\\ -]*$ && ! $cmd =~ (${NAMES}) ]]; then return 0; fi
+  local low=\${cmd,,}
+  if [[ $cmd =~ ^[A-Za-z0-9_=:,.\\ -]*$ && ! $low =~ $__gitops_guard_names ]]; then return 0; fi
   local out rc
-  out=$("\${__gitops_guard_cmd[@]}" check -- "$cmd" 2>&1); rc=$?
+  # The check runs without the prompt's NODE_* variables (NODE_OPTIONS=--require=… would run code
+  # in it); one that cannot be removed (readonly) stops the check, and so the command.
+  out=$(builtin unset -v "\${!NODE_@}" 2>/dev/null; if [[ -n \${!NODE_@} ]]; then echo "cannot clear \${!NODE_@}"; exit 125; fi
+    builtin exec "\${__gitops_guard_cmd[@]}" check -- "$cmd" 2>&1); rc=$?
   (( rc == 0 )) && return 0
   __gitops_guard_block=1
   if (( rc == 2 || rc == 3 )); then
@@ -58,7 +91,7 @@ __gitops_guard_trap() {
   return 1
 }
 __gitops_guard_prompt() { :; }
-__gitops_guard_off() { trap - DEBUG; PS0=\${PS0#"$__gitops_guard_ps0"}; PROMPT_COMMAND=\${PROMPT_COMMAND#__gitops_guard_prompt;}; }
+__gitops_guard_off() { __gitops_guard_armed=0; trap - DEBUG; PS0=\${PS0#"$__gitops_guard_ps0"}; PROMPT_COMMAND=\${PROMPT_COMMAND#__gitops_guard_prompt;}; }
 __gitops_guard_ps0='\${__gitops_guard_armed:0:$((__gitops_guard_armed=1,__gitops_guard_block=0,0))}'
 PS0=$__gitops_guard_ps0\${PS0-}
 PROMPT_COMMAND="__gitops_guard_prompt;\${PROMPT_COMMAND-}"
@@ -67,7 +100,7 @@ trap '__gitops_guard_trap' DEBUG
 `;
 }
 
-export function zshSnippet(node: string, bin: string): string {
+export function zshSnippet(node: string, bin: string, names = quickNames()): string {
   return `# gitops-guard: stop forbidden commands typed at this prompt (zsh). Off: __gitops_guard_off
 typeset -ga __gitops_guard_cmd
 __gitops_guard_cmd=(${quote(node)} ${quote(bin)})
@@ -75,8 +108,10 @@ __gitops_guard_accept_line() {
   local buf=$BUFFER out rc
   # The guard's own off switch, typed by the person at this prompt, runs.
   if [[ $buf =~ '^[[:space:]]*__gitops_guard_off[[:space:]]*$' ]]; then zle .accept-line; return; fi
-  if [[ -n $buf && ( ! $buf =~ '^[A-Za-z0-9_=:,. -]*$' || $buf =~ '(${NAMES})' ) ]]; then
-    out=$("\${__gitops_guard_cmd[@]}" check -- "$buf" 2>&1); rc=$?
+  if [[ -n $buf && ( ! $buf =~ '^[A-Za-z0-9_=:,. -]*$' || \${(L)buf} =~ ${quote(names)} ) ]]; then
+    # Without the prompt's NODE_* variables; one that cannot be removed stops the check.
+    out=$(unset -m 'NODE_*' 2>/dev/null; if [[ -n \${(M)\${(k)parameters}:#NODE_*} ]]; then print -r -- "cannot clear \${(M)\${(k)parameters}:#NODE_*}"; exit 125; fi
+      builtin exec "\${__gitops_guard_cmd[@]}" check -- "$buf" 2>&1); rc=$?
     if (( rc != 0 )); then
       zle -I
       if (( rc == 2 || rc == 3 )); then
@@ -96,7 +131,7 @@ zle -N accept-line __gitops_guard_accept_line
 `;
 }
 
-export function fishSnippet(node: string, bin: string): string {
+export function fishSnippet(node: string, bin: string, names = quickNames()): string {
   return `# gitops-guard: stop forbidden commands typed at this prompt (fish). Off: __gitops_guard_off
 set -g __gitops_guard_cmd ${quote(node)} ${quote(bin)}
 function __gitops_guard_enter
@@ -106,8 +141,13 @@ function __gitops_guard_enter
         commandline -f execute
         return
     end
-    if test -n "$buf"; and begin; not string match -qr '^[A-Za-z0-9_=:,. -]*$' -- "$buf"; or string match -qr '(${NAMES})' -- "$buf"; end
-        set -l out ($__gitops_guard_cmd check -- "$buf" 2>&1)
+    if test -n "$buf"; and begin; not string match -qr '^[A-Za-z0-9_=:,. -]*$' -- "$buf"; or string match -qr ${quote(names)} -- (string lower -- "$buf"); end
+        # Without the prompt's NODE_* variables (env -u each).
+        set -l clean
+        for v in (set -xn | string match 'NODE_*')
+            set -a clean -u $v
+        end
+        set -l out (command env $clean $__gitops_guard_cmd check -- "$buf" 2>&1)
         set -l rc $status
         if test $rc -ne 0
             echo

@@ -5,7 +5,7 @@
 import type { ResolvedConfig } from '../config.js';
 import { IMPLICIT_ENVIRONMENT } from '../environments.js';
 import type { Server } from '../remote/server.js';
-import type { Progress, VerifyResult } from './deploy.js';
+import type { Progress, VerifyResult } from './types.js';
 
 /** One host's answer inside a joined VerifyResult. */
 export interface HostVerify {

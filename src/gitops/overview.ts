@@ -8,7 +8,7 @@ import type { ResolvedConfig } from '../config.js';
 import { allEnvironments, defaultEnvironmentName } from '../environments.js';
 import { Fleet } from '../remote/fleet.js';
 import type { Server, ServerOptions } from '../remote/server.js';
-import { serviceProblem } from './deploy.js';
+import { serviceProblem } from './verify.js';
 import { engineProblem } from '../kube/status.js';
 
 export interface HostOverview {

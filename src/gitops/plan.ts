@@ -4,6 +4,7 @@ import { simpleGit } from 'simple-git';
 import type { ResolvedConfig } from '../config.js';
 import { IMPLICIT_ENVIRONMENT } from '../environments.js';
 import type { ReconcilerState } from '../remote/server.js';
+import { iacFilter } from './iac-paths.js';
 
 export interface Commit { readonly sha: string; readonly message: string }
 
@@ -34,8 +35,7 @@ export async function deployPlan(config: ResolvedConfig, reconcilerState?: () =>
     .filter(Boolean).map((l) => { const [sha, ...m] = l.split('\t'); return { sha: sha!, message: m.join('\t') }; });
   const unpushed = upstream && local ? await commits(`${upstream}..${local}`) : [];
   const status = await git.status();
-  const dirs = [...new Set(config.composeFiles.map((f) => (f.includes('/') ? f.slice(0, f.lastIndexOf('/') + 1) : f)))];
-  const uncommitted = status.files.map((f) => f.path).filter((p) => dirs.some((d) => (d.endsWith('/') ? p.startsWith(d) : p === d)));
+  const uncommitted = status.files.map((f) => f.path).filter(iacFilter(config));
   let live: string | null = null;
   let notApplied: Commit[] | null = null;
   if (reconcilerState && upstream) {

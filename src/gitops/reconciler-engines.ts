@@ -5,6 +5,12 @@
 // options ("$@": `-f FILE…` for compose, `-c FILE…` for swarm) and set now_running or out.
 // docs/reconciler.md and docs/swarm.md describe them for people.
 
+/** What each server-side engine runs to validate and to apply (the script's APPLYING), for deploy's advice. */
+export const ENGINE_COMMANDS: Readonly<Record<'gitops-guard' | 'swarm', { readonly validate: string; readonly apply: string }>> = {
+  'gitops-guard': { validate: 'docker compose config', apply: 'docker compose up' },
+  swarm: { validate: 'docker stack config', apply: 'docker stack deploy' },
+};
+
 export const ENGINE_FUNCTIONS = String.raw`
 compose_running() { # now_running= the stack's containers as name:id:state words (docker's order: newest first)
   list=$(docker ps -a --filter "label=com.docker.compose.project.working_dir=$workdir" --filter 'label=com.docker.compose.oneoff=False' \

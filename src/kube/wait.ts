@@ -3,7 +3,7 @@
 // is healthy, until it reports that it cannot, or until the time is up (pending, with what was last
 // seen). No SSH and no server: only the Kubernetes API of the kubeconfig context.
 import type { ResolvedConfig } from '../config.js';
-import type { DeployOptions, VerifyResult } from '../gitops/deploy.js';
+import type { DeployOptions, VerifyResult } from '../gitops/types.js';
 import { argoEngine } from './argocd.js';
 import { KubeError, openKube, type KubeClient } from './client.js';
 import { kubeReconciler, type Engine, type KubeReconciler, type Seen, type Verdict } from './engine.js';
@@ -42,9 +42,9 @@ export async function waitOnEngine(config: ResolvedConfig, commit: string, optio
   const unchecked = (e: unknown, seen: Seen | null = null): VerifyResult => {
     const message = e instanceof Error ? e.message : String(e);
     const missing = e instanceof KubeError && e.code === 404;
-    return end(false, !missing, [`${short} is pushed, but ${nameOf(r)} ${missing ? 'is not there' : 'could not be checked'}: ${message}`,
+    return { ...end(false, !missing, [`${short} is pushed, but ${nameOf(r)} ${missing ? 'is not there' : 'could not be checked'}: ${message}`,
       missing ? 'Fix the reconciler in the config (name, namespace, context), then: gitops-guard deploy --resume'
-        : 'When the cluster can be reached, wait for it with: gitops-guard deploy --resume (or look with gitops-guard status)'], seen);
+        : 'When the cluster can be reached, wait for it with: gitops-guard deploy --resume (or look with gitops-guard status)'], seen), unchecked: true };
   };
   let client: KubeClient;
   let requestedAt: string | null;

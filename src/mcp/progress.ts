@@ -1,7 +1,7 @@
 // Progress for a long tool call (deploy, rollback): one notification when a step starts, and a
 // heartbeat while a step runs long (waiting for the server), so a client sees life at least every
 // HEARTBEAT_MS and does not time the request out. Without a progress token, nothing is sent.
-import type { Step } from '../gitops/deploy.js';
+import type { Step } from '../gitops/types.js';
 
 /** A heartbeat is due after this long without a notification (the bound is 10 s). */
 export const HEARTBEAT_MS = 5_000;

@@ -54,8 +54,8 @@ export interface Judge {
 export function judge(input: string, invocations: readonly Invocation[], j: Judge): Verdict {
   const findings: Finding[] = [];
   const seen = new Set<string>();
-  for (const inv of invocations) {
-    const view = new View(inv, j.match);
+  for (const [i, inv] of invocations.entries()) {
+    const view = new View(inv, j.match, () => invocations.slice(0, i));
     const rule = j.index.first(view);
     if (!rule) continue;
     const f = finding(input, inv, view, rule, j.values);

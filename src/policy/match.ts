@@ -9,9 +9,12 @@ import type { Transfer } from '../shell/programs/transfer.js';
 import { archiveOrUploadToServer, urls } from './remote-writes.js';
 import { changesGuardPackage } from './guard-package.js';
 import { ENGINE_PORT, ENGINE_SOCKET, HTTP_BODY_OPTIONS, KUBE_API } from '../shell/grammars/managed.js';
-import { LOCAL_KUBE_CONTEXTS } from '../shell/grammars/readers.js';
+import { kubeConfigRetarget, kubeLocal } from './kube-target.js';
+import { swarmCredentialsRequest } from './engine-secrets.js';
 import { computesPart, type ManagedNames } from '../shell/fastpath.js';
 import type { Fact, Match, Rule } from './rules.js';
+import { promotedUpdates } from './branch-updates.js';
+import { forgeRefUpdate, forgeRepoDelete } from './forge.js';
 
 const HARMLESS_TARGETS = new Set(['/dev/null', '/dev/stdout', '/dev/stderr', '/dev/tty']);
 
@@ -34,7 +37,14 @@ export class View {
   private pathCache?: string[];
   private factCache?: Map<Fact, boolean>;
 
-  constructor(readonly inv: Invocation, readonly ctx: MatchContext) {}
+  /** `earlier`: the invocations before this one in the same text (what it checked out, which pull request it opened). */
+  constructor(readonly inv: Invocation, readonly ctx: MatchContext, private readonly earlier: () => readonly Invocation[] = () => []) {}
+
+  /** The promoted branches (`promoteFrom`) this command moves on a remote. */
+  promotedUpdates(): string[] {
+    const promoted = this.ctx.promotedBranches ?? [];
+    return promoted.length === 0 ? [] : promotedUpdates(this.inv, this.earlier(), promoted);
+  }
 
   get program(): string | null {
     return this.inv.program;
@@ -109,11 +119,8 @@ export class View {
         if (push.destinations === null) return true;
         return push.destinations.some((d) => this.ctx.protectedBranches.includes(d));
       }
-      case 'push-promoted': {
-        // Where git picks the destination (no refspec), the branch is unknown here: not asked.
-        const dests = this.inv.facts?.kind === 'git' ? this.inv.facts.push?.destinations : undefined;
-        return dests?.some((d) => this.ctx.promotedBranches?.includes(d) ?? false) ?? false;
-      }
+      // Where git picks the destination and the text does not show the current branch, it is unknown here: not asked.
+      case 'push-promoted': return this.promotedUpdates().length > 0;
       case 'writes-file':
         return this.inv.redirects.some((r) => {
           if (!r.op.includes('>')) return false;
@@ -133,12 +140,10 @@ export class View {
         const d = this.inv.scan?.options.filter((o) => o.name === '--dry-run').pop();
         return d !== undefined && (d.value === undefined || d.value === 'client' || d.value === 'server' || d.value === 'true');
       }
-      case 'kube-local': {
-        const ctx = this.inv.scan?.options.filter((o) => o.name === '--context' || o.name === '--kube-context').pop();
-        // A context an environment deploys through is managed, whatever it is called.
-        return ctx?.value !== undefined && ctx.value !== null && LOCAL_KUBE_CONTEXTS.test(ctx.value)
-          && !(this.ctx.kubeContexts?.includes(ctx.value) ?? false);
-      }
+      // A context an environment deploys through is managed, whatever it is called.
+      case 'kube-local': return kubeLocal(this.inv, this.ctx.kubeContexts);
+      case 'kube-config-retarget': return kubeConfigRetarget(this.inv, this.ctx.kubeContexts);
+      case 'engine-swarm-credentials': return swarmCredentialsRequest(this.inv);
       case 'export-only': return this.inv.scan?.options.some((o) => o.name === '--export') ?? false;
       case 'sets-system': {
         const scan = this.inv.scan;
@@ -150,6 +155,7 @@ export class View {
       case 'changes-guard-package': return changesGuardPackage(this.inv);
       case 'writes-guarded': return this.inv.writes?.some((p) => p !== null && (this.ctx.guarded?.(p) ?? null) !== null) ?? false;
       case 'forge-ref-update': return forgeRefUpdate(this.inv, this.ctx.protectedBranches);
+      case 'forge-repo-delete': return forgeRepoDelete(this.inv);
     }
   }
 }
@@ -204,39 +210,6 @@ function curlWrites(inv: Invocation): boolean {
     if (optionIs(o, ['-O', '--remote-name', '--remote-name-all', '--create-dirs', '-J', '--remote-header-name'])) return true;
     if (optionIs(o, CURL_FILE_OPTIONS) && (o.value === null || !HARMLESS_OUTPUT.has(o.value ?? '-'))) return true;
     if (optionIs(o, ['-w', '--write-out']) && (o.value === null || /%output\{/.test(o.value ?? ''))) return true;
-  }
-  return false;
-}
-
-/** Forge API endpoints that move or delete a branch ref. */
-const REF_PATHS = [/(?:^|\/)git\/refs\/heads\/([^/?\s]+)/, /(?:^|\/)repository\/branches\/([^/?\s]+)/, /(?:^|\/)branches\/([^/?\s]+)\/(?:rename|merge-upstream)/];
-
-function decodedPath(s: string): string {
-  try { return decodeURIComponent(s); } catch { return s; }
-}
-
-function forgeRefUpdate(inv: Invocation, protectedBranches: readonly string[]): boolean {
-  const w = words(inv);
-  const text = w.join(' ');
-  if (/\b(updateRef|deleteRef|updateRefs|createCommitOnBranch)\b/.test(text) && /graphql/.test(text)) return true;
-  if (inv.program === 'gh' && w[0] === 'repo' && w[1] === 'sync') return w.includes('--force');
-  const isApi = (inv.program === 'gh' || inv.program === 'glab') && w[0] === 'api';
-  if (!isApi && inv.program !== 'curl') return false;
-  const method = (() => {
-    for (let i = 0; i < w.length; i++) {
-      const m = /^(?:-X|--method=|--request=|-X)(.+)$/.exec(w[i]!) ?? (['-X', '--method', '--request'].includes(w[i]!) ? [w[i]!, w[i + 1] ?? ''] : null);
-      if (m) return m[1]!.toUpperCase();
-    }
-    return isApi && w.some((x) => /^-[fF]$|^--(raw-)?field$/.test(x)) ? 'POST' : 'GET';
-  })();
-  if (method === 'GET' || method === 'HEAD') return false;
-  for (const raw of w) {
-    // The forge decodes the path before it routes it (`refs/%68eads/main`, `heads%2Fmain`).
-    const x = decodedPath(raw);
-    for (const re of REF_PATHS) {
-      const m = re.exec(x);
-      if (m && protectedBranches.includes(decodeURIComponent(m[1]!))) return true;
-    }
   }
   return false;
 }

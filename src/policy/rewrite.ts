@@ -17,6 +17,8 @@ export interface RewriteValues {
   readonly root: string;
   /** The values for a command run on `host`: its environment's paths and branch, and that host. */
   readonly forHost?: (host: string) => RewriteValues;
+  /** Words after `git push` in a rewrite: none for the one implicit environment, else `REMOTE HEAD:BRANCH`. */
+  readonly pushTo?: readonly string[];
   /** Branches that take commits by promotion: branch -> the environments (from, to). */
   readonly promotions?: ReadonlyMap<string, { readonly from: string; readonly to: string }>;
 }
@@ -75,9 +77,7 @@ export function templateValues(base: RewriteValues, view: View): Values {
     : server !== null && base.forHost ? base.forHost(server) : base;
   const cache = new Map<string, Value>();
   const promotion = (): { from: string; to: string } | undefined => {
-    const f = view.inv.facts;
-    const dests = f?.kind === 'git' ? f.push?.destinations ?? [] : [];
-    for (const d of dests) {
+    for (const d of view.promotedUpdates()) {
       const p = values.promotions?.get(d);
       if (p) return p;
     }
@@ -108,6 +108,8 @@ export function templateValues(base: RewriteValues, view: View): Values {
         const dir = posix.dirname(first);
         return dir === '.' ? values.remotePath : posix.join(values.remotePath, dir);
       }
+      // An empty list renders as no words at all.
+      case 'pushTo': return [...(values.pushTo ?? [])];
       case 'promoteFrom': return promotion()?.from;
       case 'promoteTo': return promotion()?.to;
       case 'services': return view.operands();
@@ -189,4 +191,4 @@ export function placeholders(template: string): string[] {
 }
 
 export const KNOWN_PLACEHOLDERS = ['host', 'remotePath', 'branch', 'remote', 'prefix', 'composeFiles',
-  'remoteComposeDir', 'services', 'command', 'promoteFrom', 'promoteTo'];
+  'remoteComposeDir', 'services', 'command', 'promoteFrom', 'promoteTo', 'pushTo'];

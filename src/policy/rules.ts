@@ -39,6 +39,10 @@ export const FACTS = [
   'dry-run',
   /** A Kubernetes command pointed at a context named like a local development cluster (`kind-*`, `minikube`, …). */
   'kube-local',
+  /** `kubectl config` makes a name taken for a local cluster point at another cluster or user (policy/kube-target.ts). */
+  'kube-config-retarget',
+  /** A Docker Engine API request for the swarm's join tokens or unlock key (`GET /swarm`, `/swarm/unlockkey`). */
+  'engine-swarm-credentials',
   /** `flux create … --export`: prints the manifest instead of applying it. */
   'export-only',
   /** `date` or `hostname` given something to set (an operand other than a `+FORMAT`, `-s`, `--file`, `--boot`). */
@@ -47,7 +51,9 @@ export const FACTS = [
   'writes-output',
   /** A forge's API (gh, glab, hub, curl to the GitHub/GitLab API) updates or deletes a protected branch, or forces a ref. */
   'forge-ref-update',
-  /** `git push` to a branch that an environment takes by promotion only (`promoteFrom`). */
+  /** `gh repo delete` or the forge API's DELETE of the repository: every branch goes, the protected ones too. */
+  'forge-repo-delete',
+  /** A push (git, a subtree push, a forge merge) to a branch that an environment takes by promotion only (`promoteFrom`). */
   'push-promoted',
   /** The command writes, removes or changes one of the guard's own files (see policy/guarded.ts). */
   'writes-guarded',

@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import { PACKAGE_ROOT } from '../paths.js';
 import type { ShellNames } from './expand/names.js';
 import { notWordChar, WordSet } from './word-set.js';
+import { setsState } from './set-vars.js';
 
 // Cheap text checks that need no parser. Kept free of heavy imports: the CLI and the hooks load this
 // module alone to decide whether the parser is needed at all. What they search for is derived by
@@ -85,7 +86,7 @@ function shellMatchers(): ShellMatchers | null {
 const PREFIX_WORDS = new Set(['if', 'then', 'else', 'elif', 'fi', 'do', 'done', 'while', 'until', 'for', 'select', 'case', 'esac', 'in', '!', '{', '}', 'time', 'coproc', 'function']);
 
 /** Builtins that change what a later bare name runs: an alias, a hashed path, a function, the PATH. */
-const SHELL_STATE = new Set(['alias', 'hash', 'enable', 'export', 'declare', 'typeset', 'readonly', 'local', 'builtin', 'command']);
+export const SHELL_STATE = new Set(['alias', 'hash', 'enable', 'export', 'declare', 'typeset', 'readonly', 'local', 'builtin', 'command']);
 
 /** A quoted stretch with a space in it, in the same word as a glob character. */
 const QUOTED_SPACE_GLOB = /(["'])[^"']*\s[^"']*\1[^\s;&|()<>]*[*?[]|[*?[][^\s;&|()<>]*(["'])[^"']*\s[^"']*\2/;
@@ -123,7 +124,42 @@ export function computesPart(text: string): boolean {
     if (c === '`') return true;
     if (c === '$' && /[A-Za-z_{(@*#?!$0-9-]/.test(text[i + 1] ?? '')) return true;
   }
-  return false;
+  return globbedWord(text);
+}
+
+/**
+ * Does a word of this text hold an unquoted glob (`d?cker`, `kub[e]ctl`, `*ocker`) or brace expression
+ * (`d{o..o}cker`, `{docker,x}`)? The shell builds such a word when it runs, so it is computed too.
+ */
+function globbedWord(text: string): boolean {
+  let word = '';
+  const ends = (): boolean => {
+    const w = word;
+    word = '';
+    return /[*?]/.test(w) || /\[[^\]]+\]/.test(w) || /\{[^{}]*(?:,|\.\.)[^{}]*\}/.test(w);
+  };
+  for (let i = 0; i < text.length; i++) {
+    const c = text[i]!;
+    if (c === '\\') { i++; word += 'x'; continue; }
+    if (c === "'" || c === '"') {
+      const j = text.indexOf(c, i + 1);
+      if (j < 0) return ends();
+      word += 'x'.repeat(j - i - 1);
+      i = j;
+      continue;
+    }
+    if (/[\s;&|()<>]/.test(c)) { if (ends()) return true; continue; }
+    word += c;
+  }
+  return ends();
+}
+
+/** Names a glob as a command name is tested against: managed programs, runners, wrappers; null when not built. */
+export function commandNames(names: ManagedNames | null = builtinNames()): readonly string[] | null {
+  const s = storedNames()?.shell;
+  if (names === null || s === undefined) return null;
+  return [...new Set([...(names.programs ?? names.names), ...names.guarded.map((g) => g.program),
+    ...s.runners, ...s.wrappers, ...s.guarded.map((g) => g.program)])].filter((n) => /^[A-Za-z0-9_][\w.+-]*$/.test(n));
 }
 
 /** Text with quotes, backslashes and empty substitutions removed and `$'…'` escapes decoded, for name searches. */
@@ -210,6 +246,8 @@ export function cannotHideManaged(text: string, names: ManagedNames | null = bui
     const first = words[i];
     if (first === undefined) continue;
     if (first === '.' || first === '-' || /[/*?[\]{}~]/.test(first) || SHELL_STATE.has(first)) return false;
+    // `read PATH`, `printf -v PATH …` set a variable without an assignment word.
+    if (setsState(words.slice(i))) return false;
     if (words.some((w) => /^PATH\+?=/.test(w))) return false;
     if (words.some((w) => sh.wrappers.has(w)) && words.some((w) => /[/*?[\]{}~]/.test(w) || w === '.')) return false;
   }

@@ -3,6 +3,7 @@
 import type { Redirect, StdinSource } from './invocations.js';
 import type { Scan } from './getopt.js';
 import type { ContainerCommand } from './programs/container.js';
+import type { ForgeCall } from './programs/forge.js';
 import type { GitCommand, GitPush } from './programs/git.js';
 import type { SshCommand } from './programs/ssh.js';
 import type { Transfer } from './programs/transfer.js';
@@ -36,7 +37,8 @@ export type ProgramFacts =
   | { readonly kind: 'ssh'; readonly ssh: SshCommand }
   | { readonly kind: 'container'; readonly container: ContainerCommand }
   | { readonly kind: 'transfer'; readonly transfer: Transfer }
-  | { readonly kind: 'git'; readonly git: GitCommand; readonly push?: GitPush };
+  | { readonly kind: 'git'; readonly git: GitCommand; readonly push?: GitPush }
+  | { readonly kind: 'forge'; readonly forge: ForgeCall };
 
 export interface Invocation {
   /** The words of the command after wrappers were removed. */

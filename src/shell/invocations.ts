@@ -8,6 +8,7 @@ import type { Word } from './words.js';
 
 export { SUBSCRIPT_SUBSTITUTION } from './reparse.js';
 export { wordOf } from './tree-words.js';
+import { varsSet } from './set-vars.js';
 
 export type StdinSource =
   /** A heredoc body or here-string. `expands` is false for a quoted heredoc delimiter. */
@@ -234,7 +235,7 @@ class Walk {
       this.commands.push(command);
       this.byNode.set(node, command);
       this.cwd = nextCwd(command, this.cwd);
-      if (trackAssignments(command, this.env)) this.envChanged = true;
+      if (trackAssignments(command, this.env, command.cwd)) this.envChanged = true;
     },
     variable_assignment(node, parentType) {
       // Variables whose value the shell runs later (`PROMPT_COMMAND`, prompts with substitutions).
@@ -339,15 +340,11 @@ export function nextCwd(command: SimpleCommand, cwd: string | null): string | nu
   return cwd === null ? null : cwd === '.' ? dir.value : `${cwd}/${dir.value}`;
 }
 
-/** `export NAME=value` as a plain command. Returns whether anything changed. */
-function trackAssignments(command: SimpleCommand, env: Map<string, string | null>): boolean {
-  if (command.words[0]?.value !== 'export') return false;
-  let changed = false;
-  for (const w of command.words.slice(1)) {
-    const eq = w.value?.indexOf('=') ?? -1;
-    if (w.value && eq > 0) { env.set(w.value.slice(0, eq), w.value.slice(eq + 1)); changed = true; }
-  }
-  return changed;
+/** `export NAME=value`, `printf -v NAME`, `read NAME` as plain commands (set-vars.ts). Returns whether anything changed. */
+function trackAssignments(command: SimpleCommand, env: Map<string, string | null>, cwd: string | null): boolean {
+  const set = varsSet(command, cwd);
+  for (const [name, value] of set) env.set(name, value);
+  return set.length > 0;
 }
 
 /** The home directory `~` stands for, when the environment says. */

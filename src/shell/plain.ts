@@ -8,6 +8,7 @@
 // working directories on every text this takes.
 import { nextCwd, SUBSCRIPT_SUBSTITUTION, type Redirect, type SimpleCommand, type StdinSource } from './invocations.js';
 import { MAX_INPUT_BYTES } from './parse.js';
+import { setsState } from './set-vars.js';
 import type { Word } from './words.js';
 
 /** Printable ASCII and tab: which of it is special is decided token by token below. */
@@ -71,6 +72,8 @@ export function plainCommands(text: string): SimpleCommand[] | null {
   let redirected = false;
   const endCommand = (): boolean => {
     if (words.length === 0 || pending) return false; // nothing, only assignments, or a redirection without target
+    // `read PATH`, `printf -v PATH`, `command export PATH=…` set what later names run: the parser's walk tracks them.
+    if (setsState(words.map((w) => w.value))) return false;
     const piped = producer;
     const command: SimpleCommand = { words, assignments, redirects, stdin: stdin ?? (piped ? { kind: 'pipe', from: piped } : null), start: first, end: wordsEnd, cwd, env: new Map() };
     commands.push(command);

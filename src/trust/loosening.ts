@@ -32,7 +32,7 @@ function keyRule<K extends keyof Config>(r: KeyRule<K>): KeyRule {
   return r as unknown as KeyRule;
 }
 
-// Not loosening: host, user, port, remotePath, composeFiles, commitPrefix, stateFile, identityFile,
+// Not loosening: host, user, port, remotePath, composeFiles, paths, commitPrefix, stateFile, identityFile,
 // knownHosts, sshConfig, connectTimeout. They say where and how to reach the server and what to
 // deploy; none lets an agent run more than it could already (the server is still only sent the
 // fixed read-only templates, and what changes it is still a pushed commit). knownHosts and sshConfig

@@ -1,7 +1,9 @@
 // Tools that change what runs: deploy and rollback (both by commit and push; never by hand).
 import type { McpServer } from '@modelcontextprotocol/sdk/server/mcp.js';
 import { z } from 'zod';
-import { deploy, rollback, type DeployResult } from '../../gitops/deploy.js';
+import { deploy } from '../../gitops/deploy.js';
+import { rollback } from '../../gitops/rollback.js';
+import type { DeployResult } from '../../gitops/types.js';
 import type { ResolvedConfig } from '../../config.js';
 import { ENV_ARG, failure, NO_HOST, result, type ToolContext } from '../context.js';
 import { progressReporter, type ProgressNotification } from '../progress.js';
@@ -76,7 +78,7 @@ export function registerChangeTools(server: McpServer, ctx: ToolContext): void {
       + 'or dry-run. Errors say what to fix; nothing committed is ever lost.',
     inputSchema: {
       message: z.string().min(1).max(500).optional().describe('What changed, e.g. "update gateway port to 18790". Required unless restart.'),
-      files: z.array(z.string().min(1)).optional().describe('IaC files to commit; default: the changed ones among the compose files\' directories.'),
+      files: z.array(z.string().min(1)).optional().describe('IaC files to commit; default: the changed ones under the config\'s paths (by default the compose files\' directories).'),
       restart: z.boolean().default(false).describe('Make an empty "deploy: restart [service]" commit so the server re-applies.'),
       revert_on_failure: z.boolean().optional().describe('When the pushed commit fails to apply or comes up unhealthy, commit and push its '
         + 'git revert ("deploy: revert <sha> (<why>)") and wait for it. Default: revertOnFailure in gitops-guard.json.'),

@@ -1,7 +1,7 @@
 // Read-only tools: check_command, status, logs, history, plan.
 import type { McpServer } from '@modelcontextprotocol/sdk/server/mcp.js';
 import { z } from 'zod';
-import { history } from '../../gitops/deploy.js';
+import { history } from '../../gitops/rollback.js';
 import { environmentRef } from '../../gitops/branch.js';
 import { deployPlan } from '../../gitops/plan.js';
 import { LOGS_DEFAULT_TAIL, LOGS_MAX_TAIL } from '../../remote/commands.js';

@@ -6,9 +6,10 @@ import { isAbsolute, resolve } from 'node:path';
 import type { ScriptFiles } from '../files.js';
 import { COMMAND_ENV, OPTIONS_ENV } from '../grammars/env.js';
 import { embeddedLine } from './unknown.js';
-import { collectCommands, type Redirect, type SimpleCommand, type StdinSource } from '../invocations.js';
+import { parseCommands } from '../glob-spelling.js';
+import { type Redirect, type SimpleCommand, type StdinSource } from '../invocations.js';
 import { LOCAL, type Invocation, type ProgramFacts, type ShellEvent, type Target } from '../invocation.js';
-import { commandStarts, joinContinuations, MAX_INPUT_BYTES, parserLoaded, toOriginal, withTree } from '../parse.js';
+import { commandStarts, joinContinuations, MAX_INPUT_BYTES, parserLoaded, toOriginal } from '../parse.js';
 import { plainCommands } from '../plain.js';
 import { argOf, basename, quoteWord, type Word } from '../words.js';
 import { getopt, type Scan } from '../getopt.js';
@@ -16,6 +17,10 @@ import { overlay, recordWrites, type Written } from './writes.js';
 import { writesFile, writtenPaths } from './written-paths.js';
 import { canonicalName, isKnown } from './known-names.js';
 import { pathOf } from './path-lookup.js';
+import { globCommand } from './glob-names.js';
+import { readVars } from './read-vars.js';
+import { FROM_FILE } from '../set-vars.js';
+import type { ManagedNames } from '../fastpath.js';
 import { DEFAULT_VERBS, READERS } from '../grammars/readers.js';
 
 export interface ExpandOptions {
@@ -32,6 +37,8 @@ export interface ExpandOptions {
   readonly mentions: (text: string) => boolean;
   /** Does this text start like a command line of such a program? (For arguments of unknown programs.) */
   readonly startsCommand?: (text: string) => boolean;
+  /** The rule set's names, which a glob as a command name is tested against (default: the built-in rules'). */
+  readonly names?: ManagedNames | null;
 }
 
 export interface Job {
@@ -62,7 +69,6 @@ export type ExpandResult =
 
 /** Wrappers peeled off one command before it counts as nested too deep. */
 export const MAX_WRAPPERS = 32;
-
 
 /** One family of runners: returns true when it has read the command (emitted, queued or raised). */
 export type Family = (scope: Scope, name: string, args: readonly Word[]) => boolean;
@@ -160,7 +166,7 @@ export class Expansion {
     }
     const prepared = plain ? { text: job.text, cuts: [] } : joinContinuations(job.text);
     const parsed = plain ? { ok: true as const, commands: plain }
-      : withTree(prepared.text, (root) => collectCommands(prepared.text, root));
+      : parseCommands(prepared.text);
     if (!('ok' in parsed)) {
       if (parsed.kind === 'syntax') this.unreadable(job, `not valid shell syntax (at offset ${parsed.at})`);
       else if (job.source === 'script') this.unreadable(job, parsed.kind === 'too-large' ? `larger than ${MAX_INPUT_BYTES / 1024} KiB` : 'too deeply nested to read');
@@ -225,6 +231,7 @@ export class Scope {
         : job.cwd === null ? (isAbsolute(command.cwd) ? command.cwd : null)
           : resolve(job.cwd, command.cwd);
     this.env = job.env.size === 0 ? command.env : command.env.size === 0 ? job.env : new Map([...job.env, ...command.env]);
+    if ([...this.env.values()].some((v) => v?.startsWith(FROM_FILE))) this.env = readVars(this.env, run0.files, job.cwd);
     for (const a of command.assignments) this.assign(a.name, a.value);
     this.rewriteCwd = job.rewriteCwd === undefined ? this.cwd : job.rewriteCwd;
     this.spliceable = job.spliceable && !command.redirects.some((r) => r.op.startsWith('<<'));
@@ -267,9 +274,14 @@ export class Scope {
       if (!head) return;
       const value = head.value ?? head.tail;
       if (value === '') return; // an empty command name: the shell reports "command not found"
-      if (value === null) { this.raise('dynamic-command', `the command name \`${head.text}\` is computed at run time`); return; }
+      // A glob is judged as what it could expand to (glob-names.ts); any other computed name is asked about.
+      const globbed = value === null ? globCommand(this, head) : undefined;
+      if (globbed === null) { this.raise('dynamic-command', `the command name \`${head.text}\` is computed at run time`); return; }
+      if (globbed !== undefined) { if (globbed.length === 0) return; this.argv = globbed; continue; }
+      if (value === null) return;
       const before = this.argv;
       if (peeled === 0 && this.definitions(head)) return;
+      if (peeled > 0) this.records(head);
       if (!value.includes('/')) { const path = pathOf(this, value); if (path !== null) this.argv = [{ ...head, value: path, tail: value }, ...this.argv.slice(1)]; }
       const name = canonicalName(basename(value));
       const args = this.argv.slice(1);
@@ -290,18 +302,7 @@ export class Scope {
   private definitions(head: Word): boolean {
     const run0 = this.run0;
     const rest = this.argv.slice(1);
-    if (head.value === 'alias' || (head.value === 'hash' && rest[0]?.value === '-p')) {
-      if (head.value === 'hash') {
-        const path = rest[1]?.value;
-        for (const w of rest.slice(2)) if (w.value && path) run0.aliases.set(w.value, path);
-      } else {
-        for (const w of rest) {
-          const m = w.value === null ? null : /^([^=\s]+)=(.*)$/s.exec(w.value);
-          if (m) run0.aliases.set(m[1]!, m[2]!);
-        }
-      }
-      return false;
-    }
+    if (this.records(head)) return false;
     // An alias applies only to a word written plainly (`\\d` and `'d'` are not expanded).
     const alias = head.value !== null && head.text === head.value ? run0.aliases.get(head.value) : undefined;
     if (alias !== undefined) {
@@ -318,6 +319,23 @@ export class Scope {
       return true;
     }
     return false;
+  }
+
+  /** `alias NAME=TEXT` and `hash -p PATH NAME` (also behind `command`/`builtin`) define what a later name runs. */
+  private records(head: Word): boolean {
+    const run0 = this.run0;
+    const rest = this.argv.slice(1);
+    if (head.value === 'hash' && rest[0]?.value === '-p') {
+      const path = rest[1]?.value;
+      for (const w of rest.slice(2)) if (w.value && path) run0.aliases.set(w.value, path);
+      return true;
+    }
+    if (head.value !== 'alias') return false;
+    for (const w of rest) {
+      const m = w.value === null ? null : /^([^=\s]+)=(.*)$/s.exec(w.value);
+      if (m) run0.aliases.set(m[1]!, m[2]!);
+    }
+    return true;
   }
 
   /** A program no family and no grammar knows (see unknown.ts). */

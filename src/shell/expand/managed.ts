@@ -1,7 +1,8 @@
 // The managed family: the programs the policy is about get their facts parsed here, once, and
 // carried on the invocation (container CLIs with their engine, transfers, git with its pushes).
 // Git commands that run other commands are read too.
-import { join, resolve } from 'node:path';
+import { isAbsolute, join, resolve } from 'node:path';
+import { parseForgeApi } from '../programs/forge.js';
 import { getopt } from '../getopt.js';
 import type { ProgramFacts } from '../invocation.js';
 import { CONTAINER_CLIS, parseContainer, type ContainerCommand } from '../programs/container.js';
@@ -55,10 +56,27 @@ export function managedFamily(scope: Scope, name: string, args: readonly Word[])
       if (facts === null) return true;
       break;
     }
+    case 'gh': case 'glab': {
+      if (values[0] !== 'api') return false;
+      facts = { kind: 'forge', forge: parseForgeApi(values.slice(1), (p) => forgeBody(scope, p), args.slice(1).map((w) => w.text)) };
+      break;
+    }
     default: return false;
   }
   scope.emit(scope.argv, name === 'git-push' || name === 'git-send-pack' || name === 'hub' ? 'git' : name, { facts });
   return true;
+}
+
+/** A file `gh api` sends: its text, '' when missing (the CLI fails and sends nothing), null when unknown. */
+function forgeBody(scope: Scope, path: string): string | null {
+  if (path === '-') {
+    const s = stdinText(scope, scope.stdin, 'gh api --input -');
+    return s.kind === 'text' ? s.text : s.kind === 'none' ? '' : null;
+  }
+  const p = isAbsolute(path) ? path : scope.cwd === null ? null : resolve(scope.cwd, path);
+  if (p === null || !scope.local) return null;
+  const r = scope.files.read(p);
+  return r.kind === 'text' ? r.text : r.kind === 'missing' ? '' : null;
 }
 
 /** rsync runs `-e` locally as its remote shell, and `--rsync-path` on the server. */

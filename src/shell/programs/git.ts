@@ -1,7 +1,7 @@
 // git's command line as git reads it: its own options (`-C`, `-c`, `--config-env`), configuration
 // given for this run (also through GIT_CONFIG_* variables), aliases from that configuration, the
 // subcommand, and for `git push` the destinations as git resolves them.
-import { getopt, has, valueOf, type Arg, type Scan } from '../getopt.js';
+import { getopt, has, optionIs, valueOf, type Arg, type OptionGrammar, type Scan } from '../getopt.js';
 import { GIT, GIT_PUSH } from '../grammars/managed.js';
 
 export interface GitConfig {
@@ -135,6 +135,10 @@ export interface GitPush {
   readonly forcedRefs: readonly string[];
   /** Destination branches, when all are known; null when git decides (no refspec, HEAD, `--all`). */
   readonly destinations: readonly string[] | null;
+  /** Every branch is pushed (`--all`, `--branches`, `--mirror`, a mirror remote, `push.default=matching`, the `:` refspec). */
+  readonly every: boolean;
+  /** The current branch is a destination (`HEAD`, `@`, or no refspec where push.default pushes the current branch). */
+  readonly current: boolean;
   readonly remote: Arg | undefined;
 }
 
@@ -164,13 +168,20 @@ export function parseGitPush(git: GitCommand): GitPush {
   // Configuration can make a plain push force or mirror.
   const configured = (k: string): string | null | undefined => configValue(git, `remote.${remoteName}.${k}`);
   if (configured('mirror') === 'true' || configured('mirror') === null) forceFlags.push('remote.mirror');
-  const every = has(scan, '--all', '--branches', '--mirror') || configured('mirror') === 'true';
+  let every = has(scan, '--all', '--branches', '--mirror') || configured('mirror') === 'true';
+  let current = false;
   let specs = scan.operands.slice(1).map((o) => o.value);
   const deleting = has(scan, '--delete');
   if (specs.length === 0) {
     const pushSpec = configured('push');
     if (pushSpec === null) specs = [null];
     else if (pushSpec !== undefined) specs = [pushSpec];
+    else if (!every) {
+      // No refspec: push.default decides (simple, current, upstream: the current branch; matching: every branch).
+      const mode = configValue(git, 'push.default');
+      if (mode === null || mode === 'matching') every = true;
+      else if (mode !== 'nothing') current = true;
+    }
   }
   const forcedRefs: string[] = [];
   let destinations: string[] | null = every || specs.length === 0 ? null : [];
@@ -179,16 +190,57 @@ export function parseGitPush(git: GitCommand): GitPush {
     if (spec === null) { destinations = null; continue; }
     let s = spec;
     if (s.startsWith('+')) { forcedRefs.push(spec); s = s.slice(1); }
+    // `:` alone pushes the matching branches.
+    if (s === ':') every = true;
     const colon = s.indexOf(':');
     const src = colon >= 0 ? s.slice(0, colon) : s;
     const dst = colon >= 0 ? s.slice(colon + 1) : s;
-    if (colon === 0 || (deleting && colon < 0)) forcedRefs.push(spec);
-    const branch = branchOf(dst === '' ? src : dst);
+    if ((colon === 0 && s !== ':') || (deleting && colon < 0)) forcedRefs.push(spec);
+    const to = dst === '' ? src : dst;
+    if (to === 'HEAD' || to === '@') current = true;
+    const branch = branchOf(to);
     if (branch === null) destinations = null;
     else if (destinations) destinations.push(branch);
   }
   void valueOf;
-  return { scan, forceFlags, forcedRefs: has(scan, '--dry-run') ? [] : forcedRefs, destinations, remote };
+  return { scan, forceFlags, forcedRefs: has(scan, '--dry-run') ? [] : forcedRefs, destinations, every, current, remote };
+}
+
+const GIT_CHECKOUT: OptionGrammar = {
+  short: 'b:B:c:C:fmpqt',
+  long: ['create=|c', 'force-create=|C', 'orphan=', 'conflict=', 'pathspec-from-file=', 'track=?', 'no-track', 'detach',
+    'guess', 'no-guess', 'force|f', 'merge|m', 'quiet|q', 'discard-changes', 'ignore-other-worktrees', 'patch|p', 'recurse-submodules'],
+  permute: true,
+};
+
+/**
+ * The branch a `git checkout` / `git switch` makes current: its name; null when that cannot be known
+ * (computed, `-`, detached); undefined when it changes no branch (paths after `--`, help).
+ */
+export function checkedOutBranch(git: GitCommand): string | null | undefined {
+  if (git.sub !== 'checkout' && git.sub !== 'switch') return undefined;
+  const scan = getopt(git.args, GIT_CHECKOUT);
+  if (scan.options.some((o) => o.name === '--pathspec-from-file' || o.name === '--patch')) return undefined;
+  const created = scan.options.filter((o) => optionIs(o, ['-b', '-B', '--create', '--force-create', '--orphan'])).pop();
+  if (created) return created.value ?? null;
+  if (has(scan, '--detach')) return null;
+  // `git checkout prod -- file` restores files from prod and stays on the branch.
+  if (git.args.includes('--') && git.sub === 'checkout') return undefined;
+  const first = scan.operands[0];
+  if (!first) return git.sub === 'switch' ? null : undefined;
+  if (first.value === null || first.value === '-' || first.value.startsWith('@{')) return null;
+  return branchOf(first.value);
+}
+
+/** `git subtree push -P PREFIX REPOSITORY REFSPEC`: the remote branch it updates (null: unknown); undefined when not a subtree push. */
+export function subtreePushBranch(git: GitCommand): string | null | undefined {
+  if (git.sub !== 'subtree') return undefined;
+  const scan = getopt(git.args, { short: 'P:m:qd', long: ['prefix=|P', 'message=|m', 'squash', 'annotate=', 'branch=|b', 'onto=', 'rejoin', 'ignore-joins', 'quiet|q', 'debug|d'], permute: true });
+  const ops = scan.operands.map((o) => o.value);
+  if (ops[0] !== 'push') return undefined;
+  const spec = ops[2];
+  if (spec === undefined || spec === null) return null;
+  return branchOf(spec.includes(':') ? spec.slice(spec.indexOf(':') + 1) : spec);
 }
 
 /** The entries of a git config file (`[section "sub"]` / `key = value`), keys lower-cased as git compares them. */

@@ -1,0 +1,112 @@
+// A glob as a command name (`d?cker`, `/usr/bin/d[o]cker`, `*ocker`): bash expands it against a
+// directory before it looks the name up, so any file there that matches (a project's docker/ folder,
+// /usr/bin/docker after a `cd`) becomes the program. The name is computed at run time (asked about,
+// as any computed name), and it is also judged as each program the policy is about that it could
+// expand to, and as what it expands to in the directory now.
+import { resolve } from 'node:path';
+import { commandNames } from '../fastpath.js';
+import type { Word } from '../words.js';
+import type { Scope } from './driver.js';
+
+/** More candidates than this: the glob is only asked about (`*` could be any program). */
+const MAX_CANDIDATES = 16;
+/** More matches in the directory than this: not expanded (as files.ts globFiles). */
+const MAX_MATCHES = 64;
+
+const CLASSES: Record<string, string> = {
+  alpha: 'A-Za-z', digit: '0-9', alnum: 'A-Za-z0-9', upper: 'A-Z', lower: 'a-z', space: '\\s', xdigit: '0-9A-Fa-f',
+  punct: '!-\\/:-@\\[-`{-~', word: '\\w',
+};
+
+/** The inside of a bracket expression starting after `[`: its regex and where it ends; null when not one. */
+function bracket(text: string, i: number): { re: string; end: number } | null {
+  let j = i;
+  let negate = false;
+  if (text[j] === '!' || text[j] === '^') { negate = true; j++; }
+  let body = '';
+  for (let first = true; j < text.length; first = false) {
+    const c = text[j]!;
+    if (c === ']' && !first) return { re: `[${negate ? '^' : ''}${body}]`, end: j };
+    const cls = c === '[' ? /^\[:([a-z]+):\]/.exec(text.slice(j)) : null;
+    if (cls) {
+      const r = CLASSES[cls[1]!];
+      if (r === undefined) return null;
+      body += r;
+      j += cls[0].length;
+      continue;
+    }
+    if (c === '/' || c === "'" || c === '"' || c === '$' || c === '`') return null;
+    body += c === '\\' ? '\\\\' : c === '-' ? '-' : c.replace(/[\]^[]/, '\\$&');
+    j++;
+  }
+  return null;
+}
+
+/** A glob's last path segment as a regex; null when some part of it is computed otherwise. */
+function segmentRegex(seg: string): RegExp | null {
+  let re = '';
+  for (let i = 0; i < seg.length; i++) {
+    const c = seg[i]!;
+    if (c === '$' || c === '`') return null;
+    if (c === '\\') { re += (seg[i + 1] ?? '').replace(/[.*+?^${}()|[\]\\/]/g, '\\$&'); i++; continue; }
+    if (c === "'" || c === '"') {
+      const close = seg.indexOf(c, i + 1);
+      if (close < 0) return null;
+      const inner = seg.slice(i + 1, close);
+      if (c === '"' && /[$`\\]/.test(inner)) return null;
+      re += inner.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&');
+      i = close;
+      continue;
+    }
+    if (c === '*') { re += '[^/]*'; continue; }
+    if (c === '?') { re += '[^/]'; continue; }
+    if (c === '[') {
+      const b = bracket(seg, i + 1);
+      if (b) { re += b.re; i = b.end; continue; }
+    }
+    re += c.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&');
+  }
+  try { return new RegExp(`^${re}$`); } catch { return null; }
+}
+
+/** A command word that is a glob: its directory as written (static, or null) and its name's pattern. */
+function globOf(text: string): { dir: string | null; name: RegExp; dotted: boolean } | null {
+  if (/[$`]/.test(text)) return null;
+  const slash = text.lastIndexOf('/');
+  const dirText = text.slice(0, slash + 1);
+  const seg = text.slice(slash + 1);
+  const name = segmentRegex(seg);
+  if (name === null || !/[*?[]/.test(seg.replace(/'[^']*'|"[^"]*"|\\./g, ''))) return null;
+  const dir = /[*?["'\\]/.test(dirText) ? null : dirText;
+  return { dir, name, dotted: seg.startsWith('.') };
+}
+
+/** What the glob matches in its directory now, sorted as bash sorts them; [] when nothing or too many. */
+function matchesNow(scope: Scope, dir: string, name: RegExp, dotted: boolean): string[] {
+  if (scope.cwd === null || !scope.local || !scope.files.list) return [];
+  const listed = scope.files.list(resolve(scope.cwd, dir === '' ? '.' : dir)) ?? [];
+  const hits = listed.filter((n) => name.test(n) && (dotted || !n.startsWith('.'))).sort();
+  return hits.length > MAX_MATCHES ? [] : hits.map((n) => dir + n);
+}
+
+/**
+ * Read a command whose name is a glob. Returns the words to go on with when the glob matches files in
+ * its directory now, [] when it was read here, and null when the name is not a glob (computed otherwise).
+ */
+export function globCommand(scope: Scope, head: Word): Word[] | null {
+  const g = globOf(head.text);
+  if (g === null) return null;
+  const rest = scope.argv.slice(1);
+  const names = commandNames(scope.run0.options.names);
+  const candidates = names === null ? [] : names.filter((n) => g.name.test(n));
+  if (candidates.length <= MAX_CANDIDATES) {
+    for (const n of candidates) {
+      const value = (g.dir ?? '') + n;
+      scope.sub([{ ...head, value, tail: n }, ...rest], `glob ${head.text}`);
+    }
+  }
+  scope.raise('dynamic-command', `the command name \`${head.text}\` is a glob the shell expands at run time`);
+  const now = g.dir === null ? [] : matchesNow(scope, g.dir, g.name, g.dotted);
+  if (now.length === 0) return [];
+  return [...now.map((value) => ({ ...head, value, tail: value.slice(value.lastIndexOf('/') + 1) })), ...rest];
+}

@@ -1,0 +1,118 @@
+// What the Kubernetes tools run besides talking to a cluster: programs named by their options
+// (`helm --post-renderer`, `kustomize --helm-command`, `kubectl config set-credentials
+// --exec-command`), programs named by the environment (`KUBECTL_EXTERNAL_DIFF` for `kubectl diff`),
+// and programs named in project files they read (a kubeconfig's users[].exec, a helm plugin's hooks,
+// helmfile's `exec` template function and hooks, skaffold's custom builds and hooks). Data only;
+// expand/kube.ts reads it. From each tool's documentation: kubectl(1) `diff`, client-go's exec
+// credential plugins, `helm install --post-renderer`, `helm plugin install`, kustomize's
+// `--enable-helm --helm-command`, helmfile's template functions and hooks, skaffold.yaml's
+// `custom` builder and lifecycle hooks.
+
+/** An option whose value is a program the tool runs, with other options' values as its arguments. */
+export interface ProgramOption {
+  /** The subcommand path it belongs to (leading operands); any when absent. */
+  readonly path?: readonly string[];
+  /** Only when one of these options is also given (kustomize runs helm only with `--enable-helm`). */
+  readonly when?: readonly string[];
+  readonly options: readonly string[];
+  /** Each value of these options is one more argument. */
+  readonly args?: readonly string[];
+  readonly label: string;
+}
+
+/** A variable whose value is a command line the tool runs (with arguments appended). */
+export interface ProgramEnv {
+  /** The subcommand path it is read for; any when absent. */
+  readonly path?: readonly string[];
+  readonly name: string;
+  /** What the tool appends (shown in the text that is judged). */
+  readonly appends: readonly string[];
+  /** Run by `sh -c` (kubectl's editor when it holds a space); else split on spaces. */
+  readonly shell?: true;
+}
+
+export interface KubeTool {
+  readonly programs?: readonly ProgramOption[];
+  readonly env?: readonly ProgramEnv[];
+  /** Options and the variable naming kubeconfig files, whose users' exec plugins run. */
+  readonly kubeconfig?: { readonly options: readonly string[]; readonly env?: string };
+  /** A project file whose contents name what runs (expand/kube-files.ts reads each kind). */
+  readonly files?: 'helm-plugin' | 'helmfile' | 'skaffold';
+  /** Subcommands that never run what the project files name. */
+  readonly filesSkip?: readonly string[];
+  /**
+   * A subcommand that is not the tool's own runs a plugin: `kubectl foo bar` runs `kubectl-foo-bar`
+   * (else `kubectl-foo`) found on PATH; `helm foo` the command of the plugin named foo in $HELM_PLUGINS.
+   */
+  readonly plugins?: 'path' | 'helm';
+}
+
+/** kubectl's own subcommands (anything else is a plugin on PATH). */
+export const KUBECTL_SUBCOMMANDS: ReadonlySet<string> = new Set(['create', 'expose', 'run', 'set', 'explain', 'get', 'edit',
+  'delete', 'rollout', 'scale', 'autoscale', 'certificate', 'cluster-info', 'top', 'cordon', 'uncordon', 'drain', 'taint',
+  'describe', 'logs', 'attach', 'exec', 'port-forward', 'proxy', 'cp', 'auth', 'debug', 'events', 'diff', 'apply', 'patch',
+  'replace', 'wait', 'kustomize', 'label', 'annotate', 'completion', 'alpha', 'api-resources', 'api-versions', 'config',
+  'plugin', 'version', 'options', 'help']);
+
+/** helm's own subcommands (anything else is a plugin). */
+export const HELM_SUBCOMMANDS: ReadonlySet<string> = new Set(['completion', 'create', 'dependency', 'dep', 'dependencies', 'env',
+  'get', 'help', 'history', 'hist', 'install', 'lint', 'list', 'ls', 'package', 'plugin', 'pull', 'fetch', 'push', 'registry',
+  'repo', 'rollback', 'search', 'show', 'inspect', 'status', 'template', 'test', 'uninstall', 'un', 'delete', 'del', 'upgrade',
+  'verify', 'version']);
+
+const KUBECTL: KubeTool = {
+  programs: [
+    { path: ['config', 'set-credentials'], options: ['--exec-command'], args: ['--exec-arg'], label: 'kubectl exec credential plugin (runs when the user is used)' },
+    { path: ['kustomize'], when: ['--enable-helm'], options: ['--helm-command'], label: 'kubectl kustomize --helm-command' },
+  ],
+  env: [
+    { path: ['diff'], name: 'KUBECTL_EXTERNAL_DIFF', appends: ['LIVE_DIR', 'MERGED_DIR'] },
+    // `kubectl edit`, `create --edit`, `apply edit-last-applied` … open KUBE_EDITOR, else EDITOR.
+    { name: 'KUBE_EDITOR', appends: ['FILE'], shell: true },
+    { name: 'EDITOR', appends: ['FILE'], shell: true },
+  ],
+  kubeconfig: { options: ['--kubeconfig'], env: 'KUBECONFIG' },
+  plugins: 'path',
+};
+
+export const KUBE_TOOLS: Readonly<Record<string, KubeTool>> = {
+  kubectl: KUBECTL,
+  oc: KUBECTL,
+  'kubectl.exe': KUBECTL,
+  kubecolor: KUBECTL,
+  helm: {
+    programs: [{ options: ['--post-renderer'], args: ['--post-renderer-args'], label: 'helm --post-renderer' }],
+    kubeconfig: { options: ['--kubeconfig'], env: 'KUBECONFIG' },
+    files: 'helm-plugin',
+    plugins: 'helm',
+  },
+  kustomize: {
+    programs: [{ path: ['build'], when: ['--enable-helm'], options: ['--helm-command'], label: 'kustomize --helm-command' }],
+  },
+  helmfile: {
+    programs: [{ options: ['--helm-binary', '--kustomize-binary'], label: 'helmfile --helm-binary' }],
+    kubeconfig: { options: [], env: 'KUBECONFIG' },
+    files: 'helmfile',
+    filesSkip: ['version', 'help', 'init', 'completion'],
+  },
+  skaffold: {
+    kubeconfig: { options: ['--kubeconfig'], env: 'KUBECONFIG' },
+    files: 'skaffold',
+    filesSkip: ['version', 'schema', 'help', 'completion', 'config', 'diagnose', 'fix', 'init', 'inspect', 'survey', 'credits', 'options', 'delete', 'lint'],
+  },
+  flux: { kubeconfig: { options: ['--kubeconfig'], env: 'KUBECONFIG' } },
+  argocd: { kubeconfig: { options: [], env: 'KUBECONFIG' } },
+};
+
+/** Programs that read kubectl's options (readers.ts has kubectl's grammar). */
+export const GRAMMAR_OF: Readonly<Record<string, string>> = { oc: 'kubectl', 'kubectl.exe': 'kubectl', kubecolor: 'kubectl' };
+
+/** Options of kustomize (and `kubectl kustomize`) that run programs the kustomization names, which are not read: asked. */
+export const KUSTOMIZE_EXEC_OPTIONS: readonly string[] = ['--enable-exec'];
+
+/** helmfile looks for these when no -f is given (helmfile.d/ holds more). */
+export const HELMFILE_DEFAULTS: readonly string[] = ['helmfile.yaml', 'helmfile.yaml.gotmpl', 'helmfile.d'];
+export const SKAFFOLD_DEFAULT = 'skaffold.yaml';
+
+/** URLs and registry references of `helm plugin install`, whose hooks cannot be read here (as a package from a registry). */
+export const REMOTE_PLUGIN = /^(?:[a-z][a-z0-9+.-]*:\/\/|git@|oci:)/i;

@@ -1,0 +1,97 @@
+// Builtins that set a variable for the commands after them without an assignment word: `export` and
+// the other declarations (also behind `command` or `builtin`), `printf -v NAME`, `read NAME`. A PATH
+// set so picks the program of every bare name after it, as `PATH=… name` does.
+import type { SimpleCommand } from './invocations.js';
+
+/** Marks a value read from a file at run time: the path follows (resolved by the expander, which knows what the text wrote). */
+export const FROM_FILE = '\u0001';
+
+const DECLARATIONS = new Set(['export', 'declare', 'typeset', 'readonly', 'local']);
+/** Builtins behind `command`/`builtin` that change what later commands run. */
+const STATEFUL = new Set(['read', 'printf', 'hash', 'alias', 'mapfile', 'readarray', 'enable', 'unalias', 'command', 'builtin']);
+/** `read` options that take a value. */
+const READ_VALUED = new Set(['a', 'd', 'i', 'n', 'N', 'p', 't', 'u']);
+
+/** The words after `command` and `builtin` (which run the builtin itself). */
+function builtinWords(command: SimpleCommand): (string | null)[] {
+  const words = command.words.map((w) => w.value);
+  let i = 0;
+  while (words[i] === 'command' || words[i] === 'builtin') {
+    i++;
+    while (words[i - 1] === 'command' && words[i] === '-p') i++;
+  }
+  return words.slice(i);
+}
+
+/** What `printf FORMAT ARGS…` prints, for formats of `%s`, `%%` and plain text; null otherwise. */
+function printed(format: string, args: readonly (string | null)[]): string | null {
+  if (/\\/.test(format) || /%(?![s%])/.test(format) || args.some((a) => a === null)) return null;
+  const takes = (format.match(/%s/g) ?? []).length;
+  let out = '';
+  let next = 0;
+  do {
+    out += format.replace(/%(s|%)/g, (_m, d: string) => (d === '%' ? '%' : args[next++] ?? ''));
+  } while (takes > 0 && next < args.length);
+  return out;
+}
+
+/** `read [options] NAME…` with the line it reads: one name takes the whole line. */
+function readVars(words: readonly (string | null)[], command: SimpleCommand, cwd: string | null): [string, string | null][] {
+  let raw = false;
+  let i = 1;
+  for (; i < words.length; i++) {
+    const w = words[i];
+    if (w === null || w === undefined || !w.startsWith('-') || w === '-') break;
+    if (w === '--') { i++; break; }
+    if (w.includes('r')) raw = true;
+    const last = w[w.length - 1]!;
+    if (READ_VALUED.has(last) && w.length >= 2) { if (last === 'a') return []; i++; }
+  }
+  const names = words.slice(i).filter((n): n is string => n !== null && /^[A-Za-z_][A-Za-z0-9_]*$/.test(n));
+  if (names.length === 0) return [];
+  const stdin = command.stdin;
+  let line: string | null = null;
+  if (stdin?.kind === 'text' && !stdin.expands) line = stdin.text.split('\n')[0]!;
+  if (stdin?.kind === 'file' && stdin.path !== null && cwd !== null) {
+    const path = stdin.path.startsWith('/') || cwd === '.' ? stdin.path : `${cwd}/${stdin.path}`;
+    return names.map((n, k) => [n, k === 0 && names.length === 1 ? FROM_FILE + (raw ? 'r' : '-') + path : null]);
+  }
+  if (line === null) return names.map((n) => [n, null]);
+  if (!raw) line = line.replace(/\\(.)/g, '$1');
+  const fields = line.trim().split(/[ \t]+/);
+  return names.map((n, k) => [n, k === names.length - 1 ? fields.slice(k).join(' ') : fields[k] ?? '']);
+}
+
+/** The variables this command sets for the commands after it (null value: not static). */
+export function varsSet(command: SimpleCommand, cwd: string | null): [string, string | null][] {
+  const words = builtinWords(command);
+  const head = words[0];
+  if (head === undefined || head === null) return [];
+  if (DECLARATIONS.has(head)) {
+    const out: [string, string | null][] = [];
+    for (const w of words.slice(1)) {
+      const eq = w?.indexOf('=') ?? -1;
+      if (w && eq > 0 && !w.startsWith('-')) out.push([w.slice(0, eq), w.slice(eq + 1)]);
+    }
+    return out;
+  }
+  if (head === 'printf') {
+    const v = words.indexOf('-v');
+    const name = v > 0 ? words[v + 1] : undefined;
+    if (!name) return [];
+    const format = words[v + 2];
+    return [[name, format === undefined || format === null ? null : printed(format, words.slice(v + 3))]];
+  }
+  if (head === 'read') return readVars(words, command, cwd);
+  return [];
+}
+
+/** Does this command set shell state the plain lexer does not track (see plain.ts)? */
+export function setsState(words: readonly (string | null)[]): boolean {
+  const head = words[0];
+  if (head === 'read' || head === 'mapfile' || head === 'readarray') return true;
+  if (head === 'printf') return words.some((w) => w !== null && /^-[A-Za-z]*v/.test(w));
+  if (head !== 'command' && head !== 'builtin') return false;
+  const inner = words.slice(1).find((w) => w !== '-p');
+  return inner !== undefined && (inner === null || DECLARATIONS.has(inner) || STATEFUL.has(inner));
+}

@@ -1,0 +1,3 @@
+#!/bin/sh
+# a post-renderer that only passes the manifests through
+cat
