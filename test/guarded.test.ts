@@ -6,14 +6,19 @@ import { describe, expect, it } from 'vitest';
 import { appendAudit } from '../src/audit/log.js';
 import { DEFAULTS } from '../src/config-file.js';
 import { patchPaths } from '../src/hooks/edits.js';
-import { GUARDED_PATHS, guardDirs, guardedPath, guardedSuffix, matchGuarded } from '../src/policy/guarded.js';
+import { GUARDED_PATHS, guardDirs, guardedPath, guardedSuffix, matchGuarded, type Anchor, type GuardDirs } from '../src/policy/guarded.js';
 import { parsePack, type Rule } from '../src/policy/rules.js';
 import { cannotHideManaged } from '../src/shell/fastpath.js';
 import { configLoosening, withoutLoosening } from '../src/trust/loosening.js';
 import { looseRules, mayOverlap } from '../src/trust/rules.js';
 import { tempDir } from './helpers.js';
 
-const dirs = { config: '/home/u/.config/gitops-guard', state: '/home/u/.local/state/gitops-guard', cache: '/home/u/.cache/gitops-guard' };
+const dirs: GuardDirs = {
+  config: '/home/u/.config/gitops-guard', state: '/home/u/.local/state/gitops-guard', cache: '/home/u/.cache/gitops-guard',
+  home: '/home/u', xdg: '/home/u/.config', install: ['/opt/gg'], bin: ['/usr/local/bin', '/home/u/bin'], dependencies: ['yaml', '@scope/dep'],
+};
+/** Where each anchor of the table above starts, for samples. */
+const anchorOf = (a: Anchor): string => (a === 'anywhere' ? '/p' : a === 'dependency' ? '/p/node_modules/yaml' : a === 'install' ? '/opt/gg' : a === 'bin' ? '/usr/local/bin' : dirs[a]!);
 
 describe('guardedPath', () => {
   it.each([
@@ -27,6 +32,19 @@ describe('guardedPath', () => {
     ['/home/u/.local/state/gitops-guard/state.json', true], ['/home/u/.cache/gitops-guard/config-x.json', true],
     ['/etc/claude-code/managed-settings.json', true], ['/etc/windsurf/hooks.json', true], ['/etc/gemini-cli/settings.json', true],
     ['/p/src/app.ts', false], ['/p/gitops-guard.json', false], ['/p/rules/team.yaml', false], ['/p/config', false],
+    // the guard's own executable, wherever the hooks may find it, and what it loads
+    ['/p/node_modules/.bin/gitops-guard', true], ['/p/node_modules/.bin/gitops-guard.cmd', true], ['/p/node_modules/.bin/vitest', false],
+    ['/p/node_modules/gitops-guard/dist/gitops-guard-main.cjs', true], ['/p/node_modules/gitops-guard/dist/gitops-guard-main.cache', true],
+    ['/p/node_modules/gitops-guard/dist/rules.json', true], ['/p/node_modules/gitops-guard', true], ['/p/node_modules', false],
+    ['/usr/lib/node_modules/gitops-guard/dist/gitops-guard.cjs', true], ['/home/u/.npm/_npx/ab12/node_modules/gitops-guard/package.json', true],
+    ['/p/node_modules/.pnpm/gitops-guard@0.1.0/node_modules/gitops-guard/dist/x.cjs', true], ['/p/node_modules/gitops-guard-plugin/x', false],
+    ['/p/node_modules/yaml/dist/index.js', true], ['/p/node_modules/@scope/dep/index.js', true], ['/p/node_modules/lodash/index.js', false],
+    ['/opt/gg/dist/gitops-guard.cjs', true], ['/opt/gg/package.json', true], ['/opt/gg/src/guard.ts', false], ['/opt/gg', false],
+    ['/usr/local/bin/gitops-guard', true], ['/home/u/bin/gitops-guard', true], ['/usr/local/bin/node', false], ['/usr/bin/gitops-guard', false],
+    // git's hooks in a bare repository, and the user's and the system's git config
+    ['/srv/remote.git/hooks/pre-receive', true], ['/srv/remote.git/objects/x', false],
+    ['/home/u/.gitconfig', true], ['/home/u/.config/git/config', true], ['/etc/gitconfig', true], ['/home/u/x', false],
+    ['/home/u', false], ['/home/u/.config', false], ['/p/.gitconfig', false],
   ])('%s → %s', (path, guarded) => {
     expect(matchGuarded(path, dirs) !== null).toBe(guarded);
   });
@@ -34,7 +52,7 @@ describe('guardedPath', () => {
   it('every pattern is reachable and says a person has to make the change', () => {
     for (const g of GUARDED_PATHS) {
       const sample = g.pattern.replace(/\*\*/g, 'x').replace(/\*/g, 'y');
-      const abs = g.anchor === 'anywhere' ? `/p/${sample}` : `${dirs[g.anchor]}/${sample}`;
+      const abs = `${anchorOf(g.anchor)}/${sample}`;
       const hit = matchGuarded(abs, dirs);
       expect(hit, abs).not.toBeNull();
       expect(hit!.reason).toContain('a person has to make that change');
@@ -61,6 +79,43 @@ describe('guardedPath', () => {
     symlinkSync(join(user, 'real-config'), join(user, 'config'));
     const d = guardDirs({ HOME: user, XDG_CONFIG_HOME: join(user, 'config') });
     expect(guardedPath(join(user, 'real-config', 'gitops-guard', 'trusted.json'), dir, d)).not.toBeNull();
+  });
+
+  it("guards the running copy only where PATH reaches it (a global install or npm link), and the packages it declares", () => {
+    const dir = tempDir();
+    const pkg = join(dir, 'checkout');
+    mkdirSync(join(pkg, 'dist'), { recursive: true });
+    writeFileSync(join(pkg, 'package.json'), JSON.stringify({ name: 'gitops-guard', dependencies: { yaml: '^2', 'shell-quote': '^1' } }));
+    writeFileSync(join(pkg, 'dist', 'gitops-guard.cjs'), '');
+    const bin = join(dir, 'bin');
+    mkdirSync(bin);
+    // A checkout run by its path: its own build rewrites dist/, so only what it loads is guarded.
+    const byPath = guardDirs({ HOME: dir, PATH: bin }, pkg);
+    expect(byPath.install).toEqual([]);
+    expect(byPath.dependencies).toEqual(['yaml', 'shell-quote']);
+    expect(guardedPath(join(pkg, 'dist', 'gitops-guard.cjs'), dir, byPath)).toBeNull();
+    expect(guardedPath('node_modules/shell-quote/index.js', dir, byPath)).not.toBeNull();
+    // `npm link`: PATH's gitops-guard leads into the checkout.
+    symlinkSync(join(pkg, 'dist', 'gitops-guard.cjs'), join(bin, 'gitops-guard'));
+    const linked = guardDirs({ HOME: dir, PATH: `${bin}:/usr/bin` }, pkg);
+    expect(linked.install).toEqual([pkg]);
+    expect(guardedPath(join(pkg, 'dist', 'gitops-guard.cjs'), dir, linked)?.reason).toContain('the running gitops-guard');
+    expect(guardedPath(join(bin, 'gitops-guard'), dir, linked)).not.toBeNull();
+    // Another package is no guard.
+    writeFileSync(join(dir, 'package.json'), JSON.stringify({ name: 'app', dependencies: { lodash: '1' } }));
+    expect(guardDirs({ HOME: dir, PATH: '' }, dir)).toMatchObject({ install: [], dependencies: [] });
+  });
+
+  it("guards the package the project's node_modules/gitops-guard links to (npm link, a file: dependency)", () => {
+    const dir = tempDir();
+    mkdirSync(join(dir, 'node_modules'), { recursive: true });
+    mkdirSync(join(dir, 'vendor', 'gg', 'dist'), { recursive: true });
+    mkdirSync(join(dir, 'vendor', 'other', 'dist'), { recursive: true });
+    symlinkSync(join(dir, 'vendor', 'gg'), join(dir, 'node_modules', 'gitops-guard'));
+    expect(guardedPath('vendor/gg/dist/gitops-guard.cjs', dir, dirs)?.reason).toContain('the running gitops-guard');
+    expect(guardedPath('node_modules/gitops-guard/dist/rules.json', dir, dirs)).not.toBeNull();
+    expect(guardedPath('vendor/other/dist/x.cjs', dir, dirs)).toBeNull();
+    expect(guardedPath('vendor/gg/src/x.ts', dir, dirs)).toBeNull();
   });
 
   it('matches a relative path by suffix (for hosts that correct paths), but not every path', () => {

@@ -288,6 +288,49 @@ describe('file-edit tools cannot write the guard files', () => {
     }
   });
 
+  it("the guard's own executable (what init's hooks run) and what it loads: denied from the edit tools and the shell; npm ci passes", async () => {
+    const { symlinkSync } = await import('node:fs');
+    const pkg = join(dir, 'node_modules', 'gitops-guard');
+    mkdirSync(join(pkg, 'dist'), { recursive: true });
+    mkdirSync(join(dir, 'node_modules', '.bin'), { recursive: true });
+    writeFileSync(join(pkg, 'dist', 'gitops-guard.cjs'), '#!/usr/bin/env node\n');
+    symlinkSync('../gitops-guard/dist/gitops-guard.cjs', join(dir, 'node_modules', '.bin', 'gitops-guard'));
+    const patch = (path: string) => `*** Begin Patch\n*** Update File: ${path}\n@@\n-a\n+b\n*** End Patch\n`;
+    for (const [tool, input] of [
+      ['Write', { file_path: join(dir, 'node_modules', '.bin', 'gitops-guard'), content: '#!/bin/sh\nexit 0\n' }],
+      ['Edit', { file_path: join(pkg, 'dist', 'gitops-guard-main.cjs'), old_string: 'a', new_string: 'process.exit(0)' }],
+      ['Write', { file_path: join(pkg, 'dist', 'gitops-guard-main.cache'), content: '' }],
+      ['Write', { file_path: join(pkg, 'dist', 'rules.json'), content: '{}' }],
+      ['Write', { file_path: join(dir, 'node_modules', 'yaml', 'dist', 'index.js'), content: 'process.exit(0)' }],
+      ['Write', { file_path: join(dir, 'shortcut', 'gitops-guard.cjs'), content: '' }],
+    ] as const) {
+      if (input.file_path.includes('shortcut')) symlinkSync(join(pkg, 'dist'), join(dir, 'shortcut'));
+      const r = hook('claude', { session_id: 's', hook_event_name: 'PreToolUse', tool_name: tool, tool_input: input, cwd: dir }, dir, env);
+      expect(r.json?.hookSpecificOutput.permissionDecision, `${tool} ${input.file_path}`).toBe('deny');
+      expect(r.json!.hookSpecificOutput.permissionDecisionReason).toContain('[guarded-file]');
+    }
+    const patched = hook('codex', { session_id: 's', turn_id: 't', hook_event_name: 'PreToolUse', tool_name: 'apply_patch', tool_input: { command: patch('node_modules/gitops-guard/dist/rules.json') }, cwd: dir }, dir, env);
+    expect(patched.json?.hookSpecificOutput.permissionDecision).toBe('deny');
+    const other = hook('claude', { hook_event_name: 'PreToolUse', tool_name: 'Write', tool_input: { file_path: join(dir, 'node_modules', 'left-pad', 'index.js'), content: 'x' }, cwd: dir }, dir, env);
+    expect(other).toMatchObject({ exit: 0, stdout: '' });
+    for (const command of ['cp /bin/true node_modules/.bin/gitops-guard', "echo '{}' > node_modules/gitops-guard/dist/rules.json", 'ln -sf /bin/true shortcut/gitops-guard.cjs']) {
+      expect(claude(command, dir, env).reason, command).toContain('[guarded-file]');
+    }
+    expect(claude('npm uninstall gitops-guard', dir, env).decision).toBe('ask');
+    for (const command of ['npm ci', 'rm -rf node_modules && npm install', 'cat node_modules/gitops-guard/dist/rules.json']) {
+      expect(claude(command, dir, env).decision, command).toBe('allow');
+    }
+  });
+
+  it('programs that install git hooks are writes of .git/hooks (or core.hooksPath); plain git init and clone are not', () => {
+    for (const command of ['git init --template=./tpl', 'git -c init.templateDir=./tpl init', 'pre-commit install', 'lefthook install', 'npx husky init', 'git config --global core.hooksPath /tmp/h']) {
+      expect(claude(command, dir, env).reason, command).toContain('[guarded-file]');
+    }
+    for (const command of ['git init', 'git clone https://github.com/o/r.git', 'pre-commit run --all-files', 'npx husky --help']) {
+      expect(claude(command, dir, env).decision, command).toBe('allow');
+    }
+  });
+
   it('a symlink into .git/hooks is followed', async () => {
     const { symlinkSync } = await import('node:fs');
     mkdirSync(join(dir, '.git', 'hooks'), { recursive: true });

@@ -2,18 +2,24 @@
 // (or the agent host's hooks, or git's hooks) off or loosens it. A person makes those changes.
 // This module is data plus one predicate; the hook's file-edit path uses it (src/hooks/edits.ts),
 // and the shell side (redirections, tee, cp, sed -i, git config …) can use the same predicate.
-import { realpathSync } from 'node:fs';
+import { existsSync, readFileSync, realpathSync } from 'node:fs';
 import { homedir } from 'node:os';
-import { basename, dirname, isAbsolute, join, resolve, sep } from 'node:path';
+import { basename, delimiter, dirname, isAbsolute, join, resolve, sep } from 'node:path';
+import { PACKAGE_ROOT } from '../paths.js';
 
 /**
  * Where a pattern is anchored:
  * - `anywhere`: at any depth (`.claude/settings.json` of this project, of another one, or of the home
  *   directory, where hosts read their user-level settings);
  * - `config` / `state` / `cache`: inside gitops-guard's own directory under $XDG_CONFIG_HOME,
- *   $XDG_STATE_HOME or $XDG_CACHE_HOME (~/.config, ~/.local/state, ~/.cache when unset).
+ *   $XDG_STATE_HOME or $XDG_CACHE_HOME (~/.config, ~/.local/state, ~/.cache when unset);
+ * - `home` / `xdg`: the home directory, $XDG_CONFIG_HOME (git's user-level config);
+ * - `install`: the package root of the running gitops-guard (where `init`'s hooks may find it);
+ * - `bin`: each directory on PATH (the hooks run `gitops-guard` from PATH without a project install);
+ * - `dependency`: `node_modules/NAME/` at any depth, for each package the running copy requires at
+ *   run time (its package.json `dependencies`: the bundles load them from node_modules).
  */
-export type Anchor = 'anywhere' | 'config' | 'state' | 'cache';
+export type Anchor = 'anywhere' | 'config' | 'state' | 'cache' | 'home' | 'xdg' | 'install' | 'bin' | 'dependency';
 
 export interface GuardedPattern {
   /** Path components joined by `/`; `*` is one component (with `*` inside a name as a wildcard), `**` any number. */
@@ -50,9 +56,27 @@ export const GUARDED_PATHS: readonly GuardedPattern[] = [
   { pattern: 'windsurf/hooks.json', anchor: 'anywhere', what: "Windsurf's system hooks" },
   // git: hooks run code on commit and push; the config holds core.hooksPath, aliases, sshCommand.
   { pattern: '.git/hooks/**', anchor: 'anywhere', what: "git's hooks" },
+  // A bare repository's (git's own naming, NAME.git: hooks run when something pushes into it).
+  { pattern: '*.git/hooks/**', anchor: 'anywhere', what: "a bare repository's hooks" },
   { pattern: '.git/config', anchor: 'anywhere', what: "git's config (core.hooksPath, aliases, core.sshCommand, push refspecs)" },
   { pattern: '.git/config.worktree', anchor: 'anywhere', what: "git's worktree config" },
   { pattern: '.git/worktrees/*/config.worktree', anchor: 'anywhere', what: "git's worktree config" },
+  // The user's and the system's git config hold the same keys for every repository (core.hooksPath,
+  // init.templateDir, aliases).
+  { pattern: '.gitconfig', anchor: 'home', what: "git's user-level config (core.hooksPath, init.templateDir, aliases)" },
+  { pattern: 'git/config', anchor: 'xdg', what: "git's user-level config (core.hooksPath, init.templateDir, aliases)" },
+  { pattern: 'etc/gitconfig', anchor: 'anywhere', what: "git's system config (core.hooksPath, init.templateDir, aliases)" },
+  // The guard's own executable: the hooks `init` writes run node_modules/.bin/gitops-guard, else
+  // gitops-guard on PATH (src/install/command.ts). Its package (bundles, their V8 code caches,
+  // rules.json) wherever it is installed (the project's, a global or npx's node_modules, pnpm's
+  // store), the link or shim that starts it, and the copy running now. Installing and removing it
+  // through the package manager is judged by rules/05-guard-self.yaml.
+  { pattern: 'node_modules/.bin/gitops-guard*', anchor: 'anywhere', what: "gitops-guard's executable, which the agent hosts' hooks run" },
+  { pattern: 'node_modules/gitops-guard/**', anchor: 'anywhere', what: "gitops-guard's installed package (the code the agent hosts' hooks run)" },
+  { pattern: 'dist/**', anchor: 'install', what: 'the running gitops-guard (the code the agent hosts\' hooks run)' },
+  { pattern: 'package.json', anchor: 'install', what: 'the running gitops-guard\'s package file' },
+  { pattern: '**', anchor: 'dependency', what: "a package gitops-guard loads when the agent hosts' hooks run it" },
+  { pattern: 'gitops-guard*', anchor: 'bin', what: 'gitops-guard on PATH, which the agent hosts\' hooks run without a project install' },
   // gitops-guard's own: the trust file and the user-level config; the audit log and the reconciler's
   // state; the validated-config cache (a forged entry would stand for a config's content).
   { pattern: '**', anchor: 'config', what: "gitops-guard's trust file and user-level config" },
@@ -60,18 +84,70 @@ export const GUARDED_PATHS: readonly GuardedPattern[] = [
   { pattern: '**', anchor: 'cache', what: "gitops-guard's validated-config cache" },
 ];
 
-/** The directories the `config`, `state` and `cache` anchors stand for. */
+/** The directories the anchors stand for (`install` and `bin` may name several, or none). */
 export interface GuardDirs {
   readonly config: string;
   readonly state: string;
   readonly cache: string;
+  readonly home?: string;
+  readonly xdg?: string;
+  readonly install?: readonly string[];
+  readonly bin?: readonly string[];
+  /** Package names (not directories) for the `dependency` anchor. */
+  readonly dependencies?: readonly string[];
 }
 
-/** gitops-guard's directories as the environment gives them (XDG base directories, else under HOME). */
-export function guardDirs(env: NodeJS.ProcessEnv = process.env): GuardDirs {
+/**
+ * gitops-guard's directories as the environment gives them (XDG base directories, else under HOME),
+ * the running copy's package root and PATH's directories.
+ */
+export function guardDirs(env: NodeJS.ProcessEnv = process.env, packageRoot: string = PACKAGE_ROOT): GuardDirs {
   const home = env.HOME || homedir();
-  const base = (name: string, fallback: string) => join(env[name] && isAbsolute(env[name]!) ? env[name]! : join(home, fallback), 'gitops-guard');
-  return { config: base('XDG_CONFIG_HOME', '.config'), state: base('XDG_STATE_HOME', '.local/state'), cache: base('XDG_CACHE_HOME', '.cache') };
+  const xdg = (name: string, fallback: string) => (env[name] && isAbsolute(env[name]!) ? env[name]! : join(home, fallback));
+  const base = (name: string, fallback: string) => join(xdg(name, fallback), 'gitops-guard');
+  return {
+    config: base('XDG_CONFIG_HOME', '.config'), state: base('XDG_STATE_HOME', '.local/state'), cache: base('XDG_CACHE_HOME', '.cache'),
+    home, xdg: xdg('XDG_CONFIG_HOME', '.config'), ...runningPackage(packageRoot, env.PATH ?? ''),
+    bin: (env.PATH ?? '').split(delimiter).filter((d) => isAbsolute(d)),
+  };
+}
+
+/**
+ * The running copy's package root, when the hooks reach it through PATH (a global install, or
+ * `npm link` to a checkout). Copies under a node_modules directory (the project's, a global
+ * prefix's, npx's cache, pnpm's store) are the `node_modules/gitops-guard/**` pattern already. A
+ * source checkout run by its path is not guarded: its own build rewrites dist/ (an agent working on
+ * gitops-guard builds it), and the hooks reach it only when `init` ran from it and neither a
+ * project nor a global install exists.
+ */
+interface RunningPackage { readonly install: readonly string[]; readonly dependencies: readonly string[] }
+const packages = new Map<string, RunningPackage>();
+function runningPackage(root: string, path: string): RunningPackage {
+  const key = `${root}\0${path}`;
+  let found = packages.get(key);
+  if (found === undefined) {
+    found = { install: [], dependencies: [] };
+    try {
+      const pkg = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')) as { name?: unknown; dependencies?: unknown };
+      if (pkg.name === 'gitops-guard') {
+        const real = realish(root);
+        const onPath = path.split(delimiter).filter((d) => isAbsolute(d))
+          .some((d) => existsSync(join(d, 'gitops-guard')) && realish(join(d, 'gitops-guard')).startsWith(real + sep));
+        const deps = pkg.dependencies !== null && typeof pkg.dependencies === 'object' ? Object.keys(pkg.dependencies) : [];
+        found = { install: onPath ? [root] : [], dependencies: deps };
+      }
+    } catch {
+      // no package file: not an install
+    }
+    packages.set(key, found);
+  }
+  return found;
+}
+
+/** The directories one anchor stands for. */
+function anchorDirs(anchor: Exclude<Anchor, 'anywhere' | 'dependency'>, dirs: GuardDirs): readonly string[] {
+  const d = dirs[anchor];
+  return d === undefined ? [] : typeof d === 'string' ? [d] : d;
 }
 
 export interface GuardedMatch {
@@ -112,19 +188,28 @@ const lower = (xs: readonly string[]) => xs.map((x) => x.toLowerCase());
 export function matchGuarded(absPath: string, dirs: GuardDirs): GuardedMatch | null {
   const path = lower(parts(absPath));
   for (const g of GUARDED_PATHS) {
-    let hit = false;
+    let at: string | undefined;
     if (g.anchor === 'anywhere') {
-      hit = globMatches(['**', ...lower(parts(g.pattern))], path);
+      if (globMatches(['**', ...lower(parts(g.pattern))], path)) at = '';
+    } else if (g.anchor === 'dependency') {
+      const dep = (dirs.dependencies ?? []).find((n) => globMatches(['**', 'node_modules', ...lower(parts(n)), ...lower(parts(g.pattern))], path));
+      if (dep !== undefined) at = `node_modules/${dep}`;
     } else {
-      const dir = lower(parts(dirs[g.anchor]));
-      hit = path.length >= dir.length && dir.every((d, i) => d === path[i])
-        && (path.length === dir.length || globMatches(lower(parts(g.pattern)), path.slice(dir.length)));
+      // The gitops-guard directories count as a whole (`rm -r ~/.config/gitops-guard`); the others
+      // only for what the pattern names (the home directory is not guarded, its .gitconfig is).
+      const whole = g.pattern === '**';
+      at = anchorDirs(g.anchor, dirs).find((d) => {
+        const dir = lower(parts(d));
+        return path.length >= dir.length && dir.every((c, i) => c === path[i])
+          && ((whole && path.length === dir.length) || globMatches(lower(parts(g.pattern)), path.slice(dir.length)));
+      });
     }
-    if (hit) {
-      const pattern = g.anchor === 'anywhere' ? g.pattern : `${dirs[g.anchor]}/${g.pattern}`;
+    if (at !== undefined) {
+      const pattern = g.anchor === 'anywhere' ? g.pattern : `${at}/${g.pattern}`;
+      const what = g.anchor === 'dependency' ? `${g.what} (${at})` : g.what;
       return {
         pattern,
-        reason: `${absPath} is ${g.what}. Writing it could switch the guard off, so an agent may not change it: a person has to make that change.`,
+        reason: `${absPath} is ${what}. Writing it could switch the guard off, so an agent may not change it: a person has to make that change.`,
       };
     }
   }
@@ -171,6 +256,46 @@ function realish(p: string): string {
 }
 
 /**
+ * The project's node_modules/gitops-guard when it is a link (`npm link gitops-guard`, a `file:`
+ * dependency): the hooks run the package it leads to, wherever that is.
+ */
+function withLinkedPackage(dirs: GuardDirs, projectRoot: string): GuardDirs {
+  const installed = join(projectRoot, 'node_modules', 'gitops-guard');
+  let real: string;
+  try { real = realpathSync(installed); } catch { return dirs; }
+  return real === installed || dirs.install?.includes(real) ? dirs : { ...dirs, install: [...dirs.install ?? [], real] };
+}
+
+/**
+ * The anchors' directories with symlinks resolved; `dirs` itself when none is a link. Kept per
+ * process (PATH has a dozen directories; a write is checked on every redirection).
+ */
+const realDirsMemo = new Map<string, GuardDirs>();
+function realDirsOf(dirs: GuardDirs): GuardDirs {
+  const key = JSON.stringify(dirs);
+  let found = realDirsMemo.get(key);
+  if (found === undefined) {
+    if (realDirsMemo.size > 64) realDirsMemo.clear();
+    found = resolveDirs(dirs);
+    realDirsMemo.set(key, found);
+  }
+  return found;
+}
+
+function resolveDirs(dirs: GuardDirs): GuardDirs {
+  const one = (d: string | undefined) => (d === undefined ? undefined : realish(d));
+  const many = (ds: readonly string[] | undefined) => ds?.map(realish);
+  const real: GuardDirs = {
+    config: realish(dirs.config), state: realish(dirs.state), cache: realish(dirs.cache),
+    ...(dirs.home !== undefined ? { home: one(dirs.home)! } : {}), ...(dirs.xdg !== undefined ? { xdg: one(dirs.xdg)! } : {}),
+    ...(dirs.install ? { install: many(dirs.install)! } : {}), ...(dirs.bin ? { bin: many(dirs.bin)! } : {}),
+    ...(dirs.dependencies ? { dependencies: dirs.dependencies } : {}),
+  };
+  const same = (a: unknown, b: unknown) => JSON.stringify(a) === JSON.stringify(b);
+  return same(real, dirs) ? dirs : real;
+}
+
+/**
  * Is writing `absPath` (relative paths are taken from `projectRoot`) a write to a guarded file?
  * `..`, `.`, repeated and trailing slashes are normalized; symlinks are followed (the path as
  * written and its real path are both checked, so a link to .git/hooks is caught, and so is a link
@@ -178,11 +303,12 @@ function realish(p: string): string {
  */
 export function guardedPath(absPath: string, projectRoot: string, dirs: GuardDirs = guardDirs()): GuardedMatch | null {
   const full = resolve(projectRoot, absPath.replace(/[\\/]+$/, '') || sep);
+  dirs = withLinkedPackage(dirs, projectRoot);
   const direct = matchGuarded(full, dirs);
   if (direct) return direct;
   const real = realish(full);
-  const realDirs: GuardDirs = { config: realish(dirs.config), state: realish(dirs.state), cache: realish(dirs.cache) };
-  if (real !== full || realDirs.config !== dirs.config || realDirs.state !== dirs.state || realDirs.cache !== dirs.cache) {
+  const realDirs = realDirsOf(dirs);
+  if (real !== full || realDirs !== dirs) {
     const viaLink = matchGuarded(real, dirs) ?? matchGuarded(real, realDirs);
     if (viaLink) return { pattern: viaLink.pattern, reason: `${absPath} leads to ${real}: ${viaLink.reason}` };
   }

@@ -7,6 +7,7 @@ import type { ContainerCommand } from '../shell/programs/container.js';
 import { sshOption } from '../shell/programs/ssh.js';
 import type { Transfer } from '../shell/programs/transfer.js';
 import { archiveOrUploadToServer, urls } from './remote-writes.js';
+import { changesGuardPackage } from './guard-package.js';
 import { ENGINE_PORT, ENGINE_SOCKET, HTTP_BODY_OPTIONS, KUBE_API } from '../shell/grammars/managed.js';
 import { kubeConfigRetarget, kubeLocal } from './kube-target.js';
 import { swarmCredentialsRequest } from './engine-secrets.js';
@@ -151,6 +152,7 @@ export class View {
         return scan.operands.some((o) => o.value === null || !(this.inv.program === 'date' && o.value.startsWith('+')));
       }
       case 'writes-output': return curlWrites(this.inv);
+      case 'changes-guard-package': return changesGuardPackage(this.inv);
       case 'writes-guarded': return this.inv.writes?.some((p) => p !== null && (this.ctx.guarded?.(p) ?? null) !== null) ?? false;
       case 'forge-ref-update': return forgeRefUpdate(this.inv, this.ctx.protectedBranches);
       case 'forge-repo-delete': return forgeRepoDelete(this.inv);

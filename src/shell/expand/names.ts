@@ -3,6 +3,7 @@
 // programs that do so only beside certain words, and every runner. The build stores it in
 // dist/fastpath.json, so that a cold hook reads a few names, not the tables.
 import { GIT_RUNS_KEYWORDS } from '../grammars/git.js';
+import { HOOK_WRITERS } from '../grammars/writes.js';
 import { allRunnerNames, fileRunnerNames } from '../grammars/runner-names.js';
 import { PACKAGE_PROGRAMS } from './packages.js';
 import { REMOTE_CLIENTS } from './remote.js';
@@ -20,7 +21,9 @@ export function shellNames(): ShellNames {
   const files = fileRunnerNames();
   const runners = [...new Set([...files.names, ...PACKAGE_PROGRAMS, ...MAKE_PROGRAMS, ...TASK_RUNNERS, ...BUILD_PROGRAMS, ...REMOTE_CLIENTS,
     // eval runs its arguments; xargs and parallel may take their commands from a file or stdin.
-    'eval', 'xargs', 'parallel'])]
+    'eval', 'xargs', 'parallel',
+    // hook installers write git's hooks without naming them
+    ...Object.keys(HOOK_WRITERS)])]
     .filter((n) => n !== '.');
   return {
     runners,

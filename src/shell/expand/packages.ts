@@ -90,6 +90,11 @@ function npmConfig(scope: Scope, scan: Scan, dir: string): { shell?: string; req
 }
 
 const INSTALL_LIFECYCLE = ['preinstall', 'install', 'postinstall', 'preprepare', 'prepare', 'postprepare'];
+
+/** Is this `via` label a project's own install lifecycle script (`npm run prepare`, as queued above)? */
+export function inInstallLifecycle(via: readonly string[]): boolean {
+  return via.some((v) => { const m = /^\S+ run (\S+)$/.exec(v); return m !== null && INSTALL_LIFECYCLE.includes(m[1]!); });
+}
 const LOCAL_SPEC = /^(?:file:|\.{1,2}(?:\/|$)|\/)/;
 
 /** `npm install ./pkg`, `npm i file:pkg`: installing a package from a directory runs its install scripts. */

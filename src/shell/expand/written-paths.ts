@@ -3,13 +3,14 @@
 import { isAbsolute, join, resolve } from 'node:path';
 import { getopt, optionIs } from '../getopt.js';
 import { GIT_COMMAND_KEYS } from '../grammars/git.js';
-import { WRITES } from '../grammars/writes.js';
+import { HOOK_WRITER_HELP, HOOK_WRITERS, WRITES } from '../grammars/writes.js';
 
-/** git config keys that change what a push does or where configuration comes from. */
-const GUARDING_KEYS = /^(?:remote\..+\.(?:push|mirror|pushurl|url|receivepack)|url\..+|push\..+|include(?:if)?\..+|core\.(?:hookspath|sshcommand|fsmonitor|worktree|bare)|protocol\..+)$/;
+/** git config keys that change what a push does, where configuration comes from, or which hooks a new repository gets. */
+const GUARDING_KEYS = /^(?:remote\..+\.(?:push|mirror|pushurl|url|receivepack)|url\..+|push\..+|include(?:if)?\..+|core\.(?:hookspath|sshcommand|fsmonitor|worktree|bare)|protocol\..+|init\.templatedir)$/;
 import { homeDir, type Redirect } from '../invocations.js';
 import type { ProgramFacts } from '../invocation.js';
 import { argOf, type Word } from '../words.js';
+import { inInstallLifecycle } from './packages.js';
 
 /** A path as written, made absolute from `cwd` (`~/` is the home directory); null when that is unknown. */
 export function abs(value: string, cwd: string | null): string | null {
@@ -18,9 +19,19 @@ export function abs(value: string, cwd: string | null): string | null {
   return cwd === null ? null : resolve(cwd, value);
 }
 
+/** Keys that say where every repository's hooks come from. */
+const HOOK_KEYS = /^(?:core\.hookspath|init\.templatedir)$/;
+
+/** Where the command runs: its environment, and what ran it (labels of the runners peeled off). */
+export interface WriteContext {
+  readonly env?: ReadonlyMap<string, string | null>;
+  readonly via?: readonly string[];
+}
+
 /** Absolute paths written by this command; `null` in the list stands for a path computed at run time. */
 export function writtenPaths(program: string, words: readonly Word[], redirects: readonly Redirect[], cwd: string | null,
-  facts: ProgramFacts | undefined): (string | null)[] {
+  facts: ProgramFacts | undefined, context: WriteContext = {}): (string | null)[] {
+  const env = context.env ?? new Map<string, string | null>();
   const out: (string | null)[] = [];
   for (const r of redirects) {
     if (!r.op.includes('>') || r.op === '>&' && /^\d+$|^-$/.test(r.target?.value ?? '')) continue;
@@ -45,14 +56,23 @@ export function writtenPaths(program: string, words: readonly Word[], redirects:
       const key = (ops[0] === 'set' || ops[0] === 'unset' ? ops[1] : ops[0]) ?? null;
       const matters = key === null || scan.options.some((o) => optionIs(o, ['--edit', '--rename-section', '--remove-section']))
         || GIT_COMMAND_KEYS.some((k) => k.test(key.toLowerCase())) || GUARDING_KEYS.test(key.toLowerCase());
-      if (writes && matters) out.push(file !== undefined ? (file === null ? null : abs(file, cwd)) : global ? abs('~/.gitconfig', cwd) : gitDir(cwd, 'config'));
+      // The user's and the system's config are guarded for the keys that move every repository's
+      // hooks; setting an alias or a pager there is an ordinary `git config --global` (as before).
+      const hooksKey = key === null || HOOK_KEYS.test(key.toLowerCase());
+      if (writes && matters && (!global || file !== undefined || hooksKey)) {
+        out.push(file !== undefined ? (file === null ? null : abs(file, cwd)) : global ? abs('~/.gitconfig', cwd) : gitDir(cwd, 'config'));
+      }
     }
     // `git update-index --assume-unchanged|--skip-worktree|--chmod FILE` changes how git sees FILE.
     if (sub === 'update-index') {
       const scan = getopt(args, { long: ['chmod=', 'cacheinfo=', 'index-info', 'add', 'remove', 'force-remove', 'refresh', 'really-refresh', 'assume-unchanged', 'no-assume-unchanged', 'skip-worktree', 'no-skip-worktree', 'info-only', 'stdin', 'verbose', 'z'], short: 'qz', permute: true });
       for (const o of scan.operands) out.push(o.value === null ? null : abs(o.value, cwd));
     }
+    if (sub === 'init' || sub === 'clone') out.push(...templateWrites(sub, args, facts.git.config, env, cwd));
   }
+  // The project's own install lifecycle (`"prepare": "husky"`) installs its hooks on every
+  // `npm install`/`npm ci`: that is the setup a person committed, not the agent's decision.
+  if (!inInstallLifecycle(context.via ?? [])) out.push(...hookInstallerWrites(program, words, cwd));
   const spec = WRITES[program];
   if (!spec) return out;
   const scan = getopt(words.slice(1).map(argOf), spec.options ?? {});
@@ -77,6 +97,46 @@ export function writtenPaths(program: string, words: readonly Word[], redirects:
     }
   }
   return out;
+}
+
+const INIT_CLONE = { long: ['config=|c', 'template=', 'origin=|o', 'branch=|b', 'depth=', 'reference=', 'separate-git-dir=', 'upload-pack=|u', 'jobs=|j', 'filter=', 'bare', 'mirror', 'shared=?', 'object-format=', 'ref-format=', 'quiet|q'], short: 'c:o:b:u:j:q', permute: true } as const;
+
+/**
+ * `git init|clone` with a template (`--template DIR`, `-c init.templateDir=DIR`, GIT_TEMPLATE_DIR)
+ * copies the template's hooks into the new repository; `git clone -c KEY=VALUE` writes KEY into its
+ * config. An empty template (`--template=`) copies none.
+ */
+function templateWrites(sub: string, args: readonly (string | null)[], config: readonly { key: string; value: string | null }[],
+  env: ReadonlyMap<string, string | null>, cwd: string | null): (string | null)[] {
+  const scan = getopt(args, INIT_CLONE);
+  const ops = scan.operands.map((o) => o.value);
+  const dest = sub === 'init' ? ops[0] ?? '.' : ops[1] ?? (ops[0] === null || ops[0] === undefined ? null : ops[0].replace(/\/+$/, '').replace(/^.*[/:]/, '').replace(/\.git$/, ''));
+  const bare = scan.options.some((o) => optionIs(o, ['--bare', '--mirror']));
+  const at = (file: string): string | null => (dest === null ? null : abs(join(dest, bare ? '' : '.git', file), cwd));
+  const given = (v: string | null | undefined): boolean => v === null || (v !== undefined && v !== '');
+  const templates = [...scan.options.filter((o) => optionIs(o, ['--template'])).map((o) => o.value),
+    ...config.filter((c) => c.key === 'init.templatedir').map((c) => c.value), env.get('GIT_TEMPLATE_DIR')];
+  const out: (string | null)[] = templates.some(given) ? [at('hooks')] : [];
+  for (const o of scan.options) {
+    if (!optionIs(o, ['--config']) || o.value === undefined) continue;
+    const key = o.value === null ? null : o.value.slice(0, Math.max(0, o.value.indexOf('='))).toLowerCase();
+    if (key === null || GIT_COMMAND_KEYS.some((k) => k.test(key)) || GUARDING_KEYS.test(key)) out.push(at('config'));
+  }
+  return out;
+}
+
+/** What a hook installer (grammars/writes.ts HOOK_WRITERS) writes in the repository's .git. */
+function hookInstallerWrites(program: string, words: readonly Word[], cwd: string | null): (string | null)[] {
+  // A package runner's `husky@9` is husky (a scoped name's own @ stays).
+  const spec = HOOK_WRITERS[program.replace(/(?<=.)@[^/]*$/, '')];
+  if (!spec) return [];
+  const scan = getopt(words.slice(1).map(argOf), spec.options ?? {});
+  if (scan.options.some((o) => optionIs(o, HOOK_WRITER_HELP))) return [];
+  const sub = scan.operands[0]?.value;
+  const writes = spec.when ? scan.options.some((o) => optionIs(o, spec.when!))
+    : spec.subcommands!.includes('*') || sub === null || (sub !== undefined && spec.subcommands!.includes(sub));
+  // Where the working directory is not known, the path is still one of some repository's .git.
+  return writes ? spec.writes.map((f) => join(cwd ?? '', '.git', f)) : [];
 }
 
 /** A file in the repository's .git (from cwd; the policy resolves symlinks). */

@@ -60,3 +60,56 @@ export const WRITES: Readonly<Record<string, WriteSpec>> = {
   emacs: { operands: 'all', options: { long: ['batch', 'eval=', 'load='], singleDashLong: true, permute: true } },
   ed: { operands: 'all', options: { short: 'EGlrsp:' } },
 };
+
+/**
+ * Programs that install git hooks, or point git at theirs: what they write in the repository's .git
+ * (`hooks`: its hooks directory; `config`: core.hooksPath in its config). A git hook runs on commit
+ * or push, outside the agent's view: a person installs one (see docs/trust.md).
+ */
+export interface HookWriterSpec {
+  readonly options?: OptionGrammar;
+  /** Subcommands (the first operand) that write; `*` is every invocation, with or without one. */
+  readonly subcommands?: readonly string[];
+  /** Options that make it write, whatever the operands (`overcommit --install`). */
+  readonly when?: readonly string[];
+  readonly writes: readonly ('hooks' | 'config')[];
+}
+
+/** Options with which an installer only prints. */
+export const HOOK_WRITER_HELP = ['--help', '-h', '--version', '-V'];
+
+const PRE_COMMIT: HookWriterSpec = {
+  options: { short: 'fhVt:c:', long: ['hook-type=|t', 'config=|c', 'overwrite|f', 'install-hooks', 'allow-missing-config', 'color=', 'help|h', 'version|V'], permute: true },
+  subcommands: ['install', 'uninstall'], writes: ['hooks'],
+};
+
+export const HOOK_WRITERS: Readonly<Record<string, HookWriterSpec>> = {
+  // pre-commit (and prek, its rewrite): `install` writes .git/hooks/<type> (`install-hooks` only the environments).
+  'pre-commit': PRE_COMMIT,
+  prek: PRE_COMMIT,
+  lefthook: {
+    options: { short: 'fvhVad', long: ['force|f', 'verbose|v', 'help|h', 'version|V', 'aggressive|a', 'dirs|d', 'colors=', 'no-colors', 'reset-hooks-path'], permute: true },
+    subcommands: ['install', 'uninstall', 'add'], writes: ['hooks'],
+  },
+  // husky 9: `husky [DIR]` and `husky init` set core.hooksPath (to .husky/_); husky 8's install,
+  // uninstall, add and set write it or the hook files it points at.
+  husky: { options: { short: 'hV', long: ['help|h', 'version|V'] }, subcommands: ['*'], writes: ['config'] },
+  'simple-git-hooks': { options: { short: 'hV', long: ['help|h', 'version|V'] }, subcommands: ['*'], writes: ['hooks'] },
+  overcommit: { options: { short: 'iurfhvl', long: ['install|i', 'uninstall|u', 'force|f', 'run|r', 'sign', 'help|h', 'version|v', 'list-hooks|l', 'diff='], permute: true }, when: ['-i', '-u'], writes: ['hooks'] },
+};
+
+/**
+ * Package managers' subcommands that add, remove, replace or relink a named package (npm's own
+ * abbreviations and misspellings included), and `npm pkg set|delete`, which rewrites package.json.
+ * Naming gitops-guard in one changes the guard itself (rules/05-guard-self.yaml: a person decides).
+ */
+export const PACKAGE_CHANGES: Readonly<Record<string, readonly string[]>> = {
+  npm: ['install', 'i', 'in', 'ins', 'inst', 'insta', 'instal', 'isnt', 'isnta', 'isntal', 'isntall', 'add', 'install-test', 'it',
+    'uninstall', 'unlink', 'un', 'remove', 'rm', 'r', 'update', 'up', 'upgrade', 'udpate', 'link', 'ln', 'pkg'],
+  pnpm: ['add', 'install', 'i', 'remove', 'rm', 'uninstall', 'un', 'update', 'up', 'upgrade', 'link', 'ln', 'unlink', 'pkg'],
+  yarn: ['add', 'remove', 'upgrade', 'up', 'upgrade-interactive', 'link', 'unlink', 'install', 'set'],
+  bun: ['add', 'a', 'install', 'i', 'remove', 'rm', 'update', 'link', 'unlink', 'pm'],
+};
+
+/** An operand that names the gitops-guard package (`gitops-guard@1`, `alias@npm:gitops-guard`, `../gitops-guard`, `devDependencies.gitops-guard=…`). */
+export const GUARD_PACKAGE = /(?:^|[/:@.])gitops-guard(?:$|[@#/=]|-\d)/;
