@@ -211,9 +211,9 @@ export function mentionsManaged(text: string, names: ManagedNames | null = built
 export function cannotHideManaged(text: string, names: ManagedNames | null = builtinNames()): boolean {
   const sh = shellMatchers();
   if (names === null || sh === null || expands(text)) return false;
-  // A quoted space joins a word that a glob then expands (`"ls "*` is one word, a glob, to the shell,
-  // but two words once quotes are gone): leave it to the parser.
-  if (QUOTED_SPACE_GLOB.test(text)) return false;
+  // A quoted or escaped space joins a word that a glob then expands (`"ls "*` and `ls\ *` are one
+  // word, a glob, to the shell, but two words once quotes are gone): leave it to the parser.
+  if (QUOTED_SPACE_GLOB.test(text) || (/\\\s/.test(text) && /[*?[]/.test(text))) return false;
   const t = unquoted(text);
   // Brace expansion builds words (`d{o..o}cker` is docker): the parser expands them.
   if (BRACES.test(t)) return false;
