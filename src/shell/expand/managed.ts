@@ -99,6 +99,8 @@ function rsyncHooks(scope: Scope, options: readonly { name: string; value?: stri
 
 function gitFacts(scope: Scope, git: GitCommand, words: readonly Word[]): ProgramFacts | null {
   if (git.dynamic) scope.raise('dynamic-command', 'git configuration for this run is computed at run time');
+  // `git pu\`true\`sh --force …`, `git "$sub" …`: which subcommand runs is decided at run time.
+  else if (git.sub === null && words.some((w) => w.value === null)) scope.raise('dynamic-command', "git's subcommand is computed at run time");
   for (const c of git.config) {
     if (c.value === null || !GIT_COMMAND_KEYS.some((k) => k.test(c.key))) continue;
     if (c.key.startsWith('alias.') && !(c.value.startsWith('!') && git.alias === c.key.slice(6))) continue;
