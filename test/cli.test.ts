@@ -4,7 +4,7 @@ import { spawnSync } from 'node:child_process';
 import { mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { BIN, project, SEED } from './helpers.js';
+import { BIN, project, SEED, tempDir } from './helpers.js';
 
 const VERSION = (JSON.parse(readFileSync(join(import.meta.dirname, '..', 'package.json'), 'utf8')) as { version: string }).version;
 
@@ -26,6 +26,17 @@ describe('gitops-guard check', () => {
     expect(r.stdout).toContain('rules:  container-restart');
     expect(r.stdout).toContain('rewrite: cd server && git commit --allow-empty -m "deploy: restart gateway" && git push');
   });
+  it('--prompt (shell-init) takes the home from the user database, not the prompt\'s HOME or XDG_*', () => {
+    // A user-level config is believed as the user's own; at a prompt, the agent chooses HOME and XDG_*.
+    const forged = tempDir();
+    mkdirSync(join(forged, 'gitops-guard'), { recursive: true });
+    writeFileSync(join(forged, 'gitops-guard', 'gitops-guard.json'), JSON.stringify({ builtinRules: false }));
+    const cwd = project({});
+    const env = { XDG_CONFIG_HOME: forged, XDG_CACHE_HOME: join(forged, 'cache') };
+    expect(cli(['check', 'docker restart web'], { cwd, env }).code).toBe(0);
+    expect(cli(['check', '--prompt', 'docker restart web'], { cwd, env: { ...env, HOME: forged } }).code).toBe(2);
+  });
+
   it('exits 0 on allow and 3 on ask', () => {
     expect(cli(['check', 'ls -la']).code).toBe(0);
     expect(cli(['check', 'ssh ainetic.tech "docker ps"']).code).toBe(0);

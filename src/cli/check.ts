@@ -1,5 +1,6 @@
 // `gitops-guard check [--json] [--config FILE] [--cwd DIR] COMMAND`: classify one command.
 import { readFileSync } from 'node:fs';
+import { userInfo } from 'node:os';
 import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { decideCommand } from '../decide.js';
@@ -15,6 +16,9 @@ Options:
   --json         print the verdict as JSON
   --config FILE  use this config file instead of the nearest gitops-guard.json
   --cwd DIR      the directory the command runs in (default: the current one)
+  --prompt       the check of a command typed at a guarded prompt (shell-init): the user's own
+                 home and config, cache and state directories, whatever the prompt's HOME and
+                 XDG_* variables say
   -h, --help     show this help
 
 Exit status: 0 allow, 2 deny, 3 ask, 1 usage or config error (docs/cli.md has every code).
@@ -29,6 +33,7 @@ export async function run(argv: string[]): Promise<number> {
       json: { type: 'boolean' },
       config: { type: 'string' },
       cwd: { type: 'string' },
+      prompt: { type: 'boolean' },
       help: { type: 'boolean', short: 'h' },
     },
   });
@@ -40,10 +45,21 @@ export async function run(argv: string[]): Promise<number> {
   if (positionals.length !== 1) {
     throw usageError(`check: expected one COMMAND argument, got ${positionals.length}${positionals.length > 1 ? ' (quote the command)' : ''}`);
   }
+  if (values.prompt) fromPasswd();
   const command = positionals[0] === '-' ? readFileSync(0, 'utf8') : positionals[0]!;
   const cwd = resolve(values.cwd ?? process.cwd());
   const { verdict } = await decideCommand(command, cwd, values.config !== undefined ? { configFile: values.config } : {});
   if (values.json) process.stdout.write(JSON.stringify(verdict, null, 2) + '\n');
   else process.stdout.write(formatVerdict(verdict, paint(useColour(process.stdout))) + '\n');
   return EXIT[verdict.decision];
+}
+
+/**
+ * At a guarded prompt the environment is the agent's: a HOME or XDG_* of its choosing would pick the
+ * trust file, the user-level config and the config cache the check believes. Take the home directory
+ * from the user database instead and the XDG defaults under it.
+ */
+function fromPasswd(): void {
+  process.env.HOME = userInfo().homedir;
+  for (const v of ['XDG_CONFIG_HOME', 'XDG_CACHE_HOME', 'XDG_STATE_HOME', 'XDG_DATA_HOME']) delete process.env[v];
 }

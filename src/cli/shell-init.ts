@@ -80,7 +80,7 @@ __gitops_guard_trap() {
   # The check runs without the prompt's NODE_* variables (NODE_OPTIONS=--require=… would run code
   # in it); one that cannot be removed (readonly) stops the check, and so the command.
   out=$(builtin unset -v "\${!NODE_@}" 2>/dev/null; if [[ -n \${!NODE_@} ]]; then echo "cannot clear \${!NODE_@}"; exit 125; fi
-    builtin exec "\${__gitops_guard_cmd[@]}" check -- "$cmd" 2>&1); rc=$?
+    builtin exec "\${__gitops_guard_cmd[@]}" check --prompt -- "$cmd" 2>&1); rc=$?
   (( rc == 0 )) && return 0
   __gitops_guard_block=1
   if (( rc == 2 || rc == 3 )); then
@@ -111,7 +111,7 @@ __gitops_guard_accept_line() {
   if [[ -n $buf && ( ! $buf =~ '^[A-Za-z0-9_=:,. -]*$' || \${(L)buf} =~ ${quote(names)} ) ]]; then
     # Without the prompt's NODE_* variables; one that cannot be removed stops the check.
     out=$(unset -m 'NODE_*' 2>/dev/null; if [[ -n \${(M)\${(k)parameters}:#NODE_*} ]]; then print -r -- "cannot clear \${(M)\${(k)parameters}:#NODE_*}"; exit 125; fi
-      builtin exec "\${__gitops_guard_cmd[@]}" check -- "$buf" 2>&1); rc=$?
+      builtin exec "\${__gitops_guard_cmd[@]}" check --prompt -- "$buf" 2>&1); rc=$?
     if (( rc != 0 )); then
       zle -I
       if (( rc == 2 || rc == 3 )); then
@@ -147,7 +147,7 @@ function __gitops_guard_enter
         for v in (set -xn | string match 'NODE_*')
             set -a clean -u $v
         end
-        set -l out (command env $clean $__gitops_guard_cmd check -- "$buf" 2>&1)
+        set -l out (command env $clean $__gitops_guard_cmd check --prompt -- "$buf" 2>&1)
         set -l rc $status
         if test $rc -ne 0
             echo
