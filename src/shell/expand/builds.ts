@@ -49,7 +49,11 @@ function goCommand(scope: Scope, words: readonly Word[]): boolean {
     // The Go files named, or the package's (the first operand); the rest are the program's arguments.
     const files = ops[0] === null ? null : ops.filter((v): v is string => v !== null && v.endsWith('.go'));
     if (files === null) { scope.raise('unreadable-script', '`go run` runs a package named at run time'); return true; }
-    const paths = files.length > 0 ? files.map((f) => resolve(cwd, f)) : goFiles(scope, packageDirs(scope, cwd, [ops[0] ?? '.']) ?? []);
+    const dirs = files.length > 0 ? [] : packageDirs(scope, cwd, [ops[0] ?? '.']);
+    if (dirs === undefined) { scope.raise('unreadable-script', '`go run` names more packages than can be read'); return true; }
+    const paths = files.length > 0 ? files.map((f) => resolve(cwd, f)) : goFiles(scope, dirs);
+    // A limit that runs out says so: the files past it are not read.
+    if (paths.length > 200) scope.raise('unreadable-script', `\`go run\` builds ${paths.length} Go files; past 200 they are not read`);
     for (const p of paths.slice(0, 200)) scanCodeFile(scope, 'code', p, `go run ${p}`);
     return true;
   }

@@ -64,6 +64,7 @@ export function kubeconfigExec(scope: Scope, name: string, scan: Scan, spec: { o
     const env = scope.env.get(spec.env);
     if (typeof env === 'string') named.push(...env.split(':').filter(Boolean));
   }
+  if (named.length > 16) scope.raise('unreadable-script', `${named.length} kubeconfig files are named; past 16 they are not read`);
   for (const file of named.slice(0, 16)) {
     const path = pathFrom(scope, file);
     const text = path === null ? null : readText(scope, path);
@@ -123,6 +124,7 @@ export function helmPluginRun(scope: Scope, name: string, args: readonly (string
   if (env === null) { scope.raise('unreadable-script', `\`helm ${name}\` runs a plugin from $HELM_PLUGINS, named at run time`); return; }
   const data = process.env.XDG_DATA_HOME ?? (homeDir() === null ? null : `${homeDir()}/.local/share`);
   const dirs = env !== undefined ? env.split(':').filter(Boolean) : data === null ? [] : [`${data}/helm/plugins`];
+  if (dirs.length > 8) scope.raise('unreadable-script', `$HELM_PLUGINS names ${dirs.length} directories; past 8 they are not read`);
   for (const d of dirs.slice(0, 8)) {
     const root = pathFrom(scope, d);
     for (const entry of (root === null ? null : scope.files.list?.(root)) ?? []) {
@@ -158,18 +160,11 @@ function helmfilePaths(scope: Scope, scan: Scan): string[] {
 }
 
 export function helmfileFiles(scope: Scope, scan: Scan): void {
-  const queue = helmfilePaths(scope, scan);
-  const seen = new Set<string>();
-  while (queue.length > 0 && seen.size < 32) {
-    const file = queue.shift()!;
-    if (seen.has(file)) continue;
-    seen.add(file);
-    const text = readText(scope, file);
-    if (text === null) continue;
+  eachFile(scope, helmfilePaths(scope, scan), 'helmfile', (file, text, queue) => {
     templateExec(scope, text, file);
     // What the template leaves is YAML: its hooks, helm binary and the files it names.
     const doc = record(documents(text.replace(/\{\{-?[\s\S]*?-?\}\}/g, 'x'))?.[0]);
-    if (!doc) continue;
+    if (!doc) return;
     const dir = dirname(file);
     for (const key of ['helmBinary', 'kustomizeBinary']) if (typeof doc[key] === 'string') runProgram(scope, doc[key] as string, [], `helmfile ${key} (${file})`, dir);
     const releases = list(doc.releases).map(record);
@@ -182,6 +177,27 @@ export function helmfileFiles(scope: Scope, scan: Scan): void {
     }
     // Values files rendered as templates (`*.gotmpl`) may call exec too.
     for (const r of releases) for (const v of strings(r?.values)) if (v.endsWith('.gotmpl')) queue.push(resolve(dir, v));
+  });
+}
+
+const MAX_FILES = 32;
+
+/**
+ * Read project files one by one, each once; `visit` may queue more (a helmfile's sub-helmfiles, a
+ * skaffold config's requires). Past MAX_FILES the rest is not read, and that is said, not passed over.
+ */
+function eachFile(scope: Scope, queue: string[], tool: string, visit: (file: string, text: string, queue: string[]) => void): void {
+  const seen = new Set<string>();
+  while (queue.length > 0) {
+    const file = queue.shift()!;
+    if (seen.has(file)) continue;
+    if (seen.size >= MAX_FILES) {
+      scope.raise('unreadable-script', `${tool} names more than ${MAX_FILES} files; the rest (${file}, …) is not read`);
+      return;
+    }
+    seen.add(file);
+    const text = readText(scope, file);
+    if (text !== null) visit(file, text, queue);
   }
 }
 
@@ -205,13 +221,7 @@ function templateExec(scope: Scope, text: string, file: string): void {
 export function skaffoldFiles(scope: Scope, scan: Scan): void {
   const given = valuesOf(scan, '--filename').filter((v): v is string => v !== null);
   const queue = (given.length > 0 ? given : [SKAFFOLD_DEFAULT]).map((f) => pathFrom(scope, f)).filter((p): p is string => p !== null);
-  const seen = new Set<string>();
-  while (queue.length > 0 && seen.size < 32) {
-    const file = queue.shift()!;
-    if (seen.has(file)) continue;
-    seen.add(file);
-    const text = readText(scope, file);
-    if (text === null) continue;
+  eachFile(scope, queue, 'skaffold', (file, text) => {
     const dir = dirname(file);
     for (const doc of documents(text) ?? []) {
       walkSkaffold(scope, doc, dir, false, file);
@@ -220,11 +230,11 @@ export function skaffoldFiles(scope: Scope, scan: Scan): void {
         if (typeof p === 'string') queue.push(resolve(dir, p, p.endsWith('.yaml') || p.endsWith('.yml') ? '' : SKAFFOLD_DEFAULT));
       }
     }
-  }
+  });
 }
 
 function walkSkaffold(scope: Scope, node: unknown, cwd: string, inHooks: boolean, file: string, depth = 0): void {
-  if (depth > 24) return;
+  if (depth > 24) { scope.raise('unreadable-script', `${file}: nested deeper than 24 levels; the rest is not read`); return; }
   if (Array.isArray(node)) { for (const n of node) walkSkaffold(scope, n, cwd, inHooks, file, depth + 1); return; }
   const o = record(node);
   if (!o) return;

@@ -89,9 +89,15 @@ export function moduleFile(scope: Scope, lang: CodeLanguage, name: string, base:
     for (const d of include) dirs.push(base === null ? d : resolve(base, d));
     for (const v of rules.env) {
       const value = scope.env.get(v);
-      if (typeof value === 'string') for (const d of value.split(':')) if (d !== '' && !/[$`]/.test(d)) dirs.push(scope.cwd === null ? d : resolve(scope.cwd, d));
+      if (typeof value !== 'string') continue;
+      for (const d of value.split(':')) {
+        if (d === '') continue;
+        if (/[$`]/.test(d)) scope.raise('unreadable-script', `${name}: ${v} names a directory computed at run time (${d})`);
+        else dirs.push(scope.cwd === null ? d : resolve(scope.cwd, d));
+      }
     }
   }
+  if (dirs.length > 16) scope.raise('unreadable-script', `${name}: ${dirs.length} module directories to search; past 16 they are not read`);
   for (const dir of dirs.slice(0, 16)) {
     for (const f of rules.files(name)) {
       const path = isAbsolute(f) ? f : join(dir, f);
