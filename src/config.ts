@@ -18,6 +18,15 @@ const PATHS_TEXT = "Files and directories, relative to the repository root, whos
   + 'Give it where what the engine applies is not compose files (Argo CD, Flux: the manifests, kustomizations, values).';
 const kubeContext = z.string().regex(/^[A-Za-z0-9_.:@\/-]+$/, 'a kubeconfig context name, without spaces or shell characters');
 
+/** Where a Kubernetes GitOps engine's object is: its namespace, and the cluster's kubeconfig context. */
+function clusterKeys(namespace: string, engine: string, what: string) {
+  return {
+    namespace: kubeName.default(namespace).describe(what),
+    context: kubeContext.optional().describe(`The kubeconfig context of the cluster ${engine} runs in (default: the current one).`),
+    kubeconfig: z.string().optional().describe('The kubeconfig file (default: KUBECONFIG, else ~/.kube/config).'),
+  };
+}
+
 /** Who applies what is pushed: this tool's own reconciler, Docker Swarm, or a Kubernetes GitOps engine. */
 export const ReconcilerSchema = z.union([
   z.enum(['gitops-guard', 'swarm']),
@@ -32,16 +41,12 @@ export const ReconcilerSchema = z.union([
   z.object({
     type: z.literal('argocd'),
     app: kubeName.describe('The Argo CD Application.'),
-    namespace: kubeName.default('argocd').describe("The Application's namespace."),
-    context: kubeContext.optional().describe('The kubeconfig context of the cluster Argo CD runs in (default: the current one).'),
-    kubeconfig: z.string().optional().describe('The kubeconfig file (default: KUBECONFIG, else ~/.kube/config).'),
+    ...clusterKeys('argocd', 'Argo CD', "The Application's namespace."),
   }).strict(),
   z.object({
     type: z.literal('flux'),
     kustomization: kubeName.describe('The Flux Kustomization.'),
-    namespace: kubeName.default('flux-system').describe("The Kustomization's namespace."),
-    context: kubeContext.optional().describe('The kubeconfig context of the cluster Flux runs in (default: the current one).'),
-    kubeconfig: z.string().optional().describe('The kubeconfig file (default: KUBECONFIG, else ~/.kube/config).'),
+    ...clusterKeys('flux-system', 'Flux', "The Kustomization's namespace."),
   }).strict(),
 ]);
 export type ReconcilerInput = z.input<typeof ReconcilerSchema>;
