@@ -250,6 +250,8 @@ export function cannotHideManaged(text: string, names: ManagedNames | null = bui
     if (setsState(words.slice(i))) return false;
     if (words.some((w) => /^PATH\+?=/.test(w))) return false;
     if (words.some((w) => sh.wrappers.has(w)) && words.some((w) => /[/*?[\]{}~]/.test(w) || w === '.')) return false;
+    // A program whose rules wait for a word (git and push): a glob may make that word (`git *`).
+    if (names.guarded.some((g) => g.program === first.toLowerCase()) && words.some((w) => /[*?[]/.test(w))) return false;
   }
   return true;
 }
