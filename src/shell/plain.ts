@@ -41,8 +41,11 @@ const RESERVED = new Set(['if', 'then', 'else', 'elif', 'fi', 'case', 'esac', 'f
   'do', 'done', 'function', 'in', 'time', 'coproc', '!', '[[', ']]', '{', '}',
   'export', 'declare', 'local', 'readonly', 'typeset', 'unset', 'unsetenv']);
 
-/** Redirections the plain lexer reads: an optional descriptor written right before the operator. */
-const REDIRECT = /^([0-9]?)(>>|>&|>|<)$/;
+/**
+ * Redirections the plain lexer reads: an optional descriptor written right before the operator.
+ * Descriptor 0 is left to the parser: tree-sitter-bash reads `0>x` as a word 0 and a redirection.
+ */
+const REDIRECT = /^([1-9]?)(>>|>&|>|<)$/;
 
 /**
  * The commands in `text` when it is plain commands, in pipelines with simple redirections
@@ -90,7 +93,7 @@ export function plainCommands(text: string): SimpleCommand[] | null {
   // blanks, quotes and operator characters. Two word tokens that touch (`a"b"`, `"a"b`) are one
   // shell word made of parts: left to the parser. So is a lone `&` (background), and any other
   // redirection (`<<`, `<<<`, `&>`, `>|`, `<(`).
-  const re = /&&|\|\||;|\|(?![|&])|(?:(?<=^|[ \t])[0-9])?(?:>>|>&|>(?![|(])|<(?![<(&>]))|"[^"]*"|'[^']*'|[^ \t"'&|;<>]+|["'&|<>]/g;
+  const re = /&&|\|\||;|\|(?![|&])|(?:(?<=^|[ \t])[1-9])?(?:>>|>&|>(?![|(])|<(?![<(&>]))|"[^"]*"|'[^']*'|[^ \t"'&|;<>]+|["'&|<>]/g;
   for (let m = re.exec(text); m !== null; m = re.exec(text)) {
     const token = m[0];
     if (OPERATOR.test(token) || token === '|') {
