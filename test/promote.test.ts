@@ -14,7 +14,7 @@ import { StdioClientTransport } from '@modelcontextprotocol/sdk/client/stdio.js'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { RECONCILER_SCRIPT } from '../src/gitops/reconciler.js';
 import { httpGet, httpdService, startEngine, type Engine } from './support/docker.js';
-import { git } from './support/repos.js';
+import { git, makeOrigin } from './support/repos.js';
 import { freePorts, keygen, startSshd, type Sshd } from './support/sshd.js';
 import { BIN } from './helpers.js';
 
@@ -71,19 +71,8 @@ beforeAll(async () => {
   const kh = join(work, 'known_hosts');
   const web2Pub = readFileSync(`${web2HostKey}.pub`, 'utf8').trim().split(/\s+/);
   writeFileSync(kh, `${sshS.knownHostsLine}\n${sshP.knownHostsLine}\n[127.0.0.1]:${P[4]} ${web2Pub[0]} ${web2Pub[1]}\n`);
-  bare = join(work, 'origin.git');
-  dev = join(work, 'dev');
-  execFileSync('git', ['init', '-q', '--bare', '-b', 'main', bare]);
-  execFileSync('git', ['clone', '-q', bare, dev], { stdio: 'pipe' });
-  git(dev, 'checkout', '-q', '-b', 'main');
-  git(dev, 'config', 'user.name', 'Dev');
-  git(dev, 'config', 'user.email', 'dev@example.com');
-  mkdirSync(join(dev, 'server'));
-  writeFileSync(join(dev, 'server', 'staging.yml'), compose('shop-staging', P[0]!, '1'));
-  writeFileSync(join(dev, 'server', 'prod.yml'), compose('shop-prod', P[1]!, '1'));
-  writeFileSync(join(dev, 'server', 'web.yml'), webCompose('1'));
   const srv = (env: string): string => join(work, 'srv', `shop-${env}`);
-  writeFileSync(join(dev, 'gitops-guard.json'), JSON.stringify({
+  const config = {
     user: 'root', sshConfig: ssh, knownHosts: [kh], identityFile: clientKey, reconcile: 'trigger',
     environments: {
       staging: { host: 'staging', branch: 'staging', remotePath: srv('staging'), composeFiles: ['server/staging.yml'] },
@@ -91,10 +80,16 @@ beforeAll(async () => {
       web: { hosts: ['web1', 'web2'], branch: 'web', remotePath: srv('web'), composeFiles: ['server/web.yml'] },
     },
     defaultEnvironment: 'staging',
-  }, null, 2));
-  git(dev, 'add', '.');
-  git(dev, 'commit', '-qm', 'deploy: the shop, release 1');
-  git(dev, 'push', '-q', '-u', 'origin', 'main');
+  };
+  ({ bare, dev } = makeOrigin(work, {
+    files: {
+      'server/staging.yml': compose('shop-staging', P[0]!, '1'),
+      'server/prod.yml': compose('shop-prod', P[1]!, '1'),
+      'server/web.yml': webCompose('1'),
+      'gitops-guard.json': JSON.stringify(config, null, 2),
+    },
+    message: 'deploy: the shop, release 1',
+  }));
   for (const b of ['staging', 'prod', 'web']) {
     git(dev, 'branch', '-q', b);
     git(dev, 'push', '-q', '-u', 'origin', b);

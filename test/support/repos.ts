@@ -21,13 +21,12 @@ export interface Repos {
 }
 
 /**
- * Under `work`: origin.git (bare), dev (a clone whose first commit, `message`, holds `files` and is
- * pushed to main) and the server checkout at `checkout` (relative to `work`).
+ * Under `work`: origin.git (bare) and dev, a clone whose first commit, `message`, holds `files` and
+ * is pushed to main.
  */
-export function makeRepos(work: string, options: { checkout: string; files: Record<string, string>; message: string }): Repos {
+export function makeOrigin(work: string, options: { files: Record<string, string>; message: string }): { bare: string; dev: string } {
   const bare = join(work, 'origin.git');
   const dev = join(work, 'dev');
-  const checkout = join(work, options.checkout);
   execFileSync('git', ['init', '-q', '--bare', '-b', 'main', bare]);
   execFileSync('git', ['clone', '-q', bare, dev], { stdio: 'pipe' });
   git(dev, 'checkout', '-q', '-b', 'main');
@@ -41,6 +40,13 @@ export function makeRepos(work: string, options: { checkout: string; files: Reco
   git(dev, 'add', '.');
   git(dev, 'commit', '-qm', options.message);
   git(dev, 'push', '-q', '-u', 'origin', 'main');
+  return { bare, dev };
+}
+
+/** makeOrigin, and the server checkout at `checkout` (relative to `work`). */
+export function makeRepos(work: string, options: { checkout: string; files: Record<string, string>; message: string }): Repos {
+  const { bare, dev } = makeOrigin(work, options);
+  const checkout = join(work, options.checkout);
   execFileSync('git', ['clone', '-q', bare, checkout], { stdio: 'pipe' });
   return { bare, dev, checkout };
 }
