@@ -18,7 +18,7 @@ export interface Decided {
 }
 
 /** How the classifier is reached (injectable for tests of the adapters). */
-export type Classify = (command: string, cwd: string, configFile: string | null) => Promise<Verdict>;
+export type Classify = (command: string, cwd: string, config: ResolvedConfig) => Promise<Verdict>;
 
 const classifier: Classify = async (...args) => (await import('./cli/classify-once.js')).classifyOnce(...args);
 
@@ -27,6 +27,6 @@ export async function decideCommand(command: string, cwd: string, options: { con
   const config = await loadConfig({ cwd, ...(options.configFile !== undefined ? { file: options.configFile } : {}) });
   // User rule packs can name programs the built-in names do not: then the classifier reads everything.
   if (config.rules.length === 0 && cannotHideManaged(command)) return { verdict: NOTHING_MANAGED, config };
-  const verdict = await (options.classify ?? classifier)(command, cwd, config.file);
+  const verdict = await (options.classify ?? classifier)(command, cwd, config);
   return { verdict, config };
 }

@@ -21,6 +21,8 @@ export { rulesFor };
 export interface GuardOptions {
   /** Config object (validated); when absent, the nearest config file from `cwd`, else defaults. */
   readonly config?: ConfigInput;
+  /** A config already loaded and resolved (the one entry, src/decide.ts, has read it): nothing is read again. */
+  readonly resolved?: ResolvedConfig;
   /** A config file to read instead of searching. */
   readonly configFile?: string;
   /** Directory commands run in (default: process.cwd()). */
@@ -112,7 +114,7 @@ function failed(command: string, e: unknown): Verdict {
 
 export async function createGuard(options: GuardOptions = {}): Promise<Guard> {
   const cwd = resolve(options.cwd ?? process.cwd());
-  const config = await loadConfig({
+  const config = options.resolved ?? await loadConfig({
     cwd,
     ...(options.configFile !== undefined ? { file: options.configFile } : {}),
     ...(options.config !== undefined ? { config: options.config } : {}),

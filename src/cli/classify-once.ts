@@ -2,24 +2,25 @@
 // everything it loads (the guard, the rules, the shell layer, tree-sitter) is the heavy half of the
 // executable: the bundle keeps it in its own file, so a command that the fast path settles never
 // compiles it (see bin.ts and scripts/bundle.mjs).
-import { setFlagsFromString } from 'node:v8';
+import { createRequire } from 'node:module';
 import { createGuard } from '../guard.js';
+import type { ResolvedConfig } from '../config.js';
 import type { Verdict } from '../policy/classify.js';
 
 
 /**
  * V8 settings for a process that classifies one command and exits, set just before the parser
- * loads (loading the `v8` module costs a cold process a few milliseconds). tree-sitter's grammar is
+ * loads (loading the `v8` module costs a cold process a few milliseconds, so it is required only then). tree-sitter's grammar is
  * WebAssembly: V8's optimizing tier compiles it in the background and makes the process wait for
  * that at exit (~850 ms measured here for a docker command); the baseline tier alone parses a
  * command in tens of microseconds. (--single-threaded cannot be set this late: V8 aborts.)
  */
 function tuneForOneShot(): void {
-  setFlagsFromString('--liftoff-only');
+  (createRequire(import.meta.url)('node:v8') as typeof import('node:v8')).setFlagsFromString('--liftoff-only');
 }
 
-/** Classify `command`; the parser is loaded only if the command needs it. */
-export async function classifyOnce(command: string, cwd: string, configFile: string | null): Promise<Verdict> {
-  const guard = await createGuard({ cwd, deferParser: true, beforeParserLoad: tuneForOneShot, ...(configFile ? { configFile } : {}) });
+/** Classify `command` under the config already loaded for `cwd`; the parser is loaded only if the command needs it. */
+export async function classifyOnce(command: string, cwd: string, config: ResolvedConfig): Promise<Verdict> {
+  const guard = await createGuard({ cwd, deferParser: true, beforeParserLoad: tuneForOneShot, resolved: config });
   return guard.decide(command);
 }

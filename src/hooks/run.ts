@@ -4,7 +4,7 @@
 import { createRequire } from 'node:module';
 import { resolve } from 'node:path';
 import type { Verdict } from '../policy/classify.js';
-import { decideCommand } from '../decide.js';
+import { decideCommand, type Classify } from '../decide.js';
 import type { FileEdit } from './edits.js';
 import { HookInputError, type HookAdapter, type Outcome, type Reply } from './types.js';
 
@@ -26,7 +26,7 @@ export interface HookOptions {
   /** The directory the hook runs in (the host's cwd field wins when present). */
   readonly cwd: string;
   /** Classify a command (the CLI's one-shot classifier; injectable for tests). */
-  readonly classify: (command: string, cwd: string, configFile: string | null) => Promise<Verdict>;
+  readonly classify: Classify;
 }
 
 /** Answer one hook call. Never throws: every failure is the host's block. */

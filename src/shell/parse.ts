@@ -5,6 +5,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { PACKAGE_ROOT } from '../paths.js';
 import type { Node as TsNode, Parser, Tree } from 'web-tree-sitter';
+import { nowMs } from './clock.js';
 
 /**
  * A syntax node copied out of the wasm tree. Every property read on a web-tree-sitter node is a
@@ -191,13 +192,13 @@ export function withTree<T>(text: string, use: (root: Node) => T): T | ParseFail
     return { kind: 'too-large', bytes: Buffer.byteLength(text, 'utf8') };
   }
   if (!parser) throw new Error('gitops-guard: the shell parser is not loaded (callers check parserLoaded() first)');
-  const deadline = performance.now() + PARSE_DEADLINE_MS;
+  const deadline = nowMs() + PARSE_DEADLINE_MS;
   let timedOut = false;
   let tree: Tree | null = null;
   try {
     tree = parser.parse(text, null, {
       progressCallback: () => {
-        if (performance.now() > deadline) timedOut = true;
+        if (nowMs() > deadline) timedOut = true;
         return timedOut as unknown as void;
       },
     });

@@ -22,6 +22,7 @@ import { readVars } from './read-vars.js';
 import { FROM_FILE } from '../set-vars.js';
 import type { ManagedNames } from '../fastpath.js';
 import { DEFAULT_VERBS, READERS } from '../grammars/readers.js';
+import { nowMs } from '../clock.js';
 
 export interface ExpandOptions {
   /** Absolute directory the command runs in. */
@@ -97,7 +98,7 @@ export class Expansion {
     this.files = overlay(options.files, this.written);
     this.maxDepth = options.maxDepth ?? 12;
     this.maxCommands = options.maxCommands ?? 2000;
-    this.deadline = performance.now() + (options.budgetMs ?? 500);
+    this.deadline = nowMs() + (options.budgetMs ?? 500);
     this.queue.push({
       text: input, target: LOCAL, depth: 0, origin: null, spliceable: true, cwd: options.cwd, stdin: null,
       via: [], source: 'input', env: new Map(),
@@ -107,7 +108,7 @@ export class Expansion {
   run(): ExpandResult {
     while (this.queue.length > 0) {
       const job = this.queue.shift()!;
-      if (performance.now() > this.deadline) {
+      if (nowMs() > this.deadline) {
         this.limitReached(job, 'took too long to read');
         break;
       }
@@ -146,7 +147,7 @@ export class Expansion {
   /** Read the jobs queued from `mark` on now, in order (the nesting depth still bounds how deep this goes). */
   private drain(mark: number): boolean {
     for (const next of this.queue.splice(mark)) {
-      if (performance.now() > this.deadline) { this.limitReached(next, 'took too long to read'); return false; }
+      if (nowMs() > this.deadline) { this.limitReached(next, 'took too long to read'); return false; }
       if (!this.job(next)) return false;
     }
     return true;
