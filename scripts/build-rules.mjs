@@ -1,6 +1,6 @@
 // Validate the built-in rule packs and store them as dist/rules.json (see src/policy/builtin.ts).
 import { writeFileSync } from 'node:fs';
-import { builtinFiles, packsStamp, COMPILED_RULES } from '../dist/policy/builtin.js';
+import { builtinFiles, compiledPacks, packsStamp, COMPILED_EXAMPLES, COMPILED_RULES } from '../dist/policy/builtin.js';
 import { loadPacks } from '../dist/policy/rules.js';
 import { RuleIndex } from '../dist/policy/match.js';
 import { configJsonSchema } from '../dist/config.js';
@@ -9,7 +9,9 @@ import { shellNames } from '../dist/shell/expand/names.js';
 
 const files = builtinFiles();
 const rules = loadPacks(files);
-writeFileSync(COMPILED_RULES, JSON.stringify({ stamp: packsStamp(files), rules }));
+const compiled = compiledPacks(rules, packsStamp(files));
+writeFileSync(COMPILED_RULES, JSON.stringify(compiled.packs));
+writeFileSync(COMPILED_EXAMPLES, JSON.stringify(compiled.examples));
 // What the fast path searches text for: derived from the rules and the runner table, so a new rule
 // or runner is never missed by it (src/shell/fastpath.ts).
 writeFileSync(new URL('../dist/fastpath.json', import.meta.url), JSON.stringify({ rules: new RuleIndex(rules).names(), shell: shellNames() }));

@@ -17,8 +17,11 @@ export interface Decided {
   readonly config: ResolvedConfig;
 }
 
-/** How the classifier is reached (injectable for tests of the adapters). */
-export type Classify = (command: string, cwd: string, config: ResolvedConfig) => Promise<Verdict>;
+/**
+ * How the classifier is reached (injectable for tests of the adapters). `fastPathTried`: the fast
+ * path has already found that the text may hide a managed command, so the classifier need not ask again.
+ */
+export type Classify = (command: string, cwd: string, config: ResolvedConfig, fastPathTried: boolean) => Promise<Verdict>;
 
 const classifier: Classify = async (...args) => (await import('./cli/classify-once.js')).classifyOnce(...args);
 
@@ -26,7 +29,8 @@ const classifier: Classify = async (...args) => (await import('./cli/classify-on
 export async function decideCommand(command: string, cwd: string, options: { configFile?: string; classify?: Classify } = {}): Promise<Decided> {
   const config = await loadConfig({ cwd, ...(options.configFile !== undefined ? { file: options.configFile } : {}) });
   // User rule packs can name programs the built-in names do not: then the classifier reads everything.
-  if (config.rules.length === 0 && cannotHideManaged(command)) return { verdict: NOTHING_MANAGED, config };
-  const verdict = await (options.classify ?? classifier)(command, cwd, config);
+  const fast = config.rules.length === 0;
+  if (fast && cannotHideManaged(command)) return { verdict: NOTHING_MANAGED, config };
+  const verdict = await (options.classify ?? classifier)(command, cwd, config, fast);
   return { verdict, config };
 }

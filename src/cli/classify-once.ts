@@ -19,8 +19,11 @@ function tuneForOneShot(): void {
   (createRequire(import.meta.url)('node:v8') as typeof import('node:v8')).setFlagsFromString('--liftoff-only');
 }
 
-/** Classify `command` under the config already loaded for `cwd`; the parser is loaded only if the command needs it. */
-export async function classifyOnce(command: string, cwd: string, config: ResolvedConfig): Promise<Verdict> {
-  const guard = await createGuard({ cwd, deferParser: true, beforeParserLoad: tuneForOneShot, resolved: config });
+/**
+ * Classify `command` under the config already loaded for `cwd` (src/decide.ts); the parser is loaded
+ * only if the command needs it, and the fast path is not asked twice.
+ */
+export async function classifyOnce(command: string, cwd: string, config: ResolvedConfig, fastPathTried: boolean): Promise<Verdict> {
+  const guard = await createGuard({ cwd, deferParser: true, beforeParserLoad: tuneForOneShot, resolved: config, fastPath: !fastPathTried });
   return guard.decide(command);
 }

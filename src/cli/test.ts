@@ -40,7 +40,7 @@ export async function run(argv: string[]): Promise<number> {
   const config = await loadConfig({ cwd, ...(parsed.values.config !== undefined ? { file: parsed.values.config } : {}) });
   const { packs, cases } = classifyPaths(parsed.positionals);
   // Packs named here are tried first, like the packs in the config.
-  const rules = [...loadPacks(packs), ...(await rulesFor(config))];
+  const rules = [...loadPacks(packs), ...(await rulesFor(config, { examples: true }))];
   const result = { ...emptyResult(), ...(reporter === 'text' ? {} : { cases: [] }) };
   await runExamples(rules, result);
   for (const file of cases) await runCaseFile(file, rules, result);

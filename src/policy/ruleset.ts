@@ -9,12 +9,15 @@ import { builtinRules } from './builtin.js';
 import { KNOWN_PLACEHOLDERS, placeholders } from './rewrite.js';
 import type { Rule } from './rules.js';
 
-/** Rules in the order they are tried: config's remoteAllow, the user's packs, then the built-in packs. */
-export async function rulesFor(config: ResolvedConfig): Promise<Rule[]> {
+/**
+ * Rules in the order they are tried: config's remoteAllow, the user's packs, then the built-in packs.
+ * The built-in rules carry their examples only when asked (`examples`: for running them).
+ */
+export async function rulesFor(config: ResolvedConfig, options: { examples?: boolean } = {}): Promise<Rule[]> {
   const packs = config.rules.length > 0
     ? (await import('./rules.js')).loadPacks(config.rules.map((p) => resolve(config.root, p)))
     : [];
-  const builtinAll = packs.length > 0 || config.builtinRules ? await builtinRules() : [];
+  const builtinAll = packs.length > 0 || config.builtinRules ? await builtinRules(options) : [];
   // What of the project's own rules may take effect without a person's trust (src/trust/).
   const user = await screenRules(config, packs, builtinAll);
   const builtin = config.builtinRules ? builtinAll : [];

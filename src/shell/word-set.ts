@@ -5,6 +5,8 @@
 // caller's (see fastpath.ts).
 
 const isWordChar = (c: number): boolean => (c >= 48 && c <= 57) || (c >= 65 && c <= 90) || (c >= 97 && c <= 122) || c === 95;
+/** What `accepts` takes, as one test (a cold process runs a regular expression faster than a loop over characters). */
+const SEARCHABLE = /^[A-Za-z0-9_][A-Za-z0-9_+.-]*$/;
 const isNameChar = (c: number): boolean => isWordChar(c) || c === 43 || c === 45 || c === 46;
 
 export interface WordEdges {
@@ -31,9 +33,7 @@ export class WordSet {
 
   /** Can this name be searched for as a word? */
   static accepts(name: string): boolean {
-    if (name === '' || !isWordChar(name.charCodeAt(0))) return false;
-    for (let i = 1; i < name.length; i++) if (!isNameChar(name.charCodeAt(i))) return false;
-    return true;
+    return SEARCHABLE.test(name);
   }
 
   /** Is one of the names in `text` as a word of its own? */
