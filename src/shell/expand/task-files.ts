@@ -190,7 +190,8 @@ export function poeTasks(text: string): Map<string, Task> {
   const doc = parseToml(text) as { tool?: { poe?: { tasks?: Record<string, unknown> } } };
   const out = new Map<string, Task>();
   const one = (t: unknown, body: string[], deps: string[], depth: number): void => {
-    if (depth > 8) return;
+    // Deeper than this is not a task file anyone writes: it is unreadable, not empty (the caller fails closed).
+    if (depth > 8) throw new Error('a task nests lists more than 8 deep');
     if (typeof t === 'string') { body.push(t); return; }
     if (Array.isArray(t)) { for (const x of t) one(x, body, deps, depth + 1); return; }
     if (!t || typeof t !== 'object') return;
