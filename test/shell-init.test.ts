@@ -2,7 +2,7 @@
 // then a forbidden command and allowed ones are typed at the prompt. The `docker` on the session's
 // PATH is a stand-in (no Docker engine runs here) that records each call in a file.
 import { execFileSync } from 'node:child_process';
-import { chmodSync, existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { chmodSync, existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { BIN, project, SEED } from './helpers.js';
@@ -96,6 +96,31 @@ describe.each(['bash', 'zsh', 'fish'] as const)('shell-init %s: the quick filter
     await s.type('helm version');
     await s.type('argocd app list');
     expect(s.other()).toEqual(['helm version', 'argocd app list']);
+  }, 60_000);
+
+  it('checks plain-word commands that only a project\'s own rule pack names, in that project and not outside it', async () => {
+    const s = session(shell);
+    // A project beside the session's: its config adds a pack that denies `terraform apply` (terraform is a stand-in).
+    const team = join(s.dir, 'team');
+    mkdirSync(join(team, 'sub'), { recursive: true });
+    writeFileSync(join(team, 'gitops-guard.json'), JSON.stringify({ ...SEED, rules: ['team.yaml'] }));
+    writeFileSync(join(team, 'team.yaml'), [
+      'rules:', '  - id: no-terraform-apply', '    description: terraform apply by hand', '    decision: deny',
+      '    match: { program: [terraform], path: [apply] }', '    message: Apply through git.',
+      '    examples: { match: [terraform apply], not_match: [terraform plan] }', ''].join('\n'));
+    writeFileSync(join(s.dir, 'bin', 'terraform'), `#!/bin/sh\n# terraform stand-in: records the call\necho "terraform $*" >> ${join(s.dir, 'other-calls')}\n`);
+    chmodSync(join(s.dir, 'bin', 'terraform'), 0o755);
+    await s.type(init(s));
+    await s.type('terraform apply');
+    expect(s.other()).toEqual(['terraform apply']);
+    await s.type(`cd ${join(team, 'sub')}`);
+    await s.type('terraform apply');
+    await s.type('terraform plan');
+    expect(s.other()).toEqual(['terraform apply', 'terraform plan']);
+    expect(s.screen()).toContain('no-terraform-apply');
+    await s.type(`cd ${s.dir}`);
+    await s.type('terraform apply');
+    expect(s.other()).toEqual(['terraform apply', 'terraform plan', 'terraform apply']);
   }, 60_000);
 
   it('runs the check without the prompt\'s NODE_OPTIONS: a --require of the agent\'s file does not decide', async () => {

@@ -10,17 +10,23 @@
 // fish: Enter is bound to a function that checks the command line, then executes it or not.
 //
 // All three skip commands made only of plain words with no name of the fast path's derived list
-// (see quickNames), so most commands cost nothing. The check runs without the prompt's NODE_*
-// variables. If the guard cannot run, the
+// (see quickNames), so most commands cost nothing. A project's own rule packs name programs of their
+// own: the snippet finds the nearest config file as the guard does (a walk up from $PWD, no process)
+// and, whenever that file is another one than last time, asks `shell-init --names` for the list that
+// holds there. The check runs without the prompt's NODE_* variables. If the guard cannot run, the
 // command is blocked, with the way to switch the guard off for this shell.
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { CONFIG_NAMES, loadConfig } from '../config-file.js';
 import { PACKAGE_ROOT } from '../paths.js';
-import { SHELL_STATE, type FastPathNames } from '../shell/fastpath.js';
+import { RuleIndex } from '../policy/match.js';
+import { rulesFor } from '../policy/ruleset.js';
+import { SHELL_STATE, type FastPathNames, type ManagedNames } from '../shell/fastpath.js';
 import { usageError } from './exit.js';
 
 export const usage = `Usage: gitops-guard shell-init bash|zsh|fish
+       gitops-guard shell-init --names
 
 Print a snippet for an interactive shell that stops a forbidden command typed at the prompt
 before it runs, and prints the reason and the GitOps equivalent. Add to ~/.bashrc or ~/.zshrc:
@@ -30,6 +36,9 @@ before it runs, and prints the reason and the GitOps equivalent. Add to ~/.bashr
 or to ~/.config/fish/config.fish:
 
   gitops-guard shell-init fish | source
+
+--names prints the quick filter's pattern for the config that holds in this directory (the
+snippet asks for it when it enters a project with another config file).
 `;
 
 /**
@@ -40,7 +49,7 @@ or to ~/.config/fish/config.fish:
  * and the builtins that change what a later name runs; plus what the fast path refuses by shape
  * (`PATH=`, a `.` command). Compared without case, at the start of any word. Unbuilt: everything is checked.
  */
-export function quickNames(): string {
+export function quickNames(rules?: ManagedNames): string {
   let stored: FastPathNames;
   try {
     stored = JSON.parse(readFileSync(join(PACKAGE_ROOT, 'dist', 'fastpath.json'), 'utf8')) as FastPathNames;
@@ -49,6 +58,7 @@ export function quickNames(): string {
   }
   const all = [
     ...stored.rules.names, ...stored.rules.guarded.map((g) => g.program),
+    ...(rules ? [...rules.names, ...rules.guarded.map((g) => g.program)] : []),
     ...stored.shell.runners, ...stored.shell.wrappers, ...stored.shell.guarded.map((g) => g.program),
     ...SHELL_STATE, 'path=',
   ];
@@ -58,6 +68,15 @@ export function quickNames(): string {
   return `(^|[^a-z0-9_])(${names.map((n) => n.replace(/\./g, '[.]')).join('|')})|(^| )[.]( |$)`;
 }
 
+/** The quick filter's pattern where the config found from `cwd` holds: the built-in names and those of its own rule packs. */
+export async function namesAt(cwd: string): Promise<string> {
+  const config = await loadConfig({ cwd });
+  return config.rules.length === 0 ? quickNames() : quickNames(new RuleIndex(await rulesFor(config)).names());
+}
+
+/** The config file names a snippet looks for, as a shell word list. */
+const CONFIG_WORDS = CONFIG_NAMES.join(' ');
+
 function quote(s: string): string {
   return `'${s.replace(/'/g, `'\\''`)}'`;
 }
@@ -66,6 +85,7 @@ export function bashSnippet(node: string, bin: string, names = quickNames()): st
   return `# gitops-guard: stop forbidden commands typed at this prompt (bash). Off: __gitops_guard_off
 __gitops_guard_cmd=(${quote(node)} ${quote(bin)})
 __gitops_guard_names=${quote(names)}
+__gitops_guard_names_at=-
 __gitops_guard_armed=0
 __gitops_guard_block=0
 __gitops_guard_trap() {
@@ -75,6 +95,7 @@ __gitops_guard_trap() {
   (( __gitops_guard_block )) && return 1
   case $cmd in __gitops_guard_*) return 0 ;; esac
   local low=\${cmd,,}
+  __gitops_guard_names_here
   if [[ $cmd =~ ^[A-Za-z0-9_=:,.\\ -]*$ && ! $low =~ $__gitops_guard_names ]]; then return 0; fi
   local out rc
   # The check runs without the prompt's NODE_* variables (NODE_OPTIONS=--require=… would run code
@@ -90,6 +111,19 @@ __gitops_guard_trap() {
   fi
   return 1
 }
+# The names where the nearest config file holds (a project's rule packs add names of their own).
+__gitops_guard_names_here() {
+  local d=$PWD n at=
+  while [[ -z $at ]]; do
+    for n in ${CONFIG_WORDS}; do [[ -f $d/$n ]] && { at=$d/$n; break; }; done
+    [[ -z $d || $d == / ]] && break
+    d=\${d%/*}
+  done
+  [[ $at == "$__gitops_guard_names_at" ]] && return 0
+  __gitops_guard_names_at=$at
+  __gitops_guard_names=$(builtin unset -v "\${!NODE_@}" 2>/dev/null; builtin exec "\${__gitops_guard_cmd[@]}" shell-init --names 2>/dev/null) || __gitops_guard_names=.
+  [[ -n $__gitops_guard_names ]] || __gitops_guard_names=.
+}
 __gitops_guard_prompt() { :; }
 __gitops_guard_off() { __gitops_guard_armed=0; trap - DEBUG; PS0=\${PS0#"$__gitops_guard_ps0"}; PROMPT_COMMAND=\${PROMPT_COMMAND#__gitops_guard_prompt;}; }
 __gitops_guard_ps0='\${__gitops_guard_armed:0:$((__gitops_guard_armed=1,__gitops_guard_block=0,0))}'
@@ -104,11 +138,26 @@ export function zshSnippet(node: string, bin: string, names = quickNames()): str
   return `# gitops-guard: stop forbidden commands typed at this prompt (zsh). Off: __gitops_guard_off
 typeset -ga __gitops_guard_cmd
 __gitops_guard_cmd=(${quote(node)} ${quote(bin)})
+typeset -g __gitops_guard_names=${quote(names)} __gitops_guard_names_at=-
+# The names where the nearest config file holds (a project's rule packs add names of their own).
+__gitops_guard_names_here() {
+  local d=$PWD n at=
+  while [[ -z $at ]]; do
+    for n in ${CONFIG_WORDS}; do [[ -f $d/$n ]] && { at=$d/$n; break; }; done
+    [[ -z $d || $d == / ]] && break
+    d=\${d%/*}
+  done
+  [[ $at == "$__gitops_guard_names_at" ]] && return 0
+  __gitops_guard_names_at=$at
+  __gitops_guard_names=$(unset -m 'NODE_*' 2>/dev/null; builtin exec "\${__gitops_guard_cmd[@]}" shell-init --names 2>/dev/null) || __gitops_guard_names=.
+  [[ -n $__gitops_guard_names ]] || __gitops_guard_names=.
+}
 __gitops_guard_accept_line() {
   local buf=$BUFFER out rc
   # The guard's own off switch, typed by the person at this prompt, runs.
   if [[ $buf =~ '^[[:space:]]*__gitops_guard_off[[:space:]]*$' ]]; then zle .accept-line; return; fi
-  if [[ -n $buf && ( ! $buf =~ '^[A-Za-z0-9_=:,. -]*$' || \${(L)buf} =~ ${quote(names)} ) ]]; then
+  __gitops_guard_names_here
+  if [[ -n $buf && ( ! $buf =~ '^[A-Za-z0-9_=:,. -]*$' || \${(L)buf} =~ $__gitops_guard_names ) ]]; then
     # Without the prompt's NODE_* variables; one that cannot be removed stops the check.
     out=$(unset -m 'NODE_*' 2>/dev/null; if [[ -n \${(M)\${(k)parameters}:#NODE_*} ]]; then print -r -- "cannot clear \${(M)\${(k)parameters}:#NODE_*}"; exit 125; fi
       builtin exec "\${__gitops_guard_cmd[@]}" check --prompt -- "$buf" 2>&1); rc=$?
@@ -134,6 +183,36 @@ zle -N accept-line __gitops_guard_accept_line
 export function fishSnippet(node: string, bin: string, names = quickNames()): string {
   return `# gitops-guard: stop forbidden commands typed at this prompt (fish). Off: __gitops_guard_off
 set -g __gitops_guard_cmd ${quote(node)} ${quote(bin)}
+set -g __gitops_guard_names ${quote(names)}
+set -g __gitops_guard_names_at -
+# The names where the nearest config file holds (a project's rule packs add names of their own).
+function __gitops_guard_names_here
+    set -l d $PWD
+    set -l at ''
+    while test -z "$at"
+        for n in ${CONFIG_WORDS}
+            if test -f "$d/$n"
+                set at "$d/$n"
+                break
+            end
+        end
+        if test -z "$d" -o "$d" = /
+            break
+        end
+        set d (string replace -r '/[^/]*$' '' -- $d)
+    end
+    if test "$at" = "$__gitops_guard_names_at"
+        return
+    end
+    set -g __gitops_guard_names_at $at
+    set -l clean
+    for v in (set -xn | string match 'NODE_*')
+        set -a clean -u $v
+    end
+    set -g __gitops_guard_names (command env $clean $__gitops_guard_cmd shell-init --names 2>/dev/null | string collect)
+    or set -g __gitops_guard_names .
+    test -n "$__gitops_guard_names"; or set -g __gitops_guard_names .
+end
 function __gitops_guard_enter
     set -l buf (commandline | string collect)
     # The guard's own off switch, typed by the person at this prompt, runs.
@@ -141,7 +220,8 @@ function __gitops_guard_enter
         commandline -f execute
         return
     end
-    if test -n "$buf"; and begin; not string match -qr '^[A-Za-z0-9_=:,. -]*$' -- "$buf"; or string match -qr ${quote(names)} -- (string lower -- "$buf"); end
+    __gitops_guard_names_here
+    if test -n "$buf"; and begin; not string match -qr '^[A-Za-z0-9_=:,. -]*$' -- "$buf"; or string match -qr -- $__gitops_guard_names (string lower -- "$buf"); end
         # Without the prompt's NODE_* variables (env -u each).
         set -l clean
         for v in (set -xn | string match 'NODE_*')
@@ -183,6 +263,10 @@ export async function run(argv: string[]): Promise<number> {
   const [shell, ...rest] = argv;
   if (shell === '--help' || shell === '-h') {
     process.stdout.write(usage);
+    return 0;
+  }
+  if (shell === '--names' && rest.length === 0) {
+    process.stdout.write(`${await namesAt(process.cwd())}\n`);
     return 0;
   }
   const snippet = shell === undefined ? undefined : SNIPPETS[shell];
