@@ -67,10 +67,11 @@ function forgeUpdates(inv: Invocation, earlier: readonly Invocation[]): BranchUp
     return base?.value ? { branches: [base.value], every: false } : { branches: [], every: base !== undefined || f.bodies.length > 0 };
   }
   if (inv.program === 'gh' && w[0] === 'pr' && w[1] === 'merge') {
-    // With no selector gh merges the pull request of the current branch: the one just opened, when the text shows it.
-    if (getopt(w.slice(2), PR_MERGE).operands.length > 0) return NONE;
-    const base = openedBase(inv, earlier);
-    return base === null ? NONE : { branches: [base], every: false };
+    // With no selector gh merges the pull request of the current branch: the one just opened, when the
+    // text shows it. The base of one named by number, URL or branch is on the forge, not in the text:
+    // it may be any branch, a promoted one too.
+    const base = getopt(w.slice(2), PR_MERGE).operands.length > 0 ? null : openedBase(inv, earlier);
+    return base === null ? { branches: [], every: true } : { branches: [base], every: false };
   }
   return NONE;
 }
