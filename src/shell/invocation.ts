@@ -30,7 +30,13 @@ export type ShellEvent =
    * A limit ran out (size, nesting, commands, time): what is left unread may be anything the whole
    * input names or computes. The event's text is the whole input.
    */
-  | 'limit';
+  | 'limit'
+  /**
+   * A package manager installs a package that is, or may be, gitops-guard without naming it: a
+   * directory whose package.json is named gitops-guard or gives a `gitops-guard` executable, a git
+   * URL, a tarball, a computed word, or a package.json that takes gitops-guard from a path or a repository.
+   */
+  | 'guard-package';
 
 /** What the program's own grammar says about its command line, parsed once. */
 export type ProgramFacts =

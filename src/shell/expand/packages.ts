@@ -25,7 +25,7 @@ const NOT_SCRIPTS = new Set(['install', 'add', 'remove', 'exec', 'dlx', 'x', 'cr
 export function packageScripts(scope: Scope, name: string, args: readonly Word[]): boolean {
   if (!PACKAGE_TOOLS.has(name) || !scope.local) return false;
   // npm takes its options anywhere before `--`.
-  const scan = getopt(args.map(argOf), { long: ['prefix=', 'workspace=', 'workspaces', 'include-workspace-root', 'ignore-scripts', 'script-shell=', 'node-options=', 'dir=', 'filter=', 'cwd=', 'silent', 'if-present', 'recursive'], short: 'w:C:rs', permute: true });
+  const scan = getopt(args.map(argOf), { long: ['prefix=', 'workspace=', 'workspaces', 'include-workspace-root', 'ignore-scripts', 'script-shell=', 'node-options=', 'dir=', 'filter=', 'cwd=', 'silent', 'if-present', 'recursive', 'registry=', 'tag=', 'cache=', 'userconfig=', 'globalconfig=', 'omit=', 'include=', 'install-strategy=', 'loglevel=', 'network-timeout=', 'modules-folder='], short: 'w:C:rs', permute: true });
   const words = scan.operands.map((o) => o.value);
   if (localInstalls(scope, name, words)) return true;
   const wanted = scriptOf(name, words);
@@ -41,6 +41,7 @@ export function packageScripts(scope: Scope, name: string, args: readonly Word[]
   if (found.kind === 'unreadable') { scope.raise('unreadable-script', `package.json: ${found.why}`); return true; }
   const pkg = packageOf(scope, found.path, found.text);
   if (pkg === null) return true;
+  if (wanted.script === 'install') guardDependency(scope, found.path, found.text);
   scope.emit(scope.argv, name);
   // --ignore-scripts: no lifecycle script runs, and `run X` runs X alone.
   const ignore = scan.options.some((o) => optionIs(o, ['--ignore-scripts']));
@@ -96,11 +97,49 @@ export function inInstallLifecycle(via: readonly string[]): boolean {
   return via.some((v) => { const m = /^\S+ run (\S+)$/.exec(v); return m !== null && INSTALL_LIFECYCLE.includes(m[1]!); });
 }
 const LOCAL_SPEC = /^(?:file:|\.{1,2}(?:\/|$)|\/)/;
+/**
+ * A package spec whose name is not in it (npm-package-arg's kinds other than a registry name): a git
+ * URL or host shorthand, `owner/repo` (GitHub), an http(s) URL, a tarball.
+ */
+const UNNAMED_SPEC = /^(?:git(?:\+[a-z]+)?:|github:|gitlab:|bitbucket:|gist:|https?:|[\w.-]+\/[\w.-]+(?:#.*)?$)/i;
+const TARBALL = /\.(?:tgz|tar\.gz|tar)$/i;
+const unnamed = (w: string): boolean => TARBALL.test(w) || (!LOCAL_SPEC.test(w) && UNNAMED_SPEC.test(w));
+const INSTALLS = ['install', 'i', 'add', 'a'];
+
+/** Is this package.json gitops-guard, or does it give a `gitops-guard` executable (which the hooks would run)? */
+function isGuardPackage(text: string): boolean {
+  try {
+    const pkg = JSON.parse(text) as { name?: unknown; bin?: unknown };
+    const bins = typeof pkg.bin === 'string' ? [String(pkg.name).replace(/^@[^/]+\//, '')] : pkg.bin && typeof pkg.bin === 'object' ? Object.keys(pkg.bin) : [];
+    return pkg.name === 'gitops-guard' || bins.includes('gitops-guard');
+  } catch {
+    return false;
+  }
+}
+
+/** A registry version, range or tag: what an install of gitops-guard from the registry is pinned to. */
+const REGISTRY_VERSION = /^(?:[\^~<>=v\d\s.|*xX-]+|latest|next|[a-z][\w-]*)$/;
+
+/** A bare install installs package.json's dependencies: gitops-guard among them from a path, a repository or a URL may be any code. */
+function guardDependency(scope: Scope, path: string, text: string): void {
+  const pkg = JSON.parse(text) as Record<string, unknown>;
+  for (const key of ['dependencies', 'devDependencies', 'optionalDependencies']) {
+    const spec = (pkg[key] as Record<string, unknown> | undefined)?.['gitops-guard'];
+    if (typeof spec === 'string' && !REGISTRY_VERSION.test(spec.trim())) {
+      scope.raise('guard-package', `${path} takes gitops-guard from \`${spec}\`, not from the registry`);
+    }
+  }
+}
 
 /** `npm install ./pkg`, `npm i file:pkg`: installing a package from a directory runs its install scripts. */
 function localInstalls(scope: Scope, name: string, words: readonly (string | null)[]): boolean {
-  if (!['install', 'i', 'add'].includes(words[0] ?? '') || scope.cwd === null) return false;
-  const dirs = words.slice(1).filter((w): w is string => w !== null && LOCAL_SPEC.test(w)).map((w) => resolve(scope.cwd!, w.replace(/^file:/, '')));
+  if (!INSTALLS.includes(words[0] ?? '') || scope.cwd === null) return false;
+  const specs = words.slice(1);
+  for (const w of specs) {
+    if (w === null) scope.raise('guard-package', `\`${name} ${words[0]}\` installs a package named at run time: it may be gitops-guard`);
+    else if (unnamed(w)) scope.raise('guard-package', `\`${w}\` does not say which package it is: it may be gitops-guard`);
+  }
+  const dirs = specs.filter((w): w is string => w !== null && LOCAL_SPEC.test(w) && !TARBALL.test(w)).map((w) => resolve(scope.cwd!, w.replace(/^file:/, '')));
   if (dirs.length === 0) return false;
   scope.emit(scope.argv, name);
   for (const dir of dirs) {
@@ -108,6 +147,7 @@ function localInstalls(scope: Scope, name: string, words: readonly (string | nul
     const read = scope.files.read(path);
     if (read.kind === 'missing') continue;
     if (read.kind !== 'text') { scope.raise('unreadable-script', `${path}: ${'why' in read ? read.why : 'not text'}`); continue; }
+    if (isGuardPackage(read.text)) scope.raise('guard-package', `${dir} is a package named gitops-guard or giving a gitops-guard executable`);
     const pkg = packageOf(scope, path, read.text);
     if (pkg === null) continue;
     for (const n of INSTALL_LIFECYCLE) {
