@@ -172,6 +172,21 @@ describe('stdin', () => {
   });
 });
 
+describe('stdout', () => {
+  it('an answer the host can no longer read blocks: Claude Code\'s deny is JSON on stdout with exit 0, so a closed stdout exits 2', async () => {
+    const dir = project({ 'gitops-guard.json': JSON.stringify(SEED) });
+    const run = async (command: string): Promise<number | null> => {
+      const child = spawn(process.execPath, [BIN, 'hook', 'claude'], { cwd: dir, stdio: ['pipe', 'pipe', 'pipe'], env: { PATH: process.env.PATH ?? '', HOME: dir } });
+      child.stdout.destroy(); // the reading end is gone before the answer is written
+      child.stdin.end(JSON.stringify({ session_id: 's', transcript_path: '/tmp/t', cwd: dir, hook_event_name: 'PreToolUse', tool_name: 'Bash', tool_input: { command } }));
+      return new Promise((done) => child.on('exit', (code) => done(code)));
+    };
+    expect(await run('docker compose restart gateway')).toBe(2);
+    // An allow writes nothing, so nothing is lost.
+    expect(await run('ls -la')).toBe(0);
+  });
+});
+
 describe('rewrite modes', () => {
   it('ask: offers the rewrite as the updated input where the host runs it (Claude)', () => {
     const dir = projectWith('ask');

@@ -4,6 +4,7 @@
 import { appendAudit } from '../audit/log.js';
 import { HOSTS, loadAdapter } from '../hooks/load.js';
 import { answer, MAX_HOOK_INPUT, readInput } from '../hooks/run.js';
+import { writeAll } from '../hooks/output.js';
 import { readStdinSync, TIMED_OUT } from '../hooks/stdin.js';
 import type { Reply } from '../hooks/types.js';
 
@@ -18,10 +19,11 @@ Environment:
   GITOPS_GUARD_HOOK_TIMEOUT_MS  give up (and block) after this long (default 10000)
 `;
 
+/** Deliver the answer; one the host can no longer read blocks (exit 2), whatever it said. */
 function write(reply: Reply): number {
-  if (reply.stdout) process.stdout.write(reply.stdout);
-  if (reply.stderr) process.stderr.write(reply.stderr);
-  return reply.exit;
+  const out = reply.stdout ? writeAll(1, reply.stdout) : true;
+  const err = reply.stderr ? writeAll(2, reply.stderr) : true;
+  return out && err ? reply.exit : 2;
 }
 
 export async function run(argv: string[]): Promise<number> {
