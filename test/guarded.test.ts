@@ -201,6 +201,17 @@ describe('the fast path and the guard-self pack', () => {
     expect(commands.length).toBeGreaterThan(10);
     for (const c of commands) expect(cannotHideManaged(c), c).toBe(false);
   });
+
+  it('a plain redirection into any guarded path goes to the classifier (guarded-file\'s keywords cover the table)', () => {
+    // Where each anchor usually is for an installed guard: a global npm prefix for its package and executable.
+    const where: Record<Anchor, string> = { ...Object.fromEntries((['anywhere', 'config', 'state', 'cache', 'home', 'xdg'] as const).map((a) => [a, anchorOf(a)])),
+      install: '/usr/lib/node_modules/gitops-guard', bin: '/usr/local/bin', dependency: '/usr/lib/node_modules/gitops-guard/node_modules/yaml' } as Record<Anchor, string>;
+    for (const g of GUARDED_PATHS) {
+      const sample = `${where[g.anchor]}/${g.pattern.replace(/\*\*/g, 'x').replace(/\*/g, '')}`.replace(/\/x$/, '/y');
+      expect(cannotHideManaged(`echo x > ${sample}`), sample).toBe(false);
+      expect(cannotHideManaged(`echo x > ${sample.replace(dirs.home!, '~')}`), sample).toBe(false);
+    }
+  });
 });
 
 describe('audit log rotation', () => {

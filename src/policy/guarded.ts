@@ -66,6 +66,10 @@ export const GUARDED_PATHS: readonly GuardedPattern[] = [
   { pattern: '.gitconfig', anchor: 'home', what: "git's user-level config (core.hooksPath, init.templateDir, aliases)" },
   { pattern: 'git/config', anchor: 'xdg', what: "git's user-level config (core.hooksPath, init.templateDir, aliases)" },
   { pattern: 'etc/gitconfig', anchor: 'anywhere', what: "git's system config (core.hooksPath, init.templateDir, aliases)" },
+  // kubectl's default kubeconfig says which cluster each context reaches: the Kubernetes rules take a
+  // local-looking context (kind-…, minikube, docker-desktop) for a local cluster, so an edit that points
+  // one at production loosens them. kubectl's own `config` commands are judged by those rules.
+  { pattern: '.kube/config', anchor: 'home', what: "kubectl's kubeconfig (which cluster each context reaches)" },
   // The guard's own executable: the hooks `init` writes run node_modules/.bin/gitops-guard, else
   // gitops-guard on PATH (src/install/command.ts). Its package (bundles, their V8 code caches,
   // rules.json) wherever it is installed (the project's, a global or npx's node_modules, pnpm's
