@@ -90,7 +90,7 @@ export function judgeFor(config: ResolvedConfig, rules: readonly Rule[]): Judge 
     match: {
       // Text that cannot be read (too large, nested too deep) could hide what a runner runs, too.
       protectedBranches: config.protectedBranches, mentions: (text) => mentionsManaged(text, names) || mentionsRunner(text),
-      guarded: (path) => guardedPath(path, config.root)?.reason ?? null,
+      guarded: (path, whole) => guardedPath(path, config.root, undefined, whole)?.reason ?? null,
       promotedBranches: [...promotions.keys()],
       engineFor: (host) => (host === null ? config : environmentOfHost(config, host, envs) ?? config).reconciler.type,
       kubeContexts: envs.flatMap((e) => ('context' in e.reconciler && e.reconciler.context ? [e.reconciler.context] : [])),

@@ -27,6 +27,12 @@ export interface GuardedPattern {
   readonly anchor: Anchor;
   /** What the file is, for the reason an agent reads. */
   readonly what: string;
+  /**
+   * Whether removing or replacing a directory that holds it (`rm -rf .claude`, `ln -s /tmp/x node_modules/.bin`)
+   * counts as writing it: `both` (the default), `replace` (removing it only makes the hooks block:
+   * node_modules, which `npm ci` restores), `none` (a system directory named like an ordinary one).
+   */
+  readonly holders?: 'both' | 'replace' | 'none';
 }
 
 /** Every guarded path. Compared without regard to case (a case-insensitive file system sees them too). */
@@ -47,17 +53,35 @@ export const GUARDED_PATHS: readonly GuardedPattern[] = [
   { pattern: '.codeium/windsurf/hooks.json', anchor: 'anywhere', what: "Windsurf's user-level hooks" },
   { pattern: '.clinerules/hooks/**', anchor: 'anywhere', what: "Cline's hooks" },
   { pattern: '.mcp.json', anchor: 'anywhere', what: 'the MCP servers the agent host starts' },
+  // The other hosts' MCP server lists (`init` writes the first two itself): each entry is a command
+  // the host starts outside the shell hook.
+  { pattern: '.cursor/mcp.json', anchor: 'anywhere', what: "Cursor's MCP servers (commands the host starts)" },
+  { pattern: '.vscode/mcp.json', anchor: 'anywhere', what: "VS Code's MCP servers (commands the host starts)" },
+  { pattern: '.codeium/windsurf/mcp_config.json', anchor: 'anywhere', what: "Windsurf's MCP servers (commands the host starts)" },
+  { pattern: '.copilot/mcp-config.json', anchor: 'anywhere', what: "Copilot CLI's MCP servers (commands the host starts)" },
+  { pattern: 'cline_mcp_settings.json', anchor: 'anywhere', what: "Cline's MCP servers (commands the host starts)" },
+  // A Gemini CLI extension brings hooks (hooks/hooks.json), MCP servers and commands the host loads.
+  { pattern: '.gemini/extensions/**', anchor: 'anywhere', what: 'a Gemini CLI extension (its hooks and MCP servers)' },
   // System-wide (managed) settings of the same hosts, e.g. under /etc.
-  { pattern: 'claude-code/managed-settings.json', anchor: 'anywhere', what: "Claude Code's managed settings" },
-  { pattern: 'codex/config.toml', anchor: 'anywhere', what: "Codex's system config" },
-  { pattern: 'codex/hooks.json', anchor: 'anywhere', what: "Codex's system hooks" },
-  { pattern: 'cursor/hooks.json', anchor: 'anywhere', what: "Cursor's system hooks" },
-  { pattern: 'gemini-cli/settings.json', anchor: 'anywhere', what: "Gemini CLI's system settings" },
-  { pattern: 'windsurf/hooks.json', anchor: 'anywhere', what: "Windsurf's system hooks" },
+  // (Claude Code's on macOS: /Library/Application Support/ClaudeCode/.)
+  { pattern: 'claude-code/managed-settings.json', anchor: 'anywhere', what: "Claude Code's managed settings", holders: 'none' },
+  { pattern: 'ClaudeCode/managed-settings.json', anchor: 'anywhere', what: "Claude Code's managed settings", holders: 'none' },
+  { pattern: 'claude-code/managed-mcp.json', anchor: 'anywhere', what: "Claude Code's managed MCP servers", holders: 'none' },
+  { pattern: 'ClaudeCode/managed-mcp.json', anchor: 'anywhere', what: "Claude Code's managed MCP servers", holders: 'none' },
+  { pattern: 'codex/config.toml', anchor: 'anywhere', what: "Codex's system config", holders: 'none' },
+  { pattern: 'codex/hooks.json', anchor: 'anywhere', what: "Codex's system hooks", holders: 'none' },
+  { pattern: 'cursor/hooks.json', anchor: 'anywhere', what: "Cursor's system hooks", holders: 'none' },
+  { pattern: 'gemini-cli/settings.json', anchor: 'anywhere', what: "Gemini CLI's system settings", holders: 'none' },
+  { pattern: 'windsurf/hooks.json', anchor: 'anywhere', what: "Windsurf's system hooks", holders: 'none' },
   // git: hooks run code on commit and push; the config holds core.hooksPath, aliases, sshCommand.
   { pattern: '.git/hooks/**', anchor: 'anywhere', what: "git's hooks" },
   // A bare repository's (git's own naming, NAME.git: hooks run when something pushes into it).
   { pattern: '*.git/hooks/**', anchor: 'anywhere', what: "a bare repository's hooks" },
+  // `.git` as a file (a linked worktree's, a submodule's) names the repository git uses, hooks and
+  // config included; a submodule's repository is .git/modules/NAME/ (nested: …/modules/NAME/modules/…).
+  { pattern: '.git', anchor: 'anywhere', what: "the repository git uses here (as a `gitdir:` file it names another one)" },
+  { pattern: '.git/modules/**/hooks/**', anchor: 'anywhere', what: "a submodule repository's hooks" },
+  { pattern: '.git/modules/**/config', anchor: 'anywhere', what: "a submodule repository's config (core.hooksPath, aliases)" },
   { pattern: '.git/config', anchor: 'anywhere', what: "git's config (core.hooksPath, aliases, core.sshCommand, push refspecs)" },
   { pattern: '.git/config.worktree', anchor: 'anywhere', what: "git's worktree config" },
   { pattern: '.git/worktrees/*/config.worktree', anchor: 'anywhere', what: "git's worktree config" },
@@ -65,7 +89,7 @@ export const GUARDED_PATHS: readonly GuardedPattern[] = [
   // init.templateDir, aliases).
   { pattern: '.gitconfig', anchor: 'home', what: "git's user-level config (core.hooksPath, init.templateDir, aliases)" },
   { pattern: 'git/config', anchor: 'xdg', what: "git's user-level config (core.hooksPath, init.templateDir, aliases)" },
-  { pattern: 'etc/gitconfig', anchor: 'anywhere', what: "git's system config (core.hooksPath, init.templateDir, aliases)" },
+  { pattern: 'etc/gitconfig', anchor: 'anywhere', what: "git's system config (core.hooksPath, init.templateDir, aliases)", holders: 'none' },
   // kubectl's default kubeconfig says which cluster each context reaches: the Kubernetes rules take a
   // local-looking context (kind-…, minikube, docker-desktop) for a local cluster, so an edit that points
   // one at production loosens them. kubectl's own `config` commands are judged by those rules.
@@ -75,11 +99,11 @@ export const GUARDED_PATHS: readonly GuardedPattern[] = [
   // rules.json) wherever it is installed (the project's, a global or npx's node_modules, pnpm's
   // store), the link or shim that starts it, and the copy running now. Installing and removing it
   // through the package manager is judged by rules/05-guard-self.yaml.
-  { pattern: 'node_modules/.bin/gitops-guard*', anchor: 'anywhere', what: "gitops-guard's executable, which the agent hosts' hooks run" },
-  { pattern: 'node_modules/gitops-guard/**', anchor: 'anywhere', what: "gitops-guard's installed package (the code the agent hosts' hooks run)" },
+  { pattern: 'node_modules/.bin/gitops-guard*', anchor: 'anywhere', what: "gitops-guard's executable, which the agent hosts' hooks run", holders: 'replace' },
+  { pattern: 'node_modules/gitops-guard/**', anchor: 'anywhere', what: "gitops-guard's installed package (the code the agent hosts' hooks run)", holders: 'replace' },
   { pattern: 'dist/**', anchor: 'install', what: 'the running gitops-guard (the code the agent hosts\' hooks run)' },
   { pattern: 'package.json', anchor: 'install', what: 'the running gitops-guard\'s package file' },
-  { pattern: '**', anchor: 'dependency', what: "a package gitops-guard loads when the agent hosts' hooks run it" },
+  { pattern: '**', anchor: 'dependency', what: "a package gitops-guard loads when the agent hosts' hooks run it", holders: 'replace' },
   { pattern: 'gitops-guard*', anchor: 'bin', what: 'gitops-guard on PATH, which the agent hosts\' hooks run without a project install' },
   // gitops-guard's own: the trust file and the user-level config; the audit log and the reconciler's
   // state; the validated-config cache (a forged entry would stand for a config's content).
@@ -220,6 +244,51 @@ export function matchGuarded(absPath: string, dirs: GuardDirs): GuardedMatch | n
   return null;
 }
 
+/** How a command writes a directory as a whole: removes it (`rm -r`, `mv` away) or puts something else there (`ln -s`, `mv`/`cp` onto it). */
+export type WholeWrite = 'remove' | 'replace';
+
+/** The leading components of a pattern that are plain names (no wildcard), each a directory that holds what it names. */
+function literalPrefixes(pattern: readonly string[]): string[][] {
+  const out: string[][] = [];
+  for (let k = 1; k < pattern.length && !pattern[k - 1]!.includes('*'); k++) out.push(pattern.slice(0, k));
+  return out;
+}
+
+const endsWith = (path: readonly string[], tail: readonly string[]) =>
+  tail.length <= path.length && tail.every((c, i) => c === path[path.length - tail.length + i]);
+
+/**
+ * Does removing or replacing the directory `absPath` as a whole remove or replace a guarded file
+ * (`rm -rf .claude` removes .claude/settings.json; `ln -s /tmp/x node_modules/.bin` replaces
+ * node_modules/.bin/gitops-guard)? Only directories named by a pattern's leading plain components
+ * count: removing the home directory or the project is not a write to the guard's files.
+ */
+export function holdsGuarded(absPath: string, how: WholeWrite, dirs: GuardDirs): GuardedMatch | null {
+  const path = lower(parts(absPath));
+  for (const g of GUARDED_PATHS) {
+    const holders = g.holders ?? 'both';
+    if (holders === 'none' || (holders === 'replace' && how === 'remove')) continue;
+    const pattern = lower(parts(g.pattern));
+    let hit = false;
+    if (g.anchor === 'anywhere') hit = literalPrefixes(pattern).some((pre) => endsWith(path, pre));
+    else if (g.anchor === 'dependency') {
+      hit = (dirs.dependencies ?? []).some((n) => literalPrefixes(['node_modules', ...lower(parts(n)), '**']).some((pre) => endsWith(path, pre)));
+    } else if (g.pattern !== '**' && g.anchor !== 'bin') {
+      hit = anchorDirs(g.anchor, dirs).some((d) => literalPrefixes(pattern).some((pre) => {
+        const full = [...lower(parts(d)), ...pre];
+        return full.length === path.length && endsWith(path, full);
+      }));
+    }
+    if (hit) {
+      return {
+        pattern: g.pattern,
+        reason: `${absPath} holds ${g.what}. Removing or replacing it could switch the guard off, so an agent may not do it: a person has to make that change.`,
+      };
+    }
+  }
+  return null;
+}
+
 /**
  * A path relative to nothing certain (Gemini CLI may correct a relative path to another file): is it
  * the tail of a guarded path (`settings.json` could become `.gemini/settings.json`)?
@@ -305,15 +374,16 @@ function resolveDirs(dirs: GuardDirs): GuardDirs {
  * written and its real path are both checked, so a link to .git/hooks is caught, and so is a link
  * named .git/hooks); case is ignored. Reads the file system only to resolve symlinks.
  */
-export function guardedPath(absPath: string, projectRoot: string, dirs: GuardDirs = guardDirs()): GuardedMatch | null {
+export function guardedPath(absPath: string, projectRoot: string, dirs: GuardDirs = guardDirs(), whole?: WholeWrite): GuardedMatch | null {
   const full = resolve(projectRoot, absPath.replace(/[\\/]+$/, '') || sep);
   dirs = withLinkedPackage(dirs, projectRoot);
-  const direct = matchGuarded(full, dirs);
+  const check = (p: string, d: GuardDirs) => matchGuarded(p, d) ?? (whole ? holdsGuarded(p, whole, d) : null);
+  const direct = check(full, dirs);
   if (direct) return direct;
   const real = realish(full);
   const realDirs = realDirsOf(dirs);
   if (real !== full || realDirs !== dirs) {
-    const viaLink = matchGuarded(real, dirs) ?? matchGuarded(real, realDirs);
+    const viaLink = check(real, dirs) ?? check(real, realDirs);
     if (viaLink) return { pattern: viaLink.pattern, reason: `${absPath} leads to ${real}: ${viaLink.reason}` };
   }
   return null;

@@ -21,7 +21,7 @@ const HARMLESS_TARGETS = new Set(['/dev/null', '/dev/stdout', '/dev/stderr', '/d
 export interface MatchContext {
   readonly protectedBranches: readonly string[];
   /** Is this absolute path one of the guard's own files? (Its reason, else null.) */
-  readonly guarded?: (absPath: string) => string | null;
+  readonly guarded?: (absPath: string, whole?: 'remove' | 'replace') => string | null;
   /** Could this text name a program the rules are about? (For events: is there something to hide?) */
   readonly mentions: (text: string) => boolean;
   /** The reconciler of the environment whose server is `host` (null: a local command, the default environment). */
@@ -153,7 +153,8 @@ export class View {
       }
       case 'writes-output': return curlWrites(this.inv);
       case 'changes-guard-package': return changesGuardPackage(this.inv);
-      case 'writes-guarded': return this.inv.writes?.some((p) => p !== null && (this.ctx.guarded?.(p) ?? null) !== null) ?? false;
+      case 'writes-guarded': return (this.inv.writes?.some((p) => p !== null && (this.ctx.guarded?.(p) ?? null) !== null) ?? false)
+        || (this.inv.replaces?.some((r) => (this.ctx.guarded?.(r.path, r.how) ?? null) !== null) ?? false);
       case 'forge-ref-update': return forgeRefUpdate(this.inv, this.ctx.protectedBranches);
       case 'forge-repo-delete': return forgeRepoDelete(this.inv);
     }

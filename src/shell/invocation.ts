@@ -71,6 +71,8 @@ export interface Invocation {
   readonly scan?: Scan;
   /** Files the command writes, removes or changes (absolute; null: computed at run time). */
   readonly writes?: readonly (string | null)[];
+  /** Directories it removes or replaces as a whole, with everything under them (`rm -rf .claude`). */
+  readonly replaces?: readonly { readonly path: string; readonly how: 'remove' | 'replace' }[];
   /** Code an interpreter runs, when it talks to a container engine (for the engine-api fact). */
   readonly code?: string;
   /** Facts of the programs the policy is about. */

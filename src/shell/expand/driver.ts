@@ -15,6 +15,7 @@ import { argOf, basename, quoteWord, type Word } from '../words.js';
 import { getopt, type Scan } from '../getopt.js';
 import { overlay, recordWrites, type Written } from './writes.js';
 import { writesFile, writtenPaths } from './written-paths.js';
+import { replacedPaths } from './replaced-paths.js';
 import { canonicalName, isKnown } from './known-names.js';
 import { pathOf } from './path-lookup.js';
 import { globCommand } from './glob-names.js';
@@ -360,11 +361,12 @@ export class Scope {
     const scan = read && verb !== undefined && read.operands.length === 0 ? { ...read, operands: [{ value: verb, index: words.length - 1 }] } : read;
     if ((extra.redirects ?? this.command.redirects) === this.command.redirects) this.carried = true;
     const writes = this.target.kind === 'local' ? [...writtenPaths(program, words, extra.redirects ?? this.command.redirects, this.cwd, extra.facts, { env: this.env, via: this.via }), ...extra.writes ?? []] : [];
+    const replaces = this.target.kind === 'local' ? replacedPaths(program, words, this.cwd, (p) => (this.run0.files.list?.(p) ?? null) !== null) : [];
     this.run0.out.push({
       argv: words, program, target: extra.target ?? this.target, env: this.env, redirects: extra.redirects ?? this.command.redirects,
       stdin: this.stdin, start: this.range.start, end: this.range.end, via: [...this.via], spliceable: this.spliceable,
       cwd: this.cwd, rewriteCwd: this.rewriteCwd,
-      ...(scan ? { scan } : {}), ...(writes.length > 0 ? { writes } : {}), ...(extra.code !== undefined ? { code: extra.code } : {}), ...(extra.facts ? { facts: extra.facts } : {}),
+      ...(scan ? { scan } : {}), ...(writes.length > 0 ? { writes } : {}), ...(replaces.length > 0 ? { replaces } : {}), ...(extra.code !== undefined ? { code: extra.code } : {}), ...(extra.facts ? { facts: extra.facts } : {}),
     });
   }
 

@@ -2,6 +2,7 @@
 // expand/written-paths.ts). Used for the guard's own files: a person changes those.
 import type { OptionGrammar } from '../getopt.js';
 import { TAR } from './interpreters.js';
+import { READERS } from './readers.js';
 
 export interface WriteSpec {
   readonly options?: OptionGrammar;
@@ -17,19 +18,28 @@ export interface WriteSpec {
   readonly into?: readonly string[];
   /** Without one of these options, the first operand is a script, not a file (`sed 's/a/b/' FILE`). */
   readonly scriptUnless?: readonly string[];
+  /**
+   * What it does to a directory operand as a whole (expand/replaced-paths.ts): removes it (`rm -r`),
+   * moves its sources away and puts them at the destination (`mv`), or puts a link or a copy at the
+   * destination (`ln`, `cp`), or into it when the destination is a directory.
+   */
+  readonly whole?: 'remove' | 'move' | 'link' | 'copy';
 }
 
 const CP: OptionGrammar = { short: 'abdfHiLlnPprRsTuvxZS:t:', long: ['target-directory=|t', 'suffix=|S', 'backup=?', 'no-target-directory|T', 'recursive|r', 'force|f', 'symbolic-link|s', 'link|l'], permute: true, abbreviate: true };
 
 export const WRITES: Readonly<Record<string, WriteSpec>> = {
   tee: { options: { short: 'aip', long: ['append|a', 'ignore-interrupts|i', 'output-error=?'], permute: true }, operands: 'all' },
-  cp: { options: CP, operands: 'last', pathOptions: ['-t'] },
-  install: { options: { short: 'bCcDdpsvg:m:o:S:t:', long: ['target-directory=|t', 'mode=|m', 'owner=|o', 'group=|g', 'suffix=|S', 'directory|d'], permute: true, abbreviate: true }, operands: 'last', pathOptions: ['-t'] },
-  ln: { options: CP, operands: 'last', pathOptions: ['-t'] },
-  mv: { options: CP, operands: 'all', pathOptions: ['-t'] },
-  rsync: { options: { short: 'avrlptgoDzhPnu', long: ['delete', 'archive|a', 'recursive|r'], permute: true }, operands: 'last' },
-  rm: { options: { short: 'dfiIrRv', long: ['force|f', 'recursive|r', 'dir|d', 'interactive=?', 'one-file-system', 'no-preserve-root', 'preserve-root=?', 'verbose|v'], permute: true, abbreviate: true }, operands: 'all' },
-  rmdir: { options: { short: 'pv', long: ['parents|p', 'ignore-fail-on-non-empty'], permute: true }, operands: 'all' },
+  cp: { options: CP, operands: 'last', pathOptions: ['-t'], whole: 'copy' },
+  install: { options: { short: 'bCcDdpsvg:m:o:S:t:', long: ['target-directory=|t', 'mode=|m', 'owner=|o', 'group=|g', 'suffix=|S', 'directory|d'], permute: true, abbreviate: true }, operands: 'last', pathOptions: ['-t'], whole: 'copy' },
+  ln: { options: CP, operands: 'last', pathOptions: ['-t'], whole: 'link' },
+  mv: { options: CP, operands: 'all', pathOptions: ['-t'], whole: 'move' },
+  rsync: { options: { short: 'avrlptgoDzhPnu', long: ['delete', 'archive|a', 'recursive|r'], permute: true }, operands: 'last', whole: 'copy' },
+  rm: { options: { short: 'dfiIrRv', long: ['force|f', 'recursive|r', 'dir|d', 'interactive=?', 'one-file-system', 'no-preserve-root', 'preserve-root=?', 'verbose|v'], permute: true, abbreviate: true }, operands: 'all', whole: 'remove' },
+  rmdir: { options: { short: 'pv', long: ['parents|p', 'ignore-fail-on-non-empty'], permute: true }, operands: 'all', whole: 'remove' },
+  // Downloads: the files their output options name (`curl -o FILE`, `wget -O FILE`, header dumps, cookie jars, traces).
+  curl: { options: READERS.curl!, operands: 'none', pathOptions: ['-o', '-D', '-c', '--trace', '--trace-ascii', '--stderr', '--libcurl', '--etag-save', '--hsts', '--alt-svc'] },
+  wget: { options: { short: 'bqvdcNSrkKmpEHLnhVO:o:a:P:i:t:T:w:Q:U:e:l:A:R:D:B:', long: ['output-document=|O', 'output-file=|o', 'append-output=|a', 'directory-prefix=|P', 'input-file=|i', 'execute=|e', 'tries=|t', 'timeout=|T', 'user-agent=|U', 'quiet|q', 'continue|c', 'recursive|r', 'mirror|m', 'no-verbose'], permute: true, abbreviate: true }, operands: 'none', pathOptions: ['-O', '-o', '-a'], into: ['-P'] },
   unlink: { operands: 'all' },
   shred: { options: { short: 'fuvxzn:s:', long: ['remove=?|u', 'iterations=|n', 'size=|s'], permute: true }, operands: 'all' },
   touch: { options: { short: 'acfhmd:r:t:', long: ['date=|d', 'reference=|r', 'time='], permute: true }, operands: 'all' },
