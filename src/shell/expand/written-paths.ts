@@ -11,6 +11,7 @@ import { homeDir, type Redirect } from '../invocations.js';
 import type { ProgramFacts } from '../invocation.js';
 import { argOf, type Word } from '../words.js';
 import { inInstallLifecycle } from './packages.js';
+import { gitWrites } from './git-writes.js';
 
 /** A path as written, made absolute from `cwd` (`~/` is the home directory); null when that is unknown. */
 export function abs(value: string, cwd: string | null): string | null {
@@ -18,6 +19,9 @@ export function abs(value: string, cwd: string | null): string | null {
   if (isAbsolute(value)) return resolve(value);
   return cwd === null ? null : resolve(cwd, value);
 }
+
+/** `git config` subcommands (git 2.46) that write: set/unset a key, and three that change any key. */
+const CONFIG_WRITE_SUBS = ['set', 'unset', 'edit', 'rename-section', 'remove-section'];
 
 /** Keys that say where every repository's hooks come from. */
 const HOOK_KEYS = /^(?:core\.hookspath|init\.templatedir)$/;
@@ -49,12 +53,12 @@ export function writtenPaths(program: string, words: readonly Word[], redirects:
       const reads = scan.options.some((o) => optionIs(o, ['--get', '--get-all', '--get-regexp', '--get-urlmatch', '--list', '--show-origin']));
       const ops = scan.operands.map((o) => o.value);
       const writes = scan.options.some((o) => optionIs(o, ['--unset', '--unset-all', '--rename-section', '--remove-section', '--edit', '--add', '--replace-all']))
-        || (ops[0] === 'set' || ops[0] === 'unset') || (!reads && ops.length >= 2 && ops[0] !== 'get' && ops[0] !== 'list');
+        || CONFIG_WRITE_SUBS.includes(ops[0] ?? '') || (!reads && ops.length >= 2 && ops[0] !== 'get' && ops[0] !== 'list');
       const file = scan.options.find((o) => optionIs(o, ['--file']))?.value;
       const global = scan.options.some((o) => optionIs(o, ['--global', '--system']));
       // Only keys that run programs, move hooks, or change what a push does guard the config.
       const key = (ops[0] === 'set' || ops[0] === 'unset' ? ops[1] : ops[0]) ?? null;
-      const matters = key === null || scan.options.some((o) => optionIs(o, ['--edit', '--rename-section', '--remove-section']))
+      const matters = key === null || CONFIG_WRITE_SUBS.slice(2).includes(ops[0] ?? '') || scan.options.some((o) => optionIs(o, ['--edit', '--rename-section', '--remove-section']))
         || GIT_COMMAND_KEYS.some((k) => k.test(key.toLowerCase())) || GUARDING_KEYS.test(key.toLowerCase());
       // The user's and the system's config are guarded for the keys that move every repository's
       // hooks; setting an alias or a pager there is an ordinary `git config --global` (as before).
@@ -69,6 +73,7 @@ export function writtenPaths(program: string, words: readonly Word[], redirects:
       for (const o of scan.operands) out.push(o.value === null ? null : abs(o.value, cwd));
     }
     if (sub === 'init' || sub === 'clone') out.push(...templateWrites(sub, args, facts.git.config, env, cwd));
+    out.push(...gitWrites(words, facts.git, env, (p) => abs(p, cwd)));
   }
   // The project's own install lifecycle (`"prepare": "husky"`) installs its hooks on every
   // `npm install`/`npm ci`: that is the setup a person committed, not the agent's decision.

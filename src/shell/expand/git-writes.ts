@@ -1,0 +1,73 @@
+// Files git's porcelain writes besides its config (written-paths.ts has `git config`): paths checked
+// out or restored from another commit, a work tree placed elsewhere (`--work-tree=.git/hooks`), a
+// clone's destination, the `gitdir:` file `--separate-git-dir` leaves, a mirror-push remote, and the
+// trace files GIT_TRACE* name. The policy checks each against the guarded list.
+import { join } from 'node:path';
+import { getopt, optionIs, type Arg, type OptionGrammar } from '../getopt.js';
+import { GIT } from '../grammars/managed.js';
+import type { GitCommand } from '../programs/git.js';
+import type { Word } from '../words.js';
+import { argOf } from '../words.js';
+
+/** Subcommands that write files of the work tree (with --work-tree, into that directory). */
+const WRITES_WORK_TREE = new Set(['checkout', 'restore', 'switch', 'reset', 'merge', 'pull', 'stash', 'read-tree', 'checkout-index',
+  'apply', 'am', 'cherry-pick', 'revert', 'rebase', 'clean', 'mv', 'rm']);
+
+/** The pathspec options of the subcommands that check files out (what takes a value). */
+const PATHSPEC_GRAMMAR: Readonly<Record<string, OptionGrammar>> = {
+  checkout: { short: 'b:B:fmpqtlu', long: ['orphan=', 'track=?', 'conflict=', 'pathspec-from-file=', 'ours', 'theirs', 'force|f', 'merge|m', 'quiet|q', 'patch|p', 'detach', 'ignore-other-worktrees', 'overlay', 'no-overlay', 'recurse-submodules=?'], permute: true },
+  restore: { short: 's:SWpqU:', long: ['source=|s', 'staged|S', 'worktree|W', 'ours', 'theirs', 'merge|m', 'conflict=', 'patch|p', 'quiet|q', 'overlay', 'no-overlay', 'pathspec-from-file=', 'recurse-submodules=?', 'ignore-unmerged'], permute: true },
+};
+
+/** Trace variables that write to the file they name when it is an absolute path (git(1)). */
+const TRACE_VARS = /^GIT_TRACE(?:_[A-Z_]+|2(?:_[A-Z_]+)?)?$/;
+
+export function gitWrites(words: readonly Word[], git: GitCommand, env: ReadonlyMap<string, string | null>,
+  at: (p: string) => string | null): (string | null)[] {
+  const out: (string | null)[] = [];
+  for (const [k, v] of env) if (TRACE_VARS.test(k) && v !== null && v.startsWith('/')) out.push(at(v));
+  const own = getopt(words.slice(1).map(argOf), GIT);
+  const tree = own.options.find((o) => optionIs(o, ['--work-tree']))?.value ?? env.get('GIT_WORK_TREE');
+  const sub = git.sub;
+  if (sub === null) return out;
+  if (tree !== undefined && WRITES_WORK_TREE.has(sub)) out.push(tree === null ? null : at(tree));
+  const grammar = PATHSPEC_GRAMMAR[sub];
+  if (grammar) out.push(...pathspecs(sub, git.args, grammar).map((p) => (p === null ? null : at(tree ? join(tree, p) : p))));
+  if (sub === 'clone' || sub === 'init') out.push(...newRepository(sub, git.args, at));
+  if (sub === 'remote') out.push(...mirrorRemote(git.args, at));
+  return out;
+}
+
+/** The paths `git checkout TREE -- PATHS` and `git restore PATHS` write. */
+function pathspecs(sub: string, args: readonly Arg[], grammar: OptionGrammar): Arg[] {
+  const scan = getopt(args, grammar);
+  const ops = scan.operands;
+  if (sub === 'restore') return ops.map((o) => o.value);
+  if (scan.endOfOptions >= 0) return ops.filter((o) => o.index >= scan.endOfOptions).map((o) => o.value);
+  // Without `--`, the first operand is the commit or branch when more follow.
+  return ops.length >= 2 ? ops.slice(1).map((o) => o.value) : [];
+}
+
+const INIT_CLONE: OptionGrammar = { long: ['config=|c', 'template=', 'origin=|o', 'branch=|b', 'depth=', 'reference=', 'separate-git-dir=', 'upload-pack=|u', 'jobs=|j', 'filter=', 'bare', 'mirror', 'shared=?', 'object-format=', 'ref-format=', 'quiet|q', 'initial-branch=|b'], short: 'c:o:b:u:j:q', permute: true };
+
+/** A clone's destination (it fills that directory), and the `.git` file `--separate-git-dir` writes. */
+function newRepository(sub: string, args: readonly Arg[], at: (p: string) => string | null): (string | null)[] {
+  const scan = getopt(args, INIT_CLONE);
+  const ops = scan.operands.map((o) => o.value);
+  const dest = sub === 'init' ? ops[0] ?? '.' : ops[1];
+  const out: (string | null)[] = [];
+  if (sub === 'clone' && dest !== undefined) out.push(dest === null ? null : at(dest));
+  if (scan.options.some((o) => optionIs(o, ['--separate-git-dir']))) {
+    const dir = dest ?? (sub === 'clone' ? null : '.');
+    out.push(dir === null ? null : at(join(dir, '.git')));
+  }
+  return out;
+}
+
+/** `git remote add --mirror=push NAME URL` sets remote.NAME.mirror: every later push to it is a mirror push. */
+function mirrorRemote(args: readonly Arg[], at: (p: string) => string | null): (string | null)[] {
+  const scan = getopt(args, { short: 'ft:m:', long: ['fetch|f', 'tags', 'no-tags', 'track=|t', 'master=|m', 'mirror=?'], permute: true });
+  if (scan.operands[0]?.value !== 'add') return [];
+  const mirror = scan.options.find((o) => optionIs(o, ['--mirror']));
+  return mirror !== undefined && mirror.value !== 'fetch' ? [at('.git/config')] : [];
+}
