@@ -4,6 +4,7 @@ import { existsSync } from 'node:fs';
 import { isAbsolute, resolve } from 'node:path';
 import { guardedPath, guardedSuffix, type GuardedMatch } from '../policy/guarded.js';
 import { isRecord } from './common.js';
+import { patchPaths } from '../patch-paths.js';
 
 /** A file-editing tool call. */
 export interface FileEdit {
@@ -29,18 +30,7 @@ export function patchEdit(tool: string, args: unknown, cwd?: string): { kind: 'e
   return edit(tool, paths, cwd, paths.length === 0 && !envelope ? { unreadable: `no patch envelope in the ${tool} call` } : {});
 }
 
-/**
- * The paths in a Codex-style patch envelope (`*** Begin Patch` … `*** End Patch`): every
- * `*** Add File:`, `*** Update File:`, `*** Delete File:` and `*** Move to:` line.
- */
-export function patchPaths(patch: string): string[] {
-  const out: string[] = [];
-  for (const line of patch.split(/\r?\n/)) {
-    const m = /^\*\*\* (?:Add File|Update File|Delete File|Move to): (.+)$/.exec(line.trim());
-    if (m) out.push(m[1]!.trim());
-  }
-  return out;
-}
+export { patchPaths } from '../patch-paths.js';
 
 /** String values anywhere in a tool's arguments that hold a patch envelope. */
 export function patchesIn(value: unknown, depth = 0): string[] {

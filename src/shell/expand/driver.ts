@@ -16,6 +16,7 @@ import { getopt, type Scan } from '../getopt.js';
 import { overlay, recordWrites, type Written } from './writes.js';
 import { writesFile, writtenPaths } from './written-paths.js';
 import { replacedPaths } from './replaced-paths.js';
+import { patchWrites } from './patch-writes.js';
 import { canonicalName, isKnown } from './known-names.js';
 import { pathOf } from './path-lookup.js';
 import { globCommand } from './glob-names.js';
@@ -360,7 +361,7 @@ export class Scope {
     const verb = DEFAULT_VERBS[program];
     const scan = read && verb !== undefined && read.operands.length === 0 ? { ...read, operands: [{ value: verb, index: words.length - 1 }] } : read;
     if ((extra.redirects ?? this.command.redirects) === this.command.redirects) this.carried = true;
-    const writes = this.target.kind === 'local' ? [...writtenPaths(program, words, extra.redirects ?? this.command.redirects, this.cwd, extra.facts, { env: this.env, via: this.via }), ...extra.writes ?? []] : [];
+    const writes = this.target.kind === 'local' ? [...writtenPaths(program, words, extra.redirects ?? this.command.redirects, this.cwd, extra.facts, { env: this.env, via: this.via }), ...extra.writes ?? [], ...patchWrites(this, program, words, extra.facts)] : [];
     const replaces = this.target.kind === 'local' ? replacedPaths(program, words, this.cwd, (p) => (this.run0.files.list?.(p) ?? null) !== null) : [];
     this.run0.out.push({
       argv: words, program, target: extra.target ?? this.target, env: this.env, redirects: extra.redirects ?? this.command.redirects,

@@ -1,0 +1,50 @@
+// The files a patch writes, read from its text: a Codex-style envelope (`*** Begin Patch` …, the
+// apply_patch tool's and `apply_patch <<EOF`'s), and unified or git diffs (`git apply`, `patch`).
+// Shared by the hooks' file-edit path (src/hooks/edits.ts) and the shell layer
+// (src/shell/expand/patch-writes.ts), so neither imports the other.
+
+/**
+ * The paths in a Codex-style patch envelope (`*** Begin Patch` … `*** End Patch`): every
+ * `*** Add File:`, `*** Update File:`, `*** Delete File:` and `*** Move to:` line.
+ */
+export function patchPaths(patch: string): string[] {
+  const out: string[] = [];
+  for (const line of patch.split(/\r?\n/)) {
+    const m = /^\*\*\* (?:Add File|Update File|Delete File|Move to): (.+)$/.exec(line.trim());
+    if (m) out.push(m[1]!.trim());
+  }
+  return out;
+}
+
+/**
+ * The paths a unified or git diff names (`--- a/x`, `+++ b/x`, `diff --git a/x b/y`, `rename to`,
+ * `copy to`), as written: the caller strips prefixes (`-p1`) as the applying program does.
+ * `/dev/null` is left out.
+ */
+export function diffPaths(patch: string): string[] {
+  const out = new Set<string>();
+  const add = (p: string | undefined) => {
+    const v = p?.replace(/\t.*$/, '').trim().replace(/^"(.*)"$/, '$1');
+    if (v && v !== '/dev/null') out.add(v);
+  };
+  for (const line of patch.split(/\r?\n/)) {
+    let m = /^(?:\+\+\+|---) (.+)$/.exec(line);
+    if (m) { add(m[1]); continue; }
+    m = /^diff --git (\S+) (\S+)$/.exec(line);
+    if (m) { add(m[1]); add(m[2]); continue; }
+    m = /^(?:rename|copy) (?:to|from) (.+)$/.exec(line);
+    if (m) add(m[1]);
+  }
+  return [...out];
+}
+
+/** Every path a patch text may write, in either form, with and without its first component (`b/x` and `x`). */
+export function patchTargets(text: string): string[] {
+  const out = new Set(patchPaths(text));
+  for (const p of diffPaths(text)) {
+    out.add(p);
+    const slash = p.indexOf('/');
+    if (slash > 0) out.add(p.slice(slash + 1));
+  }
+  return [...out];
+}

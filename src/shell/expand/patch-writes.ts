@@ -1,0 +1,53 @@
+// The files a patch program writes, from the patch it reads (`apply_patch <<EOF`, Codex's shell form
+// of its patch tool; `git apply`; `patch`): the target paths in the patch text (src/patch-paths.ts),
+// for the policy's guarded-file check. A patch that cannot be read writes files not known (null).
+import { isAbsolute, resolve } from 'node:path';
+import { patchTargets } from '../../patch-paths.js';
+import { getopt, optionIs } from '../getopt.js';
+import type { ProgramFacts } from '../invocation.js';
+import { argOf, type Word } from '../words.js';
+import type { Scope } from './driver.js';
+import { stdinText } from './output.js';
+
+const GIT_APPLY = { short: 'p:C:vqR3', long: ['stat', 'numstat', 'summary', 'check', 'index', 'cached', 'intent-to-add|N', '3way|3', 'build-fake-ancestor=', 'reverse|R', 'reject', 'unidiff-zero', 'apply', 'no-add', 'allow-binary-replacement', 'binary', 'exclude=', 'include=', 'ignore-space-change', 'ignore-whitespace', 'whitespace=', 'inaccurate-eof', 'verbose|v', 'quiet|q', 'recount', 'directory=', 'unsafe-paths', 'allow-empty'], permute: true };
+const PATCH = { short: 'bcefgElnNRsStuvZp:i:o:r:B:d:D:F:V:Y:z:', long: ['input=|i', 'output=|o', 'directory=|d', 'reject-file=|r', 'strip=|p', 'dry-run'], permute: true };
+
+/** The paths this command's patch writes (absolute; null for a patch that cannot be read). */
+export function patchWrites(scope: Scope, program: string, words: readonly Word[], facts: ProgramFacts | undefined): (string | null)[] {
+  const texts = patchTexts(scope, program, words, facts);
+  if (texts === undefined) return [];
+  const base = scope.cwd;
+  const out: (string | null)[] = [];
+  for (const t of texts) {
+    if (t === null) { out.push(null); continue; }
+    for (const p of patchTargets(t)) out.push(isAbsolute(p) ? resolve(p) : base === null ? null : resolve(base, p));
+  }
+  return out;
+}
+
+/** The patch texts it reads: undefined when it is not a patch program (or only checks), null for one that cannot be read. */
+function patchTexts(scope: Scope, program: string, words: readonly Word[], facts: ProgramFacts | undefined): (string | null)[] | undefined {
+  const stdin = (): string | null => { const s = stdinText(scope, scope.stdin, program); return s.kind === 'text' ? s.text : null; };
+  const file = (p: string | null): string | null => {
+    if (p === null) return null;
+    if (p === '-') return stdin();
+    const r = scope.files.read(isAbsolute(p) ? p : resolve(scope.cwd ?? scope.run0.options.cwd, p));
+    return r.kind === 'text' ? r.text : r.kind === 'missing' ? '' : null;
+  };
+  if (program === 'apply_patch') {
+    const first = words[1]?.value;
+    return [first === undefined ? stdin() : first];
+  }
+  if (facts?.kind === 'git' && facts.git.sub === 'apply') {
+    const scan = getopt(facts.git.args, GIT_APPLY);
+    if (scan.options.some((o) => optionIs(o, ['--stat', '--numstat', '--summary', '--check', '--cached'])) && !scan.options.some((o) => optionIs(o, ['--apply']))) return undefined;
+    return scan.operands.length === 0 ? [stdin()] : scan.operands.map((o) => file(o.value));
+  }
+  if (program === 'patch') {
+    const scan = getopt(words.slice(1).map(argOf), PATCH);
+    if (scan.options.some((o) => optionIs(o, ['--dry-run']))) return undefined;
+    const input = scan.options.find((o) => optionIs(o, ['-i']));
+    return [input !== undefined ? file(input.value ?? null) : scan.operands.length >= 2 ? file(scan.operands[1]!.value) : stdin()];
+  }
+  return undefined;
+}
