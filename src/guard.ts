@@ -7,7 +7,7 @@ import { judge, type Judge, type Verdict } from './policy/classify.js';
 import type { RewriteValues } from './policy/rewrite.js';
 import { RuleIndex } from './policy/match.js';
 import type { Rule } from './policy/rules.js';
-import { guardedPath } from './policy/guarded.js';
+import { globGuarded, guardedPath } from './policy/guarded.js';
 import { NOTHING_MANAGED } from './decide.js';
 import { expand } from './shell/expand/index.js';
 import { diskFiles, recording, type ScriptFiles } from './shell/files.js';
@@ -91,6 +91,7 @@ export function judgeFor(config: ResolvedConfig, rules: readonly Rule[]): Judge 
       // Text that cannot be read (too large, nested too deep) could hide what a runner runs, too.
       protectedBranches: config.protectedBranches, mentions: (text) => mentionsManaged(text, names) || mentionsRunner(text),
       guarded: (path, whole) => guardedPath(path, config.root, undefined, whole)?.reason ?? null,
+      guardedGlob: (path) => globGuarded(path, config.root)?.reason ?? null,
       promotedBranches: [...promotions.keys()],
       engineFor: (host) => (host === null ? config : environmentOfHost(config, host, envs) ?? config).reconciler.type,
       kubeContexts: envs.flatMap((e) => ('context' in e.reconciler && e.reconciler.context ? [e.reconciler.context] : [])),

@@ -187,23 +187,34 @@ export interface GuardedMatch {
 
 const parts = (p: string): string[] => p.split(/[\\/]+/).filter((s) => s !== '' && s !== '.');
 
-/** Does one component match one pattern component (`*` inside a name matches any run of characters)? */
-function componentMatches(pattern: string, name: string): boolean {
+const globRe = (glob: string): RegExp => new RegExp(`^${glob.split('').map((c) => (c === '*' ? '.*' : c === '?' ? '.' : c === '[' || c === ']' ? c : c.replace(/[.+^${}()|\\]/g, '\\$&'))).join('')}$`);
+
+/**
+ * Does one component match one pattern component (`*` inside a name matches any run of characters)?
+ * A name with glob characters (`.cl?ude`, a word the shell expands) matches what the glob could.
+ */
+function componentMatches(pattern: string, name: string, glob: boolean): boolean {
   if (pattern === '*') return true;
+  if (glob && /[*?[]/.test(name)) {
+    // As bash expands it: a leading dot is matched only by a dot (no dotglob).
+    if (pattern.startsWith('.') && !name.startsWith('.')) return false;
+    if (pattern.includes('*')) return true;
+    try { return globRe(name).test(pattern); } catch { return true; }
+  }
   if (!pattern.includes('*')) return pattern === name;
   const re = new RegExp(`^${pattern.split('*').map((s) => s.replace(/[.+?^${}()|[\]\\]/g, '\\$&')).join('.*')}$`);
   return re.test(name);
 }
 
 /** Glob over components: `**` matches zero or more components. */
-function globMatches(pattern: readonly string[], path: readonly string[]): boolean {
+function globMatches(pattern: readonly string[], path: readonly string[], glob = false): boolean {
   if (pattern.length === 0) return path.length === 0;
   const [head, ...rest] = pattern;
   if (head === '**') {
-    for (let i = 0; i <= path.length; i++) if (globMatches(rest, path.slice(i))) return true;
+    for (let i = 0; i <= path.length; i++) if (globMatches(rest, path.slice(i), glob)) return true;
     return false;
   }
-  return path.length > 0 && componentMatches(head!, path[0]!) && globMatches(rest, path.slice(1));
+  return path.length > 0 && componentMatches(head!, path[0]!, glob) && globMatches(rest, path.slice(1), glob);
 }
 
 const lower = (xs: readonly string[]) => xs.map((x) => x.toLowerCase());
@@ -213,12 +224,12 @@ const lower = (xs: readonly string[]) => xs.map((x) => x.toLowerCase());
  * `anywhere` patterns match a path ending in them (at any depth); anchored ones match inside their
  * directory (the directory itself included, as in `rm -r ~/.config/gitops-guard`).
  */
-export function matchGuarded(absPath: string, dirs: GuardDirs): GuardedMatch | null {
+export function matchGuarded(absPath: string, dirs: GuardDirs, glob = false): GuardedMatch | null {
   const path = lower(parts(absPath));
   for (const g of GUARDED_PATHS) {
     let at: string | undefined;
     if (g.anchor === 'anywhere') {
-      if (globMatches(['**', ...lower(parts(g.pattern))], path)) at = '';
+      if (globMatches(['**', ...lower(parts(g.pattern))], path, glob)) at = '';
     } else if (g.anchor === 'dependency') {
       const dep = (dirs.dependencies ?? []).find((n) => globMatches(['**', 'node_modules', ...lower(parts(n)), ...lower(parts(g.pattern))], path));
       if (dep !== undefined) at = `node_modules/${dep}`;
@@ -287,6 +298,13 @@ export function holdsGuarded(absPath: string, how: WholeWrite, dirs: GuardDirs):
     }
   }
   return null;
+}
+
+/** Is `absPath` a glob (`.cl?ude/settings.json`) that the shell may expand to a guarded path? */
+export function globGuarded(absPath: string, projectRoot: string, dirs: GuardDirs = guardDirs()): GuardedMatch | null {
+  if (!/[*?[]/.test(absPath)) return null;
+  const hit = matchGuarded(resolve(projectRoot, absPath), dirs, true);
+  return hit ? { pattern: hit.pattern, reason: `${absPath} is a glob the shell may expand to a guarded file (${hit.pattern}).` } : null;
 }
 
 /**

@@ -16,12 +16,17 @@ import type { Fact, Match, Rule } from './rules.js';
 import { promotedUpdates } from './branch-updates.js';
 import { forgeRefUpdate, forgeRepoDelete } from './forge.js';
 
+/** gitops-guard's project config, at any depth (a nearer one replaces the project's for what runs there). */
+const GUARD_CONFIG = /(?:^|\/)gitops-guard\.(?:json|ya?ml)$/i;
+
 const HARMLESS_TARGETS = new Set(['/dev/null', '/dev/stdout', '/dev/stderr', '/dev/tty']);
 
 export interface MatchContext {
   readonly protectedBranches: readonly string[];
   /** Is this absolute path one of the guard's own files? (Its reason, else null.) */
   readonly guarded?: (absPath: string, whole?: 'remove' | 'replace') => string | null;
+  /** Is this path a glob the shell may expand to one of the guard's own files? (Its reason, else null.) */
+  readonly guardedGlob?: (absPath: string) => string | null;
   /** Could this text name a program the rules are about? (For events: is there something to hide?) */
   readonly mentions: (text: string) => boolean;
   /** The reconciler of the environment whose server is `host` (null: a local command, the default environment). */
@@ -155,6 +160,8 @@ export class View {
       case 'changes-guard-package': return changesGuardPackage(this.inv);
       case 'writes-guarded': return (this.inv.writes?.some((p) => p !== null && (this.ctx.guarded?.(p) ?? null) !== null) ?? false)
         || (this.inv.replaces?.some((r) => (this.ctx.guarded?.(r.path, r.how) ?? null) !== null) ?? false);
+      case 'writes-guarded-glob': return this.inv.writes?.some((p) => p !== null && (this.ctx.guardedGlob?.(p) ?? null) !== null) ?? false;
+      case 'writes-guard-config': return this.inv.writes?.some((p) => p !== null && GUARD_CONFIG.test(p)) ?? false;
       case 'forge-ref-update': return forgeRefUpdate(this.inv, this.ctx.protectedBranches);
       case 'forge-repo-delete': return forgeRepoDelete(this.inv);
     }

@@ -57,6 +57,10 @@ export const FACTS = [
   'push-promoted',
   /** The command writes, removes or changes one of the guard's own files (see policy/guarded.ts). */
   'writes-guarded',
+  /** It writes a glob the shell may expand to one of the guard's own files (`cp x .cl?ude/settings.json`). */
+  'writes-guarded-glob',
+  /** It writes a gitops-guard.json (or .yaml): a nearer one replaces the project's config where commands run. */
+  'writes-guard-config',
   /** A package manager adds, removes, replaces or relinks the gitops-guard package (see policy/guard-package.ts). */
   'changes-guard-package',
   /** An HTTP request that may change something: a method other than GET/HEAD, or a body (or unknown, for raw sockets). */

@@ -17,6 +17,8 @@ import { overlay, recordWrites, type Written } from './writes.js';
 import { writesFile, writtenPaths } from './written-paths.js';
 import { replacedPaths } from './replaced-paths.js';
 import { patchWrites } from './patch-writes.js';
+import { throughLinks } from './writes.js';
+import { asGlob, withTextVars } from './known-vars.js';
 import { canonicalName, isKnown } from './known-names.js';
 import { pathOf } from './path-lookup.js';
 import { globCommand } from './glob-names.js';
@@ -83,6 +85,8 @@ export class Expansion {
   /** Files written earlier in the text (see writes.ts), and copies of binaries under another name. */
   readonly written: Written = new Map();
   readonly renamed = new Map<string, string>();
+  /** Links made earlier in the text: the link's path, and the path it leads to (a write through one writes both). */
+  readonly links = new Map<string, string>();
   /** Fifos made earlier in the text, and readers waiting for what later commands write to one (or to a coprocess). */
   readonly fifos = new Set<string>();
   readonly feeds = new Map<string, (text: string | null) => void>();
@@ -361,8 +365,12 @@ export class Scope {
     const verb = DEFAULT_VERBS[program];
     const scan = read && verb !== undefined && read.operands.length === 0 ? { ...read, operands: [{ value: verb, index: words.length - 1 }] } : read;
     if ((extra.redirects ?? this.command.redirects) === this.command.redirects) this.carried = true;
-    const writes = this.target.kind === 'local' ? [...writtenPaths(program, words, extra.redirects ?? this.command.redirects, this.cwd, extra.facts, { env: this.env, via: this.via }), ...extra.writes ?? [], ...patchWrites(this, program, words, extra.facts)] : [];
-    const replaces = this.target.kind === 'local' ? replacedPaths(program, words, this.cwd, (p) => (this.run0.files.list?.(p) ?? null) !== null) : [];
+    // Paths spelled by a variable the text set (`f=.claude/settings.json; echo x > $f`) are that path.
+    const known = (w: Word): Word => asGlob(withTextVars(this, w));
+    const pathWords = words.map(known);
+    const pathRedirects = (extra.redirects ?? this.command.redirects).map((r) => (r.target === null ? r : { ...r, target: known(r.target) }));
+    const writes = this.target.kind === 'local' ? throughLinks(this.run0.links, [...writtenPaths(program, pathWords, pathRedirects, this.cwd, extra.facts, { env: this.env, via: this.via }), ...extra.writes ?? [], ...patchWrites(this, program, words, extra.facts)]) : [];
+    const replaces = this.target.kind === 'local' ? replacedPaths(program, pathWords, this.cwd, (p) => (this.run0.files.list?.(p) ?? null) !== null) : [];
     this.run0.out.push({
       argv: words, program, target: extra.target ?? this.target, env: this.env, redirects: extra.redirects ?? this.command.redirects,
       stdin: this.stdin, start: this.range.start, end: this.range.end, via: [...this.via], spliceable: this.spliceable,

@@ -17,6 +17,24 @@ export type Written = Map<string, string | null>;
 const RUNS_LATER = [/\/\.(bashrc|bash_profile|bash_login|profile|zshrc|zprofile|zshenv|zlogin|kshrc|mkshrc|envrc|bash_logout)$/,
   /\/\.husky\/[^/]+$/, /\/\.git\/hooks\/[^/]+$/, /\/\.config\/fish\/config\.fish$/, /\/\.envrc$/, /\/\.direnv\//];
 
+/**
+ * The paths written, each with the path a link made earlier in the text leads to when the write goes
+ * through one (`ln -s .claude/settings.json n.json && echo x > n.json` writes .claude/settings.json).
+ */
+export function throughLinks(links: ReadonlyMap<string, string>, writes: readonly (string | null)[]): (string | null)[] {
+  if (links.size === 0) return [...writes];
+  const out: (string | null)[] = [];
+  for (const p of writes) {
+    out.push(p);
+    if (p === null) continue;
+    for (const [link, to] of links) {
+      if (p === link) out.push(to);
+      else if (p.startsWith(link + '/')) out.push(to + p.slice(link.length));
+    }
+  }
+  return out;
+}
+
 /** Script access that sees the files written earlier in the same text first. */
 export function overlay(files: ScriptFiles, written: Written): ScriptFiles {
   const read = (path: string): FileRead => {
@@ -87,6 +105,8 @@ export function recordWrites(scope: Scope): void {
     const dst = pathOf(scope, to);
     if (!dst) return;
     const read = src === null ? null : scope.files.read(src);
+    // A hook that runs later by itself, copied from a file not here to read: its content is not known.
+    if (RUNS_LATER.some((re) => re.test(dst)) && (read === null || read.kind !== 'text')) { set(dst, null, false); return; }
     // A binary, or a program not here to read, is still that program under another name (see pathScripts).
     if (src !== null && read !== null && read.kind !== 'text' && read.kind !== 'unreadable') {
       scope.run0.renamed.set(dst, scope.run0.renamed.get(src) ?? basename(src));
@@ -118,6 +138,7 @@ function programWrites(scope: Scope, name: string, args: readonly Word[], set: (
       const ops = getopt(values, { short: 'abdfHiLlnPprRsStTuvxZS:t:m:g:o:', long: ['target-directory=|t', 'suffix=|S', 'mode=|m', 'owner=|o', 'group=|g', 'backup=?', 'symbolic|s'], permute: true }).operands;
       if (ops.length < 2) break;
       copied(args[ops[0]!.index], args[ops[ops.length - 1]!.index]);
+      if (name === 'ln') link(scope, args[ops[0]!.index], args[ops[ops.length - 1]!.index], values.some((v) => v !== null && /^-[^-]*s|^--symbolic$/.test(v)));
       break;
     }
     case 'update-alternatives': {
@@ -164,4 +185,13 @@ function programWrites(scope: Scope, name: string, args: readonly Word[], set: (
     }
     default: break;
   }
+}
+
+/** Record a link made by `ln` (a symbolic link's relative target is taken from the link's directory). */
+function link(scope: Scope, from: Word | undefined, to: Word | undefined, symbolic: boolean): void {
+  const dst = pathOf(scope, to);
+  const raw = from ? withKnownVars(scope, from).value : null;
+  if (dst === null || raw === null || raw === undefined) return;
+  const target = isAbsolute(raw) ? resolve(raw) : symbolic ? resolve(dirname(dst), raw) : pathOf(scope, from);
+  if (target !== null) scope.run0.links.set(dst, target);
 }
