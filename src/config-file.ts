@@ -120,10 +120,34 @@ export async function loadConfig(options: { cwd: string; file?: string; config?:
  * (src/trust/); the user-level config as it is, and as the baseline others are compared with.
  */
 async function withTrust(config: Config, file: string, cwd: string): Promise<ResolvedConfig> {
-  const { applyTrust, isUserConfig, userConfigFile } = await import('./trust/apply.js');
+  const { applyTrust, isUserConfig } = await import('./trust/apply.js');
   if (isUserConfig(file)) return resolveConfig(config, file, cwd);
-  const user = userConfigFile();
-  const baseline = user !== null && isUserConfig(user) ? await loadConfigFile(user) : DEFAULTS;
-  const { config: effective, trust } = await applyTrust(config, file, baseline);
+  const { config: effective, trust } = await applyTrust(config, file, await baselineFor(file));
   return { ...resolveConfig(effective, file, cwd), ...(trust ? { trust } : {}) };
+}
+
+/**
+ * The config in force around `file`'s directory (what a nearer config replaces), for the directory
+ * that holds a project config inside the same repository: a gitops-guard.json in `sub/` loosens what
+ * it drops of the repository's own (its protected branches, its rule packs, as absolute paths).
+ * Null at the repository's root, outside every repository, and where no config encloses it.
+ */
+export function enclosingConfig(file: string): string | null {
+  const dir = dirname(resolve(file));
+  const repo = findRepoRoot(dir);
+  if (repo === null || dir === repo) return null;
+  const found = findConfig(dirname(dir));
+  return found !== null && (dirname(found) === repo || dirname(found).startsWith(repo + '/')) ? found : null;
+}
+
+/** What a project config's loosening is measured against: the enclosing config as it takes effect, else the user-level config, else the defaults. */
+export async function baselineFor(file: string, depth = 0): Promise<Config> {
+  const { applyTrust, isUserConfig, userConfigFile } = await import('./trust/apply.js');
+  const outer = depth < 32 ? enclosingConfig(file) : null;
+  if (outer !== null) {
+    const { config } = await applyTrust(await loadConfigFile(outer), outer, await baselineFor(outer, depth + 1));
+    return { ...config, rules: config.rules.map((r) => resolve(dirname(outer), r)) };
+  }
+  const user = userConfigFile();
+  return user !== null && isUserConfig(user) ? await loadConfigFile(user) : DEFAULTS;
 }

@@ -124,6 +124,39 @@ describe('a config an agent rewrote to loosen the policy', () => {
     expect(claude(UP, dir, env).reason).not.toContain(NOTE);
   });
 
+  it('a nearer config in a subdirectory is measured against the enclosing one, not the defaults', () => {
+    const strict = `rules:
+  - id: no-terraform-apply
+    description: terraform apply by hand
+    decision: deny
+    match:
+      program: [terraform]
+      path: [apply]
+    message: Apply infrastructure through git.
+    examples:
+      match:
+        - terraform apply
+`;
+    const { dir, env } = repo({ rules: ['strict.yaml'], protectedBranches: ['main', 'release'] },
+      { 'strict.yaml': strict, 'sub/gitops-guard.json': JSON.stringify(SEED), 'ok/gitops-guard.json': JSON.stringify({ ...SEED, protectedBranches: ['main', 'release', 'prod'], rules: ['../strict.yaml'] }) });
+    const sub = join(dir, 'sub');
+    // `{}` below the root drops the root's release protection and its rule pack: both stay in force, with the note.
+    const push = claude('git push --force origin release', sub, env);
+    expect(push.decision).toBe('deny');
+    expect(push.reason).toContain(NOTE);
+    expect(push.reason).toContain('"release" unprotected');
+    expect(claude('terraform apply', sub, env).decision).toBe('deny');
+    // One that keeps the enclosing config's protections and adds its own takes effect as it is.
+    const ok = claude('git push --force origin prod', join(dir, 'ok'), env);
+    expect(ok.decision).toBe('deny');
+    expect(ok.reason).not.toContain(NOTE);
+    // Trusting the nearer config is a person's decision, and then it applies.
+    const t = spawnSync(process.execPath, [BIN, 'trust', '--yes'], { cwd: sub, encoding: 'utf8', env });
+    expect(t.stdout).toContain('"release" unprotected');
+    expect(t.status, t.stderr).toBe(0);
+    expect(claude('terraform apply', sub, env).decision).toBe('allow');
+  });
+
   it('a user-level config outside every repository is trusted as it is, and is the baseline', async () => {
     const { dir, env, user } = repo({ mcpReadOnly: false, confirmDeploy: false });
     mkdirSync(env.XDG_CONFIG_HOME + '/gitops-guard', { recursive: true });

@@ -5,10 +5,10 @@ import { resolve } from 'node:path';
 import { createInterface } from 'node:readline/promises';
 import { parseArgs } from 'node:util';
 import { appendAudit } from '../audit/log.js';
-import { DEFAULTS, findConfig, loadConfigFile } from '../config-file.js';
+import { baselineFor, findConfig, loadConfigFile } from '../config-file.js';
 import { builtinRules } from '../policy/builtin.js';
 import { loadPacks } from '../policy/rules.js';
-import { isUserConfig, packFiles, userConfigFile } from '../trust/apply.js';
+import { droppedLoosening, droppedPacks, isUserConfig, packFiles } from '../trust/apply.js';
 import { configLoosening } from '../trust/loosening.js';
 import { looseRules } from '../trust/rules.js';
 import { hashFiles, isTrusted, readTrust, revoke, trust, trustFile } from '../trust/store.js';
@@ -46,9 +46,10 @@ async function review(file: string): Promise<Review> {
   const config = await loadConfigFile(file);
   files.push(...packFiles(resolve(file, '..'), config.rules));
   const hashes = hashFiles(files);
-  const user = userConfigFile();
-  const baseline = user !== null && isUserConfig(user) ? await loadConfigFile(user) : DEFAULTS;
-  const loosens = configLoosening(config, baseline).map((l) => l.what);
+  // Measured as the hooks measure it: against the enclosing config in the same repository, else the user's.
+  const baseline = await baselineFor(file);
+  const dropped = droppedPacks(config, file, baseline);
+  const loosens = [...configLoosening(config, baseline), ...(dropped.length > 0 ? [droppedLoosening(dropped)] : [])].map((l) => l.what);
   if (config.rules.length > 0) {
     const packs = loadPacks(config.rules.map((r) => resolve(file, '..', r)));
     loosens.push(...looseRules(packs, await builtinRules(), config.rewriteMode).map((l) => l.what));

@@ -7,7 +7,7 @@
 // Cheap on the hook's path: a config with nothing that could loosen costs a few comparisons; files
 // are read and hashed only when something could loosen (a loosening key, or rule packs).
 import { existsSync, readdirSync, statSync } from 'node:fs';
-import { dirname, join, resolve } from 'node:path';
+import { dirname, isAbsolute, join, resolve } from 'node:path';
 import type { Config } from '../config.js';
 import type { Rule } from '../policy/rules.js';
 import { guardDirs } from '../policy/guarded.js';
@@ -88,14 +88,25 @@ export function packFiles(root: string, rules: readonly string[]): string[] {
 export async function applyTrust(config: Config, file: string, baseline: Config, env: NodeJS.ProcessEnv = process.env):
   Promise<{ config: Config; trust?: TrustState }> {
   const loosening = configLoosening(config, baseline);
+  const dropped = droppedPacks(config, file, baseline);
+  if (dropped.length > 0) loosening.push(droppedLoosening(dropped));
   if (loosening.length === 0 && config.rules.length === 0) return { config };
   const files = [file, ...packFiles(dirname(file), config.rules)];
   const state: TrustState = { file, files, ignored: [] };
   if (loosening.length === 0) return { config, trust: state };
   if (await trusted(state, env)) return { config, trust: state };
   state.ignored.push(...loosening.map((l) => l.what));
-  return { config: withoutLoosening(config, baseline), trust: state };
+  const kept = withoutLoosening(config, baseline);
+  return { config: dropped.length > 0 ? { ...kept, rules: [...kept.rules, ...dropped] } : kept, trust: state };
 }
+
+/** An enclosing config's rule packs (absolute paths, see config-file.ts baselineFor) that this one leaves out. */
+export function droppedPacks(config: Config, file: string, baseline: Config): string[] {
+  return baseline.rules.filter((r) => isAbsolute(r) && !config.rules.some((x) => resolve(dirname(file), x) === r));
+}
+
+export const droppedLoosening = (dropped: readonly string[]) =>
+  ({ key: 'rules' as const, what: `rules: leaves out ${dropped.map((r) => JSON.stringify(r)).join(', ')} of the enclosing config` });
 
 /** Has a person trusted this content? Hashes the files the first time it is asked. */
 export async function trusted(state: TrustState, env: NodeJS.ProcessEnv = process.env): Promise<boolean> {
