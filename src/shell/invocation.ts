@@ -36,7 +36,9 @@ export type ShellEvent =
    * directory whose package.json is named gitops-guard or gives a `gitops-guard` executable, a git
    * URL, a tarball, a computed word, or a package.json that takes gitops-guard from a path or a repository.
    */
-  | 'guard-package';
+  | 'guard-package'
+  /** A file the agent host runs by itself is written with hooks of its own (a skill's or subagent's `hooks:` frontmatter). */
+  | 'host-hook';
 
 /** What the program's own grammar says about its command line, parsed once. */
 export type ProgramFacts =

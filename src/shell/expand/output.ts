@@ -75,7 +75,8 @@ export function staticOutput(cmd: SimpleCommand, read: (path: string, cwd: strin
     return (escapes ? decodeAnsiC(body.replace(/\\c[\s\S]*$/, '')) : body) + (newline ? '\n' : '');
   }
   if (name === 'printf') {
-    const [fmt, ...fargs] = args;
+    // `printf -- FORMAT …`: the `--` ends printf's options and is not the format.
+    const [fmt, ...fargs] = args[0] === '--' ? args.slice(1) : args;
     if (fmt === undefined) return null;
     // The format's escapes are decoded as bash's printf does; %b decodes its argument's escapes too.
     let k = 0;

@@ -9,6 +9,7 @@ import { basename, type Word } from '../words.js';
 import type { Scope } from './driver.js';
 import { staticOutput, stdinText } from './output.js';
 import { withKnownVars } from './known-vars.js';
+import { hostFileWritten } from './host-files.js';
 
 /** What was written to a path earlier in the text: its text, or null when that cannot be known. */
 export type Written = Map<string, string | null>;
@@ -90,6 +91,7 @@ export function recordWrites(scope: Scope): void {
       if (text === null) scope.raise('unreadable-script', `writes ${path}, which runs later by itself, with content that cannot be known`);
       else scope.nested(text, `written to ${path} (runs later)`, { spliceable: false });
     }
+    hostFileWritten(scope, path, text);
   };
   for (const r of cmd.redirects) {
     // `echo cmd >&${COPROC[1]}`: the coprocess reads it.
