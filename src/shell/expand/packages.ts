@@ -133,6 +133,12 @@ function guardDependency(scope: Scope, path: string, text: string): void {
 
 /** `npm install ./pkg`, `npm i file:pkg`: installing a package from a directory runs its install scripts. */
 function localInstalls(scope: Scope, name: string, words: readonly (string | null)[]): boolean {
+  // `npm link` alone links the package here globally: its bins go on PATH, where the hooks find gitops-guard.
+  if ((words[0] === 'link' || words[0] === 'ln') && words.length === 1 && scope.cwd !== null) {
+    const read = scope.files.read(join(scope.cwd, 'package.json'));
+    if (read.kind === 'text' && isGuardPackage(read.text)) scope.raise('guard-package', `${scope.cwd} is a package named gitops-guard or giving a gitops-guard executable, linked globally`);
+    return false;
+  }
   if (!INSTALLS.includes(words[0] ?? '') || scope.cwd === null) return false;
   const specs = words.slice(1);
   for (const w of specs) {

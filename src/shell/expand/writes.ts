@@ -177,6 +177,8 @@ function programWrites(scope: Scope, name: string, args: readonly Word[], set: (
             if (kv === null) { written.set(found.path, null); return; }
             if (!m) continue;
             pkg.scripts = { ...(pkg.scripts as Record<string, unknown> ?? {}), [m[1]!]: m[2]! };
+            // A stored script runs later (npm install runs the lifecycle ones by itself): judged now.
+            scope.nested(m[2]!, `npm pkg set scripts.${m[1]!} (runs later)`, { spliceable: false });
           }
           written.set(found.path, JSON.stringify(pkg));
         } catch {
