@@ -15,6 +15,9 @@ const CLINE_EDIT_TOOLS: Readonly<Record<string, ParamsReader>> = {
   write_to_file: pathParam,
   replace_in_file: pathParam,
   delete_file: pathParam,
+  // new_rule writes a file under .clinerules/ (its `path` and `content` parameters, as Cline's tool
+  // definition gives them): .clinerules/hooks/ is where Cline's hooks live.
+  new_rule: pathParam,
   editor: pathParam,
   apply_patch: (params, tool, cwd) => patchEdit(tool, params, cwd),
 };
