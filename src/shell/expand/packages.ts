@@ -134,9 +134,13 @@ function guardDependency(scope: Scope, path: string, text: string): void {
 /** `npm install ./pkg`, `npm i file:pkg`: installing a package from a directory runs its install scripts. */
 function localInstalls(scope: Scope, name: string, words: readonly (string | null)[]): boolean {
   // `npm link` alone links the package here globally: its bins go on PATH, where the hooks find gitops-guard.
+  // gitops-guard's own checkout linked by its developer is the guard itself (docs/trust.md); another
+  // package that gives a gitops-guard executable stands in for it.
   if ((words[0] === 'link' || words[0] === 'ln') && words.length === 1 && scope.cwd !== null) {
     const read = scope.files.read(join(scope.cwd, 'package.json'));
-    if (read.kind === 'text' && isGuardPackage(read.text)) scope.raise('guard-package', `${scope.cwd} is a package named gitops-guard or giving a gitops-guard executable, linked globally`);
+    if (read.kind === 'text' && isGuardPackage(read.text) && !/"name"\s*:\s*"gitops-guard"/.test(read.text)) {
+      scope.raise('guard-package', `${scope.cwd} gives a gitops-guard executable, and \`${name} link\` puts it on PATH, where the hooks find gitops-guard`);
+    }
     return false;
   }
   if (!INSTALLS.includes(words[0] ?? '') || scope.cwd === null) return false;
