@@ -14,11 +14,8 @@ import { plainCommands } from '../plain.js';
 import { argOf, basename, quoteWord, type Word } from '../words.js';
 import { getopt, type Scan } from '../getopt.js';
 import { overlay, recordWrites, type Written } from './writes.js';
-import { writesFile, writtenPaths } from './written-paths.js';
-import { replacedPaths } from './replaced-paths.js';
-import { patchWrites } from './patch-writes.js';
-import { throughLinks } from './writes.js';
-import { asGlob, withTextVars } from './known-vars.js';
+import { writesFile } from './written-paths.js';
+import { commandWrites } from './command-writes.js';
 import { canonicalName, isKnown } from './known-names.js';
 import { pathOf } from './path-lookup.js';
 import { globCommand } from './glob-names.js';
@@ -365,12 +362,7 @@ export class Scope {
     const verb = DEFAULT_VERBS[program];
     const scan = read && verb !== undefined && read.operands.length === 0 ? { ...read, operands: [{ value: verb, index: words.length - 1 }] } : read;
     if ((extra.redirects ?? this.command.redirects) === this.command.redirects) this.carried = true;
-    // Paths spelled by a variable the text set (`f=.claude/settings.json; echo x > $f`) are that path.
-    const known = (w: Word): Word => asGlob(withTextVars(this, w));
-    const pathWords = words.map(known);
-    const pathRedirects = (extra.redirects ?? this.command.redirects).map((r) => (r.target === null ? r : { ...r, target: known(r.target) }));
-    const writes = this.target.kind === 'local' ? throughLinks(this.run0.links, [...writtenPaths(program, pathWords, pathRedirects, this.cwd, extra.facts, { env: this.env, via: this.via }), ...extra.writes ?? [], ...patchWrites(this, program, words, extra.facts)]) : [];
-    const replaces = this.target.kind === 'local' ? replacedPaths(program, pathWords, this.cwd, (p) => (this.run0.files.list?.(p) ?? null) !== null) : [];
+    const { writes, replaces } = commandWrites(this, program, words, extra.redirects ?? this.command.redirects, extra.facts, extra.writes ?? []);
     this.run0.out.push({
       argv: words, program, target: extra.target ?? this.target, env: this.env, redirects: extra.redirects ?? this.command.redirects,
       stdin: this.stdin, start: this.range.start, end: this.range.end, via: [...this.via], spliceable: this.spliceable,

@@ -1,0 +1,25 @@
+// What one command writes, for its invocation: the files (written-paths.ts, a patch's targets, each
+// also through a link the text made) and the directories it removes or replaces as a whole. Paths
+// spelled by a variable the text set, or by a glob, are taken as written (known-vars.ts).
+import type { Redirect } from '../invocations.js';
+import type { ProgramFacts } from '../invocation.js';
+import type { Word } from '../words.js';
+import type { Scope } from './driver.js';
+import { asGlob, withTextVars } from './known-vars.js';
+import { patchWrites } from './patch-writes.js';
+import { replacedPaths, type WholeWrite } from './replaced-paths.js';
+import { throughLinks } from './writes.js';
+import { writtenPaths } from './written-paths.js';
+
+export function commandWrites(scope: Scope, program: string, words: readonly Word[], redirects: readonly Redirect[],
+  facts: ProgramFacts | undefined, extra: readonly (string | null)[]): { writes: (string | null)[]; replaces: WholeWrite[] } {
+  if (scope.target.kind !== 'local') return { writes: [], replaces: [] };
+  const known = (w: Word): Word => asGlob(withTextVars(scope, w));
+  const pathWords = words.map(known);
+  const pathRedirects = redirects.map((r) => (r.target === null ? r : { ...r, target: known(r.target) }));
+  const written = writtenPaths(program, pathWords, pathRedirects, scope.cwd, facts, { env: scope.env, via: scope.via });
+  return {
+    writes: throughLinks(scope.run0.links, [...written, ...extra, ...patchWrites(scope, program, words, facts)]),
+    replaces: replacedPaths(program, pathWords, scope.cwd, (p) => (scope.run0.files.list?.(p) ?? null) !== null),
+  };
+}
