@@ -7,7 +7,7 @@ import { HOOK_WRITERS } from '../grammars/writes.js';
 import { allRunnerNames, fileRunnerNames } from '../grammars/runner-names.js';
 import { PACKAGE_PROGRAMS } from './packages.js';
 import { REMOTE_CLIENTS } from './remote.js';
-import { MAKE_PROGRAMS } from './scripts.js';
+import { MAKE_PROGRAMS } from './make.js';
 import { TASK_RUNNERS } from './tasks.js';
 import { BUILD_GUARDED, BUILD_PROGRAMS } from './builds.js';
 
