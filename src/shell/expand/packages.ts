@@ -7,14 +7,13 @@ import { getopt, optionIs, valueOf, type Scan } from '../getopt.js';
 import { argOf, quoteWord, type Word } from '../words.js';
 import type { Scope } from './driver.js';
 import { scanCodeFile } from './interpreters.js';
+import { INSTALL_LIFECYCLE, NPM_LIFECYCLE, npmCommand } from '../grammars/npm.js';
 const PACKAGE_TOOLS = new Set(['npm', 'pnpm', 'yarn', 'bun']);
 /** Every program this family reads, for the fast path (expand/names.ts; a version suffix is allowed there: pip3.12). */
 export const PACKAGE_PROGRAMS: readonly string[] = [...PACKAGE_TOOLS, 'pip'];
-/** The scripts npm runs around packing, publishing and versioning (npm docs, "Life Cycle Scripts"). */
+/** The scripts pnpm, yarn and bun run around packing, publishing and versioning (npm's are in grammars/npm.ts). */
 const PUBLISH_LIFECYCLE: Record<string, readonly string[]> = {
-  pack: ['prepack', 'prepare', 'postpack'],
-  publish: ['prepublishOnly', 'prepack', 'prepare', 'postpack', 'publish', 'postpublish'],
-  version: ['preversion', 'version', 'postversion'],
+  pack: NPM_LIFECYCLE.pack!.bare!, publish: NPM_LIFECYCLE.publish!.bare!, version: NPM_LIFECYCLE.version!.bare!,
 };
 const NOT_SCRIPTS = new Set(['install', 'add', 'remove', 'exec', 'dlx', 'x', 'create', 'init', 'why', 'list', 'ls', 'info',
   'upgrade', 'up', 'update', 'outdated', 'link', 'unlink', 'publish', 'pack', 'config', 'cache', 'global', 'i', 'audit',
@@ -25,11 +24,12 @@ const NOT_SCRIPTS = new Set(['install', 'add', 'remove', 'exec', 'dlx', 'x', 'cr
 export function packageScripts(scope: Scope, name: string, args: readonly Word[]): boolean {
   if (!PACKAGE_TOOLS.has(name) || !scope.local) return false;
   // npm takes its options anywhere before `--`.
-  const scan = getopt(args.map(argOf), { long: ['prefix=', 'workspace=', 'workspaces', 'include-workspace-root', 'ignore-scripts', 'script-shell=', 'node-options=', 'dir=', 'filter=', 'cwd=', 'silent', 'if-present', 'recursive', 'registry=', 'tag=', 'cache=', 'userconfig=', 'globalconfig=', 'omit=', 'include=', 'install-strategy=', 'loglevel=', 'network-timeout=', 'modules-folder='], short: 'w:C:rs', permute: true });
+  const scan = getopt(args.map(argOf), { long: ['prefix=', 'workspace=', 'workspaces', 'include-workspace-root', 'ignore-scripts', 'script-shell=', 'node-options=', 'dir=', 'filter=', 'cwd=', 'silent', 'if-present', 'recursive', 'registry=', 'tag=', 'cache=', 'userconfig=', 'globalconfig=', 'omit=', 'include=', 'install-strategy=', 'loglevel=', 'network-timeout=', 'modules-folder=', 'global|g'], short: 'w:C:rsg', permute: true });
   const words = scan.operands.map((o) => o.value);
   if (localInstalls(scope, name, words)) return true;
   const wanted = scriptOf(name, words);
-  if (wanted === undefined) return false;
+  // A global install, link or rebuild does not touch this project's node_modules or run its scripts.
+  if (wanted === undefined || wanted.lifecycle && scan.options.some((o) => optionIs(o, ['--global']))) return false;
   if (wanted.script === null) { scope.raise('dynamic-command', `\`${name} run\` runs a script named at run time`); return true; }
   const script = wanted.script;
   // `-w DIR` runs the workspace's own script (a workspace named by package name cannot be told here).
@@ -90,7 +90,6 @@ function npmConfig(scope: Scope, scan: Scan, dir: string): { shell?: string; req
   return { ...(shell ? { shell } : {}), requires };
 }
 
-const INSTALL_LIFECYCLE = ['preinstall', 'install', 'postinstall', 'preprepare', 'prepare', 'postprepare'];
 
 /** Is this `via` label a project's own install lifecycle script (`npm run prepare`, as queued above)? */
 export function inInstallLifecycle(via: readonly string[]): boolean {
@@ -175,7 +174,9 @@ export function pipLocalInstall(scope: Scope, name: string, args: readonly Word[
 /** Which script a package tool's words run, and the lifecycle around it; undefined: none. */
 function scriptOf(name: string, words: readonly (string | null)[]): { script: string | null; lifecycle?: readonly string[] } | undefined {
   const first = words[0];
-  // A bare install runs the project's own install lifecycle scripts.
+  if (name === 'npm') return npmScriptOf(words);
+  // A bare install (and a bare `yarn`) runs the project's own install lifecycle scripts.
+  if (name === 'yarn' && first === undefined) return { script: 'install', lifecycle: INSTALL_LIFECYCLE };
   if ((first === 'install' || first === 'i' || first === 'ci' || first === 'add' && name !== 'npm') && words.length === 1) {
     return { script: 'install', lifecycle: INSTALL_LIFECYCLE };
   }
@@ -183,6 +184,21 @@ function scriptOf(name: string, words: readonly (string | null)[]): { script: st
   if (first === 'run' || first === 'run-script' || first === 'rum' || first === 'urn') return words[1] === undefined ? undefined : { script: words[1] };
   if (['start', 'test', 't', 'tst', 'stop', 'restart'].includes(first ?? '')) return { script: first === 't' || first === 'tst' ? 'test' : first! };
   if (name !== 'npm' && first !== undefined && first !== null && !NOT_SCRIPTS.has(first)) return { script: first };
+  return undefined;
+}
+
+/** Which root scripts an npm command runs, the command named as npm resolves it (`npm rest` is restart). */
+function npmScriptOf(words: readonly (string | null)[]): { script: string | null; lifecycle?: readonly string[] } | undefined {
+  const cmd = typeof words[0] === 'string' ? npmCommand(words[0]) : undefined;
+  if (cmd === undefined) return undefined;
+  const life = NPM_LIFECYCLE[cmd];
+  if (life) {
+    const lifecycle = words.length > 1 ? life.withArgs : life.bare;
+    // A bare install's label is `install`: it installs package.json's dependencies (guardDependency).
+    return lifecycle ? { script: words.length === 1 && lifecycle.includes('preinstall') ? 'install' : cmd, lifecycle } : undefined;
+  }
+  if (cmd === 'run') return words[1] === undefined ? undefined : { script: words[1]! };
+  if (['start', 'test', 'stop', 'restart'].includes(cmd)) return { script: cmd };
   return undefined;
 }
 
