@@ -118,6 +118,13 @@ export function toxCommands(text: string, env: string): string[] {
   return sections.get(`testenv:${env}`) ?? sections.get('testenv') ?? [];
 }
 
+/** A Procfile's processes: `name: command` lines (foreman, honcho, overmind, forego). */
+export function procfileProcesses(text: string): Map<string, Task> {
+  const out = new Map<string, Task>();
+  for (const m of text.matchAll(/^([A-Za-z0-9_-]+)\s*:\s*(.+?)\s*$/gm)) out.set(m[1]!, { deps: [], body: [m[2]!] });
+  return out;
+}
+
 /** Quote one word for shell text made from a list (an entry's args, a sequence item). */
 function shellWord(s: string): string {
   return /^[A-Za-z0-9_@%+=:,./-]+$/.test(s) ? s : `'${s.replace(/'/g, `'\\''`)}'`;
