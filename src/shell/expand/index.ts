@@ -9,9 +9,10 @@ import { pathScripts } from './scripts.js';
 import { makeRecipesFamily } from './make.js';
 import { tasksFamily } from './tasks.js';
 import { buildsFamily } from './builds.js';
+import { projectToolsFamily } from './project-tools.js';
 import { kubeFamily } from './kube.js';
 
-const FAMILIES: readonly Family[] = [pathScripts, tasksFamily, buildsFamily, kubeFamily, runnersFamily, remoteFamily, managedFamily, packageScripts, pipLocalInstall, makeRecipesFamily];
+const FAMILIES: readonly Family[] = [pathScripts, tasksFamily, buildsFamily, projectToolsFamily, kubeFamily, runnersFamily, remoteFamily, managedFamily, packageScripts, pipLocalInstall, makeRecipesFamily];
 
 /** Find every invocation in `input`. Never throws for any input; always terminates. */
 export function expand(input: string, options: ExpandOptions): ExpandResult {
