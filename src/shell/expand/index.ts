@@ -4,7 +4,7 @@ import { Expansion, type ExpandOptions, type ExpandResult, type Family } from '.
 import { managedFamily } from './managed.js';
 import { remoteFamily } from './remote.js';
 import { runnersFamily } from './runners.js';
-import { packageScripts, pipLocalInstall } from './packages.js';
+import { nodeRun, packageScripts, pipLocalInstall } from './packages.js';
 import { pathScripts } from './scripts.js';
 import { makeRecipesFamily } from './make.js';
 import { tasksFamily } from './tasks.js';
@@ -12,7 +12,7 @@ import { buildsFamily } from './builds.js';
 import { projectToolsFamily } from './project-tools.js';
 import { kubeFamily } from './kube.js';
 
-const FAMILIES: readonly Family[] = [pathScripts, tasksFamily, buildsFamily, projectToolsFamily, kubeFamily, runnersFamily, remoteFamily, managedFamily, packageScripts, pipLocalInstall, makeRecipesFamily];
+const FAMILIES: readonly Family[] = [pathScripts, tasksFamily, buildsFamily, projectToolsFamily, nodeRun, kubeFamily, runnersFamily, remoteFamily, managedFamily, packageScripts, pipLocalInstall, makeRecipesFamily];
 
 /** Find every invocation in `input`. Never throws for any input; always terminates. */
 export function expand(input: string, options: ExpandOptions): ExpandResult {

@@ -10,7 +10,7 @@ import type { Scope } from './driver.js';
 import { scanCode } from './interpreters.js';
 import { invokeDefaults, invokeTask, noxDefaults, noxSession } from './python-tasks.js';
 import {
-  composerScripts, denoTasks, justRecipes, lefthookHooks, miseTasks, poeTasks, preCommitHooks, procfileProcesses, rakeTask,
+  composerScripts, denoTasks, hatchScripts, justRecipes, pdmScripts, lefthookHooks, miseTasks, poeTasks, preCommitHooks, procfileProcesses, rakeTask,
   taskfileTasks, toxCommands, withDeps,
 } from './task-files.js';
 
@@ -37,6 +37,8 @@ interface TaskFile {
   readonly language?: CodeLanguage;
   /** Options that run something other than a task (`just --command CMD`). */
   readonly direct?: readonly string[];
+  /** A named task the file does not have is a command (`pdm run ruff check`): the runner table judges it. */
+  readonly commandsOtherwise?: true;
 }
 
 const RUNNERS: Record<string, TaskFile> = {
@@ -104,6 +106,19 @@ const RUNNERS: Record<string, TaskFile> = {
     defaultTasks: () => [],
     commands: (t, task) => withDeps(lefthookHooks(t), task),
   },
+  // pdm and hatch run a script of pyproject.toml by name, else the command named (the runner table).
+  pdm: {
+    files: ['pyproject.toml'], fileOption: [], subcommand: ['run'], commandsOtherwise: true,
+    options: { short: 'p:gl', long: ['project=|p', 'global|g', 'list|l', 'json', 'venv=', 'skip=', 'recreate'], permute: false },
+    defaultTasks: () => [],
+    commands: (t, task) => withDeps(pdmScripts(t), task),
+  },
+  hatch: {
+    files: ['hatch.toml', 'pyproject.toml'], fileOption: [], subcommand: ['run'], commandsOtherwise: true,
+    options: { short: '', long: ['include=', 'exclude=', 'filter='], permute: false },
+    defaultTasks: () => [],
+    commands: (t, task) => hatchScripts(t, task),
+  },
   // Procfile runners start every process of the Procfile (or the ones named).
   foreman: {
     files: ['Procfile'], fileOption: ['-f', '--procfile'], subcommand: ['start'], dirOption: ['-d'],
@@ -167,10 +182,12 @@ export function tasksFamily(scope: Scope, name: string, args: readonly Word[]): 
   if (direct(scope, spec, scan, words, name)) return true;
   if (scan.options.some((o) => optionIs(o, SHOWS_ONLY))) return true;
   const found = taskFile(scope, spec, scan, name);
-  if (found === null) return true;
+  if (found === null) return !spec.commandsOtherwise;
   // Tasks named by their option (tox -e a,b; nox -s a b) and as operands (`KEY=value` operands are settings).
   const named = [...(spec.taskOption ? valuesOf(scan, ...spec.taskOption) : []).flatMap((v) => (v === null ? [null] : v.split(','))),
     ...(spec.operands === false ? [] : scan.operands.map((o) => o.value).filter((v) => v === null || !v.includes('=')))];
+  // `pdm run lint --fix`: only the first operand names a script; the rest are its arguments.
+  if (spec.commandsOtherwise) named.splice(1);
   if (named.some((t) => t === null)) { scope.raise('dynamic-command', `\`${name}\` runs a task named at run time`); return true; }
   const label = `${name} ${named.join(' ') || '(default)'}`;
   let commands: { task: string; text: string }[];
@@ -181,6 +198,7 @@ export function tasksFamily(scope: Scope, name: string, args: readonly Word[]): 
     scope.raise('unreadable-script', `${found.path}: ${(e as Error).message.split('\n')[0]}`);
     return true;
   }
+  if (spec.commandsOtherwise && commands.length === 0) return false;
   for (const c of commands) {
     if (spec.language) scanCode(scope, spec.language, c.text, `${name} ${c.task}`, false, [], { from: found.path });
     else scope.script(c.text, label, dirname(found.path));
