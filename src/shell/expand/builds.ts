@@ -12,7 +12,7 @@ import { parseToml } from './task-files.js';
 /** Every program this family reads, for the fast path (expand/names.ts): always, or beside a word. */
 export const BUILD_PROGRAMS: readonly string[] = ['cargo'];
 export const BUILD_GUARDED: readonly { program: string; keywords: string[] }[] = [
-  { program: 'go', keywords: ['generate', 'run'] },
+  { program: 'go', keywords: ['generate', 'run', 'toolexec', 'GOFLAGS'] },
   { program: 'mvn', keywords: ['exec:', 'exec-maven-plugin'] }, { program: 'mvnd', keywords: ['exec:', 'exec-maven-plugin'] },
 ];
 
@@ -33,6 +33,7 @@ function goCommand(scope: Scope, words: readonly Word[]): boolean {
   const lead = words[0]?.value === '-C' ? 2 : /^-C=?./.test(words[0]?.value ?? '') ? 1 : 0;
   const args = words.slice(lead);
   const sub = args[0]?.value;
+  if (sub && GO_COMPILES.has(sub)) goToolFlags(scope, sub, args.slice(1));
   if (sub !== 'generate' && sub !== 'run') return false;
   const scan = getopt([...words.slice(0, lead), ...args.slice(1)].map(argOf), GO_BUILD_FLAGS);
   scope.emit(scope.argv, 'go', { scan });
@@ -76,6 +77,28 @@ function goCommand(scope: Scope, words: readonly Word[]): boolean {
     }
   }
   return true;
+}
+
+/** The go commands that compile (and so run -toolexec in front of each tool); run and test also take -exec. */
+const GO_COMPILES = new Set(['build', 'install', 'run', 'test', 'vet', 'list']);
+
+/**
+ * `go build -toolexec=CMD` runs CMD in front of every compiler and linker run; `-exec` (run, test)
+ * in front of the built binary. Both also come from GOFLAGS, "a space-separated list of -flag=value
+ * settings" (go help environment). The command line's -exec of run and test is read where they are.
+ */
+function goToolFlags(scope: Scope, sub: string, rest: readonly Word[]): void {
+  const goflags = scope.env.get('GOFLAGS');
+  if (goflags === null) { scope.raise('dynamic-command', 'GOFLAGS is computed at run time'); return; }
+  const fromEnv = (goflags ?? '').split(/\s+/).filter(Boolean);
+  const scan = getopt([...fromEnv, ...rest.map(argOf)], { ...GO_BUILD_FLAGS, long: [...GO_BUILD_FLAGS.long, 'toolexec='], permute: true });
+  const env = (o: { index: number }): boolean => o.index < fromEnv.length;
+  for (const o of scan.options) {
+    const exec = optionIs(o, ['--exec']) && env(o) && (sub === 'run' || sub === 'test');
+    if (!optionIs(o, ['--toolexec']) && !exec) continue;
+    if (o.value === null || o.value === undefined) { scope.raise('dynamic-command', `\`go ${sub}\` runs a tool through a command computed at run time`); continue; }
+    scope.nested(o.value, `go ${sub} ${o.name}`, { spliceable: false });
+  }
 }
 
 function safeRegex(source: string): RegExp {

@@ -9,6 +9,7 @@ import { argOf, type Word } from '../words.js';
 import type { Scope } from './driver.js';
 import { perform } from './payloads.js';
 import { WRITES } from '../grammars/writes.js';
+import { PROGRAM_OPTIONS_ENV } from '../grammars/env.js';
 import { writtenPaths } from './written-paths.js';
 import { startupFiles } from './runner-parts.js';
 
@@ -81,10 +82,11 @@ function readRunner(scope: Scope, name: string, args: readonly Word[]): boolean 
     words = args.slice(1);
   }
   if (!runner) return false;
-  // NODE_OPTIONS are node's options too.
-  if (runner.names.includes('node')) {
-    const extra = scope.env.get('NODE_OPTIONS');
-    if (extra === null) { scope.raise('dynamic-command', 'NODE_OPTIONS is computed at run time'); return true; }
+  // NODE_OPTIONS, PERL5OPT, RUBYOPT: options the program reads from the environment before its own.
+  const envName = runner.names.map((n) => PROGRAM_OPTIONS_ENV[n]).find((v) => v !== undefined);
+  if (envName !== undefined) {
+    const extra = scope.env.get(envName);
+    if (extra === null) { scope.raise('dynamic-command', `${envName} is computed at run time`); return true; }
     if (extra) words = [...extra.split(/\s+/).filter(Boolean).map((v) => ({ value: v, tail: null, text: v, start: 0, end: 0 })), ...words];
   }
   const values = words.map(argOf);
