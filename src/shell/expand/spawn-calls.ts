@@ -125,6 +125,8 @@ export function spawnCalls(code: string, lang: CodeLanguage): SpawnCalls {
       if (!/^\s*,\s*\[?\s*$/.test(args.slice(literals[k - 1]!.end, literals[k]!.start))) break;
       run.push(literals[k]!.text);
     }
+    // `os.execvp("sh", ["sh", "x.sh"])`: the list starts with the program's own name, argv[0].
+    if (/^os\.(?:exec|spawn)[lv]/.test(call) && run.length > 1 && run[1]!.replace(/^.*\//, '') === run[0]!.replace(/^.*\//, '')) run.splice(1, 1);
     out.push(run.length > 1 ? run.map(quoteForScan).join(' ') : head.text);
     calls.push(call);
   }

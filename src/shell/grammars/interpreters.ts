@@ -15,7 +15,8 @@ const node: OptionGrammar = {
   short: 'hvicpr:e:C:',
   long: ['eval=|e', 'print|p', 'require=|r', 'import=', 'check|c', 'interactive|i', 'input-type=', 'loader=',
     'experimental-loader=', 'conditions=|C', 'env-file=', 'inspect=?', 'inspect-brk=?', 'title=', 'stack-size=',
-    'max-old-space-size=', 'watch', 'test', 'help|h', 'version|v', 'run='],
+    'max-old-space-size=', 'watch', 'test', 'help|h', 'version|v', 'run=', 'test-reporter=', 'test-reporter-destination=',
+    'test-name-pattern=', 'test-skip-pattern=', 'test-concurrency=', 'test-timeout=', 'test-shard=', 'watch-path='],
 };
 
 /** pytest's options that take a value (pytest --help). */
