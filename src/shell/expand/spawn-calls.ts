@@ -53,6 +53,20 @@ function spawnAliases(code: string): string[] {
   return out;
 }
 
+/** The text between a call's parentheses, when they open right after `after`. */
+function callArguments(code: string, after: number): string | null {
+  const open = code.indexOf('(', after);
+  if (open < 0 || open - after > 2) return null;
+  let depth = 0;
+  let end = open;
+  for (; end < code.length && end - open < 4000; end++) {
+    const c = code[end];
+    if (c === '(') depth++;
+    else if (c === ')') { depth--; if (depth === 0) break; }
+  }
+  return code.slice(open + 1, end);
+}
+
 export function spawnCalls(code: string, lang: CodeLanguage): SpawnCalls {
   const out: string[] = [];
   const calls: string[] = [];
@@ -91,16 +105,8 @@ export function spawnCalls(code: string, lang: CodeLanguage): SpawnCalls {
       if (lits.length > 0) { out.push(lits.length > 1 && /^\s*["'][^"']*["']\s*,/.test(line) ? lits.map((l) => quoteForScan(l.text)).join(' ') : lits[0]!.text); calls.push(call); }
       continue;
     }
-    const open = code.indexOf('(', after);
-    if (open < 0 || open - after > 2) continue;
-    let depth = 0;
-    let end = open;
-    for (; end < code.length && end - open < 4000; end++) {
-      const c = code[end];
-      if (c === '(') depth++;
-      else if (c === ')') { depth--; if (depth === 0) break; }
-    }
-    const all = code.slice(open + 1, end);
+    const all = callArguments(code, after);
+    if (all === null) continue;
     // Go's exec.CommandContext(ctx, "prog", …): the command comes after the context.
     const args = m[0].endsWith('Context') ? all.slice(all.indexOf(',') + 1) : all;
     if (DECODES.test(args)) decoded = true;
