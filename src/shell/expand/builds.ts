@@ -8,6 +8,7 @@ import { argOf, quoteWord, type Word } from '../words.js';
 import type { Scope } from './driver.js';
 import { scanCodeFile } from './interpreters.js';
 import { parseToml } from './task-files.js';
+import { isKnown } from './known-names.js';
 
 /** Every program this family reads, for the fast path (expand/names.ts): always, or beside a word. */
 export const BUILD_PROGRAMS: readonly string[] = ['cargo'];
@@ -106,7 +107,7 @@ function safeRegex(source: string): RegExp {
 }
 
 /** The directories of package patterns (`.`, `./x`, `./...`); undefined when there are too many to read. */
-function packageDirs(scope: Scope, cwd: string, patterns: readonly string[]): string[] | undefined {
+export function packageDirs(scope: Scope, cwd: string, patterns: readonly string[]): string[] | undefined {
   const out: string[] = [];
   // Outside a module (no go.mod here or above) go refuses package patterns and runs nothing.
   if (scope.files.findUp(cwd, 'go.mod') === null && scope.env.get('GO111MODULE') !== 'off') return out;
@@ -132,7 +133,7 @@ function packageDirs(scope: Scope, cwd: string, patterns: readonly string[]): st
   return out;
 }
 
-function goFiles(scope: Scope, dirs: readonly string[]): string[] {
+export function goFiles(scope: Scope, dirs: readonly string[]): string[] {
   return dirs.flatMap((d) => (scope.files.list?.(d) ?? []).filter((n) => n.endsWith('.go') && !n.startsWith('.') && !n.startsWith('_')).sort().map((n) => join(d, n)));
 }
 
@@ -175,7 +176,11 @@ function cargo(scope: Scope, args: readonly Word[]): boolean {
     if (!scope.run0.seen.has(key)) { scope.run0.seen.add(key); scope.nested(`cargo ${alias} ${args.slice(scan.operands[0]!.index + 1).map((w) => w.text).join(' ')}`, `cargo alias ${sub}`, { spliceable: false }); }
     return true;
   }
-  if (!CARGO_BUILDS.has(sub)) return true;
+  // `cargo watch …` runs the program cargo-watch, a runner of its own (grammars/runners.ts).
+  if (!CARGO_BUILDS.has(sub)) {
+    if (isKnown(`cargo-${sub}`)) scope.continueWith([{ ...args[scan.operands[0]!.index]!, value: `cargo-${sub}`, tail: `cargo-${sub}` }, ...args.slice(scan.operands[0]!.index + 1)], `cargo ${sub}`);
+    return true;
+  }
   for (const w of config.wrappers) scope.nested(w, 'cargo rustc-wrapper', { spliceable: false });
   const manifest = scope.files.findUp(cwd, 'Cargo.toml');
   if (manifest?.kind === 'unreadable') { scope.raise('unreadable-script', `${manifest.path}: ${manifest.why}`); return true; }
