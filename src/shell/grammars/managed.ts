@@ -126,6 +126,13 @@ export const GIT_PUSH: OptionGrammar = {
   permute: true, abbreviate: true,
 };
 
+/** `git http-push` (git-http-push(1)): `-d`/`-D` delete the refs named, `--force` skips the fast-forward check. */
+export const GIT_HTTP_PUSH: OptionGrammar = {
+  short: 'dDv',
+  long: ['all', 'force', 'dry-run', 'verbose|v', 'delete|d', 'force-delete|D'],
+  permute: true,
+};
+
 // ---------------------------------------------------------------- container engines reached without their CLI
 
 /** Sockets of container engines (`/var/run/docker.sock`, podman's, containerd's, a forwarded one). */
