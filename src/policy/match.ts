@@ -6,7 +6,7 @@ import type { Invocation } from '../shell/invocation.js';
 import type { ContainerCommand } from '../shell/programs/container.js';
 import { sshOption } from '../shell/programs/ssh.js';
 import type { Transfer } from '../shell/programs/transfer.js';
-import { archiveOrUploadToServer, urls } from './remote-writes.js';
+import { archiveOrUploadToServer, pushesToCheckout, urls } from './remote-writes.js';
 import { changesGuardPackage } from './guard-package.js';
 import { ENGINE_PORT, ENGINE_SOCKET, HTTP_BODY_OPTIONS, KUBE_API } from '../shell/grammars/managed.js';
 import { kubeConfigRetarget, kubeLocal } from './kube-target.js';
@@ -30,6 +30,8 @@ export interface MatchContext {
   readonly kubeContexts?: readonly string[];
   /** Branches environments take by promotion (`promoteFrom`): a direct push there asks. */
   readonly promotedBranches?: readonly string[];
+  /** Each server's checkout of the repository (its host without a user, and remotePath). */
+  readonly checkouts?: readonly { readonly host: string; readonly path: string }[];
 }
 
 /** What rules see of an invocation; each part is computed on first use. */
@@ -156,6 +158,7 @@ export class View {
       case 'writes-guarded': return this.inv.writes?.some((p) => p !== null && (this.ctx.guarded?.(p) ?? null) !== null) ?? false;
       case 'forge-ref-update': return forgeRefUpdate(this.inv, this.ctx.protectedBranches);
       case 'forge-repo-delete': return forgeRepoDelete(this.inv);
+      case 'pushes-to-checkout': return pushesToCheckout(this.inv, this.ctx.checkouts ?? []);
     }
   }
 }

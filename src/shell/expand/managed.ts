@@ -64,6 +64,11 @@ export function managedFamily(scope: Scope, name: string, args: readonly Word[])
     default: return false;
   }
   scope.emit(scope.argv, name === 'git-push' || name === 'git-send-pack' || name === 'hub' ? 'git' : name, { facts });
+  if (facts.kind === 'transfer') {
+    for (const r of facts.transfer.remoteShell ?? []) {
+      scope.nested(r.command, `${name} on ${r.host} (remote shell)`, { target: { kind: 'remote', host: r.host }, env: new Map(), spliceable: false });
+    }
+  }
   return true;
 }
 
