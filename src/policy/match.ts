@@ -9,6 +9,7 @@ import type { Transfer } from '../shell/programs/transfer.js';
 import { archiveOrUploadToServer, pushesToCheckout, urls } from './remote-writes.js';
 import { changesGuardPackage } from './guard-package.js';
 import { ENGINE_PORT, ENGINE_SOCKET, HTTP_BODY_OPTIONS, KUBE_API } from '../shell/grammars/managed.js';
+import { SERVER_ENV_RUNS, SERVER_ENV_WRITES } from '../shell/grammars/readers.js';
 import { kubeConfigRetarget, kubeLocal } from './kube-target.js';
 import { swarmCredentialsRequest } from './engine-secrets.js';
 import { computesPart, type ManagedNames } from '../shell/fastpath.js';
@@ -158,6 +159,7 @@ export class View {
       case 'writes-guarded': return this.inv.writes?.some((p) => p !== null && (this.ctx.guarded?.(p) ?? null) !== null) ?? false;
       case 'forge-ref-update': return forgeRefUpdate(this.inv, this.ctx.protectedBranches);
       case 'forge-repo-delete': return forgeRepoDelete(this.inv);
+      case 'env-runs-code': return envRunsCode(this.inv);
       case 'pushes-to-checkout': return pushesToCheckout(this.inv, this.ctx.checkouts ?? []);
     }
   }
@@ -190,8 +192,20 @@ function engineApi(inv: Invocation): boolean {
   return false;
 }
 
+function envRunsCode(inv: Invocation): boolean {
+  for (const [k, v] of inv.env) {
+    if (SERVER_ENV_RUNS.some((re) => re.test(k))) return true;
+    if (SERVER_ENV_WRITES.test(k) && (v === null || !/^(?:[0-9]|true|false|yes|no|on|off)?$/i.test(v))) return true;
+  }
+  return false;
+}
+
+/** URL schemes whose request is raw bytes the URL spells (`gopher://host:2375/_POST%20…`): any method, any body. */
+const RAW_SCHEMES = /^(?:gophers?|telnet|dict|mqtt|smtps?|ldaps?):\/\//i;
+
 function httpMutation(inv: Invocation): boolean {
   if (inv.program !== 'curl' || inv.code !== undefined) return true;
+  if (urls(inv).some((u) => RAW_SCHEMES.test(u))) return true;
   const scan = inv.scan;
   if (!scan) return true;
   const method = scan.options.filter((o) => optionIs(o, ['-X', '--request'])).pop();

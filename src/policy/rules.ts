@@ -57,6 +57,8 @@ export const FACTS = [
   'push-promoted',
   /** The command writes, removes or changes one of the guard's own files (see policy/guarded.ts). */
   'writes-guarded',
+  /** Variables set for the command make it run other code or write a file (grammars/readers.ts SERVER_ENV_RUNS). */
+  'env-runs-code',
   /** A git push into a server's checkout of the repository (`git push host:/remotePath …`), not to the origin it pulls from. */
   'pushes-to-checkout',
   /** A package manager adds, removes, replaces or relinks the gitops-guard package (see policy/guard-package.ts). */
