@@ -10,7 +10,7 @@ import { archiveOrUploadToServer, pushesToCheckout, urls } from './remote-writes
 import { changesGuardPackage } from './guard-package.js';
 import { ENGINE_PORT, ENGINE_SOCKET, HTTP_BODY_OPTIONS, KUBE_API } from '../shell/grammars/managed.js';
 import { SERVER_ENV_RUNS, SERVER_ENV_WRITES } from '../shell/grammars/readers.js';
-import { kubeConfigRetarget, kubeLocal } from './kube-target.js';
+import { kubeConfigRetarget, kubeLocal, reconcileNudge } from './kube-target.js';
 import { swarmCredentialsRequest } from './engine-secrets.js';
 import { computesPart, type ManagedNames } from '../shell/fastpath.js';
 import type { Fact, Match, Rule } from './rules.js';
@@ -144,7 +144,8 @@ export class View {
         return d !== undefined && (d.value === undefined || d.value === 'client' || d.value === 'server' || d.value === 'true');
       }
       // A context an environment deploys through is managed, whatever it is called.
-      case 'kube-local': return kubeLocal(this.inv, this.ctx.kubeContexts);
+      case 'kube-local': return kubeLocal(this.inv, this.ctx.kubeContexts, this.earlier());
+      case 'reconcile-nudge': return reconcileNudge(this.inv);
       case 'kube-config-retarget': return kubeConfigRetarget(this.inv, this.ctx.kubeContexts);
       case 'engine-swarm-credentials': return swarmCredentialsRequest(this.inv);
       case 'export-only': return this.inv.scan?.options.some((o) => o.name === '--export') ?? false;
