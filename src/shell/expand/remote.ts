@@ -91,7 +91,7 @@ function ansible(scope: Scope, args: readonly Word[]): void {
  * ssh hops read through before the rest counts as a limit run out (`ssh a ssh b ssh c …`: each hop is
  * the whole rest of the text read again). A jump through a bastion is two.
  */
-const MAX_SSH_HOPS = 4;
+const MAX_SSH_HOPS = 3;
 const HOP_LABEL = /^(?:ssh|slogin|autossh|dbclient|mosh|tsh) /;
 
 function ssh(scope: Scope, args: readonly Word[], label: string): void {
