@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import { PACKAGE_ROOT } from '../paths.js';
 import type { ShellNames } from './expand/names.js';
 import { notWordChar, WordSet } from './word-set.js';
+import { quotedSpaceGlob } from './quoted-glob.js';
 import { setsState } from './set-vars.js';
 
 // Cheap text checks that need no parser. Kept free of heavy imports: the CLI and the hooks load this
@@ -87,9 +88,6 @@ const PREFIX_WORDS = new Set(['if', 'then', 'else', 'elif', 'fi', 'do', 'done', 
 
 /** Builtins that change what a later bare name runs: an alias, a hashed path, a function, the PATH. */
 export const SHELL_STATE = new Set(['alias', 'hash', 'enable', 'export', 'declare', 'typeset', 'readonly', 'local', 'builtin', 'command']);
-
-/** A quoted stretch with a space in it, in the same word as a glob character. */
-const QUOTED_SPACE_GLOB = /(["'])[^"']*\s[^"']*\1[^\s;&|()<>]*[*?[]|[*?[][^\s;&|()<>]*(["'])[^"']*\s[^"']*\2/;
 
 /** A brace expression bash may expand: a list (`{a,b}`) or a sequence (`{a..z}`). */
 const BRACES = /\{[^\s{}]*(?:,|\.\.)[^\s]*\}/;
@@ -213,7 +211,7 @@ export function cannotHideManaged(text: string, names: ManagedNames | null = bui
   if (names === null || sh === null || expands(text)) return false;
   // A quoted or escaped space joins a word that a glob then expands (`"ls "*` and `ls\ *` are one
   // word, a glob, to the shell, but two words once quotes are gone): leave it to the parser.
-  if (QUOTED_SPACE_GLOB.test(text) || (/\\\s/.test(text) && /[*?[]/.test(text))) return false;
+  if (quotedSpaceGlob(text) || (/\\\s/.test(text) && /[*?[]/.test(text))) return false;
   const t = unquoted(text);
   // Brace expansion builds words (`d{o..o}cker` is docker): the parser expands them.
   if (BRACES.test(t)) return false;
