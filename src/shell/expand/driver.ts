@@ -175,6 +175,7 @@ export class Expansion {
         : parsed.kind === 'timeout' ? 'took too long to parse' : 'too deeply nested');
       return true;
     }
+    if (!parsed.ok && parsed.reason === 'syntax') { this.unreadable(job, `not valid shell syntax (at offset ${toOriginal(prepared, parsed.at)})`); return true; }
     if (!parsed.ok) { this.limitReached(job, 'too deeply nested'); return true; }
     this.commandCount += parsed.commands.length;
     if (this.commandCount > this.maxCommands) {
