@@ -230,7 +230,19 @@ export function cannotHideManaged(text: string, names: ManagedNames | null = bui
   return commandWordsPlain(t, names, sh) && (masked === text || commandWordsPlain(unquoted(masked), names, sh));
 }
 
-/** Blanks and `<`, `>` inside quotes or after a backslash, replaced by \x01: one word to the shell. */
+/**
+ * Could a command of this text run something it does not name: a command word that is a path, a
+ * glob, `.`, or a builtin that changes what a later name runs? For text that could not be read
+ * (bad input, a limit): `./bin/deploy` after it names no managed program, yet runs one.
+ */
+export function runsUnnamed(text: string, names: ManagedNames = builtinNames() ?? { names: [], guarded: [] }): boolean {
+  const sh = shellMatchers();
+  if (sh === null) return true;
+  const masked = maskQuoted(text);
+  return !commandWordsPlain(unquoted(text), names, sh) || (masked !== text && !commandWordsPlain(unquoted(masked), names, sh));
+}
+
+/** Blanks, `<`, `>` and separators inside quotes, and blanks after a backslash, replaced by \x01: one word to the shell. */
 function maskQuoted(text: string): string {
   if (!/["'\\]/.test(text)) return text;
   let out = '';
@@ -246,10 +258,11 @@ function maskQuoted(text: string): string {
     }
     if (quote === '' && (c === '"' || c === "'")) quote = c;
     else if (c === quote) quote = '';
-    else if (quote !== '' && /[\s<>]/.test(c)) { out += '\x01'; continue; }
+    else if (quote !== '' && /[\s<>;&|()]/.test(c)) { out += '\x01'; continue; }
     out += c;
   }
-  return out;
+  // An unclosed quote: the shell refuses the text, and the reading without quotes is the one to judge.
+  return quote === '' ? out : text;
 }
 
 /** In each command of `t` (text without quotes), the command word is plain: no path, glob, `.` or builtin that sets state. */

@@ -316,7 +316,7 @@ export class Scope {
       const args = rest.map((w) => (w.value === null ? w.text : quoteWord(w.value)));
       const text = body
         .replace(/"\$(?:@|\{@\})"|\$(?:@|\*)|"\$\*"/g, args.join(' '))
-        .replace(/"?\$\{?([1-9])\}?"?/g, (_m, d: string) => args[Number(d) - 1] ?? "''");
+        .replace(/"\$\{?([1-9])\}?"|\$\{?([1-9])\}?/g, (_m, q?: string, d?: string) => args[Number(q ?? d) - 1] ?? "''");
       this.nested(text, `function ${head.value}`);
       return true;
     }
