@@ -188,6 +188,8 @@ export class Expansion {
       if (name === 'command_not_found_handle') this.queue.push({ ...job, text: body, depth: job.depth + 1, spliceable: false, via: [...job.via, name] });
     }
     for (let i = 0; i < parsed.commands.length; i++) {
+      // One job can hold thousands of commands: the budget bounds the whole input, not only between jobs.
+      if (nowMs() > this.deadline) { this.limitReached(job, 'took too long to read'); return false; }
       const command = parsed.commands[i]!;
       const range = job.origin ?? { start: toOriginal(prepared, command.start), end: toOriginal(prepared, command.end) };
       const mark = this.queue.length;
@@ -385,7 +387,6 @@ export class Scope {
     inner.run();
   }
 
-  /** Queue text that a shell will run, read as coming from this command. */
   /** Read text from a file of the project (a script, a recipe, a package script) as shell run from `cwd`. */
   script(text: string, label: string, cwd: string | null): void {
     this.nested(text, label, { spliceable: false, cwd, source: 'script' });
