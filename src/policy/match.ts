@@ -12,7 +12,7 @@ import { ENGINE_PORT, ENGINE_SOCKET, HTTP_BODY_OPTIONS, KUBE_API } from '../shel
 import { SERVER_ENV_RUNS, SERVER_ENV_WRITES } from '../shell/grammars/readers.js';
 import { kubeConfigRetarget, kubeLocal, reconcileNudge } from './kube-target.js';
 import { swarmCredentialsRequest } from './engine-secrets.js';
-import { computesPart, type ManagedNames } from '../shell/fastpath.js';
+import { computesPart, runsUnnamed, type ManagedNames } from '../shell/fastpath.js';
 import type { Fact, Match, Rule } from './rules.js';
 import { promotedUpdates } from './branch-updates.js';
 import { forgeRefUpdate, forgeRepoDelete } from './forge.js';
@@ -133,9 +133,10 @@ export class View {
           return r.target === null || r.target.value === null || !HARMLESS_TARGETS.has(r.target.value);
         });
       case 'help-or-version': return this.container?.helpOrVersion ?? false;
-      // Past a limit, a part the shell computes could be anything too.
+      // A script run by path may run anything; past a limit, a part the shell computes could be anything too.
       case 'mentions-managed': return this.inv.text !== undefined
-        && (this.ctx.mentions(this.inv.text) || (this.inv.event === 'limit' && computesPart(this.inv.text)));
+        && (this.ctx.mentions(this.inv.text) || runsUnnamed(this.inv.text)
+          || (this.inv.event === 'limit' && computesPart(this.inv.text)));
       case 'engine-api': return engineApi(this.inv);
       case 'kube-api': return this.inv.program === 'curl' && urls(this.inv).some((u) => KUBE_API.test(u));
       case 'http-mutation': return httpMutation(this.inv);

@@ -175,6 +175,7 @@ export class Expansion {
         : parsed.kind === 'timeout' ? 'took too long to parse' : 'too deeply nested');
       return true;
     }
+    if (!parsed.ok && parsed.reason === 'syntax') { this.unreadable(job, `not valid shell syntax (at offset ${toOriginal(prepared, parsed.at)})`); return true; }
     if (!parsed.ok) { this.limitReached(job, 'too deeply nested'); return true; }
     this.commandCount += parsed.commands.length;
     if (this.commandCount > this.maxCommands) {
@@ -187,6 +188,8 @@ export class Expansion {
       if (name === 'command_not_found_handle') this.queue.push({ ...job, text: body, depth: job.depth + 1, spliceable: false, via: [...job.via, name] });
     }
     for (let i = 0; i < parsed.commands.length; i++) {
+      // One job can hold thousands of commands: the budget bounds the whole input, not only between jobs.
+      if (nowMs() > this.deadline) { this.limitReached(job, 'took too long to read'); return false; }
       const command = parsed.commands[i]!;
       const range = job.origin ?? { start: toOriginal(prepared, command.start), end: toOriginal(prepared, command.end) };
       const mark = this.queue.length;
@@ -315,7 +318,7 @@ export class Scope {
       const args = rest.map((w) => (w.value === null ? w.text : quoteWord(w.value)));
       const text = body
         .replace(/"\$(?:@|\{@\})"|\$(?:@|\*)|"\$\*"/g, args.join(' '))
-        .replace(/"?\$\{?([1-9])\}?"?/g, (_m, d: string) => args[Number(d) - 1] ?? "''");
+        .replace(/"\$\{?([1-9])\}?"|\$\{?([1-9])\}?/g, (_m, q?: string, d?: string) => args[Number(q ?? d) - 1] ?? "''");
       this.nested(text, `function ${head.value}`);
       return true;
     }
@@ -384,7 +387,6 @@ export class Scope {
     inner.run();
   }
 
-  /** Queue text that a shell will run, read as coming from this command. */
   /** Read text from a file of the project (a script, a recipe, a package script) as shell run from `cwd`. */
   script(text: string, label: string, cwd: string | null): void {
     this.nested(text, label, { spliceable: false, cwd, source: 'script' });
