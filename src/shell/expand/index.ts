@@ -9,8 +9,9 @@ import { makeRecipesFamily, pathScripts } from './scripts.js';
 import { tasksFamily } from './tasks.js';
 import { buildsFamily } from './builds.js';
 import { kubeFamily } from './kube.js';
+import { javaFamily } from './compiled.js';
 
-const FAMILIES: readonly Family[] = [pathScripts, tasksFamily, buildsFamily, kubeFamily, runnersFamily, remoteFamily, managedFamily, packageScripts, pipLocalInstall, makeRecipesFamily];
+const FAMILIES: readonly Family[] = [pathScripts, javaFamily, tasksFamily, buildsFamily, kubeFamily, runnersFamily, remoteFamily, managedFamily, packageScripts, pipLocalInstall, makeRecipesFamily];
 
 /** Find every invocation in `input`. Never throws for any input; always terminates. */
 export function expand(input: string, options: ExpandOptions): ExpandResult {

@@ -13,6 +13,7 @@ import type { Scope } from './driver.js';
 import { staticOutput, stdinText } from './output.js';
 import { withKnownVars } from './known-vars.js';
 import { copiedFrom, recordCopies, type Copy } from './copies.js';
+import { compiledOutputs } from './compiled.js';
 
 /** What was written to a path earlier in the text: its text, or null when that cannot be known. */
 export type Written = Map<string, string | null>;
@@ -177,6 +178,7 @@ export function recordWrites(scope: Scope): void {
   const name = basename(cmd.words[0]?.value ?? '');
   const args = cmd.words.slice(1);
   if (!recordCopies(scope, name, args, (w) => pathOf(scope, w), copied)) programWrites(scope, name, args, set, copied);
+  for (const built of compiledOutputs(scope, name, args)) set(built, null, false);
 }
 
 /** What a program writes by its own arguments (tee, cp and its kin, mkfifo, curl -o, npm pkg set). */
