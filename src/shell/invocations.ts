@@ -51,6 +51,8 @@ export interface SimpleCommand {
   readonly env: ReadonlyMap<string, string | null>;
   /** Stands for a definition (`NAME() {…}`), not a call: the function's body is not run here. */
   readonly defines?: true;
+  /** May run after commands written later in the text: in a loop, or in a background job (`… &`). */
+  readonly later?: true;
 }
 
 /** Text inside the tree that the shell will parse again, which tree-sitter leaves unparsed. */
@@ -75,7 +77,11 @@ interface Pending {
   node: Node;
   parentType: string | null;
   depth: number;
+  later?: boolean;
 }
+
+/** Statements whose parts run again (so after what the text writes later in them). */
+const LOOPS = new Set(['while_statement', 'for_statement', 'c_style_for_statement']);
 
 /**
  * One walk over a syntax tree, in source order, collecting every simple command (including those
@@ -101,6 +107,8 @@ class Walk {
   /** Where bash would refuse the text that tree-sitter read (see WalkResult). */
   private syntaxAt: number | null = null;
   private cwd: string | null = '.';
+  /** Whether the node being visited is in a loop or a background job. */
+  private later = false;
   private readonly env = new Map<string, string | null>();
   // Commands share one snapshot of the variables until an assignment changes them.
   private envSnapshot: ReadonlyMap<string, string | null> = this.env;
@@ -118,13 +126,15 @@ class Walk {
   run(root: Node): WalkResult {
     const stack: Pending[] = [{ node: root, parentType: null, depth: 0 }];
     while (stack.length > 0) {
-      const { node, parentType, depth } = stack.pop()!;
+      const { node, parentType, depth, later } = stack.pop()!;
       if (depth > MAX_TREE_DEPTH) return { ok: false, reason: 'too-deep' };
+      this.later = later === true;
       const visit = this.visitors[node.type];
       if (visit && visit.call(this, node, parentType) === 'skip') continue;
       for (let i = node.children.length - 1; i >= 0; i--) {
         const child = node.children[i]!;
-        if (child.named) stack.push({ node: child, parentType: node.type, depth: depth + 1 });
+        const runsLater = later || LOOPS.has(node.type) || node.children[i + 1]?.type === '&';
+        if (child.named) stack.push({ node: child, parentType: node.type, depth: depth + 1, ...(runsLater ? { later: true } : {}) });
       }
     }
     if (this.syntaxAt !== null) return { ok: false, reason: 'syntax', at: this.syntaxAt };
@@ -252,7 +262,8 @@ class Walk {
     },
     command(node) {
       if (this.envChanged) { this.envSnapshot = new Map(this.env); this.envChanged = false; }
-      const command = buildCommand(this.src, node, this.outer.get(node) ?? [], this.offset, this.cwd, this.envSnapshot, this.owned.get(node) ?? new Set());
+      const built = buildCommand(this.src, node, this.outer.get(node) ?? [], this.offset, this.cwd, this.envSnapshot, this.owned.get(node) ?? new Set());
+      const command: SimpleCommand = this.later ? { ...built, later: true } : built;
       // `tee >(sh)`: an output process substitution among the words reads what the command writes to it.
       for (const c of node.children) this.feeds(c, node);
       this.commands.push(command);

@@ -16,7 +16,7 @@ import { getopt, type Scan } from '../getopt.js';
 import { overlay, recordWrites, type Written } from './writes.js';
 import { writesFile, writtenPaths } from './written-paths.js';
 import { canonicalName, isKnown } from './known-names.js';
-import { pathOf } from './path-lookup.js';
+import { knownHead, pathOf } from './path-lookup.js';
 import { globCommand } from './glob-names.js';
 import { readVars } from './read-vars.js';
 import { FROM_FILE } from '../set-vars.js';
@@ -274,7 +274,7 @@ export class Scope {
 
   private peel(): void {
     for (let peeled = 0; peeled <= MAX_WRAPPERS; peeled++) {
-      const head = this.argv[0];
+      const head = knownHead(this);
       if (!head) return;
       const value = head.value ?? head.tail;
       if (value === '') return; // an empty command name: the shell reports "command not found"

@@ -104,27 +104,56 @@ function segmentRegex(seg: string): RegExp | null {
   try { return new RegExp(`^${re}$`); } catch { return null; }
 }
 
-/** A command word that is a glob: its directory as written (static, or null) and its name's pattern. */
-function globOf(text: string): { dir: string | null; name: RegExp; dotted: boolean } | null {
+const GLOB = /[*?[]/;
+const unquotedGlob = (seg: string): boolean => GLOB.test(seg.replace(/'[^']*'|"[^"]*"|\\./g, ''));
+
+/** A command word that is a glob: its path segments as patterns (null: a plain segment) and its name's pattern. */
+function globOf(text: string): { segments: (RegExp | string)[]; name: RegExp; dir: string | null } | null {
   if (/[$`]/.test(text)) return null;
-  const slash = text.lastIndexOf('/');
-  const dirText = text.slice(0, slash + 1);
-  const seg = text.slice(slash + 1);
-  const name = segmentRegex(seg);
-  if (name === null || !/[*?[]/.test(seg.replace(/'[^']*'|"[^"]*"|\\./g, ''))) return null;
-  const dir = /[*?["'\\]/.test(dirText) ? null : dirText;
-  return { dir, name, dotted: seg.startsWith('.') };
+  const parts = text.split('/');
+  const segments: (RegExp | string)[] = [];
+  for (const seg of parts) {
+    if (!unquotedGlob(seg)) {
+      // A plain segment with quotes or escapes is not worth spelling out: the glob is only asked about.
+      if (/["'\\]/.test(seg)) return null;
+      segments.push(seg);
+      continue;
+    }
+    const re = segmentRegex(seg);
+    if (re === null) return null;
+    segments.push(re);
+  }
+  if (!segments.some((x) => typeof x !== 'string')) return null;
+  const last = segments[segments.length - 1]!;
+  const name = typeof last === 'string' ? new RegExp(`^${last.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&')}$`) : last;
+  const dirText = text.slice(0, text.lastIndexOf('/') + 1);
+  return { segments, name, dir: unquotedGlob(dirText) ? null : dirText };
 }
 
-/** What the glob matches in its directory now, sorted as bash sorts them; [] when nothing or too many. */
-function matchesNow(scope: Scope, st: GlobState, dir: string, name: RegExp, dotted: boolean): string[] {
+/**
+ * What the glob matches now, segment by segment, sorted as bash sorts them; [] when nothing, too many,
+ * or the work bound is spent (each directory is listed once per input, every entry tested counts).
+ */
+function matchesNow(scope: Scope, st: GlobState, segments: readonly (RegExp | string)[], dotted: readonly boolean[]): string[] {
   if (scope.cwd === null || !scope.local || !scope.files.list) return [];
-  const path = resolve(scope.cwd, dir === '' ? '.' : dir);
-  let listed = st.dirs.get(path);
-  if (listed === undefined) st.dirs.set(path, listed = scope.files.list(path) ?? []);
-  if (!spend(scope, st, listed.length)) return [];
-  const hits = listed.filter((n) => name.test(n) && (dotted || !n.startsWith('.'))).sort();
-  return hits.length > MAX_MATCHES ? [] : hits.map((n) => dir + n);
+  let found = [''];
+  for (let i = 0; i < segments.length; i++) {
+    const seg = segments[i]!;
+    const slash = i < segments.length - 1 ? '/' : '';
+    const next: string[] = [];
+    for (const base of found) {
+      if (typeof seg === 'string') { next.push(base + seg + slash); continue; }
+      const path = resolve(scope.cwd, base === '' ? '.' : base);
+      let listed = st.dirs.get(path);
+      if (listed === undefined) st.dirs.set(path, listed = scope.files.list(path) ?? []);
+      if (!spend(scope, st, listed.length)) return [];
+      for (const n of listed.filter((x) => seg.test(x) && (dotted[i] || !x.startsWith('.'))).sort()) next.push(base + n + slash);
+    }
+    if (next.length > MAX_MATCHES) return [];
+    found = next;
+  }
+  // A plain last segment: bash keeps only the paths that exist.
+  return typeof segments[segments.length - 1] === 'string' ? found.filter((p) => scope.files.read(resolve(scope.cwd!, p)).kind !== 'missing') : found;
 }
 
 /**
@@ -147,7 +176,7 @@ export function globCommand(scope: Scope, head: Word): Word[] | null {
     }
   }
   scope.raise('dynamic-command', `the command name \`${head.text}\` is a glob the shell expands at run time`);
-  const now = g.dir === null || st.exhausted ? [] : matchesNow(scope, st, g.dir, g.name, g.dotted);
+  const now = st.exhausted ? [] : matchesNow(scope, st, g.segments, head.text.split('/').map((x) => x.startsWith('.')));
   if (now.length === 0) return [];
   return [...now.map((value) => ({ ...head, value, tail: value.slice(value.lastIndexOf('/') + 1) })), ...rest];
 }

@@ -11,8 +11,9 @@ import { tasksFamily } from './tasks.js';
 import { buildsFamily } from './builds.js';
 import { projectToolsFamily } from './project-tools.js';
 import { kubeFamily } from './kube.js';
+import { javaFamily } from './compiled.js';
 
-const FAMILIES: readonly Family[] = [pathScripts, tasksFamily, buildsFamily, projectToolsFamily, nodeRun, kubeFamily, runnersFamily, remoteFamily, managedFamily, packageScripts, pipLocalInstall, makeRecipesFamily];
+const FAMILIES: readonly Family[] = [pathScripts, javaFamily, tasksFamily, buildsFamily, projectToolsFamily, nodeRun, kubeFamily, runnersFamily, remoteFamily, managedFamily, packageScripts, pipLocalInstall, makeRecipesFamily];
 
 /** Find every invocation in `input`. Never throws for any input; always terminates. */
 export function expand(input: string, options: ExpandOptions): ExpandResult {

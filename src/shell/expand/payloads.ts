@@ -1,5 +1,6 @@
 // The payloads of runner-table rows (grammars/types.ts `Run`): one function per kind of payload,
 // picked by what the row declares. Each returns true when it has read the command.
+import { colonArgs, runTimeRow } from './placeholders.js';
 import { globFiles } from '../files.js';
 import { optionIs, valueOf, valuesOf, type Option, type Scan } from '../getopt.js';
 import type { CodeLanguage, Run } from '../grammars/types.js';
@@ -154,6 +155,7 @@ function shellOperands(r: Row): boolean {
       // `parallel :::: FILE`: each line of the file is a command.
       if (files) { const lines = argFileLines(scope, ops, label); if (lines === null) return true; ops = lines; }
     }
+    else if (cut > 0 && colonArgs(r, start, cut, run.until)) return true;
     else if (cut >= 0) ops = ops.slice(0, cut);
   }
   if (run.keys) ops = ops.filter((v) => v === null || !/^(Enter|C-m|C-j|KPEnter|Space|Tab|Escape|BSpace)$/.test(v));
@@ -354,12 +356,14 @@ const PAYLOADS: readonly [(run: Run) => unknown, (r: Row) => boolean][] = [
 const OWN_EMIT = (x: Run): boolean => !!(x.ghAlias || x.interpreterEvent || x.envShell || x.embedded);
 
 /** Carry out one row. Returns true when the command was read (so no plain emit is needed). */
-export function perform(r: Row): boolean {
+export function perform(row: Row): boolean {
+  let r = row;
   const { scope, run } = r;
   if (run.fromStdin) {
     scope.spliceable = false;
     scope.argsFromStdin = true;
     if (inputLines(r)) return true;
+    r = runTimeRow(r);
   }
   if (run.self && !OWN_EMIT(run)) emitSelf(r);
   const hit = PAYLOADS.find(([has]) => has(run));

@@ -10,6 +10,7 @@ import { scanCode } from './interpreters.js';
 import { isSetupSubstitution, outputOfText, stdinText } from './output.js';
 import { homeDir } from '../invocations.js';
 import { withKnownVars } from './known-vars.js';
+import { whenWritten } from './writes.js';
 
 const SHELLS = new Set(SHELL_NAMES);
 
@@ -53,6 +54,13 @@ export function runScriptFile(scope: Scope, word: Word, label: string, kind: 'sh
   const read = scope.files.read(path);
   const name = basename(file.value);
   if (read.kind === 'missing') {
+    const argv = scope.argv;
+    whenWritten(scope, path, () => {
+      // A binary copied there is that program under another name.
+      const original = scope.run0.renamed.get(path);
+      if (original === undefined) runScriptFile(scope, word, label, kind);
+      else if (kind === 'exec') scope.sub([{ ...argv[0]!, value: original, tail: original }, ...argv.slice(1)], `${label} (a copy of ${original})`);
+    });
     if (kind === 'shell') scope.emit(scope.argv, name);
     return false;
   }
@@ -61,7 +69,11 @@ export function runScriptFile(scope: Scope, word: Word, label: string, kind: 'sh
     if (kind === 'shell') scope.raise('unreadable-script', `${label}: is a binary, not a script`);
     return kind === 'shell';
   }
-  if (read.kind === 'unreadable') { scope.raise('unreadable-script', `${label}: ${read.why}`); return true; }
+  if (read.kind === 'unreadable') {
+    scope.raise('unreadable-script', `${label}: ${read.why}`);
+    for (const part of read.parts ?? []) scope.script(part, `${label} (lines added to it)`, scope.cwd);
+    return true;
+  }
   if (scope.run0.seen.has(path)) return true;
   scope.run0.seen.add(path);
   const shebang = /^#!\s*(\S+)(?:\s+(?:-\S+\s+)*(\S+))?/.exec(read.text);

@@ -262,7 +262,7 @@ export const TAR: OptionGrammar = {
 
 // ------------------------------------------------------------------ tools with command hooks
 export const HOOKED_TOOLS: readonly Runner[] = [
-  { names: ['find', 'gfind', 'bfs'], options: READERS.find!, runs: [{ embedded: { from: ['-exec', '-execdir', '-ok', '-okdir'], to: [';', '+'] }, self: true }] },
+  { names: ['find', 'gfind', 'bfs'], options: READERS.find!, runs: [{ embedded: { from: ['-exec', '-execdir', '-ok', '-okdir'], to: [';', '+'], placeholder: '{}' }, self: true }] },
   {
     names: ['tar', 'gtar', 'bsdtar'],
     options: TAR,

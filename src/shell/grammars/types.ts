@@ -87,7 +87,8 @@ export interface Run {
   /** Operands that start with `+` are code too (`vim +'!cmd'`). */
   readonly codePlusOperands?: true;
   /** Commands inside the arguments, each from one of `from` to one of `to` (`find -exec … ;`). */
-  readonly embedded?: { readonly from: readonly string[]; readonly to: readonly string[] };
+  /** `placeholder`: the string replaced by a name found at run time (find's `{}`). */
+  readonly embedded?: { readonly from: readonly string[]; readonly to: readonly string[]; readonly placeholder?: string };
   /** With code: values of these options, and operands from this index, are data the code may run (awk -v, ARGV). */
   readonly dataOptions?: readonly string[];
   readonly dataOperands?: number;
