@@ -95,6 +95,7 @@ export function judgeFor(config: ResolvedConfig, rules: readonly Rule[]): Judge 
       promotedBranches: [...promotions.keys()],
       engineFor: (host) => (host === null ? config : environmentOfHost(config, host, envs) ?? config).reconciler.type,
       kubeContexts: envs.flatMap((e) => ('context' in e.reconciler && e.reconciler.context ? [e.reconciler.context] : [])),
+      checkouts: envs.flatMap((e) => (e.remotePath === undefined ? [] : e.hosts.map((h) => ({ host: h.replace(/^[^@]*@/, ''), path: e.remotePath! })))),
     },
     values: { ...rewriteValues(config), forHost, promotions },
   };

@@ -4,17 +4,35 @@
 import type { Invocation } from '../shell/invocation.js';
 import type { Word } from '../shell/words.js';
 
-/** Forge API endpoints that move or delete a branch ref; the branch is the captured rest of the path. */
-const REF_PATHS = [
-  /(?:^|\/)git\/refs\/heads\/(.+)$/,
-  /(?:^|\/)repository\/branches\/(.+)$/,
-  /(?:^|\/)branches\/(.+)\/(?:rename|merge-upstream)$/,
+/**
+ * Path segments after which a forge's API names a branch (the branch is the rest of the path, maybe
+ * with a slash in it): GitHub's refs, GitHub's/Gitea's/GitLab's branch APIs and their protection.
+ */
+const REF_AFTER: readonly (readonly string[])[] = [
+  ['git', 'refs', 'heads'], ['refs', 'heads'], ['branches'], ['protected_branches'], ['branch_protections'],
 ];
+
+/** What may follow the branch in a branch API's path: renaming, merging, its protection settings. */
+const BRANCH_SUFFIX = /^(?:rename|merge-upstream|protection(?:\/.*)?|protected)$/;
 
 const GRAPHQL_REF_MUTATION = /\b(updateRef|deleteRef|updateRefs|createCommitOnBranch)\b/;
 
 function decodedPath(s: string): string {
   try { return decodeURIComponent(s); } catch { return s; }
+}
+
+/**
+ * A path as the forge routes it: without its query or fragment, empty segments dropped (front ends
+ * merge slashes: nginx's merge_slashes is on by default). Linear in the length of the path.
+ */
+function beforeQuery(path: string): string {
+  const q = path.search(/[?#]/);
+  return q < 0 ? path : path.slice(0, q);
+}
+
+function segments(path: string, query = true): string[] {
+  const q = query ? path.search(/[?#]/) : -1;
+  return (q < 0 ? path : path.slice(0, q)).split('/').filter((x) => x !== '');
 }
 
 /**
@@ -29,9 +47,7 @@ function requestPath(w: Word): { path: string; pattern: boolean } {
 
 /** Does the ref (as written, maybe a glob or computed) name one of the protected branches? */
 function namesProtected(ref: string, pattern: boolean, protectedBranches: readonly string[]): boolean {
-  // The query and the fragment are not part of the path the forge routes.
-  const plain = decodedPath(ref.replace(/[?#].*$/, '')).replace(/\/+$/, '');
-  if (protectedBranches.includes(plain)) return true;
+  if (protectedBranches.includes(ref)) return true;
   if (!pattern) return false;
   // A glob the shell may expand to a file named like the ref, or a part computed at run time: any branch it could be.
   const glob = ref.replace(/\$\{[^}]*\}|\$\([^)]*\)|\$[A-Za-z_0-9@*#?!$-]+|`[^`]*`/g, '\0');
@@ -39,13 +55,55 @@ function namesProtected(ref: string, pattern: boolean, protectedBranches: readon
   return protectedBranches.some((b) => re.test(b));
 }
 
+/** Is `rest` (segments after a branch API's lead) the branch `b` alone or with a suffix the API puts after it? */
+function isBranchPath(rest: readonly string[], at: number, b: readonly string[]): boolean {
+  for (let k = 0; k < b.length; k++) if (rest[at + k] !== b[k]) return false;
+  const after = at + b.length;
+  if (after === rest.length) return true;
+  return rest[after] === 'protection' || (after === rest.length - 1 && BRANCH_SUFFIX.test(rest[after]!));
+}
+
+/** Lead segments met more often than this in one path with a computed part: that path could be anything. */
+const MAX_PATTERN_LEADS = 8;
+
+/**
+ * Does the path (its segments) name a protected branch after one of REF_AFTER, alone or with a branch
+ * API's suffix? Linear in the number of segments for a literal path.
+ */
+function pathNamesProtected(segs: readonly string[], pattern: boolean, protectedBranches: readonly string[]): boolean {
+  const branches = protectedBranches.map((b) => b.split('/').filter((x) => x !== ''));
+  let leads = 0;
+  for (let i = 0; i < segs.length; i++) {
+    const lead = REF_AFTER.find((l) => l.every((x, k) => segs[i + k] === x));
+    if (!lead) continue;
+    const at = i + lead.length;
+    if (!pattern) {
+      if (branches.some((b) => isBranchPath(segs, at, b))) return true;
+      continue;
+    }
+    if (++leads > MAX_PATTERN_LEADS) return true;
+    const rest = segs.slice(at);
+    const p = rest.indexOf('protection');
+    const cuts = [rest.length, rest.length - 1, ...(p > 0 ? [p] : [])];
+    if (cuts.some((c) => c > 0 && namesProtected(rest.slice(0, c).join('/'), true, protectedBranches))) return true;
+  }
+  return false;
+}
+
+/** HTTP clients whose request to a forge's API is read here as gh api's is. */
+const HTTP_CLIENTS = new Set(['curl', 'wget']);
+
+/** Options of curl and wget that send a body: the request is a POST (or PUT) when no method is named. */
+const SENDS_BODY = /^(?:-d|--data(?:-raw|-binary|-urlencode|-ascii)?|-F|--form(?:-string)?|--json|-T|--upload-file|--post-data|--post-file|--body-data|--body-file)(?:=|$)/;
+
 function method(inv: Invocation, w: readonly string[], isApi: boolean): string {
   if (inv.facts?.kind === 'forge') return inv.facts.forge.method ?? 'POST';
   for (let i = 0; i < w.length; i++) {
     const m = /^(?:-X|--method=|--request=)(.+)$/.exec(w[i]!) ?? (['-X', '--method', '--request'].includes(w[i]!) ? [w[i]!, w[i + 1] ?? ''] : null);
     if (m) return m[1]!.toUpperCase();
   }
-  return isApi && w.some((x) => /^-[fF]$|^--(raw-)?field$|^--input$/.test(x)) ? 'POST' : 'GET';
+  if (isApi) return w.some((x) => /^-[fF]$|^--(raw-)?field$|^--input$/.test(x)) ? 'POST' : 'GET';
+  return w.some((x) => SENDS_BODY.test(x) || (inv.program === 'curl' && /^-[a-zA-Z]*[dFT]/.test(x))) ? 'POST' : 'GET';
 }
 
 export function forgeRefUpdate(inv: Invocation, protectedBranches: readonly string[]): boolean {
@@ -59,17 +117,14 @@ export function forgeRefUpdate(inv: Invocation, protectedBranches: readonly stri
   if (graphql && bodies.includes(null)) return true;
   if (inv.program === 'gh' && w[0] === 'repo' && w[1] === 'sync') return w.includes('--force');
   const isApi = (inv.program === 'gh' || inv.program === 'glab') && w[0] === 'api';
-  if (!isApi && inv.program !== 'curl') return false;
+  if (!isApi && !HTTP_CLIENTS.has(inv.program ?? '')) return false;
   const m = method(inv, w, isApi);
   if (m === 'GET' || m === 'HEAD') return false;
   for (const word of argv) {
     const { path, pattern } = requestPath(word);
     // The forge decodes the path before it routes it (`refs/%68eads/main`, `heads%2Fmain`).
-    const x = decodedPath(path.replace(/[?#].*$/, ''));
-    for (const re of REF_PATHS) {
-      const hit = (pattern ? re.exec(path) : null) ?? re.exec(x);
-      if (hit && namesProtected(hit[1]!, pattern, protectedBranches)) return true;
-    }
+    if (pattern && pathNamesProtected(segments(path, false), true, protectedBranches)) return true;
+    if (pathNamesProtected(segments(decodedPath(beforeQuery(path))), false, protectedBranches)) return true;
   }
   return false;
 }
@@ -83,7 +138,7 @@ export function forgeRepoDelete(inv: Invocation): boolean {
   // A computed endpoint: as written, with its globs and computed parts (the shell may make it the repository's path).
   const op = f.scan.operands[0];
   const written = op === undefined ? '' : (inv.argv[op.index + 2]?.text ?? '').replace(/["'\\]/g, '');
-  const path = (f.endpoint ?? written).replace(/[?#].*$/, '').replace(/^\/+|\/+$/g, '');
+  const path = segments(f.endpoint ?? written).join('/');
   if (f.endpoint === null && /^(?:\$\{[^}]*\}|\$[A-Za-z_]\w*|\$\([^)]*\))$/.test(path)) return true;
   return /^repos\/[^/]+\/[^/]+$/.test(path) || /^projects\/[^/]+$/.test(path);
 }

@@ -21,6 +21,8 @@ const ELSEWHERE: Readonly<Record<string, readonly string[]>> = {
   argocd: ['--server', '--config'],
 };
 const ANY_ELSEWHERE = ['--cluster', '--user', '--server', '--kubeconfig', '--kube-apiserver'];
+/** Variables that pick another kubeconfig or API server (helm(1): HELM_KUBEAPISERVER is --kube-apiserver). */
+const ELSEWHERE_ENV = ['KUBECONFIG', 'HELM_KUBEAPISERVER', 'HELM_KUBECAFILE', 'HELM_KUBETOKEN', 'ARGOCD_SERVER'];
 
 /** Is this name one gitops-guard takes for a local development cluster (and no environment deploys through it)? */
 export function localName(name: string | null | undefined, managed: readonly string[] | undefined): boolean {
@@ -43,14 +45,101 @@ function staysLocal(o: Option, managed: readonly string[] | undefined): boolean 
  * The `kube-local` fact: a local-looking context, and nothing in the command that points at another
  * cluster. helmfile is never local: its releases and environments set their own kubeContext.
  */
-export function kubeLocal(inv: Invocation, managed: readonly string[] | undefined): boolean {
+export function kubeLocal(inv: Invocation, managed: readonly string[] | undefined, earlier: readonly Invocation[] = []): boolean {
   const scan = inv.scan;
   if (!scan || inv.program === 'helmfile') return false;
   const ctx = scan.options.filter((o) => o.name === '--context' || o.name === '--kube-context').pop();
-  if (!localName(ctx?.value, managed)) return false;
+  // No context given: the current one, which the same text may have just made a local cluster's.
+  const name = ctx === undefined ? switchedContext(inv, earlier) : ctx.value;
+  if (!localName(name, managed)) return false;
   const elsewhere = ELSEWHERE[inv.program ?? ''] ?? ANY_ELSEWHERE;
   if (scan.options.some((o) => optionIs(o, elsewhere) && !staysLocal(o, managed))) return false;
-  return !inv.env.has('KUBECONFIG');
+  // argocd talks to the Argo CD API server of its config; only --core (or --port-forward) reaches the context's cluster.
+  if (inv.program === 'argocd' && !scan.options.some((o) => optionIs(o, ['--core', '--port-forward']))) return false;
+  return !ELSEWHERE_ENV.some((v) => inv.env.has(v));
+}
+
+/** The value of `--name`/`-n` style options in plain words (`--name x`, `--name=x`); undefined when absent. */
+function wordOption(words: readonly (string | null)[], names: readonly string[]): string | null | undefined {
+  for (let i = 0; i < words.length; i++) {
+    const w = words[i];
+    if (w === null || w === undefined) continue;
+    for (const n of names) {
+      if (w === n) return words[i + 1] ?? null;
+      if (n.startsWith('--') && w.startsWith(`${n}=`)) return w.slice(n.length + 1);
+    }
+  }
+  return undefined;
+}
+
+/** The context a command makes current: kubectl config use-context, kubectx, kind/k3d/minikube creating a cluster. */
+function contextSwitch(e: Invocation): string | null | undefined {
+  const w = e.argv.slice(1).map((x) => x.value);
+  const ops = w.filter((x) => x === null || !x.startsWith('-'));
+  if (wordOption(w, ['--kubeconfig']) !== undefined) return undefined;
+  switch (e.program) {
+    case 'kubectl': case 'oc': return ops[0] === 'config' && ops[1] === 'use-context' ? ops[2] ?? null : undefined;
+    case 'kubectx': return ops.length === 1 && !w.some((x) => x?.startsWith('-')) ? (ops[0] === null || ops[0]!.includes('=') ? undefined : ops[0]) : undefined;
+    case 'kind': return ops[0] === 'create' && ops[1] === 'cluster' ? `kind-${wordOption(w, ['--name', '-n']) ?? 'kind'}` : undefined;
+    case 'k3d': return ops[0] === 'cluster' && ops[1] === 'create' ? `k3d-${ops[2] ?? 'k3s-default'}` : undefined;
+    case 'minikube': return ops[0] === 'start' ? wordOption(w, ['--profile', '-p']) ?? 'minikube' : undefined;
+    default: return undefined;
+  }
+}
+
+/** The context the text made current before `inv` on the same machine; undefined when it made none. */
+function switchedContext(inv: Invocation, earlier: readonly Invocation[]): string | null | undefined {
+  for (let i = earlier.length - 1; i >= 0; i--) {
+    const e = earlier[i]!;
+    if (e.target.kind !== inv.target.kind) continue;
+    const c = contextSwitch(e);
+    if (c !== undefined) return c;
+  }
+  return undefined;
+}
+
+/** Annotations that only ask the GitOps engine to reconcile what git says (FACTS: the documented nudges). */
+const NUDGES = [/^argocd\.argoproj\.io\/refresh=(?:normal|hard)$/, /^reconcile\.fluxcd\.io\/requestedAt=/];
+
+/** `kubectl annotate … argocd.argoproj.io/refresh=normal` / `reconcile.fluxcd.io/requestedAt=…`, and nothing else set. */
+export function reconcileNudge(inv: Invocation): boolean {
+  const scan = inv.scan;
+  if (!scan || (inv.program !== 'kubectl' && inv.program !== 'oc') || scan.operands[0]?.value !== 'annotate') return false;
+  const pairs = inv.argv.slice(1).filter((a) => (a.value ?? a.text).includes('=') && !(a.value ?? a.text).startsWith('-'));
+  if (pairs.length === 0 || scan.options.some((o) => optionIs(o, ['--local', '--dry-run']) === false && optionIs(o, ['-f', '--filename', '-k', '--kustomize']))) return false;
+  // The value of requestedAt may be computed (`$(date +%s)`): it is only a timestamp.
+  return pairs.every((a) => NUDGES.some((re) => re.test(a.value ?? a.text.replace(/["']/g, ''))));
+}
+
+/** Options of the cloud CLIs' kubeconfig writers that name the context (or user) they write. */
+const CLOUD_ALIASES: Readonly<Record<string, { path: readonly string[]; options: readonly string[] }>> = {
+  aws: { path: ['eks', 'update-kubeconfig'], options: ['--alias', '--user-alias'] },
+  az: { path: ['aks', 'get-credentials'], options: ['--context'] },
+};
+
+/**
+ * kubeconfig writers other than `kubectl config`: `kubectx NEW=OLD` renames OLD to NEW, and the cloud
+ * CLIs write a context under the alias given (`aws eks update-kubeconfig --alias kind-dev`). Either
+ * makes a name taken for a local cluster reach another.
+ */
+function otherRetarget(inv: Invocation, managed: readonly string[] | undefined): boolean | undefined {
+  if (inv.program === 'kubectx') {
+    const words = inv.argv.slice(1).map((w) => w.value);
+    return words.some((w) => w === null || (w.includes('=') && localName(w.slice(0, w.indexOf('=')), managed)));
+  }
+  const cloud = CLOUD_ALIASES[inv.program ?? ''];
+  if (!cloud) return undefined;
+  const words = inv.argv.slice(1).map((w) => w.value);
+  if (!cloud.path.every((p, i) => words.filter((w) => w === null || !w.startsWith('-'))[i] === p)) return false;
+  for (let i = 0; i < words.length; i++) {
+    const w = words[i];
+    if (w === null || w === undefined) continue;
+    for (const name of cloud.options) {
+      const v = w === name ? words[i + 1] : w.startsWith(`${name}=`) ? w.slice(name.length + 1) : undefined;
+      if (v === null || (v !== undefined && localName(v, managed))) return true;
+    }
+  }
+  return false;
 }
 
 const leading = (scan: Scan): (string | null)[] => {
@@ -69,6 +158,8 @@ const RETARGET_KEY = /^(?:contexts\.(.+)\.(?:cluster|user)|clusters\.(.+)\.(?:se
  * Changing only a default namespace, switching or deleting contexts, and credentials leave it alone.
  */
 export function kubeConfigRetarget(inv: Invocation, managed: readonly string[] | undefined): boolean {
+  const other = otherRetarget(inv, managed);
+  if (other !== undefined) return other;
   const scan = inv.scan;
   if (!scan) return false;
   const path = leading(scan);

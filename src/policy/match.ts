@@ -6,12 +6,13 @@ import type { Invocation } from '../shell/invocation.js';
 import type { ContainerCommand } from '../shell/programs/container.js';
 import { sshOption } from '../shell/programs/ssh.js';
 import type { Transfer } from '../shell/programs/transfer.js';
-import { archiveOrUploadToServer, urls } from './remote-writes.js';
+import { archiveOrUploadToServer, pushesToCheckout, urls } from './remote-writes.js';
 import { changesGuardPackage } from './guard-package.js';
 import { ENGINE_PORT, ENGINE_SOCKET, HTTP_BODY_OPTIONS, KUBE_API } from '../shell/grammars/managed.js';
-import { kubeConfigRetarget, kubeLocal } from './kube-target.js';
+import { SERVER_ENV_RUNS, SERVER_ENV_WRITES } from '../shell/grammars/readers.js';
+import { kubeConfigRetarget, kubeLocal, reconcileNudge } from './kube-target.js';
 import { swarmCredentialsRequest } from './engine-secrets.js';
-import { computesPart, type ManagedNames } from '../shell/fastpath.js';
+import { computesPart, runsUnnamed, type ManagedNames } from '../shell/fastpath.js';
 import type { Fact, Match, Rule } from './rules.js';
 import { promotedUpdates } from './branch-updates.js';
 import { forgeRefUpdate, forgeRepoDelete } from './forge.js';
@@ -35,6 +36,8 @@ export interface MatchContext {
   readonly kubeContexts?: readonly string[];
   /** Branches environments take by promotion (`promoteFrom`): a direct push there asks. */
   readonly promotedBranches?: readonly string[];
+  /** Each server's checkout of the repository (its host without a user, and remotePath). */
+  readonly checkouts?: readonly { readonly host: string; readonly path: string }[];
 }
 
 /** What rules see of an invocation; each part is computed on first use. */
@@ -135,9 +138,10 @@ export class View {
           return r.target === null || r.target.value === null || !HARMLESS_TARGETS.has(r.target.value);
         });
       case 'help-or-version': return this.container?.helpOrVersion ?? false;
-      // Past a limit, a part the shell computes could be anything too.
+      // A script run by path may run anything; past a limit, a part the shell computes could be anything too.
       case 'mentions-managed': return this.inv.text !== undefined
-        && (this.ctx.mentions(this.inv.text) || (this.inv.event === 'limit' && computesPart(this.inv.text)));
+        && (this.ctx.mentions(this.inv.text) || runsUnnamed(this.inv.text)
+          || (this.inv.event === 'limit' && computesPart(this.inv.text)));
       case 'engine-api': return engineApi(this.inv);
       case 'kube-api': return this.inv.program === 'curl' && urls(this.inv).some((u) => KUBE_API.test(u));
       case 'http-mutation': return httpMutation(this.inv);
@@ -146,7 +150,8 @@ export class View {
         return d !== undefined && (d.value === undefined || d.value === 'client' || d.value === 'server' || d.value === 'true');
       }
       // A context an environment deploys through is managed, whatever it is called.
-      case 'kube-local': return kubeLocal(this.inv, this.ctx.kubeContexts);
+      case 'kube-local': return kubeLocal(this.inv, this.ctx.kubeContexts, this.earlier());
+      case 'reconcile-nudge': return reconcileNudge(this.inv);
       case 'kube-config-retarget': return kubeConfigRetarget(this.inv, this.ctx.kubeContexts);
       case 'engine-swarm-credentials': return swarmCredentialsRequest(this.inv);
       case 'export-only': return this.inv.scan?.options.some((o) => o.name === '--export') ?? false;
@@ -164,6 +169,8 @@ export class View {
       case 'writes-guard-config': return this.inv.writes?.some((p) => p !== null && GUARD_CONFIG.test(p)) ?? false;
       case 'forge-ref-update': return forgeRefUpdate(this.inv, this.ctx.protectedBranches);
       case 'forge-repo-delete': return forgeRepoDelete(this.inv);
+      case 'env-runs-code': return envRunsCode(this.inv);
+      case 'pushes-to-checkout': return pushesToCheckout(this.inv, this.ctx.checkouts ?? []);
     }
   }
 }
@@ -195,8 +202,20 @@ function engineApi(inv: Invocation): boolean {
   return false;
 }
 
+function envRunsCode(inv: Invocation): boolean {
+  for (const [k, v] of inv.env) {
+    if (SERVER_ENV_RUNS.some((re) => re.test(k))) return true;
+    if (SERVER_ENV_WRITES.test(k) && (v === null || !/^(?:[0-9]|true|false|yes|no|on|off)?$/i.test(v))) return true;
+  }
+  return false;
+}
+
+/** URL schemes whose request is raw bytes the URL spells (`gopher://host:2375/_POST%20…`): any method, any body. */
+const RAW_SCHEMES = /^(?:gophers?|telnet|dict|mqtt|smtps?|ldaps?):\/\//i;
+
 function httpMutation(inv: Invocation): boolean {
   if (inv.program !== 'curl' || inv.code !== undefined) return true;
+  if (urls(inv).some((u) => RAW_SCHEMES.test(u))) return true;
   const scan = inv.scan;
   if (!scan) return true;
   const method = scan.options.filter((o) => optionIs(o, ['-X', '--request'])).pop();

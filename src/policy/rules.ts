@@ -61,6 +61,12 @@ export const FACTS = [
   'writes-guarded-glob',
   /** It writes a gitops-guard.json (or .yaml): a nearer one replaces the project's config where commands run. */
   'writes-guard-config',
+  /** Variables set for the command make it run other code or write a file (grammars/readers.ts SERVER_ENV_RUNS). */
+  'env-runs-code',
+  /** `kubectl annotate` setting only the Argo CD refresh or the Flux reconcile request (policy/kube-target.ts). */
+  'reconcile-nudge',
+  /** A git push into a server's checkout of the repository (`git push host:/remotePath …`), not to the origin it pulls from. */
+  'pushes-to-checkout',
   /** A package manager adds, removes, replaces or relinks the gitops-guard package (see policy/guard-package.ts). */
   'changes-guard-package',
   /** An HTTP request that may change something: a method other than GET/HEAD, or a body (or unknown, for raw sockets). */

@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import { PACKAGE_ROOT } from '../paths.js';
 import type { ShellNames } from './expand/names.js';
 import { notWordChar, WordSet } from './word-set.js';
+import { quotedSpaceGlob } from './quoted-glob.js';
 import { setsState } from './set-vars.js';
 
 // Cheap text checks that need no parser. Kept free of heavy imports: the CLI and the hooks load this
@@ -87,9 +88,6 @@ const PREFIX_WORDS = new Set(['if', 'then', 'else', 'elif', 'fi', 'do', 'done', 
 
 /** Builtins that change what a later bare name runs: an alias, a hashed path, a function, the PATH. */
 export const SHELL_STATE = new Set(['alias', 'hash', 'enable', 'export', 'declare', 'typeset', 'readonly', 'local', 'builtin', 'command']);
-
-/** A quoted stretch with a space in it, in the same word as a glob character. */
-const QUOTED_SPACE_GLOB = /(["'])[^"']*\s[^"']*\1[^\s;&|()<>]*[*?[]|[*?[][^\s;&|()<>]*(["'])[^"']*\s[^"']*\2/;
 
 /** A brace expression bash may expand: a list (`{a,b}`) or a sequence (`{a..z}`). */
 const BRACES = /\{[^\s{}]*(?:,|\.\.)[^\s]*\}/;
@@ -213,7 +211,7 @@ export function cannotHideManaged(text: string, names: ManagedNames | null = bui
   if (names === null || sh === null || expands(text)) return false;
   // A quoted or escaped space joins a word that a glob then expands (`"ls "*` and `ls\ *` are one
   // word, a glob, to the shell, but two words once quotes are gone): leave it to the parser.
-  if (QUOTED_SPACE_GLOB.test(text) || (/\\\s/.test(text) && /[*?[]/.test(text))) return false;
+  if (quotedSpaceGlob(text) || (/\\\s/.test(text) && /[*?[]/.test(text))) return false;
   const t = unquoted(text);
   // Brace expansion builds words (`d{o..o}cker` is docker): the parser expands them.
   if (BRACES.test(t)) return false;
@@ -224,9 +222,51 @@ export function cannotHideManaged(text: string, names: ManagedNames | null = bui
   const split = text.replace(/['"]/g, ' ');
   if (split !== text && namesManaged(unquoted(split), names)) return false;
   if (sh.runnerWord.test(t)) return false;
-  const quoted = /["']/.test(text);
-  // `2>&1` and `<&3` are redirections, not command separators.
-  for (const segment of t.replace(/[0-9]*[<>]&[0-9-]*/g, ' ').split(/[;&|()\n]+/)) {
+  // Each way of reading the words: as written once quotes are gone (a string a runner parses again),
+  // and as the shell splits them (`X="a b" ./x` is an assignment and ./x; a quoted `<` is no redirection).
+  const masked = maskQuoted(text);
+  return commandWordsPlain(t, names, sh) && (masked === text || commandWordsPlain(unquoted(masked), names, sh));
+}
+
+/**
+ * Could a command of this text run something it does not name: a command word that is a path, a
+ * glob, `.`, or a builtin that changes what a later name runs? For text that could not be read
+ * (bad input, a limit): `./bin/deploy` after it names no managed program, yet runs one.
+ */
+export function runsUnnamed(text: string, names: ManagedNames = builtinNames() ?? { names: [], guarded: [] }): boolean {
+  const sh = shellMatchers();
+  if (sh === null) return true;
+  const masked = maskQuoted(text);
+  return !commandWordsPlain(unquoted(text), names, sh) || (masked !== text && !commandWordsPlain(unquoted(masked), names, sh));
+}
+
+/** Blanks, `<`, `>` and separators inside quotes, and blanks after a backslash, replaced by \x01: one word to the shell. */
+function maskQuoted(text: string): string {
+  if (!/["'\\]/.test(text)) return text;
+  let out = '';
+  let quote = '';
+  for (let i = 0; i < text.length; i++) {
+    const c = text[i]!;
+    // A backslash quotes the next character, outside quotes and inside double quotes.
+    if (c === '\\' && quote !== "'") {
+      const next = text[i + 1] ?? '';
+      out += /[ \t<>]/.test(next) ? '\x01' : c + next;
+      i++;
+      continue;
+    }
+    if (quote === '' && (c === '"' || c === "'")) quote = c;
+    else if (c === quote) quote = '';
+    else if (quote !== '' && /[\s<>;&|()]/.test(c)) { out += '\x01'; continue; }
+    out += c;
+  }
+  // An unclosed quote: the shell refuses the text, and the reading without quotes is the one to judge.
+  return quote === '' ? out : text;
+}
+
+/** In each command of `t` (text without quotes), the command word is plain: no path, glob, `.` or builtin that sets state. */
+function commandWordsPlain(t: string, names: ManagedNames, sh: ShellMatchers): boolean {
+  // `2>&1`, `<&3`, `>& file` and `>|` are redirections, not command separators.
+  for (const segment of t.replace(/[0-9]*([<>])&/g, ' $1').replace(/>\|/g, '>').split(/[;&|()\n]+/)) {
     const words = segment.trim().split(/\s+/).filter(Boolean);
     let i = 0;
     // What comes before the command word: reserved words, assignments (`X=1`, `X+=1`) and redirections.
@@ -238,8 +278,7 @@ export function cannotHideManaged(text: string, names: ManagedNames | null = bui
         continue;
       }
       if (PREFIX_WORDS.has(w)) continue;
-      // (Only in text without quotes: a quoted `"<<"*` is a word, not a redirection.)
-      const redirect = quoted ? null : /^[0-9]*(?:<>|>>|&>>|&>|>\||<|>)(.*)$/.exec(w);
+      const redirect = /^[0-9]*(?:<<<|<<-?|<>|>>|&>>|&>|<|>)(.*)$/.exec(w);
       if (redirect) { if (redirect[1] === '') i++; continue; }
       break;
     }

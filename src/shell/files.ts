@@ -5,7 +5,8 @@ import { dirname, join } from 'node:path';
 
 export type FileRead =
   | { readonly kind: 'missing' }
-  | { readonly kind: 'unreadable'; readonly why: string }
+  /** `parts`: text known to be in the file though the whole is not (lines `sed -i` added). */
+  | { readonly kind: 'unreadable'; readonly why: string; readonly parts?: readonly string[] }
   | { readonly kind: 'binary' }
   | { readonly kind: 'text'; readonly text: string; readonly stamp?: string };
 

@@ -34,6 +34,8 @@ export interface OptionGrammar {
   readonly plus?: boolean;
   /** Option names are compared without case (PowerShell). */
   readonly caseInsensitive?: boolean;
+  /** Short options after which (and their value) every word is an operand (python's `-c CODE`, `-m MOD`). */
+  readonly ends?: string;
   /**
    * A first word without a dash is a cluster of option letters whose values follow it in order
    * (tar's traditional `tar xfC a.tar dir`), when every letter is an option.
@@ -168,7 +170,13 @@ export function getopt(args: readonly Arg[], grammar: OptionGrammar | CompiledGr
       operands.push({ value: known(a) ?? null, index: i });
       continue;
     }
+    const before = options.length;
     i = readOption(g, args, i, a, options);
+    if (g.source.ends && options.slice(before).some((o) => o.name.length === 2 && g.source.ends!.includes(o.name[1]!))) {
+      for (let k = i + 1; k < args.length; k++) operands.push({ value: known(args[k]) ?? null, index: k });
+      if (firstOperand === args.length && i + 1 < args.length) firstOperand = i + 1;
+      break;
+    }
   }
   return { options, operands, firstOperand, endOfOptions };
 }

@@ -3,7 +3,8 @@
 // command before it in a pipeline). The walk is iterative, so no input can exhaust the JS stack.
 import { MAX_TREE_DEPTH, namedChildren, textOf, type Node } from './parse.js';
 import { RUNS_LATER_VARIABLES, SUBSCRIPT_SUBSTITUTION, SUBSTITUTION, substitutionsIn, unescapeBackticks } from './reparse.js';
-import { assignmentOf, buildCommand, REDIRECTS } from './tree-words.js';
+import { assignmentOf, buildCommand, REDIRECTS, trailingWords } from './tree-words.js';
+import { headCommand, namedStatements, redirectTargets, tailCommand, wordOwner } from './statements.js';
 import type { Word } from './words.js';
 
 export { SUBSCRIPT_SUBSTITUTION } from './reparse.js';
@@ -50,6 +51,8 @@ export interface SimpleCommand {
   readonly env: ReadonlyMap<string, string | null>;
   /** Stands for a definition (`NAME() {…}`), not a call: the function's body is not run here. */
   readonly defines?: true;
+  /** May run after commands written later in the text: in a loop, or in a background job (`… &`). */
+  readonly later?: true;
 }
 
 /** Text inside the tree that the shell will parse again, which tree-sitter leaves unparsed. */
@@ -66,13 +69,19 @@ export type WalkResult =
     /** Functions defined in the text (name → body): their commands run where they are called. */
     readonly functions?: ReadonlyMap<string, string>;
   }
-  | { readonly ok: false; readonly reason: 'too-deep' };
+  | { readonly ok: false; readonly reason: 'too-deep' }
+  /** Text bash refuses that tree-sitter accepts (`{ ls; } >f docker`: a word after a compound's redirection). */
+  | { readonly ok: false; readonly reason: 'syntax'; readonly at: number };
 
 interface Pending {
   node: Node;
   parentType: string | null;
   depth: number;
+  later?: boolean;
 }
+
+/** Statements whose parts run again (so after what the text writes later in them). */
+const LOOPS = new Set(['while_statement', 'for_statement', 'c_style_for_statement']);
 
 /**
  * One walk over a syntax tree, in source order, collecting every simple command (including those
@@ -93,7 +102,13 @@ class Walk {
   private readonly processes: [Node, string][] = [];
   /** command node → redirects that a surrounding redirected_statement applies to it */
   private readonly outer = new Map<Node, Node[]>();
+  /** command node → the outer redirects whose trailing words are its own (it ends the statement) */
+  private readonly owned = new Map<Node, Set<Node>>();
+  /** Where bash would refuse the text that tree-sitter read (see WalkResult). */
+  private syntaxAt: number | null = null;
   private cwd: string | null = '.';
+  /** Whether the node being visited is in a loop or a background job. */
+  private later = false;
   private readonly env = new Map<string, string | null>();
   // Commands share one snapshot of the variables until an assignment changes them.
   private envSnapshot: ReadonlyMap<string, string | null> = this.env;
@@ -111,15 +126,18 @@ class Walk {
   run(root: Node): WalkResult {
     const stack: Pending[] = [{ node: root, parentType: null, depth: 0 }];
     while (stack.length > 0) {
-      const { node, parentType, depth } = stack.pop()!;
+      const { node, parentType, depth, later } = stack.pop()!;
       if (depth > MAX_TREE_DEPTH) return { ok: false, reason: 'too-deep' };
+      this.later = later === true;
       const visit = this.visitors[node.type];
       if (visit && visit.call(this, node, parentType) === 'skip') continue;
       for (let i = node.children.length - 1; i >= 0; i--) {
         const child = node.children[i]!;
-        if (child.named) stack.push({ node: child, parentType: node.type, depth: depth + 1 });
+        const runsLater = later || LOOPS.has(node.type) || node.children[i + 1]?.type === '&';
+        if (child.named) stack.push({ node: child, parentType: node.type, depth: depth + 1, ...(runsLater ? { later: true } : {}) });
       }
     }
+    if (this.syntaxAt !== null) return { ok: false, reason: 'syntax', at: this.syntaxAt };
     for (const [consumerNode, text] of this.processes) {
       const consumer = this.byNode.get(consumerNode);
       if (consumer && consumer.stdin === null) consumer.stdin = { kind: 'process', text };
@@ -215,6 +233,7 @@ class Walk {
       if (!body) return;
       const redirects = named.slice(1).filter((r) => REDIRECTS.has(r.type));
       for (const target of redirectTargets(body)) this.outer.set(target, [...(this.outer.get(target) ?? []), ...redirects]);
+      this.ownWords(body, redirects);
       // `cmd > >(sh)`: the process reads what the statement writes; `exec > >(sh)`: what the rest of the script writes.
       const producer = tailCommand(body);
       const exec = body.type === 'command' && this.text(body).trim() === 'exec';
@@ -243,7 +262,8 @@ class Walk {
     },
     command(node) {
       if (this.envChanged) { this.envSnapshot = new Map(this.env); this.envChanged = false; }
-      const command = buildCommand(this.src, node, this.outer.get(node) ?? [], this.offset, this.cwd, this.envSnapshot);
+      const built = buildCommand(this.src, node, this.outer.get(node) ?? [], this.offset, this.cwd, this.envSnapshot, this.owned.get(node) ?? new Set());
+      const command: SimpleCommand = this.later ? { ...built, later: true } : built;
       // `tee >(sh)`: an output process substitution among the words reads what the command writes to it.
       for (const c of node.children) this.feeds(c, node);
       this.commands.push(command);
@@ -282,6 +302,17 @@ class Walk {
     },
   };
 
+  /**
+   * Words after a redirection's target are the words of the simple command the redirection ends
+   * (`a && sudo >/dev/null docker ps`: sudo's); after a compound command bash refuses them.
+   */
+  private ownWords(body: Node, redirects: readonly Node[]): void {
+    const owner = wordOwner(body);
+    if (owner) { const set = this.owned.get(owner) ?? new Set(); for (const r of redirects) set.add(r); this.owned.set(owner, set); return; }
+    const words = redirects.flatMap((r) => [r, ...namedChildren(r)]).flatMap(trailingWords);
+    if (words.length > 0) this.syntaxAt ??= words[0]!.start + this.offset;
+  }
+
   /** `'a[$(cmd)]'`: arithmetic on a string with a subscript runs the substitution. */
   private subscripts(node: Node): void {
     const text = this.text(node);
@@ -292,56 +323,6 @@ class Walk {
 /** Collect every simple command in the tree (see Walk). */
 export function collectCommands(src: string, root: Node, offset = 0): WalkResult {
   return new Walk(src, offset).run(root);
-}
-
-const STATEMENT_TYPES = new Set([
-  'command', 'redirected_statement', 'pipeline', 'list', 'subshell', 'compound_statement', 'if_statement',
-  'while_statement', 'for_statement', 'c_style_for_statement', 'case_statement', 'negated_command',
-  'function_definition', 'test_command', 'declaration_command', 'variable_assignment',
-]);
-
-function namedStatements(node: Node): Node[] {
-  return node.children.filter((c) => c.named && STATEMENT_TYPES.has(c.type));
-}
-
-/** The command that reads a statement's stdin. */
-function headCommand(node: Node): Node | null {
-  let n: Node | null = node;
-  for (let guard = 0; n && guard < MAX_TREE_DEPTH; guard++) {
-    if (n.type === 'command') return n;
-    const inner = namedStatements(n);
-    n = n.type === 'redirected_statement' ? namedChildren(n)[0] ?? null : inner[0] ?? null;
-  }
-  return null;
-}
-
-/** The command whose stdout is a statement's stdout. */
-function tailCommand(node: Node): Node | null {
-  let n: Node | null = node;
-  for (let guard = 0; n && guard < MAX_TREE_DEPTH; guard++) {
-    if (n.type === 'command') return n;
-    const inner = namedStatements(n);
-    n = n.type === 'redirected_statement' ? namedChildren(n)[0] ?? null : inner[inner.length - 1] ?? null;
-  }
-  return null;
-}
-
-/** Commands a redirection on `body` applies to: the command itself, or every command in a compound. */
-function redirectTargets(body: Node): Node[] {
-  if (body.type === 'command') return [body];
-  if (body.type === 'pipeline') {
-    const last = tailCommand(body);
-    return last ? [last] : [];
-  }
-  const out: Node[] = [];
-  const stack: Node[] = [body];
-  while (stack.length > 0 && out.length < 10_000) {
-    const n = stack.pop()!;
-    if (n.type === 'command') { out.push(n); continue; }
-    if (n.type === 'command_substitution' || n.type === 'process_substitution') continue;
-    for (const c of n.children) if (c.named) stack.push(c);
-  }
-  return out;
 }
 
 /** The working directory after `command` runs in `cwd` (`cd`, `pushd`); null when not static. */

@@ -132,6 +132,17 @@ function joinTouching(words: Word[], at: number): void {
   words.splice(at - 1, 2, { value, tail, text: a.text + b.text, start: a.start, end: b.end });
 }
 
+/**
+ * The words tree-sitter keeps inside a file redirection after its target: `sudo >/dev/null docker ps`
+ * is one `file_redirect` holding `/dev/null docker ps`. bash(1): redirections "may precede or appear
+ * anywhere within a simple command"; the words after the target are the command's.
+ */
+export function trailingWords(node: Node): Node[] {
+  if (node.type !== 'file_redirect') return [];
+  const wordish = node.children.filter((c) => c.named && WORDISH.has(c.type));
+  return wordish.slice(1);
+}
+
 export function buildCommand(
   src: string,
   node: Node,
@@ -139,10 +150,14 @@ export function buildCommand(
   offset: number,
   cwd: string | null,
   env: ReadonlyMap<string, string | null>,
+  /** Of the outer redirections, those that end this command (it is the statement's last), so the words inside them are its own. */
+  ownedOuter: ReadonlySet<Node> = new Set(outerRedirects),
 ): SimpleCommand {
   const words: Word[] = [];
   const assignments: Assignment[] = [];
   const redirectNodes: Node[] = [];
+  /** Descriptors tree-sitter read as a word: `0</dev/null docker ps` is a command `0` and a redirection `<`. */
+  const fds = new Map<Node, number>();
   const kids = node.children;
   for (let k = 0; k < kids.length; k++) {
     const c = kids[k]!;
@@ -170,28 +185,45 @@ export function buildCommand(
       joinTouching(words, before);
     }
   }
+  const firstOuter = outerRedirects[0];
+  if (firstOuter && ownedOuter.has(firstOuter)) {
+    // A number that touches the redirection after the command is its descriptor (`ls 0<f`, `0<f cmd`).
+    const last = [...kids].reverse().find((c) => c.named);
+    const number = last?.type === 'command_name' ? namedChildren(last)[0] : last;
+    if (last && number?.type === 'number' && last.end === firstOuter.start && textOf(src, number) === textOf(src, last)) {
+      words.pop();
+      fds.set(firstOuter, Number(textOf(src, number)));
+    }
+  }
+  const ownCount = redirectNodes.length;
   redirectNodes.push(...outerRedirects);
   // `cat <<EOF > x.sh`: tree-sitter keeps the redirections after a heredoc's start inside its node.
-  for (let i = 0; i < redirectNodes.length; i++) {
-    const r = redirectNodes[i]!;
-    if (r.type === 'heredoc_redirect') redirectNodes.splice(i + 1, 0, ...namedChildren(r).filter((c) => c.type !== 'heredoc_redirect' && REDIRECTS.has(c.type)));
+  const nested = (r: Node): Node[] => (r.type === 'heredoc_redirect' ? namedChildren(r).filter((c) => c.type !== 'heredoc_redirect' && REDIRECTS.has(c.type)) : []);
+  const withWords = [...redirectNodes.slice(0, ownCount), ...outerRedirects.filter((r) => ownedOuter.has(r))];
+  for (let i = 0; i < redirectNodes.length; i++) redirectNodes.splice(i + 1, 0, ...nested(redirectNodes[i]!));
+  let end = node.end;
+  for (const r of withWords.flatMap((x) => [x, ...nested(x)])) {
+    for (const w of trailingWords(r)) {
+      words.push(...wordsOf(src, w, offset));
+      end = Math.max(end, w.end);
+    }
   }
 
-  const { redirects, stdin } = readRedirects(src, redirectNodes, offset);
+  const { redirects, stdin } = readRedirects(src, redirectNodes, offset, fds);
   return {
     words,
     assignments,
     redirects,
     stdin,
     start: node.start + offset,
-    end: node.end + offset,
+    end: end + offset,
     cwd,
     env,
   };
 }
 
 /** The redirections of a command, and where its stdin comes from. */
-function readRedirects(src: string, redirectNodes: readonly Node[], offset: number): { redirects: Redirect[]; stdin: StdinSource | null } {
+function readRedirects(src: string, redirectNodes: readonly Node[], offset: number, fds: ReadonlyMap<Node, number>): { redirects: Redirect[]; stdin: StdinSource | null } {
   const redirects: Redirect[] = [];
   let stdin: StdinSource | null = null;
   for (const r of redirectNodes) {
@@ -213,13 +245,14 @@ function readRedirects(src: string, redirectNodes: readonly Node[], offset: numb
       // A here-string is the word plus a newline; an unknown value still tells us stdin is not a tty.
       stdin = { kind: 'text', text: w?.value === null || w === null ? '' : w.value + '\n', expands: w?.value === null };
     } else {
-      let fd: number | null = null;
+      let fd: number | null = fds.get(r) ?? null;
       let op = '';
       let target: Word | null = null;
       for (const c of r.children) {
         if (c.type === 'file_descriptor') fd = Number(textOf(src, c));
         else if (!c.named) op += textOf(src, c) + (textOf(src, c) === '<' && src[c.end] === '\t' ? '>' : '');
-        else if (WORDISH.has(c.type)) target = wordOf(src, c, offset);
+        // The first word is the target; any after it are the command's (trailingWords).
+        else if (WORDISH.has(c.type) && target === null) target = wordOf(src, c, offset);
       }
       redirects.push({ op, fd, target });
       if ((op === '<' || op === '<>') && (fd === null || fd === 0)) {

@@ -8,11 +8,12 @@ import { argOf, quoteWord, type Word } from '../words.js';
 import type { Scope } from './driver.js';
 import { scanCodeFile } from './interpreters.js';
 import { parseToml } from './task-files.js';
+import { isKnown } from './known-names.js';
 
 /** Every program this family reads, for the fast path (expand/names.ts): always, or beside a word. */
 export const BUILD_PROGRAMS: readonly string[] = ['cargo'];
 export const BUILD_GUARDED: readonly { program: string; keywords: string[] }[] = [
-  { program: 'go', keywords: ['generate', 'run'] },
+  { program: 'go', keywords: ['generate', 'run', 'toolexec', 'GOFLAGS'] },
   { program: 'mvn', keywords: ['exec:', 'exec-maven-plugin'] }, { program: 'mvnd', keywords: ['exec:', 'exec-maven-plugin'] },
 ];
 
@@ -33,6 +34,7 @@ function goCommand(scope: Scope, words: readonly Word[]): boolean {
   const lead = words[0]?.value === '-C' ? 2 : /^-C=?./.test(words[0]?.value ?? '') ? 1 : 0;
   const args = words.slice(lead);
   const sub = args[0]?.value;
+  if (sub && GO_COMPILES.has(sub)) goToolFlags(scope, sub, args.slice(1));
   if (sub !== 'generate' && sub !== 'run') return false;
   const scan = getopt([...words.slice(0, lead), ...args.slice(1)].map(argOf), GO_BUILD_FLAGS);
   scope.emit(scope.argv, 'go', { scan });
@@ -78,12 +80,34 @@ function goCommand(scope: Scope, words: readonly Word[]): boolean {
   return true;
 }
 
+/** The go commands that compile (and so run -toolexec in front of each tool); run and test also take -exec. */
+const GO_COMPILES = new Set(['build', 'install', 'run', 'test', 'vet', 'list']);
+
+/**
+ * `go build -toolexec=CMD` runs CMD in front of every compiler and linker run; `-exec` (run, test)
+ * in front of the built binary. Both also come from GOFLAGS, "a space-separated list of -flag=value
+ * settings" (go help environment). The command line's -exec of run and test is read where they are.
+ */
+function goToolFlags(scope: Scope, sub: string, rest: readonly Word[]): void {
+  const goflags = scope.env.get('GOFLAGS');
+  if (goflags === null) { scope.raise('dynamic-command', 'GOFLAGS is computed at run time'); return; }
+  const fromEnv = (goflags ?? '').split(/\s+/).filter(Boolean);
+  const scan = getopt([...fromEnv, ...rest.map(argOf)], { ...GO_BUILD_FLAGS, long: [...GO_BUILD_FLAGS.long, 'toolexec='], permute: true });
+  const env = (o: { index: number }): boolean => o.index < fromEnv.length;
+  for (const o of scan.options) {
+    const exec = optionIs(o, ['--exec']) && env(o) && (sub === 'run' || sub === 'test');
+    if (!optionIs(o, ['--toolexec']) && !exec) continue;
+    if (o.value === null || o.value === undefined) { scope.raise('dynamic-command', `\`go ${sub}\` runs a tool through a command computed at run time`); continue; }
+    scope.nested(o.value, `go ${sub} ${o.name}`, { spliceable: false });
+  }
+}
+
 function safeRegex(source: string): RegExp {
   try { return new RegExp(source); } catch { return /(?:)/; }
 }
 
 /** The directories of package patterns (`.`, `./x`, `./...`); undefined when there are too many to read. */
-function packageDirs(scope: Scope, cwd: string, patterns: readonly string[]): string[] | undefined {
+export function packageDirs(scope: Scope, cwd: string, patterns: readonly string[]): string[] | undefined {
   const out: string[] = [];
   // Outside a module (no go.mod here or above) go refuses package patterns and runs nothing.
   if (scope.files.findUp(cwd, 'go.mod') === null && scope.env.get('GO111MODULE') !== 'off') return out;
@@ -109,7 +133,7 @@ function packageDirs(scope: Scope, cwd: string, patterns: readonly string[]): st
   return out;
 }
 
-function goFiles(scope: Scope, dirs: readonly string[]): string[] {
+export function goFiles(scope: Scope, dirs: readonly string[]): string[] {
   return dirs.flatMap((d) => (scope.files.list?.(d) ?? []).filter((n) => n.endsWith('.go') && !n.startsWith('.') && !n.startsWith('_')).sort().map((n) => join(d, n)));
 }
 
@@ -152,7 +176,11 @@ function cargo(scope: Scope, args: readonly Word[]): boolean {
     if (!scope.run0.seen.has(key)) { scope.run0.seen.add(key); scope.nested(`cargo ${alias} ${args.slice(scan.operands[0]!.index + 1).map((w) => w.text).join(' ')}`, `cargo alias ${sub}`, { spliceable: false }); }
     return true;
   }
-  if (!CARGO_BUILDS.has(sub)) return true;
+  // `cargo watch …` runs the program cargo-watch, a runner of its own (grammars/runners.ts).
+  if (!CARGO_BUILDS.has(sub)) {
+    if (isKnown(`cargo-${sub}`)) scope.continueWith([{ ...args[scan.operands[0]!.index]!, value: `cargo-${sub}`, tail: `cargo-${sub}` }, ...args.slice(scan.operands[0]!.index + 1)], `cargo ${sub}`);
+    return true;
+  }
   for (const w of config.wrappers) scope.nested(w, 'cargo rustc-wrapper', { spliceable: false });
   const manifest = scope.files.findUp(cwd, 'Cargo.toml');
   if (manifest?.kind === 'unreadable') { scope.raise('unreadable-script', `${manifest.path}: ${manifest.why}`); return true; }

@@ -5,7 +5,7 @@ import type { Redirect } from '../invocations.js';
 import type { ProgramFacts } from '../invocation.js';
 import type { Word } from '../words.js';
 import type { Scope } from './driver.js';
-import { asGlob, withTextVars } from './known-vars.js';
+import { asGlob, withKnownVars } from './known-vars.js';
 import { patchWrites } from './patch-writes.js';
 import { replacedPaths, type WholeWrite } from './replaced-paths.js';
 import { throughLinks } from './writes.js';
@@ -14,7 +14,7 @@ import { writtenPaths } from './written-paths.js';
 export function commandWrites(scope: Scope, program: string, words: readonly Word[], redirects: readonly Redirect[],
   facts: ProgramFacts | undefined, extra: readonly (string | null)[]): { writes: (string | null)[]; replaces: WholeWrite[] } {
   if (scope.target.kind !== 'local') return { writes: [], replaces: [] };
-  const known = (w: Word): Word => asGlob(withTextVars(scope, w));
+  const known = (w: Word): Word => asGlob(withKnownVars(scope, w));
   const pathWords = words.map(known);
   const pathRedirects = redirects.map((r) => (r.target === null ? r : { ...r, target: known(r.target) }));
   const written = writtenPaths(program, pathWords, pathRedirects, scope.cwd, facts, { env: scope.env, via: scope.via });

@@ -12,6 +12,41 @@ import type { Scope } from './driver.js';
 const MAX_CANDIDATES = 16;
 /** More matches in the directory than this: not expanded (as files.ts globFiles). */
 const MAX_MATCHES = 64;
+/**
+ * Directory entries and names one input's globbed command names may be tested against. A bound on
+ * work, not time (the same answer on a loaded machine): 1,990 globs after `cd /usr/bin` would test
+ * millions. Past it a glob is still asked about, and the input is a limit (bad input).
+ */
+export const MAX_GLOB_WORK = 200_000;
+
+/** Per expansion: directory listings read once, and the work spent. */
+interface GlobState { readonly dirs: Map<string, string[]>; work: number; exhausted: boolean }
+const states = new WeakMap<object, GlobState>();
+
+function stateOf(scope: Scope): GlobState {
+  let st = states.get(scope.run0);
+  if (!st) states.set(scope.run0, st = { dirs: new Map(), work: 0, exhausted: false });
+  return st;
+}
+
+/** Spend `units` of the input's glob work; false (and a limit, once) when it has run out. */
+function spend(scope: Scope, st: GlobState, units: number): boolean {
+  st.work += units;
+  if (st.work <= MAX_GLOB_WORK) return true;
+  if (!st.exhausted) scope.raise('limit', `globbed command names to match against more than ${MAX_GLOB_WORK} names and files`, scope.run0.input);
+  st.exhausted = true;
+  return false;
+}
+
+const namesCache = new WeakMap<object, readonly string[] | null>();
+const NO_NAMES = {};
+
+/** commandNames, worked out once per rule set. */
+function candidateNames(scope: Scope): readonly string[] | null {
+  const key = scope.run0.options.names ?? NO_NAMES;
+  if (!namesCache.has(key)) namesCache.set(key, commandNames(scope.run0.options.names));
+  return namesCache.get(key)!;
+}
 
 const CLASSES: Record<string, string> = {
   alpha: 'A-Za-z', digit: '0-9', alnum: 'A-Za-z0-9', upper: 'A-Z', lower: 'a-z', space: '\\s', xdigit: '0-9A-Fa-f',
@@ -69,24 +104,56 @@ function segmentRegex(seg: string): RegExp | null {
   try { return new RegExp(`^${re}$`); } catch { return null; }
 }
 
-/** A command word that is a glob: its directory as written (static, or null) and its name's pattern. */
-function globOf(text: string): { dir: string | null; name: RegExp; dotted: boolean } | null {
+const GLOB = /[*?[]/;
+const unquotedGlob = (seg: string): boolean => GLOB.test(seg.replace(/'[^']*'|"[^"]*"|\\./g, ''));
+
+/** A command word that is a glob: its path segments as patterns (null: a plain segment) and its name's pattern. */
+function globOf(text: string): { segments: (RegExp | string)[]; name: RegExp; dir: string | null } | null {
   if (/[$`]/.test(text)) return null;
-  const slash = text.lastIndexOf('/');
-  const dirText = text.slice(0, slash + 1);
-  const seg = text.slice(slash + 1);
-  const name = segmentRegex(seg);
-  if (name === null || !/[*?[]/.test(seg.replace(/'[^']*'|"[^"]*"|\\./g, ''))) return null;
-  const dir = /[*?["'\\]/.test(dirText) ? null : dirText;
-  return { dir, name, dotted: seg.startsWith('.') };
+  const parts = text.split('/');
+  const segments: (RegExp | string)[] = [];
+  for (const seg of parts) {
+    if (!unquotedGlob(seg)) {
+      // A plain segment with quotes or escapes is not worth spelling out: the glob is only asked about.
+      if (/["'\\]/.test(seg)) return null;
+      segments.push(seg);
+      continue;
+    }
+    const re = segmentRegex(seg);
+    if (re === null) return null;
+    segments.push(re);
+  }
+  if (!segments.some((x) => typeof x !== 'string')) return null;
+  const last = segments[segments.length - 1]!;
+  const name = typeof last === 'string' ? new RegExp(`^${last.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&')}$`) : last;
+  const dirText = text.slice(0, text.lastIndexOf('/') + 1);
+  return { segments, name, dir: unquotedGlob(dirText) ? null : dirText };
 }
 
-/** What the glob matches in its directory now, sorted as bash sorts them; [] when nothing or too many. */
-function matchesNow(scope: Scope, dir: string, name: RegExp, dotted: boolean): string[] {
+/**
+ * What the glob matches now, segment by segment, sorted as bash sorts them; [] when nothing, too many,
+ * or the work bound is spent (each directory is listed once per input, every entry tested counts).
+ */
+function matchesNow(scope: Scope, st: GlobState, segments: readonly (RegExp | string)[], dotted: readonly boolean[]): string[] {
   if (scope.cwd === null || !scope.local || !scope.files.list) return [];
-  const listed = scope.files.list(resolve(scope.cwd, dir === '' ? '.' : dir)) ?? [];
-  const hits = listed.filter((n) => name.test(n) && (dotted || !n.startsWith('.'))).sort();
-  return hits.length > MAX_MATCHES ? [] : hits.map((n) => dir + n);
+  let found = [''];
+  for (let i = 0; i < segments.length; i++) {
+    const seg = segments[i]!;
+    const slash = i < segments.length - 1 ? '/' : '';
+    const next: string[] = [];
+    for (const base of found) {
+      if (typeof seg === 'string') { next.push(base + seg + slash); continue; }
+      const path = resolve(scope.cwd, base === '' ? '.' : base);
+      let listed = st.dirs.get(path);
+      if (listed === undefined) st.dirs.set(path, listed = scope.files.list(path) ?? []);
+      if (!spend(scope, st, listed.length)) return [];
+      for (const n of listed.filter((x) => seg.test(x) && (dotted[i] || !x.startsWith('.'))).sort()) next.push(base + n + slash);
+    }
+    if (next.length > MAX_MATCHES) return [];
+    found = next;
+  }
+  // A plain last segment: bash keeps only the paths that exist.
+  return typeof segments[segments.length - 1] === 'string' ? found.filter((p) => scope.files.read(resolve(scope.cwd!, p)).kind !== 'missing') : found;
 }
 
 /**
@@ -97,16 +164,19 @@ export function globCommand(scope: Scope, head: Word): Word[] | null {
   const g = globOf(head.text);
   if (g === null) return null;
   const rest = scope.argv.slice(1);
-  const names = commandNames(scope.run0.options.names);
-  const candidates = names === null ? [] : names.filter((n) => g.name.test(n));
+  const st = stateOf(scope);
+  const names = candidateNames(scope);
+  const candidates = names === null || !spend(scope, st, names.length) ? [] : names.filter((n) => g.name.test(n));
   if (candidates.length <= MAX_CANDIDATES) {
     for (const n of candidates) {
+      // Each is a command read in full (a runner's payload, a script): counted as that much work.
+      if (!spend(scope, st, 64)) break;
       const value = (g.dir ?? '') + n;
       scope.sub([{ ...head, value, tail: n }, ...rest], `glob ${head.text}`);
     }
   }
   scope.raise('dynamic-command', `the command name \`${head.text}\` is a glob the shell expands at run time`);
-  const now = g.dir === null ? [] : matchesNow(scope, g.dir, g.name, g.dotted);
+  const now = st.exhausted ? [] : matchesNow(scope, st, g.segments, head.text.split('/').map((x) => x.startsWith('.')));
   if (now.length === 0) return [];
   return [...now.map((value) => ({ ...head, value, tail: value.slice(value.lastIndexOf('/') + 1) })), ...rest];
 }

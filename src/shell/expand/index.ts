@@ -4,13 +4,16 @@ import { Expansion, type ExpandOptions, type ExpandResult, type Family } from '.
 import { managedFamily } from './managed.js';
 import { remoteFamily } from './remote.js';
 import { runnersFamily } from './runners.js';
-import { packageScripts, pipLocalInstall } from './packages.js';
-import { makeRecipesFamily, pathScripts } from './scripts.js';
+import { nodeRun, packageScripts, pipLocalInstall } from './packages.js';
+import { pathScripts } from './scripts.js';
+import { makeRecipesFamily } from './make.js';
 import { tasksFamily } from './tasks.js';
 import { buildsFamily } from './builds.js';
+import { projectToolsFamily } from './project-tools.js';
 import { kubeFamily } from './kube.js';
+import { javaFamily } from './compiled.js';
 
-const FAMILIES: readonly Family[] = [pathScripts, tasksFamily, buildsFamily, kubeFamily, runnersFamily, remoteFamily, managedFamily, packageScripts, pipLocalInstall, makeRecipesFamily];
+const FAMILIES: readonly Family[] = [pathScripts, javaFamily, tasksFamily, buildsFamily, projectToolsFamily, nodeRun, kubeFamily, runnersFamily, remoteFamily, managedFamily, packageScripts, pipLocalInstall, makeRecipesFamily];
 
 /** Find every invocation in `input`. Never throws for any input; always terminates. */
 export function expand(input: string, options: ExpandOptions): ExpandResult {

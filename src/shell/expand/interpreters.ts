@@ -9,6 +9,8 @@ import { ENGINE_SOCKET } from '../grammars/managed.js';
 import { basename } from '../words.js';
 import type { Scope } from './driver.js';
 import { runStdin } from './scripts.js';
+import { stdinText } from './output.js';
+import { cannotHideManaged } from '../fastpath.js';
 import { codeBase, loadsModules, moduleFile, modulesIn } from './modules.js';
 import { stringsIn, withoutPrinted } from './code-literals.js';
 import { SPAWNS, spawnCalls } from './spawn-calls.js';
@@ -51,6 +53,13 @@ const OWN_COMMAND_LINES: Partial<Record<CodeLanguage, string>> = { tmux: 'tmux',
 
 export function scanCode(scope: Scope, lang: CodeLanguage, code: string, label: string, inline = true,
   data: readonly { value: string; from: 'option' | 'operand' }[] = [], where: CodeSource = {}): void {
+  // IPython: `!cmd` lines (and %system, %sx, %%bash cells) run in the shell, the rest is Python.
+  if (lang === 'ipython') {
+    const { shell, python } = ipythonLines(code);
+    for (const line of shell) scope.nested(line, `${label} !`, { spliceable: false });
+    scanCode(scope, 'python', python, label, inline, data, where);
+    return;
+  }
   const stamp = where.stamp;
   // What a file says is worked out once per version of it (a large bundle takes milliseconds to read).
   const facts = stamp !== undefined && scope.files.memo
@@ -79,8 +88,15 @@ interface CodeFacts {
   readonly builds: boolean;
   /** Literals that may be commands: every one (inline code) or those at process-starting calls (a file). */
   readonly pieces: readonly string[];
+  /**
+   * Inline code's process-starting calls given a command line that names no managed program but may
+   * run one (`os.system("npm run deploy")`, `execSync("./bin/deploy")`): judged as that command line.
+   */
+  readonly runs: readonly string[];
   /** A file's process-starting call is given text it decodes at run time. */
   readonly decoded: boolean;
+  /** Inline code's process-starting call is given its arguments, stdin or environment. */
+  readonly fromRun: boolean;
 }
 
 function codeFacts(scope: Scope, lang: CodeLanguage, full: string, inline: boolean): CodeFacts {
@@ -89,14 +105,18 @@ function codeFacts(scope: Scope, lang: CodeLanguage, full: string, inline: boole
   // Inline code reads every literal as a possible command, except what it only prints.
   const code = inline && spawns ? withoutPrinted(full) : full;
   const mentioned = mentions(code);
-  const calls = spawns && !inline ? spawnCalls(code, lang) : null;
+  const calls = spawns ? spawnCalls(code, lang) : null;
+  const names = scope.run0.options.names ?? undefined;
   return {
     engine: ENGINE_SOCKET.test(full) || ENGINE_SDK.test(full),
     spawns,
     mentions: mentioned,
     builds: BUILDS_STRINGS.test(code),
-    pieces: spawns && mentioned ? (calls ? calls.pieces : stringsIn(code)).filter((p) => mentions(p)) : [],
-    decoded: calls?.decoded ?? false,
+    pieces: spawns && mentioned ? (inline ? stringsIn(code) : calls!.pieces).filter((p) => mentions(p)) : [],
+    // (Python's and Ruby's `open` opens a file; only `|cmd` runs one.)
+    runs: inline && calls ? calls.pieces.filter((p, i) => (calls.calls[i] !== 'open' || /^\s*\||\|\s*$/.test(p)) && !mentions(p) && !cannotHideManaged(p, names)) : [],
+    decoded: !inline && (calls?.decoded ?? false),
+    fromRun: inline && (calls?.fromRun ?? false),
   };
 }
 
@@ -116,7 +136,7 @@ function scanWith(scope: Scope, lang: CodeLanguage, code: string, label: string,
       if (d.from === 'option') scope.nested(d.value, `${label} -v`, { spliceable: false });
       else scope.raise('interpreter-code', `${label} runs commands from its arguments`, d.value);
     }
-    const pieces = stringsIn(code).filter((p) => mentions(p));
+    const pieces = [...stringsIn(code).filter((p) => mentions(p)), ...facts.runs];
     for (const piece of pieces) scope.nested(piece, label, { spliceable: false });
     if (pieces.length === 0 && BUILDS_STRINGS.test(code)) scope.raise('interpreter-code', `${label} starts commands with text built at run time`);
     return;
@@ -146,6 +166,8 @@ function scanWith(scope: Scope, lang: CodeLanguage, code: string, label: string,
   }
   // Code that starts no process runs no command: printing or matching a name is data.
   if (!facts.spawns) return;
+  for (const piece of facts.runs) scope.nested(piece, label, { spliceable: false, source: 'string' });
+  if (facts.fromRun) runsGiven(scope, code, data, label);
   if (facts.decoded) scope.raise('interpreter-code', `${label} starts a process with text it decodes at run time`);
   if (!facts.mentions) {
     // `execSync('dock' + 'er ps')` never spells a name: inline code that starts processes with
@@ -175,6 +197,38 @@ export function scanCodeFile(scope: Scope, lang: CodeLanguage, path: string | nu
   if (read.kind === 'unreadable') { scope.raise('unreadable-script', `${label}: ${read.why}`); return; }
   if (read.text.length > MAX_INPUT_BYTES * 16) return;
   scanCode(scope, lang, read.text, label, false, [], { ...(read.stamp !== undefined ? { stamp: read.stamp } : {}), from: full });
+}
+
+/**
+ * Inline code that runs what it is given (`os.system(sys.argv[1])`, `system @ARGV`, `os.system(input())`):
+ * the command is whatever the arguments, stdin or environment hold. One that reads as a command that
+ * may run something managed cannot be judged from the code: ask.
+ */
+function runsGiven(scope: Scope, code: string, data: readonly { value: string }[], label: string): void {
+  const mentions = scope.run0.options.mentions;
+  const names = scope.run0.options.names ?? undefined;
+  const stdin = stdinText(scope, scope.stdin, label);
+  if (stdin.kind === 'unknown') { scope.raise('interpreter-code', `${label} runs a command it reads at run time: ${stdin.why}`); return; }
+  // The variables the code reads (`os.environ["CMD"]`, `process.env.CMD`, `$ENV{CMD}`) as the text sets them.
+  const vars = [...code.matchAll(/(?:environ(?:\.get)?\s*[[(]\s*|getenv\s*\(\s*|ENV\s*[[{]\s*|process\.env\.)["']?([A-Za-z_]\w*)/g)].map((m) => scope.env.get(m[1]!));
+  const given = [...data.map((d) => d.value), ...(stdin.kind === 'text' ? [stdin.text] : []), ...vars.filter((v): v is string => typeof v === 'string')];
+  const hit = given.find((v) => v.trim() !== '' && (mentions(v) || !cannotHideManaged(v, names)));
+  if (hit !== undefined) scope.raise('interpreter-code', `${label} runs a command it is given at run time (its arguments, stdin or environment): \`${hit.length > 60 ? hit.slice(0, 57) + '…' : hit.trim()}\``, hit);
+}
+
+/** IPython's shell lines (`!cmd`, `!!cmd`, `%system cmd`, `%sx cmd`, the body of a `%%bash`, `%%sh` or `%%script` cell) and the Python around them. */
+function ipythonLines(code: string): { shell: string[]; python: string } {
+  const shell: string[] = [];
+  const python: string[] = [];
+  let cell = false;
+  for (const line of code.split('\n')) {
+    if (cell) { shell.push(line); continue; }
+    if (/^\s*%%(?:bash|sh|script|system|sx)\b/.test(line)) { cell = true; continue; }
+    const bang = /^\s*(?:[\w, ]+=\s*)?(?:!!?|%(?:system|sx|sc)\b)\s*(.*)$/.exec(line);
+    if (bang) shell.push(bang[1]!);
+    else python.push(line);
+  }
+  return { shell: shell.filter((l) => l.trim() !== ''), python: python.join('\n') };
 }
 
 /** Does awk code start a command? Its regex and string literals aside, it needs system() or a pipe. */

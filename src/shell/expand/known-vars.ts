@@ -1,34 +1,84 @@
-// Variables whose value the guard knows where the text did not set them: `$HOME` (the user's home)
-// and `$PWD` (the directory the command runs in), so `"$HOME/x"` and `"$PWD/bin/deploy"` are paths.
+// Parts of a word whose value the guard knows though the shell computes them: `$HOME` (the user's
+// home), `$PWD`, `$(pwd)`, `` `pwd` `` and `~+` (the directory the command runs in), and variables the
+// text set earlier to a static value (`d=bin; $d/deploy`). So `"$PWD"/bin/deploy`, `"$(pwd)"/bin/deploy`
+// and `~+/env.sh` are paths, read like `./bin/deploy`.
 import { homeDir } from '../invocations.js';
 import { basename, type Word } from '../words.js';
 import type { Scope } from './driver.js';
 
-/** The word with `$HOME`/`$PWD` (alone or followed by a plain path) replaced by its value, when known. */
-export function withKnownVars(scope: Scope, w: Word): Word {
-  if (w.value !== null) return w;
-  const m = /^"?\$(?:(HOME|PWD)|\{(HOME|PWD)\})(\/[^"$`\\*?[]*)?"?$/.exec(w.text);
-  if (!m) return w;
-  const name = (m[1] ?? m[2])!;
-  const known = scope.env.has(name) ? scope.env.get(name) ?? null : name === 'HOME' ? homeDir() : scope.cwd;
-  if (known === null) return w;
-  const value = known + (m[3] ?? '');
-  return { ...w, value, tail: basename(value) };
+/** `$NAME`, `${NAME}`, `$(pwd)`, `` `pwd` `` at the start of `rest`: [length, value or null when not known]. */
+function expansionAt(scope: Scope, rest: string): [number, string | null] | null {
+  const m = /^\$(?:([A-Za-z_][A-Za-z0-9_]*)|\{([A-Za-z_][A-Za-z0-9_]*)\})/.exec(rest);
+  if (m) return [m[0].length, known(scope, (m[1] ?? m[2])!)];
+  const pwd = /^(?:\$\(\s*(?:builtin\s+|command\s+)?pwd(?:\s+-[LP])?\s*\)|`\s*pwd(?:\s+-[LP])?\s*`)/.exec(rest);
+  return pwd ? [pwd[0].length, scope.cwd] : null;
+}
+
+/** A variable's value where the text or the guard knows it (not a prefix assignment of this command: bash expands before it assigns). */
+function known(scope: Scope, name: string): string | null {
+  const env = scope.command.env.has(name) ? scope.command.env : scope.job.env;
+  if (env.has(name)) return env.get(name) ?? null;
+  if (name === 'HOME') return homeDir();
+  if (name === 'PWD') return scope.cwd;
+  return null;
 }
 
 /**
- * The word with a variable the text itself set (`f=.claude/settings.json; … > $f`, alone or followed
- * by a plain path) replaced by its value; `$HOME`/`$PWD` as withKnownVars. For the paths a command writes.
+ * The value of `text` when every part of it is static or known; null when any part is not (another
+ * expansion, a glob, an unquoted value that word splitting would cut).
  */
-export function withTextVars(scope: Scope, w: Word): Word {
-  if (w.value !== null) return w;
-  const m = /^"?\$(?:([A-Za-z_]\w*)|\{([A-Za-z_]\w*)\})(\/[^"$`\\*?[]*)?"?$/.exec(w.text);
-  if (!m) return w;
-  const name = (m[1] ?? m[2])!;
-  if (name === 'HOME' || name === 'PWD') return withKnownVars(scope, w);
-  const known = scope.env.get(name);
-  if (known === null || known === undefined || known === '') return w;
-  const value = known + (m[3] ?? '');
+export function knownValue(scope: Scope, text: string): string | null {
+  let out = '';
+  let quoted = false;
+  let i = 0;
+  if (/^~\+(?=\/|$)/.test(text)) {
+    if (scope.cwd === null) return null;
+    out = scope.cwd;
+    i = 2;
+  } else if (/^~(?=\/|$)/.test(text)) {
+    const h = homeDir();
+    if (h === null) return null;
+    out = h;
+    i = 1;
+  }
+  while (i < text.length) {
+    const c = text[i]!;
+    if (c === '"') { quoted = !quoted; i++; continue; }
+    if (c === "'" && !quoted) {
+      const end = text.indexOf("'", i + 1);
+      if (end < 0) return null;
+      out += text.slice(i + 1, end);
+      i = end + 1;
+      continue;
+    }
+    if (c === '\\') {
+      const n = text[i + 1];
+      if (n === undefined || n === '\n') return null;
+      out += quoted && !'$`"\\'.includes(n) ? c + n : n;
+      i += 2;
+      continue;
+    }
+    if (c === '$' || c === '`') {
+      const e = expansionAt(scope, text.slice(i));
+      if (e === null || e[1] === null) return null;
+      if (!quoted && (/[\s*?[]/.test(e[1]) || scope.command.env.has('IFS') || scope.job.env.has('IFS'))) return null;
+      out += e[1];
+      i += e[0];
+      continue;
+    }
+    if (!quoted && /[*?[{]/.test(c)) return null;
+    out += c;
+    i++;
+  }
+  return quoted ? null : out;
+}
+
+/** The word with its known parts (see above) replaced by their values, when that makes it static. */
+export function withKnownVars(scope: Scope, w: Word): Word {
+  if (w.value !== null && !w.text.startsWith('~+')) return w;
+  if (w.value === null && !/[$`]/.test(w.text)) return w;
+  const value = knownValue(scope, w.text);
+  if (value === null) return w;
   return { ...w, value, tail: basename(value) };
 }
 

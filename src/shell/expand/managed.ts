@@ -6,7 +6,7 @@ import { parseForgeApi } from '../programs/forge.js';
 import { getopt } from '../getopt.js';
 import type { ProgramFacts } from '../invocation.js';
 import { CONTAINER_CLIS, parseContainer, type ContainerCommand } from '../programs/container.js';
-import { configValue, parseGit, parseGitPush, type GitCommand } from '../programs/git.js';
+import { configValue, parseGit, parseGitPush, PUSHES, type GitCommand } from '../programs/git.js';
 import { parseRsync, parseScp, parseSftp, parseSshfs, remotePathOf } from '../programs/transfer.js';
 import { argOf, type Word } from '../words.js';
 import type { Scope } from './driver.js';
@@ -64,6 +64,11 @@ export function managedFamily(scope: Scope, name: string, args: readonly Word[])
     default: return false;
   }
   scope.emit(scope.argv, name === 'git-push' || name === 'git-send-pack' || name === 'hub' ? 'git' : name, { facts });
+  if (facts.kind === 'transfer') {
+    for (const r of facts.transfer.remoteShell ?? []) {
+      scope.nested(r.command, `${name} on ${r.host} (remote shell)`, { target: { kind: 'remote', host: r.host }, env: new Map(), spliceable: false });
+    }
+  }
   return true;
 }
 
@@ -161,14 +166,17 @@ function gitFacts(scope: Scope, git: GitCommand, words: readonly Word[]): Progra
     }
   }
   // ext:: URLs run a command to reach the "remote" (also when url.<base>.insteadOf rewrites a URL into one).
-  const rewrites = git.config.filter((c) => /^url\..*\.insteadof$/.test(c.key) && c.value !== null)
-    .map((c) => ({ from: c.value!, to: c.key.slice(4, -'.insteadof'.length) }));
+  const rewrites = git.config.filter((c) => /^url\..*\.(?:push)?insteadof$/.test(c.key) && c.value !== null)
+    .map((c) => ({ from: c.value!, to: (c.written ?? c.key).slice(4, (c.written ?? c.key).lastIndexOf('.')) }));
+  const ext = (a: string): void => scope.nested(a.slice(5).replace(/%(.)/g, (_m, c: string) => (c === 'S' ? 'git-upload-pack' : c === 's' ? ' ' : c)).replace(/%/g, ''), 'git ext::', { spliceable: false });
+  // A rewrite into an ext:: URL applies to the remotes' URLs too, which live in a config the text does not show.
+  for (const r of rewrites) if (r.to.startsWith('ext::')) ext(r.to);
   for (const raw of git.args) {
     const hit = raw === null ? undefined : rewrites.find((r) => raw.startsWith(r.from));
     const a = raw !== null && hit ? hit.to + raw.slice(hit.from.length) : raw;
-    if (a !== null && a.startsWith('ext::')) scope.nested(a.slice(5).replace(/%(.)/g, (_m, c: string) => (c === 'S' ? 'git-upload-pack' : c === 's' ? ' ' : c)).replace(/%/g, ''), 'git ext::', { spliceable: false });
+    if (a !== null && a.startsWith('ext::') && !hit?.to.startsWith('ext::')) ext(a);
   }
-  if (sub === 'push' || sub === 'send-pack') {
+  if (sub !== null && sub in PUSHES) {
     const push = parseGitPush(git);
     // `"+$(git branch --show-current)"`: computed, but forced as written.
     const forced = words.filter((w) => w.value === null && /^["']?\+/.test(w.text)).map((w) => w.text);

@@ -6,7 +6,10 @@
 // command line and the environment name) are looked in.
 import { dirname, isAbsolute, join, resolve } from 'node:path';
 import type { CodeLanguage } from '../grammars/types.js';
+import { PYTHON_MODULES } from '../grammars/interpreters.js';
+import type { Word } from '../words.js';
 import type { Scope } from './driver.js';
+import { scanCodeFile } from './interpreters.js';
 
 interface ModuleRules {
   /** Statements that load a module, its name in the first group. */
@@ -110,4 +113,33 @@ export function moduleFile(scope: Scope, lang: CodeLanguage, name: string, base:
 /** The directory code's relative names resolve against: a file's own, or the working directory. */
 export function codeBase(scope: Scope, from: string | undefined): string | null {
   return from !== undefined ? dirname(from) : scope.cwd;
+}
+
+/**
+ * Modules named as operands (`python -m unittest tests.test_api deploy`): each a file (`x.py`) or a
+ * dotted name whose longest prefix that is a module of the project is loaded.
+ */
+export function loadModules(scope: Scope, lang: CodeLanguage, names: readonly (string | null)[], include: readonly string[], label: string): void {
+  if (!scope.local) return;
+  for (const name of names) {
+    if (name === null) { scope.raise('interpreter-code', `\`${label}\` loads a module named at run time`); continue; }
+    if (name.startsWith('-')) continue;
+    if (/\.py$|\//.test(name)) { scanCodeFile(scope, lang, name, `${label} ${name}`); continue; }
+    const parts = name.split('.');
+    for (let n = parts.length; n > 0; n--) {
+      const file = moduleFile(scope, lang, parts.slice(0, n).join('.'), scope.cwd, include);
+      if (file !== null) { scanCodeFile(scope, lang, file, `${label} ${name}`); break; }
+    }
+  }
+}
+
+/** The program name under which `python -m NAME`'s row is kept (not a name anyone can type as a command). */
+export const moduleProgram = (name: string): string => `python -m ${name}`;
+
+/** `python -m NAME ARGS` where NAME runs what its arguments name: go on as that row (true), else false. */
+export function moduleRunner(scope: Scope, name: string, rest: readonly Word[], label: string): boolean {
+  if (!PYTHON_MODULES.some((r) => r.names.includes(name))) return false;
+  const program = moduleProgram(name);
+  scope.continueWith([{ value: program, tail: program, text: program, start: 0, end: 0 }, ...rest], label);
+  return true;
 }

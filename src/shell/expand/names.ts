@@ -7,9 +7,10 @@ import { HOOK_WRITERS } from '../grammars/writes.js';
 import { allRunnerNames, fileRunnerNames } from '../grammars/runner-names.js';
 import { PACKAGE_PROGRAMS } from './packages.js';
 import { REMOTE_CLIENTS } from './remote.js';
-import { MAKE_PROGRAMS } from './scripts.js';
+import { MAKE_PROGRAMS } from './make.js';
 import { TASK_RUNNERS } from './tasks.js';
 import { BUILD_GUARDED, BUILD_PROGRAMS } from './builds.js';
+import { PROJECT_TOOLS } from './project-tools.js';
 
 export interface ShellNames {
   readonly runners: readonly string[];
@@ -19,7 +20,7 @@ export interface ShellNames {
 
 export function shellNames(): ShellNames {
   const files = fileRunnerNames();
-  const runners = [...new Set([...files.names, ...PACKAGE_PROGRAMS, ...MAKE_PROGRAMS, ...TASK_RUNNERS, ...BUILD_PROGRAMS, ...REMOTE_CLIENTS,
+  const runners = [...new Set([...files.names, ...PACKAGE_PROGRAMS, ...MAKE_PROGRAMS, ...TASK_RUNNERS, ...BUILD_PROGRAMS, ...PROJECT_TOOLS, ...REMOTE_CLIENTS,
     // eval runs its arguments; xargs and parallel may take their commands from a file or stdin.
     'eval', 'xargs', 'parallel',
     // hook installers write git's hooks without naming them

@@ -7,14 +7,13 @@ import { getopt, optionIs, valueOf, type Scan } from '../getopt.js';
 import { argOf, quoteWord, type Word } from '../words.js';
 import type { Scope } from './driver.js';
 import { scanCodeFile } from './interpreters.js';
+import { INSTALL_LIFECYCLE, NPM_LIFECYCLE, npmCommand } from '../grammars/npm.js';
 const PACKAGE_TOOLS = new Set(['npm', 'pnpm', 'yarn', 'bun']);
 /** Every program this family reads, for the fast path (expand/names.ts; a version suffix is allowed there: pip3.12). */
 export const PACKAGE_PROGRAMS: readonly string[] = [...PACKAGE_TOOLS, 'pip'];
-/** The scripts npm runs around packing, publishing and versioning (npm docs, "Life Cycle Scripts"). */
+/** The scripts pnpm, yarn and bun run around packing, publishing and versioning (npm's are in grammars/npm.ts). */
 const PUBLISH_LIFECYCLE: Record<string, readonly string[]> = {
-  pack: ['prepack', 'prepare', 'postpack'],
-  publish: ['prepublishOnly', 'prepack', 'prepare', 'postpack', 'publish', 'postpublish'],
-  version: ['preversion', 'version', 'postversion'],
+  pack: NPM_LIFECYCLE.pack!.bare!, publish: NPM_LIFECYCLE.publish!.bare!, version: NPM_LIFECYCLE.version!.bare!,
 };
 const NOT_SCRIPTS = new Set(['install', 'add', 'remove', 'exec', 'dlx', 'x', 'create', 'init', 'why', 'list', 'ls', 'info',
   'upgrade', 'up', 'update', 'outdated', 'link', 'unlink', 'publish', 'pack', 'config', 'cache', 'global', 'i', 'audit',
@@ -25,11 +24,13 @@ const NOT_SCRIPTS = new Set(['install', 'add', 'remove', 'exec', 'dlx', 'x', 'cr
 export function packageScripts(scope: Scope, name: string, args: readonly Word[]): boolean {
   if (!PACKAGE_TOOLS.has(name) || !scope.local) return false;
   // npm takes its options anywhere before `--`.
-  const scan = getopt(args.map(argOf), { long: ['prefix=', 'workspace=', 'workspaces', 'include-workspace-root', 'ignore-scripts', 'script-shell=', 'node-options=', 'dir=', 'filter=', 'cwd=', 'silent', 'if-present', 'recursive', 'registry=', 'tag=', 'cache=', 'userconfig=', 'globalconfig=', 'omit=', 'include=', 'install-strategy=', 'loglevel=', 'network-timeout=', 'modules-folder='], short: 'w:C:rs', permute: true });
+  const scan = getopt(args.map(argOf), { long: ['prefix=', 'workspace=', 'workspaces', 'include-workspace-root', 'ignore-scripts', 'script-shell=', 'node-options=', 'dir=', 'filter=', 'cwd=', 'silent', 'if-present', 'recursive', 'registry=', 'tag=', 'cache=', 'userconfig=', 'globalconfig=', 'omit=', 'include=', 'install-strategy=', 'loglevel=', 'network-timeout=', 'modules-folder=', 'global|g', 'filter=|F'], short: 'w:C:rsgF:', permute: true });
   const words = scan.operands.map((o) => o.value);
   if (localInstalls(scope, name, words)) return true;
+  if (name === 'yarn' && words[0] === 'workspace') return yarnWorkspace(scope, args, scan);
   const wanted = scriptOf(name, words);
-  if (wanted === undefined) return false;
+  // A global install, link or rebuild does not touch this project's node_modules or run its scripts.
+  if (wanted === undefined || wanted.lifecycle && scan.options.some((o) => optionIs(o, ['--global']))) return false;
   if (wanted.script === null) { scope.raise('dynamic-command', `\`${name} run\` runs a script named at run time`); return true; }
   const script = wanted.script;
   // `-w DIR` runs the workspace's own script (a workspace named by package name cannot be told here).
@@ -48,7 +49,12 @@ export function packageScripts(scope: Scope, name: string, args: readonly Word[]
   if (ignore && wanted.lifecycle) return true;
   const names = (scripts: Record<string, unknown>): readonly string[] => ignore ? [script] : wanted.lifecycle ?? scriptNames(script, scripts);
   const all = scan.options.some((o) => optionIs(o, ['--workspaces']));
-  const packages = all ? workspacesOf(scope, found.path, pkg.workspaces) : [{ path: found.path, scripts: pkg.scripts }];
+  const filter = valueOf(scan, '--filter');
+  if (filter === null) { scope.raise('unreadable-script', `\`${name} --filter\` names the packages at run time`); return true; }
+  const root = { path: found.path, scripts: pkg.scripts, name: pkg.name };
+  const listed = all || filter !== undefined ? workspacesOf(scope, found.path, pkg.workspaces) : [root];
+  // --filter (bun, pnpm) picks packages by name or directory, the root among them.
+  const packages = listed && filter !== undefined ? [root, ...listed].filter((p) => filterMatches(filter, p, dirname(found.path))) : listed;
   if (packages === null) return true;
   const config = npmConfig(scope, scan, dirname(found.path));
   for (const file of config.requires) scope.nested(`node ${quoteWord(file)}`, `${name} node-options`, { spliceable: false, cwd: dirname(found.path) });
@@ -90,7 +96,6 @@ function npmConfig(scope: Scope, scan: Scan, dir: string): { shell?: string; req
   return { ...(shell ? { shell } : {}), requires };
 }
 
-const INSTALL_LIFECYCLE = ['preinstall', 'install', 'postinstall', 'preprepare', 'prepare', 'postprepare'];
 
 /** Is this `via` label a project's own install lifecycle script (`npm run prepare`, as queued above)? */
 export function inInstallLifecycle(via: readonly string[]): boolean {
@@ -185,7 +190,9 @@ export function pipLocalInstall(scope: Scope, name: string, args: readonly Word[
 /** Which script a package tool's words run, and the lifecycle around it; undefined: none. */
 function scriptOf(name: string, words: readonly (string | null)[]): { script: string | null; lifecycle?: readonly string[] } | undefined {
   const first = words[0];
-  // A bare install runs the project's own install lifecycle scripts.
+  if (name === 'npm') return npmScriptOf(words);
+  // A bare install (and a bare `yarn`) runs the project's own install lifecycle scripts.
+  if (name === 'yarn' && first === undefined) return { script: 'install', lifecycle: INSTALL_LIFECYCLE };
   if ((first === 'install' || first === 'i' || first === 'ci' || first === 'add' && name !== 'npm') && words.length === 1) {
     return { script: 'install', lifecycle: INSTALL_LIFECYCLE };
   }
@@ -193,6 +200,21 @@ function scriptOf(name: string, words: readonly (string | null)[]): { script: st
   if (first === 'run' || first === 'run-script' || first === 'rum' || first === 'urn') return words[1] === undefined ? undefined : { script: words[1] };
   if (['start', 'test', 't', 'tst', 'stop', 'restart'].includes(first ?? '')) return { script: first === 't' || first === 'tst' ? 'test' : first! };
   if (name !== 'npm' && first !== undefined && first !== null && !NOT_SCRIPTS.has(first)) return { script: first };
+  return undefined;
+}
+
+/** Which root scripts an npm command runs, the command named as npm resolves it (`npm rest` is restart). */
+function npmScriptOf(words: readonly (string | null)[]): { script: string | null; lifecycle?: readonly string[] } | undefined {
+  const cmd = typeof words[0] === 'string' ? npmCommand(words[0]) : undefined;
+  if (cmd === undefined) return undefined;
+  const life = NPM_LIFECYCLE[cmd];
+  if (life) {
+    const lifecycle = words.length > 1 ? life.withArgs : life.bare;
+    // A bare install's label is `install`: it installs package.json's dependencies (guardDependency).
+    return lifecycle ? { script: words.length === 1 && lifecycle.includes('preinstall') ? 'install' : cmd, lifecycle } : undefined;
+  }
+  if (cmd === 'run') return words[1] === undefined ? undefined : { script: words[1]! };
+  if (['start', 'test', 'stop', 'restart'].includes(cmd)) return { script: cmd };
   return undefined;
 }
 
@@ -207,13 +229,13 @@ function scriptNames(script: string, scripts: Record<string, unknown>): readonly
   return [`pre${script}`, script, `post${script}`];
 }
 
-interface PackageJson { readonly scripts: Record<string, unknown>; readonly workspaces: unknown }
+interface PackageJson { readonly scripts: Record<string, unknown>; readonly workspaces: unknown; readonly name?: string }
 
 /** A package.json's scripts and workspaces; null (and said) when it is not JSON. */
 function packageOf(scope: Scope, path: string, text: string): PackageJson | null {
   try {
-    const pkg = JSON.parse(text) as { scripts?: Record<string, unknown>; workspaces?: unknown };
-    return { scripts: pkg.scripts && typeof pkg.scripts === 'object' ? pkg.scripts : {}, workspaces: pkg.workspaces };
+    const pkg = JSON.parse(text) as { scripts?: Record<string, unknown>; workspaces?: unknown; name?: unknown };
+    return { scripts: pkg.scripts && typeof pkg.scripts === 'object' ? pkg.scripts : {}, workspaces: pkg.workspaces, ...(typeof pkg.name === 'string' ? { name: pkg.name } : {}) };
   } catch {
     scope.raise('unreadable-script', `${path} is not valid JSON`);
     return null;
@@ -221,7 +243,7 @@ function packageOf(scope: Scope, path: string, text: string): PackageJson | null
 }
 
 /** The packages `--workspaces` runs in: each `dir` or `dir/*` of package.json's workspaces; null (and said) when they cannot be listed. */
-function workspacesOf(scope: Scope, root: string, workspaces: unknown): { path: string; scripts: Record<string, unknown> }[] | null {
+function workspacesOf(scope: Scope, root: string, workspaces: unknown): Workspace[] | null {
   const list = Array.isArray(workspaces) ? workspaces : (workspaces as { packages?: unknown } | undefined)?.packages;
   const entries = Array.isArray(list) ? list : [];
   const dirs: string[] = [];
@@ -233,7 +255,7 @@ function workspacesOf(scope: Scope, root: string, workspaces: unknown): { path: 
       for (const d of readdirSync(base, { withFileTypes: true })) if (d.isDirectory()) dirs.push(join(base, d.name));
     } catch { /* no such directory: no workspaces there */ }
   }
-  const out: { path: string; scripts: Record<string, unknown> }[] = [];
+  const out: Workspace[] = [];
   for (const dir of dirs) {
     const path = join(dir, 'package.json');
     const read = scope.files.read(path);
@@ -241,7 +263,59 @@ function workspacesOf(scope: Scope, root: string, workspaces: unknown): { path: 
     if (read.kind !== 'text') { scope.raise('unreadable-script', `${path}: ${'why' in read ? read.why : 'not text'}`); return null; }
     const pkg = packageOf(scope, path, read.text);
     if (pkg === null) return null;
-    out.push({ path, scripts: pkg.scripts });
+    out.push({ path, scripts: pkg.scripts, name: pkg.name });
   }
   return out;
+}
+
+interface Workspace { path: string; scripts: Record<string, unknown>; name?: string | undefined }
+
+/** Does a --filter pattern pick this package: its name (`*` a wildcard), or its directory (`./dir`, `{dir}`)? Others (`...`, `^`) pick all. */
+function filterMatches(filter: string, p: Workspace, rootDir: string): boolean {
+  const f = filter.replace(/^!/, '');
+  if (/\.\.\.|\^|\[/.test(f)) return true;
+  const dir = /^\{(.*)\}$/.exec(f)?.[1] ?? (/^\.{1,2}(?:\/|$)/.test(f) ? f : undefined);
+  if (dir !== undefined) return resolve(rootDir, dir) === dirname(p.path) || dir.includes('*');
+  const re = new RegExp(`^${f.split('*').map((x) => x.replace(/[.+?^${}()|[\]\\]/g, '\\$&')).join('.*')}$`);
+  return p.name !== undefined && re.test(p.name) !== filter.startsWith('!');
+}
+
+/** `yarn workspace NAME COMMAND…`: the command runs as `yarn COMMAND…` in the workspace of that name. */
+function yarnWorkspace(scope: Scope, args: readonly Word[], scan: Scan): boolean {
+  const nameOp = scan.operands[1];
+  const rest = scan.operands[2];
+  if (!nameOp || !rest || scope.cwd === null) return false;
+  if (nameOp.value === null) { scope.raise('unreadable-script', '`yarn workspace` names the workspace at run time'); return true; }
+  const found = scope.files.findUp(scope.cwd, 'package.json');
+  if (!found) return false;
+  if (found.kind === 'unreadable') { scope.raise('unreadable-script', `package.json: ${found.why}`); return true; }
+  const pkg = packageOf(scope, found.path, found.text);
+  const listed = pkg === null ? null : workspacesOf(scope, found.path, pkg.workspaces);
+  if (listed === null) return true;
+  scope.emit(scope.argv, 'yarn');
+  const ws = listed.find((w) => w.name === nameOp.value);
+  // No such workspace: yarn says so and runs nothing.
+  if (!ws) return true;
+  scope.nested(`yarn ${args.slice(rest.index).map((w) => w.text).join(' ')}`, `yarn workspace ${nameOp.value}`, { spliceable: false, cwd: dirname(ws.path) });
+  return true;
+}
+
+/** `node --run SCRIPT` (node >= 22) runs package.json's script itself, found here or above (no pre and post scripts). */
+export function nodeRun(scope: Scope, name: string, args: readonly Word[]): boolean {
+  if (name !== 'node' || !scope.local) return false;
+  const at = args.findIndex((w) => w.value === '--run' || w.value?.startsWith('--run=') === true);
+  if (at < 0 || args.slice(0, at).some((w) => !w.value?.startsWith('-'))) return false;
+  const word = args[at]!;
+  const script = word.value === '--run' ? args[at + 1]?.value : word.value!.slice('--run='.length);
+  if (script === undefined) return false;
+  if (script === null) { scope.raise('dynamic-command', '`node --run` runs a script named at run time'); return true; }
+  if (scope.cwd === null) { scope.raise('unreadable-script', 'cannot tell where `node --run` finds package.json'); return true; }
+  const found = scope.files.findUp(scope.cwd, 'package.json');
+  if (!found) return false;
+  if (found.kind === 'unreadable') { scope.raise('unreadable-script', `package.json: ${found.why}`); return true; }
+  const pkg = packageOf(scope, found.path, found.text);
+  scope.emit(scope.argv, name);
+  const body = pkg?.scripts[script];
+  if (typeof body === 'string') scope.script(body, `node --run ${script}`, dirname(found.path));
+  return true;
 }

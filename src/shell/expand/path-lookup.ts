@@ -4,8 +4,28 @@
 import { homedir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { basename } from '../words.js';
+import type { Word } from '../words.js';
 import type { Scope } from './driver.js';
 import { isKnown, SYSTEM_BIN } from './known-names.js';
+import { withKnownVars } from './known-vars.js';
+
+/**
+ * The command word with the parts the guard knows filled in (`$PWD/bin/deploy`, `"$(pwd)"/x`, `~+/x`,
+ * `d=bin; $d/deploy`); undefined when there is none, or when the word is a path whose directory is
+ * computed and whose name is no program the guard knows (`$x/deploy`: asked about, as `$d` is).
+ */
+export function knownHead(scope: Scope): Word | undefined {
+  const head = scope.argv[0];
+  if (!head) return undefined;
+  // Only a path is filled in: a computed name (`x=docker; $x restart web`) stays asked about.
+  const k = head.tail === null && head.value === null ? head : withKnownVars(scope, head);
+  if (k !== head) scope.argv = [k, ...scope.argv.slice(1)];
+  if (k.value === null && k.tail !== null && k.tail !== k.text && !/[*?[]/.test(k.text) && !isKnown(k.tail)) {
+    scope.raise('dynamic-command', `the directory of the command \`${k.text}\` is computed at run time`);
+    return undefined;
+  }
+  return k;
+}
 
 /** The path the bare name `value` runs, when the text decides it; null: the usual lookup. */
 export function pathOf(scope: Scope, value: string): string | null {

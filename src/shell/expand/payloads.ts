@@ -1,9 +1,11 @@
 // The payloads of runner-table rows (grammars/types.ts `Run`): one function per kind of payload,
 // picked by what the row declares. Each returns true when it has read the command.
+import { colonArgs, runTimeRow } from './placeholders.js';
 import { globFiles } from '../files.js';
 import { optionIs, valueOf, valuesOf, type Option, type Scan } from '../getopt.js';
 import type { CodeLanguage, Run } from '../grammars/types.js';
-import { includeOption, moduleFile } from './modules.js';
+import { includeOption, loadModules, moduleFile, moduleRunner } from './modules.js';
+import { tests } from './tests.js';
 import type { Word } from '../words.js';
 import type { Scope } from './driver.js';
 import { scanCode, scanCodeFile } from './interpreters.js';
@@ -95,13 +97,16 @@ function argv(r: Row): boolean {
   if (run.installable) {
     // `nixpkgs#docker` → `docker`, `pnpm@9.1` → `pnpm`, followed by the arguments after `--`.
     const head = rest[0]!;
-    const prog = head.value === null ? null : head.value.replace(/^.*[#/]/, '').replace(/\^.*$/, '').replace(/(?<=.)@[^@]*$/, '');
+    const prog = head.value === null ? null : head.value.replace(/^(?:npm|jsr):/, '').replace(/^.*[#/]/, '').replace(/\^.*$/, '').replace(/(?<=.)@[^@]*$/, '');
     const dd = rest.findIndex((w) => w.value === '--');
     const tail = dd >= 0 ? rest.slice(dd + 1) : rest.slice(1);
     scope.continueWith([{ ...head, value: prog, tail: prog }, ...tail], label);
     return true;
   }
-  scope.continueWith(rest, label);
+  // `npx node@20 x.js`: the package's version is not part of the program's name.
+  const head = rest[0]!;
+  const bare = run.versioned && head.value !== null ? head.value.replace(/(?<=[^/@].*)@[^@/]*$/, '') : head.value;
+  scope.continueWith(bare === head.value ? rest : [{ ...head, value: bare, tail: bare }, ...rest.slice(1)], label);
   return true;
 }
 
@@ -114,7 +119,8 @@ function shellOption(r: Row): boolean {
     const keyed = run.valueKey ? new RegExp(`^(?:${run.valueKey})=(.*)$`, 'is').exec(v)?.[1] : v;
     if (keyed === undefined) continue;
     if (run.valuePrefix && !keyed.startsWith(run.valuePrefix)) continue;
-    scope.nested(run.valuePrefix ? keyed.slice(run.valuePrefix.length) : keyed, label, { spliceable: scope.spliceable && !run.self });
+    const text = run.valuePrefix ? keyed.slice(run.valuePrefix.length) : keyed;
+    scope.nested((run.prefix ?? '') + text, label, { spliceable: scope.spliceable && !run.self && !run.prefix });
   }
   return true;
 }
@@ -149,6 +155,7 @@ function shellOperands(r: Row): boolean {
       // `parallel :::: FILE`: each line of the file is a command.
       if (files) { const lines = argFileLines(scope, ops, label); if (lines === null) return true; ops = lines; }
     }
+    else if (cut > 0 && colonArgs(r, start, cut, run.until)) return true;
     else if (cut >= 0) ops = ops.slice(0, cut);
   }
   if (run.keys) ops = ops.filter((v) => v === null || !/^(Enter|C-m|C-j|KPEnter|Space|Tab|Escape|BSpace)$/.test(v));
@@ -205,7 +212,8 @@ function scriptOrCommandOption(r: Row): boolean {
     if (o.value === undefined) continue;
     if (o.value === null) { scope.raise('dynamic-command', `\`${label} ${o.name}\` runs a program named at run time`); continue; }
     // A path is a script to read; a bare name is that program, run as a command.
-    if (o.value.includes('/')) {
+    // (A managed program named by its path is that program: `-vettool=/usr/bin/docker`.)
+    if (o.value.includes('/') && !scope.run0.options.mentions(o.value.slice(o.value.lastIndexOf('/') + 1))) {
       runScriptFile(scope, { value: o.value, tail: null, text: o.value, start: 0, end: 0 }, `${label} ${o.name}=${o.value}`, 'exec');
     } else {
       scope.nested(o.value, `${label} ${o.name}`, { spliceable: false });
@@ -248,19 +256,21 @@ function code(r: Row): boolean {
   if (run.codeOption) {
     const values = scan.options.filter((o) => optionIs(o, run.codeOption!)).map((o) => o.value);
     if (values.some((v) => v === null)) { scope.raise('interpreter-code', `\`${label}\` runs code computed at run time`); return true; }
-    scanCode(scope, lang, values.filter((v): v is string => v !== undefined).join('\n'), `${label} ${run.codeOption[0]}`, true, [], { include: includeDirs(scan, lang) });
+    scanCode(scope, lang, values.filter((v): v is string => v !== undefined).join('\n'), `${label} ${run.codeOption[0]}`, true, dataOf(r), { include: includeDirs(scan, lang) });
+    return true;
+  }
+  if (run.codeOperands !== undefined) {
+    const ops = scan.operands.slice(run.codeOperands);
+    if (ops.some((o) => o.value === null)) { scope.raise('interpreter-code', `\`${label}\` runs code computed at run time`); return true; }
+    if (ops.length > 0) scanCode(scope, lang, ops.map((o) => o.value).join('\n'), label, true, [], { include: includeDirs(scan, lang) });
+    if (!run.self) emitSelf(r);
     return true;
   }
   if (run.codeOperand !== undefined) {
     const w = operandWord(r, run.codeOperand);
     if (!w) return true;
     if (w.value === null) { scope.raise('interpreter-code', `\`${label}\` runs code computed at run time`); return true; }
-    const data = [
-      ...scan.options.filter((o) => run.dataOptions?.some((d) => optionIs(o, [d])) && typeof o.value === 'string')
-        .map((o) => ({ value: (o.value as string).replace(/^[^=]*=/, ''), from: 'option' as const })),
-      ...(run.dataOperands !== undefined ? scan.operands.slice(run.dataOperands).map((o) => ({ value: o.value ?? '', from: 'operand' as const })) : []),
-    ];
-    scanCode(scope, lang, w.value, label, true, data, { include: includeDirs(scan, lang) });
+    scanCode(scope, lang, w.value, label, true, dataOf(r), { include: includeDirs(scan, lang) });
     return true;
   }
   if (run.codeFile !== undefined || run.codeFileOption) {
@@ -292,6 +302,16 @@ function code(r: Row): boolean {
   return false;
 }
 
+/** Values the code is given to work on (awk's -v and ARGV, a script's arguments): it may run them. */
+function dataOf(r: Row): { value: string; from: 'option' | 'operand' }[] {
+  const { run, scan } = r;
+  return [
+    ...scan.options.filter((o) => run.dataOptions?.some((d) => optionIs(o, [d])) && typeof o.value === 'string')
+      .map((o) => ({ value: (o.value as string).replace(/^[^=]*=/, ''), from: 'option' as const })),
+    ...(run.dataOperands !== undefined ? scan.operands.slice(run.dataOperands).map((o) => ({ value: o.value ?? '', from: 'operand' as const })) : []),
+  ];
+}
+
 /** The search directories the command line adds (`perl -I DIR`, `ruby -I DIR`). */
 function includeDirs(scan: Scan, lang: CodeLanguage): string[] {
   const opt = includeOption(lang);
@@ -300,16 +320,23 @@ function includeDirs(scan: Scan, lang: CodeLanguage): string[] {
 
 /** `python -m NAME`, `perl -MName`, `ruby -r NAME`: a module of the project, found where the language looks, is scanned as code. */
 function modules(r: Row): boolean {
-  const { scope, run, scan, label } = r;
+  const { scope, run, scan, words, base, label } = r;
   const lang = run.code!;
   const include = includeDirs(scan, lang);
-  for (const o of scan.options.filter((x) => optionIs(x, run.moduleOption!))) {
+  if (run.moduleOperands !== undefined) {
+    loadModules(scope, lang, scan.operands.slice(run.moduleOperands).map((o) => o.value), include, label);
+    emitSelf(r);
+    return true;
+  }
+  for (const o of scan.options.filter((x) => optionIs(x, run.moduleOption ?? []))) {
     if (o.value === undefined) continue;
     if (o.value === null) { scope.raise('interpreter-code', `\`${label} ${o.name}\` loads a module named at run time`); continue; }
     // perl's -MName=imports and -M-Name (no).
     const name = o.value.replace(/=.*$/s, '').replace(/^-/, '');
     const file = scope.local ? moduleFile(scope, lang, name, scope.cwd, include) : null;
     if (file !== null) scanCodeFile(scope, lang, file, `${label} ${o.name} ${name}`);
+    // `python -m cProfile FILE`: a module that runs what its arguments name, read as a runner of its own.
+    else if (lang === 'python' && moduleRunner(scope, name, words.slice(base + o.index + (words[base + o.index]!.text.length >= name.length + 2 ? 1 : 2)), `${label} -m ${name}`)) return true;
   }
   if (!run.also) emitSelf(r);
   return true;
@@ -322,19 +349,21 @@ const PAYLOADS: readonly [(run: Run) => unknown, (r: Row) => boolean][] = [
   [(x) => x.shellOption, shellOption], [(x) => x.shellOperand !== undefined, shellOperand],
   [(x) => x.shellOperands !== undefined || x.shellEach !== undefined, shellOperands],
   [(x) => x.scriptOrCommandOption, scriptOrCommandOption], [(x) => x.script !== undefined || x.scriptOption, script],
-  [(x) => x.stdinShell, stdinShell], [(x) => x.moduleOption, modules], [(x) => x.code, code],
+  [(x) => x.stdinShell, stdinShell], [(x) => x.moduleOption || x.moduleOperands !== undefined, modules], [(x) => x.tests, tests], [(x) => x.code, code],
 ];
 
 /** Rows that emit the program themselves (or never do). */
 const OWN_EMIT = (x: Run): boolean => !!(x.ghAlias || x.interpreterEvent || x.envShell || x.embedded);
 
 /** Carry out one row. Returns true when the command was read (so no plain emit is needed). */
-export function perform(r: Row): boolean {
+export function perform(row: Row): boolean {
+  let r = row;
   const { scope, run } = r;
   if (run.fromStdin) {
     scope.spliceable = false;
     scope.argsFromStdin = true;
     if (inputLines(r)) return true;
+    r = runTimeRow(r);
   }
   if (run.self && !OWN_EMIT(run)) emitSelf(r);
   const hit = PAYLOADS.find(([has]) => has(run));

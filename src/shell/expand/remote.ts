@@ -87,7 +87,18 @@ function ansible(scope: Scope, args: readonly Word[]): void {
 }
 
 
+/**
+ * ssh hops read through before the rest counts as a limit run out (`ssh a ssh b ssh c …`: each hop is
+ * the whole rest of the text read again). A jump through a bastion is two.
+ */
+const MAX_SSH_HOPS = 3;
+const HOP_LABEL = /^(?:ssh|slogin|autossh|dbclient|mosh|tsh) /;
+
 function ssh(scope: Scope, args: readonly Word[], label: string): void {
+  if (scope.via.filter((v) => HOP_LABEL.test(v)).length >= MAX_SSH_HOPS) {
+    scope.raise('limit', `ssh run through more than ${MAX_SSH_HOPS} hosts in a row`, scope.run0.input);
+    return;
+  }
   const facts = parseSsh(args.map(argOf));
   scope.emit(scope.argv, 'ssh', { facts: { kind: 'ssh', ssh: facts } });
   const fromFile = localSshCommands(scope, facts.options, label);

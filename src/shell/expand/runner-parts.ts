@@ -1,5 +1,6 @@
 // Pieces of the runner family shared by its payloads: environment assignments, commands embedded
 // in arguments (`find -exec`), input lines of xargs and parallel, and a shell's startup files.
+import { withRunTime } from './placeholders.js';
 import { resolve } from 'node:path';
 import { optionIs, type Scan } from '../getopt.js';
 import type { Run } from '../grammars/types.js';
@@ -33,7 +34,7 @@ export function embeddedCommands(scope: Scope, words: readonly Word[], spec: Non
     if (v === null || !spec.from.includes(v)) continue;
     let j = i + 1;
     while (j < words.length && !spec.to.includes(words[j]!.value ?? '')) j++;
-    if (j > i + 1) scope.sub(words.slice(i + 1, j), `${label} ${v}`);
+    if (j > i + 1) scope.sub(withRunTime(words.slice(i + 1, j), spec.placeholder ?? null), `${label} ${v}`);
     i = j;
   }
 }

@@ -2,18 +2,22 @@
 // its payload found where its row says (the operands, an option's value, a script file, stdin,
 // code). Wrappers peel off; strings go back to the queue; code goes to the interpreters family.
 import { getopt, optionIs, type Scan } from '../getopt.js';
-import { HOOKED_TOOLS, INTERPRETERS } from '../grammars/interpreters.js';
+import { HOOKED_TOOLS, INTERPRETERS, PYTHON_MODULES } from '../grammars/interpreters.js';
 import { RUNNERS } from '../grammars/runners.js';
 import type { Run, Runner, Subcommand } from '../grammars/types.js';
 import { argOf, type Word } from '../words.js';
 import type { Scope } from './driver.js';
 import { perform } from './payloads.js';
 import { WRITES } from '../grammars/writes.js';
+import { PROGRAM_OPTIONS_ENV } from '../grammars/env.js';
 import { writtenPaths } from './written-paths.js';
 import { startupFiles } from './runner-parts.js';
+import { moduleProgram } from './modules.js';
 
 const TABLE = new Map<string, Runner>();
 for (const r of [...RUNNERS, ...INTERPRETERS, ...HOOKED_TOOLS]) for (const n of r.names) TABLE.set(n, r);
+/** `python -m NAME`'s rows, under a program name no one can type (expand/modules.ts). */
+const MODULES = new Map(PYTHON_MODULES.flatMap((r) => r.names.map((n) => [moduleProgram(n), r] as const)));
 
 /** Programs in the runner table (for the fast path's names). */
 export function runnerNames(): string[] {
@@ -22,7 +26,7 @@ export function runnerNames(): string[] {
 
 /** Interpreter names with a version suffix (`python3.12`, `perl5.36`) are the interpreter. */
 function lookup(name: string): Runner | undefined {
-  return TABLE.get(name) ?? TABLE.get(name.replace(/[0-9.]+$/, ''));
+  return TABLE.get(name) ?? TABLE.get(name.replace(/[0-9.]+$/, '')) ?? MODULES.get(name);
 }
 
 function applies(run: Run, scan: Scan): boolean {
@@ -81,10 +85,11 @@ function readRunner(scope: Scope, name: string, args: readonly Word[]): boolean 
     words = args.slice(1);
   }
   if (!runner) return false;
-  // NODE_OPTIONS are node's options too.
-  if (runner.names.includes('node')) {
-    const extra = scope.env.get('NODE_OPTIONS');
-    if (extra === null) { scope.raise('dynamic-command', 'NODE_OPTIONS is computed at run time'); return true; }
+  // NODE_OPTIONS, PERL5OPT, RUBYOPT: options the program reads from the environment before its own.
+  const envName = runner.names.map((n) => PROGRAM_OPTIONS_ENV[n]).find((v) => v !== undefined);
+  if (envName !== undefined) {
+    const extra = scope.env.get(envName);
+    if (extra === null) { scope.raise('dynamic-command', `${envName} is computed at run time`); return true; }
     if (extra) words = [...extra.split(/\s+/).filter(Boolean).map((v) => ({ value: v, tail: null, text: v, start: 0, end: 0 })), ...words];
   }
   const values = words.map(argOf);

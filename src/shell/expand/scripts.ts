@@ -1,16 +1,16 @@
-// The scripts family: files a command runs (`./deploy.sh`, `bash x.sh`, `source x`), stdin fed to
-// a shell, and make recipes (package.json scripts are in packages.ts). Each is read from the
+// The scripts family: files a command runs (`./deploy.sh`, `bash x.sh`, `source x`) and stdin fed to
+// a shell (make recipes are in make.ts, package.json scripts in packages.ts). Each is read from the
 // command's working directory and judged by what it runs. A binary is judged by its name.
 import { isAbsolute, join, resolve } from 'node:path';
-import { getopt, optionIs, valueOf } from '../getopt.js';
 import type { CodeLanguage } from '../grammars/types.js';
 import { SHELL_NAMES } from '../grammars/runners.js';
-import { argOf, basename, quoteWord, type Word } from '../words.js';
+import { basename, quoteWord, type Word } from '../words.js';
 import type { Scope } from './driver.js';
 import { scanCode } from './interpreters.js';
 import { isSetupSubstitution, outputOfText, stdinText } from './output.js';
 import { homeDir } from '../invocations.js';
 import { withKnownVars } from './known-vars.js';
+import { whenWritten } from './writes.js';
 
 const SHELLS = new Set(SHELL_NAMES);
 
@@ -54,6 +54,13 @@ export function runScriptFile(scope: Scope, word: Word, label: string, kind: 'sh
   const read = scope.files.read(path);
   const name = basename(file.value);
   if (read.kind === 'missing') {
+    const argv = scope.argv;
+    whenWritten(scope, path, () => {
+      // A binary copied there is that program under another name.
+      const original = scope.run0.renamed.get(path);
+      if (original === undefined) runScriptFile(scope, word, label, kind);
+      else if (kind === 'exec') scope.sub([{ ...argv[0]!, value: original, tail: original }, ...argv.slice(1)], `${label} (a copy of ${original})`);
+    });
     if (kind === 'shell') scope.emit(scope.argv, name);
     return false;
   }
@@ -62,7 +69,11 @@ export function runScriptFile(scope: Scope, word: Word, label: string, kind: 'sh
     if (kind === 'shell') scope.raise('unreadable-script', `${label}: is a binary, not a script`);
     return kind === 'shell';
   }
-  if (read.kind === 'unreadable') { scope.raise('unreadable-script', `${label}: ${read.why}`); return true; }
+  if (read.kind === 'unreadable') {
+    scope.raise('unreadable-script', `${label}: ${read.why}`);
+    for (const part of read.parts ?? []) scope.script(part, `${label} (lines added to it)`, scope.cwd);
+    return true;
+  }
   if (scope.run0.seen.has(path)) return true;
   scope.run0.seen.add(path);
   const shebang = /^#!\s*(\S+)(?:\s+(?:-\S+\s+)*(\S+))?/.exec(read.text);
@@ -117,92 +128,6 @@ function fedLater(scope: Scope): string | null {
   return src === null && scope.via[scope.via.length - 1] === 'coproc' ? 'COPROC' : null;
 }
 
-/** The programs the make family reads. */
-export const MAKE_PROGRAMS: readonly string[] = ['make', 'gmake'];
-
-const MAKE = { short: 'bBdeiknpqrRsStvwC:f:I:j::l::o:W:E:', long: ['directory=|C', 'file=|f', 'makefile=', 'include-dir=|I', 'jobs=?|j', 'eval=|E', 'just-print|n', 'dry-run', 'question|q', 'old-file=|o', 'what-if=|W', 'always-make|B', 'keep-going|k', 'silent|s', 'quiet'], permute: true, abbreviate: true } as const;
-
-/** `make TARGETS`: the recipes that would run (from the Makefile, `--eval`, or a makefile on stdin). */
-export function makeRecipesFamily(scope: Scope, name: string, args: readonly Word[]): boolean {
-  if (!MAKE_PROGRAMS.includes(name) || !scope.local) return false;
-  // MAKEFLAGS from the environment are options too (split on blanks, as make splits them).
-  const flags = scope.env.get('MAKEFLAGS');
-  if (flags === null) { scope.raise('dynamic-command', 'MAKEFLAGS is computed at run time'); return true; }
-  const fromEnv: Word[] = (flags ?? '').split(/\s+/).filter(Boolean).map((v) => ({ value: v.startsWith('-') || v.includes('=') ? v : `-${v}`, tail: null, text: v, start: 0, end: 0 }));
-  const all = [...fromEnv, ...args];
-  const scan = getopt(all.map(argOf), MAKE);
-  scope.emit(scope.argv, name, { scan });
-  const dirOpt = valueOf(scan, '-C');
-  const dir = dirOpt === undefined ? scope.cwd : dirOpt === null || scope.cwd === null ? null : resolve(scope.cwd, dirOpt);
-  if (dir === null) { scope.raise('unreadable-script', 'cannot tell which Makefile `make` reads'); return true; }
-  const vars = new Map<string, string>();
-  const targets: string[] = [];
-  for (const o of scan.operands) {
-    // `make PREFIX=$HOME/.local`: a variable whose value is computed, not a target.
-    if (o.value === null && /^[A-Za-z_][A-Za-z0-9_.]*\+?=/.test(all[o.index]?.text ?? '')) continue;
-    if (o.value === null) { scope.raise('dynamic-command', '`make` builds a target named at run time'); return true; }
-    const eq = o.value.indexOf('=');
-    if (eq > 0) vars.set(o.value.slice(0, eq), o.value.slice(eq + 1));
-    else targets.push(o.value);
-  }
-  const texts: string[] = [];
-  const makefile = (c: string, label: string): boolean => {
-    if (c === '-' || c === '/dev/stdin') {
-      const s = stdinText(scope, scope.stdin, `make -f ${c}`);
-      if (s.kind === 'unknown') { scope.raise('unreadable-script', s.why); return false; }
-      if (s.kind === 'text') texts.push(s.text);
-      return true;
-    }
-    const read = scope.files.read(resolve(dir, c));
-    if (read.kind === 'missing') return true;
-    if (read.kind !== 'text') { scope.raise('unreadable-script', `${label}: ${read.kind === 'unreadable' ? read.why : 'not text'}`); return false; }
-    texts.push(read.text);
-    return true;
-  };
-  // MAKEFILES are read before the makefile.
-  const extra = scope.env.get('MAKEFILES');
-  if (extra === null) { scope.raise('unreadable-script', 'MAKEFILES is computed at run time'); return true; }
-  for (const f of (extra ?? '').split(/\s+/).filter(Boolean)) if (!makefile(f, `MAKEFILES ${f}`)) return true;
-  for (const o of scan.options) {
-    if (!optionIs(o, ['--eval'])) continue;
-    if (o.value === null || o.value === undefined) { scope.raise('dynamic-command', '`make --eval` reads make text computed at run time'); return true; }
-    texts.push(o.value);
-  }
-  const fileOpts = scan.options.filter((o) => optionIs(o, ['-f']));
-  if (fileOpts.length > 0) {
-    for (const o of fileOpts) {
-      const w = all[o.index]?.value === '-f' || all[o.index]?.value === '--file' ? all[o.index + 1] : undefined;
-      if (o.value === null && w && /^<\(.*\)$/s.test(w.text)) {
-        // `make -f <(printf …)`: the makefile is a command's output.
-        const out = outputOfText(scope, w.text.slice(2, -1));
-        if (out === null) { scope.raise('unreadable-script', 'the Makefile is the output of a command, which cannot be known statically'); return true; }
-        texts.push(out);
-        continue;
-      }
-      if (o.value === null || o.value === undefined) { scope.raise('unreadable-script', 'the Makefile is named at run time'); return true; }
-      if (!makefile(o.value, o.value)) return true;
-    }
-  } else {
-    for (const c of ['GNUmakefile', 'makefile', 'Makefile']) {
-      const before = texts.length;
-      if (!makefile(c, c)) return true;
-      if (texts.length > before) break;
-    }
-  }
-  // -n prints the recipes instead of running them.
-  if (scan.options.some((o) => optionIs(o, ['-n', '--just-print', '--dry-run', '--recon', '-q', '--question']))) return true;
-  const recipes = makeRecipes(texts.join('\n'), targets, vars);
-  // SHELL= on the command line (or in the makefile) runs every recipe through that program.
-  const shell = vars.get('SHELL');
-  if (shell !== undefined && recipes.length > 0 && !/^\/bin\/(ba)?sh$/.test(shell)) {
-    runScriptFile(scope, { value: shell, tail: null, text: shell, start: 0, end: 0 }, `make SHELL=${shell}`, 'exec');
-  }
-  for (const recipe of recipes) {
-    scope.script(recipe.text, `make ${recipe.target}`, dir);
-  }
-  return true;
-}
-
 /** A program named by path (`./deploy.sh`, `/usr/bin/docker`): a script is read, a binary is its name. */
 export function pathScripts(scope: Scope, _name: string, _args: readonly Word[]): boolean {
   const head = scope.argv[0]!;
@@ -218,77 +143,3 @@ export function pathScripts(scope: Scope, _name: string, _args: readonly Word[])
   }
   return runScriptFile(scope, head, head.text, 'exec');
 }
-
-export function makeRecipes(text: string, targets: readonly string[], cliVars: ReadonlyMap<string, string>):
-  { target: string; text: string }[] {
-  const lines = text.replace(/\\\n/g, ' ').split('\n');
-  const vars = new Map<string, string>();
-  const rules = new Map<string, { prereqs: string[]; recipe: string[] }>();
-  let current: { prereqs: string[]; recipe: string[] }[] = [];
-  let first: string | undefined;
-  for (const line of lines) {
-    if (line.startsWith('\t')) {
-      for (const r of current) r.recipe.push(line.slice(1));
-      continue;
-    }
-    const trimmed = line.replace(/#.*$/, '').trim();
-    if (trimmed === '') continue;
-    const assign = /^(?:export\s+|override\s+)?([A-Za-z_][A-Za-z0-9_.-]*)\s*(?::{1,3}=|\?=|\+=|=|!=)\s*(.*)$/.exec(trimmed);
-    if (assign) {
-      if (!vars.has(assign[1]!) || !trimmed.includes('?=')) vars.set(assign[1]!, assign[2]!);
-      current = [];
-      continue;
-    }
-    const rule = /^([^:=]+?)\s*::?\s*([^=]*)$/.exec(trimmed);
-    if (rule) {
-      const [prereqPart, inline] = rule[2]!.split(';', 2) as [string, string | undefined];
-      current = [];
-      for (const t of rule[1]!.split(/\s+/)) {
-        if (t === '') continue;
-        const r = rules.get(t) ?? { prereqs: [], recipe: [] };
-        r.prereqs.push(...prereqPart.split(/\s+/).filter(Boolean));
-        if (inline) r.recipe.push(inline);
-        rules.set(t, r);
-        current.push(r);
-        if (first === undefined && !t.startsWith('.') && !t.includes('%')) first = t;
-      }
-      continue;
-    }
-    current = [];
-  }
-  for (const [k, val] of cliVars) vars.set(k, val);
-  const wanted = targets.length > 0 ? [...targets] : first ? [first] : [];
-  const out: { target: string; text: string }[] = [];
-  const done = new Set<string>();
-  const stack = wanted.reverse().map((t) => ({ t, expanded: false }));
-  while (stack.length > 0 && done.size < 500) {
-    const top = stack.pop()!;
-    if (done.has(top.t)) continue;
-    const r = rules.get(top.t);
-    if (!r) { done.add(top.t); continue; }
-    if (!top.expanded) {
-      stack.push({ t: top.t, expanded: true });
-      for (const p of [...r.prereqs].reverse()) if (!done.has(p)) stack.push({ t: p, expanded: false });
-      continue;
-    }
-    done.add(top.t);
-    for (const line of r.recipe) {
-      const cmd = expandMake(line.replace(/^[\s@+-]+/, ''), vars, top.t);
-      if (cmd.trim() !== '') out.push({ target: top.t, text: cmd });
-    }
-  }
-  return out;
-}
-
-function expandMake(line: string, vars: ReadonlyMap<string, string>, target: string, depth = 0): string {
-  return line.replace(/\$(\$|\(([^()]*)\)|\{([^{}]*)\}|[@<^*?%+|])/g, (_m, what: string, paren?: string, brace?: string) => {
-    if (what === '$') return '$';
-    const name = paren ?? brace;
-    if (name === undefined) return what === '@' ? target : '__make_auto__';
-    if (/\s/.test(name)) return '"$__make_function"';
-    const value = vars.get(name);
-    if (value === undefined || depth > 8) return `"$__make_${name.replace(/[^A-Za-z0-9_]/g, '_')}"`;
-    return expandMake(value, vars, target, depth + 1);
-  });
-}
-

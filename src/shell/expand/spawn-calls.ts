@@ -8,7 +8,7 @@ import type { CodeLanguage } from '../grammars/types.js';
 import { literalsOf, quoteForScan } from './code-literals.js';
 
 /** Process-starting calls in common interpreters. */
-export const SPAWNS = /\b(exec\.Command(?:Context)?|Command::new|qx|open|execute|shell-command|call-process|start-process|async-shell-command|process-file|ProcessBuilder|Runtime\.getRuntime|system|popen|Popen|subprocess|child_process|execSync|execFileSync|spawnSync|spawn|execFile|exec|execa|fork|IO\.popen|Open3|shell_exec|passthru|proc_open|Deno\.Command|Bun\.spawn|Bun\.\$|run|call|check_call|check_output|getoutput|getstatusoutput|os\.exec[lv]p?e?|pexpect|sh|cmd|run-program|shell script)\b|`|%x[{(\[]|qx[{(\[/]|\.!!?(?![=\w])/;
+export const SPAWNS = /\b(exec\.Command(?:Context)?|Command::new|qx|open|execute|shell-command|call-process|start-process|async-shell-command|process-file|ProcessBuilder|Runtime\.getRuntime|system|popen|Popen|subprocess|child_process|execSync|execFileSync|spawnSync|spawn|execFile|exec|execa|fork|IO\.popen|Open3|shell_exec|passthru|proc_open|Deno\.Command|Bun\.spawn|Bun\.\$|run|call|check_call|check_output|getoutput|getstatusoutput|os\.exec[lv]p?e?|pexpect|sh|shell|cmd|run-program|shell script)\b|`|%x[{(\[]|qx[{(\[/]|\.!!?(?![=\w])/;
 
 /** Ways of decoding text at run time: a command given one cannot be read. */
 const DECODES = /\b(?:b64decode|b32decode|a85decode|atob|fromCharCode|unhexlify|fromhex|codecs\.decode|rot13|decode64|unpack1?)\b|\bBuffer\.from\([^)]*['"](?:base64|hex)['"]|\.decode\(\s*["'](?:base64|hex|rot)/;
@@ -16,10 +16,17 @@ const DECODES = /\b(?:b64decode|b32decode|a85decode|atob|fromCharCode|unhexlify|
 /** Languages whose backticks (and Perl's qx, Ruby's %x) run their text as a command. */
 const BACKTICK_RUNS: ReadonlySet<CodeLanguage> = new Set(['ruby', 'perl', 'php', 'code']);
 
+/** Text a program is given when it runs: its arguments, stdin, its environment. */
+const FROM_RUN = /\b(?:sys\.argv|process\.argv|ARGV|raw_input|input\s*\(|sys\.stdin|process\.stdin|STDIN|gets\b|readline|os\.environ|os\.getenv|process\.env|ENV\s*\[|getenv)|\$ENV\{|\$stdin|@_|\$\d\b/;
+
 export interface SpawnCalls {
   readonly pieces: string[];
+  /** The call each piece was given to (`system`, `open`, an alias). */
+  readonly calls: string[];
   /** A process-starting call is given text decoded at run time. */
   readonly decoded: boolean;
+  /** A process-starting call (other than `open`) is given the program's arguments, stdin or environment. */
+  readonly fromRun: boolean;
 }
 
 /** `NAME = "…"` and `NAME = ["…", …]` assignments of a file (its literal values), by name. */
@@ -46,9 +53,25 @@ function spawnAliases(code: string): string[] {
   return out;
 }
 
+/** The text between a call's parentheses, when they open right after `after`. */
+function callArguments(code: string, after: number): string | null {
+  const open = code.indexOf('(', after);
+  if (open < 0 || open - after > 2) return null;
+  let depth = 0;
+  let end = open;
+  for (; end < code.length && end - open < 4000; end++) {
+    const c = code[end];
+    if (c === '(') depth++;
+    else if (c === ')') { depth--; if (depth === 0) break; }
+  }
+  return code.slice(open + 1, end);
+}
+
 export function spawnCalls(code: string, lang: CodeLanguage): SpawnCalls {
   const out: string[] = [];
+  const calls: string[] = [];
   let decoded = false;
+  let fromRun = false;
   const aliases = spawnAliases(code);
   const re = aliases.length === 0 ? new RegExp(SPAWNS.source, 'g') : new RegExp(`\\b(?:${aliases.join('|')})(?=\\s*\\()|${SPAWNS.source}`, 'g');
   let assigned: Map<string, string> | undefined;
@@ -62,28 +85,28 @@ export function spawnCalls(code: string, lang: CodeLanguage): SpawnCalls {
     const lit = inLiteral[li];
     if (lit && lit.start <= m.index) {
       // `cmd` and qx(cmd) run their text where backticks run commands.
-      if (lit.start === m.index && BACKTICK_RUNS.has(lang) && /^(?:`|qx|%x)/.test(code.slice(m.index, m.index + 2))) out.push(lit.text);
+      if (lit.start === m.index && BACKTICK_RUNS.has(lang) && /^(?:`|qx|%x)/.test(code.slice(m.index, m.index + 2))) { out.push(lit.text); calls.push('`'); }
       continue;
     }
     const after = m.index + m[0].length;
+    const call = m[0];
+    const given = (text: string): void => { if (call !== 'open' && FROM_RUN.test(text)) fromRun = true; };
+    // `system @ARGV`, `exec $cmd`: the rest of the line, computed at run time.
+    if (/^[ \t]+[@$]/.test(code.slice(after, after + 3))) {
+      const eol = code.indexOf('\n', after);
+      given(code.slice(after, eol < 0 ? undefined : eol));
+      continue;
+    }
     // Ruby and Perl call without parentheses (`sh "cmd"`, `system 'cmd'`): the rest of the line.
     if (/^[ \t]+["'`%q]/.test(code.slice(after, after + 3))) {
       const eol = code.indexOf('\n', after);
       const line = code.slice(after, eol < 0 ? undefined : eol);
       const lits = literalsOf(line);
-      if (lits.length > 0) out.push(lits.length > 1 && /^\s*["'][^"']*["']\s*,/.test(line) ? lits.map((l) => quoteForScan(l.text)).join(' ') : lits[0]!.text);
+      if (lits.length > 0) { out.push(lits.length > 1 && /^\s*["'][^"']*["']\s*,/.test(line) ? lits.map((l) => quoteForScan(l.text)).join(' ') : lits[0]!.text); calls.push(call); }
       continue;
     }
-    const open = code.indexOf('(', after);
-    if (open < 0 || open - after > 2) continue;
-    let depth = 0;
-    let end = open;
-    for (; end < code.length && end - open < 4000; end++) {
-      const c = code[end];
-      if (c === '(') depth++;
-      else if (c === ')') { depth--; if (depth === 0) break; }
-    }
-    const all = code.slice(open + 1, end);
+    const all = callArguments(code, after);
+    if (all === null) continue;
     // Go's exec.CommandContext(ctx, "prog", …): the command comes after the context.
     const args = m[0].endsWith('Context') ? all.slice(all.indexOf(',') + 1) : all;
     if (DECODES.test(args)) decoded = true;
@@ -92,12 +115,13 @@ export function spawnCalls(code: string, lang: CodeLanguage): SpawnCalls {
       // `run(cmd)`: what the file assigns to that name.
       assigned ??= assignedLiterals(code);
       const value = assigned.get(name);
-      if (value !== undefined) out.push(value);
+      if (value !== undefined) { out.push(value); calls.push(call); }
       else if (new RegExp(`\\b${name}\\s*=[^\\n]*(?:${DECODES.source})`).test(code)) decoded = true;
+      else if (new RegExp(`\\b${name}\\s*=[^=\\n][^\\n]*`).exec(code)?.[0].match(FROM_RUN)) given('ARGV');
       continue;
     }
     const first = /^\s*(?:\[\s*)?(["'`])/.exec(args);
-    if (!first) continue;
+    if (!first) { given(args); continue; }
     const literals = literalsOf(args);
     const head = literals[0];
     if (!head) continue;
@@ -107,7 +131,10 @@ export function spawnCalls(code: string, lang: CodeLanguage): SpawnCalls {
       if (!/^\s*,\s*\[?\s*$/.test(args.slice(literals[k - 1]!.end, literals[k]!.start))) break;
       run.push(literals[k]!.text);
     }
+    // `os.execvp("sh", ["sh", "x.sh"])`: the list starts with the program's own name, argv[0].
+    if (/^os\.(?:exec|spawn)[lv]/.test(call) && run.length > 1 && run[1]!.replace(/^.*\//, '') === run[0]!.replace(/^.*\//, '')) run.splice(1, 1);
     out.push(run.length > 1 ? run.map(quoteForScan).join(' ') : head.text);
+    calls.push(call);
   }
-  return { pieces: out, decoded };
+  return { pieces: out, calls, decoded, fromRun };
 }

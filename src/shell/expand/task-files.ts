@@ -118,6 +118,13 @@ export function toxCommands(text: string, env: string): string[] {
   return sections.get(`testenv:${env}`) ?? sections.get('testenv') ?? [];
 }
 
+/** A Procfile's processes: `name: command` lines (foreman, honcho, overmind, forego). */
+export function procfileProcesses(text: string): Map<string, Task> {
+  const out = new Map<string, Task>();
+  for (const m of text.matchAll(/^([A-Za-z0-9_-]+)\s*:\s*(.+?)\s*$/gm)) out.set(m[1]!, { deps: [], body: [m[2]!] });
+  return out;
+}
+
 /** Quote one word for shell text made from a list (an entry's args, a sequence item). */
 function shellWord(s: string): string {
   return /^[A-Za-z0-9_@%+=:,./-]+$/.test(s) ? s : `'${s.replace(/'/g, `'\\''`)}'`;
@@ -213,6 +220,52 @@ export function poeTasks(text: string): Map<string, Task> {
     out.set(name, task);
   }
   return out;
+}
+
+/**
+ * pdm's `[tool.pdm.scripts]`: a string or `cmd` (string or list) is a command, `shell` a shell line,
+ * `call` a Python function (`python -c` of the same), `composite` other scripts or commands; `pre_X`
+ * and `post_X` run around X.
+ */
+export function pdmScripts(text: string): Map<string, Task> {
+  const doc = parseToml(text) as { tool?: { pdm?: { scripts?: Record<string, unknown> } } };
+  const all = doc.tool?.pdm?.scripts ?? {};
+  const out = new Map<string, Task>();
+  for (const [name, t] of Object.entries(all)) {
+    if (name === '_') continue;
+    const task: Task = { deps: [], body: [] };
+    const o = (typeof t === 'string' ? { cmd: t } : t ?? {}) as Record<string, unknown>;
+    if (typeof o.cmd === 'string') task.body.push(o.cmd);
+    if (Array.isArray(o.cmd)) task.body.push(o.cmd.filter((x): x is string => typeof x === 'string').map(shellWord).join(' '));
+    if (typeof o.shell === 'string') task.body.push(o.shell);
+    if (typeof o.call === 'string') {
+      const [mod, call] = o.call.split(':', 2) as [string, string | undefined];
+      task.body.push(`python -c ${shellWord(`import ${mod}; ${mod}.${call ?? ''}`)}`);
+    }
+    for (const c of Array.isArray(o.composite) ? o.composite.filter((x): x is string => typeof x === 'string') : []) {
+      const first = c.split(/\s+/)[0]!;
+      if (first in all) task.deps.push(first); else task.body.push(c);
+    }
+    out.set(name, task);
+  }
+  for (const [name, task] of out) {
+    if (out.has(`pre_${name}`)) task.deps.unshift(`pre_${name}`);
+    if (out.has(`post_${name}`)) task.body.push(...out.get(`post_${name}`)!.body);
+  }
+  return out;
+}
+
+/** hatch's scripts of an environment (`[tool.hatch.envs.ENV.scripts]`, or hatch.toml's `[envs.ENV.scripts]`): a command or a list; a command naming another script runs it. */
+export function hatchScripts(text: string, task: string): string[] {
+  const doc = parseToml(text) as { tool?: { hatch?: { envs?: Record<string, { scripts?: Record<string, unknown> }> } }; envs?: Record<string, { scripts?: Record<string, unknown> }> };
+  const [env, name] = task.includes(':') ? task.split(':', 2) as [string, string] : ['default', task];
+  const scripts = (doc.tool?.hatch?.envs ?? doc.envs ?? {})[env]?.scripts ?? {};
+  const map = new Map<string, Task>();
+  for (const [n, v] of Object.entries(scripts)) {
+    const list = (Array.isArray(v) ? v : [v]).filter((c): c is string => typeof c === 'string');
+    map.set(n, { deps: list.filter((c) => c in scripts), body: list.filter((c) => !(c in scripts)).map((c) => c.replace(/^-\s*/, '')) });
+  }
+  return withDeps(map, name);
 }
 
 /** A Rakefile's `task :NAME` block (up to the next task, namespace or desc), as Ruby. */

@@ -10,8 +10,8 @@ import type { Scope } from './driver.js';
 import { scanCode } from './interpreters.js';
 import { invokeDefaults, invokeTask, noxDefaults, noxSession } from './python-tasks.js';
 import {
-  composerScripts, denoTasks, justRecipes, lefthookHooks, miseTasks, poeTasks, preCommitHooks, rakeTask, taskfileTasks,
-  toxCommands, withDeps,
+  composerScripts, denoTasks, hatchScripts, justRecipes, pdmScripts, lefthookHooks, miseTasks, poeTasks, preCommitHooks, procfileProcesses, rakeTask,
+  taskfileTasks, toxCommands, withDeps,
 } from './task-files.js';
 
 interface TaskFile {
@@ -21,8 +21,12 @@ interface TaskFile {
   readonly fileOption: readonly string[];
   readonly fileOf?: (value: string) => string;
   readonly options: OptionGrammar;
-  /** Tasks are read only after one of these words (`mise run`, `deno task`, `pre-commit run`). */
+  /** Tasks are read only after one of these words (`mise run`, `deno task`, `mise tasks run`). */
   readonly subcommand?: readonly string[];
+  /** The program's own options before the subcommand (`mise -C DIR run`). */
+  readonly globals?: OptionGrammar;
+  /** Options naming the directory the file is looked for from (`task -d DIR`, `mise -C DIR`). */
+  readonly dirOption?: readonly string[];
   /** Options whose values name tasks (comma-separated: `tox -e a,b`); operands too, unless `operands: false`. */
   readonly taskOption?: readonly string[];
   readonly operands?: false;
@@ -33,6 +37,8 @@ interface TaskFile {
   readonly language?: CodeLanguage;
   /** Options that run something other than a task (`just --command CMD`). */
   readonly direct?: readonly string[];
+  /** A named task the file does not have is a command (`pdm run ruff check`): the runner table judges it. */
+  readonly commandsOtherwise?: true;
 }
 
 const RUNNERS: Record<string, TaskFile> = {
@@ -43,7 +49,8 @@ const RUNNERS: Record<string, TaskFile> = {
     commands: (t, task) => withDeps(justRecipes(t), task),
   },
   task: {
-    files: ['Taskfile.yml', 'Taskfile.yaml', 'taskfile.yml', 'Taskfile.dist.yml'], fileOption: ['-t', '--taskfile'],
+    files: ['Taskfile.yml', 'Taskfile.yaml', 'taskfile.yml', 'taskfile.yaml', 'Taskfile.dist.yml', 'Taskfile.dist.yaml', 'taskfile.dist.yml', 'taskfile.dist.yaml'],
+    fileOption: ['-t', '--taskfile'], dirOption: ['-d'],
     options: { short: 'fsvlpdnt:d:', long: ['taskfile=|t', 'dir=|d', 'force|f', 'silent|s', 'verbose|v', 'list|l', 'parallel|p', 'dry|n', 'watch|w', 'summary'], permute: true },
     defaultTasks: () => ['default'],
     commands: (t, task) => withDeps(taskfileTasks(t), task),
@@ -68,7 +75,9 @@ const RUNNERS: Record<string, TaskFile> = {
     commands: (t, task) => toxCommands(t, task),
   },
   mise: {
-    files: ['mise.toml', '.mise.toml', 'mise/config.toml', '.config/mise.toml'], fileOption: [], subcommand: ['run', 'r'],
+    files: ['mise.toml', '.mise.toml', 'mise/config.toml', '.config/mise.toml', 'mise.local.toml', '.mise.local.toml'], fileOption: [],
+    subcommand: ['run', 'r', 'tasks run', 'tasks r', 'task run', 'task r', 't run', 't r'], dirOption: ['-C'],
+    globals: { short: 'qvyC:E:j:', long: ['cd=|C', 'env=|E', 'jobs=|j', 'quiet|q', 'verbose|v', 'yes|y', 'raw', 'silent', 'no-config', 'locked', 'debug', 'trace'], permute: false },
     options: { short: 'jfn', long: ['jobs=|j', 'force|f', 'dry-run|n', 'cd=|C', 'raw', 'timings'], permute: true },
     defaultTasks: () => ['default'],
     commands: (t, task) => withDeps(miseTasks(t), task),
@@ -97,6 +106,33 @@ const RUNNERS: Record<string, TaskFile> = {
     defaultTasks: () => [],
     commands: (t, task) => withDeps(lefthookHooks(t), task),
   },
+  // pdm and hatch run a script of pyproject.toml by name, else the command named (the runner table).
+  pdm: {
+    files: ['pyproject.toml'], fileOption: [], subcommand: ['run'], commandsOtherwise: true,
+    options: { short: 'p:gl', long: ['project=|p', 'global|g', 'list|l', 'json', 'venv=', 'skip=', 'recreate'], permute: false },
+    defaultTasks: () => [],
+    commands: (t, task) => withDeps(pdmScripts(t), task),
+  },
+  hatch: {
+    files: ['hatch.toml', 'pyproject.toml'], fileOption: [], subcommand: ['run'], commandsOtherwise: true,
+    options: { short: '', long: ['include=', 'exclude=', 'filter='], permute: false },
+    defaultTasks: () => [],
+    commands: (t, task) => hatchScripts(t, task),
+  },
+  // Procfile runners start every process of the Procfile (or the ones named).
+  foreman: {
+    files: ['Procfile'], fileOption: ['-f', '--procfile'], subcommand: ['start'], dirOption: ['-d'],
+    options: { short: 'cemf:d:p:t:', long: ['procfile=|f', 'root=|d', 'env=|e', 'formation=|m', 'port=|p', 'timeout=|t', 'color|c', 'no-timestamp'], permute: true },
+    defaultTasks: (t) => [...procfileProcesses(t).keys()],
+    commands: (t, task) => withDeps(procfileProcesses(t), task),
+  },
+  honcho: {
+    files: ['Procfile'], fileOption: ['-f', '--procfile'], subcommand: ['start'], dirOption: ['-d'],
+    globals: { short: 'e:d:f:', long: ['env=|e', 'app-root=|d', 'procfile=|f'], permute: false },
+    options: { short: 'e:d:f:p:c:q:', long: ['env=|e', 'app-root=|d', 'procfile=|f', 'port=|p', 'concurrency=|c', 'quiet=|q', 'no-colour', 'no-color', 'no-prefix'], permute: true },
+    defaultTasks: (t) => [...procfileProcesses(t).keys()],
+    commands: (t, task) => withDeps(procfileProcesses(t), task),
+  },
   invoke: {
     files: ['tasks.py', 'tasks/__init__.py'], fileOption: ['-c', '--collection'], fileOf: (v) => `${v}.py`, language: 'python',
     options: { short: 'c:r:f:dehlpVwDRT:', long: ['collection=|c', 'search-root=|r', 'config=|f', 'list=?|l', 'help=?|h', 'dry|R', 'echo|e', 'debug|d', 'pty|p', 'warn-only|w', 'complete', 'print-completion-script=', 'version|V'], permute: false },
@@ -112,7 +148,7 @@ const RUNNERS: Record<string, TaskFile> = {
 };
 
 /** Other names of these runners. */
-const ALIASES: Record<string, string> = { inv: 'invoke', rtx: 'mise', poethepoet: 'poe' };
+const ALIASES: Record<string, string> = { inv: 'invoke', rtx: 'mise', poethepoet: 'poe', forego: 'foreman', overmind: 'foreman' };
 
 /** Every program this family reads, for the fast path (expand/names.ts). */
 export const TASK_RUNNERS: readonly string[] = [...Object.keys(RUNNERS), ...Object.keys(ALIASES)];
@@ -125,10 +161,12 @@ export function tasksFamily(scope: Scope, name: string, args: readonly Word[]): 
   const key = ALIASES[name] ?? name;
   const spec = RUNNERS[key];
   if (!spec) return false;
-  let words = args;
+  const lead = spec.globals ? getopt(args.map(argOf), spec.globals) : null;
+  let words = lead ? args.slice(lead.firstOperand) : args;
   if (spec.subcommand) {
-    if (!spec.subcommand.includes(args[0]?.value ?? '')) return false;
-    words = args.slice(1);
+    const sub = spec.subcommand.find((s) => s.split(' ').every((w, i) => words[i]?.value === w));
+    if (sub === undefined) return false;
+    words = words.slice(sub.split(' ').length);
   }
   // `tox exec -e ENV -- CMD` runs CMD (the runner table's row); `tox`, `tox run`, `tox -e ENV` the env's commands.
   if (key === 'tox' && (args.some((w) => w.value === 'exec' || w.value === 'e') || args.some((w) => w.value === '--'))) return false;
@@ -137,15 +175,19 @@ export function tasksFamily(scope: Scope, name: string, args: readonly Word[]): 
     if (picked === null) return false;
     words = picked;
   }
-  const scan = getopt(words.map(argOf), spec.options);
+  const own = getopt(words.map(argOf), spec.options);
+  // Options before the subcommand count too; their indexes are not in `words`, which `direct` reads.
+  const scan = lead ? { ...own, options: [...lead.options.map((o) => ({ ...o, index: -1 })), ...own.options] } : own;
   scope.emit(scope.argv, name, { scan });
   if (direct(scope, spec, scan, words, name)) return true;
   if (scan.options.some((o) => optionIs(o, SHOWS_ONLY))) return true;
   const found = taskFile(scope, spec, scan, name);
-  if (found === null) return true;
+  if (found === null) return !spec.commandsOtherwise;
   // Tasks named by their option (tox -e a,b; nox -s a b) and as operands (`KEY=value` operands are settings).
   const named = [...(spec.taskOption ? valuesOf(scan, ...spec.taskOption) : []).flatMap((v) => (v === null ? [null] : v.split(','))),
     ...(spec.operands === false ? [] : scan.operands.map((o) => o.value).filter((v) => v === null || !v.includes('=')))];
+  // `pdm run lint --fix`: only the first operand names a script; the rest are its arguments.
+  if (spec.commandsOtherwise) named.splice(1);
   if (named.some((t) => t === null)) { scope.raise('dynamic-command', `\`${name}\` runs a task named at run time`); return true; }
   const label = `${name} ${named.join(' ') || '(default)'}`;
   let commands: { task: string; text: string }[];
@@ -156,6 +198,7 @@ export function tasksFamily(scope: Scope, name: string, args: readonly Word[]): 
     scope.raise('unreadable-script', `${found.path}: ${(e as Error).message.split('\n')[0]}`);
     return true;
   }
+  if (spec.commandsOtherwise && commands.length === 0) return false;
   for (const c of commands) {
     if (spec.language) scanCode(scope, spec.language, c.text, `${name} ${c.task}`, false, [], { from: found.path });
     else scope.script(c.text, label, dirname(found.path));
@@ -180,14 +223,17 @@ function direct(scope: Scope, spec: TaskFile, scan: Scan, words: readonly Word[]
 function taskFile(scope: Scope, spec: TaskFile, scan: Scan, name: string): { path: string; text: string } | null {
   const named = valueOf(scan, ...spec.fileOption);
   if (named === null) { scope.raise('unreadable-script', `the file \`${name}\` reads is named at run time`); return null; }
+  const dirValue = spec.dirOption ? valueOf(scan, ...spec.dirOption) : undefined;
+  if (dirValue === null) { scope.raise('unreadable-script', `the directory \`${name}\` reads its file from is named at run time`); return null; }
+  const cwd = dirValue === undefined || scope.cwd === null ? scope.cwd : resolve(scope.cwd, dirValue);
   let found: { kind: 'text'; path: string; text: string } | { kind: 'unreadable'; path: string; why: string } | null = null;
   if (named !== undefined) {
-    const path = resolve(scope.cwd ?? '/', spec.fileOf ? spec.fileOf(named) : named);
+    const path = resolve(cwd ?? '/', spec.fileOf ? spec.fileOf(named) : named);
     const r = scope.files.read(path);
     found = r.kind === 'text' ? { kind: 'text', path, text: r.text } : r.kind === 'missing' ? null : { kind: 'unreadable', path, why: r.kind === 'unreadable' ? r.why : 'not text' };
-  } else if (scope.cwd !== null) {
+  } else if (cwd !== null) {
     for (const n of spec.files) {
-      found = scope.files.findUp(scope.cwd, n);
+      found = scope.files.findUp(cwd, n);
       if (found) break;
     }
   }

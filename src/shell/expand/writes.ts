@@ -3,13 +3,18 @@
 // A file that runs later by itself (a shell's startup file, a git hook, .envrc) is judged at once.
 import { dirname, isAbsolute, join, resolve } from 'node:path';
 import type { FileRead, ScriptFiles } from '../files.js';
-import { getopt } from '../getopt.js';
+import { getopt, optionIs, type OptionGrammar } from '../getopt.js';
+import { READERS } from '../grammars/readers.js';
+import { RUNNERS } from '../grammars/runners.js';
+import { WRITES } from '../grammars/writes.js';
 import { homeDir } from '../invocations.js';
 import { basename, type Word } from '../words.js';
 import type { Scope } from './driver.js';
 import { staticOutput, stdinText } from './output.js';
 import { withKnownVars } from './known-vars.js';
 import { hostFileWritten } from './host-files.js';
+import { copiedFrom, recordCopies, type Copy } from './copies.js';
+import { compiledOutputs } from './compiled.js';
 
 /** What was written to a path earlier in the text: its text, or null when that cannot be known. */
 export type Written = Map<string, string | null>;
@@ -41,11 +46,14 @@ export function overlay(files: ScriptFiles, written: Written): ScriptFiles {
   const read = (path: string): FileRead => {
     if (written.has(path)) {
       const text = written.get(path);
+      const edit = EDITS.get(written)?.get(path);
+      if (edit && (text === null || text === undefined)) return { kind: 'unreadable', why: 'is edited earlier in this command by `sed -i`, and what the edit makes of it is not followed', parts: edit };
       return text === null || text === undefined
         ? { kind: 'unreadable', why: 'is written earlier in this command with content that cannot be known' }
         : { kind: 'text', text };
     }
-    return files.read(path);
+    const source = copiedFrom(written, path);
+    return source === null ? files.read(path) : read(source);
   };
   return {
     read,
@@ -66,6 +74,81 @@ export function overlay(files: ScriptFiles, written: Written): ScriptFiles {
       return files.findUp(start, name);
     },
   };
+}
+
+/**
+ * A script that is missing when it is read, in a command that may run after what the text writes
+ * later (a loop, a background job, a trap's action): judged again by `judge` once a later command
+ * writes it. Elsewhere a missing script is judged as written (the shell fails on its own).
+ */
+export function whenWritten(scope: Scope, path: string, judge: () => void): void {
+  if (!scope.command.later && !scope.via.some((v) => v === 'trap' || v.startsWith('trap '))) return;
+  const feeds = scope.run0.feeds;
+  const before = feeds.get(path);
+  feeds.set(path, (text) => { before?.(text); judge(); });
+}
+
+/** Files edited in place earlier in the text (`sed -i`): the lines the edit adds, per expansion. */
+const EDITS = new WeakMap<Written, Map<string, string[]>>();
+
+const SED = WRITES.sed!.options!;
+
+/**
+ * `sed -i SCRIPT FILE…`: each file existed (or was written) and is now what the edit makes of it,
+ * which is not followed (unknown content); the text its `a`, `i` and `c` commands add is known.
+ */
+function sedInPlace(scope: Scope, args: readonly Word[], set: (path: string, text: string | null, append: boolean) => void): void {
+  const scan = getopt(args.map((w) => w.value), SED);
+  if (!scan.options.some((o) => optionIs(o, ['-i']))) return;
+  const given = scan.options.filter((o) => optionIs(o, ['-e'])).map((o) => o.value);
+  const fromFile = scan.options.some((o) => optionIs(o, ['-f']));
+  const scripts = given.length > 0 || fromFile ? given : [scan.operands[0]?.value ?? null];
+  const files = given.length > 0 || fromFile ? scan.operands : scan.operands.slice(1);
+  const added: string[] = [];
+  // GNU sed joins the -e scripts with newlines (`-e 'a\\' -e 'text'`).
+  const script = scripts.filter((x): x is string => typeof x === 'string').join('\n');
+  for (const m of script.matchAll(/^\s*(?:[0-9$]+|\/(?:[^/\\]|\\.)*\/)?(?:\s*,\s*(?:[0-9$]+|\/(?:[^/\\]|\\.)*\/))?\s*[aic]\\?\s*\n?(.+)$/gm)) added.push(m[1]!);
+  for (const o of files) {
+    const path = pathOf(scope, args[o.index]);
+    if (path === null || (!scope.run0.written.has(path) && scope.files.read(path).kind === 'missing')) continue;
+    const edits = EDITS.get(scope.run0.written) ?? new Map<string, string[]>();
+    EDITS.set(scope.run0.written, edits);
+    edits.set(path, [...edits.get(path) ?? [], ...added]);
+    set(path, null, false);
+  }
+}
+
+let wgetOptions: OptionGrammar | undefined;
+
+/** The files a URL may be saved as under its own name (`curl -O`, `wget URL`): its last path segment, with and without the query. */
+function remoteNames(url: string | null, fallback: string): (string | null)[] {
+  if (url === null) return [null];
+  const path = url.replace(/^[a-z][a-z0-9+.-]*:\/\/[^/]*/i, '').replace(/#.*$/s, '');
+  return [path, path.replace(/\?.*$/s, '')].map((p) => p.slice(p.lastIndexOf('/') + 1) || fallback);
+}
+
+/** What curl and wget save: `-o FILE`, `-O` (the remote name), wget's `-O FILE` or the remote name in `-P DIR`. */
+function downloads(scope: Scope, name: string, args: readonly Word[], set: (path: string, text: string | null, append: boolean) => void): void {
+  wgetOptions ??= RUNNERS.find((r) => r.names.includes('wget'))?.options ?? {};
+  const scan = getopt(args.map((w) => w.value), name === 'curl' ? READERS.curl! : wgetOptions);
+  const saved: { dir: string | undefined | null; file: string | null }[] = [];
+  const urls = scan.operands.map((o) => o.value);
+  if (name === 'curl') {
+    const dir = scan.options.find((o) => optionIs(o, ['--output-dir']))?.value;
+    for (const o of scan.options) if (optionIs(o, ['-o']) && o.value !== undefined) saved.push({ dir, file: o.value });
+    const remote = scan.options.filter((o) => optionIs(o, ['-O'])).length + (scan.options.some((o) => optionIs(o, ['--remote-name-all'])) ? urls.length : 0);
+    for (const url of urls.slice(0, remote)) for (const file of remoteNames(url, 'curl_response')) saved.push({ dir, file });
+  } else {
+    const doc = scan.options.filter((o) => optionIs(o, ['-O']));
+    const dir = scan.options.find((o) => optionIs(o, ['-P']))?.value;
+    if (doc.length > 0) for (const o of doc) saved.push({ dir: undefined, file: o.value ?? null });
+    else for (const url of urls) for (const file of remoteNames(url, 'index.html')) saved.push({ dir, file });
+  }
+  for (const { dir, file } of saved) {
+    if (file === null || dir === null) continue; // computed at run time: no later command can name it statically either
+    const path = pathOf(scope, { value: dir === undefined ? file : join(dir, file), tail: null, text: file, start: 0, end: 0 });
+    if (path) set(path, null, false);
+  }
 }
 
 function pathOf(scope: Scope, word: Word | null | undefined): string | null {
@@ -101,29 +184,29 @@ export function recordWrites(scope: Scope): void {
     if (path === null) continue;
     set(path, staticOutput(cmd, () => null), r.op.endsWith('>>'));
   }
-  /** A copy or link of `from` at `to`: a program that is not a script keeps its name; a script's copy has its text. */
-  const copied = (from: Word | undefined, to: Word | undefined): void => {
-    const src = pathOf(scope, from);
-    const dst = pathOf(scope, to);
-    if (!dst) return;
+  /** A copy or link of `src` at `dst`: a program that is not a script keeps its name; a script's copy has its text. */
+  const copied = (src: string | null, dst: string): void => {
     const read = src === null ? null : scope.files.read(src);
     // A hook that runs later by itself, copied from a file not here to read: its content is not known.
     if (RUNS_LATER.some((re) => re.test(dst)) && (read === null || read.kind !== 'text')) { set(dst, null, false); return; }
     // A binary, or a program not here to read, is still that program under another name (see pathScripts).
     if (src !== null && read !== null && read.kind !== 'text' && read.kind !== 'unreadable') {
       scope.run0.renamed.set(dst, scope.run0.renamed.get(src) ?? basename(src));
+      scope.run0.feeds.get(dst)?.(null);
       return;
     }
     set(dst, read?.kind === 'text' ? read.text : null, false);
   };
   const name = basename(cmd.words[0]?.value ?? '');
   const args = cmd.words.slice(1);
-  programWrites(scope, name, args, set, copied);
+  if (!recordCopies(scope, name, args, (w) => pathOf(scope, w), copied)) programWrites(scope, name, args, set, copied);
+  if (name === 'ln') recordLink(scope, args);
+  for (const built of compiledOutputs(scope, name, args)) set(built, null, false);
 }
 
 /** What a program writes by its own arguments (tee, cp and its kin, mkfifo, curl -o, npm pkg set). */
 function programWrites(scope: Scope, name: string, args: readonly Word[], set: (path: string, text: string | null, append: boolean) => void,
-  copied: (from: Word | undefined, to: Word | undefined) => void): void {
+  copied: Copy): void {
   const written = scope.run0.written;
   const values = args.map((w) => w.value);
   switch (name) {
@@ -136,19 +219,14 @@ function programWrites(scope: Scope, name: string, args: readonly Word[], set: (
       }
       break;
     }
-    case 'cp': case 'ln': case 'mv': case 'install': case 'rsync': {
-      const ops = getopt(values, { short: 'abdfHiLlnPprRsStTuvxZS:t:m:g:o:', long: ['target-directory=|t', 'suffix=|S', 'mode=|m', 'owner=|o', 'group=|g', 'backup=?', 'symbolic|s'], permute: true }).operands;
-      if (ops.length < 2) break;
-      copied(args[ops[0]!.index], args[ops[ops.length - 1]!.index]);
-      if (name === 'ln') link(scope, args[ops[0]!.index], args[ops[ops.length - 1]!.index], values.some((v) => v !== null && /^-[^-]*s|^--symbolic$/.test(v)));
-      break;
-    }
     case 'update-alternatives': {
       // `--install LINK NAME PATH PRIORITY`: LINK leads to PATH.
       const at = values.indexOf('--install');
-      if (at >= 0) copied(args[at + 3], args[at + 1]);
+      const link = pathOf(scope, args[at + 1]);
+      if (at >= 0 && link !== null) copied(pathOf(scope, args[at + 3]), link);
       break;
     }
+    case 'sed': case 'gsed': sedInPlace(scope, args, set); break;
     case 'mkfifo': {
       for (const o of getopt(values, { short: 'Zm:', long: ['mode=|m', 'context=?'], permute: true }).operands) {
         const path = pathOf(scope, args[o.index]);
@@ -156,15 +234,7 @@ function programWrites(scope: Scope, name: string, args: readonly Word[], set: (
       }
       break;
     }
-    case 'curl': case 'wget': {
-      for (let i = 0; i < values.length; i++) {
-        if (['-o', '--output', '-O', '--output-document'].includes(values[i] ?? '') && !(name === 'curl' && values[i] === '-O')) {
-          const path = pathOf(scope, args[i + 1]);
-          if (path) set(path, null, false);
-        }
-      }
-      break;
-    }
+    case 'curl': case 'wget': downloads(scope, name, args, set); break;
     case 'npm': {
       // `npm pkg set scripts.x='…'` edits package.json.
       if (values[0] === 'pkg' && values[1] === 'set' && scope.cwd !== null) {
@@ -191,7 +261,15 @@ function programWrites(scope: Scope, name: string, args: readonly Word[], set: (
   }
 }
 
-/** Record a link made by `ln` (a symbolic link's relative target is taken from the link's directory). */
+/** Record a link made by `ln SRC DST` (a symbolic link's relative target is taken from the link's directory). */
+function recordLink(scope: Scope, args: readonly Word[]): void {
+  const values = args.map((w) => w.value);
+  const ops = getopt(values, { short: 'bdfFinrsTvS:t:', long: ['symbolic|s', 'force|f', 'no-dereference|n', 'relative|r', 'target-directory=|t', 'suffix=|S', 'backup=?', 'no-target-directory|T'], permute: true }).operands;
+  if (ops.length !== 2) return;
+  const symbolic = values.some((v) => v !== null && /^-[^-]*s|^--symbolic$/.test(v));
+  link(scope, args[ops[0]!.index], args[ops[1]!.index], symbolic);
+}
+
 function link(scope: Scope, from: Word | undefined, to: Word | undefined, symbolic: boolean): void {
   const dst = pathOf(scope, to);
   const raw = from ? withKnownVars(scope, from).value : null;

@@ -25,6 +25,13 @@ const CONFIG_WRITE_SUBS = ['set', 'unset', 'edit', 'rename-section', 'remove-sec
 
 /** Keys that say where every repository's hooks come from. */
 const HOOK_KEYS = /^(?:core\.hookspath|init\.templatedir)$/;
+/**
+ * Keys whose value is a command a person runs interactively (the editor, the pager): with a value of
+ * plain words naming a program on the PATH it is judged as the command it is (expand/managed.ts
+ * configWrites), not as a write of the guarded config (`git config core.editor vim`).
+ */
+const EDITOR_KEYS = /^(?:core\.(?:editor|pager)|sequence\.editor|pager\..+)$/;
+const PLAIN_COMMAND = /^[A-Za-z0-9_.+-]+(?:[ \t]+[A-Za-z0-9_.+=,:-]+)*$/;
 
 /** Where the command runs: its environment, and what ran it (labels of the runners peeled off). */
 export interface WriteContext {
@@ -58,8 +65,11 @@ export function writtenPaths(program: string, words: readonly Word[], redirects:
       const global = scan.options.some((o) => optionIs(o, ['--global', '--system']));
       // Only keys that run programs, move hooks, or change what a push does guard the config.
       const key = (ops[0] === 'set' || ops[0] === 'unset' ? ops[1] : ops[0]) ?? null;
-      const matters = key === null || CONFIG_WRITE_SUBS.slice(2).includes(ops[0] ?? '') || scan.options.some((o) => optionIs(o, ['--edit', '--rename-section', '--remove-section']))
-        || GIT_COMMAND_KEYS.some((k) => k.test(key.toLowerCase())) || GUARDING_KEYS.test(key.toLowerCase());
+      const value = ops[0] === 'set' ? ops[2] : ops[1];
+      const judged = key !== null && ops[0] !== 'unset' && !scan.options.some((o) => optionIs(o, ['--unset', '--unset-all', '--edit', '--rename-section', '--remove-section', '--file']))
+        && EDITOR_KEYS.test(key.toLowerCase()) && typeof value === 'string' && PLAIN_COMMAND.test(value);
+      const matters = !judged && (key === null || CONFIG_WRITE_SUBS.slice(2).includes(ops[0] ?? '') || scan.options.some((o) => optionIs(o, ['--edit', '--rename-section', '--remove-section']))
+        || GIT_COMMAND_KEYS.some((k) => k.test(key.toLowerCase())) || GUARDING_KEYS.test(key.toLowerCase()));
       // The user's and the system's config are guarded for the keys that move every repository's
       // hooks; setting an alias or a pager there is an ordinary `git config --global` (as before).
       const hooksKey = key === null || HOOK_KEYS.test(key.toLowerCase());

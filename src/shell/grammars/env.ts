@@ -10,3 +10,10 @@ export const COMMAND_ENV: ReadonlySet<string> = new Set([
 /** The value is more options of this program (`TAR_OPTIONS=--to-command=…`). */
 /** NODE_OPTIONS reach every node process the command starts (npm, npx and the tools they run are node programs). */
 export const OPTIONS_ENV: Readonly<Record<string, string>> = { TAR_OPTIONS: 'tar', NODE_OPTIONS: 'node' };
+
+/**
+ * Options a program reads from the environment as if they came first on its command line: node(1)
+ * NODE_OPTIONS, perlrun(1) PERL5OPT (-M, -I, -m …), ruby(1) RUBYOPT (-r, -I …). The runner family
+ * puts them in front of the program's own words; GOFLAGS is read by the build family (expand/builds.ts).
+ */
+export const PROGRAM_OPTIONS_ENV: Readonly<Record<string, string>> = { node: 'NODE_OPTIONS', perl: 'PERL5OPT', ruby: 'RUBYOPT' };

@@ -6,7 +6,7 @@ export const GIT_COMMAND_KEYS = [/^core\.(pager|editor|sshcommand|fsmonitor|askp
   /^diff\.external$/, /^diff\..+\.(command|textconv)$/, /^filter\..+\.(clean|smudge|process)$/, /^merge\..+\.driver$/,
   /^sequence\.editor$/, /^gpg(\.ssh|\.x509|\.openpgp)?\.program$/, /^credential(\..+)?\.helper$/, /^uploadpack\.packobjectshook$/,
   /^remote\..+\.(receivepack|uploadpack|proxy)$/, /^(difftool|mergetool)\..+\.cmd$/, /^web\.browser$/, /^browser\..+\.cmd$/,
-  /^interactive\.difffilter$/, /^sendemail\.(tocmd|cccmd|smtpserver)$/, /^core\.hookspath$/, /^include\.path$/, /^includeif\./,
+  /^interactive\.difffilter$/, /^sendemail\.(tocmd|cccmd|smtpserver|sendmailcmd)$/, /^core\.hookspath$/, /^include\.path$/, /^includeif\./,
   /^submodule\..+\.update$/, /^core\.alternaterefscommand$/, /^gpg\.ssh\.defaultkeycommand$/, /^grep\.openfilesinpager$/];
 
 /** Environment variables whose value is a command git (or ssh under it) runs. */

@@ -7,14 +7,24 @@ import type { Runner } from './types.js';
 /** A JavaScript or TypeScript file (or a path), as runners that also take script names see it. */
 const JS_FILE = '(?:\\.[cm]?[jt]sx?$|/)';
 
-const python: OptionGrammar = { short: 'bBdEhiIOPqsSuvVRxc:m:W:X:', long: ['help', 'version', 'check-hash-based-pycs='] };
+// -c CODE and -m MODULE end python's options: the words after them are the program's arguments.
+const python: OptionGrammar = { short: 'bBdEhiIOPqsSuvVRxc:m:W:X:', long: ['help', 'version', 'check-hash-based-pycs='], ends: 'cm' };
 
 // node's -p takes the code like -e, but also joins with it: `-pe CODE` is print + eval.
 const node: OptionGrammar = {
-  short: 'hvicpr:e:',
+  short: 'hvicpr:e:C:',
   long: ['eval=|e', 'print|p', 'require=|r', 'import=', 'check|c', 'interactive|i', 'input-type=', 'loader=',
-    'experimental-loader=', 'conditions=', 'env-file=', 'inspect=?', 'inspect-brk=?', 'title=', 'stack-size=',
-    'max-old-space-size=', 'watch', 'test', 'help|h', 'version|v', 'run='],
+    'experimental-loader=', 'conditions=|C', 'env-file=', 'inspect=?', 'inspect-brk=?', 'title=', 'stack-size=',
+    'max-old-space-size=', 'watch', 'test', 'help|h', 'version|v', 'run=', 'test-reporter=', 'test-reporter-destination=',
+    'test-name-pattern=', 'test-skip-pattern=', 'test-concurrency=', 'test-timeout=', 'test-shard=', 'watch-path='],
+};
+
+/** pytest's options that take a value (pytest --help). */
+export const PYTEST: OptionGrammar = {
+  short: 'k:m:p:c:o:n:r:W:x',
+  long: ['maxfail=', 'durations=', 'durations-min=', 'rootdir=', 'confcutdir=', 'basetemp=', 'tb=', 'ignore=', 'ignore-glob=', 'deselect=', 'junitxml=', 'junit-xml=',
+    'log-level=', 'log-file=', 'import-mode=', 'cov=?', 'cov-report=', 'cov-config=', 'cov-fail-under=', 'pyargs', 'override-ini=|o', 'config-file=|c', 'capture=', 'lf', 'last-failed', 'ff', 'collect-only', 'co', 'exitfirst|x'],
+  permute: true,
 };
 
 // ------------------------------------------------------------------ interpreters (their code is scanned)
@@ -23,7 +33,7 @@ export const INTERPRETERS: readonly Runner[] = [
     names: ['python', 'python2', 'python3', 'pypy', 'pypy3'],
     options: python,
     runs: [
-      { when: ['-c'], code: 'python', codeOption: ['-c'] },
+      { when: ['-c'], code: 'python', codeOption: ['-c'], dataOperands: 0 },
       { when: ['-m'], code: 'python', moduleOption: ['-m'] },
       { whenOperand: { index: 0, is: ['-'] }, code: 'python', codeStdin: true },
       { minOperands: 1, code: 'python', codeFile: 0 },
@@ -36,9 +46,11 @@ export const INTERPRETERS: readonly Runner[] = [
     runs: [
       // Modules preloaded with --import/--require run first.
       { when: ['--import', '-r', '--loader', '--experimental-loader'], code: 'node', codeFileOption: ['--import', '-r', '--loader', '--experimental-loader'], also: true },
-      { when: ['-e'], code: 'node', codeOption: ['-e'] },
+      { when: ['-e'], code: 'node', codeOption: ['-e'], dataOperands: 0 },
       { when: ['-p'], code: 'node', codeOperand: 0 },
       { when: ['--check', '--help', '--version'], nothing: true },
+      // node --test runs the test files named, or those it finds as node finds them.
+      { when: ['--test'], tests: 'node' },
       { whenOperand: { index: 0, is: ['-'] }, code: 'node', codeStdin: true },
       { minOperands: 1, code: 'node', codeFile: 0 },
       { code: 'node', codeStdin: true },
@@ -71,16 +83,20 @@ export const INTERPRETERS: readonly Runner[] = [
     names: ['deno'],
     subcommands: {
       eval: { options: { short: 'p', long: ['print|p', 'ext=', 'check'] }, runs: [{ code: 'node', codeOperand: 0 }] },
-      run: { options: { short: 'A', long: ['allow-all|A', 'allow-run=?', 'allow-read=?', 'allow-write=?', 'allow-net=?', 'allow-env=?', 'config=', 'import-map=', 'watch', 'unstable'] }, runs: [{ minOperands: 1, code: 'node', codeFile: 0 }] },
+      // `deno run npm:PKG ARGS` runs the npm package's program, named after it.
+      run: { options: { short: 'A', long: ['allow-all|A', 'allow-run=?', 'allow-read=?', 'allow-write=?', 'allow-net=?', 'allow-env=?', 'config=', 'import-map=', 'watch', 'unstable'] }, runs: [{ whenOperandMatches: { index: 0, pattern: '^npm:' }, argv: 0, installable: true }, { minOperands: 1, code: 'node', codeFile: 0 }] },
     },
     runs: [{ nothing: true }],
   },
+  { names: ['pytest', 'py.test'], options: PYTEST, runs: [{ tests: 'pytest' }] },
   {
     names: ['ruby', 'jruby', 'truffleruby'],
     options: { short: 'acdhlnpsSvwy0::C:e:E:F:i::I:r:W::x::K:T::', long: ['help', 'version', 'disable=', 'enable=', 'encoding=', 'jit', 'yjit', 'verbose', 'copyright'] },
     runs: [
       { when: ['-r'], code: 'ruby', moduleOption: ['-r'], also: true },
-      { when: ['-e'], code: 'ruby', codeOption: ['-e'] },
+      // -c checks the syntax and exits without running the script (ruby(1)).
+      { when: ['-c'], nothing: true },
+      { when: ['-e'], code: 'ruby', codeOption: ['-e'], dataOperands: 0 },
       { minOperands: 1, code: 'ruby', codeFile: 0 },
       { code: 'ruby', codeStdin: true },
     ],
@@ -91,7 +107,7 @@ export const INTERPRETERS: readonly Runner[] = [
     options: { short: 'aflnpsStTuUvwWXcCd::D::e:E:F:i::I:m:M:V::x::', long: ['help', 'version'] },
     runs: [
       { when: ['-M', '-m'], code: 'perl', moduleOption: ['-M', '-m'], also: true },
-      { when: ['-e', '-E'], code: 'perl', codeOption: ['-e', '-E'] },
+      { when: ['-e', '-E'], code: 'perl', codeOption: ['-e', '-E'], dataOperands: 0 },
       { minOperands: 1, code: 'perl', codeFile: 0 },
       { code: 'perl', codeStdin: true },
     ],
@@ -160,6 +176,14 @@ export const INTERPRETERS: readonly Runner[] = [
   // exiftool's -if condition is Perl code.
   { names: ['exiftool'], options: { long: ['if=', 'p=', 'api=', 'userparam=', 'config=', 'tagsfromfile=', 'execute', 'common_args', 'overwrite_original', 'recurse|r', 'ext=', 'o='], singleDashLong: true, permute: true, caseInsensitive: true }, runs: [{ when: ['--if'], code: 'perl', codeOption: ['--if'], self: true, also: true }, { nothing: true }] },
   { names: ['ed', 'red'], options: { short: 'EGlrsp:' }, runs: [{ code: 'ed', codeStdin: true, self: true }] },
+  // raku's shell/run/qx; Miller's DSL (put, filter) has system() and exec(); Perl rename's expression is Perl.
+  { names: ['raku', 'perl6', 'rakudo'], options: { short: 'cnpvhe:I:M:', long: ['doc=?', 'help|h', 'version|v', 'stagestats', 'll-exception'] }, runs: [{ when: ['-e'], code: 'code', codeOption: ['-e'], dataOperands: 0 }, { when: ['-c'], nothing: true }, { minOperands: 1, code: 'code', codeFile: 0 }, { code: 'code', codeStdin: true }] },
+  { names: ['mlr', 'miller'], options: { short: 'nI', long: ['from=', 'load=', 'mload=', 'ifs=', 'ofs=', 'ips=', 'ops=', 'irs=', 'ors=', 'fs=', 'ps=', 'rs=', 'nr-progress-mod=', 'records-per-batch=', 'tz='], permute: true }, runs: [{ code: 'code', codeOperands: 0, self: true }] },
+  { names: ['rename', 'prename', 'file-rename', 'perl-rename'], options: { short: 'vn0fdl:e:E:', long: ['verbose|v', 'nono|n', 'force|f', 'filename', 'path', 'fullpath', 'help', 'version', 'null|0'], permute: true }, runs: [{ when: ['-e', '-E'], code: 'perl', codeOption: ['-e', '-E'], self: true }, { minOperands: 1, code: 'perl', codeOperand: 0, self: true }, { nothing: true }] },
+  // IPython runs `!cmd` lines in the shell, and the rest as Python.
+  { names: ['ipython', 'ipython3'], options: { short: 'c:m:i', long: ['no-banner', 'profile=', 'ipython-dir=', 'quick', 'classic', 'simple-prompt', 'no-confirm-exit', 'InteractiveShellApp.exec_lines='], ends: 'cm' }, runs: [{ when: ['-c'], code: 'ipython', codeOption: ['-c'], dataOperands: 0 }, { when: ['-m'], code: 'python', moduleOption: ['-m'] }, { minOperands: 1, code: 'ipython', codeFile: 0 }, { code: 'ipython', codeStdin: true }] },
+  // rails runner evaluates Ruby code or runs a Ruby file, in the application.
+  { names: ['rails'], subcommandAliases: { r: 'runner' }, subcommands: { runner: { options: { short: 'e:h', long: ['environment=|e', 'skip-executor', 'help|h'] }, runs: [{ whenOperandMatches: { index: 0, pattern: '\\.rb$' }, code: 'ruby', codeFile: 0 }, { minOperands: 1, code: 'ruby', codeOperand: 0, dataOperands: 1 }] } }, runs: [{ nothing: true }] },
   { names: ['tclsh', 'wish'], runs: [{ minOperands: 1, code: 'tcl', codeFile: 0 }, { code: 'tcl', codeStdin: true }] },
   {
     names: ['awk', 'gawk', 'mawk', 'nawk', 'busybox-awk'],
@@ -204,6 +228,27 @@ export const INTERPRETERS: readonly Runner[] = [
   },
 ];
 
+/**
+ * Modules that run what their arguments name (`python -m cProfile FILE`, `-m pdb FILE`, `-m unittest
+ * NAME`, `-m pytest`, `-m timeit STMT`): rows read as the program `python -m NAME` (expand/modules.ts).
+ */
+export const PYTHON_MODULES: readonly Runner[] = [
+  { names: ['cProfile', 'profile'], options: { short: 'o:s:m:', ends: 'm' }, runs: [{ when: ['-m'], code: 'python', moduleOption: ['-m'] }, { minOperands: 1, code: 'python', codeFile: 0 }, { nothing: true }] },
+  // pdb's -c commands that are not pdb's own run as Python statements.
+  { names: ['pdb'], options: { short: 'c:m:h', long: ['command=|c', 'help|h'], ends: 'm' }, runs: [{ when: ['-c'], code: 'python', codeOption: ['-c'], also: true }, { when: ['-m'], code: 'python', moduleOption: ['-m'] }, { minOperands: 1, code: 'python', codeFile: 0 }, { nothing: true }] },
+  { names: ['trace'], options: { short: 'cltTrsgmC:f:R', long: ['count|c', 'trace|t', 'listfuncs|l', 'trackcalls|T', 'report|r', 'summary|s', 'missing|m', 'timing|g', 'coverdir=|C', 'file=|f', 'no-report|R', 'ignore-module=', 'ignore-dir=', 'module', 'help', 'version'] }, runs: [{ when: ['--module'], code: 'python', moduleOperands: 0 }, { minOperands: 1, code: 'python', codeFile: 0 }, { nothing: true }] },
+  { names: ['timeit'], options: { short: 'n:r:s:u:pvh', long: ['number=|n', 'repeat=|r', 'setup=|s', 'unit=|u', 'process|p', 'verbose|v', 'help|h'] }, runs: [{ when: ['-s'], code: 'python', codeOption: ['-s'], also: true }, { code: 'python', codeOperands: 0 }] },
+  { names: ['doctest'], options: { short: 'vo:f', long: ['verbose|v', 'option=|o', 'fail-fast|f'], permute: true }, runs: [{ code: 'python', moduleOperands: 0 }] },
+  {
+    names: ['unittest'],
+    options: { short: 'vqfcbk:', long: ['verbose|v', 'quiet|q', 'failfast|f', 'catch|c', 'buffer|b', 'locals', 'durations='], permute: true },
+    subcommands: { discover: { options: { short: 'vqfcbks:p:t:', long: ['start-directory=|s', 'pattern=|p', 'top-level-directory=|t', 'verbose|v', 'quiet|q', 'failfast|f', 'catch|c', 'buffer|b', 'locals', 'durations='], permute: true }, runs: [{ tests: 'unittest' }] } },
+    runs: [{ minOperands: 1, code: 'python', moduleOperands: 0 }, { tests: 'unittest' }],
+  },
+  { names: ['pytest', 'py.test'], options: PYTEST, runs: [{ tests: 'pytest' }] },
+  { names: ['IPython'], options: { short: 'c:m:i', ends: 'cm' }, runs: [{ when: ['-c'], code: 'ipython', codeOption: ['-c'], dataOperands: 0 }, { minOperands: 1, code: 'ipython', codeFile: 0 }, { code: 'ipython', codeStdin: true }] },
+];
+
 /** GNU tar's options (bsdtar reads the same that matter here). */
 export const TAR: OptionGrammar = {
   short: 'AcdrtuxzjJZaBhiklmnopPsSUvwWb:C:f:F:g:H:I:K:L:N:T:V:X:',
@@ -217,7 +262,7 @@ export const TAR: OptionGrammar = {
 
 // ------------------------------------------------------------------ tools with command hooks
 export const HOOKED_TOOLS: readonly Runner[] = [
-  { names: ['find', 'gfind', 'bfs'], options: READERS.find!, runs: [{ embedded: { from: ['-exec', '-execdir', '-ok', '-okdir'], to: [';', '+'] }, self: true }] },
+  { names: ['find', 'gfind', 'bfs'], options: READERS.find!, runs: [{ embedded: { from: ['-exec', '-execdir', '-ok', '-okdir'], to: [';', '+'], placeholder: '{}' }, self: true }] },
   {
     names: ['tar', 'gtar', 'bsdtar'],
     options: TAR,

@@ -13,7 +13,7 @@ export const SCP: OptionGrammar = { short: '346ABCOpqRrTvc:D:F:i:J:l:o:P:S:X:', 
 export const SFTP: OptionGrammar = { short: '46AaCfNpqrvB:b:c:D:F:i:J:l:o:P:R:S:s:X:', permute: true };
 export const SSHFS: OptionGrammar = { short: 'VdfshCo:p:F:', long: ['version', 'debug', 'help'], permute: true };
 export const RSYNC: OptionGrammar = {
-  short: 'vqcarRbuldLkKHpEAXogDtUNOJSnWxCIyz0hPiFM:e:B:T:f:',
+  short: 'vqcarRbuldLkKHpEAXogDtUNOJSnWxCIyz0hPiFsM:e:B:T:f:',
   long: ['rsh=|e', 'rsync-path=', 'exclude=', 'include=', 'filter=|f', 'files-from=', 'exclude-from=', 'include-from=',
     'temp-dir=|T', 'partial-dir=', 'log-file=', 'log-file-format=', 'password-file=', 'port=', 'chmod=', 'chown=',
     'compare-dest=', 'link-dest=', 'copy-dest=', 'backup-dir=', 'suffix=', 'timeout=', 'contimeout=', 'bwlimit=',
@@ -21,7 +21,8 @@ export const RSYNC: OptionGrammar = {
     'compress-choice=', 'compress-level=', 'checksum-choice=', 'info=', 'debug=', 'remote-option=|M', 'sockopts=',
     'outbuf=', 'iconv=', 'address=', 'only-write-batch=', 'write-batch=', 'read-batch=', 'protocol=', 'stop-after=',
     'stop-at=', 'skip-compress=', 'mkpath', 'remove-source-files', 'remove-sent-files', 'delete', 'dry-run|n',
-    'list-only', 'recursive|r', 'archive|a', 'verbose|v', 'server', 'sender', 'daemon', 'config=', 'help', 'version'],
+    'list-only', 'recursive|r', 'archive|a', 'verbose|v', 'server', 'sender', 'daemon', 'config=', 'help', 'version',
+    'old-args', 'no-old-args', 'secluded-args|s', 'protect-args', 'no-secluded-args', 'no-protect-args', 'fake-super'],
   permute: true, abbreviate: true,
 };
 
@@ -124,6 +125,13 @@ export const GIT_PUSH: OptionGrammar = {
     'verify', 'thin', 'no-thin', 'repo=', 'receive-pack=', 'exec=', 'push-option=|o', 'signed=?', 'no-signed',
     'recurse-submodules=', 'no-recurse-submodules', 'ipv4|4', 'ipv6|6', 'no-force'],
   permute: true, abbreviate: true,
+};
+
+/** `git http-push` (git-http-push(1)): `-d`/`-D` delete the refs named, `--force` skips the fast-forward check. */
+export const GIT_HTTP_PUSH: OptionGrammar = {
+  short: 'dDv',
+  long: ['all', 'force', 'dry-run', 'verbose|v', 'delete|d', 'force-delete|D'],
+  permute: true,
 };
 
 // ---------------------------------------------------------------- container engines reached without their CLI

@@ -10,7 +10,8 @@ export const READERS: Readonly<Record<string, OptionGrammar>> = {
       'setup-keys', 'update-catalog', 'unit=|u', 'user-unit=', 'identifier=|t', 'since=|S', 'until=|U', 'lines=?|n', 'output=|o',
       'priority=|p', 'grep=|g', 'boot=?|b', 'directory=|D', 'file=', 'root=', 'image=', 'machine=|M', 'follow|f', 'reverse|r',
       'no-pager', 'pager-end|e', 'catalog|x', 'quiet|q', 'all|a', 'output-fields=', 'cursor=', 'after-cursor=', 'namespace=',
-      'field=|F', 'fields|N', 'list-boots', 'disk-usage', 'verify', 'header', 'utc', 'no-hostname', 'case-sensitive=?'],
+      'field=|F', 'fields|N', 'list-boots', 'disk-usage', 'verify', 'header', 'utc', 'no-hostname', 'case-sensitive=?',
+      'cursor-file=', 'show-cursor', 'no-tail', 'merge|m', 'list-namespaces', 'list-catalog', 'dump-catalog', 'new-id128'],
     permute: true, abbreviate: true,
   },
   systemctl: {
@@ -32,6 +33,8 @@ export const READERS: Readonly<Record<string, OptionGrammar>> = {
       'user-agent=|A', 'referer=|e', 'cacert=', 'cert=|E', 'key=', 'resolve=', 'compressed', 'http2', 'no-buffer|N', 'help|h', 'globoff|g', 'request-target=', 'path-as-is'],
     permute: true,
   },
+  // ss(8): -D/--diag FILE dumps raw socket information into FILE; -K kills sockets.
+  ss: { short: 'hVHnrapsteomiKEZNbxuwSM046f:A:D:F:', long: ['diag=|D', 'filter=|F', 'family=|f', 'query=|A', 'socket=', 'kill|K', 'events|E', 'context|Z', 'contexts|z', 'net=|N', 'numeric|n', 'resolve|r', 'all|a', 'listening|l', 'options|o', 'extended|e', 'memory|m', 'processes|p', 'info|i', 'summary|s', 'tcp|t', 'udp|u', 'unix|x', 'raw|w', 'no-header|H', 'oneline|O'], permute: true, abbreviate: true },
   date: { short: 'IRuf:d:r:s:', long: ['date=|d', 'file=|f', 'reference=|r', 'set=|s', 'utc|u', 'universal', 'iso-8601=?|I', 'rfc-email|R', 'rfc-3339=', 'debug', 'resolution'], permute: true, abbreviate: true },
   hostname: { short: 'aAbdfFiIsyF:', long: ['file=|F', 'boot|b', 'alias|a', 'domain|d', 'fqdn|f', 'long', 'ip-address|i', 'all-ip-addresses|I', 'short|s', 'yp|y', 'nis'], permute: true, abbreviate: true },
   find: {
@@ -130,3 +133,19 @@ export const LOCAL_KUBE_CONTEXTS = /^(?:kind-.+|minikube|docker-desktop|docker-f
 
 /** The verb a program runs when none is given (`systemctl --failed` is `systemctl list-units --failed`). */
 export const DEFAULT_VERBS: Readonly<Record<string, string>> = { systemctl: 'list-units' };
+
+/**
+ * Variables that make a program on the read-only list run other code or write a file: a library
+ * preloaded into it, the PATH its name is looked up in, a file of options or a config directory it
+ * reads (rg's --pre, curl's `output =`, docker's CLI plugins), a shell's startup file. On the server
+ * none of those files is visible, so a listed program run with one of them set is not a look.
+ */
+export const SERVER_ENV_RUNS: readonly RegExp[] = [
+  /^LD_(?:PRELOAD|LIBRARY_PATH|AUDIT)$/, /^PATH$/, /^BASH_ENV$/, /^ENV$/, /^RIPGREP_CONFIG_PATH$/, /^CURL_HOME$/,
+  /^DOCKER_CONFIG$/, /^HOME$/, /^XDG_CONFIG_HOME$/, /^GIT_CONFIG(?:_GLOBAL|_SYSTEM|_COUNT|_PARAMETERS)?$/, /^GIT_EXEC_PATH$/,
+  /^(?:GIT_|SYSTEMD_)?PAGER$/, /^LESSOPEN$/, /^LESSCLOSE$/, /^LESSKEY(?:_SYSTEM)?$/, /^(?:GIT_)?EDITOR$/, /^VISUAL$/,
+  /^GIT_SSH(?:_COMMAND)?$/, /^GIT_EXTERNAL_DIFF$/, /^PYTHONPATH$/, /^PERL5LIB$/, /^PERL5OPT$/, /^NODE_OPTIONS$/,
+];
+
+/** Variables whose value, when a path (not a number or a boolean), is a file the program writes (git's traces). */
+export const SERVER_ENV_WRITES = /^GIT_TRACE(?:_[A-Z0-9_]+)?$/;

@@ -9,7 +9,7 @@ import type { Run } from './types.js';
 /** Does this row run something the command's text does not show (a file, stdin, an environment variable)? */
 function hidden(x: Run): boolean {
   return x.script !== undefined || !!x.scriptOption || !!x.stdinShell || x.codeFile !== undefined || !!x.codeFileOption
-    || !!x.codeStdin || !!x.scriptOrCommandOption || !!x.envShell;
+    || !!x.codeStdin || !!x.scriptOrCommandOption || !!x.envShell || !!x.tests || x.moduleOperands !== undefined;
 }
 
 /**
@@ -20,13 +20,17 @@ export function fileRunnerNames(): { names: string[]; guarded: { program: string
   const names: string[] = [];
   const guarded: { program: string; keywords: string[] }[] = [];
   for (const r of [...RUNNERS, ...INTERPRETERS, ...HOOKED_TOOLS]) {
-    const runs = [...r.runs, ...Object.values(r.subcommands ?? {}).flatMap((sub) => sub.runs)].filter(hidden);
+    // A subcommand's row needs the subcommand's name in the text (or an alias; any prefix where the program takes one).
+    const runs = [...r.runs.map((x) => ({ x, sub: [] as string[] })), ...Object.entries(r.subcommands ?? {}).flatMap(([name, sub]) => sub.runs.map((x) => ({
+      x, sub: r.abbreviateSubcommands ? [] : [name, ...Object.entries(r.subcommandAliases ?? {}).filter(([, to]) => to === name).map(([from]) => from)],
+    })))].filter((e) => hidden(e.x));
     if (runs.length === 0) continue;
     // A row turned on only by long options or environment variables: those words (as short as the
     // program accepts them) must be in the text. A short option may hide in a cluster: always read.
     const keywords: string[] = [];
     let always = false;
-    for (const x of runs) {
+    for (const { x, sub } of runs) {
+      if (!x.when && !x.envShell && sub.length > 0) { keywords.push(...sub); continue; }
       if (!x.when && !x.envShell) always = true;
       keywords.push(...(x.envShell ?? []));
       for (const w of x.when ?? []) {

@@ -25,6 +25,8 @@ export const RUNNERS: readonly Runner[] = [
     names: SHELL_NAMES,
     options: shellOptions,
     runs: [
+      // -n reads commands without running them (bash(1); ignored by an interactive shell).
+      { when: ['-n'], unless: ['-i'], nothing: true },
       { when: ['-c'], shellOperand: 0, label: '-c' },
       { when: ['-s'], stdinShell: true },
       { minOperands: 1, script: 0 },
@@ -307,9 +309,11 @@ export const RUNNERS: readonly Runner[] = [
   { names: ['aws-vault'], subcommands: { exec: { options: { short: 'jd:', long: ['duration=|d', 'no-session', 'region=', 'server', 'json|j', 'prompt='] }, runs: [{ argv: 1 }] } }, runs: [{ nothing: true }] },
   { names: ['sops'], subcommands: { 'exec-env': { options: { long: ['background', 'pristine', 'user='] }, runs: [{ shellOperand: 1 }] }, 'exec-file': { options: { long: ['background', 'no-fifo', 'user=', 'filename=', 'output-type=', 'input-type='] }, runs: [{ shellOperand: 1 }] } }, runs: [{ nothing: true }] },
   { names: ['direnv'], subcommands: { exec: { runs: [{ argv: 1 }] } }, runs: [{ nothing: true }] },
+  // Procfile runners: `run CMD` runs one command with the app's environment (start reads the Procfile: expand/tasks.ts).
+  { names: ['foreman', 'honcho', 'forego'], options: { short: 'e:d:f:', long: ['env=|e', 'app-root=', 'root=|d', 'procfile=|f'] }, subcommands: { run: { options: { short: 'e:d:f:', long: ['env=|e', 'root=|d', 'procfile=|f'] }, runs: [{ argv: 0 }] } }, runs: [{ nothing: true }] },
 
   // ------------------------------------------------------------------ package and task runners
-  { names: ['npx'], options: { short: 'yqc:p:', long: ['call=|c', 'package=|p', 'yes|y', 'no', 'quiet|q', 'ignore-existing', 'no-install', 'prefix=', 'workspace=', 'include-workspace-root'] }, runs: [{ when: ['-c'], shellOption: ['-c'] }, { argv: 0 }] },
+  { names: ['npx'], options: { short: 'yqc:p:', long: ['call=|c', 'package=|p', 'yes|y', 'no', 'quiet|q', 'ignore-existing', 'no-install', 'prefix=', 'workspace=', 'include-workspace-root'] }, runs: [{ when: ['-c'], shellOption: ['-c'] }, { argv: 0, versioned: true }] },
   { names: ['bunx', 'pnpx', 'uvx', 'pipx'], options: { short: 'p:', long: ['package=|p', 'from=', 'with=', 'python=', 'bun', 'spec='] }, runs: [{ argv: 0 }], subcommands: { run: { options: { long: ['spec=', 'python=', 'no-cache', 'pypackages', 'path'] }, runs: [{ argv: 0 }] } } },
   { names: ['sort'], options: { long: ['compress-program=', 'buffer-size=|S', 'temporary-directory=|T', 'output=|o', 'key=|k', 'field-separator=|t', 'parallel=', 'files0-from=', 'random-source=', 'sort='], short: 'bcCdfghiMmnrRsuVzS:T:o:k:t:', permute: true, abbreviate: true }, runs: [{ when: ['--compress-program'], scriptOrCommandOption: ['--compress-program'], self: true, also: true }, { nothing: true }] },
   { names: ['split'], options: { long: ['filter=', 'lines=|l', 'bytes=|b', 'line-bytes=|C', 'number=|n', 'suffix-length=|a', 'additional-suffix=', 'numeric-suffixes=?', 'hex-suffixes=?', 'separator=|t'], short: 'del:b:C:n:a:t:x', permute: true, abbreviate: true }, runs: [{ when: ['--filter'], shellOption: ['--filter'], self: true, also: true }, { nothing: true }] },
@@ -320,8 +324,15 @@ export const RUNNERS: readonly Runner[] = [
   { names: ['tcpdump'], options: { short: 'c:C:F:G:i:r:s:T:w:W:y:z:Z:AbdDefhHIJKlLnNOpqStuUvxX', long: ['interface=|i', 'snapshot-length=|s'], permute: true }, runs: [{ when: ['-z'], shellOption: ['-z'] }, { when: ['-F'], nothing: true }, { nothing: true }] },
   { names: ['pandoc'], options: { short: 'f:t:o:F:L:s', long: ['from=|f', 'to=|t', 'output=|o', 'filter=|F', 'lua-filter=|L', 'standalone|s', 'template=', 'metadata=|M', 'variable=|V', 'toc'], permute: true }, runs: [{ when: ['-F'], scriptOption: ['-F'] }, { nothing: true }] },
   // go run/test -exec PROG: go runs PROG (split on spaces) in front of the built binary.
-  { names: ['go'], subcommands: Object.fromEntries(['run', 'test'].map((sub) => [sub, { options: { long: ['exec=', 'o=', 'tags=', 'ldflags=', 'gcflags=', 'run=', 'count=', 'timeout=', 'bench=', 'coverprofile=', 'C=', 'p=', 'mod=', 'race', 'v', 'cover', 'short', 'json', 'x', 'n', 'a', 'trimpath'], singleDashLong: true, permute: true },
-    runs: [{ when: ['--exec'], shellOption: ['--exec'] }, { nothing: true }] }])), runs: [{ nothing: true }] },
+  // -toolexec 'CMD' runs CMD in front of every tool, vet's -vettool is the vet program; go test runs the packages' code.
+  { names: ['go'], subcommands: Object.fromEntries(['run', 'test', 'build', 'install', 'vet', 'list'].map((sub) => [sub, { options: { short: 'C:', long: ['exec=', 'toolexec=', 'vettool=', 'o=', 'tags=', 'ldflags=', 'gcflags=', 'asmflags=', 'run=', 'skip=', 'count=', 'timeout=', 'bench=', 'coverprofile=', 'p=', 'mod=', 'modfile=', 'overlay=', 'pgo=', 'race', 'v', 'cover', 'short', 'json', 'x', 'n', 'a', 'trimpath'], singleDashLong: true, permute: true },
+    runs: [{ when: ['--exec', '--toolexec'], shellOption: ['--exec', '--toolexec'], also: true }, { when: ['--vettool'], scriptOrCommandOption: ['--vettool'], also: true }, sub === 'test' ? { tests: 'go' as const } : { nothing: true as const }] }])), runs: [{ nothing: true }] },
+  { names: ['rustup'], subcommands: { run: { options: { long: ['install'] }, runs: [{ argv: 1 }] } }, runs: [{ nothing: true }] },
+  // `cargo watch` is cargo-watch: -s runs a shell string, -x a cargo command, on each change.
+  { names: ['cargo-watch'], options: { short: 'cqCNx:s:w:i:d:B:', long: ['exec=|x', 'shell=|s', 'watch=|w', 'ignore=|i', 'delay=|d', 'features=', 'workdir=|C', 'clear|c', 'quiet|q', 'postpone', 'poll'], permute: true }, runs: [{ when: ['-s'], shellOption: ['-s'], also: true }, { when: ['-x'], shellOption: ['-x'], prefix: 'cargo ', also: true }, { nothing: true }] },
+  { names: ['nx'], subcommands: { exec: { options: { long: ['projects=', 'exclude=', 'all', 'parallel=?', 'verbose'] }, runs: [{ argv: 0 }] } }, runs: [{ nothing: true }] },
+  // newgrp starts a login shell with the group, which reads stdin.
+  { names: ['newgrp'], options: { short: 'l' }, runs: [{ stdinShell: true }] },
     // apt's -o hooks (…::Pre-Invoke, …::Post-Invoke, Pre-Install-Pkgs) run shell commands.
   { names: ['apt', 'apt-get', 'aptitude'], options: { short: 'yqsdfmbuVho:c:t:', long: ['option=|o', 'config-file=|c', 'target-release=|t', 'yes|y', 'assume-yes', 'quiet|q', 'simulate|s', 'download-only|d', 'fix-broken|f', 'no-install-recommends', 'install-recommends', 'purge', 'reinstall', 'allow-downgrades'], permute: true },
     runs: [{ when: ['-o'], shellOption: ['-o'], valueKey: '[\\w:-]*(?:Pre-Invoke|Post-Invoke|Post-Invoke-Success|Pre-Install-Pkgs)(?:::)?', also: true }, { nothing: true }] },

@@ -5,7 +5,10 @@ import type { OptionGrammar } from '../getopt.js';
 export type CodeLanguage =
   | 'python' | 'node' | 'ruby' | 'perl' | 'php' | 'lua' | 'tcl' | 'r' | 'powershell' | 'applescript'
   | 'awk' | 'sed' | 'vim' | 'gdb' | 'lisp' | 'expect' | 'crontab' | 'ed' | 'less' | 'code'
-  | 'sqlite' | 'psql' | 'mysql' | 'dc' | 'm4' | 'ftp' | 'fzf' | 'tmux' | 'screen';
+  | 'sqlite' | 'psql' | 'mysql' | 'dc' | 'm4' | 'ftp' | 'fzf' | 'tmux' | 'screen' | 'ipython';
+
+/** Test runners whose test files (found as the runner finds them) are the project's code they run (expand/tests.ts). */
+export type TestRunner = 'pytest' | 'unittest' | 'go' | 'node';
 
 /**
  * One way a program runs something. Rows are tried in order; a row applies when its option
@@ -51,7 +54,7 @@ export interface Run {
   readonly operandPattern?: string;
   /** …or the one operand at this index (`bash -c STRING arg0 …`). */
   readonly shellOperand?: number;
-  /** With `shellEach`: each payload is this text followed by the operand (`tmux ` for tmux's command arguments). */
+  /** With `shellEach` or `shellOption`: each payload is this text followed by the operand (`tmux ` for tmux's command arguments, `cargo ` for `cargo watch -x`). */
   readonly prefix?: string;
   /** The value of this option is a program to run: a path is judged as a script, a name as that command. */
   readonly scriptOrCommandOption?: readonly string[];
@@ -71,6 +74,12 @@ export interface Run {
   readonly codeFile?: number;
   readonly codeFileOption?: readonly string[];
   readonly codeStdin?: true;
+  /** With `code`: every operand from this index on is code too (`mlr … put EXPR`, `python -m timeit STMT`). */
+  readonly codeOperands?: number;
+  /** With `code`: operands from this index on name modules (or files) of that language to load (`python -m unittest NAME`). */
+  readonly moduleOperands?: number;
+  /** The test files this runner collects, from its operands or as it searches for them. */
+  readonly tests?: TestRunner;
   /** With `code`: these options' values name modules of that language to load (`python -m`, `perl -M`, `ruby -r`). */
   readonly moduleOption?: readonly string[];
   /** Environment variables whose value is a command the program runs through a shell (`LESSOPEN`, `MANPAGER`). */
@@ -78,7 +87,8 @@ export interface Run {
   /** Operands that start with `+` are code too (`vim +'!cmd'`). */
   readonly codePlusOperands?: true;
   /** Commands inside the arguments, each from one of `from` to one of `to` (`find -exec … ;`). */
-  readonly embedded?: { readonly from: readonly string[]; readonly to: readonly string[] };
+  /** `placeholder`: the string replaced by a name found at run time (find's `{}`). */
+  readonly embedded?: { readonly from: readonly string[]; readonly to: readonly string[]; readonly placeholder?: string };
   /** With code: values of these options, and operands from this index, are data the code may run (awk -v, ARGV). */
   readonly dataOptions?: readonly string[];
   readonly dataOperands?: number;
@@ -88,6 +98,8 @@ export interface Run {
   readonly dropDashDash?: true;
   /** With argv: the first word is an installable (`nixpkgs#docker`): the program is named after it. */
   readonly installable?: true;
+  /** With argv: the first word may carry a version, which is not part of the program's name (`npx node@20`). */
+  readonly versioned?: true;
   /** `gh alias set NAME EXPANSION`: a shell expansion (`!…`, --shell) or gh arguments that run later. */
   readonly ghAlias?: true;
   /** Runs nothing from the command line (`command -v`, `sudo -l`): judged as the program itself. */

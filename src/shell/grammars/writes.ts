@@ -123,3 +123,33 @@ export const PACKAGE_CHANGES: Readonly<Record<string, readonly string[]>> = {
 
 /** An operand that names the gitops-guard package (`gitops-guard@1`, `alias@npm:gitops-guard`, `../gitops-guard`, `devDependencies.gitops-guard=…`). */
 export const GUARD_PACKAGE = /(?:^|[/:@.])gitops-guard(?:$|[@#/=]|-\d)/;
+
+/**
+ * Compilers, as far as where they write the program they build (expand/compiled.ts): which options
+ * take a separate value, which names the output, which operands are sources, and the output's
+ * default name (`a.out`, or the first source's name without its extension). javac writes a class
+ * file per source; `java File.java` runs a source file in one step (JEP 330).
+ */
+export interface CompilerSpec {
+  readonly valued: readonly string[];
+  readonly output: string;
+  readonly sources: RegExp;
+  readonly default: 'a.out' | 'stem' | 'class';
+  /** A subcommand that builds (`go build`). */
+  readonly sub?: string;
+}
+
+const CC: CompilerSpec = {
+  valued: ['-I', '-L', '-D', '-U', '-x', '-include', '-imacros', '-isystem', '-idirafter', '-iquote', '-MF', '-MT', '-MQ', '-Xlinker', '-Xassembler', '-Xpreprocessor', '-aux-info', '-T', '-z', '-l'],
+  output: '-o', sources: /\.(?:c|cc|cp|cxx|cpp|CPP|c\+\+|C|m|mm|s|S|sx|i|ii)$/, default: 'a.out',
+};
+
+export const COMPILERS: Readonly<Record<string, CompilerSpec>> = {
+  cc: CC, gcc: CC, 'g++': CC, 'c++': CC, clang: CC, 'clang++': CC, tcc: CC, 'musl-gcc': CC, zig: { ...CC, sub: 'cc' },
+  rustc: { valued: ['-L', '-l', '--crate-type', '--crate-name', '--edition', '--emit', '--out-dir', '--target', '-C', '--cfg', '--extern', '--cap-lints', '-W', '-A', '-D', '-F'], output: '-o', sources: /\.rs$/, default: 'stem' },
+  go: { valued: ['-p', '-C', '-asmflags', '-buildmode', '-buildvcs', '-compiler', '-gccgoflags', '-gcflags', '-installsuffix', '-ldflags', '-mod', '-modfile', '-overlay', '-pgo', '-pkgdir', '-tags', '-toolexec'], output: '-o', sources: /\.go$/, default: 'stem', sub: 'build' },
+  javac: { valued: ['-d', '-cp', '-classpath', '--class-path', '-sourcepath', '--source-path', '-encoding', '-source', '--source', '-target', '--target', '--release', '-processorpath', '-s', '-h', '--module-path', '-p'], output: '-d', sources: /\.java$/, default: 'class' },
+};
+
+/** Options of `java` that take a separate value (its first operand is the class, jar or source file). */
+export const JAVA_VALUED: readonly string[] = ['-cp', '-classpath', '--class-path', '-p', '--module-path', '--add-modules', '--source', '-m', '--module', '--add-opens', '--add-exports', '--enable-native-access'];

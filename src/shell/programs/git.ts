@@ -2,13 +2,15 @@
 // given for this run (also through GIT_CONFIG_* variables), aliases from that configuration, the
 // subcommand, and for `git push` the destinations as git resolves them.
 import { getopt, has, optionIs, valueOf, type Arg, type OptionGrammar, type Scan } from '../getopt.js';
-import { GIT, GIT_PUSH } from '../grammars/managed.js';
+import { GIT, GIT_HTTP_PUSH, GIT_PUSH } from '../grammars/managed.js';
 
 export interface GitConfig {
   /** Lower-cased key (`core.pager`, `alias.p`, `remote.origin.push`). */
   readonly key: string;
   /** The value; null when computed at run time. */
   readonly value: string | null;
+  /** The key as written, where its case matters (`url.<base>.insteadOf`: the base is case-sensitive). */
+  readonly written?: string;
 }
 
 export interface GitCommand {
@@ -52,11 +54,12 @@ function envConfig(env: ReadonlyMap<string, string | null>): { config: GitConfig
 function configOf(text: Arg, env: ReadonlyMap<string, string | null>, fromEnv: boolean): GitConfig | null {
   if (text === null) return null;
   const eq = text.indexOf('=');
-  const key = (eq < 0 ? text : text.slice(0, eq)).toLowerCase();
-  if (!fromEnv) return { key, value: eq < 0 ? 'true' : text.slice(eq + 1) };
+  const written = eq < 0 ? text : text.slice(0, eq);
+  const key = written.toLowerCase();
+  if (!fromEnv) return { key, written, value: eq < 0 ? 'true' : text.slice(eq + 1) };
   // --config-env=key=ENVVAR: the value is that variable's.
   const v = eq < 0 ? null : env.get(text.slice(eq + 1));
-  return { key, value: v === undefined ? null : v };
+  return { key, written, value: v === undefined ? null : v };
 }
 
 /** Split an alias value into words, as git does (quotes group, backslash escapes). */
@@ -77,6 +80,9 @@ function aliasWords(value: string): string[] {
   return out;
 }
 
+/** Alias expansions followed before the rest counts as computed (git itself follows any chain without a loop). */
+const MAX_ALIAS_STEPS = 64;
+
 export function parseGit(args: readonly Arg[], env: ReadonlyMap<string, string | null> = new Map()): GitCommand {
   const scan = getopt(args, GIT);
   const fromEnv = envConfig(env);
@@ -92,10 +98,14 @@ export function parseGit(args: readonly Arg[], env: ReadonlyMap<string, string |
   let sub = words[0] ?? null;
   let alias: string | undefined;
   let shellAlias: string | undefined;
-  // Aliases expand until a real command (git refuses a loop; so do we, after a few steps).
-  for (let step = 0; step < 8 && sub !== null; step++) {
+  // Aliases expand until a real command, as deep as the chain goes (git refuses a loop). A chain longer
+  // than MAX_ALIAS_STEPS, or a loop, is read as computed: the policy blocks it.
+  const seen = new Set<string>();
+  for (let step = 0; sub !== null; step++) {
     const def = [...config].reverse().find((c) => c.key === `alias.${sub!.toLowerCase()}`);
     if (!def) break;
+    if (step >= MAX_ALIAS_STEPS || seen.has(def.key)) { dynamic = true; break; }
+    seen.add(def.key);
     if (def.value === null) { dynamic = true; break; }
     alias ??= sub;
     if (def.value.startsWith('!')) {
@@ -142,7 +152,7 @@ export interface GitPush {
   readonly remote: Arg | undefined;
 }
 
-const FORCE_OPTIONS = ['--force', '--force-with-lease', '--mirror', '--delete', '--prune'];
+const FORCE_OPTIONS = ['--force', '--force-with-lease', '--mirror', '--delete', '--force-delete', '--prune'];
 /** git config files named for this run (environment) or included from its configuration. */
 export const GIT_CONFIG_FILE_ENV = ['GIT_CONFIG_GLOBAL', 'GIT_CONFIG_SYSTEM', 'GIT_CONFIG'];
 
@@ -152,8 +162,11 @@ export function branchOf(ref: string): string | null {
   return ref.replace(/^refs\/heads\//, '').replace(/^heads\//, '');
 }
 
+/** Subcommands that update a remote's refs, and their options: `push`, `send-pack`, `http-push`. */
+export const PUSHES: Readonly<Record<string, OptionGrammar>> = { 'push': GIT_PUSH, 'send-pack': GIT_PUSH, 'http-push': GIT_HTTP_PUSH };
+
 export function parseGitPush(git: GitCommand): GitPush {
-  const scan = getopt(git.args, GIT_PUSH);
+  const scan = getopt(git.args, PUSHES[git.sub ?? ''] ?? GIT_PUSH);
   const forceFlags: string[] = [];
   for (const o of scan.options) {
     // `--no-force` undoes a force given before it.
@@ -171,7 +184,7 @@ export function parseGitPush(git: GitCommand): GitPush {
   let every = has(scan, '--all', '--branches', '--mirror') || configured('mirror') === 'true';
   let current = false;
   let specs = scan.operands.slice(1).map((o) => o.value);
-  const deleting = has(scan, '--delete');
+  const deleting = has(scan, '--delete', '--force-delete');
   if (specs.length === 0) {
     const pushSpec = configured('push');
     if (pushSpec === null) specs = [null];

@@ -1,5 +1,5 @@
 // scp, rsync, sftp and sshfs: which server paths a command line reads and writes.
-import { getopt, has, valueOf, type Arg, type Scan } from '../getopt.js';
+import { getopt, has, optionIs, valueOf, type Arg, type Scan } from '../getopt.js';
 import { RSYNC, SCP, SFTP, SSHFS } from '../grammars/managed.js';
 import { hostOf } from './ssh.js';
 
@@ -32,6 +32,24 @@ export interface Transfer {
   readonly dynamic: boolean;
   /** The program's own options, as read. */
   readonly scan: Scan;
+  /**
+   * Commands the copy runs through the server's shell with a remote path in them, where that path
+   * holds shell syntax (scp -O, rsync --old-args: the path is not protected from the remote shell).
+   */
+  readonly remoteShell?: readonly { readonly host: string; readonly command: string }[];
+}
+
+/** Text a shell reads as more than a path: separators, substitutions, redirections. */
+const SHELL_SYNTAX = /[;&|`$()<>\n]/;
+
+/**
+ * The remote shell's command line for each remote path with shell syntax in it (`scp -f PATH`,
+ * `rsync --server … PATH`), the copy's own server side spelled `true` (what it writes is judged
+ * as a transfer), so that what the path adds is judged as the command it is.
+ */
+function remoteShellOf(t: Transfer): Transfer['remoteShell'] {
+  const out = [...t.reads, ...t.writes].filter((r) => SHELL_SYNTAX.test(r.path)).map((r) => ({ host: r.host, command: `true ${r.path}` }));
+  return out.length > 0 ? out : undefined;
 }
 
 function copyFacts(scan: Scan, rsync: boolean, mutatesSource: boolean): Transfer {
@@ -58,12 +76,34 @@ function copyFacts(scan: Scan, rsync: boolean, mutatesSource: boolean): Transfer
 }
 
 export function parseScp(args: readonly Arg[]): Transfer {
-  return copyFacts(getopt(args, SCP), false, false);
+  const t = copyFacts(getopt(args, SCP), false, false);
+  // -O: the legacy protocol sends `scp -f PATH` / `scp -t PATH` to the remote shell unquoted (scp.c).
+  const remoteShell = has(t.scan, '-O') ? remoteShellOf(t) : undefined;
+  return remoteShell ? { ...t, remoteShell } : t;
 }
+
+/** rsync -M options that change nothing on the server. */
+const HARMLESS_REMOTE_OPTIONS = new Set(['--fake-super']);
 
 export function parseRsync(args: readonly Arg[]): Transfer {
   const scan = getopt(args, RSYNC);
-  return copyFacts(scan, true, has(scan, '--remove-source-files', '--remove-sent-files'));
+  const t = copyFacts(scan, true, has(scan, '--remove-source-files', '--remove-sent-files'));
+  const host = t.reads[0]?.host ?? t.writes[0]?.host;
+  // A dry run (-n) transfers and deletes nothing.
+  const dry = has(scan, '--dry-run');
+  const writes: RemotePath[] = dry ? [] : [...t.writes];
+  let mutatesSource = t.mutatesSource && !dry;
+  // -M/--remote-option: options for the server's rsync, which acts on them even in a dry run.
+  for (const o of scan.options.filter((x) => optionIs(x, ['--remote-option']))) {
+    if (host === undefined) continue;
+    const remote = o.value === null || o.value === undefined ? null : getopt([o.value], RSYNC);
+    if (remote && has(remote, '--remove-source-files', '--remove-sent-files')) mutatesSource = true;
+    else if (!remote || remote.operands.length > 0 || !remote.options.every((x) => HARMLESS_REMOTE_OPTIONS.has(x.name))) writes.push({ host, path: `(rsync -M ${o.value ?? '…'})` });
+  }
+  // --old-args: the remote paths go through the server's shell as written (rsync(1)).
+  const old = scan.options.filter((x) => optionIs(x, ['--old-args', '--no-old-args', '--secluded-args', '--protect-args'])).pop();
+  const remoteShell = old !== undefined && optionIs(old, ['--old-args']) ? remoteShellOf(t) : undefined;
+  return { ...t, writes, mutatesSource, ...(remoteShell ? { remoteShell } : {}) };
 }
 
 export function parseSshfs(args: readonly Arg[]): Transfer {

@@ -1,0 +1,227 @@
+// The make family: `make TARGETS` runs the recipes of the targets (and of their prerequisites) from
+// the makefiles it reads (GNU make manual). What runs besides the recipes is judged too: `$(shell …)`
+// and `VAR != …` run while the makefile is read, whatever the target (8.13 "The shell Function");
+// with -n, -t or -q the recipe lines that start with `+` or mention $(MAKE) still run (5.7.1, 9.3).
+import { resolve } from 'node:path';
+import { getopt, optionIs, valueOf, type Scan } from '../getopt.js';
+import { argOf, type Word } from '../words.js';
+import type { Scope } from './driver.js';
+import { outputOfText, stdinText } from './output.js';
+import { runScriptFile } from './scripts.js';
+
+/** The programs the make family reads. */
+export const MAKE_PROGRAMS: readonly string[] = ['make', 'gmake'];
+
+const MAKE = { short: 'bBdeiknpqrRsStvwC:f:I:j::l::o:W:E:', long: ['directory=|C', 'file=|f', 'makefile=', 'include-dir=|I', 'jobs=?|j', 'eval=|E', 'just-print|n', 'dry-run', 'recon', 'question|q', 'touch|t', 'old-file=|o', 'what-if=|W', 'always-make|B', 'keep-going|k', 'silent|s', 'quiet'], permute: true, abbreviate: true } as const;
+
+/** Variables make takes options from: GNUMAKEFLAGS, then MAKEFLAGS (manual 5.7.3). */
+const FLAG_VARS = ['GNUMAKEFLAGS', 'MAKEFLAGS'];
+
+/** Options that print, touch or question instead of running recipes (the `+` and $(MAKE) lines still run). */
+const NOT_RUNNING = ['-n', '--just-print', '--dry-run', '--recon', '-q', '--question', '-t', '--touch'];
+
+/** `make TARGETS`: the recipes that would run (from the Makefile, `--eval`, or a makefile on stdin). */
+export function makeRecipesFamily(scope: Scope, name: string, args: readonly Word[]): boolean {
+  if (!MAKE_PROGRAMS.includes(name) || !scope.local) return false;
+  const fromEnv: Word[] = [];
+  for (const v of FLAG_VARS) {
+    const flags = scope.env.get(v);
+    if (flags === null) { scope.raise('dynamic-command', `${v} is computed at run time`); return true; }
+    fromEnv.push(...flagWords(flags ?? '').map((w) => ({ value: w, tail: null, text: w, start: 0, end: 0 })));
+  }
+  const all = [...fromEnv, ...args];
+  const scan = getopt(all.map(argOf), MAKE);
+  scope.emit(scope.argv, name, { scan });
+  const dirOpt = valueOf(scan, '-C');
+  const dir = dirOpt === undefined ? scope.cwd : dirOpt === null || scope.cwd === null ? null : resolve(scope.cwd, dirOpt);
+  if (dir === null) { scope.raise('unreadable-script', 'cannot tell which Makefile `make` reads'); return true; }
+  const vars = new Map<string, string>();
+  const targets: string[] = [];
+  for (const o of scan.operands) {
+    // `make PREFIX=$HOME/.local`: a variable whose value is computed, not a target.
+    if (o.value === null && /^[A-Za-z_][A-Za-z0-9_.]*\+?=/.test(all[o.index]?.text ?? '')) continue;
+    if (o.value === null) { scope.raise('dynamic-command', '`make` builds a target named at run time'); return true; }
+    const eq = o.value.indexOf('=');
+    if (eq > 0) vars.set(o.value.slice(0, eq), o.value.slice(eq + 1));
+    else targets.push(o.value);
+  }
+  const texts = makefileTexts(scope, scan, all, dir);
+  if (texts === null) return true;
+  const dry = scan.options.some((o) => optionIs(o, NOT_RUNNING));
+  const made = makeRecipes(texts.join('\n'), targets, vars);
+  for (const text of made.whileReading) scope.script(text, 'make (reading the makefile)', dir);
+  const recipes = dry ? made.recipes.filter((r) => r.always) : made.recipes;
+  // SHELL= on the command line (or in the makefile) runs every recipe through that program.
+  const shell = vars.get('SHELL');
+  if (shell !== undefined && recipes.length > 0 && !/^\/bin\/(ba)?sh$/.test(shell)) {
+    runScriptFile(scope, { value: shell, tail: null, text: shell, start: 0, end: 0 }, `make SHELL=${shell}`, 'exec');
+  }
+  for (const recipe of recipes) scope.script(recipe.text, `make ${recipe.target}`, dir);
+  // A recipe's $(shell …) runs when make expands the recipe, which it does to print it with -n too.
+  for (const text of made.inRecipes) scope.script(text, 'make (expanding a recipe)', dir);
+  return true;
+}
+
+/**
+ * A MAKEFLAGS value as make reads it (main.c, decode_env_switches): words split on blanks a backslash
+ * does not escape; a first word without a dash is single-letter options; later plain words other
+ * than variable settings are ignored.
+ */
+export function flagWords(value: string): string[] {
+  const words = [...value.matchAll(/(?:\\.|[^\s\\])+/gs)].map((m) => m[0].replace(/\\(.)/gs, '$1'));
+  return words.flatMap((w, i) => w.startsWith('-') || w.includes('=') ? [w] : i === 0 ? [`-${w}`] : []);
+}
+
+/** The text of every makefile make reads, in order (MAKEFILES, --eval, -f or the default names); null when that was said to be unknown. */
+function makefileTexts(scope: Scope, scan: Scan, all: readonly Word[], dir: string): string[] | null {
+  const texts: string[] = [];
+  const makefile = (c: string, label: string): boolean => {
+    if (c === '-' || c === '/dev/stdin') {
+      const s = stdinText(scope, scope.stdin, `make -f ${c}`);
+      if (s.kind === 'unknown') { scope.raise('unreadable-script', s.why); return false; }
+      if (s.kind === 'text') texts.push(s.text);
+      return true;
+    }
+    const read = scope.files.read(resolve(dir, c));
+    if (read.kind === 'missing') return true;
+    if (read.kind !== 'text') { scope.raise('unreadable-script', `${label}: ${read.kind === 'unreadable' ? read.why : 'not text'}`); return false; }
+    texts.push(read.text);
+    return true;
+  };
+  // MAKEFILES are read before the makefile.
+  const extra = scope.env.get('MAKEFILES');
+  if (extra === null) { scope.raise('unreadable-script', 'MAKEFILES is computed at run time'); return null; }
+  for (const f of (extra ?? '').split(/\s+/).filter(Boolean)) if (!makefile(f, `MAKEFILES ${f}`)) return null;
+  for (const o of scan.options) {
+    if (!optionIs(o, ['--eval'])) continue;
+    if (o.value === null || o.value === undefined) { scope.raise('dynamic-command', '`make --eval` reads make text computed at run time'); return null; }
+    texts.push(o.value);
+  }
+  const fileOpts = scan.options.filter((o) => optionIs(o, ['-f']));
+  for (const o of fileOpts) {
+    const w = all[o.index]?.value === '-f' || all[o.index]?.value === '--file' ? all[o.index + 1] : undefined;
+    if (o.value === null && w && /^<\(.*\)$/s.test(w.text)) {
+      // `make -f <(printf …)`: the makefile is a command's output.
+      const out = outputOfText(scope, w.text.slice(2, -1));
+      if (out === null) { scope.raise('unreadable-script', 'the Makefile is the output of a command, which cannot be known statically'); return null; }
+      texts.push(out);
+      continue;
+    }
+    if (o.value === null || o.value === undefined) { scope.raise('unreadable-script', 'the Makefile is named at run time'); return null; }
+    if (!makefile(o.value, o.value)) return null;
+  }
+  if (fileOpts.length > 0) return texts;
+  for (const c of ['GNUmakefile', 'makefile', 'Makefile']) {
+    const before = texts.length;
+    if (!makefile(c, c)) return null;
+    if (texts.length > before) break;
+  }
+  return texts;
+}
+
+interface Rule { prereqs: string[]; recipe: string[] }
+interface Parsed { vars: Map<string, string>; rules: Map<string, Rule>; first: string | undefined; whileReading: string[] }
+
+/** A makefile's variables and rules, and the commands that run while it is read (`$(shell …)`, `!=`). */
+function parseMakefile(text: string): Parsed {
+  const lines = text.replace(/\\\n/g, ' ').split('\n');
+  const out: Parsed = { vars: new Map([['MAKE', 'make']]), rules: new Map(), first: undefined, whileReading: [] };
+  let current: Rule[] = [];
+  for (const line of lines) {
+    if (line.startsWith('\t') && current.length > 0) {
+      for (const r of current) r.recipe.push(line.slice(1));
+      continue;
+    }
+    const trimmed = line.replace(/#.*$/, '').trim();
+    if (trimmed === '') continue;
+    out.whileReading.push(...shellCalls(trimmed));
+    const assign = /^(?:export\s+|override\s+)?([A-Za-z_][A-Za-z0-9_.-]*)\s*(?::{1,3}=|\?=|\+=|=|!=)\s*(.*)$/.exec(trimmed);
+    if (assign) {
+      // `VAR != CMD` runs CMD through the shell at once.
+      if (/^[^=]*!=/.test(trimmed)) out.whileReading.push(assign[2]!);
+      if (!out.vars.has(assign[1]!) || !trimmed.includes('?=') || assign[1] === 'MAKE') out.vars.set(assign[1]!, assign[2]!);
+      current = [];
+      continue;
+    }
+    const rule = /^([^:=]+?)\s*::?\s*([^=]*)$/.exec(trimmed);
+    current = [];
+    if (!rule) continue;
+    const [prereqPart, inline] = rule[2]!.split(';', 2) as [string, string | undefined];
+    for (const t of rule[1]!.split(/\s+/)) {
+      if (t === '') continue;
+      const r = out.rules.get(t) ?? { prereqs: [], recipe: [] };
+      r.prereqs.push(...prereqPart.split(/\s+/).filter(Boolean));
+      if (inline) r.recipe.push(inline);
+      out.rules.set(t, r);
+      current.push(r);
+      if (out.first === undefined && !t.startsWith('.') && !t.includes('%')) out.first = t;
+    }
+  }
+  return out;
+}
+
+/** The commands of every `$(shell …)` / `${shell …}` call in a line (parentheses balanced). */
+export function shellCalls(line: string): string[] {
+  const out: string[] = [];
+  for (const m of line.matchAll(/\$([({])shell\s/g)) {
+    const open = m[1]!;
+    const close = open === '(' ? ')' : '}';
+    let depth = 1;
+    let i = m.index! + m[0].length;
+    const start = i;
+    for (; i < line.length && depth > 0; i++) {
+      if (line[i] === open) depth++;
+      else if (line[i] === close) depth--;
+    }
+    out.push(line.slice(start, depth === 0 ? i - 1 : i));
+  }
+  return out;
+}
+
+export interface Recipe { target: string; text: string; always: boolean }
+
+/** What `make TARGETS` runs: each recipe line (`always`: it runs under -n too), and the commands read or expanded on the way. */
+export function makeRecipes(text: string, targets: readonly string[], cliVars: ReadonlyMap<string, string>):
+  { recipes: Recipe[]; whileReading: string[]; inRecipes: string[] } {
+  const parsed = parseMakefile(text);
+  const vars = parsed.vars;
+  for (const [k, val] of cliVars) vars.set(k, val);
+  const expand = (t: string, target: string): string => expandMake(t, vars, target);
+  const whileReading = parsed.whileReading.map((t) => expand(t, '')).filter((t) => t.trim() !== '');
+  const wanted = targets.length > 0 ? [...targets] : parsed.first ? [parsed.first] : [];
+  const recipes: Recipe[] = [];
+  const inRecipes: string[] = [];
+  const done = new Set<string>();
+  const stack = wanted.reverse().map((t) => ({ t, expanded: false }));
+  while (stack.length > 0 && done.size < 500) {
+    const top = stack.pop()!;
+    if (done.has(top.t)) continue;
+    const r = parsed.rules.get(top.t);
+    if (!r) { done.add(top.t); continue; }
+    if (!top.expanded) {
+      stack.push({ t: top.t, expanded: true });
+      for (const p of [...r.prereqs].reverse()) if (!done.has(p)) stack.push({ t: p, expanded: false });
+      continue;
+    }
+    done.add(top.t);
+    for (const line of r.recipe) {
+      const prefix = /^[\s@+-]*/.exec(line)![0];
+      inRecipes.push(...shellCalls(line).map((t) => expand(t, top.t)));
+      const cmd = expand(line.slice(prefix.length), top.t);
+      if (cmd.trim() !== '') recipes.push({ target: top.t, text: cmd, always: prefix.includes('+') || /\$[({]MAKE[)}]/.test(line) });
+    }
+  }
+  return { recipes, whileReading, inRecipes };
+}
+
+function expandMake(line: string, vars: ReadonlyMap<string, string>, target: string, depth = 0): string {
+  return line.replace(/\$(\$|\(([^()]*)\)|\{([^{}]*)\}|[@<^*?%+|])/g, (_m, what: string, paren?: string, brace?: string) => {
+    if (what === '$') return '$';
+    const name = paren ?? brace;
+    if (name === undefined) return what === '@' ? target : '__make_auto__';
+    if (/\s/.test(name)) return '"$__make_function"';
+    const value = vars.get(name);
+    if (value === undefined || depth > 8) return `"$__make_${name.replace(/[^A-Za-z0-9_]/g, '_')}"`;
+    return expandMake(value, vars, target, depth + 1);
+  });
+}

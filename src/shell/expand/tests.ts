@@ -1,0 +1,167 @@
+// The test-runner payload: a test runner runs the project's code, found as the runner finds it.
+// pytest imports every conftest.py from its root directory down and the test modules it collects
+// (test_*.py, *_test.py, under the paths named or the working directory, outside norecursedirs);
+// unittest discovers test*.py under its start directory; go test builds and runs each named
+// package's Go files, its _test.go files among them; node --test runs the files named, or those
+// matching its default patterns under the working directory. Each file is scanned as code of its
+// language (interpreters.ts). More files than can be read is said (ask), never passed over.
+import { dirname, join, relative, resolve } from 'node:path';
+import { valueOf } from '../getopt.js';
+import type { CodeLanguage, TestRunner } from '../grammars/types.js';
+import type { Scope } from './driver.js';
+import { scanCodeFile } from './interpreters.js';
+import type { Row } from './payloads.js';
+import { goFiles, packageDirs } from './builds.js';
+import { globFiles } from '../files.js';
+
+const MAX_DIRS = 2000;
+const MAX_FILES = 500;
+
+/** Which files a runner collects and which directories it does not enter. */
+interface Collect {
+  /** A file's name, and its directory relative to the directory walked. */
+  readonly want: (name: string, dir: string) => boolean;
+  readonly skip: RegExp;
+}
+
+const PYTEST: Collect = { want: (n) => /^(?:test_.*|.*_test|conftest)\.py$/.test(n), skip: /^(?:\..*|_darcs|build|CVS|dist|node_modules|venv|\{arch\}|.*\.egg|__pycache__)$/ };
+// node's defaults: *.test.js, *-test.js, *_test.js, test-*.js, test.js, every .js under a test directory; .ts too
+// from node 23, which strips types by default (the guard runs on the node that runs the tests).
+const NODE_NAMES = Number(process.versions.node.split('.')[0]) >= 23 ? /^(?:.+[.\-_]test|test-.+|test)\.[cm]?[jt]s$/ : /^(?:.+[.\-_]test|test-.+|test)\.[cm]?js$/;
+const NODE: Collect = { want: (n, d) => NODE_NAMES.test(n) || (/\.[cm]?js$/.test(n) && /(?:^|\/)test(?:\/|$)/.test(d)), skip: /^(?:node_modules|\..*)$/ };
+
+export function tests(r: Row): boolean {
+  const { scope, run, scan, label } = r;
+  if (!scope.local) { scope.emit(scope.argv, r.name, { scan }); return true; }
+  if (!run.self) scope.emit(scope.argv, r.name, { scan });
+  const cwd = scope.cwd;
+  if (cwd === null) { scope.raise('unreadable-script', `cannot tell which directory \`${label}\` collects tests in`); return true; }
+  // A glob the shell expands names the files it matches; one that matches nothing stays as written (node reads it as its own glob).
+  const ops = scan.operands.flatMap((o) => {
+    if (o.value !== null) return [o.value];
+    const text = r.words[r.base + o.index]?.text ?? '';
+    if (!/^[^$`"'\\]*[*?[][^$`"'\\]*$/.test(text)) return [null];
+    const hits = globFiles(scope.files, cwd, text);
+    return hits === null || hits.length === 0 ? [text] : hits;
+  });
+  const found = COLLECTORS[run.tests!](scope, cwd, ops, r);
+  if (found === null) { scope.raise('unreadable-script', `\`${label}\` runs tests named at run time`); return true; }
+  if (found === undefined) { scope.raise('unreadable-script', `\`${label}\` collects more than ${MAX_FILES} test files or ${MAX_DIRS} directories; past them they are not read`); return true; }
+  for (const file of found.files) scanCodeFile(scope, found.lang, file, `${label} (runs ${relative(cwd, file) || file})`);
+  return true;
+}
+
+/** The files a runner runs: null when they are named at run time, undefined when there are too many. */
+type Collector = (scope: Scope, cwd: string, ops: readonly (string | null)[], r: Row) => { lang: CodeLanguage; files: string[] } | null | undefined;
+
+const COLLECTORS: Record<TestRunner, Collector> = {
+  pytest(scope, cwd, ops) {
+    if (ops.some((v) => v === null)) return null;
+    const roots = (ops.length > 0 ? ops as string[] : ['.']).map((v) => resolve(cwd, v.replace(/::.*$/s, '')));
+    const top = rootDir(scope, cwd);
+    const files = new Set<string>();
+    for (const root of roots) {
+      const isFile = scope.files.read(root).kind === 'text';
+      // conftest.py files from the root directory down to the path named.
+      for (let d = isFile ? dirname(root) : root, i = 0; i < 64; i++, d = dirname(d)) {
+        if (scope.files.read(join(d, 'conftest.py')).kind === 'text') files.add(join(d, 'conftest.py'));
+        if (d === top || dirname(d) === d || !d.startsWith(top)) break;
+      }
+      if (isFile) { files.add(root); continue; }
+      const walked = walk(scope, [root], PYTEST);
+      if (walked === undefined) return undefined;
+      for (const f of walked) files.add(f);
+    }
+    return files.size > MAX_FILES ? undefined : { lang: 'python', files: [...files] };
+  },
+  unittest(scope, cwd, _ops, r) {
+    const start = valueOf(r.scan, '-s') ?? r.scan.operands[0]?.value ?? '.';
+    const pattern = valueOf(r.scan, '-p') ?? r.scan.operands[1]?.value ?? 'test*.py';
+    if (start === null || pattern === null) return null;
+    const re = globRegex(pattern);
+    const files = walk(scope, [resolve(cwd, start)], { want: (n) => re.test(n), skip: /^(?:\..*|__pycache__|node_modules)$/ });
+    return files === undefined ? undefined : { lang: 'python', files };
+  },
+  go(scope, cwd, ops, r) {
+    const chdir = valueOf(r.scan, '-C');
+    if (chdir === null || ops.some((v) => v === null)) return null;
+    const dir = chdir === undefined ? cwd : resolve(cwd, chdir);
+    // Packages, or Go files.
+    const named = ops as string[];
+    if (named.length > 0 && named.every((v) => v.endsWith('.go'))) return { lang: 'code', files: named.map((f) => resolve(dir, f)) };
+    const dirs = packageDirs(scope, dir, named.length > 0 ? named : ['.']);
+    if (dirs === undefined) return undefined;
+    // Only a package with test files gets a test binary to run; it runs the package's code with them.
+    const files = dirs.map((d) => goFiles(scope, [d])).filter((fs) => fs.some((f) => f.endsWith('_test.go'))).flat();
+    return files.length > MAX_FILES ? undefined : { lang: 'code', files };
+  },
+  node(scope, cwd, ops) {
+    if (ops.some((v) => v === null)) return null;
+    if (ops.length === 0) { const files = walk(scope, [cwd], NODE); return files === undefined ? undefined : { lang: 'node', files }; }
+    const files: string[] = [];
+    for (const op of ops as string[]) {
+      if (!/[*?[{]/.test(op)) {
+        const path = resolve(cwd, op);
+        if (scope.files.read(path).kind !== 'missing') { files.push(path); continue; }
+        const inDir = walk(scope, [path], NODE);
+        if (inDir === undefined) return undefined;
+        files.push(...inDir);
+        continue;
+      }
+      // node expands a quoted glob itself: walked from the directory before its first pattern.
+      const segs = op.split('/');
+      const lead = segs.findIndex((s) => /[*?[{]/.test(s));
+      const base = resolve(cwd, segs.slice(0, lead).join('/') || '.');
+      const re = globRegex(segs.slice(lead).join('/'));
+      const hits = walk(scope, [base], { want: (n, d) => re.test(join(d, n)), skip: /^(?:node_modules|\..*)$/ });
+      if (hits === undefined) return undefined;
+      files.push(...hits);
+    }
+    return files.length > MAX_FILES ? undefined : { lang: 'node', files };
+  },
+};
+
+/** pytest's root directory: the nearest directory up from `cwd` with its configuration, else `cwd`. */
+function rootDir(scope: Scope, cwd: string): string {
+  for (let d = cwd, i = 0; i < 64; i++, d = dirname(d)) {
+    if (['pytest.ini', '.pytest.ini', 'pyproject.toml', 'tox.ini', 'setup.cfg'].some((n) => scope.files.read(join(d, n)).kind !== 'missing')) return d;
+    if (dirname(d) === d) break;
+  }
+  return cwd;
+}
+
+/** The files under `roots` a runner collects; undefined past the limits. */
+function walk(scope: Scope, roots: readonly string[], c: Collect): string[] | undefined {
+  const files: string[] = [];
+  const stack: [string, string][] = roots.map((root) => [root, '']);
+  let dirs = 0;
+  while (stack.length > 0) {
+    const [root, rel] = stack.pop()!;
+    const dir = join(root, rel);
+    const names = scope.files.list?.(dir);
+    if (!names) continue;
+    if (++dirs > MAX_DIRS) return undefined;
+    for (const n of [...names].sort()) {
+      if (c.want(n, rel)) { files.push(join(dir, n)); if (files.length > MAX_FILES) return undefined; continue; }
+      // A name with an extension is a file; a directory the runner skips is not entered.
+      if (c.skip.test(n) || /^[^.].*\.[A-Za-z0-9]{1,8}$/.test(n)) continue;
+      stack.push([root, rel === '' ? n : `${rel}/${n}`]);
+    }
+  }
+  return files;
+}
+
+/** A shell-style glob (`**`, `*`, `?`, `{a,b}`) as a regex over a relative path. */
+function globRegex(glob: string): RegExp {
+  let re = '';
+  for (let i = 0; i < glob.length; i++) {
+    const c = glob[i]!;
+    if (glob.startsWith('**/', i)) { re += '(?:.*/)?'; i += 2; } else if (c === '*') re += '[^/]*';
+    else if (c === '?') re += '[^/]';
+    else if (c === '{') re += '(?:';
+    else if (c === '}') re += ')';
+    else if (c === ',') re += '|';
+    else re += c.replace(/[.+^$()|\\[\]]/g, '\\$&');
+  }
+  return new RegExp(`^${re}$`);
+}
