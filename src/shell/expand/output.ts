@@ -9,6 +9,26 @@ import { parserLoaded, withTree } from '../parse.js';
 import { decodeAnsiC } from '../words.js';
 import { basename } from '../words.js';
 import type { Scope } from './driver.js';
+import { ECHO_DECODES, SHELL_NAMES } from '../grammars/runners.js';
+
+/**
+ * Does `echo` decode backslash escapes where this text runs? dash's and zsh's echo do by default
+ * (dash(1): \0num; zsh: unless BSD_ECHO), bash's only with -e. The text's shell is the innermost one
+ * that runs it; at the top it is the agent's own shell, which may be zsh (docs/adversarial-cases.md).
+ */
+export function echoDecodes(scope: Scope): boolean {
+  const via = scope.job.via;
+  for (let i = via.length - 1; i >= 0; i--) {
+    const name = /^(?:busybox )?(\S+)/.exec(via[i]!)?.[1];
+    if (name && SHELL_NAMES.includes(name)) return ECHO_DECODES.has(name);
+  }
+  return true;
+}
+
+/** echo's escapes: \0NNN octal (dash, and bash's -e), then those of $'…'; \c ends the output. */
+function decodeEcho(body: string): string {
+  return decodeAnsiC(body.replace(/\\c[\s\S]*$/, '').replace(/\\0([0-7]{1,3})/g, (_m, d: string) => `\\x${parseInt(d, 8).toString(16).padStart(2, '0')}`));
+}
 
 export type StdinText =
   | { kind: 'text'; text: string; source: StdinSource }
@@ -30,6 +50,8 @@ export function stdinText(scope: Scope, src: StdinSource | null, reader: string)
   if (src.kind === 'file') {
     if (src.path === null) return { kind: 'unknown', why: `${reader} reads a file named at run time` };
     if (src.path === '/dev/null') return { kind: 'text', text: '', source: { kind: 'text', text: '', expands: false } };
+    // bash opens /dev/tcp/HOST/PORT and /dev/udp/HOST/PORT itself (bash(1) REDIRECTION): a script from the network.
+    if (/^\/dev\/(?:tcp|udp)\//.test(src.path)) return { kind: 'unknown', why: `${reader} reads ${src.path}, a network connection bash opens` };
     const read = scope.files.read(isAbsolute(src.path) ? src.path : resolve(scope.cwd ?? scope.run0.options.cwd, src.path));
     // A missing file: the shell fails to open it and runs nothing.
     if (read.kind === 'missing') return { kind: 'text', text: '', source: { kind: 'text', text: '', expands: false } };
@@ -43,7 +65,7 @@ export function stdinText(scope: Scope, src: StdinSource | null, reader: string)
   }
   // The producer's cwd is relative to the text it was in (`cd x && cat f | sh`).
   const base = scope.job.cwd;
-  const produced = staticOutput(src.from, (p, cwd) => readLocal(scope, p, base === null ? null : resolve(base, cwd ?? '.')));
+  const produced = staticOutput(src.from, (p, cwd) => readLocal(scope, p, base === null ? null : resolve(base, cwd ?? '.')), echoDecodes(scope));
   if (produced === null) {
     const what = src.from.words[0]?.text ?? 'a command';
     return { kind: 'unknown', why: `${reader} runs the output of \`${what}\`, which cannot be known statically` };
@@ -52,7 +74,7 @@ export function stdinText(scope: Scope, src: StdinSource | null, reader: string)
 }
 
 /** What a simple producer writes to stdout, when it is static: echo, printf, cat of a heredoc or file. */
-export function staticOutput(cmd: SimpleCommand, read: (path: string, cwd: string | null) => string | null): string | null {
+export function staticOutput(cmd: SimpleCommand, read: (path: string, cwd: string | null) => string | null, echoEscapes = false): string | null {
   const [head, ...rest] = cmd.words;
   const name = head?.value ? basename(head.value) : null;
   // tee writes its input to stdout as well as to its files (which may be computed: `tee >(sh)`).
@@ -63,7 +85,7 @@ export function staticOutput(cmd: SimpleCommand, read: (path: string, cwd: strin
   if (name === 'echo') {
     let i = 0;
     let newline = true;
-    let escapes = false;
+    let escapes = echoEscapes;
     while (i < args.length && /^-[neE]+$/.test(args[i]!)) {
       const f = args[i]!;
       if (f.includes('n')) newline = false;
@@ -72,7 +94,7 @@ export function staticOutput(cmd: SimpleCommand, read: (path: string, cwd: strin
       i++;
     }
     const body = args.slice(i).join(' ');
-    return (escapes ? decodeAnsiC(body.replace(/\\c[\s\S]*$/, '')) : body) + (newline ? '\n' : '');
+    return (escapes ? decodeEcho(body) : body) + (newline ? '\n' : '');
   }
   if (name === 'printf') {
     const [fmt, ...fargs] = args;
