@@ -206,6 +206,20 @@ describe('shell-init zsh: every widget that accepts a line', () => {
   }, 60_000);
 });
 
+describe.each(['bash', 'zsh'] as const)('shell-init %s: a shell started without the guard is a person\'s decision', (shell) => {
+  it('refuses `sh` and a shell that skips its startup file, so what is typed next is still checked', async () => {
+    const s = session(shell);
+    await s.type(`cd ${s.dir} && eval "$(${process.execPath} ${BIN} shell-init ${shell})"`);
+    // Run, either would read the next lines itself, unguarded.
+    await s.type(shell === 'bash' ? 'bash --norc' : 'zsh -f');
+    await s.type('docker restart web');
+    await s.type('sh');
+    await s.type('docker restart web');
+    expect(s.docker()).toEqual([]);
+    expect(s.screen()).toContain('starts an interactive shell');
+  }, 60_000);
+});
+
 describe('shell-init fish specifics', () => {
   it('judges a whole block typed on one line, and is switched off with __gitops_guard_off', async () => {
     const s = session('fish');

@@ -14,20 +14,25 @@ import { ECHO_DECODES, SHELL_NAMES } from '../grammars/runners.js';
 /**
  * Does `echo` decode backslash escapes where this text runs? dash's and zsh's echo do by default
  * (dash(1): \0num; zsh: unless BSD_ECHO), bash's only with -e. The text's shell is the innermost one
- * that runs it; at the top it is the agent's own shell, which may be zsh (docs/adversarial-cases.md).
+ * that runs it; at the top it is the agent's own shell, bash or zsh (docs/adversarial-cases.md): both.
  */
-export function echoDecodes(scope: Scope): boolean {
+export function echoDecodes(scope: Scope): EchoEscapes {
   const via = scope.job.via;
   for (let i = via.length - 1; i >= 0; i--) {
     const name = /^(?:busybox )?(\S+)/.exec(via[i]!)?.[1];
     if (name && SHELL_NAMES.includes(name)) return ECHO_DECODES.has(name);
   }
-  return true;
+  return 'both';
 }
+export type EchoEscapes = boolean | 'both';
 
-/** echo's escapes: \0NNN octal (dash, and bash's -e), then those of $'…'; \c ends the output. */
+const ECHO_ESCAPES: Record<string, string> = { a: '\x07', b: '\b', e: '\x1b', f: '\f', n: '\n', r: '\r', t: '\t', v: '\v', '\\': '\\' };
+
+/** The escapes echo knows (\a … \v, \\, \0NNN, zsh's \xHH); any other backslash stays; \c ends the output. */
 function decodeEcho(body: string): string {
-  return decodeAnsiC(body.replace(/\\c[\s\S]*$/, '').replace(/\\0([0-7]{1,3})/g, (_m, d: string) => `\\x${parseInt(d, 8).toString(16).padStart(2, '0')}`));
+  return body.replace(/\\c[\s\S]*$/, '').replace(/\\(0[0-7]{0,3}|x[0-9A-Fa-f]{1,2}|[abefnrtv\\])/g, (_m, e: string) =>
+    e.startsWith('0') ? String.fromCharCode(parseInt(e.slice(1) || '0', 8))
+      : e.startsWith('x') ? String.fromCharCode(parseInt(e.slice(1), 16)) : ECHO_ESCAPES[e]!);
 }
 
 export type StdinText =
@@ -74,7 +79,7 @@ export function stdinText(scope: Scope, src: StdinSource | null, reader: string)
 }
 
 /** What a simple producer writes to stdout, when it is static: echo, printf, cat of a heredoc or file. */
-export function staticOutput(cmd: SimpleCommand, read: (path: string, cwd: string | null) => string | null, echoEscapes = false): string | null {
+export function staticOutput(cmd: SimpleCommand, read: (path: string, cwd: string | null) => string | null, echoEscapes: EchoEscapes = false): string | null {
   const [head, ...rest] = cmd.words;
   const name = head?.value ? basename(head.value) : null;
   // tee writes its input to stdout as well as to its files (which may be computed: `tee >(sh)`).
@@ -85,7 +90,8 @@ export function staticOutput(cmd: SimpleCommand, read: (path: string, cwd: strin
   if (name === 'echo') {
     let i = 0;
     let newline = true;
-    let escapes = echoEscapes;
+    // -e / -E as written; otherwise the shell's own default (dash, zsh: decode).
+    let escapes: boolean | null = null;
     while (i < args.length && /^-[neE]+$/.test(args[i]!)) {
       const f = args[i]!;
       if (f.includes('n')) newline = false;
@@ -94,7 +100,12 @@ export function staticOutput(cmd: SimpleCommand, read: (path: string, cwd: strin
       i++;
     }
     const body = args.slice(i).join(' ');
-    return (escapes ? decodeEcho(body) : body) + (newline ? '\n' : '');
+    const end = newline ? '\n' : '';
+    if (escapes === true) return decodeAnsiC(body.replace(/\\c[\s\S]*$/, '')) + end;
+    if (escapes === false || echoEscapes === false) return body + end;
+    // Where the shell is not known, both readings run (their commands are judged together).
+    const decoded = decodeEcho(body);
+    return (echoEscapes === true || decoded === body ? decoded : `${body}\n${decoded}`) + end;
   }
   if (name === 'printf') {
     const [fmt, ...fargs] = args;
