@@ -10,7 +10,7 @@ export { SUBSCRIPT_SUBSTITUTION } from './reparse.js';
 export { wordOf } from './tree-words.js';
 import { varsSet } from './set-vars.js';
 import { GUARD_VARIABLES, HOOK_FUNCTION } from './grammars/shell-hooks.js';
-import { commandDefinitions, History, specialAssignment } from './shell-state.js';
+import { commandDefinitions, History, keyCommands, specialAssignment } from './shell-state.js';
 
 export type StdinSource =
   /** A heredoc body or here-string. `expands` is false for a quoted heredoc delimiter. */
@@ -258,6 +258,7 @@ class Walk {
       for (const [name, body] of commandDefinitions(command)) this.functions.set(name, body);
       const replay = this.history.see(command);
       if (replay !== null) this.again(replay, node);
+      for (const text of keyCommands(command, (name) => this.functions.get(name))) this.again(text, node);
     },
     variable_assignment(node, parentType) {
       // Variables whose value the shell runs later (`PROMPT_COMMAND`, prompts with substitutions).

@@ -93,6 +93,8 @@ export function setsState(words: readonly (string | null)[]): boolean {
   // zsh: `hash NAME=PATH` and `autoload NAME` define what a later name runs (zsh-state.ts).
   // bash: `history -s LINE` stores a line that `fc -s` runs again (shell-state.ts).
   if (head === 'history' && words[1] === '-s') return true;
+  // A command or widget a key runs later: `bind -x 'KEYSEQ: CMD'`, zsh's `zle -N NAME FUNC`.
+  if (head === 'bind' && words.some((w) => w !== null && /^-[A-Za-z]*x/.test(w)) || head === 'zle' && words[1] === '-N') return true;
   if (head === 'autoload' || head === 'hash' && words.some((w) => w !== null && /^[^-=][^=]*=/.test(w))) return true;
   if (head === 'printf') return words.some((w) => w !== null && /^-[A-Za-z]*v/.test(w));
   if (head !== 'command' && head !== 'builtin') return false;

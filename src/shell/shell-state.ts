@@ -93,3 +93,20 @@ export class History {
     return this.lines.join('\n');
   }
 }
+
+/**
+ * Text a line editor runs later on a key: zsh's `zle -N NAME [FUNC]` makes FUNC (else NAME) a widget,
+ * run when a key bound to it is pressed (its body is given back through `body`); bash's
+ * `bind -x 'KEYSEQ: COMMAND'` runs COMMAND on that key (bash(1) bind).
+ */
+export function keyCommands(command: SimpleCommand, body: (name: string) => string | undefined): string[] {
+  const [head, ...rest] = command.words.map((w) => w.value);
+  if (head === 'zle' && rest[0] === '-N' && rest[1]) {
+    const text = body(rest[2] ?? rest[1]);
+    return text === undefined ? [] : [text];
+  }
+  if (head === 'bind' && rest.some((v) => v !== null && /^-[A-Za-z]*x/.test(v))) {
+    return rest.filter((v) => v !== null && !v.startsWith('-')).map((v) => v!.replace(/^\s*"(?:[^"\\]|\\.)*"\s*:\s*/, '').replace(/^(["'])(.*)\1$/s, '$2'));
+  }
+  return [];
+}
