@@ -14,6 +14,7 @@ import { staticOutput, stdinText } from './output.js';
 import { withKnownVars } from './known-vars.js';
 import { copiedFrom, recordCopies, type Copy } from './copies.js';
 import { compiledOutputs } from './compiled.js';
+import { writtenPaths } from './written-paths.js';
 
 /** What was written to a path earlier in the text: its text, or null when that cannot be known. */
 export type Written = Map<string, string | null>;
@@ -21,6 +22,9 @@ export type Written = Map<string, string | null>;
 /** Files that run later by themselves, so what is written into them is judged now. */
 const RUNS_LATER = [/\/\.(bashrc|bash_profile|bash_login|profile|zshrc|zprofile|zshenv|zlogin|kshrc|mkshrc|envrc|bash_logout)$/,
   /\/\.husky\/[^/]+$/, /\/\.git\/hooks\/[^/]+$/, /\/\.config\/fish\/config\.fish$/, /\/\.envrc$/, /\/\.direnv\//];
+
+/** Programs whose write spec (grammars/writes.ts) changes a file's content where it is. */
+const IN_PLACE: ReadonlySet<string> = new Set(['sed', 'perl', 'ruby', 'truncate', 'shred', 'dd', 'patch', 'ed', 'vim', 'vi', 'nvim', 'nano', 'emacs']);
 
 /** Script access that sees the files written earlier in the same text first. */
 export function overlay(files: ScriptFiles, written: Written): ScriptFiles {
@@ -177,8 +181,15 @@ export function recordWrites(scope: Scope): void {
   };
   const name = basename(cmd.words[0]?.value ?? '');
   const args = cmd.words.slice(1);
+  const before = new Map(written);
   if (!recordCopies(scope, name, args, (w) => pathOf(scope, w), copied)) programWrites(scope, name, args, set, copied);
   for (const built of compiledOutputs(scope, name, args)) set(built, null, false);
+  // An edit in place (`sed -i`, `perl -pi`, `truncate`) by the program's write spec: what the file then
+  // holds is not static text. It matters for a file that runs later by itself or was written before.
+  for (const path of IN_PLACE.has(name) ? writtenPaths(name, cmd.words, [], scope.cwd, undefined) : []) {
+    if (path === null || written.get(path) !== before.get(path)) continue;
+    if (RUNS_LATER.some((re) => re.test(path)) || written.has(path)) set(path, null, false);
+  }
 }
 
 /** What a program writes by its own arguments (tee, cp and its kin, mkfifo, curl -o, npm pkg set). */
