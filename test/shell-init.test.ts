@@ -60,7 +60,14 @@ function session(shell: 'bash' | 'zsh' | 'fish') {
   /** Type a line with no marker after it (for a line after which nothing can be checked). */
   const send = (line: string): void => { tmux('send-keys', '-t', name, '-l', line); tmux('send-keys', '-t', name, 'Enter'); };
   const other = (): string[] => (existsSync(others) ? readFileSync(others, 'utf8').trim().split('\n').filter(Boolean) : []);
-  return { dir, type, send, docker, other, screen: () => tmux('capture-pane', '-p', '-t', name) };
+  /** Type a line and end it with these keys instead of Enter (zsh's Ctrl-O, ESC a), then wait as `type` does. */
+  const press = async (line: string, ...keys: string[]): Promise<void> => {
+    tmux('send-keys', '-t', name, '-l', line);
+    tmux('send-keys', '-t', name, ...keys);
+    tmux('send-keys', '-t', name, 'C-u');
+    await type(':');
+  };
+  return { dir, type, send, press, docker, other, screen: () => tmux('capture-pane', '-p', '-t', name) };
 }
 
 describe.each(['bash', 'zsh', 'fish'] as const)('shell-init %s in a real %s session', (shell) => {
@@ -160,6 +167,56 @@ describe('shell-init bash specifics', () => {
     await s.type('__gitops_guard_off');
     await s.type('docker restart web');
     expect(s.docker()).toEqual(['restart web']);
+  }, 60_000);
+});
+
+describe('shell-init heals itself (bash)', () => {
+  const init = (dir: string): string => `cd ${dir} && eval "$(${process.execPath} ${BIN} shell-init bash)"`;
+
+  it('a prompt hook that turns functrace off (set +T) does not let a function run unchecked: the trap turns it back on', async () => {
+    const s = session('bash');
+    // PROMPT_COMMAND runs with the guard disarmed: every prompt switches functrace off again.
+    await s.type(`PROMPT_COMMAND='set +T'; ${init(s.dir)}`);
+    await s.type('f() { docker restart web; }');
+    await s.type('f');
+    expect(s.docker()).toEqual([]);
+    expect(s.screen()).toContain('git commit --allow-empty -m "deploy: restart web"');
+  }, 60_000);
+
+  it('PS0 replaced by a line the check lets through (read sets it) is armed again at the next prompt', async () => {
+    const s = session('bash');
+    await s.type(init(s.dir));
+    await s.type("read -r PS0 <<< ':'");
+    await s.type('docker restart web');
+    expect(s.docker()).toEqual([]);
+    await s.type('docker --version');
+    expect(s.docker()).toEqual(['--version']);
+  }, 60_000);
+});
+
+describe('shell-init zsh: every widget that accepts a line', () => {
+  it('checks a line run with Ctrl-O (accept-line-and-down-history) and ESC a (accept-and-hold), and runs an allowed one', async () => {
+    const s = session('zsh');
+    await s.type(`cd ${s.dir} && eval "$(${process.execPath} ${BIN} shell-init zsh)"`);
+    await s.press('docker restart web', 'C-o');
+    await s.press('docker restart web', 'M-a');
+    expect(s.docker()).toEqual([]);
+    await s.press('docker --version', 'M-a');
+    expect(s.docker()).toEqual(['--version']);
+  }, 60_000);
+});
+
+describe.each(['bash', 'zsh'] as const)('shell-init %s: a shell started without the guard is a person\'s decision', (shell) => {
+  it('refuses `sh` and a shell that skips its startup file, so what is typed next is still checked', async () => {
+    const s = session(shell);
+    await s.type(`cd ${s.dir} && eval "$(${process.execPath} ${BIN} shell-init ${shell})"`);
+    // Run, either would read the next lines itself, unguarded.
+    await s.type(shell === 'bash' ? 'bash --norc' : 'zsh -f');
+    await s.type('docker restart web');
+    await s.type('sh');
+    await s.type('docker restart web');
+    expect(s.docker()).toEqual([]);
+    expect(s.screen()).toContain('starts an interactive shell');
   }, 60_000);
 });
 

@@ -5,6 +5,8 @@ import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { decideCommand } from '../decide.js';
 import { EXIT, usageError } from './exit.js';
+import { guardlessShell } from './prompt-shells.js';
+import type { Verdict } from '../policy/classify.js';
 import { formatVerdict, paint, useColour } from './output.js';
 
 export const usage = `Usage: gitops-guard check [--json] [--config FILE] [--cwd DIR] COMMAND
@@ -48,7 +50,8 @@ export async function run(argv: string[]): Promise<number> {
   if (values.prompt) fromPasswd();
   const command = positionals[0] === '-' ? readFileSync(0, 'utf8') : positionals[0]!;
   const cwd = resolve(values.cwd ?? process.cwd());
-  const { verdict } = await decideCommand(command, cwd, values.config !== undefined ? { configFile: values.config } : {});
+  const decided = await decideCommand(command, cwd, values.config !== undefined ? { configFile: values.config } : {});
+  const verdict = values.prompt ? atPrompt(command, decided.verdict) : decided.verdict;
   if (values.json) process.stdout.write(JSON.stringify(verdict, null, 2) + '\n');
   else process.stdout.write(formatVerdict(verdict, paint(useColour(process.stdout))) + '\n');
   return EXIT[verdict.decision];
@@ -62,4 +65,16 @@ export async function run(argv: string[]): Promise<number> {
 function fromPasswd(): void {
   process.env.HOME = userInfo().homedir;
   for (const v of ['XDG_CONFIG_HOME', 'XDG_CACHE_HOME', 'XDG_STATE_HOME', 'XDG_DATA_HOME']) delete process.env[v];
+}
+
+/** At a guarded prompt, a shell started without the guard is a person's decision (prompt-shells.ts). */
+function atPrompt(command: string, verdict: Verdict): Verdict {
+  if (verdict.decision !== 'allow') return verdict;
+  const why = guardlessShell(command);
+  if (why === null) return verdict;
+  const message = `${why}: what is typed in it is not checked. A person has to decide, not the agent.`;
+  return {
+    decision: 'ask', reason: message,
+    findings: [{ ruleId: 'guard-self-prompt-shell', decision: 'ask', message, text: command, start: 0, end: command.length, target: 'local', via: [] }],
+  };
 }

@@ -5,8 +5,11 @@
 // the command, and functions, subshells and command substitutions inherit the trap. Each simple
 // command is checked through $BASH_COMMAND as it is about to run: the typed line from `history`
 // would miss lines that HISTCONTROL keeps out of history. PS0 (expanded when a typed line starts
-// to run) arms the check; the start of PROMPT_COMMAND disarms it, so prompt hooks are not judged.
-// zsh: an accept-line widget checks the whole buffer before it is accepted.
+// to run) arms the check; the start of PROMPT_COMMAND disarms it, so prompt hooks are not judged. The
+// snippet heals itself: the trap turns functrace and extdebug back on, and the prompt hook puts PS0's
+// arming prefix back.
+// zsh: every widget that accepts a line (accept-line, accept-and-hold, accept-line-and-down-history,
+// accept-and-infer-next-history) is replaced by one that checks the whole buffer first.
 // fish: Enter is bound to a function that checks the command line, then executes it or not.
 //
 // All three skip commands made only of plain words with no name of the fast path's derived list
@@ -89,6 +92,9 @@ __gitops_guard_names_at=-
 __gitops_guard_armed=0
 __gitops_guard_block=0
 __gitops_guard_trap() {
+  # Self-healing: functions inherit this trap only with functrace (set -T, which extdebug turns on);
+  # the trap runs before a function is called, so the call inherits it again.
+  [[ $- == *T* ]] || set -T; shopt -q extdebug || shopt -s extdebug
   local cmd=$BASH_COMMAND
   case $cmd in __gitops_guard_prompt*) __gitops_guard_armed=0; __gitops_guard_block=0; return 0 ;; esac
   (( __gitops_guard_armed )) || return 0
@@ -124,7 +130,8 @@ __gitops_guard_names_here() {
   __gitops_guard_names=$(builtin unset -v "\${!NODE_@}" 2>/dev/null; builtin exec "\${__gitops_guard_cmd[@]}" shell-init --names 2>/dev/null) || __gitops_guard_names=.
   [[ -n $__gitops_guard_names ]] || __gitops_guard_names=.
 }
-__gitops_guard_prompt() { :; }
+# Runs first in PROMPT_COMMAND (the trap disarms there); puts back PS0's arming prefix if it was removed.
+__gitops_guard_prompt() { [[ \${PS0-} == "$__gitops_guard_ps0"* ]] || PS0=$__gitops_guard_ps0\${PS0-}; }
 __gitops_guard_off() { __gitops_guard_armed=0; trap - DEBUG; PS0=\${PS0#"$__gitops_guard_ps0"}; PROMPT_COMMAND=\${PROMPT_COMMAND#__gitops_guard_prompt;}; }
 __gitops_guard_ps0='\${__gitops_guard_armed:0:$((__gitops_guard_armed=1,__gitops_guard_block=0,0))}'
 PS0=$__gitops_guard_ps0\${PS0-}
@@ -155,7 +162,7 @@ __gitops_guard_names_here() {
 __gitops_guard_accept_line() {
   local buf=$BUFFER out rc
   # The guard's own off switch, typed by the person at this prompt, runs.
-  if [[ $buf =~ '^[[:space:]]*__gitops_guard_off[[:space:]]*$' ]]; then zle .accept-line; return; fi
+  if [[ $buf =~ '^[[:space:]]*__gitops_guard_off[[:space:]]*$' ]]; then zle .$WIDGET; return; fi
   __gitops_guard_names_here
   if [[ -n $buf && ( ! $buf =~ '^[A-Za-z0-9_=:,. -]*$' || \${(L)buf} =~ $__gitops_guard_names ) ]]; then
     # Without the prompt's NODE_* variables; one that cannot be removed stops the check.
@@ -173,10 +180,13 @@ __gitops_guard_accept_line() {
       return 0
     fi
   fi
-  zle .accept-line
+  zle .$WIDGET
 }
-__gitops_guard_off() { zle -A .accept-line accept-line; }
-zle -N accept-line __gitops_guard_accept_line
+# Every builtin widget that executes the line (Enter, Ctrl-O, ESC a, …) runs the check first.
+typeset -ga __gitops_guard_widgets
+__gitops_guard_widgets=(accept-line accept-and-hold accept-line-and-down-history accept-and-infer-next-history)
+__gitops_guard_off() { local w; for w in $__gitops_guard_widgets; do zle -A .$w $w; done; }
+() { local w; for w in $__gitops_guard_widgets; do zle -N $w __gitops_guard_accept_line; done; }
 `;
 }
 

@@ -83,6 +83,9 @@ function shellMatchers(): ShellMatchers | null {
   return shell;
 }
 
+/** An assignment that changes where bare names are looked up: PATH, or zsh's `path` and `fpath` (tied to PATH and FPATH). */
+const SETS_PATH = /^(?:PATH|path|fpath|FPATH)\+?=/;
+
 /** Words that may stand before a command word: reserved words and `time`. */
 const PREFIX_WORDS = new Set(['if', 'then', 'else', 'elif', 'fi', 'do', 'done', 'while', 'until', 'for', 'select', 'case', 'esac', 'in', '!', '{', '}', 'time', 'coproc', 'function']);
 
@@ -274,7 +277,7 @@ function commandWordsPlain(t: string, names: ManagedNames, sh: ShellMatchers): b
       const w = words[i]!;
       if (/^[A-Za-z_][A-Za-z0-9_]*\+?=/.test(w)) {
         // A PATH of its own makes any bare name a program of the text's choosing.
-        if (/^PATH\+?=/.test(w)) return false;
+        if (SETS_PATH.test(w)) return false;
         continue;
       }
       if (PREFIX_WORDS.has(w)) continue;
@@ -287,7 +290,7 @@ function commandWordsPlain(t: string, names: ManagedNames, sh: ShellMatchers): b
     if (first === '.' || first === '-' || /[/*?[\]{}~]/.test(first) || SHELL_STATE.has(first)) return false;
     // `read PATH`, `printf -v PATH …` set a variable without an assignment word.
     if (setsState(words.slice(i))) return false;
-    if (words.some((w) => /^PATH\+?=/.test(w))) return false;
+    if (words.some((w) => SETS_PATH.test(w))) return false;
     if (words.some((w) => sh.wrappers.has(w)) && words.some((w) => /[/*?[\]{}~]/.test(w) || w === '.')) return false;
     // A program whose rules wait for a word (git and push): a glob may make that word (`git *`).
     if (names.guarded.some((g) => g.program === first.toLowerCase()) && words.some((w) => /[*?[]/.test(w))) return false;

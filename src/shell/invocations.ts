@@ -10,6 +10,8 @@ import type { Word } from './words.js';
 export { SUBSCRIPT_SUBSTITUTION } from './reparse.js';
 export { wordOf } from './tree-words.js';
 import { varsSet } from './set-vars.js';
+import { GUARD_VARIABLES, HOOK_FUNCTION } from './grammars/shell-hooks.js';
+import { commandDefinitions, History, keyCommands, specialAssignment } from './shell-state.js';
 
 export type StdinSource =
   /** A heredoc body or here-string. `expands` is false for a quoted heredoc delimiter. */
@@ -113,6 +115,7 @@ class Walk {
   // Commands share one snapshot of the variables until an assignment changes them.
   private envSnapshot: ReadonlyMap<string, string | null> = this.env;
   private envChanged = true;
+  private readonly history = new History();
 
   constructor(private readonly src: string, private readonly offset: number) {}
 
@@ -196,6 +199,8 @@ class Walk {
       this.functions.set(this.text(name), [body, ...redirects].map((c) => this.text(c)).join(' '));
       // Redefining the shell guard's own functions is a command to the policy, named as the function.
       if (this.text(name).startsWith(GUARD_PREFIX)) this.commands.push({ ...this.pseudo(node, name), defines: true });
+      // A function the shell calls by itself (zsh's TRAPEXIT, chpwd, …) runs with no call in the text.
+      if (HOOK_FUNCTION.test(this.text(name))) this.again(this.functions.get(this.text(name))!, node);
       return 'skip';
     },
     command_substitution(node) {
@@ -270,19 +275,27 @@ class Walk {
       this.byNode.set(node, command);
       this.cwd = nextCwd(command, this.cwd);
       if (trackAssignments(command, this.env, command.cwd)) this.envChanged = true;
+      for (const [name, body] of commandDefinitions(command)) this.functions.set(name, body);
+      const replay = this.history.see(command);
+      if (replay !== null) this.again(replay, node);
+      for (const text of keyCommands(command, (name) => this.functions.get(name))) this.again(text, node);
     },
     variable_assignment(node, parentType) {
       // Variables whose value the shell runs later (`PROMPT_COMMAND`, prompts with substitutions).
+      const special = specialAssignment(this.src, node, this.offset, this.env);
+      for (const [name, body] of special?.functions ?? []) this.functions.set(name, body);
+      if (special?.env) this.setEnv(...special.env);
+      if (special?.again !== undefined) this.again(special.again, node);
       const a = assignmentOf(this.src, node, this.offset);
       if (!a) return;
       const later = RUNS_LATER_VARIABLES[a.name];
       if (later) this.again(later(a.value ?? '$computed'), node);
       // A bare `NAME=value` statement (a command's prefix is read by buildCommand). Setting one of the
       // shell guard's own variables is a command to the policy, named as the variable.
-      if (parentType !== 'command' && parentType !== 'declaration_command') {
-        this.setEnv(a.name, a.value);
+      if (parentType !== 'command') {
+        if (parentType !== 'declaration_command') this.setEnv(a.name, a.value);
         const name = node.children[0];
-        if (name && a.name.startsWith(GUARD_PREFIX)) this.commands.push(this.pseudo(node, name));
+        if (name && (a.name.startsWith(GUARD_PREFIX) || GUARD_VARIABLES.has(a.name))) this.commands.push(this.pseudo(node, name));
       }
     },
     unset_command(node) {

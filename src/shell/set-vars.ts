@@ -90,6 +90,12 @@ export function varsSet(command: SimpleCommand, cwd: string | null): [string, st
 export function setsState(words: readonly (string | null)[]): boolean {
   const head = words[0];
   if (head === 'read' || head === 'mapfile' || head === 'readarray') return true;
+  // zsh: `hash NAME=PATH` and `autoload NAME` define what a later name runs (zsh-state.ts).
+  // bash: `history -s LINE` stores a line that `fc -s` runs again (shell-state.ts).
+  if (head === 'history' && words[1] === '-s') return true;
+  // A command or widget a key runs later: `bind -x 'KEYSEQ: CMD'`, zsh's `zle -N NAME FUNC`.
+  if (head === 'bind' && words.some((w) => w !== null && /^-[A-Za-z]*x/.test(w)) || head === 'zle' && words[1] === '-N') return true;
+  if (head === 'autoload' || head === 'hash' && words.some((w) => w !== null && /^[^-=][^=]*=/.test(w))) return true;
   if (head === 'printf') return words.some((w) => w !== null && /^-[A-Za-z]*v/.test(w));
   if (head !== 'command' && head !== 'builtin') return false;
   const inner = words.slice(1).find((w) => w !== '-p');

@@ -260,6 +260,10 @@ function readRedirects(src: string, redirectNodes: readonly Node[], offset: numb
           ? { kind: 'process', text: target.text.slice(2, -1) }
           : { kind: 'file', path: target?.value ?? null };
       }
+      // `<&3`: a descriptor opened elsewhere (`exec 3<>/dev/tcp/…`); what it holds is not in the text.
+      if (op === '<&' && (fd === null || fd === 0) && target?.value !== '0' && target?.value !== '-') {
+        stdin = { kind: 'opaque', why: `reads file descriptor ${target?.value ?? target?.text ?? '?'}, opened where its content cannot be known` };
+      }
     }
   }
   return { redirects, stdin };

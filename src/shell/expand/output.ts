@@ -9,6 +9,31 @@ import { parserLoaded, withTree } from '../parse.js';
 import { decodeAnsiC } from '../words.js';
 import { basename } from '../words.js';
 import type { Scope } from './driver.js';
+import { ECHO_DECODES, SHELL_NAMES } from '../grammars/runners.js';
+
+/**
+ * Does `echo` decode backslash escapes where this text runs? dash's and zsh's echo do by default
+ * (dash(1): \0num; zsh: unless BSD_ECHO), bash's only with -e. The text's shell is the innermost one
+ * that runs it; at the top it is the agent's own shell, bash or zsh (docs/adversarial-cases.md): both.
+ */
+export function echoDecodes(scope: Scope): EchoEscapes {
+  const via = scope.job.via;
+  for (let i = via.length - 1; i >= 0; i--) {
+    const name = /^(?:busybox )?(\S+)/.exec(via[i]!)?.[1];
+    if (name && SHELL_NAMES.includes(name)) return ECHO_DECODES.has(name);
+  }
+  return 'both';
+}
+export type EchoEscapes = boolean | 'both';
+
+const ECHO_ESCAPES: Record<string, string> = { a: '\x07', b: '\b', e: '\x1b', f: '\f', n: '\n', r: '\r', t: '\t', v: '\v', '\\': '\\' };
+
+/** The escapes echo knows (\a … \v, \\, \0NNN, zsh's \xHH); any other backslash stays; \c ends the output. */
+function decodeEcho(body: string): string {
+  return body.replace(/\\c[\s\S]*$/, '').replace(/\\(0[0-7]{0,3}|x[0-9A-Fa-f]{1,2}|[abefnrtv\\])/g, (_m, e: string) =>
+    e.startsWith('0') ? String.fromCharCode(parseInt(e.slice(1) || '0', 8))
+      : e.startsWith('x') ? String.fromCharCode(parseInt(e.slice(1), 16)) : ECHO_ESCAPES[e]!);
+}
 
 export type StdinText =
   | { kind: 'text'; text: string; source: StdinSource }
@@ -30,6 +55,8 @@ export function stdinText(scope: Scope, src: StdinSource | null, reader: string)
   if (src.kind === 'file') {
     if (src.path === null) return { kind: 'unknown', why: `${reader} reads a file named at run time` };
     if (src.path === '/dev/null') return { kind: 'text', text: '', source: { kind: 'text', text: '', expands: false } };
+    // bash opens /dev/tcp/HOST/PORT and /dev/udp/HOST/PORT itself (bash(1) REDIRECTION): a script from the network.
+    if (/^\/dev\/(?:tcp|udp)\//.test(src.path)) return { kind: 'unknown', why: `${reader} reads ${src.path}, a network connection bash opens` };
     const read = scope.files.read(isAbsolute(src.path) ? src.path : resolve(scope.cwd ?? scope.run0.options.cwd, src.path));
     // A missing file: the shell fails to open it and runs nothing.
     if (read.kind === 'missing') return { kind: 'text', text: '', source: { kind: 'text', text: '', expands: false } };
@@ -43,7 +70,7 @@ export function stdinText(scope: Scope, src: StdinSource | null, reader: string)
   }
   // The producer's cwd is relative to the text it was in (`cd x && cat f | sh`).
   const base = scope.job.cwd;
-  const produced = staticOutput(src.from, (p, cwd) => readLocal(scope, p, base === null ? null : resolve(base, cwd ?? '.')));
+  const produced = staticOutput(src.from, (p, cwd) => readLocal(scope, p, base === null ? null : resolve(base, cwd ?? '.')), echoDecodes(scope));
   if (produced === null) {
     const what = src.from.words[0]?.text ?? 'a command';
     return { kind: 'unknown', why: `${reader} runs the output of \`${what}\`, which cannot be known statically` };
@@ -52,7 +79,7 @@ export function stdinText(scope: Scope, src: StdinSource | null, reader: string)
 }
 
 /** What a simple producer writes to stdout, when it is static: echo, printf, cat of a heredoc or file. */
-export function staticOutput(cmd: SimpleCommand, read: (path: string, cwd: string | null) => string | null): string | null {
+export function staticOutput(cmd: SimpleCommand, read: (path: string, cwd: string | null) => string | null, echoEscapes: EchoEscapes = false): string | null {
   const [head, ...rest] = cmd.words;
   const name = head?.value ? basename(head.value) : null;
   // tee writes its input to stdout as well as to its files (which may be computed: `tee >(sh)`).
@@ -63,7 +90,8 @@ export function staticOutput(cmd: SimpleCommand, read: (path: string, cwd: strin
   if (name === 'echo') {
     let i = 0;
     let newline = true;
-    let escapes = false;
+    // -e / -E as written; otherwise the shell's own default (dash, zsh: decode).
+    let escapes: boolean | null = null;
     while (i < args.length && /^-[neE]+$/.test(args[i]!)) {
       const f = args[i]!;
       if (f.includes('n')) newline = false;
@@ -72,7 +100,12 @@ export function staticOutput(cmd: SimpleCommand, read: (path: string, cwd: strin
       i++;
     }
     const body = args.slice(i).join(' ');
-    return (escapes ? decodeAnsiC(body.replace(/\\c[\s\S]*$/, '')) : body) + (newline ? '\n' : '');
+    const end = newline ? '\n' : '';
+    if (escapes === true) return decodeAnsiC(body.replace(/\\c[\s\S]*$/, '')) + end;
+    if (escapes === false || echoEscapes === false) return body + end;
+    // Where the shell is not known, both readings run (their commands are judged together).
+    const decoded = decodeEcho(body);
+    return (echoEscapes === true || decoded === body ? decoded : `${body}\n${decoded}`) + end;
   }
   if (name === 'printf') {
     // `printf -- FORMAT …`: the `--` ends printf's options and is not the format.

@@ -15,6 +15,7 @@ import { withKnownVars } from './known-vars.js';
 import { hostFileWritten } from './host-files.js';
 import { copiedFrom, recordCopies, type Copy } from './copies.js';
 import { compiledOutputs } from './compiled.js';
+import { writtenPaths } from './written-paths.js';
 
 /** What was written to a path earlier in the text: its text, or null when that cannot be known. */
 export type Written = Map<string, string | null>;
@@ -22,6 +23,9 @@ export type Written = Map<string, string | null>;
 /** Files that run later by themselves, so what is written into them is judged now. */
 const RUNS_LATER = [/\/\.(bashrc|bash_profile|bash_login|profile|zshrc|zprofile|zshenv|zlogin|kshrc|mkshrc|envrc|bash_logout)$/,
   /\/\.husky\/[^/]+$/, /\/\.git\/hooks\/[^/]+$/, /\/\.config\/fish\/config\.fish$/, /\/\.envrc$/, /\/\.direnv\//];
+
+/** Programs whose write spec (grammars/writes.ts) changes a file's content where it is. */
+const IN_PLACE: ReadonlySet<string> = new Set(['sed', 'perl', 'ruby', 'truncate', 'shred', 'dd', 'patch', 'ed', 'vim', 'vi', 'nvim', 'nano', 'emacs']);
 
 /**
  * The paths written, each with the path a link made earlier in the text leads to when the write goes
@@ -199,9 +203,16 @@ export function recordWrites(scope: Scope): void {
   };
   const name = basename(cmd.words[0]?.value ?? '');
   const args = cmd.words.slice(1);
+  const before = new Map(written);
   if (!recordCopies(scope, name, args, (w) => pathOf(scope, w), copied)) programWrites(scope, name, args, set, copied);
   if (name === 'ln') recordLink(scope, args);
   for (const built of compiledOutputs(scope, name, args)) set(built, null, false);
+  // An edit in place (`sed -i`, `perl -pi`, `truncate`) by the program's write spec: what the file then
+  // holds is not static text. It matters for a file that runs later by itself or was written before.
+  for (const path of IN_PLACE.has(name) ? writtenPaths(name, cmd.words, [], scope.cwd, undefined) : []) {
+    if (path === null || written.get(path) !== before.get(path)) continue;
+    if (RUNS_LATER.some((re) => re.test(path)) || written.has(path)) set(path, null, false);
+  }
 }
 
 /** What a program writes by its own arguments (tee, cp and its kin, mkfifo, curl -o, npm pkg set). */

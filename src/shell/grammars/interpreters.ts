@@ -211,6 +211,8 @@ export const INTERPRETERS: readonly Runner[] = [
     options: { short: 'AbCdDeEhHlLmMnNoOpqrRsvVyZc:S:t:T:u:U:w:W:i:', long: ['cmd=', 'clean', 'noplugin', 'headless', 'help', 'version', 'startuptime=', 'not-a-term', 'ttyfail', 'listen=', 'remote=', 'remote-send=', 'remote-expr=', 'embed'], permute: true },
     runs: [
       { code: 'vim', codePlusOperands: true, self: true, also: true },
+      // :! and system() run through 'shell', which defaults to $SHELL.
+      { envShell: ['SHELL'], also: true },
       { when: ['-c', '--cmd'], code: 'vim', codeOption: ['-c', '--cmd'], also: true },
       { when: ['-S'], code: 'vim', codeFileOption: ['-S'], also: true },
       { when: ['--remote-send'], code: 'vim', codeOption: ['--remote-send'], also: true },

@@ -9,6 +9,8 @@ const ARGV: readonly Run[] = [{ argv: 0 }];
 
 export const SHELL_NAMES = ['sh', 'bash', 'zsh', 'dash', 'ksh', 'ash', 'mksh', 'yash', 'posh', 'rbash', 'fish',
   'ksh93', 'pdksh', 'oksh', 'lksh', 'tcsh', 'csh'];
+/** Shells whose `echo` decodes backslash escapes by default (dash(1), zshbuiltins(1) echo, ksh's and ash's). */
+export const ECHO_DECODES: ReadonlySet<string> = new Set(['sh', 'dash', 'zsh', 'ash', 'ksh', 'mksh', 'posh', 'yash', 'ksh93', 'pdksh', 'oksh', 'lksh']);
 
 const shellOptions: OptionGrammar = {
   short: 'abcefhikmnprstuvxBCEHPTlDO:o:',
@@ -34,6 +36,8 @@ export const RUNNERS: readonly Runner[] = [
     ],
   },
   { names: ['eval'], runs: [{ shellOperands: 0 }] },
+  // zsh's `repeat N CMD` runs CMD N times (zshmisc(1), Complex Commands).
+  { names: ['repeat'], runs: [{ argv: 1 }] },
   { names: ['source', '.'], runs: [{ script: 0 }] },
   // trap's action runs later; the trap itself is judged too (a DEBUG trap is the bash shell guard's).
   { names: ['trap'], options: { short: 'lp' }, runs: [{ unless: ['-l', '-p'], minOperands: 2, shellOperand: 0, self: true }, { nothing: true }] },
@@ -52,6 +56,8 @@ export const RUNNERS: readonly Runner[] = [
     runs: [
       { when: ['-l', '-v', '-V', '--help'], nothing: true },
       { when: ['-e'], argv: 0, label: 'sudoedit' },
+      // -s starts "the shell specified by the SHELL environment variable" (sudo(8)).
+      { when: ['-s'], envShell: ['SHELL'], also: true },
       { when: ['-s', '-i'], minOperands: 1, assignments: true, shellOperands: 0 },
       // A shell with no command reads its script from stdin (`sudo -s < script`).
       { when: ['-s', '-i'], stdinShell: true },
@@ -71,7 +77,8 @@ export const RUNNERS: readonly Runner[] = [
         'pty|P', 'shell=|s', 'whitelist-environment=|w', 'help', 'version'],
       permute: true, abbreviate: true,
     },
-    runs: [{ when: ['-c', '--session-command'], shellOption: ['-c', '--session-command'] }, { stdinShell: true }],
+    // -m/-p keep the environment, and with it $SHELL: the shell su starts is that program (su(1)).
+    runs: [{ when: ['-m', '-p'], envShell: ['SHELL'], also: true }, { when: ['-c', '--session-command'], shellOption: ['-c', '--session-command'] }, { stdinShell: true }],
   },
   {
     names: ['runuser'],
@@ -205,7 +212,8 @@ export const RUNNERS: readonly Runner[] = [
   {
     names: ['script'],
     options: { short: 'aeEfqB:c:I:O:T:t::m:', long: ['append|a', 'command=|c', 'echo=|E', 'return|e', 'flush|f', 'force', 'log-io=|B', 'log-in=|I', 'log-out=|O', 'log-timing=|T', 'logging-format=|m', 'output-limit=', 'quiet|q', 'timing=?|t', 'help', 'version'], permute: true, abbreviate: true },
-    runs: [{ when: ['-c'], shellOption: ['-c'] }, { stdinShell: true }],
+    // With no command, script(1) starts $SHELL (and with -c runs the command through it).
+    runs: [{ envShell: ['SHELL'], also: true }, { when: ['-c'], shellOption: ['-c'] }, { stdinShell: true }],
   },
   {
     names: ['tmux'],

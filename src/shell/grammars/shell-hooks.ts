@@ -1,0 +1,29 @@
+// What a shell runs or looks up by itself, with no call visible in the text (data; invocations.ts
+// reads it). The agent's shell may be zsh (docs/adversarial-cases.md), so zsh's are here too.
+
+/**
+ * Functions the shell calls itself: bash's command_not_found_handle (the driver reads it), and zsh's
+ * special functions (zshmisc(1) SPECIAL FUNCTIONS: chpwd, periodic, precmd, preexec, zshaddhistory,
+ * zshexit, command_not_found_handler, TRAPNAL for each signal and TRAPEXIT/TRAPDEBUG/TRAPZERR) and
+ * the special zle widgets (zshzle(1): zle-line-init, zle-line-finish, …). Their body is judged where
+ * they are defined.
+ */
+export const HOOK_FUNCTION = /^(?:TRAP[A-Z0-9]+|chpwd|periodic|precmd|preexec|zshaddhistory|zshexit|command_not_found_handler|zle-[a-z-]+)$/;
+
+/**
+ * Variables the interactive shell guard (`gitops-guard shell-init`) depends on: setting or unsetting
+ * one is a command to the policy, named as the variable (PS0 arms bash's DEBUG trap for each line).
+ */
+export const GUARD_VARIABLES: ReadonlySet<string> = new Set(['PS0']);
+
+/**
+ * zsh's special parameters whose keys name what a later word runs (zshparam(1), zsh/parameter):
+ * `functions[f]=BODY` defines the function f, `commands[ls]=PATH` (like `hash ls=PATH`) makes ls run PATH.
+ */
+export const DEFINING_ARRAYS: Readonly<Record<string, (key: string, value: string) => string>> = {
+  functions: (_key, value) => value,
+  commands: (_key, value) => `${value} "$@"`,
+};
+
+/** zsh arrays tied to a colon-separated variable (zshparam(1): `path` is PATH, `fpath` is FPATH). */
+export const TIED_ARRAYS: Readonly<Record<string, string>> = { path: 'PATH', fpath: 'FPATH' };

@@ -1,0 +1,112 @@
+// State a shell keeps that decides what a later word runs, set by what reads as a plain assignment or
+// command: zsh's `functions[f]=BODY`, `commands[ls]=PATH`, `hash ls=PATH`, `path=(DIR $path)` and
+// `autoload NAME` from `fpath` (zshparam(1), zshbuiltins(1)); bash's `PROMPT_COMMAND[1]=f` (run before
+// each prompt) and `history -s LINE`, which `fc -s` runs again. Each gives the walk a function body, a
+// variable, or text to read again.
+import { namedChildren, textOf, type Node } from './parse.js';
+import { DEFINING_ARRAYS, TIED_ARRAYS } from './grammars/shell-hooks.js';
+import { RUNS_LATER_VARIABLES } from './reparse.js';
+import { wordOf } from './tree-words.js';
+import type { SimpleCommand } from './invocations.js';
+
+export interface SpecialAssignment {
+  /** Functions it defines (name → body). */
+  readonly functions: readonly [string, string][];
+  /** A variable it sets (the scalar a tied array stands for). */
+  readonly env?: readonly [string, string | null];
+  /** Text the shell runs later because of it. */
+  readonly again?: string;
+}
+
+function quoted(s: string): string {
+  return `'${s.replace(/'/g, `'\\''`)}'`;
+}
+
+/** The value of an assignment's value node, when it is one static word. */
+function valueOf(src: string, node: Node | undefined, offset: number): string | null {
+  if (!node) return '';
+  if (node.type === 'array') return null;
+  return wordOf(src, node, offset).value;
+}
+
+/** `NAME[KEY]=VALUE` and `ARRAY=(…)` that define what runs later; null for any other assignment. */
+export function specialAssignment(src: string, node: Node, offset: number, env: ReadonlyMap<string, string | null>): SpecialAssignment | null {
+  const [target, valueNode] = namedChildren(node);
+  if (!target) return null;
+  if (target.type === 'subscript') {
+    const [base, index] = namedChildren(target);
+    const name = base ? textOf(src, base) : '';
+    const key = index ? wordOf(src, index, offset).value : null;
+    const value = valueOf(src, valueNode, offset);
+    const define = DEFINING_ARRAYS[name];
+    if (define) return { functions: key === null ? [] : [[key, define(key, value ?? '$computed')]] };
+    const later = RUNS_LATER_VARIABLES[name];
+    if (later) return { functions: [], again: later(value ?? '$computed') };
+    return null;
+  }
+  const tied = TIED_ARRAYS[textOf(src, target)];
+  if (!tied || valueNode?.type !== 'array') return null;
+  const parts = namedChildren(valueNode).map((c) => {
+    const t = textOf(src, c);
+    if (t === `$${textOf(src, target)}` || t === `\${${textOf(src, target)}[@]}`) return env.get(tied) ?? `$${tied}`;
+    return wordOf(src, c, offset).value ?? '$computed';
+  });
+  return { functions: [], env: [tied, parts.join(':')] };
+}
+
+/** zsh `hash NAME=PATH` and `autoload NAME` (its body is the file NAME in a directory of `fpath`). */
+export function commandDefinitions(command: SimpleCommand): [string, string][] {
+  const [head, ...rest] = command.words;
+  const out: [string, string][] = [];
+  if (head?.value === 'hash') {
+    for (const w of rest) {
+      const m = w.value === null ? null : /^([^=\s-][^=\s]*)=(.+)$/s.exec(w.value);
+      if (m) out.push([m[1]!, `${quoted(m[2]!)} "$@"`]);
+    }
+  }
+  if (head?.value === 'autoload') {
+    const fpath = command.env.get('FPATH');
+    if (fpath === undefined) return out;
+    // The directories the text names; the rest (`$fpath` as it was) hold the system's functions.
+    const dirs = (fpath ?? '').split(':').filter((d) => d !== '' && !/[$`]/.test(d));
+    for (const w of rest) {
+      if (dirs.length === 0 || w.value === null || w.value.startsWith('-') || w.value.startsWith('+')) continue;
+      out.push([w.value, dirs.map((d) => `. ${quoted(`${d}/${w.value}`)}`).join('; ')]);
+    }
+  }
+  return out;
+}
+
+/** Lines `history -s` stores, which `fc -s`, `fc -e -` (and zsh's `r`) execute again (bash(1) fc). */
+export class History {
+  private readonly lines: string[] = [];
+
+  /** Record this command's line; the text it runs again, if it is fc re-executing a stored line. */
+  see(command: SimpleCommand): string | null {
+    const [head, ...rest] = command.words.map((w) => w.value);
+    if (head === 'history' && rest[0] === '-s') {
+      this.lines.push(rest.slice(1).map((v) => v ?? '$computed').join(' '));
+      return null;
+    }
+    const lists = rest.some((v) => v !== null && /^-[A-Za-z]*l/.test(v));
+    if (this.lines.length === 0 || !(head === 'fc' && !lists || head === 'r')) return null;
+    return this.lines.join('\n');
+  }
+}
+
+/**
+ * Text a line editor runs later on a key: zsh's `zle -N NAME [FUNC]` makes FUNC (else NAME) a widget,
+ * run when a key bound to it is pressed (its body is given back through `body`); bash's
+ * `bind -x 'KEYSEQ: COMMAND'` runs COMMAND on that key (bash(1) bind).
+ */
+export function keyCommands(command: SimpleCommand, body: (name: string) => string | undefined): string[] {
+  const [head, ...rest] = command.words.map((w) => w.value);
+  if (head === 'zle' && rest[0] === '-N' && rest[1]) {
+    const text = body(rest[2] ?? rest[1]);
+    return text === undefined ? [] : [text];
+  }
+  if (head === 'bind' && rest.some((v) => v !== null && /^-[A-Za-z]*x/.test(v))) {
+    return rest.filter((v) => v !== null && !v.startsWith('-')).map((v) => v!.replace(/^\s*"(?:[^"\\]|\\.)*"\s*:\s*/, '').replace(/^(["'])(.*)\1$/s, '$2'));
+  }
+  return [];
+}
