@@ -28,7 +28,7 @@ export const RSYNC: OptionGrammar = {
 
 // ---------------------------------------------------------------- container CLIs (docker's pflag rules)
 
-export const CONTAINER_PROGRAMS = ['docker', 'podman', 'nerdctl', 'podman-remote', 'docker.io', 'com.docker.cli', 'ctr', 'crictl', 'kamal', 'finch', 'lima-nerdctl', 'runc', 'crun', 'buildah', 'lazydocker'] as const;
+export const CONTAINER_PROGRAMS = ['docker', 'podman', 'nerdctl', 'nerdctl.lima', 'balena-engine', 'podman-remote', 'docker.io', 'com.docker.cli', 'ctr', 'crictl', 'kamal', 'finch', 'lima-nerdctl', 'runc', 'crun', 'buildah', 'lazydocker'] as const;
 export const COMPOSE_PROGRAMS = ['docker-compose', 'podman-compose', 'nerdctl-compose'] as const;
 
 /** The global options of docker, podman and nerdctl together, before the subcommand. */

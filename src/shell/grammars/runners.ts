@@ -2,6 +2,8 @@
 // own options (which take values) and where its payload is. Data only; expand/runners.ts reads it.
 // Options come from each program's manual (sudo(8), env(1), su(1), flock(1), tmux(1), tar(1), …).
 import type { OptionGrammar } from '../getopt.js';
+import { HOST_RUNNERS } from './host-runners.js';
+import { PACKAGE_RUNNERS } from './package-runners.js';
 import type { Run, Runner } from './types.js';
 
 /** A plain wrapper: the operands are the command. */
@@ -320,89 +322,6 @@ export const RUNNERS: readonly Runner[] = [
   // Procfile runners: `run CMD` runs one command with the app's environment (start reads the Procfile: expand/tasks.ts).
   { names: ['foreman', 'honcho', 'forego'], options: { short: 'e:d:f:', long: ['env=|e', 'app-root=', 'root=|d', 'procfile=|f'] }, subcommands: { run: { options: { short: 'e:d:f:', long: ['env=|e', 'root=|d', 'procfile=|f'] }, runs: [{ argv: 0 }] } }, runs: [{ nothing: true }] },
 
-  // ------------------------------------------------------------------ package and task runners
-  { names: ['npx'], options: { short: 'yqc:p:', long: ['call=|c', 'package=|p', 'yes|y', 'no', 'quiet|q', 'ignore-existing', 'no-install', 'prefix=', 'workspace=', 'include-workspace-root'] }, runs: [{ when: ['-c'], shellOption: ['-c'] }, { argv: 0, versioned: true }] },
-  { names: ['bunx', 'pnpx', 'uvx', 'pipx'], options: { short: 'p:', long: ['package=|p', 'from=', 'with=', 'python=', 'bun', 'spec='] }, runs: [{ argv: 0 }], subcommands: { run: { options: { long: ['spec=', 'python=', 'no-cache', 'pypackages', 'path'] }, runs: [{ argv: 0 }] } } },
-  { names: ['sort'], options: { long: ['compress-program=', 'buffer-size=|S', 'temporary-directory=|T', 'output=|o', 'key=|k', 'field-separator=|t', 'parallel=', 'files0-from=', 'random-source=', 'sort='], short: 'bcCdfghiMmnrRsuVzS:T:o:k:t:', permute: true, abbreviate: true }, runs: [{ when: ['--compress-program'], scriptOrCommandOption: ['--compress-program'], self: true, also: true }, { nothing: true }] },
-  { names: ['split'], options: { long: ['filter=', 'lines=|l', 'bytes=|b', 'line-bytes=|C', 'number=|n', 'suffix-length=|a', 'additional-suffix=', 'numeric-suffixes=?', 'hex-suffixes=?', 'separator=|t'], short: 'del:b:C:n:a:t:x', permute: true, abbreviate: true }, runs: [{ when: ['--filter'], shellOption: ['--filter'], self: true, also: true }, { nothing: true }] },
-  { names: ['wget'], options: { long: ['use-askpass=', 'output-document=|O', 'output-file=|o', 'post-data=', 'post-file=', 'method=', 'body-data=', 'body-file=', 'header=', 'user=', 'password=', 'directory-prefix=|P', 'tries=|t', 'timeout=|T', 'execute=|e', 'input-file=|i'], short: 'qvNcrkmpbSO:o:P:t:T:e:i:', permute: true, abbreviate: true }, runs: [{ when: ['--use-askpass'], scriptOrCommandOption: ['--use-askpass'], self: true, also: true }, { nothing: true }] },
-  { names: ['cmake'], options: { short: 'E' }, runs: [{ when: ['-E'], whenOperand: { index: 0, is: ['env'] }, assignments: true, argv: 1 }, { when: ['-E'], whenOperand: { index: 0, is: ['time'] }, argv: 1 }, { nothing: true }] },
-  // Network and capture tools that run a program for each connection or file.
-  { names: ['nc', 'ncat', 'netcat', 'nc.traditional', 'nc.openbsd'], options: { short: 'c:e:p:s:w:i:q:lnuvzkdhCN46' }, runs: [{ when: ['-c', '-e'], shellOption: ['-c', '-e'] }, { nothing: true }] },
-  { names: ['tcpdump'], options: { short: 'c:C:F:G:i:r:s:T:w:W:y:z:Z:AbdDefhHIJKlLnNOpqStuUvxX', long: ['interface=|i', 'snapshot-length=|s'], permute: true }, runs: [{ when: ['-z'], shellOption: ['-z'] }, { when: ['-F'], nothing: true }, { nothing: true }] },
-  { names: ['pandoc'], options: { short: 'f:t:o:F:L:s', long: ['from=|f', 'to=|t', 'output=|o', 'filter=|F', 'lua-filter=|L', 'standalone|s', 'template=', 'metadata=|M', 'variable=|V', 'toc'], permute: true }, runs: [{ when: ['-F'], scriptOption: ['-F'] }, { nothing: true }] },
-  // go run/test -exec PROG: go runs PROG (split on spaces) in front of the built binary.
-  // -toolexec 'CMD' runs CMD in front of every tool, vet's -vettool is the vet program; go test runs the packages' code.
-  { names: ['go'], subcommands: Object.fromEntries(['run', 'test', 'build', 'install', 'vet', 'list'].map((sub) => [sub, { options: { short: 'C:', long: ['exec=', 'toolexec=', 'vettool=', 'o=', 'tags=', 'ldflags=', 'gcflags=', 'asmflags=', 'run=', 'skip=', 'count=', 'timeout=', 'bench=', 'coverprofile=', 'p=', 'mod=', 'modfile=', 'overlay=', 'pgo=', 'race', 'v', 'cover', 'short', 'json', 'x', 'n', 'a', 'trimpath'], singleDashLong: true, permute: true },
-    runs: [{ when: ['--exec', '--toolexec'], shellOption: ['--exec', '--toolexec'], also: true }, { when: ['--vettool'], scriptOrCommandOption: ['--vettool'], also: true }, sub === 'test' ? { tests: 'go' as const } : { nothing: true as const }] }])), runs: [{ nothing: true }] },
-  { names: ['rustup'], subcommands: { run: { options: { long: ['install'] }, runs: [{ argv: 1 }] } }, runs: [{ nothing: true }] },
-  // `cargo watch` is cargo-watch: -s runs a shell string, -x a cargo command, on each change.
-  { names: ['cargo-watch'], options: { short: 'cqCNx:s:w:i:d:B:', long: ['exec=|x', 'shell=|s', 'watch=|w', 'ignore=|i', 'delay=|d', 'features=', 'workdir=|C', 'clear|c', 'quiet|q', 'postpone', 'poll'], permute: true }, runs: [{ when: ['-s'], shellOption: ['-s'], also: true }, { when: ['-x'], shellOption: ['-x'], prefix: 'cargo ', also: true }, { nothing: true }] },
-  { names: ['nx'], subcommands: { exec: { options: { long: ['projects=', 'exclude=', 'all', 'parallel=?', 'verbose'] }, runs: [{ argv: 0 }] } }, runs: [{ nothing: true }] },
-  // newgrp starts a login shell with the group, which reads stdin.
-  { names: ['newgrp'], options: { short: 'l' }, runs: [{ stdinShell: true }] },
-    // apt's -o hooks (…::Pre-Invoke, …::Post-Invoke, Pre-Install-Pkgs) run shell commands.
-  { names: ['apt', 'apt-get', 'aptitude'], options: { short: 'yqsdfmbuVho:c:t:', long: ['option=|o', 'config-file=|c', 'target-release=|t', 'yes|y', 'assume-yes', 'quiet|q', 'simulate|s', 'download-only|d', 'fix-broken|f', 'no-install-recommends', 'install-recommends', 'purge', 'reinstall', 'allow-downgrades'], permute: true },
-    runs: [{ when: ['-o'], shellOption: ['-o'], valueKey: '[\\w:-]*(?:Pre-Invoke|Post-Invoke|Post-Invoke-Success|Pre-Install-Pkgs)(?:::)?', also: true }, { nothing: true }] },
-  // socat's EXEC: and SYSTEM: addresses run a program (options after a comma).
-  { names: ['socat'], options: { short: 'dDhvVxlLu46b:T:t:g', long: [] }, runs: [{ shellEach: 0, operandPattern: '^(?:EXEC|SYSTEM):(.*?)(?:,[\\w-]+(?:=[^,]*)?)*$' }] },
-  // Ghostscript writes to %pipe%CMD by running CMD.
-  { names: ['gs', 'gsc', 'ghostscript'], options: { short: 'qs:d:o:' }, runs: [{ when: ['-s'], shellOption: ['-s'], valueKey: 'OutputFile', valuePrefix: '%pipe%', also: true }, { when: ['-o'], shellOption: ['-o'], valuePrefix: '%pipe%', also: true }, { nothing: true }] },
-  // cpio runs --rsh-command to reach a host:file archive.
-  { names: ['cpio'], options: { short: 'oiptvdmuaBcVF:H:I:O:E:R:D:', long: ['rsh-command=', 'file=|F', 'format=|H', 'directory=|D', 'create|o', 'extract|i', 'pass-through|p', 'force-local'], permute: true }, runs: [{ when: ['--rsh-command'], shellOption: ['--rsh-command'], also: true }, { nothing: true }] },
-  // bash's mapfile/readarray -C CALLBACK evaluates CALLBACK every -c lines.
-  { names: ['mapfile', 'readarray'], options: { short: 'C:c:d:n:O:s:tu:' }, runs: [{ when: ['-C'], shellOption: ['-C'] }, { nothing: true }] },
-    // Version managers run a command with their tool's version on PATH.
-  { names: ['rbenv', 'pyenv', 'nodenv', 'goenv', 'jenv', 'plenv', 'phpenv'], subcommands: { exec: { runs: [{ argv: 0 }] } }, runs: [{ nothing: true }] },
-  { names: ['volta'], subcommands: { run: { options: { long: ['node=', 'npm=', 'yarn=', 'pnpm=', 'bundled-npm', 'no-yarn', 'env='] }, runs: [{ argv: 0 }] } }, runs: [{ nothing: true }] },
-  { names: ['fnm'], subcommands: { exec: { options: { long: ['using='] }, runs: [{ argv: 0 }] } }, runs: [{ nothing: true }] },
-  { names: ['lerna'], subcommands: { exec: { options: { long: ['scope=', 'ignore=', 'concurrency=', 'stream', 'parallel', 'no-bail', 'no-prefix', 'since=', 'profile', 'include-dependencies'] }, runs: [{ argv: 0 }] } }, runs: [{ nothing: true }] },
-  // lldb -- PROGRAM ARGS…, and lldb -o CMD: the debugger runs the program.
-  { names: ['lldb'], options: { short: 'o:O:s:S:k:K:bxQ', long: ['one-line=|o', 'one-line-before-file=|O', 'source=|s', 'source-before-file=|S', 'batch|b', 'file=|f', 'arch=|a'] }, runs: [{ argv: 0 }] },
-  { names: ['poetry', 'pdm', 'hatch', 'rye', 'pipenv', 'bundle', 'bundler', 'conda', 'mamba', 'micromamba', 'pixi'], subcommands: { run: { options: { short: 'n:p:', long: ['name=|n', 'prefix=|p', 'env=', 'live-stream', 'no-capture-output'] }, runs: [{ argv: 0 }] }, exec: { runs: [{ argv: 0 }] } }, runs: [{ nothing: true }] },
-  { names: ['uv'], subcommands: { run: { options: { short: 'qvp:', long: ['with=', 'with-requirements=', 'python=|p', 'project=', 'directory=', 'package=', 'extra=', 'env-file=', 'frozen', 'locked', 'no-project', 'isolated', 'script', 'module', 'all-extras', 'no-sync', 'quiet|q'] }, runs: [{ argv: 0 }] }, tool: { runs: [{ whenOperand: { index: 0, is: ['run'] }, argv: 1 }, { nothing: true }] } }, runs: [{ nothing: true }] },
-  { names: ['nix-shell'], options: { short: 'p:A:I:', long: ['run=', 'command=', 'packages=|p', 'pure', 'attr=|A', 'arg=', 'argstr=', 'keep=', 'include=|I'], singleDashLong: false, permute: true }, runs: [{ when: ['--run', '--command'], shellOption: ['--run', '--command'] }, { nothing: true }] },
-  {
-    names: ['nix'],
-    subcommands: {
-      develop: { runs: [{ embedded: { from: ['-c', '--command'], to: [] } }] },
-      shell: { runs: [{ embedded: { from: ['-c', '--command'], to: [] } }] },
-      // `nix run nixpkgs#docker -- restart web` runs the package's program, named after it.
-      run: { options: { long: ['impure', 'expr=', 'file=|f'] }, runs: [{ argv: 0, installable: true }] },
-    },
-    runs: [{ nothing: true }],
-  },
-  // A shell inside a VM's engine host: what runs there runs on a local engine.
-  // corepack runs the package manager it names (`corepack pnpm@9 run x`); its own commands manage shims.
-  { names: ['corepack'], subcommands: Object.fromEntries(['enable', 'disable', 'install', 'pack', 'prepare', 'use', 'up', 'hydrate', 'cache', 'help'].map((c) => [c, { runs: [{ nothing: true }] }])), runs: [{ argv: 0, installable: true }] },
-  { names: ['limactl'], subcommands: { shell: { options: { long: ['workdir=', 'shell=', 'debug', 'tty=?', 'reconnect'] }, runs: [{ argv: 1 }] } }, runs: [{ nothing: true }] },
-  { names: ['colima'], subcommands: { ssh: { options: { short: 'p:', long: ['profile=|p', 'layer=?'] }, runs: [{ argv: 0 }] } }, runs: [{ nothing: true }] },
-  { names: ['coproc'], runs: [{ whenOperand: { index: 1, is: ['{'] }, argv: 2 }, { whenOperand: { index: 0, is: ['{'] }, argv: 1 }, { argv: 0 }] },
-  // zsh precommand modifiers and other plain wrappers.
-  { names: ['setarch', 'linux32', 'linux64'], options: { short: 'vRFZLXBIST3', long: ['addr-no-randomize|R', 'fdpic-funcptrs|F', 'mmap-page-zero|Z', 'addr-compat-layout|L', 'read-implies-exec|X', '32bit|B', 'short-inode|I', 'whole-seconds|S', 'sticky-timeouts|T', '3gb|3', '4gb', 'uname-2.6', 'verbose|v', 'list', 'show=?'], permute: true }, runs: [{ when: ['--list', '--show'], nothing: true }, { argv: 1, stopAtProgram: true }] },
-  { names: ['-', 'noglob', 'nocorrect', 'systemd-cat', 'chronic', 'ifne', 'sponge', 'ts', 'wsl', 'wsl.exe', 'xvfb-run', 'schroot', 'firejail'], options: { short: 'aRLBXZThn:t:p:e:d:u:c:', long: ['identifier=|t', 'priority=|p', 'level-prefix=', 'exec', 'distribution=|d', 'user=|u', 'cd=', 'chroot=|c', 'auto-servernum|a', 'server-args=|s', 'error-file=|e', 'addr-no-randomize|R'] }, runs: [{ whenOperand: { index: 0, is: ['-e', '--exec'] }, argv: 1 }, { argv: 0 }] },
-  { names: ['choom'], options: { short: 'n:p:', long: ['adjust=|n', 'pid=|p'] }, runs: [{ when: ['-p'], nothing: true }, { argv: 0 }] },
-  { names: ['capsh'], options: { long: ['print', 'drop=', 'caps=', 'inh=', 'addamb=', 'user=', 'uid=', 'gid=', 'groups=', 'chroot=', 'secbits=', 'keep=', 'shell='] }, runs: [{ whenOperand: { index: 0, is: ['-c'] }, shellOperand: 1 }, { stdinShell: true }] },
-  { names: ['cmd', 'cmd.exe'], options: { short: 'cCkKqQsSdDuUaA', singleDashLong: false }, runs: [{ whenOperand: { index: 0, is: ['/c', '/C', '/k', '/K'] }, shellOperands: 1 }, { nothing: true }] },
-  { names: ['xterm', 'uxterm', 'gnome-terminal', 'konsole', 'alacritty', 'kitty', 'wezterm', 'foot', 'urxvt'], options: { short: 'hv', long: ['title=', 'geometry=', 'class=', 'working-directory=', 'hold'], singleDashLong: true }, runs: [{ embedded: { from: ['-e', '--', '-x', '--command'], to: [] } }] },
-  { names: ['pee'], runs: [{ shellEach: 0 }] },
-  { names: ['mispipe'], runs: [{ shellEach: 0 }] },
-  { names: ['devbox', 'tox', 'hatch', 'nox'], subcommands: { run: { runs: [{ argv: 0, afterDashDash: true }] }, exec: { runs: [{ argv: 0, afterDashDash: true }] } }, runs: [{ nothing: true }] },
-  {
-    names: ['npm'],
-    subcommands: {
-      exec: { options: { short: 'yc:p:', long: ['call=|c', 'package=|p', 'yes|y', 'no', 'workspace=', 'workspaces', 'include-workspace-root'] }, runs: [{ when: ['-c'], shellOption: ['-c'] }, { argv: 0 }] },
-      explore: { runs: [{ minOperands: 2, shellOperands: 1, dropDashDash: true }] },
-    },
-    subcommandAliases: { x: 'exec' },
-    runs: [],
-  },
-  {
-    names: ['pnpm'],
-    options: { short: 'cr', long: ['shell-mode|c', 'recursive|r', 'filter=', 'dir=|C', 'workspace-root|w'] },
-    subcommands: { exec: { runs: [{ when: ['-c'], shellOperands: 0 }, { argv: 0 }] }, dlx: { options: { long: ['package='] }, runs: [{ when: ['-c'], shellOperands: 0 }, { argv: 0 }] } },
-    runs: [],
-  },
-  { names: ['yarn'], subcommands: { exec: { runs: [{ argv: 0 }] }, dlx: { options: { short: 'qp:', long: ['package=|p', 'quiet|q'] }, runs: [{ argv: 0 }] } }, runs: [] },
-  { names: ['mise', 'rtx', 'asdf'], subcommands: { exec: { runs: [{ argv: 0, afterDashDash: true }] }, x: { runs: [{ argv: 0, afterDashDash: true }] } }, runs: [] },
+  ...PACKAGE_RUNNERS,
+  ...HOST_RUNNERS,
 ];

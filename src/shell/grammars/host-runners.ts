@@ -1,0 +1,14 @@
+// Runners that reach the host or a cluster from inside a sandbox, a container or a distribution's
+// bundle (see runners.ts): data only. distrobox-host-exec(1) and flatpak-spawn(1) run their operands on the
+// host; `microk8s kubectl|helm|ctr …` is microk8s.kubectl and the rest spelled with a space.
+import type { Runner } from './types.js';
+
+export const HOST_RUNNERS: readonly Runner[] = [
+  { names: ['distrobox-host-exec'], options: { short: 'hVv', long: ['help|h', 'version|V', 'verbose|v'] }, runs: [{ argv: 0 }] },
+  {
+    names: ['flatpak-spawn'],
+    options: { long: ['host', 'sandbox', 'watch-bus', 'expose-pids', 'share-pids', 'latest-version', 'no-network', 'clear-env', 'env=', 'unset-env=', 'directory=', 'forward-fd=', 'app-path=', 'usr-path=', 'sandbox-expose=', 'sandbox-expose-ro=', 'sandbox-flag='] },
+    runs: [{ argv: 0 }],
+  },
+  { names: ['microk8s'], runs: [{ whenOperand: { index: 0, is: ['kubectl', 'helm', 'helm3', 'ctr'] }, argv: 0 }, { nothing: true }] },
+];
