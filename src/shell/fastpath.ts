@@ -54,6 +54,8 @@ interface ShellMatchers {
   readonly guarded: ManagedNames;
   /** Every program of the runner table: one of them with a path among its words may run a script. */
   readonly wrappers: ReadonlySet<string>;
+  /** git subcommands that run no hook. */
+  readonly gitNoHooks: ReadonlySet<string>;
 }
 
 let shell: ShellMatchers | null | undefined;
@@ -77,6 +79,7 @@ function shellMatchers(): ShellMatchers | null {
       runnerWord: runnerWords(s.runners),
       guarded: { names: [], guarded: s.guarded },
       wrappers: new Set(s.wrappers),
+      gitNoHooks: new Set(s.gitNoHooks),
     };
   }
   return shell;
@@ -203,12 +206,39 @@ export function mentionsManaged(text: string, names: ManagedNames | null = built
   return names === null || namesManaged(unquoted(text), names);
 }
 
+/** git's own options that change nothing about where it runs or what it runs. */
+const GIT_PLAIN_OPTIONS = new Set(['--no-pager', '-P', '--paginate', '-p', '--no-optional-locks', '--no-replace-objects', '--literal-pathspecs', '--no-advice']);
+/** Commands that change the directory later commands run in. */
+const CHANGES_DIR = new Set(['cd', 'pushd', 'popd']);
+
+/**
+ * How a segment runs git: `none` (not at all, or a subcommand that runs no hook), `here` (a
+ * subcommand that may run the hooks of the repository of the working directory), `other` (git as
+ * an argument, or with options that may name another repository: the classifier reads it).
+ */
+function gitIn(words: readonly string[], at: number, noHooks: ReadonlySet<string>): 'none' | 'here' | 'other' {
+  let use: 'none' | 'here' = 'none';
+  for (let j = 0; j < words.length; j++) {
+    if (words[j]!.toLowerCase() !== 'git') continue;
+    if (j !== at) return 'other';
+    let k = j + 1;
+    while (k < words.length && GIT_PLAIN_OPTIONS.has(words[k]!)) k++;
+    const sub = words[k];
+    if (sub === undefined || noHooks.has(sub)) continue;
+    if (sub.startsWith('-')) return 'other';
+    use = 'here';
+  }
+  return use;
+}
+
 /**
  * True when `text` certainly contains no managed command: no managed or runner name (after quote
  * and escape removal), nothing the shell computes (`$`, backticks), and no command run by path or
- * glob. Sound, not complete: false means "parse it", never "deny it".
+ * glob. Sound, not complete: false means "parse it", never "deny it". A git command that may run
+ * the repository's hooks is fast only when `hooksCannotRun` (the one entry's probe of the working
+ * directory's repository, git-repo.ts) says no hook can run there.
  */
-export function cannotHideManaged(text: string, names: ManagedNames | null = builtinNames()): boolean {
+export function cannotHideManaged(text: string, names: ManagedNames | null = builtinNames(), hooksCannotRun?: () => boolean): boolean {
   const sh = shellMatchers();
   if (names === null || sh === null || expands(text)) return false;
   // A quoted or escaped space joins a word that a glob then expands (`"ls "*` and `ls\ *` are one
@@ -225,6 +255,8 @@ export function cannotHideManaged(text: string, names: ManagedNames | null = bui
   if (split !== text && namesManaged(unquoted(split), names)) return false;
   if (sh.runnerWord.test(t)) return false;
   const quoted = /["']/.test(text);
+  let gitHere = false;
+  let movesDir = false;
   // `2>&1` and `<&3` are redirections, not command separators.
   for (const segment of t.replace(/[0-9]*[<>]&[0-9-]*/g, ' ').split(/[;&|()\n]+/)) {
     const words = segment.trim().split(/\s+/).filter(Boolean);
@@ -252,8 +284,13 @@ export function cannotHideManaged(text: string, names: ManagedNames | null = bui
     if (words.some((w) => sh.wrappers.has(w)) && words.some((w) => /[/*?[\]{}~]/.test(w) || w === '.')) return false;
     // A program whose rules wait for a word (git and push): a glob may make that word (`git *`).
     if (names.guarded.some((g) => g.program === first.toLowerCase()) && words.some((w) => /[*?[]/.test(w))) return false;
+    const git = gitIn(words, i, sh.gitNoHooks);
+    if (git === 'other') return false;
+    if (git === 'here') gitHere = true;
+    if (CHANGES_DIR.has(first)) movesDir = true;
   }
-  return true;
+  // Hooks run from the repository of the directory the probe looked at: not after a `cd`.
+  return !gitHere || (!movesDir && hooksCannotRun !== undefined && hooksCannotRun());
 }
 
 /**

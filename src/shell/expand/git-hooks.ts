@@ -1,0 +1,197 @@
+// The git-hooks family: a local git command runs the hooks of its repository (githooks(5)), which
+// may sit in a tracked directory of the project (core.hooksPath=.husky) that anyone edits. For each
+// hook the command runs (grammars/git-hooks.ts) that exists in a hooks directory git would use
+// (git-repo.ts), the hook is judged as the script it is, run by its path from where git runs it
+// (the driver's script-file path), or, when a hook manager wrote it, as what it stands for
+// (hook-shims.ts). A push to a repository that is a local path runs that one's receive hooks too.
+import { dirname, isAbsolute, join, resolve } from 'node:path';
+import { getopt, optionIs, type Arg, type OptionGrammar, type Scan } from '../getopt.js';
+import { gitConfigEntries, homeOf, hookDirs, type GitPlace } from '../git-repo.js';
+import type { ScriptFiles } from '../files.js';
+import { ALL_HOOKS, GIT_HOOKS, INDEX_WRITERS, NO_HOOKS, RECEIVE_HOOKS, REF_UPDATERS, type HookRun } from '../grammars/git-hooks.js';
+import type { GitCommand } from '../programs/git.js';
+import { quoteWord } from '../words.js';
+import type { Scope } from './driver.js';
+import { hookShim } from './hook-shims.js';
+
+const NO_HOOK = new Set(NO_HOOKS);
+const ANY: OptionGrammar = { permute: true, abbreviate: true };
+
+/** The hooks `git SUB ARGS` may run; a string when one is named at run time. */
+export function hooksRun(git: GitCommand): readonly string[] | string {
+  const sub = git.sub;
+  if (sub === null || NO_HOOK.has(sub)) return [];
+  const row = GIT_HOOKS[sub];
+  if (!row) return ALL_HOOKS;
+  let spec: HookRun = row;
+  let args = git.args;
+  if (row.verbs) {
+    const verb = getopt(args, row.options ?? ANY).operands[0];
+    if (verb?.value === null) return `\`git ${sub}\` runs a subcommand named at run time`;
+    const inner = verb?.value === undefined ? undefined : row.verbs[verb.value];
+    if (!inner || verb === undefined) return [];
+    spec = inner;
+    args = args.slice(verb.index + 1);
+  }
+  const scan = getopt(args, spec.options ?? ANY);
+  if (scan.options.some((o) => optionIs(o, ['--help', '-h']))) return [];
+  if (spec.named) {
+    const name = scan.operands[0]?.value;
+    return name === null ? `\`git hook run\` runs a hook named at run time` : name === undefined ? [] : [name];
+  }
+  if (spec.none && scan.options.some((o) => optionIs(o, spec.none!))) return [];
+  const skipped = skippedHooks(spec, scan);
+  const hooks = spec.hooks.filter((h) => !skipped.has(h) && onlyWithHolds(spec, h, scan));
+  if (REF_UPDATERS.includes(sub)) hooks.push('reference-transaction');
+  if (INDEX_WRITERS.includes(sub)) hooks.push('post-index-change');
+  return hooks;
+}
+
+/** Hooks the options skip: the last of an option and its restoring one counts (`--no-verify --verify` runs them). */
+function skippedHooks(spec: HookRun, scan: Scan): Set<string> {
+  const out = new Set<string>();
+  for (const s of spec.skip ?? []) {
+    let skip = false;
+    for (const o of scan.options) {
+      if (optionIs(o, s.options)) skip = true;
+      else if (s.restore && optionIs(o, s.restore)) skip = false;
+    }
+    if (skip) for (const h of s.hooks) out.add(h);
+  }
+  return out;
+}
+
+function onlyWithHolds(spec: HookRun, hook: string, scan: Scan): boolean {
+  const need = spec.onlyWith?.[hook];
+  return need === undefined || scan.options.some((o) => optionIs(o, need));
+}
+
+/** The environment git and its hooks see: the text's variables over the process's. */
+function envOf(scope: Scope): GitPlace['env'] {
+  return (name) => (scope.env.has(name) ? scope.env.get(name) : process.env[name]);
+}
+
+/** Where git runs: `-C DIR` (each relative to the last), `--git-dir`, `--work-tree`, GIT_DIR, GIT_WORK_TREE. */
+function placeOf(scope: Scope, git: GitCommand): GitPlace | string {
+  if (scope.cwd === null) return 'cannot tell which directory git runs in';
+  let cwd = scope.cwd;
+  for (const d of git.chdir) {
+    if (d === null) return '`git -C` names a directory computed at run time';
+    cwd = resolve(cwd, d);
+  }
+  const env = envOf(scope);
+  const gitDir = git.gitDir !== undefined ? git.gitDir : env('GIT_DIR');
+  const workTree = git.workTree !== undefined ? git.workTree : env('GIT_WORK_TREE');
+  return { cwd, env, ...(gitDir !== undefined ? { gitDir } : {}), ...(workTree !== undefined ? { workTree } : {}) };
+}
+
+/** Judge the hooks a local git command runs. */
+export function gitHooksFamily(scope: Scope, git: GitCommand): void {
+  if (!scope.local) return;
+  const hooks = hooksRun(git);
+  if (typeof hooks === 'string') { scope.raise('dynamic-command', hooks); return; }
+  const receive = git.sub !== null && GIT_HOOKS[git.sub]?.receive === true;
+  if (hooks.length === 0 && !receive && git.sub !== 'clone') return;
+  const place = placeOf(scope, git);
+  if (typeof place === 'string') { scope.raise('unreadable-script', `git ${git.sub ?? ''}: ${place}`); return; }
+  if (git.sub === 'clone') { cloneHooks(scope, git, place); return; }
+  const found = hookDirs(scope.files, place, git.config);
+  if (!found.ok) { scope.raise('unreadable-script', `git ${git.sub}: ${found.why}`); return; }
+  if (found.value === null) return; // no repository: git stops before any hook
+  for (const dir of found.value.dirs) judgeHooks(scope, dir, hooks, found.value.runIn, `git ${git.sub}`, place.env);
+  if (receive) receiveHooks(scope, git, place, found.value.entries);
+}
+
+/** Read each of `hooks` in `dir` that exists and judge it as run from `runIn`. */
+function judgeHooks(scope: Scope, dir: string, hooks: readonly string[], runIn: string, label: string, env: GitPlace['env']): void {
+  const home = homeOf(env);
+  const xdgEnv = env('XDG_CONFIG_HOME');
+  const xdg = xdgEnv && isAbsolute(xdgEnv) ? xdgEnv : home === null ? null : join(home, '.config');
+  for (const hook of new Set(hooks)) {
+    const path = join(dir, hook);
+    const r = scope.files.read(path);
+    if (r.kind === 'missing') continue;
+    const what = `${label} runs the hook ${path}`;
+    if (r.kind === 'binary') { scope.raise('unreadable-script', `${what}, a program gitops-guard cannot read`); continue; }
+    if (r.kind === 'unreadable') { scope.raise('unreadable-script', `${what}, which ${r.why}`); continue; }
+    const shim = hookShim(r.text, path, { files: scope.files, hook, env: (n) => scope.env.get(n), home, xdg });
+    if (shim?.kind === 'dynamic') { scope.raise('dynamic-command', `${what}: ${shim.why}`); continue; }
+    const via = `${label} hook ${hook}`;
+    if (shim) scope.nested(shim.text, `${via} (${shim.tool})`, { spliceable: false, cwd: runIn, source: 'script' });
+    else scope.nested(quoteWord(path), via, { spliceable: false, cwd: runIn, source: 'script' });
+  }
+}
+
+/** `git clone`: the new repository's hooks come from core.hooksPath of the user's config or `-c`, else from a template directory. */
+function cloneHooks(scope: Scope, git: GitCommand, place: GitPlace): void {
+  const hooks = hooksRun(git);
+  if (typeof hooks === 'string' || hooks.length === 0) return;
+  const scan = getopt(git.args, GIT_HOOKS.clone!.options!);
+  const target = cloneTarget(scan);
+  if (target === null) { scope.raise('unreadable-script', 'git clone: the directory it clones into is computed at run time'); return; }
+  const entries = gitConfigEntries(scope.files, null, place.env);
+  if (!entries.ok) { scope.raise('unreadable-script', `git clone: ${entries.why}`); return; }
+  const given = scan.options.filter((o) => optionIs(o, ['--config'])).map((o) => o.value ?? null);
+  if (given.includes(null)) { scope.raise('dynamic-command', '`git clone --config` is computed at run time'); return; }
+  const all = [...entries.value, ...git.config, ...given.map((v) => ({ key: v!.slice(0, Math.max(0, v!.indexOf('='))).toLowerCase(), value: v!.slice(v!.indexOf('=') + 1) }))];
+  const top = resolve(place.cwd, target);
+  const hooksPath = all.filter((e) => e.key === 'core.hookspath').pop();
+  const template = scan.options.filter((o) => optionIs(o, ['--template'])).pop()?.value ?? place.env('GIT_TEMPLATE_DIR') ?? all.filter((e) => e.key === 'init.templatedir').pop()?.value;
+  const dir = hooksPath !== undefined ? hooksPath.value : template === undefined ? undefined : template === null ? null : join(template, 'hooks');
+  if (dir === undefined) return;
+  if (dir === null) { scope.raise('unreadable-script', 'git clone: the hooks directory of the new repository is computed at run time'); return; }
+  const home = homeOf(place.env);
+  const abs = dir.startsWith('~/') ? (home === null ? null : join(home, dir.slice(2))) : resolve(hooksPath !== undefined ? top : place.cwd, dir);
+  if (abs === null) { scope.raise('unreadable-script', `git clone: the hooks directory \`${dir}\` names an unknown home directory`); return; }
+  judgeHooks(scope, abs, hooks, top, 'git clone', place.env);
+}
+
+/** The directory `git clone REPO [DIR]` makes: DIR, or the repository's last path part without `.git`. */
+function cloneTarget(scan: Scan): Arg {
+  const ops = scan.operands.map((o) => o.value);
+  if (ops[1] !== undefined) return ops[1];
+  const repo = ops[0];
+  if (repo === null || repo === undefined) return repo ?? '.';
+  return repo.replace(/\/+$/, '').replace(/^.*[/:]/, '').replace(/\.git$/, '') || '.';
+}
+
+/** A push to a repository that is a path on this machine runs git-receive-pack there, and its hooks. */
+function receiveHooks(scope: Scope, git: GitCommand, place: GitPlace, entries: readonly { key: string; value: string | null }[]): void {
+  const scan = getopt(git.args, GIT_HOOKS[git.sub!]!.options ?? ANY);
+  const named = scan.options.filter((o) => optionIs(o, ['--repo'])).pop()?.value ?? scan.operands[0]?.value;
+  if (named === null) return; // a computed remote: the push rules already ask about it
+  const remote = named ?? 'origin';
+  const urls = entries.filter((e) => e.key === `remote.${remote.toLowerCase()}.url` || e.key === `remote.${remote.toLowerCase()}.pushurl`);
+  const candidates = urls.length > 0 ? urls.map((e) => e.value) : [remote];
+  for (const url of candidates) {
+    if (url === null) { scope.raise('unreadable-script', `git ${git.sub}: the URL of remote \`${remote}\` is computed at run time`); continue; }
+    const path = localPath(url, place.cwd);
+    const gitDir = path === null ? null : enterRepo(scope.files, path);
+    if (gitDir === null) continue;
+    const dirs = hookDirs(scope.files, { cwd: gitDir, env: place.env, gitDir, workTree: gitDir });
+    if (!dirs.ok) { scope.raise('unreadable-script', `git ${git.sub} to ${path}: ${dirs.why}`); continue; }
+    // receive-pack runs its hooks in the git directory of the repository pushed to.
+    for (const dir of dirs.value?.dirs ?? []) judgeHooks(scope, dir, RECEIVE_HOOKS, gitDir, `git ${git.sub} to ${path}`, place.env);
+  }
+}
+
+/** The git directory git-receive-pack enters for a path (git's enter_repo: PATH/.git, PATH, PATH.git/.git, PATH.git); null: none. */
+function enterRepo(files: ScriptFiles, path: string): string | null {
+  for (const suffix of ['/.git', '', '.git/.git', '.git']) {
+    const dir = path + suffix;
+    const r = files.read(dir);
+    const target = r.kind === 'text' ? /^gitdir:[ \t]*(.+?)\s*$/m.exec(r.text)?.[1] : undefined;
+    if (target !== undefined) return resolve(dirname(dir), target);
+    if (files.read(join(dir, 'HEAD')).kind === 'text') return dir;
+  }
+  return null;
+}
+
+/** A repository URL that is a path on this machine (`../deploy.git`, `/srv/x`, `file:///srv/x`); null for a network URL. */
+function localPath(url: string, cwd: string): string | null {
+  if (url.startsWith('file://')) return url.slice('file://'.length) || null;
+  // scp-like `host:path` and `scheme://` are remote; a colon before any slash makes it scp-like.
+  if (/^[a-z][a-z0-9+.-]*:\/\//i.test(url) || /^[^/]*:/.test(url)) return null;
+  return resolve(cwd, url);
+}
+
