@@ -168,7 +168,8 @@ export function gitConfigEntries(files: ScriptFiles, repo: GitRepo | null, env: 
   const readFile = (path: string, depth: number, conditional: boolean): string | null => {
     if (++count > MAX_CONFIG_FILES) return `git reads more than ${MAX_CONFIG_FILES} config files`;
     if (depth > MAX_INCLUDE_DEPTH) return `git config includes are nested more than ${MAX_INCLUDE_DEPTH} deep (${path})`;
-    const r = files.read(path);
+    // (GIT_CONFIG_GLOBAL=/dev/null: no user config.)
+    const r = path === '/dev/null' ? { kind: 'missing' as const } : files.read(path);
     if (r.kind === 'missing') return null;
     if (r.kind !== 'text') return `git's config ${path} ${r.kind === 'unreadable' ? r.why : 'is not text'}`;
     for (const e of parseGitConfigText(r.text)) {

@@ -21,7 +21,9 @@ const ANY: OptionGrammar = { permute: true, abbreviate: true };
 export function hooksRun(git: GitCommand): readonly string[] | string {
   const sub = git.sub;
   if (sub === null || NO_HOOK.has(sub)) return [];
-  const row = GIT_HOOKS[sub];
+  // A command not in the table runs only the hooks of the lists it is on; one on none may run any.
+  const listed = REF_UPDATERS.includes(sub) || INDEX_WRITERS.includes(sub);
+  const row = GIT_HOOKS[sub] ?? (listed ? { hooks: [] } : undefined);
   if (!row) return ALL_HOOKS;
   let spec: HookRun = row;
   let args = git.args;
@@ -39,9 +41,10 @@ export function hooksRun(git: GitCommand): readonly string[] | string {
     const name = scan.operands[0]?.value;
     return name === null ? `\`git hook run\` runs a hook named at run time` : name === undefined ? [] : [name];
   }
-  if (spec.none && scan.options.some((o) => optionIs(o, spec.none!))) return [];
+  // (`merge --no-commit` still updates ORIG_HEAD and writes the index: the lists below still hold.)
+  const none = spec.none !== undefined && scan.options.some((o) => optionIs(o, spec.none!));
   const skipped = skippedHooks(spec, scan);
-  const hooks = spec.hooks.filter((h) => !skipped.has(h) && onlyWithHolds(spec, h, scan));
+  const hooks = none ? [] : spec.hooks.filter((h) => !skipped.has(h) && onlyWithHolds(spec, h, scan));
   if (REF_UPDATERS.includes(sub)) hooks.push('reference-transaction');
   if (INDEX_WRITERS.includes(sub)) hooks.push('post-index-change');
   return hooks;
