@@ -133,7 +133,7 @@ export function homeOf(env: GitPlace['env']): string | null {
 }
 
 /** The config files git reads, in its order: system, global, then (with a repository) its own and its worktree's. */
-function configFileList(repo: GitRepo | null, env: GitPlace['env']): Found<string[]> {
+function configFileList(repo: GitRepo | null, env: GitPlace['env'], cwd: string): Found<string[]> {
   const home = homeOf(env);
   const paths: string[] = [];
   const sys = env('GIT_CONFIG_SYSTEM');
@@ -141,12 +141,12 @@ function configFileList(repo: GitRepo | null, env: GitPlace['env']): Found<strin
   if (sys === null || env('GIT_CONFIG_GLOBAL') === null || env('XDG_CONFIG_HOME') === null || env('HOME') === null) {
     return fail("git's user or system config file is named at run time");
   }
-  if (!noSystem || noSystem === '0' || noSystem === 'false') paths.push(sys || '/etc/gitconfig');
+  if (!noSystem || noSystem === '0' || noSystem === 'false') paths.push(sys ? resolve(cwd, sys) : '/etc/gitconfig');
   const global = env('GIT_CONFIG_GLOBAL');
-  if (global) paths.push(global);
+  if (global) paths.push(resolve(cwd, global));
   else {
     const xdg = env('XDG_CONFIG_HOME');
-    if (xdg) paths.push(join(xdg, 'git', 'config'));
+    if (xdg) paths.push(resolve(cwd, xdg, 'git', 'config'));
     else if (home !== null) paths.push(join(home, '.config', 'git', 'config'));
     if (home !== null) paths.push(join(home, '.gitconfig'));
   }
@@ -159,8 +159,8 @@ function configFileList(repo: GitRepo | null, env: GitPlace['env']): Found<strin
  * where they are included. Files an `includeIf` names are read whatever their condition (marked
  * `conditional`): what they set may or may not apply.
  */
-export function gitConfigEntries(files: ScriptFiles, repo: GitRepo | null, env: GitPlace['env']): Found<ConfigEntry[]> {
-  const list = configFileList(repo, env);
+export function gitConfigEntries(files: ScriptFiles, repo: GitRepo | null, env: GitPlace['env'], cwd: string): Found<ConfigEntry[]> {
+  const list = configFileList(repo, env, cwd);
   if (!list.ok) return list;
   const home = homeOf(env);
   const out: ConfigEntry[] = [];
@@ -214,7 +214,7 @@ export interface HookDirs {
 export function hookDirs(files: ScriptFiles, place: GitPlace, extra: readonly GitConfig[] = []): Found<HookDirs | null> {
   const found = findRepo(files, place);
   if (!found.ok || found.value === null) return found as Found<null>;
-  const entries = gitConfigEntries(files, found.value, place.env);
+  const entries = gitConfigEntries(files, found.value, place.env, place.cwd);
   if (!entries.ok) return entries;
   const all: ConfigEntry[] = [...entries.value, ...extra.map((e) => ({ ...e, conditional: false }))];
   let repo = found.value;
@@ -246,7 +246,7 @@ export function hooksCannotRun(files: ScriptFiles, cwd: string, env: GitPlace['e
   }
   const found = findRepo(files, { cwd, env });
   if (!found.ok || found.value === null || !files.list) return false;
-  const entries = gitConfigEntries(files, found.value, env);
+  const entries = gitConfigEntries(files, found.value, env, cwd);
   if (!entries.ok || entries.value.some((e) => e.key === 'core.hookspath' || e.key === 'init.templatedir')) return false;
   if (files.list(join(found.value.commonDir, 'modules')) !== null) return false;
   const hooks = files.list(join(found.value.commonDir, 'hooks'));

@@ -94,10 +94,10 @@ export function gitHooksFamily(scope: Scope, git: GitCommand): void {
   const hooks = hooksRun(git);
   if (typeof hooks === 'string') { scope.raise('dynamic-command', hooks); return; }
   const receive = git.sub !== null && GIT_HOOKS[git.sub]?.receive === true;
-  if (hooks.length === 0 && !receive && git.sub !== 'clone') return;
+  if (hooks.length === 0 && !receive && git.sub !== 'clone' && git.sub !== 'init') return;
   const place = placeOf(scope, git);
   if (typeof place === 'string') { scope.raise('unreadable-script', `git ${git.sub ?? ''}: ${place}`); return; }
-  if (git.sub === 'clone') { cloneHooks(scope, git, place); return; }
+  if (git.sub === 'clone' || git.sub === 'init') { newRepoHooks(scope, git, place); return; }
   const found = hookDirs(scope.files, place, git.config);
   if (!found.ok) { scope.raise('unreadable-script', `git ${git.sub}: ${found.why}`); return; }
   if (found.value === null) return; // no repository: git stops before any hook
@@ -125,28 +125,40 @@ function judgeHooks(scope: Scope, dir: string, hooks: readonly string[], runIn: 
   }
 }
 
-/** `git clone`: the new repository's hooks come from core.hooksPath of the user's config or `-c`, else from a template directory. */
-function cloneHooks(scope: Scope, git: GitCommand, place: GitPlace): void {
-  const hooks = hooksRun(git);
-  if (typeof hooks === 'string' || hooks.length === 0) return;
-  const scan = getopt(git.args, GIT_HOOKS.clone!.options!);
-  const target = cloneTarget(scan);
-  if (target === null) { scope.raise('unreadable-script', 'git clone: the directory it clones into is computed at run time'); return; }
-  const entries = gitConfigEntries(scope.files, null, place.env);
-  if (!entries.ok) { scope.raise('unreadable-script', `git clone: ${entries.why}`); return; }
+const INIT: OptionGrammar = { short: 'qb:', long: ['template=', 'separate-git-dir=', 'initial-branch=|b', 'shared=?', 'quiet|q', 'bare', 'object-format='], permute: true, abbreviate: true };
+
+/**
+ * `git clone` and `git init` make a repository: its hooks are copied from a template directory
+ * (`--template`, GIT_TEMPLATE_DIR, init.templateDir), every one of which runs later by itself, and
+ * a clone's checkout runs post-checkout at once (from core.hooksPath, when the user's config or
+ * `-c` sets one).
+ */
+function newRepoHooks(scope: Scope, git: GitCommand, place: GitPlace): void {
+  const clone = git.sub === 'clone';
+  const scan = getopt(git.args, clone ? GIT_HOOKS.clone!.options! : INIT);
+  const target = clone ? cloneTarget(scan) : scan.operands[0]?.value ?? '.';
+  if (target === null) { scope.raise('unreadable-script', `git ${git.sub}: the directory of the new repository is computed at run time`); return; }
+  const entries = gitConfigEntries(scope.files, null, place.env, place.cwd);
+  if (!entries.ok) { scope.raise('unreadable-script', `git ${git.sub}: ${entries.why}`); return; }
   const given = scan.options.filter((o) => optionIs(o, ['--config'])).map((o) => o.value ?? null);
   if (given.includes(null)) { scope.raise('dynamic-command', '`git clone --config` is computed at run time'); return; }
   const all = [...entries.value, ...git.config, ...given.map((v) => ({ key: v!.slice(0, Math.max(0, v!.indexOf('='))).toLowerCase(), value: v!.slice(v!.indexOf('=') + 1) }))];
   const top = resolve(place.cwd, target);
-  const hooksPath = all.filter((e) => e.key === 'core.hookspath').pop();
-  const template = scan.options.filter((o) => optionIs(o, ['--template'])).pop()?.value ?? place.env('GIT_TEMPLATE_DIR') ?? all.filter((e) => e.key === 'init.templatedir').pop()?.value;
-  const dir = hooksPath !== undefined ? hooksPath.value : template === undefined ? undefined : template === null ? null : join(template, 'hooks');
-  if (dir === undefined) return;
-  if (dir === null) { scope.raise('unreadable-script', 'git clone: the hooks directory of the new repository is computed at run time'); return; }
+  const last = (key: string): string | null | undefined => all.filter((e) => e.key === key).pop()?.value;
+  const template = scan.options.filter((o) => optionIs(o, ['--template'])).pop()?.value ?? place.env('GIT_TEMPLATE_DIR') ?? last('init.templatedir');
   const home = homeOf(place.env);
-  const abs = dir.startsWith('~/') ? (home === null ? null : join(home, dir.slice(2))) : resolve(hooksPath !== undefined ? top : place.cwd, dir);
-  if (abs === null) { scope.raise('unreadable-script', `git clone: the hooks directory \`${dir}\` names an unknown home directory`); return; }
-  judgeHooks(scope, abs, hooks, top, 'git clone', place.env);
+  const at = (dir: string, base: string): string | null => (dir === '~' || dir.startsWith('~/') ? (home === null ? null : join(home, dir.slice(1))) : resolve(base, dir));
+  const dirs: { dir: string | null | undefined; base: string; hooks: readonly string[]; what: string }[] = [
+    { dir: template === undefined ? undefined : template === null ? null : join(template, 'hooks'), base: place.cwd, hooks: ALL_HOOKS, what: `git ${git.sub} installs the template's hooks` },
+  ];
+  const now = hooksRun(git);
+  if (clone && typeof now !== 'string' && now.length > 0) dirs.push({ dir: last('core.hookspath'), base: top, hooks: now, what: 'git clone' });
+  for (const d of dirs) {
+    if (d.dir === undefined) continue;
+    const abs = d.dir === null ? null : at(d.dir, d.base);
+    if (abs === null) { scope.raise('unreadable-script', `${d.what}: the hooks directory is computed at run time or names an unknown home directory`); continue; }
+    judgeHooks(scope, abs, d.hooks, top, d.what, place.env);
+  }
 }
 
 /** The directory `git clone REPO [DIR]` makes: DIR, or the repository's last path part without `.git`. */
