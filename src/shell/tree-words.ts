@@ -177,6 +177,19 @@ export function buildCommand(
     if (r.type === 'heredoc_redirect') redirectNodes.splice(i + 1, 0, ...namedChildren(r).filter((c) => c.type !== 'heredoc_redirect' && REDIRECTS.has(c.type)));
   }
 
+  // `sudo >/dev/null docker restart web`: tree-sitter gives a redirection every word after it, but
+  // only the first is its target; the rest are the command's words, in order.
+  let end = node.end;
+  for (const r of redirectNodes) {
+    if (r.type !== 'file_redirect' && r.type !== 'herestring_redirect') continue;
+    const targets = namedChildren(r).filter((c) => WORDISH.has(c.type));
+    if (targets.length > 1) end = Math.max(end, r.end);
+    for (const extra of targets.slice(1)) {
+      const before = words.length;
+      words.push(...wordsOf(src, extra, offset));
+      joinTouching(words, before);
+    }
+  }
   const { redirects, stdin } = readRedirects(src, redirectNodes, offset);
   return {
     words,
@@ -184,7 +197,7 @@ export function buildCommand(
     redirects,
     stdin,
     start: node.start + offset,
-    end: node.end + offset,
+    end: end + offset,
     cwd,
     env,
   };
@@ -206,8 +219,7 @@ function readRedirects(src: string, redirectNodes: readonly Node[], offset: numb
       stdin = { kind: 'text', text: body, expands };
       redirects.push({ op: r.children[0] ? textOf(src, r.children[0]) : '<<', fd: null, target: null });
     } else if (r.type === 'herestring_redirect') {
-      const named = namedChildren(r);
-      const target = named[named.length - 1];
+      const target = namedChildren(r).find((c) => WORDISH.has(c.type));
       const w = target ? wordOf(src, target, offset) : null;
       redirects.push({ op: '<<<', fd: null, target: w });
       // A here-string is the word plus a newline; an unknown value still tells us stdin is not a tty.
@@ -219,7 +231,7 @@ function readRedirects(src: string, redirectNodes: readonly Node[], offset: numb
       for (const c of r.children) {
         if (c.type === 'file_descriptor') fd = Number(textOf(src, c));
         else if (!c.named) op += textOf(src, c) + (textOf(src, c) === '<' && src[c.end] === '\t' ? '>' : '');
-        else if (WORDISH.has(c.type)) target = wordOf(src, c, offset);
+        else if (WORDISH.has(c.type) && target === null) target = wordOf(src, c, offset);
       }
       redirects.push({ op, fd, target });
       if ((op === '<' || op === '<>') && (fd === null || fd === 0)) {

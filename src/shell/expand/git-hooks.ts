@@ -95,9 +95,14 @@ export function gitHooksFamily(scope: Scope, git: GitCommand): void {
   if (typeof hooks === 'string') { scope.raise('dynamic-command', hooks); return; }
   const receive = git.sub !== null && GIT_HOOKS[git.sub]?.receive === true;
   if (hooks.length === 0 && !receive && git.sub !== 'clone' && git.sub !== 'init') return;
+  const fresh = git.sub === 'clone' || git.sub === 'init';
   const place = placeOf(scope, git);
-  if (typeof place === 'string') { scope.raise('unreadable-script', `git ${git.sub ?? ''}: ${place}`); return; }
-  if (git.sub === 'clone' || git.sub === 'init') { newRepoHooks(scope, git, place); return; }
+  if (typeof place === 'string') {
+    // A new repository in an unknown directory gets hooks only from a template or core.hooksPath.
+    if (!fresh || newRepoMayGetHooks(scope, git)) scope.raise('unreadable-script', `git ${git.sub ?? ''}: ${place}`);
+    return;
+  }
+  if (fresh) { newRepoHooks(scope, git, place); return; }
   const found = hookDirs(scope.files, place, git.config);
   if (!found.ok) { scope.raise('unreadable-script', `git ${git.sub}: ${found.why}`); return; }
   if (found.value === null) return; // no repository: git stops before any hook
@@ -159,6 +164,14 @@ function newRepoHooks(scope: Scope, git: GitCommand, place: GitPlace): void {
     if (abs === null) { scope.raise('unreadable-script', `${d.what}: the hooks directory is computed at run time or names an unknown home directory`); continue; }
     judgeHooks(scope, abs, d.hooks, top, d.what, place.env);
   }
+}
+
+/** Could a new repository get hooks: a template or core.hooksPath named by the text, the environment or the user's config? */
+function newRepoMayGetHooks(scope: Scope, git: GitCommand): boolean {
+  const env = envOf(scope);
+  if (git.args.some((a) => a === null || a.startsWith('--template') || a.startsWith('--config') || a === '-c') || env('GIT_TEMPLATE_DIR') !== undefined) return true;
+  const entries = gitConfigEntries(scope.files, null, env, '/');
+  return !entries.ok || [...entries.value, ...git.config].some((e) => e.key === 'init.templatedir' || e.key === 'core.hookspath');
 }
 
 /** The directory `git clone REPO [DIR]` makes: DIR, or the repository's last path part without `.git`. */
