@@ -10,9 +10,8 @@ import { gitConfigEntries, homeOf, hookDirs, type GitPlace } from '../git-repo.j
 import type { ScriptFiles } from '../files.js';
 import { ALL_HOOKS, GIT_HOOKS, INDEX_WRITERS, NO_HOOKS, RECEIVE_HOOKS, REF_UPDATERS, type HookRun } from '../grammars/git-hooks.js';
 import type { GitCommand } from '../programs/git.js';
-import { quoteWord } from '../words.js';
 import type { Scope } from './driver.js';
-import { hookShim } from './hook-shims.js';
+import { hookShim, shellWord } from './hook-shims.js';
 
 const NO_HOOK = new Set(NO_HOOKS);
 const ANY: OptionGrammar = { permute: true, abbreviate: true };
@@ -126,7 +125,7 @@ function judgeHooks(scope: Scope, dir: string, hooks: readonly string[], runIn: 
     if (shim?.kind === 'dynamic') { scope.raise('dynamic-command', `${what}: ${shim.why}`); continue; }
     const via = `${label} hook ${hook}`;
     if (shim) scope.nested(shim.text, `${via} (${shim.tool})`, { spliceable: false, cwd: runIn, source: 'script' });
-    else scope.nested(quoteWord(path), via, { spliceable: false, cwd: runIn, source: 'script' });
+    else scope.nested(shellWord(path), via, { spliceable: false, cwd: runIn, source: 'script' });
   }
 }
 

@@ -20,6 +20,11 @@ export type Shim =
   | { readonly kind: 'shim'; readonly tool: string; readonly text: string }
   | { readonly kind: 'dynamic'; readonly why: string };
 
+/** A value as a shell word: bare when it needs no quotes (so the plain lexer takes the text), else quoted. */
+export function shellWord(v: string): string {
+  return /^[A-Za-z0-9_./-]+$/.test(v) ? v : quoteWord(v);
+}
+
 /** The lines that count: no `#!`, comments or blank lines, each trimmed. */
 function meaningful(text: string): string[] {
   return text.split('\n').map((l) => l.trim()).filter((l, i) => l !== '' && !l.startsWith('#') && !(i === 0 && l.startsWith('#!')));
@@ -31,8 +36,8 @@ function fill(runs: string, groups: readonly string[], dir: string, ctx: ShimCon
   return runs.split('\n').flatMap((line) => {
     let unknown = false;
     const out = line
-      .replace(/\{(hook|dir|home|xdg)\}/g, (_m, k: string) => { const v = values[k]; if (v === null || v === undefined) unknown = true; return quoteWord(v ?? ''); })
-      .replace(/\$([1-9])/g, (_m, d: string) => quoteWord(groups[Number(d) - 1] ?? ''));
+      .replace(/\{(hook|dir|home|xdg)\}/g, (_m, k: string) => { const v = values[k]; if (v === null || v === undefined) unknown = true; return shellWord(v ?? ''); })
+      .replace(/\$([1-9])/g, (_m, d: string) => shellWord(groups[Number(d) - 1] ?? ''));
     return unknown || out.trim() === '' ? [] : [out];
   }).join('\n');
 }
@@ -70,7 +75,7 @@ function recognize(text: string, path: string, ctx: ShimContext, tools: readonly
     if (shim.binEnv) {
       const bin = ctx.env(shim.binEnv);
       if (bin === null) return { kind: 'dynamic', why: `${shim.binEnv} is computed at run time` };
-      if (bin) parts.push(fill(shim.runs, groups, dir, ctx).replace(/^\S+/, quoteWord(bin)));
+      if (bin) parts.push(fill(shim.runs, groups, dir, ctx).replace(/^\S+/, shellWord(bin)));
     }
     if (shim.rest) parts.push(restAfter(text, lines[0]!));
     return { kind: 'shim', tool: shim.tool, text: parts.filter((p) => p.trim() !== '').join('\n') };

@@ -58,7 +58,8 @@ export const HOOK_SHIMS: readonly HookShim[] = [
       { re: /^\[ "\$\{HUSKY-\}" = "0" \] && exit 0$/ }, { re: /^export PATH="node_modules\/\.bin:\$PATH"$/ }, { re: /^c=\$\?$/ },
       ECHO, SH_KEYWORDS,
     ],
-    runs: '. {xdg}/husky/init.sh\n. {home}/.huskyrc\n. {home}/.huskyrc.sh\nPATH=node_modules/.bin:$PATH sh -e {dir}/../{hook}',
+    // (node_modules/.bin first on PATH: a name found there is that file; the rest of PATH is the user's.)
+    runs: '. {xdg}/husky/init.sh\n. {home}/.huskyrc\n. {home}/.huskyrc.sh\nPATH=node_modules/.bin sh -e {dir}/../{hook}',
   },
   {
     // husky 5–8: `.husky/NAME` starts by sourcing `_/husky.sh`; the rest is the hook.
