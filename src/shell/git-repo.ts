@@ -154,40 +154,60 @@ function configFileList(repo: GitRepo | null, env: GitPlace['env'], cwd: string)
   return ok(paths);
 }
 
-/**
- * Every entry of the config files git reads, in order, with the files they include spliced in
- * where they are included. Files an `includeIf` names are read whatever their condition (marked
- * `conditional`): what they set may or may not apply.
- */
-export function gitConfigEntries(files: ScriptFiles, repo: GitRepo | null, env: GitPlace['env'], cwd: string): Found<ConfigEntry[]> {
-  const list = configFileList(repo, env, cwd);
-  if (!list.ok) return list;
-  const home = homeOf(env);
-  const out: ConfigEntry[] = [];
-  let count = 0;
-  const readFile = (path: string, depth: number, conditional: boolean): string | null => {
-    if (++count > MAX_CONFIG_FILES) return `git reads more than ${MAX_CONFIG_FILES} config files`;
-    if (depth > MAX_INCLUDE_DEPTH) return `git config includes are nested more than ${MAX_INCLUDE_DEPTH} deep (${path})`;
-    // (GIT_CONFIG_GLOBAL=/dev/null: no user config.)
-    const r = path === '/dev/null' ? { kind: 'missing' as const } : files.read(path);
-    if (r.kind === 'missing') return null;
-    if (r.kind !== 'text') return `git's config ${path} ${r.kind === 'unreadable' ? r.why : 'is not text'}`;
-    for (const e of parseGitConfigText(r.text)) {
-      out.push({ ...e, conditional });
-      const include = e.key === 'include.path' ? 'plain' : /^includeif\..*\.path$/.test(e.key) ? 'if' : null;
-      if (include === null) continue;
-      const target = e.value === null ? null : configPath(e.value, dirname(path), home);
-      if (target === null) return `${path} includes a config file that cannot be told (${e.value ?? 'computed'})`;
-      const why = readFile(target, depth + 1, conditional || include === 'if');
+/** Reads config files with what they include spliced in, within the bounds; a string says why it stopped. */
+class ConfigReader {
+  readonly out: ConfigEntry[] = [];
+  private count = 0;
+  constructor(private readonly files: ScriptFiles, private readonly home: string | null) {}
+
+  /** Entries given on the command line (`-c`, GIT_CONFIG_*), with the files their includes name. */
+  given(entries: readonly GitConfig[], cwd: string): string | null {
+    for (const e of entries) {
+      const why = this.entry(e, cwd, 0, false);
       if (why !== null) return why;
     }
     return null;
-  };
+  }
+
+  file(path: string, depth: number, conditional: boolean): string | null {
+    if (++this.count > MAX_CONFIG_FILES) return `git reads more than ${MAX_CONFIG_FILES} config files`;
+    if (depth > MAX_INCLUDE_DEPTH) return `git config includes are nested more than ${MAX_INCLUDE_DEPTH} deep (${path})`;
+    // (GIT_CONFIG_GLOBAL=/dev/null: no user config.)
+    const r = path === '/dev/null' ? { kind: 'missing' as const } : this.files.read(path);
+    if (r.kind === 'missing') return null;
+    if (r.kind !== 'text') return `git's config ${path} ${r.kind === 'unreadable' ? r.why : 'is not text'}`;
+    for (const e of parseGitConfigText(r.text)) {
+      const why = this.entry(e, dirname(path), depth, conditional);
+      if (why !== null) return why;
+    }
+    return null;
+  }
+
+  private entry(e: GitConfig, base: string, depth: number, conditional: boolean): string | null {
+    this.out.push({ ...e, conditional });
+    const include = e.key === 'include.path' ? 'plain' : /^includeif\..*\.path$/.test(e.key) ? 'if' : null;
+    if (include === null) return null;
+    const target = e.value === null ? null : configPath(e.value, base, this.home);
+    if (target === null) return `a git config include names a file that cannot be told (${e.value ?? 'computed'})`;
+    return this.file(target, depth + 1, conditional || include === 'if');
+  }
+}
+
+/**
+ * Every entry of the config files git reads, in order, with the files they include spliced in
+ * where they are included (then `given`, the command line's, with theirs). Files an `includeIf`
+ * names are read whatever their condition (marked `conditional`): what they set may or may not apply.
+ */
+export function gitConfigEntries(files: ScriptFiles, repo: GitRepo | null, env: GitPlace['env'], cwd: string, given: readonly GitConfig[] = []): Found<ConfigEntry[]> {
+  const list = configFileList(repo, env, cwd);
+  if (!list.ok) return list;
+  const reader = new ConfigReader(files, homeOf(env));
   for (const path of list.value) {
-    const why = readFile(path, 0, false);
+    const why = reader.file(path, 0, false);
     if (why !== null) return fail(why);
   }
-  return ok(out);
+  const why = reader.given(given, cwd);
+  return why === null ? ok(reader.out) : fail(why);
 }
 
 /** `core.bare` as the entries leave it. */
@@ -214,9 +234,9 @@ export interface HookDirs {
 export function hookDirs(files: ScriptFiles, place: GitPlace, extra: readonly GitConfig[] = []): Found<HookDirs | null> {
   const found = findRepo(files, place);
   if (!found.ok || found.value === null) return found as Found<null>;
-  const entries = gitConfigEntries(files, found.value, place.env, place.cwd);
+  const entries = gitConfigEntries(files, found.value, place.env, place.cwd, extra);
   if (!entries.ok) return entries;
-  const all: ConfigEntry[] = [...entries.value, ...extra.map((e) => ({ ...e, conditional: false }))];
+  const all = entries.value;
   let repo = found.value;
   // A repository named by GIT_DIR whose config says it is bare has no work tree (unless one is named).
   if (place.gitDir !== undefined && place.workTree === undefined && bareIn(all)) repo = { ...repo, workTree: null };

@@ -142,11 +142,12 @@ function newRepoHooks(scope: Scope, git: GitCommand, place: GitPlace): void {
   const scan = getopt(git.args, clone ? GIT_HOOKS.clone!.options! : INIT);
   const target = clone ? cloneTarget(scan) : scan.operands[0]?.value ?? '.';
   if (target === null) { scope.raise('unreadable-script', `git ${git.sub}: the directory of the new repository is computed at run time`); return; }
-  const entries = gitConfigEntries(scope.files, null, place.env, place.cwd);
-  if (!entries.ok) { scope.raise('unreadable-script', `git ${git.sub}: ${entries.why}`); return; }
   const given = scan.options.filter((o) => optionIs(o, ['--config'])).map((o) => o.value ?? null);
   if (given.includes(null)) { scope.raise('dynamic-command', '`git clone --config` is computed at run time'); return; }
-  const all = [...entries.value, ...git.config, ...given.map((v) => ({ key: v!.slice(0, Math.max(0, v!.indexOf('='))).toLowerCase(), value: v!.slice(v!.indexOf('=') + 1) }))];
+  const extra = [...git.config, ...given.map((v) => ({ key: v!.slice(0, Math.max(0, v!.indexOf('='))).toLowerCase(), value: v!.slice(v!.indexOf('=') + 1) }))];
+  const entries = gitConfigEntries(scope.files, null, place.env, place.cwd, extra);
+  if (!entries.ok) { scope.raise('unreadable-script', `git ${git.sub}: ${entries.why}`); return; }
+  const all = entries.value;
   const top = resolve(place.cwd, target);
   const last = (key: string): string | null | undefined => all.filter((e) => e.key === key).pop()?.value;
   const template = scan.options.filter((o) => optionIs(o, ['--template'])).pop()?.value ?? place.env('GIT_TEMPLATE_DIR') ?? last('init.templatedir');
