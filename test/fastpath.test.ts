@@ -48,17 +48,17 @@ describe('fast path', () => {
   });
   // git commands that may run the repository's hooks (grammars/git-hooks.ts) are fast only where
   // the one entry's probe finds no hook can run, and only for the working directory's repository.
-  it.each(['git status', 'git diff HEAD~1', 'git add -A && git commit -m "fix: x"', 'git --no-pager status'])('%s is fast only where no hook can run', (text) => {
+  it.each(['git status', 'git diff HEAD~1', 'git add -A && git commit -m "fix: x"', 'git --no-pager status', 'hub commit -m x'])('%s is fast only where no hook can run', (text) => {
     expect(cannotHideManaged(text)).toBe(false);
     expect(cannotHideManaged(text, undefined, () => false)).toBe(false);
     expect(cannotHideManaged(text, undefined, () => true)).toBe(true);
   });
-  it.each(['cd sub && git commit -m x', 'git -C sub status', 'sudo git commit -m x', 'echo x; pushd a; git status', 'xargs git add'])('%s is read by the classifier, whatever the probe says', (text) => {
+  it.each(['cd sub && git commit -m x', 'git -C sub status', 'sudo git commit -m x', 'echo x; pushd a; git status', 'xargs git add', 'git-commit -m x'])('%s is read by the classifier, whatever the probe says', (text) => {
     expect(cannotHideManaged(text, undefined, () => true)).toBe(false);
   });
   it('does not look at the repository for git commands that run no hook', () => {
     let probed = false;
-    expect(cannotHideManaged('git log --oneline && git show HEAD && git --no-pager blame x', undefined, () => { probed = true; return false; })).toBe(true);
+    expect(cannotHideManaged('git log --oneline && git show HEAD && git --no-pager blame x && git --version', undefined, () => { probed = true; return false; })).toBe(true);
     expect(probed).toBe(false);
   });
   it('finds names after quote and escape removal', () => {

@@ -208,6 +208,8 @@ export function mentionsManaged(text: string, names: ManagedNames | null = built
 
 /** git's own options that change nothing about where it runs or what it runs. */
 const GIT_PLAIN_OPTIONS = new Set(['--no-pager', '-P', '--paginate', '-p', '--no-optional-locks', '--no-replace-objects', '--literal-pathspecs', '--no-advice']);
+/** git's own options that print and run nothing. */
+const GIT_PRINTS = new Set(['--version', '--help', '-h', '-v', '--html-path', '--man-path', '--info-path']);
 /** Commands that change the directory later commands run in. */
 const CHANGES_DIR = new Set(['cd', 'pushd', 'popd']);
 
@@ -219,12 +221,15 @@ const CHANGES_DIR = new Set(['cd', 'pushd', 'popd']);
 function gitIn(words: readonly string[], at: number, noHooks: ReadonlySet<string>): 'none' | 'here' | 'other' {
   let use: 'none' | 'here' = 'none';
   for (let j = 0; j < words.length; j++) {
-    if (words[j]!.toLowerCase() !== 'git') continue;
+    const w = words[j]!.toLowerCase();
+    // git's dashed commands (`git-commit`) and hub, which is git.
+    if (w.startsWith('git-')) return 'other';
+    if (w !== 'git' && w !== 'hub') continue;
     if (j !== at) return 'other';
     let k = j + 1;
     while (k < words.length && GIT_PLAIN_OPTIONS.has(words[k]!)) k++;
     const sub = words[k];
-    if (sub === undefined || noHooks.has(sub)) continue;
+    if (sub === undefined || noHooks.has(sub) || GIT_PRINTS.has(sub)) continue;
     if (sub.startsWith('-')) return 'other';
     use = 'here';
   }

@@ -16,6 +16,11 @@ import { hookShim, shellWord } from './hook-shims.js';
 const NO_HOOK = new Set(NO_HOOKS);
 const ANY: OptionGrammar = { permute: true, abbreviate: true };
 
+/** Is `sub` a git command the hook table knows to run hooks? */
+export function runsHooks(sub: string): boolean {
+  return sub in GIT_HOOKS || REF_UPDATERS.includes(sub) || INDEX_WRITERS.includes(sub);
+}
+
 /** The hooks `git SUB ARGS` may run; a string when one is named at run time. */
 export function hooksRun(git: GitCommand): readonly string[] | string {
   const sub = git.sub;
@@ -116,8 +121,11 @@ function judgeHooks(scope: Scope, dir: string, hooks: readonly string[], runIn: 
   const xdg = xdgEnv && isAbsolute(xdgEnv) ? xdgEnv : home === null ? null : join(home, '.config');
   for (const hook of new Set(hooks)) {
     const path = join(dir, hook);
+    // A hook that runs git again (a post-commit `git commit --amend`) is judged once.
+    if (scope.run0.seen.has(`git hook ${path}`)) continue;
     const r = scope.files.read(path);
     if (r.kind === 'missing') continue;
+    scope.run0.seen.add(`git hook ${path}`);
     const what = `${label} runs the hook ${path}`;
     if (r.kind === 'binary') { scope.raise('unreadable-script', `${what}, a program gitops-guard cannot read`); continue; }
     if (r.kind === 'unreadable') { scope.raise('unreadable-script', `${what}, which ${r.why}`); continue; }

@@ -16,7 +16,7 @@ import { GIT_CONFIG_FILE_ENV, parseGitConfigText } from '../programs/git.js';
 import { runScriptFile } from './scripts.js';
 import { localSshCommands } from './remote.js';
 import { GIT_COMMAND_ENV, GIT_COMMAND_KEYS, GIT_PROGRAM_ENV, GIT_RUNS } from '../grammars/git.js';
-import { gitHooksFamily } from './git-hooks.js';
+import { gitHooksFamily, runsHooks } from './git-hooks.js';
 
 export function managedFamily(scope: Scope, name: string, args: readonly Word[]): boolean {
   const values = args.map(argOf);
@@ -62,7 +62,14 @@ export function managedFamily(scope: Scope, name: string, args: readonly Word[])
       facts = { kind: 'forge', forge: parseForgeApi(values.slice(1), (p) => forgeBody(scope, p), args.slice(1).map((w) => w.text)) };
       break;
     }
-    default: return false;
+    default: {
+      // `git-commit`, `/usr/lib/git-core/git-merge`: git's own dashed form of a command that runs hooks.
+      const sub = /^git-([a-z][a-z-]*)$/.exec(name)?.[1];
+      if (sub === undefined || !runsHooks(sub)) return false;
+      gitHooksFamily(scope, parseGit([sub, ...values], scope.env));
+      scope.emit(scope.argv, name);
+      return true;
+    }
   }
   scope.emit(scope.argv, name === 'git-push' || name === 'git-send-pack' || name === 'hub' ? 'git' : name, { facts });
   return true;
