@@ -160,6 +160,25 @@ describe('hooks of a repository', () => {
   });
 });
 
+describe('submodules', () => {
+  it('reads the hooks of the submodules a command runs in too', () => {
+    const lib = repo();
+    const dir = repo();
+    git(dir, '-c', 'protocol.file.allow=always', 'submodule', 'add', '-q', lib, 'lib');
+    git(dir, 'commit', '-q', '-m', 'lib');
+    const modules = join(dir, '.git', 'modules', 'lib');
+    expect(existsSync(join(modules, 'HEAD'))).toBe(true);
+    hook(join(modules, 'hooks'), 'post-checkout', 'docker compose up -d');
+    expect(decide('git checkout -q side', dir)).not.toBe('deny');
+    expect(decide('git checkout -q --recurse-submodules side', dir)).toBe('deny');
+    expect(decide('git -c submodule.recurse=true checkout -q side', dir)).toBe('deny');
+    expect(decide('git submodule update', dir)).toBe('deny');
+    expect(decide('git checkout -q --no-recurse-submodules side', dir)).not.toBe('deny');
+    // In the submodule's own work tree, its .git file leads to the same hooks.
+    expect(decide('git checkout -q main', join(dir, 'lib'))).toBe('deny');
+  });
+});
+
 describe('a push into a repository on this machine', () => {
   it('reads the receive hooks of the repository pushed to, as git runs them', () => {
     const dir = repo();

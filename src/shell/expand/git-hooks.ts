@@ -112,6 +112,51 @@ export function gitHooksFamily(scope: Scope, git: GitCommand): void {
   if (found.value === null) return; // no repository: git stops before any hook
   for (const dir of found.value.dirs) judgeHooks(scope, dir, hooks, found.value.runIn, `git ${git.sub}`, place.env);
   if (receive) receiveHooks(scope, git, place, found.value.entries);
+  const inner = submoduleHooksRun(git, hooks, found.value.entries);
+  if (inner.length > 0) submoduleHooks(scope, found.value, inner, `git ${git.sub}`, place.env);
+}
+
+/** What git runs in each submodule too: `submodule update|foreach`, `--recurse-submodules`, submodule.recurse, push.recurseSubmodules=on-demand. */
+function submoduleHooksRun(git: GitCommand, hooks: readonly string[], entries: readonly { key: string; value: string | null }[]): readonly string[] {
+  const last = (key: string): string | null | undefined => entries.filter((e) => e.key === key).pop()?.value;
+  const checkout = ['post-checkout', 'reference-transaction', 'post-index-change'];
+  if (git.sub === 'submodule') {
+    const verb = git.args.find((a) => a === null || !a.startsWith('-'));
+    return verb === 'update' ? checkout : verb === 'foreach' || verb === null ? ALL_HOOKS : [];
+  }
+  const flag = [...git.args].reverse().find((a) => a === null || /^--(?:no-)?recurse-submodules(?:=|$)/.test(a));
+  const on = flag === undefined
+    ? (git.sub === 'push' ? last('push.recursesubmodules') === 'on-demand' : last('submodule.recurse') === 'true')
+    : flag === null || (!flag.startsWith('--no-') && !/=(?:no|check|false)$/.test(flag));
+  return on ? [...hooks, ...checkout] : [];
+}
+
+const MAX_SUBMODULES = 32;
+
+/** The submodules' own hooks (their git directories under `modules/` of the common directory, nested ones too). */
+function submoduleHooks(scope: Scope, top: { repo: { commonDir: string }; runIn: string }, hooks: readonly string[], label: string, env: GitPlace['env']): void {
+  const found: string[] = [];
+  const walk = (dir: string, depth: number): boolean => {
+    for (const n of scope.files.list?.(dir) ?? []) {
+      const sub = join(dir, n);
+      if (scope.files.read(join(sub, 'HEAD')).kind === 'text') found.push(sub);
+      if (found.length > MAX_SUBMODULES || depth > 4) return false;
+      if (!walk(found[found.length - 1] === sub ? join(sub, 'modules') : sub, depth + 1)) return false;
+    }
+    return true;
+  };
+  if (!walk(join(top.repo.commonDir, 'modules'), 0)) {
+    scope.raise('unreadable-script', `${label} runs in more than ${MAX_SUBMODULES} submodules (or ones nested too deep) to read their hooks`);
+    return;
+  }
+  for (const gitDir of found) {
+    const conf = scope.files.read(join(gitDir, 'config'));
+    const wt = conf.kind === 'text' ? /^\s*worktree\s*=\s*(.+?)\s*$/m.exec(conf.text)?.[1] : undefined;
+    const workTree = wt === undefined ? top.runIn : resolve(gitDir, wt);
+    const dirs = hookDirs(scope.files, { cwd: workTree, env, gitDir, workTree });
+    if (!dirs.ok) { scope.raise('unreadable-script', `${label} in submodule ${gitDir}: ${dirs.why}`); continue; }
+    for (const d of dirs.value?.dirs ?? []) judgeHooks(scope, d, hooks, workTree, `${label} in submodule ${gitDir}`, env);
+  }
 }
 
 /** Read each of `hooks` in `dir` that exists and judge it as run from `runIn`. */
