@@ -5,6 +5,7 @@
 // what they include), and core.hooksPath. Everything is read through ScriptFiles (so a file written
 // earlier in the same text counts), bounded, and every failure is a value. Light on purpose: the
 // fast path's hook probe (hooksCannotRun) uses it in a cold process.
+import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { dirname, isAbsolute, join, resolve } from 'node:path';
 import type { ScriptFiles } from './files.js';
 import { parseGitConfigText, type GitConfig } from './git-config.js';
@@ -256,9 +257,33 @@ export function hookDirs(files: ScriptFiles, place: GitPlace, extra: readonly Gi
 const processEnv = (name: string): string | undefined => process.env[name];
 
 /**
- * For the fast path: can no hook run for a git command run in `cwd` (no core.hooksPath or template
- * directory configured anywhere git looks, nothing but samples in the hooks directory, no
- * submodules)? False whenever that cannot be told: then the classifier reads the command.
+ * File access for the probe in a cold process: a stat, then readFileSync for a small file (which
+ * that process has already used), nothing for a missing path or a directory; errors are values.
+ */
+export function probeFiles(): ScriptFiles {
+  const read: ScriptFiles['read'] = (path) => {
+    try {
+      const st = statSync(path, { throwIfNoEntry: false });
+      if (st === undefined || st.isDirectory()) return { kind: 'missing' };
+      if (!st.isFile() || st.size > 1024 * 1024) return { kind: 'unreadable', why: 'is not a small regular file' };
+      return { kind: 'text', text: readFileSync(path, 'utf8') };
+    } catch (e) {
+      return { kind: 'unreadable', why: `cannot be read (${(e as NodeJS.ErrnoException).code ?? 'error'})` };
+    }
+  };
+  return {
+    read,
+    list: (dir) => { try { return readdirSync(dir); } catch { return null; } },
+    findUp: () => null,
+  };
+}
+
+/**
+ * For the fast path: can no hook run for a git command run in `cwd` (no core.hooksPath,
+ * init.templateDir or include in any config file git reads, nothing but samples in the hooks
+ * directory, no submodules)? False whenever that cannot be told: then the classifier reads the
+ * command. (The config files are searched for those words, not parsed: a comment naming one only
+ * costs the classifier's look.)
  */
 export function hooksCannotRun(files: ScriptFiles, cwd: string, env: GitPlace['env'] = processEnv): boolean {
   for (const v of ['GIT_DIR', 'GIT_WORK_TREE', 'GIT_COMMON_DIR', 'GIT_CONFIG_COUNT', 'GIT_CONFIG_PARAMETERS', 'GIT_TEMPLATE_DIR']) {
@@ -266,8 +291,13 @@ export function hooksCannotRun(files: ScriptFiles, cwd: string, env: GitPlace['e
   }
   const found = findRepo(files, { cwd, env });
   if (!found.ok || found.value === null || !files.list) return false;
-  const entries = gitConfigEntries(files, found.value, env, cwd);
-  if (!entries.ok || entries.value.some((e) => e.key === 'core.hookspath' || e.key === 'init.templatedir')) return false;
+  const list = configFileList(found.value, env, cwd);
+  if (!list.ok) return false;
+  for (const path of list.value) {
+    const r = path === '/dev/null' ? { kind: 'missing' as const } : files.read(path);
+    if (r.kind === 'missing') continue;
+    if (r.kind !== 'text' || /hookspath|templatedir|include/i.test(r.text)) return false;
+  }
   if (files.list(join(found.value.commonDir, 'modules')) !== null) return false;
   const hooks = files.list(join(found.value.commonDir, 'hooks'));
   return hooks === null || hooks.every((n) => n.endsWith('.sample'));
