@@ -4,6 +4,7 @@
 // - every input in bounded time (64 KiB of unbalanced `$(`, a 16,000-stage pipeline into sh,
 //   2,000 nested `case`, deep wrapper stacks), target ≤ 100 ms each;
 // - the parser-needing commands agents run most, cold, beside bare `node -e 0` (target ≤ 1.4×).
+import { execFileSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -64,6 +65,8 @@ for (const [name, text] of Object.entries(bounded)) {
 
 const dir = mkdtempSync(join(tmpdir(), 'gg-bench-core-'));
 writeFileSync(join(dir, 'gitops-guard.json'), JSON.stringify(SEED));
+// A repository with git's sample hooks only: its git commands run no hook.
+execFileSync('git', ['init', '-q'], { cwd: dir });
 const env = { ...process.env, XDG_CACHE_HOME: join(dir, '.cache'), XDG_STATE_HOME: join(dir, '.state') };
 const input = (command) => JSON.stringify({ session_id: 's', cwd: dir, hook_event_name: 'PreToolUse', tool_name: 'Bash', tool_input: { command } });
 const cases = [
@@ -73,6 +76,9 @@ const cases = [
   { name: "hook claude 'git log | head'", args: [BIN, 'hook', 'claude'], input: input('git log | head') },
   { name: "hook claude 'ls > out.txt'", args: [BIN, 'hook', 'claude'], input: input('ls > out.txt') },
   { name: "hook claude 'cd src && grep -rn TODO . | grep y'", args: [BIN, 'hook', 'claude'], input: input('cd src && grep -rn TODO . | grep y') },
+  // git commands that run hooks where a repository has some (commit, status), in one with none.
+  { name: "hook claude 'git status' (repo without hooks)", args: [BIN, 'hook', 'claude'], input: input('git status') },
+  { name: "hook claude 'git add -A && git commit -m \"fix: x\"' (no hooks)", args: [BIN, 'hook', 'claude'], input: input('git add -A && git commit -m "fix: x"') },
 ];
 const results = coldRuns(cases, 30, { cwd: dir, env });
 console.log('core: cold hook, median of 30 interleaved runs (target: benign ≤ 1.15×, the others ≤ 1.4× of node -e 0)');

@@ -6,6 +6,7 @@ import { loadConfig } from './config-file.js';
 import type { ResolvedConfig } from './config.js';
 import type { Verdict } from './policy/classify.js';
 import { cannotHideManaged } from './shell/fastpath.js';
+import { hooksCannotRun, probeFiles } from './shell/git-repo.js';
 
 /** The verdict for text in which no managed command can hide. */
 export const NOTHING_MANAGED: Verdict = Object.freeze({
@@ -30,7 +31,8 @@ export async function decideCommand(command: string, cwd: string, options: { con
   const config = await loadConfig({ cwd, ...(options.configFile !== undefined ? { file: options.configFile } : {}) });
   // User rule packs can name programs the built-in names do not: then the classifier reads everything.
   const fast = config.rules.length === 0;
-  if (fast && cannotHideManaged(command)) return { verdict: NOTHING_MANAGED, config };
+  // A git command that may run hooks stays fast where the repository has none (one look at it).
+  if (fast && cannotHideManaged(command, undefined, () => hooksCannotRun(probeFiles(), cwd))) return { verdict: NOTHING_MANAGED, config };
   const verdict = await (options.classify ?? classifier)(command, cwd, config, fast);
   return { verdict, config };
 }

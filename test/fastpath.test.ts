@@ -19,7 +19,7 @@ beforeAll(async () => {
   guard = await createGuard({ config: SEED, cwd: project(), fastPath: false });
 });
 
-const BENIGN = ["sort access.log | uniq -c", "echo '$HOME'", 'ls -la', 'git status', 'git log --oneline -5', 'cat README.md', 'git diff HEAD~1', 'echo hello > out.txt', 'grep -rn TODO src',
+const BENIGN = ["sort access.log | uniq -c", "echo '$HOME'", 'ls -la', 'git log --oneline -5', 'cat README.md', 'git show HEAD~1', 'echo hello > out.txt', 'grep -rn TODO src',
   'mkdir -p build && cp a b', 'pwd', 'wc -l x', 'date', 'true && false || echo no'];
 const NOT_FAST = ['docker ps', '"ls "*', "'a b'x?", '"<<"*', '"doc"ker ps', "$'\\x64ocker' ps", 'd\\ocker ps', './deploy.sh', 'bash x', 'sudo ./x',
   'eval x', 'make deploy', 'npm run deploy', 'python3 -c x', '. ./env', 'd*r ps', 'ssh h', 'git push', '`x`', '$x',
@@ -45,6 +45,21 @@ describe('fast path', () => {
       expect(v.decision, text).toBe('allow');
       expect(v.findings.filter((f) => f.decision !== 'allow'), text).toEqual([]);
     }), { numRuns: 3000 });
+  });
+  // git commands that may run the repository's hooks (grammars/git-hooks.ts) are fast only where
+  // the one entry's probe finds no hook can run, and only for the working directory's repository.
+  it.each(['git status', 'git diff HEAD~1', 'git add -A && git commit -m "fix: x"', 'git --no-pager status', 'hub commit -m x'])('%s is fast only where no hook can run', (text) => {
+    expect(cannotHideManaged(text)).toBe(false);
+    expect(cannotHideManaged(text, undefined, () => false)).toBe(false);
+    expect(cannotHideManaged(text, undefined, () => true)).toBe(true);
+  });
+  it.each(['cd sub && git commit -m x', 'git -C sub status', 'sudo git commit -m x', 'echo x; pushd a; git status', 'xargs git add', 'git-commit -m x'])('%s is read by the classifier, whatever the probe says', (text) => {
+    expect(cannotHideManaged(text, undefined, () => true)).toBe(false);
+  });
+  it('does not look at the repository for git commands that run no hook', () => {
+    let probed = false;
+    expect(cannotHideManaged('git log --oneline && git show HEAD && git --no-pager blame x && git --version', undefined, () => { probed = true; return false; })).toBe(true);
+    expect(probed).toBe(false);
   });
   it('finds names after quote and escape removal', () => {
     expect(mentionsManaged('"doc"ker')).toBe(true);

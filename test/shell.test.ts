@@ -188,7 +188,7 @@ describe('plain commands need no parser', () => {
       'a.b', 'x,y', '@', '%', '+', ':', 'time', 'if', '=', 'in', 'do', '{', '$', '"', "'", '#', '~', '*', ';', '&', '|',
       '&&', '||', ' && ', '; ', ';;', 'cd', 'cd server', 'cd /srv', 'cd -', 'export',
       ' | ', '|', ' > out.txt', '>', '>>', ' 2>&1', '2>', ' 2>/dev/null', ' < in.txt', '<', '>&', '1', ' >x',
-      '"docker compose up -d"', "'ps -a'", '""', '"a"b', "'$x'", '"a;b"',
+      '"docker compose up -d"', "'ps -a'", '""', '"a"b', "'$x'", '"a;b"', '\n', '\n# c\n', '#!/bin/sh\n', '\n\n',
       ...'abz09_=:,./- '.split('')];
     let accepted = 0;
     let lists = 0;
@@ -240,10 +240,29 @@ describe('plain commands need no parser', () => {
     expect(special).toBeGreaterThan(150);
   });
 
+  // Scripts (a git hook, a file a shell runs): a newline ends a command as `;` does, and blank and
+  // comment lines are nothing; offsets stay the original text's.
+  it('gives exactly what tree-sitter gives for lines of a script', async () => {
+    const fc = (await import('fast-check')).default;
+    const lines = ['#!/bin/sh', '#!/usr/bin/env sh', '# lint first', '  # indented', '', '  ', '\t', 'npx lint-staged', 'npm test',
+      'npm run lint', 'cd sub', 'cd /srv', 'cd -', 'A=1 make', 'git commit -m "fix: x"', 'echo a # b', 'a &&', 'a |', 'a; b', 'a && b',
+      'ls > out.txt', 'npm test 2>&1 | tail -n 5', 'if x', 'then y', 'fi', "echo 'a", "b'", 'x \\', 'docker compose up -d', ';', 'a;'];
+    let accepted = 0;
+    let multi = 0;
+    await fc.assert(fc.asyncProperty(fc.array(fc.constantFrom(...lines), { minLength: 1, maxLength: 6 }), fc.constantFrom('', '\n'), async (parts, end) => {
+      const text = parts.join('\n') + end;
+      if (!(await agrees(text))) return;
+      accepted++;
+      if (/\n/.test(text.trim())) multi++;
+    }), { numRuns: 8000 });
+    expect(accepted).toBeGreaterThan(500);
+    expect(multi).toBeGreaterThan(200);
+  });
+
   it('leaves anything with syntax to the parser', async () => {
     const { plainCommands } = await import('../src/shell/plain.js');
     for (const text of ['a & b', 'git commit -m "$(date)"', 'echo "a!"', 'echo "é"', 'a &&', '&& a', 'a ;; b', 'A=1; b', 'echo "$x"', 'echo a"b c"', 'echo "a"b',
-      '"docker" ps', 'echo "a\\"', 'echo "x', 'ls *', 'cd ~', 'echo $x', 'a # b', 'if x', 'A=1', 'x <<EOF', 'x &> y', 'x >| y', 'x < <(y)', '> x y', '(a)', 'a\nb', ';', '']) {
+      '"docker" ps', 'echo "a\\"', 'echo "x', 'ls *', 'cd ~', 'echo $x', 'a # b', 'if x', 'A=1', 'x <<EOF', 'x &> y', 'x >| y', 'x < <(y)', '> x y', '(a)', 'a &&\nb', 'a |\nb', 'a # b\nc', 'a\\\nb', 'x <<EOF\ny\nEOF', ';', '']) {
       expect(plainCommands(text), text).toBeNull();
     }
     // The parser-needing commands agents run most need no parser (issue 10, section 4).

@@ -55,6 +55,8 @@ interface ShellMatchers {
   readonly guarded: ManagedNames;
   /** Every program of the runner table: one of them with a path among its words may run a script. */
   readonly wrappers: ReadonlySet<string>;
+  /** git subcommands that run no hook. */
+  readonly gitNoHooks: ReadonlySet<string>;
 }
 
 let shell: ShellMatchers | null | undefined;
@@ -78,6 +80,7 @@ function shellMatchers(): ShellMatchers | null {
       runnerWord: runnerWords(s.runners),
       guarded: { names: [], guarded: s.guarded },
       wrappers: new Set(s.wrappers),
+      gitNoHooks: new Set(s.gitNoHooks),
     };
   }
   return shell;
@@ -204,12 +207,44 @@ export function mentionsManaged(text: string, names: ManagedNames | null = built
   return names === null || namesManaged(unquoted(text), names);
 }
 
+/** git's own options that change nothing about where it runs or what it runs. */
+const GIT_PLAIN_OPTIONS = new Set(['--no-pager', '-P', '--paginate', '-p', '--no-optional-locks', '--no-replace-objects', '--literal-pathspecs', '--no-advice']);
+/** git's own options that print and run nothing. */
+const GIT_PRINTS = new Set(['--version', '--help', '-h', '-v', '--html-path', '--man-path', '--info-path']);
+/** Commands that change the directory later commands run in. */
+const CHANGES_DIR = new Set(['cd', 'pushd', 'popd']);
+
+/**
+ * How a segment runs git: `none` (not at all, or a subcommand that runs no hook), `here` (a
+ * subcommand that may run the hooks of the repository of the working directory), `other` (git as
+ * an argument, or with options that may name another repository: the classifier reads it).
+ */
+function gitIn(words: readonly string[], at: number, noHooks: ReadonlySet<string>): 'none' | 'here' | 'other' {
+  let use: 'none' | 'here' = 'none';
+  for (let j = 0; j < words.length; j++) {
+    const w = words[j]!.toLowerCase();
+    // git's dashed commands (`git-commit`) and hub, which is git.
+    if (w.startsWith('git-')) return 'other';
+    if (w !== 'git' && w !== 'hub') continue;
+    if (j !== at) return 'other';
+    let k = j + 1;
+    while (k < words.length && GIT_PLAIN_OPTIONS.has(words[k]!)) k++;
+    const sub = words[k];
+    if (sub === undefined || noHooks.has(sub) || GIT_PRINTS.has(sub)) continue;
+    if (sub.startsWith('-')) return 'other';
+    use = 'here';
+  }
+  return use;
+}
+
 /**
  * True when `text` certainly contains no managed command: no managed or runner name (after quote
  * and escape removal), nothing the shell computes (`$`, backticks), and no command run by path or
- * glob. Sound, not complete: false means "parse it", never "deny it".
+ * glob. Sound, not complete: false means "parse it", never "deny it". A git command that may run
+ * the repository's hooks is fast only when `hooksCannotRun` (the one entry's probe of the working
+ * directory's repository, git-repo.ts) says no hook can run there.
  */
-export function cannotHideManaged(text: string, names: ManagedNames | null = builtinNames()): boolean {
+export function cannotHideManaged(text: string, names: ManagedNames | null = builtinNames(), hooksCannotRun?: () => boolean): boolean {
   const sh = shellMatchers();
   if (names === null || sh === null || expands(text)) return false;
   // A quoted or escaped space joins a word that a glob then expands (`"ls "*` and `ls\ *` are one
@@ -228,7 +263,11 @@ export function cannotHideManaged(text: string, names: ManagedNames | null = bui
   // Each way of reading the words: as written once quotes are gone (a string a runner parses again),
   // and as the shell splits them (`X="a b" ./x` is an assignment and ./x; a quoted `<` is no redirection).
   const masked = maskQuoted(text);
-  return commandWordsPlain(t, names, sh) && (masked === text || commandWordsPlain(unquoted(masked), names, sh));
+  const first = commandWords(t, names, sh, true);
+  const second = masked === text ? first : commandWords(unquoted(masked), names, sh, true);
+  if (first === 'no' || second === 'no') return false;
+  // Hooks run from the repository of the directory the probe looked at.
+  return (first !== 'git' && second !== 'git') || (hooksCannotRun !== undefined && hooksCannotRun());
 }
 
 /**
@@ -240,7 +279,7 @@ export function runsUnnamed(text: string, names: ManagedNames = builtinNames() ?
   const sh = shellMatchers();
   if (sh === null) return true;
   const masked = maskQuoted(text);
-  return !commandWordsPlain(unquoted(text), names, sh) || (masked !== text && !commandWordsPlain(unquoted(masked), names, sh));
+  return commandWords(unquoted(text), names, sh, false) === 'no' || (masked !== text && commandWords(unquoted(masked), names, sh, false) === 'no');
 }
 
 /** Blanks, `<`, `>` and separators inside quotes, and blanks after a backslash, replaced by \x01: one word to the shell. */
@@ -266,8 +305,14 @@ function maskQuoted(text: string): string {
   return quote === '' ? out : text;
 }
 
-/** In each command of `t` (text without quotes), the command word is plain: no path, glob, `.` or builtin that sets state. */
-function commandWordsPlain(t: string, names: ManagedNames, sh: ShellMatchers): boolean {
+/**
+ * In each command of `t` (text without quotes), is the command word plain: no path, glob, `.` or
+ * builtin that sets state? `no` when one is not; with `withGit`, `git` when every one is and a git
+ * command may run the repository's hooks where the text starts (`no` after a `cd`: another repository).
+ */
+function commandWords(t: string, names: ManagedNames, sh: ShellMatchers, withGit: boolean): 'no' | 'plain' | 'git' {
+  let gitHere = false;
+  let movesDir = false;
   // `2>&1`, `<&3`, `>& file` and `>|` are redirections, not command separators.
   for (const segment of t.replace(/[0-9]*([<>])&/g, ' $1').replace(/>\|/g, '>').split(/[;&|()\n]+/)) {
     const words = segment.trim().split(/\s+/).filter(Boolean);
@@ -277,7 +322,7 @@ function commandWordsPlain(t: string, names: ManagedNames, sh: ShellMatchers): b
       const w = words[i]!;
       if (/^[A-Za-z_][A-Za-z0-9_]*\+?=/.test(w)) {
         // A PATH of its own makes any bare name a program of the text's choosing.
-        if (SETS_PATH.test(w)) return false;
+        if (SETS_PATH.test(w)) return 'no';
         continue;
       }
       if (PREFIX_WORDS.has(w)) continue;
@@ -287,15 +332,21 @@ function commandWordsPlain(t: string, names: ManagedNames, sh: ShellMatchers): b
     }
     const first = words[i];
     if (first === undefined) continue;
-    if (first === '.' || first === '-' || /[/*?[\]{}~]/.test(first) || SHELL_STATE.has(first)) return false;
+    if (first === '.' || first === '-' || /[/*?[\]{}~]/.test(first) || SHELL_STATE.has(first)) return 'no';
     // `read PATH`, `printf -v PATH …` set a variable without an assignment word.
-    if (setsState(words.slice(i))) return false;
-    if (words.some((w) => SETS_PATH.test(w))) return false;
-    if (words.some((w) => sh.wrappers.has(w)) && words.some((w) => /[/*?[\]{}~]/.test(w) || w === '.')) return false;
+    if (setsState(words.slice(i))) return 'no';
+    if (words.some((w) => SETS_PATH.test(w))) return 'no';
+    if (words.some((w) => sh.wrappers.has(w)) && words.some((w) => /[/*?[\]{}~]/.test(w) || w === '.')) return 'no';
     // A program whose rules wait for a word (git and push): a glob may make that word (`git *`).
-    if (names.guarded.some((g) => g.program === first.toLowerCase()) && words.some((w) => /[*?[]/.test(w))) return false;
+    if (names.guarded.some((g) => g.program === first.toLowerCase()) && words.some((w) => /[*?[]/.test(w))) return 'no';
+    if (!withGit) continue;
+    const git = gitIn(words, i, sh.gitNoHooks);
+    if (git === 'other') return 'no';
+    if (git === 'here') gitHere = true;
+    if (CHANGES_DIR.has(first)) movesDir = true;
   }
-  return true;
+  if (!gitHere) return 'plain';
+  return movesDir ? 'no' : 'git';
 }
 
 /**

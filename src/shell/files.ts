@@ -76,10 +76,12 @@ export function diskFiles(): ScriptFiles {
   const cachedRead = (path: string): FileRead => {
     let st;
     try {
-      st = statSync(path);
+      // (No exception for a missing path: most paths asked about are, and a thrown error costs more than the stat.)
+      st = statSync(path, { throwIfNoEntry: false });
     } catch {
       return readBounded(path);
     }
+    if (st === undefined) return { kind: 'missing' };
     if (!st.isFile()) return readBounded(path);
     const stamp = `${st.size}:${st.mtimeMs}:${st.ino}`;
     const hit = reads.get(path);
@@ -94,7 +96,8 @@ export function diskFiles(): ScriptFiles {
     read: cachedRead,
     stamp(path) {
       try {
-        const st = statSync(path);
+        const st = statSync(path, { throwIfNoEntry: false });
+        if (st === undefined) return 'missing';
         return `${st.isDirectory() ? 'd' : 'f'}:${st.size}:${st.mtimeMs}:${st.ino}`;
       } catch {
         return 'missing';

@@ -48,12 +48,33 @@ const RESERVED = new Set(['if', 'then', 'else', 'elif', 'fi', 'case', 'esac', 'f
 const REDIRECT = /^([1-9]?)(>>|>&|>|<)$/;
 
 /**
+ * Lines of a script (a hook, a file a shell runs): a newline after a command ends it as `;` does, and
+ * a line that is blank or a comment (`#!/bin/sh`) is nothing; both become text of the same length,
+ * so every offset stays the original's. Whatever else a line holds is for the checks below to take
+ * or refuse (a `#` later in a line, a trailing `\`, `&&` or `|` before the newline, a heredoc: the parser).
+ */
+function linesAsList(text: string): string | null {
+  let out = '';
+  let command = false;
+  for (const [i, line] of text.split('\n').entries()) {
+    if (i > 0) out += command ? ';' : ' ';
+    command = !/^[ \t]*(?:#|$)/.test(line);
+    // A quote left open runs on to the next line: the parser reads that.
+    if (command && ((line.split("'").length - 1) % 2 === 1 || (line.split('"').length - 1) % 2 === 1)) return null;
+    out += command ? line : ' '.repeat(line.length);
+  }
+  return out;
+}
+
+/**
  * The commands in `text` when it is plain commands, in pipelines with simple redirections
  * (`cmd 2>&1 | tail -n 20`, `ls > out.txt`), joined by `&&`, `||` or `;`; null when it needs the parser.
  */
-export function plainCommands(text: string): SimpleCommand[] | null {
+export function plainCommands(source: string): SimpleCommand[] | null {
   // Past the size limit the parser's answer ("larger than 64 KiB") applies, whatever the shape.
-  if (text.length > MAX_INPUT_BYTES || !PLAIN.test(text)) return null;
+  if (source.length > MAX_INPUT_BYTES) return null;
+  const text = source.includes('\n') ? linesAsList(source) : source;
+  if (text === null || !PLAIN.test(text)) return null;
   const commands: SimpleCommand[] = [];
   let cwd: string | null = '.';
   let words: Word[] = [];

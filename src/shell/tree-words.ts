@@ -238,8 +238,7 @@ function readRedirects(src: string, redirectNodes: readonly Node[], offset: numb
       stdin = { kind: 'text', text: body, expands };
       redirects.push({ op: r.children[0] ? textOf(src, r.children[0]) : '<<', fd: null, target: null });
     } else if (r.type === 'herestring_redirect') {
-      const named = namedChildren(r);
-      const target = named[named.length - 1];
+      const target = namedChildren(r).find((c) => WORDISH.has(c.type));
       const w = target ? wordOf(src, target, offset) : null;
       redirects.push({ op: '<<<', fd: null, target: w });
       // A here-string is the word plus a newline; an unknown value still tells us stdin is not a tty.

@@ -16,6 +16,7 @@ import { GIT_CONFIG_FILE_ENV, parseGitConfigText } from '../programs/git.js';
 import { runScriptFile } from './scripts.js';
 import { localSshCommands } from './remote.js';
 import { GIT_COMMAND_ENV, GIT_COMMAND_KEYS, GIT_PROGRAM_ENV, GIT_RUNS } from '../grammars/git.js';
+import { gitHooksFamily, runsHooks } from './git-hooks.js';
 
 export function managedFamily(scope: Scope, name: string, args: readonly Word[]): boolean {
   const values = args.map(argOf);
@@ -61,7 +62,14 @@ export function managedFamily(scope: Scope, name: string, args: readonly Word[])
       facts = { kind: 'forge', forge: parseForgeApi(values.slice(1), (p) => forgeBody(scope, p), args.slice(1).map((w) => w.text)) };
       break;
     }
-    default: return false;
+    default: {
+      // `git-commit`, `/usr/lib/git-core/git-merge`: git's own dashed form of a command that runs hooks.
+      const sub = /^git-([a-z][a-z-]*)$/.exec(name)?.[1];
+      if (sub === undefined || !runsHooks(sub)) return false;
+      gitHooksFamily(scope, parseGit([sub, ...values], scope.env));
+      scope.emit(scope.argv, name);
+      return true;
+    }
   }
   scope.emit(scope.argv, name === 'git-push' || name === 'git-send-pack' || name === 'hub' ? 'git' : name, { facts });
   if (facts.kind === 'transfer') {
@@ -111,7 +119,7 @@ function gitFacts(scope: Scope, git: GitCommand, words: readonly Word[]): Progra
     if (c.key.startsWith('alias.') && !(c.value.startsWith('!') && git.alias === c.key.slice(6))) continue;
     if (c.key.startsWith('alias.')) continue; // the expanded shell alias is read below
     if (/^(include\.path|includeif\.)/.test(c.key)) continue; // read by configFiles
-    if (c.key === 'core.hookspath') { gitHooks(scope, git, c.value); continue; }
+    if (c.key === 'core.hookspath') continue; // its hooks are read by git-hooks.ts
     if (c.key === 'sequence.editor') sequenceExecs(scope, c.value, `git -c ${c.key}`);
     const value = c.key.startsWith('credential') && !c.value.startsWith('!') ? `git-credential-${c.value}` : c.value.replace(/^!/, '');
     scope.nested(value, `git -c ${c.key}`, { spliceable: false });
@@ -132,6 +140,7 @@ function gitFacts(scope: Scope, git: GitCommand, words: readonly Word[]): Progra
   }
   configFiles(scope, git);
   configWrites(scope, git);
+  gitHooksFamily(scope, git);
   externalCommand(scope, git);
   if (git.shellAlias !== undefined) scope.nested(git.shellAlias, `git ${git.alias ?? ''}`.trim());
   const sub = git.sub;
@@ -162,7 +171,6 @@ function gitFacts(scope: Scope, git: GitCommand, words: readonly Word[]): Progra
         if (v === null) scope.raise('dynamic-command', '`git clone --config` is computed at run time');
         else if (GIT_COMMAND_KEYS.some((k) => k.test(key)) && !key.startsWith('alias.')) scope.nested(v.slice(eq + 1).replace(/^!/, ''), `git ${sub} --config ${key}`, { spliceable: false });
       }
-      if (o.name === '--template' && o.value !== undefined) gitHooks(scope, git, o.value === null ? null : `${o.value}/hooks`);
     }
   }
   // ext:: URLs run a command to reach the "remote" (also when url.<base>.insteadOf rewrites a URL into one).
@@ -210,7 +218,7 @@ function configFiles(scope: Scope, git: GitCommand): void {
     for (const c of entries) {
       if (c.value === null || !GIT_COMMAND_KEYS.some((k) => k.test(c.key)) || /^(include|includeif)\./.test(c.key)) continue;
       if (c.key.startsWith('alias.')) { if (c.value.startsWith('!')) scope.nested(c.value.slice(1), `${p}: ${c.key}`, { spliceable: false }); continue; }
-      if (c.key === 'core.hookspath') { gitHooks(scope, git, c.value); continue; }
+      if (c.key === 'core.hookspath') continue; // read by git-hooks.ts
       scope.nested(c.value.replace(/^!/, ''), `${p}: ${c.key}`, { spliceable: false });
     }
   }
@@ -242,22 +250,6 @@ function configWrites(scope: Scope, git: GitCommand): void {
   if (!GIT_COMMAND_KEYS.some((re) => re.test(k))) return;
   if (value === null) { scope.raise('dynamic-command', `\`git config ${key}\` stores a command computed at run time`); return; }
   scope.nested(value.replace(/^!/, ''), `git config ${key} (runs later)`, { spliceable: false });
-}
-
-/** Hooks a git command runs, from core.hooksPath (or a template's hooks): read as the scripts they are. */
-const HOOKS_OF: Record<string, readonly string[]> = {
-  commit: ['pre-commit', 'prepare-commit-msg', 'commit-msg', 'post-commit'], push: ['pre-push'], merge: ['pre-merge-commit', 'post-merge'],
-  checkout: ['post-checkout'], switch: ['post-checkout'], clone: ['post-checkout'], rebase: ['pre-rebase', 'post-rewrite'],
-  pull: ['post-merge', 'pre-merge-commit'], am: ['applypatch-msg', 'pre-applypatch', 'post-applypatch'],
-};
-function gitHooks(scope: Scope, git: GitCommand, dir: string | null): void {
-  const hooks = git.sub === null ? undefined : HOOKS_OF[git.sub];
-  if (!hooks) return;
-  if (dir === null) { scope.raise('unreadable-script', `git runs hooks from a directory named at run time`); return; }
-  for (const h of hooks) {
-    const path = `${dir.replace(/\/+$/, '')}/${h}`;
-    runScriptFile(scope, { value: path, tail: h, text: path, start: 0, end: 0 }, `git ${git.sub} hook ${h}`, 'exec');
-  }
 }
 
 /** Where git's own helpers are installed: a `git-<sub>` there is git itself. */

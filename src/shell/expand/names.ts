@@ -3,6 +3,7 @@
 // programs that do so only beside certain words, and every runner. The build stores it in
 // dist/fastpath.json, so that a cold hook reads a few names, not the tables.
 import { GIT_RUNS_KEYWORDS } from '../grammars/git.js';
+import { NO_HOOKS } from '../grammars/git-hooks.js';
 import { HOOK_WRITERS } from '../grammars/writes.js';
 import { allRunnerNames, fileRunnerNames } from '../grammars/runner-names.js';
 import { PACKAGE_PROGRAMS } from './packages.js';
@@ -16,6 +17,8 @@ export interface ShellNames {
   readonly runners: readonly string[];
   readonly guarded: readonly { readonly program: string; readonly keywords: readonly string[] }[];
   readonly wrappers: readonly string[];
+  /** git subcommands that run no hook (grammars/git-hooks.ts): any other may run the repository's hooks. */
+  readonly gitNoHooks: readonly string[];
 }
 
 export function shellNames(): ShellNames {
@@ -30,5 +33,6 @@ export function shellNames(): ShellNames {
     runners,
     guarded: [{ program: 'git', keywords: [...GIT_RUNS_KEYWORDS] }, ...BUILD_GUARDED, ...files.guarded],
     wrappers: [...new Set(allRunnerNames().filter((n) => n !== '.' && n !== '-'))],
+    gitNoHooks: [...new Set(NO_HOOKS)],
   };
 }

@@ -3,15 +3,9 @@
 // subcommand, and for `git push` the destinations as git resolves them.
 import { getopt, has, optionIs, valueOf, type Arg, type OptionGrammar, type Scan } from '../getopt.js';
 import { GIT, GIT_HTTP_PUSH, GIT_PUSH } from '../grammars/managed.js';
+import type { GitConfig } from '../git-config.js';
 
-export interface GitConfig {
-  /** Lower-cased key (`core.pager`, `alias.p`, `remote.origin.push`). */
-  readonly key: string;
-  /** The value; null when computed at run time. */
-  readonly value: string | null;
-  /** The key as written, where its case matters (`url.<base>.insteadOf`: the base is case-sensitive). */
-  readonly written?: string;
-}
+export { parseGitConfigText, type GitConfig } from '../git-config.js';
 
 export interface GitCommand {
   /** The subcommand after alias expansion (`push`, `commit`, …); null when absent or computed. */
@@ -28,6 +22,11 @@ export interface GitCommand {
   readonly dynamic: boolean;
   /** `--exec-path=DIR`: where git looks for `git-<sub>` first (null when computed). */
   readonly execPath?: string | null;
+  /** `-C DIR` options in order (each relative to the one before; null when computed). */
+  readonly chdir: readonly Arg[];
+  /** `--git-dir` and `--work-tree` (null when computed). */
+  readonly gitDir?: Arg;
+  readonly workTree?: Arg;
 }
 
 /** Configuration given through the environment: GIT_CONFIG_COUNT/KEY_n/VALUE_n and GIT_CONFIG_PARAMETERS. */
@@ -124,8 +123,12 @@ export function parseGit(args: readonly Arg[], env: ReadonlyMap<string, string |
     sub = words[0] ?? null;
   }
   const execPath = valueOf(scan, '--exec-path');
+  const gitDir = valueOf(scan, '--git-dir');
+  const workTree = valueOf(scan, '--work-tree');
   return {
     sub, args: words.slice(1), config, dynamic, ...(execPath !== undefined ? { execPath } : {}),
+    chdir: scan.options.filter((o) => o.name === '-C').map((o) => o.value ?? null),
+    ...(gitDir !== undefined ? { gitDir } : {}), ...(workTree !== undefined ? { workTree } : {}),
     ...(alias !== undefined ? { alias } : {}), ...(shellAlias !== undefined ? { shellAlias } : {}),
   };
 }
@@ -254,22 +257,4 @@ export function subtreePushBranch(git: GitCommand): string | null | undefined {
   const spec = ops[2];
   if (spec === undefined || spec === null) return null;
   return branchOf(spec.includes(':') ? spec.slice(spec.indexOf(':') + 1) : spec);
-}
-
-/** The entries of a git config file (`[section "sub"]` / `key = value`), keys lower-cased as git compares them. */
-export function parseGitConfigText(text: string): GitConfig[] {
-  const out: GitConfig[] = [];
-  let section = '';
-  for (const raw of text.split('\n')) {
-    const line = raw.replace(/(^|\s)[#;].*$/, '').trim();
-    if (line === '') continue;
-    const head = /^\[\s*([A-Za-z0-9.-]+)(?:\s+"((?:[^"\\]|\\.)*)")?\s*\]$/.exec(line);
-    if (head) { section = head[2] !== undefined ? `${head[1]}.${head[2]}` : head[1]!; continue; }
-    const kv = /^([A-Za-z][A-Za-z0-9-]*)\s*(?:=\s*(.*))?$/.exec(line);
-    if (!kv || section === '') continue;
-    let value = kv[2] ?? 'true';
-    if (value.startsWith('"') && value.endsWith('"') && value.length > 1) value = value.slice(1, -1).replace(/\\(.)/g, '$1');
-    out.push({ key: `${section}.${kv[1]}`.toLowerCase(), value });
-  }
-  return out;
 }
