@@ -84,6 +84,28 @@ function quote(s: string): string {
   return `'${s.replace(/'/g, `'\\''`)}'`;
 }
 
+/**
+ * bash's and zsh's function that keeps the quick filter's names for the nearest config file (a walk up
+ * from $PWD in the shell itself; `shell-init --names` only when that file changes). `clear` removes the
+ * NODE_* variables in that shell's words.
+ */
+function namesHere(clear: string): string {
+  return `# The names where the nearest config file holds (a project's rule packs add names of their own).
+__gitops_guard_names_here() {
+  local d=$PWD n at=
+  while [[ -z $at ]]; do
+    for n in ${CONFIG_WORDS}; do [[ -f $d/$n ]] && { at=$d/$n; break; }; done
+    [[ -z $d || $d == / ]] && break
+    d=\${d%/*}
+  done
+  [[ $at == "$__gitops_guard_names_at" ]] && return 0
+  __gitops_guard_names_at=$at
+  __gitops_guard_names=$(${clear} 2>/dev/null; builtin exec "\${__gitops_guard_cmd[@]}" shell-init --names 2>/dev/null) || __gitops_guard_names=.
+  [[ -n $__gitops_guard_names ]] || __gitops_guard_names=.
+}
+`;
+}
+
 export function bashSnippet(node: string, bin: string, names = quickNames()): string {
   return `# gitops-guard: stop forbidden commands typed at this prompt (bash). Off: __gitops_guard_off
 __gitops_guard_cmd=(${quote(node)} ${quote(bin)})
@@ -117,20 +139,7 @@ __gitops_guard_trap() {
   fi
   return 1
 }
-# The names where the nearest config file holds (a project's rule packs add names of their own).
-__gitops_guard_names_here() {
-  local d=$PWD n at=
-  while [[ -z $at ]]; do
-    for n in ${CONFIG_WORDS}; do [[ -f $d/$n ]] && { at=$d/$n; break; }; done
-    [[ -z $d || $d == / ]] && break
-    d=\${d%/*}
-  done
-  [[ $at == "$__gitops_guard_names_at" ]] && return 0
-  __gitops_guard_names_at=$at
-  __gitops_guard_names=$(builtin unset -v "\${!NODE_@}" 2>/dev/null; builtin exec "\${__gitops_guard_cmd[@]}" shell-init --names 2>/dev/null) || __gitops_guard_names=.
-  [[ -n $__gitops_guard_names ]] || __gitops_guard_names=.
-}
-# Runs first in PROMPT_COMMAND (the trap disarms there); puts back PS0's arming prefix if it was removed.
+${namesHere('builtin unset -v "${!NODE_@}"')}# Runs first in PROMPT_COMMAND (the trap disarms there); puts back PS0's arming prefix if it was removed.
 __gitops_guard_prompt() { [[ \${PS0-} == "$__gitops_guard_ps0"* ]] || PS0=$__gitops_guard_ps0\${PS0-}; }
 __gitops_guard_off() { __gitops_guard_armed=0; trap - DEBUG; PS0=\${PS0#"$__gitops_guard_ps0"}; PROMPT_COMMAND=\${PROMPT_COMMAND#__gitops_guard_prompt;}; }
 __gitops_guard_ps0='\${__gitops_guard_armed:0:$((__gitops_guard_armed=1,__gitops_guard_block=0,0))}'
@@ -146,20 +155,7 @@ export function zshSnippet(node: string, bin: string, names = quickNames()): str
 typeset -ga __gitops_guard_cmd
 __gitops_guard_cmd=(${quote(node)} ${quote(bin)})
 typeset -g __gitops_guard_names=${quote(names)} __gitops_guard_names_at=-
-# The names where the nearest config file holds (a project's rule packs add names of their own).
-__gitops_guard_names_here() {
-  local d=$PWD n at=
-  while [[ -z $at ]]; do
-    for n in ${CONFIG_WORDS}; do [[ -f $d/$n ]] && { at=$d/$n; break; }; done
-    [[ -z $d || $d == / ]] && break
-    d=\${d%/*}
-  done
-  [[ $at == "$__gitops_guard_names_at" ]] && return 0
-  __gitops_guard_names_at=$at
-  __gitops_guard_names=$(unset -m 'NODE_*' 2>/dev/null; builtin exec "\${__gitops_guard_cmd[@]}" shell-init --names 2>/dev/null) || __gitops_guard_names=.
-  [[ -n $__gitops_guard_names ]] || __gitops_guard_names=.
-}
-__gitops_guard_accept_line() {
+${namesHere("unset -m 'NODE_*'")}__gitops_guard_accept_line() {
   local buf=$BUFFER out rc
   # The guard's own off switch, typed by the person at this prompt, runs.
   if [[ $buf =~ '^[[:space:]]*__gitops_guard_off[[:space:]]*$' ]]; then zle .$WIDGET; return; fi
