@@ -10,6 +10,20 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { loadConfig } from '../src/config-file.js';
 import { BIN, project, SEED, tempDir } from './helpers.js';
 
+/** A project pack that tightens: terraform apply is denied. */
+const STRICT = `rules:
+  - id: no-terraform-apply
+    description: terraform apply by hand
+    decision: deny
+    match:
+      program: [terraform]
+      path: [apply]
+    message: Apply infrastructure through git.
+    examples:
+      match:
+        - terraform apply
+`;
+
 const UP = 'docker compose up -d';
 const SSH_UP = 'ssh ainetic.tech "docker compose up -d"';
 const NOTE = 'no person has trusted its content';
@@ -104,19 +118,7 @@ describe('a config an agent rewrote to loosen the policy', () => {
   });
 
   it('tightening takes effect at once, without trust and without a note', () => {
-    const strict = `rules:
-  - id: no-terraform-apply
-    description: terraform apply by hand
-    decision: deny
-    match:
-      program: [terraform]
-      path: [apply]
-    message: Apply infrastructure through git.
-    examples:
-      match:
-        - terraform apply
-`;
-    const { dir, env } = repo({ rules: ['strict.yaml'], protectedBranches: ['main', 'release'] }, { 'strict.yaml': strict });
+    const { dir, env } = repo({ rules: ['strict.yaml'], protectedBranches: ['main', 'release'] }, { 'strict.yaml': STRICT });
     const t = claude('terraform apply -auto-approve', dir, env);
     expect(t.decision).toBe('deny');
     expect(t.reason).not.toContain(NOTE);
@@ -125,20 +127,8 @@ describe('a config an agent rewrote to loosen the policy', () => {
   });
 
   it('a nearer config in a subdirectory is measured against the enclosing one, not the defaults', () => {
-    const strict = `rules:
-  - id: no-terraform-apply
-    description: terraform apply by hand
-    decision: deny
-    match:
-      program: [terraform]
-      path: [apply]
-    message: Apply infrastructure through git.
-    examples:
-      match:
-        - terraform apply
-`;
     const { dir, env } = repo({ rules: ['strict.yaml'], protectedBranches: ['main', 'release'] },
-      { 'strict.yaml': strict, 'sub/gitops-guard.json': JSON.stringify(SEED), 'ok/gitops-guard.json': JSON.stringify({ ...SEED, protectedBranches: ['main', 'release', 'prod'], rules: ['../strict.yaml'] }) });
+      { 'strict.yaml': STRICT, 'sub/gitops-guard.json': JSON.stringify(SEED), 'ok/gitops-guard.json': JSON.stringify({ ...SEED, protectedBranches: ['main', 'release', 'prod'], rules: ['../strict.yaml'] }) });
     const sub = join(dir, 'sub');
     // `{}` below the root drops the root's release protection and its rule pack: both stay in force, with the note.
     const push = claude('git push --force origin release', sub, env);
