@@ -140,10 +140,19 @@ export function enclosingConfig(file: string): string | null {
   return found !== null && (dirname(found) === repo || dirname(found).startsWith(repo + '/')) ? found : null;
 }
 
+/** How many configs inside one another the trust check follows (a config below the repository root is measured against the one around it). */
+const MAX_NESTED_CONFIGS = 32;
+
 /** What a project config's loosening is measured against: the enclosing config as it takes effect, else the user-level config, else the defaults. */
 export async function baselineFor(file: string, depth = 0): Promise<Config> {
   const { applyTrust, isUserConfig, userConfigFile } = await import('./trust/apply.js');
-  const outer = depth < 32 ? enclosingConfig(file) : null;
+  const outer = enclosingConfig(file);
+  // Past this many configs inside one another the chain is not followed: that would measure the last
+  // one read against the defaults, so what it drops of the config around it would take effect.
+  if (outer !== null && depth >= MAX_NESTED_CONFIGS) {
+    const { ConfigError } = await import('./config.js');
+    throw new ConfigError(`${file}: more than ${MAX_NESTED_CONFIGS} gitops-guard configs inside one another in this repository; remove the ones that are not needed`);
+  }
   if (outer !== null) {
     const { config } = await applyTrust(await loadConfigFile(outer), outer, await baselineFor(outer, depth + 1));
     return { ...config, rules: config.rules.map((r) => resolve(dirname(outer), r)) };

@@ -147,6 +147,21 @@ describe('a config an agent rewrote to loosen the policy', () => {
     expect(claude('terraform apply', sub, env).decision).toBe('allow');
   });
 
+  it('configs nested deeper than the trust check follows block, instead of measuring the last one against the defaults', () => {
+    // 33 configs inside one another below the root: the outermost of them drops the root's release protection.
+    const files: Record<string, string> = {};
+    let path = '';
+    for (let i = 0; i < 33; i++) {
+      path += `d${i}/`;
+      files[`${path}gitops-guard.json`] = JSON.stringify(SEED);
+    }
+    const { dir, env } = repo({ protectedBranches: ['main', 'release'] }, files);
+    // Claude Code's block for a guard that cannot decide: exit 2, the reason on stderr.
+    const r = hook('claude', claudeBash('git status', join(dir, path)), join(dir, path), env);
+    expect(r.exit).toBe(2);
+    expect(r.stderr).toContain('more than 32 gitops-guard configs inside one another');
+  });
+
   it('a user-level config outside every repository is trusted as it is, and is the baseline', async () => {
     const { dir, env, user } = repo({ mcpReadOnly: false, confirmDeploy: false });
     mkdirSync(env.XDG_CONFIG_HOME + '/gitops-guard', { recursive: true });
