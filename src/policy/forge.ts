@@ -96,7 +96,8 @@ const HTTP_CLIENTS = new Set(['curl', 'wget']);
 /** Options of curl and wget that send a body: the request is a POST (or PUT) when no method is named. */
 const SENDS_BODY = /^(?:-d|--data(?:-raw|-binary|-urlencode|-ascii)?|-F|--form(?:-string)?|--json|-T|--upload-file|--post-data|--post-file|--body-data|--body-file)(?:=|$)/;
 
-function method(inv: Invocation, w: readonly string[], isApi: boolean): string {
+/** The HTTP method of a curl, wget or forge API request (`w`: the words after the program). */
+export function method(inv: Invocation, w: readonly string[], isApi: boolean): string {
   if (inv.facts?.kind === 'forge') return inv.facts.forge.method ?? 'POST';
   for (let i = 0; i < w.length; i++) {
     const m = /^(?:-X|--method=|--request=)(.+)$/.exec(w[i]!) ?? (['-X', '--method', '--request'].includes(w[i]!) ? [w[i]!, w[i + 1] ?? ''] : null);

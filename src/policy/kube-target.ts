@@ -8,6 +8,7 @@
 import { optionIs, type Option, type Scan } from '../shell/getopt.js';
 import type { Invocation } from '../shell/invocation.js';
 import { LOCAL_KUBE_CONTEXTS } from '../shell/grammars/readers.js';
+import { localForwards } from '../shell/programs/ssh.js';
 
 /** Options that pick the cluster, the user or the kubeconfig, per program (beside the context). */
 const ELSEWHERE: Readonly<Record<string, readonly string[]>> = {
@@ -34,10 +35,24 @@ export function loopback(url: string | null | undefined): boolean {
   return typeof url === 'string' && /^(?:https?:\/\/)?(?:localhost|127(?:\.\d{1,3}){3}|\[::1\])(?::\d+)?(?:\/|$)/i.test(url);
 }
 
-/** Does this option leave the command on the local cluster? A cluster or user named like a local one, a server on loopback. */
-function staysLocal(o: Option, managed: readonly string[] | undefined): boolean {
+/** The port of a URL (the scheme's default when none is written). */
+function portOf(url: string): string {
+  const m = /^(?:(https?):\/\/)?(?:\[[^\]]*\]|[^:/]+)(?::(\d+))?/i.exec(url);
+  return m?.[2] ?? (m?.[1]?.toLowerCase() === 'http' ? '80' : '443');
+}
+
+/** Ports on this machine that an ssh earlier in the text forwards to somewhere the server reaches. */
+function forwardedPorts(earlier: readonly Invocation[]): Set<string> {
+  return new Set(earlier.flatMap((e) => (e.facts?.kind === 'ssh' ? localForwards(e.facts.ssh.options) : [])));
+}
+
+/**
+ * Does this option leave the command on the local cluster? A cluster or user named like a local
+ * one, a server on loopback (unless the text forwards that port through ssh to another machine).
+ */
+function staysLocal(o: Option, managed: readonly string[] | undefined, forwarded: ReadonlySet<string> = new Set()): boolean {
   if (optionIs(o, ['--cluster', '--user'])) return localName(o.value, managed);
-  if (optionIs(o, ['--server', '--kube-apiserver'])) return loopback(o.value);
+  if (optionIs(o, ['--server', '--kube-apiserver'])) return loopback(o.value) && !forwarded.has(portOf(o.value!));
   return false;
 }
 
@@ -53,7 +68,8 @@ export function kubeLocal(inv: Invocation, managed: readonly string[] | undefine
   const name = ctx === undefined ? switchedContext(inv, earlier) : ctx.value;
   if (!localName(name, managed)) return false;
   const elsewhere = ELSEWHERE[inv.program ?? ''] ?? ANY_ELSEWHERE;
-  if (scan.options.some((o) => optionIs(o, elsewhere) && !staysLocal(o, managed))) return false;
+  const forwarded = forwardedPorts(earlier);
+  if (scan.options.some((o) => optionIs(o, elsewhere) && !staysLocal(o, managed, forwarded))) return false;
   // argocd talks to the Argo CD API server of its config; only --core (or --port-forward) reaches the context's cluster.
   if (inv.program === 'argocd' && !scan.options.some((o) => optionIs(o, ['--core', '--port-forward']))) return false;
   return !ELSEWHERE_ENV.some((v) => inv.env.has(v));

@@ -1,6 +1,7 @@
 // Structural matching: a rule names programs, subcommand paths, flags, a target and facts; an
 // invocation carries what its program's grammar said (parsed once, in the shell layer), and rules
 // are tried in order.
+import { isAbsolute, resolve } from 'node:path';
 import { optionIs, type Arg } from '../shell/getopt.js';
 import type { Invocation } from '../shell/invocation.js';
 import type { ContainerCommand } from '../shell/programs/container.js';
@@ -15,7 +16,7 @@ import { swarmCredentialsRequest } from './engine-secrets.js';
 import { computesPart, runsUnnamed, type ManagedNames } from '../shell/fastpath.js';
 import type { Fact, Match, Rule } from './rules.js';
 import { promotedUpdates } from './branch-updates.js';
-import { forgeRefUpdate, forgeRepoDelete } from './forge.js';
+import { forgeRefUpdate, forgeRepoDelete, method as requestMethod } from './forge.js';
 
 /** gitops-guard's project config, at any depth (a nearer one replaces the project's for what runs there). */
 const GUARD_CONFIG = /(?:^|\/)gitops-guard\.(?:json|ya?ml)$/i;
@@ -176,6 +177,16 @@ export class View {
 }
 
 const RAW_SOCKET_CLIENTS = new Set(['socat', 'nc', 'ncat', 'netcat', 'nc.openbsd', 'nc.traditional', 'websocat']);
+/** HTTP clients other than curl (whose options are read): a socket or the engine's port in their words is the engine. */
+const HTTP_CLIENTS = new Set(['wget', 'wget2', 'http', 'https', 'xh', 'xhs', 'httpie', 'aria2c']);
+
+/** A path as the program opens it: through a link made earlier in the same text (`ln -s /var/run/docker.sock d`). */
+function throughLink(inv: Invocation, path: string): string {
+  if (!inv.links || inv.links.size === 0) return path;
+  return inv.links.get(isAbsolute(path) || inv.cwd === null ? path : resolve(inv.cwd, path)) ?? path;
+}
+
+const engineSocket = (inv: Invocation, v: string): boolean => ENGINE_SOCKET.test(v) || ENGINE_SOCKET.test(throughLink(inv, v.replace(/^(?:UNIX(?:-CONNECT|-CLIENT)?|unix):/i, '')));
 
 function words(inv: Invocation): string[] {
   return inv.argv.slice(1).map((w) => w.value ?? '');
@@ -185,18 +196,20 @@ function engineApi(inv: Invocation): boolean {
   if (inv.code !== undefined) return true;
   if (inv.program === 'curl') {
     const sockets = inv.scan?.options.filter((o) => optionIs(o, ['--unix-socket', '--abstract-unix-socket'])) ?? [];
-    return sockets.some((o) => o.value === null || ENGINE_SOCKET.test(o.value ?? '')) || urls(inv).some((u) => ENGINE_PORT.test(u));
+    return sockets.some((o) => o.value === null || engineSocket(inv, o.value ?? '')) || urls(inv).some((u) => ENGINE_PORT.test(u));
   }
   if (inv.program !== null && RAW_SOCKET_CLIENTS.has(inv.program)) {
-    return words(inv).some((w) => ENGINE_SOCKET.test(w) || /^(?:2375|2376)$/.test(w) || ENGINE_PORT.test(w));
+    return words(inv).some((w) => engineSocket(inv, w) || /^(?:2375|2376)$/.test(w) || ENGINE_PORT.test(w));
   }
+  if (inv.program !== null && HTTP_CLIENTS.has(inv.program)) return words(inv).some((w) => engineSocket(inv, w) || ENGINE_PORT.test(w));
   if (inv.facts?.kind === 'ssh') {
-    // Forwarding a server's engine socket (`ssh -L 2375:/var/run/docker.sock host`).
+    // Forwarding a server's engine socket or port (`ssh -L 2375:/var/run/docker.sock host`).
     // `-o LocalForward=…` (and RemoteForward, DynamicForward) is the same forward.
     return inv.facts.ssh.options.some((o) => {
       const forward = ['-L', '-R', '-D'].includes(o.name)
         || (o.name === '-o' && typeof o.value === 'string' && /^(local|remote|dynamic)forward$/.test(sshOption(o.value)?.key ?? ''));
-      return forward && (o.value === null || ENGINE_SOCKET.test(o.value ?? ''));
+      // The far end is the engine's socket or its TCP port (`-L 2375:localhost:2375`).
+      return forward && (o.value === null || ENGINE_SOCKET.test(o.value ?? '') || /:(?:2375|2376)$/.test(o.value ?? ''));
     });
   }
   return false;
@@ -214,6 +227,7 @@ function envRunsCode(inv: Invocation): boolean {
 const RAW_SCHEMES = /^(?:gophers?|telnet|dict|mqtt|smtps?|ldaps?):\/\//i;
 
 function httpMutation(inv: Invocation): boolean {
+  if (inv.program === 'wget' && inv.code === undefined) return !/^(?:GET|HEAD)$/.test(requestMethod(inv, words(inv), false));
   if (inv.program !== 'curl' || inv.code !== undefined) return true;
   if (urls(inv).some((u) => RAW_SCHEMES.test(u))) return true;
   const scan = inv.scan;

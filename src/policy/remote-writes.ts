@@ -1,6 +1,6 @@
 // The `writes-remote` fact for programs other than the copy tools: an archive written on a server
 // (`tar -cf host:path`, `cpio -o -F host:path`), files copied to the hosts a program runs jobs on
-// (`parallel --basefile f -S host`), as grammars/remote-writes.ts describes them; an upload by curl.
+// (`parallel --basefile f -S host`), as grammars/remote-writes.ts describes them; an upload or quote command by curl.
 import { optionIs } from '../shell/getopt.js';
 import type { Invocation } from '../shell/invocation.js';
 import { REMOTE_WRITES } from '../shell/grammars/remote-writes.js';
@@ -18,7 +18,8 @@ export function archiveOrUploadToServer(inv: Invocation): boolean {
   const scan = inv.scan;
   if (!scan || inv.program === null) return false;
   if (inv.program === 'curl') {
-    const upload = scan.options.some((o) => optionIs(o, ['-T', '--upload-file']));
+    // -T uploads; -Q/--quote sends the server commands of its own (rm, rename, chmod, ln …).
+    const upload = scan.options.some((o) => optionIs(o, ['-T', '--upload-file', '-Q', '--quote']));
     return upload && urls(inv).some((u) => /^(?:sftp|scp|ftps?):\/\//i.test(u));
   }
   const spec = REMOTE_WRITES[inv.program];

@@ -75,6 +75,8 @@ export interface Invocation {
   readonly writes?: readonly (string | null)[];
   /** Directories it removes or replaces as a whole, with everything under them (`rm -rf .claude`). */
   readonly replaces?: readonly { readonly path: string; readonly how: 'remove' | 'replace' }[];
+  /** Links made earlier in the same text (absolute link path → what it leads to), when there are any. */
+  readonly links?: ReadonlyMap<string, string>;
   /** Code an interpreter runs, when it talks to a container engine (for the engine-api fact). */
   readonly code?: string;
   /** Facts of the programs the policy is about. */

@@ -370,7 +370,7 @@ export class Scope {
       argv: words, program, target: extra.target ?? this.target, env: this.env, redirects: extra.redirects ?? this.command.redirects,
       stdin: this.stdin, start: this.range.start, end: this.range.end, via: [...this.via], spliceable: this.spliceable,
       cwd: this.cwd, rewriteCwd: this.rewriteCwd,
-      ...(scan ? { scan } : {}), ...(writes.length > 0 ? { writes } : {}), ...(replaces.length > 0 ? { replaces } : {}), ...(extra.code !== undefined ? { code: extra.code } : {}), ...(extra.facts ? { facts: extra.facts } : {}),
+      ...(scan ? { scan } : {}), ...(this.run0.links.size > 0 ? { links: this.run0.links } : {}), ...(writes.length > 0 ? { writes } : {}), ...(replaces.length > 0 ? { replaces } : {}), ...(extra.code !== undefined ? { code: extra.code } : {}), ...(extra.facts ? { facts: extra.facts } : {}),
     });
   }
 

@@ -3,6 +3,7 @@
 import { Expansion, type ExpandOptions, type ExpandResult, type Family } from './driver.js';
 import { managedFamily } from './managed.js';
 import { remoteFamily } from './remote.js';
+import { cloudShellsFamily } from './cloud-shells.js';
 import { runnersFamily } from './runners.js';
 import { nodeRun, packageScripts, pipLocalInstall } from './packages.js';
 import { pathScripts } from './scripts.js';
@@ -13,7 +14,7 @@ import { projectToolsFamily } from './project-tools.js';
 import { kubeFamily } from './kube.js';
 import { javaFamily } from './compiled.js';
 
-const FAMILIES: readonly Family[] = [pathScripts, javaFamily, tasksFamily, buildsFamily, projectToolsFamily, nodeRun, kubeFamily, runnersFamily, remoteFamily, managedFamily, packageScripts, pipLocalInstall, makeRecipesFamily];
+const FAMILIES: readonly Family[] = [pathScripts, javaFamily, tasksFamily, buildsFamily, projectToolsFamily, nodeRun, kubeFamily, runnersFamily, remoteFamily, cloudShellsFamily, managedFamily, packageScripts, pipLocalInstall, makeRecipesFamily];
 
 /** Find every invocation in `input`. Never throws for any input; always terminates. */
 export function expand(input: string, options: ExpandOptions): ExpandResult {

@@ -17,7 +17,7 @@ export const SYSTEM_BIN = /^\/(?:usr\/(?:local\/)?)?s?bin$/;
 let knownPrograms: Set<string> | undefined;
 export function isKnown(name: string): boolean {
   knownPrograms ??= new Set([...DATA_PROGRAMS, ...Object.keys(READERS), ...runnerNames(), ...CONTAINER_CLIS, 'ssh', 'scp', 'sftp',
-    'sshfs', 'rsync', 'git', 'hub', 'mosh', 'slogin', 'autossh', 'sshpass', 'pdsh', 'pssh', 'parallel-ssh', 'ansible']);
+    'sshfs', 'rclone', 'rsync', 'git', 'hub', 'mosh', 'slogin', 'autossh', 'sshpass', 'pdsh', 'pssh', 'parallel-ssh', 'ansible']);
   return knownPrograms.has(name) || knownPrograms.has(name.replace(/[0-9.]+$/, ''));
 }
 

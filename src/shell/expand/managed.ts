@@ -7,7 +7,7 @@ import { getopt } from '../getopt.js';
 import type { ProgramFacts } from '../invocation.js';
 import { CONTAINER_CLIS, parseContainer, type ContainerCommand } from '../programs/container.js';
 import { configValue, parseGit, parseGitPush, PUSHES, type GitCommand } from '../programs/git.js';
-import { parseRsync, parseScp, parseSftp, parseSshfs, remotePathOf } from '../programs/transfer.js';
+import { parseRclone, parseRsync, parseScp, parseSftp, parseSshfs, remotePathOf } from '../programs/transfer.js';
 import { argOf, type Word } from '../words.js';
 import type { Scope } from './driver.js';
 import { readLocal, stdinText } from './output.js';
@@ -33,6 +33,7 @@ export function managedFamily(scope: Scope, name: string, args: readonly Word[])
   let facts: ProgramFacts | null = null;
   switch (name) {
     case 'scp': facts = { kind: 'transfer', transfer: parseScp(values) }; localSshCommands(scope, facts.transfer.scan.options, 'scp'); break;
+    case 'rclone': facts = { kind: 'transfer', transfer: parseRclone(values) }; break;
     case 'sshfs': facts = { kind: 'transfer', transfer: parseSshfs(values) }; localSshCommands(scope, facts.transfer.scan.options, 'sshfs'); break;
     case 'sftp': {
       const batch = (p: string): string | null => {
@@ -40,7 +41,7 @@ export function managedFamily(scope: Scope, name: string, args: readonly Word[])
         const s = stdinText(scope, scope.stdin, 'sftp -b -');
         return s.kind === 'text' ? s.text : null;
       };
-      facts = { kind: 'transfer', transfer: parseSftp(values, batch) };
+      facts = { kind: 'transfer', transfer: parseSftp(values, batch, scope.stdin !== null) };
       localSshCommands(scope, facts.transfer.scan.options, 'sftp');
       break;
     }

@@ -8,6 +8,7 @@ import { HOOK_WRITERS } from '../grammars/writes.js';
 import { allRunnerNames, fileRunnerNames } from '../grammars/runner-names.js';
 import { PACKAGE_PROGRAMS } from './packages.js';
 import { REMOTE_CLIENTS } from './remote.js';
+import { CLOUD_SHELL_PROGRAMS } from './cloud-shells.js';
 import { MAKE_PROGRAMS } from './make.js';
 import { TASK_RUNNERS } from './tasks.js';
 import { BUILD_GUARDED, BUILD_PROGRAMS } from './builds.js';
@@ -23,7 +24,7 @@ export interface ShellNames {
 
 export function shellNames(): ShellNames {
   const files = fileRunnerNames();
-  const runners = [...new Set([...files.names, ...PACKAGE_PROGRAMS, ...MAKE_PROGRAMS, ...TASK_RUNNERS, ...BUILD_PROGRAMS, ...PROJECT_TOOLS, ...REMOTE_CLIENTS,
+  const runners = [...new Set([...files.names, ...PACKAGE_PROGRAMS, ...MAKE_PROGRAMS, ...TASK_RUNNERS, ...BUILD_PROGRAMS, ...PROJECT_TOOLS, ...REMOTE_CLIENTS, ...CLOUD_SHELL_PROGRAMS,
     // eval runs its arguments; xargs and parallel may take their commands from a file or stdin.
     'eval', 'xargs', 'parallel',
     // hook installers write git's hooks without naming them

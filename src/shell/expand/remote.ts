@@ -94,6 +94,11 @@ function ansible(scope: Scope, args: readonly Word[]): void {
 const MAX_SSH_HOPS = 3;
 const HOP_LABEL = /^(?:ssh|slogin|autossh|dbclient|mosh|tsh) /;
 
+/** An ssh command line (`args` after the program name), read as ssh reads it; `label` names the client. */
+export function sshSession(scope: Scope, args: readonly Word[], label: string): void {
+  ssh(scope, args, label);
+}
+
 function ssh(scope: Scope, args: readonly Word[], label: string): void {
   if (scope.via.filter((v) => HOP_LABEL.test(v)).length >= MAX_SSH_HOPS) {
     scope.raise('limit', `ssh run through more than ${MAX_SSH_HOPS} hosts in a row`, scope.run0.input);
@@ -167,6 +172,8 @@ function autosshArgs(args: readonly Word[]): Word[] {
 /** ssh_config keys that run a command on this machine, and how to find the command in the value. */
 const LOCAL_KEYS: Record<string, (v: string) => string> = {
   proxycommand: (v) => v, localcommand: (v) => v, knownhostscommand: (v) => v,
+  // ssh_config(5) XAuthLocation: the xauth program ssh runs here for X11 forwarding (-X, -Y).
+  xauthlocation: (v) => v,
   // `Match exec "cmd"` runs cmd to decide whether a block applies.
   match: (v) => /\bexec\s+("([^"]*)"|(\S+))/.exec(v)?.[2] ?? /\bexec\s+(\S+)/.exec(v)?.[1] ?? '',
 };

@@ -7,11 +7,25 @@ export const SSH: OptionGrammar = { short: '46AaCfGgKkMNnqsTtVvXxYyB:b:c:D:E:e:F
 /** Options after which no remote command runs. */
 export const SSH_NO_COMMAND = ['-N', '-G', '-V', '-Q', '-W', '-O'];
 /** ssh_config keys whose value is a command run on the local machine. */
-export const SSH_LOCAL_COMMAND_KEYS = ['proxycommand', 'localcommand', 'knownhostscommand'];
+export const SSH_LOCAL_COMMAND_KEYS = ['proxycommand', 'localcommand', 'knownhostscommand', 'xauthlocation'];
 
 export const SCP: OptionGrammar = { short: '346ABCOpqRrTvc:D:F:i:J:l:o:P:S:X:', permute: true };
 export const SFTP: OptionGrammar = { short: '46AaCfNpqrvB:b:c:D:F:i:J:l:o:P:R:S:s:X:', permute: true };
 export const SSHFS: OptionGrammar = { short: 'VdfshCo:p:F:', long: ['version', 'debug', 'help'], permute: true };
+/** rclone's global flags that take a value (pflag: `--flag value` or `--flag=value`); the backend flags too. */
+export const RCLONE: OptionGrammar = {
+  short: 'vqPnicuLlxIM',
+  long: ['config=', 'transfers=', 'checkers=', 'bwlimit=', 'include=', 'exclude=', 'filter=', 'filter-from=',
+    'include-from=', 'exclude-from=', 'files-from=', 'files-from-raw=', 'log-file=', 'log-level=', 'log-format=', 'max-age=',
+    'min-age=', 'max-size=', 'min-size=', 'max-depth=', 'backup-dir=', 'suffix=', 'compare-dest=', 'copy-dest=', 'order-by=',
+    'stats=', 'timeout=', 'contimeout=', 'retries=', 'low-level-retries=', 'tpslimit=', 'user-agent=', 'header=',
+    'header-upload=', 'header-download=', 'cache-dir=', 'temp-dir=', 'max-transfer=', 'cutoff-mode=', 'password-command=',
+    'rc-addr=', 'multi-thread-streams=', 'multi-thread-cutoff=', 'sftp-host=', 'sftp-user=', 'sftp-port=', 'sftp-key-file=',
+    'sftp-pass=', 'sftp-ssh=', 'sftp-known-hosts-file=', 'ftp-host=', 'ftp-user=', 'ftp-port=', 'ftp-pass=',
+    'dry-run|n', 'interactive|i', 'checksum|c', 'update|u', 'progress|P', 'verbose|v', 'quiet|q', 'copy-links|L',
+    'links|l', 'one-file-system|x', 'ignore-times|I', 'metadata|M', 'read-only', 'delete-excluded', 'no-traverse'],
+  permute: true,
+};
 export const RSYNC: OptionGrammar = {
   short: 'vqcarRbuldLkKHpEAXogDtUNOJSnWxCIyz0hPiFsM:e:B:T:f:',
   long: ['rsh=|e', 'rsync-path=', 'exclude=', 'include=', 'filter=|f', 'files-from=', 'exclude-from=', 'include-from=',
@@ -30,6 +44,16 @@ export const RSYNC: OptionGrammar = {
 
 export const CONTAINER_PROGRAMS = ['docker', 'podman', 'nerdctl', 'nerdctl.lima', 'balena-engine', 'podman-remote', 'docker.io', 'com.docker.cli', 'ctr', 'crictl', 'kamal', 'finch', 'lima-nerdctl', 'runc', 'crun', 'buildah', 'lazydocker'] as const;
 export const COMPOSE_PROGRAMS = ['docker-compose', 'podman-compose', 'nerdctl-compose'] as const;
+/**
+ * Docker CLI plugins run as programs of their own (~/.docker/cli-plugins/docker-buildx): each is the
+ * docker command it plugs in (`docker-buildx bake` is `docker buildx bake`). docker itself runs a
+ * plugin with the plugin's name as the first argument (`docker-buildx buildx bake`).
+ */
+export const CONTAINER_PLUGINS: Readonly<Record<string, string>> = {
+  'docker-buildx': 'buildx', 'docker-scout': 'scout', 'docker-sbom': 'sbom', 'docker-init': 'init', 'docker-debug': 'debug',
+  'docker-model': 'model', 'docker-mcp': 'mcp', 'docker-offload': 'offload', 'docker-ai': 'ai', 'docker-scan': 'scan',
+  'docker-extension': 'extension', 'docker-dev': 'dev',
+};
 
 /** The global options of docker, podman and nerdctl together, before the subcommand. */
 export const CONTAINER_GLOBAL: OptionGrammar = {

@@ -3,7 +3,7 @@
 // and where the engine is.
 import { compile, getopt, optionIs, type Arg, type Option, type OptionGrammar } from '../getopt.js';
 import {
-  COMPOSE_GLOBAL, COMPOSE_PROGRAMS, CONTAINER_GLOBAL, CONTAINER_MANAGEMENT, CONTAINER_NO_INTERSPERSE, CONTAINER_PROGRAMS,
+  COMPOSE_GLOBAL, COMPOSE_PROGRAMS, CONTAINER_GLOBAL, CONTAINER_MANAGEMENT, CONTAINER_NO_INTERSPERSE, CONTAINER_PLUGINS, CONTAINER_PROGRAMS,
   CONTAINER_SUB, CONTAINER_SUB_DEFAULT,
 } from '../grammars/managed.js';
 
@@ -24,7 +24,7 @@ export interface ContainerCommand {
   readonly composeFiles: readonly Arg[];
 }
 
-export const CONTAINER_CLIS: ReadonlySet<string> = new Set<string>([...CONTAINER_PROGRAMS, ...COMPOSE_PROGRAMS]);
+export const CONTAINER_CLIS: ReadonlySet<string> = new Set<string>([...CONTAINER_PROGRAMS, ...COMPOSE_PROGRAMS, ...Object.keys(CONTAINER_PLUGINS)]);
 
 function subGrammar(path: readonly string[]): OptionGrammar {
   const key = path.filter((p) => p !== 'compose' && p !== 'container').join(' ');
@@ -37,9 +37,10 @@ const subCache = new Map<string, OptionGrammar>();
 /** Parse a container CLI command line. `env` supplies DOCKER_HOST / DOCKER_CONTEXT / CONTAINER_HOST. */
 export function parseContainer(program: string, args: readonly Arg[], env: ReadonlyMap<string, string | null>): ContainerCommand {
   const isCompose = (COMPOSE_PROGRAMS as readonly string[]).includes(program);
-  const path: string[] = isCompose ? ['compose'] : [];
+  const plugin = CONTAINER_PLUGINS[program];
+  const path: string[] = isCompose ? ['compose'] : plugin !== undefined ? [plugin] : [];
   const options: Option[] = [];
-  let rest = args;
+  let rest = plugin !== undefined && args[0] === plugin ? args.slice(1) : args;
   // The path: global options, then words while the path is still open (`compose`, management commands).
   for (let guard = 0; guard < 4; guard++) {
     const grammar = path.length === 0 ? CONTAINER_GLOBAL : path.length === 1 && path[0] === 'compose' ? COMPOSE_GLOBAL : null;

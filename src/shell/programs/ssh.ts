@@ -69,3 +69,25 @@ export function hostOf(destination: string): string | null {
   if (d === '') return null;
   return d.replace(/^\[|\]$/g, '');
 }
+
+/**
+ * Local ports (or socket paths) that ssh listens on for `-L [bind:]port:host:hostport` and
+ * `-o LocalForward=…`: traffic to them reaches whatever the server reaches.
+ */
+export function localForwards(options: readonly Option[]): string[] {
+  const out: string[] = [];
+  for (const o of options) {
+    let spec: string | null | undefined;
+    if (o.name === '-L') spec = o.value;
+    else if (o.name === '-o' && typeof o.value === 'string') {
+      const kv = sshOption(o.value);
+      if (kv?.key === 'localforward') spec = kv.value.trim().split(/\s+/)[0];
+    }
+    if (typeof spec !== 'string') continue;
+    // [bind_address:]port:… or a socket path; a bracketed IPv6 bind address has colons of its own.
+    const parts = spec.replace(/^\[[^\]]*\]:/, 'bind:').split(':');
+    const port = parts.length >= 4 ? parts[1] : parts[0];
+    if (port !== undefined && port !== '') out.push(port);
+  }
+  return out;
+}

@@ -1,6 +1,6 @@
-// scp, rsync, sftp and sshfs: which server paths a command line reads and writes.
+// scp, rsync, sftp, sshfs and rclone: which server paths a command line reads and writes.
 import { getopt, has, optionIs, valueOf, type Arg, type Scan } from '../getopt.js';
-import { RSYNC, SCP, SFTP, SSHFS } from '../grammars/managed.js';
+import { RCLONE, RSYNC, SCP, SFTP, SSHFS } from '../grammars/managed.js';
 import { hostOf } from './ssh.js';
 
 export interface RemotePath {
@@ -121,8 +121,22 @@ export function parseSshfs(args: readonly Arg[]): Transfer {
 const SFTP_READ_ONLY = new Set(['get', 'reget', 'ls', 'lls', 'cd', 'lcd', 'pwd', 'lpwd', 'df', 'help', '?',
   'version', 'progress', 'exit', 'quit', 'bye', 'lmkdir', 'lumask']);
 
-/** Parse sftp; `readBatch` returns a batch file's text, `-` being stdin (null when it cannot be read). */
-export function parseSftp(args: readonly Arg[], readBatch: (path: string) => string | null): Transfer {
+/** What a batch of sftp commands writes on `host`: every command not known to only read. */
+function batchWrites(text: string, host: string): RemotePath[] {
+  const writes: RemotePath[] = [];
+  for (const line of text.split('\n')) {
+    const word = line.trim().replace(/^[-@]+/, '').split(/\s+/)[0] ?? '';
+    if (word === '' || word.startsWith('#')) continue;
+    if (!SFTP_READ_ONLY.has(word)) writes.push({ host, path: line.trim() });
+  }
+  return writes;
+}
+
+/**
+ * Parse sftp; `readBatch` returns a batch file's text, `-` being stdin (null when it cannot be read).
+ * `stdinGiven`: the text gives sftp a standard input (a pipe, a heredoc, a redirection).
+ */
+export function parseSftp(args: readonly Arg[], readBatch: (path: string) => string | null, stdinGiven = false): Transfer {
   const scan = getopt(args, SFTP);
   const target = scan.operands[0]?.value;
   const local = scan.operands[1]?.value;
@@ -132,19 +146,70 @@ export function parseSftp(args: readonly Arg[], readBatch: (path: string) => str
   }
   const remote = remotePathOf(target);
   const host = remote?.host ?? hostOf(target) ?? target;
-  if (remote && remote.path !== '' && !has(scan, '-b')) {
-    // `sftp host:file [local]`: a download.
-    return facts({ writes: [], reads: [remote], interactive: false, dynamic: local === null });
+  let batch = valueOf(scan, '-b');
+  if (remote && remote.path !== '' && batch === undefined) {
+    // sftp(1): `host:file [local]` downloads, but `host:dir` starts a session there that reads its
+    // commands from standard input. A path that names a directory, or one that may be a directory
+    // while the text feeds sftp commands, is that session.
+    const directory = /(?:^|\/)(?:\.{0,2}|~[^/]*)$/.test(remote.path);
+    if (!directory && !(stdinGiven && local === undefined)) {
+      return facts({ writes: [], reads: [remote], interactive: false, dynamic: local === null });
+    }
+    if (!stdinGiven) return facts({ writes: [], reads: [], interactive: true, dynamic: false });
+    batch = '-';
   }
-  const batch = valueOf(scan, '-b');
   if (batch === undefined) return facts({ writes: [], reads: [], interactive: true, dynamic: false });
   const text = batch === null ? null : readBatch(batch);
   if (text === null) return facts({ writes: [{ host, path: '' }], reads: [], interactive: false, dynamic: true });
-  const writes: RemotePath[] = [];
-  for (const line of text.split('\n')) {
-    const word = line.trim().replace(/^[-@]+/, '').split(/\s+/)[0] ?? '';
-    if (word === '' || word.startsWith('#')) continue;
-    if (!SFTP_READ_ONLY.has(word)) writes.push({ host, path: line.trim() });
+  return facts({ writes: batchWrites(text, host), reads: [], interactive: false, dynamic: false });
+}
+
+/** rclone commands that only read the remotes they name (rclone docs, Commands). */
+const RCLONE_READ_ONLY = new Set(['ls', 'lsd', 'lsl', 'lsf', 'lsjson', 'cat', 'check', 'cryptcheck', 'size', 'md5sum',
+  'sha1sum', 'hashsum', 'tree', 'about', 'listremotes', 'version', 'help', 'obscure', 'authorize', 'completion',
+  'genautocomplete', 'config', 'gendocs', 'checksum', 'test']);
+/** rclone commands whose source (every operand but the last) is changed as well: files moved off it. */
+const RCLONE_MOVES = new Set(['move', 'moveto', 'bisync']);
+
+/**
+ * The server an rclone remote reaches over sftp/ftp, or null: an on-the-fly remote
+ * `:sftp,host=H,user=U:path` (or `:sftp:path` with --sftp-host), or a named remote with `host=`
+ * overridden in a connection string. A named remote from the user's rclone.conf is not known here.
+ */
+function rcloneRemote(arg: string, scan: Scan): RemotePath | null {
+  const m = /^(:?)([A-Za-z0-9_.+@ -]*)((?:,[^:]*)?):(.*)$/s.exec(arg);
+  if (!m || (m[1] === '' && m[2] === '') || /^[A-Za-z]$/.test(m[2]!)) return null;
+  const params = new Map(m[3]!.split(',').slice(1).map((kv) => {
+    const i = kv.indexOf('=');
+    const value = i < 0 ? 'true' : kv.slice(i + 1).replace(/^(['"])(.*)\1$/, '$2');
+    return [i < 0 ? kv : kv.slice(0, i), value] as const;
+  }));
+  const backend = m[1] === ':' ? m[2]! : null;
+  const flag = backend === 'sftp' || backend === 'ftp' ? valueOf(scan, `--${backend}-host`) : undefined;
+  const host = params.get('host') ?? (typeof flag === 'string' ? flag : undefined);
+  return host === undefined ? null : { host: host.replace(/^[^@]*@/, ''), path: m[4]! };
+}
+
+/** rclone SUBCOMMAND …: remotes on a server that the command writes to or reads. */
+export function parseRclone(args: readonly Arg[]): Transfer {
+  const scan = getopt(args, RCLONE);
+  const [sub, ...rest] = scan.operands.map((o) => o.value);
+  const none: Transfer = { writes: [], reads: [], mutatesSource: false, interactive: false, dynamic: false, scan };
+  if (sub === undefined || (sub !== null && RCLONE_READ_ONLY.has(sub))) {
+    const reads = rest.filter((o): o is string => o !== null).map((o) => rcloneRemote(o, scan)).filter((r): r is RemotePath => r !== null);
+    return { ...none, reads };
   }
-  return facts({ writes, reads: [], interactive: false, dynamic: false });
+  const remotes = rest.map((o) => (o === null ? null : rcloneRemote(o, scan)));
+  const dry = has(scan, '--dry-run');
+  // copy/sync/move SRC DST write DST; one-operand commands (mkdir, delete, purge, touch, rcat …) write their remote.
+  const writes = rest.length < 2 ? remotes : remotes.slice(-1);
+  const sources = rest.length < 2 ? [] : remotes.slice(0, -1);
+  const known = (r: RemotePath | null): r is RemotePath => r !== null;
+  return {
+    ...none,
+    writes: dry ? [] : writes.filter(known),
+    reads: sources.filter(known),
+    mutatesSource: !dry && sub !== null && RCLONE_MOVES.has(sub) && sources.some(known),
+    dynamic: sub === null || (rest.length > 0 && rest[rest.length - 1] === null),
+  };
 }
