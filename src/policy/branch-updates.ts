@@ -4,7 +4,8 @@
 // `push-promoted`, `forge-ref-update` and `forge-repo-delete` and the promotion rewrite read them.
 import { getopt, optionIs, type Arg, type OptionGrammar } from '../shell/getopt.js';
 import type { Invocation } from '../shell/invocation.js';
-import { checkedOutBranch, subtreePushBranch } from '../shell/programs/git.js';
+import { isAbsolute, relative, resolve } from 'node:path';
+import { checkedOutBranch, subtreePushBranch, upstreamSet, worktreeAdded } from '../shell/programs/git.js';
 
 /** Branches a command updates on a remote: named ones, and whether it pushes every branch. */
 export interface BranchUpdates {
@@ -28,27 +29,80 @@ function samePlace(a: Invocation, b: Invocation): boolean {
   return host(a) === host(b);
 }
 
-/** The branch the text made current before `inv` (`git checkout prod && …`); null when not shown or unknown. */
+/** Does `inv` run inside the directory `path` (relative to where `e` ran)? */
+function runsInside(inv: Invocation, e: Invocation, path: string | null): boolean {
+  if (path === null || inv.cwd === null) return path === null;
+  const dir = isAbsolute(path) ? path : e.cwd === null ? null : resolve(e.cwd, path);
+  if (dir === null) return true;
+  const rel = relative(dir, inv.cwd);
+  return rel === '' || (!rel.startsWith('..') && !isAbsolute(rel));
+}
+
+/**
+ * The branch the text made current before `inv` (`git checkout prod && …`, or `git worktree add
+ * ../p prod && cd ../p && …`); null when not shown or unknown.
+ */
 export function currentBranch(inv: Invocation, earlier: readonly Invocation[]): string | null {
   for (let i = earlier.length - 1; i >= 0; i--) {
     const e = earlier[i]!;
     if (e.facts?.kind !== 'git' || !samePlace(e, inv)) continue;
+    const wt = worktreeAdded(e.facts.git);
+    if (wt !== undefined) {
+      if (runsInside(inv, e, wt.path)) return wt.branch;
+      continue;
+    }
     const b = checkedOutBranch(e.facts.git);
     if (b !== undefined) return b;
   }
   return null;
 }
 
+/** The upstream the text gave the current branch before `inv` (`git checkout -b x --track origin/prod`); null when not shown. */
+function currentUpstream(inv: Invocation, earlier: readonly Invocation[]): string | null {
+  for (let i = earlier.length - 1; i >= 0; i--) {
+    const e = earlier[i]!;
+    if (e.facts?.kind !== 'git' || !samePlace(e, inv)) continue;
+    const u = upstreamSet(e.facts.git);
+    if (u !== undefined) return u;
+    // A checkout of another branch without one leaves the upstream unknown.
+    if (checkedOutBranch(e.facts.git) !== undefined) return null;
+  }
+  return null;
+}
+
 const PR_CREATE: OptionGrammar = { short: 'B:H:t:b:F:a:r:l:m:p:T:R:dwe', long: ['base=|B', 'head=|H', 'title=|t', 'body=|b', 'body-file=|F', 'assignee=|a', 'reviewer=|r', 'label=|l', 'milestone=|m', 'project=|p', 'template=|T', 'repo=|R', 'recover=', 'fill', 'fill-first', 'fill-verbose', 'draft|d', 'web|w', 'editor|e', 'dry-run', 'no-maintainer-edit'], permute: true };
 const PR_MERGE: OptionGrammar = { short: 'mrsdb:t:F:A:R:', long: ['merge|m', 'rebase|r', 'squash|s', 'delete-branch|d', 'auto', 'disable-auto', 'admin', 'body=|b', 'body-file=|F', 'subject=|t', 'author-email=|A', 'match-head-commit=', 'repo=|R'], permute: true };
+const MR_CREATE: OptionGrammar = { short: 'b:s:t:d:a:l:m:R:fwy', long: ['target-branch=|b', 'source-branch=|s', 'title=|t', 'description=|d', 'assignee=|a', 'label=|l', 'milestone=|m', 'repo=|R', 'reviewer=', 'related-issue=', 'target-project=', 'fill|f', 'fill-commit-body', 'web|w', 'yes|y', 'draft', 'wip', 'push', 'remove-source-branch', 'squash-before-merge', 'allow-collaboration', 'create-source-branch', 'copy-issue-labels', 'no-editor', 'signoff', 'recover'], permute: true };
+const MR_MERGE: OptionGrammar = { short: 'm:R:drsy', long: ['message=|m', 'squash-message=', 'sha=', 'repo=|R', 'auto-merge', 'remove-source-branch|d', 'rebase|r', 'squash|s', 'yes|y', 'when-pipeline-succeeds'], permute: true };
+const TEA_CREATE: OptionGrammar = { short: 't:d:b:r:R:l:a:m:', long: ['title=|t', 'description=|d', 'base=|b', 'head=', 'repo=|r', 'remote=|R', 'login=|l', 'assignees=|a', 'milestone=|m', 'labels=', 'allow-maintainer-edits'], permute: true };
+const TEA_MERGE: OptionGrammar = { short: 's:t:m:r:R:l:', long: ['style=|s', 'title=|t', 'message=|m', 'repo=|r', 'remote=|R', 'login=|l'], permute: true };
+
+/**
+ * Forge CLIs that merge a pull (merge) request: the words that open one with its base (and the
+ * option naming the base), and the words that merge one. A merge names its request by an operand;
+ * without one it is the request of the current branch.
+ */
+const FORGE_MERGE_CLIS: Readonly<Record<string, { create: readonly (readonly string[])[]; createGrammar: OptionGrammar; base: string; merge: readonly (readonly string[])[]; mergeGrammar: OptionGrammar }>> = {
+  gh: { create: [['pr', 'create'], ['pr', 'edit']], createGrammar: PR_CREATE, base: '--base', merge: [['pr', 'merge']], mergeGrammar: PR_MERGE },
+  glab: { create: [['mr', 'create'], ['mr', 'update']], createGrammar: MR_CREATE, base: '--target-branch', merge: [['mr', 'merge'], ['mr', 'accept']], mergeGrammar: MR_MERGE },
+  tea: { create: [['pulls', 'create'], ['pull', 'create'], ['pr', 'create']], createGrammar: TEA_CREATE, base: '--base', merge: [['pulls', 'merge'], ['pull', 'merge'], ['pr', 'merge']], mergeGrammar: TEA_MERGE },
+};
+
+const startsWith = (w: readonly Arg[], paths: readonly (readonly string[])[]): number => {
+  const hit = paths.find((p) => p.every((x, i) => w[i] === x));
+  return hit ? hit.length : -1;
+};
 
 /** The base of the pull request that the text opened before `inv` (`gh pr create --base prod`). */
 function openedBase(inv: Invocation, earlier: readonly Invocation[]): string | null {
   for (let i = earlier.length - 1; i >= 0; i--) {
     const e = earlier[i]!;
+    const cli = FORGE_MERGE_CLIS[e.program ?? ''];
+    if (!cli || e.program !== inv.program || !samePlace(e, inv)) continue;
     const w = words(e);
-    if (e.program !== 'gh' || w[0] !== 'pr' || (w[1] !== 'create' && w[1] !== 'edit') || !samePlace(e, inv)) continue;
-    const base = getopt(w.slice(2), PR_CREATE).options.filter((o) => optionIs(o, ['--base'])).pop();
+    const at = startsWith(w, cli.create);
+    if (at < 0) continue;
+    const base = getopt(w.slice(at), cli.createGrammar).options.filter((o) => optionIs(o, [cli.base])).pop();
     if (base) return base.value ?? null;
   }
   return null;
@@ -56,7 +110,7 @@ function openedBase(inv: Invocation, earlier: readonly Invocation[]): string | n
 
 const MERGES = /(?:^|\/)repos\/[^/]+\/[^/]+\/merges\/?$/;
 
-/** What a gh invocation moves: a merge through the API (`repos/o/r/merges`, base=…) or `gh pr merge` of a PR the text opened. */
+/** What a forge call moves: a merge through the API (`repos/o/r/merges`, base=…) or `gh pr merge` (glab, tea) of a request the text opened. */
 function forgeUpdates(inv: Invocation, earlier: readonly Invocation[]): BranchUpdates {
   const w = words(inv);
   if (inv.facts?.kind === 'forge') {
@@ -66,11 +120,13 @@ function forgeUpdates(inv: Invocation, earlier: readonly Invocation[]): BranchUp
     const base = f.fields.filter((x) => x.key === 'base').pop();
     return base?.value ? { branches: [base.value], every: false } : { branches: [], every: base !== undefined || f.bodies.length > 0 };
   }
-  if (inv.program === 'gh' && w[0] === 'pr' && w[1] === 'merge') {
-    // With no selector gh merges the pull request of the current branch: the one just opened, when the
+  const cli = FORGE_MERGE_CLIS[inv.program ?? ''];
+  const at = cli ? startsWith(w, cli.merge) : -1;
+  if (cli && at >= 0) {
+    // With no selector the CLI merges the request of the current branch: the one just opened, when the
     // text shows it. The base of one named by number, URL or branch is on the forge, not in the text:
     // it may be any branch, a promoted one too.
-    const base = getopt(w.slice(2), PR_MERGE).operands.length > 0 ? null : openedBase(inv, earlier);
+    const base = getopt(w.slice(at), cli.mergeGrammar).operands.length > 0 ? null : openedBase(inv, earlier);
     return base === null ? { branches: [], every: true } : { branches: [base], every: false };
   }
   return NONE;
@@ -84,12 +140,15 @@ export function branchUpdates(inv: Invocation, earlier: readonly Invocation[]): 
     if (subtree !== undefined) return subtree === null ? NONE : { branches: [subtree], every: false };
     const push = f.push;
     if (!push) return NONE;
-    const branches = [...push.destinations ?? []];
+    const branches = [...push.destinations ?? [], ...push.merges.filter((b) => b !== '*')];
     if (push.current) {
       const b = currentBranch(inv, earlier);
       if (b !== null) branches.push(b);
     }
-    return { branches, every: push.every };
+    // push.default=upstream pushes to the upstream whatever its name: unknown when the text does not set it.
+    const upstream = push.upstream ? currentUpstream(inv, earlier) : undefined;
+    if (upstream) branches.push(upstream);
+    return { branches, every: push.every || upstream === null || push.merges.includes('*') };
   }
   return forgeUpdates(inv, earlier);
 }

@@ -152,7 +152,29 @@ export interface GitPush {
   readonly every: boolean;
   /** The current branch is a destination (`HEAD`, `@`, or no refspec where push.default pushes the current branch). */
   readonly current: boolean;
+  /** push.default=upstream with no refspec: the current branch's upstream is the destination, whatever its name. */
+  readonly upstream: boolean;
+  /**
+   * Branches the forge merges into by itself once the push lands: GitLab's push options
+   * `merge_request.target=B` with `merge_request.merge_when_pipeline_succeeds` or `auto_merge`.
+   */
+  readonly merges: readonly string[];
   readonly remote: Arg | undefined;
+}
+
+/** The branch a push's GitLab push options make the forge merge into (git-push(1) -o; GitLab push options). */
+function pushOptionMerges(scan: Scan): string[] {
+  const opts = scan.options.filter((o) => optionIs(o, ['--push-option'])).map((o) => o.value);
+  const auto = opts.some((v) => v === null || /^merge_request\.(?:merge_when_pipeline_succeeds|auto_merge)(?:=(?:true|1)?)?$/.test(v ?? ''));
+  if (!auto) return [];
+  const out: string[] = [];
+  for (const v of opts) {
+    if (v === null || v === undefined) { out.push('*'); continue; }
+    const target = /^merge_request\.target=(.+)$/.exec(v)?.[1];
+    if (target !== undefined) out.push(target);
+  }
+  // Without a target the request goes to the project's default branch, which is on the forge.
+  return out.length > 0 ? out : ['*'];
 }
 
 const FORCE_OPTIONS = ['--force', '--force-with-lease', '--mirror', '--delete', '--force-delete', '--prune'];
@@ -186,6 +208,7 @@ export function parseGitPush(git: GitCommand): GitPush {
   if (configured('mirror') === 'true' || configured('mirror') === null) forceFlags.push('remote.mirror');
   let every = has(scan, '--all', '--branches', '--mirror') || configured('mirror') === 'true';
   let current = false;
+  let upstream = false;
   let specs = scan.operands.slice(1).map((o) => o.value);
   const deleting = has(scan, '--delete', '--force-delete');
   if (specs.length === 0) {
@@ -196,6 +219,7 @@ export function parseGitPush(git: GitCommand): GitPush {
       // No refspec: push.default decides (simple, current, upstream: the current branch; matching: every branch).
       const mode = configValue(git, 'push.default');
       if (mode === null || mode === 'matching') every = true;
+      else if (mode === 'upstream' || mode === 'tracking') upstream = true;
       else if (mode !== 'nothing') current = true;
     }
   }
@@ -219,7 +243,8 @@ export function parseGitPush(git: GitCommand): GitPush {
     else if (destinations) destinations.push(branch);
   }
   void valueOf;
-  return { scan, forceFlags, forcedRefs: has(scan, '--dry-run') ? [] : forcedRefs, destinations, every, current, remote };
+  const merges = has(scan, '--dry-run') ? [] : pushOptionMerges(scan);
+  return { scan, forceFlags, forcedRefs: has(scan, '--dry-run') ? [] : forcedRefs, destinations, every, current, upstream, merges, remote };
 }
 
 const GIT_CHECKOUT: OptionGrammar = {
@@ -246,6 +271,51 @@ export function checkedOutBranch(git: GitCommand): string | null | undefined {
   if (!first) return git.sub === 'switch' ? null : undefined;
   if (first.value === null || first.value === '-' || first.value.startsWith('@{')) return null;
   return branchOf(first.value);
+}
+
+/**
+ * The remote branch a command makes the upstream of a branch it creates or names: `git checkout -b
+ * hotfix --track origin/prod`, `git switch -c x origin/prod` (branch.autoSetupMerge), `git branch -u
+ * origin/prod`, `git branch --set-upstream-to=origin/prod`, `git push -u origin x:prod`. null: unknown;
+ * undefined: none set.
+ */
+export function upstreamSet(git: GitCommand): string | null | undefined {
+  const remoteBranch = (v: Arg | undefined): string | null => (v === null || v === undefined ? null : v.replace(/^(?:refs\/remotes\/)?[^/]+\//, ''));
+  if (git.sub === 'checkout' || git.sub === 'switch') {
+    const scan = getopt(git.args, GIT_CHECKOUT);
+    if (!scan.options.some((o) => optionIs(o, ['-b', '-B', '--create', '--force-create']))) return undefined;
+    if (scan.options.some((o) => optionIs(o, ['--no-track']))) return undefined;
+    const start = scan.operands[0];
+    return start === undefined ? undefined : remoteBranch(start.value);
+  }
+  if (git.sub === 'branch') {
+    const scan = getopt(git.args, { short: 'u:t', long: ['set-upstream-to=|u', 'track=?', 'no-track'], permute: true });
+    const to = scan.options.filter((o) => optionIs(o, ['--set-upstream-to'])).pop();
+    if (to) return remoteBranch(to.value);
+    if (has(scan, '--track')) return remoteBranch(scan.operands[1]?.value);
+    return undefined;
+  }
+  if (git.sub === 'push') {
+    const push = parseGitPush(git);
+    if (!has(push.scan, '--set-upstream')) return undefined;
+    return push.destinations?.[0] ?? null;
+  }
+  return undefined;
+}
+
+/** `git worktree add [-b NEW] PATH [BRANCH]`: the worktree's path and the branch checked out there; undefined when not that. */
+export function worktreeAdded(git: GitCommand): { path: string | null; branch: string | null } | undefined {
+  if (git.sub !== 'worktree') return undefined;
+  const scan = getopt(git.args, { short: 'b:B:fq', long: ['force|f', 'detach', 'checkout', 'no-checkout', 'lock', 'reason=', 'orphan', 'track', 'no-track', 'guess-remote', 'no-guess-remote', 'quiet|q', 'relative-paths', 'no-relative-paths'], permute: true });
+  const ops = scan.operands.map((o) => o.value);
+  if (ops[0] !== 'add') return undefined;
+  const created = scan.options.filter((o) => o.name === '-b' || o.name === '-B').pop();
+  const path = ops[1] ?? null;
+  if (created) return { path, branch: created.value ?? null };
+  if (has(scan, '--detach')) return { path, branch: null };
+  // Without a branch, git checks out a new branch named after the path's last part.
+  const branch = ops[2] === undefined ? (path === null ? null : path.replace(/\/+$/, '').split('/').pop() ?? null) : ops[2] === null ? null : branchOf(ops[2]);
+  return { path, branch };
 }
 
 /** `git subtree push -P PREFIX REPOSITORY REFSPEC`: the remote branch it updates (null: unknown); undefined when not a subtree push. */
