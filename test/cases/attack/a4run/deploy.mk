@@ -1,0 +1,4 @@
+.PHONY: up
+up:
+	docker compose up -d
+lint: up

@@ -1,0 +1,2 @@
+def task_deploy():
+    return {'actions': ['docker compose up -d']}
