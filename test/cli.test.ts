@@ -37,6 +37,20 @@ describe('gitops-guard check', () => {
     expect(cli(['check', '--prompt', 'docker restart web'], { cwd, env: { ...env, HOME: forged } }).code).toBe(2);
   });
 
+  it('--prompt asks about a line that reaches the shell guard\'s own state, and allows the same shapes elsewhere', () => {
+    const asked = ['read __gitops_guard_armed <<< 0', '__gitops_guard_stop=1', 'printf -v "$n" 0', 'read -r "$v" <<< 0',
+      'declare -n r=x', 'echo ${!p}', 'unset "$v"', 'x=1; mapfile -t "$a" < f'];
+    for (const line of asked) {
+      const r = cli(['check', '--prompt', '--json', line]);
+      expect(r.code, line).toBe(3);
+      expect(JSON.parse(r.stdout).findings[0].ruleId, line).toBe(line.startsWith('__gitops_guard_') ? 'guard-self-redefine' : 'guard-self-prompt-state');
+      expect(cli(['check', line]).code, line).toBe(line.startsWith('__gitops_guard_') ? 3 : 0);
+    }
+    for (const line of ['read -r line < notes.txt', 'printf -v out %s "$x"', 'export PATH="$HOME/bin:$PATH"', 'read -p "$msg" ans', 'printf "%s\\n" "$v"']) {
+      expect(cli(['check', '--prompt', line]).code, line).toBe(0);
+    }
+  });
+
   it('exits 0 on allow and 3 on ask', () => {
     expect(cli(['check', 'ls -la']).code).toBe(0);
     expect(cli(['check', 'ssh ainetic.tech "docker ps"']).code).toBe(0);

@@ -7,6 +7,7 @@ import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { BIN, project, SEED } from './helpers.js';
 import { quickNames } from '../src/cli/shell-init.js';
+import { builtinRules } from '../src/policy/builtin.js';
 import type { FastPathNames } from '../src/shell/fastpath.js';
 
 const SOCKET = `gitops-guard-test-${process.pid}`;
@@ -194,6 +195,53 @@ describe('shell-init heals itself (bash)', () => {
   }, 60_000);
 });
 
+describe('shell-init bash: the guard\'s own state cannot be changed from its prompt', () => {
+  const init = (dir: string): string => `cd ${dir} && eval "$(${process.execPath} ${BIN} shell-init bash)"`;
+
+  it('its functions are read-only (a definition never reaches the DEBUG trap) and its variables are judged', async () => {
+    const s = session('bash');
+    await s.type(init(s.dir));
+    await s.type('__gitops_guard_trap() { return 0; }');
+    await s.type('docker restart web');
+    await s.type('__gitops_guard_armed=0; docker restart web');
+    await s.type('read __gitops_guard_armed <<< 0; docker restart web');
+    await s.type('__gitops_guard_cmd=(true)');
+    await s.type('docker restart web');
+    expect(s.docker()).toEqual([]);
+    await s.type('docker --version');
+    expect(s.docker()).toEqual(['--version']);
+  }, 90_000);
+
+  it('the off switch acts at the next prompt: nothing after it on its line runs unchecked; sourced again, the guard is on', async () => {
+    const s = session('bash');
+    await s.type(init(s.dir));
+    await s.type('__gitops_guard_off; docker restart web');
+    expect(s.docker()).toEqual([]);
+    await s.type('docker ps');
+    expect(s.docker()).toEqual(['ps']);
+    await s.type(init(s.dir));
+    await s.type('docker restart web');
+    expect(s.docker()).toEqual(['ps']);
+  }, 90_000);
+});
+
+describe('shell-init zsh: the line as zsh runs it', () => {
+  it('checks a command continued over lines as a whole, and a history reference as what it expands to', async () => {
+    const s = session('zsh');
+    await s.type(`cd ${s.dir} && eval "$(${process.execPath} ${BIN} shell-init zsh)"`);
+    s.send('doc\\');
+    // Refused, the continued command stays open: Ctrl-C drops it.
+    await s.press('ker restart web', 'Enter', 'C-c');
+    expect(s.docker()).toEqual([]);
+    await s.type('docker --version');
+    await s.type('!docker');
+    expect(s.docker()).toEqual(['--version', '--version']);
+    // A history substitution makes a forbidden line of an allowed one.
+    await s.type('!docker:s/--version/restart web/');
+    expect(s.docker()).toEqual(['--version', '--version']);
+  }, 90_000);
+});
+
 describe('shell-init zsh: every widget that accepts a line', () => {
   it('checks a line run with Ctrl-O (accept-line-and-down-history) and ESC a (accept-and-hold), and runs an allowed one', async () => {
     const s = session('zsh');
@@ -230,6 +278,21 @@ describe('shell-init fish specifics', () => {
     await s.type('docker restart web');
     expect(s.docker()).toEqual(['restart web']);
   }, 60_000);
+});
+
+describe('shell-init names the rules know', () => {
+  it('every function and variable a snippet defines is one guard-self-redefine asks about', async () => {
+    const rules = await builtinRules();
+    const listed = new Set(rules.find((r) => r.id === 'guard-self-redefine')!.match.program);
+    const defined = new Set<string>();
+    for (const shell of ['bash', 'zsh', 'fish']) {
+      const text = execFileSync(process.execPath, [BIN, 'shell-init', shell], { encoding: 'utf8' });
+      for (const m of text.matchAll(/__gitops_guard_[a-z0-9_]*/g)) defined.add(m[0]);
+    }
+    defined.delete('__gitops_guard_off');
+    expect(defined.size).toBeGreaterThan(10);
+    expect([...defined].filter((n) => !listed.has(n))).toEqual([]);
+  });
 });
 
 describe('shell-init quick filter names', () => {

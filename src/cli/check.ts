@@ -6,6 +6,7 @@ import { parseArgs } from 'node:util';
 import { decideCommand } from '../decide.js';
 import { EXIT, usageError } from './exit.js';
 import { guardlessShell } from './prompt-shells.js';
+import { touchesGuardState } from './prompt-state.js';
 import type { Verdict } from '../policy/classify.js';
 import { formatVerdict, paint, useColour } from './output.js';
 
@@ -67,14 +68,20 @@ function fromPasswd(): void {
   for (const v of ['XDG_CONFIG_HOME', 'XDG_CACHE_HOME', 'XDG_STATE_HOME', 'XDG_DATA_HOME']) delete process.env[v];
 }
 
-/** At a guarded prompt, a shell started without the guard is a person's decision (prompt-shells.ts). */
+/**
+ * At a guarded prompt, a shell started without the guard (prompt-shells.ts) and a line that reaches
+ * the guard's own state (prompt-state.ts) are a person's decision.
+ */
 function atPrompt(command: string, verdict: Verdict): Verdict {
   if (verdict.decision !== 'allow') return verdict;
-  const why = guardlessShell(command);
-  if (why === null) return verdict;
-  const message = `${why}: what is typed in it is not checked. A person has to decide, not the agent.`;
+  const shell = guardlessShell(command);
+  const state = shell === null ? touchesGuardState(command) : null;
+  if (shell === null && state === null) return verdict;
+  const message = shell !== null ? `${shell}: what is typed in it is not checked. A person has to decide, not the agent.`
+    : `${state}, which can switch the shell guard off for this session. A person has to decide, not the agent.`;
+  const ruleId = shell !== null ? 'guard-self-prompt-shell' : 'guard-self-prompt-state';
   return {
     decision: 'ask', reason: message,
-    findings: [{ ruleId: 'guard-self-prompt-shell', decision: 'ask', message, text: command, start: 0, end: command.length, target: 'local', via: [] }],
+    findings: [{ ruleId, decision: 'ask', message, text: command, start: 0, end: command.length, target: 'local', via: [] }],
   };
 }

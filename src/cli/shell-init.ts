@@ -108,11 +108,18 @@ __gitops_guard_names_here() {
 
 export function bashSnippet(node: string, bin: string, names = quickNames()): string {
   return `# gitops-guard: stop forbidden commands typed at this prompt (bash). Off: __gitops_guard_off
+# Loaded once per shell: its functions and the check's command are read-only (a line cannot redefine
+# them; function definitions never reach a DEBUG trap). Sourced again, it only switches the guard on.
+if ! declare -F __gitops_guard_trap >/dev/null; then
 __gitops_guard_cmd=(${quote(node)} ${quote(bin)})
-__gitops_guard_names=${quote(names)}
+# The built-in names always send a line to the check; a project's names (below) add to them.
+__gitops_guard_names0=${quote(names)}
+readonly __gitops_guard_cmd __gitops_guard_names0
+__gitops_guard_names=.
 __gitops_guard_names_at=-
 __gitops_guard_armed=0
 __gitops_guard_block=0
+__gitops_guard_stop=0
 __gitops_guard_trap() {
   # Self-healing: functions inherit this trap only with functrace (set -T, which extdebug turns on);
   # the trap runs before a function is called, so the call inherits it again.
@@ -121,10 +128,12 @@ __gitops_guard_trap() {
   case $cmd in __gitops_guard_prompt*) __gitops_guard_armed=0; __gitops_guard_block=0; return 0 ;; esac
   (( __gitops_guard_armed )) || return 0
   (( __gitops_guard_block )) && return 1
-  case $cmd in __gitops_guard_*) return 0 ;; esac
+  # The guard's own read-only functions run unchecked (and the off switch, which acts at the next prompt).
+  case \${FUNCNAME[1]-} in __gitops_guard_off|__gitops_guard_on|__gitops_guard_prompt) return 0 ;; esac
+  [[ $cmd == __gitops_guard_off ]] && return 0
   local low=\${cmd,,}
   __gitops_guard_names_here
-  if [[ $cmd =~ ^[A-Za-z0-9_=:,.\\ -]*$ && ! $low =~ $__gitops_guard_names ]]; then return 0; fi
+  if [[ $cmd =~ ^[A-Za-z0-9_=:,.\\ -]*$ && ! $low =~ $__gitops_guard_names0 && ! $low =~ $__gitops_guard_names ]]; then return 0; fi
   local out rc
   # The check runs without the prompt's NODE_* variables (NODE_OPTIONS=--require=… would run code
   # in it); one that cannot be removed (readonly) stops the check, and so the command.
@@ -139,14 +148,29 @@ __gitops_guard_trap() {
   fi
   return 1
 }
-${namesHere('builtin unset -v "${!NODE_@}"')}# Runs first in PROMPT_COMMAND (the trap disarms there); puts back PS0's arming prefix if it was removed.
-__gitops_guard_prompt() { [[ \${PS0-} == "$__gitops_guard_ps0"* ]] || PS0=$__gitops_guard_ps0\${PS0-}; }
-__gitops_guard_off() { __gitops_guard_armed=0; trap - DEBUG; PS0=\${PS0#"$__gitops_guard_ps0"}; PROMPT_COMMAND=\${PROMPT_COMMAND#__gitops_guard_prompt;}; }
+${namesHere('builtin unset -v "${!NODE_@}"')}# Runs first in PROMPT_COMMAND (the trap disarms there); puts back PS0's arming prefix if it was
+# removed, and switches the guard off when the off switch was typed (so nothing after it on its line
+# runs unchecked).
+__gitops_guard_prompt() {
+  if (( __gitops_guard_stop )); then
+    __gitops_guard_stop=0; trap - DEBUG; PS0=\${PS0#"$__gitops_guard_ps0"}; PROMPT_COMMAND=\${PROMPT_COMMAND#__gitops_guard_prompt;}
+    return 0
+  fi
+  [[ \${PS0-} == "$__gitops_guard_ps0"* ]] || PS0=$__gitops_guard_ps0\${PS0-}
+}
+__gitops_guard_off() { __gitops_guard_stop=1; }
+__gitops_guard_on() {
+  __gitops_guard_stop=0
+  [[ \${PS0-} == "$__gitops_guard_ps0"* ]] || PS0=$__gitops_guard_ps0\${PS0-}
+  [[ \${PROMPT_COMMAND-} == __gitops_guard_prompt\\;* ]] || PROMPT_COMMAND="__gitops_guard_prompt;\${PROMPT_COMMAND-}"
+  shopt -s extdebug
+  trap '__gitops_guard_trap' DEBUG
+}
 __gitops_guard_ps0='\${__gitops_guard_armed:0:$((__gitops_guard_armed=1,__gitops_guard_block=0,0))}'
-PS0=$__gitops_guard_ps0\${PS0-}
-PROMPT_COMMAND="__gitops_guard_prompt;\${PROMPT_COMMAND-}"
-shopt -s extdebug
-trap '__gitops_guard_trap' DEBUG
+readonly __gitops_guard_ps0
+readonly -f __gitops_guard_trap __gitops_guard_names_here __gitops_guard_prompt __gitops_guard_off __gitops_guard_on
+fi
+__gitops_guard_on
 `;
 }
 
@@ -156,7 +180,10 @@ typeset -ga __gitops_guard_cmd
 __gitops_guard_cmd=(${quote(node)} ${quote(bin)})
 typeset -g __gitops_guard_names=${quote(names)} __gitops_guard_names_at=-
 ${namesHere("unset -m 'NODE_*'")}__gitops_guard_accept_line() {
-  local buf=$BUFFER out rc
+  # History references (\`!!\`, \`!-2\`) are expanded first, so the check sees what will run; lines
+  # typed before this one of a command still being entered (after a trailing backslash or an open quote) come with it.
+  zle expand-history 2>/dev/null
+  local buf=$PREBUFFER$BUFFER out rc
   # The guard's own off switch, typed by the person at this prompt, runs.
   if [[ $buf =~ '^[[:space:]]*__gitops_guard_off[[:space:]]*$' ]]; then zle .$WIDGET; return; fi
   __gitops_guard_names_here

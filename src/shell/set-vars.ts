@@ -93,6 +93,8 @@ export function setsState(words: readonly (string | null)[]): boolean {
   // zsh: `hash NAME=PATH` and `autoload NAME` define what a later name runs (zsh-state.ts).
   // bash: `history -s LINE` stores a line that `fc -s` runs again (shell-state.ts).
   if (head === 'history' && words[1] === '-s') return true;
+  // zsh: `print -s LINE` stores it in the history too.
+  if (head === 'print' && words[1] !== undefined && words[1] !== null && /^-[A-Za-z]*[sS][A-Za-z]*$/.test(words[1])) return true;
   // A command or widget a key runs later: `bind -x 'KEYSEQ: CMD'`, zsh's `zle -N NAME FUNC`.
   if (head === 'bind' && words.some((w) => w !== null && /^-[A-Za-z]*x/.test(w)) || head === 'zle' && words[1] === '-N') return true;
   if (head === 'autoload' || head === 'hash' && words.some((w) => w !== null && /^[^-=][^=]*=/.test(w))) return true;

@@ -77,16 +77,28 @@ export function commandDefinitions(command: SimpleCommand): [string, string][] {
   return out;
 }
 
-/** Lines `history -s` stores, which `fc -s`, `fc -e -` (and zsh's `r`) execute again (bash(1) fc). */
+/** zsh's `print -s` / `print -S` (with other option letters beside them): the arguments go to the history. */
+const PRINT_TO_HISTORY = /^-[A-Za-z]*[sS][A-Za-z]*$/;
+
+/**
+ * Lines `history -s` (bash) and `print -s`/`-S` (zsh) store, which `fc -s`, `fc -e -` (and zsh's
+ * `r`) execute again (bash(1) fc); at a prompt `!!` or Up and Enter run them too.
+ */
 export class History {
   private readonly lines: string[] = [];
 
-  /** Record this command's line; the text it runs again, if it is fc re-executing a stored line. */
+  /**
+   * Record this command's line; the text to judge: a line stored in the history (it runs whenever
+   * the shell's history is recalled, so it is judged where it is stored), or what fc re-executes.
+   */
   see(command: SimpleCommand): string | null {
     const [head, ...rest] = command.words.map((w) => w.value);
-    if (head === 'history' && rest[0] === '-s') {
-      this.lines.push(rest.slice(1).map((v) => v ?? '$computed').join(' '));
-      return null;
+    const stores = head === 'history' && rest[0] === '-s' ? 1
+      : head === 'print' && rest[0] !== undefined && rest[0] !== null && PRINT_TO_HISTORY.test(rest[0]) ? 1 : 0;
+    if (stores > 0) {
+      const line = rest.slice(stores).filter((v, i) => i > 0 || v !== '--').map((v) => v ?? '$computed').join(' ');
+      this.lines.push(line);
+      return line;
     }
     const lists = rest.some((v) => v !== null && /^-[A-Za-z]*l/.test(v));
     if (this.lines.length === 0 || !(head === 'fc' && !lists || head === 'r')) return null;
