@@ -1,5 +1,6 @@
 // Runs the open file-edit hook findings (test/open/edit-hooks.json) through the built CLI's
-// `hook HOST` and prints OPEN for each payload that still gets through (no deny), HOLDS otherwise.
+// `hook HOST` and prints OPEN for each payload that still gets through (no deny), HOLDS otherwise;
+// an entry with "expect": "allow" is a false block, OPEN while the hook blocks it.
 // Not part of npm test: like test/open/attack.cases.yaml, every entry gets through today.
 import { spawnSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
@@ -17,7 +18,9 @@ for (const c of cases) {
   const r = spawnSync(process.execPath, [cli, 'hook', c.host], { input: JSON.stringify(input), cwd: root, encoding: 'utf8' });
   const out = r.stdout ?? '';
   const blocked = r.status === 2 || /"(permissionDecision|decision|permission)"\s*:\s*"deny"|"cancel"\s*:\s*true/.test(out);
-  if (!blocked) open++;
-  console.log(`${blocked ? 'HOLDS' : 'OPEN '} ${c.host} ${c.why}`);
+  // An entry with "expect": "allow" is a false block: open while the hook blocks it.
+  const holds = c.expect === 'allow' ? !blocked : blocked;
+  if (!holds) open++;
+  console.log(`${holds ? 'HOLDS' : 'OPEN '} ${c.host} ${c.why}`);
 }
 console.log(`${open} of ${cases.length} open`);
