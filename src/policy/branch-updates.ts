@@ -4,8 +4,9 @@
 // `push-promoted`, `forge-ref-update` and `forge-repo-delete` and the promotion rewrite read them.
 import { getopt, optionIs, type Arg, type OptionGrammar } from '../shell/getopt.js';
 import type { Invocation } from '../shell/invocation.js';
+import type { ForgeCall } from '../shell/programs/forge.js';
 import { isAbsolute, relative, resolve } from 'node:path';
-import { checkedOutBranch, subtreePushBranch, upstreamSet, worktreeAdded } from '../shell/programs/git.js';
+import { branchOf, checkedOutBranch, subtreePushBranch, upstreamSet, worktreeAdded } from '../shell/programs/git.js';
 
 /** Branches a command updates on a remote: named ones, and whether it pushes every branch. */
 export interface BranchUpdates {
@@ -38,14 +39,23 @@ function runsInside(inv: Invocation, e: Invocation, path: string | null): boolea
   return rel === '' || (!rel.startsWith('..') && !isAbsolute(rel));
 }
 
+/** A write to the file that names the current branch (`echo "ref: refs/heads/prod" > .git/HEAD`). */
+const HEAD_FILE = /(?:^|\/)\.git\/HEAD$/i;
+
+/** The current branch was set by hand to one the text does not show: it may be any branch. */
+const ANY_BRANCH = '*';
+
 /**
- * The branch the text made current before `inv` (`git checkout prod && …`, or `git worktree add
- * ../p prod && cd ../p && …`); null when not shown or unknown.
+ * The branch the text made current before `inv` (`git checkout prod && …`, `git symbolic-ref HEAD
+ * refs/heads/prod`, or `git worktree add ../p prod && cd ../p && …`); null when not shown or
+ * unknown; ANY_BRANCH after .git/HEAD is written.
  */
 export function currentBranch(inv: Invocation, earlier: readonly Invocation[]): string | null {
   for (let i = earlier.length - 1; i >= 0; i--) {
     const e = earlier[i]!;
-    if (e.facts?.kind !== 'git' || !samePlace(e, inv)) continue;
+    if (!samePlace(e, inv)) continue;
+    if (e.writes?.some((p) => p !== null && HEAD_FILE.test(p))) return ANY_BRANCH;
+    if (e.facts?.kind !== 'git') continue;
     const wt = worktreeAdded(e.facts.git);
     if (wt !== undefined) {
       if (runsInside(inv, e, wt.path)) return wt.branch;
@@ -108,18 +118,62 @@ function openedBase(inv: Invocation, earlier: readonly Invocation[]): string | n
   return null;
 }
 
-const MERGES = /(?:^|\/)repos\/[^/]+\/[^/]+\/merges\/?$/;
+/**
+ * Forge API endpoints that move a branch the request names: the methods that write, and the fields
+ * naming the branch (the first one given wins; without any it is the repository's default branch).
+ * A merge of a request named by number names none: its base is on the forge.
+ */
+const BRANCH_WRITES: readonly { readonly path: RegExp; readonly methods: readonly string[]; readonly fields: readonly string[]; readonly orDefault?: true }[] = [
+  // GitHub's merges API: base=… (required)
+  { path: /(?:^|\/)repos\/[^/]+\/[^/]+\/merges$/, methods: ['POST'], fields: ['base'] },
+  // GitHub's (PUT, DELETE) and Gitea's (POST, PUT, DELETE; new_branch is the branch written) Contents API
+  { path: /(?:^|\/)repos\/[^/]+\/[^/]+\/contents(?:\/.*)?$/, methods: ['POST', 'PUT', 'DELETE'], fields: ['new_branch', 'branch'], orDefault: true },
+  // GitHub: sync a fork's branch with its upstream
+  { path: /(?:^|\/)repos\/[^/]+\/[^/]+\/merge-upstream$/, methods: ['POST'], fields: ['branch'] },
+  // GitLab's Commits API and Repository Files API (branch required)
+  { path: /(?:^|\/)projects\/[^/]+\/repository\/commits$/, methods: ['POST'], fields: ['branch'] },
+  { path: /(?:^|\/)projects\/[^/]+\/repository\/files\/.+$/, methods: ['POST', 'PUT', 'DELETE'], fields: ['branch'] },
+  // A pull (merge) request merged by number: GitHub (PUT), Gitea (POST), GitLab (PUT)
+  { path: /(?:^|\/)repos\/[^/]+\/[^/]+\/pulls\/[^/]+\/merge$/, methods: ['PUT', 'POST'], fields: [] },
+  { path: /(?:^|\/)projects\/[^/]+\/merge_requests\/[^/]+\/merge$/, methods: ['PUT'], fields: [] },
+];
 
-/** What a forge call moves: a merge through the API (`repos/o/r/merges`, base=…) or `gh pr merge` (glab, tea) of a request the text opened. */
+/** GraphQL mutations that merge into a branch the query may not show (GitHub). */
+const GRAPHQL_MERGES = /\b(?:mergePullRequest|mergeBranch|enablePullRequestAutoMerge)\b/;
+
+/** What a forge API call moves (`gh api`, `glab api`, `hub api`). */
+function apiUpdates(f: ForgeCall): BranchUpdates {
+  const endpoint = f.endpoint === undefined || f.endpoint === null ? null : f.endpoint.replace(/[?#].*$/, '').split('/').filter((s) => s !== '').join('/');
+  if (endpoint === 'graphql') {
+    const text = [...f.fields.map((x) => x.value ?? ''), ...f.bodies.map((b) => b ?? '')].join(' ');
+    return GRAPHQL_MERGES.test(text) || f.bodies.includes(null) ? { branches: [], every: true } : NONE;
+  }
+  const w = endpoint === null ? undefined : BRANCH_WRITES.find((x) => x.path.test(endpoint));
+  if (!w || (f.method !== null && !w.methods.includes(f.method))) return NONE;
+  if (w.fields.length === 0) return { branches: [], every: true };
+  const field = w.fields.map((k) => f.fields.filter((x) => x.key === k).pop()).find((x) => x !== undefined);
+  if (field !== undefined) return field.value === null ? { branches: [], every: true } : { branches: [field.value], every: false };
+  // A body read from a file: the branch it names, or any when it cannot be read.
+  if (f.bodies.includes(null)) return { branches: [], every: true };
+  const named = f.bodies.map((b) => new RegExp(`"(?:${w.fields.join('|')})"\\s*:\\s*"([^"]*)"`).exec(b ?? '')?.[1]).filter((b): b is string => b !== undefined);
+  // Without one the repository's default branch is written, and which that is is on the forge.
+  return { branches: named, every: named.length === 0 && w.orDefault === true };
+}
+
+/** `gh repo sync OWNER/REPO [--branch B]` fast-forwards (or resets) a branch of that repository on the forge; without one it syncs the local clone. */
+function repoSyncUpdates(w: readonly Arg[]): BranchUpdates {
+  const scan = getopt(w.slice(2), { short: 'b:s:', long: ['branch=|b', 'source=|s', 'force'], permute: true });
+  if (scan.operands.length === 0) return NONE;
+  const b = scan.options.filter((o) => optionIs(o, ['--branch'])).pop();
+  // Without --branch it is the repository's default branch, which is on the forge.
+  return b === undefined || b.value === null || b.value === undefined ? { branches: [], every: true } : { branches: [b.value], every: false };
+}
+
+/** What a forge call moves: a merge or commit through the API, `gh repo sync`, or `gh pr merge` (glab, tea) of a request the text opened. */
 function forgeUpdates(inv: Invocation, earlier: readonly Invocation[]): BranchUpdates {
   const w = words(inv);
-  if (inv.facts?.kind === 'forge') {
-    const f = inv.facts.forge;
-    if (f.method !== 'POST' && f.method !== null) return NONE;
-    if (f.endpoint === undefined || f.endpoint === null || !MERGES.test(f.endpoint.replace(/[?#].*$/, ''))) return NONE;
-    const base = f.fields.filter((x) => x.key === 'base').pop();
-    return base?.value ? { branches: [base.value], every: false } : { branches: [], every: base !== undefined || f.bodies.length > 0 };
-  }
+  if (inv.facts?.kind === 'forge') return apiUpdates(inv.facts.forge);
+  if (inv.program === 'gh' && w[0] === 'repo' && w[1] === 'sync') return repoSyncUpdates(w);
   const cli = FORGE_MERGE_CLIS[inv.program ?? ''];
   const at = cli ? startsWith(w, cli.merge) : -1;
   if (cli && at >= 0) {
@@ -132,6 +186,21 @@ function forgeUpdates(inv: Invocation, earlier: readonly Invocation[]): BranchUp
   return NONE;
 }
 
+/**
+ * The literal destination of a refspec whose source is computed (`$(git rev-parse staging):prod`,
+ * `"$SRC":refs/heads/prod`): the words as written, after the last colon outside a substitution.
+ */
+function computedSourceDestinations(inv: Invocation): string[] {
+  const out: string[] = [];
+  for (const w of inv.argv.slice(1)) {
+    if (w.value !== null) continue;
+    const m = /:([A-Za-z0-9._/-]+)["']?$/.exec(w.text);
+    const b = m ? branchOf(m[1]!) : null;
+    if (b !== null) out.push(b);
+  }
+  return out;
+}
+
 /** The remote branches `inv` updates, as far as the text shows. */
 export function branchUpdates(inv: Invocation, earlier: readonly Invocation[]): BranchUpdates {
   const f = inv.facts;
@@ -139,16 +208,15 @@ export function branchUpdates(inv: Invocation, earlier: readonly Invocation[]): 
     const subtree = subtreePushBranch(f.git);
     if (subtree !== undefined) return subtree === null ? NONE : { branches: [subtree], every: false };
     const push = f.push;
-    if (!push) return NONE;
-    const branches = [...push.destinations ?? [], ...push.merges.filter((b) => b !== '*')];
-    if (push.current) {
-      const b = currentBranch(inv, earlier);
-      if (b !== null) branches.push(b);
-    }
+    // A dry run sends nothing (git-push(1) --dry-run).
+    if (!push || push.scan.options.some((o) => optionIs(o, ['--dry-run']))) return NONE;
+    const branches = [...push.destinations ?? [], ...push.merges.filter((b) => b !== '*'), ...computedSourceDestinations(inv)];
+    const b = push.current ? currentBranch(inv, earlier) : null;
+    if (b !== null && b !== ANY_BRANCH) branches.push(b);
     // push.default=upstream pushes to the upstream whatever its name: unknown when the text does not set it.
     const upstream = push.upstream ? currentUpstream(inv, earlier) : undefined;
     if (upstream) branches.push(upstream);
-    return { branches, every: push.every || upstream === null || push.merges.includes('*') };
+    return { branches, every: push.every || upstream === null || push.merges.includes('*') || b === ANY_BRANCH };
   }
   return forgeUpdates(inv, earlier);
 }

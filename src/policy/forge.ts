@@ -1,8 +1,10 @@
 // A forge's API or CLI rewriting git's history by another road: a protected branch's ref moved,
 // forced or deleted (REST paths, GraphQL mutations inline or read from a file, `gh repo sync
 // --force`), or the repository itself deleted.
+import { getopt, type OptionGrammar } from '../shell/getopt.js';
 import type { Invocation } from '../shell/invocation.js';
 import type { Word } from '../shell/words.js';
+import type { ForgeField } from '../shell/programs/forge.js';
 
 /**
  * Path segments after which a forge's API names a branch (the branch is the rest of the path, maybe
@@ -13,9 +15,18 @@ const REF_AFTER: readonly (readonly string[])[] = [
 ];
 
 /** What may follow the branch in a branch API's path: renaming, merging, its protection settings. */
-const BRANCH_SUFFIX = /^(?:rename|merge-upstream|protection(?:\/.*)?|protected)$/;
+const BRANCH_SUFFIX = /^(?:rename|merge-upstream|protection(?:\/.*)?|protected|unprotect)$/;
 
-const GRAPHQL_REF_MUTATION = /\b(updateRef|deleteRef|updateRefs|createCommitOnBranch)\b/;
+const GRAPHQL_REF_MUTATION = /\b(updateRef|deleteRef|updateRefs|createCommitOnBranch|(?:delete|update)BranchProtectionRule|(?:delete|update)RepositoryRuleset)\b/;
+
+/**
+ * A ruleset (GitHub's newer branch protection: which branches it covers is on the forge) changed or
+ * removed; creating one only adds protection.
+ */
+const RULESET = /(?:^|\/)(?:repos\/[^/]+\/[^/]+|orgs\/[^/]+|enterprises\/[^/]+)\/rulesets\/[^/]+$/;
+
+/** GitLab's Commits API: `force` "overwrites the target branch with a new commit based on start_sha". */
+const GITLAB_COMMITS = /(?:^|\/)projects\/[^/]+\/repository\/commits$/;
 
 function decodedPath(s: string): string {
   try { return decodeURIComponent(s); } catch { return s; }
@@ -30,9 +41,18 @@ function beforeQuery(path: string): string {
   return q < 0 ? path : path.slice(0, q);
 }
 
+/**
+ * The path's segments as the request reaches the forge: curl resolves `.` and `..` before it sends
+ * (RFC 3986 remove_dot_segments), and front ends do for a client that sends them (nginx).
+ */
 function segments(path: string, query = true): string[] {
   const q = query ? path.search(/[?#]/) : -1;
-  return (q < 0 ? path : path.slice(0, q)).split('/').filter((x) => x !== '');
+  const out: string[] = [];
+  for (const s of (q < 0 ? path : path.slice(0, q)).split('/')) {
+    if (s === '..') out.pop();
+    else if (s !== '' && s !== '.') out.push(s);
+  }
+  return out;
 }
 
 /**
@@ -107,7 +127,26 @@ export function method(inv: Invocation, w: readonly string[], isApi: boolean): s
   return w.some((x) => SENDS_BODY.test(x) || (inv.program === 'curl' && /^-[a-zA-Z]*[dFT]/.test(x))) ? 'POST' : 'GET';
 }
 
+/** Forge CLIs that remove a branch's protection by name (tea branches unprotect BRANCH…): the words, and the options. */
+const UNPROTECT_CLIS: Readonly<Record<string, { readonly paths: readonly (readonly string[])[]; readonly grammar: OptionGrammar }>> = {
+  tea: {
+    paths: [['branches', 'unprotect'], ['branch', 'unprotect'], ['b', 'unprotect']],
+    grammar: { short: 'l:r:R:o:', long: ['login=|l', 'repo=|r', 'remote=|R', 'output=|o'], permute: true },
+  },
+};
+
+/** Does a forge CLI remove the protection of a protected branch (or of one computed at run time)? */
+function unprotects(inv: Invocation, protectedBranches: readonly string[]): boolean {
+  const cli = UNPROTECT_CLIS[inv.program ?? ''];
+  if (!cli) return false;
+  const w = inv.argv.slice(1).map((x) => x.value);
+  const at = cli.paths.find((p) => p.every((x, i) => w[i] === x))?.length;
+  if (at === undefined) return false;
+  return getopt(w.slice(at), cli.grammar).operands.some((o) => o.value === null || protectedBranches.includes(o.value));
+}
+
 export function forgeRefUpdate(inv: Invocation, protectedBranches: readonly string[]): boolean {
+  if (unprotects(inv, protectedBranches)) return true;
   const argv = inv.argv.slice(1);
   const w = argv.map((x) => x.value ?? '');
   const bodies = inv.facts?.kind === 'forge' ? inv.facts.forge.bodies : [];
@@ -117,17 +156,34 @@ export function forgeRefUpdate(inv: Invocation, protectedBranches: readonly stri
   // A mutation kept in a file that cannot be read could be any of them.
   if (graphql && bodies.includes(null)) return true;
   if (inv.program === 'gh' && w[0] === 'repo' && w[1] === 'sync') return w.includes('--force');
-  const isApi = (inv.program === 'gh' || inv.program === 'glab') && w[0] === 'api';
+  const isApi = (inv.program === 'gh' || inv.program === 'glab' || inv.program === 'hub') && w[0] === 'api';
   if (!isApi && !HTTP_CLIENTS.has(inv.program ?? '')) return false;
   const m = method(inv, w, isApi);
   if (m === 'GET' || m === 'HEAD') return false;
+  if (forcedCommit(inv, protectedBranches)) return true;
   for (const word of argv) {
     const { path, pattern } = requestPath(word);
     // The forge decodes the path before it routes it (`refs/%68eads/main`, `heads%2Fmain`).
     if (pattern && pathNamesProtected(segments(path, false), true, protectedBranches)) return true;
-    if (pathNamesProtected(segments(decodedPath(beforeQuery(path))), false, protectedBranches)) return true;
+    const segs = segments(decodedPath(beforeQuery(path)));
+    if (pathNamesProtected(segs, false, protectedBranches)) return true;
+    if (m !== 'POST' && RULESET.test(segs.join('/'))) return true;
   }
   return false;
+}
+
+/** A forge CLI's API call that commits onto a protected branch with force (GitLab's Commits API, `force=true`). */
+function forcedCommit(inv: Invocation, protectedBranches: readonly string[]): boolean {
+  if (inv.facts?.kind !== 'forge') return false;
+  const f = inv.facts.forge;
+  if (f.endpoint === undefined || f.endpoint === null || !GITLAB_COMMITS.test(segments(f.endpoint).join('/'))) return false;
+  // The request kept in a file that cannot be read could be one.
+  if (f.bodies.includes(null)) return true;
+  const last = (k: string): ForgeField | undefined => f.fields.filter((x) => x.key === k).pop();
+  const force = last('force');
+  if (force === undefined || (force.value !== null && !/^(?:true|1)$/i.test(force.value))) return false;
+  const branch = last('branch');
+  return branch === undefined || branch.value === null || namesProtected(branch.value, false, protectedBranches);
 }
 
 /** `gh repo delete`, `glab repo delete`, or the API's DELETE of the repository (`repos/o/r`, `projects/ID`). */

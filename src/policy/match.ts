@@ -7,7 +7,8 @@ import type { Invocation } from '../shell/invocation.js';
 import type { ContainerCommand } from '../shell/programs/container.js';
 import { sshOption } from '../shell/programs/ssh.js';
 import type { Transfer } from '../shell/programs/transfer.js';
-import { archiveOrUploadToServer, pushesToCheckout, urls } from './remote-writes.js';
+import { archiveOrUploadToServer, urls } from './remote-writes.js';
+import { pushesToCheckout } from './push-remote.js';
 import { changesGuardPackage } from './guard-package.js';
 import { ENGINE_PORT, ENGINE_SOCKET, HTTP_BODY_OPTIONS, KUBE_API } from '../shell/grammars/managed.js';
 import { SERVER_ENV_RUNS, SERVER_ENV_WRITES } from '../shell/grammars/readers.js';
@@ -171,7 +172,7 @@ export class View {
       case 'forge-ref-update': return forgeRefUpdate(this.inv, this.ctx.protectedBranches);
       case 'forge-repo-delete': return forgeRepoDelete(this.inv);
       case 'env-runs-code': return envRunsCode(this.inv);
-      case 'pushes-to-checkout': return pushesToCheckout(this.inv, this.ctx.checkouts ?? []);
+      case 'pushes-to-checkout': return pushesToCheckout(this.inv, this.ctx.checkouts ?? [], this.earlier());
     }
   }
 }

@@ -37,25 +37,3 @@ export function archiveOrUploadToServer(inv: Invocation): boolean {
   }
   return false;
 }
-
-/** `ssh://[user@]host[:port]/path`, or scp's `[user@]host:path`: the host and the path. */
-function gitRemotePath(url: string): { host: string; path: string } | null {
-  const uri = /^(?:ssh|git\+ssh|ssh\+git):\/\/(?:[^@/]*@)?(\[[^\]]+\]|[^:/]+)(?::\d*)?(\/.*)?$/.exec(url);
-  if (uri) return { host: uri[1]!.replace(/^\[|\]$/g, ''), path: uri[2] ?? '' };
-  if (/^[a-z][a-z0-9+.-]*:\/\//i.test(url)) return null;
-  return remotePathOf(url);
-}
-
-/**
- * A git push whose repository is a server's checkout (`git push ainetic.tech:/root/projects/app HEAD:main`):
- * it changes what the server has by hand, beside the origin the server pulls from.
- */
-export function pushesToCheckout(inv: Invocation, checkouts: readonly { host: string; path: string }[]): boolean {
-  const push = inv.facts?.kind === 'git' ? inv.facts.push : undefined;
-  const repo = push?.remote;
-  if (typeof repo !== 'string' || checkouts.length === 0) return false;
-  const r = gitRemotePath(repo);
-  if (r === null) return false;
-  const dir = (p: string): string => p.replace(/\/\.git\/?$/, '').replace(/\/$/, '');
-  return checkouts.some((c) => c.host === r.host.replace(/^[^@]*@/, '') && (dir(r.path) === dir(c.path) || dir(r.path).startsWith(`${dir(c.path)}/`)));
-}

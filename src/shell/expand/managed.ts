@@ -2,7 +2,7 @@
 // carried on the invocation (container CLIs with their engine, transfers, git with its pushes).
 // Git commands that run other commands are read too.
 import { isAbsolute, join, resolve } from 'node:path';
-import { parseForgeApi } from '../programs/forge.js';
+import { HUB_API, parseForgeApi } from '../programs/forge.js';
 import { getopt } from '../getopt.js';
 import type { ProgramFacts } from '../invocation.js';
 import { CONTAINER_CLIS, parseContainer, type ContainerCommand } from '../programs/container.js';
@@ -52,6 +52,12 @@ export function managedFamily(scope: Scope, name: string, args: readonly Word[])
       break;
     }
     case 'git': case 'hub': case 'git-push': case 'git-send-pack': {
+      // `hub api` is the forge's API, as `gh api` is (hub(1) api).
+      if (name === 'hub' && values[0] === 'api') {
+        facts = { kind: 'forge', forge: parseForgeApi(values.slice(1), (p) => forgeBody(scope, p), args.slice(1).map((w) => w.text), HUB_API) };
+        scope.emit(scope.argv, name, { facts });
+        return true;
+      }
       const words = name === 'git' || name === 'hub' ? values : [name === 'git-push' ? 'push' : 'send-pack', ...values];
       const git = parseGit(words, scope.env);
       facts = gitFacts(scope, git, args);

@@ -11,6 +11,13 @@ export const FORGE_API: OptionGrammar = {
   permute: true,
 };
 
+/** `hub api` options (hub(1) api): `-t` is --flat there, and it takes no jq or template. */
+export const HUB_API: OptionGrammar = {
+  short: 'X:H:f:F:it',
+  long: ['method=|X', 'header=|H', 'field=|F', 'raw-field=|f', 'input=', 'include|i', 'flat|t', 'paginate', 'color=?', 'cache=', 'obey-ratelimit'],
+  permute: true,
+};
+
 export interface ForgeField {
   readonly key: string;
   /** The value as sent; null when computed at run time or read from a file. */
@@ -38,8 +45,8 @@ function fieldKey(text: string): string | null {
 }
 
 /** Parse the words after `gh api` / `glab api`. */
-export function parseForgeApi(args: readonly Arg[], read: ReadBody, texts: readonly string[] = []): ForgeCall {
-  const scan = getopt(args, FORGE_API);
+export function parseForgeApi(args: readonly Arg[], read: ReadBody, texts: readonly string[] = [], grammar: OptionGrammar = FORGE_API): ForgeCall {
+  const scan = getopt(args, grammar);
   const fields: ForgeField[] = [];
   const bodies: (string | null)[] = [];
   let method: string | null | undefined;

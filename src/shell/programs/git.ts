@@ -255,10 +255,16 @@ const GIT_CHECKOUT: OptionGrammar = {
 };
 
 /**
- * The branch a `git checkout` / `git switch` makes current: its name; null when that cannot be known
+ * The branch a `git checkout` / `git switch` / `git symbolic-ref HEAD` makes current: its name; null when that cannot be known
  * (computed, `-`, detached); undefined when it changes no branch (paths after `--`, help).
  */
 export function checkedOutBranch(git: GitCommand): string | null | undefined {
+  // git-symbolic-ref(1): `git symbolic-ref HEAD refs/heads/prod` makes prod current, as a checkout does.
+  if (git.sub === 'symbolic-ref') {
+    const ops = getopt(git.args, { short: 'm:dqs', long: ['delete|d', 'quiet|q', 'short', 'recurse', 'no-recurse'], permute: true }).operands;
+    if (ops.length !== 2 || (ops[0]!.value !== 'HEAD' && ops[0]!.value !== null)) return undefined;
+    return ops[1]!.value === null ? null : branchOf(ops[1]!.value);
+  }
   if (git.sub !== 'checkout' && git.sub !== 'switch') return undefined;
   const scan = getopt(git.args, GIT_CHECKOUT);
   if (scan.options.some((o) => o.name === '--pathspec-from-file' || o.name === '--patch')) return undefined;
@@ -327,4 +333,29 @@ export function subtreePushBranch(git: GitCommand): string | null | undefined {
   const spec = ops[2];
   if (spec === undefined || spec === null) return null;
   return branchOf(spec.includes(':') ? spec.slice(spec.indexOf(':') + 1) : spec);
+}
+
+const GIT_REMOTE: OptionGrammar = {
+  short: 't:m:fv',
+  long: ['track=|t', 'master=|m', 'fetch|f', 'tags', 'no-tags', 'mirror=?', 'push', 'add', 'delete', 'verbose|v'],
+  permute: true,
+};
+
+/**
+ * The URL a command gives a remote for this repository: `git remote add NAME URL`, `git remote
+ * set-url [--push] NAME URL`, `git config [set] remote.NAME.url|pushurl URL`. A null name or URL is
+ * computed; undefined when the command sets none.
+ */
+export function remoteUrlSet(git: GitCommand): { name: string | null; url: string | null } | undefined {
+  if (git.sub === 'remote') {
+    const ops = getopt(git.args, GIT_REMOTE).operands.map((o) => o.value);
+    if ((ops[0] !== 'add' && ops[0] !== 'set-url') || ops.length < 3) return undefined;
+    return { name: ops[1] ?? null, url: ops[2] ?? null };
+  }
+  if (git.sub !== 'config') return undefined;
+  const ops = getopt(git.args, { short: 'f:', long: ['file=|f', 'blob=', 'type=', 'default=', 'comment=', 'value='], permute: true }).operands.map((o) => o.value);
+  const [key, url] = ops[0] === 'set' ? ops.slice(1) : ops;
+  if (key === null) return url === undefined ? undefined : { name: null, url: url ?? null };
+  const m = key === undefined || url === undefined ? null : /^remote\.(.+)\.(?:url|pushurl)$/i.exec(key);
+  return m ? { name: m[1]!, url: url ?? null } : undefined;
 }

@@ -1,0 +1,109 @@
+// Where a git push goes: the repository it names, or the URL of the remote it names as this run's
+// configuration (`-c remote.NAME.url=…`, `url.X.insteadOf`) and the same text (`git remote add`,
+// `git remote set-url`, `git config remote.NAME.url`) set it; and that URL as a directory on a
+// server, spelled the ways ssh and git accept (`~`, `~user`, a path relative to the login
+// directory, empty and dot segments, the host in any case).
+import type { Invocation } from '../shell/invocation.js';
+import { configValue, remoteUrlSet, type GitCommand } from '../shell/programs/git.js';
+
+/** A repository on a server: its host (lower case, no user), the login user when shown, the path as written. */
+interface ServerPath {
+  readonly host: string;
+  readonly user: string | null;
+  readonly path: string;
+}
+
+/** `ssh://[user@]host[:port]/path` or scp's `[user@]host:path` (git-push(1) GIT URLS); null for a local path or another scheme. */
+export function serverPath(url: string): ServerPath | null {
+  const uri = /^(?:ssh|git\+ssh|ssh\+git):\/\/(?:([^@/]*)@)?(\[[^\]]+\]|[^:/]+)(?::\d*)?(\/.*)?$/i.exec(url);
+  const host = (h: string): string => h.replace(/^\[|\]$/g, '').replace(/\.$/, '').toLowerCase();
+  if (uri) {
+    // `ssh://host/~/x` and `ssh://host/~user/x` are relative to a home directory, as in scp syntax.
+    const p = uri[3] ?? '';
+    return { host: host(uri[2]!), user: uri[1] ?? null, path: /^\/~/.test(p) ? p.slice(1) : p };
+  }
+  if (/^[a-z][a-z0-9+.-]*:\/\//i.test(url) || url.startsWith('/') || url.startsWith('.')) return null;
+  // scp-like syntax is recognized only when there is no slash before the first colon.
+  const scp = /^(?:([^@/:]+)@)?(\[[^\]]+\]|[^:/[\]]+):(.*)$/s.exec(url);
+  return scp ? { host: host(scp[2]!), user: scp[1] ?? null, path: scp[3]! } : null;
+}
+
+const home = (user: string): string => (user === 'root' ? '/root' : `/home/${user}`);
+
+/** Segments of an absolute path: empty and `.` dropped, `..` resolved. */
+function normal(path: string): string[] {
+  const out: string[] = [];
+  for (const s of path.split('/')) {
+    if (s === '..') out.pop();
+    else if (s !== '' && s !== '.') out.push(s);
+  }
+  if (out.at(-1) === '.git') out.pop();
+  return out;
+}
+
+/** Segments of a checkout's path under a home directory (`/root/x`, `/home/u/x` → the user and `x`). */
+function underHome(segs: readonly string[]): { user: string; rest: string[] } | null {
+  if (segs[0] === 'root') return { user: 'root', rest: segs.slice(1) };
+  if (segs[0] === 'home' && segs.length > 1) return { user: segs[1]!, rest: segs.slice(2) };
+  return null;
+}
+
+const within = (inner: readonly string[], outer: readonly string[]): boolean => outer.length > 0 && outer.every((s, i) => inner[i] === s);
+
+/** Is the repository at `r` the checkout `c` (or inside it)? A home whose user is not shown may be any user's. */
+function isCheckout(r: ServerPath, c: { host: string; path: string }): boolean {
+  if (r.host !== c.host.replace(/\.$/, '').toLowerCase()) return false;
+  const checkout = normal(c.path);
+  const tilde = /^~([^/]*)(?:\/|$)/.exec(r.path);
+  const user = tilde ? (tilde[1] === '' ? r.user : tilde[1]!) : r.user;
+  const relative = tilde !== null || !r.path.startsWith('/');
+  if (!relative) return within(normal(r.path), checkout);
+  const rest = normal(tilde ? r.path.slice(tilde[0].length) : r.path);
+  if (user !== null) return within([...normal(home(user)), ...rest], checkout);
+  const h = underHome(checkout);
+  return h !== null && within(rest, h.rest);
+}
+
+/** A URL with this run's `url.<base>.insteadOf` / `pushInsteadOf` applied (git-config(1): the longest match wins). */
+function rewritten(git: GitCommand, url: string): string {
+  let best: { base: string; prefix: string } | null = null;
+  for (const c of git.config) {
+    const m = /^url\.(.+)\.(?:pushinsteadof|insteadof)$/.exec(c.key);
+    if (!m || c.value === null || !url.startsWith(c.value)) continue;
+    if (best === null || c.value.length > best.prefix.length) best = { base: m[1]!, prefix: c.value };
+  }
+  return best === null ? url : best.base + url.slice(best.prefix.length);
+}
+
+/** The URLs a push to the remote `name` may go to, as this run and the text before it set them. */
+function remoteUrls(inv: Invocation, git: GitCommand, name: string, earlier: readonly Invocation[]): string[] {
+  const out: string[] = [];
+  for (const k of ['url', 'pushurl']) {
+    const v = configValue(git, `remote.${name.toLowerCase()}.${k}`) ?? configValue(git, `remote.${name}.${k}`);
+    if (typeof v === 'string') out.push(v);
+  }
+  const host = (i: Invocation): string | null => (i.target.kind === 'remote' ? i.target.host : null);
+  for (const e of earlier) {
+    if (e.facts?.kind !== 'git' || host(e) !== host(inv)) continue;
+    const set = remoteUrlSet(e.facts.git);
+    if (set && set.url !== null && (set.name === null || set.name === name)) out.push(set.url);
+  }
+  return out;
+}
+
+/**
+ * A git push whose repository is a server's checkout (`git push ainetic.tech:/root/projects/app HEAD:main`,
+ * or a remote the text points there): it changes what the server has by hand, beside the origin the server pulls from.
+ */
+export function pushesToCheckout(inv: Invocation, checkouts: readonly { host: string; path: string }[], earlier: readonly Invocation[] = []): boolean {
+  if (inv.facts?.kind !== 'git' || !inv.facts.push || checkouts.length === 0) return false;
+  const git = inv.facts.git;
+  const repo = inv.facts.push.remote;
+  if (repo === null) return false;
+  const name = repo ?? 'origin';
+  const urls = [name, ...(/^[\w.-]+$/.test(name) ? remoteUrls(inv, git, name, earlier) : [])];
+  return urls.some((u) => {
+    const r = serverPath(rewritten(git, u));
+    return r !== null && checkouts.some((c) => isCheckout(r, c));
+  });
+}
