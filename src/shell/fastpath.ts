@@ -204,7 +204,9 @@ function namesManaged(t: string, names: ManagedNames): boolean {
 
 /** Does a managed tool's name appear once quotes and escapes are removed? (Unbuilt: assume so.) */
 export function mentionsManaged(text: string, names: ManagedNames | null = builtinNames()): boolean {
-  return names === null || namesManaged(unquoted(text), names);
+  if (names === null || namesManaged(unquoted(text), names)) return true;
+  // A quote also ends a word: Python's bytes `b"docker …"`, `env -S'docker …'`.
+  return /\w['"]/.test(text) && namesManaged(unquoted(text.replace(/['"]/g, ' ')), names);
 }
 
 /** git's own options that change nothing about where it runs or what it runs. */

@@ -23,6 +23,9 @@ const ENGINE_SDK = /\bimport\s+docker\b|\bfrom\s+docker\b|docker\.from_env|Docke
 /** Ways of building a string at run time. */
 const BUILDS_STRINGS = /"\s+"|"\s*\.\s*"|["'][^"'\n]*\$[A-Za-z_{(][^"'\n]*["']|\+|\bf["']|%[sdr]|\.join\(|\$\{|#\{|\.format\(|concat|\.\.|\[::-1\]|chr\(|fromCharCode|\\x|\\u|base64|decode|atob|Buffer\.from|pack\(|reverse|replace|upper\(|lower\(|toUpperCase|toLowerCase|capitalize|swapcase|uc\(|lc\(/;
 
+/** Calls that look a function up by its name (Python's getattr and module dicts, JavaScript's Reflect). */
+const LOOKS_UP = /\bgetattr\s*\(|__dict__\s*\[|\b(?:globals|locals|vars)\s*\([^)]*\)\s*\[|\bmethodcaller\s*\(|\bReflect\.(?:get|apply)\s*\(|\b(?:globalThis|process|module|require\([^)]*\))\s*\[/;
+
 /** Languages whose lines are commands of their own, with the verbs that hand a line to a shell. */
 const LINE_VERBS: Partial<Record<CodeLanguage, RegExp>> = {
   vim: /^\s*:*\s*(?:silent!?\s+|exe(?:cute)?\s+)?(?:!|r(?:ead)?\s*!|w(?:rite)?\s*!|ter(?:minal)?\s+|call\s+system\()\s*(.*)$/,
@@ -164,8 +167,12 @@ function scanWith(scope: Scope, lang: CodeLanguage, code: string, label: string,
     // These languages run shell commands only through those verbs: nothing else is a command.
     return;
   }
-  // Code that starts no process runs no command: printing or matching a name is data.
-  if (!facts.spawns) return;
+  // Code that starts no process runs no command: printing or matching a name is data. But a
+  // function looked up by a name built at run time (`getattr(os, "sys"+"tem")`) may be any of them.
+  if (!facts.spawns) {
+    if (inline && facts.builds && LOOKS_UP.test(code)) scope.raise('interpreter-code', `${label} calls a function it looks up by a name built at run time`);
+    return;
+  }
   for (const piece of facts.runs) scope.nested(piece, label, { spliceable: false, source: 'string' });
   if (facts.fromRun) runsGiven(scope, code, data, label);
   if (facts.decoded) scope.raise('interpreter-code', `${label} starts a process with text it decodes at run time`);

@@ -4,7 +4,7 @@
 // with -n, -t or -q the recipe lines that start with `+` or mention $(MAKE) still run (5.7.1, 9.3).
 import { resolve } from 'node:path';
 import { getopt, optionIs, valueOf, type Scan } from '../getopt.js';
-import { argOf, type Word } from '../words.js';
+import { argOf, quoteWord, type Word } from '../words.js';
 import type { Scope } from './driver.js';
 import { outputOfText, stdinText } from './output.js';
 import { runScriptFile } from './scripts.js';
@@ -45,10 +45,10 @@ export function makeRecipesFamily(scope: Scope, name: string, args: readonly Wor
     if (eq > 0) vars.set(o.value.slice(0, eq), o.value.slice(eq + 1));
     else targets.push(o.value);
   }
-  const texts = makefileTexts(scope, scan, all, dir);
+  const texts = makefileTexts(scope, scan, all, dir, vars.get('MAKEFILES'));
   if (texts === null) return true;
   const dry = scan.options.some((o) => optionIs(o, NOT_RUNNING));
-  const made = makeRecipes(texts.join('\n'), targets, vars);
+  const made = makeRecipes(texts.join('\n'), targets, vars, scope.env);
   for (const text of made.whileReading) scope.script(text, 'make (reading the makefile)', dir);
   const recipes = dry ? made.recipes.filter((r) => r.always) : made.recipes;
   // SHELL= on the command line (or in the makefile) runs every recipe through that program.
@@ -56,7 +56,10 @@ export function makeRecipesFamily(scope: Scope, name: string, args: readonly Wor
   if (shell !== undefined && recipes.length > 0 && !/^\/bin\/(ba)?sh$/.test(shell)) {
     runScriptFile(scope, { value: shell, tail: null, text: shell, start: 0, end: 0 }, `make SHELL=${shell}`, 'exec');
   }
-  for (const recipe of recipes) scope.script(recipe.text, `make ${recipe.target}`, dir);
+  // .SHELLFLAGS are the shell's options before each recipe (`-c 'CMD' #` runs CMD): other than -c and -e, the recipe runs as that command line.
+  const flags = vars.get('.SHELLFLAGS');
+  const plain = flags === undefined || /^\s*(?:-[eux]*c|-[eux]+ -c)\s*$/.test(flags);
+  for (const recipe of recipes) scope.script(plain ? recipe.text : `${shell ?? '/bin/sh'} ${flags} ${quoteWord(recipe.text)}`, `make ${recipe.target}`, dir);
   // A recipe's $(shell …) runs when make expands the recipe, which it does to print it with -n too.
   for (const text of made.inRecipes) scope.script(text, 'make (expanding a recipe)', dir);
   return true;
@@ -73,7 +76,7 @@ export function flagWords(value: string): string[] {
 }
 
 /** The text of every makefile make reads, in order (MAKEFILES, --eval, -f or the default names); null when that was said to be unknown. */
-function makefileTexts(scope: Scope, scan: Scan, all: readonly Word[], dir: string): string[] | null {
+function makefileTexts(scope: Scope, scan: Scan, all: readonly Word[], dir: string, cliMakefiles: string | undefined): string[] | null {
   const texts: string[] = [];
   const makefile = (c: string, label: string): boolean => {
     if (c === '-' || c === '/dev/stdin') {
@@ -88,8 +91,8 @@ function makefileTexts(scope: Scope, scan: Scan, all: readonly Word[], dir: stri
     texts.push(read.text);
     return true;
   };
-  // MAKEFILES are read before the makefile.
-  const extra = scope.env.get('MAKEFILES');
+  // MAKEFILES are read before the makefile (from the environment, or set on the command line: make reads both).
+  const extra = cliMakefiles ?? scope.env.get('MAKEFILES');
   if (extra === null) { scope.raise('unreadable-script', 'MAKEFILES is computed at run time'); return null; }
   for (const f of (extra ?? '').split(/\s+/).filter(Boolean)) if (!makefile(f, `MAKEFILES ${f}`)) return null;
   for (const o of scan.options) {
@@ -120,12 +123,12 @@ function makefileTexts(scope: Scope, scan: Scan, all: readonly Word[], dir: stri
 }
 
 interface Rule { prereqs: string[]; recipe: string[] }
-interface Parsed { vars: Map<string, string>; rules: Map<string, Rule>; first: string | undefined; whileReading: string[] }
+interface Parsed { vars: Map<string, string>; weak: Set<string>; rules: Map<string, Rule>; first: string | undefined; whileReading: string[] }
 
 /** A makefile's variables and rules, and the commands that run while it is read (`$(shell …)`, `!=`). */
 function parseMakefile(text: string): Parsed {
   const lines = text.replace(/\\\n/g, ' ').split('\n');
-  const out: Parsed = { vars: new Map([['MAKE', 'make']]), rules: new Map(), first: undefined, whileReading: [] };
+  const out: Parsed = { vars: new Map([['MAKE', 'make']]), weak: new Set(), rules: new Map(), first: undefined, whileReading: [] };
   let current: Rule[] = [];
   for (const line of lines) {
     if (line.startsWith('\t') && current.length > 0) {
@@ -139,7 +142,10 @@ function parseMakefile(text: string): Parsed {
     if (assign) {
       // `VAR != CMD` runs CMD through the shell at once.
       if (/^[^=]*!=/.test(trimmed)) out.whileReading.push(assign[2]!);
-      if (!out.vars.has(assign[1]!) || !trimmed.includes('?=') || assign[1] === 'MAKE') out.vars.set(assign[1]!, assign[2]!);
+      const weak = /^[^=]*\?=/.test(trimmed);
+      if (!out.vars.has(assign[1]!) || !weak || assign[1] === 'MAKE') out.vars.set(assign[1]!, assign[2]!);
+      if (weak && !out.weak.has(assign[1]!) && out.vars.get(assign[1]!) === assign[2]) out.weak.add(assign[1]!);
+      else if (!weak) out.weak.delete(assign[1]!);
       current = [];
       continue;
     }
@@ -181,10 +187,12 @@ export function shellCalls(line: string): string[] {
 export interface Recipe { target: string; text: string; always: boolean }
 
 /** What `make TARGETS` runs: each recipe line (`always`: it runs under -n too), and the commands read or expanded on the way. */
-export function makeRecipes(text: string, targets: readonly string[], cliVars: ReadonlyMap<string, string>):
-  { recipes: Recipe[]; whileReading: string[]; inRecipes: string[] } {
+export function makeRecipes(text: string, targets: readonly string[], cliVars: ReadonlyMap<string, string>,
+  env: ReadonlyMap<string, string | null> = new Map()): { recipes: Recipe[]; whileReading: string[]; inRecipes: string[] } {
   const parsed = parseMakefile(text);
   const vars = parsed.vars;
+  // The environment the text sets: a variable the makefile sets only with `?=` (or not at all) has its value.
+  for (const [k, val] of env) if (val !== null && (!vars.has(k) || parsed.weak.has(k))) vars.set(k, val);
   for (const [k, val] of cliVars) vars.set(k, val);
   const expand = (t: string, target: string): string => expandMake(t, vars, target);
   const whileReading = parsed.whileReading.map((t) => expand(t, '')).filter((t) => t.trim() !== '');

@@ -11,7 +11,7 @@ import type { Scope } from './driver.js';
 import { scanCode, scanCodeFile } from './interpreters.js';
 import { isSetupSubstitution, outputOfText, stdinText } from './output.js';
 import { resolve } from 'node:path';
-import { embeddedCommands, inputLines, takeAssignments } from './runner-parts.js';
+import { embeddedCommands, inputLines, scriptsIn, takeAssignments } from './runner-parts.js';
 import { runScriptFile, runStdin } from './scripts.js';
 
 /** One row being carried out for one command. */
@@ -101,6 +101,11 @@ function argv(r: Row): boolean {
     const dd = rest.findIndex((w) => w.value === '--');
     const tail = dd >= 0 ? rest.slice(dd + 1) : rest.slice(1);
     scope.continueWith([{ ...head, value: prog, tail: prog }, ...tail], label);
+    return true;
+  }
+  if (run.snapApp && rest[0]!.value !== null && /^[\w-]+\.[\w-]+$/.test(rest[0]!.value)) {
+    const [snap, app] = rest[0]!.value.split('.') as [string, string];
+    scope.continueWith([{ ...rest[0]!, value: snap, tail: snap, text: snap }, { ...rest[0]!, value: app, tail: app, text: app }, ...rest.slice(1)], label);
     return true;
   }
   // `npx node@20 x.js`: the package's version is not part of the program's name.
@@ -348,7 +353,7 @@ const PAYLOADS: readonly [(run: Run) => unknown, (r: Row) => boolean][] = [
   [(x) => x.embedded, embedded], [(x) => x.nothing, nothing], [(x) => x.argv !== undefined, argv],
   [(x) => x.shellOption, shellOption], [(x) => x.shellOperand !== undefined, shellOperand],
   [(x) => x.shellOperands !== undefined || x.shellEach !== undefined, shellOperands],
-  [(x) => x.scriptOrCommandOption, scriptOrCommandOption], [(x) => x.script !== undefined || x.scriptOption, script],
+  [(x) => x.scriptOrCommandOption, scriptOrCommandOption], [(x) => x.script !== undefined || x.scriptOption, script], [(x) => x.scriptsIn !== undefined, scriptsIn],
   [(x) => x.stdinShell, stdinShell], [(x) => x.moduleOption || x.moduleOperands !== undefined, modules], [(x) => x.tests, tests], [(x) => x.code, code],
 ];
 

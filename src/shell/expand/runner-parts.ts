@@ -1,7 +1,7 @@
 // Pieces of the runner family shared by its payloads: environment assignments, commands embedded
 // in arguments (`find -exec`), input lines of xargs and parallel, and a shell's startup files.
 import { withRunTime } from './placeholders.js';
-import { resolve } from 'node:path';
+import { join, resolve } from 'node:path';
 import { optionIs, type Scan } from '../getopt.js';
 import type { Run } from '../grammars/types.js';
 import { quoteWord, type Word } from '../words.js';
@@ -105,3 +105,25 @@ export function startupFiles(scope: Scope, name: string, scan: Scan): void {
   }
 }
 
+
+/** run-parts DIR: each file of the directory it would run is judged as a program run by its path. */
+export function scriptsIn(r: Row): boolean {
+  const { scope, run, scan, label } = r;
+  const dir = scan.operands[run.scriptsIn!];
+  if (dir === undefined) return true;
+  if (!scope.local) { scope.emit(scope.argv, r.name, { scan }); return true; }
+  if (dir.value === null) { scope.raise('unreadable-script', `the directory \`${label}\` runs is named at run time`); return true; }
+  if (scope.cwd === null && !dir.value.startsWith('/')) { scope.raise('unreadable-script', `cannot tell which directory \`${dir.value}\` is relative to`); return true; }
+  const path = resolve(scope.cwd ?? '/', dir.value);
+  const names = scope.files.list ? scope.files.list(path) : undefined;
+  if (names === undefined) { scope.raise('unreadable-script', `${label} ${dir.value}: the directory cannot be listed`); return true; }
+  // With --regex or --lsbsysinit other names run too: every file is judged.
+  const any = scan.options.some((o) => optionIs(o, ['--regex', '--lsbsysinit']));
+  const runs = (names ?? []).filter((n) => any || /^[A-Za-z0-9_-]+$/.test(n)).sort();
+  if (runs.length > 64) { scope.raise('unreadable-script', `${label} ${dir.value}: more than 64 files to judge`); return true; }
+  for (const n of runs) {
+    const file = join(path, n);
+    runScriptFile(scope, { value: file, tail: null, text: file, start: 0, end: 0 }, `${label} ${join(dir.value, n)}`, 'exec');
+  }
+  return true;
+}

@@ -8,7 +8,7 @@ import type { CodeLanguage } from '../grammars/types.js';
 import { literalsOf, quoteForScan } from './code-literals.js';
 
 /** Process-starting calls in common interpreters. */
-export const SPAWNS = /\b(exec\.Command(?:Context)?|Command::new|qx|open|execute|shell-command|call-process|start-process|async-shell-command|process-file|ProcessBuilder|Runtime\.getRuntime|system|popen|Popen|subprocess|child_process|execSync|execFileSync|spawnSync|spawn|execFile|exec|execa|fork|IO\.popen|Open3|shell_exec|passthru|proc_open|Deno\.Command|Bun\.spawn|Bun\.\$|run|call|check_call|check_output|getoutput|getstatusoutput|os\.exec[lv]p?e?|pexpect|sh|shell|cmd|run-program|shell script)\b|`|%x[{(\[]|qx[{(\[/]|\.!!?(?![=\w])/;
+export const SPAWNS = /\b(exec\.Command(?:Context)?|sh\.(?:RunV?|RunWithV?|Output(?:With)?|Exec)|commandLine|Command::new|qx|open|execute|shell-command|call-process|start-process|async-shell-command|process-file|ProcessBuilder|Runtime\.getRuntime|system|popen|Popen|subprocess|child_process|execSync|execFileSync|spawnSync|spawn|execFile|exec|execa|fork|IO\.popen|Open3|shell_exec|passthru|proc_open|Deno\.Command|Bun\.spawn|Bun\.\$|run|call|check_call|check_output|getoutput|getstatusoutput|os\.exec[lv]p?e?|(?:os\.)?posix_spawnp?|os\.spawn[lv]p?e?|execve|pexpect|sh|shell|cmd|run-program|shell script)\b|`|%x[{(\[]|qx[{(\[/]|\.!!?(?![=\w])/;
 
 /** Ways of decoding text at run time: a command given one cannot be read. */
 const DECODES = /\b(?:b64decode|b32decode|a85decode|atob|fromCharCode|unhexlify|fromhex|codecs\.decode|rot13|decode64|unpack1?)\b|\bBuffer\.from\([^)]*['"](?:base64|hex)['"]|\.decode\(\s*["'](?:base64|hex|rot)/;
@@ -108,7 +108,9 @@ export function spawnCalls(code: string, lang: CodeLanguage): SpawnCalls {
     const all = callArguments(code, after);
     if (all === null) continue;
     // Go's exec.CommandContext(ctx, "prog", …): the command comes after the context.
-    const args = m[0].endsWith('Context') ? all.slice(all.indexOf(',') + 1) : all;
+    let args = m[0].endsWith('Context') ? all.slice(all.indexOf(',') + 1) : all;
+    // `os.spawnlp(os.P_WAIT, "docker", …)`: the mode comes before the program.
+    if (/^os\.spawn/.test(call)) args = args.replace(/^\s*(?:os\.)?P_\w+\s*,/, '');
     if (DECODES.test(args)) decoded = true;
     const name = /^\s*\$?([A-Za-z_]\w*)\s*(?:[,)]|$)/.exec(args)?.[1];
     if (name !== undefined) {
@@ -120,7 +122,7 @@ export function spawnCalls(code: string, lang: CodeLanguage): SpawnCalls {
       else if (new RegExp(`\\b${name}\\s*=[^=\\n][^\\n]*`).exec(code)?.[0].match(FROM_RUN)) given('ARGV');
       continue;
     }
-    const first = /^\s*(?:\[\s*)?(["'`])/.exec(args);
+    const first = /^\s*(?:\[\s*)?(?:[bBrRuU]{1,2}(?=["']))?(["'`])/.exec(args);
     if (!first) { given(args); continue; }
     const literals = literalsOf(args);
     const head = literals[0];
@@ -132,7 +134,7 @@ export function spawnCalls(code: string, lang: CodeLanguage): SpawnCalls {
       run.push(literals[k]!.text);
     }
     // `os.execvp("sh", ["sh", "x.sh"])`: the list starts with the program's own name, argv[0].
-    if (/^os\.(?:exec|spawn)[lv]/.test(call) && run.length > 1 && run[1]!.replace(/^.*\//, '') === run[0]!.replace(/^.*\//, '')) run.splice(1, 1);
+    if (/^(?:os\.(?:exec|spawn)[lv]|(?:os\.)?posix_spawn|execve)/.test(call) && run.length > 1 && run[1]!.replace(/^.*\//, '') === run[0]!.replace(/^.*\//, '')) run.splice(1, 1);
     out.push(run.length > 1 ? run.map(quoteForScan).join(' ') : head.text);
     calls.push(call);
   }

@@ -1,5 +1,5 @@
 // The task-runner family: just, task (Taskfile), mise, deno task, composer, tox, rake, poe, invoke,
-// nox, pre-commit and lefthook read their tasks from a file in the project (task-files.ts,
+// nox, pre-commit, lefthook, fab, gulp, mage, gradle, cargo make, doit and tilt read their tasks from a file in the project (task-files.ts,
 // python-tasks.ts); what the task named runs (and the tasks it depends on) is judged: shell text
 // as the commands it is, a Python or Ruby task as code of its language.
 import { dirname, resolve } from 'node:path';
@@ -9,6 +9,7 @@ import { argOf, type Word } from '../words.js';
 import type { Scope } from './driver.js';
 import { scanCode } from './interpreters.js';
 import { invokeDefaults, invokeTask, noxDefaults, noxSession } from './python-tasks.js';
+import { cargoMakeCommands, doitDefaults, doitTasks, gradleCommands, gradleDefaults, tiltCommands } from './build-task-files.js';
 import {
   composerScripts, denoTasks, hatchScripts, justRecipes, pdmScripts, lefthookHooks, miseTasks, poeTasks, preCommitHooks, procfileProcesses, rakeTask,
   taskfileTasks, toxCommands, withDeps,
@@ -40,6 +41,13 @@ interface TaskFile {
   /** A named task the file does not have is a command (`pdm run ruff check`): the runner table judges it. */
   readonly commandsOtherwise?: true;
 }
+
+const CARGO_MAKE: TaskFile = {
+  files: ['Makefile.toml'], fileOption: ['--makefile'], dirOption: ['--cwd'], taskOption: ['-t', '--task'],
+  options: { short: 't:p:e:l:vh', long: ['makefile=', 'task=|t', 'profile=|p', 'cwd=', 'env=|e', 'env-file=', 'loglevel=|l', 'output-format=', 'verbose|v', 'quiet', 'silent', 'no-workspace', 'allow-private', 'skip-init-end-tasks', 'skip-tasks=', 'time-summary', 'experimental', 'disable-check-for-updates', 'print-steps', 'list-all-steps', 'list-category-steps=', 'diff-steps', 'no-on-error', 'no-color', 'help|h'], permute: false },
+  defaultTasks: () => ['default'],
+  commands: cargoMakeCommands,
+};
 
 const RUNNERS: Record<string, TaskFile> = {
   just: {
@@ -145,6 +153,51 @@ const RUNNERS: Record<string, TaskFile> = {
     defaultTasks: noxDefaults,
     commands: noxSession,
   },
+  // Fabric runs fabfile.py's @task functions as invoke does tasks.py's (c.run runs on the -H hosts, or here).
+  fab: {
+    files: ['fabfile.py', 'fabfile/__init__.py'], fileOption: ['-c', '--collection', '-f', '--fabfile'], fileOf: (v) => (v.endsWith('.py') ? v : `${v}.py`), language: 'python',
+    options: { short: 'c:r:f:H:i:S:t:T:dehlpVwDR', long: ['collection=|c', 'fabfile=|f', 'search-root=|r', 'config=', 'hosts=|H', 'identity=|i', 'ssh-config=|S', 'connect-timeout=|t', 'command-timeout=|T', 'list=?|l', 'help=?|h', 'dry|R', 'echo|e', 'debug|d', 'pty|p', 'warn-only|w', 'prompt-for-login-password', 'prompt-for-passphrase', 'prompt-for-sudo-password', 'forward-agent', 'version|V'], permute: false },
+    defaultTasks: invokeDefaults,
+    commands: invokeTask,
+  },
+  // gulp loads the whole gulpfile (its tasks are functions of it): read as a Node program file.
+  gulp: {
+    files: ['gulpfile.js', 'gulpfile.mjs', 'gulpfile.cjs', 'gulpfile.ts', 'gulpfile.babel.js', 'Gulpfile.js', 'gulpfile.js/index.js'], fileOption: ['-f', '--gulpfile'], dirOption: ['--cwd'], language: 'node',
+    options: { short: 'f:L:Sv', long: ['gulpfile=|f', 'cwd=', 'require=', 'tasks|T', 'tasks-simple', 'tasks-json=?', 'silent|S', 'continue', 'series', 'log-level=|L', 'verify', 'color', 'no-color', 'help|h', 'version|v'], permute: true },
+    defaultTasks: () => ['default'],
+    commands: (t) => [t],
+  },
+  // mage builds the magefile's exported functions into a program and runs the target named.
+  mage: {
+    files: ['magefile.go', 'mage.go', 'magefiles/magefile.go', 'magefiles/mage.go'], fileOption: [], dirOption: ['-d'], language: 'code',
+    options: { short: 'fvlhkd:w:t:', long: ['compile=', 'gocmd=', 'goos=', 'goarch=', 'ldflags=', 'debug', 'keep', 'init', 'clean', 'version'], singleDashLong: true },
+    defaultTasks: (t) => (/^\s*(?:var\s+)?Default\s*=/m.test(t) ? ['Default'] : []),
+    commands: (t) => [t],
+  },
+  // Gradle configures the whole build script, then runs the tasks named (and what they depend on).
+  gradle: {
+    files: ['build.gradle', 'build.gradle.kts'], fileOption: ['-b', '--build-file'], dirOption: ['-p', '--project-dir'], language: 'code',
+    options: { short: 'qidsSmtvhab:p:c:x:D:P:I:g:', long: ['build-file=|b', 'project-dir=|p', 'settings-file=|c', 'exclude-task=|x', 'init-script=|I', 'gradle-user-home=|g', 'quiet|q', 'info|i', 'debug|d', 'stacktrace|s', 'full-stacktrace|S', 'dry-run|m', 'continuous|t', 'offline', 'continue', 'parallel', 'daemon', 'no-daemon', 'scan', 'no-scan', 'build-cache', 'no-build-cache', 'configure-on-demand', 'rerun-tasks', 'refresh-dependencies', 'profile', 'console=', 'warning-mode=', 'max-workers=', 'status', 'stop', 'version|v', 'help|h'], permute: true },
+    defaultTasks: gradleDefaults,
+    commands: gradleCommands,
+  },
+  // cargo-make (`cargo make TASK`, also `makers`): Makefile.toml's tasks.
+  cargo: { ...CARGO_MAKE, subcommand: ['make'] },
+  makers: CARGO_MAKE,
+  // doit runs dodo.py's task_NAME (all of them when none is named; `doit run|auto NAME` too).
+  doit: {
+    files: ['dodo.py'], fileOption: ['-f', '--file'], dirOption: ['-d', '--dir'],
+    options: { short: 'f:d:kn:P:v:sacr:o:', long: ['file=|f', 'dir=|d', 'seek-file|k', 'process=|n', 'parallel-type=|P', 'verbosity=|v', 'single|s', 'always-execute|a', 'continue|c', 'db-file=', 'backend=', 'check_file_uptodate=', 'reporter=|r', 'output-file=|o', 'pdb'], permute: true },
+    defaultTasks: doitDefaults,
+    commands: (t, task) => withDeps(doitTasks(t), task.split(':')[0]!),
+  },
+  // `tilt up` (and `tilt ci`) applies the Tiltfile: compose projects, image builds, manifests, local commands.
+  tilt: {
+    files: ['Tiltfile'], fileOption: ['-f', '--file'], subcommand: ['up', 'ci'],
+    options: { short: 'f:v', long: ['file=|f', 'port=', 'host=', 'stream', 'legacy', 'watch', 'context=', 'namespace=', 'debug', 'klog=', 'web-mode=', 'update-mode=', 'output-snapshot-on-exit=', 'timeout='], permute: true },
+    defaultTasks: () => ['(every resource)'],
+    commands: (t) => tiltCommands(t),
+  },
 };
 
 /** Other names of these runners. */
@@ -154,7 +207,7 @@ const ALIASES: Record<string, string> = { inv: 'invoke', rtx: 'mise', poethepoet
 export const TASK_RUNNERS: readonly string[] = [...Object.keys(RUNNERS), ...Object.keys(ALIASES)];
 
 /** Options that only list or print what would run. */
-const SHOWS_ONLY = ['-n', '--dry-run', '--dry', '-l', '--list', '--summary', '--tasks', '-T'];
+const SHOWS_ONLY = ['-n', '--dry-run', '--dry', '-l', '--list', '--summary', '--tasks', '-T', '--tasks-simple', '--tasks-json', '--print-steps', '--list-all-steps', '--list-category-steps'];
 
 export function tasksFamily(scope: Scope, name: string, args: readonly Word[]): boolean {
   if (!scope.local) return false;

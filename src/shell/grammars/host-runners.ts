@@ -10,5 +10,11 @@ export const HOST_RUNNERS: readonly Runner[] = [
     options: { long: ['host', 'sandbox', 'watch-bus', 'expose-pids', 'share-pids', 'latest-version', 'no-network', 'clear-env', 'env=', 'unset-env=', 'directory=', 'forward-fd=', 'app-path=', 'usr-path=', 'sandbox-expose=', 'sandbox-expose-ro=', 'sandbox-flag='] },
     runs: [{ argv: 0 }],
   },
+  // snap(8) `run NAME.APP`: the app of a snap (Ubuntu's docker snap has docker and docker.compose), run as `NAME APP`.
+  {
+    names: ['snap'],
+    subcommands: { run: { options: { long: ['shell', 'strace=?', 'gdb', 'gdbserver', 'experimental-gdbserver=?', 'timer=?', 'trace-exec', 'debug-log', 'command=', 'hook=', 'revision=|r'] }, runs: [{ when: ['--hook'], nothing: true }, { argv: 0, snapApp: true }] } },
+    runs: [{ nothing: true }],
+  },
   { names: ['microk8s'], runs: [{ whenOperand: { index: 0, is: ['kubectl', 'helm', 'helm3', 'ctr'] }, argv: 0 }, { nothing: true }] },
 ];

@@ -2,7 +2,19 @@
 // data only, in the same form.
 import type { Runner } from './types.js';
 
+/** turbo run's own options (turbo.build/repo/docs/reference/run); --dry-run and --graph only print the plan. */
+const TURBO_RUN = { short: 'F:', long: ['filter=|F', 'cache-dir=', 'concurrency=', 'continue=?', 'dry-run=?', 'dry=?', 'env-mode=', 'force=?', 'framework-inference=', 'global-deps=', 'graph=?', 'ui=', 'log-order=', 'log-prefix=', 'only', 'output-logs=', 'parallel', 'profile=', 'summarize=?', 'affected', 'cache=', 'daemon', 'no-daemon', 'token=', 'team=', 'api=', 'remote-only', 'no-cache', 'pass-through-env=', 'env=', 'cwd=', 'heap=', 'verbosity=', 'color', 'no-color'], permute: true };
+/** Turborepo runs each task named as the package.json script of that name. */
+const TURBO_TASKS = [{ when: ['--dry-run', '--dry', '--graph'], nothing: true as const }, { shellEach: 0, prefix: 'npm run --if-present ' }];
 export const PACKAGE_RUNNERS: readonly Runner[] = [
+  {
+    names: ['turbo'],
+    subcommands: { run: { options: TURBO_RUN, runs: TURBO_TASKS }, watch: { options: TURBO_RUN, runs: TURBO_TASKS } },
+    runs: [
+      { whenOperand: { index: 0, is: ['login', 'logout', 'link', 'unlink', 'prune', 'gen', 'generate', 'daemon', 'ls', 'info', 'query', 'telemetry', 'scan', 'boundaries', 'bin', 'completion', 'devtools', 'docs', 'config', 'clone', '--version', '--help', '-h'] }, nothing: true },
+      ...TURBO_TASKS,
+    ],
+  },
   // ------------------------------------------------------------------ package and task runners
   { names: ['npx'], options: { short: 'yqc:p:', long: ['call=|c', 'package=|p', 'yes|y', 'no', 'quiet|q', 'ignore-existing', 'no-install', 'prefix=', 'workspace=', 'include-workspace-root'] }, runs: [{ when: ['-c'], shellOption: ['-c'] }, { argv: 0, versioned: true }] },
   { names: ['bunx', 'pnpx', 'uvx', 'pipx'], options: { short: 'p:', long: ['package=|p', 'from=', 'with=', 'python=', 'bun', 'spec='] }, runs: [{ argv: 0 }], subcommands: { run: { options: { long: ['spec=', 'python=', 'no-cache', 'pypackages', 'path'] }, runs: [{ argv: 0 }] } } },

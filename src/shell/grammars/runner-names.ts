@@ -8,8 +8,10 @@ import type { Run } from './types.js';
 
 /** Does this row run something the command's text does not show (a file, stdin, an environment variable)? */
 function hidden(x: Run): boolean {
-  return x.script !== undefined || !!x.scriptOption || !!x.stdinShell || x.codeFile !== undefined || !!x.codeFileOption
-    || !!x.codeStdin || !!x.scriptOrCommandOption || !!x.envShell || !!x.tests || x.moduleOperands !== undefined;
+  return x.script !== undefined || x.scriptsIn !== undefined || !!x.scriptOption || !!x.stdinShell || x.codeFile !== undefined || !!x.codeFileOption
+    || !!x.codeStdin || !!x.scriptOrCommandOption || !!x.envShell || !!x.tests || x.moduleOperands !== undefined
+    // An operand behind a prefix is a name the prefixed command looks up (`turbo run X` is `npm run X`).
+    || (x.shellEach !== undefined && x.prefix !== undefined);
 }
 
 /**

@@ -111,6 +111,30 @@ export const RUNNERS: readonly Runner[] = [
   { names: ['builtin'], runs: ARGV },
   { names: ['exec'], options: { short: 'cla:' }, runs: ARGV },
   { names: ['nohup', 'unbuffer', 'caffeinate', 'eatmydata', 'fakeroot', 'torsocks', 'catchsegv', 'dbus-run-session', 'xvfb-run', 'ssh-agent'], options: { short: 'a:s:n:w:f:e:ldkcD', long: ['help', 'version'] }, runs: ARGV },
+  // rlwrap(1) "rlwrap [options] command": options stop at the command; -z runs a filter program through the shell.
+  {
+    names: ['rlwrap', 'readline-editor'],
+    options: {
+      short: 'a::Ab:cC:D:e:Ef:g:hH:iIl:m::M:nNoO:p::P:q:rRs:S:t:UvWw:z:',
+      long: ['always-readline=?|a', 'ansi-colour-aware|A', 'break-chars=|b', 'complete-filenames|c', 'command-name=|C', 'history-no-dupes=|D',
+        'extra-char-after-completion=|e', 'always-echo|E', 'file=|f', 'forget-matching=|g', 'help|h', 'history-filename=|H', 'case-insensitive|i',
+        'pass-sigint-as-sigterm|I', 'logfile=|l', 'multi-line=?|m', 'multi-line-ext=|M', 'no-warnings|n', 'no-children|N', 'one-shot|o',
+        'only-cook=|O', 'prompt-colour=?|p', 'pre-given=|P', 'quote-characters=|q', 'remember|r', 'renice|R', 'histsize=|s',
+        'substitute-prompt=|S', 'set-term-name=|t', 'mirror-arguments|U', 'version|v', 'polling|W', 'wait-before-prompt=|w', 'filter=|z'],
+      abbreviate: true,
+    },
+    runs: [{ when: ['-z'], shellOption: ['-z'], also: true }, { when: ['-h', '-v'], nothing: true }, { argv: 0 }],
+  },
+  // Init processes for containers: dumb-init(1) "dumb-init COMMAND", tini "tini [-s] -- PROGRAM"; nq(1) queues CMD and runs it.
+  { names: ['dumb-init'], options: { short: 'cvVhr:', long: ['single-child|c', 'rewrite=|r', 'verbose|v', 'version|V', 'help|h'] }, runs: [{ when: ['-V', '-h'], nothing: true }, { argv: 0 }] },
+  { names: ['tini', 'tini-static'], options: { short: 'hsvwglp:e:', long: ['version'] }, runs: [{ when: ['-h', '-l', '--version'], nothing: true }, { argv: 0 }] },
+  { names: ['nq'], options: { short: 'cqtw' }, runs: [{ when: ['-t', '-w'], nothing: true }, { argv: 0 }] },
+  // run-parts(8) runs every file of DIR whose name matches ^[a-zA-Z0-9_-]+$ (--test and --list only print them).
+  {
+    names: ['run-parts'],
+    options: { short: 'vu:a:', long: ['test', 'list', 'report', 'reverse', 'verbose|v', 'lsbsysinit', 'regex=', 'umask=|u', 'arg=|a', 'exit-on-error', 'new-session', 'help', 'version'], permute: true },
+    runs: [{ when: ['--test', '--list', '--help', '--version'], nothing: true }, { scriptsIn: 0 }],
+  },
   { names: ['proxychains', 'proxychains4'], options: { short: 'qf:' }, runs: ARGV },
   { names: ['setsid'], options: { short: 'cfw', long: ['ctty', 'fork', 'wait', 'help', 'version'] }, runs: ARGV },
   { names: ['nice'], options: { short: 'n:', long: ['adjustment=|n', 'help', 'version'], abbreviate: true }, runs: ARGV },

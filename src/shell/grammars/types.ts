@@ -60,6 +60,8 @@ export interface Run {
   readonly scriptOrCommandOption?: readonly string[];
   /** The operand at this index is a shell script file (the rest are its arguments). */
   readonly script?: number;
+  /** The operand at this index is a directory whose files run one by one (run-parts(8): names of `[A-Za-z0-9_-]`, or any with --regex). */
+  readonly scriptsIn?: number;
   /** The value of this option is a shell script file. */
   readonly scriptOption?: readonly string[];
   /** A shell script read from stdin. */
@@ -98,6 +100,8 @@ export interface Run {
   readonly dropDashDash?: true;
   /** With argv: the first word is an installable (`nixpkgs#docker`): the program is named after it. */
   readonly installable?: true;
+  /** With argv: the first word is a snap's `NAME.APP`, which runs as `NAME APP` (`snap run docker.compose up`). */
+  readonly snapApp?: true;
   /** With argv: the first word may carry a version, which is not part of the program's name (`npx node@20`). */
   readonly versioned?: true;
   /** `gh alias set NAME EXPANSION`: a shell expansion (`!…`, --shell) or gh arguments that run later. */
