@@ -9,6 +9,8 @@ import type { Invocation } from '../shell/invocation.js';
 import { urls } from './remote-writes.js';
 
 const SWARM_SECRET = /^\/(?:v[0-9.]+\/)?swarm(?:\/unlockkey)?\/?$/i;
+/** An IPv6 host in brackets (`http://[::1]:2375/`): curl reads it as an address, not as a glob. */
+const IPV6_HOST = /^(?:[a-z][a-z0-9+.-]*:\/\/)?(?:[^@/[]*@)?\[[0-9a-f:.]+(?:%25[^\]]*)?\]/i;
 
 function pathOf(url: string): string {
   // Scheme and authority (curl takes `localhost/x` without a scheme too).
@@ -31,5 +33,5 @@ export function swarmCredentialsRequest(inv: Invocation): boolean {
   if (scan.options.some((o) => optionIs(o, ['-K', '--config']))) return true;
   const globs = !scan.options.some((o) => optionIs(o, ['-g', '--globoff']));
   const targets = [...urls(inv), ...scan.options.filter((o) => optionIs(o, ['--request-target'])).map((o) => o.value ?? '')];
-  return targets.some((u) => (globs && /[{[]/.test(u)) || SWARM_SECRET.test(pathOf(u)));
+  return targets.some((u) => (globs && /[{[]/.test(u.replace(IPV6_HOST, ''))) || SWARM_SECRET.test(pathOf(u)));
 }

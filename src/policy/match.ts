@@ -6,6 +6,7 @@ import { optionIs, type Arg } from '../shell/getopt.js';
 import type { Invocation } from '../shell/invocation.js';
 import type { ContainerCommand } from '../shell/programs/container.js';
 import { sshOption } from '../shell/programs/ssh.js';
+import { globAsWritten } from '../shell/words.js';
 import type { Transfer } from '../shell/programs/transfer.js';
 import { archiveOrUploadToServer, urls } from './remote-writes.js';
 import { pushesToCheckout } from './push-remote.js';
@@ -190,7 +191,7 @@ function throughLink(inv: Invocation, path: string): string {
 const engineSocket = (inv: Invocation, v: string): boolean => ENGINE_SOCKET.test(v) || ENGINE_SOCKET.test(throughLink(inv, v.replace(/^(?:UNIX(?:-CONNECT|-CLIENT)?|unix):/i, '')));
 
 function words(inv: Invocation): string[] {
-  return inv.argv.slice(1).map((w) => w.value ?? '');
+  return inv.argv.slice(1).map((w) => w.value ?? globAsWritten(w.text) ?? ''); // a glob as bash leaves it when nothing matches
 }
 
 function engineApi(inv: Invocation): boolean {

@@ -5,12 +5,17 @@ import { optionIs } from '../shell/getopt.js';
 import type { Invocation } from '../shell/invocation.js';
 import { REMOTE_WRITES } from '../shell/grammars/remote-writes.js';
 import { remotePathOf } from '../shell/programs/transfer.js';
+import { globAsWritten } from '../shell/words.js';
 
-/** URLs a curl command requests. */
+/**
+ * URLs a curl command requests. A URL with a glob in it (`…/restart?t=0`, `http://[::1]:2375/…`) is
+ * requested as written: no file is named like a URL, so the glob matches nothing and bash leaves it.
+ */
 export function urls(inv: Invocation): string[] {
   const scan = inv.scan;
   if (!scan) return [];
-  return [...scan.operands.map((o) => o.value ?? ''), ...scan.options.filter((o) => o.name === '--url').map((o) => o.value ?? '')];
+  const asWritten = (index: number): string => { const w = inv.argv[index + 1]; return w ? globAsWritten(w.text) ?? '' : ''; };
+  return [...scan.operands.map((o) => o.value ?? asWritten(o.index)), ...scan.options.filter((o) => o.name === '--url').map((o) => o.value ?? '')];
 }
 
 /** Does this command write on a server by an option of its own (see REMOTE_WRITES), or upload with curl? */

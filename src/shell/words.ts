@@ -116,6 +116,31 @@ export function hasUnquotedGlob(text: string): boolean {
   return false;
 }
 
+/**
+ * A word with a glob in it but no expansion, as bash passes it when the glob matches nothing (its
+ * default: `restart?t=0`, `http://[::1]:2375/…` stay as written, quotes removed); null when the word
+ * has a parameter, command or arithmetic expansion.
+ */
+export function globAsWritten(text: string): string | null {
+  if (/[$`]/.test(text)) return null;
+  let out = '';
+  for (let i = 0; i < text.length; i++) {
+    const c = text[i]!;
+    if (c === '\\' && i + 1 < text.length) { out += text[++i]; continue; }
+    if (c === "'" || c === '"') {
+      let j = i + 1;
+      while (j < text.length && text[j] !== c) j += c === '"' && text[j] === '\\' ? 2 : 1;
+      if (j >= text.length) return null;
+      const inner = text.slice(i + 1, j);
+      out += c === '"' ? decodeDoubleQuoted(inner) : inner;
+      i = j;
+      continue;
+    }
+    out += c;
+  }
+  return out;
+}
+
 /** The basename of a static program path: `/usr/bin/docker` → `docker`. */
 export function basename(value: string): string {
   const i = value.lastIndexOf('/');

@@ -14,7 +14,7 @@ import { readLocal, stdinText } from './output.js';
 import { quoteWord } from '../words.js';
 import { GIT_CONFIG_FILE_ENV, parseGitConfigText } from '../programs/git.js';
 import { runScriptFile } from './scripts.js';
-import { localSshCommands } from './remote.js';
+import { localSshCommands, sshfsCommands } from './remote.js';
 import { GIT_COMMAND_ENV, GIT_COMMAND_KEYS, GIT_PROGRAM_ENV, GIT_RUNS } from '../grammars/git.js';
 import { gitHooksFamily, runsHooks } from './git-hooks.js';
 
@@ -34,7 +34,12 @@ export function managedFamily(scope: Scope, name: string, args: readonly Word[])
   switch (name) {
     case 'scp': facts = { kind: 'transfer', transfer: parseScp(values) }; localSshCommands(scope, facts.transfer.scan.options, 'scp'); break;
     case 'rclone': facts = { kind: 'transfer', transfer: parseRclone(values) }; break;
-    case 'sshfs': facts = { kind: 'transfer', transfer: parseSshfs(values) }; localSshCommands(scope, facts.transfer.scan.options, 'sshfs'); break;
+    case 'sshfs': {
+      const transfer = parseSshfs(values);
+      facts = { kind: 'transfer', transfer };
+      sshfsCommands(scope, transfer.scan.options, transfer.reads[0]?.host ?? '?');
+      break;
+    }
     case 'sftp': {
       const batch = (p: string): string | null => {
         if (p !== '-') return readLocal(scope, p, scope.cwd);

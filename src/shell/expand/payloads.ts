@@ -115,6 +115,12 @@ function argv(r: Row): boolean {
   return true;
 }
 
+function sshLine(r: Row): boolean {
+  const { scope, run, words, base, label } = r;
+  scope.continueWith([{ value: 'ssh', tail: 'ssh', text: 'ssh', start: 0, end: 0 }, ...words.slice(base + run.sshLine!)], label);
+  return true;
+}
+
 function shellOption(r: Row): boolean {
   const { scope, run, scan, label } = r;
   for (const o of scan.options.filter((x: Option) => optionIs(x, run.shellOption!))) {
@@ -147,7 +153,8 @@ function shellOperands(r: Row): boolean {
   const { scope, run, scan, words, base, label, name } = r;
   let start = run.shellOperands ?? run.shellEach!;
   if (run.assignments) start = takeAssignments(scope, scan, start, words, base);
-  let ops = scan.operands.slice(start).map((o) => o.value);
+  const after = run.onlyAfterDashDash ? scan.endOfOptions : -1;
+  let ops = scan.operands.slice(start).filter((o) => after >= 0 ? o.index >= after : !run.onlyAfterDashDash).map((o) => o.value);
   if (run.dropDashDash) ops = ops.filter((v) => v !== '--');
   let texts0: 'each' | 'one' = run.shellEach !== undefined ? 'each' : 'one';
   if (run.until) {
@@ -350,7 +357,7 @@ function modules(r: Row): boolean {
 /** The kinds of payload, tried in order: the first whose field the row has carries it out. */
 const PAYLOADS: readonly [(run: Run) => unknown, (r: Row) => boolean][] = [
   [(x) => x.ghAlias, ghAlias], [(x) => x.interpreterEvent, interpreterEvent], [(x) => x.envShell, envShell],
-  [(x) => x.embedded, embedded], [(x) => x.nothing, nothing], [(x) => x.argv !== undefined, argv],
+  [(x) => x.embedded, embedded], [(x) => x.nothing, nothing], [(x) => x.argv !== undefined, argv], [(x) => x.sshLine !== undefined, sshLine],
   [(x) => x.shellOption, shellOption], [(x) => x.shellOperand !== undefined, shellOperand],
   [(x) => x.shellOperands !== undefined || x.shellEach !== undefined, shellOperands],
   [(x) => x.scriptOrCommandOption, scriptOrCommandOption], [(x) => x.script !== undefined || x.scriptOption, script], [(x) => x.scriptsIn !== undefined, scriptsIn],

@@ -4,6 +4,8 @@
 import { getopt, optionIs, valueOf } from '../getopt.js';
 import type { Target } from '../invocation.js';
 import { parseSsh, sshOption } from '../programs/ssh.js';
+import { SFTP_SERVER, SSH_ENV_KEYS, SSH_WRITES, SSHFS_RUNS } from '../grammars/managed.js';
+import { abs } from './written-paths.js';
 import { argOf, type Word } from '../words.js';
 import type { Scope } from './driver.js';
 import { readLocal, stdinText } from './output.js';
@@ -30,6 +32,8 @@ export function remoteFamily(scope: Scope, name: string, args: readonly Word[]):
     return true;
   }
   if (name === 'mosh') { mosh(scope, args); return true; }
+  // kitty's `kitten ssh` takes ssh's command line; its other kittens are programs nobody here knows.
+  if (name === 'kitten') { if (args[0]?.value !== 'ssh') return false; ssh(scope, args.slice(1), 'kitten ssh'); return true; }
   const fanout = FANOUT[name];
   if (fanout) { fanOut(scope, name, args, fanout); return true; }
   if (name === 'ansible') { ansible(scope, args); return true; }
@@ -51,7 +55,7 @@ FANOUT['parallel-ssh'] = FANOUT.pssh!;
 FANOUT['pdcp'] = FANOUT.pdsh!;
 
 /** Every program this family reads, for the fast path (expand/names.ts). */
-export const REMOTE_CLIENTS: readonly string[] = [...Object.keys(SSH_CLIENTS), 'mosh', ...Object.keys(FANOUT), 'ansible', 'ansible-playbook'];
+export const REMOTE_CLIENTS: readonly string[] = [...Object.keys(SSH_CLIENTS), 'mosh', 'kitten', ...Object.keys(FANOUT), 'ansible', 'ansible-playbook'];
 
 function fanOut(scope: Scope, name: string, args: readonly Word[], spec: (typeof FANOUT)[string]): void {
   const scan = getopt(args.map(argOf), spec.options);
@@ -92,7 +96,7 @@ function ansible(scope: Scope, args: readonly Word[]): void {
  * the whole rest of the text read again). A jump through a bastion is two.
  */
 const MAX_SSH_HOPS = 3;
-const HOP_LABEL = /^(?:ssh|slogin|autossh|dbclient|mosh|tsh) /;
+const HOP_LABEL = /^(?:ssh|slogin|autossh|dbclient|mosh|tsh|kitten ssh) /;
 
 /** An ssh command line (`args` after the program name), read as ssh reads it; `label` names the client. */
 export function sshSession(scope: Scope, args: readonly Word[], label: string): void {
@@ -105,7 +109,7 @@ function ssh(scope: Scope, args: readonly Word[], label: string): void {
     return;
   }
   const facts = parseSsh(args.map(argOf));
-  scope.emit(scope.argv, 'ssh', { facts: { kind: 'ssh', ssh: facts } });
+  scope.emit(scope.argv, 'ssh', { facts: { kind: 'ssh', ssh: facts }, writes: sshWrites(facts.options, scope.cwd) });
   const fromFile = localSshCommands(scope, facts.options, label);
   const remoteCommandFromFile = fromFile.find((c) => c.key === 'remotecommand')?.value;
   if (facts.noCommand || facts.destination === undefined) return;
@@ -141,6 +145,17 @@ function ssh(scope: Scope, args: readonly Word[], label: string): void {
     scope.target = remote;
     scope.raise('unreadable-script', stdin.why);
   }
+}
+
+/** The files ssh writes here (grammars/managed.ts SSH_WRITES): `-E log_file`, a UserKnownHostsFile; null where computed. */
+function sshWrites(options: readonly { name: string; value?: string | null }[], cwd: string | null): (string | null)[] {
+  const out: (string | null)[] = [];
+  for (const o of options) {
+    const kv = o.name === '-o' && typeof o.value === 'string' ? sshOption(o.value) : null;
+    const files = (SSH_WRITES.options as readonly string[]).includes(o.name) ? [o.value] : kv && (SSH_WRITES.keys as readonly string[]).includes(kv.key) ? kv.value.trim().split(/\s+/) : [];
+    for (const f of files) if (f !== undefined) out.push(f === null ? null : abs(f, cwd));
+  }
+  return out;
 }
 
 /** `mosh [options] host -- command`: an ssh session whose command runs on the host. */
@@ -185,6 +200,11 @@ const LOCAL_KEYS: Record<string, (v: string) => string> = {
  */
 export function localSshCommands(scope: Scope, options: readonly { name: string; value?: string | null }[], label: string): { key: string; value: string }[] {
   const entries: { key: string; value: string }[] = [];
+  for (const [name, key] of Object.entries(SSH_ENV_KEYS)) {
+    const v = scope.env.get(name);
+    if (v === null) scope.raise('dynamic-command', `${name} for \`${label}\` is computed at run time`);
+    else if (v !== undefined && v !== '') entries.push({ key, value: v });
+  }
   for (const o of options) {
     if (o.name === '-o') {
       if (o.value === null || o.value === undefined) { scope.raise('dynamic-command', `an \`${label} -o\` option is computed at run time`); continue; }
@@ -217,4 +237,37 @@ export function localSshCommands(scope: Scope, options: readonly { name: string;
     if (cmd !== '' && cmd.toLowerCase() !== 'none') scope.nested(cmd, `${label} ${e.key}`, { spliceable: false });
   }
   return entries;
+}
+
+/** FUSE's `-o a,b=c\\,d`: items split at commas a backslash does not escape. */
+function fuseOptions(value: string): string[] {
+  const out: string[] = [];
+  let cur = '';
+  for (let i = 0; i < value.length; i++) {
+    const c = value[i]!;
+    if (c === '\\' && i + 1 < value.length) cur += value[++i];
+    else if (c === ',') { out.push(cur); cur = ''; } else cur += c;
+  }
+  return [...out, cur];
+}
+
+/**
+ * sshfs's options that run programs (grammars/managed.ts SSHFS_RUNS): `ssh_command` here,
+ * `sftp_server` on the server (unless it is an sftp server); the other `-o` items are ssh's.
+ */
+export function sshfsCommands(scope: Scope, options: readonly { name: string; value?: string | null }[], host: string): void {
+  const rest: { name: string; value?: string | null }[] = [];
+  for (const o of options) {
+    if (o.name !== '-o' || typeof o.value !== 'string') { rest.push(o); continue; }
+    for (const item of fuseOptions(o.value)) {
+      const eq = item.indexOf('=');
+      const key = eq < 0 ? item : item.slice(0, eq);
+      const value = item.slice(eq + 1).trim();
+      if (eq >= 0 && SSHFS_RUNS.local.includes(key)) scope.nested(value, `sshfs ${key}`, { spliceable: false });
+      else if (eq >= 0 && SSHFS_RUNS.remote.includes(key)) {
+        if (/[\s/]/.test(value) && !SFTP_SERVER.test(value)) scope.nested(value, `sshfs on ${host} (${key})`, { target: { kind: 'remote', host }, env: new Map(), spliceable: false });
+      } else rest.push({ name: '-o', value: item });
+    }
+  }
+  localSshCommands(scope, rest, 'sshfs');
 }

@@ -8,10 +8,29 @@ export const SSH: OptionGrammar = { short: '46AaCfGgKkMNnqsTtVvXxYyB:b:c:D:E:e:F
 export const SSH_NO_COMMAND = ['-N', '-G', '-V', '-Q', '-W', '-O'];
 /** ssh_config keys whose value is a command run on the local machine. */
 export const SSH_LOCAL_COMMAND_KEYS = ['proxycommand', 'localcommand', 'knownhostscommand', 'xauthlocation'];
+/**
+ * Files ssh writes on this machine: `-E log_file` appends its debug log (ssh(1)); the known-hosts
+ * files get a line for a new host key (ssh_config(5) UserKnownHostsFile).
+ */
+export const SSH_WRITES = { options: ['-E'], keys: ['userknownhostsfile'] } as const;
+/**
+ * Environment ssh (and scp, sftp, sshfs, which run it) reads as an ssh_config key (ssh(1)
+ * ENVIRONMENT): SSH_SK_PROVIDER is the security-key library, as SecurityKeyProvider. (SSH_ASKPASS,
+ * a program, is in grammars/env.ts.)
+ */
+export const SSH_ENV_KEYS: Readonly<Record<string, string>> = { SSH_SK_PROVIDER: 'securitykeyprovider' };
 
 export const SCP: OptionGrammar = { short: '346ABCOpqRrTvc:D:F:i:J:l:o:P:S:X:', permute: true };
 export const SFTP: OptionGrammar = { short: '46AaCfNpqrvB:b:c:D:F:i:J:l:o:P:R:S:s:X:', permute: true };
 export const SSHFS: OptionGrammar = { short: 'VdfshCo:p:F:', long: ['version', 'debug', 'help'], permute: true };
+/**
+ * sshfs `-o` options (comma-separated, FUSE style) that run a program, sshfs(1): `ssh_command=CMD`
+ * runs CMD here instead of ssh; `sftp_server=SERV` is run on the server (a path or a command line; a
+ * single word without `/` is a subsystem name sshd looks up). Any other `key=value` is ssh's own option.
+ */
+export const SSHFS_RUNS: { readonly local: readonly string[]; readonly remote: readonly string[] } = { local: ['ssh_command'], remote: ['sftp_server'] };
+/** An sftp server program as sftp_server names it (`sudo /usr/lib/openssh/sftp-server -R`): the mount itself, judged as the mount. */
+export const SFTP_SERVER = /^(?:sudo(?:\s+-[A-Za-z]+(?:\s+[\w.-]+)?)*\s+)?(?:[\w./-]*\/)?(?:sftp-server|gesftpserver)(?:\s+-[A-Za-z]+(?:\s+[\w./:-]+)?)*\s*$/;
 /** rclone's global flags that take a value (pflag: `--flag value` or `--flag=value`); the backend flags too. */
 export const RCLONE: OptionGrammar = {
   short: 'vqPnicuLlxIM',

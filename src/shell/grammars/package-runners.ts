@@ -1,6 +1,15 @@
 // The runner table's package and task runners, and the tools after them in the table (see runners.ts):
 // data only, in the same form.
-import type { Runner } from './types.js';
+import type { OptionGrammar } from '../getopt.js';
+import type { Run, Runner } from './types.js';
+
+const TERMINAL_OPTIONS: OptionGrammar = { short: 'hv', long: ['title=', 'geometry=', 'class=', 'working-directory=', 'hold'], singleDashLong: true };
+const TERMINAL_RUNS: readonly Run[] = [{ embedded: { from: ['-e', '--', '-x', '--command'], to: [] } }];
+/** minikube's global flags (cobra: `--flag value` or `--flag=value`). */
+const MINIKUBE_GLOBAL = ['profile=|p', 'bootstrapper=|b', 'v=|v', 'user=', 'alsologtostderr', 'logtostderr', 'log_dir=', 'log_file=',
+  'log_file_max_size=', 'log_backtrace_at=', 'stderrthreshold=', 'vmodule=', 'add_dir_header', 'skip_headers', 'skip_log_headers',
+  'one_output', 'rootless', 'skip-audit', 'help|h'];
+const VAGRANT_GLOBAL = ['debug', 'timestamp', 'debug-timestamp', 'no-tty', 'color', 'no-color', 'machine-readable', 'version|v', 'help|h'];
 
 /** turbo run's own options (turbo.build/repo/docs/reference/run); --dry-run and --graph only print the plan. */
 const TURBO_RUN = { short: 'F:', long: ['filter=|F', 'cache-dir=', 'concurrency=', 'continue=?', 'dry-run=?', 'dry=?', 'env-mode=', 'force=?', 'framework-inference=', 'global-deps=', 'graph=?', 'ui=', 'log-order=', 'log-prefix=', 'only', 'output-logs=', 'parallel', 'profile=', 'summarize=?', 'affected', 'cache=', 'daemon', 'no-daemon', 'token=', 'team=', 'api=', 'remote-only', 'no-cache', 'pass-through-env=', 'env=', 'cwd=', 'heap=', 'verbosity=', 'color', 'no-color'], permute: true };
@@ -72,6 +81,9 @@ export const PACKAGE_RUNNERS: readonly Runner[] = [
   { names: ['corepack'], subcommands: Object.fromEntries(['enable', 'disable', 'install', 'pack', 'prepare', 'use', 'up', 'hydrate', 'cache', 'help'].map((c) => [c, { runs: [{ nothing: true }] }])), runs: [{ argv: 0, installable: true }] },
   { names: ['limactl'], subcommands: { shell: { options: { long: ['workdir=', 'shell=', 'debug', 'tty=?', 'reconnect'] }, runs: [{ argv: 1 }] } }, runs: [{ nothing: true }] },
   { names: ['colima'], subcommands: { ssh: { options: { short: 'p:', long: ['profile=|p', 'layer=?'] }, runs: [{ argv: 0 }] } }, runs: [{ nothing: true }] },
+  // minikube ssh joins its arguments into a command for the VM's shell; vagrant ssh runs `-c CMD` (or what follows `--`) in the VM.
+  { names: ['minikube'], options: { short: 'p:b:v:', long: MINIKUBE_GLOBAL }, subcommands: { ssh: { options: { short: 'p:b:v:n:', long: [...MINIKUBE_GLOBAL, 'node=|n', 'native-ssh=?'], permute: true }, runs: [{ shellOperands: 0 }] } }, runs: [{ nothing: true }] },
+  { names: ['vagrant'], options: { short: 'hv', long: VAGRANT_GLOBAL }, subcommands: { ssh: { options: { short: 'c:pth', long: [...VAGRANT_GLOBAL, 'command=|c', 'plain|p', 'tty|t', 'no-tty'], permute: true }, runs: [{ shellOption: ['-c'], also: true }, { shellOperands: 0, onlyAfterDashDash: true }] } }, runs: [{ nothing: true }] },
   { names: ['coproc'], runs: [{ whenOperand: { index: 1, is: ['{'] }, argv: 2 }, { whenOperand: { index: 0, is: ['{'] }, argv: 1 }, { argv: 0 }] },
   // zsh precommand modifiers and other plain wrappers.
   { names: ['setarch', 'linux32', 'linux64'], options: { short: 'vRFZLXBIST3', long: ['addr-no-randomize|R', 'fdpic-funcptrs|F', 'mmap-page-zero|Z', 'addr-compat-layout|L', 'read-implies-exec|X', '32bit|B', 'short-inode|I', 'whole-seconds|S', 'sticky-timeouts|T', '3gb|3', '4gb', 'uname-2.6', 'verbose|v', 'list', 'show=?'], permute: true }, runs: [{ when: ['--list', '--show'], nothing: true }, { argv: 1, stopAtProgram: true }] },
@@ -79,7 +91,11 @@ export const PACKAGE_RUNNERS: readonly Runner[] = [
   { names: ['choom'], options: { short: 'n:p:', long: ['adjust=|n', 'pid=|p'] }, runs: [{ when: ['-p'], nothing: true }, { argv: 0 }] },
   { names: ['capsh'], options: { long: ['print', 'drop=', 'caps=', 'inh=', 'addamb=', 'user=', 'uid=', 'gid=', 'groups=', 'chroot=', 'secbits=', 'keep=', 'shell='] }, runs: [{ whenOperand: { index: 0, is: ['-c'] }, shellOperand: 1 }, { stdinShell: true }] },
   { names: ['cmd', 'cmd.exe'], options: { short: 'cCkKqQsSdDuUaA', singleDashLong: false }, runs: [{ whenOperand: { index: 0, is: ['/c', '/C', '/k', '/K'] }, shellOperands: 1 }, { nothing: true }] },
-  { names: ['xterm', 'uxterm', 'gnome-terminal', 'konsole', 'alacritty', 'kitty', 'wezterm', 'foot', 'urxvt'], options: { short: 'hv', long: ['title=', 'geometry=', 'class=', 'working-directory=', 'hold'], singleDashLong: true }, runs: [{ embedded: { from: ['-e', '--', '-x', '--command'], to: [] } }] },
+  { names: ['xterm', 'uxterm', 'gnome-terminal', 'konsole', 'alacritty', 'foot', 'urxvt'], options: TERMINAL_OPTIONS, runs: TERMINAL_RUNS },
+  // Terminals with an ssh client of their own: `kitty +kitten ssh …` and `wezterm ssh …` take ssh's
+  // command line and run the command on the server (`kitten ssh …` is in expand/remote.ts).
+  { names: ['kitty'], options: TERMINAL_OPTIONS, subcommands: { '+kitten': { runs: [{ whenOperand: { index: 0, is: ['ssh'] }, sshLine: 1 }, { argv: 0 }] } }, runs: TERMINAL_RUNS },
+  { names: ['wezterm'], options: { short: 'hVn', long: ['config-file=', 'config=', 'skip-config|n', 'help|h', 'version|V'] }, subcommands: { ssh: { runs: [{ sshLine: 0 }] } }, runs: TERMINAL_RUNS },
   { names: ['pee'], runs: [{ shellEach: 0 }] },
   { names: ['mispipe'], runs: [{ shellEach: 0 }] },
   { names: ['devbox', 'tox', 'hatch', 'nox'], subcommands: { run: { runs: [{ argv: 0, afterDashDash: true }] }, exec: { runs: [{ argv: 0, afterDashDash: true }] } }, runs: [{ nothing: true }] },

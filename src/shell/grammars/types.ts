@@ -40,6 +40,13 @@ export interface Run {
   readonly stopAtProgram?: true;
   /** With `argv`: when a `--` operand is present, the command starts after it (`mise x node@20 -- node`). */
   readonly afterDashDash?: true;
+  /** With `shellOperands`: only the operands after `--`, none without one (`vagrant ssh NAME -- CMD`). */
+  readonly onlyAfterDashDash?: true;
+  /**
+   * The words after the subcommand, past this many, are ssh's own command line, judged as `ssh …`
+   * (other ssh clients that take it as it is: `kitty +kitten ssh`, `wezterm ssh`).
+   */
+  readonly sshLine?: number;
   /** A string a shell runs: the values of these options… */
   readonly shellOption?: readonly string[];
   /** With `shellOption`: only values that start with this, which is cut off (`exec=` of tar's checkpoint action). */
