@@ -55,7 +55,7 @@ export function judge(input: string, invocations: readonly Invocation[], j: Judg
   const findings: Finding[] = [];
   const seen = new Set<string>();
   for (const [i, inv] of invocations.entries()) {
-    const view = new View(inv, j.match, () => invocations.slice(0, i));
+    const view = new View(inv, j.match, () => invocations.slice(0, i), input);
     const rule = j.index.first(view);
     if (!rule) continue;
     const f = finding(input, inv, view, rule, j.values);

@@ -8,6 +8,8 @@
 import { optionIs, type Option, type Scan } from '../shell/getopt.js';
 import type { Invocation } from '../shell/invocation.js';
 import { LOCAL_KUBE_CONTEXTS } from '../shell/grammars/readers.js';
+import { CONTEXT_ENV } from '../shell/grammars/kube.js';
+import { switchedContext } from './kube-context.js';
 import { localForwards } from '../shell/programs/ssh.js';
 
 /** Options that pick the cluster, the user or the kubeconfig, per program (beside the context). */
@@ -16,6 +18,7 @@ const ELSEWHERE: Readonly<Record<string, readonly string[]>> = {
   oc: ['--cluster', '--user', '--server', '--kubeconfig'],
   'kubectl.exe': ['--cluster', '--user', '--server', '--kubeconfig'],
   kubecolor: ['--cluster', '--user', '--server', '--kubeconfig'],
+  'kubectl-argo-rollouts': ['--cluster', '--user', '--server', '--kubeconfig'],
   helm: ['--kube-apiserver', '--kubeconfig'],
   flux: ['--cluster', '--user', '--server', '--kubeconfig'],
   skaffold: ['--kubeconfig'],
@@ -30,9 +33,18 @@ export function localName(name: string | null | undefined, managed: readonly str
   return typeof name === 'string' && LOCAL_KUBE_CONTEXTS.test(name) && !(managed?.includes(name) ?? false);
 }
 
-/** An API server on this machine (kind and k3d publish theirs on 127.0.0.1). */
+/**
+ * An API server on this machine (kind and k3d publish theirs on 127.0.0.1): the URL's host as a URL
+ * parser reads it (`127.1`, `[0:0:0:0:0:0:0:1]`, an IPv4-mapped `[::ffff:127.0.0.1]`), never the
+ * user part (`https://127.0.0.1@10.0.0.1`). An IPv4-mapped address is that IPv4 host (RFC 4291
+ * 2.5.5.2): `[::ffff:10.0.0.1]` is 10.0.0.1.
+ */
 export function loopback(url: string | null | undefined): boolean {
-  return typeof url === 'string' && /^(?:https?:\/\/)?(?:localhost|127(?:\.\d{1,3}){3}|\[::1\])(?::\d+)?(?:\/|$)/i.test(url);
+  if (typeof url !== 'string' || url.includes('\u0000')) return false;
+  if (/^[a-z][a-z0-9+.-]*:\/\//i.test(url) && !/^https?:\/\//i.test(url)) return false;
+  let host: string;
+  try { host = new URL(/^https?:\/\//i.test(url) ? url : `https://${url}`).hostname; } catch { return false; }
+  return host === 'localhost' || /^127(?:\.\d{1,3}){3}$/.test(host) || host === '[::1]' || /^\[::ffff:7f[0-9a-f]{2}:[0-9a-f]{1,4}\]$/.test(host);
 }
 
 /** The port of a URL (the scheme's default when none is written). */
@@ -50,68 +62,44 @@ function forwardedPorts(earlier: readonly Invocation[]): Set<string> {
  * Does this option leave the command on the local cluster? A cluster or user named like a local
  * one, a server on loopback (unless the text forwards that port through ssh to another machine).
  */
-function staysLocal(o: Option, managed: readonly string[] | undefined, forwarded: ReadonlySet<string> = new Set()): boolean {
+function staysLocal(o: Option, managed: readonly string[] | undefined, forwarded: ReadonlySet<string> = new Set(), inv?: Invocation): boolean {
   if (optionIs(o, ['--cluster', '--user'])) return localName(o.value, managed);
   if (optionIs(o, ['--server', '--kube-apiserver'])) return loopback(o.value) && !forwarded.has(portOf(o.value!));
+  if (optionIs(o, ['--kubeconfig']) && inv !== undefined) return kindKubeconfig(inv, o);
   return false;
+}
+
+/** kind's own kubeconfig of one of its clusters, whose server is on loopback: `<(kind get kubeconfig [--name N])`. */
+const KIND_KUBECONFIG = /^<\(\s*kind\s+get\s+kubeconfig(?:\s+(?:--name[= ]\s*|-n\s+)[A-Za-z0-9._-]+)?\s*\)$/;
+
+/** `--kubeconfig=<(kind get kubeconfig …)` or `--kubeconfig <(…)`, the text of the option's word (or the next). */
+function kindKubeconfig(inv: Invocation, o: Option): boolean {
+  const word = inv.argv[o.index + 1]?.text;
+  if (word === undefined || !word.startsWith('--kubeconfig')) return false;
+  const value = word.startsWith('--kubeconfig=') ? word.slice('--kubeconfig='.length) : inv.argv[o.index + 2]?.text;
+  return value !== undefined && KIND_KUBECONFIG.test(value);
 }
 
 /**
  * The `kube-local` fact: a local-looking context, and nothing in the command that points at another
  * cluster. helmfile is never local: its releases and environments set their own kubeContext.
  */
-export function kubeLocal(inv: Invocation, managed: readonly string[] | undefined, earlier: readonly Invocation[] = []): boolean {
+export function kubeLocal(inv: Invocation, managed: readonly string[] | undefined, earlier: readonly Invocation[] = [], input?: string): boolean {
   const scan = inv.scan;
   if (!scan || inv.program === 'helmfile') return false;
   const ctx = scan.options.filter((o) => o.name === '--context' || o.name === '--kube-context').pop();
-  // No context given: the current one, which the same text may have just made a local cluster's.
-  const name = ctx === undefined ? switchedContext(inv, earlier) : ctx.value;
+  const variable = CONTEXT_ENV[inv.program ?? ''];
+  // No context given: the one a variable names, else the current one, which the same text may have just made a local cluster's.
+  const name = ctx !== undefined ? ctx.value
+    : variable !== undefined && inv.env.has(variable) ? inv.env.get(variable) ?? null
+      : switchedContext(inv, earlier, input);
   if (!localName(name, managed)) return false;
   const elsewhere = ELSEWHERE[inv.program ?? ''] ?? ANY_ELSEWHERE;
   const forwarded = forwardedPorts(earlier);
-  if (scan.options.some((o) => optionIs(o, elsewhere) && !staysLocal(o, managed, forwarded))) return false;
+  if (scan.options.some((o) => optionIs(o, elsewhere) && !staysLocal(o, managed, forwarded, inv))) return false;
   // argocd talks to the Argo CD API server of its config; only --core (or --port-forward) reaches the context's cluster.
   if (inv.program === 'argocd' && !scan.options.some((o) => optionIs(o, ['--core', '--port-forward']))) return false;
   return !ELSEWHERE_ENV.some((v) => inv.env.has(v));
-}
-
-/** The value of `--name`/`-n` style options in plain words (`--name x`, `--name=x`); undefined when absent. */
-function wordOption(words: readonly (string | null)[], names: readonly string[]): string | null | undefined {
-  for (let i = 0; i < words.length; i++) {
-    const w = words[i];
-    if (w === null || w === undefined) continue;
-    for (const n of names) {
-      if (w === n) return words[i + 1] ?? null;
-      if (n.startsWith('--') && w.startsWith(`${n}=`)) return w.slice(n.length + 1);
-    }
-  }
-  return undefined;
-}
-
-/** The context a command makes current: kubectl config use-context, kubectx, kind/k3d/minikube creating a cluster. */
-function contextSwitch(e: Invocation): string | null | undefined {
-  const w = e.argv.slice(1).map((x) => x.value);
-  const ops = w.filter((x) => x === null || !x.startsWith('-'));
-  if (wordOption(w, ['--kubeconfig']) !== undefined) return undefined;
-  switch (e.program) {
-    case 'kubectl': case 'oc': return ops[0] === 'config' && ops[1] === 'use-context' ? ops[2] ?? null : undefined;
-    case 'kubectx': return ops.length === 1 && !w.some((x) => x?.startsWith('-')) ? (ops[0] === null || ops[0]!.includes('=') ? undefined : ops[0]) : undefined;
-    case 'kind': return ops[0] === 'create' && ops[1] === 'cluster' ? `kind-${wordOption(w, ['--name', '-n']) ?? 'kind'}` : undefined;
-    case 'k3d': return ops[0] === 'cluster' && ops[1] === 'create' ? `k3d-${ops[2] ?? 'k3s-default'}` : undefined;
-    case 'minikube': return ops[0] === 'start' ? wordOption(w, ['--profile', '-p']) ?? 'minikube' : undefined;
-    default: return undefined;
-  }
-}
-
-/** The context the text made current before `inv` on the same machine; undefined when it made none. */
-function switchedContext(inv: Invocation, earlier: readonly Invocation[]): string | null | undefined {
-  for (let i = earlier.length - 1; i >= 0; i--) {
-    const e = earlier[i]!;
-    if (e.target.kind !== inv.target.kind) continue;
-    const c = contextSwitch(e);
-    if (c !== undefined) return c;
-  }
-  return undefined;
 }
 
 /** Annotations that only ask the GitOps engine to reconcile what git says (FACTS: the documented nudges). */
@@ -139,7 +127,7 @@ const CLOUD_ALIASES: Readonly<Record<string, { path: readonly string[]; options:
  * makes a name taken for a local cluster reach another.
  */
 function otherRetarget(inv: Invocation, managed: readonly string[] | undefined): boolean | undefined {
-  if (inv.program === 'kubectx') {
+  if (inv.program === 'kubectx' || inv.program === 'kubectl-ctx') {
     const words = inv.argv.slice(1).map((w) => w.value);
     return words.some((w) => w === null || (w.includes('=') && localName(w.slice(0, w.indexOf('=')), managed)));
   }

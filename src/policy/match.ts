@@ -48,8 +48,8 @@ export class View {
   private pathCache?: string[];
   private factCache?: Map<Fact, boolean>;
 
-  /** `earlier`: the invocations before this one in the same text (what it checked out, which pull request it opened). */
-  constructor(readonly inv: Invocation, readonly ctx: MatchContext, private readonly earlier: () => readonly Invocation[] = () => []) {}
+  /** `earlier`: the invocations before this one in the same text (what it checked out, which pull request it opened); `input`: that text. */
+  constructor(readonly inv: Invocation, readonly ctx: MatchContext, private readonly earlier: () => readonly Invocation[] = () => [], private readonly input?: string) {}
 
   /** The promoted branches (`promoteFrom`) this command moves on a remote. */
   promotedUpdates(): string[] {
@@ -153,7 +153,7 @@ export class View {
         return d !== undefined && (d.value === undefined || d.value === 'client' || d.value === 'server' || d.value === 'true');
       }
       // A context an environment deploys through is managed, whatever it is called.
-      case 'kube-local': return kubeLocal(this.inv, this.ctx.kubeContexts, this.earlier());
+      case 'kube-local': return kubeLocal(this.inv, this.ctx.kubeContexts, this.earlier(), this.input);
       case 'reconcile-nudge': return reconcileNudge(this.inv);
       case 'kube-config-retarget': return kubeConfigRetarget(this.inv, this.ctx.kubeContexts);
       case 'engine-swarm-credentials': return swarmCredentialsRequest(this.inv);

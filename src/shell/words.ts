@@ -176,6 +176,7 @@ export const COMPUTED = '\u0000';
  */
 export function argOf(w: Word): string | null {
   if (w.value !== null) return w.value;
-  const m = /^(--?[A-Za-z0-9][A-Za-z0-9-]*=?)(?=["'$`])/.exec(w.text);
+  // `--kubeconfig=<(…)`: bash expands a process substitution inside a word too.
+  const m = /^(--?[A-Za-z0-9][A-Za-z0-9-]*=?)(?=["'$`]|[<>]\()/.exec(w.text);
   return m ? m[1]! + COMPUTED : null;
 }

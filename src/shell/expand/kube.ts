@@ -3,15 +3,29 @@
 // commands it is (grammars/kube.ts): programs named by options or variables, and programs named in
 // the files they read (kube-files.ts). A program gets its words as the tool passes them.
 import { getopt, optionIs, valuesOf, type Scan } from '../getopt.js';
-import { GRAMMAR_OF, HELM_SUBCOMMANDS, KUBE_TOOLS, KUBECTL_SUBCOMMANDS, KUSTOMIZE_EXEC_OPTIONS, type KubeTool } from '../grammars/kube.js';
+import { GRAMMAR_OF, HELM_SUBCOMMANDS, KNOWN_KUBECTL_PLUGINS, KUBE_TOOLS, KUBECTL_SUBCOMMANDS, KUSTOMIZE_EXEC_OPTIONS, type KubeTool } from '../grammars/kube.js';
 import { READERS } from '../grammars/readers.js';
-import { argOf, type Word } from '../words.js';
+import { globFiles } from '../files.js';
+import { argOf, hasUnquotedGlob, type Word } from '../words.js';
 import type { Scope } from './driver.js';
 import { helmPlugin, helmPluginRun, helmfileFiles, kubeconfigExec, runProgram, skaffoldFiles } from './kube-files.js';
 import { pathOf } from './path-lookup.js';
 
 /** Every program this family reads (for the fast path: all are named by the rules too). */
 export const KUBE_PROGRAMS: readonly string[] = Object.keys(KUBE_TOOLS);
+
+/** A word of unquoted text with glob characters and nothing the shell expands otherwise. */
+const PLAIN_GLOB = /^[A-Za-z0-9_@%+=:,./\[\]*?!^-]+$/;
+
+/**
+ * A word as the tool gets it: a glob that matches no file stays as written (bash), so
+ * `--server=https://[::1]:6443` is that server; one that may match is computed.
+ */
+function kubeArg(scope: Scope, w: Word): string | null {
+  if (w.value !== null || !scope.local || scope.cwd === null || !PLAIN_GLOB.test(w.text) || !hasUnquotedGlob(w.text)) return argOf(w);
+  const hits = globFiles(scope.files, scope.cwd, w.text);
+  return hits !== null && hits.length === 0 ? w.text : argOf(w);
+}
 
 /** Leading operands: the subcommand path. */
 function leadingOf(scan: Scan): (string | null)[] {
@@ -27,13 +41,13 @@ export function kubeFamily(scope: Scope, name: string, args: readonly Word[]): b
   const tool = KUBE_TOOLS[name];
   if (!tool) return false;
   const grammar = READERS[name] ?? READERS[GRAMMAR_OF[name] ?? ''];
-  const scan = getopt(args.map(argOf), grammar ?? {});
+  const scan = getopt(args.map((w) => kubeArg(scope, w)), grammar ?? {});
   scope.emit(scope.argv, name, { scan });
   const path = leadingOf(scan);
   optionPrograms(scope, tool, scan, path);
   envPrograms(scope, tool, path);
   configSet(scope, name, path);
-  if (tool.plugins === 'path') kubectlPlugin(scope, name, path);
+  if (tool.plugins === 'path') kubectlPlugin(scope, name, scan, args);
   if (tool.plugins === 'helm' && scope.local && typeof path[0] === 'string' && !HELM_SUBCOMMANDS.has(path[0])) helmPluginRun(scope, path[0], path.slice(1));
   if ((name === 'kustomize' || (path[0] === 'kustomize' && GRAMMAR_OF[name] !== undefined) || (path[0] === 'kustomize' && name === 'kubectl'))
     && scan.options.some((o) => optionIs(o, KUSTOMIZE_EXEC_OPTIONS))) {
@@ -71,15 +85,24 @@ function envPrograms(scope: Scope, tool: KubeTool, path: readonly (string | null
   }
 }
 
-/** `kubectl foo bar`: the longest plugin found on PATH (`kubectl-foo-bar`, a dash in a word as `_`) runs with the rest as arguments. */
-function kubectlPlugin(scope: Scope, name: string, path: readonly (string | null)[]): void {
-  const words = path.filter((w): w is string => w !== null);
+/**
+ * `kubectl foo bar`: the longest plugin found on PATH (`kubectl-foo-bar`, a dash in a word as `_`) runs
+ * with the other words (options too: kubectl passes them on); else a plugin the rules know
+ * (`kubectl argo rollouts` → kubectl-argo-rollouts), else `kubectl-foo`.
+ */
+function kubectlPlugin(scope: Scope, name: string, scan: Scan, args: readonly Word[]): void {
+  // kubectl refuses options before a plugin's name; read them as its words all the same (fail closed).
+  const words: string[] = [];
+  const at: number[] = [];
+  for (const o of scan.operands) { if (o.value === null) break; words.push(o.value); at.push(o.index); }
   if (words.length === 0 || KUBECTL_SUBCOMMANDS.has(words[0]!) || !/^[A-Za-z0-9_.-]+$/.test(words[0]!)) return;
   const plugin = (n: number): string => `kubectl-${words.slice(0, n).map((w) => w.replace(/-/g, '_')).join('-')}`;
+  const rest = (n: number): (string | null)[] => { const name = new Set(at.slice(0, n)); return args.filter((_, i) => !name.has(i)).map(argOf); };
   for (let n = Math.min(words.length, 8); n >= 1; n--) {
     const found = scope.local ? pathOf(scope, plugin(n)) : null;
-    if (found === null && n > 1) continue;
-    runProgram(scope, found ?? plugin(1), words.slice(n), `${name} plugin ${words.slice(0, n).join(' ')}`);
+    const known = KNOWN_KUBECTL_PLUGINS[words.slice(0, n).join(' ')];
+    if (found === null && known === undefined && n > 1) continue;
+    runProgram(scope, found ?? known ?? plugin(1), rest(n), `${name} plugin ${words.slice(0, n).join(' ')}`);
     return;
   }
 }

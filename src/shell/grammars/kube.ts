@@ -80,6 +80,7 @@ export const KUBE_TOOLS: Readonly<Record<string, KubeTool>> = {
   oc: KUBECTL,
   'kubectl.exe': KUBECTL,
   kubecolor: KUBECTL,
+  'kubectl-argo-rollouts': { kubeconfig: { options: ['--kubeconfig'], env: 'KUBECONFIG' } },
   helm: {
     programs: [{ options: ['--post-renderer'], args: ['--post-renderer-args'], label: 'helm --post-renderer' }],
     kubeconfig: { options: ['--kubeconfig'], env: 'KUBECONFIG' },
@@ -105,7 +106,25 @@ export const KUBE_TOOLS: Readonly<Record<string, KubeTool>> = {
 };
 
 /** Programs that read kubectl's options (readers.ts has kubectl's grammar). */
-export const GRAMMAR_OF: Readonly<Record<string, string>> = { oc: 'kubectl', 'kubectl.exe': 'kubectl', kubecolor: 'kubectl' };
+export const GRAMMAR_OF: Readonly<Record<string, string>> = { oc: 'kubectl', 'kubectl.exe': 'kubectl', kubecolor: 'kubectl', 'kubectl-argo-rollouts': 'kubectl' };
+
+/**
+ * kubectl plugins the rules know, by the words that name them (krew's names): `kubectl argo rollouts …`
+ * runs kubectl-argo-rollouts (Argo Rollouts' own CLI), `kubectl ctx`/`kubectl ns` are kubectx and
+ * kubens installed as plugins (the same programs). When none is found on PATH, the known one runs
+ * (judged by its own rules), not a `kubectl-argo` nobody installed.
+ */
+export const KNOWN_KUBECTL_PLUGINS: Readonly<Record<string, string>> = {
+  'argo rollouts': 'kubectl-argo-rollouts',
+  ctx: 'kubectx',
+  ns: 'kubens',
+};
+
+/**
+ * Variables that name the context when no option does (helm(1): HELM_KUBECONTEXT is --kube-context;
+ * skaffold reads every flag from SKAFFOLD_<FLAG>).
+ */
+export const CONTEXT_ENV: Readonly<Record<string, string>> = { helm: 'HELM_KUBECONTEXT', skaffold: 'SKAFFOLD_KUBE_CONTEXT' };
 
 /** Options of kustomize (and `kubectl kustomize`) that run programs the kustomization names, which are not read: asked. */
 export const KUSTOMIZE_EXEC_OPTIONS: readonly string[] = ['--enable-exec'];
