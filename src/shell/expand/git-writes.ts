@@ -19,6 +19,25 @@ const PATHSPEC_GRAMMAR: Readonly<Record<string, OptionGrammar>> = {
   restore: { short: 's:SWpqU:', long: ['source=|s', 'staged|S', 'worktree|W', 'ours', 'theirs', 'merge|m', 'conflict=', 'patch|p', 'quiet|q', 'overlay', 'no-overlay', 'pathspec-from-file=', 'recurse-submodules=?', 'ignore-unmerged'], permute: true },
 };
 
+/** The diff options' `--output=FILE` (git-diff(1)): every subcommand that takes diff options. */
+const DIFF_OUTPUT: OptionGrammar = { long: ['output=', 'output-indicator-new=', 'output-indicator-old=', 'output-indicator-context=', 'output-directory=|o'], permute: true, abbreviate: true };
+
+/**
+ * Subcommands that write a file (or into a directory) an option names: the diff family's --output,
+ * format-patch -o DIR, archive -o FILE, bundle's file, fast-export's marks, bugreport and diagnose -o DIR.
+ */
+const OUTPUT_FILES: Readonly<Record<string, { readonly grammar: OptionGrammar; readonly options: readonly string[]; readonly operand?: { readonly after: string } }>> = {
+  ...Object.fromEntries(['diff', 'show', 'log', 'whatchanged', 'diff-tree', 'diff-index', 'diff-files', 'range-diff', 'stash']
+    .map((sub) => [sub, { grammar: DIFF_OUTPUT, options: ['--output'] }])),
+  'format-patch': { grammar: DIFF_OUTPUT, options: ['--output', '--output-directory'] },
+  archive: { grammar: { short: 'lvo:', long: ['output=|o', 'format=', 'prefix=', 'remote=', 'exec=', 'add-file=', 'add-virtual-file=', 'worktree-attributes', 'list|l', 'verbose|v', 'mtime='], permute: true, abbreviate: true }, options: ['-o'] },
+  bundle: { grammar: { short: 'q', long: ['quiet|q', 'progress', 'all-progress', 'version='], permute: true }, options: [], operand: { after: 'create' } },
+  'fast-export': { grammar: { long: ['export-marks=', 'import-marks=', 'import-marks-if-exists='], permute: true, abbreviate: true }, options: ['--export-marks'] },
+  'fast-import': { grammar: { long: ['export-marks=', 'import-marks=', 'import-marks-if-exists='], permute: true, abbreviate: true }, options: ['--export-marks'] },
+  bugreport: { grammar: { short: 'o:s:', long: ['output-directory=|o', 'suffix=|s', 'diagnose=?', 'no-diagnose'], permute: true, abbreviate: true }, options: ['-o'] },
+  diagnose: { grammar: { short: 'o:s:', long: ['output-directory=|o', 'suffix=|s', 'mode='], permute: true, abbreviate: true }, options: ['-o'] },
+};
+
 /** Trace variables that write to the file they name when it is an absolute path (git(1)). */
 const TRACE_VARS = /^GIT_TRACE(?:_[A-Z_]+|2(?:_[A-Z_]+)?)?$/;
 
@@ -35,6 +54,18 @@ export function gitWrites(words: readonly Word[], git: GitCommand, env: Readonly
   if (grammar) out.push(...pathspecs(sub, git.args, grammar).map((p) => (p === null ? null : at(tree ? join(tree, p) : p))));
   if (sub === 'clone' || sub === 'init') out.push(...newRepository(sub, git.args, at));
   if (sub === 'remote') out.push(...mirrorRemote(git.args, at));
+  out.push(...outputFiles(sub, git.args, at));
+  return out;
+}
+
+/** The files a subcommand's output options (OUTPUT_FILES) name. */
+function outputFiles(sub: string, args: readonly Arg[], at: (p: string) => string | null): (string | null)[] {
+  const spec = OUTPUT_FILES[sub];
+  if (!spec) return [];
+  const scan = getopt(args, spec.grammar);
+  const out = scan.options.filter((o) => optionIs(o, spec.options) && o.value !== undefined && o.value !== '-').map((o) => (o.value === null ? null : at(o.value!)));
+  const ops = scan.operands;
+  if (spec.operand && ops[0]?.value === spec.operand.after && ops[1] !== undefined && ops[1].value !== '-') out.push(ops[1].value === null ? null : at(ops[1].value));
   return out;
 }
 

@@ -7,6 +7,7 @@ import { getopt, optionIs, valueOf, type Scan } from '../getopt.js';
 import { argOf, quoteWord, type Word } from '../words.js';
 import type { Scope } from './driver.js';
 import { scanCodeFile } from './interpreters.js';
+import { omitsGuard } from './package-omit.js';
 import { INSTALL_LIFECYCLE, NPM_LIFECYCLE, npmCommand } from '../grammars/npm.js';
 const PACKAGE_TOOLS = new Set(['npm', 'pnpm', 'yarn', 'bun']);
 /** Every program this family reads, for the fast path (expand/names.ts; a version suffix is allowed there: pip3.12). */
@@ -23,6 +24,7 @@ const NOT_SCRIPTS = new Set(['install', 'add', 'remove', 'exec', 'dlx', 'x', 'cr
 /** `npm run X`, `npm test`, `yarn X`, `pnpm X`, `bun run X`: the scripts package.json gives for X. */
 export function packageScripts(scope: Scope, name: string, args: readonly Word[]): boolean {
   if (!PACKAGE_TOOLS.has(name) || !scope.local) return false;
+  omitsGuard(scope, name, args);
   // npm takes its options anywhere before `--`.
   const scan = getopt(args.map(argOf), { long: ['prefix=', 'workspace=', 'workspaces', 'include-workspace-root', 'ignore-scripts', 'script-shell=', 'node-options=', 'dir=', 'filter=', 'cwd=', 'silent', 'if-present', 'recursive', 'registry=', 'tag=', 'cache=', 'userconfig=', 'globalconfig=', 'omit=', 'include=', 'install-strategy=', 'loglevel=', 'network-timeout=', 'modules-folder=', 'global|g', 'filter=|F'], short: 'w:C:rsgF:', permute: true });
   const words = scan.operands.map((o) => o.value);

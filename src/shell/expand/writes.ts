@@ -24,8 +24,9 @@ export type Written = Map<string, string | null>;
 const RUNS_LATER = [/\/\.(bashrc|bash_profile|bash_login|profile|zshrc|zprofile|zshenv|zlogin|kshrc|mkshrc|envrc|bash_logout)$/,
   /\/\.husky\/[^/]+$/, /\/\.git\/hooks\/[^/]+$/, /\/\.config\/fish\/config\.fish$/, /\/\.envrc$/, /\/\.direnv\//];
 
-/** Programs whose write spec (grammars/writes.ts) changes a file's content where it is. */
-const IN_PLACE: ReadonlySet<string> = new Set(['sed', 'perl', 'ruby', 'truncate', 'shred', 'dd', 'patch', 'ed', 'vim', 'vi', 'nvim', 'nano', 'emacs']);
+/** Programs whose write spec (grammars/writes.ts) changes a file's content where it is, or writes one it names. */
+const IN_PLACE: ReadonlySet<string> = new Set(['sed', 'perl', 'ruby', 'truncate', 'shred', 'dd', 'patch', 'ed', 'red', 'vim', 'vi', 'nvim', 'ex',
+  'nano', 'emacs', 'yq', 'dasel', 'crudini', 'sd', 'gawk', 'awk', 'sponge', 'dos2unix', 'unix2dos', 'sort', 'uniq', 'xxd', 'iconv', 'openssl']);
 
 /**
  * The paths written, each with the path a link made earlier in the text leads to when the write goes

@@ -1,7 +1,7 @@
 // The files a command writes, removes or changes, as absolute paths: output redirections, and the
 // operands the program's write spec names (grammars/writes.ts), plus git's own config and index.
-import { isAbsolute, join, resolve } from 'node:path';
-import { getopt, optionIs } from '../getopt.js';
+import { basename, isAbsolute, join, resolve } from 'node:path';
+import { getopt, optionIs, type Scan } from '../getopt.js';
 import { GIT_COMMAND_KEYS } from '../grammars/git.js';
 import { HOOK_WRITER_HELP, HOOK_WRITERS, WRITES } from '../grammars/writes.js';
 
@@ -88,18 +88,48 @@ export function writtenPaths(program: string, words: readonly Word[], redirects:
   // The project's own install lifecycle (`"prepare": "husky"`) installs its hooks on every
   // `npm install`/`npm ci`: that is the setup a person committed, not the agent's decision.
   if (!inInstallLifecycle(context.via ?? [])) out.push(...hookInstallerWrites(program, words, cwd));
+  out.push(...specWrites(program, words, cwd));
+  return out;
+}
+
+/** Does the scan hold one of these options (`-i=inplace`: with a value that loads that name, or a computed one)? */
+function given(scan: Scan, names: readonly string[]): boolean {
+  return names.some((n) => {
+    const eq = n.indexOf('=', 1);
+    const name = eq < 0 ? n : n.slice(0, eq);
+    return scan.options.some((o) => optionIs(o, [name])
+      && (eq < 0 || o.value === null || (o.value !== undefined && basename(o.value).replace(/\.[^.]*$/, '') === n.slice(eq + 1))));
+  });
+}
+
+/** The files a program's write spec (grammars/writes.ts) says it writes. */
+function specWrites(program: string, words: readonly Word[], cwd: string | null): (string | null)[] {
   const spec = WRITES[program];
-  if (!spec) return out;
+  if (!spec) return [];
+  const out: (string | null)[] = [];
+  const at = (v: string | null): string | null => (v === null ? null : abs(v, cwd));
   const scan = getopt(words.slice(1).map(argOf), spec.options ?? {});
-  if (spec.when && !scan.options.some((o) => optionIs(o, spec.when!))) return out;
+  for (const f of spec.files ?? []) {
+    const [name, when] = typeof f === 'string' ? [f, undefined] : [f.option, f.when];
+    if (when !== undefined && !given(scan, when)) continue;
+    for (const o of scan.options) if (optionIs(o, [name]) && o.value !== undefined && o.value !== '-') out.push(at(o.value));
+  }
+  if (spec.when && !given(scan, spec.when)) return out;
+  if (spec.unless && given(scan, spec.unless)) return out;
   let ops = scan.operands;
+  if (spec.subcommands) {
+    const sub = ops[0]?.value;
+    if (sub !== null && (sub === undefined || !spec.subcommands.includes(sub))) return out;
+    ops = ops.slice(1);
+  }
   // `chmod -x FILE`: a mode that looks like an option is still the mode; every operand is a file.
   if (program === 'chmod' && words.slice(1).some((w) => /^-[ugoa]*[rwxXst]+$/.test(w.value ?? ''))) ops = [{ value: '', index: -1 }, ...ops];
-  if (spec.scriptUnless && !scan.options.some((o) => optionIs(o, spec.scriptUnless!))) ops = ops.slice(1);
-  const chosen = spec.operands === 'all' ? ops : spec.operands === 'from1' ? ops.slice(1)
-    : spec.operands === 'last' ? (scan.options.some((o) => optionIs(o, spec.pathOptions ?? [])) ? [] : ops.slice(-1)) : [];
-  for (const o of chosen) out.push(o.value === null ? null : abs(o.value, cwd));
-  for (const o of scan.options) if (spec.pathOptions && optionIs(o, spec.pathOptions) && o.value !== undefined) out.push(o.value === null ? null : abs(o.value, cwd));
+  if (spec.scriptUnless && !given(scan, spec.scriptUnless)) ops = ops.slice(1);
+  const targeted = scan.options.some((o) => optionIs(o, spec.pathOptions ?? []));
+  const chosen = { all: ops, from1: ops.slice(1), from2: ops.slice(2), first: ops.slice(0, 1), second: ops.slice(1, 2), none: [],
+    last: targeted ? [] : ops.slice(-1) }[spec.operands];
+  for (const o of chosen) out.push(at(o.value));
+  for (const o of scan.options) if (spec.pathOptions && optionIs(o, spec.pathOptions) && o.value !== undefined) out.push(at(o.value));
   if (spec.into) {
     const dirs = scan.options.filter((o) => optionIs(o, spec.into!));
     if (dirs.length === 0) out.push(cwd);

@@ -19,6 +19,14 @@ const node: OptionGrammar = {
     'test-name-pattern=', 'test-skip-pattern=', 'test-concurrency=', 'test-timeout=', 'test-shard=', 'watch-path='],
 };
 
+/** awk's options as gawk reads them (-i FILE includes a library: `-i inplace` edits the files in place). */
+export const AWK: OptionGrammar = {
+  short: 'bcCghMnNOPrsStVyF:f:v:e:E:i:l:d::D::L::o::p::',
+  long: ['file=|f', 'source=|e', 'field-separator=|F', 'assign=|v', 'exec=|E', 'include=|i', 'load=|l', 'sandbox|S', 'posix|P', 'traditional|c',
+    'version|V', 'help|h', 'dump-variables=?|d', 'debug=?|D', 'lint=?|L', 'pretty-print=?|o', 'profile=?|p'],
+  permute: true,
+};
+
 /** pytest's options that take a value (pytest --help). */
 export const PYTEST: OptionGrammar = {
   short: 'k:m:p:c:o:n:r:W:x',
@@ -187,7 +195,7 @@ export const INTERPRETERS: readonly Runner[] = [
   { names: ['tclsh', 'wish'], runs: [{ minOperands: 1, code: 'tcl', codeFile: 0 }, { code: 'tcl', codeStdin: true }] },
   {
     names: ['awk', 'gawk', 'mawk', 'nawk', 'busybox-awk'],
-    options: { short: 'bcCdDghiLMnNOpPrsStVyF:f:v:e:E:l:o::', long: ['file=|f', 'source=|e', 'field-separator=|F', 'assign=|v', 'exec=|E', 'include=|i', 'load=|l', 'sandbox|S', 'posix|P', 'traditional|c', 'version|V', 'help|h'], permute: true },
+    options: AWK,
     runs: [
       { when: ['-f', '-E'], code: 'awk', codeFileOption: ['-f', '-E'], also: true },
       { when: ['-e'], code: 'awk', codeOption: ['-e'] },
@@ -258,7 +266,8 @@ export const TAR: OptionGrammar = {
     'file=|f', 'directory=|C', 'files-from=|T', 'force-local', 'multi-volume|M', 'rmt-command=', 'exclude-from=|X', 'exclude=', 'transform=', 'xform=', 'checkpoint=?',
     'create|c', 'extract|x', 'get', 'list|t', 'append|r', 'update|u', 'gzip|z', 'bzip2|j', 'xz|J', 'zstd', 'verbose|v',
     'owner=', 'group=', 'mode=', 'mtime=', 'format=|H', 'label=|V', 'blocking-factor=|b', 'strip-components=',
-    'wildcards', 'overwrite', 'keep-old-files|k', 'auto-compress|a', 'to-stdout|O', 'force-local', 'one-file-system'],
+    'wildcards', 'overwrite', 'keep-old-files|k', 'auto-compress|a', 'to-stdout|O', 'force-local', 'one-file-system',
+    'index-file=', 'delete', 'catenate|A', 'concatenate|A'],
   permute: true, abbreviate: true, oldStyle: true,
 };
 

@@ -219,7 +219,9 @@ export const RUNNERS: readonly Runner[] = [
   {
     names: ['strace'],
     options: { short: 'AcCdDfFhiknqrtTvVwxyzZa:b:e:E:I:o:O:p:P:s:S:u:U:X:', long: ['output=|o', 'attach=|p', 'trace=', 'signal=', 'status=', 'env=|E', 'user=|u', 'follow-forks|f', 'summary-only|c', 'help|h', 'version|V'] },
-    runs: [{ when: ['-p'], nothing: true }, { argv: 0 }],
+    // strace(1): an -o filename starting with '|' or '!' is a command the output is piped to.
+    runs: [{ when: ['-o'], shellOption: ['-o'], valuePrefix: '|', also: true }, { when: ['-o'], shellOption: ['-o'], valuePrefix: '!', also: true },
+      { when: ['-p'], nothing: true }, { argv: 0 }],
   },
   { names: ['ltrace'], options: { short: 'bcCfhiLrStTVa:A:D:e:F:l:n:o:p:s:u:w:x:', long: ['output=|o', 'help|h', 'version|V'] }, runs: [{ when: ['-p'], nothing: true }, { argv: 0 }] },
   { names: ['valgrind'], options: { long: ['tool=', 'log-file=', 'leak-check=', 'trace-children=', 'quiet', 'verbose', 'help', 'version'], abbreviate: false }, runs: ARGV },

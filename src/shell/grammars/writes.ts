@@ -1,17 +1,33 @@
 // Which operands of a command are files it writes, removes or changes (data; see
 // expand/written-paths.ts). Used for the guard's own files: a person changes those.
 import type { OptionGrammar } from '../getopt.js';
-import { TAR } from './interpreters.js';
+import { AWK, TAR } from './interpreters.js';
 import { READERS } from './readers.js';
 
 export interface WriteSpec {
   readonly options?: OptionGrammar;
-  /** Which operands are written: all, all but the first (a mode or owner first), or the last (a copy's destination). */
-  readonly operands: 'all' | 'from1' | 'last' | 'none';
+  /**
+   * Which operands are written: all, all but the first (a mode or owner first), the last (a copy's
+   * destination), the first (`crudini --set FILE …`), the second (`uniq IN OUT`, `xxd IN OUT`) or all
+   * from the third (`sd FIND REPLACE FILES`).
+   */
+  readonly operands: 'all' | 'from1' | 'last' | 'first' | 'second' | 'from2' | 'none';
   /** Options whose value is a written path (`cp -t DIR`, `--target-directory`). */
   readonly pathOptions?: readonly string[];
-  /** Only when one of these options is given (`sed -i`). */
+  /**
+   * Only when one of these options is given (`sed -i`); `-i=inplace` only when its value loads that
+   * name (gawk's `-i inplace`, `-i /usr/share/awk/inplace.awk`; a computed value counts).
+   */
   readonly when?: readonly string[];
+  /** Not when one of these options is given (`sd -p` only previews). */
+  readonly unless?: readonly string[];
+  /** Only when the first operand is one of these subcommands (`dasel put`); it is then no file. */
+  readonly subcommands?: readonly string[];
+  /**
+   * Options whose value is a file it writes whatever `when` and the operands say (`sort -o`,
+   * `rsync --log-file`, `strace -o`); with `when`, only beside one of those options (`tar -c -f FILE`).
+   */
+  readonly files?: readonly (string | { readonly option: string; readonly when: readonly string[] })[];
   /** `key=value` operands whose value is a written path (`dd of=FILE`). */
   readonly keyValue?: string;
   /** Extracts into the directories these options name, else into the working directory (`tar -x -C DIR`). */
@@ -26,6 +42,9 @@ export interface WriteSpec {
   readonly whole?: 'remove' | 'move' | 'link' | 'copy';
 }
 
+const VIM: OptionGrammar = { short: 'AbCdDeEhHlLmMnNoOpqrRsvVyZc:S:t:T:u:U:w:W:i:', long: ['cmd='], permute: true };
+/** tar's modes that write the archive `-f` names. */
+const TAR_FILES = ['--index-file', { option: '-f', when: ['-c', '-r', '-u', '-A', '--delete', '--catenate', '--concatenate'] }] as const;
 const CP: OptionGrammar = { short: 'abdfHiLlnPprRsTuvxZS:t:', long: ['target-directory=|t', 'suffix=|S', 'backup=?', 'no-target-directory|T', 'recursive|r', 'force|f', 'symbolic-link|s', 'link|l'], permute: true, abbreviate: true };
 
 export const WRITES: Readonly<Record<string, WriteSpec>> = {
@@ -34,7 +53,8 @@ export const WRITES: Readonly<Record<string, WriteSpec>> = {
   install: { options: { short: 'bCcDdpsvg:m:o:S:t:', long: ['target-directory=|t', 'mode=|m', 'owner=|o', 'group=|g', 'suffix=|S', 'directory|d'], permute: true, abbreviate: true }, operands: 'last', pathOptions: ['-t'], whole: 'copy' },
   ln: { options: CP, operands: 'last', pathOptions: ['-t'], whole: 'link' },
   mv: { options: CP, operands: 'all', pathOptions: ['-t'], whole: 'move' },
-  rsync: { options: { short: 'avrlptgoDzhPnu', long: ['delete', 'archive|a', 'recursive|r'], permute: true }, operands: 'last', whole: 'copy' },
+  // rsync --log-file and the batch files are written here whatever the destination.
+  rsync: { options: { short: 'avrlptgoDzhPnuce:f:T:B:M:', long: ['delete', 'archive|a', 'recursive|r', 'rsh=|e', 'rsync-path=', 'filter=|f', 'exclude=', 'include=', 'exclude-from=', 'include-from=', 'files-from=', 'temp-dir=|T', 'partial-dir=', 'backup-dir=', 'suffix=', 'chmod=', 'chown=', 'port=', 'password-file=', 'bwlimit=', 'log-file=', 'log-file-format=', 'out-format=', 'write-batch=', 'only-write-batch=', 'read-batch=', 'block-size=|B', 'remote-option=|M', 'compare-dest=', 'copy-dest=', 'link-dest=', 'timeout=', 'info=', 'debug='], permute: true }, operands: 'last', whole: 'copy', files: ['--log-file', '--write-batch', '--only-write-batch'] },
   rm: { options: { short: 'dfiIrRv', long: ['force|f', 'recursive|r', 'dir|d', 'interactive=?', 'one-file-system', 'no-preserve-root', 'preserve-root=?', 'verbose|v'], permute: true, abbreviate: true }, operands: 'all', whole: 'remove' },
   rmdir: { options: { short: 'pv', long: ['parents|p', 'ignore-fail-on-non-empty'], permute: true }, operands: 'all', whole: 'remove' },
   // Downloads: the files their output options name (`curl -o FILE`, `wget -O FILE`, header dumps, cookie jars, traces).
@@ -54,21 +74,47 @@ export const WRITES: Readonly<Record<string, WriteSpec>> = {
   perl: { options: { short: 'aflnpsStTuUvwWXcCd::D::e:E:F:i::I:m:M:V::x::' }, operands: 'all', when: ['-i'], scriptUnless: ['-e', '-E'] },
   ruby: { options: { short: 'acdhlnpsSvwy0::C:e:E:F:i::I:r:W::x::K:T::' }, operands: 'all', when: ['-i'], scriptUnless: ['-e'] },
   // An archive extracted into a directory writes there (what it holds is not known).
-  tar: { options: TAR, operands: 'none', when: ['-x', '--get'], into: ['-C'] },
-  gtar: { options: TAR, operands: 'none', when: ['-x', '--get'], into: ['-C'] },
-  bsdtar: { options: TAR, operands: 'none', when: ['-x', '--get'], into: ['-C'] },
+  tar: { options: TAR, operands: 'none', when: ['-x', '--get'], into: ['-C'], files: TAR_FILES },
+  gtar: { options: TAR, operands: 'none', when: ['-x', '--get'], into: ['-C'], files: TAR_FILES },
+  bsdtar: { options: TAR, operands: 'none', when: ['-x', '--get'], into: ['-C'], files: TAR_FILES },
   unzip: { options: { short: 'cflptTuvzbjnoqsUVWXaCKLMNd:x:P:I:O:', permute: true }, operands: 'none', into: ['-d'] },
   cpio: { options: { short: 'oipabcdfmnrtuvBLSVH:F:E:I:O:R:M:C:D:', long: ['create|o', 'extract|i', 'pass-through|p', 'file=|F', 'directory=|D', 'format=|H', 'make-directories|d', 'force-local', 'rsh-command='], permute: true }, operands: 'none', when: ['-i'], into: ['-D'] },
   dd: { operands: 'none', keyValue: 'of' },
   // `--install LINK NAME PATH PRIORITY` makes LINK; `--set NAME PATH` changes where it leads.
   'update-alternatives': { options: { long: ['install==', 'set=', 'remove=', 'auto=', 'config=', 'display=', 'query=', 'list=', 'altdir=', 'admindir=', 'slave==', 'force', 'verbose', 'quiet'], abbreviate: true }, operands: 'none', pathOptions: ['--install'] },
   patch: { options: { short: 'bcefgElnNRsStuvZp:i:o:r:B:d:D:F:V:Y:z:', long: ['input=|i', 'output=|o', 'directory=|d', 'reject-file=|r', 'strip=|p'], permute: true }, operands: 'all', pathOptions: ['-o'] },
-  vim: { operands: 'all', options: { short: 'AbCdDeEhHlLmMnNoOpqrRsvVyZc:S:t:T:u:U:w:W:i:', long: ['cmd='], permute: true } },
-  vi: { operands: 'all', options: { short: 'AbCdDeEhHlLmMnNoOpqrRsvVyZc:S:t:T:u:U:w:W:i:', long: ['cmd='], permute: true } },
-  nvim: { operands: 'all', options: { short: 'AbCdDeEhHlLmMnNoOpqrRsvVyZc:S:t:T:u:U:w:W:i:', long: ['cmd='], permute: true } },
+  // Editors: what they open they may write (vim -es, ex -s and the names vim is installed under).
+  ...Object.fromEntries(['vim', 'vi', 'nvim', 'ex', 'view', 'vimdiff', 'gvim', 'evim', 'rvim', 'nex', 'vim.basic', 'vim.tiny', 'vim.nox', 'vim.gtk3', 'nvi']
+    .map((n) => [n, { operands: 'all', options: VIM } satisfies WriteSpec])),
   nano: { operands: 'all', options: { short: 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz', permute: true } },
   emacs: { operands: 'all', options: { long: ['batch', 'eval=', 'load='], singleDashLong: true, permute: true } },
   ed: { operands: 'all', options: { short: 'EGlrsp:' } },
+  red: { operands: 'all', options: { short: 'EGlrsp:' } },
+  // Edits in place of JSON, YAML and INI files: yq -i (mikefarah's and the Python yq), dasel put/delete
+  // (-f FILE, or -o OUT), crudini --set/--del/--merge FILE, sd FIND REPLACE FILES (in place unless -p).
+  yq: { options: { short: 'CMNPehijnrvVSo:p:I:s:d:', long: ['inplace|i', 'in-place|i', 'output-format=|o', 'input-format=|p', 'indent=|I', 'split-exp=|s', 'from-file=', 'expression=', 'front-matter=', 'null-input|n', 'exit-status|e', 'unwrap-scalar', 'xml-attribute-prefix=', 'yaml-output|y', 'toml-output|t', 'arg==', 'argjson==', 'rawfile==', 'slurpfile==', 'jsonargs', 'args'], permute: true }, operands: 'all', when: ['-i'], scriptUnless: ['--from-file', '--expression'] },
+  dasel: { options: { short: 'f:o:r:w:t:v:s:mnc', long: ['file=|f', 'out=|o', 'read=|r', 'write=|w', 'type=|t', 'value=|v', 'selector=|s', 'multiple|m', 'null|n', 'compact|c', 'pretty', 'colour', 'escape-html', 'plain', 'length', 'merge-input-documents'], permute: true }, operands: 'none', subcommands: ['put', 'delete'], pathOptions: ['-f', '-o'] },
+  crudini: { options: { long: ['set', 'get', 'del', 'merge', 'format=', 'existing=?', 'inplace', 'output=', 'list', 'list-sep=', 'ini-options=', 'verbose', 'help', 'version'], permute: true, abbreviate: true }, operands: 'first', when: ['--set', '--del', '--merge'], files: ['--output'] },
+  sd: { options: { short: 'pFsfn:', long: ['preview|p', 'fixed-strings|F', 'string-mode|s', 'flags=|f', 'max-replacements=|n'], permute: true }, operands: 'from2', unless: ['-p'] },
+  // gawk's inplace extension writes every file operand; -o/-p/-d write the program, profile, variables.
+  ...Object.fromEntries(['gawk', 'awk'].map((n) => [n, { options: AWK, operands: 'all', when: ['-i=inplace', '--include=inplace'], scriptUnless: ['-f', '-e', '-E'], files: ['-o', '-p', '-d'] } satisfies WriteSpec])),
+  // moreutils sponge(1) "soaks up standard input and writes it to a file"; dos2unix converts in place.
+  sponge: { options: { short: 'a' }, operands: 'all' },
+  dos2unix: { options: { short: 'abcfhikLlmnoqsvVFRuOe', permute: true }, operands: 'all' },
+  unix2dos: { options: { short: 'abcfhikLlmnoqsvVFRuOe', permute: true }, operands: 'all' },
+  // Output operands and options: sort -o FILE, uniq IN OUT, xxd [-r] IN OUT, iconv -o, openssl -out, gpg -o,
+  // the tracers' -o (strace and ltrace stop at the command they run), GNU time -o, script(1)'s typescript.
+  sort: { options: { long: ['compress-program=', 'buffer-size=|S', 'temporary-directory=|T', 'output=|o', 'key=|k', 'field-separator=|t', 'parallel=', 'files0-from=', 'random-source=', 'sort=', 'batch-size=', 'check=?'], short: 'bcCdfghiMmnrRsuVzS:T:o:k:t:', permute: true, abbreviate: true }, operands: 'none', files: ['-o'] },
+  uniq: { options: { short: 'cdDiuzf:s:w:', long: ['count|c', 'repeated|d', 'all-repeated=?', 'group=?', 'skip-fields=|f', 'skip-chars=|s', 'check-chars=|w', 'ignore-case|i', 'unique|u', 'zero-terminated|z'], permute: true, abbreviate: true }, operands: 'second' },
+  xxd: { options: { short: 'abCdEehipruvc:g:l:n:o:s:R:', long: ['autoskip', 'bits', 'capitalize', 'cols=', 'EBCDIC', 'groupsize=', 'help', 'include', 'len=', 'name=', 'postscript', 'ps', 'plain', 'revert', 'seek=', 'version'], singleDashLong: true }, operands: 'second' },
+  iconv: { options: { short: 'cslf:t:o:', long: ['from-code=|f', 'to-code=|t', 'output=|o', 'list|l', 'silent|s', 'verbose'], permute: true, abbreviate: true }, operands: 'none', files: ['-o'] },
+  openssl: { options: { long: ['out=', 'keyout=', 'writerand=', 'sess_out=', 'keylogfile=', 'outdir=', 'in=', 'inkey=', 'key=', 'passin=', 'passout=', 'config=', 'subj=', 'days=', 'CAfile=', 'CApath=', 'rand='], singleDashLong: true, permute: true }, operands: 'none', files: ['-out', '-keyout', '-writerand', '-sess_out', '-keylogfile', '-outdir'] },
+  gpg: { options: { short: 'abcdeknqsvu:r:o:', long: ['output=|o', 'recipient=|r', 'local-user=|u', 'homedir=', 'armor|a', 'batch', 'yes', 'decrypt|d', 'encrypt|e', 'sign|s', 'symmetric|c', 'passphrase=', 'passphrase-file=', 'pinentry-mode=', 'status-file=', 'logger-file=', 'log-file=', 'attribute-file='], permute: true, abbreviate: true }, operands: 'none', files: ['-o', '--status-file', '--logger-file', '--log-file', '--attribute-file'] },
+  gpg2: { options: { short: 'abcdeknqsvu:r:o:', long: ['output=|o', 'recipient=|r', 'local-user=|u', 'homedir=', 'armor|a', 'batch', 'yes', 'decrypt|d', 'encrypt|e', 'sign|s', 'symmetric|c', 'passphrase=', 'passphrase-file=', 'pinentry-mode=', 'status-file=', 'logger-file=', 'log-file=', 'attribute-file='], permute: true, abbreviate: true }, operands: 'none', files: ['-o', '--status-file', '--logger-file', '--log-file', '--attribute-file'] },
+  strace: { options: { short: 'AcCdDfFhiknqrtTvVwxyzZa:b:e:E:I:o:O:p:P:s:S:u:U:X:', long: ['output=|o', 'attach=|p', 'trace=', 'signal=', 'status=', 'env=|E', 'user=|u', 'follow-forks|f', 'summary-only|c', 'help|h', 'version|V'], abbreviate: true }, operands: 'none', files: ['-o'] },
+  ltrace: { options: { short: 'bcCfhiLrStTVa:A:D:e:F:l:n:o:p:s:u:w:x:', long: ['output=|o', 'help|h', 'version|V'] }, operands: 'none', files: ['-o'] },
+  time: { options: { short: 'apqvVf:o:', long: ['format=|f', 'output=|o', 'append|a', 'portability|p', 'quiet|q', 'verbose|v', 'help', 'version'] }, operands: 'none', files: ['-o'] },
+  script: { options: { short: 'aefqhVtc:E:I:O:B:T:m:o:', long: ['append|a', 'command=|c', 'echo=|E', 'return|e', 'flush|f', 'force', 'log-in=|I', 'log-out=|O', 'log-io=|B', 'log-timing=|T', 'logging-format=|m', 'output-limit=|o', 'quiet|q', 'timing=?|t', 'help|h', 'version|V'], permute: true, abbreviate: true }, operands: 'all', files: ['-I', '-O', '-B', '-T', '--timing'] },
 };
 
 /**
@@ -119,6 +165,56 @@ export const PACKAGE_CHANGES: Readonly<Record<string, readonly string[]>> = {
   pnpm: ['add', 'install', 'i', 'remove', 'rm', 'uninstall', 'un', 'update', 'up', 'upgrade', 'link', 'ln', 'unlink', 'pkg'],
   yarn: ['add', 'remove', 'upgrade', 'up', 'upgrade-interactive', 'link', 'unlink', 'install', 'set'],
   bun: ['add', 'a', 'install', 'i', 'remove', 'rm', 'update', 'link', 'unlink', 'pm'],
+};
+
+/** A kind of dependency an install leaves out: package.json's devDependencies, optionalDependencies, peerDependencies. */
+export type DependencyKind = 'dev' | 'optional' | 'peer';
+
+/**
+ * How an option or a setting leaves a kind out: always that kind (`--production`), the kind its value
+ * names (`--omit=dev`), or by a table of values (`--only=prod` leaves dev out). `false` turns it off.
+ */
+export type OmitRule = DependencyKind | 'value' | Readonly<Record<string, DependencyKind>>;
+
+/**
+ * Installs that leave a kind of dependency out and take it out of node_modules when it is there
+ * (npm-install(1) --omit, "If NODE_ENV is set to production, then dev will be omitted"; npm-prune(1);
+ * pnpm install --prod; yarn install --production; bun install --production). gitops-guard as a
+ * devDependency is then removed, and the hooks run whatever gitops-guard PATH has.
+ */
+export interface OmitSpec {
+  readonly options: OptionGrammar;
+  /** Subcommands (the first operand, as the tool resolves it) that lay node_modules out again; '' is none (`yarn --production`). */
+  readonly subcommands: readonly string[];
+  readonly omit: Readonly<Record<string, OmitRule>>;
+  /** Options that put a kind back (`--include=dev`). */
+  readonly include?: Readonly<Record<string, OmitRule>>;
+  /** Environment variables read as settings (`NODE_ENV=production`; npm's `npm_config_omit`, any case). */
+  readonly env: Readonly<Record<string, OmitRule>>;
+}
+
+const PRODUCTION = { production: 'dev' } as const;
+const NPM_OPTIONS: OptionGrammar = { short: 'gC:w:', long: ['omit=', 'include=', 'production=?', 'only=', 'also=', 'dev=?', 'prefix=|C', 'workspace=|w', 'global|g', 'save-dev', 'save', 'ignore-scripts', 'registry=', 'loglevel=', 'userconfig=', 'cache='], permute: true };
+
+export const OMITS: Readonly<Record<string, OmitSpec>> = {
+  npm: {
+    options: NPM_OPTIONS, subcommands: ['install', 'ci', 'install-test', 'install-ci-test', 'prune', 'update', 'dedupe', 'uninstall'],
+    omit: { '--omit': 'value', '--production': 'dev', '--only': { prod: 'dev', production: 'dev' } },
+    include: { '--include': 'value', '--also': { dev: 'dev', development: 'dev' }, '--dev': 'dev' },
+    env: { NODE_ENV: PRODUCTION, npm_config_omit: 'value', npm_config_production: 'dev', npm_config_only: { prod: 'dev', production: 'dev' } },
+  },
+  pnpm: {
+    options: { short: 'PDrC:F:', long: ['prod|P', 'production', 'dev|D', 'no-optional', 'dir=|C', 'filter=|F', 'recursive|r', 'frozen-lockfile', 'ignore-scripts', 'offline', 'prefer-offline'], permute: true },
+    subcommands: ['install', 'i', 'prune'], omit: { '--prod': 'dev', '--production': 'dev', '--no-optional': 'optional' }, env: { NODE_ENV: PRODUCTION },
+  },
+  yarn: {
+    options: { long: ['production=?', 'prod=?', 'ignore-optional', 'frozen-lockfile', 'immutable', 'pure-lockfile', 'ignore-scripts', 'cwd=', 'modules-folder='], permute: true },
+    subcommands: ['install', 'workspaces', ''], omit: { '--production': 'dev', '--prod': 'dev', '--ignore-optional': 'optional' }, env: { NODE_ENV: PRODUCTION },
+  },
+  bun: {
+    options: { short: 'pgfyd', long: ['production|p', 'omit=', 'frozen-lockfile', 'global|g', 'force|f', 'yarn|y', 'dev|d', 'cwd=', 'ignore-scripts'], permute: true },
+    subcommands: ['install', 'i'], omit: { '--production': 'dev', '--omit': 'value' }, env: { NODE_ENV: PRODUCTION },
+  },
 };
 
 /** An operand that names the gitops-guard package (`gitops-guard@1`, `alias@npm:gitops-guard`, `../gitops-guard`, `devDependencies.gitops-guard=…`). */
