@@ -54,6 +54,9 @@ const bounded = {
   '64 KiB of echo $(x)': 'echo ' + '$(x) '.repeat(13106),
   '64 KiB of $x;': '$x;'.repeat(16382),
   '64 KiB of x=$(y);': 'x=$(y);'.repeat(9361),
+  // Error recovery that costs the parser more per operation: stopped before parsing (parse.ts costlyShape).
+  '2,000 << with no word, docker ps': '<<'.repeat(2000) + 'docker ps',
+  '20,000 unclosed ${': '${'.repeat(20000),
 };
 console.log('core: every input in bounded time (target ≤ 100 ms each; the decision shown)');
 for (const [name, text] of Object.entries(bounded)) {

@@ -43,6 +43,20 @@ describe('bad input', () => {
     // An unclosed `$(` starts nothing: the parser's answer (the shell refuses such text) stands.
     expect(guard.classify('$('.repeat(32 * 1024)).decision).toBe('allow');
   });
+  it('shapes whose error recovery is costly (heredocs without a word, unclosed ${) stop before parsing, the same at any load', () => {
+    for (const text of ['<<'.repeat(2000) + 'docker ps', 'cat ' + '<< '.repeat(40) + 'docker ps', '${'.repeat(5000) + ' docker ps']) {
+      const v = guard.classify(text);
+      expect(v.decision, text.slice(0, 20)).toBe('deny');
+      expect(v.reason, text.slice(0, 20)).toMatch(/heredoc operators without a delimiter|never closed/);
+    }
+    expect(guard.classify('<<'.repeat(20000)).decision).toBe('allow');
+    // Real heredocs, here-strings and expansions in any number are read as usual.
+    const many = Array.from({ length: 100 }, (_, i) => `cat <<'E${i}'\nx\nE${i}`).join('\n');
+    expect(guard.classify(many).decision).toBe('allow');
+    expect(guard.classify(`${many}\ndocker restart web`).findings[0]!.ruleId).toBe('container-restart');
+    expect(guard.classify('cat <<- "EOF"\nx\nEOF\ncat <<< "${HOME}" <<<"$x"').decision).toBe('allow');
+    expect(guard.classify('echo ' + '${x} '.repeat(500)).decision).toBe('allow');
+  });
   it('strings run as shell inside strings stop at the nesting limit and deny', () => {
     expect(guard.classify(`${'eval '.repeat(30)}docker restart web`).decision).toBe('deny');
     expect(guard.classify(`${'eval '.repeat(30)}ls`).decision).toBe('allow');

@@ -38,8 +38,17 @@ export function namedChildren(node: Node): Node[] {
 export const MAX_INPUT_BYTES = 64 * 1024;
 /** Syntax nodes nested deeper than this make the input "too deeply nested". */
 export const MAX_TREE_DEPTH = 256;
-/** A single parse that runs longer than this is cancelled. */
-export const PARSE_DEADLINE_MS = 250;
+/**
+ * The parser's work limit: tree-sitter reports progress every 100 of its operations, so this bounds
+ * the work of one parse the same way on any machine and at any load. Valid text of the size limit
+ * takes under 2,000 reports; text past it is a limit that ran out.
+ */
+export const PARSE_WORK_LIMIT = 3000;
+/**
+ * A backstop only, far above what the work limit admits on a loaded machine: error recovery can cost
+ * more per operation (costlyShape catches the shapes known to), and the backstop bounds what is not known.
+ */
+export const PARSE_DEADLINE_MS = 2000;
 
 let parser: Parser | undefined;
 let loading: Promise<Parser> | undefined;
@@ -194,11 +203,12 @@ export function withTree<T>(text: string, use: (root: Node) => T): T | ParseFail
   if (!parser) throw new Error('gitops-guard: the shell parser is not loaded (callers check parserLoaded() first)');
   const deadline = nowMs() + PARSE_DEADLINE_MS;
   let timedOut = false;
+  let work = 0;
   let tree: Tree | null = null;
   try {
     tree = parser.parse(text, null, {
       progressCallback: () => {
-        if (nowMs() > deadline) timedOut = true;
+        if (++work > PARSE_WORK_LIMIT || nowMs() > deadline) timedOut = true;
         return timedOut as unknown as void;
       },
     });
@@ -265,6 +275,41 @@ function firstErrorOffset(root: TsNode): number {
     }
   }
   return 0;
+}
+
+/** Heredoc operators (`<<`, `<<-`) with no delimiter word after them, and `${` never closed, past which text is costly. */
+const MAX_COSTLY_OPENERS = 32;
+
+/**
+ * Shapes whose error recovery costs tree-sitter far more per operation than valid text (measured: 250
+ * `<<` with no delimiter take longer than the whole size limit of valid text; unclosed `${` grow the
+ * same way). Neither is valid shell past a few, so text with more than MAX_COSTLY_OPENERS of them is a
+ * limit that ran out before it is parsed; why, or null.
+ */
+export function costlyShape(text: string): string | null {
+  let heredocs = 0;
+  let braces = 0;
+  let closes = 0;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 60) {
+      // A run of `<`: `<<` (or `<<-`) then blanks then the delimiter word, quoted or not; `<<<` a
+      // here-string; four or more are no operator bash has (each pair counts as a heredoc without a word).
+      let run = 1;
+      while (text.charCodeAt(i + run) === 60) run++;
+      let j = i + run;
+      i = j - 1;
+      if (run >= 4) { heredocs += run >> 1; continue; }
+      if (run !== 2) continue;
+      if (text.charCodeAt(j) === 45) j++;
+      while (text.charCodeAt(j) === 32 || text.charCodeAt(j) === 9) j++;
+      if (!/[\w'"\\$.~@%+:/,=-]/.test(text[j] ?? '')) heredocs++;
+    } else if (c === 36 && text.charCodeAt(i + 1) === 123) braces++;
+    else if (c === 125) closes++;
+  }
+  if (heredocs > MAX_COSTLY_OPENERS) return `holds more than ${MAX_COSTLY_OPENERS} heredoc operators without a delimiter`;
+  if (braces - closes > MAX_COSTLY_OPENERS) return `holds more than ${MAX_COSTLY_OPENERS} \`\${\` never closed`;
+  return null;
 }
 
 /**

@@ -9,7 +9,7 @@ import { embeddedLine } from './unknown.js';
 import { parseCommands } from '../glob-spelling.js';
 import { type Redirect, type SimpleCommand, type StdinSource } from '../invocations.js';
 import { LOCAL, type Invocation, type ProgramFacts, type ShellEvent, type Target } from '../invocation.js';
-import { commandStarts, joinContinuations, MAX_INPUT_BYTES, parserLoaded, toOriginal } from '../parse.js';
+import { commandStarts, costlyShape, joinContinuations, MAX_INPUT_BYTES, parserLoaded, toOriginal } from '../parse.js';
 import { plainCommands } from '../plain.js';
 import { argOf, basename, quoteWord, type Word } from '../words.js';
 import { getopt, type Scan } from '../getopt.js';
@@ -168,6 +168,8 @@ export class Expansion {
       this.limitReached(job, `holds more than ${4 * this.maxCommands} command separators and substitutions`);
       return false;
     }
+    const costly = plain ? null : costlyShape(job.text);
+    if (costly !== null) { this.limitReached(job, costly); return false; }
     const prepared = plain ? { text: job.text, cuts: [] } : joinContinuations(job.text);
     const parsed = plain ? { ok: true as const, commands: plain }
       : parseCommands(prepared.text);
