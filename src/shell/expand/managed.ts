@@ -17,6 +17,7 @@ import { runScriptFile } from './scripts.js';
 import { localSshCommands } from './remote.js';
 import { GIT_COMMAND_ENV, GIT_COMMAND_KEYS, GIT_PROGRAM_ENV, GIT_RUNS } from '../grammars/git.js';
 import { gitHooksFamily, runsHooks } from './git-hooks.js';
+import { storedConfig } from './git-place.js';
 
 export function managedFamily(scope: Scope, name: string, args: readonly Word[]): boolean {
   const values = args.map(argOf);
@@ -53,7 +54,7 @@ export function managedFamily(scope: Scope, name: string, args: readonly Word[])
     }
     case 'git': case 'hub': case 'git-push': case 'git-send-pack': {
       const words = name === 'git' || name === 'hub' ? values : [name === 'git-push' ? 'push' : 'send-pack', ...values];
-      const git = parseGit(words, scope.env);
+      const git = parseGit(words, scope.env, (head) => storedConfig(scope, head));
       facts = gitFacts(scope, git, args);
       if (facts === null) return true;
       break;
@@ -67,7 +68,7 @@ export function managedFamily(scope: Scope, name: string, args: readonly Word[])
       // `git-commit`, `/usr/lib/git-core/git-merge`: git's own dashed form of a command that runs hooks.
       const sub = /^git-([a-z][a-z-]*)$/.exec(name)?.[1];
       if (sub === undefined || !runsHooks(sub)) return false;
-      gitHooksFamily(scope, parseGit([sub, ...values], scope.env));
+      gitHooksFamily(scope, parseGit([sub, ...values], scope.env, (head) => storedConfig(scope, head)));
       scope.emit(scope.argv, name);
       return true;
     }
@@ -186,7 +187,8 @@ function gitFacts(scope: Scope, git: GitCommand, words: readonly Word[]): Progra
     if (a !== null && a.startsWith('ext::') && !hit?.to.startsWith('ext::')) ext(a);
   }
   if (sub !== null && sub in PUSHES) {
-    const push = parseGitPush(git);
+    // (A computed word is read from its text; git.args ends with the words as written.)
+    const push = parseGitPush(git, (i) => words[words.length - (git.args.length - i)]?.text);
     // `"+$(git branch --show-current)"`: computed, but forced as written.
     const forced = words.filter((w) => w.value === null && /^["']?\+/.test(w.text)).map((w) => w.text);
     return { kind: 'git', git, push: forced.length > 0 ? { ...push, forcedRefs: [...push.forcedRefs, ...forced] } : push };
