@@ -18,6 +18,7 @@ import { localSshCommands } from './remote.js';
 import { GIT_COMMAND_ENV, GIT_COMMAND_KEYS, GIT_PROGRAM_ENV, GIT_RUNS } from '../grammars/git.js';
 import { gitHooksFamily, runsHooks } from './git-hooks.js';
 import { storedConfig } from './git-place.js';
+import { externalCommand, remoteHelpers } from './git-programs.js';
 
 export function managedFamily(scope: Scope, name: string, args: readonly Word[]): boolean {
   const values = args.map(argOf);
@@ -144,6 +145,7 @@ function gitFacts(scope: Scope, git: GitCommand, words: readonly Word[]): Progra
   configWrites(scope, git);
   gitHooksFamily(scope, git);
   externalCommand(scope, git);
+  remoteHelpers(scope, git);
   if (git.shellAlias !== undefined) scope.nested(git.shellAlias, `git ${git.alias ?? ''}`.trim());
   const sub = git.sub;
   const runs = sub === null ? undefined : GIT_RUNS[sub];
@@ -253,36 +255,6 @@ function configWrites(scope: Scope, git: GitCommand): void {
   if (!GIT_COMMAND_KEYS.some((re) => re.test(k))) return;
   if (value === null) { scope.raise('dynamic-command', `\`git config ${key}\` stores a command computed at run time`); return; }
   scope.nested(value.replace(/^!/, ''), `git config ${key} (runs later)`, { spliceable: false });
-}
-
-/** Where git's own helpers are installed: a `git-<sub>` there is git itself. */
-const GIT_SYSTEM_DIRS = /^\/(?:usr\/(?:local\/)?)?(?:s?bin|lib\/git-core|libexec\/git-core)$/;
-
-/**
- * A subcommand git does not have runs `git-<sub>` from the exec path (`--exec-path`, GIT_EXEC_PATH)
- * or PATH (a builtin is found first, but a file of that name in a directory the text names is
- * judged anyway: which names are builtins depends on the version).
- */
-function externalCommand(scope: Scope, git: GitCommand): void {
-  const sub = git.sub;
-  if (sub === null || !/^[\w.-]+$/.test(sub) || scope.cwd === null) return;
-  const dirs: (string | null)[] = [];
-  if (git.execPath !== undefined) dirs.push(git.execPath);
-  const env = scope.env.get('GIT_EXEC_PATH');
-  if (env !== undefined) dirs.push(env);
-  // PATH as written (`bin:$PATH`): its static parts are directories the text names; the rest is the user's.
-  const a = scope.command.assignments.find((x) => x.name === 'PATH');
-  const path = a ? a.value ?? a.text : scope.env.get('PATH');
-  if (typeof path === 'string') dirs.push(...path.split(':').filter((d) => d !== '' && !/[$`]/.test(d)));
-  for (const d of dirs) {
-    if (d === null) { scope.raise('unreadable-script', `git looks for \`git-${sub}\` in a directory named at run time`); return; }
-    const dir = resolve(scope.cwd, d.replace(/^["']|["']$/g, ''));
-    if (GIT_SYSTEM_DIRS.test(dir)) continue;
-    const file = join(dir, `git-${sub}`);
-    if (scope.files.read(file).kind === 'missing') continue;
-    runScriptFile(scope, { value: file, tail: `git-${sub}`, text: file, start: 0, end: 0 }, `git ${sub} (${file})`, 'exec');
-    return;
-  }
 }
 
 /**

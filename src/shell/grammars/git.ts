@@ -65,3 +65,14 @@ export const GIT_COMMANDS: readonly string[] = [
   'upload-archive', 'upload-pack', 'var', 'verify-commit', 'verify-pack', 'verify-tag', 'version', 'whatchanged',
   'worktree', 'write-tree',
 ];
+
+/**
+ * Commands that reach a remote through its transport (gitremote-helpers(7)); `verb`: the first operand
+ * is a verb (`remote update`, `submodule update`), not the repository, so every configured remote may be reached.
+ */
+export const GIT_TRANSPORTS: Readonly<Record<string, { readonly verb?: true }>> = {
+  fetch: {}, pull: {}, push: {}, clone: {}, 'ls-remote': {}, 'send-pack': {}, 'fetch-pack': {}, remote: { verb: true }, submodule: { verb: true },
+};
+
+/** URL schemes git speaks itself (no helper program); any other `scheme://` runs git-remote-<scheme>. */
+export const GIT_NATIVE_SCHEMES: readonly string[] = ['git', 'ssh', 'git+ssh', 'ssh+git', 'file'];
