@@ -5,7 +5,7 @@
 import { getopt, optionIs, type Arg, type OptionGrammar } from '../shell/getopt.js';
 import type { Invocation } from '../shell/invocation.js';
 import { isAbsolute, relative, resolve } from 'node:path';
-import { checkedOutBranch, subtreePushBranch, upstreamSet, worktreeAdded } from '../shell/programs/git.js';
+import { checkedOutBranch, subtreePushBranch, upstreamSet, worktreeAdded } from '../shell/programs/git-branches.js';
 
 /** Branches a command updates on a remote: named ones, and whether it pushes every branch. */
 export interface BranchUpdates {
