@@ -6,7 +6,8 @@ import { getopt, optionIs, type Arg, type OptionGrammar } from '../shell/getopt.
 import type { Invocation } from '../shell/invocation.js';
 import type { ForgeCall } from '../shell/programs/forge.js';
 import { isAbsolute, relative, resolve } from 'node:path';
-import { branchOf, checkedOutBranch, subtreePushBranch, upstreamSet, worktreeAdded } from '../shell/programs/git.js';
+import { branchOf } from '../shell/programs/git.js';
+import { checkedOutBranch, subtreePushBranch, upstreamSet, worktreeAdded } from '../shell/programs/git-branches.js';
 
 /** Branches a command updates on a remote: named ones, and whether it pushes every branch. */
 export interface BranchUpdates {

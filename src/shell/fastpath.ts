@@ -57,6 +57,8 @@ interface ShellMatchers {
   readonly wrappers: ReadonlySet<string>;
   /** git subcommands that run no hook. */
   readonly gitNoHooks: ReadonlySet<string>;
+  /** git's own commands: another subcommand may be an alias the config files define. */
+  readonly gitCommands: ReadonlySet<string>;
 }
 
 let shell: ShellMatchers | null | undefined;
@@ -81,6 +83,7 @@ function shellMatchers(): ShellMatchers | null {
       guarded: { names: [], guarded: s.guarded },
       wrappers: new Set(s.wrappers),
       gitNoHooks: new Set(s.gitNoHooks),
+      gitCommands: new Set(s.gitCommands),
     };
   }
   return shell;
@@ -221,7 +224,7 @@ const CHANGES_DIR = new Set(['cd', 'pushd', 'popd']);
  * subcommand that may run the hooks of the repository of the working directory), `other` (git as
  * an argument, or with options that may name another repository: the classifier reads it).
  */
-function gitIn(words: readonly string[], at: number, noHooks: ReadonlySet<string>): 'none' | 'here' | 'other' {
+function gitIn(words: readonly string[], at: number, sh: ShellMatchers): 'none' | 'here' | 'other' {
   let use: 'none' | 'here' = 'none';
   for (let j = 0; j < words.length; j++) {
     const w = words[j]!.toLowerCase();
@@ -232,8 +235,11 @@ function gitIn(words: readonly string[], at: number, noHooks: ReadonlySet<string
     let k = j + 1;
     while (k < words.length && GIT_PLAIN_OPTIONS.has(words[k]!)) k++;
     const sub = words[k];
-    if (sub === undefined || noHooks.has(sub) || GIT_PRINTS.has(sub)) continue;
+    if (sub === undefined || GIT_PRINTS.has(sub)) continue;
     if (sub.startsWith('-')) return 'other';
+    // An alias (or a git-<sub> on the PATH) runs what a config file says: the classifier reads them.
+    if (!sh.gitCommands.has(sub)) return 'other';
+    if (sh.gitNoHooks.has(sub)) continue;
     use = 'here';
   }
   return use;
@@ -342,7 +348,7 @@ function commandWords(t: string, names: ManagedNames, sh: ShellMatchers, withGit
     // A program whose rules wait for a word (git and push): a glob may make that word (`git *`).
     if (names.guarded.some((g) => g.program === first.toLowerCase()) && words.some((w) => /[*?[]/.test(w))) return 'no';
     if (!withGit) continue;
-    const git = gitIn(words, i, sh.gitNoHooks);
+    const git = gitIn(words, i, sh);
     if (git === 'other') return 'no';
     if (git === 'here') gitHere = true;
     if (CHANGES_DIR.has(first)) movesDir = true;

@@ -12,6 +12,7 @@ import { ALL_HOOKS, GIT_HOOKS, INDEX_WRITERS, NO_HOOKS, RECEIVE_HOOKS, REF_UPDAT
 import type { GitCommand } from '../programs/git.js';
 import type { Scope } from './driver.js';
 import { hookShim, shellWord } from './hook-shims.js';
+import { envOf, placeOf } from './git-place.js';
 
 const NO_HOOK = new Set(NO_HOOKS);
 const ANY: OptionGrammar = { permute: true, abbreviate: true };
@@ -71,25 +72,6 @@ function skippedHooks(spec: HookRun, scan: Scan): Set<string> {
 function onlyWithHolds(spec: HookRun, hook: string, scan: Scan): boolean {
   const need = spec.onlyWith?.[hook];
   return need === undefined || scan.options.some((o) => optionIs(o, need));
-}
-
-/** The environment git and its hooks see: the text's variables over the process's. */
-function envOf(scope: Scope): GitPlace['env'] {
-  return (name) => (scope.env.has(name) ? scope.env.get(name) : process.env[name]);
-}
-
-/** Where git runs: `-C DIR` (each relative to the last), `--git-dir`, `--work-tree`, GIT_DIR, GIT_WORK_TREE. */
-function placeOf(scope: Scope, git: GitCommand): GitPlace | string {
-  if (scope.cwd === null) return 'cannot tell which directory git runs in';
-  let cwd = scope.cwd;
-  for (const d of git.chdir) {
-    if (d === null) return '`git -C` names a directory computed at run time';
-    cwd = resolve(cwd, d);
-  }
-  const env = envOf(scope);
-  const gitDir = git.gitDir !== undefined ? git.gitDir : env('GIT_DIR');
-  const workTree = git.workTree !== undefined ? git.workTree : env('GIT_WORK_TREE');
-  return { cwd, env, ...(gitDir !== undefined ? { gitDir } : {}), ...(workTree !== undefined ? { workTree } : {}) };
 }
 
 /** Judge the hooks a local git command runs. */

@@ -17,6 +17,8 @@ import { runScriptFile } from './scripts.js';
 import { localSshCommands, sshfsCommands } from './remote.js';
 import { GIT_COMMAND_ENV, GIT_COMMAND_KEYS, GIT_PROGRAM_ENV, GIT_RUNS } from '../grammars/git.js';
 import { gitHooksFamily, runsHooks } from './git-hooks.js';
+import { storedConfig } from './git-place.js';
+import { externalCommand, remoteHelpers } from './git-programs.js';
 
 export function managedFamily(scope: Scope, name: string, args: readonly Word[]): boolean {
   const values = args.map(argOf);
@@ -64,7 +66,7 @@ export function managedFamily(scope: Scope, name: string, args: readonly Word[])
         return true;
       }
       const words = name === 'git' || name === 'hub' ? values : [name === 'git-push' ? 'push' : 'send-pack', ...values];
-      const git = parseGit(words, scope.env);
+      const git = parseGit(words, scope.env, (head) => storedConfig(scope, head));
       facts = gitFacts(scope, git, args);
       if (facts === null) return true;
       break;
@@ -78,7 +80,7 @@ export function managedFamily(scope: Scope, name: string, args: readonly Word[])
       // `git-commit`, `/usr/lib/git-core/git-merge`: git's own dashed form of a command that runs hooks.
       const sub = /^git-([a-z][a-z-]*)$/.exec(name)?.[1];
       if (sub === undefined || !runsHooks(sub)) return false;
-      gitHooksFamily(scope, parseGit([sub, ...values], scope.env));
+      gitHooksFamily(scope, parseGit([sub, ...values], scope.env, (head) => storedConfig(scope, head)));
       scope.emit(scope.argv, name);
       return true;
     }
@@ -154,6 +156,7 @@ function gitFacts(scope: Scope, git: GitCommand, words: readonly Word[]): Progra
   configWrites(scope, git);
   gitHooksFamily(scope, git);
   externalCommand(scope, git);
+  remoteHelpers(scope, git);
   if (git.shellAlias !== undefined) scope.nested(git.shellAlias, `git ${git.alias ?? ''}`.trim());
   const sub = git.sub;
   const runs = sub === null ? undefined : GIT_RUNS[sub];
@@ -197,7 +200,8 @@ function gitFacts(scope: Scope, git: GitCommand, words: readonly Word[]): Progra
     if (a !== null && a.startsWith('ext::') && !hit?.to.startsWith('ext::')) ext(a);
   }
   if (sub !== null && sub in PUSHES) {
-    const push = parseGitPush(git);
+    // (A computed word is read from its text; git.args ends with the words as written.)
+    const push = parseGitPush(git, (i) => words[words.length - (git.args.length - i)]?.text);
     // `"+$(git branch --show-current)"`: computed, but forced as written.
     const forced = words.filter((w) => w.value === null && /^["']?\+/.test(w.text)).map((w) => w.text);
     return { kind: 'git', git, push: forced.length > 0 ? { ...push, forcedRefs: [...push.forcedRefs, ...forced] } : push };
@@ -262,36 +266,6 @@ function configWrites(scope: Scope, git: GitCommand): void {
   if (!GIT_COMMAND_KEYS.some((re) => re.test(k))) return;
   if (value === null) { scope.raise('dynamic-command', `\`git config ${key}\` stores a command computed at run time`); return; }
   scope.nested(value.replace(/^!/, ''), `git config ${key} (runs later)`, { spliceable: false });
-}
-
-/** Where git's own helpers are installed: a `git-<sub>` there is git itself. */
-const GIT_SYSTEM_DIRS = /^\/(?:usr\/(?:local\/)?)?(?:s?bin|lib\/git-core|libexec\/git-core)$/;
-
-/**
- * A subcommand git does not have runs `git-<sub>` from the exec path (`--exec-path`, GIT_EXEC_PATH)
- * or PATH (a builtin is found first, but a file of that name in a directory the text names is
- * judged anyway: which names are builtins depends on the version).
- */
-function externalCommand(scope: Scope, git: GitCommand): void {
-  const sub = git.sub;
-  if (sub === null || !/^[\w.-]+$/.test(sub) || scope.cwd === null) return;
-  const dirs: (string | null)[] = [];
-  if (git.execPath !== undefined) dirs.push(git.execPath);
-  const env = scope.env.get('GIT_EXEC_PATH');
-  if (env !== undefined) dirs.push(env);
-  // PATH as written (`bin:$PATH`): its static parts are directories the text names; the rest is the user's.
-  const a = scope.command.assignments.find((x) => x.name === 'PATH');
-  const path = a ? a.value ?? a.text : scope.env.get('PATH');
-  if (typeof path === 'string') dirs.push(...path.split(':').filter((d) => d !== '' && !/[$`]/.test(d)));
-  for (const d of dirs) {
-    if (d === null) { scope.raise('unreadable-script', `git looks for \`git-${sub}\` in a directory named at run time`); return; }
-    const dir = resolve(scope.cwd, d.replace(/^["']|["']$/g, ''));
-    if (GIT_SYSTEM_DIRS.test(dir)) continue;
-    const file = join(dir, `git-${sub}`);
-    if (scope.files.read(file).kind === 'missing') continue;
-    runScriptFile(scope, { value: file, tail: `git-${sub}`, text: file, start: 0, end: 0 }, `git ${sub} (${file})`, 'exec');
-    return;
-  }
 }
 
 /**

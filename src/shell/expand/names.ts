@@ -2,7 +2,7 @@
 // from the programs each family reads: every name that may run text the command line does not show,
 // programs that do so only beside certain words, and every runner. The build stores it in
 // dist/fastpath.json, so that a cold hook reads a few names, not the tables.
-import { GIT_RUNS_KEYWORDS } from '../grammars/git.js';
+import { GIT_COMMANDS, GIT_RUNS_KEYWORDS } from '../grammars/git.js';
 import { NO_HOOKS } from '../grammars/git-hooks.js';
 import { HOOK_WRITERS } from '../grammars/writes.js';
 import { allRunnerNames, fileRunnerNames } from '../grammars/runner-names.js';
@@ -20,6 +20,8 @@ export interface ShellNames {
   readonly wrappers: readonly string[];
   /** git subcommands that run no hook (grammars/git-hooks.ts): any other may run the repository's hooks. */
   readonly gitNoHooks: readonly string[];
+  /** git's own commands (grammars/git.ts): any other subcommand may be an alias from a config file. */
+  readonly gitCommands: readonly string[];
 }
 
 export function shellNames(): ShellNames {
@@ -35,5 +37,6 @@ export function shellNames(): ShellNames {
     guarded: [{ program: 'git', keywords: [...GIT_RUNS_KEYWORDS] }, ...BUILD_GUARDED, ...files.guarded],
     wrappers: [...new Set(allRunnerNames().filter((n) => n !== '.' && n !== '-'))],
     gitNoHooks: [...new Set(NO_HOOKS)],
+    gitCommands: [...GIT_COMMANDS],
   };
 }

@@ -40,6 +40,8 @@ interface TaskFile {
   readonly direct?: readonly string[];
   /** A named task the file does not have is a command (`pdm run ruff check`): the runner table judges it. */
   readonly commandsOtherwise?: true;
+  /** Files in the file's directory merged over it (lefthook's local config): their tasks run too. */
+  readonly locals?: readonly string[];
 }
 
 const CARGO_MAKE: TaskFile = {
@@ -109,7 +111,9 @@ const RUNNERS: Record<string, TaskFile> = {
     commands: (t, task) => withDeps(preCommitHooks(t), task),
   },
   lefthook: {
-    files: ['lefthook.yml', '.lefthook.yml', 'lefthook.yaml', '.lefthook.yaml', '.config/lefthook.yml', 'lefthook-local.yml'], fileOption: [], subcommand: ['run'],
+    files: ['lefthook.yml', '.lefthook.yml', 'lefthook.yaml', '.lefthook.yaml', '.config/lefthook.yml', 'lefthook-local.yml', '.lefthook-local.yml'], fileOption: [], subcommand: ['run'],
+    // lefthook docs, "Local config": lefthook-local.yml (or .lefthook-local.yml) is merged over lefthook.yml.
+    locals: ['lefthook-local.yml', '.lefthook-local.yml', 'lefthook-local.yaml', '.lefthook-local.yaml'],
     options: { short: 'fvn', long: ['force|f', 'verbose|v', 'no-tty|n', 'all-files', 'files=', 'commands=', 'jobs=', 'file='], permute: true },
     defaultTasks: () => [],
     commands: (t, task) => withDeps(lefthookHooks(t), task),
@@ -243,13 +247,15 @@ export function tasksFamily(scope: Scope, name: string, args: readonly Word[]): 
   if (spec.commandsOtherwise) named.splice(1);
   if (named.some((t) => t === null)) { scope.raise('dynamic-command', `\`${name}\` runs a task named at run time`); return true; }
   const label = `${name} ${named.join(' ') || '(default)'}`;
-  let commands: { task: string; text: string }[];
-  try {
-    const tasks = named.length > 0 ? named as string[] : [...spec.defaultTasks(found.text)];
-    commands = tasks.flatMap((t) => spec.commands(found.text, t).map((text) => ({ task: t, text })));
-  } catch (e) {
-    scope.raise('unreadable-script', `${found.path}: ${(e as Error).message.split('\n')[0]}`);
-    return true;
+  const commands: { task: string; text: string }[] = [];
+  for (const file of [found, ...localFiles(scope, spec, found.path)]) {
+    try {
+      const tasks = named.length > 0 ? named as string[] : [...spec.defaultTasks(file.text)];
+      commands.push(...tasks.flatMap((t) => spec.commands(file.text, t).map((text) => ({ task: t, text }))));
+    } catch (e) {
+      scope.raise('unreadable-script', `${file.path}: ${(e as Error).message.split('\n')[0]}`);
+      return true;
+    }
   }
   if (spec.commandsOtherwise && commands.length === 0) return false;
   for (const c of commands) {
@@ -257,6 +263,21 @@ export function tasksFamily(scope: Scope, name: string, args: readonly Word[]): 
     else scope.script(c.text, label, dirname(found.path));
   }
   return true;
+}
+
+/** The files merged over the runner's file (`locals`), beside it (a `.config/` file's beside its directory). */
+function localFiles(scope: Scope, spec: TaskFile, main: string): { path: string; text: string }[] {
+  const dir = dirname(main);
+  const root = dir.endsWith('/.config') ? dirname(dir) : dir;
+  const out: { path: string; text: string }[] = [];
+  for (const n of spec.locals ?? []) {
+    const path = resolve(root, n);
+    if (path === main) continue;
+    const r = scope.files.read(path);
+    if (r.kind === 'text') out.push({ path, text: r.text });
+    else if (r.kind !== 'missing') scope.raise('unreadable-script', `${path}: ${r.kind === 'unreadable' ? r.why : 'not text'}`);
+  }
+  return out;
 }
 
 /** `just --command CMD ARGS…`: options that run a command themselves. */

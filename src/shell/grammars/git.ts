@@ -38,3 +38,41 @@ export const GIT_RUNS_KEYWORDS: readonly string[] = [
   // git-<sub> found on a PATH or an exec path the text names
   '--exec-path', 'PATH=',
 ];
+
+/**
+ * git's own commands (git 2.39 `git --list-cmds=main,nohelpers`, without the remote helpers): git runs
+ * one of these before any alias of that name ("aliases that hide existing Git commands are ignored",
+ * git-config(1)). Any other subcommand may be an alias or a `git-<sub>` found on the PATH, so the
+ * fast path leaves it to the classifier, which reads the config files.
+ */
+export const GIT_COMMANDS: readonly string[] = [
+  'add', 'am', 'annotate', 'apply', 'archive', 'bisect', 'blame', 'branch', 'bugreport', 'bundle', 'cat-file',
+  'check-attr', 'check-ignore', 'check-mailmap', 'check-ref-format', 'checkout', 'checkout-index', 'cherry',
+  'cherry-pick', 'clean', 'clone', 'column', 'commit', 'commit-graph', 'commit-tree', 'config', 'count-objects',
+  'credential', 'credential-cache', 'credential-store', 'daemon', 'describe', 'diagnose', 'diff', 'diff-files',
+  'diff-index', 'diff-tree', 'difftool', 'fast-export', 'fast-import', 'fetch', 'fetch-pack', 'filter-branch',
+  'fmt-merge-msg', 'for-each-ref', 'for-each-repo', 'format-patch', 'fsck', 'fsck-objects', 'gc', 'get-tar-commit-id',
+  'grep', 'hash-object', 'help', 'hook', 'http-backend', 'http-fetch', 'http-push', 'imap-send', 'index-pack', 'init',
+  'init-db', 'instaweb', 'interpret-trailers', 'log', 'ls-files', 'ls-remote', 'ls-tree', 'mailinfo', 'mailsplit',
+  'maintenance', 'merge', 'merge-base', 'merge-file', 'merge-index', 'merge-octopus', 'merge-one-file', 'merge-ours',
+  'merge-recursive', 'merge-recursive-ours', 'merge-recursive-theirs', 'merge-resolve', 'merge-subtree', 'merge-tree',
+  'mergetool', 'mktag', 'mktree', 'multi-pack-index', 'mv', 'name-rev', 'notes', 'pack-objects', 'pack-redundant',
+  'pack-refs', 'patch-id', 'pickaxe', 'prune', 'prune-packed', 'pull', 'push', 'quiltimport', 'range-diff',
+  'read-tree', 'rebase', 'receive-pack', 'reflog', 'remote', 'repack', 'replace', 'request-pull', 'rerere', 'reset',
+  'restore', 'rev-list', 'rev-parse', 'revert', 'rm', 'send-pack', 'shell', 'shortlog', 'show', 'show-branch',
+  'show-index', 'show-ref', 'sparse-checkout', 'stage', 'stash', 'status', 'stripspace', 'submodule',
+  'switch', 'symbolic-ref', 'tag', 'unpack-file', 'unpack-objects', 'update-index', 'update-ref', 'update-server-info',
+  'upload-archive', 'upload-pack', 'var', 'verify-commit', 'verify-pack', 'verify-tag', 'version', 'whatchanged',
+  'worktree', 'write-tree',
+];
+
+/**
+ * Commands that reach a remote through its transport (gitremote-helpers(7)); `verb`: the first operand
+ * is a verb (`remote update`, `submodule update`), not the repository, so every configured remote may be reached.
+ */
+export const GIT_TRANSPORTS: Readonly<Record<string, { readonly verb?: true }>> = {
+  fetch: {}, pull: {}, push: {}, clone: {}, 'ls-remote': {}, 'send-pack': {}, 'fetch-pack': {}, remote: { verb: true }, submodule: { verb: true },
+};
+
+/** URL schemes git speaks itself (no helper program); any other `scheme://` runs git-remote-<scheme>. */
+export const GIT_NATIVE_SCHEMES: readonly string[] = ['git', 'ssh', 'git+ssh', 'ssh+git', 'file'];

@@ -14,6 +14,11 @@ export interface GitCommand {
   readonly args: readonly Arg[];
   /** Configuration given for this run, in order. */
   readonly config: readonly GitConfig[];
+  /**
+   * Configuration the files git reads hold (system, global, the repository's, what they include), in
+   * order, before `config`: aliases, remotes' push refspecs and mirror, push.default come from both.
+   */
+  readonly stored: readonly GitConfig[];
   /** The alias that was expanded, when one was (`p` for `-c alias.p='push -f'`). */
   readonly alias?: string;
   /** A shell alias (`alias.x=!cmd`): the command git runs through a shell, with its arguments. */
@@ -79,11 +84,29 @@ function aliasWords(value: string): string[] {
   return out;
 }
 
+/** Where git runs, as its own options say: what the caller needs to find the config files git reads. */
+export interface GitHead {
+  readonly chdir: readonly Arg[];
+  readonly gitDir?: Arg;
+  readonly workTree?: Arg;
+}
+
+/** The config files' entries for a git run at `head` (none where they cannot be read: the caller says so). */
+export type StoredConfig = (head: GitHead) => readonly GitConfig[];
+
 /** Alias expansions followed before the rest counts as computed (git itself follows any chain without a loop). */
 const MAX_ALIAS_STEPS = 64;
 
-export function parseGit(args: readonly Arg[], env: ReadonlyMap<string, string | null> = new Map()): GitCommand {
+export function parseGit(args: readonly Arg[], env: ReadonlyMap<string, string | null> = new Map(), storedConfig?: StoredConfig): GitCommand {
   const scan = getopt(args, GIT);
+  const execPath = valueOf(scan, '--exec-path');
+  const gitDir = valueOf(scan, '--git-dir');
+  const workTree = valueOf(scan, '--work-tree');
+  const head: GitHead = {
+    chdir: scan.options.filter((o) => o.name === '-C').map((o) => o.value ?? null),
+    ...(gitDir !== undefined ? { gitDir } : {}), ...(workTree !== undefined ? { workTree } : {}),
+  };
+  const stored = storedConfig?.(head) ?? [];
   const fromEnv = envConfig(env);
   const config: GitConfig[] = [...fromEnv.config];
   let dynamic = fromEnv.dynamic;
@@ -101,7 +124,7 @@ export function parseGit(args: readonly Arg[], env: ReadonlyMap<string, string |
   // than MAX_ALIAS_STEPS, or a loop, is read as computed: the policy blocks it.
   const seen = new Set<string>();
   for (let step = 0; sub !== null; step++) {
-    const def = [...config].reverse().find((c) => c.key === `alias.${sub!.toLowerCase()}`);
+    const def = [...stored, ...config].reverse().find((c) => c.key === `alias.${sub!.toLowerCase()}`);
     if (!def) break;
     if (step >= MAX_ALIAS_STEPS || seen.has(def.key)) { dynamic = true; break; }
     seen.add(def.key);
@@ -122,13 +145,8 @@ export function parseGit(args: readonly Arg[], env: ReadonlyMap<string, string |
     words = expanded.operands.map((o) => o.value);
     sub = words[0] ?? null;
   }
-  const execPath = valueOf(scan, '--exec-path');
-  const gitDir = valueOf(scan, '--git-dir');
-  const workTree = valueOf(scan, '--work-tree');
   return {
-    sub, args: words.slice(1), config, dynamic, ...(execPath !== undefined ? { execPath } : {}),
-    chdir: scan.options.filter((o) => o.name === '-C').map((o) => o.value ?? null),
-    ...(gitDir !== undefined ? { gitDir } : {}), ...(workTree !== undefined ? { workTree } : {}),
+    sub, args: words.slice(1), config, stored, dynamic, ...(execPath !== undefined ? { execPath } : {}), ...head,
     ...(alias !== undefined ? { alias } : {}), ...(shellAlias !== undefined ? { shellAlias } : {}),
   };
 }
@@ -138,6 +156,16 @@ export function configValue(git: GitCommand, key: string): string | null | undef
   let v: string | null | undefined;
   for (const c of git.config) if (c.key === key) v = c.value;
   return v;
+}
+
+/** Every value of a config key git sees, the files' first, then this run's. */
+export function configValues(git: GitCommand, key: string): (string | null)[] {
+  return [...git.stored, ...git.config].filter((c) => c.key === key).map((c) => c.value);
+}
+
+/** The last value of a config key git sees (files, then this run's). */
+export function effectiveValue(git: GitCommand, key: string): string | null | undefined {
+  return configValues(git, key).pop();
 }
 
 export interface GitPush {
@@ -190,7 +218,41 @@ export function branchOf(ref: string): string | null {
 /** Subcommands that update a remote's refs, and their options: `push`, `send-pack`, `http-push`. */
 export const PUSHES: Readonly<Record<string, OptionGrammar>> = { 'push': GIT_PUSH, 'send-pack': GIT_PUSH, 'http-push': GIT_HTTP_PUSH };
 
-export function parseGitPush(git: GitCommand): GitPush {
+/** git's boolean config values that mean true. */
+function isTrue(v: string): boolean {
+  return /^(?:true|yes|on|1)$/i.test(v.trim());
+}
+
+/**
+ * The remotes a push may go to: the one named; without one, git picks branch.<current>.pushRemote,
+ * remote.pushDefault, branch.<current>.remote or origin, and the current branch is not known here: all of them.
+ */
+function pushRemotes(git: GitCommand, remote: Arg | undefined): string[] {
+  if (remote) return [remote];
+  const entries = [...git.stored, ...git.config];
+  // A computed remote may be any remote the config names.
+  const named = remote === null
+    ? entries.map((c) => /^remote\.(.+)\.[^.]+$/.exec(c.key)?.[1]).filter((v): v is string => v !== undefined)
+    : entries.filter((c) => c.key === 'remote.pushdefault' || /^branch\..+\.(?:pushremote|remote)$/.test(c.key))
+      .map((c) => c.value).filter((v): v is string => v !== null);
+  return [...new Set(['origin', ...named])];
+}
+
+/**
+ * The destination of a refspec whose source is computed and whose `:dst` is written (`"$SRC":main`,
+ * `$(git rev-parse x):prod`): dst; null when the destination is not static text.
+ */
+export function computedSourceDestination(text: string | undefined): string | null {
+  if (text === undefined) return null;
+  const colon = text.lastIndexOf(':');
+  if (colon <= 0) return null;
+  const dst = text.slice(colon + 1);
+  if (!/^["']?[A-Za-z0-9._/@-]+["']?$/.test(dst)) return null;
+  return dst.replace(/["']/g, '');
+}
+
+/** A `git push`'s facts; `textOf` gives the written text of git.args[i] (where a computed word is read). */
+export function parseGitPush(git: GitCommand, textOf?: (index: number) => string | undefined): GitPush {
   const scan = getopt(git.args, PUSHES[git.sub ?? ''] ?? GIT_PUSH);
   const forceFlags: string[] = [];
   for (const o of scan.options) {
@@ -202,22 +264,24 @@ export function parseGitPush(git: GitCommand): GitPush {
   // A dry run sends nothing.
   if (has(scan, '--dry-run')) forceFlags.length = 0;
   const remote = scan.operands[0]?.value;
-  const remoteName = remote ?? 'origin';
-  // Configuration can make a plain push force or mirror.
-  const configured = (k: string): string | null | undefined => configValue(git, `remote.${remoteName}.${k}`);
-  if (configured('mirror') === 'true' || configured('mirror') === null) forceFlags.push('remote.mirror');
-  let every = has(scan, '--all', '--branches', '--mirror') || configured('mirror') === 'true';
+  // Configuration can make a plain push force or mirror (remote.<name>.mirror, its push refspecs).
+  const remotes = pushRemotes(git, remote);
+  const mirror = remotes.map((r) => effectiveValue(git, `remote.${r.toLowerCase()}.mirror`)).filter((v) => v !== undefined);
+  if (!has(scan, '--dry-run') && mirror.some((v) => v === null || isTrue(v))) forceFlags.push('remote.mirror');
+  let every = has(scan, '--all', '--branches', '--mirror') || mirror.some((v) => v !== null && isTrue(v));
   let current = false;
   let upstream = false;
   let specs = scan.operands.slice(1).map((o) => o.value);
+  let texts = scan.operands.slice(1).map((o) => textOf?.(o.index));
   const deleting = has(scan, '--delete', '--force-delete');
   if (specs.length === 0) {
-    const pushSpec = configured('push');
-    if (pushSpec === null) specs = [null];
-    else if (pushSpec !== undefined) specs = [pushSpec];
+    // No refspec on the command line: every remote.<name>.push refspec is used (git-push(1) <refspec>).
+    const pushSpecs = remotes.flatMap((r) => configValues(git, `remote.${r.toLowerCase()}.push`));
+    texts = [];
+    if (pushSpecs.length > 0) specs = pushSpecs;
     else if (!every) {
       // No refspec: push.default decides (simple, current, upstream: the current branch; matching: every branch).
-      const mode = configValue(git, 'push.default');
+      const mode = effectiveValue(git, 'push.default');
       if (mode === null || mode === 'matching') every = true;
       else if (mode === 'upstream' || mode === 'tracking') upstream = true;
       else if (mode !== 'nothing') current = true;
@@ -225,9 +289,18 @@ export function parseGitPush(git: GitCommand): GitPush {
   }
   const forcedRefs: string[] = [];
   let destinations: string[] | null = every || specs.length === 0 ? null : [];
-  for (const spec of specs) {
-    // A computed refspec pushes where it says; only the force options or a `+` make it a force.
-    if (spec === null) { destinations = null; continue; }
+  for (const [i, spec] of specs.entries()) {
+    // A computed refspec pushes where it says; only the force options or a `+` make it a force. A
+    // computed source before a written `:dst` may be empty, which deletes dst (git-push(1)).
+    if (spec === null) {
+      const dst = computedSourceDestination(texts[i]);
+      if (dst === null) { destinations = null; continue; }
+      forcedRefs.push(texts[i]!);
+      const branch = branchOf(dst);
+      if (branch === null) destinations = null;
+      else if (destinations) destinations.push(branch);
+      continue;
+    }
     let s = spec;
     if (s.startsWith('+')) { forcedRefs.push(spec); s = s.slice(1); }
     // `:` alone pushes the matching branches.
@@ -245,94 +318,6 @@ export function parseGitPush(git: GitCommand): GitPush {
   void valueOf;
   const merges = has(scan, '--dry-run') ? [] : pushOptionMerges(scan);
   return { scan, forceFlags, forcedRefs: has(scan, '--dry-run') ? [] : forcedRefs, destinations, every, current, upstream, merges, remote };
-}
-
-const GIT_CHECKOUT: OptionGrammar = {
-  short: 'b:B:c:C:fmpqt',
-  long: ['create=|c', 'force-create=|C', 'orphan=', 'conflict=', 'pathspec-from-file=', 'track=?', 'no-track', 'detach',
-    'guess', 'no-guess', 'force|f', 'merge|m', 'quiet|q', 'discard-changes', 'ignore-other-worktrees', 'patch|p', 'recurse-submodules'],
-  permute: true,
-};
-
-/**
- * The branch a `git checkout` / `git switch` / `git symbolic-ref HEAD` makes current: its name; null when that cannot be known
- * (computed, `-`, detached); undefined when it changes no branch (paths after `--`, help).
- */
-export function checkedOutBranch(git: GitCommand): string | null | undefined {
-  // git-symbolic-ref(1): `git symbolic-ref HEAD refs/heads/prod` makes prod current, as a checkout does.
-  if (git.sub === 'symbolic-ref') {
-    const ops = getopt(git.args, { short: 'm:dqs', long: ['delete|d', 'quiet|q', 'short', 'recurse', 'no-recurse'], permute: true }).operands;
-    if (ops.length !== 2 || (ops[0]!.value !== 'HEAD' && ops[0]!.value !== null)) return undefined;
-    return ops[1]!.value === null ? null : branchOf(ops[1]!.value);
-  }
-  if (git.sub !== 'checkout' && git.sub !== 'switch') return undefined;
-  const scan = getopt(git.args, GIT_CHECKOUT);
-  if (scan.options.some((o) => o.name === '--pathspec-from-file' || o.name === '--patch')) return undefined;
-  const created = scan.options.filter((o) => optionIs(o, ['-b', '-B', '--create', '--force-create', '--orphan'])).pop();
-  if (created) return created.value ?? null;
-  if (has(scan, '--detach')) return null;
-  // `git checkout prod -- file` restores files from prod and stays on the branch.
-  if (git.args.includes('--') && git.sub === 'checkout') return undefined;
-  const first = scan.operands[0];
-  if (!first) return git.sub === 'switch' ? null : undefined;
-  if (first.value === null || first.value === '-' || first.value.startsWith('@{')) return null;
-  return branchOf(first.value);
-}
-
-/**
- * The remote branch a command makes the upstream of a branch it creates or names: `git checkout -b
- * hotfix --track origin/prod`, `git switch -c x origin/prod` (branch.autoSetupMerge), `git branch -u
- * origin/prod`, `git branch --set-upstream-to=origin/prod`, `git push -u origin x:prod`. null: unknown;
- * undefined: none set.
- */
-export function upstreamSet(git: GitCommand): string | null | undefined {
-  const remoteBranch = (v: Arg | undefined): string | null => (v === null || v === undefined ? null : v.replace(/^(?:refs\/remotes\/)?[^/]+\//, ''));
-  if (git.sub === 'checkout' || git.sub === 'switch') {
-    const scan = getopt(git.args, GIT_CHECKOUT);
-    if (!scan.options.some((o) => optionIs(o, ['-b', '-B', '--create', '--force-create']))) return undefined;
-    if (scan.options.some((o) => optionIs(o, ['--no-track']))) return undefined;
-    const start = scan.operands[0];
-    return start === undefined ? undefined : remoteBranch(start.value);
-  }
-  if (git.sub === 'branch') {
-    const scan = getopt(git.args, { short: 'u:t', long: ['set-upstream-to=|u', 'track=?', 'no-track'], permute: true });
-    const to = scan.options.filter((o) => optionIs(o, ['--set-upstream-to'])).pop();
-    if (to) return remoteBranch(to.value);
-    if (has(scan, '--track')) return remoteBranch(scan.operands[1]?.value);
-    return undefined;
-  }
-  if (git.sub === 'push') {
-    const push = parseGitPush(git);
-    if (!has(push.scan, '--set-upstream')) return undefined;
-    return push.destinations?.[0] ?? null;
-  }
-  return undefined;
-}
-
-/** `git worktree add [-b NEW] PATH [BRANCH]`: the worktree's path and the branch checked out there; undefined when not that. */
-export function worktreeAdded(git: GitCommand): { path: string | null; branch: string | null } | undefined {
-  if (git.sub !== 'worktree') return undefined;
-  const scan = getopt(git.args, { short: 'b:B:fq', long: ['force|f', 'detach', 'checkout', 'no-checkout', 'lock', 'reason=', 'orphan', 'track', 'no-track', 'guess-remote', 'no-guess-remote', 'quiet|q', 'relative-paths', 'no-relative-paths'], permute: true });
-  const ops = scan.operands.map((o) => o.value);
-  if (ops[0] !== 'add') return undefined;
-  const created = scan.options.filter((o) => o.name === '-b' || o.name === '-B').pop();
-  const path = ops[1] ?? null;
-  if (created) return { path, branch: created.value ?? null };
-  if (has(scan, '--detach')) return { path, branch: null };
-  // Without a branch, git checks out a new branch named after the path's last part.
-  const branch = ops[2] === undefined ? (path === null ? null : path.replace(/\/+$/, '').split('/').pop() ?? null) : ops[2] === null ? null : branchOf(ops[2]);
-  return { path, branch };
-}
-
-/** `git subtree push -P PREFIX REPOSITORY REFSPEC`: the remote branch it updates (null: unknown); undefined when not a subtree push. */
-export function subtreePushBranch(git: GitCommand): string | null | undefined {
-  if (git.sub !== 'subtree') return undefined;
-  const scan = getopt(git.args, { short: 'P:m:qd', long: ['prefix=|P', 'message=|m', 'squash', 'annotate=', 'branch=|b', 'onto=', 'rejoin', 'ignore-joins', 'quiet|q', 'debug|d'], permute: true });
-  const ops = scan.operands.map((o) => o.value);
-  if (ops[0] !== 'push') return undefined;
-  const spec = ops[2];
-  if (spec === undefined || spec === null) return null;
-  return branchOf(spec.includes(':') ? spec.slice(spec.indexOf(':') + 1) : spec);
 }
 
 const GIT_REMOTE: OptionGrammar = {

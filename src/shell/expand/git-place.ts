@@ -1,0 +1,43 @@
+// Where a local git command runs and the configuration its files hold, as git's setup finds them
+// (git-repo.ts): the hooks family reads its hooks from there, and the managed family the aliases,
+// remotes' push refspecs and mirror settings git takes from the files (git-config(1) "FILES").
+import { resolve } from 'node:path';
+import { findRepo, gitConfigEntries, type GitPlace } from '../git-repo.js';
+import type { GitConfig } from '../git-config.js';
+import type { GitHead } from '../programs/git.js';
+import type { Scope } from './driver.js';
+
+/** The environment git and its hooks see: the text's variables over the process's. */
+export function envOf(scope: Scope): GitPlace['env'] {
+  return (name) => (scope.env.has(name) ? scope.env.get(name) : process.env[name]);
+}
+
+/** Where git runs: `-C DIR` (each relative to the last), `--git-dir`, `--work-tree`, GIT_DIR, GIT_WORK_TREE. */
+export function placeOf(scope: Scope, git: GitHead): GitPlace | string {
+  if (scope.cwd === null) return 'cannot tell which directory git runs in';
+  let cwd = scope.cwd;
+  for (const d of git.chdir) {
+    if (d === null) return '`git -C` names a directory computed at run time';
+    cwd = resolve(cwd, d);
+  }
+  const env = envOf(scope);
+  const gitDir = git.gitDir !== undefined ? git.gitDir : env('GIT_DIR');
+  const workTree = git.workTree !== undefined ? git.workTree : env('GIT_WORK_TREE');
+  return { cwd, env, ...(gitDir !== undefined ? { gitDir } : {}), ...(workTree !== undefined ? { workTree } : {}) };
+}
+
+/**
+ * The entries of the config files a local git command at `head` reads (system, global, the
+ * repository's, the worktree's, what they include; an includeIf file as if its condition held).
+ * None on the server, or where they cannot be found or read: the hooks family asks about those
+ * for every command that may run hooks, and a push or an alias is one.
+ */
+export function storedConfig(scope: Scope, head: GitHead): readonly GitConfig[] {
+  if (!scope.local) return [];
+  const place = placeOf(scope, head);
+  if (typeof place === 'string') return [];
+  const repo = findRepo(scope.files, place);
+  if (!repo.ok) return [];
+  const entries = gitConfigEntries(scope.files, repo.value, place.env, place.cwd);
+  return entries.ok ? entries.value : [];
+}
