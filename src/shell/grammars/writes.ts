@@ -30,6 +30,8 @@ const CP: OptionGrammar = { short: 'abdfHiLlnPprRsTuvxZS:t:', long: ['target-dir
 
 export const WRITES: Readonly<Record<string, WriteSpec>> = {
   tee: { options: { short: 'aip', long: ['append|a', 'ignore-interrupts|i', 'output-error=?'], permute: true }, operands: 'all' },
+  // moreutils sponge(1): soaks up standard input, then writes it to FILE (`-a` appends); it runs nothing.
+  sponge: { options: { short: 'a' }, operands: 'all' },
   cp: { options: CP, operands: 'last', pathOptions: ['-t'], whole: 'copy' },
   install: { options: { short: 'bCcDdpsvg:m:o:S:t:', long: ['target-directory=|t', 'mode=|m', 'owner=|o', 'group=|g', 'suffix=|S', 'directory|d'], permute: true, abbreviate: true }, operands: 'last', pathOptions: ['-t'], whole: 'copy' },
   ln: { options: CP, operands: 'last', pathOptions: ['-t'], whole: 'link' },
