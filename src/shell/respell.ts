@@ -40,6 +40,19 @@ function heredocAt(line: string, i: number): Heredoc | null {
   return { start: i, end: i + m[0].length, delimiter, quoted: /['"\\]/.test(word), tabs: m[1] === '-' };
 }
 
+/** Does every quote the line opens close on it (and no backslash continue it)? */
+function closesQuotes(line: string): boolean {
+  for (let i = 0; i < line.length; i++) {
+    const c = line[i]!;
+    if (c === '\\') { if (++i >= line.length) return false; continue; }
+    if (c !== "'" && c !== '"') continue;
+    const close = line.indexOf(c, i + 1);
+    if (close < 0) return false;
+    i = close;
+  }
+  return true;
+}
+
 /** The heredoc operators of one line outside quotes and comments; null when the line is not plain enough to be sure. */
 function heredocsOf(line: string): Heredoc[] | null {
   const out: Heredoc[] = [];
@@ -71,7 +84,8 @@ export function heredocsAsStrings(text: string): string | null {
   let changed = false;
   for (let i = 0; i < lines.length; i++) {
     const line = lines[i]!;
-    const docs = line.includes('<<') ? heredocsOf(line) : [];
+    // A quote or a continuation carried to the next line: that line is not where bash starts reading.
+    const docs = line.includes('<<') ? heredocsOf(line) : closesQuotes(line) ? [] : null;
     if (docs === null) return null;
     if (docs.length < 2) {
       // A single heredoc is tree-sitter's to read: its body is copied as it is.

@@ -175,10 +175,10 @@ export class Expansion {
     const parsed = plain ? { ok: true as const, commands: plain }
       : parseCommands(prepared.text);
     if (!('ok' in parsed)) {
-      // Text the shell runs in a form tree-sitter cannot parse is read as the same commands spelled again.
-      const spelled = parsed.kind === 'syntax' && !job.respelled ? respelled(job.text) : null;
-      // The guard's own reading of text the parser refused: where that runs a path or a computed name, it is a limit too.
-      if (spelled !== null && job.source !== 'code' && runsUnnamed(spelled, undefined, true)) this.event(job, 'limit', 'not valid shell syntax to the parser (read as spelled again)', spelled);
+      // Shell text in a form tree-sitter cannot parse is read as the same commands spelled again; where
+      // that runs a path or a computed name, the guard's reading is not the parser's: a limit too.
+      const spelled = parsed.kind === 'syntax' && !job.respelled && job.source !== 'code' ? respelled(job.text) : null;
+      if (spelled !== null && runsUnnamed(spelled, undefined, true)) this.event(job, 'limit', 'not valid shell syntax to the parser (read as spelled again)', spelled);
       if (spelled !== null) return this.job({ ...job, text: spelled, respelled: true, spliceable: false, origin: job.origin ?? { start: 0, end: job.text.length } });
       if (parsed.kind === 'syntax') this.unreadable(job, `not valid shell syntax (at offset ${parsed.at})`);
       else if (job.source === 'script') this.unreadable(job, parsed.kind === 'too-large' ? `larger than ${MAX_INPUT_BYTES / 1024} KiB` : 'too deeply nested to read');
