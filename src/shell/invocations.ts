@@ -322,7 +322,7 @@ class Walk {
       if (node.children[0]?.type !== 'export' && node.children[0]?.type !== 'declare') return;
       for (const c of node.children) {
         if (c.type !== 'variable_assignment') continue;
-        const a = assignmentOf(this.src, c, this.offset);
+        const a = copied(assignmentOf(this.src, c, this.offset), this.env);
         if (a) this.setEnv(a.name, a.value);
       }
     },

@@ -92,7 +92,7 @@ export function setsState(words: readonly (string | null)[]): boolean {
   if (head === 'read' || head === 'mapfile' || head === 'readarray') return true;
   // zsh: `hash NAME=PATH` and `autoload NAME` define what a later name runs (zsh-state.ts).
   // bash: `history -s LINE` stores a line that `fc -s` runs again (shell-state.ts).
-  if (head === 'history' && (words[1] === '-s' || words[1] === '-r' || words[1] === '-n')) return true;
+  if (head === 'history' && (words[1] === '-s' || words[1] === '-r' || words[1] === '-n') || head === 'fc' && words[1] === '-R') return true;
   // bash's programmable completion runs `-C` commands, `-F` functions and `-W` word lists later (shell-state.ts).
   if (head === 'complete' || head === 'compgen') return true;
   // A command or widget a key runs later: `bind -x 'KEYSEQ: CMD'`, zsh's `zle -N NAME FUNC`.

@@ -89,8 +89,8 @@ export class History {
       this.lines.push(rest.slice(1).map((v) => v ?? '$computed').join(' '));
       return null;
     }
-    // `history -r FILE` / `-n FILE` append the file's lines, read here as a script sourced from where it runs.
-    if (head === 'history' && (rest[0] === '-r' || rest[0] === '-n') && rest.length > 1) {
+    // `history -r FILE` / `-n FILE` (zsh: `fc -R FILE`) append the file's lines, read here as a script sourced from where it runs.
+    if ((head === 'history' && (rest[0] === '-r' || rest[0] === '-n') || head === 'fc' && rest[0] === '-R') && rest.length > 1) {
       const file = rest[1];
       const cwd = command.cwd;
       const path = file === null || file === undefined || cwd === null ? null : file.startsWith('/') || cwd === '.' ? file : `${cwd}/${file}`;
