@@ -281,13 +281,15 @@ export function cannotHideManaged(text: string, names: ManagedNames | null = bui
 /**
  * Could a command of this text run something it does not name: a command word that is a path, a
  * glob, `.`, or a builtin that changes what a later name runs? For text that could not be read
- * (bad input, a limit): `./bin/deploy` after it names no managed program, yet runs one.
+ * (bad input, a limit): `./bin/deploy` after it names no managed program, yet runs one. With
+ * `computed`, a command word the shell computes (`$(printf dock)er`) counts too.
  */
-export function runsUnnamed(text: string, names: ManagedNames = builtinNames() ?? { names: [], guarded: [] }): boolean {
+export function runsUnnamed(text: string, names: ManagedNames = builtinNames() ?? { names: [], guarded: [] }, computed = false): boolean {
   const sh = shellMatchers();
   if (sh === null) return true;
   const masked = maskQuoted(text);
-  return commandWords(unquoted(text), names, sh, false) === 'no' || (masked !== text && commandWords(unquoted(masked), names, sh, false) === 'no');
+  return commandWords(unquoted(text), names, sh, false, computed) === 'no'
+    || (masked !== text && commandWords(unquoted(masked), names, sh, false, computed) === 'no');
 }
 
 /** Blanks, `<`, `>` and separators inside quotes, and blanks after a backslash, replaced by \x01: one word to the shell. */
@@ -318,7 +320,7 @@ function maskQuoted(text: string): string {
  * builtin that sets state? `no` when one is not; with `withGit`, `git` when every one is and a git
  * command may run the repository's hooks where the text starts (`no` after a `cd`: another repository).
  */
-function commandWords(t: string, names: ManagedNames, sh: ShellMatchers, withGit: boolean): 'no' | 'plain' | 'git' {
+function commandWords(t: string, names: ManagedNames, sh: ShellMatchers, withGit: boolean, computed = false): 'no' | 'plain' | 'git' {
   let gitHere = false;
   let movesDir = false;
   // `2>&1`, `<&3`, `>& file` and `>|` are redirections, not command separators.
@@ -341,6 +343,8 @@ function commandWords(t: string, names: ManagedNames, sh: ShellMatchers, withGit
     const first = words[i];
     if (first === undefined) continue;
     if (first === '.' || first === '-' || /[/*?[\]{}~]/.test(first) || SHELL_STATE.has(first)) return 'no';
+    // A name the shell computes (`$x`, `$(printf dock)er`, backticks) may be any program.
+    if (computed && /[$`]/.test(first)) return 'no';
     // `read PATH`, `printf -v PATH …` set a variable without an assignment word.
     if (setsState(words.slice(i))) return 'no';
     if (words.some((w) => SETS_PATH.test(w))) return 'no';

@@ -3,7 +3,7 @@
 // command before it in a pipeline). The walk is iterative, so no input can exhaust the JS stack.
 import { MAX_TREE_DEPTH, namedChildren, textOf, type Node } from './parse.js';
 import { RUNS_LATER_VARIABLES, SUBSCRIPT_SUBSTITUTION, SUBSTITUTION, substitutionsIn, unescapeBackticks } from './reparse.js';
-import { assignmentOf, buildCommand, REDIRECTS, trailingWords } from './tree-words.js';
+import { assignmentOf, buildCommand, REDIRECTS, trailingWords, wordOf } from './tree-words.js';
 import { headCommand, namedStatements, redirectTargets, tailCommand, wordOwner } from './statements.js';
 import type { Word } from './words.js';
 
@@ -221,6 +221,19 @@ class Walk {
       const value = m ? this.env.get(m[1]!) : undefined;
       if (m && (value === null || (value !== undefined && SUBSTITUTION.test(value)))) this.again(`: ${value ?? '$computed_prompt'}`, node);
     },
+    subscript(node) {
+      // `a['$(cmd)']=1`, `${a[$'$(cmd)']}`: bash evaluates an indexed array's subscript as arithmetic,
+      // which expands the text single quotes kept (verified in bash 5.2; `"\$(cmd)"` is not expanded).
+      this.quotedSubscript(namedChildren(node).slice(1, 2), node);
+    },
+    array(node) {
+      // `b=( ['$(cmd)']=1 )`: tree-sitter reads a keyed element as a concatenation `[`, key, `]=…`.
+      for (const c of namedChildren(node)) {
+        const parts = namedChildren(c);
+        const close = parts.findIndex((p) => this.text(p).startsWith(']'));
+        if (c.type === 'concatenation' && this.text(parts[0]!) === '[' && close >= 2) this.quotedSubscript(parts.slice(1, close), c);
+      }
+    },
     raw_string(node) { this.subscripts(node); },
     string_content(node) { this.subscripts(node); },
     word(node) { this.subscripts(node); },
@@ -286,7 +299,7 @@ class Walk {
       for (const [name, body] of special?.functions ?? []) this.functions.set(name, body);
       if (special?.env) this.setEnv(...special.env);
       if (special?.again !== undefined) this.again(special.again, node);
-      const a = assignmentOf(this.src, node, this.offset);
+      const a = copied(assignmentOf(this.src, node, this.offset), this.env);
       if (!a) return;
       const later = RUNS_LATER_VARIABLES[a.name];
       if (later) this.again(later(a.value ?? '$computed'), node);
@@ -309,7 +322,7 @@ class Walk {
       if (node.children[0]?.type !== 'export' && node.children[0]?.type !== 'declare') return;
       for (const c of node.children) {
         if (c.type !== 'variable_assignment') continue;
-        const a = assignmentOf(this.src, c, this.offset);
+        const a = copied(assignmentOf(this.src, c, this.offset), this.env);
         if (a) this.setEnv(a.name, a.value);
       }
     },
@@ -326,11 +339,26 @@ class Walk {
     if (words.length > 0) this.syntaxAt ??= words[0]!.start + this.offset;
   }
 
+  /** The substitutions in the single-quoted (or `$'…'`) parts of a subscript, which arithmetic runs. */
+  private quotedSubscript(index: readonly Node[], at: Node): void {
+    const parts = index.flatMap((n) => (n.type === 'concatenation' ? namedChildren(n) : [n]));
+    const quoted = parts.filter((p) => p.type === 'raw_string' || p.type === 'ansi_c_string')
+      .map((p) => wordOf(this.src, p, this.offset).value ?? '').join(' ');
+    if (SUBSTITUTION.test(quoted)) this.again(`: ${quoted}`, at);
+  }
+
   /** `'a[$(cmd)]'`: arithmetic on a string with a subscript runs the substitution. */
   private subscripts(node: Node): void {
     const text = this.text(node);
     if (SUBSCRIPT_SUBSTITUTION.test(text)) this.again(`: ${node.type === 'raw_string' ? text.slice(1, -1) : text}`, node);
   }
+}
+
+/** `y=$x`, `y="${x}"`: the value of a variable the text set, copied (so `${y@P}` and `PS1=$x` keep it). */
+function copied(a: Assignment | null, env: ReadonlyMap<string, string | null>): Assignment | null {
+  const m = a && a.value === null ? /^("?)\$(?:([A-Za-z_][A-Za-z0-9_]*)|\{([A-Za-z_][A-Za-z0-9_]*)\})\1$/.exec(a.text ?? '') : null;
+  const value = m ? env.get(m[2] ?? m[3]!) : undefined;
+  return value === undefined || value === null ? a : { ...a!, value };
 }
 
 /** Collect every simple command in the tree (see Walk). */

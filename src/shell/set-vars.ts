@@ -92,9 +92,11 @@ export function setsState(words: readonly (string | null)[]): boolean {
   if (head === 'read' || head === 'mapfile' || head === 'readarray') return true;
   // zsh: `hash NAME=PATH` and `autoload NAME` define what a later name runs (zsh-state.ts).
   // bash: `history -s LINE` stores a line that `fc -s` runs again (shell-state.ts).
-  if (head === 'history' && words[1] === '-s') return true;
+  if (head === 'history' && (words[1] === '-s' || words[1] === '-r' || words[1] === '-n') || head === 'fc' && words[1] === '-R') return true;
   // zsh: `print -s LINE` stores it in the history too.
   if (head === 'print' && words[1] !== undefined && words[1] !== null && /^-[A-Za-z]*[sS][A-Za-z]*$/.test(words[1])) return true;
+  // bash's programmable completion runs `-C` commands, `-F` functions and `-W` word lists later (shell-state.ts).
+  if (head === 'complete' || head === 'compgen') return true;
   // A command or widget a key runs later: `bind -x 'KEYSEQ: CMD'`, zsh's `zle -N NAME FUNC`.
   if (head === 'bind' && words.some((w) => w !== null && /^-[A-Za-z]*x/.test(w)) || head === 'zle' && words[1] === '-N') return true;
   if (head === 'autoload' || head === 'hash' && words.some((w) => w !== null && /^[^-=][^=]*=/.test(w))) return true;

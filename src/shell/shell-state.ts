@@ -4,7 +4,8 @@
 // each prompt) and `history -s LINE`, which `fc -s` runs again. Each gives the walk a function body, a
 // variable, or text to read again.
 import { namedChildren, textOf, type Node } from './parse.js';
-import { DEFINING_ARRAYS, TIED_ARRAYS } from './grammars/shell-hooks.js';
+import { COMPLETION_BUILTINS, COMPLETION_GRAMMAR, DEFINING_ARRAYS, TIED_ARRAYS } from './grammars/shell-hooks.js';
+import { getopt } from './getopt.js';
 import { RUNS_LATER_VARIABLES } from './reparse.js';
 import { wordOf } from './tree-words.js';
 import type { SimpleCommand } from './invocations.js';
@@ -100,6 +101,14 @@ export class History {
       this.lines.push(line);
       return line;
     }
+    // `history -r FILE` / `-n FILE` (zsh: `fc -R FILE`) append the file's lines, read here as a script sourced from where it runs.
+    if ((head === 'history' && (rest[0] === '-r' || rest[0] === '-n') || head === 'fc' && rest[0] === '-R') && rest.length > 1) {
+      const file = rest[1];
+      const cwd = command.cwd;
+      const path = file === null || file === undefined || cwd === null ? null : file.startsWith('/') || cwd === '.' ? file : `${cwd}/${file}`;
+      this.lines.push(path === null ? '. $computed' : `. ${quoted(path)}`);
+      return null;
+    }
     const lists = rest.some((v) => v !== null && /^-[A-Za-z]*l/.test(v));
     if (this.lines.length === 0 || !(head === 'fc' && !lists || head === 'r')) return null;
     return this.lines.join('\n');
@@ -117,8 +126,21 @@ export function keyCommands(command: SimpleCommand, body: (name: string) => stri
     const text = body(rest[2] ?? rest[1]);
     return text === undefined ? [] : [text];
   }
+  if (head !== undefined && head !== null && COMPLETION_BUILTINS.has(head)) return completionCommands(rest, body);
   if (head === 'bind' && rest.some((v) => v !== null && /^-[A-Za-z]*x/.test(v))) {
     return rest.filter((v) => v !== null && !v.startsWith('-')).map((v) => v!.replace(/^\s*"(?:[^"\\]|\\.)*"\s*:\s*/, '').replace(/^(["'])(.*)\1$/s, '$2'));
   }
   return [];
+}
+
+/** What `complete`/`compgen` run on completion: `-C` commands, `-F` functions, `-W` word lists expanded. */
+function completionCommands(args: readonly (string | null)[], body: (name: string) => string | undefined): string[] {
+  const out: string[] = [];
+  for (const o of getopt(args, COMPLETION_GRAMMAR).options) {
+    if (o.name === '-C') out.push(o.value ?? '$computed');
+    if (o.name === '-W' && o.value) out.push(`: ${o.value}`);
+    const fn = o.name === '-F' && o.value ? body(o.value) : undefined;
+    if (fn !== undefined) out.push(fn);
+  }
+  return out;
 }

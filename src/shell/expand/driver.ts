@@ -7,6 +7,7 @@ import type { ScriptFiles } from '../files.js';
 import { COMMAND_ENV, OPTIONS_ENV } from '../grammars/env.js';
 import { embeddedLine } from './unknown.js';
 import { parseCommands } from '../glob-spelling.js';
+import { respelled } from '../respell.js';
 import { type Redirect, type SimpleCommand, type StdinSource } from '../invocations.js';
 import { LOCAL, type Invocation, type ProgramFacts, type ShellEvent, type Target } from '../invocation.js';
 import { commandStarts, costlyShape, joinContinuations, MAX_INPUT_BYTES, parserLoaded, toOriginal } from '../parse.js';
@@ -21,7 +22,7 @@ import { knownHead, pathOf } from './path-lookup.js';
 import { globCommand } from './glob-names.js';
 import { readVars } from './read-vars.js';
 import { FROM_FILE } from '../set-vars.js';
-import type { ManagedNames } from '../fastpath.js';
+import { runsUnnamed, type ManagedNames } from '../fastpath.js';
 import { DEFAULT_VERBS, READERS } from '../grammars/readers.js';
 import { nowMs } from '../clock.js';
 
@@ -62,6 +63,8 @@ export interface Job {
   readonly env: ReadonlyMap<string, string | null>;
   /** The directory of the outermost command (where a rewrite of it would run); undefined: this is the input. */
   readonly rewriteCwd?: string | null;
+  /** The text is the input spelled again for the parser (respell.ts). */
+  readonly respelled?: true;
 }
 
 /** What the expansion needs from the caller to go on: the parser, when text needs it. */
@@ -174,6 +177,11 @@ export class Expansion {
     const parsed = plain ? { ok: true as const, commands: plain }
       : parseCommands(prepared.text);
     if (!('ok' in parsed)) {
+      // Shell text in a form tree-sitter cannot parse is read as the same commands spelled again; where
+      // that runs a path or a computed name, the guard's reading is not the parser's: a limit too.
+      const spelled = parsed.kind === 'syntax' && !job.respelled && job.source !== 'code' ? respelled(job.text) : null;
+      if (spelled !== null && runsUnnamed(spelled, undefined, true)) this.event(job, 'limit', 'not valid shell syntax to the parser (read as spelled again)', spelled);
+      if (spelled !== null) return this.job({ ...job, text: spelled, respelled: true, spliceable: false, origin: job.origin ?? { start: 0, end: job.text.length } });
       if (parsed.kind === 'syntax') this.unreadable(job, `not valid shell syntax (at offset ${parsed.at})`);
       else if (job.source === 'script') this.unreadable(job, parsed.kind === 'too-large' ? `larger than ${MAX_INPUT_BYTES / 1024} KiB` : 'too deeply nested to read');
       else this.limitReached(job, parsed.kind === 'too-large' ? `larger than ${MAX_INPUT_BYTES / 1024} KiB`

@@ -156,9 +156,14 @@ function downloads(scope: Scope, name: string, args: readonly Word[], set: (path
   }
 }
 
+/** A device, not a file a later command can run: `/dev/…`, except the tmpfs of ordinary files `/dev/shm` (Linux). */
+function isDevice(path: string): boolean {
+  return path.startsWith('/dev/') && !/^\/dev\/shm\/./.test(path);
+}
+
 function pathOf(scope: Scope, word: Word | null | undefined): string | null {
   const v = word ? withKnownVars(scope, word).value : undefined;
-  if (v === null || v === undefined || v === '' || v.startsWith('/dev/') || v === '-') return null;
+  if (v === null || v === undefined || v === '' || isDevice(v) || v === '-') return null;
   if (v.startsWith('~/')) { const h = homeDir(); return h === null ? null : join(h, v.slice(2)); }
   if (isAbsolute(v)) return resolve(v);
   return scope.cwd === null ? null : resolve(scope.cwd, v);
@@ -222,9 +227,10 @@ function programWrites(scope: Scope, name: string, args: readonly Word[], set: (
   const written = scope.run0.written;
   const values = args.map((w) => w.value);
   switch (name) {
-    case 'tee': {
-      const scan = getopt(values, { short: 'aip', long: ['append|a', 'ignore-interrupts|i', 'output-error=?'], permute: true });
-      const s = stdinText(scope, scope.command.stdin, 'tee');
+    case 'tee': case 'sponge': {
+      // Both write their standard input to the operands (`-a` appends).
+      const scan = getopt(values, WRITES[name]!.options!);
+      const s = stdinText(scope, scope.command.stdin, name);
       for (const o of scan.operands) {
         const path = pathOf(scope, args[o.index]);
         if (path) set(path, s.kind === 'text' ? s.text : null, scan.options.some((x) => x.name === '-a'));

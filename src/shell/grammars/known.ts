@@ -16,7 +16,7 @@ export const DATA_PROGRAMS: readonly string[] = [
   'base64', 'basename', 'dirname', 'realpath', 'readlink', 'mkdir', 'rmdir', 'rm', 'cp', 'mv', 'ln', 'touch', 'chmod',
   'chown', 'chgrp', 'install', 'mktemp', 'truncate', 'dd', 'sort', 'uniq', 'cut', 'paste', 'join', 'tr', 'fold', 'fmt',
   'nl', 'od', 'hexdump', 'xxd', 'strings', 'comm', 'diff', 'cmp', 'patch', 'column', 'expand', 'unexpand', 'rev',
-  'shuf', 'seq', 'yes', 'sleep', 'tee', 'split', 'csplit', 'jq', 'yq', 'xq', 'gron', 'sed', 'awk', 'perl', 'iconv',
+  'shuf', 'seq', 'yes', 'sleep', 'tee', 'sponge', 'split', 'csplit', 'jq', 'yq', 'xq', 'gron', 'sed', 'awk', 'perl', 'iconv',
   'envsubst', 'gettext', 'numfmt', 'bc', 'dc', 'expr', 'factor', 'printenv', 'locale', 'tput', 'clear', 'reset', 'stty',
   'tty', 'lsof', 'ss', 'netstat', 'ip', 'ifconfig', 'ping', 'traceroute', 'dig', 'nslookup', 'host', 'whois', 'arp',
   'route', 'nmap', 'tcpdump', 'lsblk', 'blkid', 'mount', 'umount', 'findmnt', 'fdisk', 'lscpu', 'lspci', 'lsusb',

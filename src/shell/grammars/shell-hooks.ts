@@ -27,3 +27,11 @@ export const DEFINING_ARRAYS: Readonly<Record<string, (key: string, value: strin
 
 /** zsh arrays tied to a colon-separated variable (zshparam(1): `path` is PATH, `fpath` is FPATH). */
 export const TIED_ARRAYS: Readonly<Record<string, string>> = { path: 'PATH', fpath: 'FPATH' };
+
+/**
+ * bash's programmable completion (bash(1) Programmable Completion, complete and compgen): `-C COMMAND`
+ * runs COMMAND, `-F FUNCTION` calls FUNCTION, and `-W WORDLIST` is expanded (its substitutions run),
+ * when a word is completed (`complete`) or at once (`compgen`). Which options take a value.
+ */
+export const COMPLETION_BUILTINS: ReadonlySet<string> = new Set(['complete', 'compgen']);
+export const COMPLETION_GRAMMAR = { short: 'abcdefgjksuvDEIprA:G:W:X:P:S:o:F:C:' } as const;

@@ -49,6 +49,8 @@ const CP: OptionGrammar = { short: 'abdfHiLlnPprRsTuvxZS:t:', long: ['target-dir
 
 export const WRITES: Readonly<Record<string, WriteSpec>> = {
   tee: { options: { short: 'aip', long: ['append|a', 'ignore-interrupts|i', 'output-error=?'], permute: true }, operands: 'all' },
+  // moreutils sponge(1): soaks up standard input, then writes it to FILE (`-a` appends); it runs nothing.
+  sponge: { options: { short: 'a' }, operands: 'all' },
   cp: { options: CP, operands: 'last', pathOptions: ['-t'], whole: 'copy' },
   install: { options: { short: 'bCcDdpsvg:m:o:S:t:', long: ['target-directory=|t', 'mode=|m', 'owner=|o', 'group=|g', 'suffix=|S', 'directory|d'], permute: true, abbreviate: true }, operands: 'last', pathOptions: ['-t'], whole: 'copy' },
   ln: { options: CP, operands: 'last', pathOptions: ['-t'], whole: 'link' },
@@ -98,8 +100,7 @@ export const WRITES: Readonly<Record<string, WriteSpec>> = {
   sd: { options: { short: 'pFsfn:', long: ['preview|p', 'fixed-strings|F', 'string-mode|s', 'flags=|f', 'max-replacements=|n'], permute: true }, operands: 'from2', unless: ['-p'] },
   // gawk's inplace extension writes every file operand; -o/-p/-d write the program, profile, variables.
   ...Object.fromEntries(['gawk', 'awk'].map((n) => [n, { options: AWK, operands: 'all', when: ['-i=inplace', '--include=inplace'], scriptUnless: ['-f', '-e', '-E'], files: ['-o', '-p', '-d'] } satisfies WriteSpec])),
-  // moreutils sponge(1) "soaks up standard input and writes it to a file"; dos2unix converts in place.
-  sponge: { options: { short: 'a' }, operands: 'all' },
+  // dos2unix converts in place (sponge is above).
   dos2unix: { options: { short: 'abcfhikLlmnoqsvVFRuOe', permute: true }, operands: 'all' },
   unix2dos: { options: { short: 'abcfhikLlmnoqsvVFRuOe', permute: true }, operands: 'all' },
   // Output operands and options: sort -o FILE, uniq IN OUT, xxd [-r] IN OUT, iconv -o, openssl -out, gpg -o,
