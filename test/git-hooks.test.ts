@@ -198,6 +198,55 @@ describe('a push into a repository on this machine', () => {
   });
 });
 
+describe('a repository made in the same text', () => {
+  /** Run `command` with sh in `cwd`, a stand-in docker first on PATH that notes it ran in the returned log. */
+  function run(command: string, cwd: string): string[] {
+    const bin = tempDir('gg-bin-');
+    const log = join(bin, 'ran.log');
+    hook(bin, 'docker', `echo "$*" >> ${log}`);
+    const r = spawnSync('sh', ['-c', command], { cwd, env: { ...ENV, PATH: `${bin}:${process.env.PATH}`, GIT_AUTHOR_NAME: 'D', GIT_AUTHOR_EMAIL: 'd@e', GIT_COMMITTER_NAME: 'D', GIT_COMMITTER_EMAIL: 'd@e' } });
+    expect(r.status, r.stderr.toString()).toBe(0);
+    return existsSync(log) ? readFileSync(log, 'utf8').trim().split('\n') : [];
+  }
+
+  it('resolves a relative core.hooksPath from the top of the new repository, as git does', () => {
+    // The text runs inside a project repository: the new one t is not it.
+    const COMMANDS = [
+      'git init -q t && mkdir t/hk && printf "#!/bin/sh\\ndocker restart web\\n" > t/hk/pre-commit && chmod +x t/hk/pre-commit && git -C t -c core.hooksPath=hk commit -q --allow-empty -m x',
+      'git init -q t && cd t && mkdir hk && printf "#!/bin/sh\\ndocker restart web\\n" > hk/pre-commit && chmod +x hk/pre-commit && git -c core.hooksPath=hk commit -q --allow-empty -m x',
+      'mkdir t && cd t/ && git init -q && mkdir -p hk a/b && printf "#!/bin/sh\\ndocker restart web\\n" > hk/pre-commit && chmod +x hk/pre-commit && cd a/b && git -c core.hooksPath=hk commit -q --allow-empty -m x',
+      'git init -q t && mkdir t/hk && printf "#!/bin/sh\\ndocker restart web\\n" > t/hk/pre-commit && chmod +x t/hk/pre-commit && GIT_DIR=t/.git GIT_WORK_TREE=t git -c core.hooksPath=hk commit -q --allow-empty -m x',
+    ];
+    for (const command of COMMANDS) {
+      const dir = repo();
+      expect(decide(command, dir), command).toBe('deny');
+      expect(run(command, dir), command).toEqual(['restart web']);
+    }
+    // The same hook with git run in the project: hk/ there has no such hook, and git runs none.
+    const outside = 'git init -q t && mkdir t/hk && printf "#!/bin/sh\\ndocker restart web\\n" > t/hk/pre-commit && chmod +x t/hk/pre-commit && git -c core.hooksPath=hk commit -q --allow-empty -m x';
+    const dir = repo();
+    expect(decide(outside, dir)).toBe('allow');
+    expect(run(outside, dir)).toEqual([]);
+    const lint = 'git init -q t && mkdir t/hk && printf "#!/bin/sh\\necho lint\\n" > t/hk/pre-commit && chmod +x t/hk/pre-commit && git -C t -c core.hooksPath=hk commit -q --allow-empty -m x';
+    expect(decide(lint, repo())).toBe('allow');
+  });
+
+  it('asks about a hook in the work tree of a repository cloned in the same text', () => {
+    const remote = repo();
+    hook(join(remote, 'hooks'), 'pre-commit', 'docker restart web');
+    git(remote, 'add', 'hooks');
+    git(remote, 'commit', '-q', '-m', 'hooks');
+    const dir = repo();
+    const command = `git clone -q ${remote} t && git -C t -c core.hooksPath=hooks commit -q --allow-empty -m x`;
+    expect(decide(command, dir)).toBe('ask');
+    // The real clone brings the hook, and git runs it.
+    expect(run(command, dir)).toEqual(['restart web']);
+    // No hooks path into the clone: its .git/hooks come from the template, not the remote.
+    expect(decide(`git clone -q ${remote} u && git -C u commit -q --allow-empty -m x`, dir)).toBe('allow');
+    expect(decide(`git clone -q ${remote} v && git -C v -c core.hooksPath=hooks log --oneline`, dir)).toBe('allow');
+  });
+});
+
 /** Every hook githooks(5) names, each noting in `log` that it ran. */
 const HOOKS = ['applypatch-msg', 'pre-applypatch', 'post-applypatch', 'pre-commit', 'pre-merge-commit', 'prepare-commit-msg', 'commit-msg',
   'post-commit', 'pre-rebase', 'post-checkout', 'post-merge', 'pre-push', 'reference-transaction', 'post-rewrite', 'post-index-change'];

@@ -30,6 +30,17 @@ export interface GitPlace {
   readonly workTree?: string | null;
   /** The environment the command sees (the text's variables over the process's). */
   readonly env: (name: string) => string | null | undefined;
+  /** Repositories made earlier in the same text (`git init DIR`), by the directory git finds each from. */
+  readonly made?: ReadonlyMap<string, MadeRepo>;
+}
+
+/** A repository made earlier in the text: not on disk yet, but there when the command runs. */
+export interface MadeRepo {
+  readonly gitDir: string;
+  /** Top of its work tree; null when bare. */
+  readonly top: string | null;
+  /** Made by `git clone`: its work tree holds the remote's files. */
+  readonly clone: boolean;
 }
 
 /** A config entry and whether it came from an `includeIf` file (which may or may not apply). */
@@ -87,7 +98,7 @@ export function findRepo(files: ScriptFiles, place: GitPlace): Found<GitRepo | n
     if (!named.ok) return named;
     found = named.value;
   } else {
-    const walked = walkUp(files, place.cwd);
+    const walked = walkUp(files, place.cwd, place.made);
     if (!walked.ok) return walked;
     found = walked.value;
   }
@@ -98,8 +109,11 @@ export function findRepo(files: ScriptFiles, place: GitPlace): Found<GitRepo | n
   return ok({ gitDir: found.gitDir, commonDir: common.value, workTree: top });
 }
 
-/** git's discovery: in each directory from `start` up, a `.git` (directory or file), else the directory itself as a bare repository. */
-function walkUp(files: ScriptFiles, start: string): Found<{ gitDir: string; top: string | null } | null> {
+/**
+ * git's discovery: in each directory from `start` up, a `.git` (directory or file), else the
+ * directory itself as a bare repository; a repository the text made there counts as on disk.
+ */
+function walkUp(files: ScriptFiles, start: string, made?: ReadonlyMap<string, MadeRepo>): Found<{ gitDir: string; top: string | null } | null> {
   let dir = start;
   for (let i = 0; i < MAX_LEVELS; i++) {
     const dotGit = join(dir, '.git');
@@ -113,6 +127,8 @@ function walkUp(files: ScriptFiles, start: string): Found<{ gitDir: string; top:
     const head = files.read(join(dotGit, 'HEAD'));
     if (head.kind === 'unreadable') return fail(`${join(dotGit, 'HEAD')} ${head.why}`);
     if (head.kind === 'text') return ok({ gitDir: dotGit, top: dir });
+    const fresh = made?.get(dir);
+    if (fresh) return ok({ gitDir: fresh.gitDir, top: fresh.top });
     if (isBareRepo(files, dir)) return ok({ gitDir: dir, top: null });
     const up = dirname(dir);
     if (up === dir) return ok(null);

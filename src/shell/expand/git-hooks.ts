@@ -13,6 +13,7 @@ import type { GitCommand } from '../programs/git.js';
 import type { Scope } from './driver.js';
 import { hookShim, shellWord } from './hook-shims.js';
 import { envOf, placeOf } from './git-place.js';
+import { clonedTreeOf, recordRepo } from './new-repos.js';
 
 const NO_HOOK = new Set(NO_HOOKS);
 const ANY: OptionGrammar = { permute: true, abbreviate: true };
@@ -151,9 +152,11 @@ function judgeHooks(scope: Scope, dir: string, hooks: readonly string[], runIn: 
     // A hook that runs git again (a post-commit `git commit --amend`) is judged once.
     if (scope.run0.seen.has(`git hook ${path}`)) continue;
     const r = scope.files.read(path);
+    const what = `${label} runs the hook ${path}`;
+    const cloned = r.kind === 'missing' ? clonedTreeOf(scope, path) : undefined;
+    if (cloned !== undefined) { scope.raise('unreadable-script', `${what}, in the work tree of ${cloned} cloned earlier in this command, whose files are not known here`); continue; }
     if (r.kind === 'missing') continue;
     scope.run0.seen.add(`git hook ${path}`);
-    const what = `${label} runs the hook ${path}`;
     if (r.kind === 'binary') { scope.raise('unreadable-script', `${what}, a program gitops-guard cannot read`); continue; }
     if (r.kind === 'unreadable') { scope.raise('unreadable-script', `${what}, which ${r.why}`); continue; }
     const shim = hookShim(r.text, path, { files: scope.files, hook, env: (n) => scope.env.get(n), home, xdg });
@@ -175,7 +178,8 @@ const INIT: OptionGrammar = { short: 'qb:', long: ['template=', 'separate-git-di
 function newRepoHooks(scope: Scope, git: GitCommand, place: GitPlace): void {
   const clone = git.sub === 'clone';
   const scan = getopt(git.args, clone ? GIT_HOOKS.clone!.options! : INIT);
-  const target = clone ? cloneTarget(scan) : scan.operands[0]?.value ?? '.';
+  const bare = scan.options.some((o) => optionIs(o, clone ? ['--bare', '--mirror'] : ['--bare']));
+  const target = clone ? cloneTarget(scan, bare) : scan.operands[0]?.value ?? '.';
   if (target === null) { scope.raise('unreadable-script', `git ${git.sub}: the directory of the new repository is computed at run time`); return; }
   const given = scan.options.filter((o) => optionIs(o, ['--config'])).map((o) => o.value ?? null);
   if (given.includes(null)) { scope.raise('dynamic-command', '`git clone --config` is computed at run time'); return; }
@@ -184,6 +188,8 @@ function newRepoHooks(scope: Scope, git: GitCommand, place: GitPlace): void {
   if (!entries.ok) { scope.raise('unreadable-script', `git ${git.sub}: ${entries.why}`); return; }
   const all = entries.value;
   const top = resolve(place.cwd, target);
+  const separate = scan.options.filter((o) => optionIs(o, ['--separate-git-dir'])).pop()?.value;
+  if (separate !== null) recordRepo(scope, top, { cwd: place.cwd, bare, separate, clone });
   const last = (key: string): string | null | undefined => all.filter((e) => e.key === key).pop()?.value;
   const template = scan.options.filter((o) => optionIs(o, ['--template'])).pop()?.value ?? place.env('GIT_TEMPLATE_DIR') ?? last('init.templatedir');
   const home = homeOf(place.env);
@@ -209,13 +215,14 @@ function newRepoMayGetHooks(scope: Scope, git: GitCommand): boolean {
   return !entries.ok || [...entries.value, ...git.config].some((e) => e.key === 'init.templatedir' || e.key === 'core.hookspath');
 }
 
-/** The directory `git clone REPO [DIR]` makes: DIR, or the repository's last path part without `.git`. */
-function cloneTarget(scan: Scan): Arg {
+/** The directory `git clone REPO [DIR]` makes: DIR, or the repository's last path part without `.git` (with it when bare). */
+function cloneTarget(scan: Scan, bare: boolean): Arg {
   const ops = scan.operands.map((o) => o.value);
   if (ops[1] !== undefined) return ops[1];
   const repo = ops[0];
   if (repo === null || repo === undefined) return repo ?? '.';
-  return repo.replace(/\/+$/, '').replace(/^.*[/:]/, '').replace(/\.git$/, '') || '.';
+  const name = repo.replace(/\/+$/, '').replace(/\/\.git$/, '').replace(/^.*[/:]/, '').replace(/\.git$/, '');
+  return name === '' ? '.' : bare ? `${name}.git` : name;
 }
 
 /** A push to a repository that is a path on this machine runs git-receive-pack there, and its hooks. */

@@ -6,6 +6,7 @@ import { findRepo, gitConfigEntries, type GitPlace } from '../git-repo.js';
 import type { GitConfig } from '../git-config.js';
 import type { GitHead } from '../programs/git.js';
 import type { Scope } from './driver.js';
+import { madeRepos } from './new-repos.js';
 
 /** The environment git and its hooks see: the text's variables over the process's. */
 export function envOf(scope: Scope): GitPlace['env'] {
@@ -15,7 +16,7 @@ export function envOf(scope: Scope): GitPlace['env'] {
 /** Where git runs: `-C DIR` (each relative to the last), `--git-dir`, `--work-tree`, GIT_DIR, GIT_WORK_TREE. */
 export function placeOf(scope: Scope, git: GitHead): GitPlace | string {
   if (scope.cwd === null) return 'cannot tell which directory git runs in';
-  let cwd = scope.cwd;
+  let cwd = resolve(scope.cwd);
   for (const d of git.chdir) {
     if (d === null) return '`git -C` names a directory computed at run time';
     cwd = resolve(cwd, d);
@@ -23,7 +24,9 @@ export function placeOf(scope: Scope, git: GitHead): GitPlace | string {
   const env = envOf(scope);
   const gitDir = git.gitDir !== undefined ? git.gitDir : env('GIT_DIR');
   const workTree = git.workTree !== undefined ? git.workTree : env('GIT_WORK_TREE');
-  return { cwd, env, ...(gitDir !== undefined ? { gitDir } : {}), ...(workTree !== undefined ? { workTree } : {}) };
+  // A repository made earlier in the text (`git init t && git -C t …`) is the one git finds there.
+  const made = madeRepos(scope);
+  return { cwd, env, ...(gitDir !== undefined ? { gitDir } : {}), ...(workTree !== undefined ? { workTree } : {}), ...(made ? { made } : {}) };
 }
 
 /**
