@@ -5,6 +5,7 @@ import { isAbsolute, join, resolve } from 'node:path';
 import type { CodeLanguage } from '../grammars/types.js';
 import { SHELL_NAMES } from '../grammars/runners.js';
 import { basename, quoteWord, type Word } from '../words.js';
+import { clonedTreeOf } from './new-repos.js';
 import type { Scope } from './driver.js';
 import { scanCode } from './interpreters.js';
 import { isSetupSubstitution, outputOfText, stdinText } from './output.js';
@@ -53,6 +54,11 @@ export function runScriptFile(scope: Scope, word: Word, label: string, kind: 'sh
   if (path === null) { scope.raise('unreadable-script', `cannot tell which directory \`${file.text}\` is relative to`); return true; }
   const read = scope.files.read(path);
   const name = basename(file.value);
+  // A file in the work tree of a repository the text clones holds what the remote has: not known here.
+  if (read.kind === 'missing' && clonedTreeOf(scope, path) !== undefined) {
+    scope.raise('unreadable-script', `${label}: is in a repository cloned earlier in this command, whose files are not known here`);
+    return true;
+  }
   if (read.kind === 'missing') {
     const argv = scope.argv;
     whenWritten(scope, path, () => {
