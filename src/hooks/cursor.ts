@@ -11,8 +11,16 @@ const cursorInput = schema((z) => z.object({
   workspace_roots: z.array(z.string()).optional(),
 }).passthrough());
 
+/**
+ * Cursor's events whose input may hold a `command` that is not one the agent is about to run
+ * (after it ran; an MCP server's own start command): passed. beforeShellExecution, no event name,
+ * and any name not listed (a renamed event, a typo) are judged as a shell command: fail closed.
+ */
+const NOT_SHELL_EVENTS = ['afterShellExecution', 'beforeMCPExecution', 'afterMCPExecution', 'beforeReadFile', 'afterFileEdit',
+  'beforeSubmitPrompt', 'stop', 'afterAgentResponse', 'afterAgentThought', 'beforeTabFileRead', 'afterTabFileEdit'];
+
 const fromCursor = (v: { command: string; cwd?: string | undefined; hook_event_name?: string | undefined; workspace_roots?: string[] | undefined }) =>
-  (v.hook_event_name !== undefined && v.hook_event_name !== 'beforeShellExecution'
+  (v.hook_event_name !== undefined && NOT_SHELL_EVENTS.includes(v.hook_event_name)
     ? { kind: 'other' as const }
     : shell(v.command, v.cwd || v.workspace_roots?.[0]));
 

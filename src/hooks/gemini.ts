@@ -1,5 +1,6 @@
 import { claudeInput, claudeQuick, editReader, type EditReader } from './claude.js';
-import { addHookEntry, json, schema, shell, validate } from './common.js';
+import { resolve } from 'node:path';
+import { addHookEntry, json, optionalString, schema, shell, validate } from './common.js';
 import { edit, field } from './edits.js';
 import type { HookAdapter } from './types.js';
 
@@ -17,7 +18,14 @@ const GEMINI_EDIT_TOOLS: Readonly<Record<string, EditReader>> = { write_file: su
 // tool_name (run_shell_command), tool_input { command, … }, cwd, hook_event_name. stdout
 // { decision: allow|deny, reason, hookSpecificOutput: { tool_input } } where tool_input is merged
 // over the original; exit 2 blocks with stderr as the reason. There is no "ask".
-const commandInput = schema((z) => z.object({ command: z.string() }).passthrough());
+// run_shell_command's dir_path (Gemini CLI 0.61: "The path of the directory to run the command in. If
+// not provided, the project root directory is used"; the tool spawns in resolve(targetDir, dir_path)):
+// the command is judged there.
+const commandInput = schema((z) => z.object({ command: z.string(), dir_path: z.string().optional() }).passthrough());
+
+/** Where run_shell_command runs: dir_path against the project directory (the input's cwd, else the hook's). */
+const runsIn = (cwd: string | undefined, dir: string | undefined): string | undefined =>
+  (dir === undefined || dir === '' ? cwd : cwd === undefined ? dir : resolve(cwd, dir));
 
 export const gemini: HookAdapter = {
   id: 'gemini', name: 'Gemini CLI', docs: 'https://geminicli.com/docs/hooks/reference',
@@ -29,14 +37,20 @@ export const gemini: HookAdapter = {
     merge: (existing, command) => addHookEntry(existing, '.gemini/settings.json', 'gemini', 'BeforeTool',
       { matcher: ['run_shell_command', ...Object.keys(GEMINI_EDIT_TOOLS)].join('|'), hooks: [{ type: 'command', name: 'gitops-guard', command, timeout: 30000 }] }),
   },
-  quick: (input) => claudeQuick(input, ['run_shell_command'], GEMINI_EDIT_TOOLS),
+  quick(input) {
+    const read = claudeQuick(input, ['run_shell_command'], GEMINI_EDIT_TOOLS);
+    if (read?.kind !== 'shell') return read;
+    const dir = (input as { tool_input: Record<string, unknown> }).tool_input.dir_path;
+    if (!optionalString(dir)) return undefined;
+    return shell(read.call.command, runsIn(read.call.cwd, dir));
+  },
   parse(input, z) {
     const v = validate(claudeInput(z), input, 'Gemini CLI');
     const reader = editReader(GEMINI_EDIT_TOOLS, v.tool_name);
     if (reader) return reader(v.tool_input, v.tool_name, v.cwd);
     if (v.tool_name !== 'run_shell_command') return { kind: 'other' };
-    const command = validate(commandInput(z), v.tool_input, 'Gemini CLI run_shell_command').command;
-    return shell(command, v.cwd);
+    const { command, dir_path: dir } = validate(commandInput(z), v.tool_input, 'Gemini CLI run_shell_command');
+    return shell(command, runsIn(v.cwd, dir));
   },
   reply(outcome) {
     if (outcome.decision === 'allow' && outcome.updatedCommand === undefined) return { stdout: json({}), exit: 0 };

@@ -6,7 +6,7 @@ import { resolve } from 'node:path';
 import type { Verdict } from '../policy/classify.js';
 import { decideCommand, type Classify } from '../decide.js';
 import type { FileEdit } from './edits.js';
-import { HookInputError, type HookAdapter, type Outcome, type Reply } from './types.js';
+import { HookInputError, type HookAdapter, type HookPart, type Outcome, type Reply } from './types.js';
 
 /**
  * zod, loaded only for input the quick check cannot take. Required rather than imported: the
@@ -43,17 +43,14 @@ export async function answer(adapter: HookAdapter, raw: string, options: HookOpt
     }
     const parsed = adapter.quick(input) ?? adapter.parse(input, zodV3());
     if (parsed.kind === 'other') return adapter.reply({ decision: 'allow', reason: '' }, input);
-    if (parsed.kind === 'edit') return await answerEdit(adapter, parsed.edit, input, options);
-
-    const cwd = resolve(options.cwd, parsed.call.cwd ?? '.');
-    const command = parsed.call.command;
-    const { verdict, config } = await decideCommand(command, cwd, { classify: options.classify });
-    const readOnly = verdict.findings.filter((f) => f.decision !== 'allow').every((f) => f.readOnlyRewrite === true);
-    const outcome = fit(verdict, readOnly, config.rewriteMode, adapter.can, (kind) => explain(kind, verdict));
-    if (outcome.decision !== 'allow') {
-      await audit(adapter, input, cwd, { command }, outcome.decision, ruleIds(verdict), verdict.reason);
-    }
-    return adapter.reply(outcome, input);
+    if (parsed.kind !== 'many') return adapter.reply(await judge(adapter, adapter.can, parsed, input, options), input);
+    // Several parts: each is judged (a replacement command cannot stand for the whole call), and
+    // the strictest answer is sent.
+    const can = { ...adapter.can, rewriteOnAllow: false, rewriteOnAsk: false };
+    const outcomes: Outcome[] = [];
+    for (const part of parsed.parts) outcomes.push(await judge(adapter, can, part, input, options));
+    const strictest = outcomes.find((o) => o.decision === 'deny') ?? outcomes.find((o) => o.decision === 'ask');
+    return adapter.reply(strictest ?? { decision: 'allow', reason: '' }, input);
   } catch (e) {
     const what = e instanceof HookInputError ? e.message : `${(e as Error)?.message ?? String(e)}`;
     const reason = `gitops-guard: blocked, because the guard could not decide: ${what}`;
@@ -63,20 +60,39 @@ export async function answer(adapter: HookAdapter, raw: string, options: HookOpt
 }
 
 
+/** One part of a call: a shell command judged by the classifier, a file edit by its paths, or a refusal. */
+async function judge(adapter: HookAdapter, can: HookAdapter['can'], part: HookPart, input: unknown,
+  options: HookOptions): Promise<Outcome> {
+  if (part.kind === 'edit') return judgeEdit(adapter, part.edit, input, options);
+  if (part.kind === 'refuse') {
+    await audit(adapter, input, options.cwd, { file: part.path }, 'deny', [part.rule], part.reason);
+    return { decision: 'deny', reason: part.reason };
+  }
+  const cwd = resolve(options.cwd, part.call.cwd ?? '.');
+  const command = part.call.command;
+  const { verdict, config } = await decideCommand(command, cwd, { classify: options.classify });
+  const readOnly = verdict.findings.filter((f) => f.decision !== 'allow').every((f) => f.readOnlyRewrite === true);
+  const outcome = fit(verdict, readOnly, config.rewriteMode, can, (kind) => explain(kind, verdict));
+  if (outcome.decision !== 'allow') {
+    await audit(adapter, input, cwd, { command }, outcome.decision, ruleIds(verdict), verdict.reason);
+  }
+  return outcome;
+}
+
 /** A file edit: denied when it writes a guarded file (src/policy/guarded.ts), else untouched. */
-async function answerEdit(adapter: HookAdapter, edit: FileEdit, input: unknown, options: HookOptions): Promise<Reply> {
+async function judgeEdit(adapter: HookAdapter, edit: FileEdit, input: unknown, options: HookOptions): Promise<Outcome> {
   const { editReason, guardedEdit } = await import('./edits.js');
   const cwd = resolve(options.cwd, edit.cwd ?? '.');
   if (edit.unreadable !== undefined) {
     const reason = `gitops-guard: blocked this file edit, because it cannot tell which file it writes (${edit.unreadable}).`;
     await audit(adapter, input, cwd, { file: edit.paths.join(' ') }, 'deny', ['guarded-file'], reason);
-    return adapter.reply({ decision: 'deny', reason }, input);
+    return { decision: 'deny', reason };
   }
   const hit = guardedEdit(edit, cwd);
-  if (!hit) return adapter.reply({ decision: 'allow', reason: '' }, input);
+  if (!hit) return { decision: 'allow', reason: '' };
   const reason = editReason(edit.tool, hit);
   await audit(adapter, input, cwd, { file: hit.path }, 'deny', ['guarded-file'], reason);
-  return adapter.reply({ decision: 'deny', reason }, input);
+  return { decision: 'deny', reason };
 }
 
 const ruleIds = (v: Verdict): string[] => [...new Set(v.findings.filter((f) => f.decision !== 'allow').map((f) => f.ruleId))];

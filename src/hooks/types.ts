@@ -15,12 +15,24 @@ export interface ShellCall {
 }
 
 /**
- * What the host sent: a shell call; a file-editing tool call (judged by the paths it writes, see
- * edits.ts); or some other tool, which passes untouched.
+ * One thing a tool call does that the hook judges: run a shell command, write files, or something
+ * refused whatever its arguments (a tool whose effect the hook could not follow, like a change of
+ * the host's working directory; `path` is what it names, for the audit log).
  */
-export type HookInput =
+export type HookPart =
   | { readonly kind: 'shell'; readonly call: ShellCall }
   | { readonly kind: 'edit'; readonly edit: FileEdit }
+  | { readonly kind: 'refuse'; readonly reason: string; readonly rule: string; readonly path?: string };
+
+/**
+ * What the host sent: a shell call; a file-editing tool call (judged by the paths it writes, see
+ * edits.ts); several of these in one call (a tool that runs a list of commands, or one the adapter
+ * does not know whose arguments name a command and a path: each judged, the strictest answer
+ * wins); or some other tool, which passes untouched.
+ */
+export type HookInput =
+  | HookPart
+  | { readonly kind: 'many'; readonly parts: readonly HookPart[] }
   | { readonly kind: 'other' };
 
 /** The decision to send back, already fitted to what this host can do. */
