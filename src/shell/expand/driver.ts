@@ -30,6 +30,9 @@ import { MAX_WRAPPERS, type ExpandOptions, type ExpandResult, type Job } from '.
 export type { ExpandOptions, ExpandResult, Job } from './job.js';
 export { MAX_WRAPPERS } from './job.js';
 
+/** A command name that is only the function's arguments: `"$@"`, `$1`, `${*}`. */
+const POSITIONAL = /^"?\$(?:[@*]|\d+|\{(?:[@*]|\d+)\})"?$/;
+
 /** One family of runners: returns true when it has read the command (emitted, queued or raised). */
 export type Family = (scope: Scope, name: string, args: readonly Word[]) => boolean;
 
@@ -152,8 +155,14 @@ export class Expansion {
     }
     for (const [name, body] of ('functions' in parsed ? parsed.functions ?? [] : [])) {
       this.functions.set(name, body);
-      // bash runs this one for any command it cannot find: judged where it is defined.
-      if (name === 'command_not_found_handle') this.queue.push({ ...job, text: body, depth: job.depth + 1, spliceable: false, via: [...job.via, name] });
+      // A definition is judged where it is made: bash runs command_not_found_handle for any command it
+      // cannot find, and the agent's own shell may keep its state between an agent host's calls
+      // (Copilot, Cline, a terminal) and run the function on a later call this text does not show. (A
+      // shell that exits after the text, such as one over ssh or under `bash -c`, runs none of them later.)
+      if (name !== 'command_not_found_handle' && (job.depth > 0 || job.target.kind !== 'local')) continue;
+      const at = prepared.text.indexOf(body);
+      const origin = job.origin ?? (at < 0 ? null : { start: toOriginal(prepared, at), end: toOriginal(prepared, at + body.length) });
+      this.queue.push({ ...job, text: body, origin, depth: job.depth + 1, spliceable: false, via: [...job.via, `${name} (defined here)`], definition: name });
     }
     for (let i = 0; i < parsed.commands.length; i++) {
       // One job can hold thousands of commands: the budget bounds the whole input, not only between jobs.
@@ -248,7 +257,12 @@ export class Scope {
       if (value === '') return; // an empty command name: the shell reports "command not found"
       // A glob is judged as what it could expand to (glob-names.ts); any other computed name is asked about.
       const globbed = value === null ? globCommand(this, head) : undefined;
-      if (globbed === null) { this.raise('dynamic-command', `the command name \`${head.text}\` is computed at run time`); return; }
+      if (globbed === null) {
+        // A function judged where it is defined runs its arguments (`retry() { "$@"; }`): what they are is judged at the call.
+        if (this.job.definition && POSITIONAL.test(head.text)) return;
+        this.raise('dynamic-command', `the command name \`${head.text}\` is computed at run time`);
+        return;
+      }
       if (globbed !== undefined) { if (globbed.length === 0) return; this.argv = globbed; continue; }
       if (value === null) return;
       const before = this.argv;
@@ -305,7 +319,10 @@ export class Scope {
     if (head.value !== 'alias') return false;
     for (const w of rest) {
       const m = w.value === null ? null : /^([^=\s]+)=(.*)$/s.exec(w.value);
-      if (m) run0.aliases.set(m[1]!, m[2]!);
+      if (!m) continue;
+      run0.aliases.set(m[1]!, m[2]!);
+      // Judged where it is defined, as a function is: a shell that keeps it expands it on a later call.
+      if (this.job.depth === 0 && this.target.kind === 'local') this.nested(m[2]!, `alias ${m[1]!} (defined here)`, { spliceable: false, definition: m[1]! });
     }
     return true;
   }

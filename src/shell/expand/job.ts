@@ -44,6 +44,8 @@ export interface Job {
   readonly rewriteCwd?: string | null;
   /** The text is the input spelled again for the parser (respell.ts). */
   readonly respelled?: true;
+  /** The text is the body of a function or alias judged where it is defined: its name. */
+  readonly definition?: string;
 }
 
 /** What the expansion needs from the caller to go on: the parser, when text needs it. */
