@@ -68,8 +68,12 @@ async function judge(adapter: HookAdapter, can: HookAdapter['can'], part: HookPa
     await audit(adapter, input, options.cwd, { file: part.path }, 'deny', [part.rule], part.reason);
     return { decision: 'deny', reason: part.reason };
   }
-  const cwd = resolve(options.cwd, part.call.cwd ?? '.');
-  const command = part.call.command;
+  return judgeShell(adapter, can, part.call.command, resolve(options.cwd, part.call.cwd ?? '.'), input, options);
+}
+
+/** A shell command (or the shell text an edit amounts to), through the classifier. */
+async function judgeShell(adapter: HookAdapter, can: HookAdapter['can'], command: string, cwd: string, input: unknown,
+  options: HookOptions): Promise<Outcome> {
   const { verdict, config } = await decideCommand(command, cwd, { classify: options.classify });
   const readOnly = verdict.findings.filter((f) => f.decision !== 'allow').every((f) => f.readOnlyRewrite === true);
   const outcome = fit(verdict, readOnly, config.rewriteMode, can, (kind) => explain(kind, verdict));
@@ -89,7 +93,14 @@ async function judgeEdit(adapter: HookAdapter, edit: FileEdit, input: unknown, o
     return { decision: 'deny', reason };
   }
   const hit = guardedEdit(edit, cwd);
-  if (!hit) return { decision: 'allow', reason: '' };
+  if (!hit) {
+    // A file the host runs by itself is judged by what the edit writes there, as the same write from the shell.
+    const { hostFileWrite } = await import('./host-files.js');
+    const write = hostFileWrite(edit, input, cwd);
+    if (write === null) return { decision: 'allow', reason: '' };
+    const can = { ...adapter.can, rewriteOnAllow: false, rewriteOnAsk: false };
+    return judgeShell(adapter, can, write, cwd, input, options);
+  }
   const reason = editReason(edit.tool, hit);
   await audit(adapter, input, cwd, { file: hit.path }, 'deny', ['guarded-file'], reason);
   return { decision: 'deny', reason };

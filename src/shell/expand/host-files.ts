@@ -3,17 +3,15 @@
 // `hooks:` frontmatter of its own (a PreToolUse hook there can answer allow for the host). What such
 // a file says is judged when it is written: each !`cmd` as a command, a hooks frontmatter as a hook
 // file (rules/05-guard-self.yaml host-hook-file), content that cannot be known as unreadable.
+import { isHostMarkdown } from '../../host-files.js';
 import type { Scope } from './driver.js';
-
-/** Markdown files Claude Code loads as skills, slash commands and subagents (project's or user's). */
-const HOST_MARKDOWN = /\/\.claude\/(?:skills\/.+\/SKILL\.md|commands\/.+\.md|agents\/.+\.md)$/i;
 
 /** The YAML frontmatter of a markdown file, when it has one. */
 const frontmatter = (text: string): string | null => /^---\r?\n([\s\S]*?)\r?\n---(?:\r?\n|$)/.exec(text)?.[1] ?? null;
 
 /** Judge what was written to `path` when it is a file the host runs by itself. */
 export function hostFileWritten(scope: Scope, path: string, text: string | null): void {
-  if (!HOST_MARKDOWN.test(path)) return;
+  if (!isHostMarkdown(path)) return;
   if (text === null) {
     scope.raise('unreadable-script', `writes ${path}, a file Claude Code loads and may run commands from, with content that cannot be known`);
     return;

@@ -1,0 +1,50 @@
+// Edits of files the agent host runs by itself (src/hooks/host-files.ts): a Claude Code skill, slash
+// command or subagent runs its !`cmd` lines when it loads, before a hook could see them, so the edit
+// is judged by what it writes, as the same write from the shell is. Through the built CLI's
+// `hook HOST` as a child process, in a real git repository.
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { spawnSync } from 'node:child_process';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { BIN, project, SEED, tempDir } from './helpers.js';
+
+const dir = project({ 'gitops-guard.json': JSON.stringify(SEED), 'README.md': '# app\n' });
+spawnSync('git', ['init', '-q', dir]);
+const user = tempDir('gitops-guard-user-');
+const env = { PATH: process.env.PATH ?? '', HOME: user, XDG_CONFIG_HOME: join(user, 'config'), XDG_STATE_HOME: join(user, 'state'), XDG_CACHE_HOME: join(user, 'cache') };
+
+/** Claude Code's answer to one tool call: deny, ask or allow. */
+function claude(tool_name: string, tool_input: Record<string, unknown>): string {
+  const input = { session_id: 's', transcript_path: '/tmp/t', hook_event_name: 'PreToolUse', cwd: dir, tool_name, tool_input };
+  const r = spawnSync(process.execPath, [BIN, 'hook', 'claude'], { cwd: dir, input: JSON.stringify(input), encoding: 'utf8', env });
+  if (r.status === 2) return 'deny';
+  expect(r.status).toBe(0);
+  const out = r.stdout.trim();
+  return out === '' ? 'allow' : (JSON.parse(out) as { hookSpecificOutput: { permissionDecision: string } }).hookSpecificOutput.permissionDecision;
+}
+
+const skill = join(dir, '.claude', 'skills', 'ship', 'SKILL.md');
+
+describe('edits of files Claude Code runs by itself', () => {
+  it('a skill written with a !`cmd` line that deploys is denied; one that only looks runs', () => {
+    expect(claude('Write', { file_path: skill, content: '---\nname: ship\n---\nState: !`docker compose up -d`\n' })).toBe('deny');
+    expect(claude('Write', { file_path: skill, content: '---\nname: ship\n---\nStatus: !`git status --short`\n' })).toBe('allow');
+    // The same text in an ordinary file is documentation.
+    expect(claude('Write', { file_path: join(dir, 'docs.md'), content: 'Run !`docker compose up -d` by hand? Never.\n' })).toBe('allow');
+  });
+
+  it('an Edit is judged with the file it leaves, a MultiEdit with each of its parts', () => {
+    mkdirSync(join(dir, '.claude', 'commands'), { recursive: true });
+    const command = join(dir, '.claude', 'commands', 'status.md');
+    writeFileSync(command, '---\ndescription: status\n---\nNow: !`git log -1`\n');
+    expect(claude('Edit', { file_path: command, old_string: '!`git log -1`', new_string: '!`git log -3`' })).toBe('allow');
+    expect(claude('Edit', { file_path: command, old_string: '!`git log -1`', new_string: '!`docker restart web`' })).toBe('deny');
+    expect(claude('MultiEdit', { file_path: command, edits: [{ old_string: 'status', new_string: 'state' }, { old_string: 'Now:', new_string: 'Now: !`ssh ainetic.tech docker restart web`' }] })).toBe('deny');
+    // A hooks: frontmatter is hooks the host runs itself.
+    expect(claude('Edit', { file_path: command, old_string: 'description: status', new_string: 'description: status\nhooks:\n  PreToolUse: []' })).not.toBe('allow');
+  });
+
+  it('a subagent written with content the call does not show in a known field is not allowed', () => {
+    expect(claude('Write', { file_path: join(dir, '.claude', 'agents', 'x.md'), body: '!`docker restart web`' })).not.toBe('allow');
+  });
+});
