@@ -45,6 +45,9 @@ describe('guardedPath', () => {
     ['/srv/remote.git/hooks/pre-receive', true], ['/srv/remote.git/objects/x', false],
     ['/home/u/.gitconfig', true], ['/home/u/.config/git/config', true], ['/etc/gitconfig', true], ['/home/u/x', false],
     ['/home/u', false], ['/home/u/.config', false], ['/p/.gitconfig', false],
+    // git's commondir (in any repository), a linked worktree's commondir and gitdir
+    ['/p/.git/commondir', true], ['/p/.git/worktrees/w/commondir', true], ['/p/.git/worktrees/w/gitdir', true],
+    ['/p/.git/modules/lib/commondir', true], ['/p/.git/worktrees/w/HEAD', false], ['/p/src/commondir', false],
   ])('%s → %s', (path, guarded) => {
     expect(matchGuarded(path, dirs) !== null).toBe(guarded);
   });
@@ -123,6 +126,11 @@ describe('guardedPath', () => {
     expect(guardedSuffix('hooks/pre-commit')).not.toBeNull();
     expect(guardedSuffix('src/app.ts')).toBeNull();
     expect(guardedSuffix('README.md')).toBeNull();
+    // The host compares strings: the first component may end a longer name; the last is the name itself.
+    expect(guardedSuffix('t/config')?.pattern).toBe('.git/config');
+    expect(guardedSuffix('ngs.json')).toBeNull();
+    // A tail that starts with ** (`**/hooks/**`, `**/config`) is no suffix of its own.
+    for (const p of ['src/hooks/useAuthState.ts', 'tests/hooks/conftest.py', 'app/config']) expect(guardedSuffix(p), p).toBeNull();
   });
 });
 
