@@ -132,6 +132,16 @@ describe('a leading ~ in an edit tool path', () => {
     // ~NAME is another user's home, a sibling of this one.
     expect(write(`~${env.HOME!.split('/').pop()}/.gitconfig`, dir, env)).toBe('deny');
   });
+
+  it('from the shell, ~NAME is the home directory /etc/passwd gives NAME (bash expands it so)', () => {
+    const { dir, env } = repo();
+    const root = { ...env, HOME: '/root' };
+    expect(readFileSync('/etc/passwd', 'utf8')).toMatch(/^root:[^:]*:0:0:[^:]*:\/root:/m);
+    expect(bash('echo "[core]" >> ~root/.gitconfig', dir, root)).toBe('deny');
+    expect(bash('ln -s ~root/.gitconfig g', dir, root)).toBe('deny');
+    expect(bash('echo x > ~root/notes.md', dir, root)).toBe('allow');
+    expect(bash('echo x > ~no-such-user/.gitconfig', dir, root)).toBe('allow');
+  });
 });
 
 describe("Gemini CLI's relative paths", () => {

@@ -1,5 +1,6 @@
 // The files a command writes, removes or changes, as absolute paths: output redirections, and the
 // operands the program's write spec names (grammars/writes.ts), plus git's own config and index.
+import { readFileSync } from 'node:fs';
 import { basename, dirname, isAbsolute, join, resolve } from 'node:path';
 import { getopt, optionIs, type Scan } from '../getopt.js';
 import { GIT_COMMAND_KEYS } from '../grammars/git.js';
@@ -13,11 +14,27 @@ import { argOf, type Word } from '../words.js';
 import { inInstallLifecycle } from './packages.js';
 import { gitWrites } from './git-writes.js';
 
-/** A path as written, made absolute from `cwd` (`~/` is the home directory); null when that is unknown. */
+/** A path as written, made absolute from `cwd` (`~/` is the home directory, `~NAME/` NAME's); null when that is unknown. */
 export function abs(value: string, cwd: string | null): string | null {
   if (value.startsWith('~/') || value === '~') { const h = homeDir(); return h === null ? null : join(h, value.slice(2)); }
+  const user = /^~([A-Za-z0-9._][A-Za-z0-9._-]*)(?:\/(.*))?$/s.exec(value);
+  if (user) {
+    // bash leaves `~NAME` as written when there is no such user.
+    const h = userHome(user[1]!);
+    if (h !== undefined) return h === null ? null : join(h, user[2] ?? '');
+  }
   if (isAbsolute(value)) return resolve(value);
   return cwd === null ? null : resolve(cwd, value);
+}
+
+/** NAME's home directory from /etc/passwd (null: unreadable, so unknown), undefined when there is no such user. */
+let passwd: string | null | undefined;
+function userHome(name: string): string | null | undefined {
+  if (passwd === undefined) { try { passwd = readFileSync('/etc/passwd', 'utf8'); } catch { passwd = null; } }
+  if (passwd === null) return null;
+  const line = passwd.split('\n').find((l) => l.startsWith(`${name}:`));
+  const home = line?.split(':')[5];
+  return line === undefined ? undefined : home && home.startsWith('/') ? home : null;
 }
 
 /** `git config` subcommands (git 2.46) that write: set/unset a key, and three that change any key. */
