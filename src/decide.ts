@@ -5,6 +5,7 @@
 import { loadConfig } from './config-file.js';
 import type { ResolvedConfig } from './config.js';
 import type { Verdict } from './policy/classify.js';
+import { namesLink } from './shell/fast-links.js';
 import { cannotHideManaged } from './shell/fastpath.js';
 import { hooksCannotRun, probeFiles } from './shell/git-repo.js';
 
@@ -31,8 +32,9 @@ export async function decideCommand(command: string, cwd: string, options: { con
   const config = await loadConfig({ cwd, ...(options.configFile !== undefined ? { file: options.configFile } : {}) });
   // User rule packs can name programs the built-in names do not: then the classifier reads everything.
   const fast = config.rules.length === 0;
-  // A git command that may run hooks stays fast where the repository has none (one look at it).
-  if (fast && cannotHideManaged(command, undefined, () => hooksCannotRun(probeFiles(), cwd))) return { verdict: NOTHING_MANAGED, config };
+  // A git command that may run hooks stays fast where the repository has none (one look at it); a
+  // word that names a symlink or a hard-linked file may write a guarded file under another name.
+  if (fast && cannotHideManaged(command, undefined, () => hooksCannotRun(probeFiles(), cwd)) && !namesLink(command, cwd)) return { verdict: NOTHING_MANAGED, config };
   const verdict = await (options.classify ?? classifier)(command, cwd, config, fast);
   return { verdict, config };
 }

@@ -11,6 +11,7 @@ import { globGuarded, guardedPath } from './policy/guarded.js';
 import { NOTHING_MANAGED } from './decide.js';
 import { expand } from './shell/expand/index.js';
 import { diskFiles, recording, type ScriptFiles } from './shell/files.js';
+import { namesLink } from './shell/fast-links.js';
 import { cannotHideManaged, mentionsManaged, mentionsRunner, startsManaged, type ManagedNames } from './shell/fastpath.js';
 import { loadParser } from './shell/parse.js';
 import { rulesFor } from './policy/ruleset.js';
@@ -134,8 +135,8 @@ export async function createGuard(options: GuardOptions = {}): Promise<Guard> {
   const stillHolds = (e: { stamps: [string, string][] }): boolean => e.stamps.every(([p, st]) => files.stamp!(p) === st);
   /** One attempt: a verdict, or null when the parser is needed first. */
   const attempt = (command: string, opts?: { cwd?: string }): Verdict | null => {
-    if (fast && cannotHideManaged(command, names)) return NOTHING_MANAGED;
     const at = resolve(cwd, opts?.cwd ?? '.');
+    if (fast && cannotHideManaged(command, names) && !namesLink(command, at)) return NOTHING_MANAGED;
     const key = `${at}\0${command}`;
     const hit = files.stamp ? decided.get(key) : undefined;
     if (hit && stillHolds(hit)) return hit.verdict;

@@ -6,6 +6,7 @@ import { describe, expect, it } from 'vitest';
 import { appendAudit } from '../src/audit/log.js';
 import { DEFAULTS } from '../src/config-file.js';
 import { patchPaths } from '../src/hooks/edits.js';
+import { realish } from '../src/policy/real-path.js';
 import { GUARDED_PATHS, guardDirs, guardedPath, guardedSuffix, matchGuarded, type Anchor, type GuardDirs } from '../src/policy/guarded.js';
 import { parsePack, type Rule } from '../src/policy/rules.js';
 import { cannotHideManaged } from '../src/shell/fastpath.js';
@@ -45,6 +46,9 @@ describe('guardedPath', () => {
     ['/srv/remote.git/hooks/pre-receive', true], ['/srv/remote.git/objects/x', false],
     ['/home/u/.gitconfig', true], ['/home/u/.config/git/config', true], ['/etc/gitconfig', true], ['/home/u/x', false],
     ['/home/u', false], ['/home/u/.config', false], ['/p/.gitconfig', false],
+    // git's commondir (in any repository), a linked worktree's commondir and gitdir
+    ['/p/.git/commondir', true], ['/p/.git/worktrees/w/commondir', true], ['/p/.git/worktrees/w/gitdir', true],
+    ['/p/.git/modules/lib/commondir', true], ['/p/.git/worktrees/w/HEAD', false], ['/p/src/commondir', false],
   ])('%s → %s', (path, guarded) => {
     expect(matchGuarded(path, dirs) !== null).toBe(guarded);
   });
@@ -79,6 +83,21 @@ describe('guardedPath', () => {
     symlinkSync(join(user, 'real-config'), join(user, 'config'));
     const d = guardDirs({ HOME: user, XDG_CONFIG_HOME: join(user, 'config') });
     expect(guardedPath(join(user, 'real-config', 'gitops-guard', 'trusted.json'), dir, d)).not.toBeNull();
+  });
+
+  it('follows links as the kernel does for a write: dangling ones, chains, `link/..`, and stops at a loop', () => {
+    const dir = tempDir();
+    mkdirSync(join(dir, 'a', 'b'), { recursive: true });
+    symlinkSync('.git/hooks/pre-commit', join(dir, 'dangling'));
+    symlinkSync('dangling', join(dir, 'chain'));
+    symlinkSync(join(dir, 'a', 'b'), join(dir, 'up'));
+    symlinkSync('loop', join(dir, 'loop'));
+    expect(realish(join(dir, 'chain'))).toBe(join(dir, '.git', 'hooks', 'pre-commit'));
+    // `up/..` is a/ (where the link leads, then up), not dir/ as the spelling says.
+    expect(realish(`${dir}/up/../.git/config`)).toBe(join(dir, 'a', '.git', 'config'));
+    expect(realish(join(dir, 'loop', 'x'))).toBe(join(dir, 'loop', 'x'));
+    expect(guardedPath('chain', dir, dirs)?.reason).toContain('leads to');
+    expect(guardedPath(join(dir, 'a', 'b', 'x'), dir, dirs)).toBeNull();
   });
 
   it("guards the running copy only where PATH reaches it (a global install or npm link), and the packages it declares", () => {
@@ -123,6 +142,11 @@ describe('guardedPath', () => {
     expect(guardedSuffix('hooks/pre-commit')).not.toBeNull();
     expect(guardedSuffix('src/app.ts')).toBeNull();
     expect(guardedSuffix('README.md')).toBeNull();
+    // The host compares strings: the first component may end a longer name; the last is the name itself.
+    expect(guardedSuffix('t/config')?.pattern).toBe('.git/config');
+    expect(guardedSuffix('ngs.json')).toBeNull();
+    // A tail that starts with ** (`**/hooks/**`, `**/config`) is no suffix of its own.
+    for (const p of ['src/hooks/useAuthState.ts', 'tests/hooks/conftest.py', 'app/config']) expect(guardedSuffix(p), p).toBeNull();
   });
 });
 

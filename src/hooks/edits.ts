@@ -1,8 +1,9 @@
 // The hosts' file-editing tools, as the hook sees them: which paths a tool call writes, and whether
 // one of them is a guarded file (src/policy/guarded.ts). Everything else passes untouched.
 import { existsSync } from 'node:fs';
-import { isAbsolute, resolve } from 'node:path';
-import { guardedPath, guardedSuffix, type GuardedMatch } from '../policy/guarded.js';
+import { dirname, isAbsolute, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { guardDirs, guardedPath, guardedSuffix, type GuardedMatch } from '../policy/guarded.js';
 import { isRecord } from './common.js';
 import { patchPaths } from '../patch-paths.js';
 
@@ -53,14 +54,45 @@ export interface GuardedEdit extends GuardedMatch {
 
 /** The first guarded path the edit writes, or null. */
 export function guardedEdit(edit: FileEdit, cwd: string): GuardedEdit | null {
-  for (const p of edit.paths) {
-    // A relative path that names no file here may be corrected by the host to a file elsewhere
-    // whose path ends in it: match it by suffix too. One that exists is the file written.
-    const corrected = edit.suffixMatch === true && !isAbsolute(p) && !existsSync(resolve(cwd, p));
-    const hit = guardedPath(p, cwd) ?? (corrected ? guardedSuffix(p) : null);
-    if (hit) return { ...hit, path: p };
+  for (const given of edit.paths) {
+    for (const p of spellings(given)) {
+      // A relative path that names no file here may be corrected by the host to a file elsewhere
+      // whose path ends in it: match it by suffix too. One that exists is the file written.
+      const corrected = edit.suffixMatch === true && !isAbsolute(p) && !existsSync(resolve(cwd, p));
+      const hit = guardedPath(p, cwd) ?? (corrected ? guardedSuffix(p) : null);
+      if (hit) return { ...hit, path: given };
+    }
   }
   return null;
+}
+
+/**
+ * The paths a host may make of a tool's path, each checked (fail closed: what one host does, another
+ * may): as given; `~`, `~/…` and `~NAME/…` as a home directory (Claude Code expands them); and as
+ * Gemini CLI cleans a path before resolving it: NULs removed, a leading `@` dropped (a file
+ * reference), a `file://` URL made a path, %-escapes decoded.
+ */
+export function spellings(path: string): string[] {
+  const out = new Set([path]);
+  const clean = path.replace(/\0/g, '');
+  out.add(clean);
+  if (clean.startsWith('@')) out.add(clean.slice(1).replace(/^[\\/]+/, ''));
+  for (const round of [1, 2]) {
+    for (const p of [...out]) {
+      if (p.startsWith('file://')) { try { out.add(fileURLToPath(p)); } catch { /* not a file URL */ } }
+      if (round === 2) { try { out.add(decodeURIComponent(p)); } catch { /* not %-escaped */ } }
+    }
+  }
+  for (const p of [...out]) { const home = homeSpelled(p); if (home !== null) out.add(home); }
+  return [...out].filter((p) => p !== '');
+}
+
+/** `~`, `~/rest` (the home directory) and `~NAME/rest` (a sibling of it), else null. */
+function homeSpelled(path: string): string | null {
+  const m = /^~([^/\\]*)(?:[/\\](.*))?$/s.exec(path);
+  if (!m) return null;
+  const home = guardDirs().home!;
+  return join(m[1] === '' ? home : join(dirname(home), m[1]!), m[2] ?? '');
 }
 
 /** The reason an agent reads when an edit of a guarded file is refused. */

@@ -6,11 +6,12 @@ import type { HookAdapter } from './types.js';
 
 // File edits: the write_file and replace tools (https://geminicli.com/docs/tools/file-system:
 // write_file(file_path, content), replace(file_path, old_string, new_string)) reach BeforeTool with
-// their arguments in tool_input. file_path may be relative, and the tool may correct a path to
-// another file, so a relative path is also matched by suffix.
+// their arguments in tool_input. file_path may be relative. `replace` corrects a relative path that
+// names no file to an existing file whose path ends in it (0.61 correctPath), so its relative paths
+// are also matched by suffix; write_file resolves them against the project directory (no correction).
 const suffixPath = (toolInput: Record<string, unknown>, tool: string, cwd: string | undefined) => {
   const paths = field(toolInput, 'file_path', 'absolute_path', 'path');
-  return edit(tool, paths, cwd, { suffixMatch: true, ...(paths.length === 0 ? { unreadable: `no file_path in the ${tool} call` } : {}) });
+  return edit(tool, paths, cwd, { suffixMatch: tool === 'replace', ...(paths.length === 0 ? { unreadable: `no file_path in the ${tool} call` } : {}) });
 };
 const GEMINI_EDIT_TOOLS: Readonly<Record<string, EditReader>> = { write_file: suffixPath, replace: suffixPath };
 

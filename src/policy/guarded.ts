@@ -2,10 +2,11 @@
 // (or the agent host's hooks, or git's hooks) off or loosens it. A person makes those changes.
 // This module is data plus one predicate; the hook's file-edit path uses it (src/hooks/edits.ts),
 // and the shell side (redirections, tee, cp, sed -i, git config …) can use the same predicate.
-import { existsSync, readFileSync, realpathSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { homedir } from 'node:os';
-import { basename, delimiter, dirname, isAbsolute, join, resolve, sep } from 'node:path';
+import { delimiter, dirname, isAbsolute, join, resolve, sep } from 'node:path';
 import { PACKAGE_ROOT } from '../paths.js';
+import { patternHoldsInode, realDirsOf, realish, sharedInode, withLinkedPackage, type Inode } from './real-path.js';
 
 /**
  * Where a pattern is anchored:
@@ -85,6 +86,13 @@ export const GUARDED_PATHS: readonly GuardedPattern[] = [
   { pattern: '.git/config', anchor: 'anywhere', what: "git's config (core.hooksPath, aliases, core.sshCommand, push refspecs)" },
   { pattern: '.git/config.worktree', anchor: 'anywhere', what: "git's worktree config" },
   { pattern: '.git/worktrees/*/config.worktree', anchor: 'anywhere', what: "git's worktree config" },
+  // git reads $GIT_DIR/commondir in every repository (not only a linked worktree's) and takes the
+  // config and hooks from the directory it names (gitrepository-layout(5)); a worktree's gitdir
+  // names the worktree's .git file (git worktree prune/repair follow it).
+  { pattern: '.git/commondir', anchor: 'anywhere', what: "git's commondir (the repository whose config and hooks git uses)" },
+  { pattern: '.git/worktrees/*/commondir', anchor: 'anywhere', what: "a linked worktree's commondir (the repository whose config and hooks it uses)" },
+  { pattern: '.git/worktrees/*/gitdir', anchor: 'anywhere', what: "a linked worktree's gitdir (the .git file git follows to it)" },
+  { pattern: '.git/modules/**/commondir', anchor: 'anywhere', what: "a submodule repository's commondir (the repository whose config and hooks it uses)" },
   // The user's and the system's git config hold the same keys for every repository (core.hooksPath,
   // init.templateDir, aliases).
   { pattern: '.gitconfig', anchor: 'home', what: "git's user-level config (core.hooksPath, init.templateDir, aliases)" },
@@ -308,8 +316,11 @@ export function globGuarded(absPath: string, projectRoot: string, dirs: GuardDir
 }
 
 /**
- * A path relative to nothing certain (Gemini CLI may correct a relative path to another file): is it
- * the tail of a guarded path (`settings.json` could become `.gemini/settings.json`)?
+ * A path relative to nothing certain (Gemini CLI's `replace` may correct a relative path that names
+ * no file to an existing file whose path ends in it, as a string: `t/config` can become
+ * `.git/config`): is it the tail of a guarded path (`settings.json` could become `.gemini/settings.json`)?
+ * A tail that begins with `**` does not count: `**\/hooks/**` of `.git/modules/**\/hooks/**` would take
+ * every `src/hooks/x.ts` for a submodule's hook, and `hooks/**` (`.git/hooks/**`) covers what it should.
  */
 export function guardedSuffix(relPath: string): GuardedMatch | null {
   const path = lower(parts(relPath));
@@ -317,11 +328,16 @@ export function guardedSuffix(relPath: string): GuardedMatch | null {
   for (const g of GUARDED_PATHS) {
     if (g.anchor !== 'anywhere') continue;
     const pattern = lower(parts(g.pattern));
-    for (let i = 1; i < pattern.length; i++) {
+    for (let i = 0; i < pattern.length; i++) {
       const tail = pattern.slice(i);
-      // A tail of wildcards alone (`**` of `.github/hooks/**`) would match every path.
+      if (tail[0] === '**') continue;
+      // A tail of wildcards alone (`*` of `.git/worktrees/*`) would match every path.
       if (tail.every((c) => c === '*' || c === '**')) break;
-      if (globMatches(tail, path)) {
+      // The first component may be the end of a longer name (`t/config` ends `.git/config`); the
+      // last is the file's name itself (the host looks for files of that name).
+      const [head, ...rest] = tail as [string, ...string[]];
+      const first = path.length > 1 ? endsName(head, path[0]!) : componentMatches(head, path[0]!, false);
+      if (first && globMatches(rest, path.slice(1))) {
         return { pattern: g.pattern, reason: `${relPath} may be ${g.what} (a relative path the host may resolve there). A person has to make that change.` };
       }
     }
@@ -329,80 +345,58 @@ export function guardedSuffix(relPath: string): GuardedMatch | null {
   return null;
 }
 
-/** The real path of `p`: symlinks resolved for the longest part that exists, the rest appended. */
-function realish(p: string): string {
-  let dir = p;
-  const tail: string[] = [];
-  for (let i = 0; i < 256; i++) {
-    try {
-      return tail.length === 0 ? realpathSync(dir) : join(realpathSync(dir), ...tail.reverse());
-    } catch {
-      const up = dirname(dir);
-      if (up === dir) return p;
-      tail.push(basename(dir));
-      dir = up;
-    }
-  }
-  return p;
-}
-
-/**
- * The project's node_modules/gitops-guard when it is a link (`npm link gitops-guard`, a `file:`
- * dependency): the hooks run the package it leads to, wherever that is.
- */
-function withLinkedPackage(dirs: GuardDirs, projectRoot: string): GuardDirs {
-  const installed = join(projectRoot, 'node_modules', 'gitops-guard');
-  let real: string;
-  try { real = realpathSync(installed); } catch { return dirs; }
-  return real === installed || dirs.install?.includes(real) ? dirs : { ...dirs, install: [...dirs.install ?? [], real] };
-}
-
-/**
- * The anchors' directories with symlinks resolved; `dirs` itself when none is a link. Kept per
- * process (PATH has a dozen directories; a write is checked on every redirection).
- */
-const realDirsMemo = new Map<string, GuardDirs>();
-function realDirsOf(dirs: GuardDirs): GuardDirs {
-  const key = JSON.stringify(dirs);
-  let found = realDirsMemo.get(key);
-  if (found === undefined) {
-    if (realDirsMemo.size > 64) realDirsMemo.clear();
-    found = resolveDirs(dirs);
-    realDirsMemo.set(key, found);
-  }
-  return found;
-}
-
-function resolveDirs(dirs: GuardDirs): GuardDirs {
-  const one = (d: string | undefined) => (d === undefined ? undefined : realish(d));
-  const many = (ds: readonly string[] | undefined) => ds?.map(realish);
-  const real: GuardDirs = {
-    config: realish(dirs.config), state: realish(dirs.state), cache: realish(dirs.cache),
-    ...(dirs.home !== undefined ? { home: one(dirs.home)! } : {}), ...(dirs.xdg !== undefined ? { xdg: one(dirs.xdg)! } : {}),
-    ...(dirs.install ? { install: many(dirs.install)! } : {}), ...(dirs.bin ? { bin: many(dirs.bin)! } : {}),
-    ...(dirs.dependencies ? { dependencies: dirs.dependencies } : {}),
-  };
-  const same = (a: unknown, b: unknown) => JSON.stringify(a) === JSON.stringify(b);
-  return same(real, dirs) ? dirs : real;
+/** Can a name that `pattern` (one component, `*` a wildcard) matches end in `end`? */
+function endsName(pattern: string, end: string): boolean {
+  if (pattern === '*' || pattern === end) return true;
+  if (!pattern.includes('*')) return pattern.endsWith(end);
+  // NAME = A…B with B the part after the last `*`: it ends in `end` when one ends in the other.
+  const last = pattern.slice(pattern.lastIndexOf('*') + 1);
+  return end.endsWith(last) || last.endsWith(end);
 }
 
 /**
  * Is writing `absPath` (relative paths are taken from `projectRoot`) a write to a guarded file?
- * `..`, `.`, repeated and trailing slashes are normalized; symlinks are followed (the path as
- * written and its real path are both checked, so a link to .git/hooks is caught, and so is a link
- * named .git/hooks); case is ignored. Reads the file system only to resolve symlinks.
+ * `..`, `.`, repeated and trailing slashes are normalized; symlinks are followed as the kernel
+ * does, dangling ones too (the path as written and where it leads are both checked, so a link to
+ * .git/hooks is caught, a link to a hook not yet written, and a link named .git/hooks); a file with
+ * other names (a hard link) is checked against the guarded files it may be; case is ignored.
+ * Reads the file system only to resolve symlinks and, for a file with several names, to find them.
  */
 export function guardedPath(absPath: string, projectRoot: string, dirs: GuardDirs = guardDirs(), whole?: WholeWrite): GuardedMatch | null {
-  const full = resolve(projectRoot, absPath.replace(/[\\/]+$/, '') || sep);
+  const trimmed = absPath.replace(/[\\/]+$/, '') || sep;
+  const full = resolve(projectRoot, trimmed);
   dirs = withLinkedPackage(dirs, projectRoot);
   const check = (p: string, d: GuardDirs) => matchGuarded(p, d) ?? (whole ? holdsGuarded(p, whole, d) : null);
   const direct = check(full, dirs);
   if (direct) return direct;
-  const real = realish(full);
+  // Unnormalized: `link/../x` goes up from where the link leads.
+  const real = realish(isAbsolute(trimmed) ? trimmed : `${projectRoot}${sep}${trimmed}`);
   const realDirs = realDirsOf(dirs);
   if (real !== full || realDirs !== dirs) {
     const viaLink = check(real, dirs) ?? check(real, realDirs);
     if (viaLink) return { pattern: viaLink.pattern, reason: `${absPath} leads to ${real}: ${viaLink.reason}` };
+  }
+  const inode = sharedInode(real);
+  const twin = inode ? guardedTwin(inode, [projectRoot, dirname(real)], dirs) : null;
+  return twin ? { pattern: twin.pattern, reason: `${absPath} is another name (a hard link) of ${twin.what}, or may be. Writing it could switch the guard off, so an agent may not change it: a person has to make that change.` } : null;
+}
+
+/** Ancestors of a directory, itself first. */
+const ancestors = (dir: string): string[] => { const out = [dir]; while (dirname(out[out.length - 1]!) !== out[out.length - 1]) out.push(dirname(out[out.length - 1]!)); return out; };
+
+/**
+ * The guarded pattern one of whose existing files is the inode `inode` (a hard link of it), looking
+ * where the `anywhere` patterns may be (the project's and the file's directories and their parents,
+ * the home directory) and in the anchors' directories; not in dependencies (pnpm links every file
+ * of a package from its store). A search that runs out of budget counts as found.
+ */
+function guardedTwin(inode: Inode, near: readonly string[], dirs: GuardDirs): GuardedPattern | null {
+  const budget = { left: 5000 };
+  const bases = [...new Set([...near.flatMap(ancestors), ...(dirs.home ? [dirs.home] : [])])];
+  for (const g of GUARDED_PATHS) {
+    if (g.anchor === 'dependency') continue;
+    const at = g.anchor === 'anywhere' ? bases : anchorDirs(g.anchor, dirs);
+    if (at.some((b) => patternHoldsInode(b, parts(g.pattern), inode, budget))) return g;
   }
   return null;
 }

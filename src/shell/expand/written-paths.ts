@@ -1,9 +1,10 @@
 // The files a command writes, removes or changes, as absolute paths: output redirections, and the
 // operands the program's write spec names (grammars/writes.ts), plus git's own config and index.
-import { basename, isAbsolute, join, resolve } from 'node:path';
+import { readFileSync } from 'node:fs';
+import { basename, dirname, isAbsolute, join, resolve } from 'node:path';
 import { getopt, optionIs, type Scan } from '../getopt.js';
 import { GIT_COMMAND_KEYS } from '../grammars/git.js';
-import { HOOK_WRITER_HELP, HOOK_WRITERS, WRITES } from '../grammars/writes.js';
+import { HOOK_WRITER_HELP, HOOK_WRITERS, WRITES, type WriteSpec } from '../grammars/writes.js';
 
 /** git config keys that change what a push does, where configuration comes from, or which hooks a new repository gets. */
 const GUARDING_KEYS = /^(?:remote\..+\.(?:push|mirror|pushurl|url|receivepack)|url\..+|push\..+|include(?:if)?\..+|core\.(?:hookspath|sshcommand|fsmonitor|worktree|bare)|protocol\..+|init\.templatedir)$/;
@@ -13,11 +14,27 @@ import { argOf, type Word } from '../words.js';
 import { inInstallLifecycle } from './packages.js';
 import { gitWrites } from './git-writes.js';
 
-/** A path as written, made absolute from `cwd` (`~/` is the home directory); null when that is unknown. */
+/** A path as written, made absolute from `cwd` (`~/` is the home directory, `~NAME/` NAME's); null when that is unknown. */
 export function abs(value: string, cwd: string | null): string | null {
   if (value.startsWith('~/') || value === '~') { const h = homeDir(); return h === null ? null : join(h, value.slice(2)); }
+  const user = /^~([A-Za-z0-9._][A-Za-z0-9._-]*)(?:\/(.*))?$/s.exec(value);
+  if (user) {
+    // bash leaves `~NAME` as written when there is no such user.
+    const h = userHome(user[1]!);
+    if (h !== undefined) return h === null ? null : join(h, user[2] ?? '');
+  }
   if (isAbsolute(value)) return resolve(value);
   return cwd === null ? null : resolve(cwd, value);
+}
+
+/** NAME's home directory from /etc/passwd (null: unreadable, so unknown), undefined when there is no such user. */
+let passwd: string | null | undefined;
+function userHome(name: string): string | null | undefined {
+  if (passwd === undefined) { try { passwd = readFileSync('/etc/passwd', 'utf8'); } catch { passwd = null; } }
+  if (passwd === null) return null;
+  const line = passwd.split('\n').find((l) => l.startsWith(`${name}:`));
+  const home = line?.split(':')[5];
+  return line === undefined ? undefined : home && home.startsWith('/') ? home : null;
 }
 
 /** `git config` subcommands (git 2.46) that write: set/unset a key, and three that change any key. */
@@ -129,6 +146,7 @@ function specWrites(program: string, words: readonly Word[], cwd: string | null)
   const chosen = { all: ops, from1: ops.slice(1), from2: ops.slice(2), first: ops.slice(0, 1), second: ops.slice(1, 2), none: [],
     last: targeted ? [] : ops.slice(-1) }[spec.operands];
   for (const o of chosen) out.push(at(o.value));
+  out.push(...linkedSources(spec, scan, ops, targeted, cwd));
   for (const o of scan.options) if (spec.pathOptions && optionIs(o, spec.pathOptions) && o.value !== undefined) out.push(at(o.value));
   if (spec.into) {
     const dirs = scan.options.filter((o) => optionIs(o, spec.into!));
@@ -140,6 +158,25 @@ function specWrites(program: string, words: readonly Word[], cwd: string | null)
       const m = o.value === null ? null : new RegExp(`^${spec.keyValue}=(.*)$`).exec(o.value);
       if (m) out.push(abs(m[1]!, cwd));
     }
+  }
+  return out;
+}
+
+/**
+ * The sources a link command gives another name (grammars/writes.ts `links`): from the working
+ * directory, and for a symlink also from the link's directory (where its target is resolved).
+ */
+function linkedSources(spec: WriteSpec, scan: Scan, ops: Scan['operands'], targeted: boolean, cwd: string | null): (string | null)[] {
+  if (spec.links === undefined || (spec.links.length > 0 && !given(scan, spec.links))) return [];
+  // `ln TARGET` alone links it into the working directory.
+  const sources = targeted || ops.length === 1 ? ops : ops.slice(0, -1);
+  const into = targeted ? scan.options.find((o) => optionIs(o, spec.pathOptions ?? []))?.value : ops.length > 1 ? ops[ops.length - 1]!.value : '.';
+  const symbolic = scan.options.some((o) => optionIs(o, ['-s']));
+  const out: (string | null)[] = [];
+  for (const s of sources) {
+    if (s.value === null) { out.push(null); continue; }
+    out.push(abs(s.value, cwd));
+    if (symbolic && !isAbsolute(s.value) && typeof into === 'string') out.push(abs(join(into.endsWith('/') ? into : dirname(into), s.value), cwd));
   }
   return out;
 }

@@ -40,6 +40,12 @@ export interface WriteSpec {
    * destination (`ln`, `cp`), or into it when the destination is a directory.
    */
   readonly whole?: 'remove' | 'move' | 'link' | 'copy';
+  /**
+   * Its sources get another name (`ln`; `cp -l`, `cp -s`): a hard link writes the same file under
+   * the new name, and a write through a symlink lands on its target, so linking a guarded file counts
+   * as writing it. Empty: always; else only with one of these options.
+   */
+  readonly links?: readonly string[];
 }
 
 const VIM: OptionGrammar = { short: 'AbCdDeEhHlLmMnNoOpqrRsvVyZc:S:t:T:u:U:w:W:i:', long: ['cmd='], permute: true };
@@ -51,9 +57,11 @@ export const WRITES: Readonly<Record<string, WriteSpec>> = {
   tee: { options: { short: 'aip', long: ['append|a', 'ignore-interrupts|i', 'output-error=?'], permute: true }, operands: 'all' },
   // moreutils sponge(1): soaks up standard input, then writes it to FILE (`-a` appends); it runs nothing.
   sponge: { options: { short: 'a' }, operands: 'all' },
-  cp: { options: CP, operands: 'last', pathOptions: ['-t'], whole: 'copy' },
+  cp: { options: CP, operands: 'last', pathOptions: ['-t'], whole: 'copy', links: ['-l', '-s'] },
   install: { options: { short: 'bCcDdpsvg:m:o:S:t:', long: ['target-directory=|t', 'mode=|m', 'owner=|o', 'group=|g', 'suffix=|S', 'directory|d'], permute: true, abbreviate: true }, operands: 'last', pathOptions: ['-t'], whole: 'copy' },
-  ln: { options: CP, operands: 'last', pathOptions: ['-t'], whole: 'link' },
+  ln: { options: CP, operands: 'last', pathOptions: ['-t'], whole: 'link', links: [] },
+  // link(1): `link FILE1 FILE2` makes FILE2 a hard link of FILE1.
+  link: { operands: 'all' },
   mv: { options: CP, operands: 'all', pathOptions: ['-t'], whole: 'move' },
   // rsync --log-file and the batch files are written here whatever the destination.
   rsync: { options: { short: 'avrlptgoDzhPnuce:f:T:B:M:', long: ['delete', 'archive|a', 'recursive|r', 'rsh=|e', 'rsync-path=', 'filter=|f', 'exclude=', 'include=', 'exclude-from=', 'include-from=', 'files-from=', 'temp-dir=|T', 'partial-dir=', 'backup-dir=', 'suffix=', 'chmod=', 'chown=', 'port=', 'password-file=', 'bwlimit=', 'log-file=', 'log-file-format=', 'out-format=', 'write-batch=', 'only-write-batch=', 'read-batch=', 'block-size=|B', 'remote-option=|M', 'compare-dest=', 'copy-dest=', 'link-dest=', 'timeout=', 'info=', 'debug='], permute: true }, operands: 'last', whole: 'copy', files: ['--log-file', '--write-batch', '--only-write-batch'] },
