@@ -1,8 +1,10 @@
-// Edits of files the agent host runs by itself (src/hooks/host-files.ts): a Claude Code skill, slash
-// command or subagent runs its !`cmd` lines when it loads, before a hook could see them, so the edit
-// is judged by what it writes, as the same write from the shell is. Through the built CLI's
+// Edits of files judged by what is written into them (src/content-judged.ts, src/hooks/host-files.ts):
+// a Claude Code skill, slash command or subagent runs its !`cmd` lines when it loads, before a hook
+// could see them; husky runs .husky/NAME as a git hook; a gitops-guard config decides what holds
+// below it. The edit is judged as the same write from the shell is. Files that a program the guard
+// watches runs later (package.json scripts) are judged when it runs them. Through the built CLI's
 // `hook HOST` as a child process, in a real git repository.
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { spawnSync } from 'node:child_process';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -46,5 +48,39 @@ describe('edits of files Claude Code runs by itself', () => {
 
   it('a subagent written with content the call does not show in a known field is not allowed', () => {
     expect(claude('Write', { file_path: join(dir, '.claude', 'agents', 'x.md'), body: '!`docker restart web`' })).not.toBe('allow');
+  });
+});
+
+function codex(patch: string): string {
+  const input = { session_id: 's', turn_id: 't', transcript_path: '/tmp/t', hook_event_name: 'PreToolUse', cwd: dir, tool_name: 'apply_patch', tool_input: { command: patch } };
+  const r = spawnSync(process.execPath, [BIN, 'hook', 'codex'], { cwd: dir, input: JSON.stringify(input), encoding: 'utf8', env });
+  if (r.status === 2) return 'deny';
+  const out = r.stdout.trim();
+  return out === '' ? 'allow' : (JSON.parse(out) as { hookSpecificOutput: { permissionDecision: string } }).hookSpecificOutput.permissionDecision;
+}
+
+function check(command: string): number | null {
+  return spawnSync(process.execPath, [BIN, 'check', command], { cwd: dir, encoding: 'utf8', env }).status;
+}
+
+describe('edits of files other programs run', () => {
+  it('a husky hook is judged by what it runs, from Claude Code\'s Write and from Codex\'s apply_patch', () => {
+    expect(claude('Write', { file_path: join(dir, '.husky', 'pre-commit'), content: 'docker compose up -d\n' })).toBe('deny');
+    expect(claude('Write', { file_path: join(dir, '.husky', 'pre-commit'), content: 'npx lint-staged\n' })).toBe('allow');
+    expect(codex('*** Begin Patch\n*** Add File: .husky/pre-push\n+docker compose up -d\n*** End Patch')).toBe('deny');
+    expect(codex('*** Begin Patch\n*** Add File: .husky/pre-push\n+npm test\n*** Add File: notes.md\n+docker compose up -d\n*** End Patch')).toBe('allow');
+  });
+
+  it('a nearer gitops-guard config written with an edit tool is a person\'s decision, as from the shell', () => {
+    expect(claude('Write', { file_path: join(dir, 'src', 'gitops-guard.json'), content: '{}' })).toBe('ask');
+  });
+
+  it('a package.json script is judged when npm runs it: the edit writes, the install that would run it is denied', () => {
+    writeFileSync(join(dir, 'package.json'), JSON.stringify({ name: 'app', version: '1.0.0', scripts: { test: 'echo ok' } }, null, 2));
+    const edit = { file_path: join(dir, 'package.json'), old_string: '"scripts": {', new_string: '"scripts": {\n    "postinstall": "docker compose up -d",' };
+    expect(claude('Edit', edit)).toBe('allow');
+    writeFileSync(join(dir, 'package.json'), readFileSync(join(dir, 'package.json'), 'utf8').replace(edit.old_string, edit.new_string));
+    expect(check('npm install')).toBe(2);
+    expect(check('npm test')).toBe(0);
   });
 });

@@ -5,7 +5,7 @@
 import { readFileSync } from 'node:fs';
 import { isAbsolute, resolve } from 'node:path';
 import { quote } from 'shell-quote';
-import { isHostMarkdown } from '../host-files.js';
+import { judgedByContent } from '../content-judged.js';
 import { isRecord } from './common.js';
 import type { FileEdit } from './edits.js';
 
@@ -19,9 +19,10 @@ const NEW_PART = ['new_string', 'new_str', 'newText', 'diff', 'command', 'patch'
  * the classifier judges as content that cannot be known.
  */
 export function hostFileWrite(edit: FileEdit, input: unknown, cwd: string): string | null {
-  const path = edit.paths.map((p) => (isAbsolute(p) ? p : resolve(cwd, p))).find(isHostMarkdown);
+  const path = edit.paths.map((p) => (isAbsolute(p) ? p : resolve(cwd, p))).find(judgedByContent);
   if (path === undefined) return null;
-  const text = editedText(toolArgs(input), path);
+  const args = toolArgs(input);
+  const text = patchText(args, path, cwd) ?? editedText(args, path);
   if (text === null) return `cat "$GITOPS_GUARD_UNKNOWN_CONTENT" > ${quote([path])}`;
   let delimiter = 'GITOPS_GUARD_EOF';
   while (text.split('\n').includes(delimiter)) delimiter += '_';
@@ -37,6 +38,21 @@ function toolArgs(input: unknown, depth = 0): Record<string, unknown> | null {
     if (isRecord(v)) return toolArgs(v, depth + 1) ?? v;
   }
   return depth > 0 ? input : null;
+}
+
+/** The lines a patch envelope (`*** Add File:` / `*** Update File:`) adds to `path`; null when the call holds no patch for it. */
+function patchText(args: Record<string, unknown> | null, path: string, cwd: string): string | null {
+  const patch = args === null ? undefined : Object.values(args).find((v): v is string => typeof v === 'string' && v.includes('*** Begin Patch'));
+  if (patch === undefined) return null;
+  const added: string[] = [];
+  let inside = false;
+  for (const line of patch.split('\n')) {
+    const header = /^\*\*\* (?:Add|Update) File: (.+)$/.exec(line);
+    if (header) { inside = resolve(cwd, header[1]!.trim()) === path; continue; }
+    if (line.startsWith('*** ')) { inside = false; continue; }
+    if (inside && line.startsWith('+')) added.push(line.slice(1));
+  }
+  return added.join('\n');
 }
 
 /** The file as the edit leaves it: the whole new text, or the current file with the replacement made. */

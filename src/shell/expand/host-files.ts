@@ -3,7 +3,7 @@
 // `hooks:` frontmatter of its own (a PreToolUse hook there can answer allow for the host). What such
 // a file says is judged when it is written: each !`cmd` as a command, a hooks frontmatter as a hook
 // file (rules/05-guard-self.yaml host-hook-file), content that cannot be known as unreadable.
-import { isHostMarkdown } from '../../host-files.js';
+import { isHostMarkdown } from '../../content-judged.js';
 import type { Scope } from './driver.js';
 
 /** The YAML frontmatter of a markdown file, when it has one. */
