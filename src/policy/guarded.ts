@@ -7,6 +7,7 @@ import { homedir } from 'node:os';
 import { delimiter, dirname, isAbsolute, join, resolve, sep } from 'node:path';
 import { PACKAGE_ROOT } from '../paths.js';
 import { patternHoldsInode, realDirsOf, realish, sharedInode, withLinkedPackage, type Inode } from './real-path.js';
+import { anywhere, componentMatches, components, endsWith, globMatches, literalPrefixes, lower, parts, prefixesOf } from './path-glob.js';
 
 /**
  * Where a pattern is anchored:
@@ -193,40 +194,6 @@ export interface GuardedMatch {
   readonly reason: string;
 }
 
-const parts = (p: string): string[] => p.split(/[\\/]+/).filter((s) => s !== '' && s !== '.');
-
-const globRe = (glob: string): RegExp => new RegExp(`^${glob.split('').map((c) => (c === '*' ? '.*' : c === '?' ? '.' : c === '[' || c === ']' ? c : c.replace(/[.+^${}()|\\]/g, '\\$&'))).join('')}$`);
-
-/**
- * Does one component match one pattern component (`*` inside a name matches any run of characters)?
- * A name with glob characters (`.cl?ude`, a word the shell expands) matches what the glob could.
- */
-function componentMatches(pattern: string, name: string, glob: boolean): boolean {
-  if (pattern === '*') return true;
-  if (glob && /[*?[]/.test(name)) {
-    // As bash expands it: a leading dot is matched only by a dot (no dotglob).
-    if (pattern.startsWith('.') && !name.startsWith('.')) return false;
-    if (pattern.includes('*')) return true;
-    try { return globRe(name).test(pattern); } catch { return true; }
-  }
-  if (!pattern.includes('*')) return pattern === name;
-  const re = new RegExp(`^${pattern.split('*').map((s) => s.replace(/[.+?^${}()|[\]\\]/g, '\\$&')).join('.*')}$`);
-  return re.test(name);
-}
-
-/** Glob over components: `**` matches zero or more components. */
-function globMatches(pattern: readonly string[], path: readonly string[], glob = false): boolean {
-  if (pattern.length === 0) return path.length === 0;
-  const [head, ...rest] = pattern;
-  if (head === '**') {
-    for (let i = 0; i <= path.length; i++) if (globMatches(rest, path.slice(i), glob)) return true;
-    return false;
-  }
-  return path.length > 0 && componentMatches(head!, path[0]!, glob) && globMatches(rest, path.slice(1), glob);
-}
-
-const lower = (xs: readonly string[]) => xs.map((x) => x.toLowerCase());
-
 /**
  * The pure part: does a normalized absolute path fall under a guarded pattern? No file system access.
  * `anywhere` patterns match a path ending in them (at any depth); anchored ones match inside their
@@ -237,18 +204,18 @@ export function matchGuarded(absPath: string, dirs: GuardDirs, glob = false): Gu
   for (const g of GUARDED_PATHS) {
     let at: string | undefined;
     if (g.anchor === 'anywhere') {
-      if (globMatches(['**', ...lower(parts(g.pattern))], path, glob)) at = '';
+      if (globMatches(anywhere(g.pattern), path, glob)) at = '';
     } else if (g.anchor === 'dependency') {
-      const dep = (dirs.dependencies ?? []).find((n) => globMatches(['**', 'node_modules', ...lower(parts(n)), ...lower(parts(g.pattern))], path));
+      const dep = (dirs.dependencies ?? []).find((n) => globMatches(['**', 'node_modules', ...components(n), ...components(g.pattern)], path));
       if (dep !== undefined) at = `node_modules/${dep}`;
     } else {
       // The gitops-guard directories count as a whole (`rm -r ~/.config/gitops-guard`); the others
       // only for what the pattern names (the home directory is not guarded, its .gitconfig is).
       const whole = g.pattern === '**';
       at = anchorDirs(g.anchor, dirs).find((d) => {
-        const dir = lower(parts(d));
+        const dir = components(d);
         return path.length >= dir.length && dir.every((c, i) => c === path[i])
-          && ((whole && path.length === dir.length) || globMatches(lower(parts(g.pattern)), path.slice(dir.length)));
+          && ((whole && path.length === dir.length) || globMatches(components(g.pattern), path.slice(dir.length)));
       });
     }
     if (at !== undefined) {
@@ -266,15 +233,7 @@ export function matchGuarded(absPath: string, dirs: GuardDirs, glob = false): Gu
 /** How a command writes a directory as a whole: removes it (`rm -r`, `mv` away) or puts something else there (`ln -s`, `mv`/`cp` onto it). */
 export type WholeWrite = 'remove' | 'replace';
 
-/** The leading components of a pattern that are plain names (no wildcard), each a directory that holds what it names. */
-function literalPrefixes(pattern: readonly string[]): string[][] {
-  const out: string[][] = [];
-  for (let k = 1; k < pattern.length && !pattern[k - 1]!.includes('*'); k++) out.push(pattern.slice(0, k));
-  return out;
-}
 
-const endsWith = (path: readonly string[], tail: readonly string[]) =>
-  tail.length <= path.length && tail.every((c, i) => c === path[path.length - tail.length + i]);
 
 /**
  * Does removing or replacing the directory `absPath` as a whole remove or replace a guarded file
@@ -287,14 +246,13 @@ export function holdsGuarded(absPath: string, how: WholeWrite, dirs: GuardDirs):
   for (const g of GUARDED_PATHS) {
     const holders = g.holders ?? 'both';
     if (holders === 'none' || (holders === 'replace' && how === 'remove')) continue;
-    const pattern = lower(parts(g.pattern));
     let hit = false;
-    if (g.anchor === 'anywhere') hit = literalPrefixes(pattern).some((pre) => endsWith(path, pre));
+    if (g.anchor === 'anywhere') hit = prefixesOf(g.pattern).some((pre) => endsWith(path, pre));
     else if (g.anchor === 'dependency') {
-      hit = (dirs.dependencies ?? []).some((n) => literalPrefixes(['node_modules', ...lower(parts(n)), '**']).some((pre) => endsWith(path, pre)));
+      hit = (dirs.dependencies ?? []).some((n) => literalPrefixes(['node_modules', ...components(n), '**']).some((pre) => endsWith(path, pre)));
     } else if (g.pattern !== '**' && g.anchor !== 'bin') {
-      hit = anchorDirs(g.anchor, dirs).some((d) => literalPrefixes(pattern).some((pre) => {
-        const full = [...lower(parts(d)), ...pre];
+      hit = anchorDirs(g.anchor, dirs).some((d) => prefixesOf(g.pattern).some((pre) => {
+        const full = [...components(d), ...pre];
         return full.length === path.length && endsWith(path, full);
       }));
     }

@@ -1,0 +1,79 @@
+// Paths as lists of components, and globs over them (`**` for any number of components, `*`
+// inside a name): how the guarded patterns (guarded.ts) are matched. Patterns are few and tested
+// against every path a command writes, so their components and regular expressions are made once.
+
+export const parts = (p: string): string[] => p.split(/[\\/]+/).filter((s) => s !== '' && s !== '.');
+
+const globRe = (glob: string): RegExp => new RegExp(`^${glob.split('').map((c) => (c === '*' ? '.*' : c === '?' ? '.' : c === '[' || c === ']' ? c : c.replace(/[.+^${}()|\\]/g, '\\$&'))).join('')}$`);
+
+/**
+ * Does one component match one pattern component (`*` inside a name matches any run of characters)?
+ * A name with glob characters (`.cl?ude`, a word the shell expands) matches what the glob could.
+ */
+export function componentMatches(pattern: string, name: string, glob: boolean): boolean {
+  if (pattern === '*') return true;
+  if (glob && /[*?[]/.test(name)) {
+    // As bash expands it: a leading dot is matched only by a dot (no dotglob).
+    if (pattern.startsWith('.') && !name.startsWith('.')) return false;
+    if (pattern.includes('*')) return true;
+    try { return globRe(name).test(pattern); } catch { return true; }
+  }
+  if (!pattern.includes('*')) return pattern === name;
+  let re = starRes.get(pattern);
+  if (re === undefined) {
+    re = new RegExp(`^${pattern.split('*').map((s) => s.replace(/[.+?^${}()|[\]\\]/g, '\\$&')).join('.*')}$`);
+    starRes.set(pattern, re);
+  }
+  return re.test(name);
+}
+const starRes = new Map<string, RegExp>();
+
+/** Glob over components: `**` matches zero or more components. */
+export function globMatches(pattern: readonly string[], path: readonly string[], glob = false): boolean {
+  return globFrom(pattern, 0, path, 0, glob);
+}
+
+function globFrom(pattern: readonly string[], pi: number, path: readonly string[], xi: number, glob: boolean): boolean {
+  if (pi === pattern.length) return xi === path.length;
+  const head = pattern[pi]!;
+  if (head === '**') {
+    for (let i = xi; i <= path.length; i++) if (globFrom(pattern, pi + 1, path, i, glob)) return true;
+    return false;
+  }
+  return xi < path.length && componentMatches(head, path[xi]!, glob) && globFrom(pattern, pi + 1, path, xi + 1, glob);
+}
+
+export const lower = (xs: readonly string[]) => xs.map((x) => x.toLowerCase());
+
+/** A pattern's (or directory's) lower-case components, computed once per string: every write of every command tests them all. */
+const componentsCache = new Map<string, string[]>();
+export const components = (p: string): string[] => {
+  let c = componentsCache.get(p);
+  if (c === undefined) { c = lower(parts(p)); if (componentsCache.size < 4096) componentsCache.set(p, c); }
+  return c;
+};
+const anywhereCache = new Map<string, string[]>();
+/** A pattern that may be under any directory: `**` and its components. */
+export const anywhere = (pattern: string): string[] => {
+  let c = anywhereCache.get(pattern);
+  if (c === undefined) { c = ['**', ...components(pattern)]; anywhereCache.set(pattern, c); }
+  return c;
+};
+const prefixesCache = new Map<string, string[][]>();
+export const prefixesOf = (pattern: string): string[][] => {
+  let c = prefixesCache.get(pattern);
+  if (c === undefined) { c = literalPrefixes(components(pattern)); prefixesCache.set(pattern, c); }
+  return c;
+};
+
+
+/** The leading components of a pattern that are plain names (no wildcard), each a directory that holds what it names. */
+export function literalPrefixes(pattern: readonly string[]): string[][] {
+  const out: string[][] = [];
+  for (let k = 1; k < pattern.length && !pattern[k - 1]!.includes('*'); k++) out.push(pattern.slice(0, k));
+  return out;
+}
+
+/** Does `path` end with the components `tail`? */
+export const endsWith = (path: readonly string[], tail: readonly string[]) =>
+  tail.length <= path.length && tail.every((c, i) => c === path[path.length - tail.length + i]);
