@@ -1,7 +1,7 @@
 // Edits of files judged by what is written into them (src/content-judged.ts, src/hooks/host-files.ts):
 // a Claude Code skill, slash command or subagent runs its !`cmd` lines when it loads, before a hook
-// could see them; husky runs .husky/NAME as a git hook; a gitops-guard config decides what holds
-// below it. The edit is judged as the same write from the shell is. Files that a program the guard
+// could see them; husky runs .husky/NAME as a git hook. The edit is judged as the same write from
+// the shell is. A gitops-guard config loosens nothing until a person trusts it. Files that a program the guard
 // watches runs later (package.json scripts) are judged when it runs them. Through the built CLI's
 // `hook HOST` as a child process, in a real git repository.
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
@@ -71,8 +71,12 @@ describe('edits of files other programs run', () => {
     expect(codex('*** Begin Patch\n*** Add File: .husky/pre-push\n+npm test\n*** Add File: notes.md\n+docker compose up -d\n*** End Patch')).toBe('allow');
   });
 
-  it('a nearer gitops-guard config written with an edit tool is a person\'s decision, as from the shell', () => {
-    expect(claude('Write', { file_path: join(dir, 'src', 'gitops-guard.json'), content: '{}' })).toBe('ask');
+  it('a nearer gitops-guard config may be written with an edit tool: what it loosens waits for a person\'s trust', () => {
+    const config = { file_path: join(dir, 'src', 'gitops-guard.json'), content: JSON.stringify({ builtinRules: false }) };
+    expect(claude('Write', config)).toBe('allow');
+    mkdirSync(join(dir, 'src'), { recursive: true });
+    writeFileSync(config.file_path, config.content);
+    expect(spawnSync(process.execPath, [BIN, 'check', 'docker restart web'], { cwd: join(dir, 'src'), encoding: 'utf8', env }).status).toBe(2);
   });
 
   it('a package.json script is judged when npm runs it: the edit writes, the install that would run it is denied', () => {
