@@ -5,6 +5,7 @@ import { getopt, optionIs, valueOf, type Option, type Scan } from '../getopt.js'
 import { CLOUD_SHELLS, type CloudShell } from '../grammars/cloud-shells.js';
 import { argOf, type Word } from '../words.js';
 import type { Scope } from './driver.js';
+import type { Target } from '../invocation.js';
 import { readLocal } from './output.js';
 import { sshSession } from './remote.js';
 
@@ -22,20 +23,28 @@ export function cloudShellsFamily(scope: Scope, name: string, args: readonly Wor
     scope.emit(scope.argv, name, { scan });
     if (spec.nothing?.some((n) => given(scan.options, n))) return true;
     const label = `${name} ${spec.path.join(' ')}`;
-    const commands = spec.parameters ? ssmCommands(scope, scan, spec.parameters) : [];
-    if (commands === null) return true;
     const instance = instanceOf(spec, scan, ops.slice(spec.path.length));
+    const remote = { kind: 'remote' as const, host: instance ?? '?' };
+    const hidden = spec.unreadable?.find((n) => valueOf(scan, n) !== undefined);
+    if (hidden !== undefined) {
+      scope.target = remote;
+      scope.raise('unreadable-script', `${label} ${hidden} runs a script on the instance that the text does not show`);
+      return true;
+    }
+    const commands = spec.parameters ? ssmCommands(scope, scan, spec.parameters, remote, label) : [];
+    if (commands === null) return true;
     sshSession(scope, [...sshFlags(spec, scan), word(instance), ...restWords(spec, scan, ops), ...commandWords(spec, scan), ...commands], label);
     return true;
   }
   return false;
 }
 
-/** Is this option given (`--name`, or `--name=value` for exactly that value)? */
+/** Is this option given (`--name`, or `--name=value` where the last value given is that one)? */
 function given(options: readonly Option[], spec: string): boolean {
   const eq = spec.indexOf('=');
   if (eq < 0) return options.some((o) => optionIs(o, [spec]));
-  return options.some((o) => optionIs(o, [spec.slice(0, eq)]) && o.value === spec.slice(eq + 1));
+  const last = options.filter((o) => optionIs(o, [spec.slice(0, eq)])).pop();
+  return last !== undefined && last.value === spec.slice(eq + 1);
 }
 
 function instanceOf(spec: CloudShell, scan: Scan, operands: readonly (string | null)[]): string | null {
@@ -43,7 +52,7 @@ function instanceOf(spec: CloudShell, scan: Scan, operands: readonly (string | n
   const v = spec.instance.map((n) => valueOf(scan, n)).find((x) => x !== undefined);
   if (v === undefined) return spec.instance.length === 0 ? spec.path[0]! : 'instance';
   // `--instance-ids i-1 i-2`, `--targets Key=tag:Name,Values=web`: the first one names the host.
-  return v === null ? null : v.split(/[\s,]+/)[0]!.replace(/^Key=[^,]*,Values=/, '') || 'instance';
+  return v === null ? null : v.replace(/^Key=[^,]*,Values=/, '').split(/[\s,]+/)[0] || 'instance';
 }
 
 /** ssh's own options given through the CLI (`--ssh-flag="-L 2375:localhost:2375"`), as ssh words. */
@@ -67,9 +76,10 @@ function restWords(spec: CloudShell, scan: Scan, ops: readonly (string | null)[]
   return [];
 }
 
-/** The command options' values (`--command 'docker ps'`), one remote command line. */
+/** The command option's value (`--command 'docker ps'`); given twice, the last one runs (argparse `store`). */
 function commandWords(spec: CloudShell, scan: Scan): Word[] {
-  return scan.options.filter((o) => spec.command?.some((n) => optionIs(o, [n]))).map((o) => word(o.value ?? null));
+  const last = scan.options.filter((o) => spec.command?.some((n) => optionIs(o, [n]))).pop();
+  return last === undefined ? [] : [word(last.value ?? null)];
 }
 
 /**
@@ -77,34 +87,33 @@ function commandWords(spec: CloudShell, scan: Scan): Word[] {
  * `{"commands":[…]}` or `file://params.json`. Another document changes the server in ways the text
  * does not show (null after raising); a computed parameter is a computed remote command.
  */
-function ssmCommands(scope: Scope, scan: Scan, p: NonNullable<CloudShell['parameters']>): Word[] | null {
+function ssmCommands(scope: Scope, scan: Scan, p: NonNullable<CloudShell['parameters']>, remote: Target, label: string): Word[] | null {
   const doc = valueOf(scan, p.document);
-  const host = valueOf(scan, '--instance-ids') ?? valueOf(scan, '--targets') ?? 'instance';
-  const remote = { kind: 'remote' as const, host: host === null ? '?' : host.split(/[\s,]+/)[0]! };
   if (typeof doc !== 'string' || !p.shells.includes(doc)) {
+    if (p.otherwise === 'session' && doc !== null) return [];
     scope.target = remote;
     scope.raise('unreadable-script', `this runs the SSM document ${doc ?? '(computed)'} on the instances, which gitops-guard does not read`);
     return null;
   }
   const raw = valueOf(scan, p.option);
   const text = typeof raw === 'string' && raw.startsWith('file://') ? readLocal(scope, raw.slice(7), scope.cwd) : raw;
-  const commands = typeof text === 'string' ? parseSsmCommands(text) : null;
+  const commands = typeof text === 'string' ? parseSsmCommands(text, p.key ?? 'commands') : null;
   if (commands === null) {
     scope.target = remote;
-    scope.raise('dynamic-remote-command', 'the commands sent by aws ssm send-command are computed or cannot be read');
+    scope.raise('dynamic-remote-command', `the commands sent by ${label} are computed or cannot be read`);
     return null;
   }
   // Each command is one line of the script the document runs.
   return [word(commands.join('\n'))];
 }
 
-function parseSsmCommands(text: string): string[] | null {
+function parseSsmCommands(text: string, key: string): string[] | null {
   const t = text.trim();
   const list = (v: unknown): string[] | null => (Array.isArray(v) && v.every((x) => typeof x === 'string') ? v : typeof v === 'string' ? [v] : null);
   if (t.startsWith('{')) {
-    try { return list((JSON.parse(t) as Record<string, unknown>).commands); } catch { return null; }
+    try { return list((JSON.parse(t) as Record<string, unknown>)[key]); } catch { return null; }
   }
-  const m = /^commands=(.*)$/s.exec(t);
+  const m = t.startsWith(`${key}=`) ? [t, t.slice(key.length + 1)] : null;
   if (!m) return null;
   const v = m[1]!.trim();
   if (v.startsWith('[')) {

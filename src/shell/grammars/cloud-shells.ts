@@ -9,8 +9,13 @@ export interface CloudShell {
   readonly options: OptionGrammar;
   /** Options whose value names the instance; by default it is the first operand after the path. */
   readonly instance?: readonly string[];
-  /** Options whose value is a shell command run on the instance. */
+  /**
+   * Options whose value is a shell command run on the instance. Given twice, the last one counts
+   * (argparse's `store`, as gcloud and the aws and az CLIs parse flags).
+   */
   readonly command?: readonly string[];
+  /** Options whose value is a script the text cannot show (a URL, a blob): what it runs there is unknown. */
+  readonly unreadable?: readonly string[];
   /**
    * Operands after the instance: more of ssh's command line (`ssh`: its options, then the remote
    * command; `dashDash`: only those after `--`), or more scripts to run (`scripts`).
@@ -18,10 +23,21 @@ export interface CloudShell {
   readonly rest?: 'ssh' | 'dashDash' | 'scripts';
   /** Options whose value is more of ssh's own command line (`--ssh-flag="-L 2375:localhost:2375"`). */
   readonly sshFlags?: readonly string[];
-  /** Options with which nothing runs there (a dry run prints the ssh command line). */
+  /**
+   * Options with which nothing runs there (a dry run prints the ssh command line); `--opt=value`
+   * holds when the last value given is that one.
+   */
   readonly nothing?: readonly string[];
   /** The command is in an SSM parameter value (`commands=[…]`, JSON, or `file://…`), for these documents. */
-  readonly parameters?: { readonly option: string; readonly document: string; readonly shells: readonly string[] };
+  readonly parameters?: {
+    readonly option: string;
+    readonly document: string;
+    /** The documents that run the parameter `key` (default `commands`) as shell commands. */
+    readonly shells: readonly string[];
+    readonly key?: string;
+    /** Any other document (or none): a session there (`session`), or a change the text does not show (default). */
+    readonly otherwise?: 'session';
+  };
 }
 
 const GCLOUD_GLOBAL = ['project=', 'account=', 'configuration=', 'flags-file=', 'flatten=', 'format=', 'verbosity=',
@@ -33,11 +49,42 @@ const GCLOUD_SSH: OptionGrammar = {
     'troubleshoot', 'force-key-file-overwrite', 'ssh-key-expire-after=', 'authorize-session', 'region=', 'force'],
   permute: true,
 };
+// `gcloud compute connect-to-serial-port VM`: a login console on the instance, an interactive session.
+const GCLOUD_SERIAL: OptionGrammar = {
+  long: [...GCLOUD_GLOBAL, 'zone=', 'port=', 'extra-args=', 'ssh-key-file=', 'strict-host-key-checking=', 'location=',
+    'ssh-key-expire-after=', 'force-key-file-overwrite', 'dry-run'],
+  permute: true,
+};
 const GCLOUD: CloudShell = { path: ['compute', 'ssh'], options: GCLOUD_SSH, command: ['--command'], rest: 'dashDash', sshFlags: ['--ssh-flag'], nothing: ['--dry-run'] };
 
+const SSM_RUN = ['AWS-RunShellScript', 'AWS-RunPowerShellScript'];
 const AWS_GLOBAL = ['region=', 'profile=', 'output=', 'endpoint-url=', 'query=', 'cli-input-json=', 'cli-input-yaml=',
   'color=', 'ca-bundle=', 'cli-read-timeout=', 'cli-connect-timeout=', 'cli-binary-format=', 'debug', 'no-verify-ssl',
   'no-paginate', 'no-sign-request', 'no-cli-pager', 'cli-auto-prompt', 'no-cli-auto-prompt'];
+
+const AZ_GLOBAL = ['subscription=', 'output=|o', 'query=', 'debug', 'verbose', 'only-show-errors', 'help|h'];
+const AZ_INVOKE: CloudShell = {
+  path: ['vm', 'run-command', 'invoke'],
+  options: { long: [...AZ_GLOBAL, 'resource-group=|g', 'name=|n', 'command-id=', 'scripts=', 'parameters=', 'ids=',
+    'instance-id=', 'no-wait'], permute: true },
+  instance: ['--name', '--ids'],
+  command: ['--scripts'],
+  rest: 'scripts',
+};
+// Managed run commands: `--script` runs there; `--script-uri` names a script in a blob the text does not show.
+const AZ_CREATE: CloudShell = {
+  path: ['vm', 'run-command', 'create'],
+  options: { long: [...AZ_GLOBAL, 'resource-group=|g', 'vm-name=', 'vmss-name=', 'instance-id=', 'run-command-name=', 'name=|n',
+    'script=', 'script-uri=', 'command-id=', 'parameters=', 'protected-parameters=', 'run-as-user=', 'run-as-password=',
+    'timeout-in-seconds=', 'output-blob-uri=', 'error-blob-uri=', 'location=|l', 'tags=', 'ids=', 'async-execution',
+    'no-wait'], permute: true },
+  instance: ['--vm-name', '--ids'],
+  command: ['--script'],
+  unreadable: ['--script-uri'],
+};
+const AZ_SSH_OPTIONS = [...AZ_GLOBAL, 'resource-group=|g', 'name=|n', 'ip=', 'local-user=', 'port=', 'private-key-file=',
+  'public-key-file=', 'prefer-private-ip'];
+const AZ_SSH: CloudShell = { path: ['ssh', 'vm'], options: { long: AZ_SSH_OPTIONS, permute: true }, instance: ['--name', '--ip'], rest: 'dashDash' };
 
 export const CLOUD_SHELLS: Readonly<Record<string, readonly CloudShell[]>> = {
   gcloud: [
@@ -46,6 +93,9 @@ export const CLOUD_SHELLS: Readonly<Record<string, readonly CloudShell[]>> = {
     { ...GCLOUD, path: ['beta', 'compute', 'ssh'] },
     { ...GCLOUD, path: ['compute', 'tpus', 'tpu-vm', 'ssh'] },
     { ...GCLOUD, path: ['cloud-shell', 'ssh'], instance: [] },
+    { path: ['compute', 'connect-to-serial-port'], options: GCLOUD_SERIAL, nothing: ['--dry-run'] },
+    { path: ['alpha', 'compute', 'connect-to-serial-port'], options: GCLOUD_SERIAL, nothing: ['--dry-run'] },
+    { path: ['beta', 'compute', 'connect-to-serial-port'], options: GCLOUD_SERIAL, nothing: ['--dry-run'] },
   ],
   aws: [
     {
@@ -55,7 +105,35 @@ export const CLOUD_SHELLS: Readonly<Record<string, readonly CloudShell[]>> = {
         'output-s3-key-prefix=', 'max-concurrency=', 'max-errors=', 'service-role-arn=', 'notification-config=',
         'cloud-watch-output-config=', 'alarm-configuration='], permute: true },
       instance: ['--instance-ids', '--targets'],
-      parameters: { option: '--parameters', document: '--document-name', shells: ['AWS-RunShellScript', 'AWS-RunPowerShellScript'] },
+      parameters: { option: '--parameters', document: '--document-name', shells: SSM_RUN },
+    },
+    {
+      // State Manager runs the association's document on its targets, now and on its schedule.
+      path: ['ssm', 'create-association'],
+      options: { long: [...AWS_GLOBAL, 'name=', 'document-version=', 'instance-id=', 'targets=', 'parameters=',
+        'schedule-expression=', 'schedule-offset=', 'output-location=', 'association-name=', 'automation-target-parameter-name=',
+        'max-errors=', 'max-concurrency=', 'compliance-severity=', 'sync-compliance=', 'calendar-names=', 'target-locations=',
+        'duration=', 'target-maps=', 'alarm-configuration=', 'tags=', 'apply-only-at-cron-interval', 'no-apply-only-at-cron-interval'], permute: true },
+      instance: ['--instance-id', '--targets'],
+      parameters: { option: '--parameters', document: '--name', shells: SSM_RUN },
+    },
+    {
+      // Without --name the association keeps a document the text does not show.
+      path: ['ssm', 'update-association'],
+      options: { long: [...AWS_GLOBAL, 'association-id=', 'name=', 'document-version=', 'targets=', 'parameters=',
+        'schedule-expression=', 'schedule-offset=', 'output-location=', 'association-name=', 'association-version=',
+        'automation-target-parameter-name=', 'max-errors=', 'max-concurrency=', 'compliance-severity=', 'sync-compliance=',
+        'calendar-names=', 'target-locations=', 'duration=', 'target-maps=', 'alarm-configuration=',
+        'apply-only-at-cron-interval', 'no-apply-only-at-cron-interval'], permute: true },
+      instance: ['--targets', '--association-id'],
+      parameters: { option: '--parameters', document: '--name', shells: SSM_RUN },
+    },
+    {
+      // AWS CLI v2 opens ssh to the instance (an interactive session; it takes no command).
+      path: ['ec2-instance-connect', 'ssh'],
+      options: { long: [...AWS_GLOBAL, 'instance-id=', 'os-user=', 'ssh-port=', 'private-key-file=', 'connection-type=',
+        'eice-options=', 'instance-ip=', 'local-forwarding='], permute: true },
+      instance: ['--instance-id', '--instance-ip'],
     },
     {
       // A session is a shell there, unless it is one of the port-forwarding documents.
@@ -63,24 +141,21 @@ export const CLOUD_SHELLS: Readonly<Record<string, readonly CloudShell[]>> = {
       options: { long: [...AWS_GLOBAL, 'target=', 'document-name=', 'reason=', 'parameters='], permute: true },
       instance: ['--target'],
       nothing: ['--document-name=AWS-StartPortForwardingSession', '--document-name=AWS-StartPortForwardingSessionToRemoteHost'],
+      // AWS-StartInteractiveCommand runs its `command` parameter there; without a document it is a shell.
+      parameters: { option: '--parameters', document: '--document-name', shells: ['AWS-StartInteractiveCommand'], key: 'command', otherwise: 'session' },
     },
   ],
   az: [
-    {
-      path: ['vm', 'run-command', 'invoke'],
-      options: { long: ['resource-group=|g', 'name=|n', 'command-id=', 'scripts=', 'parameters=', 'ids=', 'subscription=',
-        'output=|o', 'query=', 'debug', 'verbose', 'only-show-errors', 'no-wait'], permute: true },
-      instance: ['--name', '--ids'],
-      command: ['--scripts'],
-      rest: 'scripts',
-    },
-    {
-      path: ['ssh', 'vm'],
-      options: { long: ['resource-group=|g', 'name=|n', 'ip=', 'local-user=', 'port=', 'private-key-file=', 'public-key-file=',
-        'subscription=', 'output=|o', 'debug', 'verbose', 'prefer-private-ip'], permute: true },
-      instance: ['--name', '--ip'],
-      rest: 'dashDash',
-    },
+    AZ_INVOKE,
+    // the same per scale-set instance
+    { ...AZ_INVOKE, path: ['vmss', 'run-command', 'invoke'] },
+    AZ_CREATE,
+    { ...AZ_CREATE, path: ['vm', 'run-command', 'update'] },
+    { ...AZ_CREATE, path: ['vmss', 'run-command', 'create'], instance: ['--vmss-name', '--instance-id'] },
+    { ...AZ_CREATE, path: ['vmss', 'run-command', 'update'], instance: ['--vmss-name', '--instance-id'] },
+    AZ_SSH,
+    // ssh to an Azure Arc server (after `--`, ssh's own arguments and the command)
+    { ...AZ_SSH, path: ['ssh', 'arc'], options: { long: [...AZ_SSH_OPTIONS, 'resource-type=', 'cert-file=', 'rdp', 'ssh-proxy-folder=', 'ssh-client-folder=', 'delete-private-key', 'yes-without-prompt'], permute: true }, instance: ['--name'] },
   ],
   doctl: [{
     path: ['compute', 'ssh'],
