@@ -7,13 +7,14 @@ import { getopt } from '../getopt.js';
 import type { ProgramFacts } from '../invocation.js';
 import { CONTAINER_CLIS, parseContainer, type ContainerCommand } from '../programs/container.js';
 import { configValue, parseGit, parseGitPush, PUSHES, type GitCommand } from '../programs/git.js';
-import { parseRclone, parseRsync, parseScp, parseSftp, parseSshfs, remotePathOf } from '../programs/transfer.js';
+import { parseRsync, parseScp, parseSftp, parseSshfs, remotePathOf } from '../programs/transfer.js';
 import { argOf, type Word } from '../words.js';
 import type { Scope } from './driver.js';
 import { readLocal, stdinText } from './output.js';
 import { quoteWord } from '../words.js';
 import { GIT_CONFIG_FILE_ENV, parseGitConfigText } from '../programs/git.js';
 import { runScriptFile } from './scripts.js';
+import { rcloneFacts } from './rclone.js';
 import { localSshCommands, sshfsCommands } from './remote.js';
 import { GIT_COMMAND_ENV, GIT_COMMAND_KEYS, GIT_PROGRAM_ENV, GIT_RUNS } from '../grammars/git.js';
 import { gitHooksFamily, runsHooks } from './git-hooks.js';
@@ -35,7 +36,7 @@ export function managedFamily(scope: Scope, name: string, args: readonly Word[])
   let facts: ProgramFacts | null = null;
   switch (name) {
     case 'scp': facts = { kind: 'transfer', transfer: parseScp(values) }; localSshCommands(scope, facts.transfer.scan.options, 'scp'); break;
-    case 'rclone': facts = { kind: 'transfer', transfer: parseRclone(values) }; break;
+    case 'rclone': facts = rcloneFacts(scope, values); break;
     case 'sshfs': {
       const transfer = parseSshfs(values);
       facts = { kind: 'transfer', transfer };

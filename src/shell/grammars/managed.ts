@@ -40,7 +40,10 @@ export const RCLONE: OptionGrammar = {
     'stats=', 'timeout=', 'contimeout=', 'retries=', 'low-level-retries=', 'tpslimit=', 'user-agent=', 'header=',
     'header-upload=', 'header-download=', 'cache-dir=', 'temp-dir=', 'max-transfer=', 'cutoff-mode=', 'password-command=',
     'rc-addr=', 'multi-thread-streams=', 'multi-thread-cutoff=', 'sftp-host=', 'sftp-user=', 'sftp-port=', 'sftp-key-file=',
-    'sftp-pass=', 'sftp-ssh=', 'sftp-known-hosts-file=', 'ftp-host=', 'ftp-user=', 'ftp-port=', 'ftp-pass=',
+    'sftp-pass=', 'sftp-ssh=', 'sftp-known-hosts-file=', 'sftp-server-command=', 'sftp-md5sum-command=',
+    'sftp-sha1sum-command=', 'webdav-bearer-token-command=', 'ftp-host=', 'ftp-user=', 'ftp-port=', 'ftp-pass=',
+    // rclone rc's own flags
+    'url=', 'json=', 'opt=|o', 'arg=|a', 'unix-socket=', 'loopback', 'no-output',
     'dry-run|n', 'interactive|i', 'checksum|c', 'update|u', 'progress|P', 'verbose|v', 'quiet|q', 'copy-links|L',
     'links|l', 'one-file-system|x', 'ignore-times|I', 'metadata|M', 'read-only', 'delete-excluded', 'no-traverse'],
   permute: true,

@@ -1,6 +1,6 @@
-// scp, rsync, sftp, sshfs and rclone: which server paths a command line reads and writes.
+// scp, rsync, sftp and sshfs: which server paths a command line reads and writes (rclone: programs/rclone.ts).
 import { getopt, has, optionIs, valueOf, type Arg, type Scan } from '../getopt.js';
-import { RCLONE, RSYNC, SCP, SFTP, SSHFS } from '../grammars/managed.js';
+import { RSYNC, SCP, SFTP, SSHFS } from '../grammars/managed.js';
 import { hostOf } from './ssh.js';
 
 export interface RemotePath {
@@ -162,54 +162,4 @@ export function parseSftp(args: readonly Arg[], readBatch: (path: string) => str
   const text = batch === null ? null : readBatch(batch);
   if (text === null) return facts({ writes: [{ host, path: '' }], reads: [], interactive: false, dynamic: true });
   return facts({ writes: batchWrites(text, host), reads: [], interactive: false, dynamic: false });
-}
-
-/** rclone commands that only read the remotes they name (rclone docs, Commands). */
-const RCLONE_READ_ONLY = new Set(['ls', 'lsd', 'lsl', 'lsf', 'lsjson', 'cat', 'check', 'cryptcheck', 'size', 'md5sum',
-  'sha1sum', 'hashsum', 'tree', 'about', 'listremotes', 'version', 'help', 'obscure', 'authorize', 'completion',
-  'genautocomplete', 'config', 'gendocs', 'checksum', 'test']);
-/** rclone commands whose source (every operand but the last) is changed as well: files moved off it. */
-const RCLONE_MOVES = new Set(['move', 'moveto', 'bisync']);
-
-/**
- * The server an rclone remote reaches over sftp/ftp, or null: an on-the-fly remote
- * `:sftp,host=H,user=U:path` (or `:sftp:path` with --sftp-host), or a named remote with `host=`
- * overridden in a connection string. A named remote from the user's rclone.conf is not known here.
- */
-function rcloneRemote(arg: string, scan: Scan): RemotePath | null {
-  const m = /^(:?)([A-Za-z0-9_.+@ -]*)((?:,[^:]*)?):(.*)$/s.exec(arg);
-  if (!m || (m[1] === '' && m[2] === '') || /^[A-Za-z]$/.test(m[2]!)) return null;
-  const params = new Map(m[3]!.split(',').slice(1).map((kv) => {
-    const i = kv.indexOf('=');
-    const value = i < 0 ? 'true' : kv.slice(i + 1).replace(/^(['"])(.*)\1$/, '$2');
-    return [i < 0 ? kv : kv.slice(0, i), value] as const;
-  }));
-  const backend = m[1] === ':' ? m[2]! : null;
-  const flag = backend === 'sftp' || backend === 'ftp' ? valueOf(scan, `--${backend}-host`) : undefined;
-  const host = params.get('host') ?? (typeof flag === 'string' ? flag : undefined);
-  return host === undefined ? null : { host: host.replace(/^[^@]*@/, ''), path: m[4]! };
-}
-
-/** rclone SUBCOMMAND …: remotes on a server that the command writes to or reads. */
-export function parseRclone(args: readonly Arg[]): Transfer {
-  const scan = getopt(args, RCLONE);
-  const [sub, ...rest] = scan.operands.map((o) => o.value);
-  const none: Transfer = { writes: [], reads: [], mutatesSource: false, interactive: false, dynamic: false, scan };
-  if (sub === undefined || (sub !== null && RCLONE_READ_ONLY.has(sub))) {
-    const reads = rest.filter((o): o is string => o !== null).map((o) => rcloneRemote(o, scan)).filter((r): r is RemotePath => r !== null);
-    return { ...none, reads };
-  }
-  const remotes = rest.map((o) => (o === null ? null : rcloneRemote(o, scan)));
-  const dry = has(scan, '--dry-run');
-  // copy/sync/move SRC DST write DST; one-operand commands (mkdir, delete, purge, touch, rcat …) write their remote.
-  const writes = rest.length < 2 ? remotes : remotes.slice(-1);
-  const sources = rest.length < 2 ? [] : remotes.slice(0, -1);
-  const known = (r: RemotePath | null): r is RemotePath => r !== null;
-  return {
-    ...none,
-    writes: dry ? [] : writes.filter(known),
-    reads: sources.filter(known),
-    mutatesSource: !dry && sub !== null && RCLONE_MOVES.has(sub) && sources.some(known),
-    dynamic: sub === null || (rest.length > 0 && rest[rest.length - 1] === null),
-  };
 }
