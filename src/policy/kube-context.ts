@@ -4,7 +4,9 @@
 // command runs after it succeeded: joined to it by `&&` alone (kubectl config use-context fails for a
 // context that does not exist and leaves the current one; after `;`, `||` or beside it with `&` or
 // `|`, the current context is not known). Anything else in between, a switch the text cannot see
-// into (both read from one `bash -c` string), or one in another kubeconfig leaves it unknown.
+// into (both read from one `bash -c` string), or one in another kubeconfig leaves it unknown. So does
+// an earlier switch sent to the background (`… &`, bash(1): run asynchronously) and not waited for: it
+// may land after the local one.
 import type { Invocation } from '../shell/invocation.js';
 
 /** The value of `--name`/`-n` style options in plain words (`--name x`, `--name=x`); undefined when absent. */
@@ -77,6 +79,30 @@ function runsAfterSuccess(input: string, e: Invocation, inv: Invocation, between
   return /^\s*&&(?:\s*&&)*\s*$/.test(gap);
 }
 
+/** A lone `&` (a background job), not `&&`, `>&`, `&>`, `|&` nor `<&`. */
+const BACKGROUND = /(?<![&|<>])&(?![&>])/;
+
+/** A plain `wait` (every background job) between `from` and `to`. */
+const waitedBetween = (cmds: readonly Invocation[], from: number, to: number): boolean =>
+  cmds.some((c) => c.program === 'wait' && c.argv.length === 1 && c.start >= from && c.end <= to);
+
+/**
+ * Is there a switch in `earlier` before `e` (index `i`) that was sent to the background and not waited
+ * for before `e`? Then it may land after `e` (the text between them holds a lone `&`).
+ */
+function backgroundSwitch(input: string, earlier: readonly Invocation[], i: number, inv: Invocation): boolean {
+  const e = earlier[i]!;
+  for (let j = i - 1; j >= 0; j--) {
+    const b = earlier[j]!;
+    if (!sameMachine(b, inv) || contextSwitch(b) === undefined) continue;
+    if (b.end > e.start) return true;
+    const gap = input.slice(b.end, e.start);
+    const amp = gap.search(BACKGROUND);
+    if (amp >= 0 && !waitedBetween(earlier, b.end + amp, e.start)) return true;
+  }
+  return false;
+}
+
 /**
  * The context the text made current before `inv` on the same machine and kubeconfig: undefined when it
  * made none, null when a switch may not have happened (or not before `inv`).
@@ -87,7 +113,8 @@ export function switchedContext(inv: Invocation, earlier: readonly Invocation[],
     if (!sameMachine(e, inv) || (e.env.get('KUBECONFIG') ?? undefined) !== (inv.env.get('KUBECONFIG') ?? undefined)) continue;
     const c = contextSwitch(e);
     if (c === undefined) continue;
-    return input !== undefined && runsAfterSuccess(input, e, inv, earlier.slice(i + 1)) ? c : null;
+    if (input === undefined || !runsAfterSuccess(input, e, inv, earlier.slice(i + 1))) return null;
+    return backgroundSwitch(input, earlier, i, inv) ? null : c;
   }
   return undefined;
 }

@@ -4,7 +4,7 @@
 // server, spelled the ways ssh and git accept (`~`, `~user`, a path relative to the login
 // directory, empty and dot segments, the host in any case).
 import type { Invocation } from '../shell/invocation.js';
-import { configValue, remoteUrlSet, type GitCommand } from '../shell/programs/git.js';
+import { configSet, remoteRename, remoteUrlSet, type GitCommand } from '../shell/programs/git.js';
 
 /** A repository on a server: its host (lower case, no user), the login user when shown, the path as written. */
 interface ServerPath {
@@ -75,20 +75,61 @@ function rewritten(git: GitCommand, url: string): string {
   return best === null ? url : best.base + url.slice(best.prefix.length);
 }
 
-/** The URLs a push to the remote `name` may go to, as this run and the text before it set them. */
-function remoteUrls(inv: Invocation, git: GitCommand, name: string, earlier: readonly Invocation[]): string[] {
-  const out: string[] = [];
-  for (const k of ['url', 'pushurl']) {
-    const v = configValue(git, `remote.${name.toLowerCase()}.${k}`) ?? configValue(git, `remote.${name}.${k}`);
-    if (typeof v === 'string') out.push(v);
+/** Remote names as git compares config keys here (lower case). */
+const keyOf = (name: string): string => name.toLowerCase();
+
+/** Each remote's URLs as the repository's files hold them (the stored config the push read). */
+function storedUrls(git: GitCommand): Map<string, string[]> {
+  const urls = new Map<string, string[]>();
+  for (const c of git.stored) {
+    const m = /^remote\.(.+)\.(?:url|pushurl)$/.exec(c.key);
+    if (m && c.value !== null) urls.set(m[1]!, [...(urls.get(m[1]!) ?? []), c.value]);
   }
+  return urls;
+}
+
+/**
+ * The URLs each remote may have when `inv` runs: the files', then the text's own in order (`git remote
+ * add|set-url`, `git config remote.N.url`, `git remote rename OLD NEW` moving OLD's URLs to NEW; a
+ * computed name may be any remote: under '*'), then this run's `-c remote.N.url|pushurl`.
+ */
+function remoteUrlMap(inv: Invocation, git: GitCommand, earlier: readonly Invocation[]): Map<string, string[]> {
+  const urls = storedUrls(git);
+  const add = (name: string | null, more: readonly string[]): void => {
+    const k = name === null ? '*' : keyOf(name);
+    urls.set(k, [...(urls.get(k) ?? []), ...more]);
+  };
   const host = (i: Invocation): string | null => (i.target.kind === 'remote' ? i.target.host : null);
   for (const e of earlier) {
     if (e.facts?.kind !== 'git' || host(e) !== host(inv)) continue;
     const set = remoteUrlSet(e.facts.git);
-    if (set && set.url !== null && (set.name === null || set.name === name)) out.push(set.url);
+    if (set && set.url !== null) add(set.name, [set.url]);
+    const moved = remoteRename(e.facts.git);
+    if (moved === undefined) continue;
+    const from = moved.from === null ? [...urls.values()].flat() : [...(urls.get(keyOf(moved.from)) ?? []), ...(storedUrls(e.facts.git).get(keyOf(moved.from)) ?? [])];
+    add(moved.to, from);
   }
-  return out;
+  for (const c of git.config) {
+    const m = /^remote\.(.+)\.(?:url|pushurl)$/.exec(c.key);
+    if (m && c.value !== null) add(m[1]!, [c.value]);
+  }
+  return urls;
+}
+
+/**
+ * The remotes a push without a repository may go to: origin, and what remote.pushDefault,
+ * branch.<name>.pushRemote and branch.<name>.remote name in the files, the text before it and this run
+ * (git-push(1): the current branch decides, and it is not known here: all of them).
+ */
+function defaultRemotes(git: GitCommand, earlier: readonly Invocation[]): string[] {
+  const names = ['origin'];
+  const picks = (key: string | null): boolean => key === null || key === 'remote.pushdefault' || /^branch\..+\.(?:pushremote|remote)$/.test(key);
+  for (const c of [...git.stored, ...git.config]) if (picks(c.key) && c.value !== null) names.push(c.value);
+  for (const e of earlier) {
+    const set = e.facts?.kind === 'git' ? configSet(e.facts.git) : undefined;
+    if (set && picks(set.key) && set.value !== null) names.push(set.value);
+  }
+  return [...new Set(names)];
 }
 
 /**
@@ -100,8 +141,9 @@ export function pushesToCheckout(inv: Invocation, checkouts: readonly { host: st
   const git = inv.facts.git;
   const repo = inv.facts.push.remote;
   if (repo === null) return false;
-  const name = repo ?? 'origin';
-  const urls = [name, ...(/^[\w.-]+$/.test(name) ? remoteUrls(inv, git, name, earlier) : [])];
+  const names = repo === undefined ? defaultRemotes(git, earlier) : [repo];
+  const byName = remoteUrlMap(inv, git, earlier);
+  const urls = names.flatMap((n) => [n, ...(/^[\w.-]+$/.test(n) ? [...(byName.get(keyOf(n)) ?? []), ...(byName.get('*') ?? [])] : [])]);
   return urls.some((u) => {
     const r = serverPath(rewritten(git, u));
     return r !== null && checkouts.some((c) => isCheckout(r, c));

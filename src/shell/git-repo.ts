@@ -227,6 +227,13 @@ export function gitConfigEntries(files: ScriptFiles, repo: GitRepo | null, env: 
   return why === null ? ok(reader.out) : fail(why);
 }
 
+/** The entries of the file one entry of this run includes (`-c include.path=FILE`), with what that file includes. */
+export function includedEntries(files: ScriptFiles, entry: GitConfig, cwd: string, home: string | null): Found<ConfigEntry[]> {
+  const reader = new ConfigReader(files, home);
+  const why = reader.given([entry], cwd);
+  return why === null ? ok(reader.out.slice(1)) : fail(why);
+}
+
 /** `core.bare` as the entries leave it. */
 function bareIn(entries: readonly GitConfig[]): boolean {
   let bare = false;

@@ -7,6 +7,7 @@ import type { GitConfig } from '../git-config.js';
 import type { GitHead } from '../programs/git.js';
 import type { Scope } from './driver.js';
 import { madeRepos } from './new-repos.js';
+import { writtenConfig } from './git-written-config.js';
 
 /** The environment git and its hooks see: the text's variables over the process's. */
 export function envOf(scope: Scope): GitPlace['env'] {
@@ -31,11 +32,16 @@ export function placeOf(scope: Scope, git: GitHead): GitPlace | string {
 
 /**
  * The entries of the config files a local git command at `head` reads (system, global, the
- * repository's, the worktree's, what they include; an includeIf file as if its condition held).
+ * repository's, the worktree's, what they include; an includeIf file as if its condition held),
+ * then what the same text wrote into them earlier (git-written-config.ts).
  * None on the server, or where they cannot be found or read: the hooks family asks about those
  * for every command that may run hooks, and a push or an alias is one.
  */
 export function storedConfig(scope: Scope, head: GitHead): readonly GitConfig[] {
+  return [...filesConfig(scope, head), ...writtenConfig(scope)];
+}
+
+function filesConfig(scope: Scope, head: GitHead): readonly GitConfig[] {
   if (!scope.local) return [];
   const place = placeOf(scope, head);
   if (typeof place === 'string') return [];

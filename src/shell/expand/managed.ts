@@ -19,6 +19,7 @@ import { localSshCommands, sshfsCommands } from './remote.js';
 import { GIT_COMMAND_ENV, GIT_COMMAND_KEYS, GIT_PROGRAM_ENV, GIT_RUNS } from '../grammars/git.js';
 import { gitHooksFamily, runsHooks } from './git-hooks.js';
 import { storedConfig } from './git-place.js';
+import { includedConfig, recordConfigWrite } from './git-written-config.js';
 import { externalCommand, remoteHelpers } from './git-programs.js';
 
 export function managedFamily(scope: Scope, name: string, args: readonly Word[]): boolean {
@@ -67,7 +68,8 @@ export function managedFamily(scope: Scope, name: string, args: readonly Word[])
         return true;
       }
       const words = name === 'git' || name === 'hub' ? values : [name === 'git-push' ? 'push' : 'send-pack', ...values];
-      const git = parseGit(words, scope.env, (head) => storedConfig(scope, head));
+      const git = parseGit(words, scope.env, (head) => storedConfig(scope, head), (head, entry) => includedConfig(scope, head, entry));
+      recordConfigWrite(scope, git);
       facts = gitFacts(scope, git, args);
       if (facts === null) return true;
       break;
@@ -126,7 +128,7 @@ function rsyncHooks(scope: Scope, options: readonly { name: string; value?: stri
 
 
 function gitFacts(scope: Scope, git: GitCommand, words: readonly Word[]): ProgramFacts | null {
-  if (git.dynamic) scope.raise('dynamic-command', 'git configuration for this run is computed at run time');
+  if (git.dynamic) scope.raise('dynamic-command', git.unknown ?? 'git configuration for this run is computed at run time');
   // `git pu\`true\`sh --force …`, `git "$sub" …`: which subcommand runs is decided at run time.
   else if (git.sub === null && words.some((w) => w.value === null)) scope.raise('dynamic-command', "git's subcommand is computed at run time");
   for (const c of git.config) {

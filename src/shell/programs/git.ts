@@ -25,6 +25,8 @@ export interface GitCommand {
   readonly shellAlias?: string;
   /** Something computed at run time decides what git runs (a `-c` whose value is computed). */
   readonly dynamic: boolean;
+  /** Why, when it is a file this run includes whose content cannot be known (`-c include.path=FILE`). */
+  readonly unknown?: string;
   /** `--exec-path=DIR`: where git looks for `git-<sub>` first (null when computed). */
   readonly execPath?: string | null;
   /** `-C DIR` options in order (each relative to the one before; null when computed). */
@@ -94,10 +96,32 @@ export interface GitHead {
 /** The config files' entries for a git run at `head` (none where they cannot be read: the caller says so). */
 export type StoredConfig = (head: GitHead) => readonly GitConfig[];
 
+/**
+ * The entries of the file a config entry of this run includes (`-c include.path=FILE`,
+ * `includeIf.<cond>.path`), in order with what it includes; a string says why they cannot be known.
+ */
+export type IncludedConfig = (head: GitHead, entry: GitConfig) => readonly GitConfig[] | string;
+
+const INCLUDE = /^(?:include\.path|includeif\..*\.path)$/;
+
+/** This run's entries with the files their includes name spliced in after them (git-config(1) "Includes"). */
+function withIncludes(given: readonly GitConfig[], head: GitHead, included: IncludedConfig | undefined): { config: GitConfig[]; unknown?: string } {
+  const config: GitConfig[] = [];
+  let unknown: string | undefined;
+  for (const c of given) {
+    config.push(c);
+    if (included === undefined || !INCLUDE.test(c.key)) continue;
+    const r = included(head, c);
+    if (typeof r === 'string') unknown ??= r;
+    else config.push(...r);
+  }
+  return { config, ...(unknown !== undefined ? { unknown } : {}) };
+}
+
 /** Alias expansions followed before the rest counts as computed (git itself follows any chain without a loop). */
 const MAX_ALIAS_STEPS = 64;
 
-export function parseGit(args: readonly Arg[], env: ReadonlyMap<string, string | null> = new Map(), storedConfig?: StoredConfig): GitCommand {
+export function parseGit(args: readonly Arg[], env: ReadonlyMap<string, string | null> = new Map(), storedConfig?: StoredConfig, included?: IncludedConfig): GitCommand {
   const scan = getopt(args, GIT);
   const execPath = valueOf(scan, '--exec-path');
   const gitDir = valueOf(scan, '--git-dir');
@@ -116,6 +140,9 @@ export function parseGit(args: readonly Arg[], env: ReadonlyMap<string, string |
     if (c === null || c.value === null) dynamic = true;
     if (c) config.push(c);
   }
+  const spliced = withIncludes(config, head, included);
+  config.splice(0, config.length, ...spliced.config);
+  let unknown = spliced.unknown;
   let words = scan.operands.map((o) => o.value);
   let sub = words[0] ?? null;
   let alias: string | undefined;
@@ -140,13 +167,17 @@ export function parseGit(args: readonly Arg[], env: ReadonlyMap<string, string |
       if (o.name !== '-c' && o.name !== '--config-env') continue;
       const c = configOf(o.value ?? null, env, o.name === '--config-env');
       if (c === null || c.value === null) dynamic = true;
-      if (c) config.push(c);
+      if (!c) continue;
+      const more = withIncludes([c], head, included);
+      config.push(...more.config);
+      unknown ??= more.unknown;
     }
     words = expanded.operands.map((o) => o.value);
     sub = words[0] ?? null;
   }
+  if (unknown !== undefined) dynamic = true;
   return {
-    sub, args: words.slice(1), config, stored, dynamic, ...(execPath !== undefined ? { execPath } : {}), ...head,
+    sub, args: words.slice(1), config, stored, dynamic, ...(unknown !== undefined ? { unknown } : {}), ...(execPath !== undefined ? { execPath } : {}), ...head,
     ...(alias !== undefined ? { alias } : {}), ...(shellAlias !== undefined ? { shellAlias } : {}),
   };
 }
@@ -263,7 +294,8 @@ export function parseGitPush(git: GitCommand, textOf?: (index: number) => string
   }
   // A dry run sends nothing.
   if (has(scan, '--dry-run')) forceFlags.length = 0;
-  const remote = scan.operands[0]?.value;
+  // `--repo=R` is the repository argument when none is given (git-push(1) --repo).
+  const remote = scan.operands.length > 0 ? scan.operands[0]!.value : valueOf(scan, '--repo');
   // Configuration can make a plain push force or mirror (remote.<name>.mirror, its push refspecs).
   const remotes = pushRemotes(git, remote);
   const mirror = remotes.map((r) => effectiveValue(git, `remote.${r.toLowerCase()}.mirror`)).filter((v) => v !== undefined);
@@ -315,32 +347,8 @@ export function parseGitPush(git: GitCommand, textOf?: (index: number) => string
     if (branch === null) destinations = null;
     else if (destinations) destinations.push(branch);
   }
-  void valueOf;
   const merges = has(scan, '--dry-run') ? [] : pushOptionMerges(scan);
   return { scan, forceFlags, forcedRefs: has(scan, '--dry-run') ? [] : forcedRefs, destinations, every, current, upstream, merges, remote };
 }
 
-const GIT_REMOTE: OptionGrammar = {
-  short: 't:m:fv',
-  long: ['track=|t', 'master=|m', 'fetch|f', 'tags', 'no-tags', 'mirror=?', 'push', 'add', 'delete', 'verbose|v'],
-  permute: true,
-};
-
-/**
- * The URL a command gives a remote for this repository: `git remote add NAME URL`, `git remote
- * set-url [--push] NAME URL`, `git config [set] remote.NAME.url|pushurl URL`. A null name or URL is
- * computed; undefined when the command sets none.
- */
-export function remoteUrlSet(git: GitCommand): { name: string | null; url: string | null } | undefined {
-  if (git.sub === 'remote') {
-    const ops = getopt(git.args, GIT_REMOTE).operands.map((o) => o.value);
-    if ((ops[0] !== 'add' && ops[0] !== 'set-url') || ops.length < 3) return undefined;
-    return { name: ops[1] ?? null, url: ops[2] ?? null };
-  }
-  if (git.sub !== 'config') return undefined;
-  const ops = getopt(git.args, { short: 'f:', long: ['file=|f', 'blob=', 'type=', 'default=', 'comment=', 'value='], permute: true }).operands.map((o) => o.value);
-  const [key, url] = ops[0] === 'set' ? ops.slice(1) : ops;
-  if (key === null) return url === undefined ? undefined : { name: null, url: url ?? null };
-  const m = key === undefined || url === undefined ? null : /^remote\.(.+)\.(?:url|pushurl)$/i.exec(key);
-  return m ? { name: m[1]!, url: url ?? null } : undefined;
-}
+export { remoteUrlSet, remoteRename, configSet } from './git-remote.js';
