@@ -101,7 +101,23 @@ export function gradleTasks(text: string): { tasks: Map<string, Task>; configura
 /** What `gradle TASK` runs of one build script, as code: the configuration and the task with its dependencies. */
 export function gradleCommands(text: string, task: string): string[] {
   const { tasks, configuration } = gradleTasks(text);
-  return [configuration, ...withDeps(tasks, task.replace(/^:/, ''))];
+  const name = task.replace(/^.*:/, '');
+  return [configuration, ...gradleMatches([...tasks.keys()], name).flatMap((t) => withDeps(tasks, t))];
+}
+
+/**
+ * The tasks a name on Gradle's command line selects: the task of that name, else every task it
+ * abbreviates (Gradle docs, "Task name abbreviation": a prefix of each camelCase or kebab-case part,
+ * `dep` for `deploy`, `cB` for `compileBuild`). Gradle runs an abbreviation only when it is unique;
+ * every candidate is judged, since what it matches is not decided here.
+ */
+function gradleMatches(names: readonly string[], name: string): string[] {
+  if (names.includes(name)) return [name];
+  const parts = name.split(/(?=[A-Z0-9])|-/).filter((p) => p !== '');
+  if (parts.length === 0) return [];
+  const escape = (p: string): string => p.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+  const re = new RegExp(`^${parts.map(escape).join('[a-z0-9]*[-]?')}`, 'i');
+  return names.filter((n) => re.test(n));
 }
 
 /** `defaultTasks 'a', 'b'` of a build script; else Gradle runs `help`. */
@@ -115,7 +131,7 @@ export function gradleDefaults(text: string): string[] {
  * docker_build and custom_build build images, k8s_yaml applies manifests, local() and
  * local_resource run command lines (`cmd`, `serve_cmd`, their first string argument).
  */
-export function tiltCommands(text: string): string[] {
+export function tiltCommands(text: string, down = false): string[] {
   const out: string[] = [];
   const args = (at: number): string => {
     let depth = 0;
@@ -129,7 +145,10 @@ export function tiltCommands(text: string): string[] {
     const a = args(m.index + m[0].length);
     const lits = literalsOf(a).map((l) => l.text);
     const files = lits.map(shellWord).join(' ');
-    if (m[1] === 'docker_compose') out.push(`docker compose ${lits.map((f) => `-f ${shellWord(f)}`).join(' ')} up -d`);
+    // `tilt down` still loads the Tiltfile (its local() calls run), then takes down compose projects and manifests.
+    if (down && m[1] !== 'local' && m[1] !== 'docker_compose' && m[1] !== 'k8s_yaml') continue;
+    if (m[1] === 'docker_compose') out.push(`docker compose ${lits.map((f) => `-f ${shellWord(f)}`).join(' ')} ${down ? 'down' : 'up -d'}`);
+    else if (m[1] === 'k8s_yaml' && down) out.push(`kubectl delete -f ${files || '-'}`);
     else if (m[1] === 'docker_build') out.push(`docker build -t ${shellWord(lits[0] ?? 'image')} ${shellWord(lits[1] ?? '.')}`);
     else if (m[1] === 'k8s_yaml') out.push(`kubectl apply -f ${files || '-'}`);
     else if (m[1] === 'local') out.push(lits[0] ?? '');

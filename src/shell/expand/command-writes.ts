@@ -7,6 +7,8 @@ import type { Word } from '../words.js';
 import type { Scope } from './driver.js';
 import { asGlob, withKnownVars } from './known-vars.js';
 import { patchWrites } from './patch-writes.js';
+import { movesGuardPackage } from './package-omit.js';
+import { WRITES } from '../grammars/writes.js';
 import { replacedPaths, type WholeWrite } from './replaced-paths.js';
 import { throughLinks } from './writes.js';
 import { writtenPaths } from './written-paths.js';
@@ -18,8 +20,7 @@ export function commandWrites(scope: Scope, program: string, words: readonly Wor
   const pathWords = words.map(known);
   const pathRedirects = redirects.map((r) => (r.target === null ? r : { ...r, target: known(r.target) }));
   const written = writtenPaths(program, pathWords, pathRedirects, scope.cwd, facts, { env: scope.env, via: scope.via });
-  return {
-    writes: throughLinks(scope.run0.links, [...written, ...extra, ...patchWrites(scope, program, words, facts)]),
-    replaces: replacedPaths(program, pathWords, scope.cwd, (p) => (scope.run0.files.list?.(p) ?? null) !== null),
-  };
+  const replaces = replacedPaths(program, pathWords, scope.cwd, (p) => (scope.run0.files.list?.(p) ?? null) !== null);
+  if (WRITES[program]?.whole === 'move') movesGuardPackage(scope, replaces.filter((r) => r.how === 'remove').map((r) => r.path));
+  return { writes: throughLinks(scope.run0.links, [...written, ...extra, ...patchWrites(scope, program, words, facts)]), replaces };
 }

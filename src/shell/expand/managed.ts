@@ -15,6 +15,7 @@ import { quoteWord } from '../words.js';
 import { GIT_CONFIG_FILE_ENV, parseGitConfigText } from '../programs/git.js';
 import { runScriptFile } from './scripts.js';
 import { rcloneFacts } from './rclone.js';
+import { abs } from './written-paths.js';
 import { localSshCommands, sshfsCommands } from './remote.js';
 import { GIT_COMMAND_ENV, GIT_COMMAND_KEYS, GIT_PROGRAM_ENV, GIT_RUNS } from '../grammars/git.js';
 import { gitHooksFamily, runsHooks } from './git-hooks.js';
@@ -88,7 +89,9 @@ export function managedFamily(scope: Scope, name: string, args: readonly Word[])
       return true;
     }
   }
-  scope.emit(scope.argv, name === 'git-push' || name === 'git-send-pack' || name === 'hub' ? 'git' : name, { facts });
+  const local = facts.kind === 'transfer' ? facts.transfer.localWrites : undefined;
+  const writes = local?.map((p) => (p === null ? null : abs(p, scope.cwd)));
+  scope.emit(scope.argv, name === 'git-push' || name === 'git-send-pack' || name === 'hub' ? 'git' : name, { facts, ...(writes ? { writes } : {}) });
   if (facts.kind === 'transfer') {
     for (const r of facts.transfer.remoteShell ?? []) {
       scope.nested(r.command, `${name} on ${r.host} (remote shell)`, { target: { kind: 'remote', host: r.host }, env: new Map(), spliceable: false });

@@ -2,7 +2,7 @@
 // `npm prune --production`, `NODE_ENV=production npm install`, `pnpm install --prod` and their kin
 // (grammars/writes.ts OMITS) in a project that has gitops-guard as a devDependency (or an optional or
 // peer one). The hooks then run whatever `gitops-guard` PATH has: a person decides (guard-package).
-import { resolve } from 'node:path';
+import { basename, dirname, join, resolve } from 'node:path';
 import { getopt, optionIs, valueOf, type Scan } from '../getopt.js';
 import { npmCommand } from '../grammars/npm.js';
 import { OMITS, type DependencyKind, type OmitRule, type OmitSpec } from '../grammars/writes.js';
@@ -63,11 +63,36 @@ export function omitsGuard(scope: Scope, name: string, args: readonly Word[]): v
   if (!found || found.kind !== 'text') return;
   let pkg: Record<string, unknown>;
   try { pkg = JSON.parse(found.text) as Record<string, unknown>; } catch { return; }
-  const has = (key: string): boolean => typeof pkg[key] === 'object' && pkg[key] !== null && Object.hasOwn(pkg[key] as object, 'gitops-guard');
+  const has = listsGuard(pkg);
   if (has('dependencies')) return;
   const kinds = omitted.includes(null) ? KINDS : omitted as DependencyKind[];
   const kind = kinds.find((k) => has(`${k}Dependencies`));
   if (kind === undefined) return;
   const what = sub === null || sub === '' ? name : `${name} ${sub}`;
   scope.raise('guard-package', `\`${what}\` leaves the ${kind}Dependencies of ${found.path} out of node_modules, gitops-guard among them; the hooks would then run whatever gitops-guard PATH has`);
+}
+
+/** Does this package.json field (`dependencies`, `devDependencies`, …) list gitops-guard? */
+function listsGuard(pkg: Record<string, unknown>): (key: string) => boolean {
+  return (key) => typeof pkg[key] === 'object' && pkg[key] !== null && Object.hasOwn(pkg[key] as object, 'gitops-guard');
+}
+
+/**
+ * `mv node_modules /tmp/x` (or its .bin) in a project whose package.json has gitops-guard: the
+ * installed guard is moved away, as an install that leaves it out takes it away, and the hooks then
+ * run whatever gitops-guard PATH has (guard-package). `rm -rf node_modules` stays allowed (the
+ * clean-reinstall idiom; docs/adversarial-cases.md).
+ */
+export function movesGuardPackage(scope: Scope, moved: readonly string[]): void {
+  for (const dir of moved) {
+    const modules = basename(dir) === 'node_modules' ? dir : basename(dir) === '.bin' && basename(dirname(dir)) === 'node_modules' ? dirname(dir) : null;
+    if (modules === null) continue;
+    const read = scope.files.read(join(dirname(modules), 'package.json'));
+    if (read.kind !== 'text') continue;
+    let pkg: Record<string, unknown>;
+    try { pkg = JSON.parse(read.text) as Record<string, unknown>; } catch { continue; }
+    const has = listsGuard(pkg);
+    if (!['dependencies', 'devDependencies', 'optionalDependencies', 'peerDependencies'].some(has)) continue;
+    scope.raise('guard-package', `moving ${dir} away takes the gitops-guard package ${join(dirname(modules), 'package.json')} installs out of node_modules; the hooks would then run whatever gitops-guard PATH has`);
+  }
 }

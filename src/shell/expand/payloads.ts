@@ -103,6 +103,13 @@ function argv(r: Row): boolean {
     scope.continueWith([{ ...head, value: prog, tail: prog }, ...tail], label);
     return true;
   }
+  if (run.commandRow !== undefined) {
+    const sub = rest[0]!.value;
+    if (sub === null) { scope.raise('dynamic-command', `\`${label}\` runs a command of its own named at run time`); return true; }
+    const program = `${run.commandRow} ${sub}`;
+    scope.continueWith([{ ...rest[0]!, value: program, tail: program, text: program }, ...rest.slice(1)], `${label} ${sub}`);
+    return true;
+  }
   if (run.snapApp && rest[0]!.value !== null && /^[\w-]+\.[\w-]+$/.test(rest[0]!.value)) {
     const [snap, app] = rest[0]!.value.split('.') as [string, string];
     scope.continueWith([{ ...rest[0]!, value: snap, tail: snap, text: snap }, { ...rest[0]!, value: app, tail: app, text: app }, ...rest.slice(1)], label);

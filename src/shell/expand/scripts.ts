@@ -12,6 +12,7 @@ import { isSetupSubstitution, outputOfText, stdinText } from './output.js';
 import { homeDir } from '../invocations.js';
 import { withKnownVars } from './known-vars.js';
 import { whenWritten } from './writes.js';
+import { RUNNER_WRAPPERS } from './tasks.js';
 
 const SHELLS = new Set(SHELL_NAMES);
 
@@ -135,7 +136,7 @@ function fedLater(scope: Scope): string | null {
 }
 
 /** A program named by path (`./deploy.sh`, `/usr/bin/docker`): a script is read, a binary is its name. */
-export function pathScripts(scope: Scope, _name: string, _args: readonly Word[]): boolean {
+export function pathScripts(scope: Scope, name: string, _args: readonly Word[]): boolean {
   const head = scope.argv[0]!;
   if (!scope.local || head.value === null || !head.value.includes('/')) return false;
   // A binary copied or linked earlier in the text under another name is still that program.
@@ -147,5 +148,7 @@ export function pathScripts(scope: Scope, _name: string, _args: readonly Word[])
     scope.continueWith([{ ...head, value: original, tail: original }, ...scope.argv.slice(1)], `${head.text} (a copy of ${original})`);
     return true;
   }
-  return runScriptFile(scope, head, head.text, 'exec');
+  const read = runScriptFile(scope, head, head.text, 'exec');
+  // A runner's wrapper script (`./gradlew`) is judged by its text, then as the runner it starts with the same arguments.
+  return read && !RUNNER_WRAPPERS.includes(name);
 }

@@ -33,13 +33,17 @@ interface TaskFile {
   readonly operands?: false;
   /** The tasks that run when none is named. */
   readonly defaultTasks: (text: string) => readonly string[];
-  /** What a task runs (its dependencies' first): shell text, or code of `language`. */
-  readonly commands: (text: string, task: string) => readonly string[];
+  /** What a task runs (its dependencies' first): shell text, or code of `language`; `sub` is the subcommand given. */
+  readonly commands: (text: string, task: string, sub?: string) => readonly string[];
   readonly language?: CodeLanguage;
   /** Options that run something other than a task (`just --command CMD`). */
   readonly direct?: readonly string[];
   /** A named task the file does not have is a command (`pdm run ruff check`): the runner table judges it. */
   readonly commandsOtherwise?: true;
+  /** Options that only list or print what would run, where they differ from SHOWS_ONLY (doit's `-n N` is its process count). */
+  readonly showsOnly?: readonly string[];
+  /** Commands of the runner's own that run no task (`doit list`), as the first operand. */
+  readonly ownCommands?: readonly string[];
   /** Files in the file's directory merged over it (lefthook's local config): their tasks run too. */
   readonly locals?: readonly string[];
 }
@@ -188,24 +192,32 @@ const RUNNERS: Record<string, TaskFile> = {
   // cargo-make (`cargo make TASK`, also `makers`): Makefile.toml's tasks.
   cargo: { ...CARGO_MAKE, subcommand: ['make'] },
   makers: CARGO_MAKE,
+  // `cargo make` runs the cargo-make binary as `cargo-make make …` (cargo's external subcommands).
+  'cargo-make': { ...CARGO_MAKE, subcommand: ['make'] },
   // doit runs dodo.py's task_NAME (all of them when none is named; `doit run|auto NAME` too).
   doit: {
     files: ['dodo.py'], fileOption: ['-f', '--file'], dirOption: ['-d', '--dir'],
     options: { short: 'f:d:kn:P:v:sacr:o:', long: ['file=|f', 'dir=|d', 'seek-file|k', 'process=|n', 'parallel-type=|P', 'verbosity=|v', 'single|s', 'always-execute|a', 'continue|c', 'db-file=', 'backend=', 'check_file_uptodate=', 'reporter=|r', 'output-file=|o', 'pdb'], permute: true },
+    // doit run --help: `-n N` is the number of processes, not a dry run; `doit list|info|help …` run no task.
+    showsOnly: [], ownCommands: ['list', 'info', 'help', 'clean', 'forget', 'ignore', 'dumpdb', 'reset-dep', 'tabcompletion'],
     defaultTasks: doitDefaults,
     commands: (t, task) => withDeps(doitTasks(t), task.split(':')[0]!),
   },
-  // `tilt up` (and `tilt ci`) applies the Tiltfile: compose projects, image builds, manifests, local commands.
+  // `tilt up` (and `tilt ci`) applies the Tiltfile: compose projects, image builds, manifests, local commands;
+  // `tilt down` loads it too and deletes what its resources started (tilt down --help).
   tilt: {
-    files: ['Tiltfile'], fileOption: ['-f', '--file'], subcommand: ['up', 'ci'],
+    files: ['Tiltfile'], fileOption: ['-f', '--file'], subcommand: ['up', 'ci', 'down'],
     options: { short: 'f:v', long: ['file=|f', 'port=', 'host=', 'stream', 'legacy', 'watch', 'context=', 'namespace=', 'debug', 'klog=', 'web-mode=', 'update-mode=', 'output-snapshot-on-exit=', 'timeout='], permute: true },
     defaultTasks: () => ['(every resource)'],
-    commands: (t) => tiltCommands(t),
+    commands: (t, _task, sub) => tiltCommands(t, sub === 'down'),
   },
 };
 
 /** Other names of these runners. */
-const ALIASES: Record<string, string> = { inv: 'invoke', rtx: 'mise', poethepoet: 'poe', forego: 'foreman', overmind: 'foreman' };
+const ALIASES: Record<string, string> = { gradlew: 'gradle', inv: 'invoke', rtx: 'mise', poethepoet: 'poe', forego: 'foreman', overmind: 'foreman' };
+
+/** Scripts in a project that start a runner with their own arguments (the Gradle wrapper runs gradle). */
+export const RUNNER_WRAPPERS: readonly string[] = ['gradlew'];
 
 /** Every program this family reads, for the fast path (expand/names.ts). */
 export const TASK_RUNNERS: readonly string[] = [...Object.keys(RUNNERS), ...Object.keys(ALIASES)];
@@ -220,8 +232,8 @@ export function tasksFamily(scope: Scope, name: string, args: readonly Word[]): 
   if (!spec) return false;
   const lead = spec.globals ? getopt(args.map(argOf), spec.globals) : null;
   let words = lead ? args.slice(lead.firstOperand) : args;
+  const sub = spec.subcommand?.find((s) => s.split(' ').every((w, i) => words[i]?.value === w));
   if (spec.subcommand) {
-    const sub = spec.subcommand.find((s) => s.split(' ').every((w, i) => words[i]?.value === w));
     if (sub === undefined) return false;
     words = words.slice(sub.split(' ').length);
   }
@@ -237,7 +249,9 @@ export function tasksFamily(scope: Scope, name: string, args: readonly Word[]): 
   const scan = lead ? { ...own, options: [...lead.options.map((o) => ({ ...o, index: -1 })), ...own.options] } : own;
   scope.emit(scope.argv, name, { scan });
   if (direct(scope, spec, scan, words, name)) return true;
-  if (scan.options.some((o) => optionIs(o, SHOWS_ONLY))) return true;
+  if (scan.options.some((o) => optionIs(o, spec.showsOnly ?? SHOWS_ONLY))) return true;
+  const first = scan.operands[0]?.value;
+  if (first !== null && first !== undefined && spec.ownCommands?.includes(first)) return true;
   const found = taskFile(scope, spec, scan, name);
   if (found === null) return !spec.commandsOtherwise;
   // Tasks named by their option (tox -e a,b; nox -s a b) and as operands (`KEY=value` operands are settings).
@@ -251,7 +265,7 @@ export function tasksFamily(scope: Scope, name: string, args: readonly Word[]): 
   for (const file of [found, ...localFiles(scope, spec, found.path)]) {
     try {
       const tasks = named.length > 0 ? named as string[] : [...spec.defaultTasks(file.text)];
-      commands.push(...tasks.flatMap((t) => spec.commands(file.text, t).map((text) => ({ task: t, text }))));
+      commands.push(...tasks.flatMap((t) => spec.commands(file.text, t, sub).map((text) => ({ task: t, text }))));
     } catch (e) {
       scope.raise('unreadable-script', `${file.path}: ${(e as Error).message.split('\n')[0]}`);
       return true;

@@ -12,6 +12,7 @@ import { homeDir, type Redirect } from '../invocations.js';
 import type { ProgramFacts } from '../invocation.js';
 import { argOf, type Word } from '../words.js';
 import { inInstallLifecycle } from './packages.js';
+import { INTERPRETERS } from '../grammars/interpreters.js';
 import { gitWrites } from './git-writes.js';
 
 /** A path as written, made absolute from `cwd` (`~/` is the home directory, `~NAME/` NAME's); null when that is unknown. */
@@ -105,9 +106,13 @@ export function writtenPaths(program: string, words: readonly Word[], redirects:
   // The project's own install lifecycle (`"prepare": "husky"`) installs its hooks on every
   // `npm install`/`npm ci`: that is the setup a person committed, not the agent's decision.
   if (!inInstallLifecycle(context.via ?? [])) out.push(...hookInstallerWrites(program, words, cwd));
-  out.push(...specWrites(program, words, cwd));
+  out.push(...specWrites(program, words, cwd), ...moduleWrites(program, words, cwd));
   return out;
 }
+
+/** The name `python -m NAME`'s rows are kept under (as expand/modules.ts moduleProgram). */
+const moduleProgram = (name: string): string => `python -m ${name}`;
+const PYTHON_OPTIONS = INTERPRETERS.find((r) => r.names.includes('python'))!.options ?? {};
 
 /** Does the scan hold one of these options (`-i=inplace`: with a value that loads that name, or a computed one)? */
 function given(scan: Scan, names: readonly string[]): boolean {
@@ -153,6 +158,12 @@ function specWrites(program: string, words: readonly Word[], cwd: string | null)
     if (dirs.length === 0) out.push(cwd);
     for (const o of dirs) out.push(typeof o.value === 'string' ? abs(o.value, cwd) : null);
   }
+  if (spec.derived) out.push(...derivedNames(spec.derived, scan, ops, cwd));
+  const prefix = spec.prefixOperand;
+  if (prefix) {
+    const p = ops.length > prefix.index ? ops[prefix.index]!.value : prefix.fallback;
+    out.push(p === null ? null : abs(`${p}*`, cwd));
+  }
   if (spec.keyValue) {
     for (const o of scan.operands) {
       const m = o.value === null ? null : new RegExp(`^${spec.keyValue}=(.*)$`).exec(o.value);
@@ -160,6 +171,24 @@ function specWrites(program: string, words: readonly Word[], cwd: string | null)
     }
   }
   return out;
+}
+
+/** The names a compressor writes beside (or instead of) its operands (grammars/writes.ts `derived`). */
+function derivedNames(d: NonNullable<WriteSpec['derived']>, scan: Scan, ops: Scan['operands'], cwd: string | null): (string | null)[] {
+  const decompress = d.add === undefined || given(scan, d.decompress ?? []);
+  return ops.filter((o) => o.value !== '-').map((o) => (o.value === null ? null
+    : decompress ? (d.strip.test(o.value) ? abs(o.value.replace(d.strip, ''), cwd) : null) : abs(o.value + d.add, cwd)));
+}
+
+/** `python3 -m NAME ARGS`: the module's own write spec (`python -m json.tool IN OUT`), read from ARGS. */
+function moduleWrites(program: string, words: readonly Word[], cwd: string | null): (string | null)[] {
+  if (!/^(?:python[0-9.]*|pypy3?)$/.test(program)) return [];
+  const scan = getopt(words.slice(1).map(argOf), PYTHON_OPTIONS);
+  const m = scan.options.find((o) => optionIs(o, ['-m']));
+  if (m === undefined || typeof m.value !== 'string' || !WRITES[moduleProgram(m.value)]) return [];
+  const first = scan.operands[0]?.index;
+  const rest = first === undefined ? [] : words.slice(1 + first);
+  return specWrites(moduleProgram(m.value), [words[0]!, ...rest], cwd);
 }
 
 /**

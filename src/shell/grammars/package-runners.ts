@@ -5,6 +5,21 @@ import type { Run, Runner } from './types.js';
 
 const TERMINAL_OPTIONS: OptionGrammar = { short: 'hv', long: ['title=', 'geometry=', 'class=', 'working-directory=', 'hold'], singleDashLong: true };
 const TERMINAL_RUNS: readonly Run[] = [{ embedded: { from: ['-e', '--', '-x', '--command'], to: [] } }];
+/** kitty's own options (kitty --help): the first operand is the program to run. */
+const KITTY_OPTIONS: OptionGrammar = {
+  short: 'hveT:c:o:d:1w:', long: ['class=', 'name=', 'title=|T', 'config=|c', 'override=|o', 'directory=|d', 'working-directory=|d', 'detach', 'detached-log=',
+    'session=', 'hold', 'single-instance|1', 'instance-group=', 'wait-for-single-instance-window-close', 'listen-on=', 'start-as=', 'position=',
+    'grab-keyboard', 'os-window-tag=', 'watcher=|w', 'wayland-app-id=', 'app-id=', 'execute|e', 'replay-commands=', 'dump-bytes=', 'dump-commands',
+    'debug-input', 'debug-keyboard', 'debug-gl', 'debug-rendering', 'debug-font-fallback', 'help|h', 'version|v'],
+};
+/** `kitty @ launch`'s options (kitty docs, launch): the first operand is the program to run. */
+const KITTY_LAUNCH: OptionGrammar = {
+  short: 'm:w:', long: ['match=|m', 'title=', 'window-title=', 'tab-title=', 'type=', 'dont-take-focus', 'keep-focus', 'cwd=', 'env=', 'var=', 'hold',
+    'copy-colors', 'copy-cmdline', 'copy-env', 'location=', 'allow-remote-control', 'remote-control-password=', 'stdin-source=',
+    'stdin-add-formatting', 'stdin-add-line-wrap-markers', 'marker=', 'os-window-class=', 'os-window-name=', 'os-window-title=',
+    'os-window-state=', 'os-window-type=', 'logo=', 'logo-position=', 'logo-alpha=', 'color=', 'spacing=', 'watcher=|w', 'bias=', 'next-to=',
+    'source-window=', 'add-to-session=', 'hold-after-ssh', 'no-response', 'self', 'wait-for-child-to-exit', 'response-timeout='],
+};
 /** minikube's global flags (cobra: `--flag value` or `--flag=value`). */
 const MINIKUBE_GLOBAL = ['profile=|p', 'bootstrapper=|b', 'v=|v', 'user=', 'alsologtostderr', 'logtostderr', 'log_dir=', 'log_file=',
   'log_file_max_size=', 'log_backtrace_at=', 'stderrthreshold=', 'vmodule=', 'add_dir_header', 'skip_headers', 'skip_log_headers',
@@ -94,7 +109,21 @@ export const PACKAGE_RUNNERS: readonly Runner[] = [
   { names: ['xterm', 'uxterm', 'gnome-terminal', 'konsole', 'alacritty', 'foot', 'urxvt'], options: TERMINAL_OPTIONS, runs: TERMINAL_RUNS },
   // Terminals with an ssh client of their own: `kitty +kitten ssh …` and `wezterm ssh …` take ssh's
   // command line and run the command on the server (`kitten ssh …` is in expand/remote.ts).
-  { names: ['kitty'], options: TERMINAL_OPTIONS, subcommands: { '+kitten': { runs: [{ whenOperand: { index: 0, is: ['ssh'] }, sshLine: 1 }, { argv: 0 }] } }, runs: TERMINAL_RUNS },
+  // `kitty [options] [program-to-run …]` opens a window running the program (kitty --help); `+runpy CODE`
+  // and `+launch FILE` run Python; `kitty @ launch … CMD` opens one through remote control, and
+  // `kitty @ send-text TEXT` types TEXT into a window's shell (kitty docs, Remote control).
+  {
+    names: ['kitty'], options: KITTY_OPTIONS,
+    subcommands: {
+      '+kitten': { runs: [{ whenOperand: { index: 0, is: ['ssh'] }, sshLine: 1 }, { argv: 0 }] },
+      '+runpy': { runs: [{ code: 'python', codeOperand: 0 }] },
+      '+launch': { runs: [{ minOperands: 1, code: 'python', codeFile: 0 }, { nothing: true }] },
+      '@': { options: { long: ['to=', 'password=', 'password-file=', 'password-env=', 'use-password='] }, runs: [{ argv: 0, commandRow: 'kitty @' }] },
+    },
+    runs: [{ argv: 0 }],
+  },
+  { names: ['kitty @ launch'], options: KITTY_LAUNCH, runs: [{ argv: 0 }] },
+  { names: ['kitty @ send-text'], options: { short: 'm:t:', long: ['match=|m', 'match-tab=|t', 'all', 'exclude-active', 'stdin', 'from-file=', 'bracketed-paste='] }, runs: [{ when: ['--stdin'], stdinShell: true }, { shellOperands: 0 }] },
   { names: ['wezterm'], options: { short: 'hVn', long: ['config-file=', 'config=', 'skip-config|n', 'help|h', 'version|V'] }, subcommands: { ssh: { runs: [{ sshLine: 0 }] } }, runs: TERMINAL_RUNS },
   { names: ['pee'], runs: [{ shellEach: 0 }] },
   { names: ['mispipe'], runs: [{ shellEach: 0 }] },

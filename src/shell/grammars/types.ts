@@ -107,6 +107,11 @@ export interface Run {
   readonly dropDashDash?: true;
   /** With argv: the first word is an installable (`nixpkgs#docker`): the program is named after it. */
   readonly installable?: true;
+  /**
+   * With argv: the first word is a command of the program's own, which goes on as the row named
+   * `PREFIX WORD` (`kitty @ launch …` as the row `kitty @ launch`; a command without a row runs nothing known).
+   */
+  readonly commandRow?: string;
   /** With argv: the first word is a snap's `NAME.APP`, which runs as `NAME APP` (`snap run docker.compose up`). */
   readonly snapApp?: true;
   /** With argv: the first word may carry a version, which is not part of the program's name (`npx node@20`). */

@@ -2,6 +2,7 @@
 // expand/written-paths.ts). Used for the guard's own files: a person changes those.
 import type { OptionGrammar } from '../getopt.js';
 import { AWK, TAR } from './interpreters.js';
+import { RCLONE, SCP } from './managed.js';
 import { READERS } from './readers.js';
 
 export interface WriteSpec {
@@ -46,6 +47,17 @@ export interface WriteSpec {
    * as writing it. Empty: always; else only with one of these options.
    */
   readonly links?: readonly string[];
+  /**
+   * Each file operand is also written under a derived name (gzip FILE writes FILE.gz, gunzip FILE.gz
+   * writes FILE): without `strip`'s suffix when decompressing (one of `decompress` given, or always
+   * when there is no `add`), else with `add` appended.
+   */
+  readonly derived?: { readonly strip: RegExp; readonly add?: string; readonly decompress?: readonly string[] };
+  /**
+   * The operand at this index (after the input) is a prefix of the files written, `fallback` when
+   * absent (`split FILE PREFIX` writes PREFIXaa, PREFIXab, …): written as the glob PREFIX*.
+   */
+  readonly prefixOperand?: { readonly index: number; readonly fallback: string };
 }
 
 const VIM: OptionGrammar = { short: 'AbCdDeEhHlLmMnNoOpqrRsvVyZc:S:t:T:u:U:w:W:i:', long: ['cmd='], permute: true };
@@ -53,7 +65,35 @@ const VIM: OptionGrammar = { short: 'AbCdDeEhHlLmMnNoOpqrRsvVyZc:S:t:T:u:U:w:W:i
 const TAR_FILES = ['--index-file', { option: '-f', when: ['-c', '-r', '-u', '-A', '--delete', '--catenate', '--concatenate'] }] as const;
 const CP: OptionGrammar = { short: 'abdfHiLlnPprRsTuvxZS:t:', long: ['target-directory=|t', 'suffix=|S', 'backup=?', 'no-target-directory|T', 'recursive|r', 'force|f', 'symbolic-link|s', 'link|l'], permute: true, abbreviate: true };
 
+/**
+ * Compressors and their decompressing names: gzip(1) "Each file is replaced by one with the extension
+ * .gz"; zstd(1) keeps the source (`--rm` removes it) and writes `-o FILE`.
+ */
+const GZIP: OptionGrammar = { short: 'cdfhklLnNqrtvV123456789S:', long: ['stdout|c', 'to-stdout|c', 'decompress|d', 'uncompress|d', 'force|f', 'keep|k', 'list|l', 'name|n', 'no-name|N', 'quiet|q', 'recursive|r', 'suffix=|S', 'test|t', 'verbose|v', 'fast|1', 'best|9', 'rsyncable', 'synchronous', 'help|h', 'version|V'], permute: true, abbreviate: true };
+const XZ: OptionGrammar = { short: 'zdtlkfcqvhHV0123456789eF:C:T:M:S:', long: ['compress|z', 'decompress|d', 'uncompress|d', 'test|t', 'list|l', 'keep|k', 'force|f', 'stdout|c', 'to-stdout|c', 'suffix=|S', 'format=|F', 'check=|C', 'threads=|T', 'memlimit=|M', 'files=?', 'files0=?', 'quiet|q', 'verbose|v', 'help|h', 'version|V'], permute: true, abbreviate: true };
+const BZIP2: OptionGrammar = { short: 'dzkfctqvsL123456789V', long: ['decompress|d', 'compress|z', 'keep|k', 'force|f', 'stdout|c', 'test|t', 'quiet|q', 'verbose|v', 'small|s', 'fast|1', 'best|9', 'help', 'version|V'], permute: true, abbreviate: true };
+const ZSTD: OptionGrammar = { short: 'dzDcfklqrtvVhHo:T:M:B:0123456789', long: ['decompress|d', 'uncompress|d', 'compress|z', 'stdout|c', 'force|f', 'keep|k', 'list|l', 'quiet|q', 'test|t', 'verbose|v', 'output=|o', 'rm', 'ultra', 'long=?', 'fast=?', 'threads=|T', 'memory=?', 'format=', 'output-dir-flat=', 'output-dir-mirror=', 'filelist=', 'no-progress', 'help|h', 'version|V'], permute: true };
+const COMPRESSED = (suffix: string, grammar: OptionGrammar, always: boolean, keeps = false): WriteSpec => ({
+  options: grammar, operands: keeps ? 'none' : 'all', unless: ['-c', '-l', '-t'],
+  derived: always ? { strip: new RegExp(`\\.(?:${suffix})$`) } : { strip: new RegExp(`\\.(?:${suffix})$`), add: `.${suffix.split('|')[0]}`, decompress: ['-d'] },
+  ...(keeps ? { files: ['-o', '--output-dir-flat', '--output-dir-mirror'] } : {}),
+});
+
 export const WRITES: Readonly<Record<string, WriteSpec>> = {
+  gzip: COMPRESSED('gz|z|tgz', GZIP, false), gunzip: COMPRESSED('gz|z|tgz', GZIP, true),
+  xz: COMPRESSED('xz|lzma|txz', XZ, false), unxz: COMPRESSED('xz|lzma|txz', XZ, true),
+  bzip2: COMPRESSED('bz2|tbz2|tbz', BZIP2, false), bunzip2: COMPRESSED('bz2|tbz2|tbz', BZIP2, true),
+  zstd: COMPRESSED('zst|tzst', ZSTD, false, true), unzstd: COMPRESSED('zst|tzst', ZSTD, true, true),
+  // shuf(1) -o FILE; split(1) writes PREFIX followed by a suffix (PREFIX `x` when none is given).
+  shuf: { options: { short: 'ezrhi:n:o:', long: ['echo|e', 'input-range=|i', 'head-count=|n', 'output=|o', 'random-source=', 'repeat|r', 'zero-terminated|z', 'help', 'version'], permute: true, abbreviate: true }, operands: 'none', files: ['-o'] },
+  split: { options: { short: 'dexua:b:C:l:n:t:', long: ['suffix-length=|a', 'additional-suffix=', 'bytes=|b', 'line-bytes=|C', 'lines=|l', 'number=|n', 'separator=|t', 'numeric-suffixes=?|d', 'hex-suffixes=?|x', 'elide-empty-files|e', 'unbuffered|u', 'filter=', 'verbose', 'help', 'version'], permute: true, abbreviate: true }, operands: 'none', unless: ['--filter'], prefixOperand: { index: 1, fallback: 'x' } },
+  // 7-Zip: `7z x|e ARCHIVE -oDIR` extracts into DIR (switches are attached: -oDIR, -pPASS, -so, -aoa).
+  ...Object.fromEntries(['7z', '7za', '7zz', '7zr'].map((n) => [n, { options: { short: 'o::a:b:i:m:p::r::s:t:u:v:w:x:y', permute: true }, operands: 'none', subcommands: ['x', 'e'], into: ['-o'] } satisfies WriteSpec])),
+  // Copies from a server write their local destination (the last operand; a remote one is no local path).
+  scp: { options: SCP, operands: 'last' },
+  rclone: { options: RCLONE, operands: 'last', subcommands: ['copy', 'copyto', 'sync', 'move', 'moveto', 'copyurl', 'rcat', 'touch', 'mkdir', 'delete', 'deletefile', 'purge', 'rmdir', 'rmdirs', 'bisync', 'dedupe'] },
+  // `python -m json.tool INFILE OUTFILE` (the module's own name, expand/modules.ts moduleProgram).
+  'python -m json.tool': { options: { long: ['sort-keys', 'no-ensure-ascii', 'json-lines', 'indent=', 'tab', 'no-indent', 'compact', 'help'], permute: true, abbreviate: true }, operands: 'second' },
   tee: { options: { short: 'aip', long: ['append|a', 'ignore-interrupts|i', 'output-error=?'], permute: true }, operands: 'all' },
   // moreutils sponge(1): soaks up standard input, then writes it to FILE (`-a` appends); it runs nothing.
   sponge: { options: { short: 'a' }, operands: 'all' },

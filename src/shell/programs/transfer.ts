@@ -37,6 +37,8 @@ export interface Transfer {
    * holds shell syntax (scp -O, rsync --old-args: the path is not protected from the remote shell).
    */
   readonly remoteShell?: readonly { readonly host: string; readonly command: string }[];
+  /** Local paths a download writes, as written (relative to the working directory); null where computed (sftp `get`, `lcd`). */
+  readonly localWrites?: readonly (string | null)[];
 }
 
 /** Text a shell reads as more than a path: separators, substitutions, redirections. */
@@ -121,15 +123,43 @@ export function parseSshfs(args: readonly Arg[]): Transfer {
 const SFTP_READ_ONLY = new Set(['get', 'reget', 'ls', 'lls', 'cd', 'lcd', 'pwd', 'lpwd', 'df', 'help', '?',
   'version', 'progress', 'exit', 'quit', 'bye', 'lmkdir', 'lumask']);
 
-/** What a batch of sftp commands writes on `host`: every command not known to only read. */
-function batchWrites(text: string, host: string): RemotePath[] {
-  const writes: RemotePath[] = [];
+/** sftp commands that write on the local side: downloads into the local directory, and `lmkdir`. */
+const SFTP_LOCAL = new Set(['get', 'reget', 'lmkdir']);
+
+/**
+ * Where a download lands: LOCAL, or LOCAL/NAME when LOCAL is a directory; without LOCAL, NAME in the
+ * local directory (sftp(1) get: "If the local path name is not specified, it is given the same name it
+ * has on the remote machine").
+ */
+function downloaded(remote: string, local: string | undefined, dir: string): string[] {
+  const name = remote.replace(/\/+$/, '').replace(/^.*\//, '');
+  if (local === undefined) return [joinPath(dir, name)];
+  const at = joinPath(dir, local);
+  return [at, joinPath(at, name)];
+}
+
+const joinPath = (dir: string, p: string): string => (p.startsWith('/') || p.startsWith('~') || dir === '.' ? p : `${dir.replace(/\/+$/, '')}/${p}`);
+
+/** The words of an sftp batch line (quotes as sftp reads them: '…' and "…"). */
+function batchWords(line: string): string[] {
+  return [...line.matchAll(/'([^']*)'|"((?:[^"\\]|\\.)*)"|(\S+)/g)].map((m) => m[1] ?? m[2] ?? m[3]!);
+}
+
+/** What a batch of sftp commands writes on `host` (every command not known to only read), and locally. */
+function batchWrites(text: string, host: string): { remote: RemotePath[]; local: string[] } {
+  const remote: RemotePath[] = [];
+  const local: string[] = [];
+  let dir = '.';
   for (const line of text.split('\n')) {
-    const word = line.trim().replace(/^[-@]+/, '').split(/\s+/)[0] ?? '';
+    const [word = '', ...rest] = batchWords(line.trim().replace(/^[-@]+/, ''));
     if (word === '' || word.startsWith('#')) continue;
-    if (!SFTP_READ_ONLY.has(word)) writes.push({ host, path: line.trim() });
+    if (!SFTP_READ_ONLY.has(word)) remote.push({ host, path: line.trim() });
+    const ops = rest.filter((w) => !/^-[a-zA-Z]+$/.test(w));
+    if (word === 'lcd') dir = ops[0] === undefined ? '~' : joinPath(dir, ops[0]);
+    if (!SFTP_LOCAL.has(word) || ops[0] === undefined) continue;
+    local.push(...(word === 'lmkdir' ? [joinPath(dir, ops[0])] : downloaded(ops[0], ops[1], dir)));
   }
-  return writes;
+  return { remote, local };
 }
 
 /**
@@ -153,7 +183,8 @@ export function parseSftp(args: readonly Arg[], readBatch: (path: string) => str
     // while the text feeds sftp commands, is that session.
     const directory = /(?:^|\/)(?:\.{0,2}|~[^/]*)$/.test(remote.path);
     if (!directory && !(stdinGiven && local === undefined)) {
-      return facts({ writes: [], reads: [remote], interactive: false, dynamic: local === null });
+      const localWrites = local === null ? [null] : downloaded(remote.path, local, '.');
+      return facts({ writes: [], reads: [remote], interactive: false, dynamic: local === null, localWrites });
     }
     if (!stdinGiven) return facts({ writes: [], reads: [], interactive: true, dynamic: false });
     batch = '-';
@@ -161,5 +192,6 @@ export function parseSftp(args: readonly Arg[], readBatch: (path: string) => str
   if (batch === undefined) return facts({ writes: [], reads: [], interactive: true, dynamic: false });
   const text = batch === null ? null : readBatch(batch);
   if (text === null) return facts({ writes: [{ host, path: '' }], reads: [], interactive: false, dynamic: true });
-  return facts({ writes: batchWrites(text, host), reads: [], interactive: false, dynamic: false });
+  const { remote: writes, local: localWrites } = batchWrites(text, host);
+  return facts({ writes, reads: [], interactive: false, dynamic: false, localWrites });
 }
