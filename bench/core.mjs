@@ -57,6 +57,14 @@ const bounded = {
   // Error recovery that costs the parser more per operation: stopped before parsing (parse.ts costlyShape).
   '2,000 << with no word, docker ps': '<<'.repeat(2000) + 'docker ps',
   '20,000 unclosed ${': '${'.repeat(20000),
+  // The fifth attack: a respelling scanned to the end from every `$((`, a brace check that backtracked
+  // from every `{`, a parse of an unclosed-brace word that costs 0.1 ms per report.
+  '10,000 unclosed $((': '$(('.repeat(10000),
+  '21,845 unclosed $((': '$(('.repeat(21845),
+  '10,000 unclosed $((, ./bin/deploy': '$(('.repeat(10000) + '; ./bin/deploy',
+  '20,000 {a, (one word)': '{a,'.repeat(20000),
+  "30,000 $' (one word)": "$'".repeat(30000),
+  '20,000 "$(': '"$('.repeat(20000),
 };
 console.log('core: every input in bounded time (target ≤ 100 ms each; the decision shown)');
 for (const [name, text] of Object.entries(bounded)) {

@@ -57,6 +57,25 @@ describe('bad input', () => {
     expect(guard.classify('cat <<- "EOF"\nx\nEOF\ncat <<< "${HOME}" <<<"$x"').decision).toBe('allow');
     expect(guard.classify('echo ' + '${x} '.repeat(500)).decision).toBe('allow');
   });
+  it('dense unclosed openers get the same decision at any load (bench/core.mjs times them)', () => {
+    // Unclosed `$((`: nothing runs (bash refuses the text); a command run by path after them could run anything.
+    expect(guard.classify('$(('.repeat(10000)).decision).toBe('allow');
+    expect(guard.classify('$(('.repeat(21845)).decision).toBe('allow');
+    expect(guard.classify('$(('.repeat(10000) + '; ./bin/deploy').decision).toBe('deny');
+    // Unclosed `{` past the bound stop before parsing: a limit, bad input, denied where a command word
+    // could be anything (`{a,{a,…` is one) or a managed name is there, allowed where none can be.
+    for (const text of ['{a,'.repeat(20000), '{a,'.repeat(20000) + ' ; docker restart web', 'ls ' + '{'.repeat(40) + '; docker ps']) {
+      const v = guard.classify(text);
+      expect(v.decision, text.slice(0, 20)).toBe('deny');
+      expect(v.reason, text.slice(0, 20)).toContain('`{` never closed');
+    }
+    expect(guard.classify('echo ' + 'x{'.repeat(40)).decision).toBe('allow');
+    // Braces in any number that close are read as usual.
+    expect(guard.classify('echo ' + '{a,b} '.repeat(200)).decision).toBe('allow');
+    expect(guard.classify(`awk '${'{ x++ } '.repeat(100)}' f`).decision).toBe('allow');
+    expect(guard.classify("$'".repeat(30000)).decision).toBe('allow');
+    expect(guard.classify('"$('.repeat(20000)).decision).toBe('allow');
+  });
   it('strings run as shell inside strings stop at the nesting limit and deny', () => {
     expect(guard.classify(`${'eval '.repeat(30)}docker restart web`).decision).toBe('deny');
     expect(guard.classify(`${'eval '.repeat(30)}ls`).decision).toBe('allow');

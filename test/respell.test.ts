@@ -36,6 +36,20 @@ describe('spelled again for the parser', () => {
     expect(respelled('cat <<A\nx\nA')).toBeNull();
   });
 
+  it('ends each body at its delimiter as bash reads it: quotes removed, $\'…\' decoded, $A as written', () => {
+    expect(respelled("cat <<$'A' <<B\nA\nB\nls\n$A\nB")).toBe(`cat < <(printf '%s\\n' '') < <(printf '%s\\n' "")\nls\n$A\nB`);
+    expect(respelled("cat <<a$'\\x41' <<\\B\nx\naA\ny\nB")).toBe(`cat < <(printf '%s\\n' 'x') < <(printf '%s\\n' 'y')`);
+    expect(respelled('cat <<$A <<"a\\"b"\nx\n$A\ny\na"b')).toBe(`cat < <(printf '%s\\n' "x") < <(printf '%s\\n' 'y')`);
+    // A quote left open in the delimiter: not sure, left as it is.
+    expect(respelled("cat <<$'A <<B\nA\nB")).toBeNull();
+  });
+
+  it('pairs parentheses in one pass: quotes skipped, a brace left open inside them is a word', () => {
+    expect(respelled("echo '$((ls) )' \"$((ls) )\" $((echo a{b) )")).toBe("echo '$((ls) )' \"$( (ls) )\" $( (echo a{b) )");
+    expect(respelled('echo ${ ${ ls; }; }')).toBe('echo $( $( ls; ); )');
+    expect(respelled('$(('.repeat(10000))).toBeNull();
+  });
+
   it('reads $((cmd) ) as a substitution of a subshell, and arithmetic as arithmetic', () => {
     expect(respelled('echo "$((ls) )"')).toBe('echo "$( (ls) )"');
     expect(respelled('echo $(( (1+2) * 3 ))')).toBeNull();

@@ -98,8 +98,22 @@ const PREFIX_WORDS = new Set(['if', 'then', 'else', 'elif', 'fi', 'do', 'done', 
 /** Builtins that change what a later bare name runs: an alias, a hashed path, a function, the PATH. */
 export const SHELL_STATE = new Set(['alias', 'hash', 'enable', 'export', 'declare', 'typeset', 'readonly', 'local', 'builtin', 'command']);
 
-/** A brace expression bash may expand: a list (`{a,b}`) or a sequence (`{a..z}`). */
-const BRACES = /\{[^\s{}]*(?:,|\.\.)[^\s]*\}/;
+/**
+ * Could a word of `t` hold a brace expression (`{a,b}`, `{a..z}`): a `{`, then `,` or `..` with no brace
+ * between, then a `}`? One scan (a regular expression backtracked from every `{`: 20,000 × `{a,` took 1.9 s).
+ */
+function hasBraces(t: string): boolean {
+  let open = false;
+  let armed = false;
+  for (let i = 0; i < t.length; i++) {
+    const c = t.charCodeAt(i);
+    if (c === 32 || (c >= 9 && c <= 13)) open = armed = false; // a blank ends the word
+    else if (c === 123) open = true;
+    else if (c === 125) { if (armed) return true; open = false; }
+    else if (open && (c === 44 || (c === 46 && t.charCodeAt(i + 1) === 46))) armed = true;
+  }
+  return false;
+}
 
 /** Could the shell compute part of this text (`$…`, backticks, `\$`)? Single-quoted text is literal. */
 function expands(text: string): boolean {
@@ -260,7 +274,7 @@ export function cannotHideManaged(text: string, names: ManagedNames | null = bui
   if (quotedSpaceGlob(text) || (/\\\s/.test(text) && /[*?[]/.test(text))) return false;
   const t = unquoted(text);
   // Brace expansion builds words (`d{o..o}cker` is docker): the parser expands them.
-  if (BRACES.test(t)) return false;
+  if (hasBraces(t)) return false;
   // A file put into a bin directory may run by a bare name later in the text (`cp x ~/bin/y && y`).
   if (/\/s?bin\//.test(t) && /[;&|\n]/.test(t)) return false;
   if (namesManaged(t, names) || namesManaged(t, sh.guarded)) return false;
@@ -323,8 +337,11 @@ function maskQuoted(text: string): string {
 function commandWords(t: string, names: ManagedNames, sh: ShellMatchers, withGit: boolean, computed = false): 'no' | 'plain' | 'git' {
   let gitHere = false;
   let movesDir = false;
+  const seen = new Set<string>(); // a command read once is read (10,000 × `$((` are 10,000 `$`)
   // `2>&1`, `<&3`, `>& file` and `>|` are redirections, not command separators.
   for (const segment of t.replace(/[0-9]*([<>])&/g, ' $1').replace(/>\|/g, '>').split(/[;&|()\n]+/)) {
+    if (seen.has(segment)) continue;
+    seen.add(segment);
     const words = segment.trim().split(/\s+/).filter(Boolean);
     let i = 0;
     // What comes before the command word: reserved words, assignments (`X=1`, `X+=1`) and redirections.

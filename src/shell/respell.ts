@@ -8,6 +8,8 @@
 // what the text runs; where a form is not sure (quotes left open, a heredoc never closed), the text
 // is left as it is, and stays bad input.
 
+import { decodeAnsiC, decodeDoubleQuoted } from './words.js';
+
 /** Single-quoted: the body of a heredoc whose delimiter is quoted, taken literally. */
 function singleQuoted(body: string): string {
   return `'${body.replace(/'/g, `'\\''`)}'`;
@@ -31,13 +33,57 @@ function doubleQuoted(body: string): string {
 
 interface Heredoc { readonly start: number; readonly end: number; readonly delimiter: string; readonly quoted: boolean; readonly tabs: boolean }
 
-/** The heredoc operator at `i` (`<<`, `<<-`, then the delimiter word), or null. */
+/**
+ * The heredoc operator at `i` (`<<`, `<<-`, then the delimiter word), or null. bash takes the word
+ * as written (no expansion: `<<$A` ends at the line `$A`) and ends the body at the word after quote
+ * removal, `$'…'` decoded (bash 5.2: `<<$'A'` ends at `A`, `<<a$'\x41'` at `aA`) and `$"…"` as `"…"`.
+ */
 function heredocAt(line: string, i: number): Heredoc | null {
-  const m = /^<<(-?)[ \t]*((?:[^\s;&|()<>'"\\]|\\.|'[^']*'|"[^"\\]*")+)/.exec(line.slice(i));
+  const m = /^<<(-?)[ \t]*/.exec(line.slice(i, i + 64));
   if (!m) return null;
-  const word = m[2]!;
-  const delimiter = word.replace(/\\(.)/g, '$1').replace(/'([^']*)'|"([^"]*)"/g, '$1$2');
-  return { start: i, end: i + m[0].length, delimiter, quoted: /['"\\]/.test(word), tabs: m[1] === '-' };
+  let j = i + m[0].length;
+  let delimiter = '';
+  let quoted = false;
+  for (; j < line.length && !/[\s;&|()<>]/.test(line[j]!); j++) {
+    const c = line[j]!;
+    if (c === '$' && (line[j + 1] === "'" || line[j + 1] === '"')) {
+      const end = quoteEnd(line, j + 1);
+      if (end < 0) return null;
+      const body = line.slice(j + 2, end);
+      delimiter += line[j + 1] === "'" ? decodeAnsiC(body) : decodeDoubleQuoted(body);
+      quoted = true;
+      j = end;
+    } else if (c === "'" || c === '"') {
+      const end = quoteEnd(line, j);
+      if (end < 0) return null;
+      const body = line.slice(j + 1, end);
+      delimiter += c === "'" ? body : decodeDoubleQuoted(body);
+      quoted = true;
+      j = end;
+    } else if (c === '\\') {
+      if (j + 1 >= line.length) return null;
+      delimiter += line[++j];
+      quoted = true;
+    } else {
+      delimiter += c;
+    }
+  }
+  if (j === i + m[0].length) return null;
+  return { start: i, end: j, delimiter, quoted, tabs: m[1] === '-' };
+}
+
+/**
+ * Where the quote opened at `open` closes on the line, or -1: `'…'` at the next `'`, `$'…'` and
+ * `"…"` at the next quote not escaped by a backslash.
+ */
+function quoteEnd(line: string, open: number): number {
+  const q = line[open]!;
+  const escapes = q === '"' || line[open - 1] === '$';
+  for (let k = open + 1; k < line.length; k++) {
+    if (escapes && line[k] === '\\') { k++; continue; }
+    if (line[k] === q) return k;
+  }
+  return -1;
 }
 
 /** Does every quote the line opens close on it (and no backslash continue it)? */
@@ -46,7 +92,7 @@ function closesQuotes(line: string): boolean {
     const c = line[i]!;
     if (c === '\\') { if (++i >= line.length) return false; continue; }
     if (c !== "'" && c !== '"') continue;
-    const close = line.indexOf(c, i + 1);
+    const close = quoteEnd(line, i);
     if (close < 0) return false;
     i = close;
   }
@@ -61,7 +107,7 @@ function heredocsOf(line: string): Heredoc[] | null {
     const c = line[i]!;
     if (c === '\\') { i++; continue; }
     if (c === "'" || c === '"') {
-      const close = line.indexOf(c, i + 1);
+      const close = quoteEnd(line, i);
       if (close < 0) return null;
       i = close;
       continue;
@@ -125,63 +171,102 @@ function bodyEnd(lines: readonly string[], from: number, doc: Heredoc): number {
   return -1;
 }
 
-/** Where the parenthesis opened at `open` closes (quotes skipped), or -1. */
-function closing(text: string, open: number, pair: '()' | '{}'): number {
-  let depth = 0;
-  for (let i = open; i < text.length; i++) {
+/**
+ * Where each `(` and `{` of the text closes (its index → the index of its `)` or `}`; absent: never),
+ * in one pass: bash's quotes are skipped (`'…'`, `$'…'` with its escapes, `"…"` but for the `$(` and
+ * `${` inside it) and a backslash escapes the next character. A `(` is always syntax to bash, a `{`
+ * may be a letter of a word (`a{b`): a `)` closes its `(` over braces left open, and a `}` inside
+ * parentheses is a word. One pass keeps a respelling linear (10,000 unclosed `$((`, each scanned to
+ * the end of the text, took 4 s).
+ */
+function pairsOf(text: string): Map<number, number> {
+  const pairs = new Map<number, number>();
+  const open: number[] = [];
+  const top = (): string | undefined => (open.length > 0 ? text[open[open.length - 1]!] : undefined);
+  for (let i = 0; i < text.length; i++) {
     const c = text[i]!;
     if (c === '\\') { i++; continue; }
-    if (c === "'" || c === '"') {
-      const close = text.indexOf(c, i + 1);
-      if (close < 0) return -1;
-      i = close;
+    if (top() === '"') {
+      if (c === '"') open.pop();
+      else if (c === '$' && (text[i + 1] === '(' || text[i + 1] === '{')) open.push(++i);
       continue;
     }
-    if (c === pair[0]) depth++;
-    else if (c === pair[1] && --depth === 0) return i;
+    if (c === "'") {
+      const close = text[i - 1] === '$' ? quoteEnd(text, i) : text.indexOf("'", i + 1);
+      if (close < 0) break;
+      i = close;
+    } else if (c === '"' || c === '(' || c === '{') {
+      open.push(i);
+    } else if (c === '}' && top() === '{') {
+      pairs.set(open.pop()!, i);
+    } else if (c === ')') {
+      while (top() === '{') open.pop();
+      if (top() === '(') pairs.set(open.pop()!, i);
+    }
   }
-  return -1;
+  return pairs;
+}
+
+/** Apply replacements (`at`, how many characters go, what comes instead), given in order of `at`. */
+function applied(text: string, edits: readonly (readonly [number, number, string])[]): string {
+  let out = '';
+  let at = 0;
+  for (const [start, length, insert] of edits) {
+    out += text.slice(at, start) + insert;
+    at = start + length;
+  }
+  return out + text.slice(at);
 }
 
 /** `$((cmd) )`: not arithmetic (its parentheses do not close as `))`), so a substitution of a subshell. */
 function subshellSubstitutions(text: string): string {
-  let out = text;
-  for (let i = out.indexOf('$(('); i >= 0; i = out.indexOf('$((', i + 3)) {
-    const inner = closing(out, i + 2, '()');
-    const outer = closing(out, i + 1, '()');
-    if (inner < 0 || outer < 0 || outer === inner + 1) continue;
-    out = `${out.slice(0, i)}$( ${out.slice(i + 2)}`;
+  if (!text.includes('$((')) return text;
+  const pairs = pairsOf(text);
+  const edits: [number, number, string][] = [];
+  for (let i = text.indexOf('$(('); i >= 0; i = text.indexOf('$((', i + 3)) {
+    const inner = pairs.get(i + 2);
+    const outer = pairs.get(i + 1);
+    if (inner === undefined || outer === undefined || outer === inner + 1) continue;
+    edits.push([i + 2, 0, ' ']);
   }
-  return out;
+  return applied(text, edits);
 }
 
 /** bash 5.3's `${ cmd; }` and `${| cmd; }`: a command substitution run in the shell itself. */
 function functionSubstitutions(text: string): string {
-  let out = text;
   const re = /\$\{[\s|]/g;
-  for (let m = re.exec(out); m !== null; m = re.exec(out)) {
-    const end = closing(out, m.index + 1, '{}');
-    if (end < 0) break;
-    out = `${out.slice(0, m.index)}$( ${out.slice(m.index + 3, end)})${out.slice(end + 1)}`;
+  if (!re.test(text)) return text;
+  const pairs = pairsOf(text);
+  const chars = text.split('');
+  re.lastIndex = 0;
+  for (let m = re.exec(text); m !== null; m = re.exec(text)) {
+    const end = pairs.get(m.index + 1);
+    if (end === undefined) break;
+    chars[m.index + 1] = '(';
+    chars[m.index + 2] = ' ';
+    chars[end] = ')';
     re.lastIndex = m.index + 2;
   }
-  return out;
+  return chars.join('');
 }
 
 /** zsh's `() { BODY } ARGS` at a command's start: the body runs at once, with ARGS as its arguments. */
 function anonymousFunctions(text: string): string {
-  let out = text;
-  const re = /(^|[;&|\n{(]\s*)\(\)\s*\{/g;
-  for (let m = re.exec(out); m !== null; m = re.exec(out)) {
+  const re = /(^|[;&|\n{(])([ \t\r\v\f]*)\(\)\s*\{/g;
+  if (!re.test(text)) return text;
+  const pairs = pairsOf(text);
+  const edits: [number, number, string][] = [];
+  re.lastIndex = 0;
+  for (let m = re.exec(text); m !== null; m = re.exec(text)) {
     const open = m.index + m[0].length - 1;
-    const end = closing(out, open, '{}');
-    if (end < 0) break;
-    const body = out.slice(open + 1, end);
-    const call = `__zsh_anonymous() {${body}${/[;\n&]\s*$/.test(body) ? '' : ';'} }; __zsh_anonymous`;
-    out = `${out.slice(0, m.index)}${m[1]}${call}${out.slice(end + 1)}`;
-    re.lastIndex = m.index + m[1]!.length + call.length;
+    const end = pairs.get(open);
+    if (end === undefined) break;
+    const body = text.slice(open + 1, end);
+    // The body is copied as it is: an anonymous function inside it stays as written.
+    edits.push([m.index + m[1]!.length + m[2]!.length, 0, '__zsh_anonymous'], [end, 1, `${/[;\n&]\s*$/.test(body) ? '' : ';'} }; __zsh_anonymous`]);
+    re.lastIndex = end + 1;
   }
-  return out;
+  return applied(text, edits);
 }
 
 /** The text spelled so tree-sitter can read it (see above); null when nothing changes. */
