@@ -15,6 +15,7 @@ import { ENGINE_PORT, ENGINE_SOCKET, HTTP_BODY_OPTIONS, KUBE_API } from '../shel
 import { SERVER_ENV_RUNS, SERVER_ENV_WRITES } from '../shell/grammars/readers.js';
 import { kubeConfigRetarget, kubeLocal, reconcileNudge } from './kube-target.js';
 import { swarmCredentialsRequest } from './engine-secrets.js';
+import { trapsDebug } from './shell-traps.js';
 import { computesPart, runsUnnamed, type ManagedNames } from '../shell/fastpath.js';
 import type { Fact, Match, Rule } from './rules.js';
 import { promotedUpdates } from './branch-updates.js';
@@ -146,6 +147,7 @@ export class View {
         && (this.ctx.mentions(this.inv.text) || runsUnnamed(this.inv.text)
           || (this.inv.event === 'limit' && computesPart(this.inv.text)));
       case 'engine-api': return engineApi(this.inv);
+      case 'traps-debug': return trapsDebug(this.inv);
       case 'kube-api': return this.inv.program === 'curl' && urls(this.inv).some((u) => KUBE_API.test(u));
       case 'http-mutation': return httpMutation(this.inv);
       case 'dry-run': {

@@ -35,6 +35,8 @@ export const FACTS = [
   'engine-api',
   /** A request to the Kubernetes API (a server's /api or /apis, or a kubectl proxy). */
   'kube-api',
+  /** `trap` sets, replaces or removes the DEBUG trap, in any spelling bash takes (policy/shell-traps.ts). */
+  'traps-debug',
   /** kubectl/helm/argocd/flux asked only for a dry run (`--dry-run=client|server`; `none` applies). */
   'dry-run',
   /** A Kubernetes command pointed at a context named like a local development cluster (`kind-*`, `minikube`, …). */

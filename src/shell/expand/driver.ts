@@ -157,9 +157,10 @@ export class Expansion {
       this.functions.set(name, body);
       // A definition is judged where it is made: bash runs command_not_found_handle for any command it
       // cannot find, and the agent's own shell may keep its state between an agent host's calls
-      // (Copilot, Cline, a terminal) and run the function on a later call this text does not show. (A
-      // shell that exits after the text, such as one over ssh or under `bash -c`, runs none of them later.)
-      if (name !== 'command_not_found_handle' && (job.depth > 0 || job.target.kind !== 'local')) continue;
+      // (Copilot, Cline, a terminal) and run the function on a later call this text does not show. That
+      // holds for definitions made through eval, source or another function too; one made on a server
+      // (over ssh) is in a shell that exits with the command.
+      if (name !== 'command_not_found_handle' && job.target.kind !== 'local') continue;
       const at = prepared.text.indexOf(body);
       const origin = job.origin ?? (at < 0 ? null : { start: toOriginal(prepared, at), end: toOriginal(prepared, at + body.length) });
       this.queue.push({ ...job, text: body, origin, depth: job.depth + 1, spliceable: false, via: [...job.via, `${name} (defined here)`], definition: name });
@@ -322,7 +323,7 @@ export class Scope {
       if (!m) continue;
       run0.aliases.set(m[1]!, m[2]!);
       // Judged where it is defined, as a function is: a shell that keeps it expands it on a later call.
-      if (this.job.depth === 0 && this.target.kind === 'local') this.nested(m[2]!, `alias ${m[1]!} (defined here)`, { spliceable: false, definition: m[1]! });
+      if (this.target.kind === 'local') this.nested(m[2]!, `alias ${m[1]!} (defined here)`, { spliceable: false, definition: m[1]! });
     }
     return true;
   }

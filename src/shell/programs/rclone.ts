@@ -49,7 +49,8 @@ const envName = (...parts: string[]): string => ['RCLONE', ...parts].join('_').t
 /** `:backend,k=v:path` (on the fly) or `name,k=v:path`; null for a local path. */
 function remoteOf(arg: string, c: Context): Remote | null {
   const m = /^(:?)([A-Za-z0-9_.+@ -]*)((?:,[^:]*)?):(.*)$/s.exec(arg);
-  if (!m || (m[1] === '' && m[2] === '') || /^[A-Za-z]$/.test(m[2]!)) return null;
+  // A one-letter name is a remote too: drive letters are Windows' (rclone on Linux reads `s:path` as remote s).
+  if (!m || (m[1] === '' && m[2] === '')) return null;
   const params = new Map(m[3]!.split(',').slice(1).map((kv) => {
     const i = kv.indexOf('=');
     const value = i < 0 ? 'true' : kv.slice(i + 1).replace(/^(['"])(.*)\1$/s, '$2');
