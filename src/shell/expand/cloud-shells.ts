@@ -23,6 +23,12 @@ export function cloudShellsFamily(scope: Scope, name: string, args: readonly Wor
     scope.emit(scope.argv, name, { scan });
     if (spec.nothing?.some((n) => given(scan.options, n))) return true;
     const label = `${name} ${spec.path.join(' ')}`;
+    if (spec.copy) {
+      // Judged as the scp it is (its recursion is scp's -r); the instance name stands for the host.
+      const recurse = scan.options.some((o) => optionIs(o, ['--recurse'])) ? [word('-r')] : [];
+      scope.sub([word('scp'), ...recurse, ...ops.slice(spec.path.length).map(word)], label);
+      return true;
+    }
     const instance = instanceOf(spec, scan, ops.slice(spec.path.length));
     const remote = { kind: 'remote' as const, host: instance ?? '?' };
     const hidden = spec.unreadable?.find((n) => valueOf(scan, n) !== undefined);

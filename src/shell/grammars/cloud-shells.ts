@@ -23,6 +23,8 @@ export interface CloudShell {
   readonly rest?: 'ssh' | 'dashDash' | 'scripts';
   /** Options whose value is more of ssh's own command line (`--ssh-flag="-L 2375:localhost:2375"`). */
   readonly sshFlags?: readonly string[];
+  /** The operands after the path are scp's (`[USER@]INSTANCE:PATH`): a copy, judged as scp judges it. */
+  readonly copy?: true;
   /**
    * Options with which nothing runs there (a dry run prints the ssh command line); `--opt=value`
    * holds when the last value given is that one.
@@ -94,6 +96,12 @@ export const CLOUD_SHELLS: Readonly<Record<string, readonly CloudShell[]>> = {
     { ...GCLOUD, path: ['compute', 'tpus', 'tpu-vm', 'ssh'] },
     { ...GCLOUD, path: ['cloud-shell', 'ssh'], instance: [] },
     { path: ['compute', 'connect-to-serial-port'], options: GCLOUD_SERIAL, nothing: ['--dry-run'] },
+    // gcloud compute scp [[USER@]INSTANCE:]SRC … [[USER@]INSTANCE:]DEST: scp to the instance.
+    ...['compute', 'alpha compute', 'beta compute'].map((p): CloudShell => ({
+      path: [...p.split(' '), 'scp'], copy: true, nothing: ['--dry-run'],
+      options: { long: [...GCLOUD_GLOBAL, 'zone=', 'port=', 'scp-flag=', 'ssh-key-file=', 'strict-host-key-checking=', 'recurse',
+        'compress', 'dry-run', 'force-key-file-overwrite', 'plain', 'tunnel-through-iap', 'internal-ip', 'ssh-key-expire-after='], permute: true },
+    })),
     { path: ['alpha', 'compute', 'connect-to-serial-port'], options: GCLOUD_SERIAL, nothing: ['--dry-run'] },
     { path: ['beta', 'compute', 'connect-to-serial-port'], options: GCLOUD_SERIAL, nothing: ['--dry-run'] },
   ],
@@ -130,6 +138,13 @@ export const CLOUD_SHELLS: Readonly<Record<string, readonly CloudShell[]>> = {
     },
     {
       // AWS CLI v2 opens ssh to the instance (an interactive session; it takes no command).
+      // ECS Exec: the command runs in the task's container (aws ecs execute-command --task T --command CMD).
+      path: ['ecs', 'execute-command'],
+      options: { long: [...AWS_GLOBAL, 'cluster=', 'container=', 'task=', 'command=', 'interactive', 'non-interactive'], permute: true },
+      instance: ['--task'],
+      command: ['--command'],
+    },
+    {
       path: ['ec2-instance-connect', 'ssh'],
       options: { long: [...AWS_GLOBAL, 'instance-id=', 'os-user=', 'ssh-port=', 'private-key-file=', 'connection-type=',
         'eice-options=', 'instance-ip=', 'local-forwarding='], permute: true },
