@@ -35,6 +35,8 @@ export const READERS: Readonly<Record<string, OptionGrammar>> = {
   },
   // ss(8): -D/--diag FILE dumps raw socket information into FILE; -K kills sockets.
   ss: { short: 'hVHnrapsteomiKEZNbxuwSM046f:A:D:F:', long: ['diag=|D', 'filter=|F', 'family=|f', 'query=|A', 'socket=', 'kill|K', 'events|E', 'context|Z', 'contexts|z', 'net=|N', 'numeric|n', 'resolve|r', 'all|a', 'listening|l', 'options|o', 'extended|e', 'memory|m', 'processes|p', 'info|i', 'summary|s', 'tcp|t', 'udp|u', 'unix|x', 'raw|w', 'no-header|H', 'oneline|O'], permute: true, abbreviate: true },
+  // bash's set: `-o NAME` read with -o as a flag, so that NAME is the operand a rule can name (rules/20-server.yaml).
+  set: { short: 'abefhkmnoptuvxBCEHPT' },
   date: { short: 'IRuf:d:r:s:', long: ['date=|d', 'file=|f', 'reference=|r', 'set=|s', 'utc|u', 'universal', 'iso-8601=?|I', 'rfc-email|R', 'rfc-3339=', 'debug', 'resolution'], permute: true, abbreviate: true },
   hostname: { short: 'aAbdfFiIsyF:', long: ['file=|F', 'boot|b', 'alias|a', 'domain|d', 'fqdn|f', 'long', 'ip-address|i', 'all-ip-addresses|I', 'short|s', 'yp|y', 'nis'], permute: true, abbreviate: true },
   find: {
