@@ -130,6 +130,17 @@ export const READERS: Readonly<Record<string, OptionGrammar>> = {
   },
 };
 
+/**
+ * date(1) conversions that print only digits (and `+`, `-`, `:`, `/` between them), each with a
+ * representative value of the same shape (expand/remote-values.ts); `%e`, `%k`, `%l` pad with spaces
+ * and the names (`%a`, `%b`, `%Z`, `%p`) print letters, so they are not here.
+ */
+export const DATE_DIGITS: Readonly<Record<string, string>> = {
+  Y: '2000', C: '20', y: '00', G: '2000', g: '00', m: '01', d: '01', j: '001', H: '00', I: '12', M: '00', S: '00',
+  s: '946684800', N: '000000000', u: '6', w: '6', U: '00', V: '52', W: '00', z: '+0000', F: '2000-01-01', T: '00:00:00',
+  D: '01/01/00', R: '00:00', '%': '%',
+};
+
 /** Kubernetes contexts named like local development clusters: not managed. */
 export const LOCAL_KUBE_CONTEXTS = /^(?:kind-.+|minikube|docker-desktop|docker-for-desktop|k3d-.+|rancher-desktop|colima(?:-.+)?|orbstack|microk8s|kind)$/;
 
