@@ -7,9 +7,10 @@ import { LineCounter, parseDocument, isNode, isSeq } from 'yaml';
 // hook call validates its input.
 import { z } from 'zod/v3';
 import type { ConfigInput } from '../config.js';
-import { findRepoRoot } from '../config-file.js';
+import { findRepoRoot, loadConfig } from '../config-file.js';
 import { RuleError } from '../errors.js';
 import { createGuard, type Guard } from '../guard.js';
+import { remoteAllowRules } from './ruleset.js';
 import type { Verdict } from './classify.js';
 import { DECISIONS, type Decision, type ExampleMatch, type Rule } from './rules.js';
 
@@ -97,7 +98,9 @@ class Guards {
     let g = this.cache.get(key);
     if (!g) {
       // The directory a case runs in is its project's top, as if the config sat there.
-      g = await createGuard({ config: config as ConfigInput, cwd, root: cwd, rules: this.rules });
+      // A case's own config (as a trusted file would): its remoteAllow entries are tried first.
+      const resolved = await loadConfig({ cwd, config: config as ConfigInput, root: cwd });
+      g = await createGuard({ resolved, cwd, root: cwd, rules: [...remoteAllowRules(resolved), ...this.rules] });
       this.cache.set(key, g);
     }
     return g;

@@ -45,7 +45,8 @@ export async function rulesFor(config: ResolvedConfig, options: { examples?: boo
   return all.filter((r) => !disabled.has(r.id));
 }
 
-function remoteAllowRules(config: ResolvedConfig): Rule[] {
+/** The config's remoteAllow entries as rules (the harness adds them for a case's own config too). */
+export function remoteAllowRules(config: Pick<ResolvedConfig, 'remoteAllow' | 'file' | 'root'>): Rule[] {
   return config.remoteAllow.map((entry, i) => {
     const [program, ...path] = entry.trim().split(/\s+/);
     return {

@@ -10,6 +10,7 @@ import { argOf, type Word } from '../words.js';
 import type { Scope } from './driver.js';
 import { readLocal, stdinText } from './output.js';
 import { runScriptFile } from './scripts.js';
+import { remoteWord } from './remote-values.js';
 
 /** Other clients that take ssh's command line (after their own options). */
 const SSH_CLIENTS: Record<string, { options: { short?: string; long?: readonly string[] }; skip?: number }> = {
@@ -103,7 +104,8 @@ export function sshSession(scope: Scope, args: readonly Word[], label: string): 
   ssh(scope, args, label);
 }
 
-function ssh(scope: Scope, args: readonly Word[], label: string): void {
+function ssh(scope: Scope, given: readonly Word[], label: string): void {
+  const args = given.map((w) => remoteWord(scope, w));
   if (scope.via.filter((v) => HOP_LABEL.test(v)).length >= MAX_SSH_HOPS) {
     scope.raise('limit', `ssh run through more than ${MAX_SSH_HOPS} hosts in a row`, scope.run0.input);
     return;

@@ -3,7 +3,7 @@
 import { readFileSync } from 'node:fs';
 import { basename, dirname, isAbsolute, join, resolve } from 'node:path';
 import { getopt, optionIs, type Scan } from '../getopt.js';
-import { GIT_COMMAND_KEYS } from '../grammars/git.js';
+import { GIT_COMMAND_KEYS, HARMLESS_CONFIG } from '../grammars/git.js';
 import { HOOK_WRITER_HELP, HOOK_WRITERS, WRITES, type WriteSpec } from '../grammars/writes.js';
 
 /** git config keys that change what a push does, where configuration comes from, or which hooks a new repository gets. */
@@ -86,7 +86,9 @@ export function writtenPaths(program: string, words: readonly Word[], redirects:
       const value = ops[0] === 'set' ? ops[2] : ops[1];
       const judged = key !== null && ops[0] !== 'unset' && !scan.options.some((o) => optionIs(o, ['--unset', '--unset-all', '--edit', '--rename-section', '--remove-section', '--file']))
         && EDITOR_KEYS.test(key.toLowerCase()) && typeof value === 'string' && PLAIN_COMMAND.test(value);
-      const matters = !judged && (key === null || CONFIG_WRITE_SUBS.slice(2).includes(ops[0] ?? '') || scan.options.some((o) => optionIs(o, ['--edit', '--rename-section', '--remove-section']))
+      const harmless = key !== null && ops[0] !== 'unset' && typeof value === 'string' && ops.length === (ops[0] === 'set' ? 3 : 2)
+        && (HARMLESS_CONFIG[key.toLowerCase()]?.test(value) ?? false) && !scan.options.some((o) => optionIs(o, ['--unset', '--unset-all', '--edit', '--rename-section', '--remove-section', '--add', '--replace-all', '--file']));
+      const matters = !judged && !harmless && (key === null || CONFIG_WRITE_SUBS.slice(2).includes(ops[0] ?? '') || scan.options.some((o) => optionIs(o, ['--edit', '--rename-section', '--remove-section']))
         || GIT_COMMAND_KEYS.some((k) => k.test(key.toLowerCase())) || GUARDING_KEYS.test(key.toLowerCase()));
       // The user's and the system's config are guarded for the keys that move every repository's
       // hooks; setting an alias or a pager there is an ordinary `git config --global` (as before).

@@ -9,6 +9,19 @@ export const GIT_COMMAND_KEYS = [/^core\.(pager|editor|sshcommand|fsmonitor|askp
   /^interactive\.difffilter$/, /^sendemail\.(tocmd|cccmd|smtpserver|sendmailcmd)$/, /^core\.hookspath$/, /^include\.path$/, /^includeif\./,
   /^submodule\..+\.update$/, /^core\.alternaterefscommand$/, /^gpg\.ssh\.defaultkeycommand$/, /^grep\.openfilesinpager$/];
 
+/**
+ * Keys of a guarding section (`push.*`) shown harmless, with the values that are: they neither run a
+ * program nor change which branch a push updates or whether it forces. Any other key of the section,
+ * or another value, stays a write of the guarded config. push.default `current` and `simple` push the
+ * current branch to its namesake (git-config(1)), as a bare `git push` is judged; `matching` (every
+ * branch) and `upstream` (the tracked one, which may be a protected or promoted branch) are not here.
+ */
+export const HARMLESS_CONFIG: Readonly<Record<string, RegExp>> = {
+  'push.autosetupremote': /^(?:true|false|yes|no|on|off|1|0)$/i,
+  'push.default': /^(?:current|simple|nothing)$/,
+  'push.followtags': /^(?:true|false|yes|no|on|off|1|0)$/i,
+};
+
 /** Environment variables whose value is a command git (or ssh under it) runs. */
 export const GIT_COMMAND_ENV = ['GIT_PAGER', 'PAGER', 'GIT_EDITOR', 'EDITOR', 'VISUAL', 'GIT_SSH_COMMAND', 'GIT_EXTERNAL_DIFF',
   'GIT_PROXY_COMMAND', 'GIT_SEQUENCE_EDITOR', 'LESSOPEN', 'LESSCLOSE'];

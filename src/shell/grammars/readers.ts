@@ -35,6 +35,8 @@ export const READERS: Readonly<Record<string, OptionGrammar>> = {
   },
   // ss(8): -D/--diag FILE dumps raw socket information into FILE; -K kills sockets.
   ss: { short: 'hVHnrapsteomiKEZNbxuwSM046f:A:D:F:', long: ['diag=|D', 'filter=|F', 'family=|f', 'query=|A', 'socket=', 'kill|K', 'events|E', 'context|Z', 'contexts|z', 'net=|N', 'numeric|n', 'resolve|r', 'all|a', 'listening|l', 'options|o', 'extended|e', 'memory|m', 'processes|p', 'info|i', 'summary|s', 'tcp|t', 'udp|u', 'unix|x', 'raw|w', 'no-header|H', 'oneline|O'], permute: true, abbreviate: true },
+  // bash's set: `-o NAME` read with -o as a flag, so that NAME is the operand a rule can name (rules/20-server.yaml).
+  set: { short: 'abefhkmnoptuvxBCEHPT' },
   date: { short: 'IRuf:d:r:s:', long: ['date=|d', 'file=|f', 'reference=|r', 'set=|s', 'utc|u', 'universal', 'iso-8601=?|I', 'rfc-email|R', 'rfc-3339=', 'debug', 'resolution'], permute: true, abbreviate: true },
   hostname: { short: 'aAbdfFiIsyF:', long: ['file=|F', 'boot|b', 'alias|a', 'domain|d', 'fqdn|f', 'long', 'ip-address|i', 'all-ip-addresses|I', 'short|s', 'yp|y', 'nis'], permute: true, abbreviate: true },
   find: {
@@ -126,6 +128,17 @@ export const READERS: Readonly<Record<string, OptionGrammar>> = {
       'detailed-exitcode', 'skip-diff-on-install', 'include-needs', 'include-transitive-needs'],
     permute: true,
   },
+};
+
+/**
+ * date(1) conversions that print only digits (and `+`, `-`, `:`, `/` between them), each with a
+ * representative value of the same shape (expand/remote-values.ts); `%e`, `%k`, `%l` pad with spaces
+ * and the names (`%a`, `%b`, `%Z`, `%p`) print letters, so they are not here.
+ */
+export const DATE_DIGITS: Readonly<Record<string, string>> = {
+  Y: '2000', C: '20', y: '00', G: '2000', g: '00', m: '01', d: '01', j: '001', H: '00', I: '12', M: '00', S: '00',
+  s: '946684800', N: '000000000', u: '6', w: '6', U: '00', V: '52', W: '00', z: '+0000', F: '2000-01-01', T: '00:00:00',
+  D: '01/01/00', R: '00:00', '%': '%',
 };
 
 /** Kubernetes contexts named like local development clusters: not managed. */
