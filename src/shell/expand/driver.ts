@@ -298,6 +298,10 @@ export class Scope {
     }
     const body = head.value !== null && !this.command.defines ? run0.functions.get(head.value) : undefined;
     if (body !== undefined) {
+      // Inside a body judged where it is defined, a call that passes nothing the text fixes runs a body
+      // judged at its own definition already (a library of functions calling each other, nvm.sh, would
+      // otherwise fan out past the command limit).
+      if (this.job.definition !== undefined && rest.every((w) => w.value === null || /^\$/.test(w.text) || /^"\$/.test(w.text))) return true;
       const args = rest.map((w) => (w.value === null ? w.text : quoteWord(w.value)));
       const text = body
         .replace(/"\$(?:@|\{@\})"|\$(?:@|\*)|"\$\*"/g, args.join(' '))
