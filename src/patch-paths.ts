@@ -17,6 +17,26 @@ export function patchPaths(patch: string): string[] {
 }
 
 /**
+ * The lines a Codex-style patch envelope adds to each file it adds or updates (`+` lines under its
+ * `*** Add File:` / `*** Update File:` header), by the path as written.
+ */
+export function patchAdditions(patch: string): Map<string, string[]> {
+  const out = new Map<string, string[]>();
+  let at: string[] | null = null;
+  for (const line of patch.split(/\r?\n/)) {
+    const header = /^\*\*\* (Add File|Update File|Delete File|Move to): (.+)$/.exec(line.trim());
+    if (header) {
+      at = header[1] === 'Add File' || header[1] === 'Update File' ? (out.get(header[2]!.trim()) ?? []) : null;
+      if (at !== null) out.set(header[2]!.trim(), at);
+      continue;
+    }
+    if (line.startsWith('*** ')) { at = null; continue; }
+    if (at !== null && line.startsWith('+')) at.push(line.slice(1));
+  }
+  return out;
+}
+
+/**
  * The paths a unified or git diff names (`--- a/x`, `+++ b/x`, `diff --git a/x b/y`, `rename to`,
  * `copy to`), as written: the caller strips prefixes (`-p1`) as the applying program does.
  * `/dev/null` is left out.

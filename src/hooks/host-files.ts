@@ -6,6 +6,7 @@ import { readFileSync } from 'node:fs';
 import { isAbsolute, resolve } from 'node:path';
 import { quote } from 'shell-quote';
 import { judgedByContent } from '../content-judged.js';
+import { patchAdditions } from '../patch-paths.js';
 import { isRecord } from './common.js';
 import type { FileEdit } from './edits.js';
 
@@ -40,18 +41,11 @@ function toolArgs(input: unknown, depth = 0): Record<string, unknown> | null {
   return depth > 0 ? input : null;
 }
 
-/** The lines a patch envelope (`*** Add File:` / `*** Update File:`) adds to `path`; null when the call holds no patch for it. */
+/** The lines a patch envelope adds to `path`; null when the call holds no patch. */
 function patchText(args: Record<string, unknown> | null, path: string, cwd: string): string | null {
   const patch = args === null ? undefined : Object.values(args).find((v): v is string => typeof v === 'string' && v.includes('*** Begin Patch'));
   if (patch === undefined) return null;
-  const added: string[] = [];
-  let inside = false;
-  for (const line of patch.split('\n')) {
-    const header = /^\*\*\* (?:Add|Update) File: (.+)$/.exec(line);
-    if (header) { inside = resolve(cwd, header[1]!.trim()) === path; continue; }
-    if (line.startsWith('*** ')) { inside = false; continue; }
-    if (inside && line.startsWith('+')) added.push(line.slice(1));
-  }
+  const added = [...patchAdditions(patch)].filter(([p]) => resolve(cwd, p) === path).flatMap(([, lines]) => lines);
   return added.join('\n');
 }
 

@@ -285,7 +285,7 @@ export function guardedSuffix(relPath: string): GuardedMatch | null {
   if (path.length === 0 || path.includes('..')) return null;
   for (const g of GUARDED_PATHS) {
     if (g.anchor !== 'anywhere') continue;
-    const pattern = lower(parts(g.pattern));
+    const pattern = components(g.pattern);
     for (let i = 0; i < pattern.length; i++) {
       const tail = pattern.slice(i);
       if (tail[0] === '**') continue;

@@ -40,17 +40,21 @@ export function localName(name: string | null | undefined, managed: readonly str
  * 2.5.5.2): `[::ffff:10.0.0.1]` is 10.0.0.1.
  */
 export function loopback(url: string | null | undefined): boolean {
-  if (typeof url !== 'string' || url.includes('\u0000')) return false;
-  if (/^[a-z][a-z0-9+.-]*:\/\//i.test(url) && !/^https?:\/\//i.test(url)) return false;
-  let host: string;
-  try { host = new URL(/^https?:\/\//i.test(url) ? url : `https://${url}`).hostname; } catch { return false; }
-  return host === 'localhost' || /^127(?:\.\d{1,3}){3}$/.test(host) || host === '[::1]' || /^\[::ffff:7f[0-9a-f]{2}:[0-9a-f]{1,4}\]$/.test(host);
+  const host = typeof url === 'string' ? serverUrl(url)?.hostname : undefined;
+  return host !== undefined && (host === 'localhost' || /^127(?:\.\d{1,3}){3}$/.test(host) || host === '[::1]' || /^\[::ffff:7f[0-9a-f]{2}:[0-9a-f]{1,4}\]$/.test(host));
 }
 
-/** The port of a URL (the scheme's default when none is written). */
+/** An API server's URL as a URL parser reads it (https when no scheme is written); null for another scheme or no URL. */
+function serverUrl(url: string): URL | null {
+  if (url.includes('\u0000')) return null;
+  if (/^[a-z][a-z0-9+.-]*:\/\//i.test(url) && !/^https?:\/\//i.test(url)) return null;
+  try { return new URL(/^https?:\/\//i.test(url) ? url : `https://${url}`); } catch { return null; }
+}
+
+/** The port of an API server's URL (the scheme's default when none is written). */
 function portOf(url: string): string {
-  const m = /^(?:(https?):\/\/)?(?:\[[^\]]*\]|[^:/]+)(?::(\d+))?/i.exec(url);
-  return m?.[2] ?? (m?.[1]?.toLowerCase() === 'http' ? '80' : '443');
+  const u = serverUrl(url);
+  return u === null ? '' : u.port || (u.protocol === 'http:' ? '80' : '443');
 }
 
 /** Ports on this machine that an ssh earlier in the text forwards to somewhere the server reaches. */
