@@ -62,6 +62,8 @@ export async function run(argv: string[]): Promise<number> {
       classify: async (...args) => (await import('./classify-once.js')).classifyOnce(...args),
     });
     if (settled) return process.exitCode as number;
+    // A decision reached past the deadline (work that never yielded to the timer) is not given: the limit ran out.
+    if (Date.now() >= deadline) return timedOut();
     settled = true;
     return write(reply);
   } finally {

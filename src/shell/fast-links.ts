@@ -15,14 +15,14 @@ const MAX_WORDS = 64;
  * that goes through a symlink, or a regular file with more than one name? Options (`-x`) are skipped.
  */
 export function namesLink(text: string, cwd: string, home: string | undefined = process.env.HOME): boolean {
-  const words = text.replace(/\\(.)/gs, '$1').replace(/['"]/g, '').split(/[\s;&|()<>=,]+/)
-    .filter((w) => w !== '' && !w.startsWith('-'));
-  if (words.length > MAX_WORDS) return true;
+  const words = new Set(text.replace(/\\(.)/gs, '$1').replace(/['"]/g, '').split(/[\s;&|()<>=,]+/)
+    .filter((w) => w !== '' && !w.startsWith('-')));
+  if (words.size > MAX_WORDS) return true;
   let base: string | null = null;
   for (const w of words) {
     const word = (w === '~' || w.startsWith('~/')) && home ? join(home, w.slice(1)) : w;
     if (!isAbsolute(word) && base === null) {
-      try { base = realpathSync(cwd); } catch { return true; }
+      try { base = realpathSync.native(cwd); } catch { return true; }
     }
     if (throughLink(isAbsolute(word) ? sep : base!, word)) return true;
   }
@@ -37,7 +37,9 @@ function throughLink(start: string, word: string): boolean {
     if (c === '' || c === '.') continue;
     if (c === '..') { at = at.slice(0, Math.max(at.lastIndexOf(sep), 1)) || sep; st = null; continue; }
     at = join(at, c);
-    try { st = lstatSync(at); } catch { return false; }
+    // (No exception for a missing path: most words name none, and a thrown error costs more than the lstat.)
+    try { st = lstatSync(at, { throwIfNoEntry: false }) ?? null; } catch { return false; }
+    if (st === null) return false;
     if (st.isSymbolicLink()) return true;
   }
   return st !== null && st.isFile() && st.nlink > 1;

@@ -44,8 +44,10 @@ export class WordSet {
       const limit = Math.min(n, p + this.longest);
       for (let e = p + 1; e <= limit; e++) {
         if (!isNameChar(text.charCodeAt(e - 1))) break;
+        // The edge first: most prefixes of a word end before another name character, and then no slice is made.
+        if (!this.endsAt(text, e)) continue;
         const word = text.slice(p, e);
-        if (this.names.has(this.edges.caseless ? word.toLowerCase() : word) && this.endsAt(text, e)) return true;
+        if (this.names.has(this.edges.caseless ? word.toLowerCase() : word)) return true;
       }
     }
     return false;
