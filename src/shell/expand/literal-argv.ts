@@ -10,8 +10,10 @@ interface Literal { readonly text: string; readonly start: number; readonly end:
 
 /** Values of options that cannot carry a command: emptied literals, booleans, numbers, stream constants. */
 const PLAIN = String.raw`(?:""|True|False|None|true|false|nil|null|undefined|-?\d+(?:\.\d+)?|(?:subprocess\.)?(?:PIPE|DEVNULL|STDOUT)|sys\.std(?:out|err))`;
+/** Options that name the program run instead (`executable='docker'`, `{ shell: './x' }`): not plain when a string. */
+const PROGRAM_OPTION = String.raw`(?!(?:executable|shell|argv0)\s*[=:]\s*"")`;
 /** Options after the command: Python and Ruby keywords, a JavaScript options object, of plain values. */
-const PLAIN_OPTIONS = new RegExp(String.raw`^(?:\s*,\s*(?:\w+\s*[=:]\s*${PLAIN}|\{(?:\s*\w+\s*:\s*${PLAIN}\s*,?)*\s*\}))*\s*,?\s*$`);
+const PLAIN_OPTIONS = new RegExp(String.raw`^(?:\s*,\s*(?:${PROGRAM_OPTION}\w+\s*[=:]\s*${PLAIN}|\{(?:\s*${PROGRAM_OPTION}\w+\s*:\s*${PLAIN}\s*,?)*\s*\}))*\s*,?\s*$`);
 
 /** Names after a process-starting module that are not calls of their own (`subprocess.PIPE`). */
 const MODULE_CONSTANTS = /^\s*\.\s*(?:PIPE|DEVNULL|STDOUT|CalledProcessError|TimeoutExpired|CompletedProcess|SubprocessError)\b/;
