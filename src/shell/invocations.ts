@@ -12,6 +12,10 @@ export { wordOf } from './tree-words.js';
 import { varsSet } from './set-vars.js';
 import { GUARD_VARIABLES, HOOK_FUNCTION } from './grammars/shell-hooks.js';
 import { commandDefinitions, History, keyCommands, specialAssignment } from './shell-state.js';
+import { loopBinding, loopBody, type LoopValues } from './loop-values.js';
+import { nextCwd } from './cwd.js';
+
+export { homeDir, nextCwd } from './cwd.js';
 
 export type StdinSource =
   /** A heredoc body or here-string. `expands` is false for a quoted heredoc delimiter. */
@@ -55,6 +59,8 @@ export interface SimpleCommand {
   readonly defines?: true;
   /** May run after commands written later in the text: in a loop, or in a background job (`… &`). */
   readonly later?: true;
+  /** Variables of the `for … in` loops around it, with their static values (loop-values.ts). */
+  readonly loops?: LoopValues;
 }
 
 /** Text inside the tree that the shell will parse again, which tree-sitter leaves unparsed. */
@@ -80,6 +86,7 @@ interface Pending {
   parentType: string | null;
   depth: number;
   later?: boolean;
+  loops?: LoopValues;
 }
 
 /** Statements whose parts run again (so after what the text writes later in them). */
@@ -111,6 +118,9 @@ class Walk {
   private cwd: string | null = '.';
   /** Whether the node being visited is in a loop or a background job. */
   private later = false;
+  /** The loop variables around the node being visited, and those a loop's body is given. */
+  private loops: LoopValues | undefined;
+  private readonly bodyLoops = new Map<Node, LoopValues>();
   private readonly env = new Map<string, string | null>();
   // Commands share one snapshot of the variables until an assignment changes them.
   private envSnapshot: ReadonlyMap<string, string | null> = this.env;
@@ -129,15 +139,17 @@ class Walk {
   run(root: Node): WalkResult {
     const stack: Pending[] = [{ node: root, parentType: null, depth: 0 }];
     while (stack.length > 0) {
-      const { node, parentType, depth, later } = stack.pop()!;
+      const { node, parentType, depth, later, loops } = stack.pop()!;
       if (depth > MAX_TREE_DEPTH) return { ok: false, reason: 'too-deep' };
       this.later = later === true;
+      this.loops = loops;
       const visit = this.visitors[node.type];
       if (visit && visit.call(this, node, parentType) === 'skip') continue;
       for (let i = node.children.length - 1; i >= 0; i--) {
         const child = node.children[i]!;
         const runsLater = later || LOOPS.has(node.type) || node.children[i + 1]?.type === '&';
-        if (child.named) stack.push({ node: child, parentType: node.type, depth: depth + 1, ...(runsLater ? { later: true } : {}) });
+        const inner = this.bodyLoops.get(child) ?? loops;
+        if (child.named) stack.push({ node: child, parentType: node.type, depth: depth + 1, ...(runsLater ? { later: true } : {}), ...(inner ? { loops: inner } : {}) });
       }
     }
     if (this.syntaxAt !== null) return { ok: false, reason: 'syntax', at: this.syntaxAt };
@@ -187,6 +199,14 @@ class Walk {
         && !bodyNode.children.some((c) => c.type === 'command_substitution')) {
         for (const inner of substitutionsIn(this.text(bodyNode))) this.again(inner, bodyNode);
       }
+    },
+    for_statement(node) {
+      // The variable is the loop's from here on (so not a value set before it); its body may take each value.
+      const bound = loopBinding(this.src, node, this.offset);
+      if (!bound) return;
+      this.setEnv(bound.name, null);
+      const body = loopBody(node);
+      if (body) this.bodyLoops.set(body, new Map([...(this.loops ?? []), [bound.name, bound.values]]));
     },
     function_definition(node) {
       // The body runs where the function is called (and not at all if it never is).
@@ -281,7 +301,7 @@ class Walk {
     command(node) {
       if (this.envChanged) { this.envSnapshot = new Map(this.env); this.envChanged = false; }
       const built = buildCommand(this.src, node, this.outer.get(node) ?? [], this.offset, this.cwd, this.envSnapshot, this.owned.get(node) ?? new Set());
-      const command: SimpleCommand = this.later ? { ...built, later: true } : built;
+      const command: SimpleCommand = this.later || this.loops ? { ...built, ...(this.later ? { later: true as const } : {}), ...(this.loops ? { loops: this.loops } : {}) } : built;
       // `tee >(sh)`: an output process substitution among the words reads what the command writes to it.
       for (const c of node.children) this.feeds(c, node);
       this.commands.push(command);
@@ -366,31 +386,10 @@ export function collectCommands(src: string, root: Node, offset = 0): WalkResult
   return new Walk(src, offset).run(root);
 }
 
-/** The working directory after `command` runs in `cwd` (`cd`, `pushd`); null when not static. */
-export function nextCwd(command: SimpleCommand, cwd: string | null): string | null {
-  const name = command.words[0]?.value;
-  if (name !== 'cd' && name !== 'pushd') return cwd;
-  const args = command.words.slice(1).filter((w) => w.value === null || !w.value.startsWith('-'));
-  const dir = args[0];
-  if (!dir) return null; // `cd` alone goes home: not the project
-  if (dir.value === null || dir.value === '-') return null;
-  // `~/x` is the user's home, as the shell running the command (this user's) expands it.
-  if (dir.value === '~' || dir.value.startsWith('~/')) return homeDir() === null ? null : homeDir() + dir.value.slice(1);
-  if (dir.value.startsWith('~')) return null;
-  if (dir.value.startsWith('/')) return dir.value;
-  return cwd === null ? null : cwd === '.' ? dir.value : `${cwd}/${dir.value}`;
-}
-
 /** `export NAME=value`, `printf -v NAME`, `read NAME` as plain commands (set-vars.ts). Returns whether anything changed. */
 function trackAssignments(command: SimpleCommand, env: Map<string, string | null>, cwd: string | null): boolean {
   const set = varsSet(command, cwd);
   for (const [name, value] of set) env.set(name, value);
   return set.length > 0;
-}
-
-/** The home directory `~` stands for, when the environment says. */
-export function homeDir(): string | null {
-  const h = process.env.HOME;
-  return h && h.startsWith('/') ? h.replace(/\/+$/, '') || '/' : null;
 }
 

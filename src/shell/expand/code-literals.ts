@@ -1,9 +1,12 @@
 // String literals of code in the common interpreters (Python, JavaScript, Ruby, Perl, PHP, shell-like
 // quoting): where they are, what they hold, and which of them only print. Used by interpreters.ts.
 
-/** Every string literal (and every comma-joined list of literals, as an argv list). */
-export function stringsIn(code: string): string[] {
-  const literals = literalsOf(code);
+/**
+ * Every string literal (and every comma-joined list of literals, as an argv list), but those inside
+ * `skip` (a call's command line, read whole where it is called).
+ */
+export function stringsIn(code: string, skip: readonly { start: number; end: number }[] = []): string[] {
+  const literals = literalsOf(code).filter((l) => !skip.some((s) => s.start <= l.start && l.end <= s.end));
   const out = literals.map((l) => l.text);
   let run: string[] = [];
   for (let k = 0; k < literals.length; k++) {
@@ -73,8 +76,11 @@ export function quoteForScan(s: string): string {
  */
 const PRINTS = /(?<![\w.$])(?:print|printf|say|puts|warn|echo|console\.(?:log|error|warn|info|debug)|process\.std(?:out|err)\.write|sys\.std(?:out|err)\.write|(?:\$std(?:out|err)|STD(?:OUT|ERR))\.(?:puts|print|write)|(?:print|printf|say)[ \t]+STD(?:OUT|ERR)|logging\.(?:debug|info|warning|error|critical)|logger\.(?:debug|info|warn|warning|error))\b[ \t]*/g;
 
-/** The code with the literals that are arguments of printing calls emptied. */
-export function withoutPrinted(code: string): string {
+/**
+ * The code with the literals that are arguments of printing calls emptied, except where the
+ * arguments start a process (`print(subprocess.check_output([…]))`: `starts` tells).
+ */
+export function withoutPrinted(code: string, starts: (args: string) => boolean = () => false): string {
   if (!/print|say|puts|warn|echo|console|std(?:out|err)|log/.test(code)) return code;
   const literals = literalsOf(code);
   const inLiteral = (at: number): boolean => literals.some((l) => l.start <= at && at < l.end);
@@ -96,6 +102,7 @@ export function withoutPrinted(code: string): string {
     const args = code.slice(from, end);
     // `print(…, file=p.stdin)`, `print $fh "…"`, `print {$fh} …`, `puts(x, file)`: written somewhere else.
     if (/\bfile\s*=/.test(args) || /^\(?\s*(?:\$\w+|\{)/.test(args)) continue;
+    if (starts(args)) continue;
     blank.push({ start: from, end });
   }
   if (blank.length === 0) return code;

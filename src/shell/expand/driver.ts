@@ -21,6 +21,7 @@ import { canonicalName, isKnown } from './known-names.js';
 import { knownHead, pathOf } from './path-lookup.js';
 import { globCommand } from './glob-names.js';
 import { readVars } from './read-vars.js';
+import { computedAlias } from './alias-values.js';
 import { FROM_FILE } from '../set-vars.js';
 import { runsUnnamed } from '../fastpath.js';
 import { DEFAULT_VERBS, READERS } from '../grammars/readers.js';
@@ -323,7 +324,8 @@ export class Scope {
     }
     if (head.value !== 'alias') return false;
     for (const w of rest) {
-      const m = w.value === null ? null : /^([^=\s]+)=(.*)$/s.exec(w.value);
+      if (w.value === null) { computedAlias(this, w); continue; }
+      const m = /^([^=\s]+)=(.*)$/s.exec(w.value);
       if (!m) continue;
       run0.aliases.set(m[1]!, m[2]!);
       // Judged where it is defined, as a function is: a shell that keeps it expands it on a later call.

@@ -13,7 +13,7 @@ import { stdinText } from './output.js';
 import { cannotHideManaged } from '../fastpath.js';
 import { codeBase, loadsModules, moduleFile, modulesIn } from './modules.js';
 import { stringsIn, withoutPrinted } from './code-literals.js';
-import { SPAWNS, spawnCalls } from './spawn-calls.js';
+import { SPAWNS, spawnCalls, startsProcess } from './spawn-calls.js';
 import { codeWrites } from './code-writes.js';
 import { abs } from './written-paths.js';
 
@@ -25,6 +25,12 @@ const BUILDS_STRINGS = /"\s+"|"\s*\.\s*"|["'][^"'\n]*\$[A-Za-z_{(][^"'\n]*["']|\
 
 /** Calls that look a function up by its name (Python's getattr and module dicts, JavaScript's Reflect). */
 const LOOKS_UP = /\bgetattr\s*\(|__dict__\s*\[|\b(?:globals|locals|vars)\s*\([^)]*\)\s*\[|\bmethodcaller\s*\(|\bReflect\.(?:get|apply)\s*\(|\b(?:globalThis|process|module|require\([^)]*\))\s*\[/;
+
+/**
+ * Ways code runs code it is given as data (`eval`, `__import__`, `pickle.loads`, a PHP variable
+ * function `$f(…)`): what such code starts is not in its process-starting calls.
+ */
+const EVALUATES = /\b(?:eval|compile|execfile|__import__|import_module|runpy|pickle|marshal|dill|ctypes|cffi|instance_eval|class_eval|module_eval|send|public_send|call_user_func(?:_array)?|create_function)\b|\bnew\s+Function\b|\bvm\.run|(?<![\w>$])\$[A-Za-z_]\w*\s*\(|&\$\w+|\$\w+->\s*\(/;
 
 /** Languages whose lines are commands of their own, with the verbs that hand a line to a shell. */
 const LINE_VERBS: Partial<Record<CodeLanguage, RegExp>> = {
@@ -100,13 +106,18 @@ interface CodeFacts {
   readonly decoded: boolean;
   /** Inline code's process-starting call is given its arguments, stdin or environment. */
   readonly fromRun: boolean;
+  /**
+   * Every process the inline code starts is a call given a literal command line, and no code runs
+   * code it is given: strings it builds elsewhere (`.decode()` of the output) start nothing.
+   */
+  readonly read: boolean;
 }
 
 function codeFacts(scope: Scope, lang: CodeLanguage, full: string, inline: boolean): CodeFacts {
   const mentions = scope.run0.options.mentions;
   const spawns = SPAWNS.test(full);
   // Inline code reads every literal as a possible command, except what it only prints.
-  const code = inline && spawns ? withoutPrinted(full) : full;
+  const code = inline && spawns ? withoutPrinted(full, startsProcess) : full;
   const mentioned = mentions(code);
   const calls = spawns ? spawnCalls(code, lang) : null;
   const names = scope.run0.options.names ?? undefined;
@@ -115,11 +126,13 @@ function codeFacts(scope: Scope, lang: CodeLanguage, full: string, inline: boole
     spawns,
     mentions: mentioned,
     builds: BUILDS_STRINGS.test(code),
-    pieces: spawns && mentioned ? (inline ? stringsIn(code) : calls!.pieces).filter((p) => mentions(p)) : [],
+    // A call's literal command line is judged whole (`["ssh", "host", "docker ps"]`), not word by word.
+    pieces: spawns && mentioned ? (inline ? [...stringsIn(code, calls!.covered), ...calls!.covered.map((c) => c.piece)] : calls!.pieces).filter((p) => mentions(p)) : [],
     // (Python's and Ruby's `open` opens a file; only `|cmd` runs one.)
     runs: inline && calls ? calls.pieces.filter((p, i) => (calls.calls[i] !== 'open' || /^\s*\||\|\s*$/.test(p)) && !mentions(p) && !cannotHideManaged(p, names)) : [],
     decoded: !inline && (calls?.decoded ?? false),
     fromRun: inline && (calls?.fromRun ?? false),
+    read: inline && (calls?.complete ?? false) && !EVALUATES.test(code) && !LOOKS_UP.test(code),
   };
 }
 
@@ -179,7 +192,7 @@ function scanWith(scope: Scope, lang: CodeLanguage, code: string, label: string,
   if (!facts.mentions) {
     // `execSync('dock' + 'er ps')` never spells a name: inline code that starts processes with
     // strings built at run time cannot be read.
-    if (inline && facts.builds) {
+    if (inline && facts.builds && !facts.read) {
       scope.raise('interpreter-code', `${label} starts processes with command text built at run time`);
     }
     return;

@@ -7,9 +7,9 @@ import { basename, type Word } from '../words.js';
 import type { Scope } from './driver.js';
 
 /** `$NAME`, `${NAME}`, `$(pwd)`, `` `pwd` `` at the start of `rest`: [length, value or null when not known]. */
-function expansionAt(scope: Scope, rest: string): [number, string | null] | null {
+function expansionAt(scope: Scope, rest: string, given: ReadonlyMap<string, string>): [number, string | null] | null {
   const m = /^\$(?:([A-Za-z_][A-Za-z0-9_]*)|\{([A-Za-z_][A-Za-z0-9_]*)\})/.exec(rest);
-  if (m) return [m[0].length, known(scope, (m[1] ?? m[2])!)];
+  if (m) return [m[0].length, given.get((m[1] ?? m[2])!) ?? known(scope, (m[1] ?? m[2])!)];
   const pwd = /^(?:\$\(\s*(?:builtin\s+|command\s+)?pwd(?:\s+-[LP])?\s*\)|`\s*pwd(?:\s+-[LP])?\s*`)/.exec(rest);
   return pwd ? [pwd[0].length, scope.cwd] : null;
 }
@@ -23,11 +23,14 @@ function known(scope: Scope, name: string): string | null {
   return null;
 }
 
+const NONE: ReadonlyMap<string, string> = new Map();
+
 /**
  * The value of `text` when every part of it is static or known; null when any part is not (another
- * expansion, a glob, an unquoted value that word splitting would cut).
+ * expansion, a glob, an unquoted value that word splitting would cut). `given`: values for some
+ * variables (one turn of a loop, loop-values.ts).
  */
-export function knownValue(scope: Scope, text: string): string | null {
+export function knownValue(scope: Scope, text: string, given: ReadonlyMap<string, string> = NONE): string | null {
   let out = '';
   let quoted = false;
   let i = 0;
@@ -59,7 +62,7 @@ export function knownValue(scope: Scope, text: string): string | null {
       continue;
     }
     if (c === '$' || c === '`') {
-      const e = expansionAt(scope, text.slice(i));
+      const e = expansionAt(scope, text.slice(i), given);
       if (e === null || e[1] === null) return null;
       if (!quoted && (/[\s*?[]/.test(e[1]) || scope.command.env.has('IFS') || scope.job.env.has('IFS'))) return null;
       out += e[1];
@@ -74,10 +77,10 @@ export function knownValue(scope: Scope, text: string): string | null {
 }
 
 /** The word with its known parts (see above) replaced by their values, when that makes it static. */
-export function withKnownVars(scope: Scope, w: Word): Word {
+export function withKnownVars(scope: Scope, w: Word, given: ReadonlyMap<string, string> = NONE): Word {
   if (w.value !== null && !w.text.startsWith('~+')) return w;
   if (w.value === null && !/[$`]/.test(w.text)) return w;
-  const value = knownValue(scope, w.text);
+  const value = knownValue(scope, w.text, given);
   if (value === null) return w;
   return { ...w, value, tail: basename(value) };
 }

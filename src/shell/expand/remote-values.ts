@@ -1,5 +1,7 @@
 // Values the local shell fills into the command ssh sends, where the text itself fixes them: a
-// variable assigned a literal earlier (`svc=web; ssh host "docker logs $svc"`, known-vars.ts) and
+// variable assigned a literal earlier (`svc=web; ssh host "docker logs $svc"`, known-vars.ts), the
+// variable of a `for` loop over literal words (`for s in web api; do ssh host "docker logs $s"; done`:
+// the command is judged once with each value, loop-values.ts) and
 // `$(date … +FORMAT)` whose format prints only digits and the literal characters written in it
 // (`--since $(date -u -d '10 min ago' +%Y-%m-%dT%H:%M:%S)`). The date stands in as a representative
 // value: its digits differ from the real ones, which cannot change how the server's shell reads the
@@ -16,12 +18,38 @@ const DATE_SUBSTITUTION = /\$\(\s*date((?:\s+(?:'[^']*'|[^\s()$`"'\\;&|<>]+)+)*)
 /** Options of date that only choose which moment and zone is printed. */
 const MOMENT_OPTIONS = ['-u', '--utc', '--universal', '-d', '--date', '-r', '--reference'];
 
-/** The remote command's word with what the text fixes filled in (unchanged when something stays computed). */
-export function remoteWord(scope: Scope, w: Word): Word {
+/** Most command lines tried for one ssh in loops (one per combination of the loops' values). */
+const MAX_VARIANTS = 16;
+
+/** The variables a word expands. */
+function namesIn(text: string): string[] {
+  return [...text.replace(DATE_SUBSTITUTION, '').matchAll(/\$\{?([A-Za-z_][A-Za-z0-9_]*)/g)].map((m) => m[1]!);
+}
+
+/**
+ * ssh's words with what the text fixes filled in: one list, or (when loop variables the text sets
+ * nowhere else are among them) one list per turn of the loops around the command.
+ */
+export function remoteVariants(scope: Scope, given: readonly Word[]): Word[][] {
+  const plain = given.map((w) => remoteWord(scope, w));
+  const loops = scope.command.loops;
+  if (!loops || plain.every((w) => w.value !== null)) return [plain];
+  const names = new Set(plain.filter((w) => w.value === null).flatMap((w) => namesIn(w.text))
+    .filter((n) => loops.get(n) && setOnlyByLoop(scope.job.text, n)));
+  let turns: Map<string, string>[] = [new Map()];
+  for (const n of names) {
+    turns = turns.flatMap((t) => loops.get(n)!.map((v) => new Map([...t, [n, v]])));
+    if (turns.length > MAX_VARIANTS) return [plain];
+  }
+  return names.size === 0 ? [plain] : turns.map((values) => given.map((w) => remoteWord(scope, w, values)));
+}
+
+/** The remote command's word with what the text fixes filled in (unchanged when something stays computed); `loop`: a turn's values. */
+export function remoteWord(scope: Scope, w: Word, loop: ReadonlyMap<string, string> = new Map()): Word {
   if (w.value !== null) return w;
-  const names = [...w.text.replace(DATE_SUBSTITUTION, '').matchAll(/\$\{?([A-Za-z_][A-Za-z0-9_]*)/g)].map((m) => m[1]!);
-  if (!names.every((n) => n === 'HOME' || n === 'PWD' || assignedOnce(scope.job.text, n))) return w;
-  const known = withKnownVars(scope, w);
+  const names = namesIn(w.text);
+  if (!names.every((n) => n === 'HOME' || n === 'PWD' || loop.has(n) || assignedOnce(scope.job.text, n))) return w;
+  const known = withKnownVars(scope, w, loop);
   if (known.value !== null || !w.text.includes('$(')) return known;
   let failed = false;
   const text = w.text.replace(DATE_SUBSTITUTION, (m, args: string) => {
@@ -30,7 +58,7 @@ export function remoteWord(scope: Scope, w: Word): Word {
     return shown ?? m;
   });
   if (failed || text === w.text) return w;
-  const value = knownValue(scope, text);
+  const value = knownValue(scope, text, loop);
   return value === null ? w : { ...w, value };
 }
 
@@ -70,9 +98,24 @@ const SETS_OTHERWISE = /(?:^|[^\w$-])(?:eval|source|declare|typeset|local|export
  * (`if …; then svc=ps; fi`, `true || svc=ps`, `(svc=ps)`, `for svc in …`).
  */
 function assignedOnce(text: string, name: string): boolean {
-  if (SETS_OTHERWISE.test(text) || new RegExp(`\\$\\{${name}(?!\\})`).test(text)) return false;
-  const bare = [...text.matchAll(new RegExp(`(?<![\\w$\\{])${name}(?![\\w])`, 'g'))];
-  if (bare.length !== 1 || text[bare[0]!.index + name.length] !== '=') return false;
-  const before = text.slice(0, bare[0]!.index);
+  const bare = onlyPlace(text, name);
+  if (bare === null || text[bare + name.length] !== '=') return false;
+  const before = text.slice(0, bare);
   return /^(?:[^'"`$\\(){}|&;\n#]*[;\n]\s*)*\s*$/.test(before) && !/(?:^|[\s;])(?:if|then|else|elif|while|until|for|do|case|function)\s/.test(before);
+}
+
+/** Where NAME stands bare (not expanded) in `text`, when that is its only such place and nothing else may set it; null otherwise. */
+function onlyPlace(text: string, name: string): number | null {
+  if (SETS_OTHERWISE.test(text) || new RegExp(`\\$\\{${name}(?!\\})`).test(text)) return null;
+  const bare = [...text.matchAll(new RegExp(`(?<![\\w$\\{])${name}(?![\\w])`, 'g'))];
+  return bare.length === 1 ? bare[0]!.index : null;
+}
+
+/**
+ * Is NAME set only by its `for NAME in` (no assignment, read, function or `${NAME:=…}` elsewhere in
+ * `text`), so that in the loop's body it holds one of the loop's words?
+ */
+function setOnlyByLoop(text: string, name: string): boolean {
+  const at = onlyPlace(text, name);
+  return at !== null && /(?:^|[\s;&|(])for\s+$/.test(text.slice(0, at)) && /^\s+in\s/.test(text.slice(at + name.length));
 }

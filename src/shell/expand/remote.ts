@@ -10,7 +10,7 @@ import { argOf, type Word } from '../words.js';
 import type { Scope } from './driver.js';
 import { readLocal, stdinText } from './output.js';
 import { runScriptFile } from './scripts.js';
-import { remoteWord } from './remote-values.js';
+import { remoteVariants } from './remote-values.js';
 
 /** Other clients that take ssh's command line (after their own options). */
 const SSH_CLIENTS: Record<string, { options: { short?: string; long?: readonly string[] }; skip?: number }> = {
@@ -104,8 +104,12 @@ export function sshSession(scope: Scope, args: readonly Word[], label: string): 
   ssh(scope, args, label);
 }
 
+/** ssh's command line, once for each turn of the loops it is in when their values fill it (remote-values.ts). */
 function ssh(scope: Scope, given: readonly Word[], label: string): void {
-  const args = given.map((w) => remoteWord(scope, w));
+  for (const args of remoteVariants(scope, given)) sshWith(scope, args, label);
+}
+
+function sshWith(scope: Scope, args: readonly Word[], label: string): void {
   if (scope.via.filter((v) => HOP_LABEL.test(v)).length >= MAX_SSH_HOPS) {
     scope.raise('limit', `ssh run through more than ${MAX_SSH_HOPS} hosts in a row`, scope.run0.input);
     return;

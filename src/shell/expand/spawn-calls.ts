@@ -6,9 +6,30 @@
 // are data, not commands.
 import type { CodeLanguage } from '../grammars/types.js';
 import { literalsOf, quoteForScan } from './code-literals.js';
+import { harmlessReference, literalCommand, type Span } from './literal-argv.js';
 
 /** Process-starting calls in common interpreters. */
 export const SPAWNS = /\b(exec\.Command(?:Context)?|sh\.(?:RunV?|RunWithV?|Output(?:With)?|Exec)|commandLine|Command::new|qx|open|execute|shell-command|call-process|start-process|async-shell-command|process-file|ProcessBuilder|Runtime\.getRuntime|system|popen|Popen|subprocess|child_process|execSync|execFileSync|spawnSync|spawn|execFile|exec|execa|fork|IO\.popen|Open3|shell_exec|passthru|proc_open|Deno\.Command|Bun\.spawn|Bun\.\$|run|call|check_call|check_output|getoutput|getstatusoutput|os\.exec[lv]p?e?|(?:os\.)?posix_spawnp?|os\.spawn[lv]p?e?|execve|pexpect|sh|shell|cmd|run-program|shell script)\b|`|%x[{(\[]|qx[{(\[/]|\.!!?(?![=\w])/;
+
+/** A process-starting call (`run(`, `check_output (`). */
+const SPAWN_CALL = new RegExp(`(?:${SPAWNS.source})\\s*\\(`);
+
+/**
+ * Does `text` call a process-starting function outside its literals? (Python's f-strings and
+ * JavaScript's template literals run the code in their `{…}`: that counts as outside.)
+ */
+export function startsProcess(text: string): boolean {
+  if (!SPAWN_CALL.test(text)) return false;
+  let bare = '';
+  let at = 0;
+  for (const l of literalsOf(text)) {
+    const raw = text.slice(l.start, l.end);
+    if (/[fF]$/.test(text.slice(Math.max(0, l.start - 2), l.start)) || (raw.startsWith('`') && raw.includes('${'))) continue;
+    bare += `${text.slice(at, l.start)}""`;
+    at = l.end;
+  }
+  return SPAWN_CALL.test(bare + text.slice(at));
+}
 
 /** Ways of decoding text at run time: a command given one cannot be read. */
 const DECODES = /\b(?:b64decode|b32decode|a85decode|atob|fromCharCode|unhexlify|fromhex|codecs\.decode|rot13|decode64|unpack1?)\b|\bBuffer\.from\([^)]*['"](?:base64|hex)['"]|\.decode\(\s*["'](?:base64|hex|rot)/;
@@ -27,6 +48,13 @@ export interface SpawnCalls {
   readonly decoded: boolean;
   /** A process-starting call (other than `open`) is given the program's arguments, stdin or environment. */
   readonly fromRun: boolean;
+  /** Where a call's literal command line lies in the code (literal-argv.ts): its literals are that command's words. */
+  readonly covered: readonly (Span & { readonly piece: string })[];
+  /**
+   * Every process-starting name is an import, a module on the way to a call, or a call given a literal
+   * command line and plain options: what the code starts is all in `pieces`.
+   */
+  readonly complete: boolean;
 }
 
 /** `NAME = "…"` and `NAME = ["…", …]` assignments of a file (its literal values), by name. */
@@ -53,8 +81,8 @@ function spawnAliases(code: string): string[] {
   return out;
 }
 
-/** The text between a call's parentheses, when they open right after `after`. */
-function callArguments(code: string, after: number): string | null {
+/** The text between a call's parentheses, when they open right after `after`, and where it starts. */
+function callArguments(code: string, after: number): { at: number; text: string } | null {
   const open = code.indexOf('(', after);
   if (open < 0 || open - after > 2) return null;
   let depth = 0;
@@ -64,16 +92,19 @@ function callArguments(code: string, after: number): string | null {
     if (c === '(') depth++;
     else if (c === ')') { depth--; if (depth === 0) break; }
   }
-  return code.slice(open + 1, end);
+  return { at: open + 1, text: code.slice(open + 1, end) };
 }
 
 export function spawnCalls(code: string, lang: CodeLanguage): SpawnCalls {
   const out: string[] = [];
   const calls: string[] = [];
+  const covered: (Span & { piece: string })[] = [];
   let decoded = false;
   let fromRun = false;
+  let complete = true;
   const aliases = spawnAliases(code);
   const re = aliases.length === 0 ? new RegExp(SPAWNS.source, 'g') : new RegExp(`\\b(?:${aliases.join('|')})(?=\\s*\\()|${SPAWNS.source}`, 'g');
+  const spawnName = new RegExp(`^(?:${[...aliases, SPAWNS.source].join('|')})$`);
   let assigned: Map<string, string> | undefined;
   // A spawn word inside a string literal (`"do not run …"`) is text, not a call.
   const inLiteral = literalsOf(code);
@@ -85,7 +116,7 @@ export function spawnCalls(code: string, lang: CodeLanguage): SpawnCalls {
     const lit = inLiteral[li];
     if (lit && lit.start <= m.index) {
       // `cmd` and qx(cmd) run their text where backticks run commands.
-      if (lit.start === m.index && BACKTICK_RUNS.has(lang) && /^(?:`|qx|%x)/.test(code.slice(m.index, m.index + 2))) { out.push(lit.text); calls.push('`'); }
+      if (lit.start === m.index && BACKTICK_RUNS.has(lang) && /^(?:`|qx|%x)/.test(code.slice(m.index, m.index + 2))) { out.push(lit.text); calls.push('`'); complete = false; }
       continue;
     }
     const after = m.index + m[0].length;
@@ -95,6 +126,7 @@ export function spawnCalls(code: string, lang: CodeLanguage): SpawnCalls {
     if (/^[ \t]+[@$]/.test(code.slice(after, after + 3))) {
       const eol = code.indexOf('\n', after);
       given(code.slice(after, eol < 0 ? undefined : eol));
+      complete = false;
       continue;
     }
     // Ruby and Perl call without parentheses (`sh "cmd"`, `system 'cmd'`): the rest of the line.
@@ -103,17 +135,22 @@ export function spawnCalls(code: string, lang: CodeLanguage): SpawnCalls {
       const line = code.slice(after, eol < 0 ? undefined : eol);
       const lits = literalsOf(line);
       if (lits.length > 0) { out.push(lits.length > 1 && /^\s*["'][^"']*["']\s*,/.test(line) ? lits.map((l) => quoteForScan(l.text)).join(' ') : lits[0]!.text); calls.push(call); }
+      complete = false;
       continue;
     }
     const all = callArguments(code, after);
-    if (all === null) continue;
+    if (all === null) {
+      if (!harmlessReference(code, m.index, after, (n) => spawnName.test(n))) complete = false;
+      continue;
+    }
     // Go's exec.CommandContext(ctx, "prog", …): the command comes after the context.
-    let args = m[0].endsWith('Context') ? all.slice(all.indexOf(',') + 1) : all;
+    let args = m[0].endsWith('Context') ? all.text.slice(all.text.indexOf(',') + 1) : all.text;
     // `os.spawnlp(os.P_WAIT, "docker", …)`: the mode comes before the program.
     if (/^os\.spawn/.test(call)) args = args.replace(/^\s*(?:os\.)?P_\w+\s*,/, '');
     if (DECODES.test(args)) decoded = true;
     const name = /^\s*\$?([A-Za-z_]\w*)\s*(?:[,)]|$)/.exec(args)?.[1];
     if (name !== undefined) {
+      complete = false;
       // `run(cmd)`: what the file assigns to that name.
       assigned ??= assignedLiterals(code);
       const value = assigned.get(name);
@@ -123,20 +160,34 @@ export function spawnCalls(code: string, lang: CodeLanguage): SpawnCalls {
       continue;
     }
     const first = /^\s*(?:\[\s*)?(?:[bBrRuU]{1,2}(?=["']))?(["'`])/.exec(args);
-    if (!first) { given(args); continue; }
-    const literals = literalsOf(args);
-    const head = literals[0];
-    if (!head) continue;
-    // The command and the literals that follow it in one list (`["docker", "ps"]`, `"docker", ["ps"]`).
-    const run = [head.text];
-    for (let k = 1; k < literals.length; k++) {
-      if (!/^\s*,\s*\[?\s*$/.test(args.slice(literals[k - 1]!.end, literals[k]!.start))) break;
-      run.push(literals[k]!.text);
-    }
-    // `os.execvp("sh", ["sh", "x.sh"])`: the list starts with the program's own name, argv[0].
-    if (/^(?:os\.(?:exec|spawn)[lv]|(?:os\.)?posix_spawn|execve)/.test(call) && run.length > 1 && run[1]!.replace(/^.*\//, '') === run[0]!.replace(/^.*\//, '')) run.splice(1, 1);
-    out.push(run.length > 1 ? run.map(quoteForScan).join(' ') : head.text);
+    if (!first) { given(args); complete = false; continue; }
+    const read = literalCall(call, args);
+    if (read === null) { complete = false; continue; }
+    out.push(read.piece);
     calls.push(call);
+    const at = all.at + all.text.length - args.length;
+    if (read.span) covered.push({ start: at + read.span.start, end: at + read.span.end, piece: read.piece });
+    else complete = false;
   }
-  return { pieces: out, calls, decoded, fromRun };
+  return { pieces: out, calls, decoded, fromRun, covered, complete };
+}
+
+/**
+ * The command a call given literals starts (`["docker", "ps"]`, `"docker", ["ps"]`), and the span of
+ * its command line in `args` when that is all literal (literal-argv.ts).
+ */
+function literalCall(call: string, args: string): { piece: string; span: Span | null } | null {
+  const literals = literalsOf(args);
+  const head = literals[0];
+  if (!head) return null;
+  // The command and the literals that follow it in one list.
+  const run = [head.text];
+  for (let k = 1; k < literals.length; k++) {
+    if (!/^\s*,\s*\[?\s*$/.test(args.slice(literals[k - 1]!.end, literals[k]!.start))) break;
+    run.push(literals[k]!.text);
+  }
+  const span = literalCommand(args, literals, run.length);
+  // `os.execvp("sh", ["sh", "x.sh"])`: the list starts with the program's own name, argv[0].
+  if (/^(?:os\.(?:exec|spawn)[lv]|(?:os\.)?posix_spawn|execve)/.test(call) && run.length > 1 && run[1]!.replace(/^.*\//, '') === run[0]!.replace(/^.*\//, '')) run.splice(1, 1);
+  return { piece: run.length > 1 ? run.map(quoteForScan).join(' ') : head.text, span };
 }
