@@ -23,11 +23,11 @@ const GIT_CONFIG: OptionGrammar = {
   abbreviate: true,
 };
 
-/** Which file `git config` writes: the user's or system's (`global`), the repository's (`local`), a named file. */
-export type ConfigFile = 'global' | 'local' | { readonly file: string | null };
+/** Which file `git config` writes: the user's (`global`), the system's, the repository's (`local`), a named file. */
+export type ConfigFile = 'global' | 'system' | 'local' | { readonly file: string | null };
 
 /** An entry `git config [set] KEY VALUE` writes (key lower-cased; null key or value: computed); undefined when it writes none. */
-export function configSet(git: GitCommand): { key: string | null; value: string | null; file: ConfigFile } | undefined {
+export function configSet(git: GitCommand): { key: string | null; written: string | null; value: string | null; file: ConfigFile } | undefined {
   if (git.sub !== 'config') return undefined;
   const scan = getopt(git.args, GIT_CONFIG);
   // (`-f` is `--file`, `-l` `--list`: each option by its long name.)
@@ -41,8 +41,8 @@ export function configSet(git: GitCommand): { key: string | null; value: string 
   if (key === undefined || value === undefined) return undefined;
   const fileOption = named.filter((o) => o.name === '--file').pop();
   const file: ConfigFile = fileOption !== undefined ? { file: fileOption.value ?? null }
-    : names.has('--global') || names.has('--system') ? 'global' : 'local';
-  return { key: key === null ? null : key.toLowerCase(), value, file };
+    : names.has('--system') ? 'system' : names.has('--global') ? 'global' : 'local';
+  return { key: key === null ? null : key.toLowerCase(), written: key, value, file };
 }
 
 /**
