@@ -23,7 +23,14 @@ import { storedConfig } from './git-place.js';
 import { INCLUDE_KEY, includedConfig, recordConfigWrite, writtenConfig } from './git-written-config.js';
 import { externalCommand, remoteHelpers } from './git-programs.js';
 
-export function managedFamily(scope: Scope, name: string, args: readonly Word[]): boolean {
+/** The names the git case below reads. */
+const GIT_NAMES: ReadonlySet<string> = new Set(['git', 'hub', 'git-push', 'git-send-pack']);
+/** A word xargs appends at run time. */
+const APPENDED: Word = { value: null, tail: null, text: '"$xargs_item"', start: 0, end: 0 };
+
+export function managedFamily(scope: Scope, name: string, given: readonly Word[]): boolean {
+  // Under `xargs CMD` the words read at run time come after CMD's own: git's repository or refspecs among them.
+  const args = scope.argsAppended && GIT_NAMES.has(name) ? [...given, APPENDED] : given;
   const values = args.map(argOf);
   if (CONTAINER_CLIS.has(name)) {
     const container = parseContainer(name, values, scope.env);

@@ -358,4 +358,4 @@ export function parseGitPush(git: GitCommand, textOf?: (index: number) => string
   return { scan, forceFlags, forcedRefs: has(scan, '--dry-run') ? [] : forcedRefs, destinations, every, current, upstream, merges, remote };
 }
 
-export { remoteUrlSet, remoteRename, configSet } from './git-remote.js';
+export { remoteUrlSet, remoteRename, configSet, clonedFrom } from './git-remote.js';
