@@ -9,7 +9,7 @@ import { sshOption } from '../shell/programs/ssh.js';
 import { globAsWritten } from '../shell/words.js';
 import type { Transfer } from '../shell/programs/transfer.js';
 import { archiveOrUploadToServer, urls } from './remote-writes.js';
-import { pushesToCheckout } from './push-remote.js';
+import { pushesToCheckout, pushesToRunTimeRemote } from './push-remote.js';
 import { changesGuardPackage } from './guard-package.js';
 import { ENGINE_PORT, ENGINE_SOCKET, HTTP_BODY_OPTIONS, KUBE_API } from '../shell/grammars/managed.js';
 import { SERVER_ENV_RUNS, SERVER_ENV_WRITES } from '../shell/grammars/readers.js';
@@ -176,6 +176,7 @@ export class View {
       case 'forge-repo-delete': return forgeRepoDelete(this.inv);
       case 'env-runs-code': return envRunsCode(this.inv);
       case 'pushes-to-checkout': return pushesToCheckout(this.inv, this.ctx.checkouts ?? [], this.earlier());
+      case 'pushes-to-run-time-remote': return pushesToRunTimeRemote(this.inv, this.ctx.checkouts ?? [], this.earlier());
     }
   }
 }

@@ -69,6 +69,8 @@ export const FACTS = [
   'reconcile-nudge',
   /** A git push into a server's checkout of the repository (`git push host:/remotePath …`), not to the origin it pulls from. */
   'pushes-to-checkout',
+  /** A git push to a repository named at run time while a remote the files or the text name is a server's checkout. */
+  'pushes-to-run-time-remote',
   /** A package manager adds, removes, replaces or relinks the gitops-guard package (see policy/guard-package.ts). */
   'changes-guard-package',
   /** An HTTP request that may change something: a method other than GET/HEAD, or a body (or unknown, for raw sockets). */

@@ -26,7 +26,8 @@ export function parseGitConfigText(text: string): GitConfig[] {
     if (line === '') continue;
     const kv = /^([A-Za-z][A-Za-z0-9-]*)\s*(?:=\s*(.*))?$/.exec(line);
     if (!kv || section === '') continue;
-    out.push({ key: `${section}.${kv[1]}`.toLowerCase(), value: kv[2] === undefined ? 'true' : unquote(kv[2]) });
+    const written = `${section}.${kv[1]}`;
+    out.push({ key: written.toLowerCase(), written, value: kv[2] === undefined ? 'true' : unquote(kv[2]) });
   }
   return out;
 }

@@ -202,6 +202,8 @@ export class Scope {
   readonly stdin: StdinSource | null;
   /** Arguments are appended from stdin at run time (under `xargs`, `parallel`). */
   argsFromStdin = false;
+  /** Without a replace string: what is read is appended after the command's own words (xargs(1)). */
+  argsAppended = false;
   private ownEnv = false;
 
   constructor(readonly run0: Expansion, readonly job: Job, readonly command: SimpleCommand, readonly range: { start: number; end: number }) {

@@ -4,7 +4,7 @@
 import { resolve } from 'node:path';
 import { findRepo, gitConfigEntries, type GitPlace } from '../git-repo.js';
 import type { GitConfig } from '../git-config.js';
-import type { GitHead } from '../programs/git.js';
+import type { GitHead, StoredEntries } from '../programs/git.js';
 import type { Scope } from './driver.js';
 import { madeRepos } from './new-repos.js';
 import { writtenConfig } from './git-written-config.js';
@@ -33,12 +33,15 @@ export function placeOf(scope: Scope, git: GitHead): GitPlace | string {
 /**
  * The entries of the config files a local git command at `head` reads (system, global, the
  * repository's, the worktree's, what they include; an includeIf file as if its condition held),
- * then what the same text wrote into them earlier (git-written-config.ts).
+ * then what the same text wrote into them earlier with what those entries include (git-written-config.ts;
+ * `unknown` when an included file's content cannot be known).
  * None on the server, or where they cannot be found or read: the hooks family asks about those
  * for every command that may run hooks, and a push or an alias is one.
  */
-export function storedConfig(scope: Scope, head: GitHead): readonly GitConfig[] {
-  return [...filesConfig(scope, head), ...writtenConfig(scope)];
+export function storedConfig(scope: Scope, head: GitHead): StoredEntries {
+  const written = writtenConfig(scope);
+  const entries = [...filesConfig(scope, head), ...written.entries];
+  return written.unknown === undefined ? { entries } : { entries, unknown: written.unknown };
 }
 
 function filesConfig(scope: Scope, head: GitHead): readonly GitConfig[] {

@@ -20,10 +20,17 @@ import { localSshCommands, sshfsCommands } from './remote.js';
 import { GIT_COMMAND_ENV, GIT_COMMAND_KEYS, GIT_PROGRAM_ENV, GIT_RUNS } from '../grammars/git.js';
 import { gitHooksFamily, runsHooks } from './git-hooks.js';
 import { storedConfig } from './git-place.js';
-import { includedConfig, recordConfigWrite } from './git-written-config.js';
+import { INCLUDE_KEY, includedConfig, recordConfigWrite, writtenConfig } from './git-written-config.js';
 import { externalCommand, remoteHelpers } from './git-programs.js';
 
-export function managedFamily(scope: Scope, name: string, args: readonly Word[]): boolean {
+/** The names the git case below reads. */
+const GIT_NAMES: ReadonlySet<string> = new Set(['git', 'hub', 'git-push', 'git-send-pack']);
+/** A word xargs appends at run time. */
+const APPENDED: Word = { value: null, tail: null, text: '"$xargs_item"', start: 0, end: 0 };
+
+export function managedFamily(scope: Scope, name: string, given: readonly Word[]): boolean {
+  // Under `xargs CMD` the words read at run time come after CMD's own: git's repository or refspecs among them.
+  const args = scope.argsAppended && GIT_NAMES.has(name) ? [...given, APPENDED] : given;
   const values = args.map(argOf);
   if (CONTAINER_CLIS.has(name)) {
     const container = parseContainer(name, values, scope.env);
@@ -231,7 +238,12 @@ function configFiles(scope: Scope, git: GitCommand): void {
   dir(gitDirOption(scope.argv), 'config');
   dir(scope.env.get('HOME'), '.gitconfig');
   dir(scope.env.get('XDG_CONFIG_HOME'), 'git/config');
-  for (const c of git.config) if (c.key === 'include.path' || /^includeif\..*\.path$/.test(c.key)) paths.push(c.value);
+  for (const c of git.config) if (INCLUDE_KEY.test(c.key)) paths.push(c.value);
+  // The files an include the text wrote into git's own config pulls in (this `git config` among them).
+  const written = writtenConfig(scope);
+  if (written.unknown !== undefined) scope.raise('dynamic-command', written.unknown);
+  paths.push(...written.files);
+  if (paths.length > 8) scope.raise('limit', `git reads more than 8 configuration files the text names or writes`);
   for (const p of paths.slice(0, 8)) {
     if (p === null) { scope.raise('dynamic-command', 'git reads a configuration file named at run time'); continue; }
     const text = readLocal(scope, p.replace(/^~(?=\/)/, process.env.HOME ?? '~'), scope.cwd);
@@ -269,7 +281,8 @@ function configWrites(scope: Scope, git: GitCommand): void {
   const value = ops[verb + 1];
   if (typeof key !== 'string' || value === undefined) return;
   const k = key.toLowerCase();
-  if (!GIT_COMMAND_KEYS.some((re) => re.test(k))) return;
+  // An include's file is read as configuration (configFiles), not run.
+  if (!GIT_COMMAND_KEYS.some((re) => re.test(k)) || INCLUDE_KEY.test(k)) return;
   if (value === null) { scope.raise('dynamic-command', `\`git config ${key}\` stores a command computed at run time`); return; }
   scope.nested(value.replace(/^!/, ''), `git config ${key} (runs later)`, { spliceable: false });
 }

@@ -1,6 +1,6 @@
 // The payloads of runner-table rows (grammars/types.ts `Run`): one function per kind of payload,
 // picked by what the row declares. Each returns true when it has read the command.
-import { colonArgs, runTimeRow } from './placeholders.js';
+import { colonArgs, replaceToken, runTimeRow } from './placeholders.js';
 import { globFiles } from '../files.js';
 import { optionIs, valueOf, valuesOf, type Option, type Scan } from '../getopt.js';
 import type { CodeLanguage, Run } from '../grammars/types.js';
@@ -382,7 +382,9 @@ export function perform(row: Row): boolean {
     scope.spliceable = false;
     scope.argsFromStdin = true;
     if (inputLines(r)) return true;
-    r = runTimeRow(r);
+    const built = runTimeRow(r);
+    if (built === r && replaceToken(r.scan, r.name) === null) scope.argsAppended = true;
+    r = built;
   }
   if (run.self && !OWN_EMIT(run)) emitSelf(r);
   const hit = PAYLOADS.find(([has]) => has(run));

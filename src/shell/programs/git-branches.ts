@@ -90,3 +90,48 @@ export function subtreePushBranch(git: GitCommand): string | null | undefined {
   if (spec === undefined || spec === null) return null;
   return branchOf(spec.includes(':') ? spec.slice(spec.indexOf(':') + 1) : spec);
 }
+
+/** Where git may pick any remote: a branch checked out by name may be made to track whichever remote has it. */
+export const ANY_REMOTE = '*';
+
+/** The remote of a remote-tracking branch as written (`srv/main`, `refs/remotes/srv/main`, `remotes/srv/main`); undefined for a local one. */
+function remoteOf(ref: Arg | undefined): string | undefined {
+  if (ref === undefined) return undefined;
+  if (ref === null) return ANY_REMOTE;
+  const m = /^(?:refs\/)?(?:remotes\/)?([^/]+)\/./.exec(ref);
+  return m ? m[1]! : undefined;
+}
+
+/** `git branch` options that delete, move, copy or list branches rather than make one (git-branch(1)). */
+const BRANCH_NOT_CREATING = ['-d', '-D', '--delete', '-m', '-M', '--move', '-c', '-C', '--copy', '-l', '--list', '-r', '--remotes', '-a', '--all',
+  '--unset-upstream', '--edit-description', '--contains', '--no-contains', '--merged', '--no-merged', '--points-at', '--show-current'];
+
+/**
+ * The remote a command makes the upstream of a branch (branch.<name>.remote): `git branch -u srv/main`,
+ * `git branch x srv/main` (branch.autoSetupMerge), `git checkout -b x --track srv/x`, `git checkout
+ * --track srv/x`, `git switch -c x srv/x`, `git push -u srv x`; ANY_REMOTE where git may pick any remote
+ * that has the branch (`git switch feature`: checkout.guess, git-checkout(1)); undefined when it sets none.
+ */
+export function upstreamRemote(git: GitCommand): string | undefined {
+  if (git.sub === 'checkout' || git.sub === 'switch') {
+    const scan = getopt(git.args, GIT_CHECKOUT);
+    if (has(scan, '--no-track', '--detach', '--orphan', '--pathspec-from-file', '--patch') || (git.sub === 'checkout' && git.args.includes('--'))) return undefined;
+    const first = scan.operands[0];
+    if (scan.options.some((o) => optionIs(o, ['-b', '-B', '--create', '--force-create', '--track', '-t']))) return remoteOf(first?.value);
+    if (first === undefined || has(scan, '--no-guess')) return undefined;
+    return first.value === null || !first.value.includes('/') ? ANY_REMOTE : undefined;
+  }
+  if (git.sub === 'branch') {
+    const scan = getopt(git.args, { short: 'u:tdDmMcClraf', long: ['set-upstream-to=|u', 'track=?', 'no-track', ...BRANCH_NOT_CREATING.filter((o) => o.startsWith('--')).map((o) => o.slice(2)), 'force|f'], permute: true });
+    const to = scan.options.filter((o) => optionIs(o, ['--set-upstream-to'])).pop();
+    if (to) return remoteOf(to.value);
+    if (has(scan, '--no-track') || scan.options.some((o) => BRANCH_NOT_CREATING.includes(o.name))) return undefined;
+    return remoteOf(scan.operands[1]?.value);
+  }
+  if (git.sub === 'push') {
+    const push = parseGitPush(git);
+    if (!has(push.scan, '--set-upstream')) return undefined;
+    return push.remote === null ? ANY_REMOTE : push.remote;
+  }
+  return undefined;
+}

@@ -93,8 +93,14 @@ export interface GitHead {
   readonly workTree?: Arg;
 }
 
+/** The config files' entries for a git run at `head`, and why what they include cannot be known (then git runs something unknown). */
+export interface StoredEntries {
+  readonly entries: readonly GitConfig[];
+  readonly unknown?: string;
+}
+
 /** The config files' entries for a git run at `head` (none where they cannot be read: the caller says so). */
-export type StoredConfig = (head: GitHead) => readonly GitConfig[];
+export type StoredConfig = (head: GitHead) => StoredEntries;
 
 /**
  * The entries of the file a config entry of this run includes (`-c include.path=FILE`,
@@ -130,7 +136,8 @@ export function parseGit(args: readonly Arg[], env: ReadonlyMap<string, string |
     chdir: scan.options.filter((o) => o.name === '-C').map((o) => o.value ?? null),
     ...(gitDir !== undefined ? { gitDir } : {}), ...(workTree !== undefined ? { workTree } : {}),
   };
-  const stored = storedConfig?.(head) ?? [];
+  const fromFiles = storedConfig?.(head);
+  const stored = fromFiles?.entries ?? [];
   const fromEnv = envConfig(env);
   const config: GitConfig[] = [...fromEnv.config];
   let dynamic = fromEnv.dynamic;
@@ -142,7 +149,7 @@ export function parseGit(args: readonly Arg[], env: ReadonlyMap<string, string |
   }
   const spliced = withIncludes(config, head, included);
   config.splice(0, config.length, ...spliced.config);
-  let unknown = spliced.unknown;
+  let unknown = fromFiles?.unknown ?? spliced.unknown;
   let words = scan.operands.map((o) => o.value);
   let sub = words[0] ?? null;
   let alias: string | undefined;
@@ -351,4 +358,4 @@ export function parseGitPush(git: GitCommand, textOf?: (index: number) => string
   return { scan, forceFlags, forcedRefs: has(scan, '--dry-run') ? [] : forcedRefs, destinations, every, current, upstream, merges, remote };
 }
 
-export { remoteUrlSet, remoteRename, configSet } from './git-remote.js';
+export { remoteUrlSet, remoteRename, configSet, clonedFrom } from './git-remote.js';
