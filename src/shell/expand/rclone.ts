@@ -14,20 +14,26 @@ import type { Scope } from './driver.js';
 import { SFTP_SERVER } from '../grammars/managed.js';
 import { RCLONE_CONFIG_ENV, RCLONE_CONFIG_FILES } from '../grammars/rclone.js';
 import { abs } from './written-paths.js';
+import { whenWritten } from './writes.js';
 
 interface Defined {
   /** Remotes the text defined so far (an empty map: deleted or renamed away). */
   readonly remotes: Map<string, ReadonlyMap<string, string>>;
   /** `rclone config` asked on the terminal earlier: what it defined is not known. */
   unknown: boolean;
+  /** Commands that may run after later ones (a loop, a background job, a trap): judged again once a later one defines a remote. */
+  readonly later: (() => void)[];
 }
+
+const MAX_LATER = 64;
 
 /** What each text has defined so far, by the expansion that reads it. */
 const defined = new WeakMap<object, Defined>();
 
-export function rcloneFacts(scope: Scope, values: readonly Arg[]): ProgramFacts {
+/** `again`: judged again after a later command changed the remotes (nothing it defines is applied twice). */
+export function rcloneFacts(scope: Scope, values: readonly Arg[], again = false): ProgramFacts {
   let state = defined.get(scope.run0);
-  if (state === undefined) { state = { remotes: new Map(), unknown: false }; defined.set(scope.run0, state); }
+  if (state === undefined) { state = { remotes: new Map(), unknown: false, later: [] }; defined.set(scope.run0, state); }
   const text = state;
   let known: RcloneRemotes = new Map();
   let path: string | null = null;
@@ -37,8 +43,12 @@ export function rcloneFacts(scope: Scope, values: readonly Arg[]): ProgramFacts 
     known = new Map([...file.remotes, ...text.remotes]);
     return { remotes: known, unknown: file.unknown || text.unknown };
   });
-  if (r.config?.kind === 'unknown') text.unknown = true;
-  else if (r.config) applyChange(text.remotes, known, r.config);
+  if (!again && r.config) {
+    if (r.config.kind === 'unknown') text.unknown = true;
+    else applyChange(text.remotes, known, r.config);
+    for (const judge of text.later) judge();
+  }
+  if (!again) judgedLater(scope, values, text, path);
   for (const run of r.runs) {
     const server = run.where === 'server';
     if (run.command === null) {
@@ -58,6 +68,21 @@ export function rcloneFacts(scope: Scope, values: readonly Arg[]): ProgramFacts 
 }
 
 /**
+ * A command that may run after the commands written after it (`for …; do rclone copy x p:…; rclone
+ * config create p sftp host H; done`) is judged again when one of those defines a remote or writes
+ * the config file it reads.
+ */
+function judgedLater(scope: Scope, values: readonly Arg[], state: Defined, configPath: string | null): void {
+  const judge = (): void => { scope.emit(scope.argv, 'rclone', { facts: rcloneFacts(scope, values, true) }); };
+  if (scope.command.later || scope.via.some((v) => v === 'trap' || v.startsWith('trap '))) {
+    // Each later definition judges them all again: past a bound that is a limit, as any other.
+    if (state.later.length >= MAX_LATER) scope.raise('limit', `more than ${MAX_LATER} rclone commands that run after later ones`, scope.run0.input);
+    else state.later.push(judge);
+  }
+  if (configPath !== null) whenWritten(scope, configPath, judge);
+}
+
+/**
  * The remotes the config file defines: `--config FILE` (`""`: none), else $RCLONE_CONFIG, else the
  * first default one there is. Unknown when its name is computed or its text cannot be known here
  * (written earlier with content not in the text, unreadable, encrypted). On a server, not read.
@@ -65,7 +90,8 @@ export function rcloneFacts(scope: Scope, values: readonly Arg[]): ProgramFacts 
 function configFileRemotes(scope: Scope, configFile: string | null | undefined): { path: string | null; remotes: RcloneRemotes; unknown: boolean } {
   const none = { path: null, remotes: new Map(), unknown: false };
   if (!scope.local) return none;
-  const given = configFile !== undefined ? configFile : scope.env.has(RCLONE_CONFIG_ENV) ? scope.env.get(RCLONE_CONFIG_ENV)! : undefined;
+  // The variable as the text sets it, else as the agent's own environment has it (as XDG_CONFIG_HOME below).
+  const given = configFile !== undefined ? configFile : scope.env.has(RCLONE_CONFIG_ENV) ? scope.env.get(RCLONE_CONFIG_ENV)! : process.env[RCLONE_CONFIG_ENV];
   if (given === null) return { ...none, unknown: true };
   if (given === '') return none;
   const candidates = given !== undefined ? [abs(given, scope.cwd)] : defaultConfigFiles(scope);

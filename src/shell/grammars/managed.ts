@@ -49,6 +49,8 @@ export const RCLONE: OptionGrammar = {
     // files a command writes here (grammars/writes.ts): check's reports, hashsum's and tree's output, profiles
     'combined=', 'missing-on-src=', 'missing-on-dst=', 'match=', 'differ=', 'error=', 'output-file=', 'output=',
     'write-json=', 'cpuprofile=', 'memprofile=', 'nfs-cache-dir=', 'checkfile=|C',
+    // rclone config create|update's own (its answers to a question asked before)
+    'state=', 'result=',
     // rclone rc's own flags
     'url=', 'json=', 'opt=|o', 'arg=|a', 'unix-socket=', 'loopback', 'no-output',
     'dry-run|n', 'interactive|i', 'checksum|c', 'update|u', 'progress|P', 'verbose|v', 'quiet|q', 'copy-links|L',
