@@ -8,6 +8,7 @@ import type { Scope } from './driver.js';
 import type { Target } from '../invocation.js';
 import { readLocal } from './output.js';
 import { sshSession } from './remote.js';
+import { keyedScripts } from './cloud-scripts.js';
 
 export const CLOUD_SHELL_PROGRAMS: readonly string[] = Object.keys(CLOUD_SHELLS);
 
@@ -37,6 +38,19 @@ export function cloudShellsFamily(scope: Scope, name: string, args: readonly Wor
       scope.raise('unreadable-script', `${label} ${hidden} runs a script on the instance that the text does not show`);
       return true;
     }
+    if (spec.keyed) {
+      const k = keyedScripts(scope, scan, spec.keyed);
+      const hidden = k.kind === 'computed' ? k.why : k.hidden;
+      if (hidden !== undefined) {
+        const at = scope.target;
+        scope.target = remote;
+        scope.raise(k.kind === 'computed' ? 'dynamic-remote-command' : 'unreadable-script', `${label}: ${hidden}`);
+        scope.target = at;
+      }
+      // Each script is judged as run over ssh there; with none, nothing runs.
+      for (const script of k.kind === 'scripts' ? k.scripts : []) sshSession(scope, [word(instance), word(script)], `${label} (script on the instance)`);
+      return true;
+    }
     const commands = spec.parameters ? ssmCommands(scope, scan, spec.parameters, remote, label) : [];
     if (commands === null) return true;
     sshSession(scope, [...sshFlags(spec, scan), word(instance), ...restWords(spec, scan, ops), ...commandWords(spec, scan), ...commands], label);
@@ -56,7 +70,8 @@ function given(options: readonly Option[], spec: string): boolean {
 function instanceOf(spec: CloudShell, scan: Scan, operands: readonly (string | null)[]): string | null {
   if (spec.instance === undefined) return operands[0] ?? 'instance';
   const v = spec.instance.map((n) => valueOf(scan, n)).find((x) => x !== undefined);
-  if (v === undefined) return spec.instance.length === 0 ? spec.path[0]! : 'instance';
+  // No instance named: the service itself (`cloud-shell`), or every instance of the project (`project-info`).
+  if (v === undefined) return spec.instance.length === 0 ? spec.path.find((p) => p !== 'alpha' && p !== 'beta')! : 'instance';
   // `--instance-ids i-1 i-2`, `--targets Key=tag:Name,Values=web`: the first one names the host.
   return v === null ? null : v.replace(/^Key=[^,]*,Values=/, '').split(/[\s,]+/)[0] || 'instance';
 }

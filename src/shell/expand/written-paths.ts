@@ -134,16 +134,19 @@ function specWrites(program: string, words: readonly Word[], cwd: string | null)
   const at = (v: string | null): string | null => (v === null ? null : abs(v, cwd));
   const scan = getopt(words.slice(1).map(argOf), spec.options ?? {});
   for (const f of spec.files ?? []) {
-    const [name, when] = typeof f === 'string' ? [f, undefined] : [f.option, f.when];
+    const [name, when, subs] = typeof f === 'string' ? [f, undefined, undefined] : [f.option, f.when, f.subcommands];
     if (when !== undefined && !given(scan, when)) continue;
+    if (subs !== undefined && !subs.includes(scan.operands[0]?.value ?? '')) continue;
     for (const o of scan.options) if (optionIs(o, [name]) && o.value !== undefined && o.value !== '-') out.push(at(o.value));
   }
   if (spec.when && !given(scan, spec.when)) return out;
   if (spec.unless && given(scan, spec.unless)) return out;
   let ops = scan.operands;
+  let every = false;
   if (spec.subcommands) {
     const sub = ops[0]?.value;
     if (sub !== null && (sub === undefined || !spec.subcommands.includes(sub))) return out;
+    every = sub === null || (spec.moves?.includes(sub) ?? false);
     ops = ops.slice(1);
   }
   // `chmod -x FILE`: a mode that looks like an option is still the mode; every operand is a file.
@@ -151,7 +154,7 @@ function specWrites(program: string, words: readonly Word[], cwd: string | null)
   if (spec.scriptUnless && !given(scan, spec.scriptUnless)) ops = ops.slice(1);
   const targeted = scan.options.some((o) => optionIs(o, spec.pathOptions ?? []));
   const chosen = { all: ops, from1: ops.slice(1), from2: ops.slice(2), first: ops.slice(0, 1), second: ops.slice(1, 2), none: [],
-    last: targeted ? [] : ops.slice(-1) }[spec.operands];
+    last: targeted ? [] : ops.slice(-1) }[every ? 'all' : spec.operands];
   for (const o of chosen) out.push(at(o.value));
   out.push(...linkedSources(spec, scan, ops, targeted, cwd));
   for (const o of scan.options) if (spec.pathOptions && optionIs(o, spec.pathOptions) && o.value !== undefined) out.push(at(o.value));

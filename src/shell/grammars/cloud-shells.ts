@@ -30,6 +30,11 @@ export interface CloudShell {
    * holds when the last value given is that one.
    */
   readonly nothing?: readonly string[];
+  /**
+   * Options that set keys on the instance, some of them a script it runs there (at boot, at shutdown,
+   * or by an extension): judged as that script run over ssh. With none of those keys nothing runs.
+   */
+  readonly keyed?: KeyedScripts;
   /** The command is in an SSM parameter value (`commands=[…]`, JSON, or `file://…`), for these documents. */
   readonly parameters?: {
     readonly option: string;
@@ -40,6 +45,20 @@ export interface CloudShell {
     /** Any other document (or none): a session there (`session`), or a change the text does not show (default). */
     readonly otherwise?: 'session';
   };
+}
+
+export interface KeyedScripts {
+  /** `dict`: gcloud's KEY=VALUE,… (`^:^KEY=VALUE:…` picks another separator); `json`: az's JSON text or `@FILE`. */
+  readonly format: 'dict' | 'json';
+  readonly options: readonly string[];
+  /** gcloud's `KEY=FILE` options: the value of each key is that local file's text. */
+  readonly fromFile?: readonly string[];
+  /** Keys whose value is a shell script run on the instance. */
+  readonly scripts: readonly string[];
+  /** Keys whose value is such a script in base64 (gzipped or not). */
+  readonly encoded?: readonly string[];
+  /** Keys naming a script elsewhere (a URL, a bucket, a blob): what runs is not in the text. */
+  readonly remote?: readonly string[];
 }
 
 const GCLOUD_GLOBAL = ['project=', 'account=', 'configuration=', 'flags-file=', 'flatten=', 'format=', 'verbosity=',
@@ -58,6 +77,32 @@ const GCLOUD_SERIAL: OptionGrammar = {
   permute: true,
 };
 const GCLOUD: CloudShell = { path: ['compute', 'ssh'], options: GCLOUD_SSH, command: ['--command'], rest: 'dashDash', sshFlags: ['--ssh-flag'], nothing: ['--dry-run'] };
+
+/**
+ * gcloud compute metadata (cloud.google.com "About startup scripts", "Running shutdown scripts"): the
+ * guest agent runs `startup-script` at every boot and `shutdown-script` at every stop; the `-url`
+ * keys fetch the script from Cloud Storage. Set on an instance, a template or the whole project.
+ */
+const GCLOUD_METADATA: KeyedScripts = {
+  format: 'dict', options: ['--metadata'], fromFile: ['--metadata-from-file'],
+  scripts: ['startup-script', 'shutdown-script'], remote: ['startup-script-url', 'shutdown-script-url'],
+};
+const GCLOUD_METADATA_OPTIONS: OptionGrammar = {
+  long: [...GCLOUD_GLOBAL, 'metadata=', 'metadata-from-file=', 'zone=', 'region=', 'machine-type=', 'image=', 'image-family=',
+    'image-project=', 'tags=', 'labels=', 'network=', 'subnet=', 'network-interface=', 'boot-disk-size=', 'boot-disk-type=',
+    'scopes=', 'service-account=', 'source-instance-template=', 'instance-template=', 'count=', 'name-pattern=',
+    'predefined-names=', 'container-image=', 'container-command=', 'container-arg=', 'create-disk=', 'disk=', 'min-cpu-platform=',
+    'accelerator=', 'maintenance-policy=', 'provisioning-model=', 'async', 'no-address', 'preemptible', 'shielded-secure-boot'],
+  permute: true,
+};
+const GCLOUD_METADATA_PATHS = ['compute instances add-metadata', 'compute instances create', 'compute instances bulk create',
+  'compute instances create-with-container', 'compute instance-templates create', 'compute instance-templates create-with-container',
+  'compute project-info add-metadata'];
+const GCLOUD_KEYED: readonly CloudShell[] = ['', 'alpha ', 'beta '].flatMap((track) => GCLOUD_METADATA_PATHS.map((p): CloudShell => ({
+  path: `${track}${p}`.split(' '), options: GCLOUD_METADATA_OPTIONS, keyed: GCLOUD_METADATA,
+  // project-wide metadata reaches every instance of the project; bulk create names its instances by pattern
+  ...(p.startsWith('compute project-info') || p.includes('bulk') ? { instance: [] } : {}),
+})));
 
 const SSM_RUN = ['AWS-RunShellScript', 'AWS-RunPowerShellScript'];
 const AWS_GLOBAL = ['region=', 'profile=', 'output=', 'endpoint-url=', 'query=', 'cli-input-json=', 'cli-input-yaml=',
@@ -84,6 +129,20 @@ const AZ_CREATE: CloudShell = {
   command: ['--script'],
   unreadable: ['--script-uri'],
 };
+/**
+ * VM extensions (learn.microsoft.com "Custom Script Extension for Linux/Windows"): the extension runs
+ * the settings' `commandToExecute` (public or protected) on the VM, or `script` (base64, maybe gzipped);
+ * `fileUris` are files it downloads first. Any extension's settings are read: only these keys run.
+ */
+const AZ_EXTENSION: CloudShell = {
+  path: ['vm', 'extension', 'set'],
+  options: { long: [...AZ_GLOBAL, 'resource-group=|g', 'vm-name=', 'vmss-name=', 'name=|n', 'publisher=', 'version=', 'settings=',
+    'protected-settings=', 'extension-instance-name=', 'ids=', 'enable-auto-upgrade=', 'force-update', 'no-auto-upgrade',
+    'no-auto-upgrade-minor-version', 'no-wait'], permute: true },
+  instance: ['--vm-name', '--ids'],
+  keyed: { format: 'json', options: ['--settings', '--protected-settings'], scripts: ['commandToExecute'], encoded: ['script'], remote: ['fileUris'] },
+};
+
 const AZ_SSH_OPTIONS = [...AZ_GLOBAL, 'resource-group=|g', 'name=|n', 'ip=', 'local-user=', 'port=', 'private-key-file=',
   'public-key-file=', 'prefer-private-ip'];
 const AZ_SSH: CloudShell = { path: ['ssh', 'vm'], options: { long: AZ_SSH_OPTIONS, permute: true }, instance: ['--name', '--ip'], rest: 'dashDash' };
@@ -91,6 +150,7 @@ const AZ_SSH: CloudShell = { path: ['ssh', 'vm'], options: { long: AZ_SSH_OPTION
 export const CLOUD_SHELLS: Readonly<Record<string, readonly CloudShell[]>> = {
   gcloud: [
     GCLOUD,
+    ...GCLOUD_KEYED,
     { ...GCLOUD, path: ['alpha', 'compute', 'ssh'] },
     { ...GCLOUD, path: ['beta', 'compute', 'ssh'] },
     { ...GCLOUD, path: ['compute', 'tpus', 'tpu-vm', 'ssh'] },
@@ -162,6 +222,8 @@ export const CLOUD_SHELLS: Readonly<Record<string, readonly CloudShell[]>> = {
   ],
   az: [
     AZ_INVOKE,
+    AZ_EXTENSION,
+    { ...AZ_EXTENSION, path: ['vmss', 'extension', 'set'], instance: ['--vmss-name'] },
     // the same per scale-set instance
     { ...AZ_INVOKE, path: ['vmss', 'run-command', 'invoke'] },
     AZ_CREATE,

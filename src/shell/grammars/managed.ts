@@ -42,6 +42,15 @@ export const RCLONE: OptionGrammar = {
     'rc-addr=', 'multi-thread-streams=', 'multi-thread-cutoff=', 'sftp-host=', 'sftp-user=', 'sftp-port=', 'sftp-key-file=',
     'sftp-pass=', 'sftp-ssh=', 'sftp-known-hosts-file=', 'sftp-server-command=', 'sftp-md5sum-command=',
     'sftp-sha1sum-command=', 'webdav-bearer-token-command=', 'ftp-host=', 'ftp-user=', 'ftp-port=', 'ftp-pass=',
+    'metadata-mapper=', 'backup-dir1=', 'backup-dir2=', 'workdir=',
+    // the remote a wrapping backend keeps its files on (grammars/rclone.ts RCLONE_WRAPPERS)
+    'alias-remote=', 'crypt-remote=', 'chunker-remote=', 'compress-remote=', 'hasher-remote=', 'cache-remote=',
+    'archive-remote=', 'union-upstreams=', 'combine-upstreams=',
+    // files a command writes here (grammars/writes.ts): check's reports, hashsum's and tree's output, profiles
+    'combined=', 'missing-on-src=', 'missing-on-dst=', 'match=', 'differ=', 'error=', 'output-file=', 'output=',
+    'write-json=', 'cpuprofile=', 'memprofile=', 'nfs-cache-dir=', 'checkfile=|C',
+    // rclone config create|update's own (its answers to a question asked before)
+    'state=', 'result=',
     // rclone rc's own flags
     'url=', 'json=', 'opt=|o', 'arg=|a', 'unix-socket=', 'loopback', 'no-output',
     'dry-run|n', 'interactive|i', 'checksum|c', 'update|u', 'progress|P', 'verbose|v', 'quiet|q', 'copy-links|L',

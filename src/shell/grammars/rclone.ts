@@ -53,6 +53,8 @@ export interface RcloneRunSpec {
  */
 export const RCLONE_RUNS: readonly RcloneRunSpec[] = [
   { backend: '', key: 'password_command', where: 'here' },
+  // `--metadata-mapper PROGRAM`: run for each file's metadata before upload (rclone docs, Metadata).
+  { backend: '', key: 'metadata_mapper', where: 'here' },
   { backend: 'sftp', key: 'ssh', where: 'here' },
   { backend: 'sftp', key: 'server_command', where: 'server', sftpServer: true },
   { backend: 'sftp', key: 'md5sum_command', where: 'server' },
@@ -62,3 +64,50 @@ export const RCLONE_RUNS: readonly RcloneRunSpec[] = [
 
 /** Backends that reach a server by its `host` (the server the guard protects may be one). */
 export const RCLONE_HOST_BACKENDS: ReadonlySet<string> = new Set(['sftp', 'ftp']);
+
+/**
+ * Backends that keep their files on another remote (rclone docs per backend): the option naming it,
+ * and how a list of them is written. `alias`, `crypt`, `chunker`, `compress`, `hasher`, `cache`,
+ * `archive`: one remote (`remote = prod:/dir`); `union`: space-separated upstreams, each maybe ending
+ * `:ro` (never written), `:nc` or `:writeback`; `combine`: `dir=remote:path` pairs. A path on the
+ * wrapper is a path under the remote it wraps (crypt and compress change the names, not the place).
+ */
+export interface RcloneWrapper {
+  readonly key: string;
+  readonly list?: 'upstreams' | 'dirs';
+}
+export const RCLONE_WRAPPERS: Readonly<Record<string, RcloneWrapper>> = {
+  alias: { key: 'remote' }, crypt: { key: 'remote' }, chunker: { key: 'remote' }, compress: { key: 'remote' },
+  hasher: { key: 'remote' }, cache: { key: 'remote' }, archive: { key: 'remote' },
+  union: { key: 'upstreams', list: 'upstreams' }, combine: { key: 'upstreams', list: 'dirs' },
+};
+/** union's upstream suffixes (backend/union/upstream): `:ro` is read only, the others are written. */
+export const RCLONE_UPSTREAM_SUFFIXES: Readonly<Record<string, 'read' | 'write'>> = { ':ro': 'read', ':nc': 'write', ':writeback': 'write' };
+/** How deep wrappers are followed (a remote wrapping itself is rclone's error, unknown here). */
+export const RCLONE_WRAP_DEPTH = 8;
+
+/**
+ * `rclone config VERB …` (rclone config docs): what it does to the remotes the next commands see.
+ * `create NAME TYPE k v`: a new remote; `update|password NAME k v`: keys added; `rename|copy OLD NEW`;
+ * `delete NAME`; `rclone config` alone and `edit` ask on the terminal, so what they define is unknown.
+ * Any other verb (show, dump, file, paths, providers, redacted, touch, reconnect …) defines nothing.
+ */
+export type RcloneConfigVerb = 'create' | 'update' | 'rename' | 'copy' | 'delete' | 'unknown';
+export const RCLONE_CONFIG_VERBS: Readonly<Record<string, RcloneConfigVerb>> = {
+  '': 'unknown', edit: 'unknown', create: 'create', update: 'update', password: 'update', rename: 'rename', copy: 'copy', delete: 'delete',
+};
+
+/**
+ * Where rclone reads its config file (rclone docs "--config", fs/config makeConfigPath): `--config`,
+ * else $RCLONE_CONFIG, else the first of these that exists ($XDG_CONFIG_HOME only when set).
+ */
+export const RCLONE_CONFIG_ENV = 'RCLONE_CONFIG';
+export const RCLONE_CONFIG_FILES: readonly string[] = ['$XDG_CONFIG_HOME/rclone/rclone.conf', '~/.config/rclone/rclone.conf', '~/.rclone.conf'];
+/** An encrypted config file (rclone config encryption): its remotes cannot be read. */
+export const RCLONE_ENCRYPTED_CONFIG = /^RCLONE_ENCRYPT_V\d+:/m;
+
+/**
+ * Options whose value is a directory or remote that a transfer moves files into (a backup of what
+ * it overwrites or deletes): written as a destination is. bisync has one per side.
+ */
+export const RCLONE_BACKUP_DIRS: readonly string[] = ['--backup-dir', '--backup-dir1', '--backup-dir2'];

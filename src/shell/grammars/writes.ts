@@ -3,6 +3,7 @@
 import type { OptionGrammar } from '../getopt.js';
 import { AWK, TAR } from './interpreters.js';
 import { RCLONE, SCP } from './managed.js';
+import { RCLONE_MOVES } from './rclone.js';
 import { READERS } from './readers.js';
 
 export interface WriteSpec {
@@ -24,11 +25,14 @@ export interface WriteSpec {
   readonly unless?: readonly string[];
   /** Only when the first operand is one of these subcommands (`dasel put`); it is then no file. */
   readonly subcommands?: readonly string[];
+  /** Of those subcommands, the ones that write (move or change) every operand, not only `operands` (`rclone move SRC DST`). */
+  readonly moves?: readonly string[];
   /**
    * Options whose value is a file it writes whatever `when` and the operands say (`sort -o`,
-   * `rsync --log-file`, `strace -o`); with `when`, only beside one of those options (`tar -c -f FILE`).
+   * `rsync --log-file`, `strace -o`); with `when`, only beside one of those options (`tar -c -f FILE`);
+   * with `subcommands`, only under one of those (`rclone tree -o FILE`, where `-o` is rc's `--opt` elsewhere).
    */
-  readonly files?: readonly (string | { readonly option: string; readonly when: readonly string[] })[];
+  readonly files?: readonly (string | { readonly option: string; readonly when?: readonly string[]; readonly subcommands?: readonly string[] })[];
   /** `key=value` operands whose value is a written path (`dd of=FILE`). */
   readonly keyValue?: string;
   /** Extracts into the directories these options name, else into the working directory (`tar -x -C DIR`). */
@@ -91,7 +95,17 @@ export const WRITES: Readonly<Record<string, WriteSpec>> = {
   ...Object.fromEntries(['7z', '7za', '7zz', '7zr'].map((n) => [n, { options: { short: 'o::a:b:i:m:p::r::s:t:u:v:w:x:y', permute: true }, operands: 'none', subcommands: ['x', 'e'], into: ['-o'] } satisfies WriteSpec])),
   // Copies from a server write their local destination (the last operand; a remote one is no local path).
   scp: { options: SCP, operands: 'last' },
-  rclone: { options: RCLONE, operands: 'last', subcommands: ['copy', 'copyto', 'sync', 'move', 'moveto', 'copyurl', 'rcat', 'touch', 'mkdir', 'delete', 'deletefile', 'purge', 'rmdir', 'rmdirs', 'bisync', 'dedupe'] },
+  // rclone's files here whatever the subcommand (rclone docs per command): the log, check's reports,
+  // hashsum's --output-file, tree's -o/--output and selfupdate's --output, `test info --write-json`,
+  // profiles, and the directories it moves backups, caches and bisync's listings into.
+  // move, moveto and bisync change their sources too (grammars/rclone.ts RCLONE_MOVES).
+  rclone: {
+    options: RCLONE, operands: 'last', moves: [...RCLONE_MOVES],
+    subcommands: ['copy', 'copyto', 'sync', 'move', 'moveto', 'copyurl', 'rcat', 'touch', 'mkdir', 'delete', 'deletefile', 'purge', 'rmdir', 'rmdirs', 'bisync', 'dedupe'],
+    files: ['--log-file', '--combined', '--missing-on-src', '--missing-on-dst', '--match', '--differ', '--error', '--output-file',
+      '--output', { option: '--opt', subcommands: ['tree'] }, '--write-json', '--cpuprofile', '--memprofile', '--backup-dir',
+      '--backup-dir1', '--backup-dir2', '--workdir', '--cache-dir', '--temp-dir', '--nfs-cache-dir'],
+  },
   // `python -m json.tool INFILE OUTFILE` (the module's own name, expand/modules.ts moduleProgram).
   'python -m json.tool': { options: { long: ['sort-keys', 'no-ensure-ascii', 'json-lines', 'indent=', 'tab', 'no-indent', 'compact', 'help'], permute: true, abbreviate: true }, operands: 'second' },
   tee: { options: { short: 'aip', long: ['append|a', 'ignore-interrupts|i', 'output-error=?'], permute: true }, operands: 'all' },

@@ -1,16 +1,20 @@
 // rclone SUBCOMMAND …: the server paths it reads and writes, the commands its options make it run
 // (here or on the server), and the remotes it defines (`rclone config create NAME TYPE k v`).
 // What is known about rclone is data in grammars/rclone.ts.
-import { getopt, has, valueOf, valuesOf, type Arg, type Scan } from '../getopt.js';
+import { getopt, has, valueOf, valuesOf, type Arg } from '../getopt.js';
 import { RCLONE } from '../grammars/managed.js';
 import {
-  RCLONE_HOST_BACKENDS, RCLONE_MOUNTS, RCLONE_MOVES, RCLONE_RC_DEST, RCLONE_RC_MOVES, RCLONE_RC_READS, RCLONE_RC_SOURCE,
+  RCLONE_BACKUP_DIRS, RCLONE_MOUNTS, RCLONE_MOVES, RCLONE_RC_DEST, RCLONE_RC_MOVES, RCLONE_RC_READS, RCLONE_RC_SOURCE,
   RCLONE_READ_ONLY, RCLONE_READ_ONLY_SERVES, RCLONE_RUNS, RCLONE_TEST_READS, type RcloneRunSpec,
 } from '../grammars/rclone.js';
 import type { RemotePath, Transfer } from './transfer.js';
+import { configChange, type ConfigChange } from './rclone-config.js';
+import { dashed, envName, hostOf, locate, namedLeaves, optionValues, type Context, type Located, type RcloneRemotes, type Remote } from './rclone-remotes.js';
 
-/** Remotes defined earlier in the same text: name → its config keys. */
-export type RcloneRemotes = ReadonlyMap<string, ReadonlyMap<string, string>>;
+export type { RcloneRemotes } from './rclone-remotes.js';
+
+/** The remotes known to a command reading this config file (`--config`'s value; undefined: the default one). */
+export type RemotesFor = (configFile: string | null | undefined) => { readonly remotes: RcloneRemotes; readonly unknown: boolean };
 
 export interface RcloneRun {
   readonly where: 'here' | 'server';
@@ -26,75 +30,10 @@ export interface RcloneRun {
 export interface RcloneCommand {
   readonly transfer: Transfer;
   readonly runs: readonly RcloneRun[];
-  /** A remote this command defines (`config create|update NAME …`). */
-  readonly defines?: { readonly name: string; readonly keys: ReadonlyMap<string, string> };
-}
-
-interface Context {
-  readonly scan: Scan;
-  readonly env: ReadonlyMap<string, string | null>;
-  readonly remotes: RcloneRemotes;
-}
-
-interface Remote {
-  readonly backend: string | null;
-  readonly name: string | null;
-  readonly params: ReadonlyMap<string, string>;
-  readonly path: string;
-}
-
-const dashed = (key: string): string => key.replace(/_/g, '-');
-const envName = (...parts: string[]): string => ['RCLONE', ...parts].join('_').toUpperCase().replace(/[^A-Z0-9_]/g, '_');
-
-/** `:backend,k=v:path` (on the fly) or `name,k=v:path`; null for a local path. */
-function remoteOf(arg: string, c: Context): Remote | null {
-  const m = /^(:?)([A-Za-z0-9_.+@ -]*)((?:,[^:]*)?):(.*)$/s.exec(arg);
-  // A one-letter name is a remote too: drive letters are Windows' (rclone on Linux reads `s:path` as remote s).
-  if (!m || (m[1] === '' && m[2] === '')) return null;
-  const params = new Map(m[3]!.split(',').slice(1).map((kv) => {
-    const i = kv.indexOf('=');
-    const value = i < 0 ? 'true' : kv.slice(i + 1).replace(/^(['"])(.*)\1$/s, '$2');
-    return [i < 0 ? kv : kv.slice(0, i), value] as const;
-  }));
-  const name = m[1] === ':' ? null : m[2]!;
-  const backend = name === null ? m[2]! : params.get('type') ?? c.remotes.get(name)?.get('type') ?? envValue(c, envName('CONFIG', name, 'TYPE')) ?? null;
-  return { backend, name, params, path: m[4]! };
-}
-
-function envValue(c: Context, name: string): string | undefined {
-  const v = c.env.get(name);
-  return v === null ? '?' : v;
-}
-
-/**
- * A backend option's values in rclone's order of precedence (rclone docs, "Precedence"): connection
- * string, flag, remote's environment variable, backend's environment variable, generic one, config.
- * The flag and the backend's variables apply to remotes of that backend only.
- */
-function optionValues(r: Remote, key: string, c: Context, backend = r.backend): (string | null)[] {
-  const out: (string | null | undefined)[] = [r.params.get(key)];
-  if (backend !== null) {
-    out.push(...valuesOf(c.scan, `--${backend}-${dashed(key)}`), c.env.get(envName(backend, key)), c.env.get(envName(key)));
-  }
-  if (r.name !== null) out.push(c.env.get(envName('CONFIG', r.name, key)), c.remotes.get(r.name)?.get(key));
-  return out.filter((v): v is string | null => v !== undefined);
-}
-
-/** The server a remote reaches, or null when it is not one the guard knows as a server. */
-function hostOf(r: Remote, c: Context): string | null {
-  const known = r.backend !== null && RCLONE_HOST_BACKENDS.has(r.backend);
-  // A named remote of a type the text does not show still reaches the host its own keys name.
-  const values = optionValues(r, 'host', c, known ? r.backend : null);
-  const host = values[0];
-  if (host === undefined) return null;
-  return host === null ? '?' : host.replace(/^[^@]*@/, '');
-}
-
-function serverPath(arg: Arg, c: Context): RemotePath | null {
-  if (arg === null) return null;
-  const r = remoteOf(arg, c);
-  const host = r === null ? null : hostOf(r, c);
-  return r === null || host === null ? null : { host, path: r.path };
+  /** What `rclone config VERB …` does to the remotes (programs/rclone-config.ts). */
+  readonly config?: ConfigChange;
+  /** The config file it reads: `--config`'s value (null when computed), undefined when not given. */
+  readonly configFile?: string | null;
 }
 
 /** Commands the options make rclone run: the global ones, and those of each remote named. */
@@ -117,25 +56,8 @@ function runsOf(remotes: readonly Remote[], c: Context): RcloneRun[] {
   return runs;
 }
 
-/** `config create|update NAME [TYPE] k v … | k=v …`: the keys the remote gets. */
-function definition(rest: readonly Arg[]): RcloneCommand['defines'] {
-  const [verb, name, ...more] = rest;
-  if ((verb !== 'create' && verb !== 'update') || typeof name !== 'string') return undefined;
-  const keys = new Map<string, string>();
-  const words = verb === 'create' ? more.slice(1) : more;
-  if (verb === 'create' && typeof more[0] === 'string') keys.set('type', more[0]);
-  for (let i = 0; i < words.length; i++) {
-    const w = words[i];
-    if (typeof w !== 'string') { i++; continue; }
-    const eq = w.indexOf('=');
-    if (eq > 0) keys.set(w.slice(0, eq), w.slice(eq + 1));
-    else { const v = words[++i]; keys.set(w, typeof v === 'string' ? v : '?'); }
-  }
-  return { name, keys };
-}
-
 /** `rclone rc OP k=v …`: the remotes an operation reads and changes (over --url, paths on that host). */
-function rcFacts(op: Arg, params: readonly Arg[], c: Context): { writes: RemotePath[]; reads: RemotePath[]; moves: boolean; remotes: Remote[] } {
+function rcFacts(op: Arg, params: readonly Arg[], c: Context): { writes: RemotePath[]; reads: RemotePath[]; moves: boolean; remotes: Remote[]; unknown: boolean } {
   const pairs = [...params, ...valuesOf(c.scan, '--opt')].filter((p): p is string => typeof p === 'string' && p.includes('='))
     .map((p) => [p.slice(0, p.indexOf('=')), p.slice(p.indexOf('=') + 1)] as const);
   const json = valueOf(c.scan, '--json');
@@ -145,18 +67,20 @@ function rcFacts(op: Arg, params: readonly Arg[], c: Context): { writes: RemoteP
   const url = valueOf(c.scan, '--url');
   const urlHost = typeof url === 'string' ? /^\w+:\/\/(?:[^@/]*@)?(\[[^\]]+\]|[^:/]+)/.exec(url)?.[1] ?? null : null;
   const away = urlHost !== null && !/^(localhost|127\.[\d.]+|\[?::1\]?)$/i.test(urlHost);
-  const at = (v: string): RemotePath | null => serverPath(v, c) ?? (away ? { host: urlHost, path: v } : null);
-  const remotes = pairs.map(([, v]) => remoteOf(v, c)).filter((r): r is Remote => r !== null);
-  if (op !== null && RCLONE_RC_READS.has(op)) return { writes: [], reads: pairs.map(([, v]) => at(v)).filter(isPath), moves: false, remotes };
-  const reads = pairs.filter(([k]) => RCLONE_RC_SOURCE.includes(k)).map(([, v]) => at(v)).filter(isPath);
-  const writes = pairs.filter(([k]) => !RCLONE_RC_SOURCE.includes(k))
-    .map(([k, v]) => serverPath(v, c) ?? (away && RCLONE_RC_DEST.includes(k) ? { host: urlHost, path: v } : null)).filter(isPath);
+  let unknown = false;
+  const at = (v: string, written: boolean, overUrl: boolean): RemotePath[] => {
+    const l = locate(v, c, written);
+    unknown ||= written && l.unknown;
+    return l.paths.length > 0 || l.unknown ? [...l.paths] : overUrl ? [{ host: urlHost!, path: v }] : [];
+  };
+  const remotes = namedLeaves(pairs.map(([, v]) => v), c);
+  const reading = op !== null && RCLONE_RC_READS.has(op);
+  const reads = pairs.filter(([k]) => reading || RCLONE_RC_SOURCE.includes(k)).flatMap(([, v]) => at(v, false, away));
+  const writes = reading ? [] : pairs.filter(([k]) => !RCLONE_RC_SOURCE.includes(k)).flatMap(([k, v]) => at(v, true, away && RCLONE_RC_DEST.includes(k)));
   // An operation with no remote named still acts on what the rc server has: over --url, on that host.
-  if (writes.length === 0 && away && op !== null && !RCLONE_RC_READS.has(op)) writes.push({ host: urlHost, path: `(rc ${op})` });
-  return { writes, reads, moves: op !== null && RCLONE_RC_MOVES.has(op), remotes };
+  if (writes.length === 0 && away && op !== null && !reading) writes.push({ host: urlHost, path: `(rc ${op})` });
+  return { writes, reads, moves: op !== null && RCLONE_RC_MOVES.has(op), remotes, unknown };
 }
-
-const isPath = (r: RemotePath | null): r is RemotePath => r !== null;
 
 /** Which operands the subcommand writes, which it reads, whether it moves its sources. */
 function subcommandFacts(sub: string, rest: readonly Arg[], c: Context): { writes: Arg[]; reads: Arg[]; moves: boolean } {
@@ -175,36 +99,50 @@ function subcommandFacts(sub: string, rest: readonly Arg[], c: Context): { write
   return { writes: rest.slice(-1), reads: rest.slice(0, -1), moves: RCLONE_MOVES.has(sub) };
 }
 
-/** rclone SUBCOMMAND …, with the environment and the remotes the text defined before it. */
-export function parseRclone(args: readonly Arg[], env: ReadonlyMap<string, string | null> = new Map(), remotes: RcloneRemotes = new Map()): RcloneCommand {
+/** The server paths of these arguments, and whether one names a remote the guard cannot know. */
+function located(args: readonly Arg[], c: Context, written: boolean): Located {
+  const all = args.map((a) => locate(a, c, written));
+  return { paths: all.flatMap((l) => l.paths), unknown: all.some((l) => l.unknown) };
+}
+
+const NO_REMOTES: RemotesFor = () => ({ remotes: new Map(), unknown: false });
+
+/** rclone SUBCOMMAND …, with the environment and the remotes known for the config file it reads. */
+export function parseRclone(args: readonly Arg[], env: ReadonlyMap<string, string | null> = new Map(), remotesFor: RemotesFor = NO_REMOTES): RcloneCommand {
   const scan = getopt(args, RCLONE);
-  const c: Context = { scan, env, remotes };
+  const configFile = valuesOf(scan, '--config').pop();
+  const known = remotesFor(configFile);
+  const c: Context = { scan, env, remotes: known.remotes, unknownConfig: known.unknown };
+  const file = configFile === undefined ? {} : { configFile };
   const [sub, ...rest] = scan.operands.map((o) => o.value);
   const none: Transfer = { writes: [], reads: [], mutatesSource: false, interactive: false, dynamic: false, scan };
-  const named = (list: readonly Arg[]): Remote[] => list.filter((a): a is string => a !== null).map((a) => remoteOf(a, c)).filter((r): r is Remote => r !== null);
-  if (sub === undefined) return { transfer: none, runs: runsOf([], c) };
-  if (sub === null) return { transfer: { ...none, dynamic: true }, runs: runsOf(named(rest), c) };
+  if (sub === undefined) return { transfer: none, runs: runsOf([], c), ...file };
+  if (sub === null) return { transfer: { ...none, dynamic: true }, runs: runsOf(namedLeaves(rest, c), c), ...file };
   if (sub === 'rc') {
     const f = rcFacts(rest[0] ?? null, rest.slice(1), c);
     const dry = has(scan, '--dry-run');
     return {
-      transfer: { ...none, writes: dry ? [] : f.writes, reads: f.reads, mutatesSource: !dry && f.moves && f.reads.length > 0, dynamic: rest[0] === null },
+      transfer: { ...none, writes: dry ? [] : f.writes, reads: f.reads, mutatesSource: !dry && f.moves && f.reads.length > 0, dynamic: rest[0] === null || (!dry && f.unknown) },
       runs: runsOf(f.remotes, c),
+      ...file,
     };
   }
   const f = subcommandFacts(sub, rest, c);
   const dry = has(scan, '--dry-run') && !(sub in RCLONE_MOUNTS);
-  const reads = f.reads.map((a) => serverPath(a, c)).filter(isPath);
-  const defines = sub === 'config' ? definition(rest) : undefined;
+  const reads = located(f.reads, c, false).paths;
+  // A backup directory gets the files a transfer overwrites or deletes: written as the destination is.
+  const writes = located([...f.writes, ...RCLONE_BACKUP_DIRS.flatMap((o) => valuesOf(scan, o))], c, true);
+  const config = sub === 'config' ? configChange(rest) : undefined;
   return {
     transfer: {
       ...none,
-      writes: dry ? [] : f.writes.map((a) => serverPath(a, c)).filter(isPath),
+      writes: dry ? [] : writes.paths,
       reads,
       mutatesSource: !dry && f.moves && reads.length > 0,
-      dynamic: f.writes.length > 0 && f.writes[f.writes.length - 1] === null,
+      dynamic: (f.writes.length > 0 && f.writes[f.writes.length - 1] === null) || (!dry && writes.unknown),
     },
-    runs: runsOf(named(rest), c),
-    ...(defines ? { defines } : {}),
+    runs: runsOf(namedLeaves(rest, c), c),
+    ...(config ? { config } : {}),
+    ...file,
   };
 }
