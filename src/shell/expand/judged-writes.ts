@@ -96,9 +96,11 @@ function walk(scope: Scope, dir: string, to: string, budget: { left: number }, l
     const from = `${dir}/${name}`;
     const at = `${to}/${name}`;
     if (scope.run0.written.has(from)) continue;
+    if ((scope.files.list?.(from) ?? null) !== null) { if (!walk(scope, from, at, budget, land, depth + 1)) return false; continue; }
+    // Only a file that lands where content is judged is read.
+    if (!judgedByContent(at)) continue;
     const r: FileRead = scope.files.read(from);
-    if (r.kind === 'missing') { if ((scope.files.list?.(from) ?? null) !== null && !walk(scope, from, at, budget, land, depth + 1)) return false; continue; }
-    if (judgedByContent(at)) land(at, r.kind === 'text' ? r.text : null);
+    land(at, r.kind === 'text' ? r.text : null);
   }
   return true;
 }
