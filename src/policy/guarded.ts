@@ -64,6 +64,17 @@ export const GUARDED_PATHS: readonly GuardedPattern[] = [
   { pattern: 'cline_mcp_settings.json', anchor: 'anywhere', what: "Cline's MCP servers (commands the host starts)" },
   // A Gemini CLI extension brings hooks (hooks/hooks.json), MCP servers and commands the host loads.
   { pattern: '.gemini/extensions/**', anchor: 'anywhere', what: 'a Gemini CLI extension (its hooks and MCP servers)' },
+  // A Claude Code plugin (installed under ~/.claude/plugins: marketplaces/ and cache/) brings hooks
+  // (hooks/hooks.json, run like the settings file's, with the scripts kept beside it), a manifest
+  // (.claude-plugin/plugin.json or marketplace.json, whose hooks, mcpServers and lspServers are
+  // commands, and which names the files that hold them) and LSP servers (.lsp.json) the host starts;
+  // the lists of installed plugins and marketplaces say where each plugin's files are. Its commands,
+  // agents and skills are judged by what they say (src/content-judged.ts).
+  { pattern: '.claude/plugins/**/hooks/**', anchor: 'anywhere', what: "a Claude Code plugin's hooks", holders: 'replace' },
+  { pattern: '.claude/plugins/**/.claude-plugin/*', anchor: 'anywhere', what: "a Claude Code plugin's manifest (its hooks and servers)", holders: 'replace' },
+  { pattern: '.claude/plugins/**/.lsp.json', anchor: 'anywhere', what: "a Claude Code plugin's LSP servers (commands the host starts)", holders: 'replace' },
+  { pattern: '.claude/plugins/installed_plugins.json', anchor: 'anywhere', what: "Claude Code's list of installed plugins (where their hooks are)", holders: 'replace' },
+  { pattern: '.claude/plugins/known_marketplaces.json', anchor: 'anywhere', what: "Claude Code's list of plugin marketplaces (where their plugins are)", holders: 'replace' },
   // System-wide (managed) settings of the same hosts, e.g. under /etc.
   // (Claude Code's on macOS: /Library/Application Support/ClaudeCode/.)
   { pattern: 'claude-code/managed-settings.json', anchor: 'anywhere', what: "Claude Code's managed settings", holders: 'none' },

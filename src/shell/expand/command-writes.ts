@@ -1,6 +1,8 @@
 // What one command writes, for its invocation: the files (written-paths.ts, a patch's targets, each
 // also through a link the text made) and the directories it removes or replaces as a whole. Paths
-// spelled by a variable the text set, or by a glob, are taken as written (known-vars.ts).
+// spelled by a variable the text set, or by a glob, are taken as written (known-vars.ts). A write
+// into a file judged by its content that does not say what it puts there is judged here too
+// (judged-writes.ts).
 import type { Redirect } from '../invocations.js';
 import type { ProgramFacts } from '../invocation.js';
 import type { Word } from '../words.js';
@@ -11,7 +13,8 @@ import { movesGuardPackage } from './package-omit.js';
 import { WRITES } from '../grammars/writes.js';
 import { replacedPaths, type WholeWrite } from './replaced-paths.js';
 import { throughLinks } from './writes.js';
-import { writtenPaths } from './written-paths.js';
+import { redirectWrites, writtenPaths } from './written-paths.js';
+import { judgeUnfollowedWrites } from './judged-writes.js';
 
 export function commandWrites(scope: Scope, program: string, words: readonly Word[], redirects: readonly Redirect[],
   facts: ProgramFacts | undefined, extra: readonly (string | null)[]): { writes: (string | null)[]; replaces: WholeWrite[] } {
@@ -19,8 +22,12 @@ export function commandWrites(scope: Scope, program: string, words: readonly Wor
   const known = (w: Word): Word => asGlob(withKnownVars(scope, w));
   const pathWords = words.map(known);
   const pathRedirects = redirects.map((r) => (r.target === null ? r : { ...r, target: known(r.target) }));
-  const written = writtenPaths(program, pathWords, pathRedirects, scope.cwd, facts, { env: scope.env, via: scope.via });
+  const own = writtenPaths(program, pathWords, [], scope.cwd, facts, { env: scope.env, via: scope.via });
   const replaces = replacedPaths(program, pathWords, scope.cwd, (p) => (scope.run0.files.list?.(p) ?? null) !== null);
   if (WRITES[program]?.whole === 'move') movesGuardPackage(scope, replaces.filter((r) => r.how === 'remove').map((r) => r.path));
-  return { writes: throughLinks(scope.run0.links, [...written, ...extra, ...patchWrites(scope, program, words, facts)]), replaces };
+  const links = scope.run0.links;
+  const writes = throughLinks(links, [...own, ...extra, ...patchWrites(scope, program, words, facts)]);
+  // Redirections are followed with what they write (writes.ts); the program's own writes may not be.
+  judgeUnfollowedWrites(scope, program, words, writes);
+  return { writes: [...throughLinks(links, redirectWrites(pathRedirects, scope.cwd)), ...writes], replaces };
 }

@@ -21,13 +21,19 @@ export function copiedFrom(written: Written, path: string): string | null {
   return null;
 }
 
-/** Is `path` a directory now, or one the text copied? */
+/** Is `path` a directory now, or one the text copied, or wrote files into? */
 function isDirectory(scope: Scope, path: string): boolean {
-  if (COPIED_DIRS.get(scope.run0.written)?.has(path)) return true;
-  return !scope.run0.written.has(path) && (scope.files.list?.(path) ?? null) !== null;
+  const written = scope.run0.written;
+  if (COPIED_DIRS.get(written)?.has(path)) return true;
+  if (written.has(path)) return false;
+  if ((scope.files.list?.(path) ?? null) !== null) return true;
+  for (const p of written.keys()) if (p.startsWith(path + '/')) return true;
+  return false;
 }
 
 export type Copy = (src: string | null, dst: string) => void;
+/** A directory (or what may be one: a source named at run time, or missing now) put at `to`. */
+export type DirCopy = (src: string | null, to: string) => void;
 
 const CP = {
   short: 'abdfHiLlnPprRsStTuvxZS:t:m:g:o:',
@@ -38,9 +44,10 @@ const CP = {
 
 /**
  * Record what `name ARGS` copies (`copy(src, dst)` for each file; a directory copied recursively is
- * kept as an alias). Returns false when `name` is none of these programs.
+ * kept as an alias, and told to `dirCopy`). Returns false when `name` is none of these programs.
  */
-export function recordCopies(scope: Scope, name: string, args: readonly Word[], path: (w: Word | undefined) => string | null, copy: Copy): boolean {
+export function recordCopies(scope: Scope, name: string, args: readonly Word[], path: (w: Word | undefined) => string | null, copy: Copy,
+  dirCopy: DirCopy): boolean {
   if (name === 'dd') {
     const at = (key: string): Word | undefined => {
       const w = args.find((x) => x.value?.startsWith(`${key}=`));
@@ -74,7 +81,12 @@ export function recordCopies(scope: Scope, name: string, args: readonly Word[], 
         const dirs = COPIED_DIRS.get(scope.run0.written) ?? new Map<string, string>();
         COPIED_DIRS.set(scope.run0.written, dirs);
         dirs.set(to, dirs.get(src) ?? src);
-      } else copy(src, to);
+        dirCopy(src, to);
+      } else {
+        copy(src, to);
+        // A source not known, or missing now, may be a directory when the command runs.
+        if (recursive && (src === null || scope.files.read(src).kind === 'missing')) dirCopy(src, to);
+      }
     }
   }
   return true;

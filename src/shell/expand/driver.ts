@@ -206,7 +206,12 @@ export class Scope {
   argsAppended = false;
   private ownEnv = false;
 
-  constructor(readonly run0: Expansion, readonly job: Job, readonly command: SimpleCommand, readonly range: { start: number; end: number }) {
+  /**
+   * `recorded`: recordWrites follows what this command writes once it is read (not so for a command
+   * read through another one, `find -exec cp …`).
+   */
+  constructor(readonly run0: Expansion, readonly job: Job, readonly command: SimpleCommand, readonly range: { start: number; end: number },
+    readonly recorded = true) {
     this.argv = command.words;
     this.target = job.target;
     this.via = [...job.via];
@@ -377,7 +382,7 @@ export class Scope {
   /** Read these words as a command of its own, reached through this one (`find -exec`). */
   sub(words: readonly Word[], label: string): void {
     const inner = new Scope(this.run0, { ...this.job, via: [...this.via, label], env: this.env, spliceable: false },
-      { ...this.command, words: [...words], assignments: [] }, this.range);
+      { ...this.command, words: [...words], assignments: [] }, this.range, false);
     inner.run();
   }
 

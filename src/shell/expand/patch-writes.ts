@@ -2,7 +2,7 @@
 // of its patch tool; `git apply`; `patch`): the target paths in the patch text (src/patch-paths.ts),
 // for the policy's guarded-file check. A patch that cannot be read writes files not known (null).
 import { isAbsolute, resolve } from 'node:path';
-import { patchTargets } from '../../patch-paths.js';
+import { patchAdditions, patchTargets } from '../../patch-paths.js';
 import { getopt, optionIs } from '../getopt.js';
 import type { ProgramFacts } from '../invocation.js';
 import { argOf, type Word } from '../words.js';
@@ -22,6 +22,19 @@ export function patchWrites(scope: Scope, program: string, words: readonly Word[
     if (t === null) { out.push(null); continue; }
     for (const p of patchTargets(t)) out.push(isAbsolute(p) ? resolve(p) : base === null ? null : resolve(base, p));
   }
+  return out;
+}
+
+/**
+ * The lines `apply_patch`'s envelope adds to each file it adds or updates (absolute paths), when its
+ * text is known; null otherwise (another patch program, or a patch that cannot be read).
+ */
+export function envelopeAdditions(scope: Scope, program: string, words: readonly Word[]): Map<string, string[]> | null {
+  if (program !== 'apply_patch' || scope.cwd === null) return null;
+  const text = patchTexts(scope, program, words, undefined)?.[0];
+  if (text === null || text === undefined) return null;
+  const out = new Map<string, string[]>();
+  for (const [p, lines] of patchAdditions(text)) out.set(resolve(scope.cwd, p), [...out.get(resolve(scope.cwd, p)) ?? [], ...lines]);
   return out;
 }
 

@@ -13,6 +13,8 @@ import type { Scope } from './driver.js';
 import { staticOutput, stdinText } from './output.js';
 import { withKnownVars } from './known-vars.js';
 import { hostFileWritten } from './host-files.js';
+import { judgedByContent } from '../../content-judged.js';
+import { judgeDirCopy, judgeSedText } from './judged-writes.js';
 import { copiedFrom, recordCopies, type Copy } from './copies.js';
 import { compiledOutputs } from './compiled.js';
 import { writtenPaths } from './written-paths.js';
@@ -22,7 +24,10 @@ export type Written = Map<string, string | null>;
 
 /** Files that run later by themselves, so what is written into them is judged now. */
 const RUNS_LATER = [/\/\.(bashrc|bash_profile|bash_login|profile|zshrc|zprofile|zshenv|zlogin|kshrc|mkshrc|envrc|bash_logout)$/,
-  /\/\.husky\/[^/]+$/, /\/\.git\/hooks\/[^/]+$/, /\/\.config\/fish\/config\.fish$/, /\/\.envrc$/, /\/\.direnv\//];
+  /\/\.git\/hooks\/[^/]+$/, /\/\.config\/fish\/config\.fish$/, /\/\.envrc$/, /\/\.direnv\//];
+
+/** Is what a write leaves in `path` judged at once: a file that runs later, or one judged by its content (husky's, the agent host's)? */
+const judgedNow = (path: string): boolean => RUNS_LATER.some((re) => re.test(path)) || judgedByContent(path);
 
 /** Programs whose write spec (grammars/writes.ts) changes a file's content where it is, or writes one it names. */
 const IN_PLACE: ReadonlySet<string> = new Set(['sed', 'perl', 'ruby', 'truncate', 'shred', 'dd', 'patch', 'ed', 'red', 'vim', 'vi', 'nvim', 'ex',
@@ -120,6 +125,7 @@ function sedInPlace(scope: Scope, args: readonly Word[], set: (path: string, tex
     EDITS.set(scope.run0.written, edits);
     edits.set(path, [...edits.get(path) ?? [], ...added]);
     set(path, null, false);
+    judgeSedText(scope, path, added, script);
   }
 }
 
@@ -194,11 +200,14 @@ export function recordWrites(scope: Scope): void {
     if (path === null) continue;
     set(path, staticOutput(cmd, () => null), r.op.endsWith('>>'));
   }
+  const name = basename(cmd.words[0]?.value ?? '');
+  const args = cmd.words.slice(1);
   /** A copy or link of `src` at `dst`: a program that is not a script keeps its name; a script's copy has its text. */
   const copied = (src: string | null, dst: string): void => {
     const read = src === null ? null : scope.files.read(src);
-    // A hook that runs later by itself, copied from a file not here to read: its content is not known.
-    if (RUNS_LATER.some((re) => re.test(dst)) && (read === null || read.kind !== 'text')) { set(dst, null, false); return; }
+    // A hook that runs later by itself (or a file judged by its content), copied from a file not here
+    // to read: its content is not known; nor is a link's, which shows whatever its target holds later.
+    if (judgedNow(dst) && (read === null || read.kind !== 'text' || (name === 'ln' && judgedByContent(dst)))) { set(dst, null, false); return; }
     // A binary, or a program not here to read, is still that program under another name (see pathScripts).
     if (src !== null && read !== null && read.kind !== 'text' && read.kind !== 'unreadable') {
       scope.run0.renamed.set(dst, scope.run0.renamed.get(src) ?? basename(src));
@@ -207,17 +216,16 @@ export function recordWrites(scope: Scope): void {
     }
     set(dst, read?.kind === 'text' ? read.text : null, false);
   };
-  const name = basename(cmd.words[0]?.value ?? '');
-  const args = cmd.words.slice(1);
   const before = new Map(written);
-  if (!recordCopies(scope, name, args, (w) => pathOf(scope, w), copied)) programWrites(scope, name, args, set, copied);
+  const dirCopied = (src: string | null, to: string): void => judgeDirCopy(scope, src, to, name === 'ln', (p, text) => set(p, text, false));
+  if (!recordCopies(scope, name, args, (w) => pathOf(scope, w), copied, dirCopied)) programWrites(scope, name, args, set, copied);
   if (name === 'ln') recordLink(scope, args);
   for (const built of compiledOutputs(scope, name, args)) set(built, null, false);
   // An edit in place (`sed -i`, `perl -pi`, `truncate`) by the program's write spec: what the file then
   // holds is not static text. It matters for a file that runs later by itself or was written before.
   for (const path of IN_PLACE.has(name) ? writtenPaths(name, cmd.words, [], scope.cwd, undefined) : []) {
     if (path === null || written.get(path) !== before.get(path)) continue;
-    if (RUNS_LATER.some((re) => re.test(path)) || written.has(path)) set(path, null, false);
+    if (judgedNow(path) || written.has(path)) set(path, null, false);
   }
 }
 

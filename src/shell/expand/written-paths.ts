@@ -57,10 +57,8 @@ export interface WriteContext {
   readonly via?: readonly string[];
 }
 
-/** Absolute paths written by this command; `null` in the list stands for a path computed at run time. */
-export function writtenPaths(program: string, words: readonly Word[], redirects: readonly Redirect[], cwd: string | null,
-  facts: ProgramFacts | undefined, context: WriteContext = {}): (string | null)[] {
-  const env = context.env ?? new Map<string, string | null>();
+/** The files output redirections write (`> FILE`, `>> FILE`, `&> FILE`; not `2>&1` or a device). */
+export function redirectWrites(redirects: readonly Redirect[], cwd: string | null): (string | null)[] {
   const out: (string | null)[] = [];
   for (const r of redirects) {
     if (!r.op.includes('>') || r.op === '>&' && /^\d+$|^-$/.test(r.target?.value ?? '')) continue;
@@ -69,6 +67,14 @@ export function writtenPaths(program: string, words: readonly Word[], redirects:
     if (v.startsWith('/dev/')) continue;
     out.push(abs(v, cwd));
   }
+  return out;
+}
+
+/** Absolute paths written by this command; `null` in the list stands for a path computed at run time. */
+export function writtenPaths(program: string, words: readonly Word[], redirects: readonly Redirect[], cwd: string | null,
+  facts: ProgramFacts | undefined, context: WriteContext = {}): (string | null)[] {
+  const env = context.env ?? new Map<string, string | null>();
+  const out = redirectWrites(redirects, cwd);
   if (facts?.kind === 'git') {
     const sub = facts.git.sub;
     const args = facts.git.args;

@@ -62,6 +62,11 @@ export interface WriteSpec {
    * absent (`split FILE PREFIX` writes PREFIXaa, PREFIXab, …): written as the glob PREFIX*.
    */
   readonly prefixOperand?: { readonly index: number; readonly fallback: string };
+  /**
+   * It puts no text of its own into what it writes (removes it, makes it, empties it, changes its
+   * mode or owner): a file judged by its content (src/content-judged.ts) stays what it was.
+   */
+  readonly keepsContent?: true;
 }
 
 const VIM: OptionGrammar = { short: 'AbCdDeEhHlLmMnNoOpqrRsvVyZc:S:t:T:u:U:w:W:i:', long: ['cmd='], permute: true };
@@ -119,21 +124,21 @@ export const WRITES: Readonly<Record<string, WriteSpec>> = {
   mv: { options: CP, operands: 'all', pathOptions: ['-t'], whole: 'move' },
   // rsync --log-file and the batch files are written here whatever the destination.
   rsync: { options: { short: 'avrlptgoDzhPnuce:f:T:B:M:', long: ['delete', 'archive|a', 'recursive|r', 'rsh=|e', 'rsync-path=', 'filter=|f', 'exclude=', 'include=', 'exclude-from=', 'include-from=', 'files-from=', 'temp-dir=|T', 'partial-dir=', 'backup-dir=', 'suffix=', 'chmod=', 'chown=', 'port=', 'password-file=', 'bwlimit=', 'log-file=', 'log-file-format=', 'out-format=', 'write-batch=', 'only-write-batch=', 'read-batch=', 'block-size=|B', 'remote-option=|M', 'compare-dest=', 'copy-dest=', 'link-dest=', 'timeout=', 'info=', 'debug='], permute: true }, operands: 'last', whole: 'copy', files: ['--log-file', '--write-batch', '--only-write-batch'] },
-  rm: { options: { short: 'dfiIrRv', long: ['force|f', 'recursive|r', 'dir|d', 'interactive=?', 'one-file-system', 'no-preserve-root', 'preserve-root=?', 'verbose|v'], permute: true, abbreviate: true }, operands: 'all', whole: 'remove' },
-  rmdir: { options: { short: 'pv', long: ['parents|p', 'ignore-fail-on-non-empty'], permute: true }, operands: 'all', whole: 'remove' },
+  rm: { options: { short: 'dfiIrRv', long: ['force|f', 'recursive|r', 'dir|d', 'interactive=?', 'one-file-system', 'no-preserve-root', 'preserve-root=?', 'verbose|v'], permute: true, abbreviate: true }, operands: 'all', whole: 'remove', keepsContent: true },
+  rmdir: { options: { short: 'pv', long: ['parents|p', 'ignore-fail-on-non-empty'], permute: true }, operands: 'all', whole: 'remove', keepsContent: true },
   // Downloads: the files their output options name (`curl -o FILE`, `wget -O FILE`, header dumps, cookie jars, traces).
   curl: { options: READERS.curl!, operands: 'none', pathOptions: ['-o', '-D', '-c', '--trace', '--trace-ascii', '--stderr', '--libcurl', '--etag-save', '--hsts', '--alt-svc'] },
   wget: { options: { short: 'bqvdcNSrkKmpEHLnhVO:o:a:P:i:t:T:w:Q:U:e:l:A:R:D:B:', long: ['output-document=|O', 'output-file=|o', 'append-output=|a', 'directory-prefix=|P', 'input-file=|i', 'execute=|e', 'tries=|t', 'timeout=|T', 'user-agent=|U', 'quiet|q', 'continue|c', 'recursive|r', 'mirror|m', 'no-verbose'], permute: true, abbreviate: true }, operands: 'none', pathOptions: ['-O', '-o', '-a'], into: ['-P'] },
-  unlink: { operands: 'all' },
-  shred: { options: { short: 'fuvxzn:s:', long: ['remove=?|u', 'iterations=|n', 'size=|s'], permute: true }, operands: 'all' },
-  touch: { options: { short: 'acfhmd:r:t:', long: ['date=|d', 'reference=|r', 'time='], permute: true }, operands: 'all' },
-  truncate: { options: { short: 'coIs:r:', long: ['size=|s', 'reference=|r', 'no-create|c', 'io-blocks|o'], permute: true }, operands: 'all' },
-  mkdir: { options: { short: 'pvm:', long: ['parents|p', 'mode=|m'], permute: true }, operands: 'all' },
-  chmod: { options: { short: 'cfvR', long: ['recursive|R', 'reference='], permute: true }, operands: 'from1' },
-  chown: { options: { short: 'cfhvRHLP', long: ['recursive|R', 'reference=', 'from='], permute: true }, operands: 'from1' },
-  chgrp: { options: { short: 'cfhvRHLP', long: ['recursive|R', 'reference='], permute: true }, operands: 'from1' },
-  chattr: { options: { short: 'RVfv:p:' }, operands: 'from1' },
-  setfacl: { options: { short: 'bkndRLPm:M:x:X:', long: ['modify=|m', 'remove=|x', 'set=', 'recursive|R'], permute: true }, operands: 'all' },
+  unlink: { operands: 'all', keepsContent: true },
+  shred: { options: { short: 'fuvxzn:s:', long: ['remove=?|u', 'iterations=|n', 'size=|s'], permute: true }, operands: 'all', keepsContent: true },
+  touch: { options: { short: 'acfhmd:r:t:', long: ['date=|d', 'reference=|r', 'time='], permute: true }, operands: 'all', keepsContent: true },
+  truncate: { options: { short: 'coIs:r:', long: ['size=|s', 'reference=|r', 'no-create|c', 'io-blocks|o'], permute: true }, operands: 'all', keepsContent: true },
+  mkdir: { options: { short: 'pvm:', long: ['parents|p', 'mode=|m'], permute: true }, operands: 'all', keepsContent: true },
+  chmod: { options: { short: 'cfvR', long: ['recursive|R', 'reference='], permute: true }, operands: 'from1', keepsContent: true },
+  chown: { options: { short: 'cfhvRHLP', long: ['recursive|R', 'reference=', 'from='], permute: true }, operands: 'from1', keepsContent: true },
+  chgrp: { options: { short: 'cfhvRHLP', long: ['recursive|R', 'reference='], permute: true }, operands: 'from1', keepsContent: true },
+  chattr: { options: { short: 'RVfv:p:' }, operands: 'from1', keepsContent: true },
+  setfacl: { options: { short: 'bkndRLPm:M:x:X:', long: ['modify=|m', 'remove=|x', 'set=', 'recursive|R'], permute: true }, operands: 'all', keepsContent: true },
   sed: { options: { short: 'nrEsuzl:e:f:i::', long: ['in-place=?|i', 'expression=|e', 'file=|f', 'quiet|n'], permute: true, abbreviate: true }, operands: 'all', when: ['-i'], scriptUnless: ['-e', '-f'] },
   perl: { options: { short: 'aflnpsStTuUvwWXcCd::D::e:E:F:i::I:m:M:V::x::' }, operands: 'all', when: ['-i'], scriptUnless: ['-e', '-E'] },
   ruby: { options: { short: 'acdhlnpsSvwy0::C:e:E:F:i::I:r:W::x::K:T::' }, operands: 'all', when: ['-i'], scriptUnless: ['-e'] },
