@@ -22,9 +22,11 @@ import { writtenPaths } from './written-paths.js';
 /** What was written to a path earlier in the text: its text, or null when that cannot be known. */
 export type Written = Map<string, string | null>;
 
-/** Files that run later by themselves, so what is written into them is judged now. */
-const RUNS_LATER = [/\/\.(bashrc|bash_profile|bash_login|profile|zshrc|zprofile|zshenv|zlogin|kshrc|mkshrc|envrc|bash_logout)$/,
-  /\/\.git\/hooks\/[^/]+$/, /\/\.config\/fish\/config\.fish$/, /\/\.envrc$/, /\/\.direnv\//];
+/**
+ * Files that run later by themselves, so what is written into them is judged now as shell (the
+ * shells' and interpreters' startup files are judged by their content: src/content-judged.ts).
+ */
+const RUNS_LATER = [/\/\.git\/hooks\/[^/]+$/, /\/\.envrc$/, /\/\.direnv\//];
 
 /** Is what a write leaves in `path` judged at once: a file that runs later, or one judged by its content (husky's, the agent host's)? */
 const judgedNow = (path: string): boolean => RUNS_LATER.some((re) => re.test(path)) || judgedByContent(path);
