@@ -13,10 +13,10 @@ import { components, globMatches, lower, parts } from './policy/path-glob.js';
 /**
  * How a file's content is judged: `host-markdown`, each !`cmd` line as a command and a `hooks:`
  * frontmatter as hooks; `script`, the whole text as shell that runs later by itself; `python`,
- * `ruby`, `powershell`, the whole text as code of that language that runs later by itself; `pth`,
+ * `ruby`, `powershell`, `ghci`, the whole text as code of that language that runs later by itself; `pth`,
  * the lines of a .pth file that site runs (those starting with `import`) as Python.
  */
-export type JudgedKind = 'host-markdown' | 'script' | 'python' | 'pth' | 'ruby' | 'powershell';
+export type JudgedKind = 'host-markdown' | 'script' | 'python' | 'pth' | 'ruby' | 'powershell' | 'ghci';
 
 interface JudgedFiles {
   /** Path components as in guarded.ts: `*` one component (a wildcard inside a name), `**` any number. */
@@ -33,8 +33,8 @@ interface JudgedFiles {
  * FILES, fish's config(5) (conf.d, vendor_conf.d, autoloaded functions and completions), dash/ksh/
  * yash/csh/tcsh's, systemd's environment.d(5), nushell's and elvish's rc files (command lines too);
  * Python's site (sitecustomize, usercustomize, the `import` lines of site-packages' .pth files),
- * IPython's startup directory, irb's and pry's rc files (also read from the working directory),
- * PowerShell's profiles.
+ * IPython's startup directory, irb's and pry's rc files and ghci's .ghci (also read from the
+ * working directory), PowerShell's profiles.
  */
 const STARTUP_FILES: readonly JudgedFiles[] = [
   ...['.bashrc', '.bash_profile', '.bash_login', '.profile', '.bash_logout', '.bash_aliases', '.zshrc', '.zprofile', '.zshenv', '.zlogin', '.kshrc', '.mkshrc', '.zlogout', '.shrc', '.yashrc', '.yash_profile', '.cshrc', '.tcshrc', '.login', '.logout', '.xprofile', '.xsessionrc', '.xinitrc']
@@ -57,6 +57,9 @@ const STARTUP_FILES: readonly JudgedFiles[] = [
   { pattern: 'irb/irbrc', anchor: 'xdg', kind: 'ruby' },
   { pattern: '.pryrc', anchor: 'anywhere', kind: 'ruby' },
   { pattern: 'powershell/*profile.ps1', anchor: 'xdg', kind: 'powershell' },
+  // ghci reads ./.ghci and ~/.ghci (and $XDG_CONFIG_HOME/ghc/ghci.conf) at start.
+  { pattern: '.ghci', anchor: 'anywhere', kind: 'ghci' },
+  { pattern: 'ghc/ghci.conf', anchor: 'xdg', kind: 'ghci' },
 ];
 
 /** Every file judged by its content. Compared without regard to case, as the guarded paths are. */

@@ -9,7 +9,7 @@ import { literalsOf, quoteForScan } from './code-literals.js';
 import { harmlessReference, literalCommand, type Span } from './literal-argv.js';
 
 /** Process-starting calls in common interpreters. */
-export const SPAWNS = /\b(exec\.Command(?:Context)?|sh\.(?:RunV?|RunWithV?|Output(?:With)?|Exec)|commandLine|Command::new|qx|open|execute|shell-command|call-process|start-process|async-shell-command|process-file|ProcessBuilder|Runtime\.getRuntime|system|popen|Popen|subprocess|child_process|execSync|execFileSync|spawnSync|spawn|execFile|exec|execa|fork|IO\.popen|Open3|shell_exec|passthru|proc_open|Deno\.Command|Bun\.spawn|Bun\.\$|run|call|check_call|check_output|getoutput|getstatusoutput|os\.exec[lv]p?e?|(?:os\.)?posix_spawnp?|os\.spawn[lv]p?e?|execve|pexpect|sh|shell|cmd|run-program|shell script)\b|`|%x[{(\[]|qx[{(\[/]|\.!!?(?![=\w])/;
+export const SPAWNS = /\b(exec\.Command(?:Context)?|sh\.(?:RunV?|RunWithV?|Output(?:With)?|Exec)|commandLine|Command::new|qx|open|execute|shell-command|call-process|start-process|async-shell-command|process-file|ProcessBuilder|Runtime\.getRuntime|system|popen|Popen|subprocess|child_process|execSync|execFileSync|spawnSync|spawn|execFile|exec|execa|fork|IO\.popen|Open3|shell_exec|passthru|proc_open|Deno\.Command|Bun\.spawn|Bun\.\$|run|call|check_call|check_output|getoutput|getstatusoutput|os\.exec[lv]p?e?|(?:os\.)?posix_spawnp?|os\.spawn[lv]p?e?|execve|pexpect|sh|shell|cmd|run-program|shell script|Process\.Start|ProcessStartInfo|callCommand|callProcess|spawnCommand|spawnProcess|readProcess(?:WithExitCode)?|readCreateProcess(?:WithExitCode)?|createProcess|rawSystem)\b|`|%x[{(\[]|qx[{(\[/]|\.!!?(?![=\w])/;
 
 /** A process-starting call (`run(`, `check_output (`). */
 const SPAWN_CALL = new RegExp(`(?:${SPAWNS.source})\\s*\\(`);
@@ -36,6 +36,12 @@ const DECODES = /\b(?:b64decode|b32decode|a85decode|atob|fromCharCode|unhexlify|
 
 /** Languages whose backticks (and Perl's qx, Ruby's %x) run their text as a command. */
 const BACKTICK_RUNS: ReadonlySet<CodeLanguage> = new Set(['ruby', 'perl', 'php', 'code']);
+
+/**
+ * Tags that run a template literal as a command line, per language: zx's and Bun's `$`, with zx's
+ * `$.sync` and options (`$({ cwd })`), execa's `$` and `execa` tags.
+ */
+const TAG_RUNS: Partial<Record<CodeLanguage, RegExp>> = { node: /(?:\$(?:\.sync|\([^()]*\))?|\bexeca(?:Sync)?)\s*$/ };
 
 /** Text a program is given when it runs: its arguments, stdin, its environment. */
 const FROM_RUN = /\b(?:sys\.argv|process\.argv|ARGV|raw_input|input\s*\(|sys\.stdin|process\.stdin|STDIN|gets\b|readline|os\.environ|os\.getenv|process\.env|ENV\s*\[|getenv)|\$ENV\{|\$stdin|@_|\$\d\b/;
@@ -116,7 +122,8 @@ export function spawnCalls(code: string, lang: CodeLanguage): SpawnCalls {
     const lit = inLiteral[li];
     if (lit && lit.start <= m.index) {
       // `cmd` and qx(cmd) run their text where backticks run commands.
-      if (lit.start === m.index && BACKTICK_RUNS.has(lang) && /^(?:`|qx|%x)/.test(code.slice(m.index, m.index + 2))) { out.push(lit.text); calls.push('`'); complete = false; }
+      if (lit.start === m.index && (BACKTICK_RUNS.has(lang) && /^(?:`|qx|%x)/.test(code.slice(m.index, m.index + 2))
+        || code[m.index] === '`' && TAG_RUNS[lang]?.test(code.slice(Math.max(0, m.index - 40), m.index)))) { out.push(lit.text); calls.push('`'); complete = false; }
       continue;
     }
     const after = m.index + m[0].length;
