@@ -11,6 +11,7 @@ import type { Scope } from './driver.js';
 import { scanCode, scanCodeFile } from './interpreters.js';
 import { isSetupSubstitution, outputOfText, stdinText } from './output.js';
 import { resolve } from 'node:path';
+import { homeDir } from '../invocations.js';
 import { embeddedCommands, inputLines, scriptsIn, takeAssignments } from './runner-parts.js';
 import { runScriptFile, runStdin } from './scripts.js';
 
@@ -68,7 +69,11 @@ function envShell(r: Row): boolean {
 
 function envCode(r: Row): boolean {
   const { scope, run, label } = r;
-  for (const v of run.envCode!) {
+  for (const v of run.envCodeFile ?? []) {
+    const file = scope.env.get(v);
+    if (file !== undefined) scanCodeFile(scope, run.code!, file === null ? null : file.replace(/^~(?=\/)/, homeDir() ?? '~'), `${v} (${label})`);
+  }
+  for (const v of run.envCode ?? []) {
     const value = scope.env.get(v);
     if (value === undefined) continue;
     if (value === null) { scope.raise('interpreter-code', `${v} for \`${label}\` is code computed at run time`); continue; }
@@ -375,7 +380,7 @@ function modules(r: Row): boolean {
 /** The kinds of payload, tried in order: the first whose field the row has carries it out. */
 const PAYLOADS: readonly [(run: Run) => unknown, (r: Row) => boolean][] = [
   [(x) => x.ghAlias, ghAlias], [(x) => x.interpreterEvent, interpreterEvent], [(x) => x.envShell, envShell],
-  [(x) => x.envCode, envCode], [(x) => x.embedded, embedded], [(x) => x.nothing, nothing], [(x) => x.argv !== undefined, argv], [(x) => x.sshLine !== undefined, sshLine],
+  [(x) => x.envCode || x.envCodeFile, envCode], [(x) => x.embedded, embedded], [(x) => x.nothing, nothing], [(x) => x.argv !== undefined, argv], [(x) => x.sshLine !== undefined, sshLine],
   [(x) => x.shellOption, shellOption], [(x) => x.shellOperand !== undefined, shellOperand],
   [(x) => x.shellOperands !== undefined || x.shellEach !== undefined, shellOperands],
   [(x) => x.scriptOrCommandOption, scriptOrCommandOption], [(x) => x.script !== undefined || x.scriptOption, script], [(x) => x.scriptsIn !== undefined, scriptsIn],
@@ -383,7 +388,7 @@ const PAYLOADS: readonly [(run: Run) => unknown, (r: Row) => boolean][] = [
 ];
 
 /** Rows that emit the program themselves (or never do). */
-const OWN_EMIT = (x: Run): boolean => !!(x.ghAlias || x.interpreterEvent || x.envShell || x.envCode || x.embedded);
+const OWN_EMIT = (x: Run): boolean => !!(x.ghAlias || x.interpreterEvent || x.envShell || x.envCode || x.envCodeFile || x.embedded);
 
 /** Carry out one row. Returns true when the command was read (so no plain emit is needed). */
 export function perform(row: Row): boolean {

@@ -47,6 +47,8 @@ export const INTERPRETERS: readonly Runner[] = [
     names: ['python', 'python2', 'python3', 'pypy', 'pypy3'],
     options: python,
     runs: [
+      // An interactive python runs the file PYTHONSTARTUP names first (read whenever it is set).
+      { code: 'python', envCodeFile: ['PYTHONSTARTUP'], also: true },
       { when: ['-c'], code: 'python', codeOption: ['-c'], dataOperands: 0 },
       { when: ['-m'], code: 'python', moduleOption: ['-m'] },
       { whenOperand: { index: 0, is: ['-'] }, code: 'python', codeStdin: true },

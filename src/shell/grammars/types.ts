@@ -95,6 +95,8 @@ export interface Run {
   readonly envShell?: readonly string[];
   /** With `code`: environment variables whose value is code of that language the program runs (perl -d's `PERL5DB`). */
   readonly envCode?: readonly string[];
+  /** With `code`: environment variables that name a file of that language the program runs (python's `PYTHONSTARTUP`). */
+  readonly envCodeFile?: readonly string[];
   /** Operands that start with `+` are code too (`vim +'!cmd'`). */
   readonly codePlusOperands?: true;
   /** Commands inside the arguments, each from one of `from` to one of `to` (`find -exec … ;`). */
