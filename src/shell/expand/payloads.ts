@@ -11,9 +11,9 @@ import type { Scope } from './driver.js';
 import { scanCode, scanCodeFile } from './interpreters.js';
 import { isSetupSubstitution, outputOfText, stdinText } from './output.js';
 import { resolve } from 'node:path';
-import { homeDir } from '../invocations.js';
 import { embeddedCommands, inputLines, scriptsIn, takeAssignments } from './runner-parts.js';
 import { runScriptFile, runStdin } from './scripts.js';
+import { envCode, envShell } from './env-payloads.js';
 
 /** One row being carried out for one command. */
 export interface Row {
@@ -50,35 +50,6 @@ function ghAlias(r: Row): boolean {
 function interpreterEvent(r: Row): boolean {
   const { scope, run, label } = r;
   scope.raise('interpreter-code', `\`${label}\` ${run.interpreterEvent}, which cannot be read`);
-  return true;
-}
-
-function envShell(r: Row): boolean {
-  const { scope, run, label } = r;
-  if (run.self) emitSelf(r);
-  for (const v of run.envShell!) {
-    const value = scope.env.get(v);
-    if (value === undefined) continue;
-    if (value === null) { scope.raise('dynamic-command', `${v} for \`${label}\` is computed at run time`); continue; }
-    // LESSOPEN's `|cmd %s`; LESS's `+!cmd` initial commands; plain commands otherwise.
-    const text = v === 'LESS' ? (/\+!(.*)$/.exec(value)?.[1] ?? '') : value.replace(/^\|+-?/, '').replace(/%s/g, 'FILE');
-    if (text.trim() !== '') scope.nested(text, `${v} (${label})`, { spliceable: false });
-  }
-  return true;
-}
-
-function envCode(r: Row): boolean {
-  const { scope, run, label } = r;
-  for (const v of run.envCodeFile ?? []) {
-    const file = scope.env.get(v);
-    if (file !== undefined) scanCodeFile(scope, run.code!, file === null ? null : file.replace(/^~(?=\/)/, homeDir() ?? '~'), `${v} (${label})`);
-  }
-  for (const v of run.envCode ?? []) {
-    const value = scope.env.get(v);
-    if (value === undefined) continue;
-    if (value === null) { scope.raise('interpreter-code', `${v} for \`${label}\` is code computed at run time`); continue; }
-    if (value.trim() !== '') scanCode(scope, run.code!, value, `${v} (${label})`);
-  }
   return true;
 }
 
