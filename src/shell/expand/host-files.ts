@@ -39,5 +39,7 @@ export function judgeStartup(scope: Scope, kind: Exclude<JudgedKind, 'host-markd
   if (kind === 'script') { scope.nested(text, label, { spliceable: false }); return; }
   // site runs each line of a .pth file that starts with `import` (and a space or tab) as Python.
   const code = kind === 'pth' ? text.split('\n').filter((l) => /^import[ \t]/.test(l)).join('\n') : text;
-  if (code.trim() !== '') scanCode(scope, kind === 'pth' ? 'python' : kind, code, label, false);
+  // Read as code on a command line is (every literal that may be a command, the modules it loads,
+  // the files it writes): it runs at every start of its program, with whatever is here then.
+  if (code.trim() !== '') scanCode(scope, kind === 'pth' ? 'python' : kind, code, label, true);
 }
