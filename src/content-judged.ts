@@ -13,10 +13,11 @@ import { components, globMatches, lower, parts } from './policy/path-glob.js';
 /**
  * How a file's content is judged: `host-markdown`, each !`cmd` line as a command and a `hooks:`
  * frontmatter as hooks; `script`, the whole text as shell that runs later by itself; `python`,
- * `ruby`, `powershell`, `ghci`, the whole text as code of that language that runs later by itself; `pth`,
- * the lines of a .pth file that site runs (those starting with `import`) as Python.
+ * `ruby`, `perl`, `r`, `code` (no language in particular), `powershell`, `ghci`, the whole text as
+ * code of that language that runs later by itself; `pth`, the lines of a .pth file that site runs
+ * (those starting with `import`) as Python; `compiled`, code that cannot be read (asks).
  */
-export type JudgedKind = 'host-markdown' | 'script' | 'python' | 'pth' | 'ruby' | 'powershell' | 'ghci';
+export type JudgedKind = 'host-markdown' | 'script' | 'python' | 'pth' | 'ruby' | 'perl' | 'r' | 'code' | 'powershell' | 'ghci' | 'compiled';
 
 interface JudgedFiles {
   /** Path components as in guarded.ts: `*` one component (a wildcard inside a name), `**` any number. */
@@ -48,8 +49,14 @@ const STARTUP_FILES: readonly JudgedFiles[] = [
     'etc/zlogin', 'etc/zlogout', 'etc/zsh/*', 'etc/fish/config.fish', 'etc/fish/conf.d/*.fish', 'etc/fish/functions/*.fish', 'usr/share/fish/vendor_conf.d/*.fish',
     'usr/local/share/fish/vendor_conf.d/*.fish', 'usr/share/fish/vendor_functions.d/*.fish', 'etc/csh.cshrc', 'etc/csh.login', 'etc/csh.logout', 'etc/mkshrc', 'etc/ksh.kshrc']
     .map((pattern) => ({ pattern, anchor: 'root' as const, kind: 'script' as const })),
-  { pattern: 'sitecustomize.py', anchor: 'anywhere', kind: 'python' },
-  { pattern: 'usercustomize.py', anchor: 'anywhere', kind: 'python' },
+  ...['sitecustomize', 'usercustomize'].flatMap((name): JudgedFiles[] => [
+    { pattern: `${name}.py`, anchor: 'anywhere', kind: 'python' },
+    { pattern: `${name}/__init__.py`, anchor: 'anywhere', kind: 'python' },
+    // A sourceless .pyc or an extension module of that name is imported as well.
+    { pattern: `${name}.pyc`, anchor: 'anywhere', kind: 'compiled' },
+    { pattern: `${name}.*.so`, anchor: 'anywhere', kind: 'compiled' },
+    { pattern: `${name}.so`, anchor: 'anywhere', kind: 'compiled' },
+  ]),
   { pattern: 'site-packages/*.pth', anchor: 'anywhere', kind: 'pth' },
   { pattern: 'dist-packages/*.pth', anchor: 'anywhere', kind: 'pth' },
   { pattern: '.ipython/profile_*/startup/*', anchor: 'anywhere', kind: 'python' },
@@ -57,6 +64,12 @@ const STARTUP_FILES: readonly JudgedFiles[] = [
   { pattern: 'irb/irbrc', anchor: 'xdg', kind: 'ruby' },
   { pattern: '.pryrc', anchor: 'anywhere', kind: 'ruby' },
   { pattern: 'powershell/*profile.ps1', anchor: 'xdg', kind: 'powershell' },
+  // perl -d reads ./.perldb or ~/.perldb (perl5db.pl); R reads ./.Rprofile or ~/.Rprofile and
+  // Rprofile.site; julia ~/.julia/config/startup.jl.
+  { pattern: '.perldb', anchor: 'anywhere', kind: 'perl' },
+  { pattern: '.Rprofile', anchor: 'anywhere', kind: 'r' },
+  { pattern: 'Rprofile.site', anchor: 'anywhere', kind: 'r' },
+  { pattern: '.julia/config/startup.jl', anchor: 'home', kind: 'code' },
   // ghci reads ./.ghci and ~/.ghci (and $XDG_CONFIG_HOME/ghc/ghci.conf) at start.
   { pattern: '.ghci', anchor: 'anywhere', kind: 'ghci' },
   { pattern: 'ghc/ghci.conf', anchor: 'xdg', kind: 'ghci' },

@@ -29,7 +29,9 @@ export function envCode(r: Row): boolean {
     const value = scope.env.get(v);
     if (value === undefined) continue;
     if (value === null) { scope.raise('interpreter-code', `${v} for \`${label}\` is code computed at run time`); continue; }
-    if (value.trim() !== '') scanCode(scope, run.code!, value, `${v} (${label})`);
+    const prefix = run.envCodeFilePrefix;
+    if (prefix !== undefined && value.startsWith(prefix)) scanCodeFile(scope, run.code!, value.slice(prefix.length), `${v} (${label})`);
+    else if (value.trim() !== '') scanCode(scope, run.code!, value, `${v} (${label})`);
   }
   return true;
 }

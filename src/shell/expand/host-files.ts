@@ -37,6 +37,7 @@ export function hostCommandLines(scope: Scope, path: string, text: string): void
 /** Text that is (or goes into) a file that runs later by itself, judged as its language: shell, or code. */
 export function judgeStartup(scope: Scope, kind: Exclude<JudgedKind, 'host-markdown'>, text: string, label: string): void {
   if (kind === 'script') { scope.nested(text, label, { spliceable: false }); return; }
+  if (kind === 'compiled') { scope.raise('unreadable-script', `${label}: compiled code that runs later by itself cannot be read`); return; }
   // site runs each line of a .pth file that starts with `import` (and a space or tab) as Python.
   const code = kind === 'pth' ? text.split('\n').filter((l) => /^import[ \t]/.test(l)).join('\n') : text;
   // Read as code on a command line is (every literal that may be a command, the modules it loads,

@@ -124,6 +124,8 @@ export const INTERPRETERS: readonly Runner[] = [
       'autocomplete', 'noautocomplete', 'prompt=', 'prompt-mode=', 'inf-ruby-mode', 'simple-prompt', 'sample-book-mode', 'noprompt', 'tracer', 'back-trace-limit=', 'verbose', 'noverbose',
       'extra-doc-dir=', 'version|v', 'help|h', 'single-irb', 'noscript', 'script', 'echo-on-assignment', 'noecho-on-assignment', 'truncate-echo-on-assignment'] },
     runs: [
+      // $IRBRC names the rc file irb reads at start (-f skips it).
+      { unless: ['-f'], code: 'ruby', envCodeFile: ['IRBRC'], also: true },
       { when: ['-r'], code: 'ruby', moduleOption: ['-r'], also: true },
       { when: ['--version', '--help'], nothing: true },
       { minOperands: 1, unless: ['--noscript'], code: 'ruby', codeFile: 0 },
@@ -135,6 +137,7 @@ export const INTERPRETERS: readonly Runner[] = [
     options: { short: 'fvhc:e:r:I:s:d:', long: ['exec=|e', 'require=|r', 'include=|I', 'context=|c', 'no-pager', 'no-history', 'no-color', 'select-plugin=|s', 'disable-plugin=|d', 'no-plugins',
       'plugins', 'installed-plugins', 'simple-prompt', 'noprompt', 'gem', 'version|v', 'help|h'] },
     runs: [
+      { unless: ['-f'], code: 'ruby', envCodeFile: ['PRYRC'], also: true },
       { when: ['-r'], code: 'ruby', moduleOption: ['-r'], also: true },
       { when: ['-e'], code: 'ruby', codeOption: ['-e'], also: true },
       { when: ['--version', '--help'], nothing: true },
@@ -165,7 +168,8 @@ export const INTERPRETERS: readonly Runner[] = [
       { code: 'php', codeStdin: true },
     ],
   },
-  { names: ['lua', 'luajit'], options: { short: 'ivEWe:l:' }, runs: [{ when: ['-e'], code: 'lua', codeOption: ['-e'] }, { minOperands: 1, code: 'lua', codeFile: 0 }, { code: 'lua', codeStdin: true }] },
+  // lua(1): LUA_INIT (or LUA_INIT_5_x) is run before anything else, code or `@FILE` (-E ignores it).
+  { names: ['lua', 'luajit'], options: { short: 'ivEWe:l:' }, runs: [{ unless: ['-E'], code: 'lua', envCode: ['LUA_INIT', 'LUA_INIT_5_4', 'LUA_INIT_5_3', 'LUA_INIT_5_2'], envCodeFilePrefix: '@', also: true }, { when: ['-e'], code: 'lua', codeOption: ['-e'] }, { minOperands: 1, code: 'lua', codeFile: 0 }, { code: 'lua', codeStdin: true }] },
   { names: ['Rscript'], options: { short: 'e:', long: ['verbose', 'default-packages=', 'vanilla'] }, runs: [{ when: ['-e'], code: 'r', codeOption: ['-e'] }, { minOperands: 1, code: 'r', codeFile: 0 }] },
   { names: ['R'], options: { short: 'qse:f:', long: ['vanilla', 'no-save', 'slave', 'quiet|q', 'file=|f', 'args'] }, runs: [{ when: ['-e'], code: 'r', codeOption: ['-e'] }, { when: ['-f'], code: 'r', codeFileOption: ['-f'] }, { code: 'r', codeStdin: true }] },
   // More languages with inline code: scanned as code of no particular language (run(`…`), System.cmd, os:cmd).

@@ -97,6 +97,8 @@ export interface Run {
   readonly envCode?: readonly string[];
   /** With `code`: environment variables that name a file of that language the program runs (python's `PYTHONSTARTUP`). */
   readonly envCodeFile?: readonly string[];
+  /** With `envCode`: a value starting with this names a file of code instead (lua's `LUA_INIT=@FILE`). */
+  readonly envCodeFilePrefix?: string;
   /** Operands that start with `+` are code too (`vim +'!cmd'`). */
   readonly codePlusOperands?: true;
   /** Commands inside the arguments, each from one of `from` to one of `to` (`find -exec … ;`). */
