@@ -128,6 +128,47 @@ export const READERS: Readonly<Record<string, OptionGrammar>> = {
       'detailed-exitcode', 'skip-diff-on-install', 'include-needs', 'include-transitive-needs'],
     permute: true,
   },
+  // The other deployers rules/15-kubernetes.yaml names (cobra, or kingpin for tk): global and subcommand
+  // options that take a value, so that `kapp -n x deploy` reads `deploy` as the subcommand, not `x`.
+  kapp: {
+    short: 'ya:f:n:g:d:c',
+    long: ['namespace=|n', 'app=|a', 'file=|f', 'app-group=|g', 'directory=|d', 'kubeconfig=', 'kubeconfig-context=',
+      'kubeconfig-yaml=', 'column=', 'color', 'json', 'tty', 'yes|y', 'debug', 'kube-api-qps=', 'kube-api-burst=', 'into-ns=',
+      'map-ns=', 'diff-changes|c', 'diff-context=', 'diff-summary', 'diff-run', 'diff-mask', 'diff-filter=', 'patch', 'wait',
+      'wait-timeout=', 'wait-check-interval=', 'wait-concurrency=', 'wait-resource-timeout=', 'logs', 'logs-all',
+      'existing-non-labeled-resources-check-concurrency=', 'apply-concurrency=', 'apply-timeout=', 'filter=', 'filter-kind=',
+      'filter-name=', 'filter-ns=', 'filter-age=', 'filter-kind-name=', 'labels=|l', 'prev-app=', 'app-changes-max-to-keep=',
+      'dangerous-allow-empty-list-of-resources', 'dangerous-override-ownership-of-existing-resources', 'default-label-scoping-rules'],
+    permute: true,
+  },
+  kpt: {
+    short: 'n:o:',
+    long: ['namespace=|n', 'kubeconfig=', 'context=', 'cluster=', 'user=', 'as=', 'as-group=', 'output=|o', 'inventory-policy=',
+      'field-manager=', 'poll-period=', 'prune-propagation-policy=', 'prune-timeout=', 'reconcile-timeout=', 'timeout=',
+      'install-resource-group', 'dry-run', 'server-side', 'force-conflicts', 'show-status-events', 'stack-trace', 'truncate-output'],
+    permute: true,
+  },
+  tk: {
+    short: 't:V:A:',
+    long: ['name=', 'target=|t', 'ext-str=|V', 'ext-code=', 'tla-str=|A', 'tla-code=', 'jsonnet-implementation=', 'log-level=',
+      'diff-strategy=', 'apply-strategy=', 'auto-approve=', 'dangerous-auto-approve', 'dangerous-allow-redirect', 'force', 'validate=?',
+      'with-prune=?', 'color=', 'max-stack='],
+    permute: true,
+  },
+  werf: {
+    short: 'e:N:',
+    long: ['repo=', 'env=', 'dev', 'namespace=|N', 'kube-context=', 'kube-config=', 'kube-config-base64=', 'dir=', 'config=',
+      'config-templates-dir=', 'release=', 'secondary-repo=', 'cache-repo=', 'final-repo=', 'tmp-dir=', 'home-dir=', 'git-work-tree=',
+      'set=', 'set-string=', 'set-file=', 'values=', 'secret-values=', 'platform=', 'log-verbose', 'log-debug', 'loose-giterminism'],
+    permute: true,
+  },
+  kubecfg: {
+    short: 'n:V:A:J:',
+    long: ['namespace=|n', 'context=', 'cluster=', 'kubeconfig=', 'user=', 'ext-str=|V', 'ext-str-file=', 'ext-code=', 'ext-code-file=',
+      'tla-str=|A', 'tla-str-file=', 'tla-code=', 'tla-code-file=', 'jpath=|J', 'resolve-images=', 'gc-tag=', 'skip-gc', 'dry-run',
+      'create=?', 'validate=?', 'diff-strategy=', 'server='],
+    permute: true,
+  },
 };
 
 /**
