@@ -109,11 +109,13 @@ export function writtenPaths(program: string, words: readonly Word[], redirects:
       for (const o of scan.operands) out.push(o.value === null ? null : abs(o.value, cwd));
     }
     if (sub === 'init' || sub === 'clone') out.push(...templateWrites(sub, args, facts.git.config, env, cwd));
+    // `git lfs install`: a program git runs as `git-<sub>` that installs hooks, in the directory `-C` names.
+    if (sub !== null) out.push(...hookInstallerWrites(`git ${sub}`, args, gitCwd(facts.git.chdir, cwd)));
     out.push(...gitWrites(words, facts.git, env, (p) => abs(p, cwd)));
   }
   // The project's own install lifecycle (`"prepare": "husky"`) installs its hooks on every
   // `npm install`/`npm ci`: that is the setup a person committed, not the agent's decision.
-  if (!inInstallLifecycle(context.via ?? [])) out.push(...hookInstallerWrites(program, words, cwd));
+  if (!inInstallLifecycle(context.via ?? [])) out.push(...hookInstallerWrites(program, words.slice(1).map(argOf), cwd));
   out.push(...specWrites(program, words, cwd), ...moduleWrites(program, words, cwd));
   return out;
 }
@@ -292,17 +294,24 @@ function templateWrites(sub: string, args: readonly (string | null)[], config: r
 }
 
 /** What a hook installer (grammars/writes.ts HOOK_WRITERS) writes in the repository's .git. */
-function hookInstallerWrites(program: string, words: readonly Word[], cwd: string | null): (string | null)[] {
+function hookInstallerWrites(program: string, args: readonly Arg[], cwd: string | null): (string | null)[] {
   // A package runner's `husky@9` is husky (a scoped name's own @ stays).
   const spec = HOOK_WRITERS[program.replace(/(?<=.)@[^/]*$/, '')];
   if (!spec) return [];
-  const scan = getopt(words.slice(1).map(argOf), spec.options ?? {});
+  const scan = getopt(args, spec.options ?? {});
   if (scan.options.some((o) => optionIs(o, HOOK_WRITER_HELP))) return [];
   const sub = scan.operands[0]?.value;
   const writes = spec.when ? scan.options.some((o) => optionIs(o, spec.when!))
     : spec.subcommands!.includes('*') || sub === null || (sub !== undefined && spec.subcommands!.includes(sub));
   // Where the working directory is not known, the path is still one of some repository's .git.
   return writes ? spec.writes.map((f) => join(cwd ?? '', '.git', f)) : [];
+}
+
+/** The directory git runs in after its `-C` options (null when one is computed). */
+function gitCwd(chdir: readonly Arg[], cwd: string | null): string | null {
+  let at = cwd;
+  for (const d of chdir) at = d === null || at === null ? null : d === '' ? at : resolve(at, d);
+  return at;
 }
 
 /** A file in the repository's .git (from cwd; the policy resolves symlinks). */

@@ -239,6 +239,19 @@ const PRE_COMMIT: HookWriterSpec = {
   subcommands: ['install', 'uninstall'], writes: ['hooks'],
 };
 
+const GIT_LFS: HookWriterSpec = {
+  options: { short: 'hlfsmw', long: ['force|f', 'local|l', 'worktree|w', 'system', 'skip-smudge|s', 'skip-repo', 'manual|m', 'file=', 'help|h', 'version'], permute: true },
+  subcommands: ['install', 'uninstall', 'update'], writes: ['hooks', 'config'],
+};
+const GIT_SECRETS: HookWriterSpec = {
+  options: { short: 'farl', long: ['install', 'scan', 'scan-history', 'list', 'add', 'add-provider', 'register-aws', 'aws-provider', 'force|f', 'global', 'literal|l', 'allowed|a', 'cached', 'no-index', 'untracked', 'recursive|r'], permute: true },
+  when: ['--install'], writes: ['hooks'],
+};
+const GIT_ANNEX: HookWriterSpec = {
+  options: { short: 'qvdc:J:', long: ['force', 'fast', 'json', 'quiet|q', 'verbose|v', 'debug|d', 'jobs=|J', 'version=', 'autoenable', 'no-autoenable', 'help'], permute: true },
+  subcommands: ['init', 'reinit', 'uninit', 'upgrade'], writes: ['hooks', 'config'],
+};
+
 export const HOOK_WRITERS: Readonly<Record<string, HookWriterSpec>> = {
   // pre-commit (and prek, its rewrite): `install` writes .git/hooks/<type> (`install-hooks` only the environments).
   'pre-commit': PRE_COMMIT,
@@ -251,6 +264,13 @@ export const HOOK_WRITERS: Readonly<Record<string, HookWriterSpec>> = {
   // uninstall, add and set write it or the hook files it points at.
   husky: { options: { short: 'hV', long: ['help|h', 'version|V'] }, subcommands: ['*'], writes: ['config'] },
   'simple-git-hooks': { options: { short: 'hV', long: ['help|h', 'version|V'] }, subcommands: ['*'], writes: ['hooks'] },
+  // git-lfs: `install` writes pre-push, post-checkout, post-commit and post-merge into .git/hooks and
+  // filter.lfs.* (commands git runs) into the config; `update` rewrites those hooks, `uninstall` removes them.
+  'git lfs': GIT_LFS, 'git-lfs': GIT_LFS,
+  // awslabs git-secrets: `--install` writes pre-commit, commit-msg and prepare-commit-msg.
+  'git secrets': GIT_SECRETS, 'git-secrets': GIT_SECRETS,
+  // git-annex: `init` (and reinit, uninit, upgrade) install its hooks (pre-commit, post-receive) and write .git/config.
+  'git annex': GIT_ANNEX, 'git-annex': GIT_ANNEX,
   overcommit: { options: { short: 'iurfhvl', long: ['install|i', 'uninstall|u', 'force|f', 'run|r', 'sign', 'help|h', 'version|v', 'list-hooks|l', 'diff='], permute: true }, when: ['-i', '-u'], writes: ['hooks'] },
 };
 
