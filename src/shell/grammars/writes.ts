@@ -158,8 +158,9 @@ export const WRITES: Readonly<Record<string, WriteSpec>> = {
   // aria2c(1): "-o: the file name of the downloaded file. It is always relative to the directory given in -d",
   // the log, the session and DHT files; -i FILE lists URIs with `dir=`/`out=` lines of their own.
   aria2c: { options: ARIA2C, operands: 'none', into: ['-d'], joined: { dir: ['-d'], names: ['-o'] }, files: ['-l', '--save-session', '--dht-file-path', '--dht-file-path6', '--server-stat-of'], listFile: { options: ['-i'], dir: 'dir', names: ['out'] } },
-  // HTTPie (http, https) and xh (xh, xhs): -o FILE writes the body there, with --download or without.
-  ...Object.fromEntries(['http', 'https', 'xh', 'xhs'].map((n) => [n, { options: HTTPIE, operands: 'none', files: ['-o'] } satisfies WriteSpec])),
+  // HTTPie (http, https) and xh (xh, xhs): -o FILE writes the body there, with --download or without;
+  // --session=PATH saves the session there (a plain name goes to the config directory: read as a path, no harm).
+  ...Object.fromEntries(['http', 'https', 'xh', 'xhs'].map((n) => [n, { options: HTTPIE, operands: 'none', files: ['-o', '--session'] } satisfies WriteSpec])),
   wget: { options: { short: 'bqvdcNSrkKmpEHLnhVO:o:a:P:i:t:T:w:Q:U:e:l:A:R:D:B:', long: ['output-document=|O', 'output-file=|o', 'append-output=|a', 'directory-prefix=|P', 'input-file=|i', 'execute=|e', 'tries=|t', 'timeout=|T', 'user-agent=|U', 'quiet|q', 'continue|c', 'recursive|r', 'mirror|m', 'no-verbose'], permute: true, abbreviate: true }, operands: 'none', pathOptions: ['-O', '-o', '-a'], into: ['-P'] },
   unlink: { operands: 'all', keepsContent: true },
   shred: { options: { short: 'fuvxzn:s:', long: ['remove=?|u', 'iterations=|n', 'size=|s'], permute: true }, operands: 'all', keepsContent: true },
