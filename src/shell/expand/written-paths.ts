@@ -110,7 +110,8 @@ export function writtenPaths(program: string, words: readonly Word[], redirects:
     }
     if (sub === 'init' || sub === 'clone') out.push(...templateWrites(sub, args, facts.git.config, env, cwd));
     // `git lfs install`: a program git runs as `git-<sub>` that installs hooks, in the directory `-C` names.
-    if (sub !== null) out.push(...hookInstallerWrites(`git ${sub}`, args, gitCwd(facts.git.chdir, cwd)));
+    // (As for the installers below, the project's own install lifecycle is the setup a person committed.)
+    if (sub !== null && !inInstallLifecycle(context.via ?? [])) out.push(...hookInstallerWrites(`git ${sub}`, args, gitCwd(facts.git.chdir, cwd)));
     out.push(...gitWrites(words, facts.git, env, (p) => abs(p, cwd)));
   }
   // The project's own install lifecycle (`"prepare": "husky"`) installs its hooks on every
