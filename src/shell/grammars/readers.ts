@@ -29,7 +29,7 @@ export const READERS: Readonly<Record<string, OptionGrammar>> = {
       'dump-header=|D', 'trace=', 'trace-ascii=', 'stderr=', 'unix-socket=', 'abstract-unix-socket=', 'header=|H', 'user=|u',
       'url=', 'write-out=|w', 'proxy=|x', 'cookie=|b', 'location|L', 'silent|s', 'show-error|S', 'fail|f', 'include|i',
       'head|I', 'insecure|k', 'verbose|v', 'get|G', 'max-time=|m', 'connect-timeout=', 'retry=', 'output-dir=', 'create-dirs',
-      'etag-save=', 'hsts=', 'alt-svc=', 'libcurl=', 'netrc-file=', 'quote=|Q', 'mail-rcpt=', 'ftp-create-dirs', 'range=|r',
+      'etag-save=', 'hsts=', 'alt-svc=', 'ssl-sessions=', 'libcurl=', 'netrc-file=', 'quote=|Q', 'mail-rcpt=', 'ftp-create-dirs', 'range=|r',
       'user-agent=|A', 'referer=|e', 'cacert=', 'cert=|E', 'key=', 'resolve=', 'compressed', 'http2', 'no-buffer|N', 'help|h', 'globoff|g', 'request-target=', 'path-as-is'],
     permute: true,
   },
