@@ -8,6 +8,7 @@ import { argOf, quoteWord, type Word } from '../words.js';
 import type { Scope } from './driver.js';
 import { scanCodeFile } from './interpreters.js';
 import { parseToml } from './task-files.js';
+import { externalSubcommand } from './git-programs.js';
 import { isKnown } from './known-names.js';
 
 /** Every program this family reads, for the fast path (expand/names.ts): always, or beside a word. */
@@ -179,6 +180,8 @@ function cargo(scope: Scope, args: readonly Word[]): boolean {
   // `cargo watch …` runs the program cargo-watch, a runner of its own (grammars/runners.ts).
   if (!CARGO_BUILDS.has(sub)) {
     if (isKnown(`cargo-${sub}`)) scope.continueWith([{ ...args[scan.operands[0]!.index]!, value: `cargo-${sub}`, tail: `cargo-${sub}` }, ...args.slice(scan.operands[0]!.index + 1)], `cargo ${sub}`);
+    // Any other command cargo does not have runs the program cargo-SUB from PATH (git-programs.ts).
+    else externalSubcommand(scope, 'cargo', sub);
     return true;
   }
   for (const w of config.wrappers) scope.nested(w, 'cargo rustc-wrapper', { spliceable: false });
