@@ -289,16 +289,16 @@ function yarnWorkspace(scope: Scope, args: readonly Word[], scan: Scan): boolean
   if (!nameOp || !rest || scope.cwd === null) return false;
   if (nameOp.value === null) { scope.raise('unreadable-script', '`yarn workspace` names the workspace at run time'); return true; }
   const found = scope.files.findUp(scope.cwd, 'package.json');
-  if (!found) return false;
-  if (found.kind === 'unreadable') { scope.raise('unreadable-script', `package.json: ${found.why}`); return true; }
-  const pkg = packageOf(scope, found.path, found.text);
-  const listed = pkg === null ? null : workspacesOf(scope, found.path, pkg.workspaces);
+  if (found?.kind === 'unreadable') { scope.raise('unreadable-script', `package.json: ${found.why}`); return true; }
+  const pkg = found ? packageOf(scope, found.path, found.text) : null;
+  const listed = pkg === null || !found ? [] : workspacesOf(scope, found.path, pkg.workspaces);
   if (listed === null) return true;
   scope.emit(scope.argv, 'yarn');
+  // A workspace the guard does not find (none listed here, or named by a package the listing misses)
+  // may be there at run time: its command is judged as run here, not taken to run nothing.
   const ws = listed.find((w) => w.name === nameOp.value);
-  // No such workspace: yarn says so and runs nothing.
-  if (!ws) return true;
-  scope.nested(`yarn ${args.slice(rest.index).map((w) => w.text).join(' ')}`, `yarn workspace ${nameOp.value}`, { spliceable: false, cwd: dirname(ws.path) });
+  const cwd = ws ? dirname(ws.path) : scope.cwd;
+  scope.nested(`yarn ${args.slice(rest.index).map((w) => w.text).join(' ')}`, `yarn workspace ${nameOp.value}`, { spliceable: false, cwd });
   return true;
 }
 

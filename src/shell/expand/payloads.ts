@@ -84,7 +84,10 @@ function argv(r: Row): boolean {
   let start = run.argv!;
   if (run.afterDashDash) {
     const dd = scan.operands.findIndex((o) => o.value === '--');
+    // A `--` the grammar read as the end of the options (one that permutes) is no operand: the command starts after it.
+    const after = scan.endOfOptions >= 0 ? scan.operands.findIndex((o) => o.index >= scan.endOfOptions) : -1;
     if (dd >= 0) start = dd + 1;
+    else if (scan.endOfOptions >= 0) start = after >= 0 ? after : scan.operands.length;
   }
   if (run.assignments) start = takeAssignments(scope, scan, start, words, base);
   const first = scan.operands[start];
