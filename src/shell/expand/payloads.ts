@@ -94,7 +94,7 @@ function argv(r: Row): boolean {
   if (first === undefined) { if (!run.self) emitSelf(r); return true; }
   let from = base + first.index;
   if (words[from]?.value === '--') from++;
-  const rest = words.slice(from);
+  const rest = headPrefix(words.slice(from), run.headPrefix);
   if (rest.length === 0) { if (!run.self) emitSelf(r); return true; }
   if (label === 'sudoedit') { scope.emit(scope.argv, 'sudoedit', { scan }); return true; }
   if (run.installable) {
@@ -123,6 +123,14 @@ function argv(r: Row): boolean {
   const bare = run.versioned && head.value !== null ? head.value.replace(/(?<=[^/@].*)@[^@/]*$/, '') : head.value;
   scope.continueWith(bare === head.value ? rest : [{ ...head, value: bare, tail: bare }, ...rest.slice(1)], label);
   return true;
+}
+
+/** The words with `pattern`'s leading match cut off the first (`prod:pytest` → `pytest`). */
+function headPrefix(rest: readonly Word[], pattern: string | undefined): readonly Word[] {
+  const head = rest[0];
+  if (pattern === undefined || head?.value === null || head === undefined) return rest;
+  const cut = head.value.replace(new RegExp(`^(?:${pattern})`), '');
+  return cut === head.value || cut === '' ? rest : [{ ...head, value: cut, tail: cut, text: cut }, ...rest.slice(1)];
 }
 
 function sshLine(r: Row): boolean {

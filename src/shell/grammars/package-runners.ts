@@ -3,7 +3,7 @@
 import type { OptionGrammar } from '../getopt.js';
 import type { Run, Runner } from './types.js';
 import { NPM_OPTIONS } from './npm.js';
-import { HATCH_OPTIONS, MISE_EXEC, MISE_OPTIONS, NIX_OPTIONS, PNPM_OPTIONS, POETRY_OPTIONS, UV_OPTIONS, UV_RUN, YARN_OPTIONS } from './runner-options.js';
+import { HATCH_OPTIONS, MISE_EXEC, MISE_OPTIONS, NIX_OPTIONS, PNPM_OPTIONS, POETRY_OPTIONS, UV_OPTIONS, UV_RUN, UV_TOOL_RUN, YARN_OPTIONS } from './runner-options.js';
 
 const TERMINAL_OPTIONS: OptionGrammar = { short: 'hv', long: ['title=', 'geometry=', 'class=', 'working-directory=', 'hold'], singleDashLong: true };
 const TERMINAL_RUNS: readonly Run[] = [{ embedded: { from: ['-e', '--', '-x', '--command'], to: [] } }];
@@ -43,7 +43,7 @@ export const PACKAGE_RUNNERS: readonly Runner[] = [
   },
   // ------------------------------------------------------------------ package and task runners
   { names: ['npx'], options: { short: 'yqc:p:', long: ['call=|c', 'package=|p', 'yes|y', 'no', 'quiet|q', 'ignore-existing', 'no-install', 'prefix=', 'workspace=', 'include-workspace-root'] }, runs: [{ when: ['-c'], shellOption: ['-c'] }, { argv: 0, versioned: true }] },
-  { names: ['bunx', 'pnpx', 'uvx', 'pipx'], options: { short: 'p:', long: ['package=|p', 'from=', 'with=', 'python=', 'bun', 'spec='] }, runs: [{ argv: 0 }], subcommands: { run: { options: { long: ['spec=', 'python=', 'no-cache', 'pypackages', 'path'] }, runs: [{ argv: 0 }] } } },
+  { names: ['bunx', 'pnpx', 'pipx'], options: { short: 'p:', long: ['package=|p', 'from=', 'with=', 'python=', 'bun', 'spec='] }, runs: [{ argv: 0 }], subcommands: { run: { options: { long: ['spec=', 'python=', 'no-cache', 'pypackages', 'path'] }, runs: [{ argv: 0 }] } } },
   { names: ['sort'], options: { long: ['compress-program=', 'buffer-size=|S', 'temporary-directory=|T', 'output=|o', 'key=|k', 'field-separator=|t', 'parallel=', 'files0-from=', 'random-source=', 'sort='], short: 'bcCdfghiMmnrRsuVzS:T:o:k:t:', permute: true, abbreviate: true }, runs: [{ when: ['--compress-program'], scriptOrCommandOption: ['--compress-program'], self: true, also: true }, { nothing: true }] },
   { names: ['split'], options: { long: ['filter=', 'lines=|l', 'bytes=|b', 'line-bytes=|C', 'number=|n', 'suffix-length=|a', 'additional-suffix=', 'numeric-suffixes=?', 'hex-suffixes=?', 'separator=|t'], short: 'del:b:C:n:a:t:x', permute: true, abbreviate: true }, runs: [{ when: ['--filter'], shellOption: ['--filter'], self: true, also: true }, { nothing: true }] },
   { names: ['wget'], options: { long: ['use-askpass=', 'output-document=|O', 'output-file=|o', 'post-data=', 'post-file=', 'method=', 'body-data=', 'body-file=', 'header=', 'user=', 'password=', 'directory-prefix=|P', 'tries=|t', 'timeout=|T', 'execute=|e', 'input-file=|i'], short: 'qvNcrkmpbSO:o:P:t:T:e:i:', permute: true, abbreviate: true }, runs: [{ when: ['--use-askpass'], scriptOrCommandOption: ['--use-askpass'], self: true, also: true }, { nothing: true }] },
@@ -82,7 +82,9 @@ export const PACKAGE_RUNNERS: readonly Runner[] = [
   { names: ['lldb'], options: { short: 'o:O:s:S:k:K:bxQ', long: ['one-line=|o', 'one-line-before-file=|O', 'source=|s', 'source-before-file=|S', 'batch|b', 'file=|f', 'arch=|a'] }, runs: [{ argv: 0 }] },
   { names: ['poetry'], options: POETRY_OPTIONS, subcommands: { run: { options: POETRY_OPTIONS, runs: [{ argv: 0 }] } }, runs: [{ nothing: true }] },
   { names: ['pdm', 'rye', 'pipenv', 'bundle', 'bundler', 'conda', 'mamba', 'micromamba', 'pixi'], subcommands: { run: { options: { short: 'n:p:', long: ['name=|n', 'prefix=|p', 'env=', 'live-stream', 'no-capture-output'] }, runs: [{ argv: 0 }] }, exec: { runs: [{ argv: 0 }] } }, runs: [{ nothing: true }] },
-  { names: ['uv'], options: UV_OPTIONS, subcommands: { run: { options: UV_RUN, runs: [{ argv: 0 }] }, tool: { options: UV_OPTIONS, runs: [{ whenOperand: { index: 0, is: ['run'] }, argv: 1 }, { nothing: true }] } }, runs: [{ nothing: true }] },
+  { names: ['uv'], options: UV_OPTIONS, subcommands: { run: { options: UV_RUN, runs: [{ argv: 0 }] }, tool: { options: UV_OPTIONS, runs: [{ argv: 0, commandRow: 'uv tool' }] } }, runs: [{ nothing: true }] },
+  // `uvx` is `uv tool run` (docs.astral.sh/uv/reference/cli, uv tool run).
+  { names: ['uv tool run', 'uvx'], options: UV_TOOL_RUN, runs: [{ argv: 0, versioned: true }] },
   { names: ['nix-shell'], options: { short: 'p:A:I:', long: ['run=', 'command=', 'packages=|p', 'pure', 'attr=|A', 'arg=', 'argstr=', 'keep=', 'include=|I'], singleDashLong: false, permute: true }, runs: [{ when: ['--run', '--command'], shellOption: ['--run', '--command'] }, { nothing: true }] },
   {
     names: ['nix'], options: NIX_OPTIONS,
@@ -135,7 +137,9 @@ export const PACKAGE_RUNNERS: readonly Runner[] = [
   { names: ['wsl', 'wsl.exe'], options: { short: 'd:u:e', long: ['distribution=|d', 'distribution-id=', 'user=|u', 'cd=', 'shell-type=', 'system', 'exec|e'] },
     runs: [{ when: ['--install', '--list', '-l', '--shutdown', '--terminate', '-t', '--set-default', '-s', '--export', '--import', '--import-in-place', '--unregister', '--update', '--status', '--version', '-v', '--help', '--mount', '--unmount', '--set-version', '--set-default-version', '--manage'], nothing: true },
       { when: ['--exec'], argv: 0 }, { whenValue: { options: ['--shell-type'], pattern: '^none$' }, argv: 0 }, { shellOperands: 0 }] },
-  { names: ['hatch'], options: HATCH_OPTIONS, subcommands: { run: { runs: [{ argv: 0, afterDashDash: true }] } }, runs: [{ nothing: true }] },
+  // `hatch run [ENV:]ARGS…`: a first word `ENV:CMD` runs CMD in ENV; `+py=3.12`/`-py=3.8` choose matrix variables.
+  { names: ['hatch'], options: HATCH_OPTIONS, subcommands: { run: { options: { plus: true }, runs: [{ argv: 0, afterDashDash: true, headPrefix: '[\\w.-]+:' }] }, env: { runs: [{ argv: 0, commandRow: 'hatch env' }] } }, runs: [{ nothing: true }] },
+  { names: ['hatch env run'], options: { short: 'e:i:x:f:', long: ['env=|e', 'include=|i', 'exclude=|x', 'filter=|f', 'force-continue', 'ignore-compat'] }, runs: [{ argv: 0, afterDashDash: true }] },
   { names: ['devbox', 'tox', 'nox'], subcommands: { run: { runs: [{ argv: 0, afterDashDash: true }] }, exec: { runs: [{ argv: 0, afterDashDash: true }] } }, runs: [{ nothing: true }] },
   {
     names: ['npm'], options: NPM_OPTIONS, abbreviateSubcommands: true,

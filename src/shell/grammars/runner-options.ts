@@ -57,6 +57,15 @@ export const UV_RUN: OptionGrammar = {
     'no-build', 'no-binary', 'no-build-package=', 'no-binary-package=', 'config-setting=|C', 'python-platform='],
 };
 
+/** `uv tool run [OPTIONS] [COMMAND]` (and `uvx`). */
+export const UV_TOOL_RUN: OptionGrammar = {
+  short: 'nqvhVp:i:f:C:P:Ub:c:w:',
+  long: [...UV_GLOBAL, 'from=', 'with=|w', 'with-editable=', 'with-requirements=', 'python=|p', 'isolated', 'env-file=', 'no-env-file', 'index=',
+    'default-index=', 'index-url=|i', 'extra-index-url=', 'find-links=|f', 'index-strategy=', 'keyring-provider=', 'resolution=', 'prerelease=',
+    'exclude-newer=', 'link-mode=', 'compile-bytecode', 'refresh', 'refresh-package=', 'reinstall', 'reinstall-package=', 'upgrade|U',
+    'upgrade-package=|P', 'no-build', 'no-binary', 'config-setting=|C', 'python-platform=', 'build-constraints=|b', 'constraints=|c', 'overrides='],
+};
+
 /** poetry's global options (python-poetry.org/docs/cli, "Global options"). */
 export const POETRY_OPTIONS: OptionGrammar = {
   short: 'C:P:hqVnv',
