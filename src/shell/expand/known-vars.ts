@@ -3,6 +3,7 @@
 // text set earlier to a static value (`d=bin; $d/deploy`). So `"$PWD"/bin/deploy`, `"$(pwd)"/bin/deploy`
 // and `~+/env.sh` are paths, read like `./bin/deploy`.
 import { homeDir } from '../invocations.js';
+import { PATH_TEXT } from '../cwd.js';
 import { basename, type Word } from '../words.js';
 import type { Scope } from './driver.js';
 
@@ -125,5 +126,7 @@ export function textPathDirs(scope: Scope): string[] | undefined {
   const a = scope.command.assignments.find((x) => x.name === 'PATH');
   if (a) return knownPathDirs(scope, a.value, a.text ?? '');
   const env = scope.env.get('PATH');
-  return typeof env === 'string' ? knownPathDirs(scope, env, env) : undefined;
+  if (typeof env === 'string') return knownPathDirs(scope, env, env);
+  const text = env === null ? scope.env.get(PATH_TEXT) : undefined;
+  return typeof text === 'string' ? knownPathDirs(scope, null, text) : undefined;
 }

@@ -1,5 +1,6 @@
 // Pieces of the runner family shared by its payloads: environment assignments, commands embedded
 // in arguments (`find -exec`), input lines of xargs and parallel, and a shell's startup files.
+import { PATH_TEXT } from '../cwd.js';
 import { withRunTime } from './placeholders.js';
 import { join, resolve } from 'node:path';
 import { optionIs, type Scan } from '../getopt.js';
@@ -22,6 +23,8 @@ export function takeAssignments(scope: Scope, scan: Scan, start: number, words: 
     const m = /^([A-Za-z_][A-Za-z0-9_]*)=(.*)$/s.exec(o.value ?? words[base + o.index]?.text ?? '');
     if (!m) break;
     scope.assign(m[1]!, o.value === null ? null : m[2]!);
+    // `env PATH=$PWD:$PATH CMD`: the text of a computed PATH keeps the directories it names (known-vars.ts).
+    if (m[1] === 'PATH') scope.assign(PATH_TEXT, o.value === null ? m[2]! : null);
   }
   return i;
 }
