@@ -11,7 +11,7 @@ import type { Scope } from './driver.js';
 import { scanCode, scanCodeFile } from './interpreters.js';
 import { isSetupSubstitution, outputOfText, stdinText } from './output.js';
 import { resolve } from 'node:path';
-import { embeddedCommands, inputLines, scriptsIn, takeAssignments } from './runner-parts.js';
+import { embeddedCommands, headPrefix, inputLines, scriptsIn, takeAssignments } from './runner-parts.js';
 import { runScriptFile, runStdin } from './scripts.js';
 
 /** One row being carried out for one command. */
@@ -123,14 +123,6 @@ function argv(r: Row): boolean {
   const bare = run.versioned && head.value !== null ? head.value.replace(/(?<=[^/@].*)@[^@/]*$/, '') : head.value;
   scope.continueWith(bare === head.value ? rest : [{ ...head, value: bare, tail: bare }, ...rest.slice(1)], label);
   return true;
-}
-
-/** The words with `pattern`'s leading match cut off the first (`prod:pytest` → `pytest`). */
-function headPrefix(rest: readonly Word[], pattern: string | undefined): readonly Word[] {
-  const head = rest[0];
-  if (pattern === undefined || head?.value === null || head === undefined) return rest;
-  const cut = head.value.replace(new RegExp(`^(?:${pattern})`), '');
-  return cut === head.value || cut === '' ? rest : [{ ...head, value: cut, tail: cut, text: cut }, ...rest.slice(1)];
 }
 
 function sshLine(r: Row): boolean {

@@ -130,3 +130,11 @@ export function scriptsIn(r: Row): boolean {
   }
   return true;
 }
+
+/** The words with `pattern`'s leading match cut off the first (`prod:pytest` → `pytest`). */
+export function headPrefix(rest: readonly Word[], pattern: string | undefined): readonly Word[] {
+  const head = rest[0];
+  if (pattern === undefined || head?.value === null || head === undefined) return rest;
+  const cut = head.value.replace(new RegExp(`^(?:${pattern})`), '');
+  return cut === head.value || cut === '' ? rest : [{ ...head, value: cut, tail: cut, text: cut }, ...rest.slice(1)];
+}
