@@ -156,7 +156,8 @@ export function generateLines(text: string, file: string): string[] {
 
 // ------------------------------------------------------------------ cargo
 
-const CARGO = { short: 'vqZ:C:', long: ['config=', 'manifest-path=', 'package=|p', 'bin=', 'example=', 'target=', 'release|r', 'features=|F', 'profile=', 'jobs=|j', 'verbose|v', 'quiet|q', 'locked', 'offline', 'frozen', 'all-features', 'no-default-features', 'workspace', 'color=', 'path=', 'target-dir=', 'message-format=', 'list', 'version|V', 'help|h'], permute: true };
+/** cargo's options; `+TOOLCHAIN` (rustup's proxy) is read as an option, so the subcommand after it is seen. */
+const CARGO = { short: 'vqZ:C:', long: ['config=', 'manifest-path=', 'package=|p', 'bin=', 'example=', 'target=', 'release|r', 'features=|F', 'profile=', 'jobs=|j', 'verbose|v', 'quiet|q', 'locked', 'offline', 'frozen', 'all-features', 'no-default-features', 'workspace', 'color=', 'path=', 'target-dir=', 'message-format=', 'list', 'version|V', 'help|h'], permute: true, plus: true };
 /** Subcommands that build the package (and so run its build script), and those that then run what was built. */
 const CARGO_BUILDS = new Set(['build', 'b', 'check', 'c', 'run', 'r', 'test', 't', 'bench', 'doc', 'd', 'clippy', 'rustc', 'fix', 'install', 'nextest', 'llvm-cov', 'miri']);
 const CARGO_RUNS = new Set(['run', 'r', 'test', 't', 'bench', 'nextest']);
