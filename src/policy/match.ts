@@ -246,7 +246,7 @@ function httpMutation(inv: Invocation): boolean {
 
 const HARMLESS_OUTPUT = new Set(['-', '/dev/null', '/dev/stdout', '/dev/stderr']);
 const CURL_FILE_OPTIONS = ['-o', '--output', '-D', '--dump-header', '-c', '--cookie-jar', '--trace', '--trace-ascii', '--stderr',
-  '--libcurl', '--etag-save', '--hsts', '--alt-svc', '--output-dir'];
+  '--libcurl', '--etag-save', '--hsts', '--alt-svc', '--ssl-sessions', '--output-dir'];
 
 function curlWrites(inv: Invocation): boolean {
   if (inv.program !== 'curl') return false;
