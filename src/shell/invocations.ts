@@ -13,7 +13,7 @@ import { varsSet } from './set-vars.js';
 import { GUARD_VARIABLES, HOOK_FUNCTION } from './grammars/shell-hooks.js';
 import { commandDefinitions, History, keyCommands, specialAssignment } from './shell-state.js';
 import { loopBinding, loopBody, type LoopValues } from './loop-values.js';
-import { nextCwd } from './cwd.js';
+import { nextCwd, PATH_TEXT, pwdFilled } from './cwd.js';
 
 export { homeDir, nextCwd } from './cwd.js';
 
@@ -184,8 +184,12 @@ class Walk {
     this.reparse.push({ text, start: n.start + this.offset, end: n.end + this.offset });
   }
 
-  private setEnv(name: string, value: string | null): void {
+  private setEnv(name: string, value: string | null, text?: string): void {
     this.env.set(name, value);
+    if (name === 'PATH') {
+      if (value === null && text !== undefined) this.env.set(PATH_TEXT, pwdFilled(text, this.cwd));
+      else this.env.delete(PATH_TEXT);
+    }
     this.envChanged = true;
   }
 
@@ -326,7 +330,7 @@ class Walk {
       // A bare `NAME=value` statement (a command's prefix is read by buildCommand). Setting one of the
       // shell guard's own variables is a command to the policy, named as the variable.
       if (parentType !== 'command') {
-        if (parentType !== 'declaration_command') this.setEnv(a.name, a.value);
+        if (parentType !== 'declaration_command') this.setEnv(a.name, a.value, a.text);
         const name = node.children[0];
         if (name && (a.name.startsWith(GUARD_PREFIX) || GUARD_VARIABLES.has(a.name))) this.commands.push(this.pseudo(node, name));
       }
@@ -343,7 +347,7 @@ class Walk {
       for (const c of node.children) {
         if (c.type !== 'variable_assignment') continue;
         const a = copied(assignmentOf(this.src, c, this.offset), this.env);
-        if (a) this.setEnv(a.name, a.value);
+        if (a) this.setEnv(a.name, a.value, a.text);
       }
     },
   };

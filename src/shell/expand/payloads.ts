@@ -11,7 +11,7 @@ import type { Scope } from './driver.js';
 import { scanCode, scanCodeFile } from './interpreters.js';
 import { isSetupSubstitution, outputOfText, stdinText } from './output.js';
 import { resolve } from 'node:path';
-import { embeddedCommands, inputLines, scriptsIn, takeAssignments } from './runner-parts.js';
+import { embeddedCommands, headPrefix, inputLines, scriptsIn, takeAssignments } from './runner-parts.js';
 import { runScriptFile, runStdin } from './scripts.js';
 import { envCode, envShell } from './env-payloads.js';
 
@@ -71,14 +71,17 @@ function argv(r: Row): boolean {
   let start = run.argv!;
   if (run.afterDashDash) {
     const dd = scan.operands.findIndex((o) => o.value === '--');
+    // A `--` the grammar read as the end of the options (one that permutes) is no operand: the command starts after it.
+    const after = scan.endOfOptions >= 0 ? scan.operands.findIndex((o) => o.index >= scan.endOfOptions) : -1;
     if (dd >= 0) start = dd + 1;
+    else if (scan.endOfOptions >= 0) start = after >= 0 ? after : scan.operands.length;
   }
   if (run.assignments) start = takeAssignments(scope, scan, start, words, base);
   const first = scan.operands[start];
   if (first === undefined) { if (!run.self) emitSelf(r); return true; }
   let from = base + first.index;
   if (words[from]?.value === '--') from++;
-  const rest = words.slice(from);
+  const rest = headPrefix(words.slice(from), run.headPrefix);
   if (rest.length === 0) { if (!run.self) emitSelf(r); return true; }
   if (label === 'sudoedit') { scope.emit(scope.argv, 'sudoedit', { scan }); return true; }
   if (run.installable) {

@@ -5,6 +5,7 @@
 import { dirname, resolve } from 'node:path';
 import { getopt, optionIs, valueOf, valuesOf, type OptionGrammar, type Scan } from '../getopt.js';
 import type { CodeLanguage } from '../grammars/types.js';
+import { HATCH_OPTIONS, MISE_OPTIONS } from '../grammars/runner-options.js';
 import { argOf, type Word } from '../words.js';
 import type { Scope } from './driver.js';
 import { scanCode } from './interpreters.js';
@@ -94,7 +95,7 @@ const RUNNERS: Record<string, TaskFile> = {
   mise: {
     files: ['mise.toml', '.mise.toml', 'mise/config.toml', '.config/mise.toml', 'mise.local.toml', '.mise.local.toml'], fileOption: [],
     subcommand: ['run', 'r', 'tasks run', 'tasks r', 'task run', 'task r', 't run', 't r'], dirOption: ['-C'],
-    globals: { short: 'qvyC:E:j:', long: ['cd=|C', 'env=|E', 'jobs=|j', 'quiet|q', 'verbose|v', 'yes|y', 'raw', 'silent', 'no-config', 'locked', 'debug', 'trace'], permute: false },
+    globals: MISE_OPTIONS,
     options: { short: 'jfn', long: ['jobs=|j', 'force|f', 'dry-run|n', 'cd=|C', 'raw', 'timings'], permute: true },
     defaultTasks: () => ['default'],
     commands: (t, task) => withDeps(miseTasks(t), task),
@@ -134,6 +135,7 @@ const RUNNERS: Record<string, TaskFile> = {
   },
   hatch: {
     files: ['hatch.toml', 'pyproject.toml'], fileOption: [], subcommand: ['run'], commandsOtherwise: true,
+    globals: HATCH_OPTIONS,
     options: { short: '', long: ['include=', 'exclude=', 'filter='], permute: false },
     defaultTasks: () => [],
     commands: (t, task) => hatchScripts(t, task),

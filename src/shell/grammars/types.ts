@@ -120,6 +120,8 @@ export interface Run {
   readonly commandRow?: string;
   /** With argv: the first word is a snap's `NAME.APP`, which runs as `NAME APP` (`snap run docker.compose up`). */
   readonly snapApp?: true;
+  /** With argv: a leading match of this pattern (a regex) is cut off the first word (hatch's environment: `hatch run prod:pytest`). */
+  readonly headPrefix?: string;
   /** With argv: the first word may carry a version, which is not part of the program's name (`npx node@20`). */
   readonly versioned?: true;
   /** `gh alias set NAME EXPANSION`: a shell expansion (`!…`, --shell) or gh arguments that run later. */
