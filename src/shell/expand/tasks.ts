@@ -14,6 +14,7 @@ import {
   composerScripts, denoTasks, hatchScripts, justRecipes, pdmScripts, lefthookHooks, miseTasks, poeTasks, preCommitHooks, procfileProcesses, rakeTask,
   taskfileTasks, toxCommands, withDeps,
 } from './task-files.js';
+import { justCommands } from './just-file.js';
 
 interface TaskFile {
   /** Where the runner looks for its file (in the directory or a parent), first match wins. */
@@ -60,7 +61,7 @@ const RUNNERS: Record<string, TaskFile> = {
     files: ['justfile', 'Justfile', '.justfile'], fileOption: ['-f', '--justfile'], direct: ['--command'],
     options: { short: 'nqvf:d:', long: ['justfile=|f', 'working-directory=|d', 'command=', 'dry-run|n', 'quiet|q', 'set=', 'list|l', 'summary', 'show=', 'evaluate', 'dump', 'choose', 'yes', 'shell=', 'shell-arg=', 'dotenv-path=', 'unsorted'], permute: false },
     defaultTasks: (t) => [...justRecipes(t).keys()].slice(0, 1),
-    commands: (t, task) => withDeps(justRecipes(t), task),
+    commands: justCommands,
   },
   task: {
     files: ['Taskfile.yml', 'Taskfile.yaml', 'taskfile.yml', 'taskfile.yaml', 'Taskfile.dist.yml', 'Taskfile.dist.yaml', 'taskfile.dist.yml', 'taskfile.dist.yaml'],
