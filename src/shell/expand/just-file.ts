@@ -1,6 +1,6 @@
 // What a justfile recipe runs, as just runs it: each line of a plain recipe as `SHELL ARGS… LINE`
 // (`set shell := [...]`, default `sh -cu`; `set windows-shell` is read too, as the file may be run on
-// Windows), and a recipe with a shebang line or a `[script]` attribute as one script given to its
+// Windows; `just --shell P --shell-arg A` replaces them), and a recipe with a shebang line or a `[script]` attribute as one script given to its
 // interpreter (`[script('python3')]`, `set script-interpreter := [...]`, default `sh -eu`).
 import { quoteForScan } from './code-literals.js';
 import { justRecipes } from './task-files.js';
@@ -41,9 +41,10 @@ function recipes(text: string): Map<string, Recipe> {
 }
 
 /** The shell text each line of `task` (after its dependencies') amounts to. */
-export function justCommands(text: string, task: string): string[] {
+export function justCommands(text: string, task: string, shell?: readonly string[]): string[] {
   const all = recipes(text);
-  const shells = [setting(text, 'shell'), setting(text, 'windows-shell')].filter((s): s is string[] => s !== null);
+  // `--shell`/`--shell-arg` replace the file's shell.
+  const shells = shell ? [shell] : [setting(text, 'shell'), setting(text, 'windows-shell')].filter((s): s is string[] => s !== null);
   const out: string[] = [];
   const seen = new Set<string>();
   const visit = (name: string): void => {
