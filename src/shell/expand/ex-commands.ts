@@ -79,6 +79,7 @@ function handOff(scope: Scope, verb: Verb, rest: string, label: string, read: Co
     case 'autocmd': return autocmd(scope, arg, label, read, depth);
     case 'usercmd': return userCommand(scope, arg, at, read, depth);
     case 'set': return setShell(scope, arg, at);
+    case 'let': return letShell(scope, rest, at, read, depth);
     case 'map': return mapping(scope, rest, label, read, depth);
     default:
       if (verb.file) { if (arg.trim() !== '') read.file(scope, verb.to, unescape(arg.trim()), at); return true; }
@@ -185,7 +186,7 @@ function vimExpression(s: string, firstArgument: boolean): string | null {
     const rest = s.slice(at).replace(/^\s+/, '');
     at = s.length - rest.length;
     const list = /^\[((?:\s*(?:'(?:[^']|'')*'|"(?:[^"\\]|\\.)*")\s*,?)*)\s*\]/.exec(rest);
-    const str = list ? null : vimString(rest);
+    const str = list ? null : vimString(rest) ?? number(rest);
     if (list) out += [...list[1]!.matchAll(/'(?:[^']|'')*'|"(?:[^"\\]|\\.)*"/g)].map((l) => quoteForScan(vimString(l[0])![0])).join(' ');
     else if (str) out += str[0];
     else return null;
@@ -195,6 +196,11 @@ function vimExpression(s: string, firstArgument: boolean): string | null {
     const end = s.slice(at).trim();
     return end === '' || (firstArgument ? /^[,)]/.test(end) : false) ? out : null;
   }
+}
+
+function number(s: string): [string, number] | null {
+  const m = /^-?\d+(?![\w.])/.exec(s);
+  return m ? [m[0], m[0].length] : null;
 }
 
 /** A single- or double-quoted Vim string at the start of `s`: its value and its length. */
@@ -220,7 +226,8 @@ function execute(scope: Scope, rest: string, label: string, read: CodeReaders, d
 /** `:exe "a" "b" . "c"`: each space-separated expression's value, or null when one is not made of literals. */
 function exprParts(s: string): string[] | null {
   const out: string[] = [];
-  const piece = /^(?:'(?:[^']|'')*'|"(?:[^"\\]|\\.)*")(?:\s*\.\.?\s*(?:'(?:[^']|'')*'|"(?:[^"\\]|\\.)*"))*/;
+  const lit = `(?:'(?:[^']|'')*'|"(?:[^"\\\\]|\\\\.)*"|-?\\d+(?![\\w.]))`;
+  const piece = new RegExp(`^${lit}(?:\\s*\\.\\.?\\s*${lit})*`);
   let rest = s;
   while (rest !== '') {
     const m = piece.exec(rest);
@@ -298,5 +305,17 @@ function setShell(scope: Scope, arg: string, label: string): boolean {
   const m = /(?:^|\s)(?:shell|sh)\s*[:=]\s*((?:\\.|\S)+)/.exec(arg);
   if (!m) return false;
   scope.nested(unescape(m[1]!), `${label} shell=`, { spliceable: false });
+  return true;
+}
+
+/** `:let &shell = EXPR` sets the program `:!` and system() run (a value computed at run time asks); other lets are expressions. */
+function letShell(scope: Scope, rest: string, label: string, read: CodeReaders, depth: number): boolean {
+  const m = /^\s*&(?:[gl]:)?(?:shell|sh)\s*\.?=\s*(.*)$/.exec(splitBar(rest)[0]);
+  if (!m) return exLine(scope, `call ${rest}`, label, read, depth + 1);
+  const value = vimExpression(m[1]!.trim(), false);
+  if (value === null) scope.raise('interpreter-code', `${label} sets the shell to a value computed at run time`, m[1]);
+  else scope.nested(value, `${label} &shell`, { spliceable: false });
+  const tail = splitBar(rest)[1];
+  if (tail !== null) exLine(scope, tail, label, read, depth + 1);
   return true;
 }

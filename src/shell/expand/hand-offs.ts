@@ -45,5 +45,5 @@ export function handOffs(scope: Scope, lang: CodeLanguage, verbs: readonly Verb[
 }
 
 function isCode(to: string): to is CodeLanguage {
-  return !['shell', 'source', 'ex', 'execute', 'global', 'autocmd', 'usercmd', 'map', 'normal', 'read', 'write', 'terminal', 'set', 'ask'].includes(to);
+  return !['shell', 'source', 'ex', 'execute', 'global', 'autocmd', 'usercmd', 'map', 'normal', 'read', 'write', 'terminal', 'set', 'let', 'ask'].includes(to);
 }

@@ -17,11 +17,11 @@ import type { CodeLanguage } from './types.js';
  * - `normal`: keys typed in Normal mode (`:` and `!` in them run commands)
  * - `read`, `write`: `:r !cmd` and `:w !cmd` run cmd (with `!` right after the name they do not)
  * - `terminal`: `:terminal [++opts] cmd`
- * - `set`: options; `shell=` names the program `:!` and system() run
+ * - `set`, `let`: options; `shell=` and `&shell =` name the program `:!` and system() run
  * - `ask`: code of a language no scanner reads (`:mzscheme`)
  */
 export type HandOff = CodeLanguage | 'shell' | 'source' | 'ex' | 'execute' | 'global' | 'autocmd' | 'usercmd' | 'map'
-  | 'normal' | 'read' | 'write' | 'terminal' | 'set' | 'ask';
+  | 'normal' | 'read' | 'write' | 'terminal' | 'set' | 'let' | 'ask';
 
 export interface Verb {
   /** The command's name, in Vim's notation; several words for a command with subcommands (`pl[atform] sh[ell]`). */
@@ -54,7 +54,7 @@ export const VIM_EX: readonly Verb[] = [
   { name: 'norm[al]', to: 'normal' },
   { name: 'au[tocmd]', to: 'autocmd' },
   { name: 'com[mand]', to: 'usercmd' },
-  { name: 'se[t]', to: 'set' }, { name: 'setl[ocal]', to: 'set' }, { name: 'setg[lobal]', to: 'set' },
+  { name: 'let', to: 'let' }, { name: 'se[t]', to: 'set' }, { name: 'setl[ocal]', to: 'set' }, { name: 'setg[lobal]', to: 'set' },
   // Commands that run the command after them (modifiers and the `*do` family).
   ...['sil[ent]', 'uns[ilent]', 'verb[ose]', 'vert[ical]', 'hor[izontal]', 'tab', 'bo[tright]', 'to[pleft]', 'abo[veleft]',
     'bel[owright]', 'lefta[bove]', 'rightb[elow]', 'noa[utocmd]', 'keepj[umps]', 'keepm[arks]', 'keepp[atterns]', 'keepa[lt]',
