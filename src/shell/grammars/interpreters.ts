@@ -45,6 +45,8 @@ const VIM_RUNS: readonly Run[] = [
   { when: ['-S'], code: 'vim', codeFileOption: ['-S'], also: true },
   { when: ['-u'], code: 'vim', codeFileOption: ['-u'], also: true },
   { when: ['--remote-send'], code: 'vim', codeOption: ['--remote-send'], also: true },
+  // An expression a server evaluates (its calls of system(), execute(), luaeval() are read).
+  { when: ['--remote-expr'], code: 'vim', codeOption: ['--remote-expr'], also: true },
   { when: ['-e', '-E', '-s'], code: 'vim', codeStdin: true },
 ];
 
