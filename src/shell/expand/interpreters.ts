@@ -16,6 +16,9 @@ import { stringsIn, withoutPrinted } from './code-literals.js';
 import { SPAWNS, spawnCalls, startsProcess } from './spawn-calls.js';
 import { codeWrites } from './code-writes.js';
 import { abs } from './written-paths.js';
+import { exCalls, exScript, type CodeReaders } from './ex-commands.js';
+import { handOffs } from './hand-offs.js';
+import { COMMAND_VERBS } from '../grammars/command-languages.js';
 import { sqliteScript } from './sqlite.js';
 
 /** Docker Engine SDKs: code that uses one drives the engine like its CLI. */
@@ -35,7 +38,6 @@ const EVALUATES = /\b(?:eval|compile|execfile|__import__|import_module|runpy|pic
 
 /** Languages whose lines are commands of their own, with the verbs that hand a line to a shell. */
 const LINE_VERBS: Partial<Record<CodeLanguage, RegExp>> = {
-  vim: /^\s*:*\s*(?:silent!?\s+|exe(?:cute)?\s+)?(?:!|r(?:ead)?\s*!|w(?:rite)?\s*!|ter(?:minal)?\s+|call\s+system\()\s*(.*)$/,
   gdb: /^\s*(?:shell\s+|!|pipe\s+.*\|\s*)(.*)$/,
   expect: /^\s*(?:spawn|exec|system)\s+(?:-\S+\s+)*(.*)$/,
   ed: /^\s*(?:[0-9,.$;]*[rwe]\s*!|!)\s*(.*)$/,
@@ -179,7 +181,13 @@ function scanWith(scope: Scope, lang: CodeLanguage, code: string, label: string,
     }
     return;
   }
+  // Vim's Ex commands; the debuggers' commands that hand a line to a shell, code or a file.
+  if (lang === 'vim') { exScript(scope, code, label, READERS); return; }
+  if (lang === 'lua') exCalls(scope, code, label, READERS);
+  const own = COMMAND_VERBS[lang];
+  if (own) code = handOffs(scope, lang, own, code, label, READERS);
   const verbs = LINE_VERBS[lang];
+  if (own && !verbs) return;
   if (verbs) {
     for (const line of code.split(/\n|\|(?=\s*[!:a-z])/)) {
       const m = verbs.exec(line);
@@ -209,6 +217,11 @@ function scanWith(scope: Scope, lang: CodeLanguage, code: string, label: string,
   for (const piece of facts.pieces) scope.nested(piece, label, { spliceable: false, source: inline ? 'string' : 'code' });
   if (facts.pieces.length === 0 && inline) scope.raise('interpreter-code', `${label} mentions a managed tool in code that cannot be read as a command`, code);
 }
+
+const READERS: CodeReaders = {
+  code: (scope, lang, code, label) => scanCode(scope, lang, code, label),
+  file: (scope, lang, path, label) => scanCodeFile(scope, lang, path, label),
+};
 
 /** A code file named on the command line: scanned as its language when it can be read. */
 export function scanCodeFile(scope: Scope, lang: CodeLanguage, path: string | null, label: string): void {

@@ -282,6 +282,10 @@ function code(r: Row): boolean {
     scanCode(scope, lang, w.value, label, true, dataOf(r), { include: includeDirs(scan, lang) });
     return true;
   }
+  // Each file given to a repeatable option runs (`pandoc -L a.lua -L b.lua`, `vim -S a -S b`).
+  const files = run.codeFileOption ? scan.options.filter((o) => optionIs(o, run.codeFileOption!) && o.value !== undefined) : [];
+  for (const o of files.length > 1 ? files : []) scanCodeFile(scope, lang, o.value ?? null, `${label} ${o.value ?? ''}`.trim());
+  if (files.length > 1) { if (!run.self) emitSelf(r); return true; }
   if (run.codeFile !== undefined || run.codeFileOption) {
     const w = run.codeFile !== undefined ? operandWord(r, run.codeFile) : undefined;
     const v = run.codeFileOption ? valueOf(scan, ...run.codeFileOption) : w?.value;

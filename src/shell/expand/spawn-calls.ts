@@ -9,7 +9,7 @@ import { literalsOf, quoteForScan } from './code-literals.js';
 import { harmlessReference, literalCommand, type Span } from './literal-argv.js';
 
 /** Process-starting calls in common interpreters. */
-export const SPAWNS = /\b(exec\.Command(?:Context)?|sh\.(?:RunV?|RunWithV?|Output(?:With)?|Exec)|commandLine|Command::new|qx|open|execute|shell-command|call-process|start-process|async-shell-command|process-file|ProcessBuilder|Runtime\.getRuntime|system|popen|Popen|subprocess|child_process|execSync|execFileSync|spawnSync|spawn|execFile|exec|execa|fork|IO\.popen|Open3|shell_exec|passthru|proc_open|Deno\.Command|Bun\.spawn|Bun\.\$|run|call|check_call|check_output|getoutput|getstatusoutput|os\.exec[lv]p?e?|(?:os\.)?posix_spawnp?|os\.spawn[lv]p?e?|execve|pexpect|sh|shell|cmd|run-program|shell script|Process\.Start|ProcessStartInfo|callCommand|callProcess|spawnCommand|spawnProcess|readProcess(?:WithExitCode)?|readCreateProcess(?:WithExitCode)?|createProcess|rawSystem)\b|`|%x[{(\[]|qx[{(\[/]|\.!!?(?![=\w])/;
+export const SPAWNS = /\b(exec\.Command(?:Context)?|sh\.(?:RunV?|RunWithV?|Output(?:With)?|Exec)|commandLine|Command::new|qx|open|execute|shell-command|call-process|start-process|async-shell-command|process-file|ProcessBuilder|Runtime\.getRuntime|system|systemlist|jobstart|job_start|termopen|term_start|popen|Popen|subprocess|child_process|execSync|execFileSync|spawnSync|spawn|execFile|exec|execa|fork|IO\.popen|Open3|shell_exec|passthru|proc_open|Deno\.Command|Bun\.spawn|Bun\.\$|run|call|check_call|check_output|getoutput|getstatusoutput|os\.exec[lv]p?e?|(?:os\.)?posix_spawnp?|os\.spawn[lv]p?e?|execve|pexpect|sh|shell|cmd|run-program|shell script|Process\.Start|ProcessStartInfo|callCommand|callProcess|spawnCommand|spawnProcess|readProcess(?:WithExitCode)?|readCreateProcess(?:WithExitCode)?|createProcess|rawSystem)\b|`|%x[{(\[]|qx[{(\[/]|\.!!?(?![=\w])/;
 
 /** A process-starting call (`run(`, `check_output (`). */
 const SPAWN_CALL = new RegExp(`(?:${SPAWNS.source})\\s*\\(`);
@@ -166,7 +166,8 @@ export function spawnCalls(code: string, lang: CodeLanguage): SpawnCalls {
       else if (new RegExp(`\\b${name}\\s*=[^=\\n][^\\n]*`).exec(code)?.[0].match(FROM_RUN)) given('ARGV');
       continue;
     }
-    const first = /^\s*(?:\[\s*)?(?:[bBrRuU]{1,2}(?=["']))?(["'`])/.exec(args);
+    // A list of words: `["docker", "ps"]`, a Lua table `{"docker", "ps"}` (Neovim's vim.system, jobstart).
+    const first = (lang === 'lua' ? /^\s*(?:[[{]\s*)?(["'])/ : /^\s*(?:\[\s*)?(?:[bBrRuU]{1,2}(?=["']))?(["'`])/).exec(args);
     if (!first) { given(args); complete = false; continue; }
     const read = literalCall(call, args);
     if (read === null) { complete = false; continue; }

@@ -16,6 +16,7 @@ import {
   composerScripts, denoTasks, hatchScripts, justRecipes, pdmScripts, lefthookHooks, miseTasks, poeTasks, preCommitHooks, procfileProcesses, rakeTask,
   taskfileTasks, toxCommands, withDeps,
 } from './task-files.js';
+import { justCommands } from './just-file.js';
 
 interface TaskFile {
   /** Where the runner looks for its file (in the directory or a parent), first match wins. */
@@ -36,7 +37,9 @@ interface TaskFile {
   /** The tasks that run when none is named. */
   readonly defaultTasks: (text: string) => readonly string[];
   /** What a task runs (its dependencies' first): shell text, or code of `language`; `sub` is the subcommand given. */
-  readonly commands: (text: string, task: string, sub?: string) => readonly string[];
+  readonly commands: (text: string, task: string, sub?: string, shell?: readonly string[]) => readonly string[];
+  /** Options naming the program each task line is given to, and its arguments (`just --shell P --shell-arg A`), over the file's. */
+  readonly shellOptions?: { readonly program: string; readonly args: string };
   readonly language?: CodeLanguage;
   /** Options that run something other than a task (`just --command CMD`). */
   readonly direct?: readonly string[];
@@ -64,7 +67,7 @@ const RUNNERS: Record<string, TaskFile> = {
     files: ['justfile', 'Justfile', '.justfile'], fileOption: ['-f', '--justfile'], direct: ['--command'],
     options: { short: 'nqvf:d:', long: ['justfile=|f', 'working-directory=|d', 'command=', 'dry-run|n', 'quiet|q', 'set=', 'list|l', 'summary', 'show=', 'evaluate', 'dump', 'choose', 'yes', 'shell=', 'shell-arg=', 'dotenv-path=', 'unsorted'], permute: false },
     defaultTasks: (t) => [...justRecipes(t).keys()].slice(0, 1),
-    commands: (t, task) => withDeps(justRecipes(t), task),
+    commands: (t, task, _sub, shell) => justCommands(t, task, shell), shellOptions: { program: '--shell', args: '--shell-arg' },
   },
   task: {
     files: ['Taskfile.yml', 'Taskfile.yaml', 'taskfile.yml', 'taskfile.yaml', 'Taskfile.dist.yml', 'Taskfile.dist.yaml', 'taskfile.dist.yml', 'taskfile.dist.yaml'],
@@ -268,11 +271,14 @@ export function tasksFamily(scope: Scope, name: string, args: readonly Word[]): 
   if (spec.commandsOtherwise) named.splice(1);
   if (named.some((t) => t === null)) { scope.raise('dynamic-command', `\`${name}\` runs a task named at run time`); return true; }
   const label = `${name} ${named.join(' ') || '(default)'}`;
+  const shell = spec.shellOptions && scan.options.some((o) => optionIs(o, [spec.shellOptions!.program, spec.shellOptions!.args]))
+    ? [valueOf(scan, spec.shellOptions.program) ?? (scan.options.some((o) => optionIs(o, [spec.shellOptions!.program])) ? null : 'sh'), ...valuesOf(scan, spec.shellOptions.args)] : undefined;
+  if (shell?.some((w) => w === null)) { scope.raise('dynamic-command', `\`${name}\` runs its tasks through a program named at run time`); return true; }
   const commands: { task: string; text: string }[] = [];
   for (const file of [found, ...localFiles(scope, spec, found.path)]) {
     try {
       const tasks = named.length > 0 ? named as string[] : [...spec.defaultTasks(file.text)];
-      commands.push(...tasks.flatMap((t) => spec.commands(file.text, t, sub).map((text) => ({ task: t, text }))));
+      commands.push(...tasks.flatMap((t) => spec.commands(file.text, t, sub, shell as string[] | undefined).map((text) => ({ task: t, text }))));
     } catch (e) {
       scope.raise('unreadable-script', `${file.path}: ${(e as Error).message.split('\n')[0]}`);
       return true;

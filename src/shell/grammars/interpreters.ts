@@ -2,7 +2,7 @@
 // hooks (tar, zip, find, sort …): rows of the runner table, as data (see types.ts).
 import type { OptionGrammar } from '../getopt.js';
 import { READERS } from './readers.js';
-import type { Runner } from './types.js';
+import type { Run, Runner } from './types.js';
 
 /** A JavaScript or TypeScript file (or a path), as runners that also take script names see it. */
 const JS_FILE = '(?:\\.[cm]?[jt]sx?$|/)';
@@ -42,6 +42,20 @@ export const PYTEST: OptionGrammar = {
 };
 
 // ------------------------------------------------------------------ interpreters (their code is scanned)
+/** Vim's and Neovim's Ex commands: `+cmd`, `-c`, `--cmd`, the files `-S` and `-u` source, keys sent to a server, `-e`/`-s` scripts. */
+const VIM_RUNS: readonly Run[] = [
+  { code: 'vim', codePlusOperands: true, self: true, also: true },
+  // :! and system() run through 'shell', which defaults to $SHELL.
+  { envShell: ['SHELL'], also: true },
+  { when: ['-c', '--cmd'], code: 'vim', codeOption: ['-c', '--cmd'], also: true },
+  { when: ['-S'], code: 'vim', codeFileOption: ['-S'], also: true },
+  { when: ['-u'], code: 'vim', codeFileOption: ['-u'], also: true },
+  { when: ['--remote-send'], code: 'vim', codeOption: ['--remote-send'], also: true },
+  // An expression a server evaluates (its calls of system(), execute(), luaeval() are read).
+  { when: ['--remote-expr'], code: 'vim', codeOption: ['--remote-expr'], also: true },
+  { when: ['-e', '-E', '-s'], code: 'vim', codeStdin: true },
+];
+
 /** sqlite3's options (shell.c main: one or two dashes, anywhere; -lookaside and -pagecache take two values); duckdb's -c and -s. */
 const SQLITE: OptionGrammar = {
   short: 'c:s:',
@@ -293,17 +307,15 @@ export const INTERPRETERS: readonly Runner[] = [
     ],
   },
   {
-    names: ['vim', 'vi', 'nvim', 'ex', 'view', 'vimdiff', 'gvim', 'rvim'],
+    names: ['vim', 'vi', 'ex', 'view', 'vimdiff', 'gvim', 'rvim'],
     options: { short: 'AbCdDeEhHlLmMnNoOpqrRsvVyZc:S:t:T:u:U:w:W:i:', long: ['cmd=', 'clean', 'noplugin', 'headless', 'help', 'version', 'startuptime=', 'not-a-term', 'ttyfail', 'listen=', 'remote=', 'remote-send=', 'remote-expr=', 'embed'], permute: true },
-    runs: [
-      { code: 'vim', codePlusOperands: true, self: true, also: true },
-      // :! and system() run through 'shell', which defaults to $SHELL.
-      { envShell: ['SHELL'], also: true },
-      { when: ['-c', '--cmd'], code: 'vim', codeOption: ['-c', '--cmd'], also: true },
-      { when: ['-S'], code: 'vim', codeFileOption: ['-S'], also: true },
-      { when: ['--remote-send'], code: 'vim', codeOption: ['--remote-send'], also: true },
-      { when: ['-e', '-E', '-s'], code: 'vim', codeStdin: true },
-    ],
+    runs: VIM_RUNS,
+  },
+  // Neovim's -l runs a Lua script (the words after it are the script's arguments).
+  {
+    names: ['nvim'],
+    options: { short: 'AbCdDeEhHLmMnNoOpqrRsvVyZc:S:t:T:u:U:w:W:i:l:', long: ['cmd=', 'clean', 'noplugin', 'headless', 'help', 'version', 'startuptime=', 'not-a-term', 'ttyfail', 'listen=', 'remote=', 'remote-send=', 'remote-expr=', 'embed', 'api-info'], permute: true, ends: 'l' },
+    runs: [{ when: ['-l'], code: 'lua', codeFileOption: ['-l'], also: true }, ...VIM_RUNS],
   },
   {
     names: ['emacs', 'emacsclient'],

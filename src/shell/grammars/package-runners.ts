@@ -68,7 +68,7 @@ export const PACKAGE_RUNNERS: readonly Runner[] = [
   // Network and capture tools that run a program for each connection or file.
   { names: ['nc', 'ncat', 'netcat', 'nc.traditional', 'nc.openbsd'], options: { short: 'c:e:p:s:w:i:q:lnuvzkdhCN46' }, runs: [{ when: ['-c', '-e'], shellOption: ['-c', '-e'] }, { nothing: true }] },
   { names: ['tcpdump'], options: { short: 'c:C:F:G:i:r:s:T:w:W:y:z:Z:AbdDefhHIJKlLnNOpqStuUvxX', long: ['interface=|i', 'snapshot-length=|s'], permute: true }, runs: [{ when: ['-z'], shellOption: ['-z'] }, { when: ['-F'], nothing: true }, { nothing: true }] },
-  { names: ['pandoc'], options: { short: 'f:t:o:F:L:s', long: ['from=|f', 'to=|t', 'output=|o', 'filter=|F', 'lua-filter=|L', 'standalone|s', 'template=', 'metadata=|M', 'variable=|V', 'toc'], permute: true }, runs: [{ when: ['-F'], scriptOption: ['-F'] }, { nothing: true }] },
+  { names: ['pandoc'], options: { short: 'f:t:o:F:L:s', long: ['from=|f', 'to=|t', 'output=|o', 'filter=|F', 'lua-filter=|L', 'standalone|s', 'template=', 'metadata=|M', 'variable=|V', 'toc'], permute: true }, runs: [{ when: ['-F'], scriptOption: ['-F'], also: true }, { when: ['-L'], code: 'lua', codeFileOption: ['-L'] }, { when: ['-F'], nothing: true }, { nothing: true }] },
   // go run/test -exec PROG: go runs PROG (split on spaces) in front of the built binary.
   // -toolexec 'CMD' runs CMD in front of every tool, vet's -vettool is the vet program; go test runs the packages' code.
   { names: ['go'], subcommands: Object.fromEntries(['run', 'test', 'build', 'install', 'vet', 'list'].map((sub) => [sub, { options: { short: 'C:', long: ['exec=', 'toolexec=', 'vettool=', 'o=', 'tags=', 'ldflags=', 'gcflags=', 'asmflags=', 'run=', 'skip=', 'count=', 'timeout=', 'bench=', 'coverprofile=', 'p=', 'mod=', 'modfile=', 'overlay=', 'pgo=', 'race', 'v', 'cover', 'short', 'json', 'x', 'n', 'a', 'trimpath'], singleDashLong: true, permute: true },
@@ -96,7 +96,18 @@ export const PACKAGE_RUNNERS: readonly Runner[] = [
   { names: ['fnm'], subcommands: { exec: { options: { long: ['using='] }, runs: [{ argv: 0 }] } }, runs: [{ nothing: true }] },
   { names: ['lerna'], subcommands: { exec: { options: { long: ['scope=', 'ignore=', 'concurrency=', 'stream', 'parallel', 'no-bail', 'no-prefix', 'since=', 'profile', 'include-dependencies'] }, runs: [{ argv: 0 }] } }, runs: [{ nothing: true }] },
   // lldb -- PROGRAM ARGS…, and lldb -o CMD: the debugger runs the program.
-  { names: ['lldb'], options: { short: 'o:O:s:S:k:K:bxQ', long: ['one-line=|o', 'one-line-before-file=|O', 'source=|s', 'source-before-file=|S', 'batch|b', 'file=|f', 'arch=|a'] }, runs: [{ argv: 0 }] },
+  // lldb's -o/-O/-k lines and -s/-S/-K files are lldb commands (`platform shell`, `script`: expand/hand-offs.ts).
+  {
+    names: ['lldb'],
+    options: { short: 'o:O:s:S:k:K:bxQ', long: ['one-line=|o', 'one-line-before-file=|O', 'one-line-on-crash=|k', 'source=|s', 'source-before-file=|S', 'source-on-crash=|K', 'batch|b', 'file=|f', 'arch=|a', 'no-lldbinit|x', 'source-quietly|Q'] },
+    runs: [
+      { when: ['-o', '-O', '-k'], code: 'lldb', codeOption: ['-o', '-O', '-k'], also: true },
+      { when: ['-s'], code: 'lldb', codeFileOption: ['-s'], also: true },
+      { when: ['-S'], code: 'lldb', codeFileOption: ['-S'], also: true },
+      { when: ['-K'], code: 'lldb', codeFileOption: ['-K'], also: true },
+      { argv: 0 },
+    ],
+  },
   { names: ['poetry'], options: POETRY_OPTIONS, subcommands: { run: { options: POETRY_OPTIONS, runs: [{ argv: 0 }] } }, runs: [{ nothing: true }] },
   { names: ['pdm', 'rye', 'pipenv', 'bundle', 'bundler', 'conda', 'mamba', 'micromamba', 'pixi'], subcommands: { run: { options: { short: 'n:p:', long: ['name=|n', 'prefix=|p', 'env=', 'live-stream', 'no-capture-output'] }, runs: [{ argv: 0 }] }, exec: { runs: [{ argv: 0 }] } }, runs: [{ nothing: true }] },
   { names: ['uv'], options: UV_OPTIONS, subcommands: { run: { options: UV_RUN, runs: [{ argv: 0 }] }, tool: { options: UV_OPTIONS, runs: [{ argv: 0, commandRow: 'uv tool' }] } }, runs: [{ nothing: true }] },

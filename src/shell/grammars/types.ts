@@ -4,7 +4,7 @@ import type { OptionGrammar } from '../getopt.js';
 /** Languages whose code the interpreters family scans for commands (see expand/interpreters.ts). */
 export type CodeLanguage =
   | 'python' | 'node' | 'ruby' | 'perl' | 'php' | 'lua' | 'tcl' | 'r' | 'powershell' | 'applescript'
-  | 'awk' | 'sed' | 'vim' | 'gdb' | 'lisp' | 'expect' | 'crontab' | 'ed' | 'less' | 'code'
+  | 'awk' | 'sed' | 'vim' | 'gdb' | 'lldb' | 'lisp' | 'expect' | 'crontab' | 'ed' | 'less' | 'code'
   | 'sqlite' | 'psql' | 'mysql' | 'dc' | 'm4' | 'ftp' | 'fzf' | 'tmux' | 'screen' | 'ipython' | 'ghci';
 
 /** Test runners whose test files (found as the runner finds them) are the project's code they run (expand/tests.ts). */
