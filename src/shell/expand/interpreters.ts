@@ -106,6 +106,8 @@ interface CodeFacts {
   readonly decoded: boolean;
   /** Inline code's process-starting call is given its arguments, stdin or environment. */
   readonly fromRun: boolean;
+  /** Inline code's process-starting call names the program it runs instead with a value computed at run time. */
+  readonly computedProgram: boolean;
   /**
    * Every process the inline code starts is a call given a literal command line, and no code runs
    * code it is given: strings it builds elsewhere (`.decode()` of the output) start nothing.
@@ -129,9 +131,10 @@ function codeFacts(scope: Scope, lang: CodeLanguage, full: string, inline: boole
     // A call's literal command line is judged whole (`["ssh", "host", "docker ps"]`), not word by word.
     pieces: spawns && mentioned ? (inline ? [...stringsIn(code, calls!.covered), ...calls!.covered.map((c) => c.piece)] : calls!.pieces).filter((p) => mentions(p)) : [],
     // (Python's and Ruby's `open` opens a file; only `|cmd` runs one.)
-    runs: inline && calls ? calls.pieces.filter((p, i) => (calls.calls[i] !== 'open' || /^\s*\||\|\s*$/.test(p)) && !mentions(p) && !cannotHideManaged(p, names)) : [],
+    runs: inline && calls ? calls.pieces.filter((p, i) => (calls.calls[i] !== 'open' || /^\s*\||\|\s*$/.test(p)) && (!mentioned || !mentions(p)) && !cannotHideManaged(p, names)) : [],
     decoded: !inline && (calls?.decoded ?? false),
     fromRun: inline && (calls?.fromRun ?? false),
+    computedProgram: inline && (calls?.computedProgram ?? false),
     read: inline && (calls?.complete ?? false) && !EVALUATES.test(code) && !LOOKS_UP.test(code),
   };
 }
@@ -188,6 +191,7 @@ function scanWith(scope: Scope, lang: CodeLanguage, code: string, label: string,
   }
   for (const piece of facts.runs) scope.nested(piece, label, { spliceable: false, source: 'string' });
   if (facts.fromRun) runsGiven(scope, code, data, label);
+  if (facts.computedProgram) scope.raise('interpreter-code', `${label} starts a process through a program it names at run time (a \`shell\` or \`executable\` option)`);
   if (facts.decoded) scope.raise('interpreter-code', `${label} starts a process with text it decodes at run time`);
   if (!facts.mentions) {
     // `execSync('dock' + 'er ps')` never spells a name: inline code that starts processes with
