@@ -15,6 +15,7 @@ import { codeBase, loadsModules, moduleFile, modulesIn } from './modules.js';
 import { stringsIn, withoutPrinted } from './code-literals.js';
 import { SPAWNS, spawnCalls, startsProcess } from './spawn-calls.js';
 import { codeWrites } from './code-writes.js';
+import { namedRuns } from './code-names.js';
 import { abs } from './written-paths.js';
 
 /** Docker Engine SDKs: code that uses one drives the engine like its CLI. */
@@ -108,6 +109,10 @@ interface CodeFacts {
   readonly fromRun: boolean;
   /** Inline code's process-starting call names the program it runs instead with a value computed at run time. */
   readonly computedProgram: boolean;
+  /** Plain literal code inline code evaluates (`exec("import os; …")`): scanned as code of its language. */
+  readonly evaluated: readonly string[];
+  /** Inline code evaluates code, or calls a function by a name, that is not a plain literal (code-names.ts). */
+  readonly computedName: boolean;
   /**
    * Every process the inline code starts is a call given a literal command line, and no code runs
    * code it is given: strings it builds elsewhere (`.decode()` of the output) start nothing.
@@ -123,6 +128,7 @@ function codeFacts(scope: Scope, lang: CodeLanguage, full: string, inline: boole
   const mentioned = mentions(code);
   const calls = spawns ? spawnCalls(code, lang) : null;
   const names = scope.run0.options.names ?? undefined;
+  const named = inline ? namedRuns(full, lang) : null;
   return {
     engine: ENGINE_SOCKET.test(full) || ENGINE_SDK.test(full),
     spawns,
@@ -135,6 +141,8 @@ function codeFacts(scope: Scope, lang: CodeLanguage, full: string, inline: boole
     decoded: !inline && (calls?.decoded ?? false),
     fromRun: inline && (calls?.fromRun ?? false),
     computedProgram: inline && (calls?.computedProgram ?? false),
+    evaluated: named?.evaluated ?? [],
+    computedName: named?.computed ?? false,
     read: inline && (calls?.complete ?? false) && !EVALUATES.test(code) && !LOOKS_UP.test(code),
   };
 }
@@ -183,6 +191,9 @@ function scanWith(scope: Scope, lang: CodeLanguage, code: string, label: string,
     // These languages run shell commands only through those verbs: nothing else is a command.
     return;
   }
+  // Code it evaluates runs as its own; a function named by text built at run time may be any of them.
+  for (const evaluated of facts.evaluated) scanCode(scope, lang, evaluated, `${label} (evaluated)`);
+  if (inline && facts.builds && facts.computedName) scope.raise('interpreter-code', `${label} evaluates code or calls a function named by text built at run time`);
   // Code that starts no process runs no command: printing or matching a name is data. But a
   // function looked up by a name built at run time (`getattr(os, "sys"+"tem")`) may be any of them.
   if (!facts.spawns) {

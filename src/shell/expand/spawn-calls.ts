@@ -183,15 +183,26 @@ export function spawnCalls(code: string, lang: CodeLanguage): SpawnCalls {
     const at = all.at + all.text.length - args.length;
     if (read.span) covered.push({ start: at + read.span.start, end: at + read.span.end, piece: read.piece });
     else complete = false;
-    // `{ shell: './x' }`, `executable='./x'`: that program runs, given the command.
-    const program = programOption(args.slice(read.end));
-    if (program === null) continue;
+    const instead = programInstead(read, args);
+    if (instead === null) continue;
     complete = false;
-    if (typeof program !== 'string') { computedProgram = true; continue; }
-    out.push(read.list ? [program, ...read.words.slice(1)].map(quoteForScan).join(' ') : `${quoteForScan(program)} -c ${quoteForScan(read.words.join(' '))}`);
-    calls.push(call);
+    if (instead === 'computed') computedProgram = true;
+    else { out.push(instead); calls.push(call); }
   }
   return { pieces: out, calls, decoded, fromRun, covered, complete, computedProgram };
+}
+
+type LiteralCall = NonNullable<ReturnType<typeof literalCall>>;
+
+/**
+ * `{ shell: './x' }`, `executable='./x'`: the command line of the program that runs instead, given the
+ * command (a shell's `-c`, or argv after its first word), `computed` when the option is not a literal.
+ */
+function programInstead(read: LiteralCall, args: string): string | 'computed' | null {
+  const program = programOption(args.slice(read.end));
+  if (program === null) return null;
+  if (typeof program !== 'string') return 'computed';
+  return read.list ? [program, ...read.words.slice(1)].map(quoteForScan).join(' ') : `${quoteForScan(program)} -c ${quoteForScan(read.words.join(' '))}`;
 }
 
 /**
