@@ -16,6 +16,7 @@ import { stringsIn, withoutPrinted } from './code-literals.js';
 import { SPAWNS, spawnCalls, startsProcess } from './spawn-calls.js';
 import { codeWrites } from './code-writes.js';
 import { namedRuns } from './code-names.js';
+import { scanPowerShell } from './powershell.js';
 import { abs } from './written-paths.js';
 
 /** Docker Engine SDKs: code that uses one drives the engine like its CLI. */
@@ -169,10 +170,7 @@ function scanWith(scope: Scope, lang: CodeLanguage, code: string, label: string,
     return;
   }
   // PowerShell code is command lines.
-  if (lang === 'powershell') {
-    for (const stmt of code.split(/[;\n]/)) if (stmt.trim() !== '') scope.nested(stmt.trim().replace(/^&\s*/, ''), label, { spliceable: false });
-    return;
-  }
+  if (lang === 'powershell') { scanPowerShell(scope, code, label); return; }
   const program = OWN_COMMAND_LINES[lang];
   if (program) {
     for (const line of code.replace(/\\\n/g, ' ').split('\n')) {
