@@ -9,7 +9,7 @@ import { literalsOf, quoteForScan } from './code-literals.js';
 import { harmlessReference, literalCommand, programOption, type Span } from './literal-argv.js';
 
 /** Process-starting calls in common interpreters. */
-export const SPAWNS = /\b(exec\.Command(?:Context)?|sh\.(?:RunV?|RunWithV?|Output(?:With)?|Exec)|commandLine|Command::new|qx|open|execute|shell-command|call-process|start-process|async-shell-command|process-file|ProcessBuilder|Runtime\.getRuntime|system|popen|Popen|subprocess|child_process|execSync|execFileSync|spawnSync|spawn|execFile|exec|execa|fork|IO\.popen|Open3|shell_exec|passthru|proc_open|Deno\.Command|Bun\.spawn|(?:create_)?subprocess_(?:exec|shell)|Bun\.\$|run|call|check_call|check_output|getoutput|getstatusoutput|os\.exec[lv]p?e?|(?:os\.)?posix_spawnp?|os\.spawn[lv]p?e?|execve|pexpect|sh|shell|cmd|run-program|shell script)\b|`|%x[{(\[]|qx[{(\[/]|\.!!?(?![=\w])/;
+export const SPAWNS = /\b(exec\.Command(?:Context)?|sh\.(?:RunV?|RunWithV?|Output(?:With)?|Exec)|commandLine|Command::new|qx|open|execute|shell-command|call-process|start-process|async-shell-command|process-file|ProcessBuilder|Runtime\.getRuntime|system|popen|Popen|subprocess|child_process|execSync|execFileSync|spawnSync|spawn|execFile|exec|execa|fork|IO\.popen|Open3|shell_exec|passthru|proc_open|Deno\.Command|Bun\.spawn|(?:create_)?subprocess_(?:exec|shell)|Bun\.\$|run|call|check_call|check_output|getoutput|getstatusoutput|os\.exec[lv]p?e?|(?:os\.)?posix_spawnp?|os\.spawn[lv]p?e?|execve|pexpect|sh|shell|cmd|run-program|shell script|pcntl_exec)\b|\bBun\.\$(?=`)|(?<![\w$.])\$(?=`)|`|%x[{(\[]|qx[{(\[/]|\.!!?(?![=\w])/;
 
 /** A process-starting call (`run(`, `check_output (`). */
 const SPAWN_CALL = new RegExp(`(?:${SPAWNS.source})\\s*\\(`);
@@ -139,6 +139,12 @@ export function spawnCalls(code: string, lang: CodeLanguage): SpawnCalls {
     }
     const after = m.index + m[0].length;
     const call = m[0];
+    // Bun's and zx's $`cmd`: the template is the command line; what it interpolates is one computed word.
+    if (call.endsWith('$')) {
+      const t = lang === 'node' || lang === 'code' ? inLiteral.find((l) => l.start === after) : undefined;
+      if (t) { out.push(t.text.replace(/\$\{[^}]*\}/g, '"$X"')); calls.push(call); }
+      continue;
+    }
     const given = (text: string): void => { if (call !== 'open' && FROM_RUN.test(text)) fromRun = true; };
     // `system @ARGV`, `exec $cmd`: the rest of the line, computed at run time.
     if (/^[ \t]+[@$]/.test(code.slice(after, after + 3))) {
