@@ -30,10 +30,10 @@ export const NAMED_CALLS: Partial<Record<CodeLanguage, readonly NamedCall[]>> = 
 
 /**
  * Calls through a name held in a variable or computed in brackets: PHP's `$f(…)` (the variable's
- * assignments name it), JavaScript's `obj[expr](…)`, Perl's `&$f(…)`, `&{"name"}(…)` and `$obj->$m(…)`.
+ * assignments name it) and `("sys"."tem")(…)`, JavaScript's `obj[expr](…)`, Perl's `&$f(…)`, `&{"name"}(…)` and `$obj->$m(…)`.
  */
 export const VARIABLE_CALLS: Partial<Record<CodeLanguage, RegExp>> = {
-  php: /(?<![\w>$:\\])\$([A-Za-z_]\w*)\s*\(/g,
+  php: /(?<![\w>$:\\])\$([A-Za-z_]\w*)\s*\(|(?<![\w$\])]|\b(?:if|elseif|while|for|foreach|switch|catch|match)\s*)\(([^()\n]{1,200})\)\s*\(/g,
   node: /\[([^[\]\n]{1,200})\]\s*\(/g,
   perl: /&\$([A-Za-z_]\w*)|&\{([^}\n]{1,200})\}|->\s*\$([A-Za-z_]\w*)\s*\(/g,
 };
