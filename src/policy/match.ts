@@ -5,7 +5,7 @@ import { isAbsolute, resolve } from 'node:path';
 import { optionIs, type Arg } from '../shell/getopt.js';
 import type { Invocation } from '../shell/invocation.js';
 import type { ContainerCommand } from '../shell/programs/container.js';
-import { sshOption } from '../shell/programs/ssh.js';
+import { interactiveSession, sshOption } from '../shell/programs/ssh.js';
 import { globAsWritten } from '../shell/words.js';
 import type { Transfer } from '../shell/programs/transfer.js';
 import { archiveOrUploadToServer, urls } from './remote-writes.js';
@@ -118,10 +118,7 @@ export class View {
       case 'transfer-dynamic': return this.transfer?.dynamic ?? false;
       case 'interactive': {
         if (this.inv.program === 'sftp') return this.transfer?.interactive ?? false;
-        if (this.inv.facts?.kind !== 'ssh') return false;
-        const ssh = this.inv.facts.ssh;
-        return !ssh.noCommand && ssh.destination !== undefined && ssh.command.length === 0
-          && ssh.remoteCommandOption === undefined && this.inv.stdin === null;
+        return this.inv.facts?.kind === 'ssh' && interactiveSession(this.inv.facts.ssh, this.inv.stdin);
       }
       case 'force-push-protected': {
         const push = this.inv.facts?.kind === 'git' ? this.inv.facts.push : undefined;
@@ -246,7 +243,7 @@ function httpMutation(inv: Invocation): boolean {
 
 const HARMLESS_OUTPUT = new Set(['-', '/dev/null', '/dev/stdout', '/dev/stderr']);
 const CURL_FILE_OPTIONS = ['-o', '--output', '-D', '--dump-header', '-c', '--cookie-jar', '--trace', '--trace-ascii', '--stderr',
-  '--libcurl', '--etag-save', '--hsts', '--alt-svc', '--output-dir'];
+  '--libcurl', '--etag-save', '--hsts', '--alt-svc', '--ssl-sessions', '--output-dir'];
 
 function curlWrites(inv: Invocation): boolean {
   if (inv.program !== 'curl') return false;

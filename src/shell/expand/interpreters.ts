@@ -18,6 +18,7 @@ import { codeWrites } from './code-writes.js';
 import { namedRuns } from './code-names.js';
 import { scanPowerShell } from './powershell.js';
 import { abs } from './written-paths.js';
+import { sqliteScript } from './sqlite.js';
 
 /** Docker Engine SDKs: code that uses one drives the engine like its CLI. */
 const ENGINE_SDK = /\bimport\s+docker\b|\bfrom\s+docker\b|docker\.from_env|DockerClient\(|require\(\s*['"](?:dockerode|docker-modem)['"]\s*\)|from\s+['"]dockerode['"]|github\.com\/docker\/docker\/client|Docker::Container/;
@@ -43,7 +44,6 @@ const LINE_VERBS: Partial<Record<CodeLanguage, RegExp>> = {
   less: /^\s*[0-9]*!(.*)$|^\s*[0-9]*\|.(.*)$/,
   tcl: /(?:^|\[)\s*exec\s+(?:-\S+\s+)*([^\]\n]*)/,
   // Database shells, calculators and clients with a shell escape of their own.
-  sqlite: /^\s*\.(?:system|shell)\s+(.*)$/,
   psql: /\\!\s*(.*)$/,
   mysql: /^\s*(?:system|\\!)\s+(.*)$/,
   dc: /!(.*)$/,
@@ -155,6 +155,7 @@ function scanWith(scope: Scope, lang: CodeLanguage, code: string, label: string,
   if (facts.engine) scope.emit(scope.argv, basename(scope.argv[0]?.value ?? lang), { code });
   if (lang === 'crontab') { cronLines(scope, code, label); return; }
   if (lang === 'sed') { sedScript(scope, code, label); return; }
+  if (lang === 'sqlite') { sqliteScript(scope, code, label, (f) => scanCodeFile(scope, 'sqlite', f, `${label} .read ${f}`)); return; }
   // awk starts commands only through system(), `print | "cmd"` and `"cmd" | getline`.
   if (lang === 'awk') {
     if (!awkRuns(code)) return;

@@ -3,8 +3,8 @@
 // engine (judged as the docker command they stand for); eslint, bundle and pnpm load a file of the
 // project as code (eslint.config.js, the Gemfile, .pnpmfile.cjs: grammars/project-tools.ts).
 import { dirname, resolve } from 'node:path';
-import { getopt, optionIs, valueOf } from '../getopt.js';
-import { CONFIG_MODULES, ENGINE_TOOLS } from '../grammars/project-tools.js';
+import { getopt, optionIs, valueOf, type Scan } from '../getopt.js';
+import { CONFIG_MODULES, ENGINE_TOOLS, TRANSPORT_USE, TRANSPORT_WRITES, type EngineTool } from '../grammars/project-tools.js';
 import { argOf, type Word } from '../words.js';
 import type { Scope } from './driver.js';
 import { scanCodeFile } from './interpreters.js';
@@ -26,6 +26,7 @@ function engineTool(scope: Scope, name: string, args: readonly Word[]): boolean 
   const scan = getopt(args.map(argOf), tool.options);
   scope.emit(scope.argv, name, { scan });
   if (scan.options.some((o) => optionIs(o, tool.looks))) return true;
+  if (tool.transports) { transportRefs(scope, name, tool, scan, args); return true; }
   let stands = tool.stands;
   if (tool.subcommands) {
     const sub = scan.operands[0]?.value;
@@ -36,6 +37,36 @@ function engineTool(scope: Scope, name: string, args: readonly Word[]): boolean 
   }
   if (stands) scope.nested(stands, `${name} (${tool.why})`, { spliceable: false });
   return true;
+}
+
+/**
+ * skopeo: each image reference of an engine transport (grammars/project-tools.ts EngineTransport) is
+ * the engine command it stands for: `pull` for the one written (the image put there), `rmi` for one removed, `image inspect`
+ * for one read, on the engine its option names. A reference the shell computes may be any transport.
+ */
+function transportRefs(scope: Scope, name: string, tool: EngineTool, scan: Scan, args: readonly Word[]): void {
+  const sub = scan.operands[0]?.value;
+  const refs = scan.operands.slice(1);
+  refs.forEach((ref, i) => {
+    const text = args[ref.index]?.text ?? '';
+    if (ref.value === null) {
+      const spelled = /^["']?([a-z-]+:)/.exec(text)?.[1];
+      if (spelled === undefined || tool.transports![spelled]) scope.raise('dynamic-command', `the image \`${name}\` reaches is named at run time (\`${text}\`)`);
+      return;
+    }
+    const prefix = Object.keys(tool.transports!).find((p) => ref.value!.startsWith(p));
+    if (prefix === undefined) return;
+    const t = tool.transports![prefix]!;
+    const writes = sub === null || sub === undefined ? 'all' : TRANSPORT_WRITES[sub];
+    const use = writes === 'all' ? (sub === 'delete' ? 'remove' : 'write') : writes === 'last' && i === refs.length - 1 ? 'write' : 'read';
+    const host = valueOf(scan, ...((use === 'read' ? t.readHost : t.writeHost) ?? []));
+    const engine = host === undefined ? '' : ` -H ${host === null ? '"$ENGINE"' : quoted(host)}`;
+    scope.nested(`${t.program}${engine} ${TRANSPORT_USE[use]} ${quoted(ref.value!.slice(prefix.length))}`, `${name} ${sub ?? ''} (${tool.why})`, { spliceable: false });
+  });
+}
+
+function quoted(s: string): string {
+  return /^[\w@%+=:,./-]+$/.test(s) ? s : `'${s.replace(/'/g, `'\\''`)}'`;
 }
 
 /** eslint, bundle, pnpm: the project file they load runs as code; then the tool goes on as it would (bundle exec, pnpm install). */

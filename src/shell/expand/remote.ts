@@ -11,6 +11,8 @@ import type { Scope } from './driver.js';
 import { readLocal, stdinText } from './output.js';
 import { runScriptFile } from './scripts.js';
 import { remoteVariants } from './remote-values.js';
+import { remoteRunner } from './remote-runners.js';
+import { REMOTE_RUNNERS } from '../grammars/remote-runners.js';
 
 /** Other clients that take ssh's command line (after their own options). */
 const SSH_CLIENTS: Record<string, { options: { short?: string; long?: readonly string[] }; skip?: number }> = {
@@ -33,6 +35,7 @@ export function remoteFamily(scope: Scope, name: string, args: readonly Word[]):
     return true;
   }
   if (name === 'mosh') { mosh(scope, args); return true; }
+  if (remoteRunner(scope, name, args)) return true;
   // kitty's `kitten ssh` takes ssh's command line; its other kittens are programs nobody here knows.
   if (name === 'kitten') { if (args[0]?.value !== 'ssh') return false; ssh(scope, args.slice(1), 'kitten ssh'); return true; }
   const fanout = FANOUT[name];
@@ -56,7 +59,7 @@ FANOUT['parallel-ssh'] = FANOUT.pssh!;
 FANOUT['pdcp'] = FANOUT.pdsh!;
 
 /** Every program this family reads, for the fast path (expand/names.ts). */
-export const REMOTE_CLIENTS: readonly string[] = [...Object.keys(SSH_CLIENTS), 'mosh', 'kitten', ...Object.keys(FANOUT), 'ansible', 'ansible-playbook'];
+export const REMOTE_CLIENTS: readonly string[] = [...Object.keys(SSH_CLIENTS), 'mosh', 'kitten', ...Object.keys(FANOUT), 'ansible', 'ansible-playbook', ...REMOTE_RUNNERS];
 
 function fanOut(scope: Scope, name: string, args: readonly Word[], spec: (typeof FANOUT)[string]): void {
   const scan = getopt(args.map(argOf), spec.options);

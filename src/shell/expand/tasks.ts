@@ -8,6 +8,7 @@ import type { CodeLanguage } from '../grammars/types.js';
 import { argOf, type Word } from '../words.js';
 import type { Scope } from './driver.js';
 import { scanCode } from './interpreters.js';
+import { fabRemainder } from './remote-runners.js';
 import { invokeDefaults, invokeTask, noxDefaults, noxSession } from './python-tasks.js';
 import { cargoMakeCommands, doitDefaults, doitTasks, gradleCommands, gradleDefaults, tiltCommands } from './build-task-files.js';
 import {
@@ -44,6 +45,8 @@ interface TaskFile {
   readonly showsOnly?: readonly string[];
   /** Commands of the runner's own that run no task (`doit list`), as the first operand. */
   readonly ownCommands?: readonly string[];
+  /** Words after `--` run as a shell command on the `-H` hosts (Fabric's anonymous task: remote-runners.ts). */
+  readonly remainder?: true;
   /** Files in the file's directory merged over it (lefthook's local config): their tasks run too. */
   readonly locals?: readonly string[];
 }
@@ -167,6 +170,7 @@ const RUNNERS: Record<string, TaskFile> = {
     options: { short: 'c:r:f:H:i:S:t:T:dehlpVwDR', long: ['collection=|c', 'fabfile=|f', 'search-root=|r', 'config=', 'hosts=|H', 'identity=|i', 'ssh-config=|S', 'connect-timeout=|t', 'command-timeout=|T', 'list=?|l', 'help=?|h', 'dry|R', 'echo|e', 'debug|d', 'pty|p', 'warn-only|w', 'prompt-for-login-password', 'prompt-for-passphrase', 'prompt-for-sudo-password', 'forward-agent', 'version|V'], permute: false },
     defaultTasks: invokeDefaults,
     commands: invokeTask,
+    remainder: true,
   },
   // gulp loads the whole gulpfile (its tasks are functions of it): read as a Node program file.
   gulp: {
@@ -244,6 +248,7 @@ export function tasksFamily(scope: Scope, name: string, args: readonly Word[]): 
     if (picked === null) return false;
     words = picked;
   }
+  if (spec.remainder) words = fabRemainder(scope, words, (before) => getopt(before.map(argOf), spec.options).options);
   const own = getopt(words.map(argOf), spec.options);
   // Options before the subcommand count too; their indexes are not in `words`, which `direct` reads.
   const scan = lead ? { ...own, options: [...lead.options.map((o) => ({ ...o, index: -1 })), ...own.options] } : own;

@@ -2,7 +2,7 @@
 // operands the program's write spec names (grammars/writes.ts), plus git's own config and index.
 import { readFileSync } from 'node:fs';
 import { basename, dirname, isAbsolute, join, resolve } from 'node:path';
-import { getopt, optionIs, type Scan } from '../getopt.js';
+import { getopt, optionIs, type Arg, type Scan } from '../getopt.js';
 import { GIT_COMMAND_KEYS, HARMLESS_CONFIG } from '../grammars/git.js';
 import { HOOK_WRITER_HELP, HOOK_WRITERS, WRITES, type WriteSpec } from '../grammars/writes.js';
 
@@ -109,11 +109,14 @@ export function writtenPaths(program: string, words: readonly Word[], redirects:
       for (const o of scan.operands) out.push(o.value === null ? null : abs(o.value, cwd));
     }
     if (sub === 'init' || sub === 'clone') out.push(...templateWrites(sub, args, facts.git.config, env, cwd));
+    // `git lfs install`: a program git runs as `git-<sub>` that installs hooks, in the directory `-C` names.
+    // (As for the installers below, the project's own install lifecycle is the setup a person committed.)
+    if (sub !== null && !inInstallLifecycle(context.via ?? [])) out.push(...hookInstallerWrites(`git ${sub}`, args, gitCwd(facts.git.chdir, cwd)));
     out.push(...gitWrites(words, facts.git, env, (p) => abs(p, cwd)));
   }
   // The project's own install lifecycle (`"prepare": "husky"`) installs its hooks on every
   // `npm install`/`npm ci`: that is the setup a person committed, not the agent's decision.
-  if (!inInstallLifecycle(context.via ?? [])) out.push(...hookInstallerWrites(program, words, cwd));
+  if (!inInstallLifecycle(context.via ?? [])) out.push(...hookInstallerWrites(program, words.slice(1).map(argOf), cwd));
   out.push(...specWrites(program, words, cwd), ...moduleWrites(program, words, cwd));
   return out;
 }
@@ -175,11 +178,55 @@ function specWrites(program: string, words: readonly Word[], cwd: string | null)
     const p = ops.length > prefix.index ? ops[prefix.index]!.value : prefix.fallback;
     out.push(p === null ? null : abs(`${p}*`, cwd));
   }
+  out.push(...namedWrites(spec, scan, cwd));
   if (spec.keyValue) {
     for (const o of scan.operands) {
       const m = o.value === null ? null : new RegExp(`^${spec.keyValue}=(.*)$`).exec(o.value);
       if (m) out.push(abs(m[1]!, cwd));
     }
+  }
+  return out;
+}
+
+/** What a prefix option, names inside a directory option and a list file of downloads write (grammars/writes.ts). */
+function namedWrites(spec: WriteSpec, scan: Scan, cwd: string | null): (string | null)[] {
+  const out: (string | null)[] = [];
+  const last = (names: readonly string[]): Arg | undefined => scan.options.filter((o) => optionIs(o, names)).pop()?.value;
+  if (spec.prefixOption) {
+    const p = last(spec.prefixOption.options) ?? spec.prefixOption.fallback;
+    out.push(p === null ? null : abs(`${p}*`, cwd));
+  }
+  const dir = spec.joined ? last(spec.joined.dir) ?? '.' : '.';
+  if (spec.joined) {
+    for (const o of scan.options) {
+      if (!optionIs(o, spec.joined.names) || o.value === undefined) continue;
+      out.push(o.value === null || dir === null ? null : abs(join(dir, o.value), cwd));
+    }
+  }
+  if (spec.listFile) {
+    for (const o of scan.options) {
+      if (!optionIs(o, spec.listFile.options) || o.value === undefined) continue;
+      out.push(...listFileWrites(spec.listFile, o.value, dir, cwd));
+    }
+  }
+  return out;
+}
+
+/** The directories and names a list of downloads (aria2c -i FILE) gives its entries; null where it cannot be read. */
+function listFileWrites(list: NonNullable<WriteSpec['listFile']>, file: Arg, dir: string | null, cwd: string | null): (string | null)[] {
+  const path = file === null || file === '-' ? null : abs(file, cwd);
+  if (path === null) return [null];
+  let text: string;
+  // A missing list is an error of aria2c's own; one that cannot be read lists what it will at run time.
+  try { text = readFileSync(path, 'utf8'); } catch (e) { return (e as NodeJS.ErrnoException).code === 'ENOENT' ? [] : [null]; }
+  const out: (string | null)[] = [];
+  let at = dir;
+  for (const line of text.split('\n').slice(0, 10000)) {
+    const m = /^[ \t]+([A-Za-z0-9-]+)=(.*)$/.exec(line);
+    if (!m) { at = dir; continue; }
+    const value = m[2]!.trim();
+    if (m[1] === list.dir) { at = value; out.push(abs(value, cwd)); }
+    if (list.names.includes(m[1]!)) out.push(at === null ? null : abs(join(at, value), cwd));
   }
   return out;
 }
@@ -248,17 +295,24 @@ function templateWrites(sub: string, args: readonly (string | null)[], config: r
 }
 
 /** What a hook installer (grammars/writes.ts HOOK_WRITERS) writes in the repository's .git. */
-function hookInstallerWrites(program: string, words: readonly Word[], cwd: string | null): (string | null)[] {
+function hookInstallerWrites(program: string, args: readonly Arg[], cwd: string | null): (string | null)[] {
   // A package runner's `husky@9` is husky (a scoped name's own @ stays).
   const spec = HOOK_WRITERS[program.replace(/(?<=.)@[^/]*$/, '')];
   if (!spec) return [];
-  const scan = getopt(words.slice(1).map(argOf), spec.options ?? {});
+  const scan = getopt(args, spec.options ?? {});
   if (scan.options.some((o) => optionIs(o, HOOK_WRITER_HELP))) return [];
   const sub = scan.operands[0]?.value;
   const writes = spec.when ? scan.options.some((o) => optionIs(o, spec.when!))
     : spec.subcommands!.includes('*') || sub === null || (sub !== undefined && spec.subcommands!.includes(sub));
   // Where the working directory is not known, the path is still one of some repository's .git.
   return writes ? spec.writes.map((f) => join(cwd ?? '', '.git', f)) : [];
+}
+
+/** The directory git runs in after its `-C` options (null when one is computed). */
+function gitCwd(chdir: readonly Arg[], cwd: string | null): string | null {
+  let at = cwd;
+  for (const d of chdir) at = d === null || at === null ? null : d === '' ? at : resolve(at, d);
+  return at;
 }
 
 /** A file in the repository's .git (from cwd; the policy resolves symlinks). */

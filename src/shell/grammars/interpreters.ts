@@ -36,6 +36,15 @@ export const PYTEST: OptionGrammar = {
 };
 
 // ------------------------------------------------------------------ interpreters (their code is scanned)
+/** sqlite3's options (shell.c main: one or two dashes, anywhere; -lookaside and -pagecache take two values); duckdb's -c and -s. */
+const SQLITE: OptionGrammar = {
+  short: 'c:s:',
+  long: ['cmd=', 'init=', 'separator=', 'newline=', 'nullvalue=', 'vfs=', 'maxsize=', 'mmap=', 'nonce=', 'escape=', 'lookaside==', 'pagecache==', 'heap==',
+    'append', 'ascii', 'bail', 'batch', 'box', 'column', 'csv', 'deserialize', 'echo', 'header', 'noheader', 'html', 'interactive', 'json', 'line', 'list',
+    'markdown', 'memtrace', 'nofollow', 'pcachetrace', 'quote', 'readonly', 'safe', 'stats', 'table', 'tabs', 'unsafe-testing', 'version', 'zip', 'help', 'utf8', 'no-utf8'],
+  singleDashLong: true, permute: true,
+};
+
 export const INTERPRETERS: readonly Runner[] = [
   {
     names: ['python', 'python2', 'python3', 'pypy', 'pypy3'],
@@ -142,7 +151,8 @@ export const INTERPRETERS: readonly Runner[] = [
   { names: ['sbcl', 'clisp', 'ecl', 'ccl'], options: { long: ['eval=', 'load=', 'script=', 'non-interactive', 'noinform', 'core=', 'dynamic-space-size=', 'control-stack-size=', 'quit', 'disable-debugger', 'no-userinit', 'no-sysinit'] }, runs: [{ when: ['--eval'], code: 'code', codeOption: ['--eval'] }, { when: ['--load', '--script'], code: 'code', codeFileOption: ['--load', '--script'] }, { nothing: true }] },
   { names: ['scala', 'amm', 'kotlin', 'kotlinc', 'groovy'], options: { short: 'e:', long: ['eval=|e', 'classpath=', 'cp='], singleDashLong: true }, runs: [{ when: ['-e'], code: 'code', codeOption: ['-e'] }, { nothing: true }] },
   // Programs with a shell escape in their own language (sqlite3's .system, psql's \!, dc's !, m4's syscmd).
-  { names: ['sqlite3', 'sqlite', 'duckdb'], options: { short: 'c:s:', long: ['cmd=', 'init=', 'bail', 'batch', 'csv', 'json', 'readonly', 'header', 'noheader', 'separator=', 'nullvalue=', 'echo'], singleDashLong: true, permute: true }, runs: [{ when: ['-c', '-s', '--cmd'], code: 'sqlite', codeOption: ['-c', '-s', '--cmd'], also: true }, { when: ['--init'], code: 'sqlite', codeFileOption: ['--init'], also: true }, { minOperands: 2, code: 'sqlite', codeOperand: 1 }, { code: 'sqlite', codeStdin: true }] },
+  // sqlite3 runs every operand after the database (SQL, or a dot-command when it starts with `.`), else stdin.
+  { names: ['sqlite3', 'sqlite', 'duckdb'], options: SQLITE, runs: [{ when: ['-c', '-s', '--cmd'], code: 'sqlite', codeOption: ['-c', '-s', '--cmd'], also: true }, { when: ['--init'], code: 'sqlite', codeFileOption: ['--init'], also: true }, { minOperands: 2, code: 'sqlite', codeOperands: 1 }, { code: 'sqlite', codeStdin: true }] },
   { names: ['psql'], options: { short: 'c:f:d:h:p:U:v:AeEqtXw', long: ['command=|c', 'file=|f', 'dbname=|d', 'host=|h', 'port=|p', 'username=|U', 'set=|v', 'variable=', 'no-psqlrc|X', 'quiet|q', 'tuples-only|t', 'no-align|A'], permute: true }, runs: [{ when: ['-c'], code: 'psql', codeOption: ['-c'], also: true }, { when: ['-f'], code: 'psql', codeFileOption: ['-f'], also: true }, { code: 'psql', codeStdin: true }] },
   { names: ['mysql', 'mariadb'], options: { short: 'e:h:P:u:p::D:BNsv', long: ['execute=|e', 'host=|h', 'port=|P', 'user=|u', 'password=?|p', 'database=|D', 'batch|B', 'silent|s', 'skip-column-names|N'], permute: true }, runs: [{ when: ['-e'], code: 'mysql', codeOption: ['-e'], also: true }, { code: 'mysql', codeStdin: true }] },
   { names: ['dc'], options: { short: 'e:f:', long: ['expression=|e', 'file=|f'] }, runs: [{ when: ['-e'], code: 'dc', codeOption: ['-e'], also: true }, { when: ['-f'], code: 'dc', codeFileOption: ['-f'], also: true }, { minOperands: 1, code: 'dc', codeFile: 0 }, { code: 'dc', codeStdin: true }] },

@@ -6,6 +6,12 @@ import type { OptionGrammar } from '../getopt.js';
 export const SSH: OptionGrammar = { short: '46AaCfGgKkMNnqsTtVvXxYyB:b:c:D:E:e:F:I:i:J:L:l:m:O:o:P:p:Q:R:S:W:w:' };
 /** Options after which no remote command runs. */
 export const SSH_NO_COMMAND = ['-N', '-G', '-V', '-Q', '-W', '-O'];
+/**
+ * Hosts of the forges' git-over-ssh services: they run git-shell (or a service like it) for every
+ * user, never a shell, so `ssh -T git@github.com` (the forges' documented test of a key) is no session.
+ */
+export const FORGE_SSH_HOSTS: readonly string[] = ['github.com', 'ssh.github.com', 'gist.github.com', 'gitlab.com', 'altssh.gitlab.com',
+  'bitbucket.org', 'altssh.bitbucket.org', 'codeberg.org', 'gitea.com', 'git.sr.ht', 'ssh.dev.azure.com', 'vs-ssh.visualstudio.com'];
 /** ssh_config keys whose value is a command run on the local machine. */
 export const SSH_LOCAL_COMMAND_KEYS = ['proxycommand', 'localcommand', 'knownhostscommand', 'xauthlocation'];
 /**
@@ -73,7 +79,9 @@ export const RSYNC: OptionGrammar = {
 
 // ---------------------------------------------------------------- container CLIs (docker's pflag rules)
 
-export const CONTAINER_PROGRAMS = ['docker', 'podman', 'nerdctl', 'nerdctl.lima', 'balena-engine', 'podman-remote', 'docker.io', 'com.docker.cli', 'ctr', 'crictl', 'kamal', 'finch', 'lima-nerdctl', 'runc', 'crun', 'buildah', 'lazydocker'] as const;
+export const CONTAINER_PROGRAMS = ['docker', 'podman', 'nerdctl', 'nerdctl.lima', 'balena-engine', 'podman-remote', 'docker.io', 'com.docker.cli', 'ctr', 'crictl', 'kamal', 'finch', 'lima-nerdctl', 'runc', 'crun', 'buildah',
+  // Docker TUIs: each stops, restarts and removes containers from its menu.
+  'lazydocker', 'ctop', 'dry', 'oxker'] as const;
 export const COMPOSE_PROGRAMS = ['docker-compose', 'podman-compose', 'nerdctl-compose'] as const;
 /**
  * Docker CLI plugins run as programs of their own (~/.docker/cli-plugins/docker-buildx): each is the

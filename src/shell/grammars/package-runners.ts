@@ -3,6 +3,21 @@
 import type { OptionGrammar } from '../getopt.js';
 import type { Run, Runner } from './types.js';
 
+/** aria2c's options (getopt_long: anywhere, abbreviated); those that take a value are the ones that matter here. */
+export const ARIA2C: OptionGrammar = {
+  short: 'cDPqSvVZd:o:l:i:j:s:x:k:t:m:T:M:u:C:h::N:O:U:',
+  long: ['dir=|d', 'out=|o', 'log=|l', 'input-file=|i', 'max-concurrent-downloads=|j', 'split=|s', 'max-connection-per-server=|x',
+    'min-split-size=|k', 'timeout=|t', 'max-tries=|m', 'torrent-file=|T', 'metalink-file=|M', 'max-upload-limit=|u', 'seed-ratio=|C',
+    'help=?|h', 'index-out=|O', 'user-agent=|U', 'conf-path=', 'save-session=', 'dht-file-path=', 'dht-file-path6=', 'server-stat-of=',
+    'on-download-start=', 'on-download-pause=', 'on-download-stop=', 'on-download-complete=', 'on-download-error=', 'on-bt-download-complete=',
+    'continue|c', 'daemon|D', 'parameterized-uri|P', 'quiet|q', 'show-files|S', 'version|v', 'check-integrity|V', 'force-sequential|Z',
+    'header=', 'load-cookies=', 'save-cookies=', 'all-proxy=', 'http-user=', 'http-passwd=', 'check-certificate=?', 'allow-overwrite=?',
+    'auto-file-renaming=?', 'remove-control-file=?', 'rpc-secret=', 'enable-rpc=?', 'max-overall-download-limit=', 'max-download-limit='],
+  permute: true, abbreviate: true,
+};
+/** aria2c's options that name a program to run at a download's start, pause, stop, completion or error. */
+export const ARIA2C_HOOKS = ['--on-download-start', '--on-download-pause', '--on-download-stop', '--on-download-complete', '--on-download-error', '--on-bt-download-complete'];
+
 const TERMINAL_OPTIONS: OptionGrammar = { short: 'hv', long: ['title=', 'geometry=', 'class=', 'working-directory=', 'hold'], singleDashLong: true };
 const TERMINAL_RUNS: readonly Run[] = [{ embedded: { from: ['-e', '--', '-x', '--command'], to: [] } }];
 /** kitty's own options (kitty --help): the first operand is the program to run. */
@@ -45,6 +60,8 @@ export const PACKAGE_RUNNERS: readonly Runner[] = [
   { names: ['sort'], options: { long: ['compress-program=', 'buffer-size=|S', 'temporary-directory=|T', 'output=|o', 'key=|k', 'field-separator=|t', 'parallel=', 'files0-from=', 'random-source=', 'sort='], short: 'bcCdfghiMmnrRsuVzS:T:o:k:t:', permute: true, abbreviate: true }, runs: [{ when: ['--compress-program'], scriptOrCommandOption: ['--compress-program'], self: true, also: true }, { nothing: true }] },
   { names: ['split'], options: { long: ['filter=', 'lines=|l', 'bytes=|b', 'line-bytes=|C', 'number=|n', 'suffix-length=|a', 'additional-suffix=', 'numeric-suffixes=?', 'hex-suffixes=?', 'separator=|t'], short: 'del:b:C:n:a:t:x', permute: true, abbreviate: true }, runs: [{ when: ['--filter'], shellOption: ['--filter'], self: true, also: true }, { nothing: true }] },
   { names: ['wget'], options: { long: ['use-askpass=', 'output-document=|O', 'output-file=|o', 'post-data=', 'post-file=', 'method=', 'body-data=', 'body-file=', 'header=', 'user=', 'password=', 'directory-prefix=|P', 'tries=|t', 'timeout=|T', 'execute=|e', 'input-file=|i'], short: 'qvNcrkmpbSO:o:P:t:T:e:i:', permute: true, abbreviate: true }, runs: [{ when: ['--use-askpass'], scriptOrCommandOption: ['--use-askpass'], self: true, also: true }, { nothing: true }] },
+  // aria2c's --on-download-* hooks run a program (given the GID, the file count and the path) for each download.
+  { names: ['aria2c'], options: ARIA2C, runs: [{ when: ARIA2C_HOOKS, scriptOrCommandOption: ARIA2C_HOOKS, self: true, also: true }, { nothing: true }] },
   { names: ['cmake'], options: { short: 'E' }, runs: [{ when: ['-E'], whenOperand: { index: 0, is: ['env'] }, assignments: true, argv: 1 }, { when: ['-E'], whenOperand: { index: 0, is: ['time'] }, argv: 1 }, { nothing: true }] },
   // Network and capture tools that run a program for each connection or file.
   { names: ['nc', 'ncat', 'netcat', 'nc.traditional', 'nc.openbsd'], options: { short: 'c:e:p:s:w:i:q:lnuvzkdhCN46' }, runs: [{ when: ['-c', '-e'], shellOption: ['-c', '-e'] }, { nothing: true }] },

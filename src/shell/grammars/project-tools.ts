@@ -14,8 +14,27 @@ export interface EngineTool {
   readonly subcommands?: Readonly<Record<string, string | null>>;
   /** The docker command the tool stands for when it has no subcommands. */
   readonly stands?: string;
+  /** Image references whose transport is an engine's store (EngineTransport), and what each use of one stands for. */
+  readonly transports?: Readonly<Record<string, EngineTransport>>;
   readonly why: string;
 }
+
+/**
+ * An image transport that reaches an engine's image store (skopeo's `docker-daemon:` is the Docker
+ * engine's API, `containers-storage:` podman's and buildah's store): the reference written stands for
+ * `PROGRAM pull` (the image put into the engine), one removed for `rmi`, one read for `image inspect`; with the engine named by an option.
+ */
+export interface EngineTransport {
+  readonly program: string;
+  /** The options naming the engine for the reference written, and for one read. */
+  readonly writeHost?: readonly string[];
+  readonly readHost?: readonly string[];
+}
+
+/** What a reference of an engine transport stands for, by what the subcommand does with it. */
+export const TRANSPORT_USE = { write: 'pull', remove: 'rmi', read: 'image inspect' } as const;
+/** Subcommands that write their last reference (`copy SRC DEST`) and that remove theirs (`delete REF`); others read. */
+export const TRANSPORT_WRITES: Readonly<Record<string, 'last' | 'all'>> = { copy: 'last', delete: 'all' };
 
 export const ENGINE_TOOLS: Readonly<Record<string, EngineTool>> = {
   // nektos/act runs a GitHub workflow's jobs in containers of the local engine (and mounts its socket into them).
@@ -24,6 +43,32 @@ export const ENGINE_TOOLS: Readonly<Record<string, EngineTool>> = {
     looks: ['--list', '--graph', '--dryrun', '--version', '--help', '--bug-report', '--man-page', '--list-options'],
     stands: 'docker run',
     why: 'act runs the workflow\'s jobs in containers of the local engine',
+  },
+  // skopeo(1): copies, inspects and deletes images between transports; docker-daemon: is the local (or
+  // --*-daemon-host) engine, containers-storage: podman's store. Registry to registry (docker://) and files
+  // (oci:, dir:, docker-archive:) are no engine: a pushed image still deploys only by a compose change.
+  skopeo: {
+    options: {
+      short: 'hvaqnf:',
+      long: ['help|h', 'version|v', 'debug', 'insecure-policy', 'command-timeout=', 'override-arch=', 'override-os=', 'override-variant=',
+        'policy=', 'registries.d=', 'registries-conf=', 'tmpdir=', 'src-daemon-host=', 'dest-daemon-host=', 'daemon-host=', 'src-creds=',
+        'dest-creds=', 'creds=', 'authfile=', 'src-authfile=', 'dest-authfile=', 'format=|f', 'additional-tag=', 'dest-compress-format=',
+        'dest-compress-level=', 'dest-shared-blob-dir=', 'dest-cert-dir=', 'dest-registry-token=', 'dest-username=', 'dest-password=',
+        'src-shared-blob-dir=', 'src-cert-dir=', 'src-registry-token=', 'src-username=', 'src-password=', 'cert-dir=', 'registry-token=',
+        'username=', 'password=', 'shared-blob-dir=', 'digestfile=', 'encrypt-layer=', 'encryption-key=', 'decryption-key=',
+        'image-parallel-copies=', 'multi-arch=', 'retry-times=', 'retry-delay=', 'sign-by=', 'sign-by-sigstore=',
+        'sign-by-sigstore-private-key=', 'sign-by-sq-fingerprint=', 'sign-passphrase-file=', 'sign-identity=', 'config=', 'src=', 'dest=',
+        'append-suffix=', 'tls-verify=?', 'src-tls-verify=?', 'dest-tls-verify=?', 'all|a', 'quiet|q', 'remove-signatures',
+        'preserve-digests', 'dest-compress', 'dest-decompress', 'dest-oci-accept-uncompressed-layers', 'dest-precompute-digests',
+        'src-no-creds', 'dest-no-creds', 'no-creds', 'raw', 'no-tags|n', 'dry-run', 'keep-going', 'scoped'],
+      permute: true,
+    },
+    looks: ['--help', '--version'],
+    transports: {
+      'docker-daemon:': { program: 'docker', writeHost: ['--dest-daemon-host'], readHost: ['--src-daemon-host', '--daemon-host'] },
+      'containers-storage:': { program: 'podman' },
+    },
+    why: 'skopeo reaches the engine\'s images through its transport',
   },
   // The Dev Containers CLI: up creates and starts the container (and runs its lifecycle commands in it).
   devcontainer: {

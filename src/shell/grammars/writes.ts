@@ -4,6 +4,7 @@ import type { OptionGrammar } from '../getopt.js';
 import { AWK, TAR } from './interpreters.js';
 import { RCLONE, SCP } from './managed.js';
 import { RCLONE_MOVES } from './rclone.js';
+import { ARIA2C } from './package-runners.js';
 import { READERS } from './readers.js';
 
 export interface WriteSpec {
@@ -62,6 +63,19 @@ export interface WriteSpec {
    * absent (`split FILE PREFIX` writes PREFIXaa, PREFIXab, …): written as the glob PREFIX*.
    */
   readonly prefixOperand?: { readonly index: number; readonly fallback: string };
+  /** The value of one of these options is that prefix instead (`csplit -f PREFIX` writes PREFIX00, PREFIX01, …). */
+  readonly prefixOption?: { readonly options: readonly string[]; readonly fallback: string };
+  /**
+   * The values of the `names` options are file names inside the directory the last `dir` option
+   * names, the working directory without one (`aria2c -d DIR -o NAME`, `curl --output-dir DIR -o NAME`).
+   */
+  readonly joined?: { readonly dir: readonly string[]; readonly names: readonly string[] };
+  /**
+   * The file these options name lists downloads, each with indented `KEY=VALUE` lines of its own
+   * options (aria2c's `-i FILE`): a `dir` key there is a directory it writes into, a `names` key a
+   * file name in it. One that cannot be read (stdin, a computed name) writes where it says at run time.
+   */
+  readonly listFile?: { readonly options: readonly string[]; readonly dir: string; readonly names: readonly string[] };
   /**
    * It puts no text of its own into what it writes (removes it, makes it, empties it, changes its
    * mode or owner): a file judged by its content (src/content-judged.ts) stays what it was.
@@ -72,6 +86,17 @@ export interface WriteSpec {
 const VIM: OptionGrammar = { short: 'AbCdDeEhHlLmMnNoOpqrRsvVyZc:S:t:T:u:U:w:W:i:', long: ['cmd='], permute: true };
 /** tar's modes that write the archive `-f` names. */
 const TAR_FILES = ['--index-file', { option: '-f', when: ['-c', '-r', '-u', '-A', '--delete', '--catenate', '--concatenate'] }] as const;
+/** HTTPie's and xh's options (argparse and clap: anywhere; argparse takes unique prefixes). */
+const HTTPIE: OptionGrammar = {
+  short: 'jfxIhbmdcSvqFo:a:A:p:P:s:',
+  long: ['output=|o', 'download|d', 'continue|c', 'session=', 'session-read-only=', 'auth=|a', 'auth-type=|A', 'print=|p',
+    'history-print=|P', 'style=|s', 'pretty=', 'format-options=', 'verify=', 'cert=', 'cert-key=', 'cert-key-pass=', 'ssl=', 'ciphers=',
+    'proxy=', 'timeout=', 'max-redirects=', 'max-headers=', 'boundary=', 'raw=', 'response-charset=', 'response-mime=', 'default-scheme=',
+    'unsorted', 'sorted', 'path-as-is', 'chunked', 'multipart', 'json|j', 'form|f', 'offline', 'verbose|v', 'all', 'stream|S', 'quiet|q',
+    'headers|h', 'body|b', 'meta|m', 'follow|F', 'check-status', 'ignore-stdin|I', 'compress|x', 'help', 'version', 'debug', 'traceback',
+    'ignore-netrc', 'interface=', 'local-port=', 'https', 'http-version=?', 'bearer=', 'method=', 'curl'],
+  permute: true, abbreviate: true,
+};
 const CP: OptionGrammar = { short: 'abdfHiLlnPprRsTuvxZS:t:', long: ['target-directory=|t', 'suffix=|S', 'backup=?', 'no-target-directory|T', 'recursive|r', 'force|f', 'symbolic-link|s', 'link|l'], permute: true, abbreviate: true };
 
 /**
@@ -95,6 +120,8 @@ export const WRITES: Readonly<Record<string, WriteSpec>> = {
   zstd: COMPRESSED('zst|tzst', ZSTD, false, true), unzstd: COMPRESSED('zst|tzst', ZSTD, true, true),
   // shuf(1) -o FILE; split(1) writes PREFIX followed by a suffix (PREFIX `x` when none is given).
   shuf: { options: { short: 'ezrhi:n:o:', long: ['echo|e', 'input-range=|i', 'head-count=|n', 'output=|o', 'random-source=', 'repeat|r', 'zero-terminated|z', 'help', 'version'], permute: true, abbreviate: true }, operands: 'none', files: ['-o'] },
+  // csplit(1) writes PREFIX00, PREFIX01, … (`xx` when -f is not given).
+  csplit: { options: { short: 'kszqb:f:n:', long: ['suffix-format=|b', 'prefix=|f', 'digits=|n', 'keep-files|k', 'suppress-matched', 'silent|s', 'quiet|s', 'elide-empty-files|z', 'help', 'version'], permute: true, abbreviate: true }, operands: 'none', prefixOption: { options: ['-f'], fallback: 'xx' } },
   split: { options: { short: 'dexua:b:C:l:n:t:', long: ['suffix-length=|a', 'additional-suffix=', 'bytes=|b', 'line-bytes=|C', 'lines=|l', 'number=|n', 'separator=|t', 'numeric-suffixes=?|d', 'hex-suffixes=?|x', 'elide-empty-files|e', 'unbuffered|u', 'filter=', 'verbose', 'help', 'version'], permute: true, abbreviate: true }, operands: 'none', unless: ['--filter'], prefixOperand: { index: 1, fallback: 'x' } },
   // 7-Zip: `7z x|e ARCHIVE -oDIR` extracts into DIR (switches are attached: -oDIR, -pPASS, -so, -aoa).
   ...Object.fromEntries(['7z', '7za', '7zz', '7zr'].map((n) => [n, { options: { short: 'o::a:b:i:m:p::r::s:t:u:v:w:x:y', permute: true }, operands: 'none', subcommands: ['x', 'e'], into: ['-o'] } satisfies WriteSpec])),
@@ -127,7 +154,13 @@ export const WRITES: Readonly<Record<string, WriteSpec>> = {
   rm: { options: { short: 'dfiIrRv', long: ['force|f', 'recursive|r', 'dir|d', 'interactive=?', 'one-file-system', 'no-preserve-root', 'preserve-root=?', 'verbose|v'], permute: true, abbreviate: true }, operands: 'all', whole: 'remove', keepsContent: true },
   rmdir: { options: { short: 'pv', long: ['parents|p', 'ignore-fail-on-non-empty'], permute: true }, operands: 'all', whole: 'remove', keepsContent: true },
   // Downloads: the files their output options name (`curl -o FILE`, `wget -O FILE`, header dumps, cookie jars, traces).
-  curl: { options: READERS.curl!, operands: 'none', pathOptions: ['-o', '-D', '-c', '--trace', '--trace-ascii', '--stderr', '--libcurl', '--etag-save', '--hsts', '--alt-svc'] },
+  curl: { options: READERS.curl!, operands: 'none', pathOptions: ['-o', '-D', '-c', '--trace', '--trace-ascii', '--stderr', '--libcurl', '--etag-save', '--hsts', '--alt-svc', '--ssl-sessions'], joined: { dir: ['--output-dir'], names: ['-o'] } },
+  // aria2c(1): "-o: the file name of the downloaded file. It is always relative to the directory given in -d",
+  // the log, the session and DHT files; -i FILE lists URIs with `dir=`/`out=` lines of their own.
+  aria2c: { options: ARIA2C, operands: 'none', into: ['-d'], joined: { dir: ['-d'], names: ['-o'] }, files: ['-l', '--save-session', '--dht-file-path', '--dht-file-path6', '--server-stat-of'], listFile: { options: ['-i'], dir: 'dir', names: ['out'] } },
+  // HTTPie (http, https) and xh (xh, xhs): -o FILE writes the body there, with --download or without;
+  // --session=PATH saves the session there (a plain name goes to the config directory: read as a path, no harm).
+  ...Object.fromEntries(['http', 'https', 'xh', 'xhs'].map((n) => [n, { options: HTTPIE, operands: 'none', files: ['-o', '--session'] } satisfies WriteSpec])),
   wget: { options: { short: 'bqvdcNSrkKmpEHLnhVO:o:a:P:i:t:T:w:Q:U:e:l:A:R:D:B:', long: ['output-document=|O', 'output-file=|o', 'append-output=|a', 'directory-prefix=|P', 'input-file=|i', 'execute=|e', 'tries=|t', 'timeout=|T', 'user-agent=|U', 'quiet|q', 'continue|c', 'recursive|r', 'mirror|m', 'no-verbose'], permute: true, abbreviate: true }, operands: 'none', pathOptions: ['-O', '-o', '-a'], into: ['-P'] },
   unlink: { operands: 'all', keepsContent: true },
   shred: { options: { short: 'fuvxzn:s:', long: ['remove=?|u', 'iterations=|n', 'size=|s'], permute: true }, operands: 'all', keepsContent: true },
@@ -207,6 +240,19 @@ const PRE_COMMIT: HookWriterSpec = {
   subcommands: ['install', 'uninstall'], writes: ['hooks'],
 };
 
+const GIT_LFS: HookWriterSpec = {
+  options: { short: 'hlfsmw', long: ['force|f', 'local|l', 'worktree|w', 'system', 'skip-smudge|s', 'skip-repo', 'manual|m', 'file=', 'help|h', 'version'], permute: true },
+  subcommands: ['install', 'uninstall', 'update'], writes: ['hooks', 'config'],
+};
+const GIT_SECRETS: HookWriterSpec = {
+  options: { short: 'farl', long: ['install', 'scan', 'scan-history', 'list', 'add', 'add-provider', 'register-aws', 'aws-provider', 'force|f', 'global', 'literal|l', 'allowed|a', 'cached', 'no-index', 'untracked', 'recursive|r'], permute: true },
+  when: ['--install'], writes: ['hooks'],
+};
+const GIT_ANNEX: HookWriterSpec = {
+  options: { short: 'qvdc:J:', long: ['force', 'fast', 'json', 'quiet|q', 'verbose|v', 'debug|d', 'jobs=|J', 'version=', 'autoenable', 'no-autoenable', 'help'], permute: true },
+  subcommands: ['init', 'reinit', 'uninit', 'upgrade'], writes: ['hooks', 'config'],
+};
+
 export const HOOK_WRITERS: Readonly<Record<string, HookWriterSpec>> = {
   // pre-commit (and prek, its rewrite): `install` writes .git/hooks/<type> (`install-hooks` only the environments).
   'pre-commit': PRE_COMMIT,
@@ -219,6 +265,13 @@ export const HOOK_WRITERS: Readonly<Record<string, HookWriterSpec>> = {
   // uninstall, add and set write it or the hook files it points at.
   husky: { options: { short: 'hV', long: ['help|h', 'version|V'] }, subcommands: ['*'], writes: ['config'] },
   'simple-git-hooks': { options: { short: 'hV', long: ['help|h', 'version|V'] }, subcommands: ['*'], writes: ['hooks'] },
+  // git-lfs: `install` writes pre-push, post-checkout, post-commit and post-merge into .git/hooks and
+  // filter.lfs.* (commands git runs) into the config; `update` rewrites those hooks, `uninstall` removes them.
+  'git lfs': GIT_LFS, 'git-lfs': GIT_LFS,
+  // awslabs git-secrets: `--install` writes pre-commit, commit-msg and prepare-commit-msg.
+  'git secrets': GIT_SECRETS, 'git-secrets': GIT_SECRETS,
+  // git-annex: `init` (and reinit, uninit, upgrade) install its hooks (pre-commit, post-receive) and write .git/config.
+  'git annex': GIT_ANNEX, 'git-annex': GIT_ANNEX,
   overcommit: { options: { short: 'iurfhvl', long: ['install|i', 'uninstall|u', 'force|f', 'run|r', 'sign', 'help|h', 'version|v', 'list-hooks|l', 'diff='], permute: true }, when: ['-i', '-u'], writes: ['hooks'] },
 };
 

@@ -1,7 +1,7 @@
 // ssh's command line as OpenSSH reads it: options, the destination, options again (unless `--`
 // ended them), then the remote command. `-o` takes `Key=value` or `Key value`, keys in any case.
 import { getopt, type Arg, type Option } from '../getopt.js';
-import { SSH, SSH_LOCAL_COMMAND_KEYS, SSH_NO_COMMAND } from '../grammars/managed.js';
+import { FORGE_SSH_HOSTS, SSH, SSH_LOCAL_COMMAND_KEYS, SSH_NO_COMMAND } from '../grammars/managed.js';
 
 export interface SshCommand {
   /** The destination as written (`user@host`, `ssh://host:22`); null when computed, undefined when absent. */
@@ -57,6 +57,21 @@ export function parseSsh(args: readonly Arg[]): SshCommand {
     noCommand,
     options,
   };
+}
+
+/**
+ * A session where anything can be typed: a destination, no remote command, no script on stdin, and
+ * not a forge's git service (FORGE_SSH_HOSTS: no shell there).
+ */
+export function interactiveSession(ssh: SshCommand, stdin: unknown): boolean {
+  if (ssh.host !== null && FORGE_SSH_HOSTS.includes(ssh.host.toLowerCase()) && !renamesHost(ssh.options)) return false;
+  return !ssh.noCommand && ssh.destination !== undefined && ssh.command.length === 0
+    && ssh.remoteCommandOption === undefined && stdin === null;
+}
+
+/** `-o HostName=…` or a config file (`-F`, which may set it) sends the session to another machine than the one named. */
+function renamesHost(options: readonly Option[]): boolean {
+  return options.some((o) => o.name === '-F' || (o.name === '-o' && (typeof o.value !== 'string' || sshOption(o.value)?.key === 'hostname')));
 }
 
 /** `user@host`, `ssh://user@host:port/`, `[::1]` → the host. */

@@ -1,0 +1,42 @@
+// Other version-control front ends over a git repository: Sapling (`sl`) and Jujutsu (`jj`). What they
+// push is judged as the `git push` it amounts to (expand/vcs-fronts.ts), so the git rules decide a force
+// push or a deletion of a protected branch. Data only.
+import type { OptionGrammar } from '../getopt.js';
+
+/**
+ * Sapling's `sl push` (`sl help push`): `--to B` the remote bookmark, `-f/--force` and
+ * `--non-forward-move` push what is not a fast-forward, `--delete B` removes it; options anywhere
+ * (Mercurial's parser), global options too.
+ */
+export const SL: OptionGrammar = {
+  short: 'fqvyr:t:B:R:e:',
+  long: ['to=|t', 'force|f', 'non-forward-move', 'delete=', 'create', 'rev=|r', 'bookmark=|B', 'allow-anon', 'new-branch', 'pushvar=',
+    'ssh=|e', 'remotecmd=', 'insecure', 'repository=|R', 'cwd=', 'config=', 'configfile=', 'quiet|q', 'verbose|v', 'noninteractive|y',
+    'debug', 'traceback', 'help', 'version'],
+  permute: true,
+};
+export const SL_FORCE = ['--force', '--non-forward-move'];
+
+/** jj's global options (clap: anywhere on the command line). */
+const JJ_GLOBAL = ['repository=|R', 'at-operation=', 'at-op=', 'ignore-working-copy', 'ignore-immutable', 'debug', 'color=', 'quiet',
+  'no-pager', 'config=', 'config-file=', 'config-toml=', 'help|h'];
+
+/** `jj bookmark set|move|create` (and the old `jj branch`): `-B/--allow-backwards` moves a bookmark backwards or sideways. */
+export const JJ_BOOKMARK: OptionGrammar = {
+  short: 'hBr:',
+  long: [...JJ_GLOBAL, 'revision=|r', 'to=', 'from=', 'allow-backwards|B'],
+  permute: true,
+};
+/** `jj git push`: `--deleted` pushes the deletion of every bookmark deleted here. */
+export const JJ_GIT_PUSH: OptionGrammar = {
+  short: 'hNb:r:c:',
+  long: [...JJ_GLOBAL, 'remote=', 'bookmark=|b', 'all', 'tracked', 'deleted', 'allow-new|N', 'allow-empty-description', 'allow-private',
+    'revisions=|r', 'change=|c', 'named=', 'dry-run'],
+  permute: true,
+};
+/** jj's commands that move bookmarks (with their aliases), and a bookmark name pattern (`glob:ma*`), which may name any. */
+export const JJ_BOOKMARK_COMMANDS = ['bookmark', 'b', 'branch'];
+export const JJ_MOVES = ['set', 's', 'move', 'm', 'create', 'c'];
+export const JJ_PATTERN = /^(?:glob|regex|substring|exact)(?:-i)?:/;
+/** With this, jj rewrites the commits a remote bookmark (trunk) points to: the next push of it is forced. */
+export const JJ_IGNORE_IMMUTABLE = '--ignore-immutable';
