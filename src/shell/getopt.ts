@@ -41,6 +41,8 @@ export interface OptionGrammar {
    * (tar's traditional `tar xfC a.tar dir`), when every letter is an option.
    */
   readonly oldStyle?: boolean;
+  /** Long options may carry their value after this character as after `=` (F# Interactive's `--use:FILE`). */
+  readonly valueSeparator?: string;
 }
 
 type ValueRule = 'none' | 'required' | 'optional' | 'two';
@@ -201,7 +203,7 @@ function readOldStyle(g: CompiledGrammar, args: readonly Arg[], from: number, ou
 function readOption(g: CompiledGrammar, args: readonly Arg[], i: number, a: string, out: Option[]): number {
   if (a.startsWith('--')) return readLong(g, args, i, a.slice(2), out);
   if (g.source.singleDashLong && a[0] === '-') {
-    const eq = a.indexOf('=');
+    const eq = valueAt(g, a);
     const name = a.slice(1, eq < 0 ? undefined : eq);
     if (name.length > 1 && findLong(g, name)) return readLong(g, args, i, a.slice(1), out, '-');
   }
@@ -231,8 +233,15 @@ function readOption(g: CompiledGrammar, args: readonly Arg[], i: number, a: stri
   return i;
 }
 
-function readLong(g: CompiledGrammar, args: readonly Arg[], i: number, body: string, out: Option[], dashes = '--'): number {
+/** Where a long option's attached value starts (its `=`, or the grammar's own separator), -1 for none. */
+function valueAt(g: CompiledGrammar, body: string): number {
   const eq = body.indexOf('=');
+  const sep = g.source.valueSeparator === undefined ? -1 : body.indexOf(g.source.valueSeparator);
+  return sep >= 0 && (eq < 0 || sep < eq) ? sep : eq;
+}
+
+function readLong(g: CompiledGrammar, args: readonly Arg[], i: number, body: string, out: Option[], dashes = '--'): number {
+  const eq = valueAt(g, body);
   const given = eq < 0 ? body : body.slice(0, eq);
   const found = findLong(g, given);
   if (!found) {

@@ -71,6 +71,14 @@ export function scanCode(scope: Scope, lang: CodeLanguage, code: string, label: 
     scanCode(scope, 'python', python, label, inline, data, where);
     return;
   }
+  // ghci: `:! CMD` lines (and `:!` after `ghc -e`) run in the shell; the rest is Haskell.
+  if (lang === 'ghci') {
+    const shell: string[] = [];
+    const rest = code.split('\n').filter((line) => { const m = /^\s*:!\s*(.*)$/.exec(line); if (m) shell.push(m[1]!); return !m; });
+    for (const line of shell) if (line.trim() !== '') scope.nested(line, `${label} :!`, { spliceable: false });
+    scanCode(scope, 'code', rest.join('\n'), label, inline, data, where);
+    return;
+  }
   const stamp = where.stamp;
   // What a file says is worked out once per version of it (a large bundle takes milliseconds to read).
   const facts = stamp !== undefined && scope.files.memo

@@ -13,6 +13,7 @@ import { isSetupSubstitution, outputOfText, stdinText } from './output.js';
 import { resolve } from 'node:path';
 import { embeddedCommands, inputLines, scriptsIn, takeAssignments } from './runner-parts.js';
 import { runScriptFile, runStdin } from './scripts.js';
+import { envCode, envShell } from './env-payloads.js';
 
 /** One row being carried out for one command. */
 export interface Row {
@@ -49,20 +50,6 @@ function ghAlias(r: Row): boolean {
 function interpreterEvent(r: Row): boolean {
   const { scope, run, label } = r;
   scope.raise('interpreter-code', `\`${label}\` ${run.interpreterEvent}, which cannot be read`);
-  return true;
-}
-
-function envShell(r: Row): boolean {
-  const { scope, run, label } = r;
-  if (run.self) emitSelf(r);
-  for (const v of run.envShell!) {
-    const value = scope.env.get(v);
-    if (value === undefined) continue;
-    if (value === null) { scope.raise('dynamic-command', `${v} for \`${label}\` is computed at run time`); continue; }
-    // LESSOPEN's `|cmd %s`; LESS's `+!cmd` initial commands; plain commands otherwise.
-    const text = v === 'LESS' ? (/\+!(.*)$/.exec(value)?.[1] ?? '') : value.replace(/^\|+-?/, '').replace(/%s/g, 'FILE');
-    if (text.trim() !== '') scope.nested(text, `${v} (${label})`, { spliceable: false });
-  }
   return true;
 }
 
@@ -364,7 +351,7 @@ function modules(r: Row): boolean {
 /** The kinds of payload, tried in order: the first whose field the row has carries it out. */
 const PAYLOADS: readonly [(run: Run) => unknown, (r: Row) => boolean][] = [
   [(x) => x.ghAlias, ghAlias], [(x) => x.interpreterEvent, interpreterEvent], [(x) => x.envShell, envShell],
-  [(x) => x.embedded, embedded], [(x) => x.nothing, nothing], [(x) => x.argv !== undefined, argv], [(x) => x.sshLine !== undefined, sshLine],
+  [(x) => x.envCode || x.envCodeFile, envCode], [(x) => x.embedded, embedded], [(x) => x.nothing, nothing], [(x) => x.argv !== undefined, argv], [(x) => x.sshLine !== undefined, sshLine],
   [(x) => x.shellOption, shellOption], [(x) => x.shellOperand !== undefined, shellOperand],
   [(x) => x.shellOperands !== undefined || x.shellEach !== undefined, shellOperands],
   [(x) => x.scriptOrCommandOption, scriptOrCommandOption], [(x) => x.script !== undefined || x.scriptOption, script], [(x) => x.scriptsIn !== undefined, scriptsIn],
@@ -372,7 +359,7 @@ const PAYLOADS: readonly [(run: Run) => unknown, (r: Row) => boolean][] = [
 ];
 
 /** Rows that emit the program themselves (or never do). */
-const OWN_EMIT = (x: Run): boolean => !!(x.ghAlias || x.interpreterEvent || x.envShell || x.embedded);
+const OWN_EMIT = (x: Run): boolean => !!(x.ghAlias || x.interpreterEvent || x.envShell || x.envCode || x.envCodeFile || x.embedded);
 
 /** Carry out one row. Returns true when the command was read (so no plain emit is needed). */
 export function perform(row: Row): boolean {

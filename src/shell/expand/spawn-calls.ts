@@ -9,7 +9,7 @@ import { literalsOf, quoteForScan } from './code-literals.js';
 import { harmlessReference, literalCommand, programOption, type Span } from './literal-argv.js';
 
 /** Process-starting calls in common interpreters. */
-export const SPAWNS = /\b(exec\.Command(?:Context)?|sh\.(?:RunV?|RunWithV?|Output(?:With)?|Exec)|commandLine|Command::new|qx|open|execute|shell-command|call-process|start-process|async-shell-command|process-file|ProcessBuilder|Runtime\.getRuntime|system|popen|Popen|subprocess|child_process|execSync|execFileSync|spawnSync|spawn|execFile|exec|execa|fork|IO\.popen|Open3|shell_exec|passthru|proc_open|Deno\.Command|Bun\.spawn|(?:create_)?subprocess_(?:exec|shell)|Bun\.\$|run|call|check_call|check_output|getoutput|getstatusoutput|os\.exec[lv]p?e?|(?:os\.)?posix_spawnp?|os\.spawn[lv]p?e?|execve|pexpect|sh|shell|cmd|run-program|shell script|pcntl_exec)\b|\bBun\.\$(?=`)|(?<![\w$.])\$(?=`)|`|%x[{(\[]|qx[{(\[/]|\.!!?(?![=\w])/;
+export const SPAWNS = /\b(exec\.Command(?:Context)?|sh\.(?:RunV?|RunWithV?|Output(?:With)?|Exec)|commandLine|Command::new|qx|open|execute|shell-command|call-process|start-process|async-shell-command|process-file|ProcessBuilder|Runtime\.getRuntime|system|popen|Popen|subprocess|child_process|execSync|execFileSync|spawnSync|spawn|execFile|exec|execa|fork|IO\.popen|Open3|shell_exec|passthru|proc_open|Deno\.Command|Bun\.spawn|(?:create_)?subprocess_(?:exec|shell)|Bun\.\$|run|call|check_call|check_output|getoutput|getstatusoutput|os\.exec[lv]p?e?|(?:os\.)?posix_spawnp?|os\.spawn[lv]p?e?|execve|pexpect|sh|shell|cmd|run-program|shell script|Process\.Start|ProcessStartInfo|callCommand|callProcess|spawnCommand|spawnProcess|readProcess(?:WithExitCode)?|readCreateProcess(?:WithExitCode)?|createProcess|rawSystem|pcntl_exec)\b|`|%x[{(\[]|qx[{(\[/]|\.!!?(?![=\w])/;
 
 /** A process-starting call (`run(`, `check_output (`). */
 const SPAWN_CALL = new RegExp(`(?:${SPAWNS.source})\\s*\\(`);
@@ -51,6 +51,12 @@ function commandArguments(call: string, text: string): string {
 
 /** Languages whose backticks (and Perl's qx, Ruby's %x) run their text as a command. */
 const BACKTICK_RUNS: ReadonlySet<CodeLanguage> = new Set(['ruby', 'perl', 'php', 'code']);
+
+/**
+ * Tags that run a template literal as a command line, per language: zx's and Bun's `$`, with zx's
+ * `$.sync` and options (`$({ cwd })`), execa's `$` and `execa` tags.
+ */
+const TAG_RUNS: Partial<Record<CodeLanguage, RegExp>> = { node: /(?:\$(?:\.sync|\([^()]*\))?|\bexeca(?:Sync)?)\s*$/ };
 
 /** Text a program is given when it runs: its arguments, stdin, its environment. */
 const FROM_RUN = /\b(?:sys\.argv|process\.argv|ARGV|raw_input|input\s*\(|sys\.stdin|process\.stdin|STDIN|gets\b|readline|os\.environ|os\.getenv|process\.env|ENV\s*\[|getenv)|\$ENV\{|\$stdin|@_|\$\d\b/;
@@ -134,17 +140,12 @@ export function spawnCalls(code: string, lang: CodeLanguage): SpawnCalls {
     const lit = inLiteral[li];
     if (lit && lit.start <= m.index) {
       // `cmd` and qx(cmd) run their text where backticks run commands.
-      if (lit.start === m.index && BACKTICK_RUNS.has(lang) && /^(?:`|qx|%x)/.test(code.slice(m.index, m.index + 2))) { out.push(lit.text); calls.push('`'); complete = false; }
+      if (lit.start === m.index && (BACKTICK_RUNS.has(lang) && /^(?:`|qx|%x)/.test(code.slice(m.index, m.index + 2))
+        || code[m.index] === '`' && TAG_RUNS[lang]?.test(code.slice(Math.max(0, m.index - 40), m.index)))) { out.push(lit.text); calls.push('`'); complete = false; }
       continue;
     }
     const after = m.index + m[0].length;
     const call = m[0];
-    // Bun's and zx's $`cmd`: the template is the command line; what it interpolates is one computed word.
-    if (call.endsWith('$')) {
-      const t = lang === 'node' || lang === 'code' ? inLiteral.find((l) => l.start === after) : undefined;
-      if (t) { out.push(t.text.replace(/\$\{[^}]*\}/g, '"$X"')); calls.push(call); }
-      continue;
-    }
     const given = (text: string): void => { if (call !== 'open' && FROM_RUN.test(text)) fromRun = true; };
     // `system @ARGV`, `exec $cmd`: the rest of the line, computed at run time.
     if (/^[ \t]+[@$]/.test(code.slice(after, after + 3))) {

@@ -5,7 +5,7 @@ import type { OptionGrammar } from '../getopt.js';
 export type CodeLanguage =
   | 'python' | 'node' | 'ruby' | 'perl' | 'php' | 'lua' | 'tcl' | 'r' | 'powershell' | 'applescript'
   | 'awk' | 'sed' | 'vim' | 'gdb' | 'lisp' | 'expect' | 'crontab' | 'ed' | 'less' | 'code'
-  | 'sqlite' | 'psql' | 'mysql' | 'dc' | 'm4' | 'ftp' | 'fzf' | 'tmux' | 'screen' | 'ipython';
+  | 'sqlite' | 'psql' | 'mysql' | 'dc' | 'm4' | 'ftp' | 'fzf' | 'tmux' | 'screen' | 'ipython' | 'ghci';
 
 /** Test runners whose test files (found as the runner finds them) are the project's code they run (expand/tests.ts). */
 export type TestRunner = 'pytest' | 'unittest' | 'go' | 'node';
@@ -93,6 +93,12 @@ export interface Run {
   readonly moduleOption?: readonly string[];
   /** Environment variables whose value is a command the program runs through a shell (`LESSOPEN`, `MANPAGER`). */
   readonly envShell?: readonly string[];
+  /** With `code`: environment variables whose value is code of that language the program runs (perl -d's `PERL5DB`). */
+  readonly envCode?: readonly string[];
+  /** With `code`: environment variables that name a file of that language the program runs (python's `PYTHONSTARTUP`). */
+  readonly envCodeFile?: readonly string[];
+  /** With `envCode`: a value starting with this names a file of code instead (lua's `LUA_INIT=@FILE`). */
+  readonly envCodeFilePrefix?: string;
   /** Operands that start with `+` are code too (`vim +'!cmd'`). */
   readonly codePlusOperands?: true;
   /** Commands inside the arguments, each from one of `from` to one of `to` (`find -exec … ;`). */
