@@ -15,6 +15,8 @@ import { codeBase, loadsModules, moduleFile, modulesIn } from './modules.js';
 import { stringsIn, withoutPrinted } from './code-literals.js';
 import { SPAWNS, spawnCalls, startsProcess } from './spawn-calls.js';
 import { codeWrites } from './code-writes.js';
+import { namedRuns } from './code-names.js';
+import { scanPowerShell } from './powershell.js';
 import { abs } from './written-paths.js';
 import { exCalls, exScript, type CodeReaders } from './ex-commands.js';
 import { handOffs } from './hand-offs.js';
@@ -116,6 +118,12 @@ interface CodeFacts {
   readonly decoded: boolean;
   /** Inline code's process-starting call is given its arguments, stdin or environment. */
   readonly fromRun: boolean;
+  /** Inline code's process-starting call names the program it runs instead with a value computed at run time. */
+  readonly computedProgram: boolean;
+  /** Plain literal code inline code evaluates (`exec("import os; …")`): scanned as code of its language. */
+  readonly evaluated: readonly string[];
+  /** Inline code evaluates code, or calls a function by a name, that is not a plain literal (code-names.ts). */
+  readonly computedName: boolean;
   /**
    * Every process the inline code starts is a call given a literal command line, and no code runs
    * code it is given: strings it builds elsewhere (`.decode()` of the output) start nothing.
@@ -131,6 +139,7 @@ function codeFacts(scope: Scope, lang: CodeLanguage, full: string, inline: boole
   const mentioned = mentions(code);
   const calls = spawns ? spawnCalls(code, lang) : null;
   const names = scope.run0.options.names ?? undefined;
+  const named = inline ? namedRuns(full, lang) : null;
   return {
     engine: ENGINE_SOCKET.test(full) || ENGINE_SDK.test(full),
     spawns,
@@ -139,9 +148,12 @@ function codeFacts(scope: Scope, lang: CodeLanguage, full: string, inline: boole
     // A call's literal command line is judged whole (`["ssh", "host", "docker ps"]`), not word by word.
     pieces: spawns && mentioned ? (inline ? [...stringsIn(code, calls!.covered), ...calls!.covered.map((c) => c.piece)] : calls!.pieces).filter((p) => mentions(p)) : [],
     // (Python's and Ruby's `open` opens a file; only `|cmd` runs one.)
-    runs: inline && calls ? calls.pieces.filter((p, i) => (calls.calls[i] !== 'open' || /^\s*\||\|\s*$/.test(p)) && !mentions(p) && !cannotHideManaged(p, names)) : [],
+    runs: inline && calls ? calls.pieces.filter((p, i) => (calls.calls[i] !== 'open' || /^\s*\||\|\s*$/.test(p)) && (!mentioned || !mentions(p)) && !cannotHideManaged(p, names)) : [],
     decoded: !inline && (calls?.decoded ?? false),
     fromRun: inline && (calls?.fromRun ?? false),
+    computedProgram: inline && (calls?.computedProgram ?? false),
+    evaluated: named?.evaluated ?? [],
+    computedName: named?.computed ?? false,
     read: inline && (calls?.complete ?? false) && !EVALUATES.test(code) && !LOOKS_UP.test(code),
   };
 }
@@ -169,10 +181,7 @@ function scanWith(scope: Scope, lang: CodeLanguage, code: string, label: string,
     return;
   }
   // PowerShell code is command lines.
-  if (lang === 'powershell') {
-    for (const stmt of code.split(/[;\n]/)) if (stmt.trim() !== '') scope.nested(stmt.trim().replace(/^&\s*/, ''), label, { spliceable: false });
-    return;
-  }
+  if (lang === 'powershell') { scanPowerShell(scope, code, label); return; }
   const program = OWN_COMMAND_LINES[lang];
   if (program) {
     for (const line of code.replace(/\\\n/g, ' ').split('\n')) {
@@ -197,6 +206,9 @@ function scanWith(scope: Scope, lang: CodeLanguage, code: string, label: string,
     // These languages run shell commands only through those verbs: nothing else is a command.
     return;
   }
+  // Code it evaluates runs as its own; a function named by text built at run time may be any of them.
+  for (const evaluated of facts.evaluated) scanCode(scope, lang, evaluated, `${label} (evaluated)`);
+  if (inline && facts.builds && facts.computedName) scope.raise('interpreter-code', `${label} evaluates code or calls a function named by text built at run time`);
   // Code that starts no process runs no command: printing or matching a name is data. But a
   // function looked up by a name built at run time (`getattr(os, "sys"+"tem")`) may be any of them.
   if (!facts.spawns) {
@@ -205,6 +217,7 @@ function scanWith(scope: Scope, lang: CodeLanguage, code: string, label: string,
   }
   for (const piece of facts.runs) scope.nested(piece, label, { spliceable: false, source: 'string' });
   if (facts.fromRun) runsGiven(scope, code, data, label);
+  if (facts.computedProgram) scope.raise('interpreter-code', `${label} starts a process through a program it names at run time (a \`shell\` or \`executable\` option)`);
   if (facts.decoded) scope.raise('interpreter-code', `${label} starts a process with text it decodes at run time`);
   if (!facts.mentions) {
     // `execSync('dock' + 'er ps')` never spells a name: inline code that starts processes with
