@@ -23,6 +23,7 @@ import { globCommand } from './glob-names.js';
 import { readVars } from './read-vars.js';
 import { computedAlias } from './alias-values.js';
 import { FROM_FILE } from '../set-vars.js';
+import { hasNamerefs } from '../namerefs.js';
 import { runsUnnamed } from '../fastpath.js';
 import { DEFAULT_VERBS, READERS } from '../grammars/readers.js';
 import { nowMs } from '../clock.js';
@@ -123,7 +124,9 @@ export class Expansion {
     if (job.depth > this.maxDepth) { this.limitReached(job, `nested more than ${this.maxDepth} levels deep`); return true; }
     // No shell can run a NUL byte (bash stops reading a string at it; Node refuses it in argv).
     if (job.text.includes('\0')) { this.unreadable(job, 'contains NUL bytes'); return true; }
-    const plain = plainCommands(job.text);
+    // Namerefs of the text around it (namerefs.ts) are the parser's walk's to follow.
+    const refs = hasNamerefs(job.env);
+    const plain = refs ? null : plainCommands(job.text);
     if (!plain && !parserLoaded() && job.text.length <= MAX_INPUT_BYTES) { this.needsParser = true; return false; }
     // Text dense with command starts costs the parser more than the budget: see commandStarts.
     if (!plain && commandStarts(job.text, 4 * this.maxCommands) > 4 * this.maxCommands) {
@@ -134,7 +137,7 @@ export class Expansion {
     if (costly !== null) { this.limitReached(job, costly); return false; }
     const prepared = plain ? { text: job.text, cuts: [] } : joinContinuations(job.text);
     const parsed = plain ? { ok: true as const, commands: plain }
-      : parseCommands(prepared.text);
+      : parseCommands(prepared.text, refs ? job.env : undefined);
     if (!('ok' in parsed)) {
       // Shell text in a form tree-sitter cannot parse is read as the same commands spelled again; where
       // that runs a path or a computed name, the guard's reading is not the parser's: a limit too.

@@ -90,6 +90,12 @@ export const PACKAGE_RUNNERS: readonly Runner[] = [
   { names: ['cpio'], options: { short: 'oiptvdmuaBcVF:H:I:O:E:R:D:', long: ['rsh-command=', 'file=|F', 'format=|H', 'directory=|D', 'create|o', 'extract|i', 'pass-through|p', 'force-local'], permute: true }, runs: [{ when: ['--rsh-command'], shellOption: ['--rsh-command'], also: true }, { nothing: true }] },
   // bash's mapfile/readarray -C CALLBACK evaluates CALLBACK every -c lines.
   { names: ['mapfile', 'readarray'], options: { short: 'C:c:d:n:O:s:tu:' }, runs: [{ when: ['-C'], shellOption: ['-C'] }, { nothing: true }] },
+  // bash's fc -e ENAME runs `ENAME FILE` on the history lines, then runs FILE as the editor left it
+  // (bash(1) fc; `-e -` re-runs them as they are, and -l lists them: the history is read in shell-state.ts).
+  { names: ['fc'], options: { short: 'e:lnrs' }, runs: [
+    { unless: ['-l', '-s'], whenValue: { options: ['-e'], pattern: '^(?!-$)' }, shellOption: ['-e'], also: true },
+    { unless: ['-l', '-s'], whenValue: { options: ['-e'], pattern: '^(?!-$)' }, interpreterEvent: 'runs the history lines as its editor leaves them' },
+    { nothing: true }] },
     // Version managers run a command with their tool's version on PATH.
   { names: ['rbenv', 'pyenv', 'nodenv', 'goenv', 'jenv', 'plenv', 'phpenv'], subcommands: { exec: { runs: [{ argv: 0 }] } }, runs: [{ nothing: true }] },
   { names: ['volta'], subcommands: { run: { options: { long: ['node=', 'npm=', 'yarn=', 'pnpm=', 'bundled-npm', 'no-yarn', 'env='] }, runs: [{ argv: 0 }] } }, runs: [{ nothing: true }] },
