@@ -26,7 +26,7 @@ import { FROM_FILE } from '../set-vars.js';
 import { hasNamerefs } from '../namerefs.js';
 import { runsUnnamed } from '../fastpath.js';
 import { DEFAULT_VERBS, READERS } from '../grammars/readers.js';
-import { nowMs } from '../clock.js';
+import { budget } from '../clock.js';
 import { MAX_WRAPPERS, type ExpandOptions, type ExpandResult, type Job } from './job.js';
 
 export type { ExpandOptions, ExpandResult, Job } from './job.js';
@@ -56,7 +56,7 @@ export class Expansion {
   readonly files: ScriptFiles;
   readonly maxDepth: number;
   private readonly maxCommands: number;
-  private readonly deadline: number;
+  private readonly outOfTime: () => boolean;
   private commandCount = 0;
   private needsParser = false;
 
@@ -64,7 +64,7 @@ export class Expansion {
     this.files = overlay(options.files, this.written);
     this.maxDepth = options.maxDepth ?? 12;
     this.maxCommands = options.maxCommands ?? 2000;
-    this.deadline = nowMs() + (options.budgetMs ?? 1500);
+    this.outOfTime = budget(options.budgetMs ?? 1500);
     this.queue.push({
       text: input, target: LOCAL, depth: 0, origin: null, spliceable: true, cwd: options.cwd, stdin: null,
       via: [], source: 'input', env: new Map(),
@@ -74,7 +74,7 @@ export class Expansion {
   run(): ExpandResult {
     while (this.queue.length > 0) {
       const job = this.queue.shift()!;
-      if (nowMs() > this.deadline) {
+      if (this.outOfTime()) {
         this.limitReached(job, 'took too long to read');
         break;
       }
@@ -113,7 +113,7 @@ export class Expansion {
   /** Read the jobs queued from `mark` on now, in order (the nesting depth still bounds how deep this goes). */
   private drain(mark: number): boolean {
     for (const next of this.queue.splice(mark)) {
-      if (nowMs() > this.deadline) { this.limitReached(next, 'took too long to read'); return false; }
+      if (this.outOfTime()) { this.limitReached(next, 'took too long to read'); return false; }
       if (!this.job(next)) return false;
     }
     return true;
@@ -171,7 +171,7 @@ export class Expansion {
     }
     for (let i = 0; i < parsed.commands.length; i++) {
       // One job can hold thousands of commands: the budget bounds the whole input, not only between jobs.
-      if (nowMs() > this.deadline) { this.limitReached(job, 'took too long to read'); return false; }
+      if (this.outOfTime()) { this.limitReached(job, 'took too long to read'); return false; }
       const command = parsed.commands[i]!;
       const range = job.origin ?? { start: toOriginal(prepared, command.start), end: toOriginal(prepared, command.end) };
       const mark = this.queue.length;
