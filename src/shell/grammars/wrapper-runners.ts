@@ -101,6 +101,23 @@ export const WRAPPER_RUNNERS: readonly Runner[] = [
   // on the engine's host over ssh (the ssh command line).
   { names: ['lima'], runs: [{ argv: 0 }] },
   { names: ['docker-machine'], options: DOCKER_MACHINE, subcommands: { ssh: { runs: [{ sshLine: 0 }] } }, runs: [] },
+  // Session and supervision wrappers: dbus-launch [options] PROGRAM ARGS, keyctl session NAME PROG ARGS, openvt -- CMD,
+  // daemontools' and s6's chain loaders (envdir DIR CHILD, setlock FILE CHILD, s6-setuidgid ACCOUNT PROG, with-contenv PROG),
+  // gpg-agent --daemon CMD (its pinentry and scdaemon programs run too), run-one and its kin, chamber exec SERVICE… -- CMD.
+  { names: ['dbus-launch'], options: { long: ['sh-syntax', 'csh-syntax', 'auto-syntax', 'exit-with-session', 'exit-with-x11', 'autolaunch=', 'binary-syntax', 'close-stderr', 'config-file=', 'version', 'help'] }, runs: [{ when: ['--version', '--help'], nothing: true }, { argv: 0 }] },
+  { names: ['keyctl'], subcommands: { session: { runs: [{ argv: 1 }] } }, runs: [] },
+  { names: ['openvt'], options: { short: 'c:flusvweh', long: ['console=|c', 'force|f', 'login|l', 'user|u', 'switch|s', 'verbose|v', 'wait|w', 'exec|e', 'help|h', 'version'] }, runs: [{ argv: 0 }] },
+  { names: ['envdir', 'envuidgid', 's6-setuidgid', 's6-envuidgid', 'setuser'], runs: [{ argv: 1 }] },
+  { names: ['setlock', 's6-setlock'], options: { short: 'nNxXrwt:d:' }, runs: [{ argv: 1 }] },
+  { names: ['s6-envdir'], options: { short: 'iInfLc:' }, runs: [{ argv: 1 }] },
+  { names: ['softlimit', 's6-softlimit'], options: { short: 'a:c:d:f:l:m:o:p:r:s:t:' }, runs: [{ argv: 0 }] },
+  { names: ['with-contenv', 'run-one', 'run-this-one', 'run-one-constantly', 'keep-one-running', 'run-one-until-success', 'run-one-until-failure'], runs: [{ argv: 0 }] },
+  {
+    names: ['gpg-agent'],
+    options: { short: 'vqsc', long: ['daemon', 'server', 'supervised', 'options=', 'homedir=', 'verbose|v', 'quiet|q', 'sh|s', 'csh|c', 'no-detach', 'log-file=', 'pinentry-program=', 'scdaemon-program=', 'enable-ssh-support', 'default-cache-ttl=', 'max-cache-ttl=', 'no-grab', 'debug-level=', 'batch', 'version', 'help'] },
+    runs: [{ when: ['--pinentry-program', '--scdaemon-program'], scriptOrCommandOption: ['--pinentry-program', '--scdaemon-program'], also: true }, { when: ['--daemon'], argv: 0 }, { nothing: true }],
+  },
+  { names: ['chamber'], options: { short: 'b:r:v', long: ['backend=|b', 'retries=|r', 'kms-key-alias=', 'verbose|v'] }, subcommands: { exec: { options: { long: ['pristine', 'strict', 'strict-value='] }, runs: [{ argv: 1, afterDashDash: true }] } }, runs: [] },
   // Remote shells: Eternal Terminal runs `-c CMD` on the host; its ssh options reach the ssh it starts the session with.
   {
     names: ['et'], options: ET,
