@@ -14,6 +14,7 @@ import { resolve } from 'node:path';
 import { embeddedCommands, headPrefix, inputLines, scriptsIn, takeAssignments } from './runner-parts.js';
 import { runScriptFile, runStdin } from './scripts.js';
 import { envCode, envShell } from './env-payloads.js';
+import { programOption, sshSession, wholeLine } from './program-payloads.js';
 
 /** One row being carried out for one command. */
 export interface Row {
@@ -68,6 +69,7 @@ function nothing(r: Row): boolean {
 
 function argv(r: Row): boolean {
   const { scope, run, scan, words, base, label } = r;
+  if (run.programOption) return programOption(r);
   let start = run.argv!;
   if (run.afterDashDash) {
     const dd = scan.operands.findIndex((o) => o.value === '--');
@@ -83,6 +85,7 @@ function argv(r: Row): boolean {
   if (words[from]?.value === '--') from++;
   const rest = headPrefix(words.slice(from), run.headPrefix);
   if (rest.length === 0) { if (!run.self) emitSelf(r); return true; }
+  if (run.program !== undefined) { scope.continueWith([{ value: run.program, tail: run.program, text: run.program, start: 0, end: 0 }, ...rest], label); return true; }
   if (label === 'sudoedit') { scope.emit(scope.argv, 'sudoedit', { scan }); return true; }
   if (run.installable) {
     // `nixpkgs#docker` → `docker`, `pnpm@9.1` → `pnpm`, followed by the arguments after `--`.
@@ -359,6 +362,7 @@ function modules(r: Row): boolean {
 const PAYLOADS: readonly [(run: Run) => unknown, (r: Row) => boolean][] = [
   [(x) => x.ghAlias, ghAlias], [(x) => x.interpreterEvent, interpreterEvent], [(x) => x.envShell, envShell],
   [(x) => x.envCode || x.envCodeFile, envCode], [(x) => x.embedded, embedded], [(x) => x.nothing, nothing], [(x) => x.argv !== undefined, argv], [(x) => x.sshLine !== undefined, sshLine],
+  [(x) => x.sshSession, sshSession], [(x) => x.program !== undefined && x.argv === undefined, wholeLine],
   [(x) => x.shellOption, shellOption], [(x) => x.shellOperand !== undefined, shellOperand],
   [(x) => x.shellOperands !== undefined || x.shellEach !== undefined, shellOperands],
   [(x) => x.scriptOrCommandOption, scriptOrCommandOption], [(x) => x.script !== undefined || x.scriptOption, script], [(x) => x.scriptsIn !== undefined, scriptsIn],

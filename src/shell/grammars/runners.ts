@@ -4,6 +4,7 @@
 import type { OptionGrammar } from '../getopt.js';
 import { HOST_RUNNERS } from './host-runners.js';
 import { PACKAGE_RUNNERS } from './package-runners.js';
+import { WRAPPER_RUNNERS } from './wrapper-runners.js';
 import type { Run, Runner } from './types.js';
 
 /** A plain wrapper: the operands are the command. */
@@ -357,4 +358,5 @@ export const RUNNERS: readonly Runner[] = [
 
   ...PACKAGE_RUNNERS,
   ...HOST_RUNNERS,
+  ...WRAPPER_RUNNERS,
 ];

@@ -47,6 +47,19 @@ export interface Run {
    * (other ssh clients that take it as it is: `kitty +kitten ssh`, `wezterm ssh`).
    */
   readonly sshLine?: number;
+  /**
+   * The command line is this program's: with `argv`, the operands from there on are its arguments
+   * (`colima nerdctl -- ps` is `nerdctl ps`); alone, every word after the subcommand (`byobu …` is `tmux …`).
+   */
+  readonly program?: string;
+  /** With `argv`: the value of the first of these options given is the program, the operands its arguments (`start-stop-daemon -S -x PATH -- ARGS`). */
+  readonly programOption?: readonly string[];
+  /**
+   * An ssh session: the host is the operand at `host` (or the value of `hostOption`; `[user@]host[:port]`, the
+   * port cut off), the remote command the value of `command`; `options` maps the program's options to the
+   * ssh options they stand for. Judged as that `ssh` command line (`et HOST -c CMD`).
+   */
+  readonly sshSession?: { readonly host: number; readonly hostOption?: readonly string[]; readonly command: readonly string[]; readonly options?: Readonly<Record<string, string>> };
   /** A string a shell runs: the values of these options… */
   readonly shellOption?: readonly string[];
   /** With `shellOption`: only values that start with this, which is cut off (`exec=` of tar's checkpoint action). */
