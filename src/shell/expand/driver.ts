@@ -12,7 +12,7 @@ import { type Redirect, type SimpleCommand, type StdinSource } from '../invocati
 import { LOCAL, type Invocation, type ProgramFacts, type ShellEvent, type Target } from '../invocation.js';
 import { commandStarts, costlyShape, joinContinuations, MAX_INPUT_BYTES, parserLoaded, toOriginal } from '../parse.js';
 import { plainCommands } from '../plain.js';
-import { argOf, basename, quoteWord, type Word } from '../words.js';
+import { argOf, basename, type Word } from '../words.js';
 import { getopt, type Scan } from '../getopt.js';
 import { overlay, recordWrites, type Written } from './writes.js';
 import { writesFile } from './written-paths.js';
@@ -21,7 +21,7 @@ import { canonicalName, isKnown } from './known-names.js';
 import { knownHead, pathOf } from './path-lookup.js';
 import { globCommand } from './glob-names.js';
 import { readVars } from './read-vars.js';
-import { computedAlias } from './alias-values.js';
+import { definitions, records } from './definitions.js';
 import { FROM_FILE } from '../set-vars.js';
 import { hasNamerefs } from '../namerefs.js';
 import { runsUnnamed } from '../fastpath.js';
@@ -278,8 +278,8 @@ export class Scope {
       if (globbed !== undefined) { if (globbed.length === 0) return; this.argv = globbed; continue; }
       if (value === null) return;
       const before = this.argv;
-      if (peeled === 0 && this.definitions(head)) return;
-      if (peeled > 0) this.records(head);
+      if (peeled === 0 && definitions(this, head)) return;
+      if (peeled > 0) records(this, head);
       if (!value.includes('/')) { const path = pathOf(this, value); if (path !== null) this.argv = [{ ...head, value: path, tail: value }, ...this.argv.slice(1)]; }
       const name = canonicalName(basename(value));
       const args = this.argv.slice(1);
@@ -291,57 +291,6 @@ export class Scope {
       if (this.argv === before) return;
     }
     this.raise('limit', `wrapped in more than ${MAX_WRAPPERS} commands`, this.run0.input);
-  }
-
-  /**
-   * Aliases and functions defined earlier in the text: an alias's text stands for the word, a
-   * function's body runs with the arguments. `alias` and `hash -p` define them here.
-   */
-  private definitions(head: Word): boolean {
-    const run0 = this.run0;
-    const rest = this.argv.slice(1);
-    if (this.records(head)) return false;
-    // An alias applies only to a word written plainly (`\\d` and `'d'` are not expanded).
-    const alias = head.value !== null && head.text === head.value ? run0.aliases.get(head.value) : undefined;
-    if (alias !== undefined) {
-      this.nested([alias, ...rest.map((w) => w.text)].join(' '), `alias ${head.value}`);
-      return true;
-    }
-    const body = head.value !== null && !this.command.defines ? run0.functions.get(head.value) : undefined;
-    if (body !== undefined) {
-      // Inside a body judged where it is defined, a call that passes nothing the text fixes runs a body
-      // judged at its own definition already (a library of functions calling each other, nvm.sh, would
-      // otherwise fan out past the command limit).
-      if (this.job.definition !== undefined && rest.every((w) => w.value === null || /^\$/.test(w.text) || /^"\$/.test(w.text))) return true;
-      const args = rest.map((w) => (w.value === null ? w.text : quoteWord(w.value)));
-      const text = body
-        .replace(/"\$(?:@|\{@\})"|\$(?:@|\*)|"\$\*"/g, args.join(' '))
-        .replace(/"\$\{?([1-9])\}?"|\$\{?([1-9])\}?/g, (_m, q?: string, d?: string) => args[Number(q ?? d) - 1] ?? "''");
-      this.nested(text, `function ${head.value}`);
-      return true;
-    }
-    return false;
-  }
-
-  /** `alias NAME=TEXT` and `hash -p PATH NAME` (also behind `command`/`builtin`) define what a later name runs. */
-  private records(head: Word): boolean {
-    const run0 = this.run0;
-    const rest = this.argv.slice(1);
-    if (head.value === 'hash' && rest[0]?.value === '-p') {
-      const path = rest[1]?.value;
-      for (const w of rest.slice(2)) if (w.value && path) run0.aliases.set(w.value, path);
-      return true;
-    }
-    if (head.value !== 'alias') return false;
-    for (const w of rest) {
-      if (w.value === null) { computedAlias(this, w); continue; }
-      const m = /^([^=\s]+)=(.*)$/s.exec(w.value);
-      if (!m) continue;
-      run0.aliases.set(m[1]!, m[2]!);
-      // Judged where it is defined, as a function is: a shell that keeps it expands it on a later call.
-      if (this.target.kind === 'local') this.nested(m[2]!, `alias ${m[1]!} (defined here)`, { spliceable: false, definition: m[1]! });
-    }
-    return true;
   }
 
   /** A program no family and no grammar knows (see unknown.ts). */
