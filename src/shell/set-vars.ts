@@ -62,8 +62,9 @@ function readVars(words: readonly (string | null)[], command: SimpleCommand, cwd
     return names.map((n, k) => [n, k === 0 && names.length === 1 ? FROM_FILE + (raw ? 'r' : '-') + path : null]);
   }
   if (line === null) return names.map((n) => [n, null]);
-  if (names.some((n) => n === null)) return names.map((n) => [n, null]);
   if (!raw) line = line.replace(/\\(.)/g, '$1');
+  // Which field a name computed at run time takes is not known: it may take the whole line.
+  if (names.some((n) => n === null)) return names.map((n) => [n, n === null ? line : null]);
   const fields = line.trim().split(/[ \t]+/);
   return names.map((n, k) => [n, k === names.length - 1 ? fields.slice(k).join(' ') : fields[k] ?? '']);
 }

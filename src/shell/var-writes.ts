@@ -9,8 +9,6 @@ import { awaitsTarget, declaredNamerefs, NAMEREF, namerefsInText, resolveName } 
 import { builtinWords, FROM_FILE, varsSet } from './set-vars.js';
 import type { Assignment, SimpleCommand } from './invocations.js';
 
-/** Text read as the command that runs for an assignment whose variable is computed at run time. */
-const COMPUTED = '$computed_variable_name';
 
 /** `y=$x`, `y="${x}"`: the value of a variable the text set, copied (so `${y@P}` and `PS1=$x` keep it). */
 export function copied(a: Assignment | null, env: ReadonlyMap<string, string | null>): Assignment | null {
@@ -39,12 +37,23 @@ export class VarWrites {
       return null;
     }
     const target = name === null ? null : resolveName(this.env, name);
-    if (target === null) { this.again(COMPUTED); return null; }
-    const later = RUNS_LATER_VARIABLES[target];
     const shown = runs !== undefined ? runs : value?.startsWith(FROM_FILE) ? null : value;
+    if (target === null) { this.computedName(shown); return null; }
+    const later = RUNS_LATER_VARIABLES[target];
     if (later) this.again(later(shown ?? '$computed'));
     if (set) { this.put(target, value, text); this.changed(); }
     return target;
+  }
+
+  /**
+   * A variable named at run time may be any of those whose value runs later: a value the text shows is
+   * judged as each of them would run it (`printf -v "$n" 'docker restart web'` as PROMPT_COMMAND, as
+   * BASH_ENV's file, …). A value the text does not show shows nothing to judge (`read -r "$v" < f`,
+   * the common idiom of a function that fills its caller's variable) and is left as any other read.
+   */
+  private computedName(value: string | null | undefined): void {
+    if (value === null || value === undefined) return;
+    for (const text of new Set(Object.values(RUNS_LATER_VARIABLES).map((later) => later(value)))) this.again(text);
   }
 
   /** An assignment node the walk visits: skipped when it declares a nameref. */
@@ -88,7 +97,7 @@ export class VarWrites {
     const name = /^["']?([A-Za-z_][A-Za-z0-9_]*)=/.exec(textOf(src, c));
     if (name) this.assign(name[1]!, null, sets);
     // The name part holds an expansion (not only the value: `export $(sed 's/=.*//' f)` is left be).
-    else if (value === null && /^[^=(`]*\$[^=(`]*=/.test(textOf(src, c))) this.assign(null, null, false);
+    else if (value === null && /^[^=(`]*\$[^=(`]*=/.test(textOf(src, c))) this.assign(null, literalValue(textOf(src, c)), false);
   }
 
   /** `export NAME=value`, `printf -v NAME`, `read NAME`, `mapfile NAME` as plain commands (set-vars.ts). */
@@ -116,4 +125,10 @@ export class VarWrites {
     else this.env.set(name, null);
     this.changed();
   }
+}
+
+/** The value part of `"$n=VALUE"` when it is written plainly (no expansion, escape or quote inside it). */
+function literalValue(text: string): string | null {
+  const m = /^"[^"=]*=([^"$`\\]*)"$/.exec(text);
+  return m ? m[1]! : null;
 }
