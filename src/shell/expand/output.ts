@@ -181,3 +181,24 @@ export function outputOfText(scope: Scope, text: string, read?: (path: string, c
   const commands = parsed && 'ok' in parsed && parsed.ok ? parsed.commands : null;
   return commands?.length === 1 ? staticOutput(commands[0]!, read ?? ((p, cwd) => readLocal(scope, p, cwd ?? scope.cwd))) : null;
 }
+
+/** Output that reads the same wherever the shell puts it: no quotes, expansions, globs or separators. */
+const PLAIN_OUTPUT = /^[\w.,:/@%+= -]*$/;
+
+/**
+ * The static output of a command substitution `$(printf …)`, `` `echo …` `` (the whole of `text`,
+ * or, with `within`, one inside it), trailing newlines removed, when it is plain text; files are not
+ * read (on a server they are not the files here). Null otherwise.
+ */
+export function substitutionOutput(scope: Scope, inner: string): string | null {
+  const out = outputOfText(scope, inner, () => null);
+  if (out === null) return null;
+  const value = out.replace(/\n+$/, '');
+  return PLAIN_OUTPUT.test(value) ? value : null;
+}
+
+/** A word that is one command substitution (`$(…)`, `` `…` ``, maybe in double quotes): its text inside. */
+export function substitutionInner(text: string): string | null {
+  const m = /^("?)(?:\$\(([^()]*)\)|`([^`]*)`)\1$/.exec(text);
+  return m ? (m[2] ?? m[3] ?? null) : null;
+}
