@@ -12,17 +12,68 @@ import { components, globMatches, lower, parts } from './policy/path-glob.js';
 
 /**
  * How a file's content is judged: `host-markdown`, each !`cmd` line as a command and a `hooks:`
- * frontmatter as hooks; `script`, the whole text as shell that runs later by itself.
+ * frontmatter as hooks; `script`, the whole text as shell that runs later by itself; `python`,
+ * `ruby`, `perl`, `r`, `code` (no language in particular), `powershell`, `ghci`, the whole text as
+ * code of that language that runs later by itself; `pth`, the lines of a .pth file that site runs
+ * (those starting with `import`) as Python; `compiled`, code that cannot be read (asks).
  */
-export type JudgedKind = 'host-markdown' | 'script';
+export type JudgedKind = 'host-markdown' | 'script' | 'python' | 'pth' | 'ruby' | 'perl' | 'r' | 'code' | 'powershell' | 'ghci' | 'compiled';
 
 interface JudgedFiles {
   /** Path components as in guarded.ts: `*` one component (a wildcard inside a name), `**` any number. */
   readonly pattern: string;
-  /** `anywhere`: at any depth; `home` / `xdg`: under the home directory, $XDG_CONFIG_HOME (~/.config). */
-  readonly anchor: 'anywhere' | 'home' | 'xdg';
+  /** `anywhere`: at any depth; `home` / `xdg`: under the home directory, $XDG_CONFIG_HOME (~/.config); `root`: from `/`. */
+  readonly anchor: 'anywhere' | 'home' | 'xdg' | 'root';
   readonly kind: JudgedKind;
 }
+
+/**
+ * Startup files a shell or an interpreter reads by itself at every start, under any directory (a
+ * dotfile), the home directory, $XDG_CONFIG_HOME or `/`: what is written into one runs later.
+ * bash(1) INVOCATION and Debian's skeleton ~/.bashrc (~/.bash_aliases), zsh(1) STARTUP/SHUTDOWN
+ * FILES, fish's config(5) (conf.d, vendor_conf.d, autoloaded functions and completions), dash/ksh/
+ * yash/csh/tcsh's, systemd's environment.d(5), nushell's and elvish's rc files (command lines too);
+ * Python's site (sitecustomize, usercustomize, the `import` lines of site-packages' .pth files),
+ * IPython's startup directory, irb's and pry's rc files and ghci's .ghci (also read from the
+ * working directory), PowerShell's profiles.
+ */
+const STARTUP_FILES: readonly JudgedFiles[] = [
+  ...['.bashrc', '.bash_profile', '.bash_login', '.profile', '.bash_logout', '.bash_aliases', '.zshrc', '.zprofile', '.zshenv', '.zlogin', '.kshrc', '.mkshrc', '.zlogout', '.shrc', '.yashrc', '.yash_profile', '.cshrc', '.tcshrc', '.login', '.logout', '.xprofile', '.xsessionrc', '.xinitrc']
+    .map((pattern) => ({ pattern, anchor: 'anywhere' as const, kind: 'script' as const })),
+  ...['fish/config.fish', 'fish/conf.d/*.fish', 'fish/functions/*.fish', 'fish/completions/*.fish', 'environment.d/*.conf',
+    'nushell/config.nu', 'nushell/env.nu', 'nushell/login.nu', 'nushell/autoload/*.nu', 'elvish/rc.elv', 'zsh/.zshenv', 'zsh/.zshrc', 'zsh/.zprofile', 'zsh/.zlogin']
+    .map((pattern) => ({ pattern, anchor: 'xdg' as const, kind: 'script' as const })),
+  ...['.local/share/fish/vendor_conf.d/*.fish', '.local/share/fish/vendor_functions.d/*.fish', '.config/elvish/rc.elv', '.elvish/rc.elv']
+    .map((pattern) => ({ pattern, anchor: 'home' as const, kind: 'script' as const })),
+  ...['etc/profile', 'etc/profile.d/*', 'etc/bash.bashrc', 'etc/bashrc', 'etc/bash.bash_logout', 'etc/environment', 'etc/zshenv', 'etc/zprofile', 'etc/zshrc',
+    'etc/zlogin', 'etc/zlogout', 'etc/zsh/*', 'etc/fish/config.fish', 'etc/fish/conf.d/*.fish', 'etc/fish/functions/*.fish', 'usr/share/fish/vendor_conf.d/*.fish',
+    'usr/local/share/fish/vendor_conf.d/*.fish', 'usr/share/fish/vendor_functions.d/*.fish', 'etc/csh.cshrc', 'etc/csh.login', 'etc/csh.logout', 'etc/mkshrc', 'etc/ksh.kshrc']
+    .map((pattern) => ({ pattern, anchor: 'root' as const, kind: 'script' as const })),
+  ...['sitecustomize', 'usercustomize'].flatMap((name): JudgedFiles[] => [
+    { pattern: `${name}.py`, anchor: 'anywhere', kind: 'python' },
+    { pattern: `${name}/__init__.py`, anchor: 'anywhere', kind: 'python' },
+    // A sourceless .pyc or an extension module of that name is imported as well.
+    { pattern: `${name}.pyc`, anchor: 'anywhere', kind: 'compiled' },
+    { pattern: `${name}.*.so`, anchor: 'anywhere', kind: 'compiled' },
+    { pattern: `${name}.so`, anchor: 'anywhere', kind: 'compiled' },
+  ]),
+  { pattern: 'site-packages/*.pth', anchor: 'anywhere', kind: 'pth' },
+  { pattern: 'dist-packages/*.pth', anchor: 'anywhere', kind: 'pth' },
+  { pattern: '.ipython/profile_*/startup/*', anchor: 'anywhere', kind: 'python' },
+  { pattern: '.irbrc', anchor: 'anywhere', kind: 'ruby' },
+  { pattern: 'irb/irbrc', anchor: 'xdg', kind: 'ruby' },
+  { pattern: '.pryrc', anchor: 'anywhere', kind: 'ruby' },
+  { pattern: 'powershell/*profile.ps1', anchor: 'xdg', kind: 'powershell' },
+  // perl -d reads ./.perldb or ~/.perldb (perl5db.pl); R reads ./.Rprofile or ~/.Rprofile and
+  // Rprofile.site; julia ~/.julia/config/startup.jl.
+  { pattern: '.perldb', anchor: 'anywhere', kind: 'perl' },
+  { pattern: '.Rprofile', anchor: 'anywhere', kind: 'r' },
+  { pattern: 'Rprofile.site', anchor: 'anywhere', kind: 'r' },
+  { pattern: '.julia/config/startup.jl', anchor: 'home', kind: 'code' },
+  // ghci reads ./.ghci and ~/.ghci (and $XDG_CONFIG_HOME/ghc/ghci.conf) at start.
+  { pattern: '.ghci', anchor: 'anywhere', kind: 'ghci' },
+  { pattern: 'ghc/ghci.conf', anchor: 'xdg', kind: 'ghci' },
+];
 
 /** Every file judged by its content. Compared without regard to case, as the guarded paths are. */
 const JUDGED: readonly JudgedFiles[] = [
@@ -38,6 +89,7 @@ const JUDGED: readonly JudgedFiles[] = [
   { pattern: 'husky/init.sh', anchor: 'xdg', kind: 'script' },
   { pattern: '.huskyrc', anchor: 'home', kind: 'script' },
   { pattern: '.huskyrc.sh', anchor: 'home', kind: 'script' },
+  ...STARTUP_FILES,
 ];
 
 /** One judged pattern as full component lists (its anchor's directory first), with its leading parts. */
@@ -50,7 +102,7 @@ function patterns(): readonly Compiled[] {
   const xdg = process.env.XDG_CONFIG_HOME;
   const key = `${home}\0${xdg ?? ''}`;
   if (compiled?.key === key) return compiled.list;
-  const anchors = (a: JudgedFiles['anchor']): string[][] => a === 'anywhere' ? [['**']] : a === 'home' ? [components(home)]
+  const anchors = (a: JudgedFiles['anchor']): string[][] => a === 'anywhere' ? [['**']] : a === 'home' ? [components(home)] : a === 'root' ? [[]]
     : [components(join(home, '.config')), ...(xdg && isAbsolute(xdg) ? [components(xdg)] : [])];
   const list = JUDGED.flatMap((j) => anchors(j.anchor).map((a) => {
     const pattern = components(j.pattern);

@@ -8,7 +8,7 @@ import type { ContainerCommand } from '../shell/programs/container.js';
 import { interactiveSession, sshOption } from '../shell/programs/ssh.js';
 import { globAsWritten } from '../shell/words.js';
 import type { Transfer } from '../shell/programs/transfer.js';
-import { archiveOrUploadToServer, urls } from './remote-writes.js';
+import { archiveOrUploadToServer, curlWrites, urls } from './remote-writes.js';
 import { pushesToCheckout, pushesToRunTimeRemote } from './push-remote.js';
 import { changesGuardPackage } from './guard-package.js';
 import { ENGINE_PORT, ENGINE_SOCKET, HTTP_BODY_OPTIONS, KUBE_API } from '../shell/grammars/managed.js';
@@ -16,7 +16,8 @@ import { SERVER_ENV_RUNS, SERVER_ENV_WRITES } from '../shell/grammars/readers.js
 import { kubeConfigRetarget, kubeLocal, reconcileNudge } from './kube-target.js';
 import { swarmCredentialsRequest } from './engine-secrets.js';
 import { trapsDebug } from './shell-traps.js';
-import { computesPart, runsUnnamed, type ManagedNames } from '../shell/fastpath.js';
+import { runsUnnamed, type ManagedNames } from '../shell/fastpath.js';
+import { computesPart } from '../shell/computed-text.js';
 import type { Fact, Match, Rule } from './rules.js';
 import { promotedUpdates } from './branch-updates.js';
 import { forgeRefUpdate, forgeRepoDelete, method as requestMethod } from './forge.js';
@@ -239,22 +240,6 @@ function httpMutation(inv: Invocation): boolean {
   // With -G the data goes into the query string of a GET.
   if (scan.options.some((o) => optionIs(o, ['-G', '--get']))) return scan.options.some((o) => optionIs(o, ['-T', '--upload-file', '-F', '--form']));
   return scan.options.some((o) => optionIs(o, HTTP_BODY_OPTIONS));
-}
-
-const HARMLESS_OUTPUT = new Set(['-', '/dev/null', '/dev/stdout', '/dev/stderr']);
-const CURL_FILE_OPTIONS = ['-o', '--output', '-D', '--dump-header', '-c', '--cookie-jar', '--trace', '--trace-ascii', '--stderr',
-  '--libcurl', '--etag-save', '--hsts', '--alt-svc', '--ssl-sessions', '--output-dir'];
-
-function curlWrites(inv: Invocation): boolean {
-  if (inv.program !== 'curl') return false;
-  const scan = inv.scan;
-  if (!scan) return true;
-  for (const o of scan.options) {
-    if (optionIs(o, ['-O', '--remote-name', '--remote-name-all', '--create-dirs', '-J', '--remote-header-name'])) return true;
-    if (optionIs(o, CURL_FILE_OPTIONS) && (o.value === null || !HARMLESS_OUTPUT.has(o.value ?? '-'))) return true;
-    if (optionIs(o, ['-w', '--write-out']) && (o.value === null || /%output\{/.test(o.value ?? ''))) return true;
-  }
-  return false;
 }
 
 function operands(args: readonly Arg[]): string[] {

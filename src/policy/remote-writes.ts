@@ -1,6 +1,7 @@
 // The `writes-remote` fact for programs other than the copy tools: an archive written on a server
 // (`tar -cf host:path`, `cpio -o -F host:path`), files copied to the hosts a program runs jobs on
-// (`parallel --basefile f -S host`), as grammars/remote-writes.ts describes them; an upload or quote command by curl.
+// (`parallel --basefile f -S host`), as grammars/remote-writes.ts describes them; an upload or quote command by curl,
+// and a file curl saves.
 import { optionIs } from '../shell/getopt.js';
 import type { Invocation } from '../shell/invocation.js';
 import { REMOTE_WRITES } from '../shell/grammars/remote-writes.js';
@@ -39,6 +40,23 @@ export function archiveOrUploadToServer(inv: Invocation): boolean {
   if (spec.copies && given(spec.copies)) {
     const hosts = scan.options.filter((o) => optionIs(o, spec.hosts ?? []));
     return hosts.some((o) => o.value === null || (typeof o.value === 'string' && !(spec.localHosts ?? []).includes(o.value)));
+  }
+  return false;
+}
+
+const HARMLESS_OUTPUT = new Set(['-', '/dev/null', '/dev/stdout', '/dev/stderr']);
+const CURL_FILE_OPTIONS = ['-o', '--output', '-D', '--dump-header', '-c', '--cookie-jar', '--trace', '--trace-ascii', '--stderr',
+  '--libcurl', '--etag-save', '--hsts', '--alt-svc', '--ssl-sessions', '--output-dir'];
+
+/** The `writes-output` fact: curl saves something to a file (output, headers, cookies, traces, session caches). */
+export function curlWrites(inv: Invocation): boolean {
+  if (inv.program !== 'curl') return false;
+  const scan = inv.scan;
+  if (!scan) return true;
+  for (const o of scan.options) {
+    if (optionIs(o, ['-O', '--remote-name', '--remote-name-all', '--create-dirs', '-J', '--remote-header-name'])) return true;
+    if (optionIs(o, CURL_FILE_OPTIONS) && (o.value === null || !HARMLESS_OUTPUT.has(o.value ?? '-'))) return true;
+    if (optionIs(o, ['-w', '--write-out']) && (o.value === null || /%output\{/.test(o.value ?? ''))) return true;
   }
   return false;
 }

@@ -22,3 +22,20 @@ export function homeDir(): string | null {
   return h && h.startsWith('/') ? h.replace(/\/+$/, '') || '/' : null;
 }
 
+
+/**
+ * Where the environment keeps the text of a PATH whose value is computed (`PATH=.:$PATH`,
+ * `export PATH="$(pwd):$PATH"`), so that the directories the text names on it stay known
+ * (expand/known-vars.ts textPathDirs). No shell variable has this name.
+ */
+export const PATH_TEXT = '\u0000PATH';
+
+/**
+ * `$PWD`, `${PWD}`, `$(pwd)`, `` `pwd` `` in an assignment's text as the directory it is made in (bash
+ * expands them then), where that is an absolute path the text fixes; else they stay, read where the
+ * variable is used.
+ */
+export function pwdFilled(text: string, cwd: string | null): string {
+  if (cwd === null || !/^\/[\w./@+-]*$/.test(cwd)) return text;
+  return text.replace(/\$\{PWD\}|\$PWD(?![A-Za-z0-9_])|\$\(\s*pwd\s*\)|`\s*pwd\s*`/g, cwd);
+}

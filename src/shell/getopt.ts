@@ -41,6 +41,12 @@ export interface OptionGrammar {
    * (tar's traditional `tar xfC a.tar dir`), when every letter is an option.
    */
   readonly oldStyle?: boolean;
+  /** Long options may carry their value after this character as after `=` (F# Interactive's `--use:FILE`). */
+  readonly valueSeparator?: string;
+  /** An option that takes no value still takes the next word when it is one of these (nopt's `--json false`). */
+  readonly boolValues?: readonly string[];
+  /** An abbreviation that fits more than one long option is no option the program knows (nopt): it takes no value. */
+  readonly ambiguousUnknown?: boolean;
 }
 
 type ValueRule = 'none' | 'required' | 'optional' | 'two';
@@ -138,6 +144,7 @@ function findLong(g: CompiledGrammar, given: string): { opt: LongOption; ambiguo
   const fits = g.longNames.filter((n) => n.startsWith(name));
   if (fits.length === 0) return null;
   const first = g.long.get(fits[0]!)!;
+  if (fits.length > 1 && g.source.ambiguousUnknown) return null;
   return fits.length === 1 ? { opt: first } : { opt: first, ambiguous: fits };
 }
 
@@ -201,7 +208,7 @@ function readOldStyle(g: CompiledGrammar, args: readonly Arg[], from: number, ou
 function readOption(g: CompiledGrammar, args: readonly Arg[], i: number, a: string, out: Option[]): number {
   if (a.startsWith('--')) return readLong(g, args, i, a.slice(2), out);
   if (g.source.singleDashLong && a[0] === '-') {
-    const eq = a.indexOf('=');
+    const eq = valueAt(g, a);
     const name = a.slice(1, eq < 0 ? undefined : eq);
     if (name.length > 1 && findLong(g, name)) return readLong(g, args, i, a.slice(1), out, '-');
   }
@@ -213,7 +220,9 @@ function readOption(g: CompiledGrammar, args: readonly Arg[], i: number, a: stri
     const name = sign + letter;
     const alias = long ? `--${long.name}` : undefined;
     if (rule === 'none') {
-      out.push({ name, index: i, ...(alias ? { alias } : {}) });
+      const bool = j === a.length - 1 ? boolValue(g, args, i) : undefined;
+      out.push({ name, index: i, ...(alias ? { alias } : {}), ...(bool !== undefined ? { value: bool } : {}) });
+      if (bool !== undefined) return i + 1;
       continue;
     }
     const attached = a.slice(j + 1);
@@ -231,14 +240,22 @@ function readOption(g: CompiledGrammar, args: readonly Arg[], i: number, a: stri
   return i;
 }
 
-function readLong(g: CompiledGrammar, args: readonly Arg[], i: number, body: string, out: Option[], dashes = '--'): number {
+/** Where a long option's attached value starts (its `=`, or the grammar's own separator), -1 for none. */
+function valueAt(g: CompiledGrammar, body: string): number {
   const eq = body.indexOf('=');
+  const sep = g.source.valueSeparator === undefined ? -1 : body.indexOf(g.source.valueSeparator);
+  return sep >= 0 && (eq < 0 || sep < eq) ? sep : eq;
+}
+
+function readLong(g: CompiledGrammar, args: readonly Arg[], i: number, body: string, out: Option[], dashes = '--'): number {
+  const eq = valueAt(g, body);
   const given = eq < 0 ? body : body.slice(0, eq);
   const found = findLong(g, given);
   if (!found) {
     // An option the grammar does not know: no value unless attached.
-    out.push({ name: dashes + given, ...(eq >= 0 ? { value: known(body.slice(eq + 1)) ?? null } : {}), index: i });
-    return i;
+    const bool = eq < 0 ? boolValue(g, args, i) : undefined;
+    out.push({ name: dashes + given, ...(eq >= 0 ? { value: known(body.slice(eq + 1)) ?? null } : bool !== undefined ? { value: bool } : {}), index: i });
+    return bool !== undefined ? i + 1 : i;
   }
   const { opt, ambiguous } = found;
   const base: Omit<Option, 'value'> = {
@@ -252,8 +269,15 @@ function readLong(g: CompiledGrammar, args: readonly Arg[], i: number, body: str
     const used = opt.value === 'two' ? 2 : 1;
     return Math.min(i + used, args.length - 1);
   }
-  out.push(base);
-  return i;
+  const bool = boolValue(g, args, i);
+  out.push(bool !== undefined ? { ...base, value: bool } : base);
+  return bool !== undefined ? i + 1 : i;
+}
+
+/** The word after the option at `i` when the grammar reads it as that option's value though it takes none (`boolValues`). */
+function boolValue(g: CompiledGrammar, args: readonly Arg[], i: number): string | undefined {
+  const next = args[i + 1];
+  return typeof next === 'string' && g.source.boolValues?.includes(next) ? next : undefined;
 }
 
 /** Is an option with one of these names (either spelling, or any fit of an ambiguous abbreviation) present? */

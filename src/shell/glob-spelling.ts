@@ -76,11 +76,11 @@ export function globSpelling(text: string): string {
 }
 
 /** Parse `text` into its commands; a syntax error that command-name globs cause is read past (see above). */
-export function parseCommands(text: string): WalkResult | ParseFailure {
-  const parsed = withTree(text, (root) => collectCommands(text, root));
+export function parseCommands(text: string, seed?: ReadonlyMap<string, string | null>): WalkResult | ParseFailure {
+  const parsed = withTree(text, (root) => collectCommands(text, root, 0, seed));
   if ('ok' in parsed || parsed.kind !== 'syntax') return parsed;
   const spelled = globSpelling(text);
   if (spelled === text) return parsed;
-  const again = withTree(spelled, (root) => collectCommands(text, root));
+  const again = withTree(spelled, (root) => collectCommands(text, root, 0, seed));
   return 'ok' in again ? again : parsed;
 }

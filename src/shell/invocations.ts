@@ -2,18 +2,19 @@
 // redirections, and where each command's stdin comes from (a heredoc, a here-string, a file, or the
 // command before it in a pipeline). The walk is iterative, so no input can exhaust the JS stack.
 import { MAX_TREE_DEPTH, namedChildren, textOf, type Node } from './parse.js';
-import { RUNS_LATER_VARIABLES, SUBSCRIPT_SUBSTITUTION, SUBSTITUTION, substitutionsIn, unescapeBackticks } from './reparse.js';
+import { SUBSCRIPT_SUBSTITUTION, SUBSTITUTION, substitutionsIn, unescapeBackticks } from './reparse.js';
 import { assignmentOf, buildCommand, REDIRECTS, trailingWords, wordOf } from './tree-words.js';
 import { headCommand, namedStatements, redirectTargets, tailCommand, wordOwner } from './statements.js';
 import type { Word } from './words.js';
 
 export { SUBSCRIPT_SUBSTITUTION } from './reparse.js';
 export { wordOf } from './tree-words.js';
-import { varsSet } from './set-vars.js';
+import { copied, VarWrites } from './var-writes.js';
+import { namerefsOf, resolveName } from './namerefs.js';
 import { GUARD_VARIABLES, HOOK_FUNCTION } from './grammars/shell-hooks.js';
 import { commandDefinitions, History, keyCommands, specialAssignment } from './shell-state.js';
 import { loopBinding, loopBody, type LoopValues } from './loop-values.js';
-import { nextCwd } from './cwd.js';
+import { nextCwd, PATH_TEXT, pwdFilled } from './cwd.js';
 
 export { homeDir, nextCwd } from './cwd.js';
 
@@ -126,8 +127,16 @@ class Walk {
   private envSnapshot: ReadonlyMap<string, string | null> = this.env;
   private envChanged = true;
   private readonly history = new History();
+  private readonly vars: VarWrites;
 
-  constructor(private readonly src: string, private readonly offset: number) {}
+  /** `seed`: the namerefs of the text this text runs inside (namerefs.ts). */
+  constructor(private readonly src: string, private readonly offset: number, seed?: ReadonlyMap<string, string | null>) {
+    for (const [k, v] of seed ? namerefsOf(seed) : []) this.env.set(k, v);
+    this.vars = new VarWrites(this.env, () => { this.envChanged = true; }, (text) => this.again(text, this.at!), (n, v, t) => this.setEnv(n, v, t));
+  }
+
+  /** The node being visited (where text the variable writes give is read). */
+  private at: Node | null = null;
 
   /** A command the text does not spell: `NAME` for `NAME() {…}` or `NAME=…`, over `node`'s range. */
   private pseudo(node: Node, name: Node): SimpleCommand {
@@ -144,6 +153,7 @@ class Walk {
       this.later = later === true;
       this.loops = loops;
       const visit = this.visitors[node.type];
+      this.at = node;
       if (visit && visit.call(this, node, parentType) === 'skip') continue;
       for (let i = node.children.length - 1; i >= 0; i--) {
         const child = node.children[i]!;
@@ -184,8 +194,12 @@ class Walk {
     this.reparse.push({ text, start: n.start + this.offset, end: n.end + this.offset });
   }
 
-  private setEnv(name: string, value: string | null): void {
+  private setEnv(name: string, value: string | null, text?: string): void {
     this.env.set(name, value);
+    if (name === 'PATH') {
+      if (value === null && text !== undefined) this.env.set(PATH_TEXT, pwdFilled(text, this.cwd));
+      else this.env.delete(PATH_TEXT);
+    }
     this.envChanged = true;
   }
 
@@ -204,7 +218,7 @@ class Walk {
       // The variable is the loop's from here on (so not a value set before it); its body may take each value.
       const bound = loopBinding(this.src, node, this.offset);
       if (!bound) return;
-      this.setEnv(bound.name, null);
+      this.vars.loopVariable(bound.name);
       const body = loopBody(node);
       if (body) this.bodyLoops.set(body, new Map([...(this.loops ?? []), [bound.name, bound.values]]));
     },
@@ -238,7 +252,7 @@ class Walk {
       }
       // `${x@P}` expands the value as a prompt, running its substitutions.
       const m = /^\$\{([A-Za-z_][A-Za-z0-9_]*)@P\}$/.exec(this.text(node));
-      const value = m ? this.env.get(m[1]!) : undefined;
+      const value = m ? this.env.get(resolveName(this.env, m[1]!) ?? m[1]!) : undefined;
       if (m && (value === null || (value !== undefined && SUBSTITUTION.test(value)))) this.again(`: ${value ?? '$computed_prompt'}`, node);
     },
     subscript(node) {
@@ -307,7 +321,7 @@ class Walk {
       this.commands.push(command);
       this.byNode.set(node, command);
       this.cwd = nextCwd(command, this.cwd);
-      if (trackAssignments(command, this.env, command.cwd)) this.envChanged = true;
+      this.vars.command(command, command.cwd);
       for (const [name, body] of commandDefinitions(command)) this.functions.set(name, body);
       const replay = this.history.see(command);
       if (replay !== null) this.again(replay, node);
@@ -320,31 +334,26 @@ class Walk {
       if (special?.env) this.setEnv(...special.env);
       if (special?.again !== undefined) this.again(special.again, node);
       const a = copied(assignmentOf(this.src, node, this.offset), this.env);
-      if (!a) return;
-      const later = RUNS_LATER_VARIABLES[a.name];
-      if (later) this.again(later(a.value ?? '$computed'), node);
+      if (!a || this.vars.declares(node)) return;
       // A bare `NAME=value` statement (a command's prefix is read by buildCommand). Setting one of the
       // shell guard's own variables is a command to the policy, named as the variable.
-      if (parentType !== 'command') {
-        if (parentType !== 'declaration_command') this.setEnv(a.name, a.value);
+      const target = this.vars.assign(a.name, a.value, parentType !== 'command' && parentType !== 'declaration_command', undefined, a.text);
+      if (parentType !== 'command' && target !== null) {
         const name = node.children[0];
-        if (name && (a.name.startsWith(GUARD_PREFIX) || GUARD_VARIABLES.has(a.name))) this.commands.push(this.pseudo(node, name));
+        if (name && (target.startsWith(GUARD_PREFIX) || GUARD_VARIABLES.has(target))) this.commands.push(this.pseudo(node, name));
       }
     },
     unset_command(node) {
       // `unset -f NAME`: a command like any other to the policy (it can take a function apart).
       const words = node.children.map((c) => ({ value: this.text(c), tail: this.text(c), text: this.text(c), start: c.start + this.offset, end: c.end + this.offset }));
-      for (const w of words.slice(1)) if (!/^-[A-Za-z]*$/.test(w.value)) this.env.delete(w.value);
+      const refs = words.some((w) => /^-[A-Za-z]*n/.test(w.value));
+      for (const w of words.slice(1)) if (!/^-[A-Za-z]*$/.test(w.value)) this.env.delete(refs ? `\u0002${w.value}` : resolveName(this.env, w.value) ?? w.value);
       this.envChanged = true;
       this.commands.push({ words, assignments: [], redirects: [], stdin: null, start: node.start + this.offset, end: node.end + this.offset, cwd: this.cwd, env: this.envSnapshot });
     },
     declaration_command(node) {
-      if (node.children[0]?.type !== 'export' && node.children[0]?.type !== 'declare') return;
-      for (const c of node.children) {
-        if (c.type !== 'variable_assignment') continue;
-        const a = copied(assignmentOf(this.src, c, this.offset), this.env);
-        if (a) this.setEnv(a.name, a.value);
-      }
+      const kind = node.children[0]?.type;
+      this.vars.declaration(this.src, node, this.offset, kind === 'export' || kind === 'declare');
     },
   };
 
@@ -374,22 +383,7 @@ class Walk {
   }
 }
 
-/** `y=$x`, `y="${x}"`: the value of a variable the text set, copied (so `${y@P}` and `PS1=$x` keep it). */
-function copied(a: Assignment | null, env: ReadonlyMap<string, string | null>): Assignment | null {
-  const m = a && a.value === null ? /^("?)\$(?:([A-Za-z_][A-Za-z0-9_]*)|\{([A-Za-z_][A-Za-z0-9_]*)\})\1$/.exec(a.text ?? '') : null;
-  const value = m ? env.get(m[2] ?? m[3]!) : undefined;
-  return value === undefined || value === null ? a : { ...a!, value };
+/** Collect every simple command in the tree (see Walk); `seed`: the variables of the text around it (namerefs.ts). */
+export function collectCommands(src: string, root: Node, offset = 0, seed?: ReadonlyMap<string, string | null>): WalkResult {
+  return new Walk(src, offset, seed).run(root);
 }
-
-/** Collect every simple command in the tree (see Walk). */
-export function collectCommands(src: string, root: Node, offset = 0): WalkResult {
-  return new Walk(src, offset).run(root);
-}
-
-/** `export NAME=value`, `printf -v NAME`, `read NAME` as plain commands (set-vars.ts). Returns whether anything changed. */
-function trackAssignments(command: SimpleCommand, env: Map<string, string | null>, cwd: string | null): boolean {
-  const set = varsSet(command, cwd);
-  for (const [name, value] of set) env.set(name, value);
-  return set.length > 0;
-}
-

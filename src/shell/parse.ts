@@ -5,7 +5,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { PACKAGE_ROOT } from '../paths.js';
 import type { Node as TsNode, Parser, Tree } from 'web-tree-sitter';
-import { nowMs } from './clock.js';
+import { budget } from './clock.js';
 
 /**
  * A syntax node copied out of the wasm tree. Every property read on a web-tree-sitter node is a
@@ -201,14 +201,14 @@ export function withTree<T>(text: string, use: (root: Node) => T): T | ParseFail
     return { kind: 'too-large', bytes: Buffer.byteLength(text, 'utf8') };
   }
   if (!parser) throw new Error('gitops-guard: the shell parser is not loaded (callers check parserLoaded() first)');
-  const deadline = nowMs() + PARSE_DEADLINE_MS;
+  const outOfTime = budget(PARSE_DEADLINE_MS);
   let timedOut = false;
   let work = 0;
   let tree: Tree | null = null;
   try {
     tree = parser.parse(text, null, {
       progressCallback: () => {
-        if (++work > PARSE_WORK_LIMIT || nowMs() > deadline) timedOut = true;
+        if (++work > PARSE_WORK_LIMIT || outOfTime()) timedOut = true;
         return timedOut as unknown as void;
       },
     });

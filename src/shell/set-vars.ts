@@ -13,7 +13,7 @@ const STATEFUL = new Set(['read', 'printf', 'hash', 'alias', 'mapfile', 'readarr
 const READ_VALUED = new Set(['a', 'd', 'i', 'n', 'N', 'p', 't', 'u']);
 
 /** The words after `command` and `builtin` (which run the builtin itself). */
-function builtinWords(command: SimpleCommand): (string | null)[] {
+export function builtinWords(command: SimpleCommand): (string | null)[] {
   const words = command.words.map((w) => w.value);
   let i = 0;
   while (words[i] === 'command' || words[i] === 'builtin') {
@@ -35,9 +35,13 @@ function printed(format: string, args: readonly (string | null)[]): string | nul
   return out;
 }
 
-/** `read [options] NAME…` with the line it reads: one name takes the whole line. */
-function readVars(words: readonly (string | null)[], command: SimpleCommand, cwd: string | null): [string, string | null][] {
+/** A variable set: its name (null: computed at run time), its value, and for an array the text of its elements. */
+export type VarSet = [string | null, string | null, (string | null)?];
+
+/** `read [options] NAME…` with the line it reads: one name takes the whole line (`-a NAME`: an array of its fields). */
+function readVars(words: readonly (string | null)[], command: SimpleCommand, cwd: string | null): VarSet[] {
   let raw = false;
+  let array: string | null | undefined;
   let i = 1;
   for (; i < words.length; i++) {
     const w = words[i];
@@ -45,30 +49,47 @@ function readVars(words: readonly (string | null)[], command: SimpleCommand, cwd
     if (w === '--') { i++; break; }
     if (w.includes('r')) raw = true;
     const last = w[w.length - 1]!;
-    if (READ_VALUED.has(last) && w.length >= 2) { if (last === 'a') return []; i++; }
+    if (READ_VALUED.has(last) && w.length >= 2) { if (last === 'a') array = words[i + 1]; i++; }
   }
-  const names = words.slice(i).filter((n): n is string => n !== null && /^[A-Za-z_][A-Za-z0-9_]*$/.test(n));
-  if (names.length === 0) return [];
+  const names = words.slice(i).filter((n) => n === null || /^[A-Za-z_][A-Za-z0-9_]*$/.test(n));
   const stdin = command.stdin;
   let line: string | null = null;
   if (stdin?.kind === 'text' && !stdin.expands) line = stdin.text.split('\n')[0]!;
+  if (array !== undefined) return [[array, null, line === null ? null : line.trim().split(/[ \t]+/).join('\n')]];
+  if (names.length === 0) return [];
   if (stdin?.kind === 'file' && stdin.path !== null && cwd !== null) {
     const path = stdin.path.startsWith('/') || cwd === '.' ? stdin.path : `${cwd}/${stdin.path}`;
     return names.map((n, k) => [n, k === 0 && names.length === 1 ? FROM_FILE + (raw ? 'r' : '-') + path : null]);
   }
   if (line === null) return names.map((n) => [n, null]);
   if (!raw) line = line.replace(/\\(.)/g, '$1');
+  // Which field a name computed at run time takes is not known: it may take the whole line.
+  if (names.some((n) => n === null)) return names.map((n) => [n, n === null ? line : null]);
   const fields = line.trim().split(/[ \t]+/);
   return names.map((n, k) => [n, k === names.length - 1 ? fields.slice(k).join(' ') : fields[k] ?? '']);
 }
 
+/** `mapfile [options] [ARRAY]` (MAPFILE by default): an array of the lines it reads. */
+function mapfileVars(words: readonly (string | null)[], command: SimpleCommand): VarSet[] {
+  let i = 1;
+  for (; i < words.length; i++) {
+    const w = words[i];
+    if (w === null || w === undefined || !w.startsWith('-') || w === '-') break;
+    if (w === '--') { i++; break; }
+    if (/[CcdnOsu]$/.test(w)) i++;
+  }
+  const name = i < words.length ? words[i]! : 'MAPFILE';
+  const stdin = command.stdin;
+  return [[name, null, stdin?.kind === 'text' && !stdin.expands ? stdin.text : null]];
+}
+
 /** The variables this command sets for the commands after it (null value: not static). */
-export function varsSet(command: SimpleCommand, cwd: string | null): [string, string | null][] {
+export function varsSet(command: SimpleCommand, cwd: string | null): VarSet[] {
   const words = builtinWords(command);
   const head = words[0];
   if (head === undefined || head === null) return [];
   if (DECLARATIONS.has(head)) {
-    const out: [string, string | null][] = [];
+    const out: VarSet[] = [];
     for (const w of words.slice(1)) {
       const eq = w?.indexOf('=') ?? -1;
       if (w && eq > 0 && !w.startsWith('-')) out.push([w.slice(0, eq), w.slice(eq + 1)]);
@@ -78,11 +99,12 @@ export function varsSet(command: SimpleCommand, cwd: string | null): [string, st
   if (head === 'printf') {
     const v = words.indexOf('-v');
     const name = v > 0 ? words[v + 1] : undefined;
-    if (!name) return [];
+    if (name === undefined || name === '') return [];
     const format = words[v + 2];
     return [[name, format === undefined || format === null ? null : printed(format, words.slice(v + 3))]];
   }
   if (head === 'read') return readVars(words, command, cwd);
+  if (head === 'mapfile' || head === 'readarray') return mapfileVars(words, command);
   return [];
 }
 

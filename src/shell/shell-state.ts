@@ -8,6 +8,7 @@ import { COMPLETION_BUILTINS, COMPLETION_GRAMMAR, DEFINING_ARRAYS, TIED_ARRAYS }
 import { getopt } from './getopt.js';
 import { RUNS_LATER_VARIABLES } from './reparse.js';
 import { wordOf } from './tree-words.js';
+import { resolveName } from './namerefs.js';
 import type { SimpleCommand } from './invocations.js';
 
 export interface SpecialAssignment {
@@ -36,7 +37,9 @@ export function specialAssignment(src: string, node: Node, offset: number, env: 
   if (!target) return null;
   if (target.type === 'subscript') {
     const [base, index] = namedChildren(target);
-    const name = base ? textOf(src, base) : '';
+    // Through a nameref the target's element is set (namerefs.ts); a computed target may be any.
+    const name = resolveName(env, base ? textOf(src, base) : '');
+    if (name === null) return { functions: [], again: '$computed_variable_name' };
     const key = index ? wordOf(src, index, offset).value : null;
     const value = valueOf(src, valueNode, offset);
     const define = DEFINING_ARRAYS[name];

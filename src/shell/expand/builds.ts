@@ -8,6 +8,7 @@ import { argOf, quoteWord, type Word } from '../words.js';
 import type { Scope } from './driver.js';
 import { scanCodeFile } from './interpreters.js';
 import { parseToml } from './task-files.js';
+import { externalSubcommand } from './git-programs.js';
 import { isKnown } from './known-names.js';
 
 /** Every program this family reads, for the fast path (expand/names.ts): always, or beside a word. */
@@ -155,7 +156,8 @@ export function generateLines(text: string, file: string): string[] {
 
 // ------------------------------------------------------------------ cargo
 
-const CARGO = { short: 'vqZ:C:', long: ['config=', 'manifest-path=', 'package=|p', 'bin=', 'example=', 'target=', 'release|r', 'features=|F', 'profile=', 'jobs=|j', 'verbose|v', 'quiet|q', 'locked', 'offline', 'frozen', 'all-features', 'no-default-features', 'workspace', 'color=', 'path=', 'target-dir=', 'message-format=', 'list', 'version|V', 'help|h'], permute: true };
+/** cargo's options; `+TOOLCHAIN` (rustup's proxy) is read as an option, so the subcommand after it is seen. */
+const CARGO = { short: 'vqZ:C:', long: ['config=', 'manifest-path=', 'package=|p', 'bin=', 'example=', 'target=', 'release|r', 'features=|F', 'profile=', 'jobs=|j', 'verbose|v', 'quiet|q', 'locked', 'offline', 'frozen', 'all-features', 'no-default-features', 'workspace', 'color=', 'path=', 'target-dir=', 'message-format=', 'list', 'version|V', 'help|h'], permute: true, plus: true };
 /** Subcommands that build the package (and so run its build script), and those that then run what was built. */
 const CARGO_BUILDS = new Set(['build', 'b', 'check', 'c', 'run', 'r', 'test', 't', 'bench', 'doc', 'd', 'clippy', 'rustc', 'fix', 'install', 'nextest', 'llvm-cov', 'miri']);
 const CARGO_RUNS = new Set(['run', 'r', 'test', 't', 'bench', 'nextest']);
@@ -179,6 +181,8 @@ function cargo(scope: Scope, args: readonly Word[]): boolean {
   // `cargo watch …` runs the program cargo-watch, a runner of its own (grammars/runners.ts).
   if (!CARGO_BUILDS.has(sub)) {
     if (isKnown(`cargo-${sub}`)) scope.continueWith([{ ...args[scan.operands[0]!.index]!, value: `cargo-${sub}`, tail: `cargo-${sub}` }, ...args.slice(scan.operands[0]!.index + 1)], `cargo ${sub}`);
+    // Any other command cargo does not have runs the program cargo-SUB from PATH (git-programs.ts).
+    else externalSubcommand(scope, 'cargo', sub);
     return true;
   }
   for (const w of config.wrappers) scope.nested(w, 'cargo rustc-wrapper', { spliceable: false });

@@ -6,7 +6,7 @@ import type { CodeLanguage } from '../grammars/types.js';
 const CLOSE: Record<string, string> = { '(': ')', '[': ']', '{': '}' };
 
 /** The arguments from `at` on: up to the matching `)` (after `(`), else to the end of the statement. */
-function argumentsAt(code: string, at: number, paren: boolean): { args: string[]; end: number } {
+export function argumentsAt(code: string, at: number, paren: boolean): { args: string[]; end: number } {
   const args: string[] = [];
   const stack: string[] = [];
   let quote: string | null = null;

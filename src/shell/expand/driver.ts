@@ -12,7 +12,7 @@ import { type Redirect, type SimpleCommand, type StdinSource } from '../invocati
 import { LOCAL, type Invocation, type ProgramFacts, type ShellEvent, type Target } from '../invocation.js';
 import { commandStarts, costlyShape, joinContinuations, MAX_INPUT_BYTES, parserLoaded, toOriginal } from '../parse.js';
 import { plainCommands } from '../plain.js';
-import { argOf, basename, quoteWord, type Word } from '../words.js';
+import { argOf, basename, type Word } from '../words.js';
 import { getopt, type Scan } from '../getopt.js';
 import { overlay, recordWrites, type Written } from './writes.js';
 import { writesFile } from './written-paths.js';
@@ -21,11 +21,12 @@ import { canonicalName, isKnown } from './known-names.js';
 import { knownHead, pathOf } from './path-lookup.js';
 import { globCommand } from './glob-names.js';
 import { readVars } from './read-vars.js';
-import { computedAlias } from './alias-values.js';
+import { definitions, records } from './definitions.js';
 import { FROM_FILE } from '../set-vars.js';
+import { hasNamerefs } from '../namerefs.js';
 import { runsUnnamed } from '../fastpath.js';
 import { DEFAULT_VERBS, READERS } from '../grammars/readers.js';
-import { nowMs } from '../clock.js';
+import { budget } from '../clock.js';
 import { MAX_WRAPPERS, type ExpandOptions, type ExpandResult, type Job } from './job.js';
 
 export type { ExpandOptions, ExpandResult, Job } from './job.js';
@@ -55,7 +56,7 @@ export class Expansion {
   readonly files: ScriptFiles;
   readonly maxDepth: number;
   private readonly maxCommands: number;
-  private readonly deadline: number;
+  private readonly outOfTime: () => boolean;
   private commandCount = 0;
   private needsParser = false;
 
@@ -63,7 +64,7 @@ export class Expansion {
     this.files = overlay(options.files, this.written);
     this.maxDepth = options.maxDepth ?? 12;
     this.maxCommands = options.maxCommands ?? 2000;
-    this.deadline = nowMs() + (options.budgetMs ?? 1500);
+    this.outOfTime = budget(options.budgetMs ?? 1500);
     this.queue.push({
       text: input, target: LOCAL, depth: 0, origin: null, spliceable: true, cwd: options.cwd, stdin: null,
       via: [], source: 'input', env: new Map(),
@@ -73,7 +74,7 @@ export class Expansion {
   run(): ExpandResult {
     while (this.queue.length > 0) {
       const job = this.queue.shift()!;
-      if (nowMs() > this.deadline) {
+      if (this.outOfTime()) {
         this.limitReached(job, 'took too long to read');
         break;
       }
@@ -112,7 +113,7 @@ export class Expansion {
   /** Read the jobs queued from `mark` on now, in order (the nesting depth still bounds how deep this goes). */
   private drain(mark: number): boolean {
     for (const next of this.queue.splice(mark)) {
-      if (nowMs() > this.deadline) { this.limitReached(next, 'took too long to read'); return false; }
+      if (this.outOfTime()) { this.limitReached(next, 'took too long to read'); return false; }
       if (!this.job(next)) return false;
     }
     return true;
@@ -123,7 +124,9 @@ export class Expansion {
     if (job.depth > this.maxDepth) { this.limitReached(job, `nested more than ${this.maxDepth} levels deep`); return true; }
     // No shell can run a NUL byte (bash stops reading a string at it; Node refuses it in argv).
     if (job.text.includes('\0')) { this.unreadable(job, 'contains NUL bytes'); return true; }
-    const plain = plainCommands(job.text);
+    // Namerefs of the text around it (namerefs.ts) are the parser's walk's to follow.
+    const refs = hasNamerefs(job.env);
+    const plain = refs ? null : plainCommands(job.text);
     if (!plain && !parserLoaded() && job.text.length <= MAX_INPUT_BYTES) { this.needsParser = true; return false; }
     // Text dense with command starts costs the parser more than the budget: see commandStarts.
     if (!plain && commandStarts(job.text, 4 * this.maxCommands) > 4 * this.maxCommands) {
@@ -134,7 +137,7 @@ export class Expansion {
     if (costly !== null) { this.limitReached(job, costly); return false; }
     const prepared = plain ? { text: job.text, cuts: [] } : joinContinuations(job.text);
     const parsed = plain ? { ok: true as const, commands: plain }
-      : parseCommands(prepared.text);
+      : parseCommands(prepared.text, refs ? job.env : undefined);
     if (!('ok' in parsed)) {
       // Shell text in a form tree-sitter cannot parse is read as the same commands spelled again; where
       // that runs a path or a computed name, the guard's reading is not the parser's: a limit too.
@@ -168,7 +171,7 @@ export class Expansion {
     }
     for (let i = 0; i < parsed.commands.length; i++) {
       // One job can hold thousands of commands: the budget bounds the whole input, not only between jobs.
-      if (nowMs() > this.deadline) { this.limitReached(job, 'took too long to read'); return false; }
+      if (this.outOfTime()) { this.limitReached(job, 'took too long to read'); return false; }
       const command = parsed.commands[i]!;
       const range = job.origin ?? { start: toOriginal(prepared, command.start), end: toOriginal(prepared, command.end) };
       const mark = this.queue.length;
@@ -275,8 +278,8 @@ export class Scope {
       if (globbed !== undefined) { if (globbed.length === 0) return; this.argv = globbed; continue; }
       if (value === null) return;
       const before = this.argv;
-      if (peeled === 0 && this.definitions(head)) return;
-      if (peeled > 0) this.records(head);
+      if (peeled === 0 && definitions(this, head)) return;
+      if (peeled > 0) records(this, head);
       if (!value.includes('/')) { const path = pathOf(this, value); if (path !== null) this.argv = [{ ...head, value: path, tail: value }, ...this.argv.slice(1)]; }
       const name = canonicalName(basename(value));
       const args = this.argv.slice(1);
@@ -288,57 +291,6 @@ export class Scope {
       if (this.argv === before) return;
     }
     this.raise('limit', `wrapped in more than ${MAX_WRAPPERS} commands`, this.run0.input);
-  }
-
-  /**
-   * Aliases and functions defined earlier in the text: an alias's text stands for the word, a
-   * function's body runs with the arguments. `alias` and `hash -p` define them here.
-   */
-  private definitions(head: Word): boolean {
-    const run0 = this.run0;
-    const rest = this.argv.slice(1);
-    if (this.records(head)) return false;
-    // An alias applies only to a word written plainly (`\\d` and `'d'` are not expanded).
-    const alias = head.value !== null && head.text === head.value ? run0.aliases.get(head.value) : undefined;
-    if (alias !== undefined) {
-      this.nested([alias, ...rest.map((w) => w.text)].join(' '), `alias ${head.value}`);
-      return true;
-    }
-    const body = head.value !== null && !this.command.defines ? run0.functions.get(head.value) : undefined;
-    if (body !== undefined) {
-      // Inside a body judged where it is defined, a call that passes nothing the text fixes runs a body
-      // judged at its own definition already (a library of functions calling each other, nvm.sh, would
-      // otherwise fan out past the command limit).
-      if (this.job.definition !== undefined && rest.every((w) => w.value === null || /^\$/.test(w.text) || /^"\$/.test(w.text))) return true;
-      const args = rest.map((w) => (w.value === null ? w.text : quoteWord(w.value)));
-      const text = body
-        .replace(/"\$(?:@|\{@\})"|\$(?:@|\*)|"\$\*"/g, args.join(' '))
-        .replace(/"\$\{?([1-9])\}?"|\$\{?([1-9])\}?/g, (_m, q?: string, d?: string) => args[Number(q ?? d) - 1] ?? "''");
-      this.nested(text, `function ${head.value}`);
-      return true;
-    }
-    return false;
-  }
-
-  /** `alias NAME=TEXT` and `hash -p PATH NAME` (also behind `command`/`builtin`) define what a later name runs. */
-  private records(head: Word): boolean {
-    const run0 = this.run0;
-    const rest = this.argv.slice(1);
-    if (head.value === 'hash' && rest[0]?.value === '-p') {
-      const path = rest[1]?.value;
-      for (const w of rest.slice(2)) if (w.value && path) run0.aliases.set(w.value, path);
-      return true;
-    }
-    if (head.value !== 'alias') return false;
-    for (const w of rest) {
-      if (w.value === null) { computedAlias(this, w); continue; }
-      const m = /^([^=\s]+)=(.*)$/s.exec(w.value);
-      if (!m) continue;
-      run0.aliases.set(m[1]!, m[2]!);
-      // Judged where it is defined, as a function is: a shell that keeps it expands it on a later call.
-      if (this.target.kind === 'local') this.nested(m[2]!, `alias ${m[1]!} (defined here)`, { spliceable: false, definition: m[1]! });
-    }
-    return true;
   }
 
   /** A program no family and no grammar knows (see unknown.ts). */

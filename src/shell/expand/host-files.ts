@@ -5,8 +5,9 @@
 // file says is judged when it is written: each !`cmd` as a command, a hooks frontmatter as a hook
 // file (rules/05-guard-self.yaml host-hook-file), a script as the shell it is, content that cannot
 // be known as unreadable.
-import { judgedKind } from '../../content-judged.js';
+import { judgedKind, type JudgedKind } from '../../content-judged.js';
 import type { Scope } from './driver.js';
+import { scanCode } from './interpreters.js';
 
 /** The YAML frontmatter of a markdown file, when it has one. */
 const frontmatter = (text: string): string | null => /^---\r?\n([\s\S]*?)\r?\n---(?:\r?\n|$)/.exec(text)?.[1] ?? null;
@@ -16,14 +17,11 @@ export function hostFileWritten(scope: Scope, path: string, text: string | null)
   const kind = judgedKind(path);
   if (kind === null) return;
   if (text === null) {
-    const what = kind === 'script' ? 'which runs later by itself' : 'a file Claude Code loads and may run commands from';
+    const what = kind === 'host-markdown' ? 'a file Claude Code loads and may run commands from' : 'which runs later by itself';
     scope.raise('unreadable-script', `writes ${path}, ${what}, with content that cannot be known`);
     return;
   }
-  if (kind === 'script') {
-    scope.nested(text, `written to ${path} (runs later)`, { spliceable: false });
-    return;
-  }
+  if (kind !== 'host-markdown') { judgeStartup(scope, kind, text, `written to ${path} (runs later)`); return; }
   const front = frontmatter(text);
   if (front !== null && /^hooks\s*:/m.test(front)) {
     scope.raise('host-hook', `writes ${path} with a hooks: frontmatter, hooks the agent host runs itself`);
@@ -34,4 +32,15 @@ export function hostFileWritten(scope: Scope, path: string, text: string | null)
 /** Judge each !`cmd` line of text that is (or goes into) the host-run markdown `path`. */
 export function hostCommandLines(scope: Scope, path: string, text: string): void {
   for (const m of text.matchAll(/!`([^`\n]+)`/g)) scope.nested(m[1]!, `a !\`command\` line of ${path} (runs when it loads)`, { spliceable: false });
+}
+
+/** Text that is (or goes into) a file that runs later by itself, judged as its language: shell, or code. */
+export function judgeStartup(scope: Scope, kind: Exclude<JudgedKind, 'host-markdown'>, text: string, label: string): void {
+  if (kind === 'script') { scope.nested(text, label, { spliceable: false }); return; }
+  if (kind === 'compiled') { scope.raise('unreadable-script', `${label}: compiled code that runs later by itself cannot be read`); return; }
+  // site runs each line of a .pth file that starts with `import` (and a space or tab) as Python.
+  const code = kind === 'pth' ? text.split('\n').filter((l) => /^import[ \t]/.test(l)).join('\n') : text;
+  // Read as code on a command line is (every literal that may be a command, the modules it loads,
+  // the files it writes): it runs at every start of its program, with whatever is here then.
+  if (code.trim() !== '') scanCode(scope, kind === 'pth' ? 'python' : kind, code, label, true);
 }

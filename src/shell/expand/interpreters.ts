@@ -15,7 +15,12 @@ import { codeBase, loadsModules, moduleFile, modulesIn } from './modules.js';
 import { stringsIn, withoutPrinted } from './code-literals.js';
 import { SPAWNS, spawnCalls, startsProcess } from './spawn-calls.js';
 import { codeWrites } from './code-writes.js';
+import { namedRuns } from './code-names.js';
+import { scanPowerShell } from './powershell.js';
 import { abs } from './written-paths.js';
+import { exCalls, exScript, type CodeReaders } from './ex-commands.js';
+import { handOffs } from './hand-offs.js';
+import { COMMAND_VERBS } from '../grammars/command-languages.js';
 import { sqliteScript } from './sqlite.js';
 
 /** Docker Engine SDKs: code that uses one drives the engine like its CLI. */
@@ -35,7 +40,6 @@ const EVALUATES = /\b(?:eval|compile|execfile|__import__|import_module|runpy|pic
 
 /** Languages whose lines are commands of their own, with the verbs that hand a line to a shell. */
 const LINE_VERBS: Partial<Record<CodeLanguage, RegExp>> = {
-  vim: /^\s*:*\s*(?:silent!?\s+|exe(?:cute)?\s+)?(?:!|r(?:ead)?\s*!|w(?:rite)?\s*!|ter(?:minal)?\s+|call\s+system\()\s*(.*)$/,
   gdb: /^\s*(?:shell\s+|!|pipe\s+.*\|\s*)(.*)$/,
   expect: /^\s*(?:spawn|exec|system)\s+(?:-\S+\s+)*(.*)$/,
   ed: /^\s*(?:[0-9,.$;]*[rwe]\s*!|!)\s*(.*)$/,
@@ -67,6 +71,14 @@ export function scanCode(scope: Scope, lang: CodeLanguage, code: string, label: 
     const { shell, python } = ipythonLines(code);
     for (const line of shell) scope.nested(line, `${label} !`, { spliceable: false });
     scanCode(scope, 'python', python, label, inline, data, where);
+    return;
+  }
+  // ghci: `:! CMD` lines (and `:!` after `ghc -e`) run in the shell; the rest is Haskell.
+  if (lang === 'ghci') {
+    const shell: string[] = [];
+    const rest = code.split('\n').filter((line) => { const m = /^\s*:!\s*(.*)$/.exec(line); if (m) shell.push(m[1]!); return !m; });
+    for (const line of shell) if (line.trim() !== '') scope.nested(line, `${label} :!`, { spliceable: false });
+    scanCode(scope, 'code', rest.join('\n'), label, inline, data, where);
     return;
   }
   const stamp = where.stamp;
@@ -106,6 +118,12 @@ interface CodeFacts {
   readonly decoded: boolean;
   /** Inline code's process-starting call is given its arguments, stdin or environment. */
   readonly fromRun: boolean;
+  /** Inline code's process-starting call names the program it runs instead with a value computed at run time. */
+  readonly computedProgram: boolean;
+  /** Plain literal code inline code evaluates (`exec("import os; …")`): scanned as code of its language. */
+  readonly evaluated: readonly string[];
+  /** Inline code evaluates code, or calls a function by a name, that is not a plain literal (code-names.ts). */
+  readonly computedName: boolean;
   /**
    * Every process the inline code starts is a call given a literal command line, and no code runs
    * code it is given: strings it builds elsewhere (`.decode()` of the output) start nothing.
@@ -121,6 +139,7 @@ function codeFacts(scope: Scope, lang: CodeLanguage, full: string, inline: boole
   const mentioned = mentions(code);
   const calls = spawns ? spawnCalls(code, lang) : null;
   const names = scope.run0.options.names ?? undefined;
+  const named = inline ? namedRuns(full, lang) : null;
   return {
     engine: ENGINE_SOCKET.test(full) || ENGINE_SDK.test(full),
     spawns,
@@ -129,9 +148,12 @@ function codeFacts(scope: Scope, lang: CodeLanguage, full: string, inline: boole
     // A call's literal command line is judged whole (`["ssh", "host", "docker ps"]`), not word by word.
     pieces: spawns && mentioned ? (inline ? [...stringsIn(code, calls!.covered), ...calls!.covered.map((c) => c.piece)] : calls!.pieces).filter((p) => mentions(p)) : [],
     // (Python's and Ruby's `open` opens a file; only `|cmd` runs one.)
-    runs: inline && calls ? calls.pieces.filter((p, i) => (calls.calls[i] !== 'open' || /^\s*\||\|\s*$/.test(p)) && !mentions(p) && !cannotHideManaged(p, names)) : [],
+    runs: inline && calls ? calls.pieces.filter((p, i) => (calls.calls[i] !== 'open' || /^\s*\||\|\s*$/.test(p)) && (!mentioned || !mentions(p)) && !cannotHideManaged(p, names)) : [],
     decoded: !inline && (calls?.decoded ?? false),
     fromRun: inline && (calls?.fromRun ?? false),
+    computedProgram: inline && (calls?.computedProgram ?? false),
+    evaluated: named?.evaluated ?? [],
+    computedName: named?.computed ?? false,
     read: inline && (calls?.complete ?? false) && !EVALUATES.test(code) && !LOOKS_UP.test(code),
   };
 }
@@ -159,10 +181,7 @@ function scanWith(scope: Scope, lang: CodeLanguage, code: string, label: string,
     return;
   }
   // PowerShell code is command lines.
-  if (lang === 'powershell') {
-    for (const stmt of code.split(/[;\n]/)) if (stmt.trim() !== '') scope.nested(stmt.trim().replace(/^&\s*/, ''), label, { spliceable: false });
-    return;
-  }
+  if (lang === 'powershell') { scanPowerShell(scope, code, label); return; }
   const program = OWN_COMMAND_LINES[lang];
   if (program) {
     for (const line of code.replace(/\\\n/g, ' ').split('\n')) {
@@ -171,7 +190,13 @@ function scanWith(scope: Scope, lang: CodeLanguage, code: string, label: string,
     }
     return;
   }
+  // Vim's Ex commands; the debuggers' commands that hand a line to a shell, code or a file.
+  if (lang === 'vim') { exScript(scope, code, label, READERS); return; }
+  if (lang === 'lua') exCalls(scope, code, label, READERS);
+  const own = COMMAND_VERBS[lang];
+  if (own) code = handOffs(scope, lang, own, code, label, READERS);
   const verbs = LINE_VERBS[lang];
+  if (own && !verbs) return;
   if (verbs) {
     for (const line of code.split(/\n|\|(?=\s*[!:a-z])/)) {
       const m = verbs.exec(line);
@@ -181,6 +206,9 @@ function scanWith(scope: Scope, lang: CodeLanguage, code: string, label: string,
     // These languages run shell commands only through those verbs: nothing else is a command.
     return;
   }
+  // Code it evaluates runs as its own; a function named by text built at run time may be any of them.
+  for (const evaluated of facts.evaluated) scanCode(scope, lang, evaluated, `${label} (evaluated)`);
+  if (inline && facts.builds && facts.computedName) scope.raise('interpreter-code', `${label} evaluates code or calls a function named by text built at run time`);
   // Code that starts no process runs no command: printing or matching a name is data. But a
   // function looked up by a name built at run time (`getattr(os, "sys"+"tem")`) may be any of them.
   if (!facts.spawns) {
@@ -189,6 +217,7 @@ function scanWith(scope: Scope, lang: CodeLanguage, code: string, label: string,
   }
   for (const piece of facts.runs) scope.nested(piece, label, { spliceable: false, source: 'string' });
   if (facts.fromRun) runsGiven(scope, code, data, label);
+  if (facts.computedProgram) scope.raise('interpreter-code', `${label} starts a process through a program it names at run time (a \`shell\` or \`executable\` option)`);
   if (facts.decoded) scope.raise('interpreter-code', `${label} starts a process with text it decodes at run time`);
   if (!facts.mentions) {
     // `execSync('dock' + 'er ps')` never spells a name: inline code that starts processes with
@@ -201,6 +230,11 @@ function scanWith(scope: Scope, lang: CodeLanguage, code: string, label: string,
   for (const piece of facts.pieces) scope.nested(piece, label, { spliceable: false, source: inline ? 'string' : 'code' });
   if (facts.pieces.length === 0 && inline) scope.raise('interpreter-code', `${label} mentions a managed tool in code that cannot be read as a command`, code);
 }
+
+const READERS: CodeReaders = {
+  code: (scope, lang, code, label) => scanCode(scope, lang, code, label),
+  file: (scope, lang, path, label) => scanCodeFile(scope, lang, path, label),
+};
 
 /** A code file named on the command line: scanned as its language when it can be read. */
 export function scanCodeFile(scope: Scope, lang: CodeLanguage, path: string | null, label: string): void {

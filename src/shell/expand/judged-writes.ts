@@ -9,11 +9,15 @@ import type { FileRead } from '../files.js';
 import { WRITES } from '../grammars/writes.js';
 import { basename, type Word } from '../words.js';
 import type { Scope } from './driver.js';
-import { hostCommandLines, hostFileWritten } from './host-files.js';
+import { hostCommandLines, hostFileWritten, judgeStartup } from './host-files.js';
 import { envelopeAdditions } from './patch-writes.js';
+import { stdinText } from './output.js';
 
 /** Programs whose writes writes.ts follows with what they write (recordWrites, recordCopies). */
 const FOLLOWED: ReadonlySet<string> = new Set(['tee', 'sponge', 'cp', 'mv', 'ln', 'install', 'rsync', 'dd', 'update-alternatives']);
+
+/** Programs that write their standard input to the files they name. */
+const PIPED_WRITERS: ReadonlySet<string> = new Set(['tee', 'sponge']);
 
 /** Does a write to `path` (a file, or a directory things go into) land where content is judged? */
 const landsJudged = (path: string): boolean => judgedByContent(path) || mayHoldJudged(path);
@@ -29,9 +33,12 @@ export function judgeUnfollowedWrites(scope: Scope, program: string, words: read
   const judged = writes.filter((p): p is string => p !== null && landsJudged(p));
   if (judged.length === 0) return;
   const added = envelopeAdditions(scope, program, words);
+  // A wrapped `tee` or `sponge` (`sudo tee -a FILE`) puts its standard input into its operands.
+  const piped = PIPED_WRITERS.has(program) ? stdinText(scope, scope.stdin, program) : null;
   for (const path of new Set(judged)) {
     const lines = added?.get(path);
     if (lines !== undefined && judgedByContent(path)) hostFileWritten(scope, path, lines.join('\n'));
+    else if (piped?.kind === 'text' && judgedByContent(path)) hostFileWritten(scope, path, piped.text);
     else scope.raise('unreadable-script', `\`${program}\` writes ${path}, where files are judged by what they say (commands the agent host or husky runs by itself), and what it leaves there is not known here`);
   }
 }
@@ -46,8 +53,8 @@ export function judgeSedText(scope: Scope, path: string, added: readonly string[
   if (kind === null) return;
   const parts = [...added, ...sedReplacements(script)];
   for (const part of parts) {
-    if (kind === 'script') scope.nested(part, `text sed -i puts into ${path} (runs later)`, { spliceable: false });
-    else hostCommandLines(scope, path, part);
+    if (kind === 'host-markdown') hostCommandLines(scope, path, part);
+    else judgeStartup(scope, kind, part, `text sed -i puts into ${path} (runs later)`);
   }
 }
 

@@ -4,6 +4,7 @@
 // and `~+/env.sh` are paths, read like `./bin/deploy`; so are substitutions whose output is static
 // (static-substitutions.ts: `$(git rev-parse --git-dir)`, `$(echo .git)`, `$(cd .git && pwd)`).
 import { homeDir } from '../invocations.js';
+import { PATH_TEXT } from '../cwd.js';
 import { basename, type Word } from '../words.js';
 import type { Scope } from './driver.js';
 import { staticSubstitution } from './static-substitutions.js';
@@ -92,4 +93,44 @@ export function withKnownVars(scope: Scope, w: Word, given: ReadonlyMap<string, 
 /** An unquoted glob word (`.cl?ude/settings.json`) as the pattern it is, for the written-path checks (null value otherwise). */
 export function asGlob(w: Word): Word {
   return w.value === null && /^[^'"$`\\]*[*?[][^'"$`\\]*$/.test(w.text) ? { ...w, value: w.text, tail: basename(w.text) } : w;
+}
+
+/** `text` cut at the colons the shell leaves in its value, each part quoted as it stands (`"$(pwd):$PATH"` → `"$(pwd)"`, `"$PATH"`). */
+function colonParts(text: string): string[] {
+  const parts: string[] = [];
+  let cur = '';
+  let quote: '"' | "'" | null = null;
+  let depth = 0;
+  for (let i = 0; i < text.length; i++) {
+    const c = text[i]!;
+    if (c === '\\' && quote !== "'") { cur += c + (text[i + 1] ?? ''); i++; continue; }
+    if (quote === null && (c === '"' || c === "'")) quote = c;
+    else if (c === quote && depth === 0) quote = null;
+    else if (quote !== "'" && c === '$' && text[i + 1] === '(') depth++;
+    else if (quote !== "'" && c === ')' && depth > 0) depth--;
+    if (c === ':' && depth === 0) { parts.push(quote ? cur + quote : cur); cur = quote ?? ''; continue; }
+    cur += c;
+  }
+  parts.push(cur);
+  return parts;
+}
+
+/**
+ * The directories of a PATH value the text fixes or the guard knows (`.`, `bin`, `$PWD`, `$(pwd)`,
+ * `~+/bin`), in order; parts computed at run time (`$PATH`, the user's own) are left out.
+ */
+export function knownPathDirs(scope: Scope, value: string | null, text: string): string[] {
+  if (value !== null) return value.split(':').filter((d) => d !== '');
+  return colonParts(text).map((p) => (/[$`]/.test(p) ? knownValue(scope, p) : knownValue(scope, p) ?? p.replace(/^["']|["']$/g, '')))
+    .filter((d): d is string => d !== null && d !== '');
+}
+
+/** The directories the text puts on this command's PATH (its prefix assignment, else what the text exported); undefined: the text sets none. */
+export function textPathDirs(scope: Scope): string[] | undefined {
+  const a = scope.command.assignments.find((x) => x.name === 'PATH');
+  if (a) return knownPathDirs(scope, a.value, a.text ?? '');
+  const env = scope.env.get('PATH');
+  if (typeof env === 'string') return knownPathDirs(scope, env, env);
+  const text = env === null ? scope.env.get(PATH_TEXT) : undefined;
+  return typeof text === 'string' ? knownPathDirs(scope, null, text) : undefined;
 }

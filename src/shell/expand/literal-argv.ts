@@ -5,13 +5,15 @@
 // Code whose every such name is one of these starts only the commands its literals spell, so how it
 // builds other strings (`.decode()` of the output) does not reach a process. Used by spawn-calls.ts.
 
+import { SHELL_NAMES } from '../grammars/runners.js';
+
 export interface Span { readonly start: number; readonly end: number }
 interface Literal { readonly text: string; readonly start: number; readonly end: number }
 
 /** Values of options that cannot carry a command: emptied literals, booleans, numbers, stream constants. */
 const PLAIN = String.raw`(?:""|True|False|None|true|false|nil|null|undefined|-?\d+(?:\.\d+)?|(?:subprocess\.)?(?:PIPE|DEVNULL|STDOUT)|sys\.std(?:out|err))`;
 /** Options that name the program run instead (`executable='docker'`, `{ shell: './x' }`): not plain when a string. */
-const PROGRAM_OPTION = String.raw`(?!(?:executable|shell|argv0)\s*[=:]\s*"")`;
+const PROGRAM_OPTION = String.raw`(?!(?:executable|shell|argv0|execPath)\s*[=:]\s*"")`;
 /** Options after the command: Python and Ruby keywords, a JavaScript options object, of plain values. */
 const PLAIN_OPTIONS = new RegExp(String.raw`^(?:\s*,\s*(?:${PROGRAM_OPTION}\w+\s*[=:]\s*${PLAIN}|\{(?:\s*${PROGRAM_OPTION}\w+\s*:\s*${PLAIN}\s*,?)*\s*\}))*\s*,?\s*$`);
 
@@ -73,4 +75,28 @@ export function harmlessReference(code: string, at: number, after: number, next:
   if (/^\s*(?:import|from)\s[\w\s,.(){}]*$/.test(statement)) return true;
   return /^\s*(?:const|let|var)\s*\{[\w\s,:]*$/.test(statement)
     && /^[\w\s,:]*\}\s*=\s*require\(\s*['"](?:node:)?child_process['"]\s*\)/.test(following);
+}
+
+/** Shells a call's shell option may name and run its command string with as a shell does (`{ shell: '/bin/bash' }`). */
+const KNOWN_SHELLS: ReadonlySet<string> = new Set([...SHELL_NAMES, 'cmd', 'cmd.exe', 'powershell', 'powershell.exe', 'pwsh', 'pwsh.exe']);
+
+/** Options of a process-starting call that name the program run instead (Node's `shell` and fork's `execPath`, Python's `executable`). */
+const PROGRAM_VALUE = /(?:^|[\s,{(])(?:shell|executable|execPath)\s*[=:]\s*(?:(["'])((?:(?!\1)[^\\\n])*)\1|([^\s,)}]+))/g;
+
+/**
+ * The program a call's option names to run in place of its own (`{ shell: './x' }`, `executable='./x'`):
+ * `null` when there is none or it is a known shell (or `true`/`false`), `computed` when it is not a literal.
+ */
+export function programOption(args: string): string | null | { computed: string } {
+  for (const m of args.matchAll(PROGRAM_VALUE)) {
+    const literal = m[2];
+    if (literal === undefined) {
+      // The interpreter itself (`execPath: process.execPath`, `executable=sys.executable`).
+      if (new RegExp(`^${PLAIN}$`).test(m[3]!) || /^(?:process\.execPath|sys\.executable)$/.test(m[3]!)) continue;
+      return { computed: m[3]! };
+    }
+    if (literal === '' || KNOWN_SHELLS.has(literal.replace(/^.*[\\/]/, ''))) continue;
+    return literal;
+  }
+  return null;
 }

@@ -50,6 +50,12 @@ const RULES: Partial<Record<CodeLanguage, ModuleRules>> = {
     files: (n) => (n.endsWith('.rb') ? [n] : [`${n}.rb`]),
     env: ['RUBYLIB'], ownDir: false, include: '-I',
   },
+  // `require("x.y")` is x/y.lua (or x/y/init.lua) on package.path, which starts with ./; dofile and loadfile take a path.
+  lua: {
+    statements: [/\brequire\s*\(?\s*["']([\w.\/-]+)["']/g, /\b(?:dofile|loadfile)\s*\(?\s*["']([^"']+)["']/g],
+    files: (n) => (n.endsWith('.lua') ? [n] : [`${n.replace(/\./g, '/')}.lua`, `${n.replace(/\./g, '/')}/init.lua`]),
+    env: [], ownDir: true,
+  },
 };
 
 /** The command-line option that adds a search directory for this language, if it has one. */

@@ -10,6 +10,7 @@ import { decodeAnsiC } from '../words.js';
 import { basename } from '../words.js';
 import type { Scope } from './driver.js';
 import { ECHO_DECODES, SHELL_NAMES } from '../grammars/runners.js';
+import { MULTICALL_PREFIX } from '../grammars/wrapper-runners.js';
 
 /**
  * Does `echo` decode backslash escapes where this text runs? dash's and zsh's echo do by default
@@ -19,7 +20,7 @@ import { ECHO_DECODES, SHELL_NAMES } from '../grammars/runners.js';
 export function echoDecodes(scope: Scope): EchoEscapes {
   const via = scope.job.via;
   for (let i = via.length - 1; i >= 0; i--) {
-    const name = /^(?:busybox )?(\S+)/.exec(via[i]!)?.[1];
+    const name = /^\S+/.exec(via[i]!.replace(MULTICALL_PREFIX, ''))?.[0];
     if (name && SHELL_NAMES.includes(name)) return ECHO_DECODES.has(name);
   }
   return 'both';

@@ -9,6 +9,9 @@ import type { Scope } from './driver.js';
 import { scanCodeFile } from './interpreters.js';
 import { omitsGuard } from './package-omit.js';
 import { INSTALL_LIFECYCLE, NPM_LIFECYCLE, npmCommand } from '../grammars/npm.js';
+import { PNPM_OPTIONS, YARN_OPTIONS } from '../grammars/runner-options.js';
+/** pnpm's and yarn's options that take a value, besides the ones listed where they are read. */
+const RUNNER_VALUE_OPTIONS = [...PNPM_OPTIONS.long!, ...YARN_OPTIONS.long!].filter((o) => /=[|]|=$/.test(o) && !/^(?:dir|filter|cwd|loglevel|registry|network-timeout|modules-folder)=/.test(o)).map((o) => o.replace(/\|.*$/, ''));
 const PACKAGE_TOOLS = new Set(['npm', 'pnpm', 'yarn', 'bun']);
 /** Every program this family reads, for the fast path (expand/names.ts; a version suffix is allowed there: pip3.12). */
 export const PACKAGE_PROGRAMS: readonly string[] = [...PACKAGE_TOOLS, 'pip'];
@@ -25,8 +28,8 @@ const NOT_SCRIPTS = new Set(['install', 'add', 'remove', 'exec', 'dlx', 'x', 'cr
 export function packageScripts(scope: Scope, name: string, args: readonly Word[]): boolean {
   if (!PACKAGE_TOOLS.has(name) || !scope.local) return false;
   omitsGuard(scope, name, args);
-  // npm takes its options anywhere before `--`.
-  const scan = getopt(args.map(argOf), { long: ['prefix=', 'workspace=', 'workspaces', 'include-workspace-root', 'ignore-scripts', 'script-shell=', 'node-options=', 'dir=', 'filter=', 'cwd=', 'silent', 'if-present', 'recursive', 'registry=', 'tag=', 'cache=', 'userconfig=', 'globalconfig=', 'omit=', 'include=', 'install-strategy=', 'loglevel=', 'network-timeout=', 'modules-folder=', 'global|g', 'filter=|F'], short: 'w:C:rsgF:', permute: true });
+  // npm takes its options anywhere before `--` (pnpm's and yarn's value options too: `pnpm --reporter silent deploy`).
+  const scan = getopt(args.map(argOf), { long: ['prefix=', 'workspace=', 'workspaces', 'include-workspace-root', 'ignore-scripts', 'script-shell=', 'node-options=', 'dir=', 'filter=', 'cwd=', 'silent', 'if-present', 'recursive', 'registry=', 'tag=', 'cache=', 'userconfig=', 'globalconfig=', 'omit=', 'include=', 'install-strategy=', 'loglevel=', 'network-timeout=', 'modules-folder=', 'global|g', 'filter=|F', ...RUNNER_VALUE_OPTIONS], short: 'w:C:rsgF:', permute: true });
   const words = scan.operands.map((o) => o.value);
   if (localInstalls(scope, name, words)) return true;
   if (name === 'yarn' && words[0] === 'workspace') return yarnWorkspace(scope, args, scan);
@@ -40,10 +43,11 @@ export function packageScripts(scope: Scope, name: string, args: readonly Word[]
   const start = prefix === undefined ? scope.cwd : prefix === null || scope.cwd === null ? null : resolve(scope.cwd, prefix);
   if (start === null) { scope.raise('unreadable-script', `cannot tell where \`${name} ${script}\` finds package.json`); return true; }
   const found = scope.files.findUp(start, 'package.json');
-  if (!found) return false;
+  if (!found) return pnpmCommand(scope, name, args, scan, script, {});
   if (found.kind === 'unreadable') { scope.raise('unreadable-script', `package.json: ${found.why}`); return true; }
   const pkg = packageOf(scope, found.path, found.text);
   if (pkg === null) return true;
+  if (!wanted.lifecycle) pnpmCommand(scope, name, args, scan, script, pkg.scripts);
   if (wanted.script === 'install') guardDependency(scope, found.path, found.text);
   scope.emit(scope.argv, name);
   // --ignore-scripts: no lifecycle script runs, and `run X` runs X alone.
@@ -282,6 +286,18 @@ function filterMatches(filter: string, p: Workspace, rootDir: string): boolean {
   return p.name !== undefined && re.test(p.name) !== filter.startsWith('!');
 }
 
+/**
+ * `pnpm CMD …` where CMD is neither a pnpm command nor a script of the package runs CMD as
+ * `pnpm exec` does (pnpm 6.6.1: "an unknown command is a shell command run in the context of the project").
+ */
+function pnpmCommand(scope: Scope, name: string, args: readonly Word[], scan: Scan, script: string, scripts: Record<string, unknown>): boolean {
+  const first = scan.operands[0];
+  if (name !== 'pnpm' || first?.value !== script || typeof scripts[script] === 'string') return false;
+  scope.emit(scope.argv, name);
+  scope.nested(`pnpm exec ${args.slice(first.index).map((w) => w.text).join(' ')}`, `pnpm ${script}`, { spliceable: false });
+  return true;
+}
+
 /** `yarn workspace NAME COMMAND…`: the command runs as `yarn COMMAND…` in the workspace of that name. */
 function yarnWorkspace(scope: Scope, args: readonly Word[], scan: Scan): boolean {
   const nameOp = scan.operands[1];
@@ -289,16 +305,16 @@ function yarnWorkspace(scope: Scope, args: readonly Word[], scan: Scan): boolean
   if (!nameOp || !rest || scope.cwd === null) return false;
   if (nameOp.value === null) { scope.raise('unreadable-script', '`yarn workspace` names the workspace at run time'); return true; }
   const found = scope.files.findUp(scope.cwd, 'package.json');
-  if (!found) return false;
-  if (found.kind === 'unreadable') { scope.raise('unreadable-script', `package.json: ${found.why}`); return true; }
-  const pkg = packageOf(scope, found.path, found.text);
-  const listed = pkg === null ? null : workspacesOf(scope, found.path, pkg.workspaces);
+  if (found?.kind === 'unreadable') { scope.raise('unreadable-script', `package.json: ${found.why}`); return true; }
+  const pkg = found ? packageOf(scope, found.path, found.text) : null;
+  const listed = pkg === null || !found ? [] : workspacesOf(scope, found.path, pkg.workspaces);
   if (listed === null) return true;
   scope.emit(scope.argv, 'yarn');
+  // A workspace the guard does not find (none listed here, or named by a package the listing misses)
+  // may be there at run time: its command is judged as run here, not taken to run nothing.
   const ws = listed.find((w) => w.name === nameOp.value);
-  // No such workspace: yarn says so and runs nothing.
-  if (!ws) return true;
-  scope.nested(`yarn ${args.slice(rest.index).map((w) => w.text).join(' ')}`, `yarn workspace ${nameOp.value}`, { spliceable: false, cwd: dirname(ws.path) });
+  const cwd = ws ? dirname(ws.path) : scope.cwd;
+  scope.nested(`yarn ${args.slice(rest.index).map((w) => w.text).join(' ')}`, `yarn workspace ${nameOp.value}`, { spliceable: false, cwd });
   return true;
 }
 

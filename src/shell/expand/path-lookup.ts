@@ -7,7 +7,7 @@ import { basename } from '../words.js';
 import type { Word } from '../words.js';
 import type { Scope } from './driver.js';
 import { isKnown, SYSTEM_BIN } from './known-names.js';
-import { withKnownVars } from './known-vars.js';
+import { textPathDirs, withKnownVars } from './known-vars.js';
 
 /**
  * The command word with the parts the guard knows filled in (`$PWD/bin/deploy`, `"$(pwd)"/x`, `~+/x`,
@@ -31,11 +31,10 @@ export function knownHead(scope: Scope): Word | undefined {
 export function pathOf(scope: Scope, value: string): string | null {
   const written = writtenOnPath(scope, value);
   if (written !== null) return written;
-  const a = scope.command.assignments.find((x) => x.name === 'PATH');
-  const search = a ? a.value ?? a.text : scope.env.get('PATH');
-  if (search === undefined || search === null || scope.cwd === null) return null;
-  for (const d of search.split(':').filter((x) => x !== '' && !/[$`]/.test(x))) {
-    const path = resolve(scope.cwd, d.replace(/^["']|["']$/g, ''), value);
+  const search = textPathDirs(scope);
+  if (search === undefined || scope.cwd === null) return null;
+  for (const d of search) {
+    const path = resolve(scope.cwd, d, value);
     if (scope.files.read(path).kind === 'missing') continue;
     // A program the families know, found where the system keeps programs, is that program (its
     // grammar reads it); anything else found on that PATH is a file of the text's choosing.

@@ -11,8 +11,10 @@ import type { Scope } from './driver.js';
 import { scanCode, scanCodeFile } from './interpreters.js';
 import { isSetupSubstitution, outputOfText, stdinText } from './output.js';
 import { resolve } from 'node:path';
-import { embeddedCommands, inputLines, scriptsIn, takeAssignments } from './runner-parts.js';
+import { embeddedCommands, headPrefix, inputLines, scriptsIn, takeAssignments } from './runner-parts.js';
 import { runScriptFile, runStdin } from './scripts.js';
+import { envCode, envShell } from './env-payloads.js';
+import { programOption, sshSession, wholeLine } from './program-payloads.js';
 
 /** One row being carried out for one command. */
 export interface Row {
@@ -52,20 +54,6 @@ function interpreterEvent(r: Row): boolean {
   return true;
 }
 
-function envShell(r: Row): boolean {
-  const { scope, run, label } = r;
-  if (run.self) emitSelf(r);
-  for (const v of run.envShell!) {
-    const value = scope.env.get(v);
-    if (value === undefined) continue;
-    if (value === null) { scope.raise('dynamic-command', `${v} for \`${label}\` is computed at run time`); continue; }
-    // LESSOPEN's `|cmd %s`; LESS's `+!cmd` initial commands; plain commands otherwise.
-    const text = v === 'LESS' ? (/\+!(.*)$/.exec(value)?.[1] ?? '') : value.replace(/^\|+-?/, '').replace(/%s/g, 'FILE');
-    if (text.trim() !== '') scope.nested(text, `${v} (${label})`, { spliceable: false });
-  }
-  return true;
-}
-
 function embedded(r: Row): boolean {
   const { scope, run, words, label } = r;
   if (run.self) emitSelf(r);
@@ -81,18 +69,23 @@ function nothing(r: Row): boolean {
 
 function argv(r: Row): boolean {
   const { scope, run, scan, words, base, label } = r;
+  if (run.programOption) return programOption(r);
   let start = run.argv!;
   if (run.afterDashDash) {
     const dd = scan.operands.findIndex((o) => o.value === '--');
+    // A `--` the grammar read as the end of the options (one that permutes) is no operand: the command starts after it.
+    const after = scan.endOfOptions >= 0 ? scan.operands.findIndex((o) => o.index >= scan.endOfOptions) : -1;
     if (dd >= 0) start = dd + 1;
+    else if (scan.endOfOptions >= 0) start = after >= 0 ? after : scan.operands.length;
   }
   if (run.assignments) start = takeAssignments(scope, scan, start, words, base);
   const first = scan.operands[start];
   if (first === undefined) { if (!run.self) emitSelf(r); return true; }
   let from = base + first.index;
   if (words[from]?.value === '--') from++;
-  const rest = words.slice(from);
+  const rest = headPrefix(words.slice(from), run.headPrefix);
   if (rest.length === 0) { if (!run.self) emitSelf(r); return true; }
+  if (run.program !== undefined) { scope.continueWith([{ value: run.program, tail: run.program, text: run.program, start: 0, end: 0 }, ...rest], label); return true; }
   if (label === 'sudoedit') { scope.emit(scope.argv, 'sudoedit', { scan }); return true; }
   if (run.installable) {
     // `nixpkgs#docker` → `docker`, `pnpm@9.1` → `pnpm`, followed by the arguments after `--`.
@@ -292,6 +285,10 @@ function code(r: Row): boolean {
     scanCode(scope, lang, w.value, label, true, dataOf(r), { include: includeDirs(scan, lang) });
     return true;
   }
+  // Each file given to a repeatable option runs (`pandoc -L a.lua -L b.lua`, `vim -S a -S b`).
+  const files = run.codeFileOption ? scan.options.filter((o) => optionIs(o, run.codeFileOption!) && o.value !== undefined) : [];
+  for (const o of files.length > 1 ? files : []) scanCodeFile(scope, lang, o.value ?? null, `${label} ${o.value ?? ''}`.trim());
+  if (files.length > 1) { if (!run.self) emitSelf(r); return true; }
   if (run.codeFile !== undefined || run.codeFileOption) {
     const w = run.codeFile !== undefined ? operandWord(r, run.codeFile) : undefined;
     const v = run.codeFileOption ? valueOf(scan, ...run.codeFileOption) : w?.value;
@@ -364,7 +361,8 @@ function modules(r: Row): boolean {
 /** The kinds of payload, tried in order: the first whose field the row has carries it out. */
 const PAYLOADS: readonly [(run: Run) => unknown, (r: Row) => boolean][] = [
   [(x) => x.ghAlias, ghAlias], [(x) => x.interpreterEvent, interpreterEvent], [(x) => x.envShell, envShell],
-  [(x) => x.embedded, embedded], [(x) => x.nothing, nothing], [(x) => x.argv !== undefined, argv], [(x) => x.sshLine !== undefined, sshLine],
+  [(x) => x.envCode || x.envCodeFile, envCode], [(x) => x.embedded, embedded], [(x) => x.nothing, nothing], [(x) => x.argv !== undefined, argv], [(x) => x.sshLine !== undefined, sshLine],
+  [(x) => x.sshSession, sshSession], [(x) => x.program !== undefined && x.argv === undefined, wholeLine],
   [(x) => x.shellOption, shellOption], [(x) => x.shellOperand !== undefined, shellOperand],
   [(x) => x.shellOperands !== undefined || x.shellEach !== undefined, shellOperands],
   [(x) => x.scriptOrCommandOption, scriptOrCommandOption], [(x) => x.script !== undefined || x.scriptOption, script], [(x) => x.scriptsIn !== undefined, scriptsIn],
@@ -372,7 +370,7 @@ const PAYLOADS: readonly [(run: Run) => unknown, (r: Row) => boolean][] = [
 ];
 
 /** Rows that emit the program themselves (or never do). */
-const OWN_EMIT = (x: Run): boolean => !!(x.ghAlias || x.interpreterEvent || x.envShell || x.embedded);
+const OWN_EMIT = (x: Run): boolean => !!(x.ghAlias || x.interpreterEvent || x.envShell || x.envCode || x.envCodeFile || x.embedded);
 
 /** Carry out one row. Returns true when the command was read (so no plain emit is needed). */
 export function perform(row: Row): boolean {

@@ -1,5 +1,6 @@
 // Pieces of the runner family shared by its payloads: environment assignments, commands embedded
 // in arguments (`find -exec`), input lines of xargs and parallel, and a shell's startup files.
+import { PATH_TEXT } from '../cwd.js';
 import { withRunTime } from './placeholders.js';
 import { join, resolve } from 'node:path';
 import { optionIs, type Scan } from '../getopt.js';
@@ -22,6 +23,8 @@ export function takeAssignments(scope: Scope, scan: Scan, start: number, words: 
     const m = /^([A-Za-z_][A-Za-z0-9_]*)=(.*)$/s.exec(o.value ?? words[base + o.index]?.text ?? '');
     if (!m) break;
     scope.assign(m[1]!, o.value === null ? null : m[2]!);
+    // `env PATH=$PWD:$PATH CMD`: the text of a computed PATH keeps the directories it names (known-vars.ts).
+    if (m[1] === 'PATH') scope.assign(PATH_TEXT, o.value === null ? m[2]! : null);
   }
   return i;
 }
@@ -126,4 +129,12 @@ export function scriptsIn(r: Row): boolean {
     runScriptFile(scope, { value: file, tail: null, text: file, start: 0, end: 0 }, `${label} ${join(dir.value, n)}`, 'exec');
   }
   return true;
+}
+
+/** The words with `pattern`'s leading match cut off the first (`prod:pytest` → `pytest`). */
+export function headPrefix(rest: readonly Word[], pattern: string | undefined): readonly Word[] {
+  const head = rest[0];
+  if (pattern === undefined || head?.value === null || head === undefined) return rest;
+  const cut = head.value.replace(new RegExp(`^(?:${pattern})`), '');
+  return cut === head.value || cut === '' ? rest : [{ ...head, value: cut, tail: cut, text: cut }, ...rest.slice(1)];
 }

@@ -4,6 +4,7 @@
 import { getopt, optionIs, type Scan } from '../getopt.js';
 import { HOOKED_TOOLS, INTERPRETERS, PYTHON_MODULES } from '../grammars/interpreters.js';
 import { RUNNERS } from '../grammars/runners.js';
+import { MULTICALL, MULTICALL_PREFIX } from '../grammars/wrapper-runners.js';
 import type { Run, Runner, Subcommand } from '../grammars/types.js';
 import { argOf, type Word } from '../words.js';
 import type { Scope } from './driver.js';
@@ -76,12 +77,12 @@ function readRunner(scope: Scope, name: string, args: readonly Word[]): boolean 
   let runner = lookup(name);
   let words = args;
   let label = name;
-  // `busybox sh -c …`: the applet is the program.
-  if (name === 'busybox' && args[0]?.value) {
+  // `busybox sh -c …`, `toybox env …`: the applet is the program.
+  if (MULTICALL.includes(name) && args[0]?.value) {
     const applet = lookup(args[0].value);
-    if (!applet) { scope.continueWith(args, 'busybox'); return true; }
+    if (!applet) { scope.continueWith(args, name); return true; }
     runner = applet;
-    label = `busybox ${args[0].value}`;
+    label = `${name} ${args[0].value}`;
     words = args.slice(1);
   }
   if (!runner) return false;
@@ -114,7 +115,7 @@ function readRunner(scope: Scope, name: string, args: readonly Word[]): boolean 
     runs = sub[1].runs;
     label = `${label} ${sub[0]}`;
   }
-  if (runner.names.includes('bash')) startupFiles(scope, label.replace(/^busybox /, ''), scan);
+  if (runner.names.includes('bash')) startupFiles(scope, label.replace(MULTICALL_PREFIX, ''), scan);
   let handled = false;
   for (const run of runs) {
     if (!applies(run, scan)) continue;

@@ -6,10 +6,10 @@
 // are data, not commands.
 import type { CodeLanguage } from '../grammars/types.js';
 import { literalsOf, quoteForScan } from './code-literals.js';
-import { harmlessReference, literalCommand, type Span } from './literal-argv.js';
+import { harmlessReference, literalCommand, programOption, type Span } from './literal-argv.js';
 
 /** Process-starting calls in common interpreters. */
-export const SPAWNS = /\b(exec\.Command(?:Context)?|sh\.(?:RunV?|RunWithV?|Output(?:With)?|Exec)|commandLine|Command::new|qx|open|execute|shell-command|call-process|start-process|async-shell-command|process-file|ProcessBuilder|Runtime\.getRuntime|system|popen|Popen|subprocess|child_process|execSync|execFileSync|spawnSync|spawn|execFile|exec|execa|fork|IO\.popen|Open3|shell_exec|passthru|proc_open|Deno\.Command|Bun\.spawn|Bun\.\$|run|call|check_call|check_output|getoutput|getstatusoutput|os\.exec[lv]p?e?|(?:os\.)?posix_spawnp?|os\.spawn[lv]p?e?|execve|pexpect|sh|shell|cmd|run-program|shell script)\b|`|%x[{(\[]|qx[{(\[/]|\.!!?(?![=\w])/;
+export const SPAWNS = /\b(exec\.Command(?:Context)?|sh\.(?:RunV?|RunWithV?|Output(?:With)?|Exec)|commandLine|Command::new|qx|open|execute|shell-command|call-process|start-process|async-shell-command|process-file|ProcessBuilder|Runtime\.getRuntime|system|systemlist|jobstart|job_start|termopen|term_start|popen|Popen|subprocess|child_process|execSync|execFileSync|spawnSync|spawn|execFile|exec|execa|fork|IO\.popen|Open3|shell_exec|passthru|proc_open|Deno\.Command|Bun\.spawn|(?:create_)?subprocess_(?:exec|shell)|Bun\.\$|run|call|check_call|check_output|getoutput|getstatusoutput|os\.exec[lv]p?e?|(?:os\.)?posix_spawnp?|os\.spawn[lv]p?e?|execve|pexpect|sh|shell|cmd|run-program|shell script|Process\.Start|ProcessStartInfo|callCommand|callProcess|spawnCommand|spawnProcess|readProcess(?:WithExitCode)?|readCreateProcess(?:WithExitCode)?|createProcess|rawSystem|pcntl_exec)\b|`|%x[{(\[]|qx[{(\[/]|\.!!?(?![=\w])/;
 
 /** A process-starting call (`run(`, `check_output (`). */
 const SPAWN_CALL = new RegExp(`(?:${SPAWNS.source})\\s*\\(`);
@@ -34,8 +34,29 @@ export function startsProcess(text: string): boolean {
 /** Ways of decoding text at run time: a command given one cannot be read. */
 const DECODES = /\b(?:b64decode|b32decode|a85decode|atob|fromCharCode|unhexlify|fromhex|codecs\.decode|rot13|decode64|unpack1?)\b|\bBuffer\.from\([^)]*['"](?:base64|hex)['"]|\.decode\(\s*["'](?:base64|hex|rot)/;
 
+/**
+ * Calls whose first arguments come before the command: Go's `exec.CommandContext(ctx, …)`, Python's
+ * `os.spawnlp(os.P_WAIT, …)`, asyncio's `loop.subprocess_exec(protocol_factory, …)`.
+ */
+const LEADING_ARGUMENTS: readonly { readonly call: RegExp; readonly skip: RegExp }[] = [
+  { call: /Context$/, skip: /^[^,]*,/ },
+  { call: /^os\.spawn/, skip: /^\s*(?:os\.)?P_\w+\s*,/ },
+  { call: /^subprocess_(?:exec|shell)$/, skip: /^[^,'"]*,/ },
+];
+
+function commandArguments(call: string, text: string): string {
+  const lead = LEADING_ARGUMENTS.find((l) => l.call.test(call));
+  return lead ? text.replace(lead.skip, '') : text;
+}
+
 /** Languages whose backticks (and Perl's qx, Ruby's %x) run their text as a command. */
 const BACKTICK_RUNS: ReadonlySet<CodeLanguage> = new Set(['ruby', 'perl', 'php', 'code']);
+
+/**
+ * Tags that run a template literal as a command line, per language: zx's and Bun's `$`, with zx's
+ * `$.sync` and options (`$({ cwd })`), execa's `$` and `execa` tags.
+ */
+const TAG_RUNS: Partial<Record<CodeLanguage, RegExp>> = { node: /(?:\$(?:\.sync|\([^()]*\))?|\bexeca(?:Sync)?)\s*$/ };
 
 /** Text a program is given when it runs: its arguments, stdin, its environment. */
 const FROM_RUN = /\b(?:sys\.argv|process\.argv|ARGV|raw_input|input\s*\(|sys\.stdin|process\.stdin|STDIN|gets\b|readline|os\.environ|os\.getenv|process\.env|ENV\s*\[|getenv)|\$ENV\{|\$stdin|@_|\$\d\b/;
@@ -50,6 +71,8 @@ export interface SpawnCalls {
   readonly fromRun: boolean;
   /** Where a call's literal command line lies in the code (literal-argv.ts): its literals are that command's words. */
   readonly covered: readonly (Span & { readonly piece: string })[];
+  /** A call's option names the program it runs in place of its own with a value computed at run time (`{ shell: x }`). */
+  readonly computedProgram: boolean;
   /**
    * Every process-starting name is an import, a module on the way to a call, or a call given a literal
    * command line and plain options: what the code starts is all in `pieces`.
@@ -102,6 +125,7 @@ export function spawnCalls(code: string, lang: CodeLanguage): SpawnCalls {
   let decoded = false;
   let fromRun = false;
   let complete = true;
+  let computedProgram = false;
   const aliases = spawnAliases(code);
   const re = aliases.length === 0 ? new RegExp(SPAWNS.source, 'g') : new RegExp(`\\b(?:${aliases.join('|')})(?=\\s*\\()|${SPAWNS.source}`, 'g');
   const spawnName = new RegExp(`^(?:${[...aliases, SPAWNS.source].join('|')})$`);
@@ -116,7 +140,8 @@ export function spawnCalls(code: string, lang: CodeLanguage): SpawnCalls {
     const lit = inLiteral[li];
     if (lit && lit.start <= m.index) {
       // `cmd` and qx(cmd) run their text where backticks run commands.
-      if (lit.start === m.index && BACKTICK_RUNS.has(lang) && /^(?:`|qx|%x)/.test(code.slice(m.index, m.index + 2))) { out.push(lit.text); calls.push('`'); complete = false; }
+      if (lit.start === m.index && (BACKTICK_RUNS.has(lang) && /^(?:`|qx|%x)/.test(code.slice(m.index, m.index + 2))
+        || code[m.index] === '`' && TAG_RUNS[lang]?.test(code.slice(Math.max(0, m.index - 40), m.index)))) { out.push(lit.text); calls.push('`'); complete = false; }
       continue;
     }
     const after = m.index + m[0].length;
@@ -143,10 +168,7 @@ export function spawnCalls(code: string, lang: CodeLanguage): SpawnCalls {
       if (!harmlessReference(code, m.index, after, (n) => spawnName.test(n))) complete = false;
       continue;
     }
-    // Go's exec.CommandContext(ctx, "prog", …): the command comes after the context.
-    let args = m[0].endsWith('Context') ? all.text.slice(all.text.indexOf(',') + 1) : all.text;
-    // `os.spawnlp(os.P_WAIT, "docker", …)`: the mode comes before the program.
-    if (/^os\.spawn/.test(call)) args = args.replace(/^\s*(?:os\.)?P_\w+\s*,/, '');
+    const args = commandArguments(call, all.text);
     if (DECODES.test(args)) decoded = true;
     const name = /^\s*\$?([A-Za-z_]\w*)\s*(?:[,)]|$)/.exec(args)?.[1];
     if (name !== undefined) {
@@ -159,7 +181,8 @@ export function spawnCalls(code: string, lang: CodeLanguage): SpawnCalls {
       else if (new RegExp(`\\b${name}\\s*=[^=\\n][^\\n]*`).exec(code)?.[0].match(FROM_RUN)) given('ARGV');
       continue;
     }
-    const first = /^\s*(?:\[\s*)?(?:[bBrRuU]{1,2}(?=["']))?(["'`])/.exec(args);
+    // A list of words: `["docker", "ps"]`, a Lua table `{"docker", "ps"}` (Neovim's vim.system, jobstart).
+    const first = (lang === 'lua' ? /^\s*(?:[[{]\s*)?(["'])/ : /^\s*(?:\[\s*)?(?:[bBrRuU]{1,2}(?=["']))?(["'`])/).exec(args);
     if (!first) { given(args); complete = false; continue; }
     const read = literalCall(call, args);
     if (read === null) { complete = false; continue; }
@@ -168,15 +191,33 @@ export function spawnCalls(code: string, lang: CodeLanguage): SpawnCalls {
     const at = all.at + all.text.length - args.length;
     if (read.span) covered.push({ start: at + read.span.start, end: at + read.span.end, piece: read.piece });
     else complete = false;
+    const instead = programInstead(read, args);
+    if (instead === null) continue;
+    complete = false;
+    if (instead === 'computed') computedProgram = true;
+    else { out.push(instead); calls.push(call); }
   }
-  return { pieces: out, calls, decoded, fromRun, covered, complete };
+  return { pieces: out, calls, decoded, fromRun, covered, complete, computedProgram };
+}
+
+type LiteralCall = NonNullable<ReturnType<typeof literalCall>>;
+
+/**
+ * `{ shell: './x' }`, `executable='./x'`: the command line of the program that runs instead, given the
+ * command (a shell's `-c`, or argv after its first word), `computed` when the option is not a literal.
+ */
+function programInstead(read: LiteralCall, args: string): string | 'computed' | null {
+  const program = programOption(args.slice(read.end));
+  if (program === null) return null;
+  if (typeof program !== 'string') return 'computed';
+  return read.list ? [program, ...read.words.slice(1)].map(quoteForScan).join(' ') : `${quoteForScan(program)} -c ${quoteForScan(read.words.join(' '))}`;
 }
 
 /**
  * The command a call given literals starts (`["docker", "ps"]`, `"docker", ["ps"]`), and the span of
  * its command line in `args` when that is all literal (literal-argv.ts).
  */
-function literalCall(call: string, args: string): { piece: string; span: Span | null } | null {
+function literalCall(call: string, args: string): { piece: string; words: string[]; list: boolean; end: number; span: Span | null } | null {
   const literals = literalsOf(args);
   const head = literals[0];
   if (!head) return null;
@@ -189,5 +230,6 @@ function literalCall(call: string, args: string): { piece: string; span: Span | 
   const span = literalCommand(args, literals, run.length);
   // `os.execvp("sh", ["sh", "x.sh"])`: the list starts with the program's own name, argv[0].
   if (/^(?:os\.(?:exec|spawn)[lv]|(?:os\.)?posix_spawn|execve)/.test(call) && run.length > 1 && run[1]!.replace(/^.*\//, '') === run[0]!.replace(/^.*\//, '')) run.splice(1, 1);
-  return { piece: run.length > 1 ? run.map(quoteForScan).join(' ') : head.text, span };
+  const list = /^\s*\[/.test(args);
+  return { piece: run.length > 1 ? run.map(quoteForScan).join(' ') : head.text, words: run, list, end: literals[run.length - 1]!.end, span };
 }

@@ -5,6 +5,7 @@
 import { dirname, resolve } from 'node:path';
 import { getopt, optionIs, valueOf, valuesOf, type OptionGrammar, type Scan } from '../getopt.js';
 import type { CodeLanguage } from '../grammars/types.js';
+import { HATCH_OPTIONS, MISE_OPTIONS } from '../grammars/runner-options.js';
 import { argOf, type Word } from '../words.js';
 import type { Scope } from './driver.js';
 import { scanCode } from './interpreters.js';
@@ -15,6 +16,7 @@ import {
   composerScripts, denoTasks, hatchScripts, justRecipes, pdmScripts, lefthookHooks, miseTasks, poeTasks, preCommitHooks, procfileProcesses, rakeTask,
   taskfileTasks, toxCommands, withDeps,
 } from './task-files.js';
+import { justCommands } from './just-file.js';
 
 interface TaskFile {
   /** Where the runner looks for its file (in the directory or a parent), first match wins. */
@@ -35,7 +37,9 @@ interface TaskFile {
   /** The tasks that run when none is named. */
   readonly defaultTasks: (text: string) => readonly string[];
   /** What a task runs (its dependencies' first): shell text, or code of `language`; `sub` is the subcommand given. */
-  readonly commands: (text: string, task: string, sub?: string) => readonly string[];
+  readonly commands: (text: string, task: string, sub?: string, shell?: readonly string[]) => readonly string[];
+  /** Options naming the program each task line is given to, and its arguments (`just --shell P --shell-arg A`), over the file's. */
+  readonly shellOptions?: { readonly program: string; readonly args: string };
   readonly language?: CodeLanguage;
   /** Options that run something other than a task (`just --command CMD`). */
   readonly direct?: readonly string[];
@@ -63,7 +67,7 @@ const RUNNERS: Record<string, TaskFile> = {
     files: ['justfile', 'Justfile', '.justfile'], fileOption: ['-f', '--justfile'], direct: ['--command'],
     options: { short: 'nqvf:d:', long: ['justfile=|f', 'working-directory=|d', 'command=', 'dry-run|n', 'quiet|q', 'set=', 'list|l', 'summary', 'show=', 'evaluate', 'dump', 'choose', 'yes', 'shell=', 'shell-arg=', 'dotenv-path=', 'unsorted'], permute: false },
     defaultTasks: (t) => [...justRecipes(t).keys()].slice(0, 1),
-    commands: (t, task) => withDeps(justRecipes(t), task),
+    commands: (t, task, _sub, shell) => justCommands(t, task, shell), shellOptions: { program: '--shell', args: '--shell-arg' },
   },
   task: {
     files: ['Taskfile.yml', 'Taskfile.yaml', 'taskfile.yml', 'taskfile.yaml', 'Taskfile.dist.yml', 'Taskfile.dist.yaml', 'taskfile.dist.yml', 'taskfile.dist.yaml'],
@@ -94,7 +98,7 @@ const RUNNERS: Record<string, TaskFile> = {
   mise: {
     files: ['mise.toml', '.mise.toml', 'mise/config.toml', '.config/mise.toml', 'mise.local.toml', '.mise.local.toml'], fileOption: [],
     subcommand: ['run', 'r', 'tasks run', 'tasks r', 'task run', 'task r', 't run', 't r'], dirOption: ['-C'],
-    globals: { short: 'qvyC:E:j:', long: ['cd=|C', 'env=|E', 'jobs=|j', 'quiet|q', 'verbose|v', 'yes|y', 'raw', 'silent', 'no-config', 'locked', 'debug', 'trace'], permute: false },
+    globals: MISE_OPTIONS,
     options: { short: 'jfn', long: ['jobs=|j', 'force|f', 'dry-run|n', 'cd=|C', 'raw', 'timings'], permute: true },
     defaultTasks: () => ['default'],
     commands: (t, task) => withDeps(miseTasks(t), task),
@@ -134,6 +138,7 @@ const RUNNERS: Record<string, TaskFile> = {
   },
   hatch: {
     files: ['hatch.toml', 'pyproject.toml'], fileOption: [], subcommand: ['run'], commandsOtherwise: true,
+    globals: HATCH_OPTIONS,
     options: { short: '', long: ['include=', 'exclude=', 'filter='], permute: false },
     defaultTasks: () => [],
     commands: (t, task) => hatchScripts(t, task),
@@ -266,11 +271,14 @@ export function tasksFamily(scope: Scope, name: string, args: readonly Word[]): 
   if (spec.commandsOtherwise) named.splice(1);
   if (named.some((t) => t === null)) { scope.raise('dynamic-command', `\`${name}\` runs a task named at run time`); return true; }
   const label = `${name} ${named.join(' ') || '(default)'}`;
+  const shell = spec.shellOptions && scan.options.some((o) => optionIs(o, [spec.shellOptions!.program, spec.shellOptions!.args]))
+    ? [valueOf(scan, spec.shellOptions.program) ?? (scan.options.some((o) => optionIs(o, [spec.shellOptions!.program])) ? null : 'sh'), ...valuesOf(scan, spec.shellOptions.args)] : undefined;
+  if (shell?.some((w) => w === null)) { scope.raise('dynamic-command', `\`${name}\` runs its tasks through a program named at run time`); return true; }
   const commands: { task: string; text: string }[] = [];
   for (const file of [found, ...localFiles(scope, spec, found.path)]) {
     try {
       const tasks = named.length > 0 ? named as string[] : [...spec.defaultTasks(file.text)];
-      commands.push(...tasks.flatMap((t) => spec.commands(file.text, t, sub).map((text) => ({ task: t, text }))));
+      commands.push(...tasks.flatMap((t) => spec.commands(file.text, t, sub, shell as string[] | undefined).map((text) => ({ task: t, text }))));
     } catch (e) {
       scope.raise('unreadable-script', `${file.path}: ${(e as Error).message.split('\n')[0]}`);
       return true;

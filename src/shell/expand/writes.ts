@@ -22,9 +22,11 @@ import { writtenPaths } from './written-paths.js';
 /** What was written to a path earlier in the text: its text, or null when that cannot be known. */
 export type Written = Map<string, string | null>;
 
-/** Files that run later by themselves, so what is written into them is judged now. */
-const RUNS_LATER = [/\/\.(bashrc|bash_profile|bash_login|profile|zshrc|zprofile|zshenv|zlogin|kshrc|mkshrc|envrc|bash_logout)$/,
-  /\/\.git\/hooks\/[^/]+$/, /\/\.config\/fish\/config\.fish$/, /\/\.envrc$/, /\/\.direnv\//];
+/**
+ * Files that run later by themselves, so what is written into them is judged now as shell (the
+ * shells' and interpreters' startup files are judged by their content: src/content-judged.ts).
+ */
+const RUNS_LATER = [/\/\.git\/hooks\/[^/]+$/, /\/\.envrc$/, /\/\.direnv\//];
 
 /** Is what a write leaves in `path` judged at once: a file that runs later, or one judged by its content (husky's, the agent host's)? */
 const judgedNow = (path: string): boolean => RUNS_LATER.some((re) => re.test(path)) || judgedByContent(path);
@@ -206,7 +208,7 @@ export function recordWrites(scope: Scope): void {
     if (r.op === '>&' && /^"?\$\{COPROC\[1\]\}"?$/.test(r.target?.text ?? '')) scope.run0.feeds.get('COPROC')?.(staticOutput(cmd, () => null));
     if (!r.op.includes('>') || r.op === '<>' || r.op.includes('&') && r.op !== '&>' && r.op !== '&>>') continue;
     const path = pathOf(scope, r.target);
-    if (path === null) continue;
+    if (path === null) { judgeComputedWrite(scope, r.target, () => redirectedOutput(scope)); continue; }
     set(path, redirectedOutput(scope), r.op.endsWith('>>'));
   }
   const name = basename(cmd.words[0]?.value ?? '');
@@ -236,6 +238,19 @@ export function recordWrites(scope: Scope): void {
     if (path === null || written.get(path) !== before.get(path)) continue;
     if (judgedNow(path) || written.has(path)) set(path, null, false);
   }
+}
+
+/**
+ * A write to a path computed at run time whose last component is static and names a file judged by
+ * its content under any directory (`>> "$ZDOTDIR/.zshrc"`, `> "$d/sitecustomize.py"`): what it
+ * writes is judged as that file's content wherever it lands.
+ */
+function judgeComputedWrite(scope: Scope, target: Word | null | undefined, text: () => string | null): void {
+  if (!target || target.value !== null) return;
+  // The text after the last `/`, quotes removed, when nothing in it is expanded (`"$D/.zshrc"`, `"$D"/.bashrc`).
+  const tail = target.tail ?? /\/["']?([^/$`*?[\]{}"'\\]+)["']?$/.exec(target.text)?.[1] ?? null;
+  if (tail === null || !judgedByContent(`/…/${tail}`)) return;
+  hostFileWritten(scope, target.text.replace(/["']/g, ''), text());
 }
 
 /** What a program writes by its own arguments (tee, cp and its kin, mkfifo, curl -o, npm pkg set). */

@@ -89,3 +89,14 @@ export const GIT_TRANSPORTS: Readonly<Record<string, { readonly verb?: true }>> 
 
 /** URL schemes git speaks itself (no helper program); any other `scheme://` runs git-remote-<scheme>. */
 export const GIT_NATIVE_SCHEMES: readonly string[] = ['git', 'ssh', 'git+ssh', 'ssh+git', 'file'];
+
+/**
+ * Programs that run a command they do not have as the program PREFIX-NAME, found on their exec path
+ * (an option or variable) or PATH: git (git(1), `git foo` runs git-foo) and cargo (cargo(1), "external
+ * subcommands": `cargo foo` runs cargo-foo from $CARGO_HOME/bin or PATH). `systemDirs`: where the
+ * program's own are installed (a PREFIX-NAME there is the program itself).
+ */
+export const EXTERNAL_COMMANDS: Readonly<Record<string, { readonly prefix: string; readonly systemDirs: RegExp; readonly execPathEnv?: string }>> = {
+  git: { prefix: 'git-', systemDirs: /^\/(?:usr\/(?:local\/)?)?(?:s?bin|lib\/git-core|libexec\/git-core)$/, execPathEnv: 'GIT_EXEC_PATH' },
+  cargo: { prefix: 'cargo-', systemDirs: /^\/(?:usr\/(?:local\/)?)?s?bin$/ },
+};

@@ -29,5 +29,5 @@ export const STARTUP_VARIABLES: ReadonlySet<string> = new Set(['HOME', 'ZDOTDIR'
 /** Wrappers a shell may be started behind at a prompt, and their options that take a value. */
 export const SHELL_WRAPPERS: Readonly<Record<string, readonly string[]>> = {
   exec: ['-a'], command: [], builtin: [], nohup: [], nice: ['-n'], time: [], setsid: [], stdbuf: ['-i', '-o', '-e'],
-  sudo: ['-u', '-g', '-C', '-D', '-h', '-p', '-r', '-t', '-T', '-U'], doas: ['-u', '-C'], env: ['-u', '-C', '-S'], busybox: [],
+  sudo: ['-u', '-g', '-C', '-D', '-h', '-p', '-r', '-t', '-T', '-U'], doas: ['-u', '-C'], env: ['-u', '-C', '-S'], busybox: [], toybox: [],
 };

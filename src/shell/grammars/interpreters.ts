@@ -2,7 +2,7 @@
 // hooks (tar, zip, find, sort …): rows of the runner table, as data (see types.ts).
 import type { OptionGrammar } from '../getopt.js';
 import { READERS } from './readers.js';
-import type { Runner } from './types.js';
+import type { Run, Runner } from './types.js';
 
 /** A JavaScript or TypeScript file (or a path), as runners that also take script names see it. */
 const JS_FILE = '(?:\\.[cm]?[jt]sx?$|/)';
@@ -17,6 +17,12 @@ const node: OptionGrammar = {
     'experimental-loader=', 'conditions=|C', 'env-file=', 'inspect=?', 'inspect-brk=?', 'title=', 'stack-size=',
     'max-old-space-size=', 'watch', 'test', 'help|h', 'version|v', 'run=', 'test-reporter=', 'test-reporter-destination=',
     'test-name-pattern=', 'test-skip-pattern=', 'test-concurrency=', 'test-timeout=', 'test-shard=', 'watch-path='],
+};
+
+/** ghc's and ghci's options that matter here (most are single-dash words: `-package NAME`, `-o FILE`). */
+const GHC: OptionGrammar = {
+  short: 'e:', long: ['interactive', 'make', 'package=', 'package-id=', 'hide-package=', 'package-db=', 'o=', 'odir=', 'hidir=', 'outputdir=', 'ghci-script=', 'i=?'],
+  singleDashLong: true, permute: true,
 };
 
 /** awk's options as gawk reads them (-i FILE includes a library: `-i inplace` edits the files in place). */
@@ -36,6 +42,20 @@ export const PYTEST: OptionGrammar = {
 };
 
 // ------------------------------------------------------------------ interpreters (their code is scanned)
+/** Vim's and Neovim's Ex commands: `+cmd`, `-c`, `--cmd`, the files `-S` and `-u` source, keys sent to a server, `-e`/`-s` scripts. */
+const VIM_RUNS: readonly Run[] = [
+  { code: 'vim', codePlusOperands: true, self: true, also: true },
+  // :! and system() run through 'shell', which defaults to $SHELL.
+  { envShell: ['SHELL'], also: true },
+  { when: ['-c', '--cmd'], code: 'vim', codeOption: ['-c', '--cmd'], also: true },
+  { when: ['-S'], code: 'vim', codeFileOption: ['-S'], also: true },
+  { when: ['-u'], code: 'vim', codeFileOption: ['-u'], also: true },
+  { when: ['--remote-send'], code: 'vim', codeOption: ['--remote-send'], also: true },
+  // An expression a server evaluates (its calls of system(), execute(), luaeval() are read).
+  { when: ['--remote-expr'], code: 'vim', codeOption: ['--remote-expr'], also: true },
+  { when: ['-e', '-E', '-s'], code: 'vim', codeStdin: true },
+];
+
 /** sqlite3's options (shell.c main: one or two dashes, anywhere; -lookaside and -pagecache take two values); duckdb's -c and -s. */
 const SQLITE: OptionGrammar = {
   short: 'c:s:',
@@ -50,6 +70,8 @@ export const INTERPRETERS: readonly Runner[] = [
     names: ['python', 'python2', 'python3', 'pypy', 'pypy3'],
     options: python,
     runs: [
+      // An interactive python runs the file PYTHONSTARTUP names first (read whenever it is set).
+      { code: 'python', envCodeFile: ['PYTHONSTARTUP'], also: true },
       { when: ['-c'], code: 'python', codeOption: ['-c'], dataOperands: 0 },
       { when: ['-m'], code: 'python', moduleOption: ['-m'] },
       { whenOperand: { index: 0, is: ['-'] }, code: 'python', codeStdin: true },
@@ -118,11 +140,41 @@ export const INTERPRETERS: readonly Runner[] = [
       { code: 'ruby', codeStdin: true },
     ],
   },
+  // irb(1) and pry: -r requires a library (a file of the project or one the text wrote), a file operand is loaded, stdin is read as Ruby.
+  {
+    names: ['irb'],
+    options: { short: 'dfUvwhr:I:E:W::', long: ['context-mode=', 'echo', 'noecho', 'inspect', 'noinspect', 'multiline', 'nomultiline', 'singleline', 'nosingleline', 'colorize', 'nocolorize',
+      'autocomplete', 'noautocomplete', 'prompt=', 'prompt-mode=', 'inf-ruby-mode', 'simple-prompt', 'sample-book-mode', 'noprompt', 'tracer', 'back-trace-limit=', 'verbose', 'noverbose',
+      'extra-doc-dir=', 'version|v', 'help|h', 'single-irb', 'noscript', 'script', 'echo-on-assignment', 'noecho-on-assignment', 'truncate-echo-on-assignment'] },
+    runs: [
+      // $IRBRC names the rc file irb reads at start (-f skips it).
+      { unless: ['-f'], code: 'ruby', envCodeFile: ['IRBRC'], also: true },
+      { when: ['-r'], code: 'ruby', moduleOption: ['-r'], also: true },
+      { when: ['--version', '--help'], nothing: true },
+      { minOperands: 1, unless: ['--noscript'], code: 'ruby', codeFile: 0 },
+      { code: 'ruby', codeStdin: true },
+    ],
+  },
+  {
+    names: ['pry'],
+    options: { short: 'fvhc:e:r:I:s:d:', long: ['exec=|e', 'require=|r', 'include=|I', 'context=|c', 'no-pager', 'no-history', 'no-color', 'select-plugin=|s', 'disable-plugin=|d', 'no-plugins',
+      'plugins', 'installed-plugins', 'simple-prompt', 'noprompt', 'gem', 'version|v', 'help|h'] },
+    runs: [
+      { unless: ['-f'], code: 'ruby', envCodeFile: ['PRYRC'], also: true },
+      { when: ['-r'], code: 'ruby', moduleOption: ['-r'], also: true },
+      { when: ['-e'], code: 'ruby', codeOption: ['-e'], also: true },
+      { when: ['--version', '--help'], nothing: true },
+      { minOperands: 1, code: 'ruby', codeFile: 0 },
+      { code: 'ruby', codeStdin: true },
+    ],
+  },
   {
     names: ['perl', 'perl5'],
     // -l and -0 take octal digits, read as letters here: no perl program starts with digits.
     options: { short: 'aflnpsStTuUvwWXcCd::D::e:E:F:i::I:m:M:V::x::', long: ['help', 'version'] },
     runs: [
+      // perlrun(1): -d runs $PERL5DB (default `BEGIN { require "perl5db.pl" }`) to load the debugger.
+      { when: ['-d'], code: 'perl', envCode: ['PERL5DB'], also: true },
       { when: ['-M', '-m'], code: 'perl', moduleOption: ['-M', '-m'], also: true },
       { when: ['-e', '-E'], code: 'perl', codeOption: ['-e', '-E'], dataOperands: 0 },
       { minOperands: 1, code: 'perl', codeFile: 0 },
@@ -139,7 +191,8 @@ export const INTERPRETERS: readonly Runner[] = [
       { code: 'php', codeStdin: true },
     ],
   },
-  { names: ['lua', 'luajit'], options: { short: 'ivEWe:l:' }, runs: [{ when: ['-e'], code: 'lua', codeOption: ['-e'] }, { minOperands: 1, code: 'lua', codeFile: 0 }, { code: 'lua', codeStdin: true }] },
+  // lua(1): LUA_INIT (or LUA_INIT_5_x) is run before anything else, code or `@FILE` (-E ignores it).
+  { names: ['lua', 'luajit'], options: { short: 'ivEWe:l:' }, runs: [{ unless: ['-E'], code: 'lua', envCode: ['LUA_INIT', 'LUA_INIT_5_4', 'LUA_INIT_5_3', 'LUA_INIT_5_2'], envCodeFilePrefix: '@', also: true }, { when: ['-e'], code: 'lua', codeOption: ['-e'] }, { minOperands: 1, code: 'lua', codeFile: 0 }, { code: 'lua', codeStdin: true }] },
   { names: ['Rscript'], options: { short: 'e:', long: ['verbose', 'default-packages=', 'vanilla'] }, runs: [{ when: ['-e'], code: 'r', codeOption: ['-e'] }, { minOperands: 1, code: 'r', codeFile: 0 }] },
   { names: ['R'], options: { short: 'qse:f:', long: ['vanilla', 'no-save', 'slave', 'quiet|q', 'file=|f', 'args'] }, runs: [{ when: ['-e'], code: 'r', codeOption: ['-e'] }, { when: ['-f'], code: 'r', codeFileOption: ['-f'] }, { code: 'r', codeStdin: true }] },
   // More languages with inline code: scanned as code of no particular language (run(`…`), System.cmd, os:cmd).
@@ -198,6 +251,35 @@ export const INTERPRETERS: readonly Runner[] = [
   { names: ['raku', 'perl6', 'rakudo'], options: { short: 'cnpvhe:I:M:', long: ['doc=?', 'help|h', 'version|v', 'stagestats', 'll-exception'] }, runs: [{ when: ['-e'], code: 'code', codeOption: ['-e'], dataOperands: 0 }, { when: ['-c'], nothing: true }, { minOperands: 1, code: 'code', codeFile: 0 }, { code: 'code', codeStdin: true }] },
   { names: ['mlr', 'miller'], options: { short: 'nI', long: ['from=', 'load=', 'mload=', 'ifs=', 'ofs=', 'ips=', 'ops=', 'irs=', 'ors=', 'fs=', 'ps=', 'rs=', 'nr-progress-mod=', 'records-per-batch=', 'tz='], permute: true }, runs: [{ code: 'code', codeOperands: 0, self: true }] },
   { names: ['rename', 'prename', 'file-rename', 'perl-rename'], options: { short: 'vn0fdl:e:E:', long: ['verbose|v', 'nono|n', 'force|f', 'filename', 'path', 'fullpath', 'help', 'version', 'null|0'], permute: true }, runs: [{ when: ['-e', '-E'], code: 'perl', codeOption: ['-e', '-E'], self: true }, { minOperands: 1, code: 'perl', codeOperand: 0, self: true }, { nothing: true }] },
+  // google/zx: JavaScript whose $`…` templates are shell commands (spawn-calls.ts TAG_RUNS); --prefix/--postfix go round every one.
+  {
+    names: ['zx'],
+    options: { short: 'hvile:', long: ['quiet', 'verbose', 'shell=', 'prefix=', 'postfix=', 'eval=|e', 'install|i', 'registry=', 'repl', 'version|v', 'help|h', 'experimental', 'cwd=', 'ext=', 'env=', 'prefer-local|l'] },
+    runs: [
+      { when: ['--prefix', '--postfix'], shellOption: ['--prefix', '--postfix'], also: true },
+      { when: ['--eval'], code: 'node', codeOption: ['--eval'] },
+      { when: ['--version', '--help'], nothing: true },
+      { whenOperandMatches: { index: 0, pattern: '^https?://' }, interpreterEvent: 'runs a script it downloads' },
+      { whenOperand: { index: 0, is: ['-'] }, code: 'node', codeStdin: true },
+      { minOperands: 1, code: 'node', codeFile: 0 },
+      { code: 'node', codeStdin: true },
+    ],
+  },
+  // Haskell: ghc -e and ghci evaluate expressions and ghci commands (`:! CMD` is a shell command); runghc runs a file.
+  { names: ['ghc'], options: GHC, runs: [{ when: ['-e'], code: 'ghci', codeOption: ['-e'] }, { when: ['--interactive'], code: 'ghci', codeStdin: true }, { nothing: true }] },
+  { names: ['ghci'], options: GHC, runs: [{ when: ['-ghci-script'], code: 'ghci', codeFileOption: ['-ghci-script'], also: true }, { minOperands: 1, code: 'code', codeFile: 0, also: true }, { code: 'ghci', codeStdin: true }] },
+  { names: ['runghc', 'runhaskell'], options: { short: 'f:', long: ['ghc-arg=', 'help', 'version'] }, runs: [{ minOperands: 1, code: 'code', codeFile: 0 }, { code: 'code', codeStdin: true }] },
+  // F# Interactive (`dotnet fsi`): a script, its --use/--load files, or stdin.
+  {
+    names: ['dotnet'],
+    subcommands: {
+      fsi: {
+        options: { long: ['use=', 'load=', 'exec', 'quiet', 'nologo', 'help', 'reference=', 'define=', 'lib=', 'optimize', 'debug=?', 'readline', 'langversion=', 'warn=', 'nowarn=', 'compilertool='], valueSeparator: ':' },
+        runs: [{ when: ['--use', '--load'], code: 'code', codeFileOption: ['--use', '--load'], also: true }, { when: ['--help'], nothing: true }, { minOperands: 1, code: 'code', codeFile: 0 }, { code: 'code', codeStdin: true }],
+      },
+    },
+    runs: [{ nothing: true }],
+  },
   // IPython runs `!cmd` lines in the shell, and the rest as Python.
   { names: ['ipython', 'ipython3'], options: { short: 'c:m:i', long: ['no-banner', 'profile=', 'ipython-dir=', 'quick', 'classic', 'simple-prompt', 'no-confirm-exit', 'InteractiveShellApp.exec_lines='], ends: 'cm' }, runs: [{ when: ['-c'], code: 'ipython', codeOption: ['-c'], dataOperands: 0 }, { when: ['-m'], code: 'python', moduleOption: ['-m'] }, { minOperands: 1, code: 'ipython', codeFile: 0 }, { code: 'ipython', codeStdin: true }] },
   // rails runner evaluates Ruby code or runs a Ruby file, in the application.
@@ -225,17 +307,15 @@ export const INTERPRETERS: readonly Runner[] = [
     ],
   },
   {
-    names: ['vim', 'vi', 'nvim', 'ex', 'view', 'vimdiff', 'gvim', 'rvim'],
+    names: ['vim', 'vi', 'ex', 'view', 'vimdiff', 'gvim', 'rvim'],
     options: { short: 'AbCdDeEhHlLmMnNoOpqrRsvVyZc:S:t:T:u:U:w:W:i:', long: ['cmd=', 'clean', 'noplugin', 'headless', 'help', 'version', 'startuptime=', 'not-a-term', 'ttyfail', 'listen=', 'remote=', 'remote-send=', 'remote-expr=', 'embed'], permute: true },
-    runs: [
-      { code: 'vim', codePlusOperands: true, self: true, also: true },
-      // :! and system() run through 'shell', which defaults to $SHELL.
-      { envShell: ['SHELL'], also: true },
-      { when: ['-c', '--cmd'], code: 'vim', codeOption: ['-c', '--cmd'], also: true },
-      { when: ['-S'], code: 'vim', codeFileOption: ['-S'], also: true },
-      { when: ['--remote-send'], code: 'vim', codeOption: ['--remote-send'], also: true },
-      { when: ['-e', '-E', '-s'], code: 'vim', codeStdin: true },
-    ],
+    runs: VIM_RUNS,
+  },
+  // Neovim's -l runs a Lua script (the words after it are the script's arguments).
+  {
+    names: ['nvim'],
+    options: { short: 'AbCdDeEhHLmMnNoOpqrRsvVyZc:S:t:T:u:U:w:W:i:l:', long: ['cmd=', 'clean', 'noplugin', 'headless', 'help', 'version', 'startuptime=', 'not-a-term', 'ttyfail', 'listen=', 'remote=', 'remote-send=', 'remote-expr=', 'embed', 'api-info'], permute: true, ends: 'l' },
+    runs: [{ when: ['-l'], code: 'lua', codeFileOption: ['-l'], also: true }, ...VIM_RUNS],
   },
   {
     names: ['emacs', 'emacsclient'],

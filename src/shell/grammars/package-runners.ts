@@ -2,6 +2,8 @@
 // data only, in the same form.
 import type { OptionGrammar } from '../getopt.js';
 import type { Run, Runner } from './types.js';
+import { NPM_OPTIONS } from './npm.js';
+import { HATCH_OPTIONS, MISE_EXEC, MISE_OPTIONS, NIX_OPTIONS, PNPM_OPTIONS, POETRY_OPTIONS, UV_OPTIONS, UV_RUN, UV_TOOL_RUN, YARN_OPTIONS } from './runner-options.js';
 
 /** aria2c's options (getopt_long: anywhere, abbreviated); those that take a value are the ones that matter here. */
 export const ARIA2C: OptionGrammar = {
@@ -56,7 +58,7 @@ export const PACKAGE_RUNNERS: readonly Runner[] = [
   },
   // ------------------------------------------------------------------ package and task runners
   { names: ['npx'], options: { short: 'yqc:p:', long: ['call=|c', 'package=|p', 'yes|y', 'no', 'quiet|q', 'ignore-existing', 'no-install', 'prefix=', 'workspace=', 'include-workspace-root'] }, runs: [{ when: ['-c'], shellOption: ['-c'] }, { argv: 0, versioned: true }] },
-  { names: ['bunx', 'pnpx', 'uvx', 'pipx'], options: { short: 'p:', long: ['package=|p', 'from=', 'with=', 'python=', 'bun', 'spec='] }, runs: [{ argv: 0 }], subcommands: { run: { options: { long: ['spec=', 'python=', 'no-cache', 'pypackages', 'path'] }, runs: [{ argv: 0 }] } } },
+  { names: ['bunx', 'pnpx', 'pipx'], options: { short: 'p:', long: ['package=|p', 'from=', 'with=', 'python=', 'bun', 'spec='] }, runs: [{ argv: 0 }], subcommands: { run: { options: { long: ['spec=', 'python=', 'no-cache', 'pypackages', 'path'] }, runs: [{ argv: 0 }] } } },
   { names: ['sort'], options: { long: ['compress-program=', 'buffer-size=|S', 'temporary-directory=|T', 'output=|o', 'key=|k', 'field-separator=|t', 'parallel=', 'files0-from=', 'random-source=', 'sort='], short: 'bcCdfghiMmnrRsuVzS:T:o:k:t:', permute: true, abbreviate: true }, runs: [{ when: ['--compress-program'], scriptOrCommandOption: ['--compress-program'], self: true, also: true }, { nothing: true }] },
   { names: ['split'], options: { long: ['filter=', 'lines=|l', 'bytes=|b', 'line-bytes=|C', 'number=|n', 'suffix-length=|a', 'additional-suffix=', 'numeric-suffixes=?', 'hex-suffixes=?', 'separator=|t'], short: 'del:b:C:n:a:t:x', permute: true, abbreviate: true }, runs: [{ when: ['--filter'], shellOption: ['--filter'], self: true, also: true }, { nothing: true }] },
   { names: ['wget'], options: { long: ['use-askpass=', 'output-document=|O', 'output-file=|o', 'post-data=', 'post-file=', 'method=', 'body-data=', 'body-file=', 'header=', 'user=', 'password=', 'directory-prefix=|P', 'tries=|t', 'timeout=|T', 'execute=|e', 'input-file=|i'], short: 'qvNcrkmpbSO:o:P:t:T:e:i:', permute: true, abbreviate: true }, runs: [{ when: ['--use-askpass'], scriptOrCommandOption: ['--use-askpass'], self: true, also: true }, { nothing: true }] },
@@ -66,7 +68,7 @@ export const PACKAGE_RUNNERS: readonly Runner[] = [
   // Network and capture tools that run a program for each connection or file.
   { names: ['nc', 'ncat', 'netcat', 'nc.traditional', 'nc.openbsd'], options: { short: 'c:e:p:s:w:i:q:lnuvzkdhCN46' }, runs: [{ when: ['-c', '-e'], shellOption: ['-c', '-e'] }, { nothing: true }] },
   { names: ['tcpdump'], options: { short: 'c:C:F:G:i:r:s:T:w:W:y:z:Z:AbdDefhHIJKlLnNOpqStuUvxX', long: ['interface=|i', 'snapshot-length=|s'], permute: true }, runs: [{ when: ['-z'], shellOption: ['-z'] }, { when: ['-F'], nothing: true }, { nothing: true }] },
-  { names: ['pandoc'], options: { short: 'f:t:o:F:L:s', long: ['from=|f', 'to=|t', 'output=|o', 'filter=|F', 'lua-filter=|L', 'standalone|s', 'template=', 'metadata=|M', 'variable=|V', 'toc'], permute: true }, runs: [{ when: ['-F'], scriptOption: ['-F'] }, { nothing: true }] },
+  { names: ['pandoc'], options: { short: 'f:t:o:F:L:s', long: ['from=|f', 'to=|t', 'output=|o', 'filter=|F', 'lua-filter=|L', 'standalone|s', 'template=', 'metadata=|M', 'variable=|V', 'toc'], permute: true }, runs: [{ when: ['-F'], scriptOption: ['-F'], also: true }, { when: ['-L'], code: 'lua', codeFileOption: ['-L'] }, { when: ['-F'], nothing: true }, { nothing: true }] },
   // go run/test -exec PROG: go runs PROG (split on spaces) in front of the built binary.
   // -toolexec 'CMD' runs CMD in front of every tool, vet's -vettool is the vet program; go test runs the packages' code.
   { names: ['go'], subcommands: Object.fromEntries(['run', 'test', 'build', 'install', 'vet', 'list'].map((sub) => [sub, { options: { short: 'C:', long: ['exec=', 'toolexec=', 'vettool=', 'o=', 'tags=', 'ldflags=', 'gcflags=', 'asmflags=', 'run=', 'skip=', 'count=', 'timeout=', 'bench=', 'coverprofile=', 'p=', 'mod=', 'modfile=', 'overlay=', 'pgo=', 'race', 'v', 'cover', 'short', 'json', 'x', 'n', 'a', 'trimpath'], singleDashLong: true, permute: true },
@@ -88,23 +90,43 @@ export const PACKAGE_RUNNERS: readonly Runner[] = [
   { names: ['cpio'], options: { short: 'oiptvdmuaBcVF:H:I:O:E:R:D:', long: ['rsh-command=', 'file=|F', 'format=|H', 'directory=|D', 'create|o', 'extract|i', 'pass-through|p', 'force-local'], permute: true }, runs: [{ when: ['--rsh-command'], shellOption: ['--rsh-command'], also: true }, { nothing: true }] },
   // bash's mapfile/readarray -C CALLBACK evaluates CALLBACK every -c lines.
   { names: ['mapfile', 'readarray'], options: { short: 'C:c:d:n:O:s:tu:' }, runs: [{ when: ['-C'], shellOption: ['-C'] }, { nothing: true }] },
+  // bash's fc -e ENAME runs `ENAME FILE` on the history lines, then runs FILE as the editor left it
+  // (bash(1) fc; `-e -` re-runs them as they are, and -l lists them: the history is read in shell-state.ts).
+  { names: ['fc'], options: { short: 'e:lnrs' }, runs: [
+    { unless: ['-l', '-s'], whenValue: { options: ['-e'], pattern: '^(?!-$)' }, shellOption: ['-e'], also: true },
+    { unless: ['-l', '-s'], whenValue: { options: ['-e'], pattern: '^(?!-$)' }, interpreterEvent: 'runs the history lines as its editor leaves them' },
+    { nothing: true }] },
     // Version managers run a command with their tool's version on PATH.
   { names: ['rbenv', 'pyenv', 'nodenv', 'goenv', 'jenv', 'plenv', 'phpenv'], subcommands: { exec: { runs: [{ argv: 0 }] } }, runs: [{ nothing: true }] },
   { names: ['volta'], subcommands: { run: { options: { long: ['node=', 'npm=', 'yarn=', 'pnpm=', 'bundled-npm', 'no-yarn', 'env='] }, runs: [{ argv: 0 }] } }, runs: [{ nothing: true }] },
   { names: ['fnm'], subcommands: { exec: { options: { long: ['using='] }, runs: [{ argv: 0 }] } }, runs: [{ nothing: true }] },
   { names: ['lerna'], subcommands: { exec: { options: { long: ['scope=', 'ignore=', 'concurrency=', 'stream', 'parallel', 'no-bail', 'no-prefix', 'since=', 'profile', 'include-dependencies'] }, runs: [{ argv: 0 }] } }, runs: [{ nothing: true }] },
   // lldb -- PROGRAM ARGS…, and lldb -o CMD: the debugger runs the program.
-  { names: ['lldb'], options: { short: 'o:O:s:S:k:K:bxQ', long: ['one-line=|o', 'one-line-before-file=|O', 'source=|s', 'source-before-file=|S', 'batch|b', 'file=|f', 'arch=|a'] }, runs: [{ argv: 0 }] },
-  { names: ['poetry', 'pdm', 'hatch', 'rye', 'pipenv', 'bundle', 'bundler', 'conda', 'mamba', 'micromamba', 'pixi'], subcommands: { run: { options: { short: 'n:p:', long: ['name=|n', 'prefix=|p', 'env=', 'live-stream', 'no-capture-output'] }, runs: [{ argv: 0 }] }, exec: { runs: [{ argv: 0 }] } }, runs: [{ nothing: true }] },
-  { names: ['uv'], subcommands: { run: { options: { short: 'qvp:', long: ['with=', 'with-requirements=', 'python=|p', 'project=', 'directory=', 'package=', 'extra=', 'env-file=', 'frozen', 'locked', 'no-project', 'isolated', 'script', 'module', 'all-extras', 'no-sync', 'quiet|q'] }, runs: [{ argv: 0 }] }, tool: { runs: [{ whenOperand: { index: 0, is: ['run'] }, argv: 1 }, { nothing: true }] } }, runs: [{ nothing: true }] },
+  // lldb's -o/-O/-k lines and -s/-S/-K files are lldb commands (`platform shell`, `script`: expand/hand-offs.ts).
+  {
+    names: ['lldb'],
+    options: { short: 'o:O:s:S:k:K:bxQ', long: ['one-line=|o', 'one-line-before-file=|O', 'one-line-on-crash=|k', 'source=|s', 'source-before-file=|S', 'source-on-crash=|K', 'batch|b', 'file=|f', 'arch=|a', 'no-lldbinit|x', 'source-quietly|Q'] },
+    runs: [
+      { when: ['-o', '-O', '-k'], code: 'lldb', codeOption: ['-o', '-O', '-k'], also: true },
+      { when: ['-s'], code: 'lldb', codeFileOption: ['-s'], also: true },
+      { when: ['-S'], code: 'lldb', codeFileOption: ['-S'], also: true },
+      { when: ['-K'], code: 'lldb', codeFileOption: ['-K'], also: true },
+      { argv: 0 },
+    ],
+  },
+  { names: ['poetry'], options: POETRY_OPTIONS, subcommands: { run: { options: POETRY_OPTIONS, runs: [{ argv: 0 }] } }, runs: [{ nothing: true }] },
+  { names: ['pdm', 'rye', 'pipenv', 'bundle', 'bundler', 'conda', 'mamba', 'micromamba', 'pixi'], subcommands: { run: { options: { short: 'n:p:', long: ['name=|n', 'prefix=|p', 'env=', 'live-stream', 'no-capture-output'] }, runs: [{ argv: 0 }] }, exec: { runs: [{ argv: 0 }] } }, runs: [{ nothing: true }] },
+  { names: ['uv'], options: UV_OPTIONS, subcommands: { run: { options: UV_RUN, runs: [{ argv: 0 }] }, tool: { options: UV_OPTIONS, runs: [{ argv: 0, commandRow: 'uv tool' }] } }, runs: [{ nothing: true }] },
+  // `uvx` is `uv tool run` (docs.astral.sh/uv/reference/cli, uv tool run).
+  { names: ['uv tool run', 'uvx'], options: UV_TOOL_RUN, runs: [{ argv: 0, versioned: true }] },
   { names: ['nix-shell'], options: { short: 'p:A:I:', long: ['run=', 'command=', 'packages=|p', 'pure', 'attr=|A', 'arg=', 'argstr=', 'keep=', 'include=|I'], singleDashLong: false, permute: true }, runs: [{ when: ['--run', '--command'], shellOption: ['--run', '--command'] }, { nothing: true }] },
   {
-    names: ['nix'],
+    names: ['nix'], options: NIX_OPTIONS,
     subcommands: {
       develop: { runs: [{ embedded: { from: ['-c', '--command'], to: [] } }] },
       shell: { runs: [{ embedded: { from: ['-c', '--command'], to: [] } }] },
       // `nix run nixpkgs#docker -- restart web` runs the package's program, named after it.
-      run: { options: { long: ['impure', 'expr=', 'file=|f'] }, runs: [{ argv: 0, installable: true }] },
+      run: { options: NIX_OPTIONS, runs: [{ argv: 0, installable: true }] },
     },
     runs: [{ nothing: true }],
   },
@@ -112,14 +134,15 @@ export const PACKAGE_RUNNERS: readonly Runner[] = [
   // corepack runs the package manager it names (`corepack pnpm@9 run x`); its own commands manage shims.
   { names: ['corepack'], subcommands: Object.fromEntries(['enable', 'disable', 'install', 'pack', 'prepare', 'use', 'up', 'hydrate', 'cache', 'help'].map((c) => [c, { runs: [{ nothing: true }] }])), runs: [{ argv: 0, installable: true }] },
   { names: ['limactl'], subcommands: { shell: { options: { long: ['workdir=', 'shell=', 'debug', 'tty=?', 'reconnect'] }, runs: [{ argv: 1 }] } }, runs: [{ nothing: true }] },
-  { names: ['colima'], subcommands: { ssh: { options: { short: 'p:', long: ['profile=|p', 'layer=?'] }, runs: [{ argv: 0 }] } }, runs: [{ nothing: true }] },
+  // `colima nerdctl [-- ARGS]` runs nerdctl in the VM (`install` puts a nerdctl script on the PATH).
+  { names: ['colima'], options: { short: 'p:v', long: ['profile=|p', 'verbose|v', 'very-verbose'] }, subcommands: { ssh: { options: { short: 'p:', long: ['profile=|p', 'layer=?'] }, runs: [{ argv: 0 }] }, nerdctl: { options: { short: 'p:f', long: ['profile=|p', 'force|f', 'path='] }, runs: [{ whenOperand: { index: 0, is: ['install'] }, nothing: true }, { argv: 0, program: 'nerdctl' }] } }, subcommandAliases: { n: 'nerdctl', nerd: 'nerdctl' }, runs: [{ nothing: true }] },
   // minikube ssh joins its arguments into a command for the VM's shell; vagrant ssh runs `-c CMD` (or what follows `--`) in the VM.
   { names: ['minikube'], options: { short: 'p:b:v:', long: MINIKUBE_GLOBAL }, subcommands: { ssh: { options: { short: 'p:b:v:n:', long: [...MINIKUBE_GLOBAL, 'node=|n', 'native-ssh=?'], permute: true }, runs: [{ shellOperands: 0 }] } }, runs: [{ nothing: true }] },
   { names: ['vagrant'], options: { short: 'hv', long: VAGRANT_GLOBAL }, subcommands: { ssh: { options: { short: 'c:pth', long: [...VAGRANT_GLOBAL, 'command=|c', 'plain|p', 'tty|t', 'no-tty'], permute: true }, runs: [{ shellOption: ['-c'], also: true }, { shellOperands: 0, onlyAfterDashDash: true }] } }, runs: [{ nothing: true }] },
   { names: ['coproc'], runs: [{ whenOperand: { index: 1, is: ['{'] }, argv: 2 }, { whenOperand: { index: 0, is: ['{'] }, argv: 1 }, { argv: 0 }] },
   // zsh precommand modifiers and other plain wrappers.
   { names: ['setarch', 'linux32', 'linux64'], options: { short: 'vRFZLXBIST3', long: ['addr-no-randomize|R', 'fdpic-funcptrs|F', 'mmap-page-zero|Z', 'addr-compat-layout|L', 'read-implies-exec|X', '32bit|B', 'short-inode|I', 'whole-seconds|S', 'sticky-timeouts|T', '3gb|3', '4gb', 'uname-2.6', 'verbose|v', 'list', 'show=?'], permute: true }, runs: [{ when: ['--list', '--show'], nothing: true }, { argv: 1, stopAtProgram: true }] },
-  { names: ['-', 'noglob', 'nocorrect', 'systemd-cat', 'chronic', 'ifne', 'ts', 'wsl', 'wsl.exe', 'xvfb-run', 'schroot', 'firejail'], options: { short: 'aRLBXZThn:t:p:e:d:u:c:', long: ['identifier=|t', 'priority=|p', 'level-prefix=', 'exec', 'distribution=|d', 'user=|u', 'cd=', 'chroot=|c', 'auto-servernum|a', 'server-args=|s', 'error-file=|e', 'addr-no-randomize|R'] }, runs: [{ whenOperand: { index: 0, is: ['-e', '--exec'] }, argv: 1 }, { argv: 0 }] },
+  { names: ['-', 'noglob', 'nocorrect', 'systemd-cat', 'chronic', 'ifne', 'ts', 'xvfb-run', 'schroot', 'firejail'], options: { short: 'aRLBXZThn:t:p:e:d:u:c:', long: ['identifier=|t', 'priority=|p', 'level-prefix=', 'exec', 'distribution=|d', 'user=|u', 'cd=', 'chroot=|c', 'auto-servernum|a', 'server-args=|s', 'error-file=|e', 'addr-no-randomize|R'] }, runs: [{ whenOperand: { index: 0, is: ['-e', '--exec'] }, argv: 1 }, { argv: 0 }] },
   { names: ['choom'], options: { short: 'n:p:', long: ['adjust=|n', 'pid=|p'] }, runs: [{ when: ['-p'], nothing: true }, { argv: 0 }] },
   { names: ['capsh'], options: { long: ['print', 'drop=', 'caps=', 'inh=', 'addamb=', 'user=', 'uid=', 'gid=', 'groups=', 'chroot=', 'secbits=', 'keep=', 'shell='] }, runs: [{ whenOperand: { index: 0, is: ['-c'] }, shellOperand: 1 }, { stdinShell: true }] },
   { names: ['cmd', 'cmd.exe'], options: { short: 'cCkKqQsSdDuUaA', singleDashLong: false }, runs: [{ whenOperand: { index: 0, is: ['/c', '/C', '/k', '/K'] }, shellOperands: 1 }, { nothing: true }] },
@@ -144,22 +167,30 @@ export const PACKAGE_RUNNERS: readonly Runner[] = [
   { names: ['wezterm'], options: { short: 'hVn', long: ['config-file=', 'config=', 'skip-config|n', 'help|h', 'version|V'] }, subcommands: { ssh: { runs: [{ sshLine: 0 }] } }, runs: TERMINAL_RUNS },
   { names: ['pee'], runs: [{ shellEach: 0 }] },
   { names: ['mispipe'], runs: [{ shellEach: 0 }] },
-  { names: ['devbox', 'tox', 'hatch', 'nox'], subcommands: { run: { runs: [{ argv: 0, afterDashDash: true }] }, exec: { runs: [{ argv: 0, afterDashDash: true }] } }, runs: [{ nothing: true }] },
+  // wsl (learn.microsoft.com, "Basic commands for WSL"): `-e`/`--exec` runs the command without a shell, else
+  // the words (after `--` or the first that is no option) are a command line for the distribution's shell.
+  { names: ['wsl', 'wsl.exe'], options: { short: 'd:u:e', long: ['distribution=|d', 'distribution-id=', 'user=|u', 'cd=', 'shell-type=', 'system', 'exec|e'] },
+    runs: [{ when: ['--install', '--list', '-l', '--shutdown', '--terminate', '-t', '--set-default', '-s', '--export', '--import', '--import-in-place', '--unregister', '--update', '--status', '--version', '-v', '--help', '--mount', '--unmount', '--set-version', '--set-default-version', '--manage'], nothing: true },
+      { when: ['--exec'], argv: 0 }, { whenValue: { options: ['--shell-type'], pattern: '^none$' }, argv: 0 }, { shellOperands: 0 }] },
+  // `hatch run [ENV:]ARGS…`: a first word `ENV:CMD` runs CMD in ENV; `+py=3.12`/`-py=3.8` choose matrix variables.
+  { names: ['hatch'], options: HATCH_OPTIONS, subcommands: { run: { options: { plus: true }, runs: [{ argv: 0, afterDashDash: true, headPrefix: '[\\w.-]+:' }] }, env: { runs: [{ argv: 0, commandRow: 'hatch env' }] } }, runs: [{ nothing: true }] },
+  { names: ['hatch env run'], options: { short: 'e:i:x:f:', long: ['env=|e', 'include=|i', 'exclude=|x', 'filter=|f', 'force-continue', 'ignore-compat'] }, runs: [{ argv: 0, afterDashDash: true }] },
+  { names: ['devbox', 'tox', 'nox'], subcommands: { run: { runs: [{ argv: 0, afterDashDash: true }] }, exec: { runs: [{ argv: 0, afterDashDash: true }] } }, runs: [{ nothing: true }] },
   {
-    names: ['npm'],
+    names: ['npm'], options: NPM_OPTIONS, abbreviateSubcommands: true,
     subcommands: {
-      exec: { options: { short: 'yc:p:', long: ['call=|c', 'package=|p', 'yes|y', 'no', 'workspace=', 'workspaces', 'include-workspace-root'] }, runs: [{ when: ['-c'], shellOption: ['-c'] }, { argv: 0 }] },
-      explore: { runs: [{ minOperands: 2, shellOperands: 1, dropDashDash: true }] },
+      exec: { options: NPM_OPTIONS, runs: [{ when: ['-c'], shellOption: ['-c'] }, { argv: 0 }] },
+      explore: { options: NPM_OPTIONS, runs: [{ minOperands: 2, shellOperands: 1, dropDashDash: true }] },
     },
     subcommandAliases: { x: 'exec' },
     runs: [],
   },
   {
     names: ['pnpm'],
-    options: { short: 'cr', long: ['shell-mode|c', 'recursive|r', 'filter=', 'dir=|C', 'workspace-root|w'] },
-    subcommands: { exec: { runs: [{ when: ['-c'], shellOperands: 0 }, { argv: 0 }] }, dlx: { options: { long: ['package='] }, runs: [{ when: ['-c'], shellOperands: 0 }, { argv: 0 }] } },
+    options: PNPM_OPTIONS,
+    subcommands: { exec: { options: PNPM_OPTIONS, runs: [{ when: ['-c'], shellOperands: 0 }, { argv: 0 }] }, dlx: { options: { ...PNPM_OPTIONS, long: [...PNPM_OPTIONS.long!, 'package='] }, runs: [{ when: ['-c'], shellOperands: 0 }, { argv: 0 }] } },
     runs: [],
   },
-  { names: ['yarn'], subcommands: { exec: { runs: [{ argv: 0 }] }, dlx: { options: { short: 'qp:', long: ['package=|p', 'quiet|q'] }, runs: [{ argv: 0 }] } }, runs: [] },
-  { names: ['mise', 'rtx', 'asdf'], subcommands: { exec: { runs: [{ argv: 0, afterDashDash: true }] }, x: { runs: [{ argv: 0, afterDashDash: true }] } }, runs: [] },
+  { names: ['yarn'], options: YARN_OPTIONS, subcommands: { exec: { options: YARN_OPTIONS, runs: [{ argv: 0 }] }, dlx: { options: { short: 'qp:', long: ['package=|p', 'quiet|q'] }, runs: [{ argv: 0 }] } }, runs: [] },
+  { names: ['mise', 'rtx', 'asdf'], options: MISE_OPTIONS, subcommands: { exec: { options: MISE_EXEC, runs: [{ when: ['--command'], shellOption: ['--command'] }, { argv: 0, afterDashDash: true }] } }, subcommandAliases: { x: 'exec' }, runs: [] },
 ];

@@ -10,6 +10,10 @@ import type { Run } from './types.js';
 function hidden(x: Run): boolean {
   return x.script !== undefined || x.scriptsIn !== undefined || !!x.scriptOption || !!x.stdinShell || x.codeFile !== undefined || !!x.codeFileOption
     || !!x.codeStdin || !!x.scriptOrCommandOption || !!x.envShell || !!x.tests || x.moduleOperands !== undefined
+    // An ssh session without a command in the text is an interactive one on the server (`et HOST`).
+    || x.sshSession !== undefined
+    // The row names the program that runs (`colima n -- restart web` is nerdctl's command line).
+    || x.program !== undefined
     // An operand behind a prefix is a name the prefixed command looks up (`turbo run X` is `npm run X`).
     || (x.shellEach !== undefined && x.prefix !== undefined);
 }

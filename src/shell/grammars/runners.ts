@@ -4,6 +4,7 @@
 import type { OptionGrammar } from '../getopt.js';
 import { HOST_RUNNERS } from './host-runners.js';
 import { PACKAGE_RUNNERS } from './package-runners.js';
+import { WRAPPER_RUNNERS } from './wrapper-runners.js';
 import type { Run, Runner } from './types.js';
 
 /** A plain wrapper: the operands are the command. */
@@ -239,9 +240,16 @@ export const RUNNERS: readonly Runner[] = [
   { names: ['expect'], options: { short: 'dDinNvbc:f:' }, runs: [{ when: ['-c'], code: 'expect', codeOption: ['-c'], also: true }, { when: ['-f'], code: 'expect', codeFileOption: ['-f'] }, { minOperands: 1, code: 'expect', codeFile: 0 }, { when: ['-c'], nothing: true }, { code: 'expect', codeStdin: true }] },
   {
     names: ['script'],
-    options: { short: 'aeEfqB:c:I:O:T:t::m:', long: ['append|a', 'command=|c', 'echo=|E', 'return|e', 'flush|f', 'force', 'log-io=|B', 'log-in=|I', 'log-out=|O', 'log-timing=|T', 'logging-format=|m', 'output-limit=', 'quiet|q', 'timing=?|t', 'help', 'version'], permute: true, abbreviate: true },
-    // With no command, script(1) starts $SHELL (and with -c runs the command through it).
-    runs: [{ envShell: ['SHELL'], also: true }, { when: ['-c'], shellOption: ['-c'] }, { stdinShell: true }],
+    // util-linux's options, and the BSDs' (-d -k -p -r -F; FreeBSD's `-F pipe` and `-t time` take a value).
+    options: { short: 'adekprFfqB:c:E:I:O:T:t::m:', long: ['append|a', 'command=|c', 'echo=|E', 'return|e', 'flush|f', 'force', 'log-io=|B', 'log-in=|I', 'log-out=|O', 'log-timing=|T', 'logging-format=|m', 'output-limit=', 'quiet|q', 'timing=?|t', 'help', 'version'], permute: true, abbreviate: true },
+    // With no command, script(1) starts $SHELL (and with -c runs the command through it). BSD's
+    // `script [opts] [file [command ...]]` runs the operands after the typescript file. A number after
+    // -t is BSD's interval (util-linux's -t takes its file attached); FreeBSD's `-F pipe` takes a value
+    // where macOS's -F does not, so with -F the command may start one operand later as well.
+    runs: [{ envShell: ['SHELL'], also: true }, { when: ['-c'], shellOption: ['-c'] },
+      { when: ['-t'], minOperands: 3, whenOperandMatches: { index: 0, pattern: '^[0-9.]+$' }, argv: 2 },
+      { when: ['-F'], minOperands: 3, shellOperands: 2, also: true },
+      { minOperands: 2, argv: 1, stopAtProgram: true }, { stdinShell: true }],
   },
   {
     names: ['tmux'],
@@ -350,4 +358,5 @@ export const RUNNERS: readonly Runner[] = [
 
   ...PACKAGE_RUNNERS,
   ...HOST_RUNNERS,
+  ...WRAPPER_RUNNERS,
 ];

@@ -4,8 +4,8 @@ import type { OptionGrammar } from '../getopt.js';
 /** Languages whose code the interpreters family scans for commands (see expand/interpreters.ts). */
 export type CodeLanguage =
   | 'python' | 'node' | 'ruby' | 'perl' | 'php' | 'lua' | 'tcl' | 'r' | 'powershell' | 'applescript'
-  | 'awk' | 'sed' | 'vim' | 'gdb' | 'lisp' | 'expect' | 'crontab' | 'ed' | 'less' | 'code'
-  | 'sqlite' | 'psql' | 'mysql' | 'dc' | 'm4' | 'ftp' | 'fzf' | 'tmux' | 'screen' | 'ipython';
+  | 'awk' | 'sed' | 'vim' | 'gdb' | 'lldb' | 'lisp' | 'expect' | 'crontab' | 'ed' | 'less' | 'code'
+  | 'sqlite' | 'psql' | 'mysql' | 'dc' | 'm4' | 'ftp' | 'fzf' | 'tmux' | 'screen' | 'ipython' | 'ghci';
 
 /** Test runners whose test files (found as the runner finds them) are the project's code they run (expand/tests.ts). */
 export type TestRunner = 'pytest' | 'unittest' | 'go' | 'node';
@@ -47,6 +47,19 @@ export interface Run {
    * (other ssh clients that take it as it is: `kitty +kitten ssh`, `wezterm ssh`).
    */
   readonly sshLine?: number;
+  /**
+   * The command line is this program's: with `argv`, the operands from there on are its arguments
+   * (`colima nerdctl -- ps` is `nerdctl ps`); alone, every word after the subcommand (`byobu …` is `tmux …`).
+   */
+  readonly program?: string;
+  /** With `argv`: the value of the first of these options given is the program, the operands its arguments (`start-stop-daemon -S -x PATH -- ARGS`). */
+  readonly programOption?: readonly string[];
+  /**
+   * An ssh session: the host is the operand at `host` (or the value of `hostOption`; `[user@]host[:port]`, the
+   * port cut off), the remote command the value of `command`; `options` maps the program's options to the
+   * ssh options they stand for. Judged as that `ssh` command line (`et HOST -c CMD`).
+   */
+  readonly sshSession?: { readonly host: number; readonly hostOption?: readonly string[]; readonly command: readonly string[]; readonly options?: Readonly<Record<string, string>> };
   /** A string a shell runs: the values of these options… */
   readonly shellOption?: readonly string[];
   /** With `shellOption`: only values that start with this, which is cut off (`exec=` of tar's checkpoint action). */
@@ -93,6 +106,12 @@ export interface Run {
   readonly moduleOption?: readonly string[];
   /** Environment variables whose value is a command the program runs through a shell (`LESSOPEN`, `MANPAGER`). */
   readonly envShell?: readonly string[];
+  /** With `code`: environment variables whose value is code of that language the program runs (perl -d's `PERL5DB`). */
+  readonly envCode?: readonly string[];
+  /** With `code`: environment variables that name a file of that language the program runs (python's `PYTHONSTARTUP`). */
+  readonly envCodeFile?: readonly string[];
+  /** With `envCode`: a value starting with this names a file of code instead (lua's `LUA_INIT=@FILE`). */
+  readonly envCodeFilePrefix?: string;
   /** Operands that start with `+` are code too (`vim +'!cmd'`). */
   readonly codePlusOperands?: true;
   /** Commands inside the arguments, each from one of `from` to one of `to` (`find -exec … ;`). */
@@ -114,6 +133,8 @@ export interface Run {
   readonly commandRow?: string;
   /** With argv: the first word is a snap's `NAME.APP`, which runs as `NAME APP` (`snap run docker.compose up`). */
   readonly snapApp?: true;
+  /** With argv: a leading match of this pattern (a regex) is cut off the first word (hatch's environment: `hatch run prod:pytest`). */
+  readonly headPrefix?: string;
   /** With argv: the first word may carry a version, which is not part of the program's name (`npx node@20`). */
   readonly versioned?: true;
   /** `gh alias set NAME EXPANSION`: a shell expansion (`!…`, --shell) or gh arguments that run later. */

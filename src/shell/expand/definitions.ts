@@ -1,0 +1,56 @@
+// Aliases and functions defined earlier in the same text, and `hash -p`: what a later command name
+// runs instead of the program of that name (the driver asks here before the runner families).
+import { quoteWord, type Word } from '../words.js';
+import { computedAlias } from './alias-values.js';
+import type { Scope } from './driver.js';
+
+/**
+ * Aliases and functions defined earlier in the text: an alias's text stands for the word, a
+ * function's body runs with the arguments. `alias` and `hash -p` define them here.
+ */
+export function definitions(scope: Scope, head: Word): boolean {
+  const run0 = scope.run0;
+  const rest = scope.argv.slice(1);
+  if (records(scope, head)) return false;
+  // An alias applies only to a word written plainly (`\\d` and `'d'` are not expanded).
+  const alias = head.value !== null && head.text === head.value ? run0.aliases.get(head.value) : undefined;
+  if (alias !== undefined) {
+    scope.nested([alias, ...rest.map((w) => w.text)].join(' '), `alias ${head.value}`);
+    return true;
+  }
+  const body = head.value !== null && !scope.command.defines ? run0.functions.get(head.value) : undefined;
+  if (body !== undefined) {
+    // Inside a body judged where it is defined, a call that passes nothing the text fixes runs a body
+    // judged at its own definition already (a library of functions calling each other, nvm.sh, would
+    // otherwise fan out past the command limit).
+    if (scope.job.definition !== undefined && rest.every((w) => w.value === null || /^\$/.test(w.text) || /^"\$/.test(w.text))) return true;
+    const args = rest.map((w) => (w.value === null ? w.text : quoteWord(w.value)));
+    const text = body
+      .replace(/"\$(?:@|\{@\})"|\$(?:@|\*)|"\$\*"/g, args.join(' '))
+      .replace(/"\$\{?([1-9])\}?"|\$\{?([1-9])\}?/g, (_m, q?: string, d?: string) => args[Number(q ?? d) - 1] ?? "''");
+    scope.nested(text, `function ${head.value}`);
+    return true;
+  }
+  return false;
+}
+
+/** `alias NAME=TEXT` and `hash -p PATH NAME` (also behind `command`/`builtin`) define what a later name runs. */
+export function records(scope: Scope, head: Word): boolean {
+  const run0 = scope.run0;
+  const rest = scope.argv.slice(1);
+  if (head.value === 'hash' && rest[0]?.value === '-p') {
+    const path = rest[1]?.value;
+    for (const w of rest.slice(2)) if (w.value && path) run0.aliases.set(w.value, path);
+    return true;
+  }
+  if (head.value !== 'alias') return false;
+  for (const w of rest) {
+    if (w.value === null) { computedAlias(scope, w); continue; }
+    const m = /^([^=\s]+)=(.*)$/s.exec(w.value);
+    if (!m) continue;
+    run0.aliases.set(m[1]!, m[2]!);
+    // Judged where it is defined, as a function is: a shell that keeps it expands it on a later call.
+    if (scope.target.kind === 'local') scope.nested(m[2]!, `alias ${m[1]!} (defined here)`, { spliceable: false, definition: m[1]! });
+  }
+  return true;
+}

@@ -1,0 +1,37 @@
+// Payloads that come from the environment the text sets: a variable that holds a command a program
+// runs through a shell (LESSOPEN, MANPAGER), code it runs (perl -d's PERL5DB), or names a file of
+// code it runs (python's PYTHONSTARTUP). Rows of grammars/types.ts `Run` (envShell, envCode, envCodeFile).
+import { homeDir } from '../invocations.js';
+import type { Row } from './payloads.js';
+import { scanCode, scanCodeFile } from './interpreters.js';
+
+export function envShell(r: Row): boolean {
+  const { scope, run, label } = r;
+  if (run.self) scope.emit(scope.argv, r.name, { scan: r.scan });
+  for (const v of run.envShell!) {
+    const value = scope.env.get(v);
+    if (value === undefined) continue;
+    if (value === null) { scope.raise('dynamic-command', `${v} for \`${label}\` is computed at run time`); continue; }
+    // LESSOPEN's `|cmd %s`; LESS's `+!cmd` initial commands; plain commands otherwise.
+    const text = v === 'LESS' ? (/\+!(.*)$/.exec(value)?.[1] ?? '') : value.replace(/^\|+-?/, '').replace(/%s/g, 'FILE');
+    if (text.trim() !== '') scope.nested(text, `${v} (${label})`, { spliceable: false });
+  }
+  return true;
+}
+
+export function envCode(r: Row): boolean {
+  const { scope, run, label } = r;
+  for (const v of run.envCodeFile ?? []) {
+    const file = scope.env.get(v);
+    if (file !== undefined) scanCodeFile(scope, run.code!, file === null ? null : file.replace(/^~(?=\/)/, homeDir() ?? '~'), `${v} (${label})`);
+  }
+  for (const v of run.envCode ?? []) {
+    const value = scope.env.get(v);
+    if (value === undefined) continue;
+    if (value === null) { scope.raise('interpreter-code', `${v} for \`${label}\` is code computed at run time`); continue; }
+    const prefix = run.envCodeFilePrefix;
+    if (prefix !== undefined && value.startsWith(prefix)) scanCodeFile(scope, run.code!, value.slice(prefix.length), `${v} (${label})`);
+    else if (value.trim() !== '') scanCode(scope, run.code!, value, `${v} (${label})`);
+  }
+  return true;
+}

@@ -1,0 +1,134 @@
+// What the walk does when the text sets a variable: through a nameref (namerefs.ts) the target is
+// set; a variable whose value the shell runs later (`PROMPT_COMMAND`, `BASH_ENV`, prompts) gives its
+// value to be read as what runs, whichever builtin set it (an assignment, a declaration, `read`,
+// `printf -v`, `mapfile`); a name computed at run time may be any of those, so it asks.
+import { namedChildren, textOf, type Node } from './parse.js';
+import { RUNS_LATER_VARIABLES } from './reparse.js';
+import { assignmentOf, wordOf } from './tree-words.js';
+import { awaitsTarget, declaredNamerefs, NAMEREF, namerefsInText, resolveName } from './namerefs.js';
+import { builtinWords, FROM_FILE, varsSet } from './set-vars.js';
+import type { Assignment, SimpleCommand } from './invocations.js';
+
+
+/** `y=$x`, `y="${x}"`: the value of a variable the text set, copied (so `${y@P}` and `PS1=$x` keep it). */
+export function copied(a: Assignment | null, env: ReadonlyMap<string, string | null>): Assignment | null {
+  const m = a && a.value === null ? /^("?)\$(?:([A-Za-z_][A-Za-z0-9_]*)|\{([A-Za-z_][A-Za-z0-9_]*)\})\1$/.exec(a.text ?? '') : null;
+  const value = m ? env.get(m[2] ?? m[3]!) : undefined;
+  return value === undefined || value === null ? a : { ...a!, value };
+}
+
+export class VarWrites {
+  /** Assignments in declarations that declare a nameref (`declare -n r=x` does not set r's target to "x"). */
+  private readonly declaring = new Set<Node>();
+
+  /** `put`: records a variable's value (`text`: the assignment's text, where the value is computed). */
+  constructor(private readonly env: Map<string, string | null>, private readonly changed: () => void,
+    private readonly again: (text: string) => void,
+    private readonly put: (name: string, value: string | null, text?: string) => void = (n, v) => { env.set(n, v); }) {}
+
+  /**
+   * `name=value` (as assigned, or `runs`: the elements an array assignment gives): the variable it
+   * sets, or null when none is (a nameref's target set, a computed name). `set`: record the value.
+   */
+  assign(name: string | null, value: string | null, set: boolean, runs?: string | null, text?: string): string | null {
+    if (name !== null && awaitsTarget(this.env, name)) {
+      this.env.set(NAMEREF + name, value !== null && /^[A-Za-z_][A-Za-z0-9_]*$/.test(value) ? value : null);
+      this.changed();
+      return null;
+    }
+    const target = name === null ? null : resolveName(this.env, name);
+    const shown = runs !== undefined ? runs : value?.startsWith(FROM_FILE) ? null : value;
+    if (target === null) { this.computedName(shown); return null; }
+    const later = RUNS_LATER_VARIABLES[target];
+    if (later) this.again(later(shown ?? '$computed'));
+    if (set) { this.put(target, value, text); this.changed(); }
+    return target;
+  }
+
+  /**
+   * A variable named at run time may be any of those whose value runs later: a value the text shows is
+   * judged as each of them would run it (`printf -v "$n" 'docker restart web'` as PROMPT_COMMAND, as
+   * BASH_ENV's file, …). A value the text does not show shows nothing to judge (`read -r "$v" < f`,
+   * the common idiom of a function that fills its caller's variable) and is left as any other read.
+   */
+  private computedName(value: string | null | undefined): void {
+    if (value === null || value === undefined) return;
+    for (const text of new Set(Object.values(RUNS_LATER_VARIABLES).map((later) => later(value)))) this.again(text);
+  }
+
+  /** An assignment node the walk visits: skipped when it declares a nameref. */
+  declares(node: Node): boolean {
+    return this.declaring.has(node);
+  }
+
+  /** A declaration (`declare`, `export`, `local`, …): namerefs it makes, and its quoted `"NAME=VALUE"` words. */
+  declaration(src: string, node: Node, offset: number, sets: boolean): void {
+    const words: (string | null)[] = [];
+    const byName = new Map<string, Node>();
+    for (const c of node.children) {
+      if (c.type === 'variable_assignment') {
+        const a = assignmentOf(src, c, offset);
+        if (a) { byName.set(a.name, c); words.push(`${a.name}=${a.value ?? '$'}`); }
+      } else if (c.type === 'variable_name') words.push(textOf(src, c));
+      else words.push(c.named ? wordOf(src, c, offset).value : textOf(src, c));
+    }
+    for (const [name, target] of declaredNamerefs(words)) {
+      if (target === undefined) this.env.delete(NAMEREF + name);
+      else this.env.set(NAMEREF + name, target);
+      const a = byName.get(name);
+      if (a && target !== undefined) this.declaring.add(a);
+      this.changed();
+    }
+    for (const c of namedChildren(node)) {
+      if (c.type === 'variable_assignment') {
+        if (this.declaring.has(c)) continue;
+        const a = copied(assignmentOf(src, c, offset), this.env);
+        const target = a && sets ? resolveName(this.env, a.name) : null;
+        if (a && target !== null && !awaitsTarget(this.env, a.name)) { this.put(target, a.value, a.text); this.changed(); }
+      } else if (c.type !== 'variable_name' && c.type !== 'word') this.quotedAssignment(src, c, offset, sets);
+    }
+  }
+
+  /** `export "NAME=VALUE"`: an assignment in quotes; `declare "$n=VALUE"` sets a variable named at run time. */
+  private quotedAssignment(src: string, c: Node, offset: number, sets: boolean): void {
+    const value = wordOf(src, c, offset).value;
+    const m = value === null ? null : /^([A-Za-z_][A-Za-z0-9_]*)=(.*)$/s.exec(value);
+    if (m) { this.assign(m[1]!, m[2]!, sets); return; }
+    const name = /^["']?([A-Za-z_][A-Za-z0-9_]*)=/.exec(textOf(src, c));
+    if (name) this.assign(name[1]!, null, sets);
+    // The name part holds an expansion (not only the value: `export $(sed 's/=.*//' f)` is left be).
+    else if (value === null && /^[^=(`]*\$[^=(`]*=/.test(textOf(src, c))) this.assign(null, literalValue(textOf(src, c)), false);
+  }
+
+  /** `export NAME=value`, `printf -v NAME`, `read NAME`, `mapfile NAME` as plain commands (set-vars.ts). */
+  command(command: SimpleCommand, cwd: string | null): void {
+    const words = builtinWords(command);
+    const refs = declaredNamerefs(words);
+    for (const [name, target] of refs) {
+      if (target === undefined) this.env.delete(NAMEREF + name);
+      else this.env.set(NAMEREF + name, target);
+      this.changed();
+    }
+    // `eval 'declare -n r=X'`: the eval'd text is read apart; from here on r may name anything.
+    if (words[0] === 'eval') {
+      for (const name of namerefsInText(words.slice(1).map((w) => w ?? '').join(' '))) { this.env.set(NAMEREF + name, null); this.changed(); }
+    }
+    for (const [name, value, runs] of varsSet(command, cwd)) {
+      if (name !== null && refs.some(([n, t]) => n === name && t !== undefined)) continue;
+      this.assign(name, value, true, runs);
+    }
+  }
+
+  /** `for r in …` over a nameref points it at each word in turn. */
+  loopVariable(name: string): void {
+    if (this.env.has(NAMEREF + name)) this.env.set(NAMEREF + name, null);
+    else this.env.set(name, null);
+    this.changed();
+  }
+}
+
+/** The value part of `"$n=VALUE"` when it is written plainly (no expansion, escape or quote inside it). */
+function literalValue(text: string): string | null {
+  const m = /^"[^"=]*=([^"$`\\]*)"$/.exec(text);
+  return m ? m[1]! : null;
+}
