@@ -304,6 +304,24 @@ function cronLines(scope: Scope, text: string, label: string): void {
 }
 
 /**
+ * GNU sed's s///e: the pattern space after the substitution runs as a command. With a pattern that
+ * matches the whole line and a literal replacement, that is the replacement; otherwise the
+ * replacement is part of the line, judged as the command it reads as when it names a managed program.
+ */
+function sedExecute(scope: Scope, pattern: string, replacement: string, script: string, label: string): void {
+  const literal = !/[&\\]/.test(replacement);
+  const wholeLine = literal && /^\^?\.\*\$?$/.test(pattern);
+  if (wholeLine || (literal && scope.run0.options.mentions(replacement))) scope.nested(replacement, `${label} s///e`, { spliceable: false });
+  if (!wholeLine) sedRunsLine(scope, `${label}: the \`e\` flag runs the result as a shell command`, script);
+}
+
+/** sed runs a line of its input as a command: on a server that is not a look; here, what it runs is not known. */
+function sedRunsLine(scope: Scope, why: string, script: string): void {
+  if (scope.local) scope.raise('interpreter-code', why, script);
+  else scope.emit(scope.argv, 'sed:e');
+}
+
+/**
  * sed scripts: the `e` command and the `e` flag of `s` run shell commands; `w`/`W` and the `w` flag
  * write files (judged as the redirection they are).
  */
@@ -313,15 +331,11 @@ function sedScript(scope: Scope, script: string, label: string): void {
     const e = /^e(?:\s+(.*))?$/.exec(cmd);
     if (e) {
       if (e[1]) scope.nested(e[1], `${label} e`, { spliceable: false });
-      else scope.raise('interpreter-code', `${label}: the \`e\` command runs the pattern space as a shell command`, script);
+      else sedRunsLine(scope, `${label}: the \`e\` command runs the pattern space as a shell command`, script);
       continue;
     }
     const s = /^s(.)((?:(?!\1)[^\\]|\\.)*)\1((?:(?!\1)[^\\]|\\.)*)\1([gpiImMe0-9]*)(?:w\s*(\S.*))?$/.exec(cmd);
-    if (s && s[4]!.includes('e')) {
-      // The result runs as a command: with a pattern matching the whole line, that is the replacement.
-      if (/^\^?\.\*\$?$/.test(s[2]!) && !/[&\\]/.test(s[3]!)) scope.nested(s[3]!, `${label} s///e`, { spliceable: false });
-      else scope.raise('interpreter-code', `${label}: the \`e\` flag runs the result as a shell command`, script);
-    }
+    if (s && s[4]!.includes('e')) sedExecute(scope, s[2]!, s[3]!, script, label);
     const w = /^[wW]\s*(\S.*)$/.exec(cmd)?.[1] ?? s?.[5];
     // Writing a local file is not the policy's business; on a server it is a change outside git.
     if (w && !scope.local && !['/dev/stdout', '/dev/stderr', '/dev/null'].includes(w)) {

@@ -38,7 +38,7 @@ function decodeEcho(body: string): string {
 
 export type StdinText =
   | { kind: 'text'; text: string; source: StdinSource }
-  | { kind: 'unknown'; why: string }
+  | { kind: 'unknown'; why: string; onServer?: true }
   | { kind: 'none' };
 
 export function readLocal(scope: Scope, path: string, cwd: string | null): string | null {
@@ -53,6 +53,7 @@ export function stdinText(scope: Scope, src: StdinSource | null, reader: string)
   if (src === null) return { kind: 'none' };
   if (src.kind === 'text') return { kind: 'text', text: src.text, source: src };
   if (src.kind === 'opaque') return { kind: 'unknown', why: src.why };
+  if (scope.target.kind === 'remote') return serverStdin(scope, src, reader);
   if (src.kind === 'file') {
     if (src.path === null) return { kind: 'unknown', why: `${reader} reads a file named at run time` };
     if (src.path === '/dev/null') return { kind: 'text', text: '', source: { kind: 'text', text: '', expands: false } };
@@ -77,6 +78,22 @@ export function stdinText(scope: Scope, src: StdinSource | null, reader: string)
     return { kind: 'unknown', why: `${reader} runs the output of \`${what}\`, which cannot be known statically` };
   }
   return { kind: 'text', text: produced, source: { kind: 'text', text: produced, expands: false } };
+}
+
+/**
+ * Stdin a command on the server reads from the server's text (`< FILE`, `cat FILE |`, `< <(…)`):
+ * a file there is not the file of that name here, so only what the text itself prints is known
+ * (`echo uptime | sh`, a heredoc through `cat`); anything else is the server's, `onServer`.
+ */
+function serverStdin(scope: Scope, src: StdinSource, reader: string): StdinText {
+  const none = (): null => null;
+  if (src.kind === 'file' && src.path === '/dev/null') return { kind: 'text', text: '', source: { kind: 'text', text: '', expands: false } };
+  const out = src.kind === 'pipe' ? staticOutput(src.from, none, echoDecodes(scope))
+    : src.kind === 'process' ? outputOfText(scope, src.text, none) : null;
+  if (out !== null) return { kind: 'text', text: out, source: { kind: 'text', text: out, expands: false } };
+  const what = src.kind === 'file' ? `${src.path ?? 'a file named at run time'}` : src.kind === 'pipe' ? `the output of \`${src.from.words[0]?.text ?? 'a command'}\``
+    : src.kind === 'process' ? `the output of \`${src.text.trim()}\`` : 'its input';
+  return { kind: 'unknown', why: `${reader} reads ${what} on the server, which is not known here`, onServer: true };
 }
 
 /** What a simple producer writes to stdout, when it is static: echo, printf, cat of a heredoc or file. */
@@ -158,10 +175,31 @@ export function isSetupSubstitution(text: string): boolean {
 }
 
 /** The static output of shell text that is one simple producer (`echo …`, `printf …`), else null. */
-export function outputOfText(scope: Scope, text: string): string | null {
+export function outputOfText(scope: Scope, text: string, read?: (path: string, cwd: string | null) => string | null): string | null {
   const plain = plainCommands(text);
   const parsed = plain ? { ok: true as const, commands: plain }
     : parserLoaded() ? withTree(text, (root) => collectCommands(text, root)) : null;
   const commands = parsed && 'ok' in parsed && parsed.ok ? parsed.commands : null;
-  return commands?.length === 1 ? staticOutput(commands[0]!, (p, cwd) => readLocal(scope, p, cwd ?? scope.cwd)) : null;
+  return commands?.length === 1 ? staticOutput(commands[0]!, read ?? ((p, cwd) => readLocal(scope, p, cwd ?? scope.cwd))) : null;
+}
+
+/** Output that reads the same wherever the shell puts it: no quotes, expansions, globs or separators. */
+const PLAIN_OUTPUT = /^[\w.,:/@%+= -]*$/;
+
+/**
+ * The static output of a command substitution `$(printf …)`, `` `echo …` `` (the whole of `text`,
+ * or, with `within`, one inside it), trailing newlines removed, when it is plain text; files are not
+ * read (on a server they are not the files here). Null otherwise.
+ */
+export function substitutionOutput(scope: Scope, inner: string): string | null {
+  const out = outputOfText(scope, inner, () => null);
+  if (out === null) return null;
+  const value = out.replace(/\n+$/, '');
+  return PLAIN_OUTPUT.test(value) ? value : null;
+}
+
+/** A word that is one command substitution (`$(…)`, `` `…` ``, maybe in double quotes): its text inside. */
+export function substitutionInner(text: string): string | null {
+  const m = /^("?)(?:\$\(([^()]*)\)|`([^`]*)`)\1$/.exec(text);
+  return m ? (m[2] ?? m[3] ?? null) : null;
 }

@@ -8,6 +8,7 @@ import type { Word } from '../words.js';
 import type { Scope } from './driver.js';
 import { isKnown, SYSTEM_BIN } from './known-names.js';
 import { textPathDirs, withKnownVars } from './known-vars.js';
+import { substitutionInner, substitutionOutput } from './output.js';
 
 /**
  * The command word with the parts the guard knows filled in (`$PWD/bin/deploy`, `"$(pwd)"/x`, `~+/x`,
@@ -18,13 +19,24 @@ export function knownHead(scope: Scope): Word | undefined {
   const head = scope.argv[0];
   if (!head) return undefined;
   // Only a path is filled in: a computed name (`x=docker; $x restart web`) stays asked about.
-  const k = head.tail === null && head.value === null ? head : withKnownVars(scope, head);
+  const k = head.tail === null && head.value === null ? serverSubstitution(scope, head) : withKnownVars(scope, head);
   if (k !== head) scope.argv = [k, ...scope.argv.slice(1)];
   if (k.value === null && k.tail !== null && k.tail !== k.text && !/[*?[]/.test(k.text) && !isKnown(k.tail)) {
     scope.raise('dynamic-command', `the directory of the command \`${k.text}\` is computed at run time`);
     return undefined;
   }
   return k;
+}
+
+/**
+ * On a server, a command name that is the static output of `$(printf …)` or `` `echo …` `` is that
+ * name (`$(printf "\\144ocker") restart web`): there every command must be on the read-only list.
+ */
+function serverSubstitution(scope: Scope, head: Word): Word {
+  if (scope.local) return head;
+  const inner = substitutionInner(head.text);
+  const value = inner === null ? null : substitutionOutput(scope, inner);
+  return value === null || value === '' || /\s/.test(value) ? head : { ...head, value, tail: basename(value) };
 }
 
 /** The path the bare name `value` runs, when the text decides it; null: the usual lookup. */

@@ -12,9 +12,12 @@ import { plainCommands } from '../plain.js';
 import type { Word } from '../words.js';
 import type { Scope } from './driver.js';
 import { knownValue, withKnownVars } from './known-vars.js';
+import { substitutionOutput } from './output.js';
 
 /** `$(date …)` with no quotes but single quotes inside and no nested expansion. */
 const DATE_SUBSTITUTION = /\$\(\s*date((?:\s+(?:'[^']*'|[^\s()$`"'\\;&|<>]+)+)*)\s*\)/g;
+/** Any other `$(…)` without nested parentheses or expansions: static when it is one echo or printf. */
+const PRODUCER_SUBSTITUTION = /\$\(([^()$`]*)\)/g;
 /** Options of date that only choose which moment and zone is printed. */
 const MOMENT_OPTIONS = ['-u', '--utc', '--universal', '-d', '--date', '-r', '--reference'];
 
@@ -54,6 +57,11 @@ export function remoteWord(scope: Scope, w: Word, loop: ReadonlyMap<string, stri
   let failed = false;
   const text = w.text.replace(DATE_SUBSTITUTION, (m, args: string) => {
     const shown = dateShape(args);
+    if (shown === null) failed = true;
+    return shown ?? m;
+  }).replace(PRODUCER_SUBSTITUTION, (m, inner: string) => {
+    // `$(printf '\144ocker')`: the static output of echo or printf (output.ts), when it is plain text.
+    const shown = substitutionOutput(scope, inner);
     if (shown === null) failed = true;
     return shown ?? m;
   });

@@ -12,6 +12,7 @@ import { readLocal, stdinText } from './output.js';
 import { runScriptFile } from './scripts.js';
 import { remoteVariants } from './remote-values.js';
 import { remoteRunner } from './remote-runners.js';
+import { ansiblePlaybook, ansibleTarget } from './ansible.js';
 import { REMOTE_RUNNERS } from '../grammars/remote-runners.js';
 
 /** Other clients that take ssh's command line (after their own options). */
@@ -41,12 +42,7 @@ export function remoteFamily(scope: Scope, name: string, args: readonly Word[]):
   const fanout = FANOUT[name];
   if (fanout) { fanOut(scope, name, args, fanout); return true; }
   if (name === 'ansible') { ansible(scope, args); return true; }
-  if (name === 'ansible-playbook') {
-    // Checking syntax, listing, and check mode change nothing.
-    if (args.some((w) => ['--syntax-check', '--list-tasks', '--list-hosts', '--list-tags', '--check', '-C'].includes(w.value ?? ''))) { scope.emit(scope.argv, name); return true; }
-    scope.raise('unreadable-script', '`ansible-playbook` runs a playbook\'s tasks on servers, which gitops-guard does not read');
-    return true;
-  }
+  if (name === 'ansible-playbook') { ansiblePlaybook(scope, args); return true; }
   return false;
 }
 
@@ -81,7 +77,8 @@ function ansible(scope: Scope, args: readonly Word[]): void {
   const pattern = scan.operands[0]?.value;
   const inventory = valueOf(scan, '-i');
   const host = typeof inventory === 'string' && inventory.endsWith(',') ? inventory.split(',')[0]! : pattern ?? '?';
-  const remote: Target = { kind: 'remote', host: host ?? '?' };
+  // localhost (or a local connection) is this machine, as a play's hosts are (ansible.ts).
+  const remote: Target = ansibleTarget(pattern ?? '?', inventory, valueOf(scan, '-c'));
   const module = valueOf(scan, '-m') ?? 'command';
   const a = valueOf(scan, '-a');
   scope.emit(scope.argv, 'ansible', { scan });

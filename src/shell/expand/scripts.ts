@@ -113,6 +113,8 @@ export function runStdin(scope: Scope, reader: string, lang?: CodeLanguage): voi
   }
   const s = stdinText(scope, scope.stdin, reader);
   if (s.kind === 'none') { scope.emit(scope.argv, basename(scope.argv[0]?.value ?? reader)); return; }
+  // A script from the server's own files runs there: not a look (`tail -1 x | sh`, `sh < x`).
+  if (s.kind === 'unknown' && s.onServer) { scope.emit(scope.argv, basename(scope.argv[0]?.value ?? reader)); return; }
   if (s.kind === 'unknown') { scope.raise('unreadable-script', s.why); return; }
   readStdin(scope, reader, s.text, lang);
 }
