@@ -28,6 +28,15 @@ describe('spelled again for the parser', () => {
     expect(respelled('cat <<-A <<-B\n\tx\n\tA\n\t$(date) "q"\n\tB')).toBe(`cat < <(printf '%s\\n' "x") < <(printf '%s\\n' "$(date) \\"q\\"")`);
   });
 
+  it('reads a here-string after a file redirection as the printed word', () => {
+    expect(respelled("cat > f.md <<< 'Summarize the changes'")).toBe(`cat > f.md < <(printf '%s\\n' 'Summarize the changes')`);
+    expect(respelled('cat 2>/dev/null <<<"$HOME x" | wc')).toBe(`cat 2>/dev/null < <(printf '%s\\n' "$HOME x") | wc`);
+    // not plain enough (unquoted $, a substitution), or on another descriptor: left as it is
+    expect(respelled('cat > f <<< $x y')).toBeNull();
+    expect(respelled('cat > f <<< "$(date)"')).toBeNull();
+    expect(respelled("exec 3<<<'x'; cat > f <<< y")).toBeNull();
+  });
+
   it('leaves text alone where bash would read it otherwise', () => {
     // a heredoc never closed, operators inside a string that spans lines, arithmetic shifts, a single heredoc
     expect(respelled('cat <<A <<B\nx\nA')).toBeNull();

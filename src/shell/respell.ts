@@ -4,7 +4,8 @@
 // their bodies (`< <(printf '%s\n' 'BODY')`), `$((cmd) )`
 // (bash reads it as a command substitution of a subshell when it is not arithmetic) becomes
 // `$( (cmd) )`, bash 5.3's `${ cmd; }` and `${| cmd; }` become `$( cmd; )`, and zsh's anonymous
-// function `() { … } ARGS` (zshmisc(1)) becomes a function defined and called. Each spelling runs
+// function `() { … } ARGS` (zshmisc(1)) becomes a function defined and called, and a here-string
+// after a file redirection (`cat > f <<< 'S'`) the printed word. Each spelling runs
 // what the text runs; where a form is not sure (quotes left open, a heredoc never closed), the text
 // is left as it is, and stays bad input.
 
@@ -269,8 +270,61 @@ function anonymousFunctions(text: string): string {
   return applied(text, edits);
 }
 
+/**
+ * The end of a here-string's word that starts at `i` (bash expands it without splitting or globbing):
+ * quoted parts and plain characters only; -1 where it is not plain enough to be sure (an unquoted `$`,
+ * a glob, a backslash, a substitution) or empty.
+ */
+function plainWordEnd(text: string, i: number): number {
+  let j = i;
+  while (j < text.length && !/[\s;&|()<>]/.test(text[j]!)) {
+    const c = text[j]!;
+    if (c === "'" || c === '"' || (c === '$' && text[j + 1] === "'")) {
+      const open = c === '$' ? j + 1 : j;
+      const close = quoteEnd(text, open);
+      if (close < 0 || (c === '"' && /\$\(|`/.test(text.slice(open, close)))) return -1;
+      j = close + 1;
+    } else if (/[$*?[\]{}~`\\]/.test(c)) {
+      return -1;
+    } else {
+      j++;
+    }
+  }
+  return j === i ? -1 : j;
+}
+
+/**
+ * Here-strings as the printed word (`<<< W` is `< <(printf '%s\n' W)`): tree-sitter refuses one after
+ * a file redirection (`cat > f <<< 'S'`), which bash takes. Only in text without heredocs, command
+ * substitutions and backticks, whose quotes all close; else left as it is.
+ */
+function hereStrings(text: string): string {
+  if (!text.includes('<<<') || /\$\(|`/.test(text) || /<<(?!<)/.test(text.replace(/<<</g, ''))) return text;
+  const edits: [number, number, string][] = [];
+  for (let i = 0; i < text.length; i++) {
+    const c = text[i]!;
+    if (c === '\\') { i++; continue; }
+    if (c === "'" || c === '"') {
+      const close = c === "'" && text[i - 1] !== '$' ? text.indexOf("'", i + 1) : quoteEnd(text, i);
+      if (close < 0) return text;
+      i = close;
+      continue;
+    }
+    if (c === '#' && (i === 0 || /[\s;&|()]/.test(text[i - 1]!))) { const nl = text.indexOf('\n', i); if (nl < 0) break; i = nl; continue; }
+    if (!text.startsWith('<<<', i)) continue;
+    // On another descriptor (`exec 3<<<'…'; bash <&3`) it stays a here-string: what reads it is followed there.
+    if (/[1-9]$/.test(text.slice(0, i))) return text;
+    const from = i + 3 + (/^[ \t]*/.exec(text.slice(i + 3))?.[0].length ?? 0);
+    const end = plainWordEnd(text, from);
+    if (end < 0) return text;
+    edits.push([i, end - i, `< <(printf '%s\\n' ${text.slice(from, end)})`]);
+    i = end - 1;
+  }
+  return applied(text, edits);
+}
+
 /** The text spelled so tree-sitter can read it (see above); null when nothing changes. */
 export function respelled(text: string): string | null {
-  const spelled = anonymousFunctions(functionSubstitutions(subshellSubstitutions(heredocsAsStrings(text) ?? text)));
+  const spelled = hereStrings(anonymousFunctions(functionSubstitutions(subshellSubstitutions(heredocsAsStrings(text) ?? text))));
   return spelled === text ? null : spelled;
 }

@@ -53,6 +53,13 @@ export function redirectTargets(body: Node): Node[] {
     const last = tailCommand(body);
     return last ? [last] : [];
   }
+  // tree-sitter reads `a && b > f` as the list redirected; bash redirects its last part only (wordOwner
+  // agrees). Where that part holds no command (`a && export X > f`), every command keeps it (fail closed).
+  if (body.type === 'list') {
+    const last = namedChildren(body).filter((c) => c.type !== 'comment').at(-1);
+    const own = last ? redirectTargets(last) : [];
+    if (own.length > 0) return own;
+  }
   const out: Node[] = [];
   const stack: Node[] = [body];
   while (stack.length > 0 && out.length < 10_000) {

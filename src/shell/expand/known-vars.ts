@@ -1,18 +1,22 @@
 // Parts of a word whose value the guard knows though the shell computes them: `$HOME` (the user's
 // home), `$PWD`, `$(pwd)`, `` `pwd` `` and `~+` (the directory the command runs in), and variables the
 // text set earlier to a static value (`d=bin; $d/deploy`). So `"$PWD"/bin/deploy`, `"$(pwd)"/bin/deploy`
-// and `~+/env.sh` are paths, read like `./bin/deploy`.
+// and `~+/env.sh` are paths, read like `./bin/deploy`; so are substitutions whose output is static
+// (static-substitutions.ts: `$(git rev-parse --git-dir)`, `$(echo .git)`, `$(cd .git && pwd)`).
 import { homeDir } from '../invocations.js';
 import { PATH_TEXT } from '../cwd.js';
 import { basename, type Word } from '../words.js';
 import type { Scope } from './driver.js';
+import { staticSubstitution } from './static-substitutions.js';
 
 /** `$NAME`, `${NAME}`, `$(pwd)`, `` `pwd` `` at the start of `rest`: [length, value or null when not known]. */
 function expansionAt(scope: Scope, rest: string, given: ReadonlyMap<string, string>): [number, string | null] | null {
   const m = /^\$(?:([A-Za-z_][A-Za-z0-9_]*)|\{([A-Za-z_][A-Za-z0-9_]*)\})/.exec(rest);
   if (m) return [m[0].length, given.get((m[1] ?? m[2])!) ?? known(scope, (m[1] ?? m[2])!)];
   const pwd = /^(?:\$\(\s*(?:builtin\s+|command\s+)?pwd(?:\s+-[LP])?\s*\)|`\s*pwd(?:\s+-[LP])?\s*`)/.exec(rest);
-  return pwd ? [pwd[0].length, scope.cwd] : null;
+  if (pwd) return [pwd[0].length, scope.cwd];
+  const sub = /^\$\(([^()`$'"\\]*)\)/.exec(rest);
+  return sub ? [sub[0].length, staticSubstitution(scope, sub[1]!)] : null;
 }
 
 /** A variable's value where the text or the guard knows it (not a prefix assignment of this command: bash expands before it assigns). */

@@ -177,6 +177,15 @@ function pathOf(scope: Scope, word: Word | null | undefined): string | null {
   return scope.cwd === null ? null : resolve(scope.cwd, v);
 }
 
+/** What this command writes to stdout, when static; `cat` reading stdin passes on what the pipe or `< <(printf …)` gives it. */
+function redirectedOutput(scope: Scope): string | null {
+  const cmd = scope.command;
+  const out = staticOutput(cmd, () => null);
+  if (out !== null || basename(cmd.words[0]?.value ?? '') !== 'cat' || cmd.words.length > 1 || cmd.stdin?.kind === 'text') return out;
+  const s = stdinText(scope, cmd.stdin, 'cat');
+  return s.kind === 'text' ? s.text : null;
+}
+
 /** Record what this command writes (before the commands after it run). */
 export function recordWrites(scope: Scope): void {
   const written = scope.run0.written;
@@ -199,8 +208,8 @@ export function recordWrites(scope: Scope): void {
     if (r.op === '>&' && /^"?\$\{COPROC\[1\]\}"?$/.test(r.target?.text ?? '')) scope.run0.feeds.get('COPROC')?.(staticOutput(cmd, () => null));
     if (!r.op.includes('>') || r.op === '<>' || r.op.includes('&') && r.op !== '&>' && r.op !== '&>>') continue;
     const path = pathOf(scope, r.target);
-    if (path === null) { judgeComputedWrite(scope, r.target, () => staticOutput(cmd, () => null)); continue; }
-    set(path, staticOutput(cmd, () => null), r.op.endsWith('>>'));
+    if (path === null) { judgeComputedWrite(scope, r.target, () => redirectedOutput(scope)); continue; }
+    set(path, redirectedOutput(scope), r.op.endsWith('>>'));
   }
   const name = basename(cmd.words[0]?.value ?? '');
   const args = cmd.words.slice(1);
