@@ -15,9 +15,10 @@ import { components, globMatches, lower, parts } from './policy/path-glob.js';
  * frontmatter as hooks; `script`, the whole text as shell that runs later by itself; `python`,
  * `ruby`, `perl`, `r`, `code` (no language in particular), `powershell`, `ghci`, the whole text as
  * code of that language that runs later by itself; `pth`, the lines of a .pth file that site runs
- * (those starting with `import`) as Python; `compiled`, code that cannot be read (asks).
+ * (those starting with `import`) as Python; `ssh-config`, the commands an ssh config makes ssh run
+ * here (ProxyCommand, LocalCommand, KnownHostsCommand, `Match exec`); `compiled`, code that cannot be read (asks).
  */
-export type JudgedKind = 'host-markdown' | 'script' | 'python' | 'pth' | 'ruby' | 'perl' | 'r' | 'code' | 'powershell' | 'ghci' | 'compiled';
+export type JudgedKind = 'host-markdown' | 'script' | 'python' | 'pth' | 'ruby' | 'perl' | 'r' | 'code' | 'powershell' | 'ghci' | 'ssh-config' | 'compiled';
 
 interface JudgedFiles {
   /** Path components as in guarded.ts: `*` one component (a wildcard inside a name), `**` any number. */
@@ -73,6 +74,12 @@ const STARTUP_FILES: readonly JudgedFiles[] = [
   // ghci reads ./.ghci and ~/.ghci (and $XDG_CONFIG_HOME/ghc/ghci.conf) at start.
   { pattern: '.ghci', anchor: 'anywhere', kind: 'ghci' },
   { pattern: 'ghc/ghci.conf', anchor: 'xdg', kind: 'ghci' },
+  // ssh_config(5): the user's and the system's config (and what their usual Include names) are read
+  // by every later ssh, scp, sftp, rsync and git over ssh, which run the commands they name here.
+  { pattern: '.ssh/config', anchor: 'home', kind: 'ssh-config' },
+  { pattern: '.ssh/config.d/*', anchor: 'home', kind: 'ssh-config' },
+  { pattern: 'etc/ssh/ssh_config', anchor: 'root', kind: 'ssh-config' },
+  { pattern: 'etc/ssh/ssh_config.d/*', anchor: 'root', kind: 'ssh-config' },
 ];
 
 /** Every file judged by its content. Compared without regard to case, as the guarded paths are. */

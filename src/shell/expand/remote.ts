@@ -219,11 +219,7 @@ export function localSshCommands(scope: Scope, options: readonly { name: string;
     } else if (o.name === '-F' && o.value !== undefined) {
       if (o.value === null) { scope.raise('unreadable-script', `${label} reads a config file named at run time`); continue; }
       const text = readLocal(scope, o.value, scope.cwd);
-      if (text === null) continue;
-      for (const line of text.split('\n')) {
-        const kv = sshOption(line.replace(/#.*$/, ''));
-        if (kv) entries.push(kv);
-      }
+      if (text !== null) entries.push(...configEntries(text));
     } else if (o.name === '-I' && label === 'ssh' && o.value !== undefined) {
       entries.push({ key: 'pkcs11provider', value: o.value ?? '$computed' });
     } else if (o.name === '-S' && label !== 'ssh' && typeof o.value === 'string') {
@@ -232,6 +228,25 @@ export function localSshCommands(scope: Scope, options: readonly { name: string;
       else if (o.value !== 'ssh') scope.nested(o.value, `${label} -S`, { spliceable: false });
     }
   }
+  runLocalKeys(scope, entries, label);
+  return entries;
+}
+
+/** The `Key value` lines of an ssh config file (ssh_config(5)), comments aside. */
+function configEntries(text: string): { key: string; value: string }[] {
+  return text.split('\n').flatMap((line) => sshOption(line.replace(/#.*$/, '')) ?? []);
+}
+
+/**
+ * What an ssh config file written in the text (~/.ssh/config, /etc/ssh/ssh_config) makes every later
+ * ssh, scp, sftp, rsync or git-over-ssh run here: its ProxyCommand, LocalCommand, KnownHostsCommand,
+ * `Match exec`, and the providers it loads (content-judged.ts, kind `ssh-config`).
+ */
+export function sshConfigCommands(scope: Scope, text: string, label: string): void {
+  runLocalKeys(scope, configEntries(text), label);
+}
+
+function runLocalKeys(scope: Scope, entries: readonly { key: string; value: string }[], label: string): void {
   for (const e of entries) {
     // A PKCS#11 or security-key provider is a library ssh loads into itself: code the text cannot show.
     if ((e.key === 'pkcs11provider' || e.key === 'securitykeyprovider') && e.value.toLowerCase() !== 'none' && e.value !== 'internal') {
@@ -242,7 +257,6 @@ export function localSshCommands(scope: Scope, options: readonly { name: string;
     const cmd = pick ? pick(e.value).trim() : '';
     if (cmd !== '' && cmd.toLowerCase() !== 'none') scope.nested(cmd, `${label} ${e.key}`, { spliceable: false });
   }
-  return entries;
 }
 
 /** FUSE's `-o a,b=c\\,d`: items split at commas a backslash does not escape. */
