@@ -241,8 +241,9 @@ function readRedirects(src: string, redirectNodes: readonly Node[], offset: numb
       const target = namedChildren(r).find((c) => WORDISH.has(c.type));
       const w = target ? wordOf(src, target, offset) : null;
       redirects.push({ op: '<<<', fd: null, target: w });
-      // A here-string is the word plus a newline; an unknown value still tells us stdin is not a tty.
-      stdin = { kind: 'text', text: w?.value === null || w === null ? '' : w.value + '\n', expands: w?.value === null };
+      // A here-string is the word plus a newline. A value computed at run time is read as the text it
+      // is computed from (inside its double quotes): `sh <<< "$(echo docker ps)"` runs what that makes.
+      stdin = { kind: 'text', text: w === null ? '' : (w.value ?? computedText(w.text)) + '\n', expands: w?.value === null };
     } else {
       let fd: number | null = fds.get(r) ?? null;
       let op = '';
@@ -266,4 +267,9 @@ function readRedirects(src: string, redirectNodes: readonly Node[], offset: numb
     }
   }
   return { redirects, stdin };
+}
+
+/** A computed word as the shell text it is made from: the inside of a double-quoted word. */
+function computedText(text: string): string {
+  return text.length >= 2 && text.startsWith('"') && text.endsWith('"') ? text.slice(1, -1) : text;
 }
