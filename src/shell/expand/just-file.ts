@@ -3,7 +3,7 @@
 // Windows; `just --shell P --shell-arg A` replaces them), and a recipe with a shebang line or a `[script]` attribute as one script given to its
 // interpreter (`[script('python3')]`, `set script-interpreter := [...]`, default `sh -eu`).
 import { quoteForScan } from './code-literals.js';
-import { justRecipes } from './task-files.js';
+import { justRecipes, withDeps } from './task-files.js';
 
 interface Recipe { deps: string[]; body: string[]; script: string[] | null }
 
@@ -45,24 +45,8 @@ export function justCommands(text: string, task: string, shell?: readonly string
   const all = recipes(text);
   // `--shell`/`--shell-arg` replace the file's shell.
   const shells = shell ? [shell] : [setting(text, 'shell'), setting(text, 'windows-shell')].filter((s): s is string[] => s !== null);
-  const out: string[] = [];
-  const seen = new Set<string>();
-  const visit = (name: string): void => {
-    if (seen.has(name) || seen.size > 200) return;
-    seen.add(name);
-    const r = all.get(name);
-    if (!r) return;
-    for (const d of r.deps) visit(d);
-    if (r.script) {
-      const body = r.body.join('\n');
-      out.push(`${r.script.map(quoteForScan).join(' ')} <<'JUST_SCRIPT_END'\n${body}\nJUST_SCRIPT_END`);
-      return;
-    }
-    for (const line of r.body) {
-      if (shells.length === 0) out.push(line);
-      for (const sh of shells) out.push([...sh, line].map(quoteForScan).join(' '));
-    }
-  };
-  visit(task);
-  return out;
+  return withDeps(all, task, (r) => {
+    if (r.script) return [`${r.script.map(quoteForScan).join(' ')} <<'JUST_SCRIPT_END'\n${r.body.join('\n')}\nJUST_SCRIPT_END`];
+    return r.body.flatMap((line) => (shells.length === 0 ? [line] : shells.map((sh) => [...sh, line].map(quoteForScan).join(' '))));
+  });
 }

@@ -24,7 +24,8 @@ export function justRecipes(text: string): Map<string, { deps: string[]; body: s
   return recipes;
 }
 
-export function withDeps<T extends { deps: string[]; body: string[] }>(all: Map<string, T>, task: string): string[] {
+/** What `task` runs after its dependencies (each once, at most 200 tasks): each task's body, or what `lines` makes of it. */
+export function withDeps<T extends { deps: string[]; body: string[] }>(all: Map<string, T>, task: string, lines: (r: T) => readonly string[] = (r) => r.body): string[] {
   const out: string[] = [];
   const seen = new Set<string>();
   const visit = (t: string): void => {
@@ -33,7 +34,7 @@ export function withDeps<T extends { deps: string[]; body: string[] }>(all: Map<
     const r = all.get(t);
     if (!r) return;
     for (const d of r.deps) visit(d);
-    out.push(...r.body);
+    out.push(...lines(r));
   };
   visit(task);
   return out;
