@@ -11,6 +11,7 @@ import {
 import { argOf, type Word } from '../words.js';
 import type { Scope } from './driver.js';
 import { localSshCommands, sshSession } from './remote.js';
+import { quoteForScan } from './code-literals.js';
 
 export function remoteRunner(scope: Scope, name: string, args: readonly Word[]): boolean {
   if (name === 'plink') plink(scope, args);
@@ -116,7 +117,7 @@ function saltSsh(scope: Scope, args: readonly Word[]): void {
     if (module.stands !== undefined) {
       const sub = module.rename?.[name] ?? name;
       const operands = module.noArgs ? [] : rest.map((a) => a === null ? '"$computed"' : a.replace(/^name=/, '')).filter((a) => !/^\w+=/.test(a));
-      scope.nested([module.stands, sub, ...operands.map(quote)].join(' '), `${label} ${fn}`, { target: remote, env: new Map(), spliceable: false });
+      scope.nested([module.stands, sub, ...operands.map(quoteForScan)].join(' '), `${label} ${fn}`, { target: remote, env: new Map(), spliceable: false });
       return;
     }
   }
@@ -132,8 +133,4 @@ function judgeShell(scope: Scope, words: readonly Arg[], label: string, remote: 
 
 function joined(words: readonly Arg[]): Arg {
   return words.some((w) => w === null) ? null : words.join(' ');
-}
-
-function quote(s: string): string {
-  return /^[\w@%+=:,./-]+$/.test(s) ? s : `'${s.replace(/'/g, `'\\''`)}'`;
 }

@@ -8,6 +8,7 @@ import {
 } from '../grammars/vcs-fronts.js';
 import { argOf, type Word } from '../words.js';
 import type { Scope } from './driver.js';
+import { quoteForScan } from './code-literals.js';
 
 /** Every program this family reads, for the fast path (expand/names.ts). */
 export const VCS_FRONTS: readonly string[] = ['sl', 'jj'];
@@ -20,7 +21,7 @@ export function vcsFrontsFamily(scope: Scope, name: string, args: readonly Word[
 }
 
 function push(scope: Scope, label: string, words: readonly Arg[]): void {
-  scope.nested(['git push --no-verify', ...words.map((w) => (w === null ? '"$REF"' : quote(w)))].join(' '), label, { spliceable: false });
+  scope.nested(['git push --no-verify', ...words.map((w) => (w === null ? '"$REF"' : quoteForScan(w)))].join(' '), label, { spliceable: false });
 }
 
 function slPush(scope: Scope, args: readonly Word[]): boolean {
@@ -63,8 +64,4 @@ function jj(scope: Scope, args: readonly Word[]): boolean {
   if (gitPush.options.some((o) => optionIs(o, ['--deleted']))) push(scope, 'jj git push --deleted', ['--prune', remote]);
   else push(scope, 'jj git push', [remote, ...valuesOf(gitPush, '--bookmark')]);
   return true;
-}
-
-function quote(s: string): string {
-  return /^[\w@%+=:,./-]+$/.test(s) ? s : `'${s.replace(/'/g, `'\\''`)}'`;
 }
