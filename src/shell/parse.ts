@@ -105,10 +105,11 @@ function quoteDelimiters(input: string): string {
  * - an empty command substitution runs nothing and gives nothing (`doc$()ker` is `docker`), but
  *   tree-sitter reads `$()` as a command with a missing name: `$''`, and empty backticks `''`;
  * - `<>` opens a file for reading and writing, which tree-sitter does not know: `> ` on a
- *   descriptor of its own (a write), `<` and a tab on stdin (what reads it, and opens it for writing).
+ *   descriptor of its own (a write), `<` and a tab on stdin (what reads it, and opens it for writing);
+ *   so a tab typed after a plain `<` is written as the space it means, and the mark stays unique.
  */
 function readableSpellings(input: string): string {
-  if (!input.includes('$()') && !input.includes('``') && !input.includes('<>')) return input;
+  if (!input.includes('$()') && !input.includes('``') && !input.includes('<>') && !input.includes('<\t')) return input;
   let out = '';
   let double = false;
   for (let i = 0; i < input.length; i++) {
@@ -124,6 +125,7 @@ function readableSpellings(input: string): string {
     if (c === '"') double = !double;
     if (!double && input.startsWith('$()', i)) { out += "$''"; i += 2; continue; }
     if (!double && input.startsWith('``', i)) { out += "''"; i += 1; continue; }
+    if (!double && input.startsWith('<\t', i)) { out += '< '; i += 1; continue; }
     if (!double && input.startsWith('<>', i)) {
       // On a descriptor of its own (`1<>f`) it is a write; on stdin (`<>f`, `0<>f`) the file is read.
       const fd = /(?:^|[^\w])(\d+)$/.exec(out)?.[1];
