@@ -150,8 +150,9 @@ function reasonOf(decision: Decision, findings: readonly Finding[], rewrite: str
       : 'Allowed: no managed command is mutated.';
   }
   const lines: string[] = [];
-  for (const f of findings) {
-    if (f.decision === 'allow') continue;
+  // What blocks comes first: the agent reads the first line as the answer.
+  const shown = findings.filter((f) => f.decision !== 'allow').sort((a, b) => RANK[b.decision] - RANK[a.decision]);
+  for (const f of shown) {
     const where = f.target === 'local' ? '' : ` on ${f.target}`;
     const detail = f.detail ? ` (${f.detail})` : '';
     const runs = f.command !== undefined ? ` runs \`${clip(f.command)}\`` : '';

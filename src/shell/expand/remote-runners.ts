@@ -1,21 +1,20 @@
 // Remote runners that reach the server as ssh does, each read as the ssh command line it amounts to
 // (grammars/remote-runners.ts): PuTTY's plink, Fabric's `fab -H HOST -- CMD` (for tasks.ts), and
-// salt-ssh, whose execution modules are judged as the command each stands for on the host.
+// xpra, whose sessions start commands here or on the host an ssh:// address names.
 import { getopt, optionIs, type Arg, type Option } from '../getopt.js';
-import type { Target } from '../invocation.js';
 import { hostOf } from '../programs/ssh.js';
 import {
-  FAB_REMOTE, PLINK, PLINK_AS_SSH, PLINK_COMMAND_FILE, PLINK_PRINTS, PLINK_SESSION, SALT_MODULES, SALT_PRINTS, SALT_RAW, SALT_SSH,
-  type SaltModule,
+  FAB_REMOTE, PLINK, PLINK_AS_SSH, PLINK_COMMAND_FILE, PLINK_PRINTS, PLINK_SESSION, XPRA, XPRA_COMMANDS, XPRA_CONTROL, XPRA_REMOTE, XPRA_SSH,
 } from '../grammars/remote-runners.js';
 import { argOf, type Word } from '../words.js';
 import type { Scope } from './driver.js';
-import { localSshCommands, sshSession } from './remote.js';
-import { quoteForScan } from './code-literals.js';
+import { sshSession } from './remote.js';
+import { STDIN_PATHS } from './scripts.js';
+import { stdinText } from './output.js';
 
 export function remoteRunner(scope: Scope, name: string, args: readonly Word[]): boolean {
   if (name === 'plink') plink(scope, args);
-  else if (name === 'salt-ssh') saltSsh(scope, args);
+  else if (name === 'xpra') xpra(scope, args);
   else return false;
   return true;
 }
@@ -52,7 +51,9 @@ function plink(scope: Scope, args: readonly Word[]): void {
   sshSession(scope, [...words, made('--'), host, ...command], 'plink');
 }
 
+/** The text of the file `plink -m` names: its own stdin when that is what it names. */
 function fileText(scope: Scope, path: string): string | null {
+  if (STDIN_PATHS.has(path)) { const t = stdinText(scope, scope.stdin, 'plink -m'); return t.kind === 'text' ? t.text : null; }
   const r = scope.files.read(path.startsWith('/') || scope.cwd === null ? path : `${scope.cwd}/${path}`);
   return r.kind === 'text' ? r.text : null;
 }
@@ -87,48 +88,32 @@ export function fabRemainder(scope: Scope, words: readonly Word[], options: (bef
   return before;
 }
 
-/** `salt-ssh [options] TARGET FUNCTION [ARGS]` (or `-r TARGET 'shell command'`). */
-function saltSsh(scope: Scope, args: readonly Word[]): void {
-  const scan = getopt(args.map(argOf), SALT_SSH);
-  scope.emit(scope.argv, 'salt-ssh', { scan });
-  if (scan.options.some((o) => optionIs(o, SALT_PRINTS))) return;
-  const sshOptions = scan.options.filter((o) => o.name === '--ssh-option').map((o) => ({ name: '-o', value: o.value }));
-  localSshCommands(scope, sshOptions, 'salt-ssh');
-  const [target, fn, ...rest] = scan.operands.map((o) => o.value);
-  if (target === undefined || fn === undefined) return;
-  const host = target === null ? '?' : hostOf(target) ?? target;
-  const remote: Target = { kind: 'remote', host };
-  const label = `salt-ssh ${host}`;
-  if (scan.options.some((o) => optionIs(o, SALT_RAW))) { judgeShell(scope, [joined([fn, ...rest])], label, remote); return; }
-  if (fn === null) { scope.target = remote; scope.raise('dynamic-remote-command', `the function salt-ssh calls on ${host} is named at run time`); return; }
-  const dot = fn.indexOf('.');
-  const module: SaltModule | undefined = SALT_MODULES[fn.slice(0, dot)];
-  const name = fn.slice(dot + 1);
-  const is = (pattern: string | undefined): boolean => pattern !== undefined && new RegExp(pattern).test(name);
-  if (dot > 0 && module) {
-    if (is(module.looks) && module.stands === undefined) return;
-    if (is(module.shell)) {
-      // The command is the first argument or `cmd=`; `stdin=` is fed to it: every argument but the known keyword ones is judged.
-      const kwarg = (a: string): boolean => /^\w+=/.test(a) && (module.kwargs ?? []).includes(a.slice(0, a.indexOf('=')));
-      judgeShell(scope, rest.filter((a) => a === null || !kwarg(a)).map((a) => a?.replace(/^(?:cmd|stdin)=/, '') ?? null), label, remote);
-      return;
+/**
+ * `xpra start|start-desktop|shadow|… [ssh://HOST/] --start=CMD`: the commands a session starts run on
+ * the host an `ssh://` address names, else here; `--ssh=CMD` is the ssh client run here.
+ */
+function xpra(scope: Scope, args: readonly Word[]): void {
+  const scan = getopt(args.map(argOf), XPRA);
+  scope.emit(scope.argv, 'xpra', { scan });
+  const ops = scan.operands.map((o) => o.value);
+  const address = ops.find((v) => v === null || XPRA_REMOTE.test(v));
+  const host = address === undefined ? null : address === null ? '?' : XPRA_REMOTE.exec(address)![1]!.replace(/^.*@/, '').replace(/:\d+$/, '');
+  const commands: { label: string; value: Arg }[] = [];
+  for (const o of scan.options) {
+    if (o.value === undefined) continue;
+    if (optionIs(o, [XPRA_SSH])) {
+      if (o.value === null) scope.raise('dynamic-command', 'the ssh command `xpra --ssh` runs is computed at run time');
+      else scope.nested(o.value, 'xpra --ssh', { spliceable: false });
     }
-    if (is(module.unreadable)) { scope.target = remote; scope.raise('unreadable-script', `\`salt-ssh ${fn}\` runs a script or code on ${host} that the text does not show`); return; }
-    if (module.stands !== undefined) {
-      const sub = module.rename?.[name] ?? name;
-      const operands = module.noArgs ? [] : rest.map((a) => a === null ? '"$computed"' : a.replace(/^name=/, '')).filter((a) => !/^\w+=/.test(a));
-      scope.nested([module.stands, sub, ...operands.map(quoteForScan)].join(' '), `${label} ${fn}`, { target: remote, env: new Map(), spliceable: false });
-      return;
-    }
+    if (optionIs(o, XPRA_COMMANDS)) commands.push({ label: o.name, value: o.value });
   }
-  // Any other function changes the host (file.remove, state.apply, pkg.install, …).
-  scope.target = remote;
-  scope.emit([made(`salt-function:${fn}`, fn)], `salt-function:${fn}`);
-}
-
-function judgeShell(scope: Scope, words: readonly Arg[], label: string, remote: Target): void {
-  if (words.some((w) => w === null)) { scope.target = remote; scope.raise('dynamic-remote-command', `the command ${label} runs is computed at run time`); return; }
-  for (const w of words as string[]) scope.nested(w, label, { target: remote, env: new Map(), spliceable: false });
+  if (ops[0] === XPRA_CONTROL.mode && XPRA_CONTROL.starts.includes(ops[2] ?? '')) commands.push({ label: `control ${ops[2]}`, value: joined(ops.slice(3)) });
+  const where = host === null ? {} : { target: { kind: 'remote', host } as const, env: new Map<string, string | null>() };
+  for (const c of commands) {
+    if (c.value !== null) { scope.nested(c.value, host === null ? `xpra ${c.label}` : `xpra on ${host}`, { ...where, spliceable: false }); continue; }
+    if (where.target) scope.target = where.target;
+    scope.raise(host === null ? 'dynamic-command' : 'dynamic-remote-command', `the command \`xpra ${c.label}\` starts is computed at run time`);
+  }
 }
 
 function joined(words: readonly Arg[]): Arg {

@@ -14,6 +14,9 @@ import { remoteVariants } from './remote-values.js';
 import { remoteRunner } from './remote-runners.js';
 import { ansiblePlaybook, ansibleTarget } from './ansible.js';
 import { REMOTE_RUNNERS } from '../grammars/remote-runners.js';
+import { FANOUT } from '../grammars/fanout.js';
+import { fanOut } from './fanout.js';
+import { SALT_PROGRAMS, salt } from './salt.js';
 
 /** Other clients that take ssh's command line (after their own options). */
 const SSH_CLIENTS: Record<string, { options: { short?: string; long?: readonly string[] }; skip?: number }> = {
@@ -39,34 +42,14 @@ export function remoteFamily(scope: Scope, name: string, args: readonly Word[]):
   if (remoteRunner(scope, name, args)) return true;
   // kitty's `kitten ssh` takes ssh's command line; its other kittens are programs nobody here knows.
   if (name === 'kitten') { if (args[0]?.value !== 'ssh') return false; ssh(scope, args.slice(1), 'kitten ssh'); return true; }
-  const fanout = FANOUT[name];
-  if (fanout) { fanOut(scope, name, args, fanout); return true; }
+  if (salt(scope, name, args) || fanOut(scope, name, args)) return true;
   if (name === 'ansible') { ansible(scope, args); return true; }
   if (name === 'ansible-playbook') { ansiblePlaybook(scope, args); return true; }
   return false;
 }
 
-/** Tools that run one command on many hosts: where the hosts are, and their options. */
-const FANOUT: Record<string, { options: { short: string; long?: readonly string[] }; hosts: readonly string[] }> = {
-  pdsh: { options: { short: 'SbdhqvNw:x:g:X:l:t:u:f:R:M:' }, hosts: ['-w'] },
-  pssh: { options: { short: 'AiIPvh:H:l:p:o:e:t:x:X:O:', long: ['hosts=|h', 'host=|H', 'user=|l', 'par=|p', 'outdir=|o', 'errdir=|e', 'timeout=|t', 'extra-args=|x', 'extra-arg=|X', 'option=|O', 'askpass|A', 'inline|i', 'inline-stdout', 'send-input|I', 'print|P', 'verbose|v'] }, hosts: ['-H'] },
-};
-FANOUT['parallel-ssh'] = FANOUT.pssh!;
-FANOUT['pdcp'] = FANOUT.pdsh!;
-
 /** Every program this family reads, for the fast path (expand/names.ts). */
-export const REMOTE_CLIENTS: readonly string[] = [...Object.keys(SSH_CLIENTS), 'mosh', 'kitten', ...Object.keys(FANOUT), 'ansible', 'ansible-playbook', ...REMOTE_RUNNERS];
-
-function fanOut(scope: Scope, name: string, args: readonly Word[], spec: (typeof FANOUT)[string]): void {
-  const scan = getopt(args.map(argOf), spec.options);
-  const hostOpt = scan.options.find((o) => spec.hosts.some((h) => o.name === h || o.alias === h));
-  const first = typeof hostOpt?.value === 'string' ? hostOpt.value.split(',')[0]!.replace(/^.*@/, '') : hostOpt?.value === null ? '?' : '(hosts file)';
-  const words = scan.operands.map((o) => o.value);
-  scope.emit(scope.argv, name, { scan });
-  if (words.length === 0) return;
-  if (words.some((w) => w === null)) { scope.target = { kind: 'remote', host: first }; scope.raise('dynamic-remote-command', `the command ${name} sends is computed at run time`); return; }
-  scope.nested((words as string[]).join(' '), `${name} ${first}`, { target: { kind: 'remote', host: first }, env: new Map(), spliceable: false });
-}
+export const REMOTE_CLIENTS: readonly string[] = [...Object.keys(SSH_CLIENTS), 'mosh', 'kitten', ...Object.keys(FANOUT), 'ansible', 'ansible-playbook', ...REMOTE_RUNNERS, ...SALT_PROGRAMS];
 
 /** Modules of ansible ad-hoc commands that run their arguments as a command, and modules that only look. */
 const ANSIBLE_COMMAND = /^(?:ansible\.builtin\.|ansible\.legacy\.)?(?:shell|command|raw)$/;

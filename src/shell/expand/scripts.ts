@@ -43,7 +43,7 @@ function scriptPath(value: string, cwd: string | null): string | null {
  * or it is a binary run by path: the other families then judge it by its name.
  */
 /** Paths that are the process's own stdin. */
-const STDIN_PATHS = new Set(['/dev/stdin', '/dev/fd/0', '/proc/self/fd/0']);
+export const STDIN_PATHS: ReadonlySet<string> = new Set(['/dev/stdin', '/dev/fd/0', '/proc/self/fd/0']);
 
 export function runScriptFile(scope: Scope, word: Word, label: string, kind: 'shell' | 'exec'): boolean {
   const file = withKnownVars(scope, word);

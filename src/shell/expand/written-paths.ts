@@ -14,6 +14,7 @@ import { argOf, type Word } from '../words.js';
 import { inInstallLifecycle } from './packages.js';
 import { INTERPRETERS } from '../grammars/interpreters.js';
 import { gitWrites } from './git-writes.js';
+import { SETTINGS_WRITERS } from '../grammars/host-clis.js';
 
 /** A path as written, made absolute from `cwd` (`~/` is the home directory, `~NAME/` NAME's); null when that is unknown. */
 export function abs(value: string, cwd: string | null): string | null {
@@ -117,8 +118,17 @@ export function writtenPaths(program: string, words: readonly Word[], redirects:
   // The project's own install lifecycle (`"prepare": "husky"`) installs its hooks on every
   // `npm install`/`npm ci`: that is the setup a person committed, not the agent's decision.
   if (!inInstallLifecycle(context.via ?? [])) out.push(...hookInstallerWrites(program, words.slice(1).map(argOf), cwd));
-  out.push(...specWrites(program, words, cwd), ...moduleWrites(program, words, cwd));
+  out.push(...specWrites(program, words, cwd), ...moduleWrites(program, words, cwd), ...settingsWrites(program, words, cwd));
   return out;
+}
+
+/** The settings files an agent host's own subcommand writes (grammars/host-clis.ts): `claude mcp add …`. */
+function settingsWrites(program: string, words: readonly Word[], cwd: string | null): (string | null)[] {
+  const writer = SETTINGS_WRITERS[program];
+  if (!writer) return [];
+  const ops = getopt(words.slice(1).map(argOf), writer.options ?? {}).operands.map((o) => o.value);
+  const sub = writer.subcommands.find((s) => s.path.every((w, i) => ops[i] === w || ops[i] === null));
+  return sub ? sub.files.map((f) => abs(f, cwd)) : [];
 }
 
 /** The name `python -m NAME`'s rows are kept under (as expand/modules.ts moduleProgram). */

@@ -1,10 +1,10 @@
 // Remote runners that are not OpenSSH but reach the server as it does: PuTTY's plink (an ssh client
-// with its own options), Fabric's `fab -H HOST -- CMD` and salt-ssh's execution modules. Data only;
+// with its own options), Fabric's `fab -H HOST -- CMD` and xpra's sessions over ssh. Data only;
 // expand/remote-runners.ts reads it and judges what runs there as ssh's remote command.
 import type { OptionGrammar } from '../getopt.js';
 
 /** The programs expand/remote-runners.ts reads itself (fab's remainder is read with its tasks, tasks.ts). */
-export const REMOTE_RUNNERS: readonly string[] = ['plink', 'salt-ssh'];
+export const REMOTE_RUNNERS: readonly string[] = ['plink', 'xpra'];
 
 /**
  * plink(1) (PuTTY's "Using the command-line connection tool Plink"): options with one dash, then the
@@ -40,73 +40,24 @@ export const PLINK_SESSION = '-load';
  */
 export const FAB_REMOTE = { hosts: ['-H', '--hosts'], asSsh: { '-i': '-i', '--identity': '-i', '-S': '-F', '--ssh-config': '-F' } as Readonly<Record<string, string>> };
 
-/** salt-ssh(1): its options (those that take a value), `-r` (the operands are a raw shell command) and `--ssh-option`. */
-export const SALT_SSH: OptionGrammar = {
-  short: 'rivsWwELGNRc:t:l:',
-  long: ['raw|r', 'raw-shell', 'ignore-host-keys|i', 'no-host-keys', 'verbose|v', 'static|s', 'wipe|w', 'rand-thin-dir|W', 'pcre|E',
-    'list|L', 'grain|G', 'nodegroup|N', 'range|R', 'config-dir=|c', 'timeout=|t', 'log-level=|l', 'log-file=', 'log-file-level=',
-    'roster=', 'roster-file=', 'refresh', 'refresh-cache', 'max-procs=', 'extra-filerefs=', 'min-extra-modules=', 'thin-extra-modules=',
-    'python2-bin=', 'python3-bin=', 'jid=', 'pre-flight', 'priv=', 'priv-passwd=', 'user=', 'passwd=', 'askpass', 'key-deploy',
-    'identities-only', 'sudo', 'update-roster', 'scan-ports=', 'scan-timeout=', 'ssh-option=', 'saltfile=', 'out=', 'output=',
-    'out-indent=', 'output-indent=', 'out-file=', 'output-file=', 'out-file-append', 'no-color', 'force-color', 'state-output=',
-    'state-verbose=', 'port=', 'set-metadata=', 'regen-thin', 'thin-include=', 'thin-exclude=', 'version', 'versions-report', 'help|h'],
+/**
+ * xpra(1): every option is long and takes its value attached or as the next word; those that name a
+ * command the session starts (on the host of an `ssh://` address when one is given) and `--ssh`, the
+ * ssh client it runs here. Other options with a value matter only for finding that address.
+ */
+export const XPRA_COMMANDS = ['--start', '--start-child', '--start-after-connect', '--start-child-after-connect', '--start-on-connect',
+  '--start-child-on-connect', '--start-on-last-client-exit', '--start-child-on-last-client-exit', '--exec-wrapper', '--start-via-proxy',
+  '--remote-xpra'];
+export const XPRA_SSH = '--ssh';
+export const XPRA: OptionGrammar = {
+  long: [...XPRA_COMMANDS.filter((o) => o !== '--start-via-proxy').map((o) => `${o.slice(2)}=`), 'ssh=', 'start-via-proxy=?', 'bind=', 'bind-tcp=',
+    'bind-ssl=', 'bind-ws=', 'bind-wss=', 'bind-vsock=', 'bind-rfb=', 'socket-dir=', 'socket-dirs=', 'log-dir=', 'log-file=', 'env=',
+    'chdir=', 'uid=', 'gid=', 'display=', 'encoding=', 'password-file=', 'auth=', 'tcp-auth=', 'ssh-auth=', 'xvfb=', 'speaker=',
+    'microphone=', 'pulseaudio-command=', 'keyboard-layout=', 'dpi=', 'title=', 'opengl=', 'encryption=', 'encryption-keyfile=',
+    'help|h', 'version'],
   permute: true,
 };
-export const SALT_RAW = ['-r', '--raw', '--raw-shell'];
-export const SALT_PRINTS = ['--version', '--versions-report', '--help'];
-
-/** What a salt execution module's functions do on the host. */
-export interface SaltModule {
-  /** Functions that only read (a regex over the function's name). */
-  readonly looks?: string;
-  /** Functions whose arguments (other than the keyword arguments in `kwargs`) are a shell command line run there. */
-  readonly shell?: string;
-  readonly kwargs?: readonly string[];
-  /** Functions that run what the text does not show (a script from the master or a URL, code). */
-  readonly unreadable?: string;
-  /** The command the module's other functions stand for there (`docker FN ARGS`), with salt's names for the CLI's. */
-  readonly stands?: string;
-  readonly rename?: Readonly<Record<string, string>>;
-  /** With `stands`: the arguments are not the command's (dockercompose's path to the project). */
-  readonly noArgs?: true;
-}
-
-const DOCKER_MODULE: SaltModule = {
-  stands: 'docker',
-  rename: {
-    ps: 'ps', ps_: 'ps', list_containers: 'ps', inspect: 'inspect', inspect_container: 'inspect', inspect_image: 'image inspect',
-    inspect_volume: 'volume inspect', inspect_network: 'network inspect', images: 'images', list_tags: 'images', logs: 'logs',
-    top: 'top', port: 'port', history: 'history', diff: 'diff', info: 'info', version: 'version', networks: 'network ls',
-    volumes: 'volume ls', state: 'inspect', exists: 'inspect', is_running: 'inspect', resolve_image_id: 'image inspect',
-    resolve_tag: 'image inspect', layers: 'history',
-    run_container: 'run', run: 'exec', run_all: 'exec', run_stdout: 'exec', run_stderr: 'exec', retcode: 'exec', script: 'exec',
-    script_retcode: 'exec', call: 'exec', sls: 'exec', apply: 'exec', copy_to: 'cp', copy_from: 'cp', rm_: 'rm', start_: 'start',
-    signal_: 'kill', import_: 'import', tag_: 'tag', create_network: 'network create', remove_network: 'network rm',
-    create_volume: 'volume create', remove_volume: 'volume rm', sls_build: 'build',
-  },
-};
-
-/** salt's execution modules (salt.modules.*), by the name salt-ssh calls them. Any other module's function changes the host. */
-export const SALT_MODULES: Readonly<Record<string, SaltModule>> = {
-  cmd: {
-    shell: '^(?:run|run_all|run_stdout|run_stderr|retcode|shell|run_bg|powershell|powershell_all|shells)$',
-    kwargs: ['cwd', 'runas', 'group', 'shell', 'env', 'clean_env', 'template', 'rstrip', 'umask', 'output_encoding', 'output_loglevel',
-      'log_callback', 'hide_output', 'timeout', 'reset_system_locale', 'ignore_retcode', 'saltenv', 'use_vt', 'bg', 'password',
-      'encoded_cmd', 'raise_err', 'prepend_path', 'success_retcodes', 'success_stdout', 'success_stderr', 'python_shell', 'redirect_stderr'],
-    unreadable: '^(?:script|script_retcode|exec_code|exec_code_all|run_chroot)$',
-    looks: '^(?:which|which_bin|has_exec|tty)$',
-  },
-  docker: DOCKER_MODULE, dockermod: DOCKER_MODULE, dockerng: DOCKER_MODULE,
-  dockercompose: { stands: 'docker compose', rename: { ps: 'ps', get: 'config' }, noArgs: true },
-  test: { looks: '.' },
-  sys: { looks: '.' },
-  status: { looks: '.' },
-  grains: { looks: '^(?:items|item|get|ls|fetch|filter_by|equals)$' },
-  pillar: { looks: '^(?:items|item|get|ls|raw|keys|data|obfuscate)$' },
-  disk: { looks: '^(?:usage|inodeusage|percent|blkid|iostat)$' },
-  service: { looks: '^(?:status|available|missing|get_all|get_enabled|get_disabled|enabled|disabled|show|execs)$' },
-  pkg: { looks: '^(?:list_pkgs|version|info_installed|list_repos|list_upgrades|upgrade_available)$' },
-  file: { looks: '^(?:file_exists|directory_exists|stats|read|readlink|get_hash|readdir|contains|grep|access|get_mode|get_user|get_group|lstat|search)$' },
-  network: { looks: '^(?:interfaces|ip_addrs|ip_addrs6|netstat|active_tcp|ping|traceroute|dig|default_route|routes|get_hostname|subnets)$' },
-  state: { looks: '^(?:show_sls|show_highstate|show_top|show_lowstate|show_low_sls|show_state_usage|show_states|sls_exists|list_disabled)$' },
-};
+/** A session on another machine: `ssh://[user@]host[:port]/[display]`, `ssh:host:display`, `ssh/host`, `tcp+ssh`/`vsock+ssh` forms. */
+export const XPRA_REMOTE = /^(?:[a-z]+\+)?ssh(?::\/\/|[:/])([^/:]+(?::\d+)?)/;
+/** `xpra control DISPLAY start|start-child CMD…`: a running session starts CMD. */
+export const XPRA_CONTROL = { mode: 'control', starts: ['start', 'start-child'] };
