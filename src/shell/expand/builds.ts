@@ -10,6 +10,7 @@ import { scanCodeFile } from './interpreters.js';
 import { parseToml } from './task-files.js';
 import { externalSubcommand } from './git-programs.js';
 import { isKnown } from './known-names.js';
+import { GO_MAIN_PACKAGES } from '../grammars/package-runners.js';
 
 /** Every program this family reads, for the fast path (expand/names.ts): always, or beside a word. */
 export const BUILD_PROGRAMS: readonly string[] = ['cargo'];
@@ -37,7 +38,8 @@ function goCommand(scope: Scope, words: readonly Word[]): boolean {
   const sub = args[0]?.value;
   if (sub && GO_COMPILES.has(sub)) goToolFlags(scope, sub, args.slice(1));
   if (sub !== 'generate' && sub !== 'run') return false;
-  const scan = getopt([...words.slice(0, lead), ...args.slice(1)].map(argOf), GO_BUILD_FLAGS);
+  const scanned = [...words.slice(0, lead), ...args.slice(1)];
+  const scan = getopt(scanned.map(argOf), GO_BUILD_FLAGS);
   scope.emit(scope.argv, 'go', { scan });
   const chdir = valueOf(scan, '-C');
   const cwd = chdir === undefined ? scope.cwd : chdir === null || scope.cwd === null ? null : resolve(scope.cwd, chdir);
@@ -48,6 +50,7 @@ function goCommand(scope: Scope, words: readonly Word[]): boolean {
       if (v === null) scope.raise('dynamic-command', '`go run -exec` runs a program computed at run time');
       else scope.nested(v, 'go run -exec', { spliceable: false });
     }
+    if (goRunsImported(scope, scanned, scan.operands[0])) return true;
     const ops = scan.operands.map((o) => o.value);
     // The Go files named, or the package's (the first operand); the rest are the program's arguments.
     const files = ops[0] === null ? null : ops.filter((v): v is string => v !== null && v.endsWith('.go'));
@@ -78,6 +81,19 @@ function goCommand(scope: Scope, words: readonly Word[]): boolean {
       scope.script(line, `go generate (${file})`, dirname(file));
     }
   }
+  return true;
+}
+
+/**
+ * `go run IMPORT/PATH[@VERSION] ARGS` (a package outside the working tree's paths): the program it
+ * builds runs with ARGS, judged as that program (grammars/package-runners.ts GO_MAIN_PACKAGES).
+ */
+function goRunsImported(scope: Scope, scanned: readonly Word[], pkg: { value: string | null; index: number } | undefined): boolean {
+  const value = pkg?.value;
+  if (pkg === undefined || value == null || value.endsWith('.go') || /^\.{1,2}(?:\/|$)|^\//.test(value) || !/^[\w.-]+\.[\w-]+\//.test(value)) return false;
+  const path = value.replace(/@[^@/]*$/, '');
+  const program = GO_MAIN_PACKAGES.find((p) => p.path.test(path))?.program ?? path.split('/').filter((e, i, all) => !(i === all.length - 1 && i > 0 && /^v\d+$/.test(e))).pop()!;
+  scope.continueWith([{ ...scanned[pkg.index]!, value: program, tail: program }, ...scanned.slice(pkg.index + 1)], `go run ${value}`);
   return true;
 }
 

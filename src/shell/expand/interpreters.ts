@@ -22,9 +22,14 @@ import { exCalls, exScript, type CodeReaders } from './ex-commands.js';
 import { handOffs } from './hand-offs.js';
 import { COMMAND_VERBS } from '../grammars/command-languages.js';
 import { sqliteScript } from './sqlite.js';
+import { PROGRAM_OBJECT, loadsProgramLibrary, runsProgramObject } from './program-objects.js';
 
-/** Docker Engine SDKs: code that uses one drives the engine like its CLI. */
-const ENGINE_SDK = /\bimport\s+docker\b|\bfrom\s+docker\b|docker\.from_env|DockerClient\(|require\(\s*['"](?:dockerode|docker-modem)['"]\s*\)|from\s+['"]dockerode['"]|github\.com\/docker\/docker\/client|Docker::Container/;
+/**
+ * Docker Engine SDKs: code that uses one drives the engine like its CLI. Testcontainers (Python,
+ * Node, Go, Java) starts containers on the local engine through its API (`DockerContainer(…).start()`
+ * is a `docker run`; its DockerCompose runs `docker compose up`).
+ */
+const ENGINE_SDK = /\bimport\s+docker\b|\bfrom\s+docker\b|docker\.from_env|DockerClient\(|require\(\s*['"](?:dockerode|docker-modem|testcontainers|@testcontainers\/[\w-]+)['"]\s*\)|from\s+['"](?:dockerode|testcontainers|@testcontainers\/[\w-]+)['"]|github\.com\/(?:docker\/docker\/client|testcontainers\/testcontainers-go)|Docker::Container|\b(?:import|from)\s+testcontainers\b|\borg\.testcontainers\b/;
 
 /** Ways of building a string at run time. */
 const BUILDS_STRINGS = /"\s+"|"\s*\.\s*"|["'][^"'\n]*\$[A-Za-z_{(][^"'\n]*["']|\+|\bf["']|%[sdr]|\.join\(|\$\{|#\{|\.format\(|concat|\.\.|\[::-1\]|chr\(|fromCharCode|\\x|\\u|base64|decode|atob|Buffer\.from|pack\(|reverse|replace|upper\(|lower\(|toUpperCase|toLowerCase|capitalize|swapcase|uc\(|lc\(/;
@@ -133,9 +138,10 @@ interface CodeFacts {
 
 function codeFacts(scope: Scope, lang: CodeLanguage, full: string, inline: boolean): CodeFacts {
   const mentions = scope.run0.options.mentions;
-  const spawns = SPAWNS.test(full);
+  const spawns = SPAWNS.test(full) || loadsProgramLibrary(full, lang);
   // Inline code reads every literal as a possible command, except what it only prints.
-  const code = inline && spawns ? withoutPrinted(full, startsProcess) : full;
+  const objects = runsProgramObject(full, lang);
+  const code = inline && spawns ? withoutPrinted(full, (args) => startsProcess(args) || objects(args)) : full;
   const mentioned = mentions(code);
   const calls = spawns ? spawnCalls(code, lang) : null;
   const names = scope.run0.options.names ?? undefined;
@@ -146,7 +152,9 @@ function codeFacts(scope: Scope, lang: CodeLanguage, full: string, inline: boole
     mentions: mentioned,
     builds: BUILDS_STRINGS.test(code),
     // A call's literal command line is judged whole (`["ssh", "host", "docker ps"]`), not word by word.
-    pieces: spawns && mentioned ? (inline ? [...stringsIn(code, calls!.covered), ...calls!.covered.map((c) => c.piece)] : calls!.pieces).filter((p) => mentions(p)) : [],
+    // A program object's command line (`sh.git.status()`) is judged whole even where it names no managed tool.
+    pieces: spawns && mentioned ? [...new Set([...(inline ? [...stringsIn(code, calls!.covered), ...calls!.covered.map((c) => c.piece)] : calls!.pieces).filter((p) => mentions(p)),
+      ...(inline ? calls!.pieces.filter((_, i) => calls!.calls[i] === PROGRAM_OBJECT) : [])])] : [],
     // (Python's and Ruby's `open` opens a file; only `|cmd` runs one.)
     runs: inline && calls ? calls.pieces.filter((p, i) => (calls.calls[i] !== 'open' || /^\s*\||\|\s*$/.test(p)) && (!mentioned || !mentions(p)) && !cannotHideManaged(p, names)) : [],
     decoded: !inline && (calls?.decoded ?? false),

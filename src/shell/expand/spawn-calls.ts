@@ -7,9 +7,14 @@
 import type { CodeLanguage } from '../grammars/types.js';
 import { literalsOf, quoteForScan } from './code-literals.js';
 import { harmlessReference, literalCommand, programOption, type Span } from './literal-argv.js';
+import { PROGRAM_OBJECT, programRuns } from './program-objects.js';
 
-/** Process-starting calls in common interpreters. */
-export const SPAWNS = /\b(exec\.Command(?:Context)?|sh\.(?:RunV?|RunWithV?|Output(?:With)?|Exec)|commandLine|Command::new|qx|open|execute|shell-command|call-process|start-process|async-shell-command|process-file|ProcessBuilder|Runtime\.getRuntime|system|systemlist|jobstart|job_start|termopen|term_start|popen|Popen|subprocess|child_process|execSync|execFileSync|spawnSync|spawn|execFile|exec|execa|fork|IO\.popen|Open3|shell_exec|passthru|proc_open|Deno\.Command|Bun\.spawn|(?:create_)?subprocess_(?:exec|shell)|Bun\.\$|run|call|check_call|check_output|getoutput|getstatusoutput|os\.exec[lv]p?e?|(?:os\.)?posix_spawnp?|os\.spawn[lv]p?e?|execve|pexpect|sh|shell|cmd|run-program|shell script|Process\.Start|ProcessStartInfo|callCommand|callProcess|spawnCommand|spawnProcess|readProcess(?:WithExitCode)?|readCreateProcess(?:WithExitCode)?|createProcess|rawSystem|pcntl_exec)\b|`|%x[{(\[]|qx[{(\[/]|\.!!?(?![=\w])/;
+/**
+ * Process-starting calls in common interpreters, and the SSH clients' calls that run a command on the
+ * host they reach (paramiko's exec_command and invoke_shell, node-ssh's execCommand: judged as the
+ * command they are given); multiprocessing.util.spawnv_passfds(PATH, ARGV, FDS) execs PATH.
+ */
+export const SPAWNS = /\b(exec\.Command(?:Context)?|sh\.(?:RunV?|RunWithV?|Output(?:With)?|Exec)|commandLine|Command::new|qx|open|execute|shell-command|call-process|start-process|async-shell-command|process-file|ProcessBuilder|Runtime\.getRuntime|system|systemlist|jobstart|job_start|termopen|term_start|popen|Popen|subprocess|child_process|execSync|execFileSync|spawnSync|spawn|execFile|exec|execa|fork|IO\.popen|Open3|shell_exec|passthru|proc_open|Deno\.Command|Bun\.spawn|(?:create_)?subprocess_(?:exec|shell)|Bun\.\$|run|call|check_call|check_output|getoutput|getstatusoutput|os\.exec[lv]p?e?|(?:os\.)?posix_spawnp?|os\.spawn[lv]p?e?|execve|pexpect|sh|shell|cmd|run-program|shell script|Process\.Start|ProcessStartInfo|callCommand|callProcess|spawnCommand|spawnProcess|readProcess(?:WithExitCode)?|readCreateProcess(?:WithExitCode)?|createProcess|rawSystem|pcntl_exec|exec_command|invoke_shell|execCommand|spawnv_passfds)\b|`|%x[{(\[]|qx[{(\[/]|\.!!?(?![=\w])/;
 
 /** A process-starting call (`run(`, `check_output (`). */
 const SPAWN_CALL = new RegExp(`(?:${SPAWNS.source})\\s*\\(`);
@@ -197,6 +202,13 @@ export function spawnCalls(code: string, lang: CodeLanguage): SpawnCalls {
     if (instead === 'computed') computedProgram = true;
     else { out.push(instead); calls.push(call); }
   }
+  // A library's program objects (`sh.docker("ps")`): each the command line it runs.
+  for (const r of programRuns(code, lang)) {
+    out.push(r.piece);
+    calls.push(PROGRAM_OBJECT);
+    covered.push({ ...r.span, piece: r.piece });
+    complete = false;
+  }
   return { pieces: out, calls, decoded, fromRun, covered, complete, computedProgram };
 }
 
@@ -229,7 +241,7 @@ function literalCall(call: string, args: string): { piece: string; words: string
   }
   const span = literalCommand(args, literals, run.length);
   // `os.execvp("sh", ["sh", "x.sh"])`: the list starts with the program's own name, argv[0].
-  if (/^(?:os\.(?:exec|spawn)[lv]|(?:os\.)?posix_spawn|execve)/.test(call) && run.length > 1 && run[1]!.replace(/^.*\//, '') === run[0]!.replace(/^.*\//, '')) run.splice(1, 1);
+  if (/^(?:os\.(?:exec|spawn)[lv]|(?:os\.)?posix_spawn|execve|spawnv_passfds)/.test(call) && run.length > 1 && run[1]!.replace(/^.*\//, '') === run[0]!.replace(/^.*\//, '')) run.splice(1, 1);
   const list = /^\s*\[/.test(args);
   return { piece: run.length > 1 ? run.map(quoteForScan).join(' ') : head.text, words: run, list, end: literals[run.length - 1]!.end, span };
 }

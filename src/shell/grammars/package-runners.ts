@@ -47,6 +47,15 @@ const VAGRANT_GLOBAL = ['debug', 'timestamp', 'debug-timestamp', 'no-tty', 'colo
 const TURBO_RUN = { short: 'F:', long: ['filter=|F', 'cache-dir=', 'concurrency=', 'continue=?', 'dry-run=?', 'dry=?', 'env-mode=', 'force=?', 'framework-inference=', 'global-deps=', 'graph=?', 'ui=', 'log-order=', 'log-prefix=', 'only', 'output-logs=', 'parallel', 'profile=', 'summarize=?', 'affected', 'cache=', 'daemon', 'no-daemon', 'token=', 'team=', 'api=', 'remote-only', 'no-cache', 'pass-through-env=', 'env=', 'cwd=', 'heap=', 'verbosity=', 'color', 'no-color'], permute: true };
 /** Turborepo runs each task named as the package.json script of that name. */
 const TURBO_TASKS = [{ when: ['--dry-run', '--dry', '--graph'], nothing: true as const }, { shellEach: 0, prefix: 'npm run --if-present ' }];
+/**
+ * `go run PKG[@VERSION] ARGS` builds the main package PKG and runs it with ARGS, as the program named
+ * after PKG's last path element (a major-version element such as `v2` aside: `go help install`), so
+ * `go run github.com/docker/cli/cmd/docker@latest ps` is `docker ps`. These main packages build a
+ * program of another name: compose's is the docker-compose plugin (its Makefile's `docker-compose`).
+ */
+export const GO_MAIN_PACKAGES: readonly { readonly path: RegExp; readonly program: string }[] = [
+  { path: /^github\.com\/docker\/compose(?:\/v\d+)?\/cmd$/, program: 'docker-compose' },
+];
 export const PACKAGE_RUNNERS: readonly Runner[] = [
   {
     names: ['turbo'],
