@@ -9,7 +9,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { RECONCILER_SCRIPT } from '../src/gitops/reconciler.js';
 import { loadConfig } from '../src/index.js';
 import { Server } from '../src/remote/server.js';
-import { httpGet, IMAGE, startEngine, type Engine } from './support/docker.js';
+import { httpGet, httpGetOnceUp, IMAGE, startEngine, type Engine } from './support/docker.js';
 import { COMPOSE, gatewayCompose, git, makeRepos } from './support/repos.js';
 import { freePort, startSshd, type Sshd } from './support/sshd.js';
 
@@ -179,7 +179,7 @@ describe('the reconciler heals drift (onDrift: heal, the default)', () => {
     writeFileSync(file, gatewayCompose(other));
     engine.dockerCompose(file, 'up', '-d');
     writeFileSync(file, kept);
-    expect(await httpGet(other)).toBe(200);
+    expect(await httpGetOnceUp(other)).toBe(200);
     expect((await reconcile()).code).toBe(0);
     expect(await httpGet(port)).toBe(200);
     expect(await httpGet(other)).toBeNull();

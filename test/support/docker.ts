@@ -137,6 +137,19 @@ export function httpdService(name: string, port: number, extra: string[] = []): 
 }
 
 /** HTTP GET on 127.0.0.1:port: the status code, or null when nothing answers. */
+/**
+ * httpGet once a server started by hand (not by the code under test, which waits itself) answers:
+ * a container's process may still be starting when `compose up -d` returns. Null after `withinMs`.
+ */
+export async function httpGetOnceUp(port: number, withinMs = 15_000): Promise<number | null> {
+  const until = Date.now() + withinMs;
+  for (;;) {
+    const status = await httpGet(port);
+    if (status !== null || Date.now() >= until) return status;
+    await new Promise((r) => setTimeout(r, 100));
+  }
+}
+
 export async function httpGet(port: number, path = '/'): Promise<number | null> {
   try {
     const r = await fetch(`http://127.0.0.1:${port}${path}`, { signal: AbortSignal.timeout(3000) });
