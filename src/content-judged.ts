@@ -16,9 +16,11 @@ import { components, globMatches, lower, parts } from './policy/path-glob.js';
  * `ruby`, `perl`, `r`, `code` (no language in particular), `powershell`, `ghci`, the whole text as
  * code of that language that runs later by itself; `pth`, the lines of a .pth file that site runs
  * (those starting with `import`) as Python; `ssh-config`, the commands an ssh config makes ssh run
- * here (ProxyCommand, LocalCommand, KnownHostsCommand, `Match exec`); `compiled`, code that cannot be read (asks).
+ * here (ProxyCommand, LocalCommand, KnownHostsCommand, `Match exec`); `hgrc` and `jj-config`, the commands
+ * a Mercurial/Sapling or Jujutsu config makes them run (hooks, shell aliases, ui.ssh, pagers, editors);
+ * `compiled`, code that cannot be read (asks).
  */
-export type JudgedKind = 'host-markdown' | 'script' | 'python' | 'pth' | 'ruby' | 'perl' | 'r' | 'code' | 'powershell' | 'ghci' | 'ssh-config' | 'compiled';
+export type JudgedKind = 'host-markdown' | 'script' | 'python' | 'pth' | 'ruby' | 'perl' | 'r' | 'code' | 'powershell' | 'ghci' | 'ssh-config' | 'hgrc' | 'jj-config' | 'compiled';
 
 interface JudgedFiles {
   /** Path components as in guarded.ts: `*` one component (a wildcard inside a name), `**` any number. */
@@ -80,6 +82,18 @@ const STARTUP_FILES: readonly JudgedFiles[] = [
   { pattern: '.ssh/config.d/*', anchor: 'home', kind: 'ssh-config' },
   { pattern: 'etc/ssh/ssh_config', anchor: 'root', kind: 'ssh-config' },
   { pattern: 'etc/ssh/ssh_config.d/*', anchor: 'root', kind: 'ssh-config' },
+  // hgrc(5) FILES: the repository's .hg/hgrc, the user's ~/.hgrc and $XDG_CONFIG_HOME/hg/hgrc, the
+  // system's; Sapling's repository config .sl/config and user config. jj's (docs/config.md): the user's
+  // ~/.config/jj/config.toml and conf.d/, ~/.jjconfig.toml, a repository's and a workspace's. Read by
+  // every later hg, sl or jj there, which runs the hooks, aliases and tools they name.
+  ...['.hg/hgrc', '.sl/config'].map((pattern) => ({ pattern, anchor: 'anywhere' as const, kind: 'hgrc' as const })),
+  ...['.hgrc', '.sapling/sapling.conf'].map((pattern) => ({ pattern, anchor: 'home' as const, kind: 'hgrc' as const })),
+  ...['hg/hgrc', 'sapling/sapling.conf'].map((pattern) => ({ pattern, anchor: 'xdg' as const, kind: 'hgrc' as const })),
+  ...['etc/mercurial/hgrc', 'etc/mercurial/hgrc.d/*.rc'].map((pattern) => ({ pattern, anchor: 'root' as const, kind: 'hgrc' as const })),
+  ...['jj/config.toml', 'jj/conf.d/*.toml', 'jj/repos/*/config.toml', 'jj/workspaces/*/config.toml']
+    .map((pattern) => ({ pattern, anchor: 'xdg' as const, kind: 'jj-config' as const })),
+  { pattern: '.jjconfig.toml', anchor: 'home', kind: 'jj-config' },
+  ...['.jj/repo/config.toml', '.jj/workspace-config.toml'].map((pattern) => ({ pattern, anchor: 'anywhere' as const, kind: 'jj-config' as const })),
 ];
 
 /** Every file judged by its content. Compared without regard to case, as the guarded paths are. */

@@ -9,6 +9,7 @@ import { judgedKind, type JudgedKind } from '../../content-judged.js';
 import type { Scope } from './driver.js';
 import { scanCode } from './interpreters.js';
 import { sshConfigCommands } from './remote.js';
+import { hgrcCommands, jjConfigCommands } from './vcs-config.js';
 
 /** The YAML frontmatter of a markdown file, when it has one. */
 const frontmatter = (text: string): string | null => /^---\r?\n([\s\S]*?)\r?\n---(?:\r?\n|$)/.exec(text)?.[1] ?? null;
@@ -39,6 +40,8 @@ export function hostCommandLines(scope: Scope, path: string, text: string): void
 export function judgeStartup(scope: Scope, kind: Exclude<JudgedKind, 'host-markdown'>, text: string, label: string): void {
   if (kind === 'script') { scope.nested(text, label, { spliceable: false }); return; }
   if (kind === 'ssh-config') { sshConfigCommands(scope, text, label); return; }
+  if (kind === 'hgrc') { hgrcCommands(scope, text, label); return; }
+  if (kind === 'jj-config') { jjConfigCommands(scope, text, label); return; }
   if (kind === 'compiled') { scope.raise('unreadable-script', `${label}: compiled code that runs later by itself cannot be read`); return; }
   // site runs each line of a .pth file that starts with `import` (and a space or tab) as Python.
   const code = kind === 'pth' ? text.split('\n').filter((l) => /^import[ \t]/.test(l)).join('\n') : text;

@@ -1,20 +1,24 @@
 // Sapling and Jujutsu over a git repository (grammars/vcs-fronts.ts): a push is judged as the
 // `git push` it amounts to (--no-verify: neither runs git's hooks), so the git rules decide it.
 // `sl push --to B -f` is `git push --force origin HEAD:B`; `jj bookmark set B -B` moves B backwards,
-// and jj pushes a moved bookmark whatever the move (with a lease), so it is the force push it prepares.
+// and jj pushes a moved bookmark whatever the move (with a lease), so it is the force push it prepares;
+// so does a command that rewrites the commit a bookmark the text names points to (JJ_REWRITES). What
+// their configuration and environment run is read by vcs-config.ts, Mercurial's too.
 import { getopt, optionIs, valueOf, valuesOf, type Arg } from '../getopt.js';
 import {
-  JJ_BOOKMARK, JJ_BOOKMARK_COMMANDS, JJ_GIT_PUSH, JJ_IGNORE_IMMUTABLE, JJ_MOVES, JJ_PATTERN, SL, SL_FORCE,
+  JJ_BOOKMARK, JJ_BOOKMARK_COMMANDS, JJ_EXEC, JJ_GIT_PUSH, JJ_IGNORE_IMMUTABLE, JJ_MOVES, JJ_PATTERN, JJ_REWRITE, JJ_REWRITES, SL, SL_FORCE,
 } from '../grammars/vcs-fronts.js';
+import { vcsRunConfig } from './vcs-config.js';
 import { argOf, type Word } from '../words.js';
 import type { Scope } from './driver.js';
 import { quoteForScan } from './code-literals.js';
 
 /** Every program this family reads, for the fast path (expand/names.ts). */
-export const VCS_FRONTS: readonly string[] = ['sl', 'jj'];
+export const VCS_FRONTS: readonly string[] = ['sl', 'jj', 'hg'];
 
 export function vcsFrontsFamily(scope: Scope, name: string, args: readonly Word[]): boolean {
-  if (!scope.local) return false;
+  if (!scope.local || (name !== 'sl' && name !== 'jj' && name !== 'hg')) return false;
+  vcsRunConfig(scope, name, args.map(argOf));
   if (name === 'sl' && args.some((w) => w.value === 'push')) return slPush(scope, args);
   if (name === 'jj') return jj(scope, args);
   return false;
@@ -54,14 +58,62 @@ function jj(scope: Scope, args: readonly Word[]): boolean {
     for (const n of names) push(scope, `jj bookmark ${sub} --allow-backwards (the next jj git push forces it)`, ['--force', 'origin', n === null || JJ_PATTERN.test(n) ? null : `HEAD:${n}`]);
     return true;
   }
+  if (rewrites(scope, words) || exec(scope, words)) return true;
   const gitPush = getopt(words, JJ_GIT_PUSH);
   const ops = gitPush.operands.map((o) => o.value);
-  if (ops[0] !== 'git' || ops[1] !== 'push') return false;
+  // Any other jj command runs jj alone (its configuration was read above).
+  if (ops[0] !== 'git' || ops[1] !== 'push') { scope.emit(scope.argv, 'jj'); return true; }
   scope.emit(scope.argv, 'jj', { scan: gitPush });
   if (gitPush.options.some((o) => optionIs(o, ['--dry-run']))) return true;
   const remote = valueOf(gitPush, '--remote') ?? 'origin';
   // A pushed deletion of every bookmark deleted here: git's --prune.
   if (gitPush.options.some((o) => optionIs(o, ['--deleted']))) push(scope, 'jj git push --deleted', ['--prune', remote]);
   else push(scope, 'jj git push', [remote, ...valuesOf(gitPush, '--bookmark')]);
+  rewrittenPushes(scope, remote, valuesOf(gitPush, '--bookmark'));
+  return true;
+}
+
+/** The bookmarks a revset names (`main`, `main--`, `::main | dev`): null when it is computed or a pattern that may name any. */
+function revsetNames(revset: Arg): (string | null)[] {
+  if (revset === null || JJ_PATTERN.test(revset) || /(?:glob|regex|substring)(?:-i)?:/.test(revset)) return [null];
+  const symbols = revset.replace(/"([^"]*)"|'([^']*)'/g, ' $1$2 ').replace(/[A-Za-z_][\w-]*\(/g, ' ');
+  return [...symbols.matchAll(/[A-Za-z0-9_/]+(?:[.+-][A-Za-z0-9_/]+)*(@[\w./-]*)?/g)].filter((m) => m[1] === undefined).map((m) => m[0]);
+}
+
+/** Per expansion: the bookmarks a jj command rewrote so far (null: any), with the command that did. */
+const REWRITTEN = new WeakMap<object, Map<string | null, string>>();
+
+/** A command that rewrites the commits of the bookmarks it names moves them sideways (or back): a later `jj git push` forces each. */
+function rewrites(scope: Scope, words: readonly Arg[]): boolean {
+  const scan = getopt(words, JJ_REWRITE);
+  const cmd = scan.operands[0]?.value;
+  const row = typeof cmd === 'string' && Object.hasOwn(JJ_REWRITES, cmd) ? JJ_REWRITES[cmd]! : undefined;
+  if (row === undefined) return false;
+  scope.emit(scope.argv, 'jj', { scan });
+  const revsets = [...scan.options.filter((o) => optionIs(o, row.options)).map((o) => o.value ?? null), ...(row.operands ? scan.operands.slice(1).map((o) => o.value) : [])];
+  const names = revsets.flatMap(revsetNames);
+  if (names.length === 0) return true;
+  const seen = REWRITTEN.get(scope.run0) ?? new Map<string | null, string>();
+  REWRITTEN.set(scope.run0, seen);
+  for (const n of names) if (!seen.has(n)) seen.set(n, `jj ${cmd}`);
+  return true;
+}
+
+/** `jj git push` after a rewrite in the same text: each rewritten bookmark it pushes (all of them without `-b`) goes with a lease, i.e. forced. */
+function rewrittenPushes(scope: Scope, remote: Arg, bookmarks: readonly Arg[]): void {
+  for (const [n, cmd] of REWRITTEN.get(scope.run0) ?? []) {
+    if (n !== null && bookmarks.length > 0 && !bookmarks.some((b) => b === null || b === n || JJ_PATTERN.test(b))) continue;
+    push(scope, `jj git push after \`${cmd} ${n ?? '…'}\` rewrote it`, ['--force', remote, n === null ? null : `HEAD:${n}`]);
+  }
+}
+
+/** `jj util exec -- CMD ARGS` runs CMD. */
+function exec(scope: Scope, words: readonly Arg[]): boolean {
+  const ops = getopt(words, JJ_REWRITE).operands.map((o) => o.value);
+  if (ops[0] !== JJ_EXEC[0] || ops[1] !== JJ_EXEC[1]) return false;
+  scope.emit(scope.argv, 'jj');
+  const argv = ops.slice(2);
+  if (argv.some((a) => a === null)) scope.raise('dynamic-command', '`jj util exec` runs a command computed at run time');
+  else if (argv.length > 0) scope.nested((argv as string[]).map(quoteForScan).join(' '), 'jj util exec', { spliceable: false });
   return true;
 }

@@ -40,3 +40,39 @@ export const JJ_MOVES = ['set', 's', 'move', 'm', 'create', 'c'];
 export const JJ_PATTERN = /^(?:glob|regex|substring|exact)(?:-i)?:/;
 /** With this, jj rewrites the commits a remote bookmark (trunk) points to: the next push of it is forced. */
 export const JJ_IGNORE_IMMUTABLE = '--ignore-immutable';
+
+/** `jj config set [--user|--repo|--workspace] NAME VALUE` stores NAME for every later jj there. */
+export const JJ_CONFIG_SET: OptionGrammar = { short: 'hR:', long: [...JJ_GLOBAL, 'user', 'repo', 'workspace'], permute: true };
+
+/**
+ * jj's commands that rewrite commits (with their aliases) and the options naming what they rewrite
+ * (`true`: the operands are revsets of them too). A rewritten commit gets a new id: a bookmark on it
+ * (or on a descendant, rebased with it) moves sideways, and `jj git push` pushes that with a lease,
+ * i.e. forced. An abandoned commit's bookmarks move to its parent: backwards. `new -B REV` and
+ * `rebase -B REV` insert before REV, rebasing it.
+ */
+export const JJ_REWRITES: Readonly<Record<string, { readonly options: readonly string[]; readonly operands?: true }>> = {
+  abandon: { options: ['--revisions'], operands: true },
+  describe: { options: ['--revisions'], operands: true },
+  desc: { options: ['--revisions'], operands: true },
+  metaedit: { options: ['--revisions'], operands: true },
+  parallelize: { options: [], operands: true },
+  rebase: { options: ['--revisions', '--source', '--branch', '--insert-before', '--before'] },
+  squash: { options: ['--revisions', '--revision', '--from', '--into', '--to'] },
+  split: { options: ['--revisions', '--revision'] },
+  diffedit: { options: ['--revisions', '--revision', '--to'] },
+  restore: { options: ['--into', '--to', '--changes-in'] },
+  absorb: { options: ['--from', '--into', '--to'] },
+  'simplify-parents': { options: ['--revisions', '--source'] },
+  fix: { options: ['--source'] },
+  new: { options: ['--insert-before', '--before'] },
+};
+/** One grammar for them all: each short letter means one long option in every command that has it. */
+export const JJ_REWRITE: OptionGrammar = {
+  short: 'hr:s:b:d:o:A:B:f:t:c:m:R:',
+  long: [...JJ_GLOBAL, 'revisions=|r', 'revision=', 'source=|s', 'branch=|b', 'destination=|d',
+    'onto=|o', 'insert-after=|A', 'after=', 'insert-before=|B', 'before=', 'from=|f', 'into=|t', 'to=', 'changes-in=|c', 'message=|m', 'author=', 'stdin'],
+  permute: true,
+};
+/** The command that runs a program of the text's choosing: `jj util exec -- CMD ARGS` (jj 0.29). */
+export const JJ_EXEC = ['util', 'exec'];
