@@ -285,6 +285,7 @@ function code(r: Row): boolean {
     scanCode(scope, lang, w.value, label, true, dataOf(r), { include: includeDirs(scan, lang) });
     return true;
   }
+  if (run.codeFiles !== undefined) { codeFiles(r, lang, run.codeFiles); return true; }
   // Each file given to a repeatable option runs (`pandoc -L a.lua -L b.lua`, `vim -S a -S b`).
   const files = run.codeFileOption ? scan.options.filter((o) => optionIs(o, run.codeFileOption!) && o.value !== undefined) : [];
   for (const o of files.length > 1 ? files : []) scanCodeFile(scope, lang, o.value ?? null, `${label} ${o.value ?? ''}`.trim());
@@ -316,6 +317,17 @@ function code(r: Row): boolean {
     return true;
   }
   return false;
+}
+
+/** Each operand from `from` on is a file of code (`dex a.desktop b.desktop`); with operandPattern, only those matching (a computed one asks where its text shows a path). */
+function codeFiles(r: Row, lang: CodeLanguage, from: number): void {
+  const { scope, run, scan, words, base, label } = r;
+  const re = run.operandPattern ? new RegExp(run.operandPattern, 's') : null;
+  for (const o of scan.operands.slice(from)) {
+    const file = o.value === null ? (re === null || re.test(words[base + o.index]?.text ?? '') ? null : undefined) : re === null ? o.value : re.exec(o.value)?.[1];
+    if (file !== undefined) scanCodeFile(scope, lang, file, `${label} ${file ?? words[base + o.index]?.text ?? ''}`.trim());
+  }
+  if (!run.self) emitSelf(r);
 }
 
 /** Values the code is given to work on (awk's -v and ARGV, a script's arguments): it may run them. */
