@@ -91,7 +91,7 @@ const STARTUP_FILES: readonly JudgedFiles[] = [
  * unit files and drop-ins (systemd.unit(5) "Unit File Load Path", the system's and the user's), which
  * `systemctl start` (or a timer, a socket, a boot) runs; desktop entries a launcher runs by name
  * (`gtk-launch NAME`) and the autostart ones a session runs at login (XDG Autostart); VS Code's tasks
- * (the folder's and the user's), whose `runOn: folderOpen` tasks run when the folder opens.
+ * (the folder's, the user's, a workspace file's), whose `runOn: folderOpen` tasks run when the folder opens.
  */
 const COMMAND_FILES: readonly JudgedFiles[] = [
   { pattern: 'etc/crontab', anchor: 'root', kind: 'system-crontab' },
@@ -109,6 +109,7 @@ const COMMAND_FILES: readonly JudgedFiles[] = [
   ...['etc/xdg/autostart/*.desktop', 'usr/share/applications/**/*.desktop', 'usr/local/share/applications/**/*.desktop']
     .map((pattern) => ({ pattern, anchor: 'root' as const, kind: 'desktop-entry' as const })),
   { pattern: '.vscode/tasks.json', anchor: 'anywhere', kind: 'vscode-tasks' },
+  { pattern: '*.code-workspace', anchor: 'anywhere', kind: 'vscode-tasks' },
   ...['Code/User/tasks.json', 'VSCodium/User/tasks.json', 'Cursor/User/tasks.json'].map((pattern) => ({ pattern, anchor: 'xdg' as const, kind: 'vscode-tasks' as const })),
 ];
 

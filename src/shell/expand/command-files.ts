@@ -74,11 +74,13 @@ function vscodeTaskLine(t: Record<string, unknown>): string[] {
 }
 
 /**
- * VS Code's tasks.json (the workspace's or the user's): the tasks with `runOptions.runOn` set to
+ * VS Code's tasks.json (the folder's, the user's, or a .code-workspace file's `tasks`): the tasks with `runOptions.runOn` set to
  * `folderOpen` run, with the tasks they depend on (`dependsOn`, by label), when the folder is opened.
  */
 function vscodeFolderOpenTasks(text: string): string[] {
-  const doc = jsonc(text) as { tasks?: unknown } | null;
+  const top = jsonc(text) as { tasks?: unknown } | null;
+  // A .code-workspace file keeps its tasks.json under `tasks`.
+  const doc = top?.tasks && !Array.isArray(top.tasks) && typeof top.tasks === 'object' ? top.tasks as { tasks?: unknown } : top;
   const tasks = new Map<string, Task>();
   const opened: string[] = [];
   for (const [i, raw] of (Array.isArray(doc?.tasks) ? doc.tasks as unknown[] : []).entries()) {
