@@ -18,9 +18,12 @@ import { components, globMatches, lower, parts } from './policy/path-glob.js';
  * (those starting with `import`) as Python; `ssh-config`, the commands an ssh config makes ssh run
  * here (ProxyCommand, LocalCommand, KnownHostsCommand, `Match exec`); `hgrc` and `jj-config`, the commands
  * a Mercurial/Sapling or Jujutsu config makes them run (hooks, shell aliases, ui.ssh, pagers, editors);
- * `compiled`, code that cannot be read (asks).
+ * `compiled`, code that cannot be read (asks);
+ * `crontab`, `system-crontab`, `systemd-unit`, `desktop-entry`, `vscode-tasks`, the command lines such
+ * a file holds for cron, systemd, a desktop launcher or VS Code to run (src/shell/expand/command-files.ts).
  */
-export type JudgedKind = 'host-markdown' | 'script' | 'python' | 'pth' | 'ruby' | 'perl' | 'r' | 'code' | 'powershell' | 'ghci' | 'ssh-config' | 'hgrc' | 'jj-config' | 'compiled';
+export type JudgedKind = 'host-markdown' | 'script' | 'python' | 'pth' | 'ruby' | 'perl' | 'r' | 'code' | 'powershell' | 'ghci' | 'ssh-config' | 'hgrc' | 'jj-config' | 'compiled'
+  | 'crontab' | 'system-crontab' | 'systemd-unit' | 'desktop-entry' | 'vscode-tasks';
 
 interface JudgedFiles {
   /** Path components as in guarded.ts: `*` one component (a wildcard inside a name), `**` any number. */
@@ -96,6 +99,34 @@ const STARTUP_FILES: readonly JudgedFiles[] = [
   ...['.jj/repo/config.toml', '.jj/workspace-config.toml'].map((pattern) => ({ pattern, anchor: 'anywhere' as const, kind: 'jj-config' as const })),
 ];
 
+/**
+ * Files whose command lines another program runs later by itself: cron's tables (crontab(5): the
+ * system's, with a user field, and the users' spool) and the scripts cron's run-parts runs; systemd's
+ * unit files and drop-ins (systemd.unit(5) "Unit File Load Path", the system's and the user's), which
+ * `systemctl start` (or a timer, a socket, a boot) runs; desktop entries a launcher runs by name
+ * (`gtk-launch NAME`) and the autostart ones a session runs at login (XDG Autostart); VS Code's tasks
+ * (the folder's, the user's, a workspace file's), whose `runOn: folderOpen` tasks run when the folder opens.
+ */
+const COMMAND_FILES: readonly JudgedFiles[] = [
+  { pattern: 'etc/crontab', anchor: 'root', kind: 'system-crontab' },
+  { pattern: 'etc/cron.d/*', anchor: 'root', kind: 'system-crontab' },
+  { pattern: 'var/spool/cron/crontabs/*', anchor: 'root', kind: 'crontab' },
+  { pattern: 'var/spool/cron/*', anchor: 'root', kind: 'crontab' },
+  ...['hourly', 'daily', 'weekly', 'monthly'].map((p) => ({ pattern: `etc/cron.${p}/*`, anchor: 'root' as const, kind: 'script' as const })),
+  ...['etc/systemd/system', 'etc/systemd/user', 'run/systemd/system', 'run/systemd/user', 'usr/lib/systemd/system', 'usr/lib/systemd/user',
+    'lib/systemd/system', 'usr/local/lib/systemd/system'].flatMap((d) => [`${d}/*`, `${d}/*/*`])
+    .map((pattern) => ({ pattern, anchor: 'root' as const, kind: 'systemd-unit' as const })),
+  ...['systemd/user/*', 'systemd/user/*/*'].map((pattern) => ({ pattern, anchor: 'xdg' as const, kind: 'systemd-unit' as const })),
+  ...['.local/share/systemd/user/*', '.local/share/systemd/user/*/*'].map((pattern) => ({ pattern, anchor: 'home' as const, kind: 'systemd-unit' as const })),
+  { pattern: '.local/share/applications/**/*.desktop', anchor: 'home', kind: 'desktop-entry' },
+  { pattern: 'autostart/*.desktop', anchor: 'xdg', kind: 'desktop-entry' },
+  ...['etc/xdg/autostart/*.desktop', 'usr/share/applications/**/*.desktop', 'usr/local/share/applications/**/*.desktop']
+    .map((pattern) => ({ pattern, anchor: 'root' as const, kind: 'desktop-entry' as const })),
+  { pattern: '.vscode/tasks.json', anchor: 'anywhere', kind: 'vscode-tasks' },
+  { pattern: '*.code-workspace', anchor: 'anywhere', kind: 'vscode-tasks' },
+  ...['Code/User/tasks.json', 'VSCodium/User/tasks.json', 'Cursor/User/tasks.json'].map((pattern) => ({ pattern, anchor: 'xdg' as const, kind: 'vscode-tasks' as const })),
+];
+
 /** Every file judged by its content. Compared without regard to case, as the guarded paths are. */
 const JUDGED: readonly JudgedFiles[] = [
   { pattern: '.claude/commands/**/*.md', anchor: 'anywhere', kind: 'host-markdown' },
@@ -111,6 +142,7 @@ const JUDGED: readonly JudgedFiles[] = [
   { pattern: '.huskyrc', anchor: 'home', kind: 'script' },
   { pattern: '.huskyrc.sh', anchor: 'home', kind: 'script' },
   ...STARTUP_FILES,
+  ...COMMAND_FILES,
 ];
 
 /** One judged pattern as full component lists (its anchor's directory first), with its leading parts. */
@@ -141,6 +173,16 @@ export function judgedKind(path: string): JudgedKind | null {
   return patterns().find((c) => globMatches(c.full, p))?.kind ?? null;
 }
 
+/**
+ * Kinds whose file runs only when something starts it (a unit: `systemctl start`, a timer or a boot
+ * of a unit that is enabled), as the units systemd already has do: what the text shows of one is
+ * judged, content it does not show (`sudo cp build/app.service /etc/systemd/system/`) is not asked about.
+ */
+const STARTED_ONLY: ReadonlySet<JudgedKind> = new Set(['systemd-unit']);
+
+/** Is content that cannot be known, written to `path`, something to ask about (it runs by itself)? */
+export const unknownContentAsks = (path: string): boolean => { const k = judgedKind(path); return k !== null && !STARTED_ONLY.has(k); };
+
 /** Is this absolute path a file the agent host loads and may run commands from? */
 export const isHostMarkdown = (path: string): boolean => judgedKind(path) === 'host-markdown';
 
@@ -152,9 +194,9 @@ export const judgedByContent = (path: string): boolean => judgedKind(path) !== n
  * or checked out there) be judged by its content? When `dir` is, or is inside, a directory the
  * patterns name by at least one of their own components (`.claude`, `.claude/commands/x`,
  * `~/.config/husky`): the anchor alone (any directory, the home directory) does not count, as for
- * the guarded paths' holders.
+ * the guarded paths' holders. `onlyAsking`: only files whose unknown content asks (unknownContentAsks).
  */
-export function mayHoldJudged(dir: string): boolean {
+export function mayHoldJudged(dir: string, onlyAsking = false): boolean {
   const p = lower(parts(dir));
-  return patterns().some((c) => c.heads.some((h) => globMatches(h, p)));
+  return patterns().some((c) => (!onlyAsking || !STARTED_ONLY.has(c.kind)) && c.heads.some((h) => globMatches(h, p)));
 }

@@ -5,7 +5,7 @@
 // file says is judged when it is written: each !`cmd` as a command, a hooks frontmatter as a hook
 // file (rules/05-guard-self.yaml host-hook-file), a script as the shell it is, content that cannot
 // be known as unreadable.
-import { judgedKind, type JudgedKind } from '../../content-judged.js';
+import { judgedKind, unknownContentAsks, type JudgedKind } from '../../content-judged.js';
 import type { Scope } from './driver.js';
 import { scanCode } from './interpreters.js';
 import { sshConfigCommands } from './remote.js';
@@ -19,6 +19,7 @@ export function hostFileWritten(scope: Scope, path: string, text: string | null)
   const kind = judgedKind(path);
   if (kind === null) return;
   if (text === null) {
+    if (!unknownContentAsks(path)) return;
     const what = kind === 'host-markdown' ? 'a file Claude Code loads and may run commands from' : 'which runs later by itself';
     scope.raise('unreadable-script', `writes ${path}, ${what}, with content that cannot be known`);
     return;

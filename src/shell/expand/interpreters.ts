@@ -23,6 +23,7 @@ import { handOffs } from './hand-offs.js';
 import { COMMAND_VERBS } from '../grammars/command-languages.js';
 import { sqliteScript } from './sqlite.js';
 import { PROGRAM_OBJECT, loadsProgramLibrary, runsProgramObject } from './program-objects.js';
+import { COMMAND_FILES } from './command-files.js';
 
 /**
  * Docker Engine SDKs: code that uses one drives the engine like its CLI. Testcontainers (Python,
@@ -86,6 +87,9 @@ export function scanCode(scope: Scope, lang: CodeLanguage, code: string, label: 
     scanCode(scope, 'code', rest.join('\n'), label, inline, data, where);
     return;
   }
+  // Files of command lines another program runs (crontab, unit files, desktop entries, tasks.json).
+  const commandLines = COMMAND_FILES[lang];
+  if (commandLines) { commandFile(scope, commandLines, code, label); return; }
   const stamp = where.stamp;
   // What a file says is worked out once per version of it (a large bundle takes milliseconds to read).
   const facts = stamp !== undefined && scope.files.memo
@@ -104,6 +108,13 @@ export function scanCode(scope: Scope, lang: CodeLanguage, code: string, label: 
     const file = moduleFile(scope, lang, name, codeBase(scope, where.from), where.include ?? []);
     if (file !== null) scanCodeFile(scope, lang, file, `${label} (loads ${name})`);
   }
+}
+
+/** The command lines a file of them holds, each judged as a command; one that cannot be read asks. */
+function commandFile(scope: Scope, read: (text: string) => string[], text: string, label: string): void {
+  let lines: string[];
+  try { lines = read(text); } catch (e) { scope.raise('unreadable-script', `${label}: ${(e as Error).message}`); return; }
+  for (const line of lines) scope.nested(line, label, { spliceable: false });
 }
 
 /** The regex work over a program's text: the same for every command that runs it. */
@@ -171,7 +182,6 @@ function scanWith(scope: Scope, lang: CodeLanguage, code: string, label: string,
   const mentions = scope.run0.options.mentions;
   // Code that talks to a container engine's socket or through its SDK is judged as the engine's API.
   if (facts.engine) scope.emit(scope.argv, basename(scope.argv[0]?.value ?? lang), { code });
-  if (lang === 'crontab') { cronLines(scope, code, label); return; }
   if (lang === 'sed') { sedScript(scope, code, label); return; }
   if (lang === 'sqlite') { sqliteScript(scope, code, label, (f) => scanCodeFile(scope, 'sqlite', f, `${label} .read ${f}`)); return; }
   // awk starts commands only through system(), `print | "cmd"` and `"cmd" | getline`.
@@ -300,16 +310,6 @@ function awkRuns(code: string): boolean {
   return /\bsystem\s*\(|\|/.test(bare);
 }
 
-
-/** crontab lines: five time fields (or `@reboot`, `@daily`, …), then a shell command. */
-function cronLines(scope: Scope, text: string, label: string): void {
-  for (const line of text.split('\n')) {
-    const t = line.trim();
-    if (t === '' || t.startsWith('#') || /^[A-Za-z_][A-Za-z0-9_]*\s*=/.test(t)) continue;
-    const m = /^(?:@\w+|(?:\S+\s+){4}\S+)\s+(.*)$/.exec(t);
-    if (m) scope.nested(m[1]!, label, { spliceable: false });
-  }
-}
 
 /**
  * GNU sed's s///e: the pattern space after the substitution runs as a command. With a pattern that

@@ -4,7 +4,7 @@
 // directory git checks out there, a directory copied or linked there. What such a file then holds
 // is not static text, so the write asks; the part of it the text does show (lines `sed -i` adds, a
 // replacement it makes, the lines of an `apply_patch` envelope) is judged as that file's content.
-import { judgedByContent, judgedKind, mayHoldJudged } from '../../content-judged.js';
+import { judgedByContent, judgedKind, mayHoldJudged, unknownContentAsks } from '../../content-judged.js';
 import type { FileRead } from '../files.js';
 import { WRITES } from '../grammars/writes.js';
 import { basename, type Word } from '../words.js';
@@ -39,7 +39,7 @@ export function judgeUnfollowedWrites(scope: Scope, program: string, words: read
     const lines = added?.get(path);
     if (lines !== undefined && judgedByContent(path)) hostFileWritten(scope, path, lines.join('\n'));
     else if (piped?.kind === 'text' && judgedByContent(path)) hostFileWritten(scope, path, piped.text);
-    else scope.raise('unreadable-script', `\`${program}\` writes ${path}, where files are judged by what they say (commands the agent host or husky runs by itself), and what it leaves there is not known here`);
+    else if (judgedByContent(path) ? unknownContentAsks(path) : mayHoldJudged(path, true)) scope.raise('unreadable-script', `\`${program}\` writes ${path}, where files are judged by what they say (commands the agent host or husky runs by itself), and what it leaves there is not known here`);
   }
 }
 

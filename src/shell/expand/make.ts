@@ -2,7 +2,8 @@
 // the makefiles it reads (GNU make manual). What runs besides the recipes is judged too: `$(shell …)`
 // and `VAR != …` run while the makefile is read, whatever the target (8.13 "The shell Function");
 // with -n, -t or -q the recipe lines that start with `+` or mention $(MAKE) still run (5.7.1, 9.3).
-import { resolve } from 'node:path';
+import { isAbsolute, resolve } from 'node:path';
+import { globFiles } from '../files.js';
 import { getopt, optionIs, valueOf, type Scan } from '../getopt.js';
 import { argOf, quoteWord, type Word } from '../words.js';
 import type { Scope } from './driver.js';
@@ -78,18 +79,21 @@ export function flagWords(value: string): string[] {
 /** The text of every makefile make reads, in order (MAKEFILES, --eval, -f or the default names); null when that was said to be unknown. */
 function makefileTexts(scope: Scope, scan: Scan, all: readonly Word[], dir: string, cliMakefiles: string | undefined): string[] | null {
   const texts: string[] = [];
+  const includes = scan.options.filter((o) => optionIs(o, ['-I']) && typeof o.value === 'string').map((o) => resolve(dir, o.value as string));
   const makefile = (c: string, label: string): boolean => {
     if (c === '-' || c === '/dev/stdin') {
       const s = stdinText(scope, scope.stdin, `make -f ${c}`);
       if (s.kind === 'unknown') { scope.raise('unreadable-script', s.why); return false; }
-      if (s.kind === 'text') texts.push(s.text);
-      return true;
+      const text = s.kind === 'text' ? withIncludes(scope, s.text, dir, includes) : '';
+      if (text !== null) texts.push(text);
+      return text !== null;
     }
     const read = scope.files.read(resolve(dir, c));
     if (read.kind === 'missing') return true;
     if (read.kind !== 'text') { scope.raise('unreadable-script', `${label}: ${read.kind === 'unreadable' ? read.why : 'not text'}`); return false; }
-    texts.push(read.text);
-    return true;
+    const text = withIncludes(scope, read.text, dir, includes);
+    if (text !== null) texts.push(text);
+    return text !== null;
   };
   // MAKEFILES are read before the makefile (from the environment, or set on the command line: make reads both).
   const extra = cliMakefiles ?? scope.env.get('MAKEFILES');
@@ -120,6 +124,53 @@ function makefileTexts(scope: Scope, scan: Scan, all: readonly Word[], dir: stri
     if (texts.length > before) break;
   }
   return texts;
+}
+
+/** Directives that read other makefiles where they stand (manual 3.3); `-include` and `sinclude` do not mind a missing one. */
+const INCLUDE = /^ *(-?include|sinclude)[ \t]+([^#]*?)[ \t]*(?:#.*)?$/;
+
+/**
+ * A makefile's text with each makefile it includes in place of the directive (looked up in the
+ * directory, then the -I directories; a wildcard as make expands it), 8 deep at most. A name that
+ * is not known from the text read so far (`$(shell …)`, a variable it does not set) asks after
+ * `include`; after `-include`, the form for the dependency files a build makes itself
+ * (`-include $(OBJS:.o=.d)`), it is not followed. Null when that was said.
+ */
+function withIncludes(scope: Scope, text: string, dir: string, dirs: readonly string[], depth = 0): string | null {
+  if (depth > 8) { scope.raise('unreadable-script', 'makefiles include each other more than 8 deep'); return null; }
+  const out: string[] = [];
+  for (const line of text.replace(/\\\n/g, ' ').split('\n')) {
+    const m = INCLUDE.exec(line);
+    if (!m) { out.push(line); continue; }
+    // `$(wildcard PATTERN)` names what the pattern matches, as the wildcard here does.
+    const wildcard = (t: string): string => t.replace(/\$[({]wildcard\s+([^$()}]*)[)}]/g, '$1');
+    const names = wildcard(expandMake(wildcard(m[2]!), parseMakefile(out.join('\n')).vars, ''));
+    if (/\$__make_/.test(names)) {
+      if (m[1] !== 'include') continue;
+      scope.raise('unreadable-script', `the Makefile includes \`${m[2]}\`, named while make reads it`);
+      return null;
+    }
+    for (const name of names.split(/\s+/).filter(Boolean)) {
+      const found = includedFiles(scope, name, dir, dirs);
+      if (found === null) { scope.raise('unreadable-script', `the Makefile includes \`${name}\`: too many files to read`); return null; }
+      for (const path of found) {
+        const read = scope.files.read(path);
+        if (read.kind !== 'text') { scope.raise('unreadable-script', `the Makefile includes ${path}: ${read.kind === 'unreadable' ? read.why : 'not text'}`); return null; }
+        const inner = withIncludes(scope, read.text, dir, dirs, depth + 1);
+        if (inner === null) return null;
+        out.push(inner);
+      }
+    }
+  }
+  return out.join('\n');
+}
+
+/** The files an include name reads: a wildcard's matches, else the first of the directory's and the -I directories' that exists. */
+function includedFiles(scope: Scope, name: string, dir: string, dirs: readonly string[]): string[] | null {
+  if (/[*?[]/.test(name)) return globFiles(scope.files, dir, name);
+  const candidates = isAbsolute(name) ? [name] : [resolve(dir, name), ...dirs.map((d) => resolve(d, name))];
+  const hit = candidates.find((c) => scope.files.read(c).kind !== 'missing');
+  return hit === undefined ? [] : [hit];
 }
 
 interface Rule { prereqs: string[]; recipe: string[] }

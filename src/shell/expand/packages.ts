@@ -7,6 +7,8 @@ import { getopt, optionIs, valueOf, type Scan } from '../getopt.js';
 import { argOf, quoteWord, type Word } from '../words.js';
 import type { Scope } from './driver.js';
 import { scanCodeFile } from './interpreters.js';
+import { moduleFile } from './modules.js';
+import { parseToml } from './task-files.js';
 import { omitsGuard } from './package-omit.js';
 import { INSTALL_LIFECYCLE, NPM_LIFECYCLE, npmCommand } from '../grammars/npm.js';
 import { PNPM_OPTIONS, YARN_OPTIONS } from '../grammars/runner-options.js';
@@ -189,8 +191,32 @@ export function pipLocalInstall(scope: Scope, name: string, args: readonly Word[
   const dirs = specs.filter((v): v is string => v !== null && (LOCAL_SPEC.test(v) || v === '.' || scope.files.read(join(resolve(scope.cwd!, v), 'setup.py')).kind === 'text'));
   if (dirs.length === 0) return false;
   scope.emit(scope.argv, name, { scan });
-  for (const d of dirs) scanCodeFile(scope, 'python', join(resolve(scope.cwd, d), 'setup.py'), `${name} install ${d} (setup.py)`);
+  for (const d of dirs) {
+    scanCodeFile(scope, 'python', join(resolve(scope.cwd, d), 'setup.py'), `${name} install ${d} (setup.py)`);
+    inTreeBackend(scope, resolve(scope.cwd, d), `${name} install ${d}`);
+  }
   return true;
+}
+
+/**
+ * PEP 517: a project whose pyproject.toml names a build backend inside the tree (`backend-path`)
+ * is built by importing that module from there, so its code runs as setup.py's does. (A backend
+ * from an installed package is code the text cannot show, as any installed package is.)
+ */
+function inTreeBackend(scope: Scope, dir: string, label: string): void {
+  const read = scope.files.read(join(dir, 'pyproject.toml'));
+  if (read.kind === 'missing') return;
+  if (read.kind !== 'text') { scope.raise('unreadable-script', `${label}: pyproject.toml: ${'why' in read ? read.why : 'not text'}`); return; }
+  let system: { 'build-backend'?: unknown; 'backend-path'?: unknown } | undefined;
+  try { system = (parseToml(read.text) as { 'build-system'?: typeof system })['build-system']; } catch (e) {
+    scope.raise('unreadable-script', `${label}: pyproject.toml cannot be read: ${(e as Error).message}`);
+    return;
+  }
+  const paths = Array.isArray(system?.['backend-path']) ? system['backend-path'].filter((p): p is string => typeof p === 'string') : [];
+  const backend = system?.['build-backend'];
+  if (paths.length === 0 || typeof backend !== 'string') return;
+  const file = moduleFile(scope, 'python', backend.split(':')[0]!.trim(), null, paths.map((p) => resolve(dir, p)));
+  if (file !== null) scanCodeFile(scope, 'python', file, `${label} (build backend ${backend})`);
 }
 
 /** Which script a package tool's words run, and the lifecycle around it; undefined: none. */

@@ -285,10 +285,11 @@ function code(r: Row): boolean {
     scanCode(scope, lang, w.value, label, true, dataOf(r), { include: includeDirs(scan, lang) });
     return true;
   }
-  // Each file given to a repeatable option runs (`pandoc -L a.lua -L b.lua`, `vim -S a -S b`).
-  const files = run.codeFileOption ? scan.options.filter((o) => optionIs(o, run.codeFileOption!) && o.value !== undefined) : [];
-  for (const o of files.length > 1 ? files : []) scanCodeFile(scope, lang, o.value ?? null, `${label} ${o.value ?? ''}`.trim());
-  if (files.length > 1) { if (!run.self) emitSelf(r); return true; }
+  // Each file given to a repeatable option runs (`pandoc -L a.lua -L b.lua`, `vim -S a -S b`), as each operand of `codeFiles` does (`dex a.desktop`).
+  const each = run.codeFiles !== undefined;
+  const files = each ? operandFiles(r, run.codeFiles!) : run.codeFileOption ? scan.options.filter((o) => optionIs(o, run.codeFileOption!) && o.value !== undefined).map((o) => o.value ?? null) : [];
+  for (const f of files.length > 1 || each ? files : []) scanCodeFile(scope, lang, f, `${label} ${f ?? ''}`.trim());
+  if (files.length > 1 || each) { if (!run.self) emitSelf(r); return true; }
   if (run.codeFile !== undefined || run.codeFileOption) {
     const w = run.codeFile !== undefined ? operandWord(r, run.codeFile) : undefined;
     const v = run.codeFileOption ? valueOf(scan, ...run.codeFileOption) : w?.value;
@@ -316,6 +317,13 @@ function code(r: Row): boolean {
     return true;
   }
   return false;
+}
+
+/** The operands from `from` on (with operandPattern, those matching it, its first group; a computed one where its text does). */
+function operandFiles(r: Row, from: number): (string | null)[] {
+  const re = r.run.operandPattern ? new RegExp(r.run.operandPattern, 's') : null;
+  return r.scan.operands.slice(from).flatMap((o) => o.value === null ? (re === null || re.test(r.words[r.base + o.index]?.text ?? '') ? [null] : [])
+    : re === null ? [o.value] : re.exec(o.value)?.slice(1, 2) ?? []);
 }
 
 /** Values the code is given to work on (awk's -v and ARGV, a script's arguments): it may run them. */

@@ -69,7 +69,12 @@ export function overlay(files: ScriptFiles, written: Written): ScriptFiles {
   };
   return {
     read,
-    ...(files.list ? { list: (dir: string) => files.list!(dir) } : {}),
+    // A directory's names include the files written into it earlier in the text (a glob sees them).
+    ...(files.list ? { list: (dir: string) => {
+      const names = [...written.keys()].filter((p) => dirname(p) === dir).map((p) => basename(p));
+      const listed = files.list!(dir);
+      return listed === null && names.length === 0 ? null : [...new Set([...(listed ?? []), ...names])];
+    } } : {}),
     ...(files.memo ? { memo: <T>(key: string, make: () => T): T => files.memo!(key, make) } : {}),
     findUp(start, name) {
       let dir = start;

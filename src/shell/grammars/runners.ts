@@ -2,6 +2,7 @@
 // own options (which take values) and where its payload is. Data only; expand/runners.ts reads it.
 // Options come from each program's manual (sudo(8), env(1), su(1), flock(1), tmux(1), tar(1), …).
 import type { OptionGrammar } from '../getopt.js';
+import { COMMAND_FILE_RUNNERS } from './command-file-runners.js';
 import { HOST_RUNNERS } from './host-runners.js';
 import { PACKAGE_RUNNERS } from './package-runners.js';
 import { WRAPPER_RUNNERS } from './wrapper-runners.js';
@@ -23,6 +24,9 @@ const shellOptions: OptionGrammar = {
   plus: true,
 };
 
+
+/** systemd's unit settings whose value is a command line it runs (systemd.service(5), systemd.socket(5)). */
+const SYSTEMD_EXEC = 'Exec(?:Start|StartPre|StartPost|Condition|Reload|Stop|StopPre|StopPost)';
 
 export const RUNNERS: readonly Runner[] = [
   // ------------------------------------------------------------------ shells
@@ -294,14 +298,15 @@ export const RUNNERS: readonly Runner[] = [
     names: ['systemd-run'],
     options: {
       short: 'M:p:PqGdtSu:E:H:rh',
-      long: ['unit=|u', 'property=', 'description=', 'slice=', 'slice-inherit', 'scope', 'remain-after-exit|r', 'send-sighup',
+      long: ['unit=|u', 'property=|p', 'description=', 'slice=', 'slice-inherit', 'scope', 'remain-after-exit|r', 'send-sighup',
         'service-type=', 'uid=', 'gid=', 'nice=', 'working-directory=', 'same-dir|d', 'setenv=|E', 'pty|t', 'pipe|P',
         'quiet|q', 'on-active=', 'on-boot=', 'on-startup=', 'on-unit-active=', 'on-unit-inactive=', 'on-calendar=',
         'on-clock-change', 'on-timezone-change', 'timer-property=', 'path-property=', 'socket-property=', 'no-block',
         'wait', 'collect|G', 'user', 'system', 'host=|H', 'machine=|M', 'shell|S', 'no-ask-password', 'json=', 'expand-environment=', 'help', 'version'],
       abbreviate: true,
     },
-    runs: [{ when: ['-S'], nothing: true }, { argv: 0 }],
+    // -p sets a property of the unit it makes: an Exec setting (systemd.service(5)) is a command line it runs too.
+    runs: [{ when: ['-p', '--socket-property'], shellOption: ['-p', '--socket-property'], valueKey: SYSTEMD_EXEC, also: true }, { when: ['-S'], nothing: true }, { argv: 0 }],
   },
   { names: ['crontab'], options: { short: 'elirnsTu:c' }, runs: [{ when: ['-l', '-r', '-e', '-T', '-n', '-c'], nothing: true }, { minOperands: 1, whenOperand: { index: 0, is: ['-'] }, code: 'crontab', codeStdin: true }, { minOperands: 1, code: 'crontab', codeFile: 0 }, { code: 'crontab', codeStdin: true }] },
   {
@@ -359,4 +364,5 @@ export const RUNNERS: readonly Runner[] = [
   ...PACKAGE_RUNNERS,
   ...HOST_RUNNERS,
   ...WRAPPER_RUNNERS,
+  ...COMMAND_FILE_RUNNERS,
 ];

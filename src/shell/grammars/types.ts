@@ -5,7 +5,8 @@ import type { OptionGrammar } from '../getopt.js';
 export type CodeLanguage =
   | 'python' | 'node' | 'ruby' | 'perl' | 'php' | 'lua' | 'tcl' | 'r' | 'powershell' | 'applescript'
   | 'awk' | 'sed' | 'vim' | 'gdb' | 'lldb' | 'lisp' | 'expect' | 'crontab' | 'ed' | 'less' | 'code'
-  | 'sqlite' | 'psql' | 'mysql' | 'dc' | 'm4' | 'ftp' | 'fzf' | 'tmux' | 'screen' | 'ipython' | 'ghci';
+  | 'sqlite' | 'psql' | 'mysql' | 'dc' | 'm4' | 'ftp' | 'fzf' | 'tmux' | 'screen' | 'ipython' | 'ghci'
+  | 'system-crontab' | 'systemd-unit' | 'desktop-entry' | 'vscode-tasks';
 
 /** Test runners whose test files (found as the runner finds them) are the project's code they run (expand/tests.ts). */
 export type TestRunner = 'pytest' | 'unittest' | 'go' | 'node';
@@ -70,7 +71,7 @@ export interface Run {
   readonly shellOperands?: number;
   /** …or each operand from this index on is a command line of its own (`concurrently "a" "b"`). */
   readonly shellEach?: number;
-  /** With `shellEach`: only operands matching this pattern (a regex, any case) carry a command, its first group (`socat - EXEC:CMD`). */
+  /** With `shellEach` (or `codeFiles`): only operands matching this pattern (a regex, any case) carry a command, its first group (`socat - EXEC:CMD`). */
   readonly operandPattern?: string;
   /** …or the one operand at this index (`bash -c STRING arg0 …`). */
   readonly shellOperand?: number;
@@ -94,6 +95,8 @@ export interface Run {
   readonly codeOption?: readonly string[];
   readonly codeOperand?: number;
   readonly codeFile?: number;
+  /** With `code`: each operand from this index on names a file of it (with `operandPattern`, only those matching, its first group the file). */
+  readonly codeFiles?: number;
   readonly codeFileOption?: readonly string[];
   readonly codeStdin?: true;
   /** With `code`: every operand from this index on is code too (`mlr … put EXPR`, `python -m timeit STMT`). */
