@@ -122,7 +122,7 @@ export class VarWrites {
   /** `for r in …` over a nameref points it at each word in turn. */
   loopVariable(name: string): void {
     if (this.env.has(NAMEREF + name)) this.env.set(NAMEREF + name, null);
-    else this.env.set(name, null);
+    else this.put(name, null);
     this.changed();
   }
 }
