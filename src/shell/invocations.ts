@@ -256,6 +256,7 @@ class Walk {
       for (const c of node.children) {
         if ((c.type === 'word' || c.type === 'regex') && SUBSTITUTION.test(this.text(c))) this.again(`: ${this.text(c)}`, c);
       }
+      this.vars.defaulted(this.src, node, this.offset);
       // `${x@P}` expands the value as a prompt, running its substitutions.
       const m = /^\$\{([A-Za-z_][A-Za-z0-9_]*)@P\}$/.exec(this.text(node));
       const value = m ? this.env.get(resolveName(this.env, m[1]!) ?? m[1]!) : undefined;
