@@ -136,6 +136,48 @@ export function knownValue(scope: Scope, text: string, given: ReadonlyMap<string
   return quoted ? null : out;
 }
 
+/** Words that may set a variable without `NAME=`, or run text that may: their presence leaves every variable computed. */
+const SETS_OTHERWISE = /(?:^|[^\w$-])(?:eval|source|declare|typeset|local|export|readonly|read|readarray|mapfile|printf|getopts|let|select|unset|alias|builtin|command|\.)(?=\s)/;
+
+/**
+ * Is NAME set exactly once in `text`, by a plain `NAME=value` statement at the top level before
+ * anything conditional (no `if`, loop, `&&`, `||`, pipe, subshell or group before it), so that its
+ * value is certain where it is used? Fail closed: anything else leaves the variable computed
+ * (`if …; then svc=ps; fi`, `true || svc=ps`, `(svc=ps)`, `for svc in …`).
+ */
+function assignedOnce(text: string, name: string): boolean {
+  const bare = onlyPlace(text, name);
+  if (bare === null || text[bare + name.length] !== '=') return false;
+  const before = text.slice(0, bare);
+  return /^(?:[^'"`$\\(){}|&;\n#]*[;\n]\s*)*\s*$/.test(before) && !/(?:^|[\s;])(?:if|then|else|elif|while|until|for|do|case|function)\s/.test(before);
+}
+
+/** Where NAME stands bare (not expanded) in `text`, when that is its only such place and nothing else may set it; null otherwise. */
+export function onlyPlace(text: string, name: string): number | null {
+  if (SETS_OTHERWISE.test(text) || new RegExp(`\\$\\{${name}(?!\\})`).test(text)) return null;
+  const bare = [...text.matchAll(new RegExp(`(?<![\\w$\\{])${name}(?![\\w])`, 'g'))];
+  return bare.length === 1 ? bare[0]!.index : null;
+}
+
+/**
+ * Does the text fix each of these variables where it is used (HOME, PWD, a loop's turn, or one plain
+ * assignment before anything conditional), and each variable a computed value among them is made of?
+ * Where a value is run as a command (a here-string into a shell, ssh's command), only such values are filled in.
+ */
+export function fixedNames(scope: Scope, names: readonly string[], loop: ReadonlyMap<string, string> = NONE, depth = 0): boolean {
+  return names.every((n) => {
+    if (n === 'HOME' || n === 'PWD' || loop.has(n)) return true;
+    if (!assignedOnce(scope.job.text, n)) return false;
+    const stored = (scope.command.env.has(n) ? scope.command.env : scope.job.env).get(VALUE_TEXT + n);
+    return typeof stored !== 'string' || (depth < MAX_DEPTH && fixedNames(scope, namesOf(stored.slice(stored.indexOf('\u0000') + 1)), loop, depth + 1));
+  });
+}
+
+/** The variables a text expands (`$NAME`, `${NAME…}`). */
+export function namesOf(text: string): string[] {
+  return [...text.matchAll(/\$\{?([A-Za-z_][A-Za-z0-9_]*)/g)].map((m) => m[1]!);
+}
+
 /** The word with its known parts (see above) replaced by their values, when that makes it static. */
 export function withKnownVars(scope: Scope, w: Word, given: ReadonlyMap<string, string> = NONE): Word {
   if (w.value !== null && !w.text.startsWith('~+')) return w;

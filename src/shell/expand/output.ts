@@ -11,7 +11,7 @@ import { basename } from '../words.js';
 import type { Scope } from './driver.js';
 import { ECHO_DECODES, SHELL_NAMES } from '../grammars/runners.js';
 import { MULTICALL_PREFIX } from '../grammars/wrapper-runners.js';
-import { knownValue } from './known-vars.js';
+import { fixedNames, knownValue, namesOf } from './known-vars.js';
 
 /**
  * Does `echo` decode backslash escapes where this text runs? dash's and zsh's echo do by default
@@ -83,10 +83,12 @@ export function stdinText(scope: Scope, src: StdinSource | null, reader: string)
 
 /**
  * A here-string whose word the shell computes from parts the guard knows (`<<< "$(echo …)"`, `<<< "$x"`
- * of `x=$(printf …)`): the text it feeds. bash expands the word without splitting or globbing it.
+ * of `x=$(echo …)` set once, known-vars.ts fixedNames): the text it feeds. bash expands the word without
+ * splitting or globbing it.
  */
 function hereString(scope: Scope, src: StdinSource & { kind: 'text' }): StdinText | null {
-  const value = src.word === undefined ? null : knownValue(scope, src.word, undefined, { unsplit: true });
+  if (src.word === undefined || !fixedNames(scope, namesOf(src.word))) return null;
+  const value = knownValue(scope, src.word, undefined, { unsplit: true });
   if (value === null) return null;
   const text = value + '\n';
   return { kind: 'text', text, source: { kind: 'text', text, expands: false } };
@@ -208,7 +210,8 @@ export function substitutionOutput(scope: Scope, inner: string, plain = true): s
   const out = outputOfText(scope, inner, () => null);
   if (out === null) return null;
   const value = out.replace(/\n+$/, '');
-  return !plain || PLAIN_OUTPUT.test(value) ? value : null;
+  // A backslash left in echo's output is decoded by dash's and zsh's echo, not by bash's: not one known text.
+  return plain ? (PLAIN_OUTPUT.test(value) ? value : null) : value.includes('\\') ? null : value;
 }
 
 /** A word that is one command substitution (`$(…)`, `` `…` ``, maybe in double quotes): its text inside. */
