@@ -38,9 +38,9 @@ export const PATH_TEXT = '\u0000PATH';
  */
 export const VALUE_TEXT = '\u0003';
 
-/** The stored form of a computed value's text: the directory it was assigned in, NUL, the text. */
+/** The stored form of a computed value's text: the directory it was assigned in (empty: not static), NUL, the text. */
 export function valueText(cwd: string | null, text: string): string {
-  return `${cwd ?? '\u0001'}\u0000${text}`;
+  return `${cwd ?? ''}\u0000${text}`;
 }
 
 /**

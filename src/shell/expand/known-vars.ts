@@ -3,6 +3,7 @@
 // text set earlier to a static value (`d=bin; $d/deploy`). So `"$PWD"/bin/deploy`, `"$(pwd)"/bin/deploy`
 // and `~+/env.sh` are paths, read like `./bin/deploy`; so are substitutions whose output is static
 // (static-substitutions.ts: `$(git rev-parse --git-dir)`, `$(echo .git)`, `$(cd .git && pwd)`).
+import { isAbsolute, resolve } from 'node:path';
 import { homeDir } from '../invocations.js';
 import { PATH_TEXT, VALUE_TEXT } from '../cwd.js';
 import { unescapeBackticks } from '../reparse.js';
@@ -71,12 +72,20 @@ function known(scope: Scope, name: string, how: How): string | null {
     const stored = value === null && how.depth < MAX_DEPTH ? env.get(VALUE_TEXT + name) : undefined;
     if (typeof stored !== 'string') return value;
     const cut = stored.indexOf('\u0000');
-    const cwd = stored.slice(0, cut) === scope.command.cwd ? scope.cwd : null;
+    const cwd = assignedIn(scope, stored.slice(0, cut));
     return knownValue(scope, stored.slice(cut + 1), how.given, { unsplit: true, cwd, depth: how.depth + 1 });
   }
   if (name === 'HOME') return homeDir();
   if (name === 'PWD') return how.cwd;
   return null;
+}
+
+/** The directory a value was assigned in (relative to the text's start, as a command's cwd is; '' not static), as the Scope resolves a command's. */
+function assignedIn(scope: Scope, at: string): string | null {
+  if (at === '') return null;
+  if (at === scope.command.cwd) return scope.cwd;
+  if (scope.target.kind === 'remote') return null;
+  return scope.job.cwd === null ? (isAbsolute(at) ? at : null) : resolve(scope.job.cwd, at);
 }
 
 /** Variables whose computed values are read through others' at most this deep. */
