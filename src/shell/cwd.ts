@@ -31,6 +31,19 @@ export function homeDir(): string | null {
 export const PATH_TEXT = '\u0000PATH';
 
 /**
+ * Where the environment keeps the text of any variable's computed value (`h=$(git rev-parse
+ * --git-path hooks)`, `x=$(echo …)`), with the directory it was assigned in (relative to the text's
+ * start, as a command's cwd is): expand/known-vars.ts reads it where the variable is used, when each
+ * part of it is static there. No shell variable has a name with this prefix.
+ */
+export const VALUE_TEXT = '\u0003';
+
+/** The stored form of a computed value's text: the directory it was assigned in (empty: not static), NUL, the text. */
+export function valueText(cwd: string | null, text: string): string {
+  return `${cwd ?? ''}\u0000${text}`;
+}
+
+/**
  * `$PWD`, `${PWD}`, `$(pwd)`, `` `pwd` `` in an assignment's text as the directory it is made in (bash
  * expands them then), where that is an absolute path the text fixes; else they stay, read where the
  * variable is used.

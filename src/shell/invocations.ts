@@ -14,13 +14,16 @@ import { namerefsOf, resolveName } from './namerefs.js';
 import { GUARD_VARIABLES, HOOK_FUNCTION } from './grammars/shell-hooks.js';
 import { commandDefinitions, History, keyCommands, specialAssignment } from './shell-state.js';
 import { loopBinding, loopBody, type LoopValues } from './loop-values.js';
-import { nextCwd, PATH_TEXT, pwdFilled } from './cwd.js';
+import { nextCwd, PATH_TEXT, pwdFilled, VALUE_TEXT, valueText } from './cwd.js';
 
 export { homeDir, nextCwd } from './cwd.js';
 
 export type StdinSource =
-  /** A heredoc body or here-string. `expands` is false for a quoted heredoc delimiter. */
-  | { readonly kind: 'text'; readonly text: string; readonly expands: boolean }
+  /**
+   * A heredoc body or here-string. `expands` is false for a quoted heredoc delimiter. `word`: a
+   * here-string's word as written, which the shell expands without splitting or globbing.
+   */
+  | { readonly kind: 'text'; readonly text: string; readonly expands: boolean; readonly word?: string }
   /** `< path` */
   | { readonly kind: 'file'; readonly path: string | null }
   /** The output of the previous command in a pipeline. */
@@ -196,6 +199,9 @@ class Walk {
 
   private setEnv(name: string, value: string | null, text?: string): void {
     this.env.set(name, value);
+    // A computed value's text, read where the variable is used when its parts are static there.
+    if (value === null && text !== undefined) this.env.set(VALUE_TEXT + name, valueText(this.cwd, pwdFilled(text, this.cwd)));
+    else this.env.delete(VALUE_TEXT + name);
     if (name === 'PATH') {
       if (value === null && text !== undefined) this.env.set(PATH_TEXT, pwdFilled(text, this.cwd));
       else this.env.delete(PATH_TEXT);
@@ -250,6 +256,7 @@ class Walk {
       for (const c of node.children) {
         if ((c.type === 'word' || c.type === 'regex') && SUBSTITUTION.test(this.text(c))) this.again(`: ${this.text(c)}`, c);
       }
+      this.vars.defaulted(this.src, node, this.offset);
       // `${x@P}` expands the value as a prompt, running its substitutions.
       const m = /^\$\{([A-Za-z_][A-Za-z0-9_]*)@P\}$/.exec(this.text(node));
       const value = m ? this.env.get(resolveName(this.env, m[1]!) ?? m[1]!) : undefined;

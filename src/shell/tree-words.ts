@@ -243,7 +243,7 @@ function readRedirects(src: string, redirectNodes: readonly Node[], offset: numb
       redirects.push({ op: '<<<', fd: null, target: w });
       // A here-string is the word plus a newline. A value computed at run time is read as the text it
       // is computed from (inside its double quotes): `sh <<< "$(echo docker ps)"` runs what that makes.
-      stdin = { kind: 'text', text: w === null ? '' : (w.value ?? computedText(w.text)) + '\n', expands: w?.value === null };
+      stdin = { kind: 'text', text: w === null ? '' : (w.value ?? computedText(w.text)) + '\n', expands: w?.value === null, ...(w?.value === null ? { word: w.text } : {}) };
     } else {
       let fd: number | null = fds.get(r) ?? null;
       let op = '';

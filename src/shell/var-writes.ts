@@ -17,6 +17,9 @@ export function copied(a: Assignment | null, env: ReadonlyMap<string, string | n
   return value === undefined || value === null ? a : { ...a!, value };
 }
 
+/** Variables bash always has, which the guard reads from where it runs (expand/known-vars.ts): `${HOME:=x}` keeps HOME. */
+const ALWAYS_SET: ReadonlySet<string> = new Set(['HOME', 'PWD', 'PATH']);
+
 export class VarWrites {
   /** Assignments in declarations that declare a nameref (`declare -n r=x` does not set r's target to "x"). */
   private readonly declaring = new Set<Node>();
@@ -119,10 +122,33 @@ export class VarWrites {
     }
   }
 
+  /**
+   * `${NAME:=WORD}`, `${NAME=WORD}` (bash(1) Assign Default Values) set NAME (through a nameref, its
+   * target) to WORD when it is unset, or with `:=` empty. Unless the text set it to a value that keeps
+   * it (or it is one the shell always has, ALWAYS_SET), WORD is read as assigned: BASH_ENV's file,
+   * PROMPT_COMMAND's command, a path. A value the text computed may be empty: WORD is still judged,
+   * and the value is unknown.
+   */
+  defaulted(src: string, node: Node, offset: number): void {
+    const [open, nameNode, op] = node.children;
+    const close = node.children[node.children.length - 1];
+    if (open?.type !== '${' || nameNode?.type !== 'variable_name' || (op?.type !== ':=' && op?.type !== '=') || close?.type !== '}') return;
+    const text = src.slice(op.end, close.start);
+    const operand = node.children.slice(3, -1).filter((c) => c.named);
+    const value = !/[$`'"\\]/.test(text) ? text : operand.length === 1 ? wordOf(src, operand[0]!, offset).value : null;
+    const name = textOf(src, nameNode);
+    const target = resolveName(this.env, name);
+    const current = target === null ? undefined : this.env.get(target);
+    if (typeof current === 'string' && (current !== '' || op.type === '=')) return;
+    if (current === undefined && target !== null && ALWAYS_SET.has(target)) return;
+    const known = current !== null;
+    this.assign(name, known ? value : null, true, value, known ? text : undefined);
+  }
+
   /** `for r in …` over a nameref points it at each word in turn. */
   loopVariable(name: string): void {
     if (this.env.has(NAMEREF + name)) this.env.set(NAMEREF + name, null);
-    else this.env.set(name, null);
+    else this.put(name, null);
     this.changed();
   }
 }

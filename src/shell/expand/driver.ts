@@ -23,6 +23,7 @@ import { globCommand } from './glob-names.js';
 import { readVars } from './read-vars.js';
 import { definitions, records } from './definitions.js';
 import { FROM_FILE } from '../set-vars.js';
+import { VALUE_TEXT } from '../cwd.js';
 import { hasNamerefs } from '../namerefs.js';
 import { runsUnnamed } from '../fastpath.js';
 import { DEFAULT_VERBS, READERS } from '../grammars/readers.js';
@@ -243,6 +244,7 @@ export class Scope {
     if (value && (COMMAND_ENV.has(name) || name in OPTIONS_ENV)) this.commandEnv.push([name, value]);
     if (!this.ownEnv) { this.env = new Map(this.env); this.ownEnv = true; }
     (this.env as Map<string, string | null>).set(name, value);
+    (this.env as Map<string, string | null>).delete(VALUE_TEXT + name);
   }
 
   /** Did an invocation of this scope carry the command's redirections? */

@@ -3,45 +3,109 @@
 // text set earlier to a static value (`d=bin; $d/deploy`). So `"$PWD"/bin/deploy`, `"$(pwd)"/bin/deploy`
 // and `~+/env.sh` are paths, read like `./bin/deploy`; so are substitutions whose output is static
 // (static-substitutions.ts: `$(git rev-parse --git-dir)`, `$(echo .git)`, `$(cd .git && pwd)`).
+import { isAbsolute, resolve } from 'node:path';
 import { homeDir } from '../invocations.js';
-import { PATH_TEXT } from '../cwd.js';
+import { PATH_TEXT, VALUE_TEXT } from '../cwd.js';
+import { unescapeBackticks } from '../reparse.js';
+import { substitutionOutput } from './output.js';
 import { basename, type Word } from '../words.js';
 import type { Scope } from './driver.js';
 import { staticSubstitution } from './static-substitutions.js';
 
-/** `$NAME`, `${NAME}`, `$(pwd)`, `` `pwd` `` at the start of `rest`: [length, value or null when not known]. */
-function expansionAt(scope: Scope, rest: string, given: ReadonlyMap<string, string>): [number, string | null] | null {
-  const m = /^\$(?:([A-Za-z_][A-Za-z0-9_]*)|\{([A-Za-z_][A-Za-z0-9_]*)\})/.exec(rest);
-  if (m) return [m[0].length, given.get((m[1] ?? m[2])!) ?? known(scope, (m[1] ?? m[2])!)];
-  const pwd = /^(?:\$\(\s*(?:builtin\s+|command\s+)?pwd(?:\s+-[LP])?\s*\)|`\s*pwd(?:\s+-[LP])?\s*`)/.exec(rest);
-  if (pwd) return [pwd[0].length, scope.cwd];
-  const sub = /^\$\(([^()`$'"\\]*)\)/.exec(rest);
-  return sub ? [sub[0].length, staticSubstitution(scope, sub[1]!)] : null;
+/**
+ * How a text is expanded: `given` values for some variables (one turn of a loop, loop-values.ts);
+ * `unsplit` where the shell neither splits nor globs what it expands (an assignment's value, a
+ * here-string's word), so a value with blanks or glob characters is still one known text; `cwd`
+ * where the text's substitutions run (a variable's value is computed where it was assigned).
+ */
+interface How {
+  readonly given: ReadonlyMap<string, string>;
+  readonly unsplit: boolean;
+  readonly cwd: string | null;
+  /** How many variables' texts deep this is (a value made from another's: `b="$a/x"`). */
+  readonly depth: number;
 }
 
-/** A variable's value where the text or the guard knows it (not a prefix assignment of this command: bash expands before it assigns). */
-function known(scope: Scope, name: string): string | null {
-  const env = scope.command.env.has(name) ? scope.command.env : scope.job.env;
-  if (env.has(name)) return env.get(name) ?? null;
-  if (name === 'HOME') return homeDir();
-  if (name === 'PWD') return scope.cwd;
+/** `$NAME`, `${NAME}`, `$(…)`, `` `…` `` at the start of `rest`: [length, value or null when not known]. */
+function expansionAt(scope: Scope, rest: string, how: How): [number, string | null] | null {
+  const m = /^\$(?:([A-Za-z_][A-Za-z0-9_]*)|\{([A-Za-z_][A-Za-z0-9_]*)\})/.exec(rest);
+  if (m) return [m[0].length, how.given.get((m[1] ?? m[2])!) ?? known(scope, (m[1] ?? m[2])!, how)];
+  const pwd = /^(?:\$\(\s*(?:builtin\s+|command\s+)?pwd(?:\s+-[LP])?\s*\)|`\s*pwd(?:\s+-[LP])?\s*`)/.exec(rest);
+  if (pwd) return [pwd[0].length, how.cwd];
+  const sub = substitutionAt(rest);
+  if (sub === null) return null;
+  // echo/printf print the same wherever they run; the other rows read the directory (static-substitutions.ts).
+  const value = staticSubstitution(scope, sub.inner, how.cwd) ?? substitutionOutput(scope, sub.inner, !how.unsplit);
+  return [sub.length, value];
+}
+
+/** A command substitution at the start of `rest`: its length and the command inside (a backtick body unescaped). */
+function substitutionAt(rest: string): { length: number; inner: string } | null {
+  if (rest.startsWith('`')) {
+    const end = /^`((?:[^`\\]|\\.)*)`/s.exec(rest);
+    return end ? { length: end[0].length, inner: unescapeBackticks(end[1]!) } : null;
+  }
+  if (!rest.startsWith('$(') || rest.startsWith('$((')) return null;
+  // The closing parenthesis, past quoted text and nested parentheses (bounded by the text's length).
+  let depth = 0;
+  let quote: string | null = null;
+  for (let i = 1; i < rest.length; i++) {
+    const c = rest[i]!;
+    if (c === '\\' && quote !== "'") { i++; continue; }
+    if (quote !== null) { if (c === quote) quote = null; continue; }
+    if (c === "'" || c === '"') quote = c;
+    else if (c === '(') depth++;
+    else if (c === ')' && --depth === 0) return { length: i + 1, inner: rest.slice(2, i) };
+  }
   return null;
 }
+
+/**
+ * A variable's value where the text or the guard knows it (not a prefix assignment of this command:
+ * bash expands before it assigns): a static value, or a computed one whose text is static here
+ * (`x=$(echo …)`, `h=$(git rev-parse --git-path hooks)` in the directory it was assigned in).
+ */
+function known(scope: Scope, name: string, how: How): string | null {
+  const env = scope.command.env.has(name) ? scope.command.env : scope.job.env;
+  if (env.has(name)) {
+    const value = env.get(name) ?? null;
+    const stored = value === null && how.depth < MAX_DEPTH ? env.get(VALUE_TEXT + name) : undefined;
+    if (typeof stored !== 'string') return value;
+    const cut = stored.indexOf('\u0000');
+    const cwd = assignedIn(scope, stored.slice(0, cut));
+    return knownValue(scope, stored.slice(cut + 1), how.given, { unsplit: true, cwd, depth: how.depth + 1 });
+  }
+  if (name === 'HOME') return homeDir();
+  if (name === 'PWD') return how.cwd;
+  return null;
+}
+
+/** The directory a value was assigned in (relative to the text's start, as a command's cwd is; '' not static), as the Scope resolves a command's. */
+function assignedIn(scope: Scope, at: string): string | null {
+  if (at === '') return null;
+  if (at === scope.command.cwd) return scope.cwd;
+  if (scope.target.kind === 'remote') return null;
+  return scope.job.cwd === null ? (isAbsolute(at) ? at : null) : resolve(scope.job.cwd, at);
+}
+
+/** Variables whose computed values are read through others' at most this deep. */
+const MAX_DEPTH = 4;
 
 const NONE: ReadonlyMap<string, string> = new Map();
 
 /**
  * The value of `text` when every part of it is static or known; null when any part is not (another
- * expansion, a glob, an unquoted value that word splitting would cut). `given`: values for some
- * variables (one turn of a loop, loop-values.ts).
+ * expansion, a glob, an unquoted value that word splitting would cut, unless `unsplit`). `given`:
+ * values for some variables (one turn of a loop, loop-values.ts).
  */
-export function knownValue(scope: Scope, text: string, given: ReadonlyMap<string, string> = NONE): string | null {
+export function knownValue(scope: Scope, text: string, given: ReadonlyMap<string, string> = NONE, opts: Partial<Omit<How, 'given'>> = {}): string | null {
+  const how: How = { given, unsplit: opts.unsplit ?? false, cwd: opts.cwd === undefined ? scope.cwd : opts.cwd, depth: opts.depth ?? 0 };
   let out = '';
   let quoted = false;
   let i = 0;
   if (/^~\+(?=\/|$)/.test(text)) {
-    if (scope.cwd === null) return null;
-    out = scope.cwd;
+    if (how.cwd === null) return null;
+    out = how.cwd;
     i = 2;
   } else if (/^~(?=\/|$)/.test(text)) {
     const h = homeDir();
@@ -67,18 +131,60 @@ export function knownValue(scope: Scope, text: string, given: ReadonlyMap<string
       continue;
     }
     if (c === '$' || c === '`') {
-      const e = expansionAt(scope, text.slice(i), given);
+      const e = expansionAt(scope, text.slice(i), how);
       if (e === null || e[1] === null) return null;
-      if (!quoted && (/[\s*?[]/.test(e[1]) || scope.command.env.has('IFS') || scope.job.env.has('IFS'))) return null;
+      if (!quoted && !how.unsplit && (/[\s*?[]/.test(e[1]) || scope.command.env.has('IFS') || scope.job.env.has('IFS'))) return null;
       out += e[1];
       i += e[0];
       continue;
     }
-    if (!quoted && /[*?[{]/.test(c)) return null;
+    if (!quoted && !how.unsplit && /[*?[{]/.test(c)) return null;
     out += c;
     i++;
   }
   return quoted ? null : out;
+}
+
+/** Words that may set a variable without `NAME=`, or run text that may: their presence leaves every variable computed. */
+const SETS_OTHERWISE = /(?:^|[^\w$-])(?:eval|source|declare|typeset|local|export|readonly|read|readarray|mapfile|printf|getopts|let|select|unset|alias|builtin|command|\.)(?=\s)/;
+
+/**
+ * Is NAME set exactly once in `text`, by a plain `NAME=value` statement at the top level before
+ * anything conditional (no `if`, loop, `&&`, `||`, pipe, subshell or group before it), so that its
+ * value is certain where it is used? Fail closed: anything else leaves the variable computed
+ * (`if …; then svc=ps; fi`, `true || svc=ps`, `(svc=ps)`, `for svc in …`).
+ */
+function assignedOnce(text: string, name: string): boolean {
+  const bare = onlyPlace(text, name);
+  if (bare === null || text[bare + name.length] !== '=') return false;
+  const before = text.slice(0, bare);
+  return /^(?:[^'"`$\\(){}|&;\n#]*[;\n]\s*)*\s*$/.test(before) && !/(?:^|[\s;])(?:if|then|else|elif|while|until|for|do|case|function)\s/.test(before);
+}
+
+/** Where NAME stands bare (not expanded) in `text`, when that is its only such place and nothing else may set it; null otherwise. */
+export function onlyPlace(text: string, name: string): number | null {
+  if (SETS_OTHERWISE.test(text) || new RegExp(`\\$\\{${name}(?!\\})`).test(text)) return null;
+  const bare = [...text.matchAll(new RegExp(`(?<![\\w$\\{])${name}(?![\\w])`, 'g'))];
+  return bare.length === 1 ? bare[0]!.index : null;
+}
+
+/**
+ * Does the text fix each of these variables where it is used (HOME, PWD, a loop's turn, or one plain
+ * assignment before anything conditional), and each variable a computed value among them is made of?
+ * Where a value is run as a command (a here-string into a shell, ssh's command), only such values are filled in.
+ */
+export function fixedNames(scope: Scope, names: readonly string[], loop: ReadonlyMap<string, string> = NONE, depth = 0): boolean {
+  return names.every((n) => {
+    if (n === 'HOME' || n === 'PWD' || loop.has(n)) return true;
+    if (!assignedOnce(scope.job.text, n)) return false;
+    const stored = (scope.command.env.has(n) ? scope.command.env : scope.job.env).get(VALUE_TEXT + n);
+    return typeof stored !== 'string' || (depth < MAX_DEPTH && fixedNames(scope, namesOf(stored.slice(stored.indexOf('\u0000') + 1)), loop, depth + 1));
+  });
+}
+
+/** The variables a text expands (`$NAME`, `${NAME…}`). */
+export function namesOf(text: string): string[] {
+  return [...text.matchAll(/\$\{?([A-Za-z_][A-Za-z0-9_]*)/g)].map((m) => m[1]!);
 }
 
 /** The word with its known parts (see above) replaced by their values, when that makes it static. */
@@ -121,7 +227,11 @@ function colonParts(text: string): string[] {
  */
 export function knownPathDirs(scope: Scope, value: string | null, text: string): string[] {
   if (value !== null) return value.split(':').filter((d) => d !== '');
-  return colonParts(text).map((p) => (/[$`]/.test(p) ? knownValue(scope, p) : knownValue(scope, p) ?? p.replace(/^["']|["']$/g, '')))
+  // A directory named through a variable's computed value is left out, as before such values were read:
+  // on it bash finds the user's own tools (`PYENV_ROOT="$HOME/.pyenv"; PATH="$PYENV_ROOT/bin:$PATH"` in
+  // ~/.bashrc), which are not the text's to judge as scripts.
+  const asWritten = (p: string): string | null => knownValue(scope, p, NONE, { depth: MAX_DEPTH });
+  return colonParts(text).map((p) => (/[$`]/.test(p) ? asWritten(p) : asWritten(p) ?? p.replace(/^["']|["']$/g, '')))
     .filter((d): d is string => d !== null && d !== '');
 }
 

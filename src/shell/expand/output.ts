@@ -11,6 +11,7 @@ import { basename } from '../words.js';
 import type { Scope } from './driver.js';
 import { ECHO_DECODES, SHELL_NAMES } from '../grammars/runners.js';
 import { MULTICALL_PREFIX } from '../grammars/wrapper-runners.js';
+import { fixedNames, knownValue, namesOf } from './known-vars.js';
 
 /**
  * Does `echo` decode backslash escapes where this text runs? dash's and zsh's echo do by default
@@ -51,7 +52,7 @@ export function readLocal(scope: Scope, path: string, cwd: string | null): strin
 /** Resolve what a command reads on stdin to text, when that can be known statically. */
 export function stdinText(scope: Scope, src: StdinSource | null, reader: string): StdinText {
   if (src === null) return { kind: 'none' };
-  if (src.kind === 'text') return { kind: 'text', text: src.text, source: src };
+  if (src.kind === 'text') return hereString(scope, src) ?? { kind: 'text', text: src.text, source: src };
   if (src.kind === 'opaque') return { kind: 'unknown', why: src.why };
   if (scope.target.kind === 'remote') return serverStdin(scope, src, reader);
   if (src.kind === 'file') {
@@ -78,6 +79,19 @@ export function stdinText(scope: Scope, src: StdinSource | null, reader: string)
     return { kind: 'unknown', why: `${reader} runs the output of \`${what}\`, which cannot be known statically` };
   }
   return { kind: 'text', text: produced, source: { kind: 'text', text: produced, expands: false } };
+}
+
+/**
+ * A here-string whose word the shell computes from parts the guard knows (`<<< "$(echo …)"`, `<<< "$x"`
+ * of `x=$(echo …)` set once, known-vars.ts fixedNames): the text it feeds. bash expands the word without
+ * splitting or globbing it.
+ */
+function hereString(scope: Scope, src: StdinSource & { kind: 'text' }): StdinText | null {
+  if (src.word === undefined || !fixedNames(scope, namesOf(src.word))) return null;
+  const value = knownValue(scope, src.word, undefined, { unsplit: true });
+  if (value === null) return null;
+  const text = value + '\n';
+  return { kind: 'text', text, source: { kind: 'text', text, expands: false } };
 }
 
 /**
@@ -188,14 +202,16 @@ const PLAIN_OUTPUT = /^[\w.,:/@%+= -]*$/;
 
 /**
  * The static output of a command substitution `$(printf …)`, `` `echo …` `` (the whole of `text`,
- * or, with `within`, one inside it), trailing newlines removed, when it is plain text; files are not
- * read (on a server they are not the files here). Null otherwise.
+ * or, with `within`, one inside it), trailing newlines removed, when it is plain text (or any text,
+ * without `plain`: where the shell neither splits nor globs it); files are not read (on a server
+ * they are not the files here). Null otherwise.
  */
-export function substitutionOutput(scope: Scope, inner: string): string | null {
+export function substitutionOutput(scope: Scope, inner: string, plain = true): string | null {
   const out = outputOfText(scope, inner, () => null);
   if (out === null) return null;
   const value = out.replace(/\n+$/, '');
-  return PLAIN_OUTPUT.test(value) ? value : null;
+  // A backslash left in echo's output is decoded by dash's and zsh's echo, not by bash's: not one known text.
+  return plain ? (PLAIN_OUTPUT.test(value) ? value : null) : value.includes('\\') ? null : value;
 }
 
 /** A word that is one command substitution (`$(…)`, `` `…` ``, maybe in double quotes): its text inside. */

@@ -11,7 +11,7 @@ import { DATE_DIGITS, READERS } from '../grammars/readers.js';
 import { plainCommands } from '../plain.js';
 import type { Word } from '../words.js';
 import type { Scope } from './driver.js';
-import { knownValue, withKnownVars } from './known-vars.js';
+import { fixedNames, knownValue, onlyPlace, withKnownVars } from './known-vars.js';
 import { substitutionOutput } from './output.js';
 
 /** `$(date …)` with no quotes but single quotes inside and no nested expansion. */
@@ -51,7 +51,7 @@ export function remoteVariants(scope: Scope, given: readonly Word[]): Word[][] {
 export function remoteWord(scope: Scope, w: Word, loop: ReadonlyMap<string, string> = new Map()): Word {
   if (w.value !== null) return w;
   const names = namesIn(w.text);
-  if (!names.every((n) => n === 'HOME' || n === 'PWD' || loop.has(n) || assignedOnce(scope.job.text, n))) return w;
+  if (!fixedNames(scope, names, loop)) return w;
   const known = withKnownVars(scope, w, loop);
   if (known.value !== null || !w.text.includes('$(')) return known;
   let failed = false;
@@ -94,29 +94,6 @@ function dateShape(args: string): string | null {
     out += shown;
   }
   return out.length > 0 ? out : null;
-}
-
-/** Words that may set a variable without `NAME=`, or run text that may: their presence leaves every variable computed. */
-const SETS_OTHERWISE = /(?:^|[^\w$-])(?:eval|source|declare|typeset|local|export|readonly|read|readarray|mapfile|printf|getopts|let|select|unset|alias|builtin|command|\.)(?=\s)/;
-
-/**
- * Is NAME set exactly once in `text`, by a plain `NAME=value` statement at the top level before
- * anything conditional (no `if`, loop, `&&`, `||`, pipe, subshell or group before it), so that its
- * value is certain where it is used? Fail closed: anything else leaves the variable computed
- * (`if …; then svc=ps; fi`, `true || svc=ps`, `(svc=ps)`, `for svc in …`).
- */
-function assignedOnce(text: string, name: string): boolean {
-  const bare = onlyPlace(text, name);
-  if (bare === null || text[bare + name.length] !== '=') return false;
-  const before = text.slice(0, bare);
-  return /^(?:[^'"`$\\(){}|&;\n#]*[;\n]\s*)*\s*$/.test(before) && !/(?:^|[\s;])(?:if|then|else|elif|while|until|for|do|case|function)\s/.test(before);
-}
-
-/** Where NAME stands bare (not expanded) in `text`, when that is its only such place and nothing else may set it; null otherwise. */
-function onlyPlace(text: string, name: string): number | null {
-  if (SETS_OTHERWISE.test(text) || new RegExp(`\\$\\{${name}(?!\\})`).test(text)) return null;
-  const bare = [...text.matchAll(new RegExp(`(?<![\\w$\\{])${name}(?![\\w])`, 'g'))];
-  return bare.length === 1 ? bare[0]!.index : null;
 }
 
 /**

@@ -51,15 +51,18 @@ const ROWS: Readonly<Record<string, Row>> = {
   readlink: (_s, cwd, args) => (args.length === 2 && args[0] === '-f' ? resolve(cwd, args[1]!) : null),
 };
 
-/** The output of the substitution `$(INNER)` (one line, no trailing newline), or null when not computed here. */
-export function staticSubstitution(scope: Scope, inner: string): string | null {
-  if (scope.cwd === null) return null;
+/**
+ * The output of the substitution `$(INNER)` run in `cwd` (one line, no trailing newline), or null
+ * when not computed here.
+ */
+export function staticSubstitution(scope: Scope, inner: string, cwd: string | null = scope.cwd): string | null {
+  if (cwd === null) return null;
   const text = inner.trim();
   // `cd DIR && pwd`
   const cd = /^cd\s+([A-Za-z0-9_./-]+)\s*(?:&&|;)\s*pwd(?:\s+-[LP])?$/.exec(text);
-  if (cd) return resolve(scope.cwd, cd[1]!);
+  if (cd) return resolve(cwd, cd[1]!);
   if (!/^[A-Za-z0-9_./%:=@+ \t-]+$/.test(text)) return null;
   const [name, ...args] = text.split(/[ \t]+/);
   const row = name === undefined ? undefined : ROWS[name];
-  return row ? row(scope, scope.cwd, args) : null;
+  return row ? row(scope, cwd, args) : null;
 }
