@@ -1,6 +1,7 @@
 // Aliases and functions defined earlier in the same text, and `hash -p`: what a later command name
 // runs instead of the program of that name (the driver asks here before the runner families).
-import { quoteWord, type Word } from '../words.js';
+import type { Word } from '../words.js';
+import { withArguments } from './function-args.js';
 import { computedAlias } from './alias-values.js';
 import type { Scope } from './driver.js';
 
@@ -24,11 +25,7 @@ export function definitions(scope: Scope, head: Word): boolean {
     // judged at its own definition already (a library of functions calling each other, nvm.sh, would
     // otherwise fan out past the command limit).
     if (scope.job.definition !== undefined && rest.every((w) => w.value === null || /^\$/.test(w.text) || /^"\$/.test(w.text))) return true;
-    const args = rest.map((w) => (w.value === null ? w.text : quoteWord(w.value)));
-    const text = body
-      .replace(/"\$(?:@|\{@\})"|\$(?:@|\*)|"\$\*"/g, args.join(' '))
-      .replace(/"\$\{?([1-9])\}?"|\$\{?([1-9])\}?/g, (_m, q?: string, d?: string) => args[Number(q ?? d) - 1] ?? "''");
-    scope.nested(text, `function ${head.value}`);
+    scope.nested(withArguments(body, rest), `function ${head.value}`);
     return true;
   }
   return false;
