@@ -20,10 +20,11 @@ import { components, globMatches, lower, parts } from './policy/path-glob.js';
  * a Mercurial/Sapling or Jujutsu config makes them run (hooks, shell aliases, ui.ssh, pagers, editors);
  * `compiled`, code that cannot be read (asks);
  * `crontab`, `system-crontab`, `systemd-unit`, `desktop-entry`, `vscode-tasks`, the command lines such
- * a file holds for cron, systemd, a desktop launcher or VS Code to run (src/shell/expand/command-files.ts).
+ * a file holds for cron, systemd, a desktop launcher or VS Code to run (src/shell/expand/command-files.ts);
+ * `vim`, `lua`, `sqlite`, Vim's Ex commands, Lua and sqlite3's input (dot-commands and SQL), read as on a command line.
  */
 export type JudgedKind = 'host-markdown' | 'script' | 'python' | 'pth' | 'ruby' | 'perl' | 'r' | 'code' | 'powershell' | 'ghci' | 'ssh-config' | 'hgrc' | 'jj-config' | 'compiled'
-  | 'crontab' | 'system-crontab' | 'systemd-unit' | 'desktop-entry' | 'vscode-tasks';
+  | 'crontab' | 'system-crontab' | 'systemd-unit' | 'desktop-entry' | 'vscode-tasks' | 'vim' | 'lua' | 'sqlite';
 
 interface JudgedFiles {
   /** Path components as in guarded.ts: `*` one component (a wildcard inside a name), `**` any number. */
@@ -32,6 +33,38 @@ interface JudgedFiles {
   readonly anchor: 'anywhere' | 'home' | 'xdg' | 'root';
   readonly kind: JudgedKind;
 }
+
+/** The runtime directories Vim and Neovim source files of at start or on demand (`:help runtimepath`, `:help packages`). */
+const VIM_RUNTIME_DIRS = ['plugin', 'after/plugin', 'ftplugin', 'after/ftplugin', 'ftdetect', 'autoload', 'indent', 'syntax', 'colors', 'compiler'];
+
+/** A Vim runtime root's files: `.vim` files as Ex commands, and (Neovim's roots) `.lua` files as Lua. */
+const runtimeFiles = (root: string, anchor: JudgedFiles['anchor'], lua: boolean): JudgedFiles[] =>
+  [root, `${root}/pack/*/start/*`, `${root}/pack/*/opt/*`].flatMap((r) => VIM_RUNTIME_DIRS.flatMap((d): JudgedFiles[] => [
+    { pattern: `${r}/${d}/**/*.vim`, anchor, kind: 'vim' },
+    ...(lua ? [{ pattern: `${r}/${d}/**/*.lua`, anchor, kind: 'lua' as const }] : []),
+  ]));
+
+/**
+ * Editors' and database shells' startup files: Vim's vimrc, gvimrc and .exrc (`:help startup`), the
+ * plugins under its runtime directories and packages, Neovim's init.vim / init.lua, its Lua modules
+ * (what init.lua `require`s) and runtime directories (`:help base-directories`), the system-wide
+ * vimrc and sysinit; sqlite3's ~/.sqliterc (and $XDG_CONFIG_HOME/sqlite3/sqliterc since 3.44), read
+ * as its input at every start unless `-init` names another file.
+ */
+const EDITOR_STARTUP: readonly JudgedFiles[] = [
+  ...['.vimrc', '_vimrc', '.vim/vimrc', '.gvimrc', '.vim/gvimrc', '.exrc'].map((pattern) => ({ pattern, anchor: 'home' as const, kind: 'vim' as const })),
+  ...runtimeFiles('.vim', 'home', false),
+  ...['nvim/init.vim', 'nvim/ginit.vim'].map((pattern) => ({ pattern, anchor: 'xdg' as const, kind: 'vim' as const })),
+  { pattern: 'nvim/init.lua', anchor: 'xdg', kind: 'lua' },
+  { pattern: 'nvim/lua/**/*.lua', anchor: 'xdg', kind: 'lua' },
+  ...runtimeFiles('nvim', 'xdg', true),
+  ...runtimeFiles('.local/share/nvim/site', 'home', true),
+  ...['etc/vim/vimrc', 'etc/vim/vimrc.local', 'etc/vim/gvimrc', 'etc/vimrc', 'etc/gvimrc', 'etc/xdg/nvim/sysinit.vim', 'usr/share/nvim/sysinit.vim']
+    .map((pattern) => ({ pattern, anchor: 'root' as const, kind: 'vim' as const })),
+  { pattern: 'etc/xdg/nvim/sysinit.lua', anchor: 'root', kind: 'lua' },
+  { pattern: '.sqliterc', anchor: 'home', kind: 'sqlite' },
+  { pattern: 'sqlite3/sqliterc', anchor: 'xdg', kind: 'sqlite' },
+];
 
 /**
  * Startup files a shell or an interpreter reads by itself at every start, under any directory (a
@@ -97,6 +130,7 @@ const STARTUP_FILES: readonly JudgedFiles[] = [
     .map((pattern) => ({ pattern, anchor: 'xdg' as const, kind: 'jj-config' as const })),
   { pattern: '.jjconfig.toml', anchor: 'home', kind: 'jj-config' },
   ...['.jj/repo/config.toml', '.jj/workspace-config.toml'].map((pattern) => ({ pattern, anchor: 'anywhere' as const, kind: 'jj-config' as const })),
+  ...EDITOR_STARTUP,
 ];
 
 /**

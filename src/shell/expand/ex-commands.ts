@@ -7,17 +7,21 @@
 // (grammars/command-languages.ts); a payload that is not a literal asks.
 import { EX_CALLS, VIM_EVALS, VIM_EX, VIM_MAP, VIM_SPAWNS, verbPattern, type HandOff, type Verb } from '../grammars/command-languages.js';
 import type { CodeLanguage } from '../grammars/types.js';
-import { quoteForScan } from './code-literals.js';
+import type { StdinSource } from '../invocations.js';
 import type { Scope } from './driver.js';
+import { callArguments, vimExpression } from './vim-literals.js';
+import { bufferCalls, type VimBuffer } from './vim-buffer.js';
 
 /** How the interpreters family reads code and code files (passed in: it calls this module). */
 export interface CodeReaders {
   readonly code: (scope: Scope, lang: CodeLanguage, code: string, label: string) => void;
   readonly file: (scope: Scope, lang: CodeLanguage, path: string, label: string) => void;
+  /** The buffer the commands work on (vim-buffer.ts), for Ex run by vim itself. */
+  readonly buffer?: VimBuffer;
 }
 
 const VERBS: readonly (Verb & { readonly re: RegExp })[] = VIM_EX.map((v) => ({ ...v, re: new RegExp(`^(?:${verbPattern(v.name)})$`) }));
-const SPAWN_CALL = new RegExp(`(?<![\\w#:.])(${[...VIM_SPAWNS, ...Object.keys(VIM_EVALS)].join('|')})\\s*\\(`, 'g');
+const SPAWN_CALL = new RegExp(`(?<![\\w#:.])(${[...Object.keys(VIM_SPAWNS), ...Object.keys(VIM_EVALS)].join('|')})\\s*\\(`, 'g');
 const HEREDOC = /^\s*:*\s*([a-z0-9]+)\s*<<\s*(?:trim\s+)?(\S*)\s*$/;
 const PLACEHOLDER = /<(?:q-|f-)?args>/i;
 const MAX_DEPTH = 8;
@@ -44,8 +48,10 @@ export function exLine(scope: Scope, text: string, label: string, read: CodeRead
   if (depth > MAX_DEPTH) { scope.raise('limit', `${label}: Ex commands nested too deeply`); return true; }
   let t = text.replace(/^(?:\s|:|<[^>\s]+>)+/, '');
   if (t === '' || t.startsWith('"') || t.startsWith('#')) return false;
-  t = t.slice(rangeLength(t)).trimStart();
-  if (t.startsWith('!')) { shell(scope, t.slice(1), label); return true; }
+  const range = rangeLength(t);
+  t = t.slice(range).trimStart();
+  // `:{range}!cmd` filters those lines through cmd: its stdin is the buffer's text.
+  if (t.startsWith('!')) { shell(scope, t.slice(1), label, range > 0 ? bufferStdin(scope, label, read) : undefined); return true; }
   const name = /^[A-Za-z]+(?:\d[A-Za-z]*)?/.exec(t)?.[0] ?? '';
   const rest = t.slice(name.length);
   const verb = name === '' ? undefined : verbOf(name);
@@ -63,19 +69,25 @@ function handOff(scope: Scope, verb: Verb, rest: string, label: string, read: Co
   const at = `${label} :${verb.name.replace(/\[.*$/, '')}`;
   switch (verb.to) {
     case 'shell': if (arg.trim() !== '') shell(scope, arg, label); return true;
-    case 'read': if (/^!?\s*!/.test(rest) || /^\s*!/.test(rest)) { shell(scope, rest.replace(/^!?\s*!/, ''), label); return true; } return false;
+    case 'read':
+      if (/^!?\s*!/.test(rest) || /^\s*!/.test(rest)) { read.buffer?.lost('what a command prints'); shell(scope, rest.replace(/^!?\s*!/, ''), label); return true; }
+      if (arg.trim() !== '') read.buffer?.add(unescape(arg.trim()));
+      return false;
     case 'write': {
       const m = /^(?:!(?=\s|$))?\s*!(.*)$/s.exec(rest) ?? /^\s+!(.*)$/s.exec(rest);
-      if (m) { shell(scope, m[1]!, label); return true; }
+      if (m) { shell(scope, m[1]!, label, bufferStdin(scope, label, read)); return true; }
       return false;
     }
+    case 'put': return put(scope, arg, at, read);
+    case 'edit': return edit(scope, arg, label, read, depth);
+    case 'change': read.buffer?.lost(`text ${at} changes`); return false;
     case 'terminal': { const cmd = arg.replace(/^(?:\+\+\S+\s*)*/, ''); if (cmd.trim() !== '') shell(scope, cmd, label); return true; }
     case 'source': { const [file] = splitBar(arg); if (file.trim() !== '') read.file(scope, 'vim', unescape(file.trim()), at); return true; }
     case 'ask': scope.raise('interpreter-code', `${at} runs code that cannot be read`, arg); return true;
     case 'ex': return exLine(scope, arg, label, read, depth + 1);
     case 'execute': return execute(scope, rest, at, read, depth);
     case 'global': return global(scope, rest, label, read, depth);
-    case 'normal': return keys(scope, arg, at, read, depth);
+    case 'normal': read.buffer?.lost(`text ${at} may type`); return keys(scope, arg, at, read, depth);
     case 'autocmd': return autocmd(scope, arg, label, read, depth);
     case 'usercmd': return userCommand(scope, arg, at, read, depth);
     case 'set': return setShell(scope, arg, at);
@@ -126,10 +138,39 @@ function isLanguage(to: HandOff): to is CodeLanguage & HandOff {
   return ['lua', 'python', 'perl', 'ruby', 'tcl'].includes(to);
 }
 
-function shell(scope: Scope, cmd: string, label: string): void {
+function shell(scope: Scope, cmd: string, label: string, stdin?: StdinSource): void {
   // Vim replaces an unescaped `%` and `#` with file names; `\%` is a `%`.
   const text = cmd.replace(/\\([%#!])/g, '$1').trim();
-  if (text !== '') scope.nested(text, `${label} :!`, { spliceable: false });
+  if (text !== '') scope.nested(text, `${label} :!`, { spliceable: false, ...(stdin ? { stdin } : {}) });
+}
+
+/** The buffer's text as a command given it reads it (where the buffer is not followed, not known). */
+function bufferStdin(scope: Scope, label: string, read: CodeReaders): StdinSource {
+  return read.buffer?.stdin(scope, label) ?? { kind: 'opaque', why: `${label} gives a command vim's buffer, which is not known here` };
+}
+
+/** `:put =EXPR`: the expression's lines go into the buffer (a register's content, or a value computed at run time, is not known). */
+function put(scope: Scope, arg: string, label: string, read: CodeReaders): boolean {
+  const m = /^\s*=(.*)$/s.exec(arg);
+  if (!m) { read.buffer?.lost(`a register ${label} puts`); return false; }
+  const [expr] = splitBar(m[1]!);
+  const value = vimExpression(expr.trim(), false);
+  read.buffer?.lines(value === null ? null : value.split('\n'), `a value ${label} computes at run time`);
+  return functions(scope, expr, label, read, 0);
+}
+
+/** `:edit[!] [++opt] [+CMD] [FILE]` (`:help +cmd`): CMD runs once FILE is loaded, and the buffer is FILE. */
+function edit(scope: Scope, arg: string, label: string, read: CodeReaders, depth: number): boolean {
+  let rest = arg.replace(/^(?:\+\+\S+\s*)*/, '');
+  let ran = false;
+  const plus = /^\+((?:\\.|\S)*)\s*/.exec(rest);
+  if (plus) {
+    rest = rest.slice(plus[0].length).replace(/^(?:\+\+\S+\s*)*/, '');
+    ran = plus[1] !== '' && exLine(scope, unescape(plus[1]!), label, read, depth + 1);
+  }
+  const file = splitBar(rest)[0].trim();
+  if (file !== '' && !/^\d+$/.test(file)) read.buffer?.load(unescape(file));
+  return ran;
 }
 
 /** Vim's file-name escapes in an argument (`\ `). */
@@ -158,59 +199,30 @@ function splitBar(t: string): [string, string | null] {
   return [t, null];
 }
 
-/** Calls in an expression that start commands (`system("…")`, `job_start([…])`) or run code or Ex (`luaeval("…")`, `execute("…")`). */
+/** Calls in an expression that start commands (`system("…")`, `job_start([…])`), run code, Ex or keys (`luaeval("…")`, `execute("…")`, `feedkeys("…")`), or put text into the buffer or a file. */
 function functions(scope: Scope, expr: string, label: string, read: CodeReaders, depth: number): boolean {
   let ran = false;
   for (const m of expr.matchAll(SPAWN_CALL)) {
-    const fn = m[1]!;
-    const value = vimExpression(expr.slice(m.index! + m[0].length), true);
-    const to = VIM_EVALS[fn];
-    ran = true;
-    if (value === null) { scope.raise('interpreter-code', `${label}: ${fn}() is given a value computed at run time`, m[0]); continue; }
-    if (to === undefined) shell(scope, value, `${label} ${fn}()`);
-    else if (to === 'ex') exScript(scope, value, `${label} ${fn}()`, read);
-    else if (to === 'ask') scope.raise('interpreter-code', `${label}: ${fn}() runs code that cannot be read`, value);
-    else if (isLanguage(to)) runCode(scope, to, value, `${label} ${fn}()`, read);
+    ran = call(scope, m[1]!, expr.slice(m.index! + m[0].length), label, read, depth) || ran;
   }
+  bufferCalls(scope, expr, label, read.buffer);
   return ran;
 }
 
-/**
- * The value of a Vim expression made only of literals: strings joined by `.` or `..`, a list of
- * strings (a command's words, or Ex lines). Null for anything else (a variable, a call).
- */
-function vimExpression(s: string, firstArgument: boolean): string | null {
-  let at = 0;
-  let out = '';
-  for (;;) {
-    const rest = s.slice(at).replace(/^\s+/, '');
-    at = s.length - rest.length;
-    const list = /^\[((?:\s*(?:'(?:[^']|'')*'|"(?:[^"\\]|\\.)*")\s*,?)*)\s*\]/.exec(rest);
-    const str = list ? null : vimString(rest) ?? number(rest);
-    if (list) out += [...list[1]!.matchAll(/'(?:[^']|'')*'|"(?:[^"\\]|\\.)*"/g)].map((l) => quoteForScan(vimString(l[0])![0])).join(' ');
-    else if (str) out += str[0];
-    else return null;
-    at += list ? list[0].length : str![1];
-    const next = /^\s*\.\.?\s*/.exec(s.slice(at));
-    if (next && !/^\s*\.\.?\s*$/.test(s.slice(at))) { at += next[0].length; continue; }
-    const end = s.slice(at).trim();
-    return end === '' || (firstArgument ? /^[,)]/.test(end) : false) ? out : null;
-  }
-}
-
-function number(s: string): [string, number] | null {
-  const m = /^-?\d+(?![\w.])/.exec(s);
-  return m ? [m[0], m[0].length] : null;
-}
-
-/** A single- or double-quoted Vim string at the start of `s`: its value and its length. */
-function vimString(s: string): [string, number] | null {
-  const sq = /^'((?:[^']|'')*)'/.exec(s);
-  if (sq) return [sq[1]!.replace(/''/g, "'"), sq[0].length];
-  const dq = /^"((?:[^"\\]|\\.)*)"/.exec(s);
-  if (!dq) return null;
-  const esc: Record<string, string> = { n: '\n', r: '\r', t: '\t', e: '\x1b' };
-  return [dq[1]!.replace(/\\<CR>/gi, '\r').replace(/\\(.)/g, (_m, c: string) => esc[c] ?? c), dq[0].length];
+/** One call of a function that runs something: the argument it runs (libcall()'s third), judged as what it is. */
+function call(scope: Scope, fn: string, after: string, label: string, read: CodeReaders, depth: number): boolean {
+  const index = VIM_SPAWNS[fn] ?? 0;
+  const arg = index === 0 ? after : callArguments(after)?.[index];
+  const value = arg === undefined ? null : vimExpression(arg, index === 0);
+  const to = VIM_EVALS[fn];
+  const at = `${label} ${fn}()`;
+  if (value === null) scope.raise('interpreter-code', `${label}: ${fn}() is given a value computed at run time`, `${fn}(`);
+  else if (to === undefined) shell(scope, value, at);
+  else if (to === 'ex') exScript(scope, value, at, read);
+  else if (to === 'normal') { read.buffer?.lost(`text ${at} may type`); keys(scope, value, at, read, depth); }
+  else if (to === 'ask') scope.raise('interpreter-code', `${label}: ${fn}() runs code that cannot be read`, value);
+  else if (isLanguage(to)) runCode(scope, to, value, at, read);
+  return true;
 }
 
 /** `:execute EXPR …`: the values joined by spaces are an Ex command; the rest after an unquoted `|` is the next one. */

@@ -19,6 +19,7 @@ import { namedRuns } from './code-names.js';
 import { scanPowerShell } from './powershell.js';
 import { abs } from './written-paths.js';
 import { exCalls, exScript, type CodeReaders } from './ex-commands.js';
+import { VimBuffer } from './vim-buffer.js';
 import { handOffs } from './hand-offs.js';
 import { COMMAND_VERBS } from '../grammars/command-languages.js';
 import { sqliteScript } from './sqlite.js';
@@ -209,7 +210,7 @@ function scanWith(scope: Scope, lang: CodeLanguage, code: string, label: string,
     return;
   }
   // Vim's Ex commands; the debuggers' commands that hand a line to a shell, code or a file.
-  if (lang === 'vim') { exScript(scope, code, label, READERS); return; }
+  if (lang === 'vim') { exScript(scope, code, label, { ...READERS, buffer: VimBuffer.of(scope, data) }); return; }
   if (lang === 'lua') exCalls(scope, code, label, READERS);
   const own = COMMAND_VERBS[lang];
   if (own) code = handOffs(scope, lang, own, code, label, READERS);

@@ -262,7 +262,7 @@ function code(r: Row): boolean {
     const plus = scan.operands.filter((o) => o.value === null ? (words[base + o.index]?.text ?? '').startsWith('+') : o.value.startsWith('+'));
     if (plus.some((o) => o.value === null)) { scope.raise('interpreter-code', `\`${label} +…\` runs commands computed at run time`); return true; }
     const code = plus.map((o) => o.value!.slice(1)).join('\n');
-    if (code !== '') scanCode(scope, lang, code, `${label} +`);
+    if (code !== '') scanCode(scope, lang, code, `${label} +`, true, dataOf(r));
     return true;
   }
   if (run.codeOption) {

@@ -5,6 +5,7 @@ import { DOT_COMMANDS, DOT_NOT_FILES, SQL_COMPUTED_WRITES, SQL_EDITOR, SQL_UNREA
 import { basename } from '../words.js';
 import type { Scope } from './driver.js';
 import { abs } from './written-paths.js';
+import { outputOfText } from './output.js';
 
 /** What a piece of sqlite input does beyond the database. */
 export interface SqliteEffects {
@@ -98,7 +99,10 @@ export function sqliteScript(scope: Scope, code: string, label: string, readFile
   for (const cmd of fx.shell) scope.nested(cmd, `${label} (sqlite)`, { spliceable: false });
   for (const cmd of fx.input) {
     scope.nested(cmd, `${label} .read |`, { spliceable: false });
-    scope.raise('interpreter-code', `${label}: \`.read |${cmd}\` runs what that command prints as sqlite's input`, cmd);
+    // What a plain producer prints (echo, printf, cat of a file; on a server, not its files) is more input, read as such.
+    const printed = outputOfText(scope, cmd, scope.local ? undefined : () => null);
+    if (printed !== null) sqliteScript(scope, printed, `${label} .read |${cmd}`, readFile);
+    else scope.raise('interpreter-code', `${label}: \`.read |${cmd}\` runs what that command prints as sqlite's input`, cmd);
   }
   for (const why of fx.unreadable) scope.raise('interpreter-code', `${label}: ${why}`);
   for (const file of fx.files) readFile(file);

@@ -192,6 +192,20 @@ function redirectedOutput(scope: Scope): string | null {
 }
 
 /** Record what this command writes (before the commands after it run). */
+/**
+ * `path` now holds `text` (null: not known): later reads of it in the text see that, a feed waiting
+ * for it gets it, and a file that runs later by itself (or is judged by its content) is judged now.
+ */
+export function noteWrite(scope: Scope, path: string, text: string | null): void {
+  scope.run0.written.set(path, text);
+  scope.run0.feeds.get(path)?.(text);
+  if (RUNS_LATER.some((re) => re.test(path))) {
+    if (text === null) scope.raise('unreadable-script', `writes ${path}, which runs later by itself, with content that cannot be known`);
+    else scope.nested(text, `written to ${path} (runs later)`, { spliceable: false });
+  }
+  hostFileWritten(scope, path, text);
+}
+
 export function recordWrites(scope: Scope): void {
   const written = scope.run0.written;
   const cmd = scope.command;
@@ -200,13 +214,7 @@ export function recordWrites(scope: Scope): void {
       const before = written.has(path) ? written.get(path)! : (() => { const r = scope.files.read(path); return r.kind === 'text' ? r.text : r.kind === 'missing' ? '' : null; })();
       text = before === null ? null : before + text;
     }
-    written.set(path, text);
-    scope.run0.feeds.get(path)?.(text);
-    if (RUNS_LATER.some((re) => re.test(path))) {
-      if (text === null) scope.raise('unreadable-script', `writes ${path}, which runs later by itself, with content that cannot be known`);
-      else scope.nested(text, `written to ${path} (runs later)`, { spliceable: false });
-    }
-    hostFileWritten(scope, path, text);
+    noteWrite(scope, path, text);
   };
   for (const r of cmd.redirects) {
     // `echo cmd >&${COPROC[1]}`: the coprocess reads it.

@@ -19,9 +19,12 @@ import type { CodeLanguage } from './types.js';
  * - `terminal`: `:terminal [++opts] cmd`
  * - `set`, `let`: options; `shell=` and `&shell =` name the program `:!` and system() run
  * - `ask`: code of a language no scanner reads (`:mzscheme`)
+ * - `put`: `:put =EXPR` puts the expression's value into the buffer (`:put REG` a register's)
+ * - `edit`: `:edit [++opt] [+CMD] FILE` and the commands like it: CMD runs once FILE is loaded, the buffer is FILE
+ * - `change`: text of the buffer changes in a way not followed (`:s`, `:append`, `:insert`, `:change`)
  */
 export type HandOff = CodeLanguage | 'shell' | 'source' | 'ex' | 'execute' | 'global' | 'autocmd' | 'usercmd' | 'map'
-  | 'normal' | 'read' | 'write' | 'terminal' | 'set' | 'let' | 'ask';
+  | 'normal' | 'read' | 'write' | 'terminal' | 'set' | 'let' | 'ask' | 'put' | 'edit' | 'change';
 
 export interface Verb {
   /** The command's name, in Vim's notation; several words for a command with subcommands (`pl[atform] sh[ell]`). */
@@ -54,6 +57,12 @@ export const VIM_EX: readonly Verb[] = [
   { name: 'norm[al]', to: 'normal' },
   { name: 'au[tocmd]', to: 'autocmd' },
   { name: 'com[mand]', to: 'usercmd' },
+  { name: 'pu[t]', to: 'put' },
+  // `:help +cmd`: the commands that edit a file take `+CMD` before it.
+  ...['e[dit]', 'ex', 'vi[sual]', 'vie[w]', 'sp[lit]', 'vs[plit]', 'new', 'vne[w]', 'sv[iew]', 'tabe[dit]', 'tabnew', 'fin[d]', 'sf[ind]',
+    'tabf[ind]', 'n[ext]', 'sn[ext]', 'wn[ext]', 'arge[dit]', 'ar[gs]', 'b[uffer]', 'sb[uffer]', 'drop', 'pe[dit]', 'ped[it]', 'bad[d]']
+    .map((name) => ({ name, to: 'edit' as const })),
+  ...['s[ubstitute]', 'a[ppend]', 'i[nsert]', 'c[hange]', 'j[oin]'].map((name) => ({ name, to: 'change' as const })),
   { name: 'let', to: 'let' }, { name: 'se[t]', to: 'set' }, { name: 'setl[ocal]', to: 'set' }, { name: 'setg[lobal]', to: 'set' },
   // Commands that run the command after them (modifiers and the `*do` family).
   ...['sil[ent]', 'uns[ilent]', 'verb[ose]', 'vert[ical]', 'hor[izontal]', 'tab', 'bo[tright]', 'to[pleft]', 'abo[veleft]',
@@ -65,14 +74,29 @@ export const VIM_EX: readonly Verb[] = [
 /** Map commands (`:nnoremap LHS RHS`): the right-hand side's `:…<CR>` runs when the keys are typed. */
 export const VIM_MAP = /^(?:[nvxsoilct]?(?:nore)?map|[nvxsoilct]?no(?:r(?:e(?:m(?:ap?)?)?)?)?|[nvxsoilct]m(?:ap?)?|nn|vn|xn|snor|ono|ino|ln|cno|tno)$/;
 
-/** Vim functions that start a command (`:help system()`, `:help job_start()`, Neovim's `jobstart()`, `termopen()`). */
-export const VIM_SPAWNS = ['system', 'systemlist', 'job_start', 'jobstart', 'termopen', 'term_start', 'ch_open', 'libcall', 'libcallnr'];
+/**
+ * Vim functions that start a command, and the argument that is the command (`:help system()`,
+ * `:help job_start()`, Neovim's `jobstart()`, `termopen()`; `libcall(LIB, FUNC, ARG)` calls FUNC of a
+ * library with ARG: libc's system() runs it).
+ */
+export const VIM_SPAWNS: Readonly<Record<string, number>> = {
+  system: 0, systemlist: 0, job_start: 0, jobstart: 0, termopen: 0, term_start: 0, ch_open: 0, libcall: 2, libcallnr: 2,
+};
 
-/** Vim functions that run an Ex command or code of a language from a string. */
+/** Vim functions that run an Ex command, keys (`feedkeys()`: typed as `:normal` types them) or code of a language from a string. */
 export const VIM_EVALS: Readonly<Record<string, HandOff>> = {
-  execute: 'ex', win_execute: 'ex', luaeval: 'lua', pyeval: 'python', py3eval: 'python', pyxeval: 'python',
+  execute: 'ex', win_execute: 'ex', feedkeys: 'normal', luaeval: 'lua', pyeval: 'python', py3eval: 'python', pyxeval: 'python',
   perleval: 'perl', rubyeval: 'ruby', mzeval: 'ask',
 };
+
+/**
+ * Vim functions that put lines into a buffer (the argument holding them): what `:w !cmd` and
+ * `:{range}!cmd` then give cmd on its stdin (`:help setline()`, `:help append()`, `:help setbufline()`).
+ */
+export const VIM_BUFFER_CALLS: Readonly<Record<string, number>> = { setline: 1, append: 1, setbufline: 2, appendbufline: 2 };
+
+/** Vim functions that write a file: the argument with its lines and the one with its name (`:help writefile()`). */
+export const VIM_FILE_WRITES: Readonly<Record<string, { readonly lines: number; readonly path: number }>> = { writefile: { lines: 0, path: 1 } };
 
 /** Calls of code inside an editor that run an Ex command (Neovim's `vim.cmd`, the Python and Ruby interfaces' `vim.command`). */
 export const EX_CALLS = /\b(?:vim\.cmd|vim\.api\.nvim_command|vim\.api\.nvim_exec2?|vim\.api\.nvim_cmd|vim\.command|VIM::DoCommand|Vim\.command)\b/;

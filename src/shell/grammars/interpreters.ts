@@ -44,10 +44,11 @@ export const PYTEST: OptionGrammar = {
 // ------------------------------------------------------------------ interpreters (their code is scanned)
 /** Vim's and Neovim's Ex commands: `+cmd`, `-c`, `--cmd`, the files `-S` and `-u` source, keys sent to a server, `-e`/`-s` scripts. */
 const VIM_RUNS: readonly Run[] = [
-  { code: 'vim', codePlusOperands: true, self: true, also: true },
+  // (The operands are the files it edits: the first is the buffer `:w !cmd` gives cmd, expand/vim-buffer.ts.)
+  { code: 'vim', codePlusOperands: true, self: true, also: true, dataOperands: 0 },
   // :! and system() run through 'shell', which defaults to $SHELL.
   { envShell: ['SHELL'], also: true },
-  { when: ['-c', '--cmd'], code: 'vim', codeOption: ['-c', '--cmd'], also: true },
+  { when: ['-c', '--cmd'], code: 'vim', codeOption: ['-c', '--cmd'], also: true, dataOperands: 0 },
   { when: ['-S'], code: 'vim', codeFileOption: ['-S'], also: true },
   { when: ['-u'], code: 'vim', codeFileOption: ['-u'], also: true },
   { when: ['--remote-send'], code: 'vim', codeOption: ['--remote-send'], also: true },
