@@ -1,11 +1,11 @@
 // Scripts a cloud CLI sets on an instance as keys (grammars/cloud-shells.ts `keyed`): gcloud's
 // startup and shutdown scripts in the metadata, az's Custom Script extension settings. Each is the
 // shell script the instance runs, read here as text; what cannot be read is said so.
-import { gunzipSync } from 'node:zlib';
 import { optionIs, type Scan } from '../getopt.js';
 import type { KeyedScripts } from '../grammars/cloud-shells.js';
 import type { Scope } from './driver.js';
 import { readLocal } from './output.js';
+import { decoded } from './code-options.js';
 
 export type KeyedResult =
   /** `hidden`: a script the instance also runs that the text does not show. */
@@ -58,12 +58,4 @@ function jsonPairs(scope: Scope, value: string): [string, string][] | null {
   try { parsed = JSON.parse(text); } catch { return null; }
   if (parsed === null || typeof parsed !== 'object' || Array.isArray(parsed)) return null;
   return Object.entries(parsed as Record<string, unknown>).map(([k, v]) => [k, typeof v === 'string' ? v : JSON.stringify(v)]);
-}
-
-/** A base64 script, gunzipped when it is gzip; null when it is not base64 text. */
-function decoded(value: string): string | null {
-  if (!/^[A-Za-z0-9+/=\s]*$/.test(value)) return null;
-  const bytes = Buffer.from(value, 'base64');
-  if (bytes[0] !== 0x1f || bytes[1] !== 0x8b) return bytes.toString('utf8');
-  try { return gunzipSync(bytes, { maxOutputLength: 1 << 20 }).toString('utf8'); } catch { return null; }
 }

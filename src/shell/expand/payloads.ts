@@ -15,6 +15,7 @@ import { embeddedCommands, headPrefix, inputLines, scriptsIn, takeAssignments } 
 import { runScriptFile, runStdin } from './scripts.js';
 import { envCode, envShell } from './env-payloads.js';
 import { programOption, sshSession, wholeLine } from './program-payloads.js';
+import { optionCode } from './code-options.js';
 
 /** One row being carried out for one command. */
 export interface Row {
@@ -266,9 +267,10 @@ function code(r: Row): boolean {
     return true;
   }
   if (run.codeOption) {
-    const values = scan.options.filter((o) => optionIs(o, run.codeOption!)).map((o) => o.value);
-    if (values.some((v) => v === null)) { scope.raise('interpreter-code', `\`${label}\` runs code computed at run time`); return true; }
-    scanCode(scope, lang, values.filter((v): v is string => v !== undefined).join('\n'), `${label} ${run.codeOption[0]}`, true, dataOf(r), { include: includeDirs(scan, lang) });
+    const text = optionCode(run, scan);
+    if (text === 'stdin') { runStdin(scope, label, lang); return true; }
+    if (text === null) { scope.raise('interpreter-code', `\`${label}\` runs code computed at run time`); return true; }
+    scanCode(scope, lang, text, `${label} ${run.codeOption[0]}`, true, dataOf(r), { include: includeDirs(scan, lang) });
     return true;
   }
   if (run.codeOperands !== undefined) {

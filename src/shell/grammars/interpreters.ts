@@ -220,10 +220,12 @@ export const INTERPRETERS: readonly Runner[] = [
   {
     names: ['pwsh', 'powershell', 'pwsh-preview', 'powershell.exe', 'pwsh.exe'],
     // PowerShell's parameters are case-insensitive and may be shortened to any unique prefix.
-    options: { long: ['command=|c', 'file=|f', 'encodedcommand=|e', 'ec=', 'noprofile', 'nologo', 'noninteractive', 'noexit', 'executionpolicy=', 'workingdirectory=|w', 'inputformat=', 'outputformat=|o', 'version=|v', 'login|l', 'mta', 'sta', 'windowstyle='], singleDashLong: true, abbreviate: true, caseInsensitive: true },
+    options: { long: ['command=|c', 'commandwithargs=', 'cwa=', 'file=|f', 'encodedcommand=|e', 'ec=', 'noprofile', 'nologo', 'noninteractive', 'noexit', 'executionpolicy=', 'workingdirectory=|w', 'inputformat=', 'outputformat=|o', 'version=|v', 'login|l', 'mta', 'sta', 'windowstyle='], singleDashLong: true, abbreviate: true, caseInsensitive: true },
     runs: [
-      { when: ['--command'], code: 'powershell', codeOption: ['--command'] },
-      { when: ['--encodedcommand', '--ec'], interpreterEvent: 'runs a base64-encoded command' },
+      // `-Command -` reads the commands from stdin; -CommandWithArgs (-cwa) is -Command with its operands as $args.
+      { when: ['--command', '--commandwithargs', '--cwa'], code: 'powershell', codeOption: ['--command', '--commandwithargs', '--cwa'], stdinValue: '-' },
+      // -EncodedCommand is base64 of the code's UTF-16LE text.
+      { when: ['--encodedcommand', '--ec'], code: 'powershell', codeOption: ['--encodedcommand', '--ec'], codeEncoded: 'utf16le' },
       { when: ['--file'], code: 'powershell', codeFileOption: ['--file'] },
       { minOperands: 1, code: 'powershell', codeOperand: 0 },
     ],

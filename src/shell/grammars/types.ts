@@ -99,6 +99,10 @@ export interface Run {
   readonly codeFiles?: number;
   readonly codeFileOption?: readonly string[];
   readonly codeStdin?: true;
+  /** With `codeOption`: a value equal to this means the code is read from stdin (`pwsh -Command -`). */
+  readonly stdinValue?: string;
+  /** With `codeOption`: the values are base64 of the code's text in this encoding (`pwsh -EncodedCommand`: UTF-16LE). */
+  readonly codeEncoded?: 'utf16le' | 'utf8';
   /** With `code`: every operand from this index on is code too (`mlr … put EXPR`, `python -m timeit STMT`). */
   readonly codeOperands?: number;
   /** With `code`: operands from this index on name modules (or files) of that language to load (`python -m unittest NAME`). */
