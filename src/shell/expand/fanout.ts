@@ -46,8 +46,13 @@ function sshOptions(scope: Scope, scan: Scan, spec: FanOut, name: string, host: 
 /** Where files copied from the hosts land here (the working directory without `dest`), when it copies from them. */
 function fetchedInto(scan: Scan, spec: FanOut, cwd: string | null): { into: string | null } | undefined {
   if (!scan.options.some((o) => optionIs(o, spec.fetch ?? []))) return undefined;
-  const dest = spec.dest === undefined ? undefined : scan.options.filter((o) => optionIs(o, [spec.dest!])).pop()?.value;
+  const dest = destination(scan, spec);
   return { into: dest === null ? null : abs(dest ?? '.', cwd) };
+}
+
+/** The last `dest` option's value: undefined without one, null when computed. */
+function destination(scan: Scan, spec: FanOut): Arg | undefined {
+  return spec.dest === undefined ? undefined : scan.options.filter((o) => optionIs(o, [spec.dest!])).pop()?.value;
 }
 
 /** The command line run on each host (undefined: nothing, or a reason raised already). */
@@ -55,8 +60,8 @@ function commandWords(scope: Scope, scan: Scan, spec: FanOut, name: string, remo
   const operands = scan.operands.map((o) => o.value);
   const given = (names: readonly string[] | undefined): Option[] => scan.options.filter((o) => optionIs(o, names ?? []));
   const always = spec.copy === 'always';
-  if (always || given(spec.copy as readonly string[] | undefined).length > 0) {
-    const dest = spec.dest === undefined ? undefined : given([spec.dest]).pop()?.value;
+  if (always || given(spec.copy).length > 0) {
+    const dest = destination(scan, spec);
     // clush -c without --dest copies each file to the same place there.
     const files = dest === undefined && always ? operands : [...operands, dest ?? operands[0] ?? null];
     return files.some((f) => f === null) ? [null] : ['cp', '-r', '--', ...(files as string[]).map(quoteForScan)];

@@ -16,7 +16,6 @@ export function withArguments(body: string, args: readonly Argument[]): string {
   let out = '';
   // The quoting contexts open here: '"' inside double quotes, '(' inside a `$(` opened in them.
   const stack: ('"' | '(')[] = [];
-  let depth = 0;
   for (let i = 0; i < body.length; i++) {
     const c = body[i]!;
     const inDouble = stack[stack.length - 1] === '"';
@@ -29,8 +28,8 @@ export function withArguments(body: string, args: readonly Argument[]): string {
       continue;
     }
     if (c === '"') { if (inDouble) stack.pop(); else stack.push('"'); out += c; continue; }
-    if (c === '$' && body[i + 1] === '(') { stack.push('('); depth++; out += '$('; i++; continue; }
-    if (c === ')' && stack[stack.length - 1] === '(') { stack.pop(); depth--; out += c; continue; }
+    if (c === '$' && body[i + 1] === '(') { stack.push('('); out += '$('; i++; continue; }
+    if (c === ')' && stack[stack.length - 1] === '(') { stack.pop(); out += c; continue; }
     const m = c === '$' ? PARAM.exec(body.slice(i, i + 4)) : null;
     if (!m) { out += c; continue; }
     out += spelled(m[1] ?? m[2]!, args, inDouble);

@@ -20,7 +20,7 @@ export function remoteRunner(scope: Scope, name: string, args: readonly Word[]):
 }
 
 /** A word the text did not spell (an option given to ssh for a runner's): computed when `value` is null. */
-function made(value: Arg, text = value ?? '$computed'): Word {
+export function made(value: Arg, text = value ?? '$computed'): Word {
   return { value, tail: null, text, start: 0, end: 0 };
 }
 
@@ -116,6 +116,7 @@ function xpra(scope: Scope, args: readonly Word[]): void {
   }
 }
 
-function joined(words: readonly Arg[]): Arg {
+/** Words joined with spaces, as a runner joins its operands into one command line; null when any is computed. */
+export function joined(words: readonly Arg[]): Arg {
   return words.some((w) => w === null) ? null : words.join(' ');
 }

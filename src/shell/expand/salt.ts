@@ -9,6 +9,7 @@ import { argOf, type Word } from '../words.js';
 import type { Scope } from './driver.js';
 import { localSshCommands } from './remote.js';
 import { quoteForScan } from './code-literals.js';
+import { joined, made } from './remote-runners.js';
 
 export const SALT_PROGRAMS: readonly string[] = Object.keys(SALT_CLIS);
 
@@ -60,7 +61,7 @@ function saltFunction(scope: Scope, fn: string, rest: readonly Arg[], label: str
   if (where.kind === 'local' && is(module?.applies)) { scope.raise('unreadable-script', `\`${label} ${fn}\` applies states the text does not show`); return; }
   // Any other function changes the host (file.remove, state.apply, pkg.install, …).
   scope.target = where;
-  scope.emit([{ value: `salt-function:${fn}`, tail: null, text: fn, start: 0, end: 0 }], `salt-function:${fn}`);
+  scope.emit([made(`salt-function:${fn}`, fn)], `salt-function:${fn}`);
 }
 
 function judgeShell(scope: Scope, words: readonly Arg[], label: string, where: Target): void {
@@ -71,8 +72,4 @@ function judgeShell(scope: Scope, words: readonly Arg[], label: string, where: T
 /** A function run on another host starts with that host's environment; here it inherits this one's. */
 function fresh(where: Target): { env?: Map<string, string | null> } {
   return where.kind === 'remote' ? { env: new Map() } : {};
-}
-
-function joined(words: readonly Arg[]): Arg {
-  return words.some((w) => w === null) ? null : words.join(' ');
 }
