@@ -1,4 +1,4 @@
-// PowerShell's words as expand/powershell.ts reads them: a statement split into its pipeline's words
+// PowerShell's words as expand/powershell.ts reads them: code split into statements, a statement split into its pipeline's words
 // (quotes removed, a script block `{ … }` kept as its code), a command's arguments bound to the
 // parameters of grammars/powershell.ts, and the .NET static calls (`[Diagnostics.Process]::Start(…)`)
 // in a statement with their arguments.
@@ -30,6 +30,23 @@ export function skip(s: string, i: number): number {
     else if (s[j] === close && --depth === 0) return j + 1;
   }
   return s.length;
+}
+
+/** The code's statements: split at the `;` and line ends outside quotes, groups and script blocks; comments left out. */
+export function statements(code: string): string[] {
+  const out: string[] = [];
+  let from = 0;
+  for (let i = 0; i < code.length;) {
+    const c = code[i]!;
+    if (c === '#' && (i === 0 || /\s/.test(code[i - 1]!))) {
+      const eol = code.indexOf('\n', i);
+      out.push(code.slice(from, i));
+      from = i = eol < 0 ? code.length : eol;
+    } else if (c === ';' || c === '\n') { out.push(code.slice(from, i)); from = ++i; }
+    else i = /['"({[]/.test(c) ? skip(code, i) : i + 1;
+  }
+  out.push(code.slice(from));
+  return out;
 }
 
 /** A word's value and whether it is one plain literal. */

@@ -7,12 +7,12 @@
 // that write files (`Set-Content`, `Out-File`, `[IO.File]::WriteAllText`) as writes of those files,
 // and those that only print run nothing. What such a command is given at run time (a variable,
 // `"dock"+"er"`, a subexpression) cannot be read: ask.
-import { PS_COMMANDS, type PsCommand } from '../grammars/powershell.js';
+import { PS_COMMANDS, PS_PLAIN_COMPARISON, type PsCommand } from '../grammars/powershell.js';
 import type { Scope } from './driver.js';
 import { quoteForScan } from './code-literals.js';
 import { abs } from './written-paths.js';
 import { basename } from '../words.js';
-import { bind, dotNetCalls, split, type Token } from './powershell-words.js';
+import { bind, dotNetCalls, split, statements, type Token } from './powershell-words.js';
 import { placeOf, remoteCode } from './powershell-remote.js';
 
 const MAX_DEPTH = 8;
@@ -32,9 +32,9 @@ function runsOf(cmd: PsCommand, bound: ReadonlyMap<string, Token[]> | null): { s
 
 /** PowerShell code: each statement judged as a command line, the table's commands by what they do. */
 export function scanPowerShell(scope: Scope, code: string, label: string, depth = 0): void {
-  for (const raw of code.split(/[;\n]/)) {
+  for (const raw of statements(code)) {
     const stmt = raw.trim().replace(/^[&.]\s+(?=\{)|^&\s*/, '');
-    if (stmt === '' || stmt.startsWith('#')) continue;
+    if (stmt === '' || stmt.startsWith('#') || PS_PLAIN_COMPARISON.test(stmt)) continue;
     const pipeline = split(stmt);
     const first = pipeline[0]?.[0];
     // `& $cmd …`, `& ("dock"+"er") …`: the call operator runs a command named at run time.
@@ -56,6 +56,8 @@ export function scanPowerShell(scope: Scope, code: string, label: string, depth 
       if (text?.literal && depth < MAX_DEPTH) scanPowerShell(scope, text.value, `${label} | ${pipeline[k]![0]!.value}`, depth + 1);
       else scope.raise('interpreter-code', `${label} runs PowerShell code it builds at run time: \`${stmt}\``, stmt);
     }
+    // The script blocks of `if`, `foreach`, `function`, `ForEach-Object { … }`: their code may run here.
+    for (const t of pipeline.flat()) if (t.block) more(scope, t.value, label, depth);
     scope.nested(stmt, label, { spliceable: false });
   }
 }

@@ -119,3 +119,9 @@ export const PS_COMMANDS: readonly PsCommand[] = [
   },
   { names: ['[io.file]::copy', '[io.file]::move'], runs: 'writes', writes: ['destination'], positions: ['source', 'destination', 'overwrite'], params: [] },
 ];
+
+/**
+ * A statement that is only a comparison of a variable (or its member) with a literal, as the blocks of
+ * `Where-Object { $_.Name -like "*.yml" }` are: an expression, which runs nothing.
+ */
+export const PS_PLAIN_COMPARISON = /^\$[\w:]+(?:\.\w+)*\s+-[ci]?(?:like|notlike|match|notmatch|eq|ne|gt|ge|lt|le|contains|notcontains|in|notin)\s+(?:'[^']*'|"[^"`$]*"|[\w.*-]+)$/i;
