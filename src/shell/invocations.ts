@@ -18,79 +18,25 @@ import { nextCwd, PATH_TEXT, pwdFilled, VALUE_TEXT, valueText } from './cwd.js';
 
 export { homeDir, nextCwd } from './cwd.js';
 
-export type StdinSource =
-  /**
-   * A heredoc body or here-string. `expands` is false for a quoted heredoc delimiter. `word`: a
-   * here-string's word as written, which the shell expands without splitting or globbing.
-   */
-  | { readonly kind: 'text'; readonly text: string; readonly expands: boolean; readonly word?: string }
-  /** `< path` */
-  | { readonly kind: 'file'; readonly path: string | null }
-  /** The output of the previous command in a pipeline. */
-  | { readonly kind: 'pipe'; readonly from: SimpleCommand }
-  /** `< <(cmd)`: the output of the command inside. */
-  | { readonly kind: 'process'; readonly text: string }
-  /** Something whose content cannot be known statically (passed on to ssh's remote command). */
-  | { readonly kind: 'opaque'; readonly why: string };
-
-export interface Redirect {
-  /** The operator as written: `>`, `>>`, `<`, `&>`, `>|`, `<<`, `<<<`, `>&`, … */
-  readonly op: string;
-  readonly fd: number | null;
-  readonly target: Word | null;
-}
-
-export interface Assignment {
-  readonly name: string;
-  readonly value: string | null;
-  /** The value as written (for a computed value's static parts: `PATH=bin:$PATH`). */
-  readonly text?: string;
-}
-
-export interface SimpleCommand {
-  readonly words: Word[];
-  readonly assignments: Assignment[];
-  readonly redirects: Redirect[];
-  stdin: StdinSource | null;
-  /** [start, end) in the parsed text. */
-  readonly start: number;
-  readonly end: number;
-  /** The working directory this command runs in, relative to the script's start (null: not static). */
-  readonly cwd: string | null;
-  /** Variables assigned or exported earlier in the same script (null value: not static). */
-  readonly env: ReadonlyMap<string, string | null>;
-  /** Stands for a definition (`NAME() {…}`), not a call: the function's body is not run here. */
-  readonly defines?: true;
-  /** May run after commands written later in the text: in a loop, or in a background job (`… &`). */
-  readonly later?: true;
-  /** Variables of the `for … in` loops around it, with their static values (loop-values.ts). */
-  readonly loops?: LoopValues;
-}
-
-/** Text inside the tree that the shell will parse again, which tree-sitter leaves unparsed. */
-export interface Reparse {
-  readonly text: string;
-  /** [start, end) in the parsed text of what contains it. */
-  readonly start: number;
-  readonly end: number;
-}
-
-export type WalkResult =
-  | {
-    readonly ok: true; readonly commands: SimpleCommand[]; readonly reparse?: readonly Reparse[];
-    /** Functions defined in the text (name → body): their commands run where they are called. */
-    readonly functions?: ReadonlyMap<string, string>;
-  }
-  | { readonly ok: false; readonly reason: 'too-deep' }
-  /** Text bash refuses that tree-sitter accepts (`{ ls; } >f docker`: a word after a compound's redirection). */
-  | { readonly ok: false; readonly reason: 'syntax'; readonly at: number };
+export type { Assignment, Redirect, Reparse, SimpleCommand, StdinSource, WalkResult } from './simple-command.js';
+import type { Reparse, SimpleCommand, WalkResult } from './simple-command.js';
 
 interface Pending {
   node: Node;
   parentType: string | null;
   depth: number;
   later?: boolean;
+  /** Under a condition: in a branch of `if`/`case`, after `&&`/`||`, in a function's body. */
+  branch?: boolean;
   loops?: LoopValues;
+}
+
+/** Statements whose parts may not run (with `list`: what comes after its `&&` or `||`). */
+const BRANCHES = new Set(['if_statement', 'elif_clause', 'else_clause', 'case_item', 'function_definition']);
+
+function conditional(node: Node, i: number): boolean {
+  if (node.type === 'list') return i > 0 && /^(&&|\|\|)$/.test(node.children[i - 1]!.type);
+  return BRANCHES.has(node.type);
 }
 
 /** Statements whose parts run again (so after what the text writes later in them). */
@@ -122,6 +68,9 @@ class Walk {
   private cwd: string | null = '.';
   /** Whether the node being visited is in a loop or a background job. */
   private later = false;
+  /** Whether it may not run at all (see conditional), and the assignments there to a variable already set. */
+  private branch = false;
+  private readonly unsure: Node[] = [];
   /** The loop variables around the node being visited, and those a loop's body is given. */
   private loops: LoopValues | undefined;
   private readonly bodyLoops = new Map<Node, LoopValues>();
@@ -151,9 +100,10 @@ class Walk {
   run(root: Node): WalkResult {
     const stack: Pending[] = [{ node: root, parentType: null, depth: 0 }];
     while (stack.length > 0) {
-      const { node, parentType, depth, later, loops } = stack.pop()!;
+      const { node, parentType, depth, later, branch, loops } = stack.pop()!;
       if (depth > MAX_TREE_DEPTH) return { ok: false, reason: 'too-deep' };
       this.later = later === true;
+      this.branch = branch === true || this.later;
       this.loops = loops;
       const visit = this.visitors[node.type];
       this.at = node;
@@ -162,9 +112,16 @@ class Walk {
         const child = node.children[i]!;
         const runsLater = later || LOOPS.has(node.type) || node.children[i + 1]?.type === '&';
         const inner = this.bodyLoops.get(child) ?? loops;
-        if (child.named) stack.push({ node: child, parentType: node.type, depth: depth + 1, ...(runsLater ? { later: true } : {}), ...(inner ? { loops: inner } : {}) });
+        const branched = branch || conditional(node, i);
+        if (child.named) {
+          stack.push({
+            node: child, parentType: node.type, depth: depth + 1, ...(runsLater ? { later: true } : {}),
+            ...(branched ? { branch: true } : {}), ...(inner ? { loops: inner } : {}),
+          });
+        }
       }
     }
+
     if (this.syntaxAt !== null) return { ok: false, reason: 'syntax', at: this.syntaxAt };
     for (const [consumerNode, text] of this.processes) {
       const consumer = this.byNode.get(consumerNode);
@@ -178,6 +135,7 @@ class Walk {
     return {
       ok: true, commands: this.commands, ...(this.reparse.length > 0 ? { reparse: this.reparse } : {}),
       ...(this.functions.size > 0 ? { functions: this.functions } : {}),
+      ...(this.unsure.length > 0 ? { unsure: this.unsure.map((n) => [n.start + this.offset, n.end + this.offset] as const) } : {}),
     };
   }
 
@@ -342,6 +300,7 @@ class Walk {
       if (special?.again !== undefined) this.again(special.again, node);
       const a = copied(assignmentOf(this.src, node, this.offset), this.env);
       if (!a || this.vars.declares(node)) return;
+      if (this.branch && parentType !== 'command' && this.env.has(resolveName(this.env, a.name) ?? a.name)) this.unsure.push(node);
       // A bare `NAME=value` statement (a command's prefix is read by buildCommand). Setting one of the
       // shell guard's own variables is a command to the policy, named as the variable.
       const target = this.vars.assign(a.name, a.value, parentType !== 'command' && parentType !== 'declaration_command', undefined, a.text);

@@ -46,14 +46,14 @@ const CP = {
  * Record what `name ARGS` copies (`copy(src, dst)` for each file; a directory copied recursively is
  * kept as an alias, and told to `dirCopy`). Returns false when `name` is none of these programs.
  */
-export function recordCopies(scope: Scope, name: string, args: readonly Word[], path: (w: Word | undefined) => string | null, copy: Copy,
+export function recordCopies(scope: Scope, name: string, args: readonly Word[], path: (w: Word | undefined, dest?: boolean) => string | null, copy: Copy,
   dirCopy: DirCopy): boolean {
   if (name === 'dd') {
     const at = (key: string): Word | undefined => {
       const w = args.find((x) => x.value?.startsWith(`${key}=`));
       return w ? { ...w, value: w.value!.slice(key.length + 1), text: w.text.slice(key.length + 1) } : undefined;
     };
-    const dst = path(at('of'));
+    const dst = path(at('of'), true);
     if (dst !== null) copy(at('if') ? path(at('if')) : null, dst);
     return true;
   }
@@ -64,7 +64,8 @@ export function recordCopies(scope: Scope, name: string, args: readonly Word[], 
   const sources = target ? ops : ops.slice(0, -1);
   if (sources.length === 0 || (!target && ops.length < 2)) return true;
   const dstWord = target ? undefined : ops[ops.length - 1];
-  const dst = target ? (typeof target.value === 'string' ? resolve(scope.cwd ?? '/', target.value) : null) : path(dstWord);
+  const dst = target ? (typeof target.value === 'string' ? resolve(scope.cwd ?? '/', target.value) : null) : path(dstWord, true);
+  if (target && dst === null && scope.recorded) scope.run0.unplacedWrites.push({ target: `${name} -t`, text: null });
   if (dst === null) return true;
   const noTarget = scan.options.some((o) => optionIs(o, ['-T']));
   const surely = target !== undefined || (!noTarget && (sources.length > 1 || (dstWord?.value?.endsWith('/') ?? false)));

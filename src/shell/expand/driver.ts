@@ -46,6 +46,8 @@ export class Expansion {
   /** Files written earlier in the text (see writes.ts), and copies of binaries under another name. */
   readonly written: Written = new Map();
   readonly renamed = new Map<string, string>();
+  /** Writes earlier in the text to a path it does not fix (`> "$(g)"`, `cp x "$d"`), with what they write (null: not known): each may make any file. */
+  readonly unplacedWrites: { readonly target: string; readonly text: string | null }[] = [];
   /** Links made earlier in the text: the link's path, and the path it leads to (a write through one writes both). */
   readonly links = new Map<string, string>();
   /** Fifos made earlier in the text, and readers waiting for what later commands write to one (or to a coprocess). */
@@ -183,6 +185,13 @@ export class Expansion {
       // (`bash s.sh; bash t.sh`, s.sh writing t.sh): it is read before the commands after it.
       if (i < parsed.commands.length - 1 && this.queue.length > mark && !this.drain(mark)) return false;
     }
+    // A variable set again under a condition may keep its earlier value: the text is read once more
+    // without those assignments (at the same offsets, so what both readings find is reported once).
+    const unsure = 'unsure' in parsed ? parsed.unsure ?? [] : [];
+    if (unsure.length > 0) {
+      const ranges = unsure.map(([s, e]) => [toOriginal(prepared, s), toOriginal(prepared, e)] as const);
+      this.queue.push({ ...job, text: withoutAssignments(job.text, ranges), depth: job.depth + 1 });
+    }
     for (const r of parsed.reparse ?? []) {
       this.queue.push({
         ...job, text: r.text, depth: job.depth + 1, spliceable: false,
@@ -192,6 +201,18 @@ export class Expansion {
     }
     return true;
   }
+}
+
+/** `text` with each range (an assignment) made the no-op `_=`, every other offset kept. */
+function withoutAssignments(text: string, ranges: readonly (readonly [number, number])[]): string {
+  let out = '';
+  let at = 0;
+  for (const [start, end] of [...ranges].sort((a, b) => a[0] - b[0])) {
+    if (start < at) continue;
+    out += text.slice(at, start) + '_=' + text.slice(start + 2, end).replace(/[^\n]/g, ' ');
+    at = end;
+  }
+  return out + text.slice(at);
 }
 
 /** One simple command being read: its words shrink as wrappers are peeled off. */

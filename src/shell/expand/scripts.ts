@@ -60,6 +60,17 @@ export function runScriptFile(scope: Scope, word: Word, label: string, kind: 'sh
     scope.raise('unreadable-script', `${label}: is in a repository cloned earlier in this command, whose files are not known here`);
     return true;
   }
+  // "A missing script is judged as written" holds only when nothing earlier may have made it: a
+  // write to a path the text does not fix may be this file, and what it wrote is judged as its content.
+  const unplaced = scope.run0.unplacedWrites;
+  if (read.kind === 'missing' && unplaced.length > 0) {
+    const unknown = unplaced.length > MAX_UNPLACED ? unplaced[0] : unplaced.find((w) => w.text === null);
+    if (unknown) {
+      scope.raise('unreadable-script', `${label}: is not there now, and \`${unknown.target}\` earlier in the text writes a file whose path is known only at run time`);
+      return true;
+    }
+    for (const w of unplaced) judgeText(scope, w.text!, path, `${label} (as written to \`${w.target}\`)`, kind);
+  }
   if (read.kind === 'missing') {
     const argv = scope.argv;
     whenWritten(scope, path, () => {
@@ -83,24 +94,33 @@ export function runScriptFile(scope: Scope, word: Word, label: string, kind: 'sh
   }
   if (scope.run0.seen.has(path)) return true;
   scope.run0.seen.add(path);
-  const shebang = /^#!\s*(\S+)(?:\s+(?:-\S+\s+)*(\S+))?/.exec(read.text);
+  judgeText(scope, read.text, path, label, kind, read.stamp);
+  return true;
+}
+
+/** Writes to paths not fixed by the text beyond this many are not each judged as a missing script's content. */
+const MAX_UNPLACED = 16;
+
+/** A script's text, run by a shell or executed (its shebang decides the language). */
+function judgeText(scope: Scope, text: string, path: string, label: string, kind: 'shell' | 'exec', stamp?: string): void {
+  const name = basename(path);
+  const shebang = /^#!\s*(\S+)(?:\s+(?:-\S+\s+)*(\S+))?/.exec(text);
   if (kind === 'exec' && shebang) {
     const prog = basename(shebang[1]!) === 'env' ? shebang[2] ?? '' : basename(shebang[1]!);
     const lang = SHEBANG_LANGUAGES[prog.replace(/[0-9.]+$/, '')] ?? SHEBANG_LANGUAGES[prog];
     if (lang) {
-      scanCode(scope, lang, read.text, label, false, [], { ...(read.stamp !== undefined ? { stamp: read.stamp } : {}), from: path });
+      scanCode(scope, lang, text, label, false, [], { ...(stamp !== undefined ? { stamp } : {}), from: path });
       scope.emit(scope.argv, name);
-      return true;
+      return;
     }
     if (!SHELLS.has(prog)) {
       // The kernel runs the shebang line with the script's path: judge that command line.
-      const line = read.text.slice(2, read.text.indexOf('\n') < 0 ? undefined : read.text.indexOf('\n')).trim();
+      const line = text.slice(2, text.indexOf('\n') < 0 ? undefined : text.indexOf('\n')).trim();
       scope.nested(`${line} ${quoteWord(path)}`, `${label} (#!${line})`, { spliceable: false });
-      return true;
+      return;
     }
   }
-  scope.script(read.text, label, scope.cwd);
-  return true;
+  scope.script(text, label, scope.cwd);
 }
 
 /** A shell (or an interpreter) reading its program from stdin. */

@@ -8,6 +8,7 @@ import type { CodeLanguage } from '../grammars/types.js';
 import { literalsOf, quoteForScan } from './code-literals.js';
 import { harmlessReference, literalCommand, programOption, type Span } from './literal-argv.js';
 import { PROGRAM_OBJECT, programRuns } from './program-objects.js';
+import { remotePiece } from './ssh-calls.js';
 
 /**
  * Process-starting calls in common interpreters, and the SSH clients' calls that run a command on the
@@ -191,10 +192,11 @@ export function spawnCalls(code: string, lang: CodeLanguage): SpawnCalls {
     if (!first) { given(args); complete = false; continue; }
     const read = literalCall(call, args);
     if (read === null) { complete = false; continue; }
-    out.push(read.piece);
+    const piece = remotePiece(code, call, read.piece);
+    out.push(piece);
     calls.push(call);
     const at = all.at + all.text.length - args.length;
-    if (read.span) covered.push({ start: at + read.span.start, end: at + read.span.end, piece: read.piece });
+    if (read.span) covered.push({ start: at + read.span.start, end: at + read.span.end, piece });
     else complete = false;
     const instead = programInstead(read, args);
     if (instead === null) continue;

@@ -6,7 +6,7 @@
 // their configuration and environment run is read by vcs-config.ts, Mercurial's too.
 import { getopt, optionIs, valueOf, valuesOf, type Arg } from '../getopt.js';
 import {
-  JJ_BOOKMARK, JJ_BOOKMARK_COMMANDS, JJ_EXEC, JJ_GIT_PUSH, JJ_IGNORE_IMMUTABLE, JJ_MOVES, JJ_PATTERN, JJ_REWRITE, JJ_REWRITES, SL, SL_FORCE,
+  JJ_BOOKMARK, JJ_BOOKMARK_COMMANDS, JJ_DELETES, JJ_EXEC, JJ_GIT_PUSH, JJ_IGNORE_IMMUTABLE, JJ_MOVES, JJ_PATTERN, JJ_REWRITE, JJ_REWRITES, SL, SL_FORCE,
 } from '../grammars/vcs-fronts.js';
 import { vcsRunConfig } from './vcs-config.js';
 import { argOf, type Word } from '../words.js';
@@ -58,6 +58,13 @@ function jj(scope: Scope, args: readonly Word[]): boolean {
     for (const n of names) push(scope, `jj bookmark ${sub} --allow-backwards (the next jj git push forces it)`, ['--force', 'origin', n === null || JJ_PATTERN.test(n) ? null : `HEAD:${n}`]);
     return true;
   }
+  if (cmd !== null && cmd !== undefined && JJ_BOOKMARK_COMMANDS.includes(cmd) && sub !== null && sub !== undefined && JJ_DELETES.includes(sub)) {
+    scope.emit(scope.argv, 'jj', { scan: bookmark });
+    const deleted = DELETED.get(scope.run0) ?? new Set<string | null>();
+    DELETED.set(scope.run0, deleted);
+    for (const o of bookmark.operands.slice(2)) deleted.add(o.value === null || JJ_PATTERN.test(o.value) ? null : o.value);
+    return true;
+  }
   if (rewrites(scope, words) || exec(scope, words)) return true;
   const gitPush = getopt(words, JJ_GIT_PUSH);
   const ops = gitPush.operands.map((o) => o.value);
@@ -70,7 +77,19 @@ function jj(scope: Scope, args: readonly Word[]): boolean {
   if (gitPush.options.some((o) => optionIs(o, ['--deleted']))) push(scope, 'jj git push --deleted', ['--prune', remote]);
   else push(scope, 'jj git push', [remote, ...valuesOf(gitPush, '--bookmark')]);
   rewrittenPushes(scope, remote, valuesOf(gitPush, '--bookmark'));
+  deletedPushes(scope, remote, valuesOf(gitPush, '--bookmark'));
   return true;
+}
+
+/** Per expansion: the bookmarks `jj bookmark delete` deleted so far (null: a pattern or computed name, any). */
+const DELETED = new WeakMap<object, Set<string | null>>();
+
+/** `jj git push` after a delete in the same text: each deleted bookmark it pushes (all of them without `-b`) is deleted on the remote. */
+function deletedPushes(scope: Scope, remote: Arg, bookmarks: readonly Arg[]): void {
+  for (const n of DELETED.get(scope.run0) ?? []) {
+    if (n !== null && bookmarks.length > 0 && !bookmarks.some((b) => b === null || b === n || JJ_PATTERN.test(b))) continue;
+    push(scope, `jj git push after \`jj bookmark delete ${n ?? '…'}\``, [remote, '--delete', n]);
+  }
 }
 
 /** The bookmarks a revset names (`main`, `main--`, `::main | dev`): null when it is computed or a pattern that may name any. */

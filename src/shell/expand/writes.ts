@@ -174,12 +174,17 @@ function isDevice(path: string): boolean {
   return path.startsWith('/dev/') && !/^\/dev\/shm\/./.test(path);
 }
 
-function pathOf(scope: Scope, word: Word | null | undefined): string | null {
+/** `writes`: the path is written, with this content (null: not known). */
+function pathOf(scope: Scope, word: Word | null | undefined, writes?: () => string | null): string | null {
   const v = word ? withKnownVars(scope, word).value : undefined;
-  if (v === null || v === undefined || v === '' || isDevice(v) || v === '-') return null;
+  if (v === undefined || v === '' || v !== null && (isDevice(v) || v === '-')) return null;
+  // A write's path the text does not fix is kept: the file it makes may be one a later command runs.
+  if (v === null || !isAbsolute(v) && !v.startsWith('~/') && scope.cwd === null) {
+    if (writes && scope.recorded) scope.run0.unplacedWrites.push({ target: word!.text, text: writes() });
+    return null;
+  }
   if (v.startsWith('~/')) { const h = homeDir(); return h === null ? null : join(h, v.slice(2)); }
-  if (isAbsolute(v)) return resolve(v);
-  return scope.cwd === null ? null : resolve(scope.cwd, v);
+  return isAbsolute(v) ? resolve(v) : resolve(scope.cwd!, v);
 }
 
 /** What this command writes to stdout, when static; `cat` reading stdin passes on what the pipe or `< <(printf …)` gives it. */
@@ -220,7 +225,7 @@ export function recordWrites(scope: Scope): void {
     // `echo cmd >&${COPROC[1]}`: the coprocess reads it.
     if (r.op === '>&' && /^"?\$\{COPROC\[1\]\}"?$/.test(r.target?.text ?? '')) scope.run0.feeds.get('COPROC')?.(staticOutput(cmd, () => null));
     if (!r.op.includes('>') || r.op === '<>' || r.op.includes('&') && r.op !== '&>' && r.op !== '&>>') continue;
-    const path = pathOf(scope, r.target);
+    const path = pathOf(scope, r.target, () => redirectedOutput(scope));
     if (path === null) { judgeComputedWrite(scope, r.target, () => redirectedOutput(scope)); continue; }
     set(path, redirectedOutput(scope), r.op.endsWith('>>'));
   }
@@ -242,7 +247,7 @@ export function recordWrites(scope: Scope): void {
   };
   const before = new Map(written);
   const dirCopied = (src: string | null, to: string): void => judgeDirCopy(scope, src, to, name === 'ln', (p, text) => set(p, text, false));
-  if (!recordCopies(scope, name, args, (w) => pathOf(scope, w), copied, dirCopied)) programWrites(scope, name, args, set, copied);
+  if (!recordCopies(scope, name, args, (w, dest) => pathOf(scope, w, dest ? () => null : undefined), copied, dirCopied)) programWrites(scope, name, args, set, copied);
   if (name === 'ln') recordLink(scope, args);
   for (const built of compiledOutputs(scope, name, args)) set(built, null, false);
   // An edit in place (`sed -i`, `perl -pi`, `truncate`) by the program's write spec: what the file then
@@ -277,7 +282,7 @@ function programWrites(scope: Scope, name: string, args: readonly Word[], set: (
       const scan = getopt(values, WRITES[name]!.options!);
       const s = stdinText(scope, scope.command.stdin, name);
       for (const o of scan.operands) {
-        const path = pathOf(scope, args[o.index]);
+        const path = pathOf(scope, args[o.index], () => (s.kind === 'text' ? s.text : null));
         if (path) set(path, s.kind === 'text' ? s.text : null, scan.options.some((x) => x.name === '-a'));
       }
       break;
@@ -334,7 +339,7 @@ function recordLink(scope: Scope, args: readonly Word[]): void {
 }
 
 function link(scope: Scope, from: Word | undefined, to: Word | undefined, symbolic: boolean): void {
-  const dst = pathOf(scope, to);
+  const dst = pathOf(scope, to, () => null);
   const raw = from ? withKnownVars(scope, from).value : null;
   if (dst === null || raw === null || raw === undefined) return;
   const target = isAbsolute(raw) ? resolve(raw) : symbolic ? resolve(dirname(dst), raw) : pathOf(scope, from);

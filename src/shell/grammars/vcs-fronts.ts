@@ -37,6 +37,8 @@ export const JJ_GIT_PUSH: OptionGrammar = {
 /** jj's commands that move bookmarks (with their aliases), and a bookmark name pattern (`glob:ma*`), which may name any. */
 export const JJ_BOOKMARK_COMMANDS = ['bookmark', 'b', 'branch'];
 export const JJ_MOVES = ['set', 's', 'move', 'm', 'create', 'c'];
+/** `jj bookmark delete` (alias `d`): the next `jj git push` of that bookmark deletes it on the remote (`forget` does not). */
+export const JJ_DELETES = ['delete', 'd'];
 export const JJ_PATTERN = /^(?:glob|regex|substring|exact)(?:-i)?:/;
 /** With this, jj rewrites the commits a remote bookmark (trunk) points to: the next push of it is forced. */
 export const JJ_IGNORE_IMMUTABLE = '--ignore-immutable';
