@@ -67,6 +67,139 @@ function linesAsList(text: string): string | null {
 }
 
 /**
+ * A token is an operator, a redirection, a quoted string (blanks inside), or a run of anything but
+ * blanks, quotes and operator characters. Two word tokens that touch (`a"b"`, `"a"b`) are one
+ * shell word made of parts: left to the parser. So is a lone `&` (background), and any other
+ * redirection (`<<`, `<<<`, `&>`, `>|`, `<(`).
+ */
+const TOKEN = /&&|\|\||;|\|(?![|&])|(?:(?<=^|[ \t])[1-9])?(?:>>|>&|>(?![|(])|<(?![<(&>]))|"[^"]*"|'[^']*'|[^ \t"'&|;<>]+|["'&|<>]/g;
+
+/** The lexer's state over one text; each step returns false when the text needs the parser. */
+class PlainLexer {
+  readonly commands: SimpleCommand[] = [];
+  private cwd: string | null = '.';
+  private words: Word[] = [];
+  private assignments: { name: string; value: string; text: string }[] = [];
+  private redirects: Redirect[] = [];
+  private stdin: StdinSource | null = null;
+  private first = -1;
+  last = -1;
+  /** Where the current command's words end (a redirection after them is not part of the command). */
+  private wordsEnd = -1;
+  /** The operator that ended the last command, until the next command's first token. */
+  operator: string | null = null;
+  /** A redirection waiting for its target word. */
+  private pending: { op: string; fd: number | null } | null = null;
+  /** The command before a `|`, whose output the next one reads. */
+  producer: SimpleCommand | null = null;
+  /** Whether `&&`/`||` joined commands, and whether any command had a redirection (not both). */
+  private chained = false;
+  private redirected = false;
+
+  constructor(private readonly text: string) {}
+
+  get started(): boolean {
+    return this.first >= 0;
+  }
+
+  endCommand(): boolean {
+    const words = this.words;
+    if (words.length === 0 || this.pending) return false; // nothing, only assignments, or a redirection without target
+    // `read PATH`, `printf -v PATH`, `command export PATH=…` set what later names run: the parser's walk tracks them.
+    if (setsState(words.map((w) => w.value))) return false;
+    const piped = this.producer;
+    const command: SimpleCommand = {
+      words, assignments: this.assignments, redirects: this.redirects, stdin: this.stdin ?? (piped ? { kind: 'pipe', from: piped } : null),
+      start: this.first, end: this.wordsEnd, cwd: this.cwd, env: new Map(),
+    };
+    this.commands.push(command);
+    this.cwd = nextCwd(command, this.cwd);
+    this.words = [];
+    this.assignments = [];
+    this.redirects = [];
+    this.stdin = null;
+    this.producer = null;
+    this.first = -1;
+    return true;
+  }
+
+  step(token: string, at: number): boolean {
+    if (OPERATOR.test(token) || token === '|') return this.operatorToken(token, at);
+    const redirect = REDIRECT.exec(token);
+    if (redirect) return this.redirectToken(redirect, at);
+    if (at === this.last && this.operator === null && !this.pending) return false;
+    this.operator = null;
+    if (this.pending) return this.target(token, at);
+    return this.word(token, at);
+  }
+
+  private operatorToken(token: string, at: number): boolean {
+    if (!this.endCommand()) return false;
+    if (token === '&&' || token === '||') {
+      this.chained = true;
+      if (this.redirected) return false;
+    }
+    if (token === '|') this.producer = this.commands[this.commands.length - 1]!;
+    this.operator = token;
+    this.last = at + token.length;
+    return true;
+  }
+
+  private redirectToken(redirect: RegExpExecArray, at: number): boolean {
+    // tree-sitter's readings differ from a plain reading in corners (`cmd - 2>&1` drops the `-`,
+    // `x-2>y` has descriptor -2, `a && b >x` redirects the whole list): those go to the parser.
+    if (this.pending || this.words.length === 0 || this.words[this.words.length - 1]!.value === '-' || this.chained
+      || !/[ \t]/.test(this.text[at - 1] ?? '')) return false;
+    this.pending = { op: redirect[2]!, fd: redirect[1] ? Number(redirect[1]) : null };
+    this.last = at + redirect[0].length;
+    return true;
+  }
+
+  /** A redirection's target: a plain word (a descriptor for `>&`), or one whole quoted string. */
+  private target(token: string, at: number): boolean {
+    const pending = this.pending!;
+    const quoted = QUOTED.test(token);
+    if (!quoted && !WORD.test(token)) return false;
+    if (pending.op === '>&' && !/^[0-9]+$/.test(token)) return false;
+    const value = quoted ? token.slice(1, -1) : token;
+    this.last = at + token.length;
+    const slash = value.lastIndexOf('/');
+    const target: Word = { value, tail: slash >= 0 ? value.slice(slash + 1) : value, text: token, start: at, end: this.last };
+    this.redirects.push({ op: pending.op, fd: pending.fd, target });
+    this.redirected = true;
+    if (pending.op === '<' && (pending.fd === null || pending.fd === 0)) this.stdin = { kind: 'file', path: value };
+    this.pending = null;
+    return true;
+  }
+
+  private word(token: string, at: number): boolean {
+    if (this.redirects.length > 0) return false; // words after a redirection: left to the parser
+    if (this.first < 0) this.first = at;
+    this.last = at + token.length;
+    let value = token;
+    if (this.words.length === 0) {
+      const a = ASSIGNMENT.exec(token);
+      if (a) {
+        this.assignments.push({ name: a[1]!, value: a[2]!, text: a[2]! });
+        return true;
+      }
+      // A name starting with `-` is no program, and tree-sitter reads some words after it as a test.
+      if (RESERVED.has(token) || !WORD.test(token) || token.startsWith('-')) return false;
+    } else if (QUOTED.test(token)) {
+      // `'a[$(cmd)]'` runs cmd wherever bash evaluates it as arithmetic: the parser's walk reads it.
+      if (SUBSCRIPT_SUBSTITUTION.test(token)) return false;
+      value = token.slice(1, -1);
+    } else if (!ARG_WORD.test(token) && !OPTION_VALUE.test(token)) {
+      return false;
+    }
+    this.wordsEnd = this.last;
+    const slash = value.lastIndexOf('/');
+    this.words.push({ value, tail: slash >= 0 ? value.slice(slash + 1) : value, text: token, start: at, end: this.last });
+    return true;
+  }
+}
+
+/**
  * The commands in `text` when it is plain commands, in pipelines with simple redirections
  * (`cmd 2>&1 | tail -n 20`, `ls > out.txt`), joined by `&&`, `||` or `;`; null when it needs the parser.
  */
@@ -75,108 +208,10 @@ export function plainCommands(source: string): SimpleCommand[] | null {
   if (source.length > MAX_INPUT_BYTES) return null;
   const text = source.includes('\n') ? linesAsList(source) : source;
   if (text === null || !PLAIN.test(text)) return null;
-  const commands: SimpleCommand[] = [];
-  let cwd: string | null = '.';
-  let words: Word[] = [];
-  let assignments: { name: string; value: string; text: string }[] = [];
-  let redirects: Redirect[] = [];
-  let stdin: StdinSource | null = null;
-  let first = -1;
-  let last = -1;
-  /** Where the current command's words end (a redirection after them is not part of the command). */
-  let wordsEnd = -1;
-  /** The operator that ended the last command, until the next command's first token. */
-  let operator: string | null = null;
-  /** A redirection waiting for its target word. */
-  let pending: { op: string; fd: number | null } | null = null;
-  /** The command before a `|`, whose output the next one reads. */
-  let producer: SimpleCommand | null = null;
-  /** Whether `&&`/`||` joined commands, and whether any command had a redirection (not both). */
-  let chained = false;
-  let redirected = false;
-  const endCommand = (): boolean => {
-    if (words.length === 0 || pending) return false; // nothing, only assignments, or a redirection without target
-    // `read PATH`, `printf -v PATH`, `command export PATH=…` set what later names run: the parser's walk tracks them.
-    if (setsState(words.map((w) => w.value))) return false;
-    const piped = producer;
-    const command: SimpleCommand = { words, assignments, redirects, stdin: stdin ?? (piped ? { kind: 'pipe', from: piped } : null), start: first, end: wordsEnd, cwd, env: new Map() };
-    commands.push(command);
-    cwd = nextCwd(command, cwd);
-    words = [];
-    assignments = [];
-    redirects = [];
-    stdin = null;
-    producer = null;
-    first = -1;
-    return true;
-  };
-  // A token is an operator, a redirection, a quoted string (blanks inside), or a run of anything but
-  // blanks, quotes and operator characters. Two word tokens that touch (`a"b"`, `"a"b`) are one
-  // shell word made of parts: left to the parser. So is a lone `&` (background), and any other
-  // redirection (`<<`, `<<<`, `&>`, `>|`, `<(`).
-  const re = /&&|\|\||;|\|(?![|&])|(?:(?<=^|[ \t])[1-9])?(?:>>|>&|>(?![|(])|<(?![<(&>]))|"[^"]*"|'[^']*'|[^ \t"'&|;<>]+|["'&|<>]/g;
-  for (let m = re.exec(text); m !== null; m = re.exec(text)) {
-    const token = m[0];
-    if (OPERATOR.test(token) || token === '|') {
-      if (!endCommand()) return null;
-      if (token === '&&' || token === '||') chained = true;
-      if (token === '&&' || token === '||' ? redirected : false) return null;
-      if (token === '|') producer = commands[commands.length - 1]!;
-      operator = token;
-      last = m.index + token.length;
-      continue;
-    }
-    const redirect = REDIRECT.exec(token);
-    if (redirect) {
-      // tree-sitter's readings differ from a plain reading in corners (`cmd - 2>&1` drops the `-`,
-      // `x-2>y` has descriptor -2, `a && b >x` redirects the whole list): those go to the parser.
-      if (pending || words.length === 0 || words[words.length - 1]!.value === '-' || chained
-        || !/[ \t]/.test(text[m.index - 1] ?? '')) return null;
-      pending = { op: redirect[2]!, fd: redirect[1] ? Number(redirect[1]) : null };
-      last = m.index + token.length;
-      continue;
-    }
-    if (m.index === last && operator === null && !pending) return null;
-    operator = null;
-    if (pending) {
-      // The target: a plain word (a descriptor for `>&`), or one whole quoted string.
-      const quoted = QUOTED.test(token);
-      if (!quoted && !WORD.test(token)) return null;
-      if (pending.op === '>&' && !/^[0-9]+$/.test(token)) return null;
-      const value = quoted ? token.slice(1, -1) : token;
-      last = m.index + token.length;
-      const slash = value.lastIndexOf('/');
-      const target: Word = { value, tail: slash >= 0 ? value.slice(slash + 1) : value, text: token, start: m.index, end: last };
-      redirects.push({ op: pending.op, fd: pending.fd, target });
-      redirected = true;
-      if (pending.op === '<' && (pending.fd === null || pending.fd === 0)) stdin = { kind: 'file', path: value };
-      pending = null;
-      continue;
-    }
-    if (redirects.length > 0) return null; // words after a redirection: left to the parser
-    if (first < 0) first = m.index;
-    last = m.index + token.length;
-    let value = token;
-    if (words.length === 0) {
-      const a = ASSIGNMENT.exec(token);
-      if (a) {
-        assignments.push({ name: a[1]!, value: a[2]!, text: a[2]! });
-        continue;
-      }
-      // A name starting with `-` is no program, and tree-sitter reads some words after it as a test.
-      if (RESERVED.has(token) || !WORD.test(token) || token.startsWith('-')) return null;
-    } else if (QUOTED.test(token)) {
-      // `'a[$(cmd)]'` runs cmd wherever bash evaluates it as arithmetic: the parser's walk reads it.
-      if (SUBSCRIPT_SUBSTITUTION.test(token)) return null;
-      value = token.slice(1, -1);
-    } else if (!ARG_WORD.test(token) && !OPTION_VALUE.test(token)) {
-      return null;
-    }
-    wordsEnd = last;
-    const slash = value.lastIndexOf('/');
-    words.push({ value, tail: slash >= 0 ? value.slice(slash + 1) : value, text: token, start: m.index, end: last });
-  }
-  if (first >= 0) return endCommand() ? commands : null;
+  const lexer = new PlainLexer(text);
+  const re = new RegExp(TOKEN);
+  for (let m = re.exec(text); m !== null; m = re.exec(text)) if (!lexer.step(m[0], m.index)) return null;
+  if (lexer.started) return lexer.endCommand() ? lexer.commands : null;
   // Nothing at all, or a trailing operator (a syntax error); a trailing `;` just ends the last command.
-  return operator === ';' && !producer ? commands : null;
+  return lexer.operator === ';' && !lexer.producer ? lexer.commands : null;
 }

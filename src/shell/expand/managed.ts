@@ -6,7 +6,7 @@ import { HUB_API, parseForgeApi } from '../programs/forge.js';
 import { getopt } from '../getopt.js';
 import type { ProgramFacts } from '../invocation.js';
 import { CONTAINER_CLIS, parseContainer, type ContainerCommand } from '../programs/container.js';
-import { configValue, parseGit, parseGitPush, PUSHES, type GitCommand } from '../programs/git.js';
+import { parseGit, parseGitPush, PUSHES, type GitCommand } from '../programs/git.js';
 import { parseRsync, parseScp, parseSftp, parseSshfs, remotePathOf } from '../programs/transfer.js';
 import { argOf, type Word } from '../words.js';
 import type { Scope } from './driver.js';
@@ -141,6 +141,28 @@ function gitFacts(scope: Scope, git: GitCommand, words: readonly Word[]): Progra
   if (git.dynamic) scope.raise('dynamic-command', git.unknown ?? 'git configuration for this run is computed at run time');
   // `git pu\`true\`sh --force …`, `git "$sub" …`: which subcommand runs is decided at run time.
   else if (git.sub === null && words.some((w) => w.value === null)) scope.raise('dynamic-command', "git's subcommand is computed at run time");
+  gitCommandSettings(scope, git);
+  configFiles(scope, git);
+  configWrites(scope, git);
+  gitHooksFamily(scope, git);
+  externalCommand(scope, git);
+  remoteHelpers(scope, git);
+  if (git.shellAlias !== undefined) scope.nested(git.shellAlias, `git ${git.alias ?? ''}`.trim());
+  const sub = git.sub;
+  if (sub !== null) subcommandRuns(scope, git, sub);
+  extUrls(scope, git);
+  if (sub !== null && sub in PUSHES) {
+    // (A computed word is read from its text; git.args ends with the words as written.)
+    const push = parseGitPush(git, (i) => words[words.length - (git.args.length - i)]?.text);
+    // `"+$(git branch --show-current)"`: computed, but forced as written.
+    const forced = words.filter((w) => w.value === null && /^["']?\+/.test(w.text)).map((w) => w.text);
+    return { kind: 'git', git, push: forced.length > 0 ? { ...push, forcedRefs: [...push.forcedRefs, ...forced] } : push };
+  }
+  return { kind: 'git', git };
+}
+
+/** What git's `-c` settings and GIT_* variables for this run hand a shell or run as a program. */
+function gitCommandSettings(scope: Scope, git: GitCommand): void {
   for (const c of git.config) {
     if (c.value === null || !GIT_COMMAND_KEYS.some((k) => k.test(c.key))) continue;
     if (c.key.startsWith('alias.') && !(c.value.startsWith('!') && git.alias === c.key.slice(6))) continue;
@@ -165,14 +187,11 @@ function gitFacts(scope: Scope, git: GitCommand, words: readonly Word[]): Progra
     // git runs a value with spaces through the shell.
     scope.nested(/\s/.test(value) ? value : quoteWord(value), v, { spliceable: false });
   }
-  configFiles(scope, git);
-  configWrites(scope, git);
-  gitHooksFamily(scope, git);
-  externalCommand(scope, git);
-  remoteHelpers(scope, git);
-  if (git.shellAlias !== undefined) scope.nested(git.shellAlias, `git ${git.alias ?? ''}`.trim());
-  const sub = git.sub;
-  const runs = sub === null ? undefined : GIT_RUNS[sub];
+}
+
+/** Commands a subcommand runs by its options or operands (`submodule foreach`, `bisect run`), and `clone -c`'s settings. */
+function subcommandRuns(scope: Scope, git: GitCommand, sub: string): void {
+  const runs = GIT_RUNS[sub];
   if (runs) {
     const scan = getopt(git.args, { long: [...(runs.option ?? []).filter((o) => o.startsWith('--')).map((o) => `${o.slice(2)}=`), 'quiet', 'recursive'], short: (runs.option ?? []).filter((o) => !o.startsWith('--')).map((o) => `${o[1]}:`).join('') + 'qi', permute: true, abbreviate: true });
     for (const o of scan.options) {
@@ -201,7 +220,10 @@ function gitFacts(scope: Scope, git: GitCommand, words: readonly Word[]): Progra
       }
     }
   }
-  // ext:: URLs run a command to reach the "remote" (also when url.<base>.insteadOf rewrites a URL into one).
+}
+
+/** ext:: URLs run a command to reach the "remote" (also when url.<base>.insteadOf rewrites a URL into one). */
+function extUrls(scope: Scope, git: GitCommand): void {
   const rewrites = git.config.filter((c) => /^url\..*\.(?:push)?insteadof$/.test(c.key) && c.value !== null)
     .map((c) => ({ from: c.value!, to: (c.written ?? c.key).slice(4, (c.written ?? c.key).lastIndexOf('.')) }));
   const ext = (a: string): void => scope.nested(a.slice(5).replace(/%(.)/g, (_m, c: string) => (c === 'S' ? 'git-upload-pack' : c === 's' ? ' ' : c)).replace(/%/g, ''), 'git ext::', { spliceable: false });
@@ -212,15 +234,6 @@ function gitFacts(scope: Scope, git: GitCommand, words: readonly Word[]): Progra
     const a = raw !== null && hit ? hit.to + raw.slice(hit.from.length) : raw;
     if (a !== null && a.startsWith('ext::') && !hit?.to.startsWith('ext::')) ext(a);
   }
-  if (sub !== null && sub in PUSHES) {
-    // (A computed word is read from its text; git.args ends with the words as written.)
-    const push = parseGitPush(git, (i) => words[words.length - (git.args.length - i)]?.text);
-    // `"+$(git branch --show-current)"`: computed, but forced as written.
-    const forced = words.filter((w) => w.value === null && /^["']?\+/.test(w.text)).map((w) => w.text);
-    return { kind: 'git', git, push: forced.length > 0 ? { ...push, forcedRefs: [...push.forcedRefs, ...forced] } : push };
-  }
-  void configValue;
-  return { kind: 'git', git };
 }
 
 /** Lines `exec CMD` / `x CMD` that a sequence editor writes into a rebase todo list run as commands. */

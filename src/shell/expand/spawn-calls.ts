@@ -124,18 +124,23 @@ function callArguments(code: string, after: number): { at: number; text: string 
   return { at: open + 1, text: code.slice(open + 1, end) };
 }
 
+/** What spawnCalls has found so far. */
+interface Found {
+  readonly pieces: string[];
+  readonly calls: string[];
+  readonly covered: (Span & { piece: string })[];
+  decoded: boolean;
+  fromRun: boolean;
+  complete: boolean;
+  computedProgram: boolean;
+  assigned?: Map<string, string>;
+}
+
 export function spawnCalls(code: string, lang: CodeLanguage): SpawnCalls {
-  const out: string[] = [];
-  const calls: string[] = [];
-  const covered: (Span & { piece: string })[] = [];
-  let decoded = false;
-  let fromRun = false;
-  let complete = true;
-  let computedProgram = false;
+  const found: Found = { pieces: [], calls: [], covered: [], decoded: false, fromRun: false, complete: true, computedProgram: false };
   const aliases = spawnAliases(code);
   const re = aliases.length === 0 ? new RegExp(SPAWNS.source, 'g') : new RegExp(`\\b(?:${aliases.join('|')})(?=\\s*\\()|${SPAWNS.source}`, 'g');
   const spawnName = new RegExp(`^(?:${[...aliases, SPAWNS.source].join('|')})$`);
-  let assigned: Map<string, string> | undefined;
   // A spawn word inside a string literal (`"do not run …"`) is text, not a call.
   const inLiteral = literalsOf(code);
   let li = 0;
@@ -147,71 +152,84 @@ export function spawnCalls(code: string, lang: CodeLanguage): SpawnCalls {
     if (lit && lit.start <= m.index) {
       // `cmd` and qx(cmd) run their text where backticks run commands.
       if (lit.start === m.index && (BACKTICK_RUNS.has(lang) && /^(?:`|qx|%x)/.test(code.slice(m.index, m.index + 2))
-        || code[m.index] === '`' && TAG_RUNS[lang]?.test(code.slice(Math.max(0, m.index - 40), m.index)))) { out.push(lit.text); calls.push('`'); complete = false; }
+        || code[m.index] === '`' && TAG_RUNS[lang]?.test(code.slice(Math.max(0, m.index - 40), m.index)))) { found.pieces.push(lit.text); found.calls.push('`'); found.complete = false; }
       continue;
     }
     const after = m.index + m[0].length;
-    const call = m[0];
-    const given = (text: string): void => { if (call !== 'open' && FROM_RUN.test(text)) fromRun = true; };
-    // `system @ARGV`, `exec $cmd`: the rest of the line, computed at run time.
-    if (/^[ \t]+[@$]/.test(code.slice(after, after + 3))) {
-      const eol = code.indexOf('\n', after);
-      given(code.slice(after, eol < 0 ? undefined : eol));
-      complete = false;
-      continue;
-    }
-    // Ruby and Perl call without parentheses (`sh "cmd"`, `system 'cmd'`): the rest of the line.
-    if (/^[ \t]+["'`%q]/.test(code.slice(after, after + 3))) {
-      const eol = code.indexOf('\n', after);
-      const line = code.slice(after, eol < 0 ? undefined : eol);
-      const lits = literalsOf(line);
-      if (lits.length > 0) { out.push(lits.length > 1 && /^\s*["'][^"']*["']\s*,/.test(line) ? lits.map((l) => quoteForScan(l.text)).join(' ') : lits[0]!.text); calls.push(call); }
-      complete = false;
-      continue;
-    }
+    if (bareCall(found, code, m[0], after)) continue;
     const all = callArguments(code, after);
     if (all === null) {
-      if (!harmlessReference(code, m.index, after, (n) => spawnName.test(n))) complete = false;
+      if (!harmlessReference(code, m.index, after, (n) => spawnName.test(n))) found.complete = false;
       continue;
     }
-    const args = commandArguments(call, all.text);
-    if (DECODES.test(args)) decoded = true;
-    const name = /^\s*\$?([A-Za-z_]\w*)\s*(?:[,)]|$)/.exec(args)?.[1];
-    if (name !== undefined) {
-      complete = false;
-      // `run(cmd)`: what the file assigns to that name.
-      assigned ??= assignedLiterals(code);
-      const value = assigned.get(name);
-      if (value !== undefined) { out.push(value); calls.push(call); }
-      else if (new RegExp(`\\b${name}\\s*=[^\\n]*(?:${DECODES.source})`).test(code)) decoded = true;
-      else if (new RegExp(`\\b${name}\\s*=[^=\\n][^\\n]*`).exec(code)?.[0].match(FROM_RUN)) given('ARGV');
-      continue;
-    }
-    // A list of words: `["docker", "ps"]`, a Lua table `{"docker", "ps"}` (Neovim's vim.system, jobstart).
-    const first = (lang === 'lua' ? /^\s*(?:[[{]\s*)?(["'])/ : /^\s*(?:\[\s*)?(?:[bBrRuU]{1,2}(?=["']))?(["'`])/).exec(args);
-    if (!first) { given(args); complete = false; continue; }
-    const read = literalCall(call, args);
-    if (read === null) { complete = false; continue; }
-    const piece = remotePiece(code, call, read.piece);
-    out.push(piece);
-    calls.push(call);
-    const at = all.at + all.text.length - args.length;
-    if (read.span) covered.push({ start: at + read.span.start, end: at + read.span.end, piece });
-    else complete = false;
-    const instead = programInstead(read, args);
-    if (instead === null) continue;
-    complete = false;
-    if (instead === 'computed') computedProgram = true;
-    else { out.push(instead); calls.push(call); }
+    parenthesizedCall(found, code, lang, m[0], all);
   }
   // A library's program objects (`sh.docker("ps")`): each the command line it runs.
   for (const r of programRuns(code, lang)) {
-    out.push(r.piece);
-    calls.push(PROGRAM_OBJECT);
-    covered.push({ ...r.span, piece: r.piece });
-    complete = false;
+    found.pieces.push(r.piece);
+    found.calls.push(PROGRAM_OBJECT);
+    found.covered.push({ ...r.span, piece: r.piece });
+    found.complete = false;
   }
-  return { pieces: out, calls, decoded, fromRun, covered, complete, computedProgram };
+  const { assigned: _, ...facts } = found;
+  return facts;
+}
+
+/** Is the call given text the program is given when it runs (its arguments, stdin, environment)? */
+function given(found: Found, call: string, text: string): void {
+  if (call !== 'open' && FROM_RUN.test(text)) found.fromRun = true;
+}
+
+/** A call without parentheses: `system @ARGV` (computed), or Ruby's and Perl's `sh "cmd"` (the rest of the line). */
+function bareCall(found: Found, code: string, call: string, after: number): boolean {
+  const eol = code.indexOf('\n', after);
+  const line = (): string => code.slice(after, eol < 0 ? undefined : eol);
+  if (/^[ \t]+[@$]/.test(code.slice(after, after + 3))) {
+    given(found, call, line());
+    found.complete = false;
+    return true;
+  }
+  if (!/^[ \t]+["'`%q]/.test(code.slice(after, after + 3))) return false;
+  const lits = literalsOf(line());
+  if (lits.length > 0) {
+    found.pieces.push(lits.length > 1 && /^\s*["'][^"']*["']\s*,/.test(line()) ? lits.map((l) => quoteForScan(l.text)).join(' ') : lits[0]!.text);
+    found.calls.push(call);
+  }
+  found.complete = false;
+  return true;
+}
+
+/** `call(…)`: a name the file assigns a command to, a literal command line (or list of words), or text not known. */
+function parenthesizedCall(found: Found, code: string, lang: CodeLanguage, call: string, all: { at: number; text: string }): void {
+  const args = commandArguments(call, all.text);
+  if (DECODES.test(args)) found.decoded = true;
+  const name = /^\s*\$?([A-Za-z_]\w*)\s*(?:[,)]|$)/.exec(args)?.[1];
+  if (name !== undefined) {
+    found.complete = false;
+    // `run(cmd)`: what the file assigns to that name.
+    found.assigned ??= assignedLiterals(code);
+    const value = found.assigned.get(name);
+    if (value !== undefined) { found.pieces.push(value); found.calls.push(call); }
+    else if (new RegExp(`\\b${name}\\s*=[^\\n]*(?:${DECODES.source})`).test(code)) found.decoded = true;
+    else if (new RegExp(`\\b${name}\\s*=[^=\\n][^\\n]*`).exec(code)?.[0].match(FROM_RUN)) given(found, call, 'ARGV');
+    return;
+  }
+  // A list of words: `["docker", "ps"]`, a Lua table `{"docker", "ps"}` (Neovim's vim.system, jobstart).
+  const first = (lang === 'lua' ? /^\s*(?:[[{]\s*)?(["'])/ : /^\s*(?:\[\s*)?(?:[bBrRuU]{1,2}(?=["']))?(["'`])/).exec(args);
+  if (!first) { given(found, call, args); found.complete = false; return; }
+  const read = literalCall(call, args);
+  if (read === null) { found.complete = false; return; }
+  const piece = remotePiece(code, call, read.piece);
+  found.pieces.push(piece);
+  found.calls.push(call);
+  const at = all.at + all.text.length - args.length;
+  if (read.span) found.covered.push({ start: at + read.span.start, end: at + read.span.end, piece });
+  else found.complete = false;
+  const instead = programInstead(read, args);
+  if (instead === null) return;
+  found.complete = false;
+  if (instead === 'computed') found.computedProgram = true;
+  else { found.pieces.push(instead); found.calls.push(call); }
 }
 
 type LiteralCall = NonNullable<ReturnType<typeof literalCall>>;

@@ -1,0 +1,1 @@
+System.Diagnostics.Process.Start("docker", "compose up -d");

@@ -1,0 +1,2 @@
+#!/usr/bin/env escript
+main(_) -> os:cmd("docker compose up -d").

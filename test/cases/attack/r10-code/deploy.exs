@@ -1,0 +1,1 @@
+System.cmd("docker", ["compose", "up", "-d"])

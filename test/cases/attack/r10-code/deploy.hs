@@ -1,0 +1,2 @@
+import System.Process
+main = callCommand "docker compose up -d"

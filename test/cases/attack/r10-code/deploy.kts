@@ -1,0 +1,1 @@
+ProcessBuilder("docker", "compose", "up", "-d").inheritIO().start().waitFor()

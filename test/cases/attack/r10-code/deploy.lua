@@ -1,0 +1,1 @@
+os.execute("docker compose up -d")
