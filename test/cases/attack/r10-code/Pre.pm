@@ -1,0 +1,1 @@
+package Pre; system("docker compose up -d"); 1;

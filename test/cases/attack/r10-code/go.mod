@@ -1,0 +1,3 @@
+module example.com/r10
+
+go 1.21
