@@ -209,7 +209,8 @@ function engineApi(inv: Invocation): boolean {
     // Forwarding a server's engine socket or port (`ssh -L 2375:/var/run/docker.sock host`).
     // `-o LocalForward=…` (and RemoteForward, DynamicForward) is the same forward.
     return inv.facts.ssh.options.some((o) => {
-      const forward = ['-L', '-R', '-D'].includes(o.name)
+      // `-W host:port` joins stdin and stdout to that port there: the same reach as a forward to it.
+      const forward = ['-L', '-R', '-D', '-W'].includes(o.name)
         || (o.name === '-o' && typeof o.value === 'string' && /^(local|remote|dynamic)forward$/.test(sshOption(o.value)?.key ?? ''));
       // The far end is the engine's socket or its TCP port (`-L 2375:localhost:2375`).
       return forward && (o.value === null || ENGINE_SOCKET.test(o.value ?? '') || /:(?:2375|2376)$/.test(o.value ?? ''));

@@ -8,7 +8,7 @@
 import { judgedKind, unknownContentAsks, type JudgedKind } from '../../content-judged.js';
 import type { Scope } from './driver.js';
 import { scanCode } from './interpreters.js';
-import { sshConfigCommands } from './remote.js';
+import { sshConfigCommands } from './ssh-local.js';
 import { hgrcCommands, jjConfigCommands } from './vcs-config.js';
 
 /** The YAML frontmatter of a markdown file, when it has one. */

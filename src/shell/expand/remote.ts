@@ -11,6 +11,7 @@ import type { Scope } from './driver.js';
 import { readLocal, stdinText } from './output.js';
 import { runScriptFile } from './scripts.js';
 import { remoteVariants } from './remote-values.js';
+import { configEntries, configFromStdin, runLocalKeys, stdinConfig } from './ssh-local.js';
 import { remoteRunner } from './remote-runners.js';
 import { ansiblePlaybook, ansibleTarget } from './ansible.js';
 import { REMOTE_RUNNERS } from '../grammars/remote-runners.js';
@@ -112,7 +113,8 @@ function sshWith(scope: Scope, args: readonly Word[], label: string): void {
     scope.raise('dynamic-remote-command', `the command sent to ${host} is computed at run time`);
     return;
   }
-  const stdin = stdinText(scope, scope.stdin, `${label} ${host}`);
+  // A config read from stdin (`-F /dev/stdin`) has taken the input: the session gets none of it.
+  const stdin = configFromStdin(facts.options) ? { kind: 'none' as const } : stdinText(scope, scope.stdin, `${label} ${host}`);
   // SetEnv/SendEnv give the remote command variables (GIT_PAGER, BASH_ENV, …).
   const remoteEnv = new Map<string, string | null>();
   for (const o of facts.options) {
@@ -173,15 +175,6 @@ function autosshArgs(args: readonly Word[]): Word[] {
   return out;
 }
 
-/** ssh_config keys that run a command on this machine, and how to find the command in the value. */
-const LOCAL_KEYS: Record<string, (v: string) => string> = {
-  proxycommand: (v) => v, localcommand: (v) => v, knownhostscommand: (v) => v,
-  // ssh_config(5) XAuthLocation: the xauth program ssh runs here for X11 forwarding (-X, -Y).
-  xauthlocation: (v) => v,
-  // `Match exec "cmd"` runs cmd to decide whether a block applies.
-  match: (v) => /\bexec\s+("([^"]*)"|(\S+))/.exec(v)?.[2] ?? /\bexec\s+(\S+)/.exec(v)?.[1] ?? '',
-};
-
 /**
  * Commands ssh (or scp, sftp) runs locally from its options: `-o Key=value` in any spelling and the
  * keys of a config file named with `-F`; `-S` names the ssh program itself. Returns the config
@@ -201,8 +194,9 @@ export function localSshCommands(scope: Scope, options: readonly { name: string;
       if (kv) entries.push(kv);
     } else if (o.name === '-F' && o.value !== undefined) {
       if (o.value === null) { scope.raise('unreadable-script', `${label} reads a config file named at run time`); continue; }
-      const text = readLocal(scope, o.value, scope.cwd);
-      if (text !== null) entries.push(...configEntries(text));
+      const fromStdin = stdinConfig(scope, o.value, label);
+      const text = fromStdin === undefined ? readLocal(scope, o.value, scope.cwd) : fromStdin;
+      if (text !== null) entries.push(...configEntries(scope, text, label));
     } else if (o.name === '-I' && label === 'ssh' && o.value !== undefined) {
       entries.push({ key: 'pkcs11provider', value: o.value ?? '$computed' });
     } else if (o.name === '-S' && label !== 'ssh' && typeof o.value === 'string') {
@@ -213,33 +207,6 @@ export function localSshCommands(scope: Scope, options: readonly { name: string;
   }
   runLocalKeys(scope, entries, label);
   return entries;
-}
-
-/** The `Key value` lines of an ssh config file (ssh_config(5)), comments aside. */
-function configEntries(text: string): { key: string; value: string }[] {
-  return text.split('\n').flatMap((line) => sshOption(line.replace(/#.*$/, '')) ?? []);
-}
-
-/**
- * What an ssh config file written in the text (~/.ssh/config, /etc/ssh/ssh_config) makes every later
- * ssh, scp, sftp, rsync or git-over-ssh run here: its ProxyCommand, LocalCommand, KnownHostsCommand,
- * `Match exec`, and the providers it loads (content-judged.ts, kind `ssh-config`).
- */
-export function sshConfigCommands(scope: Scope, text: string, label: string): void {
-  runLocalKeys(scope, configEntries(text), label);
-}
-
-function runLocalKeys(scope: Scope, entries: readonly { key: string; value: string }[], label: string): void {
-  for (const e of entries) {
-    // A PKCS#11 or security-key provider is a library ssh loads into itself: code the text cannot show.
-    if ((e.key === 'pkcs11provider' || e.key === 'securitykeyprovider') && e.value.toLowerCase() !== 'none' && e.value !== 'internal') {
-      scope.raise('unreadable-script', `${label} loads the library ${e.value} (${e.key}), code the text cannot show`);
-      continue;
-    }
-    const pick = LOCAL_KEYS[e.key];
-    const cmd = pick ? pick(e.value).trim() : '';
-    if (cmd !== '' && cmd.toLowerCase() !== 'none') scope.nested(cmd, `${label} ${e.key}`, { spliceable: false });
-  }
 }
 
 /** FUSE's `-o a,b=c\\,d`: items split at commas a backslash does not escape. */

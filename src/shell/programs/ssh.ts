@@ -1,6 +1,7 @@
 // ssh's command line as OpenSSH reads it: options, the destination, options again (unless `--`
 // ended them), then the remote command. `-o` takes `Key=value` or `Key value`, keys in any case.
 import { getopt, type Arg, type Option } from '../getopt.js';
+import { configLine } from './ssh-config.js';
 import { FORGE_SSH_HOSTS, SSH, SSH_LOCAL_COMMAND_KEYS, SSH_NO_COMMAND } from '../grammars/managed.js';
 
 export interface SshCommand {
@@ -19,11 +20,8 @@ export interface SshCommand {
   readonly options: readonly Option[];
 }
 
-/** `Key=value` or `Key value` of an `-o` option, key lower-cased; null when it has neither. */
-export function sshOption(value: string): { key: string; value: string } | null {
-  const m = /^\s*([A-Za-z0-9]+)\s*(?:=\s*|\s+)(.*)$/s.exec(value);
-  return m ? { key: m[1]!.toLowerCase(), value: m[2]! } : null;
-}
+/** An `-o` option's keyword (lower-cased) and value, read as a config line is (ssh-config.ts); null when it has none. */
+export const sshOption = (value: string): { key: string; value: string } | null => configLine(value);
 
 export function parseSsh(args: readonly Arg[]): SshCommand {
   const first = getopt(args, SSH);
@@ -37,6 +35,9 @@ export function parseSsh(args: readonly Arg[]): SshCommand {
     options = [...options, ...again.options];
     command = again.operands.map((o) => o.value);
   }
+  // ssh.c joins the words with blanks: one empty word leaves the command empty, and the server
+  // starts the login shell as for no command at all.
+  if (command.length === 1 && command[0] === '') command = [];
   let remoteCommandOption: Arg | undefined;
   const localCommands: { key: string; value: Arg }[] = [];
   for (const o of options) {
