@@ -7,6 +7,7 @@ import { decodeAnsiC, decodeDoubleQuoted, decodeUnquoted, quoteWord } from '../s
 import { getopt } from '../src/shell/getopt.js';
 import { parseGit, parseGitPush as parsePush } from '../src/shell/programs/git.js';
 import { parseSsh } from '../src/shell/programs/ssh.js';
+import { argvSplit, configLine, matchExecs } from '../src/shell/programs/ssh-config.js';
 import { remotePathOf } from '../src/shell/programs/transfer.js';
 
 const parseGitPush = (args: (string | null)[]) => parsePush(parseGit(['push', ...args]));
@@ -120,6 +121,36 @@ describe("OpenSSH's argument grammar", () => {
   });
   it('reads a getopt cluster with an attached value', () => {
     expect(getopt(['-tp22', 'h'], { short: 'tp:' }).options.map((o) => [o.name, o.value])).toEqual([['-t', undefined], ['-p', '22']]);
+  });
+  it('reads one empty word as no command (ssh.c joins the words with blanks)', () => {
+    expect(parseSsh(['h', '']).command).toEqual([]);
+    expect(parseSsh(['h', '', '']).command).toEqual(['', '']);
+  });
+});
+
+describe('ssh_config lines as readconf.c reads them', () => {
+  it.each([
+    ['ProxyCommand nc %h %p', 'proxycommand', 'nc %h %p'],
+    ['  proxycommand = nc %h %p', 'proxycommand', 'nc %h %p'],
+    ['ProxyCommand=nc', 'proxycommand', 'nc'],
+    ['"ProxyCommand" nc', 'proxycommand', 'nc'],
+    ['Proxy"Command" nc', 'proxycommand', 'nc'],
+    ['"LocalCommand"=echo a#b; date', 'localcommand', 'echo a#b; date'],
+    ['\tHostName x\r', 'hostname', 'x'],
+  ])('%j is %s %j', (line, key, value) => {
+    expect(configLine(line)).toEqual({ key, value });
+  });
+  it('skips comments, blank lines, a keyword alone and an unclosed quote', () => {
+    for (const line of ['# ProxyCommand x', '', '   ', 'ProxyCommand', '"ProxyCommand x']) expect(configLine(line)).toBeNull();
+  });
+  it('splits values as argv_split does: # a comment only at the start of a word', () => {
+    expect(argvSplit('a#b "c d" \'e\' f\\ g # h')).toEqual(['a#b', 'c d', 'e', 'f g']);
+    expect(argvSplit('"open')).toBeNull();
+  });
+  it('finds every exec criterion of a Match line, in any case', () => {
+    expect(matchExecs('host x exec true Exec "docker ps" !exec \'id\'')).toEqual(['true', 'docker ps', 'id']);
+    expect(matchExecs('canonical all exec x')).toEqual(['x']);
+    expect(matchExecs('host exec # exec y')).toEqual([]);
   });
 });
 
