@@ -4,6 +4,7 @@
 import { join } from 'node:path';
 import { argvSplit, configLines, matchExecs, type ConfigLine } from '../programs/ssh-config.js';
 import { globFiles } from '../files.js';
+import { SSH_LOCAL_COMMAND_KEYS } from '../grammars/managed.js';
 import { homeDir } from '../cwd.js';
 import type { Scope } from './driver.js';
 import { stdinText } from './output.js';
@@ -12,14 +13,9 @@ import { STDIN_PATHS } from './scripts.js';
 /** readconf.c READCONF_MAX_DEPTH: Include nested deeper than this is refused. */
 const MAX_INCLUDE_DEPTH = 16;
 
-/** ssh_config keys that run a command on this machine, and the commands in their value. */
-const LOCAL_KEYS: Record<string, (v: string) => string[]> = {
-  proxycommand: (v) => [v], localcommand: (v) => [v], knownhostscommand: (v) => [v],
-  // ssh_config(5) XAuthLocation: the xauth program ssh runs here for X11 forwarding (-X, -Y).
-  xauthlocation: (v) => [v],
-  // `Match exec "cmd"` runs cmd to decide whether a block applies.
-  match: matchExecs,
-};
+/** The commands a config line runs here: a command key's value (XAuthLocation's program too), each `Match exec`'s. */
+const localCommands = (e: { key: string; value: string }): string[] =>
+  SSH_LOCAL_COMMAND_KEYS.includes(e.key) ? [e.value] : e.key === 'match' ? matchExecs(e.value) : [];
 
 /**
  * An Include's file names: `~/` is the home directory, a relative name is under ~/.ssh (a user's
@@ -88,7 +84,7 @@ export function runLocalKeys(scope: Scope, entries: readonly { key: string; valu
       scope.raise('unreadable-script', `${label} loads the library ${e.value} (${e.key}), code the text cannot show`);
       continue;
     }
-    for (const c of LOCAL_KEYS[e.key]?.(e.value) ?? []) {
+    for (const c of localCommands(e)) {
       const cmd = c.trim();
       if (cmd !== '' && cmd.toLowerCase() !== 'none') scope.nested(cmd, `${label} ${e.key}`, { spliceable: false });
     }

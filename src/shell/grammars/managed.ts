@@ -12,7 +12,7 @@ export const SSH_NO_COMMAND = ['-N', '-G', '-V', '-Q', '-W', '-O'];
  */
 export const FORGE_SSH_HOSTS: readonly string[] = ['github.com', 'ssh.github.com', 'gist.github.com', 'gitlab.com', 'altssh.gitlab.com',
   'bitbucket.org', 'altssh.bitbucket.org', 'codeberg.org', 'gitea.com', 'git.sr.ht', 'ssh.dev.azure.com', 'vs-ssh.visualstudio.com'];
-/** ssh_config keys whose value is a command run on the local machine. */
+/** ssh_config keys whose value is a command run on the local machine (XAuthLocation: the xauth program ssh runs for -X, -Y). */
 export const SSH_LOCAL_COMMAND_KEYS = ['proxycommand', 'localcommand', 'knownhostscommand', 'xauthlocation'];
 /**
  * Files ssh writes on this machine: `-E log_file` appends its debug log (ssh(1)); the known-hosts
