@@ -18,18 +18,22 @@ const localCommands = (e: { key: string; value: string }): string[] =>
   SSH_LOCAL_COMMAND_KEYS.includes(e.key) ? [e.value] : e.key === 'match' ? matchExecs(e.value) : [];
 
 /**
- * An Include's file names: `~/` is the home directory, a relative name is under ~/.ssh (a user's
- * config: `-F` files and ~/.ssh/config) or /etc/ssh (the system's; a file written there is read as
- * a user's, which names the same files or more), a glob in the last part is expanded. Null when the
- * names cannot be known.
+ * An Include's file names: `~/` is the home directory, a relative name is under ~/.ssh in a user's
+ * config (`-F` files, ~/.ssh/config) and under /etc/ssh in the system's (`system`: a file written
+ * where either may be read, both), a glob in the last part is expanded. Null when they cannot be known.
  */
 function includeFiles(scope: Scope, name: string, system: boolean): string[] | null {
   const home = homeDir();
-  const base = system ? '/etc/ssh' : home === null ? null : join(home, '.ssh');
-  const path = name.startsWith('/') ? name : name.startsWith('~/') ? (home === null ? null : join(home, name.slice(2)))
-    : base === null ? null : join(base, name);
-  if (path === null) return null;
-  return /[*?[]/.test(path) ? globFiles(scope.files, '/', path) : [path];
+  if (home === null && !name.startsWith('/')) return null;
+  const paths = name.startsWith('/') ? [name] : name.startsWith('~/') ? [join(home!, name.slice(2))]
+    : [join(home!, '.ssh', name), ...(system ? [join('/etc/ssh', name)] : [])];
+  const found: string[] = [];
+  for (const p of paths) {
+    const hits = /[*?[]/.test(p) ? globFiles(scope.files, '/', p) : [p];
+    if (hits === null) return null;
+    found.push(...hits);
+  }
+  return found;
 }
 
 /** The keyword lines of config text, with those of the files its Include lines name (each where it stands). */
@@ -74,7 +78,7 @@ export const configFromStdin = (options: readonly { name: string; value?: string
  * `Match exec`, and the providers it loads (content-judged.ts, kind `ssh-config`).
  */
 export function sshConfigCommands(scope: Scope, text: string, label: string): void {
-  runLocalKeys(scope, configEntries(scope, text, label), label);
+  runLocalKeys(scope, configEntries(scope, text, label, true), label);
 }
 
 export function runLocalKeys(scope: Scope, entries: readonly { key: string; value: string }[], label: string): void {
