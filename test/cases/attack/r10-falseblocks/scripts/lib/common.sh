@@ -1,0 +1,1 @@
+log() { printf '[%s] %s\n' "$(date +%T)" "$*"; }

@@ -1,0 +1,4 @@
+#!/bin/sh
+. "$(dirname "$0")/lib/common.sh"
+log lint
+npx eslint .

@@ -1,0 +1,3 @@
+#!/usr/bin/env bash
+source "${0%/*}/lib/common.sh"
+log hi
