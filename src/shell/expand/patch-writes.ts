@@ -16,13 +16,20 @@ const PATCH = { short: 'bcefgElnNRsStuvZp:i:o:r:B:d:D:F:V:Y:z:', long: ['input=|
 export function patchWrites(scope: Scope, program: string, words: readonly Word[], facts: ProgramFacts | undefined): (string | null)[] {
   const texts = patchTexts(scope, program, words, facts);
   if (texts === undefined) return [];
-  const base = scope.cwd;
+  const base = patchDir(scope, program, words);
   const out: (string | null)[] = [];
   for (const t of texts) {
     if (t === null) { out.push(null); continue; }
     for (const p of patchTargets(t)) out.push(isAbsolute(p) ? resolve(p) : base === null ? null : resolve(base, p));
   }
   return out;
+}
+
+/** Where the patch's paths are taken from: `patch -d DIR` changes into DIR first (null: not known). */
+function patchDir(scope: Scope, program: string, words: readonly Word[]): string | null {
+  if (program !== 'patch' || scope.cwd === null) return scope.cwd;
+  const dir = getopt(words.slice(1).map(argOf), PATCH).options.filter((o) => optionIs(o, ['-d'])).pop();
+  return dir === undefined ? scope.cwd : dir.value === null || dir.value === undefined ? null : resolve(scope.cwd, dir.value);
 }
 
 /**
