@@ -98,6 +98,16 @@ export function gitWrites(words: readonly Word[], git: GitCommand, env: Readonly
   return out;
 }
 
+/** The paths git fills with content from a commit, the index or a merge (checkout, restore, checkout-index, merge-file). */
+export function checkedOut(git: GitCommand, at: (p: string) => string | null): (string | null)[] {
+  const sub = git.sub;
+  if (sub === null) return [];
+  const grammar = PATHSPEC_GRAMMAR[sub];
+  const direct = INDEX_WRITERS[sub];
+  const paths = grammar ? pathspecs(sub, git.args, grammar) : direct ? indexWrites(direct, git.args) : [];
+  return paths.map((p) => (p === null ? null : at(p)));
+}
+
 /** The files a subcommand's output options (OUTPUT_FILES) name. */
 function outputFiles(sub: string, args: readonly Arg[], at: (p: string) => string | null): (string | null)[] {
   const spec = OUTPUT_FILES[sub];

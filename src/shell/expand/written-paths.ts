@@ -149,7 +149,7 @@ function given(scan: Scan, names: readonly string[]): boolean {
 /** What an archive program extracts (expand/extracted.ts), as absolute paths; null when it extracts nothing. */
 export function extractedBy(program: string, words: readonly Word[], cwd: string | null): Extracted | null {
   const spec = WRITES[program];
-  if (!spec?.into) return null;
+  if (!spec?.into || !spec.members) return null;
   const scan = getopt(words.slice(1).map(argOf), spec.options ?? {});
   if (spec.when && !given(scan, spec.when)) return null;
   const sub = scan.operands[0]?.value;

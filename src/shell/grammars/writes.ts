@@ -134,7 +134,7 @@ export const WRITES: Readonly<Record<string, WriteSpec>> = {
   csplit: { options: { short: 'kszqb:f:n:', long: ['suffix-format=|b', 'prefix=|f', 'digits=|n', 'keep-files|k', 'suppress-matched', 'silent|s', 'quiet|s', 'elide-empty-files|z', 'help', 'version'], permute: true, abbreviate: true }, operands: 'none', prefixOption: { options: ['-f'], fallback: 'xx' } },
   split: { options: { short: 'dexua:b:C:l:n:t:', long: ['suffix-length=|a', 'additional-suffix=', 'bytes=|b', 'line-bytes=|C', 'lines=|l', 'number=|n', 'separator=|t', 'numeric-suffixes=?|d', 'hex-suffixes=?|x', 'elide-empty-files|e', 'unbuffered|u', 'filter=', 'verbose', 'help', 'version'], permute: true, abbreviate: true }, operands: 'none', unless: ['--filter'], prefixOperand: { index: 1, fallback: 'x' } },
   // 7-Zip: `7z x|e ARCHIVE -oDIR` extracts into DIR (switches are attached: -oDIR, -pPASS, -so, -aoa).
-  ...Object.fromEntries(['7z', '7za', '7zz', '7zr'].map((n) => [n, { options: { short: 'o::a:b:i:m:p::r::s:t:u:v:w:x:y', permute: true }, operands: 'none', subcommands: ['x', 'e'], into: ['-o'] } satisfies WriteSpec])),
+  ...Object.fromEntries(['7z', '7za', '7zz', '7zr'].map((n) => [n, { options: { short: 'o::a:b:i:m:p::r::s:t:u:v:w:x:y', permute: true }, operands: 'none', subcommands: ['x', 'e'], into: ['-o'], members: { from: 2 } } satisfies WriteSpec])),
   // Copies from a server write their local destination (the last operand; a remote one is no local path).
   scp: { options: SCP, operands: 'last' },
   // rclone's files here whatever the subcommand (rclone docs per command): the log, check's reports,
@@ -193,7 +193,7 @@ export const WRITES: Readonly<Record<string, WriteSpec>> = {
   unzip: { options: { short: 'cflptTuvzbjnoqsUVWXaCKLMNd:x:P:I:O:', permute: true }, operands: 'none', into: ['-d'], members: { from: 1 } },
   // ar(1): `ar x ARCHIVE [MEMBER…]` (the key also as `-x`, `xv`) writes each member, by its last component, into the working directory.
   ar: { options: { short: 'dmpqrstxabcDfilNoPTuUvVS', oldStyle: true }, operands: 'none', when: ['-x'], into: [], members: { from: 1, flat: true } },
-  cpio: { options: { short: 'oipabcdfmnrtuvBLSVH:F:E:I:O:R:M:C:D:', long: ['create|o', 'extract|i', 'pass-through|p', 'file=|F', 'directory=|D', 'format=|H', 'make-directories|d', 'force-local', 'rsh-command='], permute: true }, operands: 'none', when: ['-i'], into: ['-D'] },
+  cpio: { options: { short: 'oipabcdfmnrtuvBLSVH:F:E:I:O:R:M:C:D:', long: ['create|o', 'extract|i', 'pass-through|p', 'file=|F', 'directory=|D', 'format=|H', 'make-directories|d', 'force-local', 'rsh-command='], permute: true }, operands: 'none', when: ['-i'], into: ['-D'], members: { from: 0 } },
   dd: { operands: 'none', keyValue: 'of' },
   // `--install LINK NAME PATH PRIORITY` makes LINK; `--set NAME PATH` changes where it leads.
   'update-alternatives': { options: { long: ['install==', 'set=', 'remove=', 'auto=', 'config=', 'display=', 'query=', 'list=', 'altdir=', 'admindir=', 'slave==', 'force', 'verbose', 'quiet'], abbreviate: true }, operands: 'none', pathOptions: ['--install'] },
