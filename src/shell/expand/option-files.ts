@@ -37,7 +37,8 @@ function optionTexts(scope: Scope, spec: OptionFile, args: readonly Word[]): [st
   const out: [string, string | null][] = [];
   const skipped = spec.skip !== undefined && args[0]?.value !== null && spec.skip.includes(args[0]?.value ?? '');
   const home = homeDir();
-  const own = [...(home === null ? [] : spec.home ?? []).map((f) => join(home!, f)), ...(scope.cwd === null ? [] : spec.project ?? []).map((f) => join(scope.cwd!, f))];
+  const moved = Object.entries(spec.env ?? {}).flatMap(([k, f]) => { const v = scope.env.get(k); return typeof v === 'string' && v !== '' ? [resolve(scope.cwd ?? '/', v, f)] : []; });
+  const own = [...moved, ...(home === null ? [] : spec.home ?? []).map((f) => join(home!, f)), ...(scope.cwd === null ? [] : spec.project ?? []).map((f) => join(scope.cwd!, f))];
   if (!skipped) for (const p of own) if (written.has(p)) out.push([p, written.get(p) ?? null]);
   for (const o of scan.options) {
     if (!optionIs(o, spec.fileOptions ?? []) || o.value === undefined || o.value === null || o.value === '-') continue;

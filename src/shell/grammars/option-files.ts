@@ -12,6 +12,8 @@ export interface OptionFile {
   readonly grammar: OptionGrammar;
   /** Files it reads by itself, relative to the home directory. */
   readonly home?: readonly string[];
+  /** Variables that move its own file: the file is the variable's value joined with this name ('' : the value itself). */
+  readonly env?: Readonly<Record<string, string>>;
   /** Files it reads by itself from the working directory. */
   readonly project?: readonly string[];
   /** Options whose value names a file read the same way (`curl -K FILE`). */
@@ -31,8 +33,9 @@ export interface OptionFile {
 const WGET: OptionGrammar = { ...WRITES.wget!.options!, long: [...WRITES.wget!.options!.long ?? [], 'config='] };
 
 export const OPTION_FILES: Readonly<Record<string, OptionFile>> = {
-  curl: { grammar: READERS.curl!, home: ['.curlrc', '.config/curlrc'], fileOptions: ['-K'], skip: ['-q'], syntax: 'options' },
-  wget: { grammar: WGET, home: ['.wgetrc'], fileOptions: ['--config'], syntax: 'commands' },
-  yarn: { grammar: {}, project: ['.yarnrc', '.yarnrc.yml'], syntax: 'runs', keys: ['yarn-path', 'yarnPath'], run: ['node'] },
-  bun: { grammar: {}, project: ['bunfig.toml'], syntax: 'runs', keys: ['preload'], run: ['bun'] },
+  // curl(1): $CURL_HOME/.curlrc, $XDG_CONFIG_HOME/.curlrc, then ~/.curlrc.
+  curl: { grammar: READERS.curl!, home: ['.curlrc', '.config/.curlrc'], env: { CURL_HOME: '.curlrc', XDG_CONFIG_HOME: '.curlrc' }, fileOptions: ['-K'], skip: ['-q'], syntax: 'options' },
+  wget: { grammar: WGET, home: ['.wgetrc'], env: { WGETRC: '' }, fileOptions: ['--config'], syntax: 'commands' },
+  yarn: { grammar: {}, home: ['.yarnrc', '.yarnrc.yml'], project: ['.yarnrc', '.yarnrc.yml'], syntax: 'runs', keys: ['yarn-path', 'yarnPath'], run: ['node'] },
+  bun: { grammar: {}, home: ['.bunfig.toml'], env: { XDG_CONFIG_HOME: '.bunfig.toml' }, project: ['bunfig.toml'], syntax: 'runs', keys: ['preload'], run: ['bun'] },
 };
