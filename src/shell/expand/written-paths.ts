@@ -151,7 +151,7 @@ export function extractedBy(program: string, words: readonly Word[], cwd: string
   const spec = WRITES[program];
   if (!spec?.into || !spec.members) return null;
   const scan = getopt(words.slice(1).map(argOf), spec.options ?? {});
-  if (spec.when && !given(scan, spec.when)) return null;
+  if (spec.when && !given(scan, spec.when) || spec.unless && given(scan, spec.unless)) return null;
   const sub = scan.operands[0]?.value;
   if (spec.subcommands && sub !== null && !spec.subcommands.includes(sub ?? '')) return null;
   const got = extracted(spec, scan);

@@ -186,11 +186,11 @@ export const WRITES: Readonly<Record<string, WriteSpec>> = {
   perl: { options: { short: 'aflnpsStTuUvwWXcCd::D::e:E:F:i::I:m:M:V::x::' }, operands: 'all', when: ['-i'], scriptUnless: ['-e', '-E'] },
   ruby: { options: { short: 'acdhlnpsSvwy0::C:e:E:F:i::I:r:W::x::K:T::' }, operands: 'all', when: ['-i'], scriptUnless: ['-e'] },
   // An archive extracted into a directory writes there (what it holds is not known).
-  tar: { options: TAR, operands: 'none', when: ['-x', '--get'], into: ['-C'], members: TAR_MEMBERS, files: TAR_FILES },
-  gtar: { options: TAR, operands: 'none', when: ['-x', '--get'], into: ['-C'], members: TAR_MEMBERS, files: TAR_FILES },
-  bsdtar: { options: TAR, operands: 'none', when: ['-x', '--get'], into: ['-C'], members: TAR_MEMBERS, files: TAR_FILES },
-  // unzip's operands after the archive are members; `-j` drops their directories.
-  unzip: { options: { short: 'cflptTuvzbjnoqsUVWXaCKLMNd:x:P:I:O:', permute: true }, operands: 'none', into: ['-d'], members: { from: 1 } },
+  tar: { options: TAR, operands: 'none', when: ['-x', '--get'], unless: ['-O', '--to-command'], into: ['-C'], members: TAR_MEMBERS, files: TAR_FILES },
+  gtar: { options: TAR, operands: 'none', when: ['-x', '--get'], unless: ['-O', '--to-command'], into: ['-C'], members: TAR_MEMBERS, files: TAR_FILES },
+  bsdtar: { options: TAR, operands: 'none', when: ['-x', '--get'], unless: ['-O', '--to-command'], into: ['-C'], members: TAR_MEMBERS, files: TAR_FILES },
+  // unzip's operands after the archive are members; `-l`, `-v`, `-t`, `-z`, `-Z` list, `-p` and `-c` print.
+  unzip: { options: { short: 'cflptTuvzbjnoqsUVWXaCKLMNZd:x:P:I:O:', permute: true }, operands: 'none', unless: ['-l', '-v', '-t', '-z', '-Z', '-p', '-c'], into: ['-d'], members: { from: 1 } },
   // ar(1): `ar x ARCHIVE [MEMBER…]` (the key also as `-x`, `xv`) writes each member, by its last component, into the working directory.
   ar: { options: { short: 'dmpqrstxabcDfilNoPTuUvVS', oldStyle: true }, operands: 'none', when: ['-x'], into: [], members: { from: 1, flat: true } },
   cpio: { options: { short: 'oipabcdfmnrtuvBLSVH:F:E:I:O:R:M:C:D:', long: ['create|o', 'extract|i', 'pass-through|p', 'file=|F', 'directory=|D', 'format=|H', 'make-directories|d', 'force-local', 'rsh-command='], permute: true }, operands: 'none', when: ['-i'], into: ['-D'], members: { from: 0 } },
