@@ -35,8 +35,12 @@ function note(scope: Scope, program: string, words: readonly Word[], facts: Prog
   const files = facts?.kind === 'git' ? checkedOut(facts.git, at)
     : facts?.kind === 'transfer' ? [...fetched, ...(facts.transfer.localWrites ?? []).map((p) => (p === null ? null : at(p)))] : [];
   for (const f of files) {
-    // A directory checked out or downloaded as a whole is left as it is: its files' names are not in the text.
-    if (f !== null && (scope.files.list?.(f) ?? null) === null) noteWrite(scope, f, null);
+    if (f === null) continue;
+    const dir = (scope.files.list?.(f) ?? null) !== null;
+    if (!dir) noteWrite(scope, f, null);
+    // A download into a directory (`scp -r HOST:D .`, `scp HOST:F .`) leaves there files the text does not name;
+    // git's checkout of a directory restores the project's own files, judged as they are.
+    else if (facts?.kind === 'transfer') scope.run0.unnamedDirs.set(f, `${label} downloads files there`);
   }
   for (const [path, edit] of patchEdits(scope, program, words, facts)) {
     if (edit.text !== null) noteWrite(scope, path, edit.text);
