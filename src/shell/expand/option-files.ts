@@ -3,7 +3,7 @@
 // command line the file makes of it (`~/.curlrc` `unix-socket = /var/run/docker.sock` is `curl
 // --unix-socket …`), and a file a project setting runs is judged as run (`yarn-path` by node). Its own
 // files on disk are the user's setup, not the text's, and are left alone.
-import { join, resolve } from 'node:path';
+import { dirname, join, resolve } from 'node:path';
 import { getopt, optionIs } from '../getopt.js';
 import { OPTION_FILES, type OptionFile } from '../grammars/option-files.js';
 import { homeDir } from '../invocations.js';
@@ -20,8 +20,9 @@ export const optionFilesFamily: Family = (scope, name, args) => {
   for (const [path, text] of optionTexts(scope, spec, args)) {
     if (text === null) { scope.raise('unreadable-script', `\`${name}\` reads its options from ${path}, written earlier in this command with content that cannot be known`); continue; }
     const lines = settings(text);
+    // A path a setting names is taken from the file's own directory.
     if (spec.syntax === 'runs') {
-      for (const [key, values] of lines) if (spec.keys!.includes(key)) for (const v of values) scope.sub([...spec.run!, resolve(scope.cwd ?? '/', v)].map(word), `${name}: ${key} in ${path}${LABEL}`);
+      for (const [key, values] of lines) if (spec.keys!.includes(key)) for (const v of values) scope.sub([...spec.run!, resolve(dirname(path), v)].map(word), `${name}: ${key} in ${path}${LABEL}`);
       continue;
     }
     const words = lines.flatMap(([key, values]) => optionWords(spec, key, values));

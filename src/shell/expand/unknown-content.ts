@@ -2,7 +2,8 @@
 // text: an archive's members (and, where their names are not known, any file under the directory it
 // extracts into), what git checks out or merges, a download's local copy. A script or a project file
 // read there later is then not what is on disk now: it asks, as a script `curl -o` saved does. A
-// patch with a known text leaves its added lines, judged as that file's new content besides.
+// patch with a known text leaves the file's new text where its hunks apply, else its added lines
+// (judged where the file is read, which still asks).
 import type { ProgramFacts } from '../invocation.js';
 import type { Word } from '../words.js';
 import type { Scope } from './driver.js';
