@@ -55,7 +55,11 @@ export function throughLinks(links: ReadonlyMap<string, string>, writes: readonl
 
 /** The note on the directory an earlier command put files of unknown names into, when `path` is under one. */
 function unnamedUnder(unnamed: ReadonlyMap<string, string>, path: string): string | undefined {
-  for (const [dir, why] of unnamed) if (path.startsWith(dir.endsWith('/') ? dir : dir + '/')) return why;
+  for (const [dir, why] of unnamed) {
+    const base = dir.endsWith('/') ? dir : dir + '/';
+    // git's own files there are the guarded-path rule's, judged where the archive goes in (`tar -x -C .git`), not at each git command.
+    if (path.startsWith(base) && !/^\.git(?:\/|$)/.test(path.slice(base.length))) return why;
+  }
   return undefined;
 }
 
