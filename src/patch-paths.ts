@@ -58,6 +58,51 @@ export function diffPaths(patch: string): string[] {
   return [...out];
 }
 
+/** One hunk of a unified diff: the lines it replaces (context and `-`) and the lines it leaves (context and `+`). */
+export interface Hunk { readonly old: string[]; readonly new: string[] }
+
+/** The hunks of a unified or git diff, by the path of each file's `+++ PATH` header as written (the caller strips prefixes). */
+export function diffHunks(patch: string): Map<string, Hunk[]> {
+  const out = new Map<string, Hunk[]>();
+  let file: Hunk[] | null = null;
+  let hunk: Hunk | null = null;
+  for (const line of patch.split(/\r?\n/)) {
+    const header = /^\+\+\+ (.+)$/.exec(line);
+    if (header) {
+      const p = header[1]!.replace(/\t.*$/, '').trim().replace(/^"(.*)"$/, '$1');
+      file = p === '/dev/null' ? null : out.get(p) ?? [];
+      if (file !== null) out.set(p, file);
+      hunk = null;
+      continue;
+    }
+    if (/^(?:--- |diff )/.test(line)) { file = null; hunk = null; continue; }
+    if (file === null) continue;
+    if (line.startsWith('@@')) { hunk = { old: [], new: [] }; file.push(hunk); continue; }
+    if (hunk === null) continue;
+    if (line.startsWith('+')) hunk.new.push(line.slice(1));
+    else if (line.startsWith('-')) hunk.old.push(line.slice(1));
+    else if (line.startsWith(' ') || line === '') { hunk.old.push(line.slice(1)); hunk.new.push(line.slice(1)); }
+  }
+  return out;
+}
+
+/**
+ * `text` with the hunks applied in order, each where its old lines next match exactly (no fuzz, no
+ * offsets beyond a search forward); null when one does not match (what patch then does is not followed).
+ */
+export function applyHunks(text: string, hunks: readonly Hunk[]): string | null {
+  const lines = text.split('\n');
+  let from = 0;
+  for (const h of hunks) {
+    let at = -1;
+    for (let i = from; i + h.old.length <= lines.length && at < 0; i++) if (h.old.every((l, k) => lines[i + k] === l)) at = i;
+    if (at < 0) return null;
+    lines.splice(at, h.old.length, ...h.new);
+    from = at + h.new.length;
+  }
+  return lines.join('\n');
+}
+
 /** Every path a patch text may write, in either form, with and without its first component (`b/x` and `x`). */
 export function patchTargets(text: string): string[] {
   const out = new Set(patchPaths(text));

@@ -15,6 +15,7 @@ import { replacedPaths, type WholeWrite } from './replaced-paths.js';
 import { throughLinks } from './writes.js';
 import { redirectWrites, writtenPaths } from './written-paths.js';
 import { judgeUnfollowedWrites } from './judged-writes.js';
+import { noteUnknownContent } from './unknown-content.js';
 
 export function commandWrites(scope: Scope, program: string, words: readonly Word[], redirects: readonly Redirect[],
   facts: ProgramFacts | undefined, extra: readonly (string | null)[]): { writes: (string | null)[]; replaces: WholeWrite[] } {
@@ -29,5 +30,6 @@ export function commandWrites(scope: Scope, program: string, words: readonly Wor
   const writes = throughLinks(links, [...own, ...extra, ...patchWrites(scope, program, words, facts)]);
   // Redirections are followed with what they write (writes.ts); the program's own writes may not be.
   judgeUnfollowedWrites(scope, program, words, writes);
+  noteUnknownContent(scope, program, pathWords, facts, own);
   return { writes: [...throughLinks(links, redirectWrites(pathRedirects, scope.cwd)), ...writes], replaces };
 }

@@ -48,6 +48,10 @@ export class Expansion {
   readonly renamed = new Map<string, string>();
   /** Writes earlier in the text to a path it does not fix (`> "$(g)"`, `cp x "$d"`), with what they write (null: not known): each may make any file. */
   readonly unplacedWrites: { readonly target: string; readonly text: string | null }[] = [];
+  /** Directories earlier commands put files into whose names the text does not show (an archive extracted there), with what did it. */
+  readonly unnamedDirs = new Map<string, string>();
+  /** What a command's writes leave, recorded once what the command itself runs has been read (unknown-content.ts). */
+  readonly afterCommand: (() => void)[] = [];
   /** Links made earlier in the text: the link's path, and the path it leads to (a write through one writes both). */
   readonly links = new Map<string, string>();
   /** Fifos made earlier in the text, and readers waiting for what later commands write to one (or to a coprocess). */
@@ -64,7 +68,7 @@ export class Expansion {
   private needsParser = false;
 
   constructor(readonly input: string, readonly options: ExpandOptions, readonly families: readonly Family[]) {
-    this.files = overlay(options.files, this.written);
+    this.files = overlay(options.files, this.written, this.unnamedDirs);
     this.maxDepth = options.maxDepth ?? 12;
     this.maxCommands = options.maxCommands ?? 2000;
     this.outOfTime = budget(options.budgetMs ?? 1500);
@@ -181,9 +185,11 @@ export class Expansion {
       const scope = new Scope(this, job, command, range);
       scope.run();
       recordWrites(scope);
-      // Text this command runs (a script, a string) may write what a later command runs
-      // (`bash s.sh; bash t.sh`, s.sh writing t.sh): it is read before the commands after it.
-      if (i < parsed.commands.length - 1 && this.queue.length > mark && !this.drain(mark)) return false;
+      // Text this command runs (a script, a string) may write what a later command runs (`bash s.sh;
+      // bash t.sh`, s.sh writing t.sh): it is read before the commands after it, and before its writes count.
+      const after = this.afterCommand.splice(0);
+      if ((i < parsed.commands.length - 1 || after.length > 0) && this.queue.length > mark && !this.drain(mark)) return false;
+      for (const f of after) f();
     }
     // A variable set again under a condition may keep its earlier value: the text is read once more
     // without those assignments (at the same offsets, so what both readings find is reported once).

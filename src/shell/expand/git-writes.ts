@@ -19,6 +19,44 @@ const PATHSPEC_GRAMMAR: Readonly<Record<string, OptionGrammar>> = {
   restore: { short: 's:SWpqU:', long: ['source=|s', 'staged|S', 'worktree|W', 'ours', 'theirs', 'merge|m', 'conflict=', 'patch|p', 'quiet|q', 'overlay', 'no-overlay', 'pathspec-from-file=', 'recurse-submodules=?', 'ignore-unmerged'], permute: true },
 };
 
+/**
+ * Plumbing that writes files of the work tree it names: `checkout-index` each path (every entry with
+ * `-a` or `--stdin`) under `--prefix=STRING`, a string put before each path (`.git/hooks/` makes
+ * every entry a hook); `merge-file CURRENT BASE OTHER` the merge into CURRENT unless `-p`.
+ */
+interface IndexWriter {
+  readonly grammar: OptionGrammar;
+  /** Which operands are written. */
+  readonly operands: 'all' | 'first';
+  /** Options that make it write every entry (under the prefix). */
+  readonly every?: readonly string[];
+  /** The option whose value is put before each path. */
+  readonly prefix?: string;
+  /** Options that make it write no file (stdout, temporary files). */
+  readonly none: readonly string[];
+}
+const INDEX_WRITERS: Readonly<Record<string, IndexWriter>> = {
+  'checkout-index': {
+    grammar: { short: 'uqafnz', long: ['index|u', 'quiet|q', 'all|a', 'force|f', 'no-create|n', 'prefix=', 'stage=', 'temp', 'stdin', 'ignore-skip-worktree-bits'], permute: true, abbreviate: true },
+    operands: 'all', every: ['--all', '--stdin'], prefix: '--prefix', none: ['--temp', '--no-create'],
+  },
+  'merge-file': {
+    grammar: { short: 'pqL:', long: ['stdout|p', 'quiet|q', 'marker-size=', 'diff3', 'zdiff3', 'ours', 'theirs', 'union', 'diff-algorithm=', 'object-id'], permute: true },
+    operands: 'first', none: ['--stdout', '--object-id'],
+  },
+};
+
+/** The paths (relative to the work tree, or absolute) an INDEX_WRITERS subcommand writes; null: computed. */
+function indexWrites(w: IndexWriter, args: readonly Arg[]): Arg[] {
+  const scan = getopt(args, w.grammar);
+  if (scan.options.some((o) => optionIs(o, w.none))) return [];
+  const prefix = w.prefix === undefined ? '' : scan.options.filter((o) => optionIs(o, [w.prefix!])).pop()?.value ?? '';
+  const ops = (w.operands === 'first' ? scan.operands.slice(0, 1) : scan.operands).map((o) => o.value);
+  // Everything goes under the prefix: where the prefix ends in a directory, that directory is written.
+  const every = w.every !== undefined && scan.options.some((o) => optionIs(o, w.every!)) ? [prefix === null ? null : prefix.replace(/[^/]*$/, '') || '.'] : [];
+  return [...every, ...ops.map((p) => (p === null || prefix === null ? null : prefix + p))];
+}
+
 /** The diff options' `--output=FILE` (git-diff(1)): every subcommand that takes diff options. */
 const DIFF_OUTPUT: OptionGrammar = { long: ['output=', 'output-indicator-new=', 'output-indicator-old=', 'output-indicator-context=', 'output-directory=|o'], permute: true, abbreviate: true };
 
@@ -52,10 +90,22 @@ export function gitWrites(words: readonly Word[], git: GitCommand, env: Readonly
   if (tree !== undefined && WRITES_WORK_TREE.has(sub)) out.push(tree === null ? null : at(tree));
   const grammar = PATHSPEC_GRAMMAR[sub];
   if (grammar) out.push(...pathspecs(sub, git.args, grammar).map((p) => (p === null ? null : at(tree ? join(tree, p) : p))));
+  const direct = INDEX_WRITERS[sub];
+  if (direct) out.push(...indexWrites(direct, git.args).map((p) => (p === null ? null : at(tree ? join(tree, p) : p))));
   if (sub === 'clone' || sub === 'init') out.push(...newRepository(sub, git.args, at));
   if (sub === 'remote') out.push(...mirrorRemote(git.args, at));
   out.push(...outputFiles(sub, git.args, at));
   return out;
+}
+
+/** The paths git fills with content from a commit, the index or a merge (checkout, restore, checkout-index, merge-file). */
+export function checkedOut(git: GitCommand, at: (p: string) => string | null): (string | null)[] {
+  const sub = git.sub;
+  if (sub === null) return [];
+  const grammar = PATHSPEC_GRAMMAR[sub];
+  const direct = INDEX_WRITERS[sub];
+  const paths = grammar ? pathspecs(sub, git.args, grammar) : direct ? indexWrites(direct, git.args) : [];
+  return paths.map((p) => (p === null ? null : at(p)));
 }
 
 /** The files a subcommand's output options (OUTPUT_FILES) name. */
@@ -75,6 +125,9 @@ function pathspecs(sub: string, args: readonly Arg[], grammar: OptionGrammar): A
   const ops = scan.operands;
   if (sub === 'restore') return ops.map((o) => o.value);
   if (scan.endOfOptions >= 0) return ops.filter((o) => o.index >= scan.endOfOptions).map((o) => o.value);
+  // A lone operand is a branch or a path (git decides by what exists): taken as a path it may write.
+  // With a stage of the index (`--ours`, `--theirs`, `-m`, `--conflict`) no branch is switched.
+  if (ops.length === 1 || scan.options.some((o) => optionIs(o, ['--ours', '--theirs', '--merge', '--conflict']))) return ops.map((o) => o.value);
   // Without `--`, the first operand is the commit or branch when more follow.
   return ops.length >= 2 ? ops.slice(1).map((o) => o.value) : [];
 }

@@ -2,7 +2,7 @@
 // of its patch tool; `git apply`; `patch`): the target paths in the patch text (src/patch-paths.ts),
 // for the policy's guarded-file check. A patch that cannot be read writes files not known (null).
 import { isAbsolute, resolve } from 'node:path';
-import { patchAdditions, patchTargets } from '../../patch-paths.js';
+import { applyHunks, diffHunks, patchAdditions, patchTargets } from '../../patch-paths.js';
 import { getopt, optionIs } from '../getopt.js';
 import type { ProgramFacts } from '../invocation.js';
 import { argOf, type Word } from '../words.js';
@@ -16,13 +16,51 @@ const PATCH = { short: 'bcefgElnNRsStuvZp:i:o:r:B:d:D:F:V:Y:z:', long: ['input=|
 export function patchWrites(scope: Scope, program: string, words: readonly Word[], facts: ProgramFacts | undefined): (string | null)[] {
   const texts = patchTexts(scope, program, words, facts);
   if (texts === undefined) return [];
-  const base = scope.cwd;
+  const base = patchDir(scope, program, words);
   const out: (string | null)[] = [];
   for (const t of texts) {
     if (t === null) { out.push(null); continue; }
     for (const p of patchTargets(t)) out.push(isAbsolute(p) ? resolve(p) : base === null ? null : resolve(base, p));
   }
   return out;
+}
+
+/** What a patch leaves in a file: its whole text where the patch applies to a file known here, else the lines it adds. */
+export interface PatchEdit { readonly text: string | null; readonly added: string[] }
+
+/**
+ * What this command's patch does to each file it changes (absolute paths): a diff's path is taken
+ * with and without its first component (`-p1` or not), the ones there (or written earlier) when any
+ * is, else both. Empty when it is no patch program or its text cannot be read.
+ */
+export function patchEdits(scope: Scope, program: string, words: readonly Word[], facts: ProgramFacts | undefined): Map<string, PatchEdit> {
+  const out = new Map<string, PatchEdit>();
+  const base = patchDir(scope, program, words);
+  if (base === null) return out;
+  const add = (f: string, e: PatchEdit): void => { const b = out.get(f); out.set(f, b ? { text: null, added: [...b.added, ...e.added] } : e); };
+  for (const t of patchTexts(scope, program, words, facts) ?? []) {
+    if (t === null) continue;
+    for (const [p, lines] of patchAdditions(t)) add(resolve(base, p), { text: null, added: lines });
+    for (const [p, hunks] of diffHunks(t)) {
+      const slash = p.indexOf('/');
+      const forms = [p, ...(slash > 0 ? [p.slice(slash + 1)] : [])].map((f) => resolve(base, f));
+      const reads = forms.map((f) => scope.files.read(f));
+      const there = forms.filter((_, i) => reads[i]!.kind !== 'missing');
+      const added = hunks.flatMap((h) => h.new.filter((l) => !h.old.includes(l)));
+      for (const f of there.length > 0 ? there : forms) {
+        const r = reads[forms.indexOf(f)]!;
+        add(f, { text: r.kind === 'text' && there.length === 1 ? applyHunks(r.text, hunks) : null, added });
+      }
+    }
+  }
+  return out;
+}
+
+/** Where the patch's paths are taken from: `patch -d DIR` changes into DIR first (null: not known). */
+function patchDir(scope: Scope, program: string, words: readonly Word[]): string | null {
+  if (program !== 'patch' || scope.cwd === null) return scope.cwd;
+  const dir = getopt(words.slice(1).map(argOf), PATCH).options.filter((o) => optionIs(o, ['-d'])).pop();
+  return dir === undefined ? scope.cwd : dir.value === null || dir.value === undefined ? null : resolve(scope.cwd, dir.value);
 }
 
 /**

@@ -53,13 +53,28 @@ export function throughLinks(links: ReadonlyMap<string, string>, writes: readonl
   return out;
 }
 
-/** Script access that sees the files written earlier in the same text first. */
-export function overlay(files: ScriptFiles, written: Written): ScriptFiles {
+/** The note on the directory an earlier command put files of unknown names into, when `path` is under one. */
+function unnamedUnder(unnamed: ReadonlyMap<string, string>, path: string): string | undefined {
+  for (const [dir, why] of unnamed) {
+    const base = dir.endsWith('/') ? dir : dir + '/';
+    // git's own files there are the guarded-path rule's, judged where the archive goes in (`tar -x -C .git`), not at each git command.
+    if (path.startsWith(base) && !/^\.git(?:\/|$)/.test(path.slice(base.length))) return why;
+  }
+  return undefined;
+}
+
+/**
+ * Script access that sees the files written earlier in the same text first; a file under a directory
+ * an earlier command filled with files it does not name (`unnamed`: an archive extracted there) may be one of them.
+ */
+export function overlay(files: ScriptFiles, written: Written, unnamed: ReadonlyMap<string, string> = new Map()): ScriptFiles {
   const read = (path: string): FileRead => {
+    const extracted = written.has(path) ? undefined : unnamedUnder(unnamed, path);
+    if (extracted !== undefined) return { kind: 'unreadable', why: `may be replaced earlier in this command: ${extracted}` };
     if (written.has(path)) {
       const text = written.get(path);
       const edit = EDITS.get(written)?.get(path);
-      if (edit && (text === null || text === undefined)) return { kind: 'unreadable', why: 'is edited earlier in this command by `sed -i`, and what the edit makes of it is not followed', parts: edit };
+      if (edit && (text === null || text === undefined)) return { kind: 'unreadable', why: 'is edited in place earlier in this command (`sed -i`, a patch), and what the edit makes of it is not followed', parts: edit };
       return text === null || text === undefined
         ? { kind: 'unreadable', why: 'is written earlier in this command with content that cannot be known' }
         : { kind: 'text', text };
@@ -80,7 +95,7 @@ export function overlay(files: ScriptFiles, written: Written): ScriptFiles {
       let dir = start;
       for (let i = 0; i < 64; i++) {
         const path = join(dir, name);
-        if (written.has(path)) {
+        if (written.has(path) || unnamedUnder(unnamed, path) !== undefined) {
           const r = read(path);
           return r.kind === 'text' ? { kind: 'text', path, text: r.text } : { kind: 'unreadable', path, why: (r as { why: string }).why };
         }
@@ -107,6 +122,17 @@ export function whenWritten(scope: Scope, path: string, judge: () => void): void
 
 /** Files edited in place earlier in the text (`sed -i`): the lines the edit adds, per expansion. */
 const EDITS = new WeakMap<Written, Map<string, string[]>>();
+
+/** `path` is edited in place (a patch applied to it): what it holds is not known, but `added` is in it, judged where it is read. */
+export function noteEdit(scope: Scope, path: string, added: readonly string[]): void {
+  const edits = EDITS.get(scope.run0.written) ?? new Map<string, string[]>();
+  EDITS.set(scope.run0.written, edits);
+  if (added.length > 0) edits.set(path, [...edits.get(path) ?? [], added.join('\n')]);
+  // A file judged by its content is judged with the patch's lines where the write is (judged-writes.ts).
+  if (!judgedByContent(path)) { noteWrite(scope, path, null); return; }
+  scope.run0.written.set(path, null);
+  scope.run0.feeds.get(path)?.(null);
+}
 
 const SED = WRITES.sed!.options!;
 
@@ -254,7 +280,7 @@ export function recordWrites(scope: Scope): void {
   // holds is not static text. It matters for a file that runs later by itself or was written before.
   for (const path of IN_PLACE.has(name) ? writtenPaths(name, cmd.words, [], scope.cwd, undefined) : []) {
     if (path === null || written.get(path) !== before.get(path)) continue;
-    if (judgedNow(path) || written.has(path)) set(path, null, false);
+    if (judgedNow(path) || written.has(path) || scope.files.read(path).kind !== 'missing') set(path, null, false);
   }
 }
 

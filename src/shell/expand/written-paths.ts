@@ -15,6 +15,7 @@ import { inInstallLifecycle } from './packages.js';
 import { INTERPRETERS } from '../grammars/interpreters.js';
 import { gitWrites } from './git-writes.js';
 import { SETTINGS_WRITERS } from '../grammars/host-clis.js';
+import { extracted, type Extracted } from './extracted.js';
 
 /** A path as written, made absolute from `cwd` (`~/` is the home directory, `~NAME/` NAME's); null when that is unknown. */
 export function abs(value: string, cwd: string | null): string | null {
@@ -145,6 +146,19 @@ function given(scan: Scan, names: readonly string[]): boolean {
   });
 }
 
+/** What an archive program extracts (expand/extracted.ts), as absolute paths; null when it extracts nothing. */
+export function extractedBy(program: string, words: readonly Word[], cwd: string | null): Extracted | null {
+  const spec = WRITES[program];
+  if (!spec?.into || !spec.members) return null;
+  const scan = getopt(words.slice(1).map(argOf), spec.options ?? {});
+  if (spec.when && !given(scan, spec.when) || spec.unless && given(scan, spec.unless)) return null;
+  const sub = scan.operands[0]?.value;
+  if (spec.subcommands && sub !== null && !spec.subcommands.includes(sub ?? '')) return null;
+  const got = extracted(spec, scan);
+  const at = (v: string | null): string | null => (v === null ? null : abs(v, cwd));
+  return got && { files: got.files.map(at), dirs: got.dirs.map(at), unnamed: got.unnamed.map(at) };
+}
+
 /** The files a program's write spec (grammars/writes.ts) says it writes. */
 function specWrites(program: string, words: readonly Word[], cwd: string | null): (string | null)[] {
   const spec = WRITES[program];
@@ -177,11 +191,8 @@ function specWrites(program: string, words: readonly Word[], cwd: string | null)
   for (const o of chosen) out.push(at(o.value));
   out.push(...linkedSources(spec, scan, ops, targeted, cwd));
   for (const o of scan.options) if (spec.pathOptions && optionIs(o, spec.pathOptions) && o.value !== undefined) out.push(at(o.value));
-  if (spec.into) {
-    const dirs = scan.options.filter((o) => optionIs(o, spec.into!));
-    if (dirs.length === 0) out.push(cwd);
-    for (const o of dirs) out.push(typeof o.value === 'string' ? abs(o.value, cwd) : null);
-  }
+  const got = extracted(spec, scan);
+  if (got) for (const p of [...got.dirs, ...got.files]) out.push(at(p));
   if (spec.derived) out.push(...derivedNames(spec.derived, scan, ops, cwd));
   const prefix = spec.prefixOperand;
   if (prefix) {

@@ -38,6 +38,14 @@ export interface WriteSpec {
   readonly keyValue?: string;
   /** Extracts into the directories these options name, else into the working directory (`tar -x -C DIR`). */
   readonly into?: readonly string[];
+  /**
+   * The operands from `from` on are the members it extracts, each written under that directory
+   * (`tar -x -f A MEMBER`, `unzip A MEMBER`); `flat`: by its last component (`ar x A MEMBER`); `strip`:
+   * the option dropping that many leading components (`--strip-components=N`); `renames`: options
+   * that rewrite every name by a sed expression (`--transform`). Without members (or renamed), the
+   * files it leaves there have names the text does not show (expand/extracted.ts).
+   */
+  readonly members?: { readonly from: number; readonly flat?: true; readonly strip?: string; readonly renames?: readonly string[] };
   /** Without one of these options, the first operand is a script, not a file (`sed 's/a/b/' FILE`). */
   readonly scriptUnless?: readonly string[];
   /**
@@ -86,6 +94,8 @@ export interface WriteSpec {
 const VIM: OptionGrammar = { short: 'AbCdDeEhHlLmMnNoOpqrRsvVyZc:S:t:T:u:U:w:W:i:', long: ['cmd='], permute: true };
 /** tar's modes that write the archive `-f` names. */
 const TAR_FILES = ['--index-file', { option: '-f', when: ['-c', '-r', '-u', '-A', '--delete', '--catenate', '--concatenate'] }] as const;
+/** tar's member operands, with GNU tar's options that change the names it extracts (bsdtar's `-s` is GNU's `--same-order`). */
+const TAR_MEMBERS = { from: 0, strip: '--strip-components', renames: ['--transform', '--xform'] } as const;
 /** HTTPie's and xh's options (argparse and clap: anywhere; argparse takes unique prefixes). */
 const HTTPIE: OptionGrammar = {
   short: 'jfxIhbmdcSvqFo:a:A:p:P:s:',
@@ -124,7 +134,7 @@ export const WRITES: Readonly<Record<string, WriteSpec>> = {
   csplit: { options: { short: 'kszqb:f:n:', long: ['suffix-format=|b', 'prefix=|f', 'digits=|n', 'keep-files|k', 'suppress-matched', 'silent|s', 'quiet|s', 'elide-empty-files|z', 'help', 'version'], permute: true, abbreviate: true }, operands: 'none', prefixOption: { options: ['-f'], fallback: 'xx' } },
   split: { options: { short: 'dexua:b:C:l:n:t:', long: ['suffix-length=|a', 'additional-suffix=', 'bytes=|b', 'line-bytes=|C', 'lines=|l', 'number=|n', 'separator=|t', 'numeric-suffixes=?|d', 'hex-suffixes=?|x', 'elide-empty-files|e', 'unbuffered|u', 'filter=', 'verbose', 'help', 'version'], permute: true, abbreviate: true }, operands: 'none', unless: ['--filter'], prefixOperand: { index: 1, fallback: 'x' } },
   // 7-Zip: `7z x|e ARCHIVE -oDIR` extracts into DIR (switches are attached: -oDIR, -pPASS, -so, -aoa).
-  ...Object.fromEntries(['7z', '7za', '7zz', '7zr'].map((n) => [n, { options: { short: 'o::a:b:i:m:p::r::s:t:u:v:w:x:y', permute: true }, operands: 'none', subcommands: ['x', 'e'], into: ['-o'] } satisfies WriteSpec])),
+  ...Object.fromEntries(['7z', '7za', '7zz', '7zr'].map((n) => [n, { options: { short: 'o::a:b:i:m:p::r::s:t:u:v:w:x:y', permute: true }, operands: 'none', subcommands: ['x', 'e'], into: ['-o'], members: { from: 2 } } satisfies WriteSpec])),
   // Copies from a server write their local destination (the last operand; a remote one is no local path).
   scp: { options: SCP, operands: 'last' },
   // rclone's files here whatever the subcommand (rclone docs per command): the log, check's reports,
@@ -176,15 +186,19 @@ export const WRITES: Readonly<Record<string, WriteSpec>> = {
   perl: { options: { short: 'aflnpsStTuUvwWXcCd::D::e:E:F:i::I:m:M:V::x::' }, operands: 'all', when: ['-i'], scriptUnless: ['-e', '-E'] },
   ruby: { options: { short: 'acdhlnpsSvwy0::C:e:E:F:i::I:r:W::x::K:T::' }, operands: 'all', when: ['-i'], scriptUnless: ['-e'] },
   // An archive extracted into a directory writes there (what it holds is not known).
-  tar: { options: TAR, operands: 'none', when: ['-x', '--get'], into: ['-C'], files: TAR_FILES },
-  gtar: { options: TAR, operands: 'none', when: ['-x', '--get'], into: ['-C'], files: TAR_FILES },
-  bsdtar: { options: TAR, operands: 'none', when: ['-x', '--get'], into: ['-C'], files: TAR_FILES },
-  unzip: { options: { short: 'cflptTuvzbjnoqsUVWXaCKLMNd:x:P:I:O:', permute: true }, operands: 'none', into: ['-d'] },
-  cpio: { options: { short: 'oipabcdfmnrtuvBLSVH:F:E:I:O:R:M:C:D:', long: ['create|o', 'extract|i', 'pass-through|p', 'file=|F', 'directory=|D', 'format=|H', 'make-directories|d', 'force-local', 'rsh-command='], permute: true }, operands: 'none', when: ['-i'], into: ['-D'] },
+  tar: { options: TAR, operands: 'none', when: ['-x', '--get'], unless: ['-O', '--to-command'], into: ['-C'], members: TAR_MEMBERS, files: TAR_FILES },
+  gtar: { options: TAR, operands: 'none', when: ['-x', '--get'], unless: ['-O', '--to-command'], into: ['-C'], members: TAR_MEMBERS, files: TAR_FILES },
+  bsdtar: { options: TAR, operands: 'none', when: ['-x', '--get'], unless: ['-O', '--to-command'], into: ['-C'], members: TAR_MEMBERS, files: TAR_FILES },
+  // unzip's operands after the archive are members; `-l`, `-v`, `-t`, `-z`, `-Z` list, `-p` and `-c` print.
+  unzip: { options: { short: 'cflptTuvzbjnoqsUVWXaCKLMNZd:x:P:I:O:', permute: true }, operands: 'none', unless: ['-l', '-v', '-t', '-z', '-Z', '-p', '-c'], into: ['-d'], members: { from: 1 } },
+  // ar(1): `ar x ARCHIVE [MEMBER…]` (the key also as `-x`, `xv`) writes each member, by its last component, into the working directory.
+  ar: { options: { short: 'dmpqrstxabcDfilNoPTuUvVS', oldStyle: true }, operands: 'none', when: ['-x'], into: [], members: { from: 1, flat: true } },
+  cpio: { options: { short: 'oipabcdfmnrtuvBLSVH:F:E:I:O:R:M:C:D:', long: ['create|o', 'extract|i', 'pass-through|p', 'file=|F', 'directory=|D', 'format=|H', 'make-directories|d', 'force-local', 'rsh-command='], permute: true }, operands: 'none', when: ['-i'], into: ['-D'], members: { from: 0 } },
   dd: { operands: 'none', keyValue: 'of' },
   // `--install LINK NAME PATH PRIORITY` makes LINK; `--set NAME PATH` changes where it leads.
   'update-alternatives': { options: { long: ['install==', 'set=', 'remove=', 'auto=', 'config=', 'display=', 'query=', 'list=', 'altdir=', 'admindir=', 'slave==', 'force', 'verbose', 'quiet'], abbreviate: true }, operands: 'none', pathOptions: ['--install'] },
-  patch: { options: { short: 'bcefgElnNRsStuvZp:i:o:r:B:d:D:F:V:Y:z:', long: ['input=|i', 'output=|o', 'directory=|d', 'reject-file=|r', 'strip=|p'], permute: true }, operands: 'all', pathOptions: ['-o'] },
+  // `patch -d DIR` changes into DIR first: what the patch names is written there (expand/patch-writes.ts).
+  patch: { options: { short: 'bcefgElnNRsStuvZp:i:o:r:B:d:D:F:V:Y:z:', long: ['input=|i', 'output=|o', 'directory=|d', 'reject-file=|r', 'strip=|p'], permute: true }, operands: 'all', pathOptions: ['-o', '-d'] },
   // Editors: what they open they may write (vim -es, ex -s and the names vim is installed under).
   ...Object.fromEntries(['vim', 'vi', 'nvim', 'ex', 'view', 'vimdiff', 'gvim', 'evim', 'rvim', 'nex', 'vim.basic', 'vim.tiny', 'vim.nox', 'vim.gtk3', 'nvi']
     .map((n) => [n, { operands: 'all', options: VIM } satisfies WriteSpec])),

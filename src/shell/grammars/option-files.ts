@@ -1,0 +1,41 @@
+// Files a program reads options or settings from by itself before its command line (data; see
+// expand/option-files.ts): curl's ~/.curlrc and `-K FILE` (lines of its long options: `name = value`),
+// wget's ~/.wgetrc and `--config FILE` (commands that are its long options without `-` and `_`:
+// `output_document = F` is `--output-document=F`), and the project files that name a file the
+// program runs instead of itself or before its work: yarn's `yarn-path` (.yarnrc) and `yarnPath`
+// (.yarnrc.yml), run by node; bun's `preload` (bunfig.toml), run by bun before the tests or the script.
+import type { OptionGrammar } from '../getopt.js';
+import { READERS } from './readers.js';
+import { WRITES } from './writes.js';
+
+export interface OptionFile {
+  readonly grammar: OptionGrammar;
+  /** Files it reads by itself, relative to the home directory. */
+  readonly home?: readonly string[];
+  /** Variables that move its own file: the file is the variable's value joined with this name ('' : the value itself). */
+  readonly env?: Readonly<Record<string, string>>;
+  /** Files it reads by itself from the working directory. */
+  readonly project?: readonly string[];
+  /** Options whose value names a file read the same way (`curl -K FILE`). */
+  readonly fileOptions?: readonly string[];
+  /** A first argument that keeps it from reading its own files (`curl -q`). */
+  readonly skip?: readonly string[];
+  /**
+   * How a line reads: `options`, a long option's name (or `-x`) and its value; `commands`, a name
+   * that is a long option's with `-` and `_` left out; `runs`, a key in `keys` whose value is a file
+   * run as the command `run` followed by it.
+   */
+  readonly syntax: 'options' | 'commands' | 'runs';
+  readonly keys?: readonly string[];
+  readonly run?: readonly string[];
+}
+
+const WGET: OptionGrammar = { ...WRITES.wget!.options!, long: [...WRITES.wget!.options!.long ?? [], 'config='] };
+
+export const OPTION_FILES: Readonly<Record<string, OptionFile>> = {
+  // curl(1): $CURL_HOME/.curlrc, $XDG_CONFIG_HOME/.curlrc, then ~/.curlrc.
+  curl: { grammar: READERS.curl!, home: ['.curlrc', '.config/.curlrc'], env: { CURL_HOME: '.curlrc', XDG_CONFIG_HOME: '.curlrc' }, fileOptions: ['-K'], skip: ['-q'], syntax: 'options' },
+  wget: { grammar: WGET, home: ['.wgetrc'], env: { WGETRC: '' }, fileOptions: ['--config'], syntax: 'commands' },
+  yarn: { grammar: {}, home: ['.yarnrc', '.yarnrc.yml'], project: ['.yarnrc', '.yarnrc.yml'], syntax: 'runs', keys: ['yarn-path', 'yarnPath'], run: ['node'] },
+  bun: { grammar: {}, home: ['.bunfig.toml'], env: { XDG_CONFIG_HOME: '.bunfig.toml' }, project: ['bunfig.toml'], syntax: 'runs', keys: ['preload'], run: ['bun'] },
+};
