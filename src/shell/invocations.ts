@@ -20,6 +20,7 @@ export { homeDir, nextCwd } from './cwd.js';
 
 export type { Assignment, Redirect, Reparse, SimpleCommand, StdinSource, WalkResult } from './simple-command.js';
 import type { Reparse, SimpleCommand, WalkResult } from './simple-command.js';
+import { KEYWORD, withKeywordAssignments } from './set-builtin.js';
 
 interface Pending {
   node: Node;
@@ -279,7 +280,10 @@ class Walk {
     },
     command(node) {
       if (this.envChanged) { this.envSnapshot = new Map(this.env); this.envChanged = false; }
-      const built = buildCommand(this.src, node, this.outer.get(node) ?? [], this.offset, this.cwd, this.envSnapshot, this.owned.get(node) ?? new Set());
+      const plain = buildCommand(this.src, node, this.outer.get(node) ?? [], this.offset, this.cwd, this.envSnapshot, this.owned.get(node) ?? new Set());
+      const built = this.env.get(KEYWORD) === '1' ? withKeywordAssignments(plain) : plain;
+      // As a prefix assignment's: a variable whose value runs later gives its value to be read.
+      for (const a of built.assignments.slice(plain.assignments.length)) this.vars.assign(a.name, a.value, false, undefined, a.text);
       const command: SimpleCommand = this.later || this.loops ? { ...built, ...(this.later ? { later: true as const } : {}), ...(this.loops ? { loops: this.loops } : {}) } : built;
       // `tee >(sh)`: an output process substitution among the words reads what the command writes to it.
       for (const c of node.children) this.feeds(c, node);

@@ -2,6 +2,9 @@
 // the other declarations (also behind `command` or `builtin`), `printf -v NAME`, `read NAME`. A PATH
 // set so picks the program of every bare name after it, as `PATH=… name` does.
 import type { SimpleCommand } from './invocations.js';
+import { setChange, type SetChange } from './set-builtin.js';
+
+const isEmptyChange = (c: SetChange): boolean => c.keyword === undefined && c.positional === undefined;
 
 /** Marks a value read from a file at run time: the path follows (resolved by the expander, which knows what the text wrote). */
 export const FROM_FILE = '\u0001';
@@ -112,6 +115,8 @@ export function varsSet(command: SimpleCommand, cwd: string | null): VarSet[] {
 export function setsState(words: readonly (string | null)[]): boolean {
   const head = words[0];
   if (head === 'read' || head === 'mapfile' || head === 'readarray') return true;
+  // `set -k` and the positional parameters (set-builtin.ts); `set -euo pipefail` changes neither.
+  if (head === 'shift' || head === 'set' && setChange(words) !== null && !isEmptyChange(setChange(words)!)) return true;
   // zsh: `hash NAME=PATH` and `autoload NAME` define what a later name runs (zsh-state.ts).
   // bash: `history -s LINE` stores a line that `fc -s` runs again (shell-state.ts).
   if (head === 'history' && (words[1] === '-s' || words[1] === '-r' || words[1] === '-n') || head === 'fc' && words[1] === '-R') return true;

@@ -28,8 +28,10 @@ interface How {
 
 /** `$NAME`, `${NAME}`, `$(…)`, `` `…` `` at the start of `rest`: [length, value or null when not known]. */
 function expansionAt(scope: Scope, rest: string, how: How): [number, string | null] | null {
-  const m = /^\$(?:([A-Za-z_][A-Za-z0-9_]*)|\{([A-Za-z_][A-Za-z0-9_]*)\})/.exec(rest);
-  if (m) return [m[0].length, how.given.get((m[1] ?? m[2])!) ?? known(scope, (m[1] ?? m[2])!, how)];
+  // The positional parameters `set --` gave are variables `1`, `2`, … (set-builtin.ts).
+  const m = /^\$(?:([A-Za-z_][A-Za-z0-9_]*)|\{([A-Za-z_][A-Za-z0-9_]*|[1-9][0-9]*)\}|([1-9]))/.exec(rest);
+  const name = m ? (m[1] ?? m[2] ?? m[3])! : '';
+  if (m) return [m[0].length, how.given.get(name) ?? known(scope, name, how)];
   const pwd = /^(?:\$\(\s*(?:builtin\s+|command\s+)?pwd(?:\s+-[LP])?\s*\)|`\s*pwd(?:\s+-[LP])?\s*`)/.exec(rest);
   if (pwd) return [pwd[0].length, how.cwd];
   const sub = substitutionAt(rest);
