@@ -203,6 +203,63 @@ export function asGlob(w: Word): Word {
   return w.value === null && /^[^'"$`\\]*[*?[][^'"$`\\]*$/.test(w.text) ? { ...w, value: w.text, tail: basename(w.text) } : w;
 }
 
+/**
+ * A path computed at run time that ends in text the text fixes (`"$d/pre-commit"`, `"${h,,}/.claude/settings.json"`)
+ * as the glob `/**` + that tail: any directory may come before it, so the written-path checks can
+ * tell whether the tail may be a guarded file (policy/guarded.ts globGuarded). Other words are kept.
+ */
+export function asComputedTail(w: Word): Word {
+  if (w.value !== null) return w;
+  const tail = staticTail(w.text);
+  if (tail === null || tail === '' || tail === '/') return w;
+  const value = tail.startsWith('/') ? `/**${tail}` : `/**/*${tail}`;
+  return { ...w, value, tail: basename(value) };
+}
+
+/** The length of the expansion at the start of `rest` (`$NAME`, `$1`, `${…}`, `$(…)`, `` `…` ``), or 0. */
+function expansionLength(rest: string): number {
+  const plain = /^\$(?:[A-Za-z_][A-Za-z0-9_]*|[0-9@*#?$!-])/.exec(rest);
+  if (plain) return plain[0].length;
+  if (rest.startsWith('${')) {
+    let depth = 0;
+    for (let i = 1; i < rest.length; i++) {
+      if (rest[i] === '{') depth++;
+      else if (rest[i] === '}' && --depth === 0) return i + 1;
+    }
+    return 0;
+  }
+  if (rest.startsWith('$((')) { const end = rest.indexOf('))'); return end < 0 ? 0 : end + 2; }
+  return substitutionAt(rest)?.length ?? 0;
+}
+
+/** What follows the last expansion in `text`, quotes removed; null when nothing is expanded or it cannot be read. */
+function staticTail(text: string): string | null {
+  let tail: string | null = null;
+  let quoted = false;
+  for (let i = 0; i < text.length;) {
+    const c = text[i]!;
+    if (c === '"') { quoted = !quoted; i++; continue; }
+    if (c === "'" && !quoted) {
+      const end = text.indexOf("'", i + 1);
+      if (end < 0) return null;
+      if (tail !== null) tail += text.slice(i + 1, end);
+      i = end + 1;
+      continue;
+    }
+    if (c === '\\') { if (tail !== null) tail += text[i + 1] ?? ''; i += 2; continue; }
+    if (c === '$' || c === '`') {
+      const n = expansionLength(text.slice(i));
+      if (n === 0) return null;
+      tail = '';
+      i += n;
+      continue;
+    }
+    if (tail !== null) tail += c;
+    i++;
+  }
+  return tail;
+}
+
 /** `text` cut at the colons the shell leaves in its value, each part quoted as it stands (`"$(pwd):$PATH"` → `"$(pwd)"`, `"$PATH"`). */
 function colonParts(text: string): string[] {
   const parts: string[] = [];
