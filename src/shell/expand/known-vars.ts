@@ -11,6 +11,7 @@ import { substitutionOutput } from './output.js';
 import { basename, type Word } from '../words.js';
 import type { Scope } from './driver.js';
 import { staticSubstitution } from './static-substitutions.js';
+import { parameterValue } from './param-ops.js';
 
 /**
  * How a text is expanded: `given` values for some variables (one turn of a loop, loop-values.ts);
@@ -32,6 +33,12 @@ function expansionAt(scope: Scope, rest: string, how: How): [number, string | nu
   const m = /^\$(?:([A-Za-z_][A-Za-z0-9_]*)|\{([A-Za-z_][A-Za-z0-9_]*|[1-9][0-9]*)\}|([1-9]))/.exec(rest);
   const name = m ? (m[1] ?? m[2] ?? m[3])! : '';
   if (m) return [m[0].length, how.given.get(name) ?? known(scope, name, how)];
+  if (rest.startsWith('${')) {
+    // An operator over a value the text fixes is evaluated as bash does (param-ops.ts); otherwise computed.
+    const n = expansionLength(rest);
+    if (n === 0) return null;
+    return [n, parameterValue(rest.slice(2, n - 1), (v) => how.given.get(v) ?? known(scope, v, how))];
+  }
   const pwd = /^(?:\$\(\s*(?:builtin\s+|command\s+)?pwd(?:\s+-[LP])?\s*\)|`\s*pwd(?:\s+-[LP])?\s*`)/.exec(rest);
   if (pwd) return [pwd[0].length, how.cwd];
   const sub = substitutionAt(rest);
@@ -75,7 +82,11 @@ function known(scope: Scope, name: string, how: How): string | null {
     if (typeof stored !== 'string') return value;
     const cut = stored.indexOf('\u0000');
     const cwd = assignedIn(scope, stored.slice(0, cut));
-    return knownValue(scope, stored.slice(cut + 1), how.given, { unsplit: true, cwd, depth: how.depth + 1 });
+    const text = stored.slice(cut + 1);
+    // An array (`a=(x y)`): `$a` is its element 0, when that is a plain word (not `[k]=v`).
+    const array = text.startsWith('(') ? /^\(\s*([^\s()[\]]+)(?:\s[^()]*)?\)$/s.exec(text) : undefined;
+    if (array === null) return null;
+    return knownValue(scope, array ? array[1]! : text, how.given, { unsplit: true, cwd, depth: how.depth + 1 });
   }
   if (name === 'HOME') return homeDir();
   if (name === 'PWD') return how.cwd;
