@@ -86,6 +86,27 @@ function mapfileVars(words: readonly (string | null)[], command: SimpleCommand):
   return [[name, null, stdin?.kind === 'text' && !stdin.expands ? stdin.text : null]];
 }
 
+/** `let NAME=5 NAME+=1 NAME++`: a plain decimal assigned with `=` is static, anything else computed. */
+function letVars(words: readonly (string | null)[]): VarSet[] {
+  const out: VarSet[] = [];
+  for (const w of words.slice(1)) {
+    const m = w === null ? null : /^([A-Za-z_][A-Za-z0-9_]*)(?:(=)(0|[1-9][0-9]*)$|[-+*/%<>&^|]*=|\+\+|--)/.exec(w);
+    if (m) out.push([m[1]!, m[2] === '=' ? m[3]! : null]);
+    else if (w !== null && /^(?:\+\+|--)([A-Za-z_][A-Za-z0-9_]*)/.test(w)) out.push([w.slice(2).match(/^[A-Za-z_][A-Za-z0-9_]*/)![0], null]);
+  }
+  return out;
+}
+
+/** `getopts OPTSTRING NAME [ARG…]`: NAME gets the first option's letter (`?` when OPTSTRING lacks it); computed when the arguments are not given. */
+function getoptsVars(words: readonly (string | null)[]): VarSet[] {
+  const [, optstring, name, first] = words;
+  if (name === undefined) return [];
+  if (optstring === null || optstring === undefined || first === undefined || first === null) return [[name, null]];
+  const letter = /^-([^-])/.exec(first)?.[1];
+  if (letter === undefined) return [[name, '?']];
+  return [[name, optstring.replace(/^:/, '').includes(letter) && letter !== ':' ? letter : '?']];
+}
+
 /** The variables this command sets for the commands after it (null value: not static). */
 export function varsSet(command: SimpleCommand, cwd: string | null): VarSet[] {
   const words = builtinWords(command);
@@ -107,6 +128,8 @@ export function varsSet(command: SimpleCommand, cwd: string | null): VarSet[] {
     return [[name, format === undefined || format === null ? null : printed(format, words.slice(v + 3))]];
   }
   if (head === 'read') return readVars(words, command, cwd);
+  if (head === 'let') return letVars(words);
+  if (head === 'getopts') return getoptsVars(words);
   if (head === 'mapfile' || head === 'readarray') return mapfileVars(words, command);
   return [];
 }
@@ -114,7 +137,7 @@ export function varsSet(command: SimpleCommand, cwd: string | null): VarSet[] {
 /** Does this command set shell state the plain lexer does not track (see plain.ts)? */
 export function setsState(words: readonly (string | null)[]): boolean {
   const head = words[0];
-  if (head === 'read' || head === 'mapfile' || head === 'readarray') return true;
+  if (head === 'read' || head === 'mapfile' || head === 'readarray' || head === 'let' || head === 'getopts') return true;
   // `set -k` and the positional parameters (set-builtin.ts); `set -euo pipefail` changes neither.
   if (head === 'shift' || head === 'set' && setChange(words) !== null && !isEmptyChange(setChange(words)!)) return true;
   // zsh: `hash NAME=PATH` and `autoload NAME` define what a later name runs (zsh-state.ts).
