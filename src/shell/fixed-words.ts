@@ -1,6 +1,7 @@
 // A word as the shell makes it from text whose every part the walk knows: quotes removed, and the
 // variables and positional parameters the text set to static values filled in (`export $v=…`,
 // `export "$x"`, `export "$1"` read as the NAME=VALUE they give the builtin).
+import { VALUE_TEXT } from './cwd.js';
 
 /** `$NAME`, `${NAME}`, `$1`, `${12}` at the start of `rest`: [length, name]. */
 const PARAMETER = /^\$(?:([A-Za-z_][A-Za-z0-9_]*)|\{([A-Za-z_][A-Za-z0-9_]*|[1-9][0-9]*)\}|([1-9]))/;
@@ -41,8 +42,17 @@ export function fixedWord(text: string, env: ReadonlyMap<string, string | null>)
   return quoted ? null : out;
 }
 
-/** `"$@"`, `$@`, `"$*"`: the positional parameters the text set, one word each (null: not such a word, or not known). */
-export function positionalWords(text: string, env: ReadonlyMap<string, string | null>): (string | null)[] | null {
+/**
+ * `"$@"`, `"${a[@]}"`: the positional parameters, or the elements of an array the text set, one word
+ * each (null: not such a word; an element not known is null).
+ */
+export function listWords(text: string, env: ReadonlyMap<string, string | null>): (string | null)[] | null {
+  const array = /^"?\$\{([A-Za-z_][A-Za-z0-9_]*)\[[@*]\]\}"?$/.exec(text);
+  if (array) {
+    const stored = env.get(VALUE_TEXT + array[1]!);
+    const body = typeof stored === 'string' ? /^\((.*)\)$/s.exec(stored.slice(stored.indexOf('\u0000') + 1)) : null;
+    return body ? body[1]!.trim().split(/\s+/).filter((e) => e !== '').map((e) => fixedWord(e, env)) : null;
+  }
   if (!/^(?:"\$[@*]"|\$[@*]|"\$\{[@*]\}")$/.test(text)) return null;
   const out: (string | null)[] = [];
   for (let n = 1; env.has(String(n)); n++) out.push(env.get(String(n)) ?? null);

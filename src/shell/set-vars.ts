@@ -64,12 +64,37 @@ function readVars(words: readonly (string | null)[], command: SimpleCommand, cwd
     const path = stdin.path.startsWith('/') || cwd === '.' ? stdin.path : `${cwd}/${stdin.path}`;
     return names.map((n, k) => [n, k === 0 && names.length === 1 ? FROM_FILE + (raw ? 'r' : '-') + path : null]);
   }
-  if (line === null) return names.map((n) => [n, null]);
+  const ifs = command.assignments.find((a) => a.name === 'IFS')?.value ?? (command.env.has('IFS') ? command.env.get('IFS') ?? null : ' \t\n');
+  if (line === null || ifs === null) return names.map((n) => [n, null]);
   if (!raw) line = line.replace(/\\(.)/g, '$1');
   // Which field a name computed at run time takes is not known: it may take the whole line.
   if (names.some((n) => n === null)) return names.map((n) => [n, n === null ? line : null]);
-  const fields = line.trim().split(/[ \t]+/);
-  return names.map((n, k) => [n, k === names.length - 1 ? fields.slice(k).join(' ') : fields[k] ?? '']);
+  const fields = splitFields(line, ifs, names.length);
+  return names.map((n, k) => [n, fields?.[k] ?? (fields === null ? null : '')]);
+}
+
+/**
+ * `line` cut into at most `count` fields at the characters of IFS, as read does (the last takes the
+ * rest of the line); null where IFS mixes blanks with other characters, whose rules this leaves to bash.
+ */
+function splitFields(line: string, ifs: string, count: number): string[] | null {
+  if (ifs === '') return [line];
+  const blank = [...ifs].every((c) => ' \t\n'.includes(c));
+  if (blank) {
+    const fields = line.trim().split(/[ \t\n]+/);
+    return [...fields.slice(0, count - 1), fields.slice(count - 1).join(' ')];
+  }
+  if ([...ifs].some((c) => ' \t\n'.includes(c))) return null;
+  const out: string[] = [];
+  let rest = line;
+  while (out.length < count - 1) {
+    const at = [...rest].findIndex((c) => ifs.includes(c));
+    if (at < 0) break;
+    out.push(rest.slice(0, at));
+    rest = rest.slice(at + 1);
+  }
+  out.push(rest);
+  return out;
 }
 
 /** `mapfile [options] [ARRAY]` (MAPFILE by default): an array of the lines it reads. */
@@ -83,7 +108,11 @@ function mapfileVars(words: readonly (string | null)[], command: SimpleCommand):
   }
   const name = i < words.length ? words[i]! : 'MAPFILE';
   const stdin = command.stdin;
-  return [[name, null, stdin?.kind === 'text' && !stdin.expands ? stdin.text : null]];
+  const text = stdin?.kind === 'text' && !stdin.expands ? stdin.text : null;
+  // The value of `$a` (and `${a[0]}`) is the first line, with -t without its newline.
+  const trim = words.slice(1, i).some((w) => w !== null && /^-[A-Za-z]*t/.test(w));
+  const first = text === null ? null : trim ? text.split('\n')[0]! : text.slice(0, text.indexOf('\n') + 1 || undefined);
+  return [[name, first, text]];
 }
 
 /** `let NAME=5 NAME+=1 NAME++`: a plain decimal assigned with `=` is static, anything else computed. */

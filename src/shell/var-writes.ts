@@ -7,7 +7,7 @@ import { RUNS_LATER_VARIABLES } from './reparse.js';
 import { assignmentOf, wordOf } from './tree-words.js';
 import { awaitsTarget, declaredNamerefs, NAMEREF, namerefsInText, resolveName } from './namerefs.js';
 import { builtinWords, FROM_FILE, varsSet } from './set-vars.js';
-import { fixedWord, positionalWords } from './fixed-words.js';
+import { fixedWord, listWords } from './fixed-words.js';
 import { KEYWORD, MAX_POSITIONAL, setChange, shiftsPositional } from './set-builtin.js';
 import type { Assignment, SimpleCommand } from './invocations.js';
 
@@ -102,7 +102,7 @@ export class VarWrites {
    */
   private argument(src: string, group: readonly Node[], offset: number, sets: boolean): void {
     const text = src.slice(group[0]!.start, group[group.length - 1]!.end);
-    const values = positionalWords(text, this.env) ?? [fixedWord(text, this.env)];
+    const values = listWords(text, this.env) ?? [fixedWord(text, this.env)];
     for (const value of values) {
       const m = value === null ? null : /^([A-Za-z_][A-Za-z0-9_]*)=(.*)$/s.exec(value);
       if (m) this.assign(m[1]!, m[2]!, sets);
