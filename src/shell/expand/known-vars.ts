@@ -221,7 +221,9 @@ export function asGlob(w: Word): Word {
  */
 export function asComputedTail(w: Word): Word {
   if (w.value !== null) return w;
-  const tail = staticTail(w.text);
+  // `"${f:-WORD}"` of a variable not known is WORD where f is unset (or empty): that path is judged.
+  const fallback = /^("?)\$\{[A-Za-z_][A-Za-z0-9_]*:?[-=]([^$`'"\\{}]+)\}\1$/.exec(w.text);
+  const tail = fallback ? `/${fallback[2]!}` : staticTail(w.text);
   if (tail === null || tail === '' || tail === '/') return w;
   const value = tail.startsWith('/') ? `/**${tail}` : `/**/*${tail}`;
   return { ...w, value, tail: basename(value) };
