@@ -295,10 +295,20 @@ export function globGuarded(absPath: string, projectRoot: string, dirs: GuardDir
  */
 function computedTailGuarded(tail: string): GuardedMatch | null {
   const path = tail.replace(/^\*/, '');
-  const name = parts(path).pop()?.toLowerCase() ?? '';
-  const hit = guardedSuffix(path) ?? (ALL_HOOKS.includes(name) ? { pattern: '.git/hooks/*', reason: '' } : null);
+  const names = lower(parts(path));
+  const suffix = guardedSuffix(path);
+  // A pattern that ends in a wildcard (`.git/hooks/*`, `.github/hooks/**`) counts only where the tail
+  // names its directory whole: `"$d/hooks/x.ts"` is as likely any project's src/hooks.
+  const hit = suffix && (!/(?:^|\/)\*\*?$/.test(suffix.pattern) || holdsDirectory(names, suffix.pattern)) ? suffix
+    : ALL_HOOKS.includes(names[names.length - 1] ?? '') ? { pattern: '.git/hooks/*', reason: '' } : null;
   if (hit === null) return null;
   return { pattern: hit.pattern, reason: `a path computed at run time ends in ${path}, so it may be a guarded file (${hit.pattern}). A person has to make that change.` };
+}
+
+/** Do the components of `path` hold the plain directories `pattern` starts with, in a row? */
+function holdsDirectory(path: readonly string[], pattern: string): boolean {
+  const dir = prefixesOf(pattern).pop() ?? [];
+  return dir.length > 0 && path.some((_, i) => dir.every((c, k) => path[i + k] === c));
 }
 
 /**
