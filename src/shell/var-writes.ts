@@ -107,7 +107,12 @@ export class VarWrites {
       const m = value === null ? null : /^([A-Za-z_][A-Za-z0-9_]*)=(.*)$/s.exec(value);
       if (m) this.assign(m[1]!, m[2]!, sets);
     }
-    if (values.length === 1 && values[0] === null && group.length === 1 && group[0]!.type !== 'word') this.quotedAssignment(src, group[0]!, offset, sets);
+    if (values.length !== 1 || values[0] !== null) return;
+    // `export $v=VALUE`: a name computed at run time with a value the text fixes.
+    const parts = /^([^=]*[$`][^=]*)=(.*)$/s.exec(text);
+    const shown = parts && !parts[1]!.includes('(') ? fixedWord(parts[2]!, this.env) : null;
+    if (shown !== null) this.assign(null, shown, false);
+    else if (group.length === 1 && group[0]!.type !== 'word') this.quotedAssignment(src, group[0]!, offset, sets);
   }
 
   /** `export "NAME=VALUE"`: an assignment in quotes; `declare "$n=VALUE"` sets a variable named at run time. */
