@@ -39,15 +39,29 @@ function applied(value: string, op: string): string | null {
   const cased = /^(,,|\^\^|,|\^)$/.exec(op);
   if (cased) return caseChanged(value, cased[1]!);
   const trim = /^(##?|%%?)(.*)$/s.exec(op);
-  if (trim) {
-    const pat = trim[2]!;
-    if (SPECIAL.test(pat)) return null;
-    if (trim[1]!.startsWith('#')) return value.startsWith(pat) ? value.slice(pat.length) : value;
-    return value.endsWith(pat) ? value.slice(0, value.length - pat.length) : value;
-  }
+  if (trim) return trimmed(value, trim[1]!, trim[2]!);
   const rep = /^\/(\/|#|%)?([^/]*)(?:\/(.*))?$/s.exec(op);
   if (rep) return replaced(value, rep[1], rep[2]!, rep[3] ?? '');
   return null;
+}
+
+/** Values longer than this are not matched against a pattern here (each length is tried). */
+const MAX_MATCHED = 4096;
+
+/**
+ * `${v#pat}` (shortest prefix), `##` (longest), `%` (shortest suffix), `%%` (longest), for a pattern of
+ * plain characters, `*` and `?` (`${f##*\/}`, `${f%/*}`); null for any other pattern.
+ */
+function trimmed(value: string, op: string, pat: string): string | null {
+  if (/[[\]\\$`'"{}()!@+]/.test(pat) || value.length > MAX_MATCHED) return null;
+  const re = new RegExp(`^${pat.replace(/[.^|/-]/g, '\\$&').replace(/\*/g, '[\\s\\S]*').replace(/\?/g, '[\\s\\S]')}$`);
+  const lengths = [...Array(value.length + 1).keys()];
+  const order = op.length === 2 ? lengths.reverse() : lengths;
+  for (const k of order) {
+    if (op.startsWith('#') && re.test(value.slice(0, k))) return value.slice(k);
+    if (op.startsWith('%') && re.test(value.slice(value.length - k))) return value.slice(0, value.length - k);
+  }
+  return value;
 }
 
 function caseChanged(value: string, op: string): string {
