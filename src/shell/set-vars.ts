@@ -115,13 +115,18 @@ function mapfileVars(words: readonly (string | null)[], command: SimpleCommand):
   return [[name, first, text]];
 }
 
-/** `let NAME=5 NAME+=1 NAME++`: a plain decimal assigned with `=` is static, anything else computed. */
+/**
+ * `let NAME=5 'a = b, NAME += 1' NAME++`: each variable an argument's expressions assign; a plain
+ * decimal assigned with `=` as the whole argument is static, anything else computed.
+ */
 function letVars(words: readonly (string | null)[]): VarSet[] {
   const out: VarSet[] = [];
   for (const w of words.slice(1)) {
-    const m = w === null ? null : /^([A-Za-z_][A-Za-z0-9_]*)(?:(=)(0|[1-9][0-9]*)$|[-+*/%<>&^|]*=|\+\+|--)/.exec(w);
-    if (m) out.push([m[1]!, m[2] === '=' ? m[3]! : null]);
-    else if (w !== null && /^(?:\+\+|--)([A-Za-z_][A-Za-z0-9_]*)/.test(w)) out.push([w.slice(2).match(/^[A-Za-z_][A-Za-z0-9_]*/)![0], null]);
+    if (w === null) continue;
+    const whole = /^\s*([A-Za-z_][A-Za-z0-9_]*)\s*=\s*(0|[1-9][0-9]*)\s*$/.exec(w);
+    if (whole) { out.push([whole[1]!, whole[2]!]); continue; }
+    for (const m of w.matchAll(/(?<![=!<>A-Za-z0-9_])([A-Za-z_][A-Za-z0-9_]*)\s*(?:(?:[-+*/%&^|]|<<|>>)?=(?!=)|\+\+|--)/g)) out.push([m[1]!, null]);
+    for (const m of w.matchAll(/(?:\+\+|--)\s*([A-Za-z_][A-Za-z0-9_]*)/g)) out.push([m[1]!, null]);
   }
   return out;
 }
