@@ -7,6 +7,7 @@ import { homedir } from 'node:os';
 import { delimiter, dirname, isAbsolute, join, resolve, sep } from 'node:path';
 import { PACKAGE_ROOT } from '../paths.js';
 import { patternHoldsInode, realDirsOf, realish, sharedInode, withLinkedPackage, type Inode } from './real-path.js';
+import { ALL_HOOKS } from '../shell/grammars/git-hooks.js';
 import { anywhere, componentMatches, components, endsWith, globMatches, literalPrefixes, lower, parts, prefixesOf } from './path-glob.js';
 
 /**
@@ -280,8 +281,34 @@ export function holdsGuarded(absPath: string, how: WholeWrite, dirs: GuardDirs):
 /** Is `absPath` a glob (`.cl?ude/settings.json`) that the shell may expand to a guarded path? */
 export function globGuarded(absPath: string, projectRoot: string, dirs: GuardDirs = guardDirs()): GuardedMatch | null {
   if (!/[*?[]/.test(absPath)) return null;
+  const computed = /^\/\*\*\/(.+)$/s.exec(absPath);
+  if (computed) return computedTailGuarded(computed[1]!);
   const hit = matchGuarded(resolve(projectRoot, absPath), dirs, true);
   return hit ? { pattern: hit.pattern, reason: `${absPath} is a glob the shell may expand to a guarded file (${hit.pattern}).` } : null;
+}
+
+/**
+ * A path computed at run time that ends in `tail` (the shell spells it `/**\/TAIL`, known-vars.ts
+ * asComputedTail): may the directory before it make it a guarded file? `.claude/settings.json`,
+ * `settings.json` and `hooks/pre-commit` may; so may a git hook's name alone, since core.hooksPath may
+ * be any directory. A tail that is no such name (`out.txt`) is not taken for one.
+ */
+function computedTailGuarded(tail: string): GuardedMatch | null {
+  const path = tail.replace(/^\*/, '');
+  const names = lower(parts(path));
+  const suffix = guardedSuffix(path);
+  // A pattern that ends in a wildcard (`.git/hooks/*`, `.github/hooks/**`) counts only where the tail
+  // names its directory whole: `"$d/hooks/x.ts"` is as likely any project's src/hooks.
+  const hit = suffix && (!/(?:^|\/)\*\*?$/.test(suffix.pattern) || holdsDirectory(names, suffix.pattern)) ? suffix
+    : ALL_HOOKS.includes(names[names.length - 1] ?? '') ? { pattern: '.git/hooks/*', reason: '' } : null;
+  if (hit === null) return null;
+  return { pattern: hit.pattern, reason: `a path computed at run time ends in ${path}, so it may be a guarded file (${hit.pattern}). A person has to make that change.` };
+}
+
+/** Do the components of `path` hold the plain directories `pattern` starts with, in a row? */
+function holdsDirectory(path: readonly string[], pattern: string): boolean {
+  const dir = prefixesOf(pattern).pop() ?? [];
+  return dir.length > 0 && path.some((_, i) => dir.every((c, k) => path[i + k] === c));
 }
 
 /**

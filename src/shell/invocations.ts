@@ -20,6 +20,8 @@ export { homeDir, nextCwd } from './cwd.js';
 
 export type { Assignment, Redirect, Reparse, SimpleCommand, StdinSource, WalkResult } from './simple-command.js';
 import type { Reparse, SimpleCommand, WalkResult } from './simple-command.js';
+import { KEYWORD, withKeywordAssignments } from './set-builtin.js';
+import { arithmeticAssignments, isArithmetic } from './arith-writes.js';
 
 interface Pending {
   node: Node;
@@ -279,7 +281,10 @@ class Walk {
     },
     command(node) {
       if (this.envChanged) { this.envSnapshot = new Map(this.env); this.envChanged = false; }
-      const built = buildCommand(this.src, node, this.outer.get(node) ?? [], this.offset, this.cwd, this.envSnapshot, this.owned.get(node) ?? new Set());
+      const plain = buildCommand(this.src, node, this.outer.get(node) ?? [], this.offset, this.cwd, this.envSnapshot, this.owned.get(node) ?? new Set());
+      const built = this.env.get(KEYWORD) === '1' ? withKeywordAssignments(plain) : plain;
+      // As a prefix assignment's: a variable whose value runs later gives its value to be read.
+      for (const a of built.assignments.slice(plain.assignments.length)) this.vars.assign(a.name, a.value, false, undefined, a.text);
       const command: SimpleCommand = this.later || this.loops ? { ...built, ...(this.later ? { later: true as const } : {}), ...(this.loops ? { loops: this.loops } : {}) } : built;
       // `tee >(sh)`: an output process substitution among the words reads what the command writes to it.
       for (const c of node.children) this.feeds(c, node);
@@ -317,6 +322,9 @@ class Walk {
       this.envChanged = true;
       this.commands.push({ words, assignments: [], redirects: [], stdin: null, start: node.start + this.offset, end: node.end + this.offset, cwd: this.cwd, env: this.envSnapshot });
     },
+    arithmetic_expansion(node) { this.arithmetic(node); },
+    compound_statement(node) { this.arithmetic(node); },
+    c_style_for_statement(node) { this.arithmetic(node); },
     declaration_command(node) {
       const kind = node.children[0]?.type;
       this.vars.declaration(this.src, node, this.offset, kind === 'export' || kind === 'declare');
@@ -332,6 +340,12 @@ class Walk {
     if (owner) { const set = this.owned.get(owner) ?? new Set(); for (const r of redirects) set.add(r); this.owned.set(owner, set); return; }
     const words = redirects.flatMap((r) => [r, ...namedChildren(r)]).flatMap(trailingWords);
     if (words.length > 0) this.syntaxAt ??= words[0]!.start + this.offset;
+  }
+
+  /** `((NAME=5))`, `$((NAME++))`: what arithmetic assigns (arith-writes.ts). */
+  private arithmetic(node: Node): void {
+    if (!isArithmetic(node)) return;
+    for (const [name, value] of arithmeticAssignments(this.src, node)) this.vars.assign(name, value, true);
   }
 
   /** The substitutions in the single-quoted (or `$'…'`) parts of a subscript, which arithmetic runs. */

@@ -2,6 +2,9 @@
 // the other declarations (also behind `command` or `builtin`), `printf -v NAME`, `read NAME`. A PATH
 // set so picks the program of every bare name after it, as `PATH=… name` does.
 import type { SimpleCommand } from './invocations.js';
+import { setChange, type SetChange } from './set-builtin.js';
+
+const isEmptyChange = (c: SetChange): boolean => c.keyword === undefined && c.positional === undefined;
 
 /** Marks a value read from a file at run time: the path follows (resolved by the expander, which knows what the text wrote). */
 export const FROM_FILE = '\u0001';
@@ -61,12 +64,37 @@ function readVars(words: readonly (string | null)[], command: SimpleCommand, cwd
     const path = stdin.path.startsWith('/') || cwd === '.' ? stdin.path : `${cwd}/${stdin.path}`;
     return names.map((n, k) => [n, k === 0 && names.length === 1 ? FROM_FILE + (raw ? 'r' : '-') + path : null]);
   }
-  if (line === null) return names.map((n) => [n, null]);
+  const ifs = command.assignments.find((a) => a.name === 'IFS')?.value ?? (command.env.has('IFS') ? command.env.get('IFS') ?? null : ' \t\n');
+  if (line === null || ifs === null) return names.map((n) => [n, null]);
   if (!raw) line = line.replace(/\\(.)/g, '$1');
   // Which field a name computed at run time takes is not known: it may take the whole line.
   if (names.some((n) => n === null)) return names.map((n) => [n, n === null ? line : null]);
-  const fields = line.trim().split(/[ \t]+/);
-  return names.map((n, k) => [n, k === names.length - 1 ? fields.slice(k).join(' ') : fields[k] ?? '']);
+  const fields = splitFields(line, ifs, names.length);
+  return names.map((n, k) => [n, fields?.[k] ?? (fields === null ? null : '')]);
+}
+
+/**
+ * `line` cut into at most `count` fields at the characters of IFS, as read does (the last takes the
+ * rest of the line); null where IFS mixes blanks with other characters, whose rules this leaves to bash.
+ */
+function splitFields(line: string, ifs: string, count: number): string[] | null {
+  if (ifs === '') return [line];
+  const blank = [...ifs].every((c) => ' \t\n'.includes(c));
+  if (blank) {
+    const fields = line.trim().split(/[ \t\n]+/);
+    return [...fields.slice(0, count - 1), fields.slice(count - 1).join(' ')];
+  }
+  if ([...ifs].some((c) => ' \t\n'.includes(c))) return null;
+  const out: string[] = [];
+  let rest = line;
+  while (out.length < count - 1) {
+    const at = [...rest].findIndex((c) => ifs.includes(c));
+    if (at < 0) break;
+    out.push(rest.slice(0, at));
+    rest = rest.slice(at + 1);
+  }
+  out.push(rest);
+  return out;
 }
 
 /** `mapfile [options] [ARRAY]` (MAPFILE by default): an array of the lines it reads. */
@@ -80,7 +108,37 @@ function mapfileVars(words: readonly (string | null)[], command: SimpleCommand):
   }
   const name = i < words.length ? words[i]! : 'MAPFILE';
   const stdin = command.stdin;
-  return [[name, null, stdin?.kind === 'text' && !stdin.expands ? stdin.text : null]];
+  const text = stdin?.kind === 'text' && !stdin.expands ? stdin.text : null;
+  // The value of `$a` (and `${a[0]}`) is the first line, with -t without its newline.
+  const trim = words.slice(1, i).some((w) => w !== null && /^-[A-Za-z]*t/.test(w));
+  const first = text === null ? null : trim ? text.split('\n')[0]! : text.slice(0, text.indexOf('\n') + 1 || undefined);
+  return [[name, first, text]];
+}
+
+/**
+ * `let NAME=5 'a = b, NAME += 1' NAME++`: each variable an argument's expressions assign; a plain
+ * decimal assigned with `=` as the whole argument is static, anything else computed.
+ */
+function letVars(words: readonly (string | null)[]): VarSet[] {
+  const out: VarSet[] = [];
+  for (const w of words.slice(1)) {
+    if (w === null) continue;
+    const whole = /^\s*([A-Za-z_][A-Za-z0-9_]*)\s*=\s*(0|[1-9][0-9]*)\s*$/.exec(w);
+    if (whole) { out.push([whole[1]!, whole[2]!]); continue; }
+    for (const m of w.matchAll(/(?<![=!<>A-Za-z0-9_])([A-Za-z_][A-Za-z0-9_]*)\s*(?:(?:[-+*/%&^|]|<<|>>)?=(?!=)|\+\+|--)/g)) out.push([m[1]!, null]);
+    for (const m of w.matchAll(/(?:\+\+|--)\s*([A-Za-z_][A-Za-z0-9_]*)/g)) out.push([m[1]!, null]);
+  }
+  return out;
+}
+
+/** `getopts OPTSTRING NAME [ARG…]`: NAME gets the first option's letter (`?` when OPTSTRING lacks it); computed when the arguments are not given. */
+function getoptsVars(words: readonly (string | null)[]): VarSet[] {
+  const [, optstring, name, first] = words;
+  if (name === undefined) return [];
+  if (optstring === null || optstring === undefined || first === undefined || first === null) return [[name, null]];
+  const letter = /^-([^-])/.exec(first)?.[1];
+  if (letter === undefined) return [[name, '?']];
+  return [[name, optstring.replace(/^:/, '').includes(letter) && letter !== ':' ? letter : '?']];
 }
 
 /** The variables this command sets for the commands after it (null value: not static). */
@@ -104,6 +162,8 @@ export function varsSet(command: SimpleCommand, cwd: string | null): VarSet[] {
     return [[name, format === undefined || format === null ? null : printed(format, words.slice(v + 3))]];
   }
   if (head === 'read') return readVars(words, command, cwd);
+  if (head === 'let') return letVars(words);
+  if (head === 'getopts') return getoptsVars(words);
   if (head === 'mapfile' || head === 'readarray') return mapfileVars(words, command);
   return [];
 }
@@ -111,7 +171,9 @@ export function varsSet(command: SimpleCommand, cwd: string | null): VarSet[] {
 /** Does this command set shell state the plain lexer does not track (see plain.ts)? */
 export function setsState(words: readonly (string | null)[]): boolean {
   const head = words[0];
-  if (head === 'read' || head === 'mapfile' || head === 'readarray') return true;
+  if (head === 'read' || head === 'mapfile' || head === 'readarray' || head === 'let' || head === 'getopts') return true;
+  // `set -k` and the positional parameters (set-builtin.ts); `set -euo pipefail` changes neither.
+  if (head === 'shift' || head === 'set' && setChange(words) !== null && !isEmptyChange(setChange(words)!)) return true;
   // zsh: `hash NAME=PATH` and `autoload NAME` define what a later name runs (zsh-state.ts).
   // bash: `history -s LINE` stores a line that `fc -s` runs again (shell-state.ts).
   if (head === 'history' && (words[1] === '-s' || words[1] === '-r' || words[1] === '-n') || head === 'fc' && words[1] === '-R') return true;

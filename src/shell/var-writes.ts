@@ -7,6 +7,8 @@ import { RUNS_LATER_VARIABLES } from './reparse.js';
 import { assignmentOf, wordOf } from './tree-words.js';
 import { awaitsTarget, declaredNamerefs, NAMEREF, namerefsInText, resolveName } from './namerefs.js';
 import { builtinWords, FROM_FILE, varsSet } from './set-vars.js';
+import { fixedWord, listWords } from './fixed-words.js';
+import { KEYWORD, MAX_POSITIONAL, setChange, shiftsPositional } from './set-builtin.js';
 import type { Assignment, SimpleCommand } from './invocations.js';
 
 
@@ -82,14 +84,35 @@ export class VarWrites {
       if (a && target !== undefined) this.declaring.add(a);
       this.changed();
     }
-    for (const c of namedChildren(node)) {
-      if (c.type === 'variable_assignment') {
+    for (const group of touching(namedChildren(node))) {
+      const c = group[0]!;
+      if (group.length === 1 && c.type === 'variable_assignment') {
         if (this.declaring.has(c)) continue;
         const a = copied(assignmentOf(src, c, offset), this.env);
         const target = a && sets ? resolveName(this.env, a.name) : null;
         if (a && target !== null && !awaitsTarget(this.env, a.name)) { this.put(target, a.value, a.text); this.changed(); }
-      } else if (c.type !== 'variable_name' && c.type !== 'word') this.quotedAssignment(src, c, offset, sets);
+      } else if (group.length > 1 || c.type !== 'variable_name') this.argument(src, group, offset, sets);
     }
+  }
+
+  /**
+   * A declaration's argument that is not one assignment node: the word the builtin gets after quote
+   * removal and expansion of what the text fixed (`BASH_E""NV=…`, `BASH_ENV\=…`, `$v=…`, `"$x"`,
+   * `"$@"`) is an assignment when it reads NAME=VALUE.
+   */
+  private argument(src: string, group: readonly Node[], offset: number, sets: boolean): void {
+    const text = src.slice(group[0]!.start, group[group.length - 1]!.end);
+    const values = listWords(text, this.env) ?? [fixedWord(text, this.env)];
+    for (const value of values) {
+      const m = value === null ? null : /^([A-Za-z_][A-Za-z0-9_]*)=(.*)$/s.exec(value);
+      if (m) this.assign(m[1]!, m[2]!, sets);
+    }
+    if (values.length !== 1 || values[0] !== null) return;
+    // `export $v=VALUE`: a name computed at run time with a value the text fixes.
+    const parts = /^([^=]*[$`][^=]*)=(.*)$/s.exec(text);
+    const shown = parts && !parts[1]!.includes('(') ? fixedWord(parts[2]!, this.env) : null;
+    if (shown !== null) this.assign(null, shown, false);
+    else if (group.length === 1 && group[0]!.type !== 'word') this.quotedAssignment(src, group[0]!, offset, sets);
   }
 
   /** `export "NAME=VALUE"`: an assignment in quotes; `declare "$n=VALUE"` sets a variable named at run time. */
@@ -116,10 +139,22 @@ export class VarWrites {
     if (words[0] === 'eval') {
       for (const name of namerefsInText(words.slice(1).map((w) => w ?? '').join(' '))) { this.env.set(NAMEREF + name, null); this.changed(); }
     }
+    this.setBuiltin(words);
     for (const [name, value, runs] of varsSet(command, cwd)) {
       if (name !== null && refs.some(([n, t]) => n === name && t !== undefined)) continue;
       this.assign(name, value, true, runs);
     }
+  }
+
+  /** `set -k`, `set -- ARGS`, `shift`: the keyword option and the positional parameters (set-builtin.ts). */
+  private setBuiltin(words: readonly (string | null)[]): void {
+    const change = setChange(words);
+    if (change?.keyword !== undefined) { this.env.set(KEYWORD, change.keyword ? '1' : ''); this.changed(); }
+    if (!change?.positional && !shiftsPositional(words)) return;
+    // Parameters past the ones given, and all of them after a shift, are not known.
+    for (let n = 1; n <= MAX_POSITIONAL; n++) this.env.delete(String(n));
+    change?.positional?.forEach((v, k) => { this.env.set(String(k + 1), v); });
+    this.changed();
   }
 
   /**
@@ -151,6 +186,17 @@ export class VarWrites {
     else this.put(name, null);
     this.changed();
   }
+}
+
+/** A command's arguments as the shell splits them: nodes that touch are one word (tree-sitter cuts `BASH_E""NV=x` in two). */
+function touching(nodes: readonly Node[]): Node[][] {
+  const out: Node[][] = [];
+  for (const n of nodes) {
+    const last = out[out.length - 1];
+    if (last && last[last.length - 1]!.end === n.start) last.push(n);
+    else out.push([n]);
+  }
+  return out;
 }
 
 /** The value part of `"$n=VALUE"` when it is written plainly (no expansion, escape or quote inside it). */

@@ -7,7 +7,7 @@ import type { Redirect } from '../invocations.js';
 import type { ProgramFacts } from '../invocation.js';
 import type { Word } from '../words.js';
 import type { Scope } from './driver.js';
-import { asGlob, withKnownVars } from './known-vars.js';
+import { asComputedTail, asGlob, withKnownVars } from './known-vars.js';
 import { patchWrites } from './patch-writes.js';
 import { movesGuardPackage } from './package-omit.js';
 import { WRITES } from '../grammars/writes.js';
@@ -20,7 +20,7 @@ import { noteUnknownContent } from './unknown-content.js';
 export function commandWrites(scope: Scope, program: string, words: readonly Word[], redirects: readonly Redirect[],
   facts: ProgramFacts | undefined, extra: readonly (string | null)[]): { writes: (string | null)[]; replaces: WholeWrite[] } {
   if (scope.target.kind !== 'local') return { writes: [], replaces: [] };
-  const known = (w: Word): Word => asGlob(withKnownVars(scope, w));
+  const known = (w: Word): Word => asComputedTail(asGlob(withKnownVars(scope, w)));
   const pathWords = words.map(known);
   const pathRedirects = redirects.map((r) => (r.target === null ? r : { ...r, target: known(r.target) }));
   const own = writtenPaths(program, pathWords, [], scope.cwd, facts, { env: scope.env, via: scope.via });

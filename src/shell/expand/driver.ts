@@ -375,8 +375,18 @@ export class Scope {
   nested(text: string, label: string, extra: Partial<Job> = {}): void {
     this.run0.queue.push({
       text, target: this.target, depth: this.job.depth + 1, origin: this.range, rewriteCwd: this.rewriteCwd,
-      spliceable: this.spliceable, cwd: this.cwd, stdin: null, source: 'string', env: this.env, ...extra,
+      spliceable: this.spliceable, cwd: this.cwd, stdin: null, source: 'string', env: withoutPositional(this.env), ...extra,
       via: [...this.via, label],
     });
   }
+}
+
+/**
+ * The variables a text run from this one starts with: not the positional parameters `set --` gave
+ * (set-builtin.ts), which are a child shell's own arguments there (`bash -c '…$1…' sh ARG`, a
+ * function's), so they are not known.
+ */
+function withoutPositional(env: ReadonlyMap<string, string | null>): ReadonlyMap<string, string | null> {
+  if (!env.has('1')) return env;
+  return new Map([...env].filter(([k]) => !/^[1-9][0-9]*$/.test(k)));
 }

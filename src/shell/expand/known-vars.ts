@@ -11,6 +11,7 @@ import { substitutionOutput } from './output.js';
 import { basename, type Word } from '../words.js';
 import type { Scope } from './driver.js';
 import { staticSubstitution } from './static-substitutions.js';
+import { parameterValue } from './param-ops.js';
 
 /**
  * How a text is expanded: `given` values for some variables (one turn of a loop, loop-values.ts);
@@ -28,8 +29,16 @@ interface How {
 
 /** `$NAME`, `${NAME}`, `$(…)`, `` `…` `` at the start of `rest`: [length, value or null when not known]. */
 function expansionAt(scope: Scope, rest: string, how: How): [number, string | null] | null {
-  const m = /^\$(?:([A-Za-z_][A-Za-z0-9_]*)|\{([A-Za-z_][A-Za-z0-9_]*)\})/.exec(rest);
-  if (m) return [m[0].length, how.given.get((m[1] ?? m[2])!) ?? known(scope, (m[1] ?? m[2])!, how)];
+  // The positional parameters `set --` gave are variables `1`, `2`, … (set-builtin.ts).
+  const m = /^\$(?:([A-Za-z_][A-Za-z0-9_]*)|\{([A-Za-z_][A-Za-z0-9_]*|[1-9][0-9]*)\}|([1-9]))/.exec(rest);
+  const name = m ? (m[1] ?? m[2] ?? m[3])! : '';
+  if (m) return [m[0].length, how.given.get(name) ?? known(scope, name, how)];
+  if (rest.startsWith('${')) {
+    // An operator over a value the text fixes is evaluated as bash does (param-ops.ts); otherwise computed.
+    const n = expansionLength(rest);
+    if (n === 0) return null;
+    return [n, parameterValue(rest.slice(2, n - 1), (v) => how.given.get(v) ?? known(scope, v, how))];
+  }
   const pwd = /^(?:\$\(\s*(?:builtin\s+|command\s+)?pwd(?:\s+-[LP])?\s*\)|`\s*pwd(?:\s+-[LP])?\s*`)/.exec(rest);
   if (pwd) return [pwd[0].length, how.cwd];
   const sub = substitutionAt(rest);
@@ -73,7 +82,11 @@ function known(scope: Scope, name: string, how: How): string | null {
     if (typeof stored !== 'string') return value;
     const cut = stored.indexOf('\u0000');
     const cwd = assignedIn(scope, stored.slice(0, cut));
-    return knownValue(scope, stored.slice(cut + 1), how.given, { unsplit: true, cwd, depth: how.depth + 1 });
+    const text = stored.slice(cut + 1);
+    // An array (`a=(x y)`): `$a` is its element 0, when that is a plain word (not `[k]=v`).
+    const array = text.startsWith('(') ? /^\(\s*([^\s()[\]]+)(?:\s[^()]*)?\)$/s.exec(text) : undefined;
+    if (array === null) return null;
+    return knownValue(scope, array ? array[1]! : text, how.given, { unsplit: true, cwd, depth: how.depth + 1 });
   }
   if (name === 'HOME') return homeDir();
   if (name === 'PWD') return how.cwd;
@@ -199,6 +212,65 @@ export function withKnownVars(scope: Scope, w: Word, given: ReadonlyMap<string, 
 /** An unquoted glob word (`.cl?ude/settings.json`) as the pattern it is, for the written-path checks (null value otherwise). */
 export function asGlob(w: Word): Word {
   return w.value === null && /^[^'"$`\\]*[*?[][^'"$`\\]*$/.test(w.text) ? { ...w, value: w.text, tail: basename(w.text) } : w;
+}
+
+/**
+ * A path computed at run time that ends in text the text fixes (`"$d/pre-commit"`, `"${h,,}/.claude/settings.json"`)
+ * as the glob `/**` + that tail: any directory may come before it, so the written-path checks can
+ * tell whether the tail may be a guarded file (policy/guarded.ts globGuarded). Other words are kept.
+ */
+export function asComputedTail(w: Word): Word {
+  if (w.value !== null) return w;
+  // `"${f:-WORD}"` of a variable not known is WORD where f is unset (or empty): that path is judged.
+  const fallback = /^("?)\$\{[A-Za-z_][A-Za-z0-9_]*:?[-=]([^$`'"\\{}]+)\}\1$/.exec(w.text);
+  const tail = fallback ? `/${fallback[2]!}` : staticTail(w.text);
+  if (tail === null || tail === '' || tail === '/') return w;
+  const value = tail.startsWith('/') ? `/**${tail}` : `/**/*${tail}`;
+  return { ...w, value, tail: basename(value) };
+}
+
+/** The length of the expansion at the start of `rest` (`$NAME`, `$1`, `${…}`, `$(…)`, `` `…` ``), or 0. */
+function expansionLength(rest: string): number {
+  const plain = /^\$(?:[A-Za-z_][A-Za-z0-9_]*|[0-9@*#?$!-])/.exec(rest);
+  if (plain) return plain[0].length;
+  if (rest.startsWith('${')) {
+    let depth = 0;
+    for (let i = 1; i < rest.length; i++) {
+      if (rest[i] === '{') depth++;
+      else if (rest[i] === '}' && --depth === 0) return i + 1;
+    }
+    return 0;
+  }
+  if (rest.startsWith('$((')) { const end = rest.indexOf('))'); return end < 0 ? 0 : end + 2; }
+  return substitutionAt(rest)?.length ?? 0;
+}
+
+/** What follows the last expansion in `text`, quotes removed; null when nothing is expanded or it cannot be read. */
+function staticTail(text: string): string | null {
+  let tail: string | null = null;
+  let quoted = false;
+  for (let i = 0; i < text.length;) {
+    const c = text[i]!;
+    if (c === '"') { quoted = !quoted; i++; continue; }
+    if (c === "'" && !quoted) {
+      const end = text.indexOf("'", i + 1);
+      if (end < 0) return null;
+      if (tail !== null) tail += text.slice(i + 1, end);
+      i = end + 1;
+      continue;
+    }
+    if (c === '\\') { if (tail !== null) tail += text[i + 1] ?? ''; i += 2; continue; }
+    if (c === '$' || c === '`') {
+      const n = expansionLength(text.slice(i));
+      if (n === 0) return null;
+      tail = '';
+      i += n;
+      continue;
+    }
+    if (tail !== null) tail += c;
+    i++;
+  }
+  return tail;
 }
 
 /** `text` cut at the colons the shell leaves in its value, each part quoted as it stands (`"$(pwd):$PATH"` → `"$(pwd)"`, `"$PATH"`). */

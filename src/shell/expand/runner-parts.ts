@@ -8,6 +8,7 @@ import type { Run } from '../grammars/types.js';
 import { quoteWord, type Word } from '../words.js';
 import type { Scope } from './driver.js';
 import { stdinText } from './output.js';
+import { knownValue } from './known-vars.js';
 import type { Row } from './payloads.js';
 import { runScriptFile } from './scripts.js';
 
@@ -19,12 +20,19 @@ export function takeAssignments(scope: Scope, scan: Scan, start: number, words: 
     // `BASH_FUNC_ls%%=() { …; }` hands bash a function that runs when `ls` is called: judged now.
     const fn = /^BASH_FUNC_(.+?)(?:%%|\(\))=(.*)$/s.exec(o.value ?? '');
     if (fn) { scope.nested(fn[2]!.replace(/^\s*\(\)\s*/, ''), `exported function ${fn[1]}`, { spliceable: false }); continue; }
+    // The word as env gets it: `"$v=…"`, `"$(echo NAME)=…"` with what the text fixed filled in.
+    const text = words[base + o.index]?.text ?? '';
+    const value = o.value ?? knownValue(scope, text);
     // A computed value (`HOME="$HOME"`) is still an assignment: its name is in the word as written.
-    const m = /^([A-Za-z_][A-Za-z0-9_]*)=(.*)$/s.exec(o.value ?? words[base + o.index]?.text ?? '');
-    if (!m) break;
-    scope.assign(m[1]!, o.value === null ? null : m[2]!);
+    const m = /^([A-Za-z_][A-Za-z0-9_]*)=(.*)$/s.exec(value ?? text);
+    if (!m) {
+      // A name computed at run time may be a variable whose value runs later (BASH_ENV, GIT_SSH_COMMAND).
+      if (value === null && /^[^=]*[$`][^=]*=/.test(text)) scope.raise('dynamic-command', `\`${text}\` may set, for the command env runs, a variable named at run time`);
+      break;
+    }
+    scope.assign(m[1]!, value === null ? null : m[2]!);
     // `env PATH=$PWD:$PATH CMD`: the text of a computed PATH keeps the directories it names (known-vars.ts).
-    if (m[1] === 'PATH') scope.assign(PATH_TEXT, o.value === null ? m[2]! : null);
+    if (m[1] === 'PATH') scope.assign(PATH_TEXT, value === null ? m[2]! : null);
   }
   return i;
 }
