@@ -154,7 +154,8 @@ function codeFacts(scope: Scope, lang: CodeLanguage, full: string, inline: boole
   // Inline code reads every literal as a possible command, except what it only prints.
   const objects = runsProgramObject(full, lang);
   const code = inline && spawns ? withoutPrinted(full, (args) => startsProcess(args) || objects(args)) : full;
-  const mentioned = mentions(code);
+  // A literal's escapes spell what the program runs (`"\x64ocker"`): its decoded text is read too.
+  const mentioned = mentions(code) || (code.includes('\\') && stringsIn(code, [], lang).some((s) => mentions(s)));
   const calls = spawns ? spawnCalls(code, lang) : null;
   const names = scope.run0.options.names ?? undefined;
   const named = inline ? namedRuns(full, lang) : null;
@@ -165,7 +166,7 @@ function codeFacts(scope: Scope, lang: CodeLanguage, full: string, inline: boole
     builds: BUILDS_STRINGS.test(code),
     // A call's literal command line is judged whole (`["ssh", "host", "docker ps"]`), not word by word.
     // A program object's command line (`sh.git.status()`) is judged whole even where it names no managed tool.
-    pieces: spawns && mentioned ? [...new Set([...(inline ? [...stringsIn(code, calls!.covered), ...calls!.covered.map((c) => c.piece)] : calls!.pieces).filter((p) => mentions(p)),
+    pieces: spawns && mentioned ? [...new Set([...(inline ? [...stringsIn(code, calls!.covered, lang), ...calls!.covered.map((c) => c.piece)] : calls!.pieces).filter((p) => mentions(p)),
       ...(inline ? calls!.pieces.filter((_, i) => calls!.calls[i] === PROGRAM_OBJECT) : [])])] : [],
     // (Python's and Ruby's `open` opens a file; only `|cmd` runs one.)
     runs: inline && calls ? calls.pieces.filter((p, i) => (calls.calls[i] !== 'open' || /^\s*\||\|\s*$/.test(p)) && (!mentioned || !mentions(p)) && !cannotHideManaged(p, names)) : [],

@@ -156,7 +156,7 @@ export function spawnCalls(code: string, lang: CodeLanguage): SpawnCalls {
       continue;
     }
     const after = m.index + m[0].length;
-    if (bareCall(found, code, m[0], after)) continue;
+    if (bareCall(found, code, lang, m[0], after)) continue;
     const all = callArguments(code, after);
     if (all === null) {
       if (!harmlessReference(code, m.index, after, (n) => spawnName.test(n))) found.complete = false;
@@ -181,7 +181,7 @@ function given(found: Found, call: string, text: string): void {
 }
 
 /** A call without parentheses: `system @ARGV` (computed), or Ruby's and Perl's `sh "cmd"` (the rest of the line). */
-function bareCall(found: Found, code: string, call: string, after: number): boolean {
+function bareCall(found: Found, code: string, lang: CodeLanguage, call: string, after: number): boolean {
   const eol = code.indexOf('\n', after);
   const line = (): string => code.slice(after, eol < 0 ? undefined : eol);
   if (/^[ \t]+[@$]/.test(code.slice(after, after + 3))) {
@@ -190,7 +190,7 @@ function bareCall(found: Found, code: string, call: string, after: number): bool
     return true;
   }
   if (!/^[ \t]+["'`%q]/.test(code.slice(after, after + 3))) return false;
-  const lits = literalsOf(line());
+  const lits = literalsOf(line(), lang);
   if (lits.length > 0) {
     found.pieces.push(lits.length > 1 && /^\s*["'][^"']*["']\s*,/.test(line()) ? lits.map((l) => quoteForScan(l.text)).join(' ') : lits[0]!.text);
     found.calls.push(call);
@@ -217,7 +217,7 @@ function parenthesizedCall(found: Found, code: string, lang: CodeLanguage, call:
   // A list of words: `["docker", "ps"]`, a Lua table `{"docker", "ps"}` (Neovim's vim.system, jobstart).
   const first = (lang === 'lua' ? /^\s*(?:[[{]\s*)?(["'])/ : /^\s*(?:\[\s*)?(?:[bBrRuU]{1,2}(?=["']))?(["'`])/).exec(args);
   if (!first) { given(found, call, args); found.complete = false; return; }
-  const read = literalCall(call, args);
+  const read = literalCall(call, args, lang);
   if (read === null) { found.complete = false; return; }
   const piece = remotePiece(code, call, read.piece);
   found.pieces.push(piece);
@@ -249,8 +249,8 @@ function programInstead(read: LiteralCall, args: string): string | 'computed' | 
  * The command a call given literals starts (`["docker", "ps"]`, `"docker", ["ps"]`), and the span of
  * its command line in `args` when that is all literal (literal-argv.ts).
  */
-function literalCall(call: string, args: string): { piece: string; words: string[]; list: boolean; end: number; span: Span | null } | null {
-  const literals = literalsOf(args);
+function literalCall(call: string, args: string, lang: CodeLanguage): { piece: string; words: string[]; list: boolean; end: number; span: Span | null } | null {
+  const literals = literalsOf(args, lang);
   const head = literals[0];
   if (!head) return null;
   // The command and the literals that follow it in one list.
