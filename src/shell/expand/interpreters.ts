@@ -5,7 +5,7 @@
 import { isAbsolute, resolve } from 'node:path';
 import type { CodeLanguage } from '../grammars/types.js';
 import { MAX_INPUT_BYTES } from '../parse.js';
-import { ENGINE_SOCKET } from '../grammars/managed.js';
+import { kubeVerbs, reachesEngine } from './code-apis.js';
 import { basename } from '../words.js';
 import type { Scope } from './driver.js';
 import { runStdin } from './scripts.js';
@@ -25,13 +25,6 @@ import { COMMAND_VERBS } from '../grammars/command-languages.js';
 import { sqliteScript } from './sqlite.js';
 import { PROGRAM_OBJECT, loadsProgramLibrary, runsProgramObject } from './program-objects.js';
 import { COMMAND_FILES } from './command-files.js';
-
-/**
- * Docker Engine SDKs: code that uses one drives the engine like its CLI. Testcontainers (Python,
- * Node, Go, Java) starts containers on the local engine through its API (`DockerContainer(…).start()`
- * is a `docker run`; its DockerCompose runs `docker compose up`).
- */
-const ENGINE_SDK = /\bimport\s+docker\b|\bfrom\s+docker\b|docker\.from_env|DockerClient\(|require\(\s*['"](?:dockerode|docker-modem|testcontainers|@testcontainers\/[\w-]+)['"]\s*\)|from\s+['"](?:dockerode|testcontainers|@testcontainers\/[\w-]+)['"]|github\.com\/(?:docker\/docker\/client|testcontainers\/testcontainers-go)|Docker::Container|\b(?:import|from)\s+testcontainers\b|\borg\.testcontainers\b/;
 
 /** Ways of building a string at run time. */
 const BUILDS_STRINGS = /"\s+"|"\s*\.\s*"|["'][^"'\n]*\$[A-Za-z_{(][^"'\n]*["']|\+|\bf["']|%[sdr]|\.join\(|\$\{|#\{|\.format\(|concat|\.\.|\[::-1\]|chr\(|fromCharCode|\\x|\\u|base64|decode|atob|Buffer\.from|pack\(|reverse|replace|upper\(|lower\(|toUpperCase|toLowerCase|capitalize|swapcase|uc\(|lc\(/;
@@ -121,6 +114,8 @@ function commandFile(scope: Scope, read: (text: string) => string[], text: strin
 /** The regex work over a program's text: the same for every command that runs it. */
 interface CodeFacts {
   readonly engine: boolean;
+  /** The kubectl verbs inline code's Kubernetes client calls or API requests are. */
+  readonly kube: readonly string[];
   readonly spawns: boolean;
   readonly mentions: boolean;
   readonly builds: boolean;
@@ -160,7 +155,8 @@ function codeFacts(scope: Scope, lang: CodeLanguage, full: string, inline: boole
   const names = scope.run0.options.names ?? undefined;
   const named = inline ? namedRuns(full, lang) : null;
   return {
-    engine: ENGINE_SOCKET.test(full) || ENGINE_SDK.test(full),
+    engine: reachesEngine(full),
+    kube: inline ? kubeVerbs(full, lang) : [],
     spawns,
     mentions: mentioned,
     builds: BUILDS_STRINGS.test(code),
@@ -184,6 +180,7 @@ function scanWith(scope: Scope, lang: CodeLanguage, code: string, label: string,
   const mentions = scope.run0.options.mentions;
   // Code that talks to a container engine's socket or through its SDK is judged as the engine's API.
   if (facts.engine) scope.emit(scope.argv, basename(scope.argv[0]?.value ?? lang), { code });
+  for (const verb of facts.kube) scope.nested(`kubectl ${verb}`, `${label} (Kubernetes API)`, { spliceable: false });
   if (lang === 'sed') { sedScript(scope, code, label); return; }
   if (lang === 'sqlite') { sqliteScript(scope, code, label, (f) => scanCodeFile(scope, 'sqlite', f, `${label} .read ${f}`)); return; }
   // awk starts commands only through system(), `print | "cmd"` and `"cmd" | getline`.
