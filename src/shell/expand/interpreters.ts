@@ -13,7 +13,7 @@ import { stdinText } from './output.js';
 import { cannotHideManaged } from '../fastpath.js';
 import { codeBase, loadsModules, moduleFile, modulesIn } from './modules.js';
 import { stringsIn, withoutPrinted } from './code-literals.js';
-import { SPAWNS, spawnCalls, startsProcess } from './spawn-calls.js';
+import { SPAWNS, spawnCalls, startsProcess, withoutFileOpens } from './spawn-calls.js';
 import { codeWrites } from './code-writes.js';
 import { namedRuns } from './code-names.js';
 import { scanPowerShell } from './powershell.js';
@@ -143,8 +143,9 @@ interface CodeFacts {
   readonly read: boolean;
 }
 
-function codeFacts(scope: Scope, lang: CodeLanguage, full: string, inline: boolean): CodeFacts {
+function codeFacts(scope: Scope, lang: CodeLanguage, text: string, inline: boolean): CodeFacts {
   const mentions = scope.run0.options.mentions;
+  const full = withoutFileOpens(text);
   const spawns = SPAWNS.test(full) || loadsProgramLibrary(full, lang);
   // Inline code reads every literal as a possible command, except what it only prints.
   const objects = runsProgramObject(full, lang);
