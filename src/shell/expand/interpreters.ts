@@ -26,6 +26,9 @@ import { sqliteScript } from './sqlite.js';
 import { PROGRAM_OBJECT, loadsProgramLibrary, runsProgramObject } from './program-objects.js';
 import { COMMAND_FILES } from './command-files.js';
 
+/** Calls that open a file, and start a process only when given `|cmd` (Python's and Ruby's open, Ruby's IO.read). */
+const PIPE_OPENS = /^(?:open|IO\.\w+)$/;
+
 /** Ways of building a string at run time. */
 const BUILDS_STRINGS = /"\s+"|"\s*\.\s*"|["'][^"'\n]*\$[A-Za-z_{(][^"'\n]*["']|\+|\bf["']|%[sdr]|\.join\(|\$\{|#\{|\.format\(|concat|\.\.|\[::-1\]|chr\(|fromCharCode|\\x|\\u|base64|decode|atob|Buffer\.from|pack\(|reverse|replace|upper\(|lower\(|toUpperCase|toLowerCase|capitalize|swapcase|uc\(|lc\(/;
 
@@ -44,7 +47,8 @@ const LINE_VERBS: Partial<Record<CodeLanguage, RegExp>> = {
   expect: /^\s*(?:spawn|exec|system)\s+(?:-\S+\s+)*(.*)$/,
   ed: /^\s*(?:[0-9,.$;]*[rwe]\s*!|!)\s*(.*)$/,
   less: /^\s*[0-9]*!(.*)$|^\s*[0-9]*\|.(.*)$/,
-  tcl: /(?:^|\[)\s*exec\s+(?:-\S+\s+)*([^\]\n]*)/,
+  // Tcl's exec, and open of "|cmd" (a command pipeline).
+  tcl: /(?:^|\[|;)\s*(?:exec\s+(?:-\S+\s+)*([^\]\n]*)|open\s+["{]\|([^"}\]\n]*))/,
   // Database shells, calculators and clients with a shell escape of their own.
   psql: /\\!\s*(.*)$/,
   mysql: /^\s*(?:system|\\!)\s+(.*)$/,
@@ -166,7 +170,7 @@ function codeFacts(scope: Scope, lang: CodeLanguage, text: string, inline: boole
     pieces: spawns && mentioned ? [...new Set([...(inline ? [...stringsIn(code, calls!.covered, lang), ...calls!.covered.map((c) => c.piece)] : calls!.pieces).filter((p) => mentions(p)),
       ...(inline ? calls!.pieces.filter((_, i) => calls!.calls[i] === PROGRAM_OBJECT) : [])])] : [],
     // (Python's and Ruby's `open` opens a file; only `|cmd` runs one.)
-    runs: inline && calls ? calls.pieces.filter((p, i) => (calls.calls[i] !== 'open' || /^\s*\||\|\s*$/.test(p)) && (!mentioned || !mentions(p)) && !cannotHideManaged(p, names)) : [],
+    runs: inline && calls ? calls.pieces.filter((p, i) => (!PIPE_OPENS.test(calls.calls[i]!) || /^\s*\||\|\s*$/.test(p)) && (!mentioned || !mentions(p)) && !cannotHideManaged(p, names)) : [],
     decoded: !inline && (calls?.decoded ?? false),
     fromRun: inline && (calls?.fromRun ?? false),
     computedProgram: inline && (calls?.computedProgram ?? false),
@@ -216,7 +220,8 @@ function scanWith(scope: Scope, lang: CodeLanguage, code: string, label: string,
   const verbs = LINE_VERBS[lang];
   if (own && !verbs) return;
   if (verbs) {
-    for (const line of code.split(/\n|\|(?=\s*[!:a-z])/)) {
+    // (A `|` just inside a quote or brace is Tcl's `open "|cmd"`, not a separator.)
+    for (const line of code.split(/\n|(?<!["{])\|(?=\s*[!:a-z])/)) {
       const m = verbs.exec(line);
       const cmd = m ? (m[1] ?? m[2] ?? '') : '';
       if (m && cmd.trim() !== '') scope.nested(cmd.replace(/^['"(]+|['")]+\s*$/g, ''), label, { spliceable: false });

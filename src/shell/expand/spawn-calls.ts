@@ -11,11 +11,13 @@ import { PROGRAM_OBJECT, programRuns } from './program-objects.js';
 import { remotePiece } from './ssh-calls.js';
 
 /**
- * Process-starting calls in common interpreters, and the SSH clients' calls that run a command on the
+ * Process-starting calls in common interpreters (Ruby's IO.read and IO.foreach start one given `"|cmd"`;
+ * R's system2(CMD, c(ARGS)) and pipe(CMD); Perl's readpipe and IPC::Open3's open3; libc's exec* through
+ * ctypes), and the SSH clients' calls that run a command on the
  * host they reach (paramiko's exec_command and invoke_shell, node-ssh's execCommand: judged as the
  * command they are given); multiprocessing.util.spawnv_passfds(PATH, ARGV, FDS) execs PATH.
  */
-export const SPAWNS = /\b(exec\.Command(?:Context)?|sh\.(?:RunV?|RunWithV?|Output(?:With)?|Exec)|commandLine|Command::new|qx|open|execute|shell-command|call-process|start-process|async-shell-command|process-file|ProcessBuilder|Runtime\.getRuntime|system|systemlist|jobstart|job_start|termopen|term_start|popen|Popen|subprocess|child_process|execSync|execFileSync|spawnSync|spawn|execFile|exec|execa|fork|IO\.popen|Open3|shell_exec|passthru|proc_open|Deno\.Command|Bun\.spawn|(?:create_)?subprocess_(?:exec|shell)|Bun\.\$|run|call|check_call|check_output|getoutput|getstatusoutput|os\.exec[lv]p?e?|(?:os\.)?posix_spawnp?|os\.spawn[lv]p?e?|execve|pexpect|sh|shell|cmd|run-program|shell script|Process\.Start|ProcessStartInfo|callCommand|callProcess|spawnCommand|spawnProcess|readProcess(?:WithExitCode)?|readCreateProcess(?:WithExitCode)?|createProcess|rawSystem|pcntl_exec|exec_command|invoke_shell|execCommand|spawnv_passfds)\b|`|%x[{(\[]|qx[{(\[/]|\.!!?(?![=\w])/;
+export const SPAWNS = /\b(exec\.Command(?:Context)?|sh\.(?:RunV?|RunWithV?|Output(?:With)?|Exec)|commandLine|Command::new|qx|open|execute|shell-command|call-process|start-process|async-shell-command|process-file|ProcessBuilder|Runtime\.getRuntime|system|systemlist|jobstart|job_start|termopen|term_start|popen|Popen|subprocess|child_process|execSync|execFileSync|spawnSync|spawn|execFile|exec|execa|fork|IO\.popen|Open3|shell_exec|passthru|proc_open|Deno\.Command|Bun\.spawn|(?:create_)?subprocess_(?:exec|shell)|Bun\.\$|run|call|check_call|check_output|getoutput|getstatusoutput|os\.exec[lv]p?e?|(?:os\.)?posix_spawnp?|os\.spawn[lv]p?e?|execve|pexpect|sh|shell|cmd|run-program|shell script|Process\.Start|ProcessStartInfo|callCommand|callProcess|spawnCommand|spawnProcess|readProcess(?:WithExitCode)?|readCreateProcess(?:WithExitCode)?|createProcess|rawSystem|pcntl_exec|exec_command|invoke_shell|execCommand|spawnv_passfds|readpipe|open[23]|exec[lv]p?e?|system2|(?<!\.)pipe|IO\.(?:read|readlines|foreach|binread|write))\b|`|%x[{(\[]|qx[{(\[/]|\.!!?(?![=\w])/;
 
 /** A process-starting call (`run(`, `check_output (`). */
 const SPAWN_CALL = new RegExp(`(?:${SPAWNS.source})\\s*\\(`);
@@ -57,12 +59,14 @@ function opensFile(args: string): boolean {
 }
 
 /**
- * The code with the `open` of each call that opens a file spelled `OPEN` (same length, so offsets
- * hold): Python's and Ruby's `open("Makefile")` and Perl's `open(my $f, "<", …)` start nothing.
+ * The code with the name of each call that opens a file in capitals (same length, so offsets hold):
+ * Python's and Ruby's `open("Makefile")`, Ruby's `IO.read("Makefile")` and Perl's `open(my $f, "<", …)`
+ * start nothing.
  */
 export function withoutFileOpens(code: string): string {
-  if (!code.includes('open')) return code;
-  return code.replace(/\bopen(\s*\()([^()]{0,400})\)/g, (whole, paren: string, args: string) => opensFile(args) ? `OPEN${paren}${args})` : whole);
+  if (!/open|IO\./.test(code)) return code;
+  return code.replace(/\b(open|IO\.(?:read|readlines|foreach|binread))(\s*\()([^()]{0,400})\)/g,
+    (whole, call: string, paren: string, args: string) => opensFile(args) ? `${call.toUpperCase()}${paren}${args})` : whole);
 }
 
 /** Ways of decoding text at run time: a command given one cannot be read. */
@@ -76,6 +80,9 @@ const LEADING_ARGUMENTS: readonly { readonly call: RegExp; readonly skip: RegExp
   { call: /Context$/, skip: /^[^,]*,/ },
   { call: /^os\.spawn/, skip: /^\s*(?:os\.)?P_\w+\s*,/ },
   { call: /^subprocess_(?:exec|shell)$/, skip: /^[^,'"]*,/ },
+  // Perl's IPC::Open3 and IPC::Open2: the handles, then the command.
+  { call: /^open3$/, skip: /^[^,]*,[^,]*,[^,]*,/ },
+  { call: /^open2$/, skip: /^[^,]*,[^,]*,/ },
 ];
 
 function commandArguments(call: string, text: string): string {
@@ -284,9 +291,11 @@ function literalCall(call: string, args: string, lang: CodeLanguage): { piece: s
   // The command and the literals that follow it in one list.
   const run = [head.text];
   for (let k = 1; k < literals.length; k++) {
-    if (!/^\s*,\s*\[?\s*$/.test(args.slice(literals[k - 1]!.end, literals[k]!.start))) break;
+    if (!/^\s*,\s*(?:\[|c\()?\s*$/.test(args.slice(literals[k - 1]!.end, literals[k]!.start))) break;
     run.push(literals[k]!.text);
   }
+  // popen(CMD, MODE): the literal after a command line is its mode, not an argument.
+  if (/^(?:IO\.)?popen$/.test(call) && !/^\s*\[/.test(args)) run.splice(1);
   const span = literalCommand(args, literals, run.length);
   // `os.execvp("sh", ["sh", "x.sh"])`: the list starts with the program's own name, argv[0].
   if (/^(?:os\.(?:exec|spawn)[lv]|(?:os\.)?posix_spawn|execve|spawnv_passfds)/.test(call) && run.length > 1 && run[1]!.replace(/^.*\//, '') === run[0]!.replace(/^.*\//, '')) run.splice(1, 1);
