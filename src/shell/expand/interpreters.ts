@@ -264,6 +264,9 @@ export function scanCodeFile(scope: Scope, lang: CodeLanguage, path: string | nu
   if (path === null) { scope.raise('unreadable-script', `the file \`${label}\` runs is named at run time`); return; }
   if (['/dev/stdin', '/dev/fd/0', '/proc/self/fd/0', '-'].includes(path)) { runStdin(scope, label, lang); return; }
   if (path === '/dev/null') return; // no code
+  // node --import 'data:text/javascript,CODE': the module is the URL's text.
+  const data = lang === 'node' ? /^data:[^,]*?(;base64)?,(.*)$/s.exec(path) : null;
+  if (data) { scanCode(scope, lang, data[1] ? Buffer.from(data[2]!, 'base64').toString('utf8') : uriDecoded(data[2]!), label); return; }
   if (!scope.local) return;
   const full = isAbsolute(path) ? path : scope.cwd === null ? null : resolve(scope.cwd, path);
   if (full === null) { scope.raise('unreadable-script', `cannot tell which directory \`${path}\` is relative to`); return; }
@@ -275,6 +278,10 @@ export function scanCodeFile(scope: Scope, lang: CodeLanguage, path: string | nu
   if (read.kind === 'unreadable') { scope.raise('unreadable-script', `${label}: ${read.why}`); return; }
   if (read.text.length > MAX_INPUT_BYTES * 16) return;
   scanCode(scope, lang, read.text, label, false, [], { ...(read.stamp !== undefined ? { stamp: read.stamp } : {}), from: full });
+}
+
+function uriDecoded(text: string): string {
+  try { return decodeURIComponent(text); } catch { return text; }
 }
 
 /**

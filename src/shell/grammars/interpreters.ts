@@ -16,7 +16,15 @@ const node: OptionGrammar = {
   long: ['eval=|e', 'print|p', 'require=|r', 'import=', 'check|c', 'interactive|i', 'input-type=', 'loader=',
     'experimental-loader=', 'conditions=|C', 'env-file=', 'inspect=?', 'inspect-brk=?', 'title=', 'stack-size=',
     'max-old-space-size=', 'watch', 'test', 'help|h', 'version|v', 'run=', 'test-reporter=', 'test-reporter-destination=',
-    'test-name-pattern=', 'test-skip-pattern=', 'test-concurrency=', 'test-timeout=', 'test-shard=', 'watch-path='],
+    'test-name-pattern=', 'test-skip-pattern=', 'test-concurrency=', 'test-timeout=', 'test-shard=', 'watch-path=',
+    // Options that take a value as the next word (node --help): the word after one is not the script.
+    'inspect-port=', 'debug-port=', 'inspect-publish-uid=', 'openssl-config=', 'icu-data-dir=', 'redirect-warnings=', 'disable-warning=',
+    'dns-result-order=', 'unhandled-rejections=', 'tls-cipher-list=', 'tls-keylog=', 'secure-heap=', 'secure-heap-min=', 'use-largepages=',
+    'v8-pool-size=', 'max-http-header-size=', 'heapsnapshot-signal=', 'heapsnapshot-near-heap-limit=', 'diagnostic-dir=', 'report-dir=',
+    'report-directory=', 'report-filename=', 'report-signal=', 'cpu-prof-dir=', 'cpu-prof-name=', 'cpu-prof-interval=', 'heap-prof-dir=',
+    'heap-prof-name=', 'heap-prof-interval=', 'experimental-policy=', 'policy-integrity=', 'snapshot-blob=', 'trace-event-categories=',
+    'trace-event-file-pattern=', 'env-file-if-exists=', 'experimental-config-file=', 'localstorage-file=', 'experimental-sea-config=',
+    'allow-fs-read=', 'allow-fs-write=', 'experimental-default-type=', 'watch-kill-signal='],
 };
 
 /** ghc's and ghci's options that matter here (most are single-dash words: `-package NAME`, `-o FILE`). */
@@ -184,7 +192,10 @@ export const INTERPRETERS: readonly Runner[] = [
   },
   {
     names: ['php'],
-    options: { short: 'aCehHilmnqsvwB:c:d:E:f:F:r:R:t:z:S:', long: ['help', 'version', 'ini', 'info'] },
+    // php_cli.c's long names: --run is -r, --define -d, --file -f, --process-* -B/-R/-E/-F.
+    options: { short: 'aCehHilmnqsvwB:c:d:E:f:F:r:R:t:z:S:', long: ['help', 'version', 'ini', 'info', 'run=|r', 'define=|d', 'file=|f',
+      'php-ini=|c', 'process-begin=|B', 'process-code=|R', 'process-file=|F', 'process-end=|E', 'zend-extension=|z', 'docroot=|t', 'server=|S',
+      'interactive|a', 'no-php-ini|n', 'no-chdir|C', 'no-header|q', 'syntax-check|l', 'strip|w', 'hide-args|H', 'modules|m', 'syntax-highlight|s', 'rf=', 'rc=', 're=', 'rz=', 'ri='] },
     runs: [
       { when: ['-r', '-B', '-R', '-E'], code: 'php', codeOption: ['-r', '-B', '-R', '-E'] },
       { when: ['-f', '-F'], code: 'php', codeFileOption: ['-f', '-F'] },
