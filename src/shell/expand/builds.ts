@@ -205,6 +205,8 @@ function cargo(scope: Scope, args: readonly Word[]): boolean {
   const cwd = scope.cwd;
   if (cwd === null) return true;
   if (sub === null) { scope.raise('dynamic-command', '`cargo` runs a subcommand named at run time'); return true; }
+  // `cargo -Zscript FILE.rs` (and a `#!/usr/bin/env -S cargo -Zscript` file): a single-file package run as a script.
+  if (sub.endsWith('.rs')) { scanCodeFile(scope, 'code', resolve(cwd, sub), `cargo ${sub} (a cargo script)`); return true; }
   const config = cargoConfig(scope, cwd, valuesOf(scan, '--config'));
   if (config === null) return true;
   const alias = config.aliases.get(sub);

@@ -190,6 +190,7 @@ export function spawnCalls(code: string, lang: CodeLanguage): SpawnCalls {
         || code[m.index] === '`' && TAG_RUNS[lang]?.test(code.slice(Math.max(0, m.index - 40), m.index)))) { found.pieces.push(lit.text); found.calls.push('`'); found.complete = false; }
       continue;
     }
+    if (receiverCall(found, code, inLiteral[li - 1], m)) continue;
     const after = m.index + m[0].length;
     if (bareCall(found, code, lang, m[0], after)) continue;
     const all = callArguments(code, after);
@@ -199,6 +200,7 @@ export function spawnCalls(code: string, lang: CodeLanguage): SpawnCalls {
     }
     parenthesizedCall(found, code, lang, m[0], all);
   }
+  for (const piece of propertyProcesses(code, lang)) { found.pieces.push(piece); found.calls.push('Process'); found.complete = false; }
   // A library's program objects (`sh.docker("ps")`): each the command line it runs.
   for (const r of programRuns(code, lang)) {
     found.pieces.push(r.piece);
@@ -208,6 +210,34 @@ export function spawnCalls(code: string, lang: CodeLanguage): SpawnCalls {
   }
   const { assigned: _, ...facts } = found;
   return facts;
+}
+
+/** Methods that run the string they are called on: Groovy's `"cmd".execute()`, Scala's `"cmd".!` and `"cmd".!!`. */
+const RECEIVER_RUNS = /^(?:execute|\.!!?)$/;
+
+/** `"docker ps".execute()`: the literal right before the method is the command line. */
+function receiverCall(found: Found, code: string, prev: { text: string; end: number } | undefined, m: RegExpExecArray): boolean {
+  if (!RECEIVER_RUNS.test(m[0]) || prev === undefined) return false;
+  const dot = m[0].startsWith('.') ? m.index : m.index - 1;
+  if (code[dot] !== '.' || prev.end !== dot) return false;
+  found.pieces.push(prev.text);
+  found.calls.push(m[0]);
+  found.complete = false;
+  return true;
+}
+
+/**
+ * Process objects set up by properties rather than a call's arguments: Swift Foundation's `Process`
+ * with `executableURL = URL(fileURLWithPath: "…")` (or `launchPath = "…"`) and `arguments = [...]`.
+ */
+const PROPERTY_PROGRAM = /\.(?:executableURL|launchPath)\s*=\s*(?:URL\(\s*fileURLWithPath:\s*)?"([^"\n]{1,500})"/g;
+const PROPERTY_ARGUMENTS = /\.arguments\s*=\s*\[([^\]\n]{0,2000})\]/;
+
+function propertyProcesses(code: string, lang: CodeLanguage): string[] {
+  if (!code.includes('executableURL') && !code.includes('launchPath')) return [];
+  const args = PROPERTY_ARGUMENTS.exec(code)?.[1];
+  const words = args === undefined ? [] : literalsOf(args, lang).map((l) => quoteForScan(l.text));
+  return [...code.matchAll(PROPERTY_PROGRAM)].slice(0, 20).map((m) => [quoteForScan(m[1]!), ...words].join(' '));
 }
 
 /** Is the call given text the program is given when it runs (its arguments, stdin, environment)? */
