@@ -17,7 +17,7 @@ export const ENGINE_SDK = new RegExp([
 ].join('|'));
 
 /** The Docker Engine's TCP ports in code: a URL's `:2375`, or a port given after the host (`HTTPConnection(host, 2375)`). */
-export const ENGINE_PORT_IN_CODE = /[:,]\s*(?:2375|2376)\b/;
+export const ENGINE_PORT_IN_CODE = /:(?:2375|2376)\b|["']\s*,\s*(?:2375|2376)\b/;
 
 /** Kubernetes client libraries: each call is the kubectl verb it names (`delete_namespaced_deployment`). */
 export const KUBE_CLIENTS = /\b(?:from|import)\s+(?:kubernetes|kr8s|lightkube|pykube)\b|@kubernetes\/client-node|\bk8s\.io\/client-go|\brequire[\s(]+['"](?:kubeclient|k8s-client)['"]/;
