@@ -15,7 +15,7 @@ import { GO_MAIN_PACKAGES } from '../grammars/package-runners.js';
 /** Every program this family reads, for the fast path (expand/names.ts): always, or beside a word. */
 export const BUILD_PROGRAMS: readonly string[] = ['cargo'];
 export const BUILD_GUARDED: readonly { program: string; keywords: string[] }[] = [
-  { program: 'go', keywords: ['generate', 'run', 'toolexec', 'GOFLAGS'] },
+  { program: 'go', keywords: ['generate', 'run', 'toolexec', 'GOFLAGS'] }, { program: 'rustc', keywords: ['linker'] },
   { program: 'mvn', keywords: ['exec:', 'exec-maven-plugin'] }, { program: 'mvnd', keywords: ['exec:', 'exec-maven-plugin'] },
 ];
 
@@ -23,6 +23,7 @@ export function buildsFamily(scope: Scope, name: string, args: readonly Word[]):
   if (!scope.local) return false;
   if (name === 'go') return goCommand(scope, args);
   if (name === 'cargo') return cargo(scope, args);
+  if (name === 'rustc') return rustc(scope, args);
   if (name === 'mvn' || name === 'mvnd') return mavenExec(scope, name, args);
   return false;
 }
@@ -37,6 +38,7 @@ function goCommand(scope: Scope, words: readonly Word[]): boolean {
   const args = words.slice(lead);
   const sub = args[0]?.value;
   if (sub && GO_COMPILES.has(sub)) goToolFlags(scope, sub, args.slice(1));
+  if (sub === 'env') goEnvWrites(scope, args.slice(1));
   if (sub !== 'generate' && sub !== 'run') return false;
   const scanned = [...words.slice(0, lead), ...args.slice(1)];
   const scan = getopt(scanned.map(argOf), GO_BUILD_FLAGS);
@@ -119,6 +121,23 @@ function goToolFlags(scope: Scope, sub: string, rest: readonly Word[]): void {
   }
 }
 
+/**
+ * `go env -w GOFLAGS=-toolexec=CMD` stores the flags in go's env file, where every later build reads
+ * them: the tools they name are judged as run now.
+ */
+function goEnvWrites(scope: Scope, rest: readonly Word[]): void {
+  if (!rest.some((w) => w.value === '-w')) return;
+  for (const w of rest) {
+    const m = /^GOFLAGS=(.*)$/s.exec(w.value ?? '');
+    if (m === null) continue;
+    const scan = getopt(m[1]!.split(/\s+/).filter(Boolean), { ...GO_BUILD_FLAGS, long: [...GO_BUILD_FLAGS.long, 'toolexec='], permute: true });
+    for (const v of valuesOf(scan, '--toolexec', '--exec')) {
+      if (v === null) scope.raise('dynamic-command', '`go env -w GOFLAGS` names a tool computed at run time');
+      else scope.nested(v, 'go env -w GOFLAGS (the next build runs it)', { spliceable: false });
+    }
+  }
+}
+
 function safeRegex(source: string): RegExp {
   try { return new RegExp(source); } catch { return /(?:)/; }
 }
@@ -186,6 +205,8 @@ function cargo(scope: Scope, args: readonly Word[]): boolean {
   const cwd = scope.cwd;
   if (cwd === null) return true;
   if (sub === null) { scope.raise('dynamic-command', '`cargo` runs a subcommand named at run time'); return true; }
+  // `cargo -Zscript FILE.rs` (and a `#!/usr/bin/env -S cargo -Zscript` file): a single-file package run as a script.
+  if (sub.endsWith('.rs')) { scanCodeFile(scope, 'code', resolve(cwd, sub), `cargo ${sub} (a cargo script)`); return true; }
   const config = cargoConfig(scope, cwd, valuesOf(scan, '--config'));
   if (config === null) return true;
   const alias = config.aliases.get(sub);
@@ -201,7 +222,7 @@ function cargo(scope: Scope, args: readonly Word[]): boolean {
     else externalSubcommand(scope, 'cargo', sub);
     return true;
   }
-  for (const w of config.wrappers) scope.nested(w, 'cargo rustc-wrapper', { spliceable: false });
+  for (const w of config.wrappers) scope.nested(w, 'cargo (a compiler, wrapper or linker it runs)', { spliceable: false });
   const manifest = scope.files.findUp(cwd, 'Cargo.toml');
   if (manifest?.kind === 'unreadable') { scope.raise('unreadable-script', `${manifest.path}: ${manifest.why}`); return true; }
   if (manifest) {
@@ -218,6 +239,32 @@ function cargo(scope: Scope, args: readonly Word[]): boolean {
 }
 
 /**
+ * Variables naming programs cargo runs: target runners, rustc wrappers, rustc itself (RUSTC), target
+ * linkers, and the rustc flags whose `-C linker=` names the linker rustc runs.
+ */
+const CARGO_TOOL_ENV = /^CARGO_TARGET_.+_(?:RUNNER|LINKER)$|^RUSTC(?:_(?:WORKSPACE_)?WRAPPER)?$|^CARGO_BUILD_RUSTC(?:_(?:WORKSPACE_)?WRAPPER)?$|^(?:CARGO_ENCODED_|CARGO_BUILD_)?RUSTFLAGS$/;
+
+/** The linkers rustc flags name (`-C linker=X`, `-Clinker=X`), given as one string or a list of words. */
+function rustcLinkers(flags: unknown): string[] {
+  const words = typeof flags === 'string' ? flags.split(/\s+/) : Array.isArray(flags) ? flags.filter((x): x is string => typeof x === 'string') : [];
+  const out: string[] = [];
+  for (let i = 0; i < words.length; i++) {
+    const c = words[i] === '-C' || words[i] === '--codegen' ? words[++i] : /^-C(.+)$/.exec(words[i]!)?.[1] ?? /^--codegen=(.+)$/.exec(words[i]!)?.[1];
+    const m = c === undefined ? null : /^linker=(.+)$/.exec(c);
+    if (m) out.push(m[1]!);
+  }
+  return out;
+}
+
+/** `rustc -C linker=X`: rustc runs X to link what it compiled. */
+function rustc(scope: Scope, args: readonly Word[]): boolean {
+  const linkers = rustcLinkers(args.map((w) => w.value ?? ''));
+  if (args.some((w) => w.value === null && /linker/.test(w.text))) scope.raise('dynamic-command', '`rustc` runs a linker named at run time');
+  for (const l of linkers) scope.nested(l, 'rustc -C linker', { spliceable: false });
+  return false;
+}
+
+/**
  * What cargo's configuration says runs: target runners, rustc wrappers and aliases, from --config
  * (`KEY=VALUE` or a file), the environment, and .cargo/config.toml here and in every parent.
  * Null when it cannot be read (and said why).
@@ -226,8 +273,13 @@ function cargoConfig(scope: Scope, cwd: string, cli: readonly (string | null)[])
   const out = { runners: [] as string[], wrappers: [] as string[], aliases: new Map<string, string>() };
   const line = (v: unknown): string | null => typeof v === 'string' ? v : Array.isArray(v) && v.every((x) => typeof x === 'string') ? v.map((x) => quoteWord(x as string)).join(' ') : null;
   const take = (doc: Record<string, unknown>): void => {
-    for (const t of Object.values((doc.target ?? {}) as Record<string, Record<string, unknown>>)) { const r = line(t?.runner); if (r) out.runners.push(r); }
+    for (const t of Object.values((doc.target ?? {}) as Record<string, Record<string, unknown>>)) {
+      const r = line(t?.runner); if (r) out.runners.push(r);
+      const l = line(t?.linker); if (l) out.wrappers.push(l);
+      out.wrappers.push(...rustcLinkers(t?.rustflags));
+    }
     const build = (doc.build ?? {}) as Record<string, unknown>;
+    out.wrappers.push(...rustcLinkers(build.rustflags));
     for (const k of ['rustc-wrapper', 'rustc-workspace-wrapper', 'rustc']) { const w = line(build[k]); if (w) out.wrappers.push(w); }
     for (const [k, v] of Object.entries((doc.alias ?? {}) as Record<string, unknown>)) { const a = line(v); if (a && !out.aliases.has(k)) out.aliases.set(k, a); }
   };
@@ -250,9 +302,10 @@ function cargoConfig(scope: Scope, cwd: string, cli: readonly (string | null)[])
     return null;
   }
   for (const [k, v] of scope.env) {
-    if (!/^CARGO_TARGET_.+_RUNNER$|^RUSTC_(?:WORKSPACE_)?WRAPPER$|^CARGO_BUILD_RUSTC(?:_WORKSPACE)?_WRAPPER$/.test(k)) continue;
+    if (!CARGO_TOOL_ENV.test(k)) continue;
     if (v === null) { scope.raise('dynamic-command', `${k} is computed at run time`); continue; }
-    if (v !== '') (k.endsWith('_RUNNER') ? out.runners : out.wrappers).push(v);
+    if (/RUSTFLAGS$/.test(k)) out.wrappers.push(...rustcLinkers(k.startsWith('CARGO_ENCODED') ? v.split('\x1f') : v));
+    else if (v !== '') (k.endsWith('_RUNNER') ? out.runners : out.wrappers).push(v);
   }
   return out;
 }

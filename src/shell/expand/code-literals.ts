@@ -1,12 +1,14 @@
 // String literals of code in the common interpreters (Python, JavaScript, Ruby, Perl, PHP, shell-like
 // quoting): where they are, what they hold, and which of them only print. Used by interpreters.ts.
+import type { CodeLanguage } from '../grammars/types.js';
+import { escapeAt } from './code-escapes.js';
 
 /**
  * Every string literal (and every comma-joined list of literals, as an argv list), but those inside
  * `skip` (a call's command line, read whole where it is called).
  */
-export function stringsIn(code: string, skip: readonly { start: number; end: number }[] = []): string[] {
-  const literals = literalsOf(code).filter((l) => !skip.some((s) => s.start <= l.start && l.end <= s.end));
+export function stringsIn(code: string, skip: readonly { start: number; end: number }[] = [], lang?: CodeLanguage): string[] {
+  const literals = literalsOf(code, lang).filter((l) => !skip.some((s) => s.start <= l.start && l.end <= s.end));
   const out = literals.map((l) => l.text);
   let run: string[] = [];
   for (let k = 0; k < literals.length; k++) {
@@ -22,7 +24,11 @@ export function stringsIn(code: string, skip: readonly { start: number; end: num
   return out;
 }
 
-export function literalsOf(code: string): { text: string; start: number; end: number }[] {
+/**
+ * The string literals of code, their escapes decoded as `lang` decodes them (`"\x64ocker"` is the
+ * program's `docker`), and where each lies.
+ */
+export function literalsOf(code: string, lang?: CodeLanguage): { text: string; start: number; end: number }[] {
   const literals: { text: string; start: number; end: number }[] = [];
   for (let i = 0; i < code.length && literals.length < 10_000; i++) {
     const c = code[i]!;
@@ -50,9 +56,9 @@ export function literalsOf(code: string): { text: string; start: number; end: nu
     let text = '';
     while (j < code.length && !code.startsWith(triple, j)) {
       if (code[j] === '\\' && j + 1 < code.length) {
-        const n = code[j + 1]!;
-        text += n === 'n' ? '\n' : n === 't' ? '\t' : n;
-        j += 2;
+        const e = escapeAt(code, j, lang);
+        text += e.text;
+        j += e.length;
         continue;
       }
       text += code[j];

@@ -5,7 +5,7 @@
 import { isAbsolute, resolve } from 'node:path';
 import type { CodeLanguage } from '../grammars/types.js';
 import { MAX_INPUT_BYTES } from '../parse.js';
-import { ENGINE_SOCKET } from '../grammars/managed.js';
+import { kubeVerbs, reachesEngine } from './code-apis.js';
 import { basename } from '../words.js';
 import type { Scope } from './driver.js';
 import { runStdin } from './scripts.js';
@@ -13,7 +13,7 @@ import { stdinText } from './output.js';
 import { cannotHideManaged } from '../fastpath.js';
 import { codeBase, loadsModules, moduleFile, modulesIn } from './modules.js';
 import { stringsIn, withoutPrinted } from './code-literals.js';
-import { SPAWNS, spawnCalls, startsProcess } from './spawn-calls.js';
+import { SPAWNS, spawnCalls, startsProcess, withoutFileOpens } from './spawn-calls.js';
 import { codeWrites } from './code-writes.js';
 import { namedRuns } from './code-names.js';
 import { scanPowerShell } from './powershell.js';
@@ -26,12 +26,8 @@ import { sqliteScript } from './sqlite.js';
 import { PROGRAM_OBJECT, loadsProgramLibrary, runsProgramObject } from './program-objects.js';
 import { COMMAND_FILES } from './command-files.js';
 
-/**
- * Docker Engine SDKs: code that uses one drives the engine like its CLI. Testcontainers (Python,
- * Node, Go, Java) starts containers on the local engine through its API (`DockerContainer(…).start()`
- * is a `docker run`; its DockerCompose runs `docker compose up`).
- */
-const ENGINE_SDK = /\bimport\s+docker\b|\bfrom\s+docker\b|docker\.from_env|DockerClient\(|require\(\s*['"](?:dockerode|docker-modem|testcontainers|@testcontainers\/[\w-]+)['"]\s*\)|from\s+['"](?:dockerode|testcontainers|@testcontainers\/[\w-]+)['"]|github\.com\/(?:docker\/docker\/client|testcontainers\/testcontainers-go)|Docker::Container|\b(?:import|from)\s+testcontainers\b|\borg\.testcontainers\b/;
+/** Calls that open a file, and start a process only when given `|cmd` (Python's and Ruby's open, Ruby's IO.read). */
+const PIPE_OPENS = /^(?:open|IO\.\w+)$/;
 
 /** Ways of building a string at run time. */
 const BUILDS_STRINGS = /"\s+"|"\s*\.\s*"|["'][^"'\n]*\$[A-Za-z_{(][^"'\n]*["']|\+|\bf["']|%[sdr]|\.join\(|\$\{|#\{|\.format\(|concat|\.\.|\[::-1\]|chr\(|fromCharCode|\\x|\\u|base64|decode|atob|Buffer\.from|pack\(|reverse|replace|upper\(|lower\(|toUpperCase|toLowerCase|capitalize|swapcase|uc\(|lc\(/;
@@ -51,7 +47,8 @@ const LINE_VERBS: Partial<Record<CodeLanguage, RegExp>> = {
   expect: /^\s*(?:spawn|exec|system)\s+(?:-\S+\s+)*(.*)$/,
   ed: /^\s*(?:[0-9,.$;]*[rwe]\s*!|!)\s*(.*)$/,
   less: /^\s*[0-9]*!(.*)$|^\s*[0-9]*\|.(.*)$/,
-  tcl: /(?:^|\[)\s*exec\s+(?:-\S+\s+)*([^\]\n]*)/,
+  // Tcl's exec, and open of "|cmd" (a command pipeline).
+  tcl: /(?:^|\[|;)\s*(?:exec\s+(?:-\S+\s+)*([^\]\n]*)|open\s+["{]\|([^"}\]\n]*))/,
   // Database shells, calculators and clients with a shell escape of their own.
   psql: /\\!\s*(.*)$/,
   mysql: /^\s*(?:system|\\!)\s+(.*)$/,
@@ -121,6 +118,8 @@ function commandFile(scope: Scope, read: (text: string) => string[], text: strin
 /** The regex work over a program's text: the same for every command that runs it. */
 interface CodeFacts {
   readonly engine: boolean;
+  /** The kubectl verbs inline code's Kubernetes client calls or API requests are. */
+  readonly kube: readonly string[];
   readonly spawns: boolean;
   readonly mentions: boolean;
   readonly builds: boolean;
@@ -148,27 +147,30 @@ interface CodeFacts {
   readonly read: boolean;
 }
 
-function codeFacts(scope: Scope, lang: CodeLanguage, full: string, inline: boolean): CodeFacts {
+function codeFacts(scope: Scope, lang: CodeLanguage, text: string, inline: boolean): CodeFacts {
   const mentions = scope.run0.options.mentions;
+  const full = withoutFileOpens(text);
   const spawns = SPAWNS.test(full) || loadsProgramLibrary(full, lang);
   // Inline code reads every literal as a possible command, except what it only prints.
   const objects = runsProgramObject(full, lang);
   const code = inline && spawns ? withoutPrinted(full, (args) => startsProcess(args) || objects(args)) : full;
-  const mentioned = mentions(code);
+  // A literal's escapes spell what the program runs (`"\x64ocker"`): its decoded text is read too.
+  const mentioned = mentions(code) || (code.includes('\\') && stringsIn(code, [], lang).some((s) => mentions(s)));
   const calls = spawns ? spawnCalls(code, lang) : null;
   const names = scope.run0.options.names ?? undefined;
   const named = inline ? namedRuns(full, lang) : null;
   return {
-    engine: ENGINE_SOCKET.test(full) || ENGINE_SDK.test(full),
+    engine: reachesEngine(full),
+    kube: inline ? kubeVerbs(full, lang) : [],
     spawns,
     mentions: mentioned,
     builds: BUILDS_STRINGS.test(code),
     // A call's literal command line is judged whole (`["ssh", "host", "docker ps"]`), not word by word.
     // A program object's command line (`sh.git.status()`) is judged whole even where it names no managed tool.
-    pieces: spawns && mentioned ? [...new Set([...(inline ? [...stringsIn(code, calls!.covered), ...calls!.covered.map((c) => c.piece)] : calls!.pieces).filter((p) => mentions(p)),
+    pieces: spawns && mentioned ? [...new Set([...(inline ? [...stringsIn(code, calls!.covered, lang), ...calls!.covered.map((c) => c.piece)] : calls!.pieces).filter((p) => mentions(p)),
       ...(inline ? calls!.pieces.filter((_, i) => calls!.calls[i] === PROGRAM_OBJECT) : [])])] : [],
     // (Python's and Ruby's `open` opens a file; only `|cmd` runs one.)
-    runs: inline && calls ? calls.pieces.filter((p, i) => (calls.calls[i] !== 'open' || /^\s*\||\|\s*$/.test(p)) && (!mentioned || !mentions(p)) && !cannotHideManaged(p, names)) : [],
+    runs: inline && calls ? calls.pieces.filter((p, i) => (!PIPE_OPENS.test(calls.calls[i]!) || /^\s*\||\|\s*$/.test(p)) && (!mentioned || !mentions(p)) && !cannotHideManaged(p, names)) : [],
     decoded: !inline && (calls?.decoded ?? false),
     fromRun: inline && (calls?.fromRun ?? false),
     computedProgram: inline && (calls?.computedProgram ?? false),
@@ -183,6 +185,7 @@ function scanWith(scope: Scope, lang: CodeLanguage, code: string, label: string,
   const mentions = scope.run0.options.mentions;
   // Code that talks to a container engine's socket or through its SDK is judged as the engine's API.
   if (facts.engine) scope.emit(scope.argv, basename(scope.argv[0]?.value ?? lang), { code });
+  for (const verb of facts.kube) scope.nested(`kubectl ${verb}`, `${label} (Kubernetes API)`, { spliceable: false });
   if (lang === 'sed') { sedScript(scope, code, label); return; }
   if (lang === 'sqlite') { sqliteScript(scope, code, label, (f) => scanCodeFile(scope, 'sqlite', f, `${label} .read ${f}`)); return; }
   // awk starts commands only through system(), `print | "cmd"` and `"cmd" | getline`.
@@ -217,7 +220,8 @@ function scanWith(scope: Scope, lang: CodeLanguage, code: string, label: string,
   const verbs = LINE_VERBS[lang];
   if (own && !verbs) return;
   if (verbs) {
-    for (const line of code.split(/\n|\|(?=\s*[!:a-z])/)) {
+    // (A `|` just inside a quote or brace is Tcl's `open "|cmd"`, not a separator.)
+    for (const line of code.split(/\n|(?<!["{])\|(?=\s*[!:a-z])/)) {
       const m = verbs.exec(line);
       const cmd = m ? (m[1] ?? m[2] ?? '') : '';
       if (m && cmd.trim() !== '') scope.nested(cmd.replace(/^['"(]+|['")]+\s*$/g, ''), label, { spliceable: false });
@@ -260,6 +264,9 @@ export function scanCodeFile(scope: Scope, lang: CodeLanguage, path: string | nu
   if (path === null) { scope.raise('unreadable-script', `the file \`${label}\` runs is named at run time`); return; }
   if (['/dev/stdin', '/dev/fd/0', '/proc/self/fd/0', '-'].includes(path)) { runStdin(scope, label, lang); return; }
   if (path === '/dev/null') return; // no code
+  // node --import 'data:text/javascript,CODE': the module is the URL's text.
+  const data = lang === 'node' ? /^data:[^,]*?(;base64)?,(.*)$/s.exec(path) : null;
+  if (data) { scanCode(scope, lang, data[1] ? Buffer.from(data[2]!, 'base64').toString('utf8') : uriDecoded(data[2]!), label); return; }
   if (!scope.local) return;
   const full = isAbsolute(path) ? path : scope.cwd === null ? null : resolve(scope.cwd, path);
   if (full === null) { scope.raise('unreadable-script', `cannot tell which directory \`${path}\` is relative to`); return; }
@@ -271,6 +278,10 @@ export function scanCodeFile(scope: Scope, lang: CodeLanguage, path: string | nu
   if (read.kind === 'unreadable') { scope.raise('unreadable-script', `${label}: ${read.why}`); return; }
   if (read.text.length > MAX_INPUT_BYTES * 16) return;
   scanCode(scope, lang, read.text, label, false, [], { ...(read.stamp !== undefined ? { stamp: read.stamp } : {}), from: full });
+}
+
+function uriDecoded(text: string): string {
+  try { return decodeURIComponent(text); } catch { return text; }
 }
 
 /**

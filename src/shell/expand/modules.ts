@@ -8,6 +8,7 @@ import { dirname, isAbsolute, join, resolve } from 'node:path';
 import type { CodeLanguage } from '../grammars/types.js';
 import { PYTHON_MODULES } from '../grammars/interpreters.js';
 import type { Word } from '../words.js';
+import { valuesOf, type Scan } from '../getopt.js';
 import type { Scope } from './driver.js';
 import { scanCodeFile } from './interpreters.js';
 
@@ -22,6 +23,10 @@ interface ModuleRules {
   readonly ownDir: boolean;
   /** The command-line option that adds a search directory (`perl -I`, `ruby -I`). */
   readonly include?: string;
+  /** The code a module option's text becomes (perlrun: `-MName=a,b` is `use Name split(/,/,q{a,b});`, and text after the name is code). */
+  readonly useLine?: (value: string) => string;
+  /** A module option whose value adds search directories (`perl -Mlib=DIR,…`): the option and the value's pattern, the list in its first group. */
+  readonly libModule?: { readonly option: string; readonly pattern: RegExp };
 }
 
 const JS_EXTENSIONS = ['', '.js', '.cjs', '.mjs', '.ts', '.mts', '.cts', '/index.js', '/index.cjs', '/index.mjs', '/index.ts'];
@@ -29,8 +34,10 @@ const JS_EXTENSIONS = ['', '.js', '.cjs', '.mjs', '.ts', '.mts', '.cts', '/index
 const RULES: Partial<Record<CodeLanguage, ModuleRules>> = {
   python: {
     statements: [/^[ \t]*import[ \t]+([\w.]+(?:[ \t]*,[ \t]*[\w.]+)*)/gm, /^[ \t]*from[ \t]+([\w.]+)[ \t]+import\b/gm,
-      /\b(?:__import__|import_module)\(\s*["']([\w.]+)["']/g],
-    files: (n) => { const p = n.replace(/\./g, '/'); return [`${p}.py`, `${p}/__init__.py`, `${p}/__main__.py`]; },
+      /\b(?:__import__|import_module)\(\s*["']([\w.]+)["']/g,
+      // Files run as code: runpy's run_path and run_module, exec of a file's text, Python 2's execfile.
+      /\brunpy\.run_(?:path|module)\(\s*["']([^"']+)["']/g, /\bexec\(\s*(?:io\.)?open\(\s*["']([^"']+)["']/g, /\bexecfile\(\s*["']([^"']+)["']/g],
+    files: (n) => { if (n.endsWith('.py')) return [n]; const p = n.replace(/\./g, '/'); return [`${p}.py`, `${p}/__init__.py`, `${p}/__main__.py`]; },
     env: ['PYTHONPATH'], ownDir: true,
   },
   node: {
@@ -44,6 +51,8 @@ const RULES: Partial<Record<CodeLanguage, ModuleRules>> = {
     statements: [/^\s*(?:use|require)\s+([A-Z][\w:]*)/gm, /\b(?:require|do)\s+["']([^"']+\.p[lm])["']/g],
     files: (n) => (/\.p[lm]$/.test(n) ? [n] : [`${n.replace(/::/g, '/')}.pm`]),
     env: ['PERL5LIB', 'PERLLIB'], ownDir: false, include: '-I',
+    useLine: (v) => `${v.startsWith('-') ? `no ${v.slice(1)}` : `use ${v}`}`.replace(/=(.*)$/s, ' split(/,/,q{$1})') + ';',
+    libModule: { option: '-M', pattern: /^lib=(.+)$/s },
   },
   ruby: {
     statements: [/\brequire(?:_relative)?\s*\(?\s*["']([^"']+)["']/g, /\bload\s*\(?\s*["']([^"']+\.rb)["']/g],
@@ -61,6 +70,19 @@ const RULES: Partial<Record<CodeLanguage, ModuleRules>> = {
 /** The command-line option that adds a search directory for this language, if it has one. */
 export function includeOption(lang: CodeLanguage): string | undefined {
   return RULES[lang]?.include;
+}
+
+/** The code a module option's value runs as, when it is more than a module's name. */
+export function moduleOptionCode(lang: CodeLanguage, value: string): string | null {
+  const line = RULES[lang]?.useLine;
+  return line === undefined || /^-?[\w:]+(?:=[\w:.,\/-]*)?$/.test(value) ? null : line(value);
+}
+
+/** Search directories the command line's module options add (`perl -Mlib=.`). */
+export function moduleOptionDirs(lang: CodeLanguage, scan: Scan): string[] {
+  const lib = RULES[lang]?.libModule;
+  if (lib === undefined) return [];
+  return valuesOf(scan, lib.option).flatMap((v) => (v === null ? [] : lib.pattern.exec(v)?.[1]?.split(',') ?? []));
 }
 
 /** Does this language load modules we follow? */

@@ -4,7 +4,7 @@ import { colonArgs, replaceToken, runTimeRow } from './placeholders.js';
 import { globFiles } from '../files.js';
 import { optionIs, valueOf, valuesOf, type Option, type Scan } from '../getopt.js';
 import type { CodeLanguage, Run } from '../grammars/types.js';
-import { includeOption, loadModules, moduleFile, moduleRunner } from './modules.js';
+import { includeOption, loadModules, moduleFile, moduleOptionCode, moduleOptionDirs, moduleRunner } from './modules.js';
 import { tests } from './tests.js';
 import type { Word } from '../words.js';
 import type { Scope } from './driver.js';
@@ -341,7 +341,7 @@ function dataOf(r: Row): { value: string; from: 'option' | 'operand' }[] {
 /** The search directories the command line adds (`perl -I DIR`, `ruby -I DIR`). */
 function includeDirs(scan: Scan, lang: CodeLanguage): string[] {
   const opt = includeOption(lang);
-  return opt === undefined ? [] : valuesOf(scan, opt).filter((v): v is string => v !== null);
+  return opt === undefined ? [] : [...valuesOf(scan, opt).filter((v): v is string => v !== null), ...moduleOptionDirs(lang, scan)];
 }
 
 /** `python -m NAME`, `perl -MName`, `ruby -r NAME`: a module of the project, found where the language looks, is scanned as code. */
@@ -357,7 +357,7 @@ function modules(r: Row): boolean {
   for (const o of scan.options.filter((x) => optionIs(x, run.moduleOption ?? []))) {
     if (o.value === undefined) continue;
     if (o.value === null) { scope.raise('interpreter-code', `\`${label} ${o.name}\` loads a module named at run time`); continue; }
-    // perl's -MName=imports and -M-Name (no).
+    const use = moduleOptionCode(lang, o.value); if (use !== null) scanCode(scope, lang, use, `${label} ${o.name}`);
     const name = o.value.replace(/=.*$/s, '').replace(/^-/, '');
     const file = scope.local ? moduleFile(scope, lang, name, scope.cwd, include) : null;
     if (file !== null) scanCodeFile(scope, lang, file, `${label} ${o.name} ${name}`);

@@ -115,7 +115,8 @@ function judgeText(scope: Scope, text: string, path: string, label: string, kind
     }
     if (!SHELLS.has(prog)) {
       // The kernel runs the shebang line with the script's path: judge that command line.
-      const line = text.slice(2, text.indexOf('\n') < 0 ? undefined : text.indexOf('\n')).trim();
+      // (`#!/usr/bin/env -S cmd args`: env splits the one argument the kernel gives it into cmd's words.)
+      const line = text.slice(2, text.indexOf('\n') < 0 ? undefined : text.indexOf('\n')).trim().replace(/^\S*\benv\s+(?:-S|--split-string(?:=|\s+))\s*/, '');
       scope.nested(`${line} ${quoteWord(path)}`, `${label} (#!${line})`, { spliceable: false });
       return;
     }

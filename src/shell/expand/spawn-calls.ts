@@ -11,11 +11,13 @@ import { PROGRAM_OBJECT, programRuns } from './program-objects.js';
 import { remotePiece } from './ssh-calls.js';
 
 /**
- * Process-starting calls in common interpreters, and the SSH clients' calls that run a command on the
+ * Process-starting calls in common interpreters (Ruby's IO.read and IO.foreach start one given `"|cmd"`;
+ * R's system2(CMD, c(ARGS)) and pipe(CMD); Perl's readpipe and IPC::Open3's open3; libc's exec* through
+ * ctypes), and the SSH clients' calls that run a command on the
  * host they reach (paramiko's exec_command and invoke_shell, node-ssh's execCommand: judged as the
  * command they are given); multiprocessing.util.spawnv_passfds(PATH, ARGV, FDS) execs PATH.
  */
-export const SPAWNS = /\b(exec\.Command(?:Context)?|sh\.(?:RunV?|RunWithV?|Output(?:With)?|Exec)|commandLine|Command::new|qx|open|execute|shell-command|call-process|start-process|async-shell-command|process-file|ProcessBuilder|Runtime\.getRuntime|system|systemlist|jobstart|job_start|termopen|term_start|popen|Popen|subprocess|child_process|execSync|execFileSync|spawnSync|spawn|execFile|exec|execa|fork|IO\.popen|Open3|shell_exec|passthru|proc_open|Deno\.Command|Bun\.spawn|(?:create_)?subprocess_(?:exec|shell)|Bun\.\$|run|call|check_call|check_output|getoutput|getstatusoutput|os\.exec[lv]p?e?|(?:os\.)?posix_spawnp?|os\.spawn[lv]p?e?|execve|pexpect|sh|shell|cmd|run-program|shell script|Process\.Start|ProcessStartInfo|callCommand|callProcess|spawnCommand|spawnProcess|readProcess(?:WithExitCode)?|readCreateProcess(?:WithExitCode)?|createProcess|rawSystem|pcntl_exec|exec_command|invoke_shell|execCommand|spawnv_passfds)\b|`|%x[{(\[]|qx[{(\[/]|\.!!?(?![=\w])/;
+export const SPAWNS = /\b(exec\.Command(?:Context)?|sh\.(?:RunV?|RunWithV?|Output(?:With)?|Exec)|commandLine|Command::new|qx|open|execute|shell-command|call-process|start-process|async-shell-command|process-file|ProcessBuilder|Runtime\.getRuntime|system|systemlist|jobstart|job_start|termopen|term_start|popen|Popen|subprocess|child_process|execSync|execFileSync|spawnSync|spawn|execFile|exec|execa|fork|IO\.popen|Open3|shell_exec|passthru|proc_open|Deno\.Command|Bun\.spawn|(?:create_)?subprocess_(?:exec|shell)|Bun\.\$|run|call|check_call|check_output|getoutput|getstatusoutput|os\.exec[lv]p?e?|(?:os\.)?posix_spawnp?|os\.spawn[lv]p?e?|execve|pexpect|sh|shell|cmd|run-program|shell script|Process\.Start|ProcessStartInfo|callCommand|callProcess|spawnCommand|spawnProcess|readProcess(?:WithExitCode)?|readCreateProcess(?:WithExitCode)?|createProcess|rawSystem|pcntl_exec|exec_command|invoke_shell|execCommand|spawnv_passfds|readpipe|open[23]|exec[lv]p?e?|system2|(?<!\.)pipe|IO\.(?:read|readlines|foreach|binread|write))\b|`|%x[{(\[]|qx[{(\[/]|\.!!?(?![=\w])/;
 
 /** A process-starting call (`run(`, `check_output (`). */
 const SPAWN_CALL = new RegExp(`(?:${SPAWNS.source})\\s*\\(`);
@@ -37,6 +39,36 @@ export function startsProcess(text: string): boolean {
   return SPAWN_CALL.test(bare + text.slice(at));
 }
 
+/** Perl's open modes that read or write a file (`<`, `>>`, `+<:encoding(UTF-8)`), not a pipe. */
+const FILE_MODE = /^\+?(?:<|>>?)(?::[\w()-]+)*$/;
+
+/**
+ * Does an `open(…)` open a file? Every argument is a literal that names no pipe (`"|cmd"`, `"cmd|"`,
+ * Perl's `-|`), a handle (`my $f`, `FH`), a keyword option (`encoding="utf-8"`), or, after a file
+ * mode, the path in a variable.
+ */
+function opensFile(args: string): boolean {
+  const literals = literalsOf(args);
+  if (literals.length === 0 || literals.some((l) => /^\s*-?\||\|-?\s*$|^-$/.test(l.text))) return false;
+  let rest = '';
+  let at = 0;
+  for (const l of literals) { rest += `${args.slice(at, l.start)}""`; at = l.end; }
+  const mode = literals.some((l) => FILE_MODE.test(l.text));
+  return (rest + args.slice(at)).split(',').map((p) => p.trim()).every((p, i) => p === '""' || /^\w+\s*=\s*(?:""|\w+)$/.test(p)
+    || (i === 0 && /^(?:(?:my|our)\s+)?\$\w+$|^[A-Z]\w*$/.test(p)) || (mode && /^\$\w+$/.test(p)));
+}
+
+/**
+ * The code with the name of each call that opens a file in capitals (same length, so offsets hold):
+ * Python's and Ruby's `open("Makefile")`, Ruby's `IO.read("Makefile")` and Perl's `open(my $f, "<", …)`
+ * start nothing.
+ */
+export function withoutFileOpens(code: string): string {
+  if (!/open|IO\./.test(code)) return code;
+  return code.replace(/\b(open|IO\.(?:read|readlines|foreach|binread))(\s*\()([^()]{0,400})\)/g,
+    (whole, call: string, paren: string, args: string) => opensFile(args) ? `${call.toUpperCase()}${paren}${args})` : whole);
+}
+
 /** Ways of decoding text at run time: a command given one cannot be read. */
 const DECODES = /\b(?:b64decode|b32decode|a85decode|atob|fromCharCode|unhexlify|fromhex|codecs\.decode|rot13|decode64|unpack1?)\b|\bBuffer\.from\([^)]*['"](?:base64|hex)['"]|\.decode\(\s*["'](?:base64|hex|rot)/;
 
@@ -48,6 +80,9 @@ const LEADING_ARGUMENTS: readonly { readonly call: RegExp; readonly skip: RegExp
   { call: /Context$/, skip: /^[^,]*,/ },
   { call: /^os\.spawn/, skip: /^\s*(?:os\.)?P_\w+\s*,/ },
   { call: /^subprocess_(?:exec|shell)$/, skip: /^[^,'"]*,/ },
+  // Perl's IPC::Open3 and IPC::Open2: the handles, then the command.
+  { call: /^open3$/, skip: /^[^,]*,[^,]*,[^,]*,/ },
+  { call: /^open2$/, skip: /^[^,]*,[^,]*,/ },
 ];
 
 function commandArguments(call: string, text: string): string {
@@ -155,8 +190,9 @@ export function spawnCalls(code: string, lang: CodeLanguage): SpawnCalls {
         || code[m.index] === '`' && TAG_RUNS[lang]?.test(code.slice(Math.max(0, m.index - 40), m.index)))) { found.pieces.push(lit.text); found.calls.push('`'); found.complete = false; }
       continue;
     }
+    if (receiverCall(found, code, inLiteral[li - 1], m)) continue;
     const after = m.index + m[0].length;
-    if (bareCall(found, code, m[0], after)) continue;
+    if (bareCall(found, code, lang, m[0], after)) continue;
     const all = callArguments(code, after);
     if (all === null) {
       if (!harmlessReference(code, m.index, after, (n) => spawnName.test(n))) found.complete = false;
@@ -164,6 +200,7 @@ export function spawnCalls(code: string, lang: CodeLanguage): SpawnCalls {
     }
     parenthesizedCall(found, code, lang, m[0], all);
   }
+  for (const piece of propertyProcesses(code, lang)) { found.pieces.push(piece); found.calls.push('Process'); found.complete = false; }
   // A library's program objects (`sh.docker("ps")`): each the command line it runs.
   for (const r of programRuns(code, lang)) {
     found.pieces.push(r.piece);
@@ -175,13 +212,41 @@ export function spawnCalls(code: string, lang: CodeLanguage): SpawnCalls {
   return facts;
 }
 
+/** Methods that run the string they are called on: Groovy's `"cmd".execute()`, Scala's `"cmd".!` and `"cmd".!!`. */
+const RECEIVER_RUNS = /^(?:execute|\.!!?)$/;
+
+/** `"docker ps".execute()`: the literal right before the method is the command line. */
+function receiverCall(found: Found, code: string, prev: { text: string; end: number } | undefined, m: RegExpExecArray): boolean {
+  if (!RECEIVER_RUNS.test(m[0]) || prev === undefined) return false;
+  const dot = m[0].startsWith('.') ? m.index : m.index - 1;
+  if (code[dot] !== '.' || prev.end !== dot) return false;
+  found.pieces.push(prev.text);
+  found.calls.push(m[0]);
+  found.complete = false;
+  return true;
+}
+
+/**
+ * Process objects set up by properties rather than a call's arguments: Swift Foundation's `Process`
+ * with `executableURL = URL(fileURLWithPath: "…")` (or `launchPath = "…"`) and `arguments = [...]`.
+ */
+const PROPERTY_PROGRAM = /\.(?:executableURL|launchPath)\s*=\s*(?:URL\(\s*fileURLWithPath:\s*)?"([^"\n]{1,500})"/g;
+const PROPERTY_ARGUMENTS = /\.arguments\s*=\s*\[([^\]\n]{0,2000})\]/;
+
+function propertyProcesses(code: string, lang: CodeLanguage): string[] {
+  if (!code.includes('executableURL') && !code.includes('launchPath')) return [];
+  const args = PROPERTY_ARGUMENTS.exec(code)?.[1];
+  const words = args === undefined ? [] : literalsOf(args, lang).map((l) => quoteForScan(l.text));
+  return [...code.matchAll(PROPERTY_PROGRAM)].slice(0, 20).map((m) => [quoteForScan(m[1]!), ...words].join(' '));
+}
+
 /** Is the call given text the program is given when it runs (its arguments, stdin, environment)? */
 function given(found: Found, call: string, text: string): void {
   if (call !== 'open' && FROM_RUN.test(text)) found.fromRun = true;
 }
 
 /** A call without parentheses: `system @ARGV` (computed), or Ruby's and Perl's `sh "cmd"` (the rest of the line). */
-function bareCall(found: Found, code: string, call: string, after: number): boolean {
+function bareCall(found: Found, code: string, lang: CodeLanguage, call: string, after: number): boolean {
   const eol = code.indexOf('\n', after);
   const line = (): string => code.slice(after, eol < 0 ? undefined : eol);
   if (/^[ \t]+[@$]/.test(code.slice(after, after + 3))) {
@@ -190,7 +255,7 @@ function bareCall(found: Found, code: string, call: string, after: number): bool
     return true;
   }
   if (!/^[ \t]+["'`%q]/.test(code.slice(after, after + 3))) return false;
-  const lits = literalsOf(line());
+  const lits = literalsOf(line(), lang);
   if (lits.length > 0) {
     found.pieces.push(lits.length > 1 && /^\s*["'][^"']*["']\s*,/.test(line()) ? lits.map((l) => quoteForScan(l.text)).join(' ') : lits[0]!.text);
     found.calls.push(call);
@@ -217,7 +282,7 @@ function parenthesizedCall(found: Found, code: string, lang: CodeLanguage, call:
   // A list of words: `["docker", "ps"]`, a Lua table `{"docker", "ps"}` (Neovim's vim.system, jobstart).
   const first = (lang === 'lua' ? /^\s*(?:[[{]\s*)?(["'])/ : /^\s*(?:\[\s*)?(?:[bBrRuU]{1,2}(?=["']))?(["'`])/).exec(args);
   if (!first) { given(found, call, args); found.complete = false; return; }
-  const read = literalCall(call, args);
+  const read = literalCall(call, args, lang);
   if (read === null) { found.complete = false; return; }
   const piece = remotePiece(code, call, read.piece);
   found.pieces.push(piece);
@@ -249,16 +314,18 @@ function programInstead(read: LiteralCall, args: string): string | 'computed' | 
  * The command a call given literals starts (`["docker", "ps"]`, `"docker", ["ps"]`), and the span of
  * its command line in `args` when that is all literal (literal-argv.ts).
  */
-function literalCall(call: string, args: string): { piece: string; words: string[]; list: boolean; end: number; span: Span | null } | null {
-  const literals = literalsOf(args);
+function literalCall(call: string, args: string, lang: CodeLanguage): { piece: string; words: string[]; list: boolean; end: number; span: Span | null } | null {
+  const literals = literalsOf(args, lang);
   const head = literals[0];
   if (!head) return null;
   // The command and the literals that follow it in one list.
   const run = [head.text];
   for (let k = 1; k < literals.length; k++) {
-    if (!/^\s*,\s*\[?\s*$/.test(args.slice(literals[k - 1]!.end, literals[k]!.start))) break;
+    if (!/^\s*,\s*(?:\[|c\()?\s*$/.test(args.slice(literals[k - 1]!.end, literals[k]!.start))) break;
     run.push(literals[k]!.text);
   }
+  // popen(CMD, MODE): the literal after a command line is its mode, not an argument.
+  if (/^(?:IO\.)?popen$/.test(call) && !/^\s*\[/.test(args)) run.splice(1);
   const span = literalCommand(args, literals, run.length);
   // `os.execvp("sh", ["sh", "x.sh"])`: the list starts with the program's own name, argv[0].
   if (/^(?:os\.(?:exec|spawn)[lv]|(?:os\.)?posix_spawn|execve|spawnv_passfds)/.test(call) && run.length > 1 && run[1]!.replace(/^.*\//, '') === run[0]!.replace(/^.*\//, '')) run.splice(1, 1);

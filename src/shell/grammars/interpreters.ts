@@ -3,6 +3,7 @@
 import type { OptionGrammar } from '../getopt.js';
 import { READERS } from './readers.js';
 import type { Run, Runner } from './types.js';
+import { SCRIPT_RUNNERS } from './script-runners.js';
 
 /** A JavaScript or TypeScript file (or a path), as runners that also take script names see it. */
 const JS_FILE = '(?:\\.[cm]?[jt]sx?$|/)';
@@ -16,7 +17,13 @@ const node: OptionGrammar = {
   long: ['eval=|e', 'print|p', 'require=|r', 'import=', 'check|c', 'interactive|i', 'input-type=', 'loader=',
     'experimental-loader=', 'conditions=|C', 'env-file=', 'inspect=?', 'inspect-brk=?', 'title=', 'stack-size=',
     'max-old-space-size=', 'watch', 'test', 'help|h', 'version|v', 'run=', 'test-reporter=', 'test-reporter-destination=',
-    'test-name-pattern=', 'test-skip-pattern=', 'test-concurrency=', 'test-timeout=', 'test-shard=', 'watch-path='],
+    'test-name-pattern=', 'test-skip-pattern=', 'test-concurrency=', 'test-timeout=', 'test-shard=', 'watch-path=',
+    // Options that take a value as the next word (node --help): the word after one is not the script.
+    'inspect-port=', 'debug-port=', 'inspect-publish-uid=', 'openssl-config=', 'icu-data-dir=', 'redirect-warnings=', 'disable-warning=', 'dns-result-order=', 'unhandled-rejections=',
+    'tls-cipher-list=', 'tls-keylog=', 'secure-heap=', 'secure-heap-min=', 'use-largepages=', 'v8-pool-size=', 'max-http-header-size=', 'heapsnapshot-signal=', 'heapsnapshot-near-heap-limit=',
+    'diagnostic-dir=', 'report-dir=', 'report-directory=', 'report-filename=', 'report-signal=', 'cpu-prof-dir=', 'cpu-prof-name=', 'cpu-prof-interval=', 'heap-prof-dir=', 'heap-prof-name=',
+    'heap-prof-interval=', 'experimental-policy=', 'policy-integrity=', 'snapshot-blob=', 'trace-event-categories=', 'trace-event-file-pattern=', 'env-file-if-exists=', 'experimental-config-file=',
+    'localstorage-file=', 'experimental-sea-config=', 'allow-fs-read=', 'allow-fs-write=', 'experimental-default-type=', 'watch-kill-signal='],
 };
 
 /** ghc's and ghci's options that matter here (most are single-dash words: `-package NAME`, `-o FILE`). */
@@ -184,7 +191,10 @@ export const INTERPRETERS: readonly Runner[] = [
   },
   {
     names: ['php'],
-    options: { short: 'aCehHilmnqsvwB:c:d:E:f:F:r:R:t:z:S:', long: ['help', 'version', 'ini', 'info'] },
+    // php_cli.c's long names: --run is -r, --define -d, --file -f, --process-* -B/-R/-E/-F.
+    options: { short: 'aCehHilmnqsvwB:c:d:E:f:F:r:R:t:z:S:', long: ['help', 'version', 'ini', 'info', 'run=|r', 'define=|d', 'file=|f',
+      'php-ini=|c', 'process-begin=|B', 'process-code=|R', 'process-file=|F', 'process-end=|E', 'zend-extension=|z', 'docroot=|t', 'server=|S',
+      'interactive|a', 'no-php-ini|n', 'no-chdir|C', 'no-header|q', 'syntax-check|l', 'strip|w', 'hide-args|H', 'modules|m', 'syntax-highlight|s', 'rf=', 'rc=', 're=', 'rz=', 'ri='] },
     runs: [
       { when: ['-r', '-B', '-R', '-E'], code: 'php', codeOption: ['-r', '-B', '-R', '-E'] },
       { when: ['-f', '-F'], code: 'php', codeFileOption: ['-f', '-F'] },
@@ -198,12 +208,11 @@ export const INTERPRETERS: readonly Runner[] = [
   { names: ['R'], options: { short: 'qse:f:', long: ['vanilla', 'no-save', 'slave', 'quiet|q', 'file=|f', 'args'] }, runs: [{ when: ['-e'], code: 'r', codeOption: ['-e'] }, { when: ['-f'], code: 'r', codeFileOption: ['-f'] }, { code: 'r', codeStdin: true }] },
   // More languages with inline code: scanned as code of no particular language (run(`…`), System.cmd, os:cmd).
   { names: ['julia'], options: { short: 'e:E:L:p:t:qiO:', long: ['eval=|e', 'print=|E', 'load=|L', 'project=', 'threads=|t', 'procs=|p', 'quiet|q', 'startup-file=', 'history-file=', 'compile=', 'optimize=?'] }, runs: [{ when: ['-e', '-E'], code: 'code', codeOption: ['-e', '-E'] }, { minOperands: 1, code: 'code', codeFile: 0 }] },
-  { names: ['elixir', 'iex'], options: { short: 'e:r:S:', long: ['eval=', 'require=', 'no-halt', 'sname=', 'name=', 'cookie=', 'erl='], singleDashLong: true }, runs: [{ when: ['-e', '--eval'], code: 'code', codeOption: ['-e', '--eval'] }, { minOperands: 1, code: 'code', codeFile: 0 }] },
   { names: ['mix'], subcommands: { run: { options: { short: 'e:r:', long: ['eval=|e', 'require=|r', 'no-halt', 'no-compile', 'no-deps-check', 'no-start'] }, runs: [{ when: ['-e'], code: 'code', codeOption: ['-e'] }, { nothing: true }] } }, runs: [{ nothing: true }] },
   { names: ['erl'], options: { long: ['eval=', 'noshell', 'noinput', 'sname=', 'name=', 'setcookie=', 'pa=', 'pz=', 's=', 'run=', 'detached'], singleDashLong: true }, runs: [{ when: ['--eval'], code: 'code', codeOption: ['--eval'] }, { nothing: true }] },
   { names: ['guile', 'racket', 'csi', 'chicken'], options: { short: 'c:e:l:s', long: ['eval=|e', 'load=|l', 'no-auto-compile'] }, runs: [{ when: ['-c', '-e'], code: 'code', codeOption: ['-c', '-e'] }, { minOperands: 1, code: 'code', codeFile: 0 }] },
   { names: ['sbcl', 'clisp', 'ecl', 'ccl'], options: { long: ['eval=', 'load=', 'script=', 'non-interactive', 'noinform', 'core=', 'dynamic-space-size=', 'control-stack-size=', 'quit', 'disable-debugger', 'no-userinit', 'no-sysinit'] }, runs: [{ when: ['--eval'], code: 'code', codeOption: ['--eval'] }, { when: ['--load', '--script'], code: 'code', codeFileOption: ['--load', '--script'] }, { nothing: true }] },
-  { names: ['scala', 'amm', 'kotlin', 'kotlinc', 'groovy'], options: { short: 'e:', long: ['eval=|e', 'classpath=', 'cp='], singleDashLong: true }, runs: [{ when: ['-e'], code: 'code', codeOption: ['-e'] }, { nothing: true }] },
+  ...SCRIPT_RUNNERS,
   // Programs with a shell escape in their own language (sqlite3's .system, psql's \!, dc's !, m4's syscmd).
   // sqlite3 runs every operand after the database (SQL, or a dot-command when it starts with `.`), else stdin.
   { names: ['sqlite3', 'sqlite', 'duckdb'], options: SQLITE, runs: [{ when: ['-c', '-s', '--cmd'], code: 'sqlite', codeOption: ['-c', '-s', '--cmd'], also: true }, { when: ['--init'], code: 'sqlite', codeFileOption: ['--init'], also: true }, { minOperands: 2, code: 'sqlite', codeOperands: 1 }, { code: 'sqlite', codeStdin: true }] },
@@ -280,6 +289,8 @@ export const INTERPRETERS: readonly Runner[] = [
         options: { long: ['use=', 'load=', 'exec', 'quiet', 'nologo', 'help', 'reference=', 'define=', 'lib=', 'optimize', 'debug=?', 'readline', 'langversion=', 'warn=', 'nowarn=', 'compilertool='], valueSeparator: ':' },
         runs: [{ when: ['--use', '--load'], code: 'code', codeFileOption: ['--use', '--load'], also: true }, { when: ['--help'], nothing: true }, { minOperands: 1, code: 'code', codeFile: 0 }, { code: 'code', codeStdin: true }],
       },
+      // dotnet-script runs a C# script (.csx).
+      script: { runs: [{ minOperands: 1, code: 'code', codeFile: 0 }, { code: 'code', codeStdin: true }] },
     },
     runs: [{ nothing: true }],
   },
