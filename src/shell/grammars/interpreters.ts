@@ -239,7 +239,10 @@ export const INTERPRETERS: readonly Runner[] = [
     ],
   },
   { names: ['man'], options: { short: 'adfhikKlrtwWZM:P:C:S:H::E:L:m:p:', long: ['pager=|P', 'config-file=|C', 'manpath=|M', 'sections=|S', 'html=?|H', 'encoding=|E', 'locale=|L', 'preprocessor=|p'], permute: true }, runs: [{ when: ['-P', '-H'], shellOption: ['-P', '-H'], also: true, self: true }, { envShell: ['MANPAGER', 'PAGER', 'BROWSER'], self: true }] },
-  { names: ['rg', 'ripgrep'], options: READERS.rg!, runs: [{ when: ['--pre'], scriptOrCommandOption: ['--pre'], self: true }, { nothing: true }] },
+  { names: ['rg', 'ripgrep', 'rga'], options: READERS.rg!, runs: [{ when: ['--pre'], scriptOrCommandOption: ['--pre'], self: true }, { nothing: true }] },
+  // ugrep's --filter=EXTS:COMMAND pipes each file through COMMAND, --view names the viewer its query
+  // mode starts, and --config loads a file that may hold either (`ug` always loads one, so it stays unknown).
+  { names: ['ugrep'], options: READERS.ugrep!, runs: [{ when: ['--filter', '--view', '--config'], interpreterEvent: 'runs the commands its --filter, --view or config file name', self: true }, { nothing: true }] },
   {
     names: ['gh'],
     subcommands: {
