@@ -110,7 +110,8 @@ export const INTERPRETERS: readonly Runner[] = [
   {
     // TypeScript runners: the file is JavaScript to the scanner.
     names: ['tsx', 'ts-node', 'ts-node-esm', 'ts-node-script', 'ts-node-transpile-only', 'esno', 'esrun', 'jiti', 'vite-node'],
-    options: { short: 'hvrepPTIO:C:', long: ['require=|r', 'import=', 'eval=|e', 'print=|p', 'transpile-only|T', 'tsconfig=', 'project=|P', 'compiler=|C', 'compiler-options=|O', 'esm', 'swc', 'watch', 'help|h', 'version|v'], permute: false },
+    // -e, -p, -r and -P take a value, as their long forms do (`tsx -e CODE` is code, not a file named CODE).
+    options: { short: 'hvTIr:e:p:P:O:C:', long: ['require=|r', 'import=', 'eval=|e', 'print=|p', 'transpile-only|T', 'tsconfig=', 'project=|P', 'compiler=|C', 'compiler-options=|O', 'esm', 'swc', 'watch', 'help|h', 'version|v'], permute: false },
     subcommands: { watch: { runs: [{ minOperands: 1, code: 'node', codeFile: 0 }] } },
     runs: [
       { when: ['-r', '--import'], code: 'node', codeFileOption: ['-r', '--import'], also: true },
