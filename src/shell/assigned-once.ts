@@ -23,3 +23,12 @@ export function onlyPlace(text: string, name: string): number | null {
   const bare = [...text.matchAll(new RegExp(`(?<![\\w$\\{])${name}(?![\\w])`, 'g'))];
   return bare.length === 1 ? bare[0]!.index : null;
 }
+
+/**
+ * Is NAME set only by its `for NAME in` (no assignment, read, function or `${NAME:=…}` elsewhere in
+ * `text`), so that in the loop's body it holds one of the loop's words?
+ */
+export function setOnlyByLoop(text: string, name: string): boolean {
+  const at = onlyPlace(text, name);
+  return at !== null && /(?:^|[\s;&|(])for\s+$/.test(text.slice(0, at)) && /^\s+in\s/.test(text.slice(at + name.length));
+}
