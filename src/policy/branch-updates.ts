@@ -8,6 +8,7 @@ import type { ForgeCall } from '../shell/programs/forge.js';
 import { isAbsolute, relative, resolve } from 'node:path';
 import { branchOf } from '../shell/programs/git.js';
 import { checkedOutBranch, subtreePushBranch, upstreamSet, worktreeAdded } from '../shell/programs/git-branches.js';
+import { switchHolds } from './current-branch.js';
 
 /** Branches a command updates on a remote: named ones, and whether it pushes every branch. */
 export interface BranchUpdates {
@@ -48,24 +49,53 @@ const ANY_BRANCH = '*';
 
 /**
  * The branch the text made current before `inv` (`git checkout prod && …`, `git symbolic-ref HEAD
- * refs/heads/prod`, or `git worktree add ../p prod && cd ../p && …`); null when not shown or
- * unknown; ANY_BRANCH after .git/HEAD is written.
+ * refs/heads/prod`, or `git worktree add ../p prod && cd ../p && …`), and the index in `earlier` of
+ * the command that did; null when not shown or unknown; ANY_BRANCH after .git/HEAD is written.
  */
-export function currentBranch(inv: Invocation, earlier: readonly Invocation[]): string | null {
+function currentBranchAt(inv: Invocation, earlier: readonly Invocation[]): { readonly branch: string | null; readonly at: number } | null {
   for (let i = earlier.length - 1; i >= 0; i--) {
     const e = earlier[i]!;
     if (!samePlace(e, inv)) continue;
-    if (e.writes?.some((p) => p !== null && HEAD_FILE.test(p))) return ANY_BRANCH;
+    if (e.writes?.some((p) => p !== null && HEAD_FILE.test(p))) return { branch: ANY_BRANCH, at: i };
     if (e.facts?.kind !== 'git') continue;
     const wt = worktreeAdded(e.facts.git);
     if (wt !== undefined) {
-      if (runsInside(inv, e, wt.path)) return wt.branch;
+      if (runsInside(inv, e, wt.path)) return { branch: wt.branch, at: i };
       continue;
     }
     const b = checkedOutBranch(e.facts.git);
-    if (b !== undefined) return b;
+    if (b !== undefined) return { branch: b, at: i };
   }
   return null;
+}
+
+/** The branch the text made current before `inv` (see currentBranchAt). */
+export function currentBranch(inv: Invocation, earlier: readonly Invocation[]): string | null {
+  return currentBranchAt(inv, earlier)?.branch ?? null;
+}
+
+/**
+ * The branch `inv` surely runs on, for a force push of HEAD: the one currentBranch finds, but only
+ * where nothing can have left another current (current-branch.ts).
+ */
+export function surelyCurrentBranch(inv: Invocation, earlier: readonly Invocation[], input: string | undefined): string | null {
+  const found = currentBranchAt(inv, earlier);
+  if (found === null || found.branch === null || found.branch === ANY_BRANCH || input === undefined) return null;
+  return switchHolds(inv, earlier, found.at, input) ? found.branch : null;
+}
+
+/**
+ * The branches a git push updates, all of them, or null when git decides one the text does not show:
+ * HEAD (`@`, or no refspec where push.default pushes the current branch) is the branch the text surely
+ * made current before it (`git switch -c fix/x && git push -f origin HEAD`).
+ */
+export function pushedBranches(inv: Invocation, earlier: readonly Invocation[], input: string | undefined): readonly string[] | null {
+  const push = inv.facts?.kind === 'git' ? inv.facts.push : undefined;
+  if (!push) return [];
+  if (push.destinations !== null) return push.destinations;
+  if (!push.current || push.besidesCurrent === null) return null;
+  const b = surelyCurrentBranch(inv, earlier, input);
+  return b === null ? null : [...push.besidesCurrent, b];
 }
 
 /** The upstream the text gave the current branch before `inv` (`git checkout -b x --track origin/prod`); null when not shown. */

@@ -8,6 +8,7 @@
 // an earlier switch sent to the background (`… &`, bash(1): run asynchronously) and not waited for: it
 // may land after the local one.
 import type { Invocation } from '../shell/invocation.js';
+import { runsAfterSuccess } from './after-success.js';
 
 /** The value of `--name`/`-n` style options in plain words (`--name x`, `--name=x`); undefined when absent. */
 export function wordOption(words: readonly (string | null)[], names: readonly string[]): string | null | undefined {
@@ -61,23 +62,6 @@ function contextSwitch(e: Invocation): string | null | undefined {
 
 const sameMachine = (a: Invocation, b: Invocation): boolean =>
   a.target.kind === b.target.kind && (a.target.kind === 'local' || (b.target.kind === 'remote' && a.target.host === b.target.host));
-
-/**
- * Does `inv` run only once `e` has succeeded? Both are commands of the text itself (ranges apart), `e`
- * is not negated nor after `||`, and between them is nothing but `&&` and the commands it joins.
- */
-function runsAfterSuccess(input: string, e: Invocation, inv: Invocation, between: readonly Invocation[]): boolean {
-  if (e.end > inv.start || e.event !== undefined) return false;
-  if (/(?:\|\||!)\s*$/.test(input.slice(0, e.start))) return false;
-  let gap = input.slice(e.end, inv.start);
-  for (const b of between) {
-    if (b.start < e.end || b.end > inv.start) continue;
-    const from = b.start - e.end;
-    const to = b.end - e.end;
-    gap = gap.slice(0, from) + ' '.repeat(to - from) + gap.slice(to);
-  }
-  return /^\s*&&(?:\s*&&)*\s*$/.test(gap);
-}
 
 /** A lone `&` (a background job), not `&&`, `>&`, `&>`, `|&` nor `<&`. */
 const BACKGROUND = /(?<![&|<>])&(?![&>])/;

@@ -19,7 +19,7 @@ import { trapsDebug } from './shell-traps.js';
 import { runsUnnamed, type ManagedNames } from '../shell/fastpath.js';
 import { computesPart } from '../shell/computed-text.js';
 import type { Fact, Match, Rule } from './rules.js';
-import { promotedUpdates } from './branch-updates.js';
+import { promotedUpdates, pushedBranches } from './branch-updates.js';
 import { forgeRefUpdate, forgeRepoDelete, method as requestMethod } from './forge.js';
 
 /** gitops-guard's project config, at any depth (a nearer one replaces the project's for what runs there). */
@@ -126,8 +126,8 @@ export class View {
         if (!push) return false;
         if (push.forceFlags.length === 0 && push.forcedRefs.length === 0) return false;
         if (push.forceFlags.includes('--mirror') || push.forceFlags.includes('remote.mirror')) return true;
-        if (push.destinations === null) return true;
-        return push.destinations.some((d) => this.ctx.protectedBranches.includes(d));
+        const destinations = pushedBranches(this.inv, this.earlier(), this.input);
+        return destinations === null || destinations.some((d) => this.ctx.protectedBranches.includes(d));
       }
       // Where git picks the destination and the text does not show the current branch, it is unknown here: not asked.
       case 'push-promoted': return this.promotedUpdates().length > 0;

@@ -1,19 +1,43 @@
 // The working directory a command leaves (`cd`, `pushd`) and the home directory `~` stands for.
 import type { SimpleCommand } from './invocations.js';
+import { assignedOnce } from './assigned-once.js';
 
-/** The working directory after `command` runs in `cwd` (`cd`, `pushd`); null when not static. */
-export function nextCwd(command: SimpleCommand, cwd: string | null): string | null {
+/**
+ * The working directory after `command` runs in `cwd` (`cd`, `pushd`); null when not static. With the
+ * whole `text`, a directory made of variables it assigns once is static too.
+ */
+export function nextCwd(command: SimpleCommand, cwd: string | null, text?: string): string | null {
   const name = command.words[0]?.value;
   if (name !== 'cd' && name !== 'pushd') return cwd;
   const args = command.words.slice(1).filter((w) => w.value === null || !w.value.startsWith('-'));
-  const dir = args[0];
-  if (!dir) return null; // `cd` alone goes home: not the project
+  const word = args[0];
+  if (!word) return null; // `cd` alone goes home: not the project
+  const dir = { value: word.value ?? (text === undefined ? null : filledDir(word.text, command.env, text)) };
   if (dir.value === null || dir.value === '-') return null;
   // `~/x` is the user's home, as the shell running the command (this user's) expands it.
   if (dir.value === '~' || dir.value.startsWith('~/')) return homeDir() === null ? null : homeDir() + dir.value.slice(1);
   if (dir.value.startsWith('~')) return null;
   if (dir.value.startsWith('/')) return dir.value;
   return cwd === null ? null : cwd === '.' ? dir.value : `${cwd}/${dir.value}`;
+}
+
+/** A variable's literal value that is a plain relative or absolute path (no glob, no `~`, no option). */
+const PLAIN_PATH = /^[\w./@+-]*$/;
+
+/**
+ * A directory word built from variables the text assigns a literal path once (`d=packages/a; cd "$d"`),
+ * with `$PWD` at its start for the directory it is in (`cd "$PWD/x"` is `cd x`); null when any part
+ * is known only at run time.
+ */
+function filledDir(word: string, env: ReadonlyMap<string, string | null>, text: string): string | null {
+  const inner = /^"(.*)"$/s.exec(word)?.[1] ?? word;
+  const rest = inner.replace(/^(?:\$PWD|\$\{PWD\})(?![\w])\/*/, './');
+  const filled = rest.replace(/\$(?:\{([A-Za-z_]\w*)\}|([A-Za-z_]\w*))/g, (all, a?: string, b?: string) => {
+    const name = (a ?? b)!;
+    const v = env.get(name);
+    return typeof v === 'string' && v !== '' && PLAIN_PATH.test(v) && !v.startsWith('-') && name !== 'PWD' && assignedOnce(text, name) ? v : '\u0000';
+  });
+  return PLAIN_PATH.test(filled) && filled !== '' && !filled.startsWith('-') ? filled : null;
 }
 
 /** The home directory `~` stands for, when the environment says. */

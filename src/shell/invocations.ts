@@ -290,7 +290,7 @@ class Walk {
       for (const c of node.children) this.feeds(c, node);
       this.commands.push(command);
       this.byNode.set(node, command);
-      this.cwd = nextCwd(command, this.cwd);
+      this.cwd = nextCwd(command, this.cwd, this.src);
       this.vars.command(command, command.cwd);
       for (const [name, body] of commandDefinitions(command)) this.functions.set(name, body);
       const replay = this.history.see(command);

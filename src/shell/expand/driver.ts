@@ -28,6 +28,7 @@ import { hasNamerefs } from '../namerefs.js';
 import { runsUnnamed } from '../fastpath.js';
 import { DEFAULT_VERBS, READERS } from '../grammars/readers.js';
 import { budget } from '../clock.js';
+import { loopTurns } from './loop-turns.js';
 import { MAX_WRAPPERS, type ExpandOptions, type ExpandResult, type Job } from './job.js';
 
 export type { ExpandOptions, ExpandResult, Job } from './job.js';
@@ -35,6 +36,9 @@ export { MAX_WRAPPERS } from './job.js';
 
 /** A command name that is only the function's arguments: `"$@"`, `$1`, `${*}`. */
 const POSITIONAL = /^"?\$(?:[@*]|\d+|\{(?:[@*]|\d+)\})"?$/;
+
+/** How a turn of a loop is reached (loop-turns.ts): its words hold that turn's values, so it is not split again. */
+const LOOP_TURN = 'one turn of its loop';
 
 /** One family of runners: returns true when it has read the command (emitted, queued or raised). */
 export type Family = (scope: Scope, name: string, args: readonly Word[]) => boolean;
@@ -280,7 +284,9 @@ export class Scope {
   private readonly commandEnv: [string, string][] = [];
 
   run(): void {
-    this.peel();
+    const turns = this.via.at(-1) === LOOP_TURN ? null : loopTurns(this, this.argv);
+    if (turns) for (const words of turns) this.sub(words, LOOP_TURN);
+    else this.peel();
     for (const [name, value] of this.commandEnv) {
       const program = OPTIONS_ENV[name];
       this.nested(program ? `${program} ${value}` : value, name, { spliceable: false });

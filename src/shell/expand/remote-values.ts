@@ -11,7 +11,8 @@ import { DATE_DIGITS, READERS } from '../grammars/readers.js';
 import { plainCommands } from '../plain.js';
 import type { Word } from '../words.js';
 import type { Scope } from './driver.js';
-import { fixedNames, knownValue, onlyPlace, withKnownVars } from './known-vars.js';
+import { fixedNames, knownValue, withKnownVars } from './known-vars.js';
+import { setOnlyByLoop } from '../assigned-once.js';
 import { substitutionOutput } from './output.js';
 
 /** `$(date …)` with no quotes but single quotes inside and no nested expansion. */
@@ -96,11 +97,3 @@ function dateShape(args: string): string | null {
   return out.length > 0 ? out : null;
 }
 
-/**
- * Is NAME set only by its `for NAME in` (no assignment, read, function or `${NAME:=…}` elsewhere in
- * `text`), so that in the loop's body it holds one of the loop's words?
- */
-function setOnlyByLoop(text: string, name: string): boolean {
-  const at = onlyPlace(text, name);
-  return at !== null && /(?:^|[\s;&|(])for\s+$/.test(text.slice(0, at)) && /^\s+in\s/.test(text.slice(at + name.length));
-}

@@ -13,6 +13,7 @@ import { homeDir } from '../invocations.js';
 import { withKnownVars } from './known-vars.js';
 import { whenWritten } from './writes.js';
 import { RUNNER_WRAPPERS } from './tasks.js';
+import { PACKAGE_BIN } from '../grammars/package-runners.js';
 
 const SHELLS = new Set(SHELL_NAMES);
 
@@ -158,6 +159,22 @@ function fedLater(scope: Scope): string | null {
   return src === null && scope.via[scope.via.length - 1] === 'coproc' ? 'COPROC' : null;
 }
 
+/**
+ * `./node_modules/.bin/tsx …` is the program `npx tsx …` runs, judged as that name, not by the text of
+ * the package's entry file (a bundle that decodes code at run time). Not when the text writes into that
+ * node_modules, or writes a path it does not fix: then what runs is what it wrote.
+ */
+function packageBin(scope: Scope, head: Word, full: string): boolean {
+  const m = PACKAGE_BIN.exec(full);
+  if (!m || !isAbsolute(full) || scope.run0.unplacedWrites.length > 0 || scope.run0.links.size > 0) return false;
+  const modules = m[1]!;
+  if ([...scope.run0.written.keys()].some((p) => p === modules || p.startsWith(`${modules}/`))) return false;
+  if (scope.files.read(full).kind === 'missing') return false;
+  const name = m[2]!;
+  scope.continueWith([{ ...head, value: name, tail: name }, ...scope.argv.slice(1)], `${head.text} (as npx ${name} runs it)`);
+  return true;
+}
+
 /** A program named by path (`./deploy.sh`, `/usr/bin/docker`): a script is read, a binary is its name. */
 export function pathScripts(scope: Scope, name: string, _args: readonly Word[]): boolean {
   const head = scope.argv[0]!;
@@ -171,6 +188,7 @@ export function pathScripts(scope: Scope, name: string, _args: readonly Word[]):
     scope.continueWith([{ ...head, value: original, tail: original }, ...scope.argv.slice(1)], `${head.text} (a copy of ${original})`);
     return true;
   }
+  if (packageBin(scope, head, full)) return true;
   const read = runScriptFile(scope, head, head.text, 'exec');
   // A runner's wrapper script (`./gradlew`) is judged by its text, then as the runner it starts with the same arguments.
   return read && !RUNNER_WRAPPERS.includes(name);

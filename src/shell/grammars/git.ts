@@ -1,5 +1,6 @@
 // What git runs besides itself: configuration keys and environment variables whose value is a
 // command, and subcommands with options that hand git a command. Data only (see expand/managed.ts).
+import type { OptionGrammar } from '../getopt.js';
 
 /** Configuration keys whose value is a command git runs (through a shell). */
 export const GIT_COMMAND_KEYS = [/^core\.(pager|editor|sshcommand|fsmonitor|askpass|gitproxy)$/, /^pager\./, /^alias\./,
@@ -99,4 +100,25 @@ export const GIT_NATIVE_SCHEMES: readonly string[] = ['git', 'ssh', 'git+ssh', '
 export const EXTERNAL_COMMANDS: Readonly<Record<string, { readonly prefix: string; readonly systemDirs: RegExp; readonly execPathEnv?: string }>> = {
   git: { prefix: 'git-', systemDirs: /^\/(?:usr\/(?:local\/)?)?(?:s?bin|lib\/git-core|libexec\/git-core)$/, execPathEnv: 'GIT_EXEC_PATH' },
   cargo: { prefix: 'cargo-', systemDirs: /^\/(?:usr\/(?:local\/)?)?s?bin$/ },
+};
+
+/**
+ * Subcommands that leave the current branch as it is, so that one between a switch and a force push
+ * of HEAD keeps the switch's branch current: each with the most operands it may take without naming a
+ * branch it checks out first (git-rebase(1): `git rebase UPSTREAM BRANCH` switches to BRANCH), and the
+ * options under which it may switch (an --exec line or an interactive todo list can run `git checkout`).
+ */
+export const KEEPS_BRANCH: Readonly<Record<string, { readonly options?: OptionGrammar; readonly maxOperands?: number; readonly unless?: readonly string[] }>> = {
+  add: {}, commit: {}, status: {}, diff: {}, log: {}, show: {}, fetch: {},
+  rebase: {
+    options: {
+      short: 'iqvnfkmC:s:X:x:S::',
+      long: ['onto=', 'exec=|x', 'strategy=|s', 'strategy-option=|X', 'interactive|i', 'root', 'autosquash', 'no-autosquash', 'autostash',
+        'no-autostash', 'rebase-merges=?', 'keep-base', 'quiet|q', 'verbose|v', 'force-rebase|f', 'fork-point', 'no-fork-point', 'merge|m',
+        'update-refs', 'no-update-refs', 'committer-date-is-author-date', 'ignore-date', 'signoff', 'gpg-sign=?|S', 'empty=', 'no-verify', 'verify'],
+      permute: true,
+    },
+    maxOperands: 1,
+    unless: ['--exec', '--interactive', '--root', '--edit-todo'],
+  },
 };

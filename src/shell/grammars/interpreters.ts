@@ -117,7 +117,8 @@ export const INTERPRETERS: readonly Runner[] = [
   {
     // TypeScript runners: the file is JavaScript to the scanner.
     names: ['tsx', 'ts-node', 'ts-node-esm', 'ts-node-script', 'ts-node-transpile-only', 'esno', 'esrun', 'jiti', 'vite-node'],
-    options: { short: 'hvrepPTIO:C:', long: ['require=|r', 'import=', 'eval=|e', 'print=|p', 'transpile-only|T', 'tsconfig=', 'project=|P', 'compiler=|C', 'compiler-options=|O', 'esm', 'swc', 'watch', 'help|h', 'version|v'], permute: false },
+    // -e, -p, -r and -P take a value, as their long forms do (`tsx -e CODE` is code, not a file named CODE).
+    options: { short: 'hvTIr:e:p:P:O:C:', long: ['require=|r', 'import=', 'eval=|e', 'print=|p', 'transpile-only|T', 'tsconfig=', 'project=|P', 'compiler=|C', 'compiler-options=|O', 'esm', 'swc', 'watch', 'help|h', 'version|v'], permute: false },
     subcommands: { watch: { runs: [{ minOperands: 1, code: 'node', codeFile: 0 }] } },
     runs: [
       { when: ['-r', '--import'], code: 'node', codeFileOption: ['-r', '--import'], also: true },
@@ -248,7 +249,10 @@ export const INTERPRETERS: readonly Runner[] = [
     ],
   },
   { names: ['man'], options: { short: 'adfhikKlrtwWZM:P:C:S:H::E:L:m:p:', long: ['pager=|P', 'config-file=|C', 'manpath=|M', 'sections=|S', 'html=?|H', 'encoding=|E', 'locale=|L', 'preprocessor=|p'], permute: true }, runs: [{ when: ['-P', '-H'], shellOption: ['-P', '-H'], also: true, self: true }, { envShell: ['MANPAGER', 'PAGER', 'BROWSER'], self: true }] },
-  { names: ['rg', 'ripgrep'], options: READERS.rg!, runs: [{ when: ['--pre'], scriptOrCommandOption: ['--pre'], self: true }, { nothing: true }] },
+  { names: ['rg', 'ripgrep', 'rga'], options: READERS.rg!, runs: [{ when: ['--pre'], scriptOrCommandOption: ['--pre'], self: true }, { nothing: true }] },
+  // ugrep's --filter=EXTS:COMMAND pipes each file through COMMAND, --view names the viewer its query
+  // mode starts, and --config loads a file that may hold either (`ug` always loads one, so it stays unknown).
+  { names: ['ugrep'], options: READERS.ugrep!, runs: [{ when: ['--filter', '--view', '--config'], interpreterEvent: 'runs the commands its --filter, --view or config file name', self: true }, { nothing: true }] },
   {
     names: ['gh'],
     subcommands: {

@@ -52,4 +52,9 @@ export const DATA_PROGRAMS: readonly string[] = [
   'gitops-guard', 'getent', 'usermod', 'useradd', 'userdel', 'groupadd', 'groupdel', 'gpasswd', 'adduser', 'deluser',
   'addgroup', 'newgrp', 'passwd', 'chpasswd', 'visudo', 'update-alternatives', 'ufw', 'iptables', 'nft', 'firewall-cmd',
   'setfacl', 'getfacl', 'logger', 'wall', 'write', 'mail', 'sendmail', 'dpkg-query', 'apt-mark', 'debconf-set-selections',
+  // greps under other names (GNU grep as Homebrew installs it, Debian's grep -r, the compressed-file wrappers),
+  // ugrep and ripgrep-all (their command-running options are read in interpreters.ts), sd (its in-place
+  // edits in writes.ts), and queries whose operands are package, file or process names
+  'ggrep', 'gegrep', 'gfgrep', 'rgrep', 'xzgrep', 'xzegrep', 'xzfgrep', 'bzgrep', 'bzegrep', 'bzfgrep', 'lzgrep', 'zstdgrep',
+  'zegrep', 'zfgrep', 'ugrep', 'rga', 'sd', 'whereis', 'apt-file', 'pipdeptree', 'nix-env', 'procs',
 ];

@@ -203,3 +203,9 @@ export const PACKAGE_RUNNERS: readonly Runner[] = [
   { names: ['yarn'], options: YARN_OPTIONS, subcommands: { exec: { options: YARN_OPTIONS, runs: [{ argv: 0 }] }, dlx: { options: { short: 'qp:', long: ['package=|p', 'quiet|q'] }, runs: [{ argv: 0 }] } }, runs: [] },
   { names: ['mise', 'rtx', 'asdf'], options: MISE_OPTIONS, subcommands: { exec: { options: MISE_EXEC, runs: [{ when: ['--command'], shellOption: ['--command'] }, { argv: 0, afterDashDash: true }] } }, subcommandAliases: { x: 'exec' }, runs: [] },
 ];
+
+/**
+ * Where a project's packages put the programs they provide: a name there is the program `npx NAME`
+ * runs (npm-exec(1) looks in the project's node_modules/.bin first), its first group the name.
+ */
+export const PACKAGE_BIN = /^(.*\/node_modules)\/\.bin\/([^/]+)$/;

@@ -49,6 +49,7 @@ export const READERS: Readonly<Record<string, OptionGrammar>> = {
   tee: { short: 'aip', long: ['append|a', 'ignore-interrupts|i', 'output-error=?'], permute: true, abbreviate: true },
   less: { short: 'abBcCdeEfFgGiIjJkKLmMnNopPqQrRsSuUVwWxXyz#:', long: ['lesskey-file=', 'log-file=|o', 'LOG-FILE=|O', 'pattern=|p', 'tag=|t'], permute: true },
   rg: { short: 'abcFHhiIlLnNopqsSuUvVwxz0A:B:C:e:f:g:m:t:T:r:E:j:M:', long: ['pre=', 'pre-glob=', 'hostname-bin=', 'hyperlink-format=', 'search-zip|z', 'regexp=|e', 'file=|f', 'glob=|g', 'type=|t', 'max-count=|m', 'context=|C', 'after-context=|A', 'before-context=|B', 'max-depth=', 'replace=|r', 'encoding=|E', 'threads=|j', 'ignore-file='], permute: true },
+  ugrep: { short: 'abcFGHhiIjkLlnNoOPqRrsTUuvVwWxXYzZ0%A:B:C:d:D:e:f:g:K:m:M:t:J:Q:', long: ['filter=', 'filter-magic-label=', 'regexp=|e', 'file=|f', 'glob=|g', 'file-type=|t', 'max-count=|m', 'context=?|C', 'after-context=|A', 'before-context=|B', 'replace=', 'view=?', 'config=?', 'save-config=?', 'include=', 'exclude=', 'include-dir=', 'exclude-dir=', 'encoding=', 'jobs=|J', 'query=?|Q', 'max-depth='], permute: true },
   // Kubernetes and its GitOps engines (cobra/pflag: options anywhere, no abbreviations).
   kubectl: {
     short: 'iqtwAkRv:n:s:f:l:o:c:p:L:k:e:',

@@ -218,6 +218,11 @@ export interface GitPush {
   readonly every: boolean;
   /** The current branch is a destination (`HEAD`, `@`, or no refspec where push.default pushes the current branch). */
   readonly current: boolean;
+  /**
+   * With `current`: the other destinations, when all are known (`[]` for `git push origin HEAD` or a
+   * push.default that pushes the current branch); null when git decides more than the current branch.
+   */
+  readonly besidesCurrent: readonly string[] | null;
   /** push.default=upstream with no refspec: the current branch's upstream is the destination, whatever its name. */
   readonly upstream: boolean;
   /**
@@ -328,16 +333,17 @@ export function parseGitPush(git: GitCommand, textOf?: (index: number) => string
   }
   const forcedRefs: string[] = [];
   let destinations: string[] | null = every || specs.length === 0 ? null : [];
+  let besidesCurrent: string[] | null = every ? null : [];
   for (const [i, spec] of specs.entries()) {
     // A computed refspec pushes where it says; only the force options or a `+` make it a force. A
     // computed source before a written `:dst` may be empty, which deletes dst (git-push(1)).
     if (spec === null) {
       const dst = computedSourceDestination(texts[i]);
-      if (dst === null) { destinations = null; continue; }
+      if (dst === null) { destinations = besidesCurrent = null; continue; }
       forcedRefs.push(texts[i]!);
       const branch = branchOf(dst);
-      if (branch === null) destinations = null;
-      else if (destinations) destinations.push(branch);
+      if (branch === null) destinations = besidesCurrent = null;
+      else { destinations?.push(branch); besidesCurrent?.push(branch); }
       continue;
     }
     let s = spec;
@@ -349,13 +355,15 @@ export function parseGitPush(git: GitCommand, textOf?: (index: number) => string
     const dst = colon >= 0 ? s.slice(colon + 1) : s;
     if ((colon === 0 && s !== ':') || (deleting && colon < 0)) forcedRefs.push(spec);
     const to = dst === '' ? src : dst;
-    if (to === 'HEAD' || to === '@') current = true;
     const branch = branchOf(to);
+    if (to === 'HEAD' || to === '@') current = true;
+    else if (branch === null) besidesCurrent = null;
+    else besidesCurrent?.push(branch);
     if (branch === null) destinations = null;
     else if (destinations) destinations.push(branch);
   }
   const merges = has(scan, '--dry-run') ? [] : pushOptionMerges(scan);
-  return { scan, forceFlags, forcedRefs: has(scan, '--dry-run') ? [] : forcedRefs, destinations, every, current, upstream, merges, remote };
+  return { scan, forceFlags, forcedRefs: has(scan, '--dry-run') ? [] : forcedRefs, destinations, every, current, besidesCurrent: every || upstream ? null : besidesCurrent, upstream, merges, remote };
 }
 
 export { remoteUrlSet, remoteRename, configSet, clonedFrom } from './git-remote.js';
