@@ -285,19 +285,6 @@ export const INTERPRETERS: readonly Runner[] = [
   { names: ['ghc'], options: GHC, runs: [{ when: ['-e'], code: 'ghci', codeOption: ['-e'] }, { when: ['--interactive'], code: 'ghci', codeStdin: true }, { nothing: true }] },
   { names: ['ghci'], options: GHC, runs: [{ when: ['-ghci-script'], code: 'ghci', codeFileOption: ['-ghci-script'], also: true }, { minOperands: 1, code: 'code', codeFile: 0, also: true }, { code: 'ghci', codeStdin: true }] },
   { names: ['runghc', 'runhaskell'], options: { short: 'f:', long: ['ghc-arg=', 'help', 'version'] }, runs: [{ minOperands: 1, code: 'code', codeFile: 0 }, { code: 'code', codeStdin: true }] },
-  // F# Interactive (`dotnet fsi`): a script, its --use/--load files, or stdin.
-  {
-    names: ['dotnet'],
-    subcommands: {
-      fsi: {
-        options: { long: ['use=', 'load=', 'exec', 'quiet', 'nologo', 'help', 'reference=', 'define=', 'lib=', 'optimize', 'debug=?', 'readline', 'langversion=', 'warn=', 'nowarn=', 'compilertool='], valueSeparator: ':' },
-        runs: [{ when: ['--use', '--load'], code: 'code', codeFileOption: ['--use', '--load'], also: true }, { when: ['--help'], nothing: true }, { minOperands: 1, code: 'code', codeFile: 0 }, { code: 'code', codeStdin: true }],
-      },
-      // dotnet-script runs a C# script (.csx).
-      script: { runs: [{ minOperands: 1, code: 'code', codeFile: 0 }, { code: 'code', codeStdin: true }] },
-    },
-    runs: [{ nothing: true }],
-  },
   // IPython runs `!cmd` lines in the shell, and the rest as Python.
   { names: ['ipython', 'ipython3'], options: { short: 'c:m:i', long: ['no-banner', 'profile=', 'ipython-dir=', 'quick', 'classic', 'simple-prompt', 'no-confirm-exit', 'InteractiveShellApp.exec_lines='], ends: 'cm' }, runs: [{ when: ['-c'], code: 'ipython', codeOption: ['-c'], dataOperands: 0 }, { when: ['-m'], code: 'python', moduleOption: ['-m'] }, { minOperands: 1, code: 'ipython', codeFile: 0 }, { code: 'ipython', codeStdin: true }] },
   // rails runner evaluates Ruby code or runs a Ruby file, in the application.

@@ -27,4 +27,17 @@ export const SCRIPT_RUNNERS: readonly Runner[] = [
   { names: ['swift'], runs: [{ whenOperand: { index: 0, is: ['-'] }, code: 'code', codeStdin: true }, { whenOperandMatches: { index: 0, pattern: '\\.swift$' }, code: 'code', codeFile: 0 }, { nothing: true }] },
   // Haskell's stack runs a file with runghc, runhaskell or script.
   { names: ['stack'], subcommands: Object.fromEntries(['runghc', 'runhaskell', 'script'].map((n) => [n, { runs: [{ minOperands: 1, code: 'code', codeFile: 0 }, { code: 'code', codeStdin: true }] }])), runs: [{ nothing: true }] },
+  // F# Interactive (`dotnet fsi`): a script, its --use/--load files, or stdin.
+  {
+    names: ['dotnet'],
+    subcommands: {
+      fsi: {
+        options: { long: ['use=', 'load=', 'exec', 'quiet', 'nologo', 'help', 'reference=', 'define=', 'lib=', 'optimize', 'debug=?', 'readline', 'langversion=', 'warn=', 'nowarn=', 'compilertool='], valueSeparator: ':' },
+        runs: [{ when: ['--use', '--load'], code: 'code', codeFileOption: ['--use', '--load'], also: true }, { when: ['--help'], nothing: true }, { minOperands: 1, code: 'code', codeFile: 0 }, { code: 'code', codeStdin: true }],
+      },
+      // dotnet-script runs a C# script (.csx).
+      script: { runs: [{ minOperands: 1, code: 'code', codeFile: 0 }, { code: 'code', codeStdin: true }] },
+    },
+    runs: [{ nothing: true }],
+  },
 ];
