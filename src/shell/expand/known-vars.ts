@@ -203,9 +203,53 @@ export function asComputedTail(w: Word): Word {
   // `"${f:-WORD}"` of a variable not known is WORD where f is unset (or empty): that path is judged.
   const fallback = /^("?)\$\{[A-Za-z_][A-Za-z0-9_]*:?[-=]([^$`'"\\{}]+)\}\1$/.exec(w.text);
   const tail = fallback ? `/${fallback[2]!}` : staticTail(w.text);
-  if (tail === null || tail === '' || tail === '/') return w;
+  if (tail === '' || tail === '/') return expansionGlob(w);
+  if (tail === null) return w;
   const value = tail.startsWith('/') ? `/**${tail}` : `/**/*${tail}`;
   return { ...w, value, tail: basename(value) };
+}
+
+/**
+ * A path that ends in an expansion under a directory of tools' own files (`".git/hooks/$f"`,
+ * `"$HOME/.claude/$f"`, `node_modules/x/$f`) as the glob of what it may be, each expansion any name. A
+ * path computed whole (`"$d/$f"`) says nothing of where it lands and is kept as it is, and so is one in
+ * a project's ordinary directories (`"build/$name"`): reading those as globs would ask of every copy.
+ */
+function expansionGlob(w: Word): Word {
+  const parts = staticParts(w.text);
+  if (parts === null) return w;
+  const components = parts.split('/').map((c) => c.replace(/\0+/g, '*'));
+  if (!components.slice(0, -1).some((c) => /^\.[^./*]/.test(c) || c === 'node_modules')) return w;
+  const value = components.join('/');
+  return { ...w, value, tail: basename(value) };
+}
+
+/** `text` with quotes removed and each expansion a NUL; null when it cannot be read. */
+function staticParts(text: string): string | null {
+  let out = '';
+  let quoted = false;
+  for (let i = 0; i < text.length;) {
+    const c = text[i]!;
+    if (c === '"') { quoted = !quoted; i++; continue; }
+    if (c === "'" && !quoted) {
+      const end = text.indexOf("'", i + 1);
+      if (end < 0) return null;
+      out += text.slice(i + 1, end);
+      i = end + 1;
+      continue;
+    }
+    if (c === '\\') { out += text[i + 1] ?? ''; i += 2; continue; }
+    if (c === '$' || c === '`') {
+      const n = expansionLength(text.slice(i));
+      if (n === 0) return null;
+      out += '\0';
+      i += n;
+      continue;
+    }
+    out += c;
+    i++;
+  }
+  return out;
 }
 
 /** The length of the expansion at the start of `rest` (`$NAME`, `$1`, `${…}`, `$(…)`, `` `…` ``), or 0. */
