@@ -73,6 +73,8 @@ class Walk {
   /** Whether it may not run at all (see conditional), and the assignments there to a variable already set. */
   private branch = false;
   private readonly unsure: Node[] = [];
+  /** The variables each function defined in the text assigns (not `local` ones). */
+  private readonly fnAssigns = new Map<string, string[]>();
   /** The loop variables around the node being visited, and those a loop's body is given. */
   private loops: LoopValues | undefined;
   private readonly bodyLoops = new Map<Node, LoopValues>();
@@ -197,6 +199,7 @@ class Walk {
       const body = named.filter((c) => !REDIRECTS.has(c.type)).pop();
       if (!name || !body || body === name) return;
       this.functions.set(this.text(name), [body, ...redirects].map((c) => this.text(c)).join(' '));
+      this.fnAssigns.set(this.text(name), assignedNames(this.src, body));
       // Redefining the shell guard's own functions is a command to the policy, named as the function.
       if (this.text(name).startsWith(GUARD_PREFIX)) this.commands.push({ ...this.pseudo(node, name), defines: true });
       // A function the shell calls by itself (zsh's TRAPEXIT, chpwd, …) runs with no call in the text.
@@ -292,6 +295,8 @@ class Walk {
       this.byNode.set(node, command);
       this.cwd = nextCwd(command, this.cwd, this.src);
       this.vars.command(command, command.cwd);
+      // A function defined here sets the caller's variables when it is called: what it sets is not followed.
+      for (const n of this.fnAssigns.get(command.words[0]?.value ?? '') ?? []) this.setEnv(resolveName(this.env, n) ?? n, null);
       for (const [name, body] of commandDefinitions(command)) this.functions.set(name, body);
       const replay = this.history.see(command);
       if (replay !== null) this.again(replay, node);
@@ -361,6 +366,22 @@ class Walk {
     const text = this.text(node);
     if (SUBSCRIPT_SUBSTITUTION.test(text)) this.again(`: ${node.type === 'raw_string' ? text.slice(1, -1) : text}`, node);
   }
+}
+
+/** The names plain assignments in `body` set (not a command's prefix, not a declaration's). */
+function assignedNames(src: string, body: Node): string[] {
+  const out = new Set<string>();
+  const stack: [Node, string | null][] = [[body, null]];
+  while (stack.length > 0 && out.size < 64) {
+    const [n, parent] = stack.pop()!;
+    if (n.type === 'variable_assignment' && parent !== 'command' && parent !== 'declaration_command') {
+      const target = n.children[0];
+      if (target) out.add(textOf(src, target.type === 'subscript' ? target.children[0] ?? target : target));
+      continue;
+    }
+    for (const c of n.children) if (c.named) stack.push([c, n.type]);
+  }
+  return [...out];
 }
 
 /** Collect every simple command in the tree (see Walk); `seed`: the variables of the text around it (namerefs.ts). */

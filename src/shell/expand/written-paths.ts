@@ -15,6 +15,8 @@ import { inInstallLifecycle } from './packages.js';
 import { INTERPRETERS } from '../grammars/interpreters.js';
 import { gitWrites } from './git-writes.js';
 import { SETTINGS_WRITERS } from '../grammars/host-clis.js';
+import { CONTAINER_OUTPUT_FILES } from '../grammars/managed.js';
+import type { ContainerCommand } from '../programs/container.js';
 import { extracted, type Extracted } from './extracted.js';
 
 /** A path as written, made absolute from `cwd` (`~/` is the home directory, `~NAME/` NAME's); null when that is unknown. */
@@ -116,11 +118,19 @@ export function writtenPaths(program: string, words: readonly Word[], redirects:
     if (sub !== null && !inInstallLifecycle(context.via ?? [])) out.push(...hookInstallerWrites(`git ${sub}`, args, gitCwd(facts.git.chdir, cwd)));
     out.push(...gitWrites(words, facts.git, env, (p) => abs(p, cwd)));
   }
+  if (facts?.kind === 'container') out.push(...containerOutputs(facts.container, cwd));
   // The project's own install lifecycle (`"prepare": "husky"`) installs its hooks on every
   // `npm install`/`npm ci`: that is the setup a person committed, not the agent's decision.
   if (!inInstallLifecycle(context.via ?? [])) out.push(...hookInstallerWrites(program, words.slice(1).map(argOf), cwd));
   out.push(...specWrites(program, words, cwd), ...moduleWrites(program, words, cwd), ...settingsWrites(program, words, cwd));
   return out;
+}
+
+/** The files a container CLI's subcommand writes by its options (grammars/managed.ts CONTAINER_OUTPUT_FILES). */
+function containerOutputs(c: ContainerCommand, cwd: string | null): (string | null)[] {
+  const names = CONTAINER_OUTPUT_FILES[c.path.join(' ')];
+  if (!names) return [];
+  return c.options.flatMap((o) => (!optionIs(o, names) || o.value === undefined ? [] : [o.value === null ? null : abs(o.value, cwd)]));
 }
 
 /** The settings files an agent host's own subcommand writes (grammars/host-clis.ts): `claude mcp add …`. */

@@ -114,6 +114,11 @@ export const COMPOSE_GLOBAL: OptionGrammar = {
     'tlsverify', 'skip-hostname-check'],
 };
 
+/** Options whose value is a file the subcommand writes here (`compose config -o FILE` renders the model into it). */
+export const CONTAINER_OUTPUT_FILES: Readonly<Record<string, readonly string[]>> = {
+  'compose config': ['--output', '-o'], 'compose convert': ['--output', '-o'],
+};
+
 /** Management commands whose next word is the real subcommand (`docker container restart`). */
 export const CONTAINER_MANAGEMENT = new Set([
   'builder', 'buildx', 'checkpoint', 'config', 'container', 'context', 'image', 'manifest', 'network', 'node',
