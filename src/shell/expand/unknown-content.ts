@@ -5,12 +5,19 @@
 // patch with a known text leaves the file's new text where its hunks apply, else its added lines
 // (judged where the file is read, which still asks).
 import type { ProgramFacts } from '../invocation.js';
-import type { Word } from '../words.js';
 import type { Scope } from './driver.js';
 import { checkedOut } from './git-writes.js';
 import { patchEdits } from './patch-writes.js';
 import { noteEdit, noteWrite } from './writes.js';
 import { abs, extractedBy } from './written-paths.js';
+import { getopt, optionIs } from '../getopt.js';
+import { SCP } from '../grammars/managed.js';
+import { argOf, type Word } from '../words.js';
+import { FLAT } from './writes.js';
+
+function recursiveScp(words: readonly Word[]): boolean {
+  return getopt(words.slice(1).map(argOf), SCP).options.some((o) => optionIs(o, ['-r']));
+}
 
 /** Record what this command leaves with content not known (only for a command writes.ts follows). */
 export function noteUnknownContent(scope: Scope, program: string, words: readonly Word[], facts: ProgramFacts | undefined,
@@ -41,7 +48,8 @@ function note(scope: Scope, program: string, words: readonly Word[], facts: Prog
     if (!dir) noteWrite(scope, f, null);
     // A download into a directory (`scp -r HOST:D .`, `scp HOST:F .`) leaves there files the text does not name;
     // git's checkout of a directory restores the project's own files, judged as they are.
-    else if (facts?.kind === 'transfer') scope.run0.unnamedDirs.set(f, `${label} downloads files there`);
+    // scp without -r copies files, each straight into the directory: nothing deeper in it changes.
+    else if (facts?.kind === 'transfer') scope.run0.unnamedDirs.set(program === 'scp' && !recursiveScp(words) ? `${f}${FLAT}` : f, `${label} downloads files there`);
   }
   for (const [path, edit] of patchEdits(scope, program, words, facts)) {
     if (edit.text !== null) noteWrite(scope, path, edit.text);

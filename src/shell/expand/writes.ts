@@ -54,11 +54,17 @@ export function throughLinks(links: ReadonlyMap<string, string>, writes: readonl
 }
 
 /** The note on the directory an earlier command put files of unknown names into, when `path` is under one. */
+/** Marks a directory of unnamed files (writes.ts unnamedUnder) whose files are all straight in it (`scp HOST:F DIR/`). */
+export const FLAT = '\0flat';
+
 function unnamedUnder(unnamed: ReadonlyMap<string, string>, path: string): string | undefined {
-  for (const [dir, why] of unnamed) {
+  for (const [key, why] of unnamed) {
+    const flat = key.endsWith(FLAT);
+    const dir = flat ? key.slice(0, -FLAT.length) : key;
     const base = dir.endsWith('/') ? dir : dir + '/';
+    const rest = path.slice(base.length);
     // git's own files there are the guarded-path rule's, judged where the archive goes in (`tar -x -C .git`), not at each git command.
-    if (path.startsWith(base) && !/^\.git(?:\/|$)/.test(path.slice(base.length))) return why;
+    if (path.startsWith(base) && !/^\.git(?:\/|$)/.test(rest) && !(flat && rest.includes('/'))) return why;
   }
   return undefined;
 }
