@@ -2,44 +2,22 @@
 // variables and positional parameters the text set to static values filled in (`export $v=…`,
 // `export "$x"`, `export "$1"` read as the NAME=VALUE they give the builtin).
 import { VALUE_TEXT } from './cwd.js';
+import { walkWord } from './word-walk.js';
 
 /** `$NAME`, `${NAME}`, `$1`, `${12}` at the start of `rest`: [length, name]. */
 const PARAMETER = /^\$(?:([A-Za-z_][A-Za-z0-9_]*)|\{([A-Za-z_][A-Za-z0-9_]*|[1-9][0-9]*)\}|([1-9]))/;
 
 /** The word `text` stands for, or null when any part of it is computed (or split or globbed by the shell). */
 export function fixedWord(text: string, env: ReadonlyMap<string, string | null>): string | null {
-  let out = '';
-  let quoted = false;
-  for (let i = 0; i < text.length;) {
-    const c = text[i]!;
-    if (c === '"') { quoted = !quoted; i++; continue; }
-    if (c === "'" && !quoted) {
-      const end = text.indexOf("'", i + 1);
-      if (end < 0) return null;
-      out += text.slice(i + 1, end);
-      i = end + 1;
-      continue;
-    }
-    if (c === '\\') {
-      const n = text[i + 1];
-      if (n === undefined || n === '\n') return null;
-      out += quoted && !'$`"\\'.includes(n) ? c + n : n;
-      i += 2;
-      continue;
-    }
-    if (c === '$') {
-      const m = PARAMETER.exec(text.slice(i));
+  return walkWord(text, {
+    expansion: (rest, quoted) => {
+      const m = rest.startsWith('$') ? PARAMETER.exec(rest) : null;
       const value = m ? env.get((m[1] ?? m[2] ?? m[3])!) : undefined;
       if (!m || typeof value !== 'string' || (!quoted && /[\s*?[]/.test(value))) return null;
-      out += value;
-      i += m[0].length;
-      continue;
-    }
-    if (c === '`' || (!quoted && /[*?[{]/.test(c))) return null;
-    out += c;
-    i++;
-  }
-  return quoted ? null : out;
+      return { length: m[0].length, value };
+    },
+    plain: (c) => !/[*?[{]/.test(c),
+  });
 }
 
 /**

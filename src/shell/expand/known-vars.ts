@@ -12,6 +12,7 @@ import { basename, type Word } from '../words.js';
 import type { Scope } from './driver.js';
 import { staticSubstitution } from './static-substitutions.js';
 import { parameterValue } from './param-ops.js';
+import { walkWord } from '../word-walk.js';
 import { assignedOnce, onlyPlace } from '../assigned-once.js';
 export { onlyPlace };
 
@@ -116,7 +117,6 @@ const NONE: ReadonlyMap<string, string> = new Map();
 export function knownValue(scope: Scope, text: string, given: ReadonlyMap<string, string> = NONE, opts: Partial<Omit<How, 'given'>> = {}): string | null {
   const how: How = { given, unsplit: opts.unsplit ?? false, cwd: opts.cwd === undefined ? scope.cwd : opts.cwd, depth: opts.depth ?? 0 };
   let out = '';
-  let quoted = false;
   let i = 0;
   if (/^~\+(?=\/|$)/.test(text)) {
     if (how.cwd === null) return null;
@@ -128,36 +128,15 @@ export function knownValue(scope: Scope, text: string, given: ReadonlyMap<string
     out = h;
     i = 1;
   }
-  while (i < text.length) {
-    const c = text[i]!;
-    if (c === '"') { quoted = !quoted; i++; continue; }
-    if (c === "'" && !quoted) {
-      const end = text.indexOf("'", i + 1);
-      if (end < 0) return null;
-      out += text.slice(i + 1, end);
-      i = end + 1;
-      continue;
-    }
-    if (c === '\\') {
-      const n = text[i + 1];
-      if (n === undefined || n === '\n') return null;
-      out += quoted && !'$`"\\'.includes(n) ? c + n : n;
-      i += 2;
-      continue;
-    }
-    if (c === '$' || c === '`') {
-      const e = expansionAt(scope, text.slice(i), how);
+  return walkWord(text, {
+    expansion: (rest, quoted) => {
+      const e = expansionAt(scope, rest, how);
       if (e === null || e[1] === null) return null;
       if (!quoted && !how.unsplit && (/[\s*?[]/.test(e[1]) || scope.command.env.has('IFS') || scope.job.env.has('IFS'))) return null;
-      out += e[1];
-      i += e[0];
-      continue;
-    }
-    if (!quoted && !how.unsplit && /[*?[{]/.test(c)) return null;
-    out += c;
-    i++;
-  }
-  return quoted ? null : out;
+      return { length: e[0], value: e[1] };
+    },
+    ...(how.unsplit ? {} : { plain: (c: string) => !/[*?[{]/.test(c) }),
+  }, i, out);
 }
 
 /**
@@ -226,30 +205,12 @@ function expansionGlob(w: Word): Word {
 
 /** `text` with quotes removed and each expansion a NUL; null when it cannot be read. */
 function staticParts(text: string): string | null {
-  let out = '';
-  let quoted = false;
-  for (let i = 0; i < text.length;) {
-    const c = text[i]!;
-    if (c === '"') { quoted = !quoted; i++; continue; }
-    if (c === "'" && !quoted) {
-      const end = text.indexOf("'", i + 1);
-      if (end < 0) return null;
-      out += text.slice(i + 1, end);
-      i = end + 1;
-      continue;
-    }
-    if (c === '\\') { out += text[i + 1] ?? ''; i += 2; continue; }
-    if (c === '$' || c === '`') {
-      const n = expansionLength(text.slice(i));
-      if (n === 0) return null;
-      out += '\0';
-      i += n;
-      continue;
-    }
-    out += c;
-    i++;
-  }
-  return out;
+  return walkWord(text, {
+    expansion: (rest) => {
+      const length = expansionLength(rest);
+      return length === 0 ? null : { length, value: '\0' };
+    },
+  });
 }
 
 /** The length of the expansion at the start of `rest` (`$NAME`, `$1`, `${…}`, `$(…)`, `` `…` ``), or 0. */
@@ -270,30 +231,9 @@ function expansionLength(rest: string): number {
 
 /** What follows the last expansion in `text`, quotes removed; null when nothing is expanded or it cannot be read. */
 function staticTail(text: string): string | null {
-  let tail: string | null = null;
-  let quoted = false;
-  for (let i = 0; i < text.length;) {
-    const c = text[i]!;
-    if (c === '"') { quoted = !quoted; i++; continue; }
-    if (c === "'" && !quoted) {
-      const end = text.indexOf("'", i + 1);
-      if (end < 0) return null;
-      if (tail !== null) tail += text.slice(i + 1, end);
-      i = end + 1;
-      continue;
-    }
-    if (c === '\\') { if (tail !== null) tail += text[i + 1] ?? ''; i += 2; continue; }
-    if (c === '$' || c === '`') {
-      const n = expansionLength(text.slice(i));
-      if (n === 0) return null;
-      tail = '';
-      i += n;
-      continue;
-    }
-    if (tail !== null) tail += c;
-    i++;
-  }
-  return tail;
+  const parts = staticParts(text);
+  const last = parts === null ? -1 : parts.lastIndexOf('\0');
+  return last < 0 ? null : parts!.slice(last + 1);
 }
 
 /** `text` cut at the colons the shell leaves in its value, each part quoted as it stands (`"$(pwd):$PATH"` → `"$(pwd)"`, `"$PATH"`). */
