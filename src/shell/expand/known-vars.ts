@@ -182,15 +182,16 @@ export function asComputedTail(w: Word): Word {
   // `"${f:-WORD}"` of a variable not known is WORD where f is unset (or empty): that path is judged.
   const fallback = /^("?)\$\{[A-Za-z_][A-Za-z0-9_]*:?[-=]([^$`'"\\{}]+)\}\1$/.exec(w.text);
   const tail = fallback ? `/${fallback[2]!}` : staticTail(w.text);
-  if (tail === '' || tail === '/') return expansionGlob(w);
-  if (tail === null) return w;
+  // Under a tool's own directory the static parts before the expansions count too (`.claude/settings$s.json`).
+  const glob = fallback ? w : expansionGlob(w);
+  if (glob !== w || tail === '' || tail === '/' || tail === null) return glob;
   const value = tail.startsWith('/') ? `/**${tail}` : `/**/*${tail}`;
   return { ...w, value, tail: basename(value) };
 }
 
 /**
- * A path that ends in an expansion under a directory of tools' own files (`".git/hooks/$f"`,
- * `"$HOME/.claude/$f"`, `node_modules/x/$f`) as the glob of what it may be, each expansion any name. A
+ * A path with an expansion under a directory of tools' own files (`".git/hooks/$f"`,
+ * `"$HOME/.claude/$f"`, `.claude/settings$s.json`, `node_modules/x/$f`) as the glob of what it may be, each expansion any name. A
  * path computed whole (`"$d/$f"`) says nothing of where it lands and is kept as it is, and so is one in
  * a project's ordinary directories (`"build/$name"`): reading those as globs would ask of every copy.
  */
