@@ -14,7 +14,7 @@ import { commandStarts, costlyShape, joinContinuations, MAX_INPUT_BYTES, parserL
 import { plainCommands } from '../plain.js';
 import { argOf, basename, type Word } from '../words.js';
 import { getopt, type Scan } from '../getopt.js';
-import { overlay, recordWrites, type Written } from './writes.js';
+import { overlay, recordWrites, type UnnamedDir, type Written } from './writes.js';
 import { writesFile } from './written-paths.js';
 import { commandWrites } from './command-writes.js';
 import { canonicalName, isKnown } from './known-names.js';
@@ -53,7 +53,7 @@ export class Expansion {
   /** Writes earlier in the text to a path it does not fix (`> "$(g)"`, `cp x "$d"`), with what they write (null: not known): each may make any file. */
   readonly unplacedWrites: { readonly target: string; readonly text: string | null }[] = [];
   /** Directories earlier commands put files into whose names the text does not show (an archive extracted there), with what did it. */
-  readonly unnamedDirs = new Map<string, string>();
+  readonly unnamedDirs = new Map<string, UnnamedDir>();
   /** What a command's writes leave, recorded once what the command itself runs has been read (unknown-content.ts). */
   readonly afterCommand: (() => void)[] = [];
   /** Links made earlier in the text: the link's path, and the path it leads to (a write through one writes both). */

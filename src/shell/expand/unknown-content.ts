@@ -13,7 +13,6 @@ import { abs, extractedBy } from './written-paths.js';
 import { getopt, optionIs } from '../getopt.js';
 import { SCP } from '../grammars/managed.js';
 import { argOf, type Word } from '../words.js';
-import { FLAT } from './writes.js';
 
 function recursiveScp(words: readonly Word[]): boolean {
   return getopt(words.slice(1).map(argOf), SCP).options.some((o) => optionIs(o, ['-r']));
@@ -34,7 +33,7 @@ function note(scope: Scope, program: string, words: readonly Word[], facts: Prog
     for (const f of got.files) if (f !== null) noteWrite(scope, f, null);
     for (const d of got.unnamed) {
       if (d === null) scope.run0.unplacedWrites.push({ target: label, text: null });
-      else scope.run0.unnamedDirs.set(d, `${label} extracts files there whose names are not known here`);
+      else scope.run0.unnamedDirs.set(d, { why: `${label} extracts files there whose names are not known here` });
     }
   }
   const at = (p: string): string | null => abs(p, scope.cwd);
@@ -49,7 +48,7 @@ function note(scope: Scope, program: string, words: readonly Word[], facts: Prog
     // A download into a directory (`scp -r HOST:D .`, `scp HOST:F .`) leaves there files the text does not name;
     // git's checkout of a directory restores the project's own files, judged as they are.
     // scp without -r copies files, each straight into the directory: nothing deeper in it changes.
-    else if (facts?.kind === 'transfer') scope.run0.unnamedDirs.set(program === 'scp' && !recursiveScp(words) ? `${f}${FLAT}` : f, `${label} downloads files there`);
+    else if (facts?.kind === 'transfer') scope.run0.unnamedDirs.set(f, { why: `${label} downloads files there`, ...(program === 'scp' && !recursiveScp(words) ? { flat: true as const } : {}) });
   }
   for (const [path, edit] of patchEdits(scope, program, words, facts)) {
     if (edit.text !== null) noteWrite(scope, path, edit.text);

@@ -54,13 +54,14 @@ export function throughLinks(links: ReadonlyMap<string, string>, writes: readonl
 }
 
 /** The note on the directory an earlier command put files of unknown names into, when `path` is under one. */
-/** Marks a directory of unnamed files (writes.ts unnamedUnder) whose files are all straight in it (`scp HOST:F DIR/`). */
-export const FLAT = '\0flat';
+/** A directory a program left files in whose names the text does not show (`flat`: all straight in it, `scp HOST:F DIR/`). */
+export interface UnnamedDir {
+  readonly why: string;
+  readonly flat?: true;
+}
 
-function unnamedUnder(unnamed: ReadonlyMap<string, string>, path: string): string | undefined {
-  for (const [key, why] of unnamed) {
-    const flat = key.endsWith(FLAT);
-    const dir = flat ? key.slice(0, -FLAT.length) : key;
+function unnamedUnder(unnamed: ReadonlyMap<string, UnnamedDir>, path: string): string | undefined {
+  for (const [dir, { why, flat }] of unnamed) {
     const base = dir.endsWith('/') ? dir : dir + '/';
     const rest = path.slice(base.length);
     // git's own files there are the guarded-path rule's, judged where the archive goes in (`tar -x -C .git`), not at each git command.
@@ -73,7 +74,7 @@ function unnamedUnder(unnamed: ReadonlyMap<string, string>, path: string): strin
  * Script access that sees the files written earlier in the same text first; a file under a directory
  * an earlier command filled with files it does not name (`unnamed`: an archive extracted there) may be one of them.
  */
-export function overlay(files: ScriptFiles, written: Written, unnamed: ReadonlyMap<string, string> = new Map()): ScriptFiles {
+export function overlay(files: ScriptFiles, written: Written, unnamed: ReadonlyMap<string, UnnamedDir> = new Map()): ScriptFiles {
   const read = (path: string): FileRead => {
     const extracted = written.has(path) ? undefined : unnamedUnder(unnamed, path);
     if (extracted !== undefined) return { kind: 'unreadable', why: `may be replaced earlier in this command: ${extracted}` };
