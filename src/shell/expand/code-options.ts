@@ -2,7 +2,7 @@
 // newlines, read from stdin when a value is the row's `stdinValue` (`pwsh -Command -`), decoded when
 // the row says the values are base64 (`pwsh -EncodedCommand`, UTF-16LE text); and the base64
 // decoder the cloud scripts share.
-import { gunzipSync } from 'node:zlib';
+import { createRequire } from 'node:module';
 import { optionIs, type Scan } from '../getopt.js';
 import type { Run } from '../grammars/types.js';
 
@@ -23,5 +23,7 @@ export function decoded(value: string, encoding: BufferEncoding = 'utf8'): strin
   const bytes = Buffer.from(value, 'base64');
   if (encoding === 'utf16le' && bytes.length % 2 !== 0) return null;
   if (bytes[0] !== 0x1f || bytes[1] !== 0x8b) return bytes.toString(encoding);
+  // zlib loads only for gzip: a cold process that never meets one does not pay for the module.
+  const { gunzipSync } = createRequire(import.meta.url)('node:zlib') as typeof import('node:zlib');
   try { return gunzipSync(bytes, { maxOutputLength: 1 << 20 }).toString(encoding); } catch { return null; }
 }

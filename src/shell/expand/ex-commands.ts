@@ -20,7 +20,8 @@ export interface CodeReaders {
   readonly buffer?: VimBuffer;
 }
 
-const VERBS: readonly (Verb & { readonly re: RegExp })[] = VIM_EX.map((v) => ({ ...v, re: new RegExp(`^(?:${verbPattern(v.name)})$`) }));
+// Built on first use: most commands have no Ex in them, and a cold process should not build the table.
+let verbs: readonly (Verb & { readonly re: RegExp })[] | undefined;
 const SPAWN_CALL = new RegExp(`(?<![\\w#:.])(${[...Object.keys(VIM_SPAWNS), ...Object.keys(VIM_EVALS)].join('|')})\\s*\\(`, 'g');
 const HEREDOC = /^\s*:*\s*([a-z0-9]+)\s*<<\s*(?:trim\s+)?(\S*)\s*$/;
 const PLACEHOLDER = /<(?:q-|f-)?args>/i;
@@ -131,7 +132,8 @@ function luaString(s: string): string | null {
 }
 
 function verbOf(name: string): (Verb & { readonly re: RegExp }) | undefined {
-  return VERBS.find((v) => v.re.test(name));
+  verbs ??= VIM_EX.map((v) => ({ ...v, re: new RegExp(`^(?:${verbPattern(v.name)})$`) }));
+  return verbs.find((v) => v.re.test(name));
 }
 
 function isLanguage(to: HandOff): to is CodeLanguage & HandOff {
