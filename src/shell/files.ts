@@ -1,6 +1,6 @@
 // Reading local scripts that a command would run (`./deploy.sh`, `npm run x`, `make y`). Bounded in
 // size; every failure is a value, never an exception.
-import { closeSync, constants, fstatSync, openSync, readdirSync, readSync, statSync } from 'node:fs';
+import { closeSync, constants, fstatSync, lstatSync, openSync, readdirSync, readSync, statSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 
 export type FileRead =
@@ -149,21 +149,30 @@ export function globFiles(files: ScriptFiles, cwd: string, pattern: string, max 
 
 /**
  * Script access that notes every path it was asked about (read, looked up, listed), so a decision
- * made from them can be reused while none of them changes.
+ * made from them can be reused while none of them changes (`stamps`).
  */
-export function recording(files: ScriptFiles): { files: ScriptFiles; paths: Set<string> } {
+export function recording(files: ScriptFiles): { files: ScriptFiles; paths: Set<string>; stamps(): [string, string][] } {
   const paths = new Set<string>();
+  const read = new Set<string>();
+  const listed = new Set<string>();
+  const noteRead = (path: string): void => { paths.add(path); read.add(path); };
   return {
     paths,
+    stamps: () => stampsOf(files, paths, read, listed),
     files: {
-      read: (path) => { paths.add(path); return files.read(path); },
-      ...(files.list ? { list: (dir: string) => { paths.add(dir); return files.list!(dir); } } : {}),
+      read: (path) => { noteRead(path); return files.read(path); },
+      ...(files.list ? { list: (dir: string) => {
+        paths.add(dir);
+        const names = files.list!(dir);
+        if (names !== null) listed.add(dir);
+        return names;
+      } } : {}),
       ...(files.memo ? { memo: <T>(key: string, make: () => T): T => files.memo!(key, make) } : {}),
       findUp(start, name) {
         // Every directory on the way up counts: a file created in any of them changes the answer.
         let dir = start;
         for (let i = 0; i < 64; i++) {
-          paths.add(join(dir, name));
+          noteRead(join(dir, name));
           const up = dirname(dir);
           if (up === dir) break;
           dir = up;
@@ -172,4 +181,24 @@ export function recording(files: ScriptFiles): { files: ScriptFiles; paths: Set<
       },
     },
   };
+}
+
+/**
+ * The stamps that show a decision still holds. A path inside a directory that was listed needs no
+ * stamp of its own when nothing is there, or when it is a plain file that was only listed (not a
+ * directory): making it, or making it a directory, adds or removes a name in that directory, which
+ * changes the directory's own stamp. (A symbolic link is kept: its target may change elsewhere.)
+ * A tree that a test runner walks is then checked by one stamp per directory, not one per name.
+ */
+function stampsOf(files: ScriptFiles, paths: ReadonlySet<string>, read: ReadonlySet<string>, listed: ReadonlySet<string>): [string, string][] {
+  const out: [string, string][] = [];
+  for (const p of paths) {
+    if (listed.has(dirname(p)) && !listed.has(p)) {
+      let st;
+      try { st = lstatSync(p, { throwIfNoEntry: false }); } catch { st = null; }
+      if (st === undefined || (st?.isFile() && !read.has(p))) continue;
+    }
+    out.push([p, files.stamp!(p)]);
+  }
+  return out;
 }
