@@ -136,10 +136,12 @@ export async function createGuard(options: GuardOptions = {}): Promise<Guard> {
   /** One attempt: a verdict, or null when the parser is needed first. */
   const attempt = (command: string, opts?: { cwd?: string }): Verdict | null => {
     const at = resolve(cwd, opts?.cwd ?? '.');
-    if (fast && cannotHideManaged(command, names) && !namesLink(command, at)) return NOTHING_MANAGED;
+    // A decision already made comes first: it came from reading the command in full, and it holds
+    // while the files it read are unchanged (the fast path's text test would fail again anyway).
     const key = `${at}\0${command}`;
     const hit = files.stamp ? decided.get(key) : undefined;
     if (hit && stillHolds(hit)) return hit.verdict;
+    if (fast && cannotHideManaged(command, names) && !namesLink(command, at)) return NOTHING_MANAGED;
     try {
       const rec = recording(files);
       const result = expand(command, { cwd: at, files: rec.files, mentions, startsCommand: (t) => startsManaged(t, names), names });
@@ -147,7 +149,7 @@ export async function createGuard(options: GuardOptions = {}): Promise<Guard> {
       const verdict = judge(command, result.invocations, j);
       if (files.stamp && command.length <= 4096) {
         if (decided.size >= 2048) decided.delete(decided.keys().next().value!);
-        decided.set(key, { verdict, stamps: [...rec.paths].map((p) => [p, files.stamp!(p)]) });
+        decided.set(key, { verdict, stamps: rec.stamps() });
       }
       return verdict;
     } catch (e) {
