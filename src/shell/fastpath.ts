@@ -135,9 +135,12 @@ function namesManaged(t: string, names: ManagedNames): boolean {
     const words = (list: readonly string[]): WordSet => new WordSet(list, { before: notWordChar(), after: notWordChar(), caseless: true });
     const named = words(names.names);
     const others = names.names.filter((n) => !WordSet.accepts(n));
-    const guarded = names.guarded.map((g) => ({ program: words([g.program]), keywords: g.keywords }));
+    // A guarded program's keywords are looked for only once the program is found: one search for all of them.
+    const keywords = new Map<string, string[]>();
+    for (const g of names.guarded) keywords.set(g.program.toLowerCase(), [...keywords.get(g.program.toLowerCase()) ?? [], ...g.keywords]);
+    const programs = words([...keywords.keys()]);
     m = (text) => named.test(text) || others.some((k) => text.includes(k))
-      || guarded.some((g) => g.keywords.some((k) => text.includes(k)) && g.program.test(text));
+      || programs.some(text, (p) => keywords.get(p)!.some((k) => text.includes(k)));
     matchers.set(names, m);
   }
   return m(t);

@@ -38,6 +38,11 @@ export class WordSet {
 
   /** Is one of the names in `text` as a word of its own? */
   test(text: string): boolean {
+    return this.some(text, () => true);
+  }
+
+  /** Does `accept` hold for one of the names found in `text` (given as stored: lower case when caseless)? */
+  some(text: string, accept: (name: string) => boolean): boolean {
     const n = text.length;
     for (let p = 0; p < n; p++) {
       if (!isWordChar(text.charCodeAt(p)) || (p > 0 && !this.edges.before(text.charCodeAt(p - 1)))) continue;
@@ -46,8 +51,8 @@ export class WordSet {
         if (!isNameChar(text.charCodeAt(e - 1))) break;
         // The edge first: most prefixes of a word end before another name character, and then no slice is made.
         if (!this.endsAt(text, e)) continue;
-        const word = text.slice(p, e);
-        if (this.names.has(this.edges.caseless ? word.toLowerCase() : word)) return true;
+        const word = this.edges.caseless ? text.slice(p, e).toLowerCase() : text.slice(p, e);
+        if (this.names.has(word) && accept(word)) return true;
       }
     }
     return false;
