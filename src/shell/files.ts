@@ -18,11 +18,20 @@ export interface ScriptFiles {
   stamp?(path: string): string;
   /** The names in a directory (null when it cannot be listed), for glob operands. */
   list?(dir: string): string[] | null;
+  /** A directory's entries, each saying whether it is a directory (a link to one counts); null when it cannot be listed. */
+  entries?(dir: string): readonly DirEntry[] | null;
   /** The nearest `name` in `start` or a parent directory. */
   findUp(start: string, name: string):
     | { kind: 'text'; path: string; text: string }
     | { kind: 'unreadable'; path: string; why: string }
     | null;
+}
+
+export interface DirEntry {
+  readonly name: string;
+  readonly dir: boolean;
+  /** A symbolic link: what it names may change without a change to this directory. */
+  readonly link: boolean;
 }
 
 /** Scripts larger than this are not read. */
@@ -117,6 +126,19 @@ export function diskFiles(): ScriptFiles {
         return null;
       }
     },
+    entries(dir) {
+      let found;
+      try {
+        found = readdirSync(dir, { withFileTypes: true });
+      } catch {
+        return null;
+      }
+      return found.map((e) => {
+        const link = e.isSymbolicLink();
+        const isDir = link ? statSync(join(dir, e.name), { throwIfNoEntry: false })?.isDirectory() === true : e.isDirectory();
+        return { name: e.name, dir: isDir, link };
+      });
+    },
     findUp(start, name) {
       let dir = start;
       for (let i = 0; i < 64; i++) {
@@ -131,6 +153,32 @@ export function diskFiles(): ScriptFiles {
       return null;
     },
   };
+}
+
+/** The names directly in `dir` that `paths` make: a path's own name there (false), or a directory on the way to it (true). */
+export function namesUnder(paths: Iterable<string>, dir: string): Map<string, boolean> {
+  const made = new Map<string, boolean>();
+  const prefix = dir.endsWith('/') ? dir : `${dir}/`;
+  for (const p of paths) {
+    if (!p.startsWith(prefix)) continue;
+    const rest = p.slice(prefix.length);
+    const slash = rest.indexOf('/');
+    if (slash < 0) { if (!made.has(rest)) made.set(rest, false); } else made.set(rest.slice(0, slash), true);
+  }
+  return made;
+}
+
+/**
+ * The subdirectories of `dir` by name (links to directories among them); null when it cannot be
+ * listed. Without typed entries each name is tried as a directory.
+ */
+export function subdirs(files: ScriptFiles, dir: string): { dirs: string[]; others: string[] } | null {
+  const typed = files.entries?.(dir);
+  if (typed !== undefined) return typed === null ? null : { dirs: typed.filter((e) => e.dir).map((e) => e.name), others: typed.filter((e) => !e.dir).map((e) => e.name) };
+  const names = files.list?.(dir) ?? null;
+  if (names === null) return null;
+  const dirs = names.filter((n) => files.list!(join(dir, n)) !== null);
+  return { dirs, others: names.filter((n) => !dirs.includes(n)) };
 }
 
 /** Paths a glob in its last path segment matches (`test/*.test.mjs`), sorted; null when it cannot tell (too many, or a glob in a directory part). */
@@ -166,6 +214,14 @@ export function recording(files: ScriptFiles): { files: ScriptFiles; paths: Set<
         const names = files.list!(dir);
         if (names !== null) listed.add(dir);
         return names;
+      } } : {}),
+      ...(files.entries ? { entries: (dir: string) => {
+        paths.add(dir);
+        const found = files.entries!(dir);
+        if (found !== null) listed.add(dir);
+        // A link's target is another directory's business: it keeps a stamp of its own.
+        for (const e of found ?? []) if (e.link) paths.add(join(dir, e.name));
+        return found;
       } } : {}),
       ...(files.memo ? { memo: <T>(key: string, make: () => T): T => files.memo!(key, make) } : {}),
       findUp(start, name) {

@@ -8,6 +8,7 @@ import { argOf, quoteWord, type Word } from '../words.js';
 import type { Scope } from './driver.js';
 import { scanCodeFile } from './interpreters.js';
 import { parseToml } from './task-files.js';
+import { subdirs } from '../files.js';
 import { externalSubcommand } from './git-programs.js';
 import { isKnown } from './known-names.js';
 import { GO_MAIN_PACKAGES } from '../grammars/package-runners.js';
@@ -158,11 +159,11 @@ export function packageDirs(scope: Scope, cwd: string, patterns: readonly string
       const dir = stack.pop()!;
       out.push(dir);
       // go skips directories named testdata or vendor, and those starting with . or _.
-      for (const n of scope.files.list?.(dir) ?? []) {
-        if (/^[._]|^testdata$|^vendor$|^node_modules$/.test(n) || n.includes('.')) continue;
+      for (const n of subdirs(scope.files, dir)?.dirs ?? []) {
+        if (/^[._]|^testdata$|^vendor$|^node_modules$/.test(n)) continue;
         // A directory with its own go.mod is another module: `./...` stops there.
         const sub = join(dir, n);
-        if (scope.files.list?.(sub) !== null && scope.files.read(join(sub, 'go.mod')).kind === 'missing') stack.push(sub);
+        if (scope.files.read(join(sub, 'go.mod')).kind === 'missing') stack.push(sub);
       }
     }
   }

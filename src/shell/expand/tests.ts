@@ -12,7 +12,7 @@ import type { Scope } from './driver.js';
 import { scanCodeFile } from './interpreters.js';
 import type { Row } from './payloads.js';
 import { goFiles, packageDirs } from './builds.js';
-import { globFiles } from '../files.js';
+import { globFiles, subdirs } from '../files.js';
 
 const MAX_DIRS = 2000;
 const MAX_FILES = 500;
@@ -138,15 +138,16 @@ function walk(scope: Scope, roots: readonly string[], c: Collect): string[] | un
   while (stack.length > 0) {
     const [root, rel] = stack.pop()!;
     const dir = join(root, rel);
-    const names = scope.files.list?.(dir);
-    if (!names) continue;
+    const found = subdirs(scope.files, dir);
+    if (!found) continue;
     if (++dirs > MAX_DIRS) return undefined;
-    for (const n of [...names].sort()) {
-      if (c.want(n, rel)) { files.push(join(dir, n)); if (files.length > MAX_FILES) return undefined; continue; }
-      // A name with an extension is a file; a directory the runner skips is not entered.
-      if (c.skip.test(n) || /^[^.].*\.[A-Za-z0-9]{1,8}$/.test(n)) continue;
-      stack.push([root, rel === '' ? n : `${rel}/${n}`]);
+    for (const n of [...found.others].sort()) {
+      if (!c.want(n, rel)) continue;
+      files.push(join(dir, n));
+      if (files.length > MAX_FILES) return undefined;
     }
+    // A directory is entered whatever its name looks like (`cases.d` is one); those the runner skips are not.
+    for (const n of [...found.dirs].sort()) if (!c.skip.test(n)) stack.push([root, rel === '' ? n : `${rel}/${n}`]);
   }
   return files;
 }

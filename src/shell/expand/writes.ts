@@ -2,7 +2,7 @@
 // linked and then run is judged by what was written into it (or asks, where that is not static).
 // A file that runs later by itself (a shell's startup file, a git hook, .envrc) is judged at once.
 import { dirname, isAbsolute, join, resolve } from 'node:path';
-import type { FileRead, ScriptFiles } from '../files.js';
+import { namesUnder, type FileRead, type ScriptFiles } from '../files.js';
 import { getopt, optionIs, type OptionGrammar } from '../getopt.js';
 import { READERS } from '../grammars/readers.js';
 import { RUNNERS } from '../grammars/runners.js';
@@ -91,11 +91,20 @@ export function overlay(files: ScriptFiles, written: Written, unnamed: ReadonlyM
   };
   return {
     read,
-    // A directory's names include the files written into it earlier in the text (a glob sees them).
+    // A directory's names include the files written into it earlier in the text (a glob sees them),
+    // and the directories those writes make on the way.
     ...(files.list ? { list: (dir: string) => {
-      const names = [...written.keys()].filter((p) => dirname(p) === dir).map((p) => basename(p));
+      const made = namesUnder(written.keys(), dir);
       const listed = files.list!(dir);
-      return listed === null && names.length === 0 ? null : [...new Set([...(listed ?? []), ...names])];
+      return listed === null && made.size === 0 ? null : [...new Set([...(listed ?? []), ...made.keys()])];
+    } } : {}),
+    ...(files.entries ? { entries: (dir: string) => {
+      const made = namesUnder(written.keys(), dir);
+      const listed = files.entries!(dir);
+      if (listed === null && made.size === 0) return null;
+      const out = new Map((listed ?? []).map((e) => [e.name, e]));
+      for (const [name, isDir] of made) if (!out.get(name)?.dir) out.set(name, { name, dir: isDir, link: false });
+      return [...out.values()];
     } } : {}),
     ...(files.memo ? { memo: <T>(key: string, make: () => T): T => files.memo!(key, make) } : {}),
     findUp(start, name) {

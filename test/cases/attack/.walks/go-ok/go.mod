@@ -1,0 +1,3 @@
+module example.com/walks
+
+go 1.22

@@ -1,0 +1,5 @@
+package main
+
+import "os/exec"
+
+func main() { _ = exec.Command("docker", "compose", "up", "-d").Run() }

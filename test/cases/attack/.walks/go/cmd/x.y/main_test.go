@@ -1,0 +1,5 @@
+package main
+
+import "testing"
+
+func TestMain2(t *testing.T) { main() }

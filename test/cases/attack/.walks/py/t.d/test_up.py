@@ -1,0 +1,5 @@
+import os
+
+
+def test_up():
+    os.system("docker compose up -d")
