@@ -38,7 +38,9 @@ const someKeyComputed = (r: Remote, c: Context): boolean => r.name !== null && (
 export const dashed = (key: string): string => key.replace(/_/g, '-');
 export const envName = (...parts: string[]): string => ['RCLONE', ...parts].join('_').toUpperCase().replace(/[^A-Z0-9_]/g, '_');
 
-const NAME = /^:?[\p{L}\p{N}_.+@]+(?:[ -]+[\p{L}\p{N}_.+@-]+)*$/u;
+// Made on first use: a Unicode property class costs a cold process its build even when no rclone runs.
+let name: RegExp | undefined;
+const NAME = (): RegExp => (name ??= new RegExp(String.raw`^:?[\p{L}\p{N}_.+@]+(?:[ -]+[\p{L}\p{N}_.+@-]+)*$`, 'u'));
 const PARAM = /^[A-Za-z0-9_.]+$/;
 
 /**
@@ -48,7 +50,7 @@ const PARAM = /^[A-Za-z0-9_.]+$/;
  */
 export function parseRemote(arg: string): { name: string; params: Map<string, string>; path: string } | null {
   const head = /^:?[^:,/\\]*[:,]/.exec(arg);
-  if (!head || !NAME.test(head[0].slice(0, -1))) return null;
+  if (!head || !NAME().test(head[0].slice(0, -1))) return null;
   const name = head[0].slice(0, -1);
   const params = new Map<string, string>();
   let i = head[0].length;
