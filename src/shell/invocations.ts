@@ -31,7 +31,12 @@ interface Pending {
   /** Under a condition: in a branch of `if`/`case`, after `&&`/`||`, in a function's body. */
   branch?: boolean;
   loops?: LoopValues;
+  /** Past a subshell's children: the directory it was entered in, which its `cd` does not change. */
+  cwdAfter?: string | null;
 }
+
+/** Nodes run in a child shell: a `cd` inside them leaves the parent's directory as it was. */
+const CHILD_SHELLS = new Set(['subshell', 'command_substitution', 'process_substitution']);
 
 /** Statements whose parts may not run (with `list`: what comes after its `&&` or `||`). */
 const BRANCHES = new Set(['if_statement', 'elif_clause', 'else_clause', 'case_item', 'function_definition']);
@@ -104,7 +109,8 @@ class Walk {
   run(root: Node): WalkResult {
     const stack: Pending[] = [{ node: root, parentType: null, depth: 0 }];
     while (stack.length > 0) {
-      const { node, parentType, depth, later, branch, loops } = stack.pop()!;
+      const { node, parentType, depth, later, branch, loops, cwdAfter } = stack.pop()!;
+      if (cwdAfter !== undefined) { this.cwd = cwdAfter; continue; }
       if (depth > MAX_TREE_DEPTH) return { ok: false, reason: 'too-deep' };
       this.later = later === true;
       this.branch = branch === true || this.later;
@@ -112,6 +118,7 @@ class Walk {
       const visit = this.visitors[node.type];
       this.at = node;
       if (visit && visit.call(this, node, parentType) === 'skip') continue;
+      if (CHILD_SHELLS.has(node.type)) stack.push({ node, parentType, depth, cwdAfter: this.cwd });
       for (let i = node.children.length - 1; i >= 0; i--) {
         const child = node.children[i]!;
         const runsLater = later || LOOPS.has(node.type) || node.children[i + 1]?.type === '&';

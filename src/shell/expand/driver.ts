@@ -24,6 +24,7 @@ import { readVars } from './read-vars.js';
 import { definitions, records } from './definitions.js';
 import { FROM_FILE } from '../set-vars.js';
 import { VALUE_TEXT } from '../cwd.js';
+import { scriptNames, withoutScriptNames } from './script-name.js';
 import { hasNamerefs } from '../namerefs.js';
 import { runsUnnamed } from '../fastpath.js';
 import { DEFAULT_VERBS, READERS } from '../grammars/readers.js';
@@ -374,25 +375,16 @@ export class Scope {
   }
 
   /** Read text from a file of the project (a script, a recipe, a package script) as shell run from `cwd`. */
-  script(text: string, label: string, cwd: string | null): void {
-    this.nested(text, label, { spliceable: false, cwd, source: 'script' });
+  script(text: string, label: string, cwd: string | null, names?: { ranAs: string; sourced: boolean }): void {
+    const env = names === undefined ? {} : { env: scriptNames(this.env, names.ranAs, names.sourced) };
+    this.nested(text, label, { spliceable: false, cwd, source: 'script', ...env });
   }
 
   nested(text: string, label: string, extra: Partial<Job> = {}): void {
     this.run0.queue.push({
       text, target: this.target, depth: this.job.depth + 1, origin: this.range, rewriteCwd: this.rewriteCwd,
-      spliceable: this.spliceable, cwd: this.cwd, stdin: null, source: 'string', env: withoutPositional(this.env), ...extra,
+      spliceable: this.spliceable, cwd: this.cwd, stdin: null, source: 'string', env: withoutScriptNames(this.env), ...extra,
       via: [...this.via, label],
     });
   }
-}
-
-/**
- * The variables a text run from this one starts with: not the positional parameters `set --` gave
- * (set-builtin.ts), which are a child shell's own arguments there (`bash -c '…$1…' sh ARG`, a
- * function's), so they are not known.
- */
-function withoutPositional(env: ReadonlyMap<string, string | null>): ReadonlyMap<string, string | null> {
-  if (!env.has('1')) return env;
-  return new Map([...env].filter(([k]) => !/^[1-9][0-9]*$/.test(k)));
 }

@@ -95,15 +95,31 @@ export function runScriptFile(scope: Scope, word: Word, label: string, kind: 'sh
   }
   if (scope.run0.seen.has(path)) return true;
   scope.run0.seen.add(path);
-  judgeText(scope, read.text, path, label, kind, read.stamp);
+  judgeText(scope, read.text, path, label, kind, read.stamp, namesOf(scope, word, file.value, kind));
   return true;
 }
+
+/**
+ * `$0` and BASH_SOURCE[0] of the script (script-name.ts): the path it is named by, where it is the
+ * command's own script (`./x.sh`, `bash x.sh`, `source x.sh`); a file another program runs (a hook,
+ * BASH_ENV) is given other names, left computed.
+ */
+function namesOf(scope: Scope, word: Word, ranAs: string, kind: 'shell' | 'exec'): ScriptNames | undefined {
+  const head = scope.argv[0];
+  if (head === undefined || head.value === null) return undefined;
+  if (kind === 'exec') return head === word ? { ranAs, sourced: false } : undefined;
+  const name = basename(head.value);
+  if (name === 'source' || name === '.') return { ranAs, sourced: true };
+  return SHELLS.has(name) ? { ranAs, sourced: false } : undefined;
+}
+
+type ScriptNames = { ranAs: string; sourced: boolean };
 
 /** Writes to paths not fixed by the text beyond this many are not each judged as a missing script's content. */
 const MAX_UNPLACED = 16;
 
 /** A script's text, run by a shell or executed (its shebang decides the language). */
-function judgeText(scope: Scope, text: string, path: string, label: string, kind: 'shell' | 'exec', stamp?: string): void {
+function judgeText(scope: Scope, text: string, path: string, label: string, kind: 'shell' | 'exec', stamp?: string, names?: ScriptNames): void {
   const name = basename(path);
   const shebang = /^#!\s*(\S+)(?:\s+(?:-\S+\s+)*(\S+))?/.exec(text);
   if (kind === 'exec' && shebang) {
@@ -122,7 +138,7 @@ function judgeText(scope: Scope, text: string, path: string, label: string, kind
       return;
     }
   }
-  scope.script(text, label, scope.cwd);
+  scope.script(text, label, scope.cwd, names);
 }
 
 /** A shell (or an interpreter) reading its program from stdin. */

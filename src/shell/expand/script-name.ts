@@ -1,0 +1,34 @@
+// The names a shell gives the script it reads from a file: `$0` (the path it was run by: `bash
+// scripts/x.sh`, `./scripts/x.sh` as the kernel hands it to the shebang's shell) and BASH_SOURCE[0]
+// (the file being read, a sourced one too). Known only for a script file whose path the text fixes:
+// any other text run from a command (`bash -c '…' NAME`, a function, a prompt) starts without them,
+// so `$0` there, as at the top level, stays computed.
+
+/** Where the walk keeps `$0` (no shell variable has this name; positional parameters are `1`, `2`, …). */
+export const SCRIPT_ZERO = '0';
+
+/** Where it keeps BASH_SOURCE[0]: a key no variable can have, so a text assigning BASH_SOURCE is its own value. */
+export const SCRIPT_SOURCE = '\u0005BASH_SOURCE';
+
+/** The variables a text run from another starts with: without the positional parameters and the script's names. */
+export function withoutScriptNames(env: ReadonlyMap<string, string | null>): ReadonlyMap<string, string | null> {
+  if (![...env.keys()].some(isScriptKey)) return env;
+  return new Map([...env].filter(([k]) => !isScriptKey(k)));
+}
+
+function isScriptKey(k: string): boolean {
+  return /^[0-9]+$/.test(k) || k === SCRIPT_SOURCE;
+}
+
+/**
+ * The variables of a script file read from this text: `ranAs` is the path it is named by. Sourced
+ * (`source`, `.`), it keeps the caller's `$0`; run by a shell or executed, `$0` is that path.
+ */
+export function scriptNames(env: ReadonlyMap<string, string | null>, ranAs: string, sourced: boolean): ReadonlyMap<string, string | null> {
+  const out = new Map(withoutScriptNames(env));
+  const zero = env.get(SCRIPT_ZERO);
+  if (!sourced) out.set(SCRIPT_ZERO, ranAs);
+  else if (typeof zero === 'string') out.set(SCRIPT_ZERO, zero);
+  out.set(SCRIPT_SOURCE, ranAs);
+  return out;
+}
