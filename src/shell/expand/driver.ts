@@ -24,6 +24,7 @@ import { readVars } from './read-vars.js';
 import { definitions, records } from './definitions.js';
 import { FROM_FILE } from '../set-vars.js';
 import { VALUE_TEXT } from '../cwd.js';
+import { trailCwd } from './computed-cwd.js';
 import { scriptNames, withoutScriptNames } from './script-name.js';
 import { hasNamerefs } from '../namerefs.js';
 import { runsUnnamed } from '../fastpath.js';
@@ -259,6 +260,10 @@ export class Scope {
     this.env = job.env.size === 0 ? command.env : command.env.size === 0 ? job.env : new Map([...job.env, ...command.env]);
     if ([...this.env.values()].some((v) => v?.startsWith(FROM_FILE))) this.env = readVars(this.env, run0.files, job.cwd);
     for (const a of command.assignments) this.assign(a.name, a.value);
+    const from = command.cwdFrom;
+    if (this.cwd === null && from !== undefined && job.target.kind !== 'remote') {
+      this.cwd = trailCwd(this, from[0] === '.' ? job.cwd : job.cwd === null ? (isAbsolute(from[0]!) ? from[0]! : null) : resolve(job.cwd, from[0]!), from.slice(1));
+    }
     this.rewriteCwd = job.rewriteCwd === undefined ? this.cwd : job.rewriteCwd;
     this.spliceable = job.spliceable && !command.redirects.some((r) => r.op.startsWith('<<'));
     this.stdin = command.stdin ?? job.stdin;
