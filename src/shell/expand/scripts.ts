@@ -11,6 +11,7 @@ import { scanCode } from './interpreters.js';
 import { isSetupSubstitution, outputOfText, stdinText } from './output.js';
 import { homeDir } from '../invocations.js';
 import { withKnownVars } from './known-vars.js';
+import { withoutScriptNames } from './script-name.js';
 import { whenWritten } from './writes.js';
 import { RUNNER_WRAPPERS } from './tasks.js';
 import { PACKAGE_BIN } from '../grammars/package-runners.js';
@@ -161,7 +162,7 @@ function readStdin(scope: Scope, reader: string, text: string, lang?: CodeLangua
   if (lang) { scanCode(scope, lang, text, `${reader} (stdin)`); return; }
   scope.run0.queue.push({
     text, target: scope.target, depth: scope.job.depth + 1, origin: scope.range, rewriteCwd: scope.rewriteCwd,
-    spliceable: false, cwd: scope.cwd, stdin: null, source: 'string', env: scope.env, via: [...scope.via, `${reader} (stdin)`],
+    spliceable: false, cwd: scope.cwd, stdin: null, source: 'string', env: withoutScriptNames(scope.env), via: [...scope.via, `${reader} (stdin)`],
   });
 }
 
