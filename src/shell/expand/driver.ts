@@ -25,7 +25,7 @@ import { definitions, records } from './definitions.js';
 import { FROM_FILE } from '../set-vars.js';
 import { VALUE_TEXT } from '../cwd.js';
 import { trailCwd } from './computed-cwd.js';
-import { scriptNames, withoutScriptNames } from './script-name.js';
+import { scriptNames, withoutScriptNames, type ScriptNames } from './script-name.js';
 import { hasNamerefs } from '../namerefs.js';
 import { runsUnnamed } from '../fastpath.js';
 import { DEFAULT_VERBS, READERS } from '../grammars/readers.js';
@@ -380,8 +380,8 @@ export class Scope {
   }
 
   /** Read text from a file of the project (a script, a recipe, a package script) as shell run from `cwd`. */
-  script(text: string, label: string, cwd: string | null, names?: { ranAs: string; sourced: boolean }): void {
-    const env = names === undefined ? {} : { env: scriptNames(this.env, names.ranAs, names.sourced) };
+  script(text: string, label: string, cwd: string | null, names?: ScriptNames): void {
+    const env = names === undefined ? {} : { env: scriptNames(this.env, names) };
     this.nested(text, label, { spliceable: false, cwd, source: 'script', ...env });
   }
 

@@ -20,15 +20,20 @@ function isScriptKey(k: string): boolean {
   return /^[0-9]+$/.test(k) || k === SCRIPT_SOURCE;
 }
 
+/** How a script file is read: the path it is named by, whether it is sourced, and whether the shell reading it is bash. */
+export interface ScriptNames { readonly ranAs: string; readonly sourced: boolean; readonly bash: boolean }
+
 /**
- * The variables of a script file read from this text: `ranAs` is the path it is named by. Sourced
- * (`source`, `.`), it keeps the caller's `$0`; run by a shell or executed, `$0` is that path.
+ * The variables of a script file read from this text. Sourced (`source`, `.`), it keeps the caller's
+ * `$0`; run by a shell or executed, `$0` is its path. BASH_SOURCE is bash's alone (dash and zsh leave
+ * it empty, so `dirname "$BASH_SOURCE"` is `.` there): known where bash reads the file, or a file a
+ * bash script whose BASH_SOURCE is known sources.
  */
-export function scriptNames(env: ReadonlyMap<string, string | null>, ranAs: string, sourced: boolean): ReadonlyMap<string, string | null> {
+export function scriptNames(env: ReadonlyMap<string, string | null>, names: ScriptNames): ReadonlyMap<string, string | null> {
   const out = new Map(withoutScriptNames(env));
   const zero = env.get(SCRIPT_ZERO);
-  if (!sourced) out.set(SCRIPT_ZERO, ranAs);
+  if (!names.sourced) out.set(SCRIPT_ZERO, names.ranAs);
   else if (typeof zero === 'string') out.set(SCRIPT_ZERO, zero);
-  out.set(SCRIPT_SOURCE, ranAs);
+  if (names.sourced ? typeof env.get(SCRIPT_SOURCE) === 'string' : names.bash) out.set(SCRIPT_SOURCE, names.ranAs);
   return out;
 }
