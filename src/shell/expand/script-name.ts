@@ -37,3 +37,14 @@ export function scriptNames(env: ReadonlyMap<string, string | null>, names: Scri
   if (names.sourced ? typeof env.get(SCRIPT_SOURCE) === 'string' : names.bash) out.set(SCRIPT_SOURCE, names.ranAs);
   return out;
 }
+
+/** Commands before which `$0` may have changed: bash 5's BASH_ARGV0 sets it, and text run in the same shell may. */
+const MAY_SET_ZERO = /(?:^|[\s;&|(`{])(?:source|\.|eval|BASH_ARGV0)(?=[\s=;]|$)/;
+
+/**
+ * Is the script's `$0` still the path it was run by at offset `at` of its text: nothing before it
+ * sources or evaluates other text, and the text never assigns BASH_ARGV0 (a function may, wherever defined).
+ */
+export function zeroFixed(text: string, at: number): boolean {
+  return !text.includes('BASH_ARGV0') && !MAY_SET_ZERO.test(text.slice(0, at));
+}
