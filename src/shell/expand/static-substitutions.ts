@@ -8,6 +8,7 @@ import { dirname, join, resolve } from 'node:path';
 import { findRepo, hookDirs, type GitPlace } from '../git-repo.js';
 import type { Scope } from './driver.js';
 import { envOf } from './git-place.js';
+import { textPathDirs } from './known-vars.js';
 
 type Row = (scope: Scope, cwd: string, args: readonly string[]) => string | null;
 
@@ -98,6 +99,11 @@ function shellWords(text: string): string[] | null {
   return words;
 }
 
+/** Does the text make NAME something other than the program a row stands for (a function, an alias, a PATH of its own)? */
+function redefined(scope: Scope, name: string): boolean {
+  return scope.run0.functions.has(name) || scope.run0.aliases.has(name) || textPathDirs(scope) !== undefined;
+}
+
 /**
  * The output of the substitution `$(INNER)` run in `cwd` (one line, no trailing newline), or null
  * when not computed here; `fill`: the value of a word with expansions, where the caller knows it.
@@ -109,9 +115,10 @@ export function staticSubstitution(scope: Scope, inner: string, cwd: string | nu
   if (text === null) return null;
   // `cd DIR && pwd`
   const cd = /^cd\s+([A-Za-z0-9_./-]+)\s*(?:&&|;)\s*pwd(?:\s+-[LP])?$/.exec(text);
-  if (cd) return resolve(cwd, cd[1]!);
+  if (cd) return redefined(scope, 'cd') || redefined(scope, 'pwd') ? null : resolve(cwd, cd[1]!);
   if (!/^[A-Za-z0-9_./%:=@+ \t-]+$/.test(text)) return null;
   const [name, ...args] = text.split(/[ \t]+/);
+  if (name !== undefined && redefined(scope, name)) return null;
   const row = name === undefined ? undefined : ROWS[name];
   return row ? row(scope, cwd, args) : null;
 }
