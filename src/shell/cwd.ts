@@ -21,6 +21,25 @@ export function nextCwd(command: SimpleCommand, cwd: string | null, text?: strin
   return cwd === null ? null : cwd === '.' ? dir.value : `${cwd}/${dir.value}`;
 }
 
+/** `cd` targets computed at run time followed past the last static directory at most this many. */
+const MAX_TRAIL = 8;
+
+/**
+ * The trail a `cd` leaves where its target is not static here (`cd "$(git rev-parse --show-toplevel)"`,
+ * `cd "$(dirname "$0")/.."`): the last static directory, then each target's text, for the expansion to
+ * fill in with what it knows; undefined when there is none or the command is no `cd`.
+ */
+export function cwdTrail(command: SimpleCommand, before: string | null, trail: readonly string[] | undefined): readonly string[] | undefined {
+  const name = command.words[0]?.value;
+  if (name !== 'cd' && name !== 'pushd') return trail;
+  const args = command.words.slice(1);
+  const word = args[0];
+  // Only the one-operand form: an option (`-P`, `-L`) or more words leave it unknown.
+  if (!word || args.length !== 1 || word.value !== null || word.text.startsWith('-')) return undefined;
+  const from = before !== null ? [before] : trail;
+  return from === undefined || from.length > MAX_TRAIL ? undefined : [...from, word.text];
+}
+
 /** A variable's literal value that is a plain relative or absolute path (no glob, no `~`, no option). */
 const PLAIN_PATH = /^[\w./@+-]*$/;
 

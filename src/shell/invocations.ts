@@ -14,7 +14,7 @@ import { namerefsOf, resolveName } from './namerefs.js';
 import { GUARD_VARIABLES, HOOK_FUNCTION } from './grammars/shell-hooks.js';
 import { commandDefinitions, History, keyCommands, specialAssignment } from './shell-state.js';
 import { loopBinding, loopBody, type LoopValues } from './loop-values.js';
-import { nextCwd, PATH_TEXT, pwdFilled, VALUE_TEXT, valueText } from './cwd.js';
+import { cwdTrail, nextCwd, PATH_TEXT, pwdFilled, VALUE_TEXT, valueText } from './cwd.js';
 
 export { homeDir, nextCwd } from './cwd.js';
 
@@ -31,7 +31,11 @@ interface Pending {
   /** Under a condition: in a branch of `if`/`case`, after `&&`/`||`, in a function's body. */
   branch?: boolean;
   loops?: LoopValues;
+  /** Past a subshell's children: the directory it was entered in, which its `cd` does not change. */
+  cwdAfter?: { cwd: string | null; from: readonly string[] | undefined };
 }
+/** Nodes run in a child shell: a `cd` inside them leaves the parent's directory as it was. */
+const CHILD_SHELLS = new Set(['subshell', 'command_substitution', 'process_substitution']);
 
 /** Statements whose parts may not run (with `list`: what comes after its `&&` or `||`). */
 const BRANCHES = new Set(['if_statement', 'elif_clause', 'else_clause', 'case_item', 'function_definition']);
@@ -67,7 +71,9 @@ class Walk {
   private readonly owned = new Map<Node, Set<Node>>();
   /** Where bash would refuse the text that tree-sitter read (see WalkResult). */
   private syntaxAt: number | null = null;
+  /** The directory the command being visited runs in; where a `cd` made it computed, the trail to it (cwd.ts cwdTrail). */
   private cwd: string | null = '.';
+  private cwdFrom: readonly string[] | undefined;
   /** Whether the node being visited is in a loop or a background job. */
   private later = false;
   /** Whether it may not run at all (see conditional), and the assignments there to a variable already set. */
@@ -104,7 +110,8 @@ class Walk {
   run(root: Node): WalkResult {
     const stack: Pending[] = [{ node: root, parentType: null, depth: 0 }];
     while (stack.length > 0) {
-      const { node, parentType, depth, later, branch, loops } = stack.pop()!;
+      const { node, parentType, depth, later, branch, loops, cwdAfter } = stack.pop()!;
+      if (cwdAfter !== undefined) { this.cwd = cwdAfter.cwd; this.cwdFrom = cwdAfter.from; continue; }
       if (depth > MAX_TREE_DEPTH) return { ok: false, reason: 'too-deep' };
       this.later = later === true;
       this.branch = branch === true || this.later;
@@ -112,6 +119,7 @@ class Walk {
       const visit = this.visitors[node.type];
       this.at = node;
       if (visit && visit.call(this, node, parentType) === 'skip') continue;
+      if (CHILD_SHELLS.has(node.type)) stack.push({ node, parentType, depth, cwdAfter: { cwd: this.cwd, from: this.cwdFrom } });
       for (let i = node.children.length - 1; i >= 0; i--) {
         const child = node.children[i]!;
         const runsLater = later || LOOPS.has(node.type) || node.children[i + 1]?.type === '&';
@@ -288,12 +296,14 @@ class Walk {
       const built = this.env.get(KEYWORD) === '1' ? withKeywordAssignments(plain) : plain;
       // As a prefix assignment's: a variable whose value runs later gives its value to be read.
       for (const a of built.assignments.slice(plain.assignments.length)) this.vars.assign(a.name, a.value, false, undefined, a.text);
-      const command: SimpleCommand = this.later || this.loops ? { ...built, ...(this.later ? { later: true as const } : {}), ...(this.loops ? { loops: this.loops } : {}) } : built;
+      const trail = this.cwd === null && this.cwdFrom !== undefined ? { ...built, cwdFrom: this.cwdFrom } : built;
+      const command: SimpleCommand = this.later || this.loops ? { ...trail, ...(this.later ? { later: true as const } : {}), ...(this.loops ? { loops: this.loops } : {}) } : trail;
       // `tee >(sh)`: an output process substitution among the words reads what the command writes to it.
       for (const c of node.children) this.feeds(c, node);
       this.commands.push(command);
       this.byNode.set(node, command);
-      this.cwd = nextCwd(command, this.cwd, this.src);
+      [this.cwd, this.cwdFrom] = [nextCwd(command, this.cwd, this.src), cwdTrail(command, this.cwd, this.cwdFrom)];
+      if (this.cwd !== null) this.cwdFrom = undefined;
       this.vars.command(command, command.cwd);
       // A function defined here sets the caller's variables when it is called: what it sets is not followed.
       for (const n of this.fnAssigns.get(command.words[0]?.value ?? '') ?? []) this.setEnv(resolveName(this.env, n) ?? n, null);

@@ -42,6 +42,11 @@ export interface SimpleCommand {
   readonly end: number;
   /** The working directory this command runs in, relative to the script's start (null: not static). */
   readonly cwd: string | null;
+  /**
+   * Where `cwd` is null because a `cd` went to a directory computed at run time: the last static
+   * directory and the texts of the `cd` targets since, which the expansion may know (cwd.ts cwdTrail).
+   */
+  readonly cwdFrom?: readonly string[];
   /** Variables assigned or exported earlier in the same script (null value: not static). */
   readonly env: ReadonlyMap<string, string | null>;
   /** Stands for a definition (`NAME() {…}`), not a call: the function's body is not run here. */

@@ -24,6 +24,8 @@ import { readVars } from './read-vars.js';
 import { definitions, records } from './definitions.js';
 import { FROM_FILE } from '../set-vars.js';
 import { VALUE_TEXT } from '../cwd.js';
+import { trailCwd } from './computed-cwd.js';
+import { scriptNames, withoutScriptNames, type ScriptNames } from './script-name.js';
 import { hasNamerefs } from '../namerefs.js';
 import { runsUnnamed } from '../fastpath.js';
 import { DEFAULT_VERBS, READERS } from '../grammars/readers.js';
@@ -258,6 +260,10 @@ export class Scope {
     this.env = job.env.size === 0 ? command.env : command.env.size === 0 ? job.env : new Map([...job.env, ...command.env]);
     if ([...this.env.values()].some((v) => v?.startsWith(FROM_FILE))) this.env = readVars(this.env, run0.files, job.cwd);
     for (const a of command.assignments) this.assign(a.name, a.value);
+    const from = command.cwdFrom;
+    if (this.cwd === null && from !== undefined && job.target.kind !== 'remote') {
+      this.cwd = trailCwd(this, from[0] === '.' ? job.cwd : job.cwd === null ? (isAbsolute(from[0]!) ? from[0]! : null) : resolve(job.cwd, from[0]!), from.slice(1));
+    }
     this.rewriteCwd = job.rewriteCwd === undefined ? this.cwd : job.rewriteCwd;
     this.spliceable = job.spliceable && !command.redirects.some((r) => r.op.startsWith('<<'));
     this.stdin = command.stdin ?? job.stdin;
@@ -374,25 +380,16 @@ export class Scope {
   }
 
   /** Read text from a file of the project (a script, a recipe, a package script) as shell run from `cwd`. */
-  script(text: string, label: string, cwd: string | null): void {
-    this.nested(text, label, { spliceable: false, cwd, source: 'script' });
+  script(text: string, label: string, cwd: string | null, names?: ScriptNames): void {
+    const env = names === undefined ? {} : { env: scriptNames(this.env, names) };
+    this.nested(text, label, { spliceable: false, cwd, source: 'script', ...env });
   }
 
   nested(text: string, label: string, extra: Partial<Job> = {}): void {
     this.run0.queue.push({
       text, target: this.target, depth: this.job.depth + 1, origin: this.range, rewriteCwd: this.rewriteCwd,
-      spliceable: this.spliceable, cwd: this.cwd, stdin: null, source: 'string', env: withoutPositional(this.env), ...extra,
+      spliceable: this.spliceable, cwd: this.cwd, stdin: null, source: 'string', env: withoutScriptNames(this.env), ...extra,
       via: [...this.via, label],
     });
   }
-}
-
-/**
- * The variables a text run from this one starts with: not the positional parameters `set --` gave
- * (set-builtin.ts), which are a child shell's own arguments there (`bash -c '…$1…' sh ARG`, a
- * function's), so they are not known.
- */
-function withoutPositional(env: ReadonlyMap<string, string | null>): ReadonlyMap<string, string | null> {
-  if (!env.has('1')) return env;
-  return new Map([...env].filter(([k]) => !/^[1-9][0-9]*$/.test(k)));
 }

@@ -11,6 +11,7 @@ import { substitutionOutput } from './output.js';
 import { basename, type Word } from '../words.js';
 import type { Scope } from './driver.js';
 import { staticSubstitution } from './static-substitutions.js';
+import { SCRIPT_SOURCE, SCRIPT_ZERO, zeroFixed } from './script-name.js';
 import { parameterValue } from './param-ops.js';
 import { walkWord } from '../word-walk.js';
 import { assignedOnce, onlyPlace } from '../assigned-once.js';
@@ -32,8 +33,8 @@ interface How {
 
 /** `$NAME`, `${NAME}`, `$(…)`, `` `…` `` at the start of `rest`: [length, value or null when not known]. */
 function expansionAt(scope: Scope, rest: string, how: How): [number, string | null] | null {
-  // The positional parameters `set --` gave are variables `1`, `2`, … (set-builtin.ts).
-  const m = /^\$(?:([A-Za-z_][A-Za-z0-9_]*)|\{([A-Za-z_][A-Za-z0-9_]*|[1-9][0-9]*)\}|([1-9]))/.exec(rest);
+  // The positional parameters `set --` gave are variables `1`, `2`, … (set-builtin.ts), a script's `$0` is `0` (script-name.ts).
+  const m = /^\$(?:([A-Za-z_][A-Za-z0-9_]*)|\{([A-Za-z_][A-Za-z0-9_]*|[0-9]|[1-9][0-9]*)\}|([0-9]))/.exec(rest);
   const name = m ? (m[1] ?? m[2] ?? m[3])! : '';
   if (m) return [m[0].length, how.given.get(name) ?? known(scope, name, how)];
   if (rest.startsWith('${')) {
@@ -47,7 +48,8 @@ function expansionAt(scope: Scope, rest: string, how: How): [number, string | nu
   const sub = substitutionAt(rest);
   if (sub === null) return null;
   // echo/printf print the same wherever they run; the other rows read the directory (static-substitutions.ts).
-  const value = staticSubstitution(scope, sub.inner, how.cwd) ?? substitutionOutput(scope, sub.inner, !how.unsplit);
+  const fill = (word: string): string | null => knownValue(scope, word, how.given, { unsplit: false, cwd: how.cwd, depth: how.depth });
+  const value = staticSubstitution(scope, sub.inner, how.cwd, fill) ?? substitutionOutput(scope, sub.inner, !how.unsplit);
   return [sub.length, value];
 }
 
@@ -78,6 +80,9 @@ function substitutionAt(rest: string): { length: number; inner: string } | null 
  * (`x=$(echo …)`, `h=$(git rev-parse --git-path hooks)` in the directory it was assigned in).
  */
 function known(scope: Scope, name: string, how: How): string | null {
+  if (name === SCRIPT_ZERO && !zeroFixed(scope.job.text, scope.command.start)) return null;
+  // A text that assigns BASH_SOURCE does not change what bash reports: neither value is certain.
+  if (name === 'BASH_SOURCE') return scope.env.has(name) ? null : scriptSource(scope);
   const env = scope.command.env.has(name) ? scope.command.env : scope.job.env;
   if (env.has(name)) {
     const value = env.get(name) ?? null;
@@ -94,6 +99,11 @@ function known(scope: Scope, name: string, how: How): string | null {
   if (name === 'HOME') return homeDir();
   if (name === 'PWD') return how.cwd;
   return null;
+}
+
+function scriptSource(scope: Scope): string | null {
+  const source = scope.env.get(SCRIPT_SOURCE);
+  return typeof source === 'string' ? source : null;
 }
 
 /** The directory a value was assigned in (relative to the text's start, as a command's cwd is; '' not static), as the Scope resolves a command's. */

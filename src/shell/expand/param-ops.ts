@@ -7,7 +7,7 @@
 export type Lookup = (name: string) => string | null;
 
 const NAME = '[A-Za-z_][A-Za-z0-9_]*';
-const BODY = new RegExp(`^(!)?(${NAME}|[1-9][0-9]*)(?:\\[0\\])?(.*)$`, 's');
+const BODY = new RegExp(`^(!)?(${NAME}|[0-9]|[1-9][0-9]*)(?:\\[0\\])?(.*)$`, 's');
 /** A pattern or replacement the shell would glob or expand: not evaluated here. */
 const SPECIAL = /[*?[\]\\$`'"{}()!@+]/;
 

@@ -11,6 +11,7 @@ import { scanCode } from './interpreters.js';
 import { isSetupSubstitution, outputOfText, stdinText } from './output.js';
 import { homeDir } from '../invocations.js';
 import { withKnownVars } from './known-vars.js';
+import { withoutScriptNames, type ScriptNames } from './script-name.js';
 import { whenWritten } from './writes.js';
 import { RUNNER_WRAPPERS } from './tasks.js';
 import { PACKAGE_BIN } from '../grammars/package-runners.js';
@@ -95,19 +96,33 @@ export function runScriptFile(scope: Scope, word: Word, label: string, kind: 'sh
   }
   if (scope.run0.seen.has(path)) return true;
   scope.run0.seen.add(path);
-  judgeText(scope, read.text, path, label, kind, read.stamp);
+  judgeText(scope, read.text, path, label, kind, read.stamp, namesOf(scope, word, file.value, kind));
   return true;
+}
+
+/**
+ * `$0` and BASH_SOURCE[0] of the script (script-name.ts): the path it is named by, where it is the
+ * command's own script (`./x.sh`, `bash x.sh`, `source x.sh`); a file another program runs (a hook,
+ * BASH_ENV) is given other names, left computed.
+ */
+function namesOf(scope: Scope, word: Word, ranAs: string, kind: 'shell' | 'exec'): Omit<ScriptNames, 'bash'> & { shell?: string } | undefined {
+  const head = scope.argv[0];
+  if (head === undefined || head.value === null) return undefined;
+  if (kind === 'exec') return head === word ? { ranAs, sourced: false } : undefined;
+  const name = basename(head.value);
+  if (name === 'source' || name === '.') return { ranAs, sourced: true };
+  return SHELLS.has(name) ? { ranAs, sourced: false, shell: name } : undefined;
 }
 
 /** Writes to paths not fixed by the text beyond this many are not each judged as a missing script's content. */
 const MAX_UNPLACED = 16;
 
 /** A script's text, run by a shell or executed (its shebang decides the language). */
-function judgeText(scope: Scope, text: string, path: string, label: string, kind: 'shell' | 'exec', stamp?: string): void {
+function judgeText(scope: Scope, text: string, path: string, label: string, kind: 'shell' | 'exec', stamp?: string, names?: ReturnType<typeof namesOf>): void {
   const name = basename(path);
   const shebang = /^#!\s*(\S+)(?:\s+(?:-\S+\s+)*(\S+))?/.exec(text);
   if (kind === 'exec' && shebang) {
-    const prog = basename(shebang[1]!) === 'env' ? shebang[2] ?? '' : basename(shebang[1]!);
+    const prog = shebangProgram(shebang);
     const lang = SHEBANG_LANGUAGES[prog.replace(/[0-9.]+$/, '')] ?? SHEBANG_LANGUAGES[prog];
     if (lang) {
       scanCode(scope, lang, text, label, false, [], { ...(stamp !== undefined ? { stamp } : {}), from: path });
@@ -122,7 +137,14 @@ function judgeText(scope: Scope, text: string, path: string, label: string, kind
       return;
     }
   }
-  scope.script(text, label, scope.cwd);
+  // The shell that reads it: the one named (`bash x`), else the shebang's (`./x`: the kernel runs it).
+  const shell = names?.shell ?? (kind === 'exec' && shebang ? shebangProgram(shebang) : undefined);
+  scope.script(text, label, scope.cwd, names && { ranAs: names.ranAs, sourced: names.sourced, bash: shell === 'bash' });
+}
+
+/** The program a shebang line runs (`#!/usr/bin/env bash` runs bash). */
+function shebangProgram(shebang: RegExpExecArray): string {
+  return basename(shebang[1]!) === 'env' ? shebang[2] ?? '' : basename(shebang[1]!);
 }
 
 /** A shell (or an interpreter) reading its program from stdin. */
@@ -145,7 +167,7 @@ function readStdin(scope: Scope, reader: string, text: string, lang?: CodeLangua
   if (lang) { scanCode(scope, lang, text, `${reader} (stdin)`); return; }
   scope.run0.queue.push({
     text, target: scope.target, depth: scope.job.depth + 1, origin: scope.range, rewriteCwd: scope.rewriteCwd,
-    spliceable: false, cwd: scope.cwd, stdin: null, source: 'string', env: scope.env, via: [...scope.via, `${reader} (stdin)`],
+    spliceable: false, cwd: scope.cwd, stdin: null, source: 'string', env: withoutScriptNames(scope.env), via: [...scope.via, `${reader} (stdin)`],
   });
 }
 

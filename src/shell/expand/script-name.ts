@@ -1,0 +1,50 @@
+// The names a shell gives the script it reads from a file: `$0` (the path it was run by: `bash
+// scripts/x.sh`, `./scripts/x.sh` as the kernel hands it to the shebang's shell) and BASH_SOURCE[0]
+// (the file being read, a sourced one too). Known only for a script file whose path the text fixes:
+// any other text run from a command (`bash -c '…' NAME`, a function, a prompt) starts without them,
+// so `$0` there, as at the top level, stays computed.
+
+/** Where the walk keeps `$0` (no shell variable has this name; positional parameters are `1`, `2`, …). */
+export const SCRIPT_ZERO = '0';
+
+/** Where it keeps BASH_SOURCE[0]: a key no variable can have, so a text assigning BASH_SOURCE is its own value. */
+export const SCRIPT_SOURCE = '\u0005BASH_SOURCE';
+
+/** The variables a text run from another starts with: without the positional parameters and the script's names. */
+export function withoutScriptNames(env: ReadonlyMap<string, string | null>): ReadonlyMap<string, string | null> {
+  if (![...env.keys()].some(isScriptKey)) return env;
+  return new Map([...env].filter(([k]) => !isScriptKey(k)));
+}
+
+function isScriptKey(k: string): boolean {
+  return /^[0-9]+$/.test(k) || k === SCRIPT_SOURCE;
+}
+
+/** How a script file is read: the path it is named by, whether it is sourced, and whether the shell reading it is bash. */
+export interface ScriptNames { readonly ranAs: string; readonly sourced: boolean; readonly bash: boolean }
+
+/**
+ * The variables of a script file read from this text. Sourced (`source`, `.`), it keeps the caller's
+ * `$0`; run by a shell or executed, `$0` is its path. BASH_SOURCE is bash's alone (dash and zsh leave
+ * it empty, so `dirname "$BASH_SOURCE"` is `.` there): known where bash reads the file, or a file a
+ * bash script whose BASH_SOURCE is known sources.
+ */
+export function scriptNames(env: ReadonlyMap<string, string | null>, names: ScriptNames): ReadonlyMap<string, string | null> {
+  const out = new Map(withoutScriptNames(env));
+  const zero = env.get(SCRIPT_ZERO);
+  if (!names.sourced) out.set(SCRIPT_ZERO, names.ranAs);
+  else if (typeof zero === 'string') out.set(SCRIPT_ZERO, zero);
+  if (names.sourced ? typeof env.get(SCRIPT_SOURCE) === 'string' : names.bash) out.set(SCRIPT_SOURCE, names.ranAs);
+  return out;
+}
+
+/** Commands before which `$0` may have changed: bash 5's BASH_ARGV0 sets it, and text run in the same shell may. */
+const MAY_SET_ZERO = /(?:^|[\s;&|(`{])(?:source|\.|eval|BASH_ARGV0)(?=[\s=;]|$)/;
+
+/**
+ * Is the script's `$0` still the path it was run by at offset `at` of its text: nothing before it
+ * sources or evaluates other text, and the text never assigns BASH_ARGV0 (a function may, wherever defined).
+ */
+export function zeroFixed(text: string, at: number): boolean {
+  return !text.includes('BASH_ARGV0') && !MAY_SET_ZERO.test(text.slice(0, at));
+}

@@ -1,0 +1,3 @@
+#!/usr/bin/env bash
+dirname() { echo /tmp; }
+source "$(dirname "$0")/lib/common.sh"

@@ -1,0 +1,1 @@
+up() { docker compose -f server/docker-compose.yml up -d; }

@@ -1,0 +1,2 @@
+#!/usr/bin/env bash
+source "${0%/*}/lib/remote.sh"

@@ -1,0 +1,2 @@
+. "$(dirname "$BASH_SOURCE")/lib/common.sh"
+log hi
