@@ -2,25 +2,84 @@
 // SDK, the engine's socket or TCP port, or a Kubernetes API URL. Used by interpreters.ts.
 import type { CodeLanguage } from '../grammars/types.js';
 import { ENGINE_SOCKET, KUBE_API } from '../grammars/managed.js';
-import { ENGINE_PORT_IN_CODE, ENGINE_SDK, KUBE_CHANGES, KUBE_CLIENTS, KUBE_HTTP_CHANGES } from '../grammars/code-apis.js';
+import { COMPUTED_LOADS, ENGINE_PORT_IN_CODE, ENGINE_SDK, ENGINE_SDK_MODULES, KUBE_CHANGES, KUBE_CLIENTS, KUBE_HTTP_CHANGES, MODULE_LOADS, MODULE_READS, PATH_CHECKS,
+  RUN_TIME_LOOKUPS, SOCKET_OPENS } from '../grammars/code-apis.js';
 import { literalsOf } from './code-literals.js';
 
-const VERSION_READ = /\b([A-Za-z_]\w*)\.__version__\b/g;
-
-/**
- * `import docker; print(docker.__version__)`: a module imported only to read its version string
- * reaches no engine.
- */
-function onlyVersion(code: string): boolean {
-  const read = [...code.matchAll(VERSION_READ)].map((m) => m[1]!);
-  if (read.length === 0) return false;
-  const rest = code.replace(VERSION_READ, '').replace(/\bimport\s+[\w, ]+/g, '');
-  return !read.some((n) => new RegExp(`\\b${n}\\b`).test(rest)) && !ENGINE_SDK.test(rest);
+/** The names one load binds: an alias where it gives one, else the name (a dotted module's first part); null for `*`. */
+function boundNames(list: string): string[] | null {
+  const names: string[] = [];
+  for (const item of list.replace(/^[({]|[)}]$/g, '').split(',')) {
+    const parts = item.trim().split(/\s+as\s+|\s*:\s*/);
+    const name = parts[parts.length - 1]!.trim().replace(/^\*\s*as\s+/, '');
+    if (name === '*') return null;
+    if (name !== '') names.push(name.split('.')[0]!);
+  }
+  return names;
 }
 
-/** Does the code talk to a container engine (its socket, its TCP port, an SDK)? */
+interface Loads {
+  /** The code without its load statements. */
+  readonly rest: string;
+  /** Names bound to an engine SDK; null: some load binds names the text does not list (`from docker import *`). */
+  readonly names: string[] | null;
+}
+
+/** Take out every statement that only loads a module, keeping the names bound to an engine SDK. */
+function sdkLoads(code: string): Loads {
+  let rest = code;
+  let names: string[] | null = [];
+  for (const re of MODULE_LOADS) {
+    rest = rest.replace(re, (...m: unknown[]) => {
+      const g = m[m.length - 1] as Record<string, string | undefined>;
+      // `import a as b, c`: each item a module and what it binds; the other forms, one module and its names.
+      const items: [string, string][] = g.mods !== undefined
+        ? g.mods.split(',').map((i) => [i.trim().split(/\s/)[0]!, i]) : [[g.mod!, g.names!]];
+      for (const [mod, list] of items) {
+        if (!ENGINE_SDK_MODULES.test(mod)) continue;
+        const bound = boundNames(list);
+        names = bound === null || names === null ? null : [...names, ...bound];
+      }
+      return ' ';
+    });
+  }
+  return { rest, names };
+}
+
+/** The code without the calls that only stat the engine's socket, unless it also opens a socket. */
+function withoutSocketChecks(code: string): string {
+  if (SOCKET_OPENS.test(code)) return code;
+  return PATH_CHECKS.reduce((c, re) => c.replace(re, (...m: unknown[]) => {
+    const path = (m[m.length - 1] as Record<string, string>).path!;
+    return ENGINE_SOCKET.test(path) ? ' ' : (m[0] as string);
+  }), code);
+}
+
+/** Does an engine SDK's name stay in use once its loads and the reads of what it is are taken out? */
+function usesSdk(loads: Loads): boolean {
+  if (loads.names === null) return true;
+  if (loads.names.length > 0 && RUN_TIME_LOOKUPS.test(loads.rest)) return true;
+  return loads.names.some((n) => {
+    const name = n.replace(/[$]/g, '\\$');
+    const read = MODULE_READS.reduce((r, p) => r.replace(new RegExp(p.replace(/NAME/g, name), 'g'), ' '), loads.rest);
+    return new RegExp(`(?<![\\w$])${name}(?![\\w$])`).test(read);
+  });
+}
+
+/**
+ * Does the code talk to a container engine (its socket, its TCP port, an SDK)? Loading an SDK, reading
+ * its version or asking whether the socket exists sends the engine nothing; a client, a call or a
+ * connection does.
+ */
 export function reachesEngine(code: string): boolean {
-  return (ENGINE_SOCKET.test(code) || ENGINE_PORT_IN_CODE.test(code) || ENGINE_SDK.test(code)) && !onlyVersion(code);
+  if (ENGINE_PORT_IN_CODE.test(code)) return true;
+  // `m = 'dockerode'; require(m)`: the SDK's name as data, loaded by a name computed at run time.
+  if (COMPUTED_LOADS.test(code) && literalsOf(code).some((l) => ENGINE_SDK_MODULES.test(l.text))) return true;
+  if (!ENGINE_SOCKET.test(code) && !ENGINE_SDK.test(code)) return false;
+  const loads = sdkLoads(code);
+  if (usesSdk(loads)) return true;
+  const rest = withoutSocketChecks(loads.rest);
+  return ENGINE_SOCKET.test(rest) || ENGINE_SDK.test(rest);
 }
 
 /**

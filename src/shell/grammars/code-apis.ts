@@ -16,6 +16,50 @@ export const ENGINE_SDK = new RegExp([
   /\brequire[\s(]+['"]docker(?:-api)?['"]|Docker::(?:Container|Image|Network|Volume|Exec|Swarm|Service)\b/.source,
 ].join('|'));
 
+/** Module names of the engine SDKs above, as an import or a require names them (a submodule too). */
+export const ENGINE_SDK_MODULES = /^(?:docker|podman|python_on_whales|testcontainers|dockerode|docker-modem|docker-compose|docker-api|@testcontainers\/[\w-]+)(?:[./]|$)/;
+
+/**
+ * Statements that only load a module and bind names to it: `mod` the module, `names` what they bind
+ * (`import docker as d, os`, `from docker import from_env`, `const {A, B: C} = require('m')`,
+ * `import * as D from 'm'`). Loading an SDK sends nothing to the engine; using what it bound does.
+ * JavaScript's forms come first: Python's `import NAME` would otherwise take the start of `import D from 'm'`.
+ */
+export const MODULE_LOADS: readonly RegExp[] = [
+  /\b(?:const|let|var)\s+(?<names>[\w$]+|\{[^}]*\})\s*=\s*require\(\s*(['"`])(?<mod>[^'"`]+)\2\s*\)/g,
+  /\bimport\s+(?<names>[\w$]+|\*\s*as\s+[\w$]+|\{[^}]*\})\s+from\s+(['"])(?<mod>[^'"]+)\2/g,
+  /\bfrom\s+(?<mod>[\w.]+)\s+import\s+(?<names>\([^)]*\)|[\w*]+(?:\s+as\s+\w+)?(?:[ \t]*,[ \t]*\w+(?:\s+as\s+\w+)?)*)/g,
+  /\bimport\s+(?<mods>[\w.]+(?:\s+as\s+\w+)?(?:[ \t]*,[ \t]*[\w.]+(?:\s+as\s+\w+)?)*)/g,
+];
+
+/** Reading what a loaded module is, not calling it: its version string, JavaScript's `typeof`. NAME stands for the bound name. */
+export const MODULE_READS: readonly string[] = ['\\bNAME\\.__version__\\b', '\\btypeof\\s+NAME\\b'];
+
+/**
+ * Code that reaches a module or a function by a name computed at run time, or runs code given as a
+ * string: with an SDK loaded, what it calls cannot be read from the text.
+ */
+export const RUN_TIME_LOOKUPS = /\b(?:exec|eval|execfile|compile|getattr|__getattribute__|__import__|import_module|globals|locals|vars|__dict__|modules|Function|Reflect|runInThisContext|runInNewContext|runInContext|mainModule)\b|\brequire\s*\(\s*[^'"`\s)]|\[\s*['"`]/;
+
+/** Loading a module by a name computed at run time (`require(m)`, `import_module(name)`, `import(m)`). */
+export const COMPUTED_LOADS = /\b(?:require|import)\s*\(\s*[^'"`\s)]|\b(?:import_module|__import__)\s*\(/;
+
+/**
+ * Calls that only ask whether a path exists or what it is (`os.path.exists`, `fs.existsSync`,
+ * `Path(...).is_socket()`): given the engine's socket as a literal, they stat it like `test -S` and
+ * send it nothing. `path`: the literal.
+ */
+export const PATH_CHECKS: readonly RegExp[] = [
+  /\bos\.path\.(?:exists|lexists|isfile|isdir|islink|getsize|getmtime)\s*\(\s*(['"])(?<path>[^'"]*)\1\s*\)/g,
+  /\bos\.(?:stat|lstat|access)\s*\(\s*(['"])(?<path>[^'"]*)\1\s*[,)]/g,
+  /\b(?:pathlib\.)?Path\s*\(\s*(['"])(?<path>[^'"]*)\1\s*\)\.(?:exists|is_socket|is_file|stat|lstat)\s*\(\s*\)/g,
+  /\.(?:existsSync|statSync|lstatSync|accessSync)\s*\(\s*(['"`])(?<path>[^'"`]*)\1\s*[,)]/g,
+  /\bFile\.(?:exist\?|exists\?|socket\?|stat|lstat)\s*\(\s*(['"])(?<path>[^'"]*)\1\s*\)/g,
+];
+
+/** Code that opens a Unix socket or an HTTP connection over one: with the engine's socket in sight, a request to it. */
+export const SOCKET_OPENS = /\bAF_UNIX\b|\.connect\s*\(|\bsocketPath\b|\bcreateConnection\b|\bnet\.connect\b|\bUnixHTTPConnection\b|\brequests_unixsocket\b|http\+(?:docker|unix)|\buds\s*=|\bUNIXSocket\b|\bSocket::UNIX\b|\bunix:\/\//;
+
 /** The Docker Engine's TCP ports in code: a URL's `:2375`, or a port given after the host (`HTTPConnection(host, 2375)`). */
 export const ENGINE_PORT_IN_CODE = /:(?:2375|2376)\b|["']\s*,\s*(?:2375|2376)\b/;
 
