@@ -5,11 +5,11 @@
  * Docker Engine SDKs and wrappers: code that uses one drives the engine like its CLI. Testcontainers
  * (Python, Node, Go, Java) starts containers on the local engine through its API; python-on-whales and
  * the npm docker-compose package run the docker CLI; podman-py and Ruby's docker-api gem talk to the
- * engine's socket.
+ * engine's socket. A dynamic `import('dockerode')` loads the module as `require` does.
  */
 export const ENGINE_SDK = new RegExp([
   /\bimport\s+docker\b|\bfrom\s+docker\b|docker\.from_env|DockerClient\(|__import__\(\s*['"]docker['"]|\bimport_module\(\s*['"]docker['"]/.source,
-  /require\(\s*['"](?:dockerode|docker-modem|docker-compose(?:\/(?!package\.json)[\w./-]*)?|testcontainers|@testcontainers\/[\w-]+)['"]\s*\)/.source,
+  /(?:require|import)\(\s*['"](?:dockerode|docker-modem|docker-compose(?:\/(?!package\.json)[\w./-]*)?|testcontainers|@testcontainers\/[\w-]+)['"]\s*\)/.source,
   /from\s+['"](?:dockerode|docker-compose(?:\/(?!package\.json)[\w./-]*)?|testcontainers|@testcontainers\/[\w-]+)['"]/.source,
   /github\.com\/(?:docker\/docker\/client|testcontainers\/testcontainers-go)|\b(?:import|from)\s+testcontainers\b|\borg\.testcontainers\b/.source,
   /\bpython_on_whales\b|\b(?:import|from)\s+podman\b|PodmanClient\(/.source,
