@@ -6,14 +6,19 @@ import { COMPUTED_LOADS, ENGINE_PORT_IN_CODE, ENGINE_SDK, ENGINE_SDK_MODULES, KU
   RUN_TIME_LOOKUPS, SOCKET_OPENS } from '../grammars/code-apis.js';
 import { literalsOf } from './code-literals.js';
 
-/** The names one load binds: an alias where it gives one, else the name (a dotted module's first part); null for `*`. */
+/**
+ * The names one load binds: an alias where it gives one, else the name (a dotted module's first part).
+ * null for `*`, and for any item that is not a plain name once read (a default `{ A = 0 }`, a nested
+ * pattern): what it binds is then not known, and the SDK counts as used.
+ */
 function boundNames(list: string): string[] | null {
   const names: string[] = [];
   for (const item of list.replace(/^[({]|[)}]$/g, '').split(',')) {
     const parts = item.trim().split(/\s+as\s+|\s*:\s*/);
     const name = parts[parts.length - 1]!.trim().replace(/^\*\s*as\s+/, '');
-    if (name === '*') return null;
-    if (name !== '') names.push(name.split('.')[0]!);
+    if (name === '') continue;
+    if (!/^[\w$]+(?:\.[\w$]+)*$/.test(name)) return null;
+    names.push(name.split('.')[0]!);
   }
   return names;
 }
@@ -27,11 +32,15 @@ interface Loads {
 
 /** Take out every statement that only loads a module, keeping the names bound to an engine SDK. */
 function sdkLoads(code: string): Loads {
-  let rest = code;
+  // A backslash at a line's end joins the lines (Python's explicit line joining).
+  let rest = code.replace(/\\\r?\n/g, ' ');
   let names: string[] | null = [];
   for (const re of MODULE_LOADS) {
     rest = rest.replace(re, (...m: unknown[]) => {
       const g = m[m.length - 1] as Record<string, string | undefined>;
+      // A list that goes on past what the pattern read (`import a, (b)`) binds names it did not see.
+      const after = (m[m.length - 2] as string).slice((m[m.length - 3] as number) + (m[0] as string).length);
+      if (/^[ \t]*,/.test(after)) names = null;
       // `import a as b, c`: each item a module and what it binds; the other forms, one module and its names.
       const items: [string, string][] = g.mods !== undefined
         ? g.mods.split(',').map((i) => [i.trim().split(/\s/)[0]!, i]) : [[g.mod!, g.names!]];

@@ -8,16 +8,16 @@
  * engine's socket. A dynamic `import('dockerode')` loads the module as `require` does.
  */
 export const ENGINE_SDK = new RegExp([
-  /\bimport\s+docker\b|\bfrom\s+docker\b|docker\.from_env|DockerClient\(|__import__\(\s*['"]docker['"]|\bimport_module\(\s*['"]docker['"]/.source,
-  /(?:require|import)\(\s*['"](?:dockerode|docker-modem|docker-compose(?:\/(?!package\.json)[\w./-]*)?|testcontainers|@testcontainers\/[\w-]+)['"]\s*\)/.source,
+  /\bimport\s+docker\b|\bfrom\s+docker\b|docker\.from_env|DockerClient\(|__import__\(\s*['"]docker['"]|\bimport_module\(\s*['"]docker['"]|\bresolve_name\(\s*['"]docker\b/.source,
+  /(?:require|import)\s*\(\s*['"`](?:dockerode|docker-modem|docker-compose(?:\/(?!package\.json)[\w./-]*)?|testcontainers|@testcontainers\/[\w-]+)['"`]\s*\)/.source,
   /from\s+['"](?:dockerode|docker-compose(?:\/(?!package\.json)[\w./-]*)?|testcontainers|@testcontainers\/[\w-]+)['"]/.source,
   /github\.com\/(?:docker\/docker\/client|testcontainers\/testcontainers-go)|\b(?:import|from)\s+testcontainers\b|\borg\.testcontainers\b/.source,
   /\bpython_on_whales\b|\b(?:import|from)\s+podman\b|PodmanClient\(/.source,
   /\brequire[\s(]+['"]docker(?:-api)?['"]|Docker::(?:Container|Image|Network|Volume|Exec|Swarm|Service)\b/.source,
 ].join('|'));
 
-/** Module names of the engine SDKs above, as an import or a require names them (a submodule too). */
-export const ENGINE_SDK_MODULES = /^(?:docker|podman|python_on_whales|testcontainers|dockerode|docker-modem|docker-compose|docker-api|@testcontainers\/[\w-]+)(?:[./]|$)/;
+/** Module names of the engine SDKs above, as an import or a require names them (a submodule too; `docker:from_env` as pkgutil.resolve_name takes it). */
+export const ENGINE_SDK_MODULES = /^(?:docker|podman|python_on_whales|testcontainers|dockerode|docker-modem|docker-compose|docker-api|@testcontainers\/[\w-]+)(?:[./:]|$)/;
 
 /**
  * Statements that only load a module and bind names to it: `mod` the module, `names` what they bind
@@ -41,8 +41,8 @@ export const MODULE_READS: readonly string[] = ['\\bNAME\\.__version__\\b', '\\b
  */
 export const RUN_TIME_LOOKUPS = /\b(?:exec|eval|execfile|compile|getattr|__getattribute__|__import__|import_module|globals|locals|vars|__dict__|modules|Function|Reflect|runInThisContext|runInNewContext|runInContext|mainModule)\b|\brequire\s*\(\s*[^'"`\s)]|\[\s*['"`]/;
 
-/** Loading a module by a name computed at run time (`require(m)`, `import_module(name)`, `import(m)`). */
-export const COMPUTED_LOADS = /\b(?:require|import)\s*\(\s*[^'"`\s)]|\b(?:import_module|__import__)\s*\(/;
+/** Loading a module by a name computed at run time (`require(m)`, `import_module(name)`, `import(m)`, `pkgutil.resolve_name(s)`). */
+export const COMPUTED_LOADS = /\b(?:require|import)\s*\(\s*[^'"`\s)]|\b(?:import_module|__import__|resolve_name)\s*\(/;
 
 /**
  * Calls that only ask whether a path exists or what it is (`os.path.exists`, `fs.existsSync`,
