@@ -135,7 +135,9 @@ export function diskFiles(): ScriptFiles {
       }
       return found.map((e) => {
         const link = e.isSymbolicLink();
-        const isDir = link ? statSync(join(dir, e.name), { throwIfNoEntry: false })?.isDirectory() === true : e.isDirectory();
+        let isDir = e.isDirectory();
+        // A link is what it names; one that names nothing reachable (dangling, a loop) is no directory.
+        if (link) try { isDir = statSync(join(dir, e.name), { throwIfNoEntry: false })?.isDirectory() === true; } catch { isDir = false; }
         return { name: e.name, dir: isDir, link };
       });
     },
