@@ -201,13 +201,12 @@ export function globFiles(files: ScriptFiles, cwd: string, pattern: string, max 
  * Script access that notes every path it was asked about (read, looked up, listed), so a decision
  * made from them can be reused while none of them changes (`stamps`).
  */
-export function recording(files: ScriptFiles): { files: ScriptFiles; paths: Set<string>; stamps(): [string, string][] } {
+export function recording(files: ScriptFiles): { files: ScriptFiles; stamps(): [string, string][] } {
   const paths = new Set<string>();
   const read = new Set<string>();
   const listed = new Set<string>();
   const noteRead = (path: string): void => { paths.add(path); read.add(path); };
   return {
-    paths,
     stamps: () => stampsOf(files, paths, read, listed),
     files: {
       read: (path) => { noteRead(path); return files.read(path); },
