@@ -1,6 +1,6 @@
 // The pieces of issue 11 that are pure functions: the guarded-path predicate, which project rules
 // loosen, which config keys loosen, the fast path's own names, the audit log's rotation.
-import { mkdirSync, readdirSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
+import { linkSync, mkdirSync, readdirSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { appendAudit } from '../src/audit/log.js';
@@ -83,6 +83,22 @@ describe('guardedPath', () => {
     symlinkSync(join(user, 'real-config'), join(user, 'config'));
     const d = guardDirs({ HOME: user, XDG_CONFIG_HOME: join(user, 'config') });
     expect(guardedPath(join(user, 'real-config', 'gitops-guard', 'trusted.json'), dir, d)).not.toBeNull();
+  });
+
+  it('finds a hard link of a file that a pattern ending in ** guards, at any depth (a hook, a Copilot hook)', () => {
+    const dir = tempDir();
+    mkdirSync(join(dir, '.git', 'hooks'), { recursive: true });
+    mkdirSync(join(dir, '.github', 'hooks', 'deep'), { recursive: true });
+    writeFileSync(join(dir, '.git', 'hooks', 'pre-commit'), '#!/bin/sh\n');
+    writeFileSync(join(dir, '.github', 'hooks', 'deep', 'h.json'), '{}');
+    writeFileSync(join(dir, 'plain.md'), 'x');
+    linkSync(join(dir, '.git', 'hooks', 'pre-commit'), join(dir, 'notes.md'));
+    linkSync(join(dir, '.github', 'hooks', 'deep', 'h.json'), join(dir, 'h.json'));
+    linkSync(join(dir, 'plain.md'), join(dir, 'plain-too.md'));
+    expect(guardedPath('notes.md', dir, dirs)?.reason).toContain("git's hooks");
+    expect(guardedPath('h.json', dir, dirs)?.reason).toContain('hard link');
+    // Two names of an ordinary file are no guarded file.
+    expect(guardedPath('plain-too.md', dir, dirs)).toBeNull();
   });
 
   it('follows links as the kernel does for a write: dangling ones, chains, `link/..`, and stops at a loop', () => {

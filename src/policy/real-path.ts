@@ -68,11 +68,16 @@ export function patternHoldsInode(base: string, pattern: readonly string[], inod
   }
   const [head, ...rest] = pattern as [string, ...string[]];
   if (!head.includes('*')) return patternHoldsInode(join(base, head), rest, inode, budget);
+  // `**` may stand for no component, so what follows it is tried here first.
+  if (head === '**' && patternHoldsInode(base, rest, inode, budget)) return true;
   let names: string[];
   try { names = readdirSync(base); } catch { return false; }
   if (head === '**') {
-    if (patternHoldsInode(base, rest, inode, budget)) return true;
-    return names.some((n) => isDir(join(base, n)) && patternHoldsInode(join(base, n), pattern, inode, budget));
+    // A trailing `**` (`.git/hooks/**`) names the files at every depth, not only the directories.
+    return names.some((n) => {
+      const p = join(base, n);
+      return isDir(p) ? patternHoldsInode(p, pattern, inode, budget) : rest.length === 0 && patternHoldsInode(p, [], inode, budget);
+    });
   }
   const re = new RegExp(`^${head.split('*').map((s) => s.replace(/[.+?^${}()|[\]\\]/g, '\\$&')).join('.*')}$`, 'i');
   return names.some((n) => re.test(n) && patternHoldsInode(join(base, n), rest, inode, budget));
