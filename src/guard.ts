@@ -10,7 +10,7 @@ import type { Rule } from './policy/rules.js';
 import { globGuarded, guardedPath } from './policy/guarded.js';
 import { NOTHING_MANAGED } from './decide.js';
 import { expand } from './shell/expand/index.js';
-import { diskFiles, recording, type ScriptFiles } from './shell/files.js';
+import { diskFiles, recording, writeStamp, type ScriptFiles } from './shell/files.js';
 import { namesLink } from './shell/fast-links.js';
 import { cannotHideManaged, mentionsManaged, mentionsRunner, startsManaged, type ManagedNames } from './shell/fastpath.js';
 import { loadParser } from './shell/parse.js';
@@ -79,7 +79,11 @@ function promotionsOf(envs: readonly ResolvedConfig[]): Map<string, { from: stri
   return out;
 }
 
-export function judgeFor(config: ResolvedConfig, rules: readonly Rule[]): Judge {
+/**
+ * `onPath`: told of every write target the rules look up on disk (where it leads), so that a guard
+ * keeping the decision can tell when that answer may change. (A glob is judged by its text alone.)
+ */
+export function judgeFor(config: ResolvedConfig, rules: readonly Rule[], onPath?: (path: string) => void): Judge {
   const index = new RuleIndex(rules);
   const names = index.names();
   const envs = config.topLevel.environments ? allEnvironments(config) : [config];
@@ -91,7 +95,7 @@ export function judgeFor(config: ResolvedConfig, rules: readonly Rule[]): Judge 
     match: {
       // Text that cannot be read (too large, nested too deep) could hide what a runner runs, too.
       protectedBranches: config.protectedBranches, mentions: (text) => mentionsManaged(text, names) || mentionsRunner(text),
-      guarded: (path, whole) => guardedPath(path, config.root, undefined, whole)?.reason ?? null,
+      guarded: (path, whole) => { onPath?.(path); return guardedPath(path, config.root, undefined, whole)?.reason ?? null; },
       guardedGlob: (path) => globGuarded(path, config.root)?.reason ?? null,
       promotedBranches: [...promotions.keys()],
       engineFor: (host) => (host === null ? config : environmentOfHost(config, host, envs) ?? config).reconciler.type,
@@ -100,6 +104,23 @@ export function judgeFor(config: ResolvedConfig, rules: readonly Rule[]): Judge 
     },
     values: { ...rewriteValues(config), forHost, promotions },
   };
+}
+
+/** A kept decision's stamp of a write target (where the write lands), told apart from a file's. */
+const WRITE = '\0write:';
+
+/**
+ * What a decision is kept on: the files it read, and where each write target leads. null (not kept)
+ * when a target leads through a link, or to a file with other names.
+ */
+function keptOn(read: [string, string][], targets: readonly string[]): [string, string][] | null {
+  const out = read;
+  for (const t of new Set(targets)) {
+    const st = writeStamp(t);
+    if (st === null) return null;
+    out.push([WRITE + t, st]);
+  }
+  return out;
 }
 
 function failed(command: string, e: unknown): Verdict {
@@ -126,13 +147,16 @@ export async function createGuard(options: GuardOptions = {}): Promise<Guard> {
   const rules = options.rules ? [...options.rules] : await rulesFor(config);
   if (!options.deferParser) await loadParser();
   const files = options.files ?? diskFiles();
-  const j = judgeFor(config, rules);
+  // The write targets the rules looked up for the command being decided.
+  let targets: string[] = [];
+  const j = judgeFor(config, rules, (path) => { targets.push(resolve(config.root, path)); });
   const names: ManagedNames = j.index.names();
   const fast = options.fastPath !== false;
   const mentions = (text: string): boolean => mentionsManaged(text, names);
   // Decisions already made, kept while no file they were read from changes (keyed on command and cwd).
   const decided = new Map<string, { verdict: Verdict; stamps: [string, string][] }>();
-  const stillHolds = (e: { stamps: [string, string][] }): boolean => e.stamps.every(([p, st]) => files.stamp!(p) === st);
+  const stillHolds = (e: { stamps: [string, string][] }): boolean =>
+    e.stamps.every(([p, st]) => (p.startsWith(WRITE) ? writeStamp(p.slice(WRITE.length)) : files.stamp!(p)) === st);
   /** One attempt: a verdict, or null when the parser is needed first. */
   const attempt = (command: string, opts?: { cwd?: string }): Verdict | null => {
     const at = resolve(cwd, opts?.cwd ?? '.');
@@ -146,10 +170,12 @@ export async function createGuard(options: GuardOptions = {}): Promise<Guard> {
       const rec = recording(files);
       const result = expand(command, { cwd: at, files: rec.files, mentions, startsCommand: (t) => startsManaged(t, names), names });
       if (result.kind === 'needs-parser') return null;
+      targets = [];
       const verdict = judge(command, result.invocations, j);
-      if (files.stamp && command.length <= 4096) {
+      const stamps = files.stamp && command.length <= 4096 ? keptOn(rec.stamps(), targets) : null;
+      if (stamps) {
         if (decided.size >= 2048) decided.delete(decided.keys().next().value!);
-        decided.set(key, { verdict, stamps: rec.stamps() });
+        decided.set(key, { verdict, stamps });
       }
       return verdict;
     } catch (e) {

@@ -1,7 +1,7 @@
 // A guard keeps each decision it made by reading files (scripts, package.json, the test files a
 // runner collects) while none of those files changes. These tests change the files between two
 // questions to the same guard and check the second answer follows the files, not the first answer.
-import { mkdirSync, rmSync, symlinkSync, utimesSync, writeFileSync } from 'node:fs';
+import { linkSync, mkdirSync, rmSync, symlinkSync, utimesSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { createGuard } from '../src/index.js';
@@ -59,4 +59,33 @@ describe('decisions kept per guard', () => {
     expect(guard.classify('npm run build').decision).toBe('deny');
     expect(first.decision).not.toBe('deny');
   });
+
+  // A write the rules allowed lands somewhere else once its target is made a link (or another name)
+  // of a git hook: the kept decision must not outlive that.
+  for (const command of ['echo "$(date)" >> notes.md', 'printf "%s\\n" x | tee -a notes.md']) {
+    it(`judges \`${command}\` again once notes.md leads to a hook`, async () => {
+      const { dir, guard } = await aged({ 'README.md': 'x\n' }, ['.git/hooks']);
+      const plain = await createGuard({ config: SEED, cwd: dir, fastPath: false });
+      expect(guard.classify(command).decision).toBe('allow');
+      expect(plain.classify(command).decision).toBe('allow');
+      symlinkSync('.git/hooks/pre-commit', join(dir, 'notes.md'));
+      expect(guard.classify(command).decision).toBe('deny');
+      expect(plain.classify(command).decision).toBe('deny');
+      rmSync(join(dir, 'notes.md'));
+      expect(guard.classify(command).decision).toBe('allow');
+      writeFileSync(join(dir, '.git/hooks/pre-commit'), '#!/bin/sh\n');
+      linkSync(join(dir, '.git/hooks/pre-commit'), join(dir, 'notes.md'));
+      expect(guard.classify(command).decision).toBe('deny');
+    });
+  }
+
+  it('judges a write again once a directory on its way is made a link', async () => {
+    const { dir, guard } = await aged({ 'README.md': 'x\n' }, ['.git/hooks', 'out']);
+    const command = 'echo "$(date)" > out/pre-commit';
+    expect(guard.classify(command).decision).toBe('allow');
+    rmSync(join(dir, 'out'), { recursive: true });
+    symlinkSync('.git/hooks', join(dir, 'out'));
+    expect(guard.classify(command).decision).toBe('deny');
+  });
 });
+

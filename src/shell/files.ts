@@ -1,7 +1,7 @@
 // Reading local scripts that a command would run (`./deploy.sh`, `npm run x`, `make y`). Bounded in
 // size; every failure is a value, never an exception.
 import { closeSync, constants, fstatSync, lstatSync, openSync, readdirSync, readSync, statSync } from 'node:fs';
-import { dirname, join } from 'node:path';
+import { dirname, isAbsolute, join, sep } from 'node:path';
 
 export type FileRead =
   | { readonly kind: 'missing' }
@@ -258,4 +258,27 @@ function stampsOf(files: ScriptFiles, paths: ReadonlySet<string>, read: Readonly
     out.push([p, files.stamp!(p)]);
   }
   return out;
+}
+
+/**
+ * Where a write to `path` (absolute) lands, as one stamp: each component's kind and inode, and the
+ * file's link count, up to the first component that is missing (making it changes the stamp). null
+ * when no decision about the write may be kept on it: a component is a symbolic link, or the file
+ * has other names, and where those lead can change without a change here.
+ */
+export function writeStamp(path: string): string | null {
+  if (!isAbsolute(path)) return null;
+  let at: string = sep;
+  const out: string[] = [];
+  for (const c of path.split(/[\\/]+/)) {
+    if (c === '' || c === '.') continue;
+    if (c === '..') { at = dirname(at); out.push('..'); continue; }
+    at = join(at, c);
+    let st;
+    try { st = lstatSync(at, { throwIfNoEntry: false }); } catch { return null; }
+    if (st === undefined) { out.push('-'); break; }
+    if (st.isSymbolicLink() || (!st.isDirectory() && st.nlink > 1)) return null;
+    out.push(`${st.isDirectory() ? 'd' : 'f'}${st.dev}:${st.ino}`);
+  }
+  return out.join('/');
 }
