@@ -1,4 +1,5 @@
 // The guard: config + rules + parser, ready to classify commands synchronously.
+import { existsSync } from 'node:fs';
 import { resolve } from 'node:path';
 import type { ConfigInput, ResolvedConfig } from './config.js';
 import { loadConfig } from './config-file.js';
@@ -80,10 +81,11 @@ function promotionsOf(envs: readonly ResolvedConfig[]): Map<string, { from: stri
 }
 
 /**
- * `onPath`: told of every write target the rules look up on disk (where it leads), so that a guard
- * keeping the decision can tell when that answer may change. (A glob is judged by its text alone.)
+ * `onPath`: told of every path the rules look up on disk (where a write target leads, whether a path
+ * exists), so that a guard keeping the decision can tell when that answer may change. (A glob is
+ * judged by its text alone.)
  */
-export function judgeFor(config: ResolvedConfig, rules: readonly Rule[], onPath?: (path: string) => void): Judge {
+export function judgeFor(config: ResolvedConfig, rules: readonly Rule[], onPath?: (path: string, how: 'write' | 'exists') => void): Judge {
   const index = new RuleIndex(rules);
   const names = index.names();
   const envs = config.topLevel.environments ? allEnvironments(config) : [config];
@@ -95,8 +97,9 @@ export function judgeFor(config: ResolvedConfig, rules: readonly Rule[], onPath?
     match: {
       // Text that cannot be read (too large, nested too deep) could hide what a runner runs, too.
       protectedBranches: config.protectedBranches, mentions: (text) => mentionsManaged(text, names) || mentionsRunner(text),
-      guarded: (path, whole) => { onPath?.(path); return guardedPath(path, config.root, undefined, whole)?.reason ?? null; },
+      guarded: (path, whole) => { onPath?.(path, 'write'); return guardedPath(path, config.root, undefined, whole)?.reason ?? null; },
       guardedGlob: (path) => globGuarded(path, config.root)?.reason ?? null,
+      exists: (path) => { onPath?.(path, 'exists'); return existsSync(path); },
       promotedBranches: [...promotions.keys()],
       engineFor: (host) => (host === null ? config : environmentOfHost(config, host, envs) ?? config).reconciler.type,
       kubeContexts: envs.flatMap((e) => ('context' in e.reconciler && e.reconciler.context ? [e.reconciler.context] : [])),
@@ -147,9 +150,10 @@ export async function createGuard(options: GuardOptions = {}): Promise<Guard> {
   const rules = options.rules ? [...options.rules] : await rulesFor(config);
   if (!options.deferParser) await loadParser();
   const files = options.files ?? diskFiles();
-  // The write targets the rules looked up for the command being decided.
+  // The paths the rules looked up for the command being decided.
   let targets: string[] = [];
-  const j = judgeFor(config, rules, (path) => { targets.push(resolve(config.root, path)); });
+  let looked: string[] = [];
+  const j = judgeFor(config, rules, (path, how) => { (how === 'write' ? targets : looked).push(resolve(config.root, path)); });
   const names: ManagedNames = j.index.names();
   const fast = options.fastPath !== false;
   const mentions = (text: string): boolean => mentionsManaged(text, names);
@@ -171,8 +175,9 @@ export async function createGuard(options: GuardOptions = {}): Promise<Guard> {
       const result = expand(command, { cwd: at, files: rec.files, mentions, startsCommand: (t) => startsManaged(t, names), names });
       if (result.kind === 'needs-parser') return null;
       targets = [];
+      looked = [];
       const verdict = judge(command, result.invocations, j);
-      const stamps = files.stamp && command.length <= 4096 ? keptOn(rec.stamps(), targets) : null;
+      const stamps = files.stamp && command.length <= 4096 ? keptOn([...rec.stamps(), ...looked.map((p): [string, string] => [p, files.stamp!(p)])], targets) : null;
       if (stamps) {
         if (decided.size >= 2048) decided.delete(decided.keys().next().value!);
         decided.set(key, { verdict, stamps });

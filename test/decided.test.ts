@@ -87,5 +87,14 @@ describe('decisions kept per guard', () => {
     symlinkSync('.git/hooks', join(dir, 'out'));
     expect(guard.classify(command).decision).toBe('deny');
   });
+
+  it('judges a force push of HEAD again once the branch a checkout named is also a file there', async () => {
+    const { dir, guard } = await aged({ 'README.md': 'x\n' }, ['feature']);
+    // `git checkout NAME` restores the file NAME when one exists, and the branch stays what it was (main).
+    const command = 'git checkout feature/x && git push -f origin HEAD';
+    expect(guard.classify(command).decision).toBe('allow');
+    writeFileSync(join(dir, 'feature/x'), 'x\n');
+    expect(guard.classify(command).decision).toBe('deny');
+  });
 });
 

@@ -78,10 +78,10 @@ export function currentBranch(inv: Invocation, earlier: readonly Invocation[]): 
  * The branch `inv` surely runs on, for a force push of HEAD: the one currentBranch finds, but only
  * where nothing can have left another current (current-branch.ts).
  */
-export function surelyCurrentBranch(inv: Invocation, earlier: readonly Invocation[], input: string | undefined): string | null {
+export function surelyCurrentBranch(inv: Invocation, earlier: readonly Invocation[], input: string | undefined, exists: (path: string) => boolean): string | null {
   const found = currentBranchAt(inv, earlier);
   if (found === null || found.branch === null || found.branch === ANY_BRANCH || input === undefined) return null;
-  return switchHolds(inv, earlier, found.at, input) ? found.branch : null;
+  return switchHolds(inv, earlier, found.at, input, exists) ? found.branch : null;
 }
 
 /**
@@ -89,12 +89,12 @@ export function surelyCurrentBranch(inv: Invocation, earlier: readonly Invocatio
  * HEAD (`@`, or no refspec where push.default pushes the current branch) is the branch the text surely
  * made current before it (`git switch -c fix/x && git push -f origin HEAD`).
  */
-export function pushedBranches(inv: Invocation, earlier: readonly Invocation[], input: string | undefined): readonly string[] | null {
+export function pushedBranches(inv: Invocation, earlier: readonly Invocation[], input: string | undefined, exists: (path: string) => boolean): readonly string[] | null {
   const push = inv.facts?.kind === 'git' ? inv.facts.push : undefined;
   if (!push) return [];
   if (push.destinations !== null) return push.destinations;
   if (!push.current || push.besidesCurrent === null) return null;
-  const b = surelyCurrentBranch(inv, earlier, input);
+  const b = surelyCurrentBranch(inv, earlier, input, exists);
   return b === null ? null : [...push.besidesCurrent, b];
 }
 

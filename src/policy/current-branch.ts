@@ -2,7 +2,6 @@
 // push of HEAD may be judged by that branch only then: a checkout that may have restored a file of
 // that name, failed without stopping the text, run in another repository, or been undone by a command
 // between them leaves some other branch (perhaps a protected one) current.
-import { existsSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { getopt, optionIs } from '../shell/getopt.js';
 import { KEEPS_BRANCH } from '../shell/grammars/git.js';
@@ -29,7 +28,7 @@ function plainGit(inv: Invocation): GitCommand | null {
  * checkout or switch that creates one, do; `git checkout NAME` restores the file NAME instead when it
  * names no branch, so there only a NAME that is no path here counts.
  */
-function surelySwitches(e: Invocation, git: GitCommand): boolean {
+function surelySwitches(e: Invocation, git: GitCommand, exists: (path: string) => boolean): boolean {
   if (git.sub === 'symbolic-ref') return true;
   if ((git.sub !== 'switch' && git.sub !== 'checkout') || e.cwd === null) return false;
   const args = git.args;
@@ -37,7 +36,7 @@ function surelySwitches(e: Invocation, git: GitCommand): boolean {
   const names = args.filter((a) => a === null || !QUIET.includes(a));
   const name = names[0];
   if (names.length !== 1 || name === undefined || name === null || name.startsWith('-')) return false;
-  return git.sub === 'switch' || !existsSync(resolve(e.cwd, name));
+  return git.sub === 'switch' || !exists(resolve(e.cwd, name));
 }
 
 /** Does `b`, run between the switch and the push, leave the current branch as it is? */
@@ -56,10 +55,10 @@ function keepsBranch(b: Invocation, cwd: string): boolean {
  * the same directory, the switch surely switches, `inv` runs only once it succeeded, and every command
  * between them is a git that keeps the branch.
  */
-export function switchHolds(inv: Invocation, earlier: readonly Invocation[], at: number, input: string): boolean {
+export function switchHolds(inv: Invocation, earlier: readonly Invocation[], at: number, input: string, exists: (path: string) => boolean): boolean {
   const e = earlier[at]!;
   const git = plainGit(e);
-  if (!git || !plainGit(inv) || e.cwd === null || e.cwd !== inv.cwd || !surelySwitches(e, git)) return false;
+  if (!git || !plainGit(inv) || e.cwd === null || e.cwd !== inv.cwd || !surelySwitches(e, git, exists)) return false;
   const between = earlier.slice(at + 1);
   if (!runsAfterSuccess(input, e, inv, between)) return false;
   // A command inside the push (a substitution in its words) runs before it, so it must keep the branch too.

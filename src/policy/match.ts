@@ -33,6 +33,8 @@ export interface MatchContext {
   readonly guarded?: (absPath: string, whole?: 'remove' | 'replace') => string | null;
   /** Is this path a glob the shell may expand to one of the guard's own files? (Its reason, else null.) */
   readonly guardedGlob?: (absPath: string) => string | null;
+  /** Is there something at this absolute path now? (`git checkout NAME` restores a file NAME rather than switch.) */
+  readonly exists?: (absPath: string) => boolean;
   /** Could this text name a program the rules are about? (For events: is there something to hide?) */
   readonly mentions: (text: string) => boolean;
   /** The reconciler of the environment whose server is `host` (null: a local command, the default environment). */
@@ -126,7 +128,7 @@ export class View {
         if (!push) return false;
         if (push.forceFlags.length === 0 && push.forcedRefs.length === 0) return false;
         if (push.forceFlags.includes('--mirror') || push.forceFlags.includes('remote.mirror')) return true;
-        const destinations = pushedBranches(this.inv, this.earlier(), this.input);
+        const destinations = pushedBranches(this.inv, this.earlier(), this.input, this.ctx.exists ?? (() => true));
         return destinations === null || destinations.some((d) => this.ctx.protectedBranches.includes(d));
       }
       // Where git picks the destination and the text does not show the current branch, it is unknown here: not asked.

@@ -1,7 +1,6 @@
 // The package-tool family: npm, pnpm, yarn and bun run the scripts of package.json (and their
 // lifecycle around install, pack, publish and version; in workspaces; through npm's script-shell),
 // and installing from a directory runs that package's code (npm's install scripts, pip's setup.py).
-import { readdirSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { getopt, optionIs, valueOf, type Scan } from '../getopt.js';
 import { argOf, quoteWord, type Word } from '../words.js';
@@ -283,9 +282,8 @@ function workspacesOf(scope: Scope, root: string, workspaces: unknown): Workspac
     if (typeof e !== 'string' || /[*?[{]/.test(e.replace(/\/\*$/, ''))) { scope.raise('unreadable-script', `cannot list the workspaces \`${String(e)}\` of ${root}`); return null; }
     const base = resolve(dirname(root), e.replace(/\/\*$/, ''));
     if (!e.endsWith('/*')) { dirs.push(base); continue; }
-    try {
-      for (const d of readdirSync(base, { withFileTypes: true })) if (d.isDirectory()) dirs.push(join(base, d.name));
-    } catch { /* no such directory: no workspaces there */ }
+    // (Listed through the scope, so a kept decision sees a workspace added; no such directory: no workspaces there.)
+    for (const d of scope.files.entries?.(base) ?? []) if (d.dir) dirs.push(join(base, d.name));
   }
   const out: Workspace[] = [];
   for (const dir of dirs) {

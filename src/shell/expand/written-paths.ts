@@ -10,6 +10,7 @@ import { HOOK_WRITER_HELP, HOOK_WRITERS, WRITES, type WriteSpec } from '../gramm
 const GUARDING_KEYS = /^(?:remote\..+\.(?:push|mirror|pushurl|url|receivepack)|url\..+|push\..+|include(?:if)?\..+|core\.(?:hookspath|sshcommand|fsmonitor|worktree|bare)|protocol\..+|init\.templatedir)$/;
 import { homeDir, type Redirect } from '../invocations.js';
 import type { ProgramFacts } from '../invocation.js';
+import type { ScriptFiles } from '../files.js';
 import { argOf, type Word } from '../words.js';
 import { inInstallLifecycle } from './packages.js';
 import { INTERPRETERS } from '../grammars/interpreters.js';
@@ -59,6 +60,8 @@ const PLAIN_COMMAND = /^[A-Za-z0-9_.+-]+(?:[ \t]+[A-Za-z0-9_.+=,:-]+)*$/;
 export interface WriteContext {
   readonly env?: ReadonlyMap<string, string | null>;
   readonly via?: readonly string[];
+  /** How files that name more writes are read (aria2c -i LIST): the scope's, so a kept decision sees them change. */
+  readonly files?: ScriptFiles;
 }
 
 /** The files output redirections write (`> FILE`, `>> FILE`, `&> FILE`; not `2>&1` or a device). */
@@ -122,7 +125,7 @@ export function writtenPaths(program: string, words: readonly Word[], redirects:
   // The project's own install lifecycle (`"prepare": "husky"`) installs its hooks on every
   // `npm install`/`npm ci`: that is the setup a person committed, not the agent's decision.
   if (!inInstallLifecycle(context.via ?? [])) out.push(...hookInstallerWrites(program, words.slice(1).map(argOf), cwd));
-  out.push(...specWrites(program, words, cwd), ...moduleWrites(program, words, cwd), ...settingsWrites(program, words, cwd));
+  out.push(...specWrites(program, words, cwd, context.files), ...moduleWrites(program, words, cwd, context.files), ...settingsWrites(program, words, cwd));
   return out;
 }
 
@@ -170,7 +173,7 @@ export function extractedBy(program: string, words: readonly Word[], cwd: string
 }
 
 /** The files a program's write spec (grammars/writes.ts) says it writes. */
-function specWrites(program: string, words: readonly Word[], cwd: string | null): (string | null)[] {
+function specWrites(program: string, words: readonly Word[], cwd: string | null, files?: ScriptFiles): (string | null)[] {
   const spec = WRITES[program];
   if (!spec) return [];
   const out: (string | null)[] = [];
@@ -209,7 +212,7 @@ function specWrites(program: string, words: readonly Word[], cwd: string | null)
     const p = ops.length > prefix.index ? ops[prefix.index]!.value : prefix.fallback;
     out.push(p === null ? null : abs(`${p}*`, cwd));
   }
-  out.push(...namedWrites(spec, scan, cwd));
+  out.push(...namedWrites(spec, scan, cwd, files));
   if (spec.keyValue) {
     for (const o of scan.operands) {
       const m = o.value === null ? null : new RegExp(`^${spec.keyValue}=(.*)$`).exec(o.value);
@@ -220,7 +223,7 @@ function specWrites(program: string, words: readonly Word[], cwd: string | null)
 }
 
 /** What a prefix option, names inside a directory option and a list file of downloads write (grammars/writes.ts). */
-function namedWrites(spec: WriteSpec, scan: Scan, cwd: string | null): (string | null)[] {
+function namedWrites(spec: WriteSpec, scan: Scan, cwd: string | null, files?: ScriptFiles): (string | null)[] {
   const out: (string | null)[] = [];
   const last = (names: readonly string[]): Arg | undefined => scan.options.filter((o) => optionIs(o, names)).pop()?.value;
   if (spec.prefixOption) {
@@ -237,19 +240,26 @@ function namedWrites(spec: WriteSpec, scan: Scan, cwd: string | null): (string |
   if (spec.listFile) {
     for (const o of scan.options) {
       if (!optionIs(o, spec.listFile.options) || o.value === undefined) continue;
-      out.push(...listFileWrites(spec.listFile, o.value, dir, cwd));
+      out.push(...listFileWrites(spec.listFile, o.value, dir, cwd, files));
     }
   }
   return out;
 }
 
 /** The directories and names a list of downloads (aria2c -i FILE) gives its entries; null where it cannot be read. */
-function listFileWrites(list: NonNullable<WriteSpec['listFile']>, file: Arg, dir: string | null, cwd: string | null): (string | null)[] {
+function listFileWrites(list: NonNullable<WriteSpec['listFile']>, file: Arg, dir: string | null, cwd: string | null, files?: ScriptFiles): (string | null)[] {
   const path = file === null || file === '-' ? null : abs(file, cwd);
   if (path === null) return [null];
   let text: string;
   // A missing list is an error of aria2c's own; one that cannot be read lists what it will at run time.
-  try { text = readFileSync(path, 'utf8'); } catch (e) { return (e as NodeJS.ErrnoException).code === 'ENOENT' ? [] : [null]; }
+  if (files) {
+    const read = files.read(path);
+    if (read.kind === 'missing') return [];
+    if (read.kind !== 'text') return [null];
+    text = read.text;
+  } else {
+    try { text = readFileSync(path, 'utf8'); } catch (e) { return (e as NodeJS.ErrnoException).code === 'ENOENT' ? [] : [null]; }
+  }
   const out: (string | null)[] = [];
   let at = dir;
   for (const line of text.split('\n').slice(0, 10000)) {
@@ -270,14 +280,14 @@ function derivedNames(d: NonNullable<WriteSpec['derived']>, scan: Scan, ops: Sca
 }
 
 /** `python3 -m NAME ARGS`: the module's own write spec (`python -m json.tool IN OUT`), read from ARGS. */
-function moduleWrites(program: string, words: readonly Word[], cwd: string | null): (string | null)[] {
+function moduleWrites(program: string, words: readonly Word[], cwd: string | null, files?: ScriptFiles): (string | null)[] {
   if (!/^(?:python[0-9.]*|pypy3?)$/.test(program)) return [];
   const scan = getopt(words.slice(1).map(argOf), PYTHON_OPTIONS);
   const m = scan.options.find((o) => optionIs(o, ['-m']));
   if (m === undefined || typeof m.value !== 'string' || !WRITES[moduleProgram(m.value)]) return [];
   const first = scan.operands[0]?.index;
   const rest = first === undefined ? [] : words.slice(1 + first);
-  return specWrites(moduleProgram(m.value), [words[0]!, ...rest], cwd);
+  return specWrites(moduleProgram(m.value), [words[0]!, ...rest], cwd, files);
 }
 
 /**
