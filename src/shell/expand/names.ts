@@ -4,7 +4,8 @@
 // dist/fastpath.json, so that a cold hook reads a few names, not the tables.
 import { GIT_COMMANDS, GIT_RUNS_KEYWORDS } from '../grammars/git.js';
 import { NO_HOOKS } from '../grammars/git-hooks.js';
-import { HOOK_WRITERS } from '../grammars/writes.js';
+import { HOOK_WRITERS, WRITES } from '../grammars/writes.js';
+import { OPTION_FILES } from '../grammars/option-files.js';
 import { allRunnerNames, fileRunnerNames } from '../grammars/runner-names.js';
 import { PACKAGE_PROGRAMS } from './packages.js';
 import { REMOTE_CLIENTS } from './remote.js';
@@ -31,7 +32,9 @@ export function shellNames(): ShellNames {
     // eval runs its arguments; xargs and parallel may take their commands from a file or stdin.
     'eval', 'xargs', 'parallel',
     // hook installers write git's hooks without naming them
-    ...Object.keys(HOOK_WRITERS)])]
+    ...Object.keys(HOOK_WRITERS),
+    // programs that take what they write or run from a file (aria2c -i LIST, an option file)
+    ...Object.entries(WRITES).filter(([, spec]) => spec.listFile !== undefined).map(([n]) => n), ...Object.keys(OPTION_FILES)])]
     .filter((n) => n !== '.');
   return {
     runners,

@@ -1,12 +1,13 @@
 // Files a program reads options or settings from by itself before its command line (data; see
 // expand/option-files.ts): curl's ~/.curlrc and `-K FILE` (lines of its long options: `name = value`),
 // wget's ~/.wgetrc and `--config FILE` (commands that are its long options without `-` and `_`:
-// `output_document = F` is `--output-document=F`), and the project files that name a file the
+// `output_document = F` is `--output-document=F`), aria2c's aria2.conf and `--conf-path FILE`, and the project files that name a file the
 // program runs instead of itself or before its work: yarn's `yarn-path` (.yarnrc) and `yarnPath`
 // (.yarnrc.yml), run by node; bun's `preload` (bunfig.toml), run by bun before the tests or the script.
 import type { OptionGrammar } from '../getopt.js';
 import { READERS } from './readers.js';
 import { WRITES } from './writes.js';
+import { ARIA2C } from './package-runners.js';
 
 export interface OptionFile {
   readonly grammar: OptionGrammar;
@@ -36,6 +37,9 @@ export const OPTION_FILES: Readonly<Record<string, OptionFile>> = {
   // curl(1): $CURL_HOME/.curlrc, $XDG_CONFIG_HOME/.curlrc, then ~/.curlrc.
   curl: { grammar: READERS.curl!, home: ['.curlrc', '.config/.curlrc'], env: { CURL_HOME: '.curlrc', XDG_CONFIG_HOME: '.curlrc' }, fileOptions: ['-K'], skip: ['-q'], syntax: 'options' },
   wget: { grammar: WGET, home: ['.wgetrc'], env: { WGETRC: '' }, fileOptions: ['--config'], syntax: 'commands' },
+  // aria2c(1) "Configuration File": $XDG_CONFIG_HOME/aria2/aria2.conf, else ~/.aria2/aria2.conf, or --conf-path;
+  // lines of its long options without `--` (`dir=…`, `on-download-complete=…`).
+  aria2c: { grammar: ARIA2C, home: ['.aria2/aria2.conf', '.config/aria2/aria2.conf'], env: { XDG_CONFIG_HOME: 'aria2/aria2.conf' }, fileOptions: ['--conf-path'], syntax: 'options' },
   yarn: { grammar: {}, home: ['.yarnrc', '.yarnrc.yml'], project: ['.yarnrc', '.yarnrc.yml'], syntax: 'runs', keys: ['yarn-path', 'yarnPath'], run: ['node'] },
   bun: { grammar: {}, home: ['.bunfig.toml'], env: { XDG_CONFIG_HOME: '.bunfig.toml' }, project: ['bunfig.toml'], syntax: 'runs', keys: ['preload'], run: ['bun'] },
 };
