@@ -98,3 +98,28 @@ describe('decisions kept per guard', () => {
   });
 });
 
+
+describe('option files a program reads by itself', () => {
+  // An agent's earlier command may have written them: curl reads ~/.curlrc before its command line.
+  it('reads ~/.curlrc and aria2.conf from disk, and again once they change', async () => {
+    const home = tempDir();
+    const before = process.env.HOME;
+    process.env.HOME = home;
+    try {
+      const { guard } = await aged({ 'README.md': 'x\n' });
+      const restart = 'curl -X POST http://localhost/containers/web/restart';
+      expect(guard.classify(restart).decision).toBe('allow');
+      writeFileSync(join(home, '.curlrc'), 'unix-socket = /var/run/docker.sock\n');
+      expect(guard.classify(restart).decision).toBe('deny');
+      // `-q` first: curl reads no ~/.curlrc.
+      expect(guard.classify(`curl -q ${restart.slice(5)}`).decision).toBe('allow');
+      writeFileSync(join(home, '.curlrc'), 'silent\nshow-error\n');
+      expect(guard.classify(restart).decision).toBe('allow');
+      mkdirSync(join(home, '.aria2'));
+      writeFileSync(join(home, '.aria2', 'aria2.conf'), 'on-download-complete=/usr/bin/docker\n');
+      expect(guard.classify('aria2c https://example.com/x').decision).toBe('deny');
+    } finally {
+      process.env.HOME = before;
+    }
+  });
+});

@@ -1,8 +1,8 @@
 // A program that reads options from a file before its command line (grammars/option-files.ts): where
 // the text wrote that file earlier (or names it, `curl -K FILE`), the command is also read as the
 // command line the file makes of it (`~/.curlrc` `unix-socket = /var/run/docker.sock` is `curl
-// --unix-socket …`), and a file a project setting runs is judged as run (`yarn-path` by node). Its own
-// files on disk are the user's setup, not the text's, and are left alone.
+// --unix-socket …`), and a file a project setting runs is judged as run (`yarn-path` by node). Option
+// files already on disk are read as well: an agent's earlier command may have written them.
 import { dirname, join, resolve } from 'node:path';
 import { getopt, optionIs } from '../getopt.js';
 import { OPTION_FILES, type OptionFile } from '../grammars/option-files.js';
@@ -40,7 +40,15 @@ function optionTexts(scope: Scope, spec: OptionFile, args: readonly Word[]): [st
   const home = homeDir();
   const moved = Object.entries(spec.env ?? {}).flatMap(([k, f]) => { const v = scope.env.get(k); return typeof v === 'string' && v !== '' ? [resolve(scope.cwd ?? '/', v, f)] : []; });
   const own = [...moved, ...(home === null ? [] : spec.home ?? []).map((f) => join(home!, f)), ...(scope.cwd === null ? [] : spec.project ?? []).map((f) => join(scope.cwd!, f))];
-  if (!skipped) for (const p of own) if (written.has(p)) out.push([p, written.get(p) ?? null]);
+  for (const p of skipped ? [] : own) {
+    if (written.has(p)) { out.push([p, written.get(p) ?? null]); continue; }
+    // On disk, an option file is read too (an earlier command may have written `unix-socket = …docker.sock`
+    // into ~/.curlrc); a project setting that runs a file (yarn-path) is the project's own release, not read.
+    if (spec.syntax === 'runs') continue;
+    const r = scope.files.read(p);
+    if (r.kind === 'text') out.push([p, r.text]);
+    else if (r.kind === 'unreadable') out.push([p, null]);
+  }
   for (const o of scan.options) {
     if (!optionIs(o, spec.fileOptions ?? []) || o.value === undefined || o.value === null || o.value === '-') continue;
     const p = resolve(scope.cwd ?? '/', o.value.startsWith('~/') && home !== null ? join(home, o.value.slice(2)) : o.value);
