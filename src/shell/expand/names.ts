@@ -38,7 +38,8 @@ export function shellNames(): ShellNames {
     .filter((n) => n !== '.');
   return {
     runners,
-    guarded: [{ program: 'git', keywords: [...GIT_RUNS_KEYWORDS] }, ...BUILD_GUARDED, ...files.guarded],
+    // `gh alias import FILE` stores the aliases a file (or stdin) holds, shell ones among them.
+    guarded: [{ program: 'git', keywords: [...GIT_RUNS_KEYWORDS] }, { program: 'gh', keywords: ['import'] }, ...BUILD_GUARDED, ...files.guarded],
     wrappers: [...new Set(allRunnerNames().filter((n) => n !== '.' && n !== '-'))],
     gitNoHooks: [...new Set(NO_HOOKS)],
     gitCommands: [...GIT_COMMANDS],

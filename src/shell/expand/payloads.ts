@@ -11,6 +11,7 @@ import type { Scope } from './driver.js';
 import { scanCode, scanCodeFile } from './interpreters.js';
 import { isSetupSubstitution, outputOfText, stdinText } from './output.js';
 import { resolve } from 'node:path';
+import { ghAliasStores } from './cli-aliases.js';
 import { embeddedCommands, headPrefix, inputLines, scriptsIn, takeAssignments } from './runner-parts.js';
 import { runScriptFile, runStdin } from './scripts.js';
 import { envCode, envShell } from './env-payloads.js';
@@ -39,13 +40,8 @@ const GUARD_ENTRY = /(?:^|\/)(?:gitops-guard(?:\.c?js)?|gitops-guard\/dist\/cli\
 const emitSelf = (r: Row): void => r.scope.emit(r.scope.argv, r.name, { scan: r.scan });
 
 function ghAlias(r: Row): boolean {
-  const { scope, scan } = r;
   emitSelf(r);
-  const exp = scan.operands[2]?.value;
-  if (exp === undefined) return true;
-  if (exp === null) { scope.raise('dynamic-command', '`gh alias set` stores a command computed at run time'); return true; }
-  const shell = scan.options.some((o) => optionIs(o, ['--shell'])) || exp.startsWith('!');
-  scope.nested(shell ? exp.replace(/^!/, '') : `gh ${exp}`, `gh alias ${scan.operands[1]?.value ?? ''} (runs later)`, { spliceable: false });
+  ghAliasStores(r.scope, r.scan);
   return true;
 }
 

@@ -256,7 +256,7 @@ export const INTERPRETERS: readonly Runner[] = [
   {
     names: ['gh'],
     subcommands: {
-      alias: { options: { long: ['shell|s', 'clobber'], short: 's', permute: true }, runs: [{ whenOperand: { index: 0, is: ['set'] }, ghAlias: true }] },
+      alias: { options: { long: ['shell|s', 'clobber'], short: 's', permute: true }, runs: [{ whenOperand: { index: 0, is: ['set', 'import'] }, ghAlias: true }] },
     },
     runs: [],
   },
