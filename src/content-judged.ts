@@ -19,12 +19,13 @@ import { components, globMatches, lower, parts } from './policy/path-glob.js';
  * here (ProxyCommand, LocalCommand, KnownHostsCommand, `Match exec`); `hgrc` and `jj-config`, the commands
  * a Mercurial/Sapling or Jujutsu config makes them run (hooks, shell aliases, ui.ssh, pagers, editors);
  * `gh-aliases` and `glab-aliases`, the aliases a later `gh NAME` / `glab NAME` runs (expand/cli-aliases.ts);
+ * `aws-config`, the credential_process commands an AWS CLI or SDK runs (expand/credential-commands.ts);
  * `compiled`, code that cannot be read (asks);
  * `crontab`, `system-crontab`, `systemd-unit`, `desktop-entry`, `vscode-tasks`, the command lines such
  * a file holds for cron, systemd, a desktop launcher or VS Code to run (src/shell/expand/command-files.ts);
  * `vim`, `lua`, `sqlite`, Vim's Ex commands, Lua and sqlite3's input (dot-commands and SQL), read as on a command line.
  */
-export type JudgedKind = 'host-markdown' | 'script' | 'python' | 'pth' | 'ruby' | 'perl' | 'r' | 'code' | 'powershell' | 'ghci' | 'ssh-config' | 'hgrc' | 'jj-config' | 'gh-aliases' | 'glab-aliases' | 'compiled'
+export type JudgedKind = 'host-markdown' | 'script' | 'python' | 'pth' | 'ruby' | 'perl' | 'r' | 'code' | 'powershell' | 'ghci' | 'ssh-config' | 'hgrc' | 'jj-config' | 'gh-aliases' | 'glab-aliases' | 'aws-config' | 'compiled'
   | 'crontab' | 'system-crontab' | 'systemd-unit' | 'desktop-entry' | 'vscode-tasks' | 'vim' | 'lua' | 'sqlite';
 
 interface JudgedFiles {
@@ -133,6 +134,8 @@ const STARTUP_FILES: readonly JudgedFiles[] = [
   // gh's config ($GH_CONFIG_DIR, else $XDG_CONFIG_HOME/gh) holds its aliases; glab's aliases.yml is its own file.
   { pattern: 'gh/config.yml', anchor: 'xdg', kind: 'gh-aliases' },
   { pattern: 'glab-cli/aliases.yml', anchor: 'xdg', kind: 'glab-aliases' },
+  // Every later aws (and AWS SDK) call runs the credential_process its profile names.
+  ...['.aws/config', '.aws/credentials'].map((pattern) => ({ pattern, anchor: 'home' as const, kind: 'aws-config' as const })),
   ...['.jj/repo/config.toml', '.jj/workspace-config.toml'].map((pattern) => ({ pattern, anchor: 'anywhere' as const, kind: 'jj-config' as const })),
   ...EDITOR_STARTUP,
 ];

@@ -10,6 +10,7 @@ import type { Scope } from './driver.js';
 import { scanCode } from './interpreters.js';
 import { sshConfigCommands } from './ssh-local.js';
 import { cliAliasCommands } from './cli-aliases.js';
+import { awsConfigCommands } from './credential-commands.js';
 import { hgrcCommands, jjConfigCommands } from './vcs-config.js';
 
 /** The YAML frontmatter of a markdown file, when it has one. */
@@ -44,6 +45,7 @@ export function judgeStartup(scope: Scope, kind: Exclude<JudgedKind, 'host-markd
   if (kind === 'ssh-config') { sshConfigCommands(scope, text, label); return; }
   if (kind === 'hgrc') { hgrcCommands(scope, text, label); return; }
   if (kind === 'jj-config') { jjConfigCommands(scope, text, label); return; }
+  if (kind === 'aws-config') { awsConfigCommands(scope, text, label); return; }
   if (kind === 'gh-aliases' || kind === 'glab-aliases') { cliAliasCommands(scope, kind === 'gh-aliases' ? 'gh' : 'glab', text, label); return; }
   if (kind === 'compiled') { scope.raise('unreadable-script', `${label}: compiled code that runs later by itself cannot be read`); return; }
   // site runs each line of a .pth file that starts with `import` (and a space or tab) as Python.
