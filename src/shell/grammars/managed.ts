@@ -81,7 +81,10 @@ export const RSYNC: OptionGrammar = {
 
 export const CONTAINER_PROGRAMS = ['docker', 'podman', 'nerdctl', 'nerdctl.lima', 'balena-engine', 'podman-remote', 'docker.io', 'com.docker.cli', 'ctr', 'crictl', 'kamal', 'finch', 'lima-nerdctl', 'runc', 'crun', 'buildah',
   // Docker TUIs: each stops, restarts and removes containers from its menu.
-  'lazydocker', 'ctop', 'dry', 'oxker'] as const;
+  'lazydocker', 'ctop', 'dry', 'oxker',
+  // Build and dev-loop engines that start containers themselves (rules/10-containers.yaml); read with
+  // docker's grammar, which is enough to tell their help and version from the rest.
+  'earthly', 'dagger', 'tilt'] as const;
 export const COMPOSE_PROGRAMS = ['docker-compose', 'podman-compose', 'nerdctl-compose'] as const;
 /**
  * Docker CLI plugins run as programs of their own (~/.docker/cli-plugins/docker-buildx): each is the
