@@ -106,7 +106,7 @@ describe('option files a program reads by itself', () => {
     const before = process.env.HOME;
     process.env.HOME = home;
     try {
-      const { guard } = await aged({ 'README.md': 'x\n' });
+      const { dir, guard } = await aged({ 'README.md': 'x\n' });
       const restart = 'curl -X POST http://localhost/containers/web/restart';
       expect(guard.classify(restart).decision).toBe('allow');
       writeFileSync(join(home, '.curlrc'), 'unix-socket = /var/run/docker.sock\n');
@@ -118,6 +118,12 @@ describe('option files a program reads by itself', () => {
       mkdirSync(join(home, '.aria2'));
       writeFileSync(join(home, '.aria2', 'aria2.conf'), 'on-download-complete=/usr/bin/docker\n');
       expect(guard.classify('aria2c https://example.com/x').decision).toBe('deny');
+      // npm runs every script in the user's script-shell (~/.npmrc) when the project's .npmrc names none.
+      writeFileSync(join(home, 'evil.sh'), '#!/bin/sh\ndocker restart web\n');
+      writeFileSync(join(dir, 'package.json'), JSON.stringify({ scripts: { test: 'vitest run' } }));
+      expect(guard.classify('npm test').decision).toBe('allow');
+      writeFileSync(join(home, '.npmrc'), `script-shell=${join(home, 'evil.sh')}\n`);
+      expect(guard.classify('npm test').decision).toBe('deny');
     } finally {
       process.env.HOME = before;
     }

@@ -5,6 +5,7 @@ import { dirname, join, resolve } from 'node:path';
 import { getopt, optionIs, valueOf, type Scan } from '../getopt.js';
 import { argOf, quoteWord, type Word } from '../words.js';
 import type { Scope } from './driver.js';
+import { homeDir } from '../invocations.js';
 import { scanCodeFile } from './interpreters.js';
 import { moduleFile } from './modules.js';
 import { parseToml } from './task-files.js';
@@ -82,14 +83,22 @@ export function packageScripts(scope: Scope, name: string, args: readonly Word[]
 
 /**
  * npm settings that change how scripts run, from the command line, the environment (`npm_config_*`)
- * or the project's .npmrc: the shell every script runs in, and files every node it starts requires.
+ * or the project's and the user's .npmrc: the shell every script runs in, and files every node it starts requires.
  */
 function npmConfig(scope: Scope, scan: Scan, dir: string): { shell?: string; requires: string[] } {
-  const rc = scope.files.read(join(dir, '.npmrc'));
-  const fromRc = (key: string): string | undefined =>
-    rc.kind === 'text' ? new RegExp(`^\\s*${key}\\s*=\\s*(.*?)\\s*$`, 'mi').exec(rc.text)?.[1] : undefined;
   const fromEnv = (key: string): string | undefined => {
     for (const [k, v] of scope.env) if (k.toLowerCase() === `npm_config_${key.replace(/-/g, '_')}` && v) return v;
+    return undefined;
+  };
+  // The project's .npmrc, then the user's (npm_config_userconfig, else ~/.npmrc: an earlier command may have written it).
+  const home = homeDir();
+  const user = fromEnv('userconfig') ?? (home === null ? undefined : join(home, '.npmrc'));
+  const rcs = [join(dir, '.npmrc'), ...(user === undefined ? [] : [resolve(dir, user)])].map((p) => scope.files.read(p));
+  const fromRc = (key: string): string | undefined => {
+    for (const rc of rcs) {
+      const v = rc.kind === 'text' ? new RegExp(`^\\s*${key}\\s*=\\s*(.*?)\\s*$`, 'mi').exec(rc.text)?.[1] : undefined;
+      if (v !== undefined) return v;
+    }
     return undefined;
   };
   const setting = (key: string): string | undefined => {
