@@ -15,8 +15,9 @@ import { kubeFamily } from './kube.js';
 import { javaFamily } from './compiled.js';
 import { vcsFrontsFamily } from './vcs-fronts.js';
 import { optionFilesFamily } from './option-files.js';
+import { projectBuildsFamily } from './project-builds.js';
 
-const FAMILIES: readonly Family[] = [optionFilesFamily, pathScripts, javaFamily, tasksFamily, buildsFamily, projectToolsFamily, vcsFrontsFamily, nodeRun, kubeFamily, runnersFamily, remoteFamily, cloudShellsFamily, managedFamily, packageScripts, pipLocalInstall, makeRecipesFamily];
+const FAMILIES: readonly Family[] = [optionFilesFamily, pathScripts, javaFamily, tasksFamily, buildsFamily, projectBuildsFamily, projectToolsFamily, vcsFrontsFamily, nodeRun, kubeFamily, runnersFamily, remoteFamily, cloudShellsFamily, managedFamily, packageScripts, pipLocalInstall, makeRecipesFamily];
 
 /** Find every invocation in `input`. Never throws for any input; always terminates. */
 export function expand(input: string, options: ExpandOptions): ExpandResult {

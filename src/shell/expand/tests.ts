@@ -14,11 +14,11 @@ import type { Row } from './payloads.js';
 import { goFiles, packageDirs } from './builds.js';
 import { globFiles, subdirs } from '../files.js';
 
-const MAX_DIRS = 2000;
-const MAX_FILES = 500;
+export const MAX_DIRS = 2000;
+export const MAX_FILES = 500;
 
 /** Which files a runner collects and which directories it does not enter. */
-interface Collect {
+export interface Collect {
   /** A file's name, and its directory relative to the directory walked. */
   readonly want: (name: string, dir: string) => boolean;
   readonly skip: RegExp;
@@ -131,7 +131,7 @@ function rootDir(scope: Scope, cwd: string): string {
 }
 
 /** The files under `roots` a runner collects; undefined past the limits. */
-function walk(scope: Scope, roots: readonly string[], c: Collect): string[] | undefined {
+export function walk(scope: Scope, roots: readonly string[], c: Collect): string[] | undefined {
   const files: string[] = [];
   const stack: [string, string][] = roots.map((root) => [root, '']);
   let dirs = 0;
