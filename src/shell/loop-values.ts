@@ -53,13 +53,19 @@ export interface LoopStart {
 /** A `&` that sends a job to the background (not `&&`, `>&`, `&>`), anywhere in the text. */
 const BACKGROUND = /(?<![&>|])&(?![&>])/;
 
+/** Redirections after the loop that make no file and start nothing (`2>&1`, `> /dev/null`), then the statement's end. */
+const QUIET_REDIRECTS = /^(?:[ \t]*(?:\d*>&\d+|\d*>>?[ \t]*\/dev\/null|&>>?[ \t]*\/dev\/null)(?![\w/.-]))+[ \t]*(?:$|;|&&|\|\||\n)/;
+
 /**
- * Does the loop start the text and run before anything else does? Not in a pipeline, a background
- * job or behind a redirection, whose other parts (a process substitution) start beside it.
+ * Does the loop start the text and run before anything else does? Not in a pipeline or a background
+ * job, whose other parts start beside it, nor behind a redirection that makes a file or starts a
+ * process substitution before the loop expands its words.
  */
 function startsText(src: string, node: Node, offset: number, parent: string | null): boolean {
-  return offset === 0 && (parent === 'program' || parent === 'list') && src.slice(0, node.start).trim() === ''
-    && !/^\s*\|(?!\|)/.test(src.slice(node.end)) && !BACKGROUND.test(src);
+  if (offset !== 0 || src.slice(0, node.start).trim() !== '' || BACKGROUND.test(src)) return false;
+  const rest = src.slice(node.end);
+  if (parent === 'redirected_statement') return QUIET_REDIRECTS.test(rest);
+  return (parent === 'program' || parent === 'list') && !/^\s*\|(?!\|)/.test(rest);
 }
 
 /** The variable a `for … in` statement sets, what it binds it to, and the body that sees it; null for other loops. */

@@ -28,8 +28,8 @@ export function trailCwd(scope: Scope, start: string | null, words: readonly str
     // two (variables the text sets once, no GIT_DIR or work tree that would move git's answer).
     if (dir === null || !fixedNames(scope, namesOf(word), given(i)) || MOVES_GIT.test(scope.job.text)) return null;
     const value = knownValue(scope, word, given(i), { cwd: dir });
-    // `cd ""`, `cd -`, `cd ~user`: not a directory this reads.
-    if (value === null || value === '' || value === '-' || value.startsWith('~')) return null;
+    // `cd ""`, `cd -`, `cd ~user`: not a directory this reads; `cd -P` (a directory so named, matched by a glob) is an option.
+    if (value === null || value === '' || value.startsWith('-') || value.startsWith('~')) return null;
     dir = resolve(dir, value);
     // A `cd` to what is no directory fails, and what runs after it (past `;`) runs where the shell was.
     if (!isDirectory(scope, dir)) return null;
