@@ -5,6 +5,7 @@
 import { isAbsolute, resolve } from 'node:path';
 import type { Scope } from './driver.js';
 import { fixedNames, knownValue, namesOf } from './known-vars.js';
+import { searchesCdpath } from '../cwd.js';
 
 /** Variables that change the repository git finds: set anywhere in the text, git's answer there is not fixed. */
 const MOVES_GIT = /\bGIT_(?:DIR|WORK_TREE|CEILING_DIRECTORIES|DISCOVERY_ACROSS_FILESYSTEM|COMMON_DIR)\b/;
@@ -29,7 +30,7 @@ export function trailCwd(scope: Scope, start: string | null, words: readonly str
     if (dir === null || !fixedNames(scope, namesOf(word), given(i)) || MOVES_GIT.test(scope.job.text)) return null;
     const value = knownValue(scope, word, given(i), { cwd: dir });
     // `cd ""`, `cd -`, `cd ~user`: not a directory this reads; `cd -P` (a directory so named, matched by a glob) is an option.
-    if (value === null || value === '' || value.startsWith('-') || value.startsWith('~')) return null;
+    if (value === null || value === '' || value.startsWith('-') || value.startsWith('~') || searchesCdpath(value, scope.job.text)) return null;
     dir = resolve(dir, value);
     // A `cd` to what is no directory fails, and what runs after it (past `;`) runs where the shell was.
     if (!isDirectory(scope, dir)) return null;
