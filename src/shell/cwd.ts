@@ -16,9 +16,19 @@ export function nextCwd(command: SimpleCommand, cwd: string | null, text?: strin
   if (dir.value === null || dir.value === '-') return null;
   // `~/x` is the user's home, as the shell running the command (this user's) expands it.
   if (dir.value === '~' || dir.value.startsWith('~/')) return homeDir() === null ? null : homeDir() + dir.value.slice(1);
-  if (dir.value.startsWith('~')) return null;
+  if (dir.value.startsWith('~') || (text !== undefined && searchesCdpath(dir.value, text))) return null;
   if (dir.value.startsWith('/')) return dir.value;
   return cwd === null ? null : cwd === '.' ? dir.value : `${cwd}/${dir.value}`;
+}
+
+/**
+ * Does bash look for this `cd` target on CDPATH before the directory it is in? For a relative target
+ * whose first component is not `.` or `..`, where the text may set CDPATH or the environment has it
+ * (`CDPATH=stacks; cd infra` goes to stacks/infra when that exists): then where it lands is not known here.
+ */
+export function searchesCdpath(target: string, text: string): boolean {
+  if (target.startsWith('/') || /^\.\.?(?:\/|$)/.test(target)) return false;
+  return !!process.env.CDPATH || /\bCDPATH\b/.test(text);
 }
 
 /** `cd` targets computed at run time followed past the last static directory at most this many. */

@@ -13,7 +13,7 @@ import { copied, VarWrites } from './var-writes.js';
 import { namerefsOf, resolveName } from './namerefs.js';
 import { GUARD_VARIABLES, HOOK_FUNCTION } from './grammars/shell-hooks.js';
 import { commandDefinitions, History, keyCommands, specialAssignment } from './shell-state.js';
-import { loopBinding, loopBody, type LoopValues } from './loop-values.js';
+import { loopBinding, type LoopValues } from './loop-values.js';
 import { cwdTrail, nextCwd, PATH_TEXT, pwdFilled, VALUE_TEXT, valueText } from './cwd.js';
 
 export { homeDir, nextCwd } from './cwd.js';
@@ -190,13 +190,13 @@ class Walk {
         for (const inner of substitutionsIn(this.text(bodyNode))) this.again(inner, bodyNode);
       }
     },
-    for_statement(node) {
+    for_statement(node, parentType) {
       // The variable is the loop's from here on (so not a value set before it); its body may take each value.
-      const bound = loopBinding(this.src, node, this.offset);
+      const trail = this.cwd !== null ? 1 : this.cwdFrom?.length;
+      const bound = loopBinding(this.src, node, this.offset, { trail, defined: (n) => this.functions.has(n), parent: parentType });
       if (!bound) return;
       this.vars.loopVariable(bound.name);
-      const body = loopBody(node);
-      if (body) this.bodyLoops.set(body, new Map([...(this.loops ?? []), [bound.name, bound.values]]));
+      if (bound.body) this.bodyLoops.set(bound.body, new Map([...(this.loops ?? []), [bound.name, bound.binding]]));
     },
     function_definition(node) {
       // The body runs where the function is called (and not at all if it never is).

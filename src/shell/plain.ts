@@ -113,7 +113,7 @@ class PlainLexer {
       start: this.first, end: this.wordsEnd, cwd: this.cwd, env: new Map(),
     };
     this.commands.push(command);
-    this.cwd = nextCwd(command, this.cwd);
+    this.cwd = nextCwd(command, this.cwd, this.text);
     this.words = [];
     this.assignments = [];
     this.redirects = [];

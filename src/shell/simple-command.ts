@@ -53,7 +53,7 @@ export interface SimpleCommand {
   readonly defines?: true;
   /** May run after commands written later in the text: in a loop, or in a background job (`… &`). */
   readonly later?: true;
-  /** Variables of the `for … in` loops around it, with their static values (loop-values.ts). */
+  /** Variables of the `for … in` loops around it, with what each binds (loop-values.ts). */
   readonly loops?: LoopValues;
 }
 

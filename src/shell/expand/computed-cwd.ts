@@ -1,25 +1,45 @@
 // The directory a command runs in after `cd` to a target the walk could not fix (cwd.ts cwdTrail):
 // each target's text is filled in here with what the expansion knows (`$(git rev-parse
-// --show-toplevel)` in the directory before it, a script's `$(dirname "$0")`); any part not known
-// leaves the directory computed, as before.
-import { resolve } from 'node:path';
+// --show-toplevel)` in the directory before it, a script's `$(dirname "$0")`, one turn's value of a
+// loop variable); any part not known leaves the directory computed, as before.
+import { isAbsolute, resolve } from 'node:path';
 import type { Scope } from './driver.js';
 import { fixedNames, knownValue, namesOf } from './known-vars.js';
+import { searchesCdpath } from '../cwd.js';
 
 /** Variables that change the repository git finds: set anywhere in the text, git's answer there is not fixed. */
 const MOVES_GIT = /\bGIT_(?:DIR|WORK_TREE|CEILING_DIRECTORIES|DISCOVERY_ACROSS_FILESYSTEM|COMMON_DIR)\b/;
 
-/** The directory `trail` (a static directory, then the texts of the `cd` targets after it) ends in, or null. */
-export function trailCwd(scope: Scope, start: string | null, words: readonly string[]): string | null {
+const NONE: ReadonlyMap<string, string> = new Map();
+
+/** The trail's static directory (relative to the text's start, as a command's cwd is) where the text runs in `jobCwd`. */
+export function trailStart(jobCwd: string | null, first: string): string | null {
+  if (first === '.') return jobCwd;
+  return jobCwd === null ? (isAbsolute(first) ? first : null) : resolve(jobCwd, first);
+}
+
+/**
+ * The directory `trail` (a static directory, then the texts of the `cd` targets after it) ends in, or
+ * null. `given(i)`: values the `i`th target's text is filled in with (one turn of the loops it is in).
+ */
+export function trailCwd(scope: Scope, start: string | null, words: readonly string[], given: (i: number) => ReadonlyMap<string, string> = () => NONE): string | null {
   let dir = start;
-  for (const word of words) {
+  for (const [i, word] of words.entries()) {
     // The target is filled in where the later command runs: only with what cannot change between the
     // two (variables the text sets once, no GIT_DIR or work tree that would move git's answer).
-    if (dir === null || !fixedNames(scope, namesOf(word)) || MOVES_GIT.test(scope.job.text)) return null;
-    const value = knownValue(scope, word, undefined, { cwd: dir });
-    // `cd ""`, `cd -`, `cd ~user`: not a directory this reads.
-    if (value === null || value === '' || value === '-' || value.startsWith('~')) return null;
+    if (dir === null || !fixedNames(scope, namesOf(word), given(i)) || MOVES_GIT.test(scope.job.text)) return null;
+    const value = knownValue(scope, word, given(i), { cwd: dir });
+    // `cd ""`, `cd -`, `cd ~user`: not a directory this reads; `cd -P` (a directory so named, matched by a glob) is an option.
+    if (value === null || value === '' || value.startsWith('-') || value.startsWith('~') || searchesCdpath(value, scope.job.text)) return null;
     dir = resolve(dir, value);
+    // A `cd` to what is no directory fails, and what runs after it (past `;`) runs where the shell was.
+    if (!isDirectory(scope, dir)) return null;
   }
   return dir;
+}
+
+function isDirectory(scope: Scope, path: string): boolean {
+  const { files } = scope;
+  const listed = files.entries ? files.entries(path) : files.list ? files.list(path) : null;
+  return listed !== null;
 }

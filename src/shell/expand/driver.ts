@@ -24,7 +24,7 @@ import { readVars } from './read-vars.js';
 import { definitions, records } from './definitions.js';
 import { FROM_FILE } from '../set-vars.js';
 import { VALUE_TEXT } from '../cwd.js';
-import { trailCwd } from './computed-cwd.js';
+import { trailCwd, trailStart } from './computed-cwd.js';
 import { scriptNames, withoutScriptNames, type ScriptNames } from './script-name.js';
 import { hasNamerefs } from '../namerefs.js';
 import { runsUnnamed } from '../fastpath.js';
@@ -262,7 +262,7 @@ export class Scope {
     for (const a of command.assignments) this.assign(a.name, a.value);
     const from = command.cwdFrom;
     if (this.cwd === null && from !== undefined && job.target.kind !== 'remote') {
-      this.cwd = trailCwd(this, from[0] === '.' ? job.cwd : job.cwd === null ? (isAbsolute(from[0]!) ? from[0]! : null) : resolve(job.cwd, from[0]!), from.slice(1));
+      this.cwd = trailCwd(this, trailStart(job.cwd, from[0]!), from.slice(1));
     }
     this.rewriteCwd = job.rewriteCwd === undefined ? this.cwd : job.rewriteCwd;
     this.spliceable = job.spliceable && !command.redirects.some((r) => r.op.startsWith('<<'));
@@ -291,7 +291,7 @@ export class Scope {
 
   run(): void {
     const turns = this.via.at(-1) === LOOP_TURN ? null : loopTurns(this, this.argv);
-    if (turns) for (const words of turns) this.sub(words, LOOP_TURN);
+    if (turns) for (const turn of turns) this.sub(turn.words, LOOP_TURN, turn.cwd);
     else this.peel();
     for (const [name, value] of this.commandEnv) {
       const program = OPTIONS_ENV[name];
@@ -373,9 +373,11 @@ export class Scope {
   }
 
   /** Read these words as a command of its own, reached through this one (`find -exec`). */
-  sub(words: readonly Word[], label: string): void {
+  sub(words: readonly Word[], label: string, cwd?: string | null): void {
+    // A turn of a loop may run in a directory of its own (loop-turns.ts), absolute, as the command's.
+    const moved = cwd === undefined ? {} : { cwd, cwdFrom: undefined };
     const inner = new Scope(this.run0, { ...this.job, via: [...this.via, label], env: this.env, spliceable: false },
-      { ...this.command, words: [...words], assignments: [] }, this.range, false);
+      { ...this.command, words: [...words], assignments: [], ...moved }, this.range, false);
     inner.run();
   }
 

@@ -13,6 +13,7 @@ import type { Word } from '../words.js';
 import type { Scope } from './driver.js';
 import { fixedNames, knownValue, withKnownVars } from './known-vars.js';
 import { setOnlyByLoop } from '../assigned-once.js';
+import { staticValues } from '../loop-values.js';
 import { substitutionOutput } from './output.js';
 
 /** `$(date …)` with no quotes but single quotes inside and no nested expansion. */
@@ -39,10 +40,10 @@ export function remoteVariants(scope: Scope, given: readonly Word[]): Word[][] {
   const loops = scope.command.loops;
   if (!loops || plain.every((w) => w.value !== null)) return [plain];
   const names = new Set(plain.filter((w) => w.value === null).flatMap((w) => namesIn(w.text))
-    .filter((n) => loops.get(n) && setOnlyByLoop(scope.job.text, n)));
+    .filter((n) => staticValues(loops.get(n)) && setOnlyByLoop(scope.job.text, n)));
   let turns: Map<string, string>[] = [new Map()];
   for (const n of names) {
-    turns = turns.flatMap((t) => loops.get(n)!.map((v) => new Map([...t, [n, v]])));
+    turns = turns.flatMap((t) => staticValues(loops.get(n))!.map((v) => new Map([...t, [n, v]])));
     if (turns.length > MAX_VARIANTS) return [plain];
   }
   return names.size === 0 ? [plain] : turns.map((values) => given.map((w) => remoteWord(scope, w, values)));
