@@ -151,7 +151,7 @@ class Walk {
       const producer = this.byNode.get(producerNode);
       if (consumer && producer && consumer.stdin === null) consumer.stdin = { kind: 'pipe', from: producer };
     }
-    settleStdout(this.commands, this.sinks, this.byNode);
+    settleStdout(this.commands, { sinks: this.sinks, byNode: this.byNode });
     return {
       ok: true, commands: this.commands, ...(this.reparse.length > 0 ? { reparse: this.reparse } : {}),
       ...(this.functions.size > 0 ? { functions: this.functions } : {}),
