@@ -265,13 +265,15 @@ describe('gitops-guard trust on a terminal', () => {
 
   it('an agent running it is asked about (Claude) or denied (hosts that cannot ask)', () => {
     const { dir, env } = repo({ builtinRules: false });
-    for (const command of ['gitops-guard trust --yes', 'npx gitops-guard trust --yes', 'cd sub && gitops-guard init --yes', 'gitops-guard uninstall', 'gitops-guard shell-init bash']) {
+    for (const command of ['gitops-guard trust --yes', 'npx gitops-guard trust --yes', 'cd sub && gitops-guard init --yes', 'gitops-guard uninstall', 'eval "$(gitops-guard shell-init bash)"', 'gitops-guard shell-init zsh >> ~/.zshrc']) {
       expect(claude(command, dir, env).decision, command).toBe('ask');
       expect(codex(command, dir, env).decision, command).toBe('deny');
     }
     expect(claude('__gitops_guard_off', dir, env).decision).toBe('ask');
     expect(claude('shopt -u extdebug', dir, env).decision).toBe('ask');
     expect(claude('gitops-guard check "docker ps"', dir, env).decision).toBe('allow');
+    // shell-init only prints the snippet: printed where only a person reads it, nothing is installed.
+    expect(claude('gitops-guard shell-init bash | head -20', dir, env).decision).toBe('allow');
   });
 });
 

@@ -142,6 +142,7 @@ export class View {
           return r.target === null || r.target.value === null || !HARMLESS_TARGETS.has(r.target.value);
         });
       case 'help-or-version': return this.container?.helpOrVersion ?? false;
+      case 'stdout-to-readers': return this.inv.stdout === 'terminal' || this.inv.stdout === 'readers';
       // A script run by path may run anything; past a limit, a part the shell computes could be anything too.
       case 'mentions-managed': return this.inv.text !== undefined
         && (this.ctx.mentions(this.inv.text) || runsUnnamed(this.inv.text)

@@ -73,6 +73,8 @@ export const FACTS = [
   'pushes-to-run-time-remote',
   /** A package manager adds, removes, replaces or relinks the gitops-guard package (see policy/guard-package.ts). */
   'changes-guard-package',
+  /** Its standard output goes to the terminal or only through programs that read and print it (`| head`, `| less`): what it prints is neither kept nor run. */
+  'stdout-to-readers',
   /** An HTTP request that may change something: a method other than GET/HEAD, or a body (or unknown, for raw sockets). */
   'http-mutation',
 ] as const;

@@ -40,6 +40,14 @@ export type ShellEvent =
   /** A file the agent host runs by itself is written with hooks of its own (a skill's or subagent's `hooks:` frontmatter). */
   | 'host-hook';
 
+/**
+ * Where a command's standard output ends up (expand/stdout.ts): the terminal; only programs that read
+ * and print it (`| head`, `| less`: grammars/stdout-readers.ts); a file; another program, which may keep
+ * or run it (`| sh`, `| tee F`); a substitution the shell goes on with; or not known here (text another
+ * command runs, a command under a wrapper, after `exec > …`).
+ */
+export type StdoutGoes = 'terminal' | 'readers' | 'file' | 'program' | 'substitution' | 'unknown';
+
 /** What the program's own grammar says about its command line, parsed once. */
 export type ProgramFacts =
   | { readonly kind: 'ssh'; readonly ssh: SshCommand }
@@ -58,6 +66,8 @@ export interface Invocation {
   readonly env: ReadonlyMap<string, string | null>;
   readonly redirects: readonly Redirect[];
   readonly stdin: StdinSource | null;
+  /** Where its standard output ends up; absent for events. */
+  readonly stdout?: StdoutGoes;
   /** [start, end) in the original input: the command itself, or the outermost command it is nested in. */
   readonly start: number;
   readonly end: number;

@@ -9,7 +9,8 @@ import type { Word } from './words.js';
 
 export { SUBSCRIPT_SUBSTITUTION } from './reparse.js';
 export { wordOf } from './tree-words.js';
-import { copied, VarWrites } from './var-writes.js';
+import { assignedNames, copied, VarWrites } from './var-writes.js';
+import { childSink, settleStdout, type Sink } from './stdout-sinks.js';
 import { namerefsOf, resolveName } from './namerefs.js';
 import { GUARD_VARIABLES, HOOK_FUNCTION } from './grammars/shell-hooks.js';
 import { commandDefinitions, History, keyCommands, specialAssignment } from './shell-state.js';
@@ -31,6 +32,8 @@ interface Pending {
   /** Under a condition: in a branch of `if`/`case`, after `&&`/`||`, in a function's body. */
   branch?: boolean;
   loops?: LoopValues;
+  /** Where its output goes, where a pipeline or a substitution around it says (stdout-sinks.ts). */
+  sink?: Sink;
   /** Past a subshell's children: the directory it was entered in, which its `cd` does not change. */
   cwdAfter?: { cwd: string | null; from: readonly string[] | undefined };
 }
@@ -83,6 +86,8 @@ class Walk {
   private readonly fnAssigns = new Map<string, string[]>();
   /** The loop variables around the node being visited, and those a loop's body is given. */
   private loops: LoopValues | undefined;
+  private sink: Sink | undefined;
+  private readonly sinks: [Node, Sink][] = [];
   private readonly bodyLoops = new Map<Node, LoopValues>();
   private readonly env = new Map<string, string | null>();
   // Commands share one snapshot of the variables until an assignment changes them.
@@ -110,12 +115,13 @@ class Walk {
   run(root: Node): WalkResult {
     const stack: Pending[] = [{ node: root, parentType: null, depth: 0 }];
     while (stack.length > 0) {
-      const { node, parentType, depth, later, branch, loops, cwdAfter } = stack.pop()!;
+      const { node, parentType, depth, later, branch, loops, sink, cwdAfter } = stack.pop()!;
       if (cwdAfter !== undefined) { this.cwd = cwdAfter.cwd; this.cwdFrom = cwdAfter.from; continue; }
       if (depth > MAX_TREE_DEPTH) return { ok: false, reason: 'too-deep' };
       this.later = later === true;
       this.branch = branch === true || this.later;
       this.loops = loops;
+      this.sink = sink;
       const visit = this.visitors[node.type];
       this.at = node;
       if (visit && visit.call(this, node, parentType) === 'skip') continue;
@@ -126,9 +132,10 @@ class Walk {
         const inner = this.bodyLoops.get(child) ?? loops;
         const branched = branch || conditional(node, i);
         if (child.named) {
+          const out = childSink(node, i, sink);
           stack.push({
             node: child, parentType: node.type, depth: depth + 1, ...(runsLater ? { later: true } : {}),
-            ...(branched ? { branch: true } : {}), ...(inner ? { loops: inner } : {}),
+            ...(branched ? { branch: true } : {}), ...(inner ? { loops: inner } : {}), ...(out ? { sink: out } : {}),
           });
         }
       }
@@ -144,6 +151,7 @@ class Walk {
       const producer = this.byNode.get(producerNode);
       if (consumer && producer && consumer.stdin === null) consumer.stdin = { kind: 'pipe', from: producer };
     }
+    settleStdout(this.commands, { sinks: this.sinks, byNode: this.byNode });
     return {
       ok: true, commands: this.commands, ...(this.reparse.length > 0 ? { reparse: this.reparse } : {}),
       ...(this.functions.size > 0 ? { functions: this.functions } : {}),
@@ -302,6 +310,7 @@ class Walk {
       for (const c of node.children) this.feeds(c, node);
       this.commands.push(command);
       this.byNode.set(node, command);
+      if (this.sink) this.sinks.push([node, this.sink]);
       [this.cwd, this.cwdFrom] = [nextCwd(command, this.cwd, this.src), cwdTrail(command, this.cwd, this.cwdFrom)];
       if (this.cwd !== null) this.cwdFrom = undefined;
       this.vars.command(command, command.cwd);
@@ -376,22 +385,6 @@ class Walk {
     const text = this.text(node);
     if (SUBSCRIPT_SUBSTITUTION.test(text)) this.again(`: ${node.type === 'raw_string' ? text.slice(1, -1) : text}`, node);
   }
-}
-
-/** The names plain assignments in `body` set (not a command's prefix, not a declaration's). */
-function assignedNames(src: string, body: Node): string[] {
-  const out = new Set<string>();
-  const stack: [Node, string | null][] = [[body, null]];
-  while (stack.length > 0 && out.size < 64) {
-    const [n, parent] = stack.pop()!;
-    if (n.type === 'variable_assignment' && parent !== 'command' && parent !== 'declaration_command') {
-      const target = n.children[0];
-      if (target) out.add(textOf(src, target.type === 'subscript' ? target.children[0] ?? target : target));
-      continue;
-    }
-    for (const c of n.children) if (c.named) stack.push([c, n.type]);
-  }
-  return [...out];
 }
 
 /** Collect every simple command in the tree (see Walk); `seed`: the variables of the text around it (namerefs.ts). */

@@ -9,6 +9,7 @@
 import { nextCwd, SUBSCRIPT_SUBSTITUTION, type Redirect, type SimpleCommand, type StdinSource } from './invocations.js';
 import { MAX_INPUT_BYTES } from './parse.js';
 import { setsState } from './set-vars.js';
+import { settleStdout } from './stdout-sinks.js';
 import type { Word } from './words.js';
 
 /** Printable ASCII and tab: which of it is special is decided token by token below. */
@@ -211,7 +212,9 @@ export function plainCommands(source: string): SimpleCommand[] | null {
   const lexer = new PlainLexer(text);
   const re = new RegExp(TOKEN);
   for (let m = re.exec(text); m !== null; m = re.exec(text)) if (!lexer.step(m[0], m.index)) return null;
-  if (lexer.started) return lexer.endCommand() ? lexer.commands : null;
-  // Nothing at all, or a trailing operator (a syntax error); a trailing `;` just ends the last command.
-  return lexer.operator === ';' && !lexer.producer ? lexer.commands : null;
+  const commands = lexer.started ? (lexer.endCommand() ? lexer.commands : null)
+    // Nothing at all, or a trailing operator (a syntax error); a trailing `;` just ends the last command.
+    : lexer.operator === ';' && !lexer.producer ? lexer.commands : null;
+  if (commands) settleStdout(commands);
+  return commands;
 }

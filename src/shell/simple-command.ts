@@ -18,6 +18,17 @@ export type StdinSource =
   /** Something whose content cannot be known statically (passed on to ssh's remote command). */
   | { readonly kind: 'opaque'; readonly why: string };
 
+/**
+ * Where a command's standard output goes, where the text says (absent: the shell's own, the terminal
+ * at the top of the input; a redirection of the command's own comes first): into the command after it
+ * in a pipeline, into a substitution whose text the shell goes on with, or somewhere not known here
+ * (after `exec > …`, into what no command is).
+ */
+export type Stdout =
+  | { readonly kind: 'pipe'; readonly to: SimpleCommand }
+  | { readonly kind: 'substitution' }
+  | { readonly kind: 'unknown' };
+
 export interface Redirect {
   /** The operator as written: `>`, `>>`, `<`, `&>`, `>|`, `<<`, `<<<`, `>&`, … */
   readonly op: string;
@@ -37,6 +48,7 @@ export interface SimpleCommand {
   readonly assignments: Assignment[];
   readonly redirects: Redirect[];
   stdin: StdinSource | null;
+  stdout?: Stdout;
   /** [start, end) in the parsed text. */
   readonly start: number;
   readonly end: number;

@@ -8,6 +8,10 @@ const STATEMENT_TYPES = new Set([
   'function_definition', 'test_command', 'declaration_command', 'variable_assignment',
 ]);
 
+export function isStatement(node: Node): boolean {
+  return STATEMENT_TYPES.has(node.type);
+}
+
 export function namedStatements(node: Node): Node[] {
   return node.children.filter((c) => c.named && STATEMENT_TYPES.has(c.type));
 }

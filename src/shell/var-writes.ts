@@ -204,3 +204,19 @@ function literalValue(text: string): string | null {
   const m = /^"[^"=]*=([^"$`\\]*)"$/.exec(text);
   return m ? m[1]! : null;
 }
+
+/** The names plain assignments in `body` set (not a command's prefix, not a declaration's). */
+export function assignedNames(src: string, body: Node): string[] {
+  const out = new Set<string>();
+  const stack: [Node, string | null][] = [[body, null]];
+  while (stack.length > 0 && out.size < 64) {
+    const [n, parent] = stack.pop()!;
+    if (n.type === 'variable_assignment' && parent !== 'command' && parent !== 'declaration_command') {
+      const target = n.children[0];
+      if (target) out.add(textOf(src, target.type === 'subscript' ? target.children[0] ?? target : target));
+      continue;
+    }
+    for (const c of n.children) if (c.named) stack.push([c, n.type]);
+  }
+  return [...out];
+}

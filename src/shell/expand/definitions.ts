@@ -31,13 +31,20 @@ export function definitions(scope: Scope, head: Word): boolean {
   return false;
 }
 
-/** `alias NAME=TEXT` and `hash -p PATH NAME` (also behind `command`/`builtin`) define what a later name runs. */
+/** `alias NAME=TEXT`, `hash -p PATH NAME` and `enable -f FILE NAME` (also behind `command`/`builtin`) define what a later name runs. */
 export function records(scope: Scope, head: Word): boolean {
   const run0 = scope.run0;
   const rest = scope.argv.slice(1);
   if (head.value === 'hash' && rest[0]?.value === '-p') {
     const path = rest[1]?.value;
     for (const w of rest.slice(2)) if (w.value && path) run0.aliases.set(w.value, path);
+    return true;
+  }
+  // `enable -f FILE NAME…` loads a builtin from FILE under each NAME: as with `hash -p`, the name runs FILE.
+  if (head.value === 'enable') {
+    const at = rest.findIndex((w) => /^-[a-z]*f$/.test(w.value ?? ''));
+    const path = at < 0 ? undefined : rest[at + 1]?.value;
+    for (const w of at < 0 ? [] : rest.slice(at + 2)) if (w.value && path && !w.value.startsWith('-')) run0.aliases.set(w.value, path);
     return true;
   }
   if (head.value !== 'alias') return false;

@@ -31,6 +31,7 @@ import { runsUnnamed } from '../fastpath.js';
 import { DEFAULT_VERBS, READERS } from '../grammars/readers.js';
 import { budget } from '../clock.js';
 import { loopTurns } from './loop-turns.js';
+import { stdoutGoes } from './stdout.js';
 import { MAX_WRAPPERS, type ExpandOptions, type ExpandResult, type Job } from './job.js';
 
 export type { ExpandOptions, ExpandResult, Job } from './job.js';
@@ -357,7 +358,7 @@ export class Scope {
     const { writes, replaces } = commandWrites(this, program, words, extra.redirects ?? this.command.redirects, extra.facts, extra.writes ?? []);
     this.run0.out.push({
       argv: words, program, target: extra.target ?? this.target, env: this.env, redirects: extra.redirects ?? this.command.redirects,
-      stdin: this.stdin, start: this.range.start, end: this.range.end, via: [...this.via], spliceable: this.spliceable,
+      stdin: this.stdin, stdout: stdoutGoes(this), start: this.range.start, end: this.range.end, via: [...this.via], spliceable: this.spliceable,
       cwd: this.cwd, rewriteCwd: this.rewriteCwd,
       ...(scan ? { scan } : {}), ...(this.run0.links.size > 0 ? { links: this.run0.links } : {}), ...(writes.length > 0 ? { writes } : {}), ...(replaces.length > 0 ? { replaces } : {}), ...(extra.code !== undefined ? { code: extra.code } : {}), ...(extra.facts ? { facts: extra.facts } : {}),
     });
