@@ -1,0 +1,2 @@
+const t = require("node:test");
+t.test("ok", () => {});

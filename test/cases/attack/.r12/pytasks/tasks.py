@@ -1,0 +1,9 @@
+import os
+from invoke import task
+
+os.system("docker compose up -d")
+
+
+@task
+def build(c):
+    c.run("echo build")

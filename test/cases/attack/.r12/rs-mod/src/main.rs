@@ -1,0 +1,2 @@
+mod deploy;
+fn main() { deploy::go(); }

@@ -1,0 +1,5 @@
+use std::process::Command;
+#[test]
+fn t() {
+    Command::new("docker").args(["compose", "up", "-d"]).status().unwrap();
+}

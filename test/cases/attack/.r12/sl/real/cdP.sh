@@ -1,0 +1,2 @@
+#!/bin/bash
+cd -P "$(dirname "$0")" && . ./lib.sh

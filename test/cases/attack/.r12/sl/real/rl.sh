@@ -1,0 +1,2 @@
+#!/bin/bash
+. "$(dirname "$(readlink -f "$0")")/lib.sh"

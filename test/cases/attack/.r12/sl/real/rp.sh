@@ -1,0 +1,2 @@
+#!/bin/bash
+. "$(dirname "$(realpath "$0")")/lib.sh"

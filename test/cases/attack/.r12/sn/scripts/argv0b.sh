@@ -1,0 +1,3 @@
+#!/bin/bash
+v=BASH_ARGV; printf -v "${v}0" %s evil/x
+. "$(dirname "$0")/lib.sh"

@@ -1,0 +1,3 @@
+#!/bin/bash
+read -r BASH_ARGV\0 <<< evil/x
+. "$(dirname "$0")/lib.sh"

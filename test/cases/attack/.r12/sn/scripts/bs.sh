@@ -1,0 +1,2 @@
+#!/bin/bash
+. "${BASH_SOURCE%/*}/lib.sh"

@@ -1,0 +1,3 @@
+#!/bin/zsh
+f() { . "$(dirname "$0")/lib.sh" }
+f

@@ -1,0 +1,3 @@
+@test "x" {
+  docker compose up -d
+}

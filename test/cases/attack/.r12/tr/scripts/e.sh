@@ -1,0 +1,2 @@
+#!/bin/bash
+if false; then cd "$(dirname "$0")"; fi; ./run.sh

@@ -1,0 +1,2 @@
+#!/bin/bash
+true || cd "$(dirname "$0")"; ./run.sh

@@ -1,0 +1,2 @@
+#!/bin/bash
+case x in y) cd "$(dirname "$0")";; esac; ./run.sh

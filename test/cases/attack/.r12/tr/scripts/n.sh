@@ -1,0 +1,2 @@
+#!/bin/bash
+pushd "$(dirname "$0")" >/dev/null; popd >/dev/null; ./run.sh

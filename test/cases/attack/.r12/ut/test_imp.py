@@ -1,0 +1,5 @@
+import evil_helper
+import unittest
+class T(unittest.TestCase):
+    def test_ok(self):
+        pass
