@@ -1,7 +1,8 @@
 // A guard keeps each decision it made by reading files (scripts, package.json, the test files a
 // runner collects) while none of those files changes. These tests change the files between two
 // questions to the same guard and check the second answer follows the files, not the first answer.
-import { linkSync, mkdirSync, rmSync, symlinkSync, utimesSync, writeFileSync } from 'node:fs';
+import { linkSync, mkdirSync, rmSync, statSync, symlinkSync, utimesSync, writeFileSync } from 'node:fs';
+import { execFileSync } from 'node:child_process';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { createGuard } from '../src/index.js';
@@ -50,6 +51,17 @@ describe('decisions kept per guard', () => {
     mkdirSync(join(dir, 'tests/fixtures'));
     writeFileSync(join(dir, 'tests/fixtures/test_up.py'), RUNS_DOCKER);
     expect(guard.classify('pytest').decision).toBe('deny');
+  });
+
+  it('reads a script again when it is rewritten at the same size and its times are put back (touch -r)', async () => {
+    const { dir, guard } = await aged({ 'run.sh': '#!/bin/sh\necho hello world her\n' });
+    expect(guard.classify('./run.sh').decision).toBe('allow');
+    const was = statSync(join(dir, 'run.sh')).mtimeMs;
+    execFileSync('touch', ['-r', join(dir, 'run.sh'), join(dir, 'ref')]);
+    writeFileSync(join(dir, 'run.sh'), '#!/bin/sh\ndocker compose up -d\n');
+    execFileSync('touch', ['-r', join(dir, 'ref'), join(dir, 'run.sh')]);
+    expect(statSync(join(dir, 'run.sh')).mtimeMs).toBe(was);
+    expect(guard.classify('./run.sh').decision).toBe('deny');
   });
 
   it('reads a script again once it is written where it was missing', async () => {

@@ -14,7 +14,7 @@ export interface ScriptFiles {
   read(path: string): FileRead;
   /** Remember what was worked out from a file's text (`key` includes its stamp), for the next command. */
   memo?<T>(key: string, make: () => T): T;
-  /** What a path is now (size, time, inode; or missing), for checking that a cached decision still holds. */
+  /** What a path is now (size, times, inode; or missing), for checking that a cached decision still holds. */
   stamp?(path: string): string;
   /** The names in a directory (null when it cannot be listed), for glob operands. */
   list?(dir: string): string[] | null;
@@ -76,7 +76,7 @@ export function readBounded(path: string, max = MAX_SCRIPT_BYTES): FileRead {
 }
 
 /** Script access on the real file system, with a per-guard cache keyed by path. */
-/** Files (and what was worked out from them) kept per guard, keyed on path, size and modification time. */
+/** Files (and what was worked out from them) kept per guard, keyed on path, size, modification and change time. */
 const CACHE_ENTRIES = 512;
 
 export function diskFiles(): ScriptFiles {
@@ -92,7 +92,8 @@ export function diskFiles(): ScriptFiles {
     }
     if (st === undefined) return { kind: 'missing' };
     if (!st.isFile()) return readBounded(path);
-    const stamp = `${st.size}:${st.mtimeMs}:${st.ino}`;
+    // The change time too: `touch -r` puts a modification time back, never the change time.
+    const stamp = `${st.size}:${st.mtimeMs}:${st.ctimeMs}:${st.ino}`;
     const hit = reads.get(path);
     if (hit && hit.stamp === stamp) return hit.read;
     const r = readBounded(path);
@@ -107,7 +108,7 @@ export function diskFiles(): ScriptFiles {
       try {
         const st = statSync(path, { throwIfNoEntry: false });
         if (st === undefined) return 'missing';
-        return `${st.isDirectory() ? 'd' : 'f'}:${st.size}:${st.mtimeMs}:${st.ino}`;
+        return `${st.isDirectory() ? 'd' : 'f'}:${st.size}:${st.mtimeMs}:${st.ctimeMs}:${st.ino}`;
       } catch {
         return 'missing';
       }

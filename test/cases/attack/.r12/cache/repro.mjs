@@ -1,5 +1,5 @@
 // Stale kept decisions: one guard (as the MCP server or a library user keeps it), a file changed between two checks.
-// Run: node test/cases/attack/r12/cache/repro.mjs  (from /work/attack12). Works in a temp dir; prints each check.
+// Run: node test/cases/attack/.r12/cache/repro.mjs (after npm run build). Works in a temp dir; prints each check.
 import { createGuard } from '../../../../../dist/index.js';
 import { mkdtempSync, writeFileSync, mkdirSync, utimesSync, statSync, symlinkSync, rmSync, renameSync } from 'node:fs';
 import { join } from 'node:path';
