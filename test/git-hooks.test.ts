@@ -299,3 +299,27 @@ describe('the fast path probe', () => {
     expect(hooksCannotRun(diskFiles(), dir, (n) => (n === 'GIT_DIR' ? '/x' : env(n)))).toBe(false);
   });
 });
+
+describe('commands a file the repository config includes makes git run', () => {
+  // include.path names an ordinary file (relative to .git/: ../shared.gitconfig is the work tree's, often
+  // tracked and shared): an agent's plain write there sets
+  // core.fsmonitor (run by git status) or diff.external (run by git diff); git's own config is guarded.
+  it('judges core.fsmonitor and diff.external from an included file, and the real git runs them', async () => {
+    const dir = repo();
+    git(dir, 'config', 'include.path', '../shared.gitconfig');
+    const guard = await createGuard({ config: SEED, cwd: dir });
+    expect(guard.classify('git status').decision).toBe('allow');
+    writeFileSync(join(dir, 'up.sh'), '#!/bin/sh\ndocker compose up -d\n');
+    chmodSync(join(dir, 'up.sh'), 0o755);
+    writeFileSync(join(dir, 'shared.gitconfig'), '[core]\n\tfsmonitor = ./up.sh\n[diff]\n\texternal = ./up.sh\n');
+    expect(guard.classify('git status').decision).toBe('deny');
+    expect(guard.classify('git diff').decision).toBe('deny');
+    // The real git does run it: a recording script in its place leaves a mark.
+    writeFileSync(join(dir, 'up.sh'), `#!/bin/sh\ntouch "${join(dir, 'ran')}"\n`);
+    spawnSync('git', ['status'], { cwd: dir, env: ENV });
+    expect(existsSync(join(dir, 'ran'))).toBe(true);
+    // An included file that sets no command is no deploy.
+    writeFileSync(join(dir, 'shared.gitconfig'), '[user]\n\tname = Dev\n');
+    expect(guard.classify('git status').decision).toBe('allow');
+  });
+});

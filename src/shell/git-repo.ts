@@ -46,6 +46,8 @@ export interface MadeRepo {
 /** A config entry and whether it came from an `includeIf` file (which may or may not apply). */
 export interface ConfigEntry extends GitConfig {
   readonly conditional: boolean;
+  /** From a file another one includes: an ordinary file, often tracked, that an agent may write. */
+  readonly included?: true;
 }
 
 const MAX_LEVELS = 64;
@@ -201,7 +203,7 @@ class ConfigReader {
   }
 
   private entry(e: GitConfig, base: string, depth: number, conditional: boolean): string | null {
-    this.out.push({ ...e, conditional });
+    this.out.push({ ...e, conditional, ...(depth > 0 ? { included: true as const } : {}) });
     const include = e.key === 'include.path' ? 'plain' : /^includeif\..*\.path$/.test(e.key) ? 'if' : null;
     if (include === null) return null;
     const target = e.value === null ? null : configPath(e.value, base, this.home);

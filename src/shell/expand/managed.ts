@@ -22,6 +22,8 @@ import { gitHooksFamily, runsHooks } from './git-hooks.js';
 import { storedConfig } from './git-place.js';
 import { INCLUDE_KEY, includedConfig, recordConfigWrite, writtenConfig } from './git-written-config.js';
 import { externalCommand, remoteHelpers } from './git-programs.js';
+import type { GitConfig } from '../git-config.js';
+import type { ConfigEntry } from '../git-repo.js';
 
 /** The names the git case below reads. */
 const GIT_NAMES: ReadonlySet<string> = new Set(['git', 'hub', 'git-push', 'git-send-pack']);
@@ -260,14 +262,20 @@ function configFiles(scope: Scope, git: GitCommand): void {
   for (const p of paths.slice(0, 8)) {
     if (p === null) { scope.raise('dynamic-command', 'git reads a configuration file named at run time'); continue; }
     const text = readLocal(scope, p.replace(/^~(?=\/)/, process.env.HOME ?? '~'), scope.cwd);
-    if (text === null) continue;
-    const entries = parseGitConfigText(text);
-    for (const c of entries) {
-      if (c.value === null || !GIT_COMMAND_KEYS.some((k) => k.test(c.key)) || /^(include|includeif)\./.test(c.key)) continue;
-      if (c.key.startsWith('alias.')) { if (c.value.startsWith('!')) scope.nested(c.value.slice(1), `${p}: ${c.key}`, { spliceable: false }); continue; }
-      if (c.key === 'core.hookspath') continue; // read by git-hooks.ts
-      scope.nested(c.value.replace(/^!/, ''), `${p}: ${c.key}`, { spliceable: false });
-    }
+    if (text !== null) commandEntries(scope, parseGitConfigText(text), p);
+  }
+  // What the repository's config pulls in from other files (include.path = ../shared.gitconfig): those
+  // are ordinary files, often tracked, an agent may have written; git's own config files are guarded.
+  commandEntries(scope, git.stored.filter((c) => (c as ConfigEntry).included === true), 'a file git\'s config includes');
+}
+
+/** The commands config entries make git run (a shell alias, core.fsmonitor, diff.external, …), judged as run. */
+function commandEntries(scope: Scope, entries: readonly GitConfig[], where: string): void {
+  for (const c of entries) {
+    if (c.value === null || !GIT_COMMAND_KEYS.some((k) => k.test(c.key)) || /^(include|includeif)\./.test(c.key)) continue;
+    if (c.key.startsWith('alias.')) { if (c.value.startsWith('!')) scope.nested(c.value.slice(1), `${where}: ${c.key}`, { spliceable: false }); continue; }
+    if (c.key === 'core.hookspath') continue; // read by git-hooks.ts
+    scope.nested(c.value.replace(/^!/, ''), `${where}: ${c.key}`, { spliceable: false });
   }
 }
 

@@ -2,7 +2,7 @@
 # Commands git runs from its config files that the guard does not read there (it reads aliases, push
 # refspecs and hooks paths): core.fsmonitor (git status), diff.external (git diff), core.pager (git -p log).
 # A repository whose .git/config includes a tracked file (a common way to share config) lets an agent set
-# them by editing that file, which is not guarded. Run from /work/attack12: sh test/cases/attack/r12/cache/git-config-repro.sh
+# them by editing that file, which is not guarded. Run from the checkout (after npm run build): sh test/cases/attack/.r12/cache/git-config-repro.sh
 set -e
 G=$(pwd)/dist/gitops-guard.cjs
 T=$(mktemp -d)
