@@ -276,7 +276,8 @@ export function scanCodeFile(scope: Scope, lang: CodeLanguage, path: string | nu
   const read = scope.files.read(full);
   if (read.kind === 'missing' || read.kind === 'binary') return;
   if (read.kind === 'unreadable') { scope.raise('unreadable-script', `${label}: ${read.why}`); return; }
-  if (read.text.length > MAX_INPUT_BYTES * 16) return;
+  // A limit that runs out asks, never allows (the read above already stops at MAX_SCRIPT_BYTES).
+  if (read.text.length > MAX_INPUT_BYTES * 16) { scope.raise('unreadable-script', `${label}: larger than can be read`); return; }
   scanCode(scope, lang, read.text, label, false, [], { ...(read.stamp !== undefined ? { stamp: read.stamp } : {}), from: full });
 }
 
