@@ -78,6 +78,7 @@ export function fabRemainder(scope: Scope, words: readonly Word[], options: (bef
     if (as !== undefined && o.value !== undefined) ssh.push(made(as), made(o.value));
   }
   if (hosts.length === 0) { scope.nested(rest.map((w) => w.text).join(' '), 'fab --', { spliceable: false }); return before; }
+  if (hosts.length > 16) scope.raise('limit', `fab names ${hosts.length} hosts; past 16 they are not read`);
   for (const h of hosts.slice(0, 16)) {
     // `user@host:port`
     const m = h === null ? null : /^(.*?)(?::(\d+))?$/.exec(h);

@@ -51,6 +51,9 @@ export function embeddedCommands(scope: Scope, words: readonly Word[], spec: Non
 }
 
 
+/** Input lines xargs/parallel's commands are built from, each read. */
+const MAX_INPUT_LINES = 1000;
+
 /**
  * `xargs`/`parallel` with input that is static (a pipe from echo, a file with -a, a heredoc): the
  * commands they build are read line by line, `{}` (or -I's string) replaced by each line.
@@ -71,7 +74,10 @@ export function inputLines(r: Row): boolean {
   if (text === null) return false;
   // With -0 the items are separated by NULs, otherwise by lines.
   const nul = scan.options.some((o) => optionIs(o, ['-0', '--null']));
-  let lines = text.split(nul ? '\0' : '\n').filter((l) => l.trim() !== '').slice(0, 200);
+  const all = text.split(nul ? '\0' : '\n').filter((l) => l.trim() !== '');
+  // A limit that runs out says so: the commands built from the lines past it are not read.
+  if (all.length > MAX_INPUT_LINES) scope.raise('unreadable-script', `\`${name}\` builds commands from ${all.length} input lines; past ${MAX_INPUT_LINES} they are not read`);
+  let lines = all.slice(0, MAX_INPUT_LINES);
   // With no input, xargs still runs its command once (unless -r).
   if (lines.length === 0 && name === 'xargs' && !scan.options.some((o) => optionIs(o, ['-r', '--no-run-if-empty']))) lines = [''];
   const replace = scan.options.find((o) => optionIs(o, ['-I', '-i', '--replace']));
