@@ -62,7 +62,7 @@ export function colonArgs(r: Row, first: number, cut: number, seps: readonly str
   for (const g of groups) {
     if (g.length === 0) continue;
     combos = combos.flatMap((c) => g.map((w) => [...c, w]));
-    if (combos.length > MAX_BUILT) { r.scope.raise('limit', `\`${r.name}\` builds more than ${MAX_BUILT} commands from its ::: arguments; past them they are not read`); combos = combos.slice(0, MAX_BUILT); }
+    if (combos.length > MAX_BUILT) { r.scope.raise('unreadable-script', `\`${r.name}\` builds more than ${MAX_BUILT} commands from its ::: arguments; past them they are not read`); combos = combos.slice(0, MAX_BUILT); }
   }
   const cmd = opWords.slice(0, cut);
   const spell = (w: Word): string => (w.value === null ? w.text : quoteWord(w.value));

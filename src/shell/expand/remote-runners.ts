@@ -78,14 +78,14 @@ export function fabRemainder(scope: Scope, words: readonly Word[], options: (bef
     if (as !== undefined && o.value !== undefined) ssh.push(made(as), made(o.value));
   }
   if (hosts.length === 0) { scope.nested(rest.map((w) => w.text).join(' '), 'fab --', { spliceable: false }); return before; }
-  if (hosts.length > 16) scope.raise('limit', `fab names ${hosts.length} hosts; past 16 they are not read`);
+  if (hosts.length > 16) scope.raise('unreadable-script', `fab names ${hosts.length} hosts; past 16 they are not read`);
   for (const h of hosts.slice(0, 16)) {
     // `user@host:port`
     const m = h === null ? null : /^(.*?)(?::(\d+))?$/.exec(h);
     const port = m?.[2] !== undefined ? [made('-p'), made(m[2])] : [];
     sshSession(scope, [...ssh, ...port, made('--'), made(m ? m[1]! : null, h ?? '$HOSTS'), ...rest], 'fab');
   }
-  if (hosts.length > 16) scope.raise('limit', 'fab runs the command on more than 16 hosts', scope.run0.input);
+  if (hosts.length > 16) scope.raise('unreadable-script', 'fab runs the command on more than 16 hosts', scope.run0.input);
   return before;
 }
 

@@ -262,7 +262,10 @@ function listFileWrites(list: NonNullable<WriteSpec['listFile']>, file: Arg, dir
   }
   const out: (string | null)[] = [];
   let at = dir;
-  for (const line of text.split('\n').slice(0, 10000)) {
+  const lines = text.split('\n');
+  // Past the lines read, what the list writes is not known: an unknown write.
+  if (lines.length > 10000) out.push(null);
+  for (const line of lines.slice(0, 10000)) {
     const m = /^[ \t]+([A-Za-z0-9-]+)=(.*)$/.exec(line);
     if (!m) { at = dir; continue; }
     const value = m[2]!.trim();
