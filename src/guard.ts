@@ -14,7 +14,7 @@ import { expand } from './shell/expand/index.js';
 import { diskFiles, recording, writeStamp, type ScriptFiles } from './shell/files.js';
 import { namesLink } from './shell/fast-links.js';
 import { cannotHideManaged, mentionsManaged, mentionsRunner, startsManaged, type ManagedNames } from './shell/fastpath.js';
-import { loadParser } from './shell/parse.js';
+import { loadParser, parserLoaded } from './shell/parse.js';
 import { rulesFor } from './policy/ruleset.js';
 import { trustNote } from './trust/apply.js';
 
@@ -111,7 +111,6 @@ export function judgeFor(config: ResolvedConfig, rules: readonly Rule[], onPath?
 
 /** A kept decision's stamp of a write target (where the write lands), told apart from a file's. */
 const WRITE = '\0write:';
-
 /**
  * What a decision is kept on: the files it read, and where each write target leads. null (not kept)
  * when a target leads through a link, or to a file with other names.
@@ -161,6 +160,13 @@ export async function createGuard(options: GuardOptions = {}): Promise<Guard> {
   const decided = new Map<string, { verdict: Verdict; stamps: [string, string][] }>();
   const stillHolds = (e: { stamps: [string, string][] }): boolean =>
     e.stamps.every(([p, st]) => (p.startsWith(WRITE) ? writeStamp(p.slice(WRITE.length)) : files.stamp!(p)) === st);
+  // Commands the fast path answered once: seen again, they are read in full and the decision kept, which
+  // a repeat then costs a map lookup and the stamps of what it read (the fast path's text scans cost more).
+  const fastOnce = new Set<string>();
+  const keep = (key: string, verdict: Verdict, stamps: [string, string][]): void => {
+    if (decided.size >= 2048) decided.delete(decided.keys().next().value!);
+    decided.set(key, { verdict, stamps });
+  };
   /** One attempt: a verdict, or null when the parser is needed first. */
   const attempt = (command: string, opts?: { cwd?: string }): Verdict | null => {
     const at = resolve(cwd, opts?.cwd ?? '.');
@@ -169,7 +175,14 @@ export async function createGuard(options: GuardOptions = {}): Promise<Guard> {
     const key = `${at}\0${command}`;
     const hit = files.stamp ? decided.get(key) : undefined;
     if (hit && stillHolds(hit)) return hit.verdict;
-    if (fast && cannotHideManaged(command, names) && !namesLink(command, at)) return NOTHING_MANAGED;
+    const seenOnce = files.stamp !== undefined && fastOnce.has(key) && parserLoaded();
+    if (fast && !seenOnce && cannotHideManaged(command, names) && !namesLink(command, at)) {
+      if (files.stamp && command.length <= 4096) {
+        if (fastOnce.size >= 2048) fastOnce.clear();
+        fastOnce.add(key);
+      }
+      return NOTHING_MANAGED;
+    }
     try {
       const rec = recording(files);
       const result = expand(command, { cwd: at, files: rec.files, mentions, startsCommand: (t) => startsManaged(t, names), names });
@@ -178,10 +191,7 @@ export async function createGuard(options: GuardOptions = {}): Promise<Guard> {
       looked = [];
       const verdict = judge(command, result.invocations, j);
       const stamps = files.stamp && command.length <= 4096 ? keptOn([...rec.stamps(), ...looked.map((p): [string, string] => [p, files.stamp!(p)])], targets) : null;
-      if (stamps) {
-        if (decided.size >= 2048) decided.delete(decided.keys().next().value!);
-        decided.set(key, { verdict, stamps });
-      }
+      if (stamps) keep(key, verdict, stamps);
       return verdict;
     } catch (e) {
       return failed(command, e);

@@ -78,6 +78,8 @@ describe('decisions kept per guard', () => {
     it(`judges \`${command}\` again once notes.md leads to a hook`, async () => {
       const { dir, guard } = await aged({ 'README.md': 'x\n' }, ['.git/hooks']);
       const plain = await createGuard({ config: SEED, cwd: dir, fastPath: false });
+      // Twice: the fast path answers a command first, the classifier (whose decision is kept) the next time.
+      expect(guard.classify(command).decision).toBe('allow');
       expect(guard.classify(command).decision).toBe('allow');
       expect(plain.classify(command).decision).toBe('allow');
       symlinkSync('.git/hooks/pre-commit', join(dir, 'notes.md'));
