@@ -23,6 +23,8 @@ interface TaskFile {
   readonly files: readonly string[];
   /** The option naming another file, and how its value names it (`invoke -c NAME` is NAME.py). */
   readonly fileOption: readonly string[];
+  /** The first operand names the file instead (`hivemind Procfile.dev`); no operand names a task then. */
+  readonly fileOperand?: true;
   readonly fileOf?: (value: string) => string;
   readonly options: OptionGrammar;
   /** Tasks are read only after one of these words (`mise run`, `deno task`, `mise tasks run`). */
@@ -157,6 +159,20 @@ const RUNNERS: Record<string, TaskFile> = {
     defaultTasks: (t) => [...procfileProcesses(t).keys()],
     commands: (t, task) => withDeps(procfileProcesses(t), task),
   },
+  // overmind start (also `s`): every process, or those of -l; `-i` leaves some out, judged all the same.
+  overmind: {
+    files: ['Procfile'], fileOption: ['-f', '--procfile'], subcommand: ['start', 's'], dirOption: ['-d', '--root'], taskOption: ['-l', '--processes'], operands: false, showsOnly: [],
+    options: { short: 'f:d:l:i:c:r:p:P:s:S:t:T:m:e:w:NDAH', long: ['procfile=|f', 'root=|d', 'processes=|l', 'ignored-processes=|i', 'can-die=|c', 'auto-restart=|r', 'port=|p', 'port-step=|P', 'socket=|s', 'tmux-config=|S', 'timeout=|t', 'title=|T', 'formation=|m', 'env=|e', 'daemonize|D', 'no-port|N', 'any-can-die|A', 'colors', 'show-timestamps|H', 'network=', 'shell='], permute: true },
+    defaultTasks: (t) => [...procfileProcesses(t).keys()],
+    commands: (t, task) => withDeps(procfileProcesses(t), task),
+  },
+  // hivemind [options] [PROCFILE]: every process of the Procfile named (./Procfile by default).
+  hivemind: {
+    files: ['Procfile'], fileOption: [], fileOperand: true, dirOption: ['-d', '--root'], operands: false, showsOnly: [],
+    options: { short: 'p:P:d:t:Tw', long: ['port=|p', 'port-step=|P', 'root=|d', 'timeout=|t', 'no-prefix', 'print-timestamps|T', 'title=|w'], permute: true },
+    defaultTasks: (t) => [...procfileProcesses(t).keys()],
+    commands: (t, task) => withDeps(procfileProcesses(t), task),
+  },
   invoke: {
     files: ['tasks.py', 'tasks/__init__.py'], fileOption: ['-c', '--collection'], fileOf: (v) => `${v}.py`, language: 'python',
     options: { short: 'c:r:f:dehlpVwDRT:', long: ['collection=|c', 'search-root=|r', 'config=|f', 'list=?|l', 'help=?|h', 'dry|R', 'echo|e', 'debug|d', 'pty|p', 'warn-only|w', 'complete', 'print-completion-script=', 'version|V'], permute: false },
@@ -223,7 +239,7 @@ const RUNNERS: Record<string, TaskFile> = {
 };
 
 /** Other names of these runners. */
-const ALIASES: Record<string, string> = { gradlew: 'gradle', inv: 'invoke', rtx: 'mise', poethepoet: 'poe', forego: 'foreman', overmind: 'foreman' };
+const ALIASES: Record<string, string> = { gradlew: 'gradle', inv: 'invoke', rtx: 'mise', poethepoet: 'poe', forego: 'foreman' };
 
 /** Scripts in a project that start a runner with their own arguments (the Gradle wrapper runs gradle). */
 export const RUNNER_WRAPPERS: readonly string[] = ['gradlew'];
@@ -322,8 +338,9 @@ function direct(scope: Scope, spec: TaskFile, scan: Scan, words: readonly Word[]
 
 /** The runner's file: named by its option, or the first of its names found here or above; null when there is none to read (or it was said why). */
 function taskFile(scope: Scope, spec: TaskFile, scan: Scan, name: string): { path: string; text: string } | null {
-  const named = valueOf(scan, ...spec.fileOption);
+  const named = spec.fileOperand ? scan.operands[0]?.value : valueOf(scan, ...spec.fileOption);
   if (named === null) { scope.raise('unreadable-script', `the file \`${name}\` reads is named at run time`); return null; }
+  if (named === '-') { scope.raise('unreadable-script', `\`${name}\` reads its file from standard input`); return null; }
   const dirValue = spec.dirOption ? valueOf(scan, ...spec.dirOption) : undefined;
   if (dirValue === null) { scope.raise('unreadable-script', `the directory \`${name}\` reads its file from is named at run time`); return null; }
   const cwd = dirValue === undefined || scope.cwd === null ? scope.cwd : resolve(scope.cwd, dirValue);

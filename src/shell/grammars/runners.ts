@@ -359,7 +359,7 @@ export const RUNNERS: readonly Runner[] = [
   { names: ['sops'], subcommands: { 'exec-env': { options: { long: ['background', 'pristine', 'user='] }, runs: [{ shellOperand: 1 }] }, 'exec-file': { options: { long: ['background', 'no-fifo', 'user=', 'filename=', 'output-type=', 'input-type='] }, runs: [{ shellOperand: 1 }] } }, runs: [{ nothing: true }] },
   { names: ['direnv'], subcommands: { exec: { runs: [{ argv: 1 }] } }, runs: [{ nothing: true }] },
   // Procfile runners: `run CMD` runs one command with the app's environment (start reads the Procfile: expand/tasks.ts).
-  { names: ['foreman', 'honcho', 'forego'], options: { short: 'e:d:f:', long: ['env=|e', 'app-root=', 'root=|d', 'procfile=|f'] }, subcommands: { run: { options: { short: 'e:d:f:', long: ['env=|e', 'root=|d', 'procfile=|f'] }, runs: [{ argv: 0 }] } }, runs: [{ nothing: true }] },
+  { names: ['foreman', 'honcho', 'forego', 'overmind'], options: { short: 'e:d:f:', long: ['env=|e', 'app-root=', 'root=|d', 'procfile=|f'] }, subcommands: { run: { options: { short: 'e:d:f:', long: ['env=|e', 'root=|d', 'procfile=|f'] }, runs: [{ argv: 0 }] } }, runs: [{ nothing: true }] },
 
   ...PACKAGE_RUNNERS,
   ...HOST_RUNNERS,
