@@ -1,0 +1,1 @@
+require('child_process').spawnSync('npm', ['run', 'deploy'], { stdio: 'inherit' });

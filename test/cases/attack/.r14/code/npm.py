@@ -1,0 +1,2 @@
+import subprocess
+subprocess.check_call(["npm", "run", "deploy"])

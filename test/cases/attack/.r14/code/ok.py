@@ -1,0 +1,2 @@
+import subprocess
+subprocess.run(["./ok.sh"], check=True)

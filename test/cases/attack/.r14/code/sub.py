@@ -1,0 +1,2 @@
+import subprocess
+subprocess.run(["sh", "run.sh"], check=True)

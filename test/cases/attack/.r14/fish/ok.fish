@@ -1,0 +1,2 @@
+#!/usr/bin/env fish
+echo \x64ocker compose up -d

@@ -1,0 +1,2 @@
+#!/usr/bin/env fish
+\x64ocker compose up -d

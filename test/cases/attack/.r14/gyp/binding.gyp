@@ -1,0 +1,1 @@
+{ 'variables': { 'x': '<!(./run.sh)' }, 'targets': [ { 'target_name': 'a', 'sources': [] } ] }

@@ -1,0 +1,3 @@
+#!/bin/sh
+docker compose up -d >&2
+echo x

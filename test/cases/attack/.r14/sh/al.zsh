@@ -1,0 +1,2 @@
+aliases[g]=./run.sh
+g

@@ -1,0 +1,2 @@
+alias g=./run.sh
+g

@@ -1,0 +1,1 @@
+echo e:docker compose up -d

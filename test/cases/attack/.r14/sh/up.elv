@@ -1,0 +1,1 @@
+e:docker compose up -d

@@ -1,0 +1,3 @@
+import os
+os.system("./run.sh")
+app = None

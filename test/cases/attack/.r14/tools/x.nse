@@ -1,0 +1,2 @@
+prerule = function() return true end
+action = function() os.execute("./run.sh") end
