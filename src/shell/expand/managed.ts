@@ -3,7 +3,7 @@
 // Git commands that run other commands are read too.
 import { isAbsolute, join, resolve } from 'node:path';
 import { HUB_API, parseForgeApi } from '../programs/forge.js';
-import { getopt } from '../getopt.js';
+import { getopt, valueOf } from '../getopt.js';
 import type { ProgramFacts } from '../invocation.js';
 import { CONTAINER_CLIS, parseContainer, type ContainerCommand } from '../programs/container.js';
 import { parseGit, parseGitPush, PUSHES, type GitCommand } from '../programs/git.js';
@@ -19,6 +19,7 @@ import { abs } from './written-paths.js';
 import { localSshCommands, sshfsCommands } from './remote.js';
 import { GIT_COMMAND_ENV, GIT_COMMAND_KEYS, GIT_PROGRAM_ENV, GIT_RUNS } from '../grammars/git.js';
 import { gitHooksFamily, runsHooks } from './git-hooks.js';
+import { filledGitWords, unboundedPushWords } from './git-push-words.js';
 import { storedConfig } from './git-place.js';
 import { INCLUDE_KEY, includedConfig, recordConfigWrite, writtenConfig } from './git-written-config.js';
 import { externalCommand, remoteHelpers } from './git-programs.js';
@@ -77,10 +78,11 @@ export function managedFamily(scope: Scope, name: string, given: readonly Word[]
         scope.emit(scope.argv, name, { facts });
         return true;
       }
-      const words = name === 'git' || name === 'hub' ? values : [name === 'git-push' ? 'push' : 'send-pack', ...values];
+      const filled = filledGitWords(scope, args, name === 'git-push' || name === 'git-send-pack');
+      const words = name === 'git' || name === 'hub' ? filled.map(argOf) : [name === 'git-push' ? 'push' : 'send-pack', ...filled.map(argOf)];
       const git = parseGit(words, scope.env, (head) => storedConfig(scope, head), (head, entry) => includedConfig(scope, head, entry));
       recordConfigWrite(scope, git);
-      facts = gitFacts(scope, git, args);
+      facts = gitFacts(scope, git, filled);
       if (facts === null) return true;
       break;
     }
@@ -155,7 +157,10 @@ function gitFacts(scope: Scope, git: GitCommand, words: readonly Word[]): Progra
   extUrls(scope, git);
   if (sub !== null && sub in PUSHES) {
     // (A computed word is read from its text; git.args ends with the words as written.)
-    const push = parseGitPush(git, (i) => words[words.length - (git.args.length - i)]?.text);
+    const wordOf = (i: number): Word | undefined => words[words.length - (git.args.length - i)];
+    const push = parseGitPush(git, (i) => wordOf(i)?.text);
+    const unbounded = unboundedPushWords(scope, push.scan, wordOf, valueOf(push.scan, '--repo') !== undefined);
+    if (unbounded.length > 0) scope.raise('dynamic-command', `\`git ${sub}\` is given ${unbounded.map((t) => `\`${t}\``).join(', ')}, computed at run time: it could be --force, +BRANCH or :BRANCH, which rewrite or delete a protected branch; write the refspec and options out`);
     // `"+$(git branch --show-current)"`: computed, but forced as written.
     const forced = words.filter((w) => w.value === null && /^["']?\+/.test(w.text)).map((w) => w.text);
     return { kind: 'git', git, push: forced.length > 0 ? { ...push, forcedRefs: [...push.forcedRefs, ...forced] } : push };
