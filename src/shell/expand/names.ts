@@ -9,6 +9,7 @@ import { OPTION_FILES } from '../grammars/option-files.js';
 import { allRunnerNames, fileRunnerNames } from '../grammars/runner-names.js';
 import { PACKAGE_PROGRAMS } from './packages.js';
 import { REMOTE_CLIENTS } from './remote.js';
+import { SYSTEMD_HOST_KEYWORDS, SYSTEMD_REMOTE } from '../grammars/remote-runners.js';
 import { CLOUD_SHELL_PROGRAMS } from './cloud-shells.js';
 import { MAKE_PROGRAMS } from './make.js';
 import { TASK_RUNNERS } from './tasks.js';
@@ -40,7 +41,8 @@ export function shellNames(): ShellNames {
   return {
     runners,
     // `gh alias import FILE` stores the aliases a file (or stdin) holds, shell ones among them.
-    guarded: [{ program: 'git', keywords: [...GIT_RUNS_KEYWORDS] }, { program: 'gh', keywords: ['import'] }, ...BUILD_GUARDED, ...files.guarded],
+    guarded: [{ program: 'git', keywords: [...GIT_RUNS_KEYWORDS] }, { program: 'gh', keywords: ['import'] },
+      ...Object.keys(SYSTEMD_REMOTE).map((program) => ({ program, keywords: SYSTEMD_HOST_KEYWORDS })), ...BUILD_GUARDED, ...files.guarded],
     wrappers: [...new Set(allRunnerNames().filter((n) => n !== '.' && n !== '-'))],
     gitNoHooks: [...new Set(NO_HOOKS)],
     gitCommands: [...GIT_COMMANDS],

@@ -4,9 +4,9 @@
 import { getopt, optionIs, type Arg, type Option } from '../getopt.js';
 import { hostOf } from '../programs/ssh.js';
 import {
-  FAB_REMOTE, PLINK, PLINK_AS_SSH, PLINK_COMMAND_FILE, PLINK_PRINTS, PLINK_SESSION, XPRA, XPRA_COMMANDS, XPRA_CONTROL, XPRA_REMOTE, XPRA_SSH,
+  FAB_REMOTE, PLINK, SYSTEMD_REMOTE, PLINK_AS_SSH, PLINK_COMMAND_FILE, PLINK_PRINTS, PLINK_SESSION, XPRA, XPRA_COMMANDS, XPRA_CONTROL, XPRA_REMOTE, XPRA_SSH,
 } from '../grammars/remote-runners.js';
-import { argOf, type Word } from '../words.js';
+import { argOf, quoteWord, type Word } from '../words.js';
 import type { Scope } from './driver.js';
 import { sshSession } from './remote.js';
 import { STDIN_PATHS } from './scripts.js';
@@ -120,4 +120,35 @@ function xpra(scope: Scope, args: readonly Word[]): void {
 /** Words joined with spaces, as a runner joins its operands into one command line; null when any is computed. */
 export function joined(words: readonly Arg[]): Arg {
   return words.some((w) => w === null) ? null : words.join(' ');
+}
+
+/** `systemctl -H HOST restart docker` (and systemd's other clients): judged as `ssh HOST systemctl restart docker`. */
+export function systemdRemote(scope: Scope, name: string, args: readonly Word[]): boolean {
+  const grammar = SYSTEMD_REMOTE[name];
+  if (grammar === undefined) return false;
+  const scan = getopt(args.map(argOf), grammar);
+  const hostOption = scan.options.find((o) => optionIs(o, ['-H', '--host']));
+  if (hostOption === undefined) return false;
+  // [USER@]HOST[:PORT][/CONTAINER]
+  const host = hostOption.value === null || hostOption.value === undefined ? '?' : hostOf(hostOption.value.replace(/[:/].*$/, '')) ?? '?';
+  // A host computed at run time is some server: the command is judged as on any (`?`).
+  // The same words without -H and its value (a cluster keeps its other letters).
+  const drop = hostWords(args, scan.options);
+  const rest = args.filter((_, i) => !drop.has(i));
+  const text = [name, ...rest.map((w) => (w.value === null ? w.text : quoteWord(w.value)))].join(' ');
+  scope.nested(text, `${name} -H ${host}`, { target: { kind: 'remote', host }, env: new Map(), spliceable: false });
+  return true;
+}
+
+/** The words of the -H option: its own, and the next when the value is not attached (`-H x`, `-qH x`, `--host x`). */
+function hostWords(args: readonly Word[], options: readonly Option[]): Set<number> {
+  const out = new Set<number>();
+  for (const o of options) {
+    if (!optionIs(o, ['-H', '--host'])) continue;
+    out.add(o.index);
+    const text = args[o.index]?.value ?? '';
+    const attached = text.startsWith('--') ? text.includes('=') : !text.endsWith('H');
+    if (!attached) out.add(o.index + 1);
+  }
+  return out;
 }

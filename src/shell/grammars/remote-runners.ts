@@ -61,3 +61,37 @@ export const XPRA: OptionGrammar = {
 export const XPRA_REMOTE = /^(?:[a-z]+\+)?ssh(?::\/\/|[:/])([^/:]+(?::\d+)?)/;
 /** `xpra control DISPLAY start|start-child CMD…`: a running session starts CMD. */
 export const XPRA_CONTROL = { mode: 'control', starts: ['start', 'start-child'] };
+
+/**
+ * systemd's clients that run their operation on another machine's manager with `-H/--host [USER@]HOST[:PORT][/CONTAINER]`
+ * ("Execute the operation remotely … This will use SSH", systemctl(1) and the others' pages): over ssh
+ * the D-Bus call runs there, so the command is judged as `ssh HOST TOOL ARGS` is. Their options with a value.
+ */
+const SYSTEMD_COMMON: OptionGrammar = {
+  short: 'ahlqH:M:p:P:s:n:o:E:',
+  long: ['host=|H', 'machine=|M', 'property=|p', 'value', 'signal=|s', 'lines=|n', 'output=|o', 'setenv=|E', 'all|a', 'full|l', 'quiet|q',
+    'no-pager', 'no-legend', 'no-ask-password', 'help|h', 'version', 'json=', 'user', 'system', 'uid=', 'kill-whom=', 'root=', 'image=',
+    'adjust-system-clock', 'monitor', 'static', 'transient', 'pretty', 'identity=', 'force'],
+  permute: true, abbreviate: true,
+};
+export const SYSTEMD_REMOTE: Readonly<Record<string, OptionGrammar>> = {
+  systemctl: { short: 'afhlqrH:M:n:o:p:P:s:t:', long: ['host=|H', 'machine=|M', 'lines=|n', 'output=|o', 'property=|p', 'signal=|s', 'type=|t', 'state=', 'root=', 'kill-whom=', 'job-mode=', 'what=', 'timestamp=', 'message=', 'preset-mode=', 'boot-loader-entry=', 'reboot-argument=', 'check-inhibitors=', 'help|h', 'version'], permute: true, abbreviate: true },
+  'systemd-run': {
+    short: 'u:p:E:tPqGdrShH:M:',
+    long: ['unit=|u', 'property=|p', 'description=', 'slice=', 'slice-inherit', 'setenv=|E', 'pty|t', 'pipe|P', 'quiet|q', 'collect|G', 'same-dir|d',
+      'remain-after-exit|r', 'shell|S', 'host=|H', 'machine=|M', 'scope', 'user', 'system', 'uid=', 'gid=', 'nice=', 'working-directory=',
+      'on-active=', 'on-boot=', 'on-startup=', 'on-unit-active=', 'on-unit-inactive=', 'on-calendar=', 'on-clock-change', 'on-timezone-change',
+      'path-property=', 'socket-property=', 'timer-property=', 'service-type=', 'wait', 'no-block', 'send-sighup', 'no-ask-password', 'help|h', 'version'],
+    abbreviate: true,
+  },
+  busctl: {
+    short: 'hlqjH:M:',
+    long: ['host=|H', 'machine=|M', 'address=', 'show-machine', 'unique', 'acquired', 'activatable', 'match=', 'size=', 'list', 'quiet|q', 'verbose',
+      'xml-interface', 'json=', 'expect-reply=', 'auto-start=', 'allow-interactive-authorization=', 'timeout=', 'augment-creds=', 'watch-bind=',
+      'destination=', 'user', 'system', 'no-pager', 'no-legend', 'full|l', 'help|h', 'version'],
+    permute: true, abbreviate: true,
+  },
+  ...Object.fromEntries(['hostnamectl', 'timedatectl', 'localectl', 'loginctl', 'machinectl', 'homectl', 'portablectl', 'systemd-analyze'].map((n) => [n, SYSTEMD_COMMON])),
+};
+/** What in a command's text may name the host (`-H`, `-qH`, `--host`, `--ho`): the fast path sends these on. */
+export const SYSTEMD_HOST_KEYWORDS: readonly string[] = ['H', '--h'];
