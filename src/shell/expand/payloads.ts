@@ -11,6 +11,7 @@ import type { Scope } from './driver.js';
 import { scanCode, scanCodeFile } from './interpreters.js';
 import { isSetupSubstitution, outputOfText, stdinText } from './output.js';
 import { resolve } from 'node:path';
+import { guardEntry } from './guard-entry.js';
 import { ghAliasStores } from './cli-aliases.js';
 import { embeddedCommands, headPrefix, inputLines, scriptsIn, takeAssignments } from './runner-parts.js';
 import { runScriptFile, runStdin } from './scripts.js';
@@ -34,9 +35,6 @@ const operandWord = (r: Row, i: number): Word | undefined => {
   const o = r.scan.operands[i];
   return o === undefined ? undefined : r.words[r.base + o.index];
 };
-/** The files of gitops-guard's executable (the bundle, or its ES module entry). */
-const GUARD_ENTRY = /(?:^|\/)(?:gitops-guard(?:\.c?js)?|gitops-guard\/dist\/cli\/main\.js)$/;
-
 const emitSelf = (r: Row): void => r.scope.emit(r.scope.argv, r.name, { scan: r.scan });
 
 function ghAlias(r: Row): boolean {
@@ -293,7 +291,7 @@ function code(r: Row): boolean {
     const v = run.codeFileOption ? valueOf(scan, ...run.codeFileOption) : w?.value;
     if (v === undefined) return true;
     // `node …/gitops-guard.cjs trust`: the guard's own executable is judged as the program it is.
-    if (w && typeof v === 'string' && GUARD_ENTRY.test(v)) {
+    if (w && typeof v === 'string' && guardEntry(scope, v)) {
       const at = words.indexOf(w);
       scope.continueWith([{ ...w, value: 'gitops-guard', tail: 'gitops-guard' }, ...words.slice(at + 1)], label);
       return true;

@@ -7,6 +7,7 @@ import { SHELL_NAMES } from '../grammars/runners.js';
 import { basename, quoteWord, type Word } from '../words.js';
 import { clonedTreeOf } from './new-repos.js';
 import type { Scope } from './driver.js';
+import { guardEntry } from './guard-entry.js';
 import { scanCode } from './interpreters.js';
 import { isSetupSubstitution, outputOfText, stdinText } from './output.js';
 import { homeDir } from '../invocations.js';
@@ -126,6 +127,9 @@ function judgeText(scope: Scope, text: string, path: string, label: string, kind
     const lang = SHEBANG_LANGUAGES[prog.replace(/[0-9.]+$/, '')] ?? SHEBANG_LANGUAGES[prog];
     if (lang) {
       scanCode(scope, lang, text, label, false, [], { ...(stamp !== undefined ? { stamp } : {}), from: path });
+      // `dist/cli/main.js trust` in the guard's checkout: the guard's command line.
+      const head = scope.argv[0];
+      if (head && guardEntry(scope, path)) { scope.continueWith([{ ...head, value: 'gitops-guard', tail: 'gitops-guard' }, ...scope.argv.slice(1)], label); return; }
       scope.emit(scope.argv, name);
       return;
     }
