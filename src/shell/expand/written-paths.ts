@@ -125,7 +125,7 @@ export function writtenPaths(program: string, words: readonly Word[], redirects:
   // The project's own install lifecycle (`"prepare": "husky"`) installs its hooks on every
   // `npm install`/`npm ci`: that is the setup a person committed, not the agent's decision.
   if (!inInstallLifecycle(context.via ?? [])) out.push(...hookInstallerWrites(program, words.slice(1).map(argOf), cwd));
-  out.push(...specWrites(program, words, cwd, context.files), ...moduleWrites(program, words, cwd, context.files), ...settingsWrites(program, words, cwd));
+  out.push(...specWrites(program, words, cwd, context.files, env), ...moduleWrites(program, words, cwd, context.files), ...settingsWrites(program, words, cwd));
   return out;
 }
 
@@ -173,7 +173,7 @@ export function extractedBy(program: string, words: readonly Word[], cwd: string
 }
 
 /** The files a program's write spec (grammars/writes.ts) says it writes. */
-function specWrites(program: string, words: readonly Word[], cwd: string | null, files?: ScriptFiles): (string | null)[] {
+function specWrites(program: string, words: readonly Word[], cwd: string | null, files?: ScriptFiles, env: ReadonlyMap<string, string | null> = new Map()): (string | null)[] {
   const spec = WRITES[program];
   if (!spec) return [];
   const out: (string | null)[] = [];
@@ -202,6 +202,10 @@ function specWrites(program: string, words: readonly Word[], cwd: string | null,
   const chosen = { all: ops, from1: ops.slice(1), from2: ops.slice(2), first: ops.slice(0, 1), second: ops.slice(1, 2), none: [],
     last: targeted ? [] : ops.slice(-1) }[every ? 'all' : spec.operands];
   for (const o of chosen) out.push(at(o.value));
+  if (spec.noOperand && ops.length === 0) {
+    const v = env.get(spec.noOperand.variable);
+    out.push(v === undefined ? abs(spec.noOperand.fallback, cwd) : at(v));
+  }
   out.push(...linkedSources(spec, scan, ops, targeted, cwd));
   for (const o of scan.options) if (spec.pathOptions && optionIs(o, spec.pathOptions) && o.value !== undefined) out.push(at(o.value));
   const got = extracted(spec, scan);

@@ -46,6 +46,8 @@ export interface WriteSpec {
    * files it leaves there have names the text does not show (expand/extracted.ts).
    */
   readonly members?: { readonly from: number; readonly flat?: true; readonly strip?: string; readonly renames?: readonly string[] };
+  /** With no operand, the file a variable names, else a default (`history -w` writes $HISTFILE, ~/.bash_history). */
+  readonly noOperand?: { readonly variable: string; readonly fallback: string };
   /** Without one of these options, the first operand is a script, not a file (`sed 's/a/b/' FILE`). */
   readonly scriptUnless?: readonly string[];
   /**
@@ -150,6 +152,8 @@ export const WRITES: Readonly<Record<string, WriteSpec>> = {
   },
   // `python -m json.tool INFILE OUTFILE` (the module's own name, expand/modules.ts moduleProgram).
   'python -m json.tool': { options: { long: ['sort-keys', 'no-ensure-ascii', 'json-lines', 'indent=', 'tab', 'no-indent', 'compact', 'help'], permute: true, abbreviate: true }, operands: 'second' },
+  // bash's history -w/-a write the history list (any line history -s put there) into FILE, or $HISTFILE.
+  history: { options: { short: 'cd:anrwps' }, operands: 'all', when: ['-w', '-a'], noOperand: { variable: 'HISTFILE', fallback: '~/.bash_history' } },
   tee: { options: { short: 'aip', long: ['append|a', 'ignore-interrupts|i', 'output-error=?'], permute: true }, operands: 'all' },
   // moreutils sponge(1): soaks up standard input, then writes it to FILE (`-a` appends); it runs nothing.
   sponge: { options: { short: 'a' }, operands: 'all' },
