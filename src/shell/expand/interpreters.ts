@@ -170,7 +170,7 @@ function codeFacts(scope: Scope, lang: CodeLanguage, text: string, inline: boole
     pieces: spawns && mentioned ? [...new Set([...(inline ? [...stringsIn(code, calls!.covered, lang), ...calls!.covered.map((c) => c.piece)] : calls!.pieces).filter((p) => mentions(p)),
       ...(inline ? calls!.pieces.filter((_, i) => calls!.calls[i] === PROGRAM_OBJECT) : [])])] : [],
     // (Python's and Ruby's `open` opens a file; only `|cmd` runs one.)
-    runs: inline && calls ? calls.pieces.filter((p, i) => (!PIPE_OPENS.test(calls.calls[i]!) || /^\s*\||\|\s*$/.test(p)) && (!mentioned || !mentions(p)) && !cannotHideManaged(p, names)) : [],
+    runs: calls ? calls.pieces.filter((p, i) => (!PIPE_OPENS.test(calls.calls[i]!) || /^\s*\||\|\s*$/.test(p)) && (!mentioned || !mentions(p)) && !cannotHideManaged(p, names)) : [],
     decoded: !inline && (calls?.decoded ?? false),
     fromRun: inline && (calls?.fromRun ?? false),
     computedProgram: inline && (calls?.computedProgram ?? false),
@@ -238,7 +238,7 @@ function scanWith(scope: Scope, lang: CodeLanguage, code: string, label: string,
     if (inline && facts.builds && LOOKS_UP.test(code)) scope.raise('interpreter-code', `${label} calls a function it looks up by a name built at run time`);
     return;
   }
-  for (const piece of facts.runs) scope.nested(piece, label, { spliceable: false, source: 'string' });
+  for (const piece of facts.runs) scope.nested(piece, label, { spliceable: false, source: inline ? 'string' : 'code' });
   if (facts.fromRun) runsGiven(scope, code, data, label);
   if (facts.computedProgram) scope.raise('interpreter-code', `${label} starts a process through a program it names at run time (a \`shell\` or \`executable\` option)`);
   if (facts.decoded) scope.raise('interpreter-code', `${label} starts a process with text it decodes at run time`);
