@@ -93,6 +93,8 @@ export const INTERPRETERS: readonly Runner[] = [
     runs: [
       // Modules preloaded with --import/--require run first.
       { when: ['--import', '-r', '--loader', '--experimental-loader'], code: 'node', codeFileOption: ['--import', '-r', '--loader', '--experimental-loader'], also: true },
+      // A --test-reporter that is not a built-in one (spec, tap, dot, junit, lcov) is a module node loads.
+      { when: ['--test-reporter'], code: 'node', codeFileOption: ['--test-reporter'], also: true },
       { when: ['-e'], code: 'node', codeOption: ['-e'], dataOperands: 0 },
       { when: ['-p'], code: 'node', codeOperand: 0 },
       { when: ['--check', '--help', '--version'], nothing: true },
@@ -348,7 +350,8 @@ export const PYTHON_MODULES: readonly Runner[] = [
     names: ['unittest'],
     options: { short: 'vqfcbk:', long: ['verbose|v', 'quiet|q', 'failfast|f', 'catch|c', 'buffer|b', 'locals', 'durations='], permute: true },
     subcommands: { discover: { options: { short: 'vqfcbks:p:t:', long: ['start-directory=|s', 'pattern=|p', 'top-level-directory=|t', 'verbose|v', 'quiet|q', 'failfast|f', 'catch|c', 'buffer|b', 'locals', 'durations='], permute: true }, runs: [{ tests: 'unittest' }] } },
-    runs: [{ minOperands: 1, code: 'python', moduleOperands: 0 }, { tests: 'unittest' }],
+    // Names (`tests.test_api`, files) or discovery from the working directory: the tests row reads both (expand/tests.ts).
+    runs: [{ tests: 'unittest' }],
   },
   { names: ['pytest', 'py.test'], options: PYTEST, runs: [{ tests: 'pytest' }] },
   { names: ['IPython'], options: { short: 'c:m:i', ends: 'cm' }, runs: [{ when: ['-c'], code: 'ipython', codeOption: ['-c'], dataOperands: 0 }, { minOperands: 1, code: 'ipython', codeFile: 0 }, { code: 'ipython', codeStdin: true }] },

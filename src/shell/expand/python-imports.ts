@@ -1,0 +1,81 @@
+// The project modules a test runner's Python files import, found as Python finds them: a test
+// module runs at its import every module of the project it imports (and those import theirs), and
+// importing `pkg.mod` first runs `pkg/__init__.py`. Installed packages are not the project's: only
+// the directories given (the runner's sys.path entries inside the project) and the file's own are
+// searched. Used by the test runners (tests.ts, pytest.ts), whose premise is running the project's code.
+import { dirname, join } from 'node:path';
+import type { Scope } from './driver.js';
+import { moduleFile, modulesIn } from './modules.js';
+
+/** The names a Python file imports: `import a.b`, `from a import b` (a, a.b: b may be a submodule), relative ones as `.x`. */
+export function pythonImports(code: string): string[] {
+  const out = new Set<string>();
+  for (const m of code.matchAll(/^[ \t]*from[ \t]+(\.*[\w.]*)[ \t]+import[ \t]+(\([^)]*\)|[^\n#;]*)/gm)) {
+    const from = m[1]!;
+    if (/[\w]/.test(from)) out.add(from);
+    for (const n of m[2]!.replace(/[()\\]/g, ' ').split(',')) {
+      const name = /^\s*(\w+)/.exec(n)?.[1];
+      if (name !== undefined && name !== 'as') out.add(from.endsWith('.') ? `${from}${name}` : `${from}.${name}`);
+    }
+  }
+  for (const n of modulesIn0(code)) out.add(n);
+  // conftest.py's `pytest_plugins = [...]`: modules pytest imports as plugins.
+  for (const m of code.matchAll(/^pytest_plugins\s*=\s*([[(]?[^\])\n]*)/gm)) for (const l of m[1]!.matchAll(/["']([\w.]+)["']/g)) out.add(l[1]!);
+  return [...out].slice(0, 400);
+}
+
+const modulesIn0 = (code: string): string[] =>
+  [...code.matchAll(/^[ \t]*import[ \t]+([\w.]+(?:[ \t]*(?:as[ \t]+\w+[ \t]*)?,[ \t]*[\w.]+)*)/gm)]
+    .flatMap((m) => m[1]!.split(',').map((s) => s.trim().split(/\s+/)[0]!));
+
+/** `pkg/__init__.py` of each package a file is in, up from its directory to (not including) `top`. */
+export function packageInits(scope: Scope, file: string, top: string | null): string[] {
+  const out: string[] = [];
+  for (let d = dirname(file), i = 0; i < 32 && d !== top && dirname(d) !== d; i++, d = dirname(d)) {
+    const init = join(d, '__init__.py');
+    if (scope.files.read(init).kind === 'missing') break;
+    if (init !== file) out.push(init);
+  }
+  return out;
+}
+
+/**
+ * The files `files` run at import, with them: their packages' `__init__.py` (up to `top`) and the
+ * project modules they import, transitively. Undefined past `max` files.
+ */
+export function importClosure(scope: Scope, files: readonly string[], dirs: readonly string[], top: string | null, max: number): string[] | undefined {
+  const out = new Set(files);
+  const queue = [...files];
+  while (queue.length > 0) {
+    const file = queue.shift()!;
+    const found: string[] = packageInits(scope, file, top);
+    const r = scope.files.read(file);
+    if (r.kind === 'text') {
+      const names = r.stamp !== undefined && scope.files.memo ? scope.files.memo(`pyimports:${r.stamp}`, () => importNames(scope, r.text)) : importNames(scope, r.text);
+      for (const name of names) {
+        const f = resolveImport(scope, name, file, dirs);
+        if (f !== null) found.push(f, ...packageInits(scope, f, top));
+      }
+    }
+    for (const f of found) {
+      if (out.has(f)) continue;
+      out.add(f);
+      if (out.size > max) return undefined;
+      queue.push(f);
+    }
+  }
+  return [...out];
+}
+
+const importNames = (scope: Scope, text: string): string[] => [...new Set([...pythonImports(text), ...modulesIn(scope, 'python', text)])];
+
+/** The file an import in `from` loads: a relative name against its package, else the file's own directory and `dirs`. */
+function resolveImport(scope: Scope, name: string, from: string, dirs: readonly string[]): string | null {
+  const rel = /^(\.+)(.*)$/.exec(name);
+  if (rel) {
+    let base = dirname(from);
+    for (let i = 1; i < rel[1]!.length; i++) base = dirname(base);
+    return rel[2] === '' ? null : moduleFile(scope, 'python', rel[2]!, base, []);
+  }
+  return moduleFile(scope, 'python', name, dirname(from), dirs);
+}
