@@ -8,7 +8,8 @@ import { argOf, quoteWord, type Word } from '../words.js';
 import type { Scope } from './driver.js';
 import { scanCodeFile } from './interpreters.js';
 import { parseToml } from './task-files.js';
-import { subdirs } from '../files.js';
+import { goFiles, packageDirs } from './go-packages.js';
+import { globFiles } from '../files.js';
 import { externalSubcommand } from './git-programs.js';
 import { isKnown } from './known-names.js';
 import { GO_MAIN_PACKAGES } from '../grammars/package-runners.js';
@@ -16,7 +17,7 @@ import { GO_MAIN_PACKAGES } from '../grammars/package-runners.js';
 /** Every program this family reads, for the fast path (expand/names.ts): always, or beside a word. */
 export const BUILD_PROGRAMS: readonly string[] = ['cargo'];
 export const BUILD_GUARDED: readonly { program: string; keywords: string[] }[] = [
-  { program: 'go', keywords: ['generate', 'run', 'toolexec', 'GOFLAGS'] }, { program: 'rustc', keywords: ['linker'] },
+  { program: 'go', keywords: ['generate', 'run', 'toolexec', 'GOFLAGS', 'CC=', 'CXX=', 'extld'] }, { program: 'rustc', keywords: ['linker'] },
   { program: 'mvn', keywords: ['exec:', 'exec-maven-plugin'] }, { program: 'mvnd', keywords: ['exec:', 'exec-maven-plugin'] },
 ];
 
@@ -120,6 +121,22 @@ function goToolFlags(scope: Scope, sub: string, rest: readonly Word[]): void {
     if (o.value === null || o.value === undefined) { scope.raise('dynamic-command', `\`go ${sub}\` runs a tool through a command computed at run time`); continue; }
     scope.nested(o.value, `go ${sub} ${o.name}`, { spliceable: false });
   }
+  for (const v of valuesOf(scan, '--ldflags')) extLinker(scope, v, `go ${sub} -ldflags`);
+  // go help environment: CC and CXX are the C and C++ compilers a cgo package's build runs.
+  for (const name of GO_COMPILERS) {
+    const cc = scope.env.get(name);
+    if (cc === null) scope.raise('dynamic-command', `\`go ${sub}\` runs the compiler ${name} names, computed at run time`);
+    else if (cc !== undefined && cc !== '') scope.nested(cc, `go ${sub} (${name})`, { spliceable: false });
+  }
+}
+
+/** The variables naming the C and C++ compilers go runs for cgo (also to link with -linkmode=external). */
+const GO_COMPILERS = ['CC', 'CXX'];
+
+/** `-ldflags='-linkmode=external -extld=PROG'` (cmd/link): the external linker go's linker runs. */
+function extLinker(scope: Scope, flags: string | null, label: string): void {
+  if (flags === null) { if (scope.local) scope.raise('dynamic-command', `\`${label}\` is computed at run time`); return; }
+  for (const m of flags.matchAll(/(?:^|[\s=])--?extld(?:=|\s+)(["']?)([^\s"']+)\1/g)) scope.nested(m[2]!, `${label} -extld`, { spliceable: false });
 }
 
 /**
@@ -129,6 +146,8 @@ function goToolFlags(scope: Scope, sub: string, rest: readonly Word[]): void {
 function goEnvWrites(scope: Scope, rest: readonly Word[]): void {
   if (!rest.some((w) => w.value === '-w')) return;
   for (const w of rest) {
+    const cc = /^(CC|CXX)=(.+)$/s.exec(w.value ?? '');
+    if (cc) scope.nested(cc[2]!, `go env -w ${cc[1]!} (the next cgo build runs it)`, { spliceable: false });
     const m = /^GOFLAGS=(.*)$/s.exec(w.value ?? '');
     if (m === null) continue;
     const scan = getopt(m[1]!.split(/\s+/).filter(Boolean), { ...GO_BUILD_FLAGS, long: [...GO_BUILD_FLAGS.long, 'toolexec='], permute: true });
@@ -136,42 +155,12 @@ function goEnvWrites(scope: Scope, rest: readonly Word[]): void {
       if (v === null) scope.raise('dynamic-command', '`go env -w GOFLAGS` names a tool computed at run time');
       else scope.nested(v, 'go env -w GOFLAGS (the next build runs it)', { spliceable: false });
     }
+    for (const v of valuesOf(scan, '--ldflags')) extLinker(scope, v, 'go env -w GOFLAGS -ldflags');
   }
 }
 
 function safeRegex(source: string): RegExp {
   try { return new RegExp(source); } catch { return /(?:)/; }
-}
-
-/** The directories of package patterns (`.`, `./x`, `./...`); undefined when there are too many to read. */
-export function packageDirs(scope: Scope, cwd: string, patterns: readonly string[]): string[] | undefined {
-  const out: string[] = [];
-  // Outside a module (no go.mod here or above) go refuses package patterns and runs nothing.
-  if (scope.files.findUp(cwd, 'go.mod') === null && scope.env.get('GO111MODULE') !== 'off') return out;
-  for (const p of patterns) {
-    if (!/^\.{1,2}(?:\/|$)|^\//.test(p)) continue; // an import path outside the project: its code is not the project's
-    const recursive = p === '...' || p.endsWith('/...');
-    const root = resolve(cwd, recursive ? p.replace(/\/?\.\.\.$/, '') || '.' : p);
-    if (!recursive) { out.push(root); continue; }
-    const stack = [root];
-    while (stack.length > 0) {
-      if (out.length > 500) return undefined;
-      const dir = stack.pop()!;
-      out.push(dir);
-      // go skips directories named testdata or vendor, and those starting with . or _.
-      for (const n of subdirs(scope.files, dir)?.dirs ?? []) {
-        if (/^[._]|^testdata$|^vendor$|^node_modules$/.test(n)) continue;
-        // A directory with its own go.mod is another module: `./...` stops there.
-        const sub = join(dir, n);
-        if (scope.files.read(join(sub, 'go.mod')).kind === 'missing') stack.push(sub);
-      }
-    }
-  }
-  return out;
-}
-
-export function goFiles(scope: Scope, dirs: readonly string[]): string[] {
-  return dirs.flatMap((d) => (scope.files.list?.(d) ?? []).filter((n) => n.endsWith('.go') && !n.startsWith('.') && !n.startsWith('_')).sort().map((n) => join(d, n)));
 }
 
 /** The commands of a Go file's `//go:generate` lines, with `-command` aliases and go's variables put in. */
@@ -228,8 +217,7 @@ function cargo(scope: Scope, args: readonly Word[]): boolean {
   if (manifest?.kind === 'unreadable') { scope.raise('unreadable-script', `${manifest.path}: ${manifest.why}`); return true; }
   if (manifest) {
     const root = dirname(manifest.path);
-    const build = /^\s*build\s*=\s*["']([^"']+)["']/m.exec(manifest.text)?.[1] ?? 'build.rs';
-    scanCodeFile(scope, 'code', join(root, build), `cargo ${sub} (build script ${build})`);
+    for (const b of buildScripts(scope, root, manifest.text)) scanCodeFile(scope, 'code', b, `cargo ${sub} (build script ${b})`);
     if (CARGO_RUNS.has(sub) && (sub === 'run' || sub === 'r')) {
       const bin = valueOf(scan, '--bin');
       scanCodeFile(scope, 'code', join(root, bin ? `src/bin/${bin}.rs` : 'src/main.rs'), `cargo ${sub} (the program)`);
@@ -237,6 +225,44 @@ function cargo(scope: Scope, args: readonly Word[]): boolean {
   }
   if (CARGO_RUNS.has(sub)) for (const r of config.runners) scope.nested(`${r} target/debug/program`, `cargo ${sub} (target runner)`, { spliceable: false });
   return true;
+}
+
+/**
+ * The build scripts a build runs: the package's, every workspace member's, and those of the path
+ * dependencies of each (transitively). A package's is `package.build`, else build.rs beside Cargo.toml.
+ */
+function buildScripts(scope: Scope, root: string, text: string): string[] {
+  const out: string[] = [];
+  const seen = new Set<string>([root]);
+  const queue: [string, string][] = [[root, text]];
+  while (queue.length > 0 && seen.size <= 200) {
+    const [dir, manifest] = queue.shift()!;
+    let doc: Record<string, unknown>;
+    try { doc = parseToml(manifest); } catch { doc = {}; }
+    const pkg = doc.package as Record<string, unknown> | undefined;
+    const build = typeof pkg?.build === 'string' ? pkg.build : pkg?.build === false ? null : /^\s*build\s*=\s*["']([^"']+)["']/m.exec(manifest)?.[1] ?? 'build.rs';
+    if (build !== null) out.push(join(dir, build));
+    const ws = doc.workspace as { members?: unknown } | undefined;
+    const members = Array.isArray(ws?.members) ? ws.members.filter((m): m is string => typeof m === 'string') : [];
+    const dirs = members.flatMap((m) => (/[*?[]/.test(m) ? globFiles(scope.files, dir, m, 200) ?? [] : [resolve(dir, m)]));
+    for (const table of [doc, ...Object.values((doc.target as Record<string, unknown> | undefined) ?? {})] as Record<string, unknown>[]) {
+      for (const kind of ['dependencies', 'dev-dependencies', 'build-dependencies']) {
+        for (const d of Object.values((table?.[kind] as Record<string, unknown> | undefined) ?? {})) {
+          const path = (d as { path?: unknown } | null)?.path;
+          if (typeof path === 'string') dirs.push(resolve(dir, path));
+        }
+      }
+    }
+    for (const d of dirs) {
+      if (seen.has(d)) continue;
+      seen.add(d);
+      const r = scope.files.read(join(d, 'Cargo.toml'));
+      if (r.kind === 'text') queue.push([d, r.text]);
+      else if (r.kind === 'unreadable') scope.raise('unreadable-script', `${join(d, 'Cargo.toml')}: ${r.why}`);
+    }
+  }
+  if (queue.length > 0) scope.raise('unreadable-script', 'the build has more than 200 packages; past them their build scripts are not read');
+  return out;
 }
 
 /**

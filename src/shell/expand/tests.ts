@@ -11,7 +11,7 @@ import type { CodeLanguage, TestRunner } from '../grammars/types.js';
 import type { Scope } from './driver.js';
 import { scanCodeFile } from './interpreters.js';
 import type { Row } from './payloads.js';
-import { goFiles, packageDirs } from './builds.js';
+import { goFiles, linkedFiles, packageDirs } from './go-packages.js';
 import { globFiles, subdirs } from '../files.js';
 import { pytestFiles } from './pytest.js';
 import { importClosure } from './python-imports.js';
@@ -92,8 +92,10 @@ const COLLECTORS: Record<TestRunner, Collector> = {
     const dirs = packageDirs(scope, dir, named.length > 0 ? named : ['.']);
     if (dirs === undefined) return undefined;
     // Only a package with test files gets a test binary to run; it runs the package's code with them.
-    const files = dirs.map((d) => goFiles(scope, [d])).filter((fs) => fs.some((f) => f.endsWith('_test.go'))).flat();
-    return files.length > MAX_FILES ? undefined : { lang: 'code', files };
+    const tested = dirs.filter((d) => goFiles(scope, [d]).some((f) => f.endsWith('_test.go')));
+    // The binary links what the package imports: the module's packages among them run their init functions.
+    const files = linkedFiles(scope, dir, tested, MAX_FILES);
+    return files === undefined ? undefined : { lang: 'code', files };
   },
   node(scope, cwd, ops) {
     if (ops.some((v) => v === null)) return null;

@@ -1,0 +1,96 @@
+// Go packages of the main module, found as go finds them (go help packages): relative patterns
+// (`./x`, `./...`), the module's own import paths (`example.com/app/...`) and `all` (every package of
+// the main module; its dependencies outside the project are not the project's code). A test binary
+// links the packages it imports, and their init functions run when it starts: the module's packages
+// that a test package imports (transitively) are read with it.
+import { dirname, join, resolve } from 'node:path';
+import type { Scope } from './driver.js';
+import { subdirs } from '../files.js';
+
+/** The main module: its root directory and its path (go.mod's `module` line); null outside a module. */
+function mainModule(scope: Scope, cwd: string): { root: string; path: string | null } | null {
+  const mod = scope.files.findUp(cwd, 'go.mod');
+  if (mod === null || mod.kind !== 'text') return mod === null ? null : { root: dirname(mod.path), path: null };
+  return { root: dirname(mod.path), path: /^\s*module\s+"?([^\s"]+)"?/m.exec(mod.text)?.[1] ?? null };
+}
+
+/** A pattern as a path pattern: relative ones as they are, the module's import paths and `all` under its root; null: not the project's. */
+function asPath(p: string, mod: { root: string; path: string | null } | null): string | null {
+  if (/^\.{1,2}(?:\/|$)|^\//.test(p)) return p;
+  if (mod === null) return null;
+  if (p === 'all') return join(mod.root, '...');
+  if (mod.path !== null && (p === mod.path || p.startsWith(`${mod.path}/`))) return join(mod.root, p.slice(mod.path.length)) || '.';
+  return null;
+}
+
+/** The directories of package patterns (`.`, `./x`, `./...`, import paths of the main module); undefined when there are too many to read. */
+export function packageDirs(scope: Scope, cwd: string, patterns: readonly string[]): string[] | undefined {
+  const out: string[] = [];
+  const mod = mainModule(scope, cwd);
+  // Outside a module (no go.mod here or above) go refuses package patterns and runs nothing.
+  if (mod === null && scope.env.get('GO111MODULE') !== 'off') return out;
+  for (const pattern of patterns) {
+    const p = asPath(pattern, mod);
+    if (p === null) continue; // an import path outside the project: its code is not the project's
+    const recursive = p === '...' || p.endsWith('/...');
+    const root = resolve(cwd, recursive ? p.replace(/\/?\.\.\.$/, '') || '.' : p);
+    if (!recursive) { out.push(root); continue; }
+    const stack = [root];
+    while (stack.length > 0) {
+      if (out.length > 500) return undefined;
+      const dir = stack.pop()!;
+      out.push(dir);
+      // go skips directories named testdata or vendor, and those starting with . or _.
+      for (const n of subdirs(scope.files, dir)?.dirs ?? []) {
+        if (/^[._]|^testdata$|^vendor$|^node_modules$/.test(n)) continue;
+        // A directory with its own go.mod is another module: `./...` stops there.
+        const sub = join(dir, n);
+        if (scope.files.read(join(sub, 'go.mod')).kind === 'missing') stack.push(sub);
+      }
+    }
+  }
+  return out;
+}
+
+export function goFiles(scope: Scope, dirs: readonly string[]): string[] {
+  return dirs.flatMap((d) => (scope.files.list?.(d) ?? []).filter((n) => n.endsWith('.go') && !n.startsWith('.') && !n.startsWith('_')).sort().map((n) => join(d, n)));
+}
+
+/** The import paths of a Go file (`import "x"`, `import ( a "x"; _ "y" )`). */
+export function goImports(text: string): string[] {
+  const out: string[] = [];
+  for (const m of text.matchAll(/^import\s*(?:\(([^)]*)\)|(?:[\w.]+\s+)?"([^"]+)")/gm)) {
+    if (m[2] !== undefined) out.push(m[2]);
+    else for (const q of m[1]!.matchAll(/"([^"]+)"/g)) out.push(q[1]!);
+  }
+  return out;
+}
+
+/**
+ * The Go files a test binary of these package directories runs: each package's files (its tests
+ * among them) and the non-test files of the main module's packages they import, transitively.
+ * Undefined past `max` files.
+ */
+export function linkedFiles(scope: Scope, cwd: string, dirs: readonly string[], max: number): string[] | undefined {
+  const mod = mainModule(scope, cwd);
+  const out = new Set<string>();
+  const done = new Set<string>(dirs);
+  const queue = dirs.flatMap((d) => goFiles(scope, [d]));
+  while (queue.length > 0) {
+    const file = queue.shift()!;
+    if (out.has(file)) continue;
+    out.add(file);
+    if (out.size > max) return undefined;
+    const r = mod?.path ? scope.files.read(file) : null;
+    if (r?.kind !== 'text') continue;
+    for (const imp of goImports(r.text)) {
+      const p = asPath(imp, mod);
+      if (p === null || /^\.{1,2}(?:\/|$)/.test(imp)) continue;
+      const dir = resolve(cwd, p);
+      if (done.has(dir)) continue;
+      done.add(dir);
+      queue.push(...goFiles(scope, [dir]).filter((f) => !f.endsWith('_test.go')));
+    }
+  }
+  return [...out];
+}
