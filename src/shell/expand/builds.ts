@@ -121,7 +121,9 @@ function goToolFlags(scope: Scope, sub: string, rest: readonly Word[]): void {
     if (o.value === null || o.value === undefined) { scope.raise('dynamic-command', `\`go ${sub}\` runs a tool through a command computed at run time`); continue; }
     scope.nested(o.value, `go ${sub} ${o.name}`, { spliceable: false });
   }
-  for (const v of valuesOf(scan, '--ldflags')) extLinker(scope, v, `go ${sub} -ldflags`);
+  // A value computed at run time (`-X main.version=$(git describe)`) can name a linker only where its text says -extld.
+  const mentions = rest.some((w) => w.text.includes('extld'));
+  for (const v of valuesOf(scan, '--ldflags')) if (v !== null || mentions) extLinker(scope, v, `go ${sub} -ldflags`);
   // go help environment: CC and CXX are the C and C++ compilers a cgo package's build runs.
   for (const name of GO_COMPILERS) {
     const cc = scope.env.get(name);
