@@ -16,7 +16,7 @@ import type { Row } from './payloads.js';
 import { moduleFile } from './modules.js';
 import { parseToml } from './task-files.js';
 import { importClosure } from './python-imports.js';
-import { MAX_FILES, walk } from './tests.js';
+import { MAX_LOADED, walk } from './tests.js';
 
 type Ini = ReadonlyMap<string, string | readonly string[]>;
 type Found = { lang: 'python'; files: string[] } | null | undefined;
@@ -79,7 +79,7 @@ export function pytestFiles(scope: Scope, cwd: string, ops: readonly (string | n
     if (walked === undefined) return undefined;
     for (const f of walked) files.add(f);
   }
-  const all = importClosure(scope, [...files], dirs, null, MAX_FILES);
+  const all = importClosure(scope, [...files], dirs, null, MAX_LOADED);
   return all === undefined ? undefined : { lang: 'python', files: all };
 }
 

@@ -3,7 +3,7 @@
 // importing `pkg.mod` first runs `pkg/__init__.py`. Installed packages are not the project's: only
 // the directories given (the runner's sys.path entries inside the project) and the file's own are
 // searched. Used by the test runners (tests.ts, pytest.ts), whose premise is running the project's code.
-import { dirname, join } from 'node:path';
+import { dirname, join, resolve } from 'node:path';
 import type { Scope } from './driver.js';
 import { moduleFile, modulesIn } from './modules.js';
 
@@ -46,6 +46,7 @@ export function packageInits(scope: Scope, file: string, top: string | null): st
 export function importClosure(scope: Scope, files: readonly string[], dirs: readonly string[], top: string | null, max: number): string[] | undefined {
   const out = new Set(files);
   const queue = [...files];
+  const find = finder(scope, dirs);
   while (queue.length > 0) {
     const file = queue.shift()!;
     const found: string[] = packageInits(scope, file, top);
@@ -53,7 +54,7 @@ export function importClosure(scope: Scope, files: readonly string[], dirs: read
     if (r.kind === 'text') {
       const names = r.stamp !== undefined && scope.files.memo ? scope.files.memo(`pyimports:${r.stamp}`, () => importNames(scope, r.text)) : importNames(scope, r.text);
       for (const name of names) {
-        const f = resolveImport(scope, name, file, dirs);
+        const f = find(name, file);
         if (f !== null) found.push(f, ...packageInits(scope, f, top));
       }
     }
@@ -67,15 +68,46 @@ export function importClosure(scope: Scope, files: readonly string[], dirs: read
   return [...out];
 }
 
-const importNames = (scope: Scope, text: string): string[] => [...new Set([...pythonImports(text), ...modulesIn(scope, 'python', text)])];
+/** The names a file imports; the calls that import by a name in a string (runpy, __import__) only where the text has them. */
+const importNames = (scope: Scope, text: string): string[] =>
+  [...new Set([...pythonImports(text), ...(/runpy|exec|__import__|import_module/.test(text) ? modulesIn(scope, 'python', text) : [])])];
 
-/** The file an import in `from` loads: a relative name against its package, else the file's own directory and `dirs`. */
-function resolveImport(scope: Scope, name: string, from: string, dirs: readonly string[]): string | null {
-  const rel = /^(\.+)(.*)$/.exec(name);
-  if (rel) {
-    let base = dirname(from);
-    for (let i = 1; i < rel[1]!.length; i++) base = dirname(base);
-    return rel[2] === '' ? null : moduleFile(scope, 'python', rel[2]!, base, []);
-  }
-  return moduleFile(scope, 'python', name, dirname(from), dirs);
+/**
+ * The file an import in `from` loads: a relative name against its package, else in the file's own
+ * directory, `dirs` and PYTHONPATH. Looked up in directory listings (one per directory, not a stat
+ * per candidate file); a name with a path in it as modules.ts finds it.
+ */
+function finder(scope: Scope, dirs: readonly string[]): (name: string, from: string) => string | null {
+  const listings = new Map<string, ReadonlySet<string> | null>();
+  const names = (dir: string): ReadonlySet<string> | null => {
+    if (!listings.has(dir)) { const l = scope.files.list?.(dir) ?? null; listings.set(dir, l === null ? null : new Set(l)); }
+    return listings.get(dir)!;
+  };
+  // A PYTHONPATH computed at run time (`src:$PYTHONPATH`) is passed over, as modules.ts does: its directories are outside what the text shows.
+  const env = scope.env.get('PYTHONPATH');
+  const pythonpath = (typeof env === 'string' ? env : '').split(':').filter((d) => d !== '').map((d) => resolve(scope.cwd ?? '/', d));
+  const search = [...new Set([...dirs, ...pythonpath])];
+  const inDir = (dir: string, parts: readonly string[]): string | null => {
+    let d = dir;
+    for (let i = 0; i < parts.length - 1; i++) { if (!names(d)?.has(parts[i]!)) return null; d = join(d, parts[i]!); }
+    const last = parts[parts.length - 1]!;
+    const here = names(d);
+    if (here?.has(`${last}.py`)) return join(d, `${last}.py`);
+    if (!here?.has(last)) return null;
+    const sub = names(join(d, last));
+    return sub?.has('__init__.py') ? join(d, last, '__init__.py') : null;
+  };
+  return (name, from) => {
+    if (/\/|\.py$/.test(name)) return moduleFile(scope, 'python', name, dirname(from), []);
+    const rel = /^(\.+)(.*)$/.exec(name);
+    if (rel) {
+      let base = dirname(from);
+      for (let i = 1; i < rel[1]!.length; i++) base = dirname(base);
+      return rel[2] === '' ? null : inDir(base, rel[2]!.split('.'));
+    }
+    const parts = name.split('.');
+    if (parts.some((p) => p === '')) return null;
+    for (const dir of [dirname(from), ...search]) { const f = inDir(dir, parts); if (f !== null) return f; }
+    return null;
+  };
 }

@@ -19,6 +19,8 @@ import { moduleFile } from './modules.js';
 
 export const MAX_DIRS = 2000;
 export const MAX_FILES = 500;
+/** The files a runner's test files bring in with them (imported modules, linked packages), test files included. */
+export const MAX_LOADED = 1500;
 
 /** Which files a runner collects and which directories it does not enter. */
 export interface Collect {
@@ -48,7 +50,7 @@ export function tests(r: Row): boolean {
   });
   const found = COLLECTORS[run.tests!](scope, cwd, ops, r);
   if (found === null) { scope.raise('unreadable-script', `\`${label}\` runs tests named at run time`); return true; }
-  if (found === undefined) { scope.raise('unreadable-script', `\`${label}\` collects more than ${MAX_FILES} test files or ${MAX_DIRS} directories; past them they are not read`); return true; }
+  if (found === undefined) { scope.raise('unreadable-script', `\`${label}\` collects more than ${MAX_FILES} test files or ${MAX_DIRS} directories, or loads more than ${MAX_LOADED} files with them; past them they are not read`); return true; }
   for (const file of found.files) scanCodeFile(scope, found.lang, file, `${label} (runs ${relative(cwd, file) || file})`);
   return true;
 }
@@ -68,7 +70,7 @@ const COLLECTORS: Record<TestRunner, Collector> = {
         const parts = op.split('.');
         for (let n = 1; n <= parts.length; n++) { const f = moduleFile(scope, 'python', parts.slice(0, n).join('.'), cwd, []); if (f !== null) named.push(f); }
       }
-      const all = importClosure(scope, named, [cwd], cwd, MAX_FILES);
+      const all = importClosure(scope, named, [cwd], cwd, MAX_LOADED);
       return all === undefined ? undefined : { lang: 'python', files: all };
     }
     const start = valueOf(r.scan, '-s') ?? r.scan.operands[0]?.value ?? '.';
@@ -79,7 +81,7 @@ const COLLECTORS: Record<TestRunner, Collector> = {
     const files = walk(scope, [resolve(cwd, start)], { want: (n) => re.test(n), skip: /^(?:\..*|__pycache__|node_modules)$/ });
     // The top-level directory goes on sys.path: a test module below it is imported as a module of the packages between.
     const top = resolve(cwd, topName);
-    const all = files === undefined ? undefined : importClosure(scope, files, [top, cwd], top, MAX_FILES);
+    const all = files === undefined ? undefined : importClosure(scope, files, [top, cwd], top, MAX_LOADED);
     return all === undefined ? undefined : { lang: 'python', files: all };
   },
   go(scope, cwd, ops, r) {
@@ -94,7 +96,7 @@ const COLLECTORS: Record<TestRunner, Collector> = {
     // Only a package with test files gets a test binary to run; it runs the package's code with them.
     const tested = dirs.filter((d) => goFiles(scope, [d]).some((f) => f.endsWith('_test.go')));
     // The binary links what the package imports: the module's packages among them run their init functions.
-    const files = linkedFiles(scope, dir, tested, MAX_FILES);
+    const files = linkedFiles(scope, dir, tested, MAX_LOADED);
     return files === undefined ? undefined : { lang: 'code', files };
   },
   node(scope, cwd, ops) {
