@@ -247,12 +247,13 @@ function buildScripts(scope: Scope, root: string, text: string): string[] {
     const ws = doc.workspace as { members?: unknown } | undefined;
     const members = Array.isArray(ws?.members) ? ws.members.filter((m): m is string => typeof m === 'string') : [];
     const dirs = members.flatMap((m) => (/[*?[]/.test(m) ? globFiles(scope.files, dir, m, 200) ?? [] : [resolve(dir, m)]));
-    for (const table of [doc, ...Object.values((doc.target as Record<string, unknown> | undefined) ?? {})] as Record<string, unknown>[]) {
-      for (const kind of ['dependencies', 'dev-dependencies', 'build-dependencies']) {
-        for (const d of Object.values((table?.[kind] as Record<string, unknown> | undefined) ?? {})) {
-          const path = (d as { path?: unknown } | null)?.path;
-          if (typeof path === 'string') dirs.push(resolve(dir, path));
-        }
+    // Dependencies (also per target, inherited from the workspace, and [patch.*] / [replace] ones) given by path.
+    const deps = [doc, ...Object.values((doc.target as Record<string, unknown> | undefined) ?? {}), doc.workspace]
+      .flatMap((t) => ['dependencies', 'dev-dependencies', 'build-dependencies'].map((k) => (t as Record<string, unknown> | undefined)?.[k]));
+    for (const table of [...deps, ...Object.values((doc.patch as Record<string, unknown> | undefined) ?? {}), doc.replace]) {
+      for (const d of Object.values((table as Record<string, unknown> | undefined) ?? {})) {
+        const path = (d as { path?: unknown } | null)?.path;
+        if (typeof path === 'string') dirs.push(resolve(dir, path));
       }
     }
     for (const d of dirs) {

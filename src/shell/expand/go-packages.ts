@@ -7,19 +7,31 @@ import { dirname, join, resolve } from 'node:path';
 import type { Scope } from './driver.js';
 import { subdirs } from '../files.js';
 
-/** The main module: its root directory and its path (go.mod's `module` line); null outside a module. */
-function mainModule(scope: Scope, cwd: string): { root: string; path: string | null } | null {
-  const mod = scope.files.findUp(cwd, 'go.mod');
-  if (mod === null || mod.kind !== 'text') return mod === null ? null : { root: dirname(mod.path), path: null };
-  return { root: dirname(mod.path), path: /^\s*module\s+"?([^\s"]+)"?/m.exec(mod.text)?.[1] ?? null };
+interface MainModule {
+  readonly root: string;
+  readonly path: string | null;
+  /** Modules go.mod replaces with a directory (`replace example.com/x => ../x`): their code is the project's. */
+  readonly local: ReadonlyMap<string, string>;
 }
 
-/** A pattern as a path pattern: relative ones as they are, the module's import paths and `all` under its root; null: not the project's. */
-function asPath(p: string, mod: { root: string; path: string | null } | null): string | null {
+/** The main module: its root directory, its path (go.mod's `module` line) and local replacements; null outside a module. */
+function mainModule(scope: Scope, cwd: string): MainModule | null {
+  const mod = scope.files.findUp(cwd, 'go.mod');
+  if (mod === null || mod.kind !== 'text') return mod === null ? null : { root: dirname(mod.path), path: null, local: new Map() };
+  const root = dirname(mod.path);
+  const local = new Map<string, string>();
+  for (const m of mod.text.matchAll(/^\s*(?:replace\s+)?(\S+)(?:\s+v\S+)?\s+=>\s+(\.{1,2}\/\S*|\/\S*)\s*$/gm)) local.set(m[1]!, resolve(root, m[2]!));
+  return { root, path: /^\s*module\s+"?([^\s"]+)"?/m.exec(mod.text)?.[1] ?? null, local };
+}
+
+/** A pattern as a path pattern: relative ones as they are, the module's import paths (and those it replaces with a directory) and `all` under their roots; null: not the project's. */
+function asPath(p: string, mod: MainModule | null): string | null {
   if (/^\.{1,2}(?:\/|$)|^\//.test(p)) return p;
   if (mod === null) return null;
   if (p === 'all') return join(mod.root, '...');
-  if (mod.path !== null && (p === mod.path || p.startsWith(`${mod.path}/`))) return join(mod.root, p.slice(mod.path.length)) || '.';
+  for (const [path, dir] of [...(mod.path !== null ? [[mod.path, mod.root] as const] : []), ...mod.local]) {
+    if (p === path || p.startsWith(`${path}/`)) return join(dir, p.slice(path.length));
+  }
   return null;
 }
 
@@ -81,7 +93,7 @@ export function linkedFiles(scope: Scope, cwd: string, dirs: readonly string[], 
     if (out.has(file)) continue;
     out.add(file);
     if (out.size > max) return undefined;
-    const r = mod?.path ? scope.files.read(file) : null;
+    const r = mod?.path || (mod?.local.size ?? 0) > 0 ? scope.files.read(file) : null;
     if (r?.kind !== 'text') continue;
     for (const imp of goImports(r.text)) {
       const p = asPath(imp, mod);

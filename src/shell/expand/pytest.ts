@@ -67,12 +67,15 @@ export function pytestFiles(scope: Scope, cwd: string, ops: readonly (string | n
     if (file !== null) files.add(file);
   }
   const roots = testRoots(scope, cwd, conf.dir, args.operands, ini.get('testpaths'), has('--pyargs'), dirs);
+  const cut = values('--confcutdir').pop();
+  if (cut === null) return null;
+  const top = cut === undefined ? conf.dir : resolve(cwd, cut);
   for (const root of roots) {
     const isFile = scope.files.read(root).kind === 'text';
-    // conftest.py files from the ini file's directory down to the path named.
+    // conftest.py files from the ini file's directory (or --confcutdir) down to the path named.
     for (let d = isFile ? dirname(root) : root, i = 0; i < 64; i++, d = dirname(d)) {
       if (scope.files.read(join(d, 'conftest.py')).kind === 'text') files.add(join(d, 'conftest.py'));
-      if (d === conf.dir || dirname(d) === d || !d.startsWith(conf.dir)) break;
+      if (d === top || dirname(d) === d || !d.startsWith(top)) break;
     }
     if (isFile) { files.add(root); continue; }
     const walked = walk(scope, [root], collect);
@@ -144,18 +147,21 @@ function config(scope: Scope, cwd: string, options: readonly Option[], operands:
   const paths = operands.map((o) => resolve(cwd, o.replace(/::.*$/s, ''))).filter((p) => scope.files.read(p).kind !== 'missing' || (scope.files.list?.(p) ?? null) !== null);
   let start = paths.length > 0 ? paths.reduce(common) : cwd;
   if (scope.files.read(start).kind === 'text') start = dirname(start);
+  // Without a pytest section anywhere, the first pyproject.toml is the config file all the same (pytest 8.1), else a setup.py's directory is the rootdir.
   let setupPy: string | null = null;
+  let pyproject: string | null = null;
   for (let d = start, i = 0; i < 64; i++, d = dirname(d)) {
     for (const n of ['pytest.ini', '.pytest.ini', 'pyproject.toml', 'tox.ini', 'setup.cfg']) {
       const r = scope.files.read(join(d, n));
       if (r.kind !== 'text') continue;
       const ini = iniOf(n, r.text, false);
       if (ini !== null) return { dir: rootOpt !== undefined ? resolve(cwd, rootOpt) : d, ini };
+      if (n === 'pyproject.toml') pyproject ??= d;
     }
     if (setupPy === null && scope.files.read(join(d, 'setup.py')).kind === 'text') setupPy = d;
     if (dirname(d) === d) break;
   }
-  return { dir: rootOpt !== undefined ? resolve(cwd, rootOpt) : setupPy ?? start, ini: new Map() };
+  return { dir: rootOpt !== undefined ? resolve(cwd, rootOpt) : pyproject ?? setupPy ?? start, ini: new Map() };
 }
 
 function common(a: string, b: string): string {

@@ -6,6 +6,7 @@
 import { dirname, join, resolve } from 'node:path';
 import type { Scope } from './driver.js';
 import { moduleFile, modulesIn } from './modules.js';
+import { scanCodeFile } from './interpreters.js';
 
 /** The names a Python file imports: `import a.b`, `from a import b` (a, a.b: b may be a submodule), relative ones as `.x`. */
 export function pythonImports(code: string): string[] {
@@ -110,4 +111,11 @@ function finder(scope: Scope, dirs: readonly string[]): (name: string, from: str
     for (const dir of [dirname(from), ...search]) { const f = inDir(dir, parts); if (f !== null) return f; }
     return null;
   };
+}
+
+/** The project modules a Python file a runner imports brings in with it (not the file itself), each scanned as Python; past `max` that is said. */
+export function scanImported(scope: Scope, file: string, label: string, max: number): void {
+  const all = importClosure(scope, [file], [dirname(file)], null, max);
+  if (all === undefined) { scope.raise('unreadable-script', `${label} imports more than ${max} project modules; past them they are not read`); return; }
+  for (const f of all) if (f !== file) scanCodeFile(scope, 'python', f, `${label} (imports ${f})`);
 }

@@ -11,6 +11,8 @@ import type { Scope } from './driver.js';
 import { scanCode } from './interpreters.js';
 import { fabRemainder } from './remote-runners.js';
 import { invokeDefaults, invokeTask, noxDefaults, noxSession, pythonModule } from './python-tasks.js';
+import { scanImported } from './python-imports.js';
+import { MAX_LOADED } from './tests.js';
 import { cargoMakeCommands, doitDefaults, doitTasks, gradleCommands, gradleDefaults, tiltCommands } from './build-task-files.js';
 import {
   composerScripts, denoTasks, hatchScripts, justRecipes, pdmScripts, lefthookHooks, miseTasks, poeTasks, preCommitHooks, procfileProcesses, rakeTask,
@@ -270,7 +272,10 @@ export function tasksFamily(scope: Scope, name: string, args: readonly Word[]): 
   if (direct(scope, spec, scan, words, name)) return true;
   // A runner that imports its file runs the module's own code before it lists or runs anything.
   const imported = spec.imports && !scan.options.some((o) => optionIs(o, OWN_INFO)) ? taskFile(scope, spec, scan, name) : undefined;
-  if (imported) scanCode(scope, 'python', pythonModule(imported.text).module, `${name} (imports ${imported.path})`, false, [], { from: imported.path });
+  if (imported) {
+    scanCode(scope, 'python', pythonModule(imported.text).module, `${name} (imports ${imported.path})`, false, [], { from: imported.path });
+    scanImported(scope, imported.path, name, MAX_LOADED);
+  }
   if (scan.options.some((o) => optionIs(o, spec.showsOnly ?? SHOWS_ONLY))) return true;
   const first = scan.operands[0]?.value;
   if (first !== null && first !== undefined && spec.ownCommands?.includes(first)) return true;

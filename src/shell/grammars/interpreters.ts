@@ -16,7 +16,7 @@ const node: OptionGrammar = {
   short: 'hvicpr:e:C:',
   long: ['eval=|e', 'print|p', 'require=|r', 'import=', 'check|c', 'interactive|i', 'input-type=', 'loader=',
     'experimental-loader=', 'conditions=|C', 'env-file=', 'inspect=?', 'inspect-brk=?', 'title=', 'stack-size=',
-    'max-old-space-size=', 'watch', 'test', 'help|h', 'version|v', 'run=', 'test-reporter=', 'test-reporter-destination=',
+    'max-old-space-size=', 'watch', 'test', 'help|h', 'version|v', 'run=', 'test-reporter=', 'test-global-setup=', 'test-reporter-destination=',
     'test-name-pattern=', 'test-skip-pattern=', 'test-concurrency=', 'test-timeout=', 'test-shard=', 'watch-path=',
     // Options that take a value as the next word (node --help): the word after one is not the script.
     'inspect-port=', 'debug-port=', 'inspect-publish-uid=', 'openssl-config=', 'icu-data-dir=', 'redirect-warnings=', 'disable-warning=', 'dns-result-order=', 'unhandled-rejections=',
@@ -94,7 +94,7 @@ export const INTERPRETERS: readonly Runner[] = [
       // Modules preloaded with --import/--require run first.
       { when: ['--import', '-r', '--loader', '--experimental-loader'], code: 'node', codeFileOption: ['--import', '-r', '--loader', '--experimental-loader'], also: true },
       // A --test-reporter that is not a built-in one (spec, tap, dot, junit, lcov) is a module node loads.
-      { when: ['--test-reporter'], code: 'node', codeFileOption: ['--test-reporter'], also: true },
+      { when: ['--test-reporter', '--test-global-setup'], code: 'node', codeFileOption: ['--test-reporter', '--test-global-setup'], also: true },
       { when: ['-e'], code: 'node', codeOption: ['-e'], dataOperands: 0 },
       { when: ['-p'], code: 'node', codeOperand: 0 },
       { when: ['--check', '--help', '--version'], nothing: true },
