@@ -9,7 +9,7 @@ import type { Scope } from './driver.js';
 import { scanCodeFile } from './interpreters.js';
 import { parseToml } from './task-files.js';
 import { goFiles, packageDirs } from './go-packages.js';
-import { globFiles } from '../files.js';
+import { cargoManifest, cargoPackages, cargoTests } from './cargo-packages.js';
 import { externalSubcommand } from './git-programs.js';
 import { isKnown } from './known-names.js';
 import { GO_MAIN_PACKAGES } from '../grammars/package-runners.js';
@@ -215,57 +215,20 @@ function cargo(scope: Scope, args: readonly Word[]): boolean {
     return true;
   }
   for (const w of config.wrappers) scope.nested(w, 'cargo (a compiler, wrapper or linker it runs)', { spliceable: false });
-  const manifest = scope.files.findUp(cwd, 'Cargo.toml');
-  if (manifest?.kind === 'unreadable') { scope.raise('unreadable-script', `${manifest.path}: ${manifest.why}`); return true; }
+  const manifest = cargoManifest(scope, cwd, valueOf(scan, '--manifest-path'));
   if (manifest) {
     const root = dirname(manifest.path);
-    for (const b of buildScripts(scope, root, manifest.text)) scanCodeFile(scope, 'code', b, `cargo ${sub} (build script ${b})`);
+    const pkgs = cargoPackages(scope, root, manifest.text);
+    for (const b of pkgs.compileTime) scanCodeFile(scope, 'code', b, `cargo ${sub} (build script or proc macro ${b})`);
     if (CARGO_RUNS.has(sub) && (sub === 'run' || sub === 'r')) {
       const bin = valueOf(scan, '--bin');
       scanCodeFile(scope, 'code', join(root, bin ? `src/bin/${bin}.rs` : 'src/main.rs'), `cargo ${sub} (the program)`);
     }
+    // The tests (unit tests in src/, tests/, benches/) of the package and the workspace's members run.
+    if (CARGO_RUNS.has(sub) && sub !== 'run' && sub !== 'r') cargoTests(scope, pkgs.members, `cargo ${sub}`);
   }
   if (CARGO_RUNS.has(sub)) for (const r of config.runners) scope.nested(`${r} target/debug/program`, `cargo ${sub} (target runner)`, { spliceable: false });
   return true;
-}
-
-/**
- * The build scripts a build runs: the package's, every workspace member's, and those of the path
- * dependencies of each (transitively). A package's is `package.build`, else build.rs beside Cargo.toml.
- */
-function buildScripts(scope: Scope, root: string, text: string): string[] {
-  const out: string[] = [];
-  const seen = new Set<string>([root]);
-  const queue: [string, string][] = [[root, text]];
-  while (queue.length > 0 && seen.size <= 200) {
-    const [dir, manifest] = queue.shift()!;
-    let doc: Record<string, unknown>;
-    try { doc = parseToml(manifest); } catch { doc = {}; }
-    const pkg = doc.package as Record<string, unknown> | undefined;
-    const build = typeof pkg?.build === 'string' ? pkg.build : pkg?.build === false ? null : /^\s*build\s*=\s*["']([^"']+)["']/m.exec(manifest)?.[1] ?? 'build.rs';
-    if (build !== null) out.push(join(dir, build));
-    const ws = doc.workspace as { members?: unknown } | undefined;
-    const members = Array.isArray(ws?.members) ? ws.members.filter((m): m is string => typeof m === 'string') : [];
-    const dirs = members.flatMap((m) => (/[*?[]/.test(m) ? globFiles(scope.files, dir, m, 200) ?? [] : [resolve(dir, m)]));
-    // Dependencies (also per target, inherited from the workspace, and [patch.*] / [replace] ones) given by path.
-    const deps = [doc, ...Object.values((doc.target as Record<string, unknown> | undefined) ?? {}), doc.workspace]
-      .flatMap((t) => ['dependencies', 'dev-dependencies', 'build-dependencies'].map((k) => (t as Record<string, unknown> | undefined)?.[k]));
-    for (const table of [...deps, ...Object.values((doc.patch as Record<string, unknown> | undefined) ?? {}), doc.replace]) {
-      for (const d of Object.values((table as Record<string, unknown> | undefined) ?? {})) {
-        const path = (d as { path?: unknown } | null)?.path;
-        if (typeof path === 'string') dirs.push(resolve(dir, path));
-      }
-    }
-    for (const d of dirs) {
-      if (seen.has(d)) continue;
-      seen.add(d);
-      const r = scope.files.read(join(d, 'Cargo.toml'));
-      if (r.kind === 'text') queue.push([d, r.text]);
-      else if (r.kind === 'unreadable') scope.raise('unreadable-script', `${join(d, 'Cargo.toml')}: ${r.why}`);
-    }
-  }
-  if (queue.length > 0) scope.raise('unreadable-script', 'the build has more than 200 packages; past them their build scripts are not read');
-  return out;
 }
 
 /**

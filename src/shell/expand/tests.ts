@@ -126,7 +126,7 @@ const COLLECTORS: Record<TestRunner, Collector> = {
 };
 
 /** The files under `roots` a runner collects; undefined past the limits. */
-export function walk(scope: Scope, roots: readonly string[], c: Collect): string[] | undefined {
+export function walk(scope: Scope, roots: readonly string[], c: Collect, max = MAX_FILES): string[] | undefined {
   const files: string[] = [];
   const stack: [string, string][] = roots.map((root) => [root, '']);
   let dirs = 0;
@@ -139,7 +139,7 @@ export function walk(scope: Scope, roots: readonly string[], c: Collect): string
     for (const n of [...found.others].sort()) {
       if (!c.want(n, rel)) continue;
       files.push(join(dir, n));
-      if (files.length > MAX_FILES) return undefined;
+      if (files.length > max) return undefined;
     }
     // A directory is entered whatever its name looks like (`cases.d` is one); those the runner skips are not.
     for (const n of [...found.dirs].sort()) if (!c.skip.test(n)) stack.push([root, rel === '' ? n : `${rel}/${n}`]);
