@@ -17,7 +17,7 @@ import { GO_MAIN_PACKAGES } from '../grammars/package-runners.js';
 /** Every program this family reads, for the fast path (expand/names.ts): always, or beside a word. */
 export const BUILD_PROGRAMS: readonly string[] = ['cargo'];
 export const BUILD_GUARDED: readonly { program: string; keywords: string[] }[] = [
-  { program: 'go', keywords: ['generate', 'run', 'toolexec', 'GOFLAGS', 'CC=', 'CXX=', 'extld'] }, { program: 'rustc', keywords: ['linker'] },
+  { program: 'go', keywords: ['generate', 'run', 'toolexec', 'GOFLAGS', 'GOENV', 'CC=', 'CXX=', 'FC=', 'PKG_CONFIG=', 'AR=', 'GCCGO=', 'extld'] }, { program: 'rustc', keywords: ['linker'] },
   { program: 'mvn', keywords: ['exec:', 'exec-maven-plugin'] }, { program: 'mvnd', keywords: ['exec:', 'exec-maven-plugin'] },
 ];
 
@@ -110,7 +110,10 @@ const GO_COMPILES = new Set(['build', 'install', 'run', 'test', 'vet', 'list']);
  * settings" (go help environment). The command line's -exec of run and test is read where they are.
  */
 function goToolFlags(scope: Scope, sub: string, rest: readonly Word[]): void {
-  const goflags = scope.env.get('GOFLAGS');
+  const fileEnv = goEnvFile(scope);
+  if (fileEnv === null) return;
+  const envOf = (name: string): string | null | undefined => (scope.env.has(name) ? scope.env.get(name) : fileEnv.get(name));
+  const goflags = envOf('GOFLAGS');
   if (goflags === null) { scope.raise('dynamic-command', 'GOFLAGS is computed at run time'); return; }
   const fromEnv = (goflags ?? '').split(/\s+/).filter(Boolean);
   const scan = getopt([...fromEnv, ...rest.map(argOf)], { ...GO_BUILD_FLAGS, long: [...GO_BUILD_FLAGS.long, 'toolexec='], permute: true });
@@ -126,14 +129,27 @@ function goToolFlags(scope: Scope, sub: string, rest: readonly Word[]): void {
   for (const v of valuesOf(scan, '--ldflags')) if (v !== null || mentions) extLinker(scope, v, `go ${sub} -ldflags`);
   // go help environment: CC and CXX are the C and C++ compilers a cgo package's build runs.
   for (const name of GO_COMPILERS) {
-    const cc = scope.env.get(name);
+    const cc = envOf(name);
     if (cc === null) scope.raise('dynamic-command', `\`go ${sub}\` runs the compiler ${name} names, computed at run time`);
     else if (cc !== undefined && cc !== '') scope.nested(cc, `go ${sub} (${name})`, { spliceable: false });
   }
 }
 
-/** The variables naming the C and C++ compilers go runs for cgo (also to link with -linkmode=external). */
-const GO_COMPILERS = ['CC', 'CXX'];
+/** The variables naming programs go runs for cgo (go help environment: the C, C++ and Fortran compilers, pkg-config, gccgo's archiver and gccgo). */
+const GO_COMPILERS = ['CC', 'CXX', 'FC', 'PKG_CONFIG', 'AR', 'GCCGO'];
+
+/** The settings of the go env file GOENV names on the command line (`KEY=VALUE` lines, as `go env -w` writes them); null when it cannot be read (said why). */
+function goEnvFile(scope: Scope): Map<string, string> | null {
+  const out = new Map<string, string>();
+  const name = scope.env.get('GOENV');
+  if (name === undefined || name === 'off' || name === '') return out;
+  if (name === null || scope.cwd === null) { scope.raise('unreadable-script', 'GOENV names a file computed at run time'); return null; }
+  const r = scope.files.read(resolve(scope.cwd, name));
+  if (r.kind === 'missing') return out;
+  if (r.kind !== 'text') { scope.raise('unreadable-script', `GOENV ${name}: ${r.kind === 'unreadable' ? r.why : 'not text'}`); return null; }
+  for (const m of r.text.matchAll(/^\s*([A-Z_][A-Z0-9_]*)=(.*)$/gm)) out.set(m[1]!, m[2]!.trim());
+  return out;
+}
 
 /** `-ldflags='-linkmode=external -extld=PROG'` (cmd/link): the external linker go's linker runs. */
 function extLinker(scope: Scope, flags: string | null, label: string): void {
@@ -148,7 +164,7 @@ function extLinker(scope: Scope, flags: string | null, label: string): void {
 function goEnvWrites(scope: Scope, rest: readonly Word[]): void {
   if (!rest.some((w) => w.value === '-w')) return;
   for (const w of rest) {
-    const cc = /^(CC|CXX)=(.+)$/s.exec(w.value ?? '');
+    const cc = new RegExp(`^(${GO_COMPILERS.join('|')})=(.+)$`, 's').exec(w.value ?? '');
     if (cc) scope.nested(cc[2]!, `go env -w ${cc[1]!} (the next cgo build runs it)`, { spliceable: false });
     const m = /^GOFLAGS=(.*)$/s.exec(w.value ?? '');
     if (m === null) continue;
