@@ -54,10 +54,12 @@ export function makeRecipesFamily(scope: Scope, name: string, args: readonly Wor
   const recipes = dry ? made.recipes.filter((r) => r.always) : made.recipes;
   // SHELL= on the command line or in the makefile (not from the environment: manual 5.3.2) runs every recipe through that program.
   const shell = made.shell;
-  // make splits the value into words: the first is the program (`SHELL := ./wrap.sh -e`).
-  const program = shell?.trim().split(/\s+/)[0];
-  if (program !== undefined && program !== '' && recipes.length > 0 && !/^\/bin\/(ba)?sh$/.test(program)) {
-    runScriptFile(scope, { value: program, tail: null, text: program, start: 0, end: 0 }, `make SHELL=${shell!}`, 'exec');
+  // make splits the value into words: the first is the program (`SHELL := ./wrap.sh -e`). A target-specific SHELL is taken as covering any recipe.
+  for (const value of [...(shell !== undefined ? [shell] : []), ...made.targetShells]) {
+    const program = value.trim().split(/\s+/)[0];
+    if (program !== undefined && program !== '' && recipes.length > 0 && !/^\/bin\/(ba)?sh$/.test(program)) {
+      runScriptFile(scope, { value: program, tail: null, text: program, start: 0, end: 0 }, `make SHELL=${value}`, 'exec');
+    }
   }
   // .SHELLFLAGS are the shell's options before each recipe (`-c 'CMD' #` runs CMD): other than -c and -e, the recipe runs as that command line.
   const flags = made.shellFlags;
@@ -176,12 +178,12 @@ function includedFiles(scope: Scope, name: string, dir: string, dirs: readonly s
 }
 
 interface Rule { prereqs: string[]; recipe: string[] }
-interface Parsed { vars: Map<string, string>; weak: Set<string>; rules: Map<string, Rule>; first: string | undefined; whileReading: string[] }
+interface Parsed { vars: Map<string, string>; weak: Set<string>; rules: Map<string, Rule>; first: string | undefined; whileReading: string[]; targetShells: string[] }
 
 /** A makefile's variables and rules, and the commands that run while it is read (`$(shell …)`, `!=`). */
 function parseMakefile(text: string): Parsed {
   const lines = text.replace(/\\\n/g, ' ').split('\n');
-  const out: Parsed = { vars: new Map([['MAKE', 'make']]), weak: new Set(), rules: new Map(), first: undefined, whileReading: [] };
+  const out: Parsed = { vars: new Map([['MAKE', 'make']]), weak: new Set(), rules: new Map(), first: undefined, whileReading: [], targetShells: [] };
   let current: Rule[] = [];
   for (const line of lines) {
     if (line.startsWith('\t') && current.length > 0) {
@@ -202,6 +204,9 @@ function parseMakefile(text: string): Parsed {
       current = [];
       continue;
     }
+    // `test: SHELL := ./wrap.sh` (a target- or pattern-specific value, manual 6.11): the recipes it covers run through it.
+    const specific = /^[^:=]+?:\s*(?:export\s+|override\s+|private\s+)*SHELL\s*(?::{1,3}=|\?=|=)\s*(.*)$/.exec(trimmed);
+    if (specific) { out.targetShells.push(specific[1]!); current = []; continue; }
     const rule = /^([^:=]+?)\s*::?\s*([^=]*)$/.exec(trimmed);
     current = [];
     if (!rule) continue;
@@ -273,10 +278,10 @@ export function makeRecipes(text: string, targets: readonly string[], cliVars: R
       if (cmd.trim() !== '') recipes.push({ target: top.t, text: cmd, always: prefix.includes('+') || /\$[({]MAKE[)}]/.test(line) });
     }
   }
-  return { recipes, whileReading, inRecipes, shell: own('SHELL'), shellFlags: own('.SHELLFLAGS') };
+  return { recipes, whileReading, inRecipes, shell: own('SHELL'), shellFlags: own('.SHELLFLAGS'), targetShells: parsed.targetShells.map((t) => expandMake(t, vars, '')) };
 }
 
-export interface Made { recipes: Recipe[]; whileReading: string[]; inRecipes: string[]; shell: string | undefined; shellFlags: string | undefined }
+export interface Made { recipes: Recipe[]; whileReading: string[]; inRecipes: string[]; shell: string | undefined; shellFlags: string | undefined; targetShells: string[] }
 
 /**
  * The rule that makes a target (manual 10.5): its own when that has a recipe; else, for a file that
