@@ -54,7 +54,9 @@ export function pytestFiles(scope: Scope, cwd: string, ops: readonly (string | n
   const norecurse = list(ini.get('norecursedirs') ?? DEFAULT_NORECURSE).map(fnmatch);
   const collect = {
     want: (n: string): boolean => n === 'conftest.py' || pyFiles.some((re) => re.test(n)) || docs.some((re) => re.test(n)) || (doctestModules && n.endsWith('.py') && n !== 'setup.py'),
-    skip: { test: (n: string): boolean => n === '__pycache__' || norecurse.some((re) => re.test(n)) } as RegExp,
+    skip: { test: (n: string): boolean => n === '__pycache__' || norecurse.some((re) => re.test(n)) },
+    // pytest 8 does not enter a virtualenv (a directory with pyvenv.cfg) unless told to.
+    ...(has('--collect-in-virtualenv') ? {} : { skipDir: (p: string): boolean => scope.files.read(join(p, 'pyvenv.cfg')).kind !== 'missing' }),
   };
   // sys.path entries inside the project: the working directory (python -m pytest, rootdir inserts), the rootdir, `pythonpath`.
   const dirs = [cwd, conf.dir, ...list(ini.get('pythonpath') ?? []).map((p) => resolve(conf.dir, p))];

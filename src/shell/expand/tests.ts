@@ -27,6 +27,8 @@ export interface Collect {
   /** A file's name, and its directory relative to the directory walked. */
   readonly want: (name: string, dir: string) => boolean;
   readonly skip: { test(name: string): boolean };
+  /** A directory the runner does not enter for what it holds (pytest: a virtualenv's root, which has pyvenv.cfg). */
+  readonly skipDir?: (path: string) => boolean;
 }
 
 // node's defaults: *.test.js, *-test.js, *_test.js, test-*.js, test.js, every .js under a test directory (dot directories are entered: node 20 ran .ci/a.test.cjs); .ts too
@@ -142,7 +144,7 @@ export function walk(scope: Scope, roots: readonly string[], c: Collect, max = M
       if (files.length > max) return undefined;
     }
     // A directory is entered whatever its name looks like (`cases.d` is one); those the runner skips are not.
-    for (const n of [...found.dirs].sort()) if (!c.skip.test(n)) stack.push([root, rel === '' ? n : `${rel}/${n}`]);
+    for (const n of [...found.dirs].sort()) if (!c.skip.test(n) && !c.skipDir?.(join(dir, n))) stack.push([root, rel === '' ? n : `${rel}/${n}`]);
   }
   return files;
 }
