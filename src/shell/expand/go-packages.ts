@@ -12,16 +12,38 @@ interface MainModule {
   readonly path: string | null;
   /** Modules go.mod replaces with a directory (`replace example.com/x => ../x`): their code is the project's. */
   readonly local: ReadonlyMap<string, string>;
+  /** The directories of a go.work workspace's modules: all main modules, which `./...` enters. */
+  readonly workspace: ReadonlySet<string>;
 }
 
 /** The main module: its root directory, its path (go.mod's `module` line) and local replacements; null outside a module. */
 function mainModule(scope: Scope, cwd: string): MainModule | null {
   const mod = scope.files.findUp(cwd, 'go.mod');
-  if (mod === null || mod.kind !== 'text') return mod === null ? null : { root: dirname(mod.path), path: null, local: new Map() };
+  const work = scope.env.get('GOWORK') === 'off' ? null : scope.files.findUp(cwd, 'go.work');
+  const local = workspaceModules(scope, work?.kind === 'text' ? work : null);
+  const workspace = new Set(local.values());
+  // Outside a module, a go.work workspace's directory stands for it (its modules by their paths).
+  if (mod === null) return work?.kind === 'text' ? { root: dirname(work.path), path: null, local, workspace } : null;
+  if (mod.kind !== 'text') return { root: dirname(mod.path), path: null, local, workspace };
   const root = dirname(mod.path);
-  const local = new Map<string, string>();
   for (const m of mod.text.matchAll(/^\s*(?:replace\s+)?(\S+)(?:\s+v\S+)?\s+=>\s+(\.{1,2}\/\S*|\/\S*)\s*$/gm)) local.set(m[1]!, resolve(root, m[2]!));
-  return { root, path: /^\s*module\s+"?([^\s"]+)"?/m.exec(mod.text)?.[1] ?? null, local };
+  return { root, path: modulePath(mod.text), local, workspace };
+}
+
+const modulePath = (gomod: string): string | null => /^\s*module\s+"?([^\s"]+)"?/m.exec(gomod)?.[1] ?? null;
+
+/** A go.work workspace's modules (`use ./a`, `use ( ./b )`), by their module paths: the project's code too. */
+function workspaceModules(scope: Scope, work: { path: string; text: string } | null): Map<string, string> {
+  const local = new Map<string, string>();
+  if (work === null) return local;
+  const uses = [...work.text.matchAll(/^\s*use\s*\(([^)]*)\)/gm)].flatMap((m) => m[1]!.split(/\s+/)).concat([...work.text.matchAll(/^\s*use\s+([^\s(]+)/gm)].map((m) => m[1]!));
+  for (const u of uses.filter((x) => x !== '' && !x.startsWith('//')).slice(0, 64)) {
+    const dir = resolve(dirname(work.path), u.replace(/^"|"$/g, ''));
+    const r = scope.files.read(join(dir, 'go.mod'));
+    const path = r.kind === 'text' ? modulePath(r.text) : null;
+    if (path !== null) local.set(path, dir);
+  }
+  return local;
 }
 
 /** A pattern as a path pattern: relative ones as they are, the module's import paths (and those it replaces with a directory) and `all` under their roots; null: not the project's. */
@@ -55,9 +77,9 @@ export function packageDirs(scope: Scope, cwd: string, patterns: readonly string
       // go skips directories named testdata or vendor, and those starting with . or _.
       for (const n of subdirs(scope.files, dir)?.dirs ?? []) {
         if (/^[._]|^testdata$|^vendor$|^node_modules$/.test(n)) continue;
-        // A directory with its own go.mod is another module: `./...` stops there.
+        // A directory with its own go.mod is another module: `./...` stops there (unless the workspace has it).
         const sub = join(dir, n);
-        if (scope.files.read(join(sub, 'go.mod')).kind === 'missing') stack.push(sub);
+        if (mod?.workspace.has(sub) || scope.files.read(join(sub, 'go.mod')).kind === 'missing') stack.push(sub);
       }
     }
   }
