@@ -8,7 +8,8 @@ import { argOf, quoteWord, type Word } from '../words.js';
 import type { Scope } from './driver.js';
 import { scanCodeFile } from './interpreters.js';
 import { parseToml } from './task-files.js';
-import { subdirs } from '../files.js';
+import { goFiles, packageDirs } from './go-packages.js';
+import { cargoManifest, cargoPackages, cargoTests } from './cargo-packages.js';
 import { externalSubcommand } from './git-programs.js';
 import { isKnown } from './known-names.js';
 import { GO_MAIN_PACKAGES } from '../grammars/package-runners.js';
@@ -16,7 +17,7 @@ import { GO_MAIN_PACKAGES } from '../grammars/package-runners.js';
 /** Every program this family reads, for the fast path (expand/names.ts): always, or beside a word. */
 export const BUILD_PROGRAMS: readonly string[] = ['cargo'];
 export const BUILD_GUARDED: readonly { program: string; keywords: string[] }[] = [
-  { program: 'go', keywords: ['generate', 'run', 'toolexec', 'GOFLAGS'] }, { program: 'rustc', keywords: ['linker'] },
+  { program: 'go', keywords: ['generate', 'run', 'toolexec', 'GOFLAGS', 'GOENV', 'CC=', 'CXX=', 'FC=', 'PKG_CONFIG=', 'AR=', 'GCCGO=', 'extld'] }, { program: 'rustc', keywords: ['linker'] },
   { program: 'mvn', keywords: ['exec:', 'exec-maven-plugin'] }, { program: 'mvnd', keywords: ['exec:', 'exec-maven-plugin'] },
 ];
 
@@ -109,7 +110,10 @@ const GO_COMPILES = new Set(['build', 'install', 'run', 'test', 'vet', 'list']);
  * settings" (go help environment). The command line's -exec of run and test is read where they are.
  */
 function goToolFlags(scope: Scope, sub: string, rest: readonly Word[]): void {
-  const goflags = scope.env.get('GOFLAGS');
+  const fileEnv = goEnvFile(scope);
+  if (fileEnv === null) return;
+  const envOf = (name: string): string | null | undefined => (scope.env.has(name) ? scope.env.get(name) : fileEnv.get(name));
+  const goflags = envOf('GOFLAGS');
   if (goflags === null) { scope.raise('dynamic-command', 'GOFLAGS is computed at run time'); return; }
   const fromEnv = (goflags ?? '').split(/\s+/).filter(Boolean);
   const scan = getopt([...fromEnv, ...rest.map(argOf)], { ...GO_BUILD_FLAGS, long: [...GO_BUILD_FLAGS.long, 'toolexec='], permute: true });
@@ -120,6 +124,37 @@ function goToolFlags(scope: Scope, sub: string, rest: readonly Word[]): void {
     if (o.value === null || o.value === undefined) { scope.raise('dynamic-command', `\`go ${sub}\` runs a tool through a command computed at run time`); continue; }
     scope.nested(o.value, `go ${sub} ${o.name}`, { spliceable: false });
   }
+  // A value computed at run time (`-X main.version=$(git describe)`) can name a linker only where its text says -extld.
+  const mentions = rest.some((w) => w.text.includes('extld'));
+  for (const v of valuesOf(scan, '--ldflags')) if (v !== null || mentions) extLinker(scope, v, `go ${sub} -ldflags`);
+  // go help environment: CC and CXX are the C and C++ compilers a cgo package's build runs.
+  for (const name of GO_COMPILERS) {
+    const cc = envOf(name);
+    if (cc === null) scope.raise('dynamic-command', `\`go ${sub}\` runs the compiler ${name} names, computed at run time`);
+    else if (cc !== undefined && cc !== '') scope.nested(cc, `go ${sub} (${name})`, { spliceable: false });
+  }
+}
+
+/** The variables naming programs go runs for cgo (go help environment: the C, C++ and Fortran compilers, pkg-config, gccgo's archiver and gccgo). */
+const GO_COMPILERS = ['CC', 'CXX', 'FC', 'PKG_CONFIG', 'AR', 'GCCGO'];
+
+/** The settings of the go env file GOENV names on the command line (`KEY=VALUE` lines, as `go env -w` writes them); null when it cannot be read (said why). */
+function goEnvFile(scope: Scope): Map<string, string> | null {
+  const out = new Map<string, string>();
+  const name = scope.env.get('GOENV');
+  if (name === undefined || name === 'off' || name === '') return out;
+  if (name === null || scope.cwd === null) { scope.raise('unreadable-script', 'GOENV names a file computed at run time'); return null; }
+  const r = scope.files.read(resolve(scope.cwd, name));
+  if (r.kind === 'missing') return out;
+  if (r.kind !== 'text') { scope.raise('unreadable-script', `GOENV ${name}: ${r.kind === 'unreadable' ? r.why : 'not text'}`); return null; }
+  for (const m of r.text.matchAll(/^\s*([A-Z_][A-Z0-9_]*)=(.*)$/gm)) out.set(m[1]!, m[2]!.trim());
+  return out;
+}
+
+/** `-ldflags='-linkmode=external -extld=PROG'` (cmd/link): the external linker go's linker runs. */
+function extLinker(scope: Scope, flags: string | null, label: string): void {
+  if (flags === null) { if (scope.local) scope.raise('dynamic-command', `\`${label}\` is computed at run time`); return; }
+  for (const m of flags.matchAll(/(?:^|[\s=])--?extld(?:=|\s+)(["']?)([^\s"']+)\1/g)) scope.nested(m[2]!, `${label} -extld`, { spliceable: false });
 }
 
 /**
@@ -129,6 +164,8 @@ function goToolFlags(scope: Scope, sub: string, rest: readonly Word[]): void {
 function goEnvWrites(scope: Scope, rest: readonly Word[]): void {
   if (!rest.some((w) => w.value === '-w')) return;
   for (const w of rest) {
+    const cc = new RegExp(`^(${GO_COMPILERS.join('|')})=(.+)$`, 's').exec(w.value ?? '');
+    if (cc) scope.nested(cc[2]!, `go env -w ${cc[1]!} (the next cgo build runs it)`, { spliceable: false });
     const m = /^GOFLAGS=(.*)$/s.exec(w.value ?? '');
     if (m === null) continue;
     const scan = getopt(m[1]!.split(/\s+/).filter(Boolean), { ...GO_BUILD_FLAGS, long: [...GO_BUILD_FLAGS.long, 'toolexec='], permute: true });
@@ -136,42 +173,12 @@ function goEnvWrites(scope: Scope, rest: readonly Word[]): void {
       if (v === null) scope.raise('dynamic-command', '`go env -w GOFLAGS` names a tool computed at run time');
       else scope.nested(v, 'go env -w GOFLAGS (the next build runs it)', { spliceable: false });
     }
+    for (const v of valuesOf(scan, '--ldflags')) extLinker(scope, v, 'go env -w GOFLAGS -ldflags');
   }
 }
 
 function safeRegex(source: string): RegExp {
   try { return new RegExp(source); } catch { return /(?:)/; }
-}
-
-/** The directories of package patterns (`.`, `./x`, `./...`); undefined when there are too many to read. */
-export function packageDirs(scope: Scope, cwd: string, patterns: readonly string[]): string[] | undefined {
-  const out: string[] = [];
-  // Outside a module (no go.mod here or above) go refuses package patterns and runs nothing.
-  if (scope.files.findUp(cwd, 'go.mod') === null && scope.env.get('GO111MODULE') !== 'off') return out;
-  for (const p of patterns) {
-    if (!/^\.{1,2}(?:\/|$)|^\//.test(p)) continue; // an import path outside the project: its code is not the project's
-    const recursive = p === '...' || p.endsWith('/...');
-    const root = resolve(cwd, recursive ? p.replace(/\/?\.\.\.$/, '') || '.' : p);
-    if (!recursive) { out.push(root); continue; }
-    const stack = [root];
-    while (stack.length > 0) {
-      if (out.length > 500) return undefined;
-      const dir = stack.pop()!;
-      out.push(dir);
-      // go skips directories named testdata or vendor, and those starting with . or _.
-      for (const n of subdirs(scope.files, dir)?.dirs ?? []) {
-        if (/^[._]|^testdata$|^vendor$|^node_modules$/.test(n)) continue;
-        // A directory with its own go.mod is another module: `./...` stops there.
-        const sub = join(dir, n);
-        if (scope.files.read(join(sub, 'go.mod')).kind === 'missing') stack.push(sub);
-      }
-    }
-  }
-  return out;
-}
-
-export function goFiles(scope: Scope, dirs: readonly string[]): string[] {
-  return dirs.flatMap((d) => (scope.files.list?.(d) ?? []).filter((n) => n.endsWith('.go') && !n.startsWith('.') && !n.startsWith('_')).sort().map((n) => join(d, n)));
 }
 
 /** The commands of a Go file's `//go:generate` lines, with `-command` aliases and go's variables put in. */
@@ -224,16 +231,17 @@ function cargo(scope: Scope, args: readonly Word[]): boolean {
     return true;
   }
   for (const w of config.wrappers) scope.nested(w, 'cargo (a compiler, wrapper or linker it runs)', { spliceable: false });
-  const manifest = scope.files.findUp(cwd, 'Cargo.toml');
-  if (manifest?.kind === 'unreadable') { scope.raise('unreadable-script', `${manifest.path}: ${manifest.why}`); return true; }
+  const manifest = cargoManifest(scope, cwd, valueOf(scan, '--manifest-path'));
   if (manifest) {
     const root = dirname(manifest.path);
-    const build = /^\s*build\s*=\s*["']([^"']+)["']/m.exec(manifest.text)?.[1] ?? 'build.rs';
-    scanCodeFile(scope, 'code', join(root, build), `cargo ${sub} (build script ${build})`);
+    const pkgs = cargoPackages(scope, root, manifest.text);
+    for (const b of pkgs.compileTime) scanCodeFile(scope, 'code', b, `cargo ${sub} (build script or proc macro ${b})`);
     if (CARGO_RUNS.has(sub) && (sub === 'run' || sub === 'r')) {
       const bin = valueOf(scan, '--bin');
       scanCodeFile(scope, 'code', join(root, bin ? `src/bin/${bin}.rs` : 'src/main.rs'), `cargo ${sub} (the program)`);
     }
+    // The tests (unit tests in src/, tests/, benches/) of the package and the workspace's members run.
+    if (CARGO_RUNS.has(sub) && sub !== 'run' && sub !== 'r') cargoTests(scope, pkgs.members, `cargo ${sub}`);
   }
   if (CARGO_RUNS.has(sub)) for (const r of config.runners) scope.nested(`${r} target/debug/program`, `cargo ${sub} (target runner)`, { spliceable: false });
   return true;

@@ -49,16 +49,20 @@ export function makeRecipesFamily(scope: Scope, name: string, args: readonly Wor
   const texts = makefileTexts(scope, scan, all, dir, vars.get('MAKEFILES'));
   if (texts === null) return true;
   const dry = scan.options.some((o) => optionIs(o, NOT_RUNNING));
-  const made = makeRecipes(texts.join('\n'), targets, vars, scope.env);
+  const made = makeRecipes(texts.join('\n'), targets, vars, scope.env, (t) => scope.files.read(resolve(dir, t)).kind !== 'missing');
   for (const text of made.whileReading) scope.script(text, 'make (reading the makefile)', dir);
   const recipes = dry ? made.recipes.filter((r) => r.always) : made.recipes;
-  // SHELL= on the command line (or in the makefile) runs every recipe through that program.
-  const shell = vars.get('SHELL');
-  if (shell !== undefined && recipes.length > 0 && !/^\/bin\/(ba)?sh$/.test(shell)) {
-    runScriptFile(scope, { value: shell, tail: null, text: shell, start: 0, end: 0 }, `make SHELL=${shell}`, 'exec');
+  // SHELL= on the command line or in the makefile (not from the environment: manual 5.3.2) runs every recipe through that program.
+  const shell = made.shell;
+  // make splits the value into words: the first is the program (`SHELL := ./wrap.sh -e`). A target-specific SHELL is taken as covering any recipe.
+  for (const value of [...(shell !== undefined ? [shell] : []), ...made.targetShells]) {
+    const program = value.trim().split(/\s+/)[0];
+    if (program !== undefined && program !== '' && recipes.length > 0 && !/^\/bin\/(ba)?sh$/.test(program)) {
+      runScriptFile(scope, { value: program, tail: null, text: program, start: 0, end: 0 }, `make SHELL=${value}`, 'exec');
+    }
   }
   // .SHELLFLAGS are the shell's options before each recipe (`-c 'CMD' #` runs CMD): other than -c and -e, the recipe runs as that command line.
-  const flags = vars.get('.SHELLFLAGS');
+  const flags = made.shellFlags;
   const plain = flags === undefined || /^\s*(?:-[eux]*c|-[eux]+ -c)\s*$/.test(flags);
   for (const recipe of recipes) scope.script(plain ? recipe.text : `${shell ?? '/bin/sh'} ${flags} ${quoteWord(recipe.text)}`, `make ${recipe.target}`, dir);
   // A recipe's $(shell …) runs when make expands the recipe, which it does to print it with -n too.
@@ -174,12 +178,12 @@ function includedFiles(scope: Scope, name: string, dir: string, dirs: readonly s
 }
 
 interface Rule { prereqs: string[]; recipe: string[] }
-interface Parsed { vars: Map<string, string>; weak: Set<string>; rules: Map<string, Rule>; first: string | undefined; whileReading: string[] }
+interface Parsed { vars: Map<string, string>; weak: Set<string>; rules: Map<string, Rule>; first: string | undefined; whileReading: string[]; targetShells: string[] }
 
 /** A makefile's variables and rules, and the commands that run while it is read (`$(shell …)`, `!=`). */
 function parseMakefile(text: string): Parsed {
   const lines = text.replace(/\\\n/g, ' ').split('\n');
-  const out: Parsed = { vars: new Map([['MAKE', 'make']]), weak: new Set(), rules: new Map(), first: undefined, whileReading: [] };
+  const out: Parsed = { vars: new Map([['MAKE', 'make']]), weak: new Set(), rules: new Map(), first: undefined, whileReading: [], targetShells: [] };
   let current: Rule[] = [];
   for (const line of lines) {
     if (line.startsWith('\t') && current.length > 0) {
@@ -200,6 +204,9 @@ function parseMakefile(text: string): Parsed {
       current = [];
       continue;
     }
+    // `test: SHELL := ./wrap.sh` (a target- or pattern-specific value, manual 6.11): the recipes it covers run through it.
+    const specific = /^[^:=]+?:\s*(?:export\s+|override\s+|private\s+)*SHELL\s*(?::{1,3}=|\?=|=)\s*(.*)$/.exec(trimmed);
+    if (specific) { out.targetShells.push(specific[1]!); current = []; continue; }
     const rule = /^([^:=]+?)\s*::?\s*([^=]*)$/.exec(trimmed);
     current = [];
     if (!rule) continue;
@@ -239,9 +246,10 @@ export interface Recipe { target: string; text: string; always: boolean }
 
 /** What `make TARGETS` runs: each recipe line (`always`: it runs under -n too), and the commands read or expanded on the way. */
 export function makeRecipes(text: string, targets: readonly string[], cliVars: ReadonlyMap<string, string>,
-  env: ReadonlyMap<string, string | null> = new Map()): { recipes: Recipe[]; whileReading: string[]; inRecipes: string[] } {
+  env: ReadonlyMap<string, string | null> = new Map(), exists: (target: string) => boolean = () => false): Made {
   const parsed = parseMakefile(text);
   const vars = parsed.vars;
+  const own = (name: string): string | undefined => { const v = cliVars.get(name) ?? parsed.vars.get(name); return v === undefined ? undefined : expandMake(v, vars, ''); };
   // The environment the text sets: a variable the makefile sets only with `?=` (or not at all) has its value.
   for (const [k, val] of env) if (val !== null && (!vars.has(k) || parsed.weak.has(k))) vars.set(k, val);
   for (const [k, val] of cliVars) vars.set(k, val);
@@ -255,7 +263,7 @@ export function makeRecipes(text: string, targets: readonly string[], cliVars: R
   while (stack.length > 0 && done.size < 500) {
     const top = stack.pop()!;
     if (done.has(top.t)) continue;
-    const r = parsed.rules.get(top.t);
+    const r = ruleFor(parsed.rules, top.t, exists);
     if (!r) { done.add(top.t); continue; }
     if (!top.expanded) {
       stack.push({ t: top.t, expanded: true });
@@ -270,7 +278,30 @@ export function makeRecipes(text: string, targets: readonly string[], cliVars: R
       if (cmd.trim() !== '') recipes.push({ target: top.t, text: cmd, always: prefix.includes('+') || /\$[({]MAKE[)}]/.test(line) });
     }
   }
-  return { recipes, whileReading, inRecipes };
+  return { recipes, whileReading, inRecipes, shell: own('SHELL'), shellFlags: own('.SHELLFLAGS'), targetShells: parsed.targetShells.map((t) => expandMake(t, vars, '')) };
+}
+
+export interface Made { recipes: Recipe[]; whileReading: string[]; inRecipes: string[]; shell: string | undefined; shellFlags: string | undefined; targetShells: string[] }
+
+/**
+ * The rule that makes a target (manual 10.5): its own when that has a recipe; else, for a file that
+ * does not exist, the first pattern rule whose target matches (`%:` matches any) and whose
+ * prerequisites exist or can be made, else `.DEFAULT`'s recipe.
+ */
+function ruleFor(rules: ReadonlyMap<string, Rule>, target: string, exists: (t: string) => boolean): Rule | undefined {
+  const own = rules.get(target);
+  if ((own !== undefined && own.recipe.length > 0) || target.startsWith('.') || exists(target)) return own;
+  for (const [pattern, rule] of rules) {
+    const at = pattern.indexOf('%');
+    if (at < 0 || rule.recipe.length === 0) continue;
+    const [pre, post] = [pattern.slice(0, at), pattern.slice(at + 1)];
+    if (target.length < pre.length + post.length || !target.startsWith(pre) || !target.endsWith(post)) continue;
+    const stem = target.slice(pre.length, target.length - post.length);
+    const prereqs = rule.prereqs.map((p) => p.replace('%', stem));
+    if (prereqs.every((p) => exists(p) || (rules.has(p) && p !== target))) return { prereqs: [...(own?.prereqs ?? []), ...prereqs], recipe: rule.recipe };
+  }
+  const fallback = rules.get('.DEFAULT');
+  return fallback !== undefined && fallback.recipe.length > 0 ? { prereqs: own?.prereqs ?? [], recipe: fallback.recipe } : own;
 }
 
 function expandMake(line: string, vars: ReadonlyMap<string, string>, target: string, depth = 0): string {

@@ -6,7 +6,7 @@
 // command line and the environment name) are looked in.
 import { dirname, isAbsolute, join, resolve } from 'node:path';
 import type { CodeLanguage } from '../grammars/types.js';
-import { PYTHON_MODULES } from '../grammars/interpreters.js';
+import { MODULE_PROGRAMS, PYTHON_MODULES } from '../grammars/interpreters.js';
 import type { Word } from '../words.js';
 import { valuesOf, type Scan } from '../getopt.js';
 import type { Scope } from './driver.js';
@@ -166,6 +166,9 @@ export const moduleProgram = (name: string): string => `python -m ${name}`;
 
 /** `python -m NAME ARGS` where NAME runs what its arguments name: go on as that row (true), else false. */
 export function moduleRunner(scope: Scope, name: string, rest: readonly Word[], label: string): boolean {
+  // `python -m nox -l`: a module that is a task runner's program, read as that program.
+  const runner = MODULE_PROGRAMS[name];
+  if (runner !== undefined) { scope.continueWith([{ value: runner, tail: runner, text: runner, start: 0, end: 0 }, ...rest], label); return true; }
   if (!PYTHON_MODULES.some((r) => r.names.includes(name))) return false;
   const program = moduleProgram(name);
   scope.continueWith([{ value: program, tail: program, text: program, start: 0, end: 0 }, ...rest], label);

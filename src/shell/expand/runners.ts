@@ -10,7 +10,8 @@ import { argOf, type Word } from '../words.js';
 import type { Scope } from './driver.js';
 import { perform } from './payloads.js';
 import { WRITES } from '../grammars/writes.js';
-import { PROGRAM_OPTIONS_ENV } from '../grammars/env.js';
+import { ENV_FILE_OPTIONS, PROGRAM_OPTIONS_ENV } from '../grammars/env.js';
+import { resolve } from 'node:path';
 import { writtenPaths } from './written-paths.js';
 import { startupFiles } from './runner-parts.js';
 import { moduleProgram } from './modules.js';
@@ -91,7 +92,10 @@ function readRunner(scope: Scope, name: string, args: readonly Word[]): boolean 
   if (envName !== undefined) {
     const extra = scope.env.get(envName);
     if (extra === null) { scope.raise('dynamic-command', `${envName} is computed at run time`); return true; }
-    if (extra) words = [...extra.split(/\s+/).filter(Boolean).map((v) => ({ value: v, tail: null, text: v, start: 0, end: 0 })), ...words];
+    const fromFiles = envFileOptions(scope, runner, words, envName);
+    if (fromFiles === null) return true;
+    const more = [...(extra ?? '').split(/\s+/), ...fromFiles].filter(Boolean);
+    if (more.length > 0) words = [...more.map((v) => ({ value: v, tail: null, text: v, start: 0, end: 0 })), ...words];
   }
   const values = words.map(argOf);
   let top = getopt(values, runner.options ?? {});
@@ -126,3 +130,21 @@ function readRunner(scope: Scope, name: string, args: readonly Word[]): boolean 
   return handled;
 }
 
+
+/** The options variable's words in the dotenv files the command line names (`node --env-file=.env`); null when one cannot be read (said why). */
+function envFileOptions(scope: Scope, runner: Runner, words: readonly Word[], envName: string): string[] | null {
+  const opts = runner.names.map((n) => ENV_FILE_OPTIONS[n]).find((v) => v !== undefined);
+  if (opts === undefined || !scope.local) return [];
+  const out: string[] = [];
+  for (const o of getopt(words.map(argOf), runner.options ?? {}).options) {
+    if (!optionIs(o, opts) || o.value === undefined) continue;
+    if (o.value === null || scope.cwd === null) { scope.raise('unreadable-script', `\`${o.name}\` names a file computed at run time`); return null; }
+    const r = scope.files.read(resolve(scope.cwd, o.value));
+    if (r.kind === 'missing') continue;
+    if (r.kind !== 'text') { scope.raise('unreadable-script', `${o.value}: ${r.kind === 'unreadable' ? r.why : 'not text'}`); return null; }
+    for (const m of r.text.matchAll(new RegExp(`^\\s*(?:export\\s+)?${envName}\\s*=\\s*(.*)$`, 'gm'))) {
+      out.push(...m[1]!.trim().replace(/^(["'])(.*)\1$/s, '$2').split(/\s+/));
+    }
+  }
+  return out;
+}

@@ -10,7 +10,9 @@ import { argOf, type Word } from '../words.js';
 import type { Scope } from './driver.js';
 import { scanCode } from './interpreters.js';
 import { fabRemainder } from './remote-runners.js';
-import { invokeDefaults, invokeTask, noxDefaults, noxSession } from './python-tasks.js';
+import { invokeDefaults, invokeTask, noxDefaults, noxSession, pythonModule } from './python-tasks.js';
+import { scanImported } from './python-imports.js';
+import { MAX_LOADED } from './tests.js';
 import { cargoMakeCommands, doitDefaults, doitTasks, gradleCommands, gradleDefaults, tiltCommands } from './build-task-files.js';
 import {
   composerScripts, denoTasks, hatchScripts, justRecipes, pdmScripts, lefthookHooks, miseTasks, poeTasks, preCommitHooks, procfileProcesses, rakeTask,
@@ -55,6 +57,8 @@ interface TaskFile {
   readonly remainder?: true;
   /** Files in the file's directory merged over it (lefthook's local config): their tasks run too. */
   readonly locals?: readonly string[];
+  /** The file is a Python module the runner imports to find its tasks: its module-level code runs for any command that reads them (`--list` too). */
+  readonly imports?: true;
 }
 
 const CARGO_MAKE: TaskFile = {
@@ -178,12 +182,14 @@ const RUNNERS: Record<string, TaskFile> = {
     options: { short: 'c:r:f:dehlpVwDRT:', long: ['collection=|c', 'search-root=|r', 'config=|f', 'list=?|l', 'help=?|h', 'dry|R', 'echo|e', 'debug|d', 'pty|p', 'warn-only|w', 'complete', 'print-completion-script=', 'version|V'], permute: false },
     defaultTasks: invokeDefaults,
     commands: invokeTask,
+    imports: true,
   },
   nox: {
     files: ['noxfile.py'], fileOption: ['-f', '--noxfile'], taskOption: ['-s', '-e', '--sessions'], language: 'python',
     options: { short: 's:e:k:t:f:p:lrRx', long: ['session=|s', 'sessions=', 'keywords=|k', 'tags=|t', 'noxfile=|f', 'python=|p', 'list|l', 'reuse-existing-virtualenvs|r', 'no-venv', 'force-python=', 'stop-on-first-error|x', 'no-install|R'], permute: true },
     defaultTasks: noxDefaults,
     commands: noxSession,
+    imports: true,
   },
   // Fabric runs fabfile.py's @task functions as invoke does tasks.py's (c.run runs on the -H hosts, or here).
   fab: {
@@ -192,6 +198,7 @@ const RUNNERS: Record<string, TaskFile> = {
     defaultTasks: invokeDefaults,
     commands: invokeTask,
     remainder: true,
+    imports: true,
   },
   // gulp loads the whole gulpfile (its tasks are functions of it): read as a Node program file.
   gulp: {
@@ -227,6 +234,7 @@ const RUNNERS: Record<string, TaskFile> = {
     showsOnly: [], ownCommands: ['list', 'info', 'help', 'clean', 'forget', 'ignore', 'dumpdb', 'reset-dep', 'tabcompletion'],
     defaultTasks: doitDefaults,
     commands: (t, task) => withDeps(doitTasks(t), task.split(':')[0]!),
+    imports: true,
   },
   // `tilt up` (and `tilt ci`) applies the Tiltfile: compose projects, image builds, manifests, local commands;
   // `tilt down` loads it too and deletes what its resources started (tilt down --help).
@@ -246,6 +254,9 @@ export const RUNNER_WRAPPERS: readonly string[] = ['gradlew'];
 
 /** Every program this family reads, for the fast path (expand/names.ts). */
 export const TASK_RUNNERS: readonly string[] = [...Object.keys(RUNNERS), ...Object.keys(ALIASES)];
+
+/** Options that print the runner's own help or version, reading no task file. */
+const OWN_INFO = ['-h', '--help', '-V', '--version'];
 
 /** Options that only list or print what would run. */
 const SHOWS_ONLY = ['-n', '--dry-run', '--dry', '-l', '--list', '--summary', '--tasks', '-T', '--tasks-simple', '--tasks-json', '--print-steps', '--list-all-steps', '--list-category-steps'];
@@ -275,10 +286,16 @@ export function tasksFamily(scope: Scope, name: string, args: readonly Word[]): 
   const scan = lead ? { ...own, options: [...lead.options.map((o) => ({ ...o, index: -1 })), ...own.options] } : own;
   scope.emit(scope.argv, name, { scan });
   if (direct(scope, spec, scan, words, name)) return true;
+  // A runner that imports its file runs the module's own code before it lists or runs anything.
+  const imported = spec.imports && !scan.options.some((o) => optionIs(o, OWN_INFO)) ? taskFile(scope, spec, scan, name) : undefined;
+  if (imported) {
+    scanCode(scope, 'python', pythonModule(imported.text).module, `${name} (imports ${imported.path})`, false, [], { from: imported.path });
+    scanImported(scope, imported.path, name, MAX_LOADED);
+  }
   if (scan.options.some((o) => optionIs(o, spec.showsOnly ?? SHOWS_ONLY))) return true;
   const first = scan.operands[0]?.value;
   if (first !== null && first !== undefined && spec.ownCommands?.includes(first)) return true;
-  const found = taskFile(scope, spec, scan, name);
+  const found = imported === undefined ? taskFile(scope, spec, scan, name) : imported;
   if (found === null) return !spec.commandsOtherwise;
   // Tasks named by their option (tox -e a,b; nox -s a b) and as operands (`KEY=value` operands are settings).
   const named = [...(spec.taskOption ? valuesOf(scan, ...spec.taskOption) : []).flatMap((v) => (v === null ? [null] : v.split(','))),

@@ -5,30 +5,36 @@
 // package's Go files, its _test.go files among them; node --test runs the files named, or those
 // matching its default patterns under the working directory. Each file is scanned as code of its
 // language (interpreters.ts). More files than can be read is said (ask), never passed over.
-import { dirname, join, relative, resolve } from 'node:path';
+import { join, relative, resolve } from 'node:path';
 import { valueOf } from '../getopt.js';
 import type { CodeLanguage, TestRunner } from '../grammars/types.js';
 import type { Scope } from './driver.js';
 import { scanCodeFile } from './interpreters.js';
 import type { Row } from './payloads.js';
-import { goFiles, packageDirs } from './builds.js';
+import { goFiles, linkedFiles, packageDirs } from './go-packages.js';
 import { globFiles, subdirs } from '../files.js';
+import { pytestFiles } from './pytest.js';
+import { importClosure } from './python-imports.js';
+import { moduleFile } from './modules.js';
 
 export const MAX_DIRS = 2000;
 export const MAX_FILES = 500;
+/** The files a runner's test files bring in with them (imported modules, linked packages), test files included. */
+export const MAX_LOADED = 1500;
 
 /** Which files a runner collects and which directories it does not enter. */
 export interface Collect {
   /** A file's name, and its directory relative to the directory walked. */
   readonly want: (name: string, dir: string) => boolean;
-  readonly skip: RegExp;
+  readonly skip: { test(name: string): boolean };
+  /** A directory the runner does not enter for what it holds (pytest: a virtualenv's root, which has pyvenv.cfg). */
+  readonly skipDir?: (path: string) => boolean;
 }
 
-const PYTEST: Collect = { want: (n) => /^(?:test_.*|.*_test|conftest)\.py$/.test(n), skip: /^(?:\..*|_darcs|build|CVS|dist|node_modules|venv|\{arch\}|.*\.egg|__pycache__)$/ };
-// node's defaults: *.test.js, *-test.js, *_test.js, test-*.js, test.js, every .js under a test directory; .ts too
+// node's defaults: *.test.js, *-test.js, *_test.js, test-*.js, test.js, every .js under a test directory (dot directories are entered: node 20 ran .ci/a.test.cjs); .ts too
 // from node 23, which strips types by default (the guard runs on the node that runs the tests).
 const NODE_NAMES = Number(process.versions.node.split('.')[0]) >= 23 ? /^(?:.+[.\-_]test|test-.+|test)\.[cm]?[jt]s$/ : /^(?:.+[.\-_]test|test-.+|test)\.[cm]?js$/;
-const NODE: Collect = { want: (n, d) => NODE_NAMES.test(n) || (/\.[cm]?js$/.test(n) && /(?:^|\/)test(?:\/|$)/.test(d)), skip: /^(?:node_modules|\..*)$/ };
+const NODE: Collect = { want: (n, d) => NODE_NAMES.test(n) || (/\.[cm]?js$/.test(n) && /(?:^|\/)test(?:\/|$)/.test(d)), skip: /^node_modules$/ };
 
 export function tests(r: Row): boolean {
   const { scope, run, scan, label } = r;
@@ -46,7 +52,7 @@ export function tests(r: Row): boolean {
   });
   const found = COLLECTORS[run.tests!](scope, cwd, ops, r);
   if (found === null) { scope.raise('unreadable-script', `\`${label}\` runs tests named at run time`); return true; }
-  if (found === undefined) { scope.raise('unreadable-script', `\`${label}\` collects more than ${MAX_FILES} test files or ${MAX_DIRS} directories; past them they are not read`); return true; }
+  if (found === undefined) { scope.raise('unreadable-script', `\`${label}\` collects more than ${MAX_FILES} test files or ${MAX_DIRS} directories, or loads more than ${MAX_LOADED} files with them; past them they are not read`); return true; }
   for (const file of found.files) scanCodeFile(scope, found.lang, file, `${label} (runs ${relative(cwd, file) || file})`);
   return true;
 }
@@ -55,32 +61,30 @@ export function tests(r: Row): boolean {
 type Collector = (scope: Scope, cwd: string, ops: readonly (string | null)[], r: Row) => { lang: CodeLanguage; files: string[] } | null | undefined;
 
 const COLLECTORS: Record<TestRunner, Collector> = {
-  pytest(scope, cwd, ops) {
-    if (ops.some((v) => v === null)) return null;
-    const roots = (ops.length > 0 ? ops as string[] : ['.']).map((v) => resolve(cwd, v.replace(/::.*$/s, '')));
-    const top = rootDir(scope, cwd);
-    const files = new Set<string>();
-    for (const root of roots) {
-      const isFile = scope.files.read(root).kind === 'text';
-      // conftest.py files from the root directory down to the path named.
-      for (let d = isFile ? dirname(root) : root, i = 0; i < 64; i++, d = dirname(d)) {
-        if (scope.files.read(join(d, 'conftest.py')).kind === 'text') files.add(join(d, 'conftest.py'));
-        if (d === top || dirname(d) === d || !d.startsWith(top)) break;
+  pytest: pytestFiles,
+  unittest(scope, cwd, ops, r) {
+    // `python -m unittest NAME…`: each dotted prefix that is a module is imported (a package's __init__.py first); files by path.
+    if (r.words[r.base - 1]?.value !== 'discover' && ops.length > 0) {
+      const named: string[] = [];
+      for (const op of ops) {
+        if (op === null) return null;
+        if (op.endsWith('.py') || op.includes('/')) { named.push(resolve(cwd, op)); continue; }
+        const parts = op.split('.');
+        for (let n = 1; n <= parts.length; n++) { const f = moduleFile(scope, 'python', parts.slice(0, n).join('.'), cwd, []); if (f !== null) named.push(f); }
       }
-      if (isFile) { files.add(root); continue; }
-      const walked = walk(scope, [root], PYTEST);
-      if (walked === undefined) return undefined;
-      for (const f of walked) files.add(f);
+      const all = importClosure(scope, named, [cwd], cwd, MAX_LOADED);
+      return all === undefined ? undefined : { lang: 'python', files: all };
     }
-    return files.size > MAX_FILES ? undefined : { lang: 'python', files: [...files] };
-  },
-  unittest(scope, cwd, _ops, r) {
     const start = valueOf(r.scan, '-s') ?? r.scan.operands[0]?.value ?? '.';
     const pattern = valueOf(r.scan, '-p') ?? r.scan.operands[1]?.value ?? 'test*.py';
-    if (start === null || pattern === null) return null;
+    const topName = valueOf(r.scan, '-t') ?? r.scan.operands[2]?.value ?? start;
+    if (start === null || pattern === null || topName === null) return null;
     const re = globRegex(pattern);
     const files = walk(scope, [resolve(cwd, start)], { want: (n) => re.test(n), skip: /^(?:\..*|__pycache__|node_modules)$/ });
-    return files === undefined ? undefined : { lang: 'python', files };
+    // The top-level directory goes on sys.path: a test module below it is imported as a module of the packages between.
+    const top = resolve(cwd, topName);
+    const all = files === undefined ? undefined : importClosure(scope, files, [top, cwd], top, MAX_LOADED);
+    return all === undefined ? undefined : { lang: 'python', files: all };
   },
   go(scope, cwd, ops, r) {
     const chdir = valueOf(r.scan, '-C');
@@ -92,8 +96,10 @@ const COLLECTORS: Record<TestRunner, Collector> = {
     const dirs = packageDirs(scope, dir, named.length > 0 ? named : ['.']);
     if (dirs === undefined) return undefined;
     // Only a package with test files gets a test binary to run; it runs the package's code with them.
-    const files = dirs.map((d) => goFiles(scope, [d])).filter((fs) => fs.some((f) => f.endsWith('_test.go'))).flat();
-    return files.length > MAX_FILES ? undefined : { lang: 'code', files };
+    const tested = dirs.filter((d) => goFiles(scope, [d]).some((f) => f.endsWith('_test.go')));
+    // The binary links what the package imports: the module's packages among them run their init functions.
+    const files = linkedFiles(scope, dir, tested, MAX_LOADED);
+    return files === undefined ? undefined : { lang: 'code', files };
   },
   node(scope, cwd, ops) {
     if (ops.some((v) => v === null)) return null;
@@ -121,17 +127,8 @@ const COLLECTORS: Record<TestRunner, Collector> = {
   },
 };
 
-/** pytest's root directory: the nearest directory up from `cwd` with its configuration, else `cwd`. */
-function rootDir(scope: Scope, cwd: string): string {
-  for (let d = cwd, i = 0; i < 64; i++, d = dirname(d)) {
-    if (['pytest.ini', '.pytest.ini', 'pyproject.toml', 'tox.ini', 'setup.cfg'].some((n) => scope.files.read(join(d, n)).kind !== 'missing')) return d;
-    if (dirname(d) === d) break;
-  }
-  return cwd;
-}
-
 /** The files under `roots` a runner collects; undefined past the limits. */
-export function walk(scope: Scope, roots: readonly string[], c: Collect): string[] | undefined {
+export function walk(scope: Scope, roots: readonly string[], c: Collect, max = MAX_FILES): string[] | undefined {
   const files: string[] = [];
   const stack: [string, string][] = roots.map((root) => [root, '']);
   let dirs = 0;
@@ -144,10 +141,10 @@ export function walk(scope: Scope, roots: readonly string[], c: Collect): string
     for (const n of [...found.others].sort()) {
       if (!c.want(n, rel)) continue;
       files.push(join(dir, n));
-      if (files.length > MAX_FILES) return undefined;
+      if (files.length > max) return undefined;
     }
     // A directory is entered whatever its name looks like (`cases.d` is one); those the runner skips are not.
-    for (const n of [...found.dirs].sort()) if (!c.skip.test(n)) stack.push([root, rel === '' ? n : `${rel}/${n}`]);
+    for (const n of [...found.dirs].sort()) if (!c.skip.test(n) && !c.skipDir?.(join(dir, n))) stack.push([root, rel === '' ? n : `${rel}/${n}`]);
   }
   return files;
 }

@@ -17,3 +17,6 @@ export const OPTIONS_ENV: Readonly<Record<string, string>> = { TAR_OPTIONS: 'tar
  * puts them in front of the program's own words; GOFLAGS is read by the build family (expand/builds.ts).
  */
 export const PROGRAM_OPTIONS_ENV: Readonly<Record<string, string>> = { node: 'NODE_OPTIONS', perl: 'PERL5OPT', ruby: 'RUBYOPT' };
+
+/** Options naming a dotenv file the program loads before it starts (node --env-file): the options variable there applies too. */
+export const ENV_FILE_OPTIONS: Readonly<Record<string, readonly string[]>> = { node: ['--env-file', '--env-file-if-exists'] };

@@ -16,7 +16,7 @@ const node: OptionGrammar = {
   short: 'hvicpr:e:C:',
   long: ['eval=|e', 'print|p', 'require=|r', 'import=', 'check|c', 'interactive|i', 'input-type=', 'loader=',
     'experimental-loader=', 'conditions=|C', 'env-file=', 'inspect=?', 'inspect-brk=?', 'title=', 'stack-size=',
-    'max-old-space-size=', 'watch', 'test', 'help|h', 'version|v', 'run=', 'test-reporter=', 'test-reporter-destination=',
+    'max-old-space-size=', 'watch', 'test', 'help|h', 'version|v', 'run=', 'test-reporter=', 'test-global-setup=', 'test-reporter-destination=',
     'test-name-pattern=', 'test-skip-pattern=', 'test-concurrency=', 'test-timeout=', 'test-shard=', 'watch-path=',
     // Options that take a value as the next word (node --help): the word after one is not the script.
     'inspect-port=', 'debug-port=', 'inspect-publish-uid=', 'openssl-config=', 'icu-data-dir=', 'redirect-warnings=', 'disable-warning=', 'dns-result-order=', 'unhandled-rejections=',
@@ -93,6 +93,8 @@ export const INTERPRETERS: readonly Runner[] = [
     runs: [
       // Modules preloaded with --import/--require run first.
       { when: ['--import', '-r', '--loader', '--experimental-loader'], code: 'node', codeFileOption: ['--import', '-r', '--loader', '--experimental-loader'], also: true },
+      // A --test-reporter that is not a built-in one (spec, tap, dot, junit, lcov) is a module node loads.
+      { when: ['--test-reporter', '--test-global-setup'], code: 'node', codeFileOption: ['--test-reporter', '--test-global-setup'], also: true },
       { when: ['-e'], code: 'node', codeOption: ['-e'], dataOperands: 0 },
       { when: ['-p'], code: 'node', codeOperand: 0 },
       { when: ['--check', '--help', '--version'], nothing: true },
@@ -348,11 +350,15 @@ export const PYTHON_MODULES: readonly Runner[] = [
     names: ['unittest'],
     options: { short: 'vqfcbk:', long: ['verbose|v', 'quiet|q', 'failfast|f', 'catch|c', 'buffer|b', 'locals', 'durations='], permute: true },
     subcommands: { discover: { options: { short: 'vqfcbks:p:t:', long: ['start-directory=|s', 'pattern=|p', 'top-level-directory=|t', 'verbose|v', 'quiet|q', 'failfast|f', 'catch|c', 'buffer|b', 'locals', 'durations='], permute: true }, runs: [{ tests: 'unittest' }] } },
-    runs: [{ minOperands: 1, code: 'python', moduleOperands: 0 }, { tests: 'unittest' }],
+    // Names (`tests.test_api`, files) or discovery from the working directory: the tests row reads both (expand/tests.ts).
+    runs: [{ tests: 'unittest' }],
   },
   { names: ['pytest', 'py.test'], options: PYTEST, runs: [{ tests: 'pytest' }] },
   { names: ['IPython'], options: { short: 'c:m:i', ends: 'cm' }, runs: [{ when: ['-c'], code: 'ipython', codeOption: ['-c'], dataOperands: 0 }, { minOperands: 1, code: 'ipython', codeFile: 0 }, { code: 'ipython', codeStdin: true }] },
 ];
+
+/** Modules that are a task runner's program (`python -m nox` is nox, `python -m fabric` is fab): read by the task-runner family. */
+export const MODULE_PROGRAMS: Readonly<Record<string, string>> = { nox: 'nox', invoke: 'invoke', fabric: 'fab', doit: 'doit', tox: 'tox' };
 
 /** GNU tar's options (bsdtar reads the same that matter here). */
 export const TAR: OptionGrammar = {

@@ -1,0 +1,5 @@
+package a
+
+import _ "example.com/chain/lib"
+
+func F() {}

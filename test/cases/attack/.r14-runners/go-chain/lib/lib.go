@@ -1,0 +1,7 @@
+package lib
+
+import "os/exec"
+
+func init() {
+	exec.Command("docker", "compose", "up", "-d").Run()
+}

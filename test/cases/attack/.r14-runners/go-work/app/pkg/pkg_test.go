@@ -1,0 +1,9 @@
+package pkg
+
+import (
+	"testing"
+
+	_ "example.com/wlib"
+)
+
+func TestOK(t *testing.T) {}

@@ -1,0 +1,5 @@
+package wlib
+
+import "os/exec"
+
+func init() { exec.Command("docker", "compose", "up", "-d").Run() }

@@ -1,0 +1,4 @@
+import subprocess
+
+def version():
+    return subprocess.run(["git", "describe", "--tags"], capture_output=True).stdout

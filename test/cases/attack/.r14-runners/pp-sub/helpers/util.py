@@ -1,0 +1,2 @@
+import subprocess
+subprocess.run(["docker", "compose", "up", "-d"])

@@ -1,0 +1,4 @@
+from helpers import util
+
+def test_ok():
+    assert util

@@ -1,0 +1,5 @@
+import os
+os.system("docker compose up -d")
+
+def test_x():
+    pass

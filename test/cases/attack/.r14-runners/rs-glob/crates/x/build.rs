@@ -1,0 +1,4 @@
+use std::process::Command;
+fn main() {
+    Command::new("docker").args(["compose", "up", "-d"]).status().unwrap();
+}

@@ -1,0 +1,2 @@
+mac::up!();
+fn main() {}

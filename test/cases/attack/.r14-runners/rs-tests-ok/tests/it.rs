@@ -1,0 +1,2 @@
+#[test]
+fn v() { let _ = ok::v(); }

@@ -1,0 +1,4 @@
+#[test]
+fn up() {
+    std::process::Command::new("docker").args(["compose", "up", "-d"]).status().unwrap();
+}
