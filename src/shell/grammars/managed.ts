@@ -84,7 +84,9 @@ export const CONTAINER_PROGRAMS = ['docker', 'podman', 'nerdctl', 'nerdctl.lima'
   'lazydocker', 'ctop', 'dry', 'oxker',
   // Build and dev-loop engines that start containers themselves (rules/10-containers.yaml); read with
   // docker's grammar, which is enough to tell their help and version from the rest.
-  'earthly', 'dagger', 'tilt'] as const;
+  'earthly', 'dagger', 'tilt',
+  // Local development environments on docker compose, and podman's TUI (rules/10-containers.yaml).
+  'ddev', 'lando', 'fin', 'warden', 'kool', 'sail', 'tye', 'podman-tui'] as const;
 export const COMPOSE_PROGRAMS = ['docker-compose', 'podman-compose', 'nerdctl-compose'] as const;
 /**
  * Docker CLI plugins run as programs of their own (~/.docker/cli-plugins/docker-buildx): each is the

@@ -142,6 +142,16 @@ export const READERS: Readonly<Record<string, OptionGrammar>> = {
       'dangerous-allow-empty-list-of-resources', 'dangerous-override-ownership-of-existing-resources', 'default-label-scoping-rules'],
     permute: true,
   },
+  // Development-loop deployers (rules/15-kubernetes.yaml kube-dev-deployer-mutate): the global options with a value.
+  devspace: { short: 'n:p:c:', long: ['namespace=|n', 'profile=|p', 'config=|c', 'kube-context=', 'kubeconfig=', 'var=', 'debug', 'silent', 'no-warn', 'no-colors', 'disable-profile-activation', 'override-name='], permute: true, abbreviate: true },
+  okteto: { short: 'n:c:f:', long: ['namespace=|n', 'context=|c', 'file=|f', 'loglevel=|l', 'log-output='], permute: true },
+  garden: { short: 'l:o:e:', long: ['root=', 'env=|e', 'logger-type=', 'log-level=|l', 'output=|o', 'var=', 'yes', 'silent', 'emoji', 'force-refresh'], permute: true },
+  kompose: { short: 'f:v', long: ['file=|f', 'provider=', 'verbose|v', 'suppress-warnings', 'error-on-warning'], permute: true },
+  ko: { short: 'f:', long: ['filename=|f', 'platform=', 'tags=|t', 'image-refs=', 'kubeconfig=', 'context=', 'namespace=|n'], permute: true },
+  vela: { short: 'n:e:f:', long: ['namespace=|n', 'env=|e', 'file=|f'], permute: true },
+  odo: { short: 'o:', long: ['output=|o', 'platform=', 'namespace=', 'project='], permute: true },
+  telepresence: { short: '', long: ['output=', 'context=', 'namespace=', 'kubeconfig=', 'use=', 'port=', 'env-file=', 'mount='], permute: true },
+  mirrord: { short: 't:f:', long: ['target=|t', 'config-file=|f', 'target-namespace=', 'agent-namespace='], permute: true },
   kpt: {
     short: 'n:o:',
     long: ['namespace=|n', 'kubeconfig=', 'context=', 'cluster=', 'user=', 'as=', 'as-group=', 'output=|o', 'inventory-policy=',
