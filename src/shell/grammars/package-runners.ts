@@ -155,7 +155,15 @@ export const PACKAGE_RUNNERS: readonly Runner[] = [
   { names: ['choom'], options: { short: 'n:p:', long: ['adjust=|n', 'pid=|p'] }, runs: [{ when: ['-p'], nothing: true }, { argv: 0 }] },
   { names: ['capsh'], options: { long: ['print', 'drop=', 'caps=', 'inh=', 'addamb=', 'user=', 'uid=', 'gid=', 'groups=', 'chroot=', 'secbits=', 'keep=', 'shell='] }, runs: [{ whenOperand: { index: 0, is: ['-c'] }, shellOperand: 1 }, { stdinShell: true }] },
   { names: ['cmd', 'cmd.exe'], options: { short: 'cCkKqQsSdDuUaA', singleDashLong: false }, runs: [{ whenOperand: { index: 0, is: ['/c', '/C', '/k', '/K'] }, shellOperands: 1 }, { nothing: true }] },
-  { names: ['xterm', 'uxterm', 'gnome-terminal', 'konsole', 'alacritty', 'foot', 'urxvt'], options: TERMINAL_OPTIONS, runs: TERMINAL_RUNS },
+  { names: ['xterm', 'uxterm', 'gnome-terminal', 'konsole', 'alacritty', 'urxvt'], options: TERMINAL_OPTIONS, runs: TERMINAL_RUNS },
+  // foot(1), footclient(1): `foot [OPTIONS] [COMMAND [ARGS]]`: the first operand is the program (no -e needed; -e is accepted and ignored).
+  {
+    names: ['foot', 'footclient'],
+    options: { short: 'hvCmFLsHlSeNEc:o:f:t:T:a:D:w:W:p:d:', long: ['config=|c', 'check-config|C', 'override=|o', 'font=|f', 'term=|t', 'title=|T', 'app-id=|a',
+      'toplevel-tag=', 'maximized|m', 'fullscreen|F', 'login-shell|L', 'working-directory=|D', 'window-size-pixels=|w', 'window-size-chars=|W', 'server|s',
+      'hold|H', 'print-pid=|p', 'log-level=|d', 'log-colorize=?|l', 'log-no-syslog|S', 'no-wait|N', 'client-environment|E', 'version|v', 'help|h'] },
+    runs: [{ when: ['-v', '-h', '-C', '-s'], nothing: true }, { argv: 0 }],
+  },
   // Terminals with an ssh client of their own: `kitty +kitten ssh …` and `wezterm ssh …` take ssh's
   // command line and run the command on the server (`kitten ssh …` is in expand/remote.ts).
   // `kitty [options] [program-to-run …]` opens a window running the program (kitty --help); `+runpy CODE`
