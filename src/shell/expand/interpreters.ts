@@ -96,7 +96,7 @@ export function scanCode(scope: Scope, lang: CodeLanguage, code: string, label: 
   scanWith(scope, lang, code, label, inline, data, facts);
   // Files inline code writes (the guard's own among them, judged as a redirection to them would be).
   if (inline && scope.local) {
-    const writes = codeWrites(lang, code).map((p) => abs(p, scope.cwd));
+    const writes = codeWrites(lang, code).map((p) => (p === null ? null : abs(p, scope.cwd)));
     if (writes.length > 0) scope.emit(scope.argv, basename(scope.argv[0]?.value ?? lang), { writes });
   }
   // Modules of the project that code on the command line loads run with it. (A file's own imports

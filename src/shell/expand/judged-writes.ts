@@ -29,8 +29,15 @@ const landsJudged = (path: string): boolean => judgedByContent(path) || mayHoldJ
 export function judgeUnfollowedWrites(scope: Scope, program: string, words: readonly Word[], writes: readonly (string | null)[]): void {
   if (writes.length === 0 || WRITES[program]?.keepsContent) return;
   if (FOLLOWED.has(program) && scope.recorded && basename(scope.command.words[0]?.value ?? '') === program) return;
-  // (An archive's directories, `tar -x -C DIR` or the working directory, are among the writes.)
-  const judged = writes.filter((p): p is string => p !== null && landsJudged(p));
+  // (An archive's directories, `tar -x -C DIR` or the working directory, are among the writes;
+  // one through a link, `-C cfg` where cfg leads to .claude, lands where the link leads.)
+  const real = (p: string): string | null => {
+    // (A link made earlier in the text, `ln -s .claude cfg && tar -x -C cfg`, leads there too.)
+    const made = [...scope.run0.links].find(([from]) => p === from || p.startsWith(from + '/'));
+    const r = made ? made[1] + p.slice(made[0].length) : scope.files.real?.(p) ?? p;
+    return r !== p && landsJudged(r) ? r : null;
+  };
+  const judged = writes.flatMap((p) => { if (p === null) return []; if (landsJudged(p)) return [p]; const r = real(p); return r === null ? [] : [r]; });
   if (judged.length === 0) return;
   const added = envelopeAdditions(scope, program, words);
   // A wrapped `tee` or `sponge` (`sudo tee -a FILE`) puts its standard input into its operands.

@@ -3,7 +3,8 @@
 // (test_*.py, *_test.py, under the paths named or the working directory, outside norecursedirs);
 // unittest discovers test*.py under its start directory; go test builds and runs each named
 // package's Go files, its _test.go files among them; node --test runs the files named, or those
-// matching its default patterns under the working directory. Each file is scanned as code of its
+// matching its default patterns under the working directory; prove runs t/*.t (or the files and
+// directories named) with perl, bats the .bats files named. Each file is scanned as code of its
 // language (interpreters.ts). More files than can be read is said (ask), never passed over.
 import { dirname, join, relative, resolve } from 'node:path';
 import { valueOf } from '../getopt.js';
@@ -119,7 +120,30 @@ const COLLECTORS: Record<TestRunner, Collector> = {
     }
     return files.length > MAX_FILES ? undefined : { lang: 'node', files };
   },
+  prove(scope, cwd, ops, r) {
+    const ext = valueOf(r.scan, '--ext') ?? '.t';
+    if (ops.some((v) => v === null) || ext === null) return null;
+    return namedOrIn(scope, cwd, ops.length > 0 ? ops as string[] : ['t'], (n) => n.endsWith(ext), r.scan.options.some((o) => o.name === '-r' || o.name === '--recurse'), 'perl');
+  },
+  bats(scope, cwd, ops, r) {
+    if (ops.some((v) => v === null)) return null;
+    return namedOrIn(scope, cwd, ops as string[], (n) => n.endsWith('.bats'), r.scan.options.some((o) => o.name === '-r' || o.name === '--recursive'), 'bats');
+  },
 };
+
+/** The files named, and in each directory named those it runs: its own, or (recursive) every one below it. */
+function namedOrIn(scope: Scope, cwd: string, ops: readonly string[], want: (name: string) => boolean, recursive: boolean, lang: CodeLanguage): { lang: CodeLanguage; files: string[] } | undefined {
+  const files: string[] = [];
+  for (const op of ops) {
+    const path = resolve(cwd, op);
+    if (scope.files.read(path).kind !== 'missing') { files.push(path); continue; }
+    if (!recursive) { files.push(...(subdirs(scope.files, path)?.others ?? []).filter(want).sort().map((n) => join(path, n))); continue; }
+    const found = walk(scope, [path], { want: (n) => want(n), skip: /^$/ });
+    if (found === undefined) return undefined;
+    files.push(...found);
+  }
+  return files.length > MAX_FILES ? undefined : { lang, files };
+}
 
 /** pytest's root directory: the nearest directory up from `cwd` with its configuration, else `cwd`. */
 function rootDir(scope: Scope, cwd: string): string {
