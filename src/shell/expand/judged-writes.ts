@@ -7,7 +7,9 @@
 import { judgedByContent, judgedKind, mayHoldJudged, unknownContentAsks } from '../../content-judged.js';
 import type { FileRead } from '../files.js';
 import { WRITES } from '../grammars/writes.js';
-import { basename, type Word } from '../words.js';
+import { getopt } from '../getopt.js';
+import { argOf, basename, type Word } from '../words.js';
+import { abs } from './written-paths.js';
 import type { Scope } from './driver.js';
 import { hostCommandLines, hostFileWritten, judgeStartup } from './host-files.js';
 import { envelopeAdditions } from './patch-writes.js';
@@ -46,8 +48,22 @@ export function judgeUnfollowedWrites(scope: Scope, program: string, words: read
     const lines = added?.get(path);
     if (lines !== undefined && judgedByContent(path)) hostFileWritten(scope, path, lines.join('\n'));
     else if (piped?.kind === 'text' && judgedByContent(path)) hostFileWritten(scope, path, piped.text);
+    else if (COPIERS.has(program) && judgedByContent(path) && !unknownContentAsks(path)) hostFileWritten(scope, path, copiedText(scope, program, words, path));
     else if (judgedByContent(path) ? unknownContentAsks(path) : mayHoldJudged(path, true)) scope.raise('unreadable-script', `\`${program}\` writes ${path}, where files are judged by what they say (commands the agent host or husky runs by itself), and what it leaves there is not known here`);
   }
+}
+
+/** Programs that put a file's bytes at another name: a wrapped one (`sudo cp x /usr/local/bin/git`) is read here. */
+const COPIERS: ReadonlySet<string> = new Set(['cp', 'install', 'mv', 'ln']);
+
+/** What a copy puts at `path` when its one source is a file here to read (its text); null when not known. */
+function copiedText(scope: Scope, program: string, words: readonly Word[], path: string): string | null {
+  const scan = getopt(words.slice(1).map(argOf), WRITES[program]?.options ?? {});
+  const ops = scan.operands.map((o) => o.value);
+  if (ops.length !== 2 || ops[0] === null || ops[1] === null || abs(ops[1]!, scope.cwd) !== path) return null;
+  const src = abs(ops[0]!, scope.cwd);
+  const read = src === null ? null : scope.files.read(src);
+  return read?.kind === 'text' ? read.text : null;
 }
 
 /**

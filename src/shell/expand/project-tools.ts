@@ -79,14 +79,19 @@ function configModule(scope: Scope, name: string, args: readonly Word[]): boolea
   const spec = CONFIG_MODULES[name]!;
   const scan = getopt(args.map(argOf), spec.options);
   if (spec.subcommands && !spec.subcommands.includes(scan.operands[0]?.value ?? '')) return false;
-  if (spec.needs && !scan.options.some((o) => optionIs(o, spec.needs!))) return false;
+  if (spec.needs && !scan.options.some((o) => optionIs(o, spec.needs!.options))) return false;
   if (scan.options.some((o) => optionIs(o, spec.noFile)) && valueOf(scan, ...spec.fileOption) === undefined) return false;
   const label = `${name} (loads ${spec.files[0]})`;
   for (const code of spec.codeOption ? valuesOf(scan, ...spec.codeOption) : []) {
     if (code === null) scope.raise('dynamic-command', `the code \`${name}\` runs is computed at run time`);
     else scanCode(scope, spec.language!, code, label);
   }
-  const named = spec.fileOption.length > 0 ? valueOf(scan, ...spec.fileOption) ?? (spec.fileEnv ? scope.env.get(spec.fileEnv) : undefined) : undefined;
+  const first = scan.operands[0];
+  const operandFile = spec.needs?.file !== undefined && first !== undefined && (first.value === null || new RegExp(spec.needs.file).test(first.value)) ? first.value : undefined;
+  // (A value computed at run time, null, is kept as such: the file is then named at run time.)
+  const option = spec.fileOption.length > 0 ? valueOf(scan, ...spec.fileOption) : undefined;
+  const env = spec.fileEnv ? scope.env.get(spec.fileEnv) : undefined;
+  const named = option !== undefined ? option : env !== undefined ? env : operandFile;
   if (named === null) { scope.raise('unreadable-script', `the file \`${name}\` loads is named at run time`); return false; }
   const start = configDir(scope, spec.dirOption ?? [], spec.dirOperand, scan);
   if (start === undefined) return false;

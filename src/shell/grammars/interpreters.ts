@@ -2,6 +2,7 @@
 // hooks (tar, zip, find, sort …): rows of the runner table, as data (see types.ts).
 import type { OptionGrammar } from '../getopt.js';
 import { READERS } from './readers.js';
+import { TEST_FILE_RUNNERS } from './test-runners.js';
 import type { Run, Runner } from './types.js';
 import { SCRIPT_RUNNERS } from './script-runners.js';
 
@@ -137,17 +138,7 @@ export const INTERPRETERS: readonly Runner[] = [
     runs: [{ nothing: true }],
   },
   { names: ['pytest', 'py.test'], options: PYTEST, runs: [{ tests: 'pytest' }] },
-  // prove(1) runs each test file (t/*.t when none is named) with perl, or with --exec's program; bats(1) runs the .bats files named (a directory's, -r below it).
-  {
-    names: ['prove'],
-    options: { short: 'vrlbsfpqQmcHhVDTtwWoa:e:I:M:P:j:', long: ['verbose|v', 'recurse|r', 'lib|l', 'blib|b', 'shuffle|s', 'failures|f', 'parse|p', 'quiet|q', 'QUIET|Q', 'merge|m', 'color|c', 'nocolor', 'count', 'nocount', 'man|H', 'help|h', 'version|V', 'dry|D', 'ext=', 'exec=|e', 'jobs=|j', 'archive=|a', 'formatter=', 'harness=', 'source=', 'state=', 'rc=', 'norc', 'timer', 'trap', 'normalize', 'reverse', 'ignore-exit', 'comments', 'directives', 'Include=|I', 'Module=|M', 'Plugin=|P'], permute: true },
-    runs: [{ when: ['--help', '--man', '--version', '--dry'], nothing: true }, { when: ['--exec'], shellOption: ['--exec'], also: true }, { tests: 'prove' }],
-  },
-  {
-    names: ['bats'],
-    options: { short: 'chvprtTxf:F:j:o:', long: ['count|c', 'help|h', 'version|v', 'pretty|p', 'recursive|r', 'tap|t', 'timing|T', 'trace|x', 'filter=|f', 'formatter=|F', 'jobs=|j', 'output=|o', 'filter-tags=', 'filter-status=', 'negative-filter=', 'gather-test-outputs-in=', 'report-formatter=', 'setup-suite-file=', 'no-tempdir-cleanup', 'no-parallelize-across-files', 'no-parallelize-within-files', 'print-output-on-failure', 'show-output-of-passing-tests', 'verbose-run', 'code-quote-style=', 'line-reference-format=', 'abort'], permute: true },
-    runs: [{ when: ['--help', '--version', '--count'], nothing: true }, { tests: 'bats' }],
-  },
+  ...TEST_FILE_RUNNERS,
   {
     names: ['ruby', 'jruby', 'truffleruby'],
     options: { short: 'acdhlnpsSvwy0::C:e:E:F:i::I:r:W::x::K:T::', long: ['help', 'version', 'disable=', 'enable=', 'encoding=', 'jit', 'yjit', 'verbose', 'copyright'] },

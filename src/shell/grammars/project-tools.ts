@@ -96,8 +96,11 @@ export interface ConfigModule {
   readonly fileEnv?: string;
   /** Only with one of these subcommands (first operand); any when absent. */
   readonly subcommands?: readonly string[];
-  /** Only with one of these options (`rollup -c`: no config file is loaded without it). */
-  readonly needs?: readonly string[];
+  /**
+   * Only with one of these options (`rollup -c`: no config file is loaded without it); a first
+   * operand matching `file` is then the file's name (`rollup -c other.config.mjs`).
+   */
+  readonly needs?: { readonly options: readonly string[]; readonly file?: string };
   /** The options naming the directory the file is looked for in (`scons -C DIR`, `pnpm --dir DIR`). */
   readonly dirOption?: readonly string[];
   /** The file is looked for in this operand's directory (`sphinx-build SOURCEDIR OUTDIR`: conf.py), not up from the working directory. */
@@ -171,7 +174,7 @@ export const CONFIG_MODULES: Readonly<Record<string, ConfigModule>> = {
   rollup: {
     options: { short: 'hvwmcf:i:o:n:p:e:g:d:', long: ['config|c', 'configPlugin=', 'bundleConfigAsCjs', 'environment=', 'format=|f', 'input=|i', 'file=|o', 'name=|n', 'plugin=|p', 'external=|e', 'globals=|g', 'dir=|d', 'watch|w', 'sourcemap|m', 'silent', 'version|v', 'help|h'], permute: true },
     files: ['rollup.config.js', 'rollup.config.mjs', 'rollup.config.cjs', 'rollup.config.ts', 'rollup.config.mts', 'rollup.config.cts'],
-    fileOption: [], noFile: ['--version', '--help'], needs: ['-c'],
+    fileOption: [], noFile: ['--version', '--help'], needs: { options: ['-c'], file: '\\.[cm]?[jt]s$' },
     language: 'node',
   },
   // sphinx-build executes SOURCEDIR/conf.py (or -c CONFDIR's) as Python; mkdocs imports the modules under mkdocs.yml's `hooks:`.
