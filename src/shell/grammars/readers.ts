@@ -178,6 +178,21 @@ export const READERS: Readonly<Record<string, OptionGrammar>> = {
       'storage-location=', 'volume-snapshot-locations=', 'provider=', 'bucket=', 'secret-file=', 'plugins=', 'confirm', 'wait', 'all'],
     permute: true,
   },
+  tkn: {
+    short: 'n:o:c:f',
+    long: ['namespace=|n', 'kubeconfig=|k', 'context=|c', 'output=|o', 'force|f', 'all-namespaces|A', 'param=|p', 'workspace=|w', 'serviceaccount=|s', 'showlog', 'use-param-defaults', 'last|L', 'follow'],
+    permute: true,
+  },
+  istioctl: {
+    short: 'n:i:c:f:o:y',
+    long: ['namespace=|n', 'istioNamespace=|i', 'kubeconfig=', 'context=', 'revision=|r', 'set=|s', 'filename=|f', 'output=|o', 'skip-confirmation|y', 'vklog=', 'log_output_level='],
+    permute: true,
+  },
+  argo: {
+    short: 'n:o:p:l:',
+    long: ['namespace=|n', 'kubeconfig=', 'context=', 'server=|s', 'output=|o', 'parameter=|p', 'selector=|l', 'all-namespaces|A', 'watch|w', 'wait', 'from=', 'entrypoint=|e', 'serviceaccount=', 'instanceid=', 'argo-server=', 'secure', 'insecure-skip-verify|k'],
+    permute: true,
+  },
   'docker-machine': {
     short: 'Ds:',
     long: ['debug|D', 'storage-path=|s', 'tls-ca-cert=', 'tls-ca-key=', 'tls-client-cert=', 'tls-client-key=', 'github-api-token=',
