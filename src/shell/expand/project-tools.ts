@@ -91,7 +91,8 @@ function configModule(scope: Scope, name: string, args: readonly Word[]): boolea
   // (A value computed at run time, null, is kept as such: the file is then named at run time.)
   const option = spec.fileOption.length > 0 ? valueOf(scan, ...spec.fileOption) : undefined;
   const env = spec.fileEnv ? scope.env.get(spec.fileEnv) : undefined;
-  const named = option !== undefined ? option : env !== undefined ? env : operandFile;
+  const subFile = spec.subcommandFile ? scan.operands[1] : undefined;
+  const named = option !== undefined ? option : env !== undefined ? env : subFile !== undefined ? subFile.value : operandFile;
   if (named === null) { scope.raise('unreadable-script', `the file \`${name}\` loads is named at run time`); return false; }
   const start = configDir(scope, spec.dirOption ?? [], spec.dirOperand, scan);
   if (start === undefined) return false;

@@ -6,8 +6,8 @@
 // matching its default patterns under the working directory; prove runs t/*.t (or the files and
 // directories named) with perl, bats the .bats files named. Each file is scanned as code of its
 // language (interpreters.ts). More files than can be read is said (ask), never passed over.
-import { dirname, join, relative, resolve } from 'node:path';
-import { valueOf } from '../getopt.js';
+import { basename, dirname, join, relative, resolve } from 'node:path';
+import { valueOf, valuesOf } from '../getopt.js';
 import type { CodeLanguage, TestRunner } from '../grammars/types.js';
 import type { Scope } from './driver.js';
 import { scanCodeFile } from './interpreters.js';
@@ -128,6 +128,20 @@ const COLLECTORS: Record<TestRunner, Collector> = {
   bats(scope, cwd, ops, r) {
     if (ops.some((v) => v === null)) return null;
     return namedOrIn(scope, cwd, ops as string[], (n) => n.endsWith('.bats'), r.scan.options.some((o) => o.name === '-r' || o.name === '--recursive'), 'bats');
+  },
+  rspec(scope, cwd, ops, r) {
+    const base = valueOf(r.scan, '--default-path') ?? 'spec';
+    const pattern = valueOf(r.scan, '-P');
+    if (ops.some((v) => v === null) || base === null || pattern === null) return null;
+    const re = pattern === undefined ? /_spec\.rb$/ : globRegex(basename(pattern));
+    // (`spec/a_spec.rb:12` and `spec/a_spec.rb[1:2]` name the file.)
+    const named = ops.length > 0 ? (ops as string[]).map((o) => o.replace(/:[\d:]+$|\[[\d:,]+\]$/, '')) : [base];
+    const found = namedOrIn(scope, cwd, named, (n) => re.test(n), true, 'ruby');
+    if (found === undefined) return undefined;
+    // The helpers a spec run requires first (by .rspec's `--require spec_helper`, or -r).
+    const helpers = [...valuesOf(r.scan, '-r').map((v) => v === null ? null : join(resolve(cwd, base), v.endsWith('.rb') ? v : `${v}.rb`)), join(resolve(cwd, base), 'spec_helper.rb'), join(resolve(cwd, base), 'rails_helper.rb')];
+    if (helpers.includes(null)) return null;
+    return { lang: 'ruby', files: [...helpers as string[], ...found.files] };
   },
 };
 

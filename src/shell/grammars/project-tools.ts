@@ -110,6 +110,8 @@ export interface ConfigModule {
    * each entry relative to the configuration's directory (mkdocs.yml's `hooks:`, Python modules).
    */
   readonly hooks?: { readonly key: string; readonly language: CodeLanguage };
+  /** The operand after the subcommand, when there is one, names the file (`karma start karma.ci.js`). */
+  readonly subcommandFile?: boolean;
   /** Options whose value is code of the language, run beside the file (`latexmk -e CODE`). */
   readonly codeOption?: readonly string[];
   /** The file's language; null: it is no code itself (mkdocs.yml), only what it names is. */
@@ -208,7 +210,40 @@ export const CONFIG_MODULES: Readonly<Record<string, ConfigModule>> = {
     files: ['build.xml'], fileOption: ['-f', '--file', '--buildfile'], noFile: ['--help', '--version', '--diagnostics', '--projecthelp', '-p'],
     language: 'ant-build',
   },
+  // More Node tools whose configuration is a module they load (each tool's docs: "configuration file"):
+  // test runners (karma, cypress, playwright), frameworks' builds and dev servers (next, nuxt, astro,
+  // svelte-kit), CSS and JS transformers and formatters (tailwindcss, postcss, babel, prettier), grunt.
+  karma: node({ short: 'h', long: ['help|h', 'version', 'port=', 'browsers=', 'single-run', 'no-single-run', 'auto-watch', 'log-level=', 'reporters=', 'fail-on-empty-test-suite'] },
+    ['karma.conf.js', 'karma.conf.cjs', 'karma.conf.mjs', 'karma.conf.ts', '.config/karma.conf.js'], [], { subcommands: ['start', 'run'], subcommandFile: true }),
+  cypress: node({ short: 'hvC:P:b:e:s:c:', long: ['config-file=|C', 'project=|P', 'browser=|b', 'env=|e', 'spec=|s', 'config=|c', 'headed', 'headless', 'record', 'key=', 'e2e', 'component', 'help|h', 'version|v'] },
+    ['cypress.config.js', 'cypress.config.ts', 'cypress.config.mjs', 'cypress.config.cjs', 'cypress.config.mts', 'cypress.config.cts'], ['-C'], { subcommands: ['run', 'open'], dirOption: ['-P'] }),
+  playwright: node({ short: 'hVc:g:j:', long: ['config=|c', 'grep=|g', 'workers=|j', 'project=', 'reporter=', 'headed', 'debug', 'ui', 'list', 'help|h', 'version|V'] },
+    ['playwright.config.ts', 'playwright.config.js', 'playwright.config.mjs', 'playwright.config.mts', 'playwright.config.cjs', 'playwright.config.cts'], ['-c'], { subcommands: ['test'] }),
+  next: node({ short: 'hvp:H:', long: ['port=|p', 'hostname=|H', 'turbo', 'turbopack', 'debug', 'profile', 'no-lint', 'help|h', 'version|v'] },
+    ['next.config.js', 'next.config.mjs', 'next.config.ts', 'next.config.cjs', 'next.config.mts'], [], { subcommands: ['build', 'dev', 'start', 'lint', 'export'] }),
+  nuxt: node({ short: 'hv', long: ['help|h', 'version|v', 'port=', 'host=', 'dotenv=', 'envName=', 'preset='] },
+    ['nuxt.config.ts', 'nuxt.config.js', 'nuxt.config.mjs', 'nuxt.config.mts', 'nuxt.config.cjs'], [], { subcommands: ['build', 'dev', 'generate', 'preview', 'prepare', 'analyze', 'typecheck', 'start'] }),
+  nuxi: node({ short: 'hv', long: ['help|h', 'version|v', 'port=', 'host=', 'dotenv=', 'envName=', 'preset='] },
+    ['nuxt.config.ts', 'nuxt.config.js', 'nuxt.config.mjs', 'nuxt.config.mts', 'nuxt.config.cjs'], [], { subcommands: ['build', 'dev', 'generate', 'preview', 'prepare', 'analyze', 'typecheck', 'start'] }),
+  astro: node({ short: 'hv', long: ['config=', 'root=', 'site=', 'base=', 'port=', 'host=', 'verbose', 'silent', 'help|h', 'version|v'] },
+    ['astro.config.mjs', 'astro.config.js', 'astro.config.ts', 'astro.config.mts', 'astro.config.cjs', 'astro.config.cts'], ['--config'], { subcommands: ['build', 'dev', 'preview', 'check', 'sync', 'add', 'start'], dirOption: ['--root'] }),
+  'svelte-kit': node({ short: 'h', long: ['help|h', 'version', 'mode='] }, ['svelte.config.js', 'svelte.config.mjs', 'svelte.config.ts'], [], { subcommands: ['sync'] }),
+  tailwindcss: node({ short: 'hwmpi:o:c:', long: ['config=|c', 'input=|i', 'output=|o', 'watch|w', 'minify|m', 'poll|p', 'content=', 'postcss=?', 'help|h'] },
+    ['tailwind.config.js', 'tailwind.config.cjs', 'tailwind.config.mjs', 'tailwind.config.ts'], ['-c']),
+  postcss: node({ short: 'hvwmo:d:r:u:p:s:t:', long: ['config=', 'output=|o', 'dir=|d', 'replace|r', 'use=|u', 'parser=|p', 'syntax=|s', 'stringifier=|t', 'watch|w', 'map|m', 'no-map', 'env=', 'ext=', 'base=', 'verbose', 'help|h', 'version|v'] },
+    ['postcss.config.js', 'postcss.config.cjs', 'postcss.config.mjs', 'postcss.config.ts', '.postcssrc.js', '.postcssrc.cjs', '.postcssrc.mjs'], [], { dirOption: ['--config'] }),
+  babel: node({ short: 'hVwsd:o:f:x:', long: ['config-file=', 'no-babelrc', 'out-dir=|d', 'out-file=|o', 'filename=|f', 'extensions=|x', 'watch|w', 'source-maps=?|s', 'presets=', 'plugins=', 'root-mode=', 'env-name=', 'ignore=', 'only=', 'copy-files', 'help|h', 'version|V'] },
+    ['babel.config.js', 'babel.config.cjs', 'babel.config.mjs', 'babel.config.cts', '.babelrc.js', '.babelrc.cjs', '.babelrc.mjs'], ['--config-file']),
+  prettier: node({ short: 'hvcwlu', long: ['config=', 'no-config', 'check|c', 'write|w', 'list-different|l', 'ignore-path=', 'plugin=', 'parser=', 'stdin-filepath=', 'log-level=', 'ignore-unknown|u', 'find-config-path=', 'file-info=', 'cache', 'help|h', 'version|v'] },
+    ['prettier.config.js', 'prettier.config.cjs', 'prettier.config.mjs', 'prettier.config.ts', '.prettierrc.js', '.prettierrc.cjs', '.prettierrc.mjs', '.prettierrc.ts'], ['--config'], { noFile: ['--no-config'] }),
+  grunt: node({ short: 'hVvdfb:', long: ['gruntfile=', 'base=|b', 'no-color', 'stack', 'force|f', 'tasks=', 'npm=', 'write', 'verbose|v', 'debug|d', 'help|h', 'version|V'] },
+    ['Gruntfile.js', 'gruntfile.js', 'Gruntfile.cjs', 'Gruntfile.coffee', 'gruntfile.coffee'], ['--gruntfile'], { dirOption: ['-b'] }),
 };
+
+/** A Node tool's row: its options, files and the option naming the file; `--help` and `--version` load none. */
+function node(options: OptionGrammar, files: readonly string[], fileOption: readonly string[], more: Partial<ConfigModule> = {}): ConfigModule {
+  return { options: { ...options, permute: true }, files, fileOption, language: 'node', ...more, noFile: ['--help', '--version', ...(more.noFile ?? [])] };
+}
 
 /**
  * terraform's (and OpenTofu's) global options (`-chdir=DIR`, Go's one-dash flags) and those of the

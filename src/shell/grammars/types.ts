@@ -9,7 +9,7 @@ export type CodeLanguage =
   | 'system-crontab' | 'systemd-unit' | 'desktop-entry' | 'vscode-tasks' | 'ant-build' | 'terraform' | 'bats';
 
 /** Test runners whose test files (found as the runner finds them) are the project's code they run (expand/tests.ts). */
-export type TestRunner = 'pytest' | 'unittest' | 'go' | 'node' | 'prove' | 'bats';
+export type TestRunner = 'pytest' | 'unittest' | 'go' | 'node' | 'prove' | 'bats' | 'rspec';
 
 /**
  * One way a program runs something. Rows are tried in order; a row applies when its option
