@@ -16,9 +16,14 @@ import { hgrcCommands, jjConfigCommands } from './vcs-config.js';
 /** The YAML frontmatter of a markdown file, when it has one. */
 const frontmatter = (text: string): string | null => /^---\r?\n([\s\S]*?)\r?\n---(?:\r?\n|$)/.exec(text)?.[1] ?? null;
 
-/** Judge what was written to `path` when it is a file judged by its content. */
-export function hostFileWritten(scope: Scope, path: string, text: string | null): void {
-  const kind = judgedKind(path);
+/** Judge what was written to `path` when it is a file judged by its content (also where a symbolic link on the way leads: `cfg/commands/x.md`, cfg being .claude). */
+export function hostFileWritten(scope: Scope, written: string, text: string | null): void {
+  let path = written;
+  let kind = judgedKind(path);
+  if (kind === null && scope.local) {
+    path = scope.files.real?.(written) ?? written;
+    kind = path === written ? null : judgedKind(path);
+  }
   if (kind === null) return;
   if (text === null) {
     if (!unknownContentAsks(path)) return;
