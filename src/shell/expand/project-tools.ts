@@ -108,8 +108,8 @@ function configModule(scope: Scope, name: string, args: readonly Word[]): boolea
     }
     if (best !== null) loadConfig(scope, name, best, label);
   }
-  // bundle exec and pnpm install go on to the runner and package families.
-  if (name === 'bundle' || name === 'pnpm') return false;
+  // bundle exec, pnpm install and vagrant ssh go on to the runner and package families.
+  if (spec.goesOn) return false;
   scope.emit(scope.argv, name, { scan });
   return true;
 }

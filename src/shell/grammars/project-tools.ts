@@ -114,6 +114,8 @@ export interface ConfigModule {
   readonly subcommandFile?: boolean;
   /** Options whose value is code of the language, run beside the file (`latexmk -e CODE`). */
   readonly codeOption?: readonly string[];
+  /** After the file, the command goes on to the other families (`bundle exec`, `pnpm install`, `vagrant ssh -c`). */
+  readonly goesOn?: true;
   /** The file's language; null: it is no code itself (mkdocs.yml), only what it names is. */
   readonly language: CodeLanguage | null;
 }
@@ -129,14 +131,14 @@ export const CONFIG_MODULES: Readonly<Record<string, ConfigModule>> = {
   // Bundler evaluates the Gemfile as Ruby for every command that resolves the bundle.
   bundle: {
     options: { short: 'hvVr', long: ['gemfile=', 'version|v', 'help|h', 'verbose|V', 'retry=|r', 'no-color', 'jobs=', 'path=', 'without=', 'with=', 'deployment', 'frozen', 'local', 'quiet'], permute: true },
-    files: ['Gemfile', 'gems.rb'], fileOption: ['--gemfile'], noFile: ['--version', '--help'], fileEnv: 'BUNDLE_GEMFILE',
+    files: ['Gemfile', 'gems.rb'], fileOption: ['--gemfile'], noFile: ['--version', '--help'], fileEnv: 'BUNDLE_GEMFILE', goesOn: true,
     subcommands: ['install', 'i', 'update', 'exec', 'e', 'check', 'list', 'ls', 'lock', 'outdated', 'show', 'info', 'binstubs', 'cache', 'package', 'pack', 'clean', 'console', 'open', 'platform', 'viz', 'doctor', 'pristine', 'add', 'remove', 'install'],
     language: 'ruby',
   },
   // pnpm loads .pnpmfile.cjs (its hooks) whenever it resolves dependencies.
   pnpm: {
     options: { short: 'rwC:F:', long: ['pnpmfile=', 'global-pnpmfile=', 'ignore-pnpmfile', 'dir=|C', 'filter=|F', 'recursive|r', 'workspace-root|w', 'version', 'help'], permute: true },
-    files: ['.pnpmfile.cjs'], fileOption: ['--pnpmfile'], noFile: ['--ignore-pnpmfile', '--version', '--help'], dirOption: ['-C'],
+    files: ['.pnpmfile.cjs'], fileOption: ['--pnpmfile'], noFile: ['--ignore-pnpmfile', '--version', '--help'], dirOption: ['-C'], goesOn: true,
     subcommands: ['install', 'i', 'add', 'update', 'up', 'upgrade', 'remove', 'rm', 'uninstall', 'un', 'dedupe', 'import', 'fetch', 'link', 'ln', 'unlink', 'prune', 'rebuild', 'rb', 'install-test', 'it', 'outdated', 'why', 'list', 'ls'],
     language: 'node',
   },
@@ -209,6 +211,13 @@ export const CONFIG_MODULES: Readonly<Record<string, ConfigModule>> = {
     options: { short: 'hpvqdkSsf:D:l:', long: ['buildfile=', 'file=', 'help', 'projecthelp', 'version', 'diagnostics', 'quiet', 'verbose', 'debug', 'emacs', 'lib=', 'logfile=', 'logger=', 'listener=', 'noinput', 'keep-going', 'propertyfile=', 'inputhandler=', 'find=', 'nice=', 'nouserlib', 'noclasspath', 'autoproxy', 'main='], singleDashLong: true, permute: true },
     files: ['build.xml'], fileOption: ['-f', '--file', '--buildfile'], noFile: ['--help', '--version', '--diagnostics', '--projecthelp', '-p'],
     language: 'ant-build',
+  },
+  // Vagrant loads the Vagrantfile (Ruby) for every command about the project's machines (and up/provision run its provisioners).
+  vagrant: {
+    options: { short: 'hvf', long: ['help|h', 'version|v', 'force|f', 'provision', 'no-provision', 'provision-with=', 'provider=', 'parallel', 'destroy-on-error', 'install-provider', 'color', 'no-color', 'machine-readable', 'debug', 'timestamp', 'debug-timestamp', 'no-tty'], permute: true },
+    files: ['Vagrantfile', 'vagrantfile'], fileOption: [], noFile: ['--help', '--version'], fileEnv: 'VAGRANT_VAGRANTFILE',
+    goesOn: true, subcommands: ['up', 'provision', 'reload', 'halt', 'destroy', 'ssh', 'status', 'resume', 'suspend', 'validate', 'port', 'rsync', 'rsync-auto', 'snapshot', 'ssh-config', 'upload', 'winrm', 'powershell', 'rdp', 'package', 'cloud'],
+    language: 'ruby',
   },
   // More Node tools whose configuration is a module they load (each tool's docs: "configuration file"):
   // test runners (karma, cypress, playwright), frameworks' builds and dev servers (next, nuxt, astro,
