@@ -27,6 +27,13 @@ function skipAddress(s: string, i: number): number {
 /** The end of the line from `i` (a sed file name, text of a/i/c, takes the rest of it). */
 const lineEnd = (s: string, i: number): number => { const n = s.indexOf('\n', i); return n < 0 ? s.length : n; };
 
+/** The end of a/i/c's text: to the end of the line, and on over each line that ends in a backslash (`a\` puts the text on the next). */
+function textEnd(s: string, i: number): number {
+  let e = lineEnd(s, i);
+  while (e < s.length && /(?:^|[^\\])(?:\\\\)*\\$/.test(s.slice(i, e))) { i = e + 1; e = lineEnd(s, i); }
+  return e;
+}
+
 /** sed: the files `w`, `W` and the `w` flag of `s` write. */
 export function sedWrites(script: string): string[] {
   const out: string[] = [];
@@ -38,7 +45,8 @@ export function sedWrites(script: string): string[] {
     i = skipAddress(script, i);
     const c = script[i++];
     if (c === 'w' || c === 'W') { const e = lineEnd(script, i); out.push(script.slice(i, e).trim()); i = e; continue; }
-    if (c === 'a' || c === 'i' || c === 'c' || c === 'r' || c === 'R' || c === 'e' || c === ':' || c === 'b' || c === 't' || c === 'T' || c === 'v') {
+    if (c === 'a' || c === 'i' || c === 'c') { i = textEnd(script, i); continue; }
+    if (c === 'r' || c === 'R' || c === 'e' || c === ':' || c === 'b' || c === 't' || c === 'T' || c === 'v') {
       // Text and names run to the end of the line (labels and branches to a `;` too).
       const e = lineEnd(script, i);
       const semi = /[bBtTv:]/.test(c) ? script.indexOf(';', i) : -1;

@@ -90,7 +90,9 @@ function shellWord(s: string): string {
 const SHELLS = /^(?:\/(?:usr\/)?bin\/)?(?:sh|bash|dash|zsh|ash)$/;
 
 /** The command lines a .tf file runs where terraform runs (and remote-exec's, on its host). */
-export function terraformCommands(text: string): string[] {
+export function terraformCommands(source: string): string[] {
+  // (Whole-line comments and /* */ blocks hold no block; a `#` inside a line may be in a string.)
+  const text = source.replace(/\/\*[\s\S]*?\*\//g, '').replace(/^\s*(?:#|\/\/).*$/gm, '');
   const out: string[] = [];
   for (const m of text.matchAll(/\b(provisioner|data)\s+"(local-exec|remote-exec|external)"\s*(?:"[^"]*"\s*)?\{/g)) {
     const open = m.index! + m[0].length - 1;
