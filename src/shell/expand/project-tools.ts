@@ -9,9 +9,10 @@ import { CONFIG_MODULES, ENGINE_TOOLS, TERRAFORM_OPTIONS, TERRAFORM_RUNS, TRANSP
 import { argOf, type Word } from '../words.js';
 import type { Scope } from './driver.js';
 import { scanCode, scanCodeFile } from './interpreters.js';
+import { pulumi } from './pulumi.js';
 
 /** Every program this family reads, for the fast path (expand/names.ts). */
-export const PROJECT_TOOLS: readonly string[] = ['ninja', 'samu', 'terraform', 'tofu', ...Object.keys(ENGINE_TOOLS), ...Object.keys(CONFIG_MODULES)];
+export const PROJECT_TOOLS: readonly string[] = ['ninja', 'samu', 'terraform', 'tofu', 'pulumi', ...Object.keys(ENGINE_TOOLS), ...Object.keys(CONFIG_MODULES)];
 
 export function projectToolsFamily(scope: Scope, name: string, args: readonly Word[]): boolean {
   if (!scope.local) return false;
@@ -19,6 +20,7 @@ export function projectToolsFamily(scope: Scope, name: string, args: readonly Wo
   if (ENGINE_TOOLS[name]) return engineTool(scope, name, args);
   if (CONFIG_MODULES[name]) return configModule(scope, name, args);
   if (name === 'terraform' || name === 'tofu') return terraform(scope, name, args);
+  if (name === 'pulumi') return pulumi(scope, name, args);
   return false;
 }
 
