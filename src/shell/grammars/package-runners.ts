@@ -181,7 +181,20 @@ export const PACKAGE_RUNNERS: readonly Runner[] = [
   },
   { names: ['kitty @ launch'], options: KITTY_LAUNCH, runs: [{ argv: 0 }] },
   { names: ['kitty @ send-text'], options: { short: 'm:t:', long: ['match=|m', 'match-tab=|t', 'all', 'exclude-active', 'stdin', 'from-file=', 'bracketed-paste='] }, runs: [{ when: ['--stdin'], stdinShell: true }, { shellOperands: 0 }] },
-  { names: ['wezterm'], options: { short: 'hVn', long: ['config-file=', 'config=', 'skip-config|n', 'help|h', 'version|V'] }, subcommands: { ssh: { runs: [{ sshLine: 0 }] } }, runs: TERMINAL_RUNS },
+  // `wezterm start [PROG]…` opens a window running PROG; `wezterm cli spawn [PROG]…` opens a pane running it in the
+  // running GUI, and `wezterm cli send-text TEXT` types TEXT into a pane's shell (wezterm docs, CLI reference).
+  {
+    names: ['wezterm'], options: { short: 'hVn', long: ['config-file=', 'config=', 'skip-config|n', 'help|h', 'version|V'] },
+    subcommands: {
+      ssh: { runs: [{ sshLine: 0 }] },
+      start: { options: { long: ['no-auto-connect', 'always-new-process', 'new-tab', 'cwd=', 'class=', 'workspace=', 'position=', 'domain=', 'attach'] }, runs: [{ argv: 0 }] },
+      cli: {
+        options: { long: ['no-auto-start', 'prefer-mux', 'class=', 'pane-id=', 'domain-name=', 'window-id=', 'new-window', 'cwd=', 'workspace=', 'no-paste'], permute: false },
+        runs: [{ whenOperand: { index: 0, is: ['spawn'] }, argv: 1 }, { whenOperand: { index: 0, is: ['send-text'] }, shellOperand: 1 }, { nothing: true }],
+      },
+    },
+    runs: TERMINAL_RUNS,
+  },
   { names: ['pee'], runs: [{ shellEach: 0 }] },
   { names: ['mispipe'], runs: [{ shellEach: 0 }] },
   // wsl (learn.microsoft.com, "Basic commands for WSL"): `-e`/`--exec` runs the command without a shell, else
