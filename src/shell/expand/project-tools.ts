@@ -12,7 +12,7 @@ import { scanCode, scanCodeFile } from './interpreters.js';
 import { pulumi } from './pulumi.js';
 
 /** Every program this family reads, for the fast path (expand/names.ts). */
-export const PROJECT_TOOLS: readonly string[] = ['ninja', 'samu', 'terraform', 'tofu', 'pulumi', ...Object.keys(ENGINE_TOOLS), ...Object.keys(CONFIG_MODULES)];
+export const PROJECT_TOOLS: readonly string[] = ['ninja', 'samu', 'terraform', 'tofu', 'pulumi', 'packer', ...Object.keys(ENGINE_TOOLS), ...Object.keys(CONFIG_MODULES)];
 
 export function projectToolsFamily(scope: Scope, name: string, args: readonly Word[]): boolean {
   if (!scope.local) return false;
@@ -21,6 +21,7 @@ export function projectToolsFamily(scope: Scope, name: string, args: readonly Wo
   if (CONFIG_MODULES[name]) return configModule(scope, name, args);
   if (name === 'terraform' || name === 'tofu') return terraform(scope, name, args);
   if (name === 'pulumi') return pulumi(scope, name, args);
+  if (name === 'packer') return packer(scope, name, args);
   return false;
 }
 
@@ -182,6 +183,20 @@ function terraform(scope: Scope, name: string, args: readonly Word[]): boolean {
     }
   }
   if (dirs.length > 64) scope.raise('unreadable-script', `${name}: more than 64 local modules; the rest are not read`);
+  return true;
+}
+
+/** packer build TEMPLATE (a .pkr.hcl file, or a directory of them): its shell-local provisioners and post-processors run here. */
+function packer(scope: Scope, name: string, args: readonly Word[]): boolean {
+  const scan = getopt(args.map(argOf), { long: ['force', 'debug', 'color=', 'on-error=', 'parallel-builds=', 'timestamp-ui', 'machine-readable', 'only=', 'except=', 'var=', 'var-file=', 'help', 'version'], singleDashLong: true, permute: true });
+  scope.emit(scope.argv, name, { scan });
+  const [sub, template] = [scan.operands[0], scan.operands.at(-1)];
+  if (sub?.value !== 'build' || template === undefined || template === sub) return true;
+  if (template.value === null || scope.cwd === null) { scope.raise('unreadable-script', `cannot tell which template \`${name}\` builds`); return true; }
+  const path = resolve(scope.cwd, template.value);
+  const files = scope.files.read(path).kind === 'missing' ? (subdirs(scope.files, path)?.others ?? []).filter((f) => f.endsWith('.pkr.hcl')).sort().map((f) => join(path, f)) : [path];
+  if (files.some((f) => f.endsWith('.json'))) { scope.raise('unreadable-script', `${name}: a JSON template is not read`); return true; }
+  for (const f of files) scanCodeFile(scope, 'terraform', f, `${name} build (${f})`);
   return true;
 }
 

@@ -1,7 +1,7 @@
 // What a Terraform (or OpenTofu) configuration runs on the machine that applies it: each
 // `provisioner "local-exec"`'s command (with its `interpreter`), each `data "external"`'s program
 // (run at plan and refresh too), and each `provisioner "remote-exec"`'s inline lines (run on the
-// resource's host). Read from the HCL text: strings, heredocs and lists of strings; an
+// resource's host), and Packer's shell-local provisioners and post-processors. Read from the HCL text: strings, heredocs and lists of strings; an
 // interpolation (`${var.cmd}`) is a value the shell computes. A value that is no literal throws
 // (the caller asks).
 
@@ -94,7 +94,7 @@ export function terraformCommands(source: string): string[] {
   // (Whole-line comments and /* */ blocks hold no block; a `#` inside a line may be in a string.)
   const text = source.replace(/\/\*[\s\S]*?\*\//g, '').replace(/^\s*(?:#|\/\/).*$/gm, '');
   const out: string[] = [];
-  for (const m of text.matchAll(/\b(provisioner|data)\s+"(local-exec|remote-exec|external)"\s*(?:"[^"]*"\s*)?\{/g)) {
+  for (const m of text.matchAll(/\b(provisioner|data|post-processor)\s+"(local-exec|remote-exec|external|shell-local)"\s*(?:"[^"]*"\s*)?\{/g)) {
     const open = m.index! + m[0].length - 1;
     const body = text.slice(open + 1, blockEnd(text, open) - 1);
     if (m[2] === 'local-exec') {
@@ -107,6 +107,13 @@ export function terraformCommands(source: string): string[] {
     } else if (m[2] === 'external' && m[1] === 'data') {
       const program = attribute(body, 'program');
       if (program !== undefined) out.push((typeof program === 'string' ? [program] : program).map(shellWord).join(' '));
+    } else if (m[2] === 'shell-local') {
+      // Packer's shell-local provisioner and post-processor: `inline` lines and `command`, run here.
+      const inline = attribute(body, 'inline');
+      if (inline !== undefined) out.push(...(typeof inline === 'string' ? [inline] : inline));
+      const command = attribute(body, 'command');
+      if (typeof command === 'string') out.push(command);
+      if (attribute(body, 'script') !== undefined || attribute(body, 'scripts') !== undefined) throw new Error('its shell-local runs a script file');
     } else if (m[2] === 'remote-exec') {
       const inline = attribute(body, 'inline');
       if (inline !== undefined) out.push(...(typeof inline === 'string' ? [inline] : inline));
