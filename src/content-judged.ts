@@ -7,7 +7,9 @@
 // Shared by the shell layer (a write from the shell) and the edit hook (an edit tool's write, which
 // src/hooks/host-files.ts turns into the same shell write for the classifier).
 import { homedir } from 'node:os';
-import { isAbsolute, join } from 'node:path';
+import { existsSync } from 'node:fs';
+import { basename, delimiter, dirname, isAbsolute, join } from 'node:path';
+import { DATA_PROGRAMS } from './shell/grammars/known.js';
 import { components, globMatches, lower, parts } from './policy/path-glob.js';
 
 /**
@@ -23,16 +25,20 @@ import { components, globMatches, lower, parts } from './policy/path-glob.js';
  * `compiled`, code that cannot be read (asks);
  * `crontab`, `system-crontab`, `systemd-unit`, `desktop-entry`, `vscode-tasks`, the command lines such
  * a file holds for cron, systemd, a desktop launcher or VS Code to run (src/shell/expand/command-files.ts);
- * `vim`, `lua`, `sqlite`, Vim's Ex commands, Lua and sqlite3's input (dot-commands and SQL), read as on a command line.
+ * `vim`, `lua`, `sqlite`, Vim's Ex commands, Lua and sqlite3's input (dot-commands and SQL), read as on a command line;
+ * `program`, a file in a directory on PATH, which runs as the command of its name (as its `#!` line says: shell without one).
  */
 export type JudgedKind = 'host-markdown' | 'script' | 'python' | 'pth' | 'ruby' | 'perl' | 'r' | 'code' | 'powershell' | 'ghci' | 'ssh-config' | 'hgrc' | 'jj-config' | 'gh-aliases' | 'glab-aliases' | 'aws-config' | 'compiled'
-  | 'crontab' | 'system-crontab' | 'systemd-unit' | 'desktop-entry' | 'vscode-tasks' | 'vim' | 'lua' | 'sqlite';
+  | 'crontab' | 'system-crontab' | 'systemd-unit' | 'desktop-entry' | 'vscode-tasks' | 'vim' | 'lua' | 'sqlite' | 'program';
 
 interface JudgedFiles {
   /** Path components as in guarded.ts: `*` one component (a wildcard inside a name), `**` any number. */
   readonly pattern: string;
-  /** `anywhere`: at any depth; `home` / `xdg`: under the home directory, $XDG_CONFIG_HOME (~/.config); `root`: from `/`. */
-  readonly anchor: 'anywhere' | 'home' | 'xdg' | 'root';
+  /**
+   * `anywhere`: at any depth; `home` / `xdg`: under the home directory, $XDG_CONFIG_HOME (~/.config); `root`: from `/`;
+   * `path`: each directory on PATH, and the usual ones (PATH_DIRS).
+   */
+  readonly anchor: 'anywhere' | 'home' | 'xdg' | 'root' | 'path';
   readonly kind: JudgedKind;
 }
 
@@ -168,8 +174,17 @@ const COMMAND_FILES: readonly JudgedFiles[] = [
   ...['Code/User/tasks.json', 'VSCodium/User/tasks.json', 'Cursor/User/tasks.json'].map((pattern) => ({ pattern, anchor: 'xdg' as const, kind: 'vscode-tasks' as const })),
 ];
 
+/**
+ * A program put into a directory on PATH under a name that runs now runs when that name is run next
+ * (`/usr/local/bin/git`, a shim before the real one): what is written there is judged as the command it runs. The usual
+ * directories count whatever PATH the guard runs with (a later shell's PATH has them).
+ */
+const PATH_DIRS = ['/usr/local/bin', '/usr/local/sbin', '/usr/bin', '/usr/sbin', '/bin', '/sbin'];
+const HOME_PATH_DIRS = ['.local/bin', 'bin'];
+
 /** Every file judged by its content. Compared without regard to case, as the guarded paths are. */
 const JUDGED: readonly JudgedFiles[] = [
+  { pattern: '*', anchor: 'path', kind: 'program' },
   { pattern: '.claude/commands/**/*.md', anchor: 'anywhere', kind: 'host-markdown' },
   { pattern: '.claude/agents/**/*.md', anchor: 'anywhere', kind: 'host-markdown' },
   { pattern: '.claude/skills/*/**/SKILL.md', anchor: 'anywhere', kind: 'host-markdown' },
@@ -190,13 +205,16 @@ const JUDGED: readonly JudgedFiles[] = [
 interface Compiled { readonly kind: JudgedKind; readonly full: readonly string[]; readonly heads: readonly (readonly string[])[] }
 
 /** The patterns for the home directory and $XDG_CONFIG_HOME the guard runs with, made once per pair. */
-let compiled: { key: string; list: readonly Compiled[] } | undefined;
+let compiled: { key: string; list: readonly Compiled[]; onPath: readonly string[] } | undefined;
 function patterns(): readonly Compiled[] {
   const home = process.env.HOME || homedir();
   const xdg = process.env.XDG_CONFIG_HOME;
-  const key = `${home}\0${xdg ?? ''}`;
+  const path = process.env.PATH ?? '';
+  const key = `${home}\0${xdg ?? ''}\0${path}`;
   if (compiled?.key === key) return compiled.list;
+  const onPath = [...new Set([...PATH_DIRS, ...HOME_PATH_DIRS.map((d) => join(home, d)), ...path.split(delimiter).filter((d) => isAbsolute(d))])];
   const anchors = (a: JudgedFiles['anchor']): string[][] => a === 'anywhere' ? [['**']] : a === 'home' ? [components(home)] : a === 'root' ? [[]]
+    : a === 'path' ? onPath.map(components)
     : [components(join(home, '.config')), ...(xdg && isAbsolute(xdg) ? [components(xdg)] : [])];
   const list = JUDGED.flatMap((j) => anchors(j.anchor).map((a) => {
     const pattern = components(j.pattern);
@@ -204,22 +222,44 @@ function patterns(): readonly Compiled[] {
     const heads = pattern.slice(1).map((_c, k) => [...a, ...pattern.slice(0, k + 1)]);
     return { kind: j.kind, full: [...a, ...pattern], heads };
   }));
-  compiled = { key, list };
+  compiled = { key, list, onPath };
   return list;
+}
+
+/**
+ * Does a program put at `path` (in a directory on PATH) take the name of one that runs now: an
+ * ordinary program's (DATA_PROGRAMS: git, ls …), or one in another directory on PATH? Then the next
+ * `git status` runs it, and the guard sees only `git`. (A new name, `shipit`, is read where it is run.)
+ */
+const taken = new Map<string, boolean>();
+let dataPrograms: ReadonlySet<string> | undefined;
+function takesName(path: string): boolean {
+  const name = basename(path);
+  dataPrograms ??= new Set(DATA_PROGRAMS);
+  if (dataPrograms.has(name)) return true;
+  const key = `${dirname(path)}\0${name}`;
+  let hit = taken.get(key);
+  if (hit === undefined) {
+    if (taken.size > 256) taken.clear();
+    hit = (compiled?.onPath ?? []).some((d) => d !== dirname(path) && existsSync(join(d, name)));
+    taken.set(key, hit);
+  }
+  return hit;
 }
 
 /** The kind of content judgment `path` (absolute) gets, or null when it is judged by name alone. */
 export function judgedKind(path: string): JudgedKind | null {
   const p = lower(parts(path));
-  return patterns().find((c) => globMatches(c.full, p))?.kind ?? null;
+  return patterns().find((c) => globMatches(c.full, p) && (c.kind !== 'program' || takesName(path)))?.kind ?? null;
 }
 
 /**
  * Kinds whose file runs only when something starts it (a unit: `systemctl start`, a timer or a boot
- * of a unit that is enabled), as the units systemd already has do: what the text shows of one is
- * judged, content it does not show (`sudo cp build/app.service /etc/systemd/system/`) is not asked about.
+ * of a unit that is enabled; a program on PATH, when its name is run), as the units systemd (and the programs
+ * PATH) already has do: what the text shows of one is judged, content it does not show (`sudo cp
+ * build/app.service /etc/systemd/system/`, `sudo install kubectl /usr/local/bin/`) is not asked about.
  */
-const STARTED_ONLY: ReadonlySet<JudgedKind> = new Set(['systemd-unit']);
+const STARTED_ONLY: ReadonlySet<JudgedKind> = new Set(['systemd-unit', 'program']);
 
 /** Is content that cannot be known, written to `path`, something to ask about (it runs by itself)? */
 export const unknownContentAsks = (path: string): boolean => { const k = judgedKind(path); return k !== null && !STARTED_ONLY.has(k); };

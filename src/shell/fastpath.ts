@@ -149,6 +149,8 @@ function namesManaged(t: string, names: ManagedNames): boolean {
 /** Does a managed tool's name appear once quotes and escapes are removed? (Unbuilt: assume so.) */
 export function mentionsManaged(text: string, names: ManagedNames | null = builtinNames()): boolean {
   if (names === null || namesManaged(unquoted(text), names)) return true;
+  // An escape that printf, `echo -e` or a program decodes ends a word too: `printf 'x\ndocker …' > FILE`.
+  if (/\\[abefnrtv0]/.test(text) && namesManaged(unquoted(text.replace(/\\[abefnrtv0]/g, ' ')), names)) return true;
   // A quote also ends a word: Python's bytes `b"docker …"`, `env -S'docker …'`.
   return /\w['"]/.test(text) && namesManaged(unquoted(text.replace(/['"]/g, ' ')), names);
 }
@@ -157,6 +159,8 @@ export function mentionsManaged(text: string, names: ManagedNames | null = built
 const GIT_PLAIN_OPTIONS = new Set(['--no-pager', '-P', '--paginate', '-p', '--no-optional-locks', '--no-replace-objects', '--literal-pathspecs', '--no-advice']);
 /** git's own options that print and run nothing. */
 const GIT_PRINTS = new Set(['--version', '--help', '-h', '-v', '--html-path', '--man-path', '--info-path']);
+/** A program that copies, links or writes a file, with a bin directory among its words. */
+const PUTS_INTO_BIN = /(?:^|[\s;&|(])(?:sudo\s+)?(?:cp|mv|install|ln|rsync|tee|dd|sponge|curl|wget|unzip|tar)\s[^;&|\n]*\/s?bin\//;
 /** Commands that change the directory later commands run in. */
 const CHANGES_DIR = new Set(['cd', 'pushd', 'popd']);
 
@@ -204,10 +208,14 @@ export function cannotHideManaged(text: string, names: ManagedNames | null = bui
   if (hasBraces(t)) return false;
   // A file put into a bin directory may run by a bare name later in the text (`cp x ~/bin/y && y`).
   if (/\/s?bin\//.test(t) && /[;&|\n]/.test(t)) return false;
+  // A program put there under a name that runs now (`cp x /usr/local/bin/git`) is judged by its content.
+  if (/\/s?bin\//.test(t) && (/>\s*\S*\/s?bin\//.test(t) || PUTS_INTO_BIN.test(t))) return false;
   if (namesManaged(t, names) || namesManaged(t, sh.guarded)) return false;
-  // A quote also ends a word: `env -S'docker …'` is -S and then docker.
+  // A quote also ends a word: `env -S'docker …'` is -S and then docker; so does an escape printf,
+  // `echo -e` or a program decodes: `printf '#!/bin/sh\ndocker …' > FILE`.
   const split = text.replace(/['"]/g, ' ');
   if (split !== text && namesManaged(unquoted(split), names)) return false;
+  if (/\\[abefnrtv0]/.test(text) && namesManaged(unquoted(text.replace(/\\[abefnrtv0]/g, ' ')), names)) return false;
   if (sh.runnerWord.test(t)) return false;
   // Each way of reading the words: as written once quotes are gone (a string a runner parses again),
   // and as the shell splits them (`X="a b" ./x` is an assignment and ./x; a quoted `<` is no redirection).

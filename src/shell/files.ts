@@ -2,6 +2,7 @@
 // size; every failure is a value, never an exception.
 import { closeSync, constants, fstatSync, lstatSync, openSync, readdirSync, readSync, statSync } from 'node:fs';
 import { dirname, isAbsolute, join, sep } from 'node:path';
+import { realish } from '../policy/real-path.js';
 
 export type FileRead =
   | { readonly kind: 'missing' }
@@ -20,6 +21,8 @@ export interface ScriptFiles {
   list?(dir: string): string[] | null;
   /** A directory's entries, each saying whether it is a directory (a link to one counts); null when it cannot be listed. */
   entries?(dir: string): readonly DirEntry[] | null;
+  /** Where a write to `path` (absolute) lands: its symbolic links followed, dangling ones too (policy/real-path.ts). */
+  real?(path: string): string;
   /** The nearest `name` in `start` or a parent directory. */
   findUp(start: string, name: string):
     | { kind: 'text'; path: string; text: string }
@@ -104,6 +107,7 @@ export function diskFiles(): ScriptFiles {
   };
   return {
     read: cachedRead,
+    real: realish,
     stamp(path) {
       try {
         const st = statSync(path, { throwIfNoEntry: false });
@@ -226,6 +230,8 @@ export function recording(files: ScriptFiles): { files: ScriptFiles; stamps(): [
         return found;
       } } : {}),
       ...(files.memo ? { memo: <T>(key: string, make: () => T): T => files.memo!(key, make) } : {}),
+      // (A decision on a write that leads through a link is not kept: guard.ts keptOn.)
+      ...(files.real ? { real: (path: string) => files.real!(path) } : {}),
       findUp(start, name) {
         // Every directory on the way up counts: a file created in any of them changes the answer.
         let dir = start;

@@ -2,6 +2,7 @@
 // of grammars/code-writes.ts (directly, or through a name the code assigns the literal to).
 import { CODE_WRITES, type WriteCall } from '../grammars/code-writes.js';
 import type { CodeLanguage } from '../grammars/types.js';
+import { SCRIPT_WRITES } from './script-writes.js';
 
 const CLOSE: Record<string, string> = { '(': ')', '[': ']', '{': '}' };
 
@@ -61,8 +62,10 @@ function pathsOf(call: WriteCall, values: readonly (string | null)[]): (string |
   return call.path === 'all' ? [...values] : call.path === 'last' ? values.slice(-1) : [values[call.path] ?? null];
 }
 
-/** The literal paths that inline code in `lang` writes (relative ones as written). */
-export function codeWrites(lang: CodeLanguage, code: string): string[] {
+/** The literal paths that inline code in `lang` writes (relative ones as written; null: a name it computes). */
+export function codeWrites(lang: CodeLanguage, code: string): (string | null)[] {
+  const script = SCRIPT_WRITES[lang];
+  if (script) return script(code).filter((p) => p === null || p !== '');
   const calls = CODE_WRITES[lang];
   if (!calls) return [];
   const names = boundLiterals(code);

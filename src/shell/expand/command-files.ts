@@ -5,6 +5,7 @@
 // a file written into its place (src/content-judged.ts) or given to the program that runs it.
 // A reader may throw on a malformed file; the caller says it cannot be read.
 import type { CodeLanguage } from '../grammars/types.js';
+import { terraformCommands } from './terraform-files.js';
 import { withDeps, type Task } from './task-files.js';
 
 /**
@@ -94,6 +95,60 @@ function vscodeFolderOpenTasks(text: string): string[] {
   return opened.flatMap((label) => withDeps(tasks, label));
 }
 
+const XML_ENTITIES: Readonly<Record<string, string>> = { quot: '"', apos: "'", lt: '<', gt: '>', amp: '&' };
+function xmlText(s: string): string {
+  return s.replace(/&(quot|apos|lt|gt|amp|#\d+|#x[0-9a-f]+);/gi, (_m, e: string) =>
+    e[0] === '#' ? String.fromCodePoint(e[1] === 'x' || e[1] === 'X' ? parseInt(e.slice(2), 16) : parseInt(e.slice(1), 10)) : XML_ENTITIES[e.toLowerCase()]!);
+}
+function xmlAttr(tag: string, name: string): string | undefined {
+  const m = new RegExp(`\\s${name}\\s*=\\s*(?:"([^"]*)"|'([^']*)')`, 'i').exec(tag);
+  return m ? xmlText(m[1] ?? m[2]!) : undefined;
+}
+/** One word as shell text; an Ant property in it (`${cmd}`) stays a value the shell computes. */
+function shq(s: string): string {
+  if (s.includes('${')) return `"${s.replace(/["\\`]/g, '\\$&').replace(/\$\{[^}]*\}/g, '${ANT_PROPERTY}')}"`;
+  return /^[\w@%+=:,./-]+$/.test(s) ? s : `'${s.replace(/'/g, `'\\''`)}'`;
+}
+
+/**
+ * An Ant build file's commands: each <exec>/<apply> as its executable and <arg> children (`value`,
+ * `file`, `path` one word each, `line` as written), <exec command=…> and <sshexec command=…> as written.
+ * Script tasks (code of another language) and imported build files cannot be read here: it throws.
+ */
+function antCommands(text: string): string[] {
+  const body = text.replace(/<!--[\s\S]*?-->/g, '');
+  const other = /<(script|scriptdef|groovy|import|include|jython|beanshell)\b/i.exec(body);
+  if (other) throw new Error(`its <${other[1]}> runs what the guard cannot read here`);
+  const out: string[] = [];
+  for (const m of body.matchAll(/<(exec|apply|sshexec)\b([^>]*?)(\/?)>/gi)) {
+    const tag = m[2]!;
+    const command = xmlAttr(tag, 'command');
+    if (command !== undefined) { out.push(command.replace(/\$\{[^}]*\}/g, '${ANT_PROPERTY}')); continue; }
+    const exe = xmlAttr(tag, 'executable');
+    if (exe === undefined) continue;
+    const close = body.indexOf(`</${m[1]}`, m.index!);
+    const inner = m[3] === '/' ? '' : body.slice(m.index! + m[0].length, close < 0 ? undefined : close);
+    const args = [...inner.matchAll(/<arg\b([^>]*)>/gi)].map((a) => {
+      const line = xmlAttr(a[1]!, 'line');
+      const one = xmlAttr(a[1]!, 'value') ?? xmlAttr(a[1]!, 'file') ?? xmlAttr(a[1]!, 'path');
+      return line?.replace(/\$\{[^}]*\}/g, '${ANT_PROPERTY}') ?? (one === undefined ? '' : shq(one));
+    });
+    out.push([shq(exe), ...args].join(' ').trim());
+  }
+  return out;
+}
+
+/**
+ * A bats file as the shell text it runs: each `@test "…" {` (and setup/teardown) block's body runs,
+ * and `run CMD` runs CMD.
+ */
+function batsScript(text: string): string[] {
+  return [text
+    .replace(/^\s*@test\s.*\{\s*$/gm, '{')
+    .replace(/^\s*(?:function\s+)?(?:setup|teardown|setup_file|teardown_file|setup_suite|teardown_suite)\s*(?:\(\s*\))?\s*\{\s*$/gm, '{')
+    .replace(/^(\s*)run\s+(?:-\d+\s+|-N\s+|--separate-stderr\s+|--keep-empty-lines\s+|!\s+)*/gm, '$1')];
+}
+
 /** Languages whose text is command lines another program runs, with the reader of each. */
 export const COMMAND_FILES: Partial<Record<CodeLanguage, (text: string) => string[]>> = {
   crontab: (text) => cronCommands(text, false),
@@ -101,4 +156,7 @@ export const COMMAND_FILES: Partial<Record<CodeLanguage, (text: string) => strin
   'systemd-unit': unitCommands,
   'desktop-entry': desktopCommands,
   'vscode-tasks': vscodeFolderOpenTasks,
+  'ant-build': antCommands,
+  bats: batsScript,
+  terraform: terraformCommands,
 };

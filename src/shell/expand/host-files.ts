@@ -16,9 +16,14 @@ import { hgrcCommands, jjConfigCommands } from './vcs-config.js';
 /** The YAML frontmatter of a markdown file, when it has one. */
 const frontmatter = (text: string): string | null => /^---\r?\n([\s\S]*?)\r?\n---(?:\r?\n|$)/.exec(text)?.[1] ?? null;
 
-/** Judge what was written to `path` when it is a file judged by its content. */
-export function hostFileWritten(scope: Scope, path: string, text: string | null): void {
-  const kind = judgedKind(path);
+/** Judge what was written to `path` when it is a file judged by its content (also where a symbolic link on the way leads: `cfg/commands/x.md`, cfg being .claude). */
+export function hostFileWritten(scope: Scope, written: string, text: string | null): void {
+  let path = written;
+  let kind = judgedKind(path);
+  if (kind === null && scope.local) {
+    path = scope.files.real?.(written) ?? written;
+    kind = path === written ? null : judgedKind(path);
+  }
   if (kind === null) return;
   if (text === null) {
     if (!unknownContentAsks(path)) return;
@@ -41,6 +46,7 @@ export function hostCommandLines(scope: Scope, path: string, text: string): void
 
 /** Text that is (or goes into) a file that runs later by itself, judged as its language: shell, or code. */
 export function judgeStartup(scope: Scope, kind: Exclude<JudgedKind, 'host-markdown'>, text: string, label: string): void {
+  if (kind === 'program') { judgeStartup(scope, programKind(text), text, label); return; }
   if (kind === 'script') { scope.nested(text, label, { spliceable: false }); return; }
   if (kind === 'ssh-config') { sshConfigCommands(scope, text, label); return; }
   if (kind === 'hgrc') { hgrcCommands(scope, text, label); return; }
@@ -53,4 +59,19 @@ export function judgeStartup(scope: Scope, kind: Exclude<JudgedKind, 'host-markd
   // Read as code on a command line is (every literal that may be a command, the modules it loads,
   // the files it writes): it runs at every start of its program, with whatever is here then.
   if (code.trim() !== '') scanCode(scope, kind === 'pth' ? 'python' : kind, code, label, true);
+}
+
+/** What runs a program file, by its `#!` line: a shell (also without one: the shell runs a file exec cannot), or an interpreter. */
+function programKind(text: string): Exclude<JudgedKind, 'host-markdown' | 'program'> {
+  const line = /^#!\s*(\S+)(?:\s+(?:-\S+\s+)*(\S+))?/.exec(text);
+  if (!line) return 'script';
+  const name = (line[1]!.endsWith('/env') ? line[2] ?? '' : line[1]!).split('/').pop()!;
+  if (/^(?:ba|da|z|k|a|mk|yash|fi)?sh$/.test(name)) return 'script';
+  if (/^python[\d.]*$/.test(name)) return 'python';
+  if (/^(?:node|nodejs|deno|bun)$/.test(name)) return 'code';
+  if (/^perl[\d.]*$/.test(name)) return 'perl';
+  if (/^ruby[\d.]*$/.test(name)) return 'ruby';
+  if (/^R(?:script)?$/.test(name)) return 'r';
+  if (/^(?:pwsh|powershell)$/.test(name)) return 'powershell';
+  return 'code';
 }

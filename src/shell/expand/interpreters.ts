@@ -25,6 +25,7 @@ import { COMMAND_VERBS } from '../grammars/command-languages.js';
 import { sqliteScript } from './sqlite.js';
 import { PROGRAM_OBJECT, loadsProgramLibrary, runsProgramObject } from './program-objects.js';
 import { COMMAND_FILES } from './command-files.js';
+import { SCRIPT_WRITES } from './script-writes.js';
 
 /** Calls that open a file, and start a process only when given `|cmd` (Python's and Ruby's open, Ruby's IO.read). */
 const PIPE_OPENS = /^(?:open|IO\.\w+)$/;
@@ -94,9 +95,10 @@ export function scanCode(scope: Scope, lang: CodeLanguage, code: string, label: 
     ? scope.files.memo(`scan:${lang}:${stamp}`, () => codeFacts(scope, lang, code, inline))
     : codeFacts(scope, lang, code, inline);
   scanWith(scope, lang, code, label, inline, data, facts);
-  // Files inline code writes (the guard's own among them, judged as a redirection to them would be).
-  if (inline && scope.local) {
-    const writes = codeWrites(lang, code).map((p) => abs(p, scope.cwd));
+  // Files inline code writes (the guard's own among them, judged as a redirection to them would be);
+  // a sed, awk, Ex or ed script file's own write commands too (`sed -f s.sed`: its `w FILE`).
+  if ((inline || SCRIPT_WRITES[lang] !== undefined) && scope.local) {
+    const writes = codeWrites(lang, code).map((p) => (p === null ? null : abs(p, scope.cwd)));
     if (writes.length > 0) scope.emit(scope.argv, basename(scope.argv[0]?.value ?? lang), { writes });
   }
   // Modules of the project that code on the command line loads run with it. (A file's own imports

@@ -7,7 +7,9 @@
 import { judgedByContent, judgedKind, mayHoldJudged, unknownContentAsks } from '../../content-judged.js';
 import type { FileRead } from '../files.js';
 import { WRITES } from '../grammars/writes.js';
-import { basename, type Word } from '../words.js';
+import { getopt } from '../getopt.js';
+import { argOf, basename, type Word } from '../words.js';
+import { abs } from './written-paths.js';
 import type { Scope } from './driver.js';
 import { hostCommandLines, hostFileWritten, judgeStartup } from './host-files.js';
 import { envelopeAdditions } from './patch-writes.js';
@@ -29,8 +31,15 @@ const landsJudged = (path: string): boolean => judgedByContent(path) || mayHoldJ
 export function judgeUnfollowedWrites(scope: Scope, program: string, words: readonly Word[], writes: readonly (string | null)[]): void {
   if (writes.length === 0 || WRITES[program]?.keepsContent) return;
   if (FOLLOWED.has(program) && scope.recorded && basename(scope.command.words[0]?.value ?? '') === program) return;
-  // (An archive's directories, `tar -x -C DIR` or the working directory, are among the writes.)
-  const judged = writes.filter((p): p is string => p !== null && landsJudged(p));
+  // (An archive's directories, `tar -x -C DIR` or the working directory, are among the writes;
+  // one through a link, `-C cfg` where cfg leads to .claude, lands where the link leads.)
+  const real = (p: string): string | null => {
+    // (A link made earlier in the text, `ln -s .claude cfg && tar -x -C cfg`, leads there too.)
+    const made = [...scope.run0.links].find(([from]) => p === from || p.startsWith(from + '/'));
+    const r = made ? made[1] + p.slice(made[0].length) : scope.files.real?.(p) ?? p;
+    return r !== p && landsJudged(r) ? r : null;
+  };
+  const judged = writes.flatMap((p) => { if (p === null) return []; if (landsJudged(p)) return [p]; const r = real(p); return r === null ? [] : [r]; });
   if (judged.length === 0) return;
   const added = envelopeAdditions(scope, program, words);
   // A wrapped `tee` or `sponge` (`sudo tee -a FILE`) puts its standard input into its operands.
@@ -39,8 +48,22 @@ export function judgeUnfollowedWrites(scope: Scope, program: string, words: read
     const lines = added?.get(path);
     if (lines !== undefined && judgedByContent(path)) hostFileWritten(scope, path, lines.join('\n'));
     else if (piped?.kind === 'text' && judgedByContent(path)) hostFileWritten(scope, path, piped.text);
+    else if (COPIERS.has(program) && judgedByContent(path) && !unknownContentAsks(path)) hostFileWritten(scope, path, copiedText(scope, program, words, path));
     else if (judgedByContent(path) ? unknownContentAsks(path) : mayHoldJudged(path, true)) scope.raise('unreadable-script', `\`${program}\` writes ${path}, where files are judged by what they say (commands the agent host or husky runs by itself), and what it leaves there is not known here`);
   }
+}
+
+/** Programs that put a file's bytes at another name: a wrapped one (`sudo cp x /usr/local/bin/git`) is read here. */
+const COPIERS: ReadonlySet<string> = new Set(['cp', 'install', 'mv', 'ln']);
+
+/** What a copy puts at `path` when its one source is a file here to read (its text); null when not known. */
+function copiedText(scope: Scope, program: string, words: readonly Word[], path: string): string | null {
+  const scan = getopt(words.slice(1).map(argOf), WRITES[program]?.options ?? {});
+  const ops = scan.operands.map((o) => o.value);
+  if (ops.length !== 2 || ops[0] === null || ops[1] === null || abs(ops[1]!, scope.cwd) !== path) return null;
+  const src = abs(ops[0]!, scope.cwd);
+  const read = src === null ? null : scope.files.read(src);
+  return read?.kind === 'text' ? read.text : null;
 }
 
 /**

@@ -2,21 +2,26 @@
 // `command` of every edge it builds (build.ninja); act and devcontainer drive the local container
 // engine (judged as the docker command they stand for); eslint, bundle and pnpm load a file of the
 // project as code (eslint.config.js, the Gemfile, .pnpmfile.cjs: grammars/project-tools.ts).
-import { dirname, resolve } from 'node:path';
-import { getopt, optionIs, valueOf, type Scan } from '../getopt.js';
-import { CONFIG_MODULES, ENGINE_TOOLS, TRANSPORT_USE, TRANSPORT_WRITES, type EngineTool } from '../grammars/project-tools.js';
+import { dirname, join, resolve } from 'node:path';
+import { subdirs } from '../files.js';
+import { getopt, optionIs, valueOf, valuesOf, type Scan } from '../getopt.js';
+import { CONFIG_MODULES, ENGINE_TOOLS, TERRAFORM_OPTIONS, TERRAFORM_RUNS, TRANSPORT_USE, TRANSPORT_WRITES, type EngineTool } from '../grammars/project-tools.js';
 import { argOf, type Word } from '../words.js';
 import type { Scope } from './driver.js';
-import { scanCodeFile } from './interpreters.js';
+import { scanCode, scanCodeFile } from './interpreters.js';
+import { pulumi } from './pulumi.js';
 
 /** Every program this family reads, for the fast path (expand/names.ts). */
-export const PROJECT_TOOLS: readonly string[] = ['ninja', 'samu', ...Object.keys(ENGINE_TOOLS), ...Object.keys(CONFIG_MODULES)];
+export const PROJECT_TOOLS: readonly string[] = ['ninja', 'samu', 'terraform', 'tofu', 'pulumi', 'packer', ...Object.keys(ENGINE_TOOLS), ...Object.keys(CONFIG_MODULES)];
 
 export function projectToolsFamily(scope: Scope, name: string, args: readonly Word[]): boolean {
   if (!scope.local) return false;
   if (name === 'ninja' || name === 'samu') return ninja(scope, name, args);
   if (ENGINE_TOOLS[name]) return engineTool(scope, name, args);
   if (CONFIG_MODULES[name]) return configModule(scope, name, args);
+  if (name === 'terraform' || name === 'tofu') return terraform(scope, name, args);
+  if (name === 'pulumi') return pulumi(scope, name, args);
+  if (name === 'packer') return packer(scope, name, args);
   return false;
 }
 
@@ -69,31 +74,140 @@ function quoted(s: string): string {
   return /^[\w@%+=:,./-]+$/.test(s) ? s : `'${s.replace(/'/g, `'\\''`)}'`;
 }
 
-/** eslint, bundle, pnpm: the project file they load runs as code; then the tool goes on as it would (bundle exec, pnpm install). */
+/**
+ * eslint, bundle, pnpm, jest, webpack, sphinx-build, scons …: the project file they load runs as
+ * code (and the files its hooks name); then the tool goes on as it would (bundle exec, pnpm install).
+ */
 function configModule(scope: Scope, name: string, args: readonly Word[]): boolean {
   const spec = CONFIG_MODULES[name]!;
   const scan = getopt(args.map(argOf), spec.options);
   if (spec.subcommands && !spec.subcommands.includes(scan.operands[0]?.value ?? '')) return false;
+  if (spec.needs && !scan.options.some((o) => optionIs(o, spec.needs!.options))) return false;
   if (scan.options.some((o) => optionIs(o, spec.noFile)) && valueOf(scan, ...spec.fileOption) === undefined) return false;
-  const named = valueOf(scan, ...spec.fileOption) ?? (spec.fileEnv ? scope.env.get(spec.fileEnv) : undefined);
   const label = `${name} (loads ${spec.files[0]})`;
+  for (const code of spec.codeOption ? valuesOf(scan, ...spec.codeOption) : []) {
+    if (code === null) scope.raise('dynamic-command', `the code \`${name}\` runs is computed at run time`);
+    else scanCode(scope, spec.language!, code, label);
+  }
+  const first = scan.operands[0];
+  const operandFile = spec.needs?.file !== undefined && first !== undefined && (first.value === null || new RegExp(spec.needs.file).test(first.value)) ? first.value : undefined;
+  // (A value computed at run time, null, is kept as such: the file is then named at run time.)
+  const option = spec.fileOption.length > 0 ? valueOf(scan, ...spec.fileOption) : undefined;
+  const env = spec.fileEnv ? scope.env.get(spec.fileEnv) : undefined;
+  const subFile = spec.subcommandFile ? scan.operands[1] : undefined;
+  const named = option !== undefined ? option : env !== undefined ? env : subFile !== undefined ? subFile.value : operandFile;
   if (named === null) { scope.raise('unreadable-script', `the file \`${name}\` loads is named at run time`); return false; }
-  const dir = valueOf(scan, '-C', '--dir');
-  const start = dir === null || scope.cwd === null ? null : dir === undefined ? scope.cwd : resolve(scope.cwd, dir);
-  if (named !== undefined) scanCodeFile(scope, spec.language, start === null ? null : resolve(start, named), label);
+  const start = configDir(scope, spec.dirOption ?? [], spec.dirOperand, scan);
+  if (start === undefined) return false;
+  if (named !== undefined) loadConfig(scope, name, start === null ? null : resolve(start, named), label);
   else if (start === null) scope.raise('unreadable-script', `cannot tell where \`${name}\` finds ${spec.files[0]}`);
   else {
+    // The nearest directory with any of the names wins, and in it the first name listed; a file in a
+    // directory named (sphinx's SOURCEDIR) is looked for there only.
+    let best: string | null = null;
     for (const f of spec.files) {
-      const found = scope.files.findUp(start, f);
-      if (found === null) continue;
-      scanCodeFile(scope, spec.language, found.path, label);
-      break;
+      const found = spec.dirOperand !== undefined ? (scope.files.read(join(start, f)).kind === 'missing' ? null : { path: join(start, f) }) : scope.files.findUp(start, f);
+      if (found !== null && (best === null || dirname(found.path).length > dirname(best).length)) best = found.path;
     }
+    if (best !== null) loadConfig(scope, name, best, label);
   }
-  // eslint is done; bundle exec and pnpm install go on to the runner and package families.
-  if (name !== 'eslint') return false;
+  // bundle exec, pnpm install and vagrant ssh go on to the runner and package families.
+  if (spec.goesOn) return false;
   scope.emit(scope.argv, name, { scan });
   return true;
+}
+
+/** Where the tool looks for its file: the directory an option or operand names, else the working directory; null: cannot tell; undefined: no file is loaded. */
+function configDir(scope: Scope, dirOption: readonly string[], dirOperand: number | undefined, scan: Scan): string | null | undefined {
+  const dir = dirOption.length > 0 ? valueOf(scan, ...dirOption) : undefined;
+  if (dir === null || scope.cwd === null) return null;
+  if (dir !== undefined) return resolve(scope.cwd, dir);
+  if (dirOperand === undefined) return scope.cwd;
+  const op = scan.operands[dirOperand];
+  if (op === undefined) return undefined; // (sphinx-build without SOURCEDIR builds nothing)
+  return op.value === null ? null : resolve(scope.cwd, op.value);
+}
+
+/** The configuration as code of its language; a YAML configuration (mkdocs.yml) for the hook modules it names. */
+function loadConfig(scope: Scope, name: string, path: string | null, label: string): void {
+  const spec = CONFIG_MODULES[name]!;
+  if (spec.language !== null) scanCodeFile(scope, spec.language, path, label);
+  if (!spec.hooks || path === null) return;
+  const read = scope.files.read(path);
+  if (read.kind === 'missing') return;
+  if (read.kind !== 'text') { scope.raise('unreadable-script', `${label}: ${read.kind === 'unreadable' ? read.why : 'not text'}`); return; }
+  const hooks = yamlList(read.text, spec.hooks.key);
+  if (hooks === null) { scope.raise('unreadable-script', `${label}: its \`${spec.hooks.key}\` cannot be read`); return; }
+  for (const h of hooks) scanCodeFile(scope, spec.hooks.language, resolve(dirname(path), h), `${name} (${spec.hooks.key}: ${h})`);
+}
+
+/** A top-level YAML key's list of plain strings (block or flow); [] when absent, null when it is something else. */
+function yamlList(text: string, key: string): string[] | null {
+  const m = new RegExp(`^${key}\\s*:[ \\t]*(.*)$`, 'm').exec(text);
+  if (!m) return [];
+  const unq = (s: string): string => s.trim().replace(/^(["'])(.*)\1$/, '$2');
+  const inline = m[1]!.replace(/\s+#.*$/, '').trim();
+  if (inline.startsWith('[')) return inline.endsWith(']') ? inline.slice(1, -1).split(',').map(unq).filter(Boolean) : null;
+  if (inline !== '') return null;
+  const items: string[] = [];
+  for (const line of text.slice(m.index + m[0].length + 1).split('\n')) {
+    if (line.trim() === '' || /^\s*#/.test(line)) continue;
+    const item = /^\s*-\s+(.*?)\s*(?:#.*)?$/.exec(line);
+    if (!item) { if (/^\s/.test(line)) return null; break; }
+    items.push(unq(item[1]!));
+  }
+  return items;
+}
+
+/**
+ * terraform/tofu apply, plan, destroy …: the commands the working directory's .tf files run
+ * (command-files.ts: local-exec, external data, remote-exec), and those of the local modules they call.
+ */
+function terraform(scope: Scope, name: string, args: readonly Word[]): boolean {
+  const scan = getopt(args.map(argOf), TERRAFORM_OPTIONS);
+  scope.emit(scope.argv, name, { scan });
+  const sub = scan.operands[0];
+  if (sub === undefined || (sub.value !== null && !TERRAFORM_RUNS.includes(sub.value))) return true;
+  if (scan.options.some((o) => optionIs(o, ['-help', '-h', '--help']))) return true;
+  const chdir = valueOf(scan, '-chdir');
+  const dir = chdir === null || scope.cwd === null ? null : chdir === undefined ? scope.cwd : resolve(scope.cwd, chdir);
+  if (dir === null || sub.value === null) { scope.raise('unreadable-script', `cannot tell which configuration \`${name}\` applies`); return true; }
+  const dirs = [dir];
+  for (let i = 0; i < dirs.length && i < 64; i++) {
+    const found = subdirs(scope.files, dirs[i]!);
+    for (const f of (found?.others ?? []).filter((n) => n.endsWith('.tf') || n.endsWith('.tf.json')).sort()) {
+      const path = join(dirs[i]!, f);
+      if (f.endsWith('.tf')) { scanCodeFile(scope, 'terraform', path, `${name} ${sub.value} (${f})`); localModules(scope, path, dirs); continue; }
+      const read = scope.files.read(path);
+      if (read.kind === 'text' && /local-exec|remote-exec|"external"/.test(read.text)) scope.raise('unreadable-script', `${name} ${sub.value}: ${f} runs commands the guard does not read in JSON`);
+    }
+  }
+  if (dirs.length > 64) scope.raise('unreadable-script', `${name}: more than 64 local modules; the rest are not read`);
+  return true;
+}
+
+/** packer build TEMPLATE (a .pkr.hcl file, or a directory of them): its shell-local provisioners and post-processors run here. */
+function packer(scope: Scope, name: string, args: readonly Word[]): boolean {
+  const scan = getopt(args.map(argOf), { long: ['force', 'debug', 'color=', 'on-error=', 'parallel-builds=', 'timestamp-ui', 'machine-readable', 'only=', 'except=', 'var=', 'var-file=', 'help', 'version'], singleDashLong: true, permute: true });
+  scope.emit(scope.argv, name, { scan });
+  const [sub, template] = [scan.operands[0], scan.operands.at(-1)];
+  if (sub?.value !== 'build' || template === undefined || template === sub) return true;
+  if (template.value === null || scope.cwd === null) { scope.raise('unreadable-script', `cannot tell which template \`${name}\` builds`); return true; }
+  const path = resolve(scope.cwd, template.value);
+  const files = scope.files.read(path).kind === 'missing' ? (subdirs(scope.files, path)?.others ?? []).filter((f) => f.endsWith('.pkr.hcl')).sort().map((f) => join(path, f)) : [path];
+  if (files.some((f) => f.endsWith('.json'))) { scope.raise('unreadable-script', `${name}: a JSON template is not read`); return true; }
+  for (const f of files) scanCodeFile(scope, 'terraform', f, `${name} build (${f})`);
+  return true;
+}
+
+/** The directories of the local modules (`source = "./mod"`) a .tf file calls, added to `dirs`. */
+function localModules(scope: Scope, path: string, dirs: string[]): void {
+  const read = scope.files.read(path);
+  if (read.kind !== 'text') return;
+  for (const m of read.text.matchAll(/\bsource\s*=\s*"(\.\.?\/[^"]*)"/g)) {
+    const d = resolve(dirname(path), m[1]!);
+    if (!dirs.includes(d)) dirs.push(d);
+  }
 }
 
 // ------------------------------------------------------------------ ninja

@@ -3,10 +3,11 @@
 // (test_*.py, *_test.py, under the paths named or the working directory, outside norecursedirs);
 // unittest discovers test*.py under its start directory; go test builds and runs each named
 // package's Go files, its _test.go files among them; node --test runs the files named, or those
-// matching its default patterns under the working directory. Each file is scanned as code of its
+// matching its default patterns under the working directory; prove runs t/*.t (or the files and
+// directories named) with perl, bats the .bats files named. Each file is scanned as code of its
 // language (interpreters.ts). More files than can be read is said (ask), never passed over.
-import { join, relative, resolve } from 'node:path';
-import { valueOf } from '../getopt.js';
+import { basename, join, relative, resolve } from 'node:path';
+import { valueOf, valuesOf } from '../getopt.js';
 import type { CodeLanguage, TestRunner } from '../grammars/types.js';
 import type { Scope } from './driver.js';
 import { scanCodeFile } from './interpreters.js';
@@ -125,7 +126,44 @@ const COLLECTORS: Record<TestRunner, Collector> = {
     }
     return files.length > MAX_FILES ? undefined : { lang: 'node', files };
   },
+  prove(scope, cwd, ops, r) {
+    const ext = valueOf(r.scan, '--ext') ?? '.t';
+    if (ops.some((v) => v === null) || ext === null) return null;
+    return namedOrIn(scope, cwd, ops.length > 0 ? ops as string[] : ['t'], (n) => n.endsWith(ext), r.scan.options.some((o) => o.name === '-r' || o.name === '--recurse'), 'perl');
+  },
+  bats(scope, cwd, ops, r) {
+    if (ops.some((v) => v === null)) return null;
+    return namedOrIn(scope, cwd, ops as string[], (n) => n.endsWith('.bats'), r.scan.options.some((o) => o.name === '-r' || o.name === '--recursive'), 'bats');
+  },
+  rspec(scope, cwd, ops, r) {
+    const base = valueOf(r.scan, '--default-path') ?? 'spec';
+    const pattern = valueOf(r.scan, '-P');
+    if (ops.some((v) => v === null) || base === null || pattern === null) return null;
+    const re = pattern === undefined ? /_spec\.rb$/ : globRegex(basename(pattern));
+    // (`spec/a_spec.rb:12` and `spec/a_spec.rb[1:2]` name the file.)
+    const named = ops.length > 0 ? (ops as string[]).map((o) => o.replace(/:[\d:]+$|\[[\d:,]+\]$/, '')) : [base];
+    const found = namedOrIn(scope, cwd, named, (n) => re.test(n), true, 'ruby');
+    if (found === undefined) return undefined;
+    // The helpers a spec run requires first (by .rspec's `--require spec_helper`, or -r).
+    const helpers = [...valuesOf(r.scan, '-r').map((v) => v === null ? null : join(resolve(cwd, base), v.endsWith('.rb') ? v : `${v}.rb`)), join(resolve(cwd, base), 'spec_helper.rb'), join(resolve(cwd, base), 'rails_helper.rb')];
+    if (helpers.includes(null)) return null;
+    return { lang: 'ruby', files: [...helpers as string[], ...found.files] };
+  },
 };
+
+/** The files named, and in each directory named those it runs: its own, or (recursive) every one below it. */
+function namedOrIn(scope: Scope, cwd: string, ops: readonly string[], want: (name: string) => boolean, recursive: boolean, lang: CodeLanguage): { lang: CodeLanguage; files: string[] } | undefined {
+  const files: string[] = [];
+  for (const op of ops) {
+    const path = resolve(cwd, op);
+    if (scope.files.read(path).kind !== 'missing') { files.push(path); continue; }
+    if (!recursive) { files.push(...(subdirs(scope.files, path)?.others ?? []).filter(want).sort().map((n) => join(path, n))); continue; }
+    const found = walk(scope, [path], { want: (n) => want(n), skip: /^$/ });
+    if (found === undefined) return undefined;
+    files.push(...found);
+  }
+  return files.length > MAX_FILES ? undefined : { lang, files };
+}
 
 /** The files under `roots` a runner collects; undefined past the limits. */
 export function walk(scope: Scope, roots: readonly string[], c: Collect, max = MAX_FILES): string[] | undefined {

@@ -13,7 +13,7 @@ import type { Scope } from './driver.js';
 import { staticOutput, stdinText } from './output.js';
 import { withKnownVars } from './known-vars.js';
 import { hostFileWritten } from './host-files.js';
-import { judgedByContent } from '../../content-judged.js';
+import { judgedByContent, unknownContentAsks } from '../../content-judged.js';
 import { judgeDirCopy, judgeSedText } from './judged-writes.js';
 import { copiedFrom, recordCopies, type Copy } from './copies.js';
 import { compiledOutputs } from './compiled.js';
@@ -30,6 +30,8 @@ const RUNS_LATER = [/\/\.git\/hooks\/[^/]+$/, /\/\.envrc$/, /\/\.direnv\//];
 
 /** Is what a write leaves in `path` judged at once: a file that runs later, or one judged by its content (husky's, the agent host's)? */
 const judgedNow = (path: string): boolean => RUNS_LATER.some((re) => re.test(path)) || judgedByContent(path);
+/** Does content not known, written to `path`, ask (it runs by itself), rather than wait for something to start it? */
+const asksUnknown = (path: string): boolean => RUNS_LATER.some((re) => re.test(path)) || !judgedByContent(path) || unknownContentAsks(path);
 
 /** Programs whose write spec (grammars/writes.ts) changes a file's content where it is, or writes one it names. */
 const IN_PLACE: ReadonlySet<string> = new Set(['sed', 'perl', 'ruby', 'truncate', 'shred', 'dd', 'patch', 'ed', 'red', 'vim', 'vi', 'nvim', 'ex',
@@ -107,6 +109,7 @@ export function overlay(files: ScriptFiles, written: Written, unnamed: ReadonlyM
       return [...out.values()];
     } } : {}),
     ...(files.memo ? { memo: <T>(key: string, make: () => T): T => files.memo!(key, make) } : {}),
+    ...(files.real ? { real: (path: string) => files.real!(path) } : {}),
     findUp(start, name) {
       let dir = start;
       for (let i = 0; i < 64; i++) {
@@ -278,7 +281,8 @@ export function recordWrites(scope: Scope): void {
     const read = src === null ? null : scope.files.read(src);
     // A hook that runs later by itself (or a file judged by its content), copied from a file not here
     // to read: its content is not known; nor is a link's, which shows whatever its target holds later.
-    if (judgedNow(dst) && (read === null || read.kind !== 'text' || (name === 'ln' && judgedByContent(dst)))) { set(dst, null, false); return; }
+    // (A program put on PATH runs only when its name is run: one not here to read keeps its name, below.)
+    if (judgedNow(dst) && asksUnknown(dst) && (read === null || read.kind !== 'text' || (name === 'ln' && judgedByContent(dst)))) { set(dst, null, false); return; }
     // A binary, or a program not here to read, is still that program under another name (see pathScripts).
     if (src !== null && read !== null && read.kind !== 'text' && read.kind !== 'unreadable') {
       scope.run0.renamed.set(dst, scope.run0.renamed.get(src) ?? basename(src));

@@ -2,6 +2,7 @@
 // hooks (tar, zip, find, sort …): rows of the runner table, as data (see types.ts).
 import type { OptionGrammar } from '../getopt.js';
 import { READERS } from './readers.js';
+import { TEST_FILE_RUNNERS } from './test-runners.js';
 import type { Run, Runner } from './types.js';
 import { SCRIPT_RUNNERS } from './script-runners.js';
 
@@ -139,6 +140,7 @@ export const INTERPRETERS: readonly Runner[] = [
     runs: [{ nothing: true }],
   },
   { names: ['pytest', 'py.test'], options: PYTEST, runs: [{ tests: 'pytest' }] },
+  ...TEST_FILE_RUNNERS,
   {
     names: ['ruby', 'jruby', 'truffleruby'],
     options: { short: 'acdhlnpsSvwy0::C:e:E:F:i::I:r:W::x::K:T::', long: ['help', 'version', 'disable=', 'enable=', 'encoding=', 'jit', 'yjit', 'verbose', 'copyright'] },

@@ -155,7 +155,15 @@ export const PACKAGE_RUNNERS: readonly Runner[] = [
   { names: ['choom'], options: { short: 'n:p:', long: ['adjust=|n', 'pid=|p'] }, runs: [{ when: ['-p'], nothing: true }, { argv: 0 }] },
   { names: ['capsh'], options: { long: ['print', 'drop=', 'caps=', 'inh=', 'addamb=', 'user=', 'uid=', 'gid=', 'groups=', 'chroot=', 'secbits=', 'keep=', 'shell='] }, runs: [{ whenOperand: { index: 0, is: ['-c'] }, shellOperand: 1 }, { stdinShell: true }] },
   { names: ['cmd', 'cmd.exe'], options: { short: 'cCkKqQsSdDuUaA', singleDashLong: false }, runs: [{ whenOperand: { index: 0, is: ['/c', '/C', '/k', '/K'] }, shellOperands: 1 }, { nothing: true }] },
-  { names: ['xterm', 'uxterm', 'gnome-terminal', 'konsole', 'alacritty', 'foot', 'urxvt'], options: TERMINAL_OPTIONS, runs: TERMINAL_RUNS },
+  { names: ['xterm', 'uxterm', 'gnome-terminal', 'konsole', 'alacritty', 'urxvt'], options: TERMINAL_OPTIONS, runs: TERMINAL_RUNS },
+  // foot(1), footclient(1): `foot [OPTIONS] [COMMAND [ARGS]]`: the first operand is the program (no -e needed; -e is accepted and ignored).
+  {
+    names: ['foot', 'footclient'],
+    options: { short: 'hvCmFLsHlSeNEc:o:f:t:T:a:D:w:W:p:d:', long: ['config=|c', 'check-config|C', 'override=|o', 'font=|f', 'term=|t', 'title=|T', 'app-id=|a',
+      'toplevel-tag=', 'maximized|m', 'fullscreen|F', 'login-shell|L', 'working-directory=|D', 'window-size-pixels=|w', 'window-size-chars=|W', 'server|s',
+      'hold|H', 'print-pid=|p', 'log-level=|d', 'log-colorize=?|l', 'log-no-syslog|S', 'no-wait|N', 'client-environment|E', 'version|v', 'help|h'] },
+    runs: [{ when: ['-v', '-h', '-C', '-s'], nothing: true }, { argv: 0 }],
+  },
   // Terminals with an ssh client of their own: `kitty +kitten ssh …` and `wezterm ssh …` take ssh's
   // command line and run the command on the server (`kitten ssh …` is in expand/remote.ts).
   // `kitty [options] [program-to-run …]` opens a window running the program (kitty --help); `+runpy CODE`
@@ -173,7 +181,20 @@ export const PACKAGE_RUNNERS: readonly Runner[] = [
   },
   { names: ['kitty @ launch'], options: KITTY_LAUNCH, runs: [{ argv: 0 }] },
   { names: ['kitty @ send-text'], options: { short: 'm:t:', long: ['match=|m', 'match-tab=|t', 'all', 'exclude-active', 'stdin', 'from-file=', 'bracketed-paste='] }, runs: [{ when: ['--stdin'], stdinShell: true }, { shellOperands: 0 }] },
-  { names: ['wezterm'], options: { short: 'hVn', long: ['config-file=', 'config=', 'skip-config|n', 'help|h', 'version|V'] }, subcommands: { ssh: { runs: [{ sshLine: 0 }] } }, runs: TERMINAL_RUNS },
+  // `wezterm start [PROG]…` opens a window running PROG; `wezterm cli spawn [PROG]…` opens a pane running it in the
+  // running GUI, and `wezterm cli send-text TEXT` types TEXT into a pane's shell (wezterm docs, CLI reference).
+  {
+    names: ['wezterm'], options: { short: 'hVn', long: ['config-file=', 'config=', 'skip-config|n', 'help|h', 'version|V'] },
+    subcommands: {
+      ssh: { runs: [{ sshLine: 0 }] },
+      start: { options: { long: ['no-auto-connect', 'always-new-process', 'new-tab', 'cwd=', 'class=', 'workspace=', 'position=', 'domain=', 'attach'] }, runs: [{ argv: 0 }] },
+      cli: {
+        options: { long: ['no-auto-start', 'prefer-mux', 'class=', 'pane-id=', 'domain-name=', 'window-id=', 'new-window', 'cwd=', 'workspace=', 'no-paste'], permute: false },
+        runs: [{ whenOperand: { index: 0, is: ['spawn'] }, argv: 1 }, { whenOperand: { index: 0, is: ['send-text'] }, shellOperand: 1 }, { nothing: true }],
+      },
+    },
+    runs: TERMINAL_RUNS,
+  },
   { names: ['pee'], runs: [{ shellEach: 0 }] },
   { names: ['mispipe'], runs: [{ shellEach: 0 }] },
   // wsl (learn.microsoft.com, "Basic commands for WSL"): `-e`/`--exec` runs the command without a shell, else

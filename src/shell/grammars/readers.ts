@@ -173,6 +173,42 @@ export const READERS: Readonly<Record<string, OptionGrammar>> = {
       'set=', 'set-string=', 'set-file=', 'values=', 'secret-values=', 'platform=', 'log-verbose', 'log-debug', 'loose-giterminism'],
     permute: true,
   },
+  // Knative's kn and velero (cobra) and docker-machine (urfave/cli): the global options that take a
+  // value, so that `kn -n prod service delete web` reads `service delete` as the path.
+  kn: {
+    short: 'n:o:',
+    long: ['namespace=|n', 'kubeconfig=', 'context=', 'cluster=', 'config=', 'log-http', 'output=|o', 'all-namespaces|A', 'image=',
+      'env=|e', 'port=|p', 'annotation=|a', 'label=|l', 'revision-name=', 'scale=', 'scale-min=', 'scale-max=', 'timeout=', 'force', 'wait', 'no-wait'],
+    permute: true,
+  },
+  velero: {
+    short: 'n:o:',
+    long: ['namespace=|n', 'kubeconfig=', 'kubecontext=', 'features=', 'colorized=', 'output=|o', 'from-backup=', 'from-schedule=',
+      'include-namespaces=', 'exclude-namespaces=', 'include-resources=', 'exclude-resources=', 'selector=|l', 'ttl=', 'schedule=',
+      'storage-location=', 'volume-snapshot-locations=', 'provider=', 'bucket=', 'secret-file=', 'plugins=', 'confirm', 'wait', 'all'],
+    permute: true,
+  },
+  tkn: {
+    short: 'n:o:c:f',
+    long: ['namespace=|n', 'kubeconfig=|k', 'context=|c', 'output=|o', 'force|f', 'all-namespaces|A', 'param=|p', 'workspace=|w', 'serviceaccount=|s', 'showlog', 'use-param-defaults', 'last|L', 'follow'],
+    permute: true,
+  },
+  istioctl: {
+    short: 'n:i:c:f:o:y',
+    long: ['namespace=|n', 'istioNamespace=|i', 'kubeconfig=', 'context=', 'revision=|r', 'set=|s', 'filename=|f', 'output=|o', 'skip-confirmation|y', 'vklog=', 'log_output_level='],
+    permute: true,
+  },
+  argo: {
+    short: 'n:o:p:l:',
+    long: ['namespace=|n', 'kubeconfig=', 'context=', 'server=|s', 'output=|o', 'parameter=|p', 'selector=|l', 'all-namespaces|A', 'watch|w', 'wait', 'from=', 'entrypoint=|e', 'serviceaccount=', 'instanceid=', 'argo-server=', 'secure', 'insecure-skip-verify|k'],
+    permute: true,
+  },
+  'docker-machine': {
+    short: 'Ds:',
+    long: ['debug|D', 'storage-path=|s', 'tls-ca-cert=', 'tls-ca-key=', 'tls-client-cert=', 'tls-client-key=', 'github-api-token=',
+      'native-ssh', 'bugsnag-api-token=', 'force|f', 'yes|y', 'driver=|d', 'quiet|q', 'filter=', 'timeout=|t', 'format='],
+    permute: true,
+  },
   kubecfg: {
     short: 'n:V:A:J:',
     long: ['namespace=|n', 'context=', 'cluster=', 'kubeconfig=', 'user=', 'ext-str=|V', 'ext-str-file=', 'ext-code=', 'ext-code-file=',

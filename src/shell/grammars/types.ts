@@ -6,10 +6,10 @@ export type CodeLanguage =
   | 'python' | 'node' | 'ruby' | 'perl' | 'php' | 'lua' | 'tcl' | 'r' | 'powershell' | 'applescript'
   | 'awk' | 'sed' | 'vim' | 'gdb' | 'lldb' | 'lisp' | 'expect' | 'crontab' | 'ed' | 'less' | 'code'
   | 'sqlite' | 'psql' | 'mysql' | 'dc' | 'm4' | 'ftp' | 'fzf' | 'tmux' | 'screen' | 'ipython' | 'ghci'
-  | 'system-crontab' | 'systemd-unit' | 'desktop-entry' | 'vscode-tasks';
+  | 'system-crontab' | 'systemd-unit' | 'desktop-entry' | 'vscode-tasks' | 'ant-build' | 'terraform' | 'bats';
 
 /** Test runners whose test files (found as the runner finds them) are the project's code they run (expand/tests.ts). */
-export type TestRunner = 'pytest' | 'unittest' | 'go' | 'node';
+export type TestRunner = 'pytest' | 'unittest' | 'go' | 'node' | 'prove' | 'bats' | 'rspec';
 
 /**
  * One way a program runs something. Rows are tried in order; a row applies when its option

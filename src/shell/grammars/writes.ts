@@ -195,6 +195,11 @@ export const WRITES: Readonly<Record<string, WriteSpec>> = {
   bsdtar: { options: TAR, operands: 'none', when: ['-x', '--get'], unless: ['-O', '--to-command'], into: ['-C'], members: TAR_MEMBERS, files: TAR_FILES },
   // unzip's operands after the archive are members; `-l`, `-v`, `-t`, `-z`, `-Z` list, `-p` and `-c` print.
   unzip: { options: { short: 'cflptTuvzbjnoqsUVWXaCKLMNZd:x:P:I:O:', permute: true }, operands: 'none', unless: ['-l', '-v', '-t', '-z', '-Z', '-p', '-c'], into: ['-d'], members: { from: 1 } },
+  // zip(1): `zip [OPTIONS] ZIPFILE FILES…` writes (creates or updates) ZIPFILE, or -O's file; -sf only lists; --lf writes a log.
+  zip: {
+    options: { short: 'rRqvjJDdufmTlkyzgSXAcFe@0123456789b:n:t:O:P:x:i:', long: ['output-file=|O', 'out=', 'temp-path=|b', 'exclude=|x', 'include=|i', 'password=|P', 'recurse-paths|r', 'sf', 'lf=', 'la', 'li', 'help|h', 'version', 'tt=', 'ds=', 'FS', 'MM', 'nw', 'ws', 'db', 'dc', 'dd', 'dg', 'du', 'dv', 'sc', 'sd', 'so', 'su', 'sv'], singleDashLong: true, permute: true },
+    operands: 'first', unless: ['--sf', '--help', '--so', '--sc'], files: ['-O', '--out', '--lf'],
+  },
   // ar(1): `ar x ARCHIVE [MEMBER…]` (the key also as `-x`, `xv`) writes each member, by its last component, into the working directory.
   ar: { options: { short: 'dmpqrstxabcDfilNoPTuUvVS', oldStyle: true }, operands: 'none', when: ['-x'], into: [], members: { from: 1, flat: true } },
   cpio: { options: { short: 'oipabcdfmnrtuvBLSVH:F:E:I:O:R:M:C:D:', long: ['create|o', 'extract|i', 'pass-through|p', 'file=|F', 'directory=|D', 'format=|H', 'make-directories|d', 'force-local', 'rsh-command='], permute: true }, operands: 'none', when: ['-i'], into: ['-D'], members: { from: 0 } },

@@ -1,0 +1,23 @@
+// Test runners whose test files are found by the runner and scanned as code (expand/tests.ts). Data only.
+import type { Runner } from './types.js';
+
+export const TEST_FILE_RUNNERS: readonly Runner[] = [
+  // prove(1) runs each test file (t/*.t when none is named) with perl, or with --exec's program; bats(1) runs the .bats files named (a directory's, -r below it).
+  {
+    names: ['prove'],
+    options: { short: 'vrlbsfpqQmcHhVDTtwWoa:e:I:M:P:j:', long: ['verbose|v', 'recurse|r', 'lib|l', 'blib|b', 'shuffle|s', 'failures|f', 'parse|p', 'quiet|q', 'QUIET|Q', 'merge|m', 'color|c', 'nocolor', 'count', 'nocount', 'man|H', 'help|h', 'version|V', 'dry|D', 'ext=', 'exec=|e', 'jobs=|j', 'archive=|a', 'formatter=', 'harness=', 'source=', 'state=', 'rc=', 'norc', 'timer', 'trap', 'normalize', 'reverse', 'ignore-exit', 'comments', 'directives', 'Include=|I', 'Module=|M', 'Plugin=|P'], permute: true },
+    runs: [{ when: ['--help', '--man', '--version', '--dry'], nothing: true }, { when: ['--exec'], shellOption: ['--exec'], also: true }, { tests: 'prove' }],
+  },
+  {
+    names: ['bats'],
+    options: { short: 'chvprtTxf:F:j:o:', long: ['count|c', 'help|h', 'version|v', 'pretty|p', 'recursive|r', 'tap|t', 'timing|T', 'trace|x', 'filter=|f', 'formatter=|F', 'jobs=|j', 'output=|o', 'filter-tags=', 'filter-status=', 'negative-filter=', 'gather-test-outputs-in=', 'report-formatter=', 'setup-suite-file=', 'no-tempdir-cleanup', 'no-parallelize-across-files', 'no-parallelize-within-files', 'print-output-on-failure', 'show-output-of-passing-tests', 'verbose-run', 'code-quote-style=', 'line-reference-format=', 'abort'], permute: true },
+    runs: [{ when: ['--help', '--version', '--count'], nothing: true }, { tests: 'bats' }],
+  },
+  // rspec(1) loads every spec file under the paths named (spec/ when none: --default-path), *_spec.rb by
+  // --pattern's default, and the helper files .rspec or -r requires (spec_helper.rb, rails_helper.rb); --dry-run loads them too.
+  {
+    names: ['rspec'],
+    options: { short: 'hvbcwpI:r:e:E:t:f:o:P:O:', long: ['help|h', 'version|v', 'require=|r', 'example=|e', 'example-matches=|E', 'tag=|t', 'format=|f', 'out=|o', 'pattern=|P', 'exclude-pattern=', 'options=|O', 'default-path=', 'backtrace|b', 'color', 'force-color', 'no-color', 'warnings|w', 'profile=?|p', 'seed=', 'order=', 'only-failures', 'next-failure|n', 'fail-fast=?', 'failure-exit-code=', 'dry-run', 'init', 'bisect=?'], permute: true },
+    runs: [{ when: ['--help', '--version', '--init'], nothing: true }, { tests: 'rspec' }],
+  },
+];

@@ -1,0 +1,2 @@
+require("child_process").execSync("docker compose up -d");
+module.exports = {};

@@ -1,0 +1,1 @@
+w .claude/settings.json

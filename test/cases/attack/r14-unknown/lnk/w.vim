@@ -1,0 +1,2 @@
+w! .claude/settings.json
+q

@@ -1,0 +1,3 @@
+@test "x" {
+  run echo hi
+}

@@ -1,0 +1,2 @@
+#!/usr/bin/perl
+system("docker compose up -d");
