@@ -86,7 +86,9 @@ export const CONTAINER_PROGRAMS = ['docker', 'podman', 'nerdctl', 'nerdctl.lima'
   // docker's grammar, which is enough to tell their help and version from the rest.
   'earthly', 'dagger', 'tilt',
   // Local development environments on docker compose, and podman's TUI (rules/10-containers.yaml).
-  'ddev', 'lando', 'fin', 'warden', 'kool', 'sail', 'tye', 'podman-tui'] as const;
+  'ddev', 'lando', 'fin', 'warden', 'kool', 'sail', 'tye', 'podman-tui',
+  // OCI runtimes and image builders beside runc, crun and buildah.
+  'youki', 'runsc', 'buildctl', 'img'] as const;
 export const COMPOSE_PROGRAMS = ['docker-compose', 'podman-compose', 'nerdctl-compose'] as const;
 /**
  * Docker CLI plugins run as programs of their own (~/.docker/cli-plugins/docker-buildx): each is the
