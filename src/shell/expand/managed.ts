@@ -15,6 +15,7 @@ import { quoteWord } from '../words.js';
 import { GIT_CONFIG_FILE_ENV, parseGitConfigText } from '../programs/git.js';
 import { runScriptFile } from './scripts.js';
 import { rcloneFacts } from './rclone.js';
+import { parseSshTransport } from '../programs/ssh-transports.js';
 import { abs } from './written-paths.js';
 import { localSshCommands, sshfsCommands } from './remote.js';
 import { GIT_COMMAND_ENV, GIT_COMMAND_KEYS, GIT_PROGRAM_ENV, GIT_RUNS } from '../grammars/git.js';
@@ -49,6 +50,12 @@ export function managedFamily(scope: Scope, name: string, given: readonly Word[]
   switch (name) {
     case 'scp': facts = { kind: 'transfer', transfer: parseScp(values) }; localSshCommands(scope, facts.transfer.scan.options, 'scp'); break;
     case 'rclone': facts = rcloneFacts(scope, values); break;
+    case 'virsh': case 'restic': case 'borg': case 'unison': case 'rdiff-backup': {
+      const transfer = parseSshTransport(name, values, scope.env);
+      if (transfer === null || (transfer.writes.length === 0 && transfer.reads.length === 0)) return false;
+      facts = { kind: 'transfer', transfer };
+      break;
+    }
     case 'sshfs': {
       const transfer = parseSshfs(values);
       facts = { kind: 'transfer', transfer };
