@@ -18,7 +18,7 @@ export const optionFilesFamily: Family = (scope, name, args) => {
   const spec = OPTION_FILES[name];
   if (!spec || !scope.local || scope.via.some((v) => v.endsWith(LABEL))) return false;
   for (const [path, text] of optionTexts(scope, spec, args)) {
-    if (text === null) { scope.raise('unreadable-script', `\`${name}\` reads its options from ${path}, written earlier in this command with content that cannot be known`); continue; }
+    if (text === null) { scope.raise('unreadable-script', `\`${name}\` reads its options from ${path}, whose content cannot be known before it runs`); continue; }
     const lines = settings(text);
     // A path a setting names is taken from the file's own directory.
     if (spec.syntax === 'runs') {
@@ -50,6 +50,7 @@ function optionTexts(scope: Scope, spec: OptionFile, args: readonly Word[]): [st
     else if (r.kind === 'unreadable') out.push([p, null]);
   }
   for (const o of scan.options) {
+    if (optionIs(o, spec.lineOptions ?? []) && o.value !== undefined) { out.push([`its ${o.name} value (a line of its option file)`, o.value]); continue; }
     if (!optionIs(o, spec.fileOptions ?? []) || o.value === undefined || o.value === null || o.value === '-') continue;
     const p = resolve(scope.cwd ?? '/', o.value.startsWith('~/') && home !== null ? join(home, o.value.slice(2)) : o.value);
     const r = scope.files.read(p);

@@ -202,6 +202,12 @@ function specWrites(program: string, words: readonly Word[], cwd: string | null,
   const chosen = { all: ops, from1: ops.slice(1), from2: ops.slice(2), first: ops.slice(0, 1), second: ops.slice(1, 2), none: [],
     last: targeted ? [] : ops.slice(-1) }[every ? 'all' : spec.operands];
   for (const o of chosen) out.push(at(o.value));
+  for (const o of scan.options) {
+    if (!spec.embedded || !optionIs(o, spec.embedded.options) || o.value === undefined) continue;
+    // A computed value whose written text has %output writes a file named at run time.
+    if (o.value === null) { if (words.slice(o.index + 1, o.index + 3).some((w) => w.text.includes('%output'))) out.push(null); continue; }
+    for (const m of o.value.matchAll(spec.embedded.pattern)) out.push(at(m[1]!));
+  }
   if (spec.noOperand && ops.length === 0) {
     const v = env.get(spec.noOperand.variable);
     out.push(v === undefined ? abs(spec.noOperand.fallback, cwd) : at(v));

@@ -46,6 +46,8 @@ export interface WriteSpec {
    * files it leaves there have names the text does not show (expand/extracted.ts).
    */
   readonly members?: { readonly from: number; readonly flat?: true; readonly strip?: string; readonly renames?: readonly string[] };
+  /** Option values that name files inside them (curl 8.3's `-w '%output{FILE}'`, `%output{>>FILE}`): the pattern's first group. */
+  readonly embedded?: { readonly options: readonly string[]; readonly pattern: RegExp };
   /** With no operand, the file a variable names, else a default (`history -w` writes $HISTFILE, ~/.bash_history). */
   readonly noOperand?: { readonly variable: string; readonly fallback: string };
   /** Without one of these options, the first operand is a script, not a file (`sed 's/a/b/' FILE`). */
@@ -168,14 +170,14 @@ export const WRITES: Readonly<Record<string, WriteSpec>> = {
   rm: { options: { short: 'dfiIrRv', long: ['force|f', 'recursive|r', 'dir|d', 'interactive=?', 'one-file-system', 'no-preserve-root', 'preserve-root=?', 'verbose|v'], permute: true, abbreviate: true }, operands: 'all', whole: 'remove', keepsContent: true },
   rmdir: { options: { short: 'pv', long: ['parents|p', 'ignore-fail-on-non-empty'], permute: true }, operands: 'all', whole: 'remove', keepsContent: true },
   // Downloads: the files their output options name (`curl -o FILE`, `wget -O FILE`, header dumps, cookie jars, traces).
-  curl: { options: READERS.curl!, operands: 'none', pathOptions: ['-o', '-D', '-c', '--trace', '--trace-ascii', '--stderr', '--libcurl', '--etag-save', '--hsts', '--alt-svc', '--ssl-sessions'], joined: { dir: ['--output-dir'], names: ['-o'] } },
+  curl: { options: READERS.curl!, operands: 'none', pathOptions: ['-o', '-D', '-c', '--trace', '--trace-ascii', '--stderr', '--libcurl', '--etag-save', '--hsts', '--alt-svc', '--ssl-sessions'], embedded: { options: ['-w', '--write-out'], pattern: /%output\{(?:>>)?([^}]*)\}/g }, joined: { dir: ['--output-dir'], names: ['-o'] } },
   // aria2c(1): "-o: the file name of the downloaded file. It is always relative to the directory given in -d",
   // the log, the session and DHT files; -i FILE lists URIs with `dir=`/`out=` lines of their own.
-  aria2c: { options: ARIA2C, operands: 'none', into: ['-d'], joined: { dir: ['-d'], names: ['-o'] }, files: ['-l', '--save-session', '--dht-file-path', '--dht-file-path6', '--server-stat-of'], listFile: { options: ['-i'], dir: 'dir', names: ['out'] } },
+  aria2c: { options: ARIA2C, operands: 'none', into: ['-d'], joined: { dir: ['-d'], names: ['-o'] }, files: ['-l', '--save-session', '--save-cookies', '--dht-file-path', '--dht-file-path6', '--server-stat-of'], listFile: { options: ['-i'], dir: 'dir', names: ['out'] } },
   // HTTPie (http, https) and xh (xh, xhs): -o FILE writes the body there, with --download or without;
   // --session=PATH saves the session there (a plain name goes to the config directory: read as a path, no harm).
   ...Object.fromEntries(['http', 'https', 'xh', 'xhs'].map((n) => [n, { options: HTTPIE, operands: 'none', files: ['-o', '--session'] } satisfies WriteSpec])),
-  wget: { options: { short: 'bqvdcNSrkKmpEHLnhVO:o:a:P:i:t:T:w:Q:U:e:l:A:R:D:B:', long: ['output-document=|O', 'output-file=|o', 'append-output=|a', 'directory-prefix=|P', 'input-file=|i', 'execute=|e', 'tries=|t', 'timeout=|T', 'user-agent=|U', 'quiet|q', 'continue|c', 'recursive|r', 'mirror|m', 'no-verbose'], permute: true, abbreviate: true }, operands: 'none', pathOptions: ['-O', '-o', '-a'], into: ['-P'] },
+  wget: { options: { short: 'bqvdcNSrkKmpEHLnhVO:o:a:P:i:t:T:w:Q:U:e:l:A:R:D:B:', long: ['output-document=|O', 'output-file=|o', 'append-output=|a', 'directory-prefix=|P', 'input-file=|i', 'execute=|e', 'tries=|t', 'timeout=|T', 'user-agent=|U', 'quiet|q', 'continue|c', 'recursive|r', 'mirror|m', 'no-verbose', 'save-cookies=', 'load-cookies=', 'keep-session-cookies'], permute: true, abbreviate: true }, operands: 'none', pathOptions: ['-O', '-o', '-a', '--save-cookies'], into: ['-P'] },
   unlink: { operands: 'all', keepsContent: true },
   shred: { options: { short: 'fuvxzn:s:', long: ['remove=?|u', 'iterations=|n', 'size=|s'], permute: true }, operands: 'all', keepsContent: true },
   touch: { options: { short: 'acfhmd:r:t:', long: ['date=|d', 'reference=|r', 'time='], permute: true }, operands: 'all', keepsContent: true },
