@@ -281,3 +281,14 @@ export function mayHoldJudged(dir: string, onlyAsking = false): boolean {
   const p = lower(parts(dir));
   return patterns().some((c) => (!onlyAsking || !STARTED_ONLY.has(c.kind)) && c.heads.some((h) => globMatches(h, p)));
 }
+
+/**
+ * The files judged by their content that a program finds under `base` when a variable moves its home
+ * or config directory there (`HOME=h bash -l` reads h/.bash_profile, `XDG_CONFIG_HOME=x gh` reads
+ * x/gh/config.yml): the plain names of that anchor (patterns with a wildcard are left out).
+ */
+export function filesUnder(anchor: 'home' | 'xdg', base: string): { path: string; kind: JudgedKind }[] {
+  // A moved home holds the dotfiles found anywhere (~/.bashrc) too.
+  return JUDGED.filter((j) => (j.anchor === anchor || (anchor === 'home' && j.anchor === 'anywhere' && j.pattern.startsWith('.'))) && !/[*?[]/.test(j.pattern))
+    .map((j) => ({ path: join(base, j.pattern), kind: j.kind }));
+}

@@ -60,6 +60,8 @@ interface ShellMatchers {
   readonly gitNoHooks: ReadonlySet<string>;
   /** git's own commands: another subcommand may be an alias the config files define. */
   readonly gitCommands: ReadonlySet<string>;
+  /** Variables whose assignment moves a file a program reads by itself. */
+  readonly variables: ReadonlySet<string>;
 }
 
 let shell: ShellMatchers | null | undefined;
@@ -85,6 +87,7 @@ function shellMatchers(): ShellMatchers | null {
       wrappers: new Set(s.wrappers),
       gitNoHooks: new Set(s.gitNoHooks),
       gitCommands: new Set(s.gitCommands),
+      variables: new Set(s.variables ?? []),
     };
   }
   return shell;
@@ -285,6 +288,8 @@ function commandWords(t: string, names: ManagedNames, sh: ShellMatchers, withGit
       if (/^[A-Za-z_][A-Za-z0-9_]*\+?=/.test(w)) {
         // A PATH of its own makes any bare name a program of the text's choosing.
         if (SETS_PATH.test(w)) return 'no';
+        // A config or startup file moved to one the text chooses (`AWS_CONFIG_FILE=x aws …`).
+        if (sh.variables.has(w.slice(0, w.indexOf('=')).replace(/\+$/, ''))) return 'no';
         continue;
       }
       if (PREFIX_WORDS.has(w)) continue;

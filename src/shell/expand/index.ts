@@ -4,6 +4,7 @@ import { Expansion, type ExpandOptions, type ExpandResult, type Family } from '.
 import { managedFamily } from './managed.js';
 import { remoteFamily } from './remote.js';
 import { systemdRemote } from './remote-runners.js';
+import { movedConfigFamily } from './moved-config.js';
 import { cloudShellsFamily } from './cloud-shells.js';
 import { runnersFamily } from './runners.js';
 import { nodeRun, packageScripts, pipLocalInstall } from './packages.js';
@@ -19,7 +20,7 @@ import { optionFilesFamily } from './option-files.js';
 import { projectBuildsFamily } from './project-builds.js';
 
 // systemd's clients with -H act on another machine: read before the runner table reads systemd-run's command as local.
-const FAMILIES: readonly Family[] = [systemdRemote, optionFilesFamily, pathScripts, javaFamily, tasksFamily, buildsFamily, projectBuildsFamily, projectToolsFamily, vcsFrontsFamily, nodeRun, kubeFamily, runnersFamily, remoteFamily, cloudShellsFamily, managedFamily, packageScripts, pipLocalInstall, makeRecipesFamily];
+const FAMILIES: readonly Family[] = [systemdRemote, movedConfigFamily, optionFilesFamily, pathScripts, javaFamily, tasksFamily, buildsFamily, projectBuildsFamily, projectToolsFamily, vcsFrontsFamily, nodeRun, kubeFamily, runnersFamily, remoteFamily, cloudShellsFamily, managedFamily, packageScripts, pipLocalInstall, makeRecipesFamily];
 
 /** Find every invocation in `input`. Never throws for any input; always terminates. */
 export function expand(input: string, options: ExpandOptions): ExpandResult {

@@ -6,6 +6,7 @@ import { GIT_COMMANDS, GIT_RUNS_KEYWORDS } from '../grammars/git.js';
 import { NO_HOOKS } from '../grammars/git-hooks.js';
 import { HOOK_WRITERS, WRITES } from '../grammars/writes.js';
 import { OPTION_FILES } from '../grammars/option-files.js';
+import { MOVED_CONFIG } from '../grammars/moved-config.js';
 import { allRunnerNames, fileRunnerNames } from '../grammars/runner-names.js';
 import { PACKAGE_PROGRAMS } from './packages.js';
 import { REMOTE_CLIENTS } from './remote.js';
@@ -26,6 +27,8 @@ export interface ShellNames {
   readonly gitNoHooks: readonly string[];
   /** git's own commands (grammars/git.ts): any other subcommand may be an alias from a config file. */
   readonly gitCommands: readonly string[];
+  /** Variables whose assignment moves a file a program reads by itself (its config, options or startup files). */
+  readonly variables: readonly string[];
 }
 
 export function shellNames(): ShellNames {
@@ -46,5 +49,6 @@ export function shellNames(): ShellNames {
     wrappers: [...new Set(allRunnerNames().filter((n) => n !== '.' && n !== '-'))],
     gitNoHooks: [...new Set(NO_HOOKS)],
     gitCommands: [...GIT_COMMANDS],
+    variables: [...new Set([...Object.keys(MOVED_CONFIG), ...Object.values(OPTION_FILES).flatMap((f) => Object.keys(f.env ?? {}))])],
   };
 }

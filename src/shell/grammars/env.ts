@@ -5,6 +5,8 @@
 export const COMMAND_ENV: ReadonlySet<string> = new Set([
   'SYSTEMD_PAGER', 'MANPAGER', 'PSQL_PAGER', 'BROWSER', 'RSYNC_RSH', 'RSYNC_CONNECT_PROG', 'SSH_ASKPASS', 'SUDO_ASKPASS',
   'PROMPT_COMMAND', 'FCEDIT', 'CVS_RSH', 'SVN_SSH', 'TERMINAL', 'DIFFPROG',
+  // gh(1) environment: the browser, editor and pager it runs.
+  'GH_BROWSER', 'GH_EDITOR', 'GH_PAGER',
 ]);
 
 /** The value is more options of this program (`TAR_OPTIONS=--to-command=…`). */

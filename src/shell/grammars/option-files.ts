@@ -43,6 +43,8 @@ export const OPTION_FILES: Readonly<Record<string, OptionFile>> = {
   // aria2c(1) "Configuration File": $XDG_CONFIG_HOME/aria2/aria2.conf, else ~/.aria2/aria2.conf, or --conf-path;
   // lines of its long options without `--` (`dir=…`, `on-download-complete=…`).
   aria2c: { grammar: ARIA2C, home: ['.aria2/aria2.conf', '.config/aria2/aria2.conf'], env: { XDG_CONFIG_HOME: 'aria2/aria2.conf' }, fileOptions: ['--conf-path'], syntax: 'options' },
+  // rg(1) CONFIGURATION FILES: RIPGREP_CONFIG_PATH names a file of its arguments, one per line (`--pre=CMD`).
+  rg: { grammar: READERS.rg!, env: { RIPGREP_CONFIG_PATH: '' }, syntax: 'options' },
   yarn: { grammar: {}, home: ['.yarnrc', '.yarnrc.yml'], project: ['.yarnrc', '.yarnrc.yml'], syntax: 'runs', keys: ['yarn-path', 'yarnPath'], run: ['node'] },
   bun: { grammar: {}, home: ['.bunfig.toml'], env: { XDG_CONFIG_HOME: '.bunfig.toml' }, project: ['bunfig.toml'], syntax: 'runs', keys: ['preload'], run: ['bun'] },
 };
