@@ -11,7 +11,7 @@ import type { Transfer } from '../shell/programs/transfer.js';
 import { archiveOrUploadToServer, curlWrites, urls } from './remote-writes.js';
 import { pushesToCheckout, pushesToRunTimeRemote } from './push-remote.js';
 import { changesGuardPackage } from './guard-package.js';
-import { ENGINE_PORT, ENGINE_SOCKET, HTTP_BODY_OPTIONS, KUBE_API } from '../shell/grammars/managed.js';
+import { ARGOCD_API, ENGINE_PORT, ENGINE_PROXY, ENGINE_SOCKET, HTTP_BODY_OPTIONS, KUBE_API } from '../shell/grammars/managed.js';
 import { SERVER_ENV_RUNS, SERVER_ENV_WRITES } from '../shell/grammars/readers.js';
 import { kubeConfigRetarget, kubeLocal, reconcileNudge } from './kube-target.js';
 import { swarmCredentialsRequest } from './engine-secrets.js';
@@ -150,6 +150,8 @@ export class View {
       case 'engine-api': return engineApi(this.inv);
       case 'traps-debug': return trapsDebug(this.inv);
       case 'kube-api': return this.inv.program === 'curl' && urls(this.inv).some((u) => KUBE_API.test(u));
+      // Argo CD's API changing an Application (a sync to git's revision, as `argocd app sync` is, aside).
+      case 'argocd-api-change': return this.inv.program === 'curl' && urls(this.inv).some((u) => ARGOCD_API.test(u)) && httpMutation(this.inv) && !plainSync(this.inv);
       case 'http-mutation': return httpMutation(this.inv);
       case 'dry-run': {
         const d = this.inv.scan?.options.filter((o) => o.name === '--dry-run').pop();
@@ -202,12 +204,12 @@ function engineApi(inv: Invocation): boolean {
   if (inv.code !== undefined) return true;
   if (inv.program === 'curl') {
     const sockets = inv.scan?.options.filter((o) => optionIs(o, ['--unix-socket', '--abstract-unix-socket'])) ?? [];
-    return sockets.some((o) => o.value === null || engineSocket(inv, o.value ?? '')) || urls(inv).some((u) => ENGINE_PORT.test(u));
+    return sockets.some((o) => o.value === null || engineSocket(inv, o.value ?? '')) || urls(inv).some((u) => ENGINE_PORT.test(u) || ENGINE_PROXY.test(u));
   }
   if (inv.program !== null && RAW_SOCKET_CLIENTS.has(inv.program)) {
     return words(inv).some((w) => engineSocket(inv, w) || /^(?:2375|2376)$/.test(w) || ENGINE_PORT.test(w));
   }
-  if (inv.program !== null && HTTP_CLIENTS.has(inv.program)) return words(inv).some((w) => engineSocket(inv, w) || ENGINE_PORT.test(w));
+  if (inv.program !== null && HTTP_CLIENTS.has(inv.program)) return words(inv).some((w) => engineSocket(inv, w) || ENGINE_PORT.test(w) || ENGINE_PROXY.test(w));
   if (inv.facts?.kind === 'ssh') {
     // Forwarding a server's engine socket or port (`ssh -L 2375:/var/run/docker.sock host`).
     // `-o LocalForward=…` (and RemoteForward, DynamicForward) is the same forward.
@@ -232,6 +234,13 @@ function envRunsCode(inv: Invocation): boolean {
 
 /** URL schemes whose request is raw bytes the URL spells (`gopher://host:2375/_POST%20…`): any method, any body. */
 const RAW_SCHEMES = /^(?:gophers?|telnet|dict|mqtt|smtps?|ldaps?):\/\//i;
+
+/** A POST to an Application's /sync whose body names no revision (nor resources to prune): what `argocd app sync` does. */
+function plainSync(inv: Invocation): boolean {
+  if (!urls(inv).every((u) => /\/sync(?:\?|$)/.test(u))) return false;
+  const bodies = inv.scan?.options.filter((o) => optionIs(o, HTTP_BODY_OPTIONS)).map((o) => o.value) ?? [];
+  return bodies.every((b) => typeof b === 'string' && !/revision|prune|resources|source|manifests/i.test(b) && !b.startsWith('@'));
+}
 
 function httpMutation(inv: Invocation): boolean {
   if (inv.program === 'wget' && inv.code === undefined) return !/^(?:GET|HEAD)$/.test(requestMethod(inv, words(inv), false));

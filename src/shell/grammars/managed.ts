@@ -215,6 +215,10 @@ export const GIT_HTTP_PUSH: OptionGrammar = {
 export const ENGINE_SOCKET = /(?:docker|podman|containerd|dockershim|cri-dockerd|crio|nerdctl|colima|lima)[^/]*\.sock\b/;
 /** TCP ports the Docker Engine API listens on. */
 export const ENGINE_PORT = /:(?:2375|2376)\b/;
+/** Portainer's proxy of an environment's Docker Engine API (`/api/endpoints/{id}/docker/…`): the engine's API by another door. */
+export const ENGINE_PROXY = /\/api\/endpoints\/[^/]+\/docker\//;
+/** Argo CD's REST API (`/api/v1/applications/{name}…`, applicationsets, projects, clusters, repositories). */
+export const ARGOCD_API = /^https?:\/\/[^/]+(?:\/[^/]+)*?\/api\/v1\/(?:applications|applicationsets|projects|clusters|repositories|repocreds|certificates|gpgkeys)(?:[/?]|$)/;
 /**
  * Kubernetes API requests: /api or /apis on an API server's port (6443, 8443, 16443) or a
  * `kubectl proxy` (8001), or any URL with the API's namespaced object paths.
