@@ -1,6 +1,7 @@
 // Structural matching: a rule names programs, subcommand paths, flags, a target and facts; an
 // invocation carries what its program's grammar said (parsed once, in the shell layer), and rules
 // are tried in order.
+import { realish } from './real-path.js';
 import { isAbsolute, resolve } from 'node:path';
 import { optionIs, type Arg } from '../shell/getopt.js';
 import type { Invocation } from '../shell/invocation.js';
@@ -194,7 +195,16 @@ function throughLink(inv: Invocation, path: string): string {
   return inv.links.get(isAbsolute(path) || inv.cwd === null ? path : resolve(inv.cwd, path)) ?? path;
 }
 
-const engineSocket = (inv: Invocation, v: string): boolean => ENGINE_SOCKET.test(v) || ENGINE_SOCKET.test(throughLink(inv, v.replace(/^(?:UNIX(?:-CONNECT|-CLIENT)?|unix):/i, '')));
+/**
+ * The engine's socket by its name, through a link the text made, or (here) through links already on disk
+ * (`ln -s /var/run/docker.sock s` by an earlier command: curl, socat and nc open the path as open(2) does).
+ */
+function engineSocket(inv: Invocation, v: string): boolean {
+  const path = v.replace(/^(?:UNIX(?:-CONNECT|-CLIENT|-LISTEN)?|unix):/i, '');
+  if (ENGINE_SOCKET.test(v) || ENGINE_SOCKET.test(throughLink(inv, path))) return true;
+  if (inv.target.kind !== 'local' || inv.cwd === null || path === '' || path.startsWith('-') || /^[a-z][a-z0-9+.-]*:/i.test(path) || path.length > 4096) return false;
+  return ENGINE_SOCKET.test(realish(resolve(inv.cwd, path)));
+}
 
 function words(inv: Invocation): string[] {
   return inv.argv.slice(1).map((w) => w.value ?? globAsWritten(w.text) ?? ''); // a glob as bash leaves it when nothing matches

@@ -23,7 +23,7 @@ import { globCommand } from './glob-names.js';
 import { readVars } from './read-vars.js';
 import { definitions, records } from './definitions.js';
 import { FROM_FILE } from '../set-vars.js';
-import { VALUE_TEXT } from '../cwd.js';
+import { VALUE_TEXT, valueText } from '../cwd.js';
 import { trailCwd, trailStart } from './computed-cwd.js';
 import { scriptNames, withoutScriptNames, type ScriptNames } from './script-name.js';
 import { hasNamerefs } from '../namerefs.js';
@@ -260,7 +260,7 @@ export class Scope {
           : resolve(job.cwd, command.cwd);
     this.env = job.env.size === 0 ? command.env : command.env.size === 0 ? job.env : new Map([...job.env, ...command.env]);
     if ([...this.env.values()].some((v) => v?.startsWith(FROM_FILE))) this.env = readVars(this.env, run0.files, job.cwd);
-    for (const a of command.assignments) this.assign(a.name, a.value);
+    for (const a of command.assignments) this.assign(a.name, a.value, a.text);
     const from = command.cwdFrom;
     if (this.cwd === null && from !== undefined && job.target.kind !== 'remote') {
       this.cwd = trailCwd(this, trailStart(job.cwd, from[0]!), from.slice(1));
@@ -278,11 +278,13 @@ export class Scope {
     return this.run0.files;
   }
 
-  assign(name: string, value: string | null): void {
+  /** Set a variable for this command; a computed value keeps its written text (cwd.ts VALUE_TEXT), as a statement's does. */
+  assign(name: string, value: string | null, text?: string): void {
     if (value && (COMMAND_ENV.has(name) || name in OPTIONS_ENV)) this.commandEnv.push([name, value]);
     if (!this.ownEnv) { this.env = new Map(this.env); this.ownEnv = true; }
     (this.env as Map<string, string | null>).set(name, value);
-    (this.env as Map<string, string | null>).delete(VALUE_TEXT + name);
+    if (value === null && text !== undefined) (this.env as Map<string, string | null>).set(VALUE_TEXT + name, valueText(this.cwd, text));
+    else (this.env as Map<string, string | null>).delete(VALUE_TEXT + name);
   }
 
   /** Did an invocation of this scope carry the command's redirections? */

@@ -8,7 +8,9 @@ export const GIT_COMMAND_KEYS = [/^core\.(pager|editor|sshcommand|fsmonitor|askp
   /^sequence\.editor$/, /^gpg(\.ssh|\.x509|\.openpgp)?\.program$/, /^credential(\..+)?\.helper$/, /^uploadpack\.packobjectshook$/,
   /^remote\..+\.(receivepack|uploadpack|proxy)$/, /^(difftool|mergetool)\..+\.cmd$/, /^web\.browser$/, /^browser\..+\.cmd$/,
   /^interactive\.difffilter$/, /^sendemail\.(tocmd|cccmd|smtpserver|sendmailcmd)$/, /^core\.hookspath$/, /^include\.path$/, /^includeif\./,
-  /^submodule\..+\.update$/, /^core\.alternaterefscommand$/, /^gpg\.ssh\.defaultkeycommand$/, /^grep\.openfilesinpager$/];
+  /^submodule\..+\.update$/, /^core\.alternaterefscommand$/, /^gpg\.ssh\.defaultkeycommand$/, /^grep\.openfilesinpager$/,
+  // git help's man viewers (man.<tool>.cmd, man.<tool>.path), git web--browse's browser paths, instaweb's httpd (git-config(1)).
+  /^man\..+\.(cmd|path)$/, /^browser\..+\.path$/, /^instaweb\.httpd$/];
 
 /**
  * Keys of a guarding section (`push.*`) shown harmless, with the values that are: they neither run a
@@ -41,6 +43,8 @@ export const GIT_RUNS: Record<string, { option?: readonly string[]; operands?: n
   'send-pack': { option: ['--receive-pack', '--exec'] },
   'grep': { option: ['--open-files-in-pager', '-O'] },
   'send-email': { option: ['--to-cmd', '--cc-cmd', '--sendmail-cmd', '--smtp-server'] },
+  // git-instaweb(1): -d/--httpd is the web server it starts (with its options).
+  'instaweb': { option: ['--httpd', '-d'] },
 };
 
 /** Words without which a git command runs nothing but git (for the fast path): the above, spelled as in text. */

@@ -1,6 +1,7 @@
 // A container CLI's command line (docker, podman, nerdctl and their compose tools) read as their
 // pflag parsers read it: global options, the subcommand path, the subcommand's options, operands,
 // and where the engine is.
+import { VALUE_TEXT } from '../cwd.js';
 import { compile, getopt, optionIs, type Arg, type Option, type OptionGrammar } from '../getopt.js';
 import {
   COMPOSE_GLOBAL, COMPOSE_PROGRAMS, CONTAINER_GLOBAL, CONTAINER_MANAGEMENT, CONTAINER_NO_INTERSPERSE, CONTAINER_PLUGINS, CONTAINER_PROGRAMS,
@@ -88,11 +89,20 @@ function engineOf(program: string, path: readonly string[], options: readonly Op
   if (connection) return connection.value ?? null;
   // podman --remote / podman-remote talk to CONTAINER_HOST, by default the local podman service.
   void path;
-  const dh = env.has('DOCKER_HOST') ? env.get('DOCKER_HOST') : env.get('CONTAINER_HOST');
+  const hostVar = env.has('DOCKER_HOST') ? 'DOCKER_HOST' : 'CONTAINER_HOST';
+  const dh = env.get(hostVar);
   const dc = env.get('DOCKER_CONTEXT');
+  // `DOCKER_HOST=unix://$PWD/s`: computed, but a unix socket is on this machine whatever its path.
+  if (dh === null && /^["']?(?:unix|npipe|fd):\/\//.test(writtenValue(env, hostVar))) return undefined;
   if (dh !== undefined) return engineHostOf(dh);
   if (dc !== undefined) return dc === 'default' ? undefined : dc;
   return undefined;
+}
+
+/** The text a computed variable was assigned (cwd.ts VALUE_TEXT), '' when none is kept. */
+function writtenValue(env: ReadonlyMap<string, string | null>, name: string): string {
+  const stored = env.get(VALUE_TEXT + name);
+  return typeof stored === 'string' ? stored.slice(stored.indexOf('\u0000') + 1) : '';
 }
 
 /** `ssh://user@host:22` → `host`; `unix://…` → undefined (local); unknown → null. */
