@@ -1,6 +1,6 @@
 // Reading local scripts that a command would run (`./deploy.sh`, `npm run x`, `make y`). Bounded in
 // size; every failure is a value, never an exception.
-import { closeSync, constants, fstatSync, lstatSync, openSync, readdirSync, readSync, statSync } from 'node:fs';
+import { closeSync, constants, fstatSync, lstatSync, openSync, readdirSync, readSync, realpathSync, statSync } from 'node:fs';
 import { dirname, isAbsolute, join, sep } from 'node:path';
 
 export type FileRead =
@@ -20,6 +20,8 @@ export interface ScriptFiles {
   list?(dir: string): string[] | null;
   /** A directory's entries, each saying whether it is a directory (a link to one counts); null when it cannot be listed. */
   entries?(dir: string): readonly DirEntry[] | null;
+  /** The path with every symbolic link in it resolved (as the kernel opens it: `link/..` is the link target's parent); null when it names nothing. */
+  realpath?(path: string): string | null;
   /** The nearest `name` in `start` or a parent directory. */
   findUp(start: string, name: string):
     | { kind: 'text'; path: string; text: string }
@@ -142,6 +144,13 @@ export function diskFiles(): ScriptFiles {
         return { name: e.name, dir: isDir, link };
       });
     },
+    realpath(path) {
+      try {
+        return realpathSync.native(path);
+      } catch {
+        return null;
+      }
+    },
     findUp(start, name) {
       let dir = start;
       for (let i = 0; i < 64; i++) {
@@ -225,6 +234,7 @@ export function recording(files: ScriptFiles): { files: ScriptFiles; stamps(): [
         for (const e of found ?? []) if (e.link) paths.add(join(dir, e.name));
         return found;
       } } : {}),
+      ...(files.realpath ? { realpath: (path: string) => { paths.add(path); return files.realpath!(path); } } : {}),
       ...(files.memo ? { memo: <T>(key: string, make: () => T): T => files.memo!(key, make) } : {}),
       findUp(start, name) {
         // Every directory on the way up counts: a file created in any of them changes the answer.

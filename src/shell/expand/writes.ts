@@ -107,6 +107,7 @@ export function overlay(files: ScriptFiles, written: Written, unnamed: ReadonlyM
       return [...out.values()];
     } } : {}),
     ...(files.memo ? { memo: <T>(key: string, make: () => T): T => files.memo!(key, make) } : {}),
+    ...(files.realpath ? { realpath: (path: string) => files.realpath!(path) } : {}),
     findUp(start, name) {
       let dir = start;
       for (let i = 0; i < 64; i++) {

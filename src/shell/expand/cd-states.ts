@@ -1,0 +1,134 @@
+// Where the shell is when a command runs, from the moves before it (cd-moves.ts), worked out with the
+// files: a `cd` to what is no directory now fails and stays (or the text made it: both are taken),
+// CDPATH is searched before the directory, `cd -P`/`set -P` resolve links, `pushd`/`popd` keep a stack,
+// `cdable_vars` takes a variable's value. A move that may not run gives both outcomes. The answer is
+// every directory the command may run in; null in it where one is not known here.
+import { isAbsolute, resolve } from 'node:path';
+import type { CdMove, CdStep } from '../cd-moves.js';
+import { homeDir } from '../cwd.js';
+import type { Scope } from './driver.js';
+import { isDirectory, targetValue } from './computed-cwd.js';
+
+interface State {
+  readonly dir: string | null;
+  /** The directory stack below the top (null: not known). */
+  readonly stack: readonly (string | null)[] | null;
+  readonly old: string | null;
+  readonly physical: boolean;
+  readonly cdable: boolean;
+}
+
+/** Most states followed at once; past it the directory is not known. */
+const MAX_STATES = 8;
+
+const cache = new WeakMap<readonly CdMove[], Map<string, readonly (string | null)[]>>();
+
+/** Every directory the command may run in, after `moves` from `start` (absolute, or null: not known). */
+export function movedCwds(scope: Scope, start: string | null, moves: readonly CdMove[]): readonly (string | null)[] {
+  const key = String(start);
+  const hit = cache.get(moves)?.get(key);
+  if (hit) return hit;
+  const out = follow(scope, start, moves);
+  if (!cache.has(moves)) cache.set(moves, new Map());
+  cache.get(moves)!.set(key, out);
+  return out;
+}
+
+function follow(scope: Scope, start: string | null, moves: readonly CdMove[]): readonly (string | null)[] {
+  let states: State[] = [{ dir: start, stack: [], old: null, physical: false, cdable: false }];
+  for (const move of moves) {
+    const next = states.flatMap((s) => (move.status === 'maybe' ? [s, ...apply(scope, s, move)] : apply(scope, s, move)));
+    const seen = new Set<string>();
+    states = next.filter((s) => { const k = JSON.stringify(s); return seen.has(k) ? false : (seen.add(k), true); });
+    if (states.length > MAX_STATES) return [null];
+  }
+  return [...new Set(states.map((s) => s.dir))];
+}
+
+const LOST: State = { dir: null, stack: null, old: null, physical: false, cdable: false };
+
+/** The states after one step: one, or two where a `cd` goes to what is not a directory now. */
+function apply(scope: Scope, s: State, step: CdMove): State[] {
+  switch (step.op) {
+    case 'unknown': return [{ ...LOST, physical: s.physical, cdable: s.cdable }];
+    case 'physical': return [{ ...s, physical: step.on }];
+    case 'cdable': return [{ ...s, cdable: step.on }];
+    case 'rotate': return [rotate(scope, s, step.n, step.fromEnd)];
+    case 'popd': return [popd(scope, s, step)];
+    case 'cd': return cd(scope, s, step, step.status !== undefined);
+  }
+}
+
+function moveTo(s: State, dir: string | null, stack = s.stack): State {
+  return { ...s, dir, stack, old: s.dir };
+}
+
+function rotate(scope: Scope, s: State, n: number, fromEnd: boolean): State {
+  if (s.stack === null) return { ...LOST, physical: s.physical, cdable: s.cdable };
+  const all = [s.dir, ...s.stack];
+  const at = fromEnd ? all.length - 1 - n : n;
+  if (s.stack.length === 0 || at < 0 || at >= all.length) return s; // bash: "directory stack empty" / "out of range"
+  const turned = [...all.slice(at), ...all.slice(0, at)];
+  const top = turned[0]!;
+  return top !== null && !isDirectory(scope, top) ? s : moveTo(s, top, turned.slice(1));
+}
+
+function popd(scope: Scope, s: State, step: { n: number; fromEnd: boolean; keep: boolean }): State {
+  if (s.stack === null) return { ...LOST, physical: s.physical, cdable: s.cdable };
+  const all = [s.dir, ...s.stack];
+  const at = step.fromEnd ? all.length - 1 - step.n : step.n;
+  if (s.stack.length === 0 || at < 0 || at >= all.length) return s;
+  if (at === 0 && !step.keep) {
+    const top = s.stack[0]!;
+    return top !== null && !isDirectory(scope, top) ? s : moveTo(s, top, s.stack.slice(1));
+  }
+  const drop = at === 0 ? 1 : at;
+  return { ...s, stack: all.filter((_, i) => i !== drop).slice(1) };
+}
+
+/** `mayFail`: what runs after it runs whether it did or not. */
+function cd(scope: Scope, s: State, step: Extract<CdStep, { op: 'cd' }>, mayFail: boolean): State[] {
+  const target = targetOf(scope, s, step);
+  if (target === undefined) return [{ ...LOST, physical: s.physical, cdable: s.cdable }];
+  const physical = step.physical || s.physical;
+  // Logically `lnk/..` is the directory itself; physically (`-P`), the parent of where the link leads.
+  const real = physical ? scope.files.realpath?.(target) ?? null : resolve(target);
+  const isDir = real !== null && isDirectory(scope, real);
+  const moved = step.stack === 'add' ? { ...s, stack: s.stack === null ? null : [real ?? resolve(target), ...s.stack] }
+    : moveTo(s, real ?? resolve(target), step.stack === 'push' ? (s.stack === null ? null : [s.dir, ...s.stack]) : s.stack);
+  // What is no directory now: the `cd` fails and the shell stays, unless the text makes it first.
+  return isDir || !mayFail ? [moved] : [s, moved];
+}
+
+/** The directory a `cd` step names (absolute, `..` not taken out yet), or undefined where that is not known here. */
+function targetOf(scope: Scope, s: State, step: Extract<CdStep, { op: 'cd' }>): string | undefined {
+  if (step.word === null) return homeDir() ?? undefined;
+  const value = step.word.value ?? (s.dir === null ? null : targetValue(scope, s.dir, step.word.text));
+  if (value === null) return undefined;
+  if (value === '-') return s.old ?? undefined;
+  if (value === '~' || value.startsWith('~/')) { const h = homeDir(); return h === null ? undefined : h + value.slice(1); }
+  if (value.startsWith('~') || value === '') return undefined;
+  if (isAbsolute(value)) return value;
+  if (s.dir === null) return undefined;
+  const here = `${s.dir}/${value}`;
+  const viaPath = /^\.\.?(?:\/|$)/.test(value) ? undefined : cdpathHit(scope, s.dir, value, step.cdpath);
+  if (viaPath === null) return undefined;
+  if (viaPath !== undefined) return viaPath;
+  if (s.cdable && /^[A-Za-z_]\w*$/.test(value) && !isDirectory(scope, resolve(here)) && step.env.has(value)) {
+    const v = step.env.get(value);
+    return typeof v === 'string' && v !== '' ? (isAbsolute(v) ? v : `${s.dir}/${v}`) : undefined;
+  }
+  return here;
+}
+
+/** The directory CDPATH finds `value` in first; undefined: none (the directory itself), null: CDPATH is not known. */
+function cdpathHit(scope: Scope, dir: string, value: string, cdpath: string | null | undefined): string | null | undefined {
+  const path = cdpath === undefined ? process.env.CDPATH : cdpath;
+  if (path === null) return null;
+  if (path === undefined || path === '') return undefined;
+  for (const entry of path.split(':')) {
+    const hit = `${isAbsolute(entry) ? entry : `${dir}/${entry === '' ? '.' : entry}`}/${value}`;
+    if (isDirectory(scope, resolve(hit))) return hit;
+  }
+  return undefined;
+}
