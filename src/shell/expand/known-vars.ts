@@ -43,7 +43,8 @@ function expansionAt(scope: Scope, rest: string, how: How): [number, string | nu
     if (n === 0) return null;
     return [n, parameterValue(rest.slice(2, n - 1), (v) => how.given.get(v) ?? known(scope, v, how))];
   }
-  const pwd = /^(?:\$\(\s*(?:builtin\s+|command\s+)?pwd(?:\s+-[LP])?\s*\)|`\s*pwd(?:\s+-[LP])?\s*`)/.exec(rest);
+  // `pwd -P` resolves the links of the (logical) directory the walk follows: static-substitutions.ts reads it.
+  const pwd = /^(?:\$\(\s*(?:builtin\s+|command\s+)?pwd(?:\s+-L)?\s*\)|`\s*pwd(?:\s+-L)?\s*`)/.exec(rest);
   if (pwd) return [pwd[0].length, how.cwd];
   const sub = substitutionAt(rest);
   if (sub === null) return null;
