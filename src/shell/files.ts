@@ -1,7 +1,7 @@
 // Reading local scripts that a command would run (`./deploy.sh`, `npm run x`, `make y`). Bounded in
 // size; every failure is a value, never an exception.
 import { closeSync, constants, fstatSync, lstatSync, openSync, readdirSync, readSync, realpathSync, statSync } from 'node:fs';
-import { dirname, isAbsolute, join, sep } from 'node:path';
+import { dirname, isAbsolute, join, resolve, sep } from 'node:path';
 
 export type FileRead =
   | { readonly kind: 'missing' }
@@ -80,6 +80,27 @@ export function readBounded(path: string, max = MAX_SCRIPT_BYTES): FileRead {
 /** Script access on the real file system, with a per-guard cache keyed by path. */
 /** Files (and what was worked out from them) kept per guard, keyed on path, size, modification and change time. */
 const CACHE_ENTRIES = 512;
+
+/** A `..` part of a path. */
+const DOT_DOT = /(?:^|\/)\.\.(?:\/|$)/;
+
+/**
+ * The file open(2) finds for `path` from the directory `cwd` (null: not known): the kernel takes `..`
+ * after a link physically (`sublink/../lib.sh` is in the directory the link's target is in, and
+ * `../x` from a directory reached through a link is beside its target), where `resolve` drops
+ * `sublink/..` as text. Only a path with `..` in it reads the links (no cost for any other).
+ */
+export function openedPath(files: ScriptFiles, cwd: string | null, path: string): string | null {
+  const full = isAbsolute(path) ? path : cwd === null ? null : `${cwd}/${path}`;
+  if (full === null) return null;
+  if (!DOT_DOT.test(full) || !files.realpath) return resolve(full);
+  const cut = full.replace(/\/+$/, '');
+  const slash = cut.lastIndexOf('/');
+  const last = cut.slice(slash + 1);
+  const dir = last === '..' || last === '.' ? null : files.realpath(cut.slice(0, slash) || '/');
+  if (dir !== null) return join(dir, last);
+  return files.realpath(cut) ?? resolve(full);
+}
 
 export function diskFiles(): ScriptFiles {
   const reads = new Map<string, { stamp: string; read: FileRead }>();

@@ -2,6 +2,7 @@
 // a shell (make recipes are in make.ts, package.json scripts in packages.ts). Each is read from the
 // command's working directory and judged by what it runs. A binary is judged by its name.
 import { isAbsolute, join, resolve } from 'node:path';
+import { openedPath, type ScriptFiles } from '../files.js';
 import type { CodeLanguage } from '../grammars/types.js';
 import { SHELL_NAMES } from '../grammars/runners.js';
 import { basename, quoteWord, type Word } from '../words.js';
@@ -33,10 +34,9 @@ const SHEBANG_LANGUAGES: Record<string, CodeLanguage> = {
   awk: 'awk', gawk: 'awk', osascript: 'applescript',
 };
 
-function scriptPath(value: string, cwd: string | null): string | null {
-  if (isAbsolute(value)) return value;
-  if (value.startsWith('~/')) return join(process.env.HOME ?? '/', value.slice(2));
-  return cwd === null ? null : resolve(cwd, value);
+function scriptPath(files: ScriptFiles, value: string, cwd: string | null): string | null {
+  if (value.startsWith('~/')) return openedPath(files, null, join(process.env.HOME ?? '/', value.slice(2)));
+  return openedPath(files, cwd, value);
 }
 
 /**
@@ -53,7 +53,7 @@ export function runScriptFile(scope: Scope, word: Word, label: string, kind: 'sh
   if (file.value === '/dev/null') return true; // an empty script
   if (file.text.startsWith('<(') && file.text.endsWith(')') && kind === 'shell') return sourceSubstitution(scope, file, label);
   if (file.value === null) { scope.raise('unreadable-script', `the script path \`${file.text}\` is computed at run time`); return true; }
-  const path = scriptPath(file.value, scope.cwd);
+  const path = scriptPath(scope.files, file.value, scope.cwd);
   if (path === null) { scope.raise('unreadable-script', `cannot tell which directory \`${file.text}\` is relative to`); return true; }
   const read = scope.files.read(path);
   const name = basename(file.value);
