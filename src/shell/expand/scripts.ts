@@ -3,6 +3,7 @@
 // command's working directory and judged by what it runs. A binary is judged by its name.
 import { isAbsolute, join, resolve } from 'node:path';
 import { openedPath, type ScriptFiles } from '../files.js';
+import { scriptOnPath } from './path-lookup.js';
 import type { CodeLanguage } from '../grammars/types.js';
 import { SHELL_NAMES } from '../grammars/runners.js';
 import { basename, quoteWord, type Word } from '../words.js';
@@ -39,6 +40,16 @@ function scriptPath(files: ScriptFiles, value: string, cwd: string | null): stri
   return openedPath(files, cwd, value);
 }
 
+/** Where `source NAME`, `. NAME` and `bash NAME` (NAME without a slash, missing here for bash) find NAME on the text's PATH. */
+function searched(scope: Scope, value: string): string | null {
+  if (value.includes('/')) return null;
+  const head = scope.argv[0]?.value;
+  const name = head === null || head === undefined ? '' : basename(head);
+  if (name === 'source' || name === '.') return scriptOnPath(scope, value);
+  if (name !== 'bash' || scope.cwd === null || scope.files.read(resolve(scope.cwd, value)).kind !== 'missing') return null;
+  return scriptOnPath(scope, value);
+}
+
 /**
  * Judge a local script by its contents. `kind` says how it is run: by a shell (`bash x`), or
  * executed (`./x`: its shebang decides the language). Returns false when there is no such file,
@@ -53,7 +64,7 @@ export function runScriptFile(scope: Scope, word: Word, label: string, kind: 'sh
   if (file.value === '/dev/null') return true; // an empty script
   if (file.text.startsWith('<(') && file.text.endsWith(')') && kind === 'shell') return sourceSubstitution(scope, file, label);
   if (file.value === null) { scope.raise('unreadable-script', `the script path \`${file.text}\` is computed at run time`); return true; }
-  const path = scriptPath(scope.files, file.value, scope.cwd);
+  const path = searched(scope, file.value) ?? scriptPath(scope.files, file.value, scope.cwd);
   if (path === null) { scope.raise('unreadable-script', `cannot tell which directory \`${file.text}\` is relative to`); return true; }
   const read = scope.files.read(path);
   const name = basename(file.value);
