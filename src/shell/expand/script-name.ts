@@ -41,10 +41,23 @@ export function scriptNames(env: ReadonlyMap<string, string | null>, names: Scri
 /** Commands before which `$0` may have changed: bash 5's BASH_ARGV0 sets it, and text run in the same shell may. */
 const MAY_SET_ZERO = /(?:^|[\s;&|(`{])(?:source|\.|eval|BASH_ARGV0)(?=[\s=;]|$)/;
 
+/** zsh assigns `$0` as a variable (`0=path`); bash would run a command so named, which sets nothing. */
+const ZERO_ASSIGNED = /(?:^|[\s;&|(`{])0\+?=/;
+
+/**
+ * A builtin that sets a variable whose name is computed at run time (`printf -v "${v}0"`,
+ * `declare "$n=x"`, `read "$v"`): any variable, BASH_ARGV0 too. A `$` before a word's `=` (or in a
+ * word of read's, printf -v's) is such a name; `export PATH="$HOME/bin"` is not.
+ */
+const COMPUTED_NAME = /(?:^|[\s;&|(`{])(?:printf\s+(?:-\S+\s+)*-v\s*\S*\$|(?:read|mapfile|readarray|getopts)\b[^;&|\n]*\$|(?:declare|typeset|local|export|readonly)\b[^;&|\n]*?(?:^|\s)[^\s=;&|]*\$)/;
+
 /**
  * Is the script's `$0` still the path it was run by at offset `at` of its text: nothing before it
- * sources or evaluates other text, and the text never assigns BASH_ARGV0 (a function may, wherever defined).
+ * sources or evaluates other text, and the text never assigns BASH_ARGV0 however spelled (quotes
+ * and backslashes inside the name are removed before bash reads it: `BASH_ARGV""0`, `BASH_ARGV\0`)
+ * nor a variable whose name is computed (a function may, wherever defined), nor zsh's `0=`.
  */
 export function zeroFixed(text: string, at: number): boolean {
-  return !text.includes('BASH_ARGV0') && !MAY_SET_ZERO.test(text.slice(0, at));
+  if (text.replace(/["'\\]/g, '').includes('BASH_ARGV') || ZERO_ASSIGNED.test(text) || COMPUTED_NAME.test(text)) return false;
+  return !MAY_SET_ZERO.test(text.slice(0, at));
 }
