@@ -3,11 +3,12 @@
 // CDPATH is searched before the directory, `cd -P`/`set -P` resolve links, `pushd`/`popd` keep a stack,
 // `cdable_vars` takes a variable's value. A move that may not run gives both outcomes. The answer is
 // every directory the command may run in; null in it where one is not known here.
-import { isAbsolute, resolve } from 'node:path';
+import { dirname, isAbsolute, resolve } from 'node:path';
+import type { Word } from '../words.js';
 import type { CdMove, CdStep } from '../cd-moves.js';
 import { homeDir } from '../cwd.js';
 import type { Scope } from './driver.js';
-import { isDirectory, targetValue } from './computed-cwd.js';
+import { isDirectory, targetValue, trailCwd, trailStart } from './computed-cwd.js';
 
 interface State {
   readonly dir: string | null;
@@ -20,6 +21,21 @@ interface State {
 
 /** Most states followed at once; past it the directory is not known. */
 const MAX_STATES = 8;
+
+/**
+ * Every directory the command of `scope` may run in: where the moves before it leave the shell, else
+ * its static directory or the trail to a computed one (computed-cwd.ts). A `cd` on the server does
+ * not move the local directory.
+ */
+export function commandCwds(scope: Scope): readonly (string | null)[] {
+  const { job, command } = scope;
+  if (job.target.kind === 'remote') return [job.cwd];
+  if (command.moves !== undefined) return movedCwds(scope, job.cwd, command.moves);
+  if (command.cwd === '.') return [job.cwd];
+  if (command.cwd !== null) return [job.cwd === null ? (isAbsolute(command.cwd) ? command.cwd : null) : resolve(job.cwd, command.cwd)];
+  const from = command.cwdFrom;
+  return [from === undefined ? null : trailCwd(scope, trailStart(job.cwd, from[0]!), from.slice(1))];
+}
 
 const cache = new WeakMap<readonly CdMove[], Map<string, readonly (string | null)[]>>();
 
@@ -93,11 +109,40 @@ function cd(scope: Scope, s: State, step: Extract<CdStep, { op: 'cd' }>, mayFail
   const physical = step.physical || s.physical;
   // Logically `lnk/..` is the directory itself; physically (`-P`), the parent of where the link leads.
   const real = physical ? scope.files.realpath?.(target) ?? null : resolve(target);
-  const isDir = real !== null && isDirectory(scope, real);
+  const isDir = real !== null && (isDirectory(scope, real) || madeEarlier(scope, real));
   const moved = step.stack === 'add' ? { ...s, stack: s.stack === null ? null : [real ?? resolve(target), ...s.stack] }
     : moveTo(s, real ?? resolve(target), step.stack === 'push' ? (s.stack === null ? null : [s.dir, ...s.stack]) : s.stack);
   // What is no directory now: the `cd` fails and the shell stays, unless the text makes it first.
   return isDir || !mayFail ? [moved] : [s, moved];
+}
+
+/** The directories `mkdir` makes earlier in the text, per expansion (keyed by its written files). */
+const MADE = new WeakMap<object, Set<string>>();
+
+/**
+ * `mkdir [-p] DIR…` makes each DIR whose parent is a directory (with -p: whose nearest existing
+ * ancestor is one), as far as the files say now: a later `cd DIR` is then taken to work.
+ */
+export function noteMadeDirs(scope: Scope, args: readonly Word[]): void {
+  if (scope.cwd === null) return;
+  const made = MADE.get(scope.run0.written) ?? new Set<string>();
+  MADE.set(scope.run0.written, made);
+  const parents = args.some((w) => w.value === '--parents' || /^-[a-z]*p/.test(w.value ?? ''));
+  for (let i = 0; i < args.length; i++) {
+    const v = args[i]!.value;
+    if (v === null) continue;
+    if (v === '-m' || v === '--mode') { i++; continue; }
+    if (v.startsWith('-')) continue;
+    const chain = [resolve(scope.cwd, v)];
+    let up = dirname(chain[0]!);
+    while (parents && up !== dirname(up) && !made.has(up) && !isDirectory(scope, up) && scope.files.read(up).kind === 'missing') { chain.push(up); up = dirname(up); }
+    if (made.has(up) || isDirectory(scope, up)) for (const d of chain) made.add(d);
+  }
+}
+
+/** Did `mkdir` earlier in the text make `path` (`mkdir build; cd build`): then the `cd` is taken to work. */
+function madeEarlier(scope: Scope, path: string): boolean {
+  return MADE.get(scope.run0.written)?.has(path) === true;
 }
 
 /** The directory a `cd` step names (absolute, `..` not taken out yet), or undefined where that is not known here. */

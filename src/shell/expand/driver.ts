@@ -2,7 +2,6 @@
 // (so nesting is a counter, not recursion); each simple command is handed to the runner families
 // in turn until one of them has read it. Every limit that runs out (depth, wrappers, commands,
 // time, size) becomes a `limit` event: the policy blocks where something managed could hide.
-import { isAbsolute, resolve } from 'node:path';
 import type { ScriptFiles } from '../files.js';
 import { COMMAND_ENV, OPTIONS_ENV } from '../grammars/env.js';
 import { embeddedLine } from './unknown.js';
@@ -24,8 +23,7 @@ import { readVars } from './read-vars.js';
 import { definitions, records } from './definitions.js';
 import { FROM_FILE } from '../set-vars.js';
 import { VALUE_TEXT } from '../cwd.js';
-import { trailCwd, trailStart } from './computed-cwd.js';
-import { movedCwds } from './cd-states.js';
+import { commandCwds } from './cd-states.js';
 import { scriptNames, withoutScriptNames, type ScriptNames } from './script-name.js';
 import { hasNamerefs } from '../namerefs.js';
 import { runsUnnamed } from '../fastpath.js';
@@ -257,23 +255,14 @@ export class Scope {
     this.argv = command.words;
     this.target = job.target;
     this.via = [...job.via];
-    // A `cd` on the server does not move the local directory.
-    this.cwd = job.target.kind === 'remote' || command.cwd === '.' ? job.cwd
-      : command.cwd === null ? null
-        : job.cwd === null ? (isAbsolute(command.cwd) ? command.cwd : null)
-          : resolve(job.cwd, command.cwd);
+    this.cwd = null;
     this.env = job.env.size === 0 ? command.env : command.env.size === 0 ? job.env : new Map([...job.env, ...command.env]);
     if ([...this.env.values()].some((v) => v?.startsWith(FROM_FILE))) this.env = readVars(this.env, run0.files, job.cwd);
     for (const a of command.assignments) this.assign(a.name, a.value);
-    const from = command.cwdFrom;
-    if (command.moves !== undefined && job.target.kind !== 'remote') {
-      // Every directory the moves before it may leave the shell in (cd-states.ts): judged in each.
-      const cwds = movedCwds(this, job.cwd, command.moves);
-      this.cwd = cwds[0]!;
-      if (cwds.length > 1) this.cwds = cwds;
-    } else if (this.cwd === null && from !== undefined && job.target.kind !== 'remote') {
-      this.cwd = trailCwd(this, trailStart(job.cwd, from[0]!), from.slice(1));
-    }
+    // Every directory the `cd`s before it may leave the shell in (cd-states.ts): judged in each.
+    const cwds = commandCwds(this);
+    this.cwd = cwds[0]!;
+    if (cwds.length > 1) this.cwds = cwds;
     this.rewriteCwd = job.rewriteCwd === undefined ? this.cwd : job.rewriteCwd;
     this.spliceable = job.spliceable && !command.redirects.some((r) => r.op.startsWith('<<'));
     this.stdin = command.stdin ?? job.stdin;
