@@ -17,6 +17,8 @@ export type CdStep =
   | { readonly op: 'popd'; readonly n: number; readonly fromEnd: boolean; readonly keep: boolean }
   | { readonly op: 'physical'; readonly on: boolean }
   | { readonly op: 'cdable'; readonly on: boolean }
+  /** The call of a function the text defines, with the moves its body makes. */
+  | { readonly op: 'calls'; readonly moves: readonly CdMove[] }
   /** Moves somewhere this does not follow. */
   | { readonly op: 'unknown' };
 
@@ -52,7 +54,8 @@ export function demoted(moves: readonly CdMove[], status: 'ran' | 'maybe', from:
  * What `command` does to the directory, or null when nothing. `body(name)`: the body of a function the
  * text defined so far.
  */
-export function cdMove(command: SimpleCommand, body: (name: string) => string | undefined): CdMove | null {
+export function cdMove(command: SimpleCommand, body: (name: string) => string | undefined,
+  calls: (name: string) => readonly CdMove[] | undefined = () => undefined): CdMove | null {
   let words: readonly Word[] = command.words;
   let fnOk = true;
   for (let peeled = 0; peeled < 8; peeled++) {
@@ -71,7 +74,11 @@ export function cdMove(command: SimpleCommand, body: (name: string) => string | 
       continue;
     }
     if (name === 'eval') return evalMove(words.slice(1), command);
-    if (fnOk && body(name) !== undefined) return movingFunction(name, body, new Set()) ? UNKNOWN : null;
+    if (fnOk && body(name) !== undefined) {
+      const moves = calls(name);
+      if (moves !== undefined) return moves.length === 0 ? null : { op: 'calls', moves };
+      return movingFunction(name, body, new Set()) ? UNKNOWN : null;
+    }
     return builtinMove(name, words.slice(1), command);
   }
   return null;
@@ -88,7 +95,7 @@ function evalMove(args: readonly Word[], command: SimpleCommand): CdMove | null 
 }
 
 /** Does calling the function `name` run something that moves the shell (its body or a function it calls)? */
-function movingFunction(name: string, body: (name: string) => string | undefined, seen: Set<string>): boolean {
+export function movingFunction(name: string, body: (name: string) => string | undefined, seen: Set<string>): boolean {
   const text = body(name);
   if (text === undefined || seen.has(name)) return false;
   seen.add(name);

@@ -3,7 +3,7 @@
 // happened for what follows the statement; a pipeline's commands and a background job run in a child
 // shell, whose `cd` leaves the shell's directory as it was.
 import type { Node } from './parse.js';
-import { cdMove, demoted, withMove, type CdMove } from './cd-moves.js';
+import { cdMove, demoted, movingFunction, withMove, type CdMove } from './cd-moves.js';
 import type { SimpleCommand } from './simple-command.js';
 
 /** Nodes run in a child shell: a `cd` inside them leaves the parent's directory as it was. */
@@ -125,6 +125,8 @@ export class CdScopes {
   private readonly chained = new Set<Node>();
   readonly listed = new Set<Node>();
   private readonly lastpipe: boolean;
+  /** The moves the body of each function the text defined makes (where it may move at all). */
+  private fnMoves = new Map<string, readonly CdMove[]>();
 
   constructor(private readonly holder: PlaceHolder, src: string) {
     this.lastpipe = /\blastpipe\b/.test(src);
@@ -143,12 +145,27 @@ export class CdScopes {
     return out;
   }
 
+  /** What a walk of a function's body sees: the functions defined so far, with their moves. */
+  share(from: CdScopes): void {
+    this.fnMoves = new Map(from.fnMoves);
+  }
+
+  /**
+   * The function `name` is defined with `body`: where it may move the shell, the moves of its body
+   * (`walk`: a walk of the body node, as its caller would run it), a computed target not known (the
+   * body's `$1` is the call's).
+   */
+  define(name: string, body: (name: string) => string | undefined, walk: () => readonly CdMove[]): void {
+    if (!movingFunction(name, body, new Set())) { this.fnMoves.delete(name); return; }
+    this.fnMoves.set(name, walk().map((m): CdMove => (m.op === 'cd' && m.word !== null && m.word.value === null ? { op: 'unknown' } : m)));
+  }
+
   /**
    * The move of the simple command `node` (read as `command`). Past a command of its own (no list's
    * element), what follows runs whether its `cd` worked or not.
    */
   command(node: Node, command: SimpleCommand, body: (name: string) => string | undefined): void {
-    const move = cdMove(command, body);
+    const move = cdMove(command, body, (n) => this.fnMoves.get(n));
     if (!move) return;
     const before = this.holder.moves;
     this.holder.moves = this.listed.has(node) ? withMove(before, move) : demoted(withMove(before, move), 'ran', before.length);

@@ -40,14 +40,14 @@ interface Pending {
   act?: () => void;
 }
 
+/** The names `gitops-guard shell-init` gives its functions and variables (src/cli/shell-init.ts). */
+const GUARD_PREFIX = '__gitops_guard_';
+
 /**
  * One walk over a syntax tree, in source order, collecting every simple command (including those
  * inside substitutions, heredoc bodies, loops and conditionals), the pipes between them, the text
  * the shell parses again, and the functions defined. Iterative, so no input exhausts the JS stack.
  */
-/** The names `gitops-guard shell-init` gives its functions and variables (src/cli/shell-init.ts). */
-const GUARD_PREFIX = '__gitops_guard_';
-
 class Walk {
   readonly commands: SimpleCommand[] = [];
   readonly reparse: Reparse[] = [];
@@ -125,16 +125,15 @@ class Walk {
         const child = node.children[i]!;
         const around = this.cdScopes.around(node, i);
         acts(around.after);
+        if (!child.named) continue;
         const runsLater = later || LOOPS.has(node.type) || node.children[i + 1]?.type === '&';
         const inner = this.bodyLoops.get(child) ?? loops;
         const branched = branch || conditional(node, i);
-        if (child.named) {
-          const out = childSink(node, i, sink);
-          stack.push({
-            node: child, parentType: node.type, depth: depth + 1, ...(runsLater ? { later: true } : {}),
-            ...(branched ? { branch: true } : {}), ...(inner ? { loops: inner } : {}), ...(out ? { sink: out } : {}),
-          });
-        }
+        const out = childSink(node, i, sink);
+        stack.push({
+          node: child, parentType: node.type, depth: depth + 1, ...(runsLater ? { later: true } : {}),
+          ...(branched ? { branch: true } : {}), ...(inner ? { loops: inner } : {}), ...(out ? { sink: out } : {}),
+        });
         acts(around.before);
       }
     }
@@ -157,6 +156,13 @@ class Walk {
     };
   }
 
+  /** The moves a function's body makes, walked as its caller runs it (cd-walk.ts define). */
+  private bodyMoves(body: Node): readonly CdMove[] {
+    const inner = new Walk(this.src, this.offset);
+    for (const [k, v] of this.functions) inner.functions.set(k, v);
+    inner.cdScopes.share(this.cdScopes);
+    return inner.run(body).ok ? inner.moves : [{ op: 'unknown' }];
+  }
   get place(): CdPlace { return { cwd: this.cwd, from: this.cwdFrom, moves: this.moves }; }
   set place(p: CdPlace) { [this.cwd, this.cwdFrom, this.moves] = [p.cwd, p.from, p.moves]; }
 
@@ -168,13 +174,9 @@ class Walk {
     if (consumer) this.pipes.push([consumer, producer]);
   }
 
-  private text(n: Node): string {
-    return textOf(this.src, n);
-  }
+  private text(n: Node): string { return textOf(this.src, n); }
 
-  private again(text: string, n: Node): void {
-    this.reparse.push({ text, start: n.start + this.offset, end: n.end + this.offset });
-  }
+  private again(text: string, n: Node): void { this.reparse.push({ text, start: n.start + this.offset, end: n.end + this.offset }); }
 
   private setEnv(name: string, value: string | null, text?: string): void {
     this.env.set(name, value);
@@ -217,6 +219,7 @@ class Walk {
       if (!name || !body || body === name) return;
       this.functions.set(this.text(name), [body, ...redirects].map((c) => this.text(c)).join(' '));
       this.fnAssigns.set(this.text(name), assignedNames(this.src, body));
+      this.cdScopes.define(this.text(name), (n) => this.functions.get(n), () => this.bodyMoves(body));
       // Redefining the shell guard's own functions is a command to the policy, named as the function.
       if (this.text(name).startsWith(GUARD_PREFIX)) this.commands.push({ ...this.pseudo(node, name), defines: true });
       // A function the shell calls by itself (zsh's TRAPEXIT, chpwd, …) runs with no call in the text.

@@ -51,14 +51,20 @@ export function movedCwds(scope: Scope, start: string | null, moves: readonly Cd
 }
 
 function follow(scope: Scope, start: string | null, moves: readonly CdMove[]): readonly (string | null)[] {
-  let states: State[] = [{ dir: start, stack: [], old: null, physical: false, cdable: false }];
+  const states = followFrom(scope, [{ dir: start, stack: [], old: null, physical: false, cdable: false }], moves);
+  return states === null ? [null] : [...new Set(states.map((s) => s.dir))];
+}
+
+/** The states after `moves` from `from`; null past MAX_STATES. */
+function followFrom(scope: Scope, from: State[], moves: readonly CdMove[]): State[] | null {
+  let states = from;
   for (const move of moves) {
     const next = states.flatMap((s) => (move.status === 'maybe' ? [s, ...apply(scope, s, move)] : apply(scope, s, move)));
     const seen = new Set<string>();
     states = next.filter((s) => { const k = JSON.stringify(s); return seen.has(k) ? false : (seen.add(k), true); });
-    if (states.length > MAX_STATES) return [null];
+    if (states.length > MAX_STATES) return null;
   }
-  return [...new Set(states.map((s) => s.dir))];
+  return states;
 }
 
 const LOST: State = { dir: null, stack: null, old: null, physical: false, cdable: false };
@@ -72,6 +78,7 @@ function apply(scope: Scope, s: State, step: CdMove): State[] {
     case 'rotate': return [rotate(scope, s, step.n, step.fromEnd)];
     case 'popd': return [popd(scope, s, step)];
     case 'cd': return cd(scope, s, step, step.status !== undefined);
+    case 'calls': return followFrom(scope, [s], step.moves) ?? [{ ...LOST, physical: s.physical, cdable: s.cdable }];
   }
 }
 
