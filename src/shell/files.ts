@@ -165,13 +165,7 @@ export function diskFiles(): ScriptFiles {
         return { name: e.name, dir: isDir, link };
       });
     },
-    realpath(path) {
-      try {
-        return realpathSync.native(path);
-      } catch {
-        return null;
-      }
-    },
+    realpath(path) { try { return realpathSync.native(path); } catch { return null; } },
     findUp(start, name) {
       let dir = start;
       for (let i = 0; i < 64; i++) {
