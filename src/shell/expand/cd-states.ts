@@ -116,11 +116,12 @@ function cd(scope: Scope, s: State, step: Extract<CdStep, { op: 'cd' }>, mayFail
   const physical = step.physical || s.physical;
   // Logically `lnk/..` is the directory itself; physically (`-P`), the parent of where the link leads.
   const real = physical ? scope.files.realpath?.(target) ?? null : resolve(target);
-  const isDir = real !== null && (isDirectory(scope, real) || madeEarlier(scope, real));
   const moved = step.stack === 'add' ? { ...s, stack: s.stack === null ? null : [real ?? resolve(target), ...s.stack] }
     : moveTo(s, real ?? resolve(target), step.stack === 'push' ? (s.stack === null ? null : [s.dir, ...s.stack]) : s.stack);
   // What is no directory now: the `cd` fails and the shell stays, unless the text makes it first.
-  return isDir || !mayFail ? [moved] : [s, moved];
+  // (Where what follows runs only if it worked, `cd x && …`, where it goes is all there is to know.)
+  if (!mayFail || (real !== null && (isDirectory(scope, real) || madeEarlier(scope, real)))) return [moved];
+  return [s, moved];
 }
 
 /** The directories `mkdir` makes earlier in the text, per expansion (keyed by its written files). */

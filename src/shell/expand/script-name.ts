@@ -61,3 +61,17 @@ export function zeroFixed(text: string, at: number): boolean {
   if (text.replace(/["'\\]/g, '').includes('BASH_ARGV') || ZERO_ASSIGNED.test(text) || COMPUTED_NAME.test(text)) return false;
   return !MAY_SET_ZERO.test(text.slice(0, at));
 }
+
+/**
+ * `$0` where `zeroFixed` says no: in a script bash reads (`bash`), after the text set BASH_ARGV0 to
+ * a value the walk knows (`env`, where the command runs), that value, when nothing else may have
+ * set it since (a computed name, zsh's `0=`, text sourced or evaluated before), and it names a path
+ * inside the directory it runs in (not absolute, no `..`: a path elsewhere, `/tmp/x/y`, stays asked);
+ * else null.
+ */
+export function zeroSet(text: string, at: number, env: ReadonlyMap<string, string | null>, bash: boolean): string | null {
+  const value = env.get('BASH_ARGV0');
+  if (!bash || typeof value !== 'string' || !/^[\w@%+=:,.-]+(?:\/[\w@%+=:,.-]+)*$/.test(value) || /(?:^|\/)\.\.(?:\/|$)/.test(value)) return null;
+  if (ZERO_ASSIGNED.test(text) || COMPUTED_NAME.test(text)) return null;
+  return MAY_SET_ZERO.test(text.slice(0, at).replace(/BASH_ARGV0/g, '')) ? null : value;
+}
