@@ -125,6 +125,8 @@ export class CdScopes {
   private readonly chained = new Set<Node>();
   readonly listed = new Set<Node>();
   private readonly lastpipe: boolean;
+  private readonly aliases = new Map<string, string>();
+  private anyAlias = false;
   /** The moves the body of each function the text defined makes (where it may move at all). */
   private fnMoves = new Map<string, readonly CdMove[]>();
 
@@ -143,6 +145,13 @@ export class CdScopes {
     }
     if (CHILD_SHELLS.has(node.type)) { const saved = this.holder.place; out.push(() => { this.holder.place = saved; }); }
     return out;
+  }
+
+  /** `alias NAME=VALUE` (a computed word may be any alias: every later name is then in doubt). */
+  private alias(word: string | null): void {
+    const m = word === null ? null : /^([^=\s]+)=(.*)$/s.exec(word);
+    if (word === null) this.anyAlias = true;
+    else if (m) this.aliases.set(m[1]!, m[2]!);
   }
 
   /** What a walk of a function's body sees: the functions defined so far, with their moves. */
@@ -165,7 +174,9 @@ export class CdScopes {
    * element), what follows runs whether its `cd` worked or not.
    */
   command(node: Node, command: SimpleCommand, body: (name: string) => string | undefined): void {
-    const move = cdMove(command, body, (n) => this.fnMoves.get(n));
+    // An alias the text defines (zsh expands them in scripts too; bash after `shopt -s expand_aliases`) is read as a function's body.
+    if (command.words[0]?.value === 'alias') for (const w of command.words.slice(1)) this.alias(w.value);
+    const move = cdMove(command, (n) => body(n) ?? this.aliases.get(n) ?? (this.anyAlias ? 'cd' : undefined), (n) => this.fnMoves.get(n));
     if (!move) return;
     const before = this.holder.moves;
     this.holder.moves = this.listed.has(node) ? withMove(before, move) : demoted(withMove(before, move), 'ran', before.length);
