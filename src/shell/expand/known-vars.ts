@@ -11,7 +11,7 @@ import { substitutionOutput } from './output.js';
 import { basename, type Word } from '../words.js';
 import type { Scope } from './driver.js';
 import { staticSubstitution } from './static-substitutions.js';
-import { SCRIPT_SOURCE, SCRIPT_ZERO, zeroFixed, zeroSet } from './script-name.js';
+import { SCRIPT_SOURCE, SCRIPT_ZERO, SCRIPT_ZSH, zeroFixed, zeroSet } from './script-name.js';
 import { parameterValue } from './param-ops.js';
 import { walkWord } from '../word-walk.js';
 import { assignedOnce, onlyPlace } from '../assigned-once.js';
@@ -82,7 +82,8 @@ function substitutionAt(rest: string): { length: number; inner: string } | null 
  */
 function known(scope: Scope, name: string, how: How): string | null {
   if (name === SCRIPT_ZERO && !zeroFixed(scope.job.text, scope.command.start)) {
-    return zeroSet(scope.job.text, scope.command.start, scope.command.env, typeof scope.job.env.get(SCRIPT_SOURCE) === 'string');
+    const shell = scope.job.env.has(SCRIPT_ZSH) ? 'zsh' : typeof scope.job.env.get(SCRIPT_SOURCE) === 'string' ? 'bash' : null;
+    return zeroSet(scope.job.text, scope.command.start, scope.command.env, shell);
   }
   // A text that assigns BASH_SOURCE does not change what bash reports: neither value is certain.
   if (name === 'BASH_SOURCE') return scope.env.has(name) ? null : scriptSource(scope);

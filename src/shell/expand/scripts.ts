@@ -150,7 +150,7 @@ function judgeText(scope: Scope, text: string, path: string, label: string, kind
   }
   // The shell that reads it: the one named (`bash x`), else the shebang's (`./x`: the kernel runs it).
   const shell = names?.shell ?? (kind === 'exec' && shebang ? shebangProgram(shebang) : undefined);
-  scope.script(text, label, scope.cwd, names && { ranAs: names.ranAs, sourced: names.sourced, bash: shell === 'bash' });
+  scope.script(text, label, scope.cwd, names && { ranAs: names.ranAs, sourced: names.sourced, bash: shell === 'bash', zsh: shell === 'zsh' });
 }
 
 /** The program a shebang line runs (`#!/usr/bin/env bash` runs bash). */
