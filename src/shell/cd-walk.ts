@@ -1,7 +1,7 @@
 // Where the walk (invocations.ts) keeps or drops what a `cd` did: parts of a statement that may not
 // run (after `&&`/`||`, an `if`'s branches, `case` arms, a loop's body) leave moves that may not have
-// happened for what follows the statement; a pipeline's commands and a background job run in a child
-// shell, whose `cd` leaves the shell's directory as it was.
+// happened for what follows the statement; a pipeline's commands (but the last, which zsh runs in the
+// shell) and a background job run in a child shell, whose `cd` leaves the shell's directory as it was.
 import type { Node } from './parse.js';
 import { cdMove, demoted, movingFunction, withMove, type CdMove } from './cd-moves.js';
 import type { SimpleCommand } from './simple-command.js';
@@ -59,14 +59,15 @@ export function conditionalPart(node: Node, chained: Set<Node>): { after?: Node;
 }
 
 /**
- * Does the `i`th child of `node` run in a child shell of its own: a command of a pipeline (bash runs
- * each in a subshell unless `lastpipe` is on, then the last in the shell), or a job put in the background?
+ * Does the `i`th child of `node` run in a child shell of its own: a job put in the background, a
+ * command of a pipeline but the last (`child`); the last runs in one in bash unless `lastpipe` is on,
+ * in the shell itself in zsh and ksh (`last`: its moves may not have happened).
  */
-export function inChildShell(node: Node, i: number, lastpipe: boolean): boolean {
-  if (node.children[i + 1]?.type === '&') return true;
-  if (node.type !== 'pipeline') return false;
+export function inChildShell(node: Node, i: number): 'child' | 'last' | null {
+  if (node.children[i + 1]?.type === '&') return 'child';
+  if (node.type !== 'pipeline') return null;
   const named = node.children.filter((c) => c.named);
-  return named.length > 1 && !(lastpipe && named.at(-1) === node.children[i]);
+  return named.length < 2 ? null : named.at(-1) === node.children[i] ? 'last' : 'child';
 }
 
 /** The walk's moves, read and replaced by the acts below. */
@@ -124,15 +125,12 @@ export class CdScopes {
   private readonly startBefore = new Map<Node, () => void>();
   private readonly chained = new Set<Node>();
   readonly listed = new Set<Node>();
-  private readonly lastpipe: boolean;
   private readonly aliases = new Map<string, string>();
   private anyAlias = false;
   /** The moves the body of each function the text defined makes (where it may move at all). */
   private fnMoves = new Map<string, readonly CdMove[]>();
 
-  constructor(private readonly holder: PlaceHolder, src: string) {
-    this.lastpipe = /\blastpipe\b/.test(src);
-  }
+  constructor(private readonly holder: PlaceHolder) {}
 
   /** Entering `node`: what to do past it, in the order it is done. */
   enter(node: Node): (() => void)[] {
@@ -189,10 +187,15 @@ export class CdScopes {
     const after: (() => void)[] = [];
     const start = this.startBefore.get(child);
     if (start) before.push(start);
-    if (child.named && inChildShell(node, i, this.lastpipe)) {
+    const own = child.named ? inChildShell(node, i) : null;
+    if (own === 'child') {
       let saved: CdPlace | undefined;
       before.push(() => { saved = this.holder.place; });
       after.push(() => { this.holder.place = saved!; });
+    } else if (own === 'last') {
+      let from = 0;
+      before.push(() => { from = this.holder.moves.length; });
+      after.push(() => { this.holder.moves = demoted(this.holder.moves, 'maybe', from); });
     }
     const next = this.startAfter.get(child);
     if (next) after.push(next);

@@ -91,7 +91,7 @@ class Walk {
   /** `seed`: the namerefs of the text this text runs inside (namerefs.ts). */
   constructor(private readonly src: string, private readonly offset: number, seed?: ReadonlyMap<string, string | null>) {
     for (const [k, v] of seed ? namerefsOf(seed) : []) this.env.set(k, v);
-    this.cdScopes = new CdScopes(this, src);
+    this.cdScopes = new CdScopes(this);
     this.vars = new VarWrites(this.env, () => { this.envChanged = true; }, (text) => this.again(text, this.at!), (n, v, t) => this.setEnv(n, v, t));
   }
 
