@@ -37,16 +37,18 @@ export function commandCwds(scope: Scope): readonly (string | null)[] {
   return [from === undefined ? null : trailCwd(scope, trailStart(job.cwd, from[0]!), from.slice(1))];
 }
 
-const cache = new WeakMap<readonly CdMove[], Map<string, readonly (string | null)[]>>();
+/** Per expansion (its files, what it wrote), per moves and start: the commands after one `cd` share them. */
+const cache = new WeakMap<object, WeakMap<readonly CdMove[], Map<string, readonly (string | null)[]>>>();
 
 /** Every directory the command may run in, after `moves` from `start` (absolute, or null: not known). */
 export function movedCwds(scope: Scope, start: string | null, moves: readonly CdMove[]): readonly (string | null)[] {
   const key = String(start);
-  const hit = cache.get(moves)?.get(key);
+  const mine = cache.get(scope.run0) ?? new WeakMap<readonly CdMove[], Map<string, readonly (string | null)[]>>();
+  cache.set(scope.run0, mine);
+  const hit = mine.get(moves)?.get(key);
   if (hit) return hit;
   const out = follow(scope, start, moves);
-  if (!cache.has(moves)) cache.set(moves, new Map());
-  cache.get(moves)!.set(key, out);
+  mine.set(moves, (mine.get(moves) ?? new Map()).set(key, out));
   return out;
 }
 
