@@ -137,15 +137,15 @@ function cdpathOf(command: SimpleCommand): string | null | undefined {
 function cdOf(args: readonly Word[], command: SimpleCommand): CdMove | null {
   const s = split(args, false);
   if (s === null) return UNKNOWN;
-  // More than one operand: bash says "too many arguments" and stays.
-  if (s.operands.length > 1) return null;
+  // More than one operand ("too many arguments") or an option cd does not have: bash stays.
+  if (s.operands.length > 1 || !/^[LPe@]*$/.test(s.letters)) return null;
   const physical = /P[^L]*$/.test(s.letters);
   return { op: 'cd', word: s.operands[0] ?? null, physical, cdpath: cdpathOf(command), env: command.env };
 }
 
 function pushdOf(args: readonly Word[], command: SimpleCommand): CdMove | null {
   const s = split(args, true);
-  if (s === null || s.operands.length > 1) return s === null ? UNKNOWN : null;
+  if (s === null || s.operands.length > 1 || !/^n*$/.test(s.letters)) return s === null ? UNKNOWN : null;
   const only = s.letters.includes('n');
   const word = s.operands[0];
   const n = word?.value !== undefined && word.value !== null ? /^([+-])(\d+)$/.exec(word.value) : null;
@@ -156,7 +156,7 @@ function pushdOf(args: readonly Word[], command: SimpleCommand): CdMove | null {
 
 function popdOf(args: readonly Word[]): CdMove | null {
   const s = split(args, true);
-  if (s === null || s.operands.length > 1) return s === null ? UNKNOWN : null;
+  if (s === null || s.operands.length > 1 || !/^n*$/.test(s.letters)) return s === null ? UNKNOWN : null;
   const word = s.operands[0];
   const n = word === undefined ? null : word.value === null ? undefined : /^([+-])(\d+)$/.exec(word.value);
   if (n === undefined) return UNKNOWN;

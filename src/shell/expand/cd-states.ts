@@ -1,5 +1,6 @@
 // Where the shell is when a command runs, from the moves before it (cd-moves.ts), worked out with the
-// files: a `cd` to what is no directory now fails and stays (or the text made it: both are taken),
+// files: a `cd` to what is no directory now (and that no `mkdir` before made) fails and stays, so what
+// runs after it whether it worked (past `;`) is taken in both places,
 // CDPATH is searched before the directory, `cd -P`/`set -P` resolve links, `pushd`/`popd` keep a stack,
 // `cdable_vars` takes a variable's value. A move that may not run gives both outcomes. The answer is
 // every directory the command may run in; null in it where one is not known here.
