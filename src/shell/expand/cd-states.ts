@@ -158,11 +158,12 @@ function madeEarlier(scope: Scope, path: string): boolean {
 
 /** The directory a `cd` step names (absolute, `..` not taken out yet), or undefined where that is not known here. */
 function targetOf(scope: Scope, s: State, step: Extract<CdStep, { op: 'cd' }>): string | undefined {
-  if (step.word === null) return homeDir() ?? undefined;
+  if (step.word === null) return home(step);
   const value = step.word.value ?? (s.dir === null ? null : targetValue(scope, s.dir, step.word.text));
   if (value === null) return undefined;
-  if (value === '-') return s.old ?? undefined;
-  if (value === '~' || value.startsWith('~/')) { const h = homeDir(); return h === null ? undefined : h + value.slice(1); }
+  // `cd -` goes to $OLDPWD, which the text may set itself.
+  if (value === '-') return /\bOLDPWD\b/.test(scope.job.text) ? undefined : s.old ?? undefined;
+  if (value === '~' || value.startsWith('~/')) { const h = home(step); return h === undefined ? undefined : h + value.slice(1); }
   if (value.startsWith('~') || value === '') return undefined;
   if (isAbsolute(value)) return value;
   if (s.dir === null) return undefined;
@@ -175,6 +176,13 @@ function targetOf(scope: Scope, s: State, step: Extract<CdStep, { op: 'cd' }>): 
     return typeof v === 'string' && v !== '' ? (isAbsolute(v) ? v : `${s.dir}/${v}`) : undefined;
   }
   return here;
+}
+
+/** `$HOME` where the `cd` runs (`cd` alone and `~` go there): the text's own where it sets one, else the environment's. */
+function home(step: Extract<CdStep, { op: 'cd' }>): string | undefined {
+  if (!step.env.has('HOME')) return homeDir() ?? undefined;
+  const v = step.env.get('HOME');
+  return typeof v === 'string' && v.startsWith('/') ? v.replace(/\/+$/, '') || '/' : undefined;
 }
 
 /** The directory CDPATH finds `value` in first; undefined: none (the directory itself), null: CDPATH is not known. */
