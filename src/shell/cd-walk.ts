@@ -160,11 +160,12 @@ export class CdScopes {
   /**
    * The function `name` is defined with `body`: where it may move the shell, the moves of its body
    * (`walk`: a walk of the body node, as its caller would run it), a computed target not known (the
-   * body's `$1` is the call's).
+   * body's `$1` is the call's). Defined where it may not run (`maybe`: a branch), its moves may not happen.
    */
-  define(name: string, body: (name: string) => string | undefined, walk: () => readonly CdMove[]): void {
+  define(name: string, body: (name: string) => string | undefined, walk: () => readonly CdMove[], maybe: boolean): void {
     if (!movingFunction(name, body, new Set())) { this.fnMoves.delete(name); return; }
-    this.fnMoves.set(name, walk().map((m): CdMove => (m.op === 'cd' && m.word !== null && m.word.value === null ? { op: 'unknown' } : m)));
+    const moves = walk().map((m): CdMove => (m.op === 'cd' && m.word !== null && m.word.value === null ? { op: 'unknown' } : m));
+    this.fnMoves.set(name, maybe ? demoted(moves, 'maybe', 0) : moves);
   }
 
   /**

@@ -219,7 +219,7 @@ class Walk {
       if (!name || !body || body === name) return;
       this.functions.set(this.text(name), [body, ...redirects].map((c) => this.text(c)).join(' '));
       this.fnAssigns.set(this.text(name), assignedNames(this.src, body));
-      this.cdScopes.define(this.text(name), (n) => this.functions.get(n), () => this.bodyMoves(body));
+      this.cdScopes.define(this.text(name), (n) => this.functions.get(n), () => this.bodyMoves(body), this.branch);
       // Redefining the shell guard's own functions is a command to the policy, named as the function.
       if (this.text(name).startsWith(GUARD_PREFIX)) this.commands.push({ ...this.pseudo(node, name), defines: true });
       // A function the shell calls by itself (zsh's TRAPEXIT, chpwd, …) runs with no call in the text.
