@@ -1,7 +1,7 @@
 // Reading local scripts that a command would run (`./deploy.sh`, `npm run x`, `make y`). Bounded in
 // size; every failure is a value, never an exception.
-import { closeSync, constants, fstatSync, lstatSync, openSync, readdirSync, readSync, statSync } from 'node:fs';
-import { dirname, isAbsolute, join, sep } from 'node:path';
+import { closeSync, constants, fstatSync, lstatSync, openSync, readdirSync, readSync, realpathSync, statSync } from 'node:fs';
+import { dirname, isAbsolute, join, resolve, sep } from 'node:path';
 import { realish } from '../policy/real-path.js';
 
 export type FileRead =
@@ -23,6 +23,8 @@ export interface ScriptFiles {
   entries?(dir: string): readonly DirEntry[] | null;
   /** Where a write to `path` (absolute) lands: its symbolic links followed, dangling ones too (policy/real-path.ts). */
   real?(path: string): string;
+  /** The path with every symbolic link in it resolved (as the kernel opens it: `link/..` is the link target's parent); null when it names nothing. */
+  realpath?(path: string): string | null;
   /** The nearest `name` in `start` or a parent directory. */
   findUp(start: string, name: string):
     | { kind: 'text'; path: string; text: string }
@@ -81,6 +83,27 @@ export function readBounded(path: string, max = MAX_SCRIPT_BYTES): FileRead {
 /** Script access on the real file system, with a per-guard cache keyed by path. */
 /** Files (and what was worked out from them) kept per guard, keyed on path, size, modification and change time. */
 const CACHE_ENTRIES = 512;
+
+/** A `..` part of a path. */
+const DOT_DOT = /(?:^|\/)\.\.(?:\/|$)/;
+
+/**
+ * The file open(2) finds for `path` from the directory `cwd` (null: not known): the kernel takes `..`
+ * after a link physically (`sublink/../lib.sh` is in the directory the link's target is in, and
+ * `../x` from a directory reached through a link is beside its target), where `resolve` drops
+ * `sublink/..` as text. Only a path with `..` in it reads the links (no cost for any other).
+ */
+export function openedPath(files: ScriptFiles, cwd: string | null, path: string): string | null {
+  const full = isAbsolute(path) ? path : cwd === null ? null : `${cwd}/${path}`;
+  if (full === null) return null;
+  if (!DOT_DOT.test(full) || !files.realpath) return resolve(full);
+  const cut = full.replace(/\/+$/, '');
+  const slash = cut.lastIndexOf('/');
+  const last = cut.slice(slash + 1);
+  const dir = last === '..' || last === '.' ? null : files.realpath(cut.slice(0, slash) || '/');
+  if (dir !== null) return join(dir, last);
+  return files.realpath(cut) ?? resolve(full);
+}
 
 export function diskFiles(): ScriptFiles {
   const reads = new Map<string, { stamp: string; read: FileRead }>();
@@ -146,6 +169,7 @@ export function diskFiles(): ScriptFiles {
         return { name: e.name, dir: isDir, link };
       });
     },
+    realpath(path) { try { return realpathSync.native(path); } catch { return null; } },
     findUp(start, name) {
       let dir = start;
       for (let i = 0; i < 64; i++) {
@@ -229,6 +253,7 @@ export function recording(files: ScriptFiles): { files: ScriptFiles; stamps(): [
         for (const e of found ?? []) if (e.link) paths.add(join(dir, e.name));
         return found;
       } } : {}),
+      ...(files.realpath ? { realpath: (path: string) => { paths.add(path); return files.realpath!(path); } } : {}),
       ...(files.memo ? { memo: <T>(key: string, make: () => T): T => files.memo!(key, make) } : {}),
       // (A decision on a write that leads through a link is not kept: guard.ts keptOn.)
       ...(files.real ? { real: (path: string) => files.real!(path) } : {}),

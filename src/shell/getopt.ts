@@ -47,6 +47,8 @@ export interface OptionGrammar {
   readonly boolValues?: readonly string[];
   /** An abbreviation that fits more than one long option is no option the program knows (nopt): it takes no value. */
   readonly ambiguousUnknown?: boolean;
+  /** A lone `-` ends the options as `--` does, and is no operand (bash(1), dash(1), zsh(1): "A - signals the end of options"). */
+  readonly dashEnds?: boolean;
 }
 
 type ValueRule = 'none' | 'required' | 'optional' | 'two';
@@ -160,7 +162,7 @@ export function getopt(args: readonly Arg[], grammar: OptionGrammar | CompiledGr
   if (g.source.oldStyle) start = readOldStyle(g, args, from, options);
   for (let i = start; i < args.length; i++) {
     const a = args[i];
-    if (a === '--') {
+    if (a === '--' || (a === '-' && g.source.dashEnds === true)) {
       endOfOptions = i + 1;
       for (let k = i + 1; k < args.length; k++) operands.push({ value: known(args[k]) ?? null, index: k });
       if (firstOperand === args.length && i + 1 < args.length) firstOperand = i + 1;

@@ -16,6 +16,8 @@ import { GUARD_VARIABLES, HOOK_FUNCTION } from './grammars/shell-hooks.js';
 import { commandDefinitions, History, keyCommands, specialAssignment } from './shell-state.js';
 import { loopBinding, type LoopValues } from './loop-values.js';
 import { cwdTrail, nextCwd, PATH_TEXT, pwdFilled, VALUE_TEXT, valueText } from './cwd.js';
+import type { CdMove } from './cd-moves.js';
+import { CdScopes, conditional, LOOPS, type CdPlace } from './cd-walk.js';
 
 export { homeDir, nextCwd } from './cwd.js';
 
@@ -34,31 +36,18 @@ interface Pending {
   loops?: LoopValues;
   /** Where its output goes, where a pipeline or a substitution around it says (stdout-sinks.ts). */
   sink?: Sink;
-  /** Past a subshell's children: the directory it was entered in, which its `cd` does not change. */
-  cwdAfter?: { cwd: string | null; from: readonly string[] | undefined };
-}
-/** Nodes run in a child shell: a `cd` inside them leaves the parent's directory as it was. */
-const CHILD_SHELLS = new Set(['subshell', 'command_substitution', 'process_substitution']);
-
-/** Statements whose parts may not run (with `list`: what comes after its `&&` or `||`). */
-const BRANCHES = new Set(['if_statement', 'elif_clause', 'else_clause', 'case_item', 'function_definition']);
-
-function conditional(node: Node, i: number): boolean {
-  if (node.type === 'list') return i > 0 && /^(&&|\|\|)$/.test(node.children[i - 1]!.type);
-  return BRANCHES.has(node.type);
+  /** Done when popped, instead of a visit (cd-walk.ts: what keeps the directory right). */
+  act?: () => void;
 }
 
-/** Statements whose parts run again (so after what the text writes later in them). */
-const LOOPS = new Set(['while_statement', 'for_statement', 'c_style_for_statement']);
+/** The names `gitops-guard shell-init` gives its functions and variables (src/cli/shell-init.ts). */
+const GUARD_PREFIX = '__gitops_guard_';
 
 /**
  * One walk over a syntax tree, in source order, collecting every simple command (including those
  * inside substitutions, heredoc bodies, loops and conditionals), the pipes between them, the text
  * the shell parses again, and the functions defined. Iterative, so no input exhausts the JS stack.
  */
-/** The names `gitops-guard shell-init` gives its functions and variables (src/cli/shell-init.ts). */
-const GUARD_PREFIX = '__gitops_guard_';
-
 class Walk {
   readonly commands: SimpleCommand[] = [];
   readonly reparse: Reparse[] = [];
@@ -77,6 +66,9 @@ class Walk {
   /** The directory the command being visited runs in; where a `cd` made it computed, the trail to it (cwd.ts cwdTrail). */
   private cwd: string | null = '.';
   private cwdFrom: readonly string[] | undefined;
+  moves: readonly CdMove[] = [];
+  /** What keeps the moves right around statements and child shells (cd-walk.ts). */
+  private readonly cdScopes: CdScopes;
   /** Whether the node being visited is in a loop or a background job. */
   private later = false;
   /** Whether it may not run at all (see conditional), and the assignments there to a variable already set. */
@@ -99,6 +91,7 @@ class Walk {
   /** `seed`: the namerefs of the text this text runs inside (namerefs.ts). */
   constructor(private readonly src: string, private readonly offset: number, seed?: ReadonlyMap<string, string | null>) {
     for (const [k, v] of seed ? namerefsOf(seed) : []) this.env.set(k, v);
+    this.cdScopes = new CdScopes(this);
     this.vars = new VarWrites(this.env, () => { this.envChanged = true; }, (text) => this.again(text, this.at!), (n, v, t) => this.setEnv(n, v, t));
   }
 
@@ -115,8 +108,8 @@ class Walk {
   run(root: Node): WalkResult {
     const stack: Pending[] = [{ node: root, parentType: null, depth: 0 }];
     while (stack.length > 0) {
-      const { node, parentType, depth, later, branch, loops, sink, cwdAfter } = stack.pop()!;
-      if (cwdAfter !== undefined) { this.cwd = cwdAfter.cwd; this.cwdFrom = cwdAfter.from; continue; }
+      const { node, parentType, depth, later, branch, loops, sink, act } = stack.pop()!;
+      if (act !== undefined) { act(); continue; }
       if (depth > MAX_TREE_DEPTH) return { ok: false, reason: 'too-deep' };
       this.later = later === true;
       this.branch = branch === true || this.later;
@@ -125,19 +118,23 @@ class Walk {
       const visit = this.visitors[node.type];
       this.at = node;
       if (visit && visit.call(this, node, parentType) === 'skip') continue;
-      if (CHILD_SHELLS.has(node.type)) stack.push({ node, parentType, depth, cwdAfter: { cwd: this.cwd, from: this.cwdFrom } });
+      const acts = (list: (() => void)[]): void => { for (const act of list.reverse()) stack.push({ node, parentType, depth, act }); };
+      // Past a child shell, or a statement with a part that may not run: what its moves leave (cd-walk.ts).
+      acts(this.cdScopes.enter(node));
       for (let i = node.children.length - 1; i >= 0; i--) {
         const child = node.children[i]!;
+        const around = this.cdScopes.around(node, i);
+        acts(around.after);
+        if (!child.named) continue;
         const runsLater = later || LOOPS.has(node.type) || node.children[i + 1]?.type === '&';
         const inner = this.bodyLoops.get(child) ?? loops;
         const branched = branch || conditional(node, i);
-        if (child.named) {
-          const out = childSink(node, i, sink);
-          stack.push({
-            node: child, parentType: node.type, depth: depth + 1, ...(runsLater ? { later: true } : {}),
-            ...(branched ? { branch: true } : {}), ...(inner ? { loops: inner } : {}), ...(out ? { sink: out } : {}),
-          });
-        }
+        const out = childSink(node, i, sink);
+        stack.push({
+          node: child, parentType: node.type, depth: depth + 1, ...(runsLater ? { later: true } : {}),
+          ...(branched ? { branch: true } : {}), ...(inner ? { loops: inner } : {}), ...(out ? { sink: out } : {}),
+        });
+        acts(around.before);
       }
     }
 
@@ -159,6 +156,16 @@ class Walk {
     };
   }
 
+  /** The moves a function's body makes, walked as its caller runs it (cd-walk.ts define). */
+  private bodyMoves(body: Node): readonly CdMove[] {
+    const inner = new Walk(this.src, this.offset);
+    for (const [k, v] of this.functions) inner.functions.set(k, v);
+    inner.cdScopes.share(this.cdScopes);
+    return inner.run(body).ok ? inner.moves : [{ op: 'unknown' }];
+  }
+  get place(): CdPlace { return { cwd: this.cwd, from: this.cwdFrom, moves: this.moves }; }
+  set place(p: CdPlace) { [this.cwd, this.cwdFrom, this.moves] = [p.cwd, p.from, p.moves]; }
+
   /** When `n` is an output process substitution `>(…)`, its first command reads `producer`'s output. */
   private feeds(n: Node, producer: Node): void {
     if (n.type !== 'process_substitution' || !this.text(n).startsWith('>(')) return;
@@ -167,13 +174,9 @@ class Walk {
     if (consumer) this.pipes.push([consumer, producer]);
   }
 
-  private text(n: Node): string {
-    return textOf(this.src, n);
-  }
+  private text(n: Node): string { return textOf(this.src, n); }
 
-  private again(text: string, n: Node): void {
-    this.reparse.push({ text, start: n.start + this.offset, end: n.end + this.offset });
-  }
+  private again(text: string, n: Node): void { this.reparse.push({ text, start: n.start + this.offset, end: n.end + this.offset }); }
 
   private setEnv(name: string, value: string | null, text?: string): void {
     this.env.set(name, value);
@@ -216,6 +219,7 @@ class Walk {
       if (!name || !body || body === name) return;
       this.functions.set(this.text(name), [body, ...redirects].map((c) => this.text(c)).join(' '));
       this.fnAssigns.set(this.text(name), assignedNames(this.src, body));
+      this.cdScopes.define(this.text(name), (n) => this.functions.get(n), () => this.bodyMoves(body), this.branch);
       // Redefining the shell guard's own functions is a command to the policy, named as the function.
       if (this.text(name).startsWith(GUARD_PREFIX)) this.commands.push({ ...this.pseudo(node, name), defines: true });
       // A function the shell calls by itself (zsh's TRAPEXIT, chpwd, …) runs with no call in the text.
@@ -304,7 +308,8 @@ class Walk {
       const built = this.env.get(KEYWORD) === '1' ? withKeywordAssignments(plain) : plain;
       // As a prefix assignment's: a variable whose value runs later gives its value to be read.
       for (const a of built.assignments.slice(plain.assignments.length)) this.vars.assign(a.name, a.value, false, undefined, a.text);
-      const trail = this.cwd === null && this.cwdFrom !== undefined ? { ...built, cwdFrom: this.cwdFrom } : built;
+      const trailed = this.cwd === null && this.cwdFrom !== undefined ? { ...built, cwdFrom: this.cwdFrom } : built;
+      const trail = this.moves.length > 0 || this.cwd !== '.' ? { ...trailed, moves: this.moves } : trailed;
       const command: SimpleCommand = this.later || this.loops ? { ...trail, ...(this.later ? { later: true as const } : {}), ...(this.loops ? { loops: this.loops } : {}) } : trail;
       // `tee >(sh)`: an output process substitution among the words reads what the command writes to it.
       for (const c of node.children) this.feeds(c, node);
@@ -313,6 +318,7 @@ class Walk {
       if (this.sink) this.sinks.push([node, this.sink]);
       [this.cwd, this.cwdFrom] = [nextCwd(command, this.cwd, this.src), cwdTrail(command, this.cwd, this.cwdFrom)];
       if (this.cwd !== null) this.cwdFrom = undefined;
+      this.cdScopes.command(node, command, (n) => this.functions.get(n));
       this.vars.command(command, command.cwd);
       // A function defined here sets the caller's variables when it is called: what it sets is not followed.
       for (const n of this.fnAssigns.get(command.words[0]?.value ?? '') ?? []) this.setEnv(resolveName(this.env, n) ?? n, null);

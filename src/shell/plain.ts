@@ -11,6 +11,7 @@ import { MAX_INPUT_BYTES } from './parse.js';
 import { setsState } from './set-vars.js';
 import { settleStdout } from './stdout-sinks.js';
 import type { Word } from './words.js';
+import { cdMove, demoted, withMove, type CdMove } from './cd-moves.js';
 
 /** Printable ASCII and tab: which of it is special is decided token by token below. */
 const PLAIN = /^[\x20-\x7e\t]*$/;
@@ -79,6 +80,10 @@ const TOKEN = /&&|\|\||;|\|(?![|&])|(?:(?<=^|[ \t])[1-9])?(?:>>|>&|>(?![|(])|<(?
 class PlainLexer {
   readonly commands: SimpleCommand[] = [];
   private cwd: string | null = '.';
+  /** The moves of the directory so far (cd-moves.ts), and the place in its `&&`/`||` chain of the command being read. */
+  private moves: readonly CdMove[] = [];
+  private inChain = 0;
+  private lastMoved = false;
   private words: Word[] = [];
   private assignments: { name: string; value: string; text: string }[] = [];
   private redirects: Redirect[] = [];
@@ -111,10 +116,16 @@ class PlainLexer {
     const piped = this.producer;
     const command: SimpleCommand = {
       words, assignments: this.assignments, redirects: this.redirects, stdin: this.stdin ?? (piped ? { kind: 'pipe', from: piped } : null),
-      start: this.first, end: this.wordsEnd, cwd: this.cwd, env: new Map(),
+      start: this.first, end: this.wordsEnd, cwd: this.cwd, env: new Map(), ...(this.moves.length > 0 || this.cwd !== '.' ? { moves: this.moves } : {}),
     };
+    // A `cd` that may not run (after `&&`/`||`) or runs in a child shell (a pipeline's): the parser's walk follows it.
+    const move = cdMove(command, () => undefined);
+    const cwd = nextCwd(command, this.cwd, this.text);
+    this.lastMoved = move !== null || cwd !== this.cwd;
+    if (this.lastMoved && (this.inChain > 0 || piped)) return false;
+    if (move) this.moves = withMove(this.moves, move);
     this.commands.push(command);
-    this.cwd = nextCwd(command, this.cwd, this.text);
+    this.cwd = cwd;
     this.words = [];
     this.assignments = [];
     this.redirects = [];
@@ -140,7 +151,11 @@ class PlainLexer {
       this.chained = true;
       if (this.redirected) return false;
     }
+    this.inChain = token === ';' ? 0 : token === '|' ? this.inChain : this.inChain + 1;
+    // Past `;` or `||`, what runs next runs whether the `cd` before worked or not (as the walk's statementActs).
+    if (token === ';' || token === '||') this.moves = demoted(this.moves, 'ran', 0);
     if (token === '|') this.producer = this.commands[this.commands.length - 1]!;
+    if (token === '|' && this.lastMoved) return false;
     this.operator = token;
     this.last = at + token.length;
     return true;

@@ -2,6 +2,7 @@
 // prefix assignments, redirections and stdin, text the shell parses again, and the walk's result.
 import type { Word } from './words.js';
 import type { LoopValues } from './loop-values.js';
+import type { CdMove } from './cd-moves.js';
 
 export type StdinSource =
   /**
@@ -59,6 +60,8 @@ export interface SimpleCommand {
    * directory and the texts of the `cd` targets since, which the expansion may know (cwd.ts cwdTrail).
    */
   readonly cwdFrom?: readonly string[];
+  /** The moves of the directory before it in the text (cd-moves.ts), when there are any: where it runs is worked out from them. */
+  readonly moves?: readonly CdMove[];
   /** Variables assigned or exported earlier in the same script (null value: not static). */
   readonly env: ReadonlyMap<string, string | null>;
   /** Stands for a definition (`NAME() {…}`), not a call: the function's body is not run here. */

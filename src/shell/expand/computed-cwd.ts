@@ -25,12 +25,8 @@ export function trailStart(jobCwd: string | null, first: string): string | null 
 export function trailCwd(scope: Scope, start: string | null, words: readonly string[], given: (i: number) => ReadonlyMap<string, string> = () => NONE): string | null {
   let dir = start;
   for (const [i, word] of words.entries()) {
-    // The target is filled in where the later command runs: only with what cannot change between the
-    // two (variables the text sets once, no GIT_DIR or work tree that would move git's answer).
-    if (dir === null || !fixedNames(scope, namesOf(word), given(i)) || MOVES_GIT.test(scope.job.text)) return null;
-    const value = knownValue(scope, word, given(i), { cwd: dir });
-    // `cd ""`, `cd -`, `cd ~user`: not a directory this reads; `cd -P` (a directory so named, matched by a glob) is an option.
-    if (value === null || value === '' || value.startsWith('-') || value.startsWith('~') || searchesCdpath(value, scope.job.text)) return null;
+    const value = dir === null ? null : targetValue(scope, dir, word, given(i));
+    if (dir === null || value === null || searchesCdpath(value, scope.job.text)) return null;
     dir = resolve(dir, value);
     // A `cd` to what is no directory fails, and what runs after it (past `;`) runs where the shell was.
     if (!isDirectory(scope, dir)) return null;
@@ -38,7 +34,17 @@ export function trailCwd(scope: Scope, start: string | null, words: readonly str
   return dir;
 }
 
-function isDirectory(scope: Scope, path: string): boolean {
+/** The value of a computed `cd` target's text, filled in where the shell is in `dir`; null when not known here. */
+export function targetValue(scope: Scope, dir: string, word: string, given: ReadonlyMap<string, string> = NONE): string | null {
+  // The target is filled in where the later command runs: only with what cannot change between the
+  // two (variables the text sets once, no GIT_DIR or work tree that would move git's answer).
+  if (!fixedNames(scope, namesOf(word), given) || MOVES_GIT.test(scope.job.text)) return null;
+  const value = knownValue(scope, word, given, { cwd: dir });
+  // `cd ""`, `cd -`, `cd ~user`: not a directory this reads; `cd -P` (a directory so named, matched by a glob) is an option.
+  return value === null || value === '' || value.startsWith('-') || value.startsWith('~') ? null : value;
+}
+
+export function isDirectory(scope: Scope, path: string): boolean {
   const { files } = scope;
   const listed = files.entries ? files.entries(path) : files.list ? files.list(path) : null;
   return listed !== null;

@@ -2,7 +2,6 @@
 // (so nesting is a counter, not recursion); each simple command is handed to the runner families
 // in turn until one of them has read it. Every limit that runs out (depth, wrappers, commands,
 // time, size) becomes a `limit` event: the policy blocks where something managed could hide.
-import { isAbsolute, resolve } from 'node:path';
 import type { ScriptFiles } from '../files.js';
 import { COMMAND_ENV, OPTIONS_ENV } from '../grammars/env.js';
 import { embeddedLine } from './unknown.js';
@@ -24,7 +23,7 @@ import { readVars } from './read-vars.js';
 import { definitions, records } from './definitions.js';
 import { FROM_FILE } from '../set-vars.js';
 import { VALUE_TEXT, valueText } from '../cwd.js';
-import { trailCwd, trailStart } from './computed-cwd.js';
+import { commandCwds } from './cd-states.js';
 import { scriptNames, withoutScriptNames, type ScriptNames } from './script-name.js';
 import { hasNamerefs } from '../namerefs.js';
 import { runsUnnamed } from '../fastpath.js';
@@ -42,6 +41,7 @@ const POSITIONAL = /^"?\$(?:[@*]|\d+|\{(?:[@*]|\d+)\})"?$/;
 
 /** How a turn of a loop is reached (loop-turns.ts): its words hold that turn's values, so it is not split again. */
 const LOOP_TURN = 'one turn of its loop';
+const CWD_TURN = 'one directory it may run in';
 
 /** One family of runners: returns true when it has read the command (emitted, queued or raised). */
 export type Family = (scope: Scope, name: string, args: readonly Word[]) => boolean;
@@ -236,6 +236,8 @@ export class Scope {
   readonly via: string[];
   spliceable: boolean;
   readonly cwd: string | null;
+  /** Where the command may run in more than one directory (a `cd` that may not run): each of them. */
+  private readonly cwds?: readonly (string | null)[];
   readonly rewriteCwd: string | null;
   readonly stdin: StdinSource | null;
   /** Arguments are appended from stdin at run time (under `xargs`, `parallel`). */
@@ -253,18 +255,14 @@ export class Scope {
     this.argv = command.words;
     this.target = job.target;
     this.via = [...job.via];
-    // A `cd` on the server does not move the local directory.
-    this.cwd = job.target.kind === 'remote' || command.cwd === '.' ? job.cwd
-      : command.cwd === null ? null
-        : job.cwd === null ? (isAbsolute(command.cwd) ? command.cwd : null)
-          : resolve(job.cwd, command.cwd);
+    this.cwd = null;
     this.env = job.env.size === 0 ? command.env : command.env.size === 0 ? job.env : new Map([...job.env, ...command.env]);
     if ([...this.env.values()].some((v) => v?.startsWith(FROM_FILE))) this.env = readVars(this.env, run0.files, job.cwd);
     for (const a of command.assignments) this.assign(a.name, a.value, a.text);
-    const from = command.cwdFrom;
-    if (this.cwd === null && from !== undefined && job.target.kind !== 'remote') {
-      this.cwd = trailCwd(this, trailStart(job.cwd, from[0]!), from.slice(1));
-    }
+    // Every directory the `cd`s before it may leave the shell in (cd-states.ts): judged in each.
+    const cwds = commandCwds(this);
+    this.cwd = cwds[0]!;
+    if (cwds.length > 1) this.cwds = cwds;
     this.rewriteCwd = job.rewriteCwd === undefined ? this.cwd : job.rewriteCwd;
     this.spliceable = job.spliceable && !command.redirects.some((r) => r.op.startsWith('<<'));
     this.stdin = command.stdin ?? job.stdin;
@@ -293,8 +291,9 @@ export class Scope {
   private readonly commandEnv: [string, string][] = [];
 
   run(): void {
-    const turns = this.via.at(-1) === LOOP_TURN ? null : loopTurns(this, this.argv);
-    if (turns) for (const turn of turns) this.sub(turn.words, LOOP_TURN, turn.cwd);
+    const turns = this.via.at(-1) === LOOP_TURN || this.cwds ? null : loopTurns(this, this.argv);
+    if (this.cwds) { for (const cwd of this.cwds) this.sub(this.argv, CWD_TURN, cwd); this.carried = true; }
+    else if (turns) for (const turn of turns) this.sub(turn.words, LOOP_TURN, turn.cwd);
     else this.peel();
     for (const [name, value] of this.commandEnv) {
       const program = OPTIONS_ENV[name];
@@ -378,7 +377,7 @@ export class Scope {
   /** Read these words as a command of its own, reached through this one (`find -exec`). */
   sub(words: readonly Word[], label: string, cwd?: string | null): void {
     // A turn of a loop may run in a directory of its own (loop-turns.ts), absolute, as the command's.
-    const moved = cwd === undefined ? {} : { cwd, cwdFrom: undefined };
+    const moved = cwd === undefined ? {} : { cwd, cwdFrom: undefined, moves: undefined };
     const inner = new Scope(this.run0, { ...this.job, via: [...this.via, label], env: this.env, spliceable: false },
       { ...this.command, words: [...words], assignments: [], ...moved }, this.range, false);
     inner.run();

@@ -11,7 +11,7 @@ import { substitutionOutput } from './output.js';
 import { basename, type Word } from '../words.js';
 import type { Scope } from './driver.js';
 import { staticSubstitution } from './static-substitutions.js';
-import { SCRIPT_SOURCE, SCRIPT_ZERO, zeroFixed } from './script-name.js';
+import { SCRIPT_SOURCE, SCRIPT_ZERO, SCRIPT_ZSH, zeroFixed, zeroSet } from './script-name.js';
 import { parameterValue } from './param-ops.js';
 import { walkWord } from '../word-walk.js';
 import { assignedOnce, onlyPlace } from '../assigned-once.js';
@@ -43,7 +43,8 @@ function expansionAt(scope: Scope, rest: string, how: How): [number, string | nu
     if (n === 0) return null;
     return [n, parameterValue(rest.slice(2, n - 1), (v) => how.given.get(v) ?? known(scope, v, how))];
   }
-  const pwd = /^(?:\$\(\s*(?:builtin\s+|command\s+)?pwd(?:\s+-[LP])?\s*\)|`\s*pwd(?:\s+-[LP])?\s*`)/.exec(rest);
+  // `pwd -P` resolves the links of the (logical) directory the walk follows: static-substitutions.ts reads it.
+  const pwd = /^(?:\$\(\s*(?:builtin\s+|command\s+)?pwd(?:\s+-L)?\s*\)|`\s*pwd(?:\s+-L)?\s*`)/.exec(rest);
   if (pwd) return [pwd[0].length, how.cwd];
   const sub = substitutionAt(rest);
   if (sub === null) return null;
@@ -80,7 +81,10 @@ function substitutionAt(rest: string): { length: number; inner: string } | null 
  * (`x=$(echo …)`, `h=$(git rev-parse --git-path hooks)` in the directory it was assigned in).
  */
 function known(scope: Scope, name: string, how: How): string | null {
-  if (name === SCRIPT_ZERO && !zeroFixed(scope.job.text, scope.command.start)) return null;
+  if (name === SCRIPT_ZERO && !zeroFixed(scope.job.text, scope.command.start)) {
+    const shell = scope.job.env.has(SCRIPT_ZSH) ? 'zsh' : typeof scope.job.env.get(SCRIPT_SOURCE) === 'string' ? 'bash' : null;
+    return zeroSet(scope.job.text, scope.command.start, scope.command.env, shell);
+  }
   // A text that assigns BASH_SOURCE does not change what bash reports: neither value is certain.
   if (name === 'BASH_SOURCE') return scope.env.has(name) ? null : scriptSource(scope);
   const env = scope.command.env.has(name) ? scope.command.env : scope.job.env;

@@ -1,6 +1,6 @@
 // What a command feeds another on stdin, when that is static: a heredoc or here-string, a file, or
 // the output of a simple producer (echo, printf, cat of a heredoc or file).
-import { isAbsolute, resolve } from 'node:path';
+import { resolve } from 'node:path';
 import type { SimpleCommand, StdinSource } from '../invocations.js';
 import { SETUP_GENERATORS } from '../grammars/runner-names.js';
 import { plainCommands } from '../plain.js';
@@ -9,6 +9,7 @@ import { parserLoaded, withTree } from '../parse.js';
 import { decodeAnsiC } from '../words.js';
 import { basename } from '../words.js';
 import type { Scope } from './driver.js';
+import { openedPath } from '../files.js';
 import { ECHO_DECODES, SHELL_NAMES } from '../grammars/runners.js';
 import { MULTICALL_PREFIX } from '../grammars/wrapper-runners.js';
 import { fixedNames, knownValue, namesOf } from './known-vars.js';
@@ -43,7 +44,7 @@ export type StdinText =
   | { kind: 'none' };
 
 export function readLocal(scope: Scope, path: string, cwd: string | null): string | null {
-  const p = isAbsolute(path) ? path : cwd === null ? null : resolve(cwd, path);
+  const p = openedPath(scope.files, cwd, path);
   if (p === null) return null;
   const r = scope.files.read(p);
   return r.kind === 'text' ? r.text : null;
@@ -60,7 +61,7 @@ export function stdinText(scope: Scope, src: StdinSource | null, reader: string)
     if (src.path === '/dev/null') return { kind: 'text', text: '', source: { kind: 'text', text: '', expands: false } };
     // bash opens /dev/tcp/HOST/PORT and /dev/udp/HOST/PORT itself (bash(1) REDIRECTION): a script from the network.
     if (/^\/dev\/(?:tcp|udp)\//.test(src.path)) return { kind: 'unknown', why: `${reader} reads ${src.path}, a network connection bash opens` };
-    const read = scope.files.read(isAbsolute(src.path) ? src.path : resolve(scope.cwd ?? scope.run0.options.cwd, src.path));
+    const read = scope.files.read(openedPath(scope.files, scope.cwd ?? scope.run0.options.cwd, src.path)!);
     // A missing file: the shell fails to open it and runs nothing.
     if (read.kind === 'missing') return { kind: 'text', text: '', source: { kind: 'text', text: '', expands: false } };
     if (read.kind !== 'text') return { kind: 'unknown', why: `${reader} reads ${src.path}, which cannot be read` };

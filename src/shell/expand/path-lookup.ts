@@ -56,6 +56,21 @@ export function pathOf(scope: Scope, value: string): string | null {
   return null;
 }
 
+/**
+ * The file a shell finds for the script name `name` (no slash) on a PATH the text sets: `source` and
+ * `.` look there before the directory (bash's sourcepath, on by default), `bash FILE` when FILE is
+ * not in the directory (bash(1) ARGUMENTS); null when the text sets no PATH or none holds it.
+ */
+export function scriptOnPath(scope: Scope, name: string): string | null {
+  const search = textPathDirs(scope);
+  if (search === undefined || scope.cwd === null || name.includes('/')) return null;
+  for (const d of search) {
+    const path = resolve(scope.cwd, d, name);
+    if (scope.files.read(path).kind !== 'missing') return path;
+  }
+  return null;
+}
+
 function writtenOnPath(scope: Scope, name: string): string | null {
   const run0 = scope.run0;
   if (run0.written.size === 0 && run0.renamed.size === 0) return null;

@@ -2,6 +2,8 @@
 // a shell (make recipes are in make.ts, package.json scripts in packages.ts). Each is read from the
 // command's working directory and judged by what it runs. A binary is judged by its name.
 import { isAbsolute, join, resolve } from 'node:path';
+import { openedPath, type ScriptFiles } from '../files.js';
+import { scriptOnPath } from './path-lookup.js';
 import type { CodeLanguage } from '../grammars/types.js';
 import { SHELL_NAMES } from '../grammars/runners.js';
 import { basename, quoteWord, type Word } from '../words.js';
@@ -34,10 +36,19 @@ const SHEBANG_LANGUAGES: Record<string, CodeLanguage> = {
   awk: 'awk', gawk: 'awk', osascript: 'applescript',
 };
 
-function scriptPath(value: string, cwd: string | null): string | null {
-  if (isAbsolute(value)) return value;
-  if (value.startsWith('~/')) return join(process.env.HOME ?? '/', value.slice(2));
-  return cwd === null ? null : resolve(cwd, value);
+function scriptPath(files: ScriptFiles, value: string, cwd: string | null): string | null {
+  if (value.startsWith('~/')) return openedPath(files, null, join(process.env.HOME ?? '/', value.slice(2)));
+  return openedPath(files, cwd, value);
+}
+
+/** Where `source NAME`, `. NAME` and `bash NAME` (NAME without a slash, missing here for bash) find NAME on the text's PATH. */
+function searched(scope: Scope, value: string): string | null {
+  if (value.includes('/')) return null;
+  const head = scope.argv[0]?.value;
+  const name = head === null || head === undefined ? '' : basename(head);
+  if (name === 'source' || name === '.') return scriptOnPath(scope, value);
+  if (name !== 'bash' || scope.cwd === null || scope.files.read(resolve(scope.cwd, value)).kind !== 'missing') return null;
+  return scriptOnPath(scope, value);
 }
 
 /**
@@ -54,7 +65,7 @@ export function runScriptFile(scope: Scope, word: Word, label: string, kind: 'sh
   if (file.value === '/dev/null') return true; // an empty script
   if (file.text.startsWith('<(') && file.text.endsWith(')') && kind === 'shell') return sourceSubstitution(scope, file, label);
   if (file.value === null) { scope.raise('unreadable-script', `the script path \`${file.text}\` is computed at run time`); return true; }
-  const path = scriptPath(file.value, scope.cwd);
+  const path = searched(scope, file.value) ?? scriptPath(scope.files, file.value, scope.cwd);
   if (path === null) { scope.raise('unreadable-script', `cannot tell which directory \`${file.text}\` is relative to`); return true; }
   const read = scope.files.read(path);
   const name = basename(file.value);
@@ -143,7 +154,7 @@ function judgeText(scope: Scope, text: string, path: string, label: string, kind
   }
   // The shell that reads it: the one named (`bash x`), else the shebang's (`./x`: the kernel runs it).
   const shell = names?.shell ?? (kind === 'exec' && shebang ? shebangProgram(shebang) : undefined);
-  scope.script(text, label, scope.cwd, names && { ranAs: names.ranAs, sourced: names.sourced, bash: shell === 'bash' });
+  scope.script(text, label, scope.cwd, names && { ranAs: names.ranAs, sourced: names.sourced, bash: shell === 'bash', zsh: shell === 'zsh' });
 }
 
 /** The program a shebang line runs (`#!/usr/bin/env bash` runs bash). */

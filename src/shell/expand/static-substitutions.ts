@@ -45,12 +45,28 @@ const revParse: Row = (scope, cwd, args) => {
   }
 };
 
+/**
+ * `path` (from `cwd`) with its links resolved, as realpath(1) and `readlink -f` print it: `lnk/..` is
+ * the parent of where lnk leads. A last part that does not exist yet is kept; null when more is missing.
+ */
+function physical(scope: Scope, cwd: string, path: string): string | null {
+  const full = path.startsWith('/') ? path : `${cwd}/${path}`;
+  const real = scope.files.realpath;
+  if (!real) return resolve(full);
+  const whole = real(full);
+  if (whole !== null) return whole;
+  const up = real(dirname(full));
+  return up === null ? null : join(up, full.slice(full.lastIndexOf('/') + 1));
+}
+
 const ROWS: Readonly<Record<string, Row>> = {
   git: revParse,
   echo: (_s, _c, args) => (args.length === 1 && !args[0]!.startsWith('-') ? args[0]! : null),
   printf: (_s, _c, args) => (args.length === 2 && args[0] === '%s' ? args[1]! : null),
-  realpath: (_s, cwd, args) => (args.length === 1 && !args[0]!.startsWith('-') ? resolve(cwd, args[0]!) : null),
-  readlink: (_s, cwd, args) => (args.length === 2 && args[0] === '-f' ? resolve(cwd, args[1]!) : null),
+  realpath: (s, cwd, args) => (args.length === 1 && !args[0]!.startsWith('-') ? physical(s, cwd, args[0]!) : null),
+  readlink: (s, cwd, args) => (args.length === 2 && args[0] === '-f' ? physical(s, cwd, args[1]!) : null),
+  // The directory the walk follows is the logical one (bash's default); `pwd -P` resolves its links.
+  pwd: (s, cwd, args) => (args.length === 0 || (args.length === 1 && args[0] === '-L') ? cwd : args.length === 1 && args[0] === '-P' ? physical(s, cwd, '.') : null),
   dirname: (_s, _c, args) => (args.length === 1 && !args[0]!.startsWith('-') ? dirname(args[0]!) : null),
 };
 
@@ -114,8 +130,9 @@ export function staticSubstitution(scope: Scope, inner: string, cwd: string | nu
   const text = fill === undefined || !/[$`'"\\]/.test(given) ? given : filled(given, fill);
   if (text === null) return null;
   // `cd DIR && pwd`
-  const cd = /^cd\s+([A-Za-z0-9_./-]+)\s*(?:&&|;)\s*pwd(?:\s+-[LP])?$/.exec(text);
-  if (cd) return redefined(scope, 'cd') || redefined(scope, 'pwd') ? null : resolve(cwd, cd[1]!);
+  const cd = /^cd\s+([A-Za-z0-9_./-]+)\s*(?:&&|;)\s*pwd(?:\s+(-[LP]))?$/.exec(text);
+  if (cd && (redefined(scope, 'cd') || redefined(scope, 'pwd'))) return null;
+  if (cd) return cd[2] === '-P' ? physical(scope, cwd, cd[1]!) : resolve(cwd, cd[1]!);
   if (!/^[A-Za-z0-9_./%:=@+ \t-]+$/.test(text)) return null;
   const [name, ...args] = text.split(/[ \t]+/);
   if (name !== undefined && redefined(scope, name)) return null;

@@ -10,6 +10,7 @@ import { WRITES } from '../grammars/writes.js';
 import { homeDir } from '../invocations.js';
 import { basename, type Word } from '../words.js';
 import type { Scope } from './driver.js';
+import { noteMadeDirs } from './cd-states.js';
 import { staticOutput, stdinText } from './output.js';
 import { withKnownVars } from './known-vars.js';
 import { hostFileWritten } from './host-files.js';
@@ -110,6 +111,7 @@ export function overlay(files: ScriptFiles, written: Written, unnamed: ReadonlyM
     } } : {}),
     ...(files.memo ? { memo: <T>(key: string, make: () => T): T => files.memo!(key, make) } : {}),
     ...(files.real ? { real: (path: string) => files.real!(path) } : {}),
+    ...(files.realpath ? { realpath: (path: string) => files.realpath!(path) } : {}),
     findUp(start, name) {
       let dir = start;
       for (let i = 0; i < 64; i++) {
@@ -295,6 +297,7 @@ export function recordWrites(scope: Scope): void {
   const dirCopied = (src: string | null, to: string): void => judgeDirCopy(scope, src, to, name === 'ln', (p, text) => set(p, text, false));
   if (!recordCopies(scope, name, args, (w, dest) => pathOf(scope, w, dest ? () => null : undefined), copied, dirCopied)) programWrites(scope, name, args, set, copied);
   if (name === 'ln') recordLink(scope, args);
+  if (name === 'mkdir') noteMadeDirs(scope, args);
   for (const built of compiledOutputs(scope, name, args)) set(built, null, false);
   // An edit in place (`sed -i`, `perl -pi`, `truncate`) by the program's write spec: what the file then
   // holds is not static text. It matters for a file that runs later by itself or was written before.

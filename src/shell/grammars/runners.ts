@@ -20,9 +20,26 @@ const shellOptions: OptionGrammar = {
   short: 'abcefhikmnprstuvxBCEHPTlDO:o:',
   long: ['rcfile=', 'init-file=', 'login', 'noprofile', 'norc', 'posix', 'restricted', 'verbose', 'version', 'help',
     'debugger', 'dump-strings', 'dump-po-strings', 'noediting', 'pretty-print', 'command=|c', 'interactive', 'no-config',
-    'private', 'init-command=|C', 'features='],
+    'private', 'features=', 'emulate='],
   plus: true,
+  dashEnds: true,
 };
+
+/** fish(1): -C/--init-command, -d/--debug, -o/--debug-output, -p/--profile take a value. */
+const fishOptions: OptionGrammar = {
+  short: 'cC:d:o:p:f:hilnNPv',
+  long: ['command=|c', 'init-command=|C', 'debug=|d', 'debug-output=|o', 'profile=|p', 'profile-startup=', 'features=|f',
+    'help|h', 'interactive|i', 'login|l', 'no-execute|n', 'no-config|N', 'private|P', 'version|v', 'print-rusage-self', 'print-debug-categories'],
+};
+
+const SHELL_RUNS: readonly Run[] = [
+  // -n reads commands without running them (bash(1); ignored by an interactive shell).
+  { when: ['-n'], unless: ['-i'], nothing: true },
+  { when: ['-c'], shellOperand: 0, label: '-c' },
+  { when: ['-s'], stdinShell: true },
+  { minOperands: 1, script: 0 },
+  { stdinShell: true },
+];
 
 
 /** systemd's unit settings whose value is a command line it runs (systemd.service(5), systemd.socket(5)). */
@@ -30,18 +47,9 @@ const SYSTEMD_EXEC = 'Exec(?:Start|StartPre|StartPost|Condition|Reload|Stop|Stop
 
 export const RUNNERS: readonly Runner[] = [
   // ------------------------------------------------------------------ shells
-  {
-    names: SHELL_NAMES,
-    options: shellOptions,
-    runs: [
-      // -n reads commands without running them (bash(1); ignored by an interactive shell).
-      { when: ['-n'], unless: ['-i'], nothing: true },
-      { when: ['-c'], shellOperand: 0, label: '-c' },
-      { when: ['-s'], stdinShell: true },
-      { minOperands: 1, script: 0 },
-      { stdinShell: true },
-    ],
-  },
+  { names: SHELL_NAMES.filter((n) => n !== 'fish'), options: shellOptions, runs: SHELL_RUNS },
+  // fish's -C command runs before the script, as -c's does instead of it.
+  { names: ['fish'], options: fishOptions, runs: [{ when: ['-C'], shellOption: ['-C'], also: true }, ...SHELL_RUNS] },
   { names: ['eval'], runs: [{ shellOperands: 0 }] },
   // zsh's `repeat N CMD` runs CMD N times (zshmisc(1), Complex Commands).
   { names: ['repeat'], runs: [{ argv: 1 }] },

@@ -1,0 +1,3 @@
+#!/bin/bash
+BASH_ARGV0=scripts/x
+. "$(dirname "$0")/lib.sh"

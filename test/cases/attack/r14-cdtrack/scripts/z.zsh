@@ -1,0 +1,3 @@
+#!/bin/zsh
+0=evil/x
+. "$(dirname "$0")/lib.sh"

@@ -1,0 +1,3 @@
+#!/bin/zsh
+0=scripts/y
+. "$(dirname "$0")/lib.sh"
