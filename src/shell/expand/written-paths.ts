@@ -247,6 +247,20 @@ function namedWrites(spec: WriteSpec, scan: Scan, cwd: string | null, files?: Sc
       out.push(o.value === null || dir === null ? null : abs(join(dir, o.value), cwd));
     }
   }
+  if (spec.namedInside) {
+    const inputs = scan.operands.map((o) => o.value);
+    if (inputs.length === 0) out.push(null);
+    for (const f of inputs) out.push(...namedInside(spec.namedInside, f, cwd, files));
+  }
+  if (spec.perlRename) {
+    const [expr, ...names] = scan.operands.map((o) => o.value);
+    const m = expr === null || expr === undefined ? null : /^s([^\w\s])((?:\\.|(?!\1).)*)\1((?:\\.|(?!\1).)*)\1([gi]*)$/.exec(expr);
+    for (const n of names) {
+      let to: string | null = null;
+      try { to = m && n !== null ? n.replace(new RegExp(m[2]!, m[4]!), m[3]!.replace(/\$(\d)/g, '$$$1')) : null; } catch { to = null; }
+      out.push(to === null ? null : abs(to, cwd));
+    }
+  }
   if (spec.listFile) {
     for (const o of scan.options) {
       if (!optionIs(o, spec.listFile.options) || o.value === undefined) continue;
@@ -254,6 +268,22 @@ function namedWrites(spec: WriteSpec, scan: Scan, cwd: string | null, files?: Sc
     }
   }
   return out;
+}
+
+/** The files an input file names inside it (uudecode's begin lines); null where it cannot be read. */
+function namedInside(pattern: RegExp, file: Arg, cwd: string | null, files?: ScriptFiles): (string | null)[] {
+  const path = file === null || file === '-' ? null : abs(file, cwd);
+  if (path === null) return [null];
+  let text: string;
+  if (files) {
+    const read = files.read(path);
+    if (read.kind === 'missing') return [];
+    if (read.kind !== 'text') return [null];
+    text = read.text;
+  } else {
+    try { text = readFileSync(path, 'utf8'); } catch (e) { return (e as NodeJS.ErrnoException).code === 'ENOENT' ? [] : [null]; }
+  }
+  return [...text.matchAll(new RegExp(pattern.source, 'gm'))].map((m) => abs(m[1]!, cwd));
 }
 
 /** The directories and names a list of downloads (aria2c -i FILE) gives its entries; null where it cannot be read. */

@@ -48,6 +48,10 @@ export interface WriteSpec {
   readonly members?: { readonly from: number; readonly flat?: true; readonly strip?: string; readonly renames?: readonly string[] };
   /** Option values that name files inside them (curl 8.3's `-w '%output{FILE}'`, `%output{>>FILE}`): the pattern's first group. */
   readonly embedded?: { readonly options: readonly string[]; readonly pattern: RegExp };
+  /** The operands are input files whose lines name the files it writes (uudecode's `begin MODE NAME`): the pattern's first group; stdin is unknown. */
+  readonly namedInside?: RegExp;
+  /** The first operand is a perl `s/FROM/TO/` expression each later operand's name is renamed by (perl rename(1)); another expression renames to a name unknown here. */
+  readonly perlRename?: true;
   /** With no operand, the file a variable names, else a default (`history -w` writes $HISTFILE, ~/.bash_history). */
   readonly noOperand?: { readonly variable: string; readonly fallback: string };
   /** Without one of these options, the first operand is a script, not a file (`sed 's/a/b/' FILE`). */
@@ -132,6 +136,22 @@ export const WRITES: Readonly<Record<string, WriteSpec>> = {
   xz: COMPRESSED('xz|lzma|txz', XZ, false), unxz: COMPRESSED('xz|lzma|txz', XZ, true),
   bzip2: COMPRESSED('bz2|tbz2|tbz', BZIP2, false), bunzip2: COMPRESSED('bz2|tbz2|tbz', BZIP2, true),
   zstd: COMPRESSED('zst|tzst', ZSTD, false, true), unzstd: COMPRESSED('zst|tzst', ZSTD, true, true),
+  // More compressors with gzip's -d/-c and naming (pigz(1), lzip(1), lzop(1), brotli(1): NAME.EXT ⇄ NAME; lzop and brotli keep the source).
+  pigz: COMPRESSED('gz|zz|z', GZIP, false), unpigz: COMPRESSED('gz|zz|z', GZIP, true),
+  lzip: COMPRESSED('lz|tlz', XZ, false), plzip: COMPRESSED('lz|tlz', XZ, false),
+  lzop: COMPRESSED('lzo|tzo', { ...GZIP, long: [...GZIP.long!, 'output=|o'], short: `${GZIP.short}o:` }, false, true),
+  brotli: COMPRESSED('br', { short: 'cdfjkno:s:S:vwZ0123456789', long: ['stdout|c', 'decompress|d', 'force|f', 'rm|j', 'keep|k', 'no-copy-stat|n', 'output=|o', 'suffix=|S', 'test|t', 'verbose|v', 'best|Z', 'large_window=', 'quality=|q', 'lgwin=|w'], permute: true }, false, true),
+  // uudecode(1) writes the file its input's `begin MODE NAME` line names (or -o FILE): a name only the input shows.
+  uudecode: { options: { short: 'o:ci', long: ['output-file=|o'], permute: true }, operands: 'none', files: ['-o'], unless: ['-o', '-c'], namedInside: /^begin(?:-base64)?[ \t]+[0-7]+[ \t]+(.+?)\s*$/gm },
+  // sdiff(1) -o FILE writes the merge; rcs merge(1) writes its first operand (unless -p); rename(1) (perl's) moves what its expression renames.
+  sdiff: { options: { short: 'abBdEHiIlstvWw:o:', long: ['output=|o', 'width=|w'], permute: true }, operands: 'none', files: ['-o'] },
+  merge: { options: { short: 'AeEpqL:', permute: true }, operands: 'first', unless: ['-p'] },
+  rename: { options: { short: 'vnfhmVe:E:', permute: true }, operands: 'from1', unless: ['-n'], whole: 'move', perlRename: true },
+  'file-rename': { options: { short: 'vnfhmVe:E:', permute: true }, operands: 'from1', unless: ['-n'], whole: 'move', perlRename: true },
+  'prename': { options: { short: 'vnfhmVe:E:', permute: true }, operands: 'from1', unless: ['-n'], whole: 'move', perlRename: true },
+  // Archive extractors whose members only the archive shows (pax -r, cabextract): into the directory named.
+  pax: { options: { short: 'rwadiklnPtuvXHLOf:s:x:o:p:b:', permute: true }, operands: 'none', when: ['-r'], unless: ['-w'], into: [], members: { from: 0 } },
+  cabextract: { options: { short: 'd:F:e:Lpqlt', long: ['directory=|d', 'filter=|F', 'encoding=|e', 'lowercase|L', 'pipe|p', 'quiet|q', 'list|l', 'test|t'], permute: true }, operands: 'none', unless: ['-l', '-t', '-p'], into: ['-d'], members: { from: 99 } },
   // shuf(1) -o FILE; split(1) writes PREFIX followed by a suffix (PREFIX `x` when none is given).
   shuf: { options: { short: 'ezrhi:n:o:', long: ['echo|e', 'input-range=|i', 'head-count=|n', 'output=|o', 'random-source=', 'repeat|r', 'zero-terminated|z', 'help', 'version'], permute: true, abbreviate: true }, operands: 'none', files: ['-o'] },
   // csplit(1) writes PREFIX00, PREFIX01, … (`xx` when -f is not given).
