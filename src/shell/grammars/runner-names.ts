@@ -15,7 +15,9 @@ function hidden(x: Run): boolean {
     // The row names the program that runs (`colima n -- restart web` is nerdctl's command line).
     || x.program !== undefined
     // An operand behind a prefix is a name the prefixed command looks up (`turbo run X` is `npm run X`).
-    || (x.shellEach !== undefined && x.prefix !== undefined);
+    || (x.shellEach !== undefined && x.prefix !== undefined)
+    // It runs what a file or a download holds, which the text cannot show (`groff -U`, `crond -c DIR`).
+    || x.interpreterEvent !== undefined;
 }
 
 /**
