@@ -153,7 +153,8 @@ export function loadModules(scope: Scope, lang: CodeLanguage, names: readonly (s
     if (name === null) { scope.raise('interpreter-code', `\`${label}\` loads a module named at run time`); continue; }
     if (name.startsWith('-')) continue;
     if (/\.py$|\//.test(name)) { scanCodeFile(scope, lang, name, `${label} ${name}`); continue; }
-    const parts = name.split('.');
+    // An ASGI/WSGI application spec names its attribute after a colon (`main:app`, `pkg.web:create_app()`).
+    const parts = (lang === 'python' ? name.replace(/:.*$/s, '') : name).split('.');
     for (let n = parts.length; n > 0; n--) {
       const file = moduleFile(scope, lang, parts.slice(0, n).join('.'), scope.cwd, include);
       if (file !== null) { scanCodeFile(scope, lang, file, `${label} ${name}`); break; }

@@ -9,7 +9,7 @@ import type { Run } from './types.js';
 /** Does this row run something the command's text does not show (a file, stdin, an environment variable)? */
 function hidden(x: Run): boolean {
   return x.script !== undefined || x.scriptsIn !== undefined || !!x.scriptOption || !!x.stdinShell || x.codeFile !== undefined || x.codeFiles !== undefined || !!x.codeFileOption
-    || !!x.codeStdin || !!x.scriptOrCommandOption || !!x.envShell || !!x.tests || x.moduleOperands !== undefined
+    || !!x.codeStdin || !!x.scriptOrCommandOption || !!x.envShell || !!x.tests || x.moduleOperands !== undefined || !!x.moduleOption
     // An ssh session without a command in the text is an interactive one on the server (`et HOST`).
     || x.sshSession !== undefined
     // The row names the program that runs (`colima n -- restart web` is nerdctl's command line).
