@@ -18,6 +18,7 @@ import { runScriptFile, runStdin } from './scripts.js';
 import { envCode, envShell } from './env-payloads.js';
 import { programOption, sshSession, wholeLine } from './program-payloads.js';
 import { optionCode } from './code-options.js';
+import { asBash, runsPython } from './dialects.js';
 
 /** One row being carried out for one command. */
 export interface Row {
@@ -140,7 +141,8 @@ function shellOperand(r: Row): boolean {
     return true;
   }
   if (w.value === null) { scope.raise('dynamic-command', `\`${label}\` runs a string computed at run time`); return true; }
-  scope.nested(w.value, label);
+  scope.nested(asBash(r.name, w.value), label);
+  if (runsPython(r.name)) scanCode(scope, 'python', w.value, label);
   return true;
 }
 

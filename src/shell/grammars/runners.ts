@@ -12,7 +12,9 @@ import type { Run, Runner } from './types.js';
 const ARGV: readonly Run[] = [{ argv: 0 }];
 
 export const SHELL_NAMES = ['sh', 'bash', 'zsh', 'dash', 'ksh', 'ash', 'mksh', 'yash', 'posh', 'rbash', 'fish',
-  'ksh93', 'pdksh', 'oksh', 'lksh', 'tcsh', 'csh'];
+  'ksh93', 'pdksh', 'oksh', 'lksh', 'tcsh', 'csh',
+  // Oils' osh/ysh and brush are bash-compatible; elvish, xonsh, nushell and rc are read through expand/dialects.ts.
+  'osh', 'ysh', 'brush', 'elvish', 'xonsh', 'nu', 'rc'];
 /** Shells whose `echo` decodes backslash escapes by default (dash(1), zshbuiltins(1) echo, ksh's and ash's). */
 export const ECHO_DECODES: ReadonlySet<string> = new Set(['sh', 'dash', 'zsh', 'ash', 'ksh', 'mksh', 'posh', 'yash', 'ksh93', 'pdksh', 'oksh', 'lksh']);
 

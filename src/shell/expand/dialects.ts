@@ -1,0 +1,82 @@
+// Shells whose text is not bash (fish, elvish, xonsh, nushell, rc): their text is spelled again as the
+// bash that runs the same commands before it is read, for the spellings that decide which program runs:
+// fish's escapes in unquoted words (fish(1) "Escaping characters") and its `alias NAME DEF` (a function),
+// elvish's `e:NAME` and `(external NAME)`, xonsh's `![…]`, `$[…]`, `!(…)`, nushell's `^NAME` and
+// `run-external`. Text that is still not bash to the parser runs nothing the guard can name (as before).
+
+/** The dialect each shell's name speaks; bash-like shells are not listed. */
+const DIALECTS: Readonly<Record<string, 'fish' | 'elvish' | 'xonsh' | 'nu' | 'rc'>> = {
+  fish: 'fish', elvish: 'elvish', xonsh: 'xonsh', nu: 'nu', nushell: 'nu', rc: 'rc',
+};
+
+/** Whether the shell named runs its text as Python too (xonsh). */
+export const runsPython = (shell: string | undefined): boolean => shell !== undefined && DIALECTS[shell] === 'xonsh';
+
+/** The shell's text as bash; the text itself for a bash-like shell. */
+export function asBash(shell: string | undefined, text: string): string {
+  const d = shell === undefined ? undefined : DIALECTS[shell];
+  if (d === 'fish') return fishAliases(fishEscapes(text));
+  if (d === 'elvish') return text.replace(/(^|[\s;|({])e:(?=[\w./-])/g, '$1').replace(/\(external\s+([^\s()]+)\s*\)/g, '$1');
+  if (d === 'xonsh') return text.replace(/[!$]\[([^\]]*)\]/g, ' $1 ').replace(/!\(/g, '$(');
+  if (d === 'nu') return nuExternals(text);
+  return text;
+}
+
+/** A decoded character as a bash word part that means it (quoted where bash would read it otherwise). */
+function literal(code: number): string {
+  const c = String.fromCodePoint(code);
+  if (/^[\w./+=,:@%-]$/.test(c)) return c;
+  if (code > 0x20 && code < 0x7f) return `\\${c}`;
+  return code < 0x80 ? `$'\\x${code.toString(16).padStart(2, '0')}'` : `'${c}'`;
+}
+
+const FISH_ESCAPES: readonly [RegExp, number][] = [
+  [/^\\[xX]([0-9a-fA-F]{1,2})/, 16], [/^\\([0-7]{1,3})/, 8], [/^\\u([0-9a-fA-F]{1,4})/, 16], [/^\\U([0-9a-fA-F]{1,8})/, 16],
+];
+const FISH_LETTERS: Readonly<Record<string, number>> = { a: 7, b: 8, e: 27, f: 12, n: 10, r: 13, t: 9, v: 11 };
+
+/** fish's escapes outside quotes decoded; inside its single quotes only `\\` and `\'` are escapes. */
+export function fishEscapes(text: string): string {
+  if (!text.includes('\\')) return text;
+  let out = '';
+  let quote: "'" | '"' | null = null;
+  for (let i = 0; i < text.length; i++) {
+    const c = text[i]!;
+    if (quote === "'") {
+      if (c === '\\' && (text[i + 1] === "'" || text[i + 1] === '\\')) { out += text[i + 1] === "'" ? "'\\''" : '\\'; i++; continue; }
+      if (c === "'") quote = null;
+      out += c;
+      continue;
+    }
+    if (c === '\\' && quote === null) {
+      const rest = text.slice(i, i + 10);
+      const hit = FISH_ESCAPES.map(([re, base]) => [re.exec(rest), base] as const).find(([m]) => m !== null);
+      if (hit) { const [m, base] = hit; const code = parseInt(m![1]!, base); if (code <= 0x10ffff) { out += literal(code); i += m![0].length - 1; continue; } }
+      const letter = FISH_LETTERS[text[i + 1] ?? ''];
+      if (letter !== undefined) { out += literal(letter); i++; continue; }
+      out += c + (text[i + 1] ?? '');
+      i++;
+      continue;
+    }
+    if (c === '\\') { out += c + (text[i + 1] ?? ''); i++; continue; }
+    if (c === "'" && quote === null) quote = "'";
+    else if (c === '"') quote = quote === '"' ? null : quote ?? '"';
+    out += c;
+  }
+  return out;
+}
+
+/** fish's `alias NAME DEF` and `alias NAME=DEF` define a function that runs DEF: spelled as bash's. */
+function fishAliases(text: string): string {
+  const word = String.raw`'[^']*'|"(?:[^"\\]|\\.)*"|[^\s;&|'"]+`;
+  const re = new RegExp(String.raw`(^|[;&|\n(]\s*|\b(?:and|or|not|begin|command|builtin)\s+)alias((?:\s+(?:-s|--save))*)\s+([^\s=;&|'"]+)(?:\s+|=)(${word})`, 'g');
+  return text.replace(re, (_m, lead: string, _opts: string, name: string, def: string) => {
+    const body = /^'.*'$/s.test(def) ? def.slice(1, -1) : /^".*"$/s.test(def) ? def.slice(1, -1).replace(/\\(.)/g, '$1') : def;
+    return `${lead}${name}() { ${body} "$@"; }`;
+  });
+}
+
+/** nushell: `^NAME` runs the external NAME; `run-external NAME ARGS…` runs its first argument. */
+function nuExternals(text: string): string {
+  return text.replace(/(^|[\s;|({])\^(?=[\w./-])/g, '$1').replace(/(^|[\s;|({])run-external\s+/g, '$1');
+}
