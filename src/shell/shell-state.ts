@@ -31,6 +31,12 @@ function valueOf(src: string, node: Node | undefined, offset: number): string | 
   return wordOf(src, node, offset).value;
 }
 
+/** `$(command -v docker)`, `$(which docker)`, `$(type -P docker)`: the path of the program named, which runs as that program. */
+function lookedUp(src: string, node: Node | undefined): string | null {
+  const m = node ? /^"?(?:\$\(|`)\s*(?:command\s+-v|which|type\s+-P)\s+([\w.+-]+)\s*(?:\)|`)"?$/.exec(textOf(src, node)) : null;
+  return m ? m[1]! : null;
+}
+
 /** `NAME[KEY]=VALUE` and `ARRAY=(…)` that define what runs later; null for any other assignment. */
 export function specialAssignment(src: string, node: Node, offset: number, env: ReadonlyMap<string, string | null>): SpecialAssignment | null {
   const [target, valueNode] = namedChildren(node);
@@ -43,10 +49,16 @@ export function specialAssignment(src: string, node: Node, offset: number, env: 
     const key = index ? wordOf(src, index, offset).value : null;
     const value = valueOf(src, valueNode, offset);
     const define = DEFINING_ARRAYS[name];
-    if (define) return { functions: key === null ? [] : [[key, define(key, value ?? '$computed')]] };
+    if (define) return { functions: key === null ? [] : [[key, define(key, value ?? lookedUp(src, valueNode) ?? '$computed')]] };
     const later = RUNS_LATER_VARIABLES[name];
     if (later) return { functions: [], again: later(value ?? '$computed') };
     return null;
+  }
+  // `BASH_CMDS+=([ls]=PATH)`: each keyed element defines what its key runs.
+  const defining = DEFINING_ARRAYS[textOf(src, target)];
+  if (defining && valueNode?.type === 'array') {
+    const keyed = namedChildren(valueNode).map((c) => /^\[([^\]]+)\]=(.*)$/s.exec(wordOf(src, c, offset).value ?? textOf(src, c)));
+    return { functions: keyed.flatMap((m) => (m ? [[m[1]!, defining(m[1]!, m[2] || '$computed')] as [string, string]] : [])) };
   }
   const tied = TIED_ARRAYS[textOf(src, target)];
   if (!tied || valueNode?.type !== 'array') return null;
@@ -114,7 +126,9 @@ export class History {
     }
     const lists = rest.some((v) => v !== null && /^-[A-Za-z]*l/.test(v));
     if (this.lines.length === 0 || !(head === 'fc' && !lists || head === 'r')) return null;
-    return this.lines.join('\n');
+    // `fc -s OLD=NEW` (zsh's `r OLD=NEW`): the line runs with the first OLD replaced by NEW (bash(1) fc).
+    const edits = rest.flatMap((v) => (v !== null && /^[^-=][^=]*=/s.test(v) ? [v.split(/=(.*)/s) as [string, string]] : []));
+    return this.lines.map((l) => edits.reduce((line, [from, to]) => line.replace(from, () => to), l)).join('\n');
   }
 }
 
