@@ -4,12 +4,13 @@
 // each prompt) and `history -s LINE`, which `fc -s` runs again. Each gives the walk a function body, a
 // variable, or text to read again.
 import { namedChildren, textOf, type Node } from './parse.js';
-import { COMPLETION_BUILTINS, COMPLETION_GRAMMAR, DEFINING_ARRAYS, TIED_ARRAYS } from './grammars/shell-hooks.js';
+import { COMPLETION_BUILTINS, COMPLETION_GRAMMAR, DEFINING_ARRAYS, TIED_ARRAYS, WRITING_ARRAYS } from './grammars/shell-hooks.js';
 import { getopt } from './getopt.js';
 import { RUNS_LATER_VARIABLES } from './reparse.js';
 import { wordOf } from './tree-words.js';
 import { resolveName } from './namerefs.js';
 import type { SimpleCommand } from './invocations.js';
+import type { Word } from './words.js';
 
 export interface SpecialAssignment {
   /** Functions it defines (name → body). */
@@ -18,6 +19,16 @@ export interface SpecialAssignment {
   readonly env?: readonly [string, string | null];
   /** Text the shell runs later because of it. */
   readonly again?: string;
+  /** A file it writes (zsh's `mapfile[FILE]=TEXT`): the path and the text, null where computed. */
+  readonly write?: readonly [string | null, string | null];
+}
+
+/** A write an assignment makes (`mapfile[FILE]=TEXT`), as `printf %s TEXT > FILE` at the assignment's place. */
+export function assignedWrite(node: Node, offset: number, [path, text]: readonly [string | null, string | null], cwd: string | null,
+  env: ReadonlyMap<string, string | null>): SimpleCommand {
+  const at = { start: node.start + offset, end: node.end + offset };
+  const word = (value: string | null): Word => ({ value, tail: value, text: value === null ? '"$computed"' : quoted(value), ...at });
+  return { words: [word('printf'), word('%s'), word(text)], assignments: [], redirects: [{ op: '>', fd: null, target: word(path) }], stdin: null, ...at, cwd, env };
 }
 
 function quoted(s: string): string {
@@ -50,6 +61,7 @@ export function specialAssignment(src: string, node: Node, offset: number, env: 
     const value = valueOf(src, valueNode, offset);
     const define = DEFINING_ARRAYS[name];
     if (define) return { functions: key === null ? [] : [[key, define(key, value ?? lookedUp(src, valueNode) ?? '$computed')]] };
+    if (WRITING_ARRAYS.has(name)) return { functions: [], write: [key, value] };
     const later = RUNS_LATER_VARIABLES[name];
     if (later) return { functions: [], again: later(value ?? '$computed') };
     return null;

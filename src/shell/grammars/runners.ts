@@ -47,6 +47,10 @@ export const RUNNERS: readonly Runner[] = [
   { names: ['eval'], runs: [{ shellOperands: 0 }] },
   // zsh's `repeat N CMD` runs CMD N times (zshmisc(1), Complex Commands).
   { names: ['repeat'], runs: [{ argv: 1 }] },
+  // zsh's `emulate MODE -c ARG` evaluates ARG under that emulation; zsh/zpty's `zpty NAME ARG…` runs the
+  // words as a command line in a pseudo-terminal (zshbuiltins(1), zshmodules(1)).
+  { names: ['emulate'], options: { short: 'lLRc:o:', plus: true, permute: true }, runs: [{ when: ['-c'], shellOption: ['-c'] }, { nothing: true }] },
+  { names: ['zpty'], options: { short: 'ebdwrtLnm' }, runs: [{ when: ['-d', '-w', '-r', '-t', '-L'], nothing: true }, { minOperands: 2, shellOperands: 1 }, { nothing: true }] },
   { names: ['source', '.'], runs: [{ script: 0 }] },
   // trap's action runs later; the trap itself is judged too (a DEBUG trap is the bash shell guard's).
   { names: ['trap'], options: { short: 'lp' }, runs: [{ unless: ['-l', '-p'], minOperands: 2, shellOperand: 0, self: true }, { nothing: true }] },

@@ -32,6 +32,9 @@ export const DEFINING_ARRAYS: Readonly<Record<string, (key: string, value: strin
   galiases: (_key, value) => `${value} "$@"`,
 };
 
+/** zsh/mapfile's `mapfile[FILE]=TEXT` writes TEXT into FILE (zshmodules(1)): read as a write of that text, in its place. */
+export const WRITING_ARRAYS: ReadonlySet<string> = new Set(['mapfile']);
+
 /** zsh arrays tied to a colon-separated variable (zshparam(1): `path` is PATH, `fpath` is FPATH). */
 export const TIED_ARRAYS: Readonly<Record<string, string>> = { path: 'PATH', fpath: 'FPATH' };
 
