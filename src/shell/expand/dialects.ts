@@ -16,6 +16,7 @@ export const runsPython = (shell: string | undefined): boolean => shell !== unde
 export function asBash(shell: string | undefined, text: string): string {
   const d = shell === undefined ? undefined : DIALECTS[shell];
   if (d === 'fish') return fishAliases(fishEscapes(text));
+  if (d === 'elvish' || d === 'nu' || d === 'rc') text = withoutBlocks(text);
   if (d === 'elvish') return text.replace(/(^|[\s;|({])e:(?=[\w./-])/g, '$1').replace(/\(external\s+([^\s()]+)\s*\)/g, '$1');
   if (d === 'xonsh') return text.replace(/[!$]\[([^\]]*)\]/g, ' $1 ').replace(/!\(/g, '$(');
   if (d === 'nu') return nuExternals(text);
@@ -79,4 +80,54 @@ function fishAliases(text: string): string {
 /** nushell: `^NAME` runs the external NAME; `run-external NAME ARGS…` runs its first argument. */
 function nuExternals(text: string): string {
   return text.replace(/(^|[\s;|({])\^(?=[\w./-])/g, '$1').replace(/(^|[\s;|({])run-external\s+/g, '$1');
+}
+
+/**
+ * The bodies of the `{ … }` blocks of elvish, nushell and rc text (functions, closures, `if` and loop
+ * bodies), each with the blocks inside it left out: bash reads `fn f { ./run.sh }` as one command given
+ * words, so each body is read as commands of its own (a function's where it is defined, as bash's are).
+ */
+export function blocksOf(shell: string | undefined, text: string): string[] {
+  const d = shell === undefined ? undefined : DIALECTS[shell];
+  if ((d !== 'elvish' && d !== 'nu' && d !== 'rc') || !text.includes('{')) return [];
+  const out: string[] = [];
+  const open: { at: number; inner: [number, number][] }[] = [];
+  let quote: string | null = null;
+  for (let i = 0; i < text.length && out.length < 64; i++) {
+    const c = text[i]!;
+    if (quote !== null) { if (c === quote) quote = null; else if (c === '\\' && quote === '"') i++; continue; }
+    if (c === "'" || c === '"') { quote = c; continue; }
+    if (c === '{') open.push({ at: i, inner: [] });
+    if (c !== '}' || open.length === 0) continue;
+    const block = open.pop()!;
+    let body = '';
+    let from = block.at + 1;
+    for (const [s, e] of block.inner) { body += `${text.slice(from, s)} : `; from = e + 1; }
+    body += text.slice(from, i);
+    // A body that is a value (`{|f| $f.name }`, a record `{a: 1}`) runs nothing.
+    const code = body.replace(/^\s*\|[^|]*\|/, '');
+    if (!/^\s*(?:\$|[\w-]+:\s|['"\d(\[{]|$)/.test(code)) out.push(code);
+    open[open.length - 1]?.inner.push([block.at, i]);
+  }
+  return out;
+}
+
+/** The text with each outermost `{ … }` block made the word `'{}'` (its body is read on its own: blocksOf). */
+function withoutBlocks(text: string): string {
+  if (!text.includes('{')) return text;
+  let out = '';
+  let depth = 0;
+  let quote: string | null = null;
+  for (let i = 0; i < text.length; i++) {
+    const c = text[i]!;
+    let part = c;
+    if (quote !== null) {
+      if (c === quote) quote = null;
+      else if (c === '\\' && quote === '"') part += text[++i] ?? '';
+    } else if (c === "'" || c === '"') quote = c;
+    else if (c === '{') { if (depth++ === 0) out += "'{}'"; continue; }
+    else if (c === '}' && depth > 0) { depth--; continue; }
+    if (depth === 0) out += part;
+  }
+  return depth > 0 ? text : out;
 }

@@ -18,7 +18,7 @@ import { runScriptFile, runStdin } from './scripts.js';
 import { envCode, envShell } from './env-payloads.js';
 import { programOption, sshSession, wholeLine } from './program-payloads.js';
 import { optionCode } from './code-options.js';
-import { asBash, runsPython } from './dialects.js';
+import { asBash, blocksOf, runsPython } from './dialects.js';
 
 /** One row being carried out for one command. */
 export interface Row {
@@ -142,6 +142,7 @@ function shellOperand(r: Row): boolean {
   }
   if (w.value === null) { scope.raise('dynamic-command', `\`${label}\` runs a string computed at run time`); return true; }
   scope.nested(asBash(r.name, w.value), label);
+  for (const body of blocksOf(r.name, w.value)) scope.nested(asBash(r.name, body), label, { spliceable: false });
   if (runsPython(r.name)) scanCode(scope, 'python', w.value, label);
   return true;
 }

@@ -15,7 +15,7 @@ import { withKnownVars } from './known-vars.js';
 import { withoutScriptNames, type ScriptNames } from './script-name.js';
 import { whenWritten } from './writes.js';
 import { RUNNER_WRAPPERS } from './tasks.js';
-import { asBash, runsPython } from './dialects.js';
+import { asBash, blocksOf, runsPython } from './dialects.js';
 import { PACKAGE_BIN } from '../grammars/package-runners.js';
 
 const SHELLS = new Set(SHELL_NAMES);
@@ -145,6 +145,7 @@ function judgeText(scope: Scope, text: string, path: string, label: string, kind
   // The shell that reads it: the one named (`bash x`), else the shebang's (`./x`: the kernel runs it).
   const shell = names?.shell ?? (kind === 'exec' && shebang ? shebangProgram(shebang) : undefined);
   scope.script(asBash(shell, text), label, scope.cwd, names && { ranAs: names.ranAs, sourced: names.sourced, bash: shell === 'bash' });
+  for (const body of blocksOf(shell, text)) scope.script(asBash(shell, body), label, scope.cwd);
   if (runsPython(shell)) scanCode(scope, 'python', text, label, false, [], { from: path });
 }
 
