@@ -9,6 +9,11 @@ const DIALECTS: Readonly<Record<string, 'fish' | 'elvish' | 'xonsh' | 'nu' | 'rc
   fish: 'fish', elvish: 'elvish', xonsh: 'xonsh', nu: 'nu', nushell: 'nu', rc: 'rc',
 };
 
+/** A sourced file's shell by its name's ending (`source up.fish` in fish), where nothing else names one. */
+export function dialectOfFile(path: string): string | undefined {
+  return /\.(fish|elv|xsh|nu)$/.exec(path)?.[1]?.replace(/^elv$/, 'elvish').replace(/^xsh$/, 'xonsh');
+}
+
 /** Whether the shell named runs its text as Python too (xonsh). */
 export const runsPython = (shell: string | undefined): boolean => shell !== undefined && DIALECTS[shell] === 'xonsh';
 

@@ -127,7 +127,8 @@ function shellOption(r: Row): boolean {
     if (keyed === undefined) continue;
     if (run.valuePrefix && !keyed.startsWith(run.valuePrefix)) continue;
     const text = run.valuePrefix ? keyed.slice(run.valuePrefix.length) : keyed;
-    scope.nested((run.prefix ?? '') + text, label, { spliceable: scope.spliceable && !run.self && !run.prefix });
+    scope.nested((run.prefix ?? '') + asBash(r.name, text), label, { spliceable: scope.spliceable && !run.self && !run.prefix });
+    for (const body of blocksOf(r.name, text)) scope.nested(asBash(r.name, body), label, { spliceable: false });
   }
   return true;
 }

@@ -44,6 +44,19 @@ export const RUNNERS: readonly Runner[] = [
       { stdinShell: true },
     ],
   },
+  // fish(1): -c/--command and -C/--init-command take their command as the option's value (-C runs first).
+  {
+    names: ['fish'],
+    options: { short: 'c:C:d:o:f:p:ilnNPvh', long: ['command=|c', 'init-command=|C', 'debug=|d', 'debug-output=|o', 'features=|f', 'profile=|p',
+      'profile-startup=', 'interactive|i', 'login|l', 'no-execute|n', 'no-config|N', 'private|P', 'version|v', 'help|h', 'print-rusage-self', 'print-debug-categories'] },
+    runs: [
+      { when: ['-n', '-v', '-h'], nothing: true },
+      { when: ['-C'], shellOption: ['-C'], label: '-C', also: true },
+      { when: ['-c'], shellOption: ['-c'], label: '-c' },
+      { minOperands: 1, script: 0 },
+      { stdinShell: true },
+    ],
+  },
   { names: ['eval'], runs: [{ shellOperands: 0 }] },
   // zsh's `repeat N CMD` runs CMD N times (zshmisc(1), Complex Commands).
   { names: ['repeat'], runs: [{ argv: 1 }] },
