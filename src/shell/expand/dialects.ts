@@ -2,7 +2,8 @@
 // bash that runs the same commands before it is read, for the spellings that decide which program runs:
 // fish's escapes in unquoted words (fish(1) "Escaping characters") and its `alias NAME DEF` (a function),
 // elvish's `e:NAME` and `(external NAME)`, xonsh's `![…]`, `$[…]`, `!(…)`, nushell's `^NAME` and
-// `run-external`. Text that is still not bash to the parser runs nothing the guard can name (as before).
+// `run-external`; the `{ … }` blocks of elvish, nushell and rc are read on their own (blocksOf). Text that
+// is still not bash to the parser is what the parser's failure path makes of it (respell.ts, bad-input).
 
 /** The dialect each shell's name speaks; bash-like shells are not listed. */
 const DIALECTS: Readonly<Record<string, 'fish' | 'elvish' | 'xonsh' | 'nu' | 'rc'>> = {
