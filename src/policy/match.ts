@@ -185,7 +185,8 @@ export class View {
   }
 }
 
-const RAW_SOCKET_CLIENTS = new Set(['socat', 'nc', 'ncat', 'netcat', 'nc.openbsd', 'nc.traditional', 'websocat']);
+// (zsh's zsocket PATH and ztcp HOST PORT, zshmodules(1), open the same connections as builtins.)
+const RAW_SOCKET_CLIENTS = new Set(['socat', 'nc', 'ncat', 'netcat', 'nc.openbsd', 'nc.traditional', 'websocat', 'zsocket', 'ztcp']);
 /** HTTP clients other than curl (whose options are read): a socket or the engine's port in their words is the engine. */
 const HTTP_CLIENTS = new Set(['wget', 'wget2', 'http', 'https', 'xh', 'xhs', 'httpie', 'aria2c']);
 

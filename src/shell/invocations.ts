@@ -13,7 +13,7 @@ import { assignedNames, copied, VarWrites } from './var-writes.js';
 import { childSink, settleStdout, type Sink } from './stdout-sinks.js';
 import { namerefsOf, resolveName } from './namerefs.js';
 import { GUARD_VARIABLES, HOOK_FUNCTION } from './grammars/shell-hooks.js';
-import { commandDefinitions, History, keyCommands, specialAssignment } from './shell-state.js';
+import { assignedWrite, commandDefinitions, History, keyCommands, specialAssignment } from './shell-state.js';
 import { loopBinding, type LoopValues } from './loop-values.js';
 import { cwdTrail, nextCwd, PATH_TEXT, pwdFilled, VALUE_TEXT, valueText } from './cwd.js';
 import type { CdMove } from './cd-moves.js';
@@ -333,6 +333,7 @@ class Walk {
       for (const [name, body] of special?.functions ?? []) this.functions.set(name, body);
       if (special?.env) this.setEnv(...special.env);
       if (special?.again !== undefined) this.again(special.again, node);
+      if (special?.write) this.commands.push(assignedWrite(node, this.offset, special.write, this.cwd, this.envSnapshot));
       const a = copied(assignmentOf(this.src, node, this.offset), this.env);
       if (!a || this.vars.declares(node)) return;
       if (this.branch && parentType !== 'command' && this.env.has(resolveName(this.env, a.name) ?? a.name)) this.unsure.push(node);

@@ -4,12 +4,13 @@
 // each prompt) and `history -s LINE`, which `fc -s` runs again. Each gives the walk a function body, a
 // variable, or text to read again.
 import { namedChildren, textOf, type Node } from './parse.js';
-import { COMPLETION_BUILTINS, COMPLETION_GRAMMAR, DEFINING_ARRAYS, TIED_ARRAYS } from './grammars/shell-hooks.js';
+import { COMPLETION_BUILTINS, COMPLETION_GRAMMAR, DEFINING_ARRAYS, TIED_ARRAYS, WRITING_ARRAYS } from './grammars/shell-hooks.js';
 import { getopt } from './getopt.js';
 import { RUNS_LATER_VARIABLES } from './reparse.js';
 import { wordOf } from './tree-words.js';
 import { resolveName } from './namerefs.js';
 import type { SimpleCommand } from './invocations.js';
+import type { Word } from './words.js';
 
 export interface SpecialAssignment {
   /** Functions it defines (name → body). */
@@ -18,6 +19,16 @@ export interface SpecialAssignment {
   readonly env?: readonly [string, string | null];
   /** Text the shell runs later because of it. */
   readonly again?: string;
+  /** A file it writes (zsh's `mapfile[FILE]=TEXT`): the path and the text, null where computed. */
+  readonly write?: readonly [string | null, string | null];
+}
+
+/** A write an assignment makes (`mapfile[FILE]=TEXT`), as `printf %s TEXT > FILE` at the assignment's place. */
+export function assignedWrite(node: Node, offset: number, [path, text]: readonly [string | null, string | null], cwd: string | null,
+  env: ReadonlyMap<string, string | null>): SimpleCommand {
+  const at = { start: node.start + offset, end: node.end + offset };
+  const word = (value: string | null): Word => ({ value, tail: value, text: value === null ? '"$computed"' : quoted(value), ...at });
+  return { words: [word('printf'), word('%s'), word(text)], assignments: [], redirects: [{ op: '>', fd: null, target: word(path) }], stdin: null, ...at, cwd, env };
 }
 
 function quoted(s: string): string {
@@ -29,6 +40,12 @@ function valueOf(src: string, node: Node | undefined, offset: number): string | 
   if (!node) return '';
   if (node.type === 'array') return null;
   return wordOf(src, node, offset).value;
+}
+
+/** `$(command -v docker)`, `$(which docker)`, `$(type -P docker)`: the path of the program named, which runs as that program. */
+function lookedUp(src: string, node: Node | undefined): string | null {
+  const m = node ? /^"?(?:\$\(|`)\s*(?:command\s+-v|which|type\s+-P)\s+([\w.+-]+)\s*(?:\)|`)"?$/.exec(textOf(src, node)) : null;
+  return m ? m[1]! : null;
 }
 
 /** `NAME[KEY]=VALUE` and `ARRAY=(…)` that define what runs later; null for any other assignment. */
@@ -43,10 +60,17 @@ export function specialAssignment(src: string, node: Node, offset: number, env: 
     const key = index ? wordOf(src, index, offset).value : null;
     const value = valueOf(src, valueNode, offset);
     const define = DEFINING_ARRAYS[name];
-    if (define) return { functions: key === null ? [] : [[key, define(key, value ?? '$computed')]] };
+    if (define) return { functions: key === null ? [] : [[key, define(key, value ?? lookedUp(src, valueNode) ?? '$computed')]] };
+    if (WRITING_ARRAYS.has(name)) return { functions: [], write: [key, value] };
     const later = RUNS_LATER_VARIABLES[name];
     if (later) return { functions: [], again: later(value ?? '$computed') };
     return null;
+  }
+  // `BASH_CMDS+=([ls]=PATH)`: each keyed element defines what its key runs.
+  const defining = DEFINING_ARRAYS[textOf(src, target)];
+  if (defining && valueNode?.type === 'array') {
+    const keyed = namedChildren(valueNode).map((c) => /^\[([^\]]+)\]=(.*)$/s.exec(wordOf(src, c, offset).value ?? textOf(src, c)));
+    return { functions: keyed.flatMap((m) => (m ? [[m[1]!, defining(m[1]!, m[2] || '$computed')] as [string, string]] : [])) };
   }
   const tied = TIED_ARRAYS[textOf(src, target)];
   if (!tied || valueNode?.type !== 'array') return null;
@@ -114,7 +138,9 @@ export class History {
     }
     const lists = rest.some((v) => v !== null && /^-[A-Za-z]*l/.test(v));
     if (this.lines.length === 0 || !(head === 'fc' && !lists || head === 'r')) return null;
-    return this.lines.join('\n');
+    // `fc -s OLD=NEW` (zsh's `r OLD=NEW`): the line runs with the first OLD replaced by NEW (bash(1) fc).
+    const edits = rest.flatMap((v) => (v !== null && /^[^-=][^=]*=/s.test(v) ? [v.split(/=(.*)/s) as [string, string]] : []));
+    return this.lines.map((l) => edits.reduce((line, [from, to]) => line.replace(from, () => to), l)).join('\n');
   }
 }
 

@@ -18,6 +18,7 @@ import { runScriptFile, runStdin } from './scripts.js';
 import { envCode, envShell } from './env-payloads.js';
 import { programOption, sshSession, wholeLine } from './program-payloads.js';
 import { optionCode } from './code-options.js';
+import { asBash, blocksOf, runsPython } from './dialects.js';
 
 /** One row being carried out for one command. */
 export interface Row {
@@ -126,7 +127,8 @@ function shellOption(r: Row): boolean {
     if (keyed === undefined) continue;
     if (run.valuePrefix && !keyed.startsWith(run.valuePrefix)) continue;
     const text = run.valuePrefix ? keyed.slice(run.valuePrefix.length) : keyed;
-    scope.nested((run.prefix ?? '') + text, label, { spliceable: scope.spliceable && !run.self && !run.prefix });
+    scope.nested((run.prefix ?? '') + asBash(r.name, text), label, { spliceable: scope.spliceable && !run.self && !run.prefix });
+    for (const body of blocksOf(r.name, text)) scope.nested(asBash(r.name, body), label, { spliceable: false });
   }
   return true;
 }
@@ -140,7 +142,9 @@ function shellOperand(r: Row): boolean {
     return true;
   }
   if (w.value === null) { scope.raise('dynamic-command', `\`${label}\` runs a string computed at run time`); return true; }
-  scope.nested(w.value, label);
+  scope.nested(asBash(r.name, w.value), label);
+  for (const body of blocksOf(r.name, w.value)) scope.nested(asBash(r.name, body), label, { spliceable: false });
+  if (runsPython(r.name)) scanCode(scope, 'python', w.value, label);
   return true;
 }
 

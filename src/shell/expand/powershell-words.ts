@@ -49,6 +49,29 @@ export function statements(code: string): string[] {
   return out;
 }
 
+/**
+ * A statement as the shell text that runs the same words: PowerShell's backtick escapes the next character
+ * outside single quotes (about_Special_Characters; `d`ocker is docker), where bash would read a substitution.
+ */
+export function withoutBackticks(stmt: string): string {
+  if (!stmt.includes('`')) return stmt;
+  let out = '';
+  let quote: "'" | '"' | null = null;
+  for (let i = 0; i < stmt.length; i++) {
+    const c = stmt[i]!;
+    if (quote !== "'" && c === '`') {
+      const next = stmt[++i];
+      if (next === undefined || next === '\n') continue;
+      out += /[\w./:=@%+,-]/.test(next) ? next : quote === '"' && !/["$\\`]/.test(next) ? next : `\\${next}`;
+      continue;
+    }
+    if (c === "'" && quote !== '"') quote = quote === "'" ? null : "'";
+    else if (c === '"' && quote !== "'") quote = quote === '"' ? null : '"';
+    out += c;
+  }
+  return out;
+}
+
 /** A word's value and whether it is one plain literal. */
 function wordOf(raw: string): { value: string; literal: boolean; block?: true } {
   if (/^'(?:[^']|'')*'$/.test(raw)) return { value: raw.slice(1, -1).replace(/''/g, "'"), literal: true };

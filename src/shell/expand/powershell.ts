@@ -12,7 +12,7 @@ import type { Scope } from './driver.js';
 import { quoteForScan } from './code-literals.js';
 import { abs } from './written-paths.js';
 import { basename } from '../words.js';
-import { bind, dotNetCalls, split, statements, type Token } from './powershell-words.js';
+import { bind, dotNetCalls, split, statements, withoutBackticks, type Token } from './powershell-words.js';
 import { placeOf, remoteCode } from './powershell-remote.js';
 
 const MAX_DEPTH = 8;
@@ -32,8 +32,10 @@ function runsOf(cmd: PsCommand, bound: ReadonlyMap<string, Token[]> | null): { s
 
 /** PowerShell code: each statement judged as a command line, the table's commands by what they do. */
 export function scanPowerShell(scope: Scope, code: string, label: string, depth = 0): void {
+  // Aliases the code makes (Set-Alias NAME VALUE): a later statement starting with NAME runs VALUE.
+  const aliases = new Map<string, string>();
   for (const raw of statements(code)) {
-    const stmt = raw.trim().replace(/^[&.]\s+(?=\{)|^&\s*/, '');
+    const stmt = aliased(raw.trim().replace(/^[&.]\s+(?=\{)|^&\s*/, ''), aliases);
     if (stmt === '' || stmt.startsWith('#') || PS_PLAIN_COMPARISON.test(stmt)) continue;
     const pipeline = split(stmt);
     const first = pipeline[0]?.[0];
@@ -43,6 +45,7 @@ export function scanPowerShell(scope: Scope, code: string, label: string, depth 
     if (/^[&.]/.test(raw.trim()) && first?.block && pipeline.length === 1) { more(scope, first.value, `${label} &`, depth); continue; }
     if (dotNet(scope, stmt, label, depth)) continue;
     const cmds = pipeline.map((words) => (words[0]?.literal && !words[0].block ? byName.get(words[0].value.toLowerCase()) : undefined));
+    if (pipeline.length === 1 && cmds[0]?.names.includes('set-alias')) noteAlias(cmds[0], pipeline[0]!, aliases);
     if (pipeline.length === 1 && cmds[0] !== undefined) {
       if (runTable(scope, cmds[0], bind(cmds[0], pipeline[0]!.slice(1)), label, depth)) continue;
     }
@@ -58,8 +61,23 @@ export function scanPowerShell(scope: Scope, code: string, label: string, depth 
     }
     // The script blocks of `if`, `foreach`, `function`, `ForEach-Object { … }`: their code may run here.
     for (const t of pipeline.flat()) if (t.block) more(scope, t.value, label, depth);
-    scope.nested(stmt, label, { spliceable: false });
+    scope.nested(withoutBackticks(stmt), label, { spliceable: false });
   }
+}
+
+/** The statement with an alias made earlier in the code in place of its first word. */
+function aliased(stmt: string, aliases: ReadonlyMap<string, string>): string {
+  const first = /^[^\s;|(){}'"]+/.exec(stmt)?.[0];
+  const value = first === undefined ? undefined : aliases.get(first.toLowerCase());
+  return value === undefined ? stmt : quoteForScan(value) + stmt.slice(first!.length);
+}
+
+/** `Set-Alias NAME VALUE` (sal, New-Alias, nal): NAME runs VALUE from here on. */
+function noteAlias(cmd: PsCommand, words: readonly Token[], aliases: Map<string, string>): void {
+  const bound = bind(cmd, words.slice(1));
+  const name = bound?.get('name');
+  const value = bound?.get('value');
+  if (name?.length === 1 && value?.length === 1 && name[0]!.literal && value[0]!.literal) aliases.set(name[0]!.value.toLowerCase(), value[0]!.value);
 }
 
 /** More PowerShell code, to a depth. */

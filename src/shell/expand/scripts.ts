@@ -17,6 +17,7 @@ import { withKnownVars } from './known-vars.js';
 import { withoutScriptNames, type ScriptNames } from './script-name.js';
 import { whenWritten } from './writes.js';
 import { RUNNER_WRAPPERS } from './tasks.js';
+import { asBash, blocksOf, dialectOfFile, runsPython } from './dialects.js';
 import { PACKAGE_BIN } from '../grammars/package-runners.js';
 
 const SHELLS = new Set(SHELL_NAMES);
@@ -153,8 +154,10 @@ function judgeText(scope: Scope, text: string, path: string, label: string, kind
     }
   }
   // The shell that reads it: the one named (`bash x`), else the shebang's (`./x`: the kernel runs it).
-  const shell = names?.shell ?? (kind === 'exec' && shebang ? shebangProgram(shebang) : undefined);
-  scope.script(text, label, scope.cwd, names && { ranAs: names.ranAs, sourced: names.sourced, bash: shell === 'bash', zsh: shell === 'zsh' });
+  const shell = names?.shell ?? (kind === 'exec' && shebang ? shebangProgram(shebang) : undefined) ?? dialectOfFile(path);
+  scope.script(asBash(shell, text), label, scope.cwd, names && { ranAs: names.ranAs, sourced: names.sourced, bash: shell === 'bash', zsh: shell === 'zsh' });
+  for (const body of blocksOf(shell, text)) scope.script(asBash(shell, body), label, scope.cwd);
+  if (runsPython(shell)) scanCode(scope, 'python', text, label, false, [], { from: path });
 }
 
 /** The program a shebang line runs (`#!/usr/bin/env bash` runs bash). */
@@ -180,8 +183,10 @@ export function runStdin(scope: Scope, reader: string, lang?: CodeLanguage): voi
 
 function readStdin(scope: Scope, reader: string, text: string, lang?: CodeLanguage): void {
   if (lang) { scanCode(scope, lang, text, `${reader} (stdin)`); return; }
+  const shell = basename(scope.argv[0]?.value ?? '');
+  for (const body of blocksOf(shell, text)) scope.nested(asBash(shell, body), `${reader} (stdin)`, { spliceable: false });
   scope.run0.queue.push({
-    text, target: scope.target, depth: scope.job.depth + 1, origin: scope.range, rewriteCwd: scope.rewriteCwd,
+    text: asBash(shell, text), target: scope.target, depth: scope.job.depth + 1, origin: scope.range, rewriteCwd: scope.rewriteCwd,
     spliceable: false, cwd: scope.cwd, stdin: null, source: 'string', env: withoutScriptNames(scope.env), via: [...scope.via, `${reader} (stdin)`],
   });
 }

@@ -63,6 +63,11 @@ export const PS_COMMANDS: readonly PsCommand[] = [
     switches: ['wait', 'nonewwindow', 'passthru', 'usenewenvironment', 'loaduserprofile', ...COMMON_SWITCHES],
     aliases: { path: 'filepath', pspath: 'filepath', args: 'argumentlist', lup: 'loaduserprofile', nnw: 'nonewwindow', rso: 'redirectstandardoutput', rse: 'redirectstandarderror', rsi: 'redirectstandardinput' },
   },
+  // An alias names the command a later statement runs under its name (about_Aliases): judged where it is made.
+  {
+    names: ['set-alias', 'sal', 'new-alias', 'nal'], runs: 'program', what: 'value', positions: ['name', 'value'],
+    params: ['name', 'value', 'description', 'option', 'scope', ...COMMON_PARAMS], switches: ['force', 'passthru', ...COMMON_SWITCHES],
+  },
   { names: ['invoke-expression', 'iex'], runs: 'code', what: 'command', positions: ['command'], params: ['command', ...COMMON_PARAMS], switches: COMMON_SWITCHES },
   // A script block run here, or on the host of -HostName / -ComputerName (PowerShell remoting).
   {

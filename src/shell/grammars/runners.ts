@@ -12,7 +12,9 @@ import type { Run, Runner } from './types.js';
 const ARGV: readonly Run[] = [{ argv: 0 }];
 
 export const SHELL_NAMES = ['sh', 'bash', 'zsh', 'dash', 'ksh', 'ash', 'mksh', 'yash', 'posh', 'rbash', 'fish',
-  'ksh93', 'pdksh', 'oksh', 'lksh', 'tcsh', 'csh'];
+  'ksh93', 'pdksh', 'oksh', 'lksh', 'tcsh', 'csh',
+  // Oils' osh/ysh and brush are bash-compatible; elvish, xonsh, nushell and rc are read through expand/dialects.ts.
+  'osh', 'ysh', 'brush', 'elvish', 'xonsh', 'nu', 'rc'];
 /** Shells whose `echo` decodes backslash escapes by default (dash(1), zshbuiltins(1) echo, ksh's and ash's). */
 export const ECHO_DECODES: ReadonlySet<string> = new Set(['sh', 'dash', 'zsh', 'ash', 'ksh', 'mksh', 'posh', 'yash', 'ksh93', 'pdksh', 'oksh', 'lksh']);
 
@@ -23,13 +25,6 @@ const shellOptions: OptionGrammar = {
     'private', 'features=', 'emulate='],
   plus: true,
   dashEnds: true,
-};
-
-/** fish(1): -C/--init-command, -d/--debug, -o/--debug-output, -p/--profile take a value. */
-const fishOptions: OptionGrammar = {
-  short: 'cC:d:o:p:f:hilnNPv',
-  long: ['command=|c', 'init-command=|C', 'debug=|d', 'debug-output=|o', 'profile=|p', 'profile-startup=', 'features=|f',
-    'help|h', 'interactive|i', 'login|l', 'no-execute|n', 'no-config|N', 'private|P', 'version|v', 'print-rusage-self', 'print-debug-categories'],
 };
 
 const SHELL_RUNS: readonly Run[] = [
@@ -48,11 +43,26 @@ const SYSTEMD_EXEC = 'Exec(?:Start|StartPre|StartPost|Condition|Reload|Stop|Stop
 export const RUNNERS: readonly Runner[] = [
   // ------------------------------------------------------------------ shells
   { names: SHELL_NAMES.filter((n) => n !== 'fish'), options: shellOptions, runs: SHELL_RUNS },
-  // fish's -C command runs before the script, as -c's does instead of it.
-  { names: ['fish'], options: fishOptions, runs: [{ when: ['-C'], shellOption: ['-C'], also: true }, ...SHELL_RUNS] },
+  // fish(1): -c/--command and -C/--init-command take their command as the option's value (-C runs first).
+  {
+    names: ['fish'],
+    options: { short: 'c:C:d:o:f:p:ilnNPvh', long: ['command=|c', 'init-command=|C', 'debug=|d', 'debug-output=|o', 'features=|f', 'profile=|p',
+      'profile-startup=', 'interactive|i', 'login|l', 'no-execute|n', 'no-config|N', 'private|P', 'version|v', 'help|h', 'print-rusage-self', 'print-debug-categories'] },
+    runs: [
+      { when: ['-n', '-v', '-h'], nothing: true },
+      { when: ['-C'], shellOption: ['-C'], label: '-C', also: true },
+      { when: ['-c'], shellOption: ['-c'], label: '-c' },
+      { minOperands: 1, script: 0 },
+      { stdinShell: true },
+    ],
+  },
   { names: ['eval'], runs: [{ shellOperands: 0 }] },
   // zsh's `repeat N CMD` runs CMD N times (zshmisc(1), Complex Commands).
   { names: ['repeat'], runs: [{ argv: 1 }] },
+  // zsh's `emulate MODE -c ARG` evaluates ARG under that emulation; zsh/zpty's `zpty NAME ARG…` runs the
+  // words as a command line in a pseudo-terminal (zshbuiltins(1), zshmodules(1)).
+  { names: ['emulate'], options: { short: 'lLRc:o:', plus: true, permute: true }, runs: [{ when: ['-c'], shellOption: ['-c'] }, { nothing: true }] },
+  { names: ['zpty'], options: { short: 'ebdwrtLnm' }, runs: [{ when: ['-d', '-w', '-r', '-t', '-L'], nothing: true }, { minOperands: 2, shellOperands: 1 }, { nothing: true }] },
   { names: ['source', '.'], runs: [{ script: 0 }] },
   // trap's action runs later; the trap itself is judged too (a DEBUG trap is the bash shell guard's).
   { names: ['trap'], options: { short: 'lp' }, runs: [{ unless: ['-l', '-p'], minOperands: 2, shellOperand: 0, self: true }, { nothing: true }] },

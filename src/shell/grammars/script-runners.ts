@@ -25,6 +25,14 @@ export const SCRIPT_RUNNERS: readonly Runner[] = [
     runs: [{ when: ['--source'], code: 'code', codeFile: 0 }, { whenOperandMatches: { index: 0, pattern: '\\.java$' }, code: 'code', codeFile: 0 }, { nothing: true }] },
   // swift FILE.swift runs it as a script, `swift -` its stdin; swift build, run, test and package are the package manager's.
   { names: ['swift'], runs: [{ whenOperand: { index: 0, is: ['-'] }, code: 'code', codeStdin: true }, { whenOperandMatches: { index: 0, pattern: '\\.swift$' }, code: 'code', codeFile: 0 }, { nothing: true }] },
+  // octave --eval CODE (system(…), shell_cmd), a script file; QuickJS's qjs -e CODE (std.system, os.exec) and its
+  // files; crystal eval CODE and crystal run FILE / crystal FILE (system, Process.run, backticks).
+  { names: ['octave', 'octave-cli'], options: { short: 'fHiqVWxp:', long: ['eval=', 'no-gui', 'gui', 'quiet|q', 'silent', 'norc|f', 'no-init-file', 'no-site-file', 'persist', 'no-history|H', 'no-window-system|W', 'interactive|i', 'path=|p', 'version|V', 'echo-commands|x'], permute: true },
+    runs: [{ when: ['--eval'], code: 'code', codeOption: ['--eval'] }, { minOperands: 1, code: 'code', codeFile: 0 }, { nothing: true }] },
+  { names: ['qjs', 'quickjs'], options: { short: 'e:hiqmI:', long: ['eval=|e', 'interactive|i', 'module|m', 'script', 'std', 'bignum', 'qjscalc', 'include=|I', 'help|h', 'quit|q', 'memory-limit=', 'stack-size='] },
+    runs: [{ when: ['-e'], code: 'code', codeOption: ['-e'] }, { minOperands: 1, code: 'code', codeFile: 0 }, { nothing: true }] },
+  { names: ['crystal'], subcommands: { eval: { runs: [{ minOperands: 1, code: 'code', codeOperand: 0 }, { code: 'code', codeStdin: true }] }, run: { runs: [{ minOperands: 1, code: 'code', codeFile: 0 }] }, i: { runs: [{ minOperands: 1, code: 'code', codeFile: 0 }] } },
+    runs: [{ whenOperandMatches: { index: 0, pattern: '\\.cr$' }, code: 'code', codeFile: 0 }, { nothing: true }] },
   // Haskell's stack runs a file with runghc, runhaskell or script.
   { names: ['stack'], subcommands: Object.fromEntries(['runghc', 'runhaskell', 'script'].map((n) => [n, { runs: [{ minOperands: 1, code: 'code', codeFile: 0 }, { code: 'code', codeStdin: true }] }])), runs: [{ nothing: true }] },
   // F# Interactive (`dotnet fsi`): a script, its --use/--load files, or stdin.

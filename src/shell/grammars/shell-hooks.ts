@@ -23,7 +23,17 @@ export const GUARD_VARIABLES: ReadonlySet<string> = new Set(['PS0']);
 export const DEFINING_ARRAYS: Readonly<Record<string, (key: string, value: string) => string>> = {
   functions: (_key, value) => value,
   commands: (_key, value) => `${value} "$@"`,
+  // bash's own tables as arrays (bash(1) BASH_CMDS: "Adding elements to this array adds commands to the
+  // hash table"; BASH_ALIASES the same for aliases) and zsh's aliases/galiases (zsh/parameter): an alias
+  // is read as a function running its text (an over-reading where bash does not expand aliases).
+  BASH_CMDS: (_key, value) => `${value} "$@"`,
+  BASH_ALIASES: (_key, value) => `${value} "$@"`,
+  aliases: (_key, value) => `${value} "$@"`,
+  galiases: (_key, value) => `${value} "$@"`,
 };
+
+/** zsh/mapfile's `mapfile[FILE]=TEXT` writes TEXT into FILE (zshmodules(1)): read as a write of that text, in its place. */
+export const WRITING_ARRAYS: ReadonlySet<string> = new Set(['mapfile']);
 
 /** zsh arrays tied to a colon-separated variable (zshparam(1): `path` is PATH, `fpath` is FPATH). */
 export const TIED_ARRAYS: Readonly<Record<string, string>> = { path: 'PATH', fpath: 'FPATH' };

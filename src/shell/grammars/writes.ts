@@ -178,6 +178,8 @@ export const WRITES: Readonly<Record<string, WriteSpec>> = {
   'python -m json.tool': { options: { long: ['sort-keys', 'no-ensure-ascii', 'json-lines', 'indent=', 'tab', 'no-indent', 'compact', 'help'], permute: true, abbreviate: true }, operands: 'second' },
   // bash's history -w/-a write the history list (any line history -s put there) into FILE, or $HISTFILE.
   history: { options: { short: 'cd:anrwps' }, operands: 'all', when: ['-w', '-a'], noOperand: { variable: 'HISTFILE', fallback: '~/.bash_history' } },
+  // zsh/system's `sysopen -w|-a -u FD FILE` opens FILE for writing (zshmodules(1)); syswrite fills it.
+  sysopen: { options: { short: 'rwau:o:m:' }, operands: 'all', when: ['-w', '-a'] },
   tee: { options: { short: 'aip', long: ['append|a', 'ignore-interrupts|i', 'output-error=?'], permute: true }, operands: 'all' },
   // moreutils sponge(1): soaks up standard input, then writes it to FILE (`-a` appends); it runs nothing.
   sponge: { options: { short: 'a' }, operands: 'all' },
