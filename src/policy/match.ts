@@ -151,6 +151,7 @@ export class View {
       case 'engine-api': return engineApi(this.inv);
       case 'traps-debug': return trapsDebug(this.inv);
       case 'kube-api': return this.inv.program === 'curl' && urls(this.inv).some((u) => KUBE_API.test(u));
+      case 'prints-manifests': return printsManifests(this.inv);
       // Argo CD's API changing an Application (a sync to git's revision, as `argocd app sync` is, aside).
       case 'argocd-api-change': return this.inv.program === 'curl' && urls(this.inv).some((u) => ARGOCD_API.test(u)) && httpMutation(this.inv) && !plainSync(this.inv);
       case 'http-mutation': return httpMutation(this.inv);
@@ -245,6 +246,13 @@ function envRunsCode(inv: Invocation): boolean {
 
 /** URL schemes whose request is raw bytes the URL spells (`gopher://host:2375/_POST%20…`): any method, any body. */
 const RAW_SCHEMES = /^(?:gophers?|telnet|dict|mqtt|smtps?|ldaps?):\/\//i;
+
+/** `kubectl set|label|annotate|patch --local` and `flux create --export` print the manifest they make and touch no cluster (`--local=false` does). */
+function printsManifests(inv: Invocation): boolean {
+  const flag = inv.program === 'flux' ? '--export' : '--local';
+  const o = inv.scan?.options.filter((x) => optionIs(x, [flag])).pop();
+  return o !== undefined && (o.value === undefined || /^(?:true|1)$/i.test(o.value ?? ''));
+}
 
 /** A POST to an Application's /sync whose body names no revision (nor resources to prune): what `argocd app sync` does. */
 function plainSync(inv: Invocation): boolean {

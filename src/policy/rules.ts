@@ -35,6 +35,8 @@ export const FACTS = [
   'engine-api',
   /** A request to the Kubernetes API (a server's /api or /apis, or a kubectl proxy). */
   'kube-api',
+  /** `kubectl … --local` and `flux create … --export`: the manifest is printed, no cluster is touched. */
+  'prints-manifests',
   /** A request to Argo CD's API that changes an Application (not a sync to git's revision). */
   'argocd-api-change',
   /** `trap` sets, replaces or removes the DEBUG trap, in any spelling bash takes (policy/shell-traps.ts). */

@@ -91,13 +91,15 @@ export interface Prepared {
  * `doc\⏎ker` is one word. Inside single quotes a backslash is literal, so those are left alone.
  */
 /**
- * A heredoc delimiter quoted in part (`<<E"O"F`) means a quoted delimiter to bash, which
- * tree-sitter cannot read; `<<'EOF'` means the same and has the same length.
+ * A heredoc delimiter quoted in part (`<<E"O"F`, `<<E\OF`) means a quoted delimiter to bash, which
+ * tree-sitter cannot read; `<<'EOF'` (`<<\EOF`) means the same and has the same length.
  */
 function quoteDelimiters(input: string): string {
   if (!input.includes('<<')) return input;
   return input.replace(/<<(-?)([A-Za-z0-9_]*)(["'])([A-Za-z0-9_]+)\3([A-Za-z0-9_]*)/g,
-    (m, dash: string, a: string, _q: string, b: string, c: string) => (a === '' && c === '' ? m : `<<${dash}'${a}${b}${c}'`));
+    (m, dash: string, a: string, _q: string, b: string, c: string) => (a === '' && c === '' ? m : `<<${dash}'${a}${b}${c}'`))
+    // A backslash inside the word quotes it too (`<<E\OF`): moved to its front, `<<\EOF`, which tree-sitter reads.
+    .replace(/<<(-?)([A-Za-z0-9_]+)\\([A-Za-z0-9_])([A-Za-z0-9_]*)/g, (_m, dash: string, a: string, b: string, c: string) => `<<${dash}\\${a}${b}${c}`);
 }
 
 /**
