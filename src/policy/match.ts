@@ -189,7 +189,7 @@ export class View {
 // (zsh's zsocket PATH and ztcp HOST PORT, zshmodules(1), open the same connections as builtins.)
 const RAW_SOCKET_CLIENTS = new Set(['socat', 'nc', 'ncat', 'netcat', 'nc.openbsd', 'nc.traditional', 'websocat', 'zsocket', 'ztcp']);
 /** HTTP clients other than curl (whose options are read): a socket or the engine's port in their words is the engine. */
-const HTTP_CLIENTS = new Set(['wget', 'wget2', 'http', 'https', 'xh', 'xhs', 'httpie', 'aria2c']);
+const HTTP_CLIENTS = new Set(['wget', 'wget2', 'http', 'https', 'xh', 'xhs', 'httpie', 'aria2c', 'curlie']);
 
 /** A path as the program opens it: through a link made earlier in the same text (`ln -s /var/run/docker.sock d`). */
 function throughLink(inv: Invocation, path: string): string {
