@@ -270,36 +270,34 @@ function namedWrites(spec: WriteSpec, scan: Scan, cwd: string | null, files?: Sc
   return out;
 }
 
-/** The files an input file names inside it (uudecode's begin lines); null where it cannot be read. */
-function namedInside(pattern: RegExp, file: Arg, cwd: string | null, files?: ScriptFiles): (string | null)[] {
+/**
+ * The text of an input file a writer reads (a list of downloads, an encoded file): a string; `missing`
+ * (its program fails, writing nothing); null where it cannot be known (stdin, a computed name, unreadable).
+ */
+function inputText(file: Arg, cwd: string | null, files?: ScriptFiles): string | 'missing' | null {
   const path = file === null || file === '-' ? null : abs(file, cwd);
-  if (path === null) return [null];
-  let text: string;
+  if (path === null) return null;
   if (files) {
     const read = files.read(path);
-    if (read.kind === 'missing') return [];
-    if (read.kind !== 'text') return [null];
-    text = read.text;
-  } else {
-    try { text = readFileSync(path, 'utf8'); } catch (e) { return (e as NodeJS.ErrnoException).code === 'ENOENT' ? [] : [null]; }
+    return read.kind === 'missing' ? 'missing' : read.kind === 'text' ? read.text : null;
   }
+  try { return readFileSync(path, 'utf8'); } catch (e) { return (e as NodeJS.ErrnoException).code === 'ENOENT' ? 'missing' : null; }
+}
+
+/** The files an input file names inside it (uudecode's begin lines); null where it cannot be read. */
+function namedInside(pattern: RegExp, file: Arg, cwd: string | null, files?: ScriptFiles): (string | null)[] {
+  const text = inputText(file, cwd, files);
+  if (text === 'missing') return [];
+  if (text === null) return [null];
   return [...text.matchAll(new RegExp(pattern.source, 'gm'))].map((m) => abs(m[1]!, cwd));
 }
 
 /** The directories and names a list of downloads (aria2c -i FILE) gives its entries; null where it cannot be read. */
 function listFileWrites(list: NonNullable<WriteSpec['listFile']>, file: Arg, dir: string | null, cwd: string | null, files?: ScriptFiles): (string | null)[] {
-  const path = file === null || file === '-' ? null : abs(file, cwd);
-  if (path === null) return [null];
-  let text: string;
   // A missing list is an error of aria2c's own; one that cannot be read lists what it will at run time.
-  if (files) {
-    const read = files.read(path);
-    if (read.kind === 'missing') return [];
-    if (read.kind !== 'text') return [null];
-    text = read.text;
-  } else {
-    try { text = readFileSync(path, 'utf8'); } catch (e) { return (e as NodeJS.ErrnoException).code === 'ENOENT' ? [] : [null]; }
-  }
+  const text = inputText(file, cwd, files);
+  if (text === 'missing') return [];
+  if (text === null) return [null];
   const out: (string | null)[] = [];
   let at = dir;
   const lines = text.split('\n');
