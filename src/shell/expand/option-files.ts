@@ -80,7 +80,7 @@ function optionWords(spec: OptionFile, key: string, values: readonly string[]): 
   if (spec.syntax === 'options') name = key.startsWith('-') ? key : `--${key}`;
   else {
     const flat = key.replace(/[-_]/g, '').toLowerCase();
-    const long = longs.find((l) => l.replace(/-/g, '').toLowerCase() === flat);
+    const long = spec.commandNames?.[flat] ?? longs.find((l) => l.replace(/-/g, '').toLowerCase() === flat);
     name = long === undefined ? undefined : `--${long}`;
     if (name !== undefined && values.length === 1 && /^(?:on|yes|1)$/i.test(values[0]!)) return [name];
     if (name !== undefined && values.length === 1 && /^(?:off|no|0)$/i.test(values[0]!)) return [];

@@ -19,6 +19,8 @@ export interface OptionFile {
   readonly project?: readonly string[];
   /** Options whose value names a file read the same way (`curl -K FILE`). */
   readonly fileOptions?: readonly string[];
+  /** `commands` whose name is not their option's (wgetrc's `logfile` is `--output-file`). */
+  readonly commandNames?: Readonly<Record<string, string>>;
   /** Options whose value is one line of such a file (`wget -e 'output_document = F'`). */
   readonly lineOptions?: readonly string[];
   /** A first argument that keeps it from reading its own files (`curl -q`). */
@@ -39,7 +41,7 @@ export const OPTION_FILES: Readonly<Record<string, OptionFile>> = {
   // curl(1): $CURL_HOME/.curlrc, $XDG_CONFIG_HOME/.curlrc, then ~/.curlrc.
   curl: { grammar: READERS.curl!, home: ['.curlrc', '.config/.curlrc'], env: { CURL_HOME: '.curlrc', XDG_CONFIG_HOME: '.curlrc' }, fileOptions: ['-K'], skip: ['-q'], syntax: 'options' },
   // wget(1): SYSTEM_WGETRC (read first) and WGETRC or ~/.wgetrc; -e/--execute runs one wgetrc command.
-  wget: { grammar: WGET, home: ['.wgetrc'], env: { WGETRC: '', SYSTEM_WGETRC: '' }, fileOptions: ['--config'], lineOptions: ['-e', '--execute'], syntax: 'commands' },
+  wget: { grammar: WGET, home: ['.wgetrc'], env: { WGETRC: '', SYSTEM_WGETRC: '' }, fileOptions: ['--config'], lineOptions: ['-e', '--execute'], commandNames: { logfile: 'output-file' }, syntax: 'commands' },
   // aria2c(1) "Configuration File": $XDG_CONFIG_HOME/aria2/aria2.conf, else ~/.aria2/aria2.conf, or --conf-path;
   // lines of its long options without `--` (`dir=…`, `on-download-complete=…`).
   aria2c: { grammar: ARIA2C, home: ['.aria2/aria2.conf', '.config/aria2/aria2.conf'], env: { XDG_CONFIG_HOME: 'aria2/aria2.conf' }, fileOptions: ['--conf-path'], syntax: 'options' },
