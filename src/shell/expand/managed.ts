@@ -50,28 +50,17 @@ export function managedFamily(scope: Scope, name: string, given: readonly Word[]
   switch (name) {
     case 'scp': facts = { kind: 'transfer', transfer: parseScp(values) }; localSshCommands(scope, facts.transfer.scan.options, 'scp'); break;
     case 'rclone': facts = rcloneFacts(scope, values); break;
-    case 'virsh': case 'restic': case 'borg': case 'unison': case 'rdiff-backup': {
-      const transfer = parseSshTransport(name, values, scope.env);
-      if (transfer === null || (transfer.writes.length === 0 && transfer.reads.length === 0)) return false;
-      facts = { kind: 'transfer', transfer };
+    case 'virsh': case 'restic': case 'borg': case 'unison': case 'rdiff-backup':
+      facts = transportFacts(scope, name, values);
+      if (facts === null) return false;
       break;
-    }
     case 'sshfs': {
       const transfer = parseSshfs(values);
       facts = { kind: 'transfer', transfer };
       sshfsCommands(scope, transfer.scan.options, transfer.reads[0]?.host ?? '?');
       break;
     }
-    case 'sftp': {
-      const batch = (p: string): string | null => {
-        if (p !== '-') return readLocal(scope, p, scope.cwd);
-        const s = stdinText(scope, scope.stdin, 'sftp -b -');
-        return s.kind === 'text' ? s.text : null;
-      };
-      facts = { kind: 'transfer', transfer: parseSftp(values, batch, scope.stdin !== null) };
-      localSshCommands(scope, facts.transfer.scan.options, 'sftp');
-      break;
-    }
+    case 'sftp': facts = sftpFacts(scope, values); break;
     case 'rsync': {
       const transfer = parseRsync(values);
       facts = { kind: 'transfer', transfer };
@@ -86,7 +75,7 @@ export function managedFamily(scope: Scope, name: string, given: readonly Word[]
         return true;
       }
       const filled = filledGitWords(scope, args, name === 'git-push' || name === 'git-send-pack');
-      const words = name === 'git' || name === 'hub' ? filled.map(argOf) : [name === 'git-push' ? 'push' : 'send-pack', ...filled.map(argOf)];
+      const words = [...(name === 'git' || name === 'hub' ? [] : [name.slice(4)]), ...filled.map(argOf)];
       const git = parseGit(words, scope.env, (head) => storedConfig(scope, head), (head, entry) => includedConfig(scope, head, entry));
       recordConfigWrite(scope, git);
       facts = gitFacts(scope, git, filled);
@@ -116,6 +105,24 @@ export function managedFamily(scope: Scope, name: string, given: readonly Word[]
     }
   }
   return true;
+}
+
+/** sftp's transfer, its batch file read (`-b -`: standard input), and the local commands its ssh options run. */
+function sftpFacts(scope: Scope, values: readonly (string | null)[]): ProgramFacts {
+  const batch = (p: string): string | null => {
+    if (p !== '-') return readLocal(scope, p, scope.cwd);
+    const s = stdinText(scope, scope.stdin, 'sftp -b -');
+    return s.kind === 'text' ? s.text : null;
+  };
+  const transfer = parseSftp(values, batch, scope.stdin !== null);
+  localSshCommands(scope, transfer.scan.options, 'sftp');
+  return { kind: 'transfer', transfer };
+}
+
+/** A program with its own ssh transport (programs/ssh-transports.ts) as a transfer; null when it names no remote. */
+function transportFacts(scope: Scope, name: string, values: readonly (string | null)[]): ProgramFacts | null {
+  const transfer = parseSshTransport(name, values, scope.env);
+  return transfer === null || (transfer.writes.length === 0 && transfer.reads.length === 0) ? null : { kind: 'transfer', transfer };
 }
 
 /** A file `gh api` sends: its text, '' when missing (the CLI fails and sends nothing), null when unknown. */

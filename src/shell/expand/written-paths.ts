@@ -1,5 +1,6 @@
 // The files a command writes, removes or changes, as absolute paths: output redirections, and the
 // operands the program's write spec names (grammars/writes.ts), plus git's own config and index.
+import { listFileWrites, namedInside, perlRenamed } from './input-writes.js';
 import { readFileSync } from 'node:fs';
 import { basename, dirname, isAbsolute, join, resolve } from 'node:path';
 import { getopt, optionIs, type Arg, type Scan } from '../getopt.js';
@@ -252,63 +253,12 @@ function namedWrites(spec: WriteSpec, scan: Scan, cwd: string | null, files?: Sc
     if (inputs.length === 0) out.push(null);
     for (const f of inputs) out.push(...namedInside(spec.namedInside, f, cwd, files));
   }
-  if (spec.perlRename) {
-    const [expr, ...names] = scan.operands.map((o) => o.value);
-    const m = expr === null || expr === undefined ? null : /^s([^\w\s])((?:\\.|(?!\1).)*)\1((?:\\.|(?!\1).)*)\1([gi]*)$/.exec(expr);
-    for (const n of names) {
-      let to: string | null = null;
-      try { to = m && n !== null ? n.replace(new RegExp(m[2]!, m[4]!), m[3]!.replace(/\$(\d)/g, '$$$1')) : null; } catch { to = null; }
-      out.push(to === null ? null : abs(to, cwd));
-    }
-  }
+  if (spec.perlRename) out.push(...perlRenamed(scan.operands.map((o) => o.value), cwd));
   if (spec.listFile) {
     for (const o of scan.options) {
       if (!optionIs(o, spec.listFile.options) || o.value === undefined) continue;
       out.push(...listFileWrites(spec.listFile, o.value, dir, cwd, files));
     }
-  }
-  return out;
-}
-
-/**
- * The text of an input file a writer reads (a list of downloads, an encoded file): a string; `missing`
- * (its program fails, writing nothing); null where it cannot be known (stdin, a computed name, unreadable).
- */
-function inputText(file: Arg, cwd: string | null, files?: ScriptFiles): string | 'missing' | null {
-  const path = file === null || file === '-' ? null : abs(file, cwd);
-  if (path === null) return null;
-  if (files) {
-    const read = files.read(path);
-    return read.kind === 'missing' ? 'missing' : read.kind === 'text' ? read.text : null;
-  }
-  try { return readFileSync(path, 'utf8'); } catch (e) { return (e as NodeJS.ErrnoException).code === 'ENOENT' ? 'missing' : null; }
-}
-
-/** The files an input file names inside it (uudecode's begin lines); null where it cannot be read. */
-function namedInside(pattern: RegExp, file: Arg, cwd: string | null, files?: ScriptFiles): (string | null)[] {
-  const text = inputText(file, cwd, files);
-  if (text === 'missing') return [];
-  if (text === null) return [null];
-  return [...text.matchAll(new RegExp(pattern.source, 'gm'))].map((m) => abs(m[1]!, cwd));
-}
-
-/** The directories and names a list of downloads (aria2c -i FILE) gives its entries; null where it cannot be read. */
-function listFileWrites(list: NonNullable<WriteSpec['listFile']>, file: Arg, dir: string | null, cwd: string | null, files?: ScriptFiles): (string | null)[] {
-  // A missing list is an error of aria2c's own; one that cannot be read lists what it will at run time.
-  const text = inputText(file, cwd, files);
-  if (text === 'missing') return [];
-  if (text === null) return [null];
-  const out: (string | null)[] = [];
-  let at = dir;
-  const lines = text.split('\n');
-  // Past the lines read, what the list writes is not known: an unknown write.
-  if (lines.length > 10000) out.push(null);
-  for (const line of lines.slice(0, 10000)) {
-    const m = /^[ \t]+([A-Za-z0-9-]+)=(.*)$/.exec(line);
-    if (!m) { at = dir; continue; }
-    const value = m[2]!.trim();
-    if (m[1] === list.dir) { at = value; out.push(abs(value, cwd)); }
-    if (list.names.includes(m[1]!)) out.push(at === null ? null : abs(join(at, value), cwd));
   }
   return out;
 }

@@ -1,5 +1,6 @@
 // The interpreters (their code is scanned for the commands it starts) and tools with command
 // hooks (tar, zip, find, sort …): rows of the runner table, as data (see types.ts).
+import { TOOL_RUNNERS } from './tool-runners.js';
 import type { OptionGrammar } from '../getopt.js';
 import { READERS } from './readers.js';
 import { TEST_FILE_RUNNERS } from './test-runners.js';
@@ -377,25 +378,7 @@ export const TAR: OptionGrammar = {
 // ------------------------------------------------------------------ tools with command hooks
 export const HOOKED_TOOLS: readonly Runner[] = [
   { names: ['find', 'gfind', 'bfs'], options: READERS.find!, runs: [{ embedded: { from: ['-exec', '-execdir', '-ok', '-okdir'], to: [';', '+'], placeholder: '{}' }, self: true }] },
-  // fd(1) -x/--exec CMD… and -X/--exec-batch CMD… run a command per match (Debian's name fdfind), up to `;`.
-  { names: ['fd', 'fdfind'], runs: [{ embedded: { from: ['-x', '--exec', '-X', '--exec-batch'], to: [';'], placeholder: '{}' }, self: true }] },
-  // ASGI/WSGI servers import the application module they are given (`main:app`), its module-level code with it; gunicorn -c loads its config file.
-  { names: ['uvicorn', 'hypercorn', 'daphne'], options: { short: 'b:w:k:c:', long: ['host=', 'port=', 'uds=', 'fd=', 'workers=|w', 'app-dir=', 'env-file=', 'log-config=', 'log-level=', 'root-path=', 'reload-dir=', 'reload-include=', 'reload-exclude=', 'reload-delay=', 'loop=', 'http=', 'ws=', 'lifespan=', 'interface=', 'timeout-keep-alive=', 'limit-concurrency=', 'ssl-keyfile=', 'ssl-certfile=', 'forwarded-allow-ips=', 'header=', 'bind=|b', 'worker-class=|k', 'config=|c', 'reload', 'factory', 'proxy-headers', 'access-log', 'no-access-log', 'help', 'version'], permute: true }, runs: [{ when: ['--help', '--version'], nothing: true }, { code: 'python', moduleOperands: 0 }] },
-  { names: ['gunicorn'], options: { short: 'b:w:k:c:t:p:e:n:m:u:g:DR', long: ['bind=|b', 'workers=|w', 'worker-class=|k', 'config=|c', 'timeout=|t', 'pid=|p', 'env=|e', 'name=|n', 'umask=|m', 'user=|u', 'group=|g', 'chdir=', 'threads=', 'log-level=', 'access-logfile=', 'error-logfile=', 'log-config=', 'graceful-timeout=', 'keep-alive=', 'max-requests=', 'worker-connections=', 'forwarded-allow-ips=', 'pythonpath=', 'paste=', 'daemon|D', 'reload', 'preload', 'help', 'version'], permute: true }, runs: [{ when: ['--help', '--version'], nothing: true }, { when: ['--config'], code: 'python', codeFileOption: ['--config'], also: true }, { code: 'python', moduleOperands: 0 }] },
-  // flask --app MODULE imports it (FLASK_APP too) for every command.
-  { names: ['flask'], options: { short: 'A:e:', long: ['app=|A', 'env-file=|e', 'debug', 'no-debug', 'help', 'version'] }, runs: [{ when: ['--app'], code: 'python', moduleOption: ['--app'] }, { nothing: true }] },
-  // ncat --sh-exec CMD / --exec PROG / --lua-exec FILE run for each connection.
-  { names: ['ncat'], options: { short: 'c:e:46CklnuvzhDtw:i:p:s:o:x:', long: ['sh-exec=|c', 'exec=|e', 'lua-exec=', 'listen|l', 'keep-open|k', 'udp|u', 'output=|o', 'proxy=', 'source-port=|p', 'source=|s', 'wait=|w', 'idle-timeout=|i', 'allow=', 'deny=', 'send-only', 'recv-only', 'verbose|v', 'help|h', 'version'], permute: true }, runs: [{ when: ['--sh-exec', '--exec'], shellOption: ['--sh-exec', '--exec'] }, { when: ['--lua-exec'], code: 'lua', codeFileOption: ['--lua-exec'] }, { nothing: true }] },
-  // nmap --script runs NSE scripts (Lua with os.execute) by file or name; rpm --eval expands %(…) with a shell.
-  { names: ['nmap'], options: { short: 'sSTUAWMnRvdhp:iL:e:g:oN:oX:oG:oA:D:S:PnPSPAPUPYPEPPPMT:F', long: ['script=', 'script-args=', 'script-args-file=', 'datadir=', 'help', 'version'], permute: true }, runs: [{ when: ['--script'], code: 'lua', codeFileOption: ['--script'] }, { nothing: true }] },
-  { names: ['rpm'], options: { short: 'E:qiVUeavhD:', long: ['eval=|E', 'define=|D', 'macros=', 'rcfile=', 'root=', 'dbpath=', 'query|q', 'verify|V', 'install|i', 'upgrade|U', 'erase|e', 'all|a', 'verbose|v', 'hash|h', 'nodeps', 'test', 'help', 'version'], permute: true }, runs: [{ whenValue: { options: ['--eval', '--define'], pattern: '%\\(' }, interpreterEvent: 'expands a %(…) macro with a shell' }, { nothing: true }] },
-  // libtool --mode=compile|link|execute runs its operand (the compiler, the linker, the program).
-  { names: ['libtool'], options: { long: ['mode=', 'tag=', 'config', 'debug', 'dry-run|n', 'quiet', 'silent', 'verbose', 'no-quiet', 'no-silent', 'no-verbose', 'features', 'finish', 'help', 'version'], abbreviate: true }, runs: [{ whenValue: { options: ['--mode'], pattern: '^(?:e|ex|exe|exec|execu|execut|execute|c|co|com|comp|compi|compil|compile|l|li|lin|link)$' }, argv: 0 }, { nothing: true }] },
-  // protoc runs each --plugin=protoc-gen-NAME=PATH it is given; svn runs --diff-cmd, --diff3-cmd and --editor-cmd.
-  { names: ['protoc'], options: { short: 'I:o:', long: ['plugin=', 'proto_path=|I', 'descriptor_set_out=|o', 'include_imports', 'version', 'help'] }, runs: [{ when: ['--plugin'], shellOption: ['--plugin'], valueKey: 'protoc-gen-[^=]*' }, { nothing: true }] },
-  { names: ['svn'], options: { long: ['diff-cmd=', 'diff3-cmd=', 'editor-cmd=', 'config-dir=', 'config-option=', 'username=', 'password=', 'message=|m', 'file=|F', 'revision=|r', 'change=|c', 'depth=', 'extensions=|x', 'non-interactive', 'quiet|q', 'verbose|v', 'help|h', 'version'], short: 'm:F:r:c:x:qvh', permute: true }, runs: [{ when: ['--diff-cmd', '--diff3-cmd', '--editor-cmd'], shellOption: ['--diff-cmd', '--diff3-cmd', '--editor-cmd'] }, { nothing: true }] },
-  // bat's --pager (and BAT_PAGER) is the command its output goes through.
-  { names: ['bat', 'batcat'], options: { short: 'pnAl:m:H:r:', long: ['pager=', 'paging=', 'plain|p', 'language=|l', 'map-syntax=|m', 'highlight-line=|H', 'line-range=|r', 'style=', 'theme=', 'wrap=', 'color=', 'decorations=', 'number|n', 'show-all|A', 'list-languages', 'list-themes', 'help', 'version'], permute: true }, runs: [{ when: ['--pager'], shellOption: ['--pager'] }, { envShell: ['BAT_PAGER'], nothing: true }] },
+  ...TOOL_RUNNERS,
   {
     names: ['tar', 'gtar', 'bsdtar'],
     options: TAR,

@@ -1,5 +1,7 @@
 // Which operands of a command are files it writes, removes or changes (data; see
 // expand/written-paths.ts). Used for the guard's own files: a person changes those.
+import { MORE_WRITES } from './more-writes.js';
+import { COMPRESSORS } from './compressors.js';
 import type { OptionGrammar } from '../getopt.js';
 import { AWK, TAR } from './interpreters.js';
 import { RCLONE, SCP } from './managed.js';
@@ -117,43 +119,9 @@ const HTTPIE: OptionGrammar = {
 };
 const CP: OptionGrammar = { short: 'abdfHiLlnPprRsTuvxZS:t:', long: ['target-directory=|t', 'suffix=|S', 'backup=?', 'no-target-directory|T', 'recursive|r', 'force|f', 'symbolic-link|s', 'link|l'], permute: true, abbreviate: true };
 
-/**
- * Compressors and their decompressing names: gzip(1) "Each file is replaced by one with the extension
- * .gz"; zstd(1) keeps the source (`--rm` removes it) and writes `-o FILE`.
- */
-const GZIP: OptionGrammar = { short: 'cdfhklLnNqrtvV123456789S:', long: ['stdout|c', 'to-stdout|c', 'decompress|d', 'uncompress|d', 'force|f', 'keep|k', 'list|l', 'name|n', 'no-name|N', 'quiet|q', 'recursive|r', 'suffix=|S', 'test|t', 'verbose|v', 'fast|1', 'best|9', 'rsyncable', 'synchronous', 'help|h', 'version|V'], permute: true, abbreviate: true };
-const XZ: OptionGrammar = { short: 'zdtlkfcqvhHV0123456789eF:C:T:M:S:', long: ['compress|z', 'decompress|d', 'uncompress|d', 'test|t', 'list|l', 'keep|k', 'force|f', 'stdout|c', 'to-stdout|c', 'suffix=|S', 'format=|F', 'check=|C', 'threads=|T', 'memlimit=|M', 'files=?', 'files0=?', 'quiet|q', 'verbose|v', 'help|h', 'version|V'], permute: true, abbreviate: true };
-const BZIP2: OptionGrammar = { short: 'dzkfctqvsL123456789V', long: ['decompress|d', 'compress|z', 'keep|k', 'force|f', 'stdout|c', 'test|t', 'quiet|q', 'verbose|v', 'small|s', 'fast|1', 'best|9', 'help', 'version|V'], permute: true, abbreviate: true };
-const ZSTD: OptionGrammar = { short: 'dzDcfklqrtvVhHo:T:M:B:0123456789', long: ['decompress|d', 'uncompress|d', 'compress|z', 'stdout|c', 'force|f', 'keep|k', 'list|l', 'quiet|q', 'test|t', 'verbose|v', 'output=|o', 'rm', 'ultra', 'long=?', 'fast=?', 'threads=|T', 'memory=?', 'format=', 'output-dir-flat=', 'output-dir-mirror=', 'filelist=', 'no-progress', 'help|h', 'version|V'], permute: true };
-const COMPRESSED = (suffix: string, grammar: OptionGrammar, always: boolean, keeps = false): WriteSpec => ({
-  options: grammar, operands: keeps ? 'none' : 'all', unless: ['-c', '-l', '-t'],
-  derived: always ? { strip: new RegExp(`\\.(?:${suffix})$`) } : { strip: new RegExp(`\\.(?:${suffix})$`), add: `.${suffix.split('|')[0]}`, decompress: ['-d'] },
-  ...(keeps ? { files: ['-o', '--output-dir-flat', '--output-dir-mirror'] } : {}),
-});
-
 export const WRITES: Readonly<Record<string, WriteSpec>> = {
-  gzip: COMPRESSED('gz|z|tgz', GZIP, false), gunzip: COMPRESSED('gz|z|tgz', GZIP, true),
-  xz: COMPRESSED('xz|lzma|txz', XZ, false), unxz: COMPRESSED('xz|lzma|txz', XZ, true),
-  bzip2: COMPRESSED('bz2|tbz2|tbz', BZIP2, false), bunzip2: COMPRESSED('bz2|tbz2|tbz', BZIP2, true),
-  zstd: COMPRESSED('zst|tzst', ZSTD, false, true), unzstd: COMPRESSED('zst|tzst', ZSTD, true, true),
-  // More compressors with gzip's -d/-c and naming (pigz(1), lzip(1), lzop(1), brotli(1): NAME.EXT ⇄ NAME; lzop and brotli keep the source).
-  pigz: COMPRESSED('gz|zz|z', GZIP, false), unpigz: COMPRESSED('gz|zz|z', GZIP, true),
-  lzip: COMPRESSED('lz|tlz', XZ, false), plzip: COMPRESSED('lz|tlz', XZ, false),
-  lzop: COMPRESSED('lzo|tzo', { ...GZIP, long: [...GZIP.long!, 'output=|o'], short: `${GZIP.short}o:` }, false, true),
-  brotli: COMPRESSED('br', { short: 'cdfjkno:s:S:vwZ0123456789', long: ['stdout|c', 'decompress|d', 'force|f', 'rm|j', 'keep|k', 'no-copy-stat|n', 'output=|o', 'suffix=|S', 'test|t', 'verbose|v', 'best|Z', 'large_window=', 'quality=|q', 'lgwin=|w'], permute: true }, false, true),
-  // uudecode(1) writes the file its input's `begin MODE NAME` line names (or -o FILE): a name only the input shows.
-  uudecode: { options: { short: 'o:ci', long: ['output-file=|o'], permute: true }, operands: 'none', files: ['-o'], unless: ['-o', '-c'], namedInside: /^begin(?:-base64)?[ \t]+[0-7]+[ \t]+(.+?)\s*$/gm },
-  // sdiff(1) -o FILE writes the merge; rcs merge(1) writes its first operand (unless -p); rename(1) (perl's) moves what its expression renames.
-  // age(1) -o FILE writes its output there.
-  age: { options: { short: 'edpaR:i:r:o:', long: ['encrypt|e', 'decrypt|d', 'passphrase|p', 'armor|a', 'recipient=|r', 'recipients-file=|R', 'identity=|i', 'output=|o'], permute: true }, operands: 'none', files: ['-o'] },
-  sdiff: { options: { short: 'abBdEHiIlstvWw:o:', long: ['output=|o', 'width=|w'], permute: true }, operands: 'none', files: ['-o'] },
-  merge: { options: { short: 'AeEpqL:', permute: true }, operands: 'first', unless: ['-p'] },
-  rename: { options: { short: 'vnfhmVe:E:', permute: true }, operands: 'from1', unless: ['-n'], whole: 'move', perlRename: true },
-  'file-rename': { options: { short: 'vnfhmVe:E:', permute: true }, operands: 'from1', unless: ['-n'], whole: 'move', perlRename: true },
-  'prename': { options: { short: 'vnfhmVe:E:', permute: true }, operands: 'from1', unless: ['-n'], whole: 'move', perlRename: true },
-  // Archive extractors whose members only the archive shows (pax -r, cabextract): into the directory named.
-  pax: { options: { short: 'rwadiklnPtuvXHLOf:s:x:o:p:b:', permute: true }, operands: 'none', when: ['-r'], unless: ['-w'], into: [], members: { from: 0 } },
-  cabextract: { options: { short: 'd:F:e:Lpqlt', long: ['directory=|d', 'filter=|F', 'encoding=|e', 'lowercase|L', 'pipe|p', 'quiet|q', 'list|l', 'test|t'], permute: true }, operands: 'none', unless: ['-l', '-t', '-p'], into: ['-d'], members: { from: 99 } },
+  ...COMPRESSORS,
+  ...MORE_WRITES,
   // shuf(1) -o FILE; split(1) writes PREFIX followed by a suffix (PREFIX `x` when none is given).
   shuf: { options: { short: 'ezrhi:n:o:', long: ['echo|e', 'input-range=|i', 'head-count=|n', 'output=|o', 'random-source=', 'repeat|r', 'zero-terminated|z', 'help', 'version'], permute: true, abbreviate: true }, operands: 'none', files: ['-o'] },
   // csplit(1) writes PREFIX00, PREFIX01, … (`xx` when -f is not given).
