@@ -2,7 +2,7 @@
 // lifecycle around install, pack, publish and version; in workspaces; through npm's script-shell),
 // and installing from a directory runs that package's code (npm's install scripts, pip's setup.py).
 import { dirname, join, resolve } from 'node:path';
-import { getopt, optionIs, valueOf, type Scan } from '../getopt.js';
+import { getopt, optionIs, valueOf, valuesOf, type Scan } from '../getopt.js';
 import { argOf, quoteWord, type Word } from '../words.js';
 import type { Scope } from './driver.js';
 import { homeDir } from '../invocations.js';
@@ -31,7 +31,8 @@ export function packageScripts(scope: Scope, name: string, args: readonly Word[]
   if (!PACKAGE_TOOLS.has(name) || !scope.local) return false;
   omitsGuard(scope, name, args);
   // npm takes its options anywhere before `--` (pnpm's and yarn's value options too: `pnpm --reporter silent deploy`).
-  const scan = getopt(args.map(argOf), { long: ['prefix=', 'workspace=', 'workspaces', 'include-workspace-root', 'ignore-scripts', 'script-shell=', 'node-options=', 'dir=', 'filter=', 'cwd=', 'silent', 'if-present', 'recursive', 'registry=', 'tag=', 'cache=', 'userconfig=', 'globalconfig=', 'omit=', 'include=', 'install-strategy=', 'loglevel=', 'network-timeout=', 'modules-folder=', 'global|g', 'filter=|F', ...RUNNER_VALUE_OPTIONS], short: 'w:C:rsgF:', permute: true });
+  // npm's `-ws` is --workspaces (npm help workspaces), not -w with the value `s`.
+  const scan = getopt(args.map(argOf).map((v) => name === 'npm' && v === '-ws' ? '--workspaces' : v), { long: ['prefix=', 'workspace=', 'workspaces', 'include-workspace-root', 'ignore-scripts', 'script-shell=', 'node-options=', 'dir=', 'filter=', 'cwd=', 'silent', 'if-present', 'recursive', 'registry=', 'tag=', 'cache=', 'userconfig=', 'globalconfig=', 'omit=', 'include=', 'install-strategy=', 'loglevel=', 'network-timeout=', 'modules-folder=', 'global|g', 'filter=|F', ...RUNNER_VALUE_OPTIONS], short: 'w:C:rsgF:', permute: true });
   const words = scan.operands.map((o) => o.value);
   if (localInstalls(scope, name, words)) return true;
   if (name === 'yarn' && words[0] === 'workspace') return yarnWorkspace(scope, args, scan);
@@ -40,8 +41,10 @@ export function packageScripts(scope: Scope, name: string, args: readonly Word[]
   if (wanted === undefined || wanted.lifecycle && scan.options.some((o) => optionIs(o, ['--global']))) return false;
   if (wanted.script === null) { scope.raise('dynamic-command', `\`${name} run\` runs a script named at run time`); return true; }
   const script = wanted.script;
-  // `-w DIR` runs the workspace's own script (a workspace named by package name cannot be told here).
-  const prefix = valueOf(scan, '--prefix', '-C', '--dir', '--cwd', '--workspace', '-w');
+  // npm's `-w NAME|DIR` picks workspaces of the root by name or directory (below); the others' -w is a directory.
+  const named = name === 'npm' ? valuesOf(scan, '--workspace', '-w') : [];
+  if (named.includes(null)) { scope.raise('unreadable-script', `\`${name} --workspace\` names the workspace at run time`); return true; }
+  const prefix = valueOf(scan, '--prefix', '-C', '--dir', '--cwd', ...(name === 'npm' ? [] : ['--workspace', '-w']));
   const start = prefix === undefined ? scope.cwd : prefix === null || scope.cwd === null ? null : resolve(scope.cwd, prefix);
   if (start === null) { scope.raise('unreadable-script', `cannot tell where \`${name} ${script}\` finds package.json`); return true; }
   const found = scope.files.findUp(start, 'package.json');
@@ -60,9 +63,10 @@ export function packageScripts(scope: Scope, name: string, args: readonly Word[]
   const filter = valueOf(scan, '--filter');
   if (filter === null) { scope.raise('unreadable-script', `\`${name} --filter\` names the packages at run time`); return true; }
   const root = { path: found.path, scripts: pkg.scripts, name: pkg.name };
-  const listed = all || filter !== undefined ? workspacesOf(scope, found.path, pkg.workspaces) : [root];
-  // --filter (bun, pnpm) picks packages by name or directory, the root among them.
-  const packages = listed && filter !== undefined ? [root, ...listed].filter((p) => filterMatches(filter, p, dirname(found.path))) : listed;
+  const listed = all || filter !== undefined || named.length > 0 ? workspacesOf(scope, found.path, pkg.workspaces) : [root];
+  // --filter (bun, pnpm) picks packages by name or directory, the root among them; npm's -w a workspace or those under a directory.
+  const packages = listed && filter !== undefined ? [root, ...listed].filter((p) => filterMatches(filter, p, dirname(found.path)))
+    : listed && named.length > 0 ? listed.filter((p) => named.some((w) => w === p.name || isWithin(dirname(p.path), resolve(start, w!)))) : listed;
   if (packages === null) return true;
   const config = npmConfig(scope, scan, dirname(found.path));
   for (const file of config.requires) scope.nested(`node ${quoteWord(file)}`, `${name} node-options`, { spliceable: false, cwd: dirname(found.path) });
@@ -308,6 +312,8 @@ function workspacesOf(scope: Scope, root: string, workspaces: unknown): Workspac
 }
 
 interface Workspace { path: string; scripts: Record<string, unknown>; name?: string | undefined }
+
+const isWithin = (dir: string, top: string): boolean => dir === top || dir.startsWith(top.endsWith('/') ? top : `${top}/`);
 
 /** Does a --filter pattern pick this package: its name (`*` a wildcard), or its directory (`./dir`, `{dir}`)? Others (`...`, `^`) pick all. */
 function filterMatches(filter: string, p: Workspace, rootDir: string): boolean {
