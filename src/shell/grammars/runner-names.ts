@@ -15,7 +15,9 @@ function hidden(x: Run): boolean {
     // The row names the program that runs (`colima n -- restart web` is nerdctl's command line).
     || x.program !== undefined
     // An operand behind a prefix is a name the prefixed command looks up (`turbo run X` is `npm run X`).
-    || (x.shellEach !== undefined && x.prefix !== undefined);
+    || (x.shellEach !== undefined && x.prefix !== undefined)
+    // Script names (`run-s deploy` is `npm run deploy`), a file found by name (direnv's .envrc).
+    || x.scriptNames !== undefined || x.scriptUp !== undefined;
 }
 
 /**
