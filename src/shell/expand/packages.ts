@@ -6,9 +6,6 @@ import { getopt, optionIs, valueOf, valuesOf, type Scan } from '../getopt.js';
 import { argOf, quoteWord, type Word } from '../words.js';
 import type { Scope } from './driver.js';
 import { homeDir } from '../invocations.js';
-import { scanCodeFile } from './interpreters.js';
-import { moduleFile } from './modules.js';
-import { parseToml } from './task-files.js';
 import { omitsGuard } from './package-omit.js';
 import { INSTALL_LIFECYCLE, NPM_LIFECYCLE, npmCommand } from '../grammars/npm.js';
 import { PNPM_OPTIONS, YARN_OPTIONS } from '../grammars/runner-options.js';
@@ -74,8 +71,9 @@ export function packageScripts(scope: Scope, name: string, args: readonly Word[]
     const key = `${p.path}#${script}`;
     if (scope.run0.seen.has(key)) continue;
     scope.run0.seen.add(key);
-    for (const n of names(p.scripts)) {
-      const body = p.scripts[n];
+    const scripts = withDefaults(scope, p, names(p.scripts));
+    for (const n of names(scripts)) {
+      const body = scripts[n];
       if (typeof body !== 'string') continue;
       // A script-shell runs every script: `SHELL -c SCRIPT`.
       const text = config.shell === undefined ? body : `${config.shell} -c ${quoteWord(body)}`;
@@ -121,7 +119,7 @@ function npmConfig(scope: Scope, scan: Scan, dir: string): { shell?: string; req
 export function inInstallLifecycle(via: readonly string[]): boolean {
   return via.some((v) => { const m = /^\S+ run (\S+)$/.exec(v); return m !== null && INSTALL_LIFECYCLE.includes(m[1]!); });
 }
-const LOCAL_SPEC = /^(?:file:|\.{1,2}(?:\/|$)|\/)/;
+export const LOCAL_SPEC = /^(?:file:|\.{1,2}(?:\/|$)|\/)/;
 /**
  * A package spec whose name is not in it (npm-package-arg's kinds other than a registry name): a git
  * URL or host shorthand, `owner/repo` (GitHub), an http(s) URL, a tarball.
@@ -192,43 +190,6 @@ function localInstalls(scope: Scope, name: string, words: readonly (string | nul
     }
   }
   return true;
-}
-
-/** `pip install ./dir`, `pip install -e dir`: building a package from a directory runs its setup.py. */
-export function pipLocalInstall(scope: Scope, name: string, args: readonly Word[]): boolean {
-  if (!/^pip(?:3(?:\.\d+)?)?$/.test(name) || !scope.local || scope.cwd === null) return false;
-  const scan = getopt(args.map(argOf), { short: 'e:r:c:t:qUv', long: ['editable=|e', 'requirement=|r', 'constraint=|c', 'target=|t', 'user', 'upgrade|U', 'quiet|q', 'no-deps', 'no-build-isolation', 'break-system-packages', 'index-url=', 'extra-index-url='], permute: true });
-  if (scan.operands[0]?.value !== 'install') return false;
-  const specs = [...scan.operands.slice(1).map((o) => o.value), ...scan.options.filter((o) => optionIs(o, ['-e'])).map((o) => o.value ?? null)];
-  const dirs = specs.filter((v): v is string => v !== null && (LOCAL_SPEC.test(v) || v === '.' || scope.files.read(join(resolve(scope.cwd!, v), 'setup.py')).kind === 'text'));
-  if (dirs.length === 0) return false;
-  scope.emit(scope.argv, name, { scan });
-  for (const d of dirs) {
-    scanCodeFile(scope, 'python', join(resolve(scope.cwd, d), 'setup.py'), `${name} install ${d} (setup.py)`);
-    inTreeBackend(scope, resolve(scope.cwd, d), `${name} install ${d}`);
-  }
-  return true;
-}
-
-/**
- * PEP 517: a project whose pyproject.toml names a build backend inside the tree (`backend-path`)
- * is built by importing that module from there, so its code runs as setup.py's does. (A backend
- * from an installed package is code the text cannot show, as any installed package is.)
- */
-function inTreeBackend(scope: Scope, dir: string, label: string): void {
-  const read = scope.files.read(join(dir, 'pyproject.toml'));
-  if (read.kind === 'missing') return;
-  if (read.kind !== 'text') { scope.raise('unreadable-script', `${label}: pyproject.toml: ${'why' in read ? read.why : 'not text'}`); return; }
-  let system: { 'build-backend'?: unknown; 'backend-path'?: unknown } | undefined;
-  try { system = (parseToml(read.text) as { 'build-system'?: typeof system })['build-system']; } catch (e) {
-    scope.raise('unreadable-script', `${label}: pyproject.toml cannot be read: ${(e as Error).message}`);
-    return;
-  }
-  const paths = Array.isArray(system?.['backend-path']) ? system['backend-path'].filter((p): p is string => typeof p === 'string') : [];
-  const backend = system?.['build-backend'];
-  if (paths.length === 0 || typeof backend !== 'string') return;
-  const file = moduleFile(scope, 'python', backend.split(':')[0]!.trim(), null, paths.map((p) => resolve(dir, p)));
-  if (file !== null) scanCodeFile(scope, 'python', file, `${label} (build backend ${backend})`);
 }
 
 /** Which script a package tool's words run, and the lifecycle around it; undefined: none. */
@@ -312,6 +273,21 @@ function workspacesOf(scope: Scope, root: string, workspaces: unknown): Workspac
 }
 
 interface Workspace { path: string; scripts: Record<string, unknown>; name?: string | undefined }
+
+/**
+ * The scripts npm runs where package.json gives none (npm help scripts, "Default Values"): `start` is
+ * `node server.js` when there is one, `install` is `node-gyp rebuild` when there is a binding.gyp and
+ * neither an install nor a preinstall script. Looked for only when the command runs that script.
+ */
+function withDefaults(scope: Scope, p: Workspace, wanted: readonly string[]): Record<string, unknown> {
+  const dir = dirname(p.path);
+  const has = (n: string): boolean => typeof p.scripts[n] === 'string';
+  const there = (f: string): boolean => scope.files.read(join(dir, f)).kind !== 'missing';
+  const extra: Record<string, string> = {};
+  if (wanted.includes('start') && !has('start') && there('server.js')) extra.start = 'node server.js';
+  if (wanted.includes('install') && !has('install') && !has('preinstall') && there('binding.gyp')) extra.install = 'node-gyp rebuild';
+  return Object.keys(extra).length === 0 ? p.scripts : { ...p.scripts, ...extra };
+}
 
 const isWithin = (dir: string, top: string): boolean => dir === top || dir.startsWith(top.endsWith('/') ? top : `${top}/`);
 

@@ -7,6 +7,7 @@ import type { Word } from '../words.js';
 import type { Row } from './payloads.js';
 import type { Run } from '../grammars/types.js';
 import { runScriptFile } from './scripts.js';
+import { scanCodeFile } from './interpreters.js';
 
 const word = (v: string | null): Word => ({ value: v, tail: v, text: v ?? '$computed', start: 0, end: 0 });
 
@@ -77,7 +78,8 @@ export function scriptUp(r: Row): boolean {
   const found = scope.files.findUp(resolve(scope.cwd, named), spec.file);
   if (found === null) return true;
   if (found.kind === 'unreadable') { scope.raise('unreadable-script', `${found.path}: ${found.why}`); return true; }
-  runScriptFile(scope, { ...word(found.path), text: found.path }, `${label} ${found.path}`, 'shell');
+  if (run.code) scanCodeFile(scope, run.code, found.path, `${label} ${found.path}`);
+  else runScriptFile(scope, { ...word(found.path), text: found.path }, `${label} ${found.path}`, 'shell');
   return true;
 }
 

@@ -361,8 +361,8 @@ export const PYTHON_MODULES: readonly Runner[] = [
   { names: ['IPython'], options: { short: 'c:m:i', ends: 'cm' }, runs: [{ when: ['-c'], code: 'ipython', codeOption: ['-c'], dataOperands: 0 }, { minOperands: 1, code: 'ipython', codeFile: 0 }, { code: 'ipython', codeStdin: true }] },
 ];
 
-/** Modules that are a task runner's program (`python -m nox` is nox, `python -m fabric` is fab): read by the task-runner family. */
-export const MODULE_PROGRAMS: Readonly<Record<string, string>> = { nox: 'nox', invoke: 'invoke', fabric: 'fab', doit: 'doit', tox: 'tox' };
+/** Modules that are a program read by a family of its own (`python -m nox` is nox, `python -m fabric` is fab, `python -m pip` is pip). */
+export const MODULE_PROGRAMS: Readonly<Record<string, string>> = { nox: 'nox', invoke: 'invoke', fabric: 'fab', doit: 'doit', tox: 'tox', pip: 'pip' };
 
 /** GNU tar's options (bsdtar reads the same that matter here). */
 export const TAR: OptionGrammar = {

@@ -27,6 +27,9 @@ export const NODE_RUNNERS: readonly Runner[] = [
   // Process managers: pm2 start and forever start run the script or program (a .js file with node), pm2's ecosystem file is code.
   { names: ['pm2'], options: PROCESS_MANAGER, subcommands: { start: { options: PROCESS_MANAGER, runs: PROCESS_MANAGER_RUNS } }, runs: [{ nothing: true }] },
   { names: ['forever'], options: PROCESS_MANAGER, subcommands: { start: { options: PROCESS_MANAGER, runs: PROCESS_MANAGER_RUNS } }, runs: [{ when: ['-h', '--help', '-v', '--version'], nothing: true }, ...PROCESS_MANAGER_RUNS] },
+  // node-gyp configure and rebuild read binding.gyp, running its `<!(CMD)` command expansions (gyp's input format).
+  { names: ['node-gyp'], options: { short: 'jC:', long: ['directory=|C', 'nodedir=', 'target=', 'arch=', 'python=', 'jobs=|j', 'debug', 'release', 'silent', 'verbose', 'loglevel=', 'thin=', 'ensure', 'devdir='], permute: true },
+    runs: [{ whenOperand: { index: 0, is: ['configure', 'rebuild'] }, scriptUp: { file: 'binding.gyp' }, code: 'gyp' }, { nothing: true }] },
   // Nx: nx run PROJECT:TARGET and nx run-many/affected -t TARGETS run the workspaces' package.json scripts of that name
   // (as npm run --workspaces does); nx exec -- CMD runs CMD (turbo is in package-runners.ts).
   {

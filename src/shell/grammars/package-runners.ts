@@ -129,7 +129,9 @@ export const PACKAGE_RUNNERS: readonly Runner[] = [
   },
   { names: ['poetry'], options: POETRY_OPTIONS, subcommands: { run: { options: POETRY_OPTIONS, runs: [{ argv: 0 }] } }, runs: [{ nothing: true }] },
   { names: ['pdm', 'rye', 'pipenv', 'bundle', 'bundler', 'conda', 'mamba', 'micromamba', 'pixi'], subcommands: { run: { options: { short: 'n:p:', long: ['name=|n', 'prefix=|p', 'env=', 'live-stream', 'no-capture-output'] }, runs: [{ argv: 0 }] }, exec: { runs: [{ argv: 0 }] } }, runs: [{ nothing: true }] },
-  { names: ['uv'], options: UV_OPTIONS, subcommands: { run: { options: UV_RUN, runs: [{ argv: 0, chdirOption: ['--directory'] }] }, tool: { options: UV_OPTIONS, runs: [{ argv: 0, commandRow: 'uv tool' }] } }, runs: [{ nothing: true }] },
+  { names: ['uv'], options: UV_OPTIONS, subcommands: { run: { options: UV_RUN, runs: [{ argv: 0, chdirOption: ['--directory'] }] }, tool: { options: UV_OPTIONS, runs: [{ argv: 0, commandRow: 'uv tool' }] },
+    // `uv pip install PATH` builds the package from the directory, as pip does (its setup.py runs).
+    pip: { options: UV_OPTIONS, runs: [{ argv: 0, program: 'pip' }] } }, runs: [{ nothing: true }] },
   // `uvx` is `uv tool run` (docs.astral.sh/uv/reference/cli, uv tool run).
   { names: ['uv tool run', 'uvx'], options: UV_TOOL_RUN, runs: [{ argv: 0, versioned: true }] },
   { names: ['nix-shell'], options: { short: 'p:A:I:', long: ['run=', 'command=', 'packages=|p', 'pure', 'attr=|A', 'arg=', 'argstr=', 'keep=', 'include=|I'], singleDashLong: false, permute: true }, runs: [{ when: ['--run', '--command'], shellOption: ['--run', '--command'] }, { nothing: true }] },

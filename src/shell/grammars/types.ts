@@ -6,7 +6,7 @@ export type CodeLanguage =
   | 'python' | 'node' | 'ruby' | 'perl' | 'php' | 'lua' | 'tcl' | 'r' | 'powershell' | 'applescript'
   | 'awk' | 'sed' | 'vim' | 'gdb' | 'lldb' | 'lisp' | 'expect' | 'crontab' | 'ed' | 'less' | 'code'
   | 'sqlite' | 'psql' | 'mysql' | 'dc' | 'm4' | 'ftp' | 'fzf' | 'tmux' | 'screen' | 'ipython' | 'ghci'
-  | 'system-crontab' | 'systemd-unit' | 'desktop-entry' | 'vscode-tasks';
+  | 'system-crontab' | 'systemd-unit' | 'desktop-entry' | 'vscode-tasks' | 'gyp';
 
 /** Test runners whose test files (found as the runner finds them) are the project's code they run (expand/tests.ts). */
 export type TestRunner = 'pytest' | 'unittest' | 'go' | 'node';
@@ -92,7 +92,8 @@ export interface Run {
   readonly scriptsIn?: number;
   /**
    * The nearest file of this name, from the directory the operand at `dir` names (else the working directory)
-   * upward, is a shell script the program runs (direnv's `.envrc`); with `also`, before the row's command.
+   * upward, is a shell script the program runs (direnv's `.envrc`); with `also`, before the row's command. With `code`,
+   * a file of that language (node-gyp's binding.gyp).
    */
   readonly scriptUp?: { readonly file: string; readonly dir?: number };
   /** The value of this option is a shell script file. */
