@@ -155,19 +155,23 @@ function guardDependency(scope: Scope, path: string, text: string): void {
 }
 
 /** `npm install ./pkg`, `npm i file:pkg`: installing a package from a directory runs its install scripts. */
-function localInstalls(scope: Scope, name: string, words: readonly (string | null)[]): boolean {
+function localInstalls(scope: Scope, name: string, given: readonly (string | null)[]): boolean {
+  // `yarn global add SPEC` installs as `yarn add` does, into the global folder whose bins are on PATH.
+  const words = name === 'yarn' && given[0] === 'global' ? given.slice(1) : given;
+  const link = words[0] === 'link' || words[0] === 'ln';
   // `npm link` alone links the package here globally: its bins go on PATH, where the hooks find gitops-guard.
   // gitops-guard's own checkout linked by its developer is the guard itself (docs/trust.md); another
   // package that gives a gitops-guard executable stands in for it.
-  if ((words[0] === 'link' || words[0] === 'ln') && words.length === 1 && scope.cwd !== null) {
+  if (link && words.length === 1 && scope.cwd !== null) {
     const read = scope.files.read(join(scope.cwd, 'package.json'));
     if (read.kind === 'text' && isGuardPackage(read.text) && !/"name"\s*:\s*"gitops-guard"/.test(read.text)) {
       scope.raise('guard-package', `${scope.cwd} gives a gitops-guard executable, and \`${name} link\` puts it on PATH, where the hooks find gitops-guard`);
     }
     return false;
   }
-  if (!INSTALLS.includes(words[0] ?? '') || scope.cwd === null) return false;
-  const specs = words.slice(1);
+  if (!(INSTALLS.includes(words[0] ?? '') || link) || scope.cwd === null) return false;
+  // `npm link FOLDER` (pnpm link [--global] FOLDER) installs the folder as a link: a word with a slash that is no `@scope/name` is one.
+  const specs = words.slice(1).map((w) => link && w !== null && !w.startsWith('@') && w.includes('/') && !LOCAL_SPEC.test(w) ? `./${w}` : w);
   for (const w of specs) {
     if (w === null) scope.raise('guard-package', `\`${name} ${words[0]}\` installs a package named at run time: it may be gitops-guard`);
     else if (unnamed(w)) scope.raise('guard-package', `\`${w}\` does not say which package it is: it may be gitops-guard`);
