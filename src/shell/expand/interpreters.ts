@@ -15,6 +15,7 @@ import { codeBase, loadsModules, moduleFile, modulesIn } from './modules.js';
 import { stringsIn, withoutPrinted } from './code-literals.js';
 import { SPAWNS, spawnCalls, startsProcess, withoutFileOpens } from './spawn-calls.js';
 import { codeWrites } from './code-writes.js';
+import { noteWrite } from './writes.js';
 import { namedRuns } from './code-names.js';
 import { scanPowerShell } from './powershell.js';
 import { abs } from './written-paths.js';
@@ -100,6 +101,8 @@ export function scanCode(scope: Scope, lang: CodeLanguage, code: string, label: 
   if (inline && scope.local) {
     const writes = codeWrites(lang, code).map((p) => abs(p, scope.cwd));
     if (writes.length > 0) scope.emit(scope.argv, basename(scope.argv[0]?.value ?? lang), { writes });
+    // What it leaves in them is not followed: a later command that reads one (npm install reading package.json) cannot know it.
+    for (const p of writes) if (p !== null && !scope.run0.written.has(p)) noteWrite(scope, p, null);
   }
   // Modules of the project that code on the command line loads run with it. (A file's own imports
   // are not followed: a program's modules are its own business, as its messages and data are.)
