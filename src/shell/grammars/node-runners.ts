@@ -12,7 +12,7 @@ const PROCESS_MANAGER: OptionGrammar = {
     'max=|m', 'sourceDir=', 'workingDir=', 'minUptime=', 'spinSleepTime=', 'pidFile=', 'uid=', 'append|a', 'silent|s', 'help|h', 'version|v'],
   permute: true,
 };
-const PROCESS_MANAGER_RUNS: readonly Run[] = [{ whenOperandMatches: { index: 0, pattern: '\\.(?:[cm]?js|json|ya?ml)$' }, code: 'node', codeFile: 0 }, { argv: 0 }];
+const PROCESS_MANAGER_RUNS: readonly Run[] = [{ whenOperandMatches: { index: 0, pattern: '\\.(?:[cm]?js|json|ya?ml)$' }, code: 'node', codeFile: 0 }, { argv: 0, chdirOption: ['--cwd', '--workingDir'] }];
 const NX: OptionGrammar = { short: 't:p:c:', long: ['targets=|t', 'target=', 'projects=|p', 'configuration=|c', 'exclude=', 'parallel=?', 'base=', 'head=', 'skip-nx-cache', 'verbose', 'output-style='], permute: true };
 const NX_MANY: readonly Run[] = [{ when: ['-t', '--target'], shellOption: ['-t', '--target'], scriptNames: 'npm run --workspaces' }, { nothing: true }];
 

@@ -127,7 +127,7 @@ export const PACKAGE_RUNNERS: readonly Runner[] = [
       { unless: ['-b'], code: 'lldb', codeStdin: true },
     ],
   },
-  { names: ['poetry'], options: POETRY_OPTIONS, subcommands: { run: { options: POETRY_OPTIONS, runs: [{ argv: 0 }] } }, runs: [{ nothing: true }] },
+  { names: ['poetry'], options: POETRY_OPTIONS, subcommands: { run: { options: POETRY_OPTIONS, runs: [{ argv: 0, chdirOption: ['-C', '--directory'] }] } }, runs: [{ nothing: true }] },
   { names: ['pdm', 'rye', 'pipenv', 'bundle', 'bundler', 'conda', 'mamba', 'micromamba', 'pixi'], subcommands: { run: { options: { short: 'n:p:', long: ['name=|n', 'prefix=|p', 'env=', 'live-stream', 'no-capture-output'] }, runs: [{ argv: 0 }] }, exec: { runs: [{ argv: 0 }] } }, runs: [{ nothing: true }] },
   { names: ['uv'], options: UV_OPTIONS, subcommands: { run: { options: UV_RUN, runs: [{ argv: 0, chdirOption: ['--directory'] }] }, tool: { options: UV_OPTIONS, runs: [{ argv: 0, commandRow: 'uv tool' }] },
     // `uv pip install PATH` builds the package from the directory, as pip does (its setup.py runs).

@@ -220,7 +220,7 @@ export const RUNNERS: readonly Runner[] = [
   {
     names: ['bwrap'],
     options: { long: ['bind==', 'ro-bind==', 'dev-bind==', 'bind-try==', 'ro-bind-try==', 'dev-bind-try==', 'symlink==', 'setenv==', 'file==', 'bind-data==', 'ro-bind-data==', 'dev=', 'proc=', 'tmpfs=', 'dir=', 'chdir=', 'unsetenv=', 'uid=', 'gid=', 'hostname=', 'unshare-all', 'unshare-net', 'unshare-user', 'unshare-pid', 'die-with-parent', 'new-session', 'args=', 'share-net', 'clearenv', 'cap-add=', 'cap-drop=', 'seccomp=', 'lock-file=', 'remount-ro=', 'exec-label=', 'file-label='] },
-    runs: ARGV,
+    runs: [{ argv: 0, chdirOption: ['--chdir'] }],
   },
   {
     names: ['strace'],
@@ -336,9 +336,9 @@ export const RUNNERS: readonly Runner[] = [
     runs: [{ when: ['-x'], argv: 0 }, { shellOperands: 0 }],
   },
   { names: ['entr'], options: { short: 'acdnprsxz' }, runs: [{ when: ['-s'], shellOperand: 0 }, { argv: 0 }] },
-  { names: ['watchexec'], options: { short: 'cnprwe:f:i:s:d:', long: ['clear', 'restart', 'watch=|w', 'exts=|e', 'filter=|f', 'ignore=|i', 'shell=', 'signal=|s', 'debounce=|d', 'postpone', 'no-shell|n', 'on-busy-update=', 'project-origin=', 'workdir='], permute: true }, runs: [{ when: ['-n', '--shell'], argv: 0 }, { shellOperands: 0 }] },
+  { names: ['watchexec'], options: { short: 'cnprwe:f:i:s:d:', long: ['clear', 'restart', 'watch=|w', 'exts=|e', 'filter=|f', 'ignore=|i', 'shell=', 'signal=|s', 'debounce=|d', 'postpone', 'no-shell|n', 'on-busy-update=', 'project-origin=', 'workdir='], permute: true }, runs: [{ when: ['-n', '--shell'], argv: 0, chdirOption: ['--workdir'] }, { shellOperands: 0, chdirOption: ['--workdir'] }] },
   { names: ['hyperfine'], options: { short: 'iNSw:r:m:M:p:c:P:L:u:n:', long: ['warmup=|w', 'runs=|r', 'min-runs=|m', 'max-runs=|M', 'prepare=|p', 'conclude=', 'cleanup=|c', 'parameter-scan=|P', 'parameter-list=|L', 'shell=|S', 'export-json=', 'export-markdown=', 'command-name=|n', 'time-unit=|u', 'ignore-failure|i', 'setup=|s', 'show-output', 'style='], permute: true }, runs: [{ when: ['-p', '--setup', '-c', '--conclude'], shellOption: ['-p', '--setup', '-c', '--conclude'], also: true }, { shellEach: 0 }] },
-  { names: ['concurrently'], options: { short: 'krtn:c:p:s:P:', long: ['kill-others', 'kill-others-on-fail', 'names=|n', 'prefix=|p', 'prefix-colors=|c', 'success=|s', 'restart-tries=', 'raw|r', 'timings|t', 'max-processes=|m', 'passthrough-arguments|P', 'group', 'hide=', 'handle-input|i', 'cwd='], permute: true }, runs: [{ shellEach: 0 }] },
+  { names: ['concurrently'], options: { short: 'krtn:c:p:s:P:', long: ['kill-others', 'kill-others-on-fail', 'names=|n', 'prefix=|p', 'prefix-colors=|c', 'success=|s', 'restart-tries=', 'raw|r', 'timings|t', 'max-processes=|m', 'passthrough-arguments|P', 'group', 'hide=', 'handle-input|i', 'cwd='], permute: true }, runs: [{ shellEach: 0, chdirOption: ['--cwd'] }] },
   { names: ['nodemon'], options: { short: 'Vqw:x:e:i:d:', long: ['exec=|x', 'watch=|w', 'ext=|e', 'ignore=|i', 'delay=|d', 'signal=', 'config=', 'verbose|V', 'quiet|q', 'legacy-watch', 'exitcrash', 'no-stdin'], permute: true }, runs: [{ when: ['-x'], shellOption: ['-x'] }, { minOperands: 1, code: 'node', codeFile: 0 }, { nothing: true }] },
   { names: ['chokidar'], options: { short: 'c:d:i:t:', long: ['command=|c', 'debounce=|d', 'ignore=|i', 'throttle=|t', 'initial', 'silent', 'polling'], permute: true }, runs: [{ when: ['-c'], shellOption: ['-c'] }, { nothing: true }] },
   // macOS open(1): a terminal application (or a .command/.tool file, which opens in Terminal) runs the file as a script.

@@ -70,10 +70,10 @@ export const WRAPPER_RUNNERS: readonly Runner[] = [
   {
     names: ['zellij'], options: ZELLIJ,
     subcommandAliases: { r: 'run', ac: 'action' },
-    subcommands: { run: { options: ZELLIJ_PANE, runs: [{ argv: 0 }] }, action: { runs: [{ argv: 0, commandRow: 'zellij action' }] } },
+    subcommands: { run: { options: ZELLIJ_PANE, runs: [{ argv: 0, chdirOption: ['--cwd'] }] }, action: { runs: [{ argv: 0, commandRow: 'zellij action' }] } },
     runs: [],
   },
-  { names: ['zellij action new-pane'], options: ZELLIJ_PANE, runs: [{ argv: 0 }] },
+  { names: ['zellij action new-pane'], options: ZELLIJ_PANE, runs: [{ argv: 0, chdirOption: ['--cwd'] }] },
   { names: ['zellij action write-chars'], runs: [{ keys: true, shellOperands: 0 }] },
   // Containers and chroots of this machine: machinectl shell [USER@]MACHINE [PATH ARGS] (options stop at the machine),
   // distrobox, toolbox run CMD, proot [options] CMD (-q runs the program through that emulator command).
@@ -97,7 +97,7 @@ export const WRAPPER_RUNNERS: readonly Runner[] = [
   {
     names: ['proot'],
     options: { short: 'r:b:m:q:w:k:v:i:0lLRShV', long: ['rootfs=|r', 'bind=|b', 'mount=|m', 'qemu=|q', 'pwd=|w', 'cwd=', 'kernel-release=|k', 'verbose=|v', 'change-id=|i', 'root-id|0', 'link2symlink|l', 'kill-on-exit', 'help|h', 'version|V', 'usage'] },
-    runs: [{ when: ['-q'], shellOption: ['-q'], also: true }, { when: ['-h', '-V', '--usage'], nothing: true }, { argv: 0 }],
+    runs: [{ when: ['-q'], shellOption: ['-q'], also: true }, { when: ['-h', '-V', '--usage'], nothing: true }, { argv: 0, chdirOption: ['-w', '--pwd', '--cwd'] }],
   },
   // Locks, tracers and proxies: lckdo LOCKFILE PROGRAM ARGS (moreutils), rr record CMD, tsocks CMD.
   { names: ['lckdo'], options: { short: 'qwsxW:E:' }, runs: [{ argv: 1 }] },
