@@ -2,7 +2,7 @@
 // and the rest is read for the commands it starts. Inline code (`-c`, `-e`): every string literal
 // that mentions a managed program is read as shell. A code file: only literals inside calls that
 // start processes, so the messages and data of a large program are not taken for commands.
-import { isAbsolute, resolve } from 'node:path';
+import { isAbsolute, join, resolve } from 'node:path';
 import type { CodeLanguage } from '../grammars/types.js';
 import { MAX_INPUT_BYTES } from '../parse.js';
 import { kubeVerbs, reachesEngine } from './code-apis.js';
@@ -15,6 +15,7 @@ import { codeBase, loadsModules, moduleFile, modulesIn } from './modules.js';
 import { stringsIn, withoutPrinted } from './code-literals.js';
 import { SPAWNS, spawnCalls, startsProcess, withoutFileOpens } from './spawn-calls.js';
 import { codeWrites } from './code-writes.js';
+import { noteWrite } from './writes.js';
 import { namedRuns } from './code-names.js';
 import { scanPowerShell } from './powershell.js';
 import { abs } from './written-paths.js';
@@ -57,6 +58,8 @@ const LINE_VERBS: Partial<Record<CodeLanguage, RegExp>> = {
   m4: /\be?syscmd\(([^)]*)\)/,
   ftp: /^\s*!(.*)$/,
   fzf: /(?:execute(?:-silent|-multi)?|become|reload|preview)[(\[{<](.*?)[)\]}>]/,
+  // gyp's command expansions `<!(CMD)` and `<!@(CMD)`, run while it reads the file (each put on a line of its own first).
+  gyp: /^<!@?\((.*)\)/,
 };
 
 /** Where code comes from: a file's version (for memos) and path (its imports are relative to it), and the command line's search directories. */
@@ -100,6 +103,9 @@ export function scanCode(scope: Scope, lang: CodeLanguage, code: string, label: 
   if ((inline || SCRIPT_WRITES[lang] !== undefined) && scope.local) {
     const writes = codeWrites(lang, code).map((p) => (p === null ? null : abs(p, scope.cwd)));
     if (writes.length > 0) scope.emit(scope.argv, basename(scope.argv[0]?.value ?? lang), { writes });
+    // What it leaves in them is not followed: a later command that reads one (npm install reading package.json) cannot know it.
+    // (Vim's own writes are followed with their lines by vim-buffer.ts, its `:w FILE` of the buffer included.)
+    if (lang !== 'vim') for (const p of writes) if (p !== null && !scope.run0.written.has(p)) noteWrite(scope, p, null);
   }
   // Modules of the project that code on the command line loads run with it. (A file's own imports
   // are not followed: a program's modules are its own business, as its messages and data are.)
@@ -221,6 +227,7 @@ function scanWith(scope: Scope, lang: CodeLanguage, code: string, label: string,
   if (own) code = handOffs(scope, lang, own, code, label, READERS);
   const verbs = LINE_VERBS[lang];
   if (own && !verbs) return;
+  if (lang === 'gyp') code = code.replace(/<!/g, '\n<!');
   if (verbs) {
     // (A `|` just inside a quote or brace is Tcl's `open "|cmd"`, not a separator.)
     for (const line of code.split(/\n|(?<!["{])\|(?=\s*[!:a-z])/)) {
@@ -276,11 +283,27 @@ export function scanCodeFile(scope: Scope, lang: CodeLanguage, path: string | nu
   if (scope.run0.seen.has(key)) return;
   scope.run0.seen.add(key);
   const read = scope.files.read(full);
-  if (read.kind === 'missing' || read.kind === 'binary') return;
+  // A directory runs the file inside it that the interpreter starts from (python's __main__.py, node's main or index.js).
+  if (read.kind === 'missing') { const entry = directoryEntry(scope, lang, full); if (entry !== null) scanCodeFile(scope, lang, entry, `${label} (${basename(entry)})`); return; }
+  // A zip archive (or compiled code) python runs cannot be read here.
+  if (read.kind === 'binary') { if (lang === 'python') scope.raise('unreadable-script', `${label}: python runs an archive or compiled code, which cannot be read`); return; }
   if (read.kind === 'unreadable') { scope.raise('unreadable-script', `${label}: ${read.why}`); return; }
   // A limit that runs out asks, never allows (the read above already stops at MAX_SCRIPT_BYTES).
   if (read.text.length > MAX_INPUT_BYTES * 16) { scope.raise('unreadable-script', `${label}: larger than can be read`); return; }
   scanCode(scope, lang, read.text, label, false, [], { ...(read.stamp !== undefined ? { stamp: read.stamp } : {}), from: full });
+}
+
+/** The file python or node runs when given a directory (null: none, or not a directory). */
+function directoryEntry(scope: Scope, lang: CodeLanguage, dir: string): string | null {
+  const there = (f: string): boolean => scope.files.read(join(dir, f)).kind !== 'missing';
+  if (lang === 'python') return there('__main__.py') ? join(dir, '__main__.py') : null;
+  if (lang !== 'node') return null;
+  const pkg = scope.files.read(join(dir, 'package.json'));
+  let main: unknown;
+  if (pkg.kind === 'text') try { main = (JSON.parse(pkg.text) as { main?: unknown }).main; } catch { main = undefined; }
+  const names = [...(typeof main === 'string' ? [main, `${main}.js`, join(main, 'index.js')] : []), 'index.js', 'index.cjs', 'index.mjs'];
+  const found = names.find(there);
+  return found === undefined ? null : resolve(dir, found);
 }
 
 function uriDecoded(text: string): string {

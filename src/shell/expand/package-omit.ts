@@ -53,6 +53,9 @@ export function omitsGuard(scope: Scope, name: string, args: readonly Word[]): v
   const first = scan.operands[0]?.value;
   const sub = first === undefined ? '' : first === null ? null : name === 'npm' ? npmCommand(first) ?? first : first;
   if (sub !== null && !spec.subcommands.includes(sub)) return;
+  const what = sub === null || sub === '' ? name : `${name} ${sub}`;
+  const dir = valueOf(scan, '--prefix', '--dir', '--cwd');
+  if (typeof dir !== 'object') rewrittenWithout(scope, what, dir === undefined ? scope.cwd : resolve(scope.cwd, dir));
   const given = fromOptions(scan, spec.omit) ?? fromEnv(scope, spec);
   const back = new Set(fromOptions(scan, spec.include ?? {}) ?? []);
   const omitted = given.filter((k) => k === null || !back.has(k));
@@ -68,8 +71,32 @@ export function omitsGuard(scope: Scope, name: string, args: readonly Word[]): v
   const kinds = omitted.includes(null) ? KINDS : omitted as DependencyKind[];
   const kind = kinds.find((k) => has(`${k}Dependencies`));
   if (kind === undefined) return;
-  const what = sub === null || sub === '' ? name : `${name} ${sub}`;
   scope.raise('guard-package', `\`${what}\` leaves the ${kind}Dependencies of ${found.path} out of node_modules, gitops-guard among them; the hooks would then run whatever gitops-guard PATH has`);
+}
+
+/**
+ * package.json lists gitops-guard on disk, and a write earlier in the text leaves a package.json
+ * without it (its text shown: `printf '{…}' > package.json`), or a write whose path is not known
+ * may be that file: the install lays node_modules out from what it then holds, taking the guard out.
+ */
+function rewrittenWithout(scope: Scope, what: string, start: string): void {
+  const disk = scope.run0.options.files.findUp(start, 'package.json');
+  if (disk?.kind !== 'text' || !listsAnywhere(disk.text)) return;
+  const now = scope.files.read(disk.path);
+  const unplaced = scope.run0.unplacedWrites[0];
+  if (now.kind === 'text' && now.text !== disk.text && !listsAnywhere(now.text)) {
+    scope.raise('guard-package', `\`${what}\` lays node_modules out from ${disk.path} as written earlier in this command, which no longer lists gitops-guard: the hooks would then run whatever gitops-guard PATH has`);
+  } else if (now.kind === 'text' && now.text === disk.text && unplaced !== undefined) {
+    scope.raise('guard-package', `\`${unplaced.target}\` earlier in this command writes a file whose path is known only at run time, which may be ${disk.path}; \`${what}\` would then take gitops-guard out of node_modules`);
+  }
+}
+
+/** Does this package.json text list gitops-guard among any of its dependencies? */
+function listsAnywhere(text: string): boolean {
+  let pkg: Record<string, unknown>;
+  try { pkg = JSON.parse(text) as Record<string, unknown>; } catch { return false; }
+  const has = listsGuard(pkg);
+  return ['dependencies', ...KINDS.map((k) => `${k}Dependencies`)].some(has);
 }
 
 /** Does this package.json field (`dependencies`, `devDependencies`, …) list gitops-guard? */

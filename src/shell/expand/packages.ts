@@ -2,13 +2,10 @@
 // lifecycle around install, pack, publish and version; in workspaces; through npm's script-shell),
 // and installing from a directory runs that package's code (npm's install scripts, pip's setup.py).
 import { dirname, join, resolve } from 'node:path';
-import { getopt, optionIs, valueOf, type Scan } from '../getopt.js';
+import { getopt, optionIs, valueOf, valuesOf, type Scan } from '../getopt.js';
 import { argOf, quoteWord, type Word } from '../words.js';
 import type { Scope } from './driver.js';
 import { homeDir } from '../invocations.js';
-import { scanCodeFile } from './interpreters.js';
-import { moduleFile } from './modules.js';
-import { parseToml } from './task-files.js';
 import { omitsGuard } from './package-omit.js';
 import { INSTALL_LIFECYCLE, NPM_LIFECYCLE, npmCommand } from '../grammars/npm.js';
 import { PNPM_OPTIONS, YARN_OPTIONS } from '../grammars/runner-options.js';
@@ -31,7 +28,8 @@ export function packageScripts(scope: Scope, name: string, args: readonly Word[]
   if (!PACKAGE_TOOLS.has(name) || !scope.local) return false;
   omitsGuard(scope, name, args);
   // npm takes its options anywhere before `--` (pnpm's and yarn's value options too: `pnpm --reporter silent deploy`).
-  const scan = getopt(args.map(argOf), { long: ['prefix=', 'workspace=', 'workspaces', 'include-workspace-root', 'ignore-scripts', 'script-shell=', 'node-options=', 'dir=', 'filter=', 'cwd=', 'silent', 'if-present', 'recursive', 'registry=', 'tag=', 'cache=', 'userconfig=', 'globalconfig=', 'omit=', 'include=', 'install-strategy=', 'loglevel=', 'network-timeout=', 'modules-folder=', 'global|g', 'filter=|F', ...RUNNER_VALUE_OPTIONS], short: 'w:C:rsgF:', permute: true });
+  // npm's `-ws` is --workspaces (npm help workspaces), not -w with the value `s`.
+  const scan = getopt(args.map(argOf).map((v) => name === 'npm' && v === '-ws' ? '--workspaces' : v), { long: ['prefix=', 'workspace=', 'workspaces', 'include-workspace-root', 'ignore-scripts', 'script-shell=', 'node-options=', 'dir=', 'filter=', 'cwd=', 'silent', 'if-present', 'recursive', 'registry=', 'tag=', 'cache=', 'userconfig=', 'globalconfig=', 'omit=', 'include=', 'install-strategy=', 'loglevel=', 'network-timeout=', 'modules-folder=', 'global|g', 'filter=|F', ...RUNNER_VALUE_OPTIONS], short: 'w:C:rsgF:', permute: true });
   const words = scan.operands.map((o) => o.value);
   if (localInstalls(scope, name, words)) return true;
   if (name === 'yarn' && words[0] === 'workspace') return yarnWorkspace(scope, args, scan);
@@ -40,8 +38,10 @@ export function packageScripts(scope: Scope, name: string, args: readonly Word[]
   if (wanted === undefined || wanted.lifecycle && scan.options.some((o) => optionIs(o, ['--global']))) return false;
   if (wanted.script === null) { scope.raise('dynamic-command', `\`${name} run\` runs a script named at run time`); return true; }
   const script = wanted.script;
-  // `-w DIR` runs the workspace's own script (a workspace named by package name cannot be told here).
-  const prefix = valueOf(scan, '--prefix', '-C', '--dir', '--cwd', '--workspace', '-w');
+  // npm's `-w NAME|DIR` picks workspaces of the root by name or directory (below); the others' -w is a directory.
+  const named = name === 'npm' ? valuesOf(scan, '--workspace', '-w') : [];
+  if (named.includes(null)) { scope.raise('unreadable-script', `\`${name} --workspace\` names the workspace at run time`); return true; }
+  const prefix = valueOf(scan, '--prefix', '-C', '--dir', '--cwd', ...(name === 'npm' ? [] : ['--workspace', '-w']));
   const start = prefix === undefined ? scope.cwd : prefix === null || scope.cwd === null ? null : resolve(scope.cwd, prefix);
   if (start === null) { scope.raise('unreadable-script', `cannot tell where \`${name} ${script}\` finds package.json`); return true; }
   const found = scope.files.findUp(start, 'package.json');
@@ -60,9 +60,10 @@ export function packageScripts(scope: Scope, name: string, args: readonly Word[]
   const filter = valueOf(scan, '--filter');
   if (filter === null) { scope.raise('unreadable-script', `\`${name} --filter\` names the packages at run time`); return true; }
   const root = { path: found.path, scripts: pkg.scripts, name: pkg.name };
-  const listed = all || filter !== undefined ? workspacesOf(scope, found.path, pkg.workspaces) : [root];
-  // --filter (bun, pnpm) picks packages by name or directory, the root among them.
-  const packages = listed && filter !== undefined ? [root, ...listed].filter((p) => filterMatches(filter, p, dirname(found.path))) : listed;
+  const listed = all || filter !== undefined || named.length > 0 ? workspacesOf(scope, found.path, pkg.workspaces) : [root];
+  // --filter (bun, pnpm) picks packages by name or directory, the root among them; npm's -w a workspace or those under a directory.
+  const packages = listed && filter !== undefined ? [root, ...listed].filter((p) => filterMatches(filter, p, dirname(found.path)))
+    : listed && named.length > 0 ? listed.filter((p) => named.some((w) => w === p.name || isWithin(dirname(p.path), resolve(start, w!)))) : listed;
   if (packages === null) return true;
   const config = npmConfig(scope, scan, dirname(found.path));
   for (const file of config.requires) scope.nested(`node ${quoteWord(file)}`, `${name} node-options`, { spliceable: false, cwd: dirname(found.path) });
@@ -70,8 +71,9 @@ export function packageScripts(scope: Scope, name: string, args: readonly Word[]
     const key = `${p.path}#${script}`;
     if (scope.run0.seen.has(key)) continue;
     scope.run0.seen.add(key);
-    for (const n of names(p.scripts)) {
-      const body = p.scripts[n];
+    const scripts = withDefaults(scope, p, names(p.scripts));
+    for (const n of names(scripts)) {
+      const body = scripts[n];
       if (typeof body !== 'string') continue;
       // A script-shell runs every script: `SHELL -c SCRIPT`.
       const text = config.shell === undefined ? body : `${config.shell} -c ${quoteWord(body)}`;
@@ -117,7 +119,7 @@ function npmConfig(scope: Scope, scan: Scan, dir: string): { shell?: string; req
 export function inInstallLifecycle(via: readonly string[]): boolean {
   return via.some((v) => { const m = /^\S+ run (\S+)$/.exec(v); return m !== null && INSTALL_LIFECYCLE.includes(m[1]!); });
 }
-const LOCAL_SPEC = /^(?:file:|\.{1,2}(?:\/|$)|\/)/;
+export const LOCAL_SPEC = /^(?:file:|\.{1,2}(?:\/|$)|\/)/;
 /**
  * A package spec whose name is not in it (npm-package-arg's kinds other than a registry name): a git
  * URL or host shorthand, `owner/repo` (GitHub), an http(s) URL, a tarball.
@@ -153,19 +155,23 @@ function guardDependency(scope: Scope, path: string, text: string): void {
 }
 
 /** `npm install ./pkg`, `npm i file:pkg`: installing a package from a directory runs its install scripts. */
-function localInstalls(scope: Scope, name: string, words: readonly (string | null)[]): boolean {
+function localInstalls(scope: Scope, name: string, given: readonly (string | null)[]): boolean {
+  // `yarn global add SPEC` installs as `yarn add` does, into the global folder whose bins are on PATH.
+  const words = name === 'yarn' && given[0] === 'global' ? given.slice(1) : given;
+  const link = words[0] === 'link' || words[0] === 'ln';
   // `npm link` alone links the package here globally: its bins go on PATH, where the hooks find gitops-guard.
   // gitops-guard's own checkout linked by its developer is the guard itself (docs/trust.md); another
   // package that gives a gitops-guard executable stands in for it.
-  if ((words[0] === 'link' || words[0] === 'ln') && words.length === 1 && scope.cwd !== null) {
+  if (link && words.length === 1 && scope.cwd !== null) {
     const read = scope.files.read(join(scope.cwd, 'package.json'));
     if (read.kind === 'text' && isGuardPackage(read.text) && !/"name"\s*:\s*"gitops-guard"/.test(read.text)) {
       scope.raise('guard-package', `${scope.cwd} gives a gitops-guard executable, and \`${name} link\` puts it on PATH, where the hooks find gitops-guard`);
     }
     return false;
   }
-  if (!INSTALLS.includes(words[0] ?? '') || scope.cwd === null) return false;
-  const specs = words.slice(1);
+  if (!(INSTALLS.includes(words[0] ?? '') || link) || scope.cwd === null) return false;
+  // `npm link FOLDER` (pnpm link [--global] FOLDER) installs the folder as a link: a word with a slash that is no `@scope/name` is one.
+  const specs = words.slice(1).map((w) => link && w !== null && !w.startsWith('@') && w.includes('/') && !LOCAL_SPEC.test(w) ? `./${w}` : w);
   for (const w of specs) {
     if (w === null) scope.raise('guard-package', `\`${name} ${words[0]}\` installs a package named at run time: it may be gitops-guard`);
     else if (unnamed(w)) scope.raise('guard-package', `\`${w}\` does not say which package it is: it may be gitops-guard`);
@@ -188,43 +194,6 @@ function localInstalls(scope: Scope, name: string, words: readonly (string | nul
     }
   }
   return true;
-}
-
-/** `pip install ./dir`, `pip install -e dir`: building a package from a directory runs its setup.py. */
-export function pipLocalInstall(scope: Scope, name: string, args: readonly Word[]): boolean {
-  if (!/^pip(?:3(?:\.\d+)?)?$/.test(name) || !scope.local || scope.cwd === null) return false;
-  const scan = getopt(args.map(argOf), { short: 'e:r:c:t:qUv', long: ['editable=|e', 'requirement=|r', 'constraint=|c', 'target=|t', 'user', 'upgrade|U', 'quiet|q', 'no-deps', 'no-build-isolation', 'break-system-packages', 'index-url=', 'extra-index-url='], permute: true });
-  if (scan.operands[0]?.value !== 'install') return false;
-  const specs = [...scan.operands.slice(1).map((o) => o.value), ...scan.options.filter((o) => optionIs(o, ['-e'])).map((o) => o.value ?? null)];
-  const dirs = specs.filter((v): v is string => v !== null && (LOCAL_SPEC.test(v) || v === '.' || scope.files.read(join(resolve(scope.cwd!, v), 'setup.py')).kind === 'text'));
-  if (dirs.length === 0) return false;
-  scope.emit(scope.argv, name, { scan });
-  for (const d of dirs) {
-    scanCodeFile(scope, 'python', join(resolve(scope.cwd, d), 'setup.py'), `${name} install ${d} (setup.py)`);
-    inTreeBackend(scope, resolve(scope.cwd, d), `${name} install ${d}`);
-  }
-  return true;
-}
-
-/**
- * PEP 517: a project whose pyproject.toml names a build backend inside the tree (`backend-path`)
- * is built by importing that module from there, so its code runs as setup.py's does. (A backend
- * from an installed package is code the text cannot show, as any installed package is.)
- */
-function inTreeBackend(scope: Scope, dir: string, label: string): void {
-  const read = scope.files.read(join(dir, 'pyproject.toml'));
-  if (read.kind === 'missing') return;
-  if (read.kind !== 'text') { scope.raise('unreadable-script', `${label}: pyproject.toml: ${'why' in read ? read.why : 'not text'}`); return; }
-  let system: { 'build-backend'?: unknown; 'backend-path'?: unknown } | undefined;
-  try { system = (parseToml(read.text) as { 'build-system'?: typeof system })['build-system']; } catch (e) {
-    scope.raise('unreadable-script', `${label}: pyproject.toml cannot be read: ${(e as Error).message}`);
-    return;
-  }
-  const paths = Array.isArray(system?.['backend-path']) ? system['backend-path'].filter((p): p is string => typeof p === 'string') : [];
-  const backend = system?.['build-backend'];
-  if (paths.length === 0 || typeof backend !== 'string') return;
-  const file = moduleFile(scope, 'python', backend.split(':')[0]!.trim(), null, paths.map((p) => resolve(dir, p)));
-  if (file !== null) scanCodeFile(scope, 'python', file, `${label} (build backend ${backend})`);
 }
 
 /** Which script a package tool's words run, and the lifecycle around it; undefined: none. */
@@ -308,6 +277,23 @@ function workspacesOf(scope: Scope, root: string, workspaces: unknown): Workspac
 }
 
 interface Workspace { path: string; scripts: Record<string, unknown>; name?: string | undefined }
+
+/**
+ * The scripts npm runs where package.json gives none (npm help scripts, "Default Values"): `start` is
+ * `node server.js` when there is one, `install` is `node-gyp rebuild` when there is a binding.gyp and
+ * neither an install nor a preinstall script. Looked for only when the command runs that script.
+ */
+function withDefaults(scope: Scope, p: Workspace, wanted: readonly string[]): Record<string, unknown> {
+  const dir = dirname(p.path);
+  const has = (n: string): boolean => typeof p.scripts[n] === 'string';
+  const there = (f: string): boolean => scope.files.read(join(dir, f)).kind !== 'missing';
+  const extra: Record<string, string> = {};
+  if (wanted.includes('start') && !has('start') && there('server.js')) extra.start = 'node server.js';
+  if (wanted.includes('install') && !has('install') && !has('preinstall') && there('binding.gyp')) extra.install = 'node-gyp rebuild';
+  return Object.keys(extra).length === 0 ? p.scripts : { ...p.scripts, ...extra };
+}
+
+const isWithin = (dir: string, top: string): boolean => dir === top || dir.startsWith(top.endsWith('/') ? top : `${top}/`);
 
 /** Does a --filter pattern pick this package: its name (`*` a wildcard), or its directory (`./dir`, `{dir}`)? Others (`...`, `^`) pick all. */
 function filterMatches(filter: string, p: Workspace, rootDir: string): boolean {

@@ -16,7 +16,7 @@ import { ghAliasStores } from './cli-aliases.js';
 import { embeddedCommands, headPrefix, inputLines, scriptsIn, takeAssignments } from './runner-parts.js';
 import { runScriptFile, runStdin } from './scripts.js';
 import { envCode, envShell } from './env-payloads.js';
-import { programOption, sshSession, wholeLine } from './program-payloads.js';
+import { asScripts, continueIn, movedTo, programOption, scriptUp, sshSession, wholeLine } from './program-payloads.js';
 import { optionCode } from './code-options.js';
 import { asBash, blocksOf, runsPython } from './dialects.js';
 
@@ -107,7 +107,7 @@ function argv(r: Row): boolean {
   // `npx node@20 x.js`: the package's version is not part of the program's name.
   const head = rest[0]!;
   const bare = run.versioned && head.value !== null ? head.value.replace(/(?<=[^/@].*)@[^@/]*$/, '') : head.value;
-  scope.continueWith(bare === head.value ? rest : [{ ...head, value: bare, tail: bare }, ...rest.slice(1)], label);
+  continueIn(r, bare === head.value ? rest : [{ ...head, value: bare, tail: bare }, ...rest.slice(1)]);
   return true;
 }
 
@@ -127,7 +127,7 @@ function shellOption(r: Row): boolean {
     if (keyed === undefined) continue;
     if (run.valuePrefix && !keyed.startsWith(run.valuePrefix)) continue;
     const text = run.valuePrefix ? keyed.slice(run.valuePrefix.length) : keyed;
-    scope.nested((run.prefix ?? '') + asBash(r.name, text), label, { spliceable: scope.spliceable && !run.self && !run.prefix });
+    for (const t of asScripts(run, [(run.prefix ?? '') + asBash(r.name, text)])) scope.nested(t, label, { spliceable: scope.spliceable && !run.self && !run.prefix && !run.scriptNames });
     for (const body of blocksOf(r.name, text)) scope.nested(asBash(r.name, body), label, { spliceable: false });
   }
   return true;
@@ -188,13 +188,15 @@ function shellOperands(r: Row): boolean {
   if (name === 'concurrently' || name === 'npm-run-all' || name === 'run-p' || name === 'run-s') {
     texts = texts.map((t) => t.replace(/^(npm|yarn|pnpm|bun):(.*)$/s, (_m, tool: string, script: string) => `${tool} run '${script.replace(/'/g, '')}'`));
   }
-  if (run.prefix) texts = texts.map((t) => run.prefix + t);
   if (run.operandPattern) {
     const re = new RegExp(run.operandPattern, 'is');
     texts = texts.flatMap((t) => { const m = re.exec(t); return m?.[1] !== undefined ? [m[1]] : []; });
     if (texts.length === 0) { emitSelf(r); return true; }
   }
-  for (const t of texts) scope.nested(t, label, { spliceable: scope.spliceable && texts.length === 1 });
+  if (run.prefix) texts = texts.map((t) => run.prefix + t);
+  texts = asScripts(run, texts);
+  const dir = movedTo(r);
+  for (const t of texts) scope.nested(t, label, dir === undefined ? { spliceable: scope.spliceable && texts.length === 1 } : { spliceable: false, cwd: dir });
   return true;
 }
 
@@ -373,7 +375,7 @@ const PAYLOADS: readonly [(run: Run) => unknown, (r: Row) => boolean][] = [
   [(x) => x.sshSession, sshSession], [(x) => x.program !== undefined && x.argv === undefined, wholeLine],
   [(x) => x.shellOption, shellOption], [(x) => x.shellOperand !== undefined, shellOperand],
   [(x) => x.shellOperands !== undefined || x.shellEach !== undefined, shellOperands],
-  [(x) => x.scriptOrCommandOption, scriptOrCommandOption], [(x) => x.script !== undefined || x.scriptOption, script], [(x) => x.scriptsIn !== undefined, scriptsIn],
+  [(x) => x.scriptOrCommandOption, scriptOrCommandOption], [(x) => x.script !== undefined || x.scriptOption, script], [(x) => x.scriptsIn !== undefined, scriptsIn], [(x) => x.scriptUp, scriptUp],
   [(x) => x.stdinShell, stdinShell], [(x) => x.moduleOption || x.moduleOperands !== undefined, modules], [(x) => x.tests, tests], [(x) => x.code, code],
 ];
 

@@ -1,11 +1,33 @@
 // Runner rows whose payload is another program's command line (grammars/types.ts `Run`): `program`
 // (`byobu …` is `tmux …`), `programOption` (`start-stop-daemon --exec PATH -- ARGS`), and
 // `sshSession` (`et HOST -c CMD`, judged as `ssh HOST CMD`).
+import { resolve } from 'node:path';
 import { optionIs, valueOf } from '../getopt.js';
 import type { Word } from '../words.js';
 import type { Row } from './payloads.js';
+import type { Run } from '../grammars/types.js';
+import { runScriptFile } from './scripts.js';
+import { scanCodeFile } from './interpreters.js';
 
 const word = (v: string | null): Word => ({ value: v, tail: v, text: v ?? '$computed', start: 0, end: 0 });
+
+/**
+ * Go on with these words as the command, in the directory the row's `chdirOption` names when one is
+ * given (`env -C DIR CMD`: CMD is looked up and reads its files there; unknown when computed).
+ */
+export function continueIn(r: Row, words: readonly Word[], label = r.label): void {
+  const dir = movedTo(r);
+  if (dir === undefined) r.scope.continueWith(words, label);
+  else r.scope.sub(words, label, dir);
+}
+
+/** The directory the row's `chdirOption` moves the command to: undefined without one, null when it cannot be told. */
+export function movedTo(r: Row): string | null | undefined {
+  const { scope, run, scan } = r;
+  const o = run.chdirOption ? scan.options.filter((x) => optionIs(x, run.chdirOption!)).at(-1) : undefined;
+  if (o === undefined) return undefined;
+  return typeof o.value === 'string' && scope.cwd !== null ? resolve(scope.cwd, o.value) : null;
+}
 
 /** `program` alone: every word after the subcommand is that program's. */
 export function wholeLine(r: Row): boolean {
@@ -21,7 +43,7 @@ export function programOption(r: Row): boolean {
   if (given === undefined) { scope.emit(scope.argv, r.name, { scan }); return true; }
   if (given === null) { scope.raise('dynamic-command', `\`${label}\` runs a program named at run time`); return true; }
   const args = scan.operands.slice(run.argv ?? 0).map((o) => words[base + o.index]!);
-  scope.continueWith([{ ...word(given), text: given }, ...args], label);
+  continueIn(r, [{ ...word(given), text: given }, ...args]);
   return true;
 }
 
@@ -43,4 +65,26 @@ export function sshSession(r: Row): boolean {
   if (command !== undefined) out.push(word(command));
   scope.continueWith(out, label);
   return true;
+}
+
+/** `scriptUp`: the nearest such file from the directory named (or the working directory) up runs as a shell script. */
+export function scriptUp(r: Row): boolean {
+  const { scope, run, scan, label } = r;
+  const spec = run.scriptUp!;
+  const named = spec.dir === undefined ? '.' : scan.operands[spec.dir]?.value;
+  if (named === undefined) return true;
+  if (!scope.local) { scope.emit(scope.argv, r.name, { scan }); return true; }
+  if (named === null || scope.cwd === null) { scope.raise('unreadable-script', `cannot tell which ${spec.file} \`${label}\` runs`); return true; }
+  const found = scope.files.findUp(resolve(scope.cwd, named), spec.file);
+  if (found === null) return true;
+  if (found.kind === 'unreadable') { scope.raise('unreadable-script', `${found.path}: ${found.why}`); return true; }
+  if (run.code) scanCodeFile(scope, run.code, found.path, `${label} ${found.path}`);
+  else runScriptFile(scope, { ...word(found.path), text: found.path }, `${label} ${found.path}`, 'shell');
+  return true;
+}
+
+/** `scriptNames`: each payload's script names (its first word, split at commas) as that npm command line, quoted. */
+export function asScripts(run: Run, texts: readonly string[]): string[] {
+  if (run.scriptNames === undefined) return [...texts];
+  return texts.flatMap((t) => (t.trim().split(/\s+/)[0] ?? '').split(',').filter(Boolean).map((n) => `${run.scriptNames} '${n.replace(/'/g, '')}'`));
 }

@@ -189,6 +189,8 @@ export const INTERPRETERS: readonly Runner[] = [
     runs: [
       // perlrun(1): -d runs $PERL5DB (default `BEGIN { require "perl5db.pl" }`) to load the debugger.
       { when: ['-d'], code: 'perl', envCode: ['PERL5DB'], also: true },
+      // The debugger reads its commands, each Perl, from stdin when it is no terminal (`perl -de 0 <<< 'system(…)'`).
+      { when: ['-d'], code: 'perl', codeStdin: true, also: true },
       { when: ['-M', '-m'], code: 'perl', moduleOption: ['-M', '-m'], also: true },
       { when: ['-e', '-E'], code: 'perl', codeOption: ['-e', '-E'], dataOperands: 0 },
       { minOperands: 1, code: 'perl', codeFile: 0 },
@@ -214,10 +216,6 @@ export const INTERPRETERS: readonly Runner[] = [
   { names: ['R'], options: { short: 'qse:f:', long: ['vanilla', 'no-save', 'slave', 'quiet|q', 'file=|f', 'args'] }, runs: [{ when: ['-e'], code: 'r', codeOption: ['-e'] }, { when: ['-f'], code: 'r', codeFileOption: ['-f'] }, { code: 'r', codeStdin: true }] },
   // More languages with inline code: scanned as code of no particular language (run(`…`), System.cmd, os:cmd).
   { names: ['julia'], options: { short: 'e:E:L:p:t:qiO:', long: ['eval=|e', 'print=|E', 'load=|L', 'project=', 'threads=|t', 'procs=|p', 'quiet|q', 'startup-file=', 'history-file=', 'compile=', 'optimize=?'] }, runs: [{ when: ['-e', '-E'], code: 'code', codeOption: ['-e', '-E'] }, { minOperands: 1, code: 'code', codeFile: 0 }] },
-  { names: ['mix'], subcommands: { run: { options: { short: 'e:r:', long: ['eval=|e', 'require=|r', 'no-halt', 'no-compile', 'no-deps-check', 'no-start'] }, runs: [{ when: ['-e'], code: 'code', codeOption: ['-e'] }, { nothing: true }] } }, runs: [{ nothing: true }] },
-  { names: ['erl'], options: { long: ['eval=', 'noshell', 'noinput', 'sname=', 'name=', 'setcookie=', 'pa=', 'pz=', 's=', 'run=', 'detached'], singleDashLong: true }, runs: [{ when: ['--eval'], code: 'code', codeOption: ['--eval'] }, { nothing: true }] },
-  { names: ['guile', 'racket', 'csi', 'chicken'], options: { short: 'c:e:l:s', long: ['eval=|e', 'load=|l', 'no-auto-compile'] }, runs: [{ when: ['-c', '-e'], code: 'code', codeOption: ['-c', '-e'] }, { minOperands: 1, code: 'code', codeFile: 0 }] },
-  { names: ['sbcl', 'clisp', 'ecl', 'ccl'], options: { long: ['eval=', 'load=', 'script=', 'non-interactive', 'noinform', 'core=', 'dynamic-space-size=', 'control-stack-size=', 'quit', 'disable-debugger', 'no-userinit', 'no-sysinit'], short: 'x:' }, runs: [{ when: ['--eval', '-x'], code: 'code', codeOption: ['--eval', '-x'] }, { when: ['--load', '--script'], code: 'code', codeFileOption: ['--load', '--script'] }, { nothing: true }] },
   ...SCRIPT_RUNNERS,
   // Programs with a shell escape in their own language (sqlite3's .system, psql's \!, dc's !, m4's syscmd).
   // sqlite3 runs every operand after the database (SQL, or a dot-command when it starts with `.`), else stdin.
@@ -348,6 +346,8 @@ export const PYTHON_MODULES: readonly Runner[] = [
   { names: ['pdb'], options: { short: 'c:m:h', long: ['command=|c', 'help|h'], ends: 'm' }, runs: [{ when: ['-c'], code: 'python', codeOption: ['-c'], also: true }, { when: ['-m'], code: 'python', moduleOption: ['-m'] }, { minOperands: 1, code: 'python', codeFile: 0 }, { nothing: true }] },
   { names: ['trace'], options: { short: 'cltTrsgmC:f:R', long: ['count|c', 'trace|t', 'listfuncs|l', 'trackcalls|T', 'report|r', 'summary|s', 'missing|m', 'timing|g', 'coverdir=|C', 'file=|f', 'no-report|R', 'ignore-module=', 'ignore-dir=', 'module', 'help', 'version'] }, runs: [{ when: ['--module'], code: 'python', moduleOperands: 0 }, { minOperands: 1, code: 'python', codeFile: 0 }, { nothing: true }] },
   { names: ['timeit'], options: { short: 'n:r:s:u:pvh', long: ['number=|n', 'repeat=|r', 'setup=|s', 'unit=|u', 'process|p', 'verbose|v', 'help|h'] }, runs: [{ when: ['-s'], code: 'python', codeOption: ['-s'], also: true }, { code: 'python', codeOperands: 0 }] },
+  // The standard library's REPLs (python -m asyncio, python -m code) run each line they read from stdin.
+  { names: ['asyncio', 'code'], options: { short: 'q' }, runs: [{ code: 'python', codeStdin: true }] },
   { names: ['doctest'], options: { short: 'vo:f', long: ['verbose|v', 'option=|o', 'fail-fast|f'], permute: true }, runs: [{ code: 'python', moduleOperands: 0 }] },
   {
     names: ['unittest'],
@@ -360,8 +360,8 @@ export const PYTHON_MODULES: readonly Runner[] = [
   { names: ['IPython'], options: { short: 'c:m:i', ends: 'cm' }, runs: [{ when: ['-c'], code: 'ipython', codeOption: ['-c'], dataOperands: 0 }, { minOperands: 1, code: 'ipython', codeFile: 0 }, { code: 'ipython', codeStdin: true }] },
 ];
 
-/** Modules that are a task runner's program (`python -m nox` is nox, `python -m fabric` is fab): read by the task-runner family. */
-export const MODULE_PROGRAMS: Readonly<Record<string, string>> = { nox: 'nox', invoke: 'invoke', fabric: 'fab', doit: 'doit', tox: 'tox', uvicorn: 'uvicorn', gunicorn: 'gunicorn', hypercorn: 'hypercorn', flask: 'flask' };
+/** Modules that are a program read by a family of its own (`python -m nox` is nox, `python -m fabric` is fab, `python -m pip` is pip). */
+export const MODULE_PROGRAMS: Readonly<Record<string, string>> = { nox: 'nox', invoke: 'invoke', fabric: 'fab', doit: 'doit', tox: 'tox', pip: 'pip', uvicorn: 'uvicorn', gunicorn: 'gunicorn', hypercorn: 'hypercorn', flask: 'flask' };
 
 /** GNU tar's options (bsdtar reads the same that matter here). */
 export const TAR: OptionGrammar = {

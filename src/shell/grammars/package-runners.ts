@@ -20,6 +20,8 @@ export const ARIA2C: OptionGrammar = {
 /** aria2c's options that name a program to run at a download's start, pause, stop, completion or error. */
 export const ARIA2C_HOOKS = ['--on-download-start', '--on-download-pause', '--on-download-stop', '--on-download-complete', '--on-download-error', '--on-bt-download-complete'];
 
+/** lerna exec's and run's options (lerna docs, filter options). */
+const LERNA: OptionGrammar = { long: ['scope=', 'ignore=', 'concurrency=', 'stream', 'parallel', 'no-bail', 'no-prefix', 'since=', 'profile', 'include-dependencies', 'npm-client=', 'loglevel=', 'no-private', 'skip-nx-cache'], permute: true };
 const TERMINAL_OPTIONS: OptionGrammar = { short: 'hv', long: ['title=', 'geometry=', 'class=', 'working-directory=', 'hold'], singleDashLong: true };
 const TERMINAL_RUNS: readonly Run[] = [{ embedded: { from: ['-e', '--', '-x', '--command'], to: [] } }];
 /** kitty's own options (kitty --help): the first operand is the program to run. */
@@ -45,8 +47,8 @@ const VAGRANT_GLOBAL = ['debug', 'timestamp', 'debug-timestamp', 'no-tty', 'colo
 
 /** turbo run's own options (turbo.build/repo/docs/reference/run); --dry-run and --graph only print the plan. */
 const TURBO_RUN = { short: 'F:', long: ['filter=|F', 'cache-dir=', 'concurrency=', 'continue=?', 'dry-run=?', 'dry=?', 'env-mode=', 'force=?', 'framework-inference=', 'global-deps=', 'graph=?', 'ui=', 'log-order=', 'log-prefix=', 'only', 'output-logs=', 'parallel', 'profile=', 'summarize=?', 'affected', 'cache=', 'daemon', 'no-daemon', 'token=', 'team=', 'api=', 'remote-only', 'no-cache', 'pass-through-env=', 'env=', 'cwd=', 'heap=', 'verbosity=', 'color', 'no-color'], permute: true };
-/** Turborepo runs each task named as the package.json script of that name. */
-const TURBO_TASKS = [{ when: ['--dry-run', '--dry', '--graph'], nothing: true as const }, { shellEach: 0, prefix: 'npm run --if-present ' }];
+/** Turborepo runs each task named as the package.json script of that name, the workspaces' (as npm run --workspaces) and the root's. */
+const TURBO_TASKS = [{ when: ['--dry-run', '--dry', '--graph'], nothing: true as const }, { shellEach: 0, scriptNames: 'npm run --workspaces', also: true as const }, { shellEach: 0, prefix: 'npm run --if-present ' }];
 /**
  * `go run PKG[@VERSION] ARGS` builds the main package PKG and runs it with ARGS, as the program named
  * after PKG's last path element (a major-version element such as `v2` aside: `go help install`), so
@@ -85,7 +87,6 @@ export const PACKAGE_RUNNERS: readonly Runner[] = [
   { names: ['rustup'], subcommands: { run: { options: { long: ['install'] }, runs: [{ argv: 1 }] } }, runs: [{ nothing: true }] },
   // `cargo watch` is cargo-watch: -s runs a shell string, -x a cargo command, on each change.
   { names: ['cargo-watch'], options: { short: 'cqCNx:s:w:i:d:B:', long: ['exec=|x', 'shell=|s', 'watch=|w', 'ignore=|i', 'delay=|d', 'features=', 'workdir=|C', 'clear|c', 'quiet|q', 'postpone', 'poll'], permute: true }, runs: [{ when: ['-s'], shellOption: ['-s'], also: true }, { when: ['-x'], shellOption: ['-x'], prefix: 'cargo ', also: true }, { nothing: true }] },
-  { names: ['nx'], subcommands: { exec: { options: { long: ['projects=', 'exclude=', 'all', 'parallel=?', 'verbose'] }, runs: [{ argv: 0 }] } }, runs: [{ nothing: true }] },
   // newgrp starts a login shell with the group, which reads stdin.
   { names: ['newgrp'], options: { short: 'l' }, runs: [{ stdinShell: true }] },
     // apt's -o hooks (…::Pre-Invoke, …::Post-Invoke, Pre-Install-Pkgs) run shell commands.
@@ -109,7 +110,8 @@ export const PACKAGE_RUNNERS: readonly Runner[] = [
   { names: ['rbenv', 'pyenv', 'nodenv', 'goenv', 'jenv', 'plenv', 'phpenv'], subcommands: { exec: { runs: [{ argv: 0 }] } }, runs: [{ nothing: true }] },
   { names: ['volta'], subcommands: { run: { options: { long: ['node=', 'npm=', 'yarn=', 'pnpm=', 'bundled-npm', 'no-yarn', 'env='] }, runs: [{ argv: 0 }] } }, runs: [{ nothing: true }] },
   { names: ['fnm'], subcommands: { exec: { options: { long: ['using='] }, runs: [{ argv: 0 }] } }, runs: [{ nothing: true }] },
-  { names: ['lerna'], subcommands: { exec: { options: { long: ['scope=', 'ignore=', 'concurrency=', 'stream', 'parallel', 'no-bail', 'no-prefix', 'since=', 'profile', 'include-dependencies'] }, runs: [{ argv: 0 }] } }, runs: [{ nothing: true }] },
+  // lerna exec CMD runs CMD in each package; lerna run SCRIPT runs each package's SCRIPT (as npm run --workspaces does).
+  { names: ['lerna'], subcommands: { exec: { options: LERNA, runs: [{ argv: 0 }] }, run: { options: LERNA, runs: [{ shellEach: 0, scriptNames: 'npm run --workspaces' }] } }, runs: [{ nothing: true }] },
   // lldb -- PROGRAM ARGS…, and lldb -o CMD: the debugger runs the program.
   // lldb's -o/-O/-k lines and -s/-S/-K files are lldb commands (`platform shell`, `script`: expand/hand-offs.ts).
   {
@@ -120,12 +122,16 @@ export const PACKAGE_RUNNERS: readonly Runner[] = [
       { when: ['-s'], code: 'lldb', codeFileOption: ['-s'], also: true },
       { when: ['-S'], code: 'lldb', codeFileOption: ['-S'], also: true },
       { when: ['-K'], code: 'lldb', codeFileOption: ['-K'], also: true },
-      { argv: 0 },
+      { minOperands: 1, argv: 0 },
+      // With no program, lldb reads its commands from stdin (a pipe or a here-string is not its terminal).
+      { unless: ['-b'], code: 'lldb', codeStdin: true },
     ],
   },
-  { names: ['poetry'], options: POETRY_OPTIONS, subcommands: { run: { options: POETRY_OPTIONS, runs: [{ argv: 0 }] } }, runs: [{ nothing: true }] },
+  { names: ['poetry'], options: POETRY_OPTIONS, subcommands: { run: { options: POETRY_OPTIONS, runs: [{ argv: 0, chdirOption: ['-C', '--directory'] }] } }, runs: [{ nothing: true }] },
   { names: ['pdm', 'rye', 'pipenv', 'bundle', 'bundler', 'conda', 'mamba', 'micromamba', 'pixi'], subcommands: { run: { options: { short: 'n:p:', long: ['name=|n', 'prefix=|p', 'env=', 'live-stream', 'no-capture-output'] }, runs: [{ argv: 0 }] }, exec: { runs: [{ argv: 0 }] } }, runs: [{ nothing: true }] },
-  { names: ['uv'], options: UV_OPTIONS, subcommands: { run: { options: UV_RUN, runs: [{ argv: 0 }] }, tool: { options: UV_OPTIONS, runs: [{ argv: 0, commandRow: 'uv tool' }] } }, runs: [{ nothing: true }] },
+  { names: ['uv'], options: UV_OPTIONS, subcommands: { run: { options: UV_RUN, runs: [{ argv: 0, chdirOption: ['--directory'] }] }, tool: { options: UV_OPTIONS, runs: [{ argv: 0, commandRow: 'uv tool' }] },
+    // `uv pip install PATH` builds the package from the directory, as pip does (its setup.py runs).
+    pip: { options: UV_OPTIONS, runs: [{ argv: 0, program: 'pip' }] } }, runs: [{ nothing: true }] },
   // `uvx` is `uv tool run` (docs.astral.sh/uv/reference/cli, uv tool run).
   { names: ['uv tool run', 'uvx'], options: UV_TOOL_RUN, runs: [{ argv: 0, versioned: true }] },
   { names: ['nix-shell'], options: { short: 'p:A:I:', long: ['run=', 'command=', 'packages=|p', 'pure', 'attr=|A', 'arg=', 'argstr=', 'keep=', 'include=|I'], singleDashLong: false, permute: true }, runs: [{ when: ['--run', '--command'], shellOption: ['--run', '--command'] }, { nothing: true }] },

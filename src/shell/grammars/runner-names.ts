@@ -17,7 +17,9 @@ function hidden(x: Run): boolean {
     // An operand behind a prefix is a name the prefixed command looks up (`turbo run X` is `npm run X`).
     || (x.shellEach !== undefined && x.prefix !== undefined)
     // It runs what a file or a download holds, which the text cannot show (`groff -U`, `crond -c DIR`).
-    || x.interpreterEvent !== undefined;
+    || x.interpreterEvent !== undefined
+    // Script names (`run-s deploy` is `npm run deploy`), a file found by name (direnv's .envrc).
+    || x.scriptNames !== undefined || x.scriptUp !== undefined;
 }
 
 /**

@@ -4,6 +4,7 @@
 import type { OptionGrammar } from '../getopt.js';
 import { COMMAND_FILE_RUNNERS } from './command-file-runners.js';
 import { HOST_RUNNERS } from './host-runners.js';
+import { NODE_RUNNERS } from './node-runners.js';
 import { PACKAGE_RUNNERS } from './package-runners.js';
 import { WRAPPER_RUNNERS } from './wrapper-runners.js';
 import type { Run, Runner } from './types.js';
@@ -83,15 +84,15 @@ export const RUNNERS: readonly Runner[] = [
       { when: ['-e'], argv: 0, label: 'sudoedit' },
       // -s starts "the shell specified by the SHELL environment variable" (sudo(8)).
       { when: ['-s'], envShell: ['SHELL'], also: true },
-      { when: ['-s', '-i'], minOperands: 1, assignments: true, shellOperands: 0 },
+      { when: ['-s', '-i'], minOperands: 1, assignments: true, shellOperands: 0, chdirOption: ['-D', '--chdir'] },
       // A shell with no command reads its script from stdin (`sudo -s < script`).
       { when: ['-s', '-i'], stdinShell: true },
-      { assignments: true, argv: 0 },
+      { assignments: true, argv: 0, chdirOption: ['-D', '--chdir'] },
     ],
   },
   { names: ['sudoedit'], runs: [{ nothing: true }] },
   { names: ['doas'], options: { short: 'Lnsa:C:u:' }, runs: [{ when: ['-s'], nothing: true }, { argv: 0 }] },
-  { names: ['run0'], options: { long: ['user=|u', 'group=|g', 'nice=', 'chdir=|D', 'setenv=', 'unit=', 'property=', 'description=', 'slice=', 'machine=', 'background=', 'pty', 'pipe', 'no-ask-password'], short: 'u:g:D:' }, runs: ARGV },
+  { names: ['run0'], options: { long: ['user=|u', 'group=|g', 'nice=', 'chdir=|D', 'setenv=', 'unit=', 'property=', 'description=', 'slice=', 'machine=', 'background=', 'pty', 'pipe', 'no-ask-password'], short: 'u:g:D:' }, runs: [{ argv: 0, chdirOption: ['-D', '--chdir'] }] },
   { names: ['pkexec'], options: { long: ['user=', 'disable-internal-agent', 'keep-cwd', 'help', 'version'] }, runs: ARGV },
   { names: ['gosu', 'su-exec', 'setuidgid', 'chpst'], runs: [{ argv: 1 }] },
   {
@@ -128,7 +129,7 @@ export const RUNNERS: readonly Runner[] = [
         'ignore-signal=?', 'default-signal=?', 'block-signal=?', 'list-signal-handling', 'argv0=|a'],
       abbreviate: true,
     },
-    runs: [{ when: ['-S'], shellOption: ['-S'], label: 'env -S' }, { assignments: true, argv: 0 }],
+    runs: [{ when: ['-S'], shellOption: ['-S'], label: 'env -S' }, { assignments: true, argv: 0, chdirOption: ['-C', '--chdir'] }],
   },
   { names: ['command'], options: { short: 'pvV' }, runs: [{ when: ['-v', '-V'], nothing: true }, { argv: 0 }] },
   { names: ['builtin'], runs: ARGV },
@@ -206,7 +207,7 @@ export const RUNNERS: readonly Runner[] = [
         'time=?|T', 'setuid=|S', 'setgid=|G', 'preserve-credentials', 'root=?|r', 'wd=?|w', 'wdns=?|W', 'env|e',
         'no-fork|F', 'follow-context|Z', 'help', 'version'],
     },
-    runs: ARGV,
+    runs: [{ argv: 0, chdirOption: ['-w', '--wd'] }],
   },
   {
     names: ['unshare'],
@@ -217,7 +218,7 @@ export const RUNNERS: readonly Runner[] = [
         'map-groups=', 'map-auto', 'propagation=', 'setgroups=', 'keep-caps', 'setuid=|S', 'setgid=|G', 'root=|R',
         'wd=|w', 'monotonic=', 'boottime=', 'help', 'version'],
     },
-    runs: ARGV,
+    runs: [{ argv: 0, chdirOption: ['-w', '--wd'] }],
   },
   { names: ['chroot'], options: { long: ['userspec=', 'groups=', 'skip-chdir', 'help', 'version'] }, runs: [{ argv: 1 }] },
   {
@@ -237,7 +238,7 @@ export const RUNNERS: readonly Runner[] = [
   {
     names: ['bwrap'],
     options: { long: ['bind==', 'ro-bind==', 'dev-bind==', 'bind-try==', 'ro-bind-try==', 'dev-bind-try==', 'symlink==', 'setenv==', 'file==', 'bind-data==', 'ro-bind-data==', 'dev=', 'proc=', 'tmpfs=', 'dir=', 'chdir=', 'unsetenv=', 'uid=', 'gid=', 'hostname=', 'unshare-all', 'unshare-net', 'unshare-user', 'unshare-pid', 'die-with-parent', 'new-session', 'args=', 'share-net', 'clearenv', 'cap-add=', 'cap-drop=', 'seccomp=', 'lock-file=', 'remount-ro=', 'exec-label=', 'file-label='] },
-    runs: ARGV,
+    runs: [{ argv: 0, chdirOption: ['--chdir'] }],
   },
   {
     names: ['strace'],
@@ -256,7 +257,8 @@ export const RUNNERS: readonly Runner[] = [
       { when: ['--ex', '--eval-command', '--iex', '--init-eval-command'], code: 'gdb', codeOption: ['--ex', '--eval-command', '--iex', '--init-eval-command'], also: true },
       { when: ['-x', '--x', '--command', '--ix', '--init-command'], code: 'gdb', codeFileOption: ['-x', '--x', '--command', '--ix', '--init-command'], also: true },
       { when: ['--args'], argv: 0 },
-      { nothing: true },
+      // Its commands come from stdin when it is no terminal (`echo 'shell CMD' | gdb`): gdb commands, not shell.
+      { unless: ['--batch'], code: 'gdb', codeStdin: true },
     ],
   },
   { names: ['expect'], options: { short: 'dDinNvbc:f:' }, runs: [{ when: ['-c'], code: 'expect', codeOption: ['-c'], also: true }, { when: ['-f'], code: 'expect', codeFileOption: ['-f'] }, { minOperands: 1, code: 'expect', codeFile: 0 }, { when: ['-c'], nothing: true }, { code: 'expect', codeStdin: true }] },
@@ -280,15 +282,15 @@ export const RUNNERS: readonly Runner[] = [
     abbreviateSubcommands: true,
     subcommandAliases: { new: 'new-session', neww: 'new-window', splitw: 'split-window', respawnp: 'respawn-pane', respawnw: 'respawn-window', run: 'run-shell', if: 'if-shell', send: 'send-keys', popup: 'display-popup', pipep: 'pipe-pane', source: 'source-file' },
     subcommands: {
-      'new-session': { options: { short: 'AdDEPXc:e:F:f:n:s:t:x:y:' }, runs: [{ shellOperands: 0, until: [';'] }] },
-      'new-window': { options: { short: 'abdkPSc:e:F:n:t:' }, runs: [{ shellOperands: 0, until: [';'] }] },
-      'split-window': { options: { short: 'bdefhIPvZc:e:F:l:p:t:' }, runs: [{ shellOperands: 0, until: [';'] }] },
-      'respawn-pane': { options: { short: 'kc:e:t:' }, runs: [{ shellOperands: 0, until: [';'] }] },
-      'respawn-window': { options: { short: 'kc:e:t:' }, runs: [{ shellOperands: 0, until: [';'] }] },
+      'new-session': { options: { short: 'AdDEPXc:e:F:f:n:s:t:x:y:' }, runs: [{ shellOperands: 0, until: [';'], chdirOption: ['-c'] }] },
+      'new-window': { options: { short: 'abdkPSc:e:F:n:t:' }, runs: [{ shellOperands: 0, until: [';'], chdirOption: ['-c'] }] },
+      'split-window': { options: { short: 'bdefhIPvZc:e:F:l:p:t:' }, runs: [{ shellOperands: 0, until: [';'], chdirOption: ['-c'] }] },
+      'respawn-pane': { options: { short: 'kc:e:t:' }, runs: [{ shellOperands: 0, until: [';'], chdirOption: ['-c'] }] },
+      'respawn-window': { options: { short: 'kc:e:t:' }, runs: [{ shellOperands: 0, until: [';'], chdirOption: ['-c'] }] },
       'run-shell': { options: { short: 'bCc:d:t:' }, runs: [{ unless: ['-C'], shellOperands: 0, until: [';'] }, { nothing: true }] },
       'if-shell': { options: { short: 'bFt:' }, runs: [{ unless: ['-F'], shellOperand: 0, also: true }, { shellEach: 1, prefix: 'tmux ' }] },
       'send-keys': { options: { short: 'FHKlMRXN:c:t:' }, runs: [{ unless: ['-X'], keys: true, shellOperands: 0, until: [';'] }, { nothing: true }] },
-      'display-popup': { options: { short: 'BCEkNb:c:d:e:h:s:S:t:T:w:x:y:' }, runs: [{ shellOperands: 0, until: [';'] }] },
+      'display-popup': { options: { short: 'BCEkNb:c:d:e:h:s:S:t:T:w:x:y:' }, runs: [{ shellOperands: 0, until: [';'], chdirOption: ['-c'] }] },
       'pipe-pane': { options: { short: 'IOot:' }, runs: [{ shellOperands: 0, until: [';'] }] },
       // A file of tmux commands (run-shell, new-window … inside it run as they would on the command line).
       'source-file': { options: { short: 'Fnqvt:' }, runs: [{ unless: ['-n'], minOperands: 1, code: 'tmux', codeFile: 0 }, { nothing: true }] },
@@ -324,7 +326,7 @@ export const RUNNERS: readonly Runner[] = [
       abbreviate: true,
     },
     // -p sets a property of the unit it makes: an Exec setting (systemd.service(5)) is a command line it runs too.
-    runs: [{ when: ['-p', '--socket-property'], shellOption: ['-p', '--socket-property'], valueKey: SYSTEMD_EXEC, also: true }, { when: ['-S'], nothing: true }, { argv: 0 }],
+    runs: [{ when: ['-p', '--socket-property'], shellOption: ['-p', '--socket-property'], valueKey: SYSTEMD_EXEC, also: true }, { when: ['-S'], nothing: true }, { argv: 0, chdirOption: ['--working-directory'] }],
   },
   { names: ['crontab'], options: { short: 'elirnsTu:c' }, runs: [{ when: ['-l', '-r', '-e', '-T', '-n', '-c'], nothing: true }, { minOperands: 1, whenOperand: { index: 0, is: ['-'] }, code: 'crontab', codeStdin: true }, { minOperands: 1, code: 'crontab', codeFile: 0 }, { code: 'crontab', codeStdin: true }] },
   {
@@ -352,9 +354,9 @@ export const RUNNERS: readonly Runner[] = [
     runs: [{ when: ['-x'], argv: 0 }, { shellOperands: 0 }],
   },
   { names: ['entr'], options: { short: 'acdnprsxz' }, runs: [{ when: ['-s'], shellOperand: 0 }, { argv: 0 }] },
-  { names: ['watchexec'], options: { short: 'cnprwe:f:i:s:d:', long: ['clear', 'restart', 'watch=|w', 'exts=|e', 'filter=|f', 'ignore=|i', 'shell=', 'signal=|s', 'debounce=|d', 'postpone', 'no-shell|n', 'on-busy-update=', 'project-origin=', 'workdir='], permute: true }, runs: [{ when: ['-n', '--shell'], argv: 0 }, { shellOperands: 0 }] },
+  { names: ['watchexec'], options: { short: 'cnprwe:f:i:s:d:', long: ['clear', 'restart', 'watch=|w', 'exts=|e', 'filter=|f', 'ignore=|i', 'shell=', 'signal=|s', 'debounce=|d', 'postpone', 'no-shell|n', 'on-busy-update=', 'project-origin=', 'workdir='], permute: true }, runs: [{ when: ['-n', '--shell'], argv: 0, chdirOption: ['--workdir'] }, { shellOperands: 0, chdirOption: ['--workdir'] }] },
   { names: ['hyperfine'], options: { short: 'iNSw:r:m:M:p:c:P:L:u:n:', long: ['warmup=|w', 'runs=|r', 'min-runs=|m', 'max-runs=|M', 'prepare=|p', 'conclude=', 'cleanup=|c', 'parameter-scan=|P', 'parameter-list=|L', 'shell=|S', 'export-json=', 'export-markdown=', 'command-name=|n', 'time-unit=|u', 'ignore-failure|i', 'setup=|s', 'show-output', 'style='], permute: true }, runs: [{ when: ['-p', '--setup', '-c', '--conclude'], shellOption: ['-p', '--setup', '-c', '--conclude'], also: true }, { shellEach: 0 }] },
-  { names: ['concurrently'], options: { short: 'krtn:c:p:s:P:', long: ['kill-others', 'kill-others-on-fail', 'names=|n', 'prefix=|p', 'prefix-colors=|c', 'success=|s', 'restart-tries=', 'raw|r', 'timings|t', 'max-processes=|m', 'passthrough-arguments|P', 'group', 'hide=', 'handle-input|i', 'cwd='], permute: true }, runs: [{ shellEach: 0 }] },
+  { names: ['concurrently'], options: { short: 'krtn:c:p:s:P:', long: ['kill-others', 'kill-others-on-fail', 'names=|n', 'prefix=|p', 'prefix-colors=|c', 'success=|s', 'restart-tries=', 'raw|r', 'timings|t', 'max-processes=|m', 'passthrough-arguments|P', 'group', 'hide=', 'handle-input|i', 'cwd='], permute: true }, runs: [{ shellEach: 0, chdirOption: ['--cwd'] }] },
   { names: ['nodemon'], options: { short: 'Vqw:x:e:i:d:', long: ['exec=|x', 'watch=|w', 'ext=|e', 'ignore=|i', 'delay=|d', 'signal=', 'config=', 'verbose|V', 'quiet|q', 'legacy-watch', 'exitcrash', 'no-stdin'], permute: true }, runs: [{ when: ['-x'], shellOption: ['-x'] }, { minOperands: 1, code: 'node', codeFile: 0 }, { nothing: true }] },
   { names: ['chokidar'], options: { short: 'c:d:i:t:', long: ['command=|c', 'debounce=|d', 'ignore=|i', 'throttle=|t', 'initial', 'silent', 'polling'], permute: true }, runs: [{ when: ['-c'], shellOption: ['-c'] }, { nothing: true }] },
   // macOS open(1): a terminal application (or a .command/.tool file, which opens in Terminal) runs the file as a script.
@@ -368,18 +370,23 @@ export const RUNNERS: readonly Runner[] = [
     ],
   },
   { names: ['cross-env', 'cross-env-shell'], runs: [{ assignments: true, argv: 0 }] },
-  { names: ['dotenv', 'dotenvx'], options: { short: 'ce:v:', long: ['env-file='] }, runs: [{ argv: 0 }] },
+  { names: ['dotenv'], options: { short: 'ce:v:', long: ['env-file='] }, runs: [{ argv: 0 }] },
+  // dotenvx run [options] -- CMD (dotenvx.com docs): the other commands (get, set, encrypt, …) run nothing.
+  { names: ['dotenvx'], subcommands: { run: { options: { short: 'f:e:q', long: ['env-file=|f', 'env=|e', 'env-keys-file=', 'overload', 'strict', 'convention=', 'ignore=', 'quiet|q', 'verbose', 'debug', 'log-level='], permute: true }, runs: [{ argv: 0, afterDashDash: true }] } }, runs: [{ nothing: true }] },
   { names: ['env-cmd'], options: { short: 'f:e:r', long: ['file=|f', 'environments=|e', 'rc-file=|r', 'silent', 'no-override', 'use-shell', 'verbose', 'fallback'] }, runs: [{ when: ['--use-shell'], shellOperands: 0 }, { argv: 0 }] },
   { names: ['op'], subcommands: { run: { options: { long: ['env-file=', 'no-masking', 'account='] }, runs: [{ argv: 0 }] } }, runs: [{ nothing: true }] },
   { names: ['doppler'], subcommands: { run: { options: { short: 'p:c:', long: ['command=', 'project=|p', 'config=|c', 'token=', 'fallback=', 'mount='] }, runs: [{ when: ['--command'], shellOption: ['--command'] }, { argv: 0 }] } }, runs: [{ nothing: true }] },
   { names: ['infisical'], subcommands: { run: { options: { long: ['env=', 'command=', 'path=', 'projectId=', 'token=', 'watch'] }, runs: [{ when: ['--command'], shellOption: ['--command'] }, { argv: 0 }] } }, runs: [{ nothing: true }] },
   { names: ['aws-vault'], subcommands: { exec: { options: { short: 'jd:', long: ['duration=|d', 'no-session', 'region=', 'server', 'json|j', 'prompt='] }, runs: [{ argv: 1 }] } }, runs: [{ nothing: true }] },
   { names: ['sops'], subcommands: { 'exec-env': { options: { long: ['background', 'pristine', 'user='] }, runs: [{ shellOperand: 1 }] }, 'exec-file': { options: { long: ['background', 'no-fifo', 'user=', 'filename=', 'output-type=', 'input-type='] }, runs: [{ shellOperand: 1 }] } }, runs: [{ nothing: true }] },
-  { names: ['direnv'], subcommands: { exec: { runs: [{ argv: 1 }] } }, runs: [{ nothing: true }] },
+  // direnv runs the directory's .envrc (the nearest up from DIR, or the working directory) as bash: exec loads it before
+  // CMD, export prints the variables after running it (direnv(1)); allow, status and the others run nothing.
+  { names: ['direnv'], subcommands: { exec: { runs: [{ scriptUp: { file: '.envrc', dir: 0 }, also: true }, { argv: 1 }] }, export: { runs: [{ scriptUp: { file: '.envrc' } }] } }, runs: [{ nothing: true }] },
   // Procfile runners: `run CMD` runs one command with the app's environment (start reads the Procfile: expand/tasks.ts).
   { names: ['foreman', 'honcho', 'forego', 'overmind'], options: { short: 'e:d:f:', long: ['env=|e', 'app-root=', 'root=|d', 'procfile=|f'] }, subcommands: { run: { options: { short: 'e:d:f:', long: ['env=|e', 'root=|d', 'procfile=|f'] }, runs: [{ argv: 0 }] } }, runs: [{ nothing: true }] },
 
   ...PACKAGE_RUNNERS,
+  ...NODE_RUNNERS,
   ...HOST_RUNNERS,
   ...WRAPPER_RUNNERS,
   ...COMMAND_FILE_RUNNERS,

@@ -1,10 +1,15 @@
 // Programs once kept as data (grammars/known.ts) that run a command, a script, code or a module they
 // are given: fd's -x, ASGI/WSGI servers' application module, flask --app, ncat's --sh-exec, nmap's NSE
 // scripts, rpm's %(…) macros, libtool's modes, protoc's plugins, svn's diff and editor commands, bat's
-// pager. Rows of the runner table (types.ts), spread into HOOKED_TOOLS (interpreters.ts).
+// pager; and Erlang's, Scheme's and Lisp's inline code and stdin. Rows of the runner table (types.ts), spread into HOOKED_TOOLS (interpreters.ts).
 import type { Runner } from './types.js';
 
 export const TOOL_RUNNERS: readonly Runner[] = [
+  // Erlang, Elixir's mix, Scheme and Lisp systems: inline code, a file, or (erl, guile) code on stdin.
+  { names: ['mix'], subcommands: { run: { options: { short: 'e:r:', long: ['eval=|e', 'require=|r', 'no-halt', 'no-compile', 'no-deps-check', 'no-start'] }, runs: [{ when: ['-e'], code: 'code', codeOption: ['-e'] }, { nothing: true }] } }, runs: [{ nothing: true }] },
+  { names: ['erl'], options: { long: ['eval=', 'noshell', 'noinput', 'sname=', 'name=', 'setcookie=', 'pa=', 'pz=', 's=', 'run=', 'detached'], singleDashLong: true }, runs: [{ when: ['--eval'], code: 'code', codeOption: ['--eval'] }, { when: ['--noshell', '--noinput', '--detached'], nothing: true }, { code: 'code', codeStdin: true }] },
+  { names: ['guile', 'racket', 'csi', 'chicken'], options: { short: 'c:e:l:s', long: ['eval=|e', 'load=|l', 'no-auto-compile'] }, runs: [{ when: ['-c', '-e'], code: 'code', codeOption: ['-c', '-e'] }, { minOperands: 1, code: 'code', codeFile: 0 }, { code: 'code', codeStdin: true }] },
+  { names: ['sbcl', 'clisp', 'ecl', 'ccl'], options: { long: ['eval=', 'load=', 'script=', 'non-interactive', 'noinform', 'core=', 'dynamic-space-size=', 'control-stack-size=', 'quit', 'disable-debugger', 'no-userinit', 'no-sysinit'], short: 'x:' }, runs: [{ when: ['--eval', '-x'], code: 'code', codeOption: ['--eval', '-x'] }, { when: ['--load', '--script'], code: 'code', codeFileOption: ['--load', '--script'] }, { nothing: true }] },
   // fd(1) -x/--exec CMD… and -X/--exec-batch CMD… run a command per match (Debian's name fdfind), up to `;`.
   { names: ['fd', 'fdfind'], runs: [{ embedded: { from: ['-x', '--exec', '-X', '--exec-batch'], to: [';'], placeholder: '{}' }, self: true }] },
   // ASGI/WSGI servers import the application module they are given (`main:app`), its module-level code with it; gunicorn -c loads its config file.

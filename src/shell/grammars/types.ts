@@ -6,7 +6,7 @@ export type CodeLanguage =
   | 'python' | 'node' | 'ruby' | 'perl' | 'php' | 'lua' | 'tcl' | 'r' | 'powershell' | 'applescript'
   | 'awk' | 'sed' | 'vim' | 'gdb' | 'lldb' | 'lisp' | 'expect' | 'crontab' | 'ed' | 'less' | 'code'
   | 'sqlite' | 'psql' | 'mysql' | 'dc' | 'm4' | 'ftp' | 'fzf' | 'tmux' | 'screen' | 'ipython' | 'ghci'
-  | 'system-crontab' | 'systemd-unit' | 'desktop-entry' | 'vscode-tasks' | 'ant-build' | 'terraform' | 'bats';
+  | 'system-crontab' | 'systemd-unit' | 'desktop-entry' | 'vscode-tasks' | 'ant-build' | 'terraform' | 'bats' | 'gyp';
 
 /** Test runners whose test files (found as the runner finds them) are the project's code they run (expand/tests.ts). */
 export type TestRunner = 'pytest' | 'unittest' | 'go' | 'node' | 'prove' | 'bats' | 'rspec';
@@ -55,6 +55,8 @@ export interface Run {
   readonly program?: string;
   /** With `argv`: the value of the first of these options given is the program, the operands its arguments (`start-stop-daemon -S -x PATH -- ARGS`). */
   readonly programOption?: readonly string[];
+  /** With `argv` or `shellOperands`: the value of the last of these options given is the directory the command runs in (`env -C DIR`, `sudo -D DIR`). */
+  readonly chdirOption?: readonly string[];
   /**
    * An ssh session: the host is the operand at `host` (or the value of `hostOption`; `[user@]host[:port]`, the
    * port cut off), the remote command the value of `command`; `options` maps the program's options to the
@@ -77,12 +79,23 @@ export interface Run {
   readonly shellOperand?: number;
   /** With `shellEach` or `shellOption`: each payload is this text followed by the operand (`tmux ` for tmux's command arguments, `cargo ` for `cargo watch -x`). */
   readonly prefix?: string;
+  /**
+   * With `shellEach`, `shellOperands` or `shellOption`: each payload names package.json scripts (the first word,
+   * commas between names), run as this npm command line and the name (`npm run --workspaces`: `turbo run X`, `lerna run X`).
+   */
+  readonly scriptNames?: string;
   /** The value of this option is a program to run: a path is judged as a script, a name as that command. */
   readonly scriptOrCommandOption?: readonly string[];
   /** The operand at this index is a shell script file (the rest are its arguments). */
   readonly script?: number;
   /** The operand at this index is a directory whose files run one by one (run-parts(8): names of `[A-Za-z0-9_-]`, or any with --regex). */
   readonly scriptsIn?: number;
+  /**
+   * The nearest file of this name, from the directory the operand at `dir` names (else the working directory)
+   * upward, is a shell script the program runs (direnv's `.envrc`); with `also`, before the row's command. With `code`,
+   * a file of that language (node-gyp's binding.gyp).
+   */
+  readonly scriptUp?: { readonly file: string; readonly dir?: number };
   /** The value of this option is a shell script file. */
   readonly scriptOption?: readonly string[];
   /** A shell script read from stdin. */

@@ -46,9 +46,19 @@ const RR_RECORD: OptionGrammar = {
 /** rr's commands that replay or inspect a recorded trace (rr help); any other first word is recorded (`rr PROG` is `rr record PROG`). */
 const RR_LOOKS = ['replay', 'rerun', 'ps', 'dump', 'sources', 'explicit-sources', 'traceinfo', 'buildid', 'pack', 'cpufeatures', 'gdbinit', 'lldbinit', 'help', 'ls', 'rm', 'mv'];
 
+/** uftrace's options that take a value (uftrace(1)); the command follows them. */
+const UFTRACE: OptionGrammar = {
+  short: 'aeklhVF:N:T:D:t:d:A:R:P:U:Z:L:C:E:b:S:W:H:',
+  long: ['filter=|F', 'notrace=|N', 'trigger=|T', 'depth=|D', 'time-filter=|t', 'data=|d', 'argument=|A', 'retval=|R', 'patch=|P', 'unpatch=|U',
+    'size-filter=|Z', 'loc-filter=|L', 'caller-filter=|C', 'Event=|E', 'buffer=|b', 'script=|S', 'watch=|W', 'hide=|H', 'auto-args|a',
+    'estimate-return|e', 'kernel|k', 'nest-libcall|l', 'force', 'no-libcall', 'help|h', 'version|V'],
+};
+/** uftrace's commands that read a recorded trace. */
+const UFTRACE_LOOKS = ['replay', 'report', 'info', 'dump', 'recv', 'graph', 'tui'];
+
 export const WRAPPER_RUNNERS: readonly Runner[] = [
   // Daemon starters: start-stop-daemon(8) runs --startas (else --exec) with the arguments after `--`; daemonize(1) PATH ARGS.
-  { names: ['start-stop-daemon'], options: START_STOP, runs: [{ when: ['-K', '-T', '-H', '-V', '-t'], nothing: true }, { when: ['-S'], programOption: ['-a', '-x'], argv: 0 }, { nothing: true }] },
+  { names: ['start-stop-daemon'], options: START_STOP, runs: [{ when: ['-K', '-T', '-H', '-V', '-t'], nothing: true }, { when: ['-S'], programOption: ['-a', '-x'], argv: 0, chdirOption: ['-d', '--chdir'] }, { nothing: true }] },
   { names: ['daemonize'], options: { short: 'ac:e:E:l:o:p:u:v' }, runs: [{ argv: 0 }] },
   // Detachable sessions: dtach -n|-c|-A SOCKET CMD (-a attaches, -p types stdin into the session); abduco -n|-c|-A NAME CMD
   // (without CMD, $ABDUCO_CMD); byobu is tmux underneath (byobu-screen, screen).
@@ -60,10 +70,10 @@ export const WRAPPER_RUNNERS: readonly Runner[] = [
   {
     names: ['zellij'], options: ZELLIJ,
     subcommandAliases: { r: 'run', ac: 'action' },
-    subcommands: { run: { options: ZELLIJ_PANE, runs: [{ argv: 0 }] }, action: { runs: [{ argv: 0, commandRow: 'zellij action' }] } },
+    subcommands: { run: { options: ZELLIJ_PANE, runs: [{ argv: 0, chdirOption: ['--cwd'] }] }, action: { runs: [{ argv: 0, commandRow: 'zellij action' }] } },
     runs: [],
   },
-  { names: ['zellij action new-pane'], options: ZELLIJ_PANE, runs: [{ argv: 0 }] },
+  { names: ['zellij action new-pane'], options: ZELLIJ_PANE, runs: [{ argv: 0, chdirOption: ['--cwd'] }] },
   { names: ['zellij action write-chars'], runs: [{ keys: true, shellOperands: 0 }] },
   // Containers and chroots of this machine: machinectl shell [USER@]MACHINE [PATH ARGS] (options stop at the machine),
   // distrobox, toolbox run CMD, proot [options] CMD (-q runs the program through that emulator command).
@@ -87,7 +97,7 @@ export const WRAPPER_RUNNERS: readonly Runner[] = [
   {
     names: ['proot'],
     options: { short: 'r:b:m:q:w:k:v:i:0lLRShV', long: ['rootfs=|r', 'bind=|b', 'mount=|m', 'qemu=|q', 'pwd=|w', 'cwd=', 'kernel-release=|k', 'verbose=|v', 'change-id=|i', 'root-id|0', 'link2symlink|l', 'kill-on-exit', 'help|h', 'version|V', 'usage'] },
-    runs: [{ when: ['-q'], shellOption: ['-q'], also: true }, { when: ['-h', '-V', '--usage'], nothing: true }, { argv: 0 }],
+    runs: [{ when: ['-q'], shellOption: ['-q'], also: true }, { when: ['-h', '-V', '--usage'], nothing: true }, { argv: 0, chdirOption: ['-w', '--pwd', '--cwd'] }],
   },
   // Locks, tracers and proxies: lckdo LOCKFILE PROGRAM ARGS (moreutils), rr record CMD, tsocks CMD.
   { names: ['lckdo'], options: { short: 'qwsxW:E:' }, runs: [{ argv: 1 }] },
@@ -118,6 +128,34 @@ export const WRAPPER_RUNNERS: readonly Runner[] = [
     runs: [{ when: ['--pinentry-program', '--scdaemon-program'], scriptOrCommandOption: ['--pinentry-program', '--scdaemon-program'], also: true }, { when: ['--daemon'], argv: 0 }, { nothing: true }],
   },
   { names: ['chamber'], options: { short: 'b:r:v', long: ['backend=|b', 'retries=|r', 'kms-key-alias=', 'verbose|v'] }, subcommands: { exec: { options: { long: ['pristine', 'strict', 'strict-value='] }, runs: [{ argv: 1, afterDashDash: true }] } }, runs: [] },
+  // Retry, resource and scheduling wrappers (Debian 12's packages): retry [options] [--] CMD, cpulimit -l N CMD (-p, -e
+  // and -P limit a process already running), trickle [options] CMD, nocache [-n N] CMD, schedtool … -e CMD ARGS, runcon
+  // CONTEXT CMD (or -u/-r/-t/-l and CMD), logsave [-asv] LOGFILE CMD (e2fsprogs); watch's rewrites viddy and hwatch run
+  // their words through the shell as watch does; please(1) is sudo's kin; st [-e] CMD is a terminal's command.
+  { names: ['retry'], options: { short: 'ht:d:u:m:', long: ['help|h', 'times=|t', 'delay=|d', 'until=|u', 'message=|m'] }, runs: [{ argv: 0 }] },
+  {
+    names: ['cpulimit'],
+    options: { short: 'l:p:e:P:zimqkrs:bc:fvh', long: ['limit=|l', 'pid=|p', 'exe=|e', 'path=|P', 'lazy|z', 'include-children|i', 'monitor-forks|m', 'quiet|q', 'kill|k', 'restore|r', 'signal=|s', 'background|b', 'cpu=|c', 'foreground|f', 'verbose|v', 'help|h'] },
+    runs: [{ when: ['-p', '-e', '-P', '-h'], nothing: true }, { argv: 0 }],
+  },
+  { names: ['trickle'], options: { short: 'hVvsfw:t:l:n:d:u:L:P:' }, runs: [{ when: ['-h', '-V'], nothing: true }, { argv: 0 }] },
+  { names: ['nocache'], options: { short: 'n:' }, runs: [{ argv: 0 }] },
+  { names: ['schedtool'], options: { short: '0123456NFRBIDM:a:p:n:ervh' }, runs: [{ when: ['-e'], argv: 0 }, { nothing: true }] },
+  { names: ['runcon'], options: { short: 'cu:r:t:l:', long: ['compute|c', 'user=|u', 'role=|r', 'type=|t', 'range=|l', 'help', 'version'] }, runs: [{ when: ['--help', '--version'], nothing: true }, { when: ['-u', '-r', '-t', '-l'], argv: 0 }, { argv: 1 }] },
+  { names: ['logsave'], options: { short: 'asv' }, runs: [{ argv: 1 }] },
+  { names: ['viddy'], options: { short: 'bdptn:', long: ['bell|b', 'differences|d', 'interval=|n', 'precise|p', 'no-title|t', 'shell=', 'shell-options=', 'unfold', 'pty', 'debug', 'disable_auto_save', 'disable_mouse', 'load=', 'save=', 'help', 'version'] }, runs: [{ when: ['--help', '--version'], nothing: true }, { shellOperands: 0 }] },
+  { names: ['hwatch'], options: { short: 'bBcCNrtxOd::n:s:l:L:K:', long: ['beep|b', 'border|B', 'color|c', 'compress|C', 'differences=?|d', 'interval=|n', 'shell=|s', 'exec|x', 'logfile=|l', 'no-title|t', 'help', 'version'] }, runs: [{ when: ['--help', '--version'], nothing: true }, { when: ['-x'], argv: 0 }, { shellOperands: 0 }] },
+  { names: ['please'], options: { short: 'a:c:d:hlnpr:t:wu:', long: ['allowenv=|a', 'check=|c', 'dir=|d', 'help|h', 'list|l', 'noprompt|n', 'purge|p', 'reason=|r', 'target=|t', 'warm|w'] }, runs: [{ when: ['-c', '-h', '-l', '-p', '-w'], nothing: true }, { argv: 0, chdirOption: ['-d'] }] },
+  { names: ['st'], options: { short: 'aiveulc:f:g:n:o:T:t:w:' }, runs: [{ when: ['-l', '-v'], nothing: true }, { argv: 0 }] },
+  // Tracers and profilers that start the program they trace: bpftrace -c CMD (a command line), uftrace [record|live] CMD
+  // (the other commands read a recorded trace), heaptrack CMD (-p attaches to a process, -a analyzes a file).
+  { names: ['bpftrace'], options: { short: 'B:f:o:e:I:lp:c:qvdkVh', long: ['include=', 'usdt-file-activation', 'unsafe', 'info', 'help|h', 'version|V', 'no-warnings', 'dry-run'] }, runs: [{ when: ['-c'], shellOption: ['-c'] }, { nothing: true }] },
+  {
+    names: ['uftrace'], options: UFTRACE,
+    subcommands: { record: { options: UFTRACE, runs: [{ argv: 0 }] }, live: { options: UFTRACE, runs: [{ argv: 0 }] }, ...Object.fromEntries(UFTRACE_LOOKS.map((c) => [c, { runs: [{ nothing: true as const }] }])) },
+    runs: [{ when: ['-h', '--help', '-V', '--version'], nothing: true }, { argv: 0 }],
+  },
+  { names: ['heaptrack'], options: { short: 'dhvrp:o:a:', long: ['debug|d', 'use-inject', 'raw|r', 'output=|o', 'pid=|p', 'analyze=|a', 'record-only', 'help|h', 'version|v'] }, runs: [{ when: ['-p', '-a', '-h', '-v'], nothing: true }, { argv: 0 }] },
   // Remote shells: Eternal Terminal runs `-c CMD` on the host; its ssh options reach the ssh it starts the session with.
   {
     names: ['et'], options: ET,
