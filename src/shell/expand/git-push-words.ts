@@ -8,7 +8,10 @@ import { computedSourceDestination } from '../programs/git.js';
 import type { Scan } from '../getopt.js';
 import type { Word } from '../words.js';
 import { setOnlyByLoop } from '../assigned-once.js';
+import { join } from 'node:path';
+import { findRepo } from '../git-repo.js';
 import type { Scope } from './driver.js';
+import { envOf } from './git-place.js';
 import { remoteWord } from './remote-values.js';
 
 /** `$(git branch --show-current)` and its spellings: the current branch's name, as `HEAD` pushes it. */
@@ -19,12 +22,29 @@ export function filledGitWords(scope: Scope, words: readonly Word[], push: boole
   const pushes = push || words.some((w) => w.value === 'push');
   return words.map((w) => {
     if (w.value !== null) return w;
-    if (pushes && CURRENT_BRANCH.test(w.text)) return { ...w, value: 'HEAD', tail: 'HEAD' };
+    if (pushes && CURRENT_BRANCH.test(w.text) && plainBranchNames(scope)) return { ...w, value: 'HEAD', tail: 'HEAD' };
     const known = remoteWord(scope, w);
     // An unquoted expansion is split into fields and globbed: filled in only when that leaves it one word.
     if (known.value === null || (!oneQuotedWord(w.text) && /[\s*?[]/.test(known.value))) return w;
     return known;
   });
+}
+
+/** A branch made in the text whose name starts with `+` (`git checkout -b +main`): a forced refspec when its name is pushed. */
+const PLUS_BRANCH = /\bgit\b[^\n;&|]*\b(?:checkout|switch|branch|worktree|symbolic-ref|update-ref)\b[^\n;&|]*\s["']?(?:refs\/heads\/)?\+/;
+
+/**
+ * Is the current branch's name, as git prints it, a plain refspec? Not when the text makes a `+NAME`
+ * branch or the repository's HEAD (an earlier command's) names one: `+main` pushed is a force push of main.
+ */
+function plainBranchNames(scope: Scope): boolean {
+  if (PLUS_BRANCH.test(scope.job.text)) return false;
+  if (scope.cwd === null || !scope.local) return true;
+  const found = findRepo(scope.files, { cwd: scope.cwd, env: envOf(scope) });
+  if (!found.ok) return false;
+  if (found.value === null) return true;
+  const head = scope.files.read(join(found.value.gitDir, 'HEAD'));
+  return head.kind !== 'text' || !/^ref:\s*refs\/heads\/\+/.test(head.text);
 }
 
 /** The push's computed operands that nothing bounds: each could force or delete a protected branch. */
