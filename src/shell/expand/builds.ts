@@ -2,7 +2,8 @@
 // the `//go:generate` lines of the packages named, `go run` the Go files; cargo runs build.rs on
 // every build and the target runner (.cargo/config.toml, --config, CARGO_TARGET_*_RUNNER) in front
 // of what it runs, and its aliases are cargo command lines; `mvn exec:exec` runs exec.executable.
-import { dirname, join, resolve } from 'node:path';
+import { homeDir } from '../invocations.js';
+import { basename, dirname, join, resolve } from 'node:path';
 import { getopt, optionIs, valueOf, valuesOf } from '../getopt.js';
 import { argOf, quoteWord, type Word } from '../words.js';
 import type { Scope } from './driver.js';
@@ -273,6 +274,18 @@ function rustc(scope: Scope, args: readonly Word[]): boolean {
   return false;
 }
 
+/** cargo's home: CARGO_HOME as the text sets it, else ~/.cargo; null when computed (said) or unknown. */
+function cargoHomeOf(scope: Scope, cwd: string): string | null {
+  const v = scope.env.get('CARGO_HOME');
+  if (v === null) { scope.raise('dynamic-command', 'CARGO_HOME (where cargo reads its config.toml) is computed at run time'); return null; }
+  if (v !== undefined && v !== '') return resolve(cwd, v);
+  const home = homeDir();
+  return home === null ? null : join(home, '.cargo');
+}
+
+/** Is `dir` (absolute) `parent` or under it? */
+const isWithin = (dir: string, parent: string): boolean => dir === parent || dir.startsWith(parent.endsWith('/') ? parent : `${parent}/`);
+
 /**
  * What cargo's configuration says runs: target runners, rustc wrappers and aliases, from --config
  * (`KEY=VALUE` or a file), the environment, and .cargo/config.toml here and in every parent.
@@ -305,6 +318,14 @@ function cargoConfig(scope: Scope, cwd: string, cli: readonly (string | null)[])
       }
       if (dirname(dir) === dir) break;
       dir = dirname(dir);
+    }
+    // Then $CARGO_HOME/config.toml (~/.cargo by default), unless the walk read it already.
+    const cargoHome = cargoHomeOf(scope, cwd);
+    if (cargoHome !== null && !(basename(cargoHome) === '.cargo' && isWithin(cwd, dirname(cargoHome)))) {
+      for (const n of ['config.toml', 'config']) {
+        const r = scope.files.read(join(cargoHome, n));
+        if (r.kind === 'text') take(parseToml(r.text));
+      }
     }
   } catch (e) {
     scope.raise('unreadable-script', `cargo configuration: ${(e as Error).message.split('\n')[0]}`);

@@ -14,6 +14,7 @@ export const movedConfigFamily: Family = (scope, name) => {
     const value = scope.env.get(variable);
     if (typeof value !== 'string' || value === '') continue;
     const base = resolve(scope.cwd ?? '/', value);
+    if ('lesskey' in moved) { lesskeyCommands(scope, variable, base); continue; }
     const files = 'file' in moved ? [{ path: base, kind: moved.kind }]
       : 'names' in moved ? (moved.shells && !STARTUP_READERS.has(name) ? [] : moved.names.map((n) => ({ path: join(base, n), kind: moved.kind })))
       : filesUnder(moved.anchor, base).filter((f) => f.kind !== 'script' || STARTUP_READERS.has(name));
@@ -21,6 +22,19 @@ export const movedConfigFamily: Family = (scope, name) => {
   }
   return false;
 };
+
+/** The commands a lesskey source's `#env` section hands less (LESSOPEN `|CMD %s`, LESSCLOSE), judged as commands. */
+function lesskeyCommands(scope: Scope, variable: string, path: string): void {
+  const r = scope.files.read(path);
+  if (r.kind === 'missing') return;
+  if (r.kind !== 'text') { scope.raise('unreadable-script', `${variable} points less at ${path}, which cannot be read`); return; }
+  let env = false;
+  for (const line of r.text.split(/\r?\n/)) {
+    if (/^\s*#\s*[a-z]+\s*$/.test(line)) { env = /#\s*env\b/.test(line); continue; }
+    const m = env ? /^\s*(LESSOPEN|LESSCLOSE|LESSEDIT|VISUAL|EDITOR|SHELL)\s*=\s*(.*)$/.exec(line) : null;
+    if (m && m[2]!.trim() !== '') scope.nested(m[2]!.trim().replace(/^\|{1,2}-?|^-/, '').replace(/%s/g, 'FILE'), `${m[1]} in ${path} (read by less: ${variable})`, { spliceable: false });
+  }
+}
 
 function judgeMoved(scope: Scope, variable: string, path: string, kind: JudgedKind): void {
   const key = `moved:${path}`;

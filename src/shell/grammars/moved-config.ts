@@ -9,7 +9,9 @@ export type Moved =
   /** The value is a directory holding these files. */
   | { readonly names: readonly string[]; readonly kind: JudgedKind; readonly shells?: true }
   /** The value replaces the home directory (or XDG_CONFIG_HOME): every plain file of that anchor. */
-  | { readonly anchor: 'home' | 'xdg' };
+  | { readonly anchor: 'home' | 'xdg' }
+  /** The value is a lesskey source file: its `#env` section sets variables less runs (LESSOPEN, LESSCLOSE). */
+  | { readonly lesskey: true };
 
 export const MOVED_CONFIG: Readonly<Record<string, Moved>> = {
   AWS_CONFIG_FILE: { file: true, kind: 'aws-config' },
@@ -18,6 +20,8 @@ export const MOVED_CONFIG: Readonly<Record<string, Moved>> = {
   GLAB_CONFIG_DIR: { names: ['aliases.yml'], kind: 'glab-aliases' },
   // zsh(1) STARTUP/SHUTDOWN FILES: $ZDOTDIR/.zshenv and the others.
   ZDOTDIR: { names: ['.zshenv', '.zprofile', '.zshrc', '.zlogin'], kind: 'script', shells: true },
+  // less(1) reads LESSKEYIN (a lesskey source, lesskey(1)): `#env` lines set LESSOPEN and the like.
+  LESSKEYIN: { lesskey: true },
   XDG_CONFIG_HOME: { anchor: 'xdg' },
   HOME: { anchor: 'home' },
 };
