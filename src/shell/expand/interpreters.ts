@@ -57,6 +57,8 @@ const LINE_VERBS: Partial<Record<CodeLanguage, RegExp>> = {
   dc: /!(.*)$/,
   m4: /\be?syscmd\(([^)]*)\)/,
   ftp: /^\s*!(.*)$/,
+  // gnuplot: `!CMD` (to the end of the line, after a `;` too), system("CMD") and `CMD` substitutions.
+  gnuplot: /(?:^|;)\s*!(.*)$|\bsystem\s*\(\s*["']([^"']*)["']|`([^`]*)`/,
   fzf: /(?:execute(?:-silent|-multi)?|become|reload|preview)[(\[{<](.*?)[)\]}>]/,
   // gyp's command expansions `<!(CMD)` and `<!@(CMD)`, run while it reads the file (each put on a line of its own first).
   gyp: /^<!@?\((.*)\)/,
@@ -232,7 +234,7 @@ function scanWith(scope: Scope, lang: CodeLanguage, code: string, label: string,
     // (A `|` just inside a quote or brace is Tcl's `open "|cmd"`, not a separator.)
     for (const line of code.split(/\n|(?<!["{])\|(?=\s*[!:a-z])/)) {
       const m = verbs.exec(line);
-      const cmd = m ? (m[1] ?? m[2] ?? '') : '';
+      const cmd = m ? (m[1] ?? m[2] ?? m[3] ?? '') : '';
       if (m && cmd.trim() !== '') scope.nested(cmd.replace(/^['"(]+|['")]+\s*$/g, ''), label, { spliceable: false });
     }
     // These languages run shell commands only through those verbs: nothing else is a command.
