@@ -2,6 +2,7 @@
 // and the rest is read for the commands it starts. Inline code (`-c`, `-e`): every string literal
 // that mentions a managed program is read as shell. A code file: only literals inside calls that
 // start processes, so the messages and data of a large program are not taken for commands.
+import { lftpScript } from './lftp.js';
 import { isAbsolute, join, resolve } from 'node:path';
 import type { CodeLanguage } from '../grammars/types.js';
 import { MAX_INPUT_BYTES } from '../parse.js';
@@ -197,6 +198,7 @@ function scanWith(scope: Scope, lang: CodeLanguage, code: string, label: string,
   if (facts.engine) scope.emit(scope.argv, basename(scope.argv[0]?.value ?? lang), { code });
   for (const verb of facts.kube) scope.nested(`kubectl ${verb}`, `${label} (Kubernetes API)`, { spliceable: false });
   if (lang === 'sed') { sedScript(scope, code, label); return; }
+  if (lang === 'lftp') { lftpScript(scope, code, label, data); return; }
   if (lang === 'sqlite') { sqliteScript(scope, code, label, (f) => scanCodeFile(scope, 'sqlite', f, `${label} .read ${f}`)); return; }
   // awk starts commands only through system(), `print | "cmd"` and `"cmd" | getline`.
   if (lang === 'awk') {

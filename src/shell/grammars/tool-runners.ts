@@ -5,6 +5,8 @@
 import type { Runner } from './types.js';
 
 export const TOOL_RUNNERS: readonly Runner[] = [
+  // lftp's commands on the server it opens (expand/lftp.ts): -c/-e strings, a -f script, stdin.
+  { names: ['lftp'], options: { short: 'c:e:f:u:p:dvh', long: ['user=|u', 'password=', 'port=|p', 'env-password', 'norc', 'rcfile=', 'help|h', 'version|v'], permute: true }, runs: [{ when: ['-c', '-e'], code: 'lftp', codeOption: ['-c', '-e'], dataOperands: 0 }, { when: ['-f'], code: 'lftp', codeFileOption: ['-f'], dataOperands: 0 }, { when: ['--help', '--version'], nothing: true }, { code: 'lftp', codeStdin: true, dataOperands: 0 }] },
   // Erlang, Elixir's mix, Scheme and Lisp systems: inline code, a file, or (erl, guile) code on stdin.
   { names: ['mix'], subcommands: { run: { options: { short: 'e:r:', long: ['eval=|e', 'require=|r', 'no-halt', 'no-compile', 'no-deps-check', 'no-start'] }, runs: [{ when: ['-e'], code: 'code', codeOption: ['-e'] }, { nothing: true }] } }, runs: [{ nothing: true }] },
   { names: ['erl'], options: { long: ['eval=', 'noshell', 'noinput', 'sname=', 'name=', 'setcookie=', 'pa=', 'pz=', 's=', 'run=', 'detached'], singleDashLong: true }, runs: [{ when: ['--eval'], code: 'code', codeOption: ['--eval'] }, { when: ['--noshell', '--noinput', '--detached'], nothing: true }, { code: 'code', codeStdin: true }] },

@@ -5,7 +5,7 @@ import type { OptionGrammar } from '../getopt.js';
 export type CodeLanguage =
   | 'python' | 'node' | 'ruby' | 'perl' | 'php' | 'lua' | 'tcl' | 'r' | 'powershell' | 'applescript'
   | 'awk' | 'sed' | 'vim' | 'gdb' | 'lldb' | 'lisp' | 'expect' | 'crontab' | 'ed' | 'less' | 'code'
-  | 'sqlite' | 'psql' | 'mysql' | 'dc' | 'm4' | 'ftp' | 'gnuplot' | 'fzf' | 'tmux' | 'screen' | 'ipython' | 'ghci'
+  | 'sqlite' | 'psql' | 'mysql' | 'dc' | 'm4' | 'ftp' | 'lftp' | 'gnuplot' | 'fzf' | 'tmux' | 'screen' | 'ipython' | 'ghci'
   | 'system-crontab' | 'systemd-unit' | 'desktop-entry' | 'vscode-tasks' | 'ant-build' | 'terraform' | 'bats' | 'gyp';
 
 /** Test runners whose test files (found as the runner finds them) are the project's code they run (expand/tests.ts). */
