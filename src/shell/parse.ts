@@ -103,6 +103,17 @@ function quoteDelimiters(input: string): string {
 }
 
 /**
+ * A heredoc body line that starts with an escaped `\$(` (`cat <<EOF⏎\$(x)⏎EOF`: a literal `$(x)` to bash)
+ * is an error to tree-sitter, as is any body line that starts with `\` and a word and `(`. Where a heredoc is,
+ * such a line start is spelled `xx(` (the same length): literal text either way, and outside a heredoc a line
+ * that bash refuses either way.
+ */
+function escapedLineDollars(input: string): string {
+  if (!input.includes('<<') || !input.includes('\\$(')) return input;
+  return input.replace(/(^|\n)([ \t]*)\\\$\(/g, '$1$2xx(');
+}
+
+/**
  * What tree-sitter cannot read, written (outside quotes, at the same length) as what it can:
  * - an empty command substitution runs nothing and gives nothing (`doc$()ker` is `docker`), but
  *   tree-sitter reads `$()` as a command with a missing name: `$''`, and empty backticks `''`;
@@ -142,7 +153,7 @@ function readableSpellings(input: string): string {
 }
 
 export function joinContinuations(raw: string): Prepared {
-  const input = readableSpellings(quoteDelimiters(raw));
+  const input = readableSpellings(escapedLineDollars(quoteDelimiters(raw)));
   if (!input.includes('\\\n')) return { text: input, cuts: [] };
   let out = '';
   const cuts: number[] = [];
