@@ -2,6 +2,7 @@
 // the `//go:generate` lines of the packages named, `go run` the Go files; cargo runs build.rs on
 // every build and the target runner (.cargo/config.toml, --config, CARGO_TARGET_*_RUNNER) in front
 // of what it runs, and its aliases are cargo command lines; `mvn exec:exec` runs exec.executable.
+import { isWithin } from './packages.js';
 import { homeDir } from '../invocations.js';
 import { basename, dirname, join, resolve } from 'node:path';
 import { getopt, optionIs, valueOf, valuesOf } from '../getopt.js';
@@ -283,8 +284,6 @@ function cargoHomeOf(scope: Scope, cwd: string): string | null {
   return home === null ? null : join(home, '.cargo');
 }
 
-/** Is `dir` (absolute) `parent` or under it? */
-const isWithin = (dir: string, parent: string): boolean => dir === parent || dir.startsWith(parent.endsWith('/') ? parent : `${parent}/`);
 
 /**
  * What cargo's configuration says runs: target runners, rustc wrappers and aliases, from --config

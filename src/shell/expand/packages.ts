@@ -293,7 +293,8 @@ function withDefaults(scope: Scope, p: Workspace, wanted: readonly string[]): Re
   return Object.keys(extra).length === 0 ? p.scripts : { ...p.scripts, ...extra };
 }
 
-const isWithin = (dir: string, top: string): boolean => dir === top || dir.startsWith(top.endsWith('/') ? top : `${top}/`);
+/** Is `dir` (absolute) `top` or under it? */
+export const isWithin = (dir: string, top: string): boolean => dir === top || dir.startsWith(top.endsWith('/') ? top : `${top}/`);
 
 /** Does a --filter pattern pick this package: its name (`*` a wildcard), or its directory (`./dir`, `{dir}`)? Others (`...`, `^`) pick all. */
 function filterMatches(filter: string, p: Workspace, rootDir: string): boolean {
