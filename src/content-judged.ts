@@ -10,7 +10,7 @@ import { homedir } from 'node:os';
 import { existsSync } from 'node:fs';
 import { basename, delimiter, dirname, isAbsolute, join } from 'node:path';
 import { DATA_PROGRAMS } from './shell/grammars/known.js';
-import { components, globMatches, lower, parts } from './policy/path-glob.js';
+import { components, GlobIndex, globMatches, lower, parts } from './policy/path-glob.js';
 
 /**
  * How a file's content is judged: `host-markdown`, each !`cmd` line as a command and a `hooks:`
@@ -201,29 +201,40 @@ const JUDGED: readonly JudgedFiles[] = [
   ...COMMAND_FILES,
 ];
 
-/** One judged pattern as full component lists (its anchor's directory first), with its leading parts. */
-interface Compiled { readonly kind: JudgedKind; readonly full: readonly string[]; readonly heads: readonly (readonly string[])[] }
+/** One judged pattern as full component lists: its anchor's directory, then its own components. */
+interface Compiled { readonly kind: JudgedKind; readonly anchor: readonly string[]; readonly own: readonly string[]; readonly full: readonly string[] }
 
-/** The patterns for the home directory and $XDG_CONFIG_HOME the guard runs with, made once per pair. */
-let compiled: { key: string; list: readonly Compiled[]; onPath: readonly string[] } | undefined;
-function patterns(): readonly Compiled[] {
+/** A directory named by at least one of a pattern's own components (not the anchor alone), and the pattern. */
+interface Head { readonly kind: JudgedKind; readonly dir: readonly string[] }
+
+/** The patterns for the home directory, $XDG_CONFIG_HOME and PATH the guard runs with, made once per set. */
+let compiled: { key: string; list: GlobIndex<Compiled>; heads?: GlobIndex<Head>; all: readonly Compiled[]; onPath: readonly string[] } | undefined;
+function patterns(): NonNullable<typeof compiled> {
   const home = process.env.HOME || homedir();
   const xdg = process.env.XDG_CONFIG_HOME;
   const path = process.env.PATH ?? '';
   const key = `${home}\0${xdg ?? ''}\0${path}`;
-  if (compiled?.key === key) return compiled.list;
+  if (compiled?.key === key) return compiled;
   const onPath = [...new Set([...PATH_DIRS, ...HOME_PATH_DIRS.map((d) => join(home, d)), ...path.split(delimiter).filter((d) => isAbsolute(d))])];
   const anchors = (a: JudgedFiles['anchor']): string[][] => a === 'anywhere' ? [['**']] : a === 'home' ? [components(home)] : a === 'root' ? [[]]
     : a === 'path' ? onPath.map(components)
     : [components(join(home, '.config')), ...(xdg && isAbsolute(xdg) ? [components(xdg)] : [])];
-  const list = JUDGED.flatMap((j) => anchors(j.anchor).map((a) => {
-    const pattern = components(j.pattern);
-    // The directories named by at least one of the pattern's own components (not the anchor alone).
-    const heads = pattern.slice(1).map((_c, k) => [...a, ...pattern.slice(0, k + 1)]);
-    return { kind: j.kind, full: [...a, ...pattern], heads };
+  const all = JUDGED.flatMap((j) => anchors(j.anchor).map((a): Compiled => {
+    const own = components(j.pattern);
+    return { kind: j.kind, anchor: a, own, full: [...a, ...own] };
   }));
-  compiled = { key, list, onPath };
-  return list;
+  compiled = { key, list: new GlobIndex(all.map((c) => ({ pattern: c.full, value: c }))), all, onPath };
+  return compiled;
+}
+
+/** The judged patterns' heads (mayHoldJudged), made when first asked. */
+function heads(): GlobIndex<Head> {
+  const c = patterns();
+  c.heads ??= new GlobIndex(c.all.flatMap((p) => p.own.slice(1).map((_x, k) => {
+    const dir = [...p.anchor, ...p.own.slice(0, k + 1)];
+    return { pattern: dir, value: { kind: p.kind, dir } };
+  })));
+  return c.heads;
 }
 
 /**
@@ -250,7 +261,7 @@ function takesName(path: string): boolean {
 /** The kind of content judgment `path` (absolute) gets, or null when it is judged by name alone. */
 export function judgedKind(path: string): JudgedKind | null {
   const p = lower(parts(path));
-  return patterns().find((c) => globMatches(c.full, p) && (c.kind !== 'program' || takesName(path)))?.kind ?? null;
+  return patterns().list.candidates(p).find((c) => globMatches(c.full, p) && (c.kind !== 'program' || takesName(path)))?.kind ?? null;
 }
 
 /**
@@ -279,7 +290,7 @@ export const judgedByContent = (path: string): boolean => judgedKind(path) !== n
  */
 export function mayHoldJudged(dir: string, onlyAsking = false): boolean {
   const p = lower(parts(dir));
-  return patterns().some((c) => (!onlyAsking || !STARTED_ONLY.has(c.kind)) && c.heads.some((h) => globMatches(h, p)));
+  return heads().candidates(p).some((h) => (!onlyAsking || !STARTED_ONLY.has(h.kind)) && globMatches(h.dir, p));
 }
 
 /**

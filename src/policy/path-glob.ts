@@ -77,3 +77,42 @@ export function literalPrefixes(pattern: readonly string[]): string[][] {
 /** Does `path` end with the components `tail`? */
 export const endsWith = (path: readonly string[], tail: readonly string[]) =>
   tail.length <= path.length && tail.every((c, i) => c === path[path.length - tail.length + i]);
+
+/**
+ * Patterns kept by what their last component asks of a path's last name (that name, or a `*SUFFIX`
+ * ending), so that a path is tested only against the patterns that can match it: the judged files
+ * are hundreds of patterns (Vim's runtime directories alone), tested against every path written.
+ */
+export class GlobIndex<T> {
+  private readonly byName = new Map<string, number[]>();
+  private readonly bySuffix = new Map<string, number[]>();
+  private readonly rest: number[] = [];
+
+  constructor(private readonly entries: readonly { readonly pattern: readonly string[]; readonly value: T }[]) {
+    entries.forEach(({ pattern }, i) => {
+      const last = pattern[pattern.length - 1];
+      if (last === undefined || last === '**' || last === '*') this.rest.push(i);
+      else if (!last.includes('*')) push(this.byName, last, i);
+      else if (last.lastIndexOf('*') === 0) push(this.bySuffix, last.slice(1), i);
+      else this.rest.push(i);
+    });
+  }
+
+  /** The values of the patterns that may match `path` (lower-case components, no glob), in the order given; each still to be tested. */
+  candidates(path: readonly string[]): T[] {
+    const name = path[path.length - 1];
+    const lists = [this.rest];
+    if (name !== undefined) {
+      const named = this.byName.get(name);
+      if (named) lists.push(named);
+      for (const [suffix, list] of this.bySuffix) if (name.endsWith(suffix)) lists.push(list);
+    }
+    const picked = lists.length === 1 ? lists[0]! : lists.flat().sort((a, b) => a - b);
+    return picked.map((i) => this.entries[i]!.value);
+  }
+}
+
+function push(map: Map<string, number[]>, key: string, i: number): void {
+  const list = map.get(key);
+  if (list) list.push(i); else map.set(key, [i]);
+}
