@@ -28,8 +28,28 @@ export function stringsIn(code: string, skip: readonly { start: number; end: num
  * The string literals of code, their escapes decoded as `lang` decodes them (`"\x64ocker"` is the
  * program's `docker`), and where each lies.
  */
-export function literalsOf(code: string, lang?: CodeLanguage): { text: string; start: number; end: number }[] {
-  const literals: { text: string; start: number; end: number }[] = [];
+export function literalsOf(code: string, lang?: CodeLanguage): readonly Literal[] {
+  if (code.length < MEMO_FROM) return readLiterals(code, lang);
+  const key = lang ?? '';
+  let byCode = memo.get(key);
+  if (byCode === undefined) memo.set(key, byCode = new Map());
+  let found = byCode.get(code);
+  if (found === undefined) {
+    found = readLiterals(code, lang);
+    if (byCode.size >= 16) byCode.clear();
+    byCode.set(code, found);
+  }
+  return found;
+}
+
+interface Literal { readonly text: string; readonly start: number; readonly end: number }
+
+/** A file's text is read for its literals by several scans in turn: each reads them once (per language: escapes differ). */
+const MEMO_FROM = 256;
+const memo = new Map<string, Map<string, readonly Literal[]>>();
+
+function readLiterals(code: string, lang?: CodeLanguage): readonly Literal[] {
+  const literals: Literal[] = [];
   for (let i = 0; i < code.length && literals.length < 10_000; i++) {
     const c = code[i]!;
     if (c === '#' && (i === 0 || code[i - 1] === '\n' || code[i - 1] === ' ')) {
@@ -38,7 +58,7 @@ export function literalsOf(code: string, lang?: CodeLanguage): { text: string; s
       continue;
     }
     // Perl's and Ruby's quote-like operators: q(…) qq{…} qw[…] qx<…> %x(…) %q{…} %w[…]
-    const ql = /^(?:qq|qw|qx|q|%[xqQwW]|%)([({[<\/|!])/.exec(code.slice(i, i + 4));
+    const ql = c === 'q' || c === '%' ? /^(?:qq|qw|qx|q|%[xqQwW]|%)([({[<\/|!])/.exec(code.slice(i, i + 4)) : null;
     if (ql && (i === 0 || /[\s(,;=]/.test(code[i - 1]!))) {
       const open = ql[1]!;
       const close = ({ '(': ')', '{': '}', '[': ']', '<': '>' } as Record<string, string>)[open] ?? open;
@@ -54,16 +74,18 @@ export function literalsOf(code: string, lang?: CodeLanguage): { text: string; s
     const triple = code.startsWith(c.repeat(3), i) ? c.repeat(3) : c;
     let j = i + triple.length;
     let text = '';
+    let run = j;
     while (j < code.length && !code.startsWith(triple, j)) {
       if (code[j] === '\\' && j + 1 < code.length) {
         const e = escapeAt(code, j, lang);
-        text += e.text;
+        text += code.slice(run, j) + e.text;
         j += e.length;
+        run = j;
         continue;
       }
-      text += code[j];
       j++;
     }
+    text += code.slice(run, j);
     literals.push({ text, start: i, end: j + triple.length });
     i = j + triple.length - 1;
   }
