@@ -10,7 +10,7 @@ import { homedir } from 'node:os';
 import { existsSync } from 'node:fs';
 import { basename, delimiter, dirname, isAbsolute, join } from 'node:path';
 import { DATA_PROGRAMS } from './shell/grammars/known.js';
-import { components, GlobIndex, globMatches, lower, parts } from './policy/path-glob.js';
+import { components, GlobIndex, globMatches, globPrefixMatches, lower, parts } from './policy/path-glob.js';
 
 /**
  * How a file's content is judged: `host-markdown`, each !`cmd` line as a command and a `hooks:`
@@ -204,11 +204,8 @@ const JUDGED: readonly JudgedFiles[] = [
 /** One judged pattern as full component lists: its anchor's directory, then its own components. */
 interface Compiled { readonly kind: JudgedKind; readonly anchor: readonly string[]; readonly own: readonly string[]; readonly full: readonly string[] }
 
-/** A directory named by at least one of a pattern's own components (not the anchor alone), and the pattern. */
-interface Head { readonly kind: JudgedKind; readonly dir: readonly string[] }
-
 /** The patterns for the home directory, $XDG_CONFIG_HOME and PATH the guard runs with, made once per set. */
-let compiled: { key: string; list: GlobIndex<Compiled>; heads?: GlobIndex<Head>; all: readonly Compiled[]; onPath: readonly string[] } | undefined;
+let compiled: { key: string; list: GlobIndex<Compiled>; all: readonly Compiled[]; onPath: readonly string[] } | undefined;
 function patterns(): NonNullable<typeof compiled> {
   const home = process.env.HOME || homedir();
   const xdg = process.env.XDG_CONFIG_HOME;
@@ -225,16 +222,6 @@ function patterns(): NonNullable<typeof compiled> {
   }));
   compiled = { key, list: new GlobIndex(all.map((c) => ({ pattern: c.full, value: c }))), all, onPath };
   return compiled;
-}
-
-/** The judged patterns' heads (mayHoldJudged), made when first asked. */
-function heads(): GlobIndex<Head> {
-  const c = patterns();
-  c.heads ??= new GlobIndex(c.all.flatMap((p) => p.own.slice(1).map((_x, k) => {
-    const dir = [...p.anchor, ...p.own.slice(0, k + 1)];
-    return { pattern: dir, value: { kind: p.kind, dir } };
-  })));
-  return c.heads;
 }
 
 /**
@@ -290,7 +277,10 @@ export const judgedByContent = (path: string): boolean => judgedKind(path) !== n
  */
 export function mayHoldJudged(dir: string, onlyAsking = false): boolean {
   const p = lower(parts(dir));
-  return heads().candidates(p).some((h) => (!onlyAsking || !STARTED_ONLY.has(h.kind)) && globMatches(h.dir, p));
+  const names = new Set(p);
+  // A pattern's first own component, when a plain name, is one of the directory's (a cheap test first).
+  return patterns().all.some((c) => c.own.length > 1 && (!onlyAsking || !STARTED_ONLY.has(c.kind))
+    && (c.own[0]!.includes('*') || names.has(c.own[0]!)) && globPrefixMatches(c.full, c.anchor.length + 1, c.full.length - 1, p));
 }
 
 /**

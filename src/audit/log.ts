@@ -108,7 +108,8 @@ export function appendAudit(record: AuditRecord, env: NodeJS.ProcessEnv = proces
     const why = `gitops-guard: could not write the audit log ${file} (${(e as NodeJS.ErrnoException).code ?? (e as Error).message}); the decision stands.`;
     if (!quiet) {
       try {
-        process.stderr.write(why + '\n');
+        // Straight to the descriptor, as the hook's answer is: a hook ends as soon as that is written.
+        writeSync(2, why + '\n');
       } catch {
         // nowhere to say it
       }

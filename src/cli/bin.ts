@@ -9,7 +9,7 @@ import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { PACKAGE_ROOT } from '../paths.js';
 import { run as check, usage as checkUsage } from './check.js';
-import { run as hook } from './hook.js';
+import { answered, run as hook } from './hook.js';
 import { run as mcp, usage as mcpUsage } from './mcp.js';
 import { asksVersion, finish, withUsage } from './process.js';
 
@@ -25,7 +25,7 @@ export function start(importEsm: (url: string) => Promise<unknown>): void {
   const [name, ...rest] = process.argv.slice(2);
   const oneShot = name === undefined ? undefined : ONE_SHOT[name];
   if (oneShot && !asksVersion(rest)) {
-    finish(oneShot(rest));
+    finish(oneShot(rest), process.argv.slice(2), name === 'hook' ? answered : undefined);
   } else {
     // main.js runs the command line from process.argv and sets the exit code.
     importEsm(pathToFileURL(join(PACKAGE_ROOT, 'dist', 'cli', 'main.js')).href).catch((e: unknown) => finish(Promise.reject(e)));

@@ -4,7 +4,7 @@
 import { appendAudit } from '../audit/log.js';
 import { HOSTS, loadAdapter } from '../hooks/load.js';
 import { answer, MAX_HOOK_INPUT, readInput } from '../hooks/run.js';
-import { writeAll } from '../hooks/output.js';
+import { allWritten, writeAll } from '../hooks/output.js';
 import { readStdinSync, TIMED_OUT } from '../hooks/stdin.js';
 import type { Reply } from '../hooks/types.js';
 
@@ -19,10 +19,15 @@ Environment:
   GITOPS_GUARD_HOOK_TIMEOUT_MS  give up (and block) after this long (default 10000)
 `;
 
+/** The answer is written, all of it straight to its descriptors: the process may end at once. */
+let delivered = false;
+export const answered = (): boolean => delivered && allWritten();
+
 /** Deliver the answer; one the host can no longer read blocks (exit 2), whatever it said. */
 function write(reply: Reply): number {
   const out = reply.stdout ? writeAll(1, reply.stdout) : true;
   const err = reply.stderr ? writeAll(2, reply.stderr) : true;
+  delivered = true;
   return out && err ? reply.exit : 2;
 }
 

@@ -43,6 +43,22 @@ function globFrom(pattern: readonly string[], pi: number, path: readonly string[
   return xi < path.length && componentMatches(head, path[xi]!, glob) && globFrom(pattern, pi + 1, path, xi + 1, glob);
 }
 
+/** Does `path` match the first `n` components of `pattern` for some `n` from `lo` to `hi`? (A directory named by a pattern's leading part.) */
+export function globPrefixMatches(pattern: readonly string[], lo: number, hi: number, path: readonly string[]): boolean {
+  return prefixFrom(pattern, 0, path, 0, lo, hi);
+}
+
+function prefixFrom(pattern: readonly string[], pi: number, path: readonly string[], xi: number, lo: number, hi: number): boolean {
+  if (xi === path.length && pi >= lo && pi <= hi) return true;
+  if (pi >= hi || pi === pattern.length) return false;
+  const head = pattern[pi]!;
+  if (head === '**') {
+    for (let i = xi; i <= path.length; i++) if (prefixFrom(pattern, pi + 1, path, i, lo, hi)) return true;
+    return false;
+  }
+  return xi < path.length && componentMatches(head, path[xi]!, false) && prefixFrom(pattern, pi + 1, path, xi + 1, lo, hi);
+}
+
 export const lower = (xs: readonly string[]) => xs.map((x) => x.toLowerCase());
 
 /** A pattern's (or directory's) lower-case components, computed once per string: every write of every command tests them all. */
