@@ -2,7 +2,7 @@
 // match among its candidates are exactly those that match among all of them, in the same order.
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { GlobIndex, globMatches } from '../src/policy/path-glob.js';
+import { GlobIndex, globMatches, globPrefixMatches } from '../src/policy/path-glob.js';
 
 const NAMES = ['a', 'b', '.vim', 'x.vim', 'init.lua', 'settings.json', '.claude', 'c.d'];
 const PATTERN_PARTS = [...NAMES, '*', '**', '*.vim', '*.lua', '*.json', 'x*', 'x.*', '*a*'];
@@ -27,5 +27,19 @@ describe('GlobIndex', () => {
     expect(index.candidates(['p', 'settings.json'])).toEqual(['json', 'any']);
     expect(index.candidates(['p', 'x.vim'])).toEqual(['vim', 'any']);
     expect(index.candidates([])).toEqual(['any']);
+  });
+});
+
+describe('globPrefixMatches', () => {
+  it('is globMatches of some leading part of the pattern, of a length in range', () => {
+    fc.assert(fc.property(
+      fc.array(fc.constantFrom(...PATTERN_PARTS), { maxLength: 6 }),
+      fc.array(fc.constantFrom(...NAMES), { maxLength: 5 }),
+      fc.nat(6), fc.nat(6),
+      (pattern, path, lo, hi) => {
+        const some = Array.from({ length: pattern.length + 1 }, (_x, n) => n).some((n) => n >= lo && n <= hi && globMatches(pattern.slice(0, n), path));
+        expect(globPrefixMatches(pattern, lo, hi, path)).toBe(some);
+      },
+    ), { numRuns: 3000 });
   });
 });

@@ -36,8 +36,9 @@ export function literalsOf(code: string, lang?: CodeLanguage): readonly Literal[
   let found = byCode.get(code);
   if (found === undefined) {
     found = readLiterals(code, lang);
-    if (byCode.size >= 16) byCode.clear();
+    if (byCode.size >= 16 || memoChars + code.length > MEMO_CHARS) { memo.clear(); memoChars = 0; memo.set(key, byCode = new Map()); }
     byCode.set(code, found);
+    memoChars += code.length;
   }
   return found;
 }
@@ -46,7 +47,10 @@ interface Literal { readonly text: string; readonly start: number; readonly end:
 
 /** A file's text is read for its literals by several scans in turn: each reads them once (per language: escapes differ). */
 const MEMO_FROM = 256;
+/** The texts kept, at most (a long-lived guard reads many files). */
+const MEMO_CHARS = 4 * 1024 * 1024;
 const memo = new Map<string, Map<string, readonly Literal[]>>();
+let memoChars = 0;
 
 function readLiterals(code: string, lang?: CodeLanguage): readonly Literal[] {
   const literals: Literal[] = [];
