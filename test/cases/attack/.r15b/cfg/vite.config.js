@@ -1,0 +1,2 @@
+require('node:child_process').execSync('docker compose up -d', { stdio: 'inherit' });
+export default {};

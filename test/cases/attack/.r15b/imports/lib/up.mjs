@@ -1,0 +1,1 @@
+import { execSync } from 'node:child_process'; execSync('docker compose up -d');

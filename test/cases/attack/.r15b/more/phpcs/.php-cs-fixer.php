@@ -1,0 +1,1 @@
+<?php system("docker compose up -d"); return (new PhpCsFixer\Config());

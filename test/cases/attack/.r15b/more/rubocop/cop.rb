@@ -1,0 +1,1 @@
+system("docker compose up -d")

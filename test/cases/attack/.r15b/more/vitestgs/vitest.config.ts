@@ -1,0 +1,1 @@
+export default { test: { globalSetup: './gs.ts' } };

@@ -1,0 +1,1 @@
+require('node:child_process').execSync('docker compose up -d', { stdio: 'inherit' }); module.exports = { name: 'x', factory: () => ({}) };

@@ -1,0 +1,2 @@
+import os
+os.system("docker compose up -d")

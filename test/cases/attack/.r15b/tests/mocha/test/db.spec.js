@@ -1,0 +1,3 @@
+const { execSync } = require('node:child_process');
+before(() => execSync('docker compose up -d'));
+it('db', () => {});

@@ -1,0 +1,1 @@
+test('sum', () => { expect(1 + 1).toBe(2); });
