@@ -104,17 +104,25 @@ function configModule(scope: Scope, name: string, args: readonly Word[]): boolea
   else {
     // The nearest directory with any of the names wins, and in it the first name listed; a file in a
     // directory named (sphinx's SOURCEDIR) is looked for there only.
-    let best: string | null = null;
-    for (const f of spec.files) {
-      const found = spec.dirOperand !== undefined ? (scope.files.read(join(start, f)).kind === 'missing' ? null : { path: join(start, f) }) : scope.files.findUp(start, f);
-      if (found !== null && (best === null || dirname(found.path).length > dirname(best).length)) best = found.path;
-    }
+    const best = nearest(scope, start, spec.files, spec.dirOperand === undefined);
     if (best !== null) loadConfig(scope, name, best, label);
   }
   // bundle exec, pnpm install and vagrant ssh go on to the runner and package families.
   if (spec.goesOn) return false;
   scope.emit(scope.argv, name, { scan });
   return true;
+}
+
+/** The first of `names` in `start` or (`up`) the nearest directory above it that has one. */
+function nearest(scope: Scope, start: string, names: readonly string[], up: boolean): string | null {
+  let dir = start;
+  for (let i = 0; i < 64; i++) {
+    for (const n of names) if (scope.files.read(join(dir, n)).kind !== 'missing') return join(dir, n);
+    const parent = dirname(dir);
+    if (!up || parent === dir) return null;
+    dir = parent;
+  }
+  return null;
 }
 
 /** Where the tool looks for its file: the directory an option or operand names, else the working directory; null: cannot tell; undefined: no file is loaded. */
