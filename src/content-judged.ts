@@ -213,10 +213,11 @@ function patterns(): NonNullable<typeof compiled> {
   const key = `${home}\0${xdg ?? ''}\0${path}`;
   if (compiled?.key === key) return compiled;
   const onPath = [...new Set([...PATH_DIRS, ...HOME_PATH_DIRS.map((d) => join(home, d)), ...path.split(delimiter).filter((d) => isAbsolute(d))])];
-  const anchors = (a: JudgedFiles['anchor']): string[][] => a === 'anywhere' ? [['**']] : a === 'home' ? [components(home)] : a === 'root' ? [[]]
-    : a === 'path' ? onPath.map(components)
-    : [components(join(home, '.config')), ...(xdg && isAbsolute(xdg) ? [components(xdg)] : [])];
-  const all = JUDGED.flatMap((j) => anchors(j.anchor).map((a): Compiled => {
+  const anchors: Record<JudgedFiles['anchor'], string[][]> = {
+    anywhere: [['**']], home: [components(home)], root: [[]], path: onPath.map(components),
+    xdg: [components(join(home, '.config')), ...(xdg && isAbsolute(xdg) ? [components(xdg)] : [])],
+  };
+  const all = JUDGED.flatMap((j) => anchors[j.anchor].map((a): Compiled => {
     const own = components(j.pattern);
     return { kind: j.kind, anchor: a, own, full: [...a, ...own] };
   }));
