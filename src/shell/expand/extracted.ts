@@ -20,9 +20,11 @@ export interface Extracted {
 export function extracted(spec: WriteSpec, scan: Scan): Extracted | null {
   if (!spec.into) return null;
   const given = scan.options.filter((o) => optionIs(o, spec.into!));
-  const dirs = given.length === 0 ? ['.'] : given.map((o) => (typeof o.value === 'string' ? o.value : null));
   const m = spec.members;
-  const names = m ? scan.operands.slice(m.from).map((o) => o.value) : [];
+  const last = scan.operands.length > (m?.from ?? 0) ? scan.operands.at(-1)!.value : null;
+  const dest = spec.slashDest && last !== null && /[/\\]$/.test(last) ? last : undefined;
+  const dirs = dest !== undefined ? [dest] : given.length === 0 ? ['.'] : given.map((o) => (typeof o.value === 'string' ? o.value : null));
+  const names = m ? scan.operands.slice(m.from, dest === undefined ? undefined : -1).map((o) => o.value) : [];
   const strip = m?.strip === undefined ? 0 : stripCount(scan, m.strip);
   const renames = m?.renames ? scan.options.filter((o) => optionIs(o, m.renames!)).map((o) => (typeof o.value === 'string' ? o.value : null)) : [];
   const files: (string | null)[] = [];

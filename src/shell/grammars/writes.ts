@@ -40,6 +40,8 @@ export interface WriteSpec {
   readonly keyValue?: string;
   /** Extracts into the directories these options name, else into the working directory (`tar -x -C DIR`). */
   readonly into?: readonly string[];
+  /** A last operand (past the members' start) that ends in `/` is that directory instead (`unrar x A.rar MEMBER DEST/`). */
+  readonly slashDest?: true;
   /**
    * The operands from `from` on are the members it extracts, each written under that directory
    * (`tar -x -f A MEMBER`, `unzip A MEMBER`); `flat`: by its last component (`ar x A MEMBER`); `strip`:
