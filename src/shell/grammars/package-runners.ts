@@ -75,7 +75,8 @@ export const PACKAGE_RUNNERS: readonly Runner[] = [
   { names: ['wget'], options: { long: ['use-askpass=', 'output-document=|O', 'output-file=|o', 'post-data=', 'post-file=', 'method=', 'body-data=', 'body-file=', 'header=', 'user=', 'password=', 'directory-prefix=|P', 'tries=|t', 'timeout=|T', 'execute=|e', 'input-file=|i'], short: 'qvNcrkmpbSO:o:P:t:T:e:i:', permute: true, abbreviate: true }, runs: [{ when: ['--use-askpass'], scriptOrCommandOption: ['--use-askpass'], self: true, also: true }, { nothing: true }] },
   // aria2c's --on-download-* hooks run a program (given the GID, the file count and the path) for each download.
   { names: ['aria2c'], options: ARIA2C, runs: [{ when: ARIA2C_HOOKS, scriptOrCommandOption: ARIA2C_HOOKS, self: true, also: true }, { nothing: true }] },
-  { names: ['cmake'], options: { short: 'E' }, runs: [{ when: ['-E'], whenOperand: { index: 0, is: ['env'] }, assignments: true, argv: 1 }, { when: ['-E'], whenOperand: { index: 0, is: ['time'] }, argv: 1 }, { nothing: true }] },
+  // cmake -P FILE runs a CMake script (its execute_process commands); -D/-C/-G/-S/-B take values before it.
+  { names: ['cmake'], options: { short: 'EP:D:C:G:T:A:U:S:B:W:', permute: true }, runs: [{ when: ['-E'], whenOperand: { index: 0, is: ['env'] }, assignments: true, argv: 1 }, { when: ['-E'], whenOperand: { index: 0, is: ['time'] }, argv: 1 }, { when: ['-P'], code: 'cmake', codeFileOption: ['-P'] }, { nothing: true }] },
   // Network and capture tools that run a program for each connection or file.
   { names: ['nc', 'ncat', 'netcat', 'nc.traditional', 'nc.openbsd'], options: { short: 'c:e:p:s:w:i:q:lnuvzkdhCN46' }, runs: [{ when: ['-c', '-e'], shellOption: ['-c', '-e'] }, { nothing: true }] },
   { names: ['tcpdump'], options: { short: 'c:C:F:G:i:r:s:T:w:W:y:z:Z:AbdDefhHIJKlLnNOpqStuUvxX', long: ['interface=|i', 'snapshot-length=|s'], permute: true }, runs: [{ when: ['-z'], shellOption: ['-z'] }, { when: ['-F'], nothing: true }, { nothing: true }] },
@@ -95,7 +96,11 @@ export const PACKAGE_RUNNERS: readonly Runner[] = [
   // socat's EXEC: and SYSTEM: addresses run a program (options after a comma).
   { names: ['socat'], options: { short: 'dDhvVxlLu46b:T:t:g', long: [] }, runs: [{ shellEach: 0, operandPattern: '^(?:EXEC|SYSTEM):(.*?)(?:,[\\w-]+(?:=[^,]*)?)*$' }] },
   // Ghostscript writes to %pipe%CMD by running CMD.
-  { names: ['gs', 'gsc', 'ghostscript'], options: { short: 'qs:d:o:' }, runs: [{ when: ['-s'], shellOption: ['-s'], valueKey: 'OutputFile', valuePrefix: '%pipe%', also: true }, { when: ['-o'], shellOption: ['-o'], valuePrefix: '%pipe%', also: true }, { nothing: true }] },
+  // Without SAFER (-dNOSAFER, -dDELAYSAFER; the default since 9.50 is SAFER) its PostScript (-c, the files) opens %pipe%CMD too.
+  { names: ['gs', 'gsc', 'ghostscript'], options: { short: 'qs:d:o:c:f:', permute: true }, runs: [
+    { whenValue: { options: ['-d'], pattern: '^(?:NOSAFER|DELAYSAFER)(?:=true)?$|^SAFER=(?:false|0)$' }, code: 'postscript', codeOption: ['-c'], also: true },
+    { whenValue: { options: ['-d'], pattern: '^(?:NOSAFER|DELAYSAFER)(?:=true)?$|^SAFER=(?:false|0)$' }, code: 'postscript', codeFiles: 0, also: true },
+    { whenValue: { options: ['-d'], pattern: '^(?:NOSAFER|DELAYSAFER)(?:=true)?$|^SAFER=(?:false|0)$' }, code: 'postscript', codeFileOption: ['-f'], also: true },{ when: ['-s'], shellOption: ['-s'], valueKey: 'OutputFile', valuePrefix: '%pipe%', also: true }, { when: ['-o'], shellOption: ['-o'], valuePrefix: '%pipe%', also: true }, { nothing: true }] },
   // cpio runs --rsh-command to reach a host:file archive.
   { names: ['cpio'], options: { short: 'oiptvdmuaBcVF:H:I:O:E:R:D:', long: ['rsh-command=', 'file=|F', 'format=|H', 'directory=|D', 'create|o', 'extract|i', 'pass-through|p', 'force-local'], permute: true }, runs: [{ when: ['--rsh-command'], shellOption: ['--rsh-command'], also: true }, { nothing: true }] },
   // bash's mapfile/readarray -C CALLBACK evaluates CALLBACK every -c lines.

@@ -1,0 +1,29 @@
+// Languages whose lines are commands of their own, with the verbs that hand a line to a shell (data;
+// read by expand/interpreters.ts, one command per line: the first group that matched).
+import type { CodeLanguage } from './types.js';
+
+/** Languages whose lines are commands of their own, with the verbs that hand a line to a shell. */
+export const LINE_VERBS: Partial<Record<CodeLanguage, RegExp>> = {
+  gdb: /^\s*(?:shell\s+|!|pipe\s+.*\|\s*)(.*)$/,
+  expect: /^\s*(?:spawn|exec|system)\s+(?:-\S+\s+)*(.*)$/,
+  ed: /^\s*(?:[0-9,.$;]*[rwe]\s*!|!)\s*(.*)$/,
+  less: /^\s*[0-9]*!(.*)$|^\s*[0-9]*\|.(.*)$/,
+  // Tcl's exec, and open of "|cmd" (a command pipeline).
+  tcl: /(?:^|\[|;)\s*(?:exec\s+(?:-\S+\s+)*([^\]\n]*)|open\s+["{]\|([^"}\]\n]*))/,
+  // Database shells, calculators and clients with a shell escape of their own.
+  psql: /\\!\s*(.*)$/,
+  mysql: /^\s*(?:system|\\!)\s+(.*)$/,
+  dc: /!(.*)$/,
+  // m4's syscmd/esyscmd, also as m4sugar names them (autoconf: m4_esyscmd([CMD]), m4_esyscmd_s), the argument's [ ] quotes dropped.
+  m4: /(?:\bm4_|\b)e?syscmd(?:_s)?\(\s*\[*([^)\]]*)/,
+  // CMake's execute_process(COMMAND …) (a -P script, a project file): up to the next keyword or the call's end.
+  cmake: /(?:^|[\s(])COMMAND\s+((?:(?![A-Z][A-Z_]{3,}\b)[^)])*)/,
+  // PostScript's %pipe%CMD (or |CMD) file names, which Ghostscript opens by running CMD when SAFER is off.
+  postscript: /\((?:%pipe%|\|)([^)]*)\)/,
+  ftp: /^\s*!(.*)$/,
+  // gnuplot: `!CMD` (to the end of the line, after a `;` too), system("CMD") and `CMD` substitutions.
+  gnuplot: /(?:^|;)\s*!(.*)$|\bsystem\s*\(\s*["']([^"']*)["']|`([^`]*)`/,
+  fzf: /(?:execute(?:-silent|-multi)?|become|reload|preview)[(\[{<](.*?)[)\]}>]/,
+  // gyp's command expansions `<!(CMD)` and `<!@(CMD)`, run while it reads the file (each put on a line of its own first).
+  gyp: /^<!@?\((.*)\)/,
+};
