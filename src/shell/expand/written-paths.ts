@@ -20,6 +20,7 @@ import { SETTINGS_WRITERS } from '../grammars/host-clis.js';
 import { CONTAINER_OUTPUT_FILES } from '../grammars/managed.js';
 import type { ContainerCommand } from '../programs/container.js';
 import { extracted, type Extracted } from './extracted.js';
+import { archiveMembers } from './archive-members.js';
 
 /** A path as written, made absolute from `cwd` (`~/` is the home directory, `~NAME/` NAME's); null when that is unknown. */
 export function abs(value: string, cwd: string | null): string | null {
@@ -168,7 +169,7 @@ export function extractedBy(program: string, words: readonly Word[], cwd: string
   if (spec.when && !given(scan, spec.when) || spec.unless && given(scan, spec.unless)) return null;
   const sub = scan.operands[0]?.value;
   if (spec.subcommands && sub !== null && !spec.subcommands.includes(sub ?? '')) return null;
-  const got = extracted(spec, scan);
+  const got = extracted(spec, scan, archiveMembers(spec, scan, cwd));
   const at = (v: string | null): string | null => (v === null ? null : abs(v, cwd));
   return got && { files: got.files.map(at), dirs: got.dirs.map(at), unnamed: got.unnamed.map(at) };
 }
@@ -215,7 +216,7 @@ function specWrites(program: string, words: readonly Word[], cwd: string | null,
   }
   out.push(...linkedSources(spec, scan, ops, targeted, cwd));
   for (const o of scan.options) if (spec.pathOptions && optionIs(o, spec.pathOptions) && o.value !== undefined) out.push(at(o.value));
-  const got = extracted(spec, scan);
+  const got = extracted(spec, scan, archiveMembers(spec, scan, cwd));
   if (got) for (const p of [...got.dirs, ...got.files]) out.push(at(p));
   if (spec.derived) out.push(...derivedNames(spec.derived, scan, ops, cwd));
   const prefix = spec.prefixOperand;

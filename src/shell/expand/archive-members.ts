@@ -1,0 +1,95 @@
+// The member names a tar archive on disk holds (ustar, pax and GNU headers; gzip-compressed too), for an
+// extractor whose write spec says where its archive is (grammars/writes.ts `archive`): the directories
+// those members land in are written by it (expand/extracted.ts), so an archive whose members are under
+// .claude/ or .git/hooks/ is judged as extracting there. Only headers are read, each bounded; anything
+// else (another format, a computed or unreadable name, a limit reached) is null: not known here.
+import { closeSync, constants, fstatSync, openSync, readSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { optionIs, type Scan } from '../getopt.js';
+import type { WriteSpec } from '../grammars/writes.js';
+import { abs } from './written-paths.js';
+
+const BLOCK = 512;
+/** Headers read before giving up (an archive of more members is not listed here). */
+const MAX_MEMBERS = 10000;
+/** A compressed archive is read whole, up to this size, and unpacked up to MAX_UNPACKED. */
+const MAX_COMPRESSED = 16 << 20;
+const MAX_UNPACKED = 64 << 20;
+
+type ReadAt = (offset: number, length: number) => Buffer;
+
+/** The members of the archive `spec` says the scan reads, as named inside it; null when they cannot be read. */
+export function archiveMembers(spec: WriteSpec, scan: Scan, cwd: string | null): string[] | null {
+  const where = spec.archive;
+  if (!where) return null;
+  const given = scan.options.filter((o) => optionIs(o, where.options ?? [])).pop()?.value;
+  const name = given !== undefined ? given : where.operand !== undefined ? scan.operands[where.operand]?.value : undefined;
+  if (typeof name !== 'string' || name === '-' || /^[^/]*:/.test(name)) return null;
+  const path = abs(name, cwd);
+  if (path === null) return null;
+  let fd: number;
+  try { fd = openSync(path, constants.O_RDONLY | constants.O_NONBLOCK); } catch { return null; }
+  try {
+    const st = fstatSync(fd);
+    if (!st.isFile()) return null;
+    const readAt: ReadAt = (offset, length) => { const b = Buffer.alloc(length); const n = readSync(fd, b, 0, length, offset); return b.subarray(0, n); };
+    const head = readAt(0, 2);
+    if (head[0] === 0x1f && head[1] === 0x8b) {
+      if (st.size > MAX_COMPRESSED) return null;
+      const { gunzipSync } = createRequire(import.meta.url)('node:zlib') as typeof import('node:zlib');
+      const body = gunzipSync(readAt(0, st.size), { maxOutputLength: MAX_UNPACKED });
+      return tarMembers((offset, length) => body.subarray(offset, offset + length));
+    }
+    return tarMembers(readAt);
+  } catch { return null; } finally { closeSync(fd); }
+}
+
+/** The names of a tar stream's members, header by header; null when it is not a tar archive or runs past the limits. */
+function tarMembers(readAt: ReadAt): string[] | null {
+  const out: string[] = [];
+  let longName: string | undefined;
+  let paxPath: string | undefined;
+  for (let offset = 0, n = 0; n < MAX_MEMBERS; n++) {
+    const h = readAt(offset, BLOCK);
+    if (h.length < BLOCK || h.every((b) => b === 0)) return out;
+    if (!checksumHolds(h)) return null;
+    const size = sizeOf(h);
+    if (size === null) return null;
+    const type = String.fromCharCode(h[156]!);
+    const data = (): string => readAt(offset + BLOCK, Math.min(size, 1 << 16)).toString('utf8');
+    if (type === 'L') longName = data().replace(/\0.*$/s, '');
+    else if (type === 'x') paxPath = /(?:^|\n)\d+ path=([^\n]*)\n/.exec(data())?.[1] ?? paxPath;
+    // A global header that renames is not followed.
+    else if (type === 'g') { if (/(?:^|\n)\d+ path=/.test(data())) return null; }
+    else if (type !== 'K') {
+      const ustar = h.toString('latin1', 257, 263) === 'ustar\0';
+      const prefix = ustar ? text(h, 345, 155) : '';
+      out.push(paxPath ?? longName ?? (prefix !== '' ? `${prefix}/${text(h, 0, 100)}` : text(h, 0, 100)));
+      longName = undefined; paxPath = undefined;
+    }
+    offset += BLOCK + Math.ceil(size / BLOCK) * BLOCK;
+  }
+  return null;
+}
+
+const text = (h: Buffer, at: number, length: number): string => h.toString('utf8', at, at + length).replace(/\0.*$/s, '');
+
+/** The header's checksum: its bytes summed with the checksum field read as spaces. */
+function checksumHolds(h: Buffer): boolean {
+  let sum = 0;
+  for (let i = 0; i < BLOCK; i++) sum += i >= 148 && i < 156 ? 0x20 : h[i]!;
+  const stored = parseInt(h.toString('latin1', 148, 156).replace(/[\0 ]+$/g, '').trim(), 8);
+  return stored === sum;
+}
+
+/** The member's size: octal digits, or GNU's base-256 form (the first byte's high bit set). */
+function sizeOf(h: Buffer): number | null {
+  if ((h[124]! & 0x80) !== 0) {
+    let v = 0;
+    for (let i = 125; i < 136; i++) v = v * 256 + h[i]!;
+    return Number.isSafeInteger(v) ? v : null;
+  }
+  const digits = h.toString('latin1', 124, 136).replace(/[\0 ]+$/g, '').trim();
+  if (digits === '') return 0;
+  return /^[0-7]+$/.test(digits) ? parseInt(digits, 8) : null;
+}
