@@ -28,7 +28,7 @@ import { sqliteScript } from './sqlite.js';
 import { PROGRAM_OBJECT, loadsProgramLibrary, runsProgramObject } from './program-objects.js';
 import { COMMAND_FILES } from './command-files.js';
 import { SCRIPT_WRITES } from './script-writes.js';
-import { LINE_VERBS } from '../grammars/line-verbs.js';
+import { KNOWN_PROGRAM_VARIABLES, LINE_STARTS, LINE_VERBS } from '../grammars/line-verbs.js';
 
 /** Calls that open a file, and start a process only when given `|cmd` (Python's and Ruby's open, Ruby's IO.read). */
 const PIPE_OPENS = /^(?:open|IO\.\w+)$/;
@@ -211,7 +211,9 @@ function scanWith(scope: Scope, lang: CodeLanguage, code: string, label: string,
   if (own) code = handOffs(scope, lang, own, code, label, READERS);
   const verbs = LINE_VERBS[lang];
   if (own && !verbs) return;
-  if (lang === 'gyp') code = code.replace(/<!/g, '\n<!');
+  const starts = LINE_STARTS[lang];
+  if (starts) code = code.replace(starts, '\n');
+  for (const [name, program] of Object.entries(KNOWN_PROGRAM_VARIABLES[lang] ?? {})) code = code.split(name).join(program);
   if (verbs) {
     // (A `|` just inside a quote or brace is Tcl's `open "|cmd"`, not a separator.)
     for (const line of code.split(/\n|(?<!["{])\|(?=\s*[!:a-z])/)) {

@@ -16,13 +16,22 @@ const CC_RUNS = [
   { nothing: true },
 ] as const;
 
-/** autoconf, autoheader and autoupdate read TEMPLATE (default configure.ac, else configure.in) as m4. */
-const AUTOCONF_RUNS = [
-  { when: ['--help', '--version'], nothing: true },
-  { minOperands: 1, code: 'm4', codeFile: 0 },
+/** The m4 files autoconf's tools read besides the template, in the working directory: aclocal.m4 (autoconf), acinclude.m4 (aclocal). */
+const M4_BESIDES = [
+  { scriptUp: { file: 'aclocal.m4', here: true }, code: 'm4', also: true },
+  { scriptUp: { file: 'acinclude.m4', here: true }, code: 'm4', also: true },
+] as const;
+
+/** The template: configure.ac, else configure.in, in the working directory. */
+const TEMPLATE = [
   { scriptUp: { file: 'configure.ac', here: true }, code: 'm4', also: true },
   { scriptUp: { file: 'configure.in', here: true }, code: 'm4' },
 ] as const;
+
+const HELP = { when: ['--help', '--version'], nothing: true } as const;
+
+/** autoconf, autoheader and autoupdate read TEMPLATE (default configure.ac, else configure.in) as m4. */
+const AUTOCONF_RUNS = [HELP, ...M4_BESIDES, { minOperands: 1, code: 'm4', codeFile: 0 }, ...TEMPLATE] as const;
 
 const AUTOCONF_OPTIONS = { short: 'hVvdfiWo:I:B:t:', long: ['help|h', 'version|V', 'verbose|v', 'debug|d', 'force|f', 'initialization|i', 'output=|o', 'warnings=|W', 'include=|I', 'prepend-include=|B', 'trace=|t'], permute: true, abbreviate: true };
 
@@ -30,10 +39,11 @@ export const BUILD_RUNNERS: readonly Runner[] = [
   { names: ['gcc', 'g++', 'cc', 'c++', 'clang', 'clang++', 'musl-gcc'], options: { long: ['wrapper='], short: 'B:', singleDashLong: true, permute: true }, runs: CC_RUNS },
   { names: ['autoconf', 'autoheader', 'autoupdate'], options: AUTOCONF_OPTIONS, runs: AUTOCONF_RUNS },
   // aclocal and automake trace configure.ac with m4; autoreconf runs them all in each directory it is given.
-  { names: ['aclocal', 'automake'], options: { ...AUTOCONF_OPTIONS, short: 'hVvfiaW:I:' }, runs: [{ when: ['--help', '--version'], nothing: true }, ...AUTOCONF_RUNS.slice(2)] },
-  { names: ['autoreconf'], options: { ...AUTOCONF_OPTIONS, short: 'hVvdfismW:I:B:' }, runs: [{ when: ['--help', '--version'], nothing: true },
-    { minOperands: 1, scriptUp: { file: 'configure.ac', dir: 0, here: true }, code: 'm4', also: true }, { minOperands: 1, scriptUp: { file: 'configure.in', dir: 0, here: true }, code: 'm4' }, ...AUTOCONF_RUNS.slice(2)] },
+  { names: ['aclocal', 'automake'], options: { ...AUTOCONF_OPTIONS, short: 'hVvfiaW:I:' }, runs: [HELP, ...M4_BESIDES, ...TEMPLATE] },
+  { names: ['autoreconf'], options: { ...AUTOCONF_OPTIONS, short: 'hVvdfismW:I:B:' }, runs: [HELP,
+    { minOperands: 1, scriptUp: { file: 'configure.ac', dir: 0, here: true }, code: 'm4', also: true }, { minOperands: 1, scriptUp: { file: 'configure.in', dir: 0, here: true }, code: 'm4' },
+    ...M4_BESIDES, ...TEMPLATE] },
   // autom4te -l LANGUAGE FILE…: every file is m4 input.
   { names: ['autom4te'], options: { short: 'hVvdfl:o:W:I:B:t:M', long: ['language=|l', 'output=|o', 'warnings=|W', 'include=|I', 'prepend-include=|B', 'trace=|t', 'melt|M', 'help|h', 'version|V', 'force|f', 'verbose|v', 'debug|d'], permute: true, abbreviate: true },
-    runs: [{ when: ['--help', '--version'], nothing: true }, { code: 'm4', codeFiles: 0 }] },
+    runs: [HELP, { code: 'm4', codeFiles: 0 }] },
 ];

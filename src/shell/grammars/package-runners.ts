@@ -5,6 +5,9 @@ import type { Run, Runner } from './types.js';
 import { NPM_OPTIONS } from './npm.js';
 import { HATCH_OPTIONS, MISE_EXEC, MISE_OPTIONS, NIX_OPTIONS, PNPM_OPTIONS, POETRY_OPTIONS, UV_OPTIONS, UV_RUN, UV_TOOL_RUN, YARN_OPTIONS } from './runner-options.js';
 
+/** Ghostscript's -d (or -D) values that turn SAFER off (SAFER is the default since 9.50): -dNOSAFER, -dDELAYSAFER, -dSAFER=false. */
+const GS_UNSAFE = { options: ['-d', '-D'], pattern: '^(?:NOSAFER|DELAYSAFER)(?:=true)?$|^SAFER=(?:false|0)$' } as const;
+
 /** aria2c's options (getopt_long: anywhere, abbreviated); those that take a value are the ones that matter here. */
 export const ARIA2C: OptionGrammar = {
   short: 'cDPqSvVZd:o:l:i:j:s:x:k:t:m:T:M:u:C:h::N:O:U:',
@@ -97,10 +100,10 @@ export const PACKAGE_RUNNERS: readonly Runner[] = [
   { names: ['socat'], options: { short: 'dDhvVxlLu46b:T:t:g', long: [] }, runs: [{ shellEach: 0, operandPattern: '^(?:EXEC|SYSTEM):(.*?)(?:,[\\w-]+(?:=[^,]*)?)*$' }] },
   // Ghostscript writes to %pipe%CMD by running CMD.
   // Without SAFER (-dNOSAFER, -dDELAYSAFER; the default since 9.50 is SAFER) its PostScript (-c, the files) opens %pipe%CMD too.
-  { names: ['gs', 'gsc', 'ghostscript'], options: { short: 'qs:d:o:c:f:', permute: true }, runs: [
-    { whenValue: { options: ['-d'], pattern: '^(?:NOSAFER|DELAYSAFER)(?:=true)?$|^SAFER=(?:false|0)$' }, code: 'postscript', codeOption: ['-c'], also: true },
-    { whenValue: { options: ['-d'], pattern: '^(?:NOSAFER|DELAYSAFER)(?:=true)?$|^SAFER=(?:false|0)$' }, code: 'postscript', codeFiles: 0, also: true },
-    { whenValue: { options: ['-d'], pattern: '^(?:NOSAFER|DELAYSAFER)(?:=true)?$|^SAFER=(?:false|0)$' }, code: 'postscript', codeFileOption: ['-f'], also: true },{ when: ['-s'], shellOption: ['-s'], valueKey: 'OutputFile', valuePrefix: '%pipe%', also: true }, { when: ['-o'], shellOption: ['-o'], valuePrefix: '%pipe%', also: true }, { nothing: true }] },
+  { names: ['gs', 'gsc', 'ghostscript', 'gswin64c', 'gswin32c'], options: { short: 'qs:S:d:D:o:c:f:', permute: true }, runs: [
+    { whenValue: GS_UNSAFE, code: 'postscript', codeOption: ['-c'], also: true }, { whenValue: GS_UNSAFE, code: 'postscript', codeFiles: 0, also: true },
+    { whenValue: GS_UNSAFE, code: 'postscript', codeFileOption: ['-f'], also: true },
+    { when: ['-s', '-S'], shellOption: ['-s', '-S'], valueKey: 'OutputFile', valuePrefix: '%pipe%', also: true }, { when: ['-o'], shellOption: ['-o'], valuePrefix: '%pipe%', also: true }, { nothing: true }] },
   // cpio runs --rsh-command to reach a host:file archive.
   { names: ['cpio'], options: { short: 'oiptvdmuaBcVF:H:I:O:E:R:D:', long: ['rsh-command=', 'file=|F', 'format=|H', 'directory=|D', 'create|o', 'extract|i', 'pass-through|p', 'force-local'], permute: true }, runs: [{ when: ['--rsh-command'], shellOption: ['--rsh-command'], also: true }, { nothing: true }] },
   // bash's mapfile/readarray -C CALLBACK evaluates CALLBACK every -c lines.
