@@ -1,4 +1,5 @@
-// The member names a tar archive on disk holds (ustar, pax and GNU headers; gzip-compressed too), for an
+// The member names an archive on disk holds (tar: ustar, pax and GNU headers, gzip-compressed too; zip: its
+// central directory), for an
 // extractor whose write spec says where its archive is (grammars/writes.ts `archive`): the directories
 // those members land in are written by it (expand/extracted.ts), so an archive whose members are under
 // .claude/ or .git/hooks/ is judged as extracting there. Only headers are read, each bounded; anything
@@ -40,6 +41,7 @@ export function archiveMembers(spec: WriteSpec, scan: Scan, cwd: string | null):
       const body = gunzipSync(readAt(0, st.size), { maxOutputLength: MAX_UNPACKED });
       return tarMembers((offset, length) => body.subarray(offset, offset + length));
     }
+    if (head[0] === 0x50 && head[1] === 0x4b) return zipMembers(readAt, st.size);
     return tarMembers(readAt);
   } catch { return null; } finally { closeSync(fd); }
 }
@@ -70,6 +72,27 @@ function tarMembers(readAt: ReadAt): string[] | null {
     offset += BLOCK + Math.ceil(size / BLOCK) * BLOCK;
   }
   return null;
+}
+
+/** The names in a zip archive's central directory, found from its end record; null past the limits (zip64 among them). */
+function zipMembers(readAt: ReadAt, size: number): string[] | null {
+  const tailAt = Math.max(0, size - 22 - 0xffff);
+  const tail = readAt(tailAt, size - tailAt);
+  const end = tail.lastIndexOf(Buffer.from([0x50, 0x4b, 0x05, 0x06]));
+  if (end < 0 || end + 22 > tail.length) return null;
+  const count = tail.readUInt16LE(end + 10);
+  const cdSize = tail.readUInt32LE(end + 12);
+  const cdAt = tail.readUInt32LE(end + 16);
+  if (count === 0xffff || cdAt === 0xffffffff || count > MAX_MEMBERS || cdSize > MAX_COMPRESSED || cdAt + cdSize > size) return null;
+  const cd = readAt(cdAt, cdSize);
+  const out: string[] = [];
+  for (let at = 0; out.length < count; ) {
+    if (at + 46 > cd.length || cd.readUInt32LE(at) !== 0x02014b50) return null;
+    const nameLength = cd.readUInt16LE(at + 28);
+    out.push(cd.toString('utf8', at + 46, at + 46 + nameLength));
+    at += 46 + nameLength + cd.readUInt16LE(at + 30) + cd.readUInt16LE(at + 32);
+  }
+  return out;
 }
 
 const text = (h: Buffer, at: number, length: number): string => h.toString('utf8', at, at + length).replace(/\0.*$/s, '');

@@ -192,7 +192,7 @@ export const WRITES: Readonly<Record<string, WriteSpec>> = {
   gtar: { options: TAR, operands: 'none', when: ['-x', '--get'], unless: ['-O', '--to-command'], into: ['-C'], members: TAR_MEMBERS, files: TAR_FILES, archive: { options: ['-f'] } },
   bsdtar: { options: TAR, operands: 'none', when: ['-x', '--get'], unless: ['-O', '--to-command'], into: ['-C'], members: TAR_MEMBERS, files: TAR_FILES, archive: { options: ['-f'] } },
   // unzip's operands after the archive are members; `-l`, `-v`, `-t`, `-z`, `-Z` list, `-p` and `-c` print.
-  unzip: { options: { short: 'cflptTuvzbjnoqsUVWXaCKLMNZd:x:P:I:O:', permute: true }, operands: 'none', unless: ['-l', '-v', '-t', '-z', '-Z', '-p', '-c'], into: ['-d'], members: { from: 1 } },
+  unzip: { options: { short: 'cflptTuvzbjnoqsUVWXaCKLMNZd:x:P:I:O:', permute: true }, operands: 'none', unless: ['-l', '-v', '-t', '-z', '-Z', '-p', '-c'], into: ['-d'], members: { from: 1 }, archive: { operand: 0 } },
   // zip(1): `zip [OPTIONS] ZIPFILE FILES…` writes (creates or updates) ZIPFILE, or -O's file; -sf only lists; --lf writes a log.
   zip: {
     options: { short: 'rRqvjJDdufmTlkyzgSXAcFe@0123456789b:n:t:O:P:x:i:', long: ['output-file=|O', 'out=', 'temp-path=|b', 'exclude=|x', 'include=|i', 'password=|P', 'recurse-paths|r', 'sf', 'lf=', 'la', 'li', 'help|h', 'version', 'tt=', 'ds=', 'FS', 'MM', 'nw', 'ws', 'db', 'dc', 'dd', 'dg', 'du', 'dv', 'sc', 'sd', 'so', 'su', 'sv'], singleDashLong: true, permute: true },
