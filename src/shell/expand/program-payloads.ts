@@ -96,25 +96,33 @@ function hereFile(r: Row, path: string): ReturnType<Row['scope']['files']['findU
     : read.kind === 'binary' ? { kind: 'unreadable', path, why: 'is a binary' } : { kind: 'text', path, text: read.text };
 }
 
-/** `programsIn`: the programs of those names in each directory (or after each prefix) the options name, each judged as run. */
+/** `programsIn`: the programs of those names in each directory (or after each prefix) the options or variables name, each judged as run. */
 export function programsIn(r: Row): boolean {
   const { scope, run, scan, label } = r;
   const spec = run.programsIn!;
   if (!scope.local) return true;
-  for (const o of scan.options.filter((x) => optionIs(x, spec.options))) {
-    if (o.value === undefined) continue;
-    if (o.value === null || scope.cwd === null) { scope.raise('unreadable-script', `cannot tell which directory \`${label} ${o.name}\` takes the programs it runs from`); continue; }
-    const at = resolve(scope.cwd, o.value);
-    if (spec.trusted.some((t) => at === t || at.startsWith(t.endsWith('/') ? t : `${t}/`))) continue;
-    // A directory's programs are inside it; any other value is a prefix of their names (gcc(1) -B).
-    const dir = o.value.endsWith('/') || (scope.files.list?.(at) ?? null) !== null;
-    for (const name of spec.names) {
-      const path = dir ? join(at, name) : at + name;
-      const read = scope.files.read(path);
-      if (read.kind === 'missing') continue;
-      if (read.kind === 'binary') { scope.raise('unreadable-script', `\`${label}\` runs ${path}, a compiled program that cannot be read`); continue; }
-      runScriptFile(scope, { ...word(path), text: path }, `${label} ${o.name} (runs ${path})`, 'exec', path);
-    }
+  for (const o of scan.options.filter((x) => optionIs(x, spec.options))) if (o.value !== undefined) programsFrom(r, o.value, `${label} ${o.name}`);
+  for (const v of spec.variables ?? []) {
+    const value = scope.env.get(v);
+    if (value === undefined) continue;
+    for (const part of value === null ? [null] : value.split(':').filter((p) => p !== '')) programsFrom(r, part, `${v} (${label})`);
   }
   return true;
+}
+
+function programsFrom(r: Row, value: string | null, label: string): void {
+  const { scope } = r;
+  const spec = r.run.programsIn!;
+  if (value === null || scope.cwd === null) { scope.raise('unreadable-script', `cannot tell which directory \`${label}\` takes the programs it runs from`); return; }
+  const at = resolve(scope.cwd, value);
+  if (spec.trusted.some((t) => at === t || at.startsWith(t.endsWith('/') ? t : `${t}/`))) return;
+  // A directory's programs are inside it; any other value is a prefix of their names (gcc(1) -B).
+  const dir = value.endsWith('/') || (scope.files.list?.(at) ?? null) !== null;
+  for (const name of spec.names) {
+    const path = dir ? join(at, name) : at + name;
+    const read = scope.files.read(path);
+    if (read.kind === 'missing') continue;
+    if (read.kind === 'binary') { scope.raise('unreadable-script', `\`${label}\` runs ${path}, a compiled program that cannot be read`); continue; }
+    runScriptFile(scope, { ...word(path), text: path }, `${label} (runs ${path})`, 'exec', path);
+  }
 }

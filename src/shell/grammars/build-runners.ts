@@ -12,7 +12,8 @@ const SYSTEM_TOOLCHAINS = ['/usr', '/lib', '/lib64', '/lib32', '/libx32', '/opt'
 
 const CC_RUNS = [
   { when: ['-wrapper'], shellOption: ['-wrapper'], valueSplit: ',', also: true, label: 'the compiler driver -wrapper' },
-  { when: ['-B'], programsIn: { options: ['-B'], names: CC_PROGRAMS, trusted: SYSTEM_TOOLCHAINS }, also: true },
+  // (COMPILER_PATH is searched as -B directories are; GCC_EXEC_PREFIX is a -B prefix of its own.)
+  { programsIn: { options: ['-B'], names: CC_PROGRAMS, trusted: SYSTEM_TOOLCHAINS, variables: ['COMPILER_PATH', 'GCC_EXEC_PREFIX'] }, also: true },
   { nothing: true },
 ] as const;
 

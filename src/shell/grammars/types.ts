@@ -99,9 +99,10 @@ export interface Run {
   /**
    * The values of these options are directories (or name prefixes) the program takes the programs of these
    * names from (`gcc -B DIR`: as, ld, cc1): each found there is judged as run; one that cannot be read asks.
-   * Under the `trusted` directories (the system's own toolchains) nothing is read.
+   * Under the `trusted` directories (the system's own toolchains) nothing is read. `variables`: the same
+   * from each `:`-separated part of these environment variables (gcc's COMPILER_PATH, GCC_EXEC_PREFIX).
    */
-  readonly programsIn?: { readonly options: readonly string[]; readonly names: readonly string[]; readonly trusted: readonly string[] };
+  readonly programsIn?: { readonly options: readonly string[]; readonly names: readonly string[]; readonly trusted: readonly string[]; readonly variables?: readonly string[] };
   /** With `shellOption`: the value is the program and its arguments, split at this character (`gcc -wrapper PROG,ARG`). */
   readonly valueSplit?: string;
   /** The value of this option is a shell script file. */
