@@ -20,11 +20,13 @@ const MAX_UNPACKED = 64 << 20;
 type ReadAt = (offset: number, length: number) => Buffer;
 
 /** The members of the archive `spec` says the scan reads, as named inside it; null when they cannot be read. */
-export function archiveMembers(spec: WriteSpec, scan: Scan, cwd: string | null): string[] | null {
+export function archiveMembers(spec: WriteSpec, scan: Scan, cwd: string | null, stdinFile?: string | null): string[] | null {
   const where = spec.archive;
   if (!where) return null;
   const given = scan.options.filter((o) => optionIs(o, where.options ?? [])).pop()?.value;
-  const name = given !== undefined ? given : where.operand !== undefined ? scan.operands[where.operand]?.value : undefined;
+  const named = given !== undefined ? given : where.operand !== undefined ? scan.operands[where.operand]?.value : undefined;
+  // Without a name (or `-`), the archive is stdin: the file a `<` redirection gives it.
+  const name = named === '-' || (named === undefined && where.stdin) ? stdinFile : named;
   if (typeof name !== 'string' || name === '-' || /^[^/]*:/.test(name)) return null;
   const path = abs(name, cwd);
   if (path === null) return null;

@@ -64,6 +64,8 @@ export interface WriteContext {
   readonly via?: readonly string[];
   /** How files that name more writes are read (aria2c -i LIST): the scope's, so a kept decision sees them change. */
   readonly files?: ScriptFiles;
+  /** The file a `< FILE` redirection gives the command as stdin (an archive a `tar -x` reads from there). */
+  readonly stdinFile?: string | null;
 }
 
 /** The files output redirections write (`> FILE`, `>> FILE`, `&> FILE`; not `2>&1` or a device). */
@@ -127,7 +129,7 @@ export function writtenPaths(program: string, words: readonly Word[], redirects:
   // The project's own install lifecycle (`"prepare": "husky"`) installs its hooks on every
   // `npm install`/`npm ci`: that is the setup a person committed, not the agent's decision.
   if (!inInstallLifecycle(context.via ?? [])) out.push(...hookInstallerWrites(program, words.slice(1).map(argOf), cwd));
-  out.push(...specWrites(program, words, cwd, context.files, env), ...moduleWrites(program, words, cwd, context.files), ...settingsWrites(program, words, cwd));
+  out.push(...specWrites(program, words, cwd, context.files, env, context.stdinFile), ...moduleWrites(program, words, cwd, context.files), ...settingsWrites(program, words, cwd));
   return out;
 }
 
@@ -175,7 +177,7 @@ export function extractedBy(program: string, words: readonly Word[], cwd: string
 }
 
 /** The files a program's write spec (grammars/writes.ts) says it writes. */
-function specWrites(program: string, words: readonly Word[], cwd: string | null, files?: ScriptFiles, env: ReadonlyMap<string, string | null> = new Map()): (string | null)[] {
+function specWrites(program: string, words: readonly Word[], cwd: string | null, files?: ScriptFiles, env: ReadonlyMap<string, string | null> = new Map(), stdinFile?: string | null): (string | null)[] {
   const spec = WRITES[program];
   if (!spec) return [];
   const out: (string | null)[] = [];
@@ -216,7 +218,7 @@ function specWrites(program: string, words: readonly Word[], cwd: string | null,
   }
   out.push(...linkedSources(spec, scan, ops, targeted, cwd));
   for (const o of scan.options) if (spec.pathOptions && optionIs(o, spec.pathOptions) && o.value !== undefined) out.push(at(o.value));
-  const got = extracted(spec, scan, archiveMembers(spec, scan, cwd));
+  const got = extracted(spec, scan, archiveMembers(spec, scan, cwd, stdinFile));
   if (got) for (const p of [...got.dirs, ...got.files]) out.push(at(p));
   if (spec.derived) out.push(...derivedNames(spec.derived, scan, ops, cwd));
   const prefix = spec.prefixOperand;

@@ -14,7 +14,7 @@ export const MORE_WRITES: Readonly<Record<string, WriteSpec>> = {
   'file-rename': { options: { short: 'vnfhmVe:E:', permute: true }, operands: 'from1', unless: ['-n'], whole: 'move', perlRename: true },
   'prename': { options: { short: 'vnfhmVe:E:', permute: true }, operands: 'from1', unless: ['-n'], whole: 'move', perlRename: true },
   // Archive extractors whose members only the archive shows (pax -r, cabextract): into the directory named.
-  pax: { options: { short: 'rwadiklnPtuvXHLOf:s:x:o:p:b:', permute: true }, operands: 'none', when: ['-r'], unless: ['-w'], into: [], members: { from: 0, renames: ['-s'] }, archive: { options: ['-f'] } },
+  pax: { options: { short: 'rwadiklnPtuvXHLOf:s:x:o:p:b:', permute: true }, operands: 'none', when: ['-r'], unless: ['-w'], into: [], members: { from: 0, renames: ['-s'] }, archive: { options: ['-f'], stdin: true } },
   // unrar/rar x|e ARCHIVE [MEMBER…] [DEST/]: a last operand ending in a slash is the directory it extracts into (unrar(1) path_to_extract);
   // unar -o DIR ARCHIVE [MEMBER…].
   ...Object.fromEntries(['unrar', 'rar'].map((n) => [n, { options: { short: '', permute: true }, operands: 'none', subcommands: ['x', 'e'], into: [], slashDest: true, members: { from: 2 } } satisfies WriteSpec])),
