@@ -102,8 +102,10 @@ export const PACKAGE_RUNNERS: readonly Runner[] = [
   // Without SAFER (-dNOSAFER, -dDELAYSAFER; the default since 9.50 is SAFER) its PostScript (-c, the files) opens %pipe%CMD too.
   { names: ['gs', 'gsc', 'ghostscript', 'gswin64c', 'gswin32c'], options: { short: 'qs:S:d:D:o:c:f:', permute: true }, runs: [
     { whenValue: GS_UNSAFE, code: 'postscript', codeOption: ['-c'], also: true }, { whenValue: GS_UNSAFE, code: 'postscript', codeFiles: 0, also: true },
-    { whenValue: GS_UNSAFE, code: 'postscript', codeFileOption: ['-f'], also: true },
-    { when: ['-s', '-S'], shellOption: ['-s', '-S'], valueKey: 'OutputFile', valuePrefix: '%pipe%', also: true }, { when: ['-o'], shellOption: ['-o'], valuePrefix: '%pipe%', also: true }, { nothing: true }] },
+    // -c takes the words after it up to the next option as PostScript too.
+    { whenValue: GS_UNSAFE, code: 'postscript', codeFileOption: ['-f'], also: true }, { whenValue: GS_UNSAFE, when: ['-c'], code: 'postscript', codeOperands: 0, also: true },
+    // An output file of %pipe%CMD or |CMD is CMD's stdin, SAFER or not.
+    ...['%pipe%', '|'].flatMap((valuePrefix) => [{ when: ['-s', '-S'], shellOption: ['-s', '-S'], valueKey: 'OutputFile', valuePrefix, also: true }, { when: ['-o'], shellOption: ['-o'], valuePrefix, also: true }]), { nothing: true }] },
   // cpio runs --rsh-command to reach a host:file archive.
   { names: ['cpio'], options: { short: 'oiptvdmuaBcVF:H:I:O:E:R:D:', long: ['rsh-command=', 'file=|F', 'format=|H', 'directory=|D', 'create|o', 'extract|i', 'pass-through|p', 'force-local'], permute: true }, runs: [{ when: ['--rsh-command'], shellOption: ['--rsh-command'], also: true }, { nothing: true }] },
   // bash's mapfile/readarray -C CALLBACK evaluates CALLBACK every -c lines.
