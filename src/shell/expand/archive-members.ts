@@ -9,6 +9,7 @@ import { createRequire } from 'node:module';
 import { optionIs, type Scan } from '../getopt.js';
 import type { WriteSpec } from '../grammars/writes.js';
 import { abs } from './written-paths.js';
+import type { ScriptFiles } from '../files.js';
 
 const BLOCK = 512;
 /** Headers read before giving up (an archive of more members is not listed here). */
@@ -20,7 +21,7 @@ const MAX_UNPACKED = 64 << 20;
 type ReadAt = (offset: number, length: number) => Buffer;
 
 /** The members of the archive `spec` says the scan reads, as named inside it; null when they cannot be read. */
-export function archiveMembers(spec: WriteSpec, scan: Scan, cwd: string | null, stdinFile?: string | null): string[] | null {
+export function archiveMembers(spec: WriteSpec, scan: Scan, cwd: string | null, stdinFile?: string | null, files?: ScriptFiles): string[] | null {
   const where = spec.archive;
   if (!where) return null;
   const given = scan.options.filter((o) => optionIs(o, where.options ?? [])).pop()?.value;
@@ -30,22 +31,41 @@ export function archiveMembers(spec: WriteSpec, scan: Scan, cwd: string | null, 
   if (typeof name !== 'string' || name === '-' || /^[^/]*:/.test(name)) return null;
   const path = abs(name, cwd);
   if (path === null) return null;
+  // Through the scope's files first, so a decision kept for later sees the archive change. (One written or
+  // maybe replaced earlier in the text is still read as it is now: its directories are only added to.)
+  if (files?.read(path).kind === 'missing') return null;
   let fd: number;
   try { fd = openSync(path, constants.O_RDONLY | constants.O_NONBLOCK); } catch { return null; }
   try {
     const st = fstatSync(fd);
     if (!st.isFile()) return null;
+    // The same archive unchanged is read once (a command is judged more than once: its writes, what it leaves).
+    const key = `${path}\0${st.ino}\0${st.size}\0${st.mtimeMs}`;
+    if (READ.has(key)) return READ.get(key)!;
+    const got = membersOf(fd, st.size);
+    if (READ.size >= 32) READ.delete(READ.keys().next().value!);
+    READ.set(key, got);
+    return got;
+  } catch { return null; } finally { closeSync(fd); }
+}
+
+/** Archives read before, by path and version. */
+const READ = new Map<string, string[] | null>();
+
+/** What the open archive holds: a gzip-compressed or plain tar stream, or a zip. */
+function membersOf(fd: number, size: number): string[] | null {
+  try {
     const readAt: ReadAt = (offset, length) => { const b = Buffer.alloc(length); const n = readSync(fd, b, 0, length, offset); return b.subarray(0, n); };
     const head = readAt(0, 2);
     if (head[0] === 0x1f && head[1] === 0x8b) {
-      if (st.size > MAX_COMPRESSED) return null;
+      if (size > MAX_COMPRESSED) return null;
       const { gunzipSync } = createRequire(import.meta.url)('node:zlib') as typeof import('node:zlib');
-      const body = gunzipSync(readAt(0, st.size), { maxOutputLength: MAX_UNPACKED });
+      const body = gunzipSync(readAt(0, size), { maxOutputLength: MAX_UNPACKED });
       return tarMembers((offset, length) => body.subarray(offset, offset + length));
     }
-    if (head[0] === 0x50 && head[1] === 0x4b) return zipMembers(readAt, st.size);
+    if (head[0] === 0x50 && head[1] === 0x4b) return zipMembers(readAt, size);
     return tarMembers(readAt);
-  } catch { return null; } finally { closeSync(fd); }
+  } catch { return null; }
 }
 
 /** The names of a tar stream's members, header by header; null when it is not a tar archive or runs past the limits. */

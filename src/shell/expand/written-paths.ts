@@ -218,7 +218,7 @@ function specWrites(program: string, words: readonly Word[], cwd: string | null,
   }
   out.push(...linkedSources(spec, scan, ops, targeted, cwd));
   for (const o of scan.options) if (spec.pathOptions && optionIs(o, spec.pathOptions) && o.value !== undefined) out.push(at(o.value));
-  const got = extracted(spec, scan, archiveMembers(spec, scan, cwd, stdinFile));
+  const got = extracted(spec, scan, archiveMembers(spec, scan, cwd, stdinFile, files));
   if (got) for (const p of [...got.dirs, ...got.files]) out.push(at(p));
   if (spec.derived) out.push(...derivedNames(spec.derived, scan, ops, cwd));
   const prefix = spec.prefixOperand;
