@@ -37,7 +37,7 @@ const AUTOCONF_RUNS = [HELP, ...M4_BESIDES, { minOperands: 1, code: 'm4', codeFi
 const AUTOCONF_OPTIONS = { short: 'hVvdfiWo:I:B:t:', long: ['help|h', 'version|V', 'verbose|v', 'debug|d', 'force|f', 'initialization|i', 'output=|o', 'warnings=|W', 'include=|I', 'prepend-include=|B', 'trace=|t'], permute: true, abbreviate: true };
 
 export const BUILD_RUNNERS: readonly Runner[] = [
-  { names: ['gcc', 'g++', 'cc', 'c++', 'clang', 'clang++', 'musl-gcc'], options: { long: ['wrapper='], short: 'B:', singleDashLong: true, permute: true }, runs: CC_RUNS },
+  { names: ['gcc', 'g++', 'cc', 'c++', 'clang', 'clang++', 'musl-gcc'], options: { long: ['wrapper='], short: 'B:W:o:I:L:l:D:U:x:', singleDashLong: true, permute: true }, runs: CC_RUNS },
   { names: ['autoconf', 'autoheader', 'autoupdate'], options: AUTOCONF_OPTIONS, runs: AUTOCONF_RUNS },
   // aclocal and automake trace configure.ac with m4; autoreconf runs them all in each directory it is given.
   { names: ['aclocal', 'automake'], options: { ...AUTOCONF_OPTIONS, short: 'hVvfiaW:I:' }, runs: [HELP, ...M4_BESIDES, ...TEMPLATE] },

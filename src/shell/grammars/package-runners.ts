@@ -79,7 +79,7 @@ export const PACKAGE_RUNNERS: readonly Runner[] = [
   // aria2c's --on-download-* hooks run a program (given the GID, the file count and the path) for each download.
   { names: ['aria2c'], options: ARIA2C, runs: [{ when: ARIA2C_HOOKS, scriptOrCommandOption: ARIA2C_HOOKS, self: true, also: true }, { nothing: true }] },
   // cmake -P FILE runs a CMake script (its execute_process commands); -D/-C/-G/-S/-B take values before it.
-  { names: ['cmake'], options: { short: 'EP:D:C:G:T:A:U:S:B:W:', permute: true }, runs: [{ when: ['-E'], whenOperand: { index: 0, is: ['env'] }, assignments: true, argv: 1 }, { when: ['-E'], whenOperand: { index: 0, is: ['time'] }, argv: 1 }, { when: ['-P'], code: 'cmake', codeFileOption: ['-P'] }, { nothing: true }] },
+  { names: ['cmake'], options: { short: 'EP:D:C:G:T:A:U:S:B:W:' }, runs: [{ when: ['-E'], whenOperand: { index: 0, is: ['env'] }, assignments: true, argv: 1 }, { when: ['-E'], whenOperand: { index: 0, is: ['time'] }, argv: 1 }, { when: ['-P'], code: 'cmake', codeFileOption: ['-P'] }, { nothing: true }] },
   // Network and capture tools that run a program for each connection or file.
   { names: ['nc', 'ncat', 'netcat', 'nc.traditional', 'nc.openbsd'], options: { short: 'c:e:p:s:w:i:q:lnuvzkdhCN46' }, runs: [{ when: ['-c', '-e'], shellOption: ['-c', '-e'] }, { nothing: true }] },
   { names: ['tcpdump'], options: { short: 'c:C:F:G:i:r:s:T:w:W:y:z:Z:AbdDefhHIJKlLnNOpqStuUvxX', long: ['interface=|i', 'snapshot-length=|s'], permute: true }, runs: [{ when: ['-z'], shellOption: ['-z'] }, { when: ['-F'], nothing: true }, { nothing: true }] },
