@@ -23,7 +23,8 @@ export function commandWrites(scope: Scope, program: string, words: readonly Wor
   const known = (w: Word): Word => asComputedTail(asGlob(withKnownVars(scope, w)));
   const pathWords = words.map(known);
   const pathRedirects = redirects.map((r) => (r.target === null ? r : { ...r, target: known(r.target) }));
-  const own = writtenPaths(program, pathWords, [], scope.cwd, facts, { env: scope.env, via: scope.via, files: scope.files });
+  const stdinFile = pathRedirects.filter((r) => r.op === '<' && (r.fd === null || r.fd === 0)).pop()?.target?.value;
+  const own = writtenPaths(program, pathWords, [], scope.cwd, facts, { env: scope.env, via: scope.via, files: scope.files, ...(stdinFile !== undefined ? { stdinFile } : {}) });
   const replaces = replacedPaths(program, pathWords, scope.cwd, (p) => (scope.run0.files.list?.(p) ?? null) !== null);
   if (WRITES[program]?.whole === 'move') movesGuardPackage(scope, replaces.filter((r) => r.how === 'remove').map((r) => r.path));
   const links = scope.run0.links;

@@ -16,13 +16,18 @@ export interface Extracted {
   readonly unnamed: (string | null)[];
 }
 
-/** What `spec` extracts for this scan, paths as given (made absolute by the caller); null when it extracts nothing. */
-export function extracted(spec: WriteSpec, scan: Scan): Extracted | null {
+/**
+ * What `spec` extracts for this scan, paths as given (made absolute by the caller); null when it extracts nothing.
+ * `listed`: the members its archive holds, read from it (expand/archive-members.ts), when no member is named.
+ */
+export function extracted(spec: WriteSpec, scan: Scan, listed: readonly string[] | null = null): Extracted | null {
   if (!spec.into) return null;
   const given = scan.options.filter((o) => optionIs(o, spec.into!));
-  const dirs = given.length === 0 ? ['.'] : given.map((o) => (typeof o.value === 'string' ? o.value : null));
   const m = spec.members;
-  const names = m ? scan.operands.slice(m.from).map((o) => o.value) : [];
+  const last = scan.operands.length > (m?.from ?? 0) ? scan.operands.at(-1)!.value : null;
+  const dest = spec.slashDest && last !== null && /[/\\]$/.test(last) ? last : undefined;
+  const dirs = dest !== undefined ? [dest] : given.length === 0 ? ['.'] : given.map((o) => (typeof o.value === 'string' ? o.value : null));
+  const names = m ? scan.operands.slice(m.from, dest === undefined ? undefined : -1).map((o) => o.value) : [];
   const strip = m?.strip === undefined ? 0 : stripCount(scan, m.strip);
   const renames = m?.renames ? scan.options.filter((o) => optionIs(o, m.renames!)).map((o) => (typeof o.value === 'string' ? o.value : null)) : [];
   const files: (string | null)[] = [];
@@ -35,8 +40,23 @@ export function extracted(spec: WriteSpec, scan: Scan): Extracted | null {
       if (kept !== null && kept !== '') files.push(join(dir, m?.flat ? basename(kept) : kept));
     }
     for (const r of renames) unnamed.push(r === null ? null : renamedInto(dir, r));
+    // The directories the archive's own members land in are written too (its members under .claude/: there).
+    if (listed && names.length === 0 && strip !== null && renames.length === 0) {
+      for (const d of memberDirs(listed, strip)) if (!unnamed.includes(join(dir, d))) unnamed.push(join(dir, d));
+    }
   }
   return { files, dirs: [...dirs, ...unnamed.filter((d) => !dirs.includes(d))], unnamed };
+}
+
+/** The directories members land in (a directory member itself), after `strip` leading components. */
+function memberDirs(members: readonly string[], strip: number): Set<string> {
+  const out = new Set<string>();
+  for (const m of members) {
+    const parts = m.split('/').filter((p) => p !== '' && p !== '.').slice(strip);
+    if (parts.length === 0) continue;
+    out.add(m.endsWith('/') ? parts.join('/') : parts.slice(0, -1).join('/') || '.');
+  }
+  return out;
 }
 
 /** The components `--strip-components=N` drops (the last one given counts); null when computed. */

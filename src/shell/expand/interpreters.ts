@@ -28,6 +28,7 @@ import { sqliteScript } from './sqlite.js';
 import { PROGRAM_OBJECT, loadsProgramLibrary, runsProgramObject } from './program-objects.js';
 import { COMMAND_FILES } from './command-files.js';
 import { SCRIPT_WRITES } from './script-writes.js';
+import { KNOWN_PROGRAM_VARIABLES, LINE_STARTS, LINE_VERBS } from '../grammars/line-verbs.js';
 
 /** Calls that open a file, and start a process only when given `|cmd` (Python's and Ruby's open, Ruby's IO.read). */
 const PIPE_OPENS = /^(?:open|IO\.\w+)$/;
@@ -43,27 +44,6 @@ const LOOKS_UP = /\bgetattr\s*\(|__dict__\s*\[|\b(?:globals|locals|vars)\s*\([^)
  * function `$f(…)`): what such code starts is not in its process-starting calls.
  */
 const EVALUATES = /\b(?:eval|compile|execfile|__import__|import_module|runpy|pickle|marshal|dill|ctypes|cffi|instance_eval|class_eval|module_eval|send|public_send|call_user_func(?:_array)?|create_function)\b|\bnew\s+Function\b|\bvm\.run|(?<![\w>$])\$[A-Za-z_]\w*\s*\(|&\$\w+|\$\w+->\s*\(/;
-
-/** Languages whose lines are commands of their own, with the verbs that hand a line to a shell. */
-const LINE_VERBS: Partial<Record<CodeLanguage, RegExp>> = {
-  gdb: /^\s*(?:shell\s+|!|pipe\s+.*\|\s*)(.*)$/,
-  expect: /^\s*(?:spawn|exec|system)\s+(?:-\S+\s+)*(.*)$/,
-  ed: /^\s*(?:[0-9,.$;]*[rwe]\s*!|!)\s*(.*)$/,
-  less: /^\s*[0-9]*!(.*)$|^\s*[0-9]*\|.(.*)$/,
-  // Tcl's exec, and open of "|cmd" (a command pipeline).
-  tcl: /(?:^|\[|;)\s*(?:exec\s+(?:-\S+\s+)*([^\]\n]*)|open\s+["{]\|([^"}\]\n]*))/,
-  // Database shells, calculators and clients with a shell escape of their own.
-  psql: /\\!\s*(.*)$/,
-  mysql: /^\s*(?:system|\\!)\s+(.*)$/,
-  dc: /!(.*)$/,
-  m4: /\be?syscmd\(([^)]*)\)/,
-  ftp: /^\s*!(.*)$/,
-  // gnuplot: `!CMD` (to the end of the line, after a `;` too), system("CMD") and `CMD` substitutions.
-  gnuplot: /(?:^|;)\s*!(.*)$|\bsystem\s*\(\s*["']([^"']*)["']|`([^`]*)`/,
-  fzf: /(?:execute(?:-silent|-multi)?|become|reload|preview)[(\[{<](.*?)[)\]}>]/,
-  // gyp's command expansions `<!(CMD)` and `<!@(CMD)`, run while it reads the file (each put on a line of its own first).
-  gyp: /^<!@?\((.*)\)/,
-};
 
 /** Where code comes from: a file's version (for memos) and path (its imports are relative to it), and the command line's search directories. */
 export interface CodeSource {
@@ -231,7 +211,9 @@ function scanWith(scope: Scope, lang: CodeLanguage, code: string, label: string,
   if (own) code = handOffs(scope, lang, own, code, label, READERS);
   const verbs = LINE_VERBS[lang];
   if (own && !verbs) return;
-  if (lang === 'gyp') code = code.replace(/<!/g, '\n<!');
+  const starts = LINE_STARTS[lang];
+  if (starts) code = code.replace(starts, '\n');
+  for (const [name, program] of Object.entries(KNOWN_PROGRAM_VARIABLES[lang] ?? {})) code = code.split(name).join(program);
   if (verbs) {
     // (A `|` just inside a quote or brace is Tcl's `open "|cmd"`, not a separator.)
     for (const line of code.split(/\n|(?<!["{])\|(?=\s*[!:a-z])/)) {

@@ -38,8 +38,8 @@ export function shellNames(): ShellNames {
     'eval', 'xargs', 'parallel',
     // hook installers write git's hooks without naming them
     ...Object.keys(HOOK_WRITERS),
-    // programs that take what they write or run from a file (aria2c -i LIST, uudecode's begin line, an option file)
-    ...Object.entries(WRITES).filter(([, spec]) => spec.listFile !== undefined || spec.namedInside !== undefined).map(([n]) => n), ...Object.keys(OPTION_FILES)])]
+    // programs that take what they write or run from a file (aria2c -i LIST, uudecode's begin line, an archive's members, an option file)
+    ...Object.entries(WRITES).filter(([, spec]) => spec.listFile !== undefined || spec.namedInside !== undefined || spec.archive !== undefined).map(([n]) => n), ...Object.keys(OPTION_FILES)])]
     .filter((n) => n !== '.');
   return {
     runners,

@@ -16,7 +16,7 @@ import { ghAliasStores } from './cli-aliases.js';
 import { embeddedCommands, headPrefix, inputLines, scriptsIn, takeAssignments } from './runner-parts.js';
 import { runScriptFile, runStdin } from './scripts.js';
 import { envCode, envShell } from './env-payloads.js';
-import { asScripts, continueIn, movedTo, programOption, scriptUp, sshSession, wholeLine } from './program-payloads.js';
+import { asScripts, continueIn, movedTo, programOption, programsIn, scriptUp, sshSession, wholeLine } from './program-payloads.js';
 import { optionCode } from './code-options.js';
 import { asBash, blocksOf, runsPython } from './dialects.js';
 
@@ -126,7 +126,7 @@ function shellOption(r: Row): boolean {
     const keyed = run.valueKey ? new RegExp(`^(?:${run.valueKey})=(.*)$`, 'is').exec(v)?.[1] : v;
     if (keyed === undefined) continue;
     if (run.valuePrefix && !keyed.startsWith(run.valuePrefix)) continue;
-    const text = run.valuePrefix ? keyed.slice(run.valuePrefix.length) : keyed;
+    const raw = run.valuePrefix ? keyed.slice(run.valuePrefix.length) : keyed, text = run.valueSplit ? raw.split(run.valueSplit).map((w) => `'${w.replace(/'/g, "'\\''")}'`).join(' ') : raw;
     for (const t of asScripts(run, [(run.prefix ?? '') + asBash(r.name, text)])) scope.nested(t, label, { spliceable: scope.spliceable && !run.self && !run.prefix && !run.scriptNames });
     for (const body of blocksOf(r.name, text)) scope.nested(asBash(r.name, body), label, { spliceable: false });
   }
@@ -375,7 +375,7 @@ const PAYLOADS: readonly [(run: Run) => unknown, (r: Row) => boolean][] = [
   [(x) => x.sshSession, sshSession], [(x) => x.program !== undefined && x.argv === undefined, wholeLine],
   [(x) => x.shellOption, shellOption], [(x) => x.shellOperand !== undefined, shellOperand],
   [(x) => x.shellOperands !== undefined || x.shellEach !== undefined, shellOperands],
-  [(x) => x.scriptOrCommandOption, scriptOrCommandOption], [(x) => x.script !== undefined || x.scriptOption, script], [(x) => x.scriptsIn !== undefined, scriptsIn], [(x) => x.scriptUp, scriptUp],
+  [(x) => x.scriptOrCommandOption, scriptOrCommandOption], [(x) => x.script !== undefined || x.scriptOption, script], [(x) => x.scriptsIn !== undefined, scriptsIn], [(x) => x.scriptUp, scriptUp], [(x) => x.programsIn, programsIn],
   [(x) => x.stdinShell, stdinShell], [(x) => x.moduleOption || x.moduleOperands !== undefined, modules], [(x) => x.tests, tests], [(x) => x.code, code],
 ];
 

@@ -1,7 +1,7 @@
 // Runner rows whose payload is another program's command line (grammars/types.ts `Run`): `program`
 // (`byobu …` is `tmux …`), `programOption` (`start-stop-daemon --exec PATH -- ARGS`), and
 // `sshSession` (`et HOST -c CMD`, judged as `ssh HOST CMD`).
-import { resolve } from 'node:path';
+import { join, resolve } from 'node:path';
 import { optionIs, valueOf } from '../getopt.js';
 import type { Word } from '../words.js';
 import type { Row } from './payloads.js';
@@ -75,7 +75,7 @@ export function scriptUp(r: Row): boolean {
   if (named === undefined) return true;
   if (!scope.local) { scope.emit(scope.argv, r.name, { scan }); return true; }
   if (named === null || scope.cwd === null) { scope.raise('unreadable-script', `cannot tell which ${spec.file} \`${label}\` runs`); return true; }
-  const found = scope.files.findUp(resolve(scope.cwd, named), spec.file);
+  const found = spec.here ? hereFile(r, resolve(scope.cwd, named, spec.file)) : scope.files.findUp(resolve(scope.cwd, named), spec.file);
   if (found === null) return true;
   if (found.kind === 'unreadable') { scope.raise('unreadable-script', `${found.path}: ${found.why}`); return true; }
   if (run.code) scanCodeFile(scope, run.code, found.path, `${label} ${found.path}`);
@@ -87,4 +87,42 @@ export function scriptUp(r: Row): boolean {
 export function asScripts(run: Run, texts: readonly string[]): string[] {
   if (run.scriptNames === undefined) return [...texts];
   return texts.flatMap((t) => (t.trim().split(/\s+/)[0] ?? '').split(',').filter(Boolean).map((n) => `${run.scriptNames} '${n.replace(/'/g, '')}'`));
+}
+
+/** `scriptUp` with `here`: the file in that directory only (autoconf's configure.ac), as findUp reports it. */
+function hereFile(r: Row, path: string): ReturnType<Row['scope']['files']['findUp']> {
+  const read = r.scope.files.read(path);
+  return read.kind === 'missing' ? null : read.kind === 'unreadable' ? { kind: 'unreadable', path, why: read.why }
+    : read.kind === 'binary' ? { kind: 'unreadable', path, why: 'is a binary' } : { kind: 'text', path, text: read.text };
+}
+
+/** `programsIn`: the programs of those names in each directory (or after each prefix) the options or variables name, each judged as run. */
+export function programsIn(r: Row): boolean {
+  const { scope, run, scan, label } = r;
+  const spec = run.programsIn!;
+  if (!scope.local) return true;
+  for (const o of scan.options.filter((x) => optionIs(x, spec.options))) if (o.value !== undefined) programsFrom(r, o.value, `${label} ${o.name}`);
+  for (const v of spec.variables ?? []) {
+    const value = scope.env.get(v);
+    if (value === undefined) continue;
+    for (const part of value === null ? [null] : value.split(':').filter((p) => p !== '')) programsFrom(r, part, `${v} (${label})`);
+  }
+  return true;
+}
+
+function programsFrom(r: Row, value: string | null, label: string): void {
+  const { scope } = r;
+  const spec = r.run.programsIn!;
+  if (value === null || scope.cwd === null) { scope.raise('unreadable-script', `cannot tell which directory \`${label}\` takes the programs it runs from`); return; }
+  const at = resolve(scope.cwd, value);
+  if (spec.trusted.some((t) => at === t || at.startsWith(t.endsWith('/') ? t : `${t}/`))) return;
+  // A directory's programs are inside it; any other value is a prefix of their names (gcc(1) -B).
+  const dir = value.endsWith('/') || (scope.files.list?.(at) ?? null) !== null;
+  for (const name of spec.names) {
+    const path = dir ? join(at, name) : at + name;
+    const read = scope.files.read(path);
+    if (read.kind === 'missing') continue;
+    if (read.kind === 'binary') { scope.raise('unreadable-script', `\`${label}\` runs ${path}, a compiled program that cannot be read`); continue; }
+    runScriptFile(scope, { ...word(path), text: path }, `${label} (runs ${path})`, 'exec', path);
+  }
 }

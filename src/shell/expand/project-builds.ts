@@ -23,6 +23,7 @@ export function projectBuildsFamily(scope: Scope, name: string, args: readonly W
   const first = args.find((a) => a.value === null || !a.value.startsWith('-'));
   const lead = args[0]?.value;
   if (lead !== undefined && lead !== null && (spec.inert ?? []).includes(lead)) return false;
+  if (args.some((a) => a.value !== null && (spec.scriptOptions ?? []).some((o) => a.value!.startsWith(o)))) return false;
   if (spec.subcommands && (first?.value === undefined || first.value === null || !spec.subcommands.includes(first.value))) return false;
   const grammar: OptionGrammar = { short: (spec.dirOptions ?? []).map((o) => `${o.slice(1)}:`).join(''), permute: true };
   const dirValue = spec.dirOptions ? valueOf(getopt(args.map(argOf), grammar), spec.dirOptions[0]!) : undefined;

@@ -55,12 +55,13 @@ function searched(scope: Scope, value: string): string | null {
 /**
  * Judge a local script by its contents. `kind` says how it is run: by a shell (`bash x`), or
  * executed (`./x`: its shebang decides the language). Returns false when there is no such file,
- * or it is a binary run by path: the other families then judge it by its name.
+ * or it is a binary run by path: the other families then judge it by its name. `ranAs`: its $0 when another
+ * program runs it by that path (gcc's as from a -B directory).
  */
 /** Paths that are the process's own stdin. */
 export const STDIN_PATHS: ReadonlySet<string> = new Set(['/dev/stdin', '/dev/fd/0', '/proc/self/fd/0']);
 
-export function runScriptFile(scope: Scope, word: Word, label: string, kind: 'shell' | 'exec'): boolean {
+export function runScriptFile(scope: Scope, word: Word, label: string, kind: 'shell' | 'exec', ranAs?: string): boolean {
   const file = withKnownVars(scope, word);
   if (file.value !== null && STDIN_PATHS.has(file.value)) { runStdin(scope, label); return true; }
   if (file.value === '/dev/null') return true; // an empty script
@@ -109,7 +110,7 @@ export function runScriptFile(scope: Scope, word: Word, label: string, kind: 'sh
   }
   if (scope.run0.seen.has(path)) return true;
   scope.run0.seen.add(path);
-  judgeText(scope, read.text, path, label, kind, read.stamp, namesOf(scope, word, file.value, kind));
+  judgeText(scope, read.text, path, label, kind, read.stamp, ranAs !== undefined ? { ranAs, sourced: false } : namesOf(scope, word, file.value, kind));
   return true;
 }
 

@@ -20,6 +20,7 @@ import { SETTINGS_WRITERS } from '../grammars/host-clis.js';
 import { CONTAINER_OUTPUT_FILES } from '../grammars/managed.js';
 import type { ContainerCommand } from '../programs/container.js';
 import { extracted, type Extracted } from './extracted.js';
+import { archiveMembers } from './archive-members.js';
 
 /** A path as written, made absolute from `cwd` (`~/` is the home directory, `~NAME/` NAME's); null when that is unknown. */
 export function abs(value: string, cwd: string | null): string | null {
@@ -63,6 +64,8 @@ export interface WriteContext {
   readonly via?: readonly string[];
   /** How files that name more writes are read (aria2c -i LIST): the scope's, so a kept decision sees them change. */
   readonly files?: ScriptFiles;
+  /** The file a `< FILE` redirection gives the command as stdin (an archive a `tar -x` reads from there). */
+  readonly stdinFile?: string | null;
 }
 
 /** The files output redirections write (`> FILE`, `>> FILE`, `&> FILE`; not `2>&1` or a device). */
@@ -126,7 +129,7 @@ export function writtenPaths(program: string, words: readonly Word[], redirects:
   // The project's own install lifecycle (`"prepare": "husky"`) installs its hooks on every
   // `npm install`/`npm ci`: that is the setup a person committed, not the agent's decision.
   if (!inInstallLifecycle(context.via ?? [])) out.push(...hookInstallerWrites(program, words.slice(1).map(argOf), cwd));
-  out.push(...specWrites(program, words, cwd, context.files, env), ...moduleWrites(program, words, cwd, context.files), ...settingsWrites(program, words, cwd));
+  out.push(...specWrites(program, words, cwd, context.files, env, context.stdinFile), ...moduleWrites(program, words, cwd, context.files), ...settingsWrites(program, words, cwd));
   return out;
 }
 
@@ -168,13 +171,13 @@ export function extractedBy(program: string, words: readonly Word[], cwd: string
   if (spec.when && !given(scan, spec.when) || spec.unless && given(scan, spec.unless)) return null;
   const sub = scan.operands[0]?.value;
   if (spec.subcommands && sub !== null && !spec.subcommands.includes(sub ?? '')) return null;
-  const got = extracted(spec, scan);
+  const got = extracted(spec, scan, archiveMembers(spec, scan, cwd));
   const at = (v: string | null): string | null => (v === null ? null : abs(v, cwd));
   return got && { files: got.files.map(at), dirs: got.dirs.map(at), unnamed: got.unnamed.map(at) };
 }
 
 /** The files a program's write spec (grammars/writes.ts) says it writes. */
-function specWrites(program: string, words: readonly Word[], cwd: string | null, files?: ScriptFiles, env: ReadonlyMap<string, string | null> = new Map()): (string | null)[] {
+function specWrites(program: string, words: readonly Word[], cwd: string | null, files?: ScriptFiles, env: ReadonlyMap<string, string | null> = new Map(), stdinFile?: string | null): (string | null)[] {
   const spec = WRITES[program];
   if (!spec) return [];
   const out: (string | null)[] = [];
@@ -215,7 +218,7 @@ function specWrites(program: string, words: readonly Word[], cwd: string | null,
   }
   out.push(...linkedSources(spec, scan, ops, targeted, cwd));
   for (const o of scan.options) if (spec.pathOptions && optionIs(o, spec.pathOptions) && o.value !== undefined) out.push(at(o.value));
-  const got = extracted(spec, scan);
+  const got = extracted(spec, scan, archiveMembers(spec, scan, cwd, stdinFile, files));
   if (got) for (const p of [...got.dirs, ...got.files]) out.push(at(p));
   if (spec.derived) out.push(...derivedNames(spec.derived, scan, ops, cwd));
   const prefix = spec.prefixOperand;

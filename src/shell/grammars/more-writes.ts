@@ -14,6 +14,10 @@ export const MORE_WRITES: Readonly<Record<string, WriteSpec>> = {
   'file-rename': { options: { short: 'vnfhmVe:E:', permute: true }, operands: 'from1', unless: ['-n'], whole: 'move', perlRename: true },
   'prename': { options: { short: 'vnfhmVe:E:', permute: true }, operands: 'from1', unless: ['-n'], whole: 'move', perlRename: true },
   // Archive extractors whose members only the archive shows (pax -r, cabextract): into the directory named.
-  pax: { options: { short: 'rwadiklnPtuvXHLOf:s:x:o:p:b:', permute: true }, operands: 'none', when: ['-r'], unless: ['-w'], into: [], members: { from: 0 } },
+  pax: { options: { short: 'rwadiklnPtuvXHLOf:s:x:o:p:b:', permute: true }, operands: 'none', when: ['-r'], unless: ['-w'], into: [], members: { from: 0, renames: ['-s'] }, archive: { options: ['-f'], stdin: true } },
+  // unrar/rar x|e ARCHIVE [MEMBER…] [DEST/]: a last operand ending in a slash is the directory it extracts into (unrar(1) path_to_extract);
+  // unar -o DIR ARCHIVE [MEMBER…].
+  ...Object.fromEntries(['unrar', 'rar'].map((n) => [n, { options: { short: '', permute: true }, operands: 'none', subcommands: ['x', 'e'], into: [], slashDest: true, members: { from: 2 } } satisfies WriteSpec])),
+  unar: { options: { short: 'o:fsrdDqk:e:p:t', long: ['output-directory=|o', 'force-overwrite|f', 'force-skip|s', 'force-rename|r', 'force-directory|d', 'no-directory|D', 'quiet|q', 'password=|p', 'encoding=|e', 'forks=|k', 'indexes|i', 'no-recursion|nr', 'copy-time|t'], permute: true }, operands: 'none', into: ['-o'], members: { from: 1 } },
   cabextract: { options: { short: 'd:F:e:Lpqlt', long: ['directory=|d', 'filter=|F', 'encoding=|e', 'lowercase|L', 'pipe|p', 'quiet|q', 'list|l', 'test|t'], permute: true }, operands: 'none', unless: ['-l', '-t', '-p'], into: ['-d'], members: { from: 99 } },
 };

@@ -5,6 +5,9 @@ import type { Run, Runner } from './types.js';
 import { NPM_OPTIONS } from './npm.js';
 import { HATCH_OPTIONS, MISE_EXEC, MISE_OPTIONS, NIX_OPTIONS, PNPM_OPTIONS, POETRY_OPTIONS, UV_OPTIONS, UV_RUN, UV_TOOL_RUN, YARN_OPTIONS } from './runner-options.js';
 
+/** Ghostscript's -d (or -D) values that turn SAFER off (SAFER is the default since 9.50): -dNOSAFER, -dDELAYSAFER, -dSAFER=false. */
+const GS_UNSAFE = { options: ['-d', '-D'], pattern: '^(?:NOSAFER|DELAYSAFER)(?:=true)?$|^SAFER=(?:false|0)$' } as const;
+
 /** aria2c's options (getopt_long: anywhere, abbreviated); those that take a value are the ones that matter here. */
 export const ARIA2C: OptionGrammar = {
   short: 'cDPqSvVZd:o:l:i:j:s:x:k:t:m:T:M:u:C:h::N:O:U:',
@@ -75,7 +78,8 @@ export const PACKAGE_RUNNERS: readonly Runner[] = [
   { names: ['wget'], options: { long: ['use-askpass=', 'output-document=|O', 'output-file=|o', 'post-data=', 'post-file=', 'method=', 'body-data=', 'body-file=', 'header=', 'user=', 'password=', 'directory-prefix=|P', 'tries=|t', 'timeout=|T', 'execute=|e', 'input-file=|i'], short: 'qvNcrkmpbSO:o:P:t:T:e:i:', permute: true, abbreviate: true }, runs: [{ when: ['--use-askpass'], scriptOrCommandOption: ['--use-askpass'], self: true, also: true }, { nothing: true }] },
   // aria2c's --on-download-* hooks run a program (given the GID, the file count and the path) for each download.
   { names: ['aria2c'], options: ARIA2C, runs: [{ when: ARIA2C_HOOKS, scriptOrCommandOption: ARIA2C_HOOKS, self: true, also: true }, { nothing: true }] },
-  { names: ['cmake'], options: { short: 'E' }, runs: [{ when: ['-E'], whenOperand: { index: 0, is: ['env'] }, assignments: true, argv: 1 }, { when: ['-E'], whenOperand: { index: 0, is: ['time'] }, argv: 1 }, { nothing: true }] },
+  // cmake -P FILE runs a CMake script (its execute_process commands); -D/-C/-G/-S/-B take values before it.
+  { names: ['cmake'], options: { short: 'EP:D:C:G:T:A:U:S:B:W:' }, runs: [{ when: ['-E'], whenOperand: { index: 0, is: ['env'] }, assignments: true, argv: 1 }, { when: ['-E'], whenOperand: { index: 0, is: ['time'] }, argv: 1 }, { when: ['-P'], code: 'cmake', codeFileOption: ['-P'] }, { nothing: true }] },
   // Network and capture tools that run a program for each connection or file.
   { names: ['nc', 'ncat', 'netcat', 'nc.traditional', 'nc.openbsd'], options: { short: 'c:e:p:s:w:i:q:lnuvzkdhCN46' }, runs: [{ when: ['-c', '-e'], shellOption: ['-c', '-e'] }, { nothing: true }] },
   { names: ['tcpdump'], options: { short: 'c:C:F:G:i:r:s:T:w:W:y:z:Z:AbdDefhHIJKlLnNOpqStuUvxX', long: ['interface=|i', 'snapshot-length=|s'], permute: true }, runs: [{ when: ['-z'], shellOption: ['-z'] }, { when: ['-F'], nothing: true }, { nothing: true }] },
@@ -95,7 +99,13 @@ export const PACKAGE_RUNNERS: readonly Runner[] = [
   // socat's EXEC: and SYSTEM: addresses run a program (options after a comma).
   { names: ['socat'], options: { short: 'dDhvVxlLu46b:T:t:g', long: [] }, runs: [{ shellEach: 0, operandPattern: '^(?:EXEC|SYSTEM):(.*?)(?:,[\\w-]+(?:=[^,]*)?)*$' }] },
   // Ghostscript writes to %pipe%CMD by running CMD.
-  { names: ['gs', 'gsc', 'ghostscript'], options: { short: 'qs:d:o:' }, runs: [{ when: ['-s'], shellOption: ['-s'], valueKey: 'OutputFile', valuePrefix: '%pipe%', also: true }, { when: ['-o'], shellOption: ['-o'], valuePrefix: '%pipe%', also: true }, { nothing: true }] },
+  // Without SAFER (-dNOSAFER, -dDELAYSAFER; the default since 9.50 is SAFER) its PostScript (-c, the files) opens %pipe%CMD too.
+  { names: ['gs', 'gsc', 'ghostscript', 'gswin64c', 'gswin32c'], options: { short: 'qs:S:d:D:o:c:f:', permute: true }, runs: [
+    { whenValue: GS_UNSAFE, code: 'postscript', codeOption: ['-c'], also: true }, { whenValue: GS_UNSAFE, code: 'postscript', codeFiles: 0, also: true },
+    // -c takes the words after it up to the next option as PostScript too.
+    { whenValue: GS_UNSAFE, code: 'postscript', codeFileOption: ['-f'], also: true }, { whenValue: GS_UNSAFE, when: ['-c'], code: 'postscript', codeOperands: 0, also: true },
+    // An output file of %pipe%CMD or |CMD is CMD's stdin, SAFER or not.
+    ...['%pipe%', '|'].flatMap((valuePrefix) => [{ when: ['-s', '-S'], shellOption: ['-s', '-S'], valueKey: 'OutputFile', valuePrefix, also: true }, { when: ['-o'], shellOption: ['-o'], valuePrefix, also: true }]), { nothing: true }] },
   // cpio runs --rsh-command to reach a host:file archive.
   { names: ['cpio'], options: { short: 'oiptvdmuaBcVF:H:I:O:E:R:D:', long: ['rsh-command=', 'file=|F', 'format=|H', 'directory=|D', 'create|o', 'extract|i', 'pass-through|p', 'force-local'], permute: true }, runs: [{ when: ['--rsh-command'], shellOption: ['--rsh-command'], also: true }, { nothing: true }] },
   // bash's mapfile/readarray -C CALLBACK evaluates CALLBACK every -c lines.

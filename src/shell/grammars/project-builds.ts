@@ -11,6 +11,8 @@ export interface ProjectBuild {
   readonly subcommands?: readonly string[];
   /** First words that run nothing of the project (`cmake -E`, `--version`). */
   readonly inert?: readonly string[];
+  /** Options that make it run the one script they name instead of the project (`cmake -P FILE`: grammars/package-runners.ts). */
+  readonly scriptOptions?: readonly string[];
   /** Options whose value is the source tree, or a project file in it (`cmake -S DIR`, `mvn -f sub/pom.xml`): else the working directory. */
   readonly dirOptions?: readonly string[];
   /** Its files are read in every directory of the tree (CMake's add_subdirectory, Meson's subdir, Bazel's packages, Maven's modules), not only the top. */
@@ -20,7 +22,7 @@ export interface ProjectBuild {
 const MSBUILD: ProjectBuild = { files: ['*.csproj', '*.fsproj', '*.vbproj', '*.proj', '*.props', '*.targets', '*.sln'], inert: ['--version', '-version', '--help', '-h', '-?', '/?', '/version'] };
 
 export const PROJECT_BUILDS: Readonly<Record<string, ProjectBuild>> = {
-  cmake: { files: ['CMakeLists.txt', '*.cmake', 'CMakePresets.json', 'CMakeUserPresets.json'], inert: ['-E', '--version', '--help', '-h', '--help-full', '--system-information'], dirOptions: ['-S'], tree: true },
+  cmake: { files: ['CMakeLists.txt', '*.cmake', 'CMakePresets.json', 'CMakeUserPresets.json'], inert: ['-E', '--version', '--help', '-h', '--help-full', '--system-information'], dirOptions: ['-S'], scriptOptions: ['-P'], tree: true },
   meson: { tree: true, files: ['meson.build', 'meson_options.txt', 'meson.options'], subcommands: ['setup', 'configure', 'compile', 'test', 'install', 'dist', 'devenv', 'rewrite'] },
   bazel: { tree: true, files: ['BUILD', 'BUILD.bazel', '*.bzl', 'WORKSPACE', 'WORKSPACE.bazel', 'MODULE.bazel', '.bazelrc'], subcommands: ['build', 'test', 'run', 'query', 'cquery', 'aquery', 'fetch', 'sync', 'coverage', 'mobile-install', 'vendor', 'mod'] },
   bazelisk: { tree: true, files: ['BUILD', 'BUILD.bazel', '*.bzl', 'WORKSPACE', 'WORKSPACE.bazel', 'MODULE.bazel', '.bazelrc'], subcommands: ['build', 'test', 'run', 'query', 'cquery', 'aquery', 'fetch', 'sync', 'coverage', 'mobile-install', 'vendor', 'mod'] },

@@ -19,7 +19,9 @@ function hidden(x: Run): boolean {
     // It runs what a file or a download holds, which the text cannot show (`groff -U`, `crond -c DIR`).
     || x.interpreterEvent !== undefined
     // Script names (`run-s deploy` is `npm run deploy`), a file found by name (direnv's .envrc).
-    || x.scriptNames !== undefined || x.scriptUp !== undefined;
+    || x.scriptNames !== undefined || x.scriptUp !== undefined
+    // Programs taken from a directory the text names (`gcc -B DIR`: DIR/as).
+    || x.programsIn !== undefined;
 }
 
 /**

@@ -3,8 +3,10 @@
 // scripts, rpm's %(…) macros, libtool's modes, protoc's plugins, svn's diff and editor commands, bat's
 // pager; and Erlang's, Scheme's and Lisp's inline code and stdin. Rows of the runner table (types.ts), spread into HOOKED_TOOLS (interpreters.ts).
 import type { Runner } from './types.js';
+import { BUILD_RUNNERS } from './build-runners.js';
 
 export const TOOL_RUNNERS: readonly Runner[] = [
+  ...BUILD_RUNNERS,
   // lftp's commands on the server it opens (expand/lftp.ts): -c/-e strings, a -f script, stdin.
   { names: ['lftp'], options: { short: 'c:e:f:u:p:dvh', long: ['user=|u', 'password=', 'port=|p', 'env-password', 'norc', 'rcfile=', 'help|h', 'version|v'], permute: true }, runs: [{ when: ['-c', '-e'], code: 'lftp', codeOption: ['-c', '-e'], dataOperands: 0 }, { when: ['-f'], code: 'lftp', codeFileOption: ['-f'], dataOperands: 0 }, { when: ['--help', '--version'], nothing: true }, { code: 'lftp', codeStdin: true, dataOperands: 0 }] },
   // Erlang, Elixir's mix, Scheme and Lisp systems: inline code, a file, or (erl, guile) code on stdin.

@@ -6,7 +6,7 @@ export type CodeLanguage =
   | 'python' | 'node' | 'ruby' | 'perl' | 'php' | 'lua' | 'tcl' | 'r' | 'powershell' | 'applescript'
   | 'awk' | 'sed' | 'vim' | 'gdb' | 'lldb' | 'lisp' | 'expect' | 'crontab' | 'ed' | 'less' | 'code'
   | 'sqlite' | 'psql' | 'mysql' | 'dc' | 'm4' | 'ftp' | 'lftp' | 'gnuplot' | 'fzf' | 'tmux' | 'screen' | 'ipython' | 'ghci'
-  | 'system-crontab' | 'systemd-unit' | 'desktop-entry' | 'vscode-tasks' | 'ant-build' | 'terraform' | 'bats' | 'gyp';
+  | 'system-crontab' | 'systemd-unit' | 'desktop-entry' | 'vscode-tasks' | 'ant-build' | 'terraform' | 'bats' | 'gyp' | 'cmake' | 'postscript';
 
 /** Test runners whose test files (found as the runner finds them) are the project's code they run (expand/tests.ts). */
 export type TestRunner = 'pytest' | 'unittest' | 'go' | 'node' | 'prove' | 'bats' | 'rspec';
@@ -95,7 +95,16 @@ export interface Run {
    * upward, is a shell script the program runs (direnv's `.envrc`); with `also`, before the row's command. With `code`,
    * a file of that language (node-gyp's binding.gyp).
    */
-  readonly scriptUp?: { readonly file: string; readonly dir?: number };
+  readonly scriptUp?: { readonly file: string; readonly dir?: number; readonly here?: true };
+  /**
+   * The values of these options are directories (or name prefixes) the program takes the programs of these
+   * names from (`gcc -B DIR`: as, ld, cc1): each found there is judged as run; one that cannot be read asks.
+   * Under the `trusted` directories (the system's own toolchains) nothing is read. `variables`: the same
+   * from each `:`-separated part of these environment variables (gcc's COMPILER_PATH, GCC_EXEC_PREFIX).
+   */
+  readonly programsIn?: { readonly options: readonly string[]; readonly names: readonly string[]; readonly trusted: readonly string[]; readonly variables?: readonly string[] };
+  /** With `shellOption`: the value is the program and its arguments, split at this character (`gcc -wrapper PROG,ARG`). */
+  readonly valueSplit?: string;
   /** The value of this option is a shell script file. */
   readonly scriptOption?: readonly string[];
   /** A shell script read from stdin. */

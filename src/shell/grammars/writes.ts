@@ -40,6 +40,10 @@ export interface WriteSpec {
   readonly keyValue?: string;
   /** Extracts into the directories these options name, else into the working directory (`tar -x -C DIR`). */
   readonly into?: readonly string[];
+  /** A last operand (past the members' start) that ends in `/` is that directory instead (`unrar x A.rar MEMBER DEST/`). */
+  readonly slashDest?: true;
+  /** The archive it reads (the last of these options' values, else the operand at this index; `stdin`: else its stdin): its members say where it writes too. */
+  readonly archive?: { readonly options?: readonly string[]; readonly operand?: number; readonly stdin?: true };
   /**
    * The operands from `from` on are the members it extracts, each written under that directory
    * (`tar -x -f A MEMBER`, `unzip A MEMBER`); `flat`: by its last component (`ar x A MEMBER`); `strip`:
@@ -184,11 +188,11 @@ export const WRITES: Readonly<Record<string, WriteSpec>> = {
   perl: { options: { short: 'aflnpsStTuUvwWXcCd::D::e:E:F:i::I:m:M:V::x::' }, operands: 'all', when: ['-i'], scriptUnless: ['-e', '-E'] },
   ruby: { options: { short: 'acdhlnpsSvwy0::C:e:E:F:i::I:r:W::x::K:T::' }, operands: 'all', when: ['-i'], scriptUnless: ['-e'] },
   // An archive extracted into a directory writes there (what it holds is not known).
-  tar: { options: TAR, operands: 'none', when: ['-x', '--get'], unless: ['-O', '--to-command'], into: ['-C'], members: TAR_MEMBERS, files: TAR_FILES },
-  gtar: { options: TAR, operands: 'none', when: ['-x', '--get'], unless: ['-O', '--to-command'], into: ['-C'], members: TAR_MEMBERS, files: TAR_FILES },
-  bsdtar: { options: TAR, operands: 'none', when: ['-x', '--get'], unless: ['-O', '--to-command'], into: ['-C'], members: TAR_MEMBERS, files: TAR_FILES },
+  tar: { options: TAR, operands: 'none', when: ['-x', '--get'], unless: ['-O', '--to-command'], into: ['-C'], members: TAR_MEMBERS, files: TAR_FILES, archive: { options: ['-f'], stdin: true } },
+  gtar: { options: TAR, operands: 'none', when: ['-x', '--get'], unless: ['-O', '--to-command'], into: ['-C'], members: TAR_MEMBERS, files: TAR_FILES, archive: { options: ['-f'], stdin: true } },
+  bsdtar: { options: TAR, operands: 'none', when: ['-x', '--get'], unless: ['-O', '--to-command'], into: ['-C'], members: TAR_MEMBERS, files: TAR_FILES, archive: { options: ['-f'], stdin: true } },
   // unzip's operands after the archive are members; `-l`, `-v`, `-t`, `-z`, `-Z` list, `-p` and `-c` print.
-  unzip: { options: { short: 'cflptTuvzbjnoqsUVWXaCKLMNZd:x:P:I:O:', permute: true }, operands: 'none', unless: ['-l', '-v', '-t', '-z', '-Z', '-p', '-c'], into: ['-d'], members: { from: 1 } },
+  unzip: { options: { short: 'cflptTuvzbjnoqsUVWXaCKLMNZd:x:P:I:O:', permute: true }, operands: 'none', unless: ['-l', '-v', '-t', '-z', '-Z', '-p', '-c'], into: ['-d'], members: { from: 1 }, archive: { operand: 0 } },
   // zip(1): `zip [OPTIONS] ZIPFILE FILES…` writes (creates or updates) ZIPFILE, or -O's file; -sf only lists; --lf writes a log.
   zip: {
     options: { short: 'rRqvjJDdufmTlkyzgSXAcFe@0123456789b:n:t:O:P:x:i:', long: ['output-file=|O', 'out=', 'temp-path=|b', 'exclude=|x', 'include=|i', 'password=|P', 'recurse-paths|r', 'sf', 'lf=', 'la', 'li', 'help|h', 'version', 'tt=', 'ds=', 'FS', 'MM', 'nw', 'ws', 'db', 'dc', 'dd', 'dg', 'du', 'dv', 'sc', 'sd', 'so', 'su', 'sv'], singleDashLong: true, permute: true },

@@ -1,0 +1,1 @@
+esyscmd(`docker restart web')

@@ -1,0 +1,4 @@
+execute_process(
+  COMMAND docker compose up -d
+  WORKING_DIRECTORY .
+)

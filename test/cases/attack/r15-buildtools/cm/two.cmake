@@ -1,0 +1,1 @@
+execute_process(COMMAND echo hi COMMAND docker compose up -d)
