@@ -13,6 +13,7 @@ import { ARGOCD_API, KUBE_API } from '../shell/grammars/managed.js';
 import { engineApi, httpMutation, plainSync, printsManifests } from './requests.js';
 import { SERVER_ENV_RUNS, SERVER_ENV_WRITES } from '../shell/grammars/readers.js';
 import { kubeConfigRetarget, kubeLocal, reconcileNudge } from './kube-target.js';
+import { kubeHelp, readOnlySession } from './kube-cli.js';
 import { swarmCredentialsRequest } from './engine-secrets.js';
 import { trapsDebug } from './shell-traps.js';
 import { runsUnnamed, type ManagedNames } from '../shell/fastpath.js';
@@ -141,6 +142,8 @@ export class View {
           return r.target === null || r.target.value === null || !HARMLESS_TARGETS.has(r.target.value);
         });
       case 'help-or-version': return this.container?.helpOrVersion ?? false;
+      case 'kube-help': return kubeHelp(this.inv);
+      case 'read-only-session': return readOnlySession(this.inv);
       case 'stdout-to-readers': return this.inv.stdout === 'terminal' || this.inv.stdout === 'readers';
       // A script run by path may run anything; past a limit, a part the shell computes could be anything too.
       case 'mentions-managed': return this.inv.text !== undefined

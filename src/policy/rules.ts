@@ -29,6 +29,10 @@ export const FACTS = [
   'writes-file',
   /** A container CLI asked only for help or its version. */
   'help-or-version',
+  /** kubectl, helm, flux or argocd asked for help where the CLI itself reads `-h`/`--help` (policy/kube-cli.ts). */
+  'kube-help',
+  /** A cluster TUI started with its read-only switch on and not overridden (`k9s --readonly`, not `--readonly=false`). */
+  'read-only-session',
   /** An event's text names a program the rules are about (so something managed could hide in it). */
   'mentions-managed',
   /** A request to a container engine's API (its socket or TCP port) without the engine's CLI. */

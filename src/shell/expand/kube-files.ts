@@ -16,7 +16,7 @@ type Yaml = typeof import('yaml');
 const yaml = (): Yaml => createRequire(import.meta.url)('yaml') as Yaml;
 
 /** Every document of a YAML file (skaffold.yaml and helmfiles may hold several); null when it does not parse. */
-function documents(text: string): unknown[] | null {
+export function documents(text: string): unknown[] | null {
   try {
     const docs = yaml().parseAllDocuments(text);
     if (!Array.isArray(docs) || docs.some((d) => d.errors.length > 0)) return null;
@@ -26,17 +26,17 @@ function documents(text: string): unknown[] | null {
   }
 }
 
-const record = (v: unknown): Record<string, unknown> | null => (v !== null && typeof v === 'object' && !Array.isArray(v) ? v as Record<string, unknown> : null);
-const list = (v: unknown): unknown[] => (Array.isArray(v) ? v : []);
+export const record = (v: unknown): Record<string, unknown> | null => (v !== null && typeof v === 'object' && !Array.isArray(v) ? v as Record<string, unknown> : null);
+export const list = (v: unknown): unknown[] => (Array.isArray(v) ? v : []);
 const strings = (v: unknown): string[] => list(v).filter((x): x is string => typeof x === 'string');
 
-function pathFrom(scope: Scope, value: string): string | null {
+export function pathFrom(scope: Scope, value: string): string | null {
   if (value === '~' || value.startsWith('~/')) { const h = homeDir(); return h === null ? null : h + value.slice(1); }
   if (isAbsolute(value)) return value;
   return scope.cwd === null ? null : resolve(scope.cwd, value);
 }
 
-function readText(scope: Scope, path: string): string | null {
+export function readText(scope: Scope, path: string): string | null {
   const r = scope.files.read(path);
   if (r.kind === 'text') return r.text;
   if (r.kind === 'unreadable' && !/directory/i.test(r.why)) scope.raise('unreadable-script', `${path}: ${r.why}`);
@@ -120,22 +120,53 @@ function pluginText(scope: Scope, body: string, dir: string, args: readonly (str
 
 /** `helm NAME …` where NAME is not helm's own: the command of the plugin NAME in $HELM_PLUGINS (or helm's default directory). */
 export function helmPluginRun(scope: Scope, name: string, args: readonly (string | null)[]): void {
+  const found = helmPlugins(scope, `\`helm ${name}\` runs a plugin`).find((p) => p.doc.name === name);
+  if (found) for (const body of pluginCommands(found.doc)) pluginText(scope, body, found.dir, args, `helm ${name} (plugin in ${found.dir})`);
+}
+
+/**
+ * A chart or repository URL of a scheme helm does not fetch itself: the downloader plugin that declares
+ * the scheme (plugin.yaml `downloaders[].protocols`) runs its command, from the plugin's directory,
+ * with the cert, key and CA files and the URL (helm's plugin getter).
+ */
+export function helmDownloaders(scope: Scope, refs: readonly (string | null)[], builtin: readonly string[]): void {
+  const schemes = new Set<string>();
+  for (const r of refs) {
+    const scheme = r === null ? undefined : /^([a-z][a-z0-9+.-]*):\/\//i.exec(r)?.[1]?.toLowerCase();
+    if (scheme !== undefined && !builtin.includes(scheme)) schemes.add(scheme);
+  }
+  if (schemes.size === 0) return;
+  const plugins = helmPlugins(scope, `a ${[...schemes].join(', ')} URL is fetched by a downloader plugin`);
+  for (const scheme of schemes) {
+    for (const { dir, doc } of plugins) {
+      for (const d of list(doc.downloaders).map(record)) {
+        if (typeof d?.command !== 'string' || !strings(d.protocols).includes(scheme)) continue;
+        const words = d.command.split(' ').filter(Boolean);
+        const url = refs.find((r) => r?.toLowerCase().startsWith(`${scheme}://`)) ?? '';
+        if (words.length > 0) runProgram(scope, join(dir, words[0]!), [...words.slice(1), '', '', '', url], `helm downloader ${scheme}:// (plugin in ${dir})`, dir);
+      }
+    }
+  }
+}
+
+/** The plugins in $HELM_PLUGINS (or helm's default directory), each with its plugin.yaml. */
+function helmPlugins(scope: Scope, why: string): { dir: string; doc: Record<string, unknown> }[] {
   const env = scope.env.get('HELM_PLUGINS');
-  if (env === null) { scope.raise('unreadable-script', `\`helm ${name}\` runs a plugin from $HELM_PLUGINS, named at run time`); return; }
+  if (env === null) { scope.raise('unreadable-script', `${why} from $HELM_PLUGINS, named at run time`); return []; }
   const data = process.env.XDG_DATA_HOME ?? (homeDir() === null ? null : `${homeDir()}/.local/share`);
   const dirs = env !== undefined ? env.split(':').filter(Boolean) : data === null ? [] : [`${data}/helm/plugins`];
   if (dirs.length > 8) scope.raise('unreadable-script', `$HELM_PLUGINS names ${dirs.length} directories; past 8 they are not read`);
+  const out: { dir: string; doc: Record<string, unknown> }[] = [];
   for (const d of dirs.slice(0, 8)) {
     const root = pathFrom(scope, d);
     for (const entry of (root === null ? null : scope.files.list?.(root)) ?? []) {
       const dir = join(root!, entry);
       const text = readText(scope, join(dir, 'plugin.yaml'));
       const doc = text === null ? null : record(documents(text)?.[0]);
-      if (!doc || doc.name !== name) continue;
-      for (const body of pluginCommands(doc)) pluginText(scope, body, dir, args, `helm ${name} (plugin in ${dir})`);
-      return;
+      if (doc) out.push({ dir, doc });
     }
   }
+  return out;
 }
 
 // ------------------------------------------------------------------ helmfile

@@ -8,7 +8,8 @@ import { READERS } from '../grammars/readers.js';
 import { globFiles } from '../files.js';
 import { argOf, hasUnquotedGlob, type Word } from '../words.js';
 import type { Scope } from './driver.js';
-import { helmPlugin, helmPluginRun, helmfileFiles, kubeconfigExec, runProgram, skaffoldFiles } from './kube-files.js';
+import { helmDownloaders, helmPlugin, helmPluginRun, helmfileFiles, kubeconfigExec, runProgram, skaffoldFiles } from './kube-files.js';
+import { functionRuns } from './krm-functions.js';
 import { pathOf } from './path-lookup.js';
 
 /** Every program this family reads (for the fast path: all are named by the rules too). */
@@ -45,7 +46,7 @@ export function kubeFamily(scope: Scope, name: string, args: readonly Word[]): b
   scope.emit(scope.argv, name, { scan });
   const path = leadingOf(scan);
   optionPrograms(scope, tool, scan, path);
-  envPrograms(scope, tool, path);
+  envPrograms(scope, name, tool, path);
   configSet(scope, name, path);
   if (tool.plugins === 'path') kubectlPlugin(scope, name, scan, args);
   if (tool.plugins === 'helm' && scope.local && typeof path[0] === 'string' && !HELM_SUBCOMMANDS.has(path[0])) helmPluginRun(scope, path[0], path.slice(1));
@@ -53,9 +54,11 @@ export function kubeFamily(scope: Scope, name: string, args: readonly Word[]): b
     && scan.options.some((o) => optionIs(o, KUSTOMIZE_EXEC_OPTIONS))) {
     scope.raise('unreadable-script', `\`${name}${name === 'kustomize' ? '' : ' kustomize'} --enable-exec\` runs the programs the kustomization's functions name, which are not read here`);
   }
+  const help = scan.options.some((o) => optionIs(o, ['--help', '-h']));
+  if (tool.functions && !help) functionRuns(scope, tool.functions, scan, path);
   if (!scope.local) return true;
   if (tool.kubeconfig) kubeconfigExec(scope, name, scan, tool.kubeconfig);
-  const help = scan.options.some((o) => optionIs(o, ['--help', '-h']));
+  if (tool.schemes && !help) helmDownloaders(scope, [...scan.operands.map((o) => o.value), ...valuesOf(scan, '--repo')], tool.schemes);
   if (tool.files && !help && !(tool.filesSkip ?? []).includes(path[0] ?? '')) {
     if (tool.files === 'helm-plugin' && path[0] === 'plugin' && path[1] === 'install') helmPlugin(scope, path[2]);
     if (tool.files === 'helmfile') helmfileFiles(scope, scan);
@@ -73,15 +76,15 @@ function optionPrograms(scope: Scope, tool: KubeTool, scan: Scan, path: readonly
   }
 }
 
-function envPrograms(scope: Scope, tool: KubeTool, path: readonly (string | null)[]): void {
+function envPrograms(scope: Scope, name: string, tool: KubeTool, path: readonly (string | null)[]): void {
   for (const e of tool.env ?? []) {
     if (!under(path, e.path) || !scope.env.has(e.name)) continue;
     const value = scope.env.get(e.name);
     if (value === null || value === undefined) { scope.raise('dynamic-command', `${e.name} (for \`${path.join(' ')}\`) is computed at run time`); continue; }
-    if (e.shell) { if (value.trim() !== '') scope.nested(`${value} ${e.appends.join(' ')}`, `${e.name} (kubectl ${path[0] ?? ''})`, { spliceable: false }); continue; }
+    if (e.shell) { if (value.trim() !== '') scope.nested(`${value} ${e.appends.join(' ')}`, `${e.name} (${name} ${path[0] ?? ''})`, { spliceable: false }); continue; }
     // Split on spaces, not by a shell, with the tool's arguments after it.
     const words = value.split(/\s+/).filter(Boolean);
-    if (words.length > 0) runProgram(scope, words[0]!, [...words.slice(1), ...e.appends], `${e.name} (kubectl ${path[0]})`);
+    if (words.length > 0) runProgram(scope, words[0]!, [...words.slice(1), ...e.appends], `${e.name} (${name} ${path.slice(0, 2).join(' ')})`);
   }
 }
 

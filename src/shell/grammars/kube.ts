@@ -45,7 +45,44 @@ export interface KubeTool {
    * (else `kubectl-foo`) found on PATH; `helm foo` the command of the plugin named foo in $HELM_PLUGINS.
    */
   readonly plugins?: 'path' | 'helm';
+  /**
+   * The tool's own subcommands: `-h`/`--help` is read by the tool itself (cobra prints the help and
+   * exits) only with no subcommand or one of these; any other word runs a plugin, which gets the flag.
+   */
+  readonly subcommands?: ReadonlySet<string>;
+  /** Schemes the tool fetches itself: a URL operand (or --repo) of another scheme runs a downloader plugin (helm). */
+  readonly schemes?: readonly string[];
+  /** KRM functions it runs (in containers, or as programs) where these subcommands and options are given. */
+  readonly functions?: readonly FunctionRun[];
 }
+
+/**
+ * Configuration functions (KRM functions) a tool runs: `kustomize build --enable-alpha-plugins` runs
+ * the functions its kustomization's generators, transformers and validators name (annotation
+ * config.kubernetes.io/function: `container: {image}` by `docker run`, `exec: {path}` as a program);
+ * `kpt fn render` the Kptfile's pipeline; `kpt fn eval --image IMAGE` / `--exec PROGRAM` the one named.
+ */
+export interface FunctionRun {
+  readonly path: readonly string[];
+  /** Only when one of these options is given. */
+  readonly when?: readonly string[];
+  /** Options whose value is an image run in a container, and options whose value is a program run. */
+  readonly image?: readonly string[];
+  readonly exec?: readonly string[];
+  /** The file that names the functions, read in the directory operand (else `.`). */
+  readonly reads?: 'kustomization' | 'kptfile';
+  readonly label: string;
+}
+
+/** How a function's container is started (kustomize and kpt both run the image so). */
+export const FUNCTION_CONTAINER: readonly string[] = ['docker', 'run', '--rm', '-i'];
+/** The annotations that make a generator, transformer or validator a function (kustomize's fnplugin). */
+export const FUNCTION_ANNOTATIONS: readonly string[] = ['config.kubernetes.io/function', 'config.k8s.io/function'];
+/** A kustomization's file names, in the order kustomize tries them. */
+export const KUSTOMIZATION_FILES: readonly string[] = ['kustomization.yaml', 'kustomization.yml', 'Kustomization'];
+/** Kustomization fields that name more kustomizations or function configs (directories are read in turn). */
+export const KUSTOMIZATION_FIELDS: readonly string[] = ['resources', 'bases', 'components', 'generators', 'transformers', 'validators'];
+export const FUNCTION_FIELDS: readonly string[] = ['generators', 'transformers', 'validators'];
 
 /** kubectl's own subcommands (anything else is a plugin on PATH). */
 export const KUBECTL_SUBCOMMANDS: ReadonlySet<string> = new Set(['create', 'expose', 'run', 'set', 'explain', 'get', 'edit',
@@ -60,6 +97,21 @@ export const HELM_SUBCOMMANDS: ReadonlySet<string> = new Set(['completion', 'cre
   'repo', 'rollback', 'search', 'show', 'inspect', 'status', 'template', 'test', 'uninstall', 'un', 'delete', 'del', 'upgrade',
   'verify', 'version']);
 
+/** flux's own subcommands. */
+export const FLUX_SUBCOMMANDS: ReadonlySet<string> = new Set(['bootstrap', 'build', 'check', 'completion', 'create', 'debug', 'delete',
+  'diff', 'envsubst', 'events', 'export', 'get', 'help', 'install', 'list', 'logs', 'migrate', 'pull', 'push', 'reconcile',
+  'resume', 'stats', 'suspend', 'tag', 'trace', 'tree', 'uninstall', 'version']);
+
+/** argocd's own subcommands (anything else runs an `argocd-NAME` plugin from PATH). */
+export const ARGOCD_SUBCOMMANDS: ReadonlySet<string> = new Set(['account', 'admin', 'app', 'appset', 'cert', 'cluster', 'completion',
+  'configure', 'context', 'ctx', 'gpg', 'help', 'login', 'logout', 'proj', 'relogin', 'repo', 'repocreds', 'version']);
+
+/** Schemes helm fetches itself; a chart or repository URL of any other scheme is fetched by a downloader plugin. */
+export const HELM_SCHEMES: readonly string[] = ['http', 'https', 'oci', 'file'];
+
+const KUSTOMIZE_FUNCTIONS = (path: readonly string[], label: string): FunctionRun =>
+  ({ path, when: ['--enable-alpha-plugins'], reads: 'kustomization', label });
+
 const KUBECTL: KubeTool = {
   programs: [
     { path: ['config', 'set-credentials'], options: ['--exec-command'], args: ['--exec-arg'], label: 'kubectl exec credential plugin (runs when the user is used)' },
@@ -73,6 +125,8 @@ const KUBECTL: KubeTool = {
   ],
   kubeconfig: { options: ['--kubeconfig'], env: 'KUBECONFIG' },
   plugins: 'path',
+  subcommands: KUBECTL_SUBCOMMANDS,
+  functions: [KUSTOMIZE_FUNCTIONS(['kustomize'], 'kubectl kustomize --enable-alpha-plugins')],
 };
 
 export const KUBE_TOOLS: Readonly<Record<string, KubeTool>> = {
@@ -86,9 +140,21 @@ export const KUBE_TOOLS: Readonly<Record<string, KubeTool>> = {
     kubeconfig: { options: ['--kubeconfig'], env: 'KUBECONFIG' },
     files: 'helm-plugin',
     plugins: 'helm',
+    subcommands: HELM_SUBCOMMANDS,
+    schemes: HELM_SCHEMES,
   },
   kustomize: {
     programs: [{ path: ['build'], when: ['--enable-helm'], options: ['--helm-command'], label: 'kustomize --helm-command' }],
+    functions: [KUSTOMIZE_FUNCTIONS(['build'], 'kustomize build --enable-alpha-plugins')],
+  },
+  // kpt fn doc --image prints the function's doc by running its image.
+  kpt: {
+    kubeconfig: { options: ['--kubeconfig'], env: 'KUBECONFIG' },
+    functions: [
+      { path: ['fn', 'render'], reads: 'kptfile', label: 'kpt fn render (the Kptfile pipeline)' },
+      { path: ['fn', 'eval'], image: ['--image', '-i'], exec: ['--exec'], label: 'kpt fn eval' },
+      { path: ['fn', 'doc'], image: ['--image'], label: 'kpt fn doc' },
+    ],
   },
   helmfile: {
     programs: [{ options: ['--helm-binary', '--kustomize-binary'], label: 'helmfile --helm-binary' }],
@@ -101,8 +167,16 @@ export const KUBE_TOOLS: Readonly<Record<string, KubeTool>> = {
     files: 'skaffold',
     filesSkip: ['version', 'schema', 'help', 'completion', 'config', 'diagnose', 'fix', 'init', 'inspect', 'survey', 'credits', 'options', 'delete', 'lint'],
   },
-  flux: { kubeconfig: { options: ['--kubeconfig'], env: 'KUBECONFIG' } },
-  argocd: { kubeconfig: { options: [], env: 'KUBECONFIG' } },
+  flux: { kubeconfig: { options: ['--kubeconfig'], env: 'KUBECONFIG' }, subcommands: FLUX_SUBCOMMANDS },
+  argocd: {
+    // argocd app diff (and sync --preview-changes) shows the diff with $KUBECTL_EXTERNAL_DIFF, split into words.
+    env: [
+      { path: ['app', 'diff'], name: 'KUBECTL_EXTERNAL_DIFF', appends: ['LIVE_FILE', 'TARGET_FILE'] },
+      { path: ['app', 'sync'], name: 'KUBECTL_EXTERNAL_DIFF', appends: ['LIVE_FILE', 'TARGET_FILE'] },
+    ],
+    kubeconfig: { options: [], env: 'KUBECONFIG' },
+    subcommands: ARGOCD_SUBCOMMANDS,
+  },
 };
 
 /** Programs that read kubectl's options (readers.ts has kubectl's grammar). */
@@ -128,6 +202,15 @@ export const CONTEXT_ENV: Readonly<Record<string, string>> = { helm: 'HELM_KUBEC
 
 /** Options of kustomize (and `kubectl kustomize`) that run programs the kustomization names, which are not read: asked. */
 export const KUSTOMIZE_EXEC_OPTIONS: readonly string[] = ['--enable-exec'];
+
+/**
+ * Cluster TUIs whose session is read-only by a switch (k9s: `--readonly`, a pflag bool, so
+ * `--readonly=false` is off; `--write` overrides it, whatever the order). Without the switch on, the
+ * session writes.
+ */
+export const READ_ONLY_SWITCHES: Readonly<Record<string, { readonly on: string; readonly off: readonly string[] }>> = {
+  k9s: { on: '--readonly', off: ['--write'] },
+};
 
 /** helmfile looks for these when no -f is given (helmfile.d/ holds more). */
 export const HELMFILE_DEFAULTS: readonly string[] = ['helmfile.yaml', 'helmfile.yaml.gotmpl', 'helmfile.d'];

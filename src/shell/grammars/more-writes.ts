@@ -19,5 +19,7 @@ export const MORE_WRITES: Readonly<Record<string, WriteSpec>> = {
   // unar -o DIR ARCHIVE [MEMBER…].
   ...Object.fromEntries(['unrar', 'rar'].map((n) => [n, { options: { short: '', permute: true }, operands: 'none', subcommands: ['x', 'e'], into: [], slashDest: true, members: { from: 2 } } satisfies WriteSpec])),
   unar: { options: { short: 'o:fsrdDqk:e:p:t', long: ['output-directory=|o', 'force-overwrite|f', 'force-skip|s', 'force-rename|r', 'force-directory|d', 'no-directory|D', 'quiet|q', 'password=|p', 'encoding=|e', 'forks=|k', 'indexes|i', 'no-recursion|nr', 'copy-time|t'], permute: true }, operands: 'none', into: ['-o'], members: { from: 1 } },
+  // flux pull artifact -o DIR extracts the artifact's files there (names only the artifact shows).
+  flux: { options: { short: 'o:n:', long: ['output=|o', 'namespace=|n', 'context=', 'kubeconfig=', 'creds=', 'provider=', 'timeout=', 'verbose', 'insecure-registry'], permute: true }, operands: 'none', subcommands: ['pull'], into: ['--output'], members: { from: 99 } },
   cabextract: { options: { short: 'd:F:e:Lpqlt', long: ['directory=|d', 'filter=|F', 'encoding=|e', 'lowercase|L', 'pipe|p', 'quiet|q', 'list|l', 'test|t'], permute: true }, operands: 'none', unless: ['-l', '-t', '-p'], into: ['-d'], members: { from: 99 } },
 };

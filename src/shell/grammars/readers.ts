@@ -153,10 +153,23 @@ export const READERS: Readonly<Record<string, OptionGrammar>> = {
   telepresence: { short: '', long: ['output=', 'context=', 'namespace=', 'kubeconfig=', 'use=', 'port=', 'env-file=', 'mount='], permute: true },
   mirrord: { short: 't:f:', long: ['target=|t', 'config-file=|f', 'target-namespace=', 'agent-namespace='], permute: true },
   kpt: {
-    short: 'n:o:',
+    short: 'sn:o:i:e:',
     long: ['namespace=|n', 'kubeconfig=', 'context=', 'cluster=', 'user=', 'as=', 'as-group=', 'output=|o', 'inventory-policy=',
       'field-manager=', 'poll-period=', 'prune-propagation-policy=', 'prune-timeout=', 'reconcile-timeout=', 'timeout=',
-      'install-resource-group', 'dry-run', 'server-side', 'force-conflicts', 'show-status-events', 'stack-trace', 'truncate-output'],
+      'install-resource-group', 'dry-run', 'server-side', 'force-conflicts', 'show-status-events', 'stack-trace', 'truncate-output',
+      // kpt fn render|eval|doc
+      'image=|i', 'exec=', 'fn-config=', 'results-dir=', 'image-pull-policy=', 'mount=', 'env=|e', 'match-api-version=',
+      'match-kind=', 'match-name=', 'match-namespace=', 'match-annotations=', 'match-labels=', 'exclude-api-version=',
+      'exclude-kind=', 'exclude-name=', 'exclude-namespace=', 'exclude-annotations=', 'exclude-labels=', 'allow-exec',
+      'allow-network', 'allow-alpha-wasm', 'as-current-user', 'include-meta-resources', 'save|s'],
+    permute: true,
+  },
+  k9s: {
+    short: 'Ahc:n:l:r:',
+    long: ['all-namespaces|A', 'command=|c', 'namespace=|n', 'context=', 'cluster=', 'user=', 'kubeconfig=', 'readonly=?', 'write=?',
+      'logLevel=|l', 'logFile=', 'refresh=|r', 'headless=?', 'logoless=?', 'crumbsless=?', 'splashless=?', 'request-timeout=',
+      'screen-dump-dir=', 'token=', 'as=', 'as-group=', 'insecure-skip-tls-verify=?', 'certificate-authority=',
+      'client-certificate=', 'client-key=', 'help|h'],
     permute: true,
   },
   tk: {
