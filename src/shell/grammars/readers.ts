@@ -19,7 +19,9 @@ export const READERS: Readonly<Record<string, OptionGrammar>> = {
     long: ['host=|H', 'machine=|M', 'lines=|n', 'output=|o', 'property=|p', 'value', 'signal=|s', 'type=|t', 'state=', 'all|a',
       'full|l', 'no-pager', 'no-legend', 'quiet|q', 'user', 'system', 'global', 'now', 'force|f', 'runtime', 'root=', 'kill-whom=',
       'job-mode=', 'show-types', 'recursive|r', 'reverse', 'after', 'before', 'with-dependencies', 'plain', 'failed', 'wait', 'what=',
-      'timestamp=', 'message=', 'preset-mode=', 'boot-loader-entry=', 'reboot-argument=', 'check-inhibitors='],
+      'timestamp=', 'message=', 'preset-mode=', 'boot-loader-entry=', 'reboot-argument=', 'check-inhibitors=', 'drop-in=', 'stdin',
+      'legend=', 'no-ask-password', 'no-block', 'no-wall', 'no-reload', 'no-warn', 'show-transaction|T', 'marked', 'dry-run', 'firmware-setup',
+      'when=', 'image-policy=', 'kill-value=', 'read-only', 'mkdir'],
     permute: true, abbreviate: true,
   },
   curl: {
