@@ -250,5 +250,8 @@ export const SERVER_ENV_RUNS: readonly RegExp[] = [
   /^GIT_SSH(?:_COMMAND)?$/, /^GIT_EXTERNAL_DIFF$/, /^PYTHONPATH$/, /^PERL5LIB$/, /^PERL5OPT$/, /^NODE_OPTIONS$/,
 ];
 
-/** Variables whose value, when a path (not a number or a boolean), is a file the program writes (git's traces). */
-export const SERVER_ENV_WRITES = /^GIT_TRACE(?:_[A-Z0-9_]+)?$/;
+/**
+ * Variables whose value, when a path (not a number or a boolean), is a file the program writes (git's
+ * traces, git(1): GIT_TRACE*, and trace2's three targets; GIT_TRACE2_CONFIG_PARAMS and the like are no targets).
+ */
+export const SERVER_ENV_WRITES = /^GIT_TRACE(?:_[A-Z0-9_]+|2(?:_EVENT|_PERF)?)?$/;
