@@ -12,8 +12,9 @@ export function envShell(r: Row): boolean {
     const value = scope.env.get(v);
     if (value === undefined) continue;
     if (value === null) { scope.raise('dynamic-command', `${v} for \`${label}\` is computed at run time`); continue; }
-    // LESSOPEN's `|cmd %s`; LESS's `+!cmd` initial commands; plain commands otherwise.
-    const text = v === 'LESS' ? (/\+!(.*)$/.exec(value)?.[1] ?? '') : value.replace(/^\|+-?/, '').replace(/%s/g, 'FILE');
+    // LESSOPEN's `|cmd %s`; LESS's `+!cmd` initial commands; words split out of the value; plain commands otherwise.
+    const text = v === 'LESS' ? (/\+!(.*)$/.exec(value)?.[1] ?? '') : run.envWords ? literalWords(value)
+      : value.replace(/^\|+-?/, '').replace(/%s/g, 'FILE');
     if (text.trim() !== '') scope.nested(text, `${v} (${label})`, { spliceable: false });
   }
   return true;
@@ -34,4 +35,9 @@ export function envCode(r: Row): boolean {
     else if (value.trim() !== '') scanCode(scope, run.code!, value, `${v} (${label})`);
   }
   return true;
+}
+
+/** A value split into words at blanks, as an unquoted expansion is, each word quoted as the literal it stays. */
+function literalWords(value: string): string {
+  return value.split(/[ \t\n]+/).filter(Boolean).map((w) => `'${w.replace(/'/g, "'\\''")}'`).join(' ');
 }
