@@ -49,7 +49,15 @@ export const READERS: Readonly<Record<string, OptionGrammar>> = {
     singleDashLong: true, permute: true,
   },
   tee: { short: 'aip', long: ['append|a', 'ignore-interrupts|i', 'output-error=?'], permute: true, abbreviate: true },
-  less: { short: 'abBcCdeEfFgGiIjJkKLmMnNopPqQrRsSuUVwWxXyz#:', long: ['lesskey-file=', 'log-file=|o', 'LOG-FILE=|O', 'pattern=|p', 'tag=|t'], permute: true },
+  // less(1): -o/-O FILE copy piped input to FILE, -k/--lesskey-* read key bindings (whose #env section may set LESSOPEN).
+  less: {
+    short: 'aBcCdeEfFgGiIJKLmMnNqQrRsSuUVwWX~b:h:j:k:o:O:p:P:t:T:x:y:z:D:#:',
+    long: ['lesskey-file=|k', 'lesskey-src=', 'lesskey-content=', 'log-file=|o', 'LOG-FILE=|O', 'pattern=|p', 'tag=|t', 'prompt=|P',
+      'tag-file=|T', 'tabs=|x', 'window=|z', 'shift=|#', 'jump-target=|j', 'max-back-scroll=|h', 'max-forw-scroll=|y', 'buffers=|b',
+      'color=|D', 'RAW-CONTROL-CHARS|R', 'raw-control-chars|r', 'quit-if-one-screen|F', 'no-init|X', 'chop-long-lines|S', 'ignore-case|i',
+      'IGNORE-CASE|I', 'LINE-NUMBERS|N', 'quit-at-eof|e', 'QUIT-AT-EOF|E', 'mouse', 'wheel-lines=', 'header=', 'use-color', 'incsearch', 'follow-name'],
+    permute: true,
+  },
   rg: { short: 'abcFHhiIlLnNopqsSuUvVwxz0A:B:C:e:f:g:m:t:T:r:E:j:M:', long: ['pre=', 'pre-glob=', 'hostname-bin=', 'hyperlink-format=', 'search-zip|z', 'regexp=|e', 'file=|f', 'glob=|g', 'type=|t', 'max-count=|m', 'context=|C', 'after-context=|A', 'before-context=|B', 'max-depth=', 'replace=|r', 'encoding=|E', 'threads=|j', 'ignore-file='], permute: true },
   ugrep: { short: 'abcFGHhiIjkLlnNoOPqRrsTUuvVwWxXYzZ0%A:B:C:d:D:e:f:g:K:m:M:t:J:Q:', long: ['filter=', 'filter-magic-label=', 'regexp=|e', 'file=|f', 'glob=|g', 'file-type=|t', 'max-count=|m', 'context=?|C', 'after-context=|A', 'before-context=|B', 'replace=', 'view=?', 'config=?', 'save-config=?', 'include=', 'exclude=', 'include-dir=', 'exclude-dir=', 'encoding=', 'jobs=|J', 'query=?|Q', 'max-depth='], permute: true },
   // Kubernetes and its GitOps engines (cobra/pflag: options anywhere, no abbreviations).
