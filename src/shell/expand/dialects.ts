@@ -26,7 +26,6 @@ export function asBash(shell: string | undefined, text: string): string {
   if (d === 'elvish') return text.replace(/(^|[\s;|({])e:(?=[\w./-])/g, '$1').replace(/\(external\s+([^\s()]+)\s*\)/g, '$1');
   if (d === 'xonsh') return text.replace(/[!$]\[([^\]]*)\]/g, ' $1 ').replace(/!\(/g, '$(');
   if (d === 'nu') return nuExternals(text);
-  if (d === 'split') return splitString(text);
   return text;
 }
 
@@ -126,12 +125,15 @@ function nuExternals(text: string): string {
 }
 
 /**
- * The bodies of the `{ … }` blocks of elvish, nushell and rc text (functions, closures, `if` and loop
- * bodies), each with the blocks inside it left out: bash reads `fn f { ./run.sh }` as one command given
- * words, so each body is read as commands of its own (a function's where it is defined, as bash's are).
+ * Texts read on their own besides the whole. The bodies of the `{ … }` blocks of elvish, nushell and rc
+ * text (functions, closures, `if` and loop bodies), each with the blocks inside it left out: bash reads
+ * `fn f { ./run.sh }` as one command given words, so each body is read as commands of its own (a
+ * function's where it is defined, as bash's are). env -S's string as env splits it, where that differs
+ * from bash's reading (`sh\_-c\_…`), both judged.
  */
 export function blocksOf(shell: string | undefined, text: string): string[] {
   const d = shell === undefined ? undefined : DIALECTS[shell];
+  if (d === 'split') { const split = splitString(text); return split === text ? [] : [split]; }
   if ((d !== 'elvish' && d !== 'nu' && d !== 'rc') || !text.includes('{')) return [];
   const out: string[] = [];
   const open: { at: number; inner: [number, number][] }[] = [];

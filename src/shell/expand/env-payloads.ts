@@ -1,6 +1,7 @@
 // Payloads that come from the environment the text sets: a variable that holds a command a program
 // runs through a shell (LESSOPEN, MANPAGER), code it runs (perl -d's PERL5DB), or names a file of
-// code it runs (python's PYTHONSTARTUP). Rows of grammars/types.ts `Run` (envShell, envCode, envCodeFile).
+// code it runs (python's PYTHONSTARTUP). Rows of grammars/types.ts `Run` (envShell, envCode, envCodeFile);
+// and the command line an options variable amounts to (grammars/env.ts OPTIONS_ENV: `LESS=O/x` as `less -O/x`).
 import { homeDir } from '../invocations.js';
 import type { Row } from './payloads.js';
 import { scanCode, scanCodeFile } from './interpreters.js';
