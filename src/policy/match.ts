@@ -1,7 +1,8 @@
 // Structural matching: a rule names programs, subcommand paths, flags, a target and facts; an
 // invocation carries what its program's grammar said (parsed once, in the shell layer), and rules
 // are tried in order.
-import { optionIs, type Arg } from '../shell/getopt.js';
+import { getopt, optionIs, type Arg, type Scan } from '../shell/getopt.js';
+import { GIT_SUB_OPTIONS } from '../shell/grammars/git.js';
 import type { Invocation } from '../shell/invocation.js';
 import type { ContainerCommand } from '../shell/programs/container.js';
 import { interactiveSession } from '../shell/programs/ssh.js';
@@ -51,6 +52,7 @@ export interface MatchContext {
 export class View {
   private pathCache?: string[];
   private factCache?: Map<Fact, boolean>;
+  private gitScanCache?: Scan;
 
   /** `earlier`: the invocations before this one in the same text (what it checked out, which pull request it opened); `input`: that text. */
   constructor(readonly inv: Invocation, readonly ctx: MatchContext, private readonly earlier: () => readonly Invocation[] = () => [], private readonly input?: string) {}
@@ -70,6 +72,15 @@ export class View {
     return this.inv.facts?.kind === 'container' ? this.inv.facts.container : null;
   }
 
+  /** A git subcommand's words read by its own grammar, where one is kept (grammars/git.ts GIT_SUB_OPTIONS). */
+  private get gitScan(): Scan | undefined {
+    const f = this.inv.facts;
+    const grammar = f?.kind === 'git' && f.git.sub !== null ? GIT_SUB_OPTIONS[f.git.sub] : undefined;
+    if (f?.kind !== 'git' || grammar === undefined) return undefined;
+    this.gitScanCache ??= getopt(f.git.args, grammar);
+    return this.gitScanCache;
+  }
+
   private get transfer(): Transfer | null {
     return this.inv.facts?.kind === 'transfer' ? this.inv.facts.transfer : null;
   }
@@ -79,7 +90,7 @@ export class View {
     if (this.pathCache) return this.pathCache;
     const f = this.inv.facts;
     if (f?.kind === 'container') this.pathCache = [...f.container.path];
-    else if (f?.kind === 'git') this.pathCache = f.git.sub === null ? [] : [f.git.sub, ...operands(f.git.args)];
+    else if (f?.kind === 'git') this.pathCache = f.git.sub === null ? [] : [f.git.sub, ...(this.gitScan ? leading(this.gitScan.operands.map((o) => o.value)) : operands(f.git.args))];
     else if (this.inv.scan) this.pathCache = leading(this.inv.scan.operands.map((o) => o.value));
     else this.pathCache = operands(this.inv.argv.slice(1).map((w) => w.value));
     return this.pathCache;
@@ -91,6 +102,7 @@ export class View {
     const options = f?.kind === 'container' ? f.container.options
       : f?.kind === 'transfer' ? f.transfer.scan.options
         : f?.kind === 'git' && f.push ? f.push.scan.options
+          : f?.kind === 'git' && this.gitScan ? this.gitScan.options
           : f?.kind === 'ssh' ? f.ssh.options : this.inv.scan?.options;
     if (options) return options.some((o) => optionIs(o, [flag]));
     const args = f?.kind === 'git' ? f.git.args : this.inv.argv.slice(1).map((w) => w.value);

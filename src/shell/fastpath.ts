@@ -152,8 +152,8 @@ function namesManaged(t: string, names: ManagedNames): boolean {
 /** Does a managed tool's name appear once quotes and escapes are removed? (Unbuilt: assume so.) */
 export function mentionsManaged(text: string, names: ManagedNames | null = builtinNames()): boolean {
   if (names === null || namesManaged(unquoted(text), names)) return true;
-  // An escape that printf, `echo -e` or a program decodes ends a word too: `printf 'x\ndocker …' > FILE`.
-  if (/\\[abefnrtv0]/.test(text) && namesManaged(unquoted(text.replace(/\\[abefnrtv0]/g, ' ')), names)) return true;
+  // An escape that printf, `echo -e` or a program decodes ends a word too: `printf 'x\ndocker …' > FILE`, env -S's `\_`.
+  if (/\\[abefnrtv0_]/.test(text) && namesManaged(unquoted(text.replace(/\\[abefnrtv0_]/g, ' ')), names)) return true;
   // A quote also ends a word: Python's bytes `b"docker …"`, `env -S'docker …'`.
   return /\w['"]/.test(text) && namesManaged(unquoted(text.replace(/['"]/g, ' ')), names);
 }
@@ -215,10 +215,10 @@ export function cannotHideManaged(text: string, names: ManagedNames | null = bui
   if (/\/s?bin\//.test(t) && (/>\s*\S*\/s?bin\//.test(t) || PUTS_INTO_BIN.test(t))) return false;
   if (namesManaged(t, names) || namesManaged(t, sh.guarded)) return false;
   // A quote also ends a word: `env -S'docker …'` is -S and then docker; so does an escape printf,
-  // `echo -e` or a program decodes: `printf '#!/bin/sh\ndocker …' > FILE`.
+  // `echo -e` or a program decodes: `printf '#!/bin/sh\ndocker …' > FILE`, env -S's blank `\_`.
   const split = text.replace(/['"]/g, ' ');
   if (split !== text && namesManaged(unquoted(split), names)) return false;
-  if (/\\[abefnrtv0]/.test(text) && namesManaged(unquoted(text.replace(/\\[abefnrtv0]/g, ' ')), names)) return false;
+  if (/\\[abefnrtv0_]/.test(text) && namesManaged(unquoted(text.replace(/\\[abefnrtv0_]/g, ' ')), names)) return false;
   if (sh.runnerWord.test(t)) return false;
   // Each way of reading the words: as written once quotes are gone (a string a runner parses again),
   // and as the shell splits them (`X="a b" ./x` is an assignment and ./x; a quoted `<` is no redirection).

@@ -1,13 +1,13 @@
-// Shells whose text is not bash (fish, elvish, xonsh, nushell, rc): their text is spelled again as the
+// Shells whose text is not bash (fish, elvish, xonsh, nushell, rc, and env -S's split string): their text is spelled again as the
 // bash that runs the same commands before it is read, for the spellings that decide which program runs:
 // fish's escapes in unquoted words (fish(1) "Escaping characters") and its `alias NAME DEF` (a function),
 // elvish's `e:NAME` and `(external NAME)`, xonsh's `![…]`, `$[…]`, `!(…)`, nushell's `^NAME` and
 // `run-external`; the `{ … }` blocks of elvish, nushell and rc are read on their own (blocksOf). Text that
 // is still not bash to the parser is what the parser's failure path makes of it (respell.ts, bad-input).
 
-/** The dialect each shell's name speaks; bash-like shells are not listed. */
-const DIALECTS: Readonly<Record<string, 'fish' | 'elvish' | 'xonsh' | 'nu' | 'rc'>> = {
-  fish: 'fish', elvish: 'elvish', xonsh: 'xonsh', nu: 'nu', nushell: 'nu', rc: 'rc',
+/** The dialect each shell's name speaks (env's: `env -S`'s split-string); bash-like shells are not listed. */
+const DIALECTS: Readonly<Record<string, 'fish' | 'elvish' | 'xonsh' | 'nu' | 'rc' | 'split'>> = {
+  fish: 'fish', elvish: 'elvish', xonsh: 'xonsh', nu: 'nu', nushell: 'nu', rc: 'rc', env: 'split',
 };
 
 /** A sourced file's shell by its name's ending (`source up.fish` in fish), where nothing else names one. */
@@ -27,6 +27,42 @@ export function asBash(shell: string | undefined, text: string): string {
   if (d === 'xonsh') return text.replace(/[!$]\[([^\]]*)\]/g, ' $1 ').replace(/!\(/g, '$(');
   if (d === 'nu') return nuExternals(text);
   return text;
+}
+
+const SPLIT_LETTERS: Readonly<Record<string, number>> = { f: 12, n: 10, r: 13, t: 9, v: 11 };
+
+/**
+ * env -S's string as the bash that makes the same words (env(1) "-S/--split-string"): `\_` a blank
+ * (between words outside quotes, a space inside double quotes), `\c` the end, `\t`, `\n`… those
+ * characters; in single quotes only `\\` and `\'` are escapes; `\#`, `\$`, `\"` as bash reads them.
+ */
+function splitString(text: string): string {
+  if (!text.includes('\\')) return text;
+  let out = '';
+  let quote: "'" | '"' | null = null;
+  for (let i = 0; i < text.length; i++) {
+    const c = text[i]!;
+    if (quote === "'") {
+      if (c === '\\' && (text[i + 1] === "'" || text[i + 1] === '\\')) { out += text[i + 1] === "'" ? "'\\''" : '\\'; i++; continue; }
+      if (c === "'") quote = null;
+      out += c;
+      continue;
+    }
+    if (c !== '\\') {
+      if (c === "'" && quote === null) quote = "'";
+      else if (c === '"') quote = quote === '"' ? null : '"';
+      out += c;
+      continue;
+    }
+    const e = text[++i] ?? '';
+    const letter = SPLIT_LETTERS[e];
+    if (e === '_') out += ' ';
+    else if (e === 'c' && quote === null) return out;
+    else if (letter !== undefined) out += quote === '"' ? `"${literal(letter)}"` : literal(letter);
+    else if (quote === '"' && (e === '#' || e === "'")) out += e;
+    else out += c + e;
+  }
+  return out;
 }
 
 /** A decoded character as a bash word part that means it (quoted where bash would read it otherwise). */
@@ -89,12 +125,15 @@ function nuExternals(text: string): string {
 }
 
 /**
- * The bodies of the `{ … }` blocks of elvish, nushell and rc text (functions, closures, `if` and loop
- * bodies), each with the blocks inside it left out: bash reads `fn f { ./run.sh }` as one command given
- * words, so each body is read as commands of its own (a function's where it is defined, as bash's are).
+ * Texts read on their own besides the whole. The bodies of the `{ … }` blocks of elvish, nushell and rc
+ * text (functions, closures, `if` and loop bodies), each with the blocks inside it left out: bash reads
+ * `fn f { ./run.sh }` as one command given words, so each body is read as commands of its own (a
+ * function's where it is defined, as bash's are). env -S's string as env splits it, where that differs
+ * from bash's reading (`sh\_-c\_…`), both judged.
  */
 export function blocksOf(shell: string | undefined, text: string): string[] {
   const d = shell === undefined ? undefined : DIALECTS[shell];
+  if (d === 'split') { const split = splitString(text); return split === text ? [] : [split]; }
   if ((d !== 'elvish' && d !== 'nu' && d !== 'rc') || !text.includes('{')) return [];
   const out: string[] = [];
   const open: { at: number; inner: [number, number][] }[] = [];

@@ -5,6 +5,7 @@
 import type { ScriptFiles } from '../files.js';
 import { COMMAND_ENV, OPTIONS_ENV } from '../grammars/env.js';
 import { embeddedLine } from './unknown.js';
+import { optionsLine } from './env-payloads.js';
 import { parseCommands } from '../glob-spelling.js';
 import { respelled } from '../respell.js';
 import { type Redirect, type SimpleCommand, type StdinSource } from '../invocations.js';
@@ -297,7 +298,7 @@ export class Scope {
     else this.peel();
     for (const [name, value] of this.commandEnv) {
       const program = OPTIONS_ENV[name];
-      this.nested(program ? `${program} ${value}` : value, name, { spliceable: false });
+      this.nested(program ? optionsLine(name, program, value) : value, name, { spliceable: false });
     }
     // `sh -c "…" > FILE`, `eval … > FILE`, `f > FILE`: the string or body was read on its own, and the
     // command's redirections with it were not; they are still the shell's writes, judged as such.

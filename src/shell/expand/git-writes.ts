@@ -76,13 +76,13 @@ const OUTPUT_FILES: Readonly<Record<string, { readonly grammar: OptionGrammar; r
   diagnose: { grammar: { short: 'o:s:', long: ['output-directory=|o', 'suffix=|s', 'mode='], permute: true, abbreviate: true }, options: ['-o'] },
 };
 
-/** Trace variables that write to the file they name when it is an absolute path (git(1)). */
-const TRACE_VARS = /^GIT_TRACE(?:_[A-Z_]+|2(?:_[A-Z_]+)?)?$/;
+/** Trace variables that write to the file they name when it is an absolute path (git(1)); `~/` is one once bash expands it. */
+export const TRACE_VARS = /^GIT_TRACE(?:_[A-Z_]+|2(?:_[A-Z_]+)?)?$/;
 
 export function gitWrites(words: readonly Word[], git: GitCommand, env: ReadonlyMap<string, string | null>,
   at: (p: string) => string | null): (string | null)[] {
   const out: (string | null)[] = [];
-  for (const [k, v] of env) if (TRACE_VARS.test(k) && v !== null && v.startsWith('/')) out.push(at(v));
+  for (const [k, v] of env) if (TRACE_VARS.test(k) && v !== null && /^(?:\/|~\/)/.test(v)) out.push(at(v));
   const own = getopt(words.slice(1).map(argOf), GIT);
   const tree = own.options.find((o) => optionIs(o, ['--work-tree']))?.value ?? env.get('GIT_WORK_TREE');
   const sub = git.sub;

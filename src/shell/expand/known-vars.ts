@@ -294,3 +294,24 @@ export function textPathDirs(scope: Scope): string[] | undefined {
   const text = env === null ? scope.env.get(PATH_TEXT) : undefined;
   return typeof text === 'string' ? knownPathDirs(scope, null, text) : undefined;
 }
+
+/**
+ * The command's environment with the computed values of the variables `names` matches filled in where
+ * the text fixes them (`GIT_TRACE2_EVENT="$PWD/x" git status`, `export T=$(pwd)/x; git log`): a prefix
+ * assignment expanded where the command runs, an earlier one as that variable reads here; `~+/x`, which
+ * bash expands in an assignment, as the directory the command runs in.
+ */
+export function filledEnv(scope: Scope, names: RegExp): ReadonlyMap<string, string | null> {
+  let out: Map<string, string | null> | undefined;
+  for (const [k, v] of scope.env) {
+    const here = v !== null && /^~\+(?:\/[^'"$`\\]*)?$/.test(v);
+    if ((v !== null && !here) || !names.test(k)) continue;
+    const own = scope.command.assignments.findLast((a) => a.name === k);
+    const value = here ? knownValue(scope, v!, NONE, { unsplit: true })
+      : own ? (own.text === undefined ? null : knownValue(scope, own.text, NONE, { unsplit: true })) : knownValue(scope, `$${k}`, NONE, { unsplit: true });
+    if (value === null) continue;
+    out ??= new Map(scope.env);
+    out.set(k, value);
+  }
+  return out ?? scope.env;
+}

@@ -17,7 +17,8 @@ import { runScriptFile } from './scripts.js';
 import { rcloneFacts } from './rclone.js';
 import { parseSshTransport } from '../programs/ssh-transports.js';
 import { abs } from './written-paths.js';
-import { localSshCommands, sshfsCommands } from './remote.js';
+import { localSshCommands, sftpServerCommand, sshfsCommands, sshWrites } from './remote.js';
+import { hostOf } from '../programs/ssh.js';
 import { GIT_COMMAND_ENV, GIT_COMMAND_KEYS, GIT_PROGRAM_ENV, GIT_RUNS } from '../grammars/git.js';
 import { gitHooksFamily, runsHooks } from './git-hooks.js';
 import { filledGitWords, unboundedPushWords } from './git-push-words.js';
@@ -97,7 +98,9 @@ export function managedFamily(scope: Scope, name: string, given: readonly Word[]
     }
   }
   const local = facts.kind === 'transfer' ? facts.transfer.localWrites : undefined;
-  const writes = local?.map((p) => (p === null ? null : abs(p, scope.cwd)));
+  // scp and sftp hand -o to ssh: a UserKnownHostsFile is written here as ssh's own is.
+  const known = facts.kind === 'transfer' && (name === 'scp' || name === 'sftp') ? sshWrites(facts.transfer.scan.options, scope.cwd) : [];
+  const writes = local || known.length > 0 ? [...(local ?? []).map((p) => (p === null ? null : abs(p, scope.cwd))), ...known] : undefined;
   scope.emit(scope.argv, name === 'git-push' || name === 'git-send-pack' || name === 'hub' ? 'git' : name, { facts, ...(writes ? { writes } : {}) });
   if (facts.kind === 'transfer') {
     for (const r of facts.transfer.remoteShell ?? []) {
@@ -116,6 +119,9 @@ function sftpFacts(scope: Scope, values: readonly (string | null)[]): ProgramFac
   };
   const transfer = parseSftp(values, batch, scope.stdin !== null);
   localSshCommands(scope, transfer.scan.options, 'sftp');
+  const target = transfer.scan.operands[0]?.value;
+  const host = typeof target === 'string' ? remotePathOf(target)?.host ?? hostOf(target) ?? target : '?';
+  sftpServerCommand(scope, valueOf(transfer.scan, '-s'), host, 'sftp -s');
   return { kind: 'transfer', transfer };
 }
 

@@ -138,8 +138,8 @@ function sshWith(scope: Scope, args: readonly Word[], label: string): void {
   }
 }
 
-/** The files ssh writes here (grammars/managed.ts SSH_WRITES): `-E log_file`, a UserKnownHostsFile; null where computed. */
-function sshWrites(options: readonly { name: string; value?: string | null }[], cwd: string | null): (string | null)[] {
+/** The files ssh writes here (grammars/managed.ts SSH_WRITES): `-E log_file`, a UserKnownHostsFile (also through scp's and sftp's `-o`); null where computed. */
+export function sshWrites(options: readonly { name: string; value?: string | null }[], cwd: string | null): (string | null)[] {
   const out: (string | null)[] = [];
   for (const o of options) {
     const kv = o.name === '-o' && typeof o.value === 'string' ? sshOption(o.value) : null;
@@ -199,14 +199,28 @@ export function localSshCommands(scope: Scope, options: readonly { name: string;
       if (text !== null) entries.push(...configEntries(scope, text, label));
     } else if (o.name === '-I' && label === 'ssh' && o.value !== undefined) {
       entries.push({ key: 'pkcs11provider', value: o.value ?? '$computed' });
-    } else if (o.name === '-S' && label !== 'ssh' && typeof o.value === 'string') {
-      // scp -S PROGRAM: the program run instead of ssh.
-      if (o.value.includes('/')) runScriptFile(scope, { value: o.value, tail: null, text: o.value, start: 0, end: 0 }, `${label} -S ${o.value}`, 'exec');
-      else if (o.value !== 'ssh') scope.nested(o.value, `${label} -S`, { spliceable: false });
+    } else if ((o.name === '-S' || (o.name === '-D' && TRANSFER_CLIENTS.has(label))) && label !== 'ssh' && o.value !== undefined) {
+      // scp -S PROGRAM: the program run instead of ssh; scp's and sftp's -D: a local sftp server run instead of a connection (its words split).
+      if (o.value === null) { scope.raise('dynamic-command', `\`${label} ${o.name}\` runs a program named at run time`); continue; }
+      if (o.value.includes('/') && !/\s/.test(o.value)) runScriptFile(scope, { value: o.value, tail: null, text: o.value, start: 0, end: 0 }, `${label} ${o.name} ${o.value}`, 'exec');
+      else if (o.value !== 'ssh') scope.nested(o.value, `${label} ${o.name}`, { spliceable: false });
     }
   }
   runLocalKeys(scope, entries, label);
   return entries;
+}
+
+/** Clients whose -D is a local sftp server program (scp(1), sftp(1)); ssh's -D is a forwarded port. */
+const TRANSFER_CLIENTS: ReadonlySet<string> = new Set(['scp', 'sftp']);
+
+/**
+ * sftp's -s: a value with a blank or a `/` is no subsystem but the command ssh runs on the server
+ * (sftp(1) -s sftp_server), judged there unless it is an sftp server; sshfs's `sftp_server` likewise.
+ */
+export function sftpServerCommand(scope: Scope, value: string | null | undefined, host: string, label: string): void {
+  if (value === undefined || (value !== null && (!/[\s/]/.test(value) || SFTP_SERVER.test(value)))) return;
+  if (value === null) { scope.raise('dynamic-remote-command', `the sftp server \`${label}\` runs on ${host} is computed at run time`); return; }
+  scope.nested(value, `${label} on ${host}`, { target: { kind: 'remote', host }, env: new Map(), spliceable: false });
 }
 
 /** FUSE's `-o a,b=c\\,d`: items split at commas a backslash does not escape. */
@@ -234,9 +248,8 @@ export function sshfsCommands(scope: Scope, options: readonly { name: string; va
       const key = eq < 0 ? item : item.slice(0, eq);
       const value = item.slice(eq + 1).trim();
       if (eq >= 0 && SSHFS_RUNS.local.includes(key)) scope.nested(value, `sshfs ${key}`, { spliceable: false });
-      else if (eq >= 0 && SSHFS_RUNS.remote.includes(key)) {
-        if (/[\s/]/.test(value) && !SFTP_SERVER.test(value)) scope.nested(value, `sshfs on ${host} (${key})`, { target: { kind: 'remote', host }, env: new Map(), spliceable: false });
-      } else rest.push({ name: '-o', value: item });
+      else if (eq >= 0 && SSHFS_RUNS.remote.includes(key)) sftpServerCommand(scope, value, host, `sshfs ${key}`);
+      else rest.push({ name: '-o', value: item });
     }
   }
   localSshCommands(scope, rest, 'sshfs');

@@ -67,8 +67,9 @@ export function runnersFamily(scope: Scope, name: string, args: readonly Word[])
   const argv = scope.argv;
   const mark = scope.run0.out.length;
   const read = readRunner(scope, name, args);
-  // A runner that also writes files of its own (`perl -pi -e … FILE`) is judged for those writes.
-  if (read && scope.local && WRITES[name] && !scope.run0.out.slice(mark).some((i) => i.argv === argv)) {
+  // A runner that also writes files of its own (`perl -pi -e … FILE`, `time -o FILE`) is judged for those
+  // writes, here and on a server (where it is then no look: `ssh HOST /usr/bin/time -o FILE ls`).
+  if (read && WRITES[name] && !scope.run0.out.slice(mark).some((i) => i.argv === argv)) {
     if (writtenPaths(name, argv, [], scope.cwd, undefined).length > 0) scope.emit(argv, name);
   }
   return read;

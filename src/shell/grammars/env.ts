@@ -11,7 +11,11 @@ export const COMMAND_ENV: ReadonlySet<string> = new Set([
 
 /** The value is more options of this program (`TAR_OPTIONS=--to-command=…`). */
 /** NODE_OPTIONS reach every node process the command starts (npm, npx and the tools they run are node programs). */
-export const OPTIONS_ENV: Readonly<Record<string, string>> = { TAR_OPTIONS: 'tar', NODE_OPTIONS: 'node' };
+/** LESS (and systemd's SYSTEMD_LESS, which systemctl and journalctl hand their pager as LESS) are options of the pager less (`-O FILE`). */
+export const OPTIONS_ENV: Readonly<Record<string, string>> = { TAR_OPTIONS: 'tar', NODE_OPTIONS: 'node', LESS: 'less', SYSTEMD_LESS: 'less' };
+
+/** Options variables whose words are options with or without their dash (less(1): `LESS=FRX`, systemd's `SYSTEMD_LESS=FRSXMK`). */
+export const DASH_OPTIONAL_ENV: ReadonlySet<string> = new Set(['LESS', 'SYSTEMD_LESS']);
 
 /**
  * Options a program reads from the environment as if they came first on its command line: node(1)

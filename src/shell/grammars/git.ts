@@ -126,3 +126,20 @@ export const KEEPS_BRANCH: Readonly<Record<string, { readonly options?: OptionGr
     unless: ['--exec', '--interactive', '--root', '--edit-todo'],
   },
 };
+
+/**
+ * Subcommands' own options, where a rule reads their operands or flags (policy/match.ts: the path and
+ * flags of `git branch`): so that a value is not read as an operand (`--contains HEAD~3`, `--sort
+ * -committerdate`, `--format "%(refname)"`; git-branch(1): the filters take the next word). `-l` is
+ * left a flag of its own, not `--list` (before git 2.20 it was --create-reflog, with a branch made).
+ */
+export const GIT_SUB_OPTIONS: Readonly<Record<string, OptionGrammar>> = {
+  branch: {
+    short: 'DMCdmcfrailqvtu:',
+    long: ['delete|d', 'move|m', 'copy|c', 'force|f', 'remotes|r', 'all|a', 'list', 'show-current', 'verbose|v', 'quiet|q', 'abbrev=?',
+      'no-abbrev', 'color=?', 'no-color', 'column=?', 'no-column', 'sort=', 'format=', 'contains=', 'no-contains=', 'merged=', 'no-merged=',
+      'points-at=', 'track=?|t', 'no-track', 'set-upstream-to=|u', 'unset-upstream', 'edit-description', 'create-reflog', 'no-create-reflog',
+      'recurse-submodules', 'ignore-case|i', 'omit-empty'],
+    permute: true, abbreviate: true,
+  },
+};

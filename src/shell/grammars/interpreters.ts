@@ -245,7 +245,7 @@ export const INTERPRETERS: readonly Runner[] = [
   },
   {
     names: ['less', 'more', 'most'],
-    options: { short: 'abBcCdeEfFgGiIjJkKLmMnNqQrRsSuUVwWXz#:o:O:p:t:T:x:y:h:P:D:', long: ['log-file=|o', 'LOG-FILE=|O', 'pattern=|p', 'tag=|t', 'lesskey-file='], permute: true },
+    options: READERS.less!,
     runs: [
       { envShell: ['LESSOPEN', 'LESSCLOSE', 'LESS'], also: true, self: true },
       { code: 'less', codePlusOperands: true },

@@ -19,7 +19,9 @@ export const READERS: Readonly<Record<string, OptionGrammar>> = {
     long: ['host=|H', 'machine=|M', 'lines=|n', 'output=|o', 'property=|p', 'value', 'signal=|s', 'type=|t', 'state=', 'all|a',
       'full|l', 'no-pager', 'no-legend', 'quiet|q', 'user', 'system', 'global', 'now', 'force|f', 'runtime', 'root=', 'kill-whom=',
       'job-mode=', 'show-types', 'recursive|r', 'reverse', 'after', 'before', 'with-dependencies', 'plain', 'failed', 'wait', 'what=',
-      'timestamp=', 'message=', 'preset-mode=', 'boot-loader-entry=', 'reboot-argument=', 'check-inhibitors='],
+      'timestamp=', 'message=', 'preset-mode=', 'boot-loader-entry=', 'reboot-argument=', 'check-inhibitors=', 'drop-in=', 'stdin',
+      'legend=', 'no-ask-password', 'no-block', 'no-wall', 'no-reload', 'no-warn', 'show-transaction|T', 'marked', 'dry-run', 'firmware-setup',
+      'when=', 'image-policy=', 'kill-value=', 'read-only', 'mkdir'],
     permute: true, abbreviate: true,
   },
   curl: {
@@ -47,7 +49,15 @@ export const READERS: Readonly<Record<string, OptionGrammar>> = {
     singleDashLong: true, permute: true,
   },
   tee: { short: 'aip', long: ['append|a', 'ignore-interrupts|i', 'output-error=?'], permute: true, abbreviate: true },
-  less: { short: 'abBcCdeEfFgGiIjJkKLmMnNopPqQrRsSuUVwWxXyz#:', long: ['lesskey-file=', 'log-file=|o', 'LOG-FILE=|O', 'pattern=|p', 'tag=|t'], permute: true },
+  // less(1): -o/-O FILE copy piped input to FILE, -k/--lesskey-* read key bindings (whose #env section may set LESSOPEN).
+  less: {
+    short: 'aBcCdeEfFgGiIJKLmMnNqQrRsSuUVwWX~b:h:j:k:o:O:p:P:t:T:x:y:z:D:#:',
+    long: ['lesskey-file=|k', 'lesskey-src=', 'lesskey-content=', 'log-file=|o', 'LOG-FILE=|O', 'pattern=|p', 'tag=|t', 'prompt=|P',
+      'tag-file=|T', 'tabs=|x', 'window=|z', 'shift=|#', 'jump-target=|j', 'max-back-scroll=|h', 'max-forw-scroll=|y', 'buffers=|b',
+      'color=|D', 'RAW-CONTROL-CHARS|R', 'raw-control-chars|r', 'quit-if-one-screen|F', 'no-init|X', 'chop-long-lines|S', 'ignore-case|i',
+      'IGNORE-CASE|I', 'LINE-NUMBERS|N', 'quit-at-eof|e', 'QUIT-AT-EOF|E', 'mouse', 'wheel-lines=', 'header=', 'use-color', 'incsearch', 'follow-name'],
+    permute: true,
+  },
   rg: { short: 'abcFHhiIlLnNopqsSuUvVwxz0A:B:C:e:f:g:m:t:T:r:E:j:M:', long: ['pre=', 'pre-glob=', 'hostname-bin=', 'hyperlink-format=', 'search-zip|z', 'regexp=|e', 'file=|f', 'glob=|g', 'type=|t', 'max-count=|m', 'context=|C', 'after-context=|A', 'before-context=|B', 'max-depth=', 'replace=|r', 'encoding=|E', 'threads=|j', 'ignore-file='], permute: true },
   ugrep: { short: 'abcFGHhiIjkLlnNoOPqRrsTUuvVwWxXYzZ0%A:B:C:d:D:e:f:g:K:m:M:t:J:Q:', long: ['filter=', 'filter-magic-label=', 'regexp=|e', 'file=|f', 'glob=|g', 'file-type=|t', 'max-count=|m', 'context=?|C', 'after-context=|A', 'before-context=|B', 'replace=', 'view=?', 'config=?', 'save-config=?', 'include=', 'exclude=', 'include-dir=', 'exclude-dir=', 'encoding=', 'jobs=|J', 'query=?|Q', 'max-depth='], permute: true },
   // Kubernetes and its GitOps engines (cobra/pflag: options anywhere, no abbreviations).
@@ -261,5 +271,8 @@ export const SERVER_ENV_RUNS: readonly RegExp[] = [
   /^GIT_SSH(?:_COMMAND)?$/, /^GIT_EXTERNAL_DIFF$/, /^PYTHONPATH$/, /^PERL5LIB$/, /^PERL5OPT$/, /^NODE_OPTIONS$/,
 ];
 
-/** Variables whose value, when a path (not a number or a boolean), is a file the program writes (git's traces). */
-export const SERVER_ENV_WRITES = /^GIT_TRACE(?:_[A-Z0-9_]+)?$/;
+/**
+ * Variables whose value, when a path (not a number or a boolean), is a file the program writes (git's
+ * traces, git(1): GIT_TRACE*, and trace2's three targets; GIT_TRACE2_CONFIG_PARAMS and the like are no targets).
+ */
+export const SERVER_ENV_WRITES = /^GIT_TRACE(?:_[A-Z0-9_]+|2(?:_EVENT|_PERF)?)?$/;

@@ -1,7 +1,7 @@
 // Programs once kept as data (grammars/known.ts) that run a command, a script, code or a module they
 // are given: fd's -x, ASGI/WSGI servers' application module, flask --app, ncat's --sh-exec, nmap's NSE
-// scripts, rpm's %(…) macros, libtool's modes, protoc's plugins, svn's diff and editor commands, bat's
-// pager; and Erlang's, Scheme's and Lisp's inline code and stdin. Rows of the runner table (types.ts), spread into HOOKED_TOOLS (interpreters.ts).
+// scripts, rpm's %(…) macros, libtool's modes, protoc's plugins, svn's diff and editor commands, the
+// compressed-file greps' $GREP, bat's pager; and Erlang's, Scheme's and Lisp's inline code and stdin. Rows of the runner table (types.ts), spread into HOOKED_TOOLS (interpreters.ts).
 import type { Runner } from './types.js';
 import { BUILD_RUNNERS } from './build-runners.js';
 
@@ -31,6 +31,13 @@ export const TOOL_RUNNERS: readonly Runner[] = [
   // protoc runs each --plugin=protoc-gen-NAME=PATH it is given; svn runs --diff-cmd, --diff3-cmd and --editor-cmd.
   { names: ['protoc'], options: { short: 'I:o:', long: ['plugin=', 'proto_path=|I', 'descriptor_set_out=|o', 'include_imports', 'version', 'help'] }, runs: [{ when: ['--plugin'], shellOption: ['--plugin'], valueKey: 'protoc-gen-[^=]*' }, { nothing: true }] },
   { names: ['svn'], options: { long: ['diff-cmd=', 'diff3-cmd=', 'editor-cmd=', 'config-dir=', 'config-option=', 'username=', 'password=', 'message=|m', 'file=|F', 'revision=|r', 'change=|c', 'depth=', 'extensions=|x', 'non-interactive', 'quiet|q', 'verbose|v', 'help|h', 'version'], short: 'm:F:r:c:x:qvh', permute: true }, runs: [{ when: ['--diff-cmd', '--diff3-cmd', '--editor-cmd'], shellOption: ['--diff-cmd', '--diff3-cmd', '--editor-cmd'] }, { nothing: true }] },
+  // The compressed-file greps run $GREP as their grep (bzip2's bzegrep/bzfgrep $EGREP/$FGREP): gzip's zgrep evals
+  // `${GREP-grep}` and bzgrep expands `$grep` unquoted, so its value's words are split out; xz's xzgrep evals the value
+  // itself as shell; zstdgrep runs it as one word (a program's name).
+  { names: ['zgrep', 'zegrep', 'zfgrep', 'bzgrep', 'zstdgrep'], runs: [{ envShell: ['GREP'], envWords: true, self: true }] },
+  { names: ['bzegrep'], runs: [{ envShell: ['EGREP'], envWords: true, self: true }] },
+  { names: ['bzfgrep'], runs: [{ envShell: ['FGREP'], envWords: true, self: true }] },
+  { names: ['xzgrep', 'xzegrep', 'xzfgrep', 'lzgrep', 'lzegrep', 'lzfgrep'], runs: [{ envShell: ['GREP'], self: true }] },
   // bat's --pager (and BAT_PAGER) is the command its output goes through.
   { names: ['bat', 'batcat'], options: { short: 'pnAl:m:H:r:', long: ['pager=', 'paging=', 'plain|p', 'language=|l', 'map-syntax=|m', 'highlight-line=|H', 'line-range=|r', 'style=', 'theme=', 'wrap=', 'color=', 'decorations=', 'number|n', 'show-all|A', 'list-languages', 'list-themes', 'help', 'version'], permute: true }, runs: [{ when: ['--pager'], shellOption: ['--pager'] }, { envShell: ['BAT_PAGER'], nothing: true }] },
 ];

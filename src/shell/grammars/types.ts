@@ -135,6 +135,8 @@ export interface Run {
   readonly moduleOption?: readonly string[];
   /** Environment variables whose value is a command the program runs through a shell (`LESSOPEN`, `MANPAGER`). */
   readonly envShell?: readonly string[];
+  /** With `envShell`: the value is split into words at blanks, quotes and backslashes kept (zgrep's unquoted `${GREP-grep}`), not read as shell. */
+  readonly envWords?: true;
   /** With `code`: environment variables whose value is code of that language the program runs (perl -d's `PERL5DB`). */
   readonly envCode?: readonly string[];
   /** With `code`: environment variables that name a file of that language the program runs (python's `PYTHONSTARTUP`). */
