@@ -8,7 +8,7 @@ import type { ForgeCall } from '../shell/programs/forge.js';
 import { isAbsolute, relative, resolve } from 'node:path';
 import { branchOf } from '../shell/programs/git.js';
 import { checkedOutBranch, subtreePushBranch, upstreamSet, worktreeAdded } from '../shell/programs/git-branches.js';
-import { switchHolds } from './current-branch.js';
+import { keepsBranch, switchHolds } from './current-branch.js';
 
 /** Branches a command updates on a remote: named ones, and whether it pushes every branch. */
 export interface BranchUpdates {
@@ -94,8 +94,22 @@ export function pushedBranches(inv: Invocation, earlier: readonly Invocation[], 
   if (!push) return [];
   if (push.destinations !== null) return push.destinations;
   if (!push.current || push.besidesCurrent === null) return null;
-  const b = surelyCurrentBranch(inv, earlier, input, exists);
+  const b = surelyCurrentBranch(inv, earlier, input, exists) ?? branchOnDisk(inv, earlier);
   return b === null ? null : [...push.besidesCurrent, b];
+}
+
+/**
+ * The branch HEAD names on disk where the push runs (GitPush.headOnDisk), where nothing before it in
+ * the text can have switched: every earlier command here is a git that keeps the branch (or a `cd`).
+ */
+function branchOnDisk(inv: Invocation, earlier: readonly Invocation[]): string | null {
+  const push = inv.facts?.kind === 'git' ? inv.facts.push : undefined;
+  if (push?.headOnDisk === undefined || push.headOnDisk === null || inv.cwd === null) return null;
+  // `--prune` and `--delete` remove other branches than the one pushed: not judged by it.
+  if (push.forceFlags.some((f) => f === '--prune' || f === '--delete' || f === '-d')) return null;
+  if (currentBranchAt(inv, earlier) !== null) return null;
+  const cwd = inv.cwd;
+  return earlier.every((e) => !samePlace(e, inv) || e.program === 'cd' || keepsBranch(e, cwd)) ? push.headOnDisk : null;
 }
 
 /** The upstream the text gave the current branch before `inv` (`git checkout -b x --track origin/prod`); null when not shown. */

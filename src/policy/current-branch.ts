@@ -40,7 +40,7 @@ function surelySwitches(e: Invocation, git: GitCommand, exists: (path: string) =
 }
 
 /** Does `b`, run between the switch and the push, leave the current branch as it is? */
-function keepsBranch(b: Invocation, cwd: string): boolean {
+export function keepsBranch(b: Invocation, cwd: string): boolean {
   const git = plainGit(b);
   const spec = git?.sub ? KEEPS_BRANCH[git.sub] : undefined;
   if (!git || !spec || b.cwd !== cwd) return false;

@@ -11,7 +11,7 @@ import { RuleError } from '../errors.js';
 export const DECISIONS = ['allow', 'deny', 'ask'] as const;
 export type Decision = (typeof DECISIONS)[number];
 
-export const EVENTS = ['dynamic-command', 'dynamic-remote-command', 'unreadable-script', 'interpreter-code', 'embedded-command', 'bad-input', 'limit', 'guard-package', 'host-hook'] as const;
+export const EVENTS = ['dynamic-command', 'dynamic-remote-command', 'unreadable-script', 'interpreter-code', 'embedded-command', 'bad-input', 'limit', 'guard-package', 'host-hook', 'host-unguarded'] as const;
 
 /** Facts about an invocation that code computes from the program's own argument grammar. */
 export const FACTS = [

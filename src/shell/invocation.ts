@@ -38,7 +38,9 @@ export type ShellEvent =
    */
   | 'guard-package'
   /** A file the agent host runs by itself is written with hooks of its own (a skill's or subagent's `hooks:` frontmatter). */
-  | 'host-hook';
+  | 'host-hook'
+  /** An agent host's session started without the project's hooks (`claude --setting-sources user`, `--settings` with disableAllHooks). */
+  | 'host-unguarded';
 
 /**
  * Where a command's standard output ends up (expand/stdout.ts): the terminal; only programs that read

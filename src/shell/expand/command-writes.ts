@@ -10,6 +10,7 @@ import type { Scope } from './driver.js';
 import { asComputedTail, asGlob, filledEnv, withKnownVars } from './known-vars.js';
 import { TRACE_VARS } from './git-writes.js';
 import { patchWrites } from './patch-writes.js';
+import { pipedArchiveWrites } from './piped-archives.js';
 import { movesGuardPackage } from './package-omit.js';
 import { WRITES } from '../grammars/writes.js';
 import { replacedPaths, type WholeWrite } from './replaced-paths.js';
@@ -30,7 +31,10 @@ export function commandWrites(scope: Scope, program: string, words: readonly Wor
   const replaces = replacedPaths(program, pathWords, scope.cwd, (p) => (scope.run0.files.list?.(p) ?? null) !== null);
   if (WRITES[program]?.whole === 'move') movesGuardPackage(scope, replaces.filter((r) => r.how === 'remove').map((r) => r.path));
   const links = scope.run0.links;
-  const writes = throughLinks(links, [...own, ...extra, ...patchWrites(scope, program, words, facts)]);
+  // An archive's member may be a directory: what it puts there replaces it as a whole (`cp -r`'s way).
+  const piped = pipedArchiveWrites(scope, program, pathWords);
+  for (const path of piped) if (path !== null) replaces.push({ path, how: 'replace' });
+  const writes = throughLinks(links, [...own, ...extra, ...patchWrites(scope, program, words, facts), ...piped]);
   // Redirections are followed with what they write (writes.ts); the program's own writes may not be.
   judgeUnfollowedWrites(scope, program, words, writes);
   noteUnknownContent(scope, program, pathWords, facts, own);

@@ -53,3 +53,26 @@ function filesConfig(scope: Scope, head: GitHead): readonly GitConfig[] {
   const entries = gitConfigEntries(scope.files, repo.value, place.env, place.cwd);
   return entries.ok ? entries.value : [];
 }
+
+/**
+ * The top of the git work tree git finds from `cwd` (`git rev-parse --show-toplevel`, with the text's
+ * GIT_DIR and GIT_WORK_TREE and the repositories it made); null where there is none (no repository,
+ * or a bare one: a program that needs it stops), `{ why }` where it cannot be known.
+ */
+export function gitTop(scope: Scope, cwd: string): string | null | { why: string } {
+  const env = envOf(scope);
+  const gitDir = env('GIT_DIR');
+  const workTree = env('GIT_WORK_TREE');
+  const made = madeRepos(scope);
+  const place: GitPlace = { cwd, env, ...(gitDir !== undefined ? { gitDir } : {}), ...(workTree !== undefined ? { workTree } : {}), ...(made ? { made } : {}) };
+  const repo = findRepo(scope.files, place);
+  if (!repo.ok) return { why: repo.why };
+  return repo.value?.workTree ?? null;
+}
+
+/** A file's text at `path`, as findUp gives it; null when missing. */
+export function fileAt(scope: Scope, path: string): { kind: 'text'; path: string; text: string } | { kind: 'unreadable'; path: string; why: string } | null {
+  const r = scope.files.read(path);
+  if (r.kind === 'text') return { kind: 'text', path, text: r.text };
+  return r.kind === 'missing' ? null : { kind: 'unreadable', path, why: r.kind === 'unreadable' ? r.why : 'not text' };
+}

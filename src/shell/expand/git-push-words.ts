@@ -11,7 +11,8 @@ import { setOnlyByLoop } from '../assigned-once.js';
 import { join } from 'node:path';
 import { findRepo } from '../git-repo.js';
 import type { Scope } from './driver.js';
-import { envOf } from './git-place.js';
+import type { GitCommand } from '../programs/git.js';
+import { envOf, placeOf } from './git-place.js';
 import { remoteWord } from './remote-values.js';
 
 /** `$(git branch --show-current)` and its spellings: the current branch's name, as `HEAD` pushes it. */
@@ -45,6 +46,22 @@ function plainBranchNames(scope: Scope): boolean {
   if (found.value === null) return true;
   const head = scope.files.read(join(found.value.gitDir, 'HEAD'));
   return head.kind !== 'text' || !/^ref:\s*refs\/heads\/\+/.test(head.text);
+}
+
+/**
+ * The branch HEAD names in the repository git finds where `git` runs (`-C`, `--git-dir`, GIT_DIR,
+ * a worktree's own HEAD): what a push of HEAD pushes unless the text switched first; null when it names
+ * no branch or cannot be read.
+ */
+export function headBranchOnDisk(scope: Scope, git: GitCommand): string | null {
+  const place = placeOf(scope, git);
+  if (typeof place === 'string') return null;
+  const found = findRepo(scope.files, place);
+  if (!found.ok || found.value === null) return null;
+  const head = scope.files.read(join(found.value.gitDir, 'HEAD'));
+  if (head.kind !== 'text') return null;
+  const name = /^ref:[ \t]*refs\/heads\/(\S+)[ \t]*\r?\n?$/.exec(head.text)?.[1];
+  return name === undefined || name.startsWith('+') ? null : name;
 }
 
 /** The push's computed operands that nothing bounds: each could force or delete a protected branch. */

@@ -21,7 +21,7 @@ import { localSshCommands, sftpServerCommand, sshfsCommands, sshWrites } from '.
 import { hostOf } from '../programs/ssh.js';
 import { GIT_COMMAND_ENV, GIT_COMMAND_KEYS, GIT_PROGRAM_ENV, GIT_RUNS } from '../grammars/git.js';
 import { gitHooksFamily, runsHooks } from './git-hooks.js';
-import { filledGitWords, unboundedPushWords } from './git-push-words.js';
+import { filledGitWords, headBranchOnDisk, unboundedPushWords } from './git-push-words.js';
 import { storedConfig } from './git-place.js';
 import { INCLUDE_KEY, includedConfig, recordConfigWrite, writtenConfig } from './git-written-config.js';
 import { externalCommand, remoteHelpers } from './git-programs.js';
@@ -183,7 +183,8 @@ function gitFacts(scope: Scope, git: GitCommand, words: readonly Word[]): Progra
     if (unbounded.length > 0) scope.raise('dynamic-command', `\`git ${sub}\` is given ${unbounded.map((t) => `\`${t}\``).join(', ')}, computed at run time: it could be --force, +BRANCH or :BRANCH, which rewrite or delete a protected branch; write the refspec and options out`);
     // `"+$(git branch --show-current)"`: computed, but forced as written.
     const forced = words.filter((w) => w.value === null && /^["']?\+/.test(w.text)).map((w) => w.text);
-    return { kind: 'git', git, push: forced.length > 0 ? { ...push, forcedRefs: [...push.forcedRefs, ...forced] } : push };
+    const head = push.current && scope.local ? { headOnDisk: headBranchOnDisk(scope, git) } : {};
+    return { kind: 'git', git, push: { ...push, ...head, ...(forced.length > 0 ? { forcedRefs: [...push.forcedRefs, ...forced] } : {}) } };
   }
   return { kind: 'git', git };
 }

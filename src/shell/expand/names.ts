@@ -18,6 +18,8 @@ import { BUILD_GUARDED, BUILD_PROGRAMS } from './builds.js';
 import { PROJECT_BUILD_PROGRAMS } from './project-builds.js';
 import { PROJECT_TOOLS } from './project-tools.js';
 import { VCS_FRONTS } from './vcs-fronts.js';
+import { HOST_SESSION_PROGRAMS } from './host-sessions.js';
+import { PYTHON_BUILD_PROGRAMS } from './python-builds.js';
 
 export interface ShellNames {
   readonly runners: readonly string[];
@@ -33,7 +35,7 @@ export interface ShellNames {
 
 export function shellNames(): ShellNames {
   const files = fileRunnerNames();
-  const runners = [...new Set([...files.names, ...PACKAGE_PROGRAMS, ...MAKE_PROGRAMS, ...TASK_RUNNERS, ...BUILD_PROGRAMS, ...PROJECT_BUILD_PROGRAMS, ...PROJECT_TOOLS, ...VCS_FRONTS, ...REMOTE_CLIENTS, ...CLOUD_SHELL_PROGRAMS,
+  const runners = [...new Set([...files.names, ...PACKAGE_PROGRAMS, ...MAKE_PROGRAMS, ...TASK_RUNNERS, ...BUILD_PROGRAMS, ...PROJECT_BUILD_PROGRAMS, ...PROJECT_TOOLS, ...VCS_FRONTS, ...HOST_SESSION_PROGRAMS, ...PYTHON_BUILD_PROGRAMS, ...REMOTE_CLIENTS, ...CLOUD_SHELL_PROGRAMS,
     // eval runs its arguments; xargs and parallel may take their commands from a file or stdin.
     'eval', 'xargs', 'parallel',
     // hook installers write git's hooks without naming them

@@ -9,6 +9,7 @@ import type { Scope } from './driver.js';
 import { isKnown, SYSTEM_BIN } from './known-names.js';
 import { textPathDirs, withKnownVars } from './known-vars.js';
 import { substitutionInner, substitutionOutput } from './output.js';
+import { fixedSubstitution } from './fixed-substitutions.js';
 
 /**
  * The command word with the parts the guard knows filled in (`$PWD/bin/deploy`, `"$(pwd)"/x`, `~+/x`,
@@ -33,7 +34,8 @@ export function knownHead(scope: Scope): Word | undefined {
  * name (`$(printf "\\144ocker") restart web`): there every command must be on the read-only list.
  */
 function serverSubstitution(scope: Scope, head: Word): Word {
-  if (scope.local) return head;
+  // Here, only a name the text fixes outright (`$(cat <<'EOF' … EOF)`) is filled in.
+  if (scope.local) return fixedSubstitution(scope, head, true);
   const inner = substitutionInner(head.text);
   const value = inner === null ? null : substitutionOutput(scope, inner);
   return value === null || value === '' || /\s/.test(value) ? head : { ...head, value, tail: basename(value) };

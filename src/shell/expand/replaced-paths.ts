@@ -25,6 +25,8 @@ export function replacedPaths(program: string, words: readonly Word[], cwd: stri
   const spec = WRITES[program];
   if (!spec?.whole) return [];
   const scan = getopt(words.slice(1).map(argOf), spec.options ?? {});
+  // An option under which it writes nothing (`del --dry-run`, `rename -n`) leaves every directory as it is.
+  if (spec.unless && scan.options.some((o) => optionIs(o, spec.unless!))) return [];
   const ops = scan.operands.map((o) => o.value);
   if (ops.some((o) => o === null)) return [];
   const names = ops as string[];

@@ -7,6 +7,7 @@ import { RUNNERS } from '../grammars/runners.js';
 import { MULTICALL, MULTICALL_PREFIX } from '../grammars/wrapper-runners.js';
 import type { Run, Runner, Subcommand } from '../grammars/types.js';
 import { argOf, type Word } from '../words.js';
+import { fixedSubstitution } from './fixed-substitutions.js';
 import type { Scope } from './driver.js';
 import { perform } from './payloads.js';
 import { WRITES } from '../grammars/writes.js';
@@ -98,6 +99,8 @@ function readRunner(scope: Scope, name: string, args: readonly Word[]): boolean 
     const more = [...(extra ?? '').split(/\s+/), ...fromFiles].filter(Boolean);
     if (more.length > 0) words = [...more.map((v) => ({ value: v, tail: null, text: v, start: 0, end: 0 })), ...words];
   }
+  // `python3 -c "$(cat <<'EOF' … EOF)"`: the heredoc's text is the code.
+  words = words.map((w) => fixedSubstitution(scope, w));
   const values = words.map(argOf);
   let top = getopt(values, runner.options ?? {});
   // `setarch ARCH -R cmd -d`: options may follow ARCH, but those after the command are the command's.

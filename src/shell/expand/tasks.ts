@@ -20,6 +20,7 @@ import {
 } from './task-files.js';
 import { justCommands } from './just-file.js';
 import { ENV_TASK_RUNNERS } from './env-task-files.js';
+import { fileAt, gitTop } from './git-place.js';
 
 export interface TaskFile {
   /** Where the runner looks for its file (in the directory or a parent), first match wins. */
@@ -56,6 +57,8 @@ export interface TaskFile {
   readonly ownCommands?: readonly string[];
   /** Words after `--` run as a shell command on the `-H` hosts (Fabric's anonymous task: remote-runners.ts). */
   readonly remainder?: true;
+  /** The file is read only at the top of the git work tree (pre-commit chdirs to `git rev-parse --show-toplevel`). */
+  readonly atGitTop?: true;
   /** Files in the file's directory merged over it (lefthook's local config): their tasks run too. */
   readonly locals?: readonly string[];
   /** The file is a Python module the runner imports to find its tasks: its module-level code runs for any command that reads them (`--list` too). */
@@ -124,7 +127,7 @@ const RUNNERS: Record<string, TaskFile> = {
     commands: (t, task) => withDeps(poeTasks(t), task),
   },
   'pre-commit': {
-    files: ['.pre-commit-config.yaml', '.pre-commit-config.yml'], fileOption: ['-c', '--config'], subcommand: ['run'],
+    files: ['.pre-commit-config.yaml', '.pre-commit-config.yml'], fileOption: ['-c', '--config'], subcommand: ['run'], atGitTop: true,
     options: { short: 'c:', long: ['config=|c', 'all-files|a', 'files=', 'hook-stage=', 'from-ref=|s', 'to-ref=|o', 'show-diff-on-failure', 'verbose|v', 'color='], permute: true },
     defaultTasks: (t) => [...preCommitHooks(t).keys()],
     commands: (t, task) => withDeps(preCommitHooks(t), task),
@@ -363,14 +366,14 @@ function taskFile(scope: Scope, spec: TaskFile, scan: Scan, name: string): { pat
   const dirValue = spec.dirOption ? valueOf(scan, ...spec.dirOption) : undefined;
   if (dirValue === null) { scope.raise('unreadable-script', `the directory \`${name}\` reads its file from is named at run time`); return null; }
   const cwd = dirValue === undefined || scope.cwd === null ? scope.cwd : resolve(scope.cwd, dirValue);
-  let found: { kind: 'text'; path: string; text: string } | { kind: 'unreadable'; path: string; why: string } | null = null;
+  let found: ReturnType<typeof fileAt> = null;
   if (named !== undefined) {
-    const path = resolve(cwd ?? '/', spec.fileOf ? spec.fileOf(named) : named);
-    const r = scope.files.read(path);
-    found = r.kind === 'text' ? { kind: 'text', path, text: r.text } : r.kind === 'missing' ? null : { kind: 'unreadable', path, why: r.kind === 'unreadable' ? r.why : 'not text' };
+    found = fileAt(scope, resolve(cwd ?? '/', spec.fileOf ? spec.fileOf(named) : named));
   } else if (cwd !== null) {
+    const top = spec.atGitTop ? gitTop(scope, cwd) : cwd;
+    if (typeof top !== 'string') return top && (scope.raise('unreadable-script', `\`${name}\` reads its file at the top of a work tree: ${top.why}`), null);
     for (const n of spec.files) {
-      found = scope.files.findUp(cwd, n);
+      found = spec.atGitTop ? fileAt(scope, resolve(top, n)) : scope.files.findUp(cwd, n);
       if (found) break;
     }
   }

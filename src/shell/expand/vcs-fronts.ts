@@ -6,7 +6,7 @@
 // their configuration and environment run is read by vcs-config.ts, Mercurial's too.
 import { getopt, optionIs, valueOf, valuesOf, type Arg } from '../getopt.js';
 import {
-  JJ_BOOKMARK, JJ_BOOKMARK_COMMANDS, JJ_DELETES, JJ_EXEC, JJ_GIT_PUSH, JJ_IGNORE_IMMUTABLE, JJ_MOVES, JJ_PATTERN, JJ_REWRITE, JJ_REWRITES, SL, SL_FORCE,
+  GH_PAGES, GH_PAGES_DEFAULT_BRANCH, JJ_BOOKMARK, JJ_BOOKMARK_COMMANDS, JJ_DELETES, JJ_EXEC, JJ_GIT_PUSH, JJ_IGNORE_IMMUTABLE, JJ_MOVES, JJ_PATTERN, JJ_REWRITE, JJ_REWRITES, SL, SL_FORCE,
 } from '../grammars/vcs-fronts.js';
 import { vcsRunConfig } from './vcs-config.js';
 import { argOf, type Word } from '../words.js';
@@ -14,11 +14,12 @@ import type { Scope } from './driver.js';
 import { quoteForScan } from './code-literals.js';
 
 /** Every program this family reads, for the fast path (expand/names.ts). */
-export const VCS_FRONTS: readonly string[] = ['sl', 'jj', 'hg'];
+export const VCS_FRONTS: readonly string[] = ['sl', 'jj', 'hg', 'gh-pages'];
 
 export function vcsFrontsFamily(scope: Scope, name: string, args: readonly Word[]): boolean {
-  if (!scope.local || (name !== 'sl' && name !== 'jj' && name !== 'hg')) return false;
-  vcsRunConfig(scope, name, args.map(argOf));
+  if (!scope.local || !VCS_FRONTS.includes(name)) return false;
+  if (name === 'gh-pages') return ghPages(scope, args);
+  vcsRunConfig(scope, name as 'sl' | 'jj' | 'hg', args.map(argOf));
   if (name === 'sl' && args.some((w) => w.value === 'push')) return slPush(scope, args);
   if (name === 'jj') return jj(scope, args);
   return false;
@@ -26,6 +27,19 @@ export function vcsFrontsFamily(scope: Scope, name: string, args: readonly Word[
 
 function push(scope: Scope, label: string, words: readonly Arg[]): void {
   scope.nested(['git push --no-verify', ...words.map((w) => (w === null ? '"$REF"' : quoteForScan(w)))].join(' '), label, { spliceable: false });
+}
+
+/** `gh-pages -d DIR [-b BRANCH] [-o REMOTE] [--no-history]`: `git push [--force] REMOTE HEAD:BRANCH`. */
+function ghPages(scope: Scope, args: readonly Word[]): boolean {
+  const scan = getopt(args.map(argOf), GH_PAGES);
+  scope.emit(scope.argv, 'gh-pages', { scan });
+  if (scan.options.some((o) => optionIs(o, ['--no-push', '--help', '--version']))) return true;
+  const given = valueOf(scan, '--branch');
+  const branch = given === undefined ? GH_PAGES_DEFAULT_BRANCH : given;
+  const force = scan.options.some((o) => optionIs(o, ['--no-history'])) ? ['--force'] : [];
+  const remote = valueOf(scan, '--remote');
+  push(scope, 'gh-pages', [...force, remote === undefined ? 'origin' : remote, branch === null ? null : `HEAD:${branch}`]);
+  return true;
 }
 
 function slPush(scope: Scope, args: readonly Word[]): boolean {

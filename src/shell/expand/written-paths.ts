@@ -2,7 +2,8 @@
 // operands the program's write spec names (grammars/writes.ts), plus git's own config and index.
 import { listFileWrites, namedInside, perlRenamed } from './input-writes.js';
 import { readFileSync } from 'node:fs';
-import { basename, dirname, isAbsolute, join, resolve } from 'node:path';
+import { basename, dirname, isAbsolute, join, relative, resolve } from 'node:path';
+import { globFiles } from '../files.js';
 import { getopt, optionIs, type Arg, type Scan } from '../getopt.js';
 import { GIT_COMMAND_KEYS, HARMLESS_CONFIG } from '../grammars/git.js';
 import { HOOK_WRITER_HELP, HOOK_WRITERS, WRITES, type WriteSpec } from '../grammars/writes.js';
@@ -227,6 +228,7 @@ function specWrites(program: string, words: readonly Word[], cwd: string | null,
     out.push(p === null ? null : abs(`${p}*`, cwd));
   }
   out.push(...namedWrites(spec, scan, cwd, files));
+  if (spec.underLast) out.push(...copiedUnder(spec.underLast, scan, cwd, files));
   if (spec.keyValue) {
     for (const o of scan.operands) {
       const m = o.value === null ? null : new RegExp(`^${spec.keyValue}=(.*)$`).exec(o.value);
@@ -234,6 +236,27 @@ function specWrites(program: string, words: readonly Word[], cwd: string | null,
     }
   }
   return out;
+}
+
+/** Where each operand but the last is copied under the last (WriteSpec.underLast): as written, less `up` leading directories, or by name. */
+function copiedUnder(how: NonNullable<WriteSpec['underLast']>, scan: Scan, cwd: string | null, files?: ScriptFiles): (string | null)[] {
+  // A glob (the program's own: `'src/**/*.css'`) is the files it matches here, where that can be told.
+  const ops = scan.operands.flatMap((o) => {
+    if (o.value === null || !/[*?[]/.test(o.value) || !files || cwd === null || o.index === scan.operands.at(-1)!.index) return [o.value];
+    const hits = globFiles(files, cwd, o.value);
+    return hits === null ? [o.value] : hits.map((h) => (isAbsolute(o.value!) ? h : relative(cwd, h)));
+  });
+  if (scan.operands.length < 2) return [];
+  const dest = ops.pop();
+  if (dest === undefined || ops.length === 0) return [];
+  const up = scan.options.filter((o) => optionIs(o, how.up)).pop()?.value;
+  const n = up === undefined ? 0 : up !== null && /^\d+$/.test(up) ? Number(up) : null;
+  const flat = scan.options.some((o) => optionIs(o, how.flat));
+  return ops.map((src) => {
+    if (src === null || dest === null || n === null) return null;
+    const kept = flat ? basename(src) : src.split('/').filter((p) => p !== '' && p !== '.').slice(n).join('/');
+    return kept === '' ? null : abs(join(dest, kept), cwd);
+  });
 }
 
 /** What a prefix option, names inside a directory option and a list file of downloads write (grammars/writes.ts). */

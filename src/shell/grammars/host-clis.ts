@@ -46,3 +46,31 @@ export const SETTINGS_WRITERS: Readonly<Record<string, SettingsWriter>> = {
     ],
   },
 };
+
+/**
+ * An agent host's CLI started as a session of its own, and what leaves the project's hooks (gitops-guard's
+ * among them) out of it: a list of setting sources without the project's (Claude Code `--setting-sources
+ * user,local`: .claude/settings.json is not loaded), or settings given on the command line (inline JSON or a
+ * file) that turn every hook off (`--settings '{"disableAllHooks": true}'`: flag settings sit above the
+ * project's). code.claude.com CLI reference `--setting-sources`, `--settings`; settings `disableAllHooks`.
+ */
+export interface HostSession {
+  readonly options: OptionGrammar;
+  readonly sources: { readonly option: string; readonly project: string };
+  readonly settings: { readonly option: string; readonly hooksOff: string };
+}
+
+export const HOST_SESSIONS: Readonly<Record<string, HostSession>> = {
+  claude: {
+    options: {
+      short: 'pcrhvd',
+      long: ['print|p', 'continue|c', 'resume=?|r', 'model=', 'permission-mode=', 'settings=', 'mcp-config=', 'add-dir=', 'allowedTools=', 'allowed-tools=',
+        'disallowedTools=', 'disallowed-tools=', 'output-format=', 'input-format=', 'append-system-prompt=', 'system-prompt=', 'session-id=', 'agents=',
+        'setting-sources=', 'plugin-dir=', 'fallback-model=', 'max-turns=', 'debug=?|d', 'dangerously-skip-permissions', 'verbose', 'ide', 'strict-mcp-config',
+        'fork-session', 'include-partial-messages', 'replay-user-messages', 'help|h', 'version|v'],
+      permute: true,
+    },
+    sources: { option: '--setting-sources', project: 'project' },
+    settings: { option: '--settings', hooksOff: 'disableAllHooks' },
+  },
+};

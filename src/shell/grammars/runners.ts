@@ -370,6 +370,8 @@ export const RUNNERS: readonly Runner[] = [
     ],
   },
   { names: ['cross-env', 'cross-env-shell'], runs: [{ assignments: true, argv: 0 }] },
+  // shx CMD ARGS (shelljs's commands from npm scripts: cp, mv, rm, sed -i, ln, touch …) does what CMD ARGS does.
+  { names: ['shx'], options: { long: ['silent', 'verbose', 'help', 'version'] }, runs: ARGV },
   { names: ['dotenv'], options: { short: 'ce:v:', long: ['env-file='] }, runs: [{ argv: 0 }] },
   // dotenvx run [options] -- CMD (dotenvx.com docs): the other commands (get, set, encrypt, …) run nothing.
   { names: ['dotenvx'], subcommands: { run: { options: { short: 'f:e:q', long: ['env-file=|f', 'env=|e', 'env-keys-file=', 'overload', 'strict', 'convention=', 'ignore=', 'quiet|q', 'verbose', 'debug', 'log-level='], permute: true }, runs: [{ argv: 0, afterDashDash: true }] } }, runs: [{ nothing: true }] },

@@ -78,3 +78,16 @@ export const JJ_REWRITE: OptionGrammar = {
 };
 /** The command that runs a program of the text's choosing: `jj util exec -- CMD ARGS` (jj 0.29). */
 export const JJ_EXEC = ['util', 'exec'];
+
+/**
+ * The gh-pages publisher (npm gh-pages, bin/gh-pages.js): it commits the dist directory to `-b` (gh-pages by
+ * default) in a clone of `-o`'s remote and pushes it; with `-f/--no-history` the push is forced (lib/index.js
+ * `git.push(remote, branch, !history)`), and `-n/--no-push` pushes nothing.
+ */
+export const GH_PAGES: OptionGrammar = {
+  short: 'd:s:b:e:axm:g:tr:p:o:u:v:nfVh',
+  long: ['dist=|d', 'src=|s', 'branch=|b', 'dest=|e', 'add|a', 'silent|x', 'message=|m', 'tag=|g', 'git=', 'dotfiles|t', 'nojekyll', 'cname=',
+    'repo=|r', 'depth=|p', 'remote=|o', 'user=|u', 'remove=|v', 'no-push|n', 'no-history|f', 'before-add=', 'version|V', 'help|h'],
+  permute: true,
+};
+export const GH_PAGES_DEFAULT_BRANCH = 'gh-pages';

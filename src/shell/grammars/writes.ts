@@ -1,6 +1,7 @@
 // Which operands of a command are files it writes, removes or changes (data; see
 // expand/written-paths.ts). Used for the guard's own files: a person changes those.
 import { MORE_WRITES } from './more-writes.js';
+import { NODE_WRITES } from './node-writes.js';
 import { COMPRESSORS } from './compressors.js';
 import type { OptionGrammar } from '../getopt.js';
 import { AWK, TAR } from './interpreters.js';
@@ -103,6 +104,11 @@ export interface WriteSpec {
    * mode or owner): a file judged by its content (src/content-judged.ts) stays what it was.
    */
   readonly keepsContent?: true;
+  /**
+   * The last operand is a directory each other operand (a path or glob) is copied under as written, less
+   * the count of leading directories `up` gives, or by its name alone with `flat` (copyfiles -u N, -f).
+   */
+  readonly underLast?: { readonly up: readonly string[]; readonly flat: readonly string[] };
 }
 
 const VIM: OptionGrammar = { short: 'AbCdDeEhHlLmMnNoOpqrRsvVyZc:S:t:T:u:U:w:W:i:', long: ['cmd='], permute: true };
@@ -126,6 +132,7 @@ const CP: OptionGrammar = { short: 'abdfHiLlnPprRsTuvxZS:t:', long: ['target-dir
 export const WRITES: Readonly<Record<string, WriteSpec>> = {
   ...COMPRESSORS,
   ...MORE_WRITES,
+  ...NODE_WRITES,
   // shuf(1) -o FILE; split(1) writes PREFIX followed by a suffix (PREFIX `x` when none is given).
   shuf: { options: { short: 'ezrhi:n:o:', long: ['echo|e', 'input-range=|i', 'head-count=|n', 'output=|o', 'random-source=', 'repeat|r', 'zero-terminated|z', 'help', 'version'], permute: true, abbreviate: true }, operands: 'none', files: ['-o'] },
   // csplit(1) writes PREFIX00, PREFIX01, … (`xx` when -f is not given).

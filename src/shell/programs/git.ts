@@ -231,6 +231,12 @@ export interface GitPush {
    */
   readonly merges: readonly string[];
   readonly remote: Arg | undefined;
+  /**
+   * With `current`: the branch the repository's HEAD names where the push runs, as the files are when the
+   * text reaches it (`ref: refs/heads/NAME`); null where HEAD names none (detached, unreadable, no
+   * repository found); absent where it was not read (on the server).
+   */
+  readonly headOnDisk?: string | null;
 }
 
 /** The branch a push's GitLab push options make the forge merge into (git-push(1) -o; GitLab push options). */
