@@ -263,7 +263,6 @@ export interface HookWriterSpec {
 
 /** Options with which an installer only prints. */
 export const HOOK_WRITER_HELP = ['--help', '-h', '--version', '-V'];
-
 const PRE_COMMIT: HookWriterSpec = {
   options: { short: 'fhVt:c:', long: ['hook-type=|t', 'config=|c', 'overwrite|f', 'install-hooks', 'allow-missing-config', 'color=', 'help|h', 'version|V'], permute: true },
   subcommands: ['install', 'uninstall'], writes: ['hooks'],
