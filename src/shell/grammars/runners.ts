@@ -369,7 +369,9 @@ export const RUNNERS: readonly Runner[] = [
       { nothing: true },
     ],
   },
-  { names: ['cross-env', 'cross-env-shell'], runs: [{ assignments: true, argv: 0 }] },
+  // cross-env-shell (cross-env's second bin) joins its arguments into one command line a shell runs (cross-env's README).
+  { names: ['cross-env'], runs: [{ assignments: true, argv: 0 }] },
+  { names: ['cross-env-shell'], runs: [{ assignments: true, shellOperands: 0 }] },
   { names: ['dotenv'], options: { short: 'ce:v:', long: ['env-file='] }, runs: [{ argv: 0 }] },
   // dotenvx run [options] -- CMD (dotenvx.com docs): the other commands (get, set, encrypt, …) run nothing.
   { names: ['dotenvx'], subcommands: { run: { options: { short: 'f:e:q', long: ['env-file=|f', 'env=|e', 'env-keys-file=', 'overload', 'strict', 'convention=', 'ignore=', 'quiet|q', 'verbose', 'debug', 'log-level='], permute: true }, runs: [{ argv: 0, afterDashDash: true }] } }, runs: [{ nothing: true }] },
