@@ -26,7 +26,7 @@ export interface CommandConfig {
   /**
    * Where the commands are: key paths joined by `.`, `*` any one key or list index, a `*` inside a name
    * any run of characters (`*Cmd`), `{task}` the task the command line names. A string there is a command
-   * line; a list of strings is several (or, with `words`, one command's words); other values are passed over.
+   * line; a list is several, its strings each one (or, with `words`, one command's words); other values are passed over.
    */
   readonly commands: readonly string[];
   readonly words?: true;
@@ -42,7 +42,7 @@ export interface CommandConfig {
    * the tool (wireit reads npm's npm_lifecycle_event).
    */
   readonly task?: { readonly run?: readonly string[]; readonly operand?: number; readonly script?: true };
-  /** With `task`: the key path (as in `commands`) of the tasks the task depends on, run first. */
+  /** With `task`: the key path (as in `commands`) of the tasks the task depends on, run first (`PROJECT:TASK`: the same project's, `~:TASK` or a bare name). */
   readonly deps?: string;
 }
 
@@ -56,14 +56,14 @@ export const CONFIG_COMMANDS: Readonly<Record<string, CommandConfig>> = {
     options: { short: 'c:pqrvdx', long: ['config=|c', 'cwd=', 'concurrent=|p', 'quiet|q', 'relative|r', 'verbose|v', 'debug|d', 'diff=', 'diff-filter=', 'allow-empty', 'no-stash', 'max-arg-length=', 'shell=?|x', 'version|V', 'help|h'], permute: true },
     files: [{ name: 'package.json', format: 'yaml', key: 'lint-staged' }, ...yaml('.lintstagedrc', '.lintstagedrc.json', '.lintstagedrc.yaml', '.lintstagedrc.yml'),
       ...js('.lintstagedrc.mjs', '.lintstagedrc.cjs', '.lintstagedrc.js', 'lint-staged.config.mjs', 'lint-staged.config.cjs', 'lint-staged.config.js')],
-    fileOption: ['-c'], commands: ['*', '*.*'], inert: ['-h', '--help', '-V', '--version'],
+    fileOption: ['-c'], commands: ['*'], inert: ['-h', '--help', '-V', '--version'],
   },
   // release-it: hooks (`before:init`, `after:bump`, `after:git:release` …) are shell commands.
   'release-it': {
     options: { short: 'c:dhiVv', long: ['config=|c', 'dry-run|d', 'ci', 'increment=|i', 'only-version', 'preRelease=?', 'verbose|V', 'version|v', 'help|h', 'no-git', 'no-npm'], permute: true },
     files: [...yaml('.release-it.json', '.release-it.yaml', '.release-it.yml'), { name: '.release-it.toml', format: 'toml' },
       ...js('.release-it.js', '.release-it.cjs', '.release-it.mjs', '.release-it.ts'), { name: 'package.json', format: 'yaml', key: 'release-it' }],
-    fileOption: ['-c'], commands: ['hooks.*', 'hooks.*.*'], inert: HELP,
+    fileOption: ['-c'], commands: ['hooks.*'], inert: HELP,
   },
   // tsup runs onSuccess after each build (a string is a shell command; a function is the module's code).
   tsup: {
@@ -89,7 +89,7 @@ export const CONFIG_COMMANDS: Readonly<Record<string, CommandConfig>> = {
     options: { short: 'c:wvosr:e:p:', long: ['config=|c', 'watch=?|w', 'require=|r', 'overwrite|o', 'silent|s', 'errors-only|e', 'profile', 'project=|p', 'verbose|v', 'debug', 'check', 'help|h', 'version'], permute: true },
     files: [...yaml('codegen.yml', 'codegen.yaml', 'codegen.json', '.codegenrc', '.codegenrc.yml', '.codegenrc.yaml', '.codegenrc.json'), ...js('codegen.ts', 'codegen.js', 'codegen.cjs', 'codegen.mjs', '.codegenrc.js', '.codegenrc.ts'),
       { name: 'package.json', format: 'yaml', key: 'codegen' }],
-    fileOption: ['-c'], commands: ['hooks.*', 'hooks.*.*', 'generates.*.hooks.*', 'generates.*.hooks.*.*'], inert: ['-h', '--help', '--version'],
+    fileOption: ['-c'], commands: ['hooks.*', 'generates.*.hooks.*'], inert: ['-h', '--help', '--version'],
   },
   // prisma generate (and migrate, db push, which generate) runs each generator's provider: a command, unless built in.
   prisma: {
@@ -107,18 +107,18 @@ export const CONFIG_COMMANDS: Readonly<Record<string, CommandConfig>> = {
   goreleaser: {
     options: { short: 'f:p:', long: ['config=|f', 'snapshot', 'clean', 'skip=', 'single-target', 'id=', 'output=|o', 'parallelism=|p', 'timeout=', 'verbose', 'help|h', 'version|v'], permute: true },
     files: yaml('.goreleaser.yaml', '.goreleaser.yml', 'goreleaser.yaml', 'goreleaser.yml'), fileOption: ['-f'],
-    commands: ['before.hooks.*', 'before.hooks.*.cmd', 'after.hooks.*', 'after.hooks.*.cmd', 'builds.*.hooks.pre', 'builds.*.hooks.pre.*', 'builds.*.hooks.pre.*.cmd', 'builds.*.hooks.post', 'builds.*.hooks.post.*', 'builds.*.hooks.post.*.cmd'],
+    commands: ['before.hooks', 'before.hooks.*.cmd', 'after.hooks', 'after.hooks.*.cmd', 'builds.*.hooks.pre', 'builds.*.hooks.pre.*.cmd', 'builds.*.hooks.post', 'builds.*.hooks.post.*.cmd'],
     inert: ['check', 'init', 'healthcheck', 'jsonschema', 'completion', 'help', 'man', '-h', '--help', '-v', '--version'],
   },
   // air rebuilds and reruns a Go program: [build] cmd, pre_cmd and post_cmd are shell commands.
   air: {
     options: { short: 'c:dv', long: ['d', 'v'], singleDashLong: true, permute: true },
-    files: [{ name: '.air.toml', format: 'toml' }], fileOption: ['-c'], commands: ['build.cmd', 'build.pre_cmd.*', 'build.post_cmd.*'], inert: ['init', 'version', '-v', '-h'],
+    files: [{ name: '.air.toml', format: 'toml' }], fileOption: ['-c'], commands: ['build.cmd', 'build.pre_cmd', 'build.post_cmd'], inert: ['init', 'version', '-v', '-h'],
   },
   // Nx: a target run by nx:run-commands runs its options' command (or commands).
   nx: {
     options: { short: 'c:p:t:', long: ['configuration=|c', 'projects=|p', 'targets=|t', 'skip-nx-cache', 'verbose', 'parallel=?', 'help', 'version'], permute: true },
-    files: yaml('project.json'), commands: ['targets.{task}.options.command', 'targets.{task}.options.commands.*', 'targets.{task}.options.commands.*.command'],
+    files: yaml('project.json'), commands: ['targets.{task}.options.command', 'targets.{task}.options.commands', 'targets.{task}.options.commands.*.command'],
     task: { run: ['run'], operand: 0 }, inert: ['--help', '--version'],
   },
   // moon: a project's moon.yml task `command` (a string, or a list of its words) and its `args`.
