@@ -4,7 +4,8 @@
 // line at the keys named is judged as run from the file's directory. A module (tsup.config.ts,
 // playwright.config.ts) is scanned as code, and its string literals at those keys read as the commands.
 // The family adds what the files run and lets the tool go on to the other families (a config module, a runner row).
-import { basename, dirname, resolve } from 'node:path';
+import { basename, dirname, join, resolve } from 'node:path';
+import { subdirs } from '../files.js';
 import { getopt, optionIs, valueOf, valuesOf, type Scan } from '../getopt.js';
 import { CONFIG_COMMANDS, type CommandConfig, type CommandConfigFile } from '../grammars/config-commands.js';
 import { argOf, type Word } from '../words.js';
@@ -32,10 +33,12 @@ export function configCommandsFamily(scope: Scope, name: string, args: readonly 
     else scope.nested(v, `${name} ${spec.commandOption![0]}`, { spliceable: false });
   }
   if (given.length > 0) return false;
-  const task = taskOf(scope, spec, scan);
+  const { task, project } = taskOf(scope, spec, scan);
   if (task === null) { scope.raise('dynamic-command', `\`${name}\` runs a task named at run time`); return false; }
   if (spec.task && task === undefined) return false;
-  const found = configFile(scope, name, spec, scan);
+  const near = configFile(scope, name, spec, scan);
+  // (Without a workspace root to search, the nearest file is the project's.)
+  const found = project === undefined || !spec.workspace || (near !== null && projectName(spec, near) === project) ? near : projectFile(scope, spec, project) ?? (workspaceTop(scope, spec) === null ? near : null);
   if (found === null) return false;
   const label = `${name} (runs what ${found.path} names)`;
   let lines: string[];
@@ -47,25 +50,26 @@ export function configCommandsFamily(scope: Scope, name: string, args: readonly 
   }
   if (lines.length > MAX_COMMANDS) { scope.raise('unreadable-script', `${label}: more than ${MAX_COMMANDS} commands; past them they are not read`); lines = lines.slice(0, MAX_COMMANDS); }
   if (found.file.format === 'js') scanCodeFile(scope, 'node', found.path, label);
-  for (const line of new Set(lines)) scope.script(line, label, dirname(found.path));
+  const at = spec.workspace?.runsAtRoot ? workspaceTop(scope, spec) ?? dirname(found.path) : dirname(found.path);
+  for (const line of new Set(lines)) scope.script(line, label, at);
   return false;
 }
 
-/** The task the words name (see CommandConfig.task): undefined when none, null when it is computed. */
-function taskOf(scope: Scope, spec: CommandConfig, scan: Scan): string | null | undefined {
+/** The task the words name (see CommandConfig.task), and the project: task undefined when none, null when it is computed. */
+function taskOf(scope: Scope, spec: CommandConfig, scan: Scan): { task: string | null | undefined; project?: string } {
   const t = spec.task;
-  if (!t) return undefined;
-  if (t.script) {
-    const m = [...scope.via].reverse().map((v) => /^\S+ run (\S+)$/.exec(v)).find((x) => x !== null);
-    return m?.[1];
-  }
+  if (!t) return { task: undefined };
+  if (t.script) return { task: [...scope.via].reverse().map((v) => /^\S+ run (\S+)$/.exec(v)).find((x) => x !== null)?.[1] };
   const ops = scan.operands.map((o) => o.value);
   const ran = typeof ops[0] === 'string' && t.run?.includes(ops[0]);
   const word = ran ? ops[1] : ops[0];
-  if (word === null) return null;
-  if (word === undefined) return undefined;
-  if (word.includes(':')) return word.split(':')[1] || undefined;
-  return ran || t.operand === undefined ? undefined : ops[t.operand] ?? undefined;
+  if (word === null) return { task: null };
+  if (word === undefined) return { task: undefined };
+  const [project, task] = word.split(':') as [string, string | undefined];
+  if (word.includes(':')) return { task: task || undefined, ...(project !== '' && project !== '~' ? { project } : {}) };
+  if (ran || t.operand === undefined) return { task: undefined };
+  const named = ops[t.operand + 1];
+  return { task: ops[t.operand] ?? undefined, ...(typeof named === 'string' ? { project: named } : {}) };
 }
 
 interface Found { readonly path: string; readonly text: string; readonly file: CommandConfigFile; readonly doc: unknown }
@@ -90,6 +94,43 @@ function configFile(scope: Scope, name: string, spec: CommandConfig, scan: Scan)
     best = { path: r.path, text: r.text, file, doc };
   }
   return best;
+}
+
+/** A project's name: its file's `nameKey`, else its directory's name. */
+function projectName(spec: CommandConfig, f: Found): string {
+  const v = spec.workspace?.nameKey === undefined ? undefined : (f.doc as Record<string, unknown> | null)?.[spec.workspace.nameKey];
+  return typeof v === 'string' ? v : basename(dirname(f.path));
+}
+
+/** Directories no workspace keeps its projects in. */
+const NOT_PROJECTS = /^(?:node_modules|\..*|dist|build|out|target|coverage|tmp)$/;
+
+/** The workspace's root directory: where its root file is, found up from the working directory. */
+function workspaceTop(scope: Scope, spec: CommandConfig): string | null {
+  const root = scope.cwd === null ? null : scope.files.findUp(scope.cwd, spec.workspace!.root);
+  return root?.kind !== 'text' ? null : resolve(dirname(root.path), ...spec.workspace!.root.split('/').slice(1).map(() => '..'));
+}
+
+/** The file of the project named, under the workspace's root (four levels down, 500 directories): null when none is found there. */
+function projectFile(scope: Scope, spec: CommandConfig, project: string): Found | null {
+  const top = workspaceTop(scope, spec);
+  if (top === null) return null;
+  const queue: [string, number][] = [[top, 0]];
+  for (let seen = 0; queue.length > 0 && seen < 500; seen++) {
+    const [dir, depth] = queue.shift()!;
+    const found = subdirs(scope.files, dir);
+    if (!found) continue;
+    for (const file of spec.files.filter((f) => found.others.includes(f.name))) {
+      const r = scope.files.read(join(dir, file.name));
+      if (r.kind !== 'text') continue;
+      let doc: unknown;
+      try { doc = docOf(file, r.text); } catch { continue; }
+      const f = { path: join(dir, file.name), text: r.text, file, doc };
+      if (doc !== undefined && projectName(spec, f) === project) return f;
+    }
+    if (depth < 4) for (const d of found.dirs.sort()) if (!NOT_PROJECTS.test(d)) queue.push([join(dir, d), depth + 1]);
+  }
+  return null;
 }
 
 function readAt(scope: Scope, path: string): { kind: 'text'; path: string; text: string } | { kind: 'unreadable'; path: string; why: string } | null {

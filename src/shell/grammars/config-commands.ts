@@ -42,6 +42,13 @@ export interface CommandConfig {
    * the tool (wireit reads npm's npm_lifecycle_event).
    */
   readonly task?: { readonly run?: readonly string[]; readonly operand?: number; readonly script?: true };
+  /**
+   * With `task`: a `PROJECT:TASK` (or, for `operand`, the operand after it) names the project, whose file is
+   * found under the workspace's root (the directory of `root`, found up), to four levels down: the nearest
+   * file is that project's only when its `nameKey` (else its directory's name) is the project. With
+   * `runsAtRoot` the commands run in the workspace's root (Nx's run-commands), else in the file's directory.
+   */
+  readonly workspace?: { readonly root: string; readonly nameKey?: string; readonly runsAtRoot?: true };
   /** With `task`: the key path (as in `commands`) of the tasks the task depends on, run first (`PROJECT:TASK`: the same project's, `~:TASK` or a bare name). */
   readonly deps?: string;
 }
@@ -118,14 +125,15 @@ export const CONFIG_COMMANDS: Readonly<Record<string, CommandConfig>> = {
   // Nx: a target run by nx:run-commands runs its options' command (or commands).
   nx: {
     options: { short: 'c:p:t:', long: ['configuration=|c', 'projects=|p', 'targets=|t', 'skip-nx-cache', 'verbose', 'parallel=?', 'help', 'version'], permute: true },
-    files: yaml('project.json'), commands: ['targets.{task}.options.command', 'targets.{task}.options.commands', 'targets.{task}.options.commands.*.command'],
-    task: { run: ['run'], operand: 0 }, inert: ['--help', '--version'],
+    files: [...yaml('project.json'), { name: 'package.json', format: 'yaml', key: 'nx' }],
+    commands: ['targets.{task}.command', 'targets.{task}.options.command', 'targets.{task}.options.commands', 'targets.{task}.options.commands.*.command'],
+    task: { run: ['run'], operand: 0 }, workspace: { root: 'nx.json', nameKey: 'name', runsAtRoot: true }, inert: ['--help', '--version'],
   },
   // moon: a project's moon.yml task `command` (a string, or a list of its words) and its `args`.
   moon: {
     options: { short: 'fu', long: ['force|f', 'update-cache|u', 'dependents', 'concurrency=', 'log=', 'help', 'version'], permute: true },
     files: yaml('moon.yml', 'moon.yaml'), commands: ['tasks.{task}.command'], words: true, deps: 'tasks.{task}.deps.*',
-    task: { run: ['run', 'r'] }, inert: ['--help', '--version'],
+    task: { run: ['run', 'r'] }, workspace: { root: '.moon/workspace.yml', nameKey: 'id' }, inert: ['--help', '--version'],
   },
   // wireit: the package script that runs `wireit` runs package.json's wireit.<script>.command, after its dependencies.
   wireit: {
