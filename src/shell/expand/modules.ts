@@ -180,7 +180,8 @@ export function moduleRunner(scope: Scope, name: string, rest: readonly Word[], 
 
 /** How many imports deep a code file's own modules are followed, and how many files one command's imports may bring in. */
 export const IMPORT_DEPTH = 4;
-export const MAX_IMPORTED = 200;
+// (The bound of the files a test run loads with its test files, tests.ts MAX_LOADED: a test run reads its files through here too.)
+export const MAX_IMPORTED = 1500;
 const importedCount = new WeakMap<object, number>();
 
 /**
