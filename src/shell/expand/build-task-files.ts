@@ -1,6 +1,7 @@
 // Readers of the task files of build and dev-loop runners (cargo-make's Makefile.toml, doit's dodo.py,
 // Gradle's build scripts, Tilt's Tiltfile): each returns what a task runs, as shell text or as code
 // of the runner's language (expand/tasks.ts says which). Every reader may throw on a malformed file.
+import { GRADLE_EDGES, GRADLE_PLUGIN_TASKS } from '../grammars/gradle.js';
 import { literalsOf } from './code-literals.js';
 import { pythonModule } from './python-tasks.js';
 import { parseToml, withDeps, type Task } from './task-files.js';
@@ -77,32 +78,62 @@ function braceBlock(text: string, at: number): { end: number; body: string } | n
  * Gradle's tasks (`tasks.register('NAME', …) { … }`, `task NAME(type: Exec) { … }`, `task('NAME') { … }`,
  * `val NAME by tasks.registering(Exec::class) { … }`): a task runs its block and its `dependsOn`;
  * everything outside the task blocks runs while Gradle configures the build, whatever task is named.
+ * A block that configures a task already there (`tasks.named('test') { … }`, `tasks.test { … }`, Groovy's
+ * `test { … }` for a plugin's task) adds to it, and `X.dependsOn 'a'` / `X.finalizedBy 'a'` outside
+ * the blocks add to X's graph; the plugins' own tasks depend on each other as GRADLE_PLUGIN_TASKS says.
  */
 export function gradleTasks(text: string): { tasks: Map<string, Task>; configuration: string } {
-  const tasks = new Map<string, Task>();
-  const re = /\btasks\.(?:register|create)\s*(?:<[^>]*>)?\s*\(\s*["'](\w[\w-]*)["']|\btask\s*\(?\s*["']?(\w[\w-]*)["']?|\bval\s+(\w+)\s+by\s+tasks\.(?:registering|creating)/g;
+  const tasks = new Map<string, Task>(Object.entries(GRADLE_PLUGIN_TASKS).map(([n, deps]) => [n, { deps: [...deps], body: [] }]));
+  const re = /\btasks\.(?:register|create)\s*(?:<[^>]*>)?\s*\(\s*["'](\w[\w-]*)["']|\btask\b\s*\(?\s*["']?(\w[\w-]*)["']?|\bval\s+(\w+)\s+by\s+tasks\.(?:registering|creating)|\btasks\.(?:named|getByName)\s*(?:<[^>]*>)?\s*\(\s*["'](\w[\w-]*)["'][^)]*\)(?:\.configure)?|\btasks\.(\w+)(?=\s*\{)|^[ \t]*(\w+)(?=\s*\{)/gm;
   const outside: string[] = [];
   let last = 0;
   for (const m of text.matchAll(re)) {
     if (m.index < last) continue;
+    const adds = m[4] ?? m[5] ?? m[6];
+    // (A bare `NAME {` configures a task only where NAME is one: `repositories {` is no task.)
+    if (m[6] !== undefined && !tasks.has(m[6])) continue;
     const block = braceBlock(text, m.index + m[0].length);
     if (block === null) continue;
-    const name = (m[1] ?? m[2] ?? m[3])!;
+    const name = (m[1] ?? m[2] ?? m[3] ?? adds)!;
     const head = text.slice(m.index, text.indexOf('{', m.index + m[0].length));
-    const deps = [...`${head}${block.body}`.matchAll(/\bdependsOn\s*\(?\s*((?:["'][\w:-]+["']\s*,?\s*)+)/g)].flatMap((d) => literalsOf(d[1]!).map((l) => l.text.replace(/^:/, '')));
-    tasks.set(name, { deps, body: [`${head}${block.body}`] });
+    const deps = gradleEdgesIn(`${head}${block.body}`);
+    const had = adds !== undefined ? tasks.get(name) : undefined;
+    tasks.set(name, { deps: [...(had?.deps ?? []), ...deps], body: [...(had?.body ?? []), `${head}${block.body}`] });
     outside.push(text.slice(last, m.index));
     last = block.end;
   }
   outside.push(text.slice(last));
-  return { tasks, configuration: outside.join('\n') };
+  const configuration = outside.join('\n');
+  // `test.dependsOn 'up'`, `tasks.test.finalizedBy(up)`, `tasks.named('build').get().dependsOn 'up'`.
+  const edge = new RegExp(`(?:\\btasks\\.(?:named|getByName)\\s*\\(\\s*["'](\\w[\\w-]*)["'][^)]*\\)(?:\\.get\\(\\))?|(?:\\btasks\\.)?\\b(\\w+))\\.(?=(?:${GRADLE_EDGES.join('|')})\\b)`, 'g');
+  for (const m of configuration.matchAll(edge)) {
+    const name = (m[1] ?? m[2])!;
+    const deps = gradleEdgesIn(configuration.slice(m.index + m[0].length, configuration.indexOf('\n', m.index) >>> 0));
+    const had = tasks.get(name);
+    tasks.set(name, { deps: [...(had?.deps ?? []), ...deps], body: had?.body ?? [] });
+  }
+  return { tasks, configuration };
+}
+
+/** The tasks `dependsOn` and `finalizedBy` name in a piece of a build script: quoted names, `tasks.named('x')`, a bare task reference. */
+function gradleEdgesIn(text: string): string[] {
+  const out: string[] = [];
+  for (const d of text.matchAll(new RegExp(`\\b(?:${GRADLE_EDGES.join('|')})\\s*(?:\\(|=|\\+=)?\\s*([^\\n)}]*)`, 'g'))) {
+    const list = d[1]!;
+    const quoted = literalsOf(list).map((l) => l.text.replace(/^:/, ''));
+    out.push(...(quoted.length > 0 ? quoted : [...list.matchAll(/^\s*(?:tasks\.)?(\w+)/g)].map((b) => b[1]!)));
+  }
+  return out.filter((n) => /^[\w-]+$/.test(n));
 }
 
 /** What `gradle TASK` runs of one build script, as code: the configuration and the task with its dependencies. */
 export function gradleCommands(text: string, task: string): string[] {
   const { tasks, configuration } = gradleTasks(text);
   const name = task.replace(/^.*:/, '');
-  return [configuration, ...gradleMatches([...tasks.keys()], name).flatMap((t) => withDeps(tasks, t))];
+  // The script's own tasks by name or abbreviation; a plugin's task by its name.
+  const own = [...tasks].filter(([, t]) => t.body.length > 0).map(([n]) => n);
+  const picked = new Set([...gradleMatches(own, name), ...(tasks.has(name) ? [name] : [])]);
+  return [configuration, ...[...picked].flatMap((t) => withDeps(tasks, t))];
 }
 
 /**

@@ -69,3 +69,16 @@ export const ENV_TASK_RUNNERS: Readonly<Record<string, TaskFile>> = {
     commands: (t, task) => withDeps(ryeScripts(t), task),
   },
 };
+
+/**
+ * Capistrano (capistranorb.com): `cap STAGE TASK` (and `cap -T`) loads the Capfile, Ruby, before any
+ * task; its top-level code (`run_locally { execute … }`, what it requires) runs whatever task is named.
+ */
+export const DEPLOY_TASK_RUNNERS: Readonly<Record<string, TaskFile>> = {
+  cap: {
+    files: ['Capfile', 'capfile', 'Capfile.rb'], fileOption: [], language: 'ruby', showsOnly: ['-V', '--version', '-h', '--help'],
+    options: { short: 'TVhnprtvsqD:', long: ['tasks|T', 'version|V', 'help|h', 'dry-run|n', 'prereqs|P', 'trace|t', 'verbose|v', 'silent|s', 'quiet|q', 'describe=|D', 'roles=', 'hosts=', 'print-config-variables|p'], permute: true },
+    defaultTasks: () => ['default'],
+    commands: (t) => [t],
+  },
+};

@@ -21,3 +21,16 @@ export function guardEntry(scope: Scope, file: string): boolean {
   }
 }
 
+
+/**
+ * Is `path` (absolute) a file of a package named gitops-guard: the guard's own code (its checkout, or
+ * node_modules/gitops-guard), which a project script may import (its build scripts import dist/)?
+ */
+export function inGuardPackage(scope: Scope, path: string): boolean {
+  for (let dir = dirname(path), i = 0; i < 32; dir = dirname(dir), i++) {
+    const pkg = scope.files.read(join(dir, 'package.json'));
+    if (pkg.kind === 'text') return /"name"\s*:\s*"gitops-guard"/.test(pkg.text);
+    if (dirname(dir) === dir) return false;
+  }
+  return false;
+}

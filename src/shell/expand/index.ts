@@ -19,11 +19,12 @@ import { javaFamily } from './compiled.js';
 import { vcsFrontsFamily } from './vcs-fronts.js';
 import { optionFilesFamily } from './option-files.js';
 import { projectBuildsFamily } from './project-builds.js';
+import { configCommandsFamily } from './config-commands.js';
 import { hostSessionsFamily } from './host-sessions.js';
 import { pythonBuildsFamily } from './python-builds.js';
 
 // systemd's clients with -H act on another machine: read before the runner table reads systemd-run's command as local.
-const FAMILIES: readonly Family[] = [hostSessionsFamily, pythonBuildsFamily, systemdRemote, movedConfigFamily, optionFilesFamily, pathScripts, javaFamily, tasksFamily, buildsFamily, projectBuildsFamily, projectToolsFamily, vcsFrontsFamily, nodeRun, kubeFamily, runnersFamily, remoteFamily, cloudShellsFamily, managedFamily, packageScripts, pipLocalInstall, makeRecipesFamily];
+const FAMILIES: readonly Family[] = [hostSessionsFamily, pythonBuildsFamily, systemdRemote, movedConfigFamily, optionFilesFamily, pathScripts, javaFamily, configCommandsFamily, tasksFamily, buildsFamily, projectBuildsFamily, projectToolsFamily, vcsFrontsFamily, nodeRun, kubeFamily, runnersFamily, remoteFamily, cloudShellsFamily, managedFamily, packageScripts, pipLocalInstall, makeRecipesFamily];
 
 /** Find every invocation in `input`. Never throws for any input; always terminates. */
 export function expand(input: string, options: ExpandOptions): ExpandResult {

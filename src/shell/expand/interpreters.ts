@@ -12,7 +12,7 @@ import type { Scope } from './driver.js';
 import { runStdin } from './scripts.js';
 import { stdinText } from './output.js';
 import { cannotHideManaged } from '../fastpath.js';
-import { codeBase, loadsModules, moduleFile, modulesIn } from './modules.js';
+import { codeBase, fileImports, loadsModules, moduleFile, modulesIn } from './modules.js';
 import { stringsIn, withoutPrinted } from './code-literals.js';
 import { SPAWNS, spawnCalls, startsProcess, withoutFileOpens } from './spawn-calls.js';
 import { codeWrites } from './code-writes.js';
@@ -50,6 +50,8 @@ export interface CodeSource {
   readonly stamp?: string;
   readonly from?: string;
   readonly include?: readonly string[];
+  /** How many imports away from the file run: a file's own imports are followed to IMPORT_DEPTH (modules.ts). */
+  readonly depth?: number;
 }
 
 /** Configuration languages whose lines are commands of the program itself (tmux.conf, screenrc). */
@@ -90,9 +92,9 @@ export function scanCode(scope: Scope, lang: CodeLanguage, code: string, label: 
     // (Vim's own writes are followed with their lines by vim-buffer.ts, its `:w FILE` of the buffer included.)
     if (lang !== 'vim') for (const p of writes) if (p !== null && !scope.run0.written.has(p)) noteWrite(scope, p, null);
   }
-  // Modules of the project that code on the command line loads run with it. (A file's own imports
-  // are not followed: a program's modules are its own business, as its messages and data are.)
-  if (!inline || !scope.local || !loadsModules(lang)) return;
+  // Modules of the project that code loads run with it: a file's own (relative) imports, and what code on the command line loads.
+  if (!inline) { if (where.from !== undefined) fileImports(scope, lang, code, where.from, where.depth ?? 0, label, stamp); return; }
+  if (!scope.local || !loadsModules(lang)) return;
   for (const name of modulesIn(scope, lang, code, stamp)) {
     const file = moduleFile(scope, lang, name, codeBase(scope, where.from), where.include ?? []);
     if (file !== null) scanCodeFile(scope, lang, file, `${label} (loads ${name})`);
@@ -255,7 +257,7 @@ const READERS: CodeReaders = {
 };
 
 /** A code file named on the command line: scanned as its language when it can be read. */
-export function scanCodeFile(scope: Scope, lang: CodeLanguage, path: string | null, label: string): void {
+export function scanCodeFile(scope: Scope, lang: CodeLanguage, path: string | null, label: string, depth = 0): void {
   if (path === null) { scope.raise('unreadable-script', `the file \`${label}\` runs is named at run time`); return; }
   if (['/dev/stdin', '/dev/fd/0', '/proc/self/fd/0', '-'].includes(path)) { runStdin(scope, label, lang); return; }
   if (path === '/dev/null') return; // no code
@@ -276,7 +278,7 @@ export function scanCodeFile(scope: Scope, lang: CodeLanguage, path: string | nu
   if (read.kind === 'unreadable') { scope.raise('unreadable-script', `${label}: ${read.why}`); return; }
   // A limit that runs out asks, never allows (the read above already stops at MAX_SCRIPT_BYTES).
   if (read.text.length > MAX_INPUT_BYTES * 16) { scope.raise('unreadable-script', `${label}: larger than can be read`); return; }
-  scanCode(scope, lang, read.text, label, false, [], { ...(read.stamp !== undefined ? { stamp: read.stamp } : {}), from: full });
+  scanCode(scope, lang, read.text, label, false, [], { ...(read.stamp !== undefined ? { stamp: read.stamp } : {}), from: full, depth });
 }
 
 /** The file python or node runs when given a directory (null: none, or not a directory). */

@@ -11,6 +11,8 @@ import type { Word } from '../words.js';
 import { valuesOf, type Scan } from '../getopt.js';
 import type { Scope } from './driver.js';
 import { scanCodeFile } from './interpreters.js';
+import { pythonImports } from './python-imports.js';
+import { inGuardPackage } from './guard-entry.js';
 
 interface ModuleRules {
   /** Statements that load a module, its name in the first group. */
@@ -174,4 +176,31 @@ export function moduleRunner(scope: Scope, name: string, rest: readonly Word[], 
   const program = moduleProgram(name);
   scope.continueWith([{ value: program, tail: program, text: program, start: 0, end: 0 }, ...rest], label);
   return true;
+}
+
+/** How many imports deep a code file's own modules are followed, and how many files one command's imports may bring in. */
+export const IMPORT_DEPTH = 4;
+// (The bound of the files a test run loads with its test files, tests.ts MAX_LOADED: a test run reads its files through here too.)
+export const MAX_IMPORTED = 1500;
+const importedCount = new WeakMap<object, number>();
+
+/**
+ * A code file's own modules run with it (`require('./lib/deploy')`, `import './up.mjs'`, Python's
+ * `import helper` beside it): each found where the language looks first (the file's own directory,
+ * the environment's search path; installed packages by a bare name are not the project's) is scanned
+ * as the file is, to IMPORT_DEPTH imports from the file run; past MAX_IMPORTED files that is said. The
+ * guard's own modules (a build script of its checkout imports dist/) are the guard, not the project's code.
+ */
+export function fileImports(scope: Scope, lang: CodeLanguage, code: string, from: string, depth: number, label: string, stamp?: string): void {
+  if (depth >= IMPORT_DEPTH || !scope.local || !loadsModules(lang)) return;
+  // (`from pkg import mod` may import the submodule pkg.mod: python-imports.ts reads both.)
+  const names = lang === 'python' ? new Set([...modulesIn(scope, lang, code, stamp), ...pythonImports(code)]) : modulesIn(scope, lang, code, stamp);
+  for (const name of names) {
+    const file = moduleFile(scope, lang, name, dirname(from), []);
+    if (file === null || file === from || scope.run0.seen.has(`code:${file}`) || inGuardPackage(scope, file)) continue;
+    const n = (importedCount.get(scope.run0) ?? 0) + 1;
+    importedCount.set(scope.run0, n);
+    if (n > MAX_IMPORTED) { scope.raise('unreadable-script', `${label} imports more than ${MAX_IMPORTED} project files; past them they are not read`); return; }
+    scanCodeFile(scope, lang, file, `${label} (imports ${name})`, depth + 1);
+  }
 }

@@ -17,6 +17,7 @@ import { TASK_RUNNERS } from './tasks.js';
 import { BUILD_GUARDED, BUILD_PROGRAMS } from './builds.js';
 import { PROJECT_BUILD_PROGRAMS } from './project-builds.js';
 import { PROJECT_TOOLS } from './project-tools.js';
+import { CONFIG_COMMAND_PROGRAMS } from './config-commands.js';
 import { VCS_FRONTS } from './vcs-fronts.js';
 import { HOST_SESSION_PROGRAMS } from './host-sessions.js';
 import { PYTHON_BUILD_PROGRAMS } from './python-builds.js';
@@ -35,7 +36,7 @@ export interface ShellNames {
 
 export function shellNames(): ShellNames {
   const files = fileRunnerNames();
-  const runners = [...new Set([...files.names, ...PACKAGE_PROGRAMS, ...MAKE_PROGRAMS, ...TASK_RUNNERS, ...BUILD_PROGRAMS, ...PROJECT_BUILD_PROGRAMS, ...PROJECT_TOOLS, ...VCS_FRONTS, ...HOST_SESSION_PROGRAMS, ...PYTHON_BUILD_PROGRAMS, ...REMOTE_CLIENTS, ...CLOUD_SHELL_PROGRAMS,
+  const runners = [...new Set([...files.names, ...PACKAGE_PROGRAMS, ...MAKE_PROGRAMS, ...TASK_RUNNERS, ...BUILD_PROGRAMS, ...PROJECT_BUILD_PROGRAMS, ...PROJECT_TOOLS, ...CONFIG_COMMAND_PROGRAMS, ...VCS_FRONTS, ...HOST_SESSION_PROGRAMS, ...PYTHON_BUILD_PROGRAMS, ...REMOTE_CLIENTS, ...CLOUD_SHELL_PROGRAMS,
     // eval runs its arguments; xargs and parallel may take their commands from a file or stdin.
     'eval', 'xargs', 'parallel',
     // hook installers write git's hooks without naming them

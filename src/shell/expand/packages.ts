@@ -65,7 +65,7 @@ export function packageScripts(scope: Scope, name: string, args: readonly Word[]
   const packages = listed && filter !== undefined ? [root, ...listed].filter((p) => filterMatches(filter, p, dirname(found.path)))
     : listed && named.length > 0 ? listed.filter((p) => named.some((w) => w === p.name || isWithin(dirname(p.path), resolve(start, w!)))) : listed;
   if (packages === null) return true;
-  const config = npmConfig(scope, scan, dirname(found.path));
+  const config = npmConfig(scope, scan, dirname(found.path), name);
   for (const file of config.requires) scope.nested(`node ${quoteWord(file)}`, `${name} node-options`, { spliceable: false, cwd: dirname(found.path) });
   for (const p of packages) {
     const key = `${p.path}#${script}`;
@@ -87,7 +87,7 @@ export function packageScripts(scope: Scope, name: string, args: readonly Word[]
  * npm settings that change how scripts run, from the command line, the environment (`npm_config_*`)
  * or the project's and the user's .npmrc: the shell every script runs in, and files every node it starts requires.
  */
-function npmConfig(scope: Scope, scan: Scan, dir: string): { shell?: string; requires: string[] } {
+function npmConfig(scope: Scope, scan: Scan, dir: string, name: string): { shell?: string; requires: string[] } {
   const fromEnv = (key: string): string | undefined => {
     for (const [k, v] of scope.env) if (k.toLowerCase() === `npm_config_${key.replace(/-/g, '_')}` && v) return v;
     return undefined;
@@ -108,12 +108,21 @@ function npmConfig(scope: Scope, scan: Scan, dir: string): { shell?: string; req
     if (v === null) scope.raise('dynamic-command', `npm's --${key} is computed at run time`);
     return v ?? fromEnv(key) ?? fromRc(key);
   };
-  const shell = setting('script-shell');
+  // pnpm 10 keeps its settings in pnpm-workspace.yaml too (`scriptShell: ./sh.sh`), over .npmrc's.
+  const shell = (name === 'pnpm' ? valueOf(scan, '--script-shell') ?? workspaceSetting(scope, dir, 'scriptShell') : undefined) ?? setting('script-shell');
   const options = setting('node-options') ?? '';
   const requires = [...options.matchAll(/(?:--require|-r|--import)(?:=|\s+)(\S+)/g)].map((m) => m[1]!);
   return { ...(shell ? { shell } : {}), requires };
 }
 
+/** A top-level setting of the pnpm-workspace.yaml found here or above (a plain scalar, quotes removed: shell text). */
+function workspaceSetting(scope: Scope, dir: string, key: string): string | undefined {
+  const found = scope.files.findUp(dir, 'pnpm-workspace.yaml');
+  if (found?.kind !== 'text') return undefined;
+  const v = new RegExp(`^${key}\\s*:\\s*(.*?)\\s*(?:\\s#.*)?$`, 'm').exec(found.text)?.[1]?.replace(/^(["'])(.*)\1$/, '$2');
+  // (A relative path is taken from the workspace's root, wherever the script runs.)
+  return !v ? undefined : /^\.\.?\//.test(v) ? quoteWord(resolve(dirname(found.path), v)) : v;
+}
 
 /** Is this `via` label a project's own install lifecycle script (`npm run prepare`, as queued above)? */
 export function inInstallLifecycle(via: readonly string[]): boolean {
@@ -308,13 +317,17 @@ function filterMatches(filter: string, p: Workspace, rootDir: string): boolean {
 
 /**
  * `pnpm CMD …` where CMD is neither a pnpm command nor a script of the package runs CMD as
- * `pnpm exec` does (pnpm 6.6.1: "an unknown command is a shell command run in the context of the project").
+ * `pnpm exec` does (pnpm 6.6.1: "an unknown command is a shell command run in the context of the project");
+ * `yarn NAME …` and `yarn run NAME …` without such a script run the bin of that name (yarn's CLI `run`:
+ * "a binary exposed by a dependency"), as `yarn exec` does.
  */
 function pnpmCommand(scope: Scope, name: string, args: readonly Word[], scan: Scan, script: string, scripts: Record<string, unknown>): boolean {
-  const first = scan.operands[0];
-  if (name !== 'pnpm' || first?.value !== script || typeof scripts[script] === 'string') return false;
+  if (name !== 'pnpm' && name !== 'yarn') return false;
+  const ops = scan.operands;
+  const first = name === 'yarn' && ops[0]?.value === 'run' ? ops[1] : ops[0];
+  if (first?.value !== script || typeof scripts[script] === 'string') return false;
   scope.emit(scope.argv, name);
-  scope.nested(`pnpm exec ${args.slice(first.index).map((w) => w.text).join(' ')}`, `pnpm ${script}`, { spliceable: false });
+  scope.nested(`${name} exec ${args.slice(first.index).map((w) => w.text).join(' ')}`, `${name} ${script}`, { spliceable: false });
   return true;
 }
 

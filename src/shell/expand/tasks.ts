@@ -19,7 +19,7 @@ import {
   taskfileTasks, toxCommands, withDeps,
 } from './task-files.js';
 import { justCommands } from './just-file.js';
-import { ENV_TASK_RUNNERS } from './env-task-files.js';
+import { DEPLOY_TASK_RUNNERS, ENV_TASK_RUNNERS } from './env-task-files.js';
 import { fileAt, gitTop } from './git-place.js';
 
 export interface TaskFile {
@@ -73,7 +73,7 @@ const CARGO_MAKE: TaskFile = {
 };
 
 const RUNNERS: Record<string, TaskFile> = {
-  ...ENV_TASK_RUNNERS,
+  ...ENV_TASK_RUNNERS, ...DEPLOY_TASK_RUNNERS,
   just: {
     files: ['justfile', 'Justfile', '.justfile'], fileOption: ['-f', '--justfile'], direct: ['--command'],
     options: { short: 'nqvf:d:', long: ['justfile=|f', 'working-directory=|d', 'command=', 'dry-run|n', 'quiet|q', 'set=', 'list|l', 'summary', 'show=', 'evaluate', 'dump', 'choose', 'yes', 'shell=', 'shell-arg=', 'dotenv-path=', 'unsorted'], permute: false },

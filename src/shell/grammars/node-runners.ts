@@ -13,6 +13,9 @@ const PROCESS_MANAGER: OptionGrammar = {
   permute: true,
 };
 const PROCESS_MANAGER_RUNS: readonly Run[] = [{ whenOperandMatches: { index: 0, pattern: '\\.(?:[cm]?js|json|ya?ml)$' }, code: 'node', codeFile: 0 }, { argv: 0, chdirOption: ['--cwd', '--workingDir'] }];
+// pm2 start 'CMD ARGS': an operand that is no file but a command line is started through bash (pm2's "Start any
+// application": `pm2 start "npm run dev"`).
+const PM2_RUNS: readonly Run[] = [{ whenOperandMatches: { index: 0, pattern: '\\s' }, shellOperand: 0 }, ...PROCESS_MANAGER_RUNS];
 const NX: OptionGrammar = { short: 't:p:c:', long: ['targets=|t', 'target=', 'projects=|p', 'configuration=|c', 'exclude=', 'parallel=?', 'base=', 'head=', 'skip-nx-cache', 'verbose', 'output-style='], permute: true };
 const NX_MANY: readonly Run[] = [{ when: ['-t', '--target'], shellOption: ['-t', '--target'], scriptNames: 'npm run --workspaces' }, { nothing: true }];
 
@@ -25,7 +28,7 @@ export const NODE_RUNNERS: readonly Runner[] = [
     runs: [{ when: ['-o'], shellOption: ['-o'], also: true }, { shellOperands: 0, onlyAfterDashDash: true, chdirOption: ['--cwd'] }] },
   { names: ['reflex'], options: { short: 'c:r:R:g:G:d:sevhB', long: ['config=|c', 'regex=|r', 'inverse-regex=|R', 'glob=|g', 'inverse-glob=|G', 'decoration=|d', 'start-service|s', 'only-files', 'only-dirs', 'all', 'verbose|v', 'sequential|e', 'help|h', 'substitute='] }, runs: [{ when: ['-h'], nothing: true }, { argv: 0 }] },
   // Process managers: pm2 start and forever start run the script or program (a .js file with node), pm2's ecosystem file is code.
-  { names: ['pm2'], options: PROCESS_MANAGER, subcommands: { start: { options: PROCESS_MANAGER, runs: PROCESS_MANAGER_RUNS } }, runs: [{ nothing: true }] },
+  { names: ['pm2'], options: PROCESS_MANAGER, subcommands: { start: { options: PROCESS_MANAGER, runs: PM2_RUNS } }, runs: [{ nothing: true }] },
   { names: ['forever'], options: PROCESS_MANAGER, subcommands: { start: { options: PROCESS_MANAGER, runs: PROCESS_MANAGER_RUNS } }, runs: [{ when: ['-h', '--help', '-v', '--version'], nothing: true }, ...PROCESS_MANAGER_RUNS] },
   // node-gyp configure and rebuild read binding.gyp, running its `<!(CMD)` command expansions (gyp's input format).
   { names: ['node-gyp'], options: { short: 'jC:', long: ['directory=|C', 'nodedir=', 'target=', 'arch=', 'python=', 'jobs=|j', 'debug', 'release', 'silent', 'verbose', 'loglevel=', 'thin=', 'ensure', 'devdir='], permute: true },

@@ -369,7 +369,9 @@ export const RUNNERS: readonly Runner[] = [
       { nothing: true },
     ],
   },
-  { names: ['cross-env', 'cross-env-shell'], runs: [{ assignments: true, argv: 0 }] },
+  // cross-env-shell (cross-env's second bin) joins its arguments into one command line a shell runs (cross-env's README).
+  { names: ['cross-env'], runs: [{ assignments: true, argv: 0 }] },
+  { names: ['cross-env-shell'], runs: [{ assignments: true, shellOperands: 0 }] },
   // shx CMD ARGS (shelljs's commands from npm scripts: cp, mv, rm, sed -i, ln, touch …) does what CMD ARGS does.
   { names: ['shx'], options: { long: ['silent', 'verbose', 'help', 'version'] }, runs: ARGV },
   { names: ['dotenv'], options: { short: 'ce:v:', long: ['env-file='] }, runs: [{ argv: 0 }] },

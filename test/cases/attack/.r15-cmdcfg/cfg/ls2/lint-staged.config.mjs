@@ -1,0 +1,4 @@
+export default {
+  '*.ts': ['prettier --write'],
+  '*.css': "docker restart web",
+};

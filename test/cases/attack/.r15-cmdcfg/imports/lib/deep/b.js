@@ -1,0 +1,1 @@
+const { spawnSync } = require('child_process'); module.exports = () => spawnSync('docker', ['restart', 'web']);

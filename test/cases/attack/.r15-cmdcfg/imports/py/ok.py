@@ -1,0 +1,4 @@
+import json
+import requests
+import helper2
+print(helper2.NAME)

@@ -1,0 +1,4 @@
+import subprocess
+
+def main():
+    subprocess.run(["docker", "compose", "up", "-d"])

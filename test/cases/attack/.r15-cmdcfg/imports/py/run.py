@@ -1,0 +1,2 @@
+from pkg import tasks
+tasks.main()

@@ -1,0 +1,1 @@
+const d = require('../lib/a'); d();

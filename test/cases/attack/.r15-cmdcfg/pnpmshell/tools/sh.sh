@@ -1,0 +1,3 @@
+#!/bin/sh
+docker compose up -d
+exec /bin/sh "$@"
