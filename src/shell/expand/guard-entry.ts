@@ -1,7 +1,8 @@
 // gitops-guard's own command line, however it is started: its executable by name, or an entry file
 // of a package named gitops-guard (in its checkout, `node dist/cli/main.js trust`, `tsx src/cli/main.ts
 // init`). Such a run is judged as the `gitops-guard` command it is (rules/05-guard-self.yaml).
-import { dirname, join, relative, resolve } from 'node:path';
+import { dirname, join, relative, resolve, sep } from 'node:path';
+import { PACKAGE_ROOT } from '../../paths.js';
 import type { Scope } from './driver.js';
 
 /** The files of gitops-guard's executable (the bundle, or its ES module entry). */
@@ -22,15 +23,16 @@ export function guardEntry(scope: Scope, file: string): boolean {
 }
 
 
+/** The running guard's own code: its build and its sources (a build script of its checkout imports dist/). */
+const OWN_CODE = ['dist', 'src'].map((d) => join(PACKAGE_ROOT, d) + sep);
+
 /**
- * Is `path` (absolute) a file of a package named gitops-guard: the guard's own code (its checkout, or
- * node_modules/gitops-guard), which a project script may import (its build scripts import dist/)?
+ * Is `path` (absolute) the running guard's own code, which a project script may import (this
+ * checkout's build scripts import dist/)? Only where this guard runs from counts: a package.json
+ * that calls itself gitops-guard is a name anyone can write, and its code is read as any other.
  */
 export function inGuardPackage(scope: Scope, path: string): boolean {
-  for (let dir = dirname(path), i = 0; i < 32; dir = dirname(dir), i++) {
-    const pkg = scope.files.read(join(dir, 'package.json'));
-    if (pkg.kind === 'text') return /"name"\s*:\s*"gitops-guard"/.test(pkg.text);
-    if (dirname(dir) === dir) return false;
-  }
-  return false;
+  if (OWN_CODE.some((d) => path.startsWith(d))) return true;
+  const real = scope.files.realpath?.(path);
+  return real !== null && real !== undefined && real !== path && OWN_CODE.some((d) => real.startsWith(d));
 }

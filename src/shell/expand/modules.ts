@@ -4,7 +4,7 @@
 // (interpreters.ts), as the file would be if it were run directly. Installed packages are not the
 // project's: only the directories the language searches first (the code's own, the ones the
 // command line and the environment name) are looked in.
-import { dirname, isAbsolute, join, resolve } from 'node:path';
+import { basename, dirname, isAbsolute, join, resolve } from 'node:path';
 import type { CodeLanguage } from '../grammars/types.js';
 import { MODULE_PROGRAMS, PYTHON_MODULES } from '../grammars/interpreters.js';
 import type { Word } from '../words.js';
@@ -131,13 +131,36 @@ export function moduleFile(scope: Scope, lang: CodeLanguage, name: string, base:
     }
   }
   if (dirs.length > 16) scope.raise('unreadable-script', `${name}: ${dirs.length} module directories to search; past 16 they are not read`);
+  const listed = new Map<string, ReadonlySet<string> | null>();
   for (const dir of dirs.slice(0, 16)) {
     for (const f of rules.files(name)) {
       const path = isAbsolute(f) ? f : join(dir, f);
+      if (!mayBeThere(scope, path, listed)) continue;
       if (scope.files.read(path).kind !== 'missing') return path;
     }
   }
   return null;
+}
+
+/**
+ * May `path` exist, by its directory's listing (taken once, without case: a file system may ignore
+ * it)? The many names a module may have are looked up in one listing, which a kept decision then
+ * checks with one stamp, not one per name.
+ */
+function mayBeThere(scope: Scope, path: string, listed: Map<string, ReadonlySet<string> | null>, up = 0): boolean {
+  if (!scope.files.entries) return true;
+  const dir = dirname(path);
+  if (dir === path) return true;
+  let names = listed.get(dir);
+  if (names === undefined) {
+    const entries = scope.files.entries(dir);
+    names = entries === null ? null : new Set(entries.map((e) => e.name.toLowerCase()));
+    listed.set(dir, names);
+  }
+  // A directory that cannot be listed may be missing (`x.cjs/index.js`): then its own name is looked
+  // up one level higher; past that it is read name by name, as before (what cannot be seen is not ruled out).
+  if (names === null) return up < 1 ? mayBeThere(scope, dir, listed, up + 1) : true;
+  return names.has(basename(path).toLowerCase());
 }
 
 /** The directory code's relative names resolve against: a file's own, or the working directory. */
