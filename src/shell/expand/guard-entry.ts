@@ -1,27 +1,28 @@
-// gitops-guard's own command line, however it is started: its executable by name, or an entry file
-// of a package named gitops-guard (in its checkout, `node dist/cli/main.js trust`, `tsx src/cli/main.ts
-// init`). Such a run is judged as the `gitops-guard` command it is (rules/05-guard-self.yaml).
-import { dirname, join, relative, resolve, sep } from 'node:path';
+// gitops-guard's own command line started from a file: an entry of the guard that runs now (its
+// executable, or in its checkout `node dist/cli/main.js trust`, `tsx src/cli/main.ts init`). Such a
+// run is judged as the `gitops-guard` command it is (rules/05-guard-self.yaml).
+import { isAbsolute, join, resolve, sep } from 'node:path';
 import { PACKAGE_ROOT } from '../../paths.js';
 import type { Scope } from './driver.js';
 
-/** The files of gitops-guard's executable (the bundle, or its ES module entry). */
-const GUARD_ENTRY = /(?:^|\/)(?:gitops-guard(?:\.c?js)?|gitops-guard\/dist\/cli\/main\.js)$/;
-/** The command-line entries inside the package itself (its checkout: `node dist/cli/main.js`, `tsx src/cli/main.ts`). */
-const PACKAGE_ENTRIES = new Set(['dist/cli/main.js', 'dist/cli/bin.js', 'dist/gitops-guard-main.cjs', 'src/cli/main.ts', 'src/cli/bin.ts', 'src/cli/launch.ts']);
+/** The command-line entries of the package (its executable, and in its checkout `node dist/cli/main.js`, `tsx src/cli/main.ts`). */
+const PACKAGE_ENTRIES = ['dist/gitops-guard.cjs', 'dist/cli/main.js', 'dist/cli/bin.js', 'dist/gitops-guard-main.cjs', 'src/cli/main.ts', 'src/cli/bin.ts', 'src/cli/launch.ts'];
+const OWN_ENTRIES = new Set(PACKAGE_ENTRIES.map((e) => join(PACKAGE_ROOT, e)));
 
-/** Is `file` gitops-guard's command line: by its name, or as an entry of a package named gitops-guard? */
+/**
+ * Is `file` gitops-guard's command line: an entry of the guard that runs now, by its path or where
+ * its links lead (`node_modules/.bin/gitops-guard`)? A file that only has the name, or a package
+ * that only calls itself gitops-guard, is code like any other: anyone can write those.
+ */
 export function guardEntry(scope: Scope, file: string): boolean {
-  if (GUARD_ENTRY.test(file)) return true;
-  if (!/(?:^|\/)(?:dist|src)\/[\w./-]+\.[cm]?[jt]s$/.test(file) || scope.cwd === null) return false;
-  const path = resolve(scope.cwd, file);
-  for (let dir = dirname(path); ; dir = dirname(dir)) {
-    const pkg = scope.files.read(join(dir, 'package.json'));
-    if (pkg.kind === 'text') return PACKAGE_ENTRIES.has(relative(dir, path)) && /"name"\s*:\s*"gitops-guard"/.test(pkg.text);
-    if (dirname(dir) === dir) return false;
-  }
+  if (scope.cwd === null && !isAbsolute(file)) return false;
+  const path = resolve(scope.cwd ?? '/', file);
+  if (OWN_ENTRIES.has(path)) return true;
+  const real = scope.files.realpath?.(path);
+  if (real === null || real === undefined) return false;
+  const root = scope.files.realpath?.(PACKAGE_ROOT) ?? PACKAGE_ROOT;
+  return OWN_ENTRIES.has(real) || PACKAGE_ENTRIES.some((e) => join(root, e) === real);
 }
-
 
 /** The running guard's own code: its build and its sources (a build script of its checkout imports dist/). */
 const OWN_CODE = ['dist', 'src'].map((d) => join(PACKAGE_ROOT, d) + sep);

@@ -1,0 +1,1 @@
+require('../lib/ok.js');
