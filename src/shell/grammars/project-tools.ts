@@ -2,6 +2,7 @@
 // the project's files. Data only; expand/project-tools.ts reads it.
 import type { OptionGrammar } from '../getopt.js';
 import type { CodeLanguage } from './types.js';
+import { MORE_CONFIG_MODULES, node, TOOL_REFS } from './config-refs.js';
 
 /**
  * A tool that drives the local Docker engine without the docker CLI: what it does is judged as the
@@ -116,11 +117,33 @@ export interface ConfigModule {
   readonly codeOption?: readonly string[];
   /** After the file, the command goes on to the other families (`bundle exec`, `pnpm install`, `vagrant ssh -c`). */
   readonly goesOn?: true;
+  /** Data files (and the configuration module's own text) whose values name what the tool loads or runs (config-refs.ts). */
+  readonly refs?: readonly ConfigRef[];
   /** The file's language; null: it is no code itself (mkdocs.yml), only what it names is. */
   readonly language: CodeLanguage | null;
 }
 
-export const CONFIG_MODULES: Readonly<Record<string, ConfigModule>> = {
+/**
+ * A file of settings whose values name what the tool loads or runs: a local module (package.json
+ * `jest.globalSetup`, .babelrc `plugins`, mypy.ini `plugins`), code (.pylintrc `init-hook`) or a
+ * command line. Looked for as `files` are, each name's nearest; all found are read.
+ */
+export interface ConfigRef {
+  /** Its names; `@config`: the configuration module the tool loads (its text searched for `keys`: `globalSetup: './gs.ts'`). */
+  readonly files: readonly string[];
+  /** JSON (else YAML), TOML, INI (`section.key`, sections in any case), an options file (`--require X`), or a module's text. */
+  readonly format: 'data' | 'toml' | 'ini' | 'args' | 'code';
+  /** Dotted paths to the values (`jest.setupFiles`; `*` any key; a list's items each); for `args`, the options. */
+  readonly keys: readonly string[];
+  /** A path of code (relative to the file's directory; a bare name is an installed package), code, a module name, or a command line. */
+  readonly value: 'file' | 'code' | 'module' | 'command';
+  /** The part of each value that is the name, its first group (flake8's `X = localplug:Checker`: the module). */
+  readonly pattern?: string;
+  /** The language of the code, the file or the module (default: the tool's, else node). */
+  readonly language?: CodeLanguage;
+}
+
+const CONFIG_ROWS: Readonly<Record<string, ConfigModule>> = {
   // eslint(1) loads its flat config (or an .eslintrc.js) as a module: every lint runs it.
   eslint: {
     options: { short: 'hvc:f:o:', long: ['config=|c', 'format=|f', 'output-file=|o', 'no-config-lookup', 'no-eslintrc', 'version|v', 'help|h', 'env-info', 'init', 'fix', 'cache', 'ext=', 'rule=', 'plugin=', 'parser=', 'ignore-pattern=', 'max-warnings=', 'resolve-plugins-relative-to=', 'rulesdir='], permute: true },
@@ -249,10 +272,9 @@ export const CONFIG_MODULES: Readonly<Record<string, ConfigModule>> = {
     ['Gruntfile.js', 'gruntfile.js', 'Gruntfile.cjs', 'Gruntfile.coffee', 'gruntfile.coffee'], ['--gruntfile'], { dirOption: ['-b'] }),
 };
 
-/** A Node tool's row: its options, files and the option naming the file; `--help` and `--version` load none. */
-function node(options: OptionGrammar, files: readonly string[], fileOption: readonly string[], more: Partial<ConfigModule> = {}): ConfigModule {
-  return { options: { ...options, permute: true }, files, fileOption, language: 'node', ...more, noFile: ['--help', '--version', ...(more.noFile ?? [])] };
-}
+/** Every tool whose configuration module (or settings file) names code it runs: the rows above, config-refs.ts's, with their settings files. */
+export const CONFIG_MODULES: Readonly<Record<string, ConfigModule>> = Object.fromEntries(Object.entries({ ...CONFIG_ROWS, ...MORE_CONFIG_MODULES })
+  .map(([name, row]) => [name, TOOL_REFS[name] ? { ...row, refs: [...row.refs ?? [], ...TOOL_REFS[name]!] } : row]));
 
 /**
  * terraform's (and OpenTofu's) global options (`-chdir=DIR`, Go's one-dash flags) and those of the
