@@ -99,7 +99,8 @@ function npmConfig(scope: Scope, scan: Scan, dir: string, name: string): { shell
   const fromRc = (key: string): string | undefined => {
     for (const rc of rcs) {
       const v = rc.kind === 'text' ? new RegExp(`^\\s*${key}\\s*=\\s*(.*?)\\s*$`, 'mi').exec(rc.text)?.[1] : undefined;
-      if (v !== undefined) return v;
+      // (npm's ini reader takes a quoted value's quotes off: `node-options="--require ./hook.cjs"`.)
+      if (v !== undefined) return /^(["']).*\1$/.test(v) ? v.slice(1, -1) : v;
     }
     return undefined;
   };

@@ -67,3 +67,38 @@ export const TOOL_REFS: Readonly<Record<string, readonly ConfigRef[]>> = {
   prettier: [files(['.prettierrc', '.prettierrc.json', '.prettierrc.json5', '.prettierrc.yml', '.prettierrc.yaml'], ['plugins', 'overrides.options.plugins']), files(['package.json'], ['prettier.plugins']), inModule(['plugins'])],
   vitest: [inModule(['globalSetup', 'setupFiles', 'environment', 'reporters'])],
 };
+
+const ini = (names: readonly string[], keys: readonly string[], value: ConfigRef['value'], more: Partial<ConfigRef> = {}): ConfigRef => ({ files: names, format: 'ini', keys, value, ...more });
+const toml = (keys: readonly string[], value: ConfigRef['value'], more: Partial<ConfigRef> = {}): ConfigRef => ({ files: ['pyproject.toml'], format: 'toml', keys, value, ...more });
+/** A row for a tool that loads no module of its own, only what its settings files name (`goesOn`: the tool's own row reads the rest). */
+const settings = (options: OptionGrammar, refs: readonly ConfigRef[], more: Partial<ConfigModule> = {}): ConfigModule =>
+  ({ options: { ...options, permute: true }, files: [], fileOption: [], noFile: ['--help', '--version'], language: null, refs, ...more });
+
+/**
+ * Tools whose settings files name code they run: pylint's init-hook (Python it executes) and
+ * load-plugins, mypy's plugins (a path or a module), flake8's local plugins (`[flake8:local-plugins]`:
+ * the module of each `NAME = module:Class`, imported from the configuration's directory), ts-node's
+ * `ts-node.require` in tsconfig.json, and the `--require` lines of .rspec.
+ */
+export const SETTINGS_TOOLS: Readonly<Record<string, ConfigModule>> = {
+  pylint: settings({ short: 'hvEj:d:e:f:', long: ['rcfile=', 'init-hook=', 'load-plugins=', 'jobs=|j', 'disable=|d', 'enable=|e', 'output-format=|f', 'errors-only|E', 'recursive=', 'ignore=', 'ignore-paths=', 'fail-under=', 'generate-rcfile', 'generate-toml-config', 'long-help', 'verbose|v', 'help|h', 'version'] }, [
+    ini(['.pylintrc', 'pylintrc'], ['main.init-hook', 'master.init-hook'], 'code', { language: 'python' }),
+    ini(['setup.cfg', 'tox.ini'], ['pylint.main.init-hook', 'pylint.master.init-hook'], 'code', { language: 'python' }),
+    toml(['tool.pylint.main.init-hook', 'tool.pylint.master.init-hook'], 'code', { language: 'python' }),
+    ini(['.pylintrc', 'pylintrc'], ['main.load-plugins', 'master.load-plugins'], 'module', { language: 'python' }),
+    toml(['tool.pylint.main.load-plugins', 'tool.pylint.master.load-plugins'], 'module', { language: 'python' }),
+  ]),
+  mypy: settings({ short: 'hVp:m:c:', long: ['config-file=', 'package=|p', 'module=|m', 'command=|c', 'strict', 'install-types', 'non-interactive', 'ignore-missing-imports', 'python-version=', 'cache-dir=', 'help|h', 'version|V'] }, [
+    ini(['mypy.ini', '.mypy.ini', 'setup.cfg'], ['mypy.plugins'], 'module', { language: 'python' }),
+    toml(['tool.mypy.plugins'], 'module', { language: 'python' }),
+  ]),
+  flake8: settings({ short: 'hqv', long: ['config=', 'append-config=', 'isolated', 'select=', 'ignore=', 'extend-ignore=', 'max-line-length=', 'exclude=', 'count', 'statistics', 'show-source', 'quiet|q', 'verbose|v', 'help|h', 'version'] }, [
+    ini(['setup.cfg', 'tox.ini', '.flake8'], ['flake8:local-plugins.extension', 'flake8:local-plugins.report'], 'module', { language: 'python', pattern: '=\\s*([\\w.]+)' }),
+  ], { noFile: ['--help', '--version', '--isolated'] }),
+  'ts-node': settings({ short: 'hvTHpie:r:P:', long: ['project=|P', 'require=|r', 'eval=|e', 'print=|p', 'transpile-only|T', 'compiler-host|H', 'interactive|i', 'files', 'esm', 'swc', 'skip-project', 'cwd-mode', 'script-mode', 'help|h', 'version|v'] }, [
+    files(['tsconfig.json'], ['ts-node.require']),
+  ], { goesOn: true, noFile: ['--help', '--version', '--skip-project'] }),
+  rspec: settings({ short: 'hvbcwpI:r:e:E:t:f:o:P:O:', long: ['help|h', 'version|v', 'require=|r', 'options=|O', 'default-path=', 'pattern=|P', 'format=|f', 'out=|o', 'tag=|t', 'example=|e', 'dry-run', 'init'] }, [
+    { files: ['.rspec', '.rspec-local'], format: 'args', keys: ['--require', '-r'], value: 'file', language: 'ruby' },
+  ], { goesOn: true, noFile: ['--help', '--version', '--init'] }),
+};

@@ -2,7 +2,7 @@
 // the project's files. Data only; expand/project-tools.ts reads it.
 import type { OptionGrammar } from '../getopt.js';
 import type { CodeLanguage } from './types.js';
-import { MORE_CONFIG_MODULES, node, TOOL_REFS } from './config-refs.js';
+import { MORE_CONFIG_MODULES, node, SETTINGS_TOOLS, TOOL_REFS } from './config-refs.js';
 
 /**
  * A tool that drives the local Docker engine without the docker CLI: what it does is judged as the
@@ -273,7 +273,7 @@ const CONFIG_ROWS: Readonly<Record<string, ConfigModule>> = {
 };
 
 /** Every tool whose configuration module (or settings file) names code it runs: the rows above, config-refs.ts's, with their settings files. */
-export const CONFIG_MODULES: Readonly<Record<string, ConfigModule>> = Object.fromEntries(Object.entries({ ...CONFIG_ROWS, ...MORE_CONFIG_MODULES })
+export const CONFIG_MODULES: Readonly<Record<string, ConfigModule>> = Object.fromEntries(Object.entries({ ...CONFIG_ROWS, ...MORE_CONFIG_MODULES, ...SETTINGS_TOOLS })
   .map(([name, row]) => [name, TOOL_REFS[name] ? { ...row, refs: [...row.refs ?? [], ...TOOL_REFS[name]!] } : row]));
 
 /**
