@@ -69,7 +69,7 @@ export function scanWithImports(scope: Scope, lang: CodeLanguage, path: string, 
 export function refValues(ref: ConfigRef, text: string): string[] {
   const out: string[] = [];
   const add = (v: unknown): void => {
-    if (typeof v === 'string') out.push(...(ref.value === 'code' || ref.value === 'command' ? [v] : v.split(/[\n,]/).map((s) => s.trim()).filter(Boolean)));
+    if (typeof v === 'string') out.push(...(ref.value === 'code' || ref.value === 'command' || ref.value === 'glob' ? [v] : v.split(/[\n,]/).map((s) => s.trim()).filter(Boolean)));
     else if (Array.isArray(v)) for (const e of v) add(Array.isArray(e) ? e[0] : e);
   };
   if (ref.format === 'args') for (const v of optionValues(text, ref.keys)) add(v);

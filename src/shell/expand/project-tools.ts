@@ -12,6 +12,7 @@ import { scanCode, scanCodeFile } from './interpreters.js';
 import { pulumi } from './pulumi.js';
 import { configRefs, scanWithImports } from './config-refs.js';
 import { loadsModules } from './modules.js';
+import { nodeTests } from './node-tests.js';
 
 /** Every program this family reads, for the fast path (expand/names.ts). */
 export const PROJECT_TOOLS: readonly string[] = ['ninja', 'samu', 'terraform', 'tofu', 'pulumi', 'packer', ...Object.keys(ENGINE_TOOLS), ...Object.keys(CONFIG_MODULES)];
@@ -112,6 +113,8 @@ function configModule(scope: Scope, name: string, args: readonly Word[]): boolea
   }
   // The settings files that name more of the project's code (package.json's `jest.globalSetup`).
   if (start !== null && spec.refs) configRefs(scope, name, spec, start, config);
+  // A test runner's test files (jest, vitest, mocha, playwright).
+  if (start !== null) nodeTests(scope, name, scan, start, config);
   // bundle exec, pnpm install and vagrant ssh go on to the runner and package families.
   if (spec.goesOn) return false;
   scope.emit(scope.argv, name, { scan });

@@ -135,8 +135,8 @@ export interface ConfigRef {
   readonly format: 'data' | 'toml' | 'ini' | 'args' | 'code';
   /** Dotted paths to the values (`jest.setupFiles`; `*` any key; a list's items each); for `args`, the options. */
   readonly keys: readonly string[];
-  /** A path of code (relative to the file's directory; a bare name is an installed package), code, a module name, or a command line. */
-  readonly value: 'file' | 'code' | 'module' | 'command';
+  /** A path of code (relative to the file's directory; a bare name is an installed package), code, a module name, a command line, or a glob (kept whole). */
+  readonly value: 'file' | 'code' | 'module' | 'command' | 'glob';
   /** The part of each value that is the name, its first group (flake8's `X = localplug:Checker`: the module). */
   readonly pattern?: string;
   /** The language of the code, the file or the module (default: the tool's, else node). */
