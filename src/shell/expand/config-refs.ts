@@ -39,7 +39,8 @@ function named(scope: Scope, ref: ConfigRef, lang: CodeLanguage, value: string, 
   if (ref.value === 'code') { scanCode(scope, lang, value, label); return; }
   if (ref.value === 'command') { scope.nested(value, label, { spliceable: false, cwd: dir }); return; }
   const v = value.replace(/^<rootDir>/, '.').trim();
-  const path = /^\.{1,2}(?:\/|$)/.test(v) || isAbsolute(v) || (lang === 'python' && v.endsWith('.py')) ? resolve(dir, v) : null;
+  // (Outside Node a name with its language's extension is a path too: mypy's `plugins = x.py`, phpunit's `bootstrap="boot.php"`.)
+  const path = /^\.{1,2}(?:\/|$)/.test(v) || isAbsolute(v) || /\.(?:py|rb|php|pl|lua)$/.test(v) && lang !== 'node' ? resolve(dir, v) : null;
   const file = path !== null ? moduleFile(scope, lang, path, dir, []) ?? path : ref.value === 'module' || lang !== 'node' ? moduleFile(scope, lang, v, dir, []) : null;
   if (file !== null) scanWithImports(scope, lang, file, `${label} ${value}`);
 }
@@ -70,9 +71,11 @@ export function refValues(ref: ConfigRef, text: string): string[] {
   const out: string[] = [];
   const add = (v: unknown): void => {
     if (typeof v === 'string') out.push(...(ref.value === 'code' || ref.value === 'command' || ref.value === 'glob' ? [v] : v.split(/[\n,]/).map((s) => s.trim()).filter(Boolean)));
+    else if (Array.isArray(v) && ref.words) { if (v.every((w) => typeof w === 'string')) out.push(v.map((w: string) => /^[\w@%+=:,./-]+$/.test(w) ? w : `'${w.replace(/'/g, `'\\''`)}'`).join(' ')); }
     else if (Array.isArray(v)) for (const e of v) add(Array.isArray(e) ? e[0] : e);
   };
   if (ref.format === 'args') for (const v of optionValues(text, ref.keys)) add(v);
+  else if (ref.format === 'xml') for (const k of ref.keys) for (const m of text.matchAll(new RegExp(`\\b${k}\\s*=\\s*(?:"([^"]*)"|'([^']*)')`, 'g'))) add(m[1] ?? m[2]);
   else if (ref.format === 'code') for (const k of ref.keys) for (const v of moduleKeyValues(text, k.replace(/^.*\./, ''))) add(v);
   else {
     const data = ref.format === 'toml' ? parseToml(text) : ref.format === 'ini' ? iniData(text) : dataOf(text);

@@ -66,6 +66,8 @@ export const TOOL_REFS: Readonly<Record<string, readonly ConfigRef[]>> = {
   eslint: [files(['.eslintrc', '.eslintrc.json', '.eslintrc.yml', '.eslintrc.yaml'], ESLINTRC_KEYS), files(['package.json'], ESLINTRC_KEYS.map((k) => `eslintConfig.${k}`))],
   prettier: [files(['.prettierrc', '.prettierrc.json', '.prettierrc.json5', '.prettierrc.yml', '.prettierrc.yaml'], ['plugins', 'overrides.options.plugins']), files(['package.json'], ['prettier.plugins']), inModule(['plugins'])],
   vitest: [inModule(['globalSetup', 'setupFiles', 'environment', 'reporters'])],
+  // pnpm 10+ keeps its settings in pnpm-workspace.yaml: `pnpmfile` names the hooks module it loads.
+  pnpm: [files(['pnpm-workspace.yaml'], ['pnpmfile'])],
 };
 
 const ini = (names: readonly string[], keys: readonly string[], value: ConfigRef['value'], more: Partial<ConfigRef> = {}): ConfigRef => ({ files: names, format: 'ini', keys, value, ...more });

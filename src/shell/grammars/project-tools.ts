@@ -3,6 +3,7 @@
 import type { OptionGrammar } from '../getopt.js';
 import type { CodeLanguage } from './types.js';
 import { MORE_CONFIG_MODULES, node, SETTINGS_TOOLS, TOOL_REFS } from './config-refs.js';
+import { SITE_TOOLS } from './site-tools.js';
 
 /**
  * A tool that drives the local Docker engine without the docker CLI: what it does is judged as the
@@ -131,14 +132,16 @@ export interface ConfigModule {
 export interface ConfigRef {
   /** Its names; `@config`: the configuration module the tool loads (its text searched for `keys`: `globalSetup: './gs.ts'`). */
   readonly files: readonly string[];
-  /** JSON (else YAML), TOML, INI (`section.key`, sections in any case), an options file (`--require X`), or a module's text. */
-  readonly format: 'data' | 'toml' | 'ini' | 'args' | 'code';
+  /** JSON (else YAML), TOML, INI (`section.key`, sections in any case), an options file (`--require X`), a module's text, or XML (`keys`: attributes). */
+  readonly format: 'data' | 'toml' | 'ini' | 'args' | 'code' | 'xml';
   /** Dotted paths to the values (`jest.setupFiles`; `*` any key; a list's items each); for `args`, the options. */
   readonly keys: readonly string[];
   /** A path of code (relative to the file's directory; a bare name is an installed package), code, a module name, a command line, or a glob (kept whole). */
   readonly value: 'file' | 'code' | 'module' | 'command' | 'glob';
   /** The part of each value that is the name, its first group (flake8's `X = localplug:Checker`: the module). */
   readonly pattern?: string;
+  /** A list value is one command line's words (buf.gen.yaml's `local: [docker, compose, up]`), not several values. */
+  readonly words?: true;
   /** The language of the code, the file or the module (default: the tool's, else node). */
   readonly language?: CodeLanguage;
 }
@@ -273,7 +276,7 @@ const CONFIG_ROWS: Readonly<Record<string, ConfigModule>> = {
 };
 
 /** Every tool whose configuration module (or settings file) names code it runs: the rows above, config-refs.ts's, with their settings files. */
-export const CONFIG_MODULES: Readonly<Record<string, ConfigModule>> = Object.fromEntries(Object.entries({ ...CONFIG_ROWS, ...MORE_CONFIG_MODULES, ...SETTINGS_TOOLS })
+export const CONFIG_MODULES: Readonly<Record<string, ConfigModule>> = Object.fromEntries(Object.entries({ ...CONFIG_ROWS, ...MORE_CONFIG_MODULES, ...SETTINGS_TOOLS, ...SITE_TOOLS })
   .map(([name, row]) => [name, TOOL_REFS[name] ? { ...row, refs: [...row.refs ?? [], ...TOOL_REFS[name]!] } : row]));
 
 /**
