@@ -11,19 +11,23 @@ import type { Scope } from './driver.js';
 import { scanCode, scanCodeFile } from './interpreters.js';
 import { loadsModules, moduleFile, modulesIn } from './modules.js';
 import { parseToml, parseYaml } from './task-files.js';
+import { optionIs, type Scan } from '../getopt.js';
+import { globFiles } from '../files.js';
 
 /** Files a configuration module brings in with it, itself included: past this many, the rest are said (ask). */
 const MAX_IMPORTED = 64;
 
 /** Each settings file of the tool's refs found from `start` (the configuration module `config` for `@config`), and what its values name. */
-export function configRefs(scope: Scope, name: string, spec: ConfigModule, start: string, config: string | null): void {
+export function configRefs(scope: Scope, name: string, spec: ConfigModule, start: string, config: string | null, scan: Scan): void {
+  const sub = scan.operands[0]?.value;
   (spec.refs ?? []).forEach((ref, i) => {
+    if (ref.sub !== undefined && (sub !== ref.sub || ref.options && !scan.options.some((o) => optionIs(o, ref.options!)))) return;
     const lang = ref.language ?? spec.language ?? 'node';
-    for (const f of ref.files) {
-      const path = f === '@config' ? config : scope.files.findUp(start, f)?.path ?? null;
-      if (path === null) continue;
+    for (const path of refFiles(scope, ref, start, config, scan, spec.subcommands !== undefined)) {
+      if (path === null) { scope.raise('unreadable-script', `the file \`${name}\` runs is named at run time`); continue; }
       const read = scope.files.read(path);
       if (read.kind !== 'text') continue;
+      if (ref.format === 'self') { scanWithImports(scope, lang, path, `${name} (loads ${relative(start, path)})`); continue; }
       const make = (): string[] => { try { return refValues(ref, read.text); } catch { return []; } };
       // (Worked out once per version of the file: package.json is read by many commands.)
       const values = read.stamp !== undefined && scope.files.memo ? scope.files.memo(`refs:${name}:${i}:${read.stamp}`, make) : make();
@@ -31,6 +35,17 @@ export function configRefs(scope: Scope, name: string, spec: ConfigModule, start
       const label = `${name} (${relative(start, path) || path}: ${ref.keys[0]}${ref.keys.length > 1 ? '…' : ''})`;
       for (const v of values) named(scope, ref, lang, v, dir, label);
     }
+  });
+}
+
+/** The files a ref reads: each name's nearest, the configuration module, the operands, or a glob's matches in the working directory. */
+function refFiles(scope: Scope, ref: ConfigRef, start: string, config: string | null, scan: Scan, subs: boolean): (string | null)[] {
+  return ref.files.flatMap((f) => {
+    if (f === '@config') return config === null ? [] : [config];
+    if (f === '@operands') return scan.operands.slice(subs ? 1 : 0).map((o) => o.value === null ? null : resolve(start, o.value));
+    if (f.includes('*')) return globFiles(scope.files, start, f) ?? [];
+    const found = scope.files.findUp(start, f);
+    return found === null ? [] : [found.path];
   });
 }
 
@@ -69,12 +84,20 @@ export function scanWithImports(scope: Scope, lang: CodeLanguage, path: string, 
 /** The values at the ref's keys, as text (a list's items each; a `[name, options]` pair's name). */
 export function refValues(ref: ConfigRef, text: string): string[] {
   const out: string[] = [];
+  const words = (v: readonly unknown[]): void => {
+    if (v.every((w) => typeof w === 'string')) out.push((v as string[]).map((w) => /^[\w@%+=:,./-]+$/.test(w) ? w : `'${w.replace(/'/g, `'\\''`)}'`).join(' '));
+  };
   const add = (v: unknown): void => {
     if (typeof v === 'string') out.push(...(ref.value === 'code' || ref.value === 'command' || ref.value === 'glob' ? [v] : v.split(/[\n,]/).map((s) => s.trim()).filter(Boolean)));
-    else if (Array.isArray(v) && ref.words) { if (v.every((w) => typeof w === 'string')) out.push(v.map((w: string) => /^[\w@%+=:,./-]+$/.test(w) ? w : `'${w.replace(/'/g, `'\\''`)}'`).join(' ')); }
+    else if (ref.argv && v !== null && typeof v === 'object') {
+      if (Array.isArray(v)) { for (const e of v) add(e); return; }
+      const o = v as Record<string, unknown>;
+      words([o[ref.argv[0]], ...(Array.isArray(o[ref.argv[1]]) ? o[ref.argv[1]] as unknown[] : [])]);
+    } else if (Array.isArray(v) && ref.words) words(v);
     else if (Array.isArray(v)) for (const e of v) add(Array.isArray(e) ? e[0] : e);
   };
-  if (ref.format === 'args') for (const v of optionValues(text, ref.keys)) add(v);
+  if (ref.format === 'notebook') out.push(...notebookCode(text));
+  else if (ref.format === 'args') for (const v of optionValues(text, ref.keys)) add(v);
   else if (ref.format === 'xml') for (const k of ref.keys) for (const m of text.matchAll(new RegExp(`\\b${k}\\s*=\\s*(?:"([^"]*)"|'([^']*)')`, 'g'))) add(m[1] ?? m[2]);
   else if (ref.format === 'code') for (const k of ref.keys) for (const v of moduleKeyValues(text, k.replace(/^.*\./, ''))) add(v);
   else {
@@ -83,6 +106,15 @@ export function refValues(ref: ConfigRef, text: string): string[] {
   }
   const pattern = ref.pattern === undefined ? null : new RegExp(ref.pattern);
   return pattern === null ? out : out.flatMap((v) => { const m = pattern.exec(v); return m?.[1] !== undefined ? [m[1]] : []; });
+}
+
+/** A notebook's code cells (.ipynb JSON), or a Quarto document's executable chunks (```{python} … ```), as one text. */
+function notebookCode(text: string): string[] {
+  if (/^\s*\{/.test(text)) {
+    const nb = JSON.parse(text) as { cells?: { cell_type?: unknown; source?: unknown }[] };
+    return [(nb.cells ?? []).filter((c) => c.cell_type === 'code').map((c) => Array.isArray(c.source) ? c.source.join('') : String(c.source ?? '')).join('\n')];
+  }
+  return [[...text.matchAll(/^```\{(?:python|ipython)[^}]*\}[^\n]*\n([\s\S]*?)^```/gm)].map((m) => m[1]!).join('\n')];
 }
 
 /** JSON (comments and trailing commas allowed), else YAML. */

@@ -112,7 +112,7 @@ function configModule(scope: Scope, name: string, args: readonly Word[]): boolea
     if (config !== null) loadConfig(scope, name, config, label);
   }
   // The settings files that name more of the project's code (package.json's `jest.globalSetup`).
-  if (start !== null && spec.refs) configRefs(scope, name, spec, start, config);
+  if (start !== null && spec.refs) configRefs(scope, name, spec, start, config, scan);
   // A test runner's test files (jest, vitest, mocha, playwright).
   if (start !== null) nodeTests(scope, name, scan, start, config);
   // bundle exec, pnpm install and vagrant ssh go on to the runner and package families.

@@ -130,16 +130,27 @@ export interface ConfigModule {
  * command line. Looked for as `files` are, each name's nearest; all found are read.
  */
 export interface ConfigRef {
-  /** Its names; `@config`: the configuration module the tool loads (its text searched for `keys`: `globalSetup: './gs.ts'`). */
+  /**
+   * Its names; `@config`: the configuration module the tool loads (its text searched for `keys`: `globalSetup: './gs.ts'`);
+   * `@operands`: the files named after the subcommand (a notebook run); a name with `*`: the files it matches in the working directory.
+   */
   readonly files: readonly string[];
-  /** JSON (else YAML), TOML, INI (`section.key`, sections in any case), an options file (`--require X`), a module's text, or XML (`keys`: attributes). */
-  readonly format: 'data' | 'toml' | 'ini' | 'args' | 'code' | 'xml';
+  /**
+   * JSON (else YAML), TOML, INI (`section.key`, sections in any case), an options file (`--require X`), a module's text, XML
+   * (`keys`: attributes), a notebook's code cells (.ipynb, or a .qmd's ```{python} chunks: `language`), or the file itself as code.
+   */
+  readonly format: 'data' | 'toml' | 'ini' | 'args' | 'code' | 'xml' | 'notebook' | 'self';
   /** Dotted paths to the values (`jest.setupFiles`; `*` any key; a list's items each); for `args`, the options. */
   readonly keys: readonly string[];
   /** A path of code (relative to the file's directory; a bare name is an installed package), code, a module name, a command line, or a glob (kept whole). */
   readonly value: 'file' | 'code' | 'module' | 'command' | 'glob';
   /** The part of each value that is the name, its first group (flake8's `X = localplug:Checker`: the module). */
   readonly pattern?: string;
+  /** Only with this subcommand, and then only with one of `options` when given (`jupyter nbconvert --execute`). */
+  readonly sub?: string;
+  readonly options?: readonly string[];
+  /** A value is a table of a program and its arguments under these keys (Trunk.toml's hooks: `command`, `command_arguments`). */
+  readonly argv?: readonly [string, string];
   /** A list value is one command line's words (buf.gen.yaml's `local: [docker, compose, up]`), not several values. */
   readonly words?: true;
   /** The language of the code, the file or the module (default: the tool's, else node). */

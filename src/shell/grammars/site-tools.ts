@@ -40,6 +40,22 @@ export const SITE_TOOLS: Readonly<Record<string, ConfigModule>> = {
   yarn: names({ short: 'h', long: ['help|h', 'version|v'] }, [data(['.yarnrc.yml'], ['plugins', 'plugins.path'], 'file')], { goesOn: true }),
   phpunit: names({ short: 'hc:', long: ['configuration=|c', 'bootstrap=', 'filter=', 'testsuite=', 'group=', 'no-configuration', 'coverage-html=', 'help|h', 'version'] },
     [{ files: ['phpunit.xml', 'phpunit.xml.dist', 'phpunit.dist.xml'], format: 'xml', keys: ['bootstrap'], value: 'file', language: 'php' }], { noFile: ['--help', '--version', '--no-configuration'] }),
+  // A notebook run executes every code cell (nbconvert only with --execute); Quarto's render runs a document's code chunks.
+  jupyter: names({ short: 'h', long: ['execute', 'to=', 'output=', 'output-dir=', 'inplace', 'allow-errors', 'kernel=', 'ExecutePreprocessor.timeout=', 'help|h', 'version'] },
+    [{ files: ['@operands'], format: 'notebook', keys: [], value: 'code', language: 'ipython', sub: 'nbconvert', options: ['--execute'] },
+      { files: ['@operands'], format: 'notebook', keys: [], value: 'code', language: 'ipython', sub: 'execute' }], { subcommands: ['nbconvert', 'execute'] }),
+  papermill: names({ short: 'hp:y:f:k:', long: ['parameters=|p', 'parameters_yaml=|y', 'parameters_file=|f', 'kernel=|k', 'cwd=', 'log-output', 'prepare-only', 'help|h', 'version'] },
+    [{ files: ['@operands'], format: 'notebook', keys: [], value: 'code', language: 'ipython' }], { noFile: ['--help', '--version', '--prepare-only'] }),
+  quarto: names({ short: 'hM:P:', long: ['to=', 'output=', 'execute', 'no-execute', 'metadata=|M', 'execute-param=|P', 'help|h', 'version|v'] },
+    [{ files: ['@operands'], format: 'notebook', keys: [], value: 'code', language: 'ipython', sub: 'render' }, { files: ['@operands'], format: 'notebook', keys: [], value: 'code', language: 'ipython', sub: 'preview' }],
+    { subcommands: ['render', 'preview'], noFile: ['--help', '--version', '--no-execute'] }),
+  // Jekyll loads every _plugins/*.rb on build and serve; Trunk runs its [[hooks]] around a build.
+  jekyll: names({ short: 'hVs:d:', long: ['source=|s', 'destination=|d', 'config=', 'safe', 'watch|w', 'incremental|I', 'drafts', 'future', 'trace|t', 'help|h', 'version|v'] },
+    [{ files: ['_plugins/*.rb'], format: 'self', keys: [], value: 'file', language: 'ruby' }], { subcommands: ['build', 'b', 'serve', 's', 'server'], noFile: ['--help', '--version', '--safe'] }),
+  trunk: names({ short: 'hV', long: ['config=', 'release', 'dist=', 'public-url=', 'port=', 'open', 'help|h', 'version|V'] },
+    [{ files: ['Trunk.toml'], format: 'toml', keys: ['hooks'], value: 'command', argv: ['command', 'command_arguments'] }], { subcommands: ['build', 'serve', 'watch'] }),
+  // babashka's bb.edn tasks are Clojure it evaluates (`(shell "…")`).
+  bb: { options: { short: 'hm:e:f:', long: ['config=', 'main=|m', 'eval=|e', 'file=|f', 'help|h', 'version'] }, files: ['bb.edn'], fileOption: ['--config'], noFile: ['--help', '--version'], language: 'lisp' },
   'php-cs-fixer': { options: { short: 'hV', long: ['config=', 'rules=', 'dry-run', 'diff', 'using-cache=', 'allow-risky=', 'path-mode=', 'verbose|v', 'help|h', 'version|V'], permute: true },
     files: ['.php-cs-fixer.php', '.php-cs-fixer.dist.php'], fileOption: ['--config'], noFile: ['--help', '--version'], subcommands: ['fix', 'check'], language: 'php' },
 };
