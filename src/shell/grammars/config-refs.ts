@@ -24,9 +24,12 @@ const ELECTRON_HOOKS = ['afterPack', 'beforePack', 'afterSign', 'afterExtract', 
  * Electron Forge (forge.config.js) and electron-builder (its config module, and the hook modules its
  * `build` settings name: afterPack and the others, each required and called).
  */
+const COMMITLINT = node({ short: 'hvVqeE:x:g:d:p:', long: ['config=|g', 'cwd=|d', 'edit=?|e', 'env=|E', 'extends=|x', 'from=', 'to=', 'last', 'from-last-tag', 'print-config=?', 'strict|s', 'color', 'help-url=', 'parser-preset=|p', 'quiet|q', 'verbose|V', 'help|h', 'version|v'] },
+    js('commitlint.config', '.commitlintrc.js', '.commitlintrc.cjs', '.commitlintrc.mjs', '.commitlintrc.ts', '.commitlintrc.cts'), ['-g'], { dirOption: ['-d'] });
+
 export const MORE_CONFIG_MODULES: Readonly<Record<string, ConfigModule>> = {
-  commitlint: node({ short: 'hvVqeE:x:g:d:p:', long: ['config=|g', 'cwd=|d', 'edit=?|e', 'env=|E', 'extends=|x', 'from=', 'to=', 'last', 'from-last-tag', 'print-config=?', 'strict|s', 'color', 'help-url=', 'parser-preset=|p', 'quiet|q', 'verbose|V', 'help|h', 'version|v'] },
-    js('commitlint.config', '.commitlintrc.js', '.commitlintrc.cjs', '.commitlintrc.mjs', '.commitlintrc.ts', '.commitlintrc.cts'), ['-g'], { dirOption: ['-d'] }),
+  commitlint: COMMITLINT,
+  '@commitlint/cli': COMMITLINT,
   stylelint: node({ short: 'hvqfio:c:', long: ['config=|c', 'config-basedir=', 'fix', 'formatter=|f', 'custom-syntax=', 'ignore-path=|i', 'ignore-pattern=', 'ignore-disables', 'cache', 'cache-location=', 'quiet|q', 'allow-empty-input', 'max-warnings=', 'output-file=|o', 'print-config=', 'stdin', 'stdin-filename=', 'report-needless-disables', 'color', 'no-color', 'help|h', 'version|v'] },
     js('stylelint.config', '.stylelintrc.js', '.stylelintrc.cjs', '.stylelintrc.mjs'), ['-c']),
   ava: node({ short: 'hvwsutT:m:c:', long: ['config=', 'match=|m', 'watch|w', 'verbose|v', 'serial|s', 'timeout=|T', 'fail-fast', 'tap|t', 'update-snapshots|u', 'concurrency=|c', 'node-arguments=', 'reset-cache', 'help|h', 'version'] },
