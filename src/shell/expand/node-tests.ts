@@ -18,8 +18,9 @@ export function nodeTests(scope: Scope, name: string, scan: Scan, start: string,
   if (spec === undefined) return;
   const label = `${name} (runs its test files)`;
   const ops = scan.operands.slice(name === 'playwright' || (name === 'vitest' && ['run', 'watch', 'dev', 'related'].includes(scan.operands[0]?.value ?? '')) ? 1 : 0);
-  if (ops.some((o) => o.value === null)) { scope.raise('unreadable-script', `\`${name}\` runs tests named at run time`); return; }
-  const named = ops.map((o) => resolve(start, o.value!));
+  // (A filter computed at run time only narrows the runner's files: all are read. Mocha's operands are the files themselves.)
+  if (spec.operands === 'files' && ops.some((o) => o.value === null)) { scope.raise('unreadable-script', `\`${name}\` runs tests named at run time`); return; }
+  const named = ops.some((o) => o.value === null) ? [] : ops.map((o) => resolve(start, o.value!));
   const files = spec.operands === 'files' && named.length > 0 ? specFiles(scope, named) : named.length > 0 && named.every((p) => scope.files.read(p).kind === 'text') ? named : collect(scope, spec, scan, start, config);
   if (files === undefined) { scope.raise('unreadable-script', `\`${label}\` collects more than ${MAX_FILES} test files; past them they are not read`); return; }
   const mentions = scope.run0.options.mentions;
@@ -41,7 +42,7 @@ function specFiles(scope: Scope, named: readonly string[]): string[] | undefined
     const base = p.split('/').findIndex((s) => /[*?[{]/.test(s));
     const root = base < 0 ? p : p.split('/').slice(0, base).join('/') || '/';
     const re = base < 0 ? /\.[cm]?js$/ : globRegex(relative(root, p));
-    const found = walk(scope, [root], { want: (n, d) => re.test(d === '' ? n : `${d}/${n}`), skip: /^(?:node_modules|\.git)$/ });
+    const found = walk(scope, [root], { want: (n, d) => re.test(d === '' ? n : `${d}/${n}`), skip: SKIP_DOT });
     if (found === undefined) return undefined;
     out.push(...found);
   }
@@ -71,7 +72,7 @@ function collect(scope: Scope, spec: NodeTestRunner, scan: Scan, start: string, 
   const recursive = spec.recursive && scan.options.some((o) => optionIs(o, spec.recursive!.options));
   if (regexes.length > 0) {
     const res = regexes.flatMap((r) => { try { return [new RegExp(r)]; } catch { return []; } });
-    return walk(scope, [root], { want: (n, d) => res.some((re) => re.test(`/${d === '' ? n : `${d}/${n}`}`)), skip: SKIP });
+    return walk(scope, [root], { want: (n, d) => res.some((re) => re.test(`/${d === '' ? n : `${d}/${n}`}`)), skip: spec.dot ? SKIP : SKIP_DOT });
   }
   // Each glob is walked from the directory its fixed leading segments name (`test/**/*.test.ts`: test/).
   const out = new Set<string>();
@@ -79,7 +80,7 @@ function collect(scope: Scope, spec: NodeTestRunner, scan: Scan, start: string, 
     const segs = g.replace(/^<rootDir>\//, '').replace(/^\.\//, '').split('/');
     const lead = Math.max(0, segs.findIndex((x) => /[*?[{(!+@]/.test(x)));
     const re = globRegex(segs.slice(lead).join('/'));
-    const found = walk(scope, [resolve(root, segs.slice(0, lead).join('/') || '.')], { want: (n, d) => re.test(d === '' ? n : `${d}/${n}`), skip: SKIP });
+    const found = walk(scope, [resolve(root, segs.slice(0, lead).join('/') || '.')], { want: (n, d) => re.test(d === '' ? n : `${d}/${n}`), skip: spec.dot ? SKIP : SKIP_DOT });
     if (found === undefined) return undefined;
     for (const f of found) out.add(f);
   }
@@ -87,6 +88,7 @@ function collect(scope: Scope, spec: NodeTestRunner, scan: Scan, start: string, 
 }
 
 const SKIP = /^(?:node_modules|\.git)$/;
+const SKIP_DOT = /^(?:node_modules|\..*)$/;
 
 /** A glob of the runners' kind (`**`, `*`, `?`, `{a,b}`, `[jt]`, `?(x)`, `+(x)`, `@(x)`, `*(x)`) as a regex over a relative path. */
 export function globRegex(glob: string): RegExp {

@@ -41,13 +41,15 @@ export interface NodeTestRunner {
   readonly recursive?: { readonly options: readonly string[]; readonly include: readonly string[] };
   /** The globs are relative to the configuration's directory (jest's rootDir, Playwright's testDir), not the working directory (vitest's root, mocha's). */
   readonly fromConfig?: true;
+  /** Its globs reach into dot directories (vitest globs with `dot: true`); mocha's glob does not, and jest's and Playwright's are read so too. */
+  readonly dot?: true;
   /** The settings files (besides the configuration module) that give the keys: name and key prefix. */
   readonly data?: readonly (readonly [string, string])[];
 }
 
 export const NODE_TEST_RUNNERS: Readonly<Record<string, NodeTestRunner>> = {
   jest: { include: ['**/__tests__/**/*.?([mc])[jt]s?(x)', '**/?(*.)+(spec|test).?([mc])[jt]s?(x)'], globKeys: ['testMatch'], regexKeys: ['testRegex'], operands: 'filters', fromConfig: true, data: [['package.json', 'jest.'], ['jest.config.json', '']] },
-  vitest: { include: ['**/*.{test,spec}.?(c|m)[jt]s?(x)'], globKeys: ['include'], operands: 'filters' },
+  vitest: { include: ['**/*.{test,spec}.?(c|m)[jt]s?(x)'], globKeys: ['include'], operands: 'filters', dot: true },
   mocha: { include: ['./test/*.{js,cjs,mjs}'], globKeys: ['spec'], operands: 'files', recursive: { options: ['--recursive'], include: ['./test/**/*.{js,cjs,mjs}'] },
     data: [['.mocharc.json', ''], ['.mocharc.jsonc', ''], ['.mocharc.yml', ''], ['.mocharc.yaml', ''], ['package.json', 'mocha.']] },
   playwright: { include: ['**/*.@(spec|test).?(c|m)[jt]s?(x)'], globKeys: ['testMatch'], rootKeys: ['testDir'], operands: 'filters', fromConfig: true },
