@@ -66,6 +66,8 @@ export function packageScripts(scope: Scope, name: string, args: readonly Word[]
     : listed && named.length > 0 ? listed.filter((p) => named.some((w) => w === p.name || isWithin(dirname(p.path), resolve(start, w!)))) : listed;
   if (packages === null) return true;
   const config = npmConfig(scope, scan, dirname(found.path), name);
+  // The words after the script's name are its arguments (`npm run tauri dev` runs `tauri dev`; not a pre or post script's).
+  const extra = wanted.lifecycle ? '' : scan.operands.slice(['run', 'run-script', 'rum', 'urn'].includes(words[0] ?? '') ? 2 : 1).map((o) => args[o.index]?.text ?? '').filter((t) => t !== '--').join(' ');
   for (const file of config.requires) scope.nested(`node ${quoteWord(file)}`, `${name} node-options`, { spliceable: false, cwd: dirname(found.path) });
   for (const p of packages) {
     const key = `${p.path}#${script}`;
@@ -73,8 +75,9 @@ export function packageScripts(scope: Scope, name: string, args: readonly Word[]
     scope.run0.seen.add(key);
     const scripts = withDefaults(scope, p, names(p.scripts));
     for (const n of names(scripts)) {
-      const body = scripts[n];
-      if (typeof body !== 'string') continue;
+      const own = scripts[n];
+      if (typeof own !== 'string') continue;
+      const body = n === script && extra !== '' ? `${own} ${extra}` : own;
       // A script-shell runs every script: `SHELL -c SCRIPT`.
       const text = config.shell === undefined ? body : `${config.shell} -c ${quoteWord(body)}`;
       scope.script(text, `${name} run ${n}`, dirname(p.path));
@@ -99,7 +102,8 @@ function npmConfig(scope: Scope, scan: Scan, dir: string, name: string): { shell
   const fromRc = (key: string): string | undefined => {
     for (const rc of rcs) {
       const v = rc.kind === 'text' ? new RegExp(`^\\s*${key}\\s*=\\s*(.*?)\\s*$`, 'mi').exec(rc.text)?.[1] : undefined;
-      if (v !== undefined) return v;
+      // (npm's ini reader takes a quoted value's quotes off: `node-options="--require ./hook.cjs"`.)
+      if (v !== undefined) return /^(["']).*\1$/.test(v) ? v.slice(1, -1) : v;
     }
     return undefined;
   };

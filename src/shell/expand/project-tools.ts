@@ -10,6 +10,9 @@ import { argOf, type Word } from '../words.js';
 import type { Scope } from './driver.js';
 import { scanCode, scanCodeFile } from './interpreters.js';
 import { pulumi } from './pulumi.js';
+import { configRefs, scanWithImports } from './config-refs.js';
+import { loadsModules } from './modules.js';
+import { nodeTests } from './node-tests.js';
 
 /** Every program this family reads, for the fast path (expand/names.ts). */
 export const PROJECT_TOOLS: readonly string[] = ['ninja', 'samu', 'terraform', 'tofu', 'pulumi', 'packer', ...Object.keys(ENGINE_TOOLS), ...Object.keys(CONFIG_MODULES)];
@@ -99,14 +102,19 @@ function configModule(scope: Scope, name: string, args: readonly Word[]): boolea
   if (named === null) { scope.raise('unreadable-script', `the file \`${name}\` loads is named at run time`); return false; }
   const start = configDir(scope, spec.dirOption ?? [], spec.dirOperand, scan);
   if (start === undefined) return false;
-  if (named !== undefined) loadConfig(scope, name, start === null ? null : resolve(start, named), label);
-  else if (start === null) scope.raise('unreadable-script', `cannot tell where \`${name}\` finds ${spec.files[0]}`);
+  let config: string | null = null;
+  if (named !== undefined) loadConfig(scope, name, config = start === null ? null : resolve(start, named), label);
+  else if (start === null) { if (spec.files.length > 0) scope.raise('unreadable-script', `cannot tell where \`${name}\` finds ${spec.files[0]}`); }
   else {
     // The nearest directory with any of the names wins, and in it the first name listed; a file in a
     // directory named (sphinx's SOURCEDIR) is looked for there only.
-    const best = nearest(scope, start, spec.files, spec.dirOperand === undefined);
-    if (best !== null) loadConfig(scope, name, best, label);
+    config = nearest(scope, start, spec.files, spec.dirOperand === undefined);
+    if (config !== null) loadConfig(scope, name, config, label);
   }
+  // The settings files that name more of the project's code (package.json's `jest.globalSetup`).
+  if (start !== null && spec.refs) configRefs(scope, name, spec, start, config, scan);
+  // A test runner's test files (jest, vitest, mocha, playwright).
+  if (start !== null) nodeTests(scope, name, scan, start, config);
   // bundle exec, pnpm install and vagrant ssh go on to the runner and package families.
   if (spec.goesOn) return false;
   scope.emit(scope.argv, name, { scan });
@@ -139,7 +147,8 @@ function configDir(scope: Scope, dirOption: readonly string[], dirOperand: numbe
 /** The configuration as code of its language; a YAML configuration (mkdocs.yml) for the hook modules it names. */
 function loadConfig(scope: Scope, name: string, path: string | null, label: string): void {
   const spec = CONFIG_MODULES[name]!;
-  if (spec.language !== null) scanCodeFile(scope, spec.language, path, label);
+  // The module runs with the project modules it imports.
+  if (spec.language !== null) { if (path === null || !loadsModules(spec.language)) scanCodeFile(scope, spec.language, path, label); else scanWithImports(scope, spec.language, path, label); }
   if (!spec.hooks || path === null) return;
   const read = scope.files.read(path);
   if (read.kind === 'missing') return;

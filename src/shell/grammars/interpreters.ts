@@ -361,7 +361,7 @@ export const PYTHON_MODULES: readonly Runner[] = [
 ];
 
 /** Modules that are a program read by a family of its own (`python -m nox` is nox, `python -m fabric` is fab, `python -m pip` is pip). */
-export const MODULE_PROGRAMS: Readonly<Record<string, string>> = { nox: 'nox', invoke: 'invoke', fabric: 'fab', doit: 'doit', tox: 'tox', pip: 'pip', uvicorn: 'uvicorn', gunicorn: 'gunicorn', hypercorn: 'hypercorn', flask: 'flask' };
+export const MODULE_PROGRAMS: Readonly<Record<string, string>> = { nox: 'nox', invoke: 'invoke', fabric: 'fab', doit: 'doit', tox: 'tox', pip: 'pip', uvicorn: 'uvicorn', gunicorn: 'gunicorn', hypercorn: 'hypercorn', flask: 'flask', pylint: 'pylint', mypy: 'mypy', flake8: 'flake8' };
 
 /** GNU tar's options (bsdtar reads the same that matter here). */
 export const TAR: OptionGrammar = {

@@ -2,6 +2,8 @@
 // the project's files. Data only; expand/project-tools.ts reads it.
 import type { OptionGrammar } from '../getopt.js';
 import type { CodeLanguage } from './types.js';
+import { MORE_CONFIG_MODULES, node, SETTINGS_TOOLS, TOOL_REFS } from './config-refs.js';
+import { SITE_TOOLS } from './site-tools.js';
 
 /**
  * A tool that drives the local Docker engine without the docker CLI: what it does is judged as the
@@ -116,11 +118,46 @@ export interface ConfigModule {
   readonly codeOption?: readonly string[];
   /** After the file, the command goes on to the other families (`bundle exec`, `pnpm install`, `vagrant ssh -c`). */
   readonly goesOn?: true;
+  /** Data files (and the configuration module's own text) whose values name what the tool loads or runs (config-refs.ts). */
+  readonly refs?: readonly ConfigRef[];
   /** The file's language; null: it is no code itself (mkdocs.yml), only what it names is. */
   readonly language: CodeLanguage | null;
 }
 
-export const CONFIG_MODULES: Readonly<Record<string, ConfigModule>> = {
+/**
+ * A file of settings whose values name what the tool loads or runs: a local module (package.json
+ * `jest.globalSetup`, .babelrc `plugins`, mypy.ini `plugins`), code (.pylintrc `init-hook`) or a
+ * command line. Looked for as `files` are, each name's nearest; all found are read.
+ */
+export interface ConfigRef {
+  /**
+   * Its names; `@config`: the configuration module the tool loads (its text searched for `keys`: `globalSetup: './gs.ts'`);
+   * `@operands`: the files named after the subcommand (a notebook run); a name with `*`: the files it matches in the working directory.
+   */
+  readonly files: readonly string[];
+  /**
+   * JSON (else YAML), TOML, INI (`section.key`, sections in any case), an options file (`--require X`), a module's text, XML
+   * (`keys`: attributes), a notebook's code cells (.ipynb, or a .qmd's ```{python} chunks: `language`), or the file itself as code.
+   */
+  readonly format: 'data' | 'toml' | 'ini' | 'args' | 'code' | 'xml' | 'notebook' | 'self';
+  /** Dotted paths to the values (`jest.setupFiles`; `*` any key; a list's items each); for `args`, the options. */
+  readonly keys: readonly string[];
+  /** A path of code (relative to the file's directory; a bare name is an installed package), code, a module name, a command line, or a glob (kept whole). */
+  readonly value: 'file' | 'code' | 'module' | 'command' | 'glob';
+  /** The part of each value that is the name, its first group (flake8's `X = localplug:Checker`: the module). */
+  readonly pattern?: string;
+  /** Only with this subcommand, and then only with one of `options` when given (`jupyter nbconvert --execute`). */
+  readonly sub?: string;
+  readonly options?: readonly string[];
+  /** A value is a table of a program and its arguments under these keys (Trunk.toml's hooks: `command`, `command_arguments`). */
+  readonly argv?: readonly [string, string];
+  /** A list value is one command line's words (buf.gen.yaml's `local: [docker, compose, up]`), not several values. */
+  readonly words?: true;
+  /** The language of the code, the file or the module (default: the tool's, else node). */
+  readonly language?: CodeLanguage;
+}
+
+const CONFIG_ROWS: Readonly<Record<string, ConfigModule>> = {
   // eslint(1) loads its flat config (or an .eslintrc.js) as a module: every lint runs it.
   eslint: {
     options: { short: 'hvc:f:o:', long: ['config=|c', 'format=|f', 'output-file=|o', 'no-config-lookup', 'no-eslintrc', 'version|v', 'help|h', 'env-info', 'init', 'fix', 'cache', 'ext=', 'rule=', 'plugin=', 'parser=', 'ignore-pattern=', 'max-warnings=', 'resolve-plugins-relative-to=', 'rulesdir='], permute: true },
@@ -249,10 +286,9 @@ export const CONFIG_MODULES: Readonly<Record<string, ConfigModule>> = {
     ['Gruntfile.js', 'gruntfile.js', 'Gruntfile.cjs', 'Gruntfile.coffee', 'gruntfile.coffee'], ['--gruntfile'], { dirOption: ['-b'] }),
 };
 
-/** A Node tool's row: its options, files and the option naming the file; `--help` and `--version` load none. */
-function node(options: OptionGrammar, files: readonly string[], fileOption: readonly string[], more: Partial<ConfigModule> = {}): ConfigModule {
-  return { options: { ...options, permute: true }, files, fileOption, language: 'node', ...more, noFile: ['--help', '--version', ...(more.noFile ?? [])] };
-}
+/** Every tool whose configuration module (or settings file) names code it runs: the rows above, config-refs.ts's, with their settings files. */
+export const CONFIG_MODULES: Readonly<Record<string, ConfigModule>> = Object.fromEntries(Object.entries({ ...CONFIG_ROWS, ...MORE_CONFIG_MODULES, ...SETTINGS_TOOLS, ...SITE_TOOLS })
+  .map(([name, row]) => [name, TOOL_REFS[name] ? { ...row, refs: [...row.refs ?? [], ...TOOL_REFS[name]!] } : row]));
 
 /**
  * terraform's (and OpenTofu's) global options (`-chdir=DIR`, Go's one-dash flags) and those of the

@@ -21,3 +21,36 @@ export const TEST_FILE_RUNNERS: readonly Runner[] = [
     runs: [{ when: ['--help', '--version', '--init'], nothing: true }, { tests: 'rspec' }],
   },
 ];
+
+/**
+ * The Node test runners whose test files are code they run (expand/node-tests.ts): the files their
+ * configuration's globs match (when it gives them as plain strings), else their defaults, under the
+ * test root. jest: testMatch (or testRegex), in <rootDir>; vitest: test.include, in the root;
+ * mocha: spec (./test/*.{js,cjs,mjs}; the operands instead when given; -r/--recursive: below too);
+ * Playwright: testMatch under testDir (the configuration's directory by default).
+ */
+export interface NodeTestRunner {
+  readonly include: readonly string[];
+  /** The configuration's keys for the globs, for a regex of the path (jest's testRegex), and for the root. */
+  readonly globKeys: readonly string[];
+  readonly regexKeys?: readonly string[];
+  readonly rootKeys?: readonly string[];
+  /** The operands name the test files (mocha), or only filter them (a file named is then the only one). */
+  readonly operands: 'files' | 'filters';
+  /** With this option the default globs reach below their directory (mocha --recursive). */
+  readonly recursive?: { readonly options: readonly string[]; readonly include: readonly string[] };
+  /** The globs are relative to the configuration's directory (jest's rootDir, Playwright's testDir), not the working directory (vitest's root, mocha's). */
+  readonly fromConfig?: true;
+  /** Its globs reach into dot directories (vitest globs with `dot: true`); mocha's glob does not, and jest's and Playwright's are read so too. */
+  readonly dot?: true;
+  /** The settings files (besides the configuration module) that give the keys: name and key prefix. */
+  readonly data?: readonly (readonly [string, string])[];
+}
+
+export const NODE_TEST_RUNNERS: Readonly<Record<string, NodeTestRunner>> = {
+  jest: { include: ['**/__tests__/**/*.?([mc])[jt]s?(x)', '**/?(*.)+(spec|test).?([mc])[jt]s?(x)'], globKeys: ['testMatch'], regexKeys: ['testRegex'], operands: 'filters', fromConfig: true, data: [['package.json', 'jest.'], ['jest.config.json', '']] },
+  vitest: { include: ['**/*.{test,spec}.?(c|m)[jt]s?(x)'], globKeys: ['include'], operands: 'filters', dot: true },
+  mocha: { include: ['./test/*.{js,cjs,mjs}'], globKeys: ['spec'], operands: 'files', recursive: { options: ['--recursive'], include: ['./test/**/*.{js,cjs,mjs}'] },
+    data: [['.mocharc.json', ''], ['.mocharc.jsonc', ''], ['.mocharc.yml', ''], ['.mocharc.yaml', ''], ['package.json', 'mocha.']] },
+  playwright: { include: ['**/*.@(spec|test).?(c|m)[jt]s?(x)'], globKeys: ['testMatch'], rootKeys: ['testDir'], operands: 'filters', fromConfig: true },
+};
