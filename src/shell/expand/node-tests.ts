@@ -80,7 +80,11 @@ function collect(scope: Scope, spec: NodeTestRunner, scan: Scan, start: string, 
     const segs = g.replace(/^<rootDir>\//, '').replace(/^\.\//, '').split('/');
     const lead = Math.max(0, segs.findIndex((x) => /[*?[{(!+@]/.test(x)));
     const re = globRegex(segs.slice(lead).join('/'));
-    const found = walk(scope, [resolve(root, segs.slice(0, lead).join('/') || '.')], { want: (n, d) => re.test(d === '' ? n : `${d}/${n}`), skip: spec.dot ? SKIP : SKIP_DOT });
+    const from = resolve(root, segs.slice(0, lead).join('/') || '.');
+    // A glob without `**` names files that many directories down, and no deeper (`test/*.test.ts`: test/ alone).
+    const levels = segs.slice(lead).some((x) => x.includes('**')) ? Infinity : segs.length - lead - 1;
+    const tooDeep = (dir: string): boolean => relative(from, dir).split('/').length > levels;
+    const found = walk(scope, [from], { want: (n, d) => re.test(d === '' ? n : `${d}/${n}`), skip: spec.dot ? SKIP : SKIP_DOT, skipDir: tooDeep });
     if (found === undefined) return undefined;
     for (const f of found) out.add(f);
   }
