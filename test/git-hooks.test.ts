@@ -4,12 +4,12 @@
 import { execFileSync, spawnSync } from 'node:child_process';
 import { chmodSync, mkdirSync, readFileSync, writeFileSync, existsSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createGuard, type Guard } from '../src/index.js';
+import { describe, expect, it } from 'vitest';
+import { createGuard } from '../src/index.js';
 import { diskFiles } from '../src/shell/files.js';
 import { hooksCannotRun } from '../src/shell/git-repo.js';
 import { cannotHideManaged } from '../src/shell/fastpath.js';
-import { SEED, tempDir } from './helpers.js';
+import { isolatedGit, SEED, tempDir } from './helpers.js';
 
 /** git with a fixed identity and no user or system config of this machine. */
 const ENV = { ...process.env, GIT_CONFIG_GLOBAL: '/dev/null', GIT_CONFIG_NOSYSTEM: '1' };
@@ -39,20 +39,8 @@ function hook(dir: string, name: string, body: string): string {
   return path;
 }
 
-let guard: Guard;
-const saved = { global: process.env.GIT_CONFIG_GLOBAL, nosystem: process.env.GIT_CONFIG_NOSYSTEM };
-beforeAll(async () => {
-  // The classifier sees the same environment the real git commands run with.
-  process.env.GIT_CONFIG_GLOBAL = '/dev/null';
-  process.env.GIT_CONFIG_NOSYSTEM = '1';
-  guard = await createGuard({ config: SEED, cwd: tempDir(), fastPath: false });
-});
-afterAll(() => {
-  for (const [k, v] of [['GIT_CONFIG_GLOBAL', saved.global], ['GIT_CONFIG_NOSYSTEM', saved.nosystem]] as const) {
-    if (v === undefined) delete process.env[k]; else process.env[k] = v;
-  }
-});
-const decide = (command: string, cwd: string): string => guard.classify(command, { cwd }).decision;
+// The classifier sees the same environment the real git commands run with.
+const decide = isolatedGit();
 
 describe('hooks of a repository', () => {
   it('reads core.hooksPath from the repository config, relative to the top of the work tree', () => {

@@ -4,9 +4,8 @@
 import { execFileSync } from 'node:child_process';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createGuard, type Guard } from '../src/index.js';
-import { SEED, tempDir } from './helpers.js';
+import { describe, expect, it } from 'vitest';
+import { isolatedGit, tempDir } from './helpers.js';
 
 const ENV = { ...process.env, GIT_CONFIG_GLOBAL: '/dev/null', GIT_CONFIG_NOSYSTEM: '1' };
 const git = (cwd: string, ...args: string[]): string =>
@@ -25,19 +24,8 @@ function repoOn(branch: string): string {
   return dir;
 }
 
-let guard: Guard;
-const saved = { global: process.env.GIT_CONFIG_GLOBAL, nosystem: process.env.GIT_CONFIG_NOSYSTEM };
-beforeAll(async () => {
-  process.env.GIT_CONFIG_GLOBAL = '/dev/null';
-  process.env.GIT_CONFIG_NOSYSTEM = '1';
-  guard = await createGuard({ config: SEED, cwd: tempDir(), fastPath: false });
-});
-afterAll(() => {
-  for (const [k, v] of [['GIT_CONFIG_GLOBAL', saved.global], ['GIT_CONFIG_NOSYSTEM', saved.nosystem]] as const) {
-    if (v === undefined) delete process.env[k]; else process.env[k] = v;
-  }
-});
-const decide = (command: string, cwd: string): string => guard.classify(command, { cwd }).decision;
+// The classifier sees the same environment the real git commands run with.
+const decide = isolatedGit();
 
 describe('a force push of HEAD pushes the branch checked out', () => {
   it('allows it on a feature branch, read from .git/HEAD', () => {

@@ -2,6 +2,7 @@
 import { mkdtempSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
+import { afterAll, beforeAll } from 'vitest';
 import { createGuard, type Guard } from '../src/index.js';
 
 /** The project from the seed document (GitOps.md). */
@@ -35,4 +36,24 @@ let seedGuard: Promise<Guard> | undefined;
 export function seed(): Promise<Guard> {
   seedGuard ??= createGuard({ config: SEED, cwd: project() });
   return seedGuard;
+}
+
+/**
+ * For tests that run real git: git's global and system configuration left out for the whole file (the
+ * classifier sees the environment the git commands run with), and `decide` by a guard made once.
+ */
+export function isolatedGit(): (command: string, cwd: string) => string {
+  let guard: Guard;
+  const saved = { GIT_CONFIG_GLOBAL: process.env.GIT_CONFIG_GLOBAL, GIT_CONFIG_NOSYSTEM: process.env.GIT_CONFIG_NOSYSTEM };
+  beforeAll(async () => {
+    process.env.GIT_CONFIG_GLOBAL = '/dev/null';
+    process.env.GIT_CONFIG_NOSYSTEM = '1';
+    guard = await createGuard({ config: SEED, cwd: tempDir(), fastPath: false });
+  });
+  afterAll(() => {
+    for (const [k, v] of Object.entries(saved)) {
+      if (v === undefined) delete process.env[k]; else process.env[k] = v;
+    }
+  });
+  return (command, cwd) => guard.classify(command, { cwd }).decision;
 }
