@@ -116,7 +116,9 @@ export function globRegex(glob: string): RegExp {
 }
 
 /** Node's process calls given literal command lines: a shell line (exec, execSync, execaCommand), or a program and a list of literal arguments. */
-const CALL = /\b(execSync|exec|execaCommandSync|execaCommand|execFileSync|execFile|spawnSync|spawn|execaSync|execa)\s*\(\s*(['"`])/g;
+const CALL = /\b(execSync|exec|execaCommandSync|execaCommand|execFileSync|execFile|spawnSync|spawn|execaSync|execa)\s*\(\s*(?:(['"`])|([A-Za-z_$][\w$]*)\s*(?=[,)]))/g;
+/** `const NAME = 'literal'`: the file's constants, for a call given one by name (`execSync(cmd)`). */
+const CONSTANT = /\b(?:const|let|var)\s+([A-Za-z_$][\w$]*)\s*=\s*(?=['"`])/g;
 const SHELL_CALLS = new Set(['execSync', 'exec', 'execaCommandSync', 'execaCommand']);
 /** A string literal's text from its opening quote at `at` (escapes kept as written; a template with `${` is not one), and where it ends. */
 function literalAt(text: string, at: number): { text: string; end: number } | null {
@@ -130,11 +132,28 @@ function literalAt(text: string, at: number): { text: string; end: number } | nu
   return null;
 }
 
+function constantsOf(text: string): Map<string, string> {
+  const out = new Map<string, string>();
+  for (const m of text.matchAll(CONSTANT)) {
+    const lit = literalAt(text, m.index + m[0].length);
+    // (A name given two values is not one constant: both are read.)
+    if (lit !== null) out.set(m[1]!, out.has(m[1]!) ? `${out.get(m[1]!)}\n${lit.text}` : lit.text);
+    if (out.size >= 500) break;
+  }
+  return out;
+}
+
 export function literalCalls(text: string): string[] {
   const out: string[] = [];
+  let constants: Map<string, string> | undefined;
   for (const m of text.matchAll(CALL)) {
     if (out.length >= 200) break;
-    const first = literalAt(text, m.index + m[0].length - 1);
+    let first: { text: string; end: number } | null;
+    if (m[3] !== undefined) {
+      constants ??= constantsOf(text);
+      const value = constants.get(m[3]);
+      first = value === undefined ? null : { text: value, end: m.index + m[0].length };
+    } else first = literalAt(text, m.index + m[0].length - 1);
     if (first === null) continue;
     if (SHELL_CALLS.has(m[1]!)) { out.push(first.text); continue; }
     // `spawn('docker', ['compose', 'up', '-d'])`: every item a literal (one that is not is not read).
