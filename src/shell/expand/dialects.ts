@@ -43,9 +43,10 @@ function splitString(text: string): string {
   for (let i = 0; i < text.length; i++) {
     const c = text[i]!;
     if (quote === "'") {
-      if (c === '\\' && (text[i + 1] === "'" || text[i + 1] === '\\')) { out += text[i + 1] === "'" ? "'\\''" : '\\'; i++; continue; }
-      if (c === "'") quote = null;
-      out += c;
+      const q = inSingleQuotes(text, i);
+      out += q.out;
+      i += q.used - 1;
+      if (q.ends) quote = null;
       continue;
     }
     if (c !== '\\') {
@@ -63,6 +64,16 @@ function splitString(text: string): string {
     else out += c + e;
   }
   return out;
+}
+
+/**
+ * A character inside single quotes where only `\\` and `\'` are escapes (fish's, env -S's), as bash
+ * reads it there: what it is, how many characters it takes, and whether the quote ends.
+ */
+function inSingleQuotes(text: string, i: number): { out: string; used: number; ends: boolean } {
+  const c = text[i]!;
+  if (c === '\\' && (text[i + 1] === "'" || text[i + 1] === '\\')) return { out: text[i + 1] === "'" ? "'\\''" : '\\', used: 2, ends: false };
+  return { out: c, used: 1, ends: c === "'" };
 }
 
 /** A decoded character as a bash word part that means it (quoted where bash would read it otherwise). */
@@ -86,9 +97,10 @@ export function fishEscapes(text: string): string {
   for (let i = 0; i < text.length; i++) {
     const c = text[i]!;
     if (quote === "'") {
-      if (c === '\\' && (text[i + 1] === "'" || text[i + 1] === '\\')) { out += text[i + 1] === "'" ? "'\\''" : '\\'; i++; continue; }
-      if (c === "'") quote = null;
-      out += c;
+      const q = inSingleQuotes(text, i);
+      out += q.out;
+      i += q.used - 1;
+      if (q.ends) quote = null;
       continue;
     }
     if (c === '\\' && quote === null) {
